@@ -1,0 +1,50 @@
+# eenplan — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+EENPLAN := $(BIN)/eenplan
+DEMO_INWONERS ?= 20000
+
+.PHONY: run test lint bench install demo clean help
+
+help:
+	@echo "make run    - install, migrate, load the demo municipality, serve http://127.0.0.1:8000"
+	@echo "make test   - install and run the whole test suite (SQLite, or DATABASE_URL)"
+	@echo "make lint   - ruff"
+	@echo "make bench  - benchmarks, results in docs/benchmarks.md"
+
+# Python 3.11 is the supported line; fall back to python3 when it is 3.11 under another name.
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "python3.11 niet gevonden, probeer python3"; }
+	@($(PYTHON) --version >/dev/null 2>&1 && $(PYTHON) -m venv $(VENV)) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+run: install
+	$(EENPLAN) migrate --noinput
+	$(EENPLAN) demo --inwoners $(DEMO_INWONERS) --if-empty
+	$(EENPLAN) demo_logins
+	$(EENPLAN) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src tests
+
+bench: install
+	$(BIN)/python -m eenplan.bench
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CommonConfig(AppConfig):
+    name = "eenplan.common"
+    label = "common"
+    verbose_name = "Gemeenschappelijk"
+
+    def ready(self) -> None:
+        from django.db.models import CharField
+
+        from eenplan.common.lookups import Prefix
+
+        CharField.register_lookup(Prefix)

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("inloggen/", auth_views.LoginView.as_view(template_name="registration/login.html",
+                                                   redirect_authenticated_user=True),
+         name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include("eenplan.conf.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("", include("eenplan.web.urls")),
+]
+
+handler403 = "eenplan.web.errors.forbidden"
+handler404 = "eenplan.web.errors.not_found"

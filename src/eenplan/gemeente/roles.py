@@ -1,0 +1,39 @@
+"""Which role may do what: the permissions of each group, as data.
+
+Need-to-know (which *residents* someone may see) is not a permission but a scope; see
+`eenplan.privacy.selectors.inwoners_in_scope` and docs/decisions/0003-need-to-know.md.
+"""
+
+from __future__ import annotations
+
+from eenplan.gemeente.constants import Rol
+
+# Permission codenames as "app_label.codename".
+ZOEKEN = "inwoners.search_inwoner"
+DOSSIER = "inwoners.view_dossier"
+INWONER_WIJZIGEN = "inwoners.change_inwoner"
+INWONER_TOEVOEGEN = "inwoners.add_inwoner"
+HUISHOUDEN_WIJZIGEN = "inwoners.change_huishouden"
+HUISHOUDEN_TOEVOEGEN = "inwoners.add_huishouden"
+NETWERK_WIJZIGEN = "inwoners.change_netwerkpersoon"
+NETWERK_TOEVOEGEN = "inwoners.add_netwerkpersoon"
+INZAGELOG = "privacy.view_inzage"
+
+_DOSSIERWERK = [ZOEKEN, DOSSIER, INWONER_WIJZIGEN, INWONER_TOEVOEGEN, HUISHOUDEN_WIJZIGEN,
+                HUISHOUDEN_TOEVOEGEN, NETWERK_WIJZIGEN, NETWERK_TOEVOEGEN]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    # Answers simple questions and registers a melding; sees no dossiers.
+    Rol.VRIJWILLIGER: [],
+    Rol.MIDOFFICE: _DOSSIERWERK,
+    Rol.GENERALIST: _DOSSIERWERK,
+    Rol.JEUGDPROFESSIONAL: _DOSSIERWERK,
+    Rol.BACKOFFICE: _DOSSIERWERK,
+    Rol.WERKPLEIN: _DOSSIERWERK,
+    # Providers, contracts, budgets: aggregates only, no personal dossiers.
+    Rol.CONTRACTMANAGER: [],
+    Rol.BELEID: [],
+    # Audits who saw what and why; does not read dossiers themselves.
+    Rol.PRIVACY: [INZAGELOG],
+    Rol.FUNCTIONEEL_BEHEER: [],
+}

@@ -1,0 +1,281 @@
+"""REST endpoints for inwoners and huishoudens. Thin: parse, authorise, call a service or
+selector, serialise. The same rules as the pages: role permission, need-to-know scope, and an
+access-log row for every read of a dossier."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from eenplan.common.permissions import RolePermission
+from eenplan.gemeente import roles
+from eenplan.gemeente.models import Gemeente, Wijk
+from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.inwoners.api.serializers import (
+    HuishoudenInputSerializer,
+    HuishoudenLidInputSerializer,
+    HuishoudenSerializer,
+    InwonerDetailSerializer,
+    InwonerInputSerializer,
+    InwonerListSerializer,
+    LidEindeInputSerializer,
+    NetwerkpersoonInputSerializer,
+    NetwerkpersoonSerializer,
+)
+from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner
+from eenplan.inwoners.selectors import (
+    huishouden_current,
+    huishoudens_in_scope,
+    huishoudens_with_members,
+    inwoner_search,
+)
+from eenplan.inwoners.services import (
+    huishouden_create,
+    huishouden_lid_add,
+    huishouden_lid_end,
+    huishouden_rename,
+    inwoner_create,
+    inwoner_update,
+    netwerkpersoon_add,
+)
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.selectors import default_doel, inwoners_in_scope
+from eenplan.privacy.services import dossier_open, inzage_log_many
+
+DOEL_PARAMETER = OpenApiParameter(
+    "doel", str, enum=Doel.values, required=False,
+    description="Doel van inzage (wordt gelogd). Ook als header X-Eenplan-Doel. Standaard: het "
+    "doel dat bij uw rol hoort.",
+)
+
+
+def request_doel(request: Request) -> str | None:
+    return request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
+
+
+def user_gemeente(request: Request) -> Gemeente:
+    medewerker = medewerker_for_user(request.user)
+    if medewerker is None:
+        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
+    return medewerker.gemeente
+
+
+class InwonerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Zoek op naam, BSN, geboortedatum "
+                                  "(dd-mm-jjjj) of postcode met huisnummer")
+    wijk = django_filters.NumberFilter(field_name="wijk_id")
+    geboortedatum = django_filters.DateFilter()
+    bsn = django_filters.CharFilter()
+    postcode = django_filters.CharFilter(method="filter_postcode")
+
+    class Meta:
+        model = Inwoner
+        fields = ["q", "wijk", "geboortedatum", "bsn", "postcode"]
+
+    def filter_q(self, queryset: QuerySet[Inwoner], name: str, value: str) -> QuerySet[Inwoner]:
+        return inwoner_search(scope=queryset, q=value)[1]
+
+    def filter_postcode(self, queryset: QuerySet[Inwoner], name: str,
+                        value: str) -> QuerySet[Inwoner]:
+        return queryset.filter(postcode=value.replace(" ", "").upper())
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Inwoners zoeken (binnen uw werkgebied)"),
+    retrieve=extend_schema(summary="Dossier van een inwoner (wordt gelogd)",
+                           parameters=[DOEL_PARAMETER]),
+    create=extend_schema(summary="Inwoner registreren", request=InwonerInputSerializer,
+                         responses={201: InwonerDetailSerializer}),
+    partial_update=extend_schema(summary="Gegevens van een inwoner wijzigen",
+                                 request=InwonerInputSerializer,
+                                 responses={200: InwonerDetailSerializer},
+                                 parameters=[DOEL_PARAMETER]),
+)
+class InwonerViewSet(viewsets.GenericViewSet):
+    permission_classes = [RolePermission]
+    required_perms = {
+        "list": [roles.ZOEKEN],
+        "retrieve": [roles.DOSSIER],
+        "create": [roles.INWONER_TOEVOEGEN],
+        "partial_update": [roles.INWONER_WIJZIGEN, roles.DOSSIER],
+        "netwerk": [roles.NETWERK_TOEVOEGEN, roles.DOSSIER],
+    }
+    filterset_class = InwonerFilter
+    serializer_class = InwonerListSerializer
+
+    def get_queryset(self) -> QuerySet[Inwoner]:
+        return inwoners_in_scope(self.request.user).select_related("wijk").order_by(
+            "achternaam", "voornamen", "id")
+
+    def get_serializer_class(self) -> type:
+        return InwonerListSerializer if self.action == "list" else InwonerDetailSerializer
+
+    def list(self, request: Request) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        serializer = InwonerListSerializer(page, many=True, context={"request": request})
+        return self.get_paginated_response(serializer.data)
+
+    def _open(self, request: Request, pk: Any) -> Inwoner:
+        try:
+            return dossier_open(user=request.user, inwoner_id=int(pk), doel=request_doel(request),
+                                kanaal=Kanaal.API, pad=request.get_full_path())
+        except (Inwoner.DoesNotExist, ValueError) as exc:
+            raise NotFound("Deze inwoner bestaat niet.") from exc
+
+    def _detail(self, request: Request, inwoner: Inwoner) -> dict[str, Any]:
+        inwoner = Inwoner.objects.select_related("wijk").prefetch_related("netwerk").get(
+            pk=inwoner.pk)
+        huishouden = huishouden_current(inwoner=inwoner, today=timezone.localdate())
+        return InwonerDetailSerializer(
+            inwoner, context={"request": request,
+                              "huishouden_id": huishouden.pk if huishouden else None}).data
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        return Response(self._detail(request, self._open(request, pk)))
+
+    def _wijk(self, gemeente: Gemeente, wijk_id: int) -> Wijk:
+        wijk = Wijk.objects.filter(pk=wijk_id, gemeente=gemeente).first()
+        if wijk is None:
+            raise ValidationError({"wijk": "Onbekende wijk voor deze gemeente."})
+        return wijk
+
+    def create(self, request: Request) -> Response:
+        data = InwonerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        gemeente = user_gemeente(request)
+        fields = dict(data.validated_data)
+        fields["wijk"] = self._wijk(gemeente, fields["wijk"])
+        inwoner = inwoner_create(gemeente=gemeente, **fields)
+        return Response(self._detail(request, inwoner), status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, pk: Any = None) -> Response:
+        inwoner = self._open(request, pk)
+        data = InwonerInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        if "wijk" in fields:
+            fields["wijk"] = self._wijk(inwoner.gemeente, fields["wijk"])
+        inwoner = inwoner_update(inwoner=inwoner, **fields)
+        return Response(self._detail(request, inwoner))
+
+    @extend_schema(summary="Netwerkpersoon toevoegen", request=NetwerkpersoonInputSerializer,
+                   responses={201: NetwerkpersoonSerializer})
+    @action(detail=True, methods=["post"])
+    def netwerk(self, request: Request, pk: Any = None) -> Response:
+        inwoner = self._open(request, pk)
+        data = NetwerkpersoonInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        persoon = netwerkpersoon_add(inwoner=inwoner, **data.validated_data)
+        return Response(NetwerkpersoonSerializer(persoon).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Huishoudens met ten minste één lid in uw werkgebied"),
+    retrieve=extend_schema(summary="Huishouden met leden, ook eerdere (wordt gelogd)",
+                           parameters=[DOEL_PARAMETER]),
+    create=extend_schema(summary="Huishouden vastleggen", request=HuishoudenInputSerializer,
+                         responses={201: HuishoudenSerializer}),
+    partial_update=extend_schema(summary="Naam van een huishouden wijzigen",
+                                 request=HuishoudenInputSerializer,
+                                 responses={200: HuishoudenSerializer}),
+)
+class HuishoudenViewSet(viewsets.GenericViewSet):
+    permission_classes = [RolePermission]
+    serializer_class = HuishoudenSerializer
+    required_perms = {
+        "list": [roles.ZOEKEN],
+        "retrieve": [roles.DOSSIER],
+        "create": [roles.HUISHOUDEN_TOEVOEGEN],
+        "partial_update": [roles.HUISHOUDEN_WIJZIGEN],
+        "leden": [roles.HUISHOUDEN_WIJZIGEN],
+        "lid_beeindigen": [roles.HUISHOUDEN_WIJZIGEN],
+    }
+    filterset_fields: list[str] = []
+
+    def get_queryset(self) -> QuerySet[Huishouden]:
+        scope = inwoners_in_scope(self.request.user)
+        return huishoudens_with_members(huishoudens_in_scope(scope)).order_by("id")
+
+    def _get(self, pk: Any) -> Huishouden:
+        return get_object_or_404(self.get_queryset(), pk=pk)
+
+    def _log_members(self, request: Request, huishouden: Huishouden) -> None:
+        inzage_log_many(
+            user=request.user, inwoner_ids=sorted({lid.inwoner_id for lid in huishouden.leden.all()}),
+            doel=request_doel(request) or default_doel(request.user), kanaal=Kanaal.API,
+            pad=request.get_full_path())
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(HuishoudenSerializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        huishouden = self._get(pk)
+        self._log_members(request, huishouden)
+        return Response(HuishoudenSerializer(huishouden).data)
+
+    def _inwoner(self, request: Request, inwoner_id: int) -> Inwoner:
+        inwoner = inwoners_in_scope(request.user).filter(pk=inwoner_id).first()
+        if inwoner is None:
+            raise ValidationError({"inwoner": f"Inwoner {inwoner_id} is onbekend of valt buiten "
+                                   "uw werkgebied."})
+        return inwoner
+
+    def create(self, request: Request) -> Response:
+        data = HuishoudenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        gemeente = user_gemeente(request)
+        leden = data.validated_data.get("leden", [])
+        members = [(self._inwoner(request, lid["inwoner"]), lid["relatie"], lid["lid_van"])
+                   for lid in leden]
+        huishouden = huishouden_create(gemeente=gemeente, naam=data.validated_data.get("naam", ""),
+                                       leden=members)
+        return Response(HuishoudenSerializer(self._get(huishouden.pk)).data,
+                        status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, pk: Any = None) -> Response:
+        huishouden = self._get(pk)
+        data = HuishoudenInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        if "naam" in data.validated_data:
+            huishouden_rename(huishouden=huishouden, naam=data.validated_data["naam"])
+        return Response(HuishoudenSerializer(self._get(pk)).data)
+
+    @extend_schema(summary="Lid toevoegen", request=HuishoudenLidInputSerializer,
+                   responses={201: HuishoudenSerializer})
+    @action(detail=True, methods=["post"])
+    def leden(self, request: Request, pk: Any = None) -> Response:
+        huishouden = self._get(pk)
+        data = HuishoudenLidInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        huishouden_lid_add(huishouden=huishouden,
+                           inwoner=self._inwoner(request, data.validated_data["inwoner"]),
+                           relatie=data.validated_data["relatie"],
+                           lid_van=data.validated_data["lid_van"])
+        return Response(HuishoudenSerializer(self._get(pk)).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(summary="Lidmaatschap beëindigen (de geschiedenis blijft)",
+                   request=LidEindeInputSerializer, responses={200: HuishoudenSerializer})
+    @action(detail=True, methods=["post"], url_path=r"leden/(?P<lid_id>\d+)/beeindigen")
+    def lid_beeindigen(self, request: Request, pk: Any = None, lid_id: Any = None) -> Response:
+        huishouden = self._get(pk)
+        lid = get_object_or_404(HuishoudenLid, pk=lid_id, huishouden=huishouden)
+        data = LidEindeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        huishouden_lid_end(lid=lid, lid_tot=data.validated_data["lid_tot"])
+        return Response(HuishoudenSerializer(self._get(pk)).data)
+
+
+

@@ -1,0 +1,116 @@
+"""Access log (inzagelog), explicit dossier access and consent."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from eenplan.common.models import BaseModel
+from eenplan.gemeente.models import Medewerker
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy.constants import Doel, Kanaal
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete an access-log row."""
+
+
+class InzageQuerySet(models.QuerySet["Inzage"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Het inzagelog kan niet worden gewijzigd.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Het inzagelog kan niet worden verwijderd.")
+
+
+class Inzage(models.Model):
+    """One read of a resident's dossier: who, when, which resident, why. Append-only.
+
+    AVG art. 5 lid 2 (accountability) and art. 32 (logging); BIO 12.4.1 (event logging).
+    """
+
+    moment = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="inzages", verbose_name="medewerker")
+    gebruikersnaam = models.CharField(max_length=150, help_text="Vastgelegd op het moment zelf.")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="inzages")
+    doel = models.CharField(max_length=20, choices=Doel.choices)
+    kanaal = models.CharField(max_length=10, choices=Kanaal.choices)
+    pad = models.CharField(max_length=300, help_text="De gevraagde pagina of API-route.")
+
+    objects = InzageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "inzage"
+        verbose_name_plural = "inzagelog"
+        ordering = ["-moment", "-id"]
+        default_permissions = ("view",)
+        indexes = [
+            models.Index(fields=["inwoner", "-moment"], name="inzage_inwoner_idx"),
+            models.Index(fields=["user", "-moment"], name="inzage_user_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.moment:%d-%m-%Y %H:%M} {self.gebruikersnaam} → {self.inwoner_id} ({self.doel})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Het inzagelog kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Het inzagelog kan niet worden verwijderd.")
+
+
+class DossierToegang(BaseModel):
+    """Explicit need-to-know: a medewerker works for this resident (assigned case, plan role).
+
+    Team access (the resident's wijk) needs no row; this is for everyone else.
+    """
+
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT,
+                                   related_name="dossiertoegang")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="dossiertoegang")
+    reden = models.CharField(max_length=200)
+    van = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+    toegekend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                       related_name="+", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "dossiertoegang"
+        verbose_name_plural = "dossiertoegang"
+        constraints = [
+            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("van")),
+                                   name="dossiertoegang_periode_geldig"),
+        ]
+        indexes = [models.Index(fields=["medewerker", "inwoner"], name="dossiertoegang_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.medewerker} → {self.inwoner} ({self.reden})"
+
+
+class Toestemming(BaseModel):
+    """A resident's consent for someone to take part in their plan or to share data.
+
+    Recorded, never deleted: withdrawal sets `ingetrokken_op` (AVG art. 7 lid 3).
+    """
+
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="toestemmingen")
+    aan = models.CharField(max_length=200, help_text="Persoon of organisatie.")
+    doel = models.CharField(max_length=300)
+    gegeven_op = models.DateField()
+    ingetrokken_op = models.DateField(null=True, blank=True)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                        related_name="+")
+
+    class Meta:
+        verbose_name = "toestemming"
+        verbose_name_plural = "toestemmingen"
+        ordering = ["-gegeven_op"]
+
+    def __str__(self) -> str:
+        return f"{self.inwoner} → {self.aan}: {self.doel}"

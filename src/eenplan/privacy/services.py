@@ -1,0 +1,101 @@
+"""Writes of the privacy app."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from eenplan.gemeente.models import Medewerker
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
+
+
+def inzage_log(*, user: AbstractBaseUser, inwoner: Inwoner | int, doel: Doel | str,
+               kanaal: Kanaal | str, pad: str) -> Inzage:
+    """Write one access-log row. Called by every page and API read of a dossier."""
+    if doel not in Doel.values:
+        raise ValidationError({"doel": "Onbekend doel van inzage."})
+    inwoner_id = inwoner if isinstance(inwoner, int) else inwoner.pk
+    return Inzage.objects.create(user=user, gebruikersnaam=user.get_username(),
+                                 inwoner_id=inwoner_id, doel=doel, kanaal=kanaal, pad=pad[:300])
+
+
+def inzage_log_many(*, user: AbstractBaseUser, inwoner_ids: list[int], doel: Doel | str,
+                    kanaal: Kanaal | str, pad: str) -> None:
+    """Log the read of several dossiers at once (an API list with personal data): one INSERT."""
+    if doel not in Doel.values:
+        raise ValidationError({"doel": "Onbekend doel van inzage."})
+    Inzage.objects.bulk_create(
+        Inzage(user=user, gebruikersnaam=user.get_username(), inwoner_id=pk, doel=doel,
+               kanaal=kanaal, pad=pad[:300])
+        for pk in inwoner_ids
+    )
+
+
+@transaction.atomic
+def dossiertoegang_grant(*, medewerker: Medewerker, inwoner: Inwoner, reden: str, van: dt.date,
+                         tot: dt.date | None = None,
+                         door: AbstractBaseUser | None = None) -> DossierToegang:
+    if medewerker.gemeente_id != inwoner.gemeente_id:
+        raise ValidationError("Deze inwoner woont in een andere gemeente dan de medewerker werkt.")
+    if not reden.strip():
+        raise ValidationError({"reden": "Geef aan waarom deze medewerker toegang krijgt."})
+    toegang = DossierToegang(medewerker=medewerker, inwoner=inwoner, reden=reden, van=van, tot=tot,
+                             toegekend_door=door)
+    toegang.full_clean()
+    toegang.save()
+    return toegang
+
+
+@transaction.atomic
+def toestemming_give(*, inwoner: Inwoner, aan: str, doel: str, gegeven_op: dt.date,
+                     door: AbstractBaseUser) -> Toestemming:
+    toestemming = Toestemming(inwoner=inwoner, aan=aan, doel=doel, gegeven_op=gegeven_op,
+                              vastgelegd_door=door)
+    toestemming.full_clean()
+    toestemming.save()
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_withdraw(*, toestemming: Toestemming, op: dt.date) -> Toestemming:
+    """Withdrawal works from that day on (AVG art. 7 lid 3); the record stays."""
+    if toestemming.ingetrokken_op is not None:
+        raise ValidationError("Deze toestemming is al ingetrokken.")
+    if op < toestemming.gegeven_op:
+        raise ValidationError("Intrekken kan niet vóór de datum waarop toestemming is gegeven.")
+    toestemming.ingetrokken_op = op
+    toestemming.save(update_fields=["ingetrokken_op", "updated_at"])
+    return toestemming
+
+
+def dossier_open(*, user: AbstractBaseUser, inwoner_id: int, doel: str | None,
+                 kanaal: Kanaal | str, pad: str) -> Inwoner:
+    """The one way to read a resident's dossier: check role and need-to-know, then log.
+
+    Raises PermissionDenied (403) with a Dutch reason; Inwoner.DoesNotExist for unknown ids.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    from eenplan.gemeente.roles import DOSSIER
+    from eenplan.privacy.selectors import default_doel, inwoners_in_scope
+
+    if not user.has_perm(DOSSIER):
+        raise PermissionDenied("Uw rol geeft geen toegang tot dossiers van inwoners.")
+    doel = doel or default_doel(user)
+    if doel not in Doel.values:
+        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
+    inwoner = Inwoner.objects.select_related("wijk").filter(pk=inwoner_id).first()
+    if inwoner is None:
+        raise Inwoner.DoesNotExist(f"Inwoner {inwoner_id} bestaat niet.")
+    if not inwoners_in_scope(user).filter(pk=inwoner.pk).exists():
+        raise PermissionDenied(
+            "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen "
+            "(need-to-know)."
+        )
+    inzage_log(user=user, inwoner=inwoner, doel=doel, kanaal=kanaal, pad=pad)
+    return inwoner

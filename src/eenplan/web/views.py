@@ -1,0 +1,105 @@
+"""Server-rendered pages for staff. Views parse, authorise, call a selector or service, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from eenplan.gemeente.roles import INZAGELOG, ZOEKEN
+from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.selectors import inwoner_dossier, inwoner_search
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.selectors import default_doel, inwoners_in_scope, inzage_list
+from eenplan.privacy.services import dossier_open
+
+PAGE_SIZE = 25
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    medewerker = medewerker_for_user(request.user)
+    context = {
+        "rol": medewerker.functie if medewerker else ("beheer" if request.user.is_superuser else ""),
+        "teams": list(medewerker.teams.prefetch_related("wijken")) if medewerker else [],
+        "doelen": Doel.choices,
+        "standaard_doel": default_doel(request.user),
+    }
+    return render(request, "web/home.html", context)
+
+
+@login_required
+@permission_required(ZOEKEN, raise_exception=True)
+def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    doel = request.GET.get("doel") or default_doel(request.user)
+    if doel not in Doel.values:
+        doel = default_doel(request.user)
+    vraag, results = inwoner_search(scope=inwoners_in_scope(request.user), q=q)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {"q": q, "vraag": vraag, "page": page, "doel": doel, "doelen": Doel.choices}
+    template = "web/_zoekresultaten.html" if request.headers.get("HX-Request") else \
+        "web/inwoner_zoeken.html"
+    return render(request, template, context)
+
+
+@login_required
+def inwoner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        inwoner = dossier_open(user=request.user, inwoner_id=pk, doel=request.GET.get("doel"),
+                               kanaal=Kanaal.PAGINA, pad=request.get_full_path())
+    except Inwoner.DoesNotExist as exc:
+        raise Http404("Deze inwoner bestaat niet.") from exc
+    today = timezone.localdate()
+    context = {
+        "inwoner": inwoner,
+        "leeftijd": inwoner.leeftijd_op(today),
+        **inwoner_dossier(inwoner=inwoner, today=today),
+    }
+    return render(request, "web/inwoner_detail.html", context)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+@permission_required(INZAGELOG, raise_exception=True)
+def inzagelog(request: HttpRequest) -> HttpResponse:
+    filters = {
+        "gebruiker": request.GET.get("gebruiker", "").strip(),
+        "inwoner": request.GET.get("inwoner", "").strip(),
+        "doel": request.GET.get("doel", ""),
+        "van": request.GET.get("van", ""),
+        "tot": request.GET.get("tot", ""),
+    }
+    errors = []
+    inwoner_id = None
+    if filters["inwoner"]:
+        if filters["inwoner"].isdigit():
+            inwoner_id = int(filters["inwoner"])
+        else:
+            errors.append("Vul bij 'Inwoner' het inwonernummer in (alleen cijfers).")
+    van, tot = _parse_date(filters["van"]), _parse_date(filters["tot"])
+    if filters["van"] and van is None or filters["tot"] and tot is None:
+        errors.append("Vul een datum in als jjjj-mm-dd.")
+    from django.contrib.auth import get_user_model
+
+    user_id = None
+    if filters["gebruiker"]:
+        user_id = (get_user_model().objects.filter(username=filters["gebruiker"])
+                   .values_list("id", flat=True).first()) or -1
+    entries = inzage_list(inwoner_id=inwoner_id, user_id=user_id,
+                          doel=filters["doel"] if filters["doel"] in Doel.values else None,
+                          van=van, tot=tot)
+    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    return render(request, "web/inzagelog.html", {"page": page, "filters": filters,
+                                                  "errors": errors, "doelen": Doel.choices})
