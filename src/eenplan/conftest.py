@@ -1,0 +1,81 @@
+"""Fixtures shared by all app tests: a small municipality with teams, staff and residents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from eenplan.gemeente.constants import Rol, TeamSoort
+from eenplan.gemeente.services import roles_sync
+from eenplan.testing.factories import (
+    GemeenteFactory,
+    InwonerFactory,
+    MedewerkerFactory,
+    TeamFactory,
+    WijkFactory,
+)
+
+
+@pytest.fixture
+def gemeente(db):
+    roles_sync()
+    return GemeenteFactory()
+
+
+@pytest.fixture
+def wijken(gemeente):
+    return {naam: WijkFactory(gemeente=gemeente, naam=naam) for naam in ("Noord", "Zuid", "Oost")}
+
+
+@pytest.fixture
+def team_noord(gemeente, wijken):
+    return TeamFactory(gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM,
+                       wijken=[wijken["Noord"]])
+
+
+@pytest.fixture
+def midoffice_team(gemeente, wijken):
+    return TeamFactory(gemeente=gemeente, naam="Toegang", soort=TeamSoort.MIDOFFICE,
+                       wijken=list(wijken.values()))
+
+
+@pytest.fixture
+def generalist(team_noord):
+    return MedewerkerFactory(gemeente=team_noord.gemeente, functie=Rol.GENERALIST,
+                             teams=[team_noord], username="generalist")
+
+
+@pytest.fixture
+def midoffice(midoffice_team):
+    return MedewerkerFactory(gemeente=midoffice_team.gemeente, functie=Rol.MIDOFFICE,
+                             teams=[midoffice_team], username="midoffice")
+
+
+@pytest.fixture
+def privacy_officer(gemeente):
+    return MedewerkerFactory(gemeente=gemeente, functie=Rol.PRIVACY, username="privacy")
+
+
+@pytest.fixture
+def beleid(gemeente):
+    return MedewerkerFactory(gemeente=gemeente, functie=Rol.BELEID, username="beleid")
+
+
+@pytest.fixture
+def inwoner_noord(wijken):
+    return InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"],
+                          voornamen="Anna", achternaam="Jansen",
+                          geboortedatum=dt.date(1948, 3, 2))
+
+
+@pytest.fixture
+def inwoner_zuid(wijken):
+    return InwonerFactory(gemeente=wijken["Zuid"].gemeente, wijk=wijken["Zuid"],
+                          voornamen="Piet", voorvoegsel="de", achternaam="Vries")
+
+
+def login(client: Client, medewerker) -> Client:
+    client.force_login(medewerker.user)
+    return client

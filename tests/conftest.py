@@ -1,0 +1,1 @@
+"""Shared fixtures for the whole suite (app tests live next to their app under src/)."""
