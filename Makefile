@@ -41,7 +41,6 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check src tests
 
 bench: install
 	$(BIN)/python -m eenplan.bench

@@ -18,6 +18,12 @@ from eenplan.testing.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many logins; a fast hasher keeps the suite quick (never in production)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def gemeente(db):
     roles_sync()
@@ -31,26 +37,36 @@ def wijken(gemeente):
 
 @pytest.fixture
 def team_noord(gemeente, wijken):
-    return TeamFactory(gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM,
-                       wijken=[wijken["Noord"]])
+    return TeamFactory(
+        gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Noord"]]
+    )
 
 
 @pytest.fixture
 def midoffice_team(gemeente, wijken):
-    return TeamFactory(gemeente=gemeente, naam="Toegang", soort=TeamSoort.MIDOFFICE,
-                       wijken=list(wijken.values()))
+    return TeamFactory(
+        gemeente=gemeente, naam="Toegang", soort=TeamSoort.MIDOFFICE, wijken=list(wijken.values())
+    )
 
 
 @pytest.fixture
 def generalist(team_noord):
-    return MedewerkerFactory(gemeente=team_noord.gemeente, functie=Rol.GENERALIST,
-                             teams=[team_noord], username="generalist")
+    return MedewerkerFactory(
+        gemeente=team_noord.gemeente,
+        functie=Rol.GENERALIST,
+        teams=[team_noord],
+        username="generalist",
+    )
 
 
 @pytest.fixture
 def midoffice(midoffice_team):
-    return MedewerkerFactory(gemeente=midoffice_team.gemeente, functie=Rol.MIDOFFICE,
-                             teams=[midoffice_team], username="midoffice")
+    return MedewerkerFactory(
+        gemeente=midoffice_team.gemeente,
+        functie=Rol.MIDOFFICE,
+        teams=[midoffice_team],
+        username="midoffice",
+    )
 
 
 @pytest.fixture
@@ -65,15 +81,24 @@ def beleid(gemeente):
 
 @pytest.fixture
 def inwoner_noord(wijken):
-    return InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"],
-                          voornamen="Anna", achternaam="Jansen",
-                          geboortedatum=dt.date(1948, 3, 2))
+    return InwonerFactory(
+        gemeente=wijken["Noord"].gemeente,
+        wijk=wijken["Noord"],
+        voornamen="Anna",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1948, 3, 2),
+    )
 
 
 @pytest.fixture
 def inwoner_zuid(wijken):
-    return InwonerFactory(gemeente=wijken["Zuid"].gemeente, wijk=wijken["Zuid"],
-                          voornamen="Piet", voorvoegsel="de", achternaam="Vries")
+    return InwonerFactory(
+        gemeente=wijken["Zuid"].gemeente,
+        wijk=wijken["Zuid"],
+        voornamen="Piet",
+        voorvoegsel="de",
+        achternaam="Vries",
+    )
 
 
 def login(client: Client, medewerker) -> Client:

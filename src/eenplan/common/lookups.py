@@ -29,5 +29,9 @@ class Prefix(Lookup):
     def as_sqlite(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         value = str(self.rhs)
-        return f"({lhs} >= %s AND {lhs} < %s)", [*lhs_params, value, *lhs_params,
-                                                   value + "\U0010ffff"]
+        return f"({lhs} >= %s AND {lhs} < %s)", [
+            *lhs_params,
+            value,
+            *lhs_params,
+            value + "\U0010ffff",
+        ]

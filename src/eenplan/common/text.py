@@ -10,7 +10,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """Lower case, accents removed, punctuation dropped, single spaces: 'Ölçek-de Vries' -> 'olcekde vries'."""
+    """Lower case, no accents or punctuation, single spaces.
+
+    'Ölçek-de Vries' -> 'olcekde vries'.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     ascii_text = ascii_text.replace("-", "").replace("'", "")

@@ -11,32 +11,63 @@ from eenplan.conf.env import DEFAULT_SECRET_KEY, as_bool, as_list, declare
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent  # the repository checkout
-VAR_DIR = Path(declare("EENPLAN_VAR_DIR", str(BASE_DIR / "var"), "Folder for the SQLite file, "
-                       "collected static files and other local state."))
+VAR_DIR = Path(
+    declare(
+        "EENPLAN_VAR_DIR",
+        str(BASE_DIR / "var"),
+        "Folder for the SQLite file, collected static files and other local state.",
+    )
+)
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-DEBUG = as_bool(declare("DEBUG", "true", "Django debug mode. Default on for local use; "
-                        "set to false in every real deployment."))
-SECRET_KEY = declare("SECRET_KEY", DEFAULT_SECRET_KEY, "Django's secret key. Required (and "
-                     "checked) whenever DEBUG is off.")
+DEBUG = as_bool(
+    declare(
+        "DEBUG",
+        "true",
+        "Django debug mode. Default on for local use; set to false in every real deployment.",
+    )
+)
+SECRET_KEY = declare(
+    "SECRET_KEY",
+    DEFAULT_SECRET_KEY,
+    "Django's secret key. Required (and checked) whenever DEBUG is off.",
+)
 if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
     raise ImproperlyConfigured(
         "eenplan weigert te starten: DEBUG staat uit maar SECRET_KEY is de standaardwaarde. "
         "Zet SECRET_KEY op een lange, geheime waarde."
     )
-ALLOWED_HOSTS = as_list(declare("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver",
-                                "Comma-separated host names this server answers to."))
-CSRF_TRUSTED_ORIGINS = as_list(declare("CSRF_TRUSTED_ORIGINS", "", "Comma-separated origins "
-                                       "(https://host) trusted for CSRF behind a proxy."))
+ALLOWED_HOSTS = as_list(
+    declare(
+        "ALLOWED_HOSTS",
+        "localhost,127.0.0.1,[::1],testserver",
+        "Comma-separated host names this server answers to.",
+    )
+)
+CSRF_TRUSTED_ORIGINS = as_list(
+    declare(
+        "CSRF_TRUSTED_ORIGINS",
+        "",
+        "Comma-separated origins (https://host) trusted for CSRF behind a proxy.",
+    )
+)
 
 DATABASES = {
     "default": dj_database_url.parse(
-        declare("DATABASE_URL", f"sqlite:///{VAR_DIR / 'eenplan.sqlite3'}",
-                "Database URL. Default: embedded SQLite in EENPLAN_VAR_DIR. Production: "
-                "postgres://user:password@host:5432/name (PostgreSQL 14+)."),
-        conn_max_age=int(declare("DATABASE_CONN_MAX_AGE", "60", "Seconds a database "
-                                 "connection is reused (0: close after each request).")),
+        declare(
+            "DATABASE_URL",
+            f"sqlite:///{VAR_DIR / 'eenplan.sqlite3'}",
+            "Database URL. Default: embedded SQLite in EENPLAN_VAR_DIR. Production: "
+            "postgres://user:password@host:5432/name (PostgreSQL 14+).",
+        ),
+        conn_max_age=int(
+            declare(
+                "DATABASE_CONN_MAX_AGE",
+                "60",
+                "Seconds a database connection is reused (0: close after each request).",
+            )
+        ),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -116,11 +147,14 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it, even before collectstatic
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("nlds/utrecht", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
-    ("nlds/theme", NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens"
-     / "dist"),
+    (
+        "nlds/theme",
+        NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist",
+    ),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]
 STORAGES = {
@@ -129,10 +163,14 @@ STORAGES = {
 }
 
 # The NL Design System theme: a municipality swaps in its own theme package.
-EENPLAN_THEME_CSS = declare("EENPLAN_THEME_CSS", "nlds/theme/theme.css", "Static path of the "
-                            "NL Design System theme stylesheet (design tokens).")
-EENPLAN_THEME_CLASS = declare("EENPLAN_THEME_CLASS", "voorbeeld-theme", "CSS class on <html> "
-                              "that activates the theme.")
+EENPLAN_THEME_CSS = declare(
+    "EENPLAN_THEME_CSS",
+    "nlds/theme/theme.css",
+    "Static path of the NL Design System theme stylesheet (design tokens).",
+)
+EENPLAN_THEME_CLASS = declare(
+    "EENPLAN_THEME_CLASS", "voorbeeld-theme", "CSS class on <html> that activates the theme."
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -171,6 +209,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": declare("LOG_LEVEL", "WARNING",
-                                                       "Root log level.")},
+    "root": {"handlers": ["console"], "level": declare("LOG_LEVEL", "WARNING", "Root log level.")},
 }

@@ -93,9 +93,15 @@ class Generator:
         age_days = self.rng.randint(age_min * 365 + 1, age_max * 365 + 364)
         return self.peildatum - dt.timedelta(days=age_days)
 
-    def person(self, *, age: tuple[int, int], sex: str | None = None,
-               surname: tuple[str, str] | None = None, relatie: str = Relatie.REFERENTIE,
-               lid_van: dt.date | None = None) -> Person:
+    def person(
+        self,
+        *,
+        age: tuple[int, int],
+        sex: str | None = None,
+        surname: tuple[str, str] | None = None,
+        relatie: str = Relatie.REFERENTIE,
+        lid_van: dt.date | None = None,
+    ) -> Person:
         sex = sex or self.rng.choice([Geslacht.MAN, Geslacht.VROUW])
         names = data.VOORNAMEN_M if sex == Geslacht.MAN else data.VOORNAMEN_V
         voornamen = self.rng.choice(names)
@@ -103,10 +109,18 @@ class Generator:
             voornamen += " " + self.rng.choice(names)
         voorvoegsel, achternaam = surname or self.rng.choice(data.ACHTERNAMEN)
         geboortedatum = self.birth(*age)
-        start = lid_van or max(geboortedatum, self.peildatum - dt.timedelta(
-            days=self.rng.randint(30, 365 * 25)))
-        return Person(voornamen, voorvoegsel, achternaam, geboortedatum, sex, relatie,
-                      max(start, geboortedatum))
+        start = lid_van or max(
+            geboortedatum, self.peildatum - dt.timedelta(days=self.rng.randint(30, 365 * 25))
+        )
+        return Person(
+            voornamen,
+            voorvoegsel,
+            achternaam,
+            geboortedatum,
+            sex,
+            relatie,
+            max(start, geboortedatum),
+        )
 
     def address(self, wijk_index: int) -> tuple[str, int, str, str]:
         _, _, prefix, streets = data.WIJKEN[wijk_index]
@@ -116,7 +130,9 @@ class Generator:
         self.address_counter[key] = nummer
         letters = "ABCDEFGHJKLMNPRSTVWXZ"
         block = (nummer // 20) + streets.index(straat) * 37
-        postcode = prefix + letters[(block // len(letters)) % len(letters)] + letters[block % len(letters)]
+        postcode = (
+            prefix + letters[(block // len(letters)) % len(letters)] + letters[block % len(letters)]
+        )
         toevoeging = "" if self.rng.random() < 0.9 else self.rng.choice(["A", "B", "-1", "-2"])
         return straat, nummer, toevoeging, postcode
 
@@ -129,27 +145,39 @@ class Generator:
         hh = Household(wijk_index, straat, nummer, toevoeging, postcode)
         kind = rng.random()
         if kind < 0.38:
-            age = (18, 35) if rng.random() < 0.35 else ((36, 64) if rng.random() < 0.45 else (65, 98))
+            age = (
+                (18, 35) if rng.random() < 0.35 else ((36, 64) if rng.random() < 0.45 else (65, 98))
+            )
             hh.members.append(self.person(age=age))
         elif kind < 0.66:
             age = (24, 64) if rng.random() < 0.55 else (65, 94)
             first = self.person(age=age, sex=Geslacht.MAN)
             hh.members.append(first)
-            partner = self.person(age=(max(18, age[0] - 3), age[1]), sex=Geslacht.VROUW,
-                                  relatie=Relatie.PARTNER, lid_van=first.lid_van)
+            partner = self.person(
+                age=(max(18, age[0] - 3), age[1]),
+                sex=Geslacht.VROUW,
+                relatie=Relatie.PARTNER,
+                lid_van=first.lid_van,
+            )
             hh.members.append(partner)
         else:
             single_parent = kind >= 0.93
-            parent = self.person(age=(26, 55), sex=Geslacht.VROUW if single_parent or rng.random() < 0.5 else Geslacht.MAN)
+            parent = self.person(
+                age=(26, 55),
+                sex=Geslacht.VROUW if single_parent or rng.random() < 0.5 else Geslacht.MAN,
+            )
             hh.members.append(parent)
             surname = (parent.voorvoegsel, parent.achternaam)
             if not single_parent:
-                hh.members.append(self.person(age=(26, 55), relatie=Relatie.PARTNER,
-                                              lid_van=parent.lid_van))
+                hh.members.append(
+                    self.person(age=(26, 55), relatie=Relatie.PARTNER, lid_van=parent.lid_van)
+                )
             oldest = min(self.peildatum.year - parent.geboortedatum.year - 18, 22)
             for _ in range(rng.choices([1, 2, 3, 4], weights=[35, 45, 15, 5])[0]):
                 child = self.person(age=(0, max(0, oldest)), surname=surname, relatie=Relatie.KIND)
-                child.lid_van = child.geboortedatum if child.geboortedatum > parent.lid_van else parent.lid_van
+                child.lid_van = (
+                    child.geboortedatum if child.geboortedatum > parent.lid_van else parent.lid_van
+                )
                 hh.members.append(child)
             if single_parent and rng.random() < 0.5:
                 ex = self.person(age=(26, 58), relatie=Relatie.PARTNER, lid_van=parent.lid_van)
@@ -159,19 +187,30 @@ class Generator:
         return hh
 
 
-def _staff(gemeente: Gemeente, teams: dict[str, Team], rng: random.Random,
-           today: dt.date) -> list[tuple[str, str, str]]:
+def _staff(
+    gemeente: Gemeente, teams: dict[str, Team], rng: random.Random, today: dt.date
+) -> list[tuple[str, str, str]]:
     password_hash = make_password(data.DEMO_WACHTWOORD)
     logins = []
     for username, first, last, rol, team_names in data.DEMO_LOGINS:
         extra = {}
         if rol == Rol.JEUGDPROFESSIONAL:
-            extra = {"registratienummer": "SKJ120034567",
-                     "registratie_geldig_tot": today + dt.timedelta(days=365 * 3)}
-        medewerker_create(gemeente=gemeente, username=username, password=None,
-                          password_hash=password_hash, first_name=first, last_name=last,
-                          functie=rol, teams=[teams[t] for t in team_names],
-                          email=f"{username}@maasdal.example", **extra)
+            extra = {
+                "registratienummer": "SKJ120034567",
+                "registratie_geldig_tot": today + dt.timedelta(days=365 * 3),
+            }
+        medewerker_create(
+            gemeente=gemeente,
+            username=username,
+            password=None,
+            password_hash=password_hash,
+            first_name=first,
+            last_name=last,
+            functie=rol,
+            teams=[teams[t] for t in team_names],
+            email=f"{username}@maasdal.example",
+            **extra,
+        )
         logins.append((username, data.DEMO_WACHTWOORD, Rol(rol).label))
     # Colleagues without a login: 4 generalists and 1 jeugdprofessional per wijkteam.
     n = 0
@@ -183,47 +222,66 @@ def _staff(gemeente: Gemeente, teams: dict[str, Team], rng: random.Random,
             voorvoegsel, achternaam = rng.choice(data.ACHTERNAMEN)
             jeugd = i == 4
             medewerker_create(
-                gemeente=gemeente, username=f"medewerker{n:02d}", password=None,
-                first_name=voornaam, last_name=f"{voorvoegsel} {achternaam}".strip(),
+                gemeente=gemeente,
+                username=f"medewerker{n:02d}",
+                password=None,
+                first_name=voornaam,
+                last_name=f"{voorvoegsel} {achternaam}".strip(),
                 functie=Rol.JEUGDPROFESSIONAL if jeugd else Rol.GENERALIST,
                 teams=[teams[team_name]],
                 expertises=rng.choice(["", "ouderen", "ggz", "schulden", "lvb", "jeugd"]),
                 registratienummer=f"SKJ1{n:07d}" if jeugd else "",
                 # One registration has lapsed: youth cases may not go to that colleague.
-                registratie_geldig_tot=(today + dt.timedelta(days=400) if n % 10 else
-                                        today - dt.timedelta(days=30)) if jeugd else None,
+                registratie_geldig_tot=(
+                    today + dt.timedelta(days=400) if n % 10 else today - dt.timedelta(days=30)
+                )
+                if jeugd
+                else None,
             )
     return logins
 
 
 def _bulk(model: type, rows: list, progress: Callable[[int], None]) -> None:
     for i in range(0, len(rows), BATCH):
-        chunk = rows[i:i + BATCH]
+        chunk = rows[i : i + BATCH]
         model.objects.bulk_create(chunk, batch_size=BATCH)
         progress(len(chunk))
 
 
 @transaction.atomic
-def build_demo(*, inwoners: int, seed: int = 2015, peildatum: dt.date = DEFAULT_PEILDATUM,
-               today: dt.date | None = None,
-               progress: Callable[[int], None] = lambda n: None) -> DemoResult:
+def build_demo(
+    *,
+    inwoners: int,
+    seed: int = 2015,
+    peildatum: dt.date = DEFAULT_PEILDATUM,
+    today: dt.date | None = None,
+    progress: Callable[[int], None] = lambda n: None,
+) -> DemoResult:
     """Create the demo municipality with about `inwoners` residents."""
     today = today or dt.date.today()
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - demo data, not security
     roles_sync()
     gemeente = gemeente_create(cbs_code=data.GEMEENTE[0], naam=data.GEMEENTE[1])
-    wijken: list[Wijk] = [wijk_create(gemeente=gemeente, code=code, naam=naam)
-                          for code, naam, _, _ in data.WIJKEN]
+    wijken: list[Wijk] = [
+        wijk_create(gemeente=gemeente, code=code, naam=naam) for code, naam, _, _ in data.WIJKEN
+    ]
     teams: dict[str, Team] = {}
     for naam, indexes in data.WIJKTEAMS:
-        teams[naam] = team_create(gemeente=gemeente, naam=naam, soort=TeamSoort.WIJKTEAM,
-                                  wijken=[wijken[i] for i in indexes])
-    for naam, soort in [("Toegang (midoffice)", TeamSoort.MIDOFFICE),
-                        ("Backoffice beschikkingen", TeamSoort.BACKOFFICE),
-                        ("Werkplein", TeamSoort.WERKPLEIN)]:
+        teams[naam] = team_create(
+            gemeente=gemeente,
+            naam=naam,
+            soort=TeamSoort.WIJKTEAM,
+            wijken=[wijken[i] for i in indexes],
+        )
+    for naam, soort in [
+        ("Toegang (midoffice)", TeamSoort.MIDOFFICE),
+        ("Backoffice beschikkingen", TeamSoort.BACKOFFICE),
+        ("Werkplein", TeamSoort.WERKPLEIN),
+    ]:
         teams[naam] = team_create(gemeente=gemeente, naam=naam, soort=soort, wijken=wijken)
-    teams["Veilig Thuis regio"] = team_create(gemeente=gemeente, naam="Veilig Thuis regio",
-                                              soort=TeamSoort.REGIONAAL)
+    teams["Veilig Thuis regio"] = team_create(
+        gemeente=gemeente, naam="Veilig Thuis regio", soort=TeamSoort.REGIONAAL
+    )
     logins = _staff(gemeente, teams, rng, today)
 
     gen = Generator(rng, peildatum)
@@ -233,7 +291,7 @@ def build_demo(*, inwoners: int, seed: int = 2015, peildatum: dt.date = DEFAULT_
         hh = gen.household()
         room = inwoners - total
         hh.members = hh.members[:room]
-        hh.former = hh.former[:max(0, room - len(hh.members))]
+        hh.former = hh.former[: max(0, room - len(hh.members))]
         households.append(hh)
         total += len(hh.members) + len(hh.former)
 
@@ -242,25 +300,46 @@ def build_demo(*, inwoners: int, seed: int = 2015, peildatum: dt.date = DEFAULT_
     for hh in households:
         for p in [*hh.members, *(ex for ex, _ in hh.former)]:
             zoeknaam, zoeknaam_voornaam = search_names(
-                voornamen=p.voornamen, voorvoegsel=p.voorvoegsel, achternaam=p.achternaam)
+                voornamen=p.voornamen, voorvoegsel=p.voorvoegsel, achternaam=p.achternaam
+            )
             wijk_index, straat, nummer, toevoeging, postcode = p.elders or (
-                hh.wijk_index, hh.straat, hh.huisnummer, hh.toevoeging, hh.postcode)
-            inwoner_rows.append(Inwoner(
-                gemeente=gemeente, bsn=next(bsns), voornamen=p.voornamen,
-                voorvoegsel=p.voorvoegsel, achternaam=p.achternaam,
-                geboortedatum=p.geboortedatum, geslacht=p.geslacht, straat=straat,
-                huisnummer=nummer, huisnummer_toevoeging=toevoeging,
-                postcode=postcode, woonplaats=data.WOONPLAATS, wijk=wijken[wijk_index],
-                zoeknaam=zoeknaam, zoeknaam_voornaam=zoeknaam_voornaam,
-            ))
+                hh.wijk_index,
+                hh.straat,
+                hh.huisnummer,
+                hh.toevoeging,
+                hh.postcode,
+            )
+            inwoner_rows.append(
+                Inwoner(
+                    gemeente=gemeente,
+                    bsn=next(bsns),
+                    voornamen=p.voornamen,
+                    voorvoegsel=p.voorvoegsel,
+                    achternaam=p.achternaam,
+                    geboortedatum=p.geboortedatum,
+                    geslacht=p.geslacht,
+                    straat=straat,
+                    huisnummer=nummer,
+                    huisnummer_toevoeging=toevoeging,
+                    postcode=postcode,
+                    woonplaats=data.WOONPLAATS,
+                    wijk=wijken[wijk_index],
+                    zoeknaam=zoeknaam,
+                    zoeknaam_voornaam=zoeknaam_voornaam,
+                )
+            )
     _bulk(Inwoner, inwoner_rows, progress)
 
-    huishouden_rows = [Huishouden(gemeente=gemeente,
-                                  naam=f"Huishouden {hh.members[0].achternaam}")
-                       for hh in households]
+    huishouden_rows = [
+        Huishouden(gemeente=gemeente, naam=f"Huishouden {hh.members[0].achternaam}")
+        for hh in households
+    ]
     # Former members (an ex-partner) now live alone elsewhere: a household of their own.
-    elders_rows = [Huishouden(gemeente=gemeente, naam=f"Huishouden {ex.achternaam}")
-                   for hh in households for ex, _ in hh.former]
+    elders_rows = [
+        Huishouden(gemeente=gemeente, naam=f"Huishouden {ex.achternaam}")
+        for hh in households
+        for ex, _ in hh.former
+    ]
     Huishouden.objects.bulk_create(huishouden_rows + elders_rows, batch_size=BATCH)
     elders_iter = iter(elders_rows)
 
@@ -271,14 +350,30 @@ def build_demo(*, inwoners: int, seed: int = 2015, peildatum: dt.date = DEFAULT_
         current = [(p, next(it)) for p in hh.members]
         former = [(p, next(it), tot) for p, tot in hh.former]
         for p, inwoner in current:
-            lid_rows.append(HuishoudenLid(huishouden=huishouden, inwoner=inwoner,
-                                          relatie=p.relatie, lid_van=p.lid_van))
+            lid_rows.append(
+                HuishoudenLid(
+                    huishouden=huishouden, inwoner=inwoner, relatie=p.relatie, lid_van=p.lid_van
+                )
+            )
         for p, inwoner, tot in former:
             lid_tot = max(tot, p.lid_van)
-            lid_rows.append(HuishoudenLid(huishouden=huishouden, inwoner=inwoner,
-                                          relatie=p.relatie, lid_van=p.lid_van, lid_tot=lid_tot))
-            lid_rows.append(HuishoudenLid(huishouden=next(elders_iter), inwoner=inwoner,
-                                          relatie=Relatie.REFERENTIE, lid_van=lid_tot))
+            lid_rows.append(
+                HuishoudenLid(
+                    huishouden=huishouden,
+                    inwoner=inwoner,
+                    relatie=p.relatie,
+                    lid_van=p.lid_van,
+                    lid_tot=lid_tot,
+                )
+            )
+            lid_rows.append(
+                HuishoudenLid(
+                    huishouden=next(elders_iter),
+                    inwoner=inwoner,
+                    relatie=Relatie.REFERENTIE,
+                    lid_van=lid_tot,
+                )
+            )
         _network(gen, current, netwerk_rows)
     _bulk(HuishoudenLid, lid_rows, lambda n: None)
     _bulk(Netwerkpersoon, netwerk_rows, lambda n: None)
@@ -288,37 +383,73 @@ def build_demo(*, inwoners: int, seed: int = 2015, peildatum: dt.date = DEFAULT_
 
     generalist = Medewerker.objects.get(user__username="generalist")
     for inwoner in Inwoner.objects.filter(wijk=wijken[4]).order_by("id")[:3]:
-        dossiertoegang_grant(medewerker=generalist, inwoner=inwoner, van=today,
-                             reden="Casusregie op verzoek van Wijkteam Zuid")
-    return DemoResult(gemeente=gemeente, inwoners=len(inwoner_rows),
-                      huishoudens=len(huishouden_rows) + len(elders_rows),
-                      netwerkpersonen=len(netwerk_rows), logins=logins)
+        dossiertoegang_grant(
+            medewerker=generalist,
+            inwoner=inwoner,
+            van=today,
+            reden="Casusregie op verzoek van Wijkteam Zuid",
+        )
+    return DemoResult(
+        gemeente=gemeente,
+        inwoners=len(inwoner_rows),
+        huishoudens=len(huishouden_rows) + len(elders_rows),
+        netwerkpersonen=len(netwerk_rows),
+        logins=logins,
+    )
 
 
-def _network(gen: Generator, current: list[tuple[Person, Inwoner]],
-             rows: list[Netwerkpersoon]) -> None:
+def _network(
+    gen: Generator, current: list[tuple[Person, Inwoner]], rows: list[Netwerkpersoon]
+) -> None:
     """Mantelzorgers for about a third of the elderly, neighbours, and representatives."""
     rng = gen.rng
     for p, inwoner in current:
         age = gen.peildatum.year - p.geboortedatum.year
         if age >= 70 and rng.random() < 0.35:
             child = gen.person(age=(40, 65), surname=(p.voorvoegsel, p.achternaam))
-            rows.append(Netwerkpersoon(inwoner=inwoner, soort=NetwerkSoort.MANTELZORGER,
-                                       naam=f"{child.voornamen.split()[0]} {p.voorvoegsel} {p.achternaam}".replace("  ", " "),
-                                       relatie=rng.choice(["dochter", "zoon", "schoondochter"]),
-                                       telefoon=f"06{rng.randint(10_000_000, 99_999_999)}",
-                                       sinds=gen.peildatum - dt.timedelta(days=rng.randint(100, 3000))))
+            rows.append(
+                Netwerkpersoon(
+                    inwoner=inwoner,
+                    soort=NetwerkSoort.MANTELZORGER,
+                    naam=_roepnaam(child),
+                    relatie=rng.choice(["dochter", "zoon", "schoondochter"]),
+                    telefoon=f"06{rng.randint(10_000_000, 99_999_999)}",
+                    sinds=gen.peildatum - dt.timedelta(days=rng.randint(100, 3000)),
+                )
+            )
             if rng.random() < 0.3:
                 buur = gen.person(age=(30, 80))
-                rows.append(Netwerkpersoon(inwoner=inwoner, soort=NetwerkSoort.BUUR,
-                                           naam=f"{buur.voornamen.split()[0]} {buur.voorvoegsel} {buur.achternaam}".replace("  ", " "),
-                                           relatie="buur", telefoon=""))
+                rows.append(
+                    Netwerkpersoon(
+                        inwoner=inwoner,
+                        soort=NetwerkSoort.BUUR,
+                        naam=_roepnaam(buur),
+                        relatie="buur",
+                        telefoon="",
+                    )
+                )
             if age >= 85 and rng.random() < 0.2:
-                rows.append(Netwerkpersoon(inwoner=inwoner, soort=NetwerkSoort.VERTEGENWOORDIGER,
-                                           naam="Stichting Mentorschap Limburg",
-                                           relatie="mentor (art. 1:450 BW)"))
+                rows.append(
+                    Netwerkpersoon(
+                        inwoner=inwoner,
+                        soort=NetwerkSoort.VERTEGENWOORDIGER,
+                        naam="Stichting Mentorschap Limburg",
+                        relatie="mentor (art. 1:450 BW)",
+                    )
+                )
         elif 18 <= age < 70 and rng.random() < 0.04:
             vriend = gen.person(age=(20, 70))
-            rows.append(Netwerkpersoon(inwoner=inwoner, soort=NetwerkSoort.VRIEND,
-                                       naam=f"{vriend.voornamen.split()[0]} {vriend.voorvoegsel} {vriend.achternaam}".replace("  ", " "),
-                                       relatie="vriend(in)"))
+            rows.append(
+                Netwerkpersoon(
+                    inwoner=inwoner,
+                    soort=NetwerkSoort.VRIEND,
+                    naam=_roepnaam(vriend),
+                    relatie="vriend(in)",
+                )
+            )
+
+
+def _roepnaam(person: Person) -> str:
+    """'Jan de Vries' from first given name, prefix and surname."""
+    return " ".join(p for p in [person.voornamen.split()[0], person.voorvoegsel,
+                                person.achternaam] if p)

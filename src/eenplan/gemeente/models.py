@@ -14,9 +14,14 @@ from eenplan.gemeente.constants import Rol, TeamSoort
 
 class Gemeente(BaseModel):
     cbs_code = models.CharField(
-        "CBS-code", max_length=6, unique=True,
-        validators=[RegexValidator(r"^GM\d{4}$", "Een CBS-gemeentecode is 'GM' met vier cijfers, "
-                                                 "bijvoorbeeld GM0983.")],
+        "CBS-code",
+        max_length=6,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^GM\d{4}$", "Een CBS-gemeentecode is 'GM' met vier cijfers, bijvoorbeeld GM0983."
+            )
+        ],
     )
     naam = models.CharField(max_length=100)
 
@@ -50,8 +55,9 @@ class Team(BaseModel):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="teams")
     naam = models.CharField(max_length=100)
     soort = models.CharField(max_length=20, choices=TeamSoort.choices)
-    wijken = models.ManyToManyField(Wijk, related_name="teams", blank=True,
-                                    help_text="De wijken waarvoor dit team werkt.")
+    wijken = models.ManyToManyField(
+        Wijk, related_name="teams", blank=True, help_text="De wijken waarvoor dit team werkt."
+    )
 
     class Meta:
         verbose_name = "team"
@@ -65,16 +71,22 @@ class Team(BaseModel):
 class Medewerker(BaseModel):
     """A staff member: the person behind a login, with teams, role(s) and registration."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                related_name="medewerker")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="medewerker"
+    )
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="medewerkers")
     teams = models.ManyToManyField(Team, related_name="medewerkers", blank=True)
-    functie = models.CharField(max_length=20, choices=Rol.choices,
-                               help_text="Hoofdrol; bepaalt de startpagina en het standaarddoel.")
-    expertises = models.CharField(max_length=200, blank=True,
-                                  help_text="Komma-gescheiden, bijvoorbeeld 'schulden,ggz'.")
+    functie = models.CharField(
+        max_length=20,
+        choices=Rol.choices,
+        help_text="Hoofdrol; bepaalt de startpagina en het standaarddoel.",
+    )
+    expertises = models.CharField(
+        max_length=200, blank=True, help_text="Komma-gescheiden, bijvoorbeeld 'schulden,ggz'."
+    )
     registratienummer = models.CharField(
-        max_length=20, blank=True,
+        max_length=20,
+        blank=True,
         help_text="SKJ- of BIG-registratie; verplicht voor jeugdprofessionals.",
     )
     registratie_geldig_tot = models.DateField(null=True, blank=True)
@@ -88,7 +100,10 @@ class Medewerker(BaseModel):
         return self.user.get_full_name() or self.user.get_username()
 
     def registratie_geldig_op(self, dag: dt.date) -> bool:
-        """Youth cases only to professionals with a registration valid that day (seed 000 L338-340)."""
+        """Youth cases go only to professionals with a registration valid that day.
+
+        Source: seed 000 L338-340 (Jeugdwet: norm van de verantwoorde werktoedeling).
+        """
         return bool(self.registratienummer) and (
             self.registratie_geldig_tot is not None and self.registratie_geldig_tot >= dag
         )

@@ -19,8 +19,16 @@ NETWERK_WIJZIGEN = "inwoners.change_netwerkpersoon"
 NETWERK_TOEVOEGEN = "inwoners.add_netwerkpersoon"
 INZAGELOG = "privacy.view_inzage"
 
-_DOSSIERWERK = [ZOEKEN, DOSSIER, INWONER_WIJZIGEN, INWONER_TOEVOEGEN, HUISHOUDEN_WIJZIGEN,
-                HUISHOUDEN_TOEVOEGEN, NETWERK_WIJZIGEN, NETWERK_TOEVOEGEN]
+_DOSSIERWERK = [
+    ZOEKEN,
+    DOSSIER,
+    INWONER_WIJZIGEN,
+    INWONER_TOEVOEGEN,
+    HUISHOUDEN_WIJZIGEN,
+    HUISHOUDEN_TOEVOEGEN,
+    NETWERK_WIJZIGEN,
+    NETWERK_TOEVOEGEN,
+]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Answers simple questions and registers a melding; sees no dossiers.

@@ -23,8 +23,9 @@ def roles_sync() -> None:
         perms = []
         for code in codes:
             app_label, codename = code.split(".")
-            perms.append(Permission.objects.get(content_type__app_label=app_label,
-                                                codename=codename))
+            perms.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
         group.permissions.set(perms)
 
 
@@ -45,14 +46,17 @@ def wijk_create(*, gemeente: Gemeente, code: str, naam: str) -> Wijk:
 
 
 @transaction.atomic
-def team_create(*, gemeente: Gemeente, naam: str, soort: TeamSoort | str,
-                wijken: Iterable[Wijk] = ()) -> Team:
+def team_create(
+    *, gemeente: Gemeente, naam: str, soort: TeamSoort | str, wijken: Iterable[Wijk] = ()
+) -> Team:
     team = Team(gemeente=gemeente, naam=naam, soort=soort)
     team.full_clean()
     team.save()
     wijken = list(wijken)
     if any(w.gemeente_id != gemeente.pk for w in wijken):
-        raise ValidationError({"wijken": "Een team werkt alleen voor wijken van de eigen gemeente."})
+        raise ValidationError(
+            {"wijken": "Een team werkt alleen voor wijken van de eigen gemeente."}
+        )
     team.wijken.set(wijken)
     return team
 
@@ -79,8 +83,12 @@ def medewerker_create(
     A jeugdprofessional must have a registration number and expiry date (seed 000 L338-340).
     """
     if functie == Rol.JEUGDPROFESSIONAL and not (registratienummer and registratie_geldig_tot):
-        raise ValidationError({"registratienummer": "Een jeugdprofessional heeft een "
-                               "registratienummer (SKJ/BIG) en een einddatum van de registratie."})
+        raise ValidationError(
+            {
+                "registratienummer": "Een jeugdprofessional heeft een "
+                "registratienummer (SKJ/BIG) en een einddatum van de registratie."
+            }
+        )
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
         raise ValidationError({"username": f"De gebruikersnaam '{username}' bestaat al."})
@@ -92,14 +100,21 @@ def medewerker_create(
     else:
         user.set_unusable_password()
     user.save()
-    medewerker = Medewerker(user=user, gemeente=gemeente, functie=functie, expertises=expertises,
-                            registratienummer=registratienummer,
-                            registratie_geldig_tot=registratie_geldig_tot)
+    medewerker = Medewerker(
+        user=user,
+        gemeente=gemeente,
+        functie=functie,
+        expertises=expertises,
+        registratienummer=registratienummer,
+        registratie_geldig_tot=registratie_geldig_tot,
+    )
     medewerker.full_clean()
     medewerker.save()
     teams = list(teams)
     if any(t.gemeente_id != gemeente.pk for t in teams):
-        raise ValidationError({"teams": "Een medewerker werkt alleen in teams van de eigen gemeente."})
+        raise ValidationError(
+            {"teams": "Een medewerker werkt alleen in teams van de eigen gemeente."}
+        )
     medewerker.teams.set(teams)
     rollen = {str(functie), *(str(r) for r in extra_rollen)}
     user.groups.set(Group.objects.filter(name__in=rollen))

@@ -42,13 +42,21 @@ class Inwoner(BaseModel):
             ("view_dossier", "Dossier van een inwoner inzien"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["gemeente", "bsn"], name="inwoner_bsn_uniek_per_gemeente"),
+            models.UniqueConstraint(
+                fields=["gemeente", "bsn"], name="inwoner_bsn_uniek_per_gemeente"
+            ),
         ]
         indexes = [
-            models.Index(fields=["gemeente", "zoeknaam"], name="inwoner_zoeknaam_idx",
-                         opclasses=["", "varchar_pattern_ops"]),
-            models.Index(fields=["gemeente", "zoeknaam_voornaam"], name="inwoner_zoekvoornaam_idx",
-                         opclasses=["", "varchar_pattern_ops"]),
+            models.Index(
+                fields=["gemeente", "zoeknaam"],
+                name="inwoner_zoeknaam_idx",
+                opclasses=["", "varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["gemeente", "zoeknaam_voornaam"],
+                name="inwoner_zoekvoornaam_idx",
+                opclasses=["", "varchar_pattern_ops"],
+            ),
             models.Index(fields=["gemeente", "geboortedatum"], name="inwoner_geboortedatum_idx"),
             models.Index(fields=["gemeente", "postcode", "huisnummer"], name="inwoner_adres_idx"),
             models.Index(fields=["wijk", "achternaam"], name="inwoner_wijk_idx"),
@@ -77,8 +85,9 @@ class Huishouden(BaseModel):
     """A household; members come and go over time (HuishoudenLid). One resident alone is one too."""
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="huishoudens")
-    naam = models.CharField(max_length=200, blank=True,
-                            help_text="Werknaam, bijvoorbeeld 'Huishouden Jansen'.")
+    naam = models.CharField(
+        max_length=200, blank=True, help_text="Werknaam, bijvoorbeeld 'Huishouden Jansen'."
+    )
 
     class Meta:
         verbose_name = "huishouden"
@@ -93,17 +102,23 @@ class HuishoudenLid(BaseModel):
     inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="lidmaatschappen")
     relatie = models.CharField(max_length=20, choices=Relatie.choices)
     lid_van = models.DateField("lid vanaf")
-    lid_tot = models.DateField("lid tot", null=True, blank=True,
-                               help_text="Leeg zolang de inwoner deel uitmaakt van het huishouden.")
+    lid_tot = models.DateField(
+        "lid tot",
+        null=True,
+        blank=True,
+        help_text="Leeg zolang de inwoner deel uitmaakt van het huishouden.",
+    )
 
     class Meta:
         verbose_name = "lid van een huishouden"
         verbose_name_plural = "leden van huishoudens"
         ordering = ["lid_van", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(lid_tot__isnull=True) | Q(lid_tot__gte=F("lid_van")),
-                                   name="huishoudenlid_periode_geldig",
-                                   violation_error_message="'Lid tot' ligt voor 'lid vanaf'."),
+            models.CheckConstraint(
+                condition=Q(lid_tot__isnull=True) | Q(lid_tot__gte=F("lid_van")),
+                name="huishoudenlid_periode_geldig",
+                violation_error_message="'Lid tot' ligt voor 'lid vanaf'.",
+            ),
         ]
         indexes = [models.Index(fields=["inwoner", "lid_tot"], name="huishoudenlid_inwoner_idx")]
 
@@ -120,13 +135,21 @@ class Netwerkpersoon(BaseModel):
     inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="netwerk")
     soort = models.CharField(max_length=20, choices=NetwerkSoort.choices)
     naam = models.CharField(max_length=200)
-    relatie = models.CharField(max_length=100, blank=True,
-                               help_text="In eigen woorden, bijvoorbeeld 'dochter' of 'buurvrouw'.")
+    relatie = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="In eigen woorden, bijvoorbeeld 'dochter' of 'buurvrouw'.",
+    )
     telefoon = models.CharField(max_length=20, blank=True)
     email = models.EmailField("e-mail", blank=True)
-    als_inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="netwerk_van",
-                                    help_text="Als deze persoon zelf inwoner van de gemeente is.")
+    als_inwoner = models.ForeignKey(
+        Inwoner,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="netwerk_van",
+        help_text="Als deze persoon zelf inwoner van de gemeente is.",
+    )
     sinds = models.DateField(null=True, blank=True)
     tot = models.DateField(null=True, blank=True)
 

@@ -16,8 +16,20 @@ _BSN = re.compile(r"^\d[\d .-]{7,11}$")
 _DATE = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # Dutch surname prefixes people type before the surname ("de Vries"); zoeknaam has none.
-_VOORVOEGSELS = ("van der ", "van den ", "van de ", "van ", "de ", "den ", "der ", "ter ", "te ",
-                 "het ", "in 't ", "op de ")
+_VOORVOEGSELS = (
+    "van der ",
+    "van den ",
+    "van de ",
+    "van ",
+    "de ",
+    "den ",
+    "der ",
+    "ter ",
+    "te ",
+    "het ",
+    "in 't ",
+    "op de ",
+)
 _POSTCODE = re.compile(r"^(\d{4}\s?[a-zA-Z]{2})(?:\s+(\d+)\s*([a-zA-Z0-9-]*))?$")
 
 
@@ -34,23 +46,28 @@ def zoekvraag_parse(q: str) -> Zoekvraag:
     q = (q or "").strip()
     if not q:
         return Zoekvraag("leeg", "", "")
-    if _BSN.match(q) and len(re.sub(r"\D", "", q)) in (8, 9):
-        return Zoekvraag("bsn", re.sub(r"\D", "", q).zfill(9), "BSN")
     if m := _DATE.match(q):
         day, month, year = (int(x) for x in m.groups())
         try:
-            return Zoekvraag("geboortedatum", dt.date(year, month, day).isoformat(), "geboortedatum")
+            return Zoekvraag(
+                "geboortedatum", dt.date(year, month, day).isoformat(), "geboortedatum"
+            )
         except ValueError:
             return Zoekvraag("ongeldig", q, "Dit is geen bestaande datum.")
     if m := _ISO_DATE.match(q):
         try:
-            return Zoekvraag("geboortedatum", dt.date(*(int(x) for x in m.groups())).isoformat(),
-                             "geboortedatum")
+            return Zoekvraag(
+                "geboortedatum", dt.date(*(int(x) for x in m.groups())).isoformat(), "geboortedatum"
+            )
         except ValueError:
             return Zoekvraag("ongeldig", q, "Dit is geen bestaande datum.")
+    if _BSN.match(q) and len(re.sub(r"\D", "", q)) in (8, 9):
+        return Zoekvraag("bsn", re.sub(r"\D", "", q).zfill(9), "BSN")
     if m := _POSTCODE.match(q):
         postcode = normalise_postcode(m.group(1))
-        return Zoekvraag("adres", f"{postcode} {m.group(2) or ''}".strip(), "postcode en huisnummer")
+        return Zoekvraag(
+            "adres", f"{postcode} {m.group(2) or ''}".strip(), "postcode en huisnummer"
+        )
     name = normalise(q)
     if len(name) < 2:
         return Zoekvraag("ongeldig", q, "Typ minstens twee letters van de naam.")
@@ -75,7 +92,7 @@ def inwoner_search(*, scope: QuerySet[Inwoner], q: str) -> tuple[Zoekvraag, Quer
         condition = Q(zoeknaam__prefix=vraag.waarde) | Q(zoeknaam_voornaam__prefix=vraag.waarde)
         for voorvoegsel in _VOORVOEGSELS:
             if vraag.waarde.startswith(voorvoegsel) and len(vraag.waarde) > len(voorvoegsel) + 1:
-                condition |= Q(zoeknaam__prefix=vraag.waarde[len(voorvoegsel):])
+                condition |= Q(zoeknaam__prefix=vraag.waarde[len(voorvoegsel) :])
                 break
         qs = qs.filter(condition)
     else:
@@ -87,7 +104,8 @@ def huishouden_current(*, inwoner: Inwoner, today: dt.date) -> Huishouden | None
     lid = (
         HuishoudenLid.objects.filter(inwoner=inwoner, lid_van__lte=today)
         .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=today))
-        .select_related("huishouden").first()
+        .select_related("huishouden")
+        .first()
     )
     return lid.huishouden if lid else None
 
@@ -102,7 +120,8 @@ def inwoner_dossier(*, inwoner: Inwoner, today: dt.date) -> dict[str, object]:
     huishouden = huishouden_current(inwoner=inwoner, today=today)
     leden = list(huishouden_leden(huishouden=huishouden)) if huishouden else []
     netwerk = list(
-        Netwerkpersoon.objects.filter(inwoner=inwoner).select_related("als_inwoner")
+        Netwerkpersoon.objects.filter(inwoner=inwoner)
+        .select_related("als_inwoner")
         .order_by("soort", "naam")
     )
     return {
@@ -115,13 +134,17 @@ def inwoner_dossier(*, inwoner: Inwoner, today: dt.date) -> dict[str, object]:
 
 def huishoudens_with_members(scope: QuerySet[Huishouden]) -> QuerySet[Huishouden]:
     return scope.prefetch_related(
-        Prefetch("leden", queryset=HuishoudenLid.objects.select_related("inwoner")
-                 .order_by("lid_van", "id"))
+        Prefetch(
+            "leden",
+            queryset=HuishoudenLid.objects.select_related("inwoner").order_by("lid_van", "id"),
+        )
     )
 
 
 def huishoudens_in_scope(scope: QuerySet[Inwoner]) -> QuerySet[Huishouden]:
     """Households with at least one member (now or before) among the residents in `scope`."""
-    return Huishouden.objects.filter(Exists(
-        HuishoudenLid.objects.filter(huishouden=OuterRef("pk"), inwoner__in=scope.values("pk"))
-    ))
+    return Huishouden.objects.filter(
+        Exists(
+            HuishoudenLid.objects.filter(huishouden=OuterRef("pk"), inwoner__in=scope.values("pk"))
+        )
+    )

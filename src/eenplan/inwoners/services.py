@@ -10,14 +10,26 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from eenplan.common.text import normalise, normalise_postcode
-from eenplan.gemeente.models import Gemeente, Wijk
+from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.rules.bsn import OngeldigBsn, bsn_check
 
 INWONER_FIELDS = (
-    "bsn", "voornamen", "voorvoegsel", "achternaam", "geboortedatum", "geslacht", "straat",
-    "huisnummer", "huisnummer_toevoeging", "postcode", "woonplaats", "wijk", "telefoon", "email",
+    "bsn",
+    "voornamen",
+    "voorvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "geslacht",
+    "straat",
+    "huisnummer",
+    "huisnummer_toevoeging",
+    "postcode",
+    "woonplaats",
+    "wijk",
+    "telefoon",
+    "email",
 )
 
 
@@ -40,9 +52,14 @@ def _clean_inwoner(inwoner: Inwoner, *, today: dt.date) -> None:
         errors["geboortedatum"] = ["De geboortedatum ligt in de toekomst."]
     if inwoner.wijk_id and inwoner.wijk.gemeente_id != inwoner.gemeente_id:
         errors["wijk"] = ["Deze wijk hoort niet bij de gemeente van de inwoner."]
-    if "bsn" not in errors and inwoner.bsn and (
-        Inwoner.objects.filter(gemeente_id=inwoner.gemeente_id, bsn=inwoner.bsn)
-        .exclude(pk=inwoner.pk).exists()
+    if (
+        "bsn" not in errors
+        and inwoner.bsn
+        and (
+            Inwoner.objects.filter(gemeente_id=inwoner.gemeente_id, bsn=inwoner.bsn)
+            .exclude(pk=inwoner.pk)
+            .exists()
+        )
     ):
         errors["bsn"] = ["Er is al een inwoner met dit BSN in deze gemeente."]
     try:
@@ -53,7 +70,8 @@ def _clean_inwoner(inwoner: Inwoner, *, today: dt.date) -> None:
     if errors:
         raise ValidationError(errors)
     inwoner.zoeknaam, inwoner.zoeknaam_voornaam = search_names(
-        voornamen=inwoner.voornamen, voorvoegsel=inwoner.voorvoegsel,
+        voornamen=inwoner.voornamen,
+        voorvoegsel=inwoner.voorvoegsel,
         achternaam=inwoner.achternaam,
     )
 
@@ -87,7 +105,9 @@ def inwoner_update(*, inwoner: Inwoner, today: dt.date | None = None, **fields: 
 
 @transaction.atomic
 def huishouden_create(
-    *, gemeente: Gemeente, naam: str = "",
+    *,
+    gemeente: Gemeente,
+    naam: str = "",
     leden: Sequence[tuple[Inwoner, Relatie | str, dt.date]] = (),
 ) -> Huishouden:
     """A new household with its first members as (inwoner, relatie, lid_van). All or nothing."""
@@ -95,8 +115,7 @@ def huishouden_create(
     huishouden.full_clean()
     huishouden.save()
     for inwoner, relatie, lid_van in leden:
-        huishouden_lid_add(huishouden=huishouden, inwoner=inwoner, relatie=relatie,
-                           lid_van=lid_van)
+        huishouden_lid_add(huishouden=huishouden, inwoner=inwoner, relatie=relatie, lid_van=lid_van)
     return huishouden
 
 
@@ -109,8 +128,9 @@ def huishouden_rename(*, huishouden: Huishouden, naam: str) -> Huishouden:
 
 
 @transaction.atomic
-def huishouden_lid_add(*, huishouden: Huishouden, inwoner: Inwoner, relatie: Relatie | str,
-                       lid_van: dt.date) -> HuishoudenLid:
+def huishouden_lid_add(
+    *, huishouden: Huishouden, inwoner: Inwoner, relatie: Relatie | str, lid_van: dt.date
+) -> HuishoudenLid:
     """Add a member from `lid_van`. A resident belongs to one household at a time: a member
     of another household must leave it first (huishouden_lid_end)."""
     if inwoner.gemeente_id != huishouden.gemeente_id:
@@ -118,10 +138,14 @@ def huishouden_lid_add(*, huishouden: Huishouden, inwoner: Inwoner, relatie: Rel
     overlapping = HuishoudenLid.objects.filter(inwoner=inwoner).exclude(lid_tot__lte=lid_van)
     if overlapping.exists():
         other = overlapping.select_related("huishouden").first()
-        raise ValidationError({"inwoner": (
-            f"{inwoner.naam} is op {lid_van:%d-%m-%Y} al lid van {other.huishouden}. "
-            "Beëindig eerst dat lidmaatschap."
-        )})
+        raise ValidationError(
+            {
+                "inwoner": (
+                    f"{inwoner.naam} is op {lid_van:%d-%m-%Y} al lid van {other.huishouden}. "
+                    "Beëindig eerst dat lidmaatschap."
+                )
+            }
+        )
     lid = HuishoudenLid(huishouden=huishouden, inwoner=inwoner, relatie=relatie, lid_van=lid_van)
     lid.full_clean()
     lid.save()
@@ -134,7 +158,9 @@ def huishouden_lid_end(*, lid: HuishoudenLid, lid_tot: dt.date) -> HuishoudenLid
     if lid.lid_tot is not None:
         raise ValidationError({"lid_tot": "Dit lidmaatschap is al beëindigd."})
     if lid_tot < lid.lid_van:
-        raise ValidationError({"lid_tot": "De einddatum ligt voor de begindatum van het lidmaatschap."})
+        raise ValidationError(
+            {"lid_tot": "De einddatum ligt voor de begindatum van het lidmaatschap."}
+        )
     lid.lid_tot = lid_tot
     lid.full_clean()
     lid.save(update_fields=["lid_tot", "updated_at"])
@@ -142,14 +168,29 @@ def huishouden_lid_end(*, lid: HuishoudenLid, lid_tot: dt.date) -> HuishoudenLid
 
 
 @transaction.atomic
-def netwerkpersoon_add(*, inwoner: Inwoner, soort: NetwerkSoort | str, naam: str,
-                       relatie: str = "", telefoon: str = "", email: str = "",
-                       als_inwoner: Inwoner | None = None,
-                       sinds: dt.date | None = None) -> Netwerkpersoon:
+def netwerkpersoon_add(
+    *,
+    inwoner: Inwoner,
+    soort: NetwerkSoort | str,
+    naam: str,
+    relatie: str = "",
+    telefoon: str = "",
+    email: str = "",
+    als_inwoner: Inwoner | None = None,
+    sinds: dt.date | None = None,
+) -> Netwerkpersoon:
     if als_inwoner is not None and als_inwoner.pk == inwoner.pk:
         raise ValidationError({"als_inwoner": "Een inwoner kan niet in het eigen netwerk staan."})
-    persoon = Netwerkpersoon(inwoner=inwoner, soort=soort, naam=naam, relatie=relatie,
-                             telefoon=telefoon, email=email, als_inwoner=als_inwoner, sinds=sinds)
+    persoon = Netwerkpersoon(
+        inwoner=inwoner,
+        soort=soort,
+        naam=naam,
+        relatie=relatie,
+        telefoon=telefoon,
+        email=email,
+        als_inwoner=als_inwoner,
+        sinds=sinds,
+    )
     persoon.full_clean()
     persoon.save()
     return persoon

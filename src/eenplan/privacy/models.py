@@ -33,8 +33,12 @@ class Inzage(models.Model):
     """
 
     moment = models.DateTimeField(auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="inzages", verbose_name="medewerker")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="inzages",
+        verbose_name="medewerker",
+    )
     gebruikersnaam = models.CharField(max_length=150, help_text="Vastgelegd op het moment zelf.")
     inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="inzages")
     doel = models.CharField(max_length=20, choices=Doel.choices)
@@ -54,7 +58,9 @@ class Inzage(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.moment:%d-%m-%Y %H:%M} {self.gebruikersnaam} → {self.inwoner_id} ({self.doel})"
+        return (
+            f"{self.moment:%d-%m-%Y %H:%M} {self.gebruikersnaam} → {self.inwoner_id} ({self.doel})"
+        )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -71,21 +77,25 @@ class DossierToegang(BaseModel):
     Team access (the resident's wijk) needs no row; this is for everyone else.
     """
 
-    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT,
-                                   related_name="dossiertoegang")
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="dossiertoegang"
+    )
     inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="dossiertoegang")
     reden = models.CharField(max_length=200)
     van = models.DateField()
     tot = models.DateField(null=True, blank=True)
-    toegekend_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                       related_name="+", null=True, blank=True)
+    toegekend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
 
     class Meta:
         verbose_name = "dossiertoegang"
         verbose_name_plural = "dossiertoegang"
         constraints = [
-            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("van")),
-                                   name="dossiertoegang_periode_geldig"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("van")),
+                name="dossiertoegang_periode_geldig",
+            ),
         ]
         indexes = [models.Index(fields=["medewerker", "inwoner"], name="dossiertoegang_idx")]
 
@@ -104,8 +114,9 @@ class Toestemming(BaseModel):
     doel = models.CharField(max_length=300)
     gegeven_op = models.DateField()
     ingetrokken_op = models.DateField(null=True, blank=True)
-    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                        related_name="+")
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = "toestemming"

@@ -32,7 +32,9 @@ def inwoners_in_scope(user: User, *, today: dt.date | None = None) -> QuerySet[I
         return Inwoner.objects.none()
     today = today or timezone.localdate()
     assigned = DossierToegang.objects.filter(
-        Q(tot__isnull=True) | Q(tot__gte=today), medewerker=medewerker, van__lte=today,
+        Q(tot__isnull=True) | Q(tot__gte=today),
+        medewerker=medewerker,
+        van__lte=today,
     ).values("inwoner_id")
     return Inwoner.objects.filter(gemeente_id=medewerker.gemeente_id).filter(
         Q(wijk_id__in=wijk_ids_for_medewerker(medewerker)) | Q(pk__in=assigned)

@@ -14,48 +14,81 @@ from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
 
 
-def inzage_log(*, user: AbstractBaseUser, inwoner: Inwoner | int, doel: Doel | str,
-               kanaal: Kanaal | str, pad: str) -> Inzage:
+def inzage_log(
+    *,
+    user: AbstractBaseUser,
+    inwoner: Inwoner | int,
+    doel: Doel | str,
+    kanaal: Kanaal | str,
+    pad: str,
+) -> Inzage:
     """Write one access-log row. Called by every page and API read of a dossier."""
     if doel not in Doel.values:
         raise ValidationError({"doel": "Onbekend doel van inzage."})
     inwoner_id = inwoner if isinstance(inwoner, int) else inwoner.pk
-    return Inzage.objects.create(user=user, gebruikersnaam=user.get_username(),
-                                 inwoner_id=inwoner_id, doel=doel, kanaal=kanaal, pad=pad[:300])
+    return Inzage.objects.create(
+        user=user,
+        gebruikersnaam=user.get_username(),
+        inwoner_id=inwoner_id,
+        doel=doel,
+        kanaal=kanaal,
+        pad=pad[:300],
+    )
 
 
-def inzage_log_many(*, user: AbstractBaseUser, inwoner_ids: list[int], doel: Doel | str,
-                    kanaal: Kanaal | str, pad: str) -> None:
+def inzage_log_many(
+    *,
+    user: AbstractBaseUser,
+    inwoner_ids: list[int],
+    doel: Doel | str,
+    kanaal: Kanaal | str,
+    pad: str,
+) -> None:
     """Log the read of several dossiers at once (an API list with personal data): one INSERT."""
     if doel not in Doel.values:
         raise ValidationError({"doel": "Onbekend doel van inzage."})
     Inzage.objects.bulk_create(
-        Inzage(user=user, gebruikersnaam=user.get_username(), inwoner_id=pk, doel=doel,
-               kanaal=kanaal, pad=pad[:300])
+        Inzage(
+            user=user,
+            gebruikersnaam=user.get_username(),
+            inwoner_id=pk,
+            doel=doel,
+            kanaal=kanaal,
+            pad=pad[:300],
+        )
         for pk in inwoner_ids
     )
 
 
 @transaction.atomic
-def dossiertoegang_grant(*, medewerker: Medewerker, inwoner: Inwoner, reden: str, van: dt.date,
-                         tot: dt.date | None = None,
-                         door: AbstractBaseUser | None = None) -> DossierToegang:
+def dossiertoegang_grant(
+    *,
+    medewerker: Medewerker,
+    inwoner: Inwoner,
+    reden: str,
+    van: dt.date,
+    tot: dt.date | None = None,
+    door: AbstractBaseUser | None = None,
+) -> DossierToegang:
     if medewerker.gemeente_id != inwoner.gemeente_id:
         raise ValidationError("Deze inwoner woont in een andere gemeente dan de medewerker werkt.")
     if not reden.strip():
         raise ValidationError({"reden": "Geef aan waarom deze medewerker toegang krijgt."})
-    toegang = DossierToegang(medewerker=medewerker, inwoner=inwoner, reden=reden, van=van, tot=tot,
-                             toegekend_door=door)
+    toegang = DossierToegang(
+        medewerker=medewerker, inwoner=inwoner, reden=reden, van=van, tot=tot, toegekend_door=door
+    )
     toegang.full_clean()
     toegang.save()
     return toegang
 
 
 @transaction.atomic
-def toestemming_give(*, inwoner: Inwoner, aan: str, doel: str, gegeven_op: dt.date,
-                     door: AbstractBaseUser) -> Toestemming:
-    toestemming = Toestemming(inwoner=inwoner, aan=aan, doel=doel, gegeven_op=gegeven_op,
-                              vastgelegd_door=door)
+def toestemming_give(
+    *, inwoner: Inwoner, aan: str, doel: str, gegeven_op: dt.date, door: AbstractBaseUser
+) -> Toestemming:
+    toestemming = Toestemming(
+        inwoner=inwoner, aan=aan, doel=doel, gegeven_op=gegeven_op, vastgelegd_door=door
+    )
     toestemming.full_clean()
     toestemming.save()
     return toestemming
@@ -73,8 +106,9 @@ def toestemming_withdraw(*, toestemming: Toestemming, op: dt.date) -> Toestemmin
     return toestemming
 
 
-def dossier_open(*, user: AbstractBaseUser, inwoner_id: int, doel: str | None,
-                 kanaal: Kanaal | str, pad: str) -> Inwoner:
+def dossier_open(
+    *, user: AbstractBaseUser, inwoner_id: int, doel: str | None, kanaal: Kanaal | str, pad: str
+) -> Inwoner:
     """The one way to read a resident's dossier: check role and need-to-know, then log.
 
     Raises PermissionDenied (403) with a Dutch reason; Inwoner.DoesNotExist for unknown ids.
@@ -94,8 +128,7 @@ def dossier_open(*, user: AbstractBaseUser, inwoner_id: int, doel: str | None,
         raise Inwoner.DoesNotExist(f"Inwoner {inwoner_id} bestaat niet.")
     if not inwoners_in_scope(user).filter(pk=inwoner.pk).exists():
         raise PermissionDenied(
-            "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen "
-            "(need-to-know)."
+            "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen (need-to-know)."
         )
     inzage_log(user=user, inwoner=inwoner, doel=doel, kanaal=kanaal, pad=pad)
     return inwoner

@@ -26,16 +26,19 @@ def bsn_check(value: str) -> str:
 
     Rule: 9 digits (8-digit numbers get a leading zero), eleven-test (elfproef, RvIG).
     """
+    digits = "".join(value.split()).replace(".", "").replace("-", "")
+    if not digits.isdigit():
+        raise OngeldigBsn("Een BSN bestaat alleen uit cijfers.")
+    if len(digits) not in (8, 9):
+        raise OngeldigBsn("Een BSN heeft 9 cijfers.")
     try:
-        return stdnum_bsn.validate(value)
-    except InvalidFormat as exc:
-        raise OngeldigBsn("Een BSN bestaat alleen uit cijfers.") from exc
-    except InvalidLength as exc:
-        raise OngeldigBsn("Een BSN heeft 9 cijfers.") from exc
+        return stdnum_bsn.validate(digits)
     except InvalidChecksum as exc:
         raise OngeldigBsn(
             "Dit BSN klopt niet (elfproef). Controleer het nummer op een typefout."
         ) from exc
+    except (InvalidFormat, InvalidLength) as exc:  # e.g. all zeros
+        raise OngeldigBsn("Dit is geen geldig BSN.") from exc
 
 
 def bsn_is_valid(value: str) -> bool:

@@ -61,7 +61,7 @@ class MedewerkerFactory(factory.Factory):
 
     gemeente = factory.SubFactory(GemeenteFactory)
     username = factory.Sequence(lambda n: f"medewerker{n}")
-    password = "test-wachtwoord-123"
+    password = "test-wachtwoord-123"  # noqa: S105 - test data
     first_name = "Mo"
     last_name = factory.Sequence(lambda n: f"Medewerker {n}")
     functie = Rol.GENERALIST

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -25,7 +26,9 @@ PAGE_SIZE = 25
 def home(request: HttpRequest) -> HttpResponse:
     medewerker = medewerker_for_user(request.user)
     context = {
-        "rol": medewerker.functie if medewerker else ("beheer" if request.user.is_superuser else ""),
+        "rol": medewerker.functie
+        if medewerker
+        else ("beheer" if request.user.is_superuser else ""),
         "teams": list(medewerker.teams.prefetch_related("wijken")) if medewerker else [],
         "doelen": Doel.choices,
         "standaard_doel": default_doel(request.user),
@@ -43,18 +46,33 @@ def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
     vraag, results = inwoner_search(scope=inwoners_in_scope(request.user), q=q)
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
     context = {"q": q, "vraag": vraag, "page": page, "doel": doel, "doelen": Doel.choices}
-    template = "web/_zoekresultaten.html" if request.headers.get("HX-Request") else \
-        "web/inwoner_zoeken.html"
+    template = (
+        "web/_zoekresultaten.html"
+        if request.headers.get("HX-Request")
+        else "web/inwoner_zoeken.html"
+    )
     return render(request, template, context)
 
 
 @login_required
 def inwoner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        inwoner = dossier_open(user=request.user, inwoner_id=pk, doel=request.GET.get("doel"),
-                               kanaal=Kanaal.PAGINA, pad=request.get_full_path())
+        inwoner = dossier_open(
+            user=request.user,
+            inwoner_id=pk,
+            doel=request.GET.get("doel"),
+            kanaal=Kanaal.PAGINA,
+            pad=request.get_full_path(),
+        )
     except Inwoner.DoesNotExist as exc:
         raise Http404("Deze inwoner bestaat niet.") from exc
+    except ValidationError as exc:
+        return render(
+            request,
+            "web/fout.html",
+            {"titel": "Ongeldig verzoek", "reden": " ".join(exc.messages)},
+            status=400,
+        )
     today = timezone.localdate()
     context = {
         "inwoner": inwoner,
@@ -95,11 +113,22 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
 
     user_id = None
     if filters["gebruiker"]:
-        user_id = (get_user_model().objects.filter(username=filters["gebruiker"])
-                   .values_list("id", flat=True).first()) or -1
-    entries = inzage_list(inwoner_id=inwoner_id, user_id=user_id,
-                          doel=filters["doel"] if filters["doel"] in Doel.values else None,
-                          van=van, tot=tot)
+        user_id = (
+            get_user_model()
+            .objects.filter(username=filters["gebruiker"])
+            .values_list("id", flat=True)
+            .first()
+        ) or -1
+    entries = inzage_list(
+        inwoner_id=inwoner_id,
+        user_id=user_id,
+        doel=filters["doel"] if filters["doel"] in Doel.values else None,
+        van=van,
+        tot=tot,
+    )
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
-    return render(request, "web/inzagelog.html", {"page": page, "filters": filters,
-                                                  "errors": errors, "doelen": Doel.choices})
+    return render(
+        request,
+        "web/inzagelog.html",
+        {"page": page, "filters": filters, "errors": errors, "doelen": Doel.choices},
+    )

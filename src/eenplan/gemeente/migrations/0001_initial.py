@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,79 +15,214 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Gemeente',
+            name="Gemeente",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('cbs_code', models.CharField(max_length=6, unique=True, validators=[django.core.validators.RegexValidator('^GM\\d{4}$', "Een CBS-gemeentecode is 'GM' met vier cijfers, bijvoorbeeld GM0983.")], verbose_name='CBS-code')),
-                ('naam', models.CharField(max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "cbs_code",
+                    models.CharField(
+                        max_length=6,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^GM\\d{4}$",
+                                "Een CBS-gemeentecode is 'GM' met vier cijfers, bijvoorbeeld GM0983.",
+                            )
+                        ],
+                        verbose_name="CBS-code",
+                    ),
+                ),
+                ("naam", models.CharField(max_length=100)),
             ],
             options={
-                'verbose_name': 'gemeente',
-                'verbose_name_plural': 'gemeenten',
-                'ordering': ['naam'],
+                "verbose_name": "gemeente",
+                "verbose_name_plural": "gemeenten",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('naam', models.CharField(max_length=100)),
-                ('soort', models.CharField(choices=[('wijkteam', 'Wijkteam / gebiedsteam'), ('midoffice', 'Midoffice (toegang)'), ('backoffice', 'Backoffice (beschikkingen)'), ('werkplein', 'Werkplein (werk en inkomen)'), ('regionaal', 'Regionaal team (Veilig Thuis, Zorg- en Veiligheidshuis)')], max_length=20)),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='teams', to='gemeente.gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                ("naam", models.CharField(max_length=100)),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("wijkteam", "Wijkteam / gebiedsteam"),
+                            ("midoffice", "Midoffice (toegang)"),
+                            ("backoffice", "Backoffice (beschikkingen)"),
+                            ("werkplein", "Werkplein (werk en inkomen)"),
+                            (
+                                "regionaal",
+                                "Regionaal team (Veilig Thuis, Zorg- en Veiligheidshuis)",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="teams",
+                        to="gemeente.gemeente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'team',
-                'verbose_name_plural': 'teams',
-                'ordering': ['naam'],
+                "verbose_name": "team",
+                "verbose_name_plural": "teams",
+                "ordering": ["naam"],
             },
         ),
         migrations.CreateModel(
-            name='Medewerker',
+            name="Medewerker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('functie', models.CharField(choices=[('vrijwilliger', 'Vrijwilliger informatiepunt'), ('midoffice', 'Midoffice-medewerker'), ('generalist', 'Generalist / consulent'), ('jeugdprofessional', 'Jeugdprofessional (geregistreerd)'), ('backoffice', 'Backoffice / beschikkingen'), ('contractmanager', 'Contractmanager'), ('werkplein', 'Werkplein-consulent'), ('beleid', 'Beleidsmedewerker'), ('privacy', 'Privacy officer (FG)'), ('beheer', 'Functioneel beheerder')], help_text='Hoofdrol; bepaalt de startpagina en het standaarddoel.', max_length=20)),
-                ('expertises', models.CharField(blank=True, help_text="Komma-gescheiden, bijvoorbeeld 'schulden,ggz'.", max_length=200)),
-                ('registratienummer', models.CharField(blank=True, help_text='SKJ- of BIG-registratie; verplicht voor jeugdprofessionals.', max_length=20)),
-                ('registratie_geldig_tot', models.DateField(blank=True, null=True)),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='medewerkers', to='gemeente.gemeente')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='medewerker', to=settings.AUTH_USER_MODEL)),
-                ('teams', models.ManyToManyField(blank=True, related_name='medewerkers', to='gemeente.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "functie",
+                    models.CharField(
+                        choices=[
+                            ("vrijwilliger", "Vrijwilliger informatiepunt"),
+                            ("midoffice", "Midoffice-medewerker"),
+                            ("generalist", "Generalist / consulent"),
+                            ("jeugdprofessional", "Jeugdprofessional (geregistreerd)"),
+                            ("backoffice", "Backoffice / beschikkingen"),
+                            ("contractmanager", "Contractmanager"),
+                            ("werkplein", "Werkplein-consulent"),
+                            ("beleid", "Beleidsmedewerker"),
+                            ("privacy", "Privacy officer (FG)"),
+                            ("beheer", "Functioneel beheerder"),
+                        ],
+                        help_text="Hoofdrol; bepaalt de startpagina en het standaarddoel.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "expertises",
+                    models.CharField(
+                        blank=True,
+                        help_text="Komma-gescheiden, bijvoorbeeld 'schulden,ggz'.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "registratienummer",
+                    models.CharField(
+                        blank=True,
+                        help_text="SKJ- of BIG-registratie; verplicht voor jeugdprofessionals.",
+                        max_length=20,
+                    ),
+                ),
+                ("registratie_geldig_tot", models.DateField(blank=True, null=True)),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="medewerkers",
+                        to="gemeente.gemeente",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="medewerker",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "teams",
+                    models.ManyToManyField(
+                        blank=True, related_name="medewerkers", to="gemeente.team"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medewerker',
-                'verbose_name_plural': 'medewerkers',
-                'ordering': ['user__last_name', 'user__first_name'],
+                "verbose_name": "medewerker",
+                "verbose_name_plural": "medewerkers",
+                "ordering": ["user__last_name", "user__first_name"],
             },
         ),
         migrations.CreateModel(
-            name='Wijk',
+            name="Wijk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('code', models.CharField(help_text='CBS-wijkcode, bijvoorbeeld WK098301.', max_length=10)),
-                ('naam', models.CharField(max_length=100)),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='wijken', to='gemeente.gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="CBS-wijkcode, bijvoorbeeld WK098301.", max_length=10
+                    ),
+                ),
+                ("naam", models.CharField(max_length=100)),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="wijken",
+                        to="gemeente.gemeente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wijk',
-                'verbose_name_plural': 'wijken',
-                'ordering': ['naam'],
+                "verbose_name": "wijk",
+                "verbose_name_plural": "wijken",
+                "ordering": ["naam"],
             },
         ),
         migrations.AddField(
-            model_name='team',
-            name='wijken',
-            field=models.ManyToManyField(blank=True, help_text='De wijken waarvoor dit team werkt.', related_name='teams', to='gemeente.wijk'),
+            model_name="team",
+            name="wijken",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="De wijken waarvoor dit team werkt.",
+                related_name="teams",
+                to="gemeente.wijk",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='wijk',
-            constraint=models.UniqueConstraint(fields=('gemeente', 'code'), name='wijk_code_uniek'),
+            model_name="wijk",
+            constraint=models.UniqueConstraint(fields=("gemeente", "code"), name="wijk_code_uniek"),
         ),
     ]

@@ -22,15 +22,32 @@ class InwonerListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Inwoner
-        fields = ["id", "url", "voornamen", "voorvoegsel", "achternaam", "geboortedatum",
-                  "adres", "wijk"]
+        fields = [
+            "id",
+            "url",
+            "voornamen",
+            "voorvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "adres",
+            "wijk",
+        ]
 
 
 class NetwerkpersoonSerializer(serializers.ModelSerializer):
     class Meta:
         model = Netwerkpersoon
-        fields = ["id", "soort", "naam", "relatie", "telefoon", "email", "als_inwoner", "sinds",
-                  "tot"]
+        fields = [
+            "id",
+            "soort",
+            "naam",
+            "relatie",
+            "telefoon",
+            "email",
+            "als_inwoner",
+            "sinds",
+            "tot",
+        ]
 
 
 class HuishoudenLidSerializer(serializers.ModelSerializer):
@@ -48,10 +65,28 @@ class InwonerDetailSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Inwoner
-        fields = ["id", "bsn", "voornamen", "voorvoegsel", "achternaam", "geboortedatum",
-                  "geslacht", "straat", "huisnummer", "huisnummer_toevoeging", "postcode",
-                  "woonplaats", "adres", "wijk", "telefoon", "email", "huishouden", "netwerk",
-                  "created_at", "updated_at"]
+        fields = [
+            "id",
+            "bsn",
+            "voornamen",
+            "voorvoegsel",
+            "achternaam",
+            "geboortedatum",
+            "geslacht",
+            "straat",
+            "huisnummer",
+            "huisnummer_toevoeging",
+            "postcode",
+            "woonplaats",
+            "adres",
+            "wijk",
+            "telefoon",
+            "email",
+            "huishouden",
+            "netwerk",
+            "created_at",
+            "updated_at",
+        ]
 
     def get_huishouden(self, obj: Inwoner) -> int | None:
         return self.context.get("huishouden_id")
@@ -69,8 +104,12 @@ class InwonerInputSerializer(serializers.Serializer):
     straat = serializers.CharField(max_length=200)
     huisnummer = serializers.IntegerField(min_value=1)
     huisnummer_toevoeging = serializers.CharField(max_length=10, required=False, allow_blank=True)
-    postcode = serializers.RegexField(r"^\d{4}\s?[A-Za-z]{2}$", error_messages={
-        "invalid": "Een postcode is vier cijfers en twee letters, bijvoorbeeld 5911 AB."})
+    postcode = serializers.RegexField(
+        r"^\d{4}\s?[A-Za-z]{2}$",
+        error_messages={
+            "invalid": "Een postcode is vier cijfers en twee letters, bijvoorbeeld 5911 AB."
+        },
+    )
     woonplaats = serializers.CharField(max_length=100)
     wijk = serializers.IntegerField(help_text="Id van de wijk.")
     telefoon = serializers.CharField(max_length=20, required=False, allow_blank=True)

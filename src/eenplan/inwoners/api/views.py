@@ -54,7 +54,10 @@ from eenplan.privacy.selectors import default_doel, inwoners_in_scope
 from eenplan.privacy.services import dossier_open, inzage_log_many
 
 DOEL_PARAMETER = OpenApiParameter(
-    "doel", str, enum=Doel.values, required=False,
+    "doel",
+    str,
+    enum=Doel.values,
+    required=False,
     description="Doel van inzage (wordt gelogd). Ook als header X-Eenplan-Doel. Standaard: het "
     "doel dat bij uw rol hoort.",
 )
@@ -72,8 +75,10 @@ def user_gemeente(request: Request) -> Gemeente:
 
 
 class InwonerFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Zoek op naam, BSN, geboortedatum "
-                                  "(dd-mm-jjjj) of postcode met huisnummer")
+    q = django_filters.CharFilter(
+        method="filter_q",
+        label="Zoek op naam, BSN, geboortedatum (dd-mm-jjjj) of postcode met huisnummer",
+    )
     wijk = django_filters.NumberFilter(field_name="wijk_id")
     geboortedatum = django_filters.DateFilter()
     bsn = django_filters.CharFilter()
@@ -86,21 +91,28 @@ class InwonerFilter(django_filters.FilterSet):
     def filter_q(self, queryset: QuerySet[Inwoner], name: str, value: str) -> QuerySet[Inwoner]:
         return inwoner_search(scope=queryset, q=value)[1]
 
-    def filter_postcode(self, queryset: QuerySet[Inwoner], name: str,
-                        value: str) -> QuerySet[Inwoner]:
+    def filter_postcode(
+        self, queryset: QuerySet[Inwoner], name: str, value: str
+    ) -> QuerySet[Inwoner]:
         return queryset.filter(postcode=value.replace(" ", "").upper())
 
 
 @extend_schema_view(
     list=extend_schema(summary="Inwoners zoeken (binnen uw werkgebied)"),
-    retrieve=extend_schema(summary="Dossier van een inwoner (wordt gelogd)",
-                           parameters=[DOEL_PARAMETER]),
-    create=extend_schema(summary="Inwoner registreren", request=InwonerInputSerializer,
-                         responses={201: InwonerDetailSerializer}),
-    partial_update=extend_schema(summary="Gegevens van een inwoner wijzigen",
-                                 request=InwonerInputSerializer,
-                                 responses={200: InwonerDetailSerializer},
-                                 parameters=[DOEL_PARAMETER]),
+    retrieve=extend_schema(
+        summary="Dossier van een inwoner (wordt gelogd)", parameters=[DOEL_PARAMETER]
+    ),
+    create=extend_schema(
+        summary="Inwoner registreren",
+        request=InwonerInputSerializer,
+        responses={201: InwonerDetailSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Gegevens van een inwoner wijzigen",
+        request=InwonerInputSerializer,
+        responses={200: InwonerDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
 )
 class InwonerViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
@@ -115,8 +127,11 @@ class InwonerViewSet(viewsets.GenericViewSet):
     serializer_class = InwonerListSerializer
 
     def get_queryset(self) -> QuerySet[Inwoner]:
-        return inwoners_in_scope(self.request.user).select_related("wijk").order_by(
-            "achternaam", "voornamen", "id")
+        return (
+            inwoners_in_scope(self.request.user)
+            .select_related("wijk")
+            .order_by("achternaam", "voornamen", "id")
+        )
 
     def get_serializer_class(self) -> type:
         return InwonerListSerializer if self.action == "list" else InwonerDetailSerializer
@@ -129,18 +144,25 @@ class InwonerViewSet(viewsets.GenericViewSet):
 
     def _open(self, request: Request, pk: Any) -> Inwoner:
         try:
-            return dossier_open(user=request.user, inwoner_id=int(pk), doel=request_doel(request),
-                                kanaal=Kanaal.API, pad=request.get_full_path())
+            return dossier_open(
+                user=request.user,
+                inwoner_id=int(pk),
+                doel=request_doel(request),
+                kanaal=Kanaal.API,
+                pad=request.get_full_path(),
+            )
         except (Inwoner.DoesNotExist, ValueError) as exc:
             raise NotFound("Deze inwoner bestaat niet.") from exc
 
     def _detail(self, request: Request, inwoner: Inwoner) -> dict[str, Any]:
-        inwoner = Inwoner.objects.select_related("wijk").prefetch_related("netwerk").get(
-            pk=inwoner.pk)
+        inwoner = (
+            Inwoner.objects.select_related("wijk").prefetch_related("netwerk").get(pk=inwoner.pk)
+        )
         huishouden = huishouden_current(inwoner=inwoner, today=timezone.localdate())
         return InwonerDetailSerializer(
-            inwoner, context={"request": request,
-                              "huishouden_id": huishouden.pk if huishouden else None}).data
+            inwoner,
+            context={"request": request, "huishouden_id": huishouden.pk if huishouden else None},
+        ).data
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         return Response(self._detail(request, self._open(request, pk)))
@@ -170,8 +192,11 @@ class InwonerViewSet(viewsets.GenericViewSet):
         inwoner = inwoner_update(inwoner=inwoner, **fields)
         return Response(self._detail(request, inwoner))
 
-    @extend_schema(summary="Netwerkpersoon toevoegen", request=NetwerkpersoonInputSerializer,
-                   responses={201: NetwerkpersoonSerializer})
+    @extend_schema(
+        summary="Netwerkpersoon toevoegen",
+        request=NetwerkpersoonInputSerializer,
+        responses={201: NetwerkpersoonSerializer},
+    )
     @action(detail=True, methods=["post"])
     def netwerk(self, request: Request, pk: Any = None) -> Response:
         inwoner = self._open(request, pk)
@@ -183,13 +208,19 @@ class InwonerViewSet(viewsets.GenericViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Huishoudens met ten minste één lid in uw werkgebied"),
-    retrieve=extend_schema(summary="Huishouden met leden, ook eerdere (wordt gelogd)",
-                           parameters=[DOEL_PARAMETER]),
-    create=extend_schema(summary="Huishouden vastleggen", request=HuishoudenInputSerializer,
-                         responses={201: HuishoudenSerializer}),
-    partial_update=extend_schema(summary="Naam van een huishouden wijzigen",
-                                 request=HuishoudenInputSerializer,
-                                 responses={200: HuishoudenSerializer}),
+    retrieve=extend_schema(
+        summary="Huishouden met leden, ook eerdere (wordt gelogd)", parameters=[DOEL_PARAMETER]
+    ),
+    create=extend_schema(
+        summary="Huishouden vastleggen",
+        request=HuishoudenInputSerializer,
+        responses={201: HuishoudenSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Naam van een huishouden wijzigen",
+        request=HuishoudenInputSerializer,
+        responses={200: HuishoudenSerializer},
+    ),
 )
 class HuishoudenViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
@@ -213,9 +244,12 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
 
     def _log_members(self, request: Request, huishouden: Huishouden) -> None:
         inzage_log_many(
-            user=request.user, inwoner_ids=sorted({lid.inwoner_id for lid in huishouden.leden.all()}),
-            doel=request_doel(request) or default_doel(request.user), kanaal=Kanaal.API,
-            pad=request.get_full_path())
+            user=request.user,
+            inwoner_ids=sorted({lid.inwoner_id for lid in huishouden.leden.all()}),
+            doel=request_doel(request) or default_doel(request.user),
+            kanaal=Kanaal.API,
+            pad=request.get_full_path(),
+        )
 
     def list(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset())
@@ -229,8 +263,9 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
     def _inwoner(self, request: Request, inwoner_id: int) -> Inwoner:
         inwoner = inwoners_in_scope(request.user).filter(pk=inwoner_id).first()
         if inwoner is None:
-            raise ValidationError({"inwoner": f"Inwoner {inwoner_id} is onbekend of valt buiten "
-                                   "uw werkgebied."})
+            raise ValidationError(
+                {"inwoner": f"Inwoner {inwoner_id} is onbekend of valt buiten uw werkgebied."}
+            )
         return inwoner
 
     def create(self, request: Request) -> Response:
@@ -238,12 +273,16 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         gemeente = user_gemeente(request)
         leden = data.validated_data.get("leden", [])
-        members = [(self._inwoner(request, lid["inwoner"]), lid["relatie"], lid["lid_van"])
-                   for lid in leden]
-        huishouden = huishouden_create(gemeente=gemeente, naam=data.validated_data.get("naam", ""),
-                                       leden=members)
-        return Response(HuishoudenSerializer(self._get(huishouden.pk)).data,
-                        status=status.HTTP_201_CREATED)
+        members = [
+            (self._inwoner(request, lid["inwoner"]), lid["relatie"], lid["lid_van"])
+            for lid in leden
+        ]
+        huishouden = huishouden_create(
+            gemeente=gemeente, naam=data.validated_data.get("naam", ""), leden=members
+        )
+        return Response(
+            HuishoudenSerializer(self._get(huishouden.pk)).data, status=status.HTTP_201_CREATED
+        )
 
     def partial_update(self, request: Request, pk: Any = None) -> Response:
         huishouden = self._get(pk)
@@ -253,21 +292,29 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
             huishouden_rename(huishouden=huishouden, naam=data.validated_data["naam"])
         return Response(HuishoudenSerializer(self._get(pk)).data)
 
-    @extend_schema(summary="Lid toevoegen", request=HuishoudenLidInputSerializer,
-                   responses={201: HuishoudenSerializer})
+    @extend_schema(
+        summary="Lid toevoegen",
+        request=HuishoudenLidInputSerializer,
+        responses={201: HuishoudenSerializer},
+    )
     @action(detail=True, methods=["post"])
     def leden(self, request: Request, pk: Any = None) -> Response:
         huishouden = self._get(pk)
         data = HuishoudenLidInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        huishouden_lid_add(huishouden=huishouden,
-                           inwoner=self._inwoner(request, data.validated_data["inwoner"]),
-                           relatie=data.validated_data["relatie"],
-                           lid_van=data.validated_data["lid_van"])
+        huishouden_lid_add(
+            huishouden=huishouden,
+            inwoner=self._inwoner(request, data.validated_data["inwoner"]),
+            relatie=data.validated_data["relatie"],
+            lid_van=data.validated_data["lid_van"],
+        )
         return Response(HuishoudenSerializer(self._get(pk)).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Lidmaatschap beëindigen (de geschiedenis blijft)",
-                   request=LidEindeInputSerializer, responses={200: HuishoudenSerializer})
+    @extend_schema(
+        summary="Lidmaatschap beëindigen (de geschiedenis blijft)",
+        request=LidEindeInputSerializer,
+        responses={200: HuishoudenSerializer},
+    )
     @action(detail=True, methods=["post"], url_path=r"leden/(?P<lid_id>\d+)/beeindigen")
     def lid_beeindigen(self, request: Request, pk: Any = None, lid_id: Any = None) -> Response:
         huishouden = self._get(pk)
@@ -276,6 +323,3 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         huishouden_lid_end(lid=lid, lid_tot=data.validated_data["lid_tot"])
         return Response(HuishoudenSerializer(self._get(pk)).data)
-
-
-

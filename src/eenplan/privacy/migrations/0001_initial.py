@@ -6,73 +6,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('gemeente', '0001_initial'),
-        ('inwoners', '0001_initial'),
+        ("gemeente", "0001_initial"),
+        ("inwoners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Toestemming',
+            name="Toestemming",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('aan', models.CharField(help_text='Persoon of organisatie.', max_length=200)),
-                ('doel', models.CharField(max_length=300)),
-                ('gegeven_op', models.DateField()),
-                ('ingetrokken_op', models.DateField(blank=True, null=True)),
-                ('inwoner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='toestemmingen', to='inwoners.inwoner')),
-                ('vastgelegd_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                ("aan", models.CharField(help_text="Persoon of organisatie.", max_length=200)),
+                ("doel", models.CharField(max_length=300)),
+                ("gegeven_op", models.DateField()),
+                ("ingetrokken_op", models.DateField(blank=True, null=True)),
+                (
+                    "inwoner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="toestemmingen",
+                        to="inwoners.inwoner",
+                    ),
+                ),
+                (
+                    "vastgelegd_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toestemming',
-                'verbose_name_plural': 'toestemmingen',
-                'ordering': ['-gegeven_op'],
+                "verbose_name": "toestemming",
+                "verbose_name_plural": "toestemmingen",
+                "ordering": ["-gegeven_op"],
             },
         ),
         migrations.CreateModel(
-            name='DossierToegang',
+            name="DossierToegang",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
-                ('reden', models.CharField(max_length=200)),
-                ('van', models.DateField()),
-                ('tot', models.DateField(blank=True, null=True)),
-                ('inwoner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dossiertoegang', to='inwoners.inwoner')),
-                ('medewerker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dossiertoegang', to='gemeente.medewerker')),
-                ('toegekend_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
+                ("reden", models.CharField(max_length=200)),
+                ("van", models.DateField()),
+                ("tot", models.DateField(blank=True, null=True)),
+                (
+                    "inwoner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dossiertoegang",
+                        to="inwoners.inwoner",
+                    ),
+                ),
+                (
+                    "medewerker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dossiertoegang",
+                        to="gemeente.medewerker",
+                    ),
+                ),
+                (
+                    "toegekend_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dossiertoegang',
-                'verbose_name_plural': 'dossiertoegang',
-                'indexes': [models.Index(fields=['medewerker', 'inwoner'], name='dossiertoegang_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gte', models.F('van')), _connector='OR'), name='dossiertoegang_periode_geldig')],
+                "verbose_name": "dossiertoegang",
+                "verbose_name_plural": "dossiertoegang",
+                "indexes": [
+                    models.Index(fields=["medewerker", "inwoner"], name="dossiertoegang_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("tot__isnull", True), ("tot__gte", models.F("van")), _connector="OR"
+                        ),
+                        name="dossiertoegang_periode_geldig",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Inzage',
+            name="Inzage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('moment', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('gebruikersnaam', models.CharField(help_text='Vastgelegd op het moment zelf.', max_length=150)),
-                ('doel', models.CharField(choices=[('toegang', 'Melding screenen of doorverwijzen'), ('onderzoek', 'Onderzoek / keukentafelgesprek'), ('plan', 'Plan opstellen of bijwerken'), ('beschikking', 'Aanvraag en beschikking'), ('uitvoering', 'Uitvoering en levering volgen'), ('werk_inkomen', 'Werk, inkomen en schulden'), ('bezwaar', 'Bezwaar of klacht behandelen'), ('controle', 'Rechtmatigheidscontrole'), ('gegevensbeheer', 'Gegevens corrigeren op verzoek')], max_length=20)),
-                ('kanaal', models.CharField(choices=[('pagina', 'Pagina'), ('api', 'API')], max_length=10)),
-                ('pad', models.CharField(help_text='De gevraagde pagina of API-route.', max_length=300)),
-                ('inwoner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inzages', to='inwoners.inwoner')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inzages', to=settings.AUTH_USER_MODEL, verbose_name='medewerker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("moment", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "gebruikersnaam",
+                    models.CharField(help_text="Vastgelegd op het moment zelf.", max_length=150),
+                ),
+                (
+                    "doel",
+                    models.CharField(
+                        choices=[
+                            ("toegang", "Melding screenen of doorverwijzen"),
+                            ("onderzoek", "Onderzoek / keukentafelgesprek"),
+                            ("plan", "Plan opstellen of bijwerken"),
+                            ("beschikking", "Aanvraag en beschikking"),
+                            ("uitvoering", "Uitvoering en levering volgen"),
+                            ("werk_inkomen", "Werk, inkomen en schulden"),
+                            ("bezwaar", "Bezwaar of klacht behandelen"),
+                            ("controle", "Rechtmatigheidscontrole"),
+                            ("gegevensbeheer", "Gegevens corrigeren op verzoek"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "kanaal",
+                    models.CharField(choices=[("pagina", "Pagina"), ("api", "API")], max_length=10),
+                ),
+                (
+                    "pad",
+                    models.CharField(help_text="De gevraagde pagina of API-route.", max_length=300),
+                ),
+                (
+                    "inwoner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="inzages",
+                        to="inwoners.inwoner",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="inzages",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="medewerker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inzage',
-                'verbose_name_plural': 'inzagelog',
-                'ordering': ['-moment', '-id'],
-                'default_permissions': ('view',),
-                'indexes': [models.Index(fields=['inwoner', '-moment'], name='inzage_inwoner_idx'), models.Index(fields=['user', '-moment'], name='inzage_user_idx')],
+                "verbose_name": "inzage",
+                "verbose_name_plural": "inzagelog",
+                "ordering": ["-moment", "-id"],
+                "default_permissions": ("view",),
+                "indexes": [
+                    models.Index(fields=["inwoner", "-moment"], name="inzage_inwoner_idx"),
+                    models.Index(fields=["user", "-moment"], name="inzage_user_idx"),
+                ],
             },
         ),
     ]

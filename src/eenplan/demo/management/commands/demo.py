@@ -18,14 +18,24 @@ class Command(BaseCommand):
     help = "Bouwt de fictieve demogemeente Maasdal met inwoners, huishoudens, netwerk en teams."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--inwoners", type=int, default=20_000,
-                            help="Aantal inwoners (standaard 20.000).")
-        parser.add_argument("--seed", type=int, default=2015,
-                            help="Startwaarde van het toeval; dezelfde seed geeft dezelfde gemeente.")
-        parser.add_argument("--peildatum", type=dt.date.fromisoformat, default=DEFAULT_PEILDATUM,
-                            help="Datum waarop leeftijden en lidmaatschappen kloppen (jjjj-mm-dd).")
-        parser.add_argument("--if-empty", action="store_true",
-                            help="Niets doen als de demogemeente al bestaat.")
+        parser.add_argument(
+            "--inwoners", type=int, default=20_000, help="Aantal inwoners (standaard 20.000)."
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=2015,
+            help="Startwaarde van het toeval; dezelfde seed geeft dezelfde gemeente.",
+        )
+        parser.add_argument(
+            "--peildatum",
+            type=dt.date.fromisoformat,
+            default=DEFAULT_PEILDATUM,
+            help="Datum waarop leeftijden en lidmaatschappen kloppen (jjjj-mm-dd).",
+        )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Niets doen als de demogemeente al bestaat."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         n = options["inwoners"]
@@ -35,15 +45,25 @@ class Command(BaseCommand):
             if options["if_empty"]:
                 self.stdout.write("De demogemeente bestaat al; niets gedaan.")
                 return
-            raise CommandError("De demogemeente bestaat al. Begin met een lege database "
-                               "(verwijder var/eenplan.sqlite3) of gebruik --if-empty.")
+            raise CommandError(
+                "De demogemeente bestaat al. Begin met een lege database "
+                "(verwijder var/eenplan.sqlite3) of gebruik --if-empty."
+            )
         started = time.perf_counter()
-        with tqdm(total=n, unit=" inwoners", desc="Demogemeente", disable=None,
-                  file=self.stderr._out) as bar:  # noqa: SLF001
-            result = build_demo(inwoners=n, seed=options["seed"], peildatum=options["peildatum"],
-                                progress=bar.update)
+        with tqdm(
+            total=n, unit=" inwoners", desc="Demogemeente", disable=None, file=self.stderr._out
+        ) as bar:  # noqa: SLF001
+            result = build_demo(
+                inwoners=n,
+                seed=options["seed"],
+                peildatum=options["peildatum"],
+                progress=bar.update,
+            )
         seconds = time.perf_counter() - started
-        self.stdout.write(self.style.SUCCESS(
-            f"Demogemeente {result.gemeente.naam} klaar in {seconds:.1f} s: {result.inwoners} "
-            f"inwoners, {result.huishoudens} huishoudens, {result.netwerkpersonen} netwerkpersonen."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demogemeente {result.gemeente.naam} klaar in {seconds:.1f} s: {result.inwoners} "
+                f"inwoners, {result.huishoudens} huishoudens, "
+                f"{result.netwerkpersonen} netwerkpersonen."
+            )
+        )

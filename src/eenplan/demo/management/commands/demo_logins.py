@@ -15,13 +15,18 @@ class Command(BaseCommand):
     help = "Toont de inloggegevens van de demogemeente."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        existing = set(get_user_model().objects.filter(
-            username__in=[row[0] for row in DEMO_LOGINS]).values_list("username", flat=True))
+        existing = set(
+            get_user_model()
+            .objects.filter(username__in=[row[0] for row in DEMO_LOGINS])
+            .values_list("username", flat=True)
+        )
         if not existing:
             self.stdout.write("Geen demo-accounts gevonden (draai eerst: eenplan demo).")
             return
-        self.stdout.write("\nDemo-accounts op http://127.0.0.1:8000 (wachtwoord voor allemaal: "
-                          f"{DEMO_WACHTWOORD}):")
+        self.stdout.write(
+            "\nDemo-accounts op http://127.0.0.1:8000 (wachtwoord voor allemaal: "
+            f"{DEMO_WACHTWOORD}):"
+        )
         for username, first, last, rol, teams in DEMO_LOGINS:
             if username in existing:
                 where = f" — {', '.join(teams)}" if teams else ""

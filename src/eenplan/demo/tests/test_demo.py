@@ -1,0 +1,99 @@
+"""The demo municipality: deterministic, valid, usable with the printed logins."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count, Q
+
+from eenplan.demo.builder import build_demo
+from eenplan.demo.data import DEMO_LOGINS, DEMO_WACHTWOORD
+from eenplan.gemeente.models import Medewerker
+from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
+from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.rules.bsn import bsn_is_valid
+
+pytestmark = pytest.mark.django_db
+PEIL = dt.date(2026, 1, 1)
+
+
+def fingerprint() -> list[tuple]:
+    return list(
+        Inwoner.objects.order_by("bsn").values_list(
+            "bsn", "voornamen", "achternaam", "geboortedatum", "postcode", "wijk__code"
+        )
+    )
+
+
+def build_and_fingerprint(seed: int) -> list[tuple]:
+    with transaction.atomic():
+        build_demo(inwoners=300, seed=seed, peildatum=PEIL)
+        result = fingerprint()
+        transaction.set_rollback(True)
+    return result
+
+
+def test_same_seed_same_municipality_other_seed_other_people():
+    first = build_and_fingerprint(7)
+    assert first == build_and_fingerprint(7)
+    assert first != build_and_fingerprint(8)
+
+
+def test_demo_is_valid_and_realistic():
+    result = build_demo(inwoners=2000, seed=1, peildatum=PEIL)
+    assert 2000 <= result.inwoners <= 2020  # ex-partners who moved out come on top
+    bsns = list(Inwoner.objects.values_list("bsn", flat=True))
+    assert len(set(bsns)) == len(bsns) and all(bsn_is_valid(b) for b in bsns)
+    # Every resident belongs to exactly one household on the peildatum.
+    current = Inwoner.objects.annotate(
+        n=Count(
+            "lidmaatschappen",
+            filter=Q(lidmaatschappen__lid_van__lte=PEIL)
+            & (Q(lidmaatschappen__lid_tot__isnull=True) | Q(lidmaatschappen__lid_tot__gt=PEIL)),
+        )
+    )
+    assert set(current.values_list("n", flat=True)) == {1}
+    # A mix of households: singles, couples, families; some history; elderly with carers.
+    sizes = (
+        HuishoudenLid.objects.filter(lid_tot__isnull=True)
+        .values("huishouden")
+        .annotate(n=Count("id"))
+        .values_list("n", flat=True)
+    )
+    assert {1, 2, 3, 4} <= set(sizes)
+    assert HuishoudenLid.objects.filter(lid_tot__isnull=False).exists()
+    assert Netwerkpersoon.objects.filter(soort="mantelzorger").count() > 20
+    ages = [(PEIL - d).days // 365 for d in Inwoner.objects.values_list("geboortedatum", flat=True)]
+    assert min(ages) < 4 and max(ages) > 85
+    assert 0.15 < sum(a >= 65 for a in ages) / len(ages) < 0.45
+
+
+def test_demo_logins_work_and_scopes_differ():
+    build_demo(inwoners=500, seed=3, peildatum=PEIL)
+    for username, *_ in DEMO_LOGINS:
+        assert authenticate(username=username, password=DEMO_WACHTWOORD) is not None, username
+    total = Inwoner.objects.count()
+    midoffice = Medewerker.objects.get(user__username="midoffice").user
+    generalist = Medewerker.objects.get(user__username="generalist").user
+    beleid = Medewerker.objects.get(user__username="beleid").user
+    assert inwoners_in_scope(midoffice).count() == total
+    assert 0 < inwoners_in_scope(generalist).count() < total / 2
+    assert inwoners_in_scope(beleid).count() == 0
+    jeugd = Medewerker.objects.get(user__username="jeugd")
+    assert jeugd.registratie_geldig_op(dt.date.today())
+    lapsed = Medewerker.objects.filter(functie="jeugdprofessional").exclude(pk=jeugd.pk)
+    assert any(not m.registratie_geldig_op(dt.date.today()) for m in lapsed)
+
+
+def test_command_reports_and_if_empty_skips(capsys):
+    call_command("demo", inwoners=200, seed=1)
+    assert "200 inwoners" in capsys.readouterr().out
+    call_command("demo", inwoners=200, if_empty=True)
+    assert "bestaat al" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="bestaat al"):
+        call_command("demo", inwoners=200)
+    call_command("demo_logins")
+    out = capsys.readouterr().out
+    assert "generalist" in out and DEMO_WACHTWOORD in out

@@ -1,0 +1,146 @@
+"""Staff pages: home per role, search, resident page; bounded queries on the resident list."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from eenplan.conftest import login
+from eenplan.gemeente.constants import Rol
+from eenplan.inwoners.constants import NetwerkSoort, Relatie
+from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
+
+pytestmark = pytest.mark.django_db
+ZOEKEN = reverse("web:inwoner-zoeken")
+
+
+@pytest.mark.parametrize(
+    ("rol", "sees"),
+    [
+        (Rol.MIDOFFICE, "screent elke melding"),
+        (Rol.GENERALIST, "Uw wijken"),
+        (Rol.PRIVACY, "Bekijk wie welk dossier inzag"),
+        (Rol.BELEID, "niet met dossiers van inwoners"),
+        (Rol.VRIJWILLIGER, "Dossiers van inwoners zijn voor u niet zichtbaar"),
+        (Rol.BACKOFFICE, "Beschikkingen"),
+    ],
+)
+def test_each_role_has_its_own_home(client, gemeente, rol, sees):
+    medewerker = MedewerkerFactory(gemeente=gemeente, functie=rol)
+    body = login(client, medewerker).get("/").content.decode()
+    assert sees in body
+    assert ("Zoek een inwoner" in body) == (rol in {Rol.MIDOFFICE, Rol.GENERALIST, Rol.BACKOFFICE})
+
+
+def test_home_requires_login(client):
+    response = client.get("/")
+    assert response.status_code == 302 and "/inloggen/" in response["Location"]
+
+
+def test_login_page_and_wrong_password_message(client, generalist):
+    response = client.post(reverse("login"), {"username": "generalist", "password": "fout"})
+    assert "klopt niet" in response.content.decode()
+    response = client.post(
+        reverse("login"), {"username": "generalist", "password": "test-wachtwoord-123"}
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "explained"),
+    [
+        ("jansen", True, "naam"),
+        ("Anna J", True, "naam"),
+        ("02-03-1948", True, "geboortedatum"),
+        ("5911 ab 1", True, "postcode en huisnummer"),
+        ("31-02-1948", False, "geen bestaande datum"),
+        ("x", False, "minstens twee letters"),
+    ],
+)
+def test_search_by_name_birth_date_and_address(client, generalist, wijken, query, found, explained):
+    InwonerFactory(
+        gemeente=wijken["Noord"].gemeente,
+        wijk=wijken["Noord"],
+        voornamen="Anna",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1948, 3, 2),
+        postcode="5911AB",
+        huisnummer=1,
+    )
+    body = login(client, generalist).get(ZOEKEN, {"q": query}).content.decode()
+    assert ("Jansen, Anna" in body) == found
+    assert explained in body
+
+
+def test_search_by_bsn(client, generalist, inwoner_noord):
+    spaced = f"{inwoner_noord.bsn[:4]} {inwoner_noord.bsn[4:6]} {inwoner_noord.bsn[6:]}"
+    body = login(client, generalist).get(ZOEKEN, {"q": spaced}).content.decode()
+    assert "Jansen, Anna" in body and "Gezocht op BSN" in body
+
+
+def test_htmx_search_returns_only_the_results_fragment(client, generalist, inwoner_noord):
+    response = login(client, generalist).get(ZOEKEN, {"q": "jans"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "Jansen, Anna" in body and "<html" not in body
+
+
+def test_resident_page_shows_household_history_and_network(
+    client, generalist, wijken, inwoner_noord
+):
+    gemeente = inwoner_noord.gemeente
+    partner = InwonerFactory(
+        gemeente=gemeente, wijk=wijken["Noord"], voornamen="Gerard", achternaam="Jansen"
+    )
+    ex = InwonerFactory(gemeente=gemeente, wijk=wijken["Zuid"], voornamen="Bert", achternaam="Smit")
+    hh = huishouden_create(
+        gemeente=gemeente,
+        naam="Huishouden Jansen",
+        leden=[
+            (inwoner_noord, Relatie.REFERENTIE, dt.date(1970, 1, 1)),
+            (partner, Relatie.PARTNER, dt.date(1980, 1, 1)),
+            (ex, Relatie.PARTNER, dt.date(1970, 1, 1)),
+        ],
+    )
+    from eenplan.inwoners.models import HuishoudenLid
+    from eenplan.inwoners.services import huishouden_lid_end
+
+    huishouden_lid_end(
+        lid=HuishoudenLid.objects.get(huishouden=hh, inwoner=ex), lid_tot=dt.date(1979, 6, 1)
+    )
+    netwerkpersoon_add(
+        inwoner=inwoner_noord,
+        soort=NetwerkSoort.MANTELZORGER,
+        naam="Kees Jansen",
+        relatie="zoon",
+        telefoon="0612345678",
+    )
+    body = (
+        login(client, generalist)
+        .get(reverse("web:inwoner-detail", args=[inwoner_noord.pk]))
+        .content.decode()
+    )
+    assert "Huishouden Jansen" in body
+    assert "Gerard Jansen" in body and "Partner" in body
+    assert "Eerdere leden" in body and "Bert Smit" in body and "01-06-1979" in body
+    assert "Kees Jansen" in body and "Mantelzorger" in body and "0612345678" in body
+
+
+def test_resident_list_uses_the_same_number_of_queries_for_10_and_200(
+    client, generalist, wijken, django_assert_num_queries
+):
+    gemeente, wijk = wijken["Noord"].gemeente, wijken["Noord"]
+    for _ in range(10):
+        InwonerFactory(gemeente=gemeente, wijk=wijk, achternaam="Bakker")
+    c = login(client, generalist)
+    c.get(ZOEKEN, {"q": "bakker"})  # warm-up: session, permissions
+    with CaptureQueriesContext(connection) as ten:
+        body = c.get(ZOEKEN, {"q": "bakker"}).content.decode()
+    assert "10 inwoners gevonden" in body
+    for _ in range(190):
+        InwonerFactory(gemeente=gemeente, wijk=wijk, achternaam="Bakker")
+    with django_assert_num_queries(len(ten.captured_queries)):
+        body = c.get(ZOEKEN, {"q": "bakker"}).content.decode()
+    assert "200 inwoners gevonden" in body
