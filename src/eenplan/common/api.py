@@ -17,6 +17,15 @@ class Pagination(pagination.PageNumberPagination):
     max_page_size = 500
 
 
+class IdCursorPagination(pagination.CursorPagination):
+    """For long lists where a total count would cost more than the page itself."""
+
+    ordering = "id"
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Turn model/service validation errors into 400s and permission errors into 403s."""
     if isinstance(exc, DjangoValidationError):

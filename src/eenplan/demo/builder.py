@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 
 from eenplan.demo import data
 from eenplan.gemeente.constants import Rol, TeamSoort
@@ -389,6 +389,9 @@ def build_demo(
             van=today,
             reden="Casusregie op verzoek van Wijkteam Zuid",
         )
+    # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return DemoResult(
         gemeente=gemeente,
         inwoners=len(inwoner_rows),

@@ -18,6 +18,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from eenplan.common.api import IdCursorPagination
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.models import Gemeente, Wijk
@@ -224,6 +225,7 @@ class InwonerViewSet(viewsets.GenericViewSet):
 )
 class HuishoudenViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
+    pagination_class = IdCursorPagination
     serializer_class = HuishoudenSerializer
     required_perms = {
         "list": [roles.ZOEKEN],
