@@ -2,10 +2,15 @@
 
 from rest_framework.routers import DefaultRouter
 
+from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
+from eenplan.privacy.api.views import InzageViewSet
 
 router = DefaultRouter()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
 router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
+router.register("inzagelog", InzageViewSet, basename="inzage")
+router.register("wijken", WijkViewSet, basename="wijk")
+router.register("teams", TeamViewSet, basename="team")
 
 urlpatterns = router.urls

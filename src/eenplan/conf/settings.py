@@ -193,6 +193,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TeamSoortEnum": "eenplan.gemeente.constants.TeamSoort",
+        "NetwerkSoortEnum": "eenplan.inwoners.constants.NetwerkSoort",
+    },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from eenplan.gemeente.models import Gemeente, Medewerker, Wijk
+from eenplan.gemeente.models import Gemeente, Medewerker, Team, Wijk
 
 
 def medewerker_for_user(user: AbstractBaseUser | AnonymousUser) -> Medewerker | None:
@@ -27,3 +27,7 @@ def wijk_ids_for_medewerker(medewerker: Medewerker) -> list[int]:
     return list(
         Wijk.objects.filter(teams__medewerkers=medewerker).values_list("id", flat=True).distinct()
     )
+
+
+def teams_list(*, gemeente: Gemeente) -> QuerySet[Team]:
+    return Team.objects.filter(gemeente=gemeente).prefetch_related("wijken").order_by("naam")

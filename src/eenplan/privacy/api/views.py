@@ -1,0 +1,52 @@
+"""The access log over REST, for the privacy officer: list and filter, never write."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+
+from eenplan.common.api import IdCursorPagination
+from eenplan.common.permissions import RolePermission
+from eenplan.gemeente import roles
+from eenplan.privacy.constants import Doel
+from eenplan.privacy.models import Inzage
+from eenplan.privacy.selectors import inzage_list
+
+
+class InzageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Inzage
+        fields = ["id", "moment", "user", "gebruikersnaam", "inwoner", "doel", "kanaal", "pad"]
+
+
+class InzageFilter(django_filters.FilterSet):
+    inwoner = django_filters.NumberFilter(field_name="inwoner_id")
+    gebruiker = django_filters.CharFilter(field_name="gebruikersnaam")
+    doel = django_filters.ChoiceFilter(choices=Doel.choices)
+    van = django_filters.DateFilter(field_name="moment", lookup_expr="date__gte")
+    tot = django_filters.DateFilter(field_name="moment", lookup_expr="date__lte")
+
+    class Meta:
+        model = Inzage
+        fields = ["inwoner", "gebruiker", "doel", "van", "tot"]
+
+
+class InzagePagination(IdCursorPagination):
+    ordering = ("-moment", "-id")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Inzagelog: wie zag welk dossier, wanneer en waarom"),
+    retrieve=extend_schema(summary="Eén regel uit het inzagelog"),
+)
+class InzageViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [RolePermission]
+    required_perms = {"list": [roles.INZAGELOG], "retrieve": [roles.INZAGELOG]}
+    serializer_class = InzageSerializer
+    filterset_class = InzageFilter
+    pagination_class = InzagePagination
+
+    def get_queryset(self) -> QuerySet[Inzage]:
+        return inzage_list()
