@@ -203,6 +203,16 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+if as_bool(
+    declare(
+        "EENPLAN_BEHIND_TLS_PROXY",
+        "false",
+        "Set to true when a TLS-terminating "
+        "proxy sets X-Forwarded-Proto: https (links and secure cookies use https).",
+    )
+):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

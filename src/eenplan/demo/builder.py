@@ -454,5 +454,6 @@ def _network(
 
 def _roepnaam(person: Person) -> str:
     """'Jan de Vries' from first given name, prefix and surname."""
-    return " ".join(p for p in [person.voornamen.split()[0], person.voorvoegsel,
-                                person.achternaam] if p)
+    return " ".join(
+        p for p in [person.voornamen.split()[0], person.voorvoegsel, person.achternaam] if p
+    )

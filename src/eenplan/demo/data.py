@@ -306,4 +306,5 @@ DEMO_LOGINS: list[tuple[str, str, str, str, list[str]]] = [
     ("beleid", "Iris", "Coenen", "beleid", []),
     ("privacy", "Hanneke", "Gielen", "privacy", []),
     ("vrijwilliger", "Truus", "Smits", "vrijwilliger", []),
+    ("beheer", "Joris", "Arts", "beheer", []),
 ]

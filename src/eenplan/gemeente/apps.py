@@ -13,9 +13,8 @@ class GemeenteConfig(AppConfig):
 
 
 def _sync_roles(sender: AppConfig, **kwargs: object) -> None:
-    # Runs after every app migrated, so the permissions of all apps exist.
-    if sender.label != "privacy":
-        return
+    # Runs after each app's migrations; permissions of apps not migrated yet are added by the
+    # later runs, so the order of INSTALLED_APPS does not matter.
     from eenplan.gemeente.services import roles_sync
 
     roles_sync()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 
@@ -98,6 +99,18 @@ class Medewerker(BaseModel):
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
+
+    def clean(self) -> None:
+        """A jeugdprofessional has a registration (SKJ/BIG) with an end date (seed 000 L338-340)."""
+        if self.functie == Rol.JEUGDPROFESSIONAL and not (
+            self.registratienummer and self.registratie_geldig_tot
+        ):
+            raise ValidationError(
+                {
+                    "registratienummer": "Een jeugdprofessional heeft een registratienummer "
+                    "(SKJ/BIG) en een einddatum van de registratie."
+                }
+            )
 
     def registratie_geldig_op(self, dag: dt.date) -> bool:
         """Youth cases go only to professionals with a registration valid that day.

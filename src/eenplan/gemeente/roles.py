@@ -43,5 +43,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.BELEID: [],
     # Audits who saw what and why; does not read dossiers themselves.
     Rol.PRIVACY: [INZAGELOG],
-    Rol.FUNCTIONEEL_BEHEER: [],
+    # Manages the municipality's set-up (wijken, teams, staff) in /beheer/; no dossiers.
+    Rol.FUNCTIONEEL_BEHEER: [
+        f"gemeente.{action}_{model}"
+        for model in ("gemeente", "wijk", "team", "medewerker")
+        for action in ("view", "add", "change")
+    ],
 }

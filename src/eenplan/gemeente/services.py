@@ -17,16 +17,20 @@ from eenplan.gemeente.roles import ROLE_PERMISSIONS
 
 @transaction.atomic
 def roles_sync() -> None:
-    """Make one group per role with exactly the permissions of `ROLE_PERMISSIONS`."""
+    """Make one group per role with exactly the permissions of `ROLE_PERMISSIONS`.
+
+    Permissions that do not exist yet (their app is not migrated) are skipped; the
+    post_migrate run of that app adds them.
+    """
+    available = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+    }
     for rol, codes in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=str(rol))
-        perms = []
-        for code in codes:
-            app_label, codename = code.split(".")
-            perms.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(perms)
+        group.permissions.set([available[code] for code in codes if code in available])
 
 
 @transaction.atomic
@@ -82,17 +86,17 @@ def medewerker_create(
 
     A jeugdprofessional must have a registration number and expiry date (seed 000 L338-340).
     """
-    if functie == Rol.JEUGDPROFESSIONAL and not (registratienummer and registratie_geldig_tot):
-        raise ValidationError(
-            {
-                "registratienummer": "Een jeugdprofessional heeft een "
-                "registratienummer (SKJ/BIG) en een einddatum van de registratie."
-            }
-        )
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
         raise ValidationError({"username": f"De gebruikersnaam '{username}' bestaat al."})
-    user = user_model(username=username, first_name=first_name, last_name=last_name, email=email)
+    user = user_model(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        # Functional administrators manage municipality, teams and staff in /beheer/.
+        is_staff=functie == Rol.FUNCTIONEEL_BEHEER,
+    )
     if password_hash is not None:
         user.password = password_hash
     elif password is not None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from eenplan.common.text import normalise, normalise_postcode
 from eenplan.gemeente.models import Gemeente
@@ -84,7 +85,7 @@ def inwoner_create(*, gemeente: Gemeente, today: dt.date | None = None, **fields
     if unknown:
         raise TypeError(f"Onbekende velden: {', '.join(sorted(unknown))}")
     inwoner = Inwoner(gemeente=gemeente, **fields)
-    _clean_inwoner(inwoner, today=today or dt.date.today())
+    _clean_inwoner(inwoner, today=today or timezone.localdate())
     inwoner.save()
     return inwoner
 
@@ -98,7 +99,7 @@ def inwoner_update(*, inwoner: Inwoner, today: dt.date | None = None, **fields: 
     candidate = Inwoner.objects.select_for_update().get(pk=inwoner.pk)
     for name, value in fields.items():
         setattr(candidate, name, value)
-    _clean_inwoner(candidate, today=today or dt.date.today())
+    _clean_inwoner(candidate, today=today or timezone.localdate())
     candidate.save()
     return candidate
 

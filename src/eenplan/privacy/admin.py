@@ -6,13 +6,8 @@ from django.http import HttpRequest
 from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
 
 
-@admin.register(Inzage)
-class InzageAdmin(admin.ModelAdmin):
-    """Read-only: the access log cannot be changed or deleted through the application."""
-
-    list_display = ["moment", "gebruikersnaam", "inwoner_id", "doel", "kanaal", "pad"]
-    list_filter = ["doel", "kanaal"]
-    search_fields = ["gebruikersnaam"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: viewable, never added, changed or deleted here."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -24,13 +19,22 @@ class InzageAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(Inzage)
+class InzageAdmin(ReadOnlyAdmin):
+    """The access log cannot be changed or deleted through the application."""
+
+    list_display = ["moment", "gebruikersnaam", "inwoner_id", "doel", "kanaal", "pad"]
+    list_filter = ["doel", "kanaal"]
+    search_fields = ["gebruikersnaam"]
+
+
 @admin.register(DossierToegang)
-class DossierToegangAdmin(admin.ModelAdmin):
+class DossierToegangAdmin(ReadOnlyAdmin):
     list_display = ["medewerker", "inwoner", "reden", "van", "tot"]
     raw_id_fields = ["inwoner"]
 
 
 @admin.register(Toestemming)
-class ToestemmingAdmin(admin.ModelAdmin):
+class ToestemmingAdmin(ReadOnlyAdmin):
     list_display = ["inwoner", "aan", "doel", "gegeven_op", "ingetrokken_op"]
     raw_id_fields = ["inwoner"]

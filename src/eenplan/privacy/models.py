@@ -44,6 +44,9 @@ class Inzage(models.Model):
     doel = models.CharField(max_length=20, choices=Doel.choices)
     kanaal = models.CharField(max_length=10, choices=Kanaal.choices)
     pad = models.CharField(max_length=300, help_text="De gevraagde pagina of API-route.")
+    toegestaan = models.BooleanField(
+        default=True, help_text="Nee: de inzage is geweigerd (geen rol of buiten need-to-know)."
+    )
 
     objects = InzageQuerySet.as_manager()
 

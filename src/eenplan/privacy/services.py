@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from eenplan.gemeente.models import Medewerker
+from eenplan.gemeente.roles import DOSSIER
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
+from eenplan.privacy.selectors import default_doel, inwoners_in_scope
 
 
 def inzage_log(
@@ -21,6 +23,7 @@ def inzage_log(
     doel: Doel | str,
     kanaal: Kanaal | str,
     pad: str,
+    toegestaan: bool = True,
 ) -> Inzage:
     """Write one access-log row. Called by every page and API read of a dossier."""
     if doel not in Doel.values:
@@ -33,6 +36,7 @@ def inzage_log(
         doel=doel,
         kanaal=kanaal,
         pad=pad[:300],
+        toegestaan=toegestaan,
     )
 
 
@@ -111,24 +115,25 @@ def dossier_open(
 ) -> Inwoner:
     """The one way to read a resident's dossier: check role and need-to-know, then log.
 
+    A refused attempt is logged too (toegestaan=False), so the privacy officer sees who tried.
     Raises PermissionDenied (403) with a Dutch reason; Inwoner.DoesNotExist for unknown ids.
     """
-    from django.core.exceptions import PermissionDenied
-
-    from eenplan.gemeente.roles import DOSSIER
-    from eenplan.privacy.selectors import default_doel, inwoners_in_scope
-
-    if not user.has_perm(DOSSIER):
-        raise PermissionDenied("Uw rol geeft geen toegang tot dossiers van inwoners.")
     doel = doel or default_doel(user)
     if doel not in Doel.values:
         raise ValidationError({"doel": "Kies een geldig doel van inzage."})
     inwoner = Inwoner.objects.select_related("wijk").filter(pk=inwoner_id).first()
     if inwoner is None:
         raise Inwoner.DoesNotExist(f"Inwoner {inwoner_id} bestaat niet.")
-    if not inwoners_in_scope(user).filter(pk=inwoner.pk).exists():
-        raise PermissionDenied(
+    refusal = None
+    if not user.has_perm(DOSSIER):
+        refusal = "Uw rol geeft geen toegang tot dossiers van inwoners."
+    elif not inwoners_in_scope(user).filter(pk=inwoner.pk).exists():
+        refusal = (
             "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen (need-to-know)."
         )
-    inzage_log(user=user, inwoner=inwoner, doel=doel, kanaal=kanaal, pad=pad)
+    inzage_log(
+        user=user, inwoner=inwoner, doel=doel, kanaal=kanaal, pad=pad, toegestaan=refusal is None
+    )
+    if refusal:
+        raise PermissionDenied(refusal)
     return inwoner

@@ -25,8 +25,9 @@ class TeamSerializer(serializers.ModelSerializer):
         fields = ["id", "naam", "soort", "wijken"]
 
 
-@extend_schema_view(list=extend_schema(summary="Wijken van uw gemeente"),
-                    retrieve=extend_schema(summary="Eén wijk"))
+@extend_schema_view(
+    list=extend_schema(summary="Wijken van uw gemeente"), retrieve=extend_schema(summary="Eén wijk")
+)
 class WijkViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsAuthenticated]
     serializer_class = WijkSerializer
@@ -36,8 +37,10 @@ class WijkViewSet(viewsets.ReadOnlyModelViewSet):
         return wijken_list(gemeente=medewerker.gemeente) if medewerker else Wijk.objects.none()
 
 
-@extend_schema_view(list=extend_schema(summary="Teams van uw gemeente met hun wijken"),
-                    retrieve=extend_schema(summary="Eén team"))
+@extend_schema_view(
+    list=extend_schema(summary="Teams van uw gemeente met hun wijken"),
+    retrieve=extend_schema(summary="Eén team"),
+)
 class TeamViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsAuthenticated]
     serializer_class = TeamSerializer

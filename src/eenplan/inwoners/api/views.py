@@ -52,7 +52,7 @@ from eenplan.inwoners.services import (
 )
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.selectors import default_doel, inwoners_in_scope
-from eenplan.privacy.services import dossier_open, inzage_log_many
+from eenplan.privacy.services import dossier_open, inzage_log, inzage_log_many
 
 DOEL_PARAMETER = OpenApiParameter(
     "doel",
@@ -181,6 +181,13 @@ class InwonerViewSet(viewsets.GenericViewSet):
         fields = dict(data.validated_data)
         fields["wijk"] = self._wijk(gemeente, fields["wijk"])
         inwoner = inwoner_create(gemeente=gemeente, **fields)
+        inzage_log(
+            user=request.user,
+            inwoner=inwoner,
+            kanaal=Kanaal.API,
+            doel=request_doel(request) or default_doel(request.user),
+            pad=request.get_full_path(),
+        )
         return Response(self._detail(request, inwoner), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: Any = None) -> Response:

@@ -18,7 +18,17 @@ from eenplan.privacy.selectors import inzage_list
 class InzageSerializer(serializers.ModelSerializer):
     class Meta:
         model = Inzage
-        fields = ["id", "moment", "user", "gebruikersnaam", "inwoner", "doel", "kanaal", "pad"]
+        fields = [
+            "id",
+            "moment",
+            "user",
+            "gebruikersnaam",
+            "inwoner",
+            "doel",
+            "kanaal",
+            "pad",
+            "toegestaan",
+        ]
 
 
 class InzageFilter(django_filters.FilterSet):
@@ -27,10 +37,11 @@ class InzageFilter(django_filters.FilterSet):
     doel = django_filters.ChoiceFilter(choices=Doel.choices)
     van = django_filters.DateFilter(field_name="moment", lookup_expr="date__gte")
     tot = django_filters.DateFilter(field_name="moment", lookup_expr="date__lte")
+    toegestaan = django_filters.BooleanFilter()
 
     class Meta:
         model = Inzage
-        fields = ["inwoner", "gebruiker", "doel", "van", "tot"]
+        fields = ["inwoner", "gebruiker", "doel", "van", "tot", "toegestaan"]
 
 
 class InzagePagination(IdCursorPagination):

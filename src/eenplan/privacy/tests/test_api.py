@@ -14,8 +14,9 @@ def api_for(medewerker):
     return client
 
 
-def test_privacy_officer_lists_and_filters_the_log(client, generalist, midoffice,
-                                                   privacy_officer, inwoner_noord, inwoner_zuid):
+def test_privacy_officer_lists_and_filters_the_log(
+    client, generalist, midoffice, privacy_officer, inwoner_noord, inwoner_zuid
+):
     login(client, generalist).get(f"/inwoners/{inwoner_noord.pk}/")
     login(client, midoffice).get(f"/inwoners/{inwoner_zuid.pk}/?doel=toegang")
     api = api_for(privacy_officer)
@@ -27,8 +28,7 @@ def test_privacy_officer_lists_and_filters_the_log(client, generalist, midoffice
     assert [r["inwoner"] for r in rows] == [inwoner_zuid.pk]
 
 
-def test_log_cannot_be_written_through_the_api(privacy_officer, generalist, inwoner_noord,
-                                               client):
+def test_log_cannot_be_written_through_the_api(privacy_officer, generalist, inwoner_noord, client):
     login(client, generalist).get(f"/inwoners/{inwoner_noord.pk}/")
     api = api_for(privacy_officer)
     entry = api.get("/api/v1/inzagelog/").json()["results"][0]

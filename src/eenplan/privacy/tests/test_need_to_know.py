@@ -74,18 +74,24 @@ class TestPages:
         login(client, generalist).get(detail(inwoner_noord))
         assert Inzage.objects.get().doel == Doel.ONDERZOEK
 
-    def test_resident_outside_scope_is_refused_in_dutch_and_not_logged(
+    def test_resident_outside_scope_is_refused_in_dutch_and_logged_as_refused(
         self, client, generalist, inwoner_zuid
     ):
         response = login(client, generalist).get(detail(inwoner_zuid))
         assert response.status_code == 403
         assert "buiten uw werkgebied" in response.content.decode()
         assert "Piet" not in response.content.decode()
-        assert not Inzage.objects.exists()
+        attempt = Inzage.objects.get()
+        assert (attempt.user, attempt.inwoner, attempt.toegestaan) == (
+            generalist.user,
+            inwoner_zuid,
+            False,
+        )
 
     def test_role_without_dossier_rights_gets_403(self, client, beleid, inwoner_noord):
         c = login(client, beleid)
         assert c.get(detail(inwoner_noord)).status_code == 403
+        assert Inzage.objects.get().toegestaan is False
         assert c.get(reverse("web:inwoner-zoeken") + "?q=jansen").status_code == 403
 
     def test_unknown_purpose_is_refused(self, client, generalist, inwoner_noord):
@@ -129,7 +135,7 @@ class TestApi:
         response = api.get(api_detail(inwoner_zuid))
         assert response.status_code == 403
         assert "buiten uw werkgebied" in response.json()["detail"]
-        assert not Inzage.objects.exists()
+        assert Inzage.objects.get().toegestaan is False
 
     def test_role_without_rights_gets_403_from_api(self, beleid, inwoner_noord):
         api = APIClient()

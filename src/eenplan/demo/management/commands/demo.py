@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 return
             raise CommandError(
                 "De demogemeente bestaat al. Begin met een lege database "
-                "(verwijder var/eenplan.sqlite3) of gebruik --if-empty."
+                "(zie DATABASE_URL) of gebruik --if-empty."
             )
         started = time.perf_counter()
         with tqdm(
