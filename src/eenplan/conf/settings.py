@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "eenplan.gemeente",
     "eenplan.inwoners",
     "eenplan.privacy",
+    "eenplan.meldingen",
     "eenplan.web",
     "eenplan.demo",
 ]

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.http import HttpRequest
 
-from eenplan.gemeente.models import Gemeente, Medewerker, Team, Wijk
+from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Team, Wijk
 
 
 @admin.register(Gemeente)
@@ -39,3 +39,8 @@ class MedewerkerAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         medewerker = form.instance
         medewerker.user.groups.add(*Group.objects.filter(name=medewerker.functie))
+
+
+@admin.register(GelijkgesteldeFeestdag)
+class GelijkgesteldeFeestdagAdmin(admin.ModelAdmin):
+    list_display = ["datum", "omschrijving", "bron"]

@@ -120,3 +120,21 @@ class Medewerker(BaseModel):
         return bool(self.registratienummer) and (
             self.registratie_geldig_tot is not None and self.registratie_geldig_tot >= dag
         )
+
+
+class GelijkgesteldeFeestdag(BaseModel):
+    """A day declared equal to a general holiday by royal decree (Atw art. 3 lid 3), kept as
+    data the municipality can extend. The known decrees ship with rules.termijnen; rows here
+    add to them."""
+
+    datum = models.DateField(unique=True)
+    omschrijving = models.CharField(max_length=200)
+    bron = models.CharField(max_length=300, help_text="Het besluit, bijvoorbeeld 'Stb. 2026, 12'.")
+
+    class Meta:
+        verbose_name = "gelijkgestelde feestdag"
+        verbose_name_plural = "gelijkgestelde feestdagen"
+        ordering = ["datum"]
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"

@@ -18,6 +18,11 @@ HUISHOUDEN_TOEVOEGEN = "inwoners.add_huishouden"
 NETWERK_WIJZIGEN = "inwoners.change_netwerkpersoon"
 NETWERK_TOEVOEGEN = "inwoners.add_netwerkpersoon"
 INZAGELOG = "privacy.view_inzage"
+MELDING_BEKIJKEN = "meldingen.view_melding"
+MELDING_REGISTREREN = "meldingen.add_melding"
+MELDING_SCREENEN = "meldingen.screen_melding"
+MELDING_TOEWIJZEN = "meldingen.assign_melding"
+MELDING_OPSCHORTEN = "meldingen.suspend_melding"
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -30,14 +35,17 @@ _DOSSIERWERK = [
     NETWERK_TOEVOEGEN,
 ]
 
+_MELDINGWERK = [MELDING_BEKIJKEN, MELDING_REGISTREREN, MELDING_OPSCHORTEN]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Answers simple questions and registers a melding; sees no dossiers.
-    Rol.VRIJWILLIGER: [],
-    Rol.MIDOFFICE: _DOSSIERWERK,
-    Rol.GENERALIST: _DOSSIERWERK,
-    Rol.JEUGDPROFESSIONAL: _DOSSIERWERK,
-    Rol.BACKOFFICE: _DOSSIERWERK,
-    Rol.WERKPLEIN: _DOSSIERWERK,
+    Rol.VRIJWILLIGER: [MELDING_REGISTREREN],
+    # Screens every melding, forwards it, links it and assigns it (BRIEF §2).
+    Rol.MIDOFFICE: [*_DOSSIERWERK, *_MELDINGWERK, MELDING_SCREENEN, MELDING_TOEWIJZEN],
+    Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK],
+    Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK],
+    Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN],
+    Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
     Rol.CONTRACTMANAGER: [],
     Rol.BELEID: [],

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from eenplan.gemeente.models import Gemeente, Medewerker, Team, Wijk
+from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Team, Wijk
+from eenplan.rules.termijnen import GelijkgesteldeDag
 
 
 def medewerker_for_user(user: AbstractBaseUser | AnonymousUser) -> Medewerker | None:
@@ -31,3 +32,11 @@ def wijk_ids_for_medewerker(medewerker: Medewerker) -> list[int]:
 
 def teams_list(*, gemeente: Gemeente) -> QuerySet[Team]:
     return Team.objects.filter(gemeente=gemeente).prefetch_related("wijken").order_by("naam")
+
+
+def gelijkgestelde_dagen() -> tuple[GelijkgesteldeDag, ...]:
+    """Holidays declared by decree that the municipality entered (added to the built-in ones)."""
+    return tuple(
+        GelijkgesteldeDag(datum=d.datum, bron=d.bron, omschrijving=d.omschrijving)
+        for d in GelijkgesteldeFeestdag.objects.all()
+    )

@@ -105,7 +105,7 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
         if filters["inwoner"].isdigit():
             inwoner_id = int(filters["inwoner"])
         else:
-            errors.append("Vul bij 'Inwoner' het inwonernummer in (alleen cijfers).")
+            errors.append("Vul bij 'Inwonernummer' alleen cijfers in.")
     van, tot = _parse_date(filters["van"]), _parse_date(filters["tot"])
     if filters["van"] and van is None or filters["tot"] and tot is None:
         errors.append("Vul een datum in als jjjj-mm-dd.")
@@ -130,5 +130,11 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/inzagelog.html",
-        {"page": page, "filters": filters, "errors": errors, "doelen": Doel.choices},
+        {
+            "page": page,
+            "filters": filters,
+            "errors": errors,
+            "doelen": Doel.choices,
+            "inwoner_fout": bool(filters["inwoner"]) and inwoner_id is None,
+        },
     )

@@ -1,0 +1,499 @@
+"""Writes of the meldingen app: registration, screening, assignment, suspension, linking.
+
+Every function runs in one transaction and writes a MeldingGebeurtenis (who, when, what), so
+the history of a melding is complete. Refusals raise ValidationError with a Dutch message and
+change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from eenplan.gemeente.constants import Rol, TeamSoort
+from eenplan.gemeente.models import Gemeente, Medewerker, Team
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.selectors import huishouden_current
+from eenplan.meldingen.constants import (
+    OPEN_STATUSSEN,
+    WETTELIJKE_VERWIJZERS,
+    Domein,
+    Doorzetting,
+    MelderSoort,
+    Status,
+    Urgentie,
+)
+from eenplan.meldingen.models import Melding, MeldingGebeurtenis, Notificatie, Opschorting
+from eenplan.privacy.services import dossiertoegang_grant
+from eenplan.rules import termijnen
+
+GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
+
+
+def _event(
+    melding: Melding,
+    *,
+    door: AbstractBaseUser,
+    soort: str,
+    van: str = "",
+    toelichting: str = "",
+    medewerker: Medewerker | None = None,
+    team: Team | None = None,
+) -> MeldingGebeurtenis:
+    return MeldingGebeurtenis.objects.create(
+        melding=melding,
+        door=door,
+        soort=soort,
+        van_status=van,
+        naar_status=melding.status,
+        medewerker=medewerker,
+        team=team,
+        toelichting=toelichting,
+    )
+
+
+def _deadlines(melding: Melding) -> None:
+    """Onderzoek within 6 weeks of the melding (Wmo 2015 art. 2.3.2 lid 1), moved by
+    suspensions (Awb art. 4:15 by analogy) and extended per Algemene termijnenwet art. 1;
+    a personal plan may be handed in within 7 days (art. 2.3.2 lid 2)."""
+    extra = gelijkgestelde_dagen()
+    opschortingen = (
+        [
+            termijnen.Opschorting(van=o.van, tot=o.tot, reden=o.reden)
+            for o in melding.opschortingen.all()
+        ]
+        if melding.pk
+        else []
+    )
+    melding.onderzoek_uiterlijk = termijnen.termijn_einde_met_opschorting(
+        melding.ontvangen_op,
+        weken=termijnen.WMO_ONDERZOEK.weken,
+        opschortingen=opschortingen,
+        extra=extra,
+    )
+    melding.persoonlijk_plan_uiterlijk = termijnen.WMO_PERSOONLIJK_PLAN.einde(
+        melding.ontvangen_op, extra=extra
+    )
+
+
+def _require_status(melding: Melding, *allowed: Status) -> None:
+    if melding.status not in allowed:
+        labels = ", ".join(str(Status(s).label).lower() for s in allowed)
+        raise ValidationError(
+            f"Dit kan alleen bij een melding met status {labels}; deze melding is "
+            f"{melding.get_status_display().lower()}."
+        )
+
+
+@transaction.atomic
+def melding_register(
+    *,
+    gemeente: Gemeente,
+    door: AbstractBaseUser,
+    melder_soort: MelderSoort | str,
+    kanaal: str,
+    vraag: str,
+    ontvangen_op: dt.date,
+    domeinen: Iterable[Domein | str],
+    inwoner: Inwoner | None = None,
+    onbekende_persoon: str = "",
+    melder_naam: str = "",
+    melder_contact: str = "",
+    urgentie: Urgentie | str = Urgentie.NORMAAL,
+    veiligheid: bool = False,
+    today: dt.date | None = None,
+) -> Melding:
+    """Register a melding; compute its deadlines; record the confirmation of receipt and the
+    offer of a personal plan (Wmo 2015 art. 2.3.2 lid 1-2). A youth-care referral by a doctor,
+    GI or judge is marked as such and the responsible wijkteam is notified."""
+    today = today or timezone.localdate()
+    domeinen = {str(d) for d in domeinen}
+    errors: dict[str, str] = {}
+    if not melder_soort:
+        errors["melder_soort"] = (
+            "Vul in wie de melding doet, bijvoorbeeld de inwoner zelf, "
+            "een mantelzorger of de huisarts."
+        )
+    if ontvangen_op > today:
+        errors["ontvangen_op"] = "De ontvangstdatum ligt in de toekomst."
+    if inwoner is None and not onbekende_persoon.strip():
+        errors["inwoner"] = (
+            "Kies de inwoner of beschrijf de persoon (naam, adres, "
+            "geboortedatum) zodat de midoffice hem of haar kan vinden."
+        )
+    if inwoner is not None and inwoner.gemeente_id != gemeente.pk:
+        errors["inwoner"] = (
+            f"Deze inwoner woont niet in {gemeente.naam}. Verwijs de melder "
+            "naar de eigen gemeente (woonplaatsbeginsel)."
+        )
+    if not vraag.strip():
+        errors["vraag"] = "Schrijf de vraag op in de woorden van de melder."
+    unknown = domeinen - set(Domein.values)
+    if not domeinen or unknown:
+        errors["domeinen"] = (
+            "Kies ten minste één leefgebied: Wmo, Jeugd, Participatie, Schulden of Overig."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    melding = Melding(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        onbekende_persoon=onbekende_persoon.strip(),
+        huishouden=huishouden_current(inwoner=inwoner, today=today) if inwoner else None,
+        melder_soort=melder_soort,
+        melder_naam=melder_naam,
+        melder_contact=melder_contact,
+        kanaal=kanaal,
+        urgentie=urgentie,
+        veiligheid=veiligheid or urgentie == Urgentie.ONVEILIG,
+        vraag=vraag.strip(),
+        ontvangen_op=ontvangen_op,
+        geregistreerd_door=door,
+        ontvangstbevestiging_op=today,
+        wettelijke_verwijzing=Domein.JEUGD in domeinen and melder_soort in WETTELIJKE_VERWIJZERS,
+        **{d: d in domeinen for d in Domein.values},
+    )
+    _deadlines(melding)
+    melding.full_clean()
+    melding.save()
+    _event(melding, door=door, soort="geregistreerd")
+    _event(
+        melding,
+        door=door,
+        soort="ontvangstbevestiging",
+        toelichting=(
+            f"Ontvangst bevestigd op {today:%d-%m-%Y}; aangeboden om binnen 7 dagen (uiterlijk "
+            f"{melding.persoonlijk_plan_uiterlijk:%d-%m-%Y}) een persoonlijk plan in te dienen "
+            "(Wmo 2015 art. 2.3.2 lid 1-2)."
+        ),
+    )
+    if melding.wettelijke_verwijzing:
+        team = _wijkteam_for(melding)
+        tekst = (
+            f"Verwijzing jeugdhulp door {melding.get_melder_soort_display().lower()}: de "
+            "gemeente volgt deze verwijzing (Jeugdwet art. 2.6 lid 1 onder g / art. 3.5)."
+        )
+        if team is not None:
+            Notificatie.objects.create(team=team, melding=melding, tekst=tekst)
+        _event(melding, door=door, soort="wettelijke_verwijzing", toelichting=tekst, team=team)
+    return melding
+
+
+def _wijkteam_for(melding: Melding) -> Team | None:
+    """The wijkteam that serves the resident's wijk (None for an unknown person)."""
+    if melding.inwoner_id is None:
+        return None
+    return (
+        Team.objects.filter(
+            gemeente_id=melding.gemeente_id,
+            soort=TeamSoort.WIJKTEAM,
+            wijken=melding.inwoner.wijk_id,
+        )
+        .order_by("id")
+        .first()
+    )
+
+
+@transaction.atomic
+def melding_identify(*, melding: Melding, inwoner: Inwoner, door: AbstractBaseUser) -> Melding:
+    """The mid-office links a melding about an unknown person to the resident it found."""
+    if inwoner.gemeente_id != melding.gemeente_id:
+        raise ValidationError({"inwoner": "Deze inwoner woont in een andere gemeente."})
+    if melding.inwoner_id is not None:
+        raise ValidationError({"inwoner": "Deze melding hoort al bij een inwoner."})
+    melding.inwoner = inwoner
+    melding.huishouden = huishouden_current(inwoner=inwoner, today=timezone.localdate())
+    melding.save(update_fields=["inwoner", "huishouden", "updated_at"])
+    _event(melding, door=door, soort="geïdentificeerd", toelichting=inwoner.naam)
+    return melding
+
+
+@transaction.atomic
+def melding_answer(*, melding: Melding, door: AbstractBaseUser, antwoord: str) -> Melding:
+    """Screening: the question was answered at once (e.g. from the sociale kaart)."""
+    _require_status(melding, Status.GEREGISTREERD)
+    if not antwoord.strip():
+        raise ValidationError({"antwoord": "Schrijf op wat de melder als antwoord kreeg."})
+    van = melding.status
+    melding.status, melding.antwoord = Status.BEANTWOORD, antwoord.strip()
+    melding.save(update_fields=["status", "antwoord", "updated_at"])
+    _event(melding, door=door, soort="beantwoord", van=van, toelichting=melding.antwoord)
+    return melding
+
+
+_DOORZET_TEAMS = {
+    Doorzetting.BACKOFFICE: TeamSoort.BACKOFFICE,
+    Doorzetting.WERKPLEIN: TeamSoort.WERKPLEIN,
+    Doorzetting.VEILIG_THUIS: TeamSoort.REGIONAAL,
+    Doorzetting.ZORG_EN_VEILIGHEIDSHUIS: TeamSoort.REGIONAAL,
+}
+
+
+@transaction.atomic
+def melding_forward(
+    *,
+    melding: Melding,
+    door: AbstractBaseUser,
+    naar: Doorzetting | str,
+    organisatie: str = "",
+    toelichting: str = "",
+) -> Melding:
+    """Screening: forward to the back office, Werkplein, a regional team (with a safety flag)
+    or an outside organisation (which one is required)."""
+    _require_status(melding, Status.GEREGISTREERD)
+    if naar not in Doorzetting.values:
+        raise ValidationError({"naar": "Kies waar de melding heen gaat."})
+    if naar == Doorzetting.EXTERN and not organisatie.strip():
+        raise ValidationError({"organisatie": "Vul in naar welke organisatie u doorverwijst."})
+    team = None
+    if naar in _DOORZET_TEAMS:
+        team = (
+            Team.objects.filter(
+                gemeente_id=melding.gemeente_id, soort=_DOORZET_TEAMS[Doorzetting(naar)]
+            )
+            .order_by("id")
+            .first()
+        )
+    van = melding.status
+    melding.status, melding.doorgezet_naar = Status.DOORGEZET, naar
+    melding.doorgezet_organisatie, melding.team = organisatie.strip(), team
+    if naar in (Doorzetting.VEILIG_THUIS, Doorzetting.ZORG_EN_VEILIGHEIDSHUIS):
+        melding.veiligheid = True
+    melding.save()
+    _event(
+        melding,
+        door=door,
+        soort="doorgezet",
+        van=van,
+        team=team,
+        toelichting=f"{Doorzetting(naar).label} {organisatie}".strip()
+        + (f": {toelichting}" if toelichting else ""),
+    )
+    return melding
+
+
+def round_robin_candidate(
+    *, team: Team, jeugd: bool, today: dt.date, expertise: str = ""
+) -> Medewerker | None:
+    """The team's generalist whose last assignment is longest ago (never assigned first).
+
+    For youth only professionals with a registration valid today (seed 000 L338-340)."""
+    candidates = team.medewerkers.filter(functie__in=GENERALISTEN).annotate(
+        laatst=Max(
+            "meldingen__gebeurtenissen__moment",
+            filter=Q(meldingen__gebeurtenissen__soort="toegewezen"),
+        )
+    )
+    if jeugd:
+        candidates = candidates.filter(
+            functie=Rol.JEUGDPROFESSIONAL, registratie_geldig_tot__gte=today
+        ).exclude(registratienummer="")
+    if expertise:
+        candidates = candidates.filter(expertises__icontains=expertise)
+    ordered = sorted(candidates, key=lambda m: (m.laatst is not None, m.laatst or 0, m.pk))
+    return ordered[0] if ordered else None
+
+
+@transaction.atomic
+def melding_assign(
+    *,
+    melding: Melding,
+    door: AbstractBaseUser,
+    team: Team | None = None,
+    medewerker: Medewerker | None = None,
+    expertise: str = "",
+    reden: str = "",
+    today: dt.date | None = None,
+) -> Melding:
+    """Assign to a generalist of the wijkteam serving the resident's wijk: round-robin by
+    default, or a chosen colleague. Youth meldingen only go to a professional with a valid
+    registration. Reassignment keeps the history; the resident keeps one contact person (the
+    current assignee), who gets need-to-know access to the dossier."""
+    today = today or timezone.localdate()
+    _require_status(melding, Status.GEREGISTREERD, Status.TOEGEWEZEN)
+    team = (
+        team
+        or (medewerker.teams.filter(soort=TeamSoort.WIJKTEAM).first() if medewerker else None)
+        or _wijkteam_for(melding)
+    )
+    if team is None:
+        raise ValidationError(
+            {
+                "team": "Kies een wijkteam: de inwoner is (nog) onbekend of er "
+                "is geen wijkteam voor deze wijk."
+            }
+        )
+    if team.gemeente_id != melding.gemeente_id or team.soort != TeamSoort.WIJKTEAM:
+        raise ValidationError({"team": "Kies een wijkteam van de eigen gemeente."})
+    if medewerker is None:
+        medewerker = round_robin_candidate(
+            team=team, jeugd=melding.jeugd, today=today, expertise=expertise
+        )
+        if medewerker is None:
+            raise ValidationError(
+                {
+                    "medewerker": (
+                        "Er is in dit team geen jeugdprofessional met een geldige registratie."
+                        if melding.jeugd
+                        else "Er is in dit team geen generalist beschikbaar"
+                        + (f" met expertise '{expertise}'." if expertise else ".")
+                    )
+                }
+            )
+    if not medewerker.teams.filter(pk=team.pk).exists():
+        raise ValidationError({"medewerker": f"{medewerker} werkt niet in {team}."})
+    if medewerker.functie not in GENERALISTEN:
+        raise ValidationError(
+            {"medewerker": f"{medewerker} is geen generalist of jeugdprofessional."}
+        )
+    if melding.jeugd and not (
+        medewerker.functie == Rol.JEUGDPROFESSIONAL and medewerker.registratie_geldig_op(today)
+    ):
+        raise ValidationError(
+            {
+                "medewerker": (
+                    f"Een melding over jeugd mag alleen naar een jeugdprofessional met een geldige "
+                    f"registratie (SKJ/BIG). {medewerker} heeft die op {today:%d-%m-%Y} niet."
+                )
+            }
+        )
+    if melding.medewerker_id == medewerker.pk:
+        raise ValidationError({"medewerker": f"De melding is al toegewezen aan {medewerker}."})
+    van, vorige = melding.status, melding.medewerker
+    melding.status, melding.team, melding.medewerker = Status.TOEGEWEZEN, team, medewerker
+    melding.save(update_fields=["status", "team", "medewerker", "updated_at"])
+    toelichting = reden.strip()
+    if vorige is not None:
+        toelichting = f"Overgenomen van {vorige}. {toelichting}".strip()
+    _event(
+        melding,
+        door=door,
+        soort="toegewezen",
+        van=van,
+        medewerker=medewerker,
+        team=team,
+        toelichting=toelichting,
+    )
+    if melding.inwoner_id is not None:
+        dossiertoegang_grant(
+            medewerker=medewerker,
+            inwoner=melding.inwoner,
+            van=today,
+            reden=f"Toegewezen melding {melding.pk}",
+            door=door,
+        )
+    return melding
+
+
+@transaction.atomic
+def melding_suspend(
+    *, melding: Melding, door: AbstractBaseUser, van: dt.date, reden: str
+) -> Opschorting:
+    """Stop the clock, e.g. while waiting for the resident's papers; recorded with reason."""
+    _require_status(melding, *OPEN_STATUSSEN)
+    if not reden.strip():
+        raise ValidationError({"reden": "Geef de reden van de opschorting."})
+    if van < melding.ontvangen_op:
+        raise ValidationError({"van": "Een opschorting kan niet beginnen vóór de melding."})
+    if van > timezone.localdate():
+        raise ValidationError({"van": "Een opschorting kan niet in de toekomst beginnen."})
+    if melding.opschortingen.filter(tot__isnull=True).exists():
+        raise ValidationError({"van": "De termijn is al opgeschort; beëindig die eerst."})
+    opschorting = Opschorting(melding=melding, van=van, reden=reden.strip(), door=door)
+    opschorting.full_clean()
+    opschorting.save()
+    _deadlines(melding)
+    melding.save(update_fields=["onderzoek_uiterlijk", "persoonlijk_plan_uiterlijk", "updated_at"])
+    _event(
+        melding,
+        door=door,
+        soort="opgeschort",
+        toelichting=f"Vanaf {van:%d-%m-%Y}: {opschorting.reden}",
+    )
+    return opschorting
+
+
+@transaction.atomic
+def melding_resume(*, opschorting: Opschorting, door: AbstractBaseUser, tot: dt.date) -> Melding:
+    """End a suspension; the deadline moves by the suspended days."""
+    if opschorting.tot is not None:
+        raise ValidationError({"tot": "Deze opschorting is al beëindigd."})
+    if tot < opschorting.van:
+        raise ValidationError({"tot": "Het einde ligt vóór het begin van de opschorting."})
+    if tot > timezone.localdate():
+        raise ValidationError({"tot": "Het einde van de opschorting ligt in de toekomst."})
+    opschorting.tot = tot
+    opschorting.save(update_fields=["tot", "updated_at"])
+    melding = opschorting.melding
+    _deadlines(melding)
+    melding.save(update_fields=["onderzoek_uiterlijk", "persoonlijk_plan_uiterlijk", "updated_at"])
+    _event(
+        melding,
+        door=door,
+        soort="hervat",
+        toelichting=(
+            f"Opschorting beëindigd op {tot:%d-%m-%Y}; onderzoek uiterlijk "
+            f"{melding.onderzoek_uiterlijk:%d-%m-%Y}."
+        ),
+    )
+    return melding
+
+
+@transaction.atomic
+def melding_link(*, melding: Melding, bestaande: Melding, door: AbstractBaseUser) -> Melding:
+    """Tell your story once: a new melding joins an open case of the same household instead of
+    opening a new one."""
+    _require_status(melding, Status.GEREGISTREERD)
+    if bestaande.pk == melding.pk:
+        raise ValidationError({"bestaande": "Een melding kan niet aan zichzelf gekoppeld worden."})
+    if bestaande.status not in OPEN_STATUSSEN:
+        raise ValidationError({"bestaande": "Koppel alleen aan een lopende melding."})
+    same_person = melding.inwoner_id is not None and melding.inwoner_id == bestaande.inwoner_id
+    same_household = (
+        melding.huishouden_id is not None and melding.huishouden_id == bestaande.huishouden_id
+    )
+    if not (same_person or same_household):
+        raise ValidationError(
+            {
+                "bestaande": "Koppel alleen aan een melding van dezelfde inwoner "
+                "of hetzelfde huishouden."
+            }
+        )
+    van = melding.status
+    melding.status, melding.gekoppeld_aan = Status.GEKOPPELD, bestaande
+    melding.team, melding.medewerker = bestaande.team, bestaande.medewerker
+    melding.save(update_fields=["status", "gekoppeld_aan", "team", "medewerker", "updated_at"])
+    _event(
+        melding,
+        door=door,
+        soort="gekoppeld",
+        van=van,
+        toelichting=f"Gekoppeld aan melding {bestaande.pk}.",
+    )
+    _event(
+        bestaande,
+        door=door,
+        soort="aanvulling",
+        toelichting=f"Melding {melding.pk} is hieraan gekoppeld: {melding.vraag[:200]}",
+    )
+    return melding
+
+
+@transaction.atomic
+def melding_close(*, melding: Melding, door: AbstractBaseUser, toelichting: str) -> Melding:
+    _require_status(melding, Status.TOEGEWEZEN)
+    if not toelichting.strip():
+        raise ValidationError({"toelichting": "Geef aan waarom de melding wordt afgesloten."})
+    van = melding.status
+    melding.status = Status.AFGESLOTEN
+    melding.save(update_fields=["status", "updated_at"])
+    _event(melding, door=door, soort="afgesloten", van=van, toelichting=toelichting.strip())
+    return melding

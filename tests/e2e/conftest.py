@@ -1,0 +1,216 @@
+"""Browser tests: headless Debian Chromium driven by Playwright's sync API, with axe checks.
+
+One browser for the whole session, a fresh context (cookies, storage) per test. Chromium comes
+from the Debian package (`apt-get install chromium`); a missing browser skips these tests with
+a visible reason, or fails them when EENPLAN_REQUIRE_BROWSER=1. No browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Playwright's sync API keeps an asyncio loop on the main thread; Django would then refuse ORM
+# calls from the test body (SynchronousOnlyOperation). The tests are synchronous, so this is safe.
+# Set at import: the session-wide browser stays alive while later tests touch the database.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+# Screenshots go to var/screenshots on every run (look at them); with
+# EENPLAN_UPDATE_SCREENSHOTS=1 they replace the ones in docs/screenshots that the README shows.
+_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = (
+    _ROOT / "docs" / "screenshots"
+    if os.environ.get("EENPLAN_UPDATE_SCREENSHOTS") == "1"
+    else _ROOT / "var" / "screenshots"
+)
+WACHTWOORD = "test-wachtwoord-123"
+BLOKKEREND = {"serious", "critical"}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        reden = "Chromium ontbreekt: apt-get install chromium"
+        if os.environ.get("EENPLAN_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reden} (EENPLAN_REQUIRE_BROWSER=1)")
+        pytest.skip(reden)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser: Any, live_server: Any) -> Iterator[Any]:
+    ctx = browser.new_context(base_url=live_server.url, viewport=VIEWPORT, locale="nl-NL",
+                              timezone_id="Europe/Amsterdam")
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: Any) -> Any:
+    return context.new_page()
+
+
+# --- data -------------------------------------------------------------------------------------
+
+@dataclass
+class Gemeentedata:
+    gemeente: Any
+    wijken: dict[str, Any]
+    generalist: Any
+    privacy_officer: Any
+    anna: Any
+    henk: Any
+    lotte: Any
+    piet: Any
+    huishouden: Any
+
+
+@pytest.fixture
+def gemeentedata(transactional_db: None) -> Gemeentedata:
+    """Venlo with three wijken; a generalist of Wijkteam Noord; the Jansens in Noord (Anna and
+    Henk share a household, Anna has a network); Piet de Vries in Zuid; a privacy officer."""
+    from eenplan.gemeente.constants import Rol, TeamSoort
+    from eenplan.gemeente.services import roles_sync
+    from eenplan.inwoners.constants import NetwerkSoort, Relatie
+    from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
+    from eenplan.testing.factories import (
+        GemeenteFactory,
+        InwonerFactory,
+        MedewerkerFactory,
+        TeamFactory,
+        WijkFactory,
+    )
+
+    roles_sync()  # transactional_db flushed the groups
+    gemeente = GemeenteFactory()
+    wijken = {naam: WijkFactory(gemeente=gemeente, naam=naam) for naam in ("Noord", "Zuid", "Oost")}
+    team = TeamFactory(gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM,
+                       wijken=[wijken["Noord"]])
+    generalist = MedewerkerFactory(gemeente=gemeente, functie=Rol.GENERALIST, teams=[team],
+                                   username="generalist", password=WACHTWOORD,
+                                   first_name="Sanne", last_name="Peters")
+    privacy_officer = MedewerkerFactory(gemeente=gemeente, functie=Rol.PRIVACY,
+                                        username="privacy", password=WACHTWOORD,
+                                        first_name="Ruud", last_name="Hermans")
+    noord = {"gemeente": gemeente, "wijk": wijken["Noord"]}
+    anna = InwonerFactory(**noord, voornamen="Anna", achternaam="Jansen",
+                          geboortedatum=dt.date(1948, 3, 2), straat="Molenstraat", huisnummer=12,
+                          telefoon="077-1234567")
+    henk = InwonerFactory(**noord, voornamen="Henk", achternaam="Jansen",
+                          geboortedatum=dt.date(1946, 11, 20), straat="Molenstraat",
+                          huisnummer=12)
+    lotte = InwonerFactory(**noord, voornamen="Lotte", achternaam="Jansen",
+                           geboortedatum=dt.date(1975, 7, 9), straat="Parade", huisnummer=3)
+    InwonerFactory(**noord, voornamen="Bram", achternaam="Jansen-Smit",
+                   geboortedatum=dt.date(2001, 1, 30), straat="Parade", huisnummer=5)
+    piet = InwonerFactory(gemeente=gemeente, wijk=wijken["Zuid"], voornamen="Piet",
+                          voorvoegsel="de", achternaam="Vries")
+    huishouden = huishouden_create(gemeente=gemeente, naam="Huishouden Jansen", leden=[
+        (anna, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
+        (henk, Relatie.PARTNER, dt.date(1972, 5, 1)),
+    ])
+    netwerkpersoon_add(inwoner=anna, soort=NetwerkSoort.MANTELZORGER, naam="Lotte Jansen",
+                       relatie="dochter", telefoon="06-12345678", als_inwoner=lotte)
+    netwerkpersoon_add(inwoner=anna, soort=NetwerkSoort.BUUR, naam="Kees Bakker",
+                       relatie="buurman")
+    return Gemeentedata(gemeente=gemeente, wijken=wijken, generalist=generalist,
+                        privacy_officer=privacy_officer, anna=anna, henk=henk, lotte=lotte,
+                        piet=piet, huishouden=huishouden)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def login_form(page: Any, username: str, password: str = WACHTWOORD) -> None:
+    """Log in through the real login page."""
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/inloggen/" not in url)
+
+
+def login_cookie(context: Any, live_server: Any, medewerker: Any) -> None:
+    """Log in without the form (faster): a real session, its cookie put into the context."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(medewerker.user)
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
+                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                          "url": live_server.url}])
+
+
+def assert_styled(page: Any) -> None:
+    """The stylesheets really loaded (the theme, the Utrecht components and eenplan.css), so the
+    page shows the NL Design System look rather than plain HTML."""
+    stijl = page.evaluate("""() => {
+        const css = (sel, prop) => {
+            const el = document.querySelector(sel);
+            return el ? getComputedStyle(el).getPropertyValue(prop).trim() : null;
+        };
+        return {
+            token: css("html", "--basis-text-font-family-default"),
+            body: css("body", "display"),
+            eenplan: css("body", "grid-template-rows"),
+            font: css("body", "font-family"),
+        };
+    }""")
+    assert stijl["token"], "theme.css niet geladen: de designtokens ontbreken"
+    assert stijl["body"] == "grid", "Utrecht-componenten (index.css) niet geladen"
+    assert len(stijl["eenplan"].split()) == 3, "eenplan.css niet geladen"
+    assert stijl["font"].replace('"', "'") == stijl["token"].replace('"', "'"), (
+        f"Het lettertype komt niet uit het thema: {stijl['font']} (thema: {stijl['token']})"
+    )
+
+
+def assert_axe(page: Any, naam: str) -> dict[str, Any]:
+    """Run axe-core on the page; fail on serious or critical violations, naming them."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.response["passes"], f"axe controleerde niets op {naam}"
+    violations = results.response["violations"]
+    ernstig = [v for v in violations if v.get("impact") in BLOKKEREND]
+    if ernstig:
+        regels = [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + ", ".join(str(n["target"]) for n in v["nodes"][:5])
+            for v in ernstig
+        ]
+        pytest.fail(f"axe vond ernstige problemen op {naam}:\n" + "\n".join(regels))
+    overig = [f"{v['id']} ({v.get('impact')})" for v in violations]
+    if overig:
+        print(f"axe op {naam}, niet blokkerend: {', '.join(overig)}")
+    return results.response
+
+
+def screenshot(page: Any, naam: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pad = SCREENSHOTS / naam
+    page.screenshot(path=str(pad), full_page=True)
+    return pad
