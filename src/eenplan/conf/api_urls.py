@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
+from eenplan.meldingen.api import urls as meldingen_api
 from eenplan.privacy.api.views import InzageViewSet
 
 router = DefaultRouter()
@@ -12,5 +13,7 @@ router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
 router.register("inzagelog", InzageViewSet, basename="inzage")
 router.register("wijken", WijkViewSet, basename="wijk")
 router.register("teams", TeamViewSet, basename="team")
+
+meldingen_api.register(router)
 
 urlpatterns = router.urls

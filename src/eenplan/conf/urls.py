@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", include("eenplan.conf.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("meldingen/", include("eenplan.meldingen.urls")),
     path("", include("eenplan.web.urls")),
 ]
 

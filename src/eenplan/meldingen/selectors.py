@@ -1,0 +1,174 @@
+"""Reads of the meldingen app: scope, worklists with deadline state, the intake context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+
+from eenplan.gemeente.models import Medewerker, Team
+from eenplan.gemeente.roles import MELDING_BEKIJKEN, MELDING_SCREENEN
+from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
+from eenplan.inwoners.models import HuishoudenLid, Netwerkpersoon
+from eenplan.meldingen.constants import OPEN_STATUSSEN, Domein, TermijnStand
+from eenplan.meldingen.models import Melding, Notificatie
+from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.rules.termijnen import werkdagen_later
+
+User = AbstractBaseUser | AnonymousUser
+WAARSCHUWING_WERKDAGEN = 5
+
+
+def meldingen_in_scope(user: User) -> QuerySet[Melding]:
+    """Meldingen this login may see: about residents in their need-to-know scope, assigned to
+    them or their team, and (for screeners) meldingen about a person not yet identified."""
+    if not user.is_authenticated or not user.has_perm(MELDING_BEKIJKEN):
+        return Melding.objects.none()
+    if user.is_superuser:
+        return Melding.objects.all()
+    medewerker = medewerker_for_user(user)
+    if medewerker is None:
+        return Melding.objects.none()
+    condition = (
+        Q(inwoner__in=inwoners_in_scope(user).values("pk"))
+        | Q(medewerker=medewerker)
+        | Q(team__in=medewerker.teams.all())
+    )
+    if user.has_perm(MELDING_SCREENEN):
+        condition |= Q(inwoner__isnull=True)
+    return Melding.objects.filter(condition, gemeente_id=medewerker.gemeente_id)
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """Dates that split deadlines into states on `vandaag` (rules.termijnen.termijn_status)."""
+
+    vandaag: dt.date
+    waarschuwing: dt.date  # last day that still counts as "due within 5 working days"
+
+    @classmethod
+    def op(cls, vandaag: dt.date) -> Drempels:
+        grens = werkdagen_later(vandaag, WAARSCHUWING_WERKDAGEN, extra=gelijkgestelde_dagen())
+        return cls(vandaag=vandaag, waarschuwing=grens)
+
+
+def _stand(drempels: Drempels) -> Case:
+    return Case(
+        When(onderzoek_uiterlijk__isnull=True, then=Value(TermijnStand.OPGESCHORT)),
+        When(onderzoek_uiterlijk__lt=drempels.vandaag, then=Value(TermijnStand.VERLOPEN)),
+        When(
+            onderzoek_uiterlijk__lte=drempels.waarschuwing, then=Value(TermijnStand.BIJNA_VERLOPEN)
+        ),
+        default=Value(TermijnStand.OP_SCHEMA),
+        output_field=CharField(),
+    )
+
+
+SORTERINGEN = {
+    "termijn": ("onderzoek_uiterlijk", "id"),
+    "-termijn": ("-onderzoek_uiterlijk", "-id"),
+    "ontvangen": ("ontvangen_op", "id"),
+    "-ontvangen": ("-ontvangen_op", "-id"),
+    "wijk": ("inwoner__wijk__naam", "onderzoek_uiterlijk", "id"),
+}
+
+
+def werkvoorraad(
+    *,
+    scope: QuerySet[Melding],
+    vandaag: dt.date,
+    medewerker: Medewerker | None = None,
+    team: Team | None = None,
+    wijk_id: int | None = None,
+    domein: str | None = None,
+    status: str | None = None,
+    stand: str | None = None,
+    sortering: str = "termijn",
+) -> QuerySet[Melding]:
+    """Open meldingen (or those with `status`) with their deadline state; bounded queries."""
+    qs = scope.select_related("inwoner__wijk", "medewerker__user", "team").annotate(
+        stand=_stand(Drempels.op(vandaag))
+    )
+    qs = qs.filter(status=status) if status else qs.filter(status__in=OPEN_STATUSSEN)
+    if medewerker is not None:
+        qs = qs.filter(medewerker=medewerker)
+    if team is not None:
+        qs = qs.filter(team=team)
+    if wijk_id:
+        qs = qs.filter(inwoner__wijk_id=wijk_id)
+    if domein in Domein.values:
+        qs = qs.filter(**{domein: True})
+    if stand in TermijnStand.values:
+        qs = qs.filter(stand=stand)
+    return qs.order_by(*SORTERINGEN.get(sortering, SORTERINGEN["termijn"]))
+
+
+def werkvoorraad_tellingen(qs: QuerySet[Melding]) -> dict[str, int]:
+    """Counts per deadline state, in one query (the numbers on top of the worklist)."""
+    totals = qs.order_by().aggregate(
+        **{s.value: Count("id", filter=Q(stand=s.value)) for s in TermijnStand}
+    )
+    return {s.value: totals[s.value] for s in TermijnStand}
+
+
+def melding_get(*, scope: QuerySet[Melding], pk: int) -> Melding | None:
+    return (
+        scope.select_related(
+            "inwoner__wijk",
+            "huishouden",
+            "team",
+            "medewerker__user",
+            "gekoppeld_aan",
+            "geregistreerd_door",
+        )
+        .prefetch_related(
+            "gebeurtenissen__door",
+            "gebeurtenissen__medewerker__user",
+            "gebeurtenissen__team",
+            "opschortingen",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def intake_context(*, melding: Melding, scope: QuerySet[Melding], vandaag: dt.date) -> dict:
+    """Tell your story once: what the screener sees about the household before routing.
+
+    Other open meldingen of the same resident or household (within the screener's scope),
+    the current household members and the network."""
+    if melding.inwoner_id is None:
+        return {"andere_meldingen": [], "leden": [], "netwerk": []}
+    same = Q(inwoner_id=melding.inwoner_id)
+    if melding.huishouden_id:
+        same |= Q(huishouden_id=melding.huishouden_id)
+    andere = list(
+        scope.filter(same, status__in=OPEN_STATUSSEN)
+        .exclude(pk=melding.pk)
+        .select_related("inwoner", "medewerker__user", "team")
+        .order_by("-ontvangen_op")
+    )
+    leden = (
+        list(
+            HuishoudenLid.objects.filter(huishouden_id=melding.huishouden_id, lid_van__lte=vandaag)
+            .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
+            .select_related("inwoner")
+            .order_by("lid_van", "id")
+        )
+        if melding.huishouden_id
+        else []
+    )
+    netwerk = list(
+        Netwerkpersoon.objects.filter(inwoner_id=melding.inwoner_id).order_by("soort", "naam")
+    )
+    return {"andere_meldingen": andere, "leden": leden, "netwerk": netwerk}
+
+
+def notificaties_open(*, medewerker: Medewerker) -> QuerySet[Notificatie]:
+    return (
+        Notificatie.objects.filter(team__in=medewerker.teams.all(), gelezen_op__isnull=True)
+        .select_related("melding__inwoner", "team")
+        .order_by("-created_at")
+    )
