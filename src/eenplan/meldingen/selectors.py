@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
 from eenplan.gemeente.models import Medewerker, Team
 from eenplan.gemeente.roles import MELDING_BEKIJKEN, MELDING_SCREENEN
@@ -66,12 +66,14 @@ def _stand(drempels: Drempels) -> Case:
     )
 
 
+_UITERLIJK = F("onderzoek_uiterlijk")
+# Most urgent first; suspended meldingen (no deadline) at the end, on both databases.
 SORTERINGEN = {
-    "termijn": ("onderzoek_uiterlijk", "id"),
-    "-termijn": ("-onderzoek_uiterlijk", "-id"),
+    "termijn": (_UITERLIJK.asc(nulls_last=True), "id"),
+    "-termijn": (_UITERLIJK.desc(nulls_last=True), "-id"),
     "ontvangen": ("ontvangen_op", "id"),
     "-ontvangen": ("-ontvangen_op", "-id"),
-    "wijk": ("inwoner__wijk__naam", "onderzoek_uiterlijk", "id"),
+    "wijk": ("inwoner__wijk__naam", _UITERLIJK.asc(nulls_last=True), "id"),
 }
 
 
