@@ -16,6 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
 from eenplan.demo import data
+from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Gemeente, Team, Wijk
 from eenplan.gemeente.services import (
@@ -78,6 +79,7 @@ class DemoResult:
     inwoners: int
     huishoudens: int
     netwerkpersonen: int
+    meldingen: int
     logins: list[tuple[str, str, str]]
 
 
@@ -212,15 +214,16 @@ def _staff(
             **extra,
         )
         logins.append((username, data.DEMO_WACHTWOORD, Rol(rol).label))
-    # Colleagues without a login: 4 generalists and 1 jeugdprofessional per wijkteam.
+    # Colleagues without a login: 4 generalists and 1 jeugdprofessional per wijkteam, plus in
+    # Wijkteam West a jeugdprofessional whose registration lapsed (youth cases may not go there).
     n = 0
     for team_name, _ in data.WIJKTEAMS:
-        for i in range(5):
+        for i in range(6 if team_name == "Wijkteam West" else 5):
             n += 1
             sex = rng.choice([Geslacht.MAN, Geslacht.VROUW])
             voornaam = rng.choice(data.VOORNAMEN_M if sex == Geslacht.MAN else data.VOORNAMEN_V)
             voorvoegsel, achternaam = rng.choice(data.ACHTERNAMEN)
-            jeugd = i == 4
+            jeugd = i >= 4
             medewerker_create(
                 gemeente=gemeente,
                 username=f"medewerker{n:02d}",
@@ -231,9 +234,8 @@ def _staff(
                 teams=[teams[team_name]],
                 expertises=rng.choice(["", "ouderen", "ggz", "schulden", "lvb", "jeugd"]),
                 registratienummer=f"SKJ1{n:07d}" if jeugd else "",
-                # One registration has lapsed: youth cases may not go to that colleague.
                 registratie_geldig_tot=(
-                    today + dt.timedelta(days=400) if n % 10 else today - dt.timedelta(days=30)
+                    today + dt.timedelta(days=400) if i == 4 else today - dt.timedelta(days=30)
                 )
                 if jeugd
                 else None,
@@ -389,6 +391,12 @@ def build_demo(
             van=today,
             reden="Casusregie op verzoek van Wijkteam Zuid",
         )
+    meldingen = build_meldingen(
+        gemeente=gemeente,
+        rng=rng,
+        today=today,
+        aantal=max(1, round(inwoners * MELDINGEN_PER_INWONER)),
+    )
     # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -397,6 +405,7 @@ def build_demo(
         inwoners=len(inwoner_rows),
         huishoudens=len(huishouden_rows) + len(elders_rows),
         netwerkpersonen=len(netwerk_rows),
+        meldingen=meldingen,
         logins=logins,
     )
 

@@ -152,6 +152,9 @@ class MeldingGebeurtenis(models.Model):
         verbose_name = "gebeurtenis"
         verbose_name_plural = "gebeurtenissen"
         ordering = ["moment", "id"]
+        indexes = [
+            models.Index(fields=["medewerker", "soort"], name="gebeurtenis_medewerker_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.moment:%d-%m-%Y %H:%M} {self.soort}"

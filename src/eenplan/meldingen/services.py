@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 
 from eenplan.gemeente.constants import Rol, TeamSoort
@@ -285,21 +285,23 @@ def round_robin_candidate(
 ) -> Medewerker | None:
     """The team's generalist whose last assignment is longest ago (never assigned first).
 
-    For youth only professionals with a registration valid today (seed 000 L338-340)."""
-    candidates = team.medewerkers.filter(functie__in=GENERALISTEN).annotate(
-        laatst=Max(
-            "meldingen__gebeurtenissen__moment",
-            filter=Q(meldingen__gebeurtenissen__soort="toegewezen"),
-        )
-    )
+    For youth only professionals with a registration valid today (seed 000 L338-340).
+    Two queries whatever the number of meldingen: candidates, then their last assignment."""
+    candidates = team.medewerkers.filter(functie__in=GENERALISTEN)
     if jeugd:
         candidates = candidates.filter(
             functie=Rol.JEUGDPROFESSIONAL, registratie_geldig_tot__gte=today
         ).exclude(registratienummer="")
     if expertise:
         candidates = candidates.filter(expertises__icontains=expertise)
-    ordered = sorted(candidates, key=lambda m: (m.laatst is not None, m.laatst or 0, m.pk))
-    return ordered[0] if ordered else None
+    candidates = list(candidates.order_by("id"))
+    last = dict(
+        MeldingGebeurtenis.objects.filter(soort="toegewezen", medewerker__in=candidates)
+        .values_list("medewerker")
+        .annotate(laatst=Max("id"))
+        .order_by()
+    )
+    return min(candidates, key=lambda m: (last.get(m.pk, 0), m.pk), default=None)
 
 
 @transaction.atomic

@@ -97,3 +97,21 @@ def test_command_reports_and_if_empty_skips(capsys):
     call_command("demo_logins")
     out = capsys.readouterr().out
     assert "generalist" in out and DEMO_WACHTWOORD in out
+
+
+def test_demo_meldingen_cover_every_state_and_some_are_overdue():
+    from eenplan.meldingen.constants import Status, TermijnStand
+    from eenplan.meldingen.models import Melding
+    from eenplan.meldingen.selectors import meldingen_in_scope, werkvoorraad
+
+    today = dt.date.today()
+    build_demo(inwoners=3000, seed=5, peildatum=PEIL, today=today)
+    statuses = set(Melding.objects.values_list("status", flat=True))
+    assert statuses == set(Status.values) - {Status.GEKOPPELD}
+    ages = [(today - d).days for d in Melding.objects.values_list("ontvangen_op", flat=True)]
+    assert min(ages) <= 3 and max(ages) >= 300
+    midoffice = Medewerker.objects.get(user__username="midoffice").user
+    standen = {m.stand for m in werkvoorraad(scope=meldingen_in_scope(midoffice), vandaag=today)}
+    assert {TermijnStand.VERLOPEN, TermijnStand.OP_SCHEMA} <= standen
+    generalist = Medewerker.objects.get(user__username="generalist")
+    assert Melding.objects.filter(medewerker=generalist, status=Status.TOEGEWEZEN).exists()

@@ -64,6 +64,6 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demogemeente {result.gemeente.naam} klaar in {seconds:.1f} s: {result.inwoners} "
                 f"inwoners, {result.huishoudens} huishoudens, "
-                f"{result.netwerkpersonen} netwerkpersonen."
+                f"{result.netwerkpersonen} netwerkpersonen, {result.meldingen} meldingen."
             )
         )
