@@ -95,6 +95,9 @@ INSTALLED_APPS = [
     "eenplan.inwoners",
     "eenplan.privacy",
     "eenplan.meldingen",
+    "eenplan.onderzoeken",
+    "eenplan.plannen",
+    "eenplan.beschikkingen",
     "eenplan.web",
     "eenplan.demo",
 ]

@@ -1,0 +1,289 @@
+"""Writes of the onderzoeken app. Each in one transaction; refusals change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.inwoners.constants import NetwerkSoort
+from eenplan.inwoners.models import Inwoner
+from eenplan.meldingen.constants import Status as MeldingStatus
+from eenplan.meldingen.models import Melding
+from eenplan.onderzoeken import zrm
+from eenplan.onderzoeken.constants import Deelnemer, OnderzoekStatus
+from eenplan.onderzoeken.models import (
+    Afweging,
+    Anker,
+    Gesprek,
+    Instrument,
+    Leefgebied,
+    Onderzoek,
+    OnderzoekOnderdeel,
+    VerslagReactie,
+    ZrmScore,
+)
+from eenplan.rules.onderzoek import ONDERDELEN, LadderStap, verslag_ontbrekend
+
+
+@transaction.atomic
+def instrument_ensure_default() -> Instrument:
+    """The ZRM instrument with its 11 domains and generic anchors (see onderzoeken/zrm.py)."""
+    instrument, created = Instrument.objects.get_or_create(
+        naam=zrm.NAAM, defaults={"versie": zrm.VERSIE, "bron": zrm.BRON}
+    )
+    if created:
+        for volgorde, (code, naam) in enumerate(zrm.LEEFGEBIEDEN, start=1):
+            leefgebied = Leefgebied.objects.create(
+                instrument=instrument, code=code, naam=naam, volgorde=volgorde
+            )
+            Anker.objects.bulk_create(
+                Anker(leefgebied=leefgebied, score=s, tekst=t) for s, t in zrm.ANKERS.items()
+            )
+    return instrument
+
+
+def _lopend(onderzoek: Onderzoek) -> None:
+    if onderzoek.status != OnderzoekStatus.LOPEND:
+        raise ValidationError(
+            "Het verslag is definitief; het onderzoek kan niet meer worden "
+            "gewijzigd. Reacties van de inwoner kunnen wel worden toegevoegd."
+        )
+
+
+@transaction.atomic
+def onderzoek_start(*, melding: Melding, door: AbstractBaseUser) -> Onderzoek:
+    """Start the onderzoek of an assigned melding about a known resident."""
+    if melding.inwoner_id is None:
+        raise ValidationError("Identificeer eerst de inwoner van deze melding.")
+    if melding.status != MeldingStatus.TOEGEWEZEN:
+        raise ValidationError("Een onderzoek start bij een melding die is toegewezen.")
+    if Onderzoek.objects.filter(melding=melding).exists():
+        raise ValidationError("Voor deze melding loopt al een onderzoek.")
+    medewerker = melding.medewerker or medewerker_for_user(door)
+    if medewerker is None:
+        raise ValidationError("Er is geen medewerker voor dit onderzoek.")
+    onderzoek = Onderzoek.objects.create(
+        melding=melding,
+        inwoner=melding.inwoner,
+        huishouden=melding.huishouden,
+        medewerker=medewerker,
+    )
+    OnderzoekOnderdeel.objects.bulk_create(
+        OnderzoekOnderdeel(onderzoek=onderzoek, code=o.code) for o in ONDERDELEN
+    )
+    return onderzoek
+
+
+@transaction.atomic
+def gesprek_add(
+    *,
+    onderzoek: Onderzoek,
+    datum: dt.date,
+    plaats: str,
+    deelnemers: Iterable[str],
+    notities: str = "",
+) -> Gesprek:
+    """A conversation with who took part (Wmo 2015 art. 2.3.2 lid 3)."""
+    _lopend(onderzoek)
+    deelnemers = list(dict.fromkeys(deelnemers))
+    errors = {}
+    if datum > timezone.localdate():
+        errors["datum"] = "De datum van het gesprek ligt in de toekomst."
+    if datum < onderzoek.melding.ontvangen_op:
+        errors["datum"] = "Het gesprek ligt vóór de melding."
+    if not deelnemers or set(deelnemers) - set(Deelnemer.values):
+        errors["deelnemers"] = "Kies wie er aan het gesprek deelnamen."
+    if not plaats.strip():
+        errors["plaats"] = "Vul de plaats van het gesprek in, bijvoorbeeld 'bij de inwoner thuis'."
+    if errors:
+        raise ValidationError(errors)
+    return Gesprek.objects.create(
+        onderzoek=onderzoek,
+        datum=datum,
+        plaats=plaats.strip(),
+        deelnemers=",".join(deelnemers),
+        notities=notities,
+    )
+
+
+@transaction.atomic
+def onderdeel_set(
+    *, onderzoek: Onderzoek, code: str, antwoord: str = "", reden_niet_van_toepassing: str = ""
+) -> OnderzoekOnderdeel:
+    """Save one subject a-g (the autosave target of the onderzoek form)."""
+    _lopend(onderzoek)
+    onderdeel = onderzoek.onderdelen.filter(code=code).first()
+    if onderdeel is None:
+        raise ValidationError({"code": f"Onbekend onderdeel '{code}'; kies a tot en met g."})
+    onderdeel.antwoord = antwoord.strip()
+    onderdeel.reden_niet_van_toepassing = reden_niet_van_toepassing.strip()
+    onderdeel.save(update_fields=["antwoord", "reden_niet_van_toepassing", "updated_at"])
+    return onderdeel
+
+
+@transaction.atomic
+def onderzoek_set_checks(
+    *,
+    onderzoek: Onderzoek,
+    clientondersteuning_gewezen: bool,
+    pgb_uitgelegd: bool,
+    mantelzorger_besproken: bool | None,
+) -> Onderzoek:
+    _lopend(onderzoek)
+    onderzoek.clientondersteuning_gewezen = clientondersteuning_gewezen
+    onderzoek.pgb_uitgelegd = pgb_uitgelegd
+    onderzoek.mantelzorger_besproken = mantelzorger_besproken
+    onderzoek.save(
+        update_fields=[
+            "clientondersteuning_gewezen",
+            "pgb_uitgelegd",
+            "mantelzorger_besproken",
+            "updated_at",
+        ]
+    )
+    return onderzoek
+
+
+@transaction.atomic
+def afweging_set(
+    *,
+    onderzoek: Onderzoek,
+    stap: LadderStap | int,
+    bevinding: str,
+    volstaat: bool,
+    reden_niet_toereikend: str = "",
+) -> Afweging:
+    """Record what was found at one step of the ladder (Wmo 2015 art. 2.3.5 lid 3)."""
+    _lopend(onderzoek)
+    stap = LadderStap(int(stap))
+    if not bevinding.strip():
+        raise ValidationError({"bevinding": f"Schrijf op wat er bij '{stap.label}' is gevonden."})
+    if not volstaat and not reden_niet_toereikend.strip():
+        raise ValidationError(
+            {"reden_niet_toereikend": (f"Geef aan waarom '{stap.label}' niet volstaat.")}
+        )
+    afweging, _ = Afweging.objects.update_or_create(
+        onderzoek=onderzoek,
+        stap=stap,
+        defaults={
+            "bevinding": bevinding.strip(),
+            "volstaat": volstaat,
+            "reden_niet_toereikend": "" if volstaat else reden_niet_toereikend.strip(),
+        },
+    )
+    return afweging
+
+
+@transaction.atomic
+def score_add(
+    *,
+    inwoner: Inwoner,
+    leefgebied: Leefgebied,
+    score: int,
+    datum: dt.date,
+    door: AbstractBaseUser,
+    onderzoek: Onderzoek | None = None,
+) -> ZrmScore:
+    instrument = leefgebied.instrument
+    if not instrument.schaal_min <= score <= instrument.schaal_max:
+        raise ValidationError(
+            {
+                "score": (
+                    f"Een score op {instrument.naam} ligt tussen "
+                    f"{instrument.schaal_min} en {instrument.schaal_max}."
+                )
+            }
+        )
+    if datum > timezone.localdate():
+        raise ValidationError({"datum": "De datum van de score ligt in de toekomst."})
+    return ZrmScore.objects.create(
+        inwoner=inwoner,
+        leefgebied=leefgebied,
+        score=score,
+        datum=datum,
+        door=door,
+        onderzoek=onderzoek,
+    )
+
+
+def verslag_ontbrekend_voor(onderzoek: Onderzoek) -> list[str]:
+    """What is still missing before the verslag can be final (rules.onderzoek)."""
+    onderdelen = {
+        o.code: (o.antwoord, o.reden_niet_van_toepassing) for o in onderzoek.onderdelen.all()
+    }
+    heeft_mantelzorger = onderzoek.inwoner.netwerk.filter(
+        soort=NetwerkSoort.MANTELZORGER, tot__isnull=True
+    ).exists()
+    besproken = onderzoek.mantelzorger_besproken
+    if heeft_mantelzorger and besproken is None:
+        besproken = False
+    missing = verslag_ontbrekend(
+        onderdelen,
+        clientondersteuning_gewezen=onderzoek.clientondersteuning_gewezen,
+        pgb_uitgelegd=onderzoek.pgb_uitgelegd,
+        mantelzorger_besproken=besproken,
+    )
+    if not onderzoek.gesprekken.exists():
+        missing.insert(0, "Leg ten minste één gesprek vast (Wmo 2015 art. 2.3.2 lid 3).")
+    return missing
+
+
+@transaction.atomic
+def verslag_finalise(*, onderzoek: Onderzoek, door: AbstractBaseUser) -> Onderzoek:
+    """Make the verslag final once everything art. 2.3.2 lid 4 asks is answered; the text is
+    kept as it was at that moment (Wmo 2015 art. 2.3.2 lid 8)."""
+    _lopend(onderzoek)
+    missing = verslag_ontbrekend_voor(onderzoek)
+    if missing:
+        raise ValidationError(missing)
+    onderzoek.status = OnderzoekStatus.DEFINITIEF
+    onderzoek.verslag_definitief_op = timezone.now()
+    onderzoek.verslag_tekst = render_to_string(
+        "onderzoeken/verslag.txt", verslag_context(onderzoek)
+    )
+    onderzoek.save(update_fields=["status", "verslag_definitief_op", "verslag_tekst", "updated_at"])
+    return onderzoek
+
+
+def verslag_context(onderzoek: Onderzoek) -> dict:
+    titels = {o.code: o.titel for o in ONDERDELEN}
+    return {
+        "onderzoek": onderzoek,
+        "inwoner": onderzoek.inwoner,
+        "gesprekken": list(onderzoek.gesprekken.all()),
+        "onderdelen": [(o, titels[o.code]) for o in onderzoek.onderdelen.all()],
+        "afwegingen": list(onderzoek.afwegingen.all()),
+        "scores": list(onderzoek.scores.select_related("leefgebied")),
+    }
+
+
+@transaction.atomic
+def verslag_send(*, onderzoek: Onderzoek, op: dt.date) -> Onderzoek:
+    if onderzoek.status != OnderzoekStatus.DEFINITIEF:
+        raise ValidationError("Maak het verslag eerst definitief.")
+    if op > timezone.localdate():
+        raise ValidationError({"op": "De verzenddatum ligt in de toekomst."})
+    onderzoek.verslag_verzonden_op = op
+    onderzoek.save(update_fields=["verslag_verzonden_op", "updated_at"])
+    return onderzoek
+
+
+@transaction.atomic
+def verslag_reactie_add(
+    *, onderzoek: Onderzoek, tekst: str, ontvangen_op: dt.date
+) -> VerslagReactie:
+    """The resident's remarks are kept with the verslag, never merged into it."""
+    if onderzoek.verslag_verzonden_op is None:
+        raise ValidationError("Het verslag is nog niet naar de inwoner gestuurd.")
+    if not tekst.strip():
+        raise ValidationError({"tekst": "Neem de opmerkingen van de inwoner over."})
+    return VerslagReactie.objects.create(
+        onderzoek=onderzoek, tekst=tekst.strip(), ontvangen_op=ontvangen_op
+    )

@@ -1,0 +1,53 @@
+from django.db import models
+
+
+class PlanStatus(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    ONDERTEKEND = "ondertekend", "Ondertekend"
+    SAMENGEVOEGD = "samengevoegd", "Samengevoegd in ander plan"
+    BEEINDIGD = "beeindigd", "Beëindigd"
+
+
+ACTIEVE_STATUSSEN = (PlanStatus.CONCEPT, PlanStatus.ONDERTEKEND)
+
+
+class Doeltype(models.TextChoices):
+    """Venlo's three kinds of goal (seed 000 §7)."""
+
+    VERSTERKEN = "versterken", "Zelfredzaamheid versterken"
+    STABILISEREN = "stabiliseren", "Stabiliseren"
+    ACHTERUITGANG = "achteruitgang", "Ondersteunen bij achteruitgang"
+
+
+class Uitvoerder(models.TextChoices):
+    INWONER = "inwoner", "Inwoner zelf"
+    NETWERK = "netwerk", "Netwerk"
+    VRIJWILLIGER = "vrijwilliger", "Vrijwilliger"
+    ALGEMENE_VOORZIENING = "algemene_voorziening", "Algemene voorziening"
+    AANBIEDER = "aanbieder", "Zorgaanbieder"
+    PROFESSIONAL = "professional", "Professional"
+
+
+class Uitkomst(models.TextChoices):
+    BEREIKT = "bereikt", "Doel bereikt"
+    DEELS = "deels", "Deels bereikt"
+    NIET = "niet", "Niet bereikt"
+
+
+class RegisseurSoort(models.TextChoices):
+    INWONER = "inwoner", "De inwoner zelf"
+    MANTELZORGER = "mantelzorger", "Mantelzorger"
+    NETWERK = "netwerk", "Iemand uit het netwerk"
+    PROFESSIONAL = "professional", "Professional"
+
+
+class VeiligheidSoort(models.TextChoices):
+    ACUUT = "acuut", "Acuut onveilig"
+    STRUCTUREEL = "structureel", "Structureel onveilig"
+    GEEN_MEDEWERKING = "geen_medewerking", "Inwoner werkt niet mee"
+
+
+class Escalatie(models.TextChoices):
+    VEILIG_THUIS = "veilig_thuis", "Veilig Thuis (meldcode)"
+    ZVH = "zvh", "Zorg- en Veiligheidshuis"
+    GEEN = "geen", "Geen escalatie (besproken en vastgelegd)"

@@ -1,0 +1,543 @@
+"""Writes of the plannen app: one plan per household, one regisseur, consent, signing.
+
+Every change of goals, regisseur or participants writes a PlanVersie snapshot, so earlier
+versions stay visible. Refusals raise ValidationError in Dutch and change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from eenplan.beschikkingen.models import Aanvraag
+from eenplan.beschikkingen.services import aanvraag_register
+from eenplan.gemeente.models import Medewerker
+from eenplan.inwoners.constants import NetwerkSoort
+from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
+from eenplan.onderzoeken.models import Afweging, Leefgebied
+from eenplan.onderzoeken.services import score_add
+from eenplan.plannen.constants import (
+    ACTIEVE_STATUSSEN,
+    Doeltype,
+    Escalatie,
+    PlanStatus,
+    RegisseurSoort,
+    Uitkomst,
+    Uitvoerder,
+    VeiligheidSoort,
+)
+from eenplan.plannen.models import (
+    Actie,
+    Deelnemer,
+    Doel,
+    Evaluatie,
+    Plan,
+    PlanVersie,
+    Regisseur,
+    Veiligheidssignaal,
+    Voorstel,
+)
+from eenplan.privacy.models import Toestemming
+from eenplan.rules.onderzoek import (
+    LadderStap,
+    StapUitkomst,
+    aanvraag_zonder_afgerond_onderzoek_toegestaan,
+    maatwerk_ontbrekende_stappen,
+)
+
+
+def _leden(huishouden: Huishouden, op: dt.date) -> list[Inwoner]:
+    return [
+        lid.inwoner
+        for lid in huishouden.leden.select_related("inwoner").filter(
+            Q(lid_tot__isnull=True) | Q(lid_tot__gt=op), lid_van__lte=op
+        )
+    ]
+
+
+def plan_snapshot(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data (goals, actions, proposals, regisseur, participants)."""
+    regisseur = plan.regisseurs.filter(tot__isnull=True).first()
+    return {
+        "status": plan.status,
+        "doelen": [
+            {
+                "id": d.pk,
+                "inwoner": d.inwoner_id,
+                "leefgebied": d.leefgebied.naam,
+                "omschrijving": d.omschrijving,
+                "doeltype": d.doeltype,
+                "evaluatie_op": d.evaluatie_op.isoformat() if d.evaluatie_op else None,
+                "acties": [
+                    {
+                        "omschrijving": a.omschrijving,
+                        "uitvoerder": a.uitvoerder,
+                        "uitvoerder_soort": a.uitvoerder_soort,
+                    }
+                    for a in d.acties.all()
+                ],
+            }
+            for d in plan.doelen.select_related("leefgebied").prefetch_related("acties")
+        ],
+        "voorstellen": [
+            {"omschrijving": v.omschrijving, "wet": v.wet, "ladderstap": v.ladderstap}
+            for v in plan.voorstellen.all()
+        ],
+        "regisseur": {"soort": regisseur.soort, "naam": regisseur.naam} if regisseur else None,
+        "deelnemers": [
+            {
+                "naam": d.naam,
+                "rol": d.rol,
+                "toestemming_ingetrokken": d.toestemming.ingetrokken_op is not None,
+            }
+            for d in plan.deelnemers.select_related("netwerkpersoon", "toestemming")
+        ],
+    }
+
+
+def _version(plan: Plan, *, door: AbstractBaseUser, reden: str) -> PlanVersie:
+    plan.versie = (
+        plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0
+    ) + 1
+    plan.save(update_fields=["versie", "updated_at"])
+    return PlanVersie.objects.create(
+        plan=plan, versie=plan.versie, door=door, reden=reden, inhoud=plan_snapshot(plan)
+    )
+
+
+def _actief(plan: Plan) -> None:
+    if plan.status not in ACTIEVE_STATUSSEN:
+        raise ValidationError(
+            f"Dit plan is {plan.get_status_display().lower()} en kan niet meer worden gewijzigd."
+        )
+
+
+@transaction.atomic
+def plan_open(*, huishouden: Huishouden, door: AbstractBaseUser) -> Plan:
+    """The household's active plan, made when there is none: one plan per household (a
+    resident alone is a household of one)."""
+    plan = huishouden.plannen.filter(status__in=ACTIEVE_STATUSSEN).order_by("id").first()
+    if plan is not None:
+        return plan
+    plan = Plan.objects.create(huishouden=huishouden, aangemaakt_door=door, versie=0)
+    _version(plan, door=door, reden="Plan aangemaakt")
+    return plan
+
+
+@transaction.atomic
+def doel_add(
+    *,
+    plan: Plan,
+    inwoner: Inwoner,
+    leefgebied: Leefgebied | None,
+    omschrijving: str,
+    doeltype: Doeltype | str,
+    door: AbstractBaseUser,
+    evaluatie_op: dt.date | None = None,
+) -> Doel:
+    _actief(plan)
+    errors = {}
+    if leefgebied is None:
+        errors["leefgebied"] = "Kies het leefgebied waar dit doel over gaat."
+    if not omschrijving.strip():
+        errors["omschrijving"] = "Beschrijf het doel in de woorden van de inwoner."
+    if doeltype not in Doeltype.values:
+        errors["doeltype"] = (
+            "Kies het soort doel: versterken, stabiliseren of ondersteunen bij achteruitgang."
+        )
+    if inwoner not in _leden(plan.huishouden, timezone.localdate()):
+        errors["inwoner"] = f"{inwoner.naam} hoort niet (meer) bij dit huishouden."
+    if errors:
+        raise ValidationError(errors)
+    doel = Doel.objects.create(
+        plan=plan,
+        inwoner=inwoner,
+        leefgebied=leefgebied,
+        omschrijving=omschrijving.strip(),
+        doeltype=doeltype,
+        evaluatie_op=evaluatie_op,
+    )
+    _version(plan, door=door, reden=f"Doel toegevoegd: {leefgebied}")
+    return doel
+
+
+@transaction.atomic
+def actie_add(
+    *,
+    doel: Doel,
+    omschrijving: str,
+    uitvoerder_soort: Uitvoerder | str,
+    uitvoerder: str,
+    door: AbstractBaseUser,
+    uiterlijk: dt.date | None = None,
+) -> Actie:
+    _actief(doel.plan)
+    if not omschrijving.strip() or not uitvoerder.strip():
+        raise ValidationError("Vul in wat er gebeurt en wie het doet.")
+    if uitvoerder_soort not in Uitvoerder.values:
+        raise ValidationError({"uitvoerder_soort": "Kies wie de actie uitvoert."})
+    actie = Actie.objects.create(
+        doel=doel,
+        omschrijving=omschrijving.strip(),
+        uitvoerder_soort=uitvoerder_soort,
+        uitvoerder=uitvoerder.strip(),
+        uiterlijk=uiterlijk,
+    )
+    _version(doel.plan, door=door, reden=f"Actie toegevoegd: {actie.omschrijving[:80]}")
+    return actie
+
+
+def _ladder(inwoner: Inwoner) -> dict[LadderStap, StapUitkomst]:
+    """The ladder as recorded in the resident's latest onderzoek."""
+    onderzoek = inwoner.onderzoeken.order_by("-created_at").first()
+    if onderzoek is None:
+        return {}
+    return {
+        LadderStap(a.stap): StapUitkomst(a.bevinding, a.volstaat, a.reden_niet_toereikend)
+        for a in Afweging.objects.filter(onderzoek=onderzoek)
+    }
+
+
+@transaction.atomic
+def voorstel_add(
+    *,
+    plan: Plan,
+    inwoner: Inwoner,
+    omschrijving: str,
+    wet: str,
+    ladderstap: LadderStap | int,
+    door: AbstractBaseUser,
+    doel: Doel | None = None,
+) -> Voorstel:
+    """Propose a provision. Maatwerk is refused unless every lighter step of the ladder was
+    recorded with a reason why it does not suffice (Wmo 2015 art. 2.3.5 lid 3)."""
+    _actief(plan)
+    stap = LadderStap(int(ladderstap))
+    if stap < LadderStap.ALGEMENE_VOORZIENINGEN:
+        raise ValidationError(
+            {
+                "ladderstap": "Een voorstel gaat over een voorziening: een "
+                "algemene voorziening of maatwerk."
+            }
+        )
+    missing = maatwerk_ontbrekende_stappen(_ladder(inwoner), stap)
+    if missing:
+        raise ValidationError(
+            {
+                "ladderstap": [
+                    "Maatwerk kan pas als de lichtere stappen zijn "
+                    "afgewogen (Wmo 2015 art. 2.3.5 lid 3).",
+                    *missing,
+                ]
+            }
+        )
+    if not omschrijving.strip():
+        raise ValidationError({"omschrijving": "Beschrijf de voorziening."})
+    if inwoner not in _leden(plan.huishouden, timezone.localdate()):
+        raise ValidationError({"inwoner": f"{inwoner.naam} hoort niet bij dit huishouden."})
+    voorstel = Voorstel.objects.create(
+        plan=plan, inwoner=inwoner, omschrijving=omschrijving, wet=wet, ladderstap=stap, doel=doel
+    )
+    _version(plan, door=door, reden=f"Voorstel: {omschrijving[:80]}")
+    return voorstel
+
+
+@transaction.atomic
+def regisseur_set(
+    *,
+    plan: Plan,
+    soort: RegisseurSoort | str,
+    door: AbstractBaseUser,
+    van: dt.date,
+    inwoner: Inwoner | None = None,
+    netwerkpersoon: Netwerkpersoon | None = None,
+    medewerker: Medewerker | None = None,
+    op_verzoek_van_inwoner: bool = False,
+) -> Regisseur:
+    """Exactly one regisseur: the resident, a mantelzorger, a network person or - only at the
+    resident's recorded request - a professional (seed 002 L779-894). The previous one's
+    period ends; the change is kept."""
+    _actief(plan)
+    leden = _leden(plan.huishouden, van)
+    chosen = [x for x in (inwoner, netwerkpersoon, medewerker) if x is not None]
+    if len(chosen) != 1:
+        raise ValidationError("Een plan heeft precies één regisseur: kies één persoon.")
+    if soort == RegisseurSoort.INWONER and (inwoner is None or inwoner not in leden):
+        raise ValidationError({"inwoner": "Kies een lid van het huishouden als regisseur."})
+    if soort in (RegisseurSoort.MANTELZORGER, RegisseurSoort.NETWERK):
+        if netwerkpersoon is None or netwerkpersoon.inwoner not in leden:
+            raise ValidationError(
+                {"netwerkpersoon": "Kies iemand uit het netwerk van dit huishouden."}
+            )
+        if (
+            soort == RegisseurSoort.MANTELZORGER
+            and netwerkpersoon.soort != NetwerkSoort.MANTELZORGER
+        ):
+            raise ValidationError(
+                {
+                    "netwerkpersoon": f"{netwerkpersoon.naam} staat niet als "
+                    "mantelzorger geregistreerd."
+                }
+            )
+    if soort == RegisseurSoort.PROFESSIONAL:
+        if medewerker is None:
+            raise ValidationError({"medewerker": "Kies de professional."})
+        if not op_verzoek_van_inwoner:
+            raise ValidationError(
+                {
+                    "op_verzoek_van_inwoner": (
+                        "Een professionele regisseur alleen op verzoek van de inwoner; "
+                        "leg dat verzoek vast."
+                    )
+                }
+            )
+    vorige = plan.regisseurs.filter(tot__isnull=True).first()
+    if vorige is not None:
+        if van < vorige.van:
+            raise ValidationError({"van": "De nieuwe regisseur kan niet beginnen vóór de vorige."})
+        vorige.tot = van
+        vorige.save(update_fields=["tot", "updated_at"])
+    regisseur = Regisseur.objects.create(
+        plan=plan,
+        soort=soort,
+        inwoner=inwoner,
+        netwerkpersoon=netwerkpersoon,
+        medewerker=medewerker,
+        op_verzoek_van_inwoner=op_verzoek_van_inwoner,
+        van=van,
+        vastgelegd_door=door,
+    )
+    _version(plan, door=door, reden=f"Regisseur: {regisseur.naam}")
+    return regisseur
+
+
+@transaction.atomic
+def deelnemer_add(
+    *,
+    plan: Plan,
+    rol: str,
+    toestemming: Toestemming | None,
+    door: AbstractBaseUser,
+    netwerkpersoon: Netwerkpersoon | None = None,
+    organisatie: str = "",
+) -> Deelnemer:
+    """A network person or organisation joins only with the resident's recorded consent."""
+    _actief(plan)
+    if (netwerkpersoon is None) == (not organisatie.strip()):
+        raise ValidationError("Kies een netwerkpersoon of vul een organisatie in.")
+    leden = _leden(plan.huishouden, timezone.localdate())
+    if toestemming is None or toestemming.ingetrokken_op is not None:
+        raise ValidationError(
+            {"toestemming": "Zonder toestemming van de inwoner kan niemand aan het plan deelnemen."}
+        )
+    if toestemming.inwoner not in leden:
+        raise ValidationError(
+            {"toestemming": "De toestemming moet van een lid van dit huishouden zijn."}
+        )
+    if netwerkpersoon is not None and netwerkpersoon.inwoner not in leden:
+        raise ValidationError(
+            {"netwerkpersoon": "Deze persoon hoort bij het netwerk van een ander huishouden."}
+        )
+    deelnemer = Deelnemer.objects.create(
+        plan=plan,
+        netwerkpersoon=netwerkpersoon,
+        organisatie=organisatie.strip(),
+        rol=rol,
+        toestemming=toestemming,
+    )
+    _version(plan, door=door, reden=f"Deelnemer: {deelnemer.naam}")
+    return deelnemer
+
+
+def deelnemers_actief(plan: Plan, op: dt.date) -> list[Deelnemer]:
+    """Participants whose consent holds on `op`; a withdrawal ends access from that day."""
+    return [
+        d
+        for d in plan.deelnemers.select_related("netwerkpersoon", "toestemming")
+        if d.toestemming.gegeven_op <= op
+        and (d.toestemming.ingetrokken_op is None or d.toestemming.ingetrokken_op > op)
+    ]
+
+
+@transaction.atomic
+def plan_merge(*, plannen: Sequence[Plan], door: AbstractBaseUser) -> Plan:
+    """Merge the active plans of members of one household into the oldest, keeping the
+    history of both (the others become 'samengevoegd' and point to the result)."""
+    plannen = sorted(plannen, key=lambda p: p.pk)
+    if len(plannen) < 2:
+        raise ValidationError("Kies ten minste twee plannen om samen te voegen.")
+    if len({p.huishouden_id for p in plannen}) != 1:
+        raise ValidationError("Alleen plannen van hetzelfde huishouden kunnen samen.")
+    for plan in plannen:
+        _actief(plan)
+    doel_plan, *andere = plannen
+    for plan in andere:
+        _version(plan, door=door, reden=f"Samengevoegd in plan {doel_plan.pk}")
+        plan.doelen.update(plan=doel_plan)
+        plan.voorstellen.update(plan=doel_plan)
+        plan.deelnemers.update(plan=doel_plan)
+        plan.regisseurs.filter(tot__isnull=True).update(tot=timezone.localdate())
+        plan.status, plan.samengevoegd_in = PlanStatus.SAMENGEVOEGD, doel_plan
+        plan.save(update_fields=["status", "samengevoegd_in", "updated_at"])
+    _version(
+        doel_plan, door=door, reden="Samengevoegd met " + ", ".join(f"plan {p.pk}" for p in andere)
+    )
+    return doel_plan
+
+
+@transaction.atomic
+def plan_sign(
+    *, plan: Plan, ondertekenaar: Inwoner | Netwerkpersoon, op: dt.date, door: AbstractBaseUser
+) -> list[Aanvraag]:
+    """The resident (or their wettelijk vertegenwoordiger) signs; each proposed maatwerk
+    becomes an aanvraag received that day (Venlo: signing the plan is the application,
+    seed 000 L1973-1976)."""
+    _actief(plan)
+    leden = _leden(plan.huishouden, op)
+    if isinstance(ondertekenaar, Inwoner):
+        if ondertekenaar not in leden:
+            raise ValidationError(
+                "Alleen een lid van het huishouden of een wettelijk "
+                "vertegenwoordiger kan het plan ondertekenen."
+            )
+        if ondertekenaar.leeftijd_op(op) < 18:
+            raise ValidationError(
+                f"{ondertekenaar.naam} is minderjarig; een ouder of wettelijk "
+                "vertegenwoordiger ondertekent."
+            )
+        naam = ondertekenaar.naam
+    else:
+        if (
+            ondertekenaar.soort != NetwerkSoort.VERTEGENWOORDIGER
+            or ondertekenaar.inwoner not in leden
+        ):
+            raise ValidationError(
+                "Alleen een lid van het huishouden of een wettelijk "
+                "vertegenwoordiger kan het plan ondertekenen."
+            )
+        naam = f"{ondertekenaar.naam} (wettelijk vertegenwoordiger)"
+    if op > timezone.localdate():
+        raise ValidationError("De datum van ondertekening ligt in de toekomst.")
+    if not plan.doelen.exists():
+        raise ValidationError("Een plan zonder doelen kan niet worden ondertekend.")
+    plan.status, plan.ondertekend_op, plan.ondertekend_door = PlanStatus.ONDERTEKEND, op, naam
+    plan.save(update_fields=["status", "ondertekend_op", "ondertekend_door", "updated_at"])
+    aanvragen = [
+        aanvraag_register(
+            inwoner=voorstel.inwoner,
+            omschrijving=voorstel.omschrijving,
+            wet=voorstel.wet,
+            ontvangen_op=op,
+            ingediend_door=naam,
+            door=door,
+            plan=plan,
+            voorstel=voorstel,
+        )
+        for voorstel in plan.voorstellen.filter(ladderstap__gte=LadderStap.COLLECTIEF_MAATWERK)
+        if not hasattr(voorstel, "aanvraag")
+    ]
+    _version(plan, door=door, reden=f"Ondertekend door {naam}")
+    return aanvragen
+
+
+@transaction.atomic
+def evaluatie_add(
+    *,
+    doel: Doel,
+    datum: dt.date,
+    uitkomst: Uitkomst | str,
+    door: AbstractBaseUser,
+    toelichting: str = "",
+    score: int | None = None,
+) -> Evaluatie:
+    """Evaluate a goal on its date; a new score on the goal's life domain is kept over time."""
+    if uitkomst not in Uitkomst.values:
+        raise ValidationError({"uitkomst": "Kies: bereikt, deels bereikt of niet bereikt."})
+    zrm = (
+        score_add(
+            inwoner=doel.inwoner, leefgebied=doel.leefgebied, score=score, datum=datum, door=door
+        )
+        if score is not None
+        else None
+    )
+    return Evaluatie.objects.create(
+        doel=doel, datum=datum, uitkomst=uitkomst, toelichting=toelichting, score=zrm
+    )
+
+
+@transaction.atomic
+def veiligheid_signaleer(
+    *,
+    plan: Plan,
+    soort: VeiligheidSoort | str,
+    omschrijving: str,
+    escalatie: Escalatie | str,
+    door: AbstractBaseUser,
+) -> Veiligheidssignaal:
+    """Record a safety concern and the escalation decided on, with who and when (meldcode)."""
+    if soort not in VeiligheidSoort.values or escalatie not in Escalatie.values:
+        raise ValidationError("Kies het soort zorg en de escalatie.")
+    if not omschrijving.strip():
+        raise ValidationError({"omschrijving": "Beschrijf wat er aan de hand is."})
+    if soort == VeiligheidSoort.ACUUT and escalatie == Escalatie.GEEN:
+        raise ValidationError(
+            {
+                "escalatie": "Bij acute onveiligheid is een melding bij Veilig "
+                "Thuis of het Zorg- en Veiligheidshuis nodig."
+            }
+        )
+    return Veiligheidssignaal.objects.create(
+        plan=plan, soort=soort, omschrijving=omschrijving, escalatie=escalatie, besloten_door=door
+    )
+
+
+@transaction.atomic
+def aanvraag_file(
+    *,
+    plan: Plan,
+    inwoner: Inwoner,
+    omschrijving: str,
+    wet: str,
+    ontvangen_op: dt.date,
+    ingediend_door: str,
+    door: AbstractBaseUser,
+    toelichting: str = "",
+) -> Aanvraag:
+    """The resident applies for something other than the plan advises: recorded as deviating
+    from the advice. An aanvraag follows the onderzoek, unless that took longer than six weeks
+    (Wmo 2015 art. 2.3.2 lid 9)."""
+    onderzoek = inwoner.onderzoeken.select_related("melding").order_by("-created_at").first()
+    melding = (
+        onderzoek.melding if onderzoek else inwoner.meldingen.order_by("-ontvangen_op").first()
+    )
+    if not aanvraag_zonder_afgerond_onderzoek_toegestaan(
+        melding.onderzoek_uiterlijk if melding else None,
+        ontvangen_op,
+        verslag_definitief=bool(onderzoek and onderzoek.verslag_definitief_op),
+    ):
+        raise ValidationError(
+            "Een aanvraag volgt op het onderzoek; dat is nog niet afgerond en "
+            "de termijn van zes weken is nog niet voorbij (Wmo 2015 art. "
+            "2.3.2 lid 9)."
+        )
+    afwijkend = not plan.voorstellen.filter(
+        inwoner=inwoner, omschrijving__iexact=omschrijving.strip()
+    ).exists()
+    return aanvraag_register(
+        inwoner=inwoner,
+        omschrijving=omschrijving,
+        wet=wet,
+        ontvangen_op=ontvangen_op,
+        ingediend_door=ingediend_door,
+        door=door,
+        plan=plan,
+        afwijkend_van_advies=afwijkend,
+        toelichting=toelichting,
+    )
