@@ -23,6 +23,11 @@ MELDING_REGISTREREN = "meldingen.add_melding"
 MELDING_SCREENEN = "meldingen.screen_melding"
 MELDING_TOEWIJZEN = "meldingen.assign_melding"
 MELDING_OPSCHORTEN = "meldingen.suspend_melding"
+ONDERZOEK_BEKIJKEN = "onderzoeken.view_onderzoek"
+ONDERZOEK_UITVOEREN = "onderzoeken.change_onderzoek"
+PLAN_BEKIJKEN = "plannen.view_plan"
+PLAN_WIJZIGEN = "plannen.change_plan"
+AANVRAAG_BEKIJKEN = "beschikkingen.view_aanvraag"
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -36,15 +41,19 @@ _DOSSIERWERK = [
 ]
 
 _MELDINGWERK = [MELDING_BEKIJKEN, MELDING_REGISTREREN, MELDING_OPSCHORTEN]
+# The generalist holds the onderzoek and writes the plan (BRIEF §2).
+_PLANWERK = [ONDERZOEK_BEKIJKEN, ONDERZOEK_UITVOEREN, PLAN_BEKIJKEN, PLAN_WIJZIGEN,
+             AANVRAAG_BEKIJKEN]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Answers simple questions and registers a melding; sees no dossiers.
     Rol.VRIJWILLIGER: [MELDING_REGISTREREN],
     # Screens every melding, forwards it, links it and assigns it (BRIEF §2).
     Rol.MIDOFFICE: [*_DOSSIERWERK, *_MELDINGWERK, MELDING_SCREENEN, MELDING_TOEWIJZEN],
-    Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK],
-    Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK],
-    Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN],
+    Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK],
+    Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK],
+    Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN, ONDERZOEK_BEKIJKEN, PLAN_BEKIJKEN,
+                     AANVRAAG_BEKIJKEN],
     Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
     Rol.CONTRACTMANAGER: [],

@@ -1,0 +1,71 @@
+"""Reads of the onderzoeken app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from eenplan.gemeente.roles import ONDERZOEK_BEKIJKEN
+from eenplan.inwoners.models import Inwoner
+from eenplan.onderzoeken.models import Instrument, Leefgebied, Onderzoek, ZrmScore
+from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.rules.onderzoek import aanvraag_zonder_afgerond_onderzoek_toegestaan
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def onderzoeken_in_scope(user: User) -> QuerySet[Onderzoek]:
+    """Onderzoeken of residents in the login's need-to-know scope."""
+    if not user.is_authenticated or not user.has_perm(ONDERZOEK_BEKIJKEN):
+        return Onderzoek.objects.none()
+    return Onderzoek.objects.filter(inwoner__in=inwoners_in_scope(user).values("pk"))
+
+
+def onderzoek_get(*, scope: QuerySet[Onderzoek], pk: int) -> Onderzoek | None:
+    return (
+        scope.select_related("melding", "inwoner__wijk", "huishouden", "medewerker__user")
+        .prefetch_related(
+            "onderdelen", "gesprekken", "afwegingen", "reacties", "scores__leefgebied"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def onderzoek_termijn(onderzoek: Onderzoek, vandaag: dt.date) -> dict[str, object]:
+    """The onderzoek's own deadline state against the melding's onderzoek_uiterlijk; past it,
+    the resident may apply directly (Wmo 2015 art. 2.3.2 lid 9)."""
+    uiterlijk = onderzoek.melding.onderzoek_uiterlijk
+    definitief = onderzoek.verslag_definitief_op is not None
+    return {
+        "uiterlijk": uiterlijk,
+        "verlopen": uiterlijk is not None and vandaag > uiterlijk and not definitief,
+        "direct_aanvragen": aanvraag_zonder_afgerond_onderzoek_toegestaan(
+            uiterlijk, vandaag, verslag_definitief=definitief
+        ),
+    }
+
+
+def leefgebieden_actief() -> QuerySet[Leefgebied]:
+    """The domains of the active instrument, in order, with their anchors."""
+    instrument = Instrument.objects.filter(actief=True).order_by("id").first()
+    return (
+        Leefgebied.objects.filter(instrument=instrument)
+        .prefetch_related("ankers")
+        .order_by("volgorde")
+    )
+
+
+def scores_over_tijd(inwoner: Inwoner) -> dict[Leefgebied, list[ZrmScore]]:
+    """Each domain's scores in date order (for the small chart); one query."""
+    result: dict[Leefgebied, list[ZrmScore]] = defaultdict(list)
+    for score in (
+        ZrmScore.objects.filter(inwoner=inwoner)
+        .select_related("leefgebied")
+        .order_by("leefgebied__volgorde", "datum", "id")
+    ):
+        result[score.leefgebied].append(score)
+    return dict(result)

@@ -1,0 +1,82 @@
+"""Reads of the plannen app, bounded in queries (the household view)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Prefetch, Q, QuerySet
+
+from eenplan.gemeente.roles import PLAN_BEKIJKEN
+from eenplan.inwoners.models import Huishouden, HuishoudenLid
+from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, Regisseur
+from eenplan.privacy.selectors import inwoners_in_scope
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def plannen_in_scope(user: User) -> QuerySet[Plan]:
+    """Plans of households with at least one member in the login's need-to-know scope."""
+    if not user.is_authenticated or not user.has_perm(PLAN_BEKIJKEN):
+        return Plan.objects.none()
+    members = HuishoudenLid.objects.filter(inwoner__in=inwoners_in_scope(user).values("pk"))
+    return Plan.objects.filter(huishouden__in=members.values("huishouden_id"))
+
+
+def plan_get(*, scope: QuerySet[Plan], pk: int) -> Plan | None:
+    """A plan with everything its page shows, in a fixed number of queries."""
+    return (
+        scope.select_related("huishouden", "samengevoegd_in")
+        .prefetch_related(
+            Prefetch(
+                "doelen",
+                queryset=Doel.objects.select_related("leefgebied", "inwoner")
+                .prefetch_related(
+                    Prefetch("acties", queryset=Actie.objects.order_by("uiterlijk", "id")),
+                    "evaluaties__score",
+                    "voorstellen",
+                )
+                .order_by("leefgebied__volgorde", "id"),
+            ),
+            Prefetch(
+                "regisseurs",
+                queryset=Regisseur.objects.select_related(
+                    "inwoner", "netwerkpersoon", "medewerker__user"
+                ).order_by("van", "id"),
+            ),
+            Prefetch(
+                "deelnemers",
+                queryset=Deelnemer.objects.select_related("netwerkpersoon", "toestemming"),
+            ),
+            "voorstellen__inwoner",
+            "voorstellen__aanvraag",
+            "versies__door",
+            "veiligheidssignalen__besloten_door",
+            "aanvragen",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[str, object]:
+    """The household view: current members, their network, and the plans (active first)."""
+    leden = list(
+        HuishoudenLid.objects.filter(huishouden=huishouden, lid_van__lte=vandaag)
+        .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
+        .select_related("inwoner")
+        .prefetch_related("inwoner__netwerk")
+        .order_by("lid_van", "id")
+    )
+    plannen = list(
+        huishouden.plannen.prefetch_related(
+            Prefetch(
+                "regisseurs",
+                queryset=Regisseur.objects.filter(tot__isnull=True).select_related(
+                    "inwoner", "netwerkpersoon", "medewerker__user"
+                ),
+            ),
+            "doelen__leefgebied",
+        ).order_by("status", "-created_at")
+    )
+    return {"leden": leden, "plannen": plannen}
