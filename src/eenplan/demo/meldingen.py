@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 
+from eenplan.demo.plannen import build_onderzoek_en_plan
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen import services
@@ -18,6 +20,9 @@ from eenplan.meldingen.constants import Doorzetting, Kanaal, MelderSoort, Urgent
 
 # About 3 meldingen per 100 residents a year (Wmo, Jeugd, Participatie and debts together).
 MELDINGEN_PER_INWONER = 0.03
+# Onderzoeken and plans are made in full through the services (about 0.1 s each); enough to
+# show every state, and the 100,000-resident demo stays within its two minutes.
+MAX_ONDERZOEKEN = 150
 
 VRAGEN = {
     "wmo": [
@@ -77,6 +82,7 @@ def build_meldingen(*, gemeente: Gemeente, rng: random.Random, today: dt.date, a
     chosen = [rng.choice(ids) for _ in range(aantal)]
     inwoners = Inwoner.objects.select_related("wijk").in_bulk(chosen)
     created = 0
+    budget = [min(MAX_ONDERZOEKEN, max(10, aantal // 4))]
     for index, inwoner_id in enumerate(chosen):
         inwoner = inwoners[inwoner_id]
         leeftijd = inwoner.leeftijd_op(today)
@@ -109,13 +115,19 @@ def build_meldingen(*, gemeente: Gemeente, rng: random.Random, today: dt.date, a
         created += 1
         if dagen <= 3 or unknown:
             continue  # still to be screened
-        _advance(melding, rng=rng, dagen=dagen, door=door, today=today)
+        _advance(melding, rng=rng, dagen=dagen, door=door, today=today, budget=budget)
     return created
 
 
 def _advance(
-    melding: services.Melding, *, rng: random.Random, dagen: int, door, today: dt.date
-) -> None:  # type: ignore[no-untyped-def]
+    melding: services.Melding,
+    *,
+    rng: random.Random,
+    dagen: int,
+    door: AbstractBaseUser,
+    today: dt.date,
+    budget: list[int],
+) -> None:
     """Move a melding along the route a real one of this age would have taken."""
     roll = rng.random()
     if roll < 0.22:
@@ -145,6 +157,11 @@ def _advance(
         services.melding_assign(melding=melding, door=door, today=today)
     except ValidationError:
         return  # e.g. no professional with a valid registration: stays with the mid-office
+    if budget[0] > 0:
+        budget[0] -= 1
+        build_onderzoek_en_plan(
+            melding, rng=rng, door=melding.medewerker.user, today=today, dagen=dagen
+        )
     if dagen > 70 and rng.random() < 0.85:
         services.melding_close(
             melding=melding, door=door, toelichting="Onderzoek afgerond; plan opgesteld."

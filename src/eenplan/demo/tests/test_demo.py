@@ -115,3 +115,16 @@ def test_demo_meldingen_cover_every_state_and_some_are_overdue():
     assert {TermijnStand.VERLOPEN, TermijnStand.OP_SCHEMA} <= standen
     generalist = Medewerker.objects.get(user__username="generalist")
     assert Melding.objects.filter(medewerker=generalist, status=Status.TOEGEWEZEN).exists()
+
+
+def test_demo_has_onderzoeken_and_plans_that_became_aanvragen():
+    from eenplan.beschikkingen.models import Aanvraag
+    from eenplan.onderzoeken.models import Onderzoek
+    from eenplan.plannen.models import Plan
+
+    build_demo(inwoners=3000, seed=5, peildatum=PEIL)
+    assert Onderzoek.objects.filter(status="definitief").exists()
+    assert Plan.objects.filter(status="ondertekend").exists()
+    plan = Plan.objects.filter(status="ondertekend").first()
+    assert plan.regisseurs.filter(tot__isnull=True).count() == 1
+    assert Aanvraag.objects.filter(plan__isnull=False).exists()
