@@ -200,6 +200,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TeamSoortEnum": "eenplan.gemeente.constants.TeamSoort",
         "NetwerkSoortEnum": "eenplan.inwoners.constants.NetwerkSoort",
+        "MeldingKanaalEnum": "eenplan.meldingen.constants.Kanaal",
+        "InzageKanaalEnum": "eenplan.privacy.constants.Kanaal",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -22,8 +22,8 @@ WAARSCHUWING_WERKDAGEN = 5
 
 
 def meldingen_in_scope(user: User) -> QuerySet[Melding]:
-    """Meldingen this login may see: about residents in their need-to-know scope, assigned to
-    them or their team, and (for screeners) meldingen about a person not yet identified."""
+    """Meldingen this login may see: about residents in their need-to-know scope or assigned to
+    them, and (for screeners) meldingen about a person not yet identified."""
     if not user.is_authenticated or not user.has_perm(MELDING_BEKIJKEN):
         return Melding.objects.none()
     if user.is_superuser:
@@ -31,11 +31,9 @@ def meldingen_in_scope(user: User) -> QuerySet[Melding]:
     medewerker = medewerker_for_user(user)
     if medewerker is None:
         return Melding.objects.none()
-    condition = (
-        Q(inwoner__in=inwoners_in_scope(user).values("pk"))
-        | Q(medewerker=medewerker)
-        | Q(team__in=medewerker.teams.all())
-    )
+    # The same need-to-know as the dossier itself (an assignee gets DossierToegang), so every
+    # melding in a list can also be opened.
+    condition = Q(inwoner__in=inwoners_in_scope(user).values("pk")) | Q(medewerker=medewerker)
     if user.has_perm(MELDING_SCREENEN):
         condition |= Q(inwoner__isnull=True)
     return Melding.objects.filter(condition, gemeente_id=medewerker.gemeente_id)

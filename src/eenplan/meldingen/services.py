@@ -64,10 +64,11 @@ def _deadlines(melding: Melding) -> None:
     suspensions (Awb art. 4:15 by analogy) and extended per Algemene termijnenwet art. 1;
     a personal plan may be handed in within 7 days (art. 2.3.2 lid 2)."""
     extra = gelijkgestelde_dagen()
+    # Read from the database, not a (possibly stale) prefetch cache on the melding.
     opschortingen = (
         [
             termijnen.Opschorting(van=o.van, tot=o.tot, reden=o.reden)
-            for o in melding.opschortingen.all()
+            for o in Opschorting.objects.filter(melding_id=melding.pk)
         ]
         if melding.pk
         else []
@@ -205,6 +206,7 @@ def _wijkteam_for(melding: Melding) -> Team | None:
 @transaction.atomic
 def melding_identify(*, melding: Melding, inwoner: Inwoner, door: AbstractBaseUser) -> Melding:
     """The mid-office links a melding about an unknown person to the resident it found."""
+    _require_status(melding, *OPEN_STATUSSEN)
     if inwoner.gemeente_id != melding.gemeente_id:
         raise ValidationError({"inwoner": "Deze inwoner woont in een andere gemeente."})
     if melding.inwoner_id is not None:
@@ -426,6 +428,7 @@ def melding_suspend(
 @transaction.atomic
 def melding_resume(*, opschorting: Opschorting, door: AbstractBaseUser, tot: dt.date) -> Melding:
     """End a suspension; the deadline moves by the suspended days."""
+    _require_status(opschorting.melding, *OPEN_STATUSSEN)
     if opschorting.tot is not None:
         raise ValidationError({"tot": "Deze opschorting is al beëindigd."})
     if tot < opschorting.van:
@@ -454,6 +457,8 @@ def melding_link(*, melding: Melding, bestaande: Melding, door: AbstractBaseUser
     """Tell your story once: a new melding joins an open case of the same household instead of
     opening a new one."""
     _require_status(melding, Status.GEREGISTREERD)
+    if bestaande.gemeente_id != melding.gemeente_id:
+        raise ValidationError({"bestaande": "Die melding hoort bij een andere gemeente."})
     if bestaande.pk == melding.pk:
         raise ValidationError({"bestaande": "Een melding kan niet aan zichzelf gekoppeld worden."})
     if bestaande.status not in OPEN_STATUSSEN:

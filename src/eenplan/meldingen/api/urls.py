@@ -2,6 +2,9 @@
 
 from rest_framework.routers import BaseRouter
 
+from eenplan.meldingen.api.views import MeldingViewSet
+
 
 def register(router: BaseRouter) -> None:
-    """Add the meldingen routes to the shared router."""
+    """Add the meldingen routes to the shared router: /api/v1/meldingen/ and its actions."""
+    router.register("meldingen", MeldingViewSet, basename="melding")

@@ -1,1 +1,480 @@
-"""REST endpoints for meldingen (to be filled)."""
+"""REST endpoints for meldingen: the worklist, registration, the melding with its history, and
+one POST action per screening/assignment/suspension step.
+
+Thin, like the inwoners API: parse, authorise, call one selector or service, render. The same
+rules as the pages: the role's permission (RolePermission), the need-to-know scope of
+`selectors.meldingen_in_scope`, and an access-log row (privacy.services.dossier_open) for every
+read of a melding about a known resident. Refusals of the services (ValidationError with a Dutch
+message) become 400s in common.api.exception_handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import Serializer
+
+from eenplan.common.permissions import RolePermission
+from eenplan.gemeente import roles
+from eenplan.gemeente.models import Gemeente, Medewerker, Team
+from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.inwoners.models import Inwoner
+from eenplan.meldingen import services
+from eenplan.meldingen.api.filters import (
+    MeldingFilterSerializer,
+    MeldingTellingenFilterSerializer,
+    werkvoorraad_arguments,
+)
+from eenplan.meldingen.api.serializers import (
+    MeldingAfsluitenSerializer,
+    MeldingBeantwoordenSerializer,
+    MeldingCreateSerializer,
+    MeldingDetailSerializer,
+    MeldingDoorzettenSerializer,
+    MeldingHervattenSerializer,
+    MeldingIdentificerenSerializer,
+    MeldingKoppelenSerializer,
+    MeldingListSerializer,
+    MeldingOpschortenSerializer,
+    MeldingTellingenSerializer,
+    MeldingToewijzenSerializer,
+)
+from eenplan.meldingen.models import Melding
+from eenplan.meldingen.selectors import (
+    melding_get,
+    meldingen_in_scope,
+    werkvoorraad,
+    werkvoorraad_tellingen,
+)
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.selectors import default_doel, inwoners_in_scope
+from eenplan.privacy.services import dossier_open, inzage_log
+
+DOEL_PARAMETER = OpenApiParameter(
+    "doel",
+    str,
+    enum=Doel.values,
+    required=False,
+    description="Doel van inzage (wordt gelogd als de melding over een bekende inwoner gaat). "
+    "Ook als header X-Eenplan-Doel. Standaard: het doel dat bij uw rol hoort.",
+)
+
+BUITEN_SCOPE = (
+    "Deze melding valt buiten uw werkgebied en is niet aan u of uw team toegewezen (need-to-know)."
+)
+GEEN_ZOEKRECHT = (
+    "Met uw rol kunt u geen inwoner opzoeken. Beschrijf de persoon bij 'onbekende_persoon' "
+    "(naam, adres, geboortedatum); de midoffice zoekt de inwoner erbij."
+)
+
+Perform = Callable[[Melding, dict[str, Any]], object]
+
+
+def request_doel(request: Request) -> str | None:
+    """The purpose of access given with the request (header or ?doel=); checked before any
+    write, so a wrong value never leaves a half-done write behind."""
+    doel = request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
+    if doel and doel not in Doel.values:
+        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
+    return doel or None
+
+
+def user_gemeente(request: Request) -> Gemeente:
+    medewerker = medewerker_for_user(request.user)
+    if medewerker is None:
+        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
+    return medewerker.gemeente
+
+
+def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") -> Inwoner | None:
+    """The resident named by id or BSN in `data`, if it is in the login's need-to-know scope.
+
+    None when no resident was named. A 400 with a Dutch message when the login may not search
+    residents (a vrijwilliger) or the resident is unknown or outside the work area: whether
+    the resident exists elsewhere (another municipality) is not revealed."""
+    inwoner_id, bsn = data.get("inwoner"), data.get("bsn")
+    if not inwoner_id and not bsn:
+        return None
+    field = "bsn" if bsn else "inwoner"
+    if not request.user.has_perm(roles.ZOEKEN):
+        raise ValidationError({field: GEEN_ZOEKRECHT})
+    scope = inwoners_in_scope(request.user)
+    inwoner = (scope.filter(bsn=bsn) if bsn else scope.filter(pk=inwoner_id)).first()
+    if inwoner is None:
+        gemeente = user_gemeente(request)
+        raise ValidationError(
+            {
+                field: f"Deze inwoner is niet gevonden binnen uw werkgebied in {gemeente}. "
+                "Woont de inwoner in een andere gemeente, verwijs de melder dan naar die "
+                f"gemeente (woonplaatsbeginsel).{hint}"
+            }
+        )
+    return inwoner
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Werkvoorraad: meldingen met de stand van hun termijn",
+        description="Zonder `status` alleen open meldingen (te screenen of toegewezen). "
+        "Alleen meldingen binnen uw werkgebied, aan u of uw team toegewezen, of (midoffice) "
+        "over een nog onbekende persoon.",
+        parameters=[MeldingFilterSerializer],
+        responses=MeldingListSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Melding registreren (start de wettelijke termijn)",
+        description="Geef de inwoner (id of BSN, binnen uw werkgebied) of beschrijf de "
+        "onbekende persoon. Berekent `onderzoek_uiterlijk` (Wmo 2015 art. 2.3.2, Atw) en legt "
+        "de ontvangstbevestiging vast.",
+        request=MeldingCreateSerializer,
+        responses={201: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+    retrieve=extend_schema(
+        summary="Melding met termijnen, statusgeschiedenis en opschortingen (wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=MeldingDetailSerializer,
+    ),
+)
+class MeldingViewSet(viewsets.GenericViewSet):
+    permission_classes = [RolePermission]
+    required_perms = {
+        "list": [roles.MELDING_BEKIJKEN],
+        "tellingen": [roles.MELDING_BEKIJKEN],
+        "retrieve": [roles.MELDING_BEKIJKEN],
+        "create": [roles.MELDING_REGISTREREN],
+        "beantwoorden": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
+        "doorzetten": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
+        "identificeren": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
+        "koppelen": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
+        "toewijzen": [roles.MELDING_BEKIJKEN, roles.MELDING_TOEWIJZEN],
+        "opschorten": [roles.MELDING_BEKIJKEN, roles.MELDING_OPSCHORTEN],
+        "hervatten": [roles.MELDING_BEKIJKEN, roles.MELDING_OPSCHORTEN],
+        # Plus: the login has assign rights or is the assigned medewerker (see afsluiten).
+        "afsluiten": [roles.MELDING_BEKIJKEN],
+    }
+    queryset = Melding.objects.none()  # for the schema; the real scope is per login
+    serializer_class = MeldingListSerializer
+    filter_backends: list[type] = []  # filtering is selectors.werkvoorraad, see filters.py
+
+    def get_queryset(self) -> QuerySet[Melding]:
+        return meldingen_in_scope(self.request.user)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def _werkvoorraad(self, request: Request, params: dict[str, Any]) -> QuerySet[Melding]:
+        return werkvoorraad(
+            scope=self.get_queryset(),
+            vandaag=timezone.localdate(),
+            **werkvoorraad_arguments(params, user=request.user),
+        )
+
+    def list(self, request: Request) -> Response:
+        params = MeldingFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        page = self.paginate_queryset(self._werkvoorraad(request, params.validated_data))
+        rows = MeldingListSerializer(page, many=True, context={"request": request})
+        return self.get_paginated_response(rows.data)
+
+    @extend_schema(
+        summary="Aantallen per termijnstand van de (gefilterde) werkvoorraad",
+        description="Dezelfde filters als de lijst, behalve `termijn` en `sortering`: de "
+        "tellingen zijn juist per termijnstand.",
+        parameters=[MeldingTellingenFilterSerializer],
+        responses={200: MeldingTellingenSerializer},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def tellingen(self, request: Request) -> Response:
+        params = MeldingTellingenFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        counts: dict[str, int] = werkvoorraad_tellingen(
+            self._werkvoorraad(request, params.validated_data)
+        )
+        return Response(MeldingTellingenSerializer({**counts, "totaal": sum(counts.values())}).data)
+
+    def _get(self, request: Request, pk: Any, *, full: bool = False) -> Melding:
+        """The melding if it is in the login's scope; 403 when it exists outside it (as for
+        inwoners), 404 when it does not exist.
+
+        Without `full` the melding is loaded without prefetched history: the services read
+        `melding.opschortingen` and must not see a stale prefetch cache."""
+        try:
+            melding_id = int(pk)
+        except (TypeError, ValueError) as exc:
+            raise NotFound("Deze melding bestaat niet.") from exc
+        scope = self.get_queryset()
+        melding = (
+            melding_get(scope=scope, pk=melding_id)
+            if full
+            else scope.select_related("inwoner", "team", "medewerker__user")
+            .filter(pk=melding_id)
+            .first()
+        )
+        if melding is None:
+            # No selector tells "unknown" from "not yours"; one small read here.
+            bestaand = list(
+                Melding.objects.filter(pk=melding_id).values_list("inwoner_id", flat=True)[:1]
+            )
+            if not bestaand:
+                raise NotFound("Deze melding bestaat niet.")
+            if bestaand[0] is not None:
+                # A refused look at a resident's melding goes into the access log as refused,
+                # so the privacy officer sees who tried (as dossier_open does for dossiers).
+                inzage_log(
+                    user=request.user,
+                    inwoner=bestaand[0],
+                    doel=request_doel(request) or default_doel(request.user),
+                    kanaal=Kanaal.API,
+                    pad=request.get_full_path(),
+                    toegestaan=False,
+                )
+            raise PermissionDenied(BUITEN_SCOPE)
+        return melding
+
+    def _log(self, request: Request, melding: Melding) -> None:
+        """Reading a melding about a known resident is reading their dossier: check the
+        need-to-know once more and write the access log (refusals are logged too)."""
+        if melding.inwoner_id is not None:
+            dossier_open(
+                user=request.user,
+                inwoner_id=melding.inwoner_id,
+                doel=request_doel(request),
+                kanaal=Kanaal.API,
+                pad=request.get_full_path(),
+            )
+
+    def _render(self, request: Request, melding_id: int, *, code: int = 200) -> Response:
+        melding = melding_get(scope=Melding.objects.all(), pk=melding_id)
+        body = MeldingDetailSerializer(melding, context={"request": request}).data
+        return Response(body, status=code)
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        melding = self._get(request, pk, full=True)
+        self._log(request, melding)
+        body = MeldingDetailSerializer(melding, context={"request": request}).data
+        return Response(body)
+
+    # --- writing --------------------------------------------------------------------------
+
+    def create(self, request: Request) -> Response:
+        data = MeldingCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        doel = request_doel(request)
+        gemeente = user_gemeente(request)
+        fields = dict(data.validated_data)
+        fields.pop("bsn", None)
+        fields["inwoner"] = inwoner_in_scope(
+            request,
+            data.validated_data,
+            hint=" Is de inwoner nog onbekend, beschrijf de persoon dan bij 'onbekende_persoon'.",
+        )
+        with transaction.atomic():
+            melding = services.melding_register(gemeente=gemeente, door=request.user, **fields)
+            if melding.inwoner_id is not None:
+                inzage_log(
+                    user=request.user,
+                    inwoner=melding.inwoner_id,
+                    doel=doel or default_doel(request.user),
+                    kanaal=Kanaal.API,
+                    pad=request.get_full_path(),
+                )
+        return self._render(request, melding.pk, code=status.HTTP_201_CREATED)
+
+    def _act(
+        self,
+        request: Request,
+        pk: Any,
+        serializer_class: type[Serializer],
+        perform: Perform,
+        *,
+        authorise: Callable[[Melding], None] | None = None,
+    ) -> Response:
+        """Load (scope), authorise, parse, log the read, call one service, render."""
+        melding = self._get(request, pk)
+        if authorise is not None:
+            authorise(melding)
+        data = serializer_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        self._log(request, melding)
+        perform(melding, data.validated_data)
+        return self._render(request, melding.pk)
+
+    @extend_schema(
+        summary="Screenen: direct beantwoorden",
+        request=MeldingBeantwoordenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def beantwoorden(self, request: Request, pk: Any = None) -> Response:
+        def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            return services.melding_answer(
+                melding=melding, door=request.user, antwoord=data["antwoord"]
+            )
+
+        return self._act(request, pk, MeldingBeantwoordenSerializer, perform)
+
+    @extend_schema(
+        summary="Screenen: doorzetten naar backoffice, Werkplein, regionaal team of extern",
+        request=MeldingDoorzettenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def doorzetten(self, request: Request, pk: Any = None) -> Response:
+        def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            return services.melding_forward(melding=melding, door=request.user, **data)
+
+        return self._act(request, pk, MeldingDoorzettenSerializer, perform)
+
+    @extend_schema(
+        summary="Screenen: de onbekende persoon koppelen aan een inwoner",
+        request=MeldingIdentificerenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def identificeren(self, request: Request, pk: Any = None) -> Response:
+        doel = request_doel(request)
+
+        def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            inwoner = inwoner_in_scope(request, data)
+            if inwoner is None:  # not reached: MeldingIdentificerenSerializer requires id or BSN
+                raise ValidationError({"inwoner": "Kies de inwoner (id) of geef het BSN."})
+            with transaction.atomic():
+                services.melding_identify(melding=melding, inwoner=inwoner, door=request.user)
+                inzage_log(
+                    user=request.user,
+                    inwoner=inwoner,
+                    doel=doel or default_doel(request.user),
+                    kanaal=Kanaal.API,
+                    pad=request.get_full_path(),
+                )
+            return melding
+
+        return self._act(request, pk, MeldingIdentificerenSerializer, perform)
+
+    @extend_schema(
+        summary="Toewijzen aan een generalist van het wijkteam (standaard: op de beurt)",
+        description="Een melding over jeugd gaat alleen naar een jeugdprofessional met een "
+        "registratie die vandaag geldig is; anders volgt een 400 met de reden.",
+        request=MeldingToewijzenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def toewijzen(self, request: Request, pk: Any = None) -> Response:
+        def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            team = medewerker = None
+            if data.get("team"):
+                team = Team.objects.filter(gemeente_id=melding.gemeente_id, pk=data["team"]).first()
+                if team is None:
+                    raise ValidationError({"team": "Onbekend team."})
+            if data.get("medewerker"):
+                medewerker = (
+                    Medewerker.objects.select_related("user")
+                    .filter(gemeente_id=melding.gemeente_id, pk=data["medewerker"])
+                    .first()
+                )
+                if medewerker is None:
+                    raise ValidationError({"medewerker": "Onbekende medewerker."})
+            return services.melding_assign(
+                melding=melding,
+                door=request.user,
+                team=team,
+                medewerker=medewerker,
+                expertise=data["expertise"],
+                reden=data["reden"],
+            )
+
+        return self._act(request, pk, MeldingToewijzenSerializer, perform)
+
+    @extend_schema(
+        summary="Termijn opschorten (met reden)",
+        request=MeldingOpschortenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def opschorten(self, request: Request, pk: Any = None) -> Response:
+        def perform(melding: Melding, data: dict[str, Any]) -> object:
+            return services.melding_suspend(
+                melding=melding, door=request.user, van=data["van"], reden=data["reden"]
+            )
+
+        return self._act(request, pk, MeldingOpschortenSerializer, perform)
+
+    @extend_schema(
+        summary="Opschorting beëindigen; de termijn schuift op met de opgeschorte dagen",
+        request=MeldingHervattenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def hervatten(self, request: Request, pk: Any = None) -> Response:
+        def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            opschorting = melding.opschortingen.filter(pk=data["opschorting"]).first()
+            if opschorting is None:
+                raise ValidationError(
+                    {"opschorting": "Deze opschorting hoort niet bij deze melding."}
+                )
+            return services.melding_resume(
+                opschorting=opschorting, door=request.user, tot=data["tot"]
+            )
+
+        return self._act(request, pk, MeldingHervattenSerializer, perform)
+
+    @extend_schema(
+        summary="Vertel je verhaal één keer: koppelen aan een lopende melding",
+        request=MeldingKoppelenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def koppelen(self, request: Request, pk: Any = None) -> Response:
+        def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            bestaande = self.get_queryset().filter(pk=data["bestaande"]).first()
+            if bestaande is None:
+                raise ValidationError(
+                    {
+                        "bestaande": f"Melding {data['bestaande']} is onbekend of valt buiten "
+                        "uw werkgebied."
+                    }
+                )
+            return services.melding_link(melding=melding, bestaande=bestaande, door=request.user)
+
+        return self._act(request, pk, MeldingKoppelenSerializer, perform)
+
+    @extend_schema(
+        summary="Melding afsluiten (toegewezen medewerker of midoffice)",
+        request=MeldingAfsluitenSerializer,
+        responses={200: MeldingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def afsluiten(self, request: Request, pk: Any = None) -> Response:
+        def authorise(melding: Melding) -> None:
+            eigen = melding.medewerker is not None and melding.medewerker.user_id == request.user.pk
+            if not (eigen or request.user.has_perm(roles.MELDING_TOEWIJZEN)):
+                raise PermissionDenied(
+                    "Alleen de toegewezen medewerker of iemand die meldingen toewijst kan deze "
+                    "melding afsluiten."
+                )
+
+        def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            return services.melding_close(
+                melding=melding, door=request.user, toelichting=data["toelichting"]
+            )
+
+        return self._act(request, pk, MeldingAfsluitenSerializer, perform, authorise=authorise)
