@@ -5,6 +5,8 @@ from rest_framework.routers import DefaultRouter
 from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
 from eenplan.meldingen.api import urls as meldingen_api
+from eenplan.onderzoeken.api import urls as onderzoeken_api
+from eenplan.plannen.api import urls as plannen_api
 from eenplan.privacy.api.views import InzageViewSet
 
 router = DefaultRouter()
@@ -15,5 +17,7 @@ router.register("wijken", WijkViewSet, basename="wijk")
 router.register("teams", TeamViewSet, basename="team")
 
 meldingen_api.register(router)
+onderzoeken_api.register(router)
+plannen_api.register(router)
 
 urlpatterns = router.urls

@@ -151,6 +151,14 @@ def onderzoek_set_checks(
     return onderzoek
 
 
+def ladderstap_parse(value: object) -> LadderStap:
+    """A ladder step from user input, or a Dutch ValidationError."""
+    try:
+        return LadderStap(int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError) as exc:
+        raise ValidationError({"stap": "Kies een stap van de ladder (1 tot en met 6)."}) from exc
+
+
 @transaction.atomic
 def afweging_set(
     *,
@@ -162,7 +170,7 @@ def afweging_set(
 ) -> Afweging:
     """Record what was found at one step of the ladder (Wmo 2015 art. 2.3.5 lid 3)."""
     _lopend(onderzoek)
-    stap = LadderStap(int(stap))
+    stap = ladderstap_parse(stap)
     if not bevinding.strip():
         raise ValidationError({"bevinding": f"Schrijf op wat er bij '{stap.label}' is gevonden."})
     if not volstaat and not reden_niet_toereikend.strip():

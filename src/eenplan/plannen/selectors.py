@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from eenplan.gemeente.roles import PLAN_BEKIJKEN
 from eenplan.inwoners.models import Huishouden, HuishoudenLid
@@ -19,7 +20,11 @@ def plannen_in_scope(user: User) -> QuerySet[Plan]:
     """Plans of households with at least one member in the login's need-to-know scope."""
     if not user.is_authenticated or not user.has_perm(PLAN_BEKIJKEN):
         return Plan.objects.none()
-    members = HuishoudenLid.objects.filter(inwoner__in=inwoners_in_scope(user).values("pk"))
+    # Current members only: a child who moved to another wijk does not open the parents' plan.
+    members = HuishoudenLid.objects.filter(
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=timezone.localdate()),
+        inwoner__in=inwoners_in_scope(user).values("pk"),
+    )
     return Plan.objects.filter(huishouden__in=members.values("huishouden_id"))
 
 

@@ -16,13 +16,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.models import Aanvraag
 from eenplan.beschikkingen.services import aanvraag_register
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
 from eenplan.onderzoeken.models import Afweging, Leefgebied
-from eenplan.onderzoeken.services import score_add
+from eenplan.onderzoeken.services import ladderstap_parse, score_add
 from eenplan.plannen.constants import (
     ACTIEVE_STATUSSEN,
     Doeltype,
@@ -45,6 +46,7 @@ from eenplan.plannen.models import (
     Voorstel,
 )
 from eenplan.privacy.models import Toestemming
+from eenplan.privacy.services import toestemming_withdraw
 from eenplan.rules.onderzoek import (
     LadderStap,
     StapUitkomst,
@@ -219,7 +221,11 @@ def voorstel_add(
     """Propose a provision. Maatwerk is refused unless every lighter step of the ladder was
     recorded with a reason why it does not suffice (Wmo 2015 art. 2.3.5 lid 3)."""
     _actief(plan)
-    stap = LadderStap(int(ladderstap))
+    stap = ladderstap_parse(ladderstap)
+    if wet not in Wet.values:
+        raise ValidationError({"wet": "Kies de wet: Wmo, Jeugdwet of Participatiewet."})
+    if doel is not None and (doel.plan_id != plan.pk or doel.inwoner_id != inwoner.pk):
+        raise ValidationError({"doel": "Dit doel hoort niet bij dit plan en deze inwoner."})
     if stap < LadderStap.ALGEMENE_VOORZIENINGEN:
         raise ValidationError(
             {
@@ -265,6 +271,13 @@ def regisseur_set(
     resident's recorded request - a professional (seed 002 L779-894). The previous one's
     period ends; the change is kept."""
     _actief(plan)
+    if soort not in RegisseurSoort.values:
+        raise ValidationError(
+            {
+                "soort": "Kies wie regisseur is: de inwoner, een mantelzorger, "
+                "iemand uit het netwerk of een professional."
+            }
+        )
     leden = _leden(plan.huishouden, van)
     chosen = [x for x in (inwoner, netwerkpersoon, medewerker) if x is not None]
     if len(chosen) != 1:
@@ -383,6 +396,8 @@ def plan_merge(*, plannen: Sequence[Plan], door: AbstractBaseUser) -> Plan:
         plan.doelen.update(plan=doel_plan)
         plan.voorstellen.update(plan=doel_plan)
         plan.deelnemers.update(plan=doel_plan)
+        plan.aanvragen.update(plan=doel_plan)
+        plan.veiligheidssignalen.update(plan=doel_plan)
         plan.regisseurs.filter(tot__isnull=True).update(tot=timezone.localdate())
         plan.status, plan.samengevoegd_in = PlanStatus.SAMENGEVOEGD, doel_plan
         plan.save(update_fields=["status", "samengevoegd_in", "updated_at"])
@@ -427,6 +442,16 @@ def plan_sign(
         raise ValidationError("De datum van ondertekening ligt in de toekomst.")
     if not plan.doelen.exists():
         raise ValidationError("Een plan zonder doelen kan niet worden ondertekend.")
+    nieuw = list(
+        plan.voorstellen.filter(
+            ladderstap__gte=LadderStap.COLLECTIEF_MAATWERK, aanvraag__isnull=True
+        ).select_related("inwoner")
+    )
+    if plan.status == PlanStatus.ONDERTEKEND and not nieuw:
+        raise ValidationError(
+            f"Dit plan is al ondertekend op {plan.ondertekend_op:%d-%m-%Y} en er is sindsdien "
+            "geen nieuw voorstel voor maatwerk."
+        )
     plan.status, plan.ondertekend_op, plan.ondertekend_door = PlanStatus.ONDERTEKEND, op, naam
     plan.save(update_fields=["status", "ondertekend_op", "ondertekend_door", "updated_at"])
     aanvragen = [
@@ -440,8 +465,7 @@ def plan_sign(
             plan=plan,
             voorstel=voorstel,
         )
-        for voorstel in plan.voorstellen.filter(ladderstap__gte=LadderStap.COLLECTIEF_MAATWERK)
-        if not hasattr(voorstel, "aanvraag")
+        for voorstel in nieuw
     ]
     _version(plan, door=door, reden=f"Ondertekend door {naam}")
     return aanvragen
@@ -458,8 +482,11 @@ def evaluatie_add(
     score: int | None = None,
 ) -> Evaluatie:
     """Evaluate a goal on its date; a new score on the goal's life domain is kept over time."""
+    _actief(doel.plan)
     if uitkomst not in Uitkomst.values:
         raise ValidationError({"uitkomst": "Kies: bereikt, deels bereikt of niet bereikt."})
+    if datum > timezone.localdate():
+        raise ValidationError({"datum": "De datum van de evaluatie ligt in de toekomst."})
     zrm = (
         score_add(
             inwoner=doel.inwoner, leefgebied=doel.leefgebied, score=score, datum=datum, door=door
@@ -467,9 +494,11 @@ def evaluatie_add(
         if score is not None
         else None
     )
-    return Evaluatie.objects.create(
+    evaluatie = Evaluatie.objects.create(
         doel=doel, datum=datum, uitkomst=uitkomst, toelichting=toelichting, score=zrm
     )
+    _version(doel.plan, door=door, reden=f"Evaluatie: {evaluatie.get_uitkomst_display()}")
+    return evaluatie
 
 
 @transaction.atomic
@@ -482,6 +511,7 @@ def veiligheid_signaleer(
     door: AbstractBaseUser,
 ) -> Veiligheidssignaal:
     """Record a safety concern and the escalation decided on, with who and when (meldcode)."""
+    _actief(plan)
     if soort not in VeiligheidSoort.values or escalatie not in Escalatie.values:
         raise ValidationError("Kies het soort zorg en de escalatie.")
     if not omschrijving.strip():
@@ -513,6 +543,9 @@ def aanvraag_file(
     """The resident applies for something other than the plan advises: recorded as deviating
     from the advice. An aanvraag follows the onderzoek, unless that took longer than six weeks
     (Wmo 2015 art. 2.3.2 lid 9)."""
+    _actief(plan)
+    if inwoner not in _leden(plan.huishouden, ontvangen_op):
+        raise ValidationError({"inwoner": f"{inwoner.naam} hoort niet bij dit huishouden."})
     onderzoek = inwoner.onderzoeken.select_related("melding").order_by("-created_at").first()
     melding = (
         onderzoek.melding if onderzoek else inwoner.meldingen.order_by("-ontvangen_op").first()
@@ -541,3 +574,14 @@ def aanvraag_file(
         afwijkend_van_advies=afwijkend,
         toelichting=toelichting,
     )
+
+
+@transaction.atomic
+def deelnemer_toestemming_intrekken(
+    *, deelnemer: Deelnemer, op: dt.date, door: AbstractBaseUser
+) -> Deelnemer:
+    """The resident withdraws consent: the participant loses access from `op` (AVG art. 7
+    lid 3); the plan keeps a version showing it."""
+    toestemming_withdraw(toestemming=deelnemer.toestemming, op=op)
+    _version(deelnemer.plan, door=door, reden=f"Toestemming ingetrokken: {deelnemer.naam}")
+    return deelnemer

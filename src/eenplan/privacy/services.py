@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from eenplan.gemeente.models import Medewerker
 from eenplan.gemeente.roles import DOSSIER
@@ -90,6 +91,8 @@ def dossiertoegang_grant(
 def toestemming_give(
     *, inwoner: Inwoner, aan: str, doel: str, gegeven_op: dt.date, door: AbstractBaseUser
 ) -> Toestemming:
+    if gegeven_op > timezone.localdate():
+        raise ValidationError({"gegeven_op": "De datum van de toestemming ligt in de toekomst."})
     toestemming = Toestemming(
         inwoner=inwoner, aan=aan, doel=doel, gegeven_op=gegeven_op, vastgelegd_door=door
     )
@@ -103,6 +106,8 @@ def toestemming_withdraw(*, toestemming: Toestemming, op: dt.date) -> Toestemmin
     """Withdrawal works from that day on (AVG art. 7 lid 3); the record stays."""
     if toestemming.ingetrokken_op is not None:
         raise ValidationError("Deze toestemming is al ingetrokken.")
+    if op > timezone.localdate():
+        raise ValidationError("Intrekken kan niet in de toekomst worden vastgelegd.")
     if op < toestemming.gegeven_op:
         raise ValidationError("Intrekken kan niet vóór de datum waarop toestemming is gegeven.")
     toestemming.ingetrokken_op = op

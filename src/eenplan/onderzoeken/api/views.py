@@ -1,0 +1,384 @@
+"""REST endpoints for the onderzoek (keukentafelgesprek): the worklist, the onderzoek with
+everything the verslag needs, and one action per part of the form.
+
+Thin, like the inwoners and meldingen APIs: parse, authorise, call one selector or service,
+render. The same rules as the pages: the role's permission (RolePermission), the need-to-know
+scope of `selectors.onderzoeken_in_scope`, and `privacy.services.dossier_open` (the check and
+the access-log row) for every response that shows the onderzoek. An onderzoek outside the scope
+is a 403 with the reason (and a refused row in the access log) when it exists, a 404 when it
+does not. Refusals of the services (ValidationError in Dutch) become 400s in
+common.api.exception_handler and change nothing: every service is one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import Serializer
+
+from eenplan.common.permissions import RolePermission
+from eenplan.gemeente import roles
+from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.meldingen.selectors import meldingen_in_scope
+from eenplan.onderzoeken import services
+from eenplan.onderzoeken.api.serializers import (
+    AfwegingInputSerializer,
+    ControlesInputSerializer,
+    GesprekInputSerializer,
+    LeefgebiedSerializer,
+    OnderdeelInputSerializer,
+    OnderzoekCreateSerializer,
+    OnderzoekDetailSerializer,
+    OnderzoekListSerializer,
+    ReactieInputSerializer,
+    ScoreInputSerializer,
+    VerzendenInputSerializer,
+)
+from eenplan.onderzoeken.constants import OnderzoekStatus
+from eenplan.onderzoeken.models import Leefgebied, Onderzoek
+from eenplan.onderzoeken.selectors import (
+    leefgebieden_actief,
+    onderzoek_get,
+    onderzoek_termijn,
+    onderzoeken_in_scope,
+)
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.services import dossier_open
+
+DOEL_PARAMETER = OpenApiParameter(
+    "doel",
+    str,
+    enum=Doel.values,
+    required=False,
+    description="Doel van inzage (wordt gelogd). Ook als header X-Eenplan-Doel. Standaard: het "
+    "doel dat bij uw rol hoort.",
+)
+BUITEN_SCOPE = "Dit onderzoek gaat over een inwoner buiten uw werkgebied (need-to-know)."
+MIJ = "mij"
+
+Perform = Callable[[Onderzoek, dict[str, Any]], object]
+
+
+def request_doel(request: Request) -> str | None:
+    """The purpose of access given with the request (header or ?doel=); checked before any
+    write, so a wrong value never leaves a half-done write behind."""
+    doel = request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
+    if doel and doel not in Doel.values:
+        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
+    return doel or None
+
+
+class OnderzoekFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=OnderzoekStatus.choices)
+    inwoner = django_filters.NumberFilter(field_name="inwoner_id", label="Id van de inwoner")
+    medewerker = django_filters.CharFilter(
+        method="filter_medewerker",
+        label='Id van de medewerker, of "mij" voor uw eigen onderzoeken',
+    )
+
+    class Meta:
+        model = Onderzoek
+        fields = ["status", "inwoner", "medewerker"]
+
+    def filter_medewerker(
+        self, queryset: QuerySet[Onderzoek], name: str, value: str
+    ) -> QuerySet[Onderzoek]:
+        value = value.strip().lower()
+        if value == MIJ:
+            eigen = medewerker_for_user(self.request.user) if self.request else None
+            if eigen is None:
+                raise ValidationError({"medewerker": "Uw account hoort niet bij een medewerker."})
+            return queryset.filter(medewerker=eigen)
+        if not value.isdigit():
+            raise ValidationError({"medewerker": 'Geef het id van een medewerker of "mij".'})
+        return queryset.filter(medewerker_id=int(value))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Onderzoeken binnen uw werkgebied",
+        description="Zonder BSN en zonder gespreksinhoud; het onderzoek zelf staat achter `url` "
+        "(en wordt gelogd).",
+        responses=OnderzoekListSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Onderzoek met onderdelen a-g, gesprekken, ladder, scores en termijn "
+        "(wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=OnderzoekDetailSerializer,
+    ),
+    create=extend_schema(
+        summary="Onderzoek starten bij een toegewezen melding",
+        request=OnderzoekCreateSerializer,
+        responses={201: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class OnderzoekViewSet(viewsets.GenericViewSet):
+    permission_classes = [RolePermission]
+    _lezen = [roles.ONDERZOEK_BEKIJKEN]
+    _schrijven = [roles.ONDERZOEK_BEKIJKEN, roles.ONDERZOEK_UITVOEREN]
+    required_perms = {
+        "list": _lezen,
+        "retrieve": _lezen,
+        "leefgebieden": _lezen,
+        "create": _schrijven,
+        "gesprekken": _schrijven,
+        "onderdelen": _schrijven,
+        "controles": _schrijven,
+        "afwegingen": _schrijven,
+        "scores": _schrijven,
+        "definitief": _schrijven,
+        "verzenden": _schrijven,
+        "reacties": _schrijven,
+    }
+    queryset = Onderzoek.objects.none()  # for the schema; the real scope is per login
+    serializer_class = OnderzoekListSerializer
+    filterset_class = OnderzoekFilter
+
+    def get_queryset(self) -> QuerySet[Onderzoek]:
+        return onderzoeken_in_scope(self.request.user)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def list(self, request: Request) -> Response:
+        queryset = self.filter_queryset(
+            self.get_queryset()
+            .select_related("inwoner", "medewerker__user", "melding")
+            .order_by("-created_at", "-id")
+        )
+        page = self.paginate_queryset(queryset)
+        rows = OnderzoekListSerializer(page, many=True, context={"request": request})
+        return self.get_paginated_response(rows.data)
+
+    def _get(self, request: Request, pk: Any) -> Onderzoek:
+        """The onderzoek in the login's scope: 403 with the reason when it exists outside the
+        scope (dossier_open logs the refused attempt), 404 when it does not exist.
+
+        Loaded without prefetches: the services read the related rows themselves and must not
+        see a stale cache."""
+        try:
+            onderzoek_id = int(pk)
+        except (TypeError, ValueError) as exc:
+            raise NotFound("Dit onderzoek bestaat niet.") from exc
+        request_doel(request)  # a wrong purpose is a 400 before anything else happens
+        onderzoek = (
+            self.get_queryset().select_related("melding", "inwoner").filter(pk=onderzoek_id).first()
+        )
+        if onderzoek is not None:
+            return onderzoek
+        # No selector tells "unknown" from "not yours"; one small read here.
+        inwoner_id = (
+            Onderzoek.objects.filter(pk=onderzoek_id).values_list("inwoner_id", flat=True).first()
+        )
+        if inwoner_id is None:
+            raise NotFound("Dit onderzoek bestaat niet.")
+        self._open(request, inwoner_id)  # logs the refused attempt and raises with the reason
+        raise PermissionDenied(BUITEN_SCOPE)  # not reached: dossier_open refuses first
+
+    def _open(self, request: Request, inwoner_id: int) -> None:
+        """Reading an onderzoek is reading the resident's dossier: the need-to-know check once
+        more and the access-log row (refusals are logged too)."""
+        dossier_open(
+            user=request.user,
+            inwoner_id=inwoner_id,
+            doel=request_doel(request),
+            kanaal=Kanaal.API,
+            pad=request.get_full_path(),
+        )
+
+    def _render(self, request: Request, onderzoek_id: int, *, code: int = 200) -> Response:
+        onderzoek = onderzoek_get(scope=Onderzoek.objects.all(), pk=onderzoek_id)
+        if onderzoek is None:  # not reached: the caller loaded it in the same request
+            raise NotFound("Dit onderzoek bestaat niet.")
+        lopend = onderzoek.status == OnderzoekStatus.LOPEND
+        context = {
+            "request": request,
+            "termijn": onderzoek_termijn(onderzoek, timezone.localdate()),
+            "ontbrekend": services.verslag_ontbrekend_voor(onderzoek) if lopend else [],
+        }
+        return Response(OnderzoekDetailSerializer(onderzoek, context=context).data, status=code)
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        onderzoek = self._get(request, pk)
+        self._open(request, onderzoek.inwoner_id)
+        return self._render(request, onderzoek.pk)
+
+    @extend_schema(
+        summary="Leefgebieden van het actieve instrument met de ankerteksten per score",
+        responses=LeefgebiedSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
+    def leefgebieden(self, request: Request) -> Response:
+        return Response(LeefgebiedSerializer(leefgebieden_actief(), many=True).data)
+
+    # --- writing --------------------------------------------------------------------------
+
+    def create(self, request: Request) -> Response:
+        data = OnderzoekCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        melding = meldingen_in_scope(request.user).filter(pk=data.validated_data["melding"]).first()
+        if melding is None:
+            raise ValidationError(
+                {
+                    "melding": f"Melding {data.validated_data['melding']} is onbekend of valt "
+                    "buiten uw werkgebied."
+                }
+            )
+        if melding.inwoner_id is not None:
+            self._open(request, melding.inwoner_id)
+        onderzoek = services.onderzoek_start(melding=melding, door=request.user)
+        return self._render(request, onderzoek.pk, code=status.HTTP_201_CREATED)
+
+    def _act(
+        self,
+        request: Request,
+        pk: Any,
+        serializer_class: type[Serializer] | None,
+        perform: Perform,
+        *,
+        code: int = 200,
+    ) -> Response:
+        """Load (scope), parse, open the dossier (check and log), call one service, render."""
+        onderzoek = self._get(request, pk)
+        data: dict[str, Any] = {}
+        if serializer_class is not None:
+            serializer = serializer_class(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            data = dict(serializer.validated_data)
+        self._open(request, onderzoek.inwoner_id)
+        perform(onderzoek, data)
+        return self._render(request, onderzoek.pk, code=code)
+
+    @extend_schema(
+        summary="Gesprek vastleggen (datum, plaats, wie deelnam, notities)",
+        request=GesprekInputSerializer,
+        responses={201: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def gesprekken(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            return services.gesprek_add(onderzoek=onderzoek, **data)
+
+        return self._act(request, pk, GesprekInputSerializer, perform, code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Onderdeel a-g opslaan: een antwoord of de reden waarom het niet van "
+        "toepassing is (Wmo 2015 art. 2.3.2 lid 4)",
+        request=OnderdeelInputSerializer,
+        responses={200: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["put", "post"])
+    def onderdelen(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            return services.onderdeel_set(onderzoek=onderzoek, **data)
+
+        return self._act(request, pk, OnderdeelInputSerializer, perform)
+
+    @extend_schema(
+        summary="Controles: cliëntondersteuning, pgb en mantelzorger besproken",
+        request=ControlesInputSerializer,
+        responses={200: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def controles(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            return services.onderzoek_set_checks(onderzoek=onderzoek, **data)
+
+        return self._act(request, pk, ControlesInputSerializer, perform)
+
+    @extend_schema(
+        summary="Een stap van de ladder afwegen (Wmo 2015 art. 2.3.5 lid 3)",
+        request=AfwegingInputSerializer,
+        responses={200: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def afwegingen(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            return services.afweging_set(onderzoek=onderzoek, **data)
+
+        return self._act(request, pk, AfwegingInputSerializer, perform)
+
+    @extend_schema(
+        summary="Score op een leefgebied vastleggen",
+        request=ScoreInputSerializer,
+        responses={201: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def scores(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            leefgebied = (
+                Leefgebied.objects.select_related("instrument")
+                .filter(pk=data["leefgebied"])
+                .first()
+            )
+            if leefgebied is None:
+                raise ValidationError({"leefgebied": "Onbekend leefgebied."})
+            return services.score_add(
+                inwoner=onderzoek.inwoner,
+                leefgebied=leefgebied,
+                score=data["score"],
+                datum=data["datum"],
+                door=request.user,
+                onderzoek=onderzoek,
+            )
+
+        return self._act(request, pk, ScoreInputSerializer, perform, code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Verslag definitief maken",
+        description="Weigert (400) met een lijst van wat nog ontbreekt: een gesprek, de "
+        "onderdelen a-g, de controles (Wmo 2015 art. 2.3.2 lid 4, 6 en 8).",
+        request=None,
+        responses={200: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def definitief(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            return services.verslag_finalise(onderzoek=onderzoek, door=request.user)
+
+        return self._act(request, pk, None, perform)
+
+    @extend_schema(
+        summary="Verzending van het verslag aan de inwoner vastleggen",
+        request=VerzendenInputSerializer,
+        responses={200: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def verzenden(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            return services.verslag_send(onderzoek=onderzoek, op=data["op"])
+
+        return self._act(request, pk, VerzendenInputSerializer, perform)
+
+    @extend_schema(
+        summary="Reactie van de inwoner op het verslag toevoegen (wordt bij het verslag bewaard)",
+        request=ReactieInputSerializer,
+        responses={201: OnderzoekDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def reacties(self, request: Request, pk: Any = None) -> Response:
+        def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
+            return services.verslag_reactie_add(onderzoek=onderzoek, **data)
+
+        return self._act(request, pk, ReactieInputSerializer, perform, code=status.HTTP_201_CREATED)
