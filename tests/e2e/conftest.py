@@ -214,3 +214,72 @@ def screenshot(page: Any, naam: str) -> Path:
     pad = SCREENSHOTS / naam
     page.screenshot(path=str(pad), full_page=True)
     return pad
+
+
+# --- toegang (meldingen) ----------------------------------------------------------------------
+
+@dataclass
+class Toegangdata:
+    gemeente: Any
+    midoffice: Any
+    generalist: Any
+    collega: Any
+    anna: Any
+    henk: Any
+    henk_melding: Any
+    overige: list[Any]
+
+
+@pytest.fixture
+def toegangdata(gemeentedata: Gemeentedata) -> Toegangdata:
+    """gemeentedata plus the front door: a mid-office (Toegang, serving every wijk) with Mira
+    Smeets; a second generalist in Wijkteam Noord (Kim de Wit, debts and mental health); an open
+    melding about Henk (Anna's partner) still to be screened; two meldingen already with Sanne
+    (one overdue, one nearly due) and a GP's youth referral the team must follow."""
+    from eenplan.gemeente.constants import Rol, TeamSoort
+    from eenplan.meldingen import services
+    from eenplan.meldingen.constants import Kanaal, MelderSoort
+    from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+
+    gemeente = gemeentedata.gemeente
+    toegang = TeamFactory(gemeente=gemeente, naam="Toegang", soort=TeamSoort.MIDOFFICE,
+                          wijken=list(gemeentedata.wijken.values()))
+    midoffice = MedewerkerFactory(gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[toegang],
+                                  username="midoffice", password=WACHTWOORD,
+                                  first_name="Mira", last_name="Smeets")
+    wijkteam = gemeentedata.generalist.teams.get()
+    collega = MedewerkerFactory(gemeente=gemeente, functie=Rol.GENERALIST, teams=[wijkteam],
+                                username="collega", password=WACHTWOORD, first_name="Kim",
+                                last_name="de Wit", expertises="schulden,ggz")
+    vandaag = dt.date.today()
+
+    def registreer(inwoner: Any, dagen_geleden: int, vraag: str, **extra: Any) -> Any:
+        data: dict[str, Any] = {
+            "gemeente": gemeente, "door": midoffice.user, "melder_soort": MelderSoort.ZELF,
+            "kanaal": Kanaal.TELEFOON, "domeinen": ["wmo"], "inwoner": inwoner, "vraag": vraag,
+            "ontvangen_op": vandaag - dt.timedelta(days=dagen_geleden),
+        }
+        data.update(extra)
+        return services.melding_register(**data)
+
+    henk_melding = registreer(gemeentedata.henk, 4, "Henk wil hulp bij de post en de rekeningen.",
+                              domeinen=["schulden"], kanaal=Kanaal.EMAIL)
+    verlopen = registreer(gemeentedata.lotte, 50, "Lotte is overbelast door de zorg voor haar "
+                          "ouders en zoekt respijtzorg.", melder_soort=MelderSoort.NETWERK)
+    els = InwonerFactory(gemeente=gemeente, wijk=gemeentedata.wijken["Noord"], voornamen="Els",
+                         achternaam="Hendriks", geboortedatum=dt.date(1939, 9, 1),
+                         straat="Kloosterstraat", huisnummer=8)
+    bijna = registreer(els, 38, "Els kan na haar heupoperatie niet meer zelf douchen.",
+                       kanaal=Kanaal.BRIEF)
+    for melding in (verlopen, bijna):
+        services.melding_assign(melding=melding, door=midoffice.user,
+                                medewerker=gemeentedata.generalist, team=wijkteam)
+    daan = InwonerFactory(gemeente=gemeente, wijk=gemeentedata.wijken["Noord"], voornamen="Daan",
+                          achternaam="Jansen-Smit", geboortedatum=dt.date(2015, 4, 18),
+                          straat="Parade", huisnummer=5)
+    verwijzing = registreer(daan, 2, "Verwijzing naar jeugd-GGZ wegens angstklachten.",
+                            melder_soort=MelderSoort.HUISARTS, melder_naam="Huisarts Verbeek",
+                            domeinen=["jeugd"], kanaal=Kanaal.VERWIJZING)
+    return Toegangdata(gemeente=gemeente, midoffice=midoffice, generalist=gemeentedata.generalist,
+                       collega=collega, anna=gemeentedata.anna, henk=gemeentedata.henk,
+                       henk_melding=henk_melding, overige=[verlopen, bijna, verwijzing])

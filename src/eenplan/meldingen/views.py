@@ -1,0 +1,628 @@
+"""Staff pages of the front door (toegang): intake, the melding with its screening and
+assignment actions, and the worklist. Views parse, authorise, call a selector or service and
+render; every refusal of a service is shown in Dutch and changes nothing (services are atomic).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
+
+from eenplan.gemeente.roles import (
+    MELDING_BEKIJKEN,
+    MELDING_OPSCHORTEN,
+    MELDING_REGISTREREN,
+    MELDING_SCREENEN,
+    MELDING_TOEWIJZEN,
+    ZOEKEN,
+)
+from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user, wijken_list
+from eenplan.meldingen import selectors, services
+from eenplan.meldingen.constants import (
+    OPEN_STATUSSEN,
+    Domein,
+    Doorzetting,
+    Status,
+    TermijnStand,
+)
+from eenplan.meldingen.forms import (
+    AfsluitenForm,
+    AntwoordForm,
+    DoorzettenForm,
+    HervattenForm,
+    IdentificerenForm,
+    KoppelenForm,
+    MeldingRegistrerenForm,
+    OpschortenForm,
+    ToewijzenForm,
+    add_service_errors,
+    inwoner_by_bsn,
+)
+from eenplan.meldingen.models import Melding, Opschorting
+from eenplan.privacy.constants import Doel
+from eenplan.privacy.constants import Kanaal as InzageKanaal
+from eenplan.privacy.services import dossier_open
+from eenplan.rules.termijnen import TermijnStatus, termijn_status
+
+PAGE_SIZE = 25
+BEVESTIGING = "meldingen.bevestiging"
+
+# How each kind of history event reads on the page.
+GEBEURTENISSEN = {
+    "geregistreerd": "Geregistreerd",
+    "ontvangstbevestiging": "Ontvangst bevestigd",
+    "wettelijke_verwijzing": "Wettelijke verwijzing jeugdhulp",
+    "geïdentificeerd": "Inwoner gevonden",
+    "beantwoord": "Direct beantwoord",
+    "doorgezet": "Doorgezet",
+    "toegewezen": "Toegewezen",
+    "opgeschort": "Termijn opgeschort",
+    "hervat": "Termijn hervat",
+    "gekoppeld": "Gekoppeld",
+    "aanvulling": "Aanvulling uit gekoppelde melding",
+    "afgesloten": "Afgesloten",
+}
+WEERGAVEN = {
+    "mijn": "Mijn meldingen",
+    "team": "Mijn team",
+    "alle": "Alle open meldingen",
+}
+
+
+def _datum(dag: dt.date | None) -> str:
+    return date_format(dag, "j F Y") if dag else ""
+
+
+# --- intake -----------------------------------------------------------------------------------
+
+
+@login_required
+@permission_required(MELDING_REGISTREREN, raise_exception=True)
+def melding_nieuw(request: HttpRequest) -> HttpResponse:
+    medewerker = medewerker_for_user(request.user)
+    if medewerker is None:
+        raise PermissionDenied(
+            "Uw account hoort niet bij een gemeente; alleen medewerkers registreren meldingen."
+        )
+    form = MeldingRegistrerenForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            melding = services.melding_register(
+                gemeente=medewerker.gemeente, door=request.user, **form.service_arguments()
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc, form.service_aliases())
+        else:
+            messages.success(
+                request,
+                f"Melding {melding.pk} is geregistreerd en de ontvangst is bevestigd. Het "
+                f"onderzoek moet uiterlijk {_datum(melding.onderzoek_uiterlijk)} klaar zijn "
+                "(Wmo 2015 art. 2.3.2 lid 1).",
+            )
+            if request.user.has_perm(MELDING_BEKIJKEN):
+                return redirect("meldingen:detail", pk=melding.pk)
+            request.session[BEVESTIGING] = {
+                "nummer": melding.pk,
+                "ontvangen_op": melding.ontvangen_op.isoformat(),
+                "onderzoek_uiterlijk": melding.onderzoek_uiterlijk.isoformat(),
+                "persoonlijk_plan_uiterlijk": melding.persoonlijk_plan_uiterlijk.isoformat(),
+                "wettelijke_verwijzing": melding.wettelijke_verwijzing,
+            }
+            return redirect("meldingen:bevestiging")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "meldingen/melding_nieuw.html", {"form": form}, status=status)
+
+
+@login_required
+@permission_required(MELDING_REGISTREREN, raise_exception=True)
+def melding_bevestiging(request: HttpRequest) -> HttpResponse:
+    """For a login that may register but not view meldingen (a volunteer): the receipt with the
+    deadlines, kept in the session so no melding is opened."""
+    gegevens = request.session.get(BEVESTIGING)
+    if not gegevens:
+        return redirect("meldingen:nieuw")
+    context = {
+        "nummer": gegevens["nummer"],
+        "ontvangen_op": dt.date.fromisoformat(gegevens["ontvangen_op"]),
+        "onderzoek_uiterlijk": dt.date.fromisoformat(gegevens["onderzoek_uiterlijk"]),
+        "persoonlijk_plan_uiterlijk": dt.date.fromisoformat(gegevens["persoonlijk_plan_uiterlijk"]),
+        "wettelijke_verwijzing": gegevens.get("wettelijke_verwijzing", False),
+    }
+    return render(request, "meldingen/melding_bevestiging.html", context)
+
+
+@login_required
+@permission_required(ZOEKEN, raise_exception=True)
+def bsn_controle(request: HttpRequest) -> HttpResponse:
+    """htmx: while typing a BSN on the intake form, show whom it belongs to (within scope), so
+    the caller can be asked to confirm name and address. A search, not a dossier read."""
+    bsn = request.GET.get("bsn", "").strip()
+    context: dict[str, Any] = {"bsn": bsn}
+    if len([c for c in bsn if c.isdigit()]) >= 8:
+        try:
+            context["inwoner"] = inwoner_by_bsn(request.user, bsn)
+        except ValidationError as exc:
+            context["fout"] = " ".join(exc.messages)
+    return render(request, "meldingen/_bsn_controle.html", context)
+
+
+# --- one melding ------------------------------------------------------------------------------
+
+
+def _melding_or_refuse(request: HttpRequest, pk: int) -> Melding:
+    """The melding if it is in the login's scope; 404 if it does not exist; else 403 with the
+    reason. A refused look at a resident's melding is written to the access log as refused."""
+    melding = selectors.melding_get(scope=selectors.meldingen_in_scope(request.user), pk=pk)
+    if melding is not None:
+        return melding
+    # No selector tells "unknown" from "not yours"; one small read here.
+    inwoner_ids = list(Melding.objects.filter(pk=pk).values_list("inwoner_id", flat=True)[:1])
+    if not inwoner_ids:
+        raise Http404("Deze melding bestaat niet.")
+    reden = (
+        "U kunt deze melding niet inzien: de inwoner valt buiten uw werkgebied en de melding "
+        "is niet aan u toegewezen (need-to-know)."
+    )
+    if inwoner_ids[0] is not None:
+        # dossier_open refuses and writes the refused attempt to the access log.
+        with contextlib.suppress(PermissionDenied):
+            dossier_open(
+                user=request.user,
+                inwoner_id=inwoner_ids[0],
+                doel=None,
+                kanaal=InzageKanaal.PAGINA,
+                pad=request.get_full_path(),
+            )
+    raise PermissionDenied(reden)
+
+
+def _open_opschorting(melding: Melding) -> Opschorting | None:
+    return next((o for o in melding.opschortingen.all() if o.tot is None), None)
+
+
+def _acties(request: HttpRequest, melding: Melding) -> dict[str, bool]:
+    """Which action forms this login sees for this melding (permission and status)."""
+    user = request.user
+    medewerker = medewerker_for_user(user)
+    screenen = user.has_perm(MELDING_SCREENEN) and melding.status == Status.GEREGISTREERD
+    opschorten = user.has_perm(MELDING_OPSCHORTEN) and melding.status in OPEN_STATUSSEN
+    open_opschorting = _open_opschorting(melding) if opschorten else None
+    return {
+        "beantwoorden": screenen,
+        "doorzetten": screenen,
+        "koppelen": screenen,
+        "identificeren": user.has_perm(MELDING_SCREENEN)
+        and user.has_perm(ZOEKEN)
+        and melding.inwoner_id is None
+        and melding.status in OPEN_STATUSSEN,
+        "toewijzen": user.has_perm(MELDING_TOEWIJZEN)
+        and melding.status in (Status.GEREGISTREERD, Status.TOEGEWEZEN),
+        "opschorten": opschorten and open_opschorting is None,
+        "hervatten": open_opschorting is not None,
+        "afsluiten": _mag_afsluiten(user, medewerker, melding),
+    }
+
+
+def _mag_afsluiten(user: Any, medewerker: Any, melding: Melding) -> bool:
+    """Closing is for the assigned contact person or the mid-office (roles.py has no separate
+    permission for it)."""
+    if melding.status != Status.TOEGEWEZEN:
+        return False
+    eigen = medewerker is not None and melding.medewerker_id == medewerker.pk
+    return eigen or user.has_perm(MELDING_SCREENEN)
+
+
+def _forms(
+    request: HttpRequest, melding: Melding, vandaag: dt.date, acties: dict[str, bool]
+) -> dict[str, Form]:
+    """Unbound forms for the actions shown, each with its own prefix so ids stay unique."""
+    maak: dict[str, Callable[[], Form]] = {
+        "beantwoorden": lambda: AntwoordForm(prefix="beantwoorden"),
+        "doorzetten": lambda: DoorzettenForm(prefix="doorzetten"),
+        "identificeren": lambda: IdentificerenForm(prefix="identificeren", user=request.user),
+        "toewijzen": lambda: ToewijzenForm(prefix="toewijzen", melding=melding, vandaag=vandaag),
+        "opschorten": lambda: OpschortenForm(prefix="opschorten"),
+        "hervatten": lambda: HervattenForm(prefix="hervatten"),
+        "afsluiten": lambda: AfsluitenForm(prefix="afsluiten"),
+    }
+    return {naam: form() for naam, form in maak.items() if acties.get(naam)}
+
+
+def _termijn(melding: Melding, vandaag: dt.date) -> str:
+    if melding.onderzoek_uiterlijk is None:
+        return TermijnStand.OPGESCHORT
+    return termijn_status(melding.onderzoek_uiterlijk, vandaag, extra=gelijkgestelde_dagen())
+
+
+def _detail(
+    request: HttpRequest,
+    pk: int,
+    *,
+    bound: dict[str, Form] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    melding = _melding_or_refuse(request, pk)
+    if melding.inwoner_id is not None:
+        # The page shows the resident's personal data: the read is checked and logged.
+        dossier_open(
+            user=request.user,
+            inwoner_id=melding.inwoner_id,
+            doel=Doel.TOEGANG if request.user.has_perm(MELDING_SCREENEN) else None,
+            kanaal=InzageKanaal.PAGINA,
+            pad=request.get_full_path(),
+        )
+    vandaag = timezone.localdate()
+    acties = _acties(request, melding)
+    forms = {**_forms(request, melding, vandaag, acties), **(bound or {})}
+    gebeurtenissen = list(melding.gebeurtenissen.all())
+    for gebeurtenis in gebeurtenissen:
+        gebeurtenis.label = GEBEURTENISSEN.get(gebeurtenis.soort, gebeurtenis.soort.capitalize())
+    stand = _termijn(melding, vandaag)
+    fout_actie = next(iter(bound), "") if bound else ""
+    # A refusal for an action whose form is no longer shown (e.g. the status changed
+    # meanwhile) goes above the page.
+    losse_fouten = (
+        [m for messages_ in bound[fout_actie].errors.values() for m in messages_]
+        if fout_actie and not acties.get(fout_actie)
+        else []
+    )
+    context = {
+        "melding": melding,
+        "vandaag": vandaag,
+        "stand": stand,
+        "stand_label": TermijnStand(stand).label,
+        "verlopen": stand == TermijnStatus.VERLOPEN and melding.status in OPEN_STATUSSEN,
+        "open": melding.status in OPEN_STATUSSEN,
+        "open_opschorting": _open_opschorting(melding),
+        "gebeurtenissen": gebeurtenissen,
+        "acties": acties,
+        "forms": forms,
+        "fout_actie": fout_actie,
+        "losse_fouten": losse_fouten,
+        "intake": (
+            selectors.intake_context(
+                melding=melding, scope=selectors.meldingen_in_scope(request.user), vandaag=vandaag
+            )
+            if request.user.has_perm(MELDING_SCREENEN)
+            else None
+        ),
+    }
+    return render(request, "meldingen/melding_detail.html", context, status=status)
+
+
+@login_required
+@permission_required(MELDING_BEKIJKEN, raise_exception=True)
+def melding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, pk)
+
+
+def _actie(
+    request: HttpRequest,
+    melding: Melding,
+    *,
+    naam: str,
+    form: Form,
+    uitvoeren: Callable[[Melding, dict[str, Any]], str],
+    zichtbaar: bool = True,
+) -> HttpResponse:
+    """Run one action: parse the form, call the service, report; on a refusal show the page
+    again with the Dutch message next to the form (the service changed nothing)."""
+    if not zichtbaar:
+        raise PermissionDenied("Uw rol mag deze actie niet uitvoeren.")
+    if form.is_valid():
+        try:
+            bericht = uitvoeren(melding, form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, bericht)
+            return redirect("meldingen:detail", pk=melding.pk)
+    # Read the melding again: a refused service may have touched the instance in memory.
+    return _detail(request, melding.pk, bound={naam: form}, status=400)
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_SCREENEN, raise_exception=True)
+def melding_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        services.melding_answer(melding=melding, door=request.user, antwoord=data["antwoord"])
+        return f"Melding {melding.pk} is direct beantwoord."
+
+    melding = _melding_or_refuse(request, pk)
+    form = AntwoordForm(request.POST, prefix="beantwoorden")
+    return _actie(request, melding, naam="beantwoorden", form=form, uitvoeren=uitvoeren)
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_SCREENEN, raise_exception=True)
+def melding_doorzetten(request: HttpRequest, pk: int) -> HttpResponse:
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        services.melding_forward(
+            melding=melding,
+            door=request.user,
+            naar=data["naar"],
+            organisatie=data["organisatie"],
+            toelichting=data["toelichting"].strip(),
+        )
+        naar = f"{Doorzetting(data['naar']).label} {data['organisatie']}".strip()
+        return f"Melding {melding.pk} is doorgezet naar {naar}."
+
+    melding = _melding_or_refuse(request, pk)
+    form = DoorzettenForm(request.POST, prefix="doorzetten")
+    return _actie(request, melding, naam="doorzetten", form=form, uitvoeren=uitvoeren)
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_SCREENEN, raise_exception=True)
+def melding_identificeren(request: HttpRequest, pk: int) -> HttpResponse:
+    melding = _melding_or_refuse(request, pk)
+    form = IdentificerenForm(request.POST, prefix="identificeren", user=request.user)
+
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        services.melding_identify(melding=melding, inwoner=form.inwoner, door=request.user)
+        return f"Melding {melding.pk} hoort nu bij {form.inwoner.naam}."
+
+    return _actie(
+        request,
+        melding,
+        naam="identificeren",
+        form=form,
+        uitvoeren=uitvoeren,
+        zichtbaar=request.user.has_perm(ZOEKEN),
+    )
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_TOEWIJZEN, raise_exception=True)
+def melding_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
+    melding = _melding_or_refuse(request, pk)
+    form = ToewijzenForm(
+        request.POST, prefix="toewijzen", melding=melding, vandaag=timezone.localdate()
+    )
+
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        melding = services.melding_assign(
+            melding=melding,
+            door=request.user,
+            medewerker=data["medewerker"],
+            expertise="" if data["medewerker"] else data["expertise"],
+            reden=data["reden"],
+        )
+        return f"Melding {melding.pk} is toegewezen aan {melding.medewerker} ({melding.team})."
+
+    return _actie(request, melding, naam="toewijzen", form=form, uitvoeren=uitvoeren)
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_OPSCHORTEN, raise_exception=True)
+def melding_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        services.melding_suspend(
+            melding=melding, door=request.user, van=data["van"], reden=data["reden"]
+        )
+        return f"De termijn van melding {melding.pk} is opgeschort vanaf {_datum(data['van'])}."
+
+    melding = _melding_or_refuse(request, pk)
+    form = OpschortenForm(request.POST, prefix="opschorten")
+    return _actie(request, melding, naam="opschorten", form=form, uitvoeren=uitvoeren)
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_OPSCHORTEN, raise_exception=True)
+def melding_hervatten(request: HttpRequest, pk: int) -> HttpResponse:
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        opschorting = _open_opschorting(melding)
+        if opschorting is None:
+            raise ValidationError("De termijn van deze melding is niet opgeschort.")
+        melding = services.melding_resume(
+            opschorting=opschorting, door=request.user, tot=data["tot"]
+        )
+        return (
+            "De opschorting is beëindigd. Het onderzoek moet uiterlijk "
+            f"{_datum(melding.onderzoek_uiterlijk)} klaar zijn."
+        )
+
+    melding = _melding_or_refuse(request, pk)
+    form = HervattenForm(request.POST, prefix="hervatten")
+    return _actie(request, melding, naam="hervatten", form=form, uitvoeren=uitvoeren)
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_BEKIJKEN, raise_exception=True)
+def melding_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        services.melding_close(melding=melding, door=request.user, toelichting=data["toelichting"])
+        return f"Melding {melding.pk} is afgesloten."
+
+    melding = _melding_or_refuse(request, pk)
+    mag = _mag_afsluiten(request.user, medewerker_for_user(request.user), melding) or (
+        melding.status != Status.TOEGEWEZEN  # then the service explains the status
+    )
+    form = AfsluitenForm(request.POST, prefix="afsluiten")
+    return _actie(request, melding, naam="afsluiten", form=form, uitvoeren=uitvoeren, zichtbaar=mag)
+
+
+@require_POST
+@login_required
+@permission_required(MELDING_SCREENEN, raise_exception=True)
+def melding_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
+    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+        scope = selectors.meldingen_in_scope(request.user)
+        bestaande = selectors.melding_get(scope=scope, pk=data["bestaande"])
+        if bestaande is None:
+            raise ValidationError("Deze melding bestaat niet of valt buiten uw werkgebied.")
+        services.melding_link(melding=melding, bestaande=bestaande, door=request.user)
+        return (
+            f"Melding {melding.pk} is gekoppeld aan melding {bestaande.pk}: de inwoner vertelt "
+            "het verhaal één keer."
+        )
+
+    melding = _melding_or_refuse(request, pk)
+    form = KoppelenForm(request.POST, prefix="koppelen")
+    return _actie(request, melding, naam="koppelen", form=form, uitvoeren=uitvoeren)
+
+
+# --- worklist ---------------------------------------------------------------------------------
+
+
+def _keuze(value: str | None, allowed: Any) -> str:
+    return value if value and value in allowed else ""
+
+
+@login_required
+@permission_required(MELDING_BEKIJKEN, raise_exception=True)
+def werkvoorraad(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    medewerker = medewerker_for_user(user)
+    vandaag = timezone.localdate()
+    teams = list(medewerker.teams.all()) if medewerker else []
+    weergaven = {
+        "mijn": medewerker is not None,
+        "team": bool(teams),
+        "alle": user.has_perm(MELDING_SCREENEN) or user.is_superuser,
+    }
+    weergave = request.GET.get("weergave", "")
+    if not weergaven.get(weergave):
+        weergave = "mijn" if medewerker is not None else "alle"
+    team = None
+    if weergave == "team":
+        team = next((t for t in teams if str(t.pk) == request.GET.get("team")), teams[0])
+    wijken = list(wijken_list(gemeente=medewerker.gemeente)) if medewerker else []
+    wijk = _keuze(request.GET.get("wijk"), {str(w.pk) for w in wijken})
+    filters = {
+        "weergave": weergave,
+        "team": str(team.pk) if team else "",
+        "wijk": wijk,
+        "domein": _keuze(request.GET.get("domein"), Domein.values),
+        "status": _keuze(request.GET.get("status"), Status.values),
+        "stand": _keuze(request.GET.get("stand"), TermijnStand.values),
+        "sortering": _keuze(request.GET.get("sortering"), selectors.SORTERINGEN) or "termijn",
+    }
+    arguments = {
+        "scope": selectors.meldingen_in_scope(user),
+        "vandaag": vandaag,
+        "medewerker": medewerker if weergave == "mijn" else None,
+        "team": team,
+        "wijk_id": int(wijk) if wijk else None,
+        "domein": filters["domein"] or None,
+        "status": filters["status"] or None,
+        "sortering": filters["sortering"],
+    }
+    alle_standen = selectors.werkvoorraad(**arguments)
+    tellingen = selectors.werkvoorraad_tellingen(alle_standen)
+    lijst = (
+        selectors.werkvoorraad(**arguments, stand=filters["stand"])
+        if filters["stand"]
+        else alle_standen
+    )
+    page = Paginator(lijst, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    for melding in page.object_list:
+        melding.stand_label = TermijnStand(melding.stand).label
+
+    def query(**changes: str) -> str:
+        return urlencode({k: v for k, v in {**filters, **changes}.items() if v})
+
+    context = {
+        "page": page,
+        "filters": filters,
+        "weergaven": [
+            (key, label, f"?{urlencode({'weergave': key})}")
+            for key, label in WEERGAVEN.items()
+            if weergaven[key]
+        ],
+        "weergave_label": WEERGAVEN[weergave],
+        "teams": teams,
+        "team": team,
+        "wijken": wijken,
+        "domeinen": Domein.choices,
+        "statussen": Status.choices,
+        "standen": [
+            (stand.value, stand.label, tellingen[stand.value], f"?{query(stand=stand.value)}")
+            for stand in TermijnStand
+        ],
+        "totaal": sum(tellingen.values()),
+        "sorteringen": [
+            ("termijn", "Termijn, kortste eerst"),
+            ("-termijn", "Termijn, langste eerst"),
+            ("ontvangen", "Ontvangen, oudste eerst"),
+            ("-ontvangen", "Ontvangen, nieuwste eerst"),
+            ("wijk", "Wijk"),
+        ],
+        "kolommen": _sorteerkolommen(filters["sortering"], query),
+        "zonder_stand": f"?{query(stand='')}",
+        "pagina_query": query(),
+        "notificaties": (
+            list(selectors.notificaties_open(medewerker=medewerker)[:10]) if medewerker else []
+        ),
+    }
+    template = (
+        "meldingen/_werkvoorraad_lijst.html"
+        if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "lijst"
+        else "meldingen/werkvoorraad.html"
+    )
+    return render(request, template, context)
+
+
+def _sorteerkolommen(sortering: str, query: Callable[..., str]) -> dict[str, dict[str, str]]:
+    """Column header links: a click sorts on that column; a second click reverses it."""
+    kolommen = {}
+    for kolom, sleutel in (("ontvangen", "ontvangen"), ("termijn", "termijn"), ("wijk", "wijk")):
+        actief = sortering.lstrip("-") == sleutel
+        aflopend = sortering.startswith("-")
+        volgende = (
+            f"-{sleutel}"
+            if actief and not aflopend and f"-{sleutel}" in (selectors.SORTERINGEN)
+            else sleutel
+        )
+        kolommen[kolom] = {
+            "href": f"?{query(sortering=volgende, pagina='')}",
+            "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
+        }
+    return kolommen
+
+
+@login_required
+def werkvoorraad_samenvatting(request: HttpRequest) -> HttpResponse:
+    """htmx fragment for the home page tile: how many open meldingen per deadline state."""
+    if not request.user.has_perm(MELDING_BEKIJKEN):
+        return HttpResponse("")
+    medewerker = medewerker_for_user(request.user)
+    screener = request.user.has_perm(MELDING_SCREENEN) or medewerker is None
+    qs = selectors.werkvoorraad(
+        scope=selectors.meldingen_in_scope(request.user),
+        vandaag=timezone.localdate(),
+        medewerker=None if screener else medewerker,
+        status=Status.GEREGISTREERD if screener else None,
+    )
+    tellingen = selectors.werkvoorraad_tellingen(qs)
+    query = {"weergave": "alle", "status": Status.GEREGISTREERD} if screener else {}
+    context = {
+        "screener": screener,
+        "totaal": sum(tellingen.values()),
+        "verlopen": tellingen[TermijnStand.VERLOPEN],
+        "bijna": tellingen[TermijnStand.BIJNA_VERLOPEN],
+        "href": reverse("meldingen:werkvoorraad") + (f"?{urlencode(query)}" if query else ""),
+    }
+    return render(request, "meldingen/_samenvatting.html", context)
