@@ -70,6 +70,11 @@ def midoffice(midoffice_team):
 
 
 @pytest.fixture
+def backoffice_user(gemeente):
+    return MedewerkerFactory(gemeente=gemeente, functie=Rol.BACKOFFICE, username="backoffice").user
+
+
+@pytest.fixture
 def privacy_officer(gemeente):
     return MedewerkerFactory(gemeente=gemeente, functie=Rol.PRIVACY, username="privacy")
 

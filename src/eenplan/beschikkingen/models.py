@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from eenplan.beschikkingen.constants import AanvraagStatus, Wet
+from eenplan.beschikkingen.constants import (
+    AanvraagStatus,
+    BezwaarUitkomst,
+    Rechtmatigheid,
+    Uitkomst,
+    Wet,
+)
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
@@ -56,3 +62,147 @@ class Aanvraag(BaseModel):
 
     def __str__(self) -> str:
         return f"Aanvraag {self.omschrijving} ({self.get_wet_display()})"
+
+
+class Beschikking(BaseModel):
+    """The formal decision on an aanvraag (Wmo 2015 art. 2.3.5; Awb 4:13), per provision."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="beschikkingen")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="beschikkingen")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="beschikkingen")
+    besloten_op = models.DateField()
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    motivering = models.TextField(help_text="Vrije tekst; de uitkomst van de ladder staat erbij.")
+    ladder_uitkomst = models.TextField(blank=True)
+    verzonden_op = models.DateField(null=True, blank=True)
+    bezwaar_uiterlijk = models.DateField(
+        null=True, blank=True, help_text="Awb 6:7 en 6:8 met de Algemene termijnenwet."
+    )
+    rechtmatigheid = models.CharField(
+        max_length=20, choices=Rechtmatigheid.choices, default=Rechtmatigheid.NVT
+    )
+    rechtmatigheid_reden = models.TextField(blank=True)
+    getoetst_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    brief = models.TextField(blank=True, help_text="De brief zoals hij is verzonden.")
+    herziet = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="herzien_door",
+        help_text="Na een gegrond bezwaar: de beschikking die dit herziet.",
+    )
+
+    class Meta:
+        verbose_name = "beschikking"
+        verbose_name_plural = "beschikkingen"
+        ordering = ["-besloten_op", "-id"]
+        indexes = [
+            models.Index(fields=["gemeente", "rechtmatigheid"], name="beschikking_toets_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"Beschikking {self.pk} ({self.inwoner})"
+
+
+class BeschikteVoorziening(BaseModel):
+    beschikking = models.ForeignKey(
+        Beschikking, on_delete=models.PROTECT, related_name="voorzieningen"
+    )
+    voorziening = models.ForeignKey(
+        "voorzieningen.Voorziening", on_delete=models.PROTECT, related_name="beschikt"
+    )
+    uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices)
+    omvang = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    eenheid = models.CharField(max_length=2, blank=True)
+    frequentie = models.CharField(max_length=1, blank=True)
+    begin = models.DateField(null=True, blank=True)
+    einde = models.DateField(null=True, blank=True)
+    heronderzoek_op = models.DateField(null=True, blank=True)
+    leveringsvorm = models.CharField(max_length=3, blank=True)
+    aanbieder = models.CharField(max_length=200, blank=True)
+    pgb_budget = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    pgb_zelf_te_betalen = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    pgb_toets = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="De drie voorwaarden (Wmo 2015 art. 2.3.6) en het "
+        "persoonlijk plan, zoals vastgelegd.",
+    )
+    eigen_bijdrage_van_toepassing = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "beschikte voorziening"
+        verbose_name_plural = "beschikte voorzieningen"
+        ordering = ["beschikking", "id"]
+        indexes = [
+            models.Index(fields=["einde"], name="beschikt_einde_idx"),
+            models.Index(fields=["heronderzoek_op"], name="beschikt_heronderzoek_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voorziening} ({self.get_uitkomst_display()})"
+
+
+class Bezwaar(BaseModel):
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="bezwaren")
+    ingediend_door = models.CharField(max_length=200)
+    ontvangen_op = models.DateField()
+    ter_post_bezorgd_op = models.DateField(null=True, blank=True)
+    tijdigheid = models.CharField(max_length=30)
+    verschoonbaar_reden = models.TextField(blank=True)
+    gronden = models.TextField()
+    informeel_gesprek_op = models.DateField(null=True, blank=True)
+    adviescommissie = models.BooleanField(default=False)
+    beslissen_uiterlijk = models.DateField()
+    verdaagd = models.BooleanField(default=False)
+    uitkomst = models.CharField(
+        max_length=20, choices=BezwaarUitkomst.choices, default=BezwaarUitkomst.LOPEND
+    )
+    besloten_op = models.DateField(null=True, blank=True)
+    nieuwe_beschikking = models.ForeignKey(
+        Beschikking, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "bezwaar"
+        verbose_name_plural = "bezwaren"
+        ordering = ["-ontvangen_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"Bezwaar tegen beschikking {self.beschikking_id}"
+
+
+class Klacht(BaseModel):
+    """A complaint, separate from bezwaar, with its own handling term (Awb art. 9:11)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="klachten")
+    inwoner = models.ForeignKey(
+        Inwoner, on_delete=models.PROTECT, null=True, blank=True, related_name="klachten"
+    )
+    ingediend_door = models.CharField(max_length=200)
+    ontvangen_op = models.DateField()
+    onderwerp = models.TextField()
+    afhandelen_uiterlijk = models.DateField()
+    afgehandeld_op = models.DateField(null=True, blank=True)
+    uitkomst = models.TextField(blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "klacht"
+        verbose_name_plural = "klachten"
+        ordering = ["-ontvangen_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"Klacht {self.pk}"

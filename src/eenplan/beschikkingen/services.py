@@ -3,18 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
-from eenplan.beschikkingen.constants import Wet
-from eenplan.beschikkingen.models import Aanvraag
+from eenplan.beschikkingen.constants import (
+    AanvraagStatus,
+    BezwaarUitkomst,
+    Rechtmatigheid,
+    Uitkomst,
+    Wet,
+)
+from eenplan.beschikkingen.models import (
+    Aanvraag,
+    Beschikking,
+    BeschikteVoorziening,
+    Bezwaar,
+    Klacht,
+)
+from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
+from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
+from eenplan.rules import voorziening as voorziening_rules
 from eenplan.rules.aanvraag import beslissen_uiterlijk
+from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk, bezwaar_uiterlijk
+from eenplan.rules.voorziening import PgbToets
+from eenplan.voorzieningen.constants import Leveringsvorm
+from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.selectors import zin_tarieven
 
 
 @transaction.atomic
@@ -52,4 +76,416 @@ def aanvraag_register(
         toelichting=toelichting,
         ingediend_door=ingediend_door,
         vastgelegd_door=door,
+    )
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One requested provision and what is decided on it."""
+
+    voorziening: Voorziening
+    uitkomst: str
+    omvang: Decimal | None = None
+    begin: dt.date | None = None
+    einde: dt.date | None = None
+    heronderzoek_op: dt.date | None = None
+    leveringsvorm: str = ""
+    aanbieder: str = ""
+    frequentie: str = ""
+    pgb_toets: PgbToets | None = None
+    pgb_tarief: Decimal | None = None
+    persoonlijk_plan: str = ""
+
+
+def _actieve_leveringen(
+    inwoner: Inwoner, *, behalve: Beschikking | None = None
+) -> list[tuple[BeschikteVoorziening, voorziening_rules.Levering]]:
+    qs = BeschikteVoorziening.objects.filter(
+        beschikking__inwoner=inwoner,
+        uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+        begin__isnull=False,
+    ).select_related("voorziening")
+    if behalve is not None:
+        qs = qs.exclude(beschikking=behalve)
+    return [
+        (
+            b,
+            voorziening_rules.Levering(
+                b.voorziening.productcode,
+                voorziening_rules.Leveringsvorm(b.leveringsvorm),
+                b.begin,
+                b.einde,
+            ),
+        )
+        for b in qs
+    ]
+
+
+def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
+    """Validate one granted provision; returns the computed PGB figures."""
+    errors: list[str] = []
+    v = regel.voorziening
+    if regel.uitkomst not in Uitkomst.values:
+        raise ValidationError({"uitkomst": "Kies: toegekend, deels toegekend of afgewezen."})
+    if regel.uitkomst == Uitkomst.AFGEWEZEN:
+        return {}
+    if regel.begin is None or regel.omvang is None:
+        raise ValidationError({"begin": f"{v.naam}: vul de begindatum en de omvang in."})
+    errors += voorziening_rules.periode_fouten(
+        begin=regel.begin, einde=regel.einde, omvang=regel.omvang
+    )
+    if regel.einde is None and regel.heronderzoek_op is None:
+        errors.append("Maatwerk is tijdelijk: geef een einddatum of een datum voor heronderzoek.")
+    extra: dict[str, Any] = {}
+    if regel.leveringsvorm == Leveringsvorm.ZIN:
+        if not regel.aanbieder.strip():
+            errors.append("Kies de aanbieder voor zorg in natura.")
+    elif regel.leveringsvorm == Leveringsvorm.PGB:
+        if not v.pgb_mogelijk:
+            errors.append(f"Voor {v.naam} is een pgb niet mogelijk.")
+        if regel.pgb_toets is None:
+            errors.append("Leg de pgb-toets vast (Wmo 2015 art. 2.3.6).")
+        else:
+            errors += voorziening_rules.pgb_bezwaren(regel.pgb_toets, wet=wet)
+        if not regel.persoonlijk_plan.strip():
+            errors.append("Een pgb vraagt een persoonlijk plan van de inwoner.")
+        tarieven = zin_tarieven(v, op)
+        if not errors and tarieven and regel.pgb_tarief is not None:
+            budget = voorziening_rules.pgb_budget(
+                omvang=regel.omvang, zin_tarieven=tarieven, gevraagd_tarief=regel.pgb_tarief
+            )
+            extra = {"pgb_budget": budget.budget, "pgb_zelf_te_betalen": budget.zelf_te_betalen}
+        elif not errors:
+            errors.append(
+                "Voor het pgb-budget zijn een tarief voor zorg in natura en het "
+                "gevraagde pgb-tarief nodig."
+            )
+    else:
+        errors.append("Kies de leveringsvorm: zorg in natura of pgb.")
+    if errors:
+        raise ValidationError({"voorzieningen": [f"{v.naam}: {e}" for e in errors]})
+    return extra
+
+
+@transaction.atomic
+def beschikking_issue(
+    *,
+    aanvraag: Aanvraag,
+    door: AbstractBaseUser,
+    besloten_op: dt.date,
+    motivering: str,
+    regels: Sequence[Regel],
+    door_generalist: bool = False,
+) -> Beschikking:
+    """Decide on an aanvraag, per requested provision (Wmo 2015 art. 2.3.5). Refused: an end
+    before the start, no volume, no end or heronderzoek date, PGB without its conditions, and
+    ZIN and PGB for the same product in overlapping periods (iWmo OP043). A decision by a
+    generalist goes to the back office's lawfulness check afterwards (Hardenberg)."""
+    if aanvraag.status != AanvraagStatus.ONTVANGEN:
+        raise ValidationError("Op deze aanvraag is al besloten.")
+    if besloten_op > timezone.localdate() or besloten_op < aanvraag.ontvangen_op:
+        raise ValidationError(
+            {"besloten_op": "De besluitdatum ligt in de toekomst of vóór de aanvraag."}
+        )
+    if not regels:
+        raise ValidationError("Beslis over ten minste één voorziening.")
+    if not motivering.strip():
+        raise ValidationError({"motivering": "Motiveer het besluit."})
+    extras = [_check_regel(r, wet=aanvraag.wet, op=besloten_op) for r in regels]
+    nieuw = [
+        voorziening_rules.Levering(
+            r.voorziening.productcode,
+            voorziening_rules.Leveringsvorm(r.leveringsvorm),
+            r.begin,
+            r.einde,
+        )
+        for r in regels
+        if r.uitkomst != Uitkomst.AFGEWEZEN
+    ]
+    bestaand = [lev for _, lev in _actieve_leveringen(aanvraag.inwoner)]
+    for i, lev in enumerate(nieuw):
+        botsing = voorziening_rules.op043_conflicten(lev, bestaand + nieuw[:i])
+        if botsing:
+            raise ValidationError(
+                {
+                    "voorzieningen": (
+                        f"Product {lev.productcode}: zorg in natura en pgb mogen niet in "
+                        "dezelfde periode (iWmo-regel OP043)."
+                    )
+                }
+            )
+    onderzoek = aanvraag.inwoner.onderzoeken.order_by("-created_at").first()
+    ladder = "\n".join(
+        f"{a.get_stap_display()}: {a.bevinding}"
+        + ("" if a.volstaat else f" Niet voldoende: {a.reden_niet_toereikend}")
+        for a in (onderzoek.afwegingen.all() if onderzoek else [])
+    )
+    beschikking = Beschikking.objects.create(
+        aanvraag=aanvraag,
+        gemeente_id=aanvraag.gemeente_id,
+        inwoner=aanvraag.inwoner,
+        besloten_op=besloten_op,
+        besloten_door=door,
+        motivering=motivering.strip(),
+        ladder_uitkomst=ladder,
+        rechtmatigheid=Rechtmatigheid.TE_TOETSEN if door_generalist else Rechtmatigheid.NVT,
+    )
+    for regel, extra in zip(regels, extras, strict=True):
+        toets = regel.pgb_toets
+        BeschikteVoorziening.objects.create(
+            beschikking=beschikking,
+            voorziening=regel.voorziening,
+            uitkomst=regel.uitkomst,
+            omvang=regel.omvang,
+            eenheid=regel.voorziening.eenheid,
+            frequentie=regel.frequentie or regel.voorziening.frequentie,
+            begin=regel.begin,
+            einde=regel.einde,
+            heronderzoek_op=regel.heronderzoek_op,
+            leveringsvorm=regel.leveringsvorm,
+            aanbieder=regel.aanbieder.strip(),
+            pgb_toets=None
+            if toets is None
+            else {
+                "kan_beheren": toets.kan_beheren,
+                "motivering": toets.motivering,
+                "kwaliteit_geborgd": toets.kwaliteit_geborgd,
+                "geen_passende_zin": toets.geen_passende_zin,
+                "reden_geen_zin": toets.reden_geen_zin,
+                "persoonlijk_plan": regel.persoonlijk_plan,
+            },
+            eigen_bijdrage_van_toepassing=regel.voorziening.eigen_bijdrage != "geen",
+            **extra,
+        )
+    aanvraag.status = AanvraagStatus.BESLOTEN
+    aanvraag.save(update_fields=["status", "updated_at"])
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_send(*, beschikking: Beschikking, op: dt.date) -> Beschikking:
+    """Send the letter: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw)."""
+    if beschikking.verzonden_op is not None:
+        raise ValidationError("Deze beschikking is al verzonden.")
+    if beschikking.rechtmatigheid == Rechtmatigheid.ONRECHTMATIG:
+        raise ValidationError("Deze beschikking is onrechtmatig bevonden; neem een nieuw besluit.")
+    if op < beschikking.besloten_op or op > timezone.localdate():
+        raise ValidationError({"op": "De verzenddatum ligt vóór het besluit of in de toekomst."})
+    beschikking.verzonden_op = op
+    beschikking.bezwaar_uiterlijk = bezwaar_uiterlijk(op, extra=gelijkgestelde_dagen())
+    beschikking.brief = brief_render(beschikking)
+    beschikking.save(update_fields=["verzonden_op", "bezwaar_uiterlijk", "brief", "updated_at"])
+    return beschikking
+
+
+def brief_render(beschikking: Beschikking) -> str:
+    """The letter in plain Dutch (B1) from the template `beschikkingen/brief.txt`, which a
+    municipality overrides in its own template folder (EENPLAN_SJABLONEN_DIR)."""
+    return render_to_string(
+        "beschikkingen/brief.txt",
+        {
+            "b": beschikking,
+            "inwoner": beschikking.inwoner,
+            "regels": list(beschikking.voorzieningen.select_related("voorziening")),
+            "bijdrage": eigen_bijdrage_voor(
+                beschikking.inwoner, beschikking.verzonden_op or beschikking.besloten_op
+            ),
+        },
+    )
+
+
+def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.Uitkomst | None:
+    """The household's Wmo contribution on `op` from all its active Wmo provisions."""
+    from eenplan.inwoners.selectors import huishouden_current
+
+    huishouden = huishouden_current(inwoner=inwoner, today=op)
+    leden = (
+        [lid.inwoner for lid in huishouden.leden.select_related("inwoner") if lid.actief_op(op)]
+        if huishouden
+        else [inwoner]
+    )
+    regels = (
+        BeschikteVoorziening.objects.filter(
+            beschikking__inwoner__in=leden,
+            beschikking__aanvraag__wet=Wet.WMO,
+            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+            begin__lte=op,
+        )
+        .exclude(einde__lt=op)
+        .select_related("voorziening", "beschikking__inwoner")
+    )
+    leveringen = [
+        eigen_bijdrage_rules.Levering(
+            r.voorziening.naam,
+            eigen_bijdrage_rules.Soort(r.voorziening.eigen_bijdrage),
+            r.voorziening.kostprijs_per_maand or Decimal("0"),
+        )
+        for r in regels
+    ]
+    if not leveringen:
+        return None
+    clienten = sorted({r.beschikking.inwoner for r in regels}, key=lambda i: i.pk)
+    partners = (
+        huishouden is not None
+        and huishouden.leden.filter(relatie="partner", lid_tot__isnull=True).exists()
+    )
+    try:
+        return eigen_bijdrage_rules.eigen_bijdrage(
+            leveringen,
+            clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
+            gehuwd_of_partner=partners,
+            op=op,
+        )
+    except ValueError:
+        return None
+
+
+@transaction.atomic
+def rechtmatigheid_toets(
+    *, beschikking: Beschikking, door: AbstractBaseUser, rechtmatig: bool, reden: str = ""
+) -> Beschikking:
+    """The back office checks a generalist's decision afterwards; an unlawful one goes back to
+    the decision-maker with the reason (Hardenberg)."""
+    if beschikking.rechtmatigheid != Rechtmatigheid.TE_TOETSEN:
+        raise ValidationError("Deze beschikking staat niet in de toetsingsrij.")
+    if beschikking.besloten_door_id == door.pk:
+        raise ValidationError("De toets doet iemand anders dan de beslisser.")
+    if not rechtmatig and not reden.strip():
+        raise ValidationError({"reden": "Geef aan waarom het besluit onrechtmatig is."})
+    beschikking.rechtmatigheid = (
+        Rechtmatigheid.RECHTMATIG if rechtmatig else Rechtmatigheid.ONRECHTMATIG
+    )
+    beschikking.rechtmatigheid_reden = reden.strip()
+    beschikking.getoetst_door = door
+    beschikking.save(
+        update_fields=["rechtmatigheid", "rechtmatigheid_reden", "getoetst_door", "updated_at"]
+    )
+    return beschikking
+
+
+@transaction.atomic
+def bezwaar_register(
+    *,
+    beschikking: Beschikking,
+    inwoner: Inwoner,
+    ontvangen_op: dt.date,
+    gronden: str,
+    ingediend_door: str,
+    door: AbstractBaseUser,
+    ter_post_bezorgd_op: dt.date | None = None,
+    adviescommissie: bool = False,
+    verschoonbaar_reden: str = "",
+) -> Bezwaar:
+    """Register a bezwaar against a sent decision of this resident; on time or late per Awb
+    6:7-6:9 (late but excusable per 6:11); decision term per Awb 7:10."""
+    if beschikking.inwoner_id != inwoner.pk:
+        raise ValidationError({"beschikking": "Deze beschikking gaat over een andere inwoner."})
+    if beschikking.verzonden_op is None:
+        raise ValidationError({"beschikking": "Deze beschikking is nog niet verzonden."})
+    if ontvangen_op > timezone.localdate() or ontvangen_op < beschikking.verzonden_op:
+        raise ValidationError(
+            {
+                "ontvangen_op": "De ontvangstdatum ligt in de toekomst of vóór "
+                "de verzending van het besluit."
+            }
+        )
+    if not gronden.strip():
+        raise ValidationError({"gronden": "Neem de gronden van het bezwaar over."})
+    extra = gelijkgestelde_dagen()
+    tijdigheid = voorziening_rules.bezwaar_tijdigheid(
+        beschikking_verzonden=beschikking.verzonden_op,
+        ontvangen_op=ontvangen_op,
+        ter_post_bezorgd_op=ter_post_bezorgd_op,
+        verschoonbaar=bool(verschoonbaar_reden.strip()),
+        extra=extra,
+    )
+    start = max(ontvangen_op, beschikking.bezwaar_uiterlijk or ontvangen_op)
+    return Bezwaar.objects.create(
+        beschikking=beschikking,
+        ingediend_door=ingediend_door,
+        ontvangen_op=ontvangen_op,
+        ter_post_bezorgd_op=ter_post_bezorgd_op,
+        tijdigheid=tijdigheid,
+        verschoonbaar_reden=verschoonbaar_reden.strip(),
+        gronden=gronden.strip(),
+        adviescommissie=adviescommissie,
+        vastgelegd_door=door,
+        beslissen_uiterlijk=beslissing_op_bezwaar_uiterlijk(
+            start, adviescommissie=adviescommissie, extra=extra
+        ),
+    )
+
+
+@transaction.atomic
+def bezwaar_verdaag(*, bezwaar: Bezwaar) -> Bezwaar:
+    """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
+    if bezwaar.verdaagd:
+        raise ValidationError("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
+    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
+        raise ValidationError("Op dit bezwaar is al beslist.")
+    extra = gelijkgestelde_dagen()
+    start = max(bezwaar.ontvangen_op, bezwaar.beschikking.bezwaar_uiterlijk or bezwaar.ontvangen_op)
+    bezwaar.beslissen_uiterlijk = beslissing_op_bezwaar_uiterlijk(
+        start, adviescommissie=bezwaar.adviescommissie, verdaagd=True, extra=extra
+    )
+    bezwaar.verdaagd = True
+    bezwaar.save(update_fields=["beslissen_uiterlijk", "verdaagd", "updated_at"])
+    return bezwaar
+
+
+@transaction.atomic
+def bezwaar_decide(
+    *,
+    bezwaar: Bezwaar,
+    uitkomst: str,
+    besloten_op: dt.date,
+    nieuwe_beschikking: Beschikking | None = None,
+) -> Bezwaar:
+    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
+        raise ValidationError("Op dit bezwaar is al beslist.")
+    if uitkomst not in BezwaarUitkomst.values or uitkomst == BezwaarUitkomst.LOPEND:
+        raise ValidationError({"uitkomst": "Kies de uitkomst van het bezwaar."})
+    if besloten_op > timezone.localdate() or besloten_op < bezwaar.ontvangen_op:
+        raise ValidationError(
+            {"besloten_op": "De besluitdatum ligt in de toekomst of vóór het bezwaar."}
+        )
+    if (
+        nieuwe_beschikking is not None
+        and nieuwe_beschikking.inwoner_id != bezwaar.beschikking.inwoner_id
+    ):
+        raise ValidationError(
+            {"nieuwe_beschikking": "Die beschikking gaat over een andere inwoner."}
+        )
+    bezwaar.uitkomst, bezwaar.besloten_op = uitkomst, besloten_op
+    bezwaar.nieuwe_beschikking = nieuwe_beschikking
+    bezwaar.save(update_fields=["uitkomst", "besloten_op", "nieuwe_beschikking", "updated_at"])
+    return bezwaar
+
+
+@transaction.atomic
+def klacht_register(
+    *,
+    gemeente: Gemeente,
+    ingediend_door: str,
+    ontvangen_op: dt.date,
+    onderwerp: str,
+    door: AbstractBaseUser,
+    inwoner: Inwoner | None = None,
+    commissie: bool = False,
+) -> Klacht:
+    """A complaint, registered apart from bezwaren, with its handling term (Awb 9:11)."""
+    if ontvangen_op > timezone.localdate():
+        raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
+    if not onderwerp.strip():
+        raise ValidationError({"onderwerp": "Beschrijf waarover de klacht gaat."})
+    return Klacht.objects.create(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        ingediend_door=ingediend_door,
+        ontvangen_op=ontvangen_op,
+        onderwerp=onderwerp.strip(),
+        vastgelegd_door=door,
+        afhandelen_uiterlijk=voorziening_rules.klacht_afhandelen_uiterlijk(
+            ontvangen_op, commissie=commissie, extra=gelijkgestelde_dagen()
+        ),
     )

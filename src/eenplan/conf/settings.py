@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "eenplan.onderzoeken",
     "eenplan.plannen",
     "eenplan.beschikkingen",
+    "eenplan.voorzieningen",
     "eenplan.web",
     "eenplan.demo",
 ]
@@ -120,7 +121,18 @@ WSGI_APPLICATION = "eenplan.conf.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # A municipality's own letter templates (e.g. beschikkingen/brief.txt) win over ours.
+        "DIRS": list(
+            as_list(
+                declare(
+                    "EENPLAN_SJABLONEN_DIR",
+                    "",
+                    "Folder with the "
+                    "municipality's own templates, e.g. beschikkingen/brief.txt "
+                    "for the decision letter.",
+                )
+            )
+        ),
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -28,6 +28,15 @@ ONDERZOEK_UITVOEREN = "onderzoeken.change_onderzoek"
 PLAN_BEKIJKEN = "plannen.view_plan"
 PLAN_WIJZIGEN = "plannen.change_plan"
 AANVRAAG_BEKIJKEN = "beschikkingen.view_aanvraag"
+SOCIALE_KAART = "voorzieningen.view_voorziening"
+CATALOGUS_BEHEREN = ["voorzieningen.add_voorziening", "voorzieningen.change_voorziening",
+                     "voorzieningen.add_tarief", "voorzieningen.view_tarief"]
+BESCHIKKING_BEKIJKEN = "beschikkingen.view_beschikking"
+BESCHIKKING_NEMEN = "beschikkingen.add_beschikking"
+RECHTMATIGHEID_TOETSEN = "beschikkingen.change_beschikking"
+BEZWAAR = ["beschikkingen.view_bezwaar", "beschikkingen.add_bezwaar",
+           "beschikkingen.change_bezwaar"]
+KLACHT = ["beschikkingen.view_klacht", "beschikkingen.add_klacht", "beschikkingen.change_klacht"]
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -43,20 +52,24 @@ _DOSSIERWERK = [
 _MELDINGWERK = [MELDING_BEKIJKEN, MELDING_REGISTREREN, MELDING_OPSCHORTEN]
 # The generalist holds the onderzoek and writes the plan (BRIEF §2).
 _PLANWERK = [ONDERZOEK_BEKIJKEN, ONDERZOEK_UITVOEREN, PLAN_BEKIJKEN, PLAN_WIJZIGEN,
-             AANVRAAG_BEKIJKEN]
+             AANVRAAG_BEKIJKEN, SOCIALE_KAART, BESCHIKKING_BEKIJKEN,
+             # Hardenberg: the generalist may decide; the back office checks afterwards.
+             BESCHIKKING_NEMEN]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Answers simple questions and registers a melding; sees no dossiers.
-    Rol.VRIJWILLIGER: [MELDING_REGISTREREN],
+    Rol.VRIJWILLIGER: [MELDING_REGISTREREN, SOCIALE_KAART],
     # Screens every melding, forwards it, links it and assigns it (BRIEF §2).
-    Rol.MIDOFFICE: [*_DOSSIERWERK, *_MELDINGWERK, MELDING_SCREENEN, MELDING_TOEWIJZEN],
+    Rol.MIDOFFICE: [*_DOSSIERWERK, *_MELDINGWERK, MELDING_SCREENEN, MELDING_TOEWIJZEN,
+                    SOCIALE_KAART, *KLACHT],
     Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK],
     Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK],
     Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN, ONDERZOEK_BEKIJKEN, PLAN_BEKIJKEN,
-                     AANVRAAG_BEKIJKEN],
-    Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK],
+                     AANVRAAG_BEKIJKEN, SOCIALE_KAART, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
+                     RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT],
+    Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
-    Rol.CONTRACTMANAGER: [],
+    Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN],
     Rol.BELEID: [],
     # Audits who saw what and why; does not read dossiers themselves.
     Rol.PRIVACY: [INZAGELOG],

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from eenplan.rules.termijnen import GelijkgesteldeDag, bezwaar_uiterlijk
+from eenplan.rules.termijnen import GelijkgesteldeDag, bezwaar_uiterlijk, termijn_einde
 
 CENT = Decimal("0.01")
 
@@ -149,3 +149,12 @@ def bezwaar_tijdigheid(
     ):
         return Ontvankelijkheid.TIJDIG
     return Ontvankelijkheid.TE_LAAT_VERSCHOONBAAR if verschoonbaar else Ontvankelijkheid.TE_LAAT
+
+
+def klacht_afhandelen_uiterlijk(
+    ontvangen_op: dt.date, *, commissie: bool = False,
+    extra: Iterable[GelijkgesteldeDag] | None = None,
+) -> dt.date:
+    """A complaint is handled within six weeks, or ten with a complaints committee
+    (Awb art. 9:11 lid 1, art. 9:15 lid 1), extended per the Algemene termijnenwet."""
+    return termijn_einde(ontvangen_op, weken=10 if commissie else 6, extra=extra)

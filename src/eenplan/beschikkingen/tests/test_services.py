@@ -1,0 +1,293 @@
+"""Aanvraag → beschikking: per provision, ZIN/PGB, OP043, lawfulness check, letter, bezwaar,
+klacht, eigen bijdrage. Every refusal changes nothing."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from eenplan.beschikkingen import services
+from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid
+from eenplan.beschikkingen.models import Beschikking, Bezwaar
+from eenplan.beschikkingen.services import Regel
+from eenplan.rules.voorziening import Ontvankelijkheid, PgbToets
+from eenplan.voorzieningen.services import tarief_add, voorziening_create
+
+pytestmark = pytest.mark.django_db
+VANDAAG = timezone.localdate()
+
+
+@pytest.fixture
+def hh(gemeente):
+    v = voorziening_create(
+        gemeente=gemeente,
+        naam="Hulp bij het huishouden",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="01",
+        productcode="01A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        pgb_mogelijk=True,
+        kostprijs_per_maand=Decimal("250.00"),
+    )
+    tarief_add(
+        voorziening=v,
+        leveringsvorm="zin",
+        bedrag=Decimal("29.90"),
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bron="Contract 2024",
+        aanbieder="Thuiszorg West",
+    )
+    tarief_add(
+        voorziening=v,
+        leveringsvorm="zin",
+        bedrag=Decimal("32.50"),
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bron="Contract 2024",
+        aanbieder="Zorg Oost",
+    )
+    return v
+
+
+@pytest.fixture
+def aanvraag(inwoner_noord, generalist):
+    return services.aanvraag_register(
+        inwoner=inwoner_noord,
+        omschrijving="Hulp bij het huishouden",
+        wet="wmo",
+        ontvangen_op=VANDAAG - dt.timedelta(days=7),
+        ingediend_door="Anna Jansen",
+        door=generalist.user,
+    )
+
+
+def zin(hh, **kw):
+    data = {
+        "voorziening": hh,
+        "uitkomst": "toegekend",
+        "omvang": Decimal(3),
+        "begin": VANDAAG,
+        "einde": VANDAAG + dt.timedelta(days=365),
+        "leveringsvorm": "zin",
+        "aanbieder": "Thuiszorg West",
+    }
+    data.update(kw)
+    return Regel(**data)
+
+
+def test_catalogue_refuses_codes_outside_the_code_lists(gemeente):
+    with pytest.raises(ValidationError) as exc:
+        voorziening_create(
+            gemeente=gemeente,
+            naam="X",
+            soort="individueel",
+            wet="wmo",
+            productcategorie="99",
+            productcode="X",
+            eenheid="99",
+            uitvoeringsvariant="inspanning",
+        )
+    assert {"productcategorie", "eenheid"} <= set(exc.value.message_dict)
+
+
+def test_issue_send_letter_with_bezwaar_clause(aanvraag, hh, backoffice_user):
+    b = services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="Eigen kracht en netwerk schieten tekort.",
+        regels=[zin(hh)],
+    )
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == AanvraagStatus.BESLOTEN
+    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    assert b.bezwaar_uiterlijk >= VANDAAG + dt.timedelta(weeks=6)
+    assert "Dat moet uiterlijk op" in b.brief and "Thuiszorg West levert" in b.brief
+    assert "3 uur per week" in b.brief
+
+
+@pytest.mark.parametrize(
+    ("kw", "fragment"),
+    [
+        ({"einde": VANDAAG - dt.timedelta(days=1)}, "einddatum ligt vóór"),
+        ({"omvang": Decimal(0)}, "groter zijn dan nul"),
+        ({"einde": None}, "tijdelijk"),
+        ({"aanbieder": ""}, "aanbieder"),
+    ],
+)
+def test_bad_provisions_are_refused_and_nothing_written(
+    aanvraag, hh, backoffice_user, kw, fragment
+):
+    with pytest.raises(ValidationError) as exc:
+        services.beschikking_issue(
+            aanvraag=aanvraag,
+            door=backoffice_user,
+            besloten_op=VANDAAG,
+            motivering="m",
+            regels=[zin(hh, **kw)],
+        )
+    assert fragment in " ".join(exc.value.messages)
+    assert not Beschikking.objects.exists()
+
+
+def test_pgb_budget_capped_at_cheapest_zin_and_conditions_required(aanvraag, hh, backoffice_user):
+    regel = zin(
+        hh,
+        leveringsvorm="pgb",
+        aanbieder="",
+        pgb_tarief=Decimal("35.00"),
+        pgb_toets=PgbToets(True, "Eigen regie", True),
+        persoonlijk_plan="Mijn plan",
+    )
+    b = services.beschikking_issue(
+        aanvraag=aanvraag, door=backoffice_user, besloten_op=VANDAAG, motivering="m", regels=[regel]
+    )
+    r = b.voorzieningen.get()
+    assert (r.pgb_budget, r.pgb_zelf_te_betalen) == (Decimal("89.70"), Decimal("15.30"))
+
+
+def test_pgb_without_conditions_is_refused(aanvraag, hh, backoffice_user):
+    regel = zin(
+        hh,
+        leveringsvorm="pgb",
+        aanbieder="",
+        pgb_tarief=Decimal("35.00"),
+        pgb_toets=PgbToets(False, "", True),
+        persoonlijk_plan="",
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.beschikking_issue(
+            aanvraag=aanvraag,
+            door=backoffice_user,
+            besloten_op=VANDAAG,
+            motivering="m",
+            regels=[regel],
+        )
+    assert "beheren" in " ".join(exc.value.messages)
+
+
+def test_op043_zin_and_pgb_overlap_is_refused(
+    aanvraag, hh, backoffice_user, inwoner_noord, generalist
+):
+    services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    tweede = services.aanvraag_register(
+        inwoner=inwoner_noord,
+        omschrijving="Pgb huishouden",
+        wet="wmo",
+        ontvangen_op=VANDAAG,
+        ingediend_door="Anna",
+        door=generalist.user,
+    )
+    regel = zin(
+        hh,
+        leveringsvorm="pgb",
+        aanbieder="",
+        pgb_tarief=Decimal("30"),
+        pgb_toets=PgbToets(True, "Eigen regie", True),
+        persoonlijk_plan="plan",
+        begin=VANDAAG + dt.timedelta(days=30),
+    )
+    with pytest.raises(ValidationError, match="OP043"):
+        services.beschikking_issue(
+            aanvraag=tweede,
+            door=backoffice_user,
+            besloten_op=VANDAAG,
+            motivering="m",
+            regels=[regel],
+        )
+    assert Beschikking.objects.count() == 1
+
+
+def test_generalist_decision_goes_to_lawfulness_queue(aanvraag, hh, generalist, backoffice_user):
+    b = services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=generalist.user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+        door_generalist=True,
+    )
+    assert b.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
+    with pytest.raises(ValidationError, match="iemand anders"):
+        services.rechtmatigheid_toets(beschikking=b, door=generalist.user, rechtmatig=True)
+    with pytest.raises(ValidationError, match="waarom"):
+        services.rechtmatigheid_toets(beschikking=b, door=backoffice_user, rechtmatig=False)
+    services.rechtmatigheid_toets(
+        beschikking=b, door=backoffice_user, rechtmatig=False, reden="Ladder niet afgewogen"
+    )
+    with pytest.raises(ValidationError, match="onrechtmatig"):
+        services.beschikking_send(beschikking=b, op=VANDAAG)
+
+
+def test_bezwaar_only_by_the_resident_and_with_deadlines(
+    aanvraag, hh, backoffice_user, inwoner_zuid, inwoner_noord
+):
+    b = services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    with pytest.raises(ValidationError, match="andere inwoner"):
+        services.bezwaar_register(
+            beschikking=b,
+            inwoner=inwoner_zuid,
+            ontvangen_op=VANDAAG,
+            gronden="g",
+            ingediend_door="Piet",
+            door=backoffice_user,
+        )
+    assert not Bezwaar.objects.exists()
+    bezwaar = services.bezwaar_register(
+        beschikking=b,
+        inwoner=inwoner_noord,
+        ontvangen_op=VANDAAG,
+        gronden="Te weinig uren",
+        ingediend_door="Anna Jansen",
+        door=backoffice_user,
+    )
+    assert bezwaar.tijdigheid == Ontvankelijkheid.TIJDIG
+    assert bezwaar.beslissen_uiterlijk >= b.bezwaar_uiterlijk + dt.timedelta(weeks=6)
+    eerder = bezwaar.beslissen_uiterlijk
+    services.bezwaar_verdaag(bezwaar=bezwaar)
+    assert bezwaar.beslissen_uiterlijk > eerder
+    with pytest.raises(ValidationError, match="al eens verdaagd"):
+        services.bezwaar_verdaag(bezwaar=bezwaar)
+
+
+def test_eigen_bijdrage_in_letter(aanvraag, hh, backoffice_user):
+    b = services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    uitkomst = services.eigen_bijdrage_voor(aanvraag.inwoner, VANDAAG)
+    assert uitkomst is not None and uitkomst.bedrag_per_maand > 0
+    bedrag = f"{uitkomst.bedrag_per_maand:.2f}".replace(".", ",")  # Dutch notation
+    assert f"€ {bedrag} per maand" in b.brief
+
+
+def test_klacht_has_its_own_term(gemeente, backoffice_user):
+    klacht = services.klacht_register(
+        gemeente=gemeente,
+        ingediend_door="Anna",
+        ontvangen_op=VANDAAG,
+        onderwerp="Niet teruggebeld",
+        door=backoffice_user,
+    )
+    assert klacht.afhandelen_uiterlijk >= VANDAAG + dt.timedelta(weeks=6)

@@ -1,0 +1,113 @@
+"""The catalogue of voorzieningen (maatwerk with iWmo/iJw codes) and the sociale kaart."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from eenplan.beschikkingen.constants import Wet
+from eenplan.common.models import BaseModel
+from eenplan.gemeente.models import Gemeente, Wijk
+from eenplan.onderzoeken.models import Leefgebied
+from eenplan.voorzieningen.constants import (
+    BijdrageSoort,
+    Leveringsvorm,
+    Uitvoeringsvariant,
+    VoorzieningSoort,
+)
+
+
+class CodelijstWaarde(models.Model):
+    """A value of an iWmo/iJw code list (WMO020, JZ020, WJ756, WMO757), versioned, with source."""
+
+    codelijst = models.CharField(max_length=10)
+    versie = models.CharField(max_length=10)
+    code = models.CharField(max_length=10)
+    omschrijving = models.CharField(max_length=300)
+    bron = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "codelijstwaarde"
+        verbose_name_plural = "codelijstwaarden"
+        ordering = ["codelijst", "versie", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["codelijst", "versie", "code"], name="codelijstwaarde_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.codelijst} {self.code} {self.omschrijving}"
+
+
+class Voorziening(BaseModel):
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="voorzieningen")
+    naam = models.CharField(max_length=200)
+    soort = models.CharField(max_length=20, choices=VoorzieningSoort.choices)
+    wet = models.CharField(max_length=20, choices=Wet.choices)
+    omschrijving = models.TextField(blank=True)
+    # Maatwerk: the iWmo/iJw coding.
+    productcategorie = models.CharField(
+        max_length=2, blank=True, help_text="WMO020 of JZ020, bijvoorbeeld 01."
+    )
+    productcode = models.CharField(max_length=5, blank=True)
+    eenheid = models.CharField(max_length=2, blank=True, help_text="WJ756, bijvoorbeeld 04 (uur).")
+    frequentie = models.CharField(max_length=1, blank=True, help_text="WMO757, bijv. 2 (week).")
+    uitvoeringsvariant = models.CharField(
+        max_length=20, choices=Uitvoeringsvariant.choices, blank=True
+    )
+    pgb_mogelijk = models.BooleanField(default=False)
+    eigen_bijdrage = models.CharField(
+        max_length=20, choices=BijdrageSoort.choices, default=BijdrageSoort.ABONNEMENT
+    )
+    kostprijs_per_maand = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    # Sociale kaart (algemene voorzieningen).
+    organisatie = models.CharField(max_length=200, blank=True)
+    adres = models.CharField(max_length=300, blank=True)
+    wijken = models.ManyToManyField(
+        Wijk, blank=True, related_name="voorzieningen", help_text="Leeg: voor de hele gemeente."
+    )
+    leefgebieden = models.ManyToManyField(Leefgebied, blank=True, related_name="voorzieningen")
+    doelgroep = models.CharField(max_length=200, blank=True)
+    prijs = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    prijs_toelichting = models.CharField(
+        max_length=200, blank=True, help_text="Bijvoorbeeld 'per dag, inclusief maaltijd'."
+    )
+    openingstijden = models.CharField(max_length=300, blank=True)
+    zoektekst = models.TextField(editable=False, blank=True)
+    actief = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "voorziening"
+        verbose_name_plural = "voorzieningen"
+        ordering = ["soort", "naam"]
+        indexes = [
+            models.Index(fields=["gemeente", "soort", "actief"], name="voorziening_soort_idx")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def is_maatwerk(self) -> bool:
+        return self.soort != VoorzieningSoort.ALGEMEEN
+
+
+class Tarief(BaseModel):
+    """A dated tariff per unit, per leveringsvorm and (for ZIN) contract/provider, with source."""
+
+    voorziening = models.ForeignKey(Voorziening, on_delete=models.PROTECT, related_name="tarieven")
+    leveringsvorm = models.CharField(max_length=3, choices=Leveringsvorm.choices)
+    aanbieder = models.CharField(max_length=200, blank=True)
+    geldig_vanaf = models.DateField()
+    bedrag = models.DecimalField(max_digits=10, decimal_places=2)
+    bron = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "tarief"
+        verbose_name_plural = "tarieven"
+        ordering = ["voorziening", "leveringsvorm", "-geldig_vanaf"]
+
+    def __str__(self) -> str:
+        return f"{self.voorziening} {self.leveringsvorm} € {self.bedrag} vanaf {self.geldig_vanaf}"
