@@ -206,3 +206,24 @@ class Klacht(BaseModel):
 
     def __str__(self) -> str:
         return f"Klacht {self.pk}"
+
+
+class Overgangsrecht(BaseModel):
+    """An existing client's old indication with the legal end of its transition right; every
+    one must be re-assessed (heronderzoek) before that date."""
+
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="overgangsrechten")
+    soort = models.CharField(max_length=30)
+    omschrijving = models.CharField(max_length=200)
+    oude_einddatum = models.DateField(null=True, blank=True)
+    aangekondigd_op = models.DateField(null=True, blank=True)
+    einddatum = models.DateField(help_text="Berekend uit rules.overgangsrecht.")
+    heronderzoek_op = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "overgangsrecht"
+        verbose_name_plural = "overgangsrechten"
+        ordering = ["einddatum", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving} tot {self.einddatum:%d-%m-%Y}"

@@ -27,11 +27,13 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
     Bezwaar,
     Klacht,
+    Overgangsrecht,
 )
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
+from eenplan.rules import overgangsrecht as overgangsrecht_rules
 from eenplan.rules import voorziening as voorziening_rules
 from eenplan.rules.aanvraag import beslissen_uiterlijk
 from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk, bezwaar_uiterlijk
@@ -488,4 +490,34 @@ def klacht_register(
         afhandelen_uiterlijk=voorziening_rules.klacht_afhandelen_uiterlijk(
             ontvangen_op, commissie=commissie, extra=gelijkgestelde_dagen()
         ),
+    )
+
+
+@transaction.atomic
+def overgangsrecht_register(
+    *,
+    inwoner: Inwoner,
+    soort: str,
+    omschrijving: str,
+    oude_einddatum: dt.date | None = None,
+    aangekondigd_op: dt.date | None = None,
+) -> Overgangsrecht:
+    """Record an old indication; its end follows the dated transition rules."""
+    if soort not in {s.value for s in overgangsrecht_rules.OudRecht}:
+        raise ValidationError({"soort": "Kies het soort oud recht."})
+    try:
+        einde = overgangsrecht_rules.overgangsrecht_einde(
+            overgangsrecht_rules.OudRecht(soort),
+            oude_einddatum=oude_einddatum,
+            aangekondigd_op=aangekondigd_op,
+        )
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+    return Overgangsrecht.objects.create(
+        inwoner=inwoner,
+        soort=soort,
+        omschrijving=omschrijving,
+        oude_einddatum=oude_einddatum,
+        aangekondigd_op=aangekondigd_op,
+        einddatum=einde,
     )

@@ -291,3 +291,27 @@ def test_klacht_has_its_own_term(gemeente, backoffice_user):
         door=backoffice_user,
     )
     assert klacht.afhandelen_uiterlijk >= VANDAAG + dt.timedelta(weeks=6)
+
+
+def test_overgangsrecht_gets_its_legal_end_and_is_on_the_worklist(inwoner_noord, generalist):
+    from eenplan.beschikkingen.selectors import overgangsrecht_werklijst
+    from eenplan.privacy.selectors import inwoners_in_scope
+
+    recht = services.overgangsrecht_register(
+        inwoner=inwoner_noord,
+        soort="awbz_extramuraal",
+        omschrijving="AWBZ begeleiding",
+        oude_einddatum=dt.date(2017, 1, 1),
+    )
+    assert recht.einddatum == dt.date(2015, 12, 31)
+    werklijst = overgangsrecht_werklijst(
+        inwoners=inwoners_in_scope(generalist.user), vandaag=VANDAAG
+    )
+    assert list(werklijst) == [recht]
+    with pytest.raises(ValidationError, match="aangekondigd"):
+        services.overgangsrecht_register(
+            inwoner=inwoner_noord,
+            soort="huishoudelijke_hulp",
+            omschrijving="HH",
+            oude_einddatum=None,
+        )
