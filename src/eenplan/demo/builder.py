@@ -17,6 +17,7 @@ from django.db import connection, transaction
 
 from eenplan.demo import data
 from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
+from eenplan.demo.voorzieningen import build_beschikkingen, build_catalogus
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Gemeente, Team, Wijk
 from eenplan.gemeente.services import (
@@ -80,6 +81,7 @@ class DemoResult:
     huishoudens: int
     netwerkpersonen: int
     meldingen: int
+    beschikkingen: int
     logins: list[tuple[str, str, str]]
 
 
@@ -397,6 +399,16 @@ def build_demo(
         today=today,
         aantal=max(1, round(inwoners * MELDINGEN_PER_INWONER)),
     )
+    maatwerk = build_catalogus(gemeente=gemeente, wijken=wijken)
+    backoffice = Medewerker.objects.get(user__username="backoffice").user
+    beschikt = build_beschikkingen(
+        gemeente=gemeente,
+        maatwerk=maatwerk,
+        rng=rng,
+        today=today,
+        door=backoffice,
+        inwoners=inwoners,
+    )
     # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -406,6 +418,7 @@ def build_demo(
         huishoudens=len(huishouden_rows) + len(elders_rows),
         netwerkpersonen=len(netwerk_rows),
         meldingen=meldingen,
+        beschikkingen=beschikt,
         logins=logins,
     )
 

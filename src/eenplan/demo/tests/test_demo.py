@@ -128,3 +128,15 @@ def test_demo_has_onderzoeken_and_plans_that_became_aanvragen():
     plan = Plan.objects.filter(status="ondertekend").first()
     assert plan.regisseurs.filter(tot__isnull=True).count() == 1
     assert Aanvraag.objects.filter(plan__isnull=False).exists()
+
+
+def test_demo_catalogue_and_beschikkingen():
+    from eenplan.beschikkingen.models import BeschikteVoorziening, Beschikking, Bezwaar
+    from eenplan.voorzieningen.models import Voorziening
+
+    result = build_demo(inwoners=2000, seed=9, peildatum=PEIL)
+    assert result.beschikkingen == Beschikking.objects.count() == 120  # 6% of residents
+    assert Voorziening.objects.filter(soort="algemeen", prijs=7.50).exists()  # Open Inloop
+    assert BeschikteVoorziening.objects.filter(leveringsvorm="pgb").exists()
+    assert Bezwaar.objects.exists()
+    assert all(b.bezwaar_uiterlijk > b.verzonden_op for b in Beschikking.objects.all())

@@ -64,6 +64,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demogemeente {result.gemeente.naam} klaar in {seconds:.1f} s: {result.inwoners} "
                 f"inwoners, {result.huishoudens} huishoudens, "
-                f"{result.netwerkpersonen} netwerkpersonen, {result.meldingen} meldingen."
+                f"{result.netwerkpersonen} netwerkpersonen, {result.meldingen} meldingen, "
+                f"{result.beschikkingen} beschikkingen."
             )
         )

@@ -1,0 +1,383 @@
+"""Demo catalogue, sociale kaart, beschikkingen (about 6% of residents), PGB, bezwaren and
+transition rights.
+
+The catalogue and tariffs go through the services. The beschikkingen are written in bulk for
+speed (thousands), with every date computed by the same rules the services use
+(rules.aanvraag, rules.termijnen); a few bezwaren go through the services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from eenplan.beschikkingen import services as beschikkingen
+from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
+from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
+from eenplan.gemeente.models import Gemeente, Wijk
+from eenplan.inwoners.models import Inwoner
+from eenplan.onderzoeken.models import Leefgebied
+from eenplan.rules.aanvraag import beslissen_uiterlijk
+from eenplan.rules.termijnen import bezwaar_uiterlijk
+from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.services import tarief_add, voorziening_create
+
+BESCHIKT_PER_INWONER = 0.06
+BRON = "Raamovereenkomst Wmo en Jeugd Maasdal 2026 (demo)"
+
+# naam, wet, categorie, productcode, eenheid, frequentie, variant, pgb, bijdrage, kostprijs,
+# (aanbieder, tarief) ...
+MAATWERK = [
+    (
+        "Hulp bij het huishouden",
+        "wmo",
+        "01",
+        "01A01",
+        "04",
+        "2",
+        "inspanning",
+        True,
+        "abonnement",
+        "250.00",
+        [("Thuiszorg Maasdal", "29.90"), ("Zorggroep Maasvallei", "31.20")],
+    ),
+    (
+        "Individuele begeleiding",
+        "wmo",
+        "02",
+        "02A02",
+        "04",
+        "2",
+        "inspanning",
+        True,
+        "abonnement",
+        "520.00",
+        [("De Zorgcirkel", "62.50"), ("Vivantes Begeleiding", "64.00")],
+    ),
+    (
+        "Dagbesteding",
+        "wmo",
+        "07",
+        "07A07",
+        "16",
+        "2",
+        "inspanning",
+        True,
+        "abonnement",
+        "610.00",
+        [("Dagcentrum De Maasoever", "38.00")],
+    ),
+    (
+        "Kortdurend verblijf",
+        "wmo",
+        "04",
+        "04A04",
+        "14",
+        "4",
+        "inspanning",
+        False,
+        "abonnement",
+        "500.00",
+        [("Logeerhuis Het Anker", "125.00")],
+    ),
+    (
+        "Rolstoel (bruikleen)",
+        "wmo",
+        "11",
+        "11X01",
+        "82",
+        "",
+        "output",
+        False,
+        "abonnement",
+        "45.00",
+        [("Hulpmiddelencentrum Zuid", "45.00")],
+    ),
+    (
+        "Beschermd wonen",
+        "wmo",
+        "15",
+        "15A15",
+        "14",
+        "4",
+        "inspanning",
+        False,
+        "beschermd_wonen",
+        "3200.00",
+        [("Stichting Beschermd Wonen Maasdal", "105.00")],
+    ),
+    (
+        "Jeugdhulp ambulant",
+        "jeugd",
+        "45",
+        "45A48",
+        "04",
+        "2",
+        "inspanning",
+        True,
+        "geen",
+        "800.00",
+        [("Jeugdzorg Maasdal", "86.00"), ("Kinder- en Jeugdteam Oost", "89.50")],
+    ),
+    (
+        "Jeugd-ggz",
+        "jeugd",
+        "54",
+        "54001",
+        "04",
+        "2",
+        "inspanning",
+        False,
+        "geen",
+        "1200.00",
+        [("GGZ Jeugd Limburg", "112.00")],
+    ),
+]
+
+AANBIEDERS = {row[0]: row[-1] for row in MAATWERK}
+
+# naam, organisatie, leefgebied codes, prijs, prijs_toelichting, doelgroep, openingstijden,
+# per wijk?
+ALGEMEEN = [
+    (
+        "Open Inloop dagcentrum",
+        "Huis van de Wijk",
+        ["sociaal_netwerk", "dagbesteding"],
+        "7.50",
+        "per dag, inclusief maaltijd",
+        "Ouderen en inwoners die veel alleen zijn",
+        "ma-vr 10.00-16.00",
+        True,
+    ),
+    (
+        "Buurtbus",
+        "Vrijwilligers Buurtbus Maasdal",
+        ["participatie"],
+        "1.00",
+        "per rit",
+        "Iedereen zonder eigen vervoer",
+        "ma-za 8.00-18.00",
+        False,
+    ),
+    (
+        "Wijkrestaurant",
+        "Huis van de Wijk",
+        ["sociaal_netwerk"],
+        "6.00",
+        "per maaltijd",
+        "Iedereen",
+        "di en do 12.00-13.30",
+        True,
+    ),
+    (
+        "Thuisadministratie",
+        "Humanitas",
+        ["financien"],
+        None,
+        "gratis",
+        "Inwoners die hulp willen bij post en rekeningen",
+        "op afspraak",
+        False,
+    ),
+    (
+        "Mantelzorgsteunpunt",
+        "Steunpunt Mantelzorg Maasdal",
+        ["huiselijke_relaties"],
+        None,
+        "gratis",
+        "Mantelzorgers",
+        "ma-vr 9.00-17.00",
+        False,
+    ),
+    (
+        "Schuldhulpmaatje",
+        "SchuldHulpMaatje Maasdal",
+        ["financien"],
+        None,
+        "gratis",
+        "Inwoners met geldzorgen",
+        "op afspraak",
+        False,
+    ),
+    (
+        "Beweegclub 65+",
+        "Sportservice Maasdal",
+        ["lichamelijke_gezondheid", "sociaal_netwerk"],
+        "2.50",
+        "per les",
+        "Ouderen",
+        "wo 10.00-11.00",
+        True,
+    ),
+]
+
+
+def build_catalogus(*, gemeente: Gemeente, wijken: list[Wijk]) -> list[Voorziening]:
+    """The Wmo and Jeugd maatwerk products with tariffs, and algemene voorzieningen per wijk."""
+    leefgebieden = {lg.code: lg for lg in Leefgebied.objects.all()}
+    maatwerk = []
+    for (
+        naam,
+        wet,
+        cat,
+        code,
+        eenheid,
+        freq,
+        variant,
+        pgb,
+        bijdrage,
+        kostprijs,
+        aanbieders,
+    ) in MAATWERK:
+        v = voorziening_create(
+            gemeente=gemeente,
+            naam=naam,
+            soort="individueel",
+            wet=wet,
+            productcategorie=cat,
+            productcode=code,
+            eenheid=eenheid,
+            frequentie=freq,
+            uitvoeringsvariant=variant,
+            pgb_mogelijk=pgb,
+            eigen_bijdrage=bijdrage,
+            kostprijs_per_maand=Decimal(kostprijs),
+        )
+        for aanbieder, tarief in aanbieders:
+            tarief_add(
+                voorziening=v,
+                leveringsvorm="zin",
+                aanbieder=aanbieder,
+                bedrag=Decimal(tarief),
+                geldig_vanaf=dt.date(2024, 1, 1),
+                bron=BRON,
+            )
+        maatwerk.append(v)
+    for naam, org, codes, prijs, toelichting, doelgroep, open_, per_wijk in ALGEMEEN:
+        for wijk in wijken if per_wijk else [None]:
+            voorziening_create(
+                gemeente=gemeente,
+                soort="algemeen",
+                wet="wmo",
+                naam=f"{naam} {wijk.naam}" if wijk else naam,
+                organisatie=org,
+                adres=f"{wijk.naam}plein 1, Maasdal" if wijk else "Markt 1, Maasdal",
+                prijs=Decimal(prijs) if prijs else None,
+                prijs_toelichting=toelichting,
+                doelgroep=doelgroep,
+                openingstijden=open_,
+                eigen_bijdrage="geen",
+                wijken=[wijk] if wijk else [],
+                leefgebieden=[leefgebieden[c] for c in codes if c in leefgebieden],
+            )
+    return maatwerk
+
+
+def build_beschikkingen(
+    *,
+    gemeente: Gemeente,
+    maatwerk: list[Voorziening],
+    rng: random.Random,
+    today: dt.date,
+    door: AbstractBaseUser,
+    inwoners: int,
+) -> int:
+    """Granted provisions for about 6% of residents over the past two years, 10% as PGB; some
+    ending in the coming weeks; a few bezwaren."""
+    wmo = [v for v in maatwerk if v.wet == "wmo"]
+    jeugd = [v for v in maatwerk if v.wet == "jeugd"]
+    aantal = round(inwoners * BESCHIKT_PER_INWONER)
+    # Adults 65+ and children are the main users; pick from them (ids only, then in bulk).
+    kandidaten = list(Inwoner.objects.filter(gemeente=gemeente).values_list("id", "geboortedatum"))
+    rng.shuffle(kandidaten)
+    gekozen = [
+        k for k in kandidaten if (today - k[1]).days > 65 * 365 or (today - k[1]).days < 18 * 365
+    ][:aantal]
+    gekozen += [k for k in kandidaten if k not in gekozen][: max(0, aantal - len(gekozen))]
+    aanvragen, beschikkingen_rows, regels = [], [], []
+    for inwoner_id, geboren in gekozen:
+        kind = (today - geboren).days < 18 * 365
+        v = rng.choice(jeugd if kind else wmo)
+        ontvangen = today - dt.timedelta(days=rng.randint(20, 700))
+        besloten = ontvangen + dt.timedelta(days=rng.randint(3, 12))
+        verzonden = besloten + dt.timedelta(days=1)
+        aanvragen.append(
+            Aanvraag(
+                gemeente=gemeente,
+                inwoner_id=inwoner_id,
+                omschrijving=v.naam,
+                wet=v.wet,
+                ontvangen_op=ontvangen,
+                beslissen_uiterlijk=beslissen_uiterlijk(v.wet, ontvangen),
+                status=AanvraagStatus.BESLOTEN,
+                ingediend_door="Inwoner",
+                vastgelegd_door=door,
+            )
+        )
+        beschikkingen_rows.append(
+            Beschikking(
+                gemeente=gemeente,
+                inwoner_id=inwoner_id,
+                besloten_op=besloten,
+                besloten_door=door,
+                motivering="Eigen kracht, netwerk en algemene voorzieningen zijn niet voldoende.",
+                verzonden_op=verzonden,
+                bezwaar_uiterlijk=bezwaar_uiterlijk(verzonden),
+            )
+        )
+        pgb = v.pgb_mogelijk and rng.random() < 0.10
+        begin = besloten + dt.timedelta(days=7)
+        einde = begin + dt.timedelta(days=rng.choice([182, 365, 730]))
+        aanbieders = AANBIEDERS[v.naam]
+        tarieven = [Decimal(t) for _, t in aanbieders]
+        omvang = Decimal(rng.choice([2, 3, 4, 6]))
+        regels.append(
+            BeschikteVoorziening(
+                voorziening=v,
+                uitkomst=Uitkomst.TOEGEKEND,
+                omvang=omvang,
+                eenheid=v.eenheid,
+                frequentie=v.frequentie,
+                begin=begin,
+                einde=einde,
+                heronderzoek_op=einde - dt.timedelta(days=42),
+                leveringsvorm="pgb" if pgb else "zin",
+                aanbieder="" if pgb else rng.choice([a for a, _ in aanbieders]),
+                pgb_budget=(omvang * min(tarieven) * 4).quantize(Decimal("0.01")) if pgb else None,
+                pgb_zelf_te_betalen=Decimal("0.00") if pgb else None,
+                pgb_toets={
+                    "kan_beheren": True,
+                    "motivering": "Eigen regie",
+                    "kwaliteit_geborgd": True,
+                    "persoonlijk_plan": "Persoonlijk plan ontvangen",
+                }
+                if pgb
+                else None,
+                eigen_bijdrage_van_toepassing=v.eigen_bijdrage != "geen",
+            )
+        )
+    Aanvraag.objects.bulk_create(aanvragen, batch_size=1000)
+    for aanvraag, beschikking in zip(aanvragen, beschikkingen_rows, strict=True):
+        beschikking.aanvraag = aanvraag
+    Beschikking.objects.bulk_create(beschikkingen_rows, batch_size=1000)
+    for beschikking, regel in zip(beschikkingen_rows, regels, strict=True):
+        regel.beschikking = beschikking
+    BeschikteVoorziening.objects.bulk_create(regels, batch_size=1000)
+    # Some objections, through the service (deadlines per Awb 6:7-6:9 and 7:10).
+    recent = [b for b in beschikkingen_rows if (today - b.verzonden_op).days < 120]
+    for beschikking in recent[: max(2, len(recent) // 50)]:
+        beschikkingen.bezwaar_register(
+            beschikking=beschikking,
+            inwoner=Inwoner.objects.get(pk=beschikking.inwoner_id),
+            ontvangen_op=min(
+                today, beschikking.verzonden_op + dt.timedelta(days=rng.randint(5, 50))
+            ),
+            gronden="Ik heb meer uren hulp nodig dan toegekend.",
+            ingediend_door="Inwoner",
+            door=door,
+            adviescommissie=rng.random() < 0.3,
+        )
+    return len(beschikkingen_rows)
