@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("meldingen/", include("eenplan.meldingen.urls")),
+    path("onderzoeken/", include("eenplan.onderzoeken.urls")),
+    path("plannen/", include("eenplan.plannen.urls")),
     path("", include("eenplan.web.urls")),
 ]
 
