@@ -100,7 +100,9 @@ def gesprek_add(
         errors["datum"] = "Het gesprek ligt vóór de melding."
     if not deelnemers or set(deelnemers) - set(Deelnemer.values):
         errors["deelnemers"] = "Kies wie er aan het gesprek deelnamen."
-    if not plaats.strip():
+    if len(plaats.strip()) > 200:
+        errors["plaats"] = "Houd de plaats korter dan 200 tekens."
+    elif not plaats.strip():
         errors["plaats"] = "Vul de plaats van het gesprek in, bijvoorbeeld 'bij de inwoner thuis'."
     if errors:
         raise ValidationError(errors)
@@ -119,6 +121,8 @@ def onderdeel_set(
 ) -> OnderzoekOnderdeel:
     """Save one subject a-g (the autosave target of the onderzoek form)."""
     _lopend(onderzoek)
+    if len(reden_niet_van_toepassing.strip()) > 300:
+        raise ValidationError({"reden_niet_van_toepassing": "Houd de reden korter dan 300 tekens."})
     onderdeel = onderzoek.onderdelen.filter(code=code).first()
     if onderdeel is None:
         raise ValidationError({"code": f"Onbekend onderdeel '{code}'; kies a tot en met g."})
@@ -199,6 +203,8 @@ def score_add(
     door: AbstractBaseUser,
     onderzoek: Onderzoek | None = None,
 ) -> ZrmScore:
+    if onderzoek is not None:
+        _lopend(onderzoek)
     instrument = leefgebied.instrument
     if not instrument.schaal_min <= score <= instrument.schaal_max:
         raise ValidationError(

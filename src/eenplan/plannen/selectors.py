@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from eenplan.gemeente.roles import PLAN_BEKIJKEN
 from eenplan.inwoners.models import Huishouden, HuishoudenLid
+from eenplan.plannen.constants import ACTIEVE_STATUSSEN
 from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, Regisseur
 from eenplan.privacy.selectors import inwoners_in_scope
 
@@ -82,6 +83,10 @@ def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[st
                 ),
             ),
             "doelen__leefgebied",
-        ).order_by("status", "-created_at")
+        ).order_by(
+            # Active plans first, then the rest; newest first within each group.
+            Case(When(status__in=ACTIEVE_STATUSSEN, then=Value(0)), default=Value(1)),
+            "-created_at",
+        )
     )
     return {"leden": leden, "plannen": plannen}

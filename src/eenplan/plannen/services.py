@@ -154,7 +154,9 @@ def doel_add(
         errors["doeltype"] = (
             "Kies het soort doel: versterken, stabiliseren of ondersteunen bij achteruitgang."
         )
-    if inwoner not in _leden(plan.huishouden, timezone.localdate()):
+    if inwoner is None:
+        errors["inwoner"] = "Kies voor wie dit doel is."
+    elif inwoner not in _leden(plan.huishouden, timezone.localdate()):
         errors["inwoner"] = f"{inwoner.naam} hoort niet (meer) bij dit huishouden."
     if errors:
         raise ValidationError(errors)
@@ -196,9 +198,12 @@ def actie_add(
     return actie
 
 
-def _ladder(inwoner: Inwoner) -> dict[LadderStap, StapUitkomst]:
-    """The ladder as recorded in the resident's latest onderzoek."""
-    onderzoek = inwoner.onderzoeken.order_by("-created_at").first()
+def _ladder(inwoner: Inwoner, huishouden: Huishouden) -> dict[LadderStap, StapUitkomst]:
+    """The ladder as recorded in the resident's latest onderzoek, or else in the latest
+    onderzoek of the household (one conversation covers the whole household)."""
+    onderzoek = inwoner.onderzoeken.order_by("-created_at").first() or (
+        huishouden.onderzoeken.order_by("-created_at").first()
+    )
     if onderzoek is None:
         return {}
     return {
@@ -233,7 +238,7 @@ def voorstel_add(
                 "algemene voorziening of maatwerk."
             }
         )
-    missing = maatwerk_ontbrekende_stappen(_ladder(inwoner), stap)
+    missing = maatwerk_ontbrekende_stappen(_ladder(inwoner, plan.huishouden), stap)
     if missing:
         raise ValidationError(
             {
@@ -345,6 +350,8 @@ def deelnemer_add(
     _actief(plan)
     if (netwerkpersoon is None) == (not organisatie.strip()):
         raise ValidationError("Kies een netwerkpersoon of vul een organisatie in.")
+    if not rol.strip() or len(rol) > 200:
+        raise ValidationError({"rol": "Beschrijf in maximaal 200 tekens wat deze deelnemer doet."})
     leden = _leden(plan.huishouden, timezone.localdate())
     if toestemming is None or toestemming.ingetrokken_op is not None:
         raise ValidationError(
@@ -416,6 +423,8 @@ def plan_sign(
     seed 000 L1973-1976)."""
     _actief(plan)
     leden = _leden(plan.huishouden, op)
+    if ondertekenaar is None:
+        raise ValidationError("Kies wie het plan ondertekent.")
     if isinstance(ondertekenaar, Inwoner):
         if ondertekenaar not in leden:
             raise ValidationError(
