@@ -9,7 +9,7 @@ class OnderzoekStatus(models.TextChoices):
 
 
 class Deelnemer(models.TextChoices):
-    """Who took part in a conversation (Wmo 2015 art. 2.3.2 lid 3)."""
+    """Who took part in a conversation (Wmo 2015 art. 2.3.2 lid 1)."""
 
     INWONER = "inwoner", "Inwoner"
     MANTELZORGER = "mantelzorger", "Mantelzorger"

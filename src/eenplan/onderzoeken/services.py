@@ -90,7 +90,7 @@ def gesprek_add(
     deelnemers: Iterable[str],
     notities: str = "",
 ) -> Gesprek:
-    """A conversation with who took part (Wmo 2015 art. 2.3.2 lid 3)."""
+    """A conversation with who took part (Wmo 2015 art. 2.3.2 lid 1)."""
     _lopend(onderzoek)
     deelnemers = list(dict.fromkeys(deelnemers))
     errors = {}
@@ -245,7 +245,7 @@ def verslag_ontbrekend_voor(onderzoek: Onderzoek) -> list[str]:
         mantelzorger_besproken=besproken,
     )
     if not onderzoek.gesprekken.exists():
-        missing.insert(0, "Leg ten minste één gesprek vast (Wmo 2015 art. 2.3.2 lid 3).")
+        missing.insert(0, "Leg ten minste één gesprek vast (Wmo 2015 art. 2.3.2 lid 1).")
     return missing
 
 

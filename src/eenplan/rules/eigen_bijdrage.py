@@ -2,7 +2,7 @@
 
 Sources:
 - Wmo 2015 art. 2.1.4 lid 1-4: the municipality may ask a contribution for maatwerk and some
-  algemene voorzieningen; never more than the cost price (lid 4 en 5 / art. 2.1.4a).
+  algemene voorzieningen; never more than the cost price (lid 3).
 - Uitvoeringsbesluit Wmo 2015 art. 3.8 (abonnementstarief, since 2019 one amount per
   household per period regardless of the number of provisions; married or partnered clients
   of whom at least one has not reached the AOW age pay nothing, the "partnervrijstelling");
@@ -173,7 +173,7 @@ def eigen_bijdrage(
 
     One abonnementstarief per household, however many provisions (the stapeling is shown in
     `toelichting`), never more than the total cost price of the provisions it covers
-    (Wmo 2015 art. 2.1.4); nothing for married or partnered clients of whom at least one has
+    (Wmo 2015 art. 2.1.4 lid 3); nothing for married or partnered clients of whom at least one has
     not reached the AOW age (Uitvoeringsbesluit art. 3.8, partnervrijstelling). Beschermd
     wonen and opvang follow their own route and are not part of the abonnement.
     """
@@ -210,7 +210,7 @@ def eigen_bijdrage(
         )
     if bedrag < maandtarief:
         toelichting.append(
-            f"Niet meer dan de kostprijs (€ {kostprijs:.2f} per maand; Wmo 2015 art. 2.1.4)."
+            f"Niet meer dan de kostprijs (€ {kostprijs:.2f} per maand; Wmo 2015 art. 2.1.4 lid 3)."
         )
     toelichting.append(f"Abonnementstarief: {tarief.bron}.")
     return Uitkomst(bedrag, tuple(toelichting), via_cak=True, tarief=tarief)

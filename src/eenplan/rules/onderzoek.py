@@ -1,8 +1,8 @@
 """The onderzoek (assessment) and the ladder, as pure rules.
 
 Sources:
-- Wmo 2015 art. 2.3.2 lid 4 onder a-g: what the onderzoek must cover; lid 3: with the
-  resident and where possible the mantelzorger; lid 6: point out free cliëntondersteuning
+- Wmo 2015 art. 2.3.2 lid 4 onder a-g: what the onderzoek must cover; lid 1: with the
+  resident and where possible the mantelzorger; lid 3: point out free cliëntondersteuning
   and inform about the PGB option (see also art. 2.3.6); lid 8: a written verslag to the
   resident; lid 9: the aanvraag follows the onderzoek, unless the onderzoek took longer
   than six weeks.
@@ -43,10 +43,10 @@ ONDERDELEN: tuple[Onderdeel, ...] = (
     Onderdeel(
         "a", "Behoeften, persoonskenmerken en voorkeuren", "Wmo 2015 art. 2.3.2 lid 4 onder a"
     ),
-    Onderdeel("b", "Mogelijkheden op eigen kracht", "Wmo 2015 art. 2.3.2 lid 4 onder b"),
+    Onderdeel("b", "Eigen kracht en gebruikelijke hulp", "Wmo 2015 art. 2.3.2 lid 4 onder b"),
     Onderdeel(
         "c",
-        "Gebruikelijke hulp, mantelzorg en sociaal netwerk",
+        "Mantelzorg en sociaal netwerk",
         "Wmo 2015 art. 2.3.2 lid 4 onder c",
     ),
     Onderdeel(
@@ -85,7 +85,7 @@ def verslag_ontbrekend(
                 "het niet van toepassing is."
             )
     if not clientondersteuning_gewezen:
-        missing.append("Wijs de inwoner op gratis cliëntondersteuning (Wmo 2015 art. 2.3.2 lid 6).")
+        missing.append("Wijs de inwoner op gratis cliëntondersteuning (Wmo 2015 art. 2.3.2 lid 3).")
     if not pgb_uitgelegd:
         missing.append(
             "Leg de mogelijkheid van een persoonsgebonden budget uit (Wmo 2015 art. 2.3.2 lid 6)."

@@ -1,14 +1,15 @@
 """Transition rights (overgangsrecht) of clients from the old laws, as dated rules.
 
-Sources (seed 003 L2700+, L3700+; seed 004 L2433-2437):
-- Wmo 2015 art. 8.6.1 lid 1: an AWBZ indication for extramural care (begeleiding,
+Sources (seed 003 L2700+, L3700+, L4427-4447, L4655):
+- Wmo 2015 art. 8.3 lid 1: an AWBZ indication for extramural care (begeleiding,
   dagbesteding, kortdurend verblijf) stays in force until its end date, at most until
   31 December 2015.
-- Wmo 2015 art. 8.6.1 lid 2: an indication for beschermd wonen (GGZ-C) stays in force until
-  its end date, at most five years: until 1 January 2020.
+- Wmo 2015 art. 8.4 lid 1: an indication for beschermd wonen (GGZ-C) stays in force until
+  its end date, at most until a date set by royal decree, not before 1 January 2020; the
+  table holds 31 December 2019 as the earliest end (verify the decree before relying on it).
 - Huishoudelijke hulp under the Wmo 2007: the municipality may end or change it after a
   reasonable transition period; the seeds choose at most six months after the new provision
-  was announced (seed 004 L2433-2437) — a municipal choice, kept as data.
+  was announced (seed 003 L4427-4447, L4655) — a municipal choice, kept as data.
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ class Regel:
 
 
 REGELS: dict[OudRecht, Regel] = {
-    OudRecht.AWBZ_EXTRAMURAAL: Regel(dt.date(2015, 12, 31), None, "Wmo 2015 art. 8.6.1 lid 1"),
+    OudRecht.AWBZ_EXTRAMURAAL: Regel(dt.date(2015, 12, 31), None, "Wmo 2015 art. 8.3 lid 1"),
     OudRecht.GGZ_C_BESCHERMD_WONEN: Regel(
-        dt.date(2019, 12, 31), None, "Wmo 2015 art. 8.6.1 lid 2 (vijf jaar)"
+        dt.date(2019, 12, 31), None, "Wmo 2015 art. 8.4 lid 1 (bij koninklijk besluit)"
     ),
     OudRecht.HUISHOUDELIJKE_HULP: Regel(
         None,
         6,
-        "Keuze van de gemeente (seed 004 L2433-2437): uiterlijk zes maanden na de aankondiging",
+        "Keuze van de gemeente (seed 003 L4427-4447): uiterlijk zes maanden na de aankondiging",
     ),
 }
 
@@ -65,8 +66,8 @@ def overgangsrecht_einde(
     if regel.maanden_na_aankondiging is not None:
         if aangekondigd_op is None:
             raise ValueError(
-                "Leg vast wanneer de nieuwe voorziening is aangekondigd; het "
-                "overgangsrecht loopt tot zes maanden daarna."
+                "Leg vast wanneer de nieuwe voorziening is aangekondigd; het overgangsrecht "
+                f"loopt tot {regel.maanden_na_aankondiging} maanden daarna."
             )
         grenzen.append(_plus_maanden(aangekondigd_op, regel.maanden_na_aankondiging))
     if not grenzen:

@@ -2,8 +2,9 @@
 
 Sources:
 - Wmo 2015 art. 2.3.6 lid 2: a PGB only when the client (or representative) can manage it,
-  has motivated the choice, and quality is assured; lid 3: the budget is at most the cost of
-  the cheapest adequate provision in kind (seed 003 L4027-4270; seed 000 L652-726).
+  has motivated the choice, and quality is assured; lid 5 onder a (with the verordening, art.
+  2.1.3 lid 2 onder b): the budget is at most the cost of the cheapest adequate provision
+  in kind (seed 003 L4027-4270; seed 000 L652-726).
 - Jeugdwet art. 8.1.1 lid 2 en 3: a PGB only when no suitable help in kind is available, with
   the same three conditions.
 - iWmo/iJw 3.2 bedrijfsregel OP043: no assignment in kind and a PGB for the same product in
@@ -69,7 +70,8 @@ def pgb_budget(
     *, omvang: Decimal, zin_tarieven: Iterable[Decimal], gevraagd_tarief: Decimal
 ) -> PgbBudget:
     """The budget for `omvang` units: the requested tariff, but at most the tariff of the
-    cheapest adequate ZIN provision (Wmo 2015 art. 2.3.6 lid 3); the difference is for the
+    cheapest adequate ZIN provision (Wmo 2015 art. 2.3.6 lid 5 onder a; the amount is set in
+    the verordening, art. 2.1.3 lid 2 onder b); the difference is for the
     resident."""
     tarieven = sorted(zin_tarieven)
     if not tarieven:
@@ -152,7 +154,9 @@ def bezwaar_tijdigheid(
 
 
 def klacht_afhandelen_uiterlijk(
-    ontvangen_op: dt.date, *, commissie: bool = False,
+    ontvangen_op: dt.date,
+    *,
+    commissie: bool = False,
     extra: Iterable[GelijkgesteldeDag] | None = None,
 ) -> dt.date:
     """A complaint is handled within six weeks, or ten with a complaints committee
