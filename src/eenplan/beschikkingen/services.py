@@ -301,11 +301,12 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     from eenplan.inwoners.selectors import huishouden_current
 
     huishouden = huishouden_current(inwoner=inwoner, today=op)
-    leden = (
-        [lid.inwoner for lid in huishouden.leden.select_related("inwoner") if lid.actief_op(op)]
+    lidmaatschappen = (
+        [lid for lid in huishouden.leden.select_related("inwoner") if lid.actief_op(op)]
         if huishouden
-        else [inwoner]
+        else []
     )
+    leden = [lid.inwoner for lid in lidmaatschappen] or [inwoner]
     regels = (
         BeschikteVoorziening.objects.filter(
             beschikking__inwoner__in=leden,
@@ -326,10 +327,11 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     ]
     if not leveringen:
         return None
-    clienten = sorted({r.beschikking.inwoner for r in regels}, key=lambda i: i.pk)
-    partners = (
-        huishouden is not None
-        and huishouden.leden.filter(relatie="partner", lid_tot__isnull=True).exists()
+    # The partnervrijstelling looks at both partners, also one without a provision of their own.
+    paar = [lid.inwoner for lid in lidmaatschappen if lid.relatie in ("referentie", "partner")]
+    partners = any(lid.relatie == "partner" for lid in lidmaatschappen)
+    clienten = (
+        paar if partners else sorted({r.beschikking.inwoner for r in regels}, key=lambda i: i.pk)
     )
     try:
         return eigen_bijdrage_rules.eigen_bijdrage(

@@ -315,3 +315,32 @@ def test_overgangsrecht_gets_its_legal_end_and_is_on_the_worklist(inwoner_noord,
             omschrijving="HH",
             oude_einddatum=None,
         )
+
+
+def test_partner_below_aow_age_without_own_provision_still_exempts(
+    aanvraag, hh, backoffice_user, inwoner_noord, wijken
+):
+    from eenplan.inwoners.constants import Relatie
+    from eenplan.inwoners.services import huishouden_create
+    from eenplan.testing.factories import InwonerFactory
+
+    jonge_partner = InwonerFactory(
+        gemeente=inwoner_noord.gemeente, wijk=wijken["Noord"], geboortedatum=dt.date(1975, 1, 1)
+    )
+    huishouden_create(
+        gemeente=inwoner_noord.gemeente,
+        leden=[
+            (inwoner_noord, Relatie.REFERENTIE, dt.date(2000, 1, 1)),
+            (jonge_partner, Relatie.PARTNER, dt.date(2000, 1, 1)),
+        ],
+    )
+    services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    uitkomst = services.eigen_bijdrage_voor(inwoner_noord, VANDAAG)
+    assert uitkomst.bedrag_per_maand == 0
+    assert any("partnervrijstelling" in t for t in uitkomst.toelichting)
