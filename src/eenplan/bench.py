@@ -26,13 +26,24 @@ def _timed(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-d
     return statistics.median(samples), samples[int(len(samples) * 0.9) - 1]
 
 
+def _generalist_voor(inwoner) -> str:  # type: ignore[no-untyped-def]
+    """A demo login that may see this resident's plan."""
+    from eenplan.gemeente.models import Medewerker
+
+    medewerker = Medewerker.objects.filter(
+        functie="generalist", teams__wijken=inwoner.wijk, user__username__startswith="generalist"
+    ).first()
+    return medewerker.user.username if medewerker else "backoffice"
+
+
 def main() -> None:
     n = int(os.environ.get("BENCH_INWONERS", "100000"))
     repeat = int(os.environ.get("BENCH_REPEAT", "30"))
     workdir = Path(tempfile.mkdtemp(prefix="eenplan-bench-"))
     os.environ["EENPLAN_VAR_DIR"] = str(workdir)
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL",
-                                                f"sqlite:///{workdir / 'bench.sqlite3'}")
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eenplan.conf.settings")
     import django
 
@@ -74,19 +85,48 @@ def main() -> None:
     assert someone is not None
     measure("Startpagina (generalist)", "generalist", "/")
     measure("Zoeken op naam 'jans' (midoffice, hele gemeente)", "midoffice", "/inwoners/?q=jans")
-    measure("Zoeken op naam 'de vr' (generalist, eigen wijken)", "generalist",
-            "/inwoners/?q=de+vr")
+    measure("Zoeken op naam 'de vr' (generalist, eigen wijken)", "generalist", "/inwoners/?q=de+vr")
     measure("Zoeken op BSN", "midoffice", f"/inwoners/?q={someone.bsn}")
-    measure("Zoeken op geboortedatum", "midoffice",
-            f"/inwoners/?q={someone.geboortedatum:%d-%m-%Y}")
-    measure("Zoeken op postcode + huisnummer", "midoffice",
-            f"/inwoners/?q={someone.postcode}+{someone.huisnummer}")
-    measure("Inwonerpagina (huishouden, netwerk, inzagelog)", "generalist",
-            f"/inwoners/{someone.pk}/")
+    measure(
+        "Zoeken op geboortedatum", "midoffice", f"/inwoners/?q={someone.geboortedatum:%d-%m-%Y}"
+    )
+    measure(
+        "Zoeken op postcode + huisnummer",
+        "midoffice",
+        f"/inwoners/?q={someone.postcode}+{someone.huisnummer}",
+    )
+    measure(
+        "Inwonerpagina (huishouden, netwerk, inzagelog)", "generalist", f"/inwoners/{someone.pk}/"
+    )
     measure("API /api/v1/inwoners/?q=jans", "midoffice", "/api/v1/inwoners/?q=jans")
     measure("API /api/v1/inwoners/{id}/", "generalist", f"/api/v1/inwoners/{someone.pk}/")
     measure("API /api/v1/huishoudens/ (eerste pagina)", "generalist", "/api/v1/huishoudens/")
     measure("Inzagelog (privacy officer)", "privacy", "/privacy/inzagelog/")
+    measure(
+        "Werkvoorraad: alle open meldingen (midoffice)",
+        "midoffice",
+        "/meldingen/werkvoorraad/?weergave=alle",
+    )
+    measure("Werkvoorraad: mijn meldingen (generalist)", "generalist", "/meldingen/werkvoorraad/")
+    from eenplan.meldingen.models import Melding
+    from eenplan.onderzoeken.models import Onderzoek
+    from eenplan.plannen.models import Plan
+
+    melding = Melding.objects.filter(inwoner__isnull=False).order_by("-id").first()
+    measure("Meldingpagina (midoffice)", "midoffice", f"/meldingen/{melding.pk}/")
+    onderzoek = Onderzoek.objects.select_related("medewerker__user").order_by("-id").first()
+    if onderzoek is not None:
+        measure(
+            "Onderzoekspagina (eigen generalist)",
+            onderzoek.medewerker.user.username,
+            f"/onderzoeken/{onderzoek.pk}/",
+        )
+    plan = Plan.objects.filter(doelen__isnull=False).order_by("-id").first()
+    if plan is not None:
+        lid = plan.huishouden.leden.select_related("inwoner").first()
+        gebruiker = "midoffice" if lid is None else _generalist_voor(lid.inwoner)
+        measure("Planpagina", gebruiker, f"/plannen/{plan.pk}/")
+    measure("API /api/v1/meldingen/ (midoffice)", "midoffice", "/api/v1/meldingen/")
 
     vendor = connection.vendor
     lines = [
