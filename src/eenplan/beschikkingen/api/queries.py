@@ -1,0 +1,178 @@
+"""Reads of the beschikkingen API that `beschikkingen.selectors` does not offer (yet).
+
+Kept next to the API so the owners of `selectors.py` can move them in. Every query is limited
+to the login's need-to-know scope (`privacy.selectors.inwoners_in_scope`) and has a fixed number
+of queries however many rows it returns (select_related / prefetch_related; see the query-budget
+tests in `beschikkingen/tests/test_api.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Prefetch, Q, QuerySet
+
+from eenplan.beschikkingen.constants import Uitkomst
+from eenplan.beschikkingen.models import (
+    Aanvraag,
+    Beschikking,
+    BeschikteVoorziening,
+    Bezwaar,
+    Klacht,
+)
+from eenplan.gemeente.models import Gemeente
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.voorzieningen.models import Voorziening
+
+User = AbstractBaseUser | AnonymousUser
+TOEGEKEND = (Uitkomst.TOEGEKEND, Uitkomst.DEELS)
+
+
+def _scope(user: User) -> QuerySet[Inwoner]:
+    return inwoners_in_scope(user).values("pk")
+
+
+def _regels() -> Prefetch:
+    return Prefetch(
+        "voorzieningen",
+        queryset=BeschikteVoorziening.objects.select_related("voorziening").order_by("id"),
+    )
+
+
+# --- aanvragen --------------------------------------------------------------------------------
+
+
+def aanvragen_in_scope(user: User) -> QuerySet[Aanvraag]:
+    """Aanvragen of residents the login may see (need-to-know)."""
+    return Aanvraag.objects.filter(inwoner_id__in=_scope(user))
+
+
+def aanvragen_list(
+    *,
+    scope: QuerySet[Aanvraag],
+    status: str | None = None,
+    wet: str | None = None,
+    inwoner_id: int | None = None,
+) -> QuerySet[Aanvraag]:
+    """The worklist of aanvragen, earliest decision deadline first; resident joined."""
+    qs = scope.select_related("inwoner")
+    if status:
+        qs = qs.filter(status=status)
+    if wet:
+        qs = qs.filter(wet=wet)
+    if inwoner_id:
+        qs = qs.filter(inwoner_id=inwoner_id)
+    return qs.order_by("beslissen_uiterlijk", "id")
+
+
+def aanvraag_detail(*, scope: QuerySet[Aanvraag], pk: int) -> Aanvraag | None:
+    return (
+        scope.select_related("inwoner", "vastgelegd_door")
+        .prefetch_related(
+            Prefetch("beschikkingen", queryset=Beschikking.objects.order_by("besloten_op", "id"))
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def aanvraag_inwoner_id(pk: int) -> int | None:
+    """The resident of an aanvraag regardless of scope (to tell 403 from 404)."""
+    return Aanvraag.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
+
+
+def voorzieningen_by_id(*, gemeente_id: int, ids: Iterable[int]) -> dict[int, Voorziening]:
+    """The catalogue entries of this municipality among `ids`."""
+    return {v.pk: v for v in Voorziening.objects.filter(gemeente_id=gemeente_id, pk__in=set(ids))}
+
+
+# --- beschikkingen ----------------------------------------------------------------------------
+
+
+def beschikkingen_in_scope(user: User) -> QuerySet[Beschikking]:
+    return Beschikking.objects.filter(inwoner_id__in=_scope(user))
+
+
+def beschikkingen_list(
+    *,
+    scope: QuerySet[Beschikking],
+    vandaag: dt.date,
+    rechtmatigheid: str | None = None,
+    inwoner_id: int | None = None,
+    einde_binnen_weken: int | None = None,
+) -> QuerySet[Beschikking]:
+    """Beschikkingen with their decided provisions. `einde_binnen_weken`: only those with a
+    granted provision that ends, or is due for heronderzoek, from today within N weeks (the
+    worklist of issue 5); `rechtmatigheid=te_toetsen` is the lawfulness queue."""
+    qs = scope.select_related("inwoner", "aanvraag").prefetch_related(_regels())
+    if rechtmatigheid:
+        qs = qs.filter(rechtmatigheid=rechtmatigheid)
+    if inwoner_id:
+        qs = qs.filter(inwoner_id=inwoner_id)
+    if einde_binnen_weken:
+        tot = vandaag + dt.timedelta(weeks=einde_binnen_weken)
+        regels = BeschikteVoorziening.objects.filter(uitkomst__in=TOEGEKEND).filter(
+            Q(einde__gte=vandaag, einde__lte=tot)
+            | Q(heronderzoek_op__gte=vandaag, heronderzoek_op__lte=tot)
+        )
+        qs = qs.filter(pk__in=regels.values("beschikking_id"))
+    return qs.order_by("-besloten_op", "-id")
+
+
+def beschikking_detail(*, scope: QuerySet[Beschikking], pk: int) -> Beschikking | None:
+    return (
+        scope.select_related("inwoner", "aanvraag", "gemeente", "besloten_door", "getoetst_door")
+        .prefetch_related(_regels(), "bezwaren")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def beschikking_inwoner_id(pk: int) -> int | None:
+    return Beschikking.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
+
+
+# --- bezwaren en klachten ---------------------------------------------------------------------
+
+
+def bezwaren_in_scope(user: User) -> QuerySet[Bezwaar]:
+    return Bezwaar.objects.filter(beschikking__inwoner_id__in=_scope(user))
+
+
+def bezwaren_list(
+    *, scope: QuerySet[Bezwaar], uitkomst: str | None = None, inwoner_id: int | None = None
+) -> QuerySet[Bezwaar]:
+    """The bezwaar register, earliest decision deadline first."""
+    qs = scope.select_related("beschikking__inwoner")
+    if uitkomst:
+        qs = qs.filter(uitkomst=uitkomst)
+    if inwoner_id:
+        qs = qs.filter(beschikking__inwoner_id=inwoner_id)
+    return qs.order_by("beslissen_uiterlijk", "id")
+
+
+def bezwaar_detail(*, scope: QuerySet[Bezwaar], pk: int) -> Bezwaar | None:
+    return scope.select_related("beschikking__inwoner").filter(pk=pk).first()
+
+
+def bezwaar_inwoner_id(pk: int) -> int | None:
+    return Bezwaar.objects.filter(pk=pk).values_list("beschikking__inwoner_id", flat=True).first()
+
+
+def klachten_list(*, user: User, gemeente: Gemeente) -> QuerySet[Klacht]:
+    """Complaints of the municipality: those about a resident in scope and those about no
+    resident in particular; earliest handling deadline first."""
+    return (
+        Klacht.objects.filter(gemeente=gemeente)
+        .filter(Q(inwoner__isnull=True) | Q(inwoner_id__in=_scope(user)))
+        .select_related("inwoner")
+        .order_by("afhandelen_uiterlijk", "id")
+    )
+
+
+def beschikking_get(*, scope: QuerySet[Beschikking], pk: int) -> Beschikking | None:
+    """One beschikking without prefetches (for a service that reads its own related rows)."""
+    return scope.select_related("inwoner", "aanvraag").filter(pk=pk).first()

@@ -1,0 +1,723 @@
+"""REST endpoints for aanvragen, beschikkingen (with the SVB and CAK exports), bezwaren and
+klachten.
+
+Thin, like the other APIs: parse, authorise, call one selector or service, render. The same
+rules as the pages: the role's permission (RolePermission), the need-to-know scope (the
+resident must be in `privacy.selectors.inwoners_in_scope`), and an access-log row
+(`privacy.services.dossier_open`) for every read of one resident's aanvraag, beschikking or
+bezwaar, and for every write on it. A record outside the scope is a 403 with the reason (a
+refused row in the access log) when it exists, a 404 when it does not. The exports log one row
+per resident in them (`exports.export_log`). Refusals of the services (ValidationError in
+Dutch) become 400s in common.api.exception_handler and change nothing: every service is one
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from eenplan.beschikkingen import exports, services
+from eenplan.beschikkingen.api import queries
+from eenplan.beschikkingen.api.serializers import (
+    AanvraagDetailSerializer,
+    AanvraagFilterSerializer,
+    AanvraagListSerializer,
+    BeschikkingDetailSerializer,
+    BeschikkingFilterSerializer,
+    BeschikkingListSerializer,
+    BeslissenInputSerializer,
+    BezwaarBeslissenSerializer,
+    BezwaarCreateSerializer,
+    BezwaarDetailSerializer,
+    BezwaarFilterSerializer,
+    BezwaarSerializer,
+    CakExportParamsSerializer,
+    CakRegelSerializer,
+    KlachtCreateSerializer,
+    KlachtSerializer,
+    SvbExportParamsSerializer,
+    SvbRegelSerializer,
+    ToetsenInputSerializer,
+    VersturenInputSerializer,
+)
+from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht
+from eenplan.common.permissions import RolePermission
+from eenplan.gemeente import roles
+from eenplan.gemeente.constants import Rol
+from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy.services import dossier_open
+from eenplan.rules.voorziening import PgbToets
+
+DOEL_PARAMETER = OpenApiParameter(
+    "doel",
+    str,
+    enum=Doel.values,
+    required=False,
+    description="Doel van inzage (wordt gelogd). Ook als header X-Eenplan-Doel. Standaard: het "
+    "doel dat bij uw rol hoort.",
+)
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["csv", "json"],
+    required=False,
+    description="`csv` (standaard) of `json`. Ook via de header Accept (text/csv of "
+    "application/json).",
+)
+BESLISSERS = {Rol.GENERALIST, Rol.JEUGDPROFESSIONAL}
+
+
+def request_doel(request: Request) -> str | None:
+    """The purpose of access given with the request (header or ?doel=); checked before any
+    write, so a wrong value never leaves a half-done write behind."""
+    doel = request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
+    if doel and doel not in Doel.values:
+        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
+    return doel or None
+
+
+def user_gemeente(request: Request) -> Gemeente:
+    medewerker = medewerker_for_user(request.user)
+    if medewerker is None:
+        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
+    return medewerker.gemeente
+
+
+def _pk(pk: Any, niet_gevonden: str) -> int:
+    try:
+        return int(pk)
+    except (TypeError, ValueError) as exc:
+        raise NotFound(niet_gevonden) from exc
+
+
+class CsvRenderer(BaseRenderer):
+    """Text/csv for the exports; an error answer becomes readable lines ("veld: melding")."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: dict[str, Any] | None = None,
+    ) -> bytes:
+        if data is None:
+            return b""
+        if isinstance(data, str):
+            return data.encode(self.charset)
+        if isinstance(data, dict):
+            lines = [
+                f"{veld}: {' '.join(map(str, tekst)) if isinstance(tekst, list) else tekst}"
+                for veld, tekst in data.items()
+            ]
+            return ("\n".join(lines) + "\n").encode(self.charset)
+        return str(data).encode(self.charset)
+
+
+class DossierViewSet(viewsets.GenericViewSet):
+    """Shared reading: load within the scope, tell 403 (logged) from 404, log the read."""
+
+    permission_classes = [RolePermission]
+    niet_gevonden = "Dit bestaat niet."
+    buiten_scope = "Dit valt buiten uw werkgebied (need-to-know)."
+
+    def _open(self, request: Request, inwoner_id: int) -> None:
+        """Reading the record is reading the resident's dossier: the need-to-know check once
+        more and the access-log row (refusals are logged too)."""
+        dossier_open(
+            user=request.user,
+            inwoner_id=inwoner_id,
+            doel=request_doel(request),
+            kanaal=Kanaal.API,
+            pad=request.get_full_path(),
+        )
+
+    def _refuse(self, request: Request, inwoner_id: int | None) -> NoReturn:
+        if inwoner_id is None:
+            raise NotFound(self.niet_gevonden)
+        self._open(request, inwoner_id)  # logs the refused attempt and raises with the reason
+        raise PermissionDenied(self.buiten_scope)  # not reached: dossier_open refuses first
+
+
+# --- aanvragen --------------------------------------------------------------------------------
+
+
+def _regel(data: dict[str, Any], voorzieningen: dict[int, Any]) -> services.Regel:
+    toets = data["pgb_toets"]
+    return services.Regel(
+        voorziening=voorzieningen[data["voorziening"]],
+        uitkomst=data["uitkomst"],
+        omvang=data["omvang"],
+        begin=data["begin"],
+        einde=data["einde"],
+        heronderzoek_op=data["heronderzoek_op"],
+        leveringsvorm=data["leveringsvorm"],
+        aanbieder=data["aanbieder"],
+        frequentie=data["frequentie"],
+        pgb_toets=None if toets is None else PgbToets(**toets),
+        pgb_tarief=data["pgb_tarief"],
+        persoonlijk_plan=data["persoonlijk_plan"],
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Aanvragen binnen uw werkgebied met hun beslistermijn",
+        description="Vroegste uiterste beslisdatum eerst. `termijn_status` is de stand op "
+        "vandaag (Wmo 2015 art. 2.3.5 lid 2: 2 weken; Jeugdwet en Participatiewet: 8 weken, "
+        "Awb 4:13; met de Algemene termijnenwet).",
+        parameters=[AanvraagFilterSerializer],
+        responses=AanvraagListSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Aanvraag met herkomst en genomen besluiten (wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=AanvraagDetailSerializer,
+    ),
+)
+class AanvraagViewSet(DossierViewSet):
+    _lezen = [roles.AANVRAAG_BEKIJKEN]
+    required_perms = {
+        "list": _lezen,
+        "retrieve": _lezen,
+        "beslissen": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
+    }
+    queryset = Aanvraag.objects.none()  # for the schema; the real scope is per login
+    serializer_class = AanvraagListSerializer
+    filter_backends: list[type] = []  # filtering is queries.aanvragen_list
+    niet_gevonden = "Deze aanvraag bestaat niet."
+    buiten_scope = "Deze aanvraag gaat over een inwoner buiten uw werkgebied (need-to-know)."
+
+    def get_queryset(self) -> QuerySet[Aanvraag]:
+        return queries.aanvragen_in_scope(self.request.user)
+
+    def list(self, request: Request) -> Response:
+        params = AanvraagFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        queryset = queries.aanvragen_list(
+            scope=self.get_queryset(),
+            status=params.validated_data.get("status"),
+            wet=params.validated_data.get("wet"),
+            inwoner_id=params.validated_data.get("inwoner"),
+        )
+        page = self.paginate_queryset(queryset)
+        context = {
+            "request": request,
+            "vandaag": timezone.localdate(),
+            "extra": gelijkgestelde_dagen(),
+        }
+        return self.get_paginated_response(
+            AanvraagListSerializer(page, many=True, context=context).data
+        )
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        aanvraag_id = _pk(pk, self.niet_gevonden)
+        request_doel(request)
+        aanvraag = queries.aanvraag_detail(scope=self.get_queryset(), pk=aanvraag_id)
+        if aanvraag is None:
+            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
+        self._open(request, aanvraag.inwoner_id)
+        context = {
+            "request": request,
+            "vandaag": timezone.localdate(),
+            "extra": gelijkgestelde_dagen(),
+        }
+        return Response(AanvraagDetailSerializer(aanvraag, context=context).data)
+
+    @extend_schema(
+        summary="Beslissen op de aanvraag, per gevraagde voorziening",
+        description="Per voorziening: toegekend, deels toegekend of afgewezen; bij toekenning "
+        "omvang, begin, einde of heronderzoek, en zorg in natura (met aanbieder) of een pgb "
+        "(met de pgb-toets, het persoonlijk plan en het gevraagde tarief; het budget is ten "
+        "hoogste de goedkoopste passende zorg in natura). Geweigerd (400, er verandert niets): "
+        "een einde vóór het begin, een omvang van nul, een pgb zonder de voorwaarden, en zorg "
+        "in natura en pgb voor hetzelfde product in dezelfde periode (iWmo OP043). Een besluit "
+        "van een generalist of jeugdprofessional komt in de rij voor de rechtmatigheidstoets "
+        "van de backoffice.",
+        request=BeslissenInputSerializer,
+        responses={201: BeschikkingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def beslissen(self, request: Request, pk: Any = None) -> Response:
+        aanvraag_id = _pk(pk, self.niet_gevonden)
+        request_doel(request)
+        aanvraag = self.get_queryset().select_related("inwoner").filter(pk=aanvraag_id).first()
+        if aanvraag is None:
+            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
+        data = BeslissenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        self._open(request, aanvraag.inwoner_id)
+        regels_data = data.validated_data["regels"]
+        voorzieningen = queries.voorzieningen_by_id(
+            gemeente_id=aanvraag.gemeente_id, ids=[r["voorziening"] for r in regels_data]
+        )
+        onbekend = sorted({r["voorziening"] for r in regels_data} - set(voorzieningen))
+        if onbekend:
+            raise ValidationError(
+                {
+                    "regels": [
+                        f"Voorziening {pk_} staat niet in de catalogus van de gemeente."
+                        for pk_ in onbekend
+                    ]
+                }
+            )
+        medewerker = medewerker_for_user(request.user)
+        beschikking = services.beschikking_issue(
+            aanvraag=aanvraag,
+            door=request.user,
+            besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
+            motivering=data.validated_data["motivering"],
+            regels=[_regel(r, voorzieningen) for r in regels_data],
+            door_generalist=medewerker is not None and medewerker.functie in BESLISSERS,
+        )
+        return beschikking_response(request, beschikking.pk, code=status.HTTP_201_CREATED)
+
+
+# --- beschikkingen ----------------------------------------------------------------------------
+
+
+def beschikking_response(request: Request, beschikking_id: int, *, code: int = 200) -> Response:
+    """The decision with its letter (as sent, or a preview) and the household's eigen
+    bijdrage on the day of sending (or of the decision), as the letter states it."""
+    beschikking = queries.beschikking_detail(scope=Beschikking.objects.all(), pk=beschikking_id)
+    if beschikking is None:  # not reached: the caller loaded it in the same request
+        raise NotFound("Deze beschikking bestaat niet.")
+    peildatum = beschikking.verzonden_op or beschikking.besloten_op
+    uitkomst = services.eigen_bijdrage_voor(beschikking.inwoner, peildatum)
+    context = {
+        "request": request,
+        "brief": beschikking.brief
+        if beschikking.verzonden_op
+        else services.brief_render(beschikking),
+        "eigen_bijdrage": None
+        if uitkomst is None
+        else {
+            "peildatum": peildatum,
+            "bedrag_per_maand": uitkomst.bedrag_per_maand,
+            "toelichting": list(uitkomst.toelichting),
+            "via_cak": uitkomst.via_cak,
+        },
+    }
+    return Response(BeschikkingDetailSerializer(beschikking, context=context).data, status=code)
+
+
+def _export_response(request: Request, *, data: Any, csv: str, filename: str) -> Response:
+    if request.accepted_renderer.format == "json":
+        return Response(data)
+    response = Response(csv, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Beschikkingen binnen uw werkgebied, met de besloten voorzieningen",
+        description="Filters: `rechtmatigheid=te_toetsen` is de toetsingsrij van de backoffice; "
+        "`einde_binnen_weken=8` de werklijst van voorzieningen die eindigen of aan "
+        "heronderzoek toe zijn.",
+        parameters=[BeschikkingFilterSerializer],
+        responses=BeschikkingListSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Beschikking met brief, eigen bijdrage en bezwaartermijn (wordt gelogd)",
+        description="`brief` is de verzonden brief; vóór verzending een voorbeeld uit het "
+        "huidige sjabloon (`brief_is_voorbeeld`).",
+        parameters=[DOEL_PARAMETER],
+        responses=BeschikkingDetailSerializer,
+    ),
+)
+class BeschikkingViewSet(DossierViewSet):
+    _lezen = [roles.BESCHIKKING_BEKIJKEN]
+    required_perms = {
+        "list": _lezen,
+        "retrieve": _lezen,
+        "versturen": [roles.BESCHIKKING_BEKIJKEN, roles.BESCHIKKING_NEMEN],
+        "toetsen": [roles.BESCHIKKING_BEKIJKEN, roles.RECHTMATIGHEID_TOETSEN],
+        "export_svb": exports.EXPORT_PERMS,
+        "export_cak": exports.EXPORT_PERMS,
+    }
+    queryset = Beschikking.objects.none()  # for the schema; the real scope is per login
+    serializer_class = BeschikkingListSerializer
+    filter_backends: list[type] = []  # filtering is queries.beschikkingen_list
+    niet_gevonden = "Deze beschikking bestaat niet."
+    buiten_scope = "Deze beschikking gaat over een inwoner buiten uw werkgebied (need-to-know)."
+
+    def get_queryset(self) -> QuerySet[Beschikking]:
+        return queries.beschikkingen_in_scope(self.request.user)
+
+    def list(self, request: Request) -> Response:
+        params = BeschikkingFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        queryset = queries.beschikkingen_list(
+            scope=self.get_queryset(),
+            vandaag=timezone.localdate(),
+            rechtmatigheid=params.validated_data.get("rechtmatigheid"),
+            inwoner_id=params.validated_data.get("inwoner"),
+            einde_binnen_weken=params.validated_data.get("einde_binnen_weken"),
+        )
+        page = self.paginate_queryset(queryset)
+        rows = BeschikkingListSerializer(page, many=True, context={"request": request})
+        return self.get_paginated_response(rows.data)
+
+    def _get(self, request: Request, pk: Any) -> Beschikking:
+        beschikking_id = _pk(pk, self.niet_gevonden)
+        request_doel(request)  # a wrong purpose is a 400 before anything else happens
+        beschikking = queries.beschikking_get(scope=self.get_queryset(), pk=beschikking_id)
+        if beschikking is None:
+            self._refuse(request, queries.beschikking_inwoner_id(beschikking_id))
+        return beschikking
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        beschikking = self._get(request, pk)
+        self._open(request, beschikking.inwoner_id)
+        return beschikking_response(request, beschikking.pk)
+
+    def _act(
+        self,
+        request: Request,
+        pk: Any,
+        serializer_class: type,
+        perform: Callable[[Beschikking, dict[str, Any]], object],
+    ) -> Response:
+        beschikking = self._get(request, pk)
+        data = serializer_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        self._open(request, beschikking.inwoner_id)
+        perform(beschikking, dict(data.validated_data))
+        return beschikking_response(request, beschikking.pk)
+
+    @extend_schema(
+        summary="Brief versturen; de bezwaartermijn gaat lopen",
+        description="Legt de verzenddatum vast, berekent de laatste dag voor bezwaar (Awb 6:7 "
+        "en 6:8 met de Algemene termijnenwet) en bewaart de brief zoals hij is verzonden. Een "
+        "onrechtmatig bevonden besluit wordt niet verzonden.",
+        request=VersturenInputSerializer,
+        responses={200: BeschikkingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def versturen(self, request: Request, pk: Any = None) -> Response:
+        def perform(beschikking: Beschikking, data: dict[str, Any]) -> object:
+            return services.beschikking_send(
+                beschikking=beschikking, op=data.get("op") or timezone.localdate()
+            )
+
+        return self._act(request, pk, VersturenInputSerializer, perform)
+
+    @extend_schema(
+        summary="Rechtmatigheid toetsen (backoffice, achteraf)",
+        description="Een besluit van een generalist: rechtmatig, of onrechtmatig met de reden "
+        "(terug naar de beslisser). Niet door de beslisser zelf.",
+        request=ToetsenInputSerializer,
+        responses={200: BeschikkingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def toetsen(self, request: Request, pk: Any = None) -> Response:
+        def perform(beschikking: Beschikking, data: dict[str, Any]) -> object:
+            return services.rechtmatigheid_toets(
+                beschikking=beschikking,
+                door=request.user,
+                rechtmatig=data["rechtmatig"],
+                reden=data["reden"],
+            )
+
+        return self._act(request, pk, ToetsenInputSerializer, perform)
+
+    @extend_schema(
+        summary="Export voor de SVB: toegekende pgb-budgetten op een peildatum",
+        description="Eén regel per toegekend pgb dat op `op` loopt (verzonden besluiten die "
+        "nog gelden). Het landelijke iPgb-berichtformaat is hier niet beschikbaar; dit is een "
+        "gedocumenteerde CSV (kolommen in docs/exports.md), of JSON met `?format=json`. Bevat "
+        "persoonsgegevens: elke inwoner in de export komt in het inzagelog (doel beschikking). "
+        "Alleen voor de backoffice.",
+        parameters=[SvbExportParamsSerializer, FORMAT_PARAMETER],
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR, description="CSV, scheidingsteken ';', UTF-8."
+            ),
+            (200, "application/json"): SvbRegelSerializer(many=True),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="export/svb",
+        pagination_class=None,
+        renderer_classes=[CsvRenderer, JSONRenderer],
+    )
+    def export_svb(self, request: Request) -> Response:
+        params = SvbExportParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        op = params.validated_data["op"]
+        rows = exports.svb_budgetten(inwoners=inwoners_in_scope(request.user), op=op)
+        exports.export_log(
+            user=request.user, inwoner_ids=[r.inwoner_id for r in rows], pad=request.get_full_path()
+        )
+        return _export_response(
+            request,
+            data=exports.svb_json(rows),
+            csv=exports.svb_csv(rows),
+            filename=f"svb-pgb-{op.isoformat()}.csv",
+        )
+
+    @extend_schema(
+        summary="Export voor het CAK: eigen bijdrage per huishouden per maand",
+        description="Eén regel per huishouden dat in `maand` het abonnementstarief betaalt "
+        "(Wmo-maatwerk met eigen bijdrage; één bijdrage per huishouden). Het landelijke "
+        "iEb-berichtformaat is hier niet beschikbaar; dit is een gedocumenteerde CSV "
+        "(docs/exports.md), of JSON met `?format=json`. Bevat persoonsgegevens: elke cliënt "
+        "in de export komt in het inzagelog (doel beschikking). Alleen voor de backoffice.",
+        parameters=[CakExportParamsSerializer, FORMAT_PARAMETER],
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR, description="CSV, scheidingsteken ';', UTF-8."
+            ),
+            (200, "application/json"): CakRegelSerializer(many=True),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="export/cak",
+        pagination_class=None,
+        renderer_classes=[CsvRenderer, JSONRenderer],
+    )
+    def export_cak(self, request: Request) -> Response:
+        params = CakExportParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        maand = params.validated_data["maand"]
+        rows = exports.cak_bijdragen(inwoners=inwoners_in_scope(request.user), maand=maand)
+        exports.export_log(
+            user=request.user,
+            inwoner_ids=[pk for r in rows for pk in r.inwoner_ids],
+            pad=request.get_full_path(),
+        )
+        return _export_response(
+            request,
+            data=exports.cak_json(rows),
+            csv=exports.cak_csv(rows),
+            filename=f"cak-eigen-bijdrage-{maand}.csv",
+        )
+
+
+# --- bezwaren en klachten ---------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Bezwaarregister: bezwaren binnen uw werkgebied",
+        description="Vroegste uiterste beslisdatum eerst (Awb 7:10).",
+        parameters=[BezwaarFilterSerializer],
+        responses=BezwaarSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Bezwaar met de gronden (wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=BezwaarDetailSerializer,
+    ),
+    create=extend_schema(
+        summary="Bezwaar registreren tegen een verzonden beschikking",
+        description="Geef de beschikking en de inwoner over wie zij gaat. Berekent of het "
+        "bezwaar op tijd is (Awb 6:7-6:9; te laat maar verschoonbaar: 6:11) en de uiterste "
+        "beslisdatum (Awb 7:10: 6 weken, 12 met een adviescommissie). Een bezwaar op de "
+        "beschikking van een andere inwoner wordt geweigerd (400).",
+        request=BezwaarCreateSerializer,
+        responses={201: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class BezwaarViewSet(DossierViewSet):
+    required_perms = {
+        "list": roles.BEZWAAR,
+        "retrieve": roles.BEZWAAR,
+        "create": roles.BEZWAAR,
+        "verdagen": roles.BEZWAAR,
+        "beslissen": roles.BEZWAAR,
+    }
+    queryset = Bezwaar.objects.none()  # for the schema; the real scope is per login
+    serializer_class = BezwaarSerializer
+    filter_backends: list[type] = []  # filtering is queries.bezwaren_list
+    niet_gevonden = "Dit bezwaar bestaat niet."
+    buiten_scope = "Dit bezwaar gaat over een inwoner buiten uw werkgebied (need-to-know)."
+
+    def get_queryset(self) -> QuerySet[Bezwaar]:
+        return queries.bezwaren_in_scope(self.request.user)
+
+    def list(self, request: Request) -> Response:
+        params = BezwaarFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        queryset = queries.bezwaren_list(
+            scope=self.get_queryset(),
+            uitkomst=params.validated_data.get("uitkomst"),
+            inwoner_id=params.validated_data.get("inwoner"),
+        )
+        page = self.paginate_queryset(queryset)
+        rows = BezwaarSerializer(page, many=True, context={"request": request})
+        return self.get_paginated_response(rows.data)
+
+    def _get(self, request: Request, pk: Any) -> Bezwaar:
+        bezwaar_id = _pk(pk, self.niet_gevonden)
+        request_doel(request)
+        bezwaar = queries.bezwaar_detail(scope=self.get_queryset(), pk=bezwaar_id)
+        if bezwaar is None:
+            self._refuse(request, queries.bezwaar_inwoner_id(bezwaar_id))
+        return bezwaar
+
+    def _render(self, request: Request, bezwaar_id: int, *, code: int = 200) -> Response:
+        bezwaar = queries.bezwaar_detail(scope=Bezwaar.objects.all(), pk=bezwaar_id)
+        return Response(
+            BezwaarDetailSerializer(bezwaar, context={"request": request}).data, status=code
+        )
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id)
+        return self._render(request, bezwaar.pk)
+
+    def create(self, request: Request) -> Response:
+        data = BezwaarCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        fields = dict(data.validated_data)
+        beschikking_id, inwoner_id = fields.pop("beschikking"), fields.pop("inwoner")
+        beschikking = queries.beschikking_get(
+            scope=queries.beschikkingen_in_scope(request.user), pk=beschikking_id
+        )
+        if beschikking is None:
+            raise ValidationError(
+                {
+                    "beschikking": f"Beschikking {beschikking_id} is onbekend of valt buiten uw "
+                    "werkgebied."
+                }
+            )
+        inwoner = inwoners_in_scope(request.user).filter(pk=inwoner_id).first()
+        if inwoner is None:
+            raise ValidationError(
+                {"inwoner": f"Inwoner {inwoner_id} is onbekend of valt buiten uw werkgebied."}
+            )
+        self._open(request, beschikking.inwoner_id)
+        bezwaar = services.bezwaar_register(
+            beschikking=beschikking, inwoner=inwoner, door=request.user, **fields
+        )
+        return self._render(request, bezwaar.pk, code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Beslistermijn eenmaal verdagen met zes weken (Awb 7:10 lid 3)",
+        request=None,
+        responses={200: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def verdagen(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id)
+        services.bezwaar_verdaag(bezwaar=bezwaar)
+        return self._render(request, bezwaar.pk)
+
+    @extend_schema(
+        summary="Beslissen op het bezwaar",
+        description="Gegrond, deels gegrond, ongegrond, niet-ontvankelijk of ingetrokken; bij "
+        "een (deels) gegrond bezwaar de nieuwe beschikking (van dezelfde inwoner).",
+        request=BezwaarBeslissenSerializer,
+        responses={200: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def beslissen(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        data = BezwaarBeslissenSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        nieuwe = None
+        if data.validated_data["nieuwe_beschikking"] is not None:
+            nieuwe = queries.beschikking_get(
+                scope=queries.beschikkingen_in_scope(request.user),
+                pk=data.validated_data["nieuwe_beschikking"],
+            )
+            if nieuwe is None:
+                raise ValidationError(
+                    {
+                        "nieuwe_beschikking": "Deze beschikking is onbekend of valt buiten uw "
+                        "werkgebied."
+                    }
+                )
+        self._open(request, bezwaar.beschikking.inwoner_id)
+        services.bezwaar_decide(
+            bezwaar=bezwaar,
+            uitkomst=data.validated_data["uitkomst"],
+            besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
+            nieuwe_beschikking=nieuwe,
+        )
+        return self._render(request, bezwaar.pk)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Klachten (los van bezwaren), vroegste afhandeltermijn eerst",
+        description="Klachten over een inwoner binnen uw werkgebied en klachten zonder inwoner.",
+        responses=KlachtSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Klacht registreren (afhandeltermijn Awb 9:11: 6 weken, 10 met een commissie)",
+        request=KlachtCreateSerializer,
+        responses={201: KlachtSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class KlachtViewSet(DossierViewSet):
+    required_perms = {"list": roles.KLACHT, "create": roles.KLACHT}
+    queryset = Klacht.objects.none()  # for the schema; the real list is per login
+    serializer_class = KlachtSerializer
+    filter_backends: list[type] = []
+
+    def list(self, request: Request) -> Response:
+        queryset = queries.klachten_list(user=request.user, gemeente=user_gemeente(request))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(KlachtSerializer(page, many=True).data)
+
+    def create(self, request: Request) -> Response:
+        data = KlachtCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        fields = dict(data.validated_data)
+        inwoner: Inwoner | None = None
+        if fields["inwoner"] is not None:
+            inwoner = inwoners_in_scope(request.user).filter(pk=fields["inwoner"]).first()
+            if inwoner is None:
+                raise ValidationError(
+                    {
+                        "inwoner": f"Inwoner {fields['inwoner']} is onbekend of valt buiten uw "
+                        "werkgebied."
+                    }
+                )
+            self._open(request, inwoner.pk)
+        fields["inwoner"] = inwoner
+        klacht = services.klacht_register(
+            gemeente=user_gemeente(request), door=request.user, **fields
+        )
+        return Response(KlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,331 @@
+"""Exports for the SVB (granted PGB budgets) and the CAK (the Wmo eigen bijdrage per household).
+
+The national messages (iPgb for the SVB, iEb for the CAK) are not available in this project, so
+both exports are a documented CSV (or JSON) instead; the columns are described in
+docs/exports.md. Reading is separate from writing the access log:
+
+- `svb_budgetten` and `cak_bijdragen` read (limited to the residents passed in, normally the
+  login's need-to-know scope) and return frozen rows;
+- `svb_csv`, `cak_csv`, `svb_json`, `cak_json` turn rows into text or plain data (pure);
+- `export_log` writes one access-log row per resident in the export (doel "beschikking"),
+  because an export is a read of personal data (AVG art. 5 lid 2, accountability).
+
+The API (`/api/v1/beschikkingen/export/svb/` and `.../cak/`) and the management commands
+`export_svb` and `export_cak` both use these functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from eenplan.beschikkingen import services
+from eenplan.beschikkingen.constants import Rechtmatigheid, Uitkomst, Wet
+from eenplan.beschikkingen.models import BeschikteVoorziening
+from eenplan.gemeente import roles
+from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.selectors import huishouden_current
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.services import inzage_log_many
+from eenplan.voorzieningen.constants import BijdrageSoort, Leveringsvorm, VoorzieningSoort
+
+# Exports are back-office work. BESCHIKKING_NEMEN alone is not enough: the generalist holds it
+# too (Hardenberg), so the back office's own permission (the lawfulness check) is required.
+EXPORT_PERMS: list[str] = [
+    roles.BESCHIKKING_BEKIJKEN,
+    roles.BESCHIKKING_NEMEN,
+    roles.RECHTMATIGHEID_TOETSEN,
+]
+DELIMITER = ";"
+TOEGEKEND = (Uitkomst.TOEGEKEND, Uitkomst.DEELS)
+MAATWERK = (VoorzieningSoort.COLLECTIEF, VoorzieningSoort.INDIVIDUEEL)
+_MAAND = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def bedrag(value: Decimal) -> str:
+    """An amount in euro with two decimals and a decimal point (machine-readable)."""
+    return f"{value.quantize(Decimal('0.01')):.2f}"
+
+
+def parse_maand(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month given as YYYY-MM; ValueError in Dutch otherwise."""
+    match = _MAAND.match(value.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError("Geef de maand als JJJJ-MM, bijvoorbeeld 2024-05.")
+    jaar, maand = int(match.group(1)), int(match.group(2))
+    begin = dt.date(jaar, maand, 1)
+    volgende = dt.date(jaar + (maand == 12), maand % 12 + 1, 1)
+    return begin, volgende - dt.timedelta(days=1)
+
+
+def _geldige_regels(inwoners: QuerySet[Inwoner]) -> QuerySet[BeschikteVoorziening]:
+    """Granted provisions of sent decisions that still stand: not found unlawful, not replaced
+    by a new decision (one that `herziet` it, or the new decision on a bezwaar against it)."""
+    return (
+        BeschikteVoorziening.objects.filter(
+            beschikking__inwoner_id__in=inwoners.values("pk"),
+            beschikking__verzonden_op__isnull=False,
+            beschikking__herzien_door__isnull=True,
+            uitkomst__in=TOEGEKEND,
+            begin__isnull=False,
+        )
+        .exclude(beschikking__rechtmatigheid=Rechtmatigheid.ONRECHTMATIG)
+        .exclude(beschikking__bezwaren__nieuwe_beschikking__isnull=False)
+        .select_related("voorziening", "beschikking__inwoner", "beschikking__aanvraag")
+    )
+
+
+def _csv(kolommen: Sequence[str], rows: Iterable[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(kolommen), delimiter=DELIMITER)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+# --- SVB: granted PGB budgets -----------------------------------------------------------------
+
+SVB_KOLOMMEN: tuple[str, ...] = (
+    "bsn",
+    "naam",
+    "geboortedatum",
+    "wet",
+    "productcategorie",
+    "productcode",
+    "voorziening",
+    "begindatum",
+    "einddatum",
+    "budget",
+    "eenheid",
+    "omvang",
+    "frequentie",
+    "beschikking",
+)
+
+
+@dataclass(frozen=True)
+class SvbRegel:
+    """One granted PGB budget active on the reference date."""
+
+    inwoner_id: int
+    bsn: str
+    naam: str
+    geboortedatum: dt.date
+    wet: str
+    productcategorie: str
+    productcode: str
+    voorziening: str
+    begindatum: dt.date
+    einddatum: dt.date | None
+    budget: Decimal
+    eenheid: str
+    omvang: Decimal
+    frequentie: str
+    beschikking: int
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "bsn": self.bsn,
+            "naam": self.naam,
+            "geboortedatum": self.geboortedatum.isoformat(),
+            "wet": self.wet,
+            "productcategorie": self.productcategorie,
+            "productcode": self.productcode,
+            "voorziening": self.voorziening,
+            "begindatum": self.begindatum.isoformat(),
+            "einddatum": self.einddatum.isoformat() if self.einddatum else "",
+            "budget": bedrag(self.budget),
+            "eenheid": self.eenheid,
+            "omvang": f"{self.omvang.normalize():f}",
+            "frequentie": self.frequentie,
+            "beschikking": str(self.beschikking),
+        }
+
+
+def svb_budgetten(*, inwoners: QuerySet[Inwoner], op: dt.date) -> list[SvbRegel]:
+    """Granted PGB budgets active on `op` (begin on or before, no end or an end on or after),
+    of sent decisions that still stand, for the residents in `inwoners`; one query."""
+    regels = (
+        _geldige_regels(inwoners)
+        .filter(leveringsvorm=Leveringsvorm.PGB, pgb_budget__isnull=False, begin__lte=op)
+        .exclude(einde__lt=op)
+        .order_by("beschikking__inwoner__bsn", "begin", "id")
+    )
+    result = []
+    for r in regels:
+        inwoner = r.beschikking.inwoner
+        result.append(
+            SvbRegel(
+                inwoner_id=inwoner.pk,
+                bsn=inwoner.bsn,
+                naam=inwoner.naam,
+                geboortedatum=inwoner.geboortedatum,
+                wet=r.beschikking.aanvraag.wet,
+                productcategorie=r.voorziening.productcategorie,
+                productcode=r.voorziening.productcode,
+                voorziening=r.voorziening.naam,
+                begindatum=r.begin,
+                einddatum=r.einde,
+                budget=r.pgb_budget,
+                eenheid=r.eenheid,
+                omvang=r.omvang or Decimal("0"),
+                frequentie=r.frequentie,
+                beschikking=r.beschikking_id,
+            )
+        )
+    return result
+
+
+def svb_csv(rows: Iterable[SvbRegel]) -> str:
+    return _csv(SVB_KOLOMMEN, (r.as_dict() for r in rows))
+
+
+def svb_json(rows: Iterable[SvbRegel]) -> list[dict[str, str]]:
+    return [r.as_dict() for r in rows]
+
+
+# --- CAK: the Wmo eigen bijdrage per household per month ----------------------------------------
+
+CAK_KOLOMMEN: tuple[str, ...] = (
+    "maand",
+    "peildatum",
+    "huishouden",
+    "bsn_clienten",
+    "bedrag_per_maand",
+    "toelichting",
+)
+
+
+@dataclass(frozen=True)
+class CakRegel:
+    """What the CAK collects from one household for one month."""
+
+    maand: str
+    peildatum: dt.date
+    huishouden: int | None
+    clienten: tuple[tuple[int, str], ...]  # (inwoner id, BSN), sorted by BSN
+    bedrag_per_maand: Decimal
+    toelichting: tuple[str, ...]
+
+    @property
+    def inwoner_ids(self) -> list[int]:
+        return [pk for pk, _ in self.clienten]
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "maand": self.maand,
+            "peildatum": self.peildatum.isoformat(),
+            "huishouden": "" if self.huishouden is None else str(self.huishouden),
+            "bsn_clienten": ",".join(bsn for _, bsn in self.clienten),
+            "bedrag_per_maand": bedrag(self.bedrag_per_maand),
+            "toelichting": " ".join(self.toelichting),
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "maand": self.maand,
+            "peildatum": self.peildatum.isoformat(),
+            "huishouden": self.huishouden,
+            "bsn_clienten": [bsn for _, bsn in self.clienten],
+            "bedrag_per_maand": bedrag(self.bedrag_per_maand),
+            "toelichting": list(self.toelichting),
+        }
+
+
+def cak_bijdragen(*, inwoners: QuerySet[Inwoner], maand: str) -> list[CakRegel]:
+    """Per household, the Wmo abonnementstarief the CAK collects for `maand` (YYYY-MM).
+
+    Clients: residents in `inwoners` with a granted Wmo maatwerk provision whose eigen bijdrage
+    is the abonnementstarief, active on at least one day of the month, of a sent decision that
+    still stands. Clients of one household (on the day their provision is first active in the
+    month) share one row: one contribution per household (Uitvoeringsbesluit Wmo 2015 art. 3.8).
+    The amount is `services.eigen_bijdrage_voor` on the `peildatum`, the first day in the month
+    on which a client of the household has such a provision. Households that owe nothing (the
+    partner exemption, or no tariff known) are left out: there is nothing to collect."""
+    begin, einde = parse_maand(maand)
+    regels = (
+        _geldige_regels(inwoners)
+        .filter(
+            beschikking__aanvraag__wet=Wet.WMO,
+            voorziening__soort__in=MAATWERK,
+            voorziening__eigen_bijdrage=BijdrageSoort.ABONNEMENT,
+            begin__lte=einde,
+        )
+        .exclude(einde__lt=begin)
+        .order_by("begin", "id")
+    )
+    eerste: dict[int, tuple[dt.date, Inwoner]] = {}
+    for r in regels:
+        inwoner = r.beschikking.inwoner
+        dag = max(begin, r.begin)  # begin is not null (filtered)
+        if inwoner.pk not in eerste or dag < eerste[inwoner.pk][0]:
+            eerste[inwoner.pk] = (dag, inwoner)
+    groepen: dict[tuple[str, int], list[tuple[dt.date, Inwoner]]] = {}
+    huishoudens: dict[tuple[str, int], int | None] = {}
+    for dag, inwoner in sorted(eerste.values(), key=lambda x: (x[0], x[1].pk)):
+        huishouden = huishouden_current(inwoner=inwoner, today=dag)
+        sleutel = ("huishouden", huishouden.pk) if huishouden else ("inwoner", inwoner.pk)
+        groepen.setdefault(sleutel, []).append((dag, inwoner))
+        huishoudens[sleutel] = huishouden.pk if huishouden else None
+    result = []
+    for sleutel, leden in groepen.items():
+        peildatum, eerste_client = min(leden, key=lambda x: (x[0], x[1].pk))
+        uitkomst = services.eigen_bijdrage_voor(eerste_client, peildatum)
+        if uitkomst is None or not uitkomst.via_cak or uitkomst.bedrag_per_maand <= 0:
+            continue
+        result.append(
+            CakRegel(
+                maand=f"{begin:%Y-%m}",
+                peildatum=peildatum,
+                huishouden=huishoudens[sleutel],
+                clienten=tuple(sorted(((i.pk, i.bsn) for _, i in leden), key=lambda c: c[1])),
+                bedrag_per_maand=uitkomst.bedrag_per_maand,
+                toelichting=uitkomst.toelichting,
+            )
+        )
+    return sorted(result, key=lambda r: r.clienten[0][1])
+
+
+def cak_csv(rows: Iterable[CakRegel]) -> str:
+    return _csv(CAK_KOLOMMEN, (r.as_dict() for r in rows))
+
+
+def cak_json(rows: Iterable[CakRegel]) -> list[dict[str, Any]]:
+    return [r.as_json() for r in rows]
+
+
+# --- the access log -----------------------------------------------------------------------------
+
+
+def export_log(
+    *, user: AbstractBaseUser, inwoner_ids: Iterable[int], pad: str, kanaal: str = Kanaal.API
+) -> None:
+    """One access-log row per resident in the export (doel "beschikking"), in one INSERT."""
+    ids = sorted(set(inwoner_ids))
+    if ids:
+        inzage_log_many(user=user, inwoner_ids=ids, doel=Doel.BESCHIKKING, kanaal=kanaal, pad=pad)
+
+
+def export_user(username: str) -> AbstractBaseUser:
+    """The login an export from the command line runs as (and is logged under): it must exist,
+    be active and hold the export permissions; ValueError in Dutch otherwise."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise ValueError(f"Gebruiker '{username}' bestaat niet of is niet actief.")
+    if not user.has_perms(EXPORT_PERMS):
+        raise ValueError(
+            f"Gebruiker '{username}' mag geen exports maken (alleen de backoffice: "
+            "beschikkingen bekijken, nemen en toetsen)."
+        )
+    return user

@@ -1,0 +1,60 @@
+"""`eenplan export_svb --op JJJJ-MM-DD --gebruiker NAAM [--format csv|json] [--output PAD]`.
+
+The granted PGB budgets active on a date, for the SVB. The national iPgb message format is not
+available here; this is the documented CSV (or JSON) of docs/exports.md. The export holds
+personal data: every resident in it gets an access-log row under the given login (doel
+"beschikking"), and only residents within that login's need-to-know scope are exported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from eenplan.beschikkingen import exports
+from eenplan.privacy.selectors import inwoners_in_scope
+
+
+class Command(BaseCommand):
+    help = "Export van toegekende pgb-budgetten voor de SVB (CSV of JSON; zie docs/exports.md)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--op", required=True, help="Peildatum JJJJ-MM-DD.")
+        parser.add_argument(
+            "--gebruiker",
+            required=True,
+            help="Gebruikersnaam (backoffice); de export komt op deze naam in het inzagelog.",
+        )
+        parser.add_argument("--format", choices=["csv", "json"], default="csv")
+        parser.add_argument("--output", help="Bestand om naar te schrijven (standaard stdout).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            op = dt.date.fromisoformat(options["op"])
+        except ValueError as exc:
+            raise CommandError("Geef de peildatum als JJJJ-MM-DD.") from exc
+        try:
+            user = exports.export_user(options["gebruiker"])
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        with transaction.atomic():
+            rows = exports.svb_budgetten(inwoners=inwoners_in_scope(user), op=op)
+            exports.export_log(
+                user=user,
+                inwoner_ids=[r.inwoner_id for r in rows],
+                pad=f"eenplan export_svb --op {op.isoformat()}",
+            )
+        if options["format"] == "json":
+            text = json.dumps(exports.svb_json(rows), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = exports.svb_csv(rows)
+        if options["output"]:
+            Path(options["output"]).write_text(text, encoding="utf-8")
+            self.stderr.write(f"{len(rows)} pgb-budget(ten) geschreven naar {options['output']}.")
+        else:
+            self.stdout.write(text, ending="")

@@ -1,0 +1,682 @@
+"""The aanvragen, beschikkingen, bezwaren and klachten REST API: the worklists with their
+deadlines, the logged reads, deciding per provision (ZIN, PGB with its conditions and ceiling,
+OP043), the generalist's decision and the back office's lawfulness check, sending the letter,
+the bezwaar register and complaints; every refusal changes nothing; roles and need-to-know; flat
+query budgets for the lists. Records are made as the application makes them (services)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+import pytest
+import yaml
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from eenplan.beschikkingen import services
+from eenplan.beschikkingen.constants import AanvraagStatus
+from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht
+from eenplan.gemeente.constants import Rol
+from eenplan.gemeente.models import Gemeente, Medewerker
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy.models import Inzage
+from eenplan.rules.voorziening import PgbToets
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
+from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.services import tarief_add, voorziening_create
+
+pytestmark = pytest.mark.django_db
+
+AANVRAGEN = "/api/v1/aanvragen/"
+BESCHIKKINGEN = "/api/v1/beschikkingen/"
+BEZWAREN = "/api/v1/bezwaren/"
+KLACHTEN = "/api/v1/klachten/"
+
+
+def vandaag() -> dt.date:
+    return timezone.localdate()
+
+
+def api_for(medewerker: Medewerker) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(medewerker.user)
+    return client
+
+
+def maatwerk(
+    gemeente: Gemeente,
+    *,
+    naam: str = "Hulp bij het huishouden",
+    productcode: str = "01A01",
+    eigen_bijdrage: str = "abonnement",
+    wet: str = "wmo",
+) -> Voorziening:
+    """A Wmo (or Jeugdwet) maatwerk provision with two ZIN tariffs (29.90 and 32.50 per hour)."""
+    v = voorziening_create(
+        gemeente=gemeente,
+        naam=naam,
+        soort="individueel",
+        wet=wet,
+        productcategorie="01" if wet == "wmo" else "31",
+        productcode=productcode,
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        pgb_mogelijk=True,
+        eigen_bijdrage=eigen_bijdrage,
+        kostprijs_per_maand=Decimal("250.00"),
+    )
+    for aanbieder, bedrag in [("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")]:
+        tarief_add(
+            voorziening=v,
+            leveringsvorm="zin",
+            bedrag=Decimal(bedrag),
+            geldig_vanaf=dt.date(2024, 1, 1),
+            bron="Contract 2024",
+            aanbieder=aanbieder,
+        )
+    return v
+
+
+def aanvraag_voor(
+    inwoner: Inwoner, door: Medewerker, *, wet: str = "wmo", dagen: int = 7
+) -> Aanvraag:
+    return services.aanvraag_register(
+        inwoner=inwoner,
+        omschrijving="Hulp bij het huishouden",
+        wet=wet,
+        ontvangen_op=vandaag() - dt.timedelta(days=dagen),
+        ingediend_door=inwoner.naam,
+        door=door.user,
+    )
+
+
+def zin_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
+    """A granted ZIN provision as the API takes it: 3 hours a week for a year."""
+    data: dict[str, Any] = {
+        "voorziening": voorziening.pk,
+        "uitkomst": "toegekend",
+        "omvang": "3",
+        "begin": vandaag().isoformat(),
+        "einde": (vandaag() + dt.timedelta(days=365)).isoformat(),
+        "leveringsvorm": "zin",
+        "aanbieder": "Thuiszorg West",
+    }
+    data.update(kw)
+    return data
+
+
+def pgb_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
+    data = zin_regel(
+        voorziening,
+        leveringsvorm="pgb",
+        aanbieder="",
+        pgb_tarief="35.00",
+        pgb_toets={"kan_beheren": True, "motivering": "Eigen regie", "kwaliteit_geborgd": True},
+        persoonlijk_plan="Ik kies mijn eigen hulp.",
+    )
+    data.update(kw)
+    return data
+
+
+def beschikking_voor(
+    aanvraag: Aanvraag,
+    door: Medewerker,
+    regels: list[services.Regel],
+    *,
+    verzenden: bool = False,
+    generalist: bool = False,
+) -> Beschikking:
+    """A decision through the services (and sent, if asked)."""
+    beschikking = services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=door.user,
+        besloten_op=vandaag(),
+        motivering="Eigen kracht en netwerk schieten tekort.",
+        regels=regels,
+        door_generalist=generalist,
+    )
+    if verzenden:
+        beschikking = services.beschikking_send(beschikking=beschikking, op=vandaag())
+    return beschikking
+
+
+def zin(voorziening: Voorziening, **kw: Any) -> services.Regel:
+    data: dict[str, Any] = {
+        "voorziening": voorziening,
+        "uitkomst": "toegekend",
+        "omvang": Decimal(3),
+        "begin": vandaag(),
+        "einde": vandaag() + dt.timedelta(days=365),
+        "leveringsvorm": "zin",
+        "aanbieder": "Thuiszorg West",
+    }
+    data.update(kw)
+    return services.Regel(**data)
+
+
+def pgb(voorziening: Voorziening, **kw: Any) -> services.Regel:
+    data: dict[str, Any] = {
+        "leveringsvorm": "pgb",
+        "aanbieder": "",
+        "pgb_tarief": Decimal("35.00"),
+        "pgb_toets": PgbToets(True, "Eigen regie", True),
+        "persoonlijk_plan": "Mijn plan",
+    }
+    data.update(kw)
+    return zin(voorziening, **data)
+
+
+@pytest.fixture
+def hh(gemeente: Gemeente) -> Voorziening:
+    return maatwerk(gemeente)
+
+
+@pytest.fixture
+def backoffice(gemeente: Gemeente, team_noord: Any) -> Medewerker:
+    """The back office, working for wijk Noord (the need-to-know scope of these tests)."""
+    return MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[team_noord], username="backoffice_noord"
+    )
+
+
+@pytest.fixture
+def aanvraag(inwoner_noord: Inwoner, generalist: Medewerker) -> Aanvraag:
+    return aanvraag_voor(inwoner_noord, generalist)
+
+
+@pytest.fixture
+def aanvraag_zuid(inwoner_zuid: Inwoner, generalist: Medewerker) -> Aanvraag:
+    return aanvraag_voor(inwoner_zuid, generalist)
+
+
+@pytest.fixture
+def vrijwilliger(gemeente: Gemeente) -> Medewerker:
+    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
+
+
+def inzage(user: Any, inwoner: Inwoner) -> list[Inzage]:
+    return list(Inzage.objects.filter(user=user, inwoner=inwoner).order_by("id"))
+
+
+# --- aanvragen --------------------------------------------------------------------------------
+
+
+def test_aanvragen_list_shows_scope_deadline_and_state(
+    generalist, aanvraag, aanvraag_zuid, inwoner_noord
+):
+    response = api_for(generalist).get(AANVRAGEN)
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    assert [r["id"] for r in rows] == [aanvraag.pk]  # Zuid is outside the generalist's wijken
+    row = rows[0]
+    assert row["beslissen_uiterlijk"] == aanvraag.beslissen_uiterlijk.isoformat()
+    assert row["termijn_status"] in {"op_schema", "bijna_verlopen", "verlopen"}
+    assert row["status"] == "ontvangen" and row["inwoner"]["naam"] == inwoner_noord.naam
+    assert "bsn" not in row["inwoner"]
+
+
+def test_aanvraag_overdue_and_decided_states(generalist, inwoner_noord, hh, backoffice):
+    oud = aanvraag_voor(inwoner_noord, generalist, dagen=40)  # Wmo: 2 weeks
+    besloten = aanvraag_voor(inwoner_noord, generalist)
+    beschikking_voor(besloten, backoffice, [zin(hh)])
+    rows = {r["id"]: r for r in api_for(generalist).get(AANVRAGEN).json()["results"]}
+    assert rows[oud.pk]["termijn_status"] == "verlopen"
+    assert rows[besloten.pk]["termijn_status"] is None
+    assert rows[besloten.pk]["status"] == "besloten"
+    filtered = api_for(generalist).get(AANVRAGEN, {"status": "besloten"}).json()["results"]
+    assert [r["id"] for r in filtered] == [besloten.pk]
+    assert api_for(generalist).get(AANVRAGEN, {"status": "x"}).status_code == 400
+
+
+def test_aanvraag_detail_is_logged_out_of_scope_403_unknown_404(
+    generalist, aanvraag, aanvraag_zuid, inwoner_noord, inwoner_zuid
+):
+    api = api_for(generalist)
+    response = api.get(f"{AANVRAGEN}{aanvraag.pk}/", {"doel": "beschikking"})
+    assert response.status_code == 200
+    assert response.json()["ingediend_door"] == inwoner_noord.naam
+    [rij] = inzage(generalist.user, inwoner_noord)
+    assert (rij.doel, rij.kanaal, rij.toegestaan) == ("beschikking", "api", True)
+    response = api.get(f"{AANVRAGEN}{aanvraag_zuid.pk}/")
+    assert response.status_code == 403 and "werkgebied" in response.json()["detail"]
+    [geweigerd] = inzage(generalist.user, inwoner_zuid)
+    assert geweigerd.toegestaan is False
+    assert api.get(f"{AANVRAGEN}999999/").status_code == 404
+    assert api.get(f"{AANVRAGEN}{aanvraag.pk}/", {"doel": "nieuwsgierig"}).status_code == 400
+
+
+def test_vrijwilliger_reads_voorzieningen_but_not_aanvragen(vrijwilliger, aanvraag):
+    api = api_for(vrijwilliger)
+    assert api.get("/api/v1/voorzieningen/").status_code == 200
+    assert api.get(AANVRAGEN).status_code == 403
+    assert api.get(f"{AANVRAGEN}{aanvraag.pk}/").status_code == 403
+    assert api.get(BESCHIKKINGEN).status_code == 403
+
+
+def test_beleid_sees_nothing(beleid, aanvraag):
+    api = api_for(beleid)
+    for path in [AANVRAGEN, BESCHIKKINGEN, BEZWAREN, KLACHTEN, "/api/v1/voorzieningen/"]:
+        assert api.get(path).status_code == 403, path
+    assert APIClient().get(AANVRAGEN).status_code in (401, 403)
+
+
+# --- beslissen --------------------------------------------------------------------------------
+
+
+def test_backoffice_decides_per_provision(backoffice, aanvraag, hh, inwoner_noord):
+    afgewezen = maatwerk(aanvraag.gemeente, naam="Scootmobiel", productcode="12A01")
+    response = api_for(backoffice).post(
+        f"{AANVRAGEN}{aanvraag.pk}/beslissen/",
+        {
+            "motivering": "Eigen kracht en netwerk schieten tekort.",
+            "regels": [
+                zin_regel(hh),
+                {"voorziening": afgewezen.pk, "uitkomst": "afgewezen"},
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["rechtmatigheid"] == "nvt" and body["verzonden_op"] is None
+    assert [r["uitkomst"] for r in body["regels"]] == ["toegekend", "afgewezen"]
+    assert body["regels"][0]["aanbieder"] == "Thuiszorg West"
+    assert body["regels"][0]["eenheid"] == "04" and body["regels"][0]["frequentie"] == "2"
+    assert body["brief_is_voorbeeld"] is True and "Thuiszorg West levert" in body["brief"]
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == AanvraagStatus.BESLOTEN
+    assert inzage(backoffice.user, inwoner_noord)[-1].doel == "beschikking"
+
+
+def test_generalist_decision_goes_to_the_lawfulness_queue(generalist, aanvraag, hh):
+    response = api_for(generalist).post(
+        f"{AANVRAGEN}{aanvraag.pk}/beslissen/",
+        {"motivering": "Past bij het plan.", "regels": [zin_regel(hh)]},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["rechtmatigheid"] == "te_toetsen"
+
+
+def test_pgb_budget_is_capped_at_the_cheapest_zin(backoffice, aanvraag, hh):
+    response = api_for(backoffice).post(
+        f"{AANVRAGEN}{aanvraag.pk}/beslissen/",
+        {"motivering": "Eigen regie.", "regels": [pgb_regel(hh)]},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    regel = response.json()["regels"][0]
+    assert (regel["pgb_budget"], regel["pgb_zelf_te_betalen"]) == ("89.70", "15.30")
+    assert regel["pgb_toets"]["kan_beheren"] is True
+    assert regel["pgb_toets"]["persoonlijk_plan"] == "Ik kies mijn eigen hulp."
+
+
+@pytest.mark.parametrize(
+    ("regel", "fragment"),
+    [
+        (
+            lambda v: zin_regel(v, einde=(vandaag() - dt.timedelta(days=1)).isoformat()),
+            "einddatum ligt vóór de begindatum",
+        ),
+        (lambda v: zin_regel(v, omvang="0"), "groter zijn dan nul"),
+        (lambda v: zin_regel(v, einde=None), "tijdelijk"),
+        (
+            lambda v: pgb_regel(
+                v,
+                pgb_toets={"kan_beheren": False, "motivering": "", "kwaliteit_geborgd": True},
+            ),
+            "niet zelf beheren",
+        ),
+        (lambda v: pgb_regel(v, pgb_toets=None), "pgb-toets"),
+        (lambda v: pgb_regel(v, persoonlijk_plan=""), "persoonlijk plan"),
+        (lambda v: {**zin_regel(v), "voorziening": 999999}, "catalogus"),
+    ],
+    ids=[
+        "einde-voor-begin",
+        "omvang-nul",
+        "geen-einde",
+        "pgb-voorwaarden",
+        "geen-toets",
+        "geen-plan",
+        "onbekende-voorziening",
+    ],
+)
+def test_bad_decisions_are_refused_and_nothing_written(backoffice, aanvraag, hh, regel, fragment):
+    response = api_for(backoffice).post(
+        f"{AANVRAGEN}{aanvraag.pk}/beslissen/",
+        {"motivering": "m", "regels": [regel(hh)]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert fragment in str(response.json())
+    assert not Beschikking.objects.exists()
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == AanvraagStatus.ONTVANGEN
+
+
+def test_jeugd_pgb_only_when_no_suitable_zin_is_recorded(backoffice, inwoner_noord, generalist):
+    jeugdhulp = maatwerk(inwoner_noord.gemeente, naam="Jeugdhulp", productcode="31A01", wet="jeugd")
+    aanvraag = aanvraag_voor(inwoner_noord, generalist, wet="jeugd")
+    url = f"{AANVRAGEN}{aanvraag.pk}/beslissen/"
+    response = api_for(backoffice).post(
+        url, {"motivering": "m", "regels": [pgb_regel(jeugdhulp)]}, format="json"
+    )
+    assert response.status_code == 400 and "Jeugdwet" in str(response.json())
+    toets = {
+        "kan_beheren": True,
+        "motivering": "Eigen regie",
+        "kwaliteit_geborgd": True,
+        "geen_passende_zin": True,
+        "reden_geen_zin": "Geen aanbieder met plek binnen 8 weken.",
+    }
+    response = api_for(backoffice).post(
+        url, {"motivering": "m", "regels": [pgb_regel(jeugdhulp, pgb_toets=toets)]}, format="json"
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["regels"][0]["pgb_toets"]["reden_geen_zin"].startswith("Geen")
+
+
+def test_op043_zin_and_pgb_for_the_same_product_overlapping_is_400(
+    backoffice, aanvraag, hh, inwoner_noord, generalist
+):
+    beschikking_voor(aanvraag, backoffice, [zin(hh)])
+    tweede = aanvraag_voor(inwoner_noord, generalist)
+    later = (vandaag() + dt.timedelta(days=30)).isoformat()
+    response = api_for(backoffice).post(
+        f"{AANVRAGEN}{tweede.pk}/beslissen/",
+        {"motivering": "m", "regels": [pgb_regel(hh, begin=later)]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "OP043" in str(response.json())
+    assert Beschikking.objects.count() == 1
+
+
+def test_deciding_twice_and_out_of_scope_are_refused(backoffice, aanvraag, aanvraag_zuid, hh):
+    api = api_for(backoffice)
+    body = {"motivering": "m", "regels": [zin_regel(hh)]}
+    assert api.post(f"{AANVRAGEN}{aanvraag.pk}/beslissen/", body, format="json").status_code == 201
+    response = api.post(f"{AANVRAGEN}{aanvraag.pk}/beslissen/", body, format="json")
+    assert response.status_code == 400 and "al besloten" in str(response.json())
+    response = api.post(f"{AANVRAGEN}{aanvraag_zuid.pk}/beslissen/", body, format="json")
+    assert response.status_code == 403
+    assert Beschikking.objects.count() == 1
+
+
+# --- beschikkingen ----------------------------------------------------------------------------
+
+
+def test_beschikking_detail_letter_preview_eigen_bijdrage_and_log(
+    backoffice, aanvraag, hh, inwoner_noord
+):
+    beschikking = beschikking_voor(aanvraag, backoffice, [zin(hh)])
+    api = api_for(backoffice)
+    response = api.get(f"{BESCHIKKINGEN}{beschikking.pk}/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["brief_is_voorbeeld"] is True and "Ons besluit" in body["brief"]
+    verwacht = services.eigen_bijdrage_voor(inwoner_noord, vandaag())
+    assert verwacht is not None
+    assert body["eigen_bijdrage"]["bedrag_per_maand"] == f"{verwacht.bedrag_per_maand:.2f}"
+    assert body["eigen_bijdrage"]["toelichting"] == list(verwacht.toelichting)
+    assert body["eigen_bijdrage"]["via_cak"] is True
+    assert body["bezwaar_uiterlijk"] is None and body["wet"] == "wmo"
+    assert [r.toegestaan for r in inzage(backoffice.user, inwoner_noord)] == [True]
+
+
+def test_versturen_sets_the_bezwaar_term_and_keeps_the_letter(backoffice, aanvraag, hh):
+    beschikking = beschikking_voor(aanvraag, backoffice, [zin(hh)])
+    api = api_for(backoffice)
+    response = api.post(f"{BESCHIKKINGEN}{beschikking.pk}/versturen/", {}, format="json")
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["verzonden_op"] == vandaag().isoformat()
+    bezwaar_uiterlijk = dt.date.fromisoformat(body["bezwaar_uiterlijk"])
+    assert bezwaar_uiterlijk >= vandaag() + dt.timedelta(weeks=6)
+    assert body["brief_is_voorbeeld"] is False and "Dat moet uiterlijk op" in body["brief"]
+    response = api.post(f"{BESCHIKKINGEN}{beschikking.pk}/versturen/", {}, format="json")
+    assert response.status_code == 400 and "al verzonden" in str(response.json())
+
+
+def test_lawfulness_check_by_the_back_office_only(generalist, backoffice, aanvraag, hh):
+    beschikking = beschikking_voor(aanvraag, generalist, [zin(hh)], generalist=True)
+    queue = api_for(backoffice).get(BESCHIKKINGEN, {"rechtmatigheid": "te_toetsen"}).json()
+    assert [b["id"] for b in queue["results"]] == [beschikking.pk]
+    url = f"{BESCHIKKINGEN}{beschikking.pk}/toetsen/"
+    assert api_for(generalist).post(url, {"rechtmatig": True}, format="json").status_code == 403
+    response = api_for(backoffice).post(url, {"rechtmatig": False}, format="json")
+    assert response.status_code == 400 and "waarom" in str(response.json())
+    response = api_for(backoffice).post(
+        url, {"rechtmatig": False, "reden": "Ladder niet afgewogen"}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json()["rechtmatigheid"] == "onrechtmatig"
+    assert response.json()["getoetst_door"] == "backoffice_noord"
+    response = api_for(generalist).post(f"{BESCHIKKINGEN}{beschikking.pk}/versturen/", {})
+    assert response.status_code == 400 and "onrechtmatig" in str(response.json())
+
+
+def test_worklist_of_provisions_ending_or_due_for_heronderzoek(
+    backoffice, generalist, inwoner_noord, hh, aanvraag
+):
+    eindigt = beschikking_voor(
+        aanvraag, backoffice, [zin(hh, einde=vandaag() + dt.timedelta(weeks=4))]
+    )
+    heronderzoek = beschikking_voor(
+        aanvraag_voor(inwoner_noord, generalist),
+        backoffice,
+        [
+            zin(
+                maatwerk(hh.gemeente, naam="Begeleiding", productcode="02A01"),
+                einde=None,
+                heronderzoek_op=vandaag() + dt.timedelta(weeks=7),
+            )
+        ],
+    )
+    beschikking_voor(
+        aanvraag_voor(inwoner_noord, generalist),
+        backoffice,
+        [zin(maatwerk(hh.gemeente, naam="Vervoer", productcode="08A01"))],
+    )  # ends in a year
+    api = api_for(backoffice)
+    rows = api.get(BESCHIKKINGEN, {"einde_binnen_weken": 8}).json()["results"]
+    assert {r["id"] for r in rows} == {eindigt.pk, heronderzoek.pk}
+    assert api.get(BESCHIKKINGEN).json()["count"] == 3
+    assert api.get(BESCHIKKINGEN, {"einde_binnen_weken": 0}).status_code == 400
+    assert api.get(BESCHIKKINGEN, {"inwoner": 999999}).json()["count"] == 0
+
+
+def test_beschikking_out_of_scope_is_403_and_logged(
+    backoffice, generalist, aanvraag_zuid, hh, inwoner_zuid
+):
+    beschikking = beschikking_voor(aanvraag_zuid, generalist, [zin(hh)])
+    api = api_for(backoffice)
+    assert api.get(BESCHIKKINGEN).json()["count"] == 0
+    assert api.get(f"{BESCHIKKINGEN}{beschikking.pk}/").status_code == 403
+    assert api.post(f"{BESCHIKKINGEN}{beschikking.pk}/versturen/", {}).status_code == 403
+    assert [r.toegestaan for r in inzage(backoffice.user, inwoner_zuid)] == [False, False]
+    beschikking.refresh_from_db()
+    assert beschikking.verzonden_op is None
+
+
+# --- bezwaren en klachten ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def verzonden(backoffice: Medewerker, aanvraag: Aanvraag, hh: Voorziening) -> Beschikking:
+    return beschikking_voor(aanvraag, backoffice, [zin(hh)], verzenden=True)
+
+
+def test_bezwaar_registered_postponed_and_decided(backoffice, verzonden, inwoner_noord):
+    api = api_for(backoffice)
+    response = api.post(
+        BEZWAREN,
+        {
+            "beschikking": verzonden.pk,
+            "inwoner": inwoner_noord.pk,
+            "ontvangen_op": vandaag().isoformat(),
+            "gronden": "Te weinig uren.",
+            "ingediend_door": inwoner_noord.naam,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["tijdigheid"] == "tijdig" and body["uitkomst"] == "lopend"
+    eerst = dt.date.fromisoformat(body["beslissen_uiterlijk"])
+    assert eerst >= verzonden.bezwaar_uiterlijk + dt.timedelta(weeks=6)
+    url = f"{BEZWAREN}{body['id']}/"
+    response = api.post(f"{url}verdagen/")
+    assert response.status_code == 200 and response.json()["verdaagd"] is True
+    assert dt.date.fromisoformat(response.json()["beslissen_uiterlijk"]) > eerst
+    response = api.post(f"{url}verdagen/")
+    assert response.status_code == 400 and "al eens verdaagd" in str(response.json())
+    response = api.post(f"{url}beslissen/", {"uitkomst": "ongegrond"}, format="json")
+    assert response.status_code == 200 and response.json()["uitkomst"] == "ongegrond"
+    detail = api.get(url).json()
+    assert detail["gronden"] == "Te weinig uren."
+    assert api.get(BEZWAREN, {"uitkomst": "ongegrond"}).json()["count"] == 1
+    assert api.get(f"{BESCHIKKINGEN}{verzonden.pk}/").json()["bezwaren"][0]["id"] == body["id"]
+
+
+def test_bezwaar_on_a_decision_of_another_resident_is_refused(
+    backoffice, verzonden, wijken, inwoner_zuid
+):
+    buurman = InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
+    api = api_for(backoffice)
+    data = {
+        "beschikking": verzonden.pk,
+        "inwoner": buurman.pk,
+        "ontvangen_op": vandaag().isoformat(),
+        "gronden": "g",
+        "ingediend_door": buurman.naam,
+    }
+    response = api.post(BEZWAREN, data, format="json")
+    assert response.status_code == 400
+    assert "andere inwoner" in response.json()["beschikking"][0]
+    response = api.post(BEZWAREN, {**data, "inwoner": inwoner_zuid.pk}, format="json")
+    assert response.status_code == 400 and "werkgebied" in response.json()["inwoner"][0]
+    assert not Bezwaar.objects.exists()
+
+
+def test_bezwaar_decided_with_a_new_decision_of_another_resident_is_refused(
+    backoffice, verzonden, inwoner_noord, generalist, hh, wijken
+):
+    bezwaar = services.bezwaar_register(
+        beschikking=verzonden,
+        inwoner=inwoner_noord,
+        ontvangen_op=vandaag(),
+        gronden="g",
+        ingediend_door="Anna",
+        door=backoffice.user,
+    )
+    buurman = InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
+    ander = beschikking_voor(aanvraag_voor(buurman, generalist), backoffice, [zin(hh)])
+    response = api_for(backoffice).post(
+        f"{BEZWAREN}{bezwaar.pk}/beslissen/",
+        {"uitkomst": "gegrond", "nieuwe_beschikking": ander.pk},
+        format="json",
+    )
+    assert response.status_code == 400 and "andere inwoner" in str(response.json())
+    bezwaar.refresh_from_db()
+    assert bezwaar.uitkomst == "lopend"
+
+
+def test_bezwaren_are_for_the_back_office(generalist, verzonden):
+    api = api_for(generalist)
+    assert api.get(BEZWAREN).status_code == 403
+    assert api.post(BEZWAREN, {}, format="json").status_code == 403
+
+
+def test_klachten_registered_and_listed(midoffice, generalist, inwoner_noord, gemeente):
+    api = api_for(midoffice)
+    response = api.post(
+        KLACHTEN,
+        {
+            "ingediend_door": "Anna Jansen",
+            "ontvangen_op": vandaag().isoformat(),
+            "onderwerp": "Niet teruggebeld",
+            "inwoner": inwoner_noord.pk,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    uiterlijk = dt.date.fromisoformat(response.json()["afhandelen_uiterlijk"])
+    assert uiterlijk >= vandaag() + dt.timedelta(weeks=6)
+    response = api.post(
+        KLACHTEN,
+        {"ingediend_door": "X", "ontvangen_op": vandaag().isoformat(), "onderwerp": " "},
+        format="json",
+    )
+    assert response.status_code == 400 and "onderwerp" in response.json()
+    assert Klacht.objects.count() == 1
+    rows = api.get(KLACHTEN).json()["results"]
+    assert [r["inwoner"]["id"] for r in rows] == [inwoner_noord.pk]
+    assert api_for(generalist).get(KLACHTEN).status_code == 403
+
+
+# --- schema and query budgets ----------------------------------------------------------------
+
+
+def test_schema_documents_every_route_with_a_dutch_summary():
+    out = io.StringIO()
+    call_command("spectacular", "--fail-on-warn", stdout=out)
+    paths = yaml.safe_load(out.getvalue())["paths"]
+    for path in (
+        "/api/v1/voorzieningen/",
+        "/api/v1/voorzieningen/{id}/tarieven/",
+        "/api/v1/codelijsten/",
+        "/api/v1/aanvragen/{id}/beslissen/",
+        "/api/v1/beschikkingen/{id}/versturen/",
+        "/api/v1/beschikkingen/{id}/toetsen/",
+        "/api/v1/beschikkingen/export/svb/",
+        "/api/v1/beschikkingen/export/cak/",
+        "/api/v1/bezwaren/{id}/verdagen/",
+        "/api/v1/bezwaren/{id}/beslissen/",
+        "/api/v1/klachten/",
+    ):
+        assert path in paths, path
+        assert all(op.get("summary") for op in paths[path].values()), path
+    cak = paths["/api/v1/beschikkingen/export/cak/"]["get"]["responses"]["200"]["content"]
+    assert set(cak) == {"text/csv", "application/json"}
+
+
+def _aanvragen(wijk: Any, generalist: Medewerker, backoffice: Medewerker, n: int) -> None:
+    """n residents, each with an aanvraag; every other one decided (two provisions)."""
+    hh = Voorziening.objects.get(productcode="01A01")
+    begeleiding = Voorziening.objects.get(productcode="02A01")
+    for i in range(n):
+        inwoner = InwonerFactory(gemeente=wijk.gemeente, wijk=wijk)
+        aanvraag = aanvraag_voor(inwoner, generalist)
+        if i % 2 == 0:
+            beschikking_voor(
+                aanvraag, backoffice, [zin(hh), zin(begeleiding)], verzenden=i % 4 == 0
+            )
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [(AANVRAGEN, {}), (BESCHIKKINGEN, {}), (BESCHIKKINGEN, {"einde_binnen_weken": 60})],
+)
+def test_lists_use_the_same_number_of_queries_for_5_and_50(
+    backoffice, generalist, wijken, hh, django_assert_num_queries, path, params
+):
+    maatwerk(hh.gemeente, naam="Begeleiding", productcode="02A01")
+    _aanvragen(wijken["Noord"], generalist, backoffice, 10)
+    api = api_for(backoffice)
+    api.get(path)  # warm caches (content types, permissions)
+    params = {"page_size": 500, **params}
+    with CaptureQueriesContext(connection) as few:
+        response = api.get(path, params)
+    assert response.status_code == 200 and response.json()["count"] >= 5
+    _aanvragen(wijken["Noord"], generalist, backoffice, 90)
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = api.get(path, params)
+    assert response.json()["count"] >= 50

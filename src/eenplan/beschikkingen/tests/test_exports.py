@@ -1,0 +1,343 @@
+"""The SVB export (granted PGB budgets on a date) and the CAK export (the Wmo eigen bijdrage per
+household per month): content (CSV header, one row per PGB / per household, euro amounts with two
+decimals), what is left out, JSON, the access log for every resident in an export, who may
+export, and the management commands. The national iPgb and iEb formats are not available; see
+docs/exports.md."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from eenplan.beschikkingen import exports, services
+from eenplan.beschikkingen.tests.test_api import (
+    aanvraag_voor,
+    api_for,
+    beschikking_voor,
+    maatwerk,
+    pgb,
+    vandaag,
+    zin,
+)
+from eenplan.gemeente.constants import Rol
+from eenplan.gemeente.models import Medewerker
+from eenplan.inwoners.constants import Relatie
+from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.services import huishouden_create
+from eenplan.privacy.models import Inzage
+from eenplan.rules.eigen_bijdrage import abonnementstarief, per_maand
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
+
+pytestmark = pytest.mark.django_db
+
+SVB = "/api/v1/beschikkingen/export/svb/"
+CAK = "/api/v1/beschikkingen/export/cak/"
+
+
+def lees(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(text), delimiter=";")
+    return list(reader.fieldnames or []), list(reader)
+
+
+def inwoner(wijk: Any, **kw: Any) -> Inwoner:
+    return InwonerFactory(gemeente=wijk.gemeente, wijk=wijk, **kw)
+
+
+def maand() -> str:
+    return f"{vandaag():%Y-%m}"
+
+
+@pytest.fixture
+def backoffice(gemeente: Any, team_noord: Any) -> Medewerker:
+    """The back office, working for wijk Noord (the need-to-know scope of these tests)."""
+    return MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[team_noord], username="backoffice_noord"
+    )
+
+
+# --- SVB --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pgbs(backoffice: Medewerker, generalist: Medewerker, wijken: dict[str, Any]) -> dict[str, Any]:
+    """Granted PGBs: two active today (one resident each), one ended, one not sent yet, one ZIN,
+    one outside the back office's wijk."""
+    gemeente = wijken["Noord"].gemeente
+    hh = maatwerk(gemeente)
+    begeleiding = maatwerk(gemeente, naam="Begeleiding", productcode="02A01")
+    noord = wijken["Noord"]
+    a, b, c, d, e = (inwoner(noord) for _ in range(5))
+    zuid = inwoner(wijken["Zuid"])
+    gisteren = vandaag() - dt.timedelta(days=1)
+    result = {
+        "a": beschikking_voor(aanvraag_voor(a, generalist), backoffice, [pgb(hh)], verzenden=True),
+        "b": beschikking_voor(
+            aanvraag_voor(b, generalist),
+            backoffice,
+            [pgb(begeleiding, omvang=Decimal("2.5"), einde=None, heronderzoek_op=vandaag())],
+            verzenden=True,
+        ),
+        "geeindigd": beschikking_voor(
+            aanvraag_voor(c, generalist, dagen=30),
+            backoffice,
+            [pgb(hh, begin=vandaag() - dt.timedelta(days=20), einde=gisteren)],
+            verzenden=True,
+        ),
+        "niet_verzonden": beschikking_voor(aanvraag_voor(d, generalist), backoffice, [pgb(hh)]),
+        "zin": beschikking_voor(
+            aanvraag_voor(e, generalist), backoffice, [zin(hh)], verzenden=True
+        ),
+        "zuid": beschikking_voor(
+            aanvraag_voor(zuid, generalist), backoffice, [pgb(hh)], verzenden=True
+        ),
+    }
+    return {**result, "inwoners": [a, b, c, d, e, zuid]}
+
+
+def test_svb_export_one_row_per_active_pgb_with_documented_columns(backoffice, pgbs):
+    response = api_for(backoffice).get(SVB, {"op": vandaag().isoformat()})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    header, rows = lees(response.content.decode())
+    assert header == list(exports.SVB_KOLOMMEN)
+    a, b = pgbs["inwoners"][:2]
+    assert sorted(r["bsn"] for r in rows) == sorted([a.bsn, b.bsn])
+    rij_a = next(r for r in rows if r["bsn"] == a.bsn)
+    assert rij_a == {
+        "bsn": a.bsn,
+        "naam": a.naam,
+        "geboortedatum": a.geboortedatum.isoformat(),
+        "wet": "wmo",
+        "productcategorie": "01",
+        "productcode": "01A01",
+        "voorziening": "Hulp bij het huishouden",
+        "begindatum": vandaag().isoformat(),
+        "einddatum": (vandaag() + dt.timedelta(days=365)).isoformat(),
+        "budget": "89.70",  # 3 hours x the cheapest ZIN tariff 29.90
+        "eenheid": "04",
+        "omvang": "3",
+        "frequentie": "2",
+        "beschikking": str(pgbs["a"].pk),
+    }
+    rij_b = next(r for r in rows if r["bsn"] == b.bsn)
+    assert (rij_b["budget"], rij_b["omvang"], rij_b["einddatum"]) == ("74.75", "2.5", "")
+
+
+def test_svb_export_is_logged_for_every_resident_in_it(backoffice, pgbs):
+    api_for(backoffice).get(SVB, {"op": vandaag().isoformat()})
+    rows = Inzage.objects.filter(user=backoffice.user)
+    a, b = pgbs["inwoners"][:2]
+    assert sorted(r.inwoner_id for r in rows) == sorted([a.pk, b.pk])
+    assert {(r.doel, r.kanaal, r.toegestaan) for r in rows} == {("beschikking", "api", True)}
+    assert all(r.pad.startswith(SVB) for r in rows)
+
+
+def test_svb_export_as_json_and_on_an_earlier_date(backoffice, pgbs):
+    api = api_for(backoffice)
+    response = api.get(SVB, {"op": vandaag().isoformat(), "format": "json"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    assert {r["budget"] for r in response.json()} == {"89.70", "74.75"}
+    eerder = (vandaag() - dt.timedelta(days=10)).isoformat()
+    header, rows = lees(api.get(SVB, {"op": eerder}).content.decode())
+    assert [r["beschikking"] for r in rows] == [str(pgbs["geeindigd"].pk)]
+
+
+def test_svb_export_refusals(backoffice, generalist, midoffice, pgbs):
+    assert api_for(generalist).get(SVB, {"op": vandaag().isoformat()}).status_code == 403
+    assert api_for(midoffice).get(SVB, {"op": vandaag().isoformat()}).status_code == 403
+    response = api_for(backoffice).get(SVB, {"op": "gisteren"}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and "op" in response.json()
+    assert api_for(backoffice).get(SVB).status_code == 400
+    assert not Inzage.objects.exists()
+
+
+def test_svb_csv_of_nothing_is_the_header_only():
+    assert exports.svb_csv([]) == ";".join(exports.SVB_KOLOMMEN) + "\r\n"
+
+
+# --- CAK --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clienten(
+    backoffice: Medewerker, generalist: Medewerker, wijken: dict[str, Any]
+) -> dict[str, Any]:
+    """A couple past the AOW age with a provision each (one household, one contribution), a
+    resident living alone, a client below the AOW age living with a partner (exempt), a
+    provision without eigen bijdrage, and a household outside the back office's wijk."""
+    gemeente, noord = wijken["Noord"].gemeente, wijken["Noord"]
+    hh = maatwerk(gemeente)
+    begeleiding = maatwerk(gemeente, naam="Begeleiding", productcode="02A01")
+    gratis = maatwerk(gemeente, naam="Woningaanpassing", productcode="13A01", eigen_bijdrage="geen")
+    sinds = dt.date(2000, 1, 1)
+    man = inwoner(noord, geboortedatum=dt.date(1946, 5, 1))
+    vrouw = inwoner(noord, geboortedatum=dt.date(1948, 3, 2))
+    huishouden_create(
+        gemeente=gemeente, leden=[(man, Relatie.REFERENTIE, sinds), (vrouw, Relatie.PARTNER, sinds)]
+    )
+    alleen = inwoner(noord, geboortedatum=dt.date(1950, 1, 1))
+    jong = inwoner(noord, geboortedatum=dt.date(1990, 1, 1))
+    oud = inwoner(noord, geboortedatum=dt.date(1945, 1, 1))
+    huishouden_create(
+        gemeente=gemeente, leden=[(oud, Relatie.REFERENTIE, sinds), (jong, Relatie.PARTNER, sinds)]
+    )
+    geen_bijdrage = inwoner(noord)
+    zuid = inwoner(wijken["Zuid"], geboortedatum=dt.date(1940, 1, 1))
+    for client, voorziening in [
+        (man, hh),
+        (vrouw, begeleiding),
+        (alleen, hh),
+        (jong, hh),
+        (geen_bijdrage, gratis),
+        (zuid, hh),
+    ]:
+        beschikking_voor(
+            aanvraag_voor(client, generalist), backoffice, [zin(voorziening)], verzenden=True
+        )
+    return {"paar": [man, vrouw], "alleen": alleen, "vrijgesteld": jong, "zuid": zuid}
+
+
+def test_cak_export_one_row_per_household_with_the_abonnementstarief(backoffice, clienten):
+    response = api_for(backoffice).get(CAK, {"maand": maand()})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    header, rows = lees(response.content.decode())
+    assert header == list(exports.CAK_KOLOMMEN)
+    man, vrouw = clienten["paar"]
+    alleen = clienten["alleen"]
+    tarief = f"{per_maand(abonnementstarief(vandaag())):.2f}"
+    per_bsn = {r["bsn_clienten"]: r for r in rows}
+    assert set(per_bsn) == {",".join(sorted([man.bsn, vrouw.bsn])), alleen.bsn}
+    paar = per_bsn[",".join(sorted([man.bsn, vrouw.bsn]))]
+    assert paar["bedrag_per_maand"] == tarief and paar["maand"] == maand()
+    assert (
+        paar["huishouden"] != "" and "één abonnementstarief per huishouden" in paar["toelichting"]
+    )
+    assert per_bsn[alleen.bsn]["huishouden"] == ""
+    assert per_bsn[alleen.bsn]["peildatum"] == vandaag().isoformat()
+
+
+def test_cak_export_is_logged_for_every_client_in_it(backoffice, clienten):
+    api_for(backoffice).get(CAK, {"maand": maand(), "format": "json"})
+    man, vrouw = clienten["paar"]
+    ids = sorted(Inzage.objects.filter(user=backoffice.user).values_list("inwoner_id", flat=True))
+    assert ids == sorted([man.pk, vrouw.pk, clienten["alleen"].pk])
+    assert set(Inzage.objects.values_list("doel", flat=True)) == {"beschikking"}
+
+
+def test_cak_export_as_json(backoffice, clienten):
+    response = api_for(backoffice).get(CAK, {"maand": maand(), "format": "json"})
+    assert response.status_code == 200
+    body = response.json()
+    paar = next(r for r in body if len(r["bsn_clienten"]) == 2)
+    assert isinstance(paar["toelichting"], list) and paar["bedrag_per_maand"].count(".") == 1
+    assert len(paar["bedrag_per_maand"].split(".")[1]) == 2
+
+
+def test_cak_export_of_a_month_without_provisions_and_refusals(backoffice, generalist, clienten):
+    api = api_for(backoffice)
+    header, rows = lees(api.get(CAK, {"maand": "2019-01"}).content.decode())
+    assert header == list(exports.CAK_KOLOMMEN) and rows == []
+    response = api.get(CAK, {"maand": "2024-13"}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and "JJJJ-MM" in str(response.json())
+    response = api.get(CAK, {"maand": "mei"})  # errors readable as text in the CSV form too
+    assert response.status_code == 400 and "JJJJ-MM" in response.content.decode()
+    assert api_for(generalist).get(CAK, {"maand": maand()}).status_code == 403
+    assert not Inzage.objects.exists()
+
+
+def test_cak_amount_never_above_the_cost_price(backoffice, generalist, wijken):
+    noord = wijken["Noord"]
+    goedkoop = maatwerk(noord.gemeente, naam="Alarmering", productcode="14A01")
+    goedkoop.kostprijs_per_maand = Decimal("9.50")
+    goedkoop.save()
+    client = inwoner(noord, geboortedatum=dt.date(1940, 1, 1))
+    beschikking_voor(aanvraag_voor(client, generalist), backoffice, [zin(goedkoop)], verzenden=True)
+    [regel] = exports.cak_bijdragen(inwoners=Inwoner.objects.all(), maand=maand())
+    assert regel.bedrag_per_maand == Decimal("9.50")
+    assert regel.as_dict()["bedrag_per_maand"] == "9.50"
+
+
+def test_partner_exemption_also_when_only_the_older_partner_is_a_client(
+    backoffice, generalist, wijken
+):
+    """Uitvoeringsbesluit Wmo 2015 art. 3.8: the married client pays nothing when either of the
+    two has not reached the AOW age, also when the younger one has no provision."""
+    noord = wijken["Noord"]
+    oud = inwoner(noord, geboortedatum=dt.date(1945, 1, 1))
+    jong = inwoner(noord, geboortedatum=dt.date(1990, 1, 1))
+    sinds = dt.date(2000, 1, 1)
+    huishouden_create(
+        gemeente=noord.gemeente,
+        leden=[(oud, Relatie.REFERENTIE, sinds), (jong, Relatie.PARTNER, sinds)],
+    )
+    hh = maatwerk(noord.gemeente)
+    beschikking_voor(aanvraag_voor(oud, generalist), backoffice, [zin(hh)], verzenden=True)
+    assert exports.cak_bijdragen(inwoners=Inwoner.objects.all(), maand=maand()) == []
+
+
+def test_parse_maand():
+    assert exports.parse_maand("2024-12") == (dt.date(2024, 12, 1), dt.date(2024, 12, 31))
+    assert exports.parse_maand("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    for fout in ["2024-13", "2024-1", "24-01", ""]:
+        with pytest.raises(ValueError, match="JJJJ-MM"):
+            exports.parse_maand(fout)
+
+
+# --- management commands ----------------------------------------------------------------------
+
+
+def test_export_svb_command_writes_csv_and_logs(backoffice, pgbs):
+    out = io.StringIO()
+    call_command(
+        "export_svb", op=vandaag().isoformat(), gebruiker=backoffice.user.username, stdout=out
+    )
+    header, rows = lees(out.getvalue())
+    assert header == list(exports.SVB_KOLOMMEN) and len(rows) == 2
+    logged = Inzage.objects.filter(user=backoffice.user)
+    assert logged.filter(pad__startswith="eenplan export_svb").count() == 2
+
+
+def test_export_cak_command_writes_json_to_a_file_and_logs(backoffice, clienten, tmp_path):
+    pad = tmp_path / "cak.json"
+    call_command(
+        "export_cak",
+        maand=maand(),
+        gebruiker=backoffice.user.username,
+        format="json",
+        output=str(pad),
+        stderr=io.StringIO(),
+    )
+    assert len(json.loads(pad.read_text(encoding="utf-8"))) == 2
+    logged = Inzage.objects.filter(user=backoffice.user)
+    assert logged.filter(pad__startswith="eenplan export_cak").count() == 3
+
+
+def test_export_commands_refuse_unknown_users_and_other_roles(generalist):
+    with pytest.raises(CommandError, match="bestaat niet"):
+        call_command("export_svb", op=vandaag().isoformat(), gebruiker="niemand")
+    with pytest.raises(CommandError, match="geen exports"):
+        call_command("export_cak", maand=maand(), gebruiker=generalist.user.username)
+    with pytest.raises(CommandError, match="JJJJ-MM-DD"):
+        call_command("export_svb", op="gisteren", gebruiker=generalist.user.username)
+    assert not Inzage.objects.exists()
+
+
+def test_eigen_bijdrage_rows_match_the_service(backoffice, clienten):
+    rows = exports.cak_bijdragen(inwoners=Inwoner.objects.all(), maand=maand())
+    alleen = clienten["alleen"]
+    rij = next(r for r in rows if r.clienten == ((alleen.pk, alleen.bsn),))
+    uitkomst = services.eigen_bijdrage_voor(alleen, vandaag())
+    assert uitkomst is not None
+    assert (rij.bedrag_per_maand, rij.toelichting) == (
+        uitkomst.bedrag_per_maand,
+        uitkomst.toelichting,
+    )
+    assert {r.clienten[0][1] for r in rows} >= {clienten["zuid"].bsn}  # all residents passed in
