@@ -361,6 +361,10 @@ def rechtmatigheid_toets(
     )
     beschikking.rechtmatigheid_reden = reden.strip()
     beschikking.getoetst_door = door
+    if not rechtmatig:
+        # Back to the decision-maker: the aanvraag is open again for a new, lawful decision;
+        # the unlawful one stays on record and can no longer be sent.
+        Aanvraag.objects.filter(pk=beschikking.aanvraag_id).update(status=AanvraagStatus.ONTVANGEN)
     beschikking.save(
         update_fields=["rechtmatigheid", "rechtmatigheid_reden", "getoetst_door", "updated_at"]
     )

@@ -19,6 +19,8 @@ urlpatterns = [
     path("meldingen/", include("eenplan.meldingen.urls")),
     path("onderzoeken/", include("eenplan.onderzoeken.urls")),
     path("plannen/", include("eenplan.plannen.urls")),
+    path("voorzieningen/", include("eenplan.voorzieningen.urls")),
+    path("beschikkingen/", include("eenplan.beschikkingen.urls")),
     path("", include("eenplan.web.urls")),
 ]
 

@@ -26,7 +26,19 @@ def _in_codelijst(codelijst: str, code: str) -> bool:
 
 
 def _zoektekst(v: Voorziening) -> str:
-    return normalise(" ".join([v.naam, v.omschrijving, v.organisatie, v.doelgroep, v.adres]))
+    return normalise(
+        " ".join(
+            [
+                v.naam,
+                v.omschrijving,
+                v.organisatie,
+                v.doelgroep,
+                v.adres,
+                v.prijs_toelichting,
+                v.openingstijden,
+            ]
+        )
+    )
 
 
 @transaction.atomic
@@ -79,7 +91,7 @@ def tarief_add(
     aanbieder: str = "",
 ) -> Tarief:
     """A dated tariff with its source (contract, verordening); amounts are never code."""
-    if bedrag <= 0:
+    if bedrag is None or bedrag <= 0:
         raise ValidationError({"bedrag": "Een tarief is groter dan nul."})
     if not bron.strip():
         raise ValidationError({"bron": "Noem de bron van het tarief (contract of besluit)."})

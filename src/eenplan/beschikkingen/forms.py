@@ -1,0 +1,264 @@
+"""Forms of the beschikking pages: they parse input; the services decide and refuse.
+
+Fields a service checks (volume, dates, PGB conditions, motivering, gronden ...) are optional
+here, so the Dutch message comes from one place: the service (meldingen.forms.add_service_errors
+puts it next to the field or above the form).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from eenplan.beschikkingen.constants import BezwaarUitkomst, Uitkomst, Wet
+from eenplan.beschikkingen.models import Beschikking
+from eenplan.beschikkingen.page_selectors import zin_aanbieders
+from eenplan.beschikkingen.services import Regel
+from eenplan.meldingen.forms import KEUZE_FOUT, datum_veld
+from eenplan.rules.voorziening import PgbToets
+from eenplan.voorzieningen.constants import Leveringsvorm
+from eenplan.voorzieningen.forms import bedrag_veld, code_keuzes
+from eenplan.voorzieningen.models import Voorziening
+
+MAX_REGELS = 5
+
+
+def _tekst(label: str, *, rows: int = 3, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
+    )
+
+
+def aanbieder_waarde(voorziening: Voorziening, aanbieder: str) -> str:
+    """A provider choice names its provision too: '12:Thuiszorg West'."""
+    return f"{voorziening.pk}:{aanbieder}"
+
+
+class RegelForm(forms.Form):
+    """What is decided on one requested provision (beschikkingen.services.Regel)."""
+
+    voorziening = forms.ChoiceField(
+        label="Voorziening",
+        required=False,
+        error_messages={"invalid_choice": "Kies een voorziening uit de catalogus."},
+    )
+    uitkomst = forms.ChoiceField(
+        label="Besluit",
+        choices=Uitkomst.choices,
+        initial=Uitkomst.TOEGEKEND,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+    omvang = forms.DecimalField(
+        label="Omvang",
+        required=False,
+        max_digits=10,
+        decimal_places=2,
+        localize=True,
+        error_messages={"invalid": "Vul een getal in, bijvoorbeeld 3 of 2,5."},
+    )
+    frequentie = forms.ChoiceField(label="Per", required=False)
+    begin = datum_veld("Ingangsdatum", required=False)
+    einde = datum_veld("Einddatum", required=False)
+    heronderzoek_op = datum_veld("Heronderzoek op", required=False)
+    leveringsvorm = forms.ChoiceField(
+        label="Leveringsvorm",
+        choices=Leveringsvorm.choices,
+        initial=Leveringsvorm.ZIN,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+    aanbieder = forms.ChoiceField(
+        label="Aanbieder (zorg in natura)",
+        required=False,
+        error_messages={"invalid_choice": "Kies een aanbieder met een tarief in de catalogus."},
+    )
+    # PGB: the three conditions of Wmo 2015 art. 2.3.6 lid 2, the persoonlijk plan, the tariff.
+    kan_beheren = forms.BooleanField(
+        label="De inwoner (of een vertegenwoordiger) kan het budget beheren", required=False
+    )
+    pgb_motivering = _tekst("Waarom kiest de inwoner voor een pgb?")
+    kwaliteit_geborgd = forms.BooleanField(
+        label="De kwaliteit van de ingekochte hulp is geborgd", required=False
+    )
+    geen_passende_zin = forms.BooleanField(
+        label="Er is geen passende hulp in natura beschikbaar", required=False
+    )
+    reden_geen_zin = _tekst("Waarom is er geen passende hulp in natura?", rows=2)
+    persoonlijk_plan = _tekst("Persoonlijk plan van de inwoner", rows=4)
+    pgb_tarief = bedrag_veld(
+        "Gevraagd tarief per eenheid", help_text="Het tarief dat de inwoner wil betalen."
+    )
+
+    def __init__(
+        self, *args: Any, voorzieningen: list[Voorziening], wet: str, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.voorzieningen = {str(v.pk): v for v in voorzieningen}
+        self.jeugd = wet == Wet.JEUGD
+        self.fields["voorziening"].choices = [("", "Kies een voorziening")] + [
+            (str(v.pk), f"{v.naam} ({v.productcode})" if v.productcode else v.naam)
+            for v in voorzieningen
+        ]
+        self.fields["frequentie"].choices = code_keuzes("WMO757", leeg="Zoals in de catalogus")
+        keuzes = [("", "Kies een aanbieder")]
+        for v in voorzieningen:
+            for aanbieder, bedrag in sorted(zin_aanbieders(v).items()):
+                bedrag_tekst = f"{bedrag:.2f}".replace(".", ",")
+                keuzes.append(
+                    (aanbieder_waarde(v, aanbieder), f"{aanbieder}: {v.naam}, € {bedrag_tekst}")
+                )
+        self.fields["aanbieder"].choices = keuzes
+        if not self.jeugd:
+            del self.fields["geen_passende_zin"]
+            del self.fields["reden_geen_zin"]
+
+    @property
+    def gekozen(self) -> Voorziening | None:
+        data = getattr(self, "cleaned_data", {})
+        return self.voorzieningen.get(data.get("voorziening") or "")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        voorziening = self.voorzieningen.get(data.get("voorziening") or "")
+        aanbieder = data.get("aanbieder") or ""
+        if (
+            voorziening is not None
+            and data.get("leveringsvorm") == Leveringsvorm.ZIN
+            and aanbieder
+            and not aanbieder.startswith(f"{voorziening.pk}:")
+        ):
+            self.add_error(
+                "aanbieder",
+                f"Deze aanbieder heeft geen tarief voor {voorziening.naam}; kies een aanbieder "
+                "van deze voorziening.",
+            )
+        return data
+
+    def regel(self) -> Regel | None:
+        """The Regel for the service; None when no provision was chosen (an empty row)."""
+        data = self.cleaned_data
+        voorziening = self.gekozen
+        if voorziening is None:
+            return None
+        uitkomst = data["uitkomst"] or Uitkomst.TOEGEKEND
+        if uitkomst == Uitkomst.AFGEWEZEN:
+            return Regel(voorziening=voorziening, uitkomst=uitkomst)
+        pgb = data["leveringsvorm"] == Leveringsvorm.PGB
+        return Regel(
+            voorziening=voorziening,
+            uitkomst=uitkomst,
+            omvang=data["omvang"],
+            begin=data["begin"],
+            einde=data["einde"],
+            heronderzoek_op=data["heronderzoek_op"],
+            leveringsvorm=data["leveringsvorm"],
+            aanbieder=(data["aanbieder"] or "").partition(":")[2] if not pgb else "",
+            frequentie=data["frequentie"],
+            pgb_toets=PgbToets(
+                kan_beheren=data["kan_beheren"],
+                motivering=data["pgb_motivering"],
+                kwaliteit_geborgd=data["kwaliteit_geborgd"],
+                geen_passende_zin=data.get("geen_passende_zin") if self.jeugd else None,
+                reden_geen_zin=data.get("reden_geen_zin", ""),
+            )
+            if pgb
+            else None,
+            pgb_tarief=data["pgb_tarief"] if pgb else None,
+            persoonlijk_plan=data["persoonlijk_plan"] if pgb else "",
+        )
+
+
+class BeslisForm(forms.Form):
+    besloten_op = datum_veld("Besluitdatum", initial=timezone.localdate)
+    motivering = _tekst(
+        "Motivering",
+        rows=5,
+        help_text="In gewone taal: waarom dit besluit. De uitkomst van de ladder komt er "
+        "vanzelf bij.",
+    )
+
+
+class VerzendForm(forms.Form):
+    op = datum_veld("Verzonden op", initial=timezone.localdate)
+
+
+class ToetsForm(forms.Form):
+    oordeel = forms.ChoiceField(
+        label="Oordeel",
+        choices=[("rechtmatig", "Rechtmatig"), ("onrechtmatig", "Onrechtmatig")],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies rechtmatig of onrechtmatig.",
+            "invalid_choice": KEUZE_FOUT,
+        },
+    )
+    reden = _tekst("Reden", rows=2, help_text="Verplicht bij onrechtmatig; de beslisser ziet dit.")
+    terug = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class BezwaarForm(forms.Form):
+    ingediend_door = forms.CharField(label="Ingediend door", max_length=200)
+    ontvangen_op = datum_veld("Ontvangen op", initial=timezone.localdate)
+    ter_post_bezorgd_op = datum_veld(
+        "Op de post gedaan op",
+        required=False,
+        help_text="Postmerk, als het bezwaar per post kwam (Awb 6:9 lid 2).",
+    )
+    gronden = _tekst("Gronden van het bezwaar", rows=4)
+    adviescommissie = forms.BooleanField(
+        label="Een adviescommissie hoort het bezwaar (beslistermijn 12 weken)", required=False
+    )
+    verschoonbaar_reden = _tekst(
+        "Waarom is te laat indienen verschoonbaar?",
+        rows=2,
+        help_text="Alleen bij een te laat bezwaar, bijvoorbeeld ziekenhuisopname (Awb 6:11).",
+    )
+
+
+class BezwaarBeslisForm(forms.Form):
+    uitkomst = forms.ChoiceField(
+        label="Uitkomst",
+        choices=[c for c in BezwaarUitkomst.choices if c[0] != BezwaarUitkomst.LOPEND],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies de uitkomst van het bezwaar.",
+            "invalid_choice": KEUZE_FOUT,
+        },
+    )
+    besloten_op = datum_veld("Besloten op", initial=timezone.localdate)
+    nieuwe_beschikking = forms.ChoiceField(
+        label="Nieuwe beschikking",
+        required=False,
+        help_text="Bij een (deels) gegrond bezwaar: het nieuwe besluit.",
+        error_messages={"invalid_choice": "Kies een beschikking van deze inwoner."},
+    )
+
+    def __init__(self, *args: Any, beschikkingen: list[Beschikking], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.beschikkingen = {str(b.pk): b for b in beschikkingen}
+        self.fields["nieuwe_beschikking"].choices = [("", "Geen")] + [
+            (str(b.pk), f"Beschikking {b.pk} van {b.besloten_op:%d-%m-%Y}") for b in beschikkingen
+        ]
+
+    def gekozen_beschikking(self) -> Beschikking | None:
+        return self.beschikkingen.get(self.cleaned_data.get("nieuwe_beschikking") or "")
+
+
+class KlachtForm(forms.Form):
+    ingediend_door = forms.CharField(label="Ingediend door", max_length=200)
+    bsn = forms.CharField(
+        label="BSN van de inwoner",
+        required=False,
+        max_length=20,
+        help_text="Als de klacht over een inwoner gaat; anders leeg laten.",
+    )
+    ontvangen_op = datum_veld("Ontvangen op", initial=timezone.localdate)
+    onderwerp = _tekst("Waarover gaat de klacht?", rows=4)
+    commissie = forms.BooleanField(
+        label="Een klachtadviescommissie behandelt de klacht (10 weken)", required=False
+    )

@@ -1,0 +1,287 @@
+"""Page selectors: the reads of the voorzieningen and beschikkingen pages that the apps'
+`selectors.py` do not offer yet (worklists, queues, the catalogue with current tariffs).
+
+Kept apart from `selectors.py` on purpose, so the owners of those modules can move them in.
+Every worklist is limited to residents in the login's need-to-know scope and has a fixed number
+of queries however many rows it shows (see the query-budget tests of the pages).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, When
+from django.db.models.functions import Least
+
+from eenplan.beschikkingen.constants import (
+    AanvraagStatus,
+    BezwaarUitkomst,
+    Rechtmatigheid,
+    Uitkomst,
+)
+from eenplan.beschikkingen.models import (
+    Aanvraag,
+    Beschikking,
+    BeschikteVoorziening,
+    Bezwaar,
+    Klacht,
+)
+from eenplan.gemeente.models import Gemeente
+from eenplan.inwoners.models import Inwoner
+from eenplan.onderzoeken.models import Afweging
+from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
+from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
+from eenplan.voorzieningen.selectors import catalogus
+from eenplan.voorzieningen.services import CODELIJST_VERSIE
+
+User = AbstractBaseUser | AnonymousUser
+EINDE_VENSTER = dt.timedelta(weeks=8)
+
+
+def _in_scope(user: User) -> QuerySet[Inwoner]:
+    return inwoners_in_scope(user).values("pk")  # type: ignore[return-value]
+
+
+# --- catalogue --------------------------------------------------------------------------------
+
+
+def codelijst_waarden(codelijst: str) -> list[CodelijstWaarde]:
+    """The values of one iWmo/iJw code list of the release in use (3.2)."""
+    return list(CodelijstWaarde.objects.filter(codelijst=codelijst, versie=CODELIJST_VERSIE))
+
+
+def codelijst_omschrijvingen() -> dict[tuple[str, str], str]:
+    """(codelijst, code) → omschrijving for every list of the release in use; one query."""
+    return {
+        (w.codelijst, w.code): w.omschrijving
+        for w in CodelijstWaarde.objects.filter(versie=CODELIJST_VERSIE)
+    }
+
+
+def _huidige_tarieven(op: dt.date) -> Prefetch:
+    return Prefetch(
+        "tarieven",
+        queryset=Tarief.objects.filter(geldig_vanaf__lte=op).order_by(
+            "leveringsvorm", "aanbieder", "-geldig_vanaf"
+        ),
+        to_attr="tarieven_tot_nu",
+    )
+
+
+def huidige_tarieven(voorziening: Voorziening) -> list[Tarief]:
+    """The tariff in force per leveringsvorm and provider, from the prefetched tariffs (the
+    latest geldig_vanaf not after the day asked for)."""
+    gezien: set[tuple[str, str]] = set()
+    result = []
+    for tarief in getattr(voorziening, "tarieven_tot_nu", []):
+        sleutel = (tarief.leveringsvorm, tarief.aanbieder)
+        if sleutel not in gezien:
+            gezien.add(sleutel)
+            result.append(tarief)
+    return result
+
+
+def catalogus_met_tarieven(
+    *, gemeente: Gemeente, op: dt.date, soort: str | None = None, wet: str | None = None
+) -> list[Voorziening]:
+    """The catalogue (voorzieningen.selectors.catalogus) with each provision's current tariffs
+    in `huidige`; three queries however long the catalogue is."""
+    result = list(
+        catalogus(gemeente=gemeente, soort=soort, wet=wet).prefetch_related(_huidige_tarieven(op))
+    )
+    for voorziening in result:
+        voorziening.huidige = huidige_tarieven(voorziening)  # type: ignore[attr-defined]
+    return result
+
+
+def maatwerk_keuzes(*, gemeente: Gemeente, wet: str, op: dt.date) -> list[Voorziening]:
+    """Maatwerk provisions of one law with their current tariffs (for the decision form)."""
+    return list(
+        Voorziening.objects.filter(gemeente=gemeente, wet=wet, actief=True)
+        .exclude(soort=VoorzieningSoort.ALGEMEEN)
+        .prefetch_related(_huidige_tarieven(op))
+        .order_by("naam")
+    )
+
+
+def zin_aanbieders(voorziening: Voorziening) -> dict[str, Decimal]:
+    """Provider → current ZIN tariff, from a provision loaded by `maatwerk_keuzes`."""
+    return {
+        t.aanbieder: t.bedrag
+        for t in huidige_tarieven(voorziening)
+        if t.leveringsvorm == Leveringsvorm.ZIN
+    }
+
+
+# --- aanvragen --------------------------------------------------------------------------------
+
+AANVRAAG_SORTERINGEN = {
+    "termijn": ("beslissen_uiterlijk", "id"),
+    "-termijn": ("-beslissen_uiterlijk", "-id"),
+    "ontvangen": ("ontvangen_op", "id"),
+    "-ontvangen": ("-ontvangen_op", "-id"),
+}
+
+
+def aanvragen_open(
+    user: User, *, wet: str | None = None, sortering: str = "termijn"
+) -> QuerySet[Aanvraag]:
+    """Open aanvragen (no decision yet) of residents in scope, most urgent first."""
+    qs = Aanvraag.objects.filter(
+        status=AanvraagStatus.ONTVANGEN, inwoner__in=_in_scope(user)
+    ).select_related("inwoner__wijk")
+    if wet:
+        qs = qs.filter(wet=wet)
+    return qs.order_by(*AANVRAAG_SORTERINGEN.get(sortering, AANVRAAG_SORTERINGEN["termijn"]))
+
+
+def aanvraag_in_scope(user: User, pk: int) -> Aanvraag | None:
+    return (
+        Aanvraag.objects.filter(pk=pk, inwoner__in=_in_scope(user))
+        .select_related("inwoner__wijk", "plan", "vastgelegd_door")
+        .first()
+    )
+
+
+def aanvraag_inwoner_id(pk: int) -> int | None:
+    """Whose aanvraag this is (to log a refused look); None when it does not exist."""
+    return Aanvraag.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
+
+
+def ladder_van(inwoner: Inwoner) -> list[Afweging]:
+    """The ladder of the resident's latest onderzoek, lightest step first."""
+    onderzoek = inwoner.onderzoeken.order_by("-created_at").first()
+    return list(onderzoek.afwegingen.order_by("stap")) if onderzoek else []
+
+
+def terug_naar_beslisser(user: User) -> QuerySet[Beschikking]:
+    """This login's own decisions that the back office found unlawful (Hardenberg)."""
+    return (
+        Beschikking.objects.filter(
+            besloten_door_id=user.pk,
+            rechtmatigheid=Rechtmatigheid.ONRECHTMATIG,
+            inwoner__in=_in_scope(user),
+        )
+        .select_related("inwoner", "aanvraag")
+        .order_by("-updated_at")
+    )
+
+
+# --- beschikkingen ----------------------------------------------------------------------------
+
+
+def beschikking_in_scope(user: User, pk: int) -> Beschikking | None:
+    return (
+        Beschikking.objects.filter(pk=pk, inwoner__in=_in_scope(user))
+        .select_related(
+            "inwoner__wijk", "aanvraag", "gemeente", "besloten_door", "getoetst_door", "herziet"
+        )
+        .prefetch_related(
+            Prefetch(
+                "voorzieningen",
+                queryset=BeschikteVoorziening.objects.select_related("voorziening"),
+            ),
+            Prefetch("bezwaren", queryset=Bezwaar.objects.order_by("-ontvangen_op", "-id")),
+        )
+        .first()
+    )
+
+
+def beschikking_inwoner_id(pk: int) -> int | None:
+    return Beschikking.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
+
+
+def beschikkingen_van(inwoner: Inwoner) -> QuerySet[Beschikking]:
+    return Beschikking.objects.filter(inwoner=inwoner).order_by("-besloten_op", "-id")
+
+
+def toetsing_rij(user: User) -> QuerySet[Beschikking]:
+    """Decisions by a generalist waiting for the back office's lawfulness check, oldest first."""
+    return (
+        Beschikking.objects.filter(
+            rechtmatigheid=Rechtmatigheid.TE_TOETSEN, inwoner__in=_in_scope(user)
+        )
+        .select_related("inwoner__wijk", "aanvraag", "besloten_door")
+        .prefetch_related(
+            Prefetch(
+                "voorzieningen",
+                queryset=BeschikteVoorziening.objects.select_related("voorziening"),
+            )
+        )
+        .order_by("besloten_op", "id")
+    )
+
+
+EINDE_SORTERINGEN = {
+    "datum": ("datum", "id"),
+    "-datum": ("-datum", "-id"),
+    "inwoner": ("beschikking__inwoner__achternaam", "datum", "id"),
+}
+
+
+def einde_en_heronderzoek(
+    user: User, *, vandaag: dt.date, sortering: str = "datum"
+) -> QuerySet[BeschikteVoorziening]:
+    """Granted provisions that end, or are due for heronderzoek, within eight weeks from today
+    (maatwerk is temporary). `datum` is the first of the two dates inside the window."""
+    tot = vandaag + EINDE_VENSTER
+    einde = Q(einde__gte=vandaag, einde__lte=tot)
+    heronderzoek = Q(heronderzoek_op__gte=vandaag, heronderzoek_op__lte=tot)
+    return (
+        BeschikteVoorziening.objects.filter(
+            einde | heronderzoek,
+            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+            beschikking__inwoner__in=_in_scope(user),
+        )
+        .annotate(
+            datum=Case(
+                When(einde & heronderzoek, then=Least(F("einde"), F("heronderzoek_op"))),
+                When(einde, then=F("einde")),
+                default=F("heronderzoek_op"),
+                output_field=DateField(),
+            )
+        )
+        .select_related("voorziening", "beschikking__inwoner__wijk")
+        .order_by(*EINDE_SORTERINGEN.get(sortering, EINDE_SORTERINGEN["datum"]))
+    )
+
+
+# --- bezwaar en klacht ------------------------------------------------------------------------
+
+
+def bezwaren(user: User, *, uitkomst: str | None = None) -> QuerySet[Bezwaar]:
+    """Bezwaren against decisions about residents in scope; running ones by deadline."""
+    qs = Bezwaar.objects.filter(beschikking__inwoner__in=_in_scope(user)).select_related(
+        "beschikking__inwoner"
+    )
+    if uitkomst == "open":
+        qs = qs.filter(uitkomst=BezwaarUitkomst.LOPEND)
+    elif uitkomst:
+        qs = qs.filter(uitkomst=uitkomst)
+    # Running ones (not decided) first, then by their deadline.
+    return qs.order_by(F("besloten_op").asc(nulls_first=True), "beslissen_uiterlijk", "id")
+
+
+def bezwaar_in_scope(user: User, pk: int) -> Bezwaar | None:
+    return (
+        Bezwaar.objects.filter(pk=pk, beschikking__inwoner__in=_in_scope(user))
+        .select_related("beschikking__inwoner", "nieuwe_beschikking", "vastgelegd_door")
+        .first()
+    )
+
+
+def bezwaar_inwoner_id(pk: int) -> int | None:
+    return Bezwaar.objects.filter(pk=pk).values_list("beschikking__inwoner_id", flat=True).first()
+
+
+def klachten(user: User, *, gemeente: Gemeente) -> QuerySet[Klacht]:
+    """Complaints of the municipality: anonymous ones and those of residents in scope."""
+    return (
+        Klacht.objects.filter(gemeente=gemeente)
+        .filter(Q(inwoner__isnull=True) | Q(inwoner__in=_in_scope(user)))
+        .select_related("inwoner")
+        .order_by("afgehandeld_op", "afhandelen_uiterlijk", "id")
+    )

@@ -1,0 +1,756 @@
+"""The pages from aanvraag to beschikking: the worklist with its deadline states, the decision
+form (ZIN, PGB, OP043 and the other refusals), the letter before and after sending, the
+lawfulness queue, the ending/heronderzoek worklist, bezwaren and klachten.
+
+Need-to-know: every page shows only residents in scope and logs the dossier read; every refusal
+is shown in Dutch and changes nothing. Query budgets: the aanvragen worklist and the ending
+worklist keep the same number of queries for 5 and 50 rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from eenplan.beschikkingen import services
+from eenplan.beschikkingen.constants import AanvraagStatus, BezwaarUitkomst, Rechtmatigheid
+from eenplan.beschikkingen.models import Beschikking, Bezwaar, Klacht
+from eenplan.beschikkingen.services import Regel
+from eenplan.conftest import login
+from eenplan.gemeente.constants import Rol, TeamSoort
+from eenplan.meldingen import services as meldingen
+from eenplan.meldingen.constants import Kanaal, MelderSoort
+from eenplan.onderzoeken import services as onderzoeken
+from eenplan.privacy.constants import Doel
+from eenplan.privacy.models import Inzage
+from eenplan.rules.onderzoek import LadderStap
+from eenplan.rules.termijnen import bezwaar_uiterlijk
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.voorzieningen.services import tarief_add, voorziening_create
+
+pytestmark = pytest.mark.django_db
+VANDAAG = timezone.localdate()
+
+
+def url(naam: str, *args) -> str:
+    return reverse(f"beschikkingen:{naam}", args=args)
+
+
+def datum(dag: dt.date) -> str:
+    return date_format(dag, "j F Y")
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def backoffice(gemeente, wijken):
+    """The back office serves every wijk (its team's wijken are its need-to-know)."""
+    team = TeamFactory(
+        gemeente=gemeente,
+        naam="Backoffice",
+        soort=TeamSoort.BACKOFFICE,
+        wijken=list(wijken.values()),
+    )
+    return MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.BACKOFFICE,
+        teams=[team],
+        username="bo",
+        first_name="Bas",
+        last_name="Backer",
+    )
+
+
+@pytest.fixture
+def generalist_zuid(gemeente, wijken):
+    team = TeamFactory(
+        gemeente=gemeente, naam="Wijkteam Zuid", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Zuid"]]
+    )
+    return MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.GENERALIST, teams=[team], username="zuid"
+    )
+
+
+@pytest.fixture
+def vrijwilliger(gemeente):
+    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
+
+
+@pytest.fixture
+def hh(gemeente):
+    v = voorziening_create(
+        gemeente=gemeente,
+        naam="Hulp bij het huishouden",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="01",
+        productcode="01A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        pgb_mogelijk=True,
+        kostprijs_per_maand=Decimal("250.00"),
+    )
+    for aanbieder, bedrag in (("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")):
+        tarief_add(
+            voorziening=v,
+            leveringsvorm="zin",
+            bedrag=Decimal(bedrag),
+            geldig_vanaf=dt.date(2024, 1, 1),
+            bron="Contract 2024",
+            aanbieder=aanbieder,
+        )
+    return v
+
+
+@pytest.fixture
+def begeleiding(gemeente):
+    v = voorziening_create(
+        gemeente=gemeente,
+        naam="Begeleiding individueel",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="02",
+        productcode="02A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        kostprijs_per_maand=Decimal("400.00"),
+    )
+    tarief_add(
+        voorziening=v,
+        leveringsvorm="zin",
+        bedrag=Decimal("62.00"),
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bron="Contract 2024",
+        aanbieder="Begeleid Thuis",
+    )
+    return v
+
+
+def aanvraag_voor(
+    inwoner, door, *, omschrijving="Hulp bij het huishouden", dagen_geleden=3, wet="wmo"
+):
+    return services.aanvraag_register(
+        inwoner=inwoner,
+        omschrijving=omschrijving,
+        wet=wet,
+        ontvangen_op=VANDAAG - dt.timedelta(days=dagen_geleden),
+        ingediend_door=inwoner.naam,
+        door=door.user,
+    )
+
+
+@pytest.fixture
+def aanvraag(inwoner_noord, generalist):
+    return aanvraag_voor(inwoner_noord, generalist)
+
+
+def zin(v, **kw):
+    data = {
+        "voorziening": v,
+        "uitkomst": "toegekend",
+        "omvang": Decimal(3),
+        "begin": VANDAAG,
+        "einde": VANDAAG + dt.timedelta(days=365),
+        "leveringsvorm": "zin",
+        "aanbieder": "Thuiszorg West",
+    }
+    data.update(kw)
+    return Regel(**data)
+
+
+def beschik(aanvraag, door, regels, **kw):
+    data = {
+        "aanvraag": aanvraag,
+        "door": door.user,
+        "besloten_op": VANDAAG,
+        "motivering": "Eigen kracht en netwerk schieten tekort.",
+        "regels": regels,
+    }
+    data.update(kw)
+    return services.beschikking_issue(**data)
+
+
+def formulier(v, **kw) -> dict[str, str]:
+    """A filled-in decision form: ZIN with Thuiszorg West, 3 hours a week for a year."""
+    data = {
+        "aantal": "1",
+        "besloten_op": VANDAAG.isoformat(),
+        "motivering": "Mevrouw kan zwaar huishoudelijk werk niet meer; het netwerk is overbelast.",
+        "regel-0-voorziening": str(v.pk),
+        "regel-0-uitkomst": "toegekend",
+        "regel-0-omvang": "3",
+        "regel-0-frequentie": "2",
+        "regel-0-begin": VANDAAG.isoformat(),
+        "regel-0-einde": (VANDAAG + dt.timedelta(days=365)).isoformat(),
+        "regel-0-heronderzoek_op": "",
+        "regel-0-leveringsvorm": "zin",
+        "regel-0-aanbieder": f"{v.pk}:Thuiszorg West",
+        "actie": "vastleggen",
+    }
+    data.update(kw)
+    return data
+
+
+# --- access -----------------------------------------------------------------------------------
+
+
+def test_anonymous_volunteer_and_beleid_are_refused(client, aanvraag, vrijwilliger, beleid):
+    paden = [
+        url("aanvragen"),
+        url("beslissen", aanvraag.pk),
+        url("toetsing"),
+        url("einde"),
+        url("bezwaren"),
+        url("klachten"),
+    ]
+    for pad in paden:
+        response = client.get(pad)
+        assert response.status_code == 302 and "/inloggen/" in response["Location"]
+    for medewerker in (vrijwilliger, beleid):
+        login(client, medewerker)
+        for pad in paden:
+            assert client.get(pad).status_code == 403, pad
+    assert not Inzage.objects.exists()
+
+
+def test_out_of_scope_is_refused_and_logged(
+    client, aanvraag, hh, backoffice, generalist_zuid, inwoner_noord
+):
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
+    login(client, generalist_zuid)
+    assert "Hulp bij het huishouden" not in client.get(url("aanvragen")).content.decode()
+    response = client.get(url("detail", beschikking.pk))
+    assert response.status_code == 403 and "need-to-know" in response.content.decode()
+    tweede = aanvraag_voor(inwoner_noord, backoffice, omschrijving="Begeleiding")
+    assert client.get(url("beslissen", tweede.pk)).status_code == 403
+    assert client.post(url("beslissen", tweede.pk), formulier(hh)).status_code == 403
+    assert (
+        client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG}).status_code == 403
+    )
+    assert Beschikking.objects.count() == 1
+    beschikking.refresh_from_db()
+    assert beschikking.verzonden_op is None
+    geweigerd = Inzage.objects.filter(toegestaan=False, inwoner=inwoner_noord)
+    assert geweigerd.count() == 4 and not Inzage.objects.filter(toegestaan=True).exists()
+    assert client.get(url("detail", 99999)).status_code == 404
+    assert client.get(url("beslissen", 99999)).status_code == 404
+
+
+# --- worklist ---------------------------------------------------------------------------------
+
+
+def test_worklist_shows_deadline_states(client, backoffice, inwoner_noord, inwoner_zuid):
+    aanvraag_voor(inwoner_noord, backoffice, omschrijving="Traplift", dagen_geleden=0)
+    aanvraag_voor(inwoner_noord, backoffice, omschrijving="Scootmobiel", dagen_geleden=11)
+    aanvraag_voor(inwoner_zuid, backoffice, omschrijving="Rolstoel", dagen_geleden=25)
+    response = login(client, backoffice).get(url("aanvragen"))
+    body = response.content.decode()
+    assert "3 open aanvragen" in body
+    assert body.index("Rolstoel") < body.index("Scootmobiel") < body.index("Traplift")
+    assert "Verlopen" in body and "Binnen 5 werkdagen" in body and "Op schema" in body
+    assert "Beslissen<span" in body
+    body = client.get(url("aanvragen"), {"sortering": "-termijn"}).content.decode()
+    assert body.index("Traplift") < body.index("Rolstoel")
+    body = client.get(url("aanvragen"), {"wet": "jeugd"}).content.decode()
+    assert "0 open aanvragen" in body and "Geen open aanvragen." in body
+
+
+def test_worklist_query_budget(client, backoffice, wijken, gemeente, django_assert_num_queries):
+    """The same number of queries for 5 aanvragen as for 50 (a full page of 25)."""
+    inwoners = [
+        InwonerFactory(gemeente=gemeente, wijk=wijken["Noord" if i % 2 else "Zuid"])
+        for i in range(50)
+    ]
+    login(client, backoffice)
+    for inwoner in inwoners[:5]:
+        aanvraag_voor(inwoner, backoffice, dagen_geleden=inwoner.pk % 20)
+    with CaptureQueriesContext(connection) as klein:
+        assert "5 open aanvragen" in client.get(url("aanvragen")).content.decode()
+    for inwoner in inwoners[5:]:
+        aanvraag_voor(inwoner, backoffice, dagen_geleden=inwoner.pk % 20)
+    with django_assert_num_queries(len(klein)):
+        body = client.get(url("aanvragen")).content.decode()
+    assert "50 open aanvragen" in body
+
+
+# --- deciding ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ladder(inwoner_noord, midoffice, generalist):
+    """Anna's onderzoek with the ladder walked to individueel maatwerk."""
+    onderzoeken.instrument_ensure_default()
+    melding = meldingen.melding_register(
+        gemeente=midoffice.gemeente,
+        door=midoffice.user,
+        melder_soort=MelderSoort.NETWERK,
+        kanaal=Kanaal.TELEFOON,
+        vraag="Moeder redt het huishouden niet.",
+        ontvangen_op=VANDAAG - dt.timedelta(days=10),
+        domeinen=["wmo"],
+        inwoner=inwoner_noord,
+    )
+    melding = meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    for stap in list(LadderStap)[:-1]:
+        onderzoeken.afweging_set(
+            onderzoek=onderzoek,
+            stap=stap,
+            bevinding=f"Bekeken: {stap.label}",
+            volstaat=False,
+            reden_niet_toereikend="Lost het niet op.",
+        )
+    onderzoeken.afweging_set(
+        onderzoek=onderzoek,
+        stap=LadderStap.INDIVIDUEEL_MAATWERK,
+        bevinding="Hulp bij het huishouden",
+        volstaat=True,
+    )
+    return onderzoek
+
+
+def test_decision_form_shows_ladder_tariffs_and_ceiling(client, aanvraag, hh, backoffice, ladder):
+    response = login(client, backoffice).get(url("beslissen", aanvraag.pk))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Uitkomst van de ladder" in body and "Lost het niet op." in body
+    assert "Thuiszorg West: €&nbsp;29,90" in body and "Hoogstens €&nbsp;29,90 per eenheid" in body
+    # The plan's proposal is preselected; the provider choice names its provision.
+    assert f'<option value="{hh.pk}" selected>' in body
+    assert f'value="{hh.pk}:Thuiszorg West"' in body
+    assert "U beslist als generalist" not in body
+    inzage = Inzage.objects.get()
+    assert inzage.doel == Doel.BESCHIKKING and inzage.toegestaan
+
+
+def test_backoffice_decides_zin(client, aanvraag, hh, backoffice, ladder):
+    response = login(client, backoffice).post(url("beslissen", aanvraag.pk), formulier(hh))
+    beschikking = Beschikking.objects.get()
+    assert response.status_code == 302 and response["Location"] == url("detail", beschikking.pk)
+    regel = beschikking.voorzieningen.get()
+    assert (regel.aanbieder, regel.omvang, regel.leveringsvorm) == ("Thuiszorg West", 3, "zin")
+    assert beschikking.rechtmatigheid == Rechtmatigheid.NVT
+    assert "Hulp bij het huishouden" in beschikking.ladder_uitkomst
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == AanvraagStatus.BESLOTEN
+    # Deciding again is not possible: the page sends one to the decision.
+    assert client.get(url("beslissen", aanvraag.pk))["Location"] == url("detail", beschikking.pk)
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "fragment"),
+    [
+        ({"regel-0-einde": (VANDAAG - dt.timedelta(days=1)).isoformat()}, "einddatum ligt vóór"),
+        ({"regel-0-omvang": "0"}, "groter zijn dan nul"),
+        ({"regel-0-einde": ""}, "Maatwerk is tijdelijk"),
+        ({"regel-0-aanbieder": ""}, "Kies de aanbieder voor zorg in natura"),
+        ({"motivering": "  "}, "Motiveer het besluit"),
+        ({"regel-0-voorziening": ""}, "Beslis over ten minste één voorziening"),
+        ({"regel-0-omvang": "drie"}, "Vul een getal in"),
+        ({"besloten_op": (VANDAAG + dt.timedelta(days=2)).isoformat()}, "in de toekomst"),
+    ],
+)
+def test_bad_decisions_are_refused_in_dutch_and_nothing_written(
+    client, aanvraag, hh, backoffice, wijziging, fragment
+):
+    response = login(client, backoffice).post(
+        url("beslissen", aanvraag.pk), formulier(hh, **wijziging)
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert fragment in body and "Er is nog niets vastgelegd" in body and 'role="alert"' in body
+    assert not Beschikking.objects.exists()
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == AanvraagStatus.ONTVANGEN
+
+
+def test_provider_of_another_provision_is_refused(client, aanvraag, hh, begeleiding, backoffice):
+    data = formulier(hh, **{"regel-0-aanbieder": f"{begeleiding.pk}:Begeleid Thuis"})
+    body = login(client, backoffice).post(url("beslissen", aanvraag.pk), data).content.decode()
+    assert "Deze aanbieder heeft geen tarief voor Hulp bij het huishouden" in body
+    assert 'aria-invalid="true"' in body
+    assert not Beschikking.objects.exists()
+
+
+def pgb(hh, **kw):
+    data = {
+        "regel-0-leveringsvorm": "pgb",
+        "regel-0-aanbieder": "",
+        "regel-0-kan_beheren": "on",
+        "regel-0-kwaliteit_geborgd": "on",
+        "regel-0-pgb_motivering": "Mevrouw wil zelf de hulp kiezen die ze kent.",
+        "regel-0-persoonlijk_plan": "Buurvrouw Truus helpt drie uur per week.",
+        "regel-0-pgb_tarief": "35,00",
+    }
+    data.update(kw)
+    return formulier(hh, **data)
+
+
+def test_pgb_budget_is_computed_before_saving(client, aanvraag, hh, backoffice):
+    login(client, backoffice)
+    response = client.post(url("beslissen", aanvraag.pk), pgb(hh, actie="berekenen"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Pgb-budget: €&nbsp;89,70" in body and "€&nbsp;15,30 betaalt de inwoner zelf" in body
+    assert not Beschikking.objects.exists()
+    response = client.post(url("beslissen", aanvraag.pk), pgb(hh))
+    regel = Beschikking.objects.get().voorzieningen.get()
+    assert (regel.pgb_budget, regel.pgb_zelf_te_betalen) == (Decimal("89.70"), Decimal("15.30"))
+    assert regel.pgb_toets["persoonlijk_plan"] == "Buurvrouw Truus helpt drie uur per week."
+
+
+def test_pgb_without_its_conditions_is_refused(client, aanvraag, hh, backoffice):
+    data = pgb(hh, **{"regel-0-kan_beheren": "", "regel-0-persoonlijk_plan": ""})
+    data.pop("regel-0-kan_beheren")
+    response = login(client, backoffice).post(url("beslissen", aanvraag.pk), data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "kan het budget niet zelf beheren" in body and "persoonlijk plan" in body
+    assert not Beschikking.objects.exists()
+
+
+def test_op043_zin_and_pgb_overlap_is_refused(client, aanvraag, hh, backoffice, inwoner_noord):
+    beschik(aanvraag, backoffice, [zin(hh)])
+    tweede = aanvraag_voor(inwoner_noord, backoffice, omschrijving="Pgb huishouden")
+    response = login(client, backoffice).post(url("beslissen", tweede.pk), pgb(hh))
+    assert response.status_code == 400
+    assert "iWmo-regel OP043" in response.content.decode()
+    assert Beschikking.objects.count() == 1
+
+
+def test_second_row_for_another_provision(client, aanvraag, hh, begeleiding, backoffice):
+    login(client, backoffice)
+    response = client.post(url("beslissen", aanvraag.pk), formulier(hh, actie="meer"))
+    body = response.content.decode()
+    assert response.status_code == 200 and "Voorziening 2" in body
+    assert 'name="aantal" value="2"' in body and not Beschikking.objects.exists()
+    data = formulier(
+        hh,
+        aantal="2",
+        **{
+            "regel-1-voorziening": str(begeleiding.pk),
+            "regel-1-uitkomst": "afgewezen",
+        },
+    )
+    assert client.post(url("beslissen", aanvraag.pk), data).status_code == 302
+    uitkomsten = sorted(Beschikking.objects.get().voorzieningen.values_list("uitkomst", flat=True))
+    assert uitkomsten == ["afgewezen", "toegekend"]
+
+
+# --- the beschikking and its letter -----------------------------------------------------------
+
+
+def test_letter_preview_then_send_with_bezwaar_clause(client, aanvraag, hh, backoffice):
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
+    login(client, backoffice)
+    body = client.get(url("detail", beschikking.pk)).content.decode()
+    assert "Voorbeeld van de brief" in body and "Nog niet verzonden" in body
+    laatste = bezwaar_uiterlijk(VANDAAG)
+    assert f"Dat moet uiterlijk op {datum(laatste)}" in body  # computed for today, not saved
+    assert "Thuiszorg West levert de hulp" in body and "Brief verzenden" in body
+    # The eigen bijdrage with its explanation (one abonnementstarief per household).
+    assert "per maand" in body and "Abonnementstarief: Uitvoeringsbesluit Wmo 2015" in body
+    beschikking.refresh_from_db()
+    assert beschikking.verzonden_op is None and beschikking.brief == ""
+
+    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG.isoformat()})
+    assert response.status_code == 302
+    beschikking.refresh_from_db()
+    assert beschikking.bezwaar_uiterlijk == laatste
+    body = client.get(url("detail", beschikking.pk)).content.decode()
+    assert "De brief zoals hij is verzonden" in body and "Brief verzenden" not in body
+    assert f"Dat moet uiterlijk op {datum(laatste)}" in body
+    assert f"Bezwaar maken kan tot en met {datum(laatste)}" in body  # the message
+    assert "Bezwaar registreren" in body
+    assert Inzage.objects.filter(doel=Doel.BESCHIKKING, toegestaan=True).count() == 2
+
+
+def test_sending_refusals_change_nothing(client, aanvraag, hh, backoffice):
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
+    login(client, backoffice)
+    morgen = (VANDAAG + dt.timedelta(days=1)).isoformat()
+    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": morgen})
+    assert response.status_code == 400
+    assert "De verzenddatum ligt vóór het besluit of in de toekomst" in response.content.decode()
+    services.beschikking_send(beschikking=beschikking, op=VANDAAG)
+    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG.isoformat()})
+    assert response.status_code == 400
+    assert "Deze beschikking is al verzonden" in response.content.decode()
+
+
+# --- lawfulness -------------------------------------------------------------------------------
+
+
+def test_generalist_decision_goes_through_the_lawfulness_queue(
+    client, aanvraag, hh, generalist, backoffice
+):
+    login(client, generalist)
+    body = client.get(url("beslissen", aanvraag.pk)).content.decode()
+    assert "U beslist als generalist" in body
+    assert client.post(url("beslissen", aanvraag.pk), formulier(hh)).status_code == 302
+    beschikking = Beschikking.objects.get()
+    assert beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
+    assert client.get(url("toetsing")).status_code == 403  # the generalist does not check
+
+    login(client, backoffice)
+    body = client.get(url("toetsing")).content.decode()
+    assert f"Beschikking {beschikking.pk}: Anna Jansen" in body and "Oordeel vastleggen" in body
+    veld = f"toets-{beschikking.pk}"
+    response = client.post(
+        url("toetsen", beschikking.pk),
+        {f"{veld}-oordeel": "onrechtmatig", f"{veld}-terug": "toetsing"},
+    )
+    assert response.status_code == 400
+    assert "Geef aan waarom het besluit onrechtmatig is" in response.content.decode()
+    beschikking.refresh_from_db()
+    assert beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
+    response = client.post(
+        url("toetsen", beschikking.pk),
+        {
+            f"{veld}-oordeel": "onrechtmatig",
+            f"{veld}-terug": "toetsing",
+            f"{veld}-reden": "De ladder is niet afgewogen voor het netwerk.",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == url("toetsing")
+    assert "Er zijn geen besluiten om te toetsen" in client.get(url("toetsing")).content.decode()
+
+    # Back to the decision-maker: on the worklist and on the decision's page; no sending.
+    login(client, generalist)
+    body = client.get(url("aanvragen")).content.decode()
+    assert "Terug van de toetsing" in body and "De ladder is niet afgewogen" in body
+    body = client.get(url("detail", beschikking.pk)).content.decode()
+    assert "dit besluit komt terug bij u" in body and "De ladder is niet afgewogen" in body
+    assert "Brief verzenden" not in body
+    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG.isoformat()})
+    assert response.status_code == 400 and "onrechtmatig bevonden" in response.content.decode()
+
+
+def test_decider_cannot_check_own_decision(client, aanvraag, hh, backoffice):
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)], door_generalist=True)
+    login(client, backoffice)
+    assert "U nam dit besluit zelf" in client.get(url("toetsing")).content.decode()
+    veld = f"toets-{beschikking.pk}"
+    response = client.post(
+        url("toetsen", beschikking.pk),
+        {f"{veld}-oordeel": "rechtmatig", f"{veld}-terug": "beschikking"},
+    )
+    assert response.status_code == 400
+    assert "De toets doet iemand anders dan de beslisser" in response.content.decode()
+    beschikking.refresh_from_db()
+    assert beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
+
+
+# --- ending and heronderzoek ------------------------------------------------------------------
+
+
+def test_ending_worklist_next_eight_weeks(
+    client, hh, begeleiding, backoffice, generalist_zuid, inwoner_noord, inwoner_zuid
+):
+    binnenkort = beschik(
+        aanvraag_voor(inwoner_noord, backoffice),
+        backoffice,
+        [
+            zin(hh, begin=VANDAAG - dt.timedelta(days=300), einde=VANDAAG + dt.timedelta(days=20)),
+        ],
+        besloten_op=VANDAAG - dt.timedelta(days=1),
+    )
+    beschik(
+        aanvraag_voor(inwoner_noord, backoffice, omschrijving="Begeleiding"),
+        backoffice,
+        [
+            zin(
+                begeleiding,
+                einde=None,
+                heronderzoek_op=VANDAAG + dt.timedelta(days=10),
+                aanbieder="Begeleid Thuis",
+            ),
+        ],
+    )
+    beschik(
+        aanvraag_voor(inwoner_zuid, backoffice),
+        backoffice,
+        [
+            zin(hh, einde=VANDAAG + dt.timedelta(days=100)),  # outside the window
+        ],
+    )
+    body = login(client, backoffice).get(url("einde")).content.decode()
+    assert "2 voorzieningen" in body
+    assert body.index("Heronderzoek") < body.index(
+        f"Einde {VANDAAG + dt.timedelta(days=20):%d-%m-%Y}"
+    )
+    assert f'href="{url("detail", binnenkort.pk)}"' in body
+    body = client.get(url("einde"), {"sortering": "-datum"}).content.decode()
+    assert body.index("Hulp bij het huishouden") < body.index("Begeleiding individueel")
+    # Zuid's generalist sees none of Noord's residents.
+    assert "0 voorzieningen" in login(client, generalist_zuid).get(url("einde")).content.decode()
+
+
+def test_ending_worklist_query_budget(
+    client, hh, backoffice, wijken, gemeente, django_assert_num_queries
+):
+    def maak(van: int, tot: int) -> None:
+        for i in range(van, tot):
+            inwoner = InwonerFactory(gemeente=gemeente, wijk=wijken["Noord"])
+            beschik(
+                aanvraag_voor(inwoner, backoffice),
+                backoffice,
+                [
+                    zin(hh, einde=VANDAAG + dt.timedelta(days=i % 50 + 1)),
+                ],
+            )
+
+    login(client, backoffice)
+    maak(0, 5)
+    with CaptureQueriesContext(connection) as klein:
+        client.get(url("einde"))
+    maak(5, 50)
+    with django_assert_num_queries(len(klein)):
+        body = client.get(url("einde")).content.decode()
+    assert "50 voorzieningen" in body
+
+
+# --- bezwaar and klacht -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def verzonden(aanvraag, hh, backoffice):
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
+    return services.beschikking_send(beschikking=beschikking, op=VANDAAG)
+
+
+def bezwaar_data(**kw) -> dict[str, str]:
+    data = {
+        "bezwaar-ingediend_door": "Anna Jansen",
+        "bezwaar-ontvangen_op": VANDAAG.isoformat(),
+        "bezwaar-gronden": "Drie uur is te weinig voor ons huis.",
+    }
+    data.update(kw)
+    return data
+
+
+def test_bezwaar_register_adjourn_once_and_decide(client, verzonden, backoffice):
+    login(client, backoffice)
+    response = client.post(
+        url("bezwaar-registreren", verzonden.pk), bezwaar_data(**{"bezwaar-gronden": ""})
+    )
+    assert response.status_code == 400
+    assert "Neem de gronden van het bezwaar over" in response.content.decode()
+    assert not Bezwaar.objects.exists()
+    response = client.post(url("bezwaar-registreren", verzonden.pk), bezwaar_data(), follow=True)
+    bezwaar = Bezwaar.objects.get()
+    body = response.content.decode()
+    assert "Het bezwaar is geregistreerd: tijdig" in body
+    assert datum(bezwaar.beslissen_uiterlijk) in body
+    assert Inzage.objects.filter(doel=Doel.BEZWAAR, toegestaan=True).exists()
+
+    body = client.get(url("bezwaren")).content.decode()
+    assert f"Bezwaar {bezwaar.pk}" in body and "Tijdig" in body and "Op schema" in body
+
+    eerder = bezwaar.beslissen_uiterlijk
+    assert client.post(url("bezwaar-verdagen", bezwaar.pk)).status_code == 302
+    bezwaar.refresh_from_db()
+    assert bezwaar.verdaagd and bezwaar.beslissen_uiterlijk > eerder
+    response = client.post(url("bezwaar-verdagen", bezwaar.pk))
+    assert response.status_code == 400 and "al eens verdaagd" in response.content.decode()
+
+    response = client.post(url("bezwaar-beslissen", bezwaar.pk), {"beslissen-besloten_op": VANDAAG})
+    assert response.status_code == 400 and "Kies de uitkomst" in response.content.decode()
+    response = client.post(
+        url("bezwaar-beslissen", bezwaar.pk),
+        {"beslissen-uitkomst": "ongegrond", "beslissen-besloten_op": VANDAAG.isoformat()},
+    )
+    assert response.status_code == 302
+    bezwaar.refresh_from_db()
+    assert bezwaar.uitkomst == BezwaarUitkomst.ONGEGROND
+    body = client.get(url("bezwaren"), {"uitkomst": "ongegrond"}).content.decode()
+    assert f"Bezwaar {bezwaar.pk}" in body
+
+
+def test_late_bezwaar_is_marked_and_excusable(client, inwoner_noord, hh, backoffice):
+    oud = aanvraag_voor(inwoner_noord, backoffice, dagen_geleden=90)
+    beschikking = beschik(
+        oud,
+        backoffice,
+        [zin(hh, begin=VANDAAG - dt.timedelta(days=80))],
+        besloten_op=VANDAAG - dt.timedelta(days=80),
+    )
+    services.beschikking_send(beschikking=beschikking, op=VANDAAG - dt.timedelta(days=80))
+    login(client, backoffice)
+    body = client.post(
+        url("bezwaar-registreren", beschikking.pk), bezwaar_data(), follow=True
+    ).content.decode()
+    assert "Het bezwaar is geregistreerd: te laat." in body
+    body = client.post(
+        url("bezwaar-registreren", beschikking.pk),
+        bezwaar_data(**{"bezwaar-verschoonbaar_reden": "Mevrouw lag zes weken in het ziekenhuis."}),
+        follow=True,
+    ).content.decode()
+    assert "te laat, maar verschoonbaar (awb 6:11)" in body
+
+
+def test_bezwaar_before_sending_is_refused(client, aanvraag, hh, backoffice):
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
+    login(client, backoffice)
+    assert "Bezwaar registreren" not in client.get(url("detail", beschikking.pk)).content.decode()
+    response = client.post(url("bezwaar-registreren", beschikking.pk), bezwaar_data())
+    assert response.status_code == 400
+    assert "Deze beschikking is nog niet verzonden" in response.content.decode()
+    assert not Bezwaar.objects.exists()
+
+
+def test_bezwaar_pages_need_the_bezwaar_role(client, verzonden, generalist):
+    bezwaar = services.bezwaar_register(
+        beschikking=verzonden,
+        inwoner=verzonden.inwoner,
+        ontvangen_op=VANDAAG,
+        gronden="g",
+        ingediend_door="Anna",
+        door=verzonden.besloten_door,
+    )
+    login(client, generalist)
+    assert client.get(url("bezwaar", bezwaar.pk)).status_code == 403
+    assert client.post(url("bezwaar-verdagen", bezwaar.pk)).status_code == 403
+    assert client.post(url("bezwaar-registreren", verzonden.pk), bezwaar_data()).status_code == 403
+    bezwaar.refresh_from_db()
+    assert not bezwaar.verdaagd and Bezwaar.objects.count() == 1
+
+
+def test_klachten_list_and_register(client, midoffice, backoffice, generalist, inwoner_noord):
+    login(client, midoffice)
+    body = client.get(url("klachten")).content.decode()
+    assert "Klacht registreren" in body and "Geen klachten." in body
+    data = {
+        "klacht-ingediend_door": "Lotte Jansen",
+        "klacht-ontvangen_op": VANDAAG.isoformat(),
+        "klacht-onderwerp": "",
+        "klacht-bsn": "123",
+    }
+    response = client.post(url("klachten"), data)
+    body = response.content.decode()
+    assert response.status_code == 400 and not Klacht.objects.exists()
+    assert "Beschrijf waarover de klacht gaat" in body or "BSN" in body
+    data.update(
+        {
+            "klacht-onderwerp": "Niet teruggebeld na drie keer bellen.",
+            "klacht-bsn": inwoner_noord.bsn,
+            "klacht-commissie": "on",
+        }
+    )
+    response = client.post(url("klachten"), data, follow=True)
+    klacht = Klacht.objects.get()
+    assert klacht.inwoner == inwoner_noord
+    assert klacht.afhandelen_uiterlijk >= VANDAAG + dt.timedelta(weeks=10)
+    assert f"Klacht {klacht.pk} is geregistreerd" in response.content.decode()
+    body = login(client, backoffice).get(url("klachten")).content.decode()
+    assert "Niet teruggebeld" in body and "over Anna Jansen" in body
+    assert login(client, generalist).get(url("klachten")).status_code == 403

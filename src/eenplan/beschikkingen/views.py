@@ -1,0 +1,816 @@
+"""Staff pages from aanvraag to beschikking: the worklist of open aanvragen, the decision form
+(per provision: ZIN with a provider or PGB with its three conditions), the beschikking with its
+letter, eigen bijdrage and bezwaar clause, the lawfulness queue, the worklist of provisions
+ending or due for heronderzoek, the bezwaar register and the klachten.
+
+Views parse, authorise, call a selector or service and render. A refusal of a service is shown
+in Dutch next to the form and changes nothing (the services are atomic). Every page that shows
+one resident's decision opens the dossier through `dossier_open` (need-to-know, logged with
+doel 'beschikking' or 'bezwaar'); worklists show only residents in scope.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
+
+from eenplan.beschikkingen import page_selectors, services
+from eenplan.beschikkingen.constants import (
+    AanvraagStatus,
+    BezwaarUitkomst,
+    Rechtmatigheid,
+    Uitkomst,
+    Wet,
+)
+from eenplan.beschikkingen.forms import (
+    MAX_REGELS,
+    BeslisForm,
+    BezwaarBeslisForm,
+    BezwaarForm,
+    KlachtForm,
+    RegelForm,
+    ToetsForm,
+    VerzendForm,
+)
+from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening, Bezwaar
+from eenplan.gemeente.constants import Rol
+from eenplan.gemeente.roles import (
+    AANVRAAG_BEKIJKEN,
+    BESCHIKKING_BEKIJKEN,
+    BESCHIKKING_NEMEN,
+    RECHTMATIGHEID_TOETSEN,
+    ZOEKEN,
+)
+from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
+from eenplan.meldingen.forms import add_service_errors, inwoner_by_bsn
+from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.services import dossier_open
+from eenplan.rules import voorziening as voorziening_rules
+from eenplan.rules.termijnen import TermijnStatus, bezwaar_uiterlijk, termijn_status
+from eenplan.voorzieningen.constants import Leveringsvorm
+from eenplan.voorzieningen.models import Voorziening
+
+PAGE_SIZE = 25
+BEZWAAR_BEKIJKEN = "beschikkingen.view_bezwaar"
+BEZWAAR_REGISTREREN = "beschikkingen.add_bezwaar"
+BEZWAAR_BEHANDELEN = "beschikkingen.change_bezwaar"
+KLACHT_BEKIJKEN = "beschikkingen.view_klacht"
+KLACHT_REGISTREREN = "beschikkingen.add_klacht"
+GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
+
+TERMIJN_LABELS = {
+    TermijnStatus.OP_SCHEMA: "Op schema",
+    TermijnStatus.BIJNA_VERLOPEN: "Binnen 5 werkdagen",
+    TermijnStatus.VERLOPEN: "Verlopen",
+}
+TIJDIGHEID_LABELS = {
+    voorziening_rules.Ontvankelijkheid.TIJDIG: "Tijdig",
+    voorziening_rules.Ontvankelijkheid.TE_LAAT: "Te laat",
+    voorziening_rules.Ontvankelijkheid.TE_LAAT_VERSCHOONBAAR: "Te laat, maar verschoonbaar "
+    "(Awb 6:11)",
+}
+GEWEIGERD = (
+    "U kunt {wat} niet inzien: de inwoner valt buiten uw werkgebied en is niet aan u "
+    "toegewezen (need-to-know)."
+)
+
+
+def _datum(dag: dt.date | None) -> str:
+    return date_format(dag, "j F Y") if dag else ""
+
+
+def _keuze(value: str | None, allowed: Any) -> str:
+    return value if value and value in allowed else ""
+
+
+def _stand(uiterlijk: dt.date, vandaag: dt.date, extra: Any) -> tuple[str, str]:
+    stand = termijn_status(uiterlijk, vandaag, extra=extra)
+    return stand.value, TERMIJN_LABELS[stand]
+
+
+def _refuse(request: HttpRequest, inwoner_id: int | None, wat: str) -> None:
+    """404 when it does not exist; else 403, with the refused look written to the access log."""
+    if inwoner_id is None:
+        raise Http404(f"Deze {wat} bestaat niet.")
+    with contextlib.suppress(PermissionDenied):
+        dossier_open(
+            user=request.user,
+            inwoner_id=inwoner_id,
+            doel=Doel.BESCHIKKING,
+            kanaal=Kanaal.PAGINA,
+            pad=request.get_full_path(),
+        )
+    raise PermissionDenied(GEWEIGERD.format(wat=f"deze {wat}"))
+
+
+def _log(request: HttpRequest, inwoner_id: int, doel: str = Doel.BESCHIKKING) -> None:
+    dossier_open(
+        user=request.user,
+        inwoner_id=inwoner_id,
+        doel=doel,
+        kanaal=Kanaal.PAGINA,
+        pad=request.get_full_path(),
+    )
+
+
+def _aanvraag(request: HttpRequest, pk: int) -> Aanvraag:
+    aanvraag = page_selectors.aanvraag_in_scope(request.user, pk)
+    if aanvraag is None:
+        _refuse(request, page_selectors.aanvraag_inwoner_id(pk), "aanvraag")
+    assert aanvraag is not None
+    return aanvraag
+
+
+def _beschikking(request: HttpRequest, pk: int) -> Beschikking:
+    beschikking = page_selectors.beschikking_in_scope(request.user, pk)
+    if beschikking is None:
+        _refuse(request, page_selectors.beschikking_inwoner_id(pk), "beschikking")
+    assert beschikking is not None
+    return beschikking
+
+
+def _bezwaar(request: HttpRequest, pk: int) -> Bezwaar:
+    bezwaar = page_selectors.bezwaar_in_scope(request.user, pk)
+    if bezwaar is None:
+        _refuse(request, page_selectors.bezwaar_inwoner_id(pk), "bezwaar")
+    assert bezwaar is not None
+    return bezwaar
+
+
+def _sorteerkolommen(
+    sortering: str, sleutels: dict[str, str], query: Callable[..., str]
+) -> dict[str, dict[str, str]]:
+    """Column header links: a click sorts on that column; a second click reverses it."""
+    kolommen = {}
+    for kolom, sleutel in sleutels.items():
+        actief = sortering.lstrip("-") == sleutel
+        aflopend = sortering.startswith("-")
+        kolommen[kolom] = {
+            "href": f"?{query(sortering=f'-{sleutel}' if actief and not aflopend else sleutel)}",
+            "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
+        }
+    return kolommen
+
+
+# --- aanvragen --------------------------------------------------------------------------------
+
+
+@login_required
+@permission_required(AANVRAAG_BEKIJKEN, raise_exception=True)
+def aanvragen(request: HttpRequest) -> HttpResponse:
+    """Open aanvragen of residents in scope with their decision deadline and its state."""
+    vandaag = timezone.localdate()
+    extra = gelijkgestelde_dagen()
+    filters = {
+        "wet": _keuze(request.GET.get("wet"), Wet.values),
+        "sortering": _keuze(request.GET.get("sortering"), page_selectors.AANVRAAG_SORTERINGEN)
+        or "termijn",
+    }
+    lijst = page_selectors.aanvragen_open(
+        request.user, wet=filters["wet"] or None, sortering=filters["sortering"]
+    )
+    page = Paginator(lijst, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    for aanvraag in page.object_list:
+        aanvraag.stand, aanvraag.stand_label = _stand(aanvraag.beslissen_uiterlijk, vandaag, extra)
+
+    def query(**changes: str) -> str:
+        return urlencode({k: v for k, v in {**filters, **changes}.items() if v})
+
+    context = {
+        "page": page,
+        "filters": filters,
+        "wetten": Wet.choices,
+        "kolommen": _sorteerkolommen(
+            filters["sortering"], {"termijn": "termijn", "ontvangen": "ontvangen"}, query
+        ),
+        "pagina_query": query(),
+        "terug": list(page_selectors.terug_naar_beslisser(request.user)[:10])
+        if request.user.has_perm(BESCHIKKING_NEMEN)
+        else [],
+    }
+    return render(request, "beschikkingen/aanvragen.html", context)
+
+
+def _regel_initial(aanvraag: Aanvraag, voorzieningen: list[Voorziening]) -> dict[str, Any]:
+    """The first row starts with the provision the plan proposed, when the names match."""
+    naam = aanvraag.omschrijving.strip().lower()
+    gekozen = next((v for v in voorzieningen if v.naam.strip().lower() == naam), None)
+    return {
+        "voorziening": str(gekozen.pk) if gekozen else "",
+        "begin": timezone.localdate(),
+    }
+
+
+def _aantal(request: HttpRequest) -> int:
+    try:
+        return max(1, min(MAX_REGELS, int(request.POST.get("aantal", "1"))))
+    except ValueError:
+        return 1
+
+
+def _pgb_berekening(form: RegelForm) -> None:
+    """The PGB budget for a row, before saving: at most the cheapest ZIN tariff per unit
+    (Wmo 2015 art. 2.3.6 lid 3), computed by the rules module."""
+    form.berekening = None  # type: ignore[attr-defined]
+    form.berekening_fout = ""  # type: ignore[attr-defined]
+    if not form.is_valid() or form.cleaned_data.get("leveringsvorm") != Leveringsvorm.PGB:
+        return
+    voorziening = form.gekozen
+    omvang, tarief = form.cleaned_data["omvang"], form.cleaned_data["pgb_tarief"]
+    if voorziening is None or omvang is None or tarief is None:
+        form.berekening_fout = (  # type: ignore[attr-defined]
+            "Kies de voorziening en vul de omvang en het gevraagde tarief in."
+        )
+        return
+    try:
+        form.berekening = voorziening_rules.pgb_budget(  # type: ignore[attr-defined]
+            omvang=omvang,
+            zin_tarieven=page_selectors.zin_aanbieders(voorziening).values(),
+            gevraagd_tarief=tarief,
+        )
+    except ValueError as exc:
+        form.berekening_fout = str(exc)  # type: ignore[attr-defined]
+
+
+def _plafonds(voorzieningen: list[Voorziening]) -> list[dict[str, Any]]:
+    """Per provision its providers' ZIN tariffs and the PGB ceiling (the cheapest)."""
+    result = []
+    for v in voorzieningen:
+        tarieven = page_selectors.zin_aanbieders(v)
+        result.append(
+            {
+                "voorziening": v,
+                "tarieven": sorted(tarieven.items(), key=lambda t: (t[1], t[0])),
+                "plafond": min(tarieven.values()) if tarieven else None,
+            }
+        )
+    return result
+
+
+def _service_fouten(exc: ValidationError, hoofd: BeslisForm, regels: list[RegelForm]) -> None:
+    """A refusal of beschikking_issue on the form: the date and motivering at their fields,
+    a message about one provision (it starts with its name or product code) on that row,
+    the rest above the form."""
+    if not hasattr(exc, "error_dict"):
+        hoofd.add_error(None, exc.messages)
+        return
+    for key, fouten in exc.message_dict.items():
+        if key in hoofd.fields:
+            hoofd.add_error(key, fouten)
+            continue
+        for fout in fouten:
+            regel = next(
+                (
+                    form
+                    for form in regels
+                    if form.gekozen is not None
+                    and (
+                        fout.startswith(f"{form.gekozen.naam}: ")
+                        or fout.startswith(f"Product {form.gekozen.productcode}:")
+                    )
+                ),
+                None,
+            )
+            (regel or hoofd).add_error(None, fout)
+
+
+@login_required
+@permission_required(BESCHIKKING_NEMEN, raise_exception=True)
+def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Decide on an aanvraag, per requested provision. Buttons: add a row, compute the PGB
+    budget (writes nothing), or record the decision (beschikking_issue)."""
+    aanvraag = _aanvraag(request, pk)
+    _log(request, aanvraag.inwoner_id)
+    if aanvraag.status != AanvraagStatus.ONTVANGEN:
+        beschikking = aanvraag.beschikkingen.order_by("-id").first()
+        messages.info(
+            request,
+            "Deze aanvraag is ingetrokken."
+            if aanvraag.status == AanvraagStatus.INGETROKKEN
+            else "Op deze aanvraag is al besloten.",
+        )
+        if beschikking is not None:
+            return redirect("beschikkingen:detail", pk=beschikking.pk)
+        return redirect("beschikkingen:aanvragen")
+    medewerker = medewerker_for_user(request.user)
+    door_generalist = medewerker is not None and medewerker.functie in GENERALISTEN
+    post = request.POST if request.method == "POST" else None
+    actie = request.POST.get("actie", "vastleggen") if post else ""
+    hoofd = BeslisForm(post)
+    op = hoofd.cleaned_data["besloten_op"] if post and hoofd.is_valid() else timezone.localdate()
+    voorzieningen = page_selectors.maatwerk_keuzes(
+        gemeente=aanvraag.gemeente, wet=aanvraag.wet, op=op
+    )
+    aantal = _aantal(request) if post else 1
+    regels = [
+        RegelForm(
+            post,
+            prefix=f"regel-{i}",
+            voorzieningen=voorzieningen,
+            wet=aanvraag.wet,
+            initial=_regel_initial(aanvraag, voorzieningen) if i == 0 else {},
+        )
+        for i in range(aantal)
+    ]
+    status = 200
+    if actie == "meer" and aantal < MAX_REGELS:
+        regels.append(
+            RegelForm(
+                prefix=f"regel-{aantal}",
+                voorzieningen=voorzieningen,
+                wet=aanvraag.wet,
+                initial={"begin": op},
+            )
+        )
+    elif actie == "berekenen":
+        for form in regels:
+            _pgb_berekening(form)
+    elif actie == "vastleggen":
+        geldig = hoofd.is_valid() and all(form.is_valid() for form in regels)
+        if geldig:
+            try:
+                beschikking = services.beschikking_issue(
+                    aanvraag=aanvraag,
+                    door=request.user,
+                    besloten_op=hoofd.cleaned_data["besloten_op"],
+                    motivering=hoofd.cleaned_data["motivering"],
+                    regels=[r for r in (form.regel() for form in regels) if r is not None],
+                    door_generalist=door_generalist,
+                )
+            except ValidationError as exc:
+                _service_fouten(exc, hoofd, regels)
+            else:
+                messages.success(
+                    request,
+                    f"Beschikking {beschikking.pk} is vastgelegd. Lees de brief na en verstuur "
+                    "hem.",
+                )
+                return redirect("beschikkingen:detail", pk=beschikking.pk)
+        status = 400
+    vandaag = timezone.localdate()
+    stand, stand_label = _stand(aanvraag.beslissen_uiterlijk, vandaag, gelijkgestelde_dagen())
+    context = {
+        "aanvraag": aanvraag,
+        "inwoner": aanvraag.inwoner,
+        "hoofd": hoofd,
+        "regels": regels,
+        "aantal": len(regels),
+        "max_regels": MAX_REGELS,
+        "fouten": status == 400,
+        "ladder": page_selectors.ladder_van(aanvraag.inwoner),
+        "plafonds": _plafonds(voorzieningen),
+        "door_generalist": door_generalist,
+        "stand": stand,
+        "stand_label": stand_label,
+        "jeugd": aanvraag.wet == Wet.JEUGD,
+    }
+    return render(request, "beschikkingen/beslissen.html", context, status=status)
+
+
+# --- one beschikking --------------------------------------------------------------------------
+
+
+def _omvang_labels(regels: list[BeschikteVoorziening]) -> None:
+    """'uur', 'per week': the code list descriptions of each row's unit and frequency."""
+    omschrijvingen = page_selectors.codelijst_omschrijvingen()
+    for regel in regels:
+        regel.eenheid_label = omschrijvingen.get(  # type: ignore[attr-defined]
+            ("WJ756", regel.eenheid), regel.eenheid
+        ).lower()
+        regel.frequentie_label = omschrijvingen.get(  # type: ignore[attr-defined]
+            ("WMO757", regel.frequentie), ""
+        ).lower()
+
+
+def _brief(beschikking: Beschikking, vandaag: dt.date) -> str:
+    """The stored letter once sent; before that a preview as if sent today (with the bezwaar
+    clause's last day computed for today), nothing saved."""
+    if beschikking.verzonden_op is not None:
+        return beschikking.brief
+    voorbeeld = copy.copy(beschikking)
+    voorbeeld.verzonden_op = vandaag
+    voorbeeld.bezwaar_uiterlijk = bezwaar_uiterlijk(vandaag, extra=gelijkgestelde_dagen())
+    return services.brief_render(voorbeeld)
+
+
+def _eigen_bijdrage(beschikking: Beschikking, vandaag: dt.date) -> dict[str, Any]:
+    """The household's contribution on the letter's date, or from the first start date when
+    the granted provisions only start later."""
+    op = beschikking.verzonden_op or vandaag
+    uitkomst = services.eigen_bijdrage_voor(beschikking.inwoner, op)
+    if uitkomst is None:
+        later = sorted(
+            r.begin
+            for r in beschikking.voorzieningen.all()
+            if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
+        )
+        if later and beschikking.aanvraag.wet == Wet.WMO:
+            op = later[0]
+            uitkomst = services.eigen_bijdrage_voor(beschikking.inwoner, op)
+    return {"uitkomst": uitkomst, "op": op}
+
+
+def _beschikking_pagina(
+    request: HttpRequest,
+    beschikking: Beschikking,
+    *,
+    bound: dict[str, Form] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    _log(request, beschikking.inwoner_id)
+    user = request.user
+    vandaag = timezone.localdate()
+    _omvang_labels(list(beschikking.voorzieningen.all()))
+    verzonden = beschikking.verzonden_op is not None
+    acties = {
+        "verzenden": user.has_perm(BESCHIKKING_NEMEN)
+        and not verzonden
+        and beschikking.rechtmatigheid != Rechtmatigheid.ONRECHTMATIG,
+        "toetsen": user.has_perm(RECHTMATIGHEID_TOETSEN)
+        and beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
+        and beschikking.besloten_door_id != user.pk,
+        "bezwaar": user.has_perm(BEZWAAR_REGISTREREN) and verzonden,
+    }
+    forms: dict[str, Form] = {}
+    if acties["verzenden"]:
+        forms["verzenden"] = VerzendForm(prefix="verzenden")
+    if acties["toetsen"]:
+        forms["toetsen"] = ToetsForm(
+            prefix=f"toets-{beschikking.pk}", initial={"terug": "beschikking"}
+        )
+    if acties["bezwaar"]:
+        forms["bezwaar"] = BezwaarForm(
+            prefix="bezwaar", initial={"ingediend_door": beschikking.inwoner.naam}
+        )
+    forms.update(bound or {})
+    fout_actie = next(iter(bound), "") if bound else ""
+    bezwaren = list(beschikking.bezwaren.all())
+    for bezwaar in bezwaren:
+        bezwaar.tijdigheid_label = TIJDIGHEID_LABELS.get(  # type: ignore[attr-defined]
+            bezwaar.tijdigheid, bezwaar.tijdigheid
+        )
+    context = {
+        "b": beschikking,
+        "inwoner": beschikking.inwoner,
+        "regels": list(beschikking.voorzieningen.all()),
+        "verzonden": verzonden,
+        "brief": _brief(beschikking, vandaag),
+        "bijdrage": _eigen_bijdrage(beschikking, vandaag),
+        "acties": acties,
+        "forms": forms,
+        "fout_actie": fout_actie,
+        # A refusal for an action whose form is no longer shown (sent meanwhile, found
+        # unlawful) goes above the page.
+        "losse_fouten": [m for fouten in bound[fout_actie].errors.values() for m in fouten]
+        if fout_actie and not acties.get(fout_actie)
+        else [],
+        "bezwaren": bezwaren,
+        "eigen_besluit": beschikking.besloten_door_id == user.pk,
+        "vandaag": vandaag,
+    }
+    return render(request, "beschikkingen/beschikking.html", context, status=status)
+
+
+@login_required
+@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _beschikking_pagina(request, _beschikking(request, pk))
+
+
+@require_POST
+@login_required
+@permission_required(BESCHIKKING_NEMEN, raise_exception=True)
+def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
+    beschikking = _beschikking(request, pk)
+    form = VerzendForm(request.POST, prefix="verzenden")
+    if form.is_valid():
+        try:
+            beschikking = services.beschikking_send(
+                beschikking=beschikking, op=form.cleaned_data["op"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"De brief is verzonden op {_datum(beschikking.verzonden_op)}. Bezwaar maken kan "
+                f"tot en met {_datum(beschikking.bezwaar_uiterlijk)}.",
+            )
+            return redirect("beschikkingen:detail", pk=beschikking.pk)
+    return _beschikking_pagina(
+        request, _beschikking(request, pk), bound={"verzenden": form}, status=400
+    )
+
+
+@require_POST
+@login_required
+@permission_required(RECHTMATIGHEID_TOETSEN, raise_exception=True)
+def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
+    beschikking = _beschikking(request, pk)
+    _log(request, beschikking.inwoner_id, Doel.CONTROLE)
+    form = ToetsForm(request.POST, prefix=f"toets-{pk}")
+    naar_rij = request.POST.get(f"{form.prefix}-terug") == "toetsing"
+    if form.is_valid():
+        try:
+            services.rechtmatigheid_toets(
+                beschikking=beschikking,
+                door=request.user,
+                rechtmatig=form.cleaned_data["oordeel"] == "rechtmatig",
+                reden=form.cleaned_data["reden"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            oordeel = (
+                "rechtmatig"
+                if form.cleaned_data["oordeel"] == "rechtmatig"
+                else "onrechtmatig; het gaat terug naar de beslisser"
+            )
+            messages.success(request, f"Beschikking {beschikking.pk} is {oordeel}.")
+            return redirect(
+                "beschikkingen:toetsing" if naar_rij else "beschikkingen:detail",
+                **({} if naar_rij else {"pk": beschikking.pk}),
+            )
+    if naar_rij:
+        return _toetsing_pagina(request, bound={beschikking.pk: form}, status=400)
+    return _beschikking_pagina(
+        request, _beschikking(request, pk), bound={"toetsen": form}, status=400
+    )
+
+
+@require_POST
+@login_required
+@permission_required(BEZWAAR_REGISTREREN, raise_exception=True)
+def bezwaar_registreren(request: HttpRequest, pk: int) -> HttpResponse:
+    beschikking = _beschikking(request, pk)
+    form = BezwaarForm(request.POST, prefix="bezwaar")
+    if form.is_valid():
+        try:
+            bezwaar = services.bezwaar_register(
+                beschikking=beschikking,
+                inwoner=beschikking.inwoner,
+                door=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Het bezwaar is geregistreerd: {TIJDIGHEID_LABELS[bezwaar.tijdigheid].lower()}. "
+                f"Beslissen uiterlijk {_datum(bezwaar.beslissen_uiterlijk)} (Awb 7:10).",
+            )
+            return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
+    return _beschikking_pagina(
+        request, _beschikking(request, pk), bound={"bezwaar": form}, status=400
+    )
+
+
+# --- lawfulness queue -------------------------------------------------------------------------
+
+
+def _toetsing_pagina(
+    request: HttpRequest, *, bound: dict[int, ToetsForm] | None = None, status: int = 200
+) -> HttpResponse:
+    page = Paginator(page_selectors.toetsing_rij(request.user), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    _omvang_labels([r for b in page.object_list for r in b.voorzieningen.all()])
+    for beschikking in page.object_list:
+        beschikking.eigen = beschikking.besloten_door_id == request.user.pk
+        beschikking.form = (bound or {}).get(beschikking.pk) or ToetsForm(
+            prefix=f"toets-{beschikking.pk}", initial={"terug": "toetsing"}
+        )
+    context = {"page": page, "fout": next(iter(bound), None) if bound else None}
+    return render(request, "beschikkingen/toetsing.html", context, status=status)
+
+
+@login_required
+@permission_required(RECHTMATIGHEID_TOETSEN, raise_exception=True)
+def toetsing(request: HttpRequest) -> HttpResponse:
+    """Decisions by generalists, to be checked afterwards by the back office (Hardenberg)."""
+    return _toetsing_pagina(request)
+
+
+# --- ending and heronderzoek ------------------------------------------------------------------
+
+
+@login_required
+@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+def einde(request: HttpRequest) -> HttpResponse:
+    """Granted provisions ending or due for heronderzoek within eight weeks."""
+    vandaag = timezone.localdate()
+    sortering = _keuze(request.GET.get("sortering"), page_selectors.EINDE_SORTERINGEN) or "datum"
+    lijst = page_selectors.einde_en_heronderzoek(request.user, vandaag=vandaag, sortering=sortering)
+    page = Paginator(lijst, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    tot = vandaag + page_selectors.EINDE_VENSTER
+    for regel in page.object_list:
+        regel.eindigt = regel.einde is not None and vandaag <= regel.einde <= tot
+        regel.heronderzoek = (
+            regel.heronderzoek_op is not None and vandaag <= regel.heronderzoek_op <= tot
+        )
+
+    def query(**changes: str) -> str:
+        return urlencode({k: v for k, v in {"sortering": sortering, **changes}.items() if v})
+
+    context = {
+        "page": page,
+        "vandaag": vandaag,
+        "tot": tot,
+        "sortering": sortering,
+        "kolommen": _sorteerkolommen(sortering, {"datum": "datum"}, query),
+        "inwoner_href": f"?{query(sortering='inwoner')}",
+        "pagina_query": query(),
+    }
+    return render(request, "beschikkingen/einde.html", context)
+
+
+# --- bezwaar ----------------------------------------------------------------------------------
+
+
+@login_required
+@permission_required(BEZWAAR_BEKIJKEN, raise_exception=True)
+def bezwaren(request: HttpRequest) -> HttpResponse:
+    vandaag = timezone.localdate()
+    extra = gelijkgestelde_dagen()
+    uitkomst = _keuze(request.GET.get("uitkomst"), {"open", *BezwaarUitkomst.values})
+    page = Paginator(
+        page_selectors.bezwaren(request.user, uitkomst=uitkomst or None), PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+    for bezwaar in page.object_list:
+        bezwaar.tijdigheid_label = TIJDIGHEID_LABELS.get(bezwaar.tijdigheid, bezwaar.tijdigheid)
+        if bezwaar.uitkomst == BezwaarUitkomst.LOPEND:
+            bezwaar.stand, bezwaar.stand_label = _stand(bezwaar.beslissen_uiterlijk, vandaag, extra)
+    context = {
+        "page": page,
+        "uitkomst": uitkomst,
+        "uitkomsten": [("open", "In behandeling")]
+        + [c for c in BezwaarUitkomst.choices if c[0] != BezwaarUitkomst.LOPEND],
+        "pagina_query": urlencode({"uitkomst": uitkomst} if uitkomst else {}),
+    }
+    return render(request, "beschikkingen/bezwaren.html", context)
+
+
+def _bezwaar_pagina(
+    request: HttpRequest,
+    bezwaar: Bezwaar,
+    *,
+    bound: dict[str, Form] | None = None,
+    verdaag_fouten: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    _log(request, bezwaar.beschikking.inwoner_id, Doel.BEZWAAR)
+    vandaag = timezone.localdate()
+    lopend = bezwaar.uitkomst == BezwaarUitkomst.LOPEND
+    behandelen = request.user.has_perm(BEZWAAR_BEHANDELEN) and lopend
+    andere = [
+        b
+        for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
+        if b.pk != bezwaar.beschikking_id
+    ]
+    forms: dict[str, Form] = {}
+    if behandelen:
+        forms["beslissen"] = BezwaarBeslisForm(prefix="beslissen", beschikkingen=andere)
+    forms.update(bound or {})
+    stand = _stand(bezwaar.beslissen_uiterlijk, vandaag, gelijkgestelde_dagen()) if lopend else None
+    context = {
+        "bezwaar": bezwaar,
+        "b": bezwaar.beschikking,
+        "inwoner": bezwaar.beschikking.inwoner,
+        "tijdigheid_label": TIJDIGHEID_LABELS.get(bezwaar.tijdigheid, bezwaar.tijdigheid),
+        "lopend": lopend,
+        "stand": stand[0] if stand else "",
+        "stand_label": stand[1] if stand else "",
+        "mag_verdagen": behandelen and not bezwaar.verdaagd,
+        "forms": forms,
+        "fout_actie": next(iter(bound), "") if bound else "",
+        "verdaag_fouten": verdaag_fouten or [],
+    }
+    return render(request, "beschikkingen/bezwaar.html", context, status=status)
+
+
+@login_required
+@permission_required(BEZWAAR_BEKIJKEN, raise_exception=True)
+def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _bezwaar_pagina(request, _bezwaar(request, pk))
+
+
+@require_POST
+@login_required
+@permission_required(BEZWAAR_BEHANDELEN, raise_exception=True)
+def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
+    bezwaar = _bezwaar(request, pk)
+    try:
+        bezwaar = services.bezwaar_verdaag(bezwaar=bezwaar)
+    except ValidationError as exc:
+        return _bezwaar_pagina(
+            request, _bezwaar(request, pk), verdaag_fouten=exc.messages, status=400
+        )
+    messages.success(
+        request,
+        f"De beslistermijn is eenmaal verdaagd tot en met {_datum(bezwaar.beslissen_uiterlijk)}. "
+        "Laat de indiener dit schriftelijk weten (Awb 7:10 lid 3).",
+    )
+    return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
+
+
+@require_POST
+@login_required
+@permission_required(BEZWAAR_BEHANDELEN, raise_exception=True)
+def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
+    bezwaar = _bezwaar(request, pk)
+    andere = [
+        b
+        for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
+        if b.pk != bezwaar.beschikking_id
+    ]
+    form = BezwaarBeslisForm(request.POST, prefix="beslissen", beschikkingen=andere)
+    if form.is_valid():
+        try:
+            bezwaar = services.bezwaar_decide(
+                bezwaar=bezwaar,
+                uitkomst=form.cleaned_data["uitkomst"],
+                besloten_op=form.cleaned_data["besloten_op"],
+                nieuwe_beschikking=form.gekozen_beschikking(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, f"Op het bezwaar is beslist: {bezwaar.get_uitkomst_display().lower()}."
+            )
+            return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
+    return _bezwaar_pagina(request, _bezwaar(request, pk), bound={"beslissen": form}, status=400)
+
+
+# --- klachten ---------------------------------------------------------------------------------
+
+
+@login_required
+@permission_required(KLACHT_BEKIJKEN, raise_exception=True)
+def klachten(request: HttpRequest) -> HttpResponse:
+    """Complaints, apart from bezwaren, with their own handling term (Awb 9:11); register one."""
+    medewerker = medewerker_for_user(request.user)
+    if medewerker is None:
+        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
+    mag_registreren = request.user.has_perm(KLACHT_REGISTREREN)
+    form = KlachtForm(request.POST or None, prefix="klacht") if mag_registreren else None
+    if not request.user.has_perm(ZOEKEN) and form is not None:
+        del form.fields["bsn"]
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("Uw rol mag geen klachten registreren.")
+        inwoner = None
+        if form.is_valid() and form.cleaned_data.get("bsn", "").strip():
+            try:
+                inwoner = inwoner_by_bsn(request.user, form.cleaned_data["bsn"])
+            except ValidationError as exc:
+                form.add_error("bsn", exc.messages)
+        if form.is_valid():
+            try:
+                klacht = services.klacht_register(
+                    gemeente=medewerker.gemeente,
+                    ingediend_door=form.cleaned_data["ingediend_door"].strip(),
+                    ontvangen_op=form.cleaned_data["ontvangen_op"],
+                    onderwerp=form.cleaned_data["onderwerp"],
+                    commissie=form.cleaned_data["commissie"],
+                    inwoner=inwoner,
+                    door=request.user,
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc, {"inwoner": "bsn"})
+            else:
+                messages.success(
+                    request,
+                    f"Klacht {klacht.pk} is geregistreerd. Afhandelen uiterlijk "
+                    f"{_datum(klacht.afhandelen_uiterlijk)} (Awb 9:11).",
+                )
+                return redirect("beschikkingen:klachten")
+        status = 400
+    vandaag = timezone.localdate()
+    extra = gelijkgestelde_dagen()
+    page = Paginator(
+        page_selectors.klachten(request.user, gemeente=medewerker.gemeente), PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+    for klacht in page.object_list:
+        if klacht.afgehandeld_op is None:
+            klacht.stand, klacht.stand_label = _stand(klacht.afhandelen_uiterlijk, vandaag, extra)
+    context = {"page": page, "form": form}
+    return render(request, "beschikkingen/klachten.html", context, status=status)

@@ -1,0 +1,236 @@
+"""Staff pages of the catalogue: the sociale kaart search (also for the volunteer at the
+information point), the catalogue of voorzieningen with iWmo/iJw codes and current tariffs, and
+for the contract manager the forms that add a voorziening and a tariff.
+
+Views parse, authorise, call a selector or service and render. A refusal of a service is shown
+in Dutch next to the form and changes nothing (the services are atomic). No resident data here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from eenplan.beschikkingen.constants import Wet
+from eenplan.beschikkingen.page_selectors import catalogus_met_tarieven, codelijst_omschrijvingen
+from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.roles import BESCHIKKING_BEKIJKEN, SOCIALE_KAART
+from eenplan.gemeente.selectors import medewerker_for_user, wijken_list
+from eenplan.meldingen.forms import add_service_errors
+from eenplan.onderzoeken.selectors import leefgebieden_actief
+from eenplan.voorzieningen import selectors, services
+from eenplan.voorzieningen.constants import VoorzieningSoort
+from eenplan.voorzieningen.forms import TariefForm, VoorzieningForm
+from eenplan.voorzieningen.models import Voorziening
+
+PAGE_SIZE = 20
+VOORZIENING_TOEVOEGEN = "voorzieningen.add_voorziening"
+TARIEF_TOEVOEGEN = "voorzieningen.add_tarief"
+TARIEF_BEKIJKEN = "voorzieningen.view_tarief"
+
+
+def _gemeente(request: HttpRequest) -> Gemeente:
+    medewerker = medewerker_for_user(request.user)
+    if medewerker is None:
+        raise PermissionDenied(
+            "Uw account hoort niet bij een gemeente; de sociale kaart en de catalogus zijn per "
+            "gemeente."
+        )
+    return medewerker.gemeente
+
+
+def _keuze(value: str | None, allowed: Any) -> str:
+    return value if value and value in allowed else ""
+
+
+def _mag_tarieven_zien(request: HttpRequest) -> bool:
+    """Contract managers and decision-makers see tariffs; the volunteer does not need them."""
+    return request.user.has_perm(TARIEF_BEKIJKEN) or request.user.has_perm(BESCHIKKING_BEKIJKEN)
+
+
+# --- sociale kaart ----------------------------------------------------------------------------
+
+
+@login_required
+@permission_required(SOCIALE_KAART, raise_exception=True)
+def sociale_kaart(request: HttpRequest) -> HttpResponse:
+    """Full-text search in the algemene voorzieningen, filtered by wijk and life domain. With
+    htmx the results refresh while typing; without JavaScript the form submits as usual."""
+    gemeente = _gemeente(request)
+    wijken = list(wijken_list(gemeente=gemeente))
+    leefgebieden = list(leefgebieden_actief())
+    filters = {
+        "q": request.GET.get("q", "").strip()[:200],
+        "wijk": _keuze(request.GET.get("wijk"), {str(w.pk) for w in wijken}),
+        "leefgebied": _keuze(request.GET.get("leefgebied"), {str(lg.pk) for lg in leefgebieden}),
+    }
+    resultaten = selectors.sociale_kaart(
+        gemeente=gemeente,
+        q=filters["q"],
+        wijk_id=int(filters["wijk"]) if filters["wijk"] else None,
+        leefgebied_id=int(filters["leefgebied"]) if filters["leefgebied"] else None,
+    )
+    page = Paginator(resultaten, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {
+        "gemeente": gemeente,
+        "wijken": wijken,
+        "leefgebieden": leefgebieden,
+        "filters": filters,
+        "gefilterd": any(filters.values()),
+        "page": page,
+        "pagina_query": urlencode({k: v for k, v in filters.items() if v}),
+        "htmx": bool(request.headers.get("HX-Request")),
+    }
+    template = (
+        "voorzieningen/_sociale_kaart_resultaten.html"
+        if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "resultaten"
+        else "voorzieningen/sociale_kaart.html"
+    )
+    return render(request, template, context)
+
+
+# --- catalogue --------------------------------------------------------------------------------
+
+
+def _code_labels(voorziening: Voorziening, omschrijvingen: dict[tuple[str, str], str]) -> None:
+    lijst = "JZ020" if voorziening.wet == Wet.JEUGD else "WMO020"
+    voorziening.categorie_label = omschrijvingen.get(  # type: ignore[attr-defined]
+        (lijst, voorziening.productcategorie), ""
+    )
+    voorziening.categorie_lijst = lijst  # type: ignore[attr-defined]
+    voorziening.eenheid_label = omschrijvingen.get(  # type: ignore[attr-defined]
+        ("WJ756", voorziening.eenheid), ""
+    )
+    voorziening.frequentie_label = omschrijvingen.get(  # type: ignore[attr-defined]
+        ("WMO757", voorziening.frequentie), ""
+    )
+
+
+@login_required
+@permission_required(SOCIALE_KAART, raise_exception=True)
+def catalogus(request: HttpRequest) -> HttpResponse:
+    """The catalogue by soort and law, with the iWmo/iJw coding and the tariffs in force."""
+    gemeente = _gemeente(request)
+    filters = {
+        "soort": _keuze(request.GET.get("soort"), VoorzieningSoort.values),
+        "wet": _keuze(request.GET.get("wet"), Wet.values),
+    }
+    voorzieningen = catalogus_met_tarieven(
+        gemeente=gemeente,
+        op=timezone.localdate(),
+        soort=filters["soort"] or None,
+        wet=filters["wet"] or None,
+    )
+    omschrijvingen = codelijst_omschrijvingen()
+    for voorziening in voorzieningen:
+        _code_labels(voorziening, omschrijvingen)
+    groepen = [
+        (waarde, label, [v for v in voorzieningen if v.soort == waarde])
+        for waarde, label in VoorzieningSoort.choices
+    ]
+    context = {
+        "gemeente": gemeente,
+        "filters": filters,
+        "soorten": VoorzieningSoort.choices,
+        "wetten": Wet.choices,
+        "groepen": [g for g in groepen if g[2]],
+        "aantal": len(voorzieningen),
+        "tarieven_zien": _mag_tarieven_zien(request),
+    }
+    return render(request, "voorzieningen/catalogus.html", context)
+
+
+def _voorziening_or_404(gemeente: Gemeente, pk: int) -> Voorziening:
+    voorziening = selectors.catalogus(gemeente=gemeente).filter(pk=pk).first()
+    if voorziening is None:
+        raise Http404("Deze voorziening bestaat niet in de catalogus van uw gemeente.")
+    return voorziening
+
+
+def _voorziening_pagina(
+    request: HttpRequest, voorziening: Voorziening, *, form: TariefForm | None, status: int = 200
+) -> HttpResponse:
+    _code_labels(voorziening, codelijst_omschrijvingen())
+    vandaag = timezone.localdate()
+    tarieven = (
+        list(voorziening.tarieven.order_by("leveringsvorm", "aanbieder", "-geldig_vanaf"))
+        if _mag_tarieven_zien(request)
+        else []
+    )
+    # The tariff in force per leveringsvorm and provider: the latest one that has started.
+    gezien: set[tuple[str, str]] = set()
+    for tarief in tarieven:
+        sleutel = (tarief.leveringsvorm, tarief.aanbieder)
+        tarief.stand = (  # type: ignore[attr-defined]
+            "toekomst"
+            if tarief.geldig_vanaf > vandaag
+            else ("vervallen" if sleutel in gezien else "geldend")
+        )
+        if tarief.geldig_vanaf <= vandaag:
+            gezien.add(sleutel)
+    context = {
+        "v": voorziening,
+        "tarieven_zien": _mag_tarieven_zien(request),
+        "tarieven": tarieven,
+        "form": form,
+    }
+    return render(request, "voorzieningen/voorziening.html", context, status=status)
+
+
+@login_required
+@permission_required(SOCIALE_KAART, raise_exception=True)
+def voorziening_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    voorziening = _voorziening_or_404(_gemeente(request), pk)
+    form = (
+        TariefForm(prefix="tarief", initial={"geldig_vanaf": timezone.localdate()})
+        if request.user.has_perm(TARIEF_TOEVOEGEN)
+        else None
+    )
+    return _voorziening_pagina(request, voorziening, form=form)
+
+
+@require_POST
+@login_required
+@permission_required(TARIEF_TOEVOEGEN, raise_exception=True)
+def tarief_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
+    voorziening = _voorziening_or_404(_gemeente(request), pk)
+    form = TariefForm(request.POST, prefix="tarief")
+    if form.is_valid():
+        try:
+            tarief = services.tarief_add(voorziening=voorziening, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Het tarief van {voorziening.naam} ({tarief.get_leveringsvorm_display().lower()}"
+                f"{', ' + tarief.aanbieder if tarief.aanbieder else ''}) is vastgelegd.",
+            )
+            return redirect("voorzieningen:detail", pk=voorziening.pk)
+    return _voorziening_pagina(request, voorziening, form=form, status=400)
+
+
+@login_required
+@permission_required(VOORZIENING_TOEVOEGEN, raise_exception=True)
+def voorziening_nieuw(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    form = VoorzieningForm(request.POST or None, gemeente=gemeente)
+    if request.method == "POST" and form.is_valid():
+        try:
+            voorziening = services.voorziening_create(gemeente=gemeente, **form.service_arguments())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{voorziening.naam} staat nu in de catalogus.")
+            return redirect("voorzieningen:detail", pk=voorziening.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "voorzieningen/voorziening_nieuw.html", {"form": form}, status=status)

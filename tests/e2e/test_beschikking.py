@@ -1,0 +1,485 @@
+"""From a signed plan to a sent beschikking letter, in a browser: the back office opens the
+aanvragen worklist, decides (zorg in natura with a provider), opens the beschikking, reads the
+letter preview, sends it and sees the bezwaar clause with its last day. Also the lawfulness
+queue and the sociale kaart search. Axe (no serious or critical findings) on each page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.utils.formats import date_format
+from playwright.sync_api import expect
+
+from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid
+from eenplan.beschikkingen.models import Aanvraag, Beschikking
+from eenplan.privacy.models import Inzage
+from eenplan.rules.termijnen import bezwaar_uiterlijk
+
+from .conftest import WACHTWOORD, assert_axe, assert_styled, login_cookie, login_form, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Beschikkingdata:
+    backoffice: Any
+    vrijwilliger: Any
+    aanvraag: Aanvraag
+    te_toetsen: Beschikking
+    hh: Any
+
+
+def _codelijsten() -> None:
+    """The flushed database lost the iWmo/iJw code lists of the data migration: load them."""
+    from django.apps import apps
+
+    from eenplan.voorzieningen.models import CodelijstWaarde
+
+    if not CodelijstWaarde.objects.exists():
+        migratie = importlib.import_module("eenplan.voorzieningen.migrations.0002_codelijsten")
+        migratie.load(apps, None)
+
+
+def _catalogus(gemeente: Any, wijken: dict[str, Any]) -> dict[str, Any]:
+    """Hulp bij het huishouden and begeleiding with contract tariffs; five algemene
+    voorzieningen for the sociale kaart."""
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.voorzieningen.services import tarief_add, voorziening_create
+
+    lg = {x.code: x for x in Leefgebied.objects.all()}
+    hh = voorziening_create(
+        gemeente=gemeente,
+        naam="Hulp bij het huishouden",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="01",
+        productcode="01A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        pgb_mogelijk=True,
+        kostprijs_per_maand=Decimal("250"),
+    )
+    begeleiding = voorziening_create(
+        gemeente=gemeente,
+        naam="Begeleiding individueel",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="02",
+        productcode="02A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        kostprijs_per_maand=Decimal("400"),
+    )
+    for voorziening, aanbieder, bedrag in (
+        (hh, "Thuiszorg West", "29.90"),
+        (hh, "Zorg Oost", "32.50"),
+        (begeleiding, "Begeleid Thuis", "62.00"),
+    ):
+        tarief_add(
+            voorziening=voorziening,
+            leveringsvorm="zin",
+            bedrag=Decimal(bedrag),
+            geldig_vanaf=dt.date(2024, 1, 1),
+            bron="Contract Wmo 2024",
+            aanbieder=aanbieder,
+        )
+    kaart = [
+        (
+            "Dagcentrum De Schakel",
+            "Stichting Welzijn Venlo",
+            "Molenstraat 4, Venlo",
+            "Ouderen en mensen met geheugenproblemen",
+            "7.50",
+            "per dag, inclusief maaltijd",
+            "maandag tot en met vrijdag 9.30-16.00",
+            [wijken["Noord"]],
+            ["dagbesteding", "sociaal_netwerk"],
+        ),
+        (
+            "Wijkbus Venlo",
+            "Vrijwilligerscentrale Venlo",
+            "",
+            "Ouderen en mensen die slecht ter been zijn",
+            "1.00",
+            "per rit",
+            "op afspraak, ma-za 8.00-18.00",
+            [],
+            ["participatie"],
+        ),
+        (
+            "Wijkrestaurant Noord",
+            "Buurtcentrum Noord",
+            "Parade 20, Venlo",
+            "Iedereen uit de wijk",
+            "6.00",
+            "per maaltijd",
+            "di en do 12.00-13.30",
+            [wijken["Noord"]],
+            ["sociaal_netwerk"],
+        ),
+        (
+            "Mantelzorgsalon",
+            "Steunpunt Mantelzorg",
+            "Kaldenkerkerweg 1, Venlo",
+            "Mantelzorgers",
+            "0",
+            "",
+            "elke eerste woensdag 19.30-21.30",
+            [],
+            ["sociaal_netwerk"],
+        ),
+        (
+            "Koffieochtend Zuid",
+            "Buurtcentrum Zuid",
+            "Zuiderpoort 2, Venlo",
+            "Ouderen in Zuid",
+            "0",
+            "",
+            "vrijdag 10.00-12.00",
+            [wijken["Zuid"]],
+            ["sociaal_netwerk"],
+        ),
+    ]
+    for naam, org, adres, doelgroep, prijs, uitleg, open_, wijk, gebieden in kaart:
+        voorziening_create(
+            gemeente=gemeente,
+            naam=naam,
+            soort="algemeen",
+            wet="wmo",
+            organisatie=org,
+            adres=adres,
+            doelgroep=doelgroep,
+            prijs=Decimal(prijs),
+            prijs_toelichting=uitleg,
+            openingstijden=open_,
+            wijken=wijk,
+            leefgebieden=[lg[c] for c in gebieden],
+            eigen_bijdrage="geen",
+        )
+    return {"hh": hh, "begeleiding": begeleiding}
+
+
+@pytest.fixture
+def beschikkingdata(gemeentedata) -> Beschikkingdata:
+    """gemeentedata plus the back office (serving every wijk), a volunteer, the catalogue, and
+    Anna's signed plan: melding → assigned → onderzoek with the ladder walked → plan with a
+    proposal for hulp bij het huishouden → signed by Anna, which made the aanvraag. Henk has a
+    decision the generalist took, waiting for the lawfulness check."""
+    from eenplan.beschikkingen import services as beschikkingen
+    from eenplan.gemeente.constants import Rol, TeamSoort
+    from eenplan.meldingen import services as meldingen
+    from eenplan.meldingen.constants import Kanaal, MelderSoort
+    from eenplan.onderzoeken import services as onderzoeken
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.plannen import services as plannen
+    from eenplan.rules.onderzoek import LadderStap
+    from eenplan.testing.factories import MedewerkerFactory, TeamFactory
+
+    _codelijsten()
+    onderzoeken.instrument_ensure_default()
+    gemeente, wijken = gemeentedata.gemeente, gemeentedata.wijken
+    sanne, anna = gemeentedata.generalist, gemeentedata.anna
+    team = TeamFactory(
+        gemeente=gemeente,
+        naam="Backoffice Wmo",
+        soort=TeamSoort.BACKOFFICE,
+        wijken=list(wijken.values()),
+    )
+    backoffice = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.BACKOFFICE,
+        teams=[team],
+        username="backoffice",
+        password=WACHTWOORD,
+        first_name="Fleur",
+        last_name="Hendrix",
+    )
+    vrijwilliger = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.VRIJWILLIGER,
+        username="vrijwilliger",
+        password=WACHTWOORD,
+        first_name="Gerrit",
+        last_name="Peeters",
+    )
+    catalogus = _catalogus(gemeente, wijken)
+
+    vandaag = dt.date.today()
+    melding = meldingen.melding_register(
+        gemeente=gemeente,
+        door=sanne.user,
+        melder_soort=MelderSoort.NETWERK,
+        melder_naam="Lotte Jansen",
+        kanaal=Kanaal.TELEFOON,
+        vraag="Mijn moeder redt het huishouden niet meer; ik kan niet vaker komen.",
+        ontvangen_op=vandaag - dt.timedelta(days=9),
+        domeinen=["wmo"],
+        inwoner=anna,
+    )
+    melding = meldingen.melding_assign(melding=melding, door=sanne.user, medewerker=sanne)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=sanne.user)
+    ladder = {
+        LadderStap.EIGEN_KRACHT: (
+            "Mevrouw kookt en wast zelf.",
+            "Zwaar huishoudelijk werk lukt niet meer.",
+        ),
+        LadderStap.NETWERK: ("Dochter Lotte doet de boodschappen.", "Lotte kan niet meer doen."),
+        LadderStap.VRIJWILLIGERS: ("Geen vrijwilliger voor schoonmaakwerk.", "Wachtlijst."),
+        LadderStap.ALGEMENE_VOORZIENINGEN: (
+            "Wijkrestaurant besproken.",
+            "Lost het schoonmaken niet op.",
+        ),
+        LadderStap.COLLECTIEF_MAATWERK: ("Geen collectief aanbod.", "Niet in Noord."),
+    }
+    for stap, (bevinding, reden) in ladder.items():
+        onderzoeken.afweging_set(
+            onderzoek=onderzoek,
+            stap=stap,
+            bevinding=bevinding,
+            volstaat=False,
+            reden_niet_toereikend=reden,
+        )
+    onderzoeken.afweging_set(
+        onderzoek=onderzoek,
+        stap=LadderStap.INDIVIDUEEL_MAATWERK,
+        bevinding="Hulp bij het huishouden, drie uur per week.",
+        volstaat=True,
+    )
+    plan = plannen.plan_open(huishouden=gemeentedata.huishouden, door=sanne.user)
+    doel = plannen.doel_add(
+        plan=plan,
+        inwoner=anna,
+        leefgebied=Leefgebied.objects.get(code="huisvesting"),
+        omschrijving="Een schoon huis, zodat ik thuis kan blijven wonen",
+        doeltype="stabiliseren",
+        door=sanne.user,
+    )
+    plannen.voorstel_add(
+        plan=plan,
+        inwoner=anna,
+        omschrijving="Hulp bij het huishouden",
+        wet="wmo",
+        ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
+        door=sanne.user,
+        doel=doel,
+    )
+    (aanvraag,) = plannen.plan_sign(plan=plan, ondertekenaar=anna, op=vandaag, door=sanne.user)
+
+    # Henk: an aanvraag the generalist decided herself (Hardenberg), for the back office to check.
+    henk_aanvraag = beschikkingen.aanvraag_register(
+        inwoner=gemeentedata.henk,
+        omschrijving="Begeleiding individueel",
+        wet="wmo",
+        ontvangen_op=vandaag - dt.timedelta(days=5),
+        ingediend_door="Henk Jansen",
+        door=sanne.user,
+    )
+    te_toetsen = beschikkingen.beschikking_issue(
+        aanvraag=henk_aanvraag,
+        door=sanne.user,
+        besloten_op=vandaag,
+        motivering="Meneer heeft structuur nodig; het netwerk kan dat niet bieden.",
+        regels=[
+            beschikkingen.Regel(
+                voorziening=catalogus["begeleiding"],
+                uitkomst="toegekend",
+                omvang=Decimal(2),
+                begin=vandaag,
+                einde=vandaag + dt.timedelta(days=182),
+                leveringsvorm="zin",
+                aanbieder="Begeleid Thuis",
+            )
+        ],
+        door_generalist=True,
+    )
+    return Beschikkingdata(
+        backoffice=backoffice,
+        vrijwilliger=vrijwilliger,
+        aanvraag=aanvraag,
+        te_toetsen=te_toetsen,
+        hh=catalogus["hh"],
+    )
+
+
+def _bovenaan(page: Any) -> None:
+    page.evaluate("() => { window.scrollTo(0, 0); document.activeElement?.blur(); }")
+
+
+def test_van_ondertekend_plan_tot_verzonden_beschikking(page, beschikkingdata, gemeentedata):
+    aanvraag, anna = beschikkingdata.aanvraag, gemeentedata.anna
+    vandaag = dt.date.today()
+
+    # 1. The back office opens the worklist: Anna's aanvraag from the signed plan, on schedule.
+    login_form(page, "backoffice")
+    page.goto("/beschikkingen/aanvragen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanvragen")
+    rij = page.get_by_role("row", name=re.compile("Anna Jansen"))
+    expect(rij).to_contain_text("Hulp bij het huishouden")
+    expect(rij).to_contain_text(f"{aanvraag.beslissen_uiterlijk:%d-%m-%Y}")
+    expect(rij).to_contain_text("Op schema")
+    assert_styled(page)
+    assert_axe(page, "aanvragen")
+
+    # 2. The decision form: the ladder, the providers with their tariffs, the PGB ceiling.
+    rij.get_by_role("link", name=re.compile("Beslissen")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Beslissen: Hulp bij het huishouden voor Anna Jansen"
+    )
+    expect(page.locator("#kop-ladder + ol")).to_contain_text("Lotte kan niet meer doen.")
+    expect(
+        page.locator("section", has=page.get_by_role("heading", name=re.compile("pgb-plafond")))
+    ).to_contain_text("Hoogstens € 29,90 per eenheid")
+    regel = page.get_by_role("group", name="Voorziening 1")
+    expect(regel.get_by_label("Voorziening", exact=True)).to_have_value(str(beschikkingdata.hh.pk))
+    assert_axe(page, "beslisformulier")
+
+    # A decision without a provider is refused in Dutch; nothing is written.
+    regel.get_by_label("Omvang").fill("3")
+    regel.get_by_label("Einddatum").fill(f"{vandaag + dt.timedelta(days=365):%Y-%m-%d}")
+    page.get_by_label("Motivering").fill(
+        "Mevrouw kan zwaar huishoudelijk werk niet meer doen en haar dochter is overbelast. "
+        "Algemene voorzieningen lossen dit niet op."
+    )
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kies de aanbieder voor zorg in natura")
+    assert not Beschikking.objects.filter(aanvraag=aanvraag).exists()
+    assert_axe(page, "beslisformulier met fouten")
+
+    # 3. Zorg in natura by Thuiszorg West, three hours a week, for a year.
+    regel = page.get_by_role("group", name="Voorziening 1")
+    expect(regel.get_by_label("Omvang")).to_have_value("3")
+    regel.get_by_label("Per", exact=True).select_option("2")
+    regel.get_by_label("Zorg in natura", exact=True).check()
+    regel.get_by_label("Aanbieder (zorg in natura)").select_option(
+        label="Thuiszorg West: Hulp bij het huishouden, € 29,90"
+    )
+    regel.get_by_label("Heronderzoek op").fill(f"{vandaag + dt.timedelta(days=300):%Y-%m-%d}")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+
+    # 4. The beschikking: the decision, the eigen bijdrage, the letter preview.
+    beschikking = Beschikking.objects.get(aanvraag=aanvraag)
+    expect(page).to_have_url(re.compile(rf"/beschikkingen/{beschikking.pk}/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Beschikking {beschikking.pk}: Anna Jansen"
+    )
+    expect(page.get_by_role("status").first).to_contain_text("is vastgelegd")
+    expect(page.get_by_role("table")).to_contain_text("In natura: Thuiszorg West")
+    expect(page.locator("#kop-bijdrage + p")).to_contain_text("per maand")
+    brief = page.get_by_role("article", name="Brief aan Anna Jansen")
+    expect(brief).to_contain_text("Thuiszorg West levert de hulp")
+    expect(brief).to_contain_text("3 uur per week")
+    assert_styled(page)
+    assert_axe(page, "beschikking (voorbeeld)")
+
+    # 5. Send it: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw).
+    page.get_by_role("button", name="Brief verzenden").click()
+    laatste = date_format(bezwaar_uiterlijk(vandaag), "j F Y")
+    expect(page.get_by_role("status").first).to_contain_text(
+        f"Bezwaar maken kan tot en met {laatste}"
+    )
+    expect(page.get_by_role("heading", name="De brief zoals hij is verzonden")).to_be_visible()
+    expect(brief).to_contain_text(f"Dat moet uiterlijk op {laatste}")
+    expect(page.get_by_role("button", name="Brief verzenden")).to_have_count(0)
+    beschikking.refresh_from_db()
+    aanvraag.refresh_from_db()
+    assert beschikking.verzonden_op == vandaag and aanvraag.status == AanvraagStatus.BESLOTEN
+    assert f"uiterlijk op {laatste}" in beschikking.brief
+    assert_axe(page, "beschikking (verzonden)")
+    _bovenaan(page)
+    screenshot(page, "beschikking.png")
+    assert Inzage.objects.filter(inwoner=anna, doel="beschikking", toegestaan=True).exists()
+    assert not Inzage.objects.filter(toegestaan=False).exists()
+
+
+def test_rechtmatigheidstoets(page, context, live_server, beschikkingdata):
+    login_cookie(context, live_server, beschikkingdata.backoffice)
+    page.goto("/beschikkingen/toetsing/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rechtmatigheidstoets")
+    b = beschikkingdata.te_toetsen
+    item = page.locator(f"#toets-{b.pk}")
+    expect(item).to_contain_text("Begeleiding individueel")
+    expect(item).to_contain_text("Sanne Peters")
+    assert_styled(page)
+    assert_axe(page, "toetsingsrij")
+    item.get_by_label("Rechtmatig", exact=True).check()
+    item.get_by_role("button", name=re.compile("Oordeel vastleggen")).click()
+    expect(page.get_by_role("status").first).to_contain_text(f"Beschikking {b.pk} is rechtmatig")
+    expect(page.locator("main")).to_contain_text("Er zijn geen besluiten om te toetsen")
+    b.refresh_from_db()
+    assert b.rechtmatigheid == Rechtmatigheid.RECHTMATIG
+
+
+def test_sociale_kaart_zoeken(page, context, live_server, beschikkingdata, gemeentedata):
+    """The volunteer at the information point searches while typing (htmx) and filters."""
+    login_cookie(context, live_server, beschikkingdata.vrijwilliger)
+    page.goto("/voorzieningen/sociale-kaart/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sociale kaart")
+    resultaten = page.locator("#resultaten")
+    expect(resultaten.get_by_role("heading", level=2)).to_have_text("5 voorzieningen")
+    kaart = resultaten.get_by_role("article", name="Dagcentrum De Schakel")
+    expect(kaart).to_contain_text("€ 7,50 per dag, inclusief maaltijd")
+    expect(kaart).to_contain_text("maandag tot en met vrijdag 9.30-16.00")
+    expect(kaart).to_contain_text("Ouderen en mensen met geheugenproblemen")
+    assert_styled(page)
+    assert_axe(page, "sociale kaart")
+    _bovenaan(page)
+    screenshot(page, "sociale-kaart.png")
+
+    # Typing filters live; the URL follows, so back and reload work.
+    page.get_by_label("Zoekwoorden").press_sequentially("ouderen", delay=20)
+    expect(resultaten.get_by_role("heading", level=2)).to_have_text("3 voorzieningen gevonden")
+    expect(page).to_have_url(re.compile(r"q=ouderen"))
+    expect(page.get_by_role("status")).to_contain_text("3 voorzieningen gevonden.")
+    page.get_by_label("Wijk", exact=True).select_option(label="Noord")
+    expect(resultaten.get_by_role("heading", level=2)).to_have_text("2 voorzieningen gevonden")
+    expect(resultaten).not_to_contain_text("Koffieochtend Zuid")
+    assert page.locator("body h1").count() == 1, "htmx plakte een hele pagina in de pagina"
+    assert_axe(page, "sociale kaart gefilterd")
+    page.reload()
+    expect(resultaten.get_by_role("heading", level=2)).to_have_text("2 voorzieningen gevonden")
+
+
+def test_overige_paginas(page, context, live_server, beschikkingdata, gemeentedata):
+    """The catalogue, the ending worklist, the bezwaar register and page, the klachten: axe."""
+    from eenplan.beschikkingen import services as beschikkingen
+
+    vandaag = dt.date.today()
+    b = beschikkingen.beschikking_send(beschikking=beschikkingdata.te_toetsen, op=vandaag)
+    bezwaar = beschikkingen.bezwaar_register(
+        beschikking=b,
+        inwoner=gemeentedata.henk,
+        ontvangen_op=vandaag,
+        gronden="Twee uur begeleiding is te weinig.",
+        ingediend_door="Henk Jansen",
+        door=beschikkingdata.backoffice.user,
+    )
+    beschikkingen.klacht_register(
+        gemeente=gemeentedata.gemeente,
+        ingediend_door="Lotte Jansen",
+        ontvangen_op=vandaag,
+        onderwerp="Niet teruggebeld na drie keer bellen.",
+        door=beschikkingdata.backoffice.user,
+        inwoner=gemeentedata.anna,
+    )
+    login_cookie(context, live_server, beschikkingdata.backoffice)
+    for pad, kop in (
+        ("/voorzieningen/", "Catalogus voorzieningen"),
+        (f"/voorzieningen/{beschikkingdata.hh.pk}/", "Hulp bij het huishouden"),
+        ("/beschikkingen/einde/", "Einde en heronderzoek"),
+        ("/beschikkingen/bezwaren/", "Bezwaren"),
+        (f"/beschikkingen/bezwaren/{bezwaar.pk}/", f"Bezwaar {bezwaar.pk}: Henk Jansen"),
+        ("/beschikkingen/klachten/", "Klachten"),
+    ):
+        page.goto(pad)
+        expect(page.get_by_role("heading", level=1)).to_have_text(kop)
+        assert_styled(page)
+        assert_axe(page, kop)
+    expect(page.get_by_role("table")).to_contain_text("Niet teruggebeld")
