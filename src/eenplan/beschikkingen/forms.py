@@ -16,11 +16,11 @@ from eenplan.beschikkingen.constants import BezwaarUitkomst, Uitkomst, Wet
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.page_selectors import zin_aanbieders
 from eenplan.beschikkingen.services import Regel
-from eenplan.meldingen.forms import KEUZE_FOUT, datum_veld
 from eenplan.rules.voorziening import PgbToets
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.forms import bedrag_veld, code_keuzes
 from eenplan.voorzieningen.models import Voorziening
+from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 MAX_REGELS = 5
 

@@ -18,31 +18,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.constants import Deelnemer
 from eenplan.onderzoeken.models import Leefgebied, OnderzoekOnderdeel
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
-
-DATUM_FOUTEN = {
-    "required": "Vul een datum in.",
-    "invalid": "Vul een bestaande datum in, bijvoorbeeld 24-03-2026.",
-}
-KEUZE_FOUT = "Kies een van de mogelijkheden."
-
-
-class DatumInput(forms.DateInput):
-    """A native date picker; it posts jjjj-mm-dd."""
-
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
-def datum_veld(label: str, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DatumInput(),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        error_messages=DATUM_FOUTEN,
-        **kwargs,
-    )
+from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 
 def tekst_veld(

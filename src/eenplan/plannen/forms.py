@@ -14,10 +14,11 @@ from django import forms
 from django.utils import timezone
 
 from eenplan.beschikkingen.constants import Wet
-from eenplan.onderzoeken.forms import KEUZE_FOUT, datum_veld, tekst_veld
+from eenplan.onderzoeken.forms import tekst_veld
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.plannen.constants import Doeltype, Escalatie, Uitkomst, Uitvoerder, VeiligheidSoort
 from eenplan.rules.onderzoek import LadderStap
+from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 Groepen = Sequence[tuple[str, Sequence[tuple[str, str]]]]
 

@@ -14,7 +14,6 @@ from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.page_selectors import codelijst_waarden
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
-from eenplan.meldingen.forms import KEUZE_FOUT, datum_veld
 from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.voorzieningen.constants import (
     BijdrageSoort,
@@ -22,6 +21,7 @@ from eenplan.voorzieningen.constants import (
     Uitvoeringsvariant,
     VoorzieningSoort,
 )
+from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 BEDRAG_FOUTEN = {
     "invalid": "Vul een bedrag in, bijvoorbeeld 7,50.",

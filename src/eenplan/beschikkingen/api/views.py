@@ -62,9 +62,9 @@ from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.constants import Rol
-from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
 from eenplan.inwoners.models import Inwoner
+from eenplan.privacy.api.common import request_doel, user_gemeente
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.selectors import inwoners_in_scope
 from eenplan.privacy.services import dossier_open
@@ -87,22 +87,6 @@ FORMAT_PARAMETER = OpenApiParameter(
     "application/json).",
 )
 BESLISSERS = {Rol.GENERALIST, Rol.JEUGDPROFESSIONAL}
-
-
-def request_doel(request: Request) -> str | None:
-    """The purpose of access given with the request (header or ?doel=); checked before any
-    write, so a wrong value never leaves a half-done write behind."""
-    doel = request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
-    if doel and doel not in Doel.values:
-        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
-    return doel or None
-
-
-def user_gemeente(request: Request) -> Gemeente:
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
-    return medewerker.gemeente
 
 
 def _pk(pk: Any, niet_gevonden: str) -> int:

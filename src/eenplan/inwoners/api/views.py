@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,7 +22,6 @@ from eenplan.common.api import IdCursorPagination
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.models import Gemeente, Wijk
-from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.api.serializers import (
     HuishoudenInputSerializer,
     HuishoudenLidInputSerializer,
@@ -50,6 +49,7 @@ from eenplan.inwoners.services import (
     inwoner_update,
     netwerkpersoon_add,
 )
+from eenplan.privacy.api.common import request_doel, user_gemeente
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.selectors import default_doel, inwoners_in_scope
 from eenplan.privacy.services import dossier_open, inzage_log, inzage_log_many
@@ -62,17 +62,6 @@ DOEL_PARAMETER = OpenApiParameter(
     description="Doel van inzage (wordt gelogd). Ook als header X-Eenplan-Doel. Standaard: het "
     "doel dat bij uw rol hoort.",
 )
-
-
-def request_doel(request: Request) -> str | None:
-    return request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
-
-
-def user_gemeente(request: Request) -> Gemeente:
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
-    return medewerker.gemeente
 
 
 class InwonerFilter(django_filters.FilterSet):

@@ -27,8 +27,7 @@ from rest_framework.serializers import Serializer
 
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
-from eenplan.gemeente.models import Gemeente, Medewerker, Team
-from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.gemeente.models import Medewerker, Team
 from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen import services
 from eenplan.meldingen.api.filters import (
@@ -57,6 +56,7 @@ from eenplan.meldingen.selectors import (
     werkvoorraad,
     werkvoorraad_tellingen,
 )
+from eenplan.privacy.api.common import request_doel, user_gemeente
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.selectors import default_doel, inwoners_in_scope
 from eenplan.privacy.services import dossier_open, inzage_log
@@ -79,22 +79,6 @@ GEEN_ZOEKRECHT = (
 )
 
 Perform = Callable[[Melding, dict[str, Any]], object]
-
-
-def request_doel(request: Request) -> str | None:
-    """The purpose of access given with the request (header or ?doel=); checked before any
-    write, so a wrong value never leaves a half-done write behind."""
-    doel = request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
-    if doel and doel not in Doel.values:
-        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
-    return doel or None
-
-
-def user_gemeente(request: Request) -> Gemeente:
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
-    return medewerker.gemeente
 
 
 def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") -> Inwoner | None:

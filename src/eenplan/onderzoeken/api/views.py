@@ -53,6 +53,7 @@ from eenplan.onderzoeken.selectors import (
     onderzoek_termijn,
     onderzoeken_in_scope,
 )
+from eenplan.privacy.api.common import request_doel
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.services import dossier_open
 
@@ -68,15 +69,6 @@ BUITEN_SCOPE = "Dit onderzoek gaat over een inwoner buiten uw werkgebied (need-t
 MIJ = "mij"
 
 Perform = Callable[[Onderzoek, dict[str, Any]], object]
-
-
-def request_doel(request: Request) -> str | None:
-    """The purpose of access given with the request (header or ?doel=); checked before any
-    write, so a wrong value never leaves a half-done write behind."""
-    doel = request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
-    if doel and doel not in Doel.values:
-        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
-    return doel or None
 
 
 class OnderzoekFilter(django_filters.FilterSet):

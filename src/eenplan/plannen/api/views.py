@@ -69,6 +69,7 @@ from eenplan.plannen.api.serializers import (
 from eenplan.plannen.constants import PlanStatus
 from eenplan.plannen.models import Doel, Plan
 from eenplan.plannen.selectors import plan_get, plannen_in_scope
+from eenplan.privacy.api.common import request_doel
 from eenplan.privacy.constants import Doel as InzageDoel
 from eenplan.privacy.constants import Kanaal
 from eenplan.privacy.models import Toestemming
@@ -98,15 +99,6 @@ NIET_ONDERTEKENAAR = (
 )
 
 Perform = Callable[[Plan, dict[str, Any]], Any]
-
-
-def request_doel(request: Request) -> str | None:
-    """The purpose of access given with the request (header or ?doel=); checked before any
-    write, so a wrong value never leaves a half-done write behind."""
-    doel = request.headers.get("X-Eenplan-Doel") or request.query_params.get("doel")
-    if doel and doel not in InzageDoel.values:
-        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
-    return doel or None
 
 
 class PlanFilter(django_filters.FilterSet):

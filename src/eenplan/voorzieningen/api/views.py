@@ -18,15 +18,15 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
-from eenplan.gemeente.models import Gemeente, Wijk
-from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.gemeente.models import Wijk
 from eenplan.onderzoeken.models import Leefgebied
+from eenplan.privacy.api.common import user_gemeente
 from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.api.serializers import (
     CodelijstWaardeSerializer,
@@ -44,13 +44,6 @@ from eenplan.voorzieningen.models import CodelijstWaarde, Voorziening
 ALLEEN_SOCIALE_KAART = (
     "Zoeken op tekst, wijk of leefgebied kan alleen in de sociale kaart (soort algemeen)."
 )
-
-
-def user_gemeente(request: Request) -> Gemeente:
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
-    return medewerker.gemeente
 
 
 @extend_schema_view(
