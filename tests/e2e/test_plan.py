@@ -165,7 +165,8 @@ def test_onderzoek_ladder_plan_en_ondertekenen(page, gemeentedata, toegewezen_me
     # 7. The verslag becomes final; the page for the resident can be printed.
     page.get_by_role("button", name="Verslag definitief maken").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verslag van ons gesprek")
-    expect(page.get_by_role("button", name="Afdrukken of opslaan als PDF")).to_be_visible()
+    expect(page.get_by_role("button", name="Afdrukken")).to_be_visible()
+    expect(page.get_by_role("link", name="Verslag als PDF")).to_be_visible()
     expect(page.locator("article")).to_contain_text(VERWACHT["d"])
     onderzoek.refresh_from_db()
     assert onderzoek.status == OnderzoekStatus.DEFINITIEF

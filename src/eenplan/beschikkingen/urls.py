@@ -8,6 +8,7 @@ urlpatterns = [
     path("aanvragen/", views.aanvragen, name="aanvragen"),
     path("aanvragen/<int:pk>/beslissen/", views.beslissen, name="beslissen"),
     path("toetsing/", views.toetsing, name="toetsing"),
+    path("<int:pk>/brief.pdf", views.beschikking_pdf, name="brief-pdf"),
     path("einde/", views.einde, name="einde"),
     path("bezwaren/", views.bezwaren, name="bezwaren"),
     path("bezwaren/<int:pk>/", views.bezwaar_detail, name="bezwaar"),

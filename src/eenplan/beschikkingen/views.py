@@ -48,6 +48,7 @@ from eenplan.beschikkingen.forms import (
     VerzendForm,
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening, Bezwaar
+from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.roles import (
     AANVRAAG_BEKIJKEN,
@@ -814,3 +815,22 @@ def klachten(request: HttpRequest) -> HttpResponse:
             klacht.stand, klacht.stand_label = _stand(klacht.afhandelen_uiterlijk, vandaag, extra)
     context = {"page": page, "form": form}
     return render(request, "beschikkingen/klachten.html", context, status=status)
+
+
+@login_required
+@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The letter as PDF: the stored letter once sent, else the preview (marked as such)."""
+    beschikking = _beschikking(request, pk)
+    _log(request, beschikking.inwoner_id)
+    titel = f"Besluit op uw aanvraag - {beschikking.inwoner.naam}"
+    if beschikking.verzonden_op is None:
+        titel = f"VOORBEELD, niet verzonden - {titel}"
+    pdf = tekst_naar_pdf(
+        titel=titel,
+        tekst=_brief(beschikking, timezone.localdate()),
+        auteur=f"Gemeente {beschikking.gemeente.naam}",
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.pk}.pdf"'
+    return response

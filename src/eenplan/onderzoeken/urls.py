@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/afweging/<int:stap>/", views.afweging_opslaan, name="afweging"),
     path("<int:pk>/definitief/", views.verslag_definitief, name="definitief"),
     path("<int:pk>/verslag/", views.verslag, name="verslag"),
+    path("<int:pk>/verslag.pdf", views.verslag_pdf, name="verslag-pdf"),
     path("<int:pk>/verslag/verzonden/", views.verslag_verzonden, name="verzonden"),
     path("<int:pk>/verslag/reactie/", views.verslag_reactie, name="reactie"),
 ]

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
+from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.roles import ONDERZOEK_BEKIJKEN, ONDERZOEK_UITVOEREN, PLAN_BEKIJKEN
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.constants import NetwerkSoort
@@ -708,3 +709,20 @@ def onderzoek_lijst(request: HttpRequest) -> HttpResponse:
         "kan_starten": request.user.has_perm(ONDERZOEK_UITVOEREN),
     }
     return render(request, "onderzoeken/onderzoek_lijst.html", context)
+
+
+@login_required
+@permission_required(ONDERZOEK_BEKIJKEN, raise_exception=True)
+def verslag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The final verslag as PDF, exactly the text that became final (art. 2.3.2 lid 8)."""
+    onderzoek = _onderzoek_or_refuse(request, pk)
+    if onderzoek.status != OnderzoekStatus.DEFINITIEF:
+        messages.info(request, "Het verslag is nog niet definitief.")
+        return _terug(pk, "verslag")
+    _open_dossiers(request, onderzoek.inwoner, [])
+    pdf = tekst_naar_pdf(
+        titel=f"Verslag van het onderzoek - {onderzoek.inwoner.naam}", tekst=onderzoek.verslag_tekst
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="verslag-{onderzoek.pk}.pdf"'
+    return response
