@@ -56,6 +56,7 @@ from eenplan.rules.onderzoek import (
     StapUitkomst,
     maatwerk_ontbrekende_stappen,
 )
+from eenplan.voorzieningen.selectors import sociale_kaart
 
 DEELNEMERS = dict(Deelnemer.choices)
 TITELS = {o.code: o.titel for o in ONDERDELEN}
@@ -327,6 +328,12 @@ def _pagina(
             if g
         ],
         "ladder": ladder,
+        # Step 4 of the ladder: algemene voorzieningen from the sociale kaart of the wijk.
+        "suggesties": list(
+            sociale_kaart(gemeente=onderzoek.inwoner.gemeente, wijk_id=onderzoek.inwoner.wijk_id)[
+                :6
+            ]
+        ),
         "ladder_ontbrekend": ladder_ontbrekend,
         "ontbrekend": services.verslag_ontbrekend_voor(onderzoek) if lopend else [],
         "finalise_fouten": finalise_fouten or [],

@@ -424,3 +424,37 @@ def test_start_refused_for_an_unassigned_melding(client, gezin, midoffice, gener
     assert response.status_code == 400
     assert "melding die is toegewezen" in response.content.decode()
     assert not Onderzoek.objects.exists()
+
+
+def test_ladder_step_four_suggests_the_wijk_s_algemene_voorzieningen(
+    client, generalist, inwoner_noord, midoffice
+):
+    from eenplan.meldingen import services as meldingen
+    from eenplan.onderzoeken import services as onderzoeken
+    from eenplan.voorzieningen.services import voorziening_create
+
+    voorziening_create(
+        gemeente=inwoner_noord.gemeente,
+        naam="Open Inloop Noord",
+        soort="algemeen",
+        wet="wmo",
+        organisatie="Huis van de Wijk",
+        prijs="7.50",
+        prijs_toelichting="per dag, inclusief maaltijd",
+        wijken=[inwoner_noord.wijk],
+    )
+    melding = meldingen.melding_register(
+        gemeente=midoffice.gemeente,
+        door=midoffice.user,
+        melder_soort="zelf",
+        kanaal="telefoon",
+        vraag="Ik ben eenzaam.",
+        ontvangen_op=inwoner_noord.created_at.date(),
+        domeinen=["wmo"],
+        inwoner=inwoner_noord,
+    )
+    meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    client.force_login(generalist.user)
+    body = client.get(f"/onderzoeken/{onderzoek.pk}/").content.decode()
+    assert "Open Inloop Noord" in body and "inclusief maaltijd" in body
