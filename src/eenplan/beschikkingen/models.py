@@ -227,3 +227,21 @@ class Overgangsrecht(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.omschrijving} tot {self.einddatum:%d-%m-%Y}"
+
+
+class AanvraagOpschorting(BaseModel):
+    """The decision term stands still, e.g. waiting for the resident's papers (Awb art. 4:15)."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="opschortingen")
+    van = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+    reden = models.CharField(max_length=300)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "opschorting van een aanvraag"
+        verbose_name_plural = "opschortingen van aanvragen"
+        ordering = ["van", "id"]
+
+    def __str__(self) -> str:
+        return f"Opgeschort vanaf {self.van:%d-%m-%Y}: {self.reden}"

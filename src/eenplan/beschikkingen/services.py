@@ -23,6 +23,7 @@ from eenplan.beschikkingen.constants import (
 )
 from eenplan.beschikkingen.models import (
     Aanvraag,
+    AanvraagOpschorting,
     Beschikking,
     BeschikteVoorziening,
     Bezwaar,
@@ -34,13 +35,18 @@ from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
 from eenplan.rules import overgangsrecht as overgangsrecht_rules
+from eenplan.rules import termijnen as termijnen_rules
 from eenplan.rules import voorziening as voorziening_rules
-from eenplan.rules.aanvraag import beslissen_uiterlijk
-from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk, bezwaar_uiterlijk
+from eenplan.rules.aanvraag import beslissen_uiterlijk, beslistermijn
+from eenplan.rules.termijnen import (
+    beslissing_op_bezwaar_uiterlijk,
+    bezwaar_uiterlijk,
+    termijn_einde_met_opschorting,
+)
 from eenplan.rules.voorziening import PgbToets
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.voorzieningen.selectors import zin_tarieven
+from eenplan.voorzieningen.selectors import abonnementstarieven, zin_tarieven
 
 
 @transaction.atomic
@@ -339,6 +345,7 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
             clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
             gehuwd_of_partner=partners,
             op=op,
+            tarieven=abonnementstarieven(),
         )
     except ValueError:
         return None
@@ -527,3 +534,81 @@ def overgangsrecht_register(
         aangekondigd_op=aangekondigd_op,
         einddatum=einde,
     )
+
+
+def _herbereken(aanvraag: Aanvraag) -> None:
+    termijn = beslistermijn(aanvraag.wet)
+    aanvraag.beslissen_uiterlijk = termijn_einde_met_opschorting(
+        aanvraag.ontvangen_op,
+        weken=termijn.weken,
+        dagen=termijn.dagen,
+        opschortingen=[
+            termijnen_rules.Opschorting(o.van, o.tot, o.reden)
+            for o in AanvraagOpschorting.objects.filter(aanvraag=aanvraag)
+        ],
+        extra=gelijkgestelde_dagen(),
+    )
+
+
+@transaction.atomic
+def aanvraag_opschorten(
+    *, aanvraag: Aanvraag, van: dt.date, reden: str, door: AbstractBaseUser
+) -> AanvraagOpschorting:
+    """Stop the decision clock, e.g. while waiting for the resident's papers (Awb art. 4:15);
+    the deadline is unknown until the suspension ends."""
+    if aanvraag.status != AanvraagStatus.ONTVANGEN:
+        raise ValidationError("Op deze aanvraag is al besloten.")
+    if not reden.strip():
+        raise ValidationError({"reden": "Geef de reden van de opschorting."})
+    if van < aanvraag.ontvangen_op or van > timezone.localdate():
+        raise ValidationError({"van": "De opschorting begint vóór de aanvraag of in de toekomst."})
+    if aanvraag.opschortingen.filter(tot__isnull=True).exists():
+        raise ValidationError({"van": "De termijn is al opgeschort; beëindig die eerst."})
+    opschorting = AanvraagOpschorting.objects.create(
+        aanvraag=aanvraag, van=van, reden=reden.strip(), door=door
+    )
+    _herbereken(aanvraag)
+    # While suspended the last day is not known; keep the old one visible until it ends.
+    if aanvraag.beslissen_uiterlijk is not None:
+        aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
+    return opschorting
+
+
+@transaction.atomic
+def aanvraag_hervatten(*, opschorting: AanvraagOpschorting, tot: dt.date) -> Aanvraag:
+    """End a suspension; the decision deadline moves by the suspended days."""
+    if opschorting.tot is not None:
+        raise ValidationError({"tot": "Deze opschorting is al beëindigd."})
+    if tot < opschorting.van or tot > timezone.localdate():
+        raise ValidationError({"tot": "Het einde ligt vóór het begin of in de toekomst."})
+    opschorting.tot = tot
+    opschorting.save(update_fields=["tot", "updated_at"])
+    aanvraag = opschorting.aanvraag
+    _herbereken(aanvraag)
+    aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
+    return aanvraag
+
+
+@transaction.atomic
+def bezwaar_informeel_gesprek(*, bezwaar: Bezwaar, op: dt.date) -> Bezwaar:
+    """The informal track: a conversation first (Hardenberg); recorded with its date."""
+    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
+        raise ValidationError("Op dit bezwaar is al beslist.")
+    if op < bezwaar.ontvangen_op or op > timezone.localdate():
+        raise ValidationError({"op": "Het gesprek ligt vóór het bezwaar of in de toekomst."})
+    bezwaar.informeel_gesprek_op = op
+    bezwaar.save(update_fields=["informeel_gesprek_op", "updated_at"])
+    return bezwaar
+
+
+@transaction.atomic
+def klacht_afhandelen(*, klacht: Klacht, op: dt.date, uitkomst: str) -> Klacht:
+    if klacht.afgehandeld_op is not None:
+        raise ValidationError("Deze klacht is al afgehandeld.")
+    if op < klacht.ontvangen_op or op > timezone.localdate():
+        raise ValidationError({"op": "De datum ligt vóór de klacht of in de toekomst."})
+    if not uitkomst.strip():
+        raise ValidationError({"uitkomst": "Beschrijf hoe de klacht is afgehandeld."})
+    klacht.afgehandeld_op, klacht.uitkomst = op, uitkomst.strip()
+    klacht.save(update_fields=["afgehandeld_op", "uitkomst", "updated_at"])
+    return klacht

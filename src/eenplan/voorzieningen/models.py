@@ -111,3 +111,23 @@ class Tarief(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.voorziening} {self.leveringsvorm} € {self.bedrag} vanaf {self.geldig_vanaf}"
+
+
+class AbonnementstariefGegeven(BaseModel):
+    """A year's abonnementstarief entered as data once verified at the source (Uitvoeringsbesluit
+    Wmo 2015 art. 3.8); added to the years that ship with rules.eigen_bijdrage."""
+
+    geldig_vanaf = models.DateField(unique=True)
+    bedrag = models.DecimalField(max_digits=6, decimal_places=2)
+    periode = models.CharField(
+        max_length=10, choices=[("maand", "per maand"), ("4 weken", "per 4 weken")]
+    )
+    bron = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "abonnementstarief"
+        verbose_name_plural = "abonnementstarieven"
+        ordering = ["geldig_vanaf"]
+
+    def __str__(self) -> str:
+        return f"€ {self.bedrag} {self.get_periode_display()} vanaf {self.geldig_vanaf:%d-%m-%Y}"

@@ -9,8 +9,9 @@ from django.db.models import Q, QuerySet
 
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
+from eenplan.rules.eigen_bijdrage import ABONNEMENTSTARIEVEN, Abonnementstarief, Periode
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
-from eenplan.voorzieningen.models import Tarief, Voorziening
+from eenplan.voorzieningen.models import AbonnementstariefGegeven, Tarief, Voorziening
 
 
 def sociale_kaart(
@@ -51,3 +52,14 @@ def tarieven_op(voorziening: Voorziening, leveringsvorm: str, op: dt.date) -> di
 
 def zin_tarieven(voorziening: Voorziening, op: dt.date) -> list[Decimal]:
     return sorted(tarieven_op(voorziening, Leveringsvorm.ZIN, op).values())
+
+
+def abonnementstarieven() -> tuple[Abonnementstarief, ...]:
+    """The built-in years (rules.eigen_bijdrage) plus those the municipality entered as data;
+    an entered year replaces a built-in one with the same start."""
+    tabel = {t.geldig_vanaf: t for t in ABONNEMENTSTARIEVEN}
+    for rij in AbonnementstariefGegeven.objects.all():
+        tabel[rij.geldig_vanaf] = Abonnementstarief(
+            rij.geldig_vanaf, rij.bedrag, Periode(rij.periode), rij.bron
+        )
+    return tuple(sorted(tabel.values(), key=lambda t: t.geldig_vanaf))

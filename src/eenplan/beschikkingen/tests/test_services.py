@@ -344,3 +344,77 @@ def test_partner_below_aow_age_without_own_provision_still_exempts(
     uitkomst = services.eigen_bijdrage_voor(inwoner_noord, VANDAAG)
     assert uitkomst.bedrag_per_maand == 0
     assert any("partnervrijstelling" in t for t in uitkomst.toelichting)
+
+
+def test_aanvraag_suspension_moves_the_decision_deadline(aanvraag, backoffice_user):
+    eerst = aanvraag.beslissen_uiterlijk
+    opschorting = services.aanvraag_opschorten(
+        aanvraag=aanvraag,
+        van=aanvraag.ontvangen_op,
+        reden="Wacht op medische gegevens",
+        door=backoffice_user,
+    )
+    with pytest.raises(ValidationError, match="al opgeschort"):
+        services.aanvraag_opschorten(
+            aanvraag=aanvraag, van=aanvraag.ontvangen_op, reden="nogmaals", door=backoffice_user
+        )
+    aanvraag = services.aanvraag_hervatten(
+        opschorting=opschorting, tot=aanvraag.ontvangen_op + dt.timedelta(days=6)
+    )
+    assert aanvraag.beslissen_uiterlijk > eerst  # five suspended days added (then Atw)
+
+
+def test_informal_track_and_klacht_handling(aanvraag, hh, backoffice_user, inwoner_noord, gemeente):
+    b = services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    bezwaar = services.bezwaar_register(
+        beschikking=b,
+        inwoner=inwoner_noord,
+        ontvangen_op=VANDAAG,
+        gronden="g",
+        ingediend_door="Anna",
+        door=backoffice_user,
+    )
+    assert services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=VANDAAG).informeel_gesprek_op
+    klacht = services.klacht_register(
+        gemeente=gemeente,
+        ingediend_door="Anna",
+        ontvangen_op=VANDAAG,
+        onderwerp="Lang gewacht",
+        door=backoffice_user,
+    )
+    with pytest.raises(ValidationError, match="Beschrijf"):
+        services.klacht_afhandelen(klacht=klacht, op=VANDAAG, uitkomst=" ")
+    assert (
+        services.klacht_afhandelen(
+            klacht=klacht, op=VANDAAG, uitkomst="Excuses gemaakt"
+        ).afgehandeld_op
+        == VANDAAG
+    )
+
+
+def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backoffice_user):
+    from eenplan.voorzieningen.models import AbonnementstariefGegeven
+
+    AbonnementstariefGegeven.objects.create(
+        geldig_vanaf=dt.date(2025, 1, 1),
+        bedrag=Decimal("21.00"),
+        periode="maand",
+        bron="Uitvoeringsbesluit Wmo 2015 art. 3.8 (2025)",
+    )
+    services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    assert services.eigen_bijdrage_voor(aanvraag.inwoner, VANDAAG).bedrag_per_maand == Decimal(
+        "21.00"
+    )
