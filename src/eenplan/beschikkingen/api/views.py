@@ -27,7 +27,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -58,7 +58,8 @@ from eenplan.beschikkingen.api.serializers import (
     ToetsenInputSerializer,
     VersturenInputSerializer,
 )
-from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht
+from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht, Overgangsrecht
+from eenplan.beschikkingen.selectors import overgangsrecht_werklijst
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.constants import Rol
@@ -705,3 +706,152 @@ class KlachtViewSet(DossierViewSet):
             gemeente=user_gemeente(request), door=request.user, **fields
         )
         return Response(KlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)
+
+
+class _OpschortenInput(serializers.Serializer):
+    van = serializers.DateField()
+    reden = serializers.CharField(max_length=300)
+
+
+class _HervattenInput(serializers.Serializer):
+    tot = serializers.DateField()
+
+
+class _DatumInput(serializers.Serializer):
+    op = serializers.DateField()
+
+
+class _KlachtAfhandelenInput(serializers.Serializer):
+    op = serializers.DateField()
+    uitkomst = serializers.CharField()
+
+
+class OvergangsrechtSerializer(serializers.ModelSerializer):
+    inwoner_naam = serializers.CharField(source="inwoner.naam", read_only=True)
+
+    class Meta:
+        model = Overgangsrecht
+        fields = [
+            "id",
+            "inwoner",
+            "inwoner_naam",
+            "soort",
+            "omschrijving",
+            "oude_einddatum",
+            "aangekondigd_op",
+            "einddatum",
+            "heronderzoek_op",
+        ]
+
+
+class AanvraagTermijnViewSet(AanvraagViewSet):
+    """Suspending the decision term of an aanvraag (Awb art. 4:15)."""
+
+    required_perms = {
+        **AanvraagViewSet.required_perms,
+        "opschorten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
+        "hervatten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
+    }
+
+    def _aanvraag(self, request: Request, pk: Any) -> Aanvraag:
+        aanvraag_id = _pk(pk, self.niet_gevonden)
+        request_doel(request)
+        aanvraag = self.get_queryset().filter(pk=aanvraag_id).first()
+        if aanvraag is None:
+            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
+        self._open(request, aanvraag.inwoner_id)
+        return aanvraag
+
+    @extend_schema(
+        summary="Beslistermijn opschorten (Awb 4:15), met reden",
+        request=_OpschortenInput,
+        responses={200: AanvraagDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def opschorten(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        data = _OpschortenInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.aanvraag_opschorten(aanvraag=aanvraag, door=request.user, **data.validated_data)
+        return self.retrieve(request, pk)
+
+    @extend_schema(
+        summary="Opschorting beëindigen; de beslistermijn schuift op",
+        request=_HervattenInput,
+        responses={200: AanvraagDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def hervatten(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        data = _HervattenInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        opschorting = aanvraag.opschortingen.filter(tot__isnull=True).first()
+        if opschorting is None:
+            raise ValidationError({"tot": "De termijn van deze aanvraag is niet opgeschort."})
+        services.aanvraag_hervatten(opschorting=opschorting, tot=data.validated_data["tot"])
+        return self.retrieve(request, pk)
+
+
+class BezwaarInformeelViewSet(BezwaarViewSet):
+    required_perms = {**BezwaarViewSet.required_perms, "informeel": roles.BEZWAAR}
+
+    @extend_schema(
+        summary="Informeel gesprek vastleggen (eerst een gesprek)",
+        request=_DatumInput,
+        responses={200: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def informeel(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        data = _DatumInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        self._open(request, bezwaar.beschikking.inwoner_id)
+        services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=data.validated_data["op"])
+        return self._render(request, bezwaar.pk)
+
+
+class KlachtAfhandelenViewSet(KlachtViewSet):
+    required_perms = {**KlachtViewSet.required_perms, "afhandelen": roles.KLACHT}
+
+    @extend_schema(
+        summary="Klacht afhandelen",
+        request=_KlachtAfhandelenInput,
+        responses={200: KlachtSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def afhandelen(self, request: Request, pk: Any = None) -> Response:
+        klacht = (
+            queries.klachten_list(user=request.user, gemeente=user_gemeente(request))
+            .filter(pk=_pk(pk, "Deze klacht bestaat niet."))
+            .first()
+        )
+        if klacht is None:
+            raise NotFound("Deze klacht bestaat niet.")
+        data = _KlachtAfhandelenInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        klacht = services.klacht_afhandelen(klacht=klacht, **data.validated_data)
+        return Response(KlachtSerializer(klacht).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Overgangsrecht: oude indicaties die nog opnieuw onderzocht moeten worden",
+        responses=OvergangsrechtSerializer(many=True),
+    )
+)
+class OvergangsrechtViewSet(viewsets.GenericViewSet):
+    permission_classes = [RolePermission]
+    required_perms = {"list": [roles.BESCHIKKING_BEKIJKEN]}
+    queryset = Overgangsrecht.objects.none()
+    serializer_class = OvergangsrechtSerializer
+    filter_backends: list[type] = []
+
+    def list(self, request: Request) -> Response:
+        rows = overgangsrecht_werklijst(
+            inwoners=inwoners_in_scope(request.user), vandaag=timezone.localdate()
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(OvergangsrechtSerializer(page, many=True).data)

@@ -680,3 +680,67 @@ def test_lists_use_the_same_number_of_queries_for_5_and_50(
     with django_assert_num_queries(len(few.captured_queries)):
         response = api.get(path, params)
     assert response.json()["count"] >= 50
+
+
+def test_new_actions_suspend_informal_klacht_and_overgangsrecht(
+    gemeente, inwoner_noord, midoffice_team, generalist
+):
+    from rest_framework.test import APIClient
+
+    from eenplan.beschikkingen import services as svc
+    from eenplan.gemeente.constants import Rol
+    from eenplan.testing.factories import MedewerkerFactory
+
+    backoffice = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[midoffice_team], username="bo2"
+    )
+    api = APIClient()
+    api.force_authenticate(backoffice.user)
+    aanvraag = svc.aanvraag_register(
+        inwoner=inwoner_noord,
+        omschrijving="Hulp",
+        wet="wmo",
+        ontvangen_op=dt.date.today() - dt.timedelta(days=10),
+        ingediend_door="Anna",
+        door=generalist.user,
+    )
+    eerst = aanvraag.beslissen_uiterlijk
+    r = api.post(
+        f"/api/v1/aanvragen/{aanvraag.pk}/opschorten/",
+        {"van": str(aanvraag.ontvangen_op), "reden": "Wacht op stukken"},
+        format="json",
+    )
+    assert r.status_code == 200, r.json()
+    r = api.post(
+        f"/api/v1/aanvragen/{aanvraag.pk}/hervatten/",
+        {"tot": str(aanvraag.ontvangen_op + dt.timedelta(days=8))},
+        format="json",
+    )
+    assert r.status_code == 200
+    aanvraag.refresh_from_db()
+    assert aanvraag.beslissen_uiterlijk > eerst
+    r = api.post(
+        f"/api/v1/aanvragen/{aanvraag.pk}/hervatten/", {"tot": str(dt.date.today())}, format="json"
+    )
+    assert r.status_code == 400
+    svc.overgangsrecht_register(
+        inwoner=inwoner_noord,
+        soort="awbz_extramuraal",
+        omschrijving="AWBZ begeleiding",
+        oude_einddatum=None,
+    )
+    rows = api.get("/api/v1/overgangsrecht/").json()["results"]
+    assert [r["einddatum"] for r in rows] == ["2015-12-31"]
+    klacht = svc.klacht_register(
+        gemeente=gemeente,
+        ingediend_door="Anna",
+        ontvangen_op=dt.date.today(),
+        onderwerp="Niet teruggebeld",
+        door=backoffice.user,
+    )
+    r = api.post(
+        f"/api/v1/klachten/{klacht.pk}/afhandelen/",
+        {"op": str(dt.date.today()), "uitkomst": "Excuses"},
+        format="json",
+    )
+    assert r.status_code == 200 and r.json()["afgehandeld_op"] == str(dt.date.today())
