@@ -48,6 +48,7 @@ from eenplan.beschikkingen.forms import (
     VerzendForm,
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening, Bezwaar
+from eenplan.beschikkingen.selectors import overgangsrecht_werklijst
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.roles import (
@@ -60,6 +61,7 @@ from eenplan.gemeente.roles import (
 from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
 from eenplan.meldingen.forms import add_service_errors, inwoner_by_bsn
 from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.selectors import inwoners_in_scope
 from eenplan.privacy.services import dossier_open
 from eenplan.rules import voorziening as voorziening_rules
 from eenplan.rules.termijnen import TermijnStatus, bezwaar_uiterlijk, termijn_status
@@ -72,6 +74,7 @@ BEZWAAR_REGISTREREN = "beschikkingen.add_bezwaar"
 BEZWAAR_BEHANDELEN = "beschikkingen.change_bezwaar"
 KLACHT_BEKIJKEN = "beschikkingen.view_klacht"
 KLACHT_REGISTREREN = "beschikkingen.add_klacht"
+KLACHT_AFHANDELEN = "beschikkingen.change_klacht"
 GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
 
 TERMIJN_LABELS = {
@@ -834,3 +837,106 @@ def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.pk}.pdf"'
     return response
+
+
+def _actie(request: HttpRequest, doe: Callable[[], object], gelukt: str) -> None:
+    """Run one service call; its Dutch refusal becomes an error message (nothing changed)."""
+    try:
+        doe()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, gelukt)
+
+
+def _datum_uit(request: HttpRequest, veld: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(request.POST.get(veld, ""))
+    except ValueError:
+        messages.error(request, "Vul een bestaande datum in.")
+        return None
+
+
+@require_POST
+@login_required
+@permission_required(BESCHIKKING_NEMEN, raise_exception=True)
+def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
+    """Suspend or resume the decision term of an aanvraag (Awb art. 4:15)."""
+    aanvraag = _aanvraag(request, pk)
+    _log(request, aanvraag.inwoner_id)
+    datum = _datum_uit(request, "datum")
+    if datum is not None:
+        open_ = aanvraag.opschortingen.filter(tot__isnull=True).first()
+        if open_ is None:
+            _actie(
+                request,
+                lambda: services.aanvraag_opschorten(
+                    aanvraag=aanvraag,
+                    van=datum,
+                    reden=request.POST.get("reden", ""),
+                    door=request.user,
+                ),
+                "De beslistermijn is opgeschort.",
+            )
+        else:
+            _actie(
+                request,
+                lambda: services.aanvraag_hervatten(opschorting=open_, tot=datum),
+                "De opschorting is beëindigd; de beslistermijn is opnieuw berekend.",
+            )
+    return redirect("beschikkingen:beslissen", pk=pk)
+
+
+@require_POST
+@login_required
+@permission_required(BEZWAAR_BEHANDELEN, raise_exception=True)
+def bezwaar_informeel(request: HttpRequest, pk: int) -> HttpResponse:
+    bezwaar = _bezwaar(request, pk)
+    _log(request, bezwaar.beschikking.inwoner_id, Doel.BEZWAAR)
+    datum = _datum_uit(request, "datum")
+    if datum is not None:
+        _actie(
+            request,
+            lambda: services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=datum),
+            "Het informele gesprek is vastgelegd.",
+        )
+    return redirect("beschikkingen:bezwaar", pk=pk)
+
+
+@require_POST
+@login_required
+@permission_required(KLACHT_AFHANDELEN, raise_exception=True)
+def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
+    medewerker = medewerker_for_user(request.user)
+    if medewerker is None:
+        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
+    klacht = (
+        page_selectors.klachten(request.user, gemeente=medewerker.gemeente).filter(pk=pk).first()
+    )
+    if klacht is None:
+        raise Http404("Deze klacht bestaat niet.")
+    datum = _datum_uit(request, "datum")
+    if datum is not None:
+        _actie(
+            request,
+            lambda: services.klacht_afhandelen(
+                klacht=klacht, op=datum, uitkomst=request.POST.get("uitkomst", "")
+            ),
+            "De klacht is afgehandeld.",
+        )
+    return redirect("beschikkingen:klachten")
+
+
+@login_required
+@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+def overgangsrecht(request: HttpRequest) -> HttpResponse:
+    """Old indications to re-assess before their legal end (transition rights)."""
+    rijen = overgangsrecht_werklijst(
+        inwoners=inwoners_in_scope(request.user), vandaag=timezone.localdate()
+    )
+    page = Paginator(rijen, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "beschikkingen/overgangsrecht.html",
+        {"page": page, "vandaag": timezone.localdate()},
+    )

@@ -754,3 +754,43 @@ def test_klachten_list_and_register(client, midoffice, backoffice, generalist, i
     body = login(client, backoffice).get(url("klachten")).content.decode()
     assert "Niet teruggebeld" in body and "over Anna Jansen" in body
     assert login(client, generalist).get(url("klachten")).status_code == 403
+
+
+def test_overgangsrecht_page_and_klacht_afhandelen_page(
+    client, gemeente, inwoner_noord, midoffice_team
+):
+    from eenplan.beschikkingen import services as svc
+    from eenplan.gemeente.constants import Rol
+    from eenplan.testing.factories import MedewerkerFactory
+
+    bo = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[midoffice_team], username="bo3"
+    )
+    svc.overgangsrecht_register(
+        inwoner=inwoner_noord,
+        soort="awbz_extramuraal",
+        omschrijving="AWBZ begeleiding",
+        oude_einddatum=None,
+    )
+    client.force_login(bo.user)
+    body = client.get("/beschikkingen/overgangsrecht/").content.decode()
+    assert "AWBZ begeleiding" in body and "31-12-2015" in body and "verstreken" in body
+    klacht = svc.klacht_register(
+        gemeente=gemeente,
+        ingediend_door="Anna",
+        ontvangen_op=dt.date.today(),
+        onderwerp="Wachttijd",
+        door=bo.user,
+    )
+    r = client.post(
+        f"/beschikkingen/klachten/{klacht.pk}/afhandelen/",
+        {"datum": str(dt.date.today()), "uitkomst": " "},
+    )
+    klacht.refresh_from_db()
+    assert r.status_code == 302 and klacht.afgehandeld_op is None  # refused, nothing changed
+    client.post(
+        f"/beschikkingen/klachten/{klacht.pk}/afhandelen/",
+        {"datum": str(dt.date.today()), "uitkomst": "Excuses gemaakt"},
+    )
+    klacht.refresh_from_db()
+    assert klacht.afgehandeld_op == dt.date.today()
