@@ -469,8 +469,15 @@ def test_overige_paginas(page, context, live_server, beschikkingdata, gemeenteda
         door=beschikkingdata.backoffice.user,
         inwoner=gemeentedata.anna,
     )
+    beschikkingen.overgangsrecht_register(
+        inwoner=gemeentedata.anna,
+        soort="awbz_extramuraal",
+        omschrijving="AWBZ begeleiding",
+        oude_einddatum=None,
+    )
     login_cookie(context, live_server, beschikkingdata.backoffice)
     for pad, kop in (
+        ("/beschikkingen/overgangsrecht/", "Overgangsrecht"),
         ("/voorzieningen/", "Catalogus voorzieningen"),
         (f"/voorzieningen/{beschikkingdata.hh.pk}/", "Hulp bij het huishouden"),
         ("/beschikkingen/einde/", "Einde en heronderzoek"),

@@ -380,4 +380,16 @@ def build_beschikkingen(
             door=door,
             adviescommissie=rng.random() < 0.3,
         )
+    # A few clients with an old AWBZ or Wmo 2007 indication still to be re-assessed.
+    ouderen = [pk for pk, geboren in kandidaten if (today - geboren).days > 80 * 365][:5]
+    for index, inwoner in enumerate(Inwoner.objects.filter(pk__in=ouderen).order_by("id")):
+        beschikkingen.overgangsrecht_register(
+            inwoner=inwoner,
+            soort="awbz_extramuraal" if index % 2 else "huishoudelijke_hulp",
+            omschrijving="AWBZ-indicatie begeleiding"
+            if index % 2
+            else "Hulp bij het huishouden (Wmo 2007)",
+            oude_einddatum=dt.date(2016, 6, 30),
+            aangekondigd_op=None if index % 2 else dt.date(2015, 4, 1),
+        )
     return len(beschikkingen_rows)
