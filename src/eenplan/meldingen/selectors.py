@@ -14,7 +14,7 @@ from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
 from eenplan.inwoners.models import HuishoudenLid, Netwerkpersoon
 from eenplan.meldingen.constants import OPEN_STATUSSEN, Domein, TermijnStand
 from eenplan.meldingen.models import Melding, Notificatie
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy.selectors import inwoner_scope_q
 from eenplan.rules.termijnen import werkdagen_later
 
 User = AbstractBaseUser | AnonymousUser
@@ -33,7 +33,7 @@ def meldingen_in_scope(user: User) -> QuerySet[Melding]:
         return Melding.objects.none()
     # The same need-to-know as the dossier itself (an assignee gets DossierToegang), so every
     # melding in a list can also be opened.
-    condition = Q(inwoner__in=inwoners_in_scope(user).values("pk")) | Q(medewerker=medewerker)
+    condition = inwoner_scope_q(user) | Q(medewerker=medewerker)
     if user.has_perm(MELDING_SCREENEN):
         condition |= Q(inwoner__isnull=True)
     return Melding.objects.filter(condition, gemeente_id=medewerker.gemeente_id)

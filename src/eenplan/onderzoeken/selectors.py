@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from eenplan.gemeente.roles import ONDERZOEK_BEKIJKEN
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Instrument, Leefgebied, Onderzoek, ZrmScore
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy.selectors import inwoner_scope_q
 from eenplan.rules.onderzoek import aanvraag_zonder_afgerond_onderzoek_toegestaan
 
 User = AbstractBaseUser | AnonymousUser
@@ -21,7 +21,7 @@ def onderzoeken_in_scope(user: User) -> QuerySet[Onderzoek]:
     """Onderzoeken of residents in the login's need-to-know scope."""
     if not user.is_authenticated or not user.has_perm(ONDERZOEK_BEKIJKEN):
         return Onderzoek.objects.none()
-    return Onderzoek.objects.filter(inwoner__in=inwoners_in_scope(user).values("pk"))
+    return Onderzoek.objects.filter(inwoner_scope_q(user))
 
 
 def onderzoek_get(*, scope: QuerySet[Onderzoek], pk: int) -> Onderzoek | None:

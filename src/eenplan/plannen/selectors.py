@@ -12,7 +12,7 @@ from eenplan.gemeente.roles import PLAN_BEKIJKEN
 from eenplan.inwoners.models import Huishouden, HuishoudenLid
 from eenplan.plannen.constants import ACTIEVE_STATUSSEN
 from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, Regisseur
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy.selectors import inwoner_scope_q
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -23,9 +23,8 @@ def plannen_in_scope(user: User) -> QuerySet[Plan]:
         return Plan.objects.none()
     # Current members only: a child who moved to another wijk does not open the parents' plan.
     members = HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=timezone.localdate()),
-        inwoner__in=inwoners_in_scope(user).values("pk"),
-    )
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=timezone.localdate())
+    ).filter(inwoner_scope_q(user))
     return Plan.objects.filter(huishouden__in=members.values("huishouden_id"))
 
 

@@ -13,12 +13,37 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from eenplan.gemeente.models import Medewerker, Wijk
 from eenplan.gemeente.roles import DOSSIER
 from eenplan.gemeente.selectors import medewerker_for_user, wijk_ids_for_medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy.models import DossierToegang, Inzage
 
 User = AbstractBaseUser | AnonymousUser
+
+
+def _hele_gemeente(medewerker: Medewerker, wijk_ids: list[int]) -> bool:
+    """True when the medewerker's teams serve every wijk of their municipality."""
+    alle = set(Wijk.objects.filter(gemeente_id=medewerker.gemeente_id).values_list("id", flat=True))
+    return bool(alle) and alle <= set(wijk_ids)
+
+
+def inwoner_scope_q(user: User, *, veld: str = "inwoner", today: dt.date | None = None) -> Q:
+    """A filter on `veld` (a foreign key to Inwoner) for the residents this login may see.
+
+    For a login whose teams serve the whole municipality it is a plain join on the
+    municipality (no list of every resident), so lists stay fast with 100,000 residents."""
+    if not user.is_authenticated or not user.has_perm(DOSSIER):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    medewerker = medewerker_for_user(user)
+    if medewerker is None:
+        return Q(pk__in=[])
+    wijk_ids = wijk_ids_for_medewerker(medewerker)
+    if _hele_gemeente(medewerker, wijk_ids):
+        return Q(**{f"{veld}__gemeente_id": medewerker.gemeente_id})
+    return Q(**{f"{veld}__in": inwoners_in_scope(user, today=today).values("pk")})
 
 
 def inwoners_in_scope(user: User, *, today: dt.date | None = None) -> QuerySet[Inwoner]:
@@ -30,6 +55,9 @@ def inwoners_in_scope(user: User, *, today: dt.date | None = None) -> QuerySet[I
     medewerker = medewerker_for_user(user)
     if medewerker is None:
         return Inwoner.objects.none()
+    wijk_ids = wijk_ids_for_medewerker(medewerker)
+    if _hele_gemeente(medewerker, wijk_ids):
+        return Inwoner.objects.filter(gemeente_id=medewerker.gemeente_id)
     today = today or timezone.localdate()
     assigned = DossierToegang.objects.filter(
         Q(tot__isnull=True) | Q(tot__gte=today),
@@ -37,7 +65,7 @@ def inwoners_in_scope(user: User, *, today: dt.date | None = None) -> QuerySet[I
         van__lte=today,
     ).values("inwoner_id")
     return Inwoner.objects.filter(gemeente_id=medewerker.gemeente_id).filter(
-        Q(wijk_id__in=wijk_ids_for_medewerker(medewerker)) | Q(pk__in=assigned)
+        Q(wijk_id__in=wijk_ids) | Q(pk__in=assigned)
     )
 
 
