@@ -474,6 +474,10 @@ def bezwaar_decide(
     bezwaar.uitkomst, bezwaar.besloten_op = uitkomst, besloten_op
     bezwaar.nieuwe_beschikking = nieuwe_beschikking
     bezwaar.save(update_fields=["uitkomst", "besloten_op", "nieuwe_beschikking", "updated_at"])
+    if nieuwe_beschikking is not None and nieuwe_beschikking.herziet_id is None:
+        # The new decision revises the one objected to; exports and OP043 follow the newest.
+        nieuwe_beschikking.herziet = bezwaar.beschikking
+        nieuwe_beschikking.save(update_fields=["herziet", "updated_at"])
     return bezwaar
 
 

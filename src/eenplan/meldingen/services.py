@@ -31,6 +31,7 @@ from eenplan.meldingen.constants import (
     Urgentie,
 )
 from eenplan.meldingen.models import Melding, MeldingGebeurtenis, Notificatie, Opschorting
+from eenplan.privacy.models import DossierToegang
 from eenplan.privacy.services import dossiertoegang_grant
 from eenplan.rules import termijnen
 
@@ -503,4 +504,11 @@ def melding_close(*, melding: Melding, door: AbstractBaseUser, toelichting: str)
     melding.status = Status.AFGESLOTEN
     melding.save(update_fields=["status", "updated_at"])
     _event(melding, door=door, soort="afgesloten", van=van, toelichting=toelichting.strip())
+    # Need-to-know ends with the work: the access this assignment gave stops today.
+    DossierToegang.objects.filter(
+        medewerker=melding.medewerker,
+        inwoner_id=melding.inwoner_id,
+        tot__isnull=True,
+        reden=f"Toegewezen melding {melding.pk}",
+    ).update(tot=timezone.localdate())
     return melding

@@ -418,3 +418,51 @@ def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backof
     assert services.eigen_bijdrage_voor(aanvraag.inwoner, VANDAAG).bedrag_per_maand == Decimal(
         "21.00"
     )
+
+
+def test_upheld_bezwaar_links_the_new_decision_as_revision(
+    aanvraag, hh, backoffice_user, inwoner_noord, generalist
+):
+    b = services.beschikking_issue(
+        aanvraag=aanvraag,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    bezwaar = services.bezwaar_register(
+        beschikking=b,
+        inwoner=inwoner_noord,
+        ontvangen_op=VANDAAG,
+        gronden="Meer uren nodig",
+        ingediend_door="Anna",
+        door=backoffice_user,
+    )
+    tweede = services.aanvraag_register(
+        inwoner=inwoner_noord,
+        omschrijving="Herziening",
+        wet="wmo",
+        ontvangen_op=VANDAAG,
+        ingediend_door="Anna",
+        door=generalist.user,
+    )
+    nieuw = services.beschikking_issue(
+        aanvraag=tweede,
+        door=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="Na bezwaar: 5 uur.",
+        regels=[
+            zin(
+                hh,
+                omvang=Decimal(5),
+                begin=VANDAAG + dt.timedelta(days=400),
+                einde=VANDAAG + dt.timedelta(days=700),
+            )
+        ],
+    )
+    services.bezwaar_decide(
+        bezwaar=bezwaar, uitkomst="gegrond", besloten_op=VANDAAG, nieuwe_beschikking=nieuw
+    )
+    nieuw.refresh_from_db()
+    assert nieuw.herziet == b

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import GelijkgesteldeFeestdag
@@ -308,3 +309,20 @@ class TestLinking:
             services.melding_link(melding=tweede, bestaande=eerste, door=midoffice.user)
         tweede.refresh_from_db()
         assert tweede.status == Status.GEREGISTREERD
+
+
+def test_closing_ends_the_assignee_s_need_to_know(register, midoffice, team_noord, inwoner_zuid):
+    collega = MedewerkerFactory(
+        gemeente=team_noord.gemeente, functie=Rol.GENERALIST, teams=[team_noord]
+    )
+    melding = services.melding_assign(
+        melding=register(inwoner=inwoner_zuid),
+        door=midoffice.user,
+        team=team_noord,
+        medewerker=collega,
+    )
+    assert inwoner_zuid in inwoners_in_scope(collega.user)
+    services.melding_close(melding=melding, door=midoffice.user, toelichting="Plan gemaakt")
+    assert inwoner_zuid not in inwoners_in_scope(
+        collega.user, today=timezone.localdate() + dt.timedelta(days=1)
+    )
