@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from eenplan.beschikkingen.models import Overgangsrecht
+from eenplan.beschikkingen.models import Aanvraag, AanvraagOpschorting, Overgangsrecht
 from eenplan.inwoners.models import Inwoner
 
 
@@ -22,3 +22,8 @@ def overgangsrecht_werklijst(
         .select_related("inwoner")
         .order_by("einddatum", "id")
     )
+
+
+def opschorting_lopend(aanvraag: Aanvraag) -> AanvraagOpschorting | None:
+    """The suspension of the aanvraag's decision term that is still running, if any."""
+    return aanvraag.opschortingen.filter(tot__isnull=True).first()

@@ -48,7 +48,7 @@ from eenplan.beschikkingen.forms import (
     VerzendForm,
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening, Bezwaar
-from eenplan.beschikkingen.selectors import overgangsrecht_werklijst
+from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.roles import (
@@ -866,7 +866,7 @@ def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
     _log(request, aanvraag.inwoner_id)
     datum = _datum_uit(request, "datum")
     if datum is not None:
-        open_ = aanvraag.opschortingen.filter(tot__isnull=True).first()
+        open_ = opschorting_lopend(aanvraag)
         if open_ is None:
             _actie(
                 request,

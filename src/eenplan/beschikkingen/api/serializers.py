@@ -36,6 +36,7 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
     Bezwaar,
     Klacht,
+    Overgangsrecht,
 )
 from eenplan.rules.termijnen import termijn_status
 from eenplan.rules.voorziening import Ontvankelijkheid
@@ -547,3 +548,39 @@ class CakExportParamsSerializer(serializers.Serializer):
         help_text="JJJJ-MM, bijvoorbeeld 2024-05.",
         error_messages={"invalid": "Geef de maand als JJJJ-MM, bijvoorbeeld 2024-05."},
     )
+
+
+class OpschortenInputSerializer(serializers.Serializer):
+    van = serializers.DateField()
+    reden = serializers.CharField(max_length=300)
+
+
+class HervattenInputSerializer(serializers.Serializer):
+    tot = serializers.DateField()
+
+
+class DatumInputSerializer(serializers.Serializer):
+    op = serializers.DateField()
+
+
+class KlachtAfhandelenInputSerializer(serializers.Serializer):
+    op = serializers.DateField()
+    uitkomst = serializers.CharField()
+
+
+class OvergangsrechtSerializer(serializers.ModelSerializer):
+    inwoner_naam = serializers.CharField(source="inwoner.naam", read_only=True)
+
+    class Meta:
+        model = Overgangsrecht
+        fields = [
+            "id",
+            "inwoner",
+            "inwoner_naam",
+            "soort",
+            "omschrijving",
+            "oude_einddatum",
+            "aangekondigd_op",
+            "einddatum",
+            "heronderzoek_op",
+        ]

@@ -3,10 +3,10 @@
 from rest_framework.routers import BaseRouter
 
 from eenplan.beschikkingen.api.views import (
-    AanvraagTermijnViewSet,
+    AanvraagViewSet,
     BeschikkingViewSet,
-    BezwaarInformeelViewSet,
-    KlachtAfhandelenViewSet,
+    BezwaarViewSet,
+    KlachtViewSet,
     OvergangsrechtViewSet,
 )
 
@@ -14,8 +14,8 @@ from eenplan.beschikkingen.api.views import (
 def register(router: BaseRouter) -> None:
     """Add /api/v1/aanvragen/, /api/v1/beschikkingen/ (with export/svb/ and export/cak/),
     /api/v1/bezwaren/ and /api/v1/klachten/ to the shared router."""
-    router.register("aanvragen", AanvraagTermijnViewSet, basename="aanvraag")
+    router.register("aanvragen", AanvraagViewSet, basename="aanvraag")
     router.register("beschikkingen", BeschikkingViewSet, basename="beschikking")
-    router.register("bezwaren", BezwaarInformeelViewSet, basename="bezwaar")
-    router.register("klachten", KlachtAfhandelenViewSet, basename="klacht")
+    router.register("bezwaren", BezwaarViewSet, basename="bezwaar")
+    router.register("klachten", KlachtViewSet, basename="klacht")
     router.register("overgangsrecht", OvergangsrechtViewSet, basename="overgangsrecht")

@@ -27,7 +27,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import serializers, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -51,15 +51,20 @@ from eenplan.beschikkingen.api.serializers import (
     BezwaarSerializer,
     CakExportParamsSerializer,
     CakRegelSerializer,
+    DatumInputSerializer,
+    HervattenInputSerializer,
+    KlachtAfhandelenInputSerializer,
     KlachtCreateSerializer,
     KlachtSerializer,
+    OpschortenInputSerializer,
+    OvergangsrechtSerializer,
     SvbExportParamsSerializer,
     SvbRegelSerializer,
     ToetsenInputSerializer,
     VersturenInputSerializer,
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht, Overgangsrecht
-from eenplan.beschikkingen.selectors import overgangsrecht_werklijst
+from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.constants import Rol
@@ -190,6 +195,8 @@ class AanvraagViewSet(DossierViewSet):
         "list": _lezen,
         "retrieve": _lezen,
         "beslissen": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
+        "opschorten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
+        "hervatten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
     }
     queryset = Aanvraag.objects.none()  # for the schema; the real scope is per login
     serializer_class = AanvraagListSerializer
@@ -281,6 +288,46 @@ class AanvraagViewSet(DossierViewSet):
             door_generalist=medewerker is not None and medewerker.functie in BESLISSERS,
         )
         return beschikking_response(request, beschikking.pk, code=status.HTTP_201_CREATED)
+
+    def _aanvraag(self, request: Request, pk: Any) -> Aanvraag:
+        aanvraag_id = _pk(pk, self.niet_gevonden)
+        request_doel(request)
+        aanvraag = self.get_queryset().filter(pk=aanvraag_id).first()
+        if aanvraag is None:
+            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
+        self._open(request, aanvraag.inwoner_id)
+        return aanvraag
+
+    @extend_schema(
+        summary="Beslistermijn opschorten (Awb 4:15), met reden",
+        request=OpschortenInputSerializer,
+        responses={200: AanvraagDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def opschorten(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        data = OpschortenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.aanvraag_opschorten(aanvraag=aanvraag, door=request.user, **data.validated_data)
+        return self.retrieve(request, pk)
+
+    @extend_schema(
+        summary="Opschorting beëindigen; de beslistermijn schuift op",
+        request=HervattenInputSerializer,
+        responses={200: AanvraagDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def hervatten(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        data = HervattenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        opschorting = opschorting_lopend(aanvraag)
+        if opschorting is None:
+            raise ValidationError({"tot": "De termijn van deze aanvraag is niet opgeschort."})
+        services.aanvraag_hervatten(opschorting=opschorting, tot=data.validated_data["tot"])
+        return self.retrieve(request, pk)
 
 
 # --- beschikkingen ----------------------------------------------------------------------------
@@ -544,6 +591,7 @@ class BezwaarViewSet(DossierViewSet):
         "create": roles.BEZWAAR,
         "verdagen": roles.BEZWAAR,
         "beslissen": roles.BEZWAAR,
+        "informeel": roles.BEZWAAR,
     }
     queryset = Bezwaar.objects.none()  # for the schema; the real scope is per login
     serializer_class = BezwaarSerializer
@@ -660,6 +708,21 @@ class BezwaarViewSet(DossierViewSet):
         )
         return self._render(request, bezwaar.pk)
 
+    @extend_schema(
+        summary="Informeel gesprek vastleggen (eerst een gesprek)",
+        request=DatumInputSerializer,
+        responses={200: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def informeel(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        data = DatumInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        self._open(request, bezwaar.beschikking.inwoner_id)
+        services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=data.validated_data["op"])
+        return self._render(request, bezwaar.pk)
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -675,7 +738,7 @@ class BezwaarViewSet(DossierViewSet):
     ),
 )
 class KlachtViewSet(DossierViewSet):
-    required_perms = {"list": roles.KLACHT, "create": roles.KLACHT}
+    required_perms = {"list": roles.KLACHT, "create": roles.KLACHT, "afhandelen": roles.KLACHT}
     queryset = Klacht.objects.none()  # for the schema; the real list is per login
     serializer_class = KlachtSerializer
     filter_backends: list[type] = []
@@ -707,118 +770,9 @@ class KlachtViewSet(DossierViewSet):
         )
         return Response(KlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)
 
-
-class _OpschortenInput(serializers.Serializer):
-    van = serializers.DateField()
-    reden = serializers.CharField(max_length=300)
-
-
-class _HervattenInput(serializers.Serializer):
-    tot = serializers.DateField()
-
-
-class _DatumInput(serializers.Serializer):
-    op = serializers.DateField()
-
-
-class _KlachtAfhandelenInput(serializers.Serializer):
-    op = serializers.DateField()
-    uitkomst = serializers.CharField()
-
-
-class OvergangsrechtSerializer(serializers.ModelSerializer):
-    inwoner_naam = serializers.CharField(source="inwoner.naam", read_only=True)
-
-    class Meta:
-        model = Overgangsrecht
-        fields = [
-            "id",
-            "inwoner",
-            "inwoner_naam",
-            "soort",
-            "omschrijving",
-            "oude_einddatum",
-            "aangekondigd_op",
-            "einddatum",
-            "heronderzoek_op",
-        ]
-
-
-class AanvraagTermijnViewSet(AanvraagViewSet):
-    """Suspending the decision term of an aanvraag (Awb art. 4:15)."""
-
-    required_perms = {
-        **AanvraagViewSet.required_perms,
-        "opschorten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
-        "hervatten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
-    }
-
-    def _aanvraag(self, request: Request, pk: Any) -> Aanvraag:
-        aanvraag_id = _pk(pk, self.niet_gevonden)
-        request_doel(request)
-        aanvraag = self.get_queryset().filter(pk=aanvraag_id).first()
-        if aanvraag is None:
-            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
-        self._open(request, aanvraag.inwoner_id)
-        return aanvraag
-
-    @extend_schema(
-        summary="Beslistermijn opschorten (Awb 4:15), met reden",
-        request=_OpschortenInput,
-        responses={200: AanvraagDetailSerializer},
-        parameters=[DOEL_PARAMETER],
-    )
-    @action(detail=True, methods=["post"])
-    def opschorten(self, request: Request, pk: Any = None) -> Response:
-        aanvraag = self._aanvraag(request, pk)
-        data = _OpschortenInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.aanvraag_opschorten(aanvraag=aanvraag, door=request.user, **data.validated_data)
-        return self.retrieve(request, pk)
-
-    @extend_schema(
-        summary="Opschorting beëindigen; de beslistermijn schuift op",
-        request=_HervattenInput,
-        responses={200: AanvraagDetailSerializer},
-        parameters=[DOEL_PARAMETER],
-    )
-    @action(detail=True, methods=["post"])
-    def hervatten(self, request: Request, pk: Any = None) -> Response:
-        aanvraag = self._aanvraag(request, pk)
-        data = _HervattenInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        opschorting = aanvraag.opschortingen.filter(tot__isnull=True).first()
-        if opschorting is None:
-            raise ValidationError({"tot": "De termijn van deze aanvraag is niet opgeschort."})
-        services.aanvraag_hervatten(opschorting=opschorting, tot=data.validated_data["tot"])
-        return self.retrieve(request, pk)
-
-
-class BezwaarInformeelViewSet(BezwaarViewSet):
-    required_perms = {**BezwaarViewSet.required_perms, "informeel": roles.BEZWAAR}
-
-    @extend_schema(
-        summary="Informeel gesprek vastleggen (eerst een gesprek)",
-        request=_DatumInput,
-        responses={200: BezwaarDetailSerializer},
-        parameters=[DOEL_PARAMETER],
-    )
-    @action(detail=True, methods=["post"])
-    def informeel(self, request: Request, pk: Any = None) -> Response:
-        bezwaar = self._get(request, pk)
-        data = _DatumInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        self._open(request, bezwaar.beschikking.inwoner_id)
-        services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=data.validated_data["op"])
-        return self._render(request, bezwaar.pk)
-
-
-class KlachtAfhandelenViewSet(KlachtViewSet):
-    required_perms = {**KlachtViewSet.required_perms, "afhandelen": roles.KLACHT}
-
     @extend_schema(
         summary="Klacht afhandelen",
-        request=_KlachtAfhandelenInput,
+        request=KlachtAfhandelenInputSerializer,
         responses={200: KlachtSerializer},
     )
     @action(detail=True, methods=["post"])
@@ -830,7 +784,7 @@ class KlachtAfhandelenViewSet(KlachtViewSet):
         )
         if klacht is None:
             raise NotFound("Deze klacht bestaat niet.")
-        data = _KlachtAfhandelenInput(data=request.data)
+        data = KlachtAfhandelenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         klacht = services.klacht_afhandelen(klacht=klacht, **data.validated_data)
         return Response(KlachtSerializer(klacht).data)

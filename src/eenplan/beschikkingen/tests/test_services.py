@@ -79,6 +79,14 @@ def zin(hh, **kw):
     return Regel(**data)
 
 
+def verzonden(aanvraag, hh, door) -> Beschikking:
+    """A granted (ZIN) beschikking on `aanvraag`, sent today: the start of the bezwaar tests."""
+    b = services.beschikking_issue(
+        aanvraag=aanvraag, door=door, besloten_op=VANDAAG, motivering="m", regels=[zin(hh)]
+    )
+    return services.beschikking_send(beschikking=b, op=VANDAAG)
+
+
 def test_catalogue_refuses_codes_outside_the_code_lists(gemeente):
     with pytest.raises(ValidationError) as exc:
         voorziening_create(
@@ -232,14 +240,7 @@ def test_generalist_decision_goes_to_lawfulness_queue(aanvraag, hh, generalist, 
 def test_bezwaar_only_by_the_resident_and_with_deadlines(
     aanvraag, hh, backoffice_user, inwoner_zuid, inwoner_noord
 ):
-    b = services.beschikking_issue(
-        aanvraag=aanvraag,
-        door=backoffice_user,
-        besloten_op=VANDAAG,
-        motivering="m",
-        regels=[zin(hh)],
-    )
-    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    b = verzonden(aanvraag, hh, backoffice_user)
     with pytest.raises(ValidationError, match="andere inwoner"):
         services.bezwaar_register(
             beschikking=b,
@@ -268,14 +269,7 @@ def test_bezwaar_only_by_the_resident_and_with_deadlines(
 
 
 def test_eigen_bijdrage_in_letter(aanvraag, hh, backoffice_user):
-    b = services.beschikking_issue(
-        aanvraag=aanvraag,
-        door=backoffice_user,
-        besloten_op=VANDAAG,
-        motivering="m",
-        regels=[zin(hh)],
-    )
-    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    b = verzonden(aanvraag, hh, backoffice_user)
     uitkomst = services.eigen_bijdrage_voor(aanvraag.inwoner, VANDAAG)
     assert uitkomst is not None and uitkomst.bedrag_per_maand > 0
     bedrag = f"{uitkomst.bedrag_per_maand:.2f}".replace(".", ",")  # Dutch notation
@@ -365,14 +359,7 @@ def test_aanvraag_suspension_moves_the_decision_deadline(aanvraag, backoffice_us
 
 
 def test_informal_track_and_klacht_handling(aanvraag, hh, backoffice_user, inwoner_noord, gemeente):
-    b = services.beschikking_issue(
-        aanvraag=aanvraag,
-        door=backoffice_user,
-        besloten_op=VANDAAG,
-        motivering="m",
-        regels=[zin(hh)],
-    )
-    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    b = verzonden(aanvraag, hh, backoffice_user)
     bezwaar = services.bezwaar_register(
         beschikking=b,
         inwoner=inwoner_noord,
@@ -423,14 +410,7 @@ def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backof
 def test_upheld_bezwaar_links_the_new_decision_as_revision(
     aanvraag, hh, backoffice_user, inwoner_noord, generalist
 ):
-    b = services.beschikking_issue(
-        aanvraag=aanvraag,
-        door=backoffice_user,
-        besloten_op=VANDAAG,
-        motivering="m",
-        regels=[zin(hh)],
-    )
-    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    b = verzonden(aanvraag, hh, backoffice_user)
     bezwaar = services.bezwaar_register(
         beschikking=b,
         inwoner=inwoner_noord,
