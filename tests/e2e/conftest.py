@@ -1,6 +1,7 @@
 """Browser tests: headless Debian Chromium driven by Playwright's sync API, with axe checks.
 
 One browser for the whole session, a fresh context (cookies, storage) per test. Chromium comes
+from django.utils import timezone
 from the Debian package (`apt-get install chromium`); a missing browser skips these tests with
 a visible reason, or fails them when EENPLAN_REQUIRE_BROWSER=1. No browser is ever downloaded.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 # Playwright's sync API keeps an asyncio loop on the main thread; Django would then refuse ORM
 # calls from the test body (SynchronousOnlyOperation). The tests are synchronous, so this is safe.
@@ -54,16 +56,18 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                     args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
 
 @pytest.fixture
 def context(browser: Any, live_server: Any) -> Iterator[Any]:
-    ctx = browser.new_context(base_url=live_server.url, viewport=VIEWPORT, locale="nl-NL",
-                              timezone_id="Europe/Amsterdam")
+    ctx = browser.new_context(
+        base_url=live_server.url, viewport=VIEWPORT, locale="nl-NL", timezone_id="Europe/Amsterdam"
+    )
     ctx.set_default_timeout(10_000)
     yield ctx
     ctx.close()
@@ -75,6 +79,7 @@ def page(context: Any) -> Any:
 
 
 # --- data -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Gemeentedata:
@@ -108,41 +113,99 @@ def gemeentedata(transactional_db: None) -> Gemeentedata:
     roles_sync()  # transactional_db flushed the groups
     gemeente = GemeenteFactory()
     wijken = {naam: WijkFactory(gemeente=gemeente, naam=naam) for naam in ("Noord", "Zuid", "Oost")}
-    team = TeamFactory(gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM,
-                       wijken=[wijken["Noord"]])
-    generalist = MedewerkerFactory(gemeente=gemeente, functie=Rol.GENERALIST, teams=[team],
-                                   username="generalist", password=WACHTWOORD,
-                                   first_name="Sanne", last_name="Peters")
-    privacy_officer = MedewerkerFactory(gemeente=gemeente, functie=Rol.PRIVACY,
-                                        username="privacy", password=WACHTWOORD,
-                                        first_name="Ruud", last_name="Hermans")
+    team = TeamFactory(
+        gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Noord"]]
+    )
+    generalist = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.GENERALIST,
+        teams=[team],
+        username="generalist",
+        password=WACHTWOORD,
+        first_name="Sanne",
+        last_name="Peters",
+    )
+    privacy_officer = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.PRIVACY,
+        username="privacy",
+        password=WACHTWOORD,
+        first_name="Ruud",
+        last_name="Hermans",
+    )
     noord = {"gemeente": gemeente, "wijk": wijken["Noord"]}
-    anna = InwonerFactory(**noord, voornamen="Anna", achternaam="Jansen",
-                          geboortedatum=dt.date(1948, 3, 2), straat="Molenstraat", huisnummer=12,
-                          telefoon="077-1234567")
-    henk = InwonerFactory(**noord, voornamen="Henk", achternaam="Jansen",
-                          geboortedatum=dt.date(1946, 11, 20), straat="Molenstraat",
-                          huisnummer=12)
-    lotte = InwonerFactory(**noord, voornamen="Lotte", achternaam="Jansen",
-                           geboortedatum=dt.date(1975, 7, 9), straat="Parade", huisnummer=3)
-    InwonerFactory(**noord, voornamen="Bram", achternaam="Jansen-Smit",
-                   geboortedatum=dt.date(2001, 1, 30), straat="Parade", huisnummer=5)
-    piet = InwonerFactory(gemeente=gemeente, wijk=wijken["Zuid"], voornamen="Piet",
-                          voorvoegsel="de", achternaam="Vries")
-    huishouden = huishouden_create(gemeente=gemeente, naam="Huishouden Jansen", leden=[
-        (anna, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
-        (henk, Relatie.PARTNER, dt.date(1972, 5, 1)),
-    ])
-    netwerkpersoon_add(inwoner=anna, soort=NetwerkSoort.MANTELZORGER, naam="Lotte Jansen",
-                       relatie="dochter", telefoon="06-12345678", als_inwoner=lotte)
-    netwerkpersoon_add(inwoner=anna, soort=NetwerkSoort.BUUR, naam="Kees Bakker",
-                       relatie="buurman")
-    return Gemeentedata(gemeente=gemeente, wijken=wijken, generalist=generalist,
-                        privacy_officer=privacy_officer, anna=anna, henk=henk, lotte=lotte,
-                        piet=piet, huishouden=huishouden)
+    anna = InwonerFactory(
+        **noord,
+        voornamen="Anna",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1948, 3, 2),
+        straat="Molenstraat",
+        huisnummer=12,
+        telefoon="077-1234567",
+    )
+    henk = InwonerFactory(
+        **noord,
+        voornamen="Henk",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1946, 11, 20),
+        straat="Molenstraat",
+        huisnummer=12,
+    )
+    lotte = InwonerFactory(
+        **noord,
+        voornamen="Lotte",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1975, 7, 9),
+        straat="Parade",
+        huisnummer=3,
+    )
+    InwonerFactory(
+        **noord,
+        voornamen="Bram",
+        achternaam="Jansen-Smit",
+        geboortedatum=dt.date(2001, 1, 30),
+        straat="Parade",
+        huisnummer=5,
+    )
+    piet = InwonerFactory(
+        gemeente=gemeente,
+        wijk=wijken["Zuid"],
+        voornamen="Piet",
+        voorvoegsel="de",
+        achternaam="Vries",
+    )
+    huishouden = huishouden_create(
+        gemeente=gemeente,
+        naam="Huishouden Jansen",
+        leden=[
+            (anna, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
+            (henk, Relatie.PARTNER, dt.date(1972, 5, 1)),
+        ],
+    )
+    netwerkpersoon_add(
+        inwoner=anna,
+        soort=NetwerkSoort.MANTELZORGER,
+        naam="Lotte Jansen",
+        relatie="dochter",
+        telefoon="06-12345678",
+        als_inwoner=lotte,
+    )
+    netwerkpersoon_add(inwoner=anna, soort=NetwerkSoort.BUUR, naam="Kees Bakker", relatie="buurman")
+    return Gemeentedata(
+        gemeente=gemeente,
+        wijken=wijken,
+        generalist=generalist,
+        privacy_officer=privacy_officer,
+        anna=anna,
+        henk=henk,
+        lotte=lotte,
+        piet=piet,
+        huishouden=huishouden,
+    )
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
 
 def login_form(page: Any, username: str, password: str = WACHTWOORD) -> None:
     """Log in through the real login page."""
@@ -160,9 +223,15 @@ def login_cookie(context: Any, live_server: Any, medewerker: Any) -> None:
 
     client = Client()
     client.force_login(medewerker.user)
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": live_server.url}])
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 def assert_styled(page: Any) -> None:
@@ -218,6 +287,7 @@ def screenshot(page: Any, naam: str) -> Path:
 
 # --- toegang (meldingen) ----------------------------------------------------------------------
 
+
 @dataclass
 class Toegangdata:
     gemeente: Any
@@ -242,44 +312,102 @@ def toegangdata(gemeentedata: Gemeentedata) -> Toegangdata:
     from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
 
     gemeente = gemeentedata.gemeente
-    toegang = TeamFactory(gemeente=gemeente, naam="Toegang", soort=TeamSoort.MIDOFFICE,
-                          wijken=list(gemeentedata.wijken.values()))
-    midoffice = MedewerkerFactory(gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[toegang],
-                                  username="midoffice", password=WACHTWOORD,
-                                  first_name="Mira", last_name="Smeets")
+    toegang = TeamFactory(
+        gemeente=gemeente,
+        naam="Toegang",
+        soort=TeamSoort.MIDOFFICE,
+        wijken=list(gemeentedata.wijken.values()),
+    )
+    midoffice = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.MIDOFFICE,
+        teams=[toegang],
+        username="midoffice",
+        password=WACHTWOORD,
+        first_name="Mira",
+        last_name="Smeets",
+    )
     wijkteam = gemeentedata.generalist.teams.get()
-    collega = MedewerkerFactory(gemeente=gemeente, functie=Rol.GENERALIST, teams=[wijkteam],
-                                username="collega", password=WACHTWOORD, first_name="Kim",
-                                last_name="de Wit", expertises="schulden,ggz")
-    vandaag = dt.date.today()
+    collega = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.GENERALIST,
+        teams=[wijkteam],
+        username="collega",
+        password=WACHTWOORD,
+        first_name="Kim",
+        last_name="de Wit",
+        expertises="schulden,ggz",
+    )
+    vandaag = timezone.localdate()
 
     def registreer(inwoner: Any, dagen_geleden: int, vraag: str, **extra: Any) -> Any:
         data: dict[str, Any] = {
-            "gemeente": gemeente, "door": midoffice.user, "melder_soort": MelderSoort.ZELF,
-            "kanaal": Kanaal.TELEFOON, "domeinen": ["wmo"], "inwoner": inwoner, "vraag": vraag,
+            "gemeente": gemeente,
+            "door": midoffice.user,
+            "melder_soort": MelderSoort.ZELF,
+            "kanaal": Kanaal.TELEFOON,
+            "domeinen": ["wmo"],
+            "inwoner": inwoner,
+            "vraag": vraag,
             "ontvangen_op": vandaag - dt.timedelta(days=dagen_geleden),
         }
         data.update(extra)
         return services.melding_register(**data)
 
-    henk_melding = registreer(gemeentedata.henk, 4, "Henk wil hulp bij de post en de rekeningen.",
-                              domeinen=["schulden"], kanaal=Kanaal.EMAIL)
-    verlopen = registreer(gemeentedata.lotte, 50, "Lotte is overbelast door de zorg voor haar "
-                          "ouders en zoekt respijtzorg.", melder_soort=MelderSoort.NETWERK)
-    els = InwonerFactory(gemeente=gemeente, wijk=gemeentedata.wijken["Noord"], voornamen="Els",
-                         achternaam="Hendriks", geboortedatum=dt.date(1939, 9, 1),
-                         straat="Kloosterstraat", huisnummer=8)
-    bijna = registreer(els, 38, "Els kan na haar heupoperatie niet meer zelf douchen.",
-                       kanaal=Kanaal.BRIEF)
+    henk_melding = registreer(
+        gemeentedata.henk,
+        4,
+        "Henk wil hulp bij de post en de rekeningen.",
+        domeinen=["schulden"],
+        kanaal=Kanaal.EMAIL,
+    )
+    verlopen = registreer(
+        gemeentedata.lotte,
+        50,
+        "Lotte is overbelast door de zorg voor haar ouders en zoekt respijtzorg.",
+        melder_soort=MelderSoort.NETWERK,
+    )
+    els = InwonerFactory(
+        gemeente=gemeente,
+        wijk=gemeentedata.wijken["Noord"],
+        voornamen="Els",
+        achternaam="Hendriks",
+        geboortedatum=dt.date(1939, 9, 1),
+        straat="Kloosterstraat",
+        huisnummer=8,
+    )
+    bijna = registreer(
+        els, 38, "Els kan na haar heupoperatie niet meer zelf douchen.", kanaal=Kanaal.BRIEF
+    )
     for melding in (verlopen, bijna):
-        services.melding_assign(melding=melding, door=midoffice.user,
-                                medewerker=gemeentedata.generalist, team=wijkteam)
-    daan = InwonerFactory(gemeente=gemeente, wijk=gemeentedata.wijken["Noord"], voornamen="Daan",
-                          achternaam="Jansen-Smit", geboortedatum=dt.date(2015, 4, 18),
-                          straat="Parade", huisnummer=5)
-    verwijzing = registreer(daan, 2, "Verwijzing naar jeugd-GGZ wegens angstklachten.",
-                            melder_soort=MelderSoort.HUISARTS, melder_naam="Huisarts Verbeek",
-                            domeinen=["jeugd"], kanaal=Kanaal.VERWIJZING)
-    return Toegangdata(gemeente=gemeente, midoffice=midoffice, generalist=gemeentedata.generalist,
-                       collega=collega, anna=gemeentedata.anna, henk=gemeentedata.henk,
-                       henk_melding=henk_melding, overige=[verlopen, bijna, verwijzing])
+        services.melding_assign(
+            melding=melding, door=midoffice.user, medewerker=gemeentedata.generalist, team=wijkteam
+        )
+    daan = InwonerFactory(
+        gemeente=gemeente,
+        wijk=gemeentedata.wijken["Noord"],
+        voornamen="Daan",
+        achternaam="Jansen-Smit",
+        geboortedatum=dt.date(2015, 4, 18),
+        straat="Parade",
+        huisnummer=5,
+    )
+    verwijzing = registreer(
+        daan,
+        2,
+        "Verwijzing naar jeugd-GGZ wegens angstklachten.",
+        melder_soort=MelderSoort.HUISARTS,
+        melder_naam="Huisarts Verbeek",
+        domeinen=["jeugd"],
+        kanaal=Kanaal.VERWIJZING,
+    )
+    return Toegangdata(
+        gemeente=gemeente,
+        midoffice=midoffice,
+        generalist=gemeentedata.generalist,
+        collega=collega,
+        anna=gemeentedata.anna,
+        henk=gemeentedata.henk,
+        henk_melding=henk_melding,
+        overige=[verlopen, bijna, verwijzing],
+    )

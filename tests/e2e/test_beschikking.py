@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import expect
 
@@ -212,7 +213,7 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
     )
     catalogus = _catalogus(gemeente, wijken)
 
-    vandaag = dt.date.today()
+    vandaag = timezone.localdate()
     melding = meldingen.melding_register(
         gemeente=gemeente,
         door=sanne.user,
@@ -315,7 +316,7 @@ def _bovenaan(page: Any) -> None:
 
 def test_van_ondertekend_plan_tot_verzonden_beschikking(page, beschikkingdata, gemeentedata):
     aanvraag, anna = beschikkingdata.aanvraag, gemeentedata.anna
-    vandaag = dt.date.today()
+    vandaag = timezone.localdate()
 
     # 1. The back office opens the worklist: Anna's aanvraag from the signed plan, on schedule.
     login_form(page, "backoffice")
@@ -451,7 +452,7 @@ def test_overige_paginas(page, context, live_server, beschikkingdata, gemeenteda
     """The catalogue, the ending worklist, the bezwaar register and page, the klachten: axe."""
     from eenplan.beschikkingen import services as beschikkingen
 
-    vandaag = dt.date.today()
+    vandaag = timezone.localdate()
     b = beschikkingen.beschikking_send(beschikking=beschikkingdata.te_toetsen, op=vandaag)
     bezwaar = beschikkingen.bezwaar_register(
         beschikking=b,

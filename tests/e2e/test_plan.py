@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from eenplan.beschikkingen.models import Aanvraag
@@ -66,7 +67,7 @@ def toegewezen_melding(gemeentedata):
         melder_naam="Lotte Jansen",
         kanaal=Kanaal.TELEFOON,
         vraag="Mijn moeder redt het huishouden niet meer; ik kan niet vaker komen.",
-        ontvangen_op=dt.date.today() - dt.timedelta(days=9),
+        ontvangen_op=timezone.localdate() - dt.timedelta(days=9),
         domeinen=["wmo"],
         inwoner=gemeentedata.anna,
     )

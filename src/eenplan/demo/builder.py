@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.utils import timezone
 
 from eenplan.demo import data
 from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
@@ -262,7 +263,7 @@ def build_demo(
     progress: Callable[[int], None] = lambda n: None,
 ) -> DemoResult:
     """Create the demo municipality with about `inwoners` residents."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     roles_sync()
     gemeente = gemeente_create(cbs_code=data.GEMEENTE[0], naam=data.GEMEENTE[1])

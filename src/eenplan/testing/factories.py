@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from eenplan.demo.builder import bsn_sequence
 from eenplan.gemeente.constants import Rol, TeamSoort
@@ -71,7 +72,9 @@ class MedewerkerFactory(factory.Factory):
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Medewerker:
         if kwargs["functie"] == Rol.JEUGDPROFESSIONAL:
             kwargs.setdefault("registratienummer", "SKJ100000001")
-            kwargs.setdefault("registratie_geldig_tot", dt.date.today() + dt.timedelta(days=365))
+            kwargs.setdefault(
+                "registratie_geldig_tot", timezone.localdate() + dt.timedelta(days=365)
+            )
         return medewerker_create(**kwargs)
 
 

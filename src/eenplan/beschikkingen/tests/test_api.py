@@ -700,7 +700,7 @@ def test_new_actions_suspend_informal_klacht_and_overgangsrecht(
         inwoner=inwoner_noord,
         omschrijving="Hulp",
         wet="wmo",
-        ontvangen_op=dt.date.today() - dt.timedelta(days=10),
+        ontvangen_op=timezone.localdate() - dt.timedelta(days=10),
         ingediend_door="Anna",
         door=generalist.user,
     )
@@ -720,7 +720,9 @@ def test_new_actions_suspend_informal_klacht_and_overgangsrecht(
     aanvraag.refresh_from_db()
     assert aanvraag.beslissen_uiterlijk > eerst
     r = api.post(
-        f"/api/v1/aanvragen/{aanvraag.pk}/hervatten/", {"tot": str(dt.date.today())}, format="json"
+        f"/api/v1/aanvragen/{aanvraag.pk}/hervatten/",
+        {"tot": str(timezone.localdate())},
+        format="json",
     )
     assert r.status_code == 400
     svc.overgangsrecht_register(
@@ -734,13 +736,13 @@ def test_new_actions_suspend_informal_klacht_and_overgangsrecht(
     klacht = svc.klacht_register(
         gemeente=gemeente,
         ingediend_door="Anna",
-        ontvangen_op=dt.date.today(),
+        ontvangen_op=timezone.localdate(),
         onderwerp="Niet teruggebeld",
         door=backoffice.user,
     )
     r = api.post(
         f"/api/v1/klachten/{klacht.pk}/afhandelen/",
-        {"op": str(dt.date.today()), "uitkomst": "Excuses"},
+        {"op": str(timezone.localdate()), "uitkomst": "Excuses"},
         format="json",
     )
-    assert r.status_code == 200 and r.json()["afgehandeld_op"] == str(dt.date.today())
+    assert r.status_code == 200 and r.json()["afgehandeld_op"] == str(timezone.localdate())

@@ -778,19 +778,19 @@ def test_overgangsrecht_page_and_klacht_afhandelen_page(
     klacht = svc.klacht_register(
         gemeente=gemeente,
         ingediend_door="Anna",
-        ontvangen_op=dt.date.today(),
+        ontvangen_op=timezone.localdate(),
         onderwerp="Wachttijd",
         door=bo.user,
     )
     r = client.post(
         f"/beschikkingen/klachten/{klacht.pk}/afhandelen/",
-        {"datum": str(dt.date.today()), "uitkomst": " "},
+        {"datum": str(timezone.localdate()), "uitkomst": " "},
     )
     klacht.refresh_from_db()
     assert r.status_code == 302 and klacht.afgehandeld_op is None  # refused, nothing changed
     client.post(
         f"/beschikkingen/klachten/{klacht.pk}/afhandelen/",
-        {"datum": str(dt.date.today()), "uitkomst": "Excuses gemaakt"},
+        {"datum": str(timezone.localdate()), "uitkomst": "Excuses gemaakt"},
     )
     klacht.refresh_from_db()
-    assert klacht.afgehandeld_op == dt.date.today()
+    assert klacht.afgehandeld_op == timezone.localdate()

@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from eenplan.demo.builder import build_demo
 from eenplan.demo.data import DEMO_LOGINS, DEMO_WACHTWOORD
@@ -82,9 +83,9 @@ def test_demo_logins_work_and_scopes_differ():
     assert 0 < inwoners_in_scope(generalist).count() < total / 2
     assert inwoners_in_scope(beleid).count() == 0
     jeugd = Medewerker.objects.get(user__username="jeugd")
-    assert jeugd.registratie_geldig_op(dt.date.today())
+    assert jeugd.registratie_geldig_op(timezone.localdate())
     lapsed = Medewerker.objects.filter(functie="jeugdprofessional").exclude(pk=jeugd.pk)
-    assert any(not m.registratie_geldig_op(dt.date.today()) for m in lapsed)
+    assert any(not m.registratie_geldig_op(timezone.localdate()) for m in lapsed)
 
 
 def test_command_reports_and_if_empty_skips(capsys):
@@ -104,7 +105,7 @@ def test_demo_meldingen_cover_every_state_and_some_are_overdue():
     from eenplan.meldingen.models import Melding
     from eenplan.meldingen.selectors import meldingen_in_scope, werkvoorraad
 
-    today = dt.date.today()
+    today = timezone.localdate()
     build_demo(inwoners=3000, seed=5, peildatum=PEIL, today=today)
     statuses = set(Melding.objects.values_list("status", flat=True))
     assert statuses == set(Status.values) - {Status.GEKOPPELD}

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from eenplan.inwoners.constants import Relatie
@@ -50,7 +51,7 @@ def test_create_resident(api, wijken):
     [
         ({"bsn": "123456789"}, "bsn", "elfproef"),
         (
-            {"geboortedatum": (dt.date.today() + dt.timedelta(days=3)).isoformat()},
+            {"geboortedatum": (timezone.localdate() + dt.timedelta(days=3)).isoformat()},
             "geboortedatum",
             "toekomst",
         ),

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner
@@ -51,7 +52,11 @@ def test_create_normalises_postcode_and_search_names(wijken):
     [
         ({"bsn": "123456789"}, "bsn", "elfproef"),
         ({"bsn": "12345"}, "bsn", "9 cijfers"),
-        ({"geboortedatum": dt.date.today() + dt.timedelta(days=1)}, "geboortedatum", "toekomst"),
+        (
+            {"geboortedatum": timezone.localdate() + dt.timedelta(days=1)},
+            "geboortedatum",
+            "toekomst",
+        ),
     ],
 )
 def test_bad_input_is_refused_in_dutch_and_nothing_is_written(wijken, override, field, message):
@@ -154,7 +159,7 @@ def test_network_person_is_linked_and_shown(inwoner_noord):
     netwerkpersoon_add(
         inwoner=inwoner_noord, soort=NetwerkSoort.MANTELZORGER, naam="Kees Jansen", relatie="zoon"
     )
-    dossier = inwoner_dossier(inwoner=inwoner_noord, today=dt.date.today())
+    dossier = inwoner_dossier(inwoner=inwoner_noord, today=timezone.localdate())
     assert [p.naam for p in dossier["netwerk"]] == ["Kees Jansen"]
     with pytest.raises(ValidationError):
         netwerkpersoon_add(

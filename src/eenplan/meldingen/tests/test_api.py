@@ -183,7 +183,7 @@ def test_vrijwilliger_registers_an_unknown_person(vrijwilliger):
         ("midoffice", {"melder_soort": ""}, "melder_soort", "wie de melding doet"),
         (
             "midoffice",
-            {"ontvangen_op": (dt.date.today() + dt.timedelta(days=2)).isoformat()},
+            {"ontvangen_op": (timezone.localdate() + dt.timedelta(days=2)).isoformat()},
             "ontvangen_op",
             "toekomst",
         ),
