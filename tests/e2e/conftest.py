@@ -8,6 +8,7 @@ a visible reason, or fails them when EENPLAN_REQUIRE_BROWSER=1. No browser is ev
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Playwright's sync API keeps an asyncio loop on the main thread; Django would then refuse ORM
 # calls from the test body (SynchronousOnlyOperation). The tests are synchronous, so this is safe.
@@ -236,7 +238,15 @@ def login_cookie(context: Any, live_server: Any, medewerker: Any) -> None:
 
 def assert_styled(page: Any) -> None:
     """The stylesheets really loaded (the theme, the Utrecht components and eenplan.css), so the
-    page shows the NL Design System look rather than plain HTML."""
+    page shows the NL Design System look rather than plain HTML.
+
+    Waits (up to 10 s) for a navigation that a click may just have started to finish, so a
+    slow machine does not read the styles of a half-loaded page; missing CSS still fails."""
+    page.wait_for_load_state("load")
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            "() => getComputedStyle(document.body).display === 'grid'", timeout=10_000
+        )
     stijl = page.evaluate("""() => {
         const css = (sel, prop) => {
             const el = document.querySelector(sel);
