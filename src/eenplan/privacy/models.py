@@ -40,13 +40,27 @@ class Inzage(models.Model):
         verbose_name="medewerker",
     )
     gebruikersnaam = models.CharField(max_length=150, help_text="Vastgelegd op het moment zelf.")
-    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="inzages")
+    inwoner = models.ForeignKey(
+        Inwoner,
+        on_delete=models.PROTECT,
+        related_name="inzages",
+        null=True,
+        blank=True,
+        help_text="Leeg bij een weigering die niet over één inwoner gaat (bijvoorbeeld een lijst).",
+    )
     doel = models.CharField(max_length=20, choices=Doel.choices)
     kanaal = models.CharField(max_length=10, choices=Kanaal.choices)
     pad = models.CharField(max_length=300, help_text="De gevraagde pagina of API-route.")
     toegestaan = models.BooleanField(
         default=True, help_text="Nee: de inzage is geweigerd (geen rol of buiten need-to-know)."
     )
+    onderwerp = models.CharField(
+        max_length=20, blank=True, help_text="Waarover besloten is (privacy.access.Resource)."
+    )
+    handeling = models.CharField(
+        max_length=20, blank=True, help_text="Wat er gevraagd werd (privacy.access.Action)."
+    )
+    reden = models.CharField(max_length=300, blank=True, help_text="De reden van een weigering.")
 
     objects = InzageQuerySet.as_manager()
 

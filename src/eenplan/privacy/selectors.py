@@ -1,4 +1,5 @@
-"""Need-to-know: which residents a login may see, and the access log.
+"""Reads of the privacy app: the access log. Need-to-know itself is decided in
+`privacy.access`; the scope helpers here delegate to it.
 
 Decision record: docs/decisions/0003-need-to-know.md. In short: a login needs the permission
 ``inwoners.view_dossier`` (its role) AND the resident must be in scope: living in a wijk one of
@@ -11,66 +12,26 @@ import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
-from eenplan.gemeente.models import Medewerker, Wijk
-from eenplan.gemeente.roles import DOSSIER
-from eenplan.gemeente.selectors import medewerker_for_user, wijk_ids_for_medewerker
 from eenplan.inwoners.models import Inwoner
-from eenplan.privacy.models import DossierToegang, Inzage
+from eenplan.privacy import access
+from eenplan.privacy.models import Inzage
 
 User = AbstractBaseUser | AnonymousUser
 
 
-def _hele_gemeente(medewerker: Medewerker, wijk_ids: list[int]) -> bool:
-    """True when the medewerker's teams serve every wijk of their municipality."""
-    alle = set(Wijk.objects.filter(gemeente_id=medewerker.gemeente_id).values_list("id", flat=True))
-    return bool(alle) and alle <= set(wijk_ids)
-
-
 def inwoner_scope_q(user: User, *, veld: str = "inwoner", today: dt.date | None = None) -> Q:
-    """A filter on `veld` (a foreign key to Inwoner) for the residents this login may see.
-
-    For a login whose teams serve the whole municipality it is a plain join on the
-    municipality (no list of every resident), so lists stay fast with 100,000 residents."""
-    if not user.is_authenticated or not user.has_perm(DOSSIER):
-        return Q(pk__in=[])
-    if user.is_superuser:
-        return Q()
-    medewerker = medewerker_for_user(user)
-    if medewerker is None:
-        return Q(pk__in=[])
-    wijk_ids = wijk_ids_for_medewerker(medewerker)
-    if _hele_gemeente(medewerker, wijk_ids):
-        return Q(**{f"{veld}__gemeente_id": medewerker.gemeente_id})
-    return Q(**{f"{veld}__in": inwoners_in_scope(user, today=today).values("pk")})
+    """Kept for callers not yet moved to `privacy.access.scope_q`, which decides."""
+    return access.scope_q(user, veld=veld, today=today)
 
 
 def inwoners_in_scope(user: User, *, today: dt.date | None = None) -> QuerySet[Inwoner]:
-    """The residents this login may see. Empty for roles without dossier rights."""
-    if not user.is_authenticated or not user.has_perm(DOSSIER):
-        return Inwoner.objects.none()
-    if user.is_superuser:
-        return Inwoner.objects.all()
-    medewerker = medewerker_for_user(user)
-    if medewerker is None:
-        return Inwoner.objects.none()
-    wijk_ids = wijk_ids_for_medewerker(medewerker)
-    if _hele_gemeente(medewerker, wijk_ids):
-        return Inwoner.objects.filter(gemeente_id=medewerker.gemeente_id)
-    today = today or timezone.localdate()
-    assigned = DossierToegang.objects.filter(
-        Q(tot__isnull=True) | Q(tot__gte=today),
-        medewerker=medewerker,
-        van__lte=today,
-    ).values("inwoner_id")
-    return Inwoner.objects.filter(gemeente_id=medewerker.gemeente_id).filter(
-        Q(wijk_id__in=wijk_ids) | Q(pk__in=assigned)
-    )
+    """Kept for callers not yet moved to `privacy.access.inwoners_in_scope`, which decides."""
+    return access.inwoners_in_scope(user, today=today)
 
 
 def inwoner_in_scope(user: User, inwoner: Inwoner, *, today: dt.date | None = None) -> bool:
-    return inwoners_in_scope(user, today=today).filter(pk=inwoner.pk).exists()
+    return access.inwoners_in_scope(user, today=today).filter(pk=inwoner.pk).exists()
 
 
 def inzage_list(
@@ -98,9 +59,4 @@ def inzage_list(
 
 def default_doel(user: User) -> str:
     """The purpose pre-selected for this login's role."""
-    from eenplan.privacy.constants import STANDAARD_DOEL, Doel
-
-    medewerker = medewerker_for_user(user)
-    if medewerker is not None and medewerker.functie in STANDAARD_DOEL:
-        return STANDAARD_DOEL[medewerker.functie]
-    return Doel.GEGEVENSBEHEER
+    return access.Actor.of(user).default_doel()

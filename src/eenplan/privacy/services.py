@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from eenplan.gemeente.models import Medewerker
-from eenplan.gemeente.roles import DOSSIER
 from eenplan.inwoners.models import Inwoner
+from eenplan.privacy import access
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
-from eenplan.privacy.selectors import default_doel, inwoners_in_scope
 
 
 def inzage_log(
@@ -118,27 +117,18 @@ def toestemming_withdraw(*, toestemming: Toestemming, op: dt.date) -> Toestemmin
 def dossier_open(
     *, user: AbstractBaseUser, inwoner_id: int, doel: str | None, kanaal: Kanaal | str, pad: str
 ) -> Inwoner:
-    """The one way to read a resident's dossier: check role and need-to-know, then log.
-
-    A refused attempt is logged too (toegestaan=False), so the privacy officer sees who tried.
-    Raises PermissionDenied (403) with a Dutch reason; Inwoner.DoesNotExist for unknown ids.
-    """
-    doel = doel or default_doel(user)
-    if doel not in Doel.values:
-        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
+    """Read one resident's dossier through the one decision point (`privacy.access`): role and
+    need-to-know checked, the decision logged either way. Raises `access.Refused` (403) with a
+    Dutch reason; Inwoner.DoesNotExist for unknown ids."""
     inwoner = Inwoner.objects.select_related("wijk").filter(pk=inwoner_id).first()
     if inwoner is None:
         raise Inwoner.DoesNotExist(f"Inwoner {inwoner_id} bestaat niet.")
-    refusal = None
-    if not user.has_perm(DOSSIER):
-        refusal = "Uw rol geeft geen toegang tot dossiers van inwoners."
-    elif not inwoners_in_scope(user).filter(pk=inwoner.pk).exists():
-        refusal = (
-            "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen (need-to-know)."
-        )
-    inzage_log(
-        user=user, inwoner=inwoner, doel=doel, kanaal=kanaal, pad=pad, toegestaan=refusal is None
+    access.require(
+        user,
+        access.Resource.DOSSIER,
+        access.Action.LEZEN,
+        via=access.Via(kanaal=kanaal, pad=pad),
+        inwoner=inwoner,
+        doel=doel,
     )
-    if refusal:
-        raise PermissionDenied(refusal)
     return inwoner

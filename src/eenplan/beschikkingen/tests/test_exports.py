@@ -156,7 +156,11 @@ def test_svb_export_refusals(backoffice, generalist, midoffice, pgbs):
     response = api_for(backoffice).get(SVB, {"op": "gisteren"}, HTTP_ACCEPT="application/json")
     assert response.status_code == 400 and "op" in response.json()
     assert api_for(backoffice).get(SVB).status_code == 400
-    assert not Inzage.objects.exists()
+    # Nothing was read; the two refusals are in the access log, with their reason.
+    assert not Inzage.objects.filter(toegestaan=True).exists()
+    geweigerd = Inzage.objects.filter(toegestaan=False)
+    assert {r.gebruikersnaam for r in geweigerd} == {"generalist", "midoffice"}
+    assert all(r.reden and r.inwoner_id is None for r in geweigerd)
 
 
 def test_svb_csv_of_nothing_is_the_header_only():
@@ -250,7 +254,8 @@ def test_cak_export_of_a_month_without_provisions_and_refusals(backoffice, gener
     response = api.get(CAK, {"maand": "mei"})  # errors readable as text in the CSV form too
     assert response.status_code == 400 and "JJJJ-MM" in response.content.decode()
     assert api_for(generalist).get(CAK, {"maand": maand()}).status_code == 403
-    assert not Inzage.objects.exists()
+    assert not Inzage.objects.filter(toegestaan=True).exists()
+    assert Inzage.objects.get(toegestaan=False).gebruikersnaam == "generalist"
 
 
 def test_cak_amount_never_above_the_cost_price(backoffice, generalist, wijken):

@@ -212,7 +212,9 @@ def test_beleid_and_anonymous_are_refused(onderzoek, beleid):
     assert api_for(beleid).get(url(onderzoek)).status_code == 403
     assert APIClient().get(URL).status_code in (401, 403)
     assert APIClient().post(url(onderzoek, "definitief")).status_code in (401, 403)
-    assert not Inzage.objects.exists()
+    # Nothing was read; both refusals of the policy officer are in the access log.
+    assert not Inzage.objects.filter(toegestaan=True).exists()
+    assert Inzage.objects.filter(toegestaan=False, gebruikersnaam="beleid").count() == 2
 
 
 def test_backoffice_reads_but_does_not_hold_the_onderzoek(onderzoek, backoffice):

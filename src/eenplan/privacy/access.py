@@ -1,0 +1,580 @@
+"""The one decision point for personal data: may this *actor* do this *action* on this *resource*
+of a resident's dossier?
+
+Every path asks here — pages, the REST API, PDFs, exports, htmx fragments and the services
+themselves — and nothing else decides access. Each decision, allowed or refused, for every reason,
+becomes a row in the access log (`Inzage`) in the caller's transaction. A refusal raised inside a
+service's transaction would roll its own log row back; `AccessLogMiddleware` writes such lost
+rows again once the request is over (also when it ends in a server error).
+
+The rules are data: `RULES` maps (resource, action) to the role permissions it needs and whether
+the resident must be within the actor's need-to-know scope. With the role permissions of
+`gemeente.roles.ROLE_PERMISSIONS` this gives the declared matrix role × resource × action ×
+(in scope / out of scope) that `matrix()` returns and docs/security.md publishes.
+
+Need-to-know (AVG art. 5 lid 1 c, data minimisation; BIO 9.4.1 access restriction;
+docs/decisions/0003-need-to-know.md): a staff member sees the residents of the wijken their teams
+serve, plus those explicitly assigned to them (DossierToegang) today. A household is in scope when
+one of its *current* members is — for reading and for writing, on pages and in the API alike.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from eenplan.gemeente import roles
+from eenplan.gemeente.models import Medewerker, Wijk
+from eenplan.gemeente.selectors import medewerker_for_user, wijk_ids_for_medewerker
+from eenplan.inwoners.models import HuishoudenLid, Inwoner
+from eenplan.privacy.constants import STANDAARD_DOEL, Doel, Kanaal
+from eenplan.privacy.models import DossierToegang, Inzage
+
+User = AbstractBaseUser | AnonymousUser
+
+
+# --- what is asked --------------------------------------------------------------------------
+
+
+class Resource(models.TextChoices):
+    """The parts of a dossier (and the few things around it) that access is decided on."""
+
+    DOSSIER = "dossier", "Dossier van een inwoner (persoonsgegevens)"
+    NETWERK = "netwerk", "Netwerk van een inwoner"
+    HUISHOUDEN = "huishouden", "Huishouden"
+    MELDING = "melding", "Melding"
+    ONDERZOEK = "onderzoek", "Onderzoek"
+    PLAN = "plan", "Plan van het huishouden"
+    AANVRAAG = "aanvraag", "Aanvraag"
+    BESCHIKKING = "beschikking", "Beschikking"
+    BEZWAAR = "bezwaar", "Bezwaar"
+    KLACHT = "klacht", "Klacht"
+    EXPORT = "export", "Export (CAK, SVB)"
+    INZAGELOG = "inzagelog", "Inzagelog"
+    VOORZIENING = "voorziening", "Voorzieningen en sociale kaart"
+    CATALOGUS = "catalogus", "Catalogus en tarieven beheren"
+    GEMEENTE = "gemeente", "Wijken en teams"
+
+
+class Action(models.TextChoices):
+    LEZEN = "lezen", "Lezen"
+    ZOEKEN = "zoeken", "Zoeken"
+    AANMAKEN = "aanmaken", "Aanmaken of registreren"
+    WIJZIGEN = "wijzigen", "Wijzigen"
+    SCREENEN = "screenen", "Screenen"
+    TOEWIJZEN = "toewijzen", "Toewijzen"
+    OPSCHORTEN = "opschorten", "Opschorten"
+    BESLISSEN = "beslissen", "Beslissen"
+    TOETSEN = "toetsen", "Rechtmatigheid toetsen"
+    BEHANDELEN = "behandelen", "Behandelen"
+    EXPORTEREN = "exporteren", "Exporteren"
+
+
+class ActorKind(models.TextChoices):
+    """Who acts. Residents, their representatives and providers come with the portal and the
+    provider API; they are refused everything until their rules exist."""
+
+    MEDEWERKER = "medewerker", "Medewerker"
+    INWONER = "inwoner", "Inwoner"
+    VERTEGENWOORDIGER = "vertegenwoordiger", "Vertegenwoordiger of mantelzorger"
+    AANBIEDER = "aanbieder", "Zorgaanbieder"
+    ANONIEM = "anoniem", "Niet ingelogd"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a (resource, action) needs: all of `perms`, and — when `scoped` — the resident
+    within need-to-know. `doel` is the purpose logged when the caller names none."""
+
+    perms: tuple[str, ...]
+    scoped: bool
+    doel: str
+
+
+def _rule(perms: str | list[str], doel: str, *, scoped: bool = True) -> Rule:
+    return Rule(perms=tuple([perms] if isinstance(perms, str) else perms), scoped=scoped, doel=doel)
+
+
+R, A = Resource, Action
+RULES: dict[tuple[Resource, Action], Rule] = {
+    (R.DOSSIER, A.LEZEN): _rule(roles.DOSSIER, Doel.GEGEVENSBEHEER),
+    (R.DOSSIER, A.ZOEKEN): _rule([roles.ZOEKEN, roles.DOSSIER], Doel.TOEGANG),
+    (R.DOSSIER, A.AANMAKEN): _rule(roles.INWONER_TOEVOEGEN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.DOSSIER, A.WIJZIGEN): _rule([roles.DOSSIER, roles.INWONER_WIJZIGEN], Doel.GEGEVENSBEHEER),
+    (R.NETWERK, A.AANMAKEN): _rule([roles.DOSSIER, roles.NETWERK_TOEVOEGEN], Doel.GEGEVENSBEHEER),
+    (R.NETWERK, A.WIJZIGEN): _rule([roles.DOSSIER, roles.NETWERK_WIJZIGEN], Doel.GEGEVENSBEHEER),
+    (R.HUISHOUDEN, A.LEZEN): _rule(roles.DOSSIER, Doel.GEGEVENSBEHEER),
+    (R.HUISHOUDEN, A.AANMAKEN): _rule(
+        [roles.DOSSIER, roles.HUISHOUDEN_TOEVOEGEN], Doel.GEGEVENSBEHEER
+    ),
+    (R.HUISHOUDEN, A.WIJZIGEN): _rule(
+        [roles.DOSSIER, roles.HUISHOUDEN_WIJZIGEN], Doel.GEGEVENSBEHEER
+    ),
+    (R.MELDING, A.LEZEN): _rule(roles.MELDING_BEKIJKEN, Doel.TOEGANG),
+    (R.MELDING, A.AANMAKEN): _rule(roles.MELDING_REGISTREREN, Doel.TOEGANG, scoped=False),
+    (R.MELDING, A.WIJZIGEN): _rule(roles.MELDING_BEKIJKEN, Doel.TOEGANG),
+    (R.MELDING, A.SCREENEN): _rule(roles.MELDING_SCREENEN, Doel.TOEGANG),
+    (R.MELDING, A.TOEWIJZEN): _rule(roles.MELDING_TOEWIJZEN, Doel.TOEGANG),
+    (R.MELDING, A.OPSCHORTEN): _rule(roles.MELDING_OPSCHORTEN, Doel.TOEGANG),
+    (R.ONDERZOEK, A.LEZEN): _rule(roles.ONDERZOEK_BEKIJKEN, Doel.ONDERZOEK),
+    (R.ONDERZOEK, A.AANMAKEN): _rule(roles.ONDERZOEK_UITVOEREN, Doel.ONDERZOEK),
+    (R.ONDERZOEK, A.WIJZIGEN): _rule(roles.ONDERZOEK_UITVOEREN, Doel.ONDERZOEK),
+    (R.PLAN, A.LEZEN): _rule(roles.PLAN_BEKIJKEN, Doel.PLAN),
+    (R.PLAN, A.AANMAKEN): _rule([roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN], Doel.PLAN),
+    (R.PLAN, A.WIJZIGEN): _rule([roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN], Doel.PLAN),
+    (R.AANVRAAG, A.LEZEN): _rule(roles.AANVRAAG_BEKIJKEN, Doel.BESCHIKKING),
+    (R.AANVRAAG, A.OPSCHORTEN): _rule(
+        [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN], Doel.BESCHIKKING
+    ),
+    (R.BESCHIKKING, A.LEZEN): _rule(roles.BESCHIKKING_BEKIJKEN, Doel.BESCHIKKING),
+    (R.BESCHIKKING, A.BESLISSEN): _rule(
+        [roles.BESCHIKKING_BEKIJKEN, roles.BESCHIKKING_NEMEN], Doel.BESCHIKKING
+    ),
+    (R.BESCHIKKING, A.TOETSEN): _rule(
+        [roles.BESCHIKKING_BEKIJKEN, roles.RECHTMATIGHEID_TOETSEN], Doel.CONTROLE
+    ),
+    (R.BEZWAAR, A.LEZEN): _rule("beschikkingen.view_bezwaar", Doel.BEZWAAR),
+    (R.BEZWAAR, A.AANMAKEN): _rule(
+        ["beschikkingen.view_bezwaar", "beschikkingen.add_bezwaar"], Doel.BEZWAAR
+    ),
+    (R.BEZWAAR, A.BEHANDELEN): _rule(
+        ["beschikkingen.view_bezwaar", "beschikkingen.change_bezwaar"], Doel.BEZWAAR
+    ),
+    (R.KLACHT, A.LEZEN): _rule("beschikkingen.view_klacht", Doel.BEZWAAR, scoped=False),
+    (R.KLACHT, A.AANMAKEN): _rule(
+        ["beschikkingen.view_klacht", "beschikkingen.add_klacht"], Doel.BEZWAAR
+    ),
+    (R.KLACHT, A.BEHANDELEN): _rule(
+        ["beschikkingen.view_klacht", "beschikkingen.change_klacht"], Doel.BEZWAAR
+    ),
+    (R.EXPORT, A.EXPORTEREN): _rule(
+        [roles.BESCHIKKING_BEKIJKEN, roles.BESCHIKKING_NEMEN, roles.RECHTMATIGHEID_TOETSEN],
+        Doel.BESCHIKKING,
+    ),
+    (R.INZAGELOG, A.LEZEN): _rule(roles.INZAGELOG, Doel.CONTROLE, scoped=False),
+    (R.VOORZIENING, A.LEZEN): _rule(roles.SOCIALE_KAART, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.CATALOGUS, A.LEZEN): _rule("voorzieningen.view_tarief", Doel.GEGEVENSBEHEER, scoped=False),
+    (R.CATALOGUS, A.WIJZIGEN): _rule(roles.CATALOGUS_BEHEREN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.GEMEENTE, A.LEZEN): _rule([], Doel.GEGEVENSBEHEER, scoped=False),
+}
+del R, A
+
+GEEN_ROL = "Uw rol geeft geen toestemming om dit te doen ({wat})."
+BUITEN_SCOPE = (
+    "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen (need-to-know)."
+)
+HUISHOUDEN_BUITEN_SCOPE = (
+    "Dit huishouden valt buiten uw werkgebied: geen van de huidige leden woont in uw wijken of "
+    "is aan u toegewezen (need-to-know)."
+)
+ANDERE_GEMEENTE = "Dit dossier hoort bij een andere gemeente dan waarvoor u werkt."
+NIET_INGELOGD = "Log in om verder te gaan."
+GEEN_MEDEWERKER = "Uw account hoort niet bij een medewerker van een gemeente."
+ONBEKENDE_ACTOR = "Voor dit soort account zijn nog geen toegangsregels vastgelegd."
+
+
+# --- who asks -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Whoever acts: for now a staff member (or a superuser for set-up); later residents,
+    representatives and providers, each with their own scope."""
+
+    user: Any
+    kind: str
+    medewerker: Medewerker | None = None
+
+    @classmethod
+    def of(cls, user: User | Actor) -> Actor:
+        """The actor behind a login, cached on the user object for the request."""
+        if isinstance(user, Actor):
+            return user
+        cached = getattr(user, "_eenplan_actor", None)
+        if cached is not None:
+            return cached
+        if not user.is_authenticated:
+            actor = cls(user=user, kind=ActorKind.ANONIEM)
+        else:
+            actor = cls(user=user, kind=ActorKind.MEDEWERKER, medewerker=medewerker_for_user(user))
+        # A plain attribute on the user object: lives as long as the request does.
+        user._eenplan_actor = actor
+        return actor
+
+    @property
+    def gemeente_id(self) -> int | None:
+        return self.medewerker.gemeente_id if self.medewerker else None
+
+    @property
+    def is_superuser(self) -> bool:
+        return bool(getattr(self.user, "is_superuser", False))
+
+    def has_perms(self, perms: Iterable[str]) -> bool:
+        return self.kind == ActorKind.MEDEWERKER and self.user.has_perms(list(perms))
+
+    def default_doel(self) -> str:
+        """The purpose pre-selected for this role; the user can choose another."""
+        if self.medewerker is not None and self.medewerker.functie in STANDAARD_DOEL:
+            return STANDAARD_DOEL[self.medewerker.functie]
+        return Doel.GEGEVENSBEHEER
+
+
+# --- need-to-know scope ---------------------------------------------------------------------
+
+
+def _scope_cache(actor: Actor) -> dict[str, Any]:
+    cache = getattr(actor.user, "_eenplan_scope", None)
+    if cache is None:
+        cache = {}
+        actor.user._eenplan_scope = cache
+    return cache
+
+
+def _wijk_ids(actor: Actor) -> tuple[list[int], bool]:
+    """The wijken the actor's teams serve, and whether that is the whole municipality."""
+    cache = _scope_cache(actor)
+    if "wijken" not in cache:
+        assert actor.medewerker is not None
+        wijk_ids = wijk_ids_for_medewerker(actor.medewerker)
+        alle = set(
+            Wijk.objects.filter(gemeente_id=actor.gemeente_id).values_list("id", flat=True)
+        )
+        cache["wijken"] = (wijk_ids, bool(alle) and alle <= set(wijk_ids))
+    return cache["wijken"]
+
+
+def _may_see_dossiers(actor: Actor) -> bool:
+    return actor.kind == ActorKind.MEDEWERKER and actor.user.has_perm(roles.DOSSIER)
+
+
+def inwoners_in_scope(actor: Actor | User, *, today: dt.date | None = None) -> QuerySet[Inwoner]:
+    """The residents this actor may see: none for roles without dossier rights."""
+    actor = Actor.of(actor)
+    if not _may_see_dossiers(actor):
+        return Inwoner.objects.none()
+    if actor.is_superuser and actor.medewerker is None:
+        return Inwoner.objects.all()
+    if actor.medewerker is None:
+        return Inwoner.objects.none()
+    wijk_ids, hele_gemeente = _wijk_ids(actor)
+    if hele_gemeente:
+        return Inwoner.objects.filter(gemeente_id=actor.gemeente_id)
+    today = today or timezone.localdate()
+    assigned = DossierToegang.objects.filter(
+        Q(tot__isnull=True) | Q(tot__gte=today), medewerker=actor.medewerker, van__lte=today
+    ).values("inwoner_id")
+    return Inwoner.objects.filter(gemeente_id=actor.gemeente_id).filter(
+        Q(wijk_id__in=wijk_ids) | Q(pk__in=assigned)
+    )
+
+
+def scope_q(actor: Actor | User, *, veld: str = "inwoner", today: dt.date | None = None) -> Q:
+    """A filter on `veld` (a foreign key to Inwoner) for the residents the actor may see. For a
+    team that serves the whole municipality it is a plain join on the municipality."""
+    actor = Actor.of(actor)
+    if not _may_see_dossiers(actor):
+        return Q(pk__in=[])
+    if actor.is_superuser and actor.medewerker is None:
+        return Q()
+    if actor.medewerker is None:
+        return Q(pk__in=[])
+    _wijk_ids_list, hele_gemeente = _wijk_ids(actor)
+    if hele_gemeente:
+        return Q(**{f"{veld}__gemeente_id": actor.gemeente_id})
+    return Q(**{f"{veld}__in": inwoners_in_scope(actor, today=today).values("pk")})
+
+
+def huidige_leden(huishouden_id: int, *, today: dt.date | None = None) -> QuerySet[HuishoudenLid]:
+    """The memberships of a household that hold today."""
+    today = today or timezone.localdate()
+    return HuishoudenLid.objects.filter(
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=today), huishouden_id=huishouden_id
+    )
+
+
+def huishouden_scope_q(
+    actor: Actor | User, *, veld: str = "huishouden", today: dt.date | None = None
+) -> Q:
+    """A filter on `veld` (a foreign key to Huishouden): households with at least one *current*
+    member in the actor's scope (a member who moved out does not open the household)."""
+    today = today or timezone.localdate()
+    leden = HuishoudenLid.objects.filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=today)).filter(
+        scope_q(actor, today=today)
+    )
+    return Q(**{f"{veld}__in": leden.values("huishouden_id")})
+
+
+def inwoner_in_scope(actor: Actor | User, inwoner_id: int) -> bool:
+    return inwoners_in_scope(actor).filter(pk=inwoner_id).exists()
+
+
+# --- the decision ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str = ""
+    inwoner_ids: tuple[int, ...] = ()
+
+
+class Refused(PermissionDenied):
+    """A refused decision: 403 on pages and in the API, with the Dutch reason. Already logged."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision.reason)
+        self.decision = decision
+
+
+@dataclass(frozen=True)
+class Via:
+    """The path a decision is asked on: the channel and the page or API route."""
+
+    kanaal: str = Kanaal.PAGINA
+    pad: str = ""
+
+    @classmethod
+    def request(cls, request: HttpRequest | Any) -> Via:
+        path = request.get_full_path()
+        kanaal = Kanaal.API if path.startswith("/api/") else Kanaal.PAGINA
+        return cls(kanaal=kanaal, pad=path)
+
+
+SERVICE = Via(kanaal=Kanaal.PAGINA, pad="(dienst)")
+
+
+def _ids(inwoners: Iterable[Inwoner | int]) -> list[int]:
+    return list(dict.fromkeys(i if isinstance(i, int) else i.pk for i in inwoners))
+
+
+def decide(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int | None = None,
+    huishouden: int | None = None,
+    doel: str | None = None,
+    log: bool = True,
+) -> Decision:
+    """Decide and log. `inwoner`: the resident concerned; `huishouden`: a household (allowed
+    when one of its current members is in scope; every current member is logged). Neither: a
+    decision on the role alone (a list, a new registration), logged only when refused."""
+    actor = Actor.of(actor)
+    rule = RULES[(resource, action)]
+    doel = doel or actor.default_doel()
+    if doel not in Doel.values:
+        raise ValidationError({"doel": "Kies een geldig doel van inzage."})
+    ids: list[int] = []
+    reason = ""
+    if huishouden is not None:
+        ids = list(huidige_leden(huishouden).values_list("inwoner_id", flat=True))
+    elif inwoner is not None:
+        ids = _ids([inwoner])
+    if actor.kind == ActorKind.ANONIEM:
+        reason = NIET_INGELOGD
+    elif actor.kind != ActorKind.MEDEWERKER:
+        reason = ONBEKENDE_ACTOR
+    elif not actor.has_perms(rule.perms):
+        reason = GEEN_ROL.format(wat=f"{resource.label.lower()}: {action.label.lower()}")
+    elif rule.scoped and (huishouden is not None or inwoner is not None):
+        in_scope = inwoners_in_scope(actor).filter(pk__in=ids).exists() if ids else False
+        if huishouden is not None and not ids:
+            # An empty household is in scope only for teams that serve the whole municipality.
+            in_scope = _whole_municipality(actor)
+        if not in_scope:
+            reason = HUISHOUDEN_BUITEN_SCOPE if huishouden is not None else BUITEN_SCOPE
+    decision = Decision(allowed=not reason, reason=reason, inwoner_ids=tuple(ids))
+    if log and (ids or not decision.allowed):
+        _write(actor, decision, resource, action, doel=doel, via=via)
+    return decision
+
+
+def _whole_municipality(actor: Actor) -> bool:
+    if actor.is_superuser and actor.medewerker is None:
+        return True
+    return actor.medewerker is not None and _wijk_ids(actor)[1]
+
+
+def require(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int | None = None,
+    huishouden: int | None = None,
+    doel: str | None = None,
+) -> Decision:
+    """`decide`, raising `Refused` (403, logged) when refused."""
+    decision = decide(
+        actor, resource, action, via=via, inwoner=inwoner, huishouden=huishouden, doel=doel
+    )
+    if not decision.allowed:
+        raise Refused(decision)
+    return decision
+
+
+def allows(actor: Actor | User, resource: Resource, action: Action) -> bool:
+    """Whether the role may do this at all (for showing a button); not logged, no resident."""
+    actor = Actor.of(actor)
+    return actor.kind == ActorKind.MEDEWERKER and actor.has_perms(
+        RULES[(resource, action)].perms
+    )
+
+
+def log_shown(
+    actor: Actor | User,
+    inwoner_ids: Iterable[int],
+    *,
+    resource: Resource,
+    via: Via,
+    doel: str | None = None,
+) -> None:
+    """Log the residents a list shows (already narrowed to the scope) in one INSERT."""
+    actor = Actor.of(actor)
+    ids = _ids(inwoner_ids)
+    if ids:
+        decision = Decision(allowed=True, inwoner_ids=tuple(ids))
+        _write(actor, decision, resource, Action.LEZEN, doel=doel or actor.default_doel(), via=via)
+
+
+def log_refusal(actor: Actor | User, *, via: Via, reason: str) -> None:
+    """Log a refusal that no (resource, action) rule describes (an undeclared API action)."""
+    actor = Actor.of(actor)
+    decision = Decision(allowed=False, reason=reason)
+    _write(actor, decision, None, None, doel=actor.default_doel(), via=via)
+
+
+# --- the log --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    rows: list[Inzage] = field(default_factory=list)
+
+
+_pending: contextvars.ContextVar[_Pending | None] = contextvars.ContextVar(
+    "eenplan_access_pending", default=None
+)
+
+
+def _write(
+    actor: Actor,
+    decision: Decision,
+    resource: Resource | None,
+    action: Action | None,
+    *,
+    doel: str,
+    via: Via,
+) -> None:
+    user = actor.user if actor.user.is_authenticated else None
+    if user is None:
+        return  # an anonymous visitor is sent to the login page; nothing to attribute
+    moment = timezone.now()
+    base = {
+        "user": user,
+        "gebruikersnaam": user.get_username(),
+        "doel": doel,
+        "kanaal": via.kanaal,
+        "pad": via.pad[:300],
+        "toegestaan": decision.allowed,
+        "onderwerp": resource.value if resource else "",
+        "handeling": action.value if action else "",
+        "reden": decision.reason[:300],
+        "moment": moment,
+    }
+    rows = [Inzage(inwoner_id=pk, **base) for pk in decision.inwoner_ids] or [Inzage(**base)]
+    created = Inzage.objects.bulk_create(rows)
+    pending = _pending.get()
+    if pending is not None:
+        pending.rows.extend(created)
+
+
+@contextlib.contextmanager
+def collecting() -> Iterator[_Pending]:
+    """Remember the rows written while the block runs, so `rescue` can write again what a
+    rolled-back transaction took with it."""
+    pending = _Pending()
+    token = _pending.set(pending)
+    try:
+        yield pending
+    finally:
+        _pending.reset(token)
+
+
+def rescue(pending: _Pending) -> int:
+    """Write again the decisions whose rows a rollback removed (a refusal raised inside a
+    service's transaction, a request that ended in a server error). Returns how many."""
+    rows = [r for r in pending.rows if r.pk is not None]
+    if not rows:
+        return 0
+    present = set(
+        Inzage.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", flat=True)
+    )
+    lost = [r for r in rows if r.pk not in present]
+    for row in lost:
+        row.pk = None
+        row._state.adding = True
+    if lost:
+        Inzage.objects.bulk_create(lost)
+    pending.rows.clear()
+    return len(lost)
+
+
+class AccessLogMiddleware:
+    """Keeps every access decision of a request in the log, whatever happens to the request's
+    transactions: lost rows are written again after the response or the exception."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with collecting() as pending:
+            try:
+                response = self.get_response(request)
+            finally:
+                rescue(pending)
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        pending = _pending.get()
+        if pending is not None:
+            rescue(pending)
+
+
+# --- faces: a page decorator ----------------------------------------------------------------
+
+
+def requires(resource: Resource, action: Action) -> Any:
+    """View decorator: the role may do this at all (no resident known yet); a refusal is a 403
+    page with the Dutch reason and a row in the access log. Anonymous visitors go to the login
+    page. The view still asks `require` with the resident once it knows which."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+
+    def decorator(view: Any) -> Any:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            require(request.user, resource, action, via=Via.request(request))
+            return view(request, *args, **kwargs)
+
+        wrapped.access_rule = (resource, action)  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
