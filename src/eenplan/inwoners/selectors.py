@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from eenplan.common.text import normalise, normalise_postcode
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
@@ -141,10 +142,19 @@ def huishoudens_with_members(scope: QuerySet[Huishouden]) -> QuerySet[Huishouden
     )
 
 
-def huishoudens_in_scope(scope: QuerySet[Inwoner]) -> QuerySet[Huishouden]:
-    """Households with at least one member (now or before) among the residents in `scope`."""
+def huishoudens_in_scope(
+    scope: QuerySet[Inwoner], *, today: dt.date | None = None
+) -> QuerySet[Huishouden]:
+    """Households with at least one *current* member among the residents in `scope`: a member
+    who moved out does not open the household (the same rule as privacy.access for one
+    household, for reading and writing alike)."""
+    today = today or timezone.localdate()
     return Huishouden.objects.filter(
         Exists(
-            HuishoudenLid.objects.filter(huishouden=OuterRef("pk"), inwoner__in=scope.values("pk"))
+            HuishoudenLid.objects.filter(
+                Q(lid_tot__isnull=True) | Q(lid_tot__gt=today),
+                huishouden=OuterRef("pk"),
+                inwoner__in=scope.values("pk"),
+            )
         )
     )

@@ -110,7 +110,7 @@ R, A = Resource, Action
 RULES: dict[tuple[Resource, Action], Rule] = {
     (R.DOSSIER, A.LEZEN): _rule(roles.DOSSIER, Doel.GEGEVENSBEHEER),
     (R.DOSSIER, A.ZOEKEN): _rule([roles.ZOEKEN, roles.DOSSIER], Doel.TOEGANG),
-    (R.DOSSIER, A.AANMAKEN): _rule(roles.INWONER_TOEVOEGEN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.DOSSIER, A.AANMAKEN): _rule(roles.INWONER_TOEVOEGEN, Doel.GEGEVENSBEHEER),
     (R.DOSSIER, A.WIJZIGEN): _rule([roles.DOSSIER, roles.INWONER_WIJZIGEN], Doel.GEGEVENSBEHEER),
     (R.NETWERK, A.AANMAKEN): _rule([roles.DOSSIER, roles.NETWERK_TOEVOEGEN], Doel.GEGEVENSBEHEER),
     (R.NETWERK, A.WIJZIGEN): _rule([roles.DOSSIER, roles.NETWERK_WIJZIGEN], Doel.GEGEVENSBEHEER),
@@ -178,9 +178,10 @@ HUISHOUDEN_BUITEN_SCOPE = (
     "Dit huishouden valt buiten uw werkgebied: geen van de huidige leden woont in uw wijken of "
     "is aan u toegewezen (need-to-know)."
 )
-ANDERE_GEMEENTE = "Dit dossier hoort bij een andere gemeente dan waarvoor u werkt."
+WIJK_BUITEN_SCOPE = (
+    "Deze wijk valt buiten uw werkgebied: u kunt hier geen inwoner registreren (need-to-know)."
+)
 NIET_INGELOGD = "Log in om verder te gaan."
-GEEN_MEDEWERKER = "Uw account hoort niet bij een medewerker van een gemeente."
 ONBEKENDE_ACTOR = "Voor dit soort account zijn nog geen toegangsregels vastgelegd."
 
 
@@ -366,12 +367,14 @@ def decide(
     via: Via,
     inwoner: Inwoner | int | None = None,
     huishouden: int | None = None,
+    wijk: int | None = None,
     doel: str | None = None,
     log: bool = True,
 ) -> Decision:
     """Decide and log. `inwoner`: the resident concerned; `huishouden`: a household (allowed
-    when one of its current members is in scope; every current member is logged). Neither: a
-    decision on the role alone (a list, a new registration), logged only when refused."""
+    when one of its current members is in scope; every current member is logged); `wijk`: a
+    resident not registered yet, in scope when one of the actor's teams serves that wijk.
+    None of these: a decision on the role alone (a list), logged only when refused."""
     actor = Actor.of(actor)
     rule = RULES[(resource, action)]
     doel = doel or actor.default_doel()
@@ -396,10 +399,21 @@ def decide(
             in_scope = _whole_municipality(actor)
         if not in_scope:
             reason = HUISHOUDEN_BUITEN_SCOPE if huishouden is not None else BUITEN_SCOPE
+    elif rule.scoped and wijk is not None and not _serves_wijk(actor, wijk):
+        reason = WIJK_BUITEN_SCOPE
     decision = Decision(allowed=not reason, reason=reason, inwoner_ids=tuple(ids))
     if log and (ids or not decision.allowed):
         _write(actor, decision, resource, action, doel=doel, via=via)
     return decision
+
+
+def _serves_wijk(actor: Actor, wijk_id: int) -> bool:
+    if actor.is_superuser and actor.medewerker is None:
+        return True
+    if actor.medewerker is None:
+        return False
+    wijk_ids, hele_gemeente = _wijk_ids(actor)
+    return hele_gemeente or wijk_id in wijk_ids
 
 
 def _whole_municipality(actor: Actor) -> bool:
@@ -416,11 +430,19 @@ def require(
     via: Via,
     inwoner: Inwoner | int | None = None,
     huishouden: int | None = None,
+    wijk: int | None = None,
     doel: str | None = None,
 ) -> Decision:
     """`decide`, raising `Refused` (403, logged) when refused."""
     decision = decide(
-        actor, resource, action, via=via, inwoner=inwoner, huishouden=huishouden, doel=doel
+        actor,
+        resource,
+        action,
+        via=via,
+        inwoner=inwoner,
+        huishouden=huishouden,
+        wijk=wijk,
+        doel=doel,
     )
     if not decision.allowed:
         raise Refused(decision)
@@ -525,7 +547,14 @@ def rescue(pending: _Pending) -> int:
         Inzage.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", flat=True)
     )
     lost = [r for r in rows if r.pk not in present]
+    known = set(
+        Inwoner.objects.filter(pk__in={r.inwoner_id for r in lost if r.inwoner_id}).values_list(
+            "pk", flat=True
+        )
+    )
     for row in lost:
+        if row.inwoner_id not in known:
+            row.inwoner_id = None  # a resident registered in the same rolled-back transaction
         row.pk = None
         row._state.adding = True
     if lost:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from eenplan.gemeente.roles import INZAGELOG, ZOEKEN
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import inwoner_dossier, inwoner_search
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.selectors import default_doel, inwoners_in_scope, inzage_list
-from eenplan.privacy.services import dossier_open
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.constants import Doel
+from eenplan.privacy.selectors import default_doel, inzage_list
 
 PAGE_SIZE = 25
 
@@ -36,14 +36,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", context)
 
 
-@login_required
-@permission_required(ZOEKEN, raise_exception=True)
+@access.requires(Resource.DOSSIER, Action.ZOEKEN)
 def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     doel = request.GET.get("doel") or default_doel(request.user)
     if doel not in Doel.values:
         doel = default_doel(request.user)
-    vraag, results = inwoner_search(scope=inwoners_in_scope(request.user), q=q)
+    vraag, results = inwoner_search(scope=access.inwoners_in_scope(request.user), q=q)
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
     context = {"q": q, "vraag": vraag, "page": page, "doel": doel, "doelen": Doel.choices}
     template = (
@@ -56,16 +55,18 @@ def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def inwoner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inwoner = Inwoner.objects.select_related("wijk").filter(pk=pk).first()
+    if inwoner is None:
+        raise Http404("Deze inwoner bestaat niet.")
     try:
-        inwoner = dossier_open(
-            user=request.user,
-            inwoner_id=pk,
+        access.require(
+            request.user,
+            Resource.DOSSIER,
+            Action.LEZEN,
+            via=access.Via.request(request),
+            inwoner=inwoner,
             doel=request.GET.get("doel"),
-            kanaal=Kanaal.PAGINA,
-            pad=request.get_full_path(),
         )
-    except Inwoner.DoesNotExist as exc:
-        raise Http404("Deze inwoner bestaat niet.") from exc
     except ValidationError as exc:
         return render(
             request,
@@ -89,8 +90,7 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-@login_required
-@permission_required(INZAGELOG, raise_exception=True)
+@access.requires(Resource.INZAGELOG, Action.LEZEN)
 def inzagelog(request: HttpRequest) -> HttpResponse:
     filters = {
         "gebruiker": request.GET.get("gebruiker", "").strip(),

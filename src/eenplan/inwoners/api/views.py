@@ -20,7 +20,6 @@ from rest_framework.response import Response
 
 from eenplan.common.api import IdCursorPagination
 from eenplan.common.permissions import RolePermission
-from eenplan.gemeente import roles
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.api.serializers import (
     HuishoudenInputSerializer,
@@ -49,10 +48,10 @@ from eenplan.inwoners.services import (
     inwoner_update,
     netwerkpersoon_add,
 )
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel, user_gemeente
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.selectors import default_doel, inwoners_in_scope
-from eenplan.privacy.services import dossier_open, inzage_log, inzage_log_many
+from eenplan.privacy.constants import Doel
 
 DOEL_PARAMETER = OpenApiParameter(
     "doel",
@@ -106,19 +105,19 @@ class InwonerFilter(django_filters.FilterSet):
 )
 class InwonerViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
-    required_perms = {
-        "list": [roles.ZOEKEN],
-        "retrieve": [roles.DOSSIER],
-        "create": [roles.INWONER_TOEVOEGEN],
-        "partial_update": [roles.INWONER_WIJZIGEN, roles.DOSSIER],
-        "netwerk": [roles.NETWERK_TOEVOEGEN, roles.DOSSIER],
+    access_rules = {
+        "list": (Resource.DOSSIER, Action.ZOEKEN),
+        "retrieve": (Resource.DOSSIER, Action.LEZEN),
+        "create": (Resource.DOSSIER, Action.AANMAKEN),
+        "partial_update": (Resource.DOSSIER, Action.WIJZIGEN),
+        "netwerk": (Resource.NETWERK, Action.AANMAKEN),
     }
     filterset_class = InwonerFilter
     serializer_class = InwonerListSerializer
 
     def get_queryset(self) -> QuerySet[Inwoner]:
         return (
-            inwoners_in_scope(self.request.user)
+            access.inwoners_in_scope(self.request.user)
             .select_related("wijk")
             .order_by("achternaam", "voornamen", "id")
         )
@@ -133,16 +132,21 @@ class InwonerViewSet(viewsets.GenericViewSet):
         return self.get_paginated_response(serializer.data)
 
     def _open(self, request: Request, pk: Any) -> Inwoner:
-        try:
-            return dossier_open(
-                user=request.user,
-                inwoner_id=int(pk),
-                doel=request_doel(request),
-                kanaal=Kanaal.API,
-                pad=request.get_full_path(),
-            )
-        except (Inwoner.DoesNotExist, ValueError) as exc:
-            raise NotFound("Deze inwoner bestaat niet.") from exc
+        """The resident, after the decision for this action (logged either way); 404 when
+        unknown, 403 when the role or need-to-know refuses."""
+        inwoner = Inwoner.objects.select_related("wijk").filter(pk=_int(pk)).first()
+        if inwoner is None:
+            raise NotFound("Deze inwoner bestaat niet.")
+        resource, action_ = self.access_rules[self.action]
+        access.require(
+            request.user,
+            resource,
+            action_,
+            via=access.Via.request(request),
+            inwoner=inwoner,
+            doel=request_doel(request),
+        )
+        return inwoner
 
     def _detail(self, request: Request, inwoner: Inwoner) -> dict[str, Any]:
         inwoner = (
@@ -169,13 +173,17 @@ class InwonerViewSet(viewsets.GenericViewSet):
         gemeente = user_gemeente(request)
         fields = dict(data.validated_data)
         fields["wijk"] = self._wijk(gemeente, fields["wijk"])
+        via = access.Via.request(request)
+        doel = request_doel(request)
+        # Only in a wijk one of the login's teams serves: a resident one registers must stay
+        # within one's own need-to-know.
+        access.require(
+            request.user, Resource.DOSSIER, Action.AANMAKEN, via=via, wijk=fields["wijk"].pk,
+            doel=doel,
+        )
         inwoner = inwoner_create(gemeente=gemeente, **fields)
-        inzage_log(
-            user=request.user,
-            inwoner=inwoner,
-            kanaal=Kanaal.API,
-            doel=request_doel(request) or default_doel(request.user),
-            pad=request.get_full_path(),
+        access.require(
+            request.user, Resource.DOSSIER, Action.LEZEN, via=via, inwoner=inwoner, doel=doel
         )
         return Response(self._detail(request, inwoner), status=status.HTTP_201_CREATED)
 
@@ -223,30 +231,52 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
     pagination_class = IdCursorPagination
     serializer_class = HuishoudenSerializer
-    required_perms = {
-        "list": [roles.ZOEKEN],
-        "retrieve": [roles.DOSSIER],
-        "create": [roles.HUISHOUDEN_TOEVOEGEN],
-        "partial_update": [roles.HUISHOUDEN_WIJZIGEN],
-        "leden": [roles.HUISHOUDEN_WIJZIGEN],
-        "lid_beeindigen": [roles.HUISHOUDEN_WIJZIGEN],
+    access_rules = {
+        "list": (Resource.HUISHOUDEN, Action.LEZEN),
+        "retrieve": (Resource.HUISHOUDEN, Action.LEZEN),
+        "create": (Resource.HUISHOUDEN, Action.AANMAKEN),
+        "partial_update": (Resource.HUISHOUDEN, Action.WIJZIGEN),
+        "leden": (Resource.HUISHOUDEN, Action.WIJZIGEN),
+        "lid_beeindigen": (Resource.HUISHOUDEN, Action.WIJZIGEN),
     }
     filterset_fields: list[str] = []
 
     def get_queryset(self) -> QuerySet[Huishouden]:
-        scope = inwoners_in_scope(self.request.user)
+        scope = access.inwoners_in_scope(self.request.user)
         return huishoudens_with_members(huishoudens_in_scope(scope)).order_by("id")
 
     def _get(self, pk: Any) -> Huishouden:
-        return get_object_or_404(self.get_queryset(), pk=pk)
+        """The household after the decision for this action: in scope through a *current*
+        member, for reading and writing alike (logged either way); 404 when unknown."""
+        huishouden_id = _int(pk)
+        if not Huishouden.objects.filter(pk=huishouden_id).exists():
+            raise NotFound("Dit huishouden bestaat niet.")
+        resource, action_ = self.access_rules[self.action]
+        access.require(
+            self.request.user,
+            resource,
+            action_,
+            via=access.Via.request(self.request),
+            huishouden=huishouden_id,
+            doel=request_doel(self.request),
+        )
+        return huishoudens_with_members(Huishouden.objects.filter(pk=huishouden_id)).get()
 
-    def _log_members(self, request: Request, huishouden: Huishouden) -> None:
-        inzage_log_many(
-            user=request.user,
-            inwoner_ids=sorted({lid.inwoner_id for lid in huishouden.leden.all()}),
-            doel=request_doel(request) or default_doel(request.user),
-            kanaal=Kanaal.API,
-            pad=request.get_full_path(),
+    def _log_former_members(self, request: Request, huishouden: Huishouden) -> None:
+        """The decision logged the current members; the former members shown are logged too."""
+        vandaag = timezone.localdate()
+        access.log_shown(
+            request.user,
+            sorted(
+                {
+                    lid.inwoner_id
+                    for lid in huishouden.leden.all()
+                    if lid.lid_tot is not None and lid.lid_tot <= vandaag
+                }
+            ),
+            resource=Resource.HUISHOUDEN,
+            via=access.Via.request(request),
+            doel=request_doel(request),
         )
 
     def list(self, request: Request) -> Response:
@@ -255,15 +285,23 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         huishouden = self._get(pk)
-        self._log_members(request, huishouden)
+        self._log_former_members(request, huishouden)
         return Response(HuishoudenSerializer(huishouden).data)
 
     def _inwoner(self, request: Request, inwoner_id: int) -> Inwoner:
-        inwoner = inwoners_in_scope(request.user).filter(pk=inwoner_id).first()
+        """A resident to add: known, and within the login's own need-to-know (decided and
+        logged); a resident of another wijk cannot be moved into a household this way."""
+        inwoner = Inwoner.objects.filter(pk=inwoner_id).first()
         if inwoner is None:
-            raise ValidationError(
-                {"inwoner": f"Inwoner {inwoner_id} is onbekend of valt buiten uw werkgebied."}
-            )
+            raise ValidationError({"inwoner": f"Inwoner {inwoner_id} is onbekend."})
+        access.require(
+            request.user,
+            Resource.DOSSIER,
+            Action.WIJZIGEN,
+            via=access.Via.request(request),
+            inwoner=inwoner,
+            doel=request_doel(request),
+        )
         return inwoner
 
     def create(self, request: Request) -> Response:
@@ -275,6 +313,8 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
             (self._inwoner(request, lid["inwoner"]), lid["relatie"], lid["lid_van"])
             for lid in leden
         ]
+        if not members:
+            raise ValidationError({"leden": "Een nieuw huishouden heeft ten minste één lid."})
         huishouden = huishouden_create(
             gemeente=gemeente, naam=data.validated_data.get("naam", ""), leden=members
         )
@@ -321,3 +361,11 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         huishouden_lid_end(lid=lid, lid_tot=data.validated_data["lid_tot"])
         return Response(HuishoudenSerializer(self._get(pk)).data)
+
+
+def _int(pk: Any) -> int:
+    """An id from the URL; anything but digits is an unknown record (404), never a 500."""
+    try:
+        return int(pk)
+    except (TypeError, ValueError) as exc:
+        raise NotFound("Dit record bestaat niet.") from exc

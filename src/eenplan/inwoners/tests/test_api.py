@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 
 from eenplan.inwoners.constants import Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner
-from eenplan.inwoners.services import huishouden_create
+from eenplan.inwoners.services import huishouden_create, huishouden_lid_end
 from eenplan.privacy.models import Inzage
 from eenplan.testing.factories import InwonerFactory, next_bsn
 
@@ -173,8 +173,66 @@ def test_household_outside_scope_is_invisible(api, wijken, inwoner_zuid):
         gemeente=inwoner_zuid.gemeente,
         leden=[(inwoner_zuid, Relatie.REFERENTIE, dt.date(2000, 1, 1))],
     )
-    assert api.get(f"/api/v1/huishoudens/{hh.pk}/").status_code == 404
+    response = api.get(f"/api/v1/huishoudens/{hh.pk}/")
+    assert response.status_code == 403 and "need-to-know" in response.json()["detail"]
     assert api.get("/api/v1/huishoudens/").json()["results"] == []
+    assert api.get("/api/v1/huishoudens/999999/").status_code == 404
+    assert api.get("/api/v1/huishoudens/abc/").status_code == 404
+    row = Inzage.objects.get()
+    assert row.inwoner_id == inwoner_zuid.pk and row.toegestaan is False
+
+
+def _household_with_former_member(inwoner_zuid, inwoner_noord):
+    """A household in Zuid whose only member from Noord (the generalist's wijk) moved out."""
+    hh = huishouden_create(
+        gemeente=inwoner_zuid.gemeente,
+        leden=[
+            (inwoner_zuid, Relatie.REFERENTIE, dt.date(2000, 1, 1)),
+            (inwoner_noord, Relatie.KIND, dt.date(2000, 1, 1)),
+        ],
+    )
+    huishouden_lid_end(lid=inwoner_noord.lidmaatschappen.get(), lid_tot=dt.date(2010, 1, 1))
+    return hh
+
+
+def test_a_former_member_in_scope_opens_the_household_neither_for_reading_nor_writing(
+    api, wijken, inwoner_zuid, inwoner_noord
+):
+    hh = _household_with_former_member(inwoner_zuid, inwoner_noord)
+    assert api.get("/api/v1/huishoudens/").json()["results"] == []
+    assert api.get(f"/api/v1/huishoudens/{hh.pk}/").status_code == 403
+    response = api.patch(f"/api/v1/huishoudens/{hh.pk}/", {"naam": "Overgenomen"}, format="json")
+    assert response.status_code == 403
+    hh.refresh_from_db()
+    assert hh.naam != "Overgenomen"
+    assert Inzage.objects.filter(toegestaan=False, handeling="wijzigen").count() == 1
+
+
+def test_own_resident_cannot_be_moved_into_another_wijks_household(
+    api, wijken, inwoner_zuid, inwoner_noord
+):
+    """The attack: create or pick a resident in one's own wijk, add them to a household of
+    another wijk, and so open that household (and its plan)."""
+    hh = huishouden_create(
+        gemeente=inwoner_zuid.gemeente,
+        leden=[(inwoner_zuid, Relatie.REFERENTIE, dt.date(2000, 1, 1))],
+    )
+    response = api.post(
+        f"/api/v1/huishoudens/{hh.pk}/leden/",
+        {"inwoner": inwoner_noord.pk, "relatie": "kind", "lid_van": "2024-01-01"},
+        format="json",
+    )
+    assert response.status_code == 403
+    assert not inwoner_noord.lidmaatschappen.exists()
+    assert Inzage.objects.get(toegestaan=False).inwoner_id == inwoner_zuid.pk
+
+
+def test_a_resident_is_registered_only_in_a_wijk_the_team_serves(api, wijken):
+    data = payload(wijken["Zuid"], achternaam="Buiten")
+    response = api.post("/api/v1/inwoners/", data, format="json")
+    assert response.status_code == 403 and "wijk" in response.json()["detail"]
+    assert not Inwoner.objects.filter(achternaam="Buiten").exists()
+    assert Inzage.objects.get().toegestaan is False
 
 
 def test_household_detail_logs_each_member(api, wijken, inwoner_noord):
