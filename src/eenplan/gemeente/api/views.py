@@ -5,10 +5,16 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.permissions import IsAuthenticated
 
+from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Team, Wijk
 from eenplan.gemeente.selectors import medewerker_for_user, teams_list, wijken_list
+from eenplan.privacy.access import Action, Resource
+
+REFERENTIE = {
+    "list": (Resource.GEMEENTE, Action.LEZEN),
+    "retrieve": (Resource.GEMEENTE, Action.LEZEN),
+}
 
 
 class WijkSerializer(serializers.ModelSerializer):
@@ -29,7 +35,8 @@ class TeamSerializer(serializers.ModelSerializer):
     list=extend_schema(summary="Wijken van uw gemeente"), retrieve=extend_schema(summary="Eén wijk")
 )
 class WijkViewSet(viewsets.ReadOnlyModelViewSet):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [RolePermission]
+    access_rules = REFERENTIE
     serializer_class = WijkSerializer
 
     def get_queryset(self) -> QuerySet[Wijk]:
@@ -42,7 +49,8 @@ class WijkViewSet(viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="Eén team"),
 )
 class TeamViewSet(viewsets.ReadOnlyModelViewSet):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [RolePermission]
+    access_rules = REFERENTIE
     serializer_class = TeamSerializer
 
     def get_queryset(self) -> QuerySet[Team]:
