@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from eenplan.beschikkingen.constants import (
@@ -30,6 +29,7 @@ from eenplan.beschikkingen.models import (
     Klacht,
     Overgangsrecht,
 )
+from eenplan.common.documenten import render_text
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
@@ -288,8 +288,9 @@ def beschikking_send(*, beschikking: Beschikking, op: dt.date) -> Beschikking:
 
 def brief_render(beschikking: Beschikking) -> str:
     """The letter in plain Dutch (B1) from the template `beschikkingen/brief.txt`, which a
-    municipality overrides in its own template folder (EENPLAN_SJABLONEN_DIR)."""
-    return render_to_string(
+    municipality overrides in its own template folder (EENPLAN_SJABLONEN_DIR). Plain text,
+    never marked safe: pages escape it, the PDF shows it literally (common.documenten)."""
+    return render_text(
         "beschikkingen/brief.txt",
         {
             "b": beschikking,

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from eenplan.common.documenten import render_text
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner
@@ -259,7 +259,7 @@ def verslag_finalise(*, onderzoek: Onderzoek, door: AbstractBaseUser) -> Onderzo
         raise ValidationError(missing)
     onderzoek.status = OnderzoekStatus.DEFINITIEF
     onderzoek.verslag_definitief_op = timezone.now()
-    onderzoek.verslag_tekst = render_to_string(
+    onderzoek.verslag_tekst = render_text(
         "onderzoeken/verslag.txt", verslag_context(onderzoek)
     )
     onderzoek.save(update_fields=["status", "verslag_definitief_op", "verslag_tekst", "updated_at"])
