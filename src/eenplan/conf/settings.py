@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "eenplan.common",
     "eenplan.gemeente",
     "eenplan.inwoners",
+    "eenplan.events",
     "eenplan.privacy",
     "eenplan.meldingen",
     "eenplan.onderzoeken",

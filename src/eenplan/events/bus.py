@@ -1,0 +1,103 @@
+"""Domain events: services publish what happened; other apps react through subscribers.
+
+`publish` writes the event to the append-only history (`Gebeurtenis`) in the caller's
+transaction, then hands it to the subscribers:
+
+- `subscribe(soort, fase=IN_TRANSACTIE)`: runs at once, inside the publisher's transaction —
+  for consequences that must hold together with the change (a signed plan makes its
+  aanvragen: both happen or neither).
+- `subscribe(soort, fase=NA_COMMIT)`: runs after the transaction committed (`on_commit`) —
+  for side effects that must not happen when the change is rolled back (a message to a
+  provider, a notification).
+
+Apps never write each other's tables: the app that owns the table subscribes to the event.
+Subscribers are registered in each app's `subscribers.py`, imported from its `AppConfig.ready`.
+An event names its kind as '<aggregate>.<what happened>' (e.g. 'melding.gesloten').
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from django.db import models, transaction
+
+from eenplan.events.models import Gebeurtenis
+
+
+class Fase(Enum):
+    IN_TRANSACTIE = "in_transactie"
+    NA_COMMIT = "na_commit"
+
+
+IN_TRANSACTIE = Fase.IN_TRANSACTIE
+NA_COMMIT = Fase.NA_COMMIT
+
+
+@dataclass(frozen=True)
+class Event:
+    """What subscribers receive: the history row and the live record it is about."""
+
+    soort: str
+    gebeurtenis: Gebeurtenis
+    record: models.Model
+    gegevens: dict[str, Any] = field(default_factory=dict)
+    user: Any = None
+
+
+Subscriber = Callable[[Event], None]
+_subscribers: dict[tuple[str, Fase], list[Subscriber]] = defaultdict(list)
+
+
+def subscribe(soort: str, *, fase: Fase = NA_COMMIT) -> Callable[[Subscriber], Subscriber]:
+    """Register a subscriber for one kind of event (a decorator)."""
+
+    def decorator(func: Subscriber) -> Subscriber:
+        if func not in _subscribers[(soort, fase)]:
+            _subscribers[(soort, fase)].append(func)
+        return func
+
+    return decorator
+
+
+def subscribers(soort: str, fase: Fase) -> list[Subscriber]:
+    return list(_subscribers[(soort, fase)])
+
+
+def publish(
+    soort: str,
+    *,
+    record: models.Model,
+    omschrijving: str,
+    user: Any = None,
+    inwoner: Any = None,
+    huishouden: Any = None,
+    gegevens: dict[str, Any] | None = None,
+) -> Gebeurtenis:
+    """Write the event to the history and dispatch it. Call it inside the service's
+    transaction, after the change is written."""
+    if "." not in soort:
+        raise ValueError("Een gebeurtenis heet '<onderwerp>.<wat er gebeurde>'.")
+    echte_user = user if getattr(user, "is_authenticated", False) else None
+    gebeurtenis = Gebeurtenis.objects.create(
+        soort=soort,
+        omschrijving=omschrijving[:300],
+        user=echte_user,
+        door_naam=echte_user.get_username() if echte_user else "",
+        inwoner=inwoner,
+        huishouden=huishouden,
+        record_soort=record._meta.label_lower,
+        record_id=record.pk,
+        gegevens=gegevens or {},
+    )
+    event = Event(
+        soort=soort, gebeurtenis=gebeurtenis, record=record, gegevens=gegevens or {}, user=user
+    )
+    for subscriber in subscribers(soort, IN_TRANSACTIE):
+        subscriber(event)
+    for subscriber in subscribers(soort, NA_COMMIT):
+        transaction.on_commit(lambda s=subscriber: s(event), robust=False)
+    return gebeurtenis

@@ -1,0 +1,78 @@
+"""The append-only history of every dossier: one row per domain event."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+from eenplan.inwoners.models import Huishouden, Inwoner
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete a history row."""
+
+
+class GebeurtenisQuerySet(models.QuerySet["Gebeurtenis"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("De geschiedenis van een dossier kan niet worden gewijzigd.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("De geschiedenis van een dossier kan niet worden verwijderd.")
+
+
+class Gebeurtenis(models.Model):
+    """Something that happened to a dossier: who, when, what, on which record.
+
+    Written in the same transaction as the change it describes, so history and state never
+    disagree (Archiefwet art. 3: records kept in good order; AVG art. 5 lid 2: accountability).
+    """
+
+    moment = models.DateTimeField(auto_now_add=True, db_index=True)
+    soort = models.CharField(max_length=60, help_text="Bijvoorbeeld 'melding.geregistreerd'.")
+    omschrijving = models.CharField(max_length=300, help_text="In gewone taal, voor de tijdlijn.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+    )
+    door_naam = models.CharField(max_length=150, blank=True, help_text="Vastgelegd op het moment.")
+    inwoner = models.ForeignKey(
+        Inwoner, on_delete=models.PROTECT, null=True, blank=True, related_name="gebeurtenissen"
+    )
+    huishouden = models.ForeignKey(
+        Huishouden, on_delete=models.PROTECT, null=True, blank=True, related_name="gebeurtenissen"
+    )
+    record_soort = models.CharField(max_length=40, help_text="Bijvoorbeeld 'meldingen.melding'.")
+    record_id = models.BigIntegerField()
+    gegevens = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+
+    objects = GebeurtenisQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gebeurtenis"
+        verbose_name_plural = "gebeurtenissen"
+        ordering = ["-moment", "-id"]
+        default_permissions = ("view",)
+        indexes = [
+            models.Index(fields=["inwoner", "-moment"], name="gebeurtenis_inwoner_idx"),
+            models.Index(fields=["huishouden", "-moment"], name="gebeurtenis_huishouden_idx"),
+            models.Index(fields=["record_soort", "record_id"], name="gebeurtenis_record_idx"),
+            models.Index(fields=["soort", "-moment"], name="gebeurtenis_soort_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.moment:%d-%m-%Y %H:%M} {self.soort} ({self.record_soort} {self.record_id})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("De geschiedenis van een dossier kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("De geschiedenis van een dossier kan niet worden verwijderd.")

@@ -1,0 +1,76 @@
+"""Domain events: history written with the change, subscribers in or after the transaction."""
+
+import pytest
+from django.db import transaction
+
+from eenplan.events import bus
+from eenplan.events.models import AppendOnlyError, Gebeurtenis
+from eenplan.events.selectors import record_geschiedenis, tijdlijn
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def recorder():
+    calls: list[tuple[str, str]] = []
+    soort = "proef.gebeurd"
+
+    @bus.subscribe(soort, fase=bus.IN_TRANSACTIE)
+    def direct(event):
+        calls.append(("direct", event.soort))
+
+    @bus.subscribe(soort, fase=bus.NA_COMMIT)
+    def later(event):
+        calls.append(("later", event.soort))
+
+    yield soort, calls
+    bus._subscribers.pop((soort, bus.IN_TRANSACTIE), None)
+    bus._subscribers.pop((soort, bus.NA_COMMIT), None)
+
+
+def test_history_row_and_both_kinds_of_subscriber(recorder, inwoner_noord, generalist,
+                                                  django_capture_on_commit_callbacks):
+    soort, calls = recorder
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        bus.publish(
+            soort, record=inwoner_noord, omschrijving="Proef", user=generalist.user,
+            inwoner=inwoner_noord, gegevens={"a": 1},
+        )
+        assert calls == [("direct", soort)]  # the after-commit one waits
+    assert calls == [("direct", soort), ("later", soort)]
+    row = Gebeurtenis.objects.get()
+    assert (row.door_naam, row.record_soort, row.gegevens) == (
+        "generalist", "inwoners.inwoner", {"a": 1}
+    )
+    assert list(tijdlijn(inwoner_id=inwoner_noord.pk)) == [row]
+    assert list(record_geschiedenis("inwoners.inwoner", inwoner_noord.pk)) == [row]
+
+
+def test_a_rolled_back_change_leaves_no_event_and_no_side_effect(
+    recorder, inwoner_noord, django_capture_on_commit_callbacks
+):
+    soort, calls = recorder
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        bus.publish(soort, record=inwoner_noord, omschrijving="Proef")
+        raise RuntimeError("de wijziging mislukt")
+    assert not Gebeurtenis.objects.exists()
+    assert ("later", soort) not in calls
+
+
+def test_history_is_append_only(inwoner_noord):
+    row = bus.publish("proef.gebeurd", record=inwoner_noord, omschrijving="Proef")
+    with pytest.raises(AppendOnlyError):
+        row.save()
+    with pytest.raises(AppendOnlyError):
+        Gebeurtenis.objects.all().delete()
+    with pytest.raises(AppendOnlyError):
+        Gebeurtenis.objects.update(omschrijving="anders")
+
+
+def test_event_names_have_a_subject_and_a_verb(inwoner_noord):
+    with pytest.raises(ValueError, match="onderwerp"):
+        bus.publish("gebeurd", record=inwoner_noord, omschrijving="Proef")
