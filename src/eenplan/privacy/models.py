@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from eenplan.common.models import BaseModel
-from eenplan.gemeente.models import Medewerker
+from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy.constants import Doel, Kanaal
 
@@ -18,7 +18,40 @@ class AppendOnlyError(Exception):
     """Raised when code tries to change or delete an access-log row."""
 
 
+def _fill_gemeente(rows: list[Inzage]) -> None:
+    """Tie each new log row to a municipality at write time: the resident's, or (a row about
+    no single resident) the login's medewerker record. Every writer (the access module, the
+    write helpers) goes through `save()` or `bulk_create()`, so none can forget it. At most two
+    queries per batch, none when the resident is already loaded."""
+    open_rows = [r for r in rows if r.gemeente_id is None]
+    for row in open_rows:
+        cached = row._state.fields_cache.get("inwoner")
+        if cached is not None:
+            row.gemeente_id = cached.gemeente_id
+    inwoner_ids = {r.inwoner_id for r in open_rows if r.gemeente_id is None and r.inwoner_id}
+    if inwoner_ids:
+        by_inwoner = dict(
+            Inwoner.objects.filter(pk__in=inwoner_ids).values_list("pk", "gemeente_id")
+        )
+        for row in open_rows:
+            if row.gemeente_id is None and row.inwoner_id:
+                row.gemeente_id = by_inwoner.get(row.inwoner_id)
+    user_ids = {r.user_id for r in open_rows if r.gemeente_id is None and r.user_id}
+    if user_ids:
+        by_user = dict(
+            Medewerker.objects.filter(user_id__in=user_ids).values_list("user_id", "gemeente_id")
+        )
+        for row in open_rows:
+            if row.gemeente_id is None:
+                row.gemeente_id = by_user.get(row.user_id)
+
+
 class InzageQuerySet(models.QuerySet["Inzage"]):
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Inzage]:
+        objs = list(objs)
+        _fill_gemeente(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
     def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Het inzagelog kan niet worden gewijzigd.")
 
@@ -61,6 +94,16 @@ class Inzage(models.Model):
         max_length=20, blank=True, help_text="Wat er gevraagd werd (privacy.access.Action)."
     )
     reden = models.CharField(max_length=300, blank=True, help_text="De reden van een weigering.")
+    # Whose log this row belongs to, fixed at write time: the resident's municipality, or the
+    # login's when the row concerns no single resident. The privacy officer sees only theirs.
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="De gemeente van de inwoner (of anders van de medewerker).",
+    )
 
     objects = InzageQuerySet.as_manager()
 
@@ -72,6 +115,7 @@ class Inzage(models.Model):
         indexes = [
             models.Index(fields=["inwoner", "-moment"], name="inzage_inwoner_idx"),
             models.Index(fields=["user", "-moment"], name="inzage_user_idx"),
+            models.Index(fields=["gemeente", "-moment"], name="inzage_gemeente_idx"),
         ]
 
     def __str__(self) -> str:
@@ -82,6 +126,7 @@ class Inzage(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AppendOnlyError("Het inzagelog kan niet worden gewijzigd.")
+        _fill_gemeente([self])
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:

@@ -36,14 +36,24 @@ def inwoner_in_scope(user: User, inwoner: Inwoner, *, today: dt.date | None = No
 
 def inzage_list(
     *,
+    user: User,
     inwoner_id: int | None = None,
     user_id: int | None = None,
     doel: str | None = None,
     van: dt.date | None = None,
     tot: dt.date | None = None,
 ) -> QuerySet[Inzage]:
-    """The access log, newest first, filtered; bounded queries (user and resident joined)."""
+    """The access log of the login's own municipality, newest first, filtered; bounded queries
+    (user and resident joined). A superuser sees every municipality; a login without a
+    medewerker record sees nothing."""
     qs = Inzage.objects.select_related("user", "inwoner").order_by("-moment", "-id")
+    if not user.is_authenticated:
+        return qs.none()
+    if not user.is_superuser:
+        gemeente_id = access.Actor.of(user).gemeente_id
+        if gemeente_id is None:
+            return qs.none()
+        qs = qs.filter(gemeente_id=gemeente_id)
     if inwoner_id:
         qs = qs.filter(inwoner_id=inwoner_id)
     if user_id:

@@ -120,6 +120,7 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
             .first()
         ) or -1
     entries = inzage_list(
+        user=request.user,
         inwoner_id=inwoner_id,
         user_id=user_id,
         doel=filters["doel"] if filters["doel"] in Doel.values else None,

@@ -60,4 +60,4 @@ class InzageViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = InzagePagination
 
     def get_queryset(self) -> QuerySet[Inzage]:
-        return inzage_list()
+        return inzage_list(user=self.request.user)
