@@ -452,9 +452,8 @@ def require(
 def allows(actor: Actor | User, resource: Resource, action: Action) -> bool:
     """Whether the role may do this at all (for showing a button); not logged, no resident."""
     actor = Actor.of(actor)
-    return actor.kind == ActorKind.MEDEWERKER and actor.has_perms(
-        RULES[(resource, action)].perms
-    )
+    rule = RULES.get((resource, action))
+    return rule is not None and actor.kind == ActorKind.MEDEWERKER and actor.has_perms(rule.perms)
 
 
 def log_shown(

@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.models import Inwoner
-from eenplan.inwoners.selectors import inwoner_dossier, inwoner_search
+from eenplan.inwoners.selectors import inwoner_search
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.selectors import default_doel, inzage_list
+from eenplan.web.selectors import dossier_get
 
 PAGE_SIZE = 25
 
@@ -75,10 +76,15 @@ def inwoner_detail(request: HttpRequest, pk: int) -> HttpResponse:
             status=400,
         )
     today = timezone.localdate()
+    dossier = dossier_get(user=request.user, inwoner=inwoner, vandaag=today)
     context = {
         "inwoner": inwoner,
         "leeftijd": inwoner.leeftijd_op(today),
-        **inwoner_dossier(inwoner=inwoner, today=today),
+        "dossier": dossier,
+        "huishouden": dossier.huishouden,
+        "leden_nu": dossier.leden_nu,
+        "leden_eerder": dossier.leden_eerder,
+        "netwerk": dossier.netwerk,
     }
     return render(request, "web/inwoner_detail.html", context)
 

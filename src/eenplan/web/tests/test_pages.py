@@ -6,11 +6,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
+from eenplan.meldingen.services import melding_register
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +146,51 @@ def test_resident_list_uses_the_same_number_of_queries_for_10_and_200(
     with django_assert_num_queries(len(ten.captured_queries)):
         body = c.get(ZOEKEN, {"q": "bakker"}).content.decode()
     assert "200 inwoners gevonden" in body
+
+
+def _melding(inwoner, door, vraag="Hulp bij het huishouden"):
+    return melding_register(
+        gemeente=inwoner.gemeente,
+        door=door.user,
+        melder_soort="zelf",
+        kanaal="telefoon",
+        vraag=vraag,
+        ontvangen_op=timezone.localdate(),
+        domeinen=["wmo"],
+        inwoner=inwoner,
+    )
+
+
+def test_resident_page_is_the_dossier_with_meldingen_deadlines_and_a_prefilled_new_melding(
+    client, generalist, inwoner_noord
+):
+    melding = _melding(inwoner_noord, generalist)
+    body = login(client, generalist).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
+    assert f"/meldingen/{melding.pk}/" in body  # the melding, linked
+    assert f"Onderzoek bij melding {melding.pk}" in body  # its open deadline
+    assert f"/meldingen/nieuw/?inwoner={inwoner_noord.pk}" in body
+    for kop in ("Lopende termijnen", "Verloop van de zaak", "Tijdlijn", "Onderzoeken"):
+        assert kop in body
+
+
+def test_dossier_parts_follow_the_role(client, gemeente, wijken, inwoner_noord, generalist):
+    """The werkplein consultant reads the dossier but not plans or beschikkingen."""
+    werkplein = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.WERKPLEIN, teams=[generalist.teams.first()]
+    )
+    body = login(client, werkplein).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
+    assert "Meldingen" in body
+    assert "Beschikkingen" not in body and "Voorzieningen nu" not in body
+
+
+def test_dossier_page_queries_stay_flat_with_more_meldingen(
+    client, generalist, inwoner_noord, django_assert_max_num_queries
+):
+    login(client, generalist)
+    _melding(inwoner_noord, generalist)
+    with CaptureQueriesContext(connection) as een:
+        assert client.get(f"/inwoners/{inwoner_noord.pk}/").status_code == 200
+    for i in range(12):
+        _melding(inwoner_noord, generalist, vraag=f"Vraag {i}")
+    with django_assert_max_num_queries(len(een.captured_queries)):
+        assert client.get(f"/inwoners/{inwoner_noord.pk}/").status_code == 200

@@ -1,0 +1,175 @@
+"""The dossier: one resident's whole case on one page (and in one API answer).
+
+A read model over the apps: meldingen, onderzoeken, the household's plan, aanvragen,
+beschikkingen with their provisions, bezwaren, klachten and the history (events). Each part is
+shown only when the role may read that kind of record (`privacy.access.allows`); the dossier
+read itself is decided and logged once by the caller. One query per part, whatever the number of
+records: the page stays flat from a resident with one event to one with fifty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from eenplan.beschikkingen.constants import AanvraagStatus
+from eenplan.beschikkingen.models import (
+    Aanvraag,
+    Beschikking,
+    BeschikteVoorziening,
+    Bezwaar,
+    Klacht,
+)
+from eenplan.events.models import Gebeurtenis
+from eenplan.events.selectors import tijdlijn
+from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.selectors import inwoner_dossier
+from eenplan.meldingen.constants import OPEN_STATUSSEN
+from eenplan.meldingen.models import Melding
+from eenplan.onderzoeken.models import Onderzoek
+from eenplan.plannen.constants import ACTIEVE_STATUSSEN
+from eenplan.plannen.models import Plan
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+
+TIJDLIJN_MAX = 50
+# Which role rule lets one see the history of a kind of record: a role that may not read
+# beschikkingen does not see their events in the timeline either.
+RECORD_RESOURCE: dict[str, Resource] = {
+    "meldingen.melding": Resource.MELDING,
+    "onderzoeken.onderzoek": Resource.ONDERZOEK,
+    "plannen.plan": Resource.PLAN,
+    "beschikkingen.aanvraag": Resource.AANVRAAG,
+    "beschikkingen.beschikking": Resource.BESCHIKKING,
+    "beschikkingen.bezwaar": Resource.BEZWAAR,
+    "beschikkingen.klacht": Resource.KLACHT,
+}
+
+
+@dataclass(frozen=True)
+class Termijn:
+    """An open deadline in the dossier, explained in words."""
+
+    uiterlijk: dt.date
+    wat: str
+    url_name: str
+    pk: int
+
+
+@dataclass
+class Dossier:
+    inwoner: Inwoner
+    vandaag: dt.date
+    huishouden: Any = None
+    leden_nu: list[Any] = field(default_factory=list)
+    leden_eerder: list[Any] = field(default_factory=list)
+    netwerk: list[Any] = field(default_factory=list)
+    meldingen: list[Melding] | None = None
+    onderzoeken: list[Onderzoek] | None = None
+    plan: Plan | None = None
+    plan_zichtbaar: bool = False
+    aanvragen: list[Aanvraag] | None = None
+    beschikkingen: list[Beschikking] | None = None
+    voorzieningen_nu: list[BeschikteVoorziening] = field(default_factory=list)
+    bezwaren: list[Bezwaar] | None = None
+    klachten: list[Klacht] | None = None
+    gebeurtenissen: list[Gebeurtenis] = field(default_factory=list)
+    termijnen: list[Termijn] = field(default_factory=list)
+    kan_melden: bool = False
+
+
+def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
+    """Everything a staff member with this role may see of one resident's case. The caller has
+    already decided (and logged) the read of the dossier itself."""
+    basis = inwoner_dossier(inwoner=inwoner, today=vandaag)
+    dossier = Dossier(inwoner=inwoner, vandaag=vandaag, **basis)
+    mag = {r: access.allows(user, r, Action.LEZEN) for r in Resource}
+    dossier.kan_melden = access.allows(user, Resource.MELDING, Action.AANMAKEN)
+    if mag[Resource.MELDING]:
+        dossier.meldingen = list(
+            Melding.objects.filter(inwoner=inwoner)
+            .select_related("medewerker__user", "team")
+            .order_by("-ontvangen_op", "-id")
+        )
+        dossier.termijnen += [
+            Termijn(
+                m.onderzoek_uiterlijk, f"Onderzoek bij melding {m.pk}", "meldingen:detail", m.pk
+            )
+            for m in dossier.meldingen
+            if m.status in OPEN_STATUSSEN and m.onderzoek_uiterlijk
+        ]
+    if mag[Resource.ONDERZOEK]:
+        dossier.onderzoeken = list(
+            Onderzoek.objects.filter(inwoner=inwoner)
+            .select_related("medewerker__user", "melding")
+            .order_by("-created_at", "-id")
+        )
+    if mag[Resource.PLAN] and dossier.huishouden is not None:
+        dossier.plan_zichtbaar = True
+        dossier.plan = (
+            Plan.objects.filter(huishouden=dossier.huishouden, status__in=ACTIEVE_STATUSSEN)
+            .order_by("-created_at", "-id")
+            .first()
+        )
+    if mag[Resource.AANVRAAG]:
+        dossier.aanvragen = list(Aanvraag.objects.filter(inwoner=inwoner).order_by(
+            "-ontvangen_op", "-id"
+        ))
+        dossier.termijnen += [
+            Termijn(a.beslissen_uiterlijk, f"Beslissen op aanvraag {a.omschrijving}",
+                    "beschikkingen:beslissen", a.pk)
+            for a in dossier.aanvragen
+            if a.status == AanvraagStatus.ONTVANGEN
+        ]
+    if mag[Resource.BESCHIKKING]:
+        dossier.beschikkingen = list(
+            Beschikking.objects.filter(inwoner=inwoner)
+            .prefetch_related(
+                Prefetch(
+                    "voorzieningen",
+                    queryset=BeschikteVoorziening.objects.select_related("voorziening"),
+                )
+            )
+            .order_by("-besloten_op", "-id")
+        )
+        dossier.voorzieningen_nu = [
+            bv
+            for b in dossier.beschikkingen
+            if b.verzonden_op is not None
+            for bv in b.voorzieningen.all()
+            if bv.uitkomst != "afgewezen"
+            and (bv.begin is None or bv.begin <= vandaag)
+            and (bv.einde is None or bv.einde >= vandaag)
+        ]
+    if mag[Resource.BEZWAAR]:
+        dossier.bezwaren = list(
+            Bezwaar.objects.filter(beschikking__inwoner=inwoner)
+            .select_related("beschikking")
+            .order_by("-ontvangen_op", "-id")
+        )
+        dossier.termijnen += [
+            Termijn(b.beslissen_uiterlijk, f"Beslissen op bezwaar tegen beschikking "
+                    f"{b.beschikking_id}", "beschikkingen:bezwaar", b.pk)
+            for b in dossier.bezwaren
+            if b.besloten_op is None
+        ]
+    if access.allows(user, Resource.KLACHT, Action.LEZEN):
+        dossier.klachten = list(
+            Klacht.objects.filter(inwoner=inwoner).order_by("-ontvangen_op", "-id")
+        )
+    zichtbaar = ["inwoners.inwoner", "inwoners.huishouden"] + [
+        soort for soort, resource in RECORD_RESOURCE.items() if mag[resource]
+    ]
+    dossier.gebeurtenissen = list(
+        tijdlijn(
+            inwoner_id=inwoner.pk,
+            huishouden_id=dossier.huishouden.pk if dossier.huishouden else None,
+        )
+        .filter(record_soort__in=zichtbaar)
+        .select_related("user")[:TIJDLIJN_MAX]
+    )
+    dossier.termijnen.sort(key=lambda t: t.uiterlijk)
+    return dossier
