@@ -10,6 +10,7 @@ from eenplan.onderzoeken.api import urls as onderzoeken_api
 from eenplan.plannen.api import urls as plannen_api
 from eenplan.privacy.api.views import InzageViewSet
 from eenplan.voorzieningen.api import urls as voorzieningen_api
+from eenplan.web.api import DossierViewSet
 
 router = DefaultRouter()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
@@ -17,6 +18,7 @@ router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
 router.register("inzagelog", InzageViewSet, basename="inzage")
 router.register("wijken", WijkViewSet, basename="wijk")
 router.register("teams", TeamViewSet, basename="team")
+router.register("dossiers", DossierViewSet, basename="dossier")
 
 meldingen_api.register(router)
 onderzoeken_api.register(router)

@@ -194,3 +194,20 @@ def test_dossier_page_queries_stay_flat_with_more_meldingen(
         _melding(inwoner_noord, generalist, vraag=f"Vraag {i}")
     with django_assert_max_num_queries(len(een.captured_queries)):
         assert client.get(f"/inwoners/{inwoner_noord.pk}/").status_code == 200
+
+
+def test_dossier_api_answers_what_the_page_shows_and_logs_it(generalist, inwoner_noord, wijken):
+    from rest_framework.test import APIClient
+
+    from eenplan.privacy.models import Inzage
+
+    melding = _melding(inwoner_noord, generalist)
+    api = APIClient()
+    api.force_authenticate(generalist.user)
+    body = api.get(f"/api/v1/dossiers/{inwoner_noord.pk}/").json()
+    assert [m["id"] for m in body["meldingen"]] == [melding.pk]
+    assert body["termijnen"][0]["wat"] == f"Onderzoek bij melding {melding.pk}"
+    assert Inzage.objects.filter(inwoner=inwoner_noord, toegestaan=True).count() == 1
+    zuid = InwonerFactory(gemeente=wijken["Zuid"].gemeente, wijk=wijken["Zuid"])
+    assert api.get(f"/api/v1/dossiers/{zuid.pk}/").status_code == 403
+    assert api.get("/api/v1/dossiers/999999/").status_code == 404
