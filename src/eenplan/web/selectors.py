@@ -173,3 +173,51 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     )
     dossier.termijnen.sort(key=lambda t: t.uiterlijk)
     return dossier
+
+
+@dataclass
+class Zoekresultaat:
+    """What the header search found, grouped; every group within the login's need-to-know."""
+
+    q: str
+    vraag: Any = None
+    inwoners: list[Inwoner] = field(default_factory=list)
+    inwoners_meer: bool = False
+    meldingen: list[Melding] = field(default_factory=list)
+    beschikkingen: list[Beschikking] = field(default_factory=list)
+    zocht_inwoners: bool = False
+    zocht_nummers: bool = False
+
+
+ZOEK_MAX = 20
+
+
+def zoeken(*, user: Any, q: str) -> Zoekresultaat:
+    """One search box for staff: residents by name, BSN, birth date or postcode (the resident
+    search), meldingen and beschikkingen by their number. Bounded: a few queries, at most
+    `ZOEK_MAX` residents."""
+    from eenplan.inwoners.selectors import inwoner_search
+
+    q = (q or "").strip()[:100]
+    resultaat = Zoekresultaat(q=q)
+    if not q:
+        return resultaat
+    if access.allows(user, Resource.DOSSIER, Action.ZOEKEN):
+        resultaat.zocht_inwoners = True
+        vraag, gevonden = inwoner_search(scope=access.inwoners_in_scope(user), q=q)
+        resultaat.vraag = vraag
+        rijen = list(gevonden.select_related("wijk")[: ZOEK_MAX + 1])
+        resultaat.inwoners, resultaat.inwoners_meer = rijen[:ZOEK_MAX], len(rijen) > ZOEK_MAX
+    nummer = q.lstrip("#")
+    if nummer.isdigit() and len(nummer) <= 12:
+        resultaat.zocht_nummers = True
+        pk = int(nummer)
+        if access.allows(user, Resource.MELDING, Action.LEZEN):
+            resultaat.meldingen = list(
+                Melding.objects.filter(access.scope_q(user), pk=pk).select_related("inwoner")
+            )
+        if access.allows(user, Resource.BESCHIKKING, Action.LEZEN):
+            resultaat.beschikkingen = list(
+                Beschikking.objects.filter(access.scope_q(user), pk=pk).select_related("inwoner")
+            )
+    return resultaat

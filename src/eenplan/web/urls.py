@@ -6,6 +6,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("zoeken/", views.zoeken, name="zoeken"),
     path("inwoners/", views.inwoner_zoeken, name="inwoner-zoeken"),
     path("inwoners/<int:pk>/", views.inwoner_detail, name="inwoner-detail"),
     path("privacy/inzagelog/", views.inzagelog, name="inzagelog"),

@@ -18,7 +18,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.selectors import default_doel, inzage_list
-from eenplan.web.selectors import dossier_get
+from eenplan.web.selectors import dossier_get, zoeken as zoeken_selector
 
 PAGE_SIZE = 25
 
@@ -145,3 +145,10 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
             "inwoner_fout": bool(filters["inwoner"]) and inwoner_id is None,
         },
     )
+
+
+@login_required
+def zoeken(request: HttpRequest) -> HttpResponse:
+    """The search box in the header: residents, meldingen and beschikkingen, grouped."""
+    resultaat = zoeken_selector(user=request.user, q=request.GET.get("q", ""))
+    return render(request, "web/zoeken.html", {"resultaat": resultaat})

@@ -211,3 +211,29 @@ def test_dossier_api_answers_what_the_page_shows_and_logs_it(generalist, inwoner
     zuid = InwonerFactory(gemeente=wijken["Zuid"].gemeente, wijk=wijken["Zuid"])
     assert api.get(f"/api/v1/dossiers/{zuid.pk}/").status_code == 403
     assert api.get("/api/v1/dossiers/999999/").status_code == 404
+
+
+def test_header_search_finds_residents_and_meldingen_within_scope_only(
+    client, generalist, inwoner_noord, inwoner_zuid
+):
+    eigen = _melding(inwoner_noord, generalist)
+    vreemd = _melding(inwoner_zuid, generalist)
+    login(client, generalist)
+    assert 'role="search"' in client.get("/").content.decode()  # the box is in the header
+    body = client.get("/zoeken/", {"q": "Jansen"}).content.decode()
+    assert f"/inwoners/{inwoner_noord.pk}/" in body
+    body = client.get("/zoeken/", {"q": "Vries"}).content.decode()
+    assert f"/inwoners/{inwoner_zuid.pk}/" not in body and "Geen inwoners gevonden" in body
+    body = client.get("/zoeken/", {"q": str(eigen.pk)}).content.decode()
+    assert f"/meldingen/{eigen.pk}/" in body
+    body = client.get("/zoeken/", {"q": f"#{vreemd.pk}"}).content.decode()
+    assert f"/meldingen/{vreemd.pk}/" not in body
+    assert "binnen uw werkgebied" in body
+
+
+def test_header_search_is_bounded_and_plain_for_roles_without_search(
+    client, beleid, generalist, inwoner_noord
+):
+    body = login(client, beleid).get("/zoeken/", {"q": "Jansen"}).content.decode()
+    assert "kan op deze manier niet zoeken" in body
+    assert f"/inwoners/{inwoner_noord.pk}/" not in body and "Anna" not in body
