@@ -18,7 +18,8 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.selectors import default_doel, inzage_list
-from eenplan.web.selectors import dossier_get, zoeken as zoeken_selector
+from eenplan.web.selectors import dossier_get
+from eenplan.web.selectors import zoeken as zoeken_selector
 
 PAGE_SIZE = 25
 
