@@ -38,8 +38,10 @@ def inzage_list(
     *,
     user: User,
     inwoner_id: int | None = None,
+    inwoner_ids: list[int] | None = None,
     user_id: int | None = None,
     doel: str | None = None,
+    toegestaan: bool | None = None,
     van: dt.date | None = None,
     tot: dt.date | None = None,
 ) -> QuerySet[Inzage]:
@@ -56,6 +58,10 @@ def inzage_list(
         qs = qs.filter(gemeente_id=gemeente_id)
     if inwoner_id:
         qs = qs.filter(inwoner_id=inwoner_id)
+    if inwoner_ids is not None:
+        qs = qs.filter(inwoner_id__in=inwoner_ids)
+    if toegestaan is not None:
+        qs = qs.filter(toegestaan=toegestaan)
     if user_id:
         qs = qs.filter(user_id=user_id)
     if doel:
@@ -70,3 +76,25 @@ def inzage_list(
 def default_doel(user: User) -> str:
     """The purpose pre-selected for this login's role."""
     return access.Actor.of(user).default_doel()
+
+
+INWONER_FILTER_MAX = 50
+
+
+def inzage_inwoners_zoeken(*, user: User, q: str) -> tuple[list[int], str]:
+    """The residents of the privacy officer's own municipality that a filter value names: an
+    internal number, a BSN, a birth date or (part of) a name. Returns their ids (at most
+    `INWONER_FILTER_MAX`) and, when nothing usable was typed, the reason in Dutch."""
+    from eenplan.inwoners.selectors import inwoner_search
+
+    q = q.strip()
+    gemeente_id = access.Actor.of(user).gemeente_id
+    scope = Inwoner.objects.all() if user.is_superuser and gemeente_id is None else (
+        Inwoner.objects.filter(gemeente_id=gemeente_id)
+    )
+    if q.isdigit() and len(q) < 8:
+        return list(scope.filter(pk=int(q)).values_list("pk", flat=True)), ""
+    vraag, gevonden = inwoner_search(scope=scope, q=q)
+    if vraag.soort == "ongeldig":
+        return [], vraag.uitleg
+    return list(gevonden.values_list("pk", flat=True)[:INWONER_FILTER_MAX]), ""

@@ -17,7 +17,7 @@ from eenplan.inwoners.selectors import inwoner_search
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
-from eenplan.privacy.selectors import default_doel, inzage_list
+from eenplan.privacy.selectors import default_doel, inzage_inwoners_zoeken, inzage_list
 from eenplan.web.selectors import dossier_get
 from eenplan.web.selectors import zoeken as zoeken_selector
 
@@ -105,14 +105,16 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
         "doel": request.GET.get("doel", ""),
         "van": request.GET.get("van", ""),
         "tot": request.GET.get("tot", ""),
+        "uitkomst": request.GET.get("uitkomst", ""),
     }
     errors = []
-    inwoner_id = None
+    inwoner_ids = None
     if filters["inwoner"]:
-        if filters["inwoner"].isdigit():
-            inwoner_id = int(filters["inwoner"])
-        else:
-            errors.append("Vul bij 'Inwonernummer' alleen cijfers in.")
+        inwoner_ids, reden = inzage_inwoners_zoeken(user=request.user, q=filters["inwoner"])
+        if reden:
+            errors.append(f"Inwoner: {reden}")
+        elif not inwoner_ids:
+            errors.append("Geen inwoner van uw gemeente gevonden met dit nummer, BSN of deze naam.")
     van, tot = _parse_date(filters["van"]), _parse_date(filters["tot"])
     if filters["van"] and van is None or filters["tot"] and tot is None:
         errors.append("Vul een datum in als jjjj-mm-dd.")
@@ -126,9 +128,11 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
             .values_list("id", flat=True)
             .first()
         ) or -1
+    uitkomst = {"ingezien": True, "geweigerd": False}.get(filters["uitkomst"])
     entries = inzage_list(
         user=request.user,
-        inwoner_id=inwoner_id,
+        inwoner_ids=inwoner_ids,
+        toegestaan=uitkomst,
         user_id=user_id,
         doel=filters["doel"] if filters["doel"] in Doel.values else None,
         van=van,
@@ -143,7 +147,7 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "errors": errors,
             "doelen": Doel.choices,
-            "inwoner_fout": bool(filters["inwoner"]) and inwoner_id is None,
+            "inwoner_fout": bool(filters["inwoner"]) and not inwoner_ids,
         },
     )
 

@@ -182,8 +182,24 @@ class TestAccessLog:
         assert "Jansen" in body and "Vries" not in body
         body = c.get(url + "?doel=toegang").content.decode()
         assert "Vries" in body and "Jansen" not in body
-        body = c.get(url + "?inwoner=abc").content.decode()
-        assert "alleen cijfers" in body
+        # By BSN and by name too: the privacy officer rarely knows an internal number.
+        body = c.get(url, {"inwoner": inwoner_noord.bsn}).content.decode()
+        assert "Jansen" in body and "Vries" not in body
+        body = c.get(url, {"inwoner": "de Vries"}).content.decode()
+        assert "Vries" in body and "Jansen" not in body
+        body = c.get(url, {"inwoner": "x"}).content.decode()
+        assert "Typ minstens twee letters" in body and "Jansen" not in body
+        body = c.get(url, {"inwoner": "Onbekend"}).content.decode()
+        assert "Geen inwoner van uw gemeente gevonden" in body and "Jansen" not in body
+
+    def test_privacy_officer_filters_refusals_and_sees_their_reason(
+        self, client, generalist, privacy_officer, inwoner_noord, inwoner_zuid
+    ):
+        login(client, generalist).get(detail(inwoner_noord))
+        login(client, generalist).get(detail(inwoner_zuid))
+        c = login(client, privacy_officer)
+        body = c.get(reverse("web:inzagelog"), {"uitkomst": "geweigerd"}).content.decode()
+        assert "Vries" in body and "Jansen" not in body and "need-to-know" in body
 
     def test_only_privacy_officer_sees_the_log(self, client, generalist):
         assert login(client, generalist).get(reverse("web:inzagelog")).status_code == 403
