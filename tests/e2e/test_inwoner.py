@@ -88,3 +88,38 @@ def test_zoeken_werkt_zonder_javascript(browser, live_server, gemeentedata):
     finally:
         context.close()
     assert Inzage.objects.get().doel == Doel.ONDERZOEK
+
+
+def test_dossier_en_zoekbalk_op_breed_en_smal_scherm(page, context, live_server, gemeentedata):
+    """The resident page is the dossier; the header search finds the resident; both pass axe
+    at 1280 px and at 390 px, and the page never scrolls sideways on a phone."""
+    from .conftest import assert_axe, login_cookie, screenshot
+
+    anna = gemeentedata.anna
+    login_cookie(context, live_server, gemeentedata.generalist)
+    page.goto(f"/inwoners/{anna.pk}/")
+    for kop in ("Lopende termijnen", "Verloop van de zaak", "Tijdlijn"):
+        expect(page.get_by_role("heading", name=kop)).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Nieuwe melding voor"))).to_be_visible()
+    assert_axe(page, "dossier")
+    screenshot(page, "dossier.png")
+    zoek = page.get_by_role("search").first
+    zoek.get_by_role("searchbox").fill(anna.achternaam)
+    zoek.get_by_role("button", name="Zoeken").click()
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q="))
+    expect(page.get_by_role("link", name=re.compile(anna.voornamen))).to_be_visible()
+    assert_axe(page, "zoekresultaten kopbalk")
+    page.set_viewport_size({"width": 390, "height": 844})
+    for pad in (f"/inwoners/{anna.pk}/", f"/zoeken/?q={anna.achternaam}"):
+        page.goto(pad)
+        breed = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        te_breed = page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => "
+            "e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)"
+            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round("
+            "e.getBoundingClientRect().right))"
+        )
+        assert breed <= 0, f"{pad} schuift {breed} px opzij op 390 px: {te_breed}"
+        assert_axe(page, f"{pad} op 390 px")
+    page.goto(f"/inwoners/{anna.pk}/")
+    screenshot(page, "dossier-390.png")
