@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
@@ -12,12 +13,13 @@ from eenplan.beschikkingen.constants import (
     Uitkomst,
     Wet,
 )
+from eenplan.common.concurrency import VersieModel
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
 
 
-class Aanvraag(BaseModel):
+class Aanvraag(VersieModel, BaseModel):
     """A formal application for a maatwerkvoorziening. In Venlo signing the plan *is* the
     application (seed 000 L1973-1976); the resident may also apply for something else, which
     is recorded as deviating from the advice."""
@@ -64,7 +66,7 @@ class Aanvraag(BaseModel):
         return f"Aanvraag {self.omschrijving} ({self.get_wet_display()})"
 
 
-class Beschikking(BaseModel):
+class Beschikking(VersieModel, BaseModel):
     """The formal decision on an aanvraag (Wmo 2015 art. 2.3.5; Awb 4:13), per provision."""
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="beschikkingen")
@@ -103,6 +105,23 @@ class Beschikking(BaseModel):
         ordering = ["-besloten_op", "-id"]
         indexes = [
             models.Index(fields=["gemeente", "rechtmatigheid"], name="beschikking_toets_idx")
+        ]
+        constraints = [
+            # An unlawful decision stays on record; the aanvraag then gets a new one.
+            models.UniqueConstraint(
+                fields=["aanvraag"],
+                condition=~Q(rechtmatigheid=Rechtmatigheid.ONRECHTMATIG),
+                name="een_beschikking_per_aanvraag",
+                violation_error_message="Op deze aanvraag is al besloten; er is één "
+                "beschikking per aanvraag.",
+            ),
+            models.CheckConstraint(
+                condition=Q(rechtmatigheid__in=[Rechtmatigheid.NVT, Rechtmatigheid.TE_TOETSEN])
+                | Q(getoetst_door__isnull=False),
+                name="rechtmatigheid_getoetst_door",
+                violation_error_message="Een uitkomst van de rechtmatigheidstoets noemt wie "
+                "toetste.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -150,7 +169,7 @@ class BeschikteVoorziening(BaseModel):
         return f"{self.voorziening} ({self.get_uitkomst_display()})"
 
 
-class Bezwaar(BaseModel):
+class Bezwaar(VersieModel, BaseModel):
     beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="bezwaren")
     ingediend_door = models.CharField(max_length=200)
     ontvangen_op = models.DateField()
@@ -182,7 +201,7 @@ class Bezwaar(BaseModel):
         return f"Bezwaar tegen beschikking {self.beschikking_id}"
 
 
-class Klacht(BaseModel):
+class Klacht(VersieModel, BaseModel):
     """A complaint, separate from bezwaar, with its own handling term (Awb art. 9:11)."""
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="klachten")
@@ -242,6 +261,15 @@ class AanvraagOpschorting(BaseModel):
         verbose_name = "opschorting van een aanvraag"
         verbose_name_plural = "opschortingen van aanvragen"
         ordering = ["van", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanvraag"],
+                condition=Q(tot__isnull=True),
+                name="een_open_opschorting_per_aanvraag",
+                violation_error_message="De termijn van deze aanvraag is al opgeschort; "
+                "beëindig die opschorting eerst.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Opgeschort vanaf {self.van:%d-%m-%Y}: {self.reden}"

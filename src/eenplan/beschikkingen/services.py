@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from eenplan.beschikkingen.constants import (
@@ -29,6 +30,7 @@ from eenplan.beschikkingen.models import (
     Klacht,
     Overgangsrecht,
 )
+from eenplan.common.concurrency import Conflict, schrijft, verhoog
 from eenplan.common.documenten import render_text
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
@@ -176,6 +178,7 @@ def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
 
 
 @transaction.atomic
+@schrijft("aanvraag")
 def beschikking_issue(
     *,
     aanvraag: Aanvraag,
@@ -190,7 +193,7 @@ def beschikking_issue(
     ZIN and PGB for the same product in overlapping periods (iWmo OP043). A decision by a
     generalist goes to the back office's lawfulness check afterwards (Hardenberg)."""
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
-        raise ValidationError("Op deze aanvraag is al besloten.")
+        raise Conflict("Op deze aanvraag is al besloten.")
     if besloten_op > timezone.localdate() or besloten_op < aanvraag.ontvangen_op:
         raise ValidationError(
             {"besloten_op": "De besluitdatum ligt in de toekomst of vóór de aanvraag."}
@@ -271,10 +274,11 @@ def beschikking_issue(
 
 
 @transaction.atomic
+@schrijft("beschikking")
 def beschikking_send(*, beschikking: Beschikking, op: dt.date) -> Beschikking:
     """Send the letter: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw)."""
     if beschikking.verzonden_op is not None:
-        raise ValidationError("Deze beschikking is al verzonden.")
+        raise Conflict("Deze beschikking is al verzonden.")
     if beschikking.rechtmatigheid == Rechtmatigheid.ONRECHTMATIG:
         raise ValidationError("Deze beschikking is onrechtmatig bevonden; neem een nieuw besluit.")
     if op < beschikking.besloten_op or op > timezone.localdate():
@@ -353,11 +357,17 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
 
 
 @transaction.atomic
+@schrijft("beschikking")
 def rechtmatigheid_toets(
     *, beschikking: Beschikking, door: AbstractBaseUser, rechtmatig: bool, reden: str = ""
 ) -> Beschikking:
     """The back office checks a generalist's decision afterwards; an unlawful one goes back to
     the decision-maker with the reason (Hardenberg)."""
+    if beschikking.rechtmatigheid in (Rechtmatigheid.RECHTMATIG, Rechtmatigheid.ONRECHTMATIG):
+        raise Conflict(
+            "Deze beschikking is al getoetst: "
+            f"{beschikking.get_rechtmatigheid_display().lower()}. Eén uitkomst per beschikking."
+        )
     if beschikking.rechtmatigheid != Rechtmatigheid.TE_TOETSEN:
         raise ValidationError("Deze beschikking staat niet in de toetsingsrij.")
     if beschikking.besloten_door_id == door.pk:
@@ -372,7 +382,9 @@ def rechtmatigheid_toets(
     if not rechtmatig:
         # Back to the decision-maker: the aanvraag is open again for a new, lawful decision;
         # the unlawful one stays on record and can no longer be sent.
-        Aanvraag.objects.filter(pk=beschikking.aanvraag_id).update(status=AanvraagStatus.ONTVANGEN)
+        Aanvraag.objects.filter(pk=beschikking.aanvraag_id).update(
+            status=AanvraagStatus.ONTVANGEN, versie=F("versie") + 1, updated_at=timezone.now()
+        )
     beschikking.save(
         update_fields=["rechtmatigheid", "rechtmatigheid_reden", "getoetst_door", "updated_at"]
     )
@@ -380,6 +392,7 @@ def rechtmatigheid_toets(
 
 
 @transaction.atomic
+@schrijft("beschikking", verhogen=False)
 def bezwaar_register(
     *,
     beschikking: Beschikking,
@@ -433,12 +446,13 @@ def bezwaar_register(
 
 
 @transaction.atomic
+@schrijft("bezwaar")
 def bezwaar_verdaag(*, bezwaar: Bezwaar) -> Bezwaar:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
     if bezwaar.verdaagd:
-        raise ValidationError("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
+        raise Conflict("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
-        raise ValidationError("Op dit bezwaar is al beslist.")
+        raise Conflict("Op dit bezwaar is al beslist.")
     extra = gelijkgestelde_dagen()
     start = max(bezwaar.ontvangen_op, bezwaar.beschikking.bezwaar_uiterlijk or bezwaar.ontvangen_op)
     bezwaar.beslissen_uiterlijk = beslissing_op_bezwaar_uiterlijk(
@@ -450,6 +464,7 @@ def bezwaar_verdaag(*, bezwaar: Bezwaar) -> Bezwaar:
 
 
 @transaction.atomic
+@schrijft("bezwaar", "nieuwe_beschikking")
 def bezwaar_decide(
     *,
     bezwaar: Bezwaar,
@@ -458,7 +473,7 @@ def bezwaar_decide(
     nieuwe_beschikking: Beschikking | None = None,
 ) -> Bezwaar:
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
-        raise ValidationError("Op dit bezwaar is al beslist.")
+        raise Conflict("Op dit bezwaar is al beslist.")
     if uitkomst not in BezwaarUitkomst.values or uitkomst == BezwaarUitkomst.LOPEND:
         raise ValidationError({"uitkomst": "Kies de uitkomst van het bezwaar."})
     if besloten_op > timezone.localdate() or besloten_op < bezwaar.ontvangen_op:
@@ -479,6 +494,7 @@ def bezwaar_decide(
         # The new decision revises the one objected to; exports and OP043 follow the newest.
         nieuwe_beschikking.herziet = bezwaar.beschikking
         nieuwe_beschikking.save(update_fields=["herziet", "updated_at"])
+        verhoog(nieuwe_beschikking)
     return bezwaar
 
 
@@ -556,19 +572,20 @@ def _herbereken(aanvraag: Aanvraag) -> None:
 
 
 @transaction.atomic
+@schrijft("aanvraag")
 def aanvraag_opschorten(
     *, aanvraag: Aanvraag, van: dt.date, reden: str, door: AbstractBaseUser
 ) -> AanvraagOpschorting:
     """Stop the decision clock, e.g. while waiting for the resident's papers (Awb art. 4:15);
     the deadline is unknown until the suspension ends."""
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
-        raise ValidationError("Op deze aanvraag is al besloten.")
+        raise Conflict("Op deze aanvraag is al besloten.")
     if not reden.strip():
         raise ValidationError({"reden": "Geef de reden van de opschorting."})
     if van < aanvraag.ontvangen_op or van > timezone.localdate():
         raise ValidationError({"van": "De opschorting begint vóór de aanvraag of in de toekomst."})
     if aanvraag.opschortingen.filter(tot__isnull=True).exists():
-        raise ValidationError({"van": "De termijn is al opgeschort; beëindig die eerst."})
+        raise Conflict({"van": "De termijn is al opgeschort; beëindig die eerst."})
     opschorting = AanvraagOpschorting.objects.create(
         aanvraag=aanvraag, van=van, reden=reden.strip(), door=door
     )
@@ -580,10 +597,12 @@ def aanvraag_opschorten(
 
 
 @transaction.atomic
+@schrijft("opschorting", via=lambda opschorting: opschorting.aanvraag)
 def aanvraag_hervatten(*, opschorting: AanvraagOpschorting, tot: dt.date) -> Aanvraag:
     """End a suspension; the decision deadline moves by the suspended days."""
+    opschorting.refresh_from_db(fields=["tot"])  # read under the aanvraag's lock
     if opschorting.tot is not None:
-        raise ValidationError({"tot": "Deze opschorting is al beëindigd."})
+        raise Conflict({"tot": "Deze opschorting is al beëindigd."})
     if tot < opschorting.van or tot > timezone.localdate():
         raise ValidationError({"tot": "Het einde ligt vóór het begin of in de toekomst."})
     opschorting.tot = tot
@@ -595,10 +614,11 @@ def aanvraag_hervatten(*, opschorting: AanvraagOpschorting, tot: dt.date) -> Aan
 
 
 @transaction.atomic
+@schrijft("bezwaar")
 def bezwaar_informeel_gesprek(*, bezwaar: Bezwaar, op: dt.date) -> Bezwaar:
     """The informal track: a conversation first (Hardenberg); recorded with its date."""
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
-        raise ValidationError("Op dit bezwaar is al beslist.")
+        raise Conflict("Op dit bezwaar is al beslist.")
     if op < bezwaar.ontvangen_op or op > timezone.localdate():
         raise ValidationError({"op": "Het gesprek ligt vóór het bezwaar of in de toekomst."})
     bezwaar.informeel_gesprek_op = op
@@ -607,9 +627,10 @@ def bezwaar_informeel_gesprek(*, bezwaar: Bezwaar, op: dt.date) -> Bezwaar:
 
 
 @transaction.atomic
+@schrijft("klacht")
 def klacht_afhandelen(*, klacht: Klacht, op: dt.date, uitkomst: str) -> Klacht:
     if klacht.afgehandeld_op is not None:
-        raise ValidationError("Deze klacht is al afgehandeld.")
+        raise Conflict("Deze klacht is al afgehandeld.")
     if op < klacht.ontvangen_op or op > timezone.localdate():
         raise ValidationError({"op": "De datum ligt vóór de klacht of in de toekomst."})
     if not uitkomst.strip():

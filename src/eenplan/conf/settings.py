@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "eenplan.privacy.access.AccessLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "eenplan.common.concurrency.VersieMiddleware",
 ]
 
 ROOT_URLCONF = "eenplan.conf.urls"

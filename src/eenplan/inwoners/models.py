@@ -7,13 +7,14 @@ import datetime as dt
 from django.db import models
 from django.db.models import F, Q
 
+from eenplan.common.concurrency import VersieModel
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.constants import Geslacht, NetwerkSoort, Relatie
 from eenplan.inwoners.validators import validate_bsn
 
 
-class Inwoner(BaseModel):
+class Inwoner(VersieModel, BaseModel):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="inwoners")
     bsn = models.CharField("BSN", max_length=9, validators=[validate_bsn])
     voornamen = models.CharField(max_length=200)
@@ -81,7 +82,7 @@ class Inwoner(BaseModel):
         return jaren
 
 
-class Huishouden(BaseModel):
+class Huishouden(VersieModel, BaseModel):
     """A household; members come and go over time (HuishoudenLid). One resident alone is one too."""
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="huishoudens")

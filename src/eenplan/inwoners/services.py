@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.common.concurrency import Conflict, schrijft, verhoog
 from eenplan.common.text import normalise, normalise_postcode
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
@@ -91,6 +92,7 @@ def inwoner_create(*, gemeente: Gemeente, today: dt.date | None = None, **fields
 
 
 @transaction.atomic
+@schrijft("inwoner", verhogen=False)
 def inwoner_update(*, inwoner: Inwoner, today: dt.date | None = None, **fields: Any) -> Inwoner:
     unknown = set(fields) - set(INWONER_FIELDS)
     if unknown:
@@ -101,6 +103,7 @@ def inwoner_update(*, inwoner: Inwoner, today: dt.date | None = None, **fields: 
         setattr(candidate, name, value)
     _clean_inwoner(candidate, today=today or timezone.localdate())
     candidate.save()
+    verhoog(candidate)
     return candidate
 
 
@@ -121,6 +124,7 @@ def huishouden_create(
 
 
 @transaction.atomic
+@schrijft("huishouden")
 def huishouden_rename(*, huishouden: Huishouden, naam: str) -> Huishouden:
     huishouden.naam = naam
     huishouden.full_clean()
@@ -129,6 +133,7 @@ def huishouden_rename(*, huishouden: Huishouden, naam: str) -> Huishouden:
 
 
 @transaction.atomic
+@schrijft("huishouden", "inwoner")
 def huishouden_lid_add(
     *, huishouden: Huishouden, inwoner: Inwoner, relatie: Relatie | str, lid_van: dt.date
 ) -> HuishoudenLid:
@@ -154,10 +159,12 @@ def huishouden_lid_add(
 
 
 @transaction.atomic
+@schrijft("lid", via=lambda lid: lid.huishouden)
 def huishouden_lid_end(*, lid: HuishoudenLid, lid_tot: dt.date) -> HuishoudenLid:
     """End a membership; the row stays, so the household's history is kept."""
+    lid.refresh_from_db(fields=["lid_tot"])  # read under the household's lock
     if lid.lid_tot is not None:
-        raise ValidationError({"lid_tot": "Dit lidmaatschap is al beëindigd."})
+        raise Conflict({"lid_tot": "Dit lidmaatschap is al beëindigd."})
     if lid_tot < lid.lid_van:
         raise ValidationError(
             {"lid_tot": "De einddatum ligt voor de begindatum van het lidmaatschap."}
@@ -169,6 +176,7 @@ def huishouden_lid_end(*, lid: HuishoudenLid, lid_tot: dt.date) -> HuishoudenLid
 
 
 @transaction.atomic
+@schrijft("inwoner", verhogen=False)
 def netwerkpersoon_add(
     *,
     inwoner: Inwoner,

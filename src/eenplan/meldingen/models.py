@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from eenplan.common.concurrency import VersieModel
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente, Medewerker, Team
 from eenplan.inwoners.models import Huishouden, Inwoner
@@ -17,9 +18,10 @@ from eenplan.meldingen.constants import (
     Status,
     Urgentie,
 )
+from eenplan.privacy.models import DossierToegang
 
 
-class Melding(BaseModel):
+class Melding(VersieModel, BaseModel):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="meldingen")
     inwoner = models.ForeignKey(
         Inwoner, on_delete=models.PROTECT, null=True, blank=True, related_name="meldingen"
@@ -179,10 +181,47 @@ class Opschorting(BaseModel):
                 condition=Q(tot__isnull=True) | Q(tot__gte=F("van")),
                 name="opschorting_periode_geldig",
             ),
+            models.UniqueConstraint(
+                fields=["melding"],
+                condition=Q(tot__isnull=True),
+                name="een_open_opschorting_per_melding",
+                violation_error_message="De termijn is al opgeschort; beëindig die "
+                "opschorting eerst.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Opgeschort vanaf {self.van:%d-%m-%Y}: {self.reden}"
+
+
+class Toewijzing(BaseModel):
+    """Who works on a melding, from when to when, with the dossier access that gives. One
+    open assignment per melding: a reassignment ends the previous one and its access."""
+
+    melding = models.ForeignKey(Melding, on_delete=models.PROTECT, related_name="toewijzingen")
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    dossiertoegang = models.OneToOneField(
+        DossierToegang, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    van = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "toewijzing"
+        verbose_name_plural = "toewijzingen"
+        ordering = ["melding", "van", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["melding"],
+                condition=Q(tot__isnull=True),
+                name="een_open_toewijzing_per_melding",
+                violation_error_message="Deze melding is op hetzelfde moment aan iemand anders "
+                "toegewezen; een melding heeft één contactpersoon.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Melding {self.melding_id} → {self.medewerker}"
 
 
 class Notificatie(BaseModel):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from eenplan.common.concurrency import Conflict, schrijft
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Gemeente, Medewerker, Team
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
@@ -30,8 +31,13 @@ from eenplan.meldingen.constants import (
     Status,
     Urgentie,
 )
-from eenplan.meldingen.models import Melding, MeldingGebeurtenis, Notificatie, Opschorting
-from eenplan.privacy.models import DossierToegang
+from eenplan.meldingen.models import (
+    Melding,
+    MeldingGebeurtenis,
+    Notificatie,
+    Opschorting,
+    Toewijzing,
+)
 from eenplan.privacy.services import dossiertoegang_grant
 from eenplan.rules import termijnen
 
@@ -205,6 +211,7 @@ def _wijkteam_for(melding: Melding) -> Team | None:
 
 
 @transaction.atomic
+@schrijft("melding")
 def melding_identify(*, melding: Melding, inwoner: Inwoner, door: AbstractBaseUser) -> Melding:
     """The mid-office links a melding about an unknown person to the resident it found."""
     _require_status(melding, *OPEN_STATUSSEN)
@@ -220,6 +227,7 @@ def melding_identify(*, melding: Melding, inwoner: Inwoner, door: AbstractBaseUs
 
 
 @transaction.atomic
+@schrijft("melding")
 def melding_answer(*, melding: Melding, door: AbstractBaseUser, antwoord: str) -> Melding:
     """Screening: the question was answered at once (e.g. from the sociale kaart)."""
     _require_status(melding, Status.GEREGISTREERD)
@@ -241,6 +249,7 @@ _DOORZET_TEAMS = {
 
 
 @transaction.atomic
+@schrijft("melding")
 def melding_forward(
     *,
     melding: Melding,
@@ -308,6 +317,7 @@ def round_robin_candidate(
 
 
 @transaction.atomic
+@schrijft("melding")
 def melding_assign(
     *,
     melding: Melding,
@@ -371,7 +381,7 @@ def melding_assign(
             }
         )
     if melding.medewerker_id == medewerker.pk:
-        raise ValidationError({"medewerker": f"De melding is al toegewezen aan {medewerker}."})
+        raise Conflict({"medewerker": f"De melding is al toegewezen aan {medewerker}."})
     van, vorige = melding.status, melding.medewerker
     melding.status, melding.team, melding.medewerker = Status.TOEGEWEZEN, team, medewerker
     melding.save(update_fields=["status", "team", "medewerker", "updated_at"])
@@ -387,18 +397,38 @@ def melding_assign(
         team=team,
         toelichting=toelichting,
     )
+    # One open assignment per melding (constraint een_open_toewijzing_per_melding): the
+    # previous assignee's assignment and the dossier access it gave end today.
+    _toewijzing_beeindigen(melding, today)
+    toegang = None
     if melding.inwoner_id is not None:
-        dossiertoegang_grant(
+        toegang = dossiertoegang_grant(
             medewerker=medewerker,
             inwoner=melding.inwoner,
             van=today,
             reden=f"Toegewezen melding {melding.pk}",
             door=door,
         )
+    Toewijzing.objects.create(
+        melding=melding, medewerker=medewerker, dossiertoegang=toegang, van=today
+    )
     return melding
 
 
+def _toewijzing_beeindigen(melding: Melding, op: dt.date) -> None:
+    for toewijzing in melding.toewijzingen.filter(tot__isnull=True).select_related(
+        "dossiertoegang"
+    ):
+        toewijzing.tot = max(toewijzing.van, op)
+        toewijzing.save(update_fields=["tot", "updated_at"])
+        toegang = toewijzing.dossiertoegang
+        if toegang is not None and (toegang.tot is None or toegang.tot > op):
+            toegang.tot = max(toegang.van, op)
+            toegang.save(update_fields=["tot", "updated_at"])
+
+
 @transaction.atomic
+@schrijft("melding")
 def melding_suspend(
     *, melding: Melding, door: AbstractBaseUser, van: dt.date, reden: str
 ) -> Opschorting:
@@ -411,7 +441,7 @@ def melding_suspend(
     if van > timezone.localdate():
         raise ValidationError({"van": "Een opschorting kan niet in de toekomst beginnen."})
     if melding.opschortingen.filter(tot__isnull=True).exists():
-        raise ValidationError({"van": "De termijn is al opgeschort; beëindig die eerst."})
+        raise Conflict({"van": "De termijn is al opgeschort; beëindig die eerst."})
     opschorting = Opschorting(melding=melding, van=van, reden=reden.strip(), door=door)
     opschorting.full_clean()
     opschorting.save()
@@ -427,11 +457,13 @@ def melding_suspend(
 
 
 @transaction.atomic
+@schrijft("opschorting", via=lambda opschorting: opschorting.melding)
 def melding_resume(*, opschorting: Opschorting, door: AbstractBaseUser, tot: dt.date) -> Melding:
     """End a suspension; the deadline moves by the suspended days."""
+    opschorting.refresh_from_db(fields=["tot"])  # read under the melding's lock
     _require_status(opschorting.melding, *OPEN_STATUSSEN)
     if opschorting.tot is not None:
-        raise ValidationError({"tot": "Deze opschorting is al beëindigd."})
+        raise Conflict({"tot": "Deze opschorting is al beëindigd."})
     if tot < opschorting.van:
         raise ValidationError({"tot": "Het einde ligt vóór het begin van de opschorting."})
     if tot > timezone.localdate():
@@ -454,6 +486,7 @@ def melding_resume(*, opschorting: Opschorting, door: AbstractBaseUser, tot: dt.
 
 
 @transaction.atomic
+@schrijft("melding", "bestaande")
 def melding_link(*, melding: Melding, bestaande: Melding, door: AbstractBaseUser) -> Melding:
     """Tell your story once: a new melding joins an open case of the same household instead of
     opening a new one."""
@@ -496,6 +529,7 @@ def melding_link(*, melding: Melding, bestaande: Melding, door: AbstractBaseUser
 
 
 @transaction.atomic
+@schrijft("melding")
 def melding_close(*, melding: Melding, door: AbstractBaseUser, toelichting: str) -> Melding:
     _require_status(melding, Status.TOEGEWEZEN)
     if not toelichting.strip():
@@ -504,11 +538,6 @@ def melding_close(*, melding: Melding, door: AbstractBaseUser, toelichting: str)
     melding.status = Status.AFGESLOTEN
     melding.save(update_fields=["status", "updated_at"])
     _event(melding, door=door, soort="afgesloten", van=van, toelichting=toelichting.strip())
-    # Need-to-know ends with the work: the access this assignment gave stops today.
-    DossierToegang.objects.filter(
-        medewerker=melding.medewerker,
-        inwoner_id=melding.inwoner_id,
-        tot__isnull=True,
-        reden=f"Toegewezen melding {melding.pk}",
-    ).update(tot=timezone.localdate())
+    # Need-to-know ends with the work: the assignment and the access it gave stop today.
+    _toewijzing_beeindigen(melding, timezone.localdate())
     return melding

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from eenplan.common.concurrency import VersieModel
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.models import Huishouden, Inwoner
@@ -69,7 +70,7 @@ class Anker(models.Model):
         return f"{self.leefgebied} {self.score}: {self.tekst[:40]}"
 
 
-class Onderzoek(BaseModel):
+class Onderzoek(VersieModel, BaseModel):
     melding = models.OneToOneField(Melding, on_delete=models.PROTECT, related_name="onderzoek")
     inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="onderzoeken")
     huishouden = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.common.concurrency import Conflict, schrijft
 from eenplan.common.documenten import render_text
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.constants import NetwerkSoort
@@ -58,6 +59,7 @@ def _lopend(onderzoek: Onderzoek) -> None:
 
 
 @transaction.atomic
+@schrijft("melding", verhogen=False)
 def onderzoek_start(*, melding: Melding, door: AbstractBaseUser) -> Onderzoek:
     """Start the onderzoek of an assigned melding about a known resident."""
     if melding.inwoner_id is None:
@@ -65,7 +67,7 @@ def onderzoek_start(*, melding: Melding, door: AbstractBaseUser) -> Onderzoek:
     if melding.status != MeldingStatus.TOEGEWEZEN:
         raise ValidationError("Een onderzoek start bij een melding die is toegewezen.")
     if Onderzoek.objects.filter(melding=melding).exists():
-        raise ValidationError("Voor deze melding loopt al een onderzoek.")
+        raise Conflict("Voor deze melding loopt al een onderzoek.")
     medewerker = melding.medewerker or medewerker_for_user(door)
     if medewerker is None:
         raise ValidationError("Er is geen medewerker voor dit onderzoek.")
@@ -82,6 +84,7 @@ def onderzoek_start(*, melding: Melding, door: AbstractBaseUser) -> Onderzoek:
 
 
 @transaction.atomic
+@schrijft("onderzoek", verhogen=False)
 def gesprek_add(
     *,
     onderzoek: Onderzoek,
@@ -116,6 +119,7 @@ def gesprek_add(
 
 
 @transaction.atomic
+@schrijft("onderzoek", verhogen=False)
 def onderdeel_set(
     *, onderzoek: Onderzoek, code: str, antwoord: str = "", reden_niet_van_toepassing: str = ""
 ) -> OnderzoekOnderdeel:
@@ -133,6 +137,7 @@ def onderdeel_set(
 
 
 @transaction.atomic
+@schrijft("onderzoek")
 def onderzoek_set_checks(
     *,
     onderzoek: Onderzoek,
@@ -164,6 +169,7 @@ def ladderstap_parse(value: object) -> LadderStap:
 
 
 @transaction.atomic
+@schrijft("onderzoek", verhogen=False)
 def afweging_set(
     *,
     onderzoek: Onderzoek,
@@ -194,6 +200,7 @@ def afweging_set(
 
 
 @transaction.atomic
+@schrijft("onderzoek", verhogen=False)
 def score_add(
     *,
     inwoner: Inwoner,
@@ -250,6 +257,7 @@ def verslag_ontbrekend_voor(onderzoek: Onderzoek) -> list[str]:
 
 
 @transaction.atomic
+@schrijft("onderzoek")
 def verslag_finalise(*, onderzoek: Onderzoek, door: AbstractBaseUser) -> Onderzoek:
     """Make the verslag final once everything art. 2.3.2 lid 4 asks is answered; the text is
     kept as it was at that moment (Wmo 2015 art. 2.3.2 lid 8)."""
@@ -279,6 +287,7 @@ def verslag_context(onderzoek: Onderzoek) -> dict:
 
 
 @transaction.atomic
+@schrijft("onderzoek")
 def verslag_send(*, onderzoek: Onderzoek, op: dt.date) -> Onderzoek:
     if onderzoek.status != OnderzoekStatus.DEFINITIEF:
         raise ValidationError("Maak het verslag eerst definitief.")
@@ -290,6 +299,7 @@ def verslag_send(*, onderzoek: Onderzoek, op: dt.date) -> Onderzoek:
 
 
 @transaction.atomic
+@schrijft("onderzoek", verhogen=False)
 def verslag_reactie_add(
     *, onderzoek: Onderzoek, tekst: str, ontvangen_op: dt.date
 ) -> VerslagReactie:

@@ -13,6 +13,7 @@ from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
 from eenplan.onderzoeken.constants import LadderStapChoices
 from eenplan.onderzoeken.models import Leefgebied, ZrmScore
 from eenplan.plannen.constants import (
+    ACTIEVE_STATUSSEN,
     Doeltype,
     Escalatie,
     PlanStatus,
@@ -42,6 +43,15 @@ class Plan(BaseModel):
         verbose_name_plural = "plannen"
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["huishouden", "status"], name="plan_huishouden_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["huishouden"],
+                condition=Q(status__in=ACTIEVE_STATUSSEN),
+                name="een_actief_plan_per_huishouden",
+                violation_error_message="Dit huishouden heeft al een lopend plan: één "
+                "huishouden, één plan.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Plan {self.pk} voor {self.huishouden}"
@@ -160,7 +170,8 @@ class Regisseur(BaseModel):
                 fields=["plan"],
                 condition=Q(tot__isnull=True),
                 name="een_actieve_regisseur_per_plan",
-                violation_error_message="Een plan heeft precies één regisseur.",
+                violation_error_message="Een plan heeft precies één regisseur; er is op "
+                "hetzelfde moment een andere vastgelegd. Laad het plan opnieuw.",
             ),
         ]
 
@@ -237,7 +248,14 @@ class PlanVersie(models.Model):
         verbose_name = "versie"
         verbose_name_plural = "versies"
         ordering = ["plan", "versie"]
-        constraints = [models.UniqueConstraint(fields=["plan", "versie"], name="planversie_uniek")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "versie"],
+                name="planversie_uniek",
+                violation_error_message="Iemand anders wijzigde dit plan op hetzelfde moment; "
+                "uw wijziging is niet opgeslagen. Laad het plan opnieuw.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Plan {self.plan_id} versie {self.versie}: {self.reden}"

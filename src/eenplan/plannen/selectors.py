@@ -88,4 +88,13 @@ def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[st
             "-created_at",
         )
     )
-    return {"leden": leden, "plannen": plannen}
+    # Active plans that current members brought from the household they lived in before:
+    # one household has one active plan, so these are the ones to merge.
+    meegekomen = list(
+        Plan.objects.filter(status__in=ACTIEVE_STATUSSEN)
+        .exclude(huishouden=huishouden)
+        .filter(huishouden__leden__inwoner_id__in=[lid.inwoner_id for lid in leden])
+        .distinct()
+        .order_by("id")
+    )
+    return {"leden": leden, "plannen": plannen, "meegekomen": meegekomen}

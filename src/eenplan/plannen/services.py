@@ -19,9 +19,10 @@ from django.utils import timezone
 from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.models import Aanvraag
 from eenplan.beschikkingen.services import aanvraag_register
+from eenplan.common.concurrency import VersieVerouderd, schrijft, vergrendel, verhoogd
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
-from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
+from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.onderzoeken.models import Afweging, Leefgebied
 from eenplan.onderzoeken.services import ladderstap_parse, score_add
 from eenplan.plannen.constants import (
@@ -105,10 +106,19 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
 
 
 def _version(plan: Plan, *, door: AbstractBaseUser, reden: str) -> PlanVersie:
-    plan.versie = (
-        plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0
+    """The next version, with a conditional UPDATE: if someone else raised it since this plan
+    was read, nothing is saved (no lost update)."""
+    gelezen = plan.versie
+    nieuw = max(
+        gelezen, plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0
     ) + 1
-    plan.save(update_fields=["versie", "updated_at"])
+    if not Plan.objects.filter(pk=plan.pk, versie=gelezen).update(
+        versie=nieuw, updated_at=timezone.now()
+    ):
+        plan.refresh_from_db()
+        raise VersieVerouderd(plan, verwacht=gelezen)
+    plan.versie = nieuw
+    verhoogd(plan, nieuw)
     return PlanVersie.objects.create(
         plan=plan, versie=plan.versie, door=door, reden=reden, inhoud=plan_snapshot(plan)
     )
@@ -122,6 +132,7 @@ def _actief(plan: Plan) -> None:
 
 
 @transaction.atomic
+@schrijft("huishouden", verhogen=False)
 def plan_open(*, huishouden: Huishouden, door: AbstractBaseUser) -> Plan:
     """The household's active plan, made when there is none: one plan per household (a
     resident alone is a household of one)."""
@@ -134,6 +145,7 @@ def plan_open(*, huishouden: Huishouden, door: AbstractBaseUser) -> Plan:
 
 
 @transaction.atomic
+@schrijft("plan", verhogen=False)
 def doel_add(
     *,
     plan: Plan,
@@ -173,6 +185,7 @@ def doel_add(
 
 
 @transaction.atomic
+@schrijft("doel", via=lambda doel: doel.plan, verhogen=False)
 def actie_add(
     *,
     doel: Doel,
@@ -213,6 +226,7 @@ def _ladder(inwoner: Inwoner, huishouden: Huishouden) -> dict[LadderStap, StapUi
 
 
 @transaction.atomic
+@schrijft("plan", verhogen=False)
 def voorstel_add(
     *,
     plan: Plan,
@@ -261,6 +275,7 @@ def voorstel_add(
 
 
 @transaction.atomic
+@schrijft("plan", verhogen=False)
 def regisseur_set(
     *,
     plan: Plan,
@@ -337,6 +352,7 @@ def regisseur_set(
 
 
 @transaction.atomic
+@schrijft("plan", verhogen=False)
 def deelnemer_add(
     *,
     plan: Plan,
@@ -388,16 +404,27 @@ def deelnemers_actief(plan: Plan, op: dt.date) -> list[Deelnemer]:
 
 @transaction.atomic
 def plan_merge(*, plannen: Sequence[Plan], door: AbstractBaseUser) -> Plan:
-    """Merge the active plans of members of one household into the oldest, keeping the
-    history of both (the others become 'samengevoegd' and point to the result)."""
-    plannen = sorted(plannen, key=lambda p: p.pk)
-    if len(plannen) < 2:
+    """Merge into the first plan the active plans that members of its household brought
+    along from the household they lived in before (a household has one active plan, so
+    several plans meet when people move in together). The history of each is kept: the
+    others become 'samengevoegd' and point to the result."""
+    doel_plan, *andere = plannen
+    for plan in sorted(plannen, key=lambda p: p.pk):  # in id order: no deadlock
+        vergrendel(plan)
+    andere = [p for p in andere if p.pk != doel_plan.pk]
+    if not andere:
         raise ValidationError("Kies ten minste twee plannen om samen te voegen.")
-    if len({p.huishouden_id for p in plannen}) != 1:
-        raise ValidationError("Alleen plannen van hetzelfde huishouden kunnen samen.")
+    leden = {i.pk for i in _leden(doel_plan.huishouden, timezone.localdate())}
+    for plan in andere:
+        if not HuishoudenLid.objects.filter(
+            huishouden_id=plan.huishouden_id, inwoner_id__in=leden
+        ).exists():
+            raise ValidationError(
+                f"Plan {plan.pk} hoort niet bij een huishouden waaruit leden van dit huishouden "
+                "komen; alleen die plannen kunnen samen."
+            )
     for plan in plannen:
         _actief(plan)
-    doel_plan, *andere = plannen
     for plan in andere:
         _version(plan, door=door, reden=f"Samengevoegd in plan {doel_plan.pk}")
         plan.doelen.update(plan=doel_plan)
@@ -415,6 +442,7 @@ def plan_merge(*, plannen: Sequence[Plan], door: AbstractBaseUser) -> Plan:
 
 
 @transaction.atomic
+@schrijft("plan", verhogen=False)
 def plan_sign(
     *, plan: Plan, ondertekenaar: Inwoner | Netwerkpersoon, op: dt.date, door: AbstractBaseUser
 ) -> list[Aanvraag]:
@@ -481,6 +509,7 @@ def plan_sign(
 
 
 @transaction.atomic
+@schrijft("doel", via=lambda doel: doel.plan, verhogen=False)
 def evaluatie_add(
     *,
     doel: Doel,
@@ -511,6 +540,7 @@ def evaluatie_add(
 
 
 @transaction.atomic
+@schrijft("plan", verhogen=False)
 def veiligheid_signaleer(
     *,
     plan: Plan,
@@ -538,6 +568,7 @@ def veiligheid_signaleer(
 
 
 @transaction.atomic
+@schrijft("plan", verhogen=False)
 def aanvraag_file(
     *,
     plan: Plan,
@@ -586,6 +617,7 @@ def aanvraag_file(
 
 
 @transaction.atomic
+@schrijft("deelnemer", via=lambda deelnemer: deelnemer.plan, verhogen=False)
 def deelnemer_toestemming_intrekken(
     *, deelnemer: Deelnemer, op: dt.date, door: AbstractBaseUser
 ) -> Deelnemer:

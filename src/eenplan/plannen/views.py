@@ -252,6 +252,11 @@ class _Mensen:
             for p in overzicht["plannen"]  # type: ignore[attr-defined]
             if p.pk != plan.pk and p.status in ACTIEVE_STATUSSEN
         ]
+        meegekomen = [p.pk for p in overzicht["meegekomen"]]  # type: ignore[attr-defined]
+        if meegekomen:  # only plans the login may see
+            self.andere_plannen += list(
+                selectors.plannen_in_scope(request.user).filter(pk__in=meegekomen).order_by("id")
+            )
         self.leden: list[Inwoner] = [lid.inwoner for lid in self.leden_rijen]
         self.volwassenen = [i for i in self.leden if i.leeftijd_op(vandaag) >= 18]
         self.netwerk: list[tuple[Inwoner, list[Netwerkpersoon]]] = [

@@ -97,3 +97,39 @@ class InwonerFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Inwoner:
         return inwoner_create(**kwargs)
+
+
+def plan_uit_vorig_huishouden(*, inwoner: Inwoner, door: Any, doel: str = "") -> Any:
+    """An active plan of the household `inwoner` lived in until 1 May 1972 (before joining
+    the test household); a housemate who stayed keeps that household in scope. One household
+    has one active plan, so this is how two active plans meet: people move in together."""
+    from eenplan.inwoners.constants import Relatie
+    from eenplan.inwoners.models import Huishouden, HuishoudenLid
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.plannen.constants import Doeltype
+    from eenplan.plannen.models import Doel, Plan
+
+    vorig = Huishouden.objects.create(gemeente=inwoner.gemeente, naam=f"Vorig van {inwoner}")
+    HuishoudenLid.objects.create(
+        huishouden=vorig,
+        inwoner=inwoner,
+        relatie=Relatie.REFERENTIE,
+        lid_van=dt.date(1960, 1, 1),
+        lid_tot=dt.date(1972, 5, 1),
+    )
+    HuishoudenLid.objects.create(
+        huishouden=vorig,
+        inwoner=InwonerFactory(gemeente=inwoner.gemeente, wijk=inwoner.wijk, voornamen="Kees"),
+        relatie=Relatie.OVERIG,
+        lid_van=dt.date(1960, 1, 1),
+    )
+    plan = Plan.objects.create(huishouden=vorig, aangemaakt_door=door)
+    if doel:
+        Doel.objects.create(
+            plan=plan,
+            inwoner=inwoner,
+            leefgebied=Leefgebied.objects.get(code="huisvesting"),
+            omschrijving=doel,
+            doeltype=Doeltype.ACHTERUITGANG,
+        )
+    return plan

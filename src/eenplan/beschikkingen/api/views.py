@@ -65,6 +65,7 @@ from eenplan.beschikkingen.api.serializers import (
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht, Overgangsrecht
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
+from eenplan.common.api import VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.constants import Rol
@@ -189,7 +190,8 @@ def _regel(data: dict[str, Any], voorzieningen: dict[int, Any]) -> services.Rege
         responses=AanvraagDetailSerializer,
     ),
 )
-class AanvraagViewSet(DossierViewSet):
+class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Aanvraag
     _lezen = [roles.AANVRAAG_BEKIJKEN]
     required_perms = {
         "list": _lezen,
@@ -383,7 +385,8 @@ def _export_response(request: Request, *, data: Any, csv: str, filename: str) ->
         responses=BeschikkingDetailSerializer,
     ),
 )
-class BeschikkingViewSet(DossierViewSet):
+class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Beschikking
     _lezen = [roles.BESCHIKKING_BEKIJKEN]
     required_perms = {
         "list": _lezen,
@@ -584,7 +587,8 @@ class BeschikkingViewSet(DossierViewSet):
         parameters=[DOEL_PARAMETER],
     ),
 )
-class BezwaarViewSet(DossierViewSet):
+class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Bezwaar
     required_perms = {
         "list": roles.BEZWAAR,
         "retrieve": roles.BEZWAAR,
@@ -737,7 +741,8 @@ class BezwaarViewSet(DossierViewSet):
         parameters=[DOEL_PARAMETER],
     ),
 )
-class KlachtViewSet(DossierViewSet):
+class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Klacht
     required_perms = {"list": roles.KLACHT, "create": roles.KLACHT, "afhandelen": roles.KLACHT}
     queryset = Klacht.objects.none()  # for the schema; the real list is per login
     serializer_class = KlachtSerializer

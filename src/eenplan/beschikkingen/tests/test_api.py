@@ -404,7 +404,7 @@ def test_deciding_twice_and_out_of_scope_are_refused(backoffice, aanvraag, aanvr
     body = {"motivering": "m", "regels": [zin_regel(hh)]}
     assert api.post(f"{AANVRAGEN}{aanvraag.pk}/beslissen/", body, format="json").status_code == 201
     response = api.post(f"{AANVRAGEN}{aanvraag.pk}/beslissen/", body, format="json")
-    assert response.status_code == 400 and "al besloten" in str(response.json())
+    assert response.status_code == 409 and "al besloten" in response.json()["detail"]
     response = api.post(f"{AANVRAGEN}{aanvraag_zuid.pk}/beslissen/", body, format="json")
     assert response.status_code == 403
     assert Beschikking.objects.count() == 1
@@ -442,7 +442,7 @@ def test_versturen_sets_the_bezwaar_term_and_keeps_the_letter(backoffice, aanvra
     assert bezwaar_uiterlijk >= vandaag() + dt.timedelta(weeks=6)
     assert body["brief_is_voorbeeld"] is False and "Dat moet uiterlijk op" in body["brief"]
     response = api.post(f"{BESCHIKKINGEN}{beschikking.pk}/versturen/", {}, format="json")
-    assert response.status_code == 400 and "al verzonden" in str(response.json())
+    assert response.status_code == 409 and "al verzonden" in response.json()["detail"]
 
 
 def test_lawfulness_check_by_the_back_office_only(generalist, backoffice, aanvraag, hh):
@@ -537,7 +537,7 @@ def test_bezwaar_registered_postponed_and_decided(backoffice, verzonden, inwoner
     assert response.status_code == 200 and response.json()["verdaagd"] is True
     assert dt.date.fromisoformat(response.json()["beslissen_uiterlijk"]) > eerst
     response = api.post(f"{url}verdagen/")
-    assert response.status_code == 400 and "al eens verdaagd" in str(response.json())
+    assert response.status_code == 409 and "al eens verdaagd" in response.json()["detail"]
     response = api.post(f"{url}beslissen/", {"uitkomst": "ongegrond"}, format="json")
     assert response.status_code == 200 and response.json()["uitkomst"] == "ongegrond"
     detail = api.get(url).json()

@@ -18,7 +18,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.common.api import IdCursorPagination
+from eenplan.common.api import IdCursorPagination, VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.api.serializers import (
@@ -103,7 +103,8 @@ class InwonerFilter(django_filters.FilterSet):
         parameters=[DOEL_PARAMETER],
     ),
 )
-class InwonerViewSet(viewsets.GenericViewSet):
+class InwonerViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
+    versie_model = Inwoner
     permission_classes = [RolePermission]
     access_rules = {
         "list": (Resource.DOSSIER, Action.ZOEKEN),
@@ -227,7 +228,8 @@ class InwonerViewSet(viewsets.GenericViewSet):
         responses={200: HuishoudenSerializer},
     ),
 )
-class HuishoudenViewSet(viewsets.GenericViewSet):
+class HuishoudenViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
+    versie_model = Huishouden
     permission_classes = [RolePermission]
     pagination_class = IdCursorPagination
     serializer_class = HuishoudenSerializer

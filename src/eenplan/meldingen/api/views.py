@@ -25,6 +25,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
+from eenplan.common.api import VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.models import Medewerker, Team
@@ -131,7 +132,8 @@ def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") 
         responses=MeldingDetailSerializer,
     ),
 )
-class MeldingViewSet(viewsets.GenericViewSet):
+class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
+    versie_model = Melding
     permission_classes = [RolePermission]
     required_perms = {
         "list": [roles.MELDING_BEKIJKEN],

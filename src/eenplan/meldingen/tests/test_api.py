@@ -631,8 +631,8 @@ def test_opschorten_and_hervatten(midoffice, generalist, inwoner_noord):
     response = post(
         api, melding, "hervatten", {"opschorting": opschorting["id"], "tot": vandaag().isoformat()}
     )
-    assert response.status_code == 400
-    assert "al beëindigd" in response.json()["tot"][0]
+    assert response.status_code == 409
+    assert "al beëindigd" in response.json()["fouten"]["tot"][0]
 
 
 def test_koppelen_only_within_the_household(midoffice, generalist, inwoner_noord, wijken):

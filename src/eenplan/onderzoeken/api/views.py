@@ -27,6 +27,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
+from eenplan.common.api import VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.selectors import medewerker_for_user
@@ -117,7 +118,8 @@ class OnderzoekFilter(django_filters.FilterSet):
         parameters=[DOEL_PARAMETER],
     ),
 )
-class OnderzoekViewSet(viewsets.GenericViewSet):
+class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
+    versie_model = Onderzoek
     permission_classes = [RolePermission]
     _lezen = [roles.ONDERZOEK_BEKIJKEN]
     _schrijven = [roles.ONDERZOEK_BEKIJKEN, roles.ONDERZOEK_UITVOEREN]

@@ -251,8 +251,8 @@ def test_create_starts_the_onderzoek_of_an_assigned_melding(inwoner_noord, midof
     assert Inzage.objects.filter(inwoner=inwoner_noord).exists()
 
     response = api.post(URL, {"melding": melding.pk})
-    assert response.status_code == 400
-    assert "loopt al" in str(response.json())
+    assert response.status_code == 409
+    assert "loopt al" in response.json()["detail"]
     assert Onderzoek.objects.count() == 1
     response = api.post(URL, {"melding": 999_999})
     assert response.status_code == 400 and "melding" in response.json()

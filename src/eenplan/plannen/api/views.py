@@ -31,6 +31,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
+from eenplan.common.api import VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.models import Medewerker
@@ -183,7 +184,8 @@ def _toestemming(plan: Plan, pk: int) -> Toestemming | None:
         parameters=[DOEL_PARAMETER],
     ),
 )
-class PlanViewSet(viewsets.GenericViewSet):
+class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
+    versie_model = Plan
     permission_classes = [RolePermission]
     _lezen = [roles.PLAN_BEKIJKEN]
     _schrijven = [roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN]
@@ -649,8 +651,9 @@ class PlanViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Plannen van leden van één huishouden samenvoegen (de geschiedenis blijft)",
-        description="Het oudste plan blijft over; de andere worden 'samengevoegd' en verwijzen "
-        "ernaar. Antwoordt met het plan dat overblijft (wordt gelogd).",
+        description="Dit plan blijft over; de andere (lopende plannen die leden uit hun vorige "
+        "huishouden meebrachten) worden 'samengevoegd' en verwijzen ernaar. Antwoordt met het "
+        "plan dat overblijft (wordt gelogd).",
         request=SamenvoegenInputSerializer,
         responses={200: PlanDetailSerializer},
         parameters=[DOEL_PARAMETER],

@@ -38,7 +38,7 @@ from eenplan.plannen.models import (
 from eenplan.privacy.models import Inzage, Toestemming
 from eenplan.privacy.services import toestemming_give
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
-from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, plan_uit_vorig_huishouden
 
 pytestmark = pytest.mark.django_db
 
@@ -597,19 +597,16 @@ def test_other_aanvraag_is_recorded_as_deviating_after_the_onderzoek(
 
 def test_merge_keeps_the_history_of_both(plan, gezin, generalist, plan_zuid):
     doel(plan, gezin, generalist)
-    tweede = Plan.objects.create(huishouden=gezin["huishouden"], aangemaakt_door=generalist.user)
-    services.doel_add(
-        plan=tweede,
-        inwoner=gezin["henk"],
-        leefgebied=leefgebied("huisvesting"),
-        omschrijving="Traplift onderzoeken",
-        doeltype=Doeltype.ACHTERUITGANG,
-        door=generalist.user,
+    # Henk moved in with Anna; the plan of his former household is still active.
+    tweede = plan_uit_vorig_huishouden(
+        inwoner=gezin["henk"], door=generalist.user, doel="Traplift onderzoeken"
     )
     api = api_for(generalist)
-    response = api.post(url(tweede, "samenvoegen"), {"plannen": [plan_zuid.pk]}, format="json")
+    response = api.post(url(plan, "samenvoegen"), {"plannen": [plan_zuid.pk]}, format="json")
     assert response.status_code == 400 and "plannen" in response.json()
     response = api.post(url(tweede, "samenvoegen"), {"plannen": [plan.pk]}, format="json")
+    assert response.status_code == 400 and "alleen die plannen" in str(response.json())
+    response = api.post(url(plan, "samenvoegen"), {"plannen": [tweede.pk]}, format="json")
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["id"] == plan.pk
@@ -623,12 +620,13 @@ def test_merge_keeps_the_history_of_both(plan, gezin, generalist, plan_zuid):
 
 
 def test_a_merged_plan_cannot_be_changed(plan, gezin, generalist):
-    tweede = Plan.objects.create(huishouden=gezin["huishouden"], aangemaakt_door=generalist.user)
+    tweede = plan_uit_vorig_huishouden(inwoner=gezin["henk"], door=generalist.user)
     services.plan_merge(plannen=[plan, tweede], door=generalist.user)
+    kees = tweede.huishouden.leden.get(lid_tot__isnull=True).inwoner
     response = api_for(generalist).post(
         url(tweede, "doelen"),
         {
-            "inwoner": gezin["anna"].pk,
+            "inwoner": kees.pk,
             "leefgebied": leefgebied("adl").pk,
             "omschrijving": "Zelf douchen",
             "doeltype": "versterken",

@@ -24,10 +24,10 @@ from eenplan.plannen.constants import (
     Uitvoerder,
     VeiligheidSoort,
 )
-from eenplan.plannen.models import Deelnemer, Doel, Plan, PlanVersie, Regisseur
+from eenplan.plannen.models import Deelnemer, Doel, PlanVersie, Regisseur
 from eenplan.privacy.services import toestemming_give, toestemming_withdraw
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
-from eenplan.testing.factories import InwonerFactory
+from eenplan.testing.factories import InwonerFactory, plan_uit_vorig_huishouden
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
@@ -283,18 +283,10 @@ class TestPlan:
             doeltype=Doeltype.STABILISEREN,
             door=generalist.user,
         )
-        tweede = Plan.objects.create(
-            huishouden=gezin["huishouden"], aangemaakt_door=generalist.user
+        tweede = plan_uit_vorig_huishouden(
+            inwoner=gezin["henk"], door=generalist.user, doel="Aankleden"
         )
-        plannen.doel_add(
-            plan=tweede,
-            inwoner=gezin["henk"],
-            leefgebied=leefgebied,
-            omschrijving="Aankleden",
-            doeltype=Doeltype.ACHTERUITGANG,
-            door=generalist.user,
-        )
-        merged = plannen.plan_merge(plannen=[tweede, eerste], door=generalist.user)
+        merged = plannen.plan_merge(plannen=[eerste, tweede], door=generalist.user)
         tweede.refresh_from_db()
         assert merged == eerste and tweede.status == PlanStatus.SAMENGEVOEGD
         assert tweede.samengevoegd_in == eerste
