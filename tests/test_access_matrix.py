@@ -517,37 +517,33 @@ def _is_refusal(response: Any) -> bool:
     return False
 
 
-def _requests(endpoint: matrix.Endpoint) -> list[str]:
-    if endpoint.api:
-        return [endpoint.method]
-    return ["GET", "POST"] if endpoint.writes else ["GET"]
-
-
 def _plan(world: World, rol: str) -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
     """The requests for one role: (endpoint, side, method, expected to be allowed).
 
-    Every request the matrix refuses is sent (GET, and the write for a write endpoint); a role
-    refused on the role alone is refused before any object is loaded, so one side suffices.
-    Of the allowed requests only the reads in scope are sent: they show the sweep reaches the
-    pages (an allowed write with an empty body proves nothing)."""
+    Every request the matrix refuses is sent. Refused on the role alone, a request is refused
+    by the rule's decorator or permission class before any object is loaded: one request (the
+    write for a write endpoint, which reaches the decorator whatever the order of
+    `require_POST`) on one side suffices. Refused out of scope only, the view decides with the
+    object: a page gets its GET and its POST. Of the allowed requests only the reads in scope
+    are sent: they show that the sweep reaches the pages (an allowed write with an empty body
+    proves nothing)."""
     for endpoint in matrix.endpoints():
-        if not endpoint.rules:
-            continue
+        if not endpoint.rules or endpoint.method == "HEAD":
+            continue  # Django answers HEAD with the GET view
         binnen = endpoint.allows(rol, in_scope=True)
         buiten = endpoint.allows(rol, in_scope=False)
-        if not endpoint.params:
-            sides = [(IN, binnen)]
-        elif not binnen:
-            sides = [(OUT, False)]
-        else:
-            sides = [(IN, True), (OUT, buiten)]
-        for side, expected in sides:
-            for method in _requests(endpoint):
-                if method == "HEAD":
-                    continue  # Django answers HEAD with the GET view
-                if expected and (method != "GET" or not endpoint.reads):
-                    continue
-                yield endpoint, side, method, expected
+        write = "POST" if endpoint.writes else "GET"
+        if endpoint.api:
+            write = endpoint.method
+        if not binnen:
+            yield endpoint, OUT if endpoint.params else IN, write, False
+            continue
+        if endpoint.reads and endpoint.method in ("GET", "*"):
+            yield endpoint, IN, "GET", True
+        if endpoint.params and not buiten:
+            methods = ["GET", "POST"] if not endpoint.api and endpoint.writes else [write]
+            for method in methods:
+                yield endpoint, OUT, method, False
 
 
 def run_sweep(world: World) -> Sweep:
@@ -560,7 +556,8 @@ def run_sweep(world: World) -> Sweep:
             cursor.execute(fingerprint_sql)
             return tuple(cursor.fetchone())
 
-    # The refusals the access module writes to the log, without a query per request.
+    # The refusals the access module writes to the log during a request (any path: a service
+    # logs its refusal with its own `via`), without a query per request.
     logged: list[str] = []
     write = access._write
 
@@ -612,7 +609,7 @@ def run_sweep(world: World) -> Sweep:
                         sweep.unexpected_allows.append(f"{label} -> {status}")
                     if changed:
                         sweep.changed.append(label)
-                    if status == 403 and path not in logged:
+                    if status == 403 and not logged:
                         sweep.unlogged.append(label)
     finally:
         request_logger.setLevel(level)
