@@ -67,15 +67,6 @@ from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
 # entry that matches no unguarded endpoint any more fails `test_pending_entries_are_still_pending`
 # (remove it then).
 PENDING: dict[str, str] = {
-    "/inwoners/<pk>/": (
-        "inwoners and web: the view asks access.require with the resident but declares no "
-        "rule; needs @access.requires(Resource.DOSSIER, Action.LEZEN) as ACCESS.md says"
-    ),
-    "/api/v1/inzagelog/*": "privacy: InzageViewSet still declares required_perms",
-    "/zoeken/": (
-        "web: the search box (residents, meldingen, beschikkingen within need-to-know) has only "
-        "login_required; needs @access.requires (Resource.DOSSIER, Action.ZOEKEN)"
-    ),
     "/api/v1/meldingen/*": "meldingen: being moved",
     "/meldingen/*": "meldingen: being moved",
     "/api/v1/onderzoeken/*": "plannen and onderzoeken: being moved",

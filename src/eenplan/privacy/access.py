@@ -586,10 +586,15 @@ class AccessLogMiddleware:
 # --- faces: a page decorator ----------------------------------------------------------------
 
 
-def requires(resource: Resource, action: Action) -> Any:
+def requires(resource: Resource, action: Action, *, per_record: bool = False) -> Any:
     """View decorator: the role may do this at all (no resident known yet); a refusal is a 403
     page with the Dutch reason and a row in the access log. Anonymous visitors go to the login
-    page. The view still asks `require` with the resident once it knows which."""
+    page. The view still asks `require` with the resident once it knows which.
+
+    `per_record=True`: the view decides everything itself with `require(..., inwoner=…)` for
+    the record in its URL (role and scope in one decision, so a role refusal is logged *with*
+    the resident); the decorator then only declares the rule and sends anonymous visitors to
+    the login page."""
     from functools import wraps
 
     from django.contrib.auth.views import redirect_to_login
@@ -599,7 +604,8 @@ def requires(resource: Resource, action: Action) -> Any:
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            require(request.user, resource, action, via=Via.request(request))
+            if not per_record:
+                require(request.user, resource, action, via=Via.request(request))
             return view(request, *args, **kwargs)
 
         wrapped.access_rule = (resource, action)  # type: ignore[attr-defined]

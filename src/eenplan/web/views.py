@@ -55,7 +55,7 @@ def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
+@access.requires(Resource.DOSSIER, Action.LEZEN, per_record=True)
 def inwoner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inwoner = Inwoner.objects.select_related("wijk").filter(pk=pk).first()
     if inwoner is None:
@@ -152,7 +152,7 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@access.requires(Resource.DOSSIER, Action.ZOEKEN)
 def zoeken(request: HttpRequest) -> HttpResponse:
     """The search box in the header: residents, meldingen and beschikkingen, grouped."""
     resultaat = zoeken_selector(user=request.user, q=request.GET.get("q", ""))

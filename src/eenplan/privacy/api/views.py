@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 
 from eenplan.common.api import IdCursorPagination
 from eenplan.common.permissions import RolePermission
-from eenplan.gemeente import roles
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.models import Inzage
 from eenplan.privacy.selectors import inzage_list
@@ -54,7 +54,10 @@ class InzagePagination(IdCursorPagination):
 )
 class InzageViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission]
-    required_perms = {"list": [roles.INZAGELOG], "retrieve": [roles.INZAGELOG]}
+    access_rules = {
+        "list": (Resource.INZAGELOG, Action.LEZEN),
+        "retrieve": (Resource.INZAGELOG, Action.LEZEN),
+    }
     serializer_class = InzageSerializer
     filterset_class = InzageFilter
     pagination_class = InzagePagination
