@@ -138,11 +138,12 @@ def if_match_versie(request: Request) -> int | None:
 
 
 class VersieViewSetMixin:
-    """Optimistic concurrency for a viewset whose detail URL is one versioned record
-    (`versie_model`): GET of a detail answers with an `ETag` (the version); an unsafe request
-    with `If-Match` is refused with 412 when the record has moved on. The check itself is in
-    the services (`common.concurrency.schrijft`), under a row lock, after the view checked
-    access; without `If-Match` requests keep working (last writer wins)."""
+    # Optimistic concurrency for a viewset whose detail URL is one versioned record
+    # (`versie_model`): GET of a detail answers with an `ETag` (the version); an unsafe request
+    # with `If-Match` is refused with 412 when the record has moved on. The check itself is in
+    # the services (`common.concurrency.schrijft`), under a row lock, after the view checked
+    # access; without `If-Match` requests keep working (last writer wins). No docstring: the
+    # API documentation would show it for every viewset that has none of its own.
 
     versie_model: type[models.Model]
 

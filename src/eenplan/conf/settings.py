@@ -212,6 +212,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "eenplan.common.schema.versies_documenteren",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "TeamSoortEnum": "eenplan.gemeente.constants.TeamSoort",
         "NetwerkSoortEnum": "eenplan.inwoners.constants.NetwerkSoort",

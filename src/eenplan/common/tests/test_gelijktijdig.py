@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
 import threading
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import yaml
+from django.core.management import call_command
 from django.db import IntegrityError, connection, connections
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -540,3 +543,20 @@ def test_the_second_writer_of_one_field_does_not_overwrite_the_first(
     inwoner_noord.refresh_from_db()
     assert inwoner_noord.telefoon == winner.json()["telefoon"]
     assert f"'{inwoner_noord.telefoon}'" in loser["detail"]
+
+
+def test_the_api_documentation_tells_clients_to_send_if_match() -> None:
+    out = io.StringIO()
+    call_command("spectacular", "--fail-on-warn", stdout=out)
+    paths = yaml.safe_load(out.getvalue())["paths"]
+    patch = paths["/api/v1/inwoners/{id}/"]["patch"]
+    assert "If-Match" in [p["name"] for p in patch["parameters"]]
+    assert {"409", "412"} <= set(patch["responses"])
+    assert "ETag" in paths["/api/v1/meldingen/{id}/"]["get"]["responses"]["200"]["headers"]
+    toewijzen = paths["/api/v1/meldingen/{id}/toewijzen/"]["post"]
+    assert "stuur hem dus mee" in next(
+        p["description"] for p in toewijzen["parameters"] if p["name"] == "If-Match"
+    )
+    assert "If-Match" not in [p["name"] for p in paths["/api/v1/meldingen/"]["post"].get(
+        "parameters", []
+    )]
