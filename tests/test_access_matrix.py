@@ -497,7 +497,7 @@ class Sweep:
     allowed_reads: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
 
-REFUSALS = {403, 404, 405}
+REFUSALS = {401, 403, 404, 405}
 
 
 def _is_refusal(response: Any) -> bool:
@@ -537,6 +537,16 @@ def _plan(world: World, rol: str) -> Iterator[tuple[matrix.Endpoint, str, str, b
                 yield endpoint, OUT, method, False
 
 
+def _anonymous_plan() -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
+    """Without a login every endpoint but the public exempt ones is refused, pending ones too:
+    one request each (the write for a write)."""
+    for endpoint in matrix.endpoints():
+        if endpoint.exempt or endpoint.method == "HEAD":
+            continue
+        method = endpoint.method if endpoint.api else ("POST" if endpoint.writes else "GET")
+        yield endpoint, OUT if endpoint.params else IN, method, False
+
+
 def run_sweep(world: World) -> Sweep:
     started = time.perf_counter()
     sweep = Sweep()
@@ -564,13 +574,19 @@ def run_sweep(world: World) -> Sweep:
     request_logger.setLevel(logging.ERROR)
     try:
         with mock.patch.object(access, "_write", spy):
-            for rol, medewerker in world.staff.items():
+            visitors = [
+                (Rol(rol).label, medewerker.user, _plan(world, rol))
+                for rol, medewerker in world.staff.items()
+            ]
+            visitors.append(("Niet ingelogd", None, _anonymous_plan()))
+            for who, user, plan in visitors:
                 cache.clear()  # API throttling counts per user; the sweep is not an attack
                 client = Client(raise_request_exception=False)
-                client.force_login(medewerker.user)
-                for endpoint, side, method, expected in _plan(world, rol):
+                if user is not None:
+                    client.force_login(user)
+                for endpoint, side, method, expected in plan:
                     path = _path(endpoint, world.objects[side])
-                    label = f"{Rol(rol).label}: {method} {path} ({endpoint.route}, {side} scope)"
+                    label = f"{who}: {method} {path} ({endpoint.route}, {side} scope)"
                     logged.clear()
                     if method == "GET":
                         # A read changes nothing but the log: no savepoint needed.
@@ -592,7 +608,7 @@ def run_sweep(world: World) -> Sweep:
                     if status >= 500:
                         sweep.server_errors.append(f"{label} -> {status}")
                     if expected:
-                        sweep.allowed_reads[rol].append(status)
+                        sweep.allowed_reads[who].append(status)
                         if status == 403:
                             sweep.unexpected_refusals.append(label)
                         continue
@@ -600,7 +616,8 @@ def run_sweep(world: World) -> Sweep:
                         sweep.unexpected_allows.append(f"{label} -> {status}")
                     if changed:
                         sweep.changed.append(label)
-                    if status == 403 and not logged:
+                    # An anonymous visitor is sent to the login page; nobody to log.
+                    if status == 403 and user is not None and not logged:
                         sweep.unlogged.append(label)
     finally:
         request_logger.setLevel(level)
