@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 EENPLAN := $(BIN)/eenplan
 DEMO_INWONERS ?= 20000
 
-.PHONY: run test lint bench install demo clean help
+.PHONY: run test lint bench fuzz install demo clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo municipality, serve http://127.0.0.1:8000"
 	@echo "make test   - install and run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint   - ruff"
 	@echo "make bench  - benchmarks, results in docs/benchmarks.md"
+	@echo "make fuzz   - schemathesis against a demo on loopback; fails on any server error"
 
 # Python 3.11 is the supported line; fall back to python3 when it is 3.11 under another name.
 $(BIN)/python:
@@ -44,6 +45,11 @@ lint: install
 
 bench: install
 	$(BIN)/python -m eenplan.bench
+
+# Hostile input: schemathesis over the OpenAPI schema of a small demo (var/fuzz) on a free
+# loopback port; FUZZ_SECONDS bounds the run (default 600). See docs/security.md.
+fuzz: install
+	$(BIN)/python -m eenplan.fuzz
 
 clean:
 	rm -rf $(VENV) node_modules var

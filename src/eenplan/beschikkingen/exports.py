@@ -62,8 +62,11 @@ def parse_maand(value: str) -> tuple[dt.date, dt.date]:
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise ValueError("Geef de maand als JJJJ-MM, bijvoorbeeld 2024-05.")
     jaar, maand = int(match.group(1)), int(match.group(2))
-    begin = dt.date(jaar, maand, 1)
-    volgende = dt.date(jaar + (maand == 12), maand % 12 + 1, 1)
+    try:
+        begin = dt.date(jaar, maand, 1)
+        volgende = dt.date(jaar + (maand == 12), maand % 12 + 1, 1)
+    except ValueError as exc:  # year 0000, or December 9999 (no next month)
+        raise ValueError(f"De maand {value.strip()} bestaat niet in de kalender.") from exc
     return begin, volgende - dt.timedelta(days=1)
 
 

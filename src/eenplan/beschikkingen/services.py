@@ -31,10 +31,12 @@ from eenplan.beschikkingen.models import (
     Overgangsrecht,
 )
 from eenplan.common.concurrency import Conflict, schrijft, verhoog
+from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
+from eenplan.rules import datums
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
 from eenplan.rules import overgangsrecht as overgangsrecht_rules
 from eenplan.rules import termijnen as termijnen_rules
@@ -69,6 +71,7 @@ def aanvraag_register(
     Awb art. 4:13 for Jeugdwet and Participatiewet)."""
     if wet not in Wet.values:
         raise ValidationError({"wet": "Kies de wet: Wmo, Jeugdwet of Participatiewet."})
+    datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
     if ontvangen_op > timezone.localdate():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
     if not omschrijving.strip():
@@ -139,6 +142,9 @@ def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
         raise ValidationError({"uitkomst": "Kies: toegekend, deels toegekend of afgewezen."})
     if regel.uitkomst == Uitkomst.AFGEWEZEN:
         return {}
+    datums_check(
+        datums.PLANNING, begin=regel.begin, einde=regel.einde, heronderzoek_op=regel.heronderzoek_op
+    )
     if regel.begin is None or regel.omvang is None:
         raise ValidationError({"begin": f"{v.naam}: vul de begindatum en de omvang in."})
     errors += voorziening_rules.periode_fouten(
@@ -407,6 +413,9 @@ def bezwaar_register(
 ) -> Bezwaar:
     """Register a bezwaar against a sent decision of this resident; on time or late per Awb
     6:7-6:9 (late but excusable per 6:11); decision term per Awb 7:10."""
+    datums_check(
+        datums.GEBEURTENIS, ontvangen_op=ontvangen_op, ter_post_bezorgd_op=ter_post_bezorgd_op
+    )
     if beschikking.inwoner_id != inwoner.pk:
         raise ValidationError({"beschikking": "Deze beschikking gaat over een andere inwoner."})
     if beschikking.verzonden_op is None:
@@ -510,6 +519,7 @@ def klacht_register(
     commissie: bool = False,
 ) -> Klacht:
     """A complaint, registered apart from bezwaren, with its handling term (Awb 9:11)."""
+    datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
     if ontvangen_op > timezone.localdate():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
     if not onderwerp.strip():
@@ -537,6 +547,8 @@ def overgangsrecht_register(
     aangekondigd_op: dt.date | None = None,
 ) -> Overgangsrecht:
     """Record an old indication; its end follows the dated transition rules."""
+    datums_check(datums.PLANNING, oude_einddatum=oude_einddatum)
+    datums_check(datums.GEBEURTENIS, aangekondigd_op=aangekondigd_op)
     if soort not in {s.value for s in overgangsrecht_rules.OudRecht}:
         raise ValidationError({"soort": "Kies het soort oud recht."})
     try:

@@ -1,4 +1,4 @@
-"""Shared REST plumbing: pagination and Dutch error answers."""
+"""Shared REST plumbing: ids in requests, pagination and Dutch error answers."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import contextlib
 import re
 from typing import Any
 
+import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, models
-from rest_framework import exceptions, pagination, status
+from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -20,6 +22,47 @@ from eenplan.common.concurrency import (
     conflict_uit,
     verwachte_versie,
 )
+
+MAX_ID = 10**18 - 1
+"""The largest id a request may name: 18 digits, well inside the bigint id columns (2**63 - 1).
+A larger number is refused as input (400) instead of overflowing the database driver (500)."""
+ID_REGEX = r"[0-9]{1,18}"
+"""An id in a URL path (the router's lookup), the same bound as `MAX_ID`."""
+ID_FOUTEN = {
+    "invalid": "Geef een id: een positief geheel getal.",
+    "min_value": "Geef een id: een positief geheel getal.",
+    "max_value": "Dit id bestaat niet: het getal is te groot.",
+    "max_string_length": "Dit id bestaat niet: het getal is te groot.",
+}
+
+
+def parse_id(value: str) -> int | None:
+    """The id written in `value` (ASCII digits, at most 18), or None when it is not an id."""
+    value = value.strip()
+    return int(value) if re.fullmatch(ID_REGEX, value) else None
+
+
+class IdField(serializers.IntegerField):
+    """The id of a record in a request body or query: a whole number from 1 to `MAX_ID`."""
+
+    default_error_messages = ID_FOUTEN
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A query filter on an id: a whole number from 1 to `MAX_ID`, else a 400 in Dutch."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        kwargs.setdefault("error_messages", ID_FOUTEN)
+        super().__init__(*args, **kwargs)
 
 
 class Pagination(pagination.PageNumberPagination):

@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from eenplan.beschikkingen.api import urls as beschikkingen_api
+from eenplan.common.api import ID_REGEX
 from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
 from eenplan.meldingen.api import urls as meldingen_api
@@ -12,7 +13,26 @@ from eenplan.privacy.api.views import InzageViewSet
 from eenplan.voorzieningen.api import urls as voorzieningen_api
 from eenplan.web.api import DossierViewSet
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    """The API's router: no format-suffix routes, and ids are numbers.
+
+    `.json` suffixes (`/api/v1/meldingen.json`) are not offered: they reached views that take no
+    `format` argument. The response format follows the Accept header (or `?format=`). A
+    viewset without its own `lookup_value_regex` gets one that matches only a number that fits
+    the database's id column (at most 18 digits), so `/huishoudens/abc/` is a 404 before any
+    view runs.
+    """
+
+    include_format_suffixes = False
+
+    def get_lookup_regex(self, viewset: type, lookup_prefix: str = "") -> str:
+        lookup_field = getattr(viewset, "lookup_field", "pk")
+        lookup_url_kwarg = getattr(viewset, "lookup_url_kwarg", None) or lookup_field
+        lookup_value = getattr(viewset, "lookup_value_regex", ID_REGEX)
+        return f"(?P<{lookup_prefix}{lookup_url_kwarg}>{lookup_value})"
+
+router = Router()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
 router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
 router.register("inzagelog", InzageViewSet, basename="inzage")

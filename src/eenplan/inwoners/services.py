@@ -11,10 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from eenplan.common.concurrency import Conflict, schrijft, verhoog
+from eenplan.common.datums import datums_check
 from eenplan.common.text import normalise, normalise_postcode
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
+from eenplan.rules import datums
 from eenplan.rules.bsn import OngeldigBsn, bsn_check
 
 INWONER_FIELDS = (
@@ -52,6 +54,10 @@ def _clean_inwoner(inwoner: Inwoner, *, today: dt.date) -> None:
     inwoner.postcode = normalise_postcode(inwoner.postcode or "")
     if inwoner.geboortedatum and inwoner.geboortedatum > today:
         errors["geboortedatum"] = ["De geboortedatum ligt in de toekomst."]
+    elif inwoner.geboortedatum and (
+        fout := datums.GEBOORTEDATUM.fout(inwoner.geboortedatum, vandaag=today)
+    ):
+        errors["geboortedatum"] = [fout]
     if inwoner.wijk_id and inwoner.wijk.gemeente_id != inwoner.gemeente_id:
         errors["wijk"] = ["Deze wijk hoort niet bij de gemeente van de inwoner."]
     if (
@@ -139,6 +145,7 @@ def huishouden_lid_add(
 ) -> HuishoudenLid:
     """Add a member from `lid_van`. A resident belongs to one household at a time: a member
     of another household must leave it first (huishouden_lid_end)."""
+    datums_check(datums.LEVENSLOOP, lid_van=lid_van)
     if inwoner.gemeente_id != huishouden.gemeente_id:
         raise ValidationError({"inwoner": "Deze inwoner woont in een andere gemeente."})
     overlapping = HuishoudenLid.objects.filter(inwoner=inwoner).exclude(lid_tot__lte=lid_van)
@@ -162,6 +169,7 @@ def huishouden_lid_add(
 @schrijft("lid", via=lambda lid: lid.huishouden)
 def huishouden_lid_end(*, lid: HuishoudenLid, lid_tot: dt.date) -> HuishoudenLid:
     """End a membership; the row stays, so the household's history is kept."""
+    datums_check(datums.LEVENSLOOP, lid_tot=lid_tot)
     lid.refresh_from_db(fields=["lid_tot"])  # read under the household's lock
     if lid.lid_tot is not None:
         raise Conflict({"lid_tot": "Dit lidmaatschap is al beëindigd."})
@@ -190,6 +198,7 @@ def netwerkpersoon_add(
 ) -> Netwerkpersoon:
     if als_inwoner is not None and als_inwoner.pk == inwoner.pk:
         raise ValidationError({"als_inwoner": "Een inwoner kan niet in het eigen netwerk staan."})
+    datums_check(datums.LEVENSLOOP, sinds=sinds)
     persoon = Netwerkpersoon(
         inwoner=inwoner,
         soort=soort,

@@ -39,7 +39,7 @@ from eenplan.meldingen.models import (
     Toewijzing,
 )
 from eenplan.privacy.services import dossiertoegang_grant
-from eenplan.rules import termijnen
+from eenplan.rules import datums, termijnen
 
 GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
 
@@ -131,6 +131,8 @@ def melding_register(
         )
     if ontvangen_op > today:
         errors["ontvangen_op"] = "De ontvangstdatum ligt in de toekomst."
+    elif fout := datums.GEBEURTENIS.fout(ontvangen_op, vandaag=today):
+        errors["ontvangen_op"] = fout
     if inwoner is None and not onbekende_persoon.strip():
         errors["inwoner"] = (
             "Kies de inwoner of beschrijf de persoon (naam, adres, "

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eenplan.common.concurrency import Conflict, schrijft
+from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.constants import NetwerkSoort
@@ -30,6 +31,7 @@ from eenplan.onderzoeken.models import (
     VerslagReactie,
     ZrmScore,
 )
+from eenplan.rules import datums
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap, verslag_ontbrekend
 
 
@@ -212,6 +214,7 @@ def score_add(
 ) -> ZrmScore:
     if onderzoek is not None:
         _lopend(onderzoek)
+    datums_check(datums.GEBEURTENIS, datum=datum)
     instrument = leefgebied.instrument
     if not instrument.schaal_min <= score <= instrument.schaal_max:
         raise ValidationError(
@@ -291,6 +294,7 @@ def verslag_context(onderzoek: Onderzoek) -> dict:
 def verslag_send(*, onderzoek: Onderzoek, op: dt.date) -> Onderzoek:
     if onderzoek.status != OnderzoekStatus.DEFINITIEF:
         raise ValidationError("Maak het verslag eerst definitief.")
+    datums_check(datums.GEBEURTENIS, op=op)
     if op > timezone.localdate():
         raise ValidationError({"op": "De verzenddatum ligt in de toekomst."})
     onderzoek.verslag_verzonden_op = op
@@ -308,6 +312,7 @@ def verslag_reactie_add(
         raise ValidationError("Het verslag is nog niet naar de inwoner gestuurd.")
     if not tekst.strip():
         raise ValidationError({"tekst": "Neem de opmerkingen van de inwoner over."})
+    datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
     return VerslagReactie.objects.create(
         onderzoek=onderzoek, tekst=tekst.strip(), ontvangen_op=ontvangen_op
     )

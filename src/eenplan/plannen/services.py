@@ -20,6 +20,7 @@ from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.models import Aanvraag
 from eenplan.beschikkingen.services import aanvraag_register
 from eenplan.common.concurrency import VersieVerouderd, schrijft, vergrendel, verhoogd
+from eenplan.common.datums import datum_fout, datums_check
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
@@ -48,6 +49,7 @@ from eenplan.plannen.models import (
 )
 from eenplan.privacy.models import Toestemming
 from eenplan.privacy.services import toestemming_withdraw
+from eenplan.rules import datums
 from eenplan.rules.onderzoek import (
     LadderStap,
     StapUitkomst,
@@ -166,6 +168,8 @@ def doel_add(
         errors["doeltype"] = (
             "Kies het soort doel: versterken, stabiliseren of ondersteunen bij achteruitgang."
         )
+    if evaluatie_op is not None and (fout := datum_fout(datums.PLANNING, evaluatie_op)):
+        errors["evaluatie_op"] = fout
     if inwoner is None:
         errors["inwoner"] = "Kies voor wie dit doel is."
     elif inwoner not in _leden(plan.huishouden, timezone.localdate()):
@@ -200,6 +204,7 @@ def actie_add(
         raise ValidationError("Vul in wat er gebeurt en wie het doet.")
     if uitvoerder_soort not in Uitvoerder.values:
         raise ValidationError({"uitvoerder_soort": "Kies wie de actie uitvoert."})
+    datums_check(datums.PLANNING, uiterlijk=uiterlijk)
     actie = Actie.objects.create(
         doel=doel,
         omschrijving=omschrijving.strip(),
@@ -291,6 +296,7 @@ def regisseur_set(
     resident's recorded request - a professional (seed 002 L779-894). The previous one's
     period ends; the change is kept."""
     _actief(plan)
+    datums_check(datums.GEBEURTENIS, van=van)
     if soort not in RegisseurSoort.values:
         raise ValidationError(
             {
@@ -450,6 +456,7 @@ def plan_sign(
     becomes an aanvraag received that day (Venlo: signing the plan is the application,
     seed 000 L1973-1976)."""
     _actief(plan)
+    datums_check(datums.GEBEURTENIS, op=op)
     leden = _leden(plan.huishouden, op)
     if ondertekenaar is None:
         raise ValidationError("Kies wie het plan ondertekent.")
@@ -523,6 +530,7 @@ def evaluatie_add(
     _actief(doel.plan)
     if uitkomst not in Uitkomst.values:
         raise ValidationError({"uitkomst": "Kies: bereikt, deels bereikt of niet bereikt."})
+    datums_check(datums.GEBEURTENIS, datum=datum)
     if datum > timezone.localdate():
         raise ValidationError({"datum": "De datum van de evaluatie ligt in de toekomst."})
     zrm = (
@@ -584,6 +592,7 @@ def aanvraag_file(
     from the advice. An aanvraag follows the onderzoek, unless that took longer than six weeks
     (Wmo 2015 art. 2.3.2 lid 9)."""
     _actief(plan)
+    datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
     if inwoner not in _leden(plan.huishouden, ontvangen_op):
         raise ValidationError({"inwoner": f"{inwoner.naam} hoort niet bij dit huishouden."})
     onderzoek = inwoner.onderzoeken.select_related("melding").order_by("-created_at").first()
@@ -623,6 +632,7 @@ def deelnemer_toestemming_intrekken(
 ) -> Deelnemer:
     """The resident withdraws consent: the participant loses access from `op` (AVG art. 7
     lid 3); the plan keeps a version showing it."""
+    datums_check(datums.GEBEURTENIS, op=op)
     toestemming_withdraw(toestemming=deelnemer.toestemming, op=op)
     _version(deelnemer.plan, door=door, reden=f"Toestemming ingetrokken: {deelnemer.naam}")
     return deelnemer

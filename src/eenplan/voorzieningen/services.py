@@ -10,9 +10,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from eenplan.common.datums import datums_check
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.onderzoeken.models import Leefgebied
+from eenplan.rules import datums
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
 from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
 
@@ -91,6 +93,7 @@ def tarief_add(
     aanbieder: str = "",
 ) -> Tarief:
     """A dated tariff with its source (contract, verordening); amounts are never code."""
+    datums_check(datums.PLANNING, geldig_vanaf=geldig_vanaf)
     if bedrag is None or bedrag <= 0:
         raise ValidationError({"bedrag": "Een tarief is groter dan nul."})
     if not bron.strip():

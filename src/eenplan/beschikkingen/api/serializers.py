@@ -18,11 +18,13 @@ Schema notes (drf-spectacular names an enum after its field):
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from eenplan.beschikkingen import exports
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
     BezwaarUitkomst,
@@ -38,6 +40,9 @@ from eenplan.beschikkingen.models import (
     Klacht,
     Overgangsrecht,
 )
+from eenplan.common.api import IdField
+from eenplan.common.datums import datum_fout
+from eenplan.rules import datums
 from eenplan.rules.termijnen import termijn_status
 from eenplan.rules.voorziening import Ontvankelijkheid
 from eenplan.voorzieningen.constants import Leveringsvorm
@@ -400,7 +405,7 @@ class CakRegelSerializer(serializers.Serializer):
 class AanvraagFilterSerializer(serializers.Serializer):
     status = serializers.CharField(required=False, help_text=AANVRAAG_STATUS_HELP)
     wet = serializers.ChoiceField(choices=Wet.choices, required=False)
-    inwoner = serializers.IntegerField(required=False, help_text="Id van de inwoner.")
+    inwoner = IdField(required=False, help_text="Id van de inwoner.")
 
     def validate_status(self, value: str) -> str:
         if value not in AanvraagStatus.values:
@@ -415,7 +420,7 @@ class BeschikkingFilterSerializer(serializers.Serializer):
         help_text="`te_toetsen`: de rij van besluiten van generalisten die de backoffice "
         "achteraf toetst.",
     )
-    inwoner = serializers.IntegerField(required=False, help_text="Id van de inwoner.")
+    inwoner = IdField(required=False, help_text="Id van de inwoner.")
     einde_binnen_weken = serializers.IntegerField(
         required=False,
         min_value=1,
@@ -427,7 +432,7 @@ class BeschikkingFilterSerializer(serializers.Serializer):
 
 class BezwaarFilterSerializer(serializers.Serializer):
     uitkomst = serializers.CharField(required=False, help_text=BEZWAAR_UITKOMST_HELP)
-    inwoner = serializers.IntegerField(required=False, help_text="Id van de inwoner.")
+    inwoner = IdField(required=False, help_text="Id van de inwoner.")
 
     def validate_uitkomst(self, value: str) -> str:
         if value not in BezwaarUitkomst.values:
@@ -438,7 +443,7 @@ class BezwaarFilterSerializer(serializers.Serializer):
 class RegelInputSerializer(serializers.Serializer):
     """The decision on one requested provision."""
 
-    voorziening = serializers.IntegerField(help_text="Id van de voorziening uit de catalogus.")
+    voorziening = IdField(help_text="Id van de voorziening uit de catalogus.")
     uitkomst = serializers.CharField(help_text=UITKOMST_HELP)
     omvang = serializers.DecimalField(
         max_digits=10, decimal_places=2, required=False, allow_null=True, default=None
@@ -498,8 +503,8 @@ class ToetsenInputSerializer(serializers.Serializer):
 
 
 class BezwaarCreateSerializer(serializers.Serializer):
-    beschikking = serializers.IntegerField(help_text="Id van de beschikking.")
-    inwoner = serializers.IntegerField(help_text="Id van de inwoner over wie de beschikking gaat.")
+    beschikking = IdField(help_text="Id van de beschikking.")
+    inwoner = IdField(help_text="Id van de inwoner over wie de beschikking gaat.")
     ontvangen_op = serializers.DateField()
     ter_post_bezorgd_op = serializers.DateField(required=False, allow_null=True, default=None)
     gronden = serializers.CharField(allow_blank=True)
@@ -516,7 +521,7 @@ class BezwaarCreateSerializer(serializers.Serializer):
 class BezwaarBeslissenSerializer(serializers.Serializer):
     uitkomst = serializers.CharField(help_text=BEZWAAR_UITKOMST_HELP)
     besloten_op = serializers.DateField(required=False, help_text="Standaard vandaag.")
-    nieuwe_beschikking = serializers.IntegerField(
+    nieuwe_beschikking = IdField(
         required=False,
         allow_null=True,
         default=None,
@@ -528,7 +533,7 @@ class KlachtCreateSerializer(serializers.Serializer):
     ingediend_door = serializers.CharField(max_length=200)
     ontvangen_op = serializers.DateField()
     onderwerp = serializers.CharField(allow_blank=True)
-    inwoner = serializers.IntegerField(
+    inwoner = IdField(
         required=False, allow_null=True, default=None, help_text="Id van de inwoner (optioneel)."
     )
     commissie = serializers.BooleanField(
@@ -541,6 +546,11 @@ class KlachtCreateSerializer(serializers.Serializer):
 class SvbExportParamsSerializer(serializers.Serializer):
     op = serializers.DateField(help_text="Peildatum: budgetten die op deze dag lopen.")
 
+    def validate_op(self, value: dt.date) -> dt.date:
+        if fout := datum_fout(datums.PLANNING, value):
+            raise serializers.ValidationError(fout)
+        return value
+
 
 class CakExportParamsSerializer(serializers.Serializer):
     maand = serializers.RegexField(
@@ -548,6 +558,15 @@ class CakExportParamsSerializer(serializers.Serializer):
         help_text="JJJJ-MM, bijvoorbeeld 2024-05.",
         error_messages={"invalid": "Geef de maand als JJJJ-MM, bijvoorbeeld 2024-05."},
     )
+
+    def validate_maand(self, value: str) -> str:
+        try:
+            begin, _ = exports.parse_maand(value)
+        except ValueError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+        if fout := datum_fout(datums.PLANNING, begin):
+            raise serializers.ValidationError(fout)
+        return value
 
 
 class OpschortenInputSerializer(serializers.Serializer):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from eenplan.common.api import IdField
 from eenplan.inwoners.constants import Geslacht, NetwerkSoort, Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 
@@ -111,7 +112,7 @@ class InwonerInputSerializer(serializers.Serializer):
         },
     )
     woonplaats = serializers.CharField(max_length=100)
-    wijk = serializers.IntegerField(help_text="Id van de wijk.")
+    wijk = IdField(help_text="Id van de wijk.")
     telefoon = serializers.CharField(max_length=20, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
 
@@ -125,7 +126,7 @@ class HuishoudenSerializer(serializers.ModelSerializer):
 
 
 class HuishoudenLidInputSerializer(serializers.Serializer):
-    inwoner = serializers.IntegerField()
+    inwoner = IdField()
     relatie = serializers.ChoiceField(choices=Relatie.choices)
     lid_van = serializers.DateField()
 

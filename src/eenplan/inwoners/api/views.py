@@ -18,7 +18,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.common.api import IdCursorPagination, VersieViewSetMixin
+from eenplan.common.api import IdCursorPagination, IdFilter, VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.api.serializers import (
@@ -68,7 +68,7 @@ class InwonerFilter(django_filters.FilterSet):
         method="filter_q",
         label="Zoek op naam, BSN, geboortedatum (dd-mm-jjjj) of postcode met huisnummer",
     )
-    wijk = django_filters.NumberFilter(field_name="wijk_id")
+    wijk = IdFilter(field_name="wijk_id")
     geboortedatum = django_filters.DateFilter()
     bsn = django_filters.CharFilter()
     postcode = django_filters.CharFilter(method="filter_postcode")

@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
+from eenplan.common.api import IdField, parse_id
 from eenplan.gemeente.models import Medewerker, Team
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.meldingen.constants import Domein, Status, TermijnStand
@@ -29,16 +30,16 @@ class MeldingTellingenFilterSerializer(serializers.Serializer):
         required=False,
         help_text="Zonder status: alleen open meldingen (te screenen of toegewezen).",
     )
-    team = serializers.IntegerField(required=False, help_text="Id van het team.")
+    team = IdField(required=False, help_text="Id van het team.")
     medewerker = serializers.CharField(
         required=False, help_text='Id van de medewerker, of "mij" voor uw eigen meldingen.'
     )
-    wijk = serializers.IntegerField(required=False, help_text="Id van de wijk van de inwoner.")
+    wijk = IdField(required=False, help_text="Id van de wijk van de inwoner.")
     domein = serializers.ChoiceField(choices=Domein.choices, required=False)
 
     def validate_medewerker(self, value: str) -> str:
         value = value.strip().lower()
-        if value != MIJ and not value.isdigit():
+        if value != MIJ and parse_id(value) is None:
             raise serializers.ValidationError('Geef het id van een medewerker of "mij".')
         return value
 

@@ -17,6 +17,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from eenplan.common.api import IdField
 from eenplan.meldingen.constants import (
     Domein,
     Doorzetting,
@@ -222,7 +223,7 @@ class MeldingCreateSerializer(InwonerKeuzeMixin, serializers.Serializer):
     """Register a melding. Give the resident (id or BSN, within your work area) or describe the
     unknown person. The service checks the meaning: who reported, the date, the domains."""
 
-    inwoner = serializers.IntegerField(required=False, help_text="Id van de inwoner.")
+    inwoner = IdField(required=False, help_text="Id van de inwoner.")
     bsn = serializers.CharField(
         required=False, max_length=12, help_text="BSN van de inwoner (in plaats van het id)."
     )
@@ -284,7 +285,7 @@ class MeldingDoorzettenSerializer(serializers.Serializer):
 
 
 class MeldingIdentificerenSerializer(InwonerKeuzeMixin, serializers.Serializer):
-    inwoner = serializers.IntegerField(required=False, help_text="Id van de inwoner.")
+    inwoner = IdField(required=False, help_text="Id van de inwoner.")
     bsn = serializers.CharField(required=False, max_length=12)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -295,12 +296,12 @@ class MeldingIdentificerenSerializer(InwonerKeuzeMixin, serializers.Serializer):
 
 
 class MeldingToewijzenSerializer(serializers.Serializer):
-    team = serializers.IntegerField(
+    team = IdField(
         required=False,
         allow_null=True,
         help_text="Id van het wijkteam; standaard het team van de wijk van de inwoner.",
     )
-    medewerker = serializers.IntegerField(
+    medewerker = IdField(
         required=False,
         allow_null=True,
         help_text="Id van de medewerker; zonder: de volgende generalist op de beurt.",
@@ -315,12 +316,12 @@ class MeldingOpschortenSerializer(serializers.Serializer):
 
 
 class MeldingHervattenSerializer(serializers.Serializer):
-    opschorting = serializers.IntegerField(help_text="Id van de lopende opschorting.")
+    opschorting = IdField(help_text="Id van de lopende opschorting.")
     tot = serializers.DateField()
 
 
 class MeldingKoppelenSerializer(serializers.Serializer):
-    bestaande = serializers.IntegerField(
+    bestaande = IdField(
         help_text="Id van de lopende melding van dezelfde inwoner of hetzelfde huishouden."
     )
 

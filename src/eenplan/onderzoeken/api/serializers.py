@@ -19,6 +19,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from eenplan.common.api import IdField
 from eenplan.onderzoeken.constants import Deelnemer, OnderzoekStatus
 from eenplan.onderzoeken.models import (
     Afweging,
@@ -255,7 +256,7 @@ class LeefgebiedSerializer(serializers.ModelSerializer):
 
 
 class OnderzoekCreateSerializer(serializers.Serializer):
-    melding = serializers.IntegerField(
+    melding = IdField(
         help_text="Id van de toegewezen melding over een bekende inwoner."
     )
 
@@ -316,7 +317,7 @@ class AfwegingInputSerializer(serializers.Serializer):
 
 
 class ScoreInputSerializer(serializers.Serializer):
-    leefgebied = serializers.IntegerField(
+    leefgebied = IdField(
         help_text="Id van het leefgebied (zie /api/v1/onderzoeken/leefgebieden/)."
     )
     score = serializers.IntegerField()

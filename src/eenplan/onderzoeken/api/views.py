@@ -27,7 +27,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from eenplan.common.api import VersieViewSetMixin
+from eenplan.common.api import IdFilter, VersieViewSetMixin, parse_id
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.selectors import medewerker_for_user
@@ -74,7 +74,7 @@ Perform = Callable[[Onderzoek, dict[str, Any]], object]
 
 class OnderzoekFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=OnderzoekStatus.choices)
-    inwoner = django_filters.NumberFilter(field_name="inwoner_id", label="Id van de inwoner")
+    inwoner = IdFilter(field_name="inwoner_id", label="Id van de inwoner")
     medewerker = django_filters.CharFilter(
         method="filter_medewerker",
         label='Id van de medewerker, of "mij" voor uw eigen onderzoeken',
@@ -93,9 +93,10 @@ class OnderzoekFilter(django_filters.FilterSet):
             if eigen is None:
                 raise ValidationError({"medewerker": "Uw account hoort niet bij een medewerker."})
             return queryset.filter(medewerker=eigen)
-        if not value.isdigit():
+        medewerker_id = parse_id(value)
+        if medewerker_id is None:
             raise ValidationError({"medewerker": 'Geef het id van een medewerker of "mij".'})
-        return queryset.filter(medewerker_id=int(value))
+        return queryset.filter(medewerker_id=medewerker_id)
 
 
 @extend_schema_view(

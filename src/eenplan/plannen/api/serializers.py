@@ -24,6 +24,7 @@ from rest_framework import serializers
 
 from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.models import Aanvraag
+from eenplan.common.api import IdField
 from eenplan.onderzoeken.constants import LadderStapChoices
 from eenplan.plannen.constants import (
     Doeltype,
@@ -332,14 +333,14 @@ class PlanOndertekeningSerializer(serializers.Serializer):
 
 
 class PlanCreateSerializer(serializers.Serializer):
-    huishouden = serializers.IntegerField(
+    huishouden = IdField(
         help_text="Id van het huishouden (een inwoner alleen is een huishouden van één)."
     )
 
 
 class DoelInputSerializer(serializers.Serializer):
-    inwoner = serializers.IntegerField(help_text="Id van het lid van het huishouden.")
-    leefgebied = serializers.IntegerField(
+    inwoner = IdField(help_text="Id van het lid van het huishouden.")
+    leefgebied = IdField(
         required=False, allow_null=True, default=None, help_text="Id van het leefgebied."
     )
     omschrijving = serializers.CharField(allow_blank=True)
@@ -348,7 +349,7 @@ class DoelInputSerializer(serializers.Serializer):
 
 
 class ActieInputSerializer(serializers.Serializer):
-    doel = serializers.IntegerField(help_text="Id van het doel in dit plan.")
+    doel = IdField(help_text="Id van het doel in dit plan.")
     omschrijving = serializers.CharField(allow_blank=True, max_length=300)
     uitvoerder_soort = serializers.ChoiceField(choices=Uitvoerder.choices)
     uitvoerder = serializers.CharField(
@@ -358,20 +359,20 @@ class ActieInputSerializer(serializers.Serializer):
 
 
 class VoorstelInputSerializer(serializers.Serializer):
-    inwoner = serializers.IntegerField(help_text="Id van het lid van het huishouden.")
+    inwoner = IdField(help_text="Id van het lid van het huishouden.")
     omschrijving = serializers.CharField(allow_blank=True, max_length=300)
     wet = serializers.ChoiceField(choices=Wet.choices)
     ladderstap = serializers.ChoiceField(
         choices=LadderStapChoices.choices,
         help_text="4 = algemene voorziening, 5 = collectief maatwerk, 6 = individueel maatwerk.",
     )
-    doel = serializers.IntegerField(
+    doel = IdField(
         required=False, allow_null=True, default=None, help_text="Id van het doel in dit plan."
     )
 
 
 class EvaluatieInputSerializer(serializers.Serializer):
-    doel = serializers.IntegerField(help_text="Id van het doel in dit plan.")
+    doel = IdField(help_text="Id van het doel in dit plan.")
     datum = serializers.DateField()
     uitkomst = serializers.ChoiceField(choices=Uitkomst.choices)
     toelichting = serializers.CharField(required=False, allow_blank=True, default="")
@@ -386,16 +387,16 @@ class EvaluatieInputSerializer(serializers.Serializer):
 class RegisseurInputSerializer(serializers.Serializer):
     soort = serializers.ChoiceField(choices=RegisseurSoort.choices)
     van = serializers.DateField()
-    inwoner = serializers.IntegerField(
+    inwoner = IdField(
         required=False, allow_null=True, default=None, help_text="Bij soort inwoner."
     )
-    netwerkpersoon = serializers.IntegerField(
+    netwerkpersoon = IdField(
         required=False,
         allow_null=True,
         default=None,
         help_text="Bij soort mantelzorger of netwerk.",
     )
-    medewerker = serializers.IntegerField(
+    medewerker = IdField(
         required=False, allow_null=True, default=None, help_text="Bij soort professional."
     )
     op_verzoek_van_inwoner = serializers.BooleanField(
@@ -410,21 +411,21 @@ class RegisseurInputSerializer(serializers.Serializer):
 
 class DeelnemerInputSerializer(serializers.Serializer):
     rol = serializers.CharField(max_length=200)
-    toestemming = serializers.IntegerField(
+    toestemming = IdField(
         required=False,
         allow_null=True,
         default=None,
         help_text="Id van de vastgelegde toestemming van een lid van het huishouden (zie "
         "POST /api/v1/plannen/{id}/toestemmingen/).",
     )
-    netwerkpersoon = serializers.IntegerField(required=False, allow_null=True, default=None)
+    netwerkpersoon = IdField(required=False, allow_null=True, default=None)
     organisatie = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=200
     )
 
 
 class ToestemmingInputSerializer(serializers.Serializer):
-    inwoner = serializers.IntegerField(help_text="Id van het lid dat toestemming geeft.")
+    inwoner = IdField(help_text="Id van het lid dat toestemming geeft.")
     aan = serializers.CharField(max_length=200, help_text="Persoon of organisatie.")
     doel = serializers.CharField(max_length=300, help_text="Waarvoor de toestemming geldt.")
     gegeven_op = serializers.DateField()
@@ -444,10 +445,10 @@ class VeiligheidInputSerializer(serializers.Serializer):
 
 
 class OndertekenenInputSerializer(serializers.Serializer):
-    inwoner = serializers.IntegerField(
+    inwoner = IdField(
         required=False, allow_null=True, default=None, help_text="Id van het ondertekenende lid."
     )
-    vertegenwoordiger = serializers.IntegerField(
+    vertegenwoordiger = IdField(
         required=False,
         allow_null=True,
         default=None,
@@ -464,7 +465,7 @@ class OndertekenenInputSerializer(serializers.Serializer):
 
 
 class AanvraagInputSerializer(serializers.Serializer):
-    inwoner = serializers.IntegerField(help_text="Id van het lid van het huishouden.")
+    inwoner = IdField(help_text="Id van het lid van het huishouden.")
     omschrijving = serializers.CharField(allow_blank=True, max_length=300)
     wet = serializers.ChoiceField(choices=Wet.choices)
     ontvangen_op = serializers.DateField()
@@ -474,7 +475,7 @@ class AanvraagInputSerializer(serializers.Serializer):
 
 class SamenvoegenInputSerializer(serializers.Serializer):
     plannen = serializers.ListField(
-        child=serializers.IntegerField(),
+        child=IdField(),
         min_length=1,
         help_text="Ids van de plannen die met dit plan samengaan (zelfde huishouden).",
     )

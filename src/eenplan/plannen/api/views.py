@@ -31,7 +31,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from eenplan.common.api import VersieViewSetMixin
+from eenplan.common.api import IdFilter, VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente import roles
 from eenplan.gemeente.models import Medewerker
@@ -103,7 +103,7 @@ Perform = Callable[[Plan, dict[str, Any]], Any]
 
 
 class PlanFilter(django_filters.FilterSet):
-    huishouden = django_filters.NumberFilter(
+    huishouden = IdFilter(
         field_name="huishouden_id", label="Id van het huishouden"
     )
     status = django_filters.ChoiceFilter(choices=PlanStatus.choices)

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
-from eenplan.common.api import IdCursorPagination
+from eenplan.common.api import IdCursorPagination, IdFilter
 from eenplan.common.permissions import RolePermission
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
@@ -32,7 +32,7 @@ class InzageSerializer(serializers.ModelSerializer):
 
 
 class InzageFilter(django_filters.FilterSet):
-    inwoner = django_filters.NumberFilter(field_name="inwoner_id")
+    inwoner = IdFilter(field_name="inwoner_id")
     gebruiker = django_filters.CharFilter(field_name="gebruikersnaam")
     doel = django_filters.ChoiceFilter(choices=Doel.choices)
     van = django_filters.DateFilter(field_name="moment", lookup_expr="date__gte")

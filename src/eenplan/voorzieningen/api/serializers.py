@@ -21,6 +21,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from eenplan.beschikkingen.constants import Wet
+from eenplan.common.api import IdField
 from eenplan.voorzieningen.constants import (
     BijdrageSoort,
     Leveringsvorm,
@@ -164,11 +165,11 @@ class VoorzieningFilterSerializer(serializers.Serializer):
         help_text="Zoekwoorden in naam, omschrijving, organisatie, doelgroep en adres "
         "(alleen algemene voorzieningen; elk woord moet voorkomen).",
     )
-    wijk = serializers.IntegerField(
+    wijk = IdField(
         required=False,
         help_text="Id van de wijk: voorzieningen in die wijk en die voor de hele gemeente.",
     )
-    leefgebied = serializers.IntegerField(required=False, help_text="Id van het leefgebied.")
+    leefgebied = IdField(required=False, help_text="Id van het leefgebied.")
 
     def validate_soort(self, value: str) -> str:
         return _check_soort(value)
@@ -210,13 +211,13 @@ class VoorzieningCreateSerializer(serializers.Serializer):
     )
     adres = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
     wijken = serializers.ListField(
-        child=serializers.IntegerField(),
+        child=IdField(),
         required=False,
         default=list,
         help_text="Ids van de wijken; leeg: voor de hele gemeente.",
     )
     leefgebieden = serializers.ListField(
-        child=serializers.IntegerField(), required=False, default=list
+        child=IdField(), required=False, default=list
     )
     doelgroep = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     prijs = serializers.DecimalField(

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
@@ -203,8 +204,8 @@ def test_catalogue_shows_codes_and_current_tariffs(client, kaart, hh, backoffice
         voorziening=hh,
         leveringsvorm="zin",
         bedrag=Decimal("99.00"),
-        geldig_vanaf=dt.date(2099, 1, 1),
-        bron="Contract 2099",
+        geldig_vanaf=dt.date(timezone.localdate().year + 1, 1, 1),
+        bron="Contract volgend jaar",
         aanbieder="Thuiszorg West",
     )
     body = login(client, backoffice).get(url("catalogus")).content.decode()
