@@ -27,6 +27,7 @@ few requests stop at a 403 before reaching the code under test).
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import shutil
@@ -104,6 +105,16 @@ def credentials() -> dict[str, str]:
     return {"Cookie": cookie, "X-CSRFToken": csrf_secret}
 
 
+def _development_settings() -> str:
+    """The settings module the server runs with: the caller's choice (`make` exports the
+    development settings), else the development module when there is one."""
+    if os.environ.get("DJANGO_SETTINGS_MODULE"):
+        return os.environ["DJANGO_SETTINGS_MODULE"]
+    if importlib.util.find_spec("eenplan.conf.dev") is not None:
+        return "eenplan.conf.dev"
+    return "eenplan.conf.settings"
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -172,11 +183,12 @@ def run() -> int:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     # Development settings, on a database of its own (never the one of `make run`).
     env.update(
-        DJANGO_SETTINGS_MODULE="eenplan.conf.settings",
+        DJANGO_SETTINGS_MODULE=_development_settings(),
         EENPLAN_VAR_DIR=str(var_dir),
-        DEBUG="true",
         PYTHONUNBUFFERED="1",
     )
+    if env["DJANGO_SETTINGS_MODULE"] == "eenplan.conf.settings":
+        env.setdefault("DEBUG", "true")
     database = var_dir / "eenplan.sqlite3"
     if os.environ.get("FUZZ_KEEP_DB", "").lower() not in {"1", "true", "ja", "yes"}:
         for suffix in ("", "-wal", "-shm"):

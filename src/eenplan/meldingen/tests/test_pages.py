@@ -139,6 +139,8 @@ def test_intake_form_registers_and_shows_the_deadline(client, midoffice, inwoner
             "ontvangen_op",
         ),
         ({"ontvangen_op": "31-02-2026"}, "Vul een bestaande datum in", "ontvangen_op"),
+        # Before the Wmo 2015: one plausible range per kind of date (rules/datums.py).
+        ({"ontvangen_op": "01-06-1989"}, "01-06-1989 is geen mogelijke datum", "ontvangen_op"),
         ({"vraag": "   "}, "Schrijf de vraag op in de woorden van de melder.", "vraag"),
         ({"domeinen": []}, "Kies ten minste één leefgebied", "domeinen"),
         ({"kanaal": ""}, "Kies hoe de melding binnenkwam.", "kanaal"),
