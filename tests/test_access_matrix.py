@@ -61,11 +61,11 @@ from eenplan.testing.factories import (
 )
 from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
 
-# Endpoints not yet moved onto privacy.access (issue 8, item 1: the apps are being moved right
-# now), with the reason. A key is a route, or a prefix ending in "*"; such an endpoint may lack a
-# rule for now (and without a rule the sweep cannot check it). This set must shrink to empty: an
-# entry that matches no unguarded endpoint any more fails `test_pending_entries_are_still_pending`
-# (remove it then).
+# Known gaps, with the reason: endpoints not yet moved onto privacy.access (issue 8, item 1), or
+# whose behaviour the sweep finds wrong and that are still being fixed. A key is a route, or a
+# prefix ending in "*". Such an endpoint may lack a rule, and its sweep findings are reported but
+# do not fail. This set must shrink to empty: an entry whose endpoints all have a rule and pass
+# the sweep fails `test_pending_entries_are_still_pending` (remove it then).
 PENDING: dict[str, str] = {
     "/api/v1/meldingen/*": "meldingen: being moved",
     "/meldingen/*": "meldingen: being moved",
@@ -144,14 +144,6 @@ def test_every_openapi_operation_has_a_row():
         elif not endpoint.rules and not endpoint.exempt and not _pending(endpoint):
             problems.append(f"  {method} {path}: no rule ({endpoint.view}) {endpoint.note}")
     assert not problems, "OpenAPI operations without a row in the matrix:\n" + "\n".join(problems)
-
-
-def test_pending_entries_are_still_pending():
-    unguarded = matrix.unguarded()
-    stale = [key for key in PENDING if not any(_matches(key, e.route) for e in unguarded)]
-    assert not stale, (
-        f"PENDING entries whose endpoints all have a rule now; remove them: {stale}"
-    )
 
 
 def test_exempt_routes_exist():
@@ -484,15 +476,21 @@ def _fingerprint_sql() -> str:
     return "SELECT " + ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Finding:
+    route: str
+    text: str
+
+
 @dataclass
 class Sweep:
     requests: int = 0
     seconds: float = 0.0
-    unexpected_allows: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unlogged: list[str] = field(default_factory=list)
-    unexpected_refusals: list[str] = field(default_factory=list)
-    server_errors: list[str] = field(default_factory=list)
+    unexpected_allows: list[Finding] = field(default_factory=list)
+    changed: list[Finding] = field(default_factory=list)
+    unlogged: list[Finding] = field(default_factory=list)
+    unexpected_refusals: list[Finding] = field(default_factory=list)
+    server_errors: list[Finding] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
     allowed_reads: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
@@ -606,19 +604,20 @@ def run_sweep(world: World) -> Sweep:
                     sweep.requests += 1
                     sweep.statuses[status] += 1
                     if status >= 500:
-                        sweep.server_errors.append(f"{label} -> {status}")
+                        sweep.server_errors.append(Finding(endpoint.route, f"{label} -> {status}"))
                     if expected:
                         sweep.allowed_reads[who].append(status)
                         if status == 403:
-                            sweep.unexpected_refusals.append(label)
+                            sweep.unexpected_refusals.append(Finding(endpoint.route, label))
                         continue
                     if not _is_refusal(response):
-                        sweep.unexpected_allows.append(f"{label} -> {status}")
+                        found = Finding(endpoint.route, f"{label} -> {status}")
+                        sweep.unexpected_allows.append(found)
                     if changed:
-                        sweep.changed.append(label)
+                        sweep.changed.append(Finding(endpoint.route, label))
                     # An anonymous visitor is sent to the login page; nobody to log.
                     if status == 403 and user is not None and not logged:
-                        sweep.unlogged.append(label)
+                        sweep.unlogged.append(Finding(endpoint.route, label))
     finally:
         request_logger.setLevel(level)
     sweep.seconds = time.perf_counter() - started
@@ -634,6 +633,11 @@ def sweep(django_db_setup, django_db_blocker) -> Iterator[Sweep]:
         transaction.set_rollback(True)
 
 
+def _open(findings: list[Finding]) -> list[str]:
+    """The findings on endpoints that PENDING does not (yet) excuse."""
+    return [f.text for f in findings if not any(_matches(key, f.route) for key in PENDING)]
+
+
 def _report(lines: list[str], limit: int = 60) -> str:
     more = f"\n  … and {len(lines) - limit} more" if len(lines) > limit else ""
     return "\n  " + "\n  ".join(lines[:limit]) + more
@@ -643,30 +647,57 @@ def _report(lines: list[str], limit: int = 60) -> str:
 def test_sweep_finds_no_unexpected_allows(sweep: Sweep):
     print(
         f"\nsweep: {sweep.requests} requests in {sweep.seconds:.1f} s; statuses "
-        f"{dict(sorted(sweep.statuses.items()))}; unexpected refusals "
-        f"{len(sweep.unexpected_refusals)}; server errors {len(sweep.server_errors)}"
+        f"{dict(sorted(sweep.statuses.items()))}; unexpected allows "
+        f"{len(sweep.unexpected_allows)} (excused by PENDING: "
+        f"{len(sweep.unexpected_allows) - len(_open(sweep.unexpected_allows))})"
     )
-    assert not sweep.unexpected_allows, (
-        f"{len(sweep.unexpected_allows)} requests the matrix refuses were not refused:"
-        + _report(sweep.unexpected_allows)
+    unexpected = _open(sweep.unexpected_allows)
+    assert not unexpected, (
+        f"{len(unexpected)} requests the matrix refuses were not refused (a 400 or a redirect "
+        "means the view read the input before deciding access):" + _report(unexpected)
     )
 
 
 @pytest.mark.django_db  # also makes pytest-django create the test database
 def test_a_refused_request_changes_nothing(sweep: Sweep):
-    assert not sweep.changed, "Refused requests that changed data:" + _report(sweep.changed)
+    changed = _open(sweep.changed)
+    assert not changed, "Refused requests that changed data:" + _report(changed)
 
 
 @pytest.mark.django_db  # also makes pytest-django create the test database
 def test_every_403_is_in_the_access_log(sweep: Sweep):
-    assert not sweep.unlogged, "Refusals without an access-log row:" + _report(sweep.unlogged)
+    unlogged = _open(sweep.unlogged)
+    assert not unlogged, "Refusals without an access-log row:" + _report(unlogged)
 
 
 @pytest.mark.django_db  # also makes pytest-django create the test database
 def test_the_sweep_reached_the_pages(sweep: Sweep):
     """Not vacuous: the allowed reads of the world's objects actually open (200)."""
-    if not any(e.rules for e in matrix.endpoints() if e.params):
-        pytest.skip("no object endpoint is guarded by a declared rule yet")
     assert sweep.requests > 0
     for rol, statuses in sweep.allowed_reads.items():
         assert statuses.count(200) >= len(statuses) * 0.8, (rol, Counter(statuses))
+    # What the matrix allows is not refused either (it would misstate the policy), and no
+    # request of the sweep is a server error.
+    refused = _open(sweep.unexpected_refusals)
+    assert not refused, "Allowed reads refused:" + _report(refused)
+    errors = _open(sweep.server_errors)
+    assert not errors, "Server errors:" + _report(errors)
+
+
+@pytest.mark.django_db  # also makes pytest-django create the test database
+def test_pending_entries_are_still_pending(sweep: Sweep):
+    """PENDING shrinks: an entry whose endpoints all have a rule and pass the sweep goes."""
+    unguarded = [e.route for e in matrix.unguarded()]
+    failing = [
+        f.route
+        for findings in (
+            sweep.unexpected_allows,
+            sweep.changed,
+            sweep.unlogged,
+            sweep.unexpected_refusals,
+            sweep.server_errors,
+        )
+        for f in findings
+    ]
+    stale = [key for key in PENDING if not any(_matches(key, r) for r in unguarded + failing)]
+    assert not stale, f"PENDING entries that have a rule and pass the sweep now; remove: {stale}"
