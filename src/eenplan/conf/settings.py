@@ -191,6 +191,17 @@ EENPLAN_THEME_CLASS = declare(
     "EENPLAN_THEME_CLASS", "voorbeeld-theme", "CSS class on <html> that activates the theme."
 )
 
+# Four eyes on roles and teams: a change waits in /beheer/ for a second functioneel beheerder.
+EENPLAN_ROLWIJZIGING_VIER_OGEN = as_bool(
+    declare(
+        "EENPLAN_ROLWIJZIGING_VIER_OGEN",
+        "false",
+        "Set to true so that a change to a medewerker's role, extra roles, teams, registration "
+        "or account (also a new account) takes effect only when a second functioneel beheerder "
+        "approves it in /beheer/. Off: the change applies at once. Always logged.",
+    )
+)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REST_FRAMEWORK = {

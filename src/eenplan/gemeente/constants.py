@@ -24,3 +24,21 @@ class Rol(models.TextChoices):
     BELEID = "beleid", "Beleidsmedewerker"
     PRIVACY = "privacy", "Privacy officer (FG)"
     FUNCTIONEEL_BEHEER = "beheer", "Functioneel beheerder"
+
+
+class Onderdeel(models.TextChoices):
+    """What a logged role or team change is about."""
+
+    ACCOUNT = "account", "Account aangemaakt"
+    FUNCTIE = "functie", "Functie (hoofdrol)"
+    EXTRA_ROLLEN = "extra_rollen", "Extra rollen"
+    TEAMS = "teams", "Teams"
+    REGISTRATIE = "registratie", "Registratie (SKJ/BIG)"
+    ACTIEF = "actief", "Account actief"
+    TEAM_WIJKEN = "team_wijken", "Wijken van het team"
+
+
+class VerzoekStatus(models.TextChoices):
+    OPEN = "open", "Wacht op goedkeuring"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd en doorgevoerd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"

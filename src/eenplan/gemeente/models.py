@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F, Q
 
 from eenplan.common.models import BaseModel
-from eenplan.gemeente.constants import Rol, TeamSoort
+from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
 
 
 class Gemeente(BaseModel):
@@ -138,3 +140,110 @@ class GelijkgesteldeFeestdag(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete a row of the role-change log."""
+
+
+class WijzigingLogQuerySet(models.QuerySet["RolWijziging"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Het wijzigingslog kan niet worden gewijzigd.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Het wijzigingslog kan niet worden verwijderd.")
+
+
+class RolWijzigingVerzoek(BaseModel):
+    """A role or team change that waits for a second functioneel beheerder (four eyes,
+    EENPLAN_ROLWIJZIGING_VIER_OGEN). It takes effect only when someone else approves it."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="wijzigingsverzoeken"
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    wijziging = models.JSONField(help_text="De gevraagde nieuwe waarden.")
+    samenvatting = models.TextField(help_text="Wat er verandert: oud → nieuw.")
+    status = models.CharField(
+        max_length=20, choices=VerzoekStatus.choices, default=VerzoekStatus.OPEN
+    )
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    beoordeeld_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "wijzigingsverzoek (rol of team)"
+        verbose_name_plural = "wijzigingsverzoeken (rollen en teams)"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["medewerker"],
+                condition=Q(status="open"),
+                name="een_open_wijzigingsverzoek_per_medewerker",
+            ),
+            # Four eyes in the database too: nobody approves their own request.
+            models.CheckConstraint(
+                condition=~Q(status="goedgekeurd") | ~Q(beoordeeld_door=F("aangevraagd_door")),
+                name="wijzigingsverzoek_vier_ogen",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.medewerker}: {self.samenvatting}"
+
+
+class RolWijziging(models.Model):
+    """One change to who may do what: a medewerker's role, extra roles, teams, registration or
+    account, or a team's wijken. Who changed whom, what, old → new, when. Append-only, like the
+    access log (ADR 0004)."""
+
+    moment = models.DateTimeField(auto_now_add=True, db_index=True)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="Leeg: door het systeem (demo, installatie).",
+    )
+    door_gebruikersnaam = models.CharField(max_length=150)
+    medewerker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    onderdeel = models.CharField(max_length=20, choices=Onderdeel.choices)
+    oud = models.TextField(blank=True)
+    nieuw = models.TextField(blank=True)
+    verzoek = models.ForeignKey(
+        RolWijzigingVerzoek, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    goedgekeurd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    objects = WijzigingLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rol- of teamwijziging"
+        verbose_name_plural = "wijzigingslog rollen en teams"
+        ordering = ["-moment", "-id"]
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        wie = self.medewerker or self.team
+        return f"{self.moment:%d-%m-%Y %H:%M} {self.door_gebruikersnaam}: {wie} {self.onderdeel}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Het wijzigingslog kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Het wijzigingslog kan niet worden verwijderd.")

@@ -74,9 +74,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Audits who saw what and why; does not read dossiers themselves.
     Rol.PRIVACY: [INZAGELOG],
     # Manages the municipality's set-up (wijken, teams, staff) in /beheer/; no dossiers.
+    # Only in their own municipality, never their own record; a new municipality is an
+    # installation step (superuser). Role and team changes are logged and can be approved.
     Rol.FUNCTIONEEL_BEHEER: [
-        f"gemeente.{action}_{model}"
-        for model in ("gemeente", "wijk", "team", "medewerker")
-        for action in ("view", "add", "change")
+        "gemeente.view_gemeente",
+        "gemeente.change_gemeente",
+        *(
+            f"gemeente.{action}_{model}"
+            for model in ("wijk", "team", "medewerker")
+            for action in ("view", "add", "change")
+        ),
+        "gemeente.view_rolwijziging",
+        "gemeente.view_rolwijzigingverzoek",
+        "gemeente.change_rolwijzigingverzoek",
     ],
 }

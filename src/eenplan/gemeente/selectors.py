@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Team, Wijk
+from eenplan.gemeente.constants import Rol, VerzoekStatus
+from eenplan.gemeente.models import (
+    GelijkgesteldeFeestdag,
+    Gemeente,
+    Medewerker,
+    RolWijziging,
+    RolWijzigingVerzoek,
+    Team,
+    Wijk,
+)
 from eenplan.rules.termijnen import GelijkgesteldeDag
 
 
@@ -40,3 +54,95 @@ def gelijkgestelde_dagen() -> tuple[GelijkgesteldeDag, ...]:
         GelijkgesteldeDag(datum=d.datum, bron=d.bron, omschrijving=d.omschrijving)
         for d in GelijkgesteldeFeestdag.objects.all()
     )
+
+
+@dataclass(frozen=True)
+class Toewijzing:
+    """What decides what a medewerker may do and see: roles, teams, registration, whether
+    the login is active. Changed only by `gemeente.services.medewerker_rollen_change`."""
+
+    functie: str
+    extra_rollen: tuple[str, ...] = ()
+    teams: tuple[int, ...] = ()
+    registratienummer: str = ""
+    registratie_geldig_tot: dt.date | None = None
+    actief: bool = True
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        functie: str,
+        extra_rollen: Iterable[str] = (),
+        teams: Iterable[Team | int] = (),
+        registratienummer: str = "",
+        registratie_geldig_tot: dt.date | None = None,
+        actief: bool = True,
+    ) -> Toewijzing:
+        """Normalised: extra roles without the main role, both sorted; team ids sorted."""
+        functie = str(functie)
+        return cls(
+            functie=functie,
+            extra_rollen=tuple(sorted({str(r) for r in extra_rollen} - {functie})),
+            teams=tuple(sorted({t if isinstance(t, int) else t.pk for t in teams})),
+            registratienummer=(registratienummer or "").strip(),
+            registratie_geldig_tot=registratie_geldig_tot,
+            actief=bool(actief),
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "functie": self.functie,
+            "extra_rollen": list(self.extra_rollen),
+            "teams": list(self.teams),
+            "registratienummer": self.registratienummer,
+            "registratie_geldig_tot": self.registratie_geldig_tot.isoformat()
+            if self.registratie_geldig_tot
+            else None,
+            "actief": self.actief,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Toewijzing:
+        tot = data.get("registratie_geldig_tot")
+        return cls.of(
+            functie=data["functie"],
+            extra_rollen=data.get("extra_rollen", ()),
+            teams=data.get("teams", ()),
+            registratienummer=data.get("registratienummer", ""),
+            registratie_geldig_tot=dt.date.fromisoformat(tot) if tot else None,
+            actief=data.get("actief", True),
+        )
+
+
+def medewerker_toewijzing(medewerker: Medewerker) -> Toewijzing:
+    """The medewerker's current roles (main role plus the other role groups of the login),
+    teams, registration and whether the login is active."""
+    groepen = medewerker.user.groups.filter(name__in=Rol.values).values_list("name", flat=True)
+    return Toewijzing.of(
+        functie=medewerker.functie,
+        extra_rollen=groepen,
+        teams=medewerker.teams.values_list("pk", flat=True),
+        registratienummer=medewerker.registratienummer,
+        registratie_geldig_tot=medewerker.registratie_geldig_tot,
+        actief=medewerker.user.is_active,
+    )
+
+
+def beheer_gemeente_id(user: Any) -> int | None:
+    """The municipality whose set-up this login manages in /beheer/: its own; None for a
+    superuser without a medewerker record (every municipality); -1 (nothing) otherwise."""
+    medewerker = medewerker_for_user(user)
+    if medewerker is not None:
+        return medewerker.gemeente_id
+    return None if user.is_superuser else -1
+
+
+def rolwijzigingen_list(*, gemeente_id: int | None) -> Any:
+    qs = RolWijziging.objects.select_related("medewerker__user", "team", "door")
+    return qs if gemeente_id is None else qs.filter(gemeente_id=gemeente_id)
+
+
+def open_verzoeken(*, gemeente_id: int | None) -> Any:
+    qs = RolWijzigingVerzoek.objects.filter(status=VerzoekStatus.OPEN)
+    return qs if gemeente_id is None else qs.filter(gemeente_id=gemeente_id)

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AbstractBaseUser, Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from eenplan.gemeente.constants import Rol, TeamSoort
-from eenplan.gemeente.models import Gemeente, Medewerker, Team, Wijk
+from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
+from eenplan.gemeente.models import (
+    Gemeente,
+    Medewerker,
+    RolWijziging,
+    RolWijzigingVerzoek,
+    Team,
+    Wijk,
+)
 from eenplan.gemeente.roles import ROLE_PERMISSIONS
+from eenplan.gemeente.selectors import Toewijzing, medewerker_for_user, medewerker_toewijzing
 
 
 @transaction.atomic
@@ -51,8 +63,15 @@ def wijk_create(*, gemeente: Gemeente, code: str, naam: str) -> Wijk:
 
 @transaction.atomic
 def team_create(
-    *, gemeente: Gemeente, naam: str, soort: TeamSoort | str, wijken: Iterable[Wijk] = ()
+    *,
+    gemeente: Gemeente,
+    naam: str,
+    soort: TeamSoort | str,
+    wijken: Iterable[Wijk] = (),
+    door: AbstractBaseUser | None = None,
 ) -> Team:
+    """A team of the municipality; `door` (a functioneel beheerder) only in their own."""
+    _check_beheer(door, gemeente_id=gemeente.pk)
     team = Team(gemeente=gemeente, naam=naam, soort=soort)
     team.full_clean()
     team.save()
@@ -62,7 +81,65 @@ def team_create(
             {"wijken": "Een team werkt alleen voor wijken van de eigen gemeente."}
         )
     team.wijken.set(wijken)
+    if wijken:
+        _log(
+            [(Onderdeel.TEAM_WIJKEN, "—", _wijken_text(wijken))],
+            gemeente_id=gemeente.pk,
+            door=door,
+            team=team,
+        )
     return team
+
+
+def team_change_check(
+    *, door: AbstractBaseUser | None, team: Team, wijken: Iterable[Wijk]
+) -> tuple[str, str] | None:
+    """Refuse what `team_change` would refuse; return (old, new) wijken when they change."""
+    _check_beheer(door, gemeente_id=team.gemeente_id)
+    wijken = list(wijken)
+    if any(w.gemeente_id != team.gemeente_id for w in wijken):
+        raise ValidationError(
+            {"wijken": "Een team werkt alleen voor wijken van de eigen gemeente."}
+        )
+    oud = list(team.wijken.all())
+    if {w.pk for w in oud} == {w.pk for w in wijken}:
+        return None
+    if door is not None and team.medewerkers.filter(user_id=door.pk).exists():
+        raise ValidationError(EIGEN_TEAM)
+    return _wijken_text(oud), _wijken_text(wijken)
+
+
+@transaction.atomic
+def team_change(
+    *,
+    door: AbstractBaseUser | None,
+    team: Team,
+    naam: str,
+    soort: TeamSoort | str,
+    wijken: Iterable[Wijk],
+) -> Team:
+    """Rename a team or change the wijken it serves (and so what its members may see). A
+    change of wijken is logged; nobody changes the wijken of a team they work in."""
+    team = Team.objects.select_for_update().get(pk=team.pk)
+    wijken = list(wijken)
+    verschil = team_change_check(door=door, team=team, wijken=wijken)
+    team.naam = naam
+    team.soort = soort
+    team.full_clean()
+    team.save()
+    if verschil is not None:
+        team.wijken.set(wijken)
+        _log(
+            [(Onderdeel.TEAM_WIJKEN, *verschil)],
+            gemeente_id=team.gemeente_id,
+            door=door,
+            team=team,
+        )
+    return team
+
+
+def _wijken_text(wijken: Iterable[Wijk]) -> str:
+    return ", ".join(sorted(w.naam for w in wijken)) or "—"
 
 
 @transaction.atomic
@@ -81,21 +158,36 @@ def medewerker_create(
     registratie_geldig_tot: dt.date | None = None,
     email: str = "",
     password_hash: str | None = None,
+    door: AbstractBaseUser | None = None,
 ) -> Medewerker:
-    """Create a login with its medewerker record and role groups.
+    """Create a login with its medewerker record and role groups, and log it.
 
     A jeugdprofessional must have a registration number and expiry date (seed 000 L338-340).
+    `door` is the functioneel beheerder who creates the account (None: the system, e.g. the
+    demo or the installation); they can do so only in their own municipality, and never make a
+    superuser. With EENPLAN_ROLWIJZIGING_VIER_OGEN a new account by a beheerder stays inactive
+    until a second functioneel beheerder approves it (the pending request is
+    `medewerker.wijzigingsverzoeken`).
     """
+    _check_beheer(door, gemeente_id=gemeente.pk)
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
         raise ValidationError({"username": f"De gebruikersnaam '{username}' bestaat al."})
+    teams = list(teams)
+    nieuw = Toewijzing.of(
+        functie=functie,
+        extra_rollen=extra_rollen,
+        teams=teams,
+        registratienummer=registratienummer,
+        registratie_geldig_tot=registratie_geldig_tot,
+        actief=not _vier_ogen(door),
+    )
     user = user_model(
         username=username,
         first_name=first_name,
         last_name=last_name,
         email=email,
-        # Functional administrators manage municipality, teams and staff in /beheer/.
-        is_staff=functie == Rol.FUNCTIONEEL_BEHEER,
+        is_active=nieuw.actief,
     )
     if password_hash is not None:
         user.password = password_hash
@@ -107,19 +199,375 @@ def medewerker_create(
     medewerker = Medewerker(
         user=user,
         gemeente=gemeente,
-        functie=functie,
+        functie=nieuw.functie,
         expertises=expertises,
-        registratienummer=registratienummer,
+        registratienummer=nieuw.registratienummer,
         registratie_geldig_tot=registratie_geldig_tot,
     )
     medewerker.full_clean()
     medewerker.save()
-    teams = list(teams)
     if any(t.gemeente_id != gemeente.pk for t in teams):
-        raise ValidationError(
-            {"teams": "Een medewerker werkt alleen in teams van de eigen gemeente."}
-        )
+        raise ValidationError({"teams": TEAM_ANDERE_GEMEENTE})
+    _valideer(medewerker, nieuw)
     medewerker.teams.set(teams)
+    # Functional administrators manage municipality, teams and staff in /beheer/.
+    _groups_sync(user, functie=nieuw.functie, extra_rollen=nieuw.extra_rollen)
+    user.save(update_fields=["is_staff"])
+    _log(
+        [(Onderdeel.ACCOUNT, "—", username), *_verschillen(None, nieuw)],
+        gemeente_id=gemeente.pk,
+        door=door,
+        medewerker=medewerker,
+    )
+    if door is not None and _vier_ogen(door):
+        _verzoek_create(
+            door=door,
+            medewerker=medewerker,
+            nieuw=dataclasses.replace(nieuw, actief=True),
+            rows=[(Onderdeel.ACTIEF, "nee (nieuw account)", "ja")],
+        )
+    return medewerker
+
+
+# --- beheer without self-elevation (issue 8, item 4) ----------------------------------------
+# Who may do what follows a medewerker's role(s) and teams. Those change only here: never by
+# the person themselves, only within the beheerder's own municipality, every change logged
+# (RolWijziging), and with EENPLAN_ROLWIJZIGING_VIER_OGEN only after a second functioneel
+# beheerder approves it (RolWijzigingVerzoek). See docs/security.md.
+
+BEHEER = "gemeente.change_medewerker"
+EIGEN_ACCOUNT = (
+    "U kunt uw eigen rollen, teams, registratie of account niet wijzigen. "
+    "Vraag dit aan een andere functioneel beheerder."
+)
+ANDERE_GEMEENTE = "U beheert alleen medewerkers, teams en wijken van uw eigen gemeente."
+GEEN_BEHEERDER = "Alleen een functioneel beheerder wijzigt rollen en teams."
+EIGEN_VERZOEK = (
+    "U kunt uw eigen verzoek niet goedkeuren; dat doet een andere functioneel beheerder."
+)
+VERZOEK_OPEN = (
+    "Voor deze medewerker wacht al een wijziging op goedkeuring. Keur die eerst goed of wijs "
+    "die af."
+)
+VERZOEK_AFGEHANDELD = "Dit verzoek is al afgehandeld."
+EIGEN_TEAM = (
+    "U kunt de wijken van een team waarin u zelf werkt niet wijzigen. "
+    "Vraag dit aan een andere functioneel beheerder."
+)
+TEAM_ANDERE_GEMEENTE = "Een medewerker werkt alleen in teams van de eigen gemeente."
+SYSTEEM = "systeem"
+
+
+def _beheer_gemeente_id(door: AbstractBaseUser) -> int | None:
+    """The municipality `door` manages; None for a superuser (set-up of every municipality).
+    Refuses a login that is no functioneel beheerder."""
+    if not door.is_active:
+        raise PermissionDenied(GEEN_BEHEERDER)
+    medewerker = medewerker_for_user(door)
+    if door.is_superuser and medewerker is None:
+        return None
+    if not door.has_perm(BEHEER) or medewerker is None:
+        raise PermissionDenied(GEEN_BEHEERDER)
+    return medewerker.gemeente_id
+
+
+def _check_beheer(
+    door: AbstractBaseUser | None, *, gemeente_id: int, medewerker: Medewerker | None = None
+) -> None:
+    """Refuse a change by someone outside the municipality, or to one's own account."""
+    if door is None:
+        return  # the system itself: demo, installation, migrations
+    eigen = _beheer_gemeente_id(door)
+    if eigen is not None and eigen != gemeente_id:
+        raise ValidationError(ANDERE_GEMEENTE)
+    if medewerker is not None and medewerker.user_id == door.pk:
+        raise ValidationError(EIGEN_ACCOUNT)
+
+
+def _vier_ogen(door: AbstractBaseUser | None) -> bool:
+    return door is not None and settings.EENPLAN_ROLWIJZIGING_VIER_OGEN
+
+
+def _rol_label(value: str) -> str:
+    return Rol(value).label if value in Rol.values else value
+
+
+def _teams_text(ids: Iterable[int]) -> str:
+    names = Team.objects.filter(pk__in=list(ids)).order_by("naam").values_list("naam", flat=True)
+    return ", ".join(names) or "—"
+
+
+def _registratie_text(t: Toewijzing) -> str:
+    if not t.registratienummer and t.registratie_geldig_tot is None:
+        return "—"
+    tot = f" tot en met {t.registratie_geldig_tot:%d-%m-%Y}" if t.registratie_geldig_tot else ""
+    return f"{t.registratienummer or '(geen nummer)'}{tot}"
+
+
+def medewerker_create_check(
+    *, door: AbstractBaseUser | None, gemeente: Gemeente, nieuw: Toewijzing
+) -> None:
+    """Refuse what `medewerker_create` would refuse about the roles, teams and registration."""
+    _check_beheer(door, gemeente_id=gemeente.pk)
+    _valideer(Medewerker(gemeente=gemeente), nieuw)
+
+
+def _verschillen(oud: Toewijzing | None, nieuw: Toewijzing) -> list[tuple[str, str, str]]:
+    """(onderdeel, old, new) in readable Dutch, for every part that changes."""
+    rows: list[tuple[str, str, str]] = []
+    if oud is None or oud.functie != nieuw.functie:
+        rows.append(
+            (Onderdeel.FUNCTIE, _rol_label(oud.functie) if oud else "—", _rol_label(nieuw.functie))
+        )
+    oud_extra = oud.extra_rollen if oud else ()
+    if oud_extra != nieuw.extra_rollen:
+        rows.append(
+            (
+                Onderdeel.EXTRA_ROLLEN,
+                ", ".join(_rol_label(r) for r in oud_extra) or "—",
+                ", ".join(_rol_label(r) for r in nieuw.extra_rollen) or "—",
+            )
+        )
+    oud_teams = oud.teams if oud else ()
+    if oud_teams != nieuw.teams:
+        rows.append((Onderdeel.TEAMS, _teams_text(oud_teams), _teams_text(nieuw.teams)))
+    registratie = (nieuw.registratienummer, nieuw.registratie_geldig_tot)
+    oud_registratie = (oud.registratienummer, oud.registratie_geldig_tot) if oud else ("", None)
+    if oud_registratie != registratie:
+        rows.append(
+            (
+                Onderdeel.REGISTRATIE,
+                _registratie_text(oud) if oud else "—",
+                _registratie_text(nieuw),
+            )
+        )
+    if oud is not None and oud.actief != nieuw.actief:
+        rows.append((Onderdeel.ACTIEF, _ja_nee(oud.actief), _ja_nee(nieuw.actief)))
+    return rows
+
+
+def _ja_nee(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def _log(
+    rows: list[tuple[str, str, str]],
+    *,
+    gemeente_id: int,
+    door: AbstractBaseUser | None,
+    medewerker: Medewerker | None = None,
+    team: Team | None = None,
+    verzoek: RolWijzigingVerzoek | None = None,
+    goedgekeurd_door: AbstractBaseUser | None = None,
+) -> list[RolWijziging]:
+    return RolWijziging.objects.bulk_create(
+        RolWijziging(
+            gemeente_id=gemeente_id,
+            door=door,
+            door_gebruikersnaam=door.get_username() if door is not None else SYSTEEM,
+            medewerker=medewerker,
+            team=team,
+            onderdeel=onderdeel,
+            oud=oud,
+            nieuw=nieuw,
+            verzoek=verzoek,
+            goedgekeurd_door=goedgekeurd_door,
+        )
+        for onderdeel, oud, nieuw in rows
+    )
+
+
+def _valideer(medewerker: Medewerker, nieuw: Toewijzing) -> None:
+    """The new roles, teams and registration are valid for this medewerker."""
+    onbekend = [r for r in (nieuw.functie, *nieuw.extra_rollen) if r not in Rol.values]
+    if onbekend:
+        raise ValidationError({"functie": f"Onbekende rol: {', '.join(onbekend)}."})
+    if Team.objects.filter(pk__in=nieuw.teams).exclude(
+        gemeente_id=medewerker.gemeente_id
+    ).exists() or Team.objects.filter(pk__in=nieuw.teams).count() != len(nieuw.teams):
+        raise ValidationError({"teams": TEAM_ANDERE_GEMEENTE})
+    probe = Medewerker(
+        gemeente_id=medewerker.gemeente_id,
+        functie=nieuw.functie,
+        registratienummer=nieuw.registratienummer,
+        registratie_geldig_tot=nieuw.registratie_geldig_tot,
+    )
+    probe.clean()
+
+
+def medewerker_rollen_check(
+    *, door: AbstractBaseUser | None, medewerker: Medewerker, nieuw: Toewijzing
+) -> list[tuple[str, str, str]]:
+    """Refuse what `medewerker_rollen_change` would refuse; return what would change. The
+    admin form calls it to show a refusal next to the form."""
+    _check_beheer(door, gemeente_id=medewerker.gemeente_id, medewerker=medewerker)
+    _valideer(medewerker, nieuw)
+    verschillen = _verschillen(medewerker_toewijzing(medewerker), nieuw)
+    if (
+        verschillen
+        and _vier_ogen(door)
+        and RolWijzigingVerzoek.objects.filter(
+            medewerker=medewerker, status=VerzoekStatus.OPEN
+        ).exists()
+    ):
+        raise ValidationError(VERZOEK_OPEN)
+    return verschillen
+
+
+def _apply(
+    *,
+    medewerker: Medewerker,
+    nieuw: Toewijzing,
+    door: AbstractBaseUser | None,
+    verzoek: RolWijzigingVerzoek | None = None,
+    goedgekeurd_door: AbstractBaseUser | None = None,
+) -> list[RolWijziging]:
+    oud = medewerker_toewijzing(medewerker)
+    verschillen = _verschillen(oud, nieuw)
+    medewerker.functie = nieuw.functie
+    medewerker.registratienummer = nieuw.registratienummer
+    medewerker.registratie_geldig_tot = nieuw.registratie_geldig_tot
+    medewerker.full_clean()
+    medewerker.save()
+    medewerker.teams.set(Team.objects.filter(pk__in=nieuw.teams))
+    _groups_sync(medewerker.user, functie=nieuw.functie, extra_rollen=nieuw.extra_rollen)
+    user = medewerker.user
+    user.is_active = nieuw.actief
+    user.save(update_fields=["is_active", "is_staff"])
+    return _log(
+        verschillen,
+        gemeente_id=medewerker.gemeente_id,
+        door=door,
+        medewerker=medewerker,
+        verzoek=verzoek,
+        goedgekeurd_door=goedgekeurd_door,
+    )
+
+
+def _groups_sync(user: Any, *, functie: str, extra_rollen: Iterable[str]) -> None:
+    """The login's groups are exactly its roles; /beheer/ only for a functioneel beheerder.
+    Nothing else sets groups (the User admin shows them read-only)."""
     rollen = {str(functie), *(str(r) for r in extra_rollen)}
     user.groups.set(Group.objects.filter(name__in=rollen))
-    return medewerker
+    user.is_staff = user.is_superuser or Rol.FUNCTIONEEL_BEHEER in rollen
+
+
+class _Keep:
+    """Marker: leave this part as it is."""
+
+    def __repr__(self) -> str:
+        return "ONGEWIJZIGD"
+
+
+ONGEWIJZIGD: Any = _Keep()
+
+
+@transaction.atomic
+def medewerker_rollen_change(
+    *,
+    door: AbstractBaseUser | None,
+    medewerker: Medewerker,
+    functie: Rol | str = ONGEWIJZIGD,
+    extra_rollen: Iterable[Rol | str] = ONGEWIJZIGD,
+    teams: Iterable[Team | int] = ONGEWIJZIGD,
+    registratienummer: str = ONGEWIJZIGD,
+    registratie_geldig_tot: dt.date | None = ONGEWIJZIGD,
+    actief: bool = ONGEWIJZIGD,
+) -> RolWijzigingVerzoek | None:
+    """Change a medewerker's role, extra roles, teams, registration or whether the login is
+    active (parts not given stay as they are). Refused for one's own account and outside the
+    beheerder's municipality. Applied and logged at once, or, with
+    EENPLAN_ROLWIJZIGING_VIER_OGEN, stored as a request that a second functioneel beheerder
+    approves (returned); None when applied or when nothing changes."""
+    medewerker = Medewerker.objects.select_for_update().select_related("user").get(
+        pk=medewerker.pk
+    )
+    huidig = medewerker_toewijzing(medewerker)
+    gevraagd = {
+        "functie": functie,
+        "extra_rollen": extra_rollen,
+        "teams": teams,
+        "registratienummer": registratienummer,
+        "registratie_geldig_tot": registratie_geldig_tot,
+        "actief": actief,
+    }
+    nieuw = Toewijzing.of(
+        **{
+            naam: getattr(huidig, naam) if waarde is ONGEWIJZIGD else waarde
+            for naam, waarde in gevraagd.items()
+        }
+    )
+    verschillen = medewerker_rollen_check(door=door, medewerker=medewerker, nieuw=nieuw)
+    if not verschillen:
+        return None
+    if door is not None and _vier_ogen(door):
+        return _verzoek_create(door=door, medewerker=medewerker, nieuw=nieuw, rows=verschillen)
+    _apply(medewerker=medewerker, nieuw=nieuw, door=door)
+    return None
+
+
+def _verzoek_create(
+    *,
+    door: AbstractBaseUser,
+    medewerker: Medewerker,
+    nieuw: Toewijzing,
+    rows: list[tuple[str, str, str]],
+) -> RolWijzigingVerzoek:
+    samenvatting = "; ".join(
+        f"{Onderdeel(onderdeel).label}: {oud} → {nieuw_}" for onderdeel, oud, nieuw_ in rows
+    )
+    verzoek = RolWijzigingVerzoek(
+        gemeente_id=medewerker.gemeente_id,
+        medewerker=medewerker,
+        aangevraagd_door=door,
+        wijziging=nieuw.as_json(),
+        samenvatting=samenvatting,
+    )
+    verzoek.full_clean()
+    verzoek.save()
+    return verzoek
+
+
+@transaction.atomic
+def rolwijziging_approve(
+    *, door: AbstractBaseUser, verzoek: RolWijzigingVerzoek
+) -> list[RolWijziging]:
+    """A second functioneel beheerder approves a pending change; only then it takes effect,
+    logged with both names. The requester cannot approve their own request, nobody approves a
+    change to their own account."""
+    verzoek = RolWijzigingVerzoek.objects.select_for_update().get(pk=verzoek.pk)
+    if verzoek.status != VerzoekStatus.OPEN:
+        raise ValidationError(VERZOEK_AFGEHANDELD)
+    medewerker = Medewerker.objects.select_for_update().select_related("user").get(
+        pk=verzoek.medewerker_id
+    )
+    _check_beheer(door, gemeente_id=verzoek.gemeente_id, medewerker=medewerker)
+    if door.pk == verzoek.aangevraagd_door_id:
+        raise ValidationError(EIGEN_VERZOEK)
+    nieuw = Toewijzing.from_json(verzoek.wijziging)
+    _valideer(medewerker, nieuw)
+    verzoek.status = VerzoekStatus.GOEDGEKEURD
+    verzoek.beoordeeld_door = door
+    verzoek.beoordeeld_op = timezone.now()
+    verzoek.full_clean()
+    verzoek.save()
+    return _apply(
+        medewerker=medewerker,
+        nieuw=nieuw,
+        door=verzoek.aangevraagd_door,
+        verzoek=verzoek,
+        goedgekeurd_door=door,
+    )
+
+
+@transaction.atomic
+def rolwijziging_reject(*, door: AbstractBaseUser, verzoek: RolWijzigingVerzoek) -> None:
+    """Reject (or, by the requester, withdraw) a pending change; nothing changes."""
+    verzoek = RolWijzigingVerzoek.objects.select_for_update().get(pk=verzoek.pk)
+    if verzoek.status != VerzoekStatus.OPEN:
+        raise ValidationError(VERZOEK_AFGEHANDELD)
+    _check_beheer(door, gemeente_id=verzoek.gemeente_id, medewerker=verzoek.medewerker)
+    verzoek.status = VerzoekStatus.AFGEWEZEN
+    verzoek.beoordeeld_door = None if door.pk == verzoek.aangevraagd_door_id else door
+    verzoek.beoordeeld_op = timezone.now()
+    verzoek.save()
