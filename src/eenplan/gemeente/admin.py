@@ -12,6 +12,7 @@ No self-elevation (docs/security.md, "Beheer zonder zelfverhoging"):
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -231,7 +232,10 @@ class MedewerkerAddForm(MedewerkerForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actief"].initial = True
+        self.fields["actief"].initial = True  # not shown; the toewijzing of a new account
+
+    def toewijzing(self) -> Toewijzing:
+        return dataclasses.replace(super().toewijzing(), actief=True)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -285,11 +289,11 @@ class MedewerkerAdmin(OwnMunicipalityAdmin):
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         rest = ["functie", "extra_rollen", "teams", "registratienummer",
-                "registratie_geldig_tot", "actief", "expertises"]
-        if obj is None:
+                "registratie_geldig_tot", "expertises"]
+        if obj is None:  # a new account is active at once, or after approval (four eyes)
             return ["gemeente", "username", "first_name", "last_name", "email", "password1",
                     "password2", *rest]
-        return ["gebruiker", "gemeente", *rest]
+        return ["gebruiker", "gemeente", *rest[:-1], "actief", rest[-1]]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return ["gebruiker", "gemeente"] if obj is not None else []
