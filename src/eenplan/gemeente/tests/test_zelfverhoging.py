@@ -430,3 +430,17 @@ def test_without_the_setting_a_change_applies_at_once(beheer, generalist):
     generalist.refresh_from_db()
     assert generalist.functie == Rol.WERKPLEIN
     assert not RolWijzigingVerzoek.objects.exists()
+
+
+def test_beheer_pages_render_for_the_beheerder(vier_ogen, client, beheer, generalist):
+    verzoek = services.medewerker_rollen_change(
+        door=beheer.user, medewerker=generalist, functie=Rol.WERKPLEIN
+    )
+    c = login(client, beheer)
+    index = c.get("/beheer/").content.decode()
+    assert "Wijzigingsverzoeken (rollen en teams)" in index
+    assert "Wijzigingslog rollen en teams" in index
+    for url in ("/beheer/gemeente/medewerker/add/", "/beheer/gemeente/rolwijziging/",
+                f"/beheer/gemeente/rolwijzigingverzoek/{verzoek.pk}/change/",
+                f"/beheer/gemeente/medewerker/{beheer.pk}/change/"):
+        assert c.get(url).status_code == 200, url
