@@ -42,28 +42,58 @@ def wijken(gemeente):
 
 def test_letter_preview_escapes_name_and_motivering(client, gemeente, wijken):
     team = TeamFactory(
-        gemeente=gemeente, naam="Backoffice", soort=TeamSoort.BACKOFFICE,
+        gemeente=gemeente,
+        naam="Backoffice",
+        soort=TeamSoort.BACKOFFICE,
         wijken=list(wijken.values()),
     )
     bo = MedewerkerFactory(gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[team])
     inwoner = InwonerFactory(gemeente=gemeente, wijk=wijken["Noord"], achternaam=PAYLOAD)
     v = voorziening_create(
-        gemeente=gemeente, naam="Hulp", soort="individueel", wet="wmo", productcategorie="01",
-        productcode="01A01", eenheid="04", frequentie="2", uitvoeringsvariant="inspanning",
+        gemeente=gemeente,
+        naam="Hulp",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="01",
+        productcode="01A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
         kostprijs_per_maand=Decimal("250.00"),
     )
-    tarief_add(voorziening=v, leveringsvorm="zin", bedrag=Decimal("30"),
-               geldig_vanaf=dt.date(2024, 1, 1), bron="Contract", aanbieder="Thuiszorg")
+    tarief_add(
+        voorziening=v,
+        leveringsvorm="zin",
+        bedrag=Decimal("30"),
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bron="Contract",
+        aanbieder="Thuiszorg",
+    )
     vandaag = timezone.localdate()
     aanvraag = beschikkingen.aanvraag_register(
-        inwoner=inwoner, omschrijving=PAYLOAD, wet="wmo", ontvangen_op=vandaag,
-        ingediend_door=PAYLOAD, door=bo.user,
+        inwoner=inwoner,
+        omschrijving=PAYLOAD,
+        wet="wmo",
+        ontvangen_op=vandaag,
+        ingediend_door=PAYLOAD,
+        door=bo.user,
     )
     b = beschikkingen.beschikking_issue(
-        aanvraag=aanvraag, door=bo.user, besloten_op=vandaag, motivering=PAYLOAD,
-        regels=[Regel(voorziening=v, uitkomst="toegekend", omvang=Decimal(3), begin=vandaag,
-                      einde=vandaag + dt.timedelta(days=30), leveringsvorm="zin",
-                      aanbieder="Thuiszorg")],
+        aanvraag=aanvraag,
+        actor=bo.user,
+        besloten_op=vandaag,
+        motivering=PAYLOAD,
+        regels=[
+            Regel(
+                voorziening=v,
+                uitkomst="toegekend",
+                omvang=Decimal(3),
+                begin=vandaag,
+                einde=vandaag + dt.timedelta(days=30),
+                leveringsvorm="zin",
+                aanbieder="Thuiszorg",
+            )
+        ],
     )
     body = login(client, bo).get(reverse("beschikkingen:detail", args=[b.pk])).content.decode()
     assert not any(r in body for r in RAUW)

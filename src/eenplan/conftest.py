@@ -70,8 +70,17 @@ def midoffice(midoffice_team):
 
 
 @pytest.fixture
-def backoffice_user(gemeente):
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.BACKOFFICE, username="backoffice").user
+def backoffice_user(gemeente, wijken):
+    """The back office serves every wijk (its need-to-know is the whole municipality)."""
+    team = TeamFactory(
+        gemeente=gemeente,
+        naam="Backoffice",
+        soort=TeamSoort.BACKOFFICE,
+        wijken=list(wijken.values()),
+    )
+    return MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[team], username="backoffice"
+    ).user
 
 
 @pytest.fixture

@@ -285,7 +285,7 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
     )
     te_toetsen = beschikkingen.beschikking_issue(
         aanvraag=henk_aanvraag,
-        door=sanne.user,
+        actor=sanne.user,
         besloten_op=vandaag,
         motivering="Meneer heeft structuur nodig; het netwerk kan dat niet bieden.",
         regels=[
@@ -299,7 +299,6 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
                 aanbieder="Begeleid Thuis",
             )
         ],
-        door_generalist=True,
     )
     return Beschikkingdata(
         backoffice=backoffice,
@@ -453,21 +452,25 @@ def test_overige_paginas(page, context, live_server, beschikkingdata, gemeenteda
     from eenplan.beschikkingen import services as beschikkingen
 
     vandaag = timezone.localdate()
-    b = beschikkingen.beschikking_send(beschikking=beschikkingdata.te_toetsen, op=vandaag)
+    b = beschikkingen.beschikking_send(
+        beschikking=beschikkingdata.te_toetsen,
+        actor=beschikkingdata.te_toetsen.besloten_door,
+        op=vandaag,
+    )
     bezwaar = beschikkingen.bezwaar_register(
         beschikking=b,
         inwoner=gemeentedata.henk,
         ontvangen_op=vandaag,
         gronden="Twee uur begeleiding is te weinig.",
         ingediend_door="Henk Jansen",
-        door=beschikkingdata.backoffice.user,
+        actor=beschikkingdata.backoffice.user,
     )
     beschikkingen.klacht_register(
         gemeente=gemeentedata.gemeente,
         ingediend_door="Lotte Jansen",
         ontvangen_op=vandaag,
         onderwerp="Niet teruggebeld na drie keer bellen.",
-        door=beschikkingdata.backoffice.user,
+        actor=beschikkingdata.backoffice.user,
         inwoner=gemeentedata.anna,
     )
     beschikkingen.overgangsrecht_register(

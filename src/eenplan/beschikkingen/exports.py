@@ -8,7 +8,9 @@ docs/exports.md. Reading is separate from writing the access log:
   login's need-to-know scope) and return frozen rows;
 - `svb_csv`, `cak_csv`, `svb_json`, `cak_json` turn rows into text or plain data (pure);
 - `export_log` writes one access-log row per resident in the export (doel "beschikking"),
-  because an export is a read of personal data (AVG art. 5 lid 2, accountability).
+  because an export is a read of personal data (AVG art. 5 lid 2, accountability);
+- who may export at all is the rule (export, exporteren) of `privacy.access`, asked by the API's
+  RolePermission and by `export_user` for the commands (a refusal is logged).
 
 The API (`/api/v1/beschikkingen/export/svb/` and `.../cak/`) and the management commands
 `export_svb` and `export_cak` both use these functions.
@@ -31,20 +33,13 @@ from django.db.models import QuerySet
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.constants import Rechtmatigheid, Uitkomst, Wet
 from eenplan.beschikkingen.models import BeschikteVoorziening
-from eenplan.gemeente import roles
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import huishouden_current
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.services import inzage_log_many
 from eenplan.voorzieningen.constants import BijdrageSoort, Leveringsvorm, VoorzieningSoort
 
-# Exports are back-office work. BESCHIKKING_NEMEN alone is not enough: the generalist holds it
-# too (Hardenberg), so the back office's own permission (the lawfulness check) is required.
-EXPORT_PERMS: list[str] = [
-    roles.BESCHIKKING_BEKIJKEN,
-    roles.BESCHIKKING_NEMEN,
-    roles.RECHTMATIGHEID_TOETSEN,
-]
 DELIMITER = ";"
 TOEGEKEND = (Uitkomst.TOEGEKEND, Uitkomst.DEELS)
 MAATWERK = (VoorzieningSoort.COLLECTIEF, VoorzieningSoort.INDIVIDUEEL)
@@ -309,26 +304,31 @@ def cak_json(rows: Iterable[CakRegel]) -> list[dict[str, Any]]:
 # --- the access log -----------------------------------------------------------------------------
 
 
-def export_log(
-    *, user: AbstractBaseUser, inwoner_ids: Iterable[int], pad: str, kanaal: str = Kanaal.API
-) -> None:
+def export_log(user: AbstractBaseUser, inwoner_ids: Iterable[int], *, via: access.Via) -> None:
     """One access-log row per resident in the export (doel "beschikking"), in one INSERT."""
-    ids = sorted(set(inwoner_ids))
-    if ids:
-        inzage_log_many(user=user, inwoner_ids=ids, doel=Doel.BESCHIKKING, kanaal=kanaal, pad=pad)
+    access.log_shown(
+        user, sorted(set(inwoner_ids)), resource=Resource.EXPORT, via=via, doel=Doel.BESCHIKKING
+    )
 
 
-def export_user(username: str) -> AbstractBaseUser:
+def command_via(command: str) -> access.Via:
+    """The path logged for an export from the command line."""
+    return access.Via(kanaal=Kanaal.API, pad=command)
+
+
+def export_user(username: str, *, command: str) -> AbstractBaseUser:
     """The login an export from the command line runs as (and is logged under): it must exist,
-    be active and hold the export permissions; ValueError in Dutch otherwise."""
+    be active and be allowed to export (the back office: (export, exporteren) in
+    `privacy.access`; a refusal is logged); ValueError in Dutch otherwise."""
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.filter(username=username, is_active=True).first()
     if user is None:
         raise ValueError(f"Gebruiker '{username}' bestaat niet of is niet actief.")
-    if not user.has_perms(EXPORT_PERMS):
+    decision = access.decide(user, Resource.EXPORT, Action.EXPORTEREN, via=command_via(command))
+    if not decision.allowed:
         raise ValueError(
-            f"Gebruiker '{username}' mag geen exports maken (alleen de backoffice: "
-            "beschikkingen bekijken, nemen en toetsen)."
+            f"Gebruiker '{username}' mag geen exports maken (alleen de backoffice). "
+            f"{decision.reason}"
         )
     return user

@@ -90,6 +90,13 @@ class Beschikking(VersieModel, BaseModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     brief = models.TextField(blank=True, help_text="De brief zoals hij is verzonden.")
+    verzonden_voor_toetsing = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Een besluit van een generalist: verzonden vóór (ja) of na (nee) de "
+        "rechtmatigheidstoets; leeg als er geen toets hoort (besluit van de backoffice) of het "
+        "nog niet is verzonden.",
+    )
     herziet = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

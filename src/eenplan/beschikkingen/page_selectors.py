@@ -2,7 +2,8 @@
 `selectors.py` do not offer yet (worklists, queues, the catalogue with current tariffs).
 
 Kept apart from `selectors.py` on purpose, so the owners of those modules can move them in.
-Every worklist is limited to residents in the login's need-to-know scope and has a fixed number
+Every worklist is limited to residents in the login's need-to-know scope (the `*_in_scope`
+querysets of `selectors`, i.e. `privacy.access.scope_q`) and has a fixed number
 of queries however many rows it shows (see the query-budget tests of the pages).
 """
 
@@ -15,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Least
 
+from eenplan.beschikkingen import selectors
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
     BezwaarUitkomst,
@@ -31,7 +33,7 @@ from eenplan.beschikkingen.models import (
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Afweging
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy import access
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
 from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
 from eenplan.voorzieningen.selectors import catalogus
@@ -39,10 +41,6 @@ from eenplan.voorzieningen.services import CODELIJST_VERSIE
 
 User = AbstractBaseUser | AnonymousUser
 EINDE_VENSTER = dt.timedelta(weeks=8)
-
-
-def _in_scope(user: User) -> QuerySet[Inwoner]:
-    return inwoners_in_scope(user).values("pk")  # type: ignore[return-value]
 
 
 # --- catalogue --------------------------------------------------------------------------------
@@ -130,25 +128,14 @@ def aanvragen_open(
     user: User, *, wet: str | None = None, sortering: str = "termijn"
 ) -> QuerySet[Aanvraag]:
     """Open aanvragen (no decision yet) of residents in scope, most urgent first."""
-    qs = Aanvraag.objects.filter(
-        status=AanvraagStatus.ONTVANGEN, inwoner__in=_in_scope(user)
-    ).select_related("inwoner__wijk")
+    qs = (
+        selectors.aanvragen_in_scope(user)
+        .filter(status=AanvraagStatus.ONTVANGEN)
+        .select_related("inwoner__wijk")
+    )
     if wet:
         qs = qs.filter(wet=wet)
     return qs.order_by(*AANVRAAG_SORTERINGEN.get(sortering, AANVRAAG_SORTERINGEN["termijn"]))
-
-
-def aanvraag_in_scope(user: User, pk: int) -> Aanvraag | None:
-    return (
-        Aanvraag.objects.filter(pk=pk, inwoner__in=_in_scope(user))
-        .select_related("inwoner__wijk", "plan", "vastgelegd_door")
-        .first()
-    )
-
-
-def aanvraag_inwoner_id(pk: int) -> int | None:
-    """Whose aanvraag this is (to log a refused look); None when it does not exist."""
-    return Aanvraag.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
 
 
 def ladder_van(inwoner: Inwoner) -> list[Afweging]:
@@ -160,38 +147,14 @@ def ladder_van(inwoner: Inwoner) -> list[Afweging]:
 def terug_naar_beslisser(user: User) -> QuerySet[Beschikking]:
     """This login's own decisions that the back office found unlawful (Hardenberg)."""
     return (
-        Beschikking.objects.filter(
-            besloten_door_id=user.pk,
-            rechtmatigheid=Rechtmatigheid.ONRECHTMATIG,
-            inwoner__in=_in_scope(user),
-        )
+        selectors.beschikkingen_in_scope(user)
+        .filter(besloten_door_id=user.pk, rechtmatigheid=Rechtmatigheid.ONRECHTMATIG)
         .select_related("inwoner", "aanvraag")
         .order_by("-updated_at")
     )
 
 
 # --- beschikkingen ----------------------------------------------------------------------------
-
-
-def beschikking_in_scope(user: User, pk: int) -> Beschikking | None:
-    return (
-        Beschikking.objects.filter(pk=pk, inwoner__in=_in_scope(user))
-        .select_related(
-            "inwoner__wijk", "aanvraag", "gemeente", "besloten_door", "getoetst_door", "herziet"
-        )
-        .prefetch_related(
-            Prefetch(
-                "voorzieningen",
-                queryset=BeschikteVoorziening.objects.select_related("voorziening"),
-            ),
-            Prefetch("bezwaren", queryset=Bezwaar.objects.order_by("-ontvangen_op", "-id")),
-        )
-        .first()
-    )
-
-
-def beschikking_inwoner_id(pk: int) -> int | None:
-    return Beschikking.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
 
 
 def beschikkingen_van(inwoner: Inwoner) -> QuerySet[Beschikking]:
@@ -201,9 +164,8 @@ def beschikkingen_van(inwoner: Inwoner) -> QuerySet[Beschikking]:
 def toetsing_rij(user: User) -> QuerySet[Beschikking]:
     """Decisions by a generalist waiting for the back office's lawfulness check, oldest first."""
     return (
-        Beschikking.objects.filter(
-            rechtmatigheid=Rechtmatigheid.TE_TOETSEN, inwoner__in=_in_scope(user)
-        )
+        selectors.beschikkingen_in_scope(user)
+        .filter(rechtmatigheid=Rechtmatigheid.TE_TOETSEN)
         .select_related("inwoner__wijk", "aanvraag", "besloten_door")
         .prefetch_related(
             Prefetch(
@@ -234,8 +196,8 @@ def einde_en_heronderzoek(
         BeschikteVoorziening.objects.filter(
             einde | heronderzoek,
             uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
-            beschikking__inwoner__in=_in_scope(user),
         )
+        .filter(access.scope_q(user, veld="beschikking__inwoner"))
         .annotate(
             datum=Case(
                 When(einde & heronderzoek, then=Least(F("einde"), F("heronderzoek_op"))),
@@ -254,9 +216,7 @@ def einde_en_heronderzoek(
 
 def bezwaren(user: User, *, uitkomst: str | None = None) -> QuerySet[Bezwaar]:
     """Bezwaren against decisions about residents in scope; running ones by deadline."""
-    qs = Bezwaar.objects.filter(beschikking__inwoner__in=_in_scope(user)).select_related(
-        "beschikking__inwoner"
-    )
+    qs = selectors.bezwaren_in_scope(user).select_related("beschikking__inwoner")
     if uitkomst == "open":
         qs = qs.filter(uitkomst=BezwaarUitkomst.LOPEND)
     elif uitkomst:
@@ -265,23 +225,10 @@ def bezwaren(user: User, *, uitkomst: str | None = None) -> QuerySet[Bezwaar]:
     return qs.order_by(F("besloten_op").asc(nulls_first=True), "beslissen_uiterlijk", "id")
 
 
-def bezwaar_in_scope(user: User, pk: int) -> Bezwaar | None:
-    return (
-        Bezwaar.objects.filter(pk=pk, beschikking__inwoner__in=_in_scope(user))
-        .select_related("beschikking__inwoner", "nieuwe_beschikking", "vastgelegd_door")
-        .first()
-    )
-
-
-def bezwaar_inwoner_id(pk: int) -> int | None:
-    return Bezwaar.objects.filter(pk=pk).values_list("beschikking__inwoner_id", flat=True).first()
-
-
-def klachten(user: User, *, gemeente: Gemeente) -> QuerySet[Klacht]:
+def klachten(user: User, *, gemeente_id: int) -> QuerySet[Klacht]:
     """Complaints of the municipality: anonymous ones and those of residents in scope."""
     return (
-        Klacht.objects.filter(gemeente=gemeente)
-        .filter(Q(inwoner__isnull=True) | Q(inwoner__in=_in_scope(user)))
+        selectors.klachten_in_scope(user, gemeente_id=gemeente_id)
         .select_related("inwoner")
         .order_by("afgehandeld_op", "afhandelen_uiterlijk", "id")
     )

@@ -1,13 +1,23 @@
-"""Writes of the beschikkingen app (aanvragen for now)."""
+"""Writes of the beschikkingen app: aanvragen, beschikkingen, lawfulness check, bezwaar, klacht.
+
+Authorisation lives here too (issue 8): every write on a resident's dossier receives the `actor`
+and asks `privacy.access.require` (role and need-to-know, logged allowed and refused) before it
+changes anything, plus the rules of its own: a generalist decides a Jeugdwet aanvraag only with
+a youth registration valid on the decision date, and a decision awaiting the lawfulness check is
+sent only when the municipality allows that (`EENPLAN_VERZENDEN_VOOR_TOETSING`). A refusal is a
+`privacy.access.Refused` (403) or a `ValidationError` in Dutch; either way nothing changes.
+"""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,9 +43,12 @@ from eenplan.beschikkingen.models import (
 from eenplan.common.concurrency import Conflict, schrijft, verhoog
 from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
+from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.rules import datums
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
 from eenplan.rules import overgangsrecht as overgangsrecht_rules
@@ -51,6 +64,40 @@ from eenplan.rules.voorziening import PgbToets
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
 from eenplan.voorzieningen.selectors import abonnementstarieven, zin_tarieven
+
+ActorLike = access.Actor | AbstractBaseUser
+# Hardenberg: generalists decide themselves; the back office checks those decisions afterwards.
+GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
+GEEN_JEUGDREGISTRATIE = (
+    "U kunt niet beslissen op een aanvraag op grond van de Jeugdwet: u heeft op de besluitdatum "
+    "geen geldige registratie als jeugdprofessional (SKJ of BIG; norm van de verantwoorde "
+    "werktoedeling). Laat een geregistreerde collega of de backoffice beslissen."
+)
+NIET_VOOR_TOETSING = (
+    "Deze beschikking kan nog niet worden verzonden: de gemeente verstuurt een besluit van een "
+    "generalist pas na de rechtmatigheidstoets van de backoffice."
+)
+
+
+def is_generalist(actor: ActorLike) -> bool:
+    """Whether the actor decides as a generalist (their decisions get the lawfulness check)."""
+    medewerker = access.Actor.of(actor).medewerker
+    return medewerker is not None and medewerker.functie in GENERALISTEN
+
+
+def _require(
+    actor: ActorLike, resource: Resource, action: Action, via: access.Via | None, inwoner: Any
+) -> access.Actor:
+    actor = access.Actor.of(actor)
+    access.require(
+        actor,
+        resource,
+        action,
+        via=via or access.SERVICE,
+        inwoner=inwoner,
+        doel=access.RULES[(resource, action)].doel,
+    )
+    return actor
 
 
 @transaction.atomic
@@ -188,16 +235,26 @@ def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
 def beschikking_issue(
     *,
     aanvraag: Aanvraag,
-    door: AbstractBaseUser,
+    actor: ActorLike,
     besloten_op: dt.date,
     motivering: str,
     regels: Sequence[Regel],
-    door_generalist: bool = False,
+    via: access.Via | None = None,
 ) -> Beschikking:
     """Decide on an aanvraag, per requested provision (Wmo 2015 art. 2.3.5). Refused: an end
     before the start, no volume, no end or heronderzoek date, PGB without its conditions, and
     ZIN and PGB for the same product in overlapping periods (iWmo OP043). A decision by a
-    generalist goes to the back office's lawfulness check afterwards (Hardenberg)."""
+    generalist goes to the back office's lawfulness check afterwards (Hardenberg); a generalist
+    without a youth registration valid on the decision date does not decide a Jeugdwet
+    aanvraag."""
+    actor = _require(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, aanvraag.inwoner_id)
+    door_generalist = is_generalist(actor)
+    if (
+        door_generalist
+        and aanvraag.wet == Wet.JEUGD
+        and not actor.medewerker.registratie_geldig_op(besloten_op)  # type: ignore[union-attr]
+    ):
+        raise ValidationError(GEEN_JEUGDREGISTRATIE)
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         raise Conflict("Op deze aanvraag is al besloten.")
     if besloten_op > timezone.localdate() or besloten_op < aanvraag.ontvangen_op:
@@ -242,7 +299,7 @@ def beschikking_issue(
         gemeente_id=aanvraag.gemeente_id,
         inwoner=aanvraag.inwoner,
         besloten_op=besloten_op,
-        besloten_door=door,
+        besloten_door=actor.user,
         motivering=motivering.strip(),
         ladder_uitkomst=ladder,
         rechtmatigheid=Rechtmatigheid.TE_TOETSEN if door_generalist else Rechtmatigheid.NVT,
@@ -281,19 +338,58 @@ def beschikking_issue(
 
 @transaction.atomic
 @schrijft("beschikking")
-def beschikking_send(*, beschikking: Beschikking, op: dt.date) -> Beschikking:
-    """Send the letter: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw)."""
+def beschikking_send(
+    *, beschikking: Beschikking, actor: ActorLike, op: dt.date, via: access.Via | None = None
+) -> Beschikking:
+    """Send the letter: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw). A
+    decision still awaiting the lawfulness check is sent only where the municipality allows
+    that (EENPLAN_VERZENDEN_VOOR_TOETSING, Hardenberg: yes); the beschikking and its letter
+    record whether it went out before or after the check."""
+    _require(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, beschikking.inwoner_id)
     if beschikking.verzonden_op is not None:
         raise Conflict("Deze beschikking is al verzonden.")
     if beschikking.rechtmatigheid == Rechtmatigheid.ONRECHTMATIG:
         raise ValidationError("Deze beschikking is onrechtmatig bevonden; neem een nieuw besluit.")
     if op < beschikking.besloten_op or op > timezone.localdate():
         raise ValidationError({"op": "De verzenddatum ligt vóór het besluit of in de toekomst."})
+    voor_toetsing = voor_toetsing_verzonden(beschikking)
+    if voor_toetsing and not settings.EENPLAN_VERZENDEN_VOOR_TOETSING:
+        raise ValidationError(NIET_VOOR_TOETSING)
+    beschikking.verzonden_voor_toetsing = voor_toetsing
     beschikking.verzonden_op = op
     beschikking.bezwaar_uiterlijk = bezwaar_uiterlijk(op, extra=gelijkgestelde_dagen())
     beschikking.brief = brief_render(beschikking)
-    beschikking.save(update_fields=["verzonden_op", "bezwaar_uiterlijk", "brief", "updated_at"])
+    beschikking.save(
+        update_fields=[
+            "verzonden_op",
+            "verzonden_voor_toetsing",
+            "bezwaar_uiterlijk",
+            "brief",
+            "updated_at",
+        ]
+    )
     return beschikking
+
+
+def brief_tekst(beschikking: Beschikking, vandaag: dt.date) -> str:
+    """The stored letter once sent; before that a preview as if sent today (with the bezwaar
+    clause's last day computed for today and the lawfulness-check line), nothing saved. Pages,
+    the PDF and the API show the same text."""
+    if beschikking.verzonden_op is not None:
+        return beschikking.brief
+    voorbeeld = copy.copy(beschikking)
+    voorbeeld.verzonden_op = vandaag
+    voorbeeld.verzonden_voor_toetsing = voor_toetsing_verzonden(beschikking)
+    voorbeeld.bezwaar_uiterlijk = bezwaar_uiterlijk(vandaag, extra=gelijkgestelde_dagen())
+    return brief_render(voorbeeld)
+
+
+def voor_toetsing_verzonden(beschikking: Beschikking) -> bool | None:
+    """Sent today, would this decision go out before (True) or after (False) its lawfulness
+    check; None when it gets no check (decided by the back office)."""
+    if beschikking.rechtmatigheid == Rechtmatigheid.NVT:
+        return None
+    return beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
 
 
 def brief_render(beschikking: Beschikking) -> str:
@@ -365,10 +461,16 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
 @transaction.atomic
 @schrijft("beschikking")
 def rechtmatigheid_toets(
-    *, beschikking: Beschikking, door: AbstractBaseUser, rechtmatig: bool, reden: str = ""
+    *,
+    beschikking: Beschikking,
+    actor: ActorLike,
+    rechtmatig: bool,
+    reden: str = "",
+    via: access.Via | None = None,
 ) -> Beschikking:
     """The back office checks a generalist's decision afterwards; an unlawful one goes back to
     the decision-maker with the reason (Hardenberg)."""
+    door = _require(actor, Resource.BESCHIKKING, Action.TOETSEN, via, beschikking.inwoner_id).user
     if beschikking.rechtmatigheid in (Rechtmatigheid.RECHTMATIG, Rechtmatigheid.ONRECHTMATIG):
         raise Conflict(
             "Deze beschikking is al getoetst: "
@@ -406,13 +508,15 @@ def bezwaar_register(
     ontvangen_op: dt.date,
     gronden: str,
     ingediend_door: str,
-    door: AbstractBaseUser,
+    actor: ActorLike,
     ter_post_bezorgd_op: dt.date | None = None,
     adviescommissie: bool = False,
     verschoonbaar_reden: str = "",
+    via: access.Via | None = None,
 ) -> Bezwaar:
     """Register a bezwaar against a sent decision of this resident; on time or late per Awb
     6:7-6:9 (late but excusable per 6:11); decision term per Awb 7:10."""
+    door = _require(actor, Resource.BEZWAAR, Action.AANMAKEN, via, beschikking.inwoner_id).user
     datums_check(
         datums.GEBEURTENIS, ontvangen_op=ontvangen_op, ter_post_bezorgd_op=ter_post_bezorgd_op
     )
@@ -456,8 +560,11 @@ def bezwaar_register(
 
 @transaction.atomic
 @schrijft("bezwaar")
-def bezwaar_verdaag(*, bezwaar: Bezwaar) -> Bezwaar:
+def bezwaar_verdaag(
+    *, bezwaar: Bezwaar, actor: ActorLike, via: access.Via | None = None
+) -> Bezwaar:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
+    _require(actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id)
     if bezwaar.verdaagd:
         raise Conflict("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
@@ -479,8 +586,11 @@ def bezwaar_decide(
     bezwaar: Bezwaar,
     uitkomst: str,
     besloten_op: dt.date,
+    actor: ActorLike,
     nieuwe_beschikking: Beschikking | None = None,
+    via: access.Via | None = None,
 ) -> Bezwaar:
+    _require(actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id)
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
         raise Conflict("Op dit bezwaar is al beslist.")
     if uitkomst not in BezwaarUitkomst.values or uitkomst == BezwaarUitkomst.LOPEND:
@@ -514,11 +624,18 @@ def klacht_register(
     ingediend_door: str,
     ontvangen_op: dt.date,
     onderwerp: str,
-    door: AbstractBaseUser,
+    actor: ActorLike,
     inwoner: Inwoner | None = None,
     commissie: bool = False,
+    via: access.Via | None = None,
 ) -> Klacht:
-    """A complaint, registered apart from bezwaren, with its handling term (Awb 9:11)."""
+    """A complaint, registered apart from bezwaren, with its handling term (Awb 9:11). About a
+    resident only within need-to-know; without one on the role alone."""
+    door = _require(
+        actor, Resource.KLACHT, Action.AANMAKEN, via, inwoner.pk if inwoner else None
+    ).user
+    if inwoner is not None and inwoner.gemeente_id != gemeente.pk:
+        raise ValidationError({"inwoner": "Deze inwoner hoort bij een andere gemeente."})
     datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
     if ontvangen_op > timezone.localdate():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
@@ -586,10 +703,16 @@ def _herbereken(aanvraag: Aanvraag) -> None:
 @transaction.atomic
 @schrijft("aanvraag")
 def aanvraag_opschorten(
-    *, aanvraag: Aanvraag, van: dt.date, reden: str, door: AbstractBaseUser
+    *,
+    aanvraag: Aanvraag,
+    van: dt.date,
+    reden: str,
+    actor: ActorLike,
+    via: access.Via | None = None,
 ) -> AanvraagOpschorting:
     """Stop the decision clock, e.g. while waiting for the resident's papers (Awb art. 4:15);
     the deadline is unknown until the suspension ends."""
+    door = _require(actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, aanvraag.inwoner_id).user
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         raise Conflict("Op deze aanvraag is al besloten.")
     if not reden.strip():
@@ -610,8 +733,15 @@ def aanvraag_opschorten(
 
 @transaction.atomic
 @schrijft("opschorting", via=lambda opschorting: opschorting.aanvraag)
-def aanvraag_hervatten(*, opschorting: AanvraagOpschorting, tot: dt.date) -> Aanvraag:
+def aanvraag_hervatten(
+    *,
+    opschorting: AanvraagOpschorting,
+    tot: dt.date,
+    actor: ActorLike,
+    via: access.Via | None = None,
+) -> Aanvraag:
     """End a suspension; the decision deadline moves by the suspended days."""
+    _require(actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, opschorting.aanvraag.inwoner_id)
     opschorting.refresh_from_db(fields=["tot"])  # read under the aanvraag's lock
     if opschorting.tot is not None:
         raise Conflict({"tot": "Deze opschorting is al beëindigd."})
@@ -627,8 +757,11 @@ def aanvraag_hervatten(*, opschorting: AanvraagOpschorting, tot: dt.date) -> Aan
 
 @transaction.atomic
 @schrijft("bezwaar")
-def bezwaar_informeel_gesprek(*, bezwaar: Bezwaar, op: dt.date) -> Bezwaar:
+def bezwaar_informeel_gesprek(
+    *, bezwaar: Bezwaar, op: dt.date, actor: ActorLike, via: access.Via | None = None
+) -> Bezwaar:
     """The informal track: a conversation first (Hardenberg); recorded with its date."""
+    _require(actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id)
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
         raise Conflict("Op dit bezwaar is al beslist.")
     if op < bezwaar.ontvangen_op or op > timezone.localdate():
@@ -640,7 +773,10 @@ def bezwaar_informeel_gesprek(*, bezwaar: Bezwaar, op: dt.date) -> Bezwaar:
 
 @transaction.atomic
 @schrijft("klacht")
-def klacht_afhandelen(*, klacht: Klacht, op: dt.date, uitkomst: str) -> Klacht:
+def klacht_afhandelen(
+    *, klacht: Klacht, op: dt.date, uitkomst: str, actor: ActorLike, via: access.Via | None = None
+) -> Klacht:
+    _require(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)
     if klacht.afgehandeld_op is not None:
         raise Conflict("Deze klacht is al afgehandeld.")
     if op < klacht.ontvangen_op or op > timezone.localdate():

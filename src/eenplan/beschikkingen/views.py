@@ -3,23 +3,25 @@
 letter, eigen bijdrage and bezwaar clause, the lawfulness queue, the worklist of provisions
 ending or due for heronderzoek, the bezwaar register and the klachten.
 
-Views parse, authorise, call a selector or service and render. A refusal of a service is shown
-in Dutch next to the form and changes nothing (the services are atomic). Every page that shows
-one resident's decision opens the dossier through `dossier_open` (need-to-know, logged with
-doel 'beschikking' or 'bezwaar'); worklists show only residents in scope.
+Views parse, authorise, call a selector or service and render. Access is decided by the one
+access module (`privacy.access`): `@access.requires` for the role (refusals logged), then, once
+the resident is known, `access.require(..., inwoner=...)` on reading pages (need-to-know, logged
+allowed and refused with doel 'beschikking', 'bezwaar' or 'controle'), and the services
+themselves for every write (they receive the actor). A record is loaded with the same selector
+as the API (`beschikkingen.selectors.*_get`, 404 when it does not exist), so scope means the
+same on both. A refusal of a service is shown in Dutch next to the form and changes nothing (the
+services are atomic). Worklists show only residents in scope.
 """
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
@@ -29,7 +31,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
-from eenplan.beschikkingen import page_selectors, services
+from eenplan.beschikkingen import page_selectors, selectors, services
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
     BezwaarUitkomst,
@@ -50,32 +52,17 @@ from eenplan.beschikkingen.forms import (
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening, Bezwaar
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.pdf import tekst_naar_pdf
-from eenplan.gemeente.constants import Rol
-from eenplan.gemeente.roles import (
-    AANVRAAG_BEKIJKEN,
-    BESCHIKKING_BEKIJKEN,
-    BESCHIKKING_NEMEN,
-    RECHTMATIGHEID_TOETSEN,
-    ZOEKEN,
-)
-from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
+from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.meldingen.forms import add_service_errors, inwoner_by_bsn
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.selectors import inwoners_in_scope
-from eenplan.privacy.services import dossier_open
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.rules import voorziening as voorziening_rules
-from eenplan.rules.termijnen import TermijnStatus, bezwaar_uiterlijk, termijn_status
+from eenplan.rules.termijnen import TermijnStatus, termijn_status
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
 
 PAGE_SIZE = 25
-BEZWAAR_BEKIJKEN = "beschikkingen.view_bezwaar"
-BEZWAAR_REGISTREREN = "beschikkingen.add_bezwaar"
-BEZWAAR_BEHANDELEN = "beschikkingen.change_bezwaar"
-KLACHT_BEKIJKEN = "beschikkingen.view_klacht"
-KLACHT_REGISTREREN = "beschikkingen.add_klacht"
-KLACHT_AFHANDELEN = "beschikkingen.change_klacht"
-GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
 
 TERMIJN_LABELS = {
     TermijnStatus.OP_SCHEMA: "Op schema",
@@ -88,10 +75,7 @@ TIJDIGHEID_LABELS = {
     voorziening_rules.Ontvankelijkheid.TE_LAAT_VERSCHOONBAAR: "Te laat, maar verschoonbaar "
     "(Awb 6:11)",
 }
-GEWEIGERD = (
-    "U kunt {wat} niet inzien: de inwoner valt buiten uw werkgebied en is niet aan u "
-    "toegewezen (need-to-know)."
-)
+GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente."
 
 
 def _datum(dag: dt.date | None) -> str:
@@ -107,53 +91,51 @@ def _stand(uiterlijk: dt.date, vandaag: dt.date, extra: Any) -> tuple[str, str]:
     return stand.value, TERMIJN_LABELS[stand]
 
 
-def _refuse(request: HttpRequest, inwoner_id: int | None, wat: str) -> None:
-    """404 when it does not exist; else 403, with the refused look written to the access log."""
-    if inwoner_id is None:
-        raise Http404(f"Deze {wat} bestaat niet.")
-    with contextlib.suppress(PermissionDenied):
-        dossier_open(
-            user=request.user,
-            inwoner_id=inwoner_id,
-            doel=Doel.BESCHIKKING,
-            kanaal=Kanaal.PAGINA,
-            pad=request.get_full_path(),
-        )
-    raise PermissionDenied(GEWEIGERD.format(wat=f"deze {wat}"))
+def _via(request: HttpRequest) -> access.Via:
+    return access.Via.request(request)
 
 
-def _log(request: HttpRequest, inwoner_id: int, doel: str = Doel.BESCHIKKING) -> None:
-    dossier_open(
-        user=request.user,
-        inwoner_id=inwoner_id,
-        doel=doel,
-        kanaal=Kanaal.PAGINA,
-        pad=request.get_full_path(),
+def _open(request: HttpRequest, resource: Resource, action: Action, inwoner_id: int) -> None:
+    """Role and need-to-know for this resident (403 with the reason when refused); the
+    decision is logged either way, with the purpose of the rule."""
+    access.require(
+        request.user,
+        resource,
+        action,
+        via=_via(request),
+        inwoner=inwoner_id,
+        doel=access.RULES[(resource, action)].doel,
     )
 
 
-def _aanvraag(request: HttpRequest, pk: int) -> Aanvraag:
-    aanvraag = page_selectors.aanvraag_in_scope(request.user, pk)
+def _aanvraag(pk: int) -> Aanvraag:
+    aanvraag = selectors.aanvraag_get(pk)
     if aanvraag is None:
-        _refuse(request, page_selectors.aanvraag_inwoner_id(pk), "aanvraag")
-    assert aanvraag is not None
+        raise Http404("Deze aanvraag bestaat niet.")
     return aanvraag
 
 
-def _beschikking(request: HttpRequest, pk: int) -> Beschikking:
-    beschikking = page_selectors.beschikking_in_scope(request.user, pk)
+def _beschikking(pk: int) -> Beschikking:
+    beschikking = selectors.beschikking_get(pk)
     if beschikking is None:
-        _refuse(request, page_selectors.beschikking_inwoner_id(pk), "beschikking")
-    assert beschikking is not None
+        raise Http404("Deze beschikking bestaat niet.")
     return beschikking
 
 
-def _bezwaar(request: HttpRequest, pk: int) -> Bezwaar:
-    bezwaar = page_selectors.bezwaar_in_scope(request.user, pk)
+def _bezwaar(pk: int) -> Bezwaar:
+    bezwaar = selectors.bezwaar_get(pk)
     if bezwaar is None:
-        _refuse(request, page_selectors.bezwaar_inwoner_id(pk), "bezwaar")
-    assert bezwaar is not None
+        raise Http404("Dit bezwaar bestaat niet.")
     return bezwaar
+
+
+def _gemeente(request: HttpRequest) -> Gemeente:
+    """The municipality of the login; an account without one is refused (and logged)."""
+    medewerker = access.Actor.of(request.user).medewerker
+    if medewerker is None:
+        access.log_refusal(request.user, via=_via(request), reason=GEEN_GEMEENTE)
+        raise PermissionDenied(GEEN_GEMEENTE)
+    return medewerker.gemeente
 
 
 def _sorteerkolommen(
@@ -174,8 +156,7 @@ def _sorteerkolommen(
 # --- aanvragen --------------------------------------------------------------------------------
 
 
-@login_required
-@permission_required(AANVRAAG_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.AANVRAAG, Action.LEZEN)
 def aanvragen(request: HttpRequest) -> HttpResponse:
     """Open aanvragen of residents in scope with their decision deadline and its state."""
     vandaag = timezone.localdate()
@@ -204,7 +185,7 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
         ),
         "pagina_query": query(),
         "terug": list(page_selectors.terug_naar_beslisser(request.user)[:10])
-        if request.user.has_perm(BESCHIKKING_NEMEN)
+        if access.allows(request.user, Resource.BESCHIKKING, Action.BESLISSEN)
         else [],
     }
     return render(request, "beschikkingen/aanvragen.html", context)
@@ -293,13 +274,12 @@ def _service_fouten(exc: ValidationError, hoofd: BeslisForm, regels: list[RegelF
             (regel or hoofd).add_error(None, fout)
 
 
-@login_required
-@permission_required(BESCHIKKING_NEMEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.BESLISSEN)
 def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     """Decide on an aanvraag, per requested provision. Buttons: add a row, compute the PGB
     budget (writes nothing), or record the decision (beschikking_issue)."""
-    aanvraag = _aanvraag(request, pk)
-    _log(request, aanvraag.inwoner_id)
+    aanvraag = _aanvraag(pk)
+    _open(request, Resource.BESCHIKKING, Action.BESLISSEN, aanvraag.inwoner_id)
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         beschikking = aanvraag.beschikkingen.order_by("-id").first()
         messages.info(
@@ -311,8 +291,7 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
         if beschikking is not None:
             return redirect("beschikkingen:detail", pk=beschikking.pk)
         return redirect("beschikkingen:aanvragen")
-    medewerker = medewerker_for_user(request.user)
-    door_generalist = medewerker is not None and medewerker.functie in GENERALISTEN
+    door_generalist = services.is_generalist(request.user)
     post = request.POST if request.method == "POST" else None
     actie = request.POST.get("actie", "vastleggen") if post else ""
     hoofd = BeslisForm(post)
@@ -350,11 +329,11 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 beschikking = services.beschikking_issue(
                     aanvraag=aanvraag,
-                    door=request.user,
+                    actor=request.user,
                     besloten_op=hoofd.cleaned_data["besloten_op"],
                     motivering=hoofd.cleaned_data["motivering"],
                     regels=[r for r in (form.regel() for form in regels) if r is not None],
-                    door_generalist=door_generalist,
+                    via=_via(request),
                 )
             except ValidationError as exc:
                 _service_fouten(exc, hoofd, regels)
@@ -401,17 +380,6 @@ def _omvang_labels(regels: list[BeschikteVoorziening]) -> None:
         ).lower()
 
 
-def _brief(beschikking: Beschikking, vandaag: dt.date) -> str:
-    """The stored letter once sent; before that a preview as if sent today (with the bezwaar
-    clause's last day computed for today), nothing saved."""
-    if beschikking.verzonden_op is not None:
-        return beschikking.brief
-    voorbeeld = copy.copy(beschikking)
-    voorbeeld.verzonden_op = vandaag
-    voorbeeld.bezwaar_uiterlijk = bezwaar_uiterlijk(vandaag, extra=gelijkgestelde_dagen())
-    return services.brief_render(voorbeeld)
-
-
 def _eigen_bijdrage(beschikking: Beschikking, vandaag: dt.date) -> dict[str, Any]:
     """The household's contribution on the letter's date, or from the first start date when
     the granted provisions only start later."""
@@ -436,19 +404,23 @@ def _beschikking_pagina(
     bound: dict[str, Form] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    _log(request, beschikking.inwoner_id)
+    _open(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
     user = request.user
     vandaag = timezone.localdate()
     _omvang_labels(list(beschikking.voorzieningen.all()))
     verzonden = beschikking.verzonden_op is not None
     acties = {
-        "verzenden": user.has_perm(BESCHIKKING_NEMEN)
+        "verzenden": access.allows(user, Resource.BESCHIKKING, Action.BESLISSEN)
         and not verzonden
-        and beschikking.rechtmatigheid != Rechtmatigheid.ONRECHTMATIG,
-        "toetsen": user.has_perm(RECHTMATIGHEID_TOETSEN)
+        and beschikking.rechtmatigheid != Rechtmatigheid.ONRECHTMATIG
+        and (
+            beschikking.rechtmatigheid != Rechtmatigheid.TE_TOETSEN
+            or settings.EENPLAN_VERZENDEN_VOOR_TOETSING
+        ),
+        "toetsen": access.allows(user, Resource.BESCHIKKING, Action.TOETSEN)
         and beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
         and beschikking.besloten_door_id != user.pk,
-        "bezwaar": user.has_perm(BEZWAAR_REGISTREREN) and verzonden,
+        "bezwaar": access.allows(user, Resource.BEZWAAR, Action.AANMAKEN) and verzonden,
     }
     forms: dict[str, Form] = {}
     if acties["verzenden"]:
@@ -473,7 +445,7 @@ def _beschikking_pagina(
         "inwoner": beschikking.inwoner,
         "regels": list(beschikking.voorzieningen.all()),
         "verzonden": verzonden,
-        "brief": _brief(beschikking, vandaag),
+        "brief": services.brief_tekst(beschikking, vandaag),
         "bijdrage": _eigen_bijdrage(beschikking, vandaag),
         "acties": acties,
         "forms": forms,
@@ -490,22 +462,23 @@ def _beschikking_pagina(
     return render(request, "beschikkingen/beschikking.html", context, status=status)
 
 
-@login_required
-@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _beschikking_pagina(request, _beschikking(request, pk))
+    return _beschikking_pagina(request, _beschikking(pk))
 
 
 @require_POST
-@login_required
-@permission_required(BESCHIKKING_NEMEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.BESLISSEN)
 def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
-    beschikking = _beschikking(request, pk)
+    beschikking = _beschikking(pk)
     form = VerzendForm(request.POST, prefix="verzenden")
     if form.is_valid():
         try:
             beschikking = services.beschikking_send(
-                beschikking=beschikking, op=form.cleaned_data["op"]
+                beschikking=beschikking,
+                actor=request.user,
+                op=form.cleaned_data["op"],
+                via=_via(request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -516,26 +489,23 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
                 f"tot en met {_datum(beschikking.bezwaar_uiterlijk)}.",
             )
             return redirect("beschikkingen:detail", pk=beschikking.pk)
-    return _beschikking_pagina(
-        request, _beschikking(request, pk), bound={"verzenden": form}, status=400
-    )
+    return _beschikking_pagina(request, _beschikking(pk), bound={"verzenden": form}, status=400)
 
 
 @require_POST
-@login_required
-@permission_required(RECHTMATIGHEID_TOETSEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.TOETSEN)
 def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
-    beschikking = _beschikking(request, pk)
-    _log(request, beschikking.inwoner_id, Doel.CONTROLE)
+    beschikking = _beschikking(pk)
     form = ToetsForm(request.POST, prefix=f"toets-{pk}")
     naar_rij = request.POST.get(f"{form.prefix}-terug") == "toetsing"
     if form.is_valid():
         try:
             services.rechtmatigheid_toets(
                 beschikking=beschikking,
-                door=request.user,
+                actor=request.user,
                 rechtmatig=form.cleaned_data["oordeel"] == "rechtmatig",
                 reden=form.cleaned_data["reden"],
+                via=_via(request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -552,23 +522,21 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
             )
     if naar_rij:
         return _toetsing_pagina(request, bound={beschikking.pk: form}, status=400)
-    return _beschikking_pagina(
-        request, _beschikking(request, pk), bound={"toetsen": form}, status=400
-    )
+    return _beschikking_pagina(request, _beschikking(pk), bound={"toetsen": form}, status=400)
 
 
 @require_POST
-@login_required
-@permission_required(BEZWAAR_REGISTREREN, raise_exception=True)
+@access.requires(Resource.BEZWAAR, Action.AANMAKEN)
 def bezwaar_registreren(request: HttpRequest, pk: int) -> HttpResponse:
-    beschikking = _beschikking(request, pk)
+    beschikking = _beschikking(pk)
     form = BezwaarForm(request.POST, prefix="bezwaar")
     if form.is_valid():
         try:
             bezwaar = services.bezwaar_register(
                 beschikking=beschikking,
                 inwoner=beschikking.inwoner,
-                door=request.user,
+                actor=request.user,
+                via=_via(request),
                 **form.cleaned_data,
             )
         except ValidationError as exc:
@@ -580,9 +548,7 @@ def bezwaar_registreren(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Beslissen uiterlijk {_datum(bezwaar.beslissen_uiterlijk)} (Awb 7:10).",
             )
             return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
-    return _beschikking_pagina(
-        request, _beschikking(request, pk), bound={"bezwaar": form}, status=400
-    )
+    return _beschikking_pagina(request, _beschikking(pk), bound={"bezwaar": form}, status=400)
 
 
 # --- lawfulness queue -------------------------------------------------------------------------
@@ -604,8 +570,7 @@ def _toetsing_pagina(
     return render(request, "beschikkingen/toetsing.html", context, status=status)
 
 
-@login_required
-@permission_required(RECHTMATIGHEID_TOETSEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.TOETSEN)
 def toetsing(request: HttpRequest) -> HttpResponse:
     """Decisions by generalists, to be checked afterwards by the back office (Hardenberg)."""
     return _toetsing_pagina(request)
@@ -614,8 +579,7 @@ def toetsing(request: HttpRequest) -> HttpResponse:
 # --- ending and heronderzoek ------------------------------------------------------------------
 
 
-@login_required
-@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def einde(request: HttpRequest) -> HttpResponse:
     """Granted provisions ending or due for heronderzoek within eight weeks."""
     vandaag = timezone.localdate()
@@ -647,8 +611,7 @@ def einde(request: HttpRequest) -> HttpResponse:
 # --- bezwaar ----------------------------------------------------------------------------------
 
 
-@login_required
-@permission_required(BEZWAAR_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.BEZWAAR, Action.LEZEN)
 def bezwaren(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     extra = gelijkgestelde_dagen()
@@ -678,10 +641,10 @@ def _bezwaar_pagina(
     verdaag_fouten: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    _log(request, bezwaar.beschikking.inwoner_id, Doel.BEZWAAR)
+    _open(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
     vandaag = timezone.localdate()
     lopend = bezwaar.uitkomst == BezwaarUitkomst.LOPEND
-    behandelen = request.user.has_perm(BEZWAAR_BEHANDELEN) and lopend
+    behandelen = access.allows(request.user, Resource.BEZWAAR, Action.BEHANDELEN) and lopend
     andere = [
         b
         for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
@@ -708,24 +671,20 @@ def _bezwaar_pagina(
     return render(request, "beschikkingen/bezwaar.html", context, status=status)
 
 
-@login_required
-@permission_required(BEZWAAR_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.BEZWAAR, Action.LEZEN)
 def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _bezwaar_pagina(request, _bezwaar(request, pk))
+    return _bezwaar_pagina(request, _bezwaar(pk))
 
 
 @require_POST
-@login_required
-@permission_required(BEZWAAR_BEHANDELEN, raise_exception=True)
+@access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
-    bezwaar = _bezwaar(request, pk)
+    bezwaar = _bezwaar(pk)
     try:
-        bezwaar = services.bezwaar_verdaag(bezwaar=bezwaar)
+        bezwaar = services.bezwaar_verdaag(bezwaar=bezwaar, actor=request.user, via=_via(request))
     except ValidationError as exc:
-        return _bezwaar_pagina(
-            request, _bezwaar(request, pk), verdaag_fouten=exc.messages, status=400
-        )
+        return _bezwaar_pagina(request, _bezwaar(pk), verdaag_fouten=exc.messages, status=400)
     messages.success(
         request,
         f"De beslistermijn is eenmaal verdaagd tot en met {_datum(bezwaar.beslissen_uiterlijk)}. "
@@ -735,10 +694,9 @@ def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(BEZWAAR_BEHANDELEN, raise_exception=True)
+@access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
-    bezwaar = _bezwaar(request, pk)
+    bezwaar = _bezwaar(pk)
     andere = [
         b
         for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
@@ -752,6 +710,8 @@ def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                 uitkomst=form.cleaned_data["uitkomst"],
                 besloten_op=form.cleaned_data["besloten_op"],
                 nieuwe_beschikking=form.gekozen_beschikking(),
+                actor=request.user,
+                via=_via(request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -760,27 +720,25 @@ def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                 request, f"Op het bezwaar is beslist: {bezwaar.get_uitkomst_display().lower()}."
             )
             return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
-    return _bezwaar_pagina(request, _bezwaar(request, pk), bound={"beslissen": form}, status=400)
+    return _bezwaar_pagina(request, _bezwaar(pk), bound={"beslissen": form}, status=400)
 
 
 # --- klachten ---------------------------------------------------------------------------------
 
 
-@login_required
-@permission_required(KLACHT_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.KLACHT, Action.LEZEN)
 def klachten(request: HttpRequest) -> HttpResponse:
     """Complaints, apart from bezwaren, with their own handling term (Awb 9:11); register one."""
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
-    mag_registreren = request.user.has_perm(KLACHT_REGISTREREN)
+    gemeente = _gemeente(request)
+    mag_registreren = access.allows(request.user, Resource.KLACHT, Action.AANMAKEN)
     form = KlachtForm(request.POST or None, prefix="klacht") if mag_registreren else None
-    if not request.user.has_perm(ZOEKEN) and form is not None:
+    if not access.allows(request.user, Resource.DOSSIER, Action.ZOEKEN) and form is not None:
         del form.fields["bsn"]
     status = 200
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied("Uw rol mag geen klachten registreren.")
+            # The role check of the rule itself: refused and logged.
+            access.require(request.user, Resource.KLACHT, Action.AANMAKEN, via=_via(request))
         inwoner = None
         if form.is_valid() and form.cleaned_data.get("bsn", "").strip():
             try:
@@ -790,13 +748,14 @@ def klachten(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 klacht = services.klacht_register(
-                    gemeente=medewerker.gemeente,
+                    gemeente=gemeente,
                     ingediend_door=form.cleaned_data["ingediend_door"].strip(),
                     ontvangen_op=form.cleaned_data["ontvangen_op"],
                     onderwerp=form.cleaned_data["onderwerp"],
                     commissie=form.cleaned_data["commissie"],
                     inwoner=inwoner,
-                    door=request.user,
+                    actor=request.user,
+                    via=_via(request),
                 )
             except ValidationError as exc:
                 add_service_errors(form, exc, {"inwoner": "bsn"})
@@ -811,7 +770,7 @@ def klachten(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     extra = gelijkgestelde_dagen()
     page = Paginator(
-        page_selectors.klachten(request.user, gemeente=medewerker.gemeente), PAGE_SIZE
+        page_selectors.klachten(request.user, gemeente_id=gemeente.pk), PAGE_SIZE
     ).get_page(request.GET.get("pagina"))
     for klacht in page.object_list:
         if klacht.afgehandeld_op is None:
@@ -820,18 +779,17 @@ def klachten(request: HttpRequest) -> HttpResponse:
     return render(request, "beschikkingen/klachten.html", context, status=status)
 
 
-@login_required
-@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter as PDF: the stored letter once sent, else the preview (marked as such)."""
-    beschikking = _beschikking(request, pk)
-    _log(request, beschikking.inwoner_id)
+    beschikking = _beschikking(pk)
+    _open(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
     titel = f"Besluit op uw aanvraag - {beschikking.inwoner.naam}"
     if beschikking.verzonden_op is None:
         titel = f"VOORBEELD, niet verzonden - {titel}"
     pdf = tekst_naar_pdf(
         titel=titel,
-        tekst=_brief(beschikking, timezone.localdate()),
+        tekst=services.brief_tekst(beschikking, timezone.localdate()),
         auteur=f"Gemeente {beschikking.gemeente.naam}",
     )
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -858,12 +816,10 @@ def _datum_uit(request: HttpRequest, veld: str) -> dt.date | None:
 
 
 @require_POST
-@login_required
-@permission_required(BESCHIKKING_NEMEN, raise_exception=True)
+@access.requires(Resource.AANVRAAG, Action.OPSCHORTEN)
 def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
     """Suspend or resume the decision term of an aanvraag (Awb art. 4:15)."""
-    aanvraag = _aanvraag(request, pk)
-    _log(request, aanvraag.inwoner_id)
+    aanvraag = _aanvraag(pk)
     datum = _datum_uit(request, "datum")
     if datum is not None:
         open_ = opschorting_lopend(aanvraag)
@@ -874,45 +830,42 @@ def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
                     aanvraag=aanvraag,
                     van=datum,
                     reden=request.POST.get("reden", ""),
-                    door=request.user,
+                    actor=request.user,
+                    via=_via(request),
                 ),
                 "De beslistermijn is opgeschort.",
             )
         else:
             _actie(
                 request,
-                lambda: services.aanvraag_hervatten(opschorting=open_, tot=datum),
+                lambda: services.aanvraag_hervatten(
+                    opschorting=open_, tot=datum, actor=request.user, via=_via(request)
+                ),
                 "De opschorting is beëindigd; de beslistermijn is opnieuw berekend.",
             )
     return redirect("beschikkingen:beslissen", pk=pk)
 
 
 @require_POST
-@login_required
-@permission_required(BEZWAAR_BEHANDELEN, raise_exception=True)
+@access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_informeel(request: HttpRequest, pk: int) -> HttpResponse:
-    bezwaar = _bezwaar(request, pk)
-    _log(request, bezwaar.beschikking.inwoner_id, Doel.BEZWAAR)
+    bezwaar = _bezwaar(pk)
     datum = _datum_uit(request, "datum")
     if datum is not None:
         _actie(
             request,
-            lambda: services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=datum),
+            lambda: services.bezwaar_informeel_gesprek(
+                bezwaar=bezwaar, op=datum, actor=request.user, via=_via(request)
+            ),
             "Het informele gesprek is vastgelegd.",
         )
     return redirect("beschikkingen:bezwaar", pk=pk)
 
 
 @require_POST
-@login_required
-@permission_required(KLACHT_AFHANDELEN, raise_exception=True)
+@access.requires(Resource.KLACHT, Action.BEHANDELEN)
 def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
-    klacht = (
-        page_selectors.klachten(request.user, gemeente=medewerker.gemeente).filter(pk=pk).first()
-    )
+    klacht = selectors.klacht_get(pk, gemeente_id=_gemeente(request).pk)
     if klacht is None:
         raise Http404("Deze klacht bestaat niet.")
     datum = _datum_uit(request, "datum")
@@ -920,19 +873,22 @@ def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
         _actie(
             request,
             lambda: services.klacht_afhandelen(
-                klacht=klacht, op=datum, uitkomst=request.POST.get("uitkomst", "")
+                klacht=klacht,
+                op=datum,
+                uitkomst=request.POST.get("uitkomst", ""),
+                actor=request.user,
+                via=_via(request),
             ),
             "De klacht is afgehandeld.",
         )
     return redirect("beschikkingen:klachten")
 
 
-@login_required
-@permission_required(BESCHIKKING_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def overgangsrecht(request: HttpRequest) -> HttpResponse:
     """Old indications to re-assess before their legal end (transition rights)."""
     rijen = overgangsrecht_werklijst(
-        inwoners=inwoners_in_scope(request.user), vandaag=timezone.localdate()
+        inwoners=access.inwoners_in_scope(request.user), vandaag=timezone.localdate()
     )
     page = Paginator(rijen, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(

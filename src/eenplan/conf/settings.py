@@ -182,6 +182,16 @@ STORAGES = {
 }
 
 # The NL Design System theme: a municipality swaps in its own theme package.
+# Hardenberg: a generalist's decision may go out before the back office's lawfulness check
+# (the check is afterwards). A municipality that wants the check first sets this to false.
+EENPLAN_VERZENDEN_VOOR_TOETSING = as_bool(
+    declare(
+        "EENPLAN_VERZENDEN_VOOR_TOETSING",
+        "true",
+        "Whether a generalist's beschikking may be sent before the back office's lawfulness "
+        "check (Hardenberg: true, the check is afterwards). false: sending waits for the check.",
+    )
+)
 EENPLAN_THEME_CSS = declare(
     "EENPLAN_THEME_CSS",
     "nlds/theme/theme.css",

@@ -377,7 +377,7 @@ def build_beschikkingen(
             ),
             gronden="Ik heb meer uren hulp nodig dan toegekend.",
             ingediend_door="Inwoner",
-            door=door,
+            actor=door,
             adviescommissie=rng.random() < 0.3,
         )
     # A few clients with an old AWBZ or Wmo 2007 indication still to be re-assessed.

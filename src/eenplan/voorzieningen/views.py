@@ -2,7 +2,8 @@
 information point), the catalogue of voorzieningen with iWmo/iJw codes and current tariffs, and
 for the contract manager the forms that add a voorziening and a tariff.
 
-Views parse, authorise, call a selector or service and render. A refusal of a service is shown
+Views parse, authorise (the rules (voorziening, lezen) and (catalogus, ...) of `privacy.access`;
+refusals are logged), call a selector or service and render. A refusal of a service is shown
 in Dutch next to the form and changes nothing (the services are atomic). No resident data here.
 """
 
@@ -12,7 +13,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,28 +23,27 @@ from django.views.decorators.http import require_POST
 from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.page_selectors import catalogus_met_tarieven, codelijst_omschrijvingen
 from eenplan.gemeente.models import Gemeente
-from eenplan.gemeente.roles import BESCHIKKING_BEKIJKEN, SOCIALE_KAART
-from eenplan.gemeente.selectors import medewerker_for_user, wijken_list
+from eenplan.gemeente.selectors import wijken_list
 from eenplan.meldingen.forms import add_service_errors
 from eenplan.onderzoeken.selectors import leefgebieden_actief
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.constants import VoorzieningSoort
 from eenplan.voorzieningen.forms import TariefForm, VoorzieningForm
 from eenplan.voorzieningen.models import Voorziening
 
 PAGE_SIZE = 20
-VOORZIENING_TOEVOEGEN = "voorzieningen.add_voorziening"
-TARIEF_TOEVOEGEN = "voorzieningen.add_tarief"
-TARIEF_BEKIJKEN = "voorzieningen.view_tarief"
+GEEN_GEMEENTE = (
+    "Uw account hoort niet bij een gemeente; de sociale kaart en de catalogus zijn per gemeente."
+)
 
 
 def _gemeente(request: HttpRequest) -> Gemeente:
-    medewerker = medewerker_for_user(request.user)
+    medewerker = access.Actor.of(request.user).medewerker
     if medewerker is None:
-        raise PermissionDenied(
-            "Uw account hoort niet bij een gemeente; de sociale kaart en de catalogus zijn per "
-            "gemeente."
-        )
+        access.log_refusal(request.user, via=access.Via.request(request), reason=GEEN_GEMEENTE)
+        raise PermissionDenied(GEEN_GEMEENTE)
     return medewerker.gemeente
 
 
@@ -54,14 +53,15 @@ def _keuze(value: str | None, allowed: Any) -> str:
 
 def _mag_tarieven_zien(request: HttpRequest) -> bool:
     """Contract managers and decision-makers see tariffs; the volunteer does not need them."""
-    return request.user.has_perm(TARIEF_BEKIJKEN) or request.user.has_perm(BESCHIKKING_BEKIJKEN)
+    return access.allows(request.user, Resource.CATALOGUS, Action.LEZEN) or access.allows(
+        request.user, Resource.BESCHIKKING, Action.LEZEN
+    )
 
 
 # --- sociale kaart ----------------------------------------------------------------------------
 
 
-@login_required
-@permission_required(SOCIALE_KAART, raise_exception=True)
+@access.requires(Resource.VOORZIENING, Action.LEZEN)
 def sociale_kaart(request: HttpRequest) -> HttpResponse:
     """Full-text search in the algemene voorzieningen, filtered by wijk and life domain. With
     htmx the results refresh while typing; without JavaScript the form submits as usual."""
@@ -115,8 +115,7 @@ def _code_labels(voorziening: Voorziening, omschrijvingen: dict[tuple[str, str],
     )
 
 
-@login_required
-@permission_required(SOCIALE_KAART, raise_exception=True)
+@access.requires(Resource.VOORZIENING, Action.LEZEN)
 def catalogus(request: HttpRequest) -> HttpResponse:
     """The catalogue by soort and law, with the iWmo/iJw coding and the tariffs in force."""
     gemeente = _gemeente(request)
@@ -186,21 +185,19 @@ def _voorziening_pagina(
     return render(request, "voorzieningen/voorziening.html", context, status=status)
 
 
-@login_required
-@permission_required(SOCIALE_KAART, raise_exception=True)
+@access.requires(Resource.VOORZIENING, Action.LEZEN)
 def voorziening_detail(request: HttpRequest, pk: int) -> HttpResponse:
     voorziening = _voorziening_or_404(_gemeente(request), pk)
     form = (
         TariefForm(prefix="tarief", initial={"geldig_vanaf": timezone.localdate()})
-        if request.user.has_perm(TARIEF_TOEVOEGEN)
+        if access.allows(request.user, Resource.CATALOGUS, Action.WIJZIGEN)
         else None
     )
     return _voorziening_pagina(request, voorziening, form=form)
 
 
 @require_POST
-@login_required
-@permission_required(TARIEF_TOEVOEGEN, raise_exception=True)
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
 def tarief_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     voorziening = _voorziening_or_404(_gemeente(request), pk)
     form = TariefForm(request.POST, prefix="tarief")
@@ -219,8 +216,7 @@ def tarief_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     return _voorziening_pagina(request, voorziening, form=form, status=400)
 
 
-@login_required
-@permission_required(VOORZIENING_TOEVOEGEN, raise_exception=True)
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
 def voorziening_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
     form = VoorzieningForm(request.POST or None, gemeente=gemeente)

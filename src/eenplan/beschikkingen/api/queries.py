@@ -1,8 +1,10 @@
 """Reads of the beschikkingen API that `beschikkingen.selectors` does not offer (yet).
 
-Kept next to the API so the owners of `selectors.py` can move them in. Every query is limited
-to the login's need-to-know scope (`privacy.selectors.inwoners_in_scope`) and has a fixed number
-of queries however many rows it returns (select_related / prefetch_related; see the query-budget
+Kept next to the API so the owners of `selectors.py` can move them in. Every list starts from
+the scoped querysets of `beschikkingen.selectors` (`privacy.access.scope_q`, the same as the
+pages); one record is loaded with the selector the pages use too (`selectors.*_get`) and then
+decided on by `privacy.access.require`. Each has a fixed number of queries however many
+rows it returns (select_related / prefetch_related; see the query-budget
 tests in `beschikkingen/tests/test_api.py`).
 """
 
@@ -14,6 +16,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
 
+from eenplan.beschikkingen import selectors
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -23,16 +26,10 @@ from eenplan.beschikkingen.models import (
     Klacht,
 )
 from eenplan.gemeente.models import Gemeente
-from eenplan.inwoners.models import Inwoner
-from eenplan.privacy.selectors import inwoners_in_scope
 from eenplan.voorzieningen.models import Voorziening
 
 User = AbstractBaseUser | AnonymousUser
 TOEGEKEND = (Uitkomst.TOEGEKEND, Uitkomst.DEELS)
-
-
-def _scope(user: User) -> QuerySet[Inwoner]:
-    return inwoners_in_scope(user).values("pk")
 
 
 def _regels() -> Prefetch:
@@ -43,11 +40,6 @@ def _regels() -> Prefetch:
 
 
 # --- aanvragen --------------------------------------------------------------------------------
-
-
-def aanvragen_in_scope(user: User) -> QuerySet[Aanvraag]:
-    """Aanvragen of residents the login may see (need-to-know)."""
-    return Aanvraag.objects.filter(inwoner_id__in=_scope(user))
 
 
 def aanvragen_list(
@@ -68,32 +60,12 @@ def aanvragen_list(
     return qs.order_by("beslissen_uiterlijk", "id")
 
 
-def aanvraag_detail(*, scope: QuerySet[Aanvraag], pk: int) -> Aanvraag | None:
-    return (
-        scope.select_related("inwoner", "vastgelegd_door")
-        .prefetch_related(
-            Prefetch("beschikkingen", queryset=Beschikking.objects.order_by("besloten_op", "id"))
-        )
-        .filter(pk=pk)
-        .first()
-    )
-
-
-def aanvraag_inwoner_id(pk: int) -> int | None:
-    """The resident of an aanvraag regardless of scope (to tell 403 from 404)."""
-    return Aanvraag.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
-
-
 def voorzieningen_by_id(*, gemeente_id: int, ids: Iterable[int]) -> dict[int, Voorziening]:
     """The catalogue entries of this municipality among `ids`."""
     return {v.pk: v for v in Voorziening.objects.filter(gemeente_id=gemeente_id, pk__in=set(ids))}
 
 
 # --- beschikkingen ----------------------------------------------------------------------------
-
-
-def beschikkingen_in_scope(user: User) -> QuerySet[Beschikking]:
-    return Beschikking.objects.filter(inwoner_id__in=_scope(user))
 
 
 def beschikkingen_list(
@@ -122,24 +94,7 @@ def beschikkingen_list(
     return qs.order_by("-besloten_op", "-id")
 
 
-def beschikking_detail(*, scope: QuerySet[Beschikking], pk: int) -> Beschikking | None:
-    return (
-        scope.select_related("inwoner", "aanvraag", "gemeente", "besloten_door", "getoetst_door")
-        .prefetch_related(_regels(), "bezwaren")
-        .filter(pk=pk)
-        .first()
-    )
-
-
-def beschikking_inwoner_id(pk: int) -> int | None:
-    return Beschikking.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
-
-
 # --- bezwaren en klachten ---------------------------------------------------------------------
-
-
-def bezwaren_in_scope(user: User) -> QuerySet[Bezwaar]:
-    return Bezwaar.objects.filter(beschikking__inwoner_id__in=_scope(user))
 
 
 def bezwaren_list(
@@ -154,25 +109,11 @@ def bezwaren_list(
     return qs.order_by("beslissen_uiterlijk", "id")
 
 
-def bezwaar_detail(*, scope: QuerySet[Bezwaar], pk: int) -> Bezwaar | None:
-    return scope.select_related("beschikking__inwoner").filter(pk=pk).first()
-
-
-def bezwaar_inwoner_id(pk: int) -> int | None:
-    return Bezwaar.objects.filter(pk=pk).values_list("beschikking__inwoner_id", flat=True).first()
-
-
 def klachten_list(*, user: User, gemeente: Gemeente) -> QuerySet[Klacht]:
     """Complaints of the municipality: those about a resident in scope and those about no
     resident in particular; earliest handling deadline first."""
     return (
-        Klacht.objects.filter(gemeente=gemeente)
-        .filter(Q(inwoner__isnull=True) | Q(inwoner_id__in=_scope(user)))
+        selectors.klachten_in_scope(user, gemeente_id=gemeente.pk)
         .select_related("inwoner")
         .order_by("afhandelen_uiterlijk", "id")
     )
-
-
-def beschikking_get(*, scope: QuerySet[Beschikking], pk: int) -> Beschikking | None:
-    """One beschikking without prefetches (for a service that reads its own related rows)."""
-    return scope.select_related("inwoner", "aanvraag").filter(pk=pk).first()

@@ -1,21 +1,21 @@
 """REST endpoints for aanvragen, beschikkingen (with the SVB and CAK exports), bezwaren and
 klachten.
 
-Thin, like the other APIs: parse, authorise, call one selector or service, render. The same
-rules as the pages: the role's permission (RolePermission), the need-to-know scope (the
-resident must be in `privacy.selectors.inwoners_in_scope`), and an access-log row
-(`privacy.services.dossier_open`) for every read of one resident's aanvraag, beschikking or
-bezwaar, and for every write on it. A record outside the scope is a 403 with the reason (a
-refused row in the access log) when it exists, a 404 when it does not. The exports log one row
-per resident in them (`exports.export_log`). Refusals of the services (ValidationError in
+Thin, like the other APIs: parse, authorise, call one selector or service, render. Access is
+decided by `privacy.access`, exactly as on the pages: `access_rules` per action (the role,
+checked by RolePermission, refusals logged); one record is loaded with the selector the pages
+use (`beschikkingen.selectors.*_get`, 404 when it does not exist) and a read asks
+`access.require(..., inwoner=...)` (need-to-know; allowed and refused logged). Every write is
+authorised by its service, which receives the actor and the request's path. The exports log
+every resident in them (`access.log_shown`). Refusals of the services (ValidationError in
 Dutch) become 400s in common.api.exception_handler and change nothing: every service is one
-transaction.
+transaction; an access refusal is a 403 problem-details answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -29,12 +29,12 @@ from drf_spectacular.utils import (
 )
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.beschikkingen import exports, services
+from eenplan.beschikkingen import exports, selectors, services
 from eenplan.beschikkingen.api import queries
 from eenplan.beschikkingen.api.serializers import (
     AanvraagDetailSerializer,
@@ -67,14 +67,12 @@ from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht,
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.api import VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
-from eenplan.gemeente import roles
-from eenplan.gemeente.constants import Rol
-from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel, user_gemeente
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.selectors import inwoners_in_scope
-from eenplan.privacy.services import dossier_open
+from eenplan.privacy.constants import Doel
 from eenplan.rules.voorziening import PgbToets
 
 DOEL_PARAMETER = OpenApiParameter(
@@ -93,7 +91,6 @@ FORMAT_PARAMETER = OpenApiParameter(
     description="`csv` (standaard) of `json`. Ook via de header Accept (text/csv of "
     "application/json).",
 )
-BESLISSERS = {Rol.GENERALIST, Rol.JEUGDPROFESSIONAL}
 
 
 def _pk(pk: Any, niet_gevonden: str) -> int:
@@ -130,28 +127,32 @@ class CsvRenderer(BaseRenderer):
 
 
 class DossierViewSet(viewsets.GenericViewSet):
-    """Shared reading: load within the scope, tell 403 (logged) from 404, log the read."""
+    """Shared reading: load the record (404 when it does not exist), then decide on its
+    resident through `privacy.access` (403 with the reason when refused; logged either way)."""
 
     permission_classes = [RolePermission]
     niet_gevonden = "Dit bestaat niet."
-    buiten_scope = "Dit valt buiten uw werkgebied (need-to-know)."
 
-    def _open(self, request: Request, inwoner_id: int) -> None:
-        """Reading the record is reading the resident's dossier: the need-to-know check once
-        more and the access-log row (refusals are logged too)."""
-        dossier_open(
-            user=request.user,
-            inwoner_id=inwoner_id,
+    def _open(
+        self, request: Request, inwoner_id: int, resource: Resource, action: Action = Action.LEZEN
+    ) -> None:
+        access.require(
+            request.user,
+            resource,
+            action,
+            via=access.Via.request(request),
+            inwoner=inwoner_id,
             doel=request_doel(request),
-            kanaal=Kanaal.API,
-            pad=request.get_full_path(),
         )
 
-    def _refuse(self, request: Request, inwoner_id: int | None) -> NoReturn:
-        if inwoner_id is None:
-            raise NotFound(self.niet_gevonden)
-        self._open(request, inwoner_id)  # logs the refused attempt and raises with the reason
-        raise PermissionDenied(self.buiten_scope)  # not reached: dossier_open refuses first
+    def _inwoner(self, request: Request, inwoner_id: int) -> Inwoner:
+        """A resident named in the request body: 400 when unknown in this municipality."""
+        inwoner = Inwoner.objects.filter(
+            pk=inwoner_id, gemeente_id=access.Actor.of(request.user).gemeente_id
+        ).first()
+        if inwoner is None:
+            raise ValidationError({"inwoner": f"Inwoner {inwoner_id} is onbekend."})
+        return inwoner
 
 
 # --- aanvragen --------------------------------------------------------------------------------
@@ -192,22 +193,20 @@ def _regel(data: dict[str, Any], voorzieningen: dict[int, Any]) -> services.Rege
 )
 class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     versie_model = Aanvraag
-    _lezen = [roles.AANVRAAG_BEKIJKEN]
-    required_perms = {
-        "list": _lezen,
-        "retrieve": _lezen,
-        "beslissen": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
-        "opschorten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
-        "hervatten": [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN],
+    access_rules = {
+        "list": (Resource.AANVRAAG, Action.LEZEN),
+        "retrieve": (Resource.AANVRAAG, Action.LEZEN),
+        "beslissen": (Resource.BESCHIKKING, Action.BESLISSEN),
+        "opschorten": (Resource.AANVRAAG, Action.OPSCHORTEN),
+        "hervatten": (Resource.AANVRAAG, Action.OPSCHORTEN),
     }
     queryset = Aanvraag.objects.none()  # for the schema; the real scope is per login
     serializer_class = AanvraagListSerializer
     filter_backends: list[type] = []  # filtering is queries.aanvragen_list
     niet_gevonden = "Deze aanvraag bestaat niet."
-    buiten_scope = "Deze aanvraag gaat over een inwoner buiten uw werkgebied (need-to-know)."
 
     def get_queryset(self) -> QuerySet[Aanvraag]:
-        return queries.aanvragen_in_scope(self.request.user)
+        return selectors.aanvragen_in_scope(self.request.user)
 
     def list(self, request: Request) -> Response:
         params = AanvraagFilterSerializer(data=request.query_params)
@@ -229,12 +228,12 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         )
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        aanvraag_id = _pk(pk, self.niet_gevonden)
-        request_doel(request)
-        aanvraag = queries.aanvraag_detail(scope=self.get_queryset(), pk=aanvraag_id)
-        if aanvraag is None:
-            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
-        self._open(request, aanvraag.inwoner_id)
+        aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG)
+        return self._render(request, aanvraag.pk)
+
+    def _render(self, request: Request, aanvraag_id: int) -> Response:
+        aanvraag = selectors.aanvraag_get(aanvraag_id)
         context = {
             "request": request,
             "vandaag": timezone.localdate(),
@@ -258,14 +257,9 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     )
     @action(detail=True, methods=["post"])
     def beslissen(self, request: Request, pk: Any = None) -> Response:
-        aanvraag_id = _pk(pk, self.niet_gevonden)
-        request_doel(request)
-        aanvraag = self.get_queryset().select_related("inwoner").filter(pk=aanvraag_id).first()
-        if aanvraag is None:
-            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
+        aanvraag = self._aanvraag(request, pk)
         data = BeslissenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        self._open(request, aanvraag.inwoner_id)
         regels_data = data.validated_data["regels"]
         voorzieningen = queries.voorzieningen_by_id(
             gemeente_id=aanvraag.gemeente_id, ids=[r["voorziening"] for r in regels_data]
@@ -280,24 +274,23 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
                     ]
                 }
             )
-        medewerker = medewerker_for_user(request.user)
         beschikking = services.beschikking_issue(
             aanvraag=aanvraag,
-            door=request.user,
+            actor=request.user,
             besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
             motivering=data.validated_data["motivering"],
             regels=[_regel(r, voorzieningen) for r in regels_data],
-            door_generalist=medewerker is not None and medewerker.functie in BESLISSERS,
+            via=access.Via.request(request),
         )
         return beschikking_response(request, beschikking.pk, code=status.HTTP_201_CREATED)
 
     def _aanvraag(self, request: Request, pk: Any) -> Aanvraag:
+        """The aanvraag (404 when it does not exist); a wrong purpose is a 400 first."""
         aanvraag_id = _pk(pk, self.niet_gevonden)
         request_doel(request)
-        aanvraag = self.get_queryset().filter(pk=aanvraag_id).first()
+        aanvraag = selectors.aanvraag_get(aanvraag_id)
         if aanvraag is None:
-            self._refuse(request, queries.aanvraag_inwoner_id(aanvraag_id))
-        self._open(request, aanvraag.inwoner_id)
+            raise NotFound(self.niet_gevonden)
         return aanvraag
 
     @extend_schema(
@@ -311,8 +304,13 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         aanvraag = self._aanvraag(request, pk)
         data = OpschortenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.aanvraag_opschorten(aanvraag=aanvraag, door=request.user, **data.validated_data)
-        return self.retrieve(request, pk)
+        services.aanvraag_opschorten(
+            aanvraag=aanvraag,
+            actor=request.user,
+            via=access.Via.request(request),
+            **data.validated_data,
+        )
+        return self._render(request, aanvraag.pk)
 
     @extend_schema(
         summary="Opschorting beëindigen; de beslistermijn schuift op",
@@ -328,8 +326,13 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         opschorting = opschorting_lopend(aanvraag)
         if opschorting is None:
             raise ValidationError({"tot": "De termijn van deze aanvraag is niet opgeschort."})
-        services.aanvraag_hervatten(opschorting=opschorting, tot=data.validated_data["tot"])
-        return self.retrieve(request, pk)
+        services.aanvraag_hervatten(
+            opschorting=opschorting,
+            tot=data.validated_data["tot"],
+            actor=request.user,
+            via=access.Via.request(request),
+        )
+        return self._render(request, aanvraag.pk)
 
 
 # --- beschikkingen ----------------------------------------------------------------------------
@@ -338,16 +341,14 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
 def beschikking_response(request: Request, beschikking_id: int, *, code: int = 200) -> Response:
     """The decision with its letter (as sent, or a preview) and the household's eigen
     bijdrage on the day of sending (or of the decision), as the letter states it."""
-    beschikking = queries.beschikking_detail(scope=Beschikking.objects.all(), pk=beschikking_id)
+    beschikking = selectors.beschikking_get(beschikking_id)
     if beschikking is None:  # not reached: the caller loaded it in the same request
         raise NotFound("Deze beschikking bestaat niet.")
     peildatum = beschikking.verzonden_op or beschikking.besloten_op
     uitkomst = services.eigen_bijdrage_voor(beschikking.inwoner, peildatum)
     context = {
         "request": request,
-        "brief": beschikking.brief
-        if beschikking.verzonden_op
-        else services.brief_render(beschikking),
+        "brief": services.brief_tekst(beschikking, timezone.localdate()),
         "eigen_bijdrage": None
         if uitkomst is None
         else {
@@ -387,23 +388,21 @@ def _export_response(request: Request, *, data: Any, csv: str, filename: str) ->
 )
 class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
     versie_model = Beschikking
-    _lezen = [roles.BESCHIKKING_BEKIJKEN]
-    required_perms = {
-        "list": _lezen,
-        "retrieve": _lezen,
-        "versturen": [roles.BESCHIKKING_BEKIJKEN, roles.BESCHIKKING_NEMEN],
-        "toetsen": [roles.BESCHIKKING_BEKIJKEN, roles.RECHTMATIGHEID_TOETSEN],
-        "export_svb": exports.EXPORT_PERMS,
-        "export_cak": exports.EXPORT_PERMS,
+    access_rules = {
+        "list": (Resource.BESCHIKKING, Action.LEZEN),
+        "retrieve": (Resource.BESCHIKKING, Action.LEZEN),
+        "versturen": (Resource.BESCHIKKING, Action.BESLISSEN),
+        "toetsen": (Resource.BESCHIKKING, Action.TOETSEN),
+        "export_svb": (Resource.EXPORT, Action.EXPORTEREN),
+        "export_cak": (Resource.EXPORT, Action.EXPORTEREN),
     }
     queryset = Beschikking.objects.none()  # for the schema; the real scope is per login
     serializer_class = BeschikkingListSerializer
     filter_backends: list[type] = []  # filtering is queries.beschikkingen_list
     niet_gevonden = "Deze beschikking bestaat niet."
-    buiten_scope = "Deze beschikking gaat over een inwoner buiten uw werkgebied (need-to-know)."
 
     def get_queryset(self) -> QuerySet[Beschikking]:
-        return queries.beschikkingen_in_scope(self.request.user)
+        return selectors.beschikkingen_in_scope(self.request.user)
 
     def list(self, request: Request) -> Response:
         params = BeschikkingFilterSerializer(data=request.query_params)
@@ -422,14 +421,14 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
     def _get(self, request: Request, pk: Any) -> Beschikking:
         beschikking_id = _pk(pk, self.niet_gevonden)
         request_doel(request)  # a wrong purpose is a 400 before anything else happens
-        beschikking = queries.beschikking_get(scope=self.get_queryset(), pk=beschikking_id)
+        beschikking = selectors.beschikking_get(beschikking_id)
         if beschikking is None:
-            self._refuse(request, queries.beschikking_inwoner_id(beschikking_id))
+            raise NotFound(self.niet_gevonden)
         return beschikking
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         beschikking = self._get(request, pk)
-        self._open(request, beschikking.inwoner_id)
+        self._open(request, beschikking.inwoner_id, Resource.BESCHIKKING)
         return beschikking_response(request, beschikking.pk)
 
     def _act(
@@ -442,7 +441,6 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         beschikking = self._get(request, pk)
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
-        self._open(request, beschikking.inwoner_id)
         perform(beschikking, dict(data.validated_data))
         return beschikking_response(request, beschikking.pk)
 
@@ -459,7 +457,10 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
     def versturen(self, request: Request, pk: Any = None) -> Response:
         def perform(beschikking: Beschikking, data: dict[str, Any]) -> object:
             return services.beschikking_send(
-                beschikking=beschikking, op=data.get("op") or timezone.localdate()
+                beschikking=beschikking,
+                actor=request.user,
+                op=data.get("op") or timezone.localdate(),
+                via=access.Via.request(request),
             )
 
         return self._act(request, pk, VersturenInputSerializer, perform)
@@ -477,9 +478,10 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         def perform(beschikking: Beschikking, data: dict[str, Any]) -> object:
             return services.rechtmatigheid_toets(
                 beschikking=beschikking,
-                door=request.user,
+                actor=request.user,
                 rechtmatig=data["rechtmatig"],
                 reden=data["reden"],
+                via=access.Via.request(request),
             )
 
         return self._act(request, pk, ToetsenInputSerializer, perform)
@@ -510,9 +512,9 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         params = SvbExportParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         op = params.validated_data["op"]
-        rows = exports.svb_budgetten(inwoners=inwoners_in_scope(request.user), op=op)
+        rows = exports.svb_budgetten(inwoners=access.inwoners_in_scope(request.user), op=op)
         exports.export_log(
-            user=request.user, inwoner_ids=[r.inwoner_id for r in rows], pad=request.get_full_path()
+            request.user, [r.inwoner_id for r in rows], via=access.Via.request(request)
         )
         return _export_response(
             request,
@@ -547,11 +549,11 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         params = CakExportParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         maand = params.validated_data["maand"]
-        rows = exports.cak_bijdragen(inwoners=inwoners_in_scope(request.user), maand=maand)
+        rows = exports.cak_bijdragen(inwoners=access.inwoners_in_scope(request.user), maand=maand)
         exports.export_log(
-            user=request.user,
-            inwoner_ids=[pk for r in rows for pk in r.inwoner_ids],
-            pad=request.get_full_path(),
+            request.user,
+            [pk for r in rows for pk in r.inwoner_ids],
+            via=access.Via.request(request),
         )
         return _export_response(
             request,
@@ -589,22 +591,21 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
 )
 class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     versie_model = Bezwaar
-    required_perms = {
-        "list": roles.BEZWAAR,
-        "retrieve": roles.BEZWAAR,
-        "create": roles.BEZWAAR,
-        "verdagen": roles.BEZWAAR,
-        "beslissen": roles.BEZWAAR,
-        "informeel": roles.BEZWAAR,
+    access_rules = {
+        "list": (Resource.BEZWAAR, Action.LEZEN),
+        "retrieve": (Resource.BEZWAAR, Action.LEZEN),
+        "create": (Resource.BEZWAAR, Action.AANMAKEN),
+        "verdagen": (Resource.BEZWAAR, Action.BEHANDELEN),
+        "beslissen": (Resource.BEZWAAR, Action.BEHANDELEN),
+        "informeel": (Resource.BEZWAAR, Action.BEHANDELEN),
     }
     queryset = Bezwaar.objects.none()  # for the schema; the real scope is per login
     serializer_class = BezwaarSerializer
     filter_backends: list[type] = []  # filtering is queries.bezwaren_list
     niet_gevonden = "Dit bezwaar bestaat niet."
-    buiten_scope = "Dit bezwaar gaat over een inwoner buiten uw werkgebied (need-to-know)."
 
     def get_queryset(self) -> QuerySet[Bezwaar]:
-        return queries.bezwaren_in_scope(self.request.user)
+        return selectors.bezwaren_in_scope(self.request.user)
 
     def list(self, request: Request) -> Response:
         params = BezwaarFilterSerializer(data=request.query_params)
@@ -621,20 +622,20 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     def _get(self, request: Request, pk: Any) -> Bezwaar:
         bezwaar_id = _pk(pk, self.niet_gevonden)
         request_doel(request)
-        bezwaar = queries.bezwaar_detail(scope=self.get_queryset(), pk=bezwaar_id)
+        bezwaar = selectors.bezwaar_get(bezwaar_id)
         if bezwaar is None:
-            self._refuse(request, queries.bezwaar_inwoner_id(bezwaar_id))
+            raise NotFound(self.niet_gevonden)
         return bezwaar
 
     def _render(self, request: Request, bezwaar_id: int, *, code: int = 200) -> Response:
-        bezwaar = queries.bezwaar_detail(scope=Bezwaar.objects.all(), pk=bezwaar_id)
+        bezwaar = selectors.bezwaar_get(bezwaar_id)
         return Response(
             BezwaarDetailSerializer(bezwaar, context={"request": request}).data, status=code
         )
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
-        self._open(request, bezwaar.beschikking.inwoner_id)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR)
         return self._render(request, bezwaar.pk)
 
     def create(self, request: Request) -> Response:
@@ -643,24 +644,16 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         request_doel(request)
         fields = dict(data.validated_data)
         beschikking_id, inwoner_id = fields.pop("beschikking"), fields.pop("inwoner")
-        beschikking = queries.beschikking_get(
-            scope=queries.beschikkingen_in_scope(request.user), pk=beschikking_id
-        )
+        beschikking = selectors.beschikking_get(beschikking_id)
         if beschikking is None:
-            raise ValidationError(
-                {
-                    "beschikking": f"Beschikking {beschikking_id} is onbekend of valt buiten uw "
-                    "werkgebied."
-                }
-            )
-        inwoner = inwoners_in_scope(request.user).filter(pk=inwoner_id).first()
-        if inwoner is None:
-            raise ValidationError(
-                {"inwoner": f"Inwoner {inwoner_id} is onbekend of valt buiten uw werkgebied."}
-            )
-        self._open(request, beschikking.inwoner_id)
+            raise ValidationError({"beschikking": f"Beschikking {beschikking_id} is onbekend."})
+        inwoner = self._inwoner(request, inwoner_id)
         bezwaar = services.bezwaar_register(
-            beschikking=beschikking, inwoner=inwoner, door=request.user, **fields
+            beschikking=beschikking,
+            inwoner=inwoner,
+            actor=request.user,
+            via=access.Via.request(request),
+            **fields,
         )
         return self._render(request, bezwaar.pk, code=status.HTTP_201_CREATED)
 
@@ -673,8 +666,9 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def verdagen(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
-        self._open(request, bezwaar.beschikking.inwoner_id)
-        services.bezwaar_verdaag(bezwaar=bezwaar)
+        services.bezwaar_verdaag(
+            bezwaar=bezwaar, actor=request.user, via=access.Via.request(request)
+        )
         return self._render(request, bezwaar.pk)
 
     @extend_schema(
@@ -692,23 +686,16 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         data.is_valid(raise_exception=True)
         nieuwe = None
         if data.validated_data["nieuwe_beschikking"] is not None:
-            nieuwe = queries.beschikking_get(
-                scope=queries.beschikkingen_in_scope(request.user),
-                pk=data.validated_data["nieuwe_beschikking"],
-            )
+            nieuwe = selectors.beschikking_get(data.validated_data["nieuwe_beschikking"])
             if nieuwe is None:
-                raise ValidationError(
-                    {
-                        "nieuwe_beschikking": "Deze beschikking is onbekend of valt buiten uw "
-                        "werkgebied."
-                    }
-                )
-        self._open(request, bezwaar.beschikking.inwoner_id)
+                raise ValidationError({"nieuwe_beschikking": "Deze beschikking is onbekend."})
         services.bezwaar_decide(
             bezwaar=bezwaar,
             uitkomst=data.validated_data["uitkomst"],
             besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
             nieuwe_beschikking=nieuwe,
+            actor=request.user,
+            via=access.Via.request(request),
         )
         return self._render(request, bezwaar.pk)
 
@@ -723,8 +710,12 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         bezwaar = self._get(request, pk)
         data = DatumInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        self._open(request, bezwaar.beschikking.inwoner_id)
-        services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=data.validated_data["op"])
+        services.bezwaar_informeel_gesprek(
+            bezwaar=bezwaar,
+            op=data.validated_data["op"],
+            actor=request.user,
+            via=access.Via.request(request),
+        )
         return self._render(request, bezwaar.pk)
 
 
@@ -743,7 +734,11 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
 )
 class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
     versie_model = Klacht
-    required_perms = {"list": roles.KLACHT, "create": roles.KLACHT, "afhandelen": roles.KLACHT}
+    access_rules = {
+        "list": (Resource.KLACHT, Action.LEZEN),
+        "create": (Resource.KLACHT, Action.AANMAKEN),
+        "afhandelen": (Resource.KLACHT, Action.BEHANDELEN),
+    }
     queryset = Klacht.objects.none()  # for the schema; the real list is per login
     serializer_class = KlachtSerializer
     filter_backends: list[type] = []
@@ -760,18 +755,13 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
         fields = dict(data.validated_data)
         inwoner: Inwoner | None = None
         if fields["inwoner"] is not None:
-            inwoner = inwoners_in_scope(request.user).filter(pk=fields["inwoner"]).first()
-            if inwoner is None:
-                raise ValidationError(
-                    {
-                        "inwoner": f"Inwoner {fields['inwoner']} is onbekend of valt buiten uw "
-                        "werkgebied."
-                    }
-                )
-            self._open(request, inwoner.pk)
+            inwoner = self._inwoner(request, fields["inwoner"])
         fields["inwoner"] = inwoner
         klacht = services.klacht_register(
-            gemeente=user_gemeente(request), door=request.user, **fields
+            gemeente=user_gemeente(request),
+            actor=request.user,
+            via=access.Via.request(request),
+            **fields,
         )
         return Response(KlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)
 
@@ -782,16 +772,19 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
     )
     @action(detail=True, methods=["post"])
     def afhandelen(self, request: Request, pk: Any = None) -> Response:
-        klacht = (
-            queries.klachten_list(user=request.user, gemeente=user_gemeente(request))
-            .filter(pk=_pk(pk, "Deze klacht bestaat niet."))
-            .first()
+        klacht = selectors.klacht_get(
+            _pk(pk, "Deze klacht bestaat niet."), gemeente_id=user_gemeente(request).pk
         )
         if klacht is None:
             raise NotFound("Deze klacht bestaat niet.")
         data = KlachtAfhandelenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        klacht = services.klacht_afhandelen(klacht=klacht, **data.validated_data)
+        klacht = services.klacht_afhandelen(
+            klacht=klacht,
+            actor=request.user,
+            via=access.Via.request(request),
+            **data.validated_data,
+        )
         return Response(KlachtSerializer(klacht).data)
 
 
@@ -803,14 +796,14 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
 )
 class OvergangsrechtViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
-    required_perms = {"list": [roles.BESCHIKKING_BEKIJKEN]}
+    access_rules = {"list": (Resource.BESCHIKKING, Action.LEZEN)}
     queryset = Overgangsrecht.objects.none()
     serializer_class = OvergangsrechtSerializer
     filter_backends: list[type] = []
 
     def list(self, request: Request) -> Response:
         rows = overgangsrecht_werklijst(
-            inwoners=inwoners_in_scope(request.user), vandaag=timezone.localdate()
+            inwoners=access.inwoners_in_scope(request.user), vandaag=timezone.localdate()
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(OvergangsrechtSerializer(page, many=True).data)

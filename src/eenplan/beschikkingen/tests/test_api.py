@@ -27,7 +27,7 @@ from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy.models import Inzage
 from eenplan.rules.voorziening import PgbToets
-from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
 from eenplan.voorzieningen.models import Voorziening
 from eenplan.voorzieningen.services import tarief_add, voorziening_create
 
@@ -136,14 +136,15 @@ def beschikking_voor(
     """A decision through the services (and sent, if asked)."""
     beschikking = services.beschikking_issue(
         aanvraag=aanvraag,
-        door=door.user,
+        actor=door.user,
         besloten_op=vandaag(),
         motivering="Eigen kracht en netwerk schieten tekort.",
         regels=regels,
-        door_generalist=generalist,
     )
     if verzenden:
-        beschikking = services.beschikking_send(beschikking=beschikking, op=vandaag())
+        beschikking = services.beschikking_send(
+            beschikking=beschikking, actor=beschikking.besloten_door, op=vandaag()
+        )
     return beschikking
 
 
@@ -428,7 +429,8 @@ def test_beschikking_detail_letter_preview_eigen_bijdrage_and_log(
     assert body["eigen_bijdrage"]["toelichting"] == list(verwacht.toelichting)
     assert body["eigen_bijdrage"]["via_cak"] is True
     assert body["bezwaar_uiterlijk"] is None and body["wet"] == "wmo"
-    assert [r.toegestaan for r in inzage(backoffice.user, inwoner_noord)] == [True]
+    gelezen = [r for r in inzage(backoffice.user, inwoner_noord) if r.kanaal == "api"]
+    assert [(r.toegestaan, r.handeling) for r in gelezen] == [(True, "lezen")]
 
 
 def test_versturen_sets_the_bezwaar_term_and_keeps_the_letter(backoffice, aanvraag, hh):
@@ -494,14 +496,20 @@ def test_worklist_of_provisions_ending_or_due_for_heronderzoek(
 
 
 def test_beschikking_out_of_scope_is_403_and_logged(
-    backoffice, generalist, aanvraag_zuid, hh, inwoner_zuid
+    backoffice, aanvraag_zuid, hh, inwoner_zuid, wijken
 ):
-    beschikking = beschikking_voor(aanvraag_zuid, generalist, [zin(hh)])
+    team = TeamFactory(gemeente=inwoner_zuid.gemeente, naam="Zuid", wijken=[wijken["Zuid"]])
+    zuid = MedewerkerFactory(gemeente=team.gemeente, functie=Rol.BACKOFFICE, teams=[team])
+    beschikking = beschikking_voor(aanvraag_zuid, zuid, [zin(hh)])
     api = api_for(backoffice)
     assert api.get(BESCHIKKINGEN).json()["count"] == 0
     assert api.get(f"{BESCHIKKINGEN}{beschikking.pk}/").status_code == 403
     assert api.post(f"{BESCHIKKINGEN}{beschikking.pk}/versturen/", {}).status_code == 403
-    assert [r.toegestaan for r in inzage(backoffice.user, inwoner_zuid)] == [False, False]
+    geweigerd = inzage(backoffice.user, inwoner_zuid)
+    assert [(r.toegestaan, r.handeling, r.kanaal) for r in geweigerd] == [
+        (False, "lezen", "api"),
+        (False, "beslissen", "api"),
+    ]
     beschikking.refresh_from_db()
     assert beschikking.verzonden_op is None
 
@@ -562,7 +570,9 @@ def test_bezwaar_on_a_decision_of_another_resident_is_refused(
     assert response.status_code == 400
     assert "andere inwoner" in response.json()["beschikking"][0]
     response = api.post(BEZWAREN, {**data, "inwoner": inwoner_zuid.pk}, format="json")
-    assert response.status_code == 400 and "werkgebied" in response.json()["inwoner"][0]
+    assert response.status_code == 400 and "andere inwoner" in response.json()["beschikking"][0]
+    response = api.post(BEZWAREN, {**data, "inwoner": 999999}, format="json")
+    assert response.status_code == 400 and "onbekend" in response.json()["inwoner"][0]
     assert not Bezwaar.objects.exists()
 
 
@@ -575,7 +585,7 @@ def test_bezwaar_decided_with_a_new_decision_of_another_resident_is_refused(
         ontvangen_op=vandaag(),
         gronden="g",
         ingediend_door="Anna",
-        door=backoffice.user,
+        actor=backoffice.user,
     )
     buurman = InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
     ander = beschikking_voor(aanvraag_voor(buurman, generalist), backoffice, [zin(hh)])
@@ -738,7 +748,7 @@ def test_new_actions_suspend_informal_klacht_and_overgangsrecht(
         ingediend_door="Anna",
         ontvangen_op=timezone.localdate(),
         onderwerp="Niet teruggebeld",
-        door=backoffice.user,
+        actor=backoffice.user,
     )
     r = api.post(
         f"/api/v1/klachten/{klacht.pk}/afhandelen/",

@@ -33,7 +33,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.services import huishouden_create
 from eenplan.privacy.models import Inzage
 from eenplan.rules.eigen_bijdrage import abonnementstarief, per_maand
-from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +50,11 @@ def inwoner(wijk: Any, **kw: Any) -> Inwoner:
     return InwonerFactory(gemeente=wijk.gemeente, wijk=wijk, **kw)
 
 
+def uitvoer() -> Any:
+    """The access-log rows of exports (the decisions made to set up the data are logged too)."""
+    return Inzage.objects.filter(onderwerp="export")
+
+
 def maand() -> str:
     return f"{vandaag():%Y-%m}"
 
@@ -60,6 +65,14 @@ def backoffice(gemeente: Any, team_noord: Any) -> Medewerker:
     return MedewerkerFactory(
         gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[team_noord], username="backoffice_noord"
     )
+
+
+def backoffice_zuid(wijken: dict[str, Any]) -> Medewerker:
+    """A colleague of the back office for wijk Zuid (decides there; outside the other's scope)."""
+    team = TeamFactory(
+        gemeente=wijken["Zuid"].gemeente, naam="Backoffice Zuid", wijken=[wijken["Zuid"]]
+    )
+    return MedewerkerFactory(gemeente=team.gemeente, functie=Rol.BACKOFFICE, teams=[team])
 
 
 # --- SVB --------------------------------------------------------------------------------------
@@ -95,7 +108,7 @@ def pgbs(backoffice: Medewerker, generalist: Medewerker, wijken: dict[str, Any])
             aanvraag_voor(e, generalist), backoffice, [zin(hh)], verzenden=True
         ),
         "zuid": beschikking_voor(
-            aanvraag_voor(zuid, generalist), backoffice, [pgb(hh)], verzenden=True
+            aanvraag_voor(zuid, generalist), backoffice_zuid(wijken), [pgb(hh)], verzenden=True
         ),
     }
     return {**result, "inwoners": [a, b, c, d, e, zuid]}
@@ -133,7 +146,7 @@ def test_svb_export_one_row_per_active_pgb_with_documented_columns(backoffice, p
 
 def test_svb_export_is_logged_for_every_resident_in_it(backoffice, pgbs):
     api_for(backoffice).get(SVB, {"op": vandaag().isoformat()})
-    rows = Inzage.objects.filter(user=backoffice.user)
+    rows = uitvoer().filter(user=backoffice.user)
     a, b = pgbs["inwoners"][:2]
     assert sorted(r.inwoner_id for r in rows) == sorted([a.pk, b.pk])
     assert {(r.doel, r.kanaal, r.toegestaan) for r in rows} == {("beschikking", "api", True)}
@@ -157,8 +170,8 @@ def test_svb_export_refusals(backoffice, generalist, midoffice, pgbs):
     assert response.status_code == 400 and "op" in response.json()
     assert api_for(backoffice).get(SVB).status_code == 400
     # Nothing was read; the two refusals are in the access log, with their reason.
-    assert not Inzage.objects.filter(toegestaan=True).exists()
-    geweigerd = Inzage.objects.filter(toegestaan=False)
+    assert not uitvoer().filter(toegestaan=True).exists()
+    geweigerd = uitvoer().filter(toegestaan=False)
     assert {r.gebruikersnaam for r in geweigerd} == {"generalist", "midoffice"}
     assert all(r.reden and r.inwoner_id is None for r in geweigerd)
 
@@ -203,8 +216,9 @@ def clienten(
         (geen_bijdrage, gratis),
         (zuid, hh),
     ]:
+        door = backoffice_zuid(wijken) if client is zuid else backoffice
         beschikking_voor(
-            aanvraag_voor(client, generalist), backoffice, [zin(voorziening)], verzenden=True
+            aanvraag_voor(client, generalist), door, [zin(voorziening)], verzenden=True
         )
     return {"paar": [man, vrouw], "alleen": alleen, "vrijgesteld": jong, "zuid": zuid}
 
@@ -231,9 +245,9 @@ def test_cak_export_one_row_per_household_with_the_abonnementstarief(backoffice,
 def test_cak_export_is_logged_for_every_client_in_it(backoffice, clienten):
     api_for(backoffice).get(CAK, {"maand": maand(), "format": "json"})
     man, vrouw = clienten["paar"]
-    ids = sorted(Inzage.objects.filter(user=backoffice.user).values_list("inwoner_id", flat=True))
+    ids = sorted(uitvoer().filter(user=backoffice.user).values_list("inwoner_id", flat=True))
     assert ids == sorted([man.pk, vrouw.pk, clienten["alleen"].pk])
-    assert set(Inzage.objects.values_list("doel", flat=True)) == {"beschikking"}
+    assert set(uitvoer().values_list("doel", flat=True)) == {"beschikking"}
 
 
 def test_cak_export_as_json(backoffice, clienten):
@@ -254,8 +268,8 @@ def test_cak_export_of_a_month_without_provisions_and_refusals(backoffice, gener
     response = api.get(CAK, {"maand": "mei"})  # errors readable as text in the CSV form too
     assert response.status_code == 400 and "JJJJ-MM" in response.content.decode()
     assert api_for(generalist).get(CAK, {"maand": maand()}).status_code == 403
-    assert not Inzage.objects.filter(toegestaan=True).exists()
-    assert Inzage.objects.get(toegestaan=False).gebruikersnaam == "generalist"
+    assert not uitvoer().filter(toegestaan=True).exists()
+    assert uitvoer().get(toegestaan=False).gebruikersnaam == "generalist"
 
 
 def test_cak_amount_never_above_the_cost_price(backoffice, generalist, wijken):
@@ -306,7 +320,7 @@ def test_export_svb_command_writes_csv_and_logs(backoffice, pgbs):
     )
     header, rows = lees(out.getvalue())
     assert header == list(exports.SVB_KOLOMMEN) and len(rows) == 2
-    logged = Inzage.objects.filter(user=backoffice.user)
+    logged = uitvoer().filter(user=backoffice.user)
     assert logged.filter(pad__startswith="eenplan export_svb").count() == 2
 
 
@@ -321,7 +335,7 @@ def test_export_cak_command_writes_json_to_a_file_and_logs(backoffice, clienten,
         stderr=io.StringIO(),
     )
     assert len(json.loads(pad.read_text(encoding="utf-8"))) == 2
-    logged = Inzage.objects.filter(user=backoffice.user)
+    logged = uitvoer().filter(user=backoffice.user)
     assert logged.filter(pad__startswith="eenplan export_cak").count() == 3
 
 
@@ -332,7 +346,11 @@ def test_export_commands_refuse_unknown_users_and_other_roles(generalist):
         call_command("export_cak", maand=maand(), gebruiker=generalist.user.username)
     with pytest.raises(CommandError, match="JJJJ-MM-DD"):
         call_command("export_svb", op="gisteren", gebruiker=generalist.user.username)
-    assert not Inzage.objects.exists()
+    # Nothing was exported; the refused attempt is in the access log with its reason.
+    assert not uitvoer().filter(toegestaan=True).exists()
+    geweigerd = uitvoer().get()
+    assert geweigerd.gebruikersnaam == "generalist" and "rol" in geweigerd.reden
+    assert geweigerd.pad.startswith("eenplan export_cak")
 
 
 def test_eigen_bijdrage_rows_match_the_service(backoffice, clienten):

@@ -27,6 +27,7 @@ from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.meldingen import services as meldingen
 from eenplan.meldingen.constants import Kanaal, MelderSoort
 from eenplan.onderzoeken import services as onderzoeken
+from eenplan.privacy import access
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.models import Inzage
 from eenplan.rules.onderzoek import LadderStap
@@ -170,7 +171,7 @@ def zin(v, **kw):
 def beschik(aanvraag, door, regels, **kw):
     data = {
         "aanvraag": aanvraag,
-        "door": door.user,
+        "actor": door.user,
         "besloten_op": VANDAAG,
         "motivering": "Eigen kracht en netwerk schieten tekort.",
         "regels": regels,
@@ -219,7 +220,12 @@ def test_anonymous_volunteer_and_beleid_are_refused(client, aanvraag, vrijwillig
         login(client, medewerker)
         for pad in paden:
             assert client.get(pad).status_code == 403, pad
-    assert not Inzage.objects.exists()
+    # Every refusal for lack of a role is in the access log, with its reason; nothing was read.
+    assert not Inzage.objects.filter(toegestaan=True).exists()
+    geweigerd = Inzage.objects.filter(toegestaan=False)
+    assert geweigerd.count() == 2 * len(paden)
+    assert {r.gebruikersnaam for r in geweigerd} == {"vrijwilliger", "beleid"}
+    assert all("rol" in r.reden and r.pad in paden for r in geweigerd)
 
 
 def test_out_of_scope_is_refused_and_logged(
@@ -240,7 +246,13 @@ def test_out_of_scope_is_refused_and_logged(
     beschikking.refresh_from_db()
     assert beschikking.verzonden_op is None
     geweigerd = Inzage.objects.filter(toegestaan=False, inwoner=inwoner_noord)
-    assert geweigerd.count() == 4 and not Inzage.objects.filter(toegestaan=True).exists()
+    assert geweigerd.count() == 4
+    assert {(r.handeling, r.pad) for r in geweigerd} == {
+        ("lezen", url("detail", beschikking.pk)),
+        ("beslissen", url("beslissen", tweede.pk)),
+        ("beslissen", url("verzenden", beschikking.pk)),
+    }
+    assert not Inzage.objects.filter(toegestaan=True, user=generalist_zuid.user).exists()
     assert client.get(url("detail", 99999)).status_code == 404
     assert client.get(url("beslissen", 99999)).status_code == 404
 
@@ -471,7 +483,11 @@ def test_letter_preview_then_send_with_bezwaar_clause(client, aanvraag, hh, back
     assert f"Dat moet uiterlijk op {datum(laatste)}" in body
     assert f"Bezwaar maken kan tot en met {datum(laatste)}" in body  # the message
     assert "Bezwaar registreren" in body
-    assert Inzage.objects.filter(doel=Doel.BESCHIKKING, toegestaan=True).count() == 2
+    # Two page reads and the sending (the decision made in the set-up is logged too).
+    rijen = Inzage.objects.filter(doel=Doel.BESCHIKKING, toegestaan=True).exclude(
+        pad=access.SERVICE.pad
+    )
+    assert sorted(r.handeling for r in rijen) == ["beslissen", "lezen", "lezen"]
 
 
 def test_sending_refusals_change_nothing(client, aanvraag, hh, backoffice):
@@ -481,7 +497,7 @@ def test_sending_refusals_change_nothing(client, aanvraag, hh, backoffice):
     response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": morgen})
     assert response.status_code == 400
     assert "De verzenddatum ligt vóór het besluit of in de toekomst" in response.content.decode()
-    services.beschikking_send(beschikking=beschikking, op=VANDAAG)
+    services.beschikking_send(beschikking=beschikking, actor=beschikking.besloten_door, op=VANDAAG)
     response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG.isoformat()})
     assert response.status_code == 400
     assert "Deze beschikking is al verzonden" in response.content.decode()
@@ -536,7 +552,11 @@ def test_generalist_decision_goes_through_the_lawfulness_queue(
 
 
 def test_decider_cannot_check_own_decision(client, aanvraag, hh, backoffice):
-    beschikking = beschik(aanvraag, backoffice, [zin(hh)], door_generalist=True)
+    backoffice.functie = Rol.GENERALIST  # decides as a generalist, then checks as back office
+    backoffice.save()
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
+    backoffice.functie = Rol.BACKOFFICE
+    backoffice.save()
     login(client, backoffice)
     assert "U nam dit besluit zelf" in client.get(url("toetsing")).content.decode()
     veld = f"toets-{beschikking.pk}"
@@ -625,7 +645,9 @@ def test_ending_worklist_query_budget(
 @pytest.fixture
 def verzonden(aanvraag, hh, backoffice):
     beschikking = beschik(aanvraag, backoffice, [zin(hh)])
-    return services.beschikking_send(beschikking=beschikking, op=VANDAAG)
+    return services.beschikking_send(
+        beschikking=beschikking, actor=beschikking.besloten_door, op=VANDAAG
+    )
 
 
 def bezwaar_data(**kw) -> dict[str, str]:
@@ -684,7 +706,9 @@ def test_late_bezwaar_is_marked_and_excusable(client, inwoner_noord, hh, backoff
         [zin(hh, begin=VANDAAG - dt.timedelta(days=80))],
         besloten_op=VANDAAG - dt.timedelta(days=80),
     )
-    services.beschikking_send(beschikking=beschikking, op=VANDAAG - dt.timedelta(days=80))
+    services.beschikking_send(
+        beschikking=beschikking, actor=beschikking.besloten_door, op=VANDAAG - dt.timedelta(days=80)
+    )
     login(client, backoffice)
     body = client.post(
         url("bezwaar-registreren", beschikking.pk), bezwaar_data(), follow=True
@@ -715,7 +739,7 @@ def test_bezwaar_pages_need_the_bezwaar_role(client, verzonden, generalist):
         ontvangen_op=VANDAAG,
         gronden="g",
         ingediend_door="Anna",
-        door=verzonden.besloten_door,
+        actor=verzonden.besloten_door,
     )
     login(client, generalist)
     assert client.get(url("bezwaar", bezwaar.pk)).status_code == 403
@@ -780,7 +804,7 @@ def test_overgangsrecht_page_and_klacht_afhandelen_page(
         ingediend_door="Anna",
         ontvangen_op=timezone.localdate(),
         onderwerp="Wachttijd",
-        door=bo.user,
+        actor=bo.user,
     )
     r = client.post(
         f"/beschikkingen/klachten/{klacht.pk}/afhandelen/",

@@ -24,12 +24,12 @@ def test_letter_pdf_is_the_sent_letter_and_is_logged(
 ):
     b = services.beschikking_issue(
         aanvraag=aanvraag,
-        door=backoffice_user,
+        actor=backoffice_user,
         besloten_op=VANDAAG,
         motivering="Het netwerk kan dit niet dragen.",
         regels=[zin(hh)],
     )
-    b = services.beschikking_send(beschikking=b, op=VANDAAG)
+    b = services.beschikking_send(beschikking=b, actor=b.besloten_door, op=VANDAAG)
     backoffice_user.medewerker.teams.add(midoffice_team)  # a team that serves every wijk
     client.force_login(backoffice_user)
     response = client.get(f"/beschikkingen/{b.pk}/brief.pdf")
@@ -51,7 +51,7 @@ def test_letter_pdf_outside_scope_is_refused(
 
     b = services.beschikking_issue(
         aanvraag=aanvraag,
-        door=backoffice_user,
+        actor=backoffice_user,
         besloten_op=VANDAAG,
         motivering="m",
         regels=[zin(hh)],

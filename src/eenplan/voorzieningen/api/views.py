@@ -3,8 +3,9 @@
 Thin, like the other APIs: parse, authorise, call one selector or service, render. Reading the
 catalogue needs the sociale-kaart permission (every role that talks to residents, including the
 vrijwilliger); adding provisions and tariffs needs catalogue management (the contractmanager).
-No personal data here, so nothing is written to the access log. Refusals of the services
-(ValidationError with a Dutch message) become 400s in common.api.exception_handler.
+No personal data here, so only refusals are written to the access log (`privacy.access`).
+Refusals of the services (ValidationError with a Dutch message) become 400s in
+common.api.exception_handler.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from eenplan.common.permissions import RolePermission
-from eenplan.gemeente import roles
 from eenplan.gemeente.models import Wijk
 from eenplan.onderzoeken.models import Leefgebied
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.api.serializers import (
@@ -71,12 +72,11 @@ ALLEEN_SOCIALE_KAART = (
 )
 class VoorzieningViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
-    _beheren = [roles.SOCIALE_KAART, *roles.CATALOGUS_BEHEREN]
-    required_perms = {
-        "list": [roles.SOCIALE_KAART],
-        "retrieve": [roles.SOCIALE_KAART],
-        "create": _beheren,
-        "tarieven": _beheren,
+    access_rules = {
+        "list": (Resource.VOORZIENING, Action.LEZEN),
+        "retrieve": (Resource.VOORZIENING, Action.LEZEN),
+        "create": (Resource.CATALOGUS, Action.WIJZIGEN),
+        "tarieven": (Resource.CATALOGUS, Action.WIJZIGEN),
     }
     queryset = Voorziening.objects.none()  # for the schema; the real list is per municipality
     serializer_class = VoorzieningSerializer
@@ -198,7 +198,10 @@ class CodelijstViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     """The iWmo/iJw code lists, loaded as versioned data with their source (read-only)."""
 
     permission_classes = [RolePermission]
-    required_perms = {"list": [roles.SOCIALE_KAART], "retrieve": [roles.SOCIALE_KAART]}
+    access_rules = {
+        "list": (Resource.VOORZIENING, Action.LEZEN),
+        "retrieve": (Resource.VOORZIENING, Action.LEZEN),
+    }
     queryset = CodelijstWaarde.objects.order_by("codelijst", "versie", "code")
     serializer_class = CodelijstWaardeSerializer
     filterset_class = CodelijstFilter

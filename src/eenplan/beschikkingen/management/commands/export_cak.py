@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from eenplan.beschikkingen import exports
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy import access
 
 
 class Command(BaseCommand):
@@ -37,17 +37,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         maand = options["maand"].strip()
+        pad = f"eenplan export_cak --maand {maand}"
         try:
             exports.parse_maand(maand)
-            user = exports.export_user(options["gebruiker"])
+            user = exports.export_user(options["gebruiker"], command=pad)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         with transaction.atomic():
-            rows = exports.cak_bijdragen(inwoners=inwoners_in_scope(user), maand=maand)
+            rows = exports.cak_bijdragen(inwoners=access.inwoners_in_scope(user), maand=maand)
             exports.export_log(
-                user=user,
-                inwoner_ids=[pk for r in rows for pk in r.inwoner_ids],
-                pad=f"eenplan export_cak --maand {maand}",
+                user, [pk for r in rows for pk in r.inwoner_ids], via=exports.command_via(pad)
             )
         if options["format"] == "json":
             text = json.dumps(exports.cak_json(rows), ensure_ascii=False, indent=2) + "\n"

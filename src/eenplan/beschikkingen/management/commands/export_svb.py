@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from eenplan.beschikkingen import exports
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy import access
 
 
 class Command(BaseCommand):
@@ -38,17 +38,14 @@ class Command(BaseCommand):
             op = dt.date.fromisoformat(options["op"])
         except ValueError as exc:
             raise CommandError("Geef de peildatum als JJJJ-MM-DD.") from exc
+        pad = f"eenplan export_svb --op {op.isoformat()}"
         try:
-            user = exports.export_user(options["gebruiker"])
+            user = exports.export_user(options["gebruiker"], command=pad)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         with transaction.atomic():
-            rows = exports.svb_budgetten(inwoners=inwoners_in_scope(user), op=op)
-            exports.export_log(
-                user=user,
-                inwoner_ids=[r.inwoner_id for r in rows],
-                pad=f"eenplan export_svb --op {op.isoformat()}",
-            )
+            rows = exports.svb_budgetten(inwoners=access.inwoners_in_scope(user), op=op)
+            exports.export_log(user, [r.inwoner_id for r in rows], via=exports.command_via(pad))
         if options["format"] == "json":
             text = json.dumps(exports.svb_json(rows), ensure_ascii=False, indent=2) + "\n"
         else:
