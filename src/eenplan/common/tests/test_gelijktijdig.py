@@ -455,7 +455,7 @@ def test_opposite_lawfulness_checks_at_once(
     aanvraag = aanvraag_voor(inwoner_noord, generalist)
     beschikking = beschikkingen.beschikking_issue(
         aanvraag=aanvraag,
-        door=generalist.user,
+        actor=generalist.user,
         besloten_op=vandaag(),
         motivering="Nodig.",
         regels=[
@@ -469,7 +469,6 @@ def test_opposite_lawfulness_checks_at_once(
                 aanbieder="Thuiszorg West",
             )
         ],
-        door_generalist=True,
     )
     url = f"/api/v1/beschikkingen/{beschikking.pk}/toetsen/"
     a, b = api_for(backoffice), api_for(backoffice2)
