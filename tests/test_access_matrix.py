@@ -73,15 +73,6 @@ PENDING: dict[str, str] = {
     "/onderzoeken/*": "plannen and onderzoeken: being moved",
     "/api/v1/plannen/*": "plannen and onderzoeken: being moved",
     "/plannen/*": "plannen and onderzoeken: being moved",
-    "/api/v1/voorzieningen/*": "beschikkingen and voorzieningen: being moved",
-    "/api/v1/codelijsten/*": "beschikkingen and voorzieningen: being moved",
-    "/voorzieningen/*": "beschikkingen and voorzieningen: being moved",
-    "/api/v1/aanvragen/*": "beschikkingen and voorzieningen: being moved",
-    "/api/v1/beschikkingen/*": "beschikkingen and voorzieningen: being moved",
-    "/api/v1/bezwaren/*": "beschikkingen and voorzieningen: being moved",
-    "/api/v1/klachten/*": "beschikkingen and voorzieningen: being moved",
-    "/api/v1/overgangsrecht/*": "beschikkingen and voorzieningen: being moved",
-    "/beschikkingen/*": "beschikkingen and voorzieningen: being moved",
 }
 
 # --- (a) every endpoint has a row -----------------------------------------------------------

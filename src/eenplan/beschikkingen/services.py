@@ -88,15 +88,22 @@ def is_generalist(actor: ActorLike) -> bool:
 def _require(
     actor: ActorLike, resource: Resource, action: Action, via: access.Via | None, inwoner: Any
 ) -> access.Actor:
+    """Role and need-to-know, decided by `privacy.access` before anything changes.
+
+    Called from code (`via` None: the demo, a command, another service) this is the decision
+    that is logged. Called by a page or the API (`via` given), the view already asked
+    `access.require` for this request before reading its input — and logged it — so the check
+    is repeated here without a second row; only a refusal (the scope changed meanwhile) is
+    logged, with the request's path."""
     actor = access.Actor.of(actor)
-    access.require(
-        actor,
-        resource,
-        action,
-        via=via or access.SERVICE,
-        inwoner=inwoner,
-        doel=access.RULES[(resource, action)].doel,
-    )
+    doel = access.RULES[(resource, action)].doel
+    if via is not None:
+        decision = access.decide(
+            actor, resource, action, via=via, inwoner=inwoner, doel=doel, log=False
+        )
+        if decision.allowed:
+            return actor
+    access.require(actor, resource, action, via=via or access.SERVICE, inwoner=inwoner, doel=doel)
     return actor
 
 

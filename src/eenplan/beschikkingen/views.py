@@ -7,7 +7,8 @@ Views parse, authorise, call a selector or service and render. Access is decided
 access module (`privacy.access`): `@access.requires` for the role (refusals logged), then, once
 the resident is known, `access.require(..., inwoner=...)` on reading pages (need-to-know, logged
 allowed and refused with doel 'beschikking', 'bezwaar' or 'controle'), and the services
-themselves for every write (they receive the actor). A record is loaded with the same selector
+for every write, before its input is read, and the services again (they receive the actor and
+log only a refusal of their own). A record is loaded with the same selector
 as the API (`beschikkingen.selectors.*_get`, 404 when it does not exist), so scope means the
 same on both. A refusal of a service is shown in Dutch next to the form and changes nothing (the
 services are atomic). Worklists show only residents in scope.
@@ -471,6 +472,7 @@ def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BESCHIKKING, Action.BESLISSEN)
 def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
     beschikking = _beschikking(pk)
+    _open(request, Resource.BESCHIKKING, Action.BESLISSEN, beschikking.inwoner_id)
     form = VerzendForm(request.POST, prefix="verzenden")
     if form.is_valid():
         try:
@@ -496,6 +498,7 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BESCHIKKING, Action.TOETSEN)
 def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
     beschikking = _beschikking(pk)
+    _open(request, Resource.BESCHIKKING, Action.TOETSEN, beschikking.inwoner_id)
     form = ToetsForm(request.POST, prefix=f"toets-{pk}")
     naar_rij = request.POST.get(f"{form.prefix}-terug") == "toetsing"
     if form.is_valid():
@@ -529,6 +532,7 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BEZWAAR, Action.AANMAKEN)
 def bezwaar_registreren(request: HttpRequest, pk: int) -> HttpResponse:
     beschikking = _beschikking(pk)
+    _open(request, Resource.BEZWAAR, Action.AANMAKEN, beschikking.inwoner_id)
     form = BezwaarForm(request.POST, prefix="bezwaar")
     if form.is_valid():
         try:
@@ -681,6 +685,7 @@ def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
     bezwaar = _bezwaar(pk)
+    _open(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
     try:
         bezwaar = services.bezwaar_verdaag(bezwaar=bezwaar, actor=request.user, via=_via(request))
     except ValidationError as exc:
@@ -697,6 +702,7 @@ def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     bezwaar = _bezwaar(pk)
+    _open(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
     andere = [
         b
         for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
@@ -820,6 +826,7 @@ def _datum_uit(request: HttpRequest, veld: str) -> dt.date | None:
 def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
     """Suspend or resume the decision term of an aanvraag (Awb art. 4:15)."""
     aanvraag = _aanvraag(pk)
+    _open(request, Resource.AANVRAAG, Action.OPSCHORTEN, aanvraag.inwoner_id)
     datum = _datum_uit(request, "datum")
     if datum is not None:
         open_ = opschorting_lopend(aanvraag)
@@ -850,6 +857,7 @@ def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_informeel(request: HttpRequest, pk: int) -> HttpResponse:
     bezwaar = _bezwaar(pk)
+    _open(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
     datum = _datum_uit(request, "datum")
     if datum is not None:
         _actie(
@@ -868,6 +876,8 @@ def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
     klacht = selectors.klacht_get(pk, gemeente_id=_gemeente(request).pk)
     if klacht is None:
         raise Http404("Deze klacht bestaat niet.")
+    if klacht.inwoner_id is not None:
+        _open(request, Resource.KLACHT, Action.BEHANDELEN, klacht.inwoner_id)
     datum = _datum_uit(request, "datum")
     if datum is not None:
         _actie(

@@ -4,9 +4,10 @@ klachten.
 Thin, like the other APIs: parse, authorise, call one selector or service, render. Access is
 decided by `privacy.access`, exactly as on the pages: `access_rules` per action (the role,
 checked by RolePermission, refusals logged); one record is loaded with the selector the pages
-use (`beschikkingen.selectors.*_get`, 404 when it does not exist) and a read asks
-`access.require(..., inwoner=...)` (need-to-know; allowed and refused logged). Every write is
-authorised by its service, which receives the actor and the request's path. The exports log
+use (`beschikkingen.selectors.*_get`, 404 when it does not exist) and every read and write
+asks `access.require(..., inwoner=...)` before its input is read (need-to-know; allowed and
+refused logged). The services check again (they receive the actor and the request's path) and
+log only a refusal of their own. The exports log
 every resident in them (`access.log_shown`). Refusals of the services (ValidationError in
 Dutch) become 400s in common.api.exception_handler and change nothing: every service is one
 transaction; an access refusal is a 403 problem-details answer.
@@ -258,6 +259,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def beslissen(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.BESCHIKKING, Action.BESLISSEN)
         data = BeslissenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         regels_data = data.validated_data["regels"]
@@ -302,6 +304,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def opschorten(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
         data = OpschortenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.aanvraag_opschorten(
@@ -321,6 +324,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def hervatten(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
         data = HervattenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         opschorting = opschorting_lopend(aanvraag)
@@ -437,8 +441,10 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         pk: Any,
         serializer_class: type,
         perform: Callable[[Beschikking, dict[str, Any]], object],
+        action: Action,
     ) -> Response:
         beschikking = self._get(request, pk)
+        self._open(request, beschikking.inwoner_id, Resource.BESCHIKKING, action)
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
         perform(beschikking, dict(data.validated_data))
@@ -463,7 +469,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
                 via=access.Via.request(request),
             )
 
-        return self._act(request, pk, VersturenInputSerializer, perform)
+        return self._act(request, pk, VersturenInputSerializer, perform, Action.BESLISSEN)
 
     @extend_schema(
         summary="Rechtmatigheid toetsen (backoffice, achteraf)",
@@ -484,7 +490,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
                 via=access.Via.request(request),
             )
 
-        return self._act(request, pk, ToetsenInputSerializer, perform)
+        return self._act(request, pk, ToetsenInputSerializer, perform, Action.TOETSEN)
 
     @extend_schema(
         summary="Export voor de SVB: toegekende pgb-budgetten op een peildatum",
@@ -648,6 +654,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         if beschikking is None:
             raise ValidationError({"beschikking": f"Beschikking {beschikking_id} is onbekend."})
         inwoner = self._inwoner(request, inwoner_id)
+        self._open(request, beschikking.inwoner_id, Resource.BEZWAAR, Action.AANMAKEN)
         bezwaar = services.bezwaar_register(
             beschikking=beschikking,
             inwoner=inwoner,
@@ -666,6 +673,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def verdagen(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
         services.bezwaar_verdaag(
             bezwaar=bezwaar, actor=request.user, via=access.Via.request(request)
         )
@@ -682,6 +690,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def beslissen(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
         data = BezwaarBeslissenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         nieuwe = None
@@ -708,6 +717,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def informeel(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
         data = DatumInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.bezwaar_informeel_gesprek(
@@ -756,6 +766,7 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
         inwoner: Inwoner | None = None
         if fields["inwoner"] is not None:
             inwoner = self._inwoner(request, fields["inwoner"])
+            self._open(request, inwoner.pk, Resource.KLACHT, Action.AANMAKEN)
         fields["inwoner"] = inwoner
         klacht = services.klacht_register(
             gemeente=user_gemeente(request),
@@ -777,6 +788,8 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
         )
         if klacht is None:
             raise NotFound("Deze klacht bestaat niet.")
+        if klacht.inwoner_id is not None:
+            self._open(request, klacht.inwoner_id, Resource.KLACHT, Action.BEHANDELEN)
         data = KlachtAfhandelenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         klacht = services.klacht_afhandelen(

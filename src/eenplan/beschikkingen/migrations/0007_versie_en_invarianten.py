@@ -48,46 +48,79 @@ def resolve_duplicates(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('beschikkingen', '0006_aanvraagopschorting'),
-        ('gemeente', '0002_gelijkgesteldefeestdag'),
-        ('inwoners', '0002_versie'),
+        ("beschikkingen", "0006_aanvraagopschorting"),
+        ("gemeente", "0002_gelijkgesteldefeestdag"),
+        ("inwoners", "0002_versie"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RunPython(resolve_duplicates, migrations.RunPython.noop),
         migrations.AddField(
-            model_name='aanvraag',
-            name='versie',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.'),
+            model_name="aanvraag",
+            name="versie",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.",
+            ),
         ),
         migrations.AddField(
-            model_name='beschikking',
-            name='versie',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.'),
+            model_name="beschikking",
+            name="versie",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.",
+            ),
         ),
         migrations.AddField(
-            model_name='bezwaar',
-            name='versie',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.'),
+            model_name="bezwaar",
+            name="versie",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.",
+            ),
         ),
         migrations.AddField(
-            model_name='klacht',
-            name='versie',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.'),
+            model_name="klacht",
+            name="versie",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Gaat bij elke wijziging één omhoog; zo gaat geen wijziging verloren.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aanvraagopschorting',
-            constraint=models.UniqueConstraint(condition=models.Q(('tot__isnull', True)), fields=('aanvraag',), name='een_open_opschorting_per_aanvraag', violation_error_message='De termijn van deze aanvraag is al opgeschort; beëindig die opschorting eerst.'),
+            model_name="aanvraagopschorting",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("tot__isnull", True)),
+                fields=("aanvraag",),
+                name="een_open_opschorting_per_aanvraag",
+                violation_error_message="De termijn van deze aanvraag is al opgeschort; beëindig die opschorting eerst.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='beschikking',
-            constraint=models.UniqueConstraint(condition=models.Q(('rechtmatigheid', 'onrechtmatig'), _negated=True), fields=('aanvraag',), name='een_beschikking_per_aanvraag', violation_error_message='Op deze aanvraag is al besloten; er is één beschikking per aanvraag.'),
+            model_name="beschikking",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("rechtmatigheid", "onrechtmatig"), _negated=True),
+                fields=("aanvraag",),
+                name="een_beschikking_per_aanvraag",
+                violation_error_message="Op deze aanvraag is al besloten; er is één beschikking per aanvraag.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='beschikking',
-            constraint=models.CheckConstraint(condition=models.Q(('rechtmatigheid__in', ['nvt', 'te_toetsen']), ('getoetst_door__isnull', False), _connector='OR'), name='rechtmatigheid_getoetst_door', violation_error_message='Een uitkomst van de rechtmatigheidstoets noemt wie toetste.'),
+            model_name="beschikking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("rechtmatigheid__in", ["nvt", "te_toetsen"]),
+                    ("getoetst_door__isnull", False),
+                    _connector="OR",
+                ),
+                name="rechtmatigheid_getoetst_door",
+                violation_error_message="Een uitkomst van de rechtmatigheidstoets noemt wie toetste.",
+            ),
         ),
     ]
