@@ -170,7 +170,7 @@ RULES: dict[tuple[Resource, Action], Rule] = {
 }
 del R, A
 
-GEEN_ROL = "Uw rol geeft geen toestemming om dit te doen ({wat})."
+GEEN_ROL = "Uw rol geeft geen toegang tot dit onderdeel ({wat})."
 BUITEN_SCOPE = (
     "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen (need-to-know)."
 )
