@@ -19,6 +19,7 @@ Three pieces, used by every app (see docs/decisions/0011-concurrency.md):
 from __future__ import annotations
 
 import contextvars
+import copy
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -147,21 +148,22 @@ def controleer(obj: models.Model) -> None:
         raise VersieVerouderd(obj, verwacht=verwacht.versie, velden=verwacht.velden)
 
 
-def vergrendel(obj: M) -> M:
-    """Lock the row until the end of the transaction, reload it in place and check the
-    expected version. Call inside `transaction.atomic`."""
+def vergrendel(obj: M, *, controleren: bool = True) -> M:
+    """Lock the row until the end of the transaction, reload it in place and (unless told
+    not to) check the expected version. Call inside `transaction.atomic`."""
     model = type(obj)
     obj.refresh_from_db(from_queryset=model._default_manager.select_for_update())
-    if hasattr(obj, "versie"):
+    if controleren and hasattr(obj, "versie"):
         controleer(obj)
     return obj
 
 
-def verhoogd(obj: models.Model, nieuw: int) -> None:
-    """After our own write, a later service in the same request expects the new version."""
+def verhoogd(obj: models.Model, oud: int, nieuw: int) -> None:
+    """After our own write from `oud` to `nieuw`, a later service in the same request expects
+    the new version (a stale expectation stays stale)."""
     huidige = _verwacht.get()
     sleutel = _sleutel(type(obj), obj.pk)
-    if huidige and sleutel in huidige:
+    if huidige and sleutel in huidige and huidige[sleutel].versie == oud:
         huidige[sleutel] = Verwachting(nieuw, huidige[sleutel].velden)
 
 
@@ -176,7 +178,7 @@ def verhoog(obj: models.Model) -> None:
         obj.refresh_from_db()
         raise VersieVerouderd(obj, verwacht=gelezen)
     obj.versie = gelezen + 1  # type: ignore[attr-defined]
-    verhoogd(obj, obj.versie)  # type: ignore[attr-defined]
+    verhoogd(obj, gelezen, gelezen + 1)
 
 
 # --- IntegrityError -> Conflict ----------------------------------------------------------------
@@ -225,23 +227,35 @@ def schrijft(
     *namen: str, via: Callable[[Any], models.Model] | None = None, verhogen: bool = True
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorate a service that writes the versioned record passed as keyword `namen[0]`
-    (or `via(that argument)`): lock it, check the expected version, run the service, raise
-    the version, and translate violated constraints into a `Conflict`. Further names are
-    locked too (e.g. the aanvraag of a beschikking), in the order given."""
+    (or `via(that argument)`): lock it, run the service, refuse if the client expected another
+    version than the one locked, raise the version, and translate violated constraints into a
+    `Conflict`. Further names are locked too (e.g. both melding of a link), in the order given.
+
+    The stale version is reported after the service ran (and everything it did is rolled
+    back), so a refusal of the service itself, such as an authorisation check, comes first and
+    a stale request learns nothing of a record it may not see."""
 
     def decorator(func: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(func)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             with invarianten():
                 doelen = []
+                verouderd: VersieVerouderd | None = None
                 for i, naam in enumerate(namen):
                     obj = kwargs.get(naam)
                     if obj is None:
                         continue
                     if i == 0 and via is not None:
                         obj = via(obj)
-                    doelen.append(vergrendel(obj))
+                    doelen.append(vergrendel(obj, controleren=False))
+                    verwacht = verwachting(obj) if hasattr(obj, "versie") else None
+                    if verouderd is None and verwacht and verwacht.versie != obj.versie:  # type: ignore[attr-defined]
+                        verouderd = VersieVerouderd(
+                            copy.copy(obj), verwacht=verwacht.versie, velden=verwacht.velden
+                        )
                 result = func(*args, **kwargs)
+                if verouderd is not None:
+                    raise verouderd
                 if verhogen and doelen and hasattr(doelen[0], "versie"):
                     verhoog(doelen[0])
                 return result

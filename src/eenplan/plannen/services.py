@@ -120,7 +120,7 @@ def _version(plan: Plan, *, door: AbstractBaseUser, reden: str) -> PlanVersie:
         plan.refresh_from_db()
         raise VersieVerouderd(plan, verwacht=gelezen)
     plan.versie = nieuw
-    verhoogd(plan, nieuw)
+    verhoogd(plan, gelezen, nieuw)
     return PlanVersie.objects.create(
         plan=plan, versie=plan.versie, door=door, reden=reden, inhoud=plan_snapshot(plan)
     )

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import IntegrityError, connection, connections
 from django.utils import timezone
@@ -28,7 +29,13 @@ from eenplan.beschikkingen.constants import Rechtmatigheid
 from eenplan.beschikkingen.models import AanvraagOpschorting, Beschikking
 from eenplan.beschikkingen.tests.test_api import aanvraag_voor, maatwerk, zin_regel
 from eenplan.common.api import exception_handler
-from eenplan.common.concurrency import Conflict, invarianten
+from eenplan.common.concurrency import (
+    Conflict,
+    VersieVerouderd,
+    invarianten,
+    schrijft,
+    verwachte_versie,
+)
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker
@@ -321,6 +328,26 @@ def test_violated_constraints_become_dutch_conflicts(
             melding=melding, van=vandaag(), reden="nog eens", door=generalist.user
         )
     assert Plan.objects.filter(huishouden=huishouden).count() == 1
+
+
+def test_a_refusal_of_the_service_comes_before_the_stale_version(inwoner_noord: Inwoner) -> None:
+    @schrijft("inwoner")
+    def weiger(*, inwoner: Inwoner) -> None:
+        raise PermissionDenied("Geen toegang tot dit dossier.")
+
+    @schrijft("inwoner")
+    def wijzig(*, inwoner: Inwoner) -> None:
+        inwoner.telefoon = "0699999999"
+        inwoner.save(update_fields=["telefoon"])
+
+    with verwachte_versie(Inwoner, inwoner_noord.pk, 7):
+        with pytest.raises(PermissionDenied):
+            weiger(inwoner=inwoner_noord)
+        with pytest.raises(VersieVerouderd) as stale:
+            wijzig(inwoner=inwoner_noord)
+    assert stale.value.huidig == 1 and stale.value.verwacht == 7
+    inwoner_noord.refresh_from_db()
+    assert inwoner_noord.telefoon != "0699999999" and inwoner_noord.versie == 1  # rolled back
 
 
 def test_an_integrity_error_reaching_the_api_is_a_409_not_a_500() -> None:
