@@ -751,6 +751,8 @@ def klachten(request: HttpRequest) -> HttpResponse:
                 inwoner = inwoner_by_bsn(request.user, form.cleaned_data["bsn"])
             except ValidationError as exc:
                 form.add_error("bsn", exc.messages)
+            else:
+                _open(request, Resource.KLACHT, Action.AANMAKEN, inwoner.pk)
         if form.is_valid():
             try:
                 klacht = services.klacht_register(

@@ -774,6 +774,9 @@ def test_klachten_list_and_register(client, midoffice, backoffice, generalist, i
     klacht = Klacht.objects.get()
     assert klacht.inwoner == inwoner_noord
     assert klacht.afhandelen_uiterlijk >= VANDAAG + dt.timedelta(weeks=10)
+    # Registering a complaint about a resident is a logged decision on that resident.
+    rij = Inzage.objects.get(user=midoffice.user, inwoner=inwoner_noord)
+    assert (rij.toegestaan, rij.onderwerp, rij.handeling) == (True, "klacht", "aanmaken")
     assert f"Klacht {klacht.pk} is geregistreerd" in response.content.decode()
     body = login(client, backoffice).get(url("klachten")).content.decode()
     assert "Niet teruggebeld" in body and "over Anna Jansen" in body
