@@ -271,3 +271,15 @@ def test_an_evaluation_in_the_year_9999_is_a_400(api, huishouden, inwoner_noord,
     assert response.status_code == 400, response.json()
     assert "tien jaar vooruit" in response.json()["evaluatie_op"][0]
     assert Doel.objects.count() == 0
+
+
+@pytest.mark.parametrize("waarde", ["\u00b2", "\u00b2\u00b3", "12\u00b3"])
+def test_the_access_log_page_filters_on_a_superscript_digit_without_a_server_error(
+    client, privacy_officer, waarde
+):
+    """'²'.isdigit() is True but int('²') fails: the filter must not take it for a number."""
+    client.force_login(privacy_officer.user)
+    client.raise_request_exception = False
+    response = client.get("/privacy/inzagelog/", {"inwoner": waarde})
+    assert response.status_code in (200, 400)
+    assert "Inwoner" in response.content.decode()
