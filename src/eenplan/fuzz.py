@@ -189,6 +189,10 @@ def run() -> int:
     )
     if env["DJANGO_SETTINGS_MODULE"] == "eenplan.conf.settings":
         env.setdefault("DEBUG", "true")
+    # The fuzzer sends far more requests than a person: API throttling (429) would hide the
+    # code under test behind "too many requests".
+    env.setdefault("EENPLAN_API_LIMIET_GEBRUIKER", "1000000/minute")
+    env.setdefault("EENPLAN_API_LIMIET_ANONIEM", "1000000/minute")
     database = var_dir / "eenplan.sqlite3"
     if os.environ.get("FUZZ_KEEP_DB", "").lower() not in {"1", "true", "ja", "yes"}:
         for suffix in ("", "-wal", "-shm"):
