@@ -171,7 +171,7 @@ def ladderstap_parse(value: object) -> LadderStap:
 
 
 @transaction.atomic
-@schrijft("onderzoek", verhogen=False)
+@schrijft("onderzoek")  # a ladder step is edited in place
 def afweging_set(
     *,
     onderzoek: Onderzoek,
