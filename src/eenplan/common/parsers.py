@@ -15,8 +15,9 @@ from rest_framework.utils.json import strict_constant
 
 MAX_JSON_DIEPTE = 20
 """The deepest nesting of objects and lists a request body may have. The deepest body the API
-documents is 3 levels (a plan's goal with its actions); 20 leaves room and keeps every parser
-and serializer far from Python's recursion limit."""
+documents has 3 levels (an object with a list of objects: a decision's `regels`, a household's
+`leden`); 20 leaves room and keeps every parser and serializer far from Python's recursion
+limit."""
 
 
 def _diepte(data: Any) -> int:
