@@ -98,7 +98,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
     # The front door.
     melding = meldingen.melding_register(
         gemeente=gemeente,
-        door=generalist.user,
+        actor=generalist.user,
         melder_soort=MelderSoort.NETWERK,
         melder_naam=PAYLOAD,
         melder_contact=PAYLOAD,
@@ -108,8 +108,10 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
         domeinen=["wmo"],
         inwoner=inwoner,
     )
+    # The mid-office assigns (a generalist may not).
+    midoffice = MedewerkerFactory(gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[wijkteam])
     melding = meldingen.melding_assign(
-        melding=melding, door=generalist.user, medewerker=generalist, reden=PAYLOAD
+        melding=melding, actor=midoffice.user, medewerker=generalist, reden=PAYLOAD
     )
 
     # The onderzoek and its verslag.

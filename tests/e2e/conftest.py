@@ -353,7 +353,7 @@ def toegangdata(gemeentedata: Gemeentedata) -> Toegangdata:
     def registreer(inwoner: Any, dagen_geleden: int, vraag: str, **extra: Any) -> Any:
         data: dict[str, Any] = {
             "gemeente": gemeente,
-            "door": midoffice.user,
+            "actor": midoffice.user,
             "melder_soort": MelderSoort.ZELF,
             "kanaal": Kanaal.TELEFOON,
             "domeinen": ["wmo"],
@@ -391,7 +391,7 @@ def toegangdata(gemeentedata: Gemeentedata) -> Toegangdata:
     )
     for melding in (verlopen, bijna):
         services.melding_assign(
-            melding=melding, door=midoffice.user, medewerker=gemeentedata.generalist, team=wijkteam
+            melding=melding, actor=midoffice.user, medewerker=gemeentedata.generalist, team=wijkteam
         )
     daan = InwonerFactory(
         gemeente=gemeente,

@@ -216,7 +216,7 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
     vandaag = timezone.localdate()
     melding = meldingen.melding_register(
         gemeente=gemeente,
-        door=sanne.user,
+        actor=sanne.user,
         melder_soort=MelderSoort.NETWERK,
         melder_naam="Lotte Jansen",
         kanaal=Kanaal.TELEFOON,
@@ -225,7 +225,11 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
         domeinen=["wmo"],
         inwoner=anna,
     )
-    melding = meldingen.melding_assign(melding=melding, door=sanne.user, medewerker=sanne)
+    # The mid-office assigns (a generalist may not); here one who serves Sanne's team.
+    toewijzer = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[sanne.teams.get()], username="midoffice"
+    )
+    melding = meldingen.melding_assign(melding=melding, actor=toewijzer.user, medewerker=sanne)
     onderzoek = onderzoeken.onderzoek_start(melding=melding, door=sanne.user)
     ladder = {
         LadderStap.EIGEN_KRACHT: (

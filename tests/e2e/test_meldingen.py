@@ -73,7 +73,10 @@ def test_melding_registreren_screenen_toewijzen_werkvoorraad(page, context, toeg
     assert_styled(page)
     assert_axe(page, "meldingpagina")
     screenshot(page, "melding.png")
-    inzage = Inzage.objects.filter(inwoner=anna).get()
+    # Naming Anna at registration and opening her melding: both decisions in the access log.
+    registratie, inzage = Inzage.objects.filter(inwoner=anna).order_by("id")
+    assert (registratie.handeling, registratie.pad) == ("zoeken", "/meldingen/nieuw/")
+    assert (inzage.handeling, inzage.pad) == ("lezen", f"/meldingen/{melding.pk}/")
     assert inzage.doel == Doel.TOEGANG and inzage.gebruikersnaam == "midoffice"
 
     # 4. Screening outcome: to Wijkteam Noord, Sanne chosen from the team's generalists.
@@ -112,7 +115,10 @@ def test_melding_registreren_screenen_toewijzen_werkvoorraad(page, context, toeg
     rij.get_by_role("link", name=f"Melding {melding.pk}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Melding {melding.pk}: Anna Jansen")
     assert Inzage.objects.filter(inwoner=anna, gebruikersnaam="generalist",
-                                 doel=Doel.ONDERZOEK).count() == 1
+                                 doel=Doel.ONDERZOEK, pad=f"/meldingen/{melding.pk}/").count() == 1
+    # The worklist logged the residents its rows showed her.
+    assert Inzage.objects.filter(inwoner=anna, gebruikersnaam="generalist",
+                                 pad__startswith="/meldingen/werkvoorraad/").exists()
 
 
 def test_werkvoorraad_filteren_met_htmx(page, context, live_server, toegangdata):

@@ -54,15 +54,24 @@ def _bovenaan(page) -> None:
 @pytest.fixture
 def toegewezen_melding(gemeentedata):
     """Anna's melding, registered and assigned to the generalist of Wijkteam Noord."""
+    from eenplan.gemeente.constants import Rol
     from eenplan.meldingen import services as meldingen
     from eenplan.meldingen.constants import Kanaal, MelderSoort
     from eenplan.onderzoeken.services import instrument_ensure_default
+    from eenplan.testing.factories import MedewerkerFactory
 
     instrument_ensure_default()  # the flushed database lost the ZRM from the data migration
     generalist = gemeentedata.generalist
+    # The mid-office assigns (a generalist may not); here one who serves the generalist's team.
+    midoffice = MedewerkerFactory(
+        gemeente=gemeentedata.gemeente,
+        functie=Rol.MIDOFFICE,
+        teams=[generalist.teams.get()],
+        username="midoffice",
+    )
     melding = meldingen.melding_register(
         gemeente=gemeentedata.gemeente,
-        door=generalist.user,
+        actor=generalist.user,
         melder_soort=MelderSoort.NETWERK,
         melder_naam="Lotte Jansen",
         kanaal=Kanaal.TELEFOON,
@@ -71,7 +80,7 @@ def toegewezen_melding(gemeentedata):
         domeinen=["wmo"],
         inwoner=gemeentedata.anna,
     )
-    return meldingen.melding_assign(melding=melding, door=generalist.user, medewerker=generalist)
+    return meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
 
 
 def test_onderzoek_ladder_plan_en_ondertekenen(page, gemeentedata, toegewezen_melding):

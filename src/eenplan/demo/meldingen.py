@@ -100,7 +100,7 @@ def build_meldingen(*, gemeente: Gemeente, rng: random.Random, today: dt.date, a
         unknown = dagen < 20 and index % 40 == 0
         melding = services.melding_register(
             gemeente=gemeente,
-            door=door,
+            actor=door,
             melder_soort=melder,
             kanaal=_pick(rng, KANALEN),
             vraag=rng.choice(VRAGEN[domeinen[-1]]),
@@ -133,7 +133,7 @@ def _advance(
     if roll < 0.22:
         services.melding_answer(
             melding=melding,
-            door=door,
+            actor=door,
             antwoord=("Verwezen naar de sociale kaart: algemene voorziening in de wijk."),
         )
         return
@@ -148,13 +148,13 @@ def _advance(
         )
         services.melding_forward(
             melding=melding,
-            door=door,
+            actor=door,
             naar=naar,
             organisatie="Humanitas thuisadministratie" if naar == Doorzetting.EXTERN else "",
         )
         return
     try:
-        services.melding_assign(melding=melding, door=door, today=today)
+        services.melding_assign(melding=melding, actor=door, today=today)
     except ValidationError:
         return  # e.g. no professional with a valid registration: stays with the mid-office
     if budget[0] > 0:
@@ -164,13 +164,13 @@ def _advance(
         )
     if dagen > 70 and rng.random() < 0.85:
         services.melding_close(
-            melding=melding, door=door, toelichting="Onderzoek afgerond; plan opgesteld."
+            melding=melding, actor=door, toelichting="Onderzoek afgerond; plan opgesteld."
         )
     elif 10 < dagen <= 42 and rng.random() < 0.12:
         van = melding.ontvangen_op + dt.timedelta(days=rng.randint(1, 5))
         opschorting = services.melding_suspend(
-            melding=melding, door=door, van=van, reden="Wacht op medische gegevens van de inwoner"
+            melding=melding, actor=door, van=van, reden="Wacht op medische gegevens van de inwoner"
         )
         if rng.random() < 0.5:
             tot = min(today, van + dt.timedelta(days=rng.randint(3, 14)))
-            services.melding_resume(opschorting=opschorting, door=door, tot=tot)
+            services.melding_resume(opschorting=opschorting, actor=door, tot=tot)

@@ -19,14 +19,13 @@ from django.utils.formats import date_format
 
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Medewerker
-from eenplan.gemeente.roles import ZOEKEN
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import inwoner_search
 from eenplan.meldingen.constants import Domein, Doorzetting, Kanaal, MelderSoort, Urgentie
 from eenplan.meldingen.models import Melding
 from eenplan.meldingen.services import GENERALISTEN
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy import access
 from eenplan.rules.bsn import OngeldigBsn, bsn_check
 from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
@@ -55,7 +54,7 @@ def inwoner_by_bsn(user: User, value: str) -> Inwoner:
         bsn = bsn_check(value)
     except OngeldigBsn as exc:
         raise ValidationError(str(exc), code="bsn") from exc
-    _vraag, found = inwoner_search(scope=inwoners_in_scope(user), q=bsn)
+    _vraag, found = inwoner_search(scope=access.inwoners_in_scope(user), q=bsn)
     inwoner = found.first()
     if inwoner is None:
         medewerker = medewerker_for_user(user)
@@ -127,7 +126,8 @@ class MeldingRegistrerenForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.inwoner: Inwoner | None = None
-        self.kan_zoeken = user.has_perm(ZOEKEN)
+        # Only who may search residents names one; the service decides again.
+        self.kan_zoeken = access.allows(user, access.Resource.DOSSIER, access.Action.ZOEKEN)
         if not self.kan_zoeken:
             del self.fields["bsn"]
         # Most meldingen reach the mid-office by phone, a volunteer at the information point.

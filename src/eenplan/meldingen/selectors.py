@@ -9,34 +9,34 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
 from eenplan.gemeente.models import Medewerker, Team
-from eenplan.gemeente.roles import MELDING_BEKIJKEN, MELDING_SCREENEN
-from eenplan.gemeente.selectors import gelijkgestelde_dagen, medewerker_for_user
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import HuishoudenLid, Netwerkpersoon
 from eenplan.meldingen.constants import OPEN_STATUSSEN, Domein, TermijnStand
 from eenplan.meldingen.models import Melding, Notificatie
-from eenplan.privacy.selectors import inwoner_scope_q
+from eenplan.privacy import access
 from eenplan.rules.termijnen import werkdagen_later
 
-User = AbstractBaseUser | AnonymousUser
+User = AbstractBaseUser | AnonymousUser | access.Actor
 WAARSCHUWING_WERKDAGEN = 5
 
 
 def meldingen_in_scope(user: User) -> QuerySet[Melding]:
-    """Meldingen this login may see: about residents in their need-to-know scope or assigned to
-    them, and (for screeners) meldingen about a person not yet identified."""
-    if not user.is_authenticated or not user.has_perm(MELDING_BEKIJKEN):
+    """Meldingen this actor may read: the rule of `access.decide_object(MELDING, LEZEN)` as a
+    filter, for the pages and the API alike. About a resident within need-to-know (an assignee
+    has DossierToegang while the melding is theirs), or — for the screeners of the municipality —
+    about a person not identified yet. So every melding in a list can also be opened, and a
+    melding that cannot be opened is in no list."""
+    actor = access.Actor.of(user)
+    if not access.allows(actor, access.Resource.MELDING, access.Action.LEZEN):
         return Melding.objects.none()
-    if user.is_superuser:
-        return Melding.objects.all()
-    medewerker = medewerker_for_user(user)
-    if medewerker is None:
-        return Melding.objects.none()
-    # The same need-to-know as the dossier itself (an assignee gets DossierToegang), so every
-    # melding in a list can also be opened.
-    condition = inwoner_scope_q(user) | Q(medewerker=medewerker)
-    if user.has_perm(MELDING_SCREENEN):
+    condition = access.scope_q(actor)
+    if access.allows(actor, access.Resource.MELDING_ONBEKEND, access.Action.LEZEN):
         condition |= Q(inwoner__isnull=True)
-    return Melding.objects.filter(condition, gemeente_id=medewerker.gemeente_id)
+    if actor.medewerker is not None:
+        return Melding.objects.filter(condition, gemeente_id=actor.gemeente_id)
+    if actor.is_superuser:
+        return Melding.objects.filter(condition)
+    return Melding.objects.none()
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,13 @@
 Every function runs in one transaction and writes a MeldingGebeurtenis (who, when, what), so
 the history of a melding is complete. Refusals raise ValidationError with a Dutch message and
 change nothing.
+
+Authorisation lives here too (issue 8): each service receives the `actor` and asks
+`privacy.access` whether it may do this to this melding — role and need-to-know of the melding's
+resident, or for a person not identified yet the screeners of the municipality — plus the rules of
+its own (only the contact person or the mid-office closes a melding; youth meldingen only to a
+professional with a valid registration). A refusal raises `access.Refused` (403) and is in the
+access log; pages and API pass their `via` (and the API its `doel`) so the log says where.
 """
 
 from __future__ import annotations
@@ -38,16 +45,67 @@ from eenplan.meldingen.models import (
     Opschorting,
     Toewijzing,
 )
-from eenplan.privacy.services import dossiertoegang_grant
+from eenplan.privacy import access
+from eenplan.privacy.services import dossiertoegang_end, dossiertoegang_grant
 from eenplan.rules import datums, termijnen
 
 GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
+Actor = access.Actor | AbstractBaseUser
+MELDING, Handeling = access.Resource.MELDING, access.Action
+# Closing is the one change of a melding besides screening, assigning and suspending.
+AFSLUITEN = Handeling.WIJZIGEN
+ALLEEN_CONTACTPERSOON = (
+    "Alleen de toegewezen medewerker (de contactpersoon) of de midoffice kan deze melding "
+    "afsluiten."
+)
+
+
+def melding_authorise(
+    actor: Actor,
+    melding: Melding,
+    handeling: access.Action,
+    *,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
+) -> access.Decision:
+    """May `actor` do `handeling` to this melding? Role and need-to-know of its resident (or,
+    without one, the screeners of its municipality), plus the services' own rule for closing.
+    Logged either way; raises `access.Refused` when not. Each service asks this first; a page or
+    the API asks it itself only when the input is refused before the service runs, so a refusal
+    is logged even then."""
+    if handeling == AFSLUITEN and not may_close(actor, melding):
+        access.refuse(
+            actor,
+            MELDING,
+            handeling,
+            via=via,
+            doel=doel,
+            inwoner=melding.inwoner_id,
+            reason=ALLEEN_CONTACTPERSOON,
+        )
+    return access.require_object(
+        actor,
+        MELDING,
+        handeling,
+        via=via,
+        doel=doel,
+        inwoner=melding.inwoner_id,
+        gemeente=melding.gemeente_id,
+    )
+
+
+def may_close(actor: Actor, melding: Melding) -> bool:
+    """Closing is for the assigned contact person or the mid-office (who screens); also for
+    showing the button."""
+    actor = access.Actor.of(actor)
+    eigen = actor.medewerker is not None and melding.medewerker_id == actor.medewerker.pk
+    return eigen or access.allows(actor, MELDING, Handeling.SCREENEN)
 
 
 def _event(
     melding: Melding,
     *,
-    door: AbstractBaseUser,
+    door: Actor,
     soort: str,
     van: str = "",
     toelichting: str = "",
@@ -56,7 +114,7 @@ def _event(
 ) -> MeldingGebeurtenis:
     return MeldingGebeurtenis.objects.create(
         melding=melding,
-        door=door,
+        door=access.Actor.of(door).user,
         soort=soort,
         van_status=van,
         naar_status=melding.status,
@@ -104,7 +162,7 @@ def _require_status(melding: Melding, *allowed: Status) -> None:
 def melding_register(
     *,
     gemeente: Gemeente,
-    door: AbstractBaseUser,
+    actor: Actor,
     melder_soort: MelderSoort | str,
     kanaal: str,
     vraag: str,
@@ -117,11 +175,29 @@ def melding_register(
     urgentie: Urgentie | str = Urgentie.NORMAAL,
     veiligheid: bool = False,
     today: dt.date | None = None,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
 ) -> Melding:
     """Register a melding; compute its deadlines; record the confirmation of receipt and the
     offer of a personal plan (Wmo 2015 art. 2.3.2 lid 1-2). A youth-care referral by a doctor,
-    GI or judge is marked as such and the responsible wijkteam is notified."""
+    GI or judge is marked as such and the responsible wijkteam is notified.
+
+    Registering is a role of its own (the vrijwilliger too), for the actor's own municipality;
+    naming a resident means finding them: the search right and the resident within need-to-know
+    (checked after the input, so a resident elsewhere gets the woonplaatsbeginsel message)."""
     today = today or timezone.localdate()
+    access.require(actor, MELDING, Handeling.AANMAKEN, via=via, doel=doel)
+    eigen = access.Actor.of(actor)
+    beheerder = eigen.is_superuser and eigen.medewerker is None  # set-up, every municipality
+    if not beheerder and eigen.gemeente_id != gemeente.pk:
+        access.refuse(
+            eigen,
+            MELDING,
+            Handeling.AANMAKEN,
+            via=via,
+            doel=doel,
+            reason=f"U registreert meldingen alleen voor uw eigen gemeente, niet voor {gemeente}.",
+        )
     domeinen = {str(d) for d in domeinen}
     errors: dict[str, str] = {}
     if not melder_soort:
@@ -152,6 +228,10 @@ def melding_register(
         )
     if errors:
         raise ValidationError(errors)
+    if inwoner is not None:
+        access.require(
+            actor, access.Resource.DOSSIER, Handeling.ZOEKEN, via=via, doel=doel, inwoner=inwoner
+        )
 
     melding = Melding(
         gemeente=gemeente,
@@ -166,7 +246,7 @@ def melding_register(
         veiligheid=veiligheid or urgentie == Urgentie.ONVEILIG,
         vraag=vraag.strip(),
         ontvangen_op=ontvangen_op,
-        geregistreerd_door=door,
+        geregistreerd_door=eigen.user,
         ontvangstbevestiging_op=today,
         wettelijke_verwijzing=Domein.JEUGD in domeinen and melder_soort in WETTELIJKE_VERWIJZERS,
         **{d: d in domeinen for d in Domein.values},
@@ -174,10 +254,10 @@ def melding_register(
     _deadlines(melding)
     melding.full_clean()
     melding.save()
-    _event(melding, door=door, soort="geregistreerd")
+    _event(melding, door=actor, soort="geregistreerd")
     _event(
         melding,
-        door=door,
+        door=actor,
         soort="ontvangstbevestiging",
         toelichting=(
             f"Ontvangst bevestigd op {today:%d-%m-%Y}; aangeboden om binnen 7 dagen (uiterlijk "
@@ -193,7 +273,7 @@ def melding_register(
         )
         if team is not None:
             Notificatie.objects.create(team=team, melding=melding, tekst=tekst)
-        _event(melding, door=door, soort="wettelijke_verwijzing", toelichting=tekst, team=team)
+        _event(melding, door=actor, soort="wettelijke_verwijzing", toelichting=tekst, team=team)
     return melding
 
 
@@ -214,31 +294,51 @@ def _wijkteam_for(melding: Melding) -> Team | None:
 
 @transaction.atomic
 @schrijft("melding")
-def melding_identify(*, melding: Melding, inwoner: Inwoner, door: AbstractBaseUser) -> Melding:
-    """The mid-office links a melding about an unknown person to the resident it found."""
+def melding_identify(
+    *,
+    melding: Melding,
+    inwoner: Inwoner,
+    actor: Actor,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
+) -> Melding:
+    """The mid-office links a melding about an unknown person to the resident it found (a
+    resident it may search, within its need-to-know)."""
+    melding_authorise(actor, melding, Handeling.SCREENEN, via=via, doel=doel)
     _require_status(melding, *OPEN_STATUSSEN)
     if inwoner.gemeente_id != melding.gemeente_id:
         raise ValidationError({"inwoner": "Deze inwoner woont in een andere gemeente."})
     if melding.inwoner_id is not None:
         raise ValidationError({"inwoner": "Deze melding hoort al bij een inwoner."})
+    access.require(
+        actor, access.Resource.DOSSIER, Handeling.ZOEKEN, via=via, doel=doel, inwoner=inwoner
+    )
     melding.inwoner = inwoner
     melding.huishouden = huishouden_current(inwoner=inwoner, today=timezone.localdate())
     melding.save(update_fields=["inwoner", "huishouden", "updated_at"])
-    _event(melding, door=door, soort="geïdentificeerd", toelichting=inwoner.naam)
+    _event(melding, door=actor, soort="geïdentificeerd", toelichting=inwoner.naam)
     return melding
 
 
 @transaction.atomic
 @schrijft("melding")
-def melding_answer(*, melding: Melding, door: AbstractBaseUser, antwoord: str) -> Melding:
+def melding_answer(
+    *,
+    melding: Melding,
+    actor: Actor,
+    antwoord: str,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
+) -> Melding:
     """Screening: the question was answered at once (e.g. from the sociale kaart)."""
+    melding_authorise(actor, melding, Handeling.SCREENEN, via=via, doel=doel)
     _require_status(melding, Status.GEREGISTREERD)
     if not antwoord.strip():
         raise ValidationError({"antwoord": "Schrijf op wat de melder als antwoord kreeg."})
     van = melding.status
     melding.status, melding.antwoord = Status.BEANTWOORD, antwoord.strip()
     melding.save(update_fields=["status", "antwoord", "updated_at"])
-    _event(melding, door=door, soort="beantwoord", van=van, toelichting=melding.antwoord)
+    _event(melding, door=actor, soort="beantwoord", van=van, toelichting=melding.antwoord)
     return melding
 
 
@@ -255,13 +355,16 @@ _DOORZET_TEAMS = {
 def melding_forward(
     *,
     melding: Melding,
-    door: AbstractBaseUser,
+    actor: Actor,
     naar: Doorzetting | str,
     organisatie: str = "",
     toelichting: str = "",
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
 ) -> Melding:
     """Screening: forward to the back office, Werkplein, a regional team (with a safety flag)
     or an outside organisation (which one is required)."""
+    melding_authorise(actor, melding, Handeling.SCREENEN, via=via, doel=doel)
     _require_status(melding, Status.GEREGISTREERD)
     if naar not in Doorzetting.values:
         raise ValidationError({"naar": "Kies waar de melding heen gaat."})
@@ -284,7 +387,7 @@ def melding_forward(
     melding.save()
     _event(
         melding,
-        door=door,
+        door=actor,
         soort="doorgezet",
         van=van,
         team=team,
@@ -323,17 +426,20 @@ def round_robin_candidate(
 def melding_assign(
     *,
     melding: Melding,
-    door: AbstractBaseUser,
+    actor: Actor,
     team: Team | None = None,
     medewerker: Medewerker | None = None,
     expertise: str = "",
     reden: str = "",
     today: dt.date | None = None,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
 ) -> Melding:
     """Assign to a generalist of the wijkteam serving the resident's wijk: round-robin by
     default, or a chosen colleague. Youth meldingen only go to a professional with a valid
     registration. Reassignment keeps the history; the resident keeps one contact person (the
     current assignee), who gets need-to-know access to the dossier."""
+    melding_authorise(actor, melding, Handeling.TOEWIJZEN, via=via, doel=doel)
     today = today or timezone.localdate()
     _require_status(melding, Status.GEREGISTREERD, Status.TOEGEWEZEN)
     team = (
@@ -392,7 +498,7 @@ def melding_assign(
         toelichting = f"Overgenomen van {vorige}. {toelichting}".strip()
     _event(
         melding,
-        door=door,
+        door=actor,
         soort="toegewezen",
         van=van,
         medewerker=medewerker,
@@ -409,7 +515,7 @@ def melding_assign(
             inwoner=melding.inwoner,
             van=today,
             reden=f"Toegewezen melding {melding.pk}",
-            door=door,
+            door=access.Actor.of(actor).user,
         )
     Toewijzing.objects.create(
         melding=melding, medewerker=medewerker, dossiertoegang=toegang, van=today
@@ -423,18 +529,23 @@ def _toewijzing_beeindigen(melding: Melding, op: dt.date) -> None:
     ):
         toewijzing.tot = max(toewijzing.van, op)
         toewijzing.save(update_fields=["tot", "updated_at"])
-        toegang = toewijzing.dossiertoegang
-        if toegang is not None and (toegang.tot is None or toegang.tot > op):
-            toegang.tot = max(toegang.van, op)
-            toegang.save(update_fields=["tot", "updated_at"])
+        if toewijzing.dossiertoegang is not None:
+            dossiertoegang_end(toegang=toewijzing.dossiertoegang, op=op)
 
 
 @transaction.atomic
 @schrijft("melding")
 def melding_suspend(
-    *, melding: Melding, door: AbstractBaseUser, van: dt.date, reden: str
+    *,
+    melding: Melding,
+    actor: Actor,
+    van: dt.date,
+    reden: str,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
 ) -> Opschorting:
     """Stop the clock, e.g. while waiting for the resident's papers; recorded with reason."""
+    melding_authorise(actor, melding, Handeling.OPSCHORTEN, via=via, doel=doel)
     _require_status(melding, *OPEN_STATUSSEN)
     if not reden.strip():
         raise ValidationError({"reden": "Geef de reden van de opschorting."})
@@ -444,14 +555,16 @@ def melding_suspend(
         raise ValidationError({"van": "Een opschorting kan niet in de toekomst beginnen."})
     if melding.opschortingen.filter(tot__isnull=True).exists():
         raise Conflict({"van": "De termijn is al opgeschort; beëindig die eerst."})
-    opschorting = Opschorting(melding=melding, van=van, reden=reden.strip(), door=door)
+    opschorting = Opschorting(
+        melding=melding, van=van, reden=reden.strip(), door=access.Actor.of(actor).user
+    )
     opschorting.full_clean()
     opschorting.save()
     _deadlines(melding)
     melding.save(update_fields=["onderzoek_uiterlijk", "persoonlijk_plan_uiterlijk", "updated_at"])
     _event(
         melding,
-        door=door,
+        door=actor,
         soort="opgeschort",
         toelichting=f"Vanaf {van:%d-%m-%Y}: {opschorting.reden}",
     )
@@ -460,8 +573,16 @@ def melding_suspend(
 
 @transaction.atomic
 @schrijft("opschorting", via=lambda opschorting: opschorting.melding)
-def melding_resume(*, opschorting: Opschorting, door: AbstractBaseUser, tot: dt.date) -> Melding:
+def melding_resume(
+    *,
+    opschorting: Opschorting,
+    actor: Actor,
+    tot: dt.date,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
+) -> Melding:
     """End a suspension; the deadline moves by the suspended days."""
+    melding_authorise(actor, opschorting.melding, Handeling.OPSCHORTEN, via=via, doel=doel)
     opschorting.refresh_from_db(fields=["tot"])  # read under the melding's lock
     _require_status(opschorting.melding, *OPEN_STATUSSEN)
     if opschorting.tot is not None:
@@ -477,7 +598,7 @@ def melding_resume(*, opschorting: Opschorting, door: AbstractBaseUser, tot: dt.
     melding.save(update_fields=["onderzoek_uiterlijk", "persoonlijk_plan_uiterlijk", "updated_at"])
     _event(
         melding,
-        door=door,
+        door=actor,
         soort="hervat",
         toelichting=(
             f"Opschorting beëindigd op {tot:%d-%m-%Y}; onderzoek uiterlijk "
@@ -489,9 +610,18 @@ def melding_resume(*, opschorting: Opschorting, door: AbstractBaseUser, tot: dt.
 
 @transaction.atomic
 @schrijft("melding", "bestaande")
-def melding_link(*, melding: Melding, bestaande: Melding, door: AbstractBaseUser) -> Melding:
+def melding_link(
+    *,
+    melding: Melding,
+    bestaande: Melding,
+    actor: Actor,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
+) -> Melding:
     """Tell your story once: a new melding joins an open case of the same household instead of
-    opening a new one."""
+    opening a new one. The screener must have both meldingen within need-to-know."""
+    melding_authorise(actor, melding, Handeling.SCREENEN, via=via, doel=doel)
+    melding_authorise(actor, bestaande, Handeling.SCREENEN, via=via, doel=doel)
     _require_status(melding, Status.GEREGISTREERD)
     if bestaande.gemeente_id != melding.gemeente_id:
         raise ValidationError({"bestaande": "Die melding hoort bij een andere gemeente."})
@@ -516,14 +646,14 @@ def melding_link(*, melding: Melding, bestaande: Melding, door: AbstractBaseUser
     melding.save(update_fields=["status", "gekoppeld_aan", "team", "medewerker", "updated_at"])
     _event(
         melding,
-        door=door,
+        door=actor,
         soort="gekoppeld",
         van=van,
         toelichting=f"Gekoppeld aan melding {bestaande.pk}.",
     )
     _event(
         bestaande,
-        door=door,
+        door=actor,
         soort="aanvulling",
         toelichting=f"Melding {melding.pk} is hieraan gekoppeld: {melding.vraag[:200]}",
     )
@@ -532,14 +662,24 @@ def melding_link(*, melding: Melding, bestaande: Melding, door: AbstractBaseUser
 
 @transaction.atomic
 @schrijft("melding")
-def melding_close(*, melding: Melding, door: AbstractBaseUser, toelichting: str) -> Melding:
+def melding_close(
+    *,
+    melding: Melding,
+    actor: Actor,
+    toelichting: str,
+    via: access.Via = access.SERVICE,
+    doel: str | None = None,
+) -> Melding:
+    """The work on a melding is done: by its contact person or the mid-office. The access the
+    assignment gave to the resident's dossier ends today."""
+    melding_authorise(actor, melding, AFSLUITEN, via=via, doel=doel)
     _require_status(melding, Status.TOEGEWEZEN)
     if not toelichting.strip():
         raise ValidationError({"toelichting": "Geef aan waarom de melding wordt afgesloten."})
     van = melding.status
     melding.status = Status.AFGESLOTEN
     melding.save(update_fields=["status", "updated_at"])
-    _event(melding, door=door, soort="afgesloten", van=van, toelichting=toelichting.strip())
+    _event(melding, door=actor, soort="afgesloten", van=van, toelichting=toelichting.strip())
     # Need-to-know ends with the work: the assignment and the access it gave stop today.
     _toewijzing_beeindigen(melding, timezone.localdate())
     return melding

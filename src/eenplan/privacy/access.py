@@ -25,7 +25,7 @@ import contextvars
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -54,6 +54,7 @@ class Resource(models.TextChoices):
     NETWERK = "netwerk", "Netwerk van een inwoner"
     HUISHOUDEN = "huishouden", "Huishouden"
     MELDING = "melding", "Melding"
+    MELDING_ONBEKEND = "melding_onbekend", "Melding over een nog onbekende persoon"
     ONDERZOEK = "onderzoek", "Onderzoek"
     PLAN = "plan", "Plan van het huishouden"
     AANVRAAG = "aanvraag", "Aanvraag"
@@ -127,6 +128,27 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.MELDING, A.SCREENEN): _rule(roles.MELDING_SCREENEN, Doel.TOEGANG),
     (R.MELDING, A.TOEWIJZEN): _rule(roles.MELDING_TOEWIJZEN, Doel.TOEGANG),
     (R.MELDING, A.OPSCHORTEN): _rule(roles.MELDING_OPSCHORTEN, Doel.TOEGANG),
+    # A melding about a person not identified yet concerns no resident's scope: only the
+    # screeners (mid-office) of its municipality see it and act on it (see ZONDER_INWONER).
+    (R.MELDING_ONBEKEND, A.LEZEN): _rule(
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], Doel.TOEGANG, scoped=False
+    ),
+    (R.MELDING_ONBEKEND, A.WIJZIGEN): _rule(
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], Doel.TOEGANG, scoped=False
+    ),
+    (R.MELDING_ONBEKEND, A.SCREENEN): _rule(
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], Doel.TOEGANG, scoped=False
+    ),
+    (R.MELDING_ONBEKEND, A.TOEWIJZEN): _rule(
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN, roles.MELDING_TOEWIJZEN],
+        Doel.TOEGANG,
+        scoped=False,
+    ),
+    (R.MELDING_ONBEKEND, A.OPSCHORTEN): _rule(
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN, roles.MELDING_OPSCHORTEN],
+        Doel.TOEGANG,
+        scoped=False,
+    ),
     (R.ONDERZOEK, A.LEZEN): _rule(roles.ONDERZOEK_BEKIJKEN, Doel.ONDERZOEK),
     (R.ONDERZOEK, A.AANMAKEN): _rule(roles.ONDERZOEK_UITVOEREN, Doel.ONDERZOEK),
     (R.ONDERZOEK, A.WIJZIGEN): _rule(roles.ONDERZOEK_UITVOEREN, Doel.ONDERZOEK),
@@ -168,6 +190,10 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.CATALOGUS, A.WIJZIGEN): _rule(roles.CATALOGUS_BEHEREN, Doel.GEGEVENSBEHEER, scoped=False),
     (R.GEMEENTE, A.LEZEN): _rule([], Doel.GEGEVENSBEHEER, scoped=False),
 }
+# Records that may concern no known resident yet (a melding about "the neighbour at number 5"):
+# then the rules of this resource decide, on the role and the municipality alone
+# (`decide_object`).
+ZONDER_INWONER: dict[Resource, Resource] = {R.MELDING: R.MELDING_ONBEKEND}
 del R, A
 
 GEEN_ROL = "Uw rol geeft geen toegang tot dit onderdeel ({wat})."
@@ -447,6 +473,74 @@ def require(
     if not decision.allowed:
         raise Refused(decision)
     return decision
+
+
+ANDERE_GEMEENTE = "Dit hoort bij een andere gemeente dan waarvoor u werkt."
+
+
+def decide_object(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int | None,
+    gemeente: int,
+    doel: str | None = None,
+    log: bool = True,
+) -> Decision:
+    """`decide` for one record of municipality `gemeente` about `inwoner` — or, when it
+    concerns no known resident yet (None), on the rules of `ZONDER_INWONER[resource]`: the role
+    and the municipality, a refusal logged."""
+    if inwoner is not None:
+        return decide(actor, resource, action, via=via, inwoner=inwoner, doel=doel, log=log)
+    actor = Actor.of(actor)
+    resource = ZONDER_INWONER[resource]
+    decision = decide(actor, resource, action, via=via, doel=doel, log=log)
+    eigen = (actor.is_superuser and actor.medewerker is None) or actor.gemeente_id == gemeente
+    if decision.allowed and not eigen:
+        decision = Decision(allowed=False, reason=ANDERE_GEMEENTE)
+        if log:
+            _write(actor, decision, resource, action, doel=doel or actor.default_doel(), via=via)
+    return decision
+
+
+def require_object(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int | None,
+    gemeente: int,
+    doel: str | None = None,
+) -> Decision:
+    """`decide_object`, raising `Refused` (403, logged) when refused."""
+    decision = decide_object(
+        actor, resource, action, via=via, inwoner=inwoner, gemeente=gemeente, doel=doel
+    )
+    if not decision.allowed:
+        raise Refused(decision)
+    return decision
+
+
+def refuse(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    reason: str,
+    inwoner: Inwoner | int | None = None,
+    doel: str | None = None,
+) -> NoReturn:
+    """Refuse on a service's own rule beyond role and scope (only the assignee or the
+    mid-office closes a melding): logged like every decision, raised as `Refused`."""
+    actor = Actor.of(actor)
+    ids = tuple(_ids([inwoner])) if inwoner is not None else ()
+    decision = Decision(allowed=False, reason=reason, inwoner_ids=ids)
+    _write(actor, decision, resource, action, doel=doel or actor.default_doel(), via=via)
+    raise Refused(decision)
 
 
 def allows(actor: Actor | User, resource: Resource, action: Action) -> bool:

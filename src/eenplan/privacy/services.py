@@ -87,6 +87,18 @@ def dossiertoegang_grant(
 
 
 @transaction.atomic
+def dossiertoegang_end(*, toegang: DossierToegang, op: dt.date) -> DossierToegang:
+    """End one grant of explicit access on `op` (need-to-know ends with the work, e.g. when a
+    melding is closed or reassigned). The grant stays as the record of who had access when; a
+    grant that already ends on or before `op` is left as it is."""
+    toegang = DossierToegang.objects.select_for_update().get(pk=toegang.pk)
+    if toegang.tot is None or toegang.tot > op:
+        toegang.tot = max(toegang.van, op)
+        toegang.save(update_fields=["tot", "updated_at"])
+    return toegang
+
+
+@transaction.atomic
 def toestemming_give(
     *, inwoner: Inwoner, aan: str, doel: str, gegeven_op: dt.date, door: AbstractBaseUser
 ) -> Toestemming:

@@ -303,7 +303,7 @@ def ladder(inwoner_noord, midoffice, generalist):
     onderzoeken.instrument_ensure_default()
     melding = meldingen.melding_register(
         gemeente=midoffice.gemeente,
-        door=midoffice.user,
+        actor=midoffice.user,
         melder_soort=MelderSoort.NETWERK,
         kanaal=Kanaal.TELEFOON,
         vraag="Moeder redt het huishouden niet.",
@@ -311,7 +311,7 @@ def ladder(inwoner_noord, midoffice, generalist):
         domeinen=["wmo"],
         inwoner=inwoner_noord,
     )
-    melding = meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    melding = meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
     onderzoek = onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
     for stap in list(LadderStap)[:-1]:
         onderzoeken.afweging_set(
@@ -340,7 +340,7 @@ def test_decision_form_shows_ladder_tariffs_and_ceiling(client, aanvraag, hh, ba
     assert f'<option value="{hh.pk}" selected>' in body
     assert f'value="{hh.pk}:Thuiszorg West"' in body
     assert "U beslist als generalist" not in body
-    inzage = Inzage.objects.get()
+    inzage = Inzage.objects.get(user=backoffice.user)  # the fixtures' services log their own
     assert inzage.doel == Doel.BESCHIKKING and inzage.toegestaan
 
 

@@ -126,7 +126,7 @@ def huishouden(inwoner_noord: Inwoner) -> Huishouden:
 def melding_voor(inwoner: Inwoner, door: Medewerker) -> Melding:
     return meldingen.melding_register(
         gemeente=inwoner.gemeente,
-        door=door.user,
+        actor=door.user,
         inwoner=inwoner,
         melder_soort="zelf",
         kanaal="telefoon",
@@ -244,7 +244,7 @@ def test_a_stale_page_form_tells_the_second_writer_what_changed_and_saves_nothin
     versie = _versie_veld(client.get(f"/meldingen/{melding.pk}/").content.decode())
     assert versie == f"meldingen.melding:{melding.pk}:1"
     # Meanwhile a colleague assigns the melding to the generalist.
-    meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
     response = client.post(
         f"/meldingen/{melding.pk}/toewijzen/",
         {"_versie": versie, "toewijzen-medewerker": collega.pk, "toewijzen-reden": ""},
@@ -367,14 +367,14 @@ def test_reassignment_ends_the_previous_assignees_dossier_access(
     midoffice: Medewerker, generalist: Medewerker, collega: Medewerker, inwoner_noord: Inwoner
 ) -> None:
     melding = melding_voor(inwoner_noord, midoffice)
-    meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
-    meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=collega)
+    meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
+    meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=collega)
     open_ = Toewijzing.objects.filter(melding=melding, tot__isnull=True)
     assert [t.medewerker for t in open_] == [collega]
     toegang = DossierToegang.objects.filter(reden=f"Toegewezen melding {melding.pk}")
     assert {t.medewerker for t in toegang.filter(tot__isnull=True)} == {collega}
     assert toegang.get(medewerker=generalist).tot == vandaag()
-    meldingen.melding_close(melding=melding, door=midoffice.user, toelichting="Klaar")
+    meldingen.melding_close(melding=melding, actor=midoffice.user, toelichting="Klaar")
     assert not toegang.filter(tot__isnull=True).exists()
     assert not Toewijzing.objects.filter(melding=melding, tot__isnull=True).exists()
 

@@ -1,11 +1,13 @@
 """REST endpoints for meldingen: the worklist, registration, the melding with its history, and
 one POST action per screening/assignment/suspension step.
 
-Thin, like the inwoners API: parse, authorise, call one selector or service, render. The same
-rules as the pages: the role's permission (RolePermission), the need-to-know scope of
-`selectors.meldingen_in_scope`, and an access-log row (privacy.services.dossier_open) for every
-read of a melding about a known resident. Refusals of the services (ValidationError with a Dutch
-message) become 400s in common.api.exception_handler.
+Thin, like the inwoners API: parse, call one selector or service, render. Access is decided by
+`privacy.access`, as on the pages: the role per action (`access_rules`, read by RolePermission),
+the need-to-know of the melding's resident (`access.require_object`) for a read, the services
+(`services.melding_authorise`) for every write, and the lists through the same selector as the
+worklist page (`selectors.meldingen_in_scope`). Every decision about a resident is logged, every
+refusal too. Refusals of the services (ValidationError with a Dutch message) become 400s in
+common.api.exception_handler; access refusals 403s (problem details).
 """
 
 from __future__ import annotations
@@ -14,20 +16,18 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from eenplan.common.api import VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
-from eenplan.gemeente import roles
 from eenplan.gemeente.models import Medewerker, Team
 from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen import services
@@ -57,10 +57,9 @@ from eenplan.meldingen.selectors import (
     werkvoorraad,
     werkvoorraad_tellingen,
 )
+from eenplan.privacy import access
 from eenplan.privacy.api.common import request_doel, user_gemeente
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.selectors import default_doel, inwoners_in_scope
-from eenplan.privacy.services import dossier_open, inzage_log
+from eenplan.privacy.constants import Doel
 
 DOEL_PARAMETER = OpenApiParameter(
     "doel",
@@ -71,9 +70,7 @@ DOEL_PARAMETER = OpenApiParameter(
     "Ook als header X-Eenplan-Doel. Standaard: het doel dat bij uw rol hoort.",
 )
 
-BUITEN_SCOPE = (
-    "Deze melding valt buiten uw werkgebied en is niet aan u of uw team toegewezen (need-to-know)."
-)
+MELDING, Handeling = access.Resource.MELDING, access.Action
 GEEN_ZOEKRECHT = (
     "Met uw rol kunt u geen inwoner opzoeken. Beschrijf de persoon bij 'onbekende_persoon' "
     "(naam, adres, geboortedatum); de midoffice zoekt de inwoner erbij."
@@ -92,9 +89,10 @@ def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") 
     if not inwoner_id and not bsn:
         return None
     field = "bsn" if bsn else "inwoner"
-    if not request.user.has_perm(roles.ZOEKEN):
-        raise ValidationError({field: GEEN_ZOEKRECHT})
-    scope = inwoners_in_scope(request.user)
+    via = access.Via.request(request)
+    if not access.decide(request.user, access.Resource.DOSSIER, Handeling.ZOEKEN, via=via).allowed:
+        raise ValidationError({field: GEEN_ZOEKRECHT})  # the refusal is logged
+    scope = access.inwoners_in_scope(request.user)
     inwoner = (scope.filter(bsn=bsn) if bsn else scope.filter(pk=inwoner_id)).first()
     if inwoner is None:
         gemeente = user_gemeente(request)
@@ -135,20 +133,21 @@ def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") 
 class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     versie_model = Melding
     permission_classes = [RolePermission]
-    required_perms = {
-        "list": [roles.MELDING_BEKIJKEN],
-        "tellingen": [roles.MELDING_BEKIJKEN],
-        "retrieve": [roles.MELDING_BEKIJKEN],
-        "create": [roles.MELDING_REGISTREREN],
-        "beantwoorden": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
-        "doorzetten": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
-        "identificeren": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
-        "koppelen": [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN],
-        "toewijzen": [roles.MELDING_BEKIJKEN, roles.MELDING_TOEWIJZEN],
-        "opschorten": [roles.MELDING_BEKIJKEN, roles.MELDING_OPSCHORTEN],
-        "hervatten": [roles.MELDING_BEKIJKEN, roles.MELDING_OPSCHORTEN],
-        # Plus: the login has assign rights or is the assigned medewerker (see afsluiten).
-        "afsluiten": [roles.MELDING_BEKIJKEN],
+    # The role per action; the resident's need-to-know is decided per melding (_get and the
+    # services), the closing rule (contact person or mid-office) in the service.
+    access_rules = {
+        "list": (MELDING, Handeling.LEZEN),
+        "tellingen": (MELDING, Handeling.LEZEN),
+        "retrieve": (MELDING, Handeling.LEZEN),
+        "create": (MELDING, Handeling.AANMAKEN),
+        "beantwoorden": (MELDING, Handeling.SCREENEN),
+        "doorzetten": (MELDING, Handeling.SCREENEN),
+        "identificeren": (MELDING, Handeling.SCREENEN),
+        "koppelen": (MELDING, Handeling.SCREENEN),
+        "toewijzen": (MELDING, Handeling.TOEWIJZEN),
+        "opschorten": (MELDING, Handeling.OPSCHORTEN),
+        "hervatten": (MELDING, Handeling.OPSCHORTEN),
+        "afsluiten": (MELDING, services.AFSLUITEN),
     }
     queryset = Melding.objects.none()  # for the schema; the real scope is per login
     serializer_class = MeldingListSerializer
@@ -170,6 +169,14 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         params = MeldingFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         page = self.paginate_queryset(self._werkvoorraad(request, params.validated_data))
+        # The rows name the residents they are about: logged as read, in one INSERT.
+        access.log_shown(
+            request.user,
+            [m.inwoner_id for m in page if m.inwoner_id],
+            resource=MELDING,
+            via=access.Via.request(request),
+            doel=request_doel(request),
+        )
         rows = MeldingListSerializer(page, many=True, context={"request": request})
         return self.get_paginated_response(rows.data)
 
@@ -190,8 +197,8 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         return Response(MeldingTellingenSerializer({**counts, "totaal": sum(counts.values())}).data)
 
     def _get(self, request: Request, pk: Any, *, full: bool = False) -> Melding:
-        """The melding if it is in the login's scope; 403 when it exists outside it (as for
-        inwoners), 404 when it does not exist.
+        """The melding, loaded without the scope filter (access is decided after): 404 when it
+        does not exist.
 
         Without `full` the melding is loaded without prefetched history: the services read
         `melding.opschortingen` and must not see a stale prefetch cache."""
@@ -199,46 +206,20 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             melding_id = int(pk)
         except (TypeError, ValueError) as exc:
             raise NotFound("Deze melding bestaat niet.") from exc
-        scope = self.get_queryset()
+        alle = Melding.objects.all()
         melding = (
-            melding_get(scope=scope, pk=melding_id)
+            melding_get(scope=alle, pk=melding_id)
             if full
-            else scope.select_related("inwoner", "team", "medewerker__user")
+            else alle.select_related("inwoner", "team", "medewerker__user")
             .filter(pk=melding_id)
             .first()
         )
         if melding is None:
-            # No selector tells "unknown" from "not yours"; one small read here.
-            bestaand = list(
-                Melding.objects.filter(pk=melding_id).values_list("inwoner_id", flat=True)[:1]
-            )
-            if not bestaand:
-                raise NotFound("Deze melding bestaat niet.")
-            if bestaand[0] is not None:
-                # A refused look at a resident's melding goes into the access log as refused,
-                # so the privacy officer sees who tried (as dossier_open does for dossiers).
-                inzage_log(
-                    user=request.user,
-                    inwoner=bestaand[0],
-                    doel=request_doel(request) or default_doel(request.user),
-                    kanaal=Kanaal.API,
-                    pad=request.get_full_path(),
-                    toegestaan=False,
-                )
-            raise PermissionDenied(BUITEN_SCOPE)
+            raise NotFound("Deze melding bestaat niet.")
         return melding
 
-    def _log(self, request: Request, melding: Melding) -> None:
-        """Reading a melding about a known resident is reading their dossier: check the
-        need-to-know once more and write the access log (refusals are logged too)."""
-        if melding.inwoner_id is not None:
-            dossier_open(
-                user=request.user,
-                inwoner_id=melding.inwoner_id,
-                doel=request_doel(request),
-                kanaal=Kanaal.API,
-                pad=request.get_full_path(),
-            )
+    def _via(self, request: Request) -> access.Via:
+        return access.Via.request(request)
 
     def _render(self, request: Request, melding_id: int, *, code: int = 200) -> Response:
         melding = melding_get(scope=Melding.objects.all(), pk=melding_id)
@@ -247,7 +228,17 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         melding = self._get(request, pk, full=True)
-        self._log(request, melding)
+        # Reading a melding about a known resident is reading their dossier: need-to-know,
+        # logged (refusals too); about a person not identified yet: screeners only.
+        access.require_object(
+            request.user,
+            MELDING,
+            Handeling.LEZEN,
+            via=self._via(request),
+            doel=request_doel(request),
+            inwoner=melding.inwoner_id,
+            gemeente=melding.gemeente_id,
+        )
         body = MeldingDetailSerializer(melding, context={"request": request}).data
         return Response(body)
 
@@ -265,16 +256,9 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             data.validated_data,
             hint=" Is de inwoner nog onbekend, beschrijf de persoon dan bij 'onbekende_persoon'.",
         )
-        with transaction.atomic():
-            melding = services.melding_register(gemeente=gemeente, door=request.user, **fields)
-            if melding.inwoner_id is not None:
-                inzage_log(
-                    user=request.user,
-                    inwoner=melding.inwoner_id,
-                    doel=doel or default_doel(request.user),
-                    kanaal=Kanaal.API,
-                    pad=request.get_full_path(),
-                )
+        melding = services.melding_register(
+            gemeente=gemeente, actor=request.user, via=self._via(request), doel=doel, **fields
+        )
         return self._render(request, melding.pk, code=status.HTTP_201_CREATED)
 
     def _act(
@@ -283,18 +267,27 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         pk: Any,
         serializer_class: type[Serializer],
         perform: Perform,
-        *,
-        authorise: Callable[[Melding], None] | None = None,
     ) -> Response:
-        """Load (scope), authorise, parse, log the read, call one service, render."""
+        """Load, parse, call one service (which decides access and logs it), render. Input
+        refused before the service runs is first checked for access too, so a login without
+        need-to-know gets its (logged) 403 rather than a 400."""
         melding = self._get(request, pk)
-        if authorise is not None:
-            authorise(melding)
         data = serializer_class(data=request.data)
-        data.is_valid(raise_exception=True)
-        self._log(request, melding)
+        if not data.is_valid():
+            services.melding_authorise(
+                request.user,
+                melding,
+                self.access_rules[self.action][1],
+                via=self._via(request),
+                doel=request_doel(request),
+            )
+            data.is_valid(raise_exception=True)
         perform(melding, data.validated_data)
         return self._render(request, melding.pk)
+
+    def _actor(self, request: Request) -> dict[str, Any]:
+        """Who acts and where: passed to every service, which decides and logs."""
+        return {"actor": request.user, "via": self._via(request), "doel": request_doel(request)}
 
     @extend_schema(
         summary="Screenen: direct beantwoorden",
@@ -306,7 +299,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     def beantwoorden(self, request: Request, pk: Any = None) -> Response:
         def perform(melding: Melding, data: dict[str, Any]) -> Melding:
             return services.melding_answer(
-                melding=melding, door=request.user, antwoord=data["antwoord"]
+                melding=melding, antwoord=data["antwoord"], **self._actor(request)
             )
 
         return self._act(request, pk, MeldingBeantwoordenSerializer, perform)
@@ -320,7 +313,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def doorzetten(self, request: Request, pk: Any = None) -> Response:
         def perform(melding: Melding, data: dict[str, Any]) -> Melding:
-            return services.melding_forward(melding=melding, door=request.user, **data)
+            return services.melding_forward(melding=melding, **data, **self._actor(request))
 
         return self._act(request, pk, MeldingDoorzettenSerializer, perform)
 
@@ -332,22 +325,13 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     )
     @action(detail=True, methods=["post"])
     def identificeren(self, request: Request, pk: Any = None) -> Response:
-        doel = request_doel(request)
-
         def perform(melding: Melding, data: dict[str, Any]) -> Melding:
             inwoner = inwoner_in_scope(request, data)
             if inwoner is None:  # not reached: MeldingIdentificerenSerializer requires id or BSN
                 raise ValidationError({"inwoner": "Kies de inwoner (id) of geef het BSN."})
-            with transaction.atomic():
-                services.melding_identify(melding=melding, inwoner=inwoner, door=request.user)
-                inzage_log(
-                    user=request.user,
-                    inwoner=inwoner,
-                    doel=doel or default_doel(request.user),
-                    kanaal=Kanaal.API,
-                    pad=request.get_full_path(),
-                )
-            return melding
+            return services.melding_identify(
+                melding=melding, inwoner=inwoner, **self._actor(request)
+            )
 
         return self._act(request, pk, MeldingIdentificerenSerializer, perform)
 
@@ -377,7 +361,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                     raise ValidationError({"medewerker": "Onbekende medewerker."})
             return services.melding_assign(
                 melding=melding,
-                door=request.user,
+                **self._actor(request),
                 team=team,
                 medewerker=medewerker,
                 expertise=data["expertise"],
@@ -396,7 +380,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     def opschorten(self, request: Request, pk: Any = None) -> Response:
         def perform(melding: Melding, data: dict[str, Any]) -> object:
             return services.melding_suspend(
-                melding=melding, door=request.user, van=data["van"], reden=data["reden"]
+                melding=melding, van=data["van"], reden=data["reden"], **self._actor(request)
             )
 
         return self._act(request, pk, MeldingOpschortenSerializer, perform)
@@ -416,7 +400,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                     {"opschorting": "Deze opschorting hoort niet bij deze melding."}
                 )
             return services.melding_resume(
-                opschorting=opschorting, door=request.user, tot=data["tot"]
+                opschorting=opschorting, tot=data["tot"], **self._actor(request)
             )
 
         return self._act(request, pk, MeldingHervattenSerializer, perform)
@@ -438,7 +422,9 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                         "uw werkgebied."
                     }
                 )
-            return services.melding_link(melding=melding, bestaande=bestaande, door=request.user)
+            return services.melding_link(
+                melding=melding, bestaande=bestaande, **self._actor(request)
+            )
 
         return self._act(request, pk, MeldingKoppelenSerializer, perform)
 
@@ -450,17 +436,9 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     )
     @action(detail=True, methods=["post"])
     def afsluiten(self, request: Request, pk: Any = None) -> Response:
-        def authorise(melding: Melding) -> None:
-            eigen = melding.medewerker is not None and melding.medewerker.user_id == request.user.pk
-            if not (eigen or request.user.has_perm(roles.MELDING_TOEWIJZEN)):
-                raise PermissionDenied(
-                    "Alleen de toegewezen medewerker of iemand die meldingen toewijst kan deze "
-                    "melding afsluiten."
-                )
-
         def perform(melding: Melding, data: dict[str, Any]) -> Melding:
             return services.melding_close(
-                melding=melding, door=request.user, toelichting=data["toelichting"]
+                melding=melding, toelichting=data["toelichting"], **self._actor(request)
             )
 
-        return self._act(request, pk, MeldingAfsluitenSerializer, perform, authorise=authorise)
+        return self._act(request, pk, MeldingAfsluitenSerializer, perform)

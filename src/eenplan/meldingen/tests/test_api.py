@@ -25,6 +25,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.services import huishouden_create
 from eenplan.meldingen import services
 from eenplan.meldingen.models import Melding, MeldingGebeurtenis
+from eenplan.privacy import access
 from eenplan.privacy.models import Inzage
 from eenplan.testing.factories import (
     GemeenteFactory,
@@ -66,7 +67,12 @@ def registreer(door: Medewerker, inwoner: Inwoner | None = None, **kwargs: Any) 
     if inwoner is None and not velden.get("onbekende_persoon"):
         velden["onbekende_persoon"] = "Mevrouw op de hoek, rond de 80"
     gemeente = inwoner.gemeente if inwoner else door.gemeente
-    return services.melding_register(gemeente=gemeente, door=door.user, inwoner=inwoner, **velden)
+    return services.melding_register(gemeente=gemeente, actor=door.user, inwoner=inwoner, **velden)
+
+
+def gelogd() -> Any:
+    """Access-log rows of the API, not those of the services the fixtures call."""
+    return Inzage.objects.exclude(pad=access.SERVICE.pad)
 
 
 def ids(response: Any) -> list[int]:
@@ -214,12 +220,16 @@ def test_bad_registration_gets_a_dutch_400_and_changes_nothing(
             value = inwoners[value].pk if key == "inwoner" else inwoners[value].bsn
         data[key] = value
     medewerker = request.getfixturevalue(wie)
-    before = (Melding.objects.count(), MeldingGebeurtenis.objects.count(), Inzage.objects.count())
+    gelezen = Inzage.objects.filter(toegestaan=True)
+    before = (Melding.objects.count(), MeldingGebeurtenis.objects.count(), gelezen.count())
     response = api_for(medewerker).post(URL, data, format="json")
     assert response.status_code == 400, response.json()
     assert fragment in " ".join(response.json()[field])
-    after = (Melding.objects.count(), MeldingGebeurtenis.objects.count(), Inzage.objects.count())
+    after = (Melding.objects.count(), MeldingGebeurtenis.objects.count(), gelezen.count())
     assert after == before
+    # Naming a resident without the right to search residents is a refusal: in the access log.
+    geweigerd = Inzage.objects.filter(user=medewerker.user, toegestaan=False)
+    assert geweigerd.count() == (1 if wie == "vrijwilliger" else 0)
 
 
 def test_wrong_doel_is_refused_before_anything_is_written(midoffice, inwoner_noord):
@@ -242,13 +252,13 @@ def werkvoorraad(midoffice, generalist, wijken, inwoner_noord, inwoner_zuid) -> 
     bijna = registreer(midoffice, inwoner_noord, ontvangen_op=vandaag() - dt.timedelta(days=40))
     opgeschort = registreer(midoffice, inwoner_noord, ontvangen_op=vandaag() - dt.timedelta(days=3))
     services.melding_suspend(
-        melding=Melding.objects.get(pk=opgeschort.pk), door=door, van=vandaag(), reden="Papieren"
+        melding=Melding.objects.get(pk=opgeschort.pk), actor=door, van=vandaag(), reden="Papieren"
     )
     zuid = registreer(midoffice, inwoner_zuid, domeinen=["participatie"])
     toegewezen = registreer(midoffice, inwoner_noord, ontvangen_op=vandaag() - dt.timedelta(days=1))
-    services.melding_assign(melding=toegewezen, door=door, medewerker=generalist)
+    services.melding_assign(melding=toegewezen, actor=door, medewerker=generalist)
     beantwoord = registreer(midoffice, inwoner_noord)
-    services.melding_answer(melding=beantwoord, door=door, antwoord="Sociale kaart: klussendienst")
+    services.melding_answer(melding=beantwoord, actor=door, antwoord="Sociale kaart: klussendienst")
     onbekend = registreer(midoffice, None)
     return {
         "verlopen": verlopen,
@@ -396,21 +406,21 @@ def test_detail_has_the_legal_dates_history_and_is_logged(generalist, werkvoorra
     assert toegewezen["medewerker"]["id"] == generalist.pk
     assert toegewezen["team"]["naam"] == "Wijkteam Noord"
     assert toegewezen["moment"]
-    inzage = Inzage.objects.get()
+    inzage = gelogd().get()
     assert (inzage.user_id, inzage.inwoner_id) == (generalist.user_id, melding.inwoner_id)
     assert (inzage.doel, inzage.kanaal, inzage.toegestaan) == ("plan", "api", True)
 
 
 def test_detail_default_doel_comes_from_the_role(generalist, werkvoorraad):
     assert api_for(generalist).get(detail_url(werkvoorraad["verlopen"])).status_code == 200
-    assert Inzage.objects.get().doel == "onderzoek"
+    assert gelogd().get().doel == "onderzoek"
 
 
 def test_detail_of_an_unknown_person_logs_nothing(midoffice, werkvoorraad):
     response = api_for(midoffice).get(detail_url(werkvoorraad["onbekend"]))
     assert response.status_code == 200
     assert response.json()["inwoner"] is None
-    assert not Inzage.objects.exists()
+    assert not gelogd().exists()
 
 
 def test_detail_shows_suspensions(midoffice, werkvoorraad):
@@ -429,10 +439,11 @@ def test_out_of_scope_is_403_and_unknown_is_404(generalist, werkvoorraad):
     assert api.get(f"{URL}abc/").status_code == 404
     response = api.post(detail_url(werkvoorraad["zuid"], "opschorten"), {}, format="json")
     assert response.status_code == 403
-    refused = Inzage.objects.filter(user=generalist.user, toegestaan=False)
+    refused = gelogd().filter(user=generalist.user, toegestaan=False)
     assert refused.count() == 2  # every refused look at a resident's melding is logged
     assert set(refused.values_list("inwoner_id", flat=True)) == {werkvoorraad["zuid"].inwoner_id}
-    assert not Inzage.objects.filter(toegestaan=True).exists()
+    assert set(refused.values_list("handeling", flat=True)) == {"lezen", "opschorten"}
+    assert not gelogd().filter(toegestaan=True).exists()
 
 
 @pytest.mark.parametrize(
@@ -452,7 +463,11 @@ def test_beleid_has_no_access(beleid, werkvoorraad, method, path):
     url = URL + path.format(id=werkvoorraad["verlopen"].pk)
     response = getattr(api_for(beleid), method)(url, {}, format="json")
     assert response.status_code == 403
-    assert response.json()["detail"] == "Uw rol geeft geen toestemming voor deze handeling."
+    assert response.json()["detail"].startswith(access.GEEN_ROL.split("{")[0])
+    # The refusal for lack of a role is in the access log too, with its reason.
+    [inzage] = gelogd()
+    assert (inzage.user, inzage.toegestaan, inzage.onderwerp) == (beleid.user, False, "melding")
+    assert inzage.reden == response.json()["detail"]
 
 
 def test_vrijwilliger_registers_but_cannot_read_the_worklist(vrijwilliger, werkvoorraad):
@@ -590,7 +605,7 @@ def test_toewijzen_round_robin_and_unknown_ids(midoffice, generalist, inwoner_no
 
 def test_opschorten_and_hervatten(midoffice, generalist, inwoner_noord):
     melding = registreer(midoffice, inwoner_noord, ontvangen_op=vandaag() - dt.timedelta(days=10))
-    services.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    services.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
     oorspronkelijk = Melding.objects.get(pk=melding.pk).onderzoek_uiterlijk
     api = api_for(generalist)
     check = unchanged(melding)
@@ -612,7 +627,7 @@ def test_opschorten_and_hervatten(midoffice, generalist, inwoner_noord):
 
     andere = registreer(midoffice, inwoner_noord, ontvangen_op=vandaag() - dt.timedelta(days=5))
     vreemde = services.melding_suspend(
-        melding=andere, door=midoffice.user, van=vandaag(), reden="Elders"
+        melding=andere, actor=midoffice.user, van=vandaag(), reden="Elders"
     )
     response = post(
         api, melding, "hervatten", {"opschorting": vreemde.pk, "tot": vandaag().isoformat()}
@@ -645,7 +660,7 @@ def test_koppelen_only_within_the_household(midoffice, generalist, inwoner_noord
         ],
     )
     bestaande = registreer(midoffice, inwoner_noord)
-    services.melding_assign(melding=bestaande, door=midoffice.user, medewerker=generalist)
+    services.melding_assign(melding=bestaande, actor=midoffice.user, medewerker=generalist)
     buren = registreer(midoffice, InwonerFactory(gemeente=partner.gemeente, wijk=wijken["Noord"]))
     nieuwe = registreer(midoffice, partner, vraag="Mijn vrouw heeft meer zorg nodig.")
     api = api_for(midoffice)
@@ -698,7 +713,7 @@ def test_koppelen_to_a_melding_outside_scope_is_refused(
 
 def test_afsluiten_by_the_assigned_medewerker_only(midoffice, generalist, collega, inwoner_noord):
     melding = registreer(midoffice, inwoner_noord)
-    services.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    services.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
     check = unchanged(melding)
     response = post(api_for(collega), melding, "afsluiten", {"toelichting": "Klaar"})
     assert response.status_code == 403
@@ -714,7 +729,7 @@ def test_afsluiten_by_the_assigned_medewerker_only(midoffice, generalist, colleg
 
 def test_afsluiten_by_the_midoffice(midoffice, generalist, inwoner_noord):
     melding = registreer(midoffice, inwoner_noord)
-    services.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    services.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
     response = post(api_for(midoffice), melding, "afsluiten", {"toelichting": "Dubbel"})
     assert response.status_code == 200
     assert response.json()["status"] == "afgesloten"

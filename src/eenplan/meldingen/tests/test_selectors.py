@@ -16,7 +16,7 @@ VANDAAG = dt.date(2026, 6, 1)  # Monday
 def register(midoffice, inwoner, ontvangen_op, domeinen=("wmo",)):
     return services.melding_register(
         gemeente=midoffice.gemeente,
-        door=midoffice.user,
+        actor=midoffice.user,
         melder_soort=MelderSoort.ZELF,
         kanaal=Kanaal.EMAIL,
         vraag="Hulp gevraagd",
@@ -37,7 +37,7 @@ def test_states_and_counts(midoffice, wijken):
     op_schema = nieuw(dt.date(2026, 5, 25), wijk="Zuid", domeinen=("jeugd",))
     opgeschort = nieuw(dt.date(2026, 5, 20))
     services.melding_suspend(
-        melding=opgeschort, door=midoffice.user, van=dt.date(2026, 5, 21), reden="Wacht op stukken"
+        melding=opgeschort, actor=midoffice.user, van=dt.date(2026, 5, 21), reden="Wacht op stukken"
     )
 
     qs = werkvoorraad(scope=meldingen_in_scope(midoffice.user), vandaag=VANDAAG)
@@ -74,7 +74,7 @@ def test_generalist_sees_own_wijk_and_assigned_only(
     register(midoffice, inwoner_zuid, dt.date(2026, 5, 1))
     onbekend = services.melding_register(
         gemeente=midoffice.gemeente,
-        door=midoffice.user,
+        actor=midoffice.user,
         melder_soort=MelderSoort.ANONIEM,
         kanaal=Kanaal.TELEFOON,
         vraag="Buurman vereenzaamt",

@@ -14,7 +14,7 @@ from eenplan.inwoners.services import huishouden_create
 from eenplan.meldingen import services
 from eenplan.meldingen.constants import Doorzetting, Kanaal, MelderSoort, Status
 from eenplan.meldingen.models import Melding, MeldingGebeurtenis, Notificatie
-from eenplan.privacy.selectors import inwoners_in_scope
+from eenplan.privacy.access import inwoners_in_scope
 from eenplan.testing.factories import (
     GemeenteFactory,
     InwonerFactory,
@@ -32,7 +32,7 @@ def register(midoffice):
     def _register(**overrides):
         data = {
             "gemeente": midoffice.gemeente,
-            "door": midoffice.user,
+            "actor": midoffice.user,
             "melder_soort": MelderSoort.ZELF,
             "kanaal": Kanaal.TELEFOON,
             "vraag": "Ik kan de trap niet meer op.",
@@ -113,7 +113,7 @@ class TestRegister:
         self, register, midoffice, inwoner_noord
     ):
         melding = register(onbekende_persoon="Mevrouw Jansen, Markt 3, ongeveer 80 jaar")
-        services.melding_identify(melding=melding, inwoner=inwoner_noord, door=midoffice.user)
+        services.melding_identify(melding=melding, inwoner=inwoner_noord, actor=midoffice.user)
         assert melding.inwoner == inwoner_noord
 
     def test_gp_youth_referral_is_followed_and_team_notified(
@@ -137,12 +137,12 @@ class TestScreening:
     def test_answer_directly(self, register, midoffice, inwoner_noord):
         melding = services.melding_answer(
             melding=register(inwoner=inwoner_noord),
-            door=midoffice.user,
+            actor=midoffice.user,
             antwoord="Trapliftvergoeding via...",
         )
         assert melding.status == Status.BEANTWOORD
         with pytest.raises(ValidationError):
-            services.melding_answer(melding=melding, door=midoffice.user, antwoord="nogmaals")
+            services.melding_answer(melding=melding, actor=midoffice.user, antwoord="nogmaals")
 
     def test_forward_to_veilig_thuis_sets_safety_flag_and_team(
         self, register, midoffice, inwoner_noord
@@ -152,7 +152,7 @@ class TestScreening:
         )
         melding = services.melding_forward(
             melding=register(inwoner=inwoner_noord),
-            door=midoffice.user,
+            actor=midoffice.user,
             naar=Doorzetting.VEILIG_THUIS,
         )
         assert (melding.status, melding.veiligheid, melding.team) == (Status.DOORGEZET, True, regio)
@@ -160,7 +160,7 @@ class TestScreening:
     def test_forward_outside_needs_the_organisation(self, register, midoffice, inwoner_noord):
         melding = register(inwoner=inwoner_noord)
         with pytest.raises(ValidationError, match="organisatie"):
-            services.melding_forward(melding=melding, door=midoffice.user, naar=Doorzetting.EXTERN)
+            services.melding_forward(melding=melding, actor=midoffice.user, naar=Doorzetting.EXTERN)
         melding.refresh_from_db()
         assert melding.status == Status.GEREGISTREERD
 
@@ -176,7 +176,7 @@ class TestAssignment:
         for _ in range(4):
             inwoner = InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
             melding = services.melding_assign(
-                melding=register(inwoner=inwoner), door=midoffice.user, today=TODAY
+                melding=register(inwoner=inwoner), actor=midoffice.user, today=TODAY
             )
             assigned.append(melding.medewerker)
         assert assigned == [generalist, tweede, generalist, tweede]
@@ -188,7 +188,7 @@ class TestAssignment:
         assert inwoner_zuid not in inwoners_in_scope(collega.user)
         services.melding_assign(
             melding=register(inwoner=inwoner_zuid),
-            door=midoffice.user,
+            actor=midoffice.user,
             team=team_noord,
             medewerker=collega,
         )
@@ -200,12 +200,12 @@ class TestAssignment:
         melding = register(inwoner=inwoner_noord, domeinen=["jeugd"])
         with pytest.raises(ValidationError, match="geldige registratie"):
             services.melding_assign(
-                melding=melding, door=midoffice.user, medewerker=generalist, today=TODAY
+                melding=melding, actor=midoffice.user, medewerker=generalist, today=TODAY
             )
         melding.refresh_from_db()
         assert melding.status == Status.GEREGISTREERD and melding.medewerker is None
         assert (
-            services.melding_assign(melding=melding, door=midoffice.user, today=TODAY).medewerker
+            services.melding_assign(melding=melding, actor=midoffice.user, today=TODAY).medewerker
             == jeugdprofessional
         )
 
@@ -215,7 +215,7 @@ class TestAssignment:
         melding = register(inwoner=inwoner_noord, domeinen=["jeugd", "wmo"])
         later = TODAY + dt.timedelta(days=31)
         with pytest.raises(ValidationError, match="geen jeugdprofessional"):
-            services.melding_assign(melding=melding, door=midoffice.user, today=later)
+            services.melding_assign(melding=melding, actor=midoffice.user, today=later)
 
     def test_reassignment_keeps_history_and_one_contact(
         self, register, midoffice, team_noord, generalist, inwoner_noord
@@ -224,10 +224,10 @@ class TestAssignment:
             gemeente=team_noord.gemeente, functie=Rol.GENERALIST, teams=[team_noord]
         )
         melding = services.melding_assign(
-            melding=register(inwoner=inwoner_noord), door=midoffice.user, medewerker=generalist
+            melding=register(inwoner=inwoner_noord), actor=midoffice.user, medewerker=generalist
         )
         melding = services.melding_assign(
-            melding=melding, door=midoffice.user, medewerker=tweede, reden="Verlof"
+            melding=melding, actor=midoffice.user, medewerker=tweede, reden="Verlof"
         )
         assert melding.medewerker == tweede
         events = melding.gebeurtenissen.filter(soort="toegewezen").order_by("id")
@@ -241,7 +241,7 @@ class TestAssignment:
         with pytest.raises(ValidationError, match="werkt niet in"):
             services.melding_assign(
                 melding=register(inwoner=inwoner_noord),
-                door=midoffice.user,
+                actor=midoffice.user,
                 team=team_noord,
                 medewerker=ander,
             )
@@ -254,12 +254,15 @@ class TestSuspension:
         melding = register(inwoner=inwoner_noord, ontvangen_op=dt.date(2026, 3, 2), today=TODAY)
         assert melding.onderzoek_uiterlijk == dt.date(2026, 4, 13)
         opschorting = services.melding_suspend(
-            melding=melding, door=midoffice.user, van=dt.date(2026, 3, 4), reden="Wacht op papieren"
+            melding=melding,
+            actor=midoffice.user,
+            van=dt.date(2026, 3, 4),
+            reden="Wacht op papieren",
         )
         melding.refresh_from_db()
         assert melding.onderzoek_uiterlijk is None  # unknown while the clock stands still
         melding = services.melding_resume(
-            opschorting=opschorting, door=midoffice.user, tot=dt.date(2026, 3, 18)
+            opschorting=opschorting, actor=midoffice.user, tot=dt.date(2026, 3, 18)
         )
         # 13 suspended days (5 up to and including 17 March): 13 April + 13 = 26 April (Sunday)
         # -> Monday 27 April is King's Day -> Tuesday 28 April.
@@ -272,7 +275,7 @@ class TestSuspension:
         melding = register(inwoner=inwoner_noord)
         with pytest.raises(ValidationError, match="reden"):
             services.melding_suspend(
-                melding=melding, door=midoffice.user, van=dt.date(2026, 3, 25), reden=""
+                melding=melding, actor=midoffice.user, van=dt.date(2026, 3, 25), reden=""
             )
 
 
@@ -289,10 +292,10 @@ class TestLinking:
             ],
         )
         eerste = services.melding_assign(
-            melding=register(inwoner=inwoner_noord), door=midoffice.user, medewerker=generalist
+            melding=register(inwoner=inwoner_noord), actor=midoffice.user, medewerker=generalist
         )
         tweede = register(inwoner=partner, vraag="Mijn man heeft hulp nodig bij het wassen.")
-        services.melding_link(melding=tweede, bestaande=eerste, door=midoffice.user)
+        services.melding_link(melding=tweede, bestaande=eerste, actor=midoffice.user)
         assert (tweede.status, tweede.gekoppeld_aan, tweede.medewerker) == (
             Status.GEKOPPELD,
             eerste,
@@ -306,7 +309,7 @@ class TestLinking:
         eerste = register(inwoner=inwoner_zuid)
         tweede = register(inwoner=inwoner_noord)
         with pytest.raises(ValidationError, match="dezelfde inwoner"):
-            services.melding_link(melding=tweede, bestaande=eerste, door=midoffice.user)
+            services.melding_link(melding=tweede, bestaande=eerste, actor=midoffice.user)
         tweede.refresh_from_db()
         assert tweede.status == Status.GEREGISTREERD
 
@@ -317,12 +320,12 @@ def test_closing_ends_the_assignee_s_need_to_know(register, midoffice, team_noor
     )
     melding = services.melding_assign(
         melding=register(inwoner=inwoner_zuid),
-        door=midoffice.user,
+        actor=midoffice.user,
         team=team_noord,
         medewerker=collega,
     )
     assert inwoner_zuid in inwoners_in_scope(collega.user)
-    services.melding_close(melding=melding, door=midoffice.user, toelichting="Plan gemaakt")
+    services.melding_close(melding=melding, actor=midoffice.user, toelichting="Plan gemaakt")
     assert inwoner_zuid not in inwoners_in_scope(
         collega.user, today=timezone.localdate() + dt.timedelta(days=1)
     )

@@ -99,7 +99,7 @@ def plan(gezin: dict[str, Any], generalist: Medewerker) -> Plan:
 def onderzoek(gezin: dict[str, Any], midoffice: Medewerker, generalist: Medewerker) -> Onderzoek:
     melding = meldingen.melding_register(
         gemeente=midoffice.gemeente,
-        door=midoffice.user,
+        actor=midoffice.user,
         melder_soort=MelderSoort.NETWERK,
         kanaal=MeldingKanaal.TELEFOON,
         vraag="Moeder redt het niet meer thuis.",
@@ -107,7 +107,7 @@ def onderzoek(gezin: dict[str, Any], midoffice: Medewerker, generalist: Medewerk
         domeinen=["wmo"],
         inwoner=gezin["anna"],
     )
-    meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
     return onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
 
 
@@ -219,7 +219,7 @@ def test_detail_shows_the_whole_plan_and_logs_every_member(plan, gezin, generali
     assert body["regisseurs"][0]["tot"] == vandaag().isoformat()
     assert [v["versie"] for v in body["versies"]][:2] == [1, 2]
     assert body["versies"][0]["reden"] == "Plan aangemaakt" and body["versies"][0]["moment"]
-    logged = Inzage.objects.filter(toegestaan=True)
+    logged = Inzage.objects.filter(toegestaan=True, kanaal="api")
     assert set(logged.values_list("inwoner_id", flat=True)) == {gezin["anna"].pk, gezin["henk"].pk}
     assert set(logged.values_list("doel", "kanaal")) == {("plan", "api")}
 

@@ -63,7 +63,7 @@ def gezin(inwoner_noord, wijken):
 def onderzoek(gezin, midoffice, generalist):
     melding = meldingen.melding_register(
         gemeente=midoffice.gemeente,
-        door=midoffice.user,
+        actor=midoffice.user,
         melder_soort=MelderSoort.NETWERK,
         kanaal=Kanaal.TELEFOON,
         vraag="Moeder redt het niet meer thuis.",
@@ -71,7 +71,7 @@ def onderzoek(gezin, midoffice, generalist):
         domeinen=["wmo"],
         inwoner=gezin["anna"],
     )
-    meldingen.melding_assign(melding=melding, door=midoffice.user, medewerker=generalist)
+    meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
     return onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
 
 
