@@ -29,6 +29,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import inwoner_dossier
 from eenplan.meldingen.constants import OPEN_STATUSSEN
 from eenplan.meldingen.models import Melding
+from eenplan.meldingen.selectors import meldingen_in_scope
 from eenplan.onderzoeken.models import Onderzoek
 from eenplan.plannen.constants import ACTIEVE_STATUSSEN
 from eenplan.plannen.models import Plan
@@ -213,8 +214,10 @@ def zoeken(*, user: Any, q: str) -> Zoekresultaat:
         resultaat.zocht_nummers = True
         pk = int(nummer)
         if access.allows(user, Resource.MELDING, Action.LEZEN):
+            # The same scope as the worklist and the melding page (screeners also find a
+            # melding about a person not identified yet).
             resultaat.meldingen = list(
-                Melding.objects.filter(access.scope_q(user), pk=pk).select_related("inwoner")
+                meldingen_in_scope(user).filter(pk=pk).select_related("inwoner")
             )
         if access.allows(user, Resource.BESCHIKKING, Action.LEZEN):
             resultaat.beschikkingen = list(

@@ -309,6 +309,17 @@ def test_scope_is_the_same_for_list_and_detail_on_pages_and_api(
         assert api_lijst == {meldingen["noord"].pk, meldingen["toegewezen"].pk}
 
 
+def test_the_header_search_finds_a_melding_by_number_within_the_same_scope(
+    client: Client, generalist: Any, midoffice: Any, meldingen: dict
+) -> None:
+    for medewerker in (generalist, midoffice):
+        login(client, medewerker)
+        for melding in meldingen.values():
+            body = client.get("/zoeken/", {"q": f"#{melding.pk}"}).content.decode()
+            kan_openen = client.get(pagina(melding)).status_code == 200
+            assert (f"/meldingen/{melding.pk}/" in body) is kan_openen, (medewerker, melding)
+
+
 def test_the_worklist_logs_the_residents_it_shows(client: Client, midoffice: Any, meldingen: dict):
     login(client, midoffice).get(reverse("meldingen:werkvoorraad"), {"weergave": "alle"})
     gelezen = Inzage.objects.filter(user=midoffice.user, pad__startswith="/meldingen/werkvoorraad/")
