@@ -1,0 +1,41 @@
+"""The kinds of domain event, named once: '<onderwerp>.<wat er gebeurde>'.
+
+Publishers and subscribers use these constants, so a renamed event cannot silently lose its
+subscribers. Add a kind here before publishing it.
+"""
+
+from __future__ import annotations
+
+# Melding (meldingen)
+MELDING_GEREGISTREERD = "melding.geregistreerd"
+MELDING_GESCREEND = "melding.gescreend"
+MELDING_TOEGEWEZEN = "melding.toegewezen"
+MELDING_OPGESCHORT = "melding.opgeschort"
+MELDING_HERVAT = "melding.hervat"
+MELDING_IN_ONDERZOEK = "melding.in_onderzoek"
+MELDING_GESLOTEN = "melding.gesloten"
+
+# Onderzoek (onderzoeken)
+ONDERZOEK_GESTART = "onderzoek.gestart"
+ONDERZOEK_VERSLAG_DEFINITIEF = "onderzoek.verslag_definitief"
+ONDERZOEK_VERSLAG_VERZONDEN = "onderzoek.verslag_verzonden"
+
+# Plan (plannen)
+PLAN_GEOPEND = "plan.geopend"
+PLAN_GEWIJZIGD = "plan.gewijzigd"
+PLAN_ONDERTEKEND = "plan.ondertekend"
+PLAN_GEWIJZIGD_NA_ONDERTEKENING = "plan.gewijzigd_na_ondertekening"
+PLAN_SAMENGEVOEGD = "plan.samengevoegd"
+
+# Aanvraag, beschikking, bezwaar, klacht (beschikkingen)
+AANVRAAG_ONTVANGEN = "aanvraag.ontvangen"
+AANVRAAG_OPGESCHORT = "aanvraag.opgeschort"
+AANVRAAG_INGETROKKEN = "aanvraag.ingetrokken"
+BESCHIKKING_GENOMEN = "beschikking.genomen"
+BESCHIKKING_VERZONDEN = "beschikking.verzonden"
+BESCHIKKING_GETOETST = "beschikking.getoetst"
+BEZWAAR_ONTVANGEN = "bezwaar.ontvangen"
+BEZWAAR_VERDAAGD = "bezwaar.verdaagd"
+BEZWAAR_BESLOTEN = "bezwaar.besloten"
+KLACHT_ONTVANGEN = "klacht.ontvangen"
+KLACHT_AFGEHANDELD = "klacht.afgehandeld"
