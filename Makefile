@@ -5,11 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 EENPLAN := $(BIN)/eenplan
 DEMO_INWONERS ?= 20000
+# run, demo, bench and test use the development settings (DEBUG on, plain HTTP, no required
+# second factor). The plain `eenplan` command and the WSGI application default to the
+# production-safe eenplan.conf.settings; see docs/configuration.md.
+export DJANGO_SETTINGS_MODULE ?= eenplan.conf.dev
 
 .PHONY: run test lint bench fuzz install demo clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo municipality, serve http://127.0.0.1:8000"
+	@echo "make demo   - install, migrate and load the demo municipality (no server)"
 	@echo "make test   - install and run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint   - ruff"
 	@echo "make bench  - benchmarks, results in docs/benchmarks.md"
@@ -31,11 +36,13 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-run: install
+run: demo
+	$(EENPLAN) runserver 127.0.0.1:8000
+
+demo: install
 	$(EENPLAN) migrate --noinput
 	$(EENPLAN) demo --inwoners $(DEMO_INWONERS) --if-empty
 	$(EENPLAN) demo_logins
-	$(EENPLAN) runserver 127.0.0.1:8000
 
 test: install
 	$(BIN)/pytest

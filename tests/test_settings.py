@@ -1,29 +1,117 @@
-"""Settings come from the environment; production refuses the development secret."""
+"""Settings: production-safe unless the development settings are chosen; production refuses a
+weak SECRET_KEY and a wildcard host at start-up; `check --deploy` finds nothing."""
 
+from __future__ import annotations
+
+import json
 import os
+import secrets
 import subprocess
 import sys
 
+import pytest
 
-def run_check(**env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+STRONG_KEY = secrets.token_urlsafe(50)
+HOST = "eenplan.gemeente.example"
+
+
+def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    """Run a command as an operator would: no DJANGO_SETTINGS_MODULE (pytest sets the dev one)."""
+    # Also without what the browser tests set for themselves (DJANGO_ALLOW_ASYNC_UNSAFE).
+    drop = {
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
+    environment = {k: v for k, v in os.environ.items() if k not in drop}
     environment.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "eenplan", "check"],
+    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, *args],
         env=environment,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
     )
 
 
-def test_refuses_to_start_with_debug_off_and_default_secret():
-    result = run_check(DEBUG="false")
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr and "weigert te starten" in result.stderr
+def run_check(*extra: str, **env: str) -> subprocess.CompletedProcess:
+    return run(["-m", "eenplan", "check", *extra], **env)
 
 
-def test_starts_with_debug_off_and_a_real_secret():
-    result = run_check(DEBUG="false", SECRET_KEY="x" * 60, ALLOWED_HOSTS="eenplan.example")
+def production_values(**env: str) -> dict:
+    """Some settings as the plain `eenplan` command / WSGI application would see them."""
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({k: getattr(s, k) for k in ('DEBUG', 'SECURE_SSL_REDIRECT', "
+        "'SECURE_HSTS_SECONDS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_HSTS_PRELOAD', "
+        "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'EENPLAN_2FA_VERPLICHT', "
+        "'SESSION_COOKIE_AGE', 'EENPLAN_SESSIE_INACTIEF_MINUTEN')}))"
+    )
+    result = run(["-c", "import eenplan.conf.wsgi; " + code], **env)
     assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_plain_command_refuses_the_development_secret():
+    result = run_check()
+    assert result.returncode != 0
+    assert "weigert te starten" in result.stderr and "SECRET_KEY is de ontwikkelwaarde" in (
+        result.stderr
+    )
+    assert "DJANGO_SETTINGS_MODULE=eenplan.conf.dev" in result.stderr
+
+
+def test_wsgi_refuses_the_development_secret():
+    result = run(["-c", "import eenplan.conf.wsgi"])
+    assert result.returncode != 0 and "weigert te starten" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "reden"),
+    [
+        ("k" * 3 + "x", "te kort"),
+        ("abc" * 20, "te weinig verschillende tekens"),
+    ],
+)
+def test_production_refuses_a_weak_secret(key: str, reden: str):
+    result = run_check(SECRET_KEY=key, ALLOWED_HOSTS=HOST)
+    assert result.returncode != 0
+    assert reden in result.stderr
+
+
+def test_production_refuses_a_wildcard_host():
+    result = run_check(SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS=f"{HOST},*")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS bevat '*'" in result.stderr
+
+
+def test_production_defaults_are_safe():
+    values = production_values(SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS=HOST)
+    assert values["DEBUG"] is False
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_HSTS_SECONDS"] >= 31536000
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] and values["SECURE_HSTS_PRELOAD"]
+    assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
+    assert values["EENPLAN_2FA_VERPLICHT"] is True
+    assert values["EENPLAN_SESSIE_INACTIEF_MINUTEN"] == 30
+    assert values["SESSION_COOKIE_AGE"] == 10 * 3600
+
+
+def test_check_deploy_reports_nothing_on_the_production_configuration():
+    result = run_check(
+        "--deploy", "--fail-level", "DEBUG", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS=HOST
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stderr and "W0" not in result.stderr, result.stderr
+
+
+def test_development_settings_are_chosen_explicitly():
+    result = run_check(DJANGO_SETTINGS_MODULE="eenplan.conf.dev")
+    assert result.returncode == 0, result.stderr
+    # ...and check --deploy tells the development settings are not for production.
+    deploy = run_check("--deploy", DJANGO_SETTINGS_MODULE="eenplan.conf.dev")
+    assert "DEBUG" in deploy.stderr and "SECURE_SSL_REDIRECT" in deploy.stderr

@@ -44,7 +44,7 @@ def main() -> None:
     os.environ["DATABASE_URL"] = os.environ.get(
         "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
     )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eenplan.conf.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eenplan.conf.dev")
     import django
 
     django.setup()

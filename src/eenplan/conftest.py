@@ -118,3 +118,13 @@ def inwoner_zuid(wijken):
 def login(client: Client, medewerker) -> Client:
     client.force_login(medewerker.user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """API rate-limit and API-key back-off counters live in the cache; each test starts clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -76,8 +76,19 @@ def context(browser: Any, live_server: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(context: Any) -> Any:
-    return context.new_page()
+def page(context: Any) -> Iterator[Any]:
+    """A page that fails the test when the browser blocked anything under the
+    Content-Security-Policy (an inline script or style, eval, a foreign source)."""
+    nieuwe = context.new_page()
+    geweigerd: list[str] = []
+    nieuwe.on(
+        "console",
+        lambda bericht: geweigerd.append(bericht.text)
+        if "Content Security Policy" in bericht.text
+        else None,
+    )
+    yield nieuwe
+    assert not geweigerd, "De CSP blokkeerde iets:\n" + "\n".join(geweigerd)
 
 
 # --- data -------------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 from eenplan.conf.env import DEFAULT_SECRET_KEY, as_bool, as_list, declare
 
@@ -21,23 +21,24 @@ VAR_DIR = Path(
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# Production-safe by default: the plain `eenplan` command and the WSGI application use this
+# module. Local development, the demo, the benchmarks and the tests choose `eenplan.conf.dev`
+# explicitly (DJANGO_SETTINGS_MODULE=eenplan.conf.dev; `make run` and pytest do that).
+EENPLAN_DEVELOPMENT = False
 DEBUG = as_bool(
     declare(
         "DEBUG",
-        "true",
-        "Django debug mode. Default on for local use; set to false in every real deployment.",
+        "false",
+        "Django debug mode. Off unless set; the development settings (eenplan.conf.dev) turn it "
+        "on. Never on in a real deployment: errors would show data.",
     )
 )
 SECRET_KEY = declare(
     "SECRET_KEY",
     DEFAULT_SECRET_KEY,
-    "Django's secret key. Required (and checked) whenever DEBUG is off.",
+    "Django's secret key. Production refuses to start with the development value, a key "
+    "shorter than 50 characters or one with fewer than 10 different characters.",
 )
-if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
-    raise ImproperlyConfigured(
-        "eenplan weigert te starten: DEBUG staat uit maar SECRET_KEY is de standaardwaarde. "
-        "Zet SECRET_KEY op een lange, geheime waarde."
-    )
 ALLOWED_HOSTS = as_list(
     declare(
         "ALLOWED_HOSTS",
@@ -86,11 +87,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "eenplan.common",
+    "eenplan.beveiliging",
     "eenplan.gemeente",
     "eenplan.inwoners",
     "eenplan.events",
@@ -114,8 +119,20 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "eenplan.privacy.access.AccessLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "eenplan.beveiliging.middleware.SessieVerloopMiddleware",
+    "eenplan.beveiliging.middleware.TweeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "eenplan.common.concurrency.VersieMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "eenplan.beveiliging.middleware.BeveiligingsheadersMiddleware",
+    # Last, so it sees the login attempt's outcome first (django-axes' requirement).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every attempt while a username is locked out (django-axes).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "eenplan.conf.urls"
@@ -150,7 +167,10 @@ TEMPLATES = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "eenplan.beveiliging.wachtwoord.MinimumLengteValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -216,9 +236,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so a request without valid credentials gets 401 with WWW-Authenticate: Token.
+        "eenplan.beveiliging.authentication.ApiSleutelAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": declare(
+            "EENPLAN_API_LIMIET_ANONIEM",
+            "30/minute",
+            "API rate limit per IP address for requests without a login (DRF throttle syntax: "
+            "number/second, minute, hour or day). Above it the API answers 429.",
+        ),
+        "user": declare(
+            "EENPLAN_API_LIMIET_GEBRUIKER",
+            "300/minute",
+            "API rate limit per logged-in user or API key (DRF throttle syntax).",
+        ),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "eenplan.common.api.Pagination",
     # JSON with a depth limit and Dutch errors (deep JSON is a 400, not a 500).
@@ -255,21 +293,175 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# --- Transport security: production-safe defaults; the development settings relax them. -------
 if as_bool(
     declare(
         "EENPLAN_BEHIND_TLS_PROXY",
         "false",
         "Set to true when a TLS-terminating "
-        "proxy sets X-Forwarded-Proto: https (links and secure cookies use https).",
+        "proxy sets X-Forwarded-Proto: https (links and secure cookies use https). Needed with "
+        "SECURE_SSL_REDIRECT behind such a proxy, or every request is redirected again.",
     )
 ):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The client's address (lock-out log, API limits) is the one the proxy adds.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    REST_FRAMEWORK["NUM_PROXIES"] = 1
 
+SECURE_SSL_REDIRECT = as_bool(
+    declare(
+        "SECURE_SSL_REDIRECT",
+        "true",
+        "Redirect every plain-HTTP request to HTTPS. Off in the development settings.",
+    )
+)
+SECURE_HSTS_SECONDS = int(
+    declare(
+        "SECURE_HSTS_SECONDS",
+        "31536000",
+        "Strict-Transport-Security max-age in seconds (default one year; 0 sends no header). "
+        "Off in the development settings.",
+    )
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = as_bool(
+    declare(
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "true",
+        "Add includeSubDomains to the Strict-Transport-Security header.",
+    )
+)
+SECURE_HSTS_PRELOAD = as_bool(
+    declare(
+        "SECURE_HSTS_PRELOAD",
+        "true",
+        "Add preload to the Strict-Transport-Security header.",
+    )
+)
+_SECURE_COOKIES = as_bool(
+    declare(
+        "EENPLAN_SECURE_COOKIES",
+        "true",
+        "Send the session and CSRF cookies only over HTTPS (Secure flag). Off in the development "
+        "settings.",
+    )
+)
+SESSION_COOKIE_SECURE = _SECURE_COOKIES
+CSRF_COOKIE_SECURE = _SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Sessions: idle and absolute timeouts (eenplan.beveiliging.middleware). -----------------------
+EENPLAN_SESSIE_INACTIEF_MINUTEN = int(
+    declare(
+        "EENPLAN_SESSIE_INACTIEF_MINUTEN",
+        "30",
+        "Minutes without a request after which a login session ends (idle timeout).",
+    )
+)
+EENPLAN_SESSIE_MAXIMAAL_UREN = int(
+    declare(
+        "EENPLAN_SESSIE_MAXIMAAL_UREN",
+        "10",
+        "Hours after logging in after which a session always ends (absolute timeout).",
+    )
+)
+SESSION_COOKIE_AGE = EENPLAN_SESSIE_MAXIMAAL_UREN * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Login lock-out (django-axes): every login form, the admin and the API key back-off. ----------
+AXES_FAILURE_LIMIT = int(
+    declare(
+        "EENPLAN_LOGIN_MAX_POGINGEN",
+        "5",
+        "Failed logins for one username after which it is locked (login page, /beheer/).",
+    )
+)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(
+        declare(
+            "EENPLAN_LOGIN_BLOKKADE_MINUTEN",
+            "15",
+            "Minutes a locked username stays locked; each further attempt during the lock starts "
+            "the period again.",
+        )
+    )
+)
+# Default: locked per username, from any address. A wrong password typed now and then in a
+# municipal office behind one shared address must not lock out everyone there; axes.W006 asks
+# for the address as well and is silenced for that reason. Add ip_address where staff do not
+# share addresses (then 5 failures from one address, for any username, lock that address too).
+AXES_LOCKOUT_PARAMETERS = as_list(
+    declare(
+        "EENPLAN_LOGIN_BLOKKEER_OP",
+        "username",
+        "What a lock-out applies to: username, or username,ip_address to also lock an address "
+        "after that many failures for any username (not behind a shared office address).",
+    )
+)
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "beveiliging/geblokkeerd.html"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins need no second log; failures are kept
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "code"]
+
+# --- Two-factor authentication (TOTP, django-otp). ------------------------------------------------
+EENPLAN_2FA_VERPLICHT = as_bool(
+    declare(
+        "EENPLAN_2FA_VERPLICHT",
+        "true",
+        "Require TOTP two-factor authentication for every login that may open dossiers "
+        "(permission inwoners.view_dossier) and for superusers. Off in the development "
+        "settings unless set there.",
+    )
+)
+OTP_TOTP_ISSUER = declare(
+    "EENPLAN_2FA_UITGEVER",
+    "eenplan",
+    "Name shown in the authenticator app next to the username.",
+)
+
+# --- API keys (eenplan.beveiliging): stored as a SHA-256 hash, with an expiry. --------------------
+EENPLAN_API_SLEUTEL_DAGEN = int(
+    declare(
+        "EENPLAN_API_SLEUTEL_DAGEN",
+        "90",
+        "Days an API key stays valid after it is issued.",
+    )
+)
+EENPLAN_API_MAX_FOUTE_SLEUTELS = int(
+    declare(
+        "EENPLAN_API_MAX_FOUTE_SLEUTELS",
+        "20",
+        "Invalid API keys from one IP address after which that address is refused (429) for "
+        "EENPLAN_LOGIN_BLOKKADE_MINUTEN.",
+    )
+)
+
+# --- Response headers: Content-Security-Policy (django-csp) and Permissions-Policy. -------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+EENPLAN_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "screen-wake-lock=(), xr-spatial-tracking=()"
+)
 
 LOGGING = {
     "version": 1,

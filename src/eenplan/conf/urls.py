@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
     path(
@@ -12,10 +12,18 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("eenplan.beveiliging.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("eenplan.conf.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="schema", template_name="beveiliging/swagger_ui.html"
+        ),
+        name="swagger-ui",
+    ),
     path("meldingen/", include("eenplan.meldingen.urls")),
     path("onderzoeken/", include("eenplan.onderzoeken.urls")),
     path("plannen/", include("eenplan.plannen.urls")),

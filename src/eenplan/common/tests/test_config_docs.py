@@ -12,7 +12,10 @@ from django.core.management import call_command
 from eenplan.common.management.commands.config_docs import portable_default, render_markdown
 from eenplan.conf.env import VARIABLES, Variable
 
-REGENERATE = ".venv/bin/eenplan config_docs --output docs/configuration.md"
+REGENERATE = (
+    "DJANGO_SETTINGS_MODULE=eenplan.conf.dev .venv/bin/eenplan config_docs "
+    "--output docs/configuration.md"
+)
 
 
 def _output() -> str:

@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Q
+from django.test import RequestFactory
 from django.utils import timezone
 
 from eenplan.demo.builder import build_demo
@@ -74,7 +75,11 @@ def test_demo_is_valid_and_realistic():
 def test_demo_logins_work_and_scopes_differ():
     build_demo(inwoners=500, seed=3, peildatum=PEIL)
     for username, *_ in DEMO_LOGINS:
-        assert authenticate(username=username, password=DEMO_WACHTWOORD) is not None, username
+        # The login lock-out (django-axes) needs the request, as the login page passes it.
+        request = RequestFactory().post("/inloggen/")
+        assert (
+            authenticate(request=request, username=username, password=DEMO_WACHTWOORD) is not None
+        ), username
     total = Inwoner.objects.count()
     midoffice = Medewerker.objects.get(user__username="midoffice").user
     generalist = Medewerker.objects.get(user__username="generalist").user
@@ -98,6 +103,8 @@ def test_command_reports_and_if_empty_skips(capsys):
     call_command("demo_logins")
     out = capsys.readouterr().out
     assert "generalist" in out and DEMO_WACHTWOORD in out
+    # How to log in: no second factor in the development settings; the lock-out is named.
+    assert "Tweestapsverificatie is niet verplicht" in out and "5 foute wachtwoorden" in out
 
 
 def test_demo_meldingen_cover_every_state_and_some_are_overdue():

@@ -15,9 +15,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from eenplan.beveiliging.services import api_sleutel_create
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import Relatie
@@ -477,10 +477,10 @@ def test_vrijwilliger_registers_but_cannot_read_the_worklist(vrijwilliger, werkv
 
 
 def test_token_authentication(generalist, werkvoorraad):
-    token = Token.objects.create(user=generalist.user)
+    _, sleutel = api_sleutel_create(user=generalist.user, naam="test")
     client = APIClient()
     assert client.get(URL).status_code in (401, 403)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {sleutel}")
     assert werkvoorraad["toegewezen"].pk in ids(client.get(URL))
     assert client.get(detail_url(werkvoorraad["toegewezen"])).status_code == 200
 

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from eenplan.beveiliging.services import api_sleutel_create
 from eenplan.conftest import login
 from eenplan.privacy.constants import Doel, Kanaal
 from eenplan.privacy.models import AppendOnlyError, Inzage
@@ -113,9 +113,9 @@ class TestPages:
 
 class TestApi:
     def test_token_authentication_and_logging(self, generalist, inwoner_noord):
-        token = Token.objects.create(user=generalist.user)
+        _, sleutel = api_sleutel_create(user=generalist.user, naam="test")
         api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_X_EENPLAN_DOEL="plan")
+        api.credentials(HTTP_AUTHORIZATION=f"Token {sleutel}", HTTP_X_EENPLAN_DOEL="plan")
         response = api.get(api_detail(inwoner_noord))
         assert response.status_code == 200
         assert response.json()["bsn"] == inwoner_noord.bsn

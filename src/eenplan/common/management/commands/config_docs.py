@@ -29,12 +29,34 @@ with its default and help text, in `src/eenplan/conf/settings.py` (through
 changing a variable, regenerate it:
 
 ```sh
-.venv/bin/eenplan config_docs --output docs/configuration.md
+DJANGO_SETTINGS_MODULE=eenplan.conf.dev .venv/bin/eenplan config_docs --output docs/configuration.md
 ```
 
 In the defaults, `<checkout>` is the folder of the repository checkout and `<EENPLAN_VAR_DIR>`
 the value of that variable. Boolean variables accept `1`, `true`, `yes`, `on` or `ja` (any
 case) as true; anything else is false. Lists are comma-separated.
+
+## Production and development settings
+
+There are two settings modules, chosen with Django's `DJANGO_SETTINGS_MODULE`:
+
+- **`eenplan.conf.settings`** (the default of the `eenplan` command and of the WSGI
+  application `eenplan.conf.wsgi`): production-safe. The defaults below are its defaults:
+  `DEBUG` off, HTTPS redirect, HSTS (one year, subdomains, preload), `Secure` cookies, a
+  required second factor for roles with dossier access. At start-up it **refuses to run**
+  (every command and the WSGI application stop with `ImproperlyConfigured: eenplan weigert te
+  starten …`) when `SECRET_KEY` is the development value or unset, shorter than 50 characters or
+  made of fewer than 10 different characters, or when `ALLOWED_HOSTS` contains `*`.
+  `eenplan check --deploy` reports no issues on it with a real key and host.
+- **`eenplan.conf.dev`**: imports the production settings and relaxes them for a laptop:
+  `DEBUG` on (unless `DEBUG=false`), the built-in development `SECRET_KEY` accepted, plain HTTP
+  (no SSL redirect, no HSTS, no `Secure` cookies) and no required second factor (unless
+  `EENPLAN_2FA_VERPLICHT=true`). `make run`, `make demo`, `make bench` and `make test` export
+  `DJANGO_SETTINGS_MODULE=eenplan.conf.dev`, and pytest uses it (`pyproject.toml`). Run other
+  commands on a development checkout the same way, e.g.
+  `DJANGO_SETTINGS_MODULE=eenplan.conf.dev .venv/bin/eenplan createsuperuser`.
+
+## Variables
 """
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -31,4 +32,18 @@ class Command(BaseCommand):
             if username in existing:
                 where = f" — {', '.join(teams)}" if teams else ""
                 self.stdout.write(f"  {username:<17} {first} {last}, {Rol(rol).label}{where}")
+        if settings.EENPLAN_2FA_VERPLICHT:
+            self.stdout.write(
+                "Tweestapsverificatie is verplicht voor accounts met dossierinzage: bij de eerste "
+                "keer inloggen stelt u een authenticator-app in (QR-code of sleutel als tekst)."
+            )
+        else:
+            self.stdout.write(
+                "Tweestapsverificatie is niet verplicht in de ontwikkelinstellingen; probeer het "
+                "met EENPLAN_2FA_VERPLICHT=true of via /account/tweestapsverificatie/."
+            )
+        self.stdout.write(
+            f"Na {settings.AXES_FAILURE_LIMIT} foute wachtwoorden is een account "
+            f"{int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)} minuten geblokkeerd."
+        )
         self.stdout.write("")

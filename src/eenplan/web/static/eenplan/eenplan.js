@@ -1,0 +1,28 @@
+// eenplan's own behaviour on every page. A static file, never inline code, so the
+// Content-Security-Policy can forbid inline scripts and eval (script-src 'self').
+(function () {
+  "use strict";
+
+  // Print buttons ([data-afdrukken]): hidden without JavaScript, shown and wired when it runs.
+  function afdrukknoppen() {
+    document.querySelectorAll("[data-afdrukken]").forEach(function (knop) {
+      knop.hidden = false;
+      knop.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  // After htmx replaced a region marked data-focus-na-swap="id", move focus to that element
+  // (e.g. the heading of a refreshed list), so screen-reader users hear the new content.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var doel = event.target && event.target.closest && event.target.closest("[data-focus-na-swap]");
+    if (!doel) { return; }
+    var element = document.getElementById(doel.getAttribute("data-focus-na-swap"));
+    if (element) { element.focus(); }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", afdrukknoppen);
+  } else {
+    afdrukknoppen();
+  }
+})();
