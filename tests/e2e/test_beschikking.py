@@ -230,7 +230,7 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
         gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[sanne.teams.get()], username="midoffice"
     )
     melding = meldingen.melding_assign(melding=melding, actor=toewijzer.user, medewerker=sanne)
-    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=sanne.user)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=sanne.user)
     ladder = {
         LadderStap.EIGEN_KRACHT: (
             "Mevrouw kookt en wast zelf.",
@@ -246,6 +246,7 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
     }
     for stap, (bevinding, reden) in ladder.items():
         onderzoeken.afweging_set(
+            actor=onderzoek.medewerker.user,
             onderzoek=onderzoek,
             stap=stap,
             bevinding=bevinding,
@@ -253,19 +254,20 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
             reden_niet_toereikend=reden,
         )
     onderzoeken.afweging_set(
+        actor=onderzoek.medewerker.user,
         onderzoek=onderzoek,
         stap=LadderStap.INDIVIDUEEL_MAATWERK,
         bevinding="Hulp bij het huishouden, drie uur per week.",
         volstaat=True,
     )
-    plan = plannen.plan_open(huishouden=gemeentedata.huishouden, door=sanne.user)
+    plan = plannen.plan_open(huishouden=gemeentedata.huishouden, actor=sanne.user)
     doel = plannen.doel_add(
         plan=plan,
         inwoner=anna,
         leefgebied=Leefgebied.objects.get(code="huisvesting"),
         omschrijving="Een schoon huis, zodat ik thuis kan blijven wonen",
         doeltype="stabiliseren",
-        door=sanne.user,
+        actor=sanne.user,
     )
     plannen.voorstel_add(
         plan=plan,
@@ -273,10 +275,10 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
         omschrijving="Hulp bij het huishouden",
         wet="wmo",
         ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
-        door=sanne.user,
+        actor=sanne.user,
         doel=doel,
     )
-    (aanvraag,) = plannen.plan_sign(plan=plan, ondertekenaar=anna, op=vandaag, door=sanne.user)
+    (aanvraag,) = plannen.plan_sign(plan=plan, ondertekenaar=anna, op=vandaag, actor=sanne.user)
 
     # Henk: an aanvraag the generalist decided herself (Hardenberg), for the back office to check.
     henk_aanvraag = beschikkingen.aanvraag_register(

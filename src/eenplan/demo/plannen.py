@@ -51,12 +51,13 @@ def build_onderzoek_en_plan(
     signed household plan whose maatwerk becomes an aanvraag."""
     if melding.inwoner_id is None or melding.huishouden_id is None or rng.random() > 0.8:
         return
-    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=door)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=door)
     gesprek_op = min(today, melding.ontvangen_op + dt.timedelta(days=rng.randint(3, 14)))
     if dagen < 5:
         return
     deelnemers = ["inwoner"] + (["mantelzorger"] if rng.random() < 0.5 else [])
     onderzoeken.gesprek_add(
+        actor=door,
         onderzoek=onderzoek,
         datum=gesprek_op,
         deelnemers=deelnemers,
@@ -65,12 +66,14 @@ def build_onderzoek_en_plan(
     )
     for onderdeel in ONDERDELEN:
         onderzoeken.onderdeel_set(
+            actor=door,
             onderzoek=onderzoek,
             code=onderdeel.code,
             antwoord=f"Besproken: {onderdeel.titel.lower()}.",
         )
     heeft_mantelzorger = melding.inwoner.netwerk.filter(soort=NetwerkSoort.MANTELZORGER).exists()
     onderzoeken.onderzoek_set_checks(
+        actor=door,
         onderzoek=onderzoek,
         clientondersteuning_gewezen=True,
         pgb_uitgelegd=True,
@@ -84,7 +87,7 @@ def build_onderzoek_en_plan(
             leefgebied=leefgebied,
             score=rng.randint(1, 3),
             datum=gesprek_op,
-            door=door,
+            actor=door,
             onderzoek=onderzoek,
         )
     maatwerk = rng.random() < 0.45
@@ -93,6 +96,7 @@ def build_onderzoek_en_plan(
             break
         volstaat = not maatwerk and stap == LadderStap.ALGEMENE_VOORZIENINGEN
         onderzoeken.afweging_set(
+            actor=door,
             onderzoek=onderzoek,
             stap=stap,
             bevinding=f"{stap.label} besproken.",
@@ -104,10 +108,12 @@ def build_onderzoek_en_plan(
     if dagen < 21:
         return
     try:
-        onderzoeken.verslag_finalise(onderzoek=onderzoek, door=door)
+        onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=door)
     except ValidationError:
         return  # e.g. the mantelzorger's own need was not discussed: still open
-    onderzoeken.verslag_send(onderzoek=onderzoek, op=min(today, gesprek_op + dt.timedelta(days=3)))
+    onderzoeken.verslag_send(
+        actor=door, onderzoek=onderzoek, op=min(today, gesprek_op + dt.timedelta(days=3))
+    )
     _plan(
         melding,
         rng=rng,
@@ -131,7 +137,7 @@ def _plan(
     dagen: int,
     gesprek_op: dt.date,
 ) -> None:
-    plan = plannen.plan_open(huishouden=melding.huishouden, door=door)
+    plan = plannen.plan_open(huishouden=melding.huishouden, actor=door)
     if plan.status != PlanStatus.CONCEPT:
         return
     values, weights = zip(*DOELTYPES, strict=True)
@@ -142,7 +148,7 @@ def _plan(
             inwoner=melding.inwoner,
             leefgebied=leefgebied,
             omschrijving=omschrijving,
-            door=door,
+            actor=door,
             doeltype=rng.choices(values, weights=weights)[0],
             evaluatie_op=gesprek_op + dt.timedelta(days=180),
         )
@@ -151,7 +157,7 @@ def _plan(
             omschrijving=actie,
             uitvoerder_soort=Uitvoerder(uitvoerder),
             uitvoerder="Zie plan",
-            door=door,
+            actor=door,
             uiterlijk=gesprek_op + dt.timedelta(days=60),
         )
     wet = "jeugd" if melding.jeugd else "wmo"
@@ -162,7 +168,7 @@ def _plan(
             omschrijving=MAATWERK[wet],
             wet=wet,
             ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
-            door=door,
+            actor=door,
         )
     else:
         plannen.voorstel_add(
@@ -171,7 +177,7 @@ def _plan(
             omschrijving="Wijkrestaurant",
             wet=wet,
             ladderstap=LadderStap.ALGEMENE_VOORZIENINGEN,
-            door=door,
+            actor=door,
         )
     _regisseur(plan, melding, rng=rng, door=door, van=gesprek_op)
     op = min(today, gesprek_op + dt.timedelta(days=14))
@@ -182,7 +188,7 @@ def _plan(
     ]
     if dagen >= 28 and volwassenen:
         ondertekenaar = melding.inwoner if melding.inwoner in volwassenen else volwassenen[0]
-        plannen.plan_sign(plan=plan, ondertekenaar=ondertekenaar, door=door, op=op)
+        plannen.plan_sign(plan=plan, ondertekenaar=ondertekenaar, actor=door, op=op)
 
 
 def _regisseur(
@@ -195,7 +201,7 @@ def _regisseur(
             plan=plan,
             soort=RegisseurSoort.PROFESSIONAL,
             van=van,
-            door=door,
+            actor=door,
             medewerker=melding.medewerker,
             op_verzoek_van_inwoner=True,
         )
@@ -204,7 +210,7 @@ def _regisseur(
             plan=plan,
             soort=RegisseurSoort.MANTELZORGER,
             van=van,
-            door=door,
+            actor=door,
             netwerkpersoon=mantelzorger,
         )
     else:
@@ -221,5 +227,5 @@ def _regisseur(
         )
         if regisseur is not None:
             plannen.regisseur_set(
-                plan=plan, soort=RegisseurSoort.INWONER, van=van, door=door, inwoner=regisseur
+                plan=plan, soort=RegisseurSoort.INWONER, van=van, actor=door, inwoner=regisseur
             )

@@ -8,20 +8,20 @@ from collections import defaultdict
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from eenplan.gemeente.roles import ONDERZOEK_BEKIJKEN
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Instrument, Leefgebied, Onderzoek, ZrmScore
-from eenplan.privacy.selectors import inwoner_scope_q
+from eenplan.privacy import access
 from eenplan.rules.onderzoek import aanvraag_zonder_afgerond_onderzoek_toegestaan
 
 User = AbstractBaseUser | AnonymousUser
 
 
-def onderzoeken_in_scope(user: User) -> QuerySet[Onderzoek]:
-    """Onderzoeken of residents in the login's need-to-know scope."""
-    if not user.is_authenticated or not user.has_perm(ONDERZOEK_BEKIJKEN):
+def onderzoeken_in_scope(user: User | access.Actor) -> QuerySet[Onderzoek]:
+    """Onderzoeken this login may read: its role may read onderzoeken and the resident is in
+    its need-to-know scope (access.scope_q) — the one scope of the pages and the API."""
+    if not access.allows(user, access.Resource.ONDERZOEK, access.Action.LEZEN):
         return Onderzoek.objects.none()
-    return Onderzoek.objects.filter(inwoner_scope_q(user))
+    return Onderzoek.objects.filter(access.scope_q(user))
 
 
 def onderzoek_get(*, scope: QuerySet[Onderzoek], pk: int) -> Onderzoek | None:

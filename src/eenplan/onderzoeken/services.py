@@ -1,4 +1,10 @@
-"""Writes of the onderzoeken app. Each in one transaction; refusals change nothing."""
+"""Writes of the onderzoeken app. Each in one transaction; refusals change nothing.
+
+Each service that changes an onderzoek receives the `actor` and first asks the one decision
+point (`privacy.access`): its role may carry out onderzoeken (ONDERZOEK wijzigen; starting one:
+ONDERZOEK aanmaken) and the resident is within its need-to-know scope. A refusal raises
+`access.Refused` (403), is logged, and changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +37,28 @@ from eenplan.onderzoeken.models import (
     VerslagReactie,
     ZrmScore,
 )
+from eenplan.privacy import access
 from eenplan.rules import datums
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap, verslag_ontbrekend
+
+Actor = access.Actor | AbstractBaseUser
+
+
+def _mag(
+    actor: Actor, inwoner_id: int, handeling: access.Action = access.Action.WIJZIGEN
+) -> AbstractBaseUser:
+    """Refuse (403, logged) unless the actor may do this to the resident's onderzoek; returns
+    the login to record."""
+    regel = access.RULES[(access.Resource.ONDERZOEK, handeling)]
+    access.require(
+        actor,
+        access.Resource.ONDERZOEK,
+        handeling,
+        via=access.SERVICE,
+        inwoner=inwoner_id,
+        doel=regel.doel,
+    )
+    return access.Actor.of(actor).user
 
 
 @transaction.atomic
@@ -62,10 +88,11 @@ def _lopend(onderzoek: Onderzoek) -> None:
 
 @transaction.atomic
 @schrijft("melding", verhogen=False)
-def onderzoek_start(*, melding: Melding, door: AbstractBaseUser) -> Onderzoek:
+def onderzoek_start(*, melding: Melding, actor: Actor) -> Onderzoek:
     """Start the onderzoek of an assigned melding about a known resident."""
     if melding.inwoner_id is None:
         raise ValidationError("Identificeer eerst de inwoner van deze melding.")
+    door = _mag(actor, melding.inwoner_id, access.Action.AANMAKEN)
     if melding.status != MeldingStatus.TOEGEWEZEN:
         raise ValidationError("Een onderzoek start bij een melding die is toegewezen.")
     if Onderzoek.objects.filter(melding=melding).exists():
@@ -93,9 +120,11 @@ def gesprek_add(
     datum: dt.date,
     plaats: str,
     deelnemers: Iterable[str],
+    actor: Actor,
     notities: str = "",
 ) -> Gesprek:
     """A conversation with who took part (Wmo 2015 art. 2.3.2 lid 1)."""
+    _mag(actor, onderzoek.inwoner_id)
     _lopend(onderzoek)
     deelnemers = list(dict.fromkeys(deelnemers))
     errors = {}
@@ -123,9 +152,15 @@ def gesprek_add(
 @transaction.atomic
 @schrijft("onderzoek", verhogen=False)
 def onderdeel_set(
-    *, onderzoek: Onderzoek, code: str, antwoord: str = "", reden_niet_van_toepassing: str = ""
+    *,
+    onderzoek: Onderzoek,
+    code: str,
+    actor: Actor,
+    antwoord: str = "",
+    reden_niet_van_toepassing: str = "",
 ) -> OnderzoekOnderdeel:
     """Save one subject a-g (the autosave target of the onderzoek form)."""
+    _mag(actor, onderzoek.inwoner_id)
     _lopend(onderzoek)
     if len(reden_niet_van_toepassing.strip()) > 300:
         raise ValidationError({"reden_niet_van_toepassing": "Houd de reden korter dan 300 tekens."})
@@ -146,7 +181,9 @@ def onderzoek_set_checks(
     clientondersteuning_gewezen: bool,
     pgb_uitgelegd: bool,
     mantelzorger_besproken: bool | None,
+    actor: Actor,
 ) -> Onderzoek:
+    _mag(actor, onderzoek.inwoner_id)
     _lopend(onderzoek)
     onderzoek.clientondersteuning_gewezen = clientondersteuning_gewezen
     onderzoek.pgb_uitgelegd = pgb_uitgelegd
@@ -178,9 +215,11 @@ def afweging_set(
     stap: LadderStap | int,
     bevinding: str,
     volstaat: bool,
+    actor: Actor,
     reden_niet_toereikend: str = "",
 ) -> Afweging:
     """Record what was found at one step of the ladder (Wmo 2015 art. 2.3.5 lid 3)."""
+    _mag(actor, onderzoek.inwoner_id)
     _lopend(onderzoek)
     stap = ladderstap_parse(stap)
     if not bevinding.strip():
@@ -209,9 +248,10 @@ def score_add(
     leefgebied: Leefgebied,
     score: int,
     datum: dt.date,
-    door: AbstractBaseUser,
+    actor: Actor,
     onderzoek: Onderzoek | None = None,
 ) -> ZrmScore:
+    door = _mag(actor, inwoner.pk)
     if onderzoek is not None:
         _lopend(onderzoek)
     datums_check(datums.GEBEURTENIS, datum=datum)
@@ -261,9 +301,10 @@ def verslag_ontbrekend_voor(onderzoek: Onderzoek) -> list[str]:
 
 @transaction.atomic
 @schrijft("onderzoek")
-def verslag_finalise(*, onderzoek: Onderzoek, door: AbstractBaseUser) -> Onderzoek:
+def verslag_finalise(*, onderzoek: Onderzoek, actor: Actor) -> Onderzoek:
     """Make the verslag final once everything art. 2.3.2 lid 4 asks is answered; the text is
     kept as it was at that moment (Wmo 2015 art. 2.3.2 lid 8)."""
+    _mag(actor, onderzoek.inwoner_id)
     _lopend(onderzoek)
     missing = verslag_ontbrekend_voor(onderzoek)
     if missing:
@@ -291,7 +332,8 @@ def verslag_context(onderzoek: Onderzoek) -> dict:
 
 @transaction.atomic
 @schrijft("onderzoek")
-def verslag_send(*, onderzoek: Onderzoek, op: dt.date) -> Onderzoek:
+def verslag_send(*, onderzoek: Onderzoek, op: dt.date, actor: Actor) -> Onderzoek:
+    _mag(actor, onderzoek.inwoner_id)
     if onderzoek.status != OnderzoekStatus.DEFINITIEF:
         raise ValidationError("Maak het verslag eerst definitief.")
     datums_check(datums.GEBEURTENIS, op=op)
@@ -305,9 +347,10 @@ def verslag_send(*, onderzoek: Onderzoek, op: dt.date) -> Onderzoek:
 @transaction.atomic
 @schrijft("onderzoek", verhogen=False)
 def verslag_reactie_add(
-    *, onderzoek: Onderzoek, tekst: str, ontvangen_op: dt.date
+    *, onderzoek: Onderzoek, tekst: str, ontvangen_op: dt.date, actor: Actor
 ) -> VerslagReactie:
     """The resident's remarks are kept with the verslag, never merged into it."""
+    _mag(actor, onderzoek.inwoner_id)
     if onderzoek.verslag_verzonden_op is None:
         raise ValidationError("Het verslag is nog niet naar de inwoner gestuurd.")
     if not tekst.strip():

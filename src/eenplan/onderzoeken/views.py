@@ -1,21 +1,22 @@
 """Staff pages of the onderzoek (keukentafelgesprek): one page with every section, autosave
 of the subjects a-g, the ladder, the life-domain scores and the verslag.
 
-Views parse, authorise, call a service or selector and render. A refusal of a service is
-shown in Dutch next to the form and changes nothing (services are atomic). Every page that
-shows a resident's data opens the dossier through `dossier_open` (checked and logged) and logs
-the other household members it shows with `inzage_log_many`.
+Views parse, call a service or selector and render; access is decided by `privacy.access`
+only: the role by `access.requires` on each view (pages, the htmx autosave and the PDF alike),
+the resident by `access.require(..., inwoner=...)` once the onderzoek is loaded (need-to-know;
+logged, doel 'onderzoek'), and each write once more by the service with the actor. The other
+household members a page shows are logged with `access.log_shown`. Refusals are 403 pages with
+the Dutch reason and a row in the access log; a refusal of a service's rules is shown in Dutch
+next to the form. Neither changes anything (services are atomic).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,14 +27,13 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from eenplan.common.pdf import tekst_naar_pdf
-from eenplan.gemeente.roles import ONDERZOEK_BEKIJKEN, ONDERZOEK_UITVOEREN, PLAN_BEKIJKEN
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import huishouden_leden, inwoner_dossier
 from eenplan.meldingen.constants import Status as MeldingStatus
 from eenplan.meldingen.models import Melding
-from eenplan.meldingen.selectors import melding_get, meldingen_in_scope
+from eenplan.meldingen.selectors import meldingen_in_scope
 from eenplan.onderzoeken import selectors, services
 from eenplan.onderzoeken.constants import Deelnemer, OnderzoekStatus
 from eenplan.onderzoeken.forms import (
@@ -48,8 +48,9 @@ from eenplan.onderzoeken.forms import (
     service_fouten,
 )
 from eenplan.onderzoeken.models import Leefgebied, Onderzoek, ZrmScore
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.services import dossier_open, inzage_log_many
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.constants import Doel
 from eenplan.rules.onderzoek import (
     ONDERDELEN,
     LadderStap,
@@ -60,10 +61,6 @@ from eenplan.voorzieningen.selectors import sociale_kaart
 
 DEELNEMERS = dict(Deelnemer.choices)
 TITELS = {o.code: o.titel for o in ONDERDELEN}
-GEWEIGERD = (
-    "U kunt dit onderzoek niet inzien: de inwoner valt buiten uw werkgebied en is niet aan u "
-    "toegewezen (need-to-know)."
-)
 DEFINITIEF = (
     "Het verslag is definitief; het onderzoek kan niet meer worden gewijzigd. Reacties van de "
     "inwoner kunnen wel worden toegevoegd."
@@ -82,45 +79,36 @@ def _is_htmx(request: HttpRequest) -> bool:
 # --- access -------------------------------------------------------------------------------------
 
 
-def _onderzoek_or_refuse(request: HttpRequest, pk: int) -> Onderzoek:
-    """The onderzoek if it is in the login's scope; 404 if it does not exist; else 403 with
-    the reason. A refused look is written to the access log as refused."""
-    onderzoek = selectors.onderzoek_get(scope=selectors.onderzoeken_in_scope(request.user), pk=pk)
-    if onderzoek is not None:
-        return onderzoek
-    # No selector tells "unknown" from "not yours"; one small read here.
-    inwoner_ids = list(Onderzoek.objects.filter(pk=pk).values_list("inwoner_id", flat=True)[:1])
-    if not inwoner_ids:
+def _via(request: HttpRequest) -> access.Via:
+    return access.Via.request(request)
+
+
+def _onderzoek(request: HttpRequest, pk: int, handeling: Action = Action.LEZEN) -> Onderzoek:
+    """The onderzoek: 404 if it does not exist; else `access.require` on its resident (read:
+    LEZEN, a write: WIJZIGEN) — 403 with the reason when refused — logged either way."""
+    onderzoek = selectors.onderzoek_get(scope=Onderzoek.objects.all(), pk=pk)
+    if onderzoek is None:
         raise Http404("Dit onderzoek bestaat niet.")
-    with contextlib.suppress(PermissionDenied):  # the refusal is written to the access log
-        dossier_open(
-            user=request.user,
-            inwoner_id=inwoner_ids[0],
-            doel=Doel.ONDERZOEK,
-            kanaal=Kanaal.PAGINA,
-            pad=request.get_full_path(),
-        )
-    raise PermissionDenied(GEWEIGERD)
-
-
-def _open_dossiers(request: HttpRequest, inwoner: Inwoner, anderen: list[Inwoner]) -> None:
-    """Log the read: the resident through dossier_open (need-to-know checked), the other
-    household members the page shows in one INSERT."""
-    dossier_open(
-        user=request.user,
-        inwoner_id=inwoner.pk,
+    access.require(
+        request.user,
+        Resource.ONDERZOEK,
+        handeling,
+        via=_via(request),
+        inwoner=onderzoek.inwoner_id,
         doel=Doel.ONDERZOEK,
-        kanaal=Kanaal.PAGINA,
-        pad=request.get_full_path(),
     )
-    if anderen:
-        inzage_log_many(
-            user=request.user,
-            inwoner_ids=[i.pk for i in anderen],
-            doel=Doel.ONDERZOEK,
-            kanaal=Kanaal.PAGINA,
-            pad=request.get_full_path(),
-        )
+    return onderzoek
+
+
+def _log_getoond(request: HttpRequest, anderen: list[Inwoner]) -> None:
+    """Log the other household members a page shows, in one INSERT."""
+    access.log_shown(
+        request.user,
+        [i.pk for i in anderen],
+        resource=Resource.ONDERZOEK,
+        via=_via(request),
+        doel=Doel.ONDERZOEK,
+    )
 
 
 def _leden(onderzoek: Onderzoek, vandaag: dt.date) -> list[Inwoner]:
@@ -253,10 +241,10 @@ def _pagina(
     finalise_fouten: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    onderzoek = _onderzoek_or_refuse(request, pk)
+    onderzoek = _onderzoek(request, pk)
     vandaag = timezone.localdate()
     leden = _leden(onderzoek, vandaag)
-    _open_dossiers(request, onderzoek.inwoner, leden[1:])
+    _log_getoond(request, leden[1:])
     netwerk = inwoner_dossier(inwoner=onderzoek.inwoner, today=vandaag)["netwerk"]
     mantelzorgers = [p for p in netwerk if p.soort == NetwerkSoort.MANTELZORGER and p.tot is None]
     leefgebieden = list(selectors.leefgebieden_actief())
@@ -266,7 +254,7 @@ def _pagina(
         else (1, 5)
     )
     lopend = onderzoek.status == OnderzoekStatus.LOPEND
-    kan_wijzigen = lopend and request.user.has_perm(ONDERZOEK_UITVOEREN)
+    kan_wijzigen = lopend and access.allows(request.user, Resource.ONDERZOEK, Action.WIJZIGEN)
     forms = {**_forms(onderzoek, leden, leefgebieden, bool(mantelzorgers)), **(bound or {})}
 
     afwegingen = {a.stap: a for a in onderzoek.afwegingen.all()}
@@ -337,21 +325,22 @@ def _pagina(
         "ladder_ontbrekend": ladder_ontbrekend,
         "ontbrekend": services.verslag_ontbrekend_voor(onderzoek) if lopend else [],
         "finalise_fouten": finalise_fouten or [],
-        "toon_plan": onderzoek.huishouden_id is not None and request.user.has_perm(PLAN_BEKIJKEN),
+        "toon_plan": onderzoek.huishouden_id is not None
+        and access.allows(request.user, Resource.PLAN, Action.LEZEN),
         "algemene_voorzieningen": LadderStap.ALGEMENE_VOORZIENINGEN,
     }
     return render(request, "onderzoeken/onderzoek.html", context, status=status)
 
 
-@login_required
-@permission_required(ONDERZOEK_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.LEZEN)
 def onderzoek_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _pagina(request, pk)
 
 
 def _wijzigbaar(request: HttpRequest, pk: int) -> Onderzoek:
-    """For a write: the onderzoek in scope (else 403/404)."""
-    return _onderzoek_or_refuse(request, pk)
+    """For a write: the onderzoek, if this login may change it (else 403, logged, or 404). The
+    service decides once more with the actor."""
+    return _onderzoek(request, pk, Action.WIJZIGEN)
 
 
 def _terug(pk: int, anker: str) -> HttpResponse:
@@ -362,8 +351,7 @@ def _terug(pk: int, anker: str) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def gesprek_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
     form = GesprekForm(request.POST, prefix="gesprek")
@@ -375,6 +363,7 @@ def gesprek_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
                 plaats=form.cleaned_data["plaats"],
                 deelnemers=form.cleaned_data["deelnemers"],
                 notities=form.cleaned_data["notities"].strip(),
+                actor=request.user,
             )
         except ValidationError as exc:
             service_fouten(form, exc)
@@ -384,19 +373,24 @@ def gesprek_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     return _pagina(request, pk, bound={"gesprek": form}, fout_sectie="gesprekken", status=400)
 
 
-def _onderdeel_opslaan(onderzoek: Onderzoek, code: str, antwoord: str, reden: str) -> None:
+def _onderdeel_opslaan(
+    request: HttpRequest, onderzoek: Onderzoek, code: str, antwoord: str, reden: str
+) -> None:
     if len(reden.strip()) > MAX_REDEN:
         raise ValidationError(
             f"Houd de reden bij onderdeel {code} kort: hoogstens {MAX_REDEN} tekens."
         )
     services.onderdeel_set(
-        onderzoek=onderzoek, code=code, antwoord=antwoord, reden_niet_van_toepassing=reden
+        onderzoek=onderzoek,
+        code=code,
+        antwoord=antwoord,
+        reden_niet_van_toepassing=reden,
+        actor=request.user,
     )
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def onderdeel_autosave(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     """Save one subject a-g. With htmx: answer with a small status for the aria-live region;
     without: back to the page."""
@@ -404,6 +398,7 @@ def onderdeel_autosave(request: HttpRequest, pk: int, code: str) -> HttpResponse
     fout = ""
     try:
         _onderdeel_opslaan(
+            request,
             onderzoek,
             code,
             request.POST.get(f"antwoord_{code}", ""),
@@ -423,8 +418,7 @@ def onderdeel_autosave(request: HttpRequest, pk: int, code: str) -> HttpResponse
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def onderdelen_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
     """The submit button of the subjects a-g (works without JavaScript): all seven at once."""
     onderzoek = _wijzigbaar(request, pk)
@@ -434,6 +428,7 @@ def onderdelen_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
             with transaction.atomic():
                 for o in ONDERDELEN:
                     _onderdeel_opslaan(
+                        request,
                         onderzoek,
                         o.code,
                         form.cleaned_data[f"antwoord_{o.code}"],
@@ -448,8 +443,7 @@ def onderdelen_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def checks_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
     form = ChecksForm(request.POST, prefix="checks")
@@ -460,6 +454,7 @@ def checks_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
                 clientondersteuning_gewezen=form.cleaned_data["clientondersteuning_gewezen"],
                 pgb_uitgelegd=form.cleaned_data["pgb_uitgelegd"],
                 mantelzorger_besproken=MANTELZORGER_WAARDEN[form.cleaned_data["mantelzorger"]],
+                actor=request.user,
             )
         except ValidationError as exc:
             service_fouten(form, exc)
@@ -470,8 +465,7 @@ def checks_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def scores_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
     leden = _leden(onderzoek, timezone.localdate())
@@ -493,7 +487,7 @@ def scores_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
                         leefgebied=leefgebied,
                         score=score,
                         datum=form.cleaned_data["datum"],
-                        door=request.user,
+                        actor=request.user,
                         onderzoek=onderzoek,
                     )
         except ValidationError as exc:
@@ -509,8 +503,7 @@ def scores_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def afweging_opslaan(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
     try:
@@ -526,6 +519,7 @@ def afweging_opslaan(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
                 bevinding=form.cleaned_data["bevinding"],
                 volstaat=form.cleaned_data["volstaat"] == "ja",
                 reden_niet_toereikend=form.cleaned_data["reden_niet_toereikend"],
+                actor=request.user,
             )
         except ValidationError as exc:
             service_fouten(form, exc)
@@ -536,12 +530,11 @@ def afweging_opslaan(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def verslag_definitief(request: HttpRequest, pk: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
     try:
-        services.verslag_finalise(onderzoek=onderzoek, door=request.user)
+        services.verslag_finalise(onderzoek=onderzoek, actor=request.user)
     except ValidationError as exc:
         return _pagina(request, pk, fout_sectie="verslag", finalise_fouten=exc.messages, status=400)
     messages.success(
@@ -558,12 +551,11 @@ def verslag_definitief(request: HttpRequest, pk: int) -> HttpResponse:
 def _verslag_pagina(
     request: HttpRequest, pk: int, *, bound: dict[str, Form] | None = None, status: int = 200
 ) -> HttpResponse:
-    onderzoek = _onderzoek_or_refuse(request, pk)
+    onderzoek = _onderzoek(request, pk)
     if onderzoek.status != OnderzoekStatus.DEFINITIEF:
         messages.info(request, "Het verslag is nog niet definitief.")
         return _terug(pk, "verslag")
     vandaag = timezone.localdate()
-    _open_dossiers(request, onderzoek.inwoner, [])
     context = services.verslag_context(onderzoek)
     forms = {
         "verzonden": VerzondenForm(prefix="verzonden"),
@@ -582,27 +574,27 @@ def _verslag_pagina(
             "vandaag": vandaag,
             "forms": forms,
             "reacties": list(onderzoek.reacties.all()),
-            "kan_wijzigen": request.user.has_perm(ONDERZOEK_UITVOEREN),
+            "kan_wijzigen": access.allows(request.user, Resource.ONDERZOEK, Action.WIJZIGEN),
         }
     )
     return render(request, "onderzoeken/verslag.html", context, status=status)
 
 
-@login_required
-@permission_required(ONDERZOEK_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.LEZEN)
 def verslag(request: HttpRequest, pk: int) -> HttpResponse:
     return _verslag_pagina(request, pk)
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def verslag_verzonden(request: HttpRequest, pk: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
     form = VerzondenForm(request.POST, prefix="verzonden")
     if form.is_valid():
         try:
-            services.verslag_send(onderzoek=onderzoek, op=form.cleaned_data["op"])
+            services.verslag_send(
+                onderzoek=onderzoek, op=form.cleaned_data["op"], actor=request.user
+            )
         except ValidationError as exc:
             service_fouten(form, exc)
         else:
@@ -616,8 +608,7 @@ def verslag_verzonden(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def verslag_reactie(request: HttpRequest, pk: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
     form = ReactieForm(request.POST, prefix="reactie")
@@ -627,6 +618,7 @@ def verslag_reactie(request: HttpRequest, pk: int) -> HttpResponse:
                 onderzoek=onderzoek,
                 tekst=form.cleaned_data["tekst"],
                 ontvangen_op=form.cleaned_data["ontvangen_op"],
+                actor=request.user,
             )
         except ValidationError as exc:
             service_fouten(form, exc)
@@ -639,35 +631,38 @@ def verslag_reactie(request: HttpRequest, pk: int) -> HttpResponse:
 # --- start and list -----------------------------------------------------------------------------
 
 
-def _melding_or_refuse(request: HttpRequest, melding_id: int) -> Melding:
-    melding = melding_get(scope=meldingen_in_scope(request.user), pk=melding_id)
-    if melding is None:
-        if not Melding.objects.filter(pk=melding_id).exists():
-            raise Http404("Deze melding bestaat niet.")
-        raise PermissionDenied(
-            "U kunt deze melding niet inzien: de inwoner valt buiten uw werkgebied en de "
-            "melding is niet aan u of uw team toegewezen (need-to-know)."
-        )
-    return melding
-
-
-@login_required
-@permission_required(ONDERZOEK_UITVOEREN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.AANMAKEN)
 def onderzoek_start(request: HttpRequest, melding_id: int) -> HttpResponse:
-    """GET: what will start (the melding); POST: start the onderzoek and open its form."""
-    melding = _melding_or_refuse(request, melding_id)
-    bestaand = (
-        selectors.onderzoeken_in_scope(request.user)
-        .filter(melding_id=melding.pk)
-        .values_list("pk", flat=True)
+    """GET: what will start (the melding); POST: start the onderzoek and open its form. An
+    onderzoek is about a known resident: the decision is on that resident (need-to-know)."""
+    melding = (
+        Melding.objects.select_related("inwoner", "huishouden", "medewerker__user")
+        .filter(pk=melding_id)
         .first()
     )
+    if melding is None:
+        raise Http404("Deze melding bestaat niet.")
+    if melding.inwoner_id is None:
+        messages.error(
+            request,
+            "Identificeer eerst de inwoner van deze melding; daarna kan het onderzoek starten.",
+        )
+        return redirect("meldingen:detail", pk=melding.pk)
+    access.require(
+        request.user,
+        Resource.ONDERZOEK,
+        Action.AANMAKEN,
+        via=_via(request),
+        inwoner=melding.inwoner_id,
+        doel=Doel.ONDERZOEK,
+    )
+    bestaand = Onderzoek.objects.filter(melding_id=melding.pk).values_list("pk", flat=True).first()
     if bestaand:
         return redirect("onderzoeken:detail", pk=bestaand)
     fouten: list[str] = []
     if request.method == "POST":
         try:
-            onderzoek = services.onderzoek_start(melding=melding, door=request.user)
+            onderzoek = services.onderzoek_start(melding=melding, actor=request.user)
         except ValidationError as exc:
             fouten = exc.messages
         else:
@@ -677,22 +672,13 @@ def onderzoek_start(request: HttpRequest, melding_id: int) -> HttpResponse:
                 f"{_datum(melding.onderzoek_uiterlijk)} klaar zijn (Wmo 2015 art. 2.3.2 lid 1).",
             )
             return redirect("onderzoeken:detail", pk=onderzoek.pk)
-    if melding.inwoner_id:
-        dossier_open(
-            user=request.user,
-            inwoner_id=melding.inwoner_id,
-            doel=Doel.ONDERZOEK,
-            kanaal=Kanaal.PAGINA,
-            pad=request.get_full_path(),
-        )
     context = {"melding": melding, "fouten": fouten}
     return render(
         request, "onderzoeken/onderzoek_start.html", context, status=400 if fouten else 200
     )
 
 
-@login_required
-@permission_required(ONDERZOEK_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.LEZEN)
 def onderzoek_lijst(request: HttpRequest) -> HttpResponse:
     """My work: assigned meldingen waiting for an onderzoek, and my onderzoeken. A list of
     names, like the worklist: no dossier is opened until one is clicked."""
@@ -713,20 +699,18 @@ def onderzoek_lijst(request: HttpRequest) -> HttpResponse:
         "wachtend": list(wachtend.select_related("inwoner").order_by("ontvangen_op", "id")[:200]),
         "lopend": [o for o in onderzoeken if o.status == OnderzoekStatus.LOPEND],
         "afgerond": [o for o in onderzoeken if o.status != OnderzoekStatus.LOPEND],
-        "kan_starten": request.user.has_perm(ONDERZOEK_UITVOEREN),
+        "kan_starten": access.allows(request.user, Resource.ONDERZOEK, Action.AANMAKEN),
     }
     return render(request, "onderzoeken/onderzoek_lijst.html", context)
 
 
-@login_required
-@permission_required(ONDERZOEK_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.ONDERZOEK, Action.LEZEN)
 def verslag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The final verslag as PDF, exactly the text that became final (art. 2.3.2 lid 8)."""
-    onderzoek = _onderzoek_or_refuse(request, pk)
+    onderzoek = _onderzoek(request, pk)
     if onderzoek.status != OnderzoekStatus.DEFINITIEF:
         messages.info(request, "Het verslag is nog niet definitief.")
         return _terug(pk, "verslag")
-    _open_dossiers(request, onderzoek.inwoner, [])
     pdf = tekst_naar_pdf(
         titel=f"Verslag van het onderzoek - {onderzoek.inwoner.naam}", tekst=onderzoek.verslag_tekst
     )

@@ -4,28 +4,84 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from eenplan.gemeente.roles import PLAN_BEKIJKEN
+from eenplan.gemeente.models import Medewerker, Wijk
 from eenplan.inwoners.models import Huishouden, HuishoudenLid
 from eenplan.plannen.constants import ACTIEVE_STATUSSEN
 from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, Regisseur
-from eenplan.privacy.selectors import inwoner_scope_q
+from eenplan.privacy import access
+from eenplan.privacy.models import DossierToegang
 
 User = AbstractBaseUser | AnonymousUser
 
 
-def plannen_in_scope(user: User) -> QuerySet[Plan]:
-    """Plans of households with at least one member in the login's need-to-know scope."""
-    if not user.is_authenticated or not user.has_perm(PLAN_BEKIJKEN):
+def plannen_in_scope(user: User | access.Actor) -> QuerySet[Plan]:
+    """The plans this login may read: its role may read plans and at least one *current*
+    member of the household is in its need-to-know scope (access.huishouden_scope_q). The one
+    scope of the plan pages and the plan API alike."""
+    if not access.allows(user, access.Resource.PLAN, access.Action.LEZEN):
         return Plan.objects.none()
-    # Current members only: a child who moved to another wijk does not open the parents' plan.
-    members = HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=timezone.localdate())
-    ).filter(inwoner_scope_q(user))
-    return Plan.objects.filter(huishouden__in=members.values("huishouden_id"))
+    return Plan.objects.filter(access.huishouden_scope_q(user))
+
+
+def _met_rechten(perms: tuple[str, ...]) -> QuerySet[Medewerker]:
+    """Active medewerkers who hold every permission in `perms` (through their role's group or
+    directly), or are superusers."""
+    medewerkers = Medewerker.objects.filter(user__is_active=True)
+    for perm in perms:
+        app_label, codename = perm.split(".", 1)
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        medewerkers = medewerkers.filter(
+            Q(user__is_superuser=True)
+            | Q(user__groups__permissions__in=permission)
+            | Q(user__user_permissions__in=permission)
+        )
+    return medewerkers
+
+
+def regisseur_kandidaten(
+    *, huishouden: Huishouden, op: dt.date | None = None
+) -> QuerySet[Medewerker]:
+    """Who may be the professional regisseur of this household's plan — decided here, once,
+    for the service (which refuses anyone else) and the form (which offers only these): a
+    medewerker of the municipality whose role may hold plans (change them) and who works for
+    this household: one of their teams serves the wijk of a current member, or they have
+    dossier access to a current member (DossierToegang) on `op` (default today)."""
+    op = op or timezone.localdate()
+    leden = HuishoudenLid.objects.filter(
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=op), huishouden=huishouden
+    )
+    wijk_ids = set(
+        leden.filter(inwoner__wijk__isnull=False).values_list("inwoner__wijk_id", flat=True)
+    )
+    toegang = DossierToegang.objects.filter(
+        Q(tot__isnull=True) | Q(tot__gte=op),
+        van__lte=op,
+        inwoner_id__in=leden.values("inwoner_id"),
+    ).values("medewerker_id")
+    werkt_hier = Q(teams__wijken__in=wijk_ids) | Q(pk__in=toegang)
+    if leden.filter(inwoner__wijk__isnull=True).exists():
+        # A member without a wijk is in the scope of teams that serve the whole municipality.
+        alle = Wijk.objects.filter(gemeente_id=huishouden.gemeente_id).count()
+        if alle:
+            hele_gemeente = (
+                Medewerker.objects.filter(gemeente_id=huishouden.gemeente_id)
+                .annotate(n=Count("teams__wijken", distinct=True))
+                .filter(n__gte=alle)
+                .values("pk")
+            )
+            werkt_hier |= Q(pk__in=hele_gemeente)
+    rule = access.RULES[(access.Resource.PLAN, access.Action.WIJZIGEN)]
+    geschikt = _met_rechten(rule.perms).filter(gemeente_id=huishouden.gemeente_id)
+    return (
+        Medewerker.objects.filter(pk__in=geschikt.values("pk"))
+        .filter(pk__in=Medewerker.objects.filter(werkt_hier).values("pk"))
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
 
 
 def plan_get(*, scope: QuerySet[Plan], pk: int) -> Plan | None:

@@ -2,6 +2,11 @@
 
 Every change of goals, regisseur or participants writes a PlanVersie snapshot, so earlier
 versions stay visible. Refusals raise ValidationError in Dutch and change nothing.
+
+Each service receives the `actor` and first asks the one decision point (`privacy.access`)
+whether it may change this household's plan — its role (PLAN wijzigen; opening a plan: PLAN
+aanmaken) and need-to-know (a *current* member of the household in its scope). A refusal
+raises `access.Refused` (403), is logged, and changes nothing.
 """
 
 from __future__ import annotations
@@ -47,6 +52,8 @@ from eenplan.plannen.models import (
     Veiligheidssignaal,
     Voorstel,
 )
+from eenplan.plannen.selectors import regisseur_kandidaten
+from eenplan.privacy import access
 from eenplan.privacy.models import Toestemming
 from eenplan.privacy.services import toestemming_withdraw
 from eenplan.rules import datums
@@ -55,6 +62,12 @@ from eenplan.rules.onderzoek import (
     StapUitkomst,
     aanvraag_zonder_afgerond_onderzoek_toegestaan,
     maatwerk_ontbrekende_stappen,
+)
+
+GEEN_PROFESSIONELE_REGISSEUR = (
+    "{naam} kan geen professionele regisseur van dit plan zijn: dat kan alleen een medewerker "
+    "die plannen mag maken en wijzigen en die werkt voor de wijk van een lid van dit "
+    "huishouden of toegang heeft tot het dossier van een lid."
 )
 
 
@@ -111,9 +124,10 @@ def _version(plan: Plan, *, door: AbstractBaseUser, reden: str) -> PlanVersie:
     """The next version, with a conditional UPDATE: if someone else raised it since this plan
     was read, nothing is saved (no lost update)."""
     gelezen = plan.versie
-    nieuw = max(
-        gelezen, plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0
-    ) + 1
+    nieuw = (
+        max(gelezen, plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0)
+        + 1
+    )
     if not Plan.objects.filter(pk=plan.pk, versie=gelezen).update(
         versie=nieuw, updated_at=timezone.now()
     ):
@@ -126,6 +140,25 @@ def _version(plan: Plan, *, door: AbstractBaseUser, reden: str) -> PlanVersie:
     )
 
 
+def _mag(
+    actor: access.Actor | AbstractBaseUser,
+    huishouden_id: int,
+    handeling: access.Action = access.Action.WIJZIGEN,
+) -> AbstractBaseUser:
+    """Refuse (403, logged) unless the actor may do this to the household's plan; returns the
+    login to record as the one who did it."""
+    regel = access.RULES[(access.Resource.PLAN, handeling)]
+    access.require(
+        actor,
+        access.Resource.PLAN,
+        handeling,
+        via=access.SERVICE,
+        huishouden=huishouden_id,
+        doel=regel.doel,
+    )
+    return access.Actor.of(actor).user
+
+
 def _actief(plan: Plan) -> None:
     if plan.status not in ACTIEVE_STATUSSEN:
         raise ValidationError(
@@ -135,9 +168,11 @@ def _actief(plan: Plan) -> None:
 
 @transaction.atomic
 @schrijft("huishouden", verhogen=False)
-def plan_open(*, huishouden: Huishouden, door: AbstractBaseUser) -> Plan:
+def plan_open(*, huishouden: Huishouden, actor: access.Actor | AbstractBaseUser) -> Plan:
     """The household's active plan, made when there is none: one plan per household (a
-    resident alone is a household of one)."""
+    resident alone is a household of one). Returning the existing plan is reading it: the
+    actor must be allowed to open a plan for this household either way."""
+    door = _mag(actor, huishouden.pk, access.Action.AANMAKEN)
     plan = huishouden.plannen.filter(status__in=ACTIEVE_STATUSSEN).order_by("id").first()
     if plan is not None:
         return plan
@@ -155,9 +190,10 @@ def doel_add(
     leefgebied: Leefgebied | None,
     omschrijving: str,
     doeltype: Doeltype | str,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
     evaluatie_op: dt.date | None = None,
 ) -> Doel:
+    door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     errors = {}
     if leefgebied is None:
@@ -196,9 +232,10 @@ def actie_add(
     omschrijving: str,
     uitvoerder_soort: Uitvoerder | str,
     uitvoerder: str,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
     uiterlijk: dt.date | None = None,
 ) -> Actie:
+    door = _mag(actor, doel.plan.huishouden_id)
     _actief(doel.plan)
     if not omschrijving.strip() or not uitvoerder.strip():
         raise ValidationError("Vul in wat er gebeurt en wie het doet.")
@@ -239,11 +276,12 @@ def voorstel_add(
     omschrijving: str,
     wet: str,
     ladderstap: LadderStap | int,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
     doel: Doel | None = None,
 ) -> Voorstel:
     """Propose a provision. Maatwerk is refused unless every lighter step of the ladder was
     recorded with a reason why it does not suffice (Wmo 2015 art. 2.3.5 lid 3)."""
+    door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     stap = ladderstap_parse(ladderstap)
     if wet not in Wet.values:
@@ -285,7 +323,7 @@ def regisseur_set(
     *,
     plan: Plan,
     soort: RegisseurSoort | str,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
     van: dt.date,
     inwoner: Inwoner | None = None,
     netwerkpersoon: Netwerkpersoon | None = None,
@@ -294,7 +332,10 @@ def regisseur_set(
 ) -> Regisseur:
     """Exactly one regisseur: the resident, a mantelzorger, a network person or - only at the
     resident's recorded request - a professional (seed 002 L779-894). The previous one's
-    period ends; the change is kept."""
+    period ends; the change is kept. A professional must be one of
+    `selectors.regisseur_kandidaten`: a medewerker who may hold plans and works for this
+    household."""
+    door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     datums_check(datums.GEBEURTENIS, van=van)
     if soort not in RegisseurSoort.values:
@@ -328,6 +369,10 @@ def regisseur_set(
     if soort == RegisseurSoort.PROFESSIONAL:
         if medewerker is None:
             raise ValidationError({"medewerker": "Kies de professional."})
+        if not regisseur_kandidaten(huishouden=plan.huishouden).filter(pk=medewerker.pk).exists():
+            raise ValidationError(
+                {"medewerker": GEEN_PROFESSIONELE_REGISSEUR.format(naam=medewerker)}
+            )
         if not op_verzoek_van_inwoner:
             raise ValidationError(
                 {
@@ -364,11 +409,12 @@ def deelnemer_add(
     plan: Plan,
     rol: str,
     toestemming: Toestemming | None,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
     netwerkpersoon: Netwerkpersoon | None = None,
     organisatie: str = "",
 ) -> Deelnemer:
     """A network person or organisation joins only with the resident's recorded consent."""
+    door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     if (netwerkpersoon is None) == (not organisatie.strip()):
         raise ValidationError("Kies een netwerkpersoon of vul een organisatie in.")
@@ -409,12 +455,13 @@ def deelnemers_actief(plan: Plan, op: dt.date) -> list[Deelnemer]:
 
 
 @transaction.atomic
-def plan_merge(*, plannen: Sequence[Plan], door: AbstractBaseUser) -> Plan:
+def plan_merge(*, plannen: Sequence[Plan], actor: access.Actor | AbstractBaseUser) -> Plan:
     """Merge into the first plan the active plans that members of its household brought
     along from the household they lived in before (a household has one active plan, so
     several plans meet when people move in together). The history of each is kept: the
     others become 'samengevoegd' and point to the result."""
     doel_plan, *andere = plannen
+    door = _mag(actor, doel_plan.huishouden_id)
     for plan in sorted(plannen, key=lambda p: p.pk):  # in id order: no deadlock
         vergrendel(plan)
     andere = [p for p in andere if p.pk != doel_plan.pk]
@@ -450,11 +497,16 @@ def plan_merge(*, plannen: Sequence[Plan], door: AbstractBaseUser) -> Plan:
 @transaction.atomic
 @schrijft("plan", verhogen=False)
 def plan_sign(
-    *, plan: Plan, ondertekenaar: Inwoner | Netwerkpersoon, op: dt.date, door: AbstractBaseUser
+    *,
+    plan: Plan,
+    ondertekenaar: Inwoner | Netwerkpersoon,
+    op: dt.date,
+    actor: access.Actor | AbstractBaseUser,
 ) -> list[Aanvraag]:
     """The resident (or their wettelijk vertegenwoordiger) signs; each proposed maatwerk
     becomes an aanvraag received that day (Venlo: signing the plan is the application,
     seed 000 L1973-1976)."""
+    door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     datums_check(datums.GEBEURTENIS, op=op)
     leden = _leden(plan.huishouden, op)
@@ -522,11 +574,12 @@ def evaluatie_add(
     doel: Doel,
     datum: dt.date,
     uitkomst: Uitkomst | str,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
     toelichting: str = "",
     score: int | None = None,
 ) -> Evaluatie:
     """Evaluate a goal on its date; a new score on the goal's life domain is kept over time."""
+    door = _mag(actor, doel.plan.huishouden_id)
     _actief(doel.plan)
     if uitkomst not in Uitkomst.values:
         raise ValidationError({"uitkomst": "Kies: bereikt, deels bereikt of niet bereikt."})
@@ -535,7 +588,11 @@ def evaluatie_add(
         raise ValidationError({"datum": "De datum van de evaluatie ligt in de toekomst."})
     zrm = (
         score_add(
-            inwoner=doel.inwoner, leefgebied=doel.leefgebied, score=score, datum=datum, door=door
+            inwoner=doel.inwoner,
+            leefgebied=doel.leefgebied,
+            score=score,
+            datum=datum,
+            actor=actor,
         )
         if score is not None
         else None
@@ -555,9 +612,10 @@ def veiligheid_signaleer(
     soort: VeiligheidSoort | str,
     omschrijving: str,
     escalatie: Escalatie | str,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
 ) -> Veiligheidssignaal:
     """Record a safety concern and the escalation decided on, with who and when (meldcode)."""
+    door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     if soort not in VeiligheidSoort.values or escalatie not in Escalatie.values:
         raise ValidationError("Kies het soort zorg en de escalatie.")
@@ -585,12 +643,13 @@ def aanvraag_file(
     wet: str,
     ontvangen_op: dt.date,
     ingediend_door: str,
-    door: AbstractBaseUser,
+    actor: access.Actor | AbstractBaseUser,
     toelichting: str = "",
 ) -> Aanvraag:
     """The resident applies for something other than the plan advises: recorded as deviating
     from the advice. An aanvraag follows the onderzoek, unless that took longer than six weeks
     (Wmo 2015 art. 2.3.2 lid 9)."""
+    door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
     if inwoner not in _leden(plan.huishouden, ontvangen_op):
@@ -628,10 +687,11 @@ def aanvraag_file(
 @transaction.atomic
 @schrijft("deelnemer", via=lambda deelnemer: deelnemer.plan, verhogen=False)
 def deelnemer_toestemming_intrekken(
-    *, deelnemer: Deelnemer, op: dt.date, door: AbstractBaseUser
+    *, deelnemer: Deelnemer, op: dt.date, actor: access.Actor | AbstractBaseUser
 ) -> Deelnemer:
     """The resident withdraws consent: the participant loses access from `op` (AVG art. 7
     lid 3); the plan keeps a version showing it."""
+    door = _mag(actor, deelnemer.plan.huishouden_id)
     datums_check(datums.GEBEURTENIS, op=op)
     toestemming_withdraw(toestemming=deelnemer.toestemming, op=op)
     _version(deelnemer.plan, door=door, reden=f"Toestemming ingetrokken: {deelnemer.naam}")

@@ -1,24 +1,23 @@
 """Staff pages of Eén plan: the household view, the plan with goals, actions, proposals,
 regisseur, participants, safety, signing and versions, and a print view.
 
-Views parse, authorise, call a service or selector and render. A refusal of a service is
-shown in Dutch next to the form and changes nothing. Each page that shows residents opens one
-member's dossier through `dossier_open` (checked and logged, doel 'plan') and logs the other
-members it shows with `inzage_log_many`.
+Views parse, call a service or selector and render; access is decided by `privacy.access`
+only: the role by `access.requires` on each view, the household by `access.require(...,
+huishouden=...)` (a current member in the login's scope; every current member shown is logged,
+doel 'plan'), and each write once more by the service with the actor. Refusals are 403 pages
+with the Dutch reason and a row in the access log; a refusal of a service's rules is shown in
+Dutch next to the form. Neither changes anything.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,10 +27,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from eenplan.beschikkingen.constants import Wet
-from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker
-from eenplan.gemeente.roles import PLAN_BEKIJKEN, PLAN_WIJZIGEN
-from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.onderzoeken.forms import service_fouten
@@ -59,14 +55,10 @@ from eenplan.plannen.forms import (
     VoorstelForm,
 )
 from eenplan.plannen.models import Plan
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.selectors import inwoners_in_scope
-from eenplan.privacy.services import (
-    dossier_open,
-    inzage_log_many,
-    toestemming_give,
-    toestemming_withdraw,
-)
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.constants import Doel
+from eenplan.privacy.services import toestemming_give
 from eenplan.rules.onderzoek import LadderStap
 
 GEWEIGERD_PLAN = (
@@ -91,76 +83,39 @@ def _datum(dag: dt.date | None) -> str:
 
 
 # --- access and logging ---------------------------------------------------------------------
+# Every decision is taken by privacy.access: the role by `access.requires` on each view, the
+# household (a *current* member in scope) by `access.require(..., huishouden=...)`, which logs
+# every current member shown; a refusal is a 403 page with the reason and a row in the log.
 
 
-def _log_refused(request: HttpRequest, huishouden_id: int | None) -> None:
-    """Write a refused look at a household to the access log (on its first member)."""
-    inwoner_id = (
-        HuishoudenLid.objects.filter(huishouden_id=huishouden_id)
-        .order_by("lid_van", "id")
-        .values_list("inwoner_id", flat=True)
-        .first()
-    )
-    if inwoner_id is None:
-        return
-    with contextlib.suppress(PermissionDenied):  # the refusal is written to the access log
-        dossier_open(
-            user=request.user,
-            inwoner_id=inwoner_id,
-            doel=Doel.PLAN,
-            kanaal=Kanaal.PAGINA,
-            pad=request.get_full_path(),
-        )
+def _via(request: HttpRequest) -> access.Via:
+    return access.Via.request(request)
 
 
-def _plan_or_refuse(request: HttpRequest, pk: int) -> Plan:
-    plan = selectors.plan_get(scope=selectors.plannen_in_scope(request.user), pk=pk)
-    if plan is not None:
-        return plan
-    huishouden_ids = list(Plan.objects.filter(pk=pk).values_list("huishouden_id", flat=True))
-    if not huishouden_ids:
+def _plan(request: HttpRequest, pk: int) -> Plan:
+    """The plan with everything its page shows: 404 if unknown, else 403 (logged) unless the
+    login may read this household's plan. `plan.gelogd` holds the residents already logged."""
+    plan = selectors.plan_get(scope=Plan.objects.all(), pk=pk)
+    if plan is None:
         raise Http404("Dit plan bestaat niet.")
-    _log_refused(request, huishouden_ids[0])
-    raise PermissionDenied(GEWEIGERD_PLAN)
-
-
-def _huishouden_or_refuse(request: HttpRequest, huishouden_id: int) -> Huishouden:
-    """The household if one of its current members is in the login's scope (as for its plans,
-    selectors.plannen_in_scope); 404 if unknown; else 403, written to the access log."""
-    vandaag = timezone.localdate()
-    in_scope = request.user.has_perm(PLAN_BEKIJKEN) and (
-        HuishoudenLid.objects.filter(
-            Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag),
-            huishouden_id=huishouden_id,
-            inwoner__in=inwoners_in_scope(request.user).values("pk"),
-        ).exists()
+    besluit = access.require(
+        request.user,
+        Resource.PLAN,
+        Action.LEZEN,
+        via=_via(request),
+        huishouden=plan.huishouden_id,
+        doel=Doel.PLAN,
     )
-    huishouden = Huishouden.objects.filter(pk=huishouden_id).first()
-    if huishouden is None:
-        raise Http404("Dit huishouden bestaat niet.")
-    if in_scope:
-        return huishouden
-    _log_refused(request, huishouden_id)
-    raise PermissionDenied(GEWEIGERD_HUISHOUDEN)
+    plan.gelogd = set(besluit.inwoner_ids)
+    return plan
 
 
-def _open_dossiers(request: HttpRequest, inwoner_ids: list[int]) -> None:
-    """Open the dossier of the first shown resident in the login's scope (checked and logged)
-    and log the others shown in one INSERT. Refuses (403) when none is in scope."""
-    ids = list(dict.fromkeys(inwoner_ids))
-    if not ids:
-        return
-    in_scope = set(inwoners_in_scope(request.user).filter(pk__in=ids).values_list("pk", flat=True))
-    eerste = next((i for i in ids if i in in_scope), ids[0])
-    pad = request.get_full_path()
-    dossier_open(
-        user=request.user, inwoner_id=eerste, doel=Doel.PLAN, kanaal=Kanaal.PAGINA, pad=pad
+def _log_getoond(request: HttpRequest, plan: Plan, inwoner_ids: list[int]) -> None:
+    """Log the residents the page shows beyond the current members (goals of former ones)."""
+    anderen = [i for i in dict.fromkeys(inwoner_ids) if i not in getattr(plan, "gelogd", set())]
+    access.log_shown(
+        request.user, anderen, resource=Resource.PLAN, via=_via(request), doel=Doel.PLAN
     )
-    anderen = [i for i in ids if i != eerste]
-    if anderen:
-        inzage_log_many(
-            user=request.user, inwoner_ids=anderen, doel=Doel.PLAN, kanaal=Kanaal.PAGINA, pad=pad
-        )
 
 
 def _actief_eerst(plannen: list[Plan]) -> list[Plan]:
@@ -171,16 +126,31 @@ def _actief_eerst(plannen: list[Plan]) -> list[Plan]:
 # --- the household view ---------------------------------------------------------------------
 
 
-@login_required
-@permission_required(PLAN_BEKIJKEN, raise_exception=True)
+def _huishouden(request: HttpRequest, huishouden_id: int, handeling: Action) -> Huishouden:
+    """The household: 404 if unknown, else 403 (logged) unless one of its current members is
+    in the login's scope — the same rule as for its plans (selectors.plannen_in_scope)."""
+    gevonden = Huishouden.objects.filter(pk=huishouden_id).first()
+    if gevonden is None:
+        raise Http404("Dit huishouden bestaat niet.")
+    access.require(
+        request.user,
+        Resource.PLAN,
+        handeling,
+        via=_via(request),
+        huishouden=gevonden.pk,
+        doel=Doel.PLAN,
+    )
+    return gevonden
+
+
+@access.requires(Resource.PLAN, Action.LEZEN)
 def huishouden(request: HttpRequest, huishouden_id: int) -> HttpResponse:
     """Members, their network, and the plans (active first) with regisseur and goal count."""
-    gevonden = _huishouden_or_refuse(request, huishouden_id)
+    gevonden = _huishouden(request, huishouden_id, Action.LEZEN)
     vandaag = timezone.localdate()
     overzicht = selectors.huishouden_overzicht(huishouden=gevonden, vandaag=vandaag)
     leden: list[HuishoudenLid] = overzicht["leden"]  # type: ignore[assignment]
     plannen = _actief_eerst(overzicht["plannen"])  # type: ignore[arg-type]
-    _open_dossiers(request, [lid.inwoner_id for lid in leden])
     context = {
         "huishouden": gevonden,
         "vandaag": vandaag,
@@ -204,41 +174,27 @@ def huishouden(request: HttpRequest, huishouden_id: int) -> HttpResponse:
         ],
         "actief_plan": next((p for p in plannen if p.status in ACTIEVE_STATUSSEN), None),
         "meerdere_actief": sum(p.status in ACTIEVE_STATUSSEN for p in plannen) > 1,
-        "kan_wijzigen": request.user.has_perm(PLAN_WIJZIGEN),
+        "kan_wijzigen": access.allows(request.user, Resource.PLAN, Action.WIJZIGEN),
     }
     return render(request, "plannen/huishouden.html", context)
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.AANMAKEN)
 def plan_openen(request: HttpRequest, huishouden_id: int) -> HttpResponse:
-    """Open the household's active plan, or make it: one plan per household."""
-    gevonden = _huishouden_or_refuse(request, huishouden_id)
+    """Open the household's active plan, or make it: one plan per household. The service
+    decides (and logs) whether this login may open a plan for this household."""
+    gevonden = Huishouden.objects.filter(pk=huishouden_id).first()
+    if gevonden is None:
+        raise Http404("Dit huishouden bestaat niet.")
     bestond = gevonden.plannen.filter(status__in=ACTIEVE_STATUSSEN).exists()
-    plan = services.plan_open(huishouden=gevonden, door=request.user)
+    plan = services.plan_open(huishouden=gevonden, actor=request.user)
     if not bestond:
         messages.success(request, f"Het plan voor {gevonden} is aangemaakt.")
     return redirect("plannen:detail", pk=plan.pk)
 
 
 # --- the plan page --------------------------------------------------------------------------
-
-
-def _professionals(request: HttpRequest) -> list[Medewerker]:
-    """Who may be a professional regisseur: the generalists of the login's teams."""
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        return []
-    collegas = (
-        Medewerker.objects.filter(
-            teams__in=medewerker.teams.all(),
-            functie__in=[Rol.GENERALIST, Rol.JEUGDPROFESSIONAL],
-        )
-        .select_related("user")
-        .distinct()
-    )
-    return sorted({medewerker, *collegas}, key=lambda m: str(m))
 
 
 class _Mensen:
@@ -262,7 +218,13 @@ class _Mensen:
         self.netwerk: list[tuple[Inwoner, list[Netwerkpersoon]]] = [
             (i, [p for p in i.netwerk.all() if p.tot is None]) for i in self.leden
         ]
-        self.professionals = _professionals(request) if request.user.has_perm(PLAN_WIJZIGEN) else []
+        # Only the staff who may be this household's professional regisseur (the service
+        # refuses anyone else with the same rule).
+        self.professionals: list[Medewerker] = (
+            list(selectors.regisseur_kandidaten(huishouden=plan.huishouden, op=vandaag))
+            if access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
+            else []
+        )
 
     def _per_id(self) -> dict[str, Any]:
         ids: dict[str, Any] = {f"inwoner:{i.pk}": i for i in self.leden}
@@ -413,7 +375,7 @@ def _context(
     vandaag = timezone.localdate()
     mensen = _Mensen(request, plan, vandaag)
     doelen = list(plan.doelen.all())
-    _open_dossiers(request, [i.pk for i in mensen.leden] + [d.inwoner_id for d in doelen])
+    _log_getoond(request, plan, [i.pk for i in mensen.leden] + [d.inwoner_id for d in doelen])
     leefgebieden = list(leefgebieden_actief())
     ankers = _ankers(leefgebieden)
     bound = bound or {}
@@ -437,7 +399,10 @@ def _context(
     for v in voorstellen:
         v.gekoppelde_aanvraag = aanvraag_per_voorstel.get(v.pk)
     namen = {i.pk: i.naam for i in mensen.leden} | {d.inwoner_id: d.inwoner.naam for d in doelen}
-    kan_wijzigen = request.user.has_perm(PLAN_WIJZIGEN) and plan.status in ACTIEVE_STATUSSEN
+    kan_wijzigen = (
+        access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
+        and plan.status in ACTIEVE_STATUSSEN
+    )
     return {
         "plan": plan,
         "vandaag": vandaag,
@@ -469,21 +434,19 @@ def _pagina(
     fout_sectie: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    plan = _plan_or_refuse(request, pk)
+    plan = _plan(request, pk)
     context = _context(request, plan, bound=bound, fout_sectie=fout_sectie)
     return render(request, "plannen/plan.html", context, status=status)
 
 
-@login_required
-@permission_required(PLAN_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.LEZEN)
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _pagina(request, pk)
 
 
-@login_required
-@permission_required(PLAN_BEKIJKEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.LEZEN)
 def plan_afdrukken(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_or_refuse(request, pk)
+    plan = _plan(request, pk)
     context = _context(request, plan)
     return render(request, "plannen/plan_afdrukken.html", context)
 
@@ -502,8 +465,9 @@ def _actie(
     aliases: dict[str, str] | None = None,
 ) -> HttpResponse:
     """Run one write: parse the form, call the service, report; on a refusal show the page
-    again with the Dutch message next to the form (nothing was written)."""
-    plan = _plan_or_refuse(request, pk)
+    again with the Dutch message next to the form (nothing was written). The service decides
+    (and logs) whether this login may change this household's plan."""
+    plan = _plan(request, pk)
     mensen = _Mensen(request, plan, timezone.localdate())
     form = maak_form(plan, mensen)
     if form.is_valid():
@@ -525,8 +489,7 @@ def _doel(plan: Plan, doel_id: int) -> Any:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     leefgebieden = list(leefgebieden_actief())
 
@@ -538,7 +501,7 @@ def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
             leefgebied=leefgebied,
             omschrijving=data["omschrijving"],
             doeltype=data["doeltype"],
-            door=request.user,
+            actor=request.user,
             evaluatie_op=data["evaluatie_op"],
         )
         return f"Het doel op {doel.leefgebied.naam} is toegevoegd."
@@ -556,8 +519,7 @@ def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def actie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse:
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
         actie = services.actie_add(
@@ -565,7 +527,7 @@ def actie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse
             omschrijving=data["omschrijving"],
             uitvoerder_soort=data["uitvoerder_soort"],
             uitvoerder=data["uitvoerder"],
-            door=request.user,
+            actor=request.user,
             uiterlijk=data["uiterlijk"],
         )
         return f"De actie '{actie.omschrijving}' is toegevoegd."
@@ -581,8 +543,7 @@ def actie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def evaluatie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse:
     ankers = _ankers(list(leefgebieden_actief()))
 
@@ -597,7 +558,7 @@ def evaluatie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResp
             doel=_doel(plan, doel_id),
             datum=data["datum"],
             uitkomst=data["uitkomst"],
-            door=request.user,
+            actor=request.user,
             toelichting=data["toelichting"].strip(),
             score=data["score"],
         )
@@ -614,8 +575,7 @@ def evaluatie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResp
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def voorstel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     def maak(plan: Plan, mensen: _Mensen) -> Form:
         return VoorstelForm(request.POST, leden=mensen.leden, doelen=list(plan.doelen.all()))
@@ -628,7 +588,7 @@ def voorstel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
             omschrijving=data["omschrijving"],
             wet=data["wet"],
             ladderstap=int(data["ladderstap"]),
-            door=request.user,
+            actor=request.user,
             doel=doel,
         )
         extra = (
@@ -644,8 +604,7 @@ def voorstel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def regisseur_kiezen(request: HttpRequest, pk: int) -> HttpResponse:
     def maak(plan: Plan, mensen: _Mensen) -> Form:
         return RegisseurForm(request.POST, groepen=mensen.regisseur_groepen())
@@ -668,7 +627,7 @@ def regisseur_kiezen(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError({"wie": "Kies één persoon als regisseur."})
         regisseur = services.regisseur_set(
             plan=plan,
-            door=request.user,
+            actor=request.user,
             van=data["van"],
             op_verzoek_van_inwoner=data["op_verzoek_van_inwoner"],
             **kwargs,
@@ -687,8 +646,7 @@ def regisseur_kiezen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def deelnemer_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the resident's consent (toestemming_give) and add the participant: both, or
     neither when the service refuses."""
@@ -716,7 +674,7 @@ def deelnemer_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
                 plan=plan,
                 rol=data["rol"].strip(),
                 toestemming=toestemming,
-                door=request.user,
+                actor=request.user,
                 netwerkpersoon=netwerkpersoon,
                 organisatie=organisatie,
             )
@@ -728,8 +686,7 @@ def deelnemer_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def toestemming_intrekken(request: HttpRequest, pk: int, deelnemer_id: int) -> HttpResponse:
     def deelnemer(plan: Plan) -> Any:
         gevonden = next((d for d in plan.deelnemers.all() if d.pk == deelnemer_id), None)
@@ -739,7 +696,7 @@ def toestemming_intrekken(request: HttpRequest, pk: int, deelnemer_id: int) -> H
 
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
         d = deelnemer(plan)
-        toestemming_withdraw(toestemming=d.toestemming, op=data["op"])
+        services.deelnemer_toestemming_intrekken(deelnemer=d, op=data["op"], actor=request.user)
         return (
             f"De toestemming voor {d.naam} is ingetrokken vanaf {_datum(data['op'])}; "
             f"{d.naam} doet vanaf dan niet meer mee."
@@ -758,8 +715,7 @@ def toestemming_intrekken(request: HttpRequest, pk: int, deelnemer_id: int) -> H
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def veiligheid_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
         signaal = services.veiligheid_signaleer(
@@ -767,7 +723,7 @@ def veiligheid_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
             soort=data["soort"],
             omschrijving=data["omschrijving"],
             escalatie=data["escalatie"],
-            door=request.user,
+            actor=request.user,
         )
         return (
             f"Het signaal is vastgelegd: {signaal.get_soort_display().lower()}, "
@@ -785,8 +741,7 @@ def veiligheid_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def ondertekenen(request: HttpRequest, pk: int) -> HttpResponse:
     def maak(plan: Plan, mensen: _Mensen) -> Form:
         return OndertekenForm(request.POST, groepen=mensen.ondertekenaar_groepen())
@@ -796,7 +751,7 @@ def ondertekenen(request: HttpRequest, pk: int) -> HttpResponse:
         if not isinstance(ondertekenaar, Inwoner | Netwerkpersoon):
             raise ValidationError({"ondertekenaar": "Kies wie het plan ondertekent."})
         aanvragen = services.plan_sign(
-            plan=plan, ondertekenaar=ondertekenaar, op=data["op"], door=request.user
+            plan=plan, ondertekenaar=ondertekenaar, op=data["op"], actor=request.user
         )
         if not aanvragen:
             return "Het plan is ondertekend. Er is geen maatwerk voorgesteld, dus geen aanvraag."
@@ -812,8 +767,7 @@ def ondertekenen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def aanvraag_indienen(request: HttpRequest, pk: int) -> HttpResponse:
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
         aanvraag = services.aanvraag_file(
@@ -823,7 +777,7 @@ def aanvraag_indienen(request: HttpRequest, pk: int) -> HttpResponse:
             wet=data["wet"],
             ontvangen_op=data["ontvangen_op"],
             ingediend_door=data["ingediend_door"].strip(),
-            door=request.user,
+            actor=request.user,
             toelichting=data["toelichting"].strip(),
         )
         afwijkend = (
@@ -845,8 +799,7 @@ def aanvraag_indienen(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
-@permission_required(PLAN_WIJZIGEN, raise_exception=True)
+@access.requires(Resource.PLAN, Action.WIJZIGEN)
 def samenvoegen(request: HttpRequest, pk: int) -> HttpResponse:
     gekozen: dict[str, Plan] = {}
 
@@ -857,7 +810,7 @@ def samenvoegen(request: HttpRequest, pk: int) -> HttpResponse:
         andere = [p for p in mensen.andere_plannen if str(p.pk) in data["plannen"]]
         if not andere:
             raise ValidationError({"plannen": "Kies de plannen die u wilt samenvoegen."})
-        gekozen["resultaat"] = services.plan_merge(plannen=[plan, *andere], door=request.user)
+        gekozen["resultaat"] = services.plan_merge(plannen=[plan, *andere], actor=request.user)
         return (
             "De plannen zijn samengevoegd in plan "
             f"{gekozen['resultaat'].pk}; de geschiedenis van elk plan blijft bewaard."

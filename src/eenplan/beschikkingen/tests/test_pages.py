@@ -312,9 +312,10 @@ def ladder(inwoner_noord, midoffice, generalist):
         inwoner=inwoner_noord,
     )
     melding = meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
-    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
     for stap in list(LadderStap)[:-1]:
         onderzoeken.afweging_set(
+            actor=onderzoek.medewerker.user,
             onderzoek=onderzoek,
             stap=stap,
             bevinding=f"Bekeken: {stap.label}",
@@ -322,6 +323,7 @@ def ladder(inwoner_noord, midoffice, generalist):
             reden_niet_toereikend="Lost het niet op.",
         )
     onderzoeken.afweging_set(
+        actor=onderzoek.medewerker.user,
         onderzoek=onderzoek,
         stap=LadderStap.INDIVIDUEEL_MAATWERK,
         bevinding="Hulp bij het huishouden",

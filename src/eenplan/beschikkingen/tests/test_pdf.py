@@ -65,7 +65,7 @@ def test_letter_pdf_outside_scope_is_refused(
 
 def test_verslag_pdf_holds_the_final_text(client, onderzoek, generalist):
     compleet(onderzoek, generalist)
-    onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
     response = login(client, generalist).get(f"/onderzoeken/{onderzoek.pk}/verslag.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert b"Verslag van het onderzoek" in response.content

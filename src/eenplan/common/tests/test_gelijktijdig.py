@@ -205,7 +205,7 @@ def test_a_state_changing_post_honours_if_match(
 def test_the_plan_version_is_its_etag_and_each_change_raises_it(
     generalist: Medewerker, huishouden: Huishouden, inwoner_noord: Inwoner
 ) -> None:
-    plan = plannen.plan_open(huishouden=huishouden, door=generalist.user)
+    plan = plannen.plan_open(huishouden=huishouden, actor=generalist.user)
     api = api_for(generalist)
     url = f"/api/v1/plannen/{plan.pk}/"
     assert api.get(url)["ETag"] == f'"{plan.versie}"'
@@ -216,7 +216,7 @@ def test_the_plan_version_is_its_etag_and_each_change_raises_it(
         soort=RegisseurSoort.INWONER,
         inwoner=inwoner_noord,
         van=vandaag(),
-        door=generalist.user,
+        actor=generalist.user,
     )
     response = api.post(f"{url}regisseur/", regisseur, format="json", HTTP_IF_MATCH=stale)
     assert response.status_code == 412, response.json()
@@ -270,7 +270,7 @@ def test_a_stale_page_form_tells_the_second_writer_what_changed_and_saves_nothin
 def test_a_stale_plan_form_is_refused_on_the_page(
     client: Any, generalist: Medewerker, huishouden: Huishouden, inwoner_noord: Inwoner
 ) -> None:
-    plan = plannen.plan_open(huishouden=huishouden, door=generalist.user)
+    plan = plannen.plan_open(huishouden=huishouden, actor=generalist.user)
     login(client, generalist)
     versie = _versie_veld(client.get(f"/plannen/{plan.pk}/").content.decode())
     plannen.regisseur_set(
@@ -278,7 +278,7 @@ def test_a_stale_plan_form_is_refused_on_the_page(
         soort=RegisseurSoort.INWONER,
         inwoner=inwoner_noord,
         van=vandaag(),
-        door=generalist.user,
+        actor=generalist.user,
     )
     response = client.post(
         f"/plannen/{plan.pk}/regisseur/",
@@ -301,7 +301,7 @@ def test_a_stale_plan_form_is_refused_on_the_page(
 def test_violated_constraints_become_dutch_conflicts(
     generalist: Medewerker, huishouden: Huishouden, inwoner_noord: Inwoner
 ) -> None:
-    plan = plannen.plan_open(huishouden=huishouden, door=generalist.user)
+    plan = plannen.plan_open(huishouden=huishouden, actor=generalist.user)
     with pytest.raises(Conflict, match="al een lopend plan"), invarianten():
         Plan.objects.create(huishouden=huishouden, aangemaakt_door=generalist.user)
     plannen.regisseur_set(
@@ -309,7 +309,7 @@ def test_violated_constraints_become_dutch_conflicts(
         soort=RegisseurSoort.INWONER,
         inwoner=inwoner_noord,
         van=vandaag(),
-        door=generalist.user,
+        actor=generalist.user,
     )
     with pytest.raises(Conflict, match="precies één regisseur"), invarianten():
         Regisseur.objects.create(
@@ -533,7 +533,7 @@ def test_one_plan_when_two_open_the_households_plan_at_once(
 def test_two_regisseurs_at_once_leave_one_without_a_server_error(
     generalist: Medewerker, collega: Medewerker, huishouden: Huishouden, inwoner_noord: Inwoner
 ) -> None:
-    plan = plannen.plan_open(huishouden=huishouden, door=generalist.user)
+    plan = plannen.plan_open(huishouden=huishouden, actor=generalist.user)
 
     def zet(door: Medewerker) -> Any:
         return plannen.regisseur_set(
@@ -541,7 +541,7 @@ def test_two_regisseurs_at_once_leave_one_without_a_server_error(
             soort=RegisseurSoort.INWONER,
             inwoner=inwoner_noord,
             van=vandaag(),
-            door=door.user,
+            actor=door.user,
         )
 
     results = tegelijk(lambda: zet(generalist), lambda: zet(collega))

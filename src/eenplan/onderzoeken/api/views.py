@@ -1,13 +1,14 @@
 """REST endpoints for the onderzoek (keukentafelgesprek): the worklist, the onderzoek with
 everything the verslag needs, and one action per part of the form.
 
-Thin, like the inwoners and meldingen APIs: parse, authorise, call one selector or service,
-render. The same rules as the pages: the role's permission (RolePermission), the need-to-know
-scope of `selectors.onderzoeken_in_scope`, and `privacy.services.dossier_open` (the check and
-the access-log row) for every response that shows the onderzoek. An onderzoek outside the scope
-is a 403 with the reason (and a refused row in the access log) when it exists, a 404 when it
-does not. Refusals of the services (ValidationError in Dutch) become 400s in
-common.api.exception_handler and change nothing: every service is one transaction.
+Thin, like the inwoners and meldingen APIs: parse, call one selector or service, render.
+Access is decided by `privacy.access` only, with the same rules as the pages: the role per
+action (`access_rules`, read by RolePermission), the resident per onderzoek (`access.require(...,
+inwoner=...)`, the need-to-know of the list, `selectors.onderzoeken_in_scope`), and each write
+once more by the service with the actor. Every decision is logged, a refusal too: an onderzoek
+outside the scope is a 403 with the reason when it exists, a 404 when it does not. Refusals of
+the services (ValidationError in Dutch) become 400s in common.api.exception_handler and change
+nothing: every service is one transaction.
 """
 
 from __future__ import annotations
@@ -22,16 +23,15 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from eenplan.common.api import IdFilter, VersieViewSetMixin, parse_id
 from eenplan.common.permissions import RolePermission
-from eenplan.gemeente import roles
 from eenplan.gemeente.selectors import medewerker_for_user
-from eenplan.meldingen.selectors import meldingen_in_scope
+from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken import services
 from eenplan.onderzoeken.api.serializers import (
     AfwegingInputSerializer,
@@ -54,9 +54,10 @@ from eenplan.onderzoeken.selectors import (
     onderzoek_termijn,
     onderzoeken_in_scope,
 )
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
-from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.services import dossier_open
+from eenplan.privacy.constants import Doel
 
 DOEL_PARAMETER = OpenApiParameter(
     "doel",
@@ -66,7 +67,6 @@ DOEL_PARAMETER = OpenApiParameter(
     description="Doel van inzage (wordt gelogd). Ook als header X-Eenplan-Doel. Standaard: het "
     "doel dat bij uw rol hoort.",
 )
-BUITEN_SCOPE = "Dit onderzoek gaat over een inwoner buiten uw werkgebied (need-to-know)."
 MIJ = "mij"
 
 Perform = Callable[[Onderzoek, dict[str, Any]], object]
@@ -122,13 +122,13 @@ class OnderzoekFilter(django_filters.FilterSet):
 class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     versie_model = Onderzoek
     permission_classes = [RolePermission]
-    _lezen = [roles.ONDERZOEK_BEKIJKEN]
-    _schrijven = [roles.ONDERZOEK_BEKIJKEN, roles.ONDERZOEK_UITVOEREN]
-    required_perms = {
+    _lezen = (Resource.ONDERZOEK, Action.LEZEN)
+    _schrijven = (Resource.ONDERZOEK, Action.WIJZIGEN)
+    access_rules = {
         "list": _lezen,
         "retrieve": _lezen,
         "leefgebieden": _lezen,
-        "create": _schrijven,
+        "create": (Resource.ONDERZOEK, Action.AANMAKEN),
         "gesprekken": _schrijven,
         "onderdelen": _schrijven,
         "controles": _schrijven,
@@ -157,9 +157,10 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         rows = OnderzoekListSerializer(page, many=True, context={"request": request})
         return self.get_paginated_response(rows.data)
 
-    def _get(self, request: Request, pk: Any) -> Onderzoek:
-        """The onderzoek in the login's scope: 403 with the reason when it exists outside the
-        scope (dossier_open logs the refused attempt), 404 when it does not exist.
+    def _get(self, request: Request, pk: Any, handeling: Action = Action.LEZEN) -> Onderzoek:
+        """The onderzoek, if this login may read it (LEZEN) or change it (WIJZIGEN): 404 when
+        it does not exist, else `access.require` on its resident — a 403 with the reason when
+        refused — logged either way (reading an onderzoek is reading the resident's dossier).
 
         Loaded without prefetches: the services read the related rows themselves and must not
         see a stale cache."""
@@ -167,31 +168,21 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             onderzoek_id = int(pk)
         except (TypeError, ValueError) as exc:
             raise NotFound("Dit onderzoek bestaat niet.") from exc
-        request_doel(request)  # a wrong purpose is a 400 before anything else happens
+        doel = request_doel(request)  # a wrong purpose is a 400 before anything else happens
         onderzoek = (
-            self.get_queryset().select_related("melding", "inwoner").filter(pk=onderzoek_id).first()
+            Onderzoek.objects.select_related("melding", "inwoner").filter(pk=onderzoek_id).first()
         )
-        if onderzoek is not None:
-            return onderzoek
-        # No selector tells "unknown" from "not yours"; one small read here.
-        inwoner_id = (
-            Onderzoek.objects.filter(pk=onderzoek_id).values_list("inwoner_id", flat=True).first()
-        )
-        if inwoner_id is None:
+        if onderzoek is None:
             raise NotFound("Dit onderzoek bestaat niet.")
-        self._open(request, inwoner_id)  # logs the refused attempt and raises with the reason
-        raise PermissionDenied(BUITEN_SCOPE)  # not reached: dossier_open refuses first
-
-    def _open(self, request: Request, inwoner_id: int) -> None:
-        """Reading an onderzoek is reading the resident's dossier: the need-to-know check once
-        more and the access-log row (refusals are logged too)."""
-        dossier_open(
-            user=request.user,
-            inwoner_id=inwoner_id,
-            doel=request_doel(request),
-            kanaal=Kanaal.API,
-            pad=request.get_full_path(),
+        access.require(
+            request.user,
+            Resource.ONDERZOEK,
+            handeling,
+            via=access.Via.request(request),
+            inwoner=onderzoek.inwoner_id,
+            doel=doel,
         )
+        return onderzoek
 
     def _render(self, request: Request, onderzoek_id: int, *, code: int = 200) -> Response:
         onderzoek = onderzoek_get(scope=Onderzoek.objects.all(), pk=onderzoek_id)
@@ -207,7 +198,6 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         onderzoek = self._get(request, pk)
-        self._open(request, onderzoek.inwoner_id)
         return self._render(request, onderzoek.pk)
 
     @extend_schema(
@@ -223,18 +213,25 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     def create(self, request: Request) -> Response:
         data = OnderzoekCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        request_doel(request)
-        melding = meldingen_in_scope(request.user).filter(pk=data.validated_data["melding"]).first()
+        doel = request_doel(request)
+        melding_id = data.validated_data["melding"]
+        melding = Melding.objects.select_related("inwoner").filter(pk=melding_id).first()
         if melding is None:
+            raise ValidationError({"melding": f"Melding {melding_id} is onbekend."})
+        if melding.inwoner_id is None:
             raise ValidationError(
-                {
-                    "melding": f"Melding {data.validated_data['melding']} is onbekend of valt "
-                    "buiten uw werkgebied."
-                }
+                {"melding": "Identificeer eerst de inwoner van deze melding (need-to-know)."}
             )
-        if melding.inwoner_id is not None:
-            self._open(request, melding.inwoner_id)
-        onderzoek = services.onderzoek_start(melding=melding, door=request.user)
+        # The same decision as the page: may this login start an onderzoek for this resident?
+        access.require(
+            request.user,
+            Resource.ONDERZOEK,
+            Action.AANMAKEN,
+            via=access.Via.request(request),
+            inwoner=melding.inwoner_id,
+            doel=doel,
+        )
+        onderzoek = services.onderzoek_start(melding=melding, actor=request.user)
         return self._render(request, onderzoek.pk, code=status.HTTP_201_CREATED)
 
     def _act(
@@ -246,14 +243,14 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         *,
         code: int = 200,
     ) -> Response:
-        """Load (scope), parse, open the dossier (check and log), call one service, render."""
-        onderzoek = self._get(request, pk)
+        """Load (may this login change it? decided and logged), parse, call one service (which
+        decides again with the actor), render."""
+        onderzoek = self._get(request, pk, Action.WIJZIGEN)
         data: dict[str, Any] = {}
         if serializer_class is not None:
             serializer = serializer_class(data=request.data)
             serializer.is_valid(raise_exception=True)
             data = dict(serializer.validated_data)
-        self._open(request, onderzoek.inwoner_id)
         perform(onderzoek, data)
         return self._render(request, onderzoek.pk, code=code)
 
@@ -266,7 +263,7 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def gesprekken(self, request: Request, pk: Any = None) -> Response:
         def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
-            return services.gesprek_add(onderzoek=onderzoek, **data)
+            return services.gesprek_add(onderzoek=onderzoek, actor=request.user, **data)
 
         return self._act(request, pk, GesprekInputSerializer, perform, code=status.HTTP_201_CREATED)
 
@@ -280,7 +277,7 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["put", "post"])
     def onderdelen(self, request: Request, pk: Any = None) -> Response:
         def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
-            return services.onderdeel_set(onderzoek=onderzoek, **data)
+            return services.onderdeel_set(onderzoek=onderzoek, actor=request.user, **data)
 
         return self._act(request, pk, OnderdeelInputSerializer, perform)
 
@@ -293,7 +290,7 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def controles(self, request: Request, pk: Any = None) -> Response:
         def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
-            return services.onderzoek_set_checks(onderzoek=onderzoek, **data)
+            return services.onderzoek_set_checks(onderzoek=onderzoek, actor=request.user, **data)
 
         return self._act(request, pk, ControlesInputSerializer, perform)
 
@@ -306,7 +303,7 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def afwegingen(self, request: Request, pk: Any = None) -> Response:
         def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
-            return services.afweging_set(onderzoek=onderzoek, **data)
+            return services.afweging_set(onderzoek=onderzoek, actor=request.user, **data)
 
         return self._act(request, pk, AfwegingInputSerializer, perform)
 
@@ -331,7 +328,7 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                 leefgebied=leefgebied,
                 score=data["score"],
                 datum=data["datum"],
-                door=request.user,
+                actor=request.user,
                 onderzoek=onderzoek,
             )
 
@@ -348,7 +345,7 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def definitief(self, request: Request, pk: Any = None) -> Response:
         def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
-            return services.verslag_finalise(onderzoek=onderzoek, door=request.user)
+            return services.verslag_finalise(onderzoek=onderzoek, actor=request.user)
 
         return self._act(request, pk, None, perform)
 
@@ -361,7 +358,7 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def verzenden(self, request: Request, pk: Any = None) -> Response:
         def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
-            return services.verslag_send(onderzoek=onderzoek, op=data["op"])
+            return services.verslag_send(onderzoek=onderzoek, op=data["op"], actor=request.user)
 
         return self._act(request, pk, VerzendenInputSerializer, perform)
 
@@ -374,6 +371,6 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def reacties(self, request: Request, pk: Any = None) -> Response:
         def perform(onderzoek: Onderzoek, data: dict[str, Any]) -> object:
-            return services.verslag_reactie_add(onderzoek=onderzoek, **data)
+            return services.verslag_reactie_add(onderzoek=onderzoek, actor=request.user, **data)
 
         return self._act(request, pk, ReactieInputSerializer, perform, code=status.HTTP_201_CREATED)

@@ -78,20 +78,27 @@ def melding_voor(inwoner, midoffice, generalist, *, dagen_geleden: int = 10):
 @pytest.fixture
 def onderzoek(gezin, midoffice, generalist):
     melding = melding_voor(gezin["anna"], midoffice, generalist)
-    return onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    return onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
 
 
 def compleet(onderzoek) -> None:
     """Everything Wmo 2015 art. 2.3.2 lid 4 asks, answered."""
     onderzoeken.gesprek_add(
+        actor=onderzoek.medewerker.user,
         onderzoek=onderzoek,
         datum=VANDAAG,
         plaats="Bij mevrouw thuis",
         deelnemers=["inwoner", "mantelzorger"],
     )
     for o in ONDERDELEN:
-        onderzoeken.onderdeel_set(onderzoek=onderzoek, code=o.code, antwoord=f"Besproken {o.code}")
+        onderzoeken.onderdeel_set(
+            actor=onderzoek.medewerker.user,
+            onderzoek=onderzoek,
+            code=o.code,
+            antwoord=f"Besproken {o.code}",
+        )
     onderzoeken.onderzoek_set_checks(
+        actor=onderzoek.medewerker.user,
         onderzoek=onderzoek,
         clientondersteuning_gewezen=True,
         pgb_uitgelegd=True,
@@ -104,6 +111,7 @@ def ladder(onderzoek, tot=LadderStap.INDIVIDUEEL_MAATWERK) -> None:
         if stap >= tot:
             break
         onderzoeken.afweging_set(
+            actor=onderzoek.medewerker.user,
             onderzoek=onderzoek,
             stap=stap,
             bevinding="Onderzocht",
@@ -136,7 +144,8 @@ def test_beleid_has_no_access(client, onderzoek, beleid):
     response = login(client, beleid).get(url("detail", onderzoek.pk))
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()
-    assert not Inzage.objects.filter(user=beleid.user, toegestaan=True).exists()
+    refused = Inzage.objects.get(user=beleid.user)  # refused for the role, and logged
+    assert refused.toegestaan is False and refused.reden and refused.inwoner_id is None
 
 
 def test_generalist_of_another_wijk_is_refused_and_logged(client, onderzoek, generalist_zuid):
@@ -198,7 +207,7 @@ def test_backoffice_reads_without_forms(client, gemeente, onderzoek, gezin):
 
 def test_past_deadline_says_the_resident_may_apply(client, gezin, midoffice, generalist):
     melding = melding_voor(gezin["anna"], midoffice, generalist, dagen_geleden=60)
-    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
     body = login(client, generalist).get(url("detail", onderzoek.pk)).content.decode()
     assert "De termijn van zes weken is voorbij" in body
     assert "mag nu direct een aanvraag indienen" in body and "2.3.2 lid 9" in body
@@ -229,7 +238,7 @@ def test_autosave_saves_one_subject_and_answers_with_a_status(client, generalist
 
 def test_autosave_after_final_says_not_saved(client, generalist, onderzoek):
     compleet(onderzoek)
-    onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
     response = login(client, generalist).post(
         url("onderdeel", onderzoek.pk, "a"), {"antwoord_a": "later"}, HTTP_HX_REQUEST="true"
     )
@@ -455,7 +464,7 @@ def test_ladder_step_four_suggests_the_wijk_s_algemene_voorzieningen(
         inwoner=inwoner_noord,
     )
     meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
-    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
     client.force_login(generalist.user)
     body = client.get(f"/onderzoeken/{onderzoek.pk}/").content.decode()
     assert "Open Inloop Noord" in body and "inclusief maaltijd" in body

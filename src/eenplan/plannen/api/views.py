@@ -2,13 +2,15 @@
 regisseur, participants with consent, signing (which turns maatwerk into aanvragen), safety
 signals, merging and the earlier versions.
 
-Thin, like the inwoners and meldingen APIs: parse, authorise, call one selector or service,
-render. The same rules as the pages: the role's permission (RolePermission), the need-to-know
-scope of `selectors.plannen_in_scope`, and an access-log row for each member of the household
-(`privacy.services.inzage_log_many`) on every response that shows the plan (detail, create,
-merge, a version). A plan outside the scope is a 403 with the reason (refused rows in the
-access log) when it exists, a 404 when it does not. Writes of one part (a goal, an action ...)
-answer with the record written. Ids in the input (residents, network persons, goals,
+Thin, like the inwoners and meldingen APIs: parse, call one selector or service, render.
+Access is decided by `privacy.access` only, with the same rules as the pages: the role per
+action (`access_rules`, read by RolePermission), the household per plan (`access.require(...,
+huishouden=...)`: a *current* member in scope, the same scope as the list,
+`selectors.plannen_in_scope`), and each write once more by the service with the actor. Every
+decision is logged, a refusal too: a plan outside the scope is a 403 with the reason when it
+exists, a 404 when it does not. Every response that shows the plan logs each resident it shows
+(detail, create, merge, a version). Writes of one part (a goal, an action ...) answer with the
+record written. Ids in the input (residents, network persons, goals,
 consents) are looked up within the plan's household only. Refusals of the services
 (ValidationError in Dutch) become 400s in common.api.exception_handler and change nothing:
 every service is one transaction.
@@ -26,17 +28,16 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from eenplan.common.api import IdFilter, VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
-from eenplan.gemeente import roles
 from eenplan.gemeente.models import Medewerker
-from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
-from eenplan.inwoners.selectors import huishouden_leden, huishoudens_in_scope
+from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
+from eenplan.inwoners.selectors import huishouden_leden
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.plannen import services
 from eenplan.plannen.api.serializers import (
@@ -70,17 +71,12 @@ from eenplan.plannen.api.serializers import (
 from eenplan.plannen.constants import PlanStatus
 from eenplan.plannen.models import Doel, Plan
 from eenplan.plannen.selectors import plan_get, plannen_in_scope
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
 from eenplan.privacy.constants import Doel as InzageDoel
-from eenplan.privacy.constants import Kanaal
 from eenplan.privacy.models import Toestemming
-from eenplan.privacy.selectors import default_doel, inwoners_in_scope
-from eenplan.privacy.services import (
-    inzage_log,
-    inzage_log_many,
-    toestemming_give,
-    toestemming_withdraw,
-)
+from eenplan.privacy.services import toestemming_give, toestemming_withdraw
 
 DOEL_PARAMETER = OpenApiParameter(
     "doel",
@@ -89,10 +85,6 @@ DOEL_PARAMETER = OpenApiParameter(
     required=False,
     description="Doel van inzage (wordt voor elk lid van het huishouden gelogd). Ook als "
     "header X-Eenplan-Doel. Standaard: het doel dat bij uw rol hoort.",
-)
-BUITEN_SCOPE = (
-    "Dit plan hoort bij een huishouden buiten uw werkgebied: geen van de leden valt binnen uw "
-    "wijken of is aan u toegewezen (need-to-know)."
 )
 NIET_ONDERTEKENAAR = (
     "Alleen een lid van het huishouden of een wettelijk vertegenwoordiger kan het plan "
@@ -187,13 +179,13 @@ def _toestemming(plan: Plan, pk: int) -> Toestemming | None:
 class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     versie_model = Plan
     permission_classes = [RolePermission]
-    _lezen = [roles.PLAN_BEKIJKEN]
-    _schrijven = [roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN]
-    required_perms = {
+    _lezen = (Resource.PLAN, Action.LEZEN)
+    _schrijven = (Resource.PLAN, Action.WIJZIGEN)
+    access_rules = {
         "list": _lezen,
         "retrieve": _lezen,
         "versie": _lezen,
-        "create": _schrijven,
+        "create": (Resource.PLAN, Action.AANMAKEN),
         "doelen": _schrijven,
         "acties": _schrijven,
         "voorstellen": _schrijven,
@@ -224,12 +216,11 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         rows = PlanListSerializer(page, many=True, context={"request": request})
         return self.get_paginated_response(rows.data)
 
-    def _doel_van_inzage(self, request: Request) -> str:
-        return request_doel(request) or default_doel(request.user)
-
-    def _get(self, request: Request, pk: Any) -> Plan:
-        """The plan in the login's scope: 403 with the reason when it exists outside the scope
-        (a refused access-log row for each member), 404 when it does not exist.
+    def _get(self, request: Request, pk: Any, handeling: Action = Action.LEZEN) -> Plan:
+        """The plan, if this login may read it (`handeling` LEZEN) or change it (WIJZIGEN):
+        404 when it does not exist, else `access.require` on its household — a 403 with the
+        reason when no current member is in scope, logged for every current member either
+        way. `plan.gelogd` holds the residents logged.
 
         Loaded without prefetches: the services read the related rows themselves and must not
         see a stale cache."""
@@ -237,50 +228,39 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             plan_id = int(pk)
         except (TypeError, ValueError) as exc:
             raise NotFound("Dit plan bestaat niet.") from exc
-        doel = self._doel_van_inzage(request)  # a wrong purpose is a 400 before anything else
-        plan = self.get_queryset().select_related("huishouden").filter(pk=plan_id).first()
-        if plan is not None:
-            return plan
-        # No selector tells "unknown" from "not yours"; one small read here.
-        huishouden_id = (
-            Plan.objects.filter(pk=plan_id).values_list("huishouden_id", flat=True).first()
-        )
-        if huishouden_id is None:
+        doel = request_doel(request)  # a wrong purpose is a 400 before anything else
+        plan = Plan.objects.select_related("huishouden").filter(pk=plan_id).first()
+        if plan is None:
             raise NotFound("Dit plan bestaat niet.")
-        # A refused look at a household's plan goes into the access log as refused, so the
-        # privacy officer sees who tried (as dossier_open does for one dossier).
-        leden = HuishoudenLid.objects.filter(huishouden_id=huishouden_id).values_list(
-            "inwoner_id", flat=True
+        besluit = access.require(
+            request.user,
+            Resource.PLAN,
+            handeling,
+            via=access.Via.request(request),
+            huishouden=plan.huishouden_id,
+            doel=doel,
         )
-        for inwoner_id in sorted(set(leden)):
-            inzage_log(
-                user=request.user,
-                inwoner=inwoner_id,
-                doel=doel,
-                kanaal=Kanaal.API,
-                pad=request.get_full_path(),
-                toegestaan=False,
-            )
-        raise PermissionDenied(BUITEN_SCOPE)
+        plan.gelogd = set(besluit.inwoner_ids)
+        return plan
 
-    def _log(self, request: Request, inwoner_ids: set[int]) -> None:
-        inzage_log_many(
-            user=request.user,
-            inwoner_ids=sorted(inwoner_ids),
-            doel=self._doel_van_inzage(request),
-            kanaal=Kanaal.API,
-            pad=request.get_full_path(),
-        )
-
-    def _render(self, request: Request, plan_id: int, *, code: int = 200) -> Response:
-        """The plan as its page shows it, logged for every member of the household."""
+    def _render(
+        self, request: Request, plan_id: int, *, code: int = 200, gelogd: set[int] | None = None
+    ) -> Response:
+        """The plan as its page shows it; every resident shown is logged (those in `gelogd`
+        already were, by the decision that opened it)."""
         plan = plan_get(scope=Plan.objects.all(), pk=plan_id)
         if plan is None:  # not reached: the caller loaded it in the same request
             raise NotFound("Dit plan bestaat niet.")
         leden = {lid.inwoner_id for lid in huishouden_leden(huishouden=plan.huishouden)}
         leden |= {d.inwoner_id for d in plan.doelen.all()}
         leden |= {v.inwoner_id for v in plan.voorstellen.all()}
-        self._log(request, leden)
+        access.log_shown(
+            request.user,
+            sorted(leden - (gelogd or set())),
+            resource=Resource.PLAN,
+            via=access.Via.request(request),
+            doel=request_doel(request),
+        )
         context = {
             "request": request,
             "actief": {d.pk for d in services.deelnemers_actief(plan, timezone.localdate())},
@@ -291,7 +271,8 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         return Response(PlanDetailSerializer(plan, context=context).data, status=code)
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        return self._render(request, self._get(request, pk).pk)
+        plan = self._get(request, pk)
+        return self._render(request, plan.pk, gelogd=plan.gelogd)
 
     @extend_schema(
         summary="Eén eerdere versie van het plan (wordt gelogd)",
@@ -307,7 +288,14 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         snapshot = plan.versies.select_related("door").filter(versie=int(versie)).first()
         if snapshot is None:
             raise NotFound("Deze versie van het plan bestaat niet.")
-        self._log(request, {lid.inwoner_id for lid in huishouden_leden(huishouden=plan.huishouden)})
+        leden = {lid.inwoner_id for lid in huishouden_leden(huishouden=plan.huishouden)}
+        access.log_shown(
+            request.user,
+            sorted(leden - plan.gelogd),
+            resource=Resource.PLAN,
+            via=access.Via.request(request),
+            doel=request_doel(request),
+        )
         return Response(PlanVersieDetailSerializer(snapshot).data)
 
     # --- writing --------------------------------------------------------------------------
@@ -315,20 +303,15 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     def create(self, request: Request) -> Response:
         data = PlanCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        self._doel_van_inzage(request)
+        request_doel(request)
         huishouden_id = data.validated_data["huishouden"]
-        huishouden = (
-            huishoudens_in_scope(inwoners_in_scope(request.user)).filter(pk=huishouden_id).first()
-        )
+        huishouden = Huishouden.objects.filter(pk=huishouden_id).first()
         if huishouden is None:
-            raise ValidationError(
-                {
-                    "huishouden": f"Huishouden {huishouden_id} is onbekend of heeft geen lid "
-                    "binnen uw werkgebied."
-                }
-            )
+            raise ValidationError({"huishouden": f"Huishouden {huishouden_id} is onbekend."})
+        # The service decides (and logs) whether this login may open - or read - the plan of
+        # this household: a current member in scope, as for every other plan request.
         begin = timezone.now()
-        plan = services.plan_open(huishouden=huishouden, door=request.user)
+        plan = services.plan_open(huishouden=huishouden, actor=request.user)
         nieuw = plan.created_at >= begin
         return self._render(request, plan.pk, code=201 if nieuw else 200)
 
@@ -342,8 +325,9 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         *,
         code: int = status.HTTP_201_CREATED,
     ) -> Response:
-        """Load (scope), parse, call one service, answer with the record written."""
-        plan = self._get(request, pk)
+        """Load (may this login change this plan?), parse, call one service (which decides
+        again, with the actor), answer with the record written."""
+        plan = self._get(request, pk, Action.WIJZIGEN)
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         result = perform(plan, dict(serializer.validated_data))
@@ -369,7 +353,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                 omschrijving=data["omschrijving"],
                 doeltype=data["doeltype"],
                 evaluatie_op=data["evaluatie_op"],
-                door=request.user,
+                actor=request.user,
             )
 
         return self._act(
@@ -384,7 +368,9 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def acties(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
-            return services.actie_add(doel=_doel(plan, data.pop("doel")), door=request.user, **data)
+            return services.actie_add(
+                doel=_doel(plan, data.pop("doel")), actor=request.user, **data
+            )
 
         return self._act(
             request, pk, ActieInputSerializer, perform, lambda a: PlanActieSerializer(a).data
@@ -408,7 +394,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                 wet=data["wet"],
                 ladderstap=data["ladderstap"],
                 doel=_doel(plan, data["doel"]),
-                door=request.user,
+                actor=request.user,
             )
 
         return self._act(
@@ -428,7 +414,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     def evaluaties(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             return services.evaluatie_add(
-                doel=_doel(plan, data.pop("doel")), door=request.user, **data
+                doel=_doel(plan, data.pop("doel")), actor=request.user, **data
             )
 
         return self._act(
@@ -470,7 +456,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                 ),
                 medewerker=medewerker,
                 op_verzoek_van_inwoner=data["op_verzoek_van_inwoner"],
-                door=request.user,
+                actor=request.user,
             )
 
         return self._act(
@@ -507,7 +493,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                     else None
                 ),
                 organisatie=data["organisatie"],
-                door=request.user,
+                actor=request.user,
             )
             actief = {d.pk for d in services.deelnemers_actief(plan, timezone.localdate())}
             return PlanDeelnemerSerializer(deelnemer, context={"actief": actief}).data
@@ -579,7 +565,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def veiligheid(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
-            return services.veiligheid_signaleer(plan=plan, door=request.user, **data)
+            return services.veiligheid_signaleer(plan=plan, actor=request.user, **data)
 
         return self._act(
             request,
@@ -609,7 +595,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             except ValidationError as exc:
                 raise ValidationError(NIET_ONDERTEKENAAR) from exc
             aanvragen = services.plan_sign(
-                plan=plan, ondertekenaar=ondertekenaar, op=data["op"], door=request.user
+                plan=plan, ondertekenaar=ondertekenaar, op=data["op"], actor=request.user
             )
             return {
                 "plan": plan.pk,
@@ -639,7 +625,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     def aanvragen(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             data["inwoner"] = _lid(plan, data["inwoner"])
-            return services.aanvraag_file(plan=plan, door=request.user, **data)
+            return services.aanvraag_file(plan=plan, actor=request.user, **data)
 
         return self._act(
             request,
@@ -660,7 +646,7 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     )
     @action(detail=True, methods=["post"])
     def samenvoegen(self, request: Request, pk: Any = None) -> Response:
-        plan = self._get(request, pk)
+        plan = self._get(request, pk, Action.WIJZIGEN)
         data = SamenvoegenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ids = set(data.validated_data["plannen"]) - {plan.pk}
@@ -674,5 +660,5 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                     ]
                 }
             )
-        result = services.plan_merge(plannen=[plan, *andere], door=request.user)
+        result = services.plan_merge(plannen=[plan, *andere], actor=request.user)
         return self._render(request, result.pk)

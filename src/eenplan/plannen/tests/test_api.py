@@ -38,7 +38,12 @@ from eenplan.plannen.models import (
 from eenplan.privacy.models import Inzage, Toestemming
 from eenplan.privacy.services import toestemming_give
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
-from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, plan_uit_vorig_huishouden
+from eenplan.testing.factories import (
+    InwonerFactory,
+    MedewerkerFactory,
+    TeamFactory,
+    plan_uit_vorig_huishouden,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +97,7 @@ def gezin(inwoner_noord: Inwoner, wijken: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture
 def plan(gezin: dict[str, Any], generalist: Medewerker) -> Plan:
-    return services.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+    return services.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
 
 
 @pytest.fixture
@@ -108,17 +113,18 @@ def onderzoek(gezin: dict[str, Any], midoffice: Medewerker, generalist: Medewerk
         inwoner=gezin["anna"],
     )
     meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
-    return onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    return onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
 
 
 @pytest.fixture
-def plan_zuid(inwoner_zuid: Inwoner, generalist: Medewerker) -> Plan:
+def plan_zuid(inwoner_zuid: Inwoner, gemeente: Any) -> Plan:
     huishouden = huishouden_create(
         gemeente=inwoner_zuid.gemeente,
         naam="Huishouden De Vries",
         leden=[(inwoner_zuid, Relatie.REFERENTIE, dt.date(2000, 1, 1))],
     )
-    return services.plan_open(huishouden=huishouden, door=generalist.user)
+    zuid = MedewerkerFactory(gemeente=gemeente, teams=[TeamFactory(wijken=[inwoner_zuid.wijk])])
+    return services.plan_open(huishouden=huishouden, actor=zuid.user)
 
 
 @pytest.fixture
@@ -133,6 +139,7 @@ def ladder(onderzoek: Onderzoek) -> None:
         if stap >= LadderStap.INDIVIDUEEL_MAATWERK:
             break
         onderzoeken.afweging_set(
+            actor=onderzoek.medewerker.user,
             onderzoek=onderzoek,
             stap=stap,
             bevinding="Onderzocht",
@@ -148,7 +155,7 @@ def doel(plan: Plan, gezin: dict[str, Any], generalist: Medewerker, code: str = 
         leefgebied=leefgebied(code),
         omschrijving=f"Zelfstandig blijven ({code})",
         doeltype=Doeltype.STABILISEREN,
-        door=generalist.user,
+        actor=generalist.user,
     )
 
 
@@ -166,7 +173,7 @@ def test_list_shows_plans_of_households_in_scope(plan, plan_zuid, generalist, ge
     assert [r["id"] for r in api.get(URL, {"huishouden": gezin["huishouden"].pk}).json()["results"]]
     assert api.get(URL, {"status": "ondertekend"}).json()["results"] == []
     assert api.get(URL, {"status": "klaar"}).status_code == 400
-    assert not Inzage.objects.exists()
+    assert not Inzage.objects.filter(kanaal="api").exists()  # a list shows no dossier
 
 
 def test_detail_shows_the_whole_plan_and_logs_every_member(plan, gezin, generalist, onderzoek):
@@ -177,9 +184,11 @@ def test_detail_shows_the_whole_plan_and_logs_every_member(plan, gezin, generali
         omschrijving="Samen boodschappen doen",
         uitvoerder_soort=Uitvoerder.NETWERK,
         uitvoerder="dochter Lotte",
-        door=generalist.user,
+        actor=generalist.user,
     )
-    services.evaluatie_add(doel=d, datum=vandaag(), uitkomst="deels", score=3, door=generalist.user)
+    services.evaluatie_add(
+        doel=d, datum=vandaag(), uitkomst="deels", score=3, actor=generalist.user
+    )
     services.voorstel_add(
         plan=plan,
         inwoner=gezin["anna"],
@@ -187,21 +196,21 @@ def test_detail_shows_the_whole_plan_and_logs_every_member(plan, gezin, generali
         wet="wmo",
         ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
         doel=d,
-        door=generalist.user,
+        actor=generalist.user,
     )
     services.regisseur_set(
         plan=plan,
         soort=RegisseurSoort.INWONER,
         inwoner=gezin["anna"],
         van=vandaag() - dt.timedelta(days=3),
-        door=generalist.user,
+        actor=generalist.user,
     )
     services.regisseur_set(
         plan=plan,
         soort=RegisseurSoort.MANTELZORGER,
         netwerkpersoon=gezin["lotte"],
         van=vandaag(),
-        door=generalist.user,
+        actor=generalist.user,
     )
     response = api_for(generalist).get(url(plan), HTTP_X_EENPLAN_DOEL="plan")
     assert response.status_code == 200
@@ -221,15 +230,19 @@ def test_detail_shows_the_whole_plan_and_logs_every_member(plan, gezin, generali
     assert body["versies"][0]["reden"] == "Plan aangemaakt" and body["versies"][0]["moment"]
     logged = Inzage.objects.filter(toegestaan=True, kanaal="api")
     assert set(logged.values_list("inwoner_id", flat=True)) == {gezin["anna"].pk, gezin["henk"].pk}
-    assert set(logged.values_list("doel", "kanaal")) == {("plan", "api")}
+    assert set(logged.values_list("doel", "pad")) == {("plan", url(plan))}
+    assert logged.count() == 2
 
 
 def test_out_of_scope_plan_is_403_and_logged_unknown_is_404(plan_zuid, generalist):
     api = api_for(generalist)
     response = api.get(url(plan_zuid))
     assert response.status_code == 403 and "werkgebied" in response.json()["detail"]
-    refused = Inzage.objects.get()
-    assert refused.toegestaan is False
+    refused = Inzage.objects.get(user=generalist.user)
+    assert (
+        refused.toegestaan is False
+        and refused.inwoner_id == plan_zuid.huishouden.leden.get().inwoner_id
+    )
     response = api.post(
         url(plan_zuid, "veiligheid"),
         {"soort": "acuut", "omschrijving": "Blauwe plekken", "escalatie": "veilig_thuis"},
@@ -268,7 +281,8 @@ def test_versie_shows_an_earlier_snapshot(plan, gezin, generalist):
         "Zelfstandig blijven (adl)"
     )
     assert api.get(url(plan, "versies/99")).status_code == 404
-    assert Inzage.objects.filter(inwoner=gezin["anna"]).count() == 2
+    # Each request is a decision on the household, logged, also the one for a missing version.
+    assert Inzage.objects.filter(inwoner=gezin["anna"], kanaal="api").count() == 3
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -283,7 +297,8 @@ def test_create_opens_one_plan_per_household(gezin, generalist, plan_zuid):
     response = api.post(URL, {"huishouden": gezin["huishouden"].pk})
     assert response.status_code == 200 and response.json()["id"] == plan_id
     response = api.post(URL, {"huishouden": plan_zuid.huishouden_id})
-    assert response.status_code == 400 and "huishouden" in response.json()
+    assert response.status_code == 403 and "werkgebied" in response.json()["detail"]
+    assert Inzage.objects.filter(toegestaan=False, user=generalist.user).count() == 1
     assert Plan.objects.filter(huishouden=gezin["huishouden"]).count() == 1
 
 
@@ -349,7 +364,7 @@ def test_action_on_a_goal_of_this_plan(plan, plan_zuid, gezin, generalist, inwon
         leefgebied=leefgebied("adl"),
         omschrijving="Ander huishouden",
         doeltype=Doeltype.VERSTERKEN,
-        door=generalist.user,
+        actor=plan_zuid.aangemaakt_door,
     )
     response = api.post(
         url(plan, "acties"),
@@ -520,7 +535,7 @@ def test_signing_turns_maatwerk_into_aanvragen(plan, gezin, generalist, onderzoe
             wet="wmo",
             ladderstap=stap,
             doel=d,
-            door=generalist.user,
+            actor=generalist.user,
         )
     api = api_for(generalist)
     response = api.post(
@@ -578,17 +593,24 @@ def test_other_aanvraag_is_recorded_as_deviating_after_the_onderzoek(
     assert response.status_code == 400 and "2.3.2 lid 9" in str(response.json())
     assert not Aanvraag.objects.exists()
     onderzoeken.gesprek_add(
-        onderzoek=onderzoek, datum=vandaag(), plaats="Thuis", deelnemers=["inwoner"]
+        actor=onderzoek.medewerker.user,
+        onderzoek=onderzoek,
+        datum=vandaag(),
+        plaats="Thuis",
+        deelnemers=["inwoner"],
     )
     for o in ONDERDELEN:
-        onderzoeken.onderdeel_set(onderzoek=onderzoek, code=o.code, antwoord="Besproken")
+        onderzoeken.onderdeel_set(
+            actor=onderzoek.medewerker.user, onderzoek=onderzoek, code=o.code, antwoord="Besproken"
+        )
     onderzoeken.onderzoek_set_checks(
+        actor=onderzoek.medewerker.user,
         onderzoek=onderzoek,
         clientondersteuning_gewezen=True,
         pgb_uitgelegd=True,
         mantelzorger_besproken=True,
     )
-    onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
     response = api.post(url(plan, "aanvragen"), aanvraag)
     assert response.status_code == 201, response.json()
     assert response.json()["afwijkend_van_advies"] is True
@@ -621,7 +643,7 @@ def test_merge_keeps_the_history_of_both(plan, gezin, generalist, plan_zuid):
 
 def test_a_merged_plan_cannot_be_changed(plan, gezin, generalist):
     tweede = plan_uit_vorig_huishouden(inwoner=gezin["henk"], door=generalist.user)
-    services.plan_merge(plannen=[plan, tweede], door=generalist.user)
+    services.plan_merge(plannen=[plan, tweede], actor=generalist.user)
     kees = tweede.huishouden.leden.get(lid_tot__isnull=True).inwoner
     response = api_for(generalist).post(
         url(tweede, "doelen"),
@@ -649,10 +671,10 @@ def _vul(plan: Plan, gezin: dict[str, Any], generalist: Medewerker, n: int) -> N
                 omschrijving=f"Actie {j}",
                 uitvoerder_soort=Uitvoerder.INWONER,
                 uitvoerder="Anna",
-                door=generalist.user,
+                actor=generalist.user,
             )
         services.evaluatie_add(
-            doel=d, datum=vandaag(), uitkomst="deels", score=3, door=generalist.user
+            doel=d, datum=vandaag(), uitkomst="deels", score=3, actor=generalist.user
         )
         services.voorstel_add(
             plan=plan,
@@ -661,7 +683,7 @@ def _vul(plan: Plan, gezin: dict[str, Any], generalist: Medewerker, n: int) -> N
             wet="wmo",
             ladderstap=LadderStap.ALGEMENE_VOORZIENINGEN,
             doel=d,
-            door=generalist.user,
+            actor=generalist.user,
         )
 
 
@@ -674,7 +696,7 @@ def test_plan_detail_uses_the_same_number_of_queries_for_2_and_10_goals(
         medewerker=generalist,
         op_verzoek_van_inwoner=True,
         van=vandaag(),
-        door=generalist.user,
+        actor=generalist.user,
     )
     toestemming = toestemming_give(
         inwoner=gezin["anna"], aan="Lotte", doel="Plan", gegeven_op=vandaag(), door=generalist.user
@@ -684,7 +706,7 @@ def test_plan_detail_uses_the_same_number_of_queries_for_2_and_10_goals(
         netwerkpersoon=gezin["lotte"],
         rol="Boodschappen",
         toestemming=toestemming,
-        door=generalist.user,
+        actor=generalist.user,
     )
     _vul(plan, gezin, generalist, 2)
     api = api_for(generalist)

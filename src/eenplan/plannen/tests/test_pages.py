@@ -44,7 +44,7 @@ def url(naam: str, *args) -> str:
 
 @pytest.fixture
 def plan(gezin, generalist):
-    return plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+    return plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def doel(plan, gezin, generalist):
         leefgebied=Leefgebied.objects.get(code="huisvesting"),
         omschrijving="Een schoon en veilig huis",
         doeltype=Doeltype.STABILISEREN,
-        door=generalist.user,
+        actor=generalist.user,
     )
 
 
@@ -69,14 +69,18 @@ def test_anonymous_beleid_and_other_wijk_are_refused(client, plan, gezin, beleid
     login(client, beleid)
     assert client.get(url("detail", plan.pk)).status_code == 403
     assert client.get(url("huishouden", gezin["huishouden"].pk)).status_code == 403
-    assert not Inzage.objects.exists()
+    # Refused for the role, before any resident is known: logged without a resident.
+    geweigerd = Inzage.objects.filter(user=beleid.user)
+    assert [(r.toegestaan, r.inwoner_id) for r in geweigerd] == [(False, None)] * 2
     login(client, generalist_zuid)
     response = client.get(url("detail", plan.pk))
     assert response.status_code == 403 and "need-to-know" in response.content.decode()
     assert client.get(url("huishouden", gezin["huishouden"].pk)).status_code == 403
     assert client.post(url("doel", plan.pk), {}).status_code == 403
-    assert not Inzage.objects.filter(toegestaan=True).exists()
-    assert Inzage.objects.filter(toegestaan=False, doel=InzageDoel.PLAN).count() == 3
+    zuid = Inzage.objects.filter(user=generalist_zuid.user)
+    assert not zuid.filter(toegestaan=True).exists()
+    # Three attempts, each logged for both current members.
+    assert zuid.filter(toegestaan=False, doel=InzageDoel.PLAN).count() == 6
     assert client.get(url("detail", plan.pk + 1000)).status_code == 404
 
 
@@ -100,7 +104,7 @@ def test_a_former_member_in_scope_does_not_open_the_household(
 def test_plan_page_logs_each_member_it_shows(client, generalist, plan, doel, gezin):
     response = login(client, generalist).get(url("detail", plan.pk))
     assert response.status_code == 200
-    rows = list(Inzage.objects.all())
+    rows = list(Inzage.objects.filter(pad=url("detail", plan.pk)))
     assert {r.inwoner_id for r in rows} == {gezin["anna"].pk, gezin["henk"].pk}
     assert all(r.doel == InzageDoel.PLAN and r.toegestaan for r in rows)
     assert len(rows) == 2
@@ -146,14 +150,14 @@ def _household(gemeente, wijk, generalist, leden: int, tag: str):
             leefgebied=leefgebied,
             omschrijving="Rekeningen op tijd",
             doeltype=Doeltype.VERSTERKEN,
-            door=generalist.user,
+            actor=generalist.user,
         )
         plannen.regisseur_set(
             plan=plan,
             soort=RegisseurSoort.INWONER,
             inwoner=inwoner,
             van=VANDAAG,
-            door=generalist.user,
+            actor=generalist.user,
         )
         if n < leden - 1:  # one active plan per household: the last one
             Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.BEEINDIGD)
@@ -348,7 +352,7 @@ def test_signing_creates_the_aanvragen(client, generalist, plan, doel, onderzoek
         doel=doel,
         omschrijving="Hulp bij het huishouden",
         ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
-        door=generalist.user,
+        actor=generalist.user,
     )
     login(client, generalist)
     # Lotte is a mantelzorger, not a representative: not offered, and refused if posted.
@@ -402,7 +406,7 @@ def test_minor_cannot_sign(client, generalist, plan, doel, gezin):
 
 def test_other_aanvraag_is_recorded_as_deviating(client, generalist, plan, onderzoek, gezin):
     compleet(onderzoek)
-    onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
     response = login(client, generalist).post(
         url("aanvraag", plan.pk),
         {

@@ -72,19 +72,26 @@ def onderzoek(gezin, midoffice, generalist):
         inwoner=gezin["anna"],
     )
     meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
-    return onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    return onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
 
 
 def compleet(onderzoek, generalist):
     onderzoeken.gesprek_add(
+        actor=onderzoek.medewerker.user,
         onderzoek=onderzoek,
         datum=VANDAAG,
         plaats="Bij mevrouw thuis",
         deelnemers=["inwoner", "mantelzorger"],
     )
     for o in ONDERDELEN:
-        onderzoeken.onderdeel_set(onderzoek=onderzoek, code=o.code, antwoord=f"Besproken {o.code}")
+        onderzoeken.onderdeel_set(
+            actor=onderzoek.medewerker.user,
+            onderzoek=onderzoek,
+            code=o.code,
+            antwoord=f"Besproken {o.code}",
+        )
     onderzoeken.onderzoek_set_checks(
+        actor=onderzoek.medewerker.user,
         onderzoek=onderzoek,
         clientondersteuning_gewezen=True,
         pgb_uitgelegd=True,
@@ -97,6 +104,7 @@ def ladder(onderzoek, tot=LadderStap.INDIVIDUEEL_MAATWERK):
         if stap >= tot:
             break
         onderzoeken.afweging_set(
+            actor=onderzoek.medewerker.user,
             onderzoek=onderzoek,
             stap=stap,
             bevinding="Onderzocht",
@@ -108,7 +116,7 @@ def ladder(onderzoek, tot=LadderStap.INDIVIDUEEL_MAATWERK):
 class TestOnderzoek:
     def test_verslag_cannot_be_final_until_everything_is_answered(self, onderzoek, generalist):
         with pytest.raises(ValidationError) as exc:
-            onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+            onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
         text = " ".join(exc.value.messages)
         assert "gesprek" in text and "Onderdeel a" in text and "cliëntondersteuning" in text
         onderzoek.refresh_from_db()
@@ -117,34 +125,47 @@ class TestOnderzoek:
     def test_mantelzorger_need_must_be_discussed_when_there_is_one(self, onderzoek, generalist):
         compleet(onderzoek, generalist)
         onderzoeken.onderzoek_set_checks(
+            actor=onderzoek.medewerker.user,
             onderzoek=onderzoek,
             clientondersteuning_gewezen=True,
             pgb_uitgelegd=True,
             mantelzorger_besproken=None,
         )
         with pytest.raises(ValidationError, match="mantelzorger"):
-            onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+            onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
 
     def test_final_verslag_is_kept_and_frozen_remarks_added(self, onderzoek, generalist):
         compleet(onderzoek, generalist)
         onderzoeken.onderdeel_set(
+            actor=onderzoek.medewerker.user,
             onderzoek=onderzoek,
             code="g",
             antwoord="",
             reden_niet_van_toepassing="Geen maatwerk nodig",
         )
-        onderzoek = onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+        onderzoek = onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
         assert "Verslag van het onderzoek" in onderzoek.verslag_tekst
         assert "Niet van toepassing: Geen maatwerk nodig" in onderzoek.verslag_tekst
         with pytest.raises(ValidationError, match="definitief"):
-            onderzoeken.onderdeel_set(onderzoek=onderzoek, code="a", antwoord="later gewijzigd")
+            onderzoeken.onderdeel_set(
+                actor=onderzoek.medewerker.user,
+                onderzoek=onderzoek,
+                code="a",
+                antwoord="later gewijzigd",
+            )
         with pytest.raises(ValidationError, match="nog niet naar de inwoner"):
             onderzoeken.verslag_reactie_add(
-                onderzoek=onderzoek, tekst="Klopt niet", ontvangen_op=VANDAAG
+                actor=onderzoek.medewerker.user,
+                onderzoek=onderzoek,
+                tekst="Klopt niet",
+                ontvangen_op=VANDAAG,
             )
-        onderzoeken.verslag_send(onderzoek=onderzoek, op=VANDAAG)
+        onderzoeken.verslag_send(actor=onderzoek.medewerker.user, onderzoek=onderzoek, op=VANDAAG)
         onderzoeken.verslag_reactie_add(
-            onderzoek=onderzoek, tekst="Mijn dochter komt vaker.", ontvangen_op=VANDAAG
+            actor=onderzoek.medewerker.user,
+            onderzoek=onderzoek,
+            tekst="Mijn dochter komt vaker.",
+            ontvangen_op=VANDAAG,
         )
         assert onderzoek.reacties.count() == 1
 
@@ -156,7 +177,7 @@ class TestOnderzoek:
                 leefgebied=leefgebied,
                 score=6,
                 datum=VANDAAG,
-                door=generalist.user,
+                actor=generalist.user,
             )
         assert not ZrmScore.objects.exists()
 
@@ -166,11 +187,11 @@ class TestOnderzoek:
 
 class TestPlan:
     def test_one_plan_per_household(self, gezin, generalist):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
-        assert plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user) == plan
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
+        assert plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user) == plan
 
     def test_goal_without_life_domain_is_refused(self, gezin, generalist):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         with pytest.raises(ValidationError) as exc:
             plannen.doel_add(
                 plan=plan,
@@ -178,13 +199,13 @@ class TestPlan:
                 leefgebied=None,
                 omschrijving="Zelf boodschappen doen",
                 doeltype=Doeltype.VERSTERKEN,
-                door=generalist.user,
+                actor=generalist.user,
             )
         assert "leefgebied" in exc.value.message_dict
         assert not Doel.objects.exists()
 
     def test_maatwerk_refused_until_the_ladder_is_walked(self, onderzoek, gezin, generalist):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         with pytest.raises(ValidationError) as exc:
             plannen.voorstel_add(
                 plan=plan,
@@ -192,7 +213,7 @@ class TestPlan:
                 wet="wmo",
                 omschrijving="Hulp bij het huishouden",
                 ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
-                door=generalist.user,
+                actor=generalist.user,
             )
         assert any("2.3.5 lid 3" in m for m in exc.value.messages)
         ladder(onderzoek)
@@ -202,18 +223,18 @@ class TestPlan:
             wet="wmo",
             omschrijving="Hulp bij het huishouden",
             ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
-            door=generalist.user,
+            actor=generalist.user,
         )
         assert voorstel.is_maatwerk
 
     def test_exactly_one_regisseur_and_professional_only_on_request(self, gezin, generalist):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         plannen.regisseur_set(
             plan=plan,
             soort=RegisseurSoort.INWONER,
             inwoner=gezin["anna"],
             van=VANDAAG,
-            door=generalist.user,
+            actor=generalist.user,
         )
         with pytest.raises(ValidationError, match="op verzoek van de inwoner"):
             plannen.regisseur_set(
@@ -221,7 +242,7 @@ class TestPlan:
                 soort=RegisseurSoort.PROFESSIONAL,
                 medewerker=generalist,
                 van=VANDAAG,
-                door=generalist.user,
+                actor=generalist.user,
             )
         with pytest.raises(ValidationError, match="precies één"):
             plannen.regisseur_set(
@@ -230,27 +251,27 @@ class TestPlan:
                 inwoner=gezin["anna"],
                 netwerkpersoon=gezin["lotte"],
                 van=VANDAAG,
-                door=generalist.user,
+                actor=generalist.user,
             )
         plannen.regisseur_set(
             plan=plan,
             soort=RegisseurSoort.MANTELZORGER,
             netwerkpersoon=gezin["lotte"],
             van=VANDAAG,
-            door=generalist.user,
+            actor=generalist.user,
         )
         assert plan.regisseurs.filter(tot__isnull=True).get().naam == "Lotte Jansen"
         assert Regisseur.objects.filter(plan=plan).count() == 2  # the change is kept
 
     def test_network_joins_only_with_consent_and_leaves_on_withdrawal(self, gezin, generalist):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         with pytest.raises(ValidationError, match="toestemming"):
             plannen.deelnemer_add(
                 plan=plan,
                 netwerkpersoon=gezin["lotte"],
                 rol="Boodschappen",
                 toestemming=None,
-                door=generalist.user,
+                actor=generalist.user,
             )
         assert not Deelnemer.objects.exists()
         toestemming = toestemming_give(
@@ -265,7 +286,7 @@ class TestPlan:
             netwerkpersoon=gezin["lotte"],
             rol="Boodschappen",
             toestemming=toestemming,
-            door=generalist.user,
+            actor=generalist.user,
         )
         assert [d.naam for d in plannen.deelnemers_actief(plan, VANDAAG)] == ["Lotte Jansen"]
         toestemming_withdraw(toestemming=toestemming, op=VANDAAG)
@@ -274,19 +295,19 @@ class TestPlan:
 
     def test_merge_keeps_history_of_both(self, gezin, generalist):
         leefgebied = Leefgebied.objects.get(code="adl")
-        eerste = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        eerste = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         plannen.doel_add(
             plan=eerste,
             inwoner=gezin["anna"],
             leefgebied=leefgebied,
             omschrijving="Zelf douchen",
             doeltype=Doeltype.STABILISEREN,
-            door=generalist.user,
+            actor=generalist.user,
         )
         tweede = plan_uit_vorig_huishouden(
             inwoner=gezin["henk"], door=generalist.user, doel="Aankleden"
         )
-        merged = plannen.plan_merge(plannen=[eerste, tweede], door=generalist.user)
+        merged = plannen.plan_merge(plannen=[eerste, tweede], actor=generalist.user)
         tweede.refresh_from_db()
         assert merged == eerste and tweede.status == PlanStatus.SAMENGEVOEGD
         assert tweede.samengevoegd_in == eerste
@@ -298,21 +319,21 @@ class TestPlan:
 
     def test_signing_turns_maatwerk_into_aanvragen(self, onderzoek, gezin, generalist):
         ladder(onderzoek)
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         doel = plannen.doel_add(
             plan=plan,
             inwoner=gezin["anna"],
             leefgebied=Leefgebied.objects.get(code="huisvesting"),
             omschrijving="Schoon huis",
             doeltype=Doeltype.STABILISEREN,
-            door=generalist.user,
+            actor=generalist.user,
         )
         plannen.actie_add(
             doel=doel,
             omschrijving="Eens per week samen opruimen",
             uitvoerder_soort=Uitvoerder.NETWERK,
             uitvoerder="dochter Lotte",
-            door=generalist.user,
+            actor=generalist.user,
         )
         plannen.voorstel_add(
             plan=plan,
@@ -321,23 +342,23 @@ class TestPlan:
             doel=doel,
             omschrijving="Hulp bij het huishouden",
             ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
-            door=generalist.user,
+            actor=generalist.user,
         )
         plannen.voorstel_add(
             plan=plan,
             inwoner=gezin["anna"],
             wet="wmo",
             omschrijving="Wijkrestaurant",
-            door=generalist.user,
+            actor=generalist.user,
             ladderstap=LadderStap.ALGEMENE_VOORZIENINGEN,
         )
         with pytest.raises(ValidationError, match="huishouden of een wettelijk"):
             plannen.plan_sign(
-                plan=plan, ondertekenaar=gezin["lotte"], op=VANDAAG, door=generalist.user
+                plan=plan, ondertekenaar=gezin["lotte"], op=VANDAAG, actor=generalist.user
             )
         assert not Aanvraag.objects.exists()
         aanvragen = plannen.plan_sign(
-            plan=plan, ondertekenaar=gezin["anna"], op=VANDAAG, door=generalist.user
+            plan=plan, ondertekenaar=gezin["anna"], op=VANDAAG, actor=generalist.user
         )
         assert [a.omschrijving for a in aanvragen] == ["Hulp bij het huishouden"]
         assert aanvragen[0].ontvangen_op == VANDAAG and not aanvragen[0].afwijkend_van_advies
@@ -348,7 +369,7 @@ class TestPlan:
     def test_other_aanvraag_is_recorded_as_deviating_after_onderzoek(
         self, onderzoek, gezin, generalist
     ):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         with pytest.raises(ValidationError, match="2.3.2 lid 9"):
             plannen.aanvraag_file(
                 plan=plan,
@@ -357,10 +378,10 @@ class TestPlan:
                 wet="wmo",
                 ontvangen_op=VANDAAG,
                 ingediend_door="Anna Jansen",
-                door=generalist.user,
+                actor=generalist.user,
             )
         compleet(onderzoek, generalist)
-        onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
+        onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
         aanvraag = plannen.aanvraag_file(
             plan=plan,
             inwoner=gezin["anna"],
@@ -368,38 +389,38 @@ class TestPlan:
             wet="wmo",
             ontvangen_op=VANDAAG,
             ingediend_door="Anna Jansen",
-            door=generalist.user,
+            actor=generalist.user,
         )
         assert aanvraag.afwijkend_van_advies
 
     def test_acute_unsafety_needs_escalation(self, gezin, generalist):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         with pytest.raises(ValidationError, match="Veilig Thuis"):
             plannen.veiligheid_signaleer(
                 plan=plan,
                 soort=VeiligheidSoort.ACUUT,
                 omschrijving="Blauwe plekken",
                 escalatie=Escalatie.GEEN,
-                door=generalist.user,
+                actor=generalist.user,
             )
         signaal = plannen.veiligheid_signaleer(
             plan=plan,
             soort=VeiligheidSoort.ACUUT,
             omschrijving="Blauwe plekken",
             escalatie=Escalatie.VEILIG_THUIS,
-            door=generalist.user,
+            actor=generalist.user,
         )
         assert signaal.besloten_door == generalist.user
 
     def test_versions_keep_earlier_goals_visible(self, gezin, generalist):
-        plan = plannen.plan_open(huishouden=gezin["huishouden"], door=generalist.user)
+        plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=generalist.user)
         plannen.doel_add(
             plan=plan,
             inwoner=gezin["anna"],
             leefgebied=Leefgebied.objects.get(code="sociaal_netwerk"),
             omschrijving="Twee keer per week naar de soos",
             doeltype=Doeltype.VERSTERKEN,
-            door=generalist.user,
+            actor=generalist.user,
         )
         versies = list(plan.versies.order_by("versie"))
         assert [v.versie for v in versies] == [1, 2]
