@@ -459,9 +459,13 @@ def plan_merge(*, plannen: Sequence[Plan], actor: access.Actor | AbstractBaseUse
     """Merge into the first plan the active plans that members of its household brought
     along from the household they lived in before (a household has one active plan, so
     several plans meet when people move in together). The history of each is kept: the
-    others become 'samengevoegd' and point to the result."""
+    others become 'samengevoegd' and point to the result. The actor must be allowed to
+    change each of the plans (a current member of each household in scope)."""
     doel_plan, *andere = plannen
     door = _mag(actor, doel_plan.huishouden_id)
+    for huishouden_id in dict.fromkeys(p.huishouden_id for p in andere):
+        if huishouden_id != doel_plan.huishouden_id:
+            _mag(actor, huishouden_id)
     for plan in sorted(plannen, key=lambda p: p.pk):  # in id order: no deadlock
         vergrendel(plan)
     andere = [p for p in andere if p.pk != doel_plan.pk]
