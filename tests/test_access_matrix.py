@@ -67,10 +67,6 @@ from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
 # do not fail. This set must shrink to empty: an entry whose endpoints all have a rule and pass
 # the sweep fails `test_pending_entries_are_still_pending` (remove it then).
 PENDING: dict[str, str] = {
-    "/api/v1/onderzoeken/*": "plannen and onderzoeken: being moved",
-    "/onderzoeken/*": "plannen and onderzoeken: being moved",
-    "/api/v1/plannen/*": "plannen and onderzoeken: being moved",
-    "/plannen/*": "plannen and onderzoeken: being moved",
 }
 
 # --- (a) every endpoint has a row -----------------------------------------------------------

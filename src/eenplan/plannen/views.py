@@ -182,11 +182,9 @@ def huishouden(request: HttpRequest, huishouden_id: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.PLAN, Action.AANMAKEN)
 def plan_openen(request: HttpRequest, huishouden_id: int) -> HttpResponse:
-    """Open the household's active plan, or make it: one plan per household. The service
-    decides (and logs) whether this login may open a plan for this household."""
-    gevonden = Huishouden.objects.filter(pk=huishouden_id).first()
-    if gevonden is None:
-        raise Http404("Dit huishouden bestaat niet.")
+    """Open the household's active plan, or make it: one plan per household. Decided (and
+    logged) for this request, then once more by the service."""
+    gevonden = _huishouden(request, huishouden_id, Action.AANMAKEN)
     bestond = gevonden.plannen.filter(status__in=ACTIEVE_STATUSSEN).exists()
     plan = services.plan_open(huishouden=gevonden, actor=request.user)
     if not bestond:

@@ -308,12 +308,23 @@ class PlanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         huishouden = Huishouden.objects.filter(pk=huishouden_id).first()
         if huishouden is None:
             raise ValidationError({"huishouden": f"Huishouden {huishouden_id} is onbekend."})
-        # The service decides (and logs) whether this login may open - or read - the plan of
-        # this household: a current member in scope, as for every other plan request.
+        # May this login open - or read - the plan of this household? A current member in
+        # scope, as for every other plan request; decided here for this request and once more
+        # by the service.
+        besluit = access.require(
+            request.user,
+            Resource.PLAN,
+            Action.AANMAKEN,
+            via=access.Via.request(request),
+            huishouden=huishouden.pk,
+            doel=request_doel(request),
+        )
         begin = timezone.now()
         plan = services.plan_open(huishouden=huishouden, actor=request.user)
         nieuw = plan.created_at >= begin
-        return self._render(request, plan.pk, code=201 if nieuw else 200)
+        return self._render(
+            request, plan.pk, code=201 if nieuw else 200, gelogd=set(besluit.inwoner_ids)
+        )
 
     def _act(
         self,
