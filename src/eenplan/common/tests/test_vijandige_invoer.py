@@ -161,7 +161,7 @@ def test_an_id_too_large_for_the_database_is_a_400_in_dutch(api, path, field):
 
 
 def test_too_large_ids_in_a_body_are_a_400(api, huishouden, generalist):
-    plan = plan_open(huishouden=huishouden, door=generalist.user)
+    plan = plan_open(huishouden=huishouden, actor=generalist.user)
     response = api.post(
         f"/api/v1/plannen/{plan.pk}/samenvoegen/", {"plannen": [TE_GROOT]}, format="json"
     )
@@ -256,7 +256,7 @@ def test_a_house_number_too_large_for_the_database_is_a_400(api, wijken):
 
 
 def test_an_evaluation_in_the_year_9999_is_a_400(api, huishouden, inwoner_noord, generalist):
-    plan = plan_open(huishouden=huishouden, door=generalist.user)
+    plan = plan_open(huishouden=huishouden, actor=generalist.user)
     response = api.post(
         f"/api/v1/plannen/{plan.pk}/doelen/",
         {
