@@ -115,8 +115,9 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
     )
 
     # The onderzoek and its verslag.
-    onderzoek = onderzoeken.onderzoek_start(melding=melding, door=generalist.user)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
     onderzoeken.gesprek_add(
+        actor=generalist.user,
         onderzoek=onderzoek,
         datum=vandaag,
         plaats=PAYLOAD,
@@ -124,8 +125,11 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
         notities=PAYLOAD,
     )
     for onderdeel in ONDERDELEN:
-        onderzoeken.onderdeel_set(onderzoek=onderzoek, code=onderdeel.code, antwoord=PAYLOAD)
+        onderzoeken.onderdeel_set(
+            actor=generalist.user, onderzoek=onderzoek, code=onderdeel.code, antwoord=PAYLOAD
+        )
     onderzoeken.onderzoek_set_checks(
+        actor=generalist.user,
         onderzoek=onderzoek,
         clientondersteuning_gewezen=True,
         pgb_uitgelegd=True,
@@ -133,42 +137,45 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
     )
     for stap in LadderStap:
         onderzoeken.afweging_set(
+            actor=generalist.user,
             onderzoek=onderzoek,
             stap=stap,
             bevinding=PAYLOAD,
             volstaat=stap == LadderStap.INDIVIDUEEL_MAATWERK,
             reden_niet_toereikend="" if stap == LadderStap.INDIVIDUEEL_MAATWERK else PAYLOAD,
         )
-    onderzoeken.verslag_finalise(onderzoek=onderzoek, door=generalist.user)
-    onderzoeken.verslag_send(onderzoek=onderzoek, op=vandaag)
-    onderzoeken.verslag_reactie_add(onderzoek=onderzoek, tekst=PAYLOAD, ontvangen_op=vandaag)
+    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
+    onderzoeken.verslag_send(actor=generalist.user, onderzoek=onderzoek, op=vandaag)
+    onderzoeken.verslag_reactie_add(
+        actor=generalist.user, onderzoek=onderzoek, tekst=PAYLOAD, ontvangen_op=vandaag
+    )
 
     # The plan.
-    plan = plannen.plan_open(huishouden=huishouden, door=generalist.user)
+    plan = plannen.plan_open(huishouden=huishouden, actor=generalist.user)
     doel = plannen.doel_add(
         plan=plan,
         inwoner=inwoner,
         leefgebied=Leefgebied.objects.get(code="huisvesting"),
         omschrijving=PAYLOAD,
         doeltype="stabiliseren",
-        door=generalist.user,
+        actor=generalist.user,
     )
     plannen.actie_add(
         doel=doel,
         omschrijving=PAYLOAD,
         uitvoerder_soort="netwerk",
         uitvoerder=PAYLOAD,
-        door=generalist.user,
+        actor=generalist.user,
     )
     plannen.evaluatie_add(
-        doel=doel, datum=vandaag, uitkomst="deels", toelichting=PAYLOAD, door=generalist.user
+        doel=doel, datum=vandaag, uitkomst="deels", toelichting=PAYLOAD, actor=generalist.user
     )
     plannen.veiligheid_signaleer(
         plan=plan,
         soort="structureel",
         omschrijving=PAYLOAD,
         escalatie="geen",
-        door=generalist.user,
+        actor=generalist.user,
     )
 
     # The catalogue and the sociale kaart.
