@@ -66,8 +66,7 @@ from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
 # prefix ending in "*". Such an endpoint may lack a rule, and its sweep findings are reported but
 # do not fail. This set must shrink to empty: an entry whose endpoints all have a rule and pass
 # the sweep fails `test_pending_entries_are_still_pending` (remove it then).
-PENDING: dict[str, str] = {
-}
+PENDING: dict[str, str] = {}
 
 # --- (a) every endpoint has a row -----------------------------------------------------------
 
