@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 
 from eenplan.gemeente.models import Gemeente
-from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.privacy import access
 from eenplan.privacy.constants import Doel
 
 
@@ -19,9 +19,14 @@ def request_doel(request: Request) -> str | None:
     return doel or None
 
 
+GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente."
+
+
 def user_gemeente(request: Request) -> Gemeente:
-    """The municipality the login works for; 403 for an account without one."""
-    medewerker = medewerker_for_user(request.user)
-    if medewerker is None:
-        raise PermissionDenied("Uw account hoort niet bij een gemeente.")
-    return medewerker.gemeente
+    """The municipality the login works for; 403 for an account without one (a refusal like
+    any other: written to the access log by privacy.access)."""
+    actor = access.Actor.of(request.user)
+    if actor.medewerker is None:
+        access.log_refusal(actor, via=access.Via.request(request), reason=GEEN_GEMEENTE)
+        raise PermissionDenied(GEEN_GEMEENTE)
+    return actor.medewerker.gemeente

@@ -104,3 +104,19 @@ def test_scope_is_cached_per_login_object(generalist, inwoner_noord, django_asse
     access.inwoner_in_scope(user, inwoner_noord.pk)
     with django_assert_max_num_queries(2):
         assert access.inwoner_in_scope(user, inwoner_noord.pk)
+
+
+def test_an_account_without_a_municipality_is_refused_and_logged(db):
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+    from django.test import RequestFactory
+
+    from eenplan.privacy.api.common import user_gemeente
+
+    request = RequestFactory().post("/api/v1/huishoudens/")
+    request.user = get_user_model().objects.create_user("zwever")
+    with pytest.raises(PermissionDenied, match="hoort niet bij een gemeente"):
+        user_gemeente(request)
+    row = Inzage.objects.get()
+    assert (row.gebruikersnaam, row.toegestaan, row.kanaal) == ("zwever", False, "api")
+    assert "gemeente" in row.reden
