@@ -21,8 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
@@ -40,9 +39,10 @@ from eenplan.beschikkingen.models import (
     Klacht,
     Overgangsrecht,
 )
-from eenplan.common.concurrency import Conflict, schrijft, verhoog
+from eenplan.common.concurrency import Conflict, schrijft, vergrendel, verhoog
 from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
+from eenplan.events import bus
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
@@ -77,6 +77,42 @@ NIET_VOOR_TOETSING = (
     "Deze beschikking kan nog niet worden verzonden: de gemeente verstuurt een besluit van een "
     "generalist pas na de rechtmatigheidstoets van de backoffice."
 )
+
+
+def datum_tekst(datum: dt.date | None) -> str:
+    """A date as the timeline writes it: '3 februari 2027'."""
+    if datum is None:
+        return "onbekend"
+    with translation.override("nl"):
+        return formats.date_format(datum, "j F Y")
+
+
+def _publish(
+    soort: str,
+    *,
+    record: Any,
+    omschrijving: str,
+    user: Any,
+    inwoner_id: int | None,
+    **gegevens: Any,
+) -> None:
+    """One event on the bus (ADR 0013), inside the service's transaction: the history row
+    commits together with the change or not at all."""
+    bus.publish(
+        soort,
+        record=record,
+        omschrijving=omschrijving,
+        user=user,
+        inwoner=Inwoner(pk=inwoner_id) if inwoner_id is not None else None,
+        gegevens=gegevens,
+    )
+
+
+TIJDIGHEID_TEKST = {
+    "tijdig": "op tijd",
+    "te_laat": "te laat",
+    "te_laat_verschoonbaar": "te laat, verschoonbaar",
+}
 
 
 def is_generalist(actor: ActorLike) -> bool:
@@ -130,7 +166,7 @@ def aanvraag_register(
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
     if not omschrijving.strip():
         raise ValidationError({"omschrijving": "Beschrijf wat de inwoner aanvraagt."})
-    return Aanvraag.objects.create(
+    aanvraag = Aanvraag.objects.create(
         gemeente_id=inwoner.gemeente_id,
         inwoner=inwoner,
         plan=plan,
@@ -144,6 +180,18 @@ def aanvraag_register(
         ingediend_door=ingediend_door,
         vastgelegd_door=door,
     )
+    _publish(
+        "aanvraag.ontvangen",
+        record=aanvraag,
+        omschrijving=f"Aanvraag {aanvraag.pk} ontvangen: {aanvraag.omschrijving} "
+        f"({aanvraag.get_wet_display()}; beslissen uiterlijk "
+        f"{datum_tekst(aanvraag.beslissen_uiterlijk)})",
+        user=door,
+        inwoner_id=inwoner.pk,
+        wet=str(wet),
+        beslissen_uiterlijk=aanvraag.beslissen_uiterlijk,
+    )
+    return aanvraag
 
 
 @dataclass(frozen=True)
@@ -340,6 +388,24 @@ def beschikking_issue(
         )
     aanvraag.status = AanvraagStatus.BESLOTEN
     aanvraag.save(update_fields=["status", "updated_at"])
+    _publish(
+        "beschikking.genomen",
+        record=beschikking,
+        omschrijving=f"Beschikking {beschikking.pk} genomen op aanvraag {aanvraag.pk}"
+        + (" (naar de rechtmatigheidstoets)" if door_generalist else ""),
+        user=actor.user,
+        inwoner_id=aanvraag.inwoner_id,
+        aanvraag=aanvraag.pk,
+        rechtmatigheid=beschikking.rechtmatigheid,
+    )
+    _publish(
+        "aanvraag.besloten",
+        record=aanvraag,
+        omschrijving=f"Aanvraag {aanvraag.pk} besloten (beschikking {beschikking.pk})",
+        user=actor.user,
+        inwoner_id=aanvraag.inwoner_id,
+        beschikking=beschikking.pk,
+    )
     return beschikking
 
 
@@ -352,7 +418,7 @@ def beschikking_send(
     decision still awaiting the lawfulness check is sent only where the municipality allows
     that (EENPLAN_VERZENDEN_VOOR_TOETSING, Hardenberg: yes); the beschikking and its letter
     record whether it went out before or after the check."""
-    _require(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, beschikking.inwoner_id)
+    actor = _require(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, beschikking.inwoner_id)
     if beschikking.verzonden_op is not None:
         raise Conflict("Deze beschikking is al verzonden.")
     if beschikking.rechtmatigheid == Rechtmatigheid.ONRECHTMATIG:
@@ -374,6 +440,17 @@ def beschikking_send(
             "brief",
             "updated_at",
         ]
+    )
+    _publish(
+        "beschikking.verzonden",
+        record=beschikking,
+        omschrijving=f"Beschikking {beschikking.pk} verzonden (bezwaar uiterlijk "
+        f"{datum_tekst(beschikking.bezwaar_uiterlijk)})"
+        + (" vóór de rechtmatigheidstoets" if voor_toetsing else ""),
+        user=actor.user,
+        inwoner_id=beschikking.inwoner_id,
+        verzonden_op=op,
+        bezwaar_uiterlijk=beschikking.bezwaar_uiterlijk,
     )
     return beschikking
 
@@ -494,15 +571,35 @@ def rechtmatigheid_toets(
     )
     beschikking.rechtmatigheid_reden = reden.strip()
     beschikking.getoetst_door = door
-    if not rechtmatig:
-        # Back to the decision-maker: the aanvraag is open again for a new, lawful decision;
-        # the unlawful one stays on record and can no longer be sent.
-        Aanvraag.objects.filter(pk=beschikking.aanvraag_id).update(
-            status=AanvraagStatus.ONTVANGEN, versie=F("versie") + 1, updated_at=timezone.now()
-        )
     beschikking.save(
         update_fields=["rechtmatigheid", "rechtmatigheid_reden", "getoetst_door", "updated_at"]
     )
+    _publish(
+        "beschikking.getoetst",
+        record=beschikking,
+        omschrijving=f"Beschikking {beschikking.pk} getoetst: "
+        + ("rechtmatig" if rechtmatig else f"onrechtmatig ({beschikking.rechtmatigheid_reden})"),
+        user=door,
+        inwoner_id=beschikking.inwoner_id,
+        rechtmatigheid=beschikking.rechtmatigheid,
+    )
+    if not rechtmatig:
+        # Back to the decision-maker: the aanvraag is open again for a new, lawful decision;
+        # the unlawful one stays on record and can no longer be sent. Through the model (locked,
+        # version raised) and with its event, never a bare update without history.
+        aanvraag = vergrendel(Aanvraag(pk=beschikking.aanvraag_id), controleren=False)
+        aanvraag.status = AanvraagStatus.ONTVANGEN
+        aanvraag.save(update_fields=["status", "updated_at"])
+        verhoog(aanvraag)
+        _publish(
+            "aanvraag.heropend",
+            record=aanvraag,
+            omschrijving=f"Aanvraag {aanvraag.pk} weer open: beschikking {beschikking.pk} is "
+            "onrechtmatig bevonden, er komt een nieuw besluit",
+            user=door,
+            inwoner_id=aanvraag.inwoner_id,
+            beschikking=beschikking.pk,
+        )
     return beschikking
 
 
@@ -549,7 +646,7 @@ def bezwaar_register(
         extra=extra,
     )
     start = max(ontvangen_op, beschikking.bezwaar_uiterlijk or ontvangen_op)
-    return Bezwaar.objects.create(
+    bezwaar = Bezwaar.objects.create(
         beschikking=beschikking,
         ingediend_door=ingediend_door,
         ontvangen_op=ontvangen_op,
@@ -563,6 +660,17 @@ def bezwaar_register(
             start, adviescommissie=adviescommissie, extra=extra
         ),
     )
+    _publish(
+        "bezwaar.ontvangen",
+        record=bezwaar,
+        omschrijving=f"Bezwaar ontvangen tegen beschikking {beschikking.pk} "
+        f"({TIJDIGHEID_TEKST.get(str(tijdigheid), str(tijdigheid))}; beslissen uiterlijk "
+        f"{datum_tekst(bezwaar.beslissen_uiterlijk)})",
+        user=door,
+        inwoner_id=beschikking.inwoner_id,
+        beschikking=beschikking.pk,
+    )
+    return bezwaar
 
 
 @transaction.atomic
@@ -571,7 +679,9 @@ def bezwaar_verdaag(
     *, bezwaar: Bezwaar, actor: ActorLike, via: access.Via | None = None
 ) -> Bezwaar:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
-    _require(actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id)
+    actor = _require(
+        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
+    )
     if bezwaar.verdaagd:
         raise Conflict("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
@@ -583,6 +693,15 @@ def bezwaar_verdaag(
     )
     bezwaar.verdaagd = True
     bezwaar.save(update_fields=["beslissen_uiterlijk", "verdaagd", "updated_at"])
+    _publish(
+        "bezwaar.verdaagd",
+        record=bezwaar,
+        omschrijving=f"Beslissing op bezwaar tegen beschikking {bezwaar.beschikking_id} verdaagd "
+        f"tot uiterlijk {datum_tekst(bezwaar.beslissen_uiterlijk)}",
+        user=actor.user,
+        inwoner_id=bezwaar.beschikking.inwoner_id,
+        beslissen_uiterlijk=bezwaar.beslissen_uiterlijk,
+    )
     return bezwaar
 
 
@@ -597,7 +716,9 @@ def bezwaar_decide(
     nieuwe_beschikking: Beschikking | None = None,
     via: access.Via | None = None,
 ) -> Bezwaar:
-    _require(actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id)
+    actor = _require(
+        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
+    )
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
         raise Conflict("Op dit bezwaar is al beslist.")
     if uitkomst not in BezwaarUitkomst.values or uitkomst == BezwaarUitkomst.LOPEND:
@@ -621,6 +742,21 @@ def bezwaar_decide(
         nieuwe_beschikking.herziet = bezwaar.beschikking
         nieuwe_beschikking.save(update_fields=["herziet", "updated_at"])
         verhoog(nieuwe_beschikking)
+    _publish(
+        "bezwaar.beslist",
+        record=bezwaar,
+        omschrijving=f"Beslist op bezwaar tegen beschikking {bezwaar.beschikking_id}: "
+        f"{bezwaar.get_uitkomst_display().lower()}"
+        + (
+            f" (nieuwe beschikking {nieuwe_beschikking.pk})"
+            if nieuwe_beschikking is not None
+            else ""
+        ),
+        user=actor.user,
+        inwoner_id=bezwaar.beschikking.inwoner_id,
+        uitkomst=uitkomst,
+        nieuwe_beschikking=nieuwe_beschikking.pk if nieuwe_beschikking else None,
+    )
     return bezwaar
 
 
@@ -648,7 +784,7 @@ def klacht_register(
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
     if not onderwerp.strip():
         raise ValidationError({"onderwerp": "Beschrijf waarover de klacht gaat."})
-    return Klacht.objects.create(
+    klacht = Klacht.objects.create(
         gemeente=gemeente,
         inwoner=inwoner,
         ingediend_door=ingediend_door,
@@ -659,6 +795,15 @@ def klacht_register(
             ontvangen_op, commissie=commissie, extra=gelijkgestelde_dagen()
         ),
     )
+    _publish(
+        "klacht.ontvangen",
+        record=klacht,
+        omschrijving=f"Klacht ontvangen (afhandelen uiterlijk "
+        f"{datum_tekst(klacht.afhandelen_uiterlijk)})",
+        user=door,
+        inwoner_id=klacht.inwoner_id,
+    )
+    return klacht
 
 
 @transaction.atomic
@@ -735,6 +880,15 @@ def aanvraag_opschorten(
     # While suspended the last day is not known; keep the old one visible until it ends.
     if aanvraag.beslissen_uiterlijk is not None:
         aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
+    _publish(
+        "aanvraag.opgeschort",
+        record=aanvraag,
+        omschrijving=f"Beslistermijn van aanvraag {aanvraag.pk} opgeschort vanaf "
+        f"{datum_tekst(van)}: {opschorting.reden}",
+        user=door,
+        inwoner_id=aanvraag.inwoner_id,
+        van=van,
+    )
     return opschorting
 
 
@@ -748,7 +902,9 @@ def aanvraag_hervatten(
     via: access.Via | None = None,
 ) -> Aanvraag:
     """End a suspension; the decision deadline moves by the suspended days."""
-    _require(actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, opschorting.aanvraag.inwoner_id)
+    actor = _require(
+        actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, opschorting.aanvraag.inwoner_id
+    )
     opschorting.refresh_from_db(fields=["tot"])  # read under the aanvraag's lock
     if opschorting.tot is not None:
         raise Conflict({"tot": "Deze opschorting is al beëindigd."})
@@ -759,6 +915,15 @@ def aanvraag_hervatten(
     aanvraag = opschorting.aanvraag
     _herbereken(aanvraag)
     aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
+    _publish(
+        "aanvraag.hervat",
+        record=aanvraag,
+        omschrijving=f"Beslistermijn van aanvraag {aanvraag.pk} loopt weer vanaf "
+        f"{datum_tekst(tot)} (beslissen uiterlijk {datum_tekst(aanvraag.beslissen_uiterlijk)})",
+        user=actor.user,
+        inwoner_id=aanvraag.inwoner_id,
+        tot=tot,
+    )
     return aanvraag
 
 
@@ -768,13 +933,23 @@ def bezwaar_informeel_gesprek(
     *, bezwaar: Bezwaar, op: dt.date, actor: ActorLike, via: access.Via | None = None
 ) -> Bezwaar:
     """The informal track: a conversation first (Hardenberg); recorded with its date."""
-    _require(actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id)
+    actor = _require(
+        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
+    )
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
         raise Conflict("Op dit bezwaar is al beslist.")
     if op < bezwaar.ontvangen_op or op > timezone.localdate():
         raise ValidationError({"op": "Het gesprek ligt vóór het bezwaar of in de toekomst."})
     bezwaar.informeel_gesprek_op = op
     bezwaar.save(update_fields=["informeel_gesprek_op", "updated_at"])
+    _publish(
+        "bezwaar.informeel_gesprek",
+        record=bezwaar,
+        omschrijving=f"Informeel gesprek over bezwaar tegen beschikking {bezwaar.beschikking_id} "
+        f"op {datum_tekst(op)}",
+        user=actor.user,
+        inwoner_id=bezwaar.beschikking.inwoner_id,
+    )
     return bezwaar
 
 
@@ -783,7 +958,7 @@ def bezwaar_informeel_gesprek(
 def klacht_afhandelen(
     *, klacht: Klacht, op: dt.date, uitkomst: str, actor: ActorLike, via: access.Via | None = None
 ) -> Klacht:
-    _require(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)
+    actor = _require(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)
     if klacht.afgehandeld_op is not None:
         raise Conflict("Deze klacht is al afgehandeld.")
     if op < klacht.ontvangen_op or op > timezone.localdate():
@@ -792,4 +967,11 @@ def klacht_afhandelen(
         raise ValidationError({"uitkomst": "Beschrijf hoe de klacht is afgehandeld."})
     klacht.afgehandeld_op, klacht.uitkomst = op, uitkomst.strip()
     klacht.save(update_fields=["afgehandeld_op", "uitkomst", "updated_at"])
+    _publish(
+        "klacht.afgehandeld",
+        record=klacht,
+        omschrijving=f"Klacht afgehandeld op {datum_tekst(op)}",
+        user=actor.user,
+        inwoner_id=klacht.inwoner_id,
+    )
     return klacht
