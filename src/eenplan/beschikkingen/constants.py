@@ -33,3 +33,13 @@ class BezwaarUitkomst(models.TextChoices):
     ONGEGROND = "ongegrond", "Ongegrond"
     NIET_ONTVANKELIJK = "niet_ontvankelijk", "Niet-ontvankelijk"
     INGETROKKEN = "ingetrokken", "Ingetrokken"
+
+
+class BeschikkingStatus(models.TextChoices):
+    """Where a beschikking stands, for the list's status filter (derived, not stored)."""
+
+    CONCEPT = "concept", "Nog niet verzonden"
+    VERZONDEN = "verzonden", "Verzonden"
+    TE_TOETSEN = "te_toetsen", "Wacht op rechtmatigheidstoets"
+    ONRECHTMATIG = "onrechtmatig", "Onrechtmatig, nieuw besluit nodig"
+    IN_BEZWAAR = "in_bezwaar", "Bezwaar in behandeling"

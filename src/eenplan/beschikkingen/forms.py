@@ -12,9 +12,10 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from eenplan.beschikkingen.constants import BezwaarUitkomst, Uitkomst, Wet
+from eenplan.beschikkingen.constants import BeschikkingStatus, BezwaarUitkomst, Uitkomst, Wet
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.page_selectors import zin_aanbieders
+from eenplan.beschikkingen.selectors import BeschikkingZoekvraag, zoekvraag_fout
 from eenplan.beschikkingen.services import Regel
 from eenplan.rules.voorziening import PgbToets
 from eenplan.voorzieningen.constants import Leveringsvorm
@@ -262,3 +263,65 @@ class KlachtForm(forms.Form):
     commissie = forms.BooleanField(
         label="Een klachtadviescommissie behandelt de klacht (10 weken)", required=False
     )
+
+
+class BeschikkingZoekForm(forms.Form):
+    """The search of the beschikkingen page: the same parameter names as the API
+    (`selectors.BESCHIKKING_ZOEK_PARAMETERS`)."""
+
+    q = forms.CharField(
+        label="Zoeken",
+        required=False,
+        max_length=100,
+        help_text="Naam, BSN, geboortedatum of postcode van de inwoner, of het nummer van de "
+        "beschikking.",
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Alle")] + list(BeschikkingStatus.choices),
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+    voorziening = forms.ModelChoiceField(
+        label="Voorziening",
+        required=False,
+        queryset=Voorziening.objects.none(),
+        empty_label="Alle",
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+    wet = forms.ChoiceField(
+        label="Wet",
+        required=False,
+        choices=[("", "Alle")] + list(Wet.choices),
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+    besloten_van = datum_veld("Besloten van", required=False)
+    besloten_tot = datum_veld("Besloten tot en met", required=False)
+
+    def __init__(self, *args: Any, gemeente_id: int | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["voorziening"].queryset = Voorziening.objects.filter(  # type: ignore[attr-defined]
+            gemeente_id=gemeente_id
+        ).exclude(soort="algemeen").order_by("naam")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        fout = zoekvraag_fout(data.get("q") or "")
+        if fout:
+            self.add_error("q", fout)
+        van, tot = data.get("besloten_van"), data.get("besloten_tot")
+        if van and tot and van > tot:
+            self.add_error("besloten_tot", "De periode eindigt vóór zij begint.")
+        return data
+
+    def zoekvraag(self) -> BeschikkingZoekvraag:
+        data = self.cleaned_data
+        voorziening = data.get("voorziening")
+        return BeschikkingZoekvraag(
+            q=data.get("q") or "",
+            status=data.get("status") or "",
+            voorziening=voorziening.pk if voorziening else None,
+            wet=data.get("wet") or "",
+            besloten_van=data.get("besloten_van"),
+            besloten_tot=data.get("besloten_tot"),
+        )

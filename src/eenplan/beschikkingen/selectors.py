@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
 
+from eenplan.beschikkingen.constants import BeschikkingStatus, BezwaarUitkomst, Rechtmatigheid
 from eenplan.beschikkingen.models import (
     Aanvraag,
     AanvraagOpschorting,
@@ -107,3 +110,104 @@ def klachten_in_scope(actor: access.Actor | User, *, gemeente_id: int | None) ->
     return Klacht.objects.filter(gemeente_id=gemeente_id).filter(
         Q(inwoner__isnull=True) | access.scope_q(actor)
     )
+
+
+# --- the beschikkingen list: one search for the page and the API --------------------------------
+
+
+# The parameters the page and the API share (the API adds `page_size`, `doel` and `format`).
+BESCHIKKING_ZOEK_PARAMETERS = (
+    "q",
+    "status",
+    "voorziening",
+    "wet",
+    "besloten_van",
+    "besloten_tot",
+    "page",
+)
+NUMMER_MAX_CIJFERS = 7  # longer runs of digits are a BSN (8 or 9 digits)
+
+
+@dataclass(frozen=True)
+class BeschikkingZoekvraag:
+    q: str = ""
+    status: str = ""
+    voorziening: int | None = None
+    wet: str = ""
+    besloten_van: dt.date | None = None
+    besloten_tot: dt.date | None = None
+
+
+def onbekende_parameters(namen: Iterable[str], bekend: Iterable[str]) -> str | None:
+    """A Dutch message naming the parameters a list does not know, or None. An unknown filter
+    is refused rather than silently ignored (issue 9, item 6)."""
+    onbekend = sorted(set(namen) - set(bekend))
+    if not onbekend:
+        return None
+    return (
+        f"Onbekende zoekparameter{'s' if len(onbekend) > 1 else ''}: {', '.join(onbekend)}. "
+        f"Gebruik {', '.join(sorted(bekend))}."
+    )
+
+
+def beschikkingen_zoeken(
+    *, scope: QuerySet[Beschikking], vraag: BeschikkingZoekvraag
+) -> QuerySet[Beschikking]:
+    """The beschikkingen list of the page and the API: free text (resident name, BSN, birth
+    date or postcode, or the beschikking's number), status, voorziening, wet and the period of
+    the decision; newest decision first. A fixed number of queries whatever the page holds (the
+    resident, the aanvraag and the decided provisions are joined or prefetched)."""
+    from eenplan.inwoners.selectors import inwoner_search
+
+    qs = scope.select_related("inwoner", "aanvraag").prefetch_related(
+        Prefetch(
+            "voorzieningen",
+            queryset=BeschikteVoorziening.objects.select_related("voorziening").order_by("id"),
+        )
+    )
+    q = vraag.q.strip()
+    if q:
+        cijfers = q.lstrip("#")
+        if cijfers.isdigit() and len(cijfers) <= NUMMER_MAX_CIJFERS:
+            qs = qs.filter(pk=int(cijfers))
+        else:
+            _, inwoners = inwoner_search(scope=Inwoner.objects.all(), q=q)
+            qs = qs.filter(inwoner__in=inwoners.order_by().values("pk"))
+    if vraag.status == BeschikkingStatus.CONCEPT:
+        qs = qs.filter(verzonden_op__isnull=True).exclude(
+            rechtmatigheid=Rechtmatigheid.ONRECHTMATIG
+        )
+    elif vraag.status == BeschikkingStatus.VERZONDEN:
+        qs = qs.filter(verzonden_op__isnull=False)
+    elif vraag.status == BeschikkingStatus.TE_TOETSEN:
+        qs = qs.filter(rechtmatigheid=Rechtmatigheid.TE_TOETSEN)
+    elif vraag.status == BeschikkingStatus.ONRECHTMATIG:
+        qs = qs.filter(rechtmatigheid=Rechtmatigheid.ONRECHTMATIG)
+    elif vraag.status == BeschikkingStatus.IN_BEZWAAR:
+        qs = qs.filter(
+            pk__in=Bezwaar.objects.filter(uitkomst=BezwaarUitkomst.LOPEND).values("beschikking_id")
+        )
+    if vraag.voorziening is not None:
+        qs = qs.filter(
+            pk__in=BeschikteVoorziening.objects.filter(
+                voorziening_id=vraag.voorziening
+            ).values("beschikking_id")
+        )
+    if vraag.wet:
+        qs = qs.filter(aanvraag__wet=vraag.wet)
+    if vraag.besloten_van is not None:
+        qs = qs.filter(besloten_op__gte=vraag.besloten_van)
+    if vraag.besloten_tot is not None:
+        qs = qs.filter(besloten_op__lte=vraag.besloten_tot)
+    return qs.order_by("-besloten_op", "-id")
+
+
+def zoekvraag_fout(q: str) -> str | None:
+    """Why a free-text search cannot be run (e.g. one letter), or None."""
+    from eenplan.inwoners.selectors import zoekvraag_parse
+
+    q = q.strip()
+    if not q or q.lstrip("#").isdigit():
+        return None
+    vraag = zoekvraag_parse(q)
+    return vraag.uitleg if vraag.soort == "ongeldig" else None

@@ -5,6 +5,7 @@ from eenplan.beschikkingen import views
 app_name = "beschikkingen"
 
 urlpatterns = [
+    path("", views.beschikkingen, name="lijst"),
     path("aanvragen/", views.aanvragen, name="aanvragen"),
     path("aanvragen/<int:pk>/beslissen/", views.beslissen, name="beslissen"),
     path("toetsing/", views.toetsing, name="toetsing"),

@@ -42,6 +42,7 @@ from eenplan.beschikkingen.constants import (
 )
 from eenplan.beschikkingen.forms import (
     MAX_REGELS,
+    BeschikkingZoekForm,
     BeslisForm,
     BezwaarBeslisForm,
     BezwaarForm,
@@ -610,6 +611,53 @@ def einde(request: HttpRequest) -> HttpResponse:
         "pagina_query": query(),
     }
     return render(request, "beschikkingen/einde.html", context)
+
+
+# --- the beschikkingen list --------------------------------------------------------------------
+
+
+@access.requires(Resource.BESCHIKKING, Action.LEZEN)
+def beschikkingen(request: HttpRequest) -> HttpResponse:
+    """All beschikkingen within the need-to-know, searched and filtered with the parameters of
+    the API (`/api/v1/beschikkingen/`) through the same selector; every resident shown is
+    logged. An unknown parameter is reported, not silently ignored."""
+    form = BeschikkingZoekForm(request.GET or None, gemeente_id=_gemeente(request).pk)
+    onbekend = selectors.onbekende_parameters(
+        request.GET.keys(), selectors.BESCHIKKING_ZOEK_PARAMETERS
+    )
+    geldig = form.is_valid() if request.GET else True
+    if geldig and not onbekend:
+        vraag = form.zoekvraag() if request.GET else selectors.BeschikkingZoekvraag()
+        rijen = selectors.beschikkingen_zoeken(
+            scope=selectors.beschikkingen_in_scope(request.user), vraag=vraag
+        )
+    else:
+        rijen = Beschikking.objects.none()
+    page = Paginator(rijen, PAGE_SIZE).get_page(request.GET.get("page"))
+    access.log_shown(
+        request.user,
+        [b.inwoner_id for b in page.object_list],
+        resource=Resource.BESCHIKKING,
+        via=_via(request),
+    )
+    filters = {
+        k: v for k, v in request.GET.items() if k in selectors.BESCHIKKING_ZOEK_PARAMETERS and v
+    }
+    filters.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "onbekend": onbekend,
+        "gefilterd": bool(filters),
+        "page_param": "page",
+        "pagina_query": urlencode(filters),
+    }
+    return render(
+        request,
+        "beschikkingen/beschikkingen.html",
+        context,
+        status=400 if onbekend or not geldig else 200,
+    )
 
 
 # --- bezwaar ----------------------------------------------------------------------------------

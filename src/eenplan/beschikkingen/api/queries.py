@@ -72,14 +72,17 @@ def beschikkingen_list(
     *,
     scope: QuerySet[Beschikking],
     vandaag: dt.date,
+    vraag: selectors.BeschikkingZoekvraag | None = None,
     rechtmatigheid: str | None = None,
     inwoner_id: int | None = None,
     einde_binnen_weken: int | None = None,
 ) -> QuerySet[Beschikking]:
-    """Beschikkingen with their decided provisions. `einde_binnen_weken`: only those with a
-    granted provision that ends, or is due for heronderzoek, from today within N weeks (the
-    worklist of issue 5); `rechtmatigheid=te_toetsen` is the lawfulness queue."""
-    qs = scope.select_related("inwoner", "aanvraag").prefetch_related(_regels())
+    """Beschikkingen with their decided provisions: the page's search
+    (`selectors.beschikkingen_zoeken`, same parameters) plus the API's own filters.
+    `einde_binnen_weken`: only those with a granted provision that ends, or is due for
+    heronderzoek, from today within N weeks (the worklist of issue 5);
+    `rechtmatigheid=te_toetsen` is the lawfulness queue."""
+    qs = scope
     if rechtmatigheid:
         qs = qs.filter(rechtmatigheid=rechtmatigheid)
     if inwoner_id:
@@ -91,7 +94,9 @@ def beschikkingen_list(
             | Q(heronderzoek_op__gte=vandaag, heronderzoek_op__lte=tot)
         )
         qs = qs.filter(pk__in=regels.values("beschikking_id"))
-    return qs.order_by("-besloten_op", "-id")
+    return selectors.beschikkingen_zoeken(
+        scope=qs, vraag=vraag or selectors.BeschikkingZoekvraag()
+    )
 
 
 # --- bezwaren en klachten ---------------------------------------------------------------------

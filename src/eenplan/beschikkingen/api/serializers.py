@@ -27,6 +27,7 @@ from rest_framework import serializers
 from eenplan.beschikkingen import exports
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
+    BeschikkingStatus,
     BezwaarUitkomst,
     Rechtmatigheid,
     Uitkomst,
@@ -39,6 +40,12 @@ from eenplan.beschikkingen.models import (
     Bezwaar,
     Klacht,
     Overgangsrecht,
+)
+from eenplan.beschikkingen.selectors import (
+    BESCHIKKING_ZOEK_PARAMETERS,
+    BeschikkingZoekvraag,
+    onbekende_parameters,
+    zoekvraag_fout,
 )
 from eenplan.common.api import IdField
 from eenplan.common.datums import datum_fout
@@ -414,6 +421,28 @@ class AanvraagFilterSerializer(serializers.Serializer):
 
 
 class BeschikkingFilterSerializer(serializers.Serializer):
+    """The parameters of the beschikkingen list: the same names as the page `/beschikkingen/`
+    (`selectors.BESCHIKKING_ZOEK_PARAMETERS`) plus a few of the API's own. An unknown
+    parameter is a 400, never silently ignored."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Vrije tekst: naam, BSN, geboortedatum of postcode van de inwoner, of het "
+        "nummer van de beschikking.",
+    )
+    status = serializers.ChoiceField(
+        choices=BeschikkingStatus.choices, required=False, allow_blank=True
+    )
+    voorziening = IdField(required=False, help_text="Id van de voorziening in de catalogus.")
+    wet = serializers.ChoiceField(choices=Wet.choices, required=False, allow_blank=True)
+    besloten_van = serializers.DateField(
+        required=False, help_text="Besloten op of na deze datum (jjjj-mm-dd)."
+    )
+    besloten_tot = serializers.DateField(
+        required=False, help_text="Besloten op of vóór deze datum (jjjj-mm-dd)."
+    )
     rechtmatigheid = serializers.ChoiceField(
         choices=Rechtmatigheid.choices,
         required=False,
@@ -428,6 +457,37 @@ class BeschikkingFilterSerializer(serializers.Serializer):
         help_text="Alleen beschikkingen met een toegekende voorziening die binnen zoveel weken "
         "eindigt of aan heronderzoek toe is (werklijst: 8).",
     )
+
+    API_PARAMETERS = ("rechtmatigheid", "inwoner", "einde_binnen_weken", "page_size", "doel",
+                      "format")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        fouten: dict[str, Any] = {}
+        onbekend = onbekende_parameters(
+            self.initial_data.keys(), BESCHIKKING_ZOEK_PARAMETERS + self.API_PARAMETERS
+        )
+        if onbekend:
+            fouten["parameters"] = [onbekend]
+        zoekfout = zoekvraag_fout(attrs.get("q", ""))
+        if zoekfout:
+            fouten["q"] = [zoekfout]
+        van, tot = attrs.get("besloten_van"), attrs.get("besloten_tot")
+        if van and tot and van > tot:
+            fouten["besloten_tot"] = ["De periode eindigt vóór zij begint."]
+        if fouten:
+            raise serializers.ValidationError(fouten)
+        return attrs
+
+    def zoekvraag(self) -> BeschikkingZoekvraag:
+        data = self.validated_data
+        return BeschikkingZoekvraag(
+            q=data.get("q", ""),
+            status=data.get("status", ""),
+            voorziening=data.get("voorziening"),
+            wet=data.get("wet", ""),
+            besloten_van=data.get("besloten_van"),
+            besloten_tot=data.get("besloten_tot"),
+        )
 
 
 class BezwaarFilterSerializer(serializers.Serializer):

@@ -414,6 +414,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         queryset = queries.beschikkingen_list(
             scope=self.get_queryset(),
             vandaag=timezone.localdate(),
+            vraag=params.zoekvraag(),
             rechtmatigheid=params.validated_data.get("rechtmatigheid"),
             inwoner_id=params.validated_data.get("inwoner"),
             einde_binnen_weken=params.validated_data.get("einde_binnen_weken"),
