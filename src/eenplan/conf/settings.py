@@ -160,6 +160,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eenplan.web.context_processors.eenplan",
+                "eenplan.beveiliging.context_processors.beveiliging",
             ],
         },
     },

@@ -66,6 +66,8 @@ def test_enrolment_shows_qr_and_secret_and_confirms_with_a_code(
     page = client.get(reverse("beveiliging:instellen"))
     body = page.content.decode()
     assert page.status_code == 200 and "<svg" in body and "QR-code" in body
+    # Until the second step is done the layout offers no menu or search.
+    assert 'aria-label="Hoofdmenu"' not in body and 'id="kopzoek"' not in body
     key = geheim_van_pagina(body)
     # Reloading shows the same secret (one pending device, not a new one per visit).
     assert geheim_van_pagina(client.get(reverse("beveiliging:instellen")).content.decode()) == key
@@ -78,7 +80,8 @@ def test_enrolment_shows_qr_and_secret_and_confirms_with_a_code(
     )
     assert goed.status_code == 302 and goed["Location"] == "/inwoners/"
     assert TOTPDevice.objects.get(user=generalist.user).confirmed
-    assert client.get(reverse("web:home")).status_code == 200
+    home = client.get(reverse("web:home"))
+    assert home.status_code == 200 and 'aria-label="Hoofdmenu"' in home.content.decode()
 
 
 def test_enrolled_user_gives_the_code_after_the_password(client, generalist, verplicht):
