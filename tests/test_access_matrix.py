@@ -30,7 +30,7 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import resolve, reverse
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
@@ -610,8 +610,17 @@ def run_sweep(world: World) -> Sweep:
 
 @pytest.fixture(scope="module")
 def sweep(django_db_setup, django_db_blocker) -> Iterator[Sweep]:
-    """Build the world and run the sweep once for this module, then roll everything back."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """Build the world and run the sweep once for this module, then roll everything back.
+
+    Two settings that decide no access are relaxed for speed: sessions live in the cache
+    instead of a table, and the login lock-out (django-axes, which only counts failed logins)
+    is off; the sweep only uses force_login."""
+    fast = override_settings(
+        SESSION_ENGINE="django.contrib.sessions.backends.cache",
+        AXES_ENABLED=False,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), fast, transaction.atomic():
         world = build_world()
         yield run_sweep(world)
         transaction.set_rollback(True)
