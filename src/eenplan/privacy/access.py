@@ -96,65 +96,69 @@ class ActorKind(models.TextChoices):
 @dataclass(frozen=True)
 class Rule:
     """What a (resource, action) needs: all of `perms`, and — when `scoped` — the resident
-    within need-to-know. `doel` is the purpose logged when the caller names none."""
+    within need-to-know. `doel` is the purpose logged when the caller names none; `ROL_DOEL`
+    (None) for a resident's own data, read for whatever the role does (its default purpose)."""
 
     perms: tuple[str, ...]
     scoped: bool
-    doel: str
+    doel: str | None
 
 
-def _rule(perms: str | list[str], doel: str, *, scoped: bool = True) -> Rule:
+ROL_DOEL = None
+
+
+def _rule(perms: str | list[str], doel: str | None, *, scoped: bool = True) -> Rule:
     return Rule(perms=tuple([perms] if isinstance(perms, str) else perms), scoped=scoped, doel=doel)
 
 
 R, A = Resource, Action
 RULES: dict[tuple[Resource, Action], Rule] = {
-    (R.DOSSIER, A.LEZEN): _rule(roles.DOSSIER, Doel.GEGEVENSBEHEER),
-    (R.DOSSIER, A.ZOEKEN): _rule([roles.ZOEKEN, roles.DOSSIER], Doel.TOEGANG),
-    (R.DOSSIER, A.AANMAKEN): _rule(roles.INWONER_TOEVOEGEN, Doel.GEGEVENSBEHEER),
-    (R.DOSSIER, A.WIJZIGEN): _rule([roles.DOSSIER, roles.INWONER_WIJZIGEN], Doel.GEGEVENSBEHEER),
-    (R.NETWERK, A.AANMAKEN): _rule([roles.DOSSIER, roles.NETWERK_TOEVOEGEN], Doel.GEGEVENSBEHEER),
-    (R.NETWERK, A.WIJZIGEN): _rule([roles.DOSSIER, roles.NETWERK_WIJZIGEN], Doel.GEGEVENSBEHEER),
-    (R.HUISHOUDEN, A.LEZEN): _rule(roles.DOSSIER, Doel.GEGEVENSBEHEER),
+    (R.DOSSIER, A.LEZEN): _rule(roles.DOSSIER, ROL_DOEL),
+    (R.DOSSIER, A.ZOEKEN): _rule([roles.ZOEKEN, roles.DOSSIER], ROL_DOEL),
+    (R.DOSSIER, A.AANMAKEN): _rule(roles.INWONER_TOEVOEGEN, ROL_DOEL),
+    (R.DOSSIER, A.WIJZIGEN): _rule([roles.DOSSIER, roles.INWONER_WIJZIGEN], ROL_DOEL),
+    (R.NETWERK, A.AANMAKEN): _rule([roles.DOSSIER, roles.NETWERK_TOEVOEGEN], ROL_DOEL),
+    (R.NETWERK, A.WIJZIGEN): _rule([roles.DOSSIER, roles.NETWERK_WIJZIGEN], ROL_DOEL),
+    (R.HUISHOUDEN, A.LEZEN): _rule(roles.DOSSIER, ROL_DOEL),
     (R.HUISHOUDEN, A.AANMAKEN): _rule(
-        [roles.DOSSIER, roles.HUISHOUDEN_TOEVOEGEN], Doel.GEGEVENSBEHEER
+        [roles.DOSSIER, roles.HUISHOUDEN_TOEVOEGEN], ROL_DOEL
     ),
     (R.HUISHOUDEN, A.WIJZIGEN): _rule(
-        [roles.DOSSIER, roles.HUISHOUDEN_WIJZIGEN], Doel.GEGEVENSBEHEER
+        [roles.DOSSIER, roles.HUISHOUDEN_WIJZIGEN], ROL_DOEL
     ),
-    (R.MELDING, A.LEZEN): _rule(roles.MELDING_BEKIJKEN, Doel.TOEGANG),
-    (R.MELDING, A.AANMAKEN): _rule(roles.MELDING_REGISTREREN, Doel.TOEGANG, scoped=False),
-    (R.MELDING, A.WIJZIGEN): _rule(roles.MELDING_BEKIJKEN, Doel.TOEGANG),
-    (R.MELDING, A.SCREENEN): _rule(roles.MELDING_SCREENEN, Doel.TOEGANG),
-    (R.MELDING, A.TOEWIJZEN): _rule(roles.MELDING_TOEWIJZEN, Doel.TOEGANG),
-    (R.MELDING, A.OPSCHORTEN): _rule(roles.MELDING_OPSCHORTEN, Doel.TOEGANG),
+    (R.MELDING, A.LEZEN): _rule(roles.MELDING_BEKIJKEN, ROL_DOEL),
+    (R.MELDING, A.AANMAKEN): _rule(roles.MELDING_REGISTREREN, ROL_DOEL, scoped=False),
+    (R.MELDING, A.WIJZIGEN): _rule(roles.MELDING_BEKIJKEN, ROL_DOEL),
+    (R.MELDING, A.SCREENEN): _rule(roles.MELDING_SCREENEN, ROL_DOEL),
+    (R.MELDING, A.TOEWIJZEN): _rule(roles.MELDING_TOEWIJZEN, ROL_DOEL),
+    (R.MELDING, A.OPSCHORTEN): _rule(roles.MELDING_OPSCHORTEN, ROL_DOEL),
     # A melding about a person not identified yet concerns no resident's scope: only the
     # screeners (mid-office) of its municipality see it and act on it (see ZONDER_INWONER).
     (R.MELDING_ONBEKEND, A.LEZEN): _rule(
-        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], Doel.TOEGANG, scoped=False
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], ROL_DOEL, scoped=False
     ),
     (R.MELDING_ONBEKEND, A.WIJZIGEN): _rule(
-        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], Doel.TOEGANG, scoped=False
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], ROL_DOEL, scoped=False
     ),
     (R.MELDING_ONBEKEND, A.SCREENEN): _rule(
-        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], Doel.TOEGANG, scoped=False
+        [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN], ROL_DOEL, scoped=False
     ),
     (R.MELDING_ONBEKEND, A.TOEWIJZEN): _rule(
         [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN, roles.MELDING_TOEWIJZEN],
-        Doel.TOEGANG,
+        ROL_DOEL,
         scoped=False,
     ),
     (R.MELDING_ONBEKEND, A.OPSCHORTEN): _rule(
         [roles.MELDING_BEKIJKEN, roles.MELDING_SCREENEN, roles.MELDING_OPSCHORTEN],
-        Doel.TOEGANG,
+        ROL_DOEL,
         scoped=False,
     ),
-    (R.ONDERZOEK, A.LEZEN): _rule(roles.ONDERZOEK_BEKIJKEN, Doel.ONDERZOEK),
-    (R.ONDERZOEK, A.AANMAKEN): _rule(roles.ONDERZOEK_UITVOEREN, Doel.ONDERZOEK),
-    (R.ONDERZOEK, A.WIJZIGEN): _rule(roles.ONDERZOEK_UITVOEREN, Doel.ONDERZOEK),
-    (R.PLAN, A.LEZEN): _rule(roles.PLAN_BEKIJKEN, Doel.PLAN),
-    (R.PLAN, A.AANMAKEN): _rule([roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN], Doel.PLAN),
-    (R.PLAN, A.WIJZIGEN): _rule([roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN], Doel.PLAN),
+    (R.ONDERZOEK, A.LEZEN): _rule(roles.ONDERZOEK_BEKIJKEN, ROL_DOEL),
+    (R.ONDERZOEK, A.AANMAKEN): _rule(roles.ONDERZOEK_UITVOEREN, ROL_DOEL),
+    (R.ONDERZOEK, A.WIJZIGEN): _rule(roles.ONDERZOEK_UITVOEREN, ROL_DOEL),
+    (R.PLAN, A.LEZEN): _rule(roles.PLAN_BEKIJKEN, ROL_DOEL),
+    (R.PLAN, A.AANMAKEN): _rule([roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN], ROL_DOEL),
+    (R.PLAN, A.WIJZIGEN): _rule([roles.PLAN_BEKIJKEN, roles.PLAN_WIJZIGEN], ROL_DOEL),
     (R.AANVRAAG, A.LEZEN): _rule(roles.AANVRAAG_BEKIJKEN, Doel.BESCHIKKING),
     (R.AANVRAAG, A.OPSCHORTEN): _rule(
         [roles.AANVRAAG_BEKIJKEN, roles.BESCHIKKING_NEMEN], Doel.BESCHIKKING
@@ -403,7 +407,7 @@ def decide(
     None of these: a decision on the role alone (a list), logged only when refused."""
     actor = Actor.of(actor)
     rule = RULES[(resource, action)]
-    doel = doel or actor.default_doel()
+    doel = doel or rule.doel or actor.default_doel()
     if doel not in Doel.values:
         raise ValidationError({"doel": "Kies een geldig doel van inzage."})
     ids: list[int] = []
