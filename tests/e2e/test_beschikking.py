@@ -500,3 +500,39 @@ def test_overige_paginas(page, context, live_server, beschikkingdata, gemeenteda
         assert_styled(page)
         assert_axe(page, kop)
     expect(page.get_by_role("table")).to_contain_text("Niet teruggebeld")
+
+
+def test_beschikkingen_zoeken_en_filteren(page, context, live_server, beschikkingdata):
+    """The back office finds a beschikking by the resident's name and by status, in the list
+    reached from the beschikkingen navigation; axe at 1280 and 390 px, no sideways scrolling."""
+    b = beschikkingdata.te_toetsen
+    login_cookie(context, live_server, beschikkingdata.backoffice)
+    page.goto("/beschikkingen/aanvragen/")
+    page.get_by_role("navigation", name="Beschikkingen").get_by_role(
+        "link", name="Beschikkingen"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Beschikkingen")
+    zoek = page.get_by_role("form", name="Zoek en filter de beschikkingen")
+    zoek.get_by_label("Inwoner of nummer").fill("Henk")
+    zoek.get_by_label("Status").select_option("te_toetsen")
+    zoek.get_by_role("button", name="Zoeken").click()
+    expect(page).to_have_url(re.compile(r"/beschikkingen/\?q=Henk"))
+    rij = page.get_by_role("row", name=re.compile(f"Beschikking {b.pk}"))
+    expect(rij).to_contain_text("Begeleiding individueel")
+    expect(page.get_by_role("table")).to_contain_text("1 beschikking gevonden")
+    assert_styled(page)
+    assert_axe(page, "beschikkingen")
+    page.goto("/beschikkingen/?status=verzonden&stand=open")
+    expect(page.get_by_role("alert")).to_contain_text("Onbekende zoekparameter: stand")
+    assert_axe(page, "beschikkingen met een onbekende parameter")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/beschikkingen/?q=Henk")
+    breed = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    te_breed = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => "
+        "e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + Math.round("
+        "e.getBoundingClientRect().right))"
+    )
+    assert breed <= 0, f"/beschikkingen/ schuift {breed} px opzij op 390 px: {te_breed}"
+    assert_axe(page, "beschikkingen op 390 px")

@@ -270,7 +270,7 @@ class BeschikkingZoekForm(forms.Form):
     (`selectors.BESCHIKKING_ZOEK_PARAMETERS`)."""
 
     q = forms.CharField(
-        label="Zoeken",
+        label="Inwoner of nummer",
         required=False,
         max_length=100,
         help_text="Naam, BSN, geboortedatum of postcode van de inwoner, of het nummer van de "
