@@ -385,7 +385,14 @@ def test_van_ondertekend_plan_tot_verzonden_beschikking(page, beschikkingdata, g
     assert_styled(page)
     assert_axe(page, "beschikking (voorbeeld)")
 
-    # 5. Send it: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw).
+    # 5. Send it: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw). Sending is
+    # irreversible: without confirming that the letter was checked, nothing is sent.
+    page.get_by_role("button", name="Brief verzenden").click()
+    expect(page.get_by_role("alert")).to_contain_text("Vink aan dat u de brief hebt gecontroleerd")
+    expect(page).to_have_url(re.compile(rf"/beschikkingen/{beschikking.pk}/#verzenden$"))
+    page.reload()  # a reload after the refusal posts nothing again and is no 405
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Beschikking")
+    page.get_by_label("Ik heb de brief hierboven gecontroleerd").check()
     page.get_by_role("button", name="Brief verzenden").click()
     laatste = date_format(bezwaar_uiterlijk(vandaag), "j F Y")
     expect(page.get_by_role("status").first).to_contain_text(

@@ -185,7 +185,28 @@ class BeslisForm(forms.Form):
 
 
 class VerzendForm(forms.Form):
+    """Sending is irreversible: the person confirms that they checked the letter."""
+
     op = datum_veld("Verzonden op", initial=timezone.localdate)
+    bevestigd = forms.BooleanField(
+        label="Ik heb de brief hierboven gecontroleerd en verstuur hem nu.",
+        error_messages={
+            "required": "Vink aan dat u de brief hebt gecontroleerd: een verzonden brief kan "
+            "niet worden teruggehaald."
+        },
+    )
+
+
+class VerdaagForm(forms.Form):
+    """Extending the bezwaar term happens once and cannot be undone (Awb 7:10 lid 3)."""
+
+    bevestigd = forms.BooleanField(
+        label="Ik verdaag de beslistermijn en laat de indiener dit schriftelijk weten.",
+        error_messages={
+            "required": "Vink aan dat u wilt verdagen: dat kan maar één keer en niet worden "
+            "teruggedraaid."
+        },
+    )
 
 
 class ToetsForm(forms.Form):

@@ -673,6 +673,14 @@ def bezwaar_register(
     return bezwaar
 
 
+def bezwaar_verdaagd_uiterlijk(bezwaar: Bezwaar) -> dt.date:
+    """The last day to decide once the term is extended (shown before the person confirms)."""
+    start = max(bezwaar.ontvangen_op, bezwaar.beschikking.bezwaar_uiterlijk or bezwaar.ontvangen_op)
+    return beslissing_op_bezwaar_uiterlijk(
+        start, adviescommissie=bezwaar.adviescommissie, verdaagd=True, extra=gelijkgestelde_dagen()
+    )
+
+
 @transaction.atomic
 @schrijft("bezwaar")
 def bezwaar_verdaag(
@@ -686,11 +694,7 @@ def bezwaar_verdaag(
         raise Conflict("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
     if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
         raise Conflict("Op dit bezwaar is al beslist.")
-    extra = gelijkgestelde_dagen()
-    start = max(bezwaar.ontvangen_op, bezwaar.beschikking.bezwaar_uiterlijk or bezwaar.ontvangen_op)
-    bezwaar.beslissen_uiterlijk = beslissing_op_bezwaar_uiterlijk(
-        start, adviescommissie=bezwaar.adviescommissie, verdaagd=True, extra=extra
-    )
+    bezwaar.beslissen_uiterlijk = bezwaar_verdaagd_uiterlijk(bezwaar)
     bezwaar.verdaagd = True
     bezwaar.save(update_fields=["beslissen_uiterlijk", "verdaagd", "updated_at"])
     _publish(

@@ -23,14 +23,16 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms.utils import ErrorDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.beschikkingen import page_selectors, selectors, services
 from eenplan.beschikkingen.constants import (
@@ -49,6 +51,7 @@ from eenplan.beschikkingen.forms import (
     KlachtForm,
     RegelForm,
     ToetsForm,
+    VerdaagForm,
     VerzendForm,
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening, Bezwaar
@@ -91,6 +94,36 @@ def _keuze(value: str | None, allowed: Any) -> str:
 def _stand(uiterlijk: dt.date, vandaag: dt.date, extra: Any) -> tuple[str, str]:
     stand = termijn_status(uiterlijk, vandaag, extra=extra)
     return stand.value, TERMIJN_LABELS[stand]
+
+
+FORMULIER_SESSIE = "eenplan_formulier"
+
+
+def _terug_met_fouten(request: HttpRequest, sleutel: str, form: Form, url: str) -> HttpResponse:
+    """POST/redirect/GET also after a refusal: the input and every message wait in the session
+    for the page the person is sent back to, so a reload never posts again (nor shows a 405)."""
+    request.session[f"{FORMULIER_SESSIE}:{sleutel}"] = {
+        "data": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"},
+        "fouten": {veld: [str(f) for f in fouten] for veld, fouten in form.errors.items()},
+    }
+    return redirect(url)
+
+
+def _form_uit_sessie(request: HttpRequest, sleutel: str, form_class: Any, **kwargs: Any) -> Any:
+    """The form a refused POST left in the session (once), bound with its input and messages."""
+    bewaard = request.session.pop(f"{FORMULIER_SESSIE}:{sleutel}", None)
+    if not bewaard:
+        return None
+    data = QueryDict(mutable=True)
+    for naam, waarden in bewaard["data"].items():
+        data.setlist(naam, waarden)
+    form = form_class(data, **kwargs)
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    for veld, fouten in bewaard["fouten"].items():
+        for fout in fouten:
+            form.add_error(None if veld == NON_FIELD_ERRORS else veld, fout)
+    return form
 
 
 def _via(request: HttpRequest) -> access.Via:
@@ -466,14 +499,23 @@ def _beschikking_pagina(
 
 @access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _beschikking_pagina(request, _beschikking(pk))
+    verzenden = _form_uit_sessie(request, f"verzenden-{pk}", VerzendForm, prefix="verzenden")
+    return _beschikking_pagina(
+        request, _beschikking(pk), bound={"verzenden": verzenden} if verzenden else None
+    )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @access.requires(Resource.BESCHIKKING, Action.BESLISSEN)
 def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send the letter, after the person confirmed they checked it (irreversible). A GET (a
+    reload, the back button) goes to the beschikking; a refusal comes back there with every
+    message (POST/redirect/GET)."""
     beschikking = _beschikking(pk)
     _open(request, Resource.BESCHIKKING, Action.BESLISSEN, beschikking.inwoner_id)
+    terug = reverse("beschikkingen:detail", args=[pk]) + "#verzenden"
+    if request.method == "GET":
+        return redirect(terug)
     form = VerzendForm(request.POST, prefix="verzenden")
     if form.is_valid():
         try:
@@ -492,7 +534,7 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
                 f"tot en met {_datum(beschikking.bezwaar_uiterlijk)}.",
             )
             return redirect("beschikkingen:detail", pk=beschikking.pk)
-    return _beschikking_pagina(request, _beschikking(pk), bound={"verzenden": form}, status=400)
+    return _terug_met_fouten(request, f"verzenden-{pk}", form, terug)
 
 
 @require_POST
@@ -690,7 +732,7 @@ def _bezwaar_pagina(
     bezwaar: Bezwaar,
     *,
     bound: dict[str, Form] | None = None,
-    verdaag_fouten: list[str] | None = None,
+    verdagen: VerdaagForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     _open(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
@@ -716,28 +758,42 @@ def _bezwaar_pagina(
         "stand": stand[0] if stand else "",
         "stand_label": stand[1] if stand else "",
         "mag_verdagen": behandelen and not bezwaar.verdaagd,
+        "verdaagd_uiterlijk": (
+            services.bezwaar_verdaagd_uiterlijk(bezwaar)
+            if behandelen and not bezwaar.verdaagd
+            else None
+        ),
         "forms": forms,
-        "fout_actie": next(iter(bound), "") if bound else "",
-        "verdaag_fouten": verdaag_fouten or [],
+        "fout_actie": next(iter(bound), "") if bound else ("verdagen" if verdagen else ""),
+        "verdaag_form": verdagen or VerdaagForm(prefix="verdagen"),
     }
     return render(request, "beschikkingen/bezwaar.html", context, status=status)
 
 
 @access.requires(Resource.BEZWAAR, Action.LEZEN)
 def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _bezwaar_pagina(request, _bezwaar(pk))
+    verdagen = _form_uit_sessie(request, f"verdagen-{pk}", VerdaagForm, prefix="verdagen")
+    return _bezwaar_pagina(request, _bezwaar(pk), verdagen=verdagen)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
-    """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
+    """Extend the decision term once by six weeks (Awb 7:10 lid 3), after the person confirmed
+    it (irreversible). A GET goes to the bezwaar; a refusal comes back there (PRG)."""
     bezwaar = _bezwaar(pk)
     _open(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
+    terug = reverse("beschikkingen:bezwaar", args=[pk]) + "#verdagen"
+    if request.method == "GET":
+        return redirect(terug)
+    form = VerdaagForm(request.POST, prefix="verdagen")
+    if not form.is_valid():
+        return _terug_met_fouten(request, f"verdagen-{pk}", form, terug)
     try:
         bezwaar = services.bezwaar_verdaag(bezwaar=bezwaar, actor=request.user, via=_via(request))
     except ValidationError as exc:
-        return _bezwaar_pagina(request, _bezwaar(pk), verdaag_fouten=exc.messages, status=400)
+        add_service_errors(form, exc)
+        return _terug_met_fouten(request, f"verdagen-{pk}", form, terug)
     messages.success(
         request,
         f"De beslistermijn is eenmaal verdaagd tot en met {_datum(bezwaar.beslissen_uiterlijk)}. "

@@ -207,9 +207,12 @@ def test_sending_before_the_lawfulness_check_follows_the_municipal_setting(
     detail = reverse("beschikkingen:detail", args=[b.pk])
     assert "Brief verzenden" not in client.get(detail).content.decode()
     response = client.post(
-        reverse("beschikkingen:verzenden", args=[b.pk]), {"verzenden-op": vandaag().isoformat()}
+        reverse("beschikkingen:verzenden", args=[b.pk]),
+        {"verzenden-op": vandaag().isoformat(), "verzenden-bevestigd": "on"},
+        follow=True,
     )
-    assert response.status_code == 400 and "rechtmatigheidstoets" in response.content.decode()
+    assert response.redirect_chain == [(f"{detail}#verzenden", 302)]
+    assert "rechtmatigheidstoets" in response.content.decode()
     response = api_for(generalist).post(f"{BESCHIKKINGEN}{b.pk}/versturen/", {}, format="json")
     assert response.status_code == 400 and "rechtmatigheidstoets" in str(response.json())
     b.refresh_from_db()
@@ -229,7 +232,8 @@ def test_by_default_a_generalist_decision_is_sent_before_the_check_and_the_lette
     body = client.get(reverse("beschikkingen:detail", args=[b.pk])).content.decode()
     assert "Brief verzenden" in body and "controleert het nog achteraf" in body  # preview
     response = client.post(
-        reverse("beschikkingen:verzenden", args=[b.pk]), {"verzenden-op": vandaag().isoformat()}
+        reverse("beschikkingen:verzenden", args=[b.pk]),
+        {"verzenden-op": vandaag().isoformat(), "verzenden-bevestigd": "on"},
     )
     assert response.status_code == 302
     b.refresh_from_db()

@@ -476,7 +476,10 @@ def test_letter_preview_then_send_with_bezwaar_clause(client, aanvraag, hh, back
     beschikking.refresh_from_db()
     assert beschikking.verzonden_op is None and beschikking.brief == ""
 
-    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG.isoformat()})
+    response = client.post(
+        url("verzenden", beschikking.pk),
+        {"verzenden-op": VANDAAG.isoformat(), "verzenden-bevestigd": "on"},
+    )
     assert response.status_code == 302
     beschikking.refresh_from_db()
     assert beschikking.bezwaar_uiterlijk == laatste
@@ -496,12 +499,18 @@ def test_sending_refusals_change_nothing(client, aanvraag, hh, backoffice):
     beschikking = beschik(aanvraag, backoffice, [zin(hh)])
     login(client, backoffice)
     morgen = (VANDAAG + dt.timedelta(days=1)).isoformat()
-    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": morgen})
-    assert response.status_code == 400
+    bevestigd = {"verzenden-bevestigd": "on"}
+    response = client.post(
+        url("verzenden", beschikking.pk), {"verzenden-op": morgen, **bevestigd}, follow=True
+    )
+    assert response.redirect_chain == [(f"{url('detail', beschikking.pk)}#verzenden", 302)]
     assert "De verzenddatum ligt vóór het besluit of in de toekomst" in response.content.decode()
     services.beschikking_send(beschikking=beschikking, actor=beschikking.besloten_door, op=VANDAAG)
-    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG.isoformat()})
-    assert response.status_code == 400
+    response = client.post(
+        url("verzenden", beschikking.pk),
+        {"verzenden-op": VANDAAG.isoformat(), **bevestigd},
+        follow=True,
+    )
     assert "Deze beschikking is al verzonden" in response.content.decode()
 
 
@@ -549,8 +558,12 @@ def test_generalist_decision_goes_through_the_lawfulness_queue(
     body = client.get(url("detail", beschikking.pk)).content.decode()
     assert "dit besluit komt terug bij u" in body and "De ladder is niet afgewogen" in body
     assert "Brief verzenden" not in body
-    response = client.post(url("verzenden", beschikking.pk), {"verzenden-op": VANDAAG.isoformat()})
-    assert response.status_code == 400 and "onrechtmatig bevonden" in response.content.decode()
+    response = client.post(
+        url("verzenden", beschikking.pk),
+        {"verzenden-op": VANDAAG.isoformat(), "verzenden-bevestigd": "on"},
+        follow=True,
+    )
+    assert "onrechtmatig bevonden" in response.content.decode()
 
 
 def test_decider_cannot_check_own_decision(client, aanvraag, hh, backoffice):
@@ -681,11 +694,13 @@ def test_bezwaar_register_adjourn_once_and_decide(client, verzonden, backoffice)
     assert f"Bezwaar {bezwaar.pk}" in body and "Tijdig" in body and "Op schema" in body
 
     eerder = bezwaar.beslissen_uiterlijk
-    assert client.post(url("bezwaar-verdagen", bezwaar.pk)).status_code == 302
+    bevestigd = {"verdagen-bevestigd": "on"}
+    assert client.post(url("bezwaar-verdagen", bezwaar.pk), bevestigd).status_code == 302
     bezwaar.refresh_from_db()
     assert bezwaar.verdaagd and bezwaar.beslissen_uiterlijk > eerder
-    response = client.post(url("bezwaar-verdagen", bezwaar.pk))
-    assert response.status_code == 400 and "al eens verdaagd" in response.content.decode()
+    response = client.post(url("bezwaar-verdagen", bezwaar.pk), bevestigd, follow=True)
+    assert response.redirect_chain[-1][0] == f"/beschikkingen/bezwaren/{bezwaar.pk}/#verdagen"
+    assert "al eens verdaagd" in response.content.decode()
 
     response = client.post(url("bezwaar-beslissen", bezwaar.pk), {"beslissen-besloten_op": VANDAAG})
     assert response.status_code == 400 and "Kies de uitkomst" in response.content.decode()
