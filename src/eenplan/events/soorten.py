@@ -9,6 +9,7 @@ from __future__ import annotations
 # Melding (meldingen)
 MELDING_GEREGISTREERD = "melding.geregistreerd"
 MELDING_GESCREEND = "melding.gescreend"
+MELDING_GEIDENTIFICEERD = "melding.geidentificeerd"
 MELDING_TOEGEWEZEN = "melding.toegewezen"
 MELDING_OPGESCHORT = "melding.opgeschort"
 MELDING_HERVAT = "melding.hervat"

@@ -54,11 +54,12 @@ class Status(models.TextChoices):
     BEANTWOORD = "beantwoord", "Direct beantwoord"
     DOORGEZET = "doorgezet", "Doorgezet"
     TOEGEWEZEN = "toegewezen", "Toegewezen aan wijkteam"
+    IN_ONDERZOEK = "in_onderzoek", "In onderzoek"
     GEKOPPELD = "gekoppeld", "Gekoppeld aan bestaande casus"
     AFGESLOTEN = "afgesloten", "Afgesloten"
 
 
-OPEN_STATUSSEN = (Status.GEREGISTREERD, Status.TOEGEWEZEN)
+OPEN_STATUSSEN = (Status.GEREGISTREERD, Status.TOEGEWEZEN, Status.IN_ONDERZOEK)
 
 
 class Doorzetting(models.TextChoices):

@@ -24,6 +24,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from eenplan.common.concurrency import Conflict, schrijft
+from eenplan.events import soorten
+from eenplan.events.bus import publish
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Gemeente, Medewerker, Team
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
@@ -121,6 +123,27 @@ def _event(
         medewerker=medewerker,
         team=team,
         toelichting=toelichting,
+    )
+
+
+def _publish(
+    soort: str,
+    melding: Melding,
+    *,
+    door: Actor | None,
+    omschrijving: str,
+    gegevens: dict | None = None,
+) -> None:
+    """Put a state change of the melding on the bus (ADR 0013): the resident's dossier timeline
+    reads it, other apps react to it. Only the resident's own dossier: a melding is about one
+    person, so it is not shown on the other members' dossiers."""
+    publish(
+        soort,
+        record=melding,
+        omschrijving=omschrijving,
+        user=access.Actor.of(door).user if door is not None else None,
+        inwoner=melding.inwoner,
+        gegevens={"status": melding.status, **(gegevens or {})},
     )
 
 
@@ -274,6 +297,14 @@ def melding_register(
         if team is not None:
             Notificatie.objects.create(team=team, melding=melding, tekst=tekst)
         _event(melding, door=actor, soort="wettelijke_verwijzing", toelichting=tekst, team=team)
+    _publish(
+        soorten.MELDING_GEREGISTREERD,
+        melding,
+        door=actor,
+        omschrijving=f"Melding {melding.pk} geregistreerd "
+        f"({str(melding.get_melder_soort_display()).lower()}, "
+        f"{str(melding.get_kanaal_display()).lower()})",
+    )
     return melding
 
 
@@ -317,6 +348,13 @@ def melding_identify(
     melding.huishouden = huishouden_current(inwoner=inwoner, today=timezone.localdate())
     melding.save(update_fields=["inwoner", "huishouden", "updated_at"])
     _event(melding, door=actor, soort="geïdentificeerd", toelichting=inwoner.naam)
+    _publish(
+        soorten.MELDING_GEIDENTIFICEERD,
+        melding,
+        door=actor,
+        omschrijving=f"Melding {melding.pk} (ontvangen {melding.ontvangen_op:%d-%m-%Y}) hoort bij "
+        "deze inwoner",
+    )
     return melding
 
 
@@ -339,6 +377,12 @@ def melding_answer(
     melding.status, melding.antwoord = Status.BEANTWOORD, antwoord.strip()
     melding.save(update_fields=["status", "antwoord", "updated_at"])
     _event(melding, door=actor, soort="beantwoord", van=van, toelichting=melding.antwoord)
+    _publish(
+        soorten.MELDING_GESCREEND,
+        melding,
+        door=actor,
+        omschrijving=f"Melding {melding.pk} direct beantwoord",
+    )
     return melding
 
 
@@ -393,6 +437,13 @@ def melding_forward(
         team=team,
         toelichting=f"{Doorzetting(naar).label} {organisatie}".strip()
         + (f": {toelichting}" if toelichting else ""),
+    )
+    _publish(
+        soorten.MELDING_GESCREEND,
+        melding,
+        door=actor,
+        omschrijving=f"Melding {melding.pk} doorgezet naar "
+        + (melding.doorgezet_organisatie or str(Doorzetting(naar).label)),
     )
     return melding
 
@@ -520,17 +571,30 @@ def melding_assign(
     Toewijzing.objects.create(
         melding=melding, medewerker=medewerker, dossiertoegang=toegang, van=today
     )
+    _publish(
+        soorten.MELDING_TOEGEWEZEN,
+        melding,
+        door=actor,
+        omschrijving=f"Melding {melding.pk} toegewezen aan {medewerker} ({team.naam})"
+        + (f", overgenomen van {vorige}" if vorige is not None else ""),
+    )
     return melding
 
 
-def _toewijzing_beeindigen(melding: Melding, op: dt.date) -> None:
+def _toewijzing_beeindigen(melding: Melding, op: dt.date, *, toegang_ook: bool = True) -> list[int]:
+    """End the open assignment on `op`; returns the ids of the dossier access it gave (ended
+    here too, unless `toegang_ook` is False: then the caller's event ends it)."""
+    toegangen = []
     for toewijzing in melding.toewijzingen.filter(tot__isnull=True).select_related(
         "dossiertoegang"
     ):
         toewijzing.tot = max(toewijzing.van, op)
         toewijzing.save(update_fields=["tot", "updated_at"])
         if toewijzing.dossiertoegang is not None:
-            dossiertoegang_end(toegang=toewijzing.dossiertoegang, op=op)
+            toegangen.append(toewijzing.dossiertoegang_id)
+            if toegang_ook:
+                dossiertoegang_end(toegang=toewijzing.dossiertoegang, op=op)
+    return toegangen
 
 
 @transaction.atomic
@@ -568,6 +632,13 @@ def melding_suspend(
         soort="opgeschort",
         toelichting=f"Vanaf {van:%d-%m-%Y}: {opschorting.reden}",
     )
+    _publish(
+        soorten.MELDING_OPGESCHORT,
+        melding,
+        door=actor,
+        omschrijving=f"Termijn van melding {melding.pk} opgeschort vanaf {van:%d-%m-%Y}: "
+        f"{opschorting.reden}",
+    )
     return opschorting
 
 
@@ -604,6 +675,13 @@ def melding_resume(
             f"Opschorting beëindigd op {tot:%d-%m-%Y}; onderzoek uiterlijk "
             f"{melding.onderzoek_uiterlijk:%d-%m-%Y}."
         ),
+    )
+    _publish(
+        soorten.MELDING_HERVAT,
+        melding,
+        door=actor,
+        omschrijving=f"Termijn van melding {melding.pk} loopt weer vanaf {tot:%d-%m-%Y}; "
+        f"onderzoek uiterlijk {melding.onderzoek_uiterlijk:%d-%m-%Y}",
     )
     return melding
 
@@ -657,6 +735,12 @@ def melding_link(
         soort="aanvulling",
         toelichting=f"Melding {melding.pk} is hieraan gekoppeld: {melding.vraag[:200]}",
     )
+    _publish(
+        soorten.MELDING_GESCREEND,
+        melding,
+        door=actor,
+        omschrijving=f"Melding {melding.pk} gekoppeld aan lopende melding {bestaande.pk}",
+    )
     return melding
 
 
@@ -671,15 +755,38 @@ def melding_close(
     doel: str | None = None,
 ) -> Melding:
     """The work on a melding is done: by its contact person or the mid-office. The access the
-    assignment gave to the resident's dossier ends today."""
+    assignment gave to the resident's dossier ends today (the privacy app's subscriber to
+    MELDING_GESLOTEN ends it)."""
     melding_authorise(actor, melding, AFSLUITEN, via=via, doel=doel)
-    _require_status(melding, Status.TOEGEWEZEN)
+    _require_status(melding, Status.TOEGEWEZEN, Status.IN_ONDERZOEK)
     if not toelichting.strip():
         raise ValidationError({"toelichting": "Geef aan waarom de melding wordt afgesloten."})
+    return _sluiten(melding, door=actor, toelichting=toelichting.strip())
+
+
+def _sluiten(melding: Melding, *, door: Actor | None, toelichting: str) -> Melding:
+    """Close: status, the melding's own history, the end of its assignment, and the event that
+    ends the dossier access the assignment gave (privacy.subscribers)."""
     van = melding.status
     melding.status = Status.AFGESLOTEN
     melding.save(update_fields=["status", "updated_at"])
-    _event(melding, door=actor, soort="afgesloten", van=van, toelichting=toelichting.strip())
-    # Need-to-know ends with the work: the assignment and the access it gave stop today.
-    _toewijzing_beeindigen(melding, timezone.localdate())
+    MeldingGebeurtenis.objects.create(
+        melding=melding,
+        door=access.Actor.of(door).user if door is not None else None,
+        soort="afgesloten",
+        van_status=van,
+        naar_status=melding.status,
+        toelichting=toelichting,
+    )
+    # Need-to-know ends with the work: the assignment stops today, and with it (through the
+    # event) the access it gave.
+    op = timezone.localdate()
+    toegangen = _toewijzing_beeindigen(melding, op, toegang_ook=False)
+    _publish(
+        soorten.MELDING_GESLOTEN,
+        melding,
+        door=door,
+        omschrijving=f"Melding {melding.pk} afgesloten: {toelichting}",
+        gegevens={"dossiertoegangen": toegangen, "op": op.isoformat()},
+    )
     return melding

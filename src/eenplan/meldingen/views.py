@@ -215,7 +215,8 @@ def _acties(request: HttpRequest, melding: Melding) -> dict[str, bool]:
         and melding.status in (Status.GEREGISTREERD, Status.TOEGEWEZEN),
         "opschorten": opschorten and open_opschorting is None,
         "hervatten": open_opschorting is not None,
-        "afsluiten": melding.status == Status.TOEGEWEZEN and services.may_close(actor, melding),
+        "afsluiten": melding.status in (Status.TOEGEWEZEN, Status.IN_ONDERZOEK)
+        and services.may_close(actor, melding),
     }
 
 
