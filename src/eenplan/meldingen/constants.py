@@ -87,3 +87,4 @@ class TermijnStand(models.TextChoices):
     BIJNA_VERLOPEN = "bijna_verlopen", "Binnen 5 werkdagen"
     VERLOPEN = "verlopen", "Verlopen"
     OPGESCHORT = "opgeschort", "Opgeschort"
+    AFGEROND = "afgerond", "Onderzoek afgerond"

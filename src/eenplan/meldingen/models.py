@@ -60,6 +60,12 @@ class Melding(VersieModel, BaseModel):
     persoonlijk_plan_uiterlijk = models.DateField(
         null=True, blank=True, help_text="Zeven dagen voor een persoonlijk plan (art. 2.3.2 lid 2)."
     )
+    onderzoek_afgerond_op = models.DateField(
+        null=True,
+        blank=True,
+        help_text="De dag waarop het verslag van het onderzoek definitief werd: de termijn van "
+        "het onderzoek is dan gehaald.",
+    )
     ontvangstbevestiging_op = models.DateField(null=True, blank=True)
     wettelijke_verwijzing = models.BooleanField(
         default=False,

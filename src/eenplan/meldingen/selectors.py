@@ -54,6 +54,8 @@ class Drempels:
 
 def _stand(drempels: Drempels) -> Case:
     return Case(
+        # The verslag is definitief: the onderzoek deadline was met, it no longer runs.
+        When(onderzoek_afgerond_op__isnull=False, then=Value(TermijnStand.AFGEROND)),
         When(onderzoek_uiterlijk__isnull=True, then=Value(TermijnStand.OPGESCHORT)),
         When(onderzoek_uiterlijk__lt=drempels.vandaag, then=Value(TermijnStand.VERLOPEN)),
         When(

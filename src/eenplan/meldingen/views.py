@@ -237,6 +237,8 @@ def _forms(
 
 
 def _termijn(melding: Melding, vandaag: dt.date) -> str:
+    if melding.onderzoek_afgerond_op is not None:
+        return TermijnStand.AFGEROND
     if melding.onderzoek_uiterlijk is None:
         return TermijnStand.OPGESCHORT
     return termijn_status(melding.onderzoek_uiterlijk, vandaag, extra=gelijkgestelde_dagen())

@@ -19,6 +19,8 @@ from django.utils import timezone
 from eenplan.common.concurrency import Conflict, schrijft
 from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
+from eenplan.events import soorten
+from eenplan.events.bus import publish
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner
@@ -108,6 +110,14 @@ def onderzoek_start(*, melding: Melding, actor: Actor) -> Onderzoek:
     )
     OnderzoekOnderdeel.objects.bulk_create(
         OnderzoekOnderdeel(onderzoek=onderzoek, code=o.code) for o in ONDERDELEN
+    )
+    publish(
+        soorten.ONDERZOEK_GESTART,
+        record=onderzoek,
+        omschrijving=f"Onderzoek bij melding {melding.pk} gestart door {medewerker}",
+        user=door,
+        inwoner=melding.inwoner,
+        gegevens={"melding": melding.pk},
     )
     return onderzoek
 
@@ -315,6 +325,14 @@ def verslag_finalise(*, onderzoek: Onderzoek, actor: Actor) -> Onderzoek:
         "onderzoeken/verslag.txt", verslag_context(onderzoek)
     )
     onderzoek.save(update_fields=["status", "verslag_definitief_op", "verslag_tekst", "updated_at"])
+    publish(
+        soorten.ONDERZOEK_VERSLAG_DEFINITIEF,
+        record=onderzoek,
+        omschrijving=f"Verslag van het onderzoek bij melding {onderzoek.melding_id} definitief",
+        user=access.Actor.of(actor).user,
+        inwoner=onderzoek.inwoner,
+        gegevens={"melding": onderzoek.melding_id},
+    )
     return onderzoek
 
 

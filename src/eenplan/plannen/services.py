@@ -26,6 +26,8 @@ from eenplan.beschikkingen.models import Aanvraag
 from eenplan.beschikkingen.services import aanvraag_register
 from eenplan.common.concurrency import VersieVerouderd, schrijft, vergrendel, verhoogd
 from eenplan.common.datums import datum_fout, datums_check
+from eenplan.events import soorten
+from eenplan.events.bus import publish
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
@@ -568,6 +570,14 @@ def plan_sign(
         for voorstel in nieuw
     ]
     _version(plan, door=door, reden=f"Ondertekend door {naam}")
+    publish(
+        soorten.PLAN_ONDERTEKEND,
+        record=plan,
+        omschrijving=f"Plan {plan.pk} ondertekend door {naam}",
+        user=door,
+        huishouden=plan.huishouden,
+        gegevens={"aanvragen": [a.pk for a in aanvragen]},
+    )
     return aanvragen
 
 

@@ -101,6 +101,7 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             )
             for m in dossier.meldingen
             if m.status in OPEN_STATUSSEN and m.onderzoek_uiterlijk
+            and m.onderzoek_afgerond_op is None
         ]
     if mag[Resource.ONDERZOEK]:
         dossier.onderzoeken = list(

@@ -1,6 +1,8 @@
 """Every state change of a melding is an event on the bus (ADR 0013): the resident's dossier
 timeline shows it, and closing ends the dossier access through the privacy app's subscriber."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -8,9 +10,18 @@ from django.utils import timezone
 from eenplan.conftest import login
 from eenplan.events import soorten
 from eenplan.events.models import Gebeurtenis
+from eenplan.inwoners.constants import Relatie
+from eenplan.inwoners.services import huishouden_create
 from eenplan.meldingen import services
-from eenplan.meldingen.constants import Status
+from eenplan.meldingen.constants import Status, TermijnStand
+from eenplan.meldingen.selectors import meldingen_in_scope, werkvoorraad, werkvoorraad_tellingen
+from eenplan.onderzoeken import services as onderzoeken
+from eenplan.onderzoeken.models import Leefgebied
+from eenplan.plannen import services as plannen
+from eenplan.plannen.constants import Doeltype
 from eenplan.privacy.models import DossierToegang
+from eenplan.rules.onderzoek import ONDERDELEN
+from eenplan.testing.factories import InwonerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +127,160 @@ def test_the_dossier_timeline_shows_the_melding_steps(client, midoffice, general
     assert f"Melding {melding.pk} toegewezen aan {generalist}" in tijdlijn
     melding.refresh_from_db()
     assert melding.status == Status.TOEGEWEZEN
+
+
+# --- Status follows the work (ADR 0009): onderzoek started, verslag definitief, plan signed ---
+
+
+@pytest.fixture
+def gezin(inwoner_noord, wijken):
+    partner = InwonerFactory(
+        gemeente=inwoner_noord.gemeente,
+        wijk=wijken["Noord"],
+        voornamen="Henk",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1946, 11, 20),
+    )
+    huishouden = huishouden_create(
+        gemeente=inwoner_noord.gemeente,
+        naam="Huishouden Jansen",
+        leden=[
+            (inwoner_noord, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
+            (partner, Relatie.PARTNER, dt.date(1972, 5, 1)),
+        ],
+    )
+    return {"huishouden": huishouden, "anna": inwoner_noord}
+
+
+@pytest.fixture
+def in_onderzoek(gezin, midoffice, generalist):
+    melding = services.melding_register(
+        gemeente=midoffice.gemeente,
+        actor=midoffice.user,
+        melder_soort="netwerk",
+        kanaal="telefoon",
+        vraag="Moeder redt het niet meer thuis.",
+        ontvangen_op=timezone.localdate() - dt.timedelta(days=10),
+        domeinen=["wmo"],
+        inwoner=gezin["anna"],
+    )
+    services.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
+    melding.refresh_from_db()
+    return melding, onderzoek
+
+
+def _verslag_definitief(onderzoek, generalist):
+    door = generalist.user
+    onderzoeken.gesprek_add(
+        actor=door,
+        onderzoek=onderzoek,
+        datum=timezone.localdate(),
+        plaats="Thuis",
+        deelnemers=["inwoner"],
+    )
+    for o in ONDERDELEN:
+        onderzoeken.onderdeel_set(
+            actor=door, onderzoek=onderzoek, code=o.code, antwoord="Besproken"
+        )
+    onderzoeken.onderzoek_set_checks(
+        actor=door,
+        onderzoek=onderzoek,
+        clientondersteuning_gewezen=True,
+        pgb_uitgelegd=True,
+        mantelzorger_besproken=True,
+    )
+    return onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=door)
+
+
+def _plan_ondertekend(gezin, generalist):
+    door = generalist.user
+    plan = plannen.plan_open(huishouden=gezin["huishouden"], actor=door)
+    plannen.doel_add(
+        plan=plan,
+        inwoner=gezin["anna"],
+        leefgebied=Leefgebied.objects.get(code="huisvesting"),
+        omschrijving="Schoon huis",
+        doeltype=Doeltype.STABILISEREN,
+        actor=door,
+    )
+    plannen.plan_sign(plan=plan, ondertekenaar=gezin["anna"], op=timezone.localdate(), actor=door)
+    return plan
+
+
+def _werkvoorraad(user, melding):
+    return werkvoorraad(scope=meldingen_in_scope(user), vandaag=timezone.localdate()).get(
+        pk=melding.pk
+    )
+
+
+def test_a_started_onderzoek_puts_the_melding_in_onderzoek_on_the_timeline(in_onderzoek, midoffice):
+    melding, _ = in_onderzoek
+    assert melding.status == Status.IN_ONDERZOEK
+    assert melding.get_status_display() == "In onderzoek"
+    assert _events(melding)[-1][:2] == (
+        soorten.MELDING_IN_ONDERZOEK,
+        f"Melding {melding.pk} in onderzoek bij {melding.medewerker}",
+    )
+    assert _werkvoorraad(midoffice.user, melding).stand == TermijnStand.OP_SCHEMA
+
+
+def test_verslag_then_signed_plan_closes_the_melding_and_ends_the_access(
+    in_onderzoek, gezin, generalist, midoffice
+):
+    melding, onderzoek = in_onderzoek
+    _verslag_definitief(onderzoek, generalist)
+    melding.refresh_from_db()
+    # Still open (no signed plan yet), but the onderzoek deadline is met: no longer "Op schema".
+    assert melding.status == Status.IN_ONDERZOEK
+    rij = _werkvoorraad(midoffice.user, melding)
+    assert rij.stand == TermijnStand.AFGEROND
+    tellingen = werkvoorraad_tellingen(
+        werkvoorraad(scope=meldingen_in_scope(midoffice.user), vandaag=timezone.localdate())
+    )
+    assert tellingen[TermijnStand.AFGEROND] == 1 and tellingen[TermijnStand.OP_SCHEMA] == 0
+    plan = _plan_ondertekend(gezin, generalist)
+    melding.refresh_from_db()
+    assert melding.status == Status.AFGESLOTEN
+    assert _events(melding)[-1][:2] == (
+        soorten.MELDING_GESLOTEN,
+        f"Melding {melding.pk} afgesloten: plan {plan.pk} ondertekend na het definitieve verslag",
+    )
+    assert melding.toewijzingen.get().dossiertoegang.tot == timezone.localdate()
+    assert (
+        not werkvoorraad(scope=meldingen_in_scope(midoffice.user), vandaag=timezone.localdate())
+        .filter(pk=melding.pk)
+        .exists()
+    )
+
+
+def test_signed_plan_then_verslag_closes_the_melding_too(in_onderzoek, gezin, generalist):
+    melding, onderzoek = in_onderzoek
+    _plan_ondertekend(gezin, generalist)
+    melding.refresh_from_db()
+    assert melding.status == Status.IN_ONDERZOEK  # the verslag is not definitief yet
+    _verslag_definitief(onderzoek, generalist)
+    melding.refresh_from_db()
+    assert melding.status == Status.AFGESLOTEN
+
+
+def test_a_plan_signed_before_the_onderzoek_does_not_close_it(gezin, midoffice, generalist):
+    _plan_ondertekend(gezin, generalist)
+    melding = services.melding_register(
+        gemeente=midoffice.gemeente,
+        actor=midoffice.user,
+        melder_soort="zelf",
+        kanaal="telefoon",
+        vraag="Nieuwe vraag",
+        ontvangen_op=timezone.localdate(),
+        domeinen=["wmo"],
+        inwoner=gezin["anna"],
+    )
+    services.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
+    _verslag_definitief(onderzoek, generalist)
+    melding.refresh_from_db()
+    assert (melding.status, melding.onderzoek_afgerond_op) == (
+        Status.IN_ONDERZOEK,
+        timezone.localdate(),
+    )
