@@ -16,7 +16,7 @@ from eenplan.demo.plannen import build_onderzoek_en_plan
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen import services
-from eenplan.meldingen.constants import Doorzetting, Kanaal, MelderSoort, Urgentie
+from eenplan.meldingen.constants import Doorzetting, Kanaal, MelderSoort, Status, Urgentie
 
 # About 3 meldingen per 100 residents a year (Wmo, Jeugd, Participatie and debts together).
 MELDINGEN_PER_INWONER = 0.03
@@ -162,6 +162,11 @@ def _advance(
         build_onderzoek_en_plan(
             melding, rng=rng, door=melding.medewerker.user, today=today, dagen=dagen
         )
+        # The melding follows its onderzoek and plan (meldingen.subscribers): it may be in
+        # onderzoek now, or closed by the rule already.
+        melding.refresh_from_db()
+    if melding.status == Status.AFGESLOTEN:
+        return
     if dagen > 70 and rng.random() < 0.85:
         services.melding_close(
             melding=melding, actor=door, toelichting="Onderzoek afgerond; plan opgesteld."

@@ -24,7 +24,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import inwoner_search
 from eenplan.meldingen.constants import Domein, Doorzetting, Kanaal, MelderSoort, Urgentie
 from eenplan.meldingen.models import Melding
-from eenplan.meldingen.services import GENERALISTEN
+from eenplan.meldingen.services import GENERALISTEN, melding_register_fouten
 from eenplan.privacy import access
 from eenplan.rules.bsn import OngeldigBsn, bsn_check
 from eenplan.web.forms import KEUZE_FOUT, datum_veld
@@ -118,6 +118,7 @@ class MeldingRegistrerenForm(forms.Form):
     vraag = forms.CharField(
         label="De vraag in de woorden van de melder",
         required=False,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     ontvangen_op = datum_veld("Ontvangen op", initial=timezone.localdate)
@@ -160,6 +161,27 @@ class MeldingRegistrerenForm(forms.Form):
     def service_aliases(self) -> dict[str, str]:
         """The service names the resident 'inwoner'; here that is the BSN or the description."""
         return {"inwoner": "bsn" if self.kan_zoeken else "onbekende_persoon"}
+
+    def add_service_errors(self, *, gemeente: Any) -> None:
+        """With input errors, also show what the service would refuse (all errors at once):
+        each field the form could read is judged by the service's own rules."""
+        data = self.cleaned_data
+        aliases = self.service_aliases()
+        fouten = melding_register_fouten(
+            gemeente=gemeente,
+            melder_soort=data.get("melder_soort"),
+            ontvangen_op=data.get("ontvangen_op"),
+            inwoner=self.inwoner,
+            onbekende_persoon=data.get("onbekende_persoon", ""),
+            vraag=data.get("vraag", ""),
+            domeinen=data.get("domeinen", []),
+            today=timezone.localdate(),
+        )
+        for key, message in fouten.items():
+            field = aliases.get(key, key)
+            if field in self.errors or key not in data and field not in data:
+                continue  # the form already says what is wrong with it
+            self.add_error(field if field in self.fields else None, message)
 
 
 # --- actions on one melding ------------------------------------------------------------------

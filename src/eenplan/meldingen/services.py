@@ -181,6 +181,61 @@ def _require_status(melding: Melding, *allowed: Status) -> None:
         )
 
 
+VRAAG_MAX = 5000  # characters: a long telephone story fits, a pasted file does not
+
+
+def melding_register_fouten(
+    *,
+    gemeente: Gemeente,
+    melder_soort: MelderSoort | str | None,
+    ontvangen_op: dt.date | None,
+    inwoner: Inwoner | None,
+    onbekende_persoon: str,
+    vraag: str,
+    domeinen: Iterable[Domein | str],
+    today: dt.date,
+) -> dict[str, str]:
+    """Everything wrong with a registration, at once (field -> Dutch message). The service
+    refuses with these; a page also shows them next to its own input errors. A value the page
+    could not read is passed as None and not judged again."""
+    domeinen = {str(d) for d in domeinen}
+    errors: dict[str, str] = {}
+    if not melder_soort:
+        errors["melder_soort"] = (
+            "Vul in wie de melding doet, bijvoorbeeld de inwoner zelf, "
+            "een mantelzorger of de huisarts."
+        )
+    if ontvangen_op is None:
+        pass
+    elif ontvangen_op > today:
+        errors["ontvangen_op"] = "De ontvangstdatum ligt in de toekomst."
+    elif fout := datums.GEBEURTENIS.fout(ontvangen_op, vandaag=today):
+        errors["ontvangen_op"] = fout
+    if inwoner is None and not onbekende_persoon.strip():
+        errors["inwoner"] = (
+            "Kies de inwoner of beschrijf de persoon (naam, adres, "
+            "geboortedatum) zodat de midoffice hem of haar kan vinden."
+        )
+    if inwoner is not None and inwoner.gemeente_id != gemeente.pk:
+        errors["inwoner"] = (
+            f"Deze inwoner woont niet in {gemeente.naam}. Verwijs de melder "
+            "naar de eigen gemeente (woonplaatsbeginsel)."
+        )
+    if not vraag.strip():
+        errors["vraag"] = "Schrijf de vraag op in de woorden van de melder."
+    elif len(vraag.strip()) > VRAAG_MAX:
+        errors["vraag"] = (
+            f"De vraag is {len(vraag.strip()):,} tekens lang; er passen er ten hoogste "
+            f"{VRAAG_MAX:,}. Vat de vraag samen; stukken horen bij het onderzoek."
+        ).replace(",", ".")
+    unknown = domeinen - set(Domein.values)
+    if not domeinen or unknown:
+        errors["domeinen"] = (
+            "Kies ten minste één leefgebied: Wmo, Jeugd, Participatie, Schulden of Overig."
+        )
+    return errors
+
+
 @transaction.atomic
 def melding_register(
     *,
@@ -222,33 +277,16 @@ def melding_register(
             reason=f"U registreert meldingen alleen voor uw eigen gemeente, niet voor {gemeente}.",
         )
     domeinen = {str(d) for d in domeinen}
-    errors: dict[str, str] = {}
-    if not melder_soort:
-        errors["melder_soort"] = (
-            "Vul in wie de melding doet, bijvoorbeeld de inwoner zelf, "
-            "een mantelzorger of de huisarts."
-        )
-    if ontvangen_op > today:
-        errors["ontvangen_op"] = "De ontvangstdatum ligt in de toekomst."
-    elif fout := datums.GEBEURTENIS.fout(ontvangen_op, vandaag=today):
-        errors["ontvangen_op"] = fout
-    if inwoner is None and not onbekende_persoon.strip():
-        errors["inwoner"] = (
-            "Kies de inwoner of beschrijf de persoon (naam, adres, "
-            "geboortedatum) zodat de midoffice hem of haar kan vinden."
-        )
-    if inwoner is not None and inwoner.gemeente_id != gemeente.pk:
-        errors["inwoner"] = (
-            f"Deze inwoner woont niet in {gemeente.naam}. Verwijs de melder "
-            "naar de eigen gemeente (woonplaatsbeginsel)."
-        )
-    if not vraag.strip():
-        errors["vraag"] = "Schrijf de vraag op in de woorden van de melder."
-    unknown = domeinen - set(Domein.values)
-    if not domeinen or unknown:
-        errors["domeinen"] = (
-            "Kies ten minste één leefgebied: Wmo, Jeugd, Participatie, Schulden of Overig."
-        )
+    errors = melding_register_fouten(
+        gemeente=gemeente,
+        melder_soort=melder_soort,
+        ontvangen_op=ontvangen_op,
+        inwoner=inwoner,
+        onbekende_persoon=onbekende_persoon,
+        vraag=vraag,
+        domeinen=domeinen,
+        today=today,
+    )
     if errors:
         raise ValidationError(errors)
     if inwoner is not None:

@@ -26,6 +26,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from eenplan.gemeente.selectors import gelijkgestelde_dagen, wijken_list
+from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen import selectors, services
 from eenplan.meldingen.constants import (
     OPEN_STATUSSEN,
@@ -96,8 +97,16 @@ def melding_nieuw(request: HttpRequest) -> HttpResponse:
             reason="Uw account hoort niet bij een gemeente; alleen medewerkers registreren "
             "meldingen.",
         )
-    form = MeldingRegistrerenForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    voor = _voor_inwoner(request) if request.method != "POST" else None
+    form = MeldingRegistrerenForm(
+        request.POST or None,
+        user=request.user,
+        initial={"bsn": voor.bsn} if voor is not None else None,
+    )
+    if request.method == "POST" and not form.is_valid():
+        # All errors at once: what the service would refuse too, next to the input errors.
+        form.add_service_errors(gemeente=medewerker.gemeente)
+    elif request.method == "POST":
         try:
             melding = services.melding_register(
                 gemeente=medewerker.gemeente,
@@ -127,7 +136,30 @@ def melding_nieuw(request: HttpRequest) -> HttpResponse:
             }
             return redirect("meldingen:bevestiging")
     status = 400 if request.method == "POST" else 200
-    return render(request, "meldingen/melding_nieuw.html", {"form": form}, status=status)
+    context = {"form": form, "voor": voor, "vraag_max": services.VRAAG_MAX}
+    return render(request, "meldingen/melding_nieuw.html", context, status=status)
+
+
+def _voor_inwoner(request: HttpRequest) -> Inwoner | None:
+    """`?inwoner=<id>` (the dossier's "nieuwe melding"): the resident, pre-filled only when this
+    login may find them — decided and logged by privacy.access (403 otherwise, 404 when the
+    resident does not exist)."""
+    waarde = request.GET.get("inwoner", "")
+    if not waarde:
+        return None
+    if not waarde.isascii() or not waarde.isdigit():
+        raise Http404("Deze inwoner bestaat niet.")
+    inwoner = Inwoner.objects.filter(pk=int(waarde)).first()
+    if inwoner is None:
+        raise Http404("Deze inwoner bestaat niet.")
+    access.require(
+        request.user,
+        access.Resource.DOSSIER,
+        Handeling.ZOEKEN,
+        via=access.Via.request(request),
+        inwoner=inwoner,
+    )
+    return inwoner
 
 
 @access.requires(MELDING, Handeling.AANMAKEN)

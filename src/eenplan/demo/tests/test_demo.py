@@ -122,7 +122,13 @@ def test_demo_meldingen_cover_every_state_and_some_are_overdue():
     standen = {m.stand for m in werkvoorraad(scope=meldingen_in_scope(midoffice), vandaag=today)}
     assert {TermijnStand.VERLOPEN, TermijnStand.OP_SCHEMA} <= standen
     generalist = Medewerker.objects.get(user__username="generalist")
-    assert Melding.objects.filter(medewerker=generalist, status=Status.TOEGEWEZEN).exists()
+    # The demo generalist has had meldingen assigned (in a small demo they may all be closed
+    # by now: a melding closes when its verslag is definitief and the plan is signed).
+    assert Melding.objects.filter(medewerker=generalist).exists()
+    # A melding follows its onderzoek: none with an onderzoek is still merely "toegewezen".
+    assert not Melding.objects.filter(
+        status=Status.TOEGEWEZEN, onderzoek__isnull=False
+    ).exists()
 
 
 def test_demo_has_onderzoeken_and_plans_that_became_aanvragen():

@@ -208,6 +208,7 @@ def test_vrijwilliger_registers_an_unknown_person(vrijwilliger):
         ),
         ("midoffice", {"inwoner": "noord", "domeinen": []}, "domeinen", "leefgebied"),
         ("midoffice", {"inwoner": "noord", "vraag": "  "}, "vraag", "woorden van de melder"),
+        ("midoffice", {"inwoner": "noord", "vraag": "x" * 100_000}, "vraag", "hoogste 5.000"),
     ],
 )
 def test_bad_registration_gets_a_dutch_400_and_changes_nothing(

@@ -20,9 +20,29 @@
     if (element) { element.focus(); }
   });
 
+  // Free text with a limit ([data-maximaal]): the counter under the field follows the typing
+  // and says when the text is too long (the server refuses it then, with the same limit).
+  function tellers() {
+    document.querySelectorAll("textarea[data-maximaal]").forEach(function (veld) {
+      var teller = document.getElementById(veld.getAttribute("data-teller"));
+      if (!teller) { return; }
+      var maximaal = parseInt(veld.getAttribute("data-maximaal"), 10);
+      var bij = function () {
+        var lengte = veld.value.length;
+        teller.textContent = lengte + " van " + maximaal + " tekens" +
+          (lengte > maximaal ? " — " + (lengte - maximaal) + " te veel" : "");
+        teller.classList.toggle("eenplan-teller--te-lang", lengte > maximaal);
+      };
+      veld.addEventListener("input", bij);
+      bij();
+    });
+  }
+
+  function start() { afdrukknoppen(); tellers(); }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", afdrukknoppen);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    afdrukknoppen();
+    start();
   }
 })();
