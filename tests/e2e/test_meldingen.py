@@ -140,3 +140,32 @@ def test_werkvoorraad_filteren_met_htmx(page, context, live_server, toegangdata)
     expect(page.locator("#kop-lijst")).to_be_focused()
     assert page.locator("body h1").count() == 1, "htmx plakte een hele pagina in de pagina"
     assert_axe(page, "werkvoorraad gefilterd")
+
+
+def test_werkvoorraad_op_390_px_zoeken_zonder_zijwaarts_scrollen(
+    page, context, live_server, toegangdata
+):
+    """On a phone (390 px) the page does not scroll sideways: the table scrolls inside its own
+    container and the logout button stays on screen. The search box finds a resident by name."""
+    from .conftest import login_cookie
+
+    login_cookie(context, live_server, toegangdata.midoffice)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/meldingen/werkvoorraad/?weergave=alle")
+    tabel = page.get_by_role("table")
+    expect(tabel).to_contain_text("Henk Jansen")
+    breedte = page.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 390, f"de pagina is {breedte} px breed op een scherm van 390 px"
+    # Whatever does not fit scrolls inside the table's own container, not the page.
+    container = page.locator("#lijst .utrecht-table-container")
+    assert container.evaluate("e => getComputedStyle(e).overflowX") == "auto"
+    assert container.evaluate("e => e.getBoundingClientRect().right") <= 390
+    knop = page.get_by_role("button", name="Uitloggen").bounding_box()
+    assert knop is not None and knop["x"] >= 0 and knop["x"] + knop["width"] <= 390
+    page.get_by_label("Zoeken").fill("Lotte")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page).to_have_url(re.compile(r"q=Lotte"))
+    expect(tabel).not_to_contain_text("Henk Jansen")
+    expect(tabel).to_contain_text("Lotte Jansen")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert_axe(page, "werkvoorraad op 390 px")

@@ -11,6 +11,7 @@ from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from eenplan.gemeente.models import Medewerker, Team
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import HuishoudenLid, Netwerkpersoon
+from eenplan.inwoners.selectors import zoekvraag_parse
 from eenplan.meldingen.constants import OPEN_STATUSSEN, Domein, TermijnStand
 from eenplan.meldingen.models import Melding, Notificatie
 from eenplan.privacy import access
@@ -87,9 +88,11 @@ def werkvoorraad(
     domein: str | None = None,
     status: str | None = None,
     stand: str | None = None,
+    zoek: str = "",
     sortering: str = "termijn",
 ) -> QuerySet[Melding]:
-    """Open meldingen (or those with `status`) with their deadline state; bounded queries."""
+    """Open meldingen (or those with `status`) with their deadline state; bounded queries.
+    `zoek`: free text — a melding number, a BSN or (the start of) a name (see `zoek_q`)."""
     qs = scope.select_related("inwoner__wijk", "medewerker__user", "team").annotate(
         stand=_stand(Drempels.op(vandaag))
     )
@@ -104,7 +107,31 @@ def werkvoorraad(
         qs = qs.filter(**{domein: True})
     if stand in TermijnStand.values:
         qs = qs.filter(stand=stand)
+    if zoek.strip():
+        qs = qs.filter(zoek_q(zoek))
     return qs.order_by(*SORTERINGEN.get(sortering, SORTERINGEN["termijn"]))
+
+
+def zoek_q(zoek: str) -> Q:
+    """Free-text search in the worklist: a number finds the melding with that number, a BSN
+    (8 or 9 digits) the meldingen about that resident, other text the start of the resident's
+    name (as the resident search) or words in the description of a person not identified yet.
+    Within the scope the caller already applied."""
+    zoek = zoek.strip()
+    condition = Q(pk__in=[])
+    nummer = zoek.lstrip("#").strip()
+    if nummer.isascii() and nummer.isdigit() and len(nummer) <= 9:
+        condition |= Q(pk=int(nummer))
+    vraag = zoekvraag_parse(zoek)
+    if vraag.soort == "bsn":
+        condition |= Q(inwoner__bsn=vraag.waarde)
+    elif vraag.soort == "naam":
+        condition |= (
+            Q(inwoner__zoeknaam__prefix=vraag.waarde)
+            | Q(inwoner__zoeknaam_voornaam__prefix=vraag.waarde)
+            | Q(onbekende_persoon__icontains=zoek)
+        )
+    return condition
 
 
 def werkvoorraad_tellingen(qs: QuerySet[Melding]) -> dict[str, int]:

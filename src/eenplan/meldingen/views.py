@@ -582,6 +582,15 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         "alle": access.allows(user, MELDING, Handeling.SCREENEN) or user.is_superuser,
     }
     weergave = request.GET.get("weergave", "")
+    # The mid-office's default view is what waits for it — the meldingen to screen — the same
+    # list and number as the start page's tile (werkvoorraad_samenvatting); others see their own.
+    screener_standaard = (
+        not weergave
+        and weergaven["alle"]
+        and (medewerker is None or access.allows(user, MELDING, Handeling.SCREENEN))
+    )
+    if screener_standaard:
+        weergave = "alle"
     if not weergaven.get(weergave):
         weergave = "mijn" if medewerker is not None else "alle"
     team = None
@@ -594,8 +603,13 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         "team": str(team.pk) if team else "",
         "wijk": wijk,
         "domein": _keuze(request.GET.get("domein"), Domein.values),
-        "status": _keuze(request.GET.get("status"), Status.values),
+        "status": (
+            Status.GEREGISTREERD
+            if screener_standaard and "status" not in request.GET
+            else _keuze(request.GET.get("status"), Status.values)
+        ),
         "stand": _keuze(request.GET.get("stand"), TermijnStand.values),
+        "q": request.GET.get("q", "").strip()[:100],
         "sortering": _keuze(request.GET.get("sortering"), selectors.SORTERINGEN) or "termijn",
     }
     arguments = {
@@ -606,6 +620,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         "wijk_id": int(wijk) if wijk else None,
         "domein": filters["domein"] or None,
         "status": filters["status"] or None,
+        "zoek": filters["q"],
         "sortering": filters["sortering"],
     }
     alle_standen = selectors.werkvoorraad(**arguments)
@@ -637,7 +652,11 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
             for key, label in WEERGAVEN.items()
             if weergaven[key]
         ],
-        "weergave_label": WEERGAVEN[weergave],
+        "weergave_label": (
+            "Te screenen"
+            if weergave == "alle" and filters["status"] == Status.GEREGISTREERD
+            else WEERGAVEN[weergave]
+        ),
         "teams": teams,
         "team": team,
         "wijken": wijken,

@@ -36,6 +36,12 @@ class MeldingTellingenFilterSerializer(serializers.Serializer):
     )
     wijk = IdField(required=False, help_text="Id van de wijk van de inwoner.")
     domein = serializers.ChoiceField(choices=Domein.choices, required=False)
+    q = serializers.CharField(
+        required=False,
+        max_length=100,
+        help_text="Zoeken: een meldingnummer, een BSN of het begin van de naam van de inwoner "
+        "(hetzelfde als het zoekveld van de werkvoorraad).",
+    )
 
     def validate_medewerker(self, value: str) -> str:
         value = value.strip().lower()
@@ -47,10 +53,15 @@ class MeldingTellingenFilterSerializer(serializers.Serializer):
 class MeldingFilterSerializer(MeldingTellingenFilterSerializer):
     """The worklist filters plus the deadline state and the sort order."""
 
+    stand = serializers.ChoiceField(
+        choices=TermijnStand.choices,
+        required=False,
+        help_text="Stand van de onderzoekstermijn op vandaag (dezelfde naam als op de pagina).",
+    )
     termijn = serializers.ChoiceField(
         choices=TermijnStand.choices,
         required=False,
-        help_text="Stand van de onderzoekstermijn op vandaag.",
+        help_text="Verouderde naam van `stand`; wordt nog gelezen.",
     )
     sortering = serializers.ChoiceField(
         choices=list(SORTERINGEN),
@@ -72,7 +83,8 @@ def werkvoorraad_arguments(
         "status": params.get("status") or None,
         "wijk_id": params.get("wijk"),
         "domein": params.get("domein"),
-        "stand": params.get("termijn"),
+        "stand": params.get("stand") or params.get("termijn"),
+        "zoek": params.get("q", ""),
         "sortering": params.get("sortering") or "termijn",
     }
     if "team" in params:

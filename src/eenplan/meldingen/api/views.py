@@ -26,7 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from eenplan.common.api import VersieViewSetMixin
+from eenplan.common.api import Pagination, VersieViewSetMixin
 from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Medewerker, Team
 from eenplan.inwoners.models import Inwoner
@@ -106,6 +106,17 @@ def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") 
     return inwoner
 
 
+class WerkvoorraadPagination(Pagination):
+    """The page number is `pagina`, as on the worklist page (`page` is still read)."""
+
+    page_query_param = "pagina"
+
+    def get_page_number(self, request: Any, paginator: Any) -> Any:
+        if self.page_query_param not in request.query_params and "page" in request.query_params:
+            return request.query_params["page"]
+        return super().get_page_number(request, paginator)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Werkvoorraad: meldingen met de stand van hun termijn",
@@ -132,6 +143,7 @@ def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") 
 )
 class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     versie_model = Melding
+    pagination_class = WerkvoorraadPagination
     permission_classes = [RolePermission]
     # The role per action; the resident's need-to-know is decided per melding (_get and the
     # services), the closing rule (contact person or mid-office) in the service.
@@ -182,7 +194,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Aantallen per termijnstand van de (gefilterde) werkvoorraad",
-        description="Dezelfde filters als de lijst, behalve `termijn` en `sortering`: de "
+        description="Dezelfde filters als de lijst, behalve `stand` en `sortering`: de "
         "tellingen zijn juist per termijnstand.",
         parameters=[MeldingTellingenFilterSerializer],
         responses={200: MeldingTellingenSerializer},
