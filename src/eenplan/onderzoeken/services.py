@@ -95,10 +95,11 @@ def onderzoek_start(*, melding: Melding, actor: Actor) -> Onderzoek:
     if melding.inwoner_id is None:
         raise ValidationError("Identificeer eerst de inwoner van deze melding.")
     door = _mag(actor, melding.inwoner_id, access.Action.AANMAKEN)
-    if melding.status != MeldingStatus.TOEGEWEZEN:
-        raise ValidationError("Een onderzoek start bij een melding die is toegewezen.")
+    # An onderzoek already running first: its start moved the melding on ("in onderzoek").
     if Onderzoek.objects.filter(melding=melding).exists():
         raise Conflict("Voor deze melding loopt al een onderzoek.")
+    if melding.status != MeldingStatus.TOEGEWEZEN:
+        raise ValidationError("Een onderzoek start bij een melding die is toegewezen.")
     medewerker = melding.medewerker or medewerker_for_user(door)
     if medewerker is None:
         raise ValidationError("Er is geen medewerker voor dit onderzoek.")

@@ -53,6 +53,7 @@ def test_states_and_counts(midoffice, wijken):
         "bijna_verlopen": 1,
         "verlopen": 1,
         "opgeschort": 1,
+        "afgerond": 0,
     }
     assert [m.pk for m in qs][:2] == [verlopen.pk, bijna.pk]  # most urgent first
     scope = meldingen_in_scope(midoffice.user)
