@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.db import IntegrityError, models
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from eenplan.common.concurrency import (
@@ -65,22 +67,89 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class Pagination(pagination.PageNumberPagination):
+PAGINA = "pagina"
+PER_PAGINA = "per_pagina"
+OUDE_NAMEN = {PAGINA: "page", PER_PAGINA: "page_size"}
+"""The English names the API used before it spoke the pages' Dutch names; still read for one
+release (deprecated in the schema), then removed."""
+
+
+def _vraag(request: Request, naam: str) -> str | None:
+    """A pagination parameter by its Dutch name, else by its old English name."""
+    waarde = request.query_params.get(naam)
+    if waarde is None and naam in OUDE_NAMEN:
+        waarde = request.query_params.get(OUDE_NAMEN[naam])
+    return waarde
+
+
+def _oude_namen_in_schema(parameters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    oud = []
+    for parameter in parameters:
+        naam = OUDE_NAMEN.get(parameter["name"])
+        if naam is not None:
+            oud.append(
+                {
+                    **parameter,
+                    "name": naam,
+                    "deprecated": True,
+                    "description": f"Verouderd: gebruik `{parameter['name']}`. Werkt nog één "
+                    "release.",
+                }
+            )
+    return parameters + oud
+
+
+class PerPagina:
+    """The page size from `per_pagina` (or the old `page_size`), as the pages and the API
+    name it alike (docs/architecture.md, API)."""
+
+    page_size: int
+    max_page_size: int
+    page_size_query_param = PER_PAGINA
+
+    def get_page_size(self, request: Request) -> int:
+        waarde = _vraag(request, PER_PAGINA)
+        if waarde is not None:
+            with contextlib.suppress(KeyError, ValueError):
+                return pagination._positive_int(waarde, strict=True, cutoff=self.max_page_size)
+        return self.page_size
+
+
+class Pagination(PerPagina, pagination.PageNumberPagination):
+    """Numbered pages: `pagina` (from 1) and `per_pagina`, the same names as on the pages."""
+
     page_size = 50
-    page_size_query_param = "page_size"
     max_page_size = 500
+    page_query_param = PAGINA
+
+    def get_page_number(self, request: Request, paginator: Any) -> str | int:
+        return _vraag(request, PAGINA) or 1
+
+    def get_next_link(self) -> str | None:
+        link = super().get_next_link()
+        return None if link is None else remove_query_param(link, "page")
+
+    def get_previous_link(self) -> str | None:
+        link = super().get_previous_link()
+        return None if link is None else remove_query_param(link, "page")
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return _oude_namen_in_schema(super().get_schema_operation_parameters(view))
 
 
-class IdCursorPagination(pagination.CursorPagination):
+class IdCursorPagination(PerPagina, pagination.CursorPagination):
     """For long lists where a total count would cost more than the page itself."""
 
     ordering = "id"
     page_size = 50
-    page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return _oude_namen_in_schema(super().get_schema_operation_parameters(view))
 
 
 PROBLEM_TITLES = {
+    400: "Ongeldig verzoek",
     401: "Niet ingelogd",
     403: "Geen toegang",
     404: "Niet gevonden",
@@ -105,6 +174,21 @@ def problem(status_code: int, detail: str, **extra: Any) -> Response:
     return Response(body, status=status_code, content_type="application/problem+json")
 
 
+class OnbekendeParameters(exceptions.APIException):
+    """A query parameter the operation does not know (not in its OpenAPI parameters): a 400
+    naming each, instead of silently ignoring a misspelt filter."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, onbekend: list[str], bekend: list[str]) -> None:
+        self.onbekend = onbekend
+        self.bekend = bekend
+        namen = ", ".join(f"`{naam}`" for naam in onbekend)
+        woord = "parameter" if len(onbekend) == 1 else "parameters"
+        kent = ", ".join(f"`{naam}`" for naam in bekend) or "geen parameters"
+        super().__init__(f"Onbekende {woord}: {namen}. Deze aanvraag kent: {kent}.")
+
+
 def _conflict_response(exc: Conflict) -> Response:
     detail = " ".join(exc.messages)
     if isinstance(exc, VersieVerouderd):
@@ -123,9 +207,31 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     """Turn a conflict into 409 (a stale version into 412, see common.concurrency),
     model/service validation errors into 400s and permission errors into 403s.
 
-    Errors other than validation errors answer as problem details (RFC 9457,
+    A request the parser cannot read and a query parameter the operation does not know are
+    400 problem details. Errors other than validation errors answer as problem details (RFC 9457,
     application/problem+json) in Dutch: type, title, status and detail. Validation errors keep
     DRF's field → messages shape, which forms and clients read per field."""
+    if isinstance(exc, OnbekendeParameters):
+        return problem(
+            status.HTTP_400_BAD_REQUEST,
+            str(exc.detail),
+            onbekende_parameters=exc.onbekend,
+            bekende_parameters=exc.bekend,
+        )
+    if isinstance(exc, exceptions.Throttled):
+        # DRF formats the wait into its message before translating it, so it stays English.
+        seconden = math.ceil(exc.wait) if exc.wait is not None else None
+        wacht = (
+            f" Probeer het over {seconden} {'seconde' if seconden == 1 else 'seconden'} opnieuw."
+            if seconden is not None
+            else ""
+        )
+        response = problem(status.HTTP_429_TOO_MANY_REQUESTS, f"Te veel verzoeken.{wacht}")
+        if seconden is not None:
+            response["Retry-After"] = str(seconden)
+        return response
+    if isinstance(exc, exceptions.ParseError):
+        return problem(status.HTTP_400_BAD_REQUEST, str(exc.detail))
     if isinstance(exc, IntegrityError):
         exc = conflict_uit(exc)
     if isinstance(exc, Conflict):
@@ -138,7 +244,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
     response = drf_exception_handler(exc, context)
-    if response is None or response.status_code not in PROBLEM_TITLES:
+    if response is None or response.status_code not in PROBLEM_TITLES or (
+        response.status_code == status.HTTP_400_BAD_REQUEST
+    ):
         return response
     detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
     response.data = {

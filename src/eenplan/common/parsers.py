@@ -57,8 +57,15 @@ class JSONParser(parsers.JSONParser):
             data = json.load(codecs.getreader(encoding)(stream), parse_constant=parse_constant)
         except RecursionError as exc:
             raise exceptions.ParseError(self._te_diep()) from exc
-        except ValueError as exc:  # also UnicodeDecodeError
-            raise exceptions.ParseError(f"De JSON in het verzoek is ongeldig: {exc}") from exc
+        except json.JSONDecodeError as exc:
+            raise exceptions.ParseError(
+                f"De JSON in het verzoek is ongeldig (regel {exc.lineno}, teken {exc.colno})."
+            ) from exc
+        except ValueError as exc:  # UnicodeDecodeError, or NaN/Infinity in strict mode
+            raise exceptions.ParseError(
+                f"De JSON in het verzoek is ongeldig: de tekst is geen geldige {encoding} of "
+                "bevat NaN of Infinity."
+            ) from exc
         if _diepte(data) > MAX_JSON_DIEPTE:
             raise exceptions.ParseError(self._te_diep())
         return data

@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from eenplan.common.schema import controleer_parameters
 from eenplan.privacy import access
 
 
@@ -20,6 +21,14 @@ class RolePermission(BasePermission):
     message = "Uw rol geeft geen toestemming voor deze handeling."
 
     def has_permission(self, request: Request, view: Any) -> bool:
+        """The role decides; once allowed, a query parameter the operation does not document
+        is a 400 (`common.schema.controleer_parameters`), every viewset alike."""
+        allowed = self._role_allows(request, view)
+        if allowed and request.method != "OPTIONS":
+            controleer_parameters(request, view)
+        return allowed
+
+    def _role_allows(self, request: Request, view: Any) -> bool:
         if not request.user or not request.user.is_authenticated:
             return False
         action = getattr(view, "action", None) or "metadata"

@@ -1,12 +1,14 @@
 """OpenAPI: document the versions of `common.api.VersieViewSetMixin` (ETag, If-Match, 409, 412)
-on every operation of a versioned record. A drf-spectacular postprocessing hook, so the shared
-API module needs no import of the schema generator."""
+on every operation of a versioned record (a drf-spectacular postprocessing hook, so the shared
+API module needs no import of the schema generator); and refuse the query parameters an
+operation does not document (`controleer_parameters`, called by `RolePermission`)."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
-from eenplan.common.api import ONVEILIG, VersieViewSetMixin
+from eenplan.common.api import ONVEILIG, OnbekendeParameters, VersieViewSetMixin
 
 IF_MATCH = {
     "in": "header",
@@ -60,3 +62,59 @@ def versies_documenteren(
                 if ok is not None:
                     ok.setdefault("headers", {}).update(ETAG)
     return result
+
+
+ALTIJD_BEKEND = frozenset({"format", "doel"})
+"""Query parameters every operation accepts: the response format and the purpose of access
+(`privacy.api.common`), whether or not the operation documents them."""
+_bekend: dict[tuple[type, str], frozenset[str]] | None = None
+_bekend_lock = threading.Lock()
+
+
+def _sleutel(view: Any, method: str) -> tuple[type, str]:
+    return (type(view), getattr(view, "action", None) or method.lower())
+
+
+def bekende_parameters() -> dict[tuple[type, str], frozenset[str]]:
+    """(view class, action) → the query parameters its OpenAPI operation documents: the
+    filters, pagination (with the old names) and whatever `extend_schema` declares. Built
+    once per process from the schema itself, so the check and the documentation agree."""
+    global _bekend
+    with _bekend_lock:
+        if _bekend is None:
+            from drf_spectacular.generators import SchemaGenerator
+
+            generator = SchemaGenerator()
+            schema = generator.get_schema(request=None, public=True)
+            bekend: dict[tuple[type, str], frozenset[str]] = {}
+            for path, _regex, method, callback in generator.endpoints:
+                operation = (
+                    schema["paths"].get(path.replace("{pk}", "{id}"), {}).get(method.lower())
+                )
+                if operation is None:
+                    continue
+                actions = getattr(callback, "actions", None) or {}
+                cls = getattr(callback, "cls", None)
+                if cls is None:
+                    continue
+                action = actions.get(method.lower()) or method.lower()
+                bekend[(cls, action)] = frozenset(
+                    p["name"] for p in operation.get("parameters", []) if p.get("in") == "query"
+                )
+            _bekend = bekend
+        return _bekend
+
+
+def controleer_parameters(request: Any, view: Any) -> None:
+    """Refuse (400, problem details naming each) a query parameter the operation does not
+    document: a misspelt filter must not silently return the unfiltered list. Operations
+    absent from the schema are not checked."""
+    if not request.query_params:
+        return
+    documented = bekende_parameters().get(_sleutel(view, request.method))
+    if documented is None:
+        return
+    toegestaan = documented | ALTIJD_BEKEND
+    onbekend = sorted(set(request.query_params) - toegestaan)
+    if onbekend:
+        raise OnbekendeParameters(onbekend, sorted(documented - {"page", "page_size"}))

@@ -181,6 +181,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
+# Our Dutch for what DRF's own Dutch leaves English or words badly (see the .po file).
+LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -239,7 +241,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # First, so a request without valid credentials gets 401 with WWW-Authenticate: Token.
         "eenplan.beveiliging.authentication.ApiSleutelAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "eenplan.common.fouten.SessionAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -272,9 +274,38 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "eenplan API",
-    "DESCRIPTION": "REST API van eenplan: inwoners, huishoudens en (later) meldingen, plannen en "
-    "beschikkingen. Elke leesactie op een dossier wordt gelogd met wie, wanneer en waarom; geef "
-    "het doel mee met de header X-Eenplan-Doel of de parameter ?doel=.",
+    "DESCRIPTION": """REST API van eenplan voor medewerkers van het sociaal domein: inwoners en
+huishoudens, het dossier (`/dossiers/`), meldingen met hun werkvoorraad, onderzoeken, plannen,
+aanvragen, beschikkingen, bezwaren, klachten, overgangsrecht, de voorzieningencatalogus met
+tarieven en codelijsten, wijken en teams, en het inzagelog. Dezelfde regels als de pagina's:
+uw rol en uw werkgebied (need-to-know) bepalen wat u ziet en doet.
+
+**Inloggen.** Met een token (`Authorization: Token …`) of met de sessie van de browser; wie
+met een sessie schrijft, stuurt het CSRF-token mee (header `X-CSRFToken`).
+
+**Inzagelog en doel.** Elke inzage in een dossier wordt gelogd: wie, wanneer, welk dossier,
+via welke route en met welk doel, ook een geweigerde poging (met de reden). Geef het doel mee
+met de header `X-Eenplan-Doel` of de parameter `doel`; zonder doel geldt het doel dat bij uw
+rol hoort. Het log is te lezen via `/inzagelog/` (met de rol die dat mag).
+
+**Versies: ETag en If-Match.** Een record dat mensen bewerken heeft een versie. Het ophalen
+van één record geeft die als `ETag`; stuur hem bij PATCH, PUT en de acties die iets
+veranderen terug als `If-Match`. Heeft iemand anders het record intussen gewijzigd, dan
+antwoordt de API 412 met de huidige versie en waarden, en verandert er niets. Botst een
+wijziging met een regel over meerdere records (bijvoorbeeld: één actief plan per huishouden),
+dan volgt 409.
+
+**Fouten.** Alle meldingen zijn in het Nederlands. Een fout in de invoer is 400 met per veld
+de meldingen (`{"veld": ["…"]}`); andere fouten zijn *problem details* (RFC 9457,
+`application/problem+json`) met `type`, `title`, `status` en `detail`: 400 voor onleesbare
+JSON of een onbekende parameter, 401/403 voor inloggen en toegang, 404, 405, 406, 409, 412,
+415 en 429.
+
+**Parameters.** Filters en paginering heten in de API zoals op de pagina's, in het
+Nederlands: `pagina` (vanaf 1) en `per_pagina` (standaard 50, ten hoogste 500); lange lijsten
+bladeren met `cursor`. `page` en `page_size` werken nog één release en zijn verouderd. Een
+parameter die een aanvraag niet kent (een verschreven filter) geeft 400 met de naam ervan,
+in plaats van stil de ongefilterde lijst.""",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -351,6 +382,7 @@ SESSION_COOKIE_SECURE = _SECURE_COOKIES
 CSRF_COOKIE_SECURE = _SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "eenplan.common.fouten.csrf_failure"  # Dutch, in the product's layout
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

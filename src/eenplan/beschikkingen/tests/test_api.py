@@ -682,7 +682,7 @@ def test_lists_use_the_same_number_of_queries_for_5_and_50(
     _aanvragen(wijken["Noord"], generalist, backoffice, 10)
     api = api_for(backoffice)
     api.get(path)  # warm caches (content types, permissions)
-    params = {"page_size": 500, **params}
+    params = {"per_pagina": 500, **params}
     with CaptureQueriesContext(connection) as few:
         response = api.get(path, params)
     assert response.status_code == 200 and response.json()["count"] >= 5

@@ -112,7 +112,7 @@ def test_list_search(api, inwoner_noord, query, expected):
 def test_list_filters_and_pagination(api, wijken):
     for _ in range(7):
         InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
-    body = api.get("/api/v1/inwoners/", {"page_size": 5}).json()
+    body = api.get("/api/v1/inwoners/", {"per_pagina": 5}).json()
     assert body["count"] == 7 and len(body["results"]) == 5 and body["next"]
     assert api.get("/api/v1/inwoners/", {"wijk": wijken["Zuid"].pk}).json()["count"] == 0
 
@@ -275,8 +275,8 @@ def test_api_lists_use_the_same_number_of_queries_for_few_and_many(
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as few:
-        assert api.get(path, {"page_size": 500}).status_code == 200
+        assert api.get(path, {"per_pagina": 500}).status_code == 200
     _households(gemeente, wijk, 100)
     with django_assert_num_queries(len(few.captured_queries)):
-        response = api.get(path, {"page_size": 500})
+        response = api.get(path, {"per_pagina": 500})
     assert len(response.json()["results"]) >= 100

@@ -331,7 +331,7 @@ def test_list_sorting_and_pagination(midoffice, werkvoorraad):
     rows = api.get(URL, {"sortering": "termijn"}).json()["results"]
     deadlines = [r["onderzoek_uiterlijk"] for r in rows if r["onderzoek_uiterlijk"]]
     assert deadlines == sorted(deadlines)
-    body = api.get(URL, {"page_size": 2}).json()
+    body = api.get(URL, {"per_pagina": 2}).json()
     assert body["count"] == 6 and len(body["results"]) == 2 and body["next"]
 
 
@@ -373,7 +373,7 @@ def test_tellingen_per_termijnstand(midoffice, generalist, werkvoorraad, wijken)
 
 
 def test_list_is_limited_to_the_need_to_know_scope(generalist, werkvoorraad):
-    listed = set(ids(api_for(generalist).get(URL, {"page_size": 100})))
+    listed = set(ids(api_for(generalist).get(URL, {"per_pagina": 100})))
     assert werkvoorraad["zuid"].pk not in listed  # another wijk
     assert werkvoorraad["onbekend"].pk not in listed  # only screeners see unknown persons
     assert werkvoorraad["toegewezen"].pk in listed
@@ -779,11 +779,11 @@ def test_worklist_uses_the_same_number_of_queries_for_5_and_500(
     api = api_for(midoffice)
     api.get(path)  # warm caches (content types, permissions)
     with CaptureQueriesContext(connection) as few:
-        response = api.get(path, {"page_size": 500})
+        response = api.get(path, {"per_pagina": 500})
     assert response.status_code == 200
     _meldingen(midoffice, generalist, inwoners, 495)
     with django_assert_num_queries(len(few.captured_queries)):
-        response = api.get(path, {"page_size": 500})
+        response = api.get(path, {"per_pagina": 500})
     body = response.json()
     if path == URL:
         assert body["count"] == 500 and len(body["results"]) == 500

@@ -305,8 +305,8 @@ def test_catalogue_list_uses_the_same_number_of_queries_for_5_and_50(
     api.get(URL)  # warm caches (content types, permissions)
     for ronde, params in enumerate([{}, {"wijk": wijken["Noord"].pk}], start=1):
         with CaptureQueriesContext(connection) as few:
-            assert api.get(URL, {"page_size": 500, **params}).status_code == 200
+            assert api.get(URL, {"per_pagina": 500, **params}).status_code == 200
         maak(25, ronde * 100)
         with django_assert_num_queries(len(few.captured_queries)):
-            response = api.get(URL, {"page_size": 500, **params})
+            response = api.get(URL, {"per_pagina": 500, **params})
         assert response.json()["count"] >= 25
