@@ -67,42 +67,58 @@ def versies_documenteren(
 ALTIJD_BEKEND = frozenset({"format", "doel"})
 """Query parameters every operation accepts: the response format and the purpose of access
 (`privacy.api.common`), whether or not the operation documents them."""
-_bekend: dict[tuple[type, str], frozenset[str]] | None = None
-_bekend_lock = threading.Lock()
+_bekend: dict[tuple[type, str], frozenset[str] | None] = {}
+_generator: Any = None
+_lock = threading.Lock()
 
 
 def _sleutel(view: Any, method: str) -> tuple[type, str]:
     return (type(view), getattr(view, "action", None) or method.lower())
 
 
-def bekende_parameters() -> dict[tuple[type, str], frozenset[str]]:
-    """(view class, action) → the query parameters its OpenAPI operation documents: the
-    filters, pagination (with the old names) and whatever `extend_schema` declares. Built
-    once per process from the schema itself, so the check and the documentation agree."""
-    global _bekend
-    with _bekend_lock:
-        if _bekend is None:
-            from drf_spectacular.generators import SchemaGenerator
+def bekende_parameters(view: Any, method: str) -> frozenset[str] | None:
+    """The query parameters the OpenAPI operation of this view and method documents: its
+    filters, pagination (with the old names) and whatever `extend_schema` declares; None when
+    the operation is not in the schema. Worked out by drf-spectacular for this one operation
+    the first time it is asked (tens of milliseconds; the whole schema would take seconds),
+    then kept for the life of the process, so the check and the documentation agree."""
+    global _generator
+    sleutel = _sleutel(view, method)
+    if sleutel in _bekend:
+        return _bekend[sleutel]
+    with _lock:
+        if sleutel in _bekend:
+            return _bekend[sleutel]
+        from drf_spectacular.generators import SchemaGenerator
+        from drf_spectacular.plumbing import ComponentRegistry
+        from drf_spectacular.settings import spectacular_settings
 
+        if _generator is None:
             generator = SchemaGenerator()
-            schema = generator.get_schema(request=None, public=True)
-            bekend: dict[tuple[type, str], frozenset[str]] = {}
-            for path, _regex, method, callback in generator.endpoints:
-                operation = (
-                    schema["paths"].get(path.replace("{pk}", "{id}"), {}).get(method.lower())
-                )
-                if operation is None:
-                    continue
-                actions = getattr(callback, "actions", None) or {}
-                cls = getattr(callback, "cls", None)
-                if cls is None:
-                    continue
-                action = actions.get(method.lower()) or method.lower()
-                bekend[(cls, action)] = frozenset(
+            generator._initialise_endpoints()
+            _generator = generator
+        gevonden: frozenset[str] | None = None
+        for path, path_regex, endpoint_method, callback in _generator.endpoints:
+            actions = getattr(callback, "actions", None) or {}
+            action = actions.get(endpoint_method.lower()) or endpoint_method.lower()
+            if getattr(callback, "cls", None) is not sleutel[0] or action != sleutel[1]:
+                continue
+            if endpoint_method.upper() != method.upper() and actions:
+                continue
+            schema_view = _generator.create_view(callback, endpoint_method)
+            schema_view.request = spectacular_settings.GET_MOCK_REQUEST(
+                endpoint_method, path, schema_view, None
+            )
+            operation = schema_view.schema.get_operation(
+                path, path_regex, "^/api/", endpoint_method, ComponentRegistry()
+            )
+            if operation:
+                gevonden = frozenset(
                     p["name"] for p in operation.get("parameters", []) if p.get("in") == "query"
                 )
-            _bekend = bekend
-        return _bekend
+            break
+        _bekend[sleutel] = gevonden
+        return gevonden
 
 
 def controleer_parameters(request: Any, view: Any) -> None:
@@ -111,7 +127,7 @@ def controleer_parameters(request: Any, view: Any) -> None:
     absent from the schema are not checked."""
     if not request.query_params:
         return
-    documented = bekende_parameters().get(_sleutel(view, request.method))
+    documented = bekende_parameters(view, request.method)
     if documented is None:
         return
     toegestaan = documented | ALTIJD_BEKEND
