@@ -186,7 +186,7 @@ class OnbekendeParameters(exceptions.APIException):
         namen = ", ".join(f"`{naam}`" for naam in onbekend)
         woord = "parameter" if len(onbekend) == 1 else "parameters"
         kent = ", ".join(f"`{naam}`" for naam in bekend) or "geen parameters"
-        super().__init__(f"Onbekende {woord}: {namen}. Deze aanvraag kent: {kent}.")
+        super().__init__(f"Onbekende {woord}: {namen}. Dit verzoek kent: {kent}.")
 
 
 def _conflict_response(exc: Conflict) -> Response:

@@ -67,23 +67,26 @@ def versies_documenteren(
 ALTIJD_BEKEND = frozenset({"format", "doel"})
 """Query parameters every operation accepts: the response format and the purpose of access
 (`privacy.api.common`), whether or not the operation documents them."""
-_bekend: dict[tuple[type, str], frozenset[str] | None] = {}
+_bekend: dict[tuple[type, str, str], frozenset[str] | None] = {}
 _generator: Any = None
 _lock = threading.Lock()
 
 
-def _sleutel(view: Any, method: str) -> tuple[type, str]:
-    return (type(view), getattr(view, "action", None) or method.lower())
+def _sleutel(view: Any, method: str) -> tuple[type, str, str]:
+    return (type(view), getattr(view, "action", None) or method.lower(), method.upper())
 
 
 def bekende_parameters(view: Any, method: str) -> frozenset[str] | None:
+    return _bekend_voor(_sleutel(view, method))
+
+
+def _bekend_voor(sleutel: tuple[type, str, str]) -> frozenset[str] | None:
     """The query parameters the OpenAPI operation of this view and method documents: its
     filters, pagination (with the old names) and whatever `extend_schema` declares; None when
     the operation is not in the schema. Worked out by drf-spectacular for this one operation
     the first time it is asked (tens of milliseconds; the whole schema would take seconds),
     then kept for the life of the process, so the check and the documentation agree."""
     global _generator
-    sleutel = _sleutel(view, method)
     if sleutel in _bekend:
         return _bekend[sleutel]
     with _lock:
@@ -103,7 +106,7 @@ def bekende_parameters(view: Any, method: str) -> frozenset[str] | None:
             action = actions.get(endpoint_method.lower()) or endpoint_method.lower()
             if getattr(callback, "cls", None) is not sleutel[0] or action != sleutel[1]:
                 continue
-            if endpoint_method.upper() != method.upper() and actions:
+            if endpoint_method.upper() != sleutel[2] and actions:
                 continue
             schema_view = _generator.create_view(callback, endpoint_method)
             schema_view.request = spectacular_settings.GET_MOCK_REQUEST(
@@ -124,12 +127,21 @@ def bekende_parameters(view: Any, method: str) -> frozenset[str] | None:
 def controleer_parameters(request: Any, view: Any) -> None:
     """Refuse (400, problem details naming each) a query parameter the operation does not
     document: a misspelt filter must not silently return the unfiltered list. Operations
-    absent from the schema are not checked."""
+    absent from the schema are not checked; a collection action also accepts its list's
+    parameters."""
     if not request.query_params:
         return
     documented = bekende_parameters(view, request.method)
     if documented is None:
         return
+    if getattr(view, "detail", None) is False and getattr(view, "action", None) not in {
+        "list",
+        "create",
+    }:
+        # A collection action (such as the werkvoorraad's `tellingen`) may be sent the query of
+        # its list, so a client can ask both with one query string; what it does not use it
+        # documents and ignores.
+        documented = documented | (_bekend_voor((type(view), "list", "GET")) or frozenset())
     toegestaan = documented | ALTIJD_BEKEND
     onbekend = sorted(set(request.query_params) - toegestaan)
     if onbekend:

@@ -267,7 +267,7 @@ def test_every_list_refuses_a_filter_it_does_not_know(alle_rollen, pad):
     body = response.json()
     assert response["Content-Type"] == "application/problem+json"
     assert body["onbekende_parameters"] == ["stand"]
-    assert body["detail"].startswith("Onbekende parameter: `stand`. Deze aanvraag kent: ")
+    assert body["detail"].startswith("Onbekende parameter: `stand`. Dit verzoek kent: ")
     assert "per_pagina" in body["bekende_parameters"] or "cursor" in body["bekende_parameters"] \
         or pad.endswith(("/wijken/", "/teams/"))
     met_doel = client.get(pad, {"doel": "zorgverlening", "format": "json"}).json()
@@ -302,3 +302,12 @@ def test_the_role_is_checked_before_the_parameters(beleid):
     client.force_authenticate(beleid.user)
     assert client.get("/api/v1/inwoners/", {"onzin": 1}).status_code == 403
     assert APIClient().get("/api/v1/inwoners/", {"onzin": 1}).status_code in {401, 403}
+
+
+def test_a_collection_action_takes_its_lists_query_but_nothing_else(api):
+    """The werkvoorraad's counts may be sent the list's query string (they ignore `termijn`);
+    a parameter neither knows is still a 400."""
+    assert api.get("/api/v1/meldingen/tellingen/", {"termijn": "verlopen"}).status_code == 200
+    response = api.get("/api/v1/meldingen/tellingen/", {"stand": "verlopen"})
+    assert response.status_code == 400
+    assert response.json()["onbekende_parameters"] == ["stand"]
