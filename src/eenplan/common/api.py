@@ -219,14 +219,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             bekende_parameters=exc.bekend,
         )
     if isinstance(exc, exceptions.Throttled):
-        # DRF formats the wait into its message before translating it, so it stays English.
+        # DRF formats the wait into its message before translating it, so that part stays
+        # English: it is dropped, and said in Dutch after DRF's own sentence.
+        basis = re.sub(r"\s*Expected available in \d+ seconds?\.$", "", str(exc.detail))
         seconden = math.ceil(exc.wait) if exc.wait is not None else None
-        wacht = (
-            f" Probeer het over {seconden} {'seconde' if seconden == 1 else 'seconden'} opnieuw."
-            if seconden is not None
-            else ""
-        )
-        response = problem(status.HTTP_429_TOO_MANY_REQUESTS, f"Te veel verzoeken.{wacht}")
+        if seconden is not None and basis == str(exceptions.Throttled.default_detail):
+            eenheid = "seconde" if seconden == 1 else "seconden"
+            basis = f"{basis} Probeer het over {seconden} {eenheid} opnieuw."
+        response = problem(status.HTTP_429_TOO_MANY_REQUESTS, basis)
         if seconden is not None:
             response["Retry-After"] = str(seconden)
         return response

@@ -311,3 +311,12 @@ def test_a_collection_action_takes_its_lists_query_but_nothing_else(api):
     response = api.get("/api/v1/meldingen/tellingen/", {"stand": "verlopen"})
     assert response.status_code == 400
     assert response.json()["onbekende_parameters"] == ["stand"]
+
+
+def test_a_throttle_with_its_own_reason_keeps_it_without_english():
+    with translation.override("nl"):
+        fout = exceptions.Throttled(wait=60, detail="Te veel ongeldige API-sleutels.")
+        response = exception_handler(fout, {})
+    assert response is not None
+    assert response.data["detail"] == "Te veel ongeldige API-sleutels."
+    assert response["Retry-After"] == "60"
