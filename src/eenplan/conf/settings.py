@@ -280,8 +280,10 @@ aanvragen, beschikkingen, bezwaren, klachten, overgangsrecht, de voorzieningenca
 tarieven en codelijsten, wijken en teams, en het inzagelog. Dezelfde regels als de pagina's:
 uw rol en uw werkgebied (need-to-know) bepalen wat u ziet en doet.
 
-**Inloggen.** Met een token (`Authorization: Token …`) of met de sessie van de browser; wie
-met een sessie schrijft, stuurt het CSRF-token mee (header `X-CSRFToken`).
+**Inloggen.** Met een API-sleutel (`Authorization: Token <sleutel>`; uit te geven op
+/account/api-sleutels/) of met de sessie van de browser; wie met een sessie schrijft, stuurt
+het CSRF-token mee (header `X-CSRFToken`). Te veel verzoeken of ongeldige sleutels geven 429
+met `Retry-After`.
 
 **Inzagelog en doel.** Elke inzage in een dossier wordt gelogd: wie, wanneer, welk dossier,
 via welke route en met welk doel, ook een geweigerde poging (met de reden). Geef het doel mee
