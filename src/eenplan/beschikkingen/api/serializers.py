@@ -458,8 +458,8 @@ class BeschikkingFilterSerializer(serializers.Serializer):
         "eindigt of aan heronderzoek toe is (werklijst: 8).",
     )
 
-    API_PARAMETERS = ("rechtmatigheid", "inwoner", "einde_binnen_weken", "page_size", "doel",
-                      "format")
+    API_PARAMETERS = ("rechtmatigheid", "inwoner", "einde_binnen_weken", "pagina", "per_pagina",
+                      "page_size", "doel", "format")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         fouten: dict[str, Any] = {}

@@ -320,3 +320,11 @@ def test_a_throttle_with_its_own_reason_keeps_it_without_english():
     assert response is not None
     assert response.data["detail"] == "Te veel ongeldige API-sleutels."
     assert response["Retry-After"] == "60"
+
+
+def test_the_beschikkingen_list_takes_pagina_and_per_pagina(backoffice_user):
+    client = APIClient(raise_request_exception=False)
+    client.force_authenticate(backoffice_user)
+    response = client.get("/api/v1/beschikkingen/", {"pagina": 1, "per_pagina": 5})
+    assert response.status_code == 200, response.content[:300]
+    assert "results" in response.json()
