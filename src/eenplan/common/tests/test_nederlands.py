@@ -262,12 +262,12 @@ def _lijsten() -> list[str]:
 def test_every_list_refuses_a_filter_it_does_not_know(alle_rollen, pad):
     client = APIClient(raise_request_exception=False)
     client.force_authenticate(alle_rollen.user)
-    response = client.get(pad, {"stand": "verlopen"})
+    response = client.get(pad, {"stnad": "verlopen"})
     assert response.status_code == 400, (pad, response.content[:300])
     body = response.json()
     assert response["Content-Type"] == "application/problem+json"
-    assert body["onbekende_parameters"] == ["stand"]
-    assert body["detail"].startswith("Onbekende parameter: `stand`. Dit verzoek kent: ")
+    assert body["onbekende_parameters"] == ["stnad"]
+    assert body["detail"].startswith("Onbekende parameter: `stnad`. Dit verzoek kent: ")
     assert "per_pagina" in body["bekende_parameters"] or "cursor" in body["bekende_parameters"] \
         or pad.endswith(("/wijken/", "/teams/"))
     met_doel = client.get(pad, {"doel": "zorgverlening", "format": "json"}).json()
@@ -281,7 +281,7 @@ def test_known_filters_paging_format_and_doel_still_pass(api, inwoner_noord):
     )
     assert response.status_code == 200
     assert [r["id"] for r in response.json()["results"]] == [inwoner_noord.id]
-    assert api.get("/api/v1/meldingen/", {"termijn": "verlopen"}).status_code == 200
+    assert api.get("/api/v1/meldingen/", {"stand": "verlopen"}).status_code == 200
 
 
 def test_an_unknown_parameter_on_a_detail_is_refused_too(api, inwoner_noord):
@@ -305,12 +305,12 @@ def test_the_role_is_checked_before_the_parameters(beleid):
 
 
 def test_a_collection_action_takes_its_lists_query_but_nothing_else(api):
-    """The werkvoorraad's counts may be sent the list's query string (they ignore `termijn`);
+    """The werkvoorraad's counts may be sent the list's query string (they ignore `stand`);
     a parameter neither knows is still a 400."""
-    assert api.get("/api/v1/meldingen/tellingen/", {"termijn": "verlopen"}).status_code == 200
-    response = api.get("/api/v1/meldingen/tellingen/", {"stand": "verlopen"})
+    assert api.get("/api/v1/meldingen/tellingen/", {"stand": "verlopen"}).status_code == 200
+    response = api.get("/api/v1/meldingen/tellingen/", {"stnad": "verlopen"})
     assert response.status_code == 400
-    assert response.json()["onbekende_parameters"] == ["stand"]
+    assert response.json()["onbekende_parameters"] == ["stnad"]
 
 
 def test_a_throttle_with_its_own_reason_keeps_it_without_english():
