@@ -1,0 +1,641 @@
+"""Composable steps that build one realistic case through the services, for unit tests, the
+browser tests and the demo.
+
+    resident (household, network) → melding → toegewezen → onderzocht (verslag definitief and
+    sent) → plan (goal, maatwerk proposal) → ondertekend (aanvraag) → beschikt (ZIN, sent) →
+    bezwaar
+
+Each step takes what the previous steps made (any earlier stage: missing steps run first) and
+returns a small frozen dataclass with everything made so far, so a test starts where it needs
+to be: `scenarios.ondertekend(scenarios.gemeente())` is a signed plan with its aanvraag.
+
+Everything goes through the services, so the invariants hold that the application keeps (the
+ladder before maatwerk, deadlines, dossier access of the assignee). Services that take an
+`actor` or a `door` both get the acting staff member's login (see `_roep`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.utils import timezone
+
+from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar
+from eenplan.gemeente.models import Gemeente, Medewerker, Team, Wijk
+from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
+from eenplan.meldingen.models import Melding
+from eenplan.onderzoeken.models import Onderzoek
+from eenplan.plannen.models import Doel, Plan, Voorstel
+from eenplan.voorzieningen.models import Voorziening
+
+WACHTWOORD = "test-wachtwoord-123"  # noqa: S105 - test data
+VRAAG = "Mijn moeder redt het huishouden niet meer; ik kan niet vaker komen."
+
+T = TypeVar("T")
+
+
+def _roep(service: Callable[..., T], wie: Medewerker, /, **kwargs: Any) -> T:
+    """Call a service as `wie`: the services name the acting person `actor` or `door`."""
+    parameters = inspect.signature(service).parameters
+    if "actor" in parameters:
+        kwargs["actor"] = wie.user
+    elif "door" in parameters:
+        kwargs["door"] = wie.user
+    return service(**kwargs)
+
+
+def _verder(vorige: Any, cls: type[T], **nieuw: Any) -> T:
+    """The next stage: everything of `vorige` plus what this step made."""
+    oud = {f.name: getattr(vorige, f.name) for f in fields(vorige)}
+    return cls(**{**oud, **nieuw})
+
+
+def stamgegevens() -> None:
+    """Reference data the data migrations load (roles, the ZRM, the iWmo/iJw code lists). A
+    transactional test (the browser tests) flushes them; this puts them back, idempotently."""
+    from django.apps import apps
+
+    from eenplan.gemeente.services import roles_sync
+    from eenplan.onderzoeken.services import instrument_ensure_default
+    from eenplan.voorzieningen.models import CodelijstWaarde
+
+    roles_sync()
+    instrument_ensure_default()
+    if not CodelijstWaarde.objects.exists():
+        migratie = importlib.import_module("eenplan.voorzieningen.migrations.0002_codelijsten")
+        migratie.load(apps, None)
+
+
+# --- stages -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Start:
+    """A municipality with three wijken; Wijkteam Noord with generalist Sanne Peters; a back
+    office serving every wijk with Fleur Hendrix; the catalogue (see `catalogus`)."""
+
+    gemeente: Gemeente
+    wijken: dict[str, Wijk]
+    wijkteam: Team
+    generalist: Medewerker
+    backoffice_team: Team
+    backoffice: Medewerker
+    voorzieningen: dict[str, Voorziening]
+    vandaag: dt.date
+
+    @property
+    def hh(self) -> Voorziening:
+        return self.voorzieningen["hh"]
+
+
+
+@dataclass(frozen=True)
+class MetInwoner(Start):
+    """Anna Jansen (1948) in Noord, in one household with her partner Henk; her daughter Lotte
+    (a resident too) is her mantelzorger, neighbour Kees Bakker is in her network."""
+
+    inwoner: Inwoner
+    partner: Inwoner
+    huishouden: Huishouden
+    mantelzorger: Netwerkpersoon
+    dochter: Inwoner
+
+
+@dataclass(frozen=True)
+class MetMelding(MetInwoner):
+    """Lotte's phone call about her mother, received nine days ago; after `toegewezen` it is
+    assigned to the generalist."""
+
+    melding: Melding
+
+
+@dataclass(frozen=True)
+class MetOnderzoek(MetMelding):
+    """The kitchen-table conversation, subjects a-g, the ladder walked to individual maatwerk,
+    a life-domain score; the verslag final and sent to Anna."""
+
+    onderzoek: Onderzoek
+
+
+@dataclass(frozen=True)
+class MetPlan(MetOnderzoek):
+    """The household plan with a goal for Anna and a maatwerk proposal (hulp bij het
+    huishouden) tied to it; not signed yet."""
+
+    plan: Plan
+    doel: Doel
+    voorstel: Voorstel
+
+
+@dataclass(frozen=True)
+class Ondertekend(MetPlan):
+    """Anna signed the plan; the proposal became an aanvraag, linked to the plan."""
+
+    aanvraag: Aanvraag
+
+
+@dataclass(frozen=True)
+class Beschikt(Ondertekend):
+    """The back office granted hulp bij het huishouden in kind (ZIN, Thuiszorg West, three
+    hours a week for a year) and sent the letter."""
+
+    beschikking: Beschikking
+
+
+@dataclass(frozen=True)
+class MetBezwaar(Beschikt):
+    """Anna objects in time to the number of hours."""
+
+    bezwaar: Bezwaar
+
+
+# --- steps ------------------------------------------------------------------------------------
+
+
+def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorziening]:
+    """Hulp bij het huishouden (`hh`, PGB possible) and begeleiding with contract tariffs in
+    kind; five algemene voorzieningen for the sociale kaart (two only in Noord or Zuid when
+    those wijken exist)."""
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.voorzieningen.services import tarief_add, voorziening_create
+
+    lg = {x.code: x for x in Leefgebied.objects.all()}
+    hh = voorziening_create(
+        gemeente=gemeente,
+        naam="Hulp bij het huishouden",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="01",
+        productcode="01A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        pgb_mogelijk=True,
+        kostprijs_per_maand=Decimal("250"),
+    )
+    begeleiding = voorziening_create(
+        gemeente=gemeente,
+        naam="Begeleiding individueel",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="02",
+        productcode="02A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        kostprijs_per_maand=Decimal("400"),
+    )
+    for voorziening, aanbieder, bedrag in (
+        (hh, "Thuiszorg West", "29.90"),
+        (hh, "Zorg Oost", "32.50"),
+        (begeleiding, "Begeleid Thuis", "62.00"),
+    ):
+        tarief_add(
+            voorziening=voorziening,
+            leveringsvorm="zin",
+            bedrag=Decimal(bedrag),
+            geldig_vanaf=dt.date(2024, 1, 1),
+            bron="Contract Wmo 2024",
+            aanbieder=aanbieder,
+        )
+    noord = [wijken["Noord"]] if "Noord" in wijken else []
+    zuid = [wijken["Zuid"]] if "Zuid" in wijken else []
+    kaart = [
+        (
+            "Dagcentrum De Schakel",
+            "Stichting Welzijn Venlo",
+            "Molenstraat 4, Venlo",
+            "Ouderen en mensen met geheugenproblemen",
+            "7.50",
+            "per dag, inclusief maaltijd",
+            "maandag tot en met vrijdag 9.30-16.00",
+            noord,
+            ["dagbesteding", "sociaal_netwerk"],
+        ),
+        (
+            "Wijkbus Venlo",
+            "Vrijwilligerscentrale Venlo",
+            "",
+            "Ouderen en mensen die slecht ter been zijn",
+            "1.00",
+            "per rit",
+            "op afspraak, ma-za 8.00-18.00",
+            [],
+            ["participatie"],
+        ),
+        (
+            "Wijkrestaurant Noord",
+            "Buurtcentrum Noord",
+            "Parade 20, Venlo",
+            "Iedereen uit de wijk",
+            "6.00",
+            "per maaltijd",
+            "di en do 12.00-13.30",
+            noord,
+            ["sociaal_netwerk"],
+        ),
+        (
+            "Mantelzorgsalon",
+            "Steunpunt Mantelzorg",
+            "Kaldenkerkerweg 1, Venlo",
+            "Mantelzorgers",
+            "0",
+            "",
+            "elke eerste woensdag 19.30-21.30",
+            [],
+            ["sociaal_netwerk"],
+        ),
+        (
+            "Koffieochtend Zuid",
+            "Buurtcentrum Zuid",
+            "Zuiderpoort 2, Venlo",
+            "Ouderen in Zuid",
+            "0",
+            "",
+            "vrijdag 10.00-12.00",
+            zuid,
+            ["sociaal_netwerk"],
+        ),
+    ]
+    for naam, org, adres, doelgroep, prijs, uitleg, open_, wijk, gebieden in kaart:
+        voorziening_create(
+            gemeente=gemeente,
+            naam=naam,
+            soort="algemeen",
+            wet="wmo",
+            organisatie=org,
+            adres=adres,
+            doelgroep=doelgroep,
+            prijs=Decimal(prijs),
+            prijs_toelichting=uitleg,
+            openingstijden=open_,
+            wijken=wijk,
+            leefgebieden=[lg[c] for c in gebieden if c in lg],
+            eigen_bijdrage="geen",
+        )
+    return {"hh": hh, "begeleiding": begeleiding}
+
+
+def gemeente(
+    *,
+    gemeente: Gemeente | None = None,
+    vaste_gebruikersnamen: bool = False,
+    wachtwoord: str = WACHTWOORD,
+    vandaag: dt.date | None = None,
+) -> Start:
+    """The municipality (Venlo unless given), its wijken Noord, Zuid and Oost, Wijkteam Noord
+    with generalist Sanne Peters, the back office with Fleur Hendrix, and the catalogue.
+
+    With `vaste_gebruikersnamen` the logins are `generalist` and `backoffice` (the browser
+    tests log in with them); otherwise unique names, so one test can build several cases."""
+    from eenplan.gemeente.constants import Rol, TeamSoort
+    from eenplan.testing.factories import (
+        GemeenteFactory,
+        MedewerkerFactory,
+        TeamFactory,
+        WijkFactory,
+    )
+
+    stamgegevens()
+    gemeente = gemeente or GemeenteFactory()
+    wijken = {n: WijkFactory(gemeente=gemeente, naam=n) for n in ("Noord", "Zuid", "Oost")}
+    namen: dict[str, Any] = (
+        {"generalist": {"username": "generalist"}, "backoffice": {"username": "backoffice"}}
+        if vaste_gebruikersnamen
+        else {"generalist": {}, "backoffice": {}}
+    )
+    wijkteam = TeamFactory(
+        gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Noord"]]
+    )
+    generalist = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.GENERALIST,
+        teams=[wijkteam],
+        password=wachtwoord,
+        first_name="Sanne",
+        last_name="Peters",
+        **namen["generalist"],
+    )
+    backoffice_team = TeamFactory(
+        gemeente=gemeente,
+        naam="Backoffice Wmo",
+        soort=TeamSoort.BACKOFFICE,
+        wijken=list(wijken.values()),
+    )
+    backoffice = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.BACKOFFICE,
+        teams=[backoffice_team],
+        password=wachtwoord,
+        first_name="Fleur",
+        last_name="Hendrix",
+        **namen["backoffice"],
+    )
+    return Start(
+        gemeente=gemeente,
+        wijken=wijken,
+        wijkteam=wijkteam,
+        generalist=generalist,
+        backoffice_team=backoffice_team,
+        backoffice=backoffice,
+        voorzieningen=catalogus(gemeente, wijken),
+        vandaag=vandaag or timezone.localdate(),
+    )
+
+
+def inwoner(vorige: Start | None = None) -> MetInwoner:
+    """Anna Jansen with her household (partner Henk since 1972) and her network (daughter
+    Lotte as mantelzorger, neighbour Kees Bakker)."""
+    from eenplan.inwoners.constants import NetwerkSoort, Relatie
+    from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
+    from eenplan.testing.factories import InwonerFactory
+
+    s = vorige or gemeente()
+    if isinstance(s, MetInwoner):
+        return s
+    noord = {"gemeente": s.gemeente, "wijk": s.wijken["Noord"]}
+    anna = InwonerFactory(
+        **noord,
+        voornamen="Anna",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1948, 3, 2),
+        straat="Molenstraat",
+        huisnummer=12,
+        telefoon="077-1234567",
+    )
+    henk = InwonerFactory(
+        **noord,
+        voornamen="Henk",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1946, 11, 20),
+        straat="Molenstraat",
+        huisnummer=12,
+    )
+    lotte = InwonerFactory(
+        **noord,
+        voornamen="Lotte",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1975, 7, 9),
+        straat="Parade",
+        huisnummer=3,
+    )
+    huishouden = huishouden_create(
+        gemeente=s.gemeente,
+        naam="Huishouden Jansen",
+        leden=[
+            (anna, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
+            (henk, Relatie.PARTNER, dt.date(1972, 5, 1)),
+        ],
+    )
+    mantelzorger = netwerkpersoon_add(
+        inwoner=anna,
+        soort=NetwerkSoort.MANTELZORGER,
+        naam="Lotte Jansen",
+        relatie="dochter",
+        telefoon="06-12345678",
+        als_inwoner=lotte,
+    )
+    netwerkpersoon_add(inwoner=anna, soort=NetwerkSoort.BUUR, naam="Kees Bakker", relatie="buurman")
+    return _verder(
+        s,
+        MetInwoner,
+        inwoner=anna,
+        partner=henk,
+        huishouden=huishouden,
+        mantelzorger=mantelzorger,
+        dochter=lotte,
+    )
+
+
+def melding(vorige: Start | None = None, *, dagen_geleden: int = 9) -> MetMelding:
+    """Lotte phones the front door about her mother (registered by the generalist)."""
+    from eenplan.meldingen import services
+    from eenplan.meldingen.constants import Kanaal, MelderSoort
+
+    s = inwoner(vorige)
+    if isinstance(s, MetMelding):
+        return s
+    nieuw = _roep(
+        services.melding_register,
+        s.generalist,
+        gemeente=s.gemeente,
+        melder_soort=MelderSoort.NETWERK,
+        melder_naam="Lotte Jansen",
+        kanaal=Kanaal.TELEFOON,
+        vraag=VRAAG,
+        ontvangen_op=s.vandaag - dt.timedelta(days=dagen_geleden),
+        domeinen=["wmo"],
+        inwoner=s.inwoner,
+    )
+    return _verder(s, MetMelding, melding=nieuw)
+
+
+def toegewezen(vorige: Start | None = None) -> MetMelding:
+    """The melding assigned to the generalist of Wijkteam Noord, who gets dossier access."""
+    from eenplan.meldingen import services
+    from eenplan.meldingen.constants import Status
+
+    s = melding(vorige)
+    if s.melding.status != Status.GEREGISTREERD:
+        return s
+    m = _roep(services.melding_assign, s.generalist, melding=s.melding, medewerker=s.generalist)
+    return _verder(s, MetMelding, melding=m)
+
+
+LADDER = {
+    1: ("Mevrouw kookt en wast zelf.", "Zwaar huishoudelijk werk lukt niet meer."),
+    2: ("Dochter Lotte doet de boodschappen.", "Lotte kan niet meer doen."),
+    3: ("Geen vrijwilliger voor schoonmaakwerk.", "Wachtlijst."),
+    4: ("Wijkrestaurant besproken.", "Lost het schoonmaken niet op."),
+    5: ("Geen collectief aanbod.", "Niet in Noord."),
+}
+
+
+def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnderzoek:
+    """The onderzoek: a conversation at home with Anna and Lotte two days after the melding,
+    subjects a-g answered, the checks done, one ZRM score, every lighter step of the ladder
+    recorded as not sufficient and individual maatwerk as sufficient. With `verslag` (the
+    default) the verslag is made final and sent the next day."""
+    from eenplan.onderzoeken import services
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
+
+    s = toegewezen(vorige)
+    if isinstance(s, MetOnderzoek):
+        return s
+    wie = s.generalist
+    onderzoek = _roep(services.onderzoek_start, wie, melding=s.melding)
+    gesprek_op = min(s.vandaag, s.melding.ontvangen_op + dt.timedelta(days=2))
+    _roep(
+        services.gesprek_add,
+        wie,
+        onderzoek=onderzoek,
+        datum=gesprek_op,
+        plaats="Bij de inwoner thuis",
+        deelnemers=["inwoner", "mantelzorger"],
+        notities="Keukentafelgesprek met Anna en haar dochter Lotte.",
+    )
+    for onderdeel in ONDERDELEN:
+        _roep(
+            services.onderdeel_set,
+            wie,
+            onderzoek=onderzoek,
+            code=onderdeel.code,
+            antwoord=f"Besproken: {onderdeel.titel.lower()}.",
+        )
+    _roep(
+        services.onderzoek_set_checks,
+        wie,
+        onderzoek=onderzoek,
+        clientondersteuning_gewezen=True,
+        pgb_uitgelegd=True,
+        mantelzorger_besproken=True,
+    )
+    _roep(
+        services.score_add,
+        wie,
+        inwoner=s.inwoner,
+        leefgebied=Leefgebied.objects.get(code="huisvesting"),
+        score=2,
+        datum=gesprek_op,
+        onderzoek=onderzoek,
+    )
+    for stap, (bevinding, reden) in LADDER.items():
+        _roep(
+            services.afweging_set,
+            wie,
+            onderzoek=onderzoek,
+            stap=stap,
+            bevinding=bevinding,
+            volstaat=False,
+            reden_niet_toereikend=reden,
+        )
+    _roep(
+        services.afweging_set,
+        wie,
+        onderzoek=onderzoek,
+        stap=LadderStap.INDIVIDUEEL_MAATWERK,
+        bevinding="Hulp bij het huishouden, drie uur per week.",
+        volstaat=True,
+    )
+    if verslag:
+        onderzoek = _roep(services.verslag_finalise, wie, onderzoek=onderzoek)
+        onderzoek = _roep(
+            services.verslag_send,
+            wie,
+            onderzoek=onderzoek,
+            op=min(s.vandaag, gesprek_op + dt.timedelta(days=1)),
+        )
+    s.melding.refresh_from_db()
+    return _verder(s, MetOnderzoek, onderzoek=onderzoek)
+
+
+def plan(vorige: Start | None = None) -> MetPlan:
+    """The household plan: Anna's goal (a clean home, to keep living at home) and the maatwerk
+    proposal for hulp bij het huishouden tied to it. Not signed."""
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.plannen import services
+    from eenplan.rules.onderzoek import LadderStap
+
+    s = onderzocht(vorige)
+    if isinstance(s, MetPlan):
+        return s
+    wie = s.generalist
+    nieuw = _roep(services.plan_open, wie, huishouden=s.huishouden)
+    doel = _roep(
+        services.doel_add,
+        wie,
+        plan=nieuw,
+        inwoner=s.inwoner,
+        leefgebied=Leefgebied.objects.get(code="huisvesting"),
+        omschrijving="Een schoon huis, zodat ik thuis kan blijven wonen",
+        doeltype="stabiliseren",
+    )
+    voorstel = _roep(
+        services.voorstel_add,
+        wie,
+        plan=nieuw,
+        inwoner=s.inwoner,
+        omschrijving="Hulp bij het huishouden",
+        wet="wmo",
+        ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
+        doel=doel,
+    )
+    nieuw.refresh_from_db()
+    return _verder(s, MetPlan, plan=nieuw, doel=doel, voorstel=voorstel)
+
+
+def ondertekend(vorige: Start | None = None, *, op: dt.date | None = None) -> Ondertekend:
+    """Anna signs the plan (today unless `op`): the maatwerk proposal becomes an aanvraag."""
+    from eenplan.plannen import services
+
+    s = plan(vorige)
+    if isinstance(s, Ondertekend):
+        return s
+    (aanvraag,) = _roep(
+        services.plan_sign, s.generalist, plan=s.plan, ondertekenaar=s.inwoner, op=op or s.vandaag
+    )
+    s.plan.refresh_from_db()
+    s.voorstel.refresh_from_db()
+    return _verder(s, Ondertekend, aanvraag=aanvraag)
+
+
+def beschikt(
+    vorige: Start | None = None, *, verzenden: bool = True, op: dt.date | None = None
+) -> Beschikt:
+    """The back office grants hulp bij het huishouden in kind (Thuiszorg West, three hours a
+    week, one year from the decision) and, with `verzenden` (the default), sends the letter."""
+    from eenplan.beschikkingen import services
+
+    s = ondertekend(vorige)
+    if isinstance(s, Beschikt):
+        return s
+    op = op or s.vandaag
+    beschikking = services.beschikking_issue(
+        aanvraag=s.aanvraag,
+        actor=s.backoffice.user,
+        besloten_op=op,
+        motivering="Mevrouw kan het zware huishoudelijke werk niet meer; het netwerk en de "
+        "algemene voorzieningen bieden geen oplossing.",
+        regels=[
+            services.Regel(
+                voorziening=s.hh,
+                uitkomst="toegekend",
+                omvang=Decimal(3),
+                begin=op,
+                einde=op + dt.timedelta(days=364),
+                leveringsvorm="zin",
+                aanbieder="Thuiszorg West",
+            )
+        ],
+    )
+    if verzenden:
+        beschikking = services.beschikking_send(
+            beschikking=beschikking, actor=s.backoffice.user, op=op
+        )
+    s.aanvraag.refresh_from_db()
+    return _verder(s, Beschikt, beschikking=beschikking)
+
+
+def bezwaar(vorige: Start | None = None, *, op: dt.date | None = None) -> MetBezwaar:
+    """Anna objects (received today unless `op`): she needs more hours."""
+    from eenplan.beschikkingen import services
+
+    s = beschikt(vorige)
+    if isinstance(s, MetBezwaar):
+        return s
+    nieuw = services.bezwaar_register(
+        beschikking=s.beschikking,
+        inwoner=s.inwoner,
+        ontvangen_op=op or s.vandaag,
+        gronden="Drie uur per week is te weinig voor het huis en de was.",
+        ingediend_door=s.inwoner.naam,
+        actor=s.backoffice.user,
+    )
+    return _verder(s, MetBezwaar, bezwaar=nieuw)
