@@ -1,7 +1,6 @@
 """Browser tests: headless Debian Chromium driven by Playwright's sync API, with axe checks.
 
 One browser for the whole session, a fresh context (cookies, storage) per test. Chromium comes
-from django.utils import timezone
 from the Debian package (`apt-get install chromium`); a missing browser skips these tests with
 a visible reason, or fails them when EENPLAN_REQUIRE_BROWSER=1. No browser is ever downloaded.
 """
@@ -105,75 +104,32 @@ class Gemeentedata:
     lotte: Any
     piet: Any
     huishouden: Any
+    scenario: Any  # eenplan.testing.scenarios.MetInwoner: build the case on from here
 
 
 @pytest.fixture
 def gemeentedata(transactional_db: None) -> Gemeentedata:
-    """Venlo with three wijken; a generalist of Wijkteam Noord; the Jansens in Noord (Anna and
-    Henk share a household, Anna has a network); Piet de Vries in Zuid; a privacy officer."""
-    from eenplan.gemeente.constants import Rol, TeamSoort
-    from eenplan.gemeente.services import roles_sync
-    from eenplan.inwoners.constants import NetwerkSoort, Relatie
-    from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
-    from eenplan.testing.factories import (
-        GemeenteFactory,
-        InwonerFactory,
-        MedewerkerFactory,
-        TeamFactory,
-        WijkFactory,
-    )
+    """The scenarios' municipality and resident (eenplan.testing.scenarios): Venlo with three
+    wijken, generalist Sanne Peters of Wijkteam Noord (login `generalist`), the back office
+    (login `backoffice`) and the catalogue; the Jansens in Noord (Anna and Henk share a
+    household, Anna has a network with her daughter Lotte). Added here: Bram in Noord, Piet de
+    Vries in Zuid, a privacy officer."""
+    from eenplan.gemeente.constants import Rol
+    from eenplan.testing import scenarios
+    from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
 
-    roles_sync()  # transactional_db flushed the groups
-    gemeente = GemeenteFactory()
-    wijken = {naam: WijkFactory(gemeente=gemeente, naam=naam) for naam in ("Noord", "Zuid", "Oost")}
-    team = TeamFactory(
-        gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Noord"]]
-    )
-    generalist = MedewerkerFactory(
-        gemeente=gemeente,
-        functie=Rol.GENERALIST,
-        teams=[team],
-        username="generalist",
-        password=WACHTWOORD,
-        first_name="Sanne",
-        last_name="Peters",
-    )
+    s = scenarios.inwoner(scenarios.gemeente(vaste_gebruikersnamen=True, wachtwoord=WACHTWOORD))
     privacy_officer = MedewerkerFactory(
-        gemeente=gemeente,
+        gemeente=s.gemeente,
         functie=Rol.PRIVACY,
         username="privacy",
         password=WACHTWOORD,
         first_name="Ruud",
         last_name="Hermans",
     )
-    noord = {"gemeente": gemeente, "wijk": wijken["Noord"]}
-    anna = InwonerFactory(
-        **noord,
-        voornamen="Anna",
-        achternaam="Jansen",
-        geboortedatum=dt.date(1948, 3, 2),
-        straat="Molenstraat",
-        huisnummer=12,
-        telefoon="077-1234567",
-    )
-    henk = InwonerFactory(
-        **noord,
-        voornamen="Henk",
-        achternaam="Jansen",
-        geboortedatum=dt.date(1946, 11, 20),
-        straat="Molenstraat",
-        huisnummer=12,
-    )
-    lotte = InwonerFactory(
-        **noord,
-        voornamen="Lotte",
-        achternaam="Jansen",
-        geboortedatum=dt.date(1975, 7, 9),
-        straat="Parade",
-        huisnummer=3,
-    )
     InwonerFactory(
-        **noord,
+        gemeente=s.gemeente,
+        wijk=s.wijken["Noord"],
         voornamen="Bram",
         achternaam="Jansen-Smit",
         geboortedatum=dt.date(2001, 1, 30),
@@ -181,39 +137,23 @@ def gemeentedata(transactional_db: None) -> Gemeentedata:
         huisnummer=5,
     )
     piet = InwonerFactory(
-        gemeente=gemeente,
-        wijk=wijken["Zuid"],
+        gemeente=s.gemeente,
+        wijk=s.wijken["Zuid"],
         voornamen="Piet",
         voorvoegsel="de",
         achternaam="Vries",
     )
-    huishouden = huishouden_create(
-        gemeente=gemeente,
-        naam="Huishouden Jansen",
-        leden=[
-            (anna, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
-            (henk, Relatie.PARTNER, dt.date(1972, 5, 1)),
-        ],
-    )
-    netwerkpersoon_add(
-        inwoner=anna,
-        soort=NetwerkSoort.MANTELZORGER,
-        naam="Lotte Jansen",
-        relatie="dochter",
-        telefoon="06-12345678",
-        als_inwoner=lotte,
-    )
-    netwerkpersoon_add(inwoner=anna, soort=NetwerkSoort.BUUR, naam="Kees Bakker", relatie="buurman")
     return Gemeentedata(
-        gemeente=gemeente,
-        wijken=wijken,
-        generalist=generalist,
+        gemeente=s.gemeente,
+        wijken=s.wijken,
+        generalist=s.generalist,
         privacy_officer=privacy_officer,
-        anna=anna,
-        henk=henk,
-        lotte=lotte,
+        anna=s.inwoner,
+        henk=s.partner,
+        lotte=s.dochter,
         piet=piet,
-        huishouden=huishouden,
+        huishouden=s.huishouden,
+        scenario=s,
     )
 
 

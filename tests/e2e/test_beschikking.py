@@ -6,7 +6,6 @@ queue and the sociale kaart search. Axe (no serious or critical findings) on eac
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,249 +35,28 @@ class Beschikkingdata:
     hh: Any
 
 
-def _codelijsten() -> None:
-    """The flushed database lost the iWmo/iJw code lists of the data migration: load them."""
-    from django.apps import apps
-
-    from eenplan.voorzieningen.models import CodelijstWaarde
-
-    if not CodelijstWaarde.objects.exists():
-        migratie = importlib.import_module("eenplan.voorzieningen.migrations.0002_codelijsten")
-        migratie.load(apps, None)
-
-
-def _catalogus(gemeente: Any, wijken: dict[str, Any]) -> dict[str, Any]:
-    """Hulp bij het huishouden and begeleiding with contract tariffs; five algemene
-    voorzieningen for the sociale kaart."""
-    from eenplan.onderzoeken.models import Leefgebied
-    from eenplan.voorzieningen.services import tarief_add, voorziening_create
-
-    lg = {x.code: x for x in Leefgebied.objects.all()}
-    hh = voorziening_create(
-        gemeente=gemeente,
-        naam="Hulp bij het huishouden",
-        soort="individueel",
-        wet="wmo",
-        productcategorie="01",
-        productcode="01A01",
-        eenheid="04",
-        frequentie="2",
-        uitvoeringsvariant="inspanning",
-        pgb_mogelijk=True,
-        kostprijs_per_maand=Decimal("250"),
-    )
-    begeleiding = voorziening_create(
-        gemeente=gemeente,
-        naam="Begeleiding individueel",
-        soort="individueel",
-        wet="wmo",
-        productcategorie="02",
-        productcode="02A01",
-        eenheid="04",
-        frequentie="2",
-        uitvoeringsvariant="inspanning",
-        kostprijs_per_maand=Decimal("400"),
-    )
-    for voorziening, aanbieder, bedrag in (
-        (hh, "Thuiszorg West", "29.90"),
-        (hh, "Zorg Oost", "32.50"),
-        (begeleiding, "Begeleid Thuis", "62.00"),
-    ):
-        tarief_add(
-            voorziening=voorziening,
-            leveringsvorm="zin",
-            bedrag=Decimal(bedrag),
-            geldig_vanaf=dt.date(2024, 1, 1),
-            bron="Contract Wmo 2024",
-            aanbieder=aanbieder,
-        )
-    kaart = [
-        (
-            "Dagcentrum De Schakel",
-            "Stichting Welzijn Venlo",
-            "Molenstraat 4, Venlo",
-            "Ouderen en mensen met geheugenproblemen",
-            "7.50",
-            "per dag, inclusief maaltijd",
-            "maandag tot en met vrijdag 9.30-16.00",
-            [wijken["Noord"]],
-            ["dagbesteding", "sociaal_netwerk"],
-        ),
-        (
-            "Wijkbus Venlo",
-            "Vrijwilligerscentrale Venlo",
-            "",
-            "Ouderen en mensen die slecht ter been zijn",
-            "1.00",
-            "per rit",
-            "op afspraak, ma-za 8.00-18.00",
-            [],
-            ["participatie"],
-        ),
-        (
-            "Wijkrestaurant Noord",
-            "Buurtcentrum Noord",
-            "Parade 20, Venlo",
-            "Iedereen uit de wijk",
-            "6.00",
-            "per maaltijd",
-            "di en do 12.00-13.30",
-            [wijken["Noord"]],
-            ["sociaal_netwerk"],
-        ),
-        (
-            "Mantelzorgsalon",
-            "Steunpunt Mantelzorg",
-            "Kaldenkerkerweg 1, Venlo",
-            "Mantelzorgers",
-            "0",
-            "",
-            "elke eerste woensdag 19.30-21.30",
-            [],
-            ["sociaal_netwerk"],
-        ),
-        (
-            "Koffieochtend Zuid",
-            "Buurtcentrum Zuid",
-            "Zuiderpoort 2, Venlo",
-            "Ouderen in Zuid",
-            "0",
-            "",
-            "vrijdag 10.00-12.00",
-            [wijken["Zuid"]],
-            ["sociaal_netwerk"],
-        ),
-    ]
-    for naam, org, adres, doelgroep, prijs, uitleg, open_, wijk, gebieden in kaart:
-        voorziening_create(
-            gemeente=gemeente,
-            naam=naam,
-            soort="algemeen",
-            wet="wmo",
-            organisatie=org,
-            adres=adres,
-            doelgroep=doelgroep,
-            prijs=Decimal(prijs),
-            prijs_toelichting=uitleg,
-            openingstijden=open_,
-            wijken=wijk,
-            leefgebieden=[lg[c] for c in gebieden],
-            eigen_bijdrage="geen",
-        )
-    return {"hh": hh, "begeleiding": begeleiding}
-
-
 @pytest.fixture
 def beschikkingdata(gemeentedata) -> Beschikkingdata:
-    """gemeentedata plus the back office (serving every wijk), a volunteer, the catalogue, and
-    Anna's signed plan: melding → assigned → onderzoek with the ladder walked → plan with a
-    proposal for hulp bij het huishouden → signed by Anna, which made the aanvraag. Henk has a
-    decision the generalist took, waiting for the lawfulness check."""
+    """gemeentedata plus a volunteer and Anna's signed plan (scenarios.ondertekend: melding →
+    assigned → onderzoek with the ladder walked → plan with a proposal for hulp bij het
+    huishouden → signed by Anna, which made the aanvraag). Henk has a decision the generalist
+    took, waiting for the lawfulness check."""
     from eenplan.beschikkingen import services as beschikkingen
-    from eenplan.gemeente.constants import Rol, TeamSoort
-    from eenplan.meldingen import services as meldingen
-    from eenplan.meldingen.constants import Kanaal, MelderSoort
-    from eenplan.onderzoeken import services as onderzoeken
-    from eenplan.onderzoeken.models import Leefgebied
-    from eenplan.plannen import services as plannen
-    from eenplan.rules.onderzoek import LadderStap
-    from eenplan.testing.factories import MedewerkerFactory, TeamFactory
+    from eenplan.gemeente.constants import Rol
+    from eenplan.testing import scenarios
+    from eenplan.testing.factories import MedewerkerFactory
 
-    _codelijsten()
-    onderzoeken.instrument_ensure_default()
-    gemeente, wijken = gemeentedata.gemeente, gemeentedata.wijken
-    sanne, anna = gemeentedata.generalist, gemeentedata.anna
-    team = TeamFactory(
-        gemeente=gemeente,
-        naam="Backoffice Wmo",
-        soort=TeamSoort.BACKOFFICE,
-        wijken=list(wijken.values()),
-    )
-    backoffice = MedewerkerFactory(
-        gemeente=gemeente,
-        functie=Rol.BACKOFFICE,
-        teams=[team],
-        username="backoffice",
-        password=WACHTWOORD,
-        first_name="Fleur",
-        last_name="Hendrix",
-    )
+    s = scenarios.ondertekend(gemeentedata.scenario)
+    sanne, backoffice, catalogus = s.generalist, s.backoffice, s.voorzieningen
     vrijwilliger = MedewerkerFactory(
-        gemeente=gemeente,
+        gemeente=s.gemeente,
         functie=Rol.VRIJWILLIGER,
         username="vrijwilliger",
         password=WACHTWOORD,
         first_name="Gerrit",
         last_name="Peeters",
     )
-    catalogus = _catalogus(gemeente, wijken)
-
-    vandaag = timezone.localdate()
-    melding = meldingen.melding_register(
-        gemeente=gemeente,
-        actor=sanne.user,
-        melder_soort=MelderSoort.NETWERK,
-        melder_naam="Lotte Jansen",
-        kanaal=Kanaal.TELEFOON,
-        vraag="Mijn moeder redt het huishouden niet meer; ik kan niet vaker komen.",
-        ontvangen_op=vandaag - dt.timedelta(days=9),
-        domeinen=["wmo"],
-        inwoner=anna,
-    )
-    # The mid-office assigns (a generalist may not); here one who serves Sanne's team.
-    toewijzer = MedewerkerFactory(
-        gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[sanne.teams.get()], username="midoffice"
-    )
-    melding = meldingen.melding_assign(melding=melding, actor=toewijzer.user, medewerker=sanne)
-    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=sanne.user)
-    ladder = {
-        LadderStap.EIGEN_KRACHT: (
-            "Mevrouw kookt en wast zelf.",
-            "Zwaar huishoudelijk werk lukt niet meer.",
-        ),
-        LadderStap.NETWERK: ("Dochter Lotte doet de boodschappen.", "Lotte kan niet meer doen."),
-        LadderStap.VRIJWILLIGERS: ("Geen vrijwilliger voor schoonmaakwerk.", "Wachtlijst."),
-        LadderStap.ALGEMENE_VOORZIENINGEN: (
-            "Wijkrestaurant besproken.",
-            "Lost het schoonmaken niet op.",
-        ),
-        LadderStap.COLLECTIEF_MAATWERK: ("Geen collectief aanbod.", "Niet in Noord."),
-    }
-    for stap, (bevinding, reden) in ladder.items():
-        onderzoeken.afweging_set(
-            actor=onderzoek.medewerker.user,
-            onderzoek=onderzoek,
-            stap=stap,
-            bevinding=bevinding,
-            volstaat=False,
-            reden_niet_toereikend=reden,
-        )
-    onderzoeken.afweging_set(
-        actor=onderzoek.medewerker.user,
-        onderzoek=onderzoek,
-        stap=LadderStap.INDIVIDUEEL_MAATWERK,
-        bevinding="Hulp bij het huishouden, drie uur per week.",
-        volstaat=True,
-    )
-    plan = plannen.plan_open(huishouden=gemeentedata.huishouden, actor=sanne.user)
-    doel = plannen.doel_add(
-        plan=plan,
-        inwoner=anna,
-        leefgebied=Leefgebied.objects.get(code="huisvesting"),
-        omschrijving="Een schoon huis, zodat ik thuis kan blijven wonen",
-        doeltype="stabiliseren",
-        actor=sanne.user,
-    )
-    plannen.voorstel_add(
-        plan=plan,
-        inwoner=anna,
-        omschrijving="Hulp bij het huishouden",
-        wet="wmo",
-        ladderstap=LadderStap.INDIVIDUEEL_MAATWERK,
-        actor=sanne.user,
-        doel=doel,
-    )
-    (aanvraag,) = plannen.plan_sign(plan=plan, ondertekenaar=anna, op=vandaag, actor=sanne.user)
+    vandaag, aanvraag = s.vandaag, s.aanvraag
 
     # Henk: an aanvraag the generalist decided herself (Hardenberg), for the back office to check.
     henk_aanvraag = beschikkingen.aanvraag_register(

@@ -4,11 +4,9 @@ the resident signs it, which turns the proposed maatwerk into an aanvraag."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from eenplan.beschikkingen.models import Aanvraag
@@ -54,33 +52,9 @@ def _bovenaan(page) -> None:
 @pytest.fixture
 def toegewezen_melding(gemeentedata):
     """Anna's melding, registered and assigned to the generalist of Wijkteam Noord."""
-    from eenplan.gemeente.constants import Rol
-    from eenplan.meldingen import services as meldingen
-    from eenplan.meldingen.constants import Kanaal, MelderSoort
-    from eenplan.onderzoeken.services import instrument_ensure_default
-    from eenplan.testing.factories import MedewerkerFactory
+    from eenplan.testing import scenarios
 
-    instrument_ensure_default()  # the flushed database lost the ZRM from the data migration
-    generalist = gemeentedata.generalist
-    # The mid-office assigns (a generalist may not); here one who serves the generalist's team.
-    midoffice = MedewerkerFactory(
-        gemeente=gemeentedata.gemeente,
-        functie=Rol.MIDOFFICE,
-        teams=[generalist.teams.get()],
-        username="midoffice",
-    )
-    melding = meldingen.melding_register(
-        gemeente=gemeentedata.gemeente,
-        actor=generalist.user,
-        melder_soort=MelderSoort.NETWERK,
-        melder_naam="Lotte Jansen",
-        kanaal=Kanaal.TELEFOON,
-        vraag="Mijn moeder redt het huishouden niet meer; ik kan niet vaker komen.",
-        ontvangen_op=timezone.localdate() - dt.timedelta(days=9),
-        domeinen=["wmo"],
-        inwoner=gemeentedata.anna,
-    )
-    return meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
+    return scenarios.toegewezen(gemeentedata.scenario).melding
 
 
 def test_onderzoek_ladder_plan_en_ondertekenen(page, gemeentedata, toegewezen_melding):

@@ -11,7 +11,7 @@ to be: `scenarios.ondertekend(scenarios.gemeente())` is a signed plan with its a
 
 Everything goes through the services, so the invariants hold that the application keeps (the
 ladder before maatwerk, deadlines, dossier access of the assignee). Services that take an
-`actor` or a `door` both get the acting staff member's login (see `_roep`).
+`actor` or a `door` both get the acting staff member's login (see `als`).
 """
 
 from __future__ import annotations
@@ -40,13 +40,15 @@ VRAAG = "Mijn moeder redt het huishouden niet meer; ik kan niet vaker komen."
 T = TypeVar("T")
 
 
-def _roep(service: Callable[..., T], wie: Medewerker, /, **kwargs: Any) -> T:
-    """Call a service as `wie`: the services name the acting person `actor` or `door`."""
+def als(service: Callable[..., T], wie: Medewerker | Any, /, **kwargs: Any) -> T:
+    """Call a service as `wie` (a Medewerker or a login): the services name the acting person
+    `actor` or `door`; whichever the service takes gets the login."""
+    user = getattr(wie, "user", wie)
     parameters = inspect.signature(service).parameters
     if "actor" in parameters:
-        kwargs["actor"] = wie.user
+        kwargs["actor"] = user
     elif "door" in parameters:
-        kwargs["door"] = wie.user
+        kwargs["door"] = user
     return service(**kwargs)
 
 
@@ -92,7 +94,6 @@ class Start:
     @property
     def hh(self) -> Voorziening:
         return self.voorzieningen["hh"]
-
 
 
 @dataclass(frozen=True)
@@ -421,7 +422,7 @@ def melding(vorige: Start | None = None, *, dagen_geleden: int = 9) -> MetMeldin
     s = inwoner(vorige)
     if isinstance(s, MetMelding):
         return s
-    nieuw = _roep(
+    nieuw = als(
         services.melding_register,
         s.generalist,
         gemeente=s.gemeente,
@@ -444,7 +445,7 @@ def toegewezen(vorige: Start | None = None) -> MetMelding:
     s = melding(vorige)
     if s.melding.status != Status.GEREGISTREERD:
         return s
-    m = _roep(services.melding_assign, s.generalist, melding=s.melding, medewerker=s.generalist)
+    m = als(services.melding_assign, s.generalist, melding=s.melding, medewerker=s.generalist)
     return _verder(s, MetMelding, melding=m)
 
 
@@ -470,9 +471,9 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
     if isinstance(s, MetOnderzoek):
         return s
     wie = s.generalist
-    onderzoek = _roep(services.onderzoek_start, wie, melding=s.melding)
+    onderzoek = als(services.onderzoek_start, wie, melding=s.melding)
     gesprek_op = min(s.vandaag, s.melding.ontvangen_op + dt.timedelta(days=2))
-    _roep(
+    als(
         services.gesprek_add,
         wie,
         onderzoek=onderzoek,
@@ -482,14 +483,14 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
         notities="Keukentafelgesprek met Anna en haar dochter Lotte.",
     )
     for onderdeel in ONDERDELEN:
-        _roep(
+        als(
             services.onderdeel_set,
             wie,
             onderzoek=onderzoek,
             code=onderdeel.code,
             antwoord=f"Besproken: {onderdeel.titel.lower()}.",
         )
-    _roep(
+    als(
         services.onderzoek_set_checks,
         wie,
         onderzoek=onderzoek,
@@ -497,7 +498,7 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
         pgb_uitgelegd=True,
         mantelzorger_besproken=True,
     )
-    _roep(
+    als(
         services.score_add,
         wie,
         inwoner=s.inwoner,
@@ -507,7 +508,7 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
         onderzoek=onderzoek,
     )
     for stap, (bevinding, reden) in LADDER.items():
-        _roep(
+        als(
             services.afweging_set,
             wie,
             onderzoek=onderzoek,
@@ -516,7 +517,7 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
             volstaat=False,
             reden_niet_toereikend=reden,
         )
-    _roep(
+    als(
         services.afweging_set,
         wie,
         onderzoek=onderzoek,
@@ -525,8 +526,8 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
         volstaat=True,
     )
     if verslag:
-        onderzoek = _roep(services.verslag_finalise, wie, onderzoek=onderzoek)
-        onderzoek = _roep(
+        onderzoek = als(services.verslag_finalise, wie, onderzoek=onderzoek)
+        onderzoek = als(
             services.verslag_send,
             wie,
             onderzoek=onderzoek,
@@ -547,8 +548,8 @@ def plan(vorige: Start | None = None) -> MetPlan:
     if isinstance(s, MetPlan):
         return s
     wie = s.generalist
-    nieuw = _roep(services.plan_open, wie, huishouden=s.huishouden)
-    doel = _roep(
+    nieuw = als(services.plan_open, wie, huishouden=s.huishouden)
+    doel = als(
         services.doel_add,
         wie,
         plan=nieuw,
@@ -557,7 +558,7 @@ def plan(vorige: Start | None = None) -> MetPlan:
         omschrijving="Een schoon huis, zodat ik thuis kan blijven wonen",
         doeltype="stabiliseren",
     )
-    voorstel = _roep(
+    voorstel = als(
         services.voorstel_add,
         wie,
         plan=nieuw,
@@ -578,7 +579,7 @@ def ondertekend(vorige: Start | None = None, *, op: dt.date | None = None) -> On
     s = plan(vorige)
     if isinstance(s, Ondertekend):
         return s
-    (aanvraag,) = _roep(
+    (aanvraag,) = als(
         services.plan_sign, s.generalist, plan=s.plan, ondertekenaar=s.inwoner, op=op or s.vandaag
     )
     s.plan.refresh_from_db()
