@@ -267,27 +267,13 @@ def toegangdata(gemeentedata: Gemeentedata) -> Toegangdata:
     Smeets; a second generalist in Wijkteam Noord (Kim de Wit, debts and mental health); an open
     melding about Henk (Anna's partner) still to be screened; two meldingen already with Sanne
     (one overdue, one nearly due) and a GP's youth referral the team must follow."""
-    from eenplan.gemeente.constants import Rol, TeamSoort
+    from eenplan.gemeente.constants import Rol
     from eenplan.meldingen import services
     from eenplan.meldingen.constants import Kanaal, MelderSoort
-    from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+    from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
 
     gemeente = gemeentedata.gemeente
-    toegang = TeamFactory(
-        gemeente=gemeente,
-        naam="Toegang",
-        soort=TeamSoort.MIDOFFICE,
-        wijken=list(gemeentedata.wijken.values()),
-    )
-    midoffice = MedewerkerFactory(
-        gemeente=gemeente,
-        functie=Rol.MIDOFFICE,
-        teams=[toegang],
-        username="midoffice",
-        password=WACHTWOORD,
-        first_name="Mira",
-        last_name="Smeets",
-    )
+    midoffice = gemeentedata.scenario.midoffice  # Mira Smeets of Toegang, every wijk
     wijkteam = gemeentedata.generalist.teams.get()
     collega = MedewerkerFactory(
         gemeente=gemeente,

@@ -79,13 +79,16 @@ def stamgegevens() -> None:
 
 @dataclass(frozen=True)
 class Start:
-    """A municipality with three wijken; Wijkteam Noord with generalist Sanne Peters; a back
-    office serving every wijk with Fleur Hendrix; the catalogue (see `catalogus`)."""
+    """A municipality with three wijken; Wijkteam Noord with generalist Sanne Peters; the
+    mid-office (Toegang) with Mira Smeets and the back office with Fleur Hendrix, both serving
+    every wijk; the catalogue (see `catalogus`)."""
 
     gemeente: Gemeente
     wijken: dict[str, Wijk]
     wijkteam: Team
     generalist: Medewerker
+    midoffice_team: Team
+    midoffice: Medewerker
     backoffice_team: Team
     backoffice: Medewerker
     voorzieningen: dict[str, Voorziening]
@@ -291,10 +294,12 @@ def gemeente(
     vandaag: dt.date | None = None,
 ) -> Start:
     """The municipality (Venlo unless given), its wijken Noord, Zuid and Oost, Wijkteam Noord
-    with generalist Sanne Peters, the back office with Fleur Hendrix, and the catalogue.
+    with generalist Sanne Peters, the mid-office with Mira Smeets, the back office with Fleur
+    Hendrix, and the catalogue.
 
-    With `vaste_gebruikersnamen` the logins are `generalist` and `backoffice` (the browser
-    tests log in with them); otherwise unique names, so one test can build several cases."""
+    With `vaste_gebruikersnamen` the logins are `generalist`, `midoffice` and `backoffice` (the
+    browser tests log in with them); otherwise unique names, so one test can build several
+    cases."""
     from eenplan.gemeente.constants import Rol, TeamSoort
     from eenplan.testing.factories import (
         GemeenteFactory,
@@ -306,11 +311,8 @@ def gemeente(
     stamgegevens()
     gemeente = gemeente or GemeenteFactory()
     wijken = {n: WijkFactory(gemeente=gemeente, naam=n) for n in ("Noord", "Zuid", "Oost")}
-    namen: dict[str, Any] = (
-        {"generalist": {"username": "generalist"}, "backoffice": {"username": "backoffice"}}
-        if vaste_gebruikersnamen
-        else {"generalist": {}, "backoffice": {}}
-    )
+    rollen = ("generalist", "midoffice", "backoffice")
+    namen: dict[str, Any] = {r: {"username": r} if vaste_gebruikersnamen else {} for r in rollen}
     wijkteam = TeamFactory(
         gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Noord"]]
     )
@@ -322,6 +324,18 @@ def gemeente(
         first_name="Sanne",
         last_name="Peters",
         **namen["generalist"],
+    )
+    midoffice_team = TeamFactory(
+        gemeente=gemeente, naam="Toegang", soort=TeamSoort.MIDOFFICE, wijken=list(wijken.values())
+    )
+    midoffice = MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.MIDOFFICE,
+        teams=[midoffice_team],
+        password=wachtwoord,
+        first_name="Mira",
+        last_name="Smeets",
+        **namen["midoffice"],
     )
     backoffice_team = TeamFactory(
         gemeente=gemeente,
@@ -343,6 +357,8 @@ def gemeente(
         wijken=wijken,
         wijkteam=wijkteam,
         generalist=generalist,
+        midoffice_team=midoffice_team,
+        midoffice=midoffice,
         backoffice_team=backoffice_team,
         backoffice=backoffice,
         voorzieningen=catalogus(gemeente, wijken),
@@ -415,7 +431,7 @@ def inwoner(vorige: Start | None = None) -> MetInwoner:
 
 
 def melding(vorige: Start | None = None, *, dagen_geleden: int = 9) -> MetMelding:
-    """Lotte phones the front door about her mother (registered by the generalist)."""
+    """Lotte phones the front door about her mother (registered by the mid-office)."""
     from eenplan.meldingen import services
     from eenplan.meldingen.constants import Kanaal, MelderSoort
 
@@ -424,7 +440,7 @@ def melding(vorige: Start | None = None, *, dagen_geleden: int = 9) -> MetMeldin
         return s
     nieuw = als(
         services.melding_register,
-        s.generalist,
+        s.midoffice,
         gemeente=s.gemeente,
         melder_soort=MelderSoort.NETWERK,
         melder_naam="Lotte Jansen",
@@ -438,14 +454,21 @@ def melding(vorige: Start | None = None, *, dagen_geleden: int = 9) -> MetMeldin
 
 
 def toegewezen(vorige: Start | None = None) -> MetMelding:
-    """The melding assigned to the generalist of Wijkteam Noord, who gets dossier access."""
+    """The mid-office assigns the melding to the generalist of Wijkteam Noord, who gets dossier
+    access."""
     from eenplan.meldingen import services
     from eenplan.meldingen.constants import Status
 
     s = melding(vorige)
     if s.melding.status != Status.GEREGISTREERD:
         return s
-    m = als(services.melding_assign, s.generalist, melding=s.melding, medewerker=s.generalist)
+    m = als(
+        services.melding_assign,
+        s.midoffice,
+        melding=s.melding,
+        medewerker=s.generalist,
+        team=s.wijkteam,
+    )
     return _verder(s, MetMelding, melding=m)
 
 
