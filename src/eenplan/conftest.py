@@ -94,6 +94,12 @@ def beleid(gemeente):
 
 
 @pytest.fixture
+def vrijwilliger(gemeente):
+    """A volunteer of the information point: no dossiers."""
+    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
+
+
+@pytest.fixture
 def inwoner_noord(wijken):
     return InwonerFactory(
         gemeente=wijken["Noord"].gemeente,

@@ -15,7 +15,12 @@ from django.urls import reverse
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid
 from eenplan.beschikkingen.models import Beschikking
-from eenplan.beschikkingen.tests.test_api import (
+from eenplan.conftest import login
+from eenplan.gemeente.constants import Rol, TeamSoort
+from eenplan.privacy import access
+from eenplan.privacy.models import Inzage
+from eenplan.testing.factories import MedewerkerFactory, TeamFactory
+from eenplan.testing.helpers import (
     AANVRAGEN,
     BESCHIKKINGEN,
     aanvraag_voor,
@@ -26,11 +31,6 @@ from eenplan.beschikkingen.tests.test_api import (
     zin,
     zin_regel,
 )
-from eenplan.conftest import login
-from eenplan.gemeente.constants import Rol, TeamSoort
-from eenplan.privacy import access
-from eenplan.privacy.models import Inzage
-from eenplan.testing.factories import MedewerkerFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -26,153 +25,25 @@ from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy.models import Inzage
-from eenplan.rules.voorziening import PgbToets
+from eenplan.testing import helpers
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.testing.helpers import (
+    AANVRAGEN,
+    BESCHIKKINGEN,
+    BEZWAREN,
+    KLACHTEN,
+    aanvraag_voor,
+    api_for,
+    beschikking_voor,
+    maatwerk,
+    pgb_regel,
+    vandaag,
+    zin,
+    zin_regel,
+)
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.voorzieningen.services import tarief_add, voorziening_create
 
 pytestmark = pytest.mark.django_db
-
-AANVRAGEN = "/api/v1/aanvragen/"
-BESCHIKKINGEN = "/api/v1/beschikkingen/"
-BEZWAREN = "/api/v1/bezwaren/"
-KLACHTEN = "/api/v1/klachten/"
-
-
-def vandaag() -> dt.date:
-    return timezone.localdate()
-
-
-def api_for(medewerker: Medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
-
-
-def maatwerk(
-    gemeente: Gemeente,
-    *,
-    naam: str = "Hulp bij het huishouden",
-    productcode: str = "01A01",
-    eigen_bijdrage: str = "abonnement",
-    wet: str = "wmo",
-) -> Voorziening:
-    """A Wmo (or Jeugdwet) maatwerk provision with two ZIN tariffs (29.90 and 32.50 per hour)."""
-    v = voorziening_create(
-        gemeente=gemeente,
-        naam=naam,
-        soort="individueel",
-        wet=wet,
-        productcategorie="01" if wet == "wmo" else "31",
-        productcode=productcode,
-        eenheid="04",
-        frequentie="2",
-        uitvoeringsvariant="inspanning",
-        pgb_mogelijk=True,
-        eigen_bijdrage=eigen_bijdrage,
-        kostprijs_per_maand=Decimal("250.00"),
-    )
-    for aanbieder, bedrag in [("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")]:
-        tarief_add(
-            voorziening=v,
-            leveringsvorm="zin",
-            bedrag=Decimal(bedrag),
-            geldig_vanaf=dt.date(2024, 1, 1),
-            bron="Contract 2024",
-            aanbieder=aanbieder,
-        )
-    return v
-
-
-def aanvraag_voor(
-    inwoner: Inwoner, door: Medewerker, *, wet: str = "wmo", dagen: int = 7
-) -> Aanvraag:
-    return services.aanvraag_register(
-        inwoner=inwoner,
-        omschrijving="Hulp bij het huishouden",
-        wet=wet,
-        ontvangen_op=vandaag() - dt.timedelta(days=dagen),
-        ingediend_door=inwoner.naam,
-        door=door.user,
-    )
-
-
-def zin_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
-    """A granted ZIN provision as the API takes it: 3 hours a week for a year."""
-    data: dict[str, Any] = {
-        "voorziening": voorziening.pk,
-        "uitkomst": "toegekend",
-        "omvang": "3",
-        "begin": vandaag().isoformat(),
-        "einde": (vandaag() + dt.timedelta(days=365)).isoformat(),
-        "leveringsvorm": "zin",
-        "aanbieder": "Thuiszorg West",
-    }
-    data.update(kw)
-    return data
-
-
-def pgb_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
-    data = zin_regel(
-        voorziening,
-        leveringsvorm="pgb",
-        aanbieder="",
-        pgb_tarief="35.00",
-        pgb_toets={"kan_beheren": True, "motivering": "Eigen regie", "kwaliteit_geborgd": True},
-        persoonlijk_plan="Ik kies mijn eigen hulp.",
-    )
-    data.update(kw)
-    return data
-
-
-def beschikking_voor(
-    aanvraag: Aanvraag,
-    door: Medewerker,
-    regels: list[services.Regel],
-    *,
-    verzenden: bool = False,
-    generalist: bool = False,
-) -> Beschikking:
-    """A decision through the services (and sent, if asked)."""
-    beschikking = services.beschikking_issue(
-        aanvraag=aanvraag,
-        actor=door.user,
-        besloten_op=vandaag(),
-        motivering="Eigen kracht en netwerk schieten tekort.",
-        regels=regels,
-    )
-    if verzenden:
-        beschikking = services.beschikking_send(
-            beschikking=beschikking, actor=beschikking.besloten_door, op=vandaag()
-        )
-    return beschikking
-
-
-def zin(voorziening: Voorziening, **kw: Any) -> services.Regel:
-    data: dict[str, Any] = {
-        "voorziening": voorziening,
-        "uitkomst": "toegekend",
-        "omvang": Decimal(3),
-        "begin": vandaag(),
-        "einde": vandaag() + dt.timedelta(days=365),
-        "leveringsvorm": "zin",
-        "aanbieder": "Thuiszorg West",
-    }
-    data.update(kw)
-    return services.Regel(**data)
-
-
-def pgb(voorziening: Voorziening, **kw: Any) -> services.Regel:
-    data: dict[str, Any] = {
-        "leveringsvorm": "pgb",
-        "aanbieder": "",
-        "pgb_tarief": Decimal("35.00"),
-        "pgb_toets": PgbToets(True, "Eigen regie", True),
-        "persoonlijk_plan": "Mijn plan",
-    }
-    data.update(kw)
-    return zin(voorziening, **data)
-
 
 @pytest.fixture
 def hh(gemeente: Gemeente) -> Voorziening:
@@ -195,11 +66,6 @@ def aanvraag(inwoner_noord: Inwoner, generalist: Medewerker) -> Aanvraag:
 @pytest.fixture
 def aanvraag_zuid(inwoner_zuid: Inwoner, generalist: Medewerker) -> Aanvraag:
     return aanvraag_voor(inwoner_zuid, generalist)
-
-
-@pytest.fixture
-def vrijwilliger(gemeente: Gemeente) -> Medewerker:
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
 
 
 def inzage(user: Any, inwoner: Inwoner) -> list[Inzage]:
@@ -519,7 +385,7 @@ def test_beschikking_out_of_scope_is_403_and_logged(
 
 @pytest.fixture
 def verzonden(backoffice: Medewerker, aanvraag: Aanvraag, hh: Voorziening) -> Beschikking:
-    return beschikking_voor(aanvraag, backoffice, [zin(hh)], verzenden=True)
+    return helpers.verzonden(aanvraag, hh, backoffice)
 
 
 def test_bezwaar_registered_postponed_and_decided(backoffice, verzonden, inwoner_noord):

@@ -17,15 +17,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from eenplan.beschikkingen import exports, services
-from eenplan.beschikkingen.tests.test_api import (
-    aanvraag_voor,
-    api_for,
-    beschikking_voor,
-    maatwerk,
-    pgb,
-    vandaag,
-    zin,
-)
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import Relatie
@@ -34,6 +25,15 @@ from eenplan.inwoners.services import huishouden_create
 from eenplan.privacy.models import Inzage
 from eenplan.rules.eigen_bijdrage import abonnementstarief, per_maand
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.testing.helpers import (
+    aanvraag_voor,
+    api_for,
+    beschikking_voor,
+    maatwerk,
+    pgb,
+    vandaag,
+    zin,
+)
 
 pytestmark = pytest.mark.django_db
 

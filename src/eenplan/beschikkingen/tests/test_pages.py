@@ -21,7 +21,6 @@ from django.utils.formats import date_format
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.constants import AanvraagStatus, BezwaarUitkomst, Rechtmatigheid
 from eenplan.beschikkingen.models import Beschikking, Bezwaar, Klacht
-from eenplan.beschikkingen.services import Regel
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.meldingen import services as meldingen
@@ -32,7 +31,9 @@ from eenplan.privacy.constants import Doel
 from eenplan.privacy.models import Inzage
 from eenplan.rules.onderzoek import LadderStap
 from eenplan.rules.termijnen import bezwaar_uiterlijk
+from eenplan.testing import helpers
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.testing.helpers import zin
 from eenplan.voorzieningen.services import tarief_add, voorziening_create
 
 pytestmark = pytest.mark.django_db
@@ -77,11 +78,6 @@ def generalist_zuid(gemeente, wijken):
     return MedewerkerFactory(
         gemeente=gemeente, functie=Rol.GENERALIST, teams=[team], username="zuid"
     )
-
-
-@pytest.fixture
-def vrijwilliger(gemeente):
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
 
 
 @pytest.fixture
@@ -152,20 +148,6 @@ def aanvraag_voor(
 @pytest.fixture
 def aanvraag(inwoner_noord, generalist):
     return aanvraag_voor(inwoner_noord, generalist)
-
-
-def zin(v, **kw):
-    data = {
-        "voorziening": v,
-        "uitkomst": "toegekend",
-        "omvang": Decimal(3),
-        "begin": VANDAAG,
-        "einde": VANDAAG + dt.timedelta(days=365),
-        "leveringsvorm": "zin",
-        "aanbieder": "Thuiszorg West",
-    }
-    data.update(kw)
-    return Regel(**data)
 
 
 def beschik(aanvraag, door, regels, **kw):
@@ -659,10 +641,7 @@ def test_ending_worklist_query_budget(
 
 @pytest.fixture
 def verzonden(aanvraag, hh, backoffice):
-    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
-    return services.beschikking_send(
-        beschikking=beschikking, actor=beschikking.besloten_door, op=VANDAAG
-    )
+    return helpers.verzonden(aanvraag, hh, backoffice)
 
 
 def bezwaar_data(**kw) -> dict[str, str]:

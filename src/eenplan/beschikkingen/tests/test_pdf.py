@@ -1,17 +1,16 @@
 """The decision letter and the verslag as PDF: the recorded text, logged, need-to-know."""
 
-# ruff: noqa: F401, F811 - fixtures of the service tests, imported and used as arguments
-
 import pytest
+from django.utils import timezone
 
 from eenplan.beschikkingen import services
-from eenplan.beschikkingen.tests.test_services import VANDAAG, aanvraag, hh, zin
 from eenplan.conftest import login
-from eenplan.onderzoeken import services as onderzoeken
-from eenplan.plannen.tests.test_services import compleet, gezin, onderzoek
 from eenplan.privacy.models import Inzage
+from eenplan.testing import scenarios
+from eenplan.testing.helpers import zin
 
 pytestmark = pytest.mark.django_db
+VANDAAG = timezone.localdate()
 
 
 def test_letter_pdf_is_the_sent_letter_and_is_logged(
@@ -63,10 +62,9 @@ def test_letter_pdf_outside_scope_is_refused(
     assert login(client, vreemde).get(f"/beschikkingen/{b.pk}/brief.pdf").status_code == 403
 
 
-def test_verslag_pdf_holds_the_final_text(client, onderzoek, generalist):
-    compleet(onderzoek, generalist)
-    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
-    response = login(client, generalist).get(f"/onderzoeken/{onderzoek.pk}/verslag.pdf")
+def test_verslag_pdf_holds_the_final_text(client):
+    s = scenarios.onderzocht()
+    response = login(client, s.generalist).get(f"/onderzoeken/{s.onderzoek.pk}/verslag.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert b"Verslag van het onderzoek" in response.content
-    assert b"Besproken a" in response.content
+    assert b"Besproken: " in response.content

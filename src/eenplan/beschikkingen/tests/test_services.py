@@ -11,81 +11,13 @@ from django.utils import timezone
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid
 from eenplan.beschikkingen.models import Beschikking, Bezwaar
-from eenplan.beschikkingen.services import Regel
 from eenplan.privacy import access
 from eenplan.rules.voorziening import Ontvankelijkheid, PgbToets
-from eenplan.voorzieningen.services import tarief_add, voorziening_create
+from eenplan.testing.helpers import verzonden, zin
+from eenplan.voorzieningen.services import voorziening_create
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
-
-
-@pytest.fixture
-def hh(gemeente):
-    v = voorziening_create(
-        gemeente=gemeente,
-        naam="Hulp bij het huishouden",
-        soort="individueel",
-        wet="wmo",
-        productcategorie="01",
-        productcode="01A01",
-        eenheid="04",
-        frequentie="2",
-        uitvoeringsvariant="inspanning",
-        pgb_mogelijk=True,
-        kostprijs_per_maand=Decimal("250.00"),
-    )
-    tarief_add(
-        voorziening=v,
-        leveringsvorm="zin",
-        bedrag=Decimal("29.90"),
-        geldig_vanaf=dt.date(2024, 1, 1),
-        bron="Contract 2024",
-        aanbieder="Thuiszorg West",
-    )
-    tarief_add(
-        voorziening=v,
-        leveringsvorm="zin",
-        bedrag=Decimal("32.50"),
-        geldig_vanaf=dt.date(2024, 1, 1),
-        bron="Contract 2024",
-        aanbieder="Zorg Oost",
-    )
-    return v
-
-
-@pytest.fixture
-def aanvraag(inwoner_noord, generalist):
-    return services.aanvraag_register(
-        inwoner=inwoner_noord,
-        omschrijving="Hulp bij het huishouden",
-        wet="wmo",
-        ontvangen_op=VANDAAG - dt.timedelta(days=7),
-        ingediend_door="Anna Jansen",
-        door=generalist.user,
-    )
-
-
-def zin(hh, **kw):
-    data = {
-        "voorziening": hh,
-        "uitkomst": "toegekend",
-        "omvang": Decimal(3),
-        "begin": VANDAAG,
-        "einde": VANDAAG + dt.timedelta(days=365),
-        "leveringsvorm": "zin",
-        "aanbieder": "Thuiszorg West",
-    }
-    data.update(kw)
-    return Regel(**data)
-
-
-def verzonden(aanvraag, hh, door) -> Beschikking:
-    """A granted (ZIN) beschikking on `aanvraag`, sent today: the start of the bezwaar tests."""
-    b = services.beschikking_issue(
-        aanvraag=aanvraag, actor=door, besloten_op=VANDAAG, motivering="m", regels=[zin(hh)]
-    )
-    return services.beschikking_send(beschikking=b, actor=b.besloten_door, op=VANDAAG)
 
 
 def test_catalogue_refuses_codes_outside_the_code_lists(gemeente):

@@ -22,12 +22,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import IntegrityError, connection, connections
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from eenplan.beschikkingen import services as beschikkingen
 from eenplan.beschikkingen.constants import Rechtmatigheid
 from eenplan.beschikkingen.models import AanvraagOpschorting, Beschikking
-from eenplan.beschikkingen.tests.test_api import aanvraag_voor, maatwerk, zin_regel
 from eenplan.common.api import exception_handler
 from eenplan.common.concurrency import (
     Conflict,
@@ -49,6 +47,7 @@ from eenplan.plannen.constants import RegisseurSoort
 from eenplan.plannen.models import Plan, Regisseur
 from eenplan.privacy.models import DossierToegang
 from eenplan.testing.factories import MedewerkerFactory
+from eenplan.testing.helpers import aanvraag_voor, api_for, maatwerk, zin_regel
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +61,6 @@ gelijktijdig = pytest.mark.skipif(
 
 def vandaag() -> dt.date:
     return timezone.localdate()
-
-
-def api_for(medewerker: Medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 def tegelijk(*acties: Callable[[], Any]) -> list[Any]:

@@ -33,6 +33,7 @@ from eenplan.testing.factories import (
     MedewerkerFactory,
     WijkFactory,
 )
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
 
@@ -41,12 +42,6 @@ URL = "/api/v1/meldingen/"
 
 def vandaag() -> dt.date:
     return timezone.localdate()
-
-
-def api_for(medewerker: Medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 def detail_url(melding: Melding | int, actie: str = "") -> str:
@@ -78,11 +73,6 @@ def gelogd() -> Any:
 def ids(response: Any) -> list[int]:
     assert response.status_code == 200, response.json()
     return [row["id"] for row in response.json()["results"]]
-
-
-@pytest.fixture
-def vrijwilliger(gemeente: Any) -> Medewerker:
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
 
 
 @pytest.fixture

@@ -66,11 +66,6 @@ def register(midoffice):
 
 
 @pytest.fixture
-def vrijwilliger(gemeente):
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
-
-
-@pytest.fixture
 def collega(team_noord):
     """A second generalist of Wijkteam Noord, with an expertise to choose by."""
     return MedewerkerFactory(

@@ -32,6 +32,7 @@ from eenplan.onderzoeken.models import Afweging, Gesprek, Leefgebied, Onderzoek,
 from eenplan.privacy.models import Inzage
 from eenplan.rules.onderzoek import ONDERDELEN
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +41,6 @@ URL = "/api/v1/onderzoeken/"
 
 def vandaag() -> dt.date:
     return timezone.localdate()
-
-
-def api_for(medewerker: Medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 def url(onderzoek: Onderzoek | int, actie: str = "") -> str:

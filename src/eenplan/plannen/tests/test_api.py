@@ -44,6 +44,7 @@ from eenplan.testing.factories import (
     TeamFactory,
     plan_uit_vorig_huishouden,
 )
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
 
@@ -52,12 +53,6 @@ URL = "/api/v1/plannen/"
 
 def vandaag() -> dt.date:
     return timezone.localdate()
-
-
-def api_for(medewerker: Medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 def url(plan: Plan | int, actie: str = "") -> str:

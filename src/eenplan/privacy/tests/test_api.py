@@ -1,17 +1,11 @@
 """The access log over REST: only the privacy officer, filterable, read-only."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from eenplan.conftest import login
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
-
-
-def api_for(medewerker):
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 def test_privacy_officer_lists_and_filters_the_log(

@@ -22,6 +22,7 @@ from eenplan.testing.factories import (
     TeamFactory,
     WijkFactory,
 )
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
 
@@ -47,12 +48,6 @@ def inzage_elders(client, gemeente, andere_gemeente, inwoner_elders):
     login(client, collega).get(f"/inwoners/{inwoner_elders.pk}/")
     client.logout()
     return Inzage.objects.get(gebruikersnaam="elders")
-
-
-def api_for(medewerker):
-    api = APIClient()
-    api.force_authenticate(medewerker.user)
-    return api
 
 
 def test_page_shows_only_own_municipality(

@@ -17,18 +17,13 @@ from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.testing.factories import MedewerkerFactory
+from eenplan.testing.helpers import api_for
 from eenplan.voorzieningen.models import Tarief, Voorziening
 from eenplan.voorzieningen.services import tarief_add, voorziening_create
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/voorzieningen/"
-
-
-def api_for(medewerker: Medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 def hulp_bij_het_huishouden(gemeente: Gemeente, naam: str = "Hulp bij het huishouden") -> Any:
@@ -57,11 +52,6 @@ def algemeen(gemeente: Gemeente, naam: str, **kw: Any) -> Any:
     }
     data.update(kw)
     return voorziening_create(gemeente=gemeente, naam=naam, soort="algemeen", wet="wmo", **data)
-
-
-@pytest.fixture
-def vrijwilliger(gemeente: Gemeente) -> Medewerker:
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
 
 
 @pytest.fixture

@@ -31,11 +31,6 @@ def leefgebieden(db):
 
 
 @pytest.fixture
-def vrijwilliger(gemeente):
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
-
-
-@pytest.fixture
 def contractmanager(gemeente):
     return MedewerkerFactory(gemeente=gemeente, functie=Rol.CONTRACTMANAGER, username="contract")
 

@@ -1,0 +1,180 @@
+"""Small helpers shared by the tests of several apps (one copy, not one per test module):
+an authenticated API client, and the building blocks of decisions (a maatwerk provision with
+its tariffs, an aanvraag, a ZIN or PGB line, a beschikking, a sent one). Everything goes
+through the services. For a whole case see `eenplan.testing.scenarios`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from eenplan.beschikkingen import services
+from eenplan.beschikkingen.models import Aanvraag, Beschikking
+from eenplan.gemeente.models import Gemeente, Medewerker
+from eenplan.inwoners.models import Inwoner
+from eenplan.rules.voorziening import PgbToets
+from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.services import tarief_add, voorziening_create
+
+AANVRAGEN = "/api/v1/aanvragen/"
+BESCHIKKINGEN = "/api/v1/beschikkingen/"
+BEZWAREN = "/api/v1/bezwaren/"
+KLACHTEN = "/api/v1/klachten/"
+
+
+def vandaag() -> dt.date:
+    return timezone.localdate()
+
+
+def api_for(medewerker: Medewerker) -> APIClient:
+    """An API client logged in as this staff member."""
+    client = APIClient()
+    client.force_authenticate(medewerker.user)
+    return client
+
+
+def maatwerk(
+    gemeente: Gemeente,
+    *,
+    naam: str = "Hulp bij het huishouden",
+    productcode: str = "01A01",
+    eigen_bijdrage: str = "abonnement",
+    wet: str = "wmo",
+) -> Voorziening:
+    """A Wmo (or Jeugdwet) maatwerk provision with two ZIN tariffs (29.90 and 32.50 per hour)."""
+    v = voorziening_create(
+        gemeente=gemeente,
+        naam=naam,
+        soort="individueel",
+        wet=wet,
+        productcategorie="01" if wet == "wmo" else "31",
+        productcode=productcode,
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        pgb_mogelijk=True,
+        eigen_bijdrage=eigen_bijdrage,
+        kostprijs_per_maand=Decimal("250.00"),
+    )
+    for aanbieder, bedrag in [("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")]:
+        tarief_add(
+            voorziening=v,
+            leveringsvorm="zin",
+            bedrag=Decimal(bedrag),
+            geldig_vanaf=dt.date(2024, 1, 1),
+            bron="Contract 2024",
+            aanbieder=aanbieder,
+        )
+    return v
+
+
+def aanvraag_voor(
+    inwoner: Inwoner, door: Medewerker, *, wet: str = "wmo", dagen: int = 7
+) -> Aanvraag:
+    """An aanvraag for hulp bij het huishouden, received `dagen` days ago."""
+    return services.aanvraag_register(
+        inwoner=inwoner,
+        omschrijving="Hulp bij het huishouden",
+        wet=wet,
+        ontvangen_op=vandaag() - dt.timedelta(days=dagen),
+        ingediend_door=inwoner.naam,
+        door=door.user,
+    )
+
+
+def zin_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
+    """A granted ZIN provision as the API takes it: 3 hours a week for a year."""
+    data: dict[str, Any] = {
+        "voorziening": voorziening.pk,
+        "uitkomst": "toegekend",
+        "omvang": "3",
+        "begin": vandaag().isoformat(),
+        "einde": (vandaag() + dt.timedelta(days=365)).isoformat(),
+        "leveringsvorm": "zin",
+        "aanbieder": "Thuiszorg West",
+    }
+    data.update(kw)
+    return data
+
+
+def pgb_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
+    """A granted PGB provision as the API takes it, with its three conditions."""
+    data = zin_regel(
+        voorziening,
+        leveringsvorm="pgb",
+        aanbieder="",
+        pgb_tarief="35.00",
+        pgb_toets={"kan_beheren": True, "motivering": "Eigen regie", "kwaliteit_geborgd": True},
+        persoonlijk_plan="Ik kies mijn eigen hulp.",
+    )
+    data.update(kw)
+    return data
+
+
+def zin(voorziening: Voorziening, **kw: Any) -> services.Regel:
+    """A granted ZIN line for beschikking_issue: 3 hours a week for a year, Thuiszorg West."""
+    data: dict[str, Any] = {
+        "voorziening": voorziening,
+        "uitkomst": "toegekend",
+        "omvang": Decimal(3),
+        "begin": vandaag(),
+        "einde": vandaag() + dt.timedelta(days=365),
+        "leveringsvorm": "zin",
+        "aanbieder": "Thuiszorg West",
+    }
+    data.update(kw)
+    return services.Regel(**data)
+
+
+def pgb(voorziening: Voorziening, **kw: Any) -> services.Regel:
+    """A granted PGB line for beschikking_issue, with its three conditions met."""
+    data: dict[str, Any] = {
+        "leveringsvorm": "pgb",
+        "aanbieder": "",
+        "pgb_tarief": Decimal("35.00"),
+        "pgb_toets": PgbToets(True, "Eigen regie", True),
+        "persoonlijk_plan": "Mijn plan",
+    }
+    data.update(kw)
+    return zin(voorziening, **data)
+
+
+def beschikking_voor(
+    aanvraag: Aanvraag,
+    door: Medewerker,
+    regels: list[services.Regel],
+    *,
+    verzenden: bool = False,
+    generalist: bool = False,
+) -> Beschikking:
+    """A decision through the services (and sent, if asked)."""
+    beschikking = services.beschikking_issue(
+        aanvraag=aanvraag,
+        actor=door.user,
+        besloten_op=vandaag(),
+        motivering="Eigen kracht en netwerk schieten tekort.",
+        regels=regels,
+    )
+    if verzenden:
+        beschikking = services.beschikking_send(
+            beschikking=beschikking, actor=beschikking.besloten_door, op=vandaag()
+        )
+    return beschikking
+
+
+def verzonden(aanvraag: Aanvraag, voorziening: Voorziening, door: Medewerker | Any) -> Beschikking:
+    """A granted (ZIN) beschikking on `aanvraag` by `door` (a staff member or their login),
+    sent today: the start of the bezwaar tests."""
+    user = getattr(door, "user", door)
+    beschikking = services.beschikking_issue(
+        aanvraag=aanvraag,
+        actor=user,
+        besloten_op=vandaag(),
+        motivering="Eigen kracht en netwerk schieten tekort.",
+        regels=[zin(voorziening)],
+    )
+    return services.beschikking_send(beschikking=beschikking, actor=user, op=vandaag())
