@@ -36,6 +36,7 @@ from eenplan.beschikkingen.models import (
     Klacht,
     Overgangsrecht,
 )
+from eenplan.beveiliging.models import ApiSleutel
 from eenplan.demo.builder import bsn_sequence
 from eenplan.events.models import Gebeurtenis
 from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
@@ -241,6 +242,33 @@ class RolWijzigingFactory(factory.django.DjangoModelFactory):
     onderdeel = Onderdeel.FUNCTIE
     oud = "Generalist / consulent"
     nieuw = "Backoffice / beschikkingen"
+
+
+class ApiSleutelFactory(factory.Factory):
+    """An API key through api_sleutel_create; the key itself (shown once) is on `.sleutel`.
+    Trait `ingetrokken` (revoked through api_sleutels_revoke)."""
+
+    class Meta:
+        model = ApiSleutel
+
+    class Params:
+        ingetrokken = factory.Trait(intrekken=True)
+
+    user = factory.LazyAttribute(lambda o: MedewerkerFactory().user)
+    naam = "Koppeling zorgaanbieder"
+    intrekken = False
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> ApiSleutel:
+        from eenplan.beveiliging.services import api_sleutel_create, api_sleutels_revoke
+
+        intrekken = kwargs.pop("intrekken")
+        record, sleutel = api_sleutel_create(**kwargs)
+        if intrekken:
+            api_sleutels_revoke(user=record.user, reden="Vervangen", sleutel_id=record.pk)
+            record.refresh_from_db()
+        record.sleutel = sleutel
+        return record
 
 
 # --- inwoners ---------------------------------------------------------------------------------

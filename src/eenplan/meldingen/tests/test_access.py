@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol, TeamSoort
@@ -31,6 +30,7 @@ from eenplan.testing.factories import (
     TeamFactory,
     WijkFactory,
 )
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/meldingen/"
@@ -57,12 +57,6 @@ def registreer(midoffice: Any, inwoner: Any = None, **kwargs: Any) -> Melding:
     return services.melding_register(**velden)
 
 
-def api_for(medewerker: Any) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
-
-
 def geweigerd(medewerker: Any) -> list[Inzage]:
     """The refusals the access log holds for this login (pages and API)."""
     return list(Inzage.objects.filter(user=medewerker.user, toegestaan=False).order_by("id"))
@@ -84,11 +78,6 @@ def collega(team_noord: Any) -> Any:
     return MedewerkerFactory(
         gemeente=team_noord.gemeente, functie=Rol.GENERALIST, teams=[team_noord], username="kim"
     )
-
-
-@pytest.fixture
-def vrijwilliger(gemeente: Any) -> Any:
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER, username="vrijwilliger")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from eenplan.conftest import login
 from eenplan.onderzoeken import services as onderzoeken
@@ -16,6 +15,7 @@ from eenplan.onderzoeken.models import Gesprek, Onderzoek
 from eenplan.onderzoeken.tests import test_pages as pages
 from eenplan.privacy import access
 from eenplan.privacy.models import Inzage
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
@@ -27,12 +27,6 @@ generalist_zuid = pages.generalist_zuid
 
 def url(naam: str, *args) -> str:
     return reverse(f"onderzoeken:{naam}", args=args)
-
-
-def api_for(medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol, TeamSoort
@@ -28,6 +27,7 @@ from eenplan.privacy import access
 from eenplan.privacy.models import Inzage
 from eenplan.privacy.services import dossiertoegang_grant
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.testing.helpers import api_for
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
@@ -38,12 +38,6 @@ generalist_zuid = onderzoek_pages.generalist_zuid
 
 def url(naam: str, *args) -> str:
     return reverse(f"plannen:{naam}", args=args)
-
-
-def api_for(medewerker) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(medewerker.user)
-    return client
 
 
 @pytest.fixture
