@@ -62,11 +62,20 @@ def stamgegevens() -> None:
     """Reference data the data migrations load (roles, the ZRM, the iWmo/iJw code lists). A
     transactional test (the browser tests) flushes them; this puts them back, idempotently."""
     from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+    from django.contrib.contenttypes.models import ContentType
 
     from eenplan.gemeente.services import roles_sync
     from eenplan.onderzoeken.services import instrument_ensure_default
     from eenplan.voorzieningen.models import CodelijstWaarde
 
+    # A flush after a test with serialized_rollback skips post_migrate: content types and
+    # permissions are gone too, and the roles would be synced onto nothing.
+    ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
     roles_sync()
     instrument_ensure_default()
     if not CodelijstWaarde.objects.exists():
