@@ -23,6 +23,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol, TypeVar
 
 CENT = Decimal("0.01")
 
@@ -112,7 +113,16 @@ class Uitkomst:
     tarief: Abonnementstarief | None
 
 
-def _geldend(items: Sequence, op: dt.date, wat: str):  # type: ignore[no-untyped-def]
+class _Gedateerd(Protocol):
+    @property
+    def geldig_vanaf(self) -> dt.date: ...
+
+
+_G = TypeVar("_G", bound=_Gedateerd)
+
+
+def _geldend(items: Sequence[_G], op: dt.date, wat: str) -> _G:
+    """The item in force on `op`: the latest `geldig_vanaf` on or before it."""
     candidates = [i for i in items if i.geldig_vanaf <= op]
     if not candidates:
         raise ValueError(f"Geen {wat} bekend voor {op:%d-%m-%Y}; voer het in als gegeven.")
