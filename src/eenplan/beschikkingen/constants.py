@@ -1,10 +1,7 @@
 from django.db import models
 
-
-class Wet(models.TextChoices):
-    WMO = "wmo", "Wmo 2015"
-    JEUGD = "jeugd", "Jeugdwet"
-    PARTICIPATIE = "participatie", "Participatiewet"
+# The law lives in common (plannen, below beschikkingen, uses it too); re-exported here.
+from eenplan.common.constants import Wet as Wet
 
 
 class AanvraagStatus(models.TextChoices):

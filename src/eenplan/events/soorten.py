@@ -27,6 +27,7 @@ PLAN_GEWIJZIGD = "plan.gewijzigd"
 PLAN_ONDERTEKEND = "plan.ondertekend"
 PLAN_GEWIJZIGD_NA_ONDERTEKENING = "plan.gewijzigd_na_ondertekening"
 PLAN_SAMENGEVOEGD = "plan.samengevoegd"
+PLAN_AANVRAAG_INGEDIEND = "plan.aanvraag_ingediend"
 
 # Aanvraag, beschikking, bezwaar, klacht (beschikkingen)
 AANVRAAG_ONTVANGEN = "aanvraag.ontvangen"

@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from eenplan.beschikkingen.constants import Wet
+from eenplan.common.constants import Wet
 from eenplan.onderzoeken.forms import tekst_veld
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.plannen.constants import Doeltype, Escalatie, Uitkomst, Uitvoerder, VeiligheidSoort

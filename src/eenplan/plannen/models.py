@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from eenplan.beschikkingen.constants import Wet
+from eenplan.common.constants import Wet
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon

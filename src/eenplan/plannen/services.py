@@ -21,10 +21,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from eenplan.beschikkingen.constants import Wet
-from eenplan.beschikkingen.models import Aanvraag
-from eenplan.beschikkingen.services import aanvraag_register
 from eenplan.common.concurrency import VersieVerouderd, schrijft, vergrendel, verhoogd
+from eenplan.common.constants import Wet
 from eenplan.common.datums import datum_fout, datums_check
 from eenplan.events import soorten
 from eenplan.events.bus import publish
@@ -508,10 +506,11 @@ def plan_sign(
     ondertekenaar: Inwoner | Netwerkpersoon,
     op: dt.date,
     actor: access.Actor | AbstractBaseUser,
-) -> list[Aanvraag]:
+) -> list[Any]:  # beschikkingen.Aanvraag rows (that app sits above plannen)
     """The resident (or their wettelijk vertegenwoordiger) signs; each proposed maatwerk
-    becomes an aanvraag received that day (Venlo: signing the plan is the application,
-    seed 000 L1973-1976)."""
+    becomes an aanvraag received that day (signing the plan is the application, seed 000
+    L1973-1976). Publishes `plan.ondertekend`; beschikkingen files the aanvragen (its
+    subscriber, in this transaction). Returns those aanvragen."""
     door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     datums_check(datums.GEBEURTENIS, op=op)
@@ -556,29 +555,19 @@ def plan_sign(
         )
     plan.status, plan.ondertekend_op, plan.ondertekend_door = PlanStatus.ONDERTEKEND, op, naam
     plan.save(update_fields=["status", "ondertekend_op", "ondertekend_door", "updated_at"])
-    aanvragen = [
-        aanvraag_register(
-            inwoner=voorstel.inwoner,
-            omschrijving=voorstel.omschrijving,
-            wet=voorstel.wet,
-            ontvangen_op=op,
-            ingediend_door=naam,
-            door=door,
-            plan=plan,
-            voorstel=voorstel,
-        )
-        for voorstel in nieuw
-    ]
     _version(plan, door=door, reden=f"Ondertekend door {naam}")
+    # The aanvragen are beschikkingen' own: its subscriber files one per new maatwerk proposal
+    # in this transaction (ADR 0013), so signing and the aanvragen hold together or not at all.
     publish(
         soorten.PLAN_ONDERTEKEND,
         record=plan,
         omschrijving=f"Plan {plan.pk} ondertekend door {naam}",
         user=door,
         huishouden=plan.huishouden,
-        gegevens={"aanvragen": [a.pk for a in aanvragen]},
+        gegevens={"voorstellen": [v.pk for v in nieuw], "op": op, "ondertekend_door": naam},
     )
-    return aanvragen
+    gemaakt = {v.pk for v in nieuw}
+    return [a for a in plan.aanvragen.order_by("id") if a.voorstel_id in gemaakt]
 
 
 @transaction.atomic
@@ -659,10 +648,11 @@ def aanvraag_file(
     ingediend_door: str,
     actor: access.Actor | AbstractBaseUser,
     toelichting: str = "",
-) -> Aanvraag:
+) -> Any:  # a beschikkingen.Aanvraag (not imported: it sits above plannen)
     """The resident applies for something other than the plan advises: recorded as deviating
-    from the advice. An aanvraag follows the onderzoek, unless that took longer than six weeks
-    (Wmo 2015 art. 2.3.2 lid 9)."""
+    from the advice. Publishes `plan.aanvraag_ingediend`; beschikkingen files the aanvraag
+    (its subscriber, in this transaction) and it is returned. An aanvraag follows the
+    onderzoek, unless that took longer than six weeks (Wmo 2015 art. 2.3.2 lid 9)."""
     door = _mag(actor, plan.huishouden_id)
     _actief(plan)
     datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
@@ -685,17 +675,26 @@ def aanvraag_file(
     afwijkend = not plan.voorstellen.filter(
         inwoner=inwoner, omschrijving__iexact=omschrijving.strip()
     ).exists()
-    return aanvraag_register(
+    publish(
+        soorten.PLAN_AANVRAAG_INGEDIEND,
+        record=plan,
+        omschrijving=f"Aanvraag bij plan {plan.pk} ingediend door {ingediend_door}: "
+        f"{omschrijving.strip()[:120]}" + (" (wijkt af van het advies)" if afwijkend else ""),
+        user=door,
         inwoner=inwoner,
-        omschrijving=omschrijving,
-        wet=wet,
-        ontvangen_op=ontvangen_op,
-        ingediend_door=ingediend_door,
-        door=door,
-        plan=plan,
-        afwijkend_van_advies=afwijkend,
-        toelichting=toelichting,
+        huishouden=plan.huishouden,
+        gegevens={
+            "inwoner": inwoner.pk,
+            "omschrijving": omschrijving,
+            "wet": str(wet),
+            "ontvangen_op": ontvangen_op,
+            "ingediend_door": ingediend_door,
+            "afwijkend_van_advies": afwijkend,
+            "toelichting": toelichting,
+        },
     )
+    # Filed by beschikkingen' subscriber in this transaction (ADR 0013): the newest of the plan.
+    return plan.aanvragen.order_by("-id").first()
 
 
 @transaction.atomic

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
-from eenplan.beschikkingen.constants import Wet
+from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon

@@ -22,9 +22,9 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.models import Aanvraag
 from eenplan.common.api import IdField
+from eenplan.common.constants import Wet
 from eenplan.onderzoeken.constants import LadderStapChoices
 from eenplan.plannen.constants import (
     Doeltype,
