@@ -1,7 +1,7 @@
 """Forms of the beschikking pages: they parse input; the services decide and refuse.
 
 Fields a service checks (volume, dates, PGB conditions, motivering, gronden ...) are optional
-here, so the Dutch message comes from one place: the service (meldingen.forms.add_service_errors
+here, so the Dutch message comes from one place: the service (web.forms.add_service_errors
 puts it next to the field or above the form).
 """
 

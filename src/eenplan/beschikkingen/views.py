@@ -59,13 +59,13 @@ from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_w
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
-from eenplan.meldingen.forms import add_service_errors, inwoner_by_bsn
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules import voorziening as voorziening_rules
 from eenplan.rules.termijnen import TermijnStatus, termijn_status
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
+from eenplan.web.forms import add_service_errors, inwoner_by_bsn
 
 PAGE_SIZE = 25
 

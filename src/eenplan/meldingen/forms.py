@@ -2,7 +2,7 @@
 
 Fields that a service validates (melder, vraag, leefgebieden, dates in the future, ...) are
 optional here, so the Dutch message comes from one place: the service. `add_service_errors`
-puts a service's ValidationError next to the right field.
+(`eenplan.web.forms`) puts a service's ValidationError next to the right field.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,52 +20,13 @@ from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Medewerker
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.models import Inwoner
-from eenplan.inwoners.selectors import inwoner_search
 from eenplan.meldingen.constants import Domein, Doorzetting, Kanaal, MelderSoort, Urgentie
 from eenplan.meldingen.models import Melding
 from eenplan.meldingen.services import GENERALISTEN, melding_register_fouten
 from eenplan.privacy import access
-from eenplan.rules.bsn import OngeldigBsn, bsn_check
-from eenplan.web.forms import KEUZE_FOUT, datum_veld
+from eenplan.web.forms import KEUZE_FOUT, datum_veld, inwoner_by_bsn
 
 User = AbstractBaseUser | AnonymousUser
-
-
-def add_service_errors(
-    form: forms.Form, exc: ValidationError, aliases: dict[str, str] | None = None
-) -> None:
-    """Show a service's refusal on the form: per field where the service named one (mapped
-    through `aliases`), otherwise above the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, messages in exc.message_dict.items():
-        field = (aliases or {}).get(key, key)
-        form.add_error(field if field in form.fields else None, messages)
-
-
-def inwoner_by_bsn(user: User, value: str) -> Inwoner:
-    """The resident with this BSN within the login's need-to-know scope, or a Dutch refusal.
-
-    A resident of another municipality is never in scope, so the message points to the
-    woonplaatsbeginsel as well as to the 'onbekende persoon' route."""
-    try:
-        bsn = bsn_check(value)
-    except OngeldigBsn as exc:
-        raise ValidationError(str(exc), code="bsn") from exc
-    _vraag, found = inwoner_search(scope=access.inwoners_in_scope(user), q=bsn)
-    inwoner = found.first()
-    if inwoner is None:
-        medewerker = medewerker_for_user(user)
-        gemeente = medewerker.gemeente.naam if medewerker else "deze gemeente"
-        raise ValidationError(
-            f"Er is geen inwoner met BSN {bsn} in {gemeente} binnen uw werkgebied. Woont de "
-            "persoon in een andere gemeente, verwijs de melder dan naar die gemeente "
-            "(woonplaatsbeginsel). Twijfelt u aan het nummer, beschrijf de persoon dan bij "
-            "'Onbekende persoon'.",
-            code="niet_gevonden",
-        )
-    return inwoner
 
 
 class MeldingRegistrerenForm(forms.Form):

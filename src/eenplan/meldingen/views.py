@@ -45,12 +45,12 @@ from eenplan.meldingen.forms import (
     MeldingRegistrerenForm,
     OpschortenForm,
     ToewijzenForm,
-    add_service_errors,
-    inwoner_by_bsn,
 )
 from eenplan.meldingen.models import Melding, Opschorting
 from eenplan.privacy import access
 from eenplan.rules.termijnen import TermijnStatus, termijn_status
+from eenplan.web.forms import add_service_errors, inwoner_by_bsn
+from eenplan.web.prg import form_from_session, redirect_with_errors
 
 PAGE_SIZE = 25
 BEVESTIGING = "meldingen.bevestiging"
@@ -252,20 +252,42 @@ def _acties(request: HttpRequest, melding: Melding) -> dict[str, bool]:
     }
 
 
+def _form_classes(
+    request: HttpRequest, melding: Melding, vandaag: dt.date
+) -> dict[str, tuple[type[Form], dict[str, Any]]]:
+    """Each action's form with its arguments; each has its own prefix so ids stay unique."""
+    return {
+        "beantwoorden": (AntwoordForm, {}),
+        "doorzetten": (DoorzettenForm, {}),
+        "identificeren": (IdentificerenForm, {"user": request.user}),
+        "toewijzen": (ToewijzenForm, {"melding": melding, "vandaag": vandaag}),
+        "opschorten": (OpschortenForm, {}),
+        "hervatten": (HervattenForm, {}),
+        "afsluiten": (AfsluitenForm, {}),
+        "koppelen": (KoppelenForm, {}),
+    }
+
+
+def _sessie_sleutel(melding_pk: int, naam: str) -> str:
+    return f"melding-{melding_pk}-{naam}"
+
+
 def _forms(
     request: HttpRequest, melding: Melding, vandaag: dt.date, acties: dict[str, bool]
-) -> dict[str, Form]:
-    """Unbound forms for the actions shown, each with its own prefix so ids stay unique."""
-    maak: dict[str, Callable[[], Form]] = {
-        "beantwoorden": lambda: AntwoordForm(prefix="beantwoorden"),
-        "doorzetten": lambda: DoorzettenForm(prefix="doorzetten"),
-        "identificeren": lambda: IdentificerenForm(prefix="identificeren", user=request.user),
-        "toewijzen": lambda: ToewijzenForm(prefix="toewijzen", melding=melding, vandaag=vandaag),
-        "opschorten": lambda: OpschortenForm(prefix="opschorten"),
-        "hervatten": lambda: HervattenForm(prefix="hervatten"),
-        "afsluiten": lambda: AfsluitenForm(prefix="afsluiten"),
-    }
-    return {naam: form() for naam, form in maak.items() if acties.get(naam)}
+) -> tuple[dict[str, Form], str]:
+    """The forms of the actions shown (unbound), and the one a refused POST left in the
+    session (bound, with its input and messages; POST/redirect/GET) with its name."""
+    forms: dict[str, Form] = {}
+    fout_actie = ""
+    for naam, (form_class, kwargs) in _form_classes(request, melding, vandaag).items():
+        bound = form_from_session(
+            request, _sessie_sleutel(melding.pk, naam), form_class, prefix=naam, **kwargs
+        )
+        if bound is not None:
+            forms[naam], fout_actie = bound, naam
+        elif acties.get(naam) and naam != "koppelen":
+            forms[naam] = form_class(prefix=naam, **kwargs)
+    return forms, fout_actie
 
 
 def _termijn(melding: Melding, vandaag: dt.date) -> str:
@@ -276,26 +298,19 @@ def _termijn(melding: Melding, vandaag: dt.date) -> str:
     return termijn_status(melding.onderzoek_uiterlijk, vandaag, extra=gelijkgestelde_dagen())
 
 
-def _detail(
-    request: HttpRequest,
-    pk: int,
-    *,
-    bound: dict[str, Form] | None = None,
-    status: int = 200,
-) -> HttpResponse:
+def _detail(request: HttpRequest, pk: int) -> HttpResponse:
     melding = _melding_read(request, pk)
     vandaag = timezone.localdate()
     acties = _acties(request, melding)
-    forms = {**_forms(request, melding, vandaag, acties), **(bound or {})}
+    forms, fout_actie = _forms(request, melding, vandaag, acties)
     gebeurtenissen = list(melding.gebeurtenissen.all())
     for gebeurtenis in gebeurtenissen:
         gebeurtenis.label = GEBEURTENISSEN.get(gebeurtenis.soort, gebeurtenis.soort.capitalize())
     stand = _termijn(melding, vandaag)
-    fout_actie = next(iter(bound), "") if bound else ""
     # A refusal for an action whose form is no longer shown (e.g. the status changed
     # meanwhile) goes above the page.
     losse_fouten = (
-        [m for messages_ in bound[fout_actie].errors.values() for m in messages_]
+        [m for messages_ in forms[fout_actie].errors.values() for m in messages_]
         if fout_actie and not acties.get(fout_actie)
         else []
     )
@@ -320,7 +335,7 @@ def _detail(
             else None
         ),
     }
-    return render(request, "meldingen/melding_detail.html", context, status=status)
+    return render(request, "meldingen/melding_detail.html", context)
 
 
 @access.requires(MELDING, Handeling.LEZEN)
@@ -342,9 +357,10 @@ def _actie(
     uitvoeren: Callable[[Melding, dict[str, Any]], str],
 ) -> HttpResponse:
     """Run one action: parse the form, call the service (which decides access and logs it),
-    report; on a refusal show the page again with the Dutch message next to the form (the
-    service changed nothing). Input refused before the service runs is first checked for
-    access too, so a login without need-to-know gets its (logged) 403, not a form error."""
+    report; on a refusal go back to the melding with the Dutch message next to the form
+    (POST/redirect/GET; the service changed nothing). Input refused before the service runs is
+    first checked for access too, so a login without need-to-know gets its (logged) 403, not a
+    form error."""
     if not form.is_valid():
         services.melding_authorise(request.user, melding, handeling, via=_via(request))
     else:
@@ -355,8 +371,8 @@ def _actie(
         else:
             messages.success(request, bericht)
             return redirect("meldingen:detail", pk=melding.pk)
-    # Read the melding again: a refused service may have touched the instance in memory.
-    return _detail(request, melding.pk, bound={naam: form}, status=400)
+    terug = reverse("meldingen:detail", kwargs={"pk": melding.pk})
+    return redirect_with_errors(request, _sessie_sleutel(melding.pk, naam), form, terug)
 
 
 @require_POST

@@ -1,8 +1,9 @@
 """Forms of the onderzoek pages: they parse input; the services decide and refuse.
 
 Fields a service validates (a date in the future, an empty place, a missing reason) are
-optional here, so each Dutch message comes from one place: the service. `service_fouten` puts
-a service's ValidationError next to the right field. The plannen pages use the same helpers.
+optional here, so each Dutch message comes from one place: the service.
+`eenplan.web.forms.add_service_errors` puts a service's ValidationError next to the right field.
+The plannen pages use the same helpers.
 """
 
 from __future__ import annotations
@@ -28,19 +29,6 @@ def tekst_veld(
     return forms.CharField(
         label=label, required=False, widget=widget, max_length=max_length, **kwargs
     )
-
-
-def service_fouten(
-    form: forms.Form, exc: ValidationError, aliases: dict[str, str] | None = None
-) -> None:
-    """Show a service's refusal on the form: per field where the service named one (mapped
-    through `aliases`), otherwise above the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, messages in exc.message_dict.items():
-        field = (aliases or {}).get(key, key)
-        form.add_error(field if field in form.fields else None, messages)
 
 
 def keuze_id(soort: str, pk: int) -> str:

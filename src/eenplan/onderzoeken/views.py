@@ -45,7 +45,6 @@ from eenplan.onderzoeken.forms import (
     ReactieForm,
     ScoresForm,
     VerzondenForm,
-    service_fouten,
 )
 from eenplan.onderzoeken.models import Leefgebied, Onderzoek, ZrmScore
 from eenplan.privacy import access
@@ -58,6 +57,7 @@ from eenplan.rules.onderzoek import (
     maatwerk_ontbrekende_stappen,
 )
 from eenplan.voorzieningen.selectors import sociale_kaart
+from eenplan.web.forms import add_service_errors
 
 DEELNEMERS = dict(Deelnemer.choices)
 TITELS = {o.code: o.titel for o in ONDERDELEN}
@@ -366,7 +366,7 @@ def gesprek_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            service_fouten(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Het gesprek van {_datum(gesprek.datum)} is vastgelegd.")
             return _terug(pk, "gesprekken")
@@ -435,7 +435,7 @@ def onderdelen_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
                         form.cleaned_data[f"reden_{o.code}"],
                     )
         except ValidationError as exc:
-            service_fouten(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "De onderdelen a tot en met g zijn opgeslagen.")
             return _terug(pk, "onderdelen")
@@ -457,7 +457,7 @@ def checks_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            service_fouten(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Wat er is besproken, is opgeslagen.")
             return _terug(pk, "besproken")
@@ -491,7 +491,7 @@ def scores_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
                         onderzoek=onderzoek,
                     )
         except ValidationError as exc:
-            service_fouten(form, exc)
+            add_service_errors(form, exc)
         else:
             aantal = len(form.gekozen())
             messages.success(
@@ -522,7 +522,7 @@ def afweging_opslaan(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            service_fouten(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Stap {stap} ({ladderstap.label}) is opgeslagen.")
             return _terug(pk, f"stap-{stap}")
@@ -596,7 +596,7 @@ def verslag_verzonden(request: HttpRequest, pk: int) -> HttpResponse:
                 onderzoek=onderzoek, op=form.cleaned_data["op"], actor=request.user
             )
         except ValidationError as exc:
-            service_fouten(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -621,7 +621,7 @@ def verslag_reactie(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as exc:
-            service_fouten(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "De reactie van de inwoner is bij het verslag bewaard.")
             return redirect(reverse("onderzoeken:verslag", args=[pk]) + "#reacties")

@@ -30,7 +30,6 @@ from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
-from eenplan.onderzoeken.forms import service_fouten
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.plannen import selectors, services
@@ -60,6 +59,7 @@ from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.services import toestemming_give
 from eenplan.rules.onderzoek import LadderStap
+from eenplan.web.forms import add_service_errors
 
 GEWEIGERD_PLAN = (
     "U kunt dit plan niet inzien: geen lid van het huishouden valt binnen uw werkgebied of is "
@@ -472,7 +472,7 @@ def _actie(
         try:
             bericht = uitvoeren(plan, mensen, form.cleaned_data)
         except ValidationError as exc:
-            service_fouten(form, exc, aliases)
+            add_service_errors(form, exc, aliases)
         else:
             messages.success(request, bericht)
             return redirect(reverse("plannen:detail", args=[pk]) + f"#{sectie}")

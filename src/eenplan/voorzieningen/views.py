@@ -24,7 +24,6 @@ from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.page_selectors import catalogus_met_tarieven, codelijst_omschrijvingen
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
-from eenplan.meldingen.forms import add_service_errors
 from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -32,6 +31,7 @@ from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.constants import VoorzieningSoort
 from eenplan.voorzieningen.forms import TariefForm, VoorzieningForm
 from eenplan.voorzieningen.models import Voorziening
+from eenplan.web.forms import add_service_errors
 
 PAGE_SIZE = 20
 GEEN_GEMEENTE = (

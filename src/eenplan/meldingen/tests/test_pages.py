@@ -356,8 +356,8 @@ def test_answer_directly(client, midoffice, register, inwoner_noord):
     login(client, midoffice)
     url = detail(melding, "beantwoorden")
 
-    response = client.post(url, {"beantwoorden-antwoord": "  "})
-    assert response.status_code == 400
+    response = client.post(url, {"beantwoorden-antwoord": "  "}, follow=True)
+    assert response.redirect_chain == [(detail(melding), 302)]  # POST/redirect/GET
     assert "Schrijf op wat de melder als antwoord kreeg." in response.content.decode()
     melding.refresh_from_db()
     assert melding.status == Status.GEREGISTREERD
@@ -370,7 +370,7 @@ def test_answer_directly(client, midoffice, register, inwoner_noord):
     assert melding.status == Status.BEANTWOORD
     assert melding.antwoord.startswith("Boodschappendienst")
     # Answered: no more screening actions, and a second answer is refused by the service.
-    response = client.post(url, {"beantwoorden-antwoord": "Nog eens"})
+    response = client.post(url, {"beantwoorden-antwoord": "Nog eens"}, follow=True)
     assert "Dit kan alleen bij een melding met status" in response.content.decode()
 
 
@@ -378,8 +378,8 @@ def test_forward_needs_an_organisation_for_extern(client, midoffice, register, i
     melding = register(inwoner=inwoner_noord)
     login(client, midoffice)
     url = detail(melding, "doorzetten")
-    response = client.post(url, {"doorzetten-naar": "extern"})
-    assert response.status_code == 400
+    response = client.post(url, {"doorzetten-naar": "extern"}, follow=True)
+    assert response.redirect_chain == [(detail(melding), 302)]  # POST/redirect/GET
     assert "Vul in naar welke organisatie u doorverwijst." in response.content.decode()
     melding.refresh_from_db()
     assert melding.status == Status.GEREGISTREERD
@@ -393,7 +393,7 @@ def test_identify_an_unknown_person(client, midoffice, register, inwoner_noord):
     melding = register(onbekende_persoon="Mevrouw Jansen, Molenstraat")
     login(client, midoffice)
     url = detail(melding, "identificeren")
-    response = client.post(url, {"identificeren-bsn": "123456789"})
+    response = client.post(url, {"identificeren-bsn": "123456789"}, follow=True)
     assert "elfproef" in response.content.decode()
     client.post(url, {"identificeren-bsn": inwoner_noord.bsn})
     melding.refresh_from_db()
@@ -410,7 +410,7 @@ def test_link_to_an_open_melding_of_the_household(client, midoffice, register, i
     assert melding.status == Status.GEKOPPELD and melding.gekoppeld_aan == eerder
     # Linking to itself is refused with the service's message.
     other = register(inwoner=inwoner_noord)
-    response = client.post(detail(other, "koppelen"), {"koppelen-bestaande": other.pk})
+    response = client.post(detail(other, "koppelen"), {"koppelen-bestaande": other.pk}, follow=True)
     assert "niet aan zichzelf" in response.content.decode()
 
 
@@ -464,15 +464,17 @@ def test_youth_melding_refused_for_unregistered_professional(
     assert "geen geldige registratie" in client.get(detail(melding)).content.decode()
 
     for kandidaat in (generalist, verlopen):
-        response = client.post(detail(melding, "toewijzen"), {"toewijzen-medewerker": kandidaat.pk})
-        assert response.status_code == 400
+        response = client.post(
+            detail(melding, "toewijzen"), {"toewijzen-medewerker": kandidaat.pk}, follow=True
+        )
+        assert response.redirect_chain == [(detail(melding), 302)]  # POST/redirect/GET
         body = response.content.decode()
         assert (
             "Een melding over jeugd mag alleen naar een jeugdprofessional met een geldige" in body
         )
         assert "Niet toegewezen:" in body
     # Round-robin finds nobody either, and says so.
-    response = client.post(detail(melding, "toewijzen"), {"toewijzen-medewerker": ""})
+    response = client.post(detail(melding, "toewijzen"), {"toewijzen-medewerker": ""}, follow=True)
     assert "geen jeugdprofessional met een geldige registratie" in response.content.decode()
     melding.refresh_from_db()
     assert melding.status == Status.GEREGISTREERD and melding.medewerker is None
@@ -485,6 +487,7 @@ def test_suspend_and_resume_move_the_deadline(client, midoffice, register, inwon
     response = client.post(
         detail(melding, "opschorten"),
         {"opschorten-van": (today() - dt.timedelta(days=5)).isoformat(), "opschorten-reden": ""},
+        follow=True,
     )
     assert "Geef de reden van de opschorting." in response.content.decode()
     assert not Opschorting.objects.exists()
@@ -511,7 +514,7 @@ def test_close_by_the_assigned_generalist(client, midoffice, generalist, registe
     melding = register(inwoner=inwoner_noord)
     services.melding_assign(melding=melding, actor=midoffice.user)
     login(client, generalist)
-    response = client.post(detail(melding, "afsluiten"), {"afsluiten-toelichting": ""})
+    response = client.post(detail(melding, "afsluiten"), {"afsluiten-toelichting": ""}, follow=True)
     assert "Geef aan waarom de melding wordt afgesloten." in response.content.decode()
     client.post(detail(melding, "afsluiten"), {"afsluiten-toelichting": "Onderzoek afgerond."})
     melding.refresh_from_db()
@@ -647,3 +650,18 @@ def test_worklist_query_count_is_flat(
         response = client.get(WERKVOORRAAD, params)
     assert response.context["page"].paginator.count == 500
     assert len(response.context["page"].object_list) == 25
+
+
+def test_a_refused_action_survives_a_reload_once(client, midoffice, register, inwoner_noord):
+    """POST/redirect/GET: the refusal redirects to the melding, which shows the input and the
+    message once; reloading the page then shows the plain page, never a 405."""
+    melding = register(inwoner=inwoner_noord)
+    login(client, midoffice)
+    response = client.post(
+        detail(melding, "doorzetten"),
+        {"doorzetten-naar": "extern", "doorzetten-toelichting": "Bewaard"},
+    )
+    assert response.status_code == 302 and response["Location"] == detail(melding)
+    body = client.get(detail(melding)).content.decode()
+    assert "Vul in naar welke organisatie u doorverwijst." in body and "Bewaard" in body
+    assert "Vul in naar welke organisatie" not in client.get(detail(melding)).content.decode()
