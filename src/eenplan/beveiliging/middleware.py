@@ -56,7 +56,7 @@ class SessieVerloopMiddleware:
                     logout(request)
                     if not _is_api(request):
                         messages.info(request, "Uw sessie is verlopen. Log opnieuw in.")
-                    if request.headers.get("HX-Request"):
+                    if request.htmx:
                         # htmx would put the login page inside the page: send the browser there.
                         response = HttpResponse(status=204)
                         response["HX-Redirect"] = reverse(settings.LOGIN_URL)

@@ -699,7 +699,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     }
     template = (
         "meldingen/_werkvoorraad_lijst.html"
-        if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "lijst"
+        if request.htmx and request.htmx.target == "lijst"
         else "meldingen/werkvoorraad.html"
     )
     return render(request, template, context)

@@ -72,10 +72,6 @@ def _datum(dag: dt.date | None) -> str:
     return date_format(dag, "j F Y") if dag else ""
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 # --- access -------------------------------------------------------------------------------------
 
 
@@ -407,7 +403,7 @@ def onderdeel_autosave(request: HttpRequest, pk: int, code: str) -> HttpResponse
     except ValidationError as exc:
         fout = " ".join(exc.messages)
     tijd = timezone.localtime().strftime("%H:%M")
-    if _is_htmx(request):
+    if request.htmx:
         context = {"code": code, "tijd": tijd, "fout": fout}
         return render(request, "onderzoeken/_onderdeel_status.html", context)
     if fout:

@@ -88,11 +88,11 @@ def sociale_kaart(request: HttpRequest) -> HttpResponse:
         "gefilterd": any(filters.values()),
         "page": page,
         "pagina_query": urlencode({k: v for k, v in filters.items() if v}),
-        "htmx": bool(request.headers.get("HX-Request")),
+        "htmx": bool(request.htmx),
     }
     template = (
         "voorzieningen/_sociale_kaart_resultaten.html"
-        if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "resultaten"
+        if request.htmx and request.htmx.target == "resultaten"
         else "voorzieningen/sociale_kaart.html"
     )
     return render(request, template, context)

@@ -47,11 +47,7 @@ def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
     vraag, results = inwoner_search(scope=access.inwoners_in_scope(request.user), q=q)
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
     context = {"q": q, "vraag": vraag, "page": page, "doel": doel, "doelen": Doel.choices}
-    template = (
-        "web/_zoekresultaten.html"
-        if request.headers.get("HX-Request")
-        else "web/inwoner_zoeken.html"
-    )
+    template = "web/_zoekresultaten.html" if request.htmx else "web/inwoner_zoeken.html"
     return render(request, template, context)
 
 
