@@ -1,0 +1,114 @@
+"""Issue 10, "PDF that works for every resident": the letter and the verslag as PDF.
+
+Every name renders (the font is embedded and has the letters; the text reads back), and the
+file is a tagged PDF/A-2b in Dutch with a PDF/UA-1 claim, as far as `eenplan.testing.pdf`
+checks it (docs/decisions/0014-letter-pdf.md says what that covers and what not).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from eenplan.beschikkingen import services as beschikkingen
+from eenplan.common.pdf import tekst_naar_pdf
+from eenplan.conftest import login
+from eenplan.inwoners.services import inwoner_update
+from eenplan.testing import scenarios
+from eenplan.testing.pdf import pdf_gebreken, pdf_rollen, pdf_tekst
+
+NAMEN = ["Yılmaz", "Şahin", "Łukasz", "Nguyễn", "Ørsted"]
+
+
+@pytest.mark.django_db
+def test_every_name_reads_back_from_the_sent_letter_pdf(client: Client) -> None:
+    s = scenarios.ondertekend()
+    inwoner_update(inwoner=s.inwoner, voornamen="Ayşe", achternaam="Yılmaz-Şahin")
+    b = beschikkingen.beschikking_issue(
+        aanvraag=s.aanvraag,
+        actor=s.backoffice.user,
+        besloten_op=s.vandaag,
+        motivering="Uw buurman Łukasz Nguyễn en uw dochter Mette Ørsted kunnen dit niet dragen.",
+        regels=[
+            beschikkingen.Regel(
+                voorziening=s.hh,
+                uitkomst="toegekend",
+                omvang=Decimal(3),
+                begin=s.vandaag,
+                einde=s.vandaag + dt.timedelta(days=364),
+                leveringsvorm="zin",
+                aanbieder="Thuiszorg West",
+            )
+        ],
+    )
+    b = beschikkingen.beschikking_send(beschikking=b, actor=s.backoffice.user, op=s.vandaag)
+    response = login(client, s.backoffice).get(reverse("beschikkingen:brief-pdf", args=[b.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    tekst = pdf_tekst(response.content)
+    for naam in NAMEN:
+        assert naam in tekst
+    assert "Beste Ayşe Yılmaz-Şahin," in tekst
+    assert pdf_gebreken(response.content) == []
+    metadata = PdfReader(io.BytesIO(response.content)).metadata
+    assert metadata.title == "Besluit op uw aanvraag - Ayşe Yılmaz-Şahin"
+    assert metadata.author == f"Gemeente {s.gemeente.naam}"
+
+
+@pytest.mark.django_db
+def test_the_verslag_pdf_is_tagged_pdfa_with_its_title_as_heading(client: Client) -> None:
+    s = scenarios.onderzocht()
+    response = login(client, s.generalist).get(
+        reverse("onderzoeken:verslag-pdf", args=[s.onderzoek.pk])
+    )
+    assert pdf_gebreken(response.content) == []
+    rollen = [rol for rol, _ in pdf_rollen(response.content)]
+    assert rollen[0] == "H1" and set(rollen[1:]) == {"P"}
+    assert pdf_tekst(response.content).startswith("Verslag van het onderzoek Inwoner: Anna")
+
+
+def test_the_font_has_a_glyph_for_every_letter_of_every_name() -> None:
+    """Text extraction reads the ToUnicode map, which would show a name even if the font drew
+    empty boxes; so the embedded font itself must have each letter."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from eenplan.common.pdf import LETTERTYPE
+
+    tekst_naar_pdf(titel="t", tekst="t")  # registers the font
+    for stijl in ("", "-Bold"):
+        face = pdfmetrics.getFont(LETTERTYPE + stijl).face
+        for letter in "".join(NAMEN) + "€ëïéèçäöüĳ":
+            assert ord(letter) in face.charToGlyph, (stijl, letter)
+
+
+def test_a_paragraph_over_two_pages_stays_one_tagged_paragraph() -> None:
+    lang = " ".join(["Nguyễn en Ørsted lezen deze zin tot het einde."] * 250)
+    data = tekst_naar_pdf(titel="Lange brief", tekst=f"Kop\n===\n\n{lang}\n\nEinde.")
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 2
+    assert pdf_gebreken(data) == []
+    rollen = pdf_rollen(data)
+    assert [rol for rol, _ in rollen] == ["H1", "P", "P"] and rollen[1][1] >= 2
+    assert "Einde." in pdf_tekst(data) and "&amp;" not in pdf_tekst(data)
+
+
+def test_the_check_finds_what_a_plain_pdf_lacks() -> None:
+    """The check bites: a plain reportlab PDF (the standard Helvetica, nothing added) fails."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, "Yılmaz")
+    canvas.save()
+    gebreken = "\n".join(pdf_gebreken(buffer.getvalue()))
+    for gemist in (
+        "no structure tree",
+        "not Dutch",
+        "no XMP metadata",
+        "output intent",
+        "not embedded",
+    ):
+        assert gemist in gebreken
