@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -98,17 +99,28 @@ def test_a_paragraph_over_two_pages_stays_one_tagged_paragraph() -> None:
 
 
 def test_the_check_finds_what_a_plain_pdf_lacks() -> None:
-    """The check bites: a plain reportlab PDF (the standard Helvetica, nothing added) fails."""
+    """The check bites: a plain reportlab PDF (the standard Helvetica, nothing added) fails,
+    and so does a name set in a font without its letters (Bitstream Vera has no ễ)."""
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    pdfmetrics.registerFont(TTFont("VeraZonderViet", str(vera)))
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     canvas.drawString(72, 720, "Yılmaz")
+    canvas.setFont("VeraZonderViet", 11)
+    canvas.drawString(72, 700, "Nguyễn")
     canvas.save()
     gebreken = "\n".join(pdf_gebreken(buffer.getvalue()))
     for gemist in (
         "no structure tree",
+        "text outside tagged content",
         "not Dutch",
         "no XMP metadata",
         "output intent",
         "not embedded",
+        ".notdef",
     ):
         assert gemist in gebreken

@@ -2,7 +2,7 @@
 
 The text is rendered from the same template as the HTML and the stored letter, so the PDF
 never says something else than what was recorded. Every PDF is made for every resident and for
-the archive (docs/decisions/0014-letter-pdf.md):
+the archive (docs/decisions/0018-letter-pdf.md):
 
 - **every name renders:** the text is set in Roboto (Apache-2.0, from the `font-roboto` package),
   which covers Latin Extended-A/B and Vietnamese; reportlab embeds the subset that is used, with

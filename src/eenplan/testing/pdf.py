@@ -3,15 +3,18 @@
 `pdf_tekst` extracts the text (what a screen reader or copy-paste gets). `pdf_gebreken` lists
 what is missing for a tagged PDF/A-2 with a PDF/UA-1 claim, read with pypdf — a different
 library from the one that wrote the file (pikepdf), so a check does not merely repeat the
-writer. It covers the machine-checkable rules this project's documents can break; it is not a
-full validator such as veraPDF (which is not available from PyPI, npm or Debian): see
-docs/decisions/0014-letter-pdf.md for what is and is not checked.
+writer. It covers the rules of veraPDF's PDF/A-2B and PDF/UA-1 validation profiles that a
+document of this project (text in one embedded TrueType font, no images, forms, annotations or
+actions) can break; it is not a full validator such as veraPDF, which is not available from
+PyPI, npm or Debian. The clause numbers in the messages are those of ISO 19005-2 (PDF/A-2) and
+ISO 14289-1 (PDF/UA-1). docs/decisions/0018-letter-pdf.md lists what is and is not checked.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pypdf import PdfReader
@@ -30,6 +33,8 @@ STANDAARD_ROLLEN = {
     "Document", "Part", "Art", "Sect", "Div", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6",
     "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span",
     "Link", "Figure", "Caption", "Note", "Reference", "BlockQuote", "Quote", "Code", "Form",
+    "NonStruct", "Private", "TOC", "TOCI", "Index", "BibEntry", "Annot", "Ruby", "RB", "RT",
+    "RP", "Warichu", "WT", "WP", "Formula",
 }  # fmt: skip
 TEKST_OPERATOREN = {b"Tj", b"TJ", b"'", b'"'}
 
@@ -59,10 +64,13 @@ def pdf_gebreken(data: bytes) -> list[str]:
     """What keeps `data` from being a tagged PDF/A-2 (level B) in Dutch with a PDF/UA-1 claim;
     empty when nothing is found."""
     gebreken: list[str] = []
-    if not re.match(rb"%PDF-1\.[0-7]", data[:8]):
-        gebreken.append("header: not %PDF-1.0 to 1.7 (PDF/A-2 6.1.2)")
-    if b"%%EOF" not in data[-32:]:
-        gebreken.append("no %%EOF at the end (6.1.3)")
+    kop = re.match(rb"%PDF-1\.[0-7](\r\n|\r|\n)%(....)", data[:20], re.DOTALL)
+    if not kop:
+        gebreken.append("header: not %PDF-1.0 to 1.7 and a comment line (6.1.2)")
+    elif min(kop.group(2)) <= 127:
+        gebreken.append("header comment without four bytes above 127 (6.1.2)")
+    if not re.search(rb"%%EOF(\r\n|\r|\n)?\Z", data):
+        gebreken.append("data after the last %%EOF (6.1.3)")
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         return [*gebreken, "encrypted (6.1.3)"]
@@ -70,26 +78,37 @@ def pdf_gebreken(data: bytes) -> list[str]:
     if "/ID" not in trailer:
         gebreken.append("trailer without /ID (6.1.3)")
     catalogus = reader.trailer["/Root"].get_object()
+    if any(p.get("/AA") is not None for p in reader.pages):
+        gebreken.append("a page has additional actions (6.5.2)")
+    if any(p.get("/Annots") for p in reader.pages):
+        gebreken.append("annotations, which this check does not cover (6.3)")
     gebreken += _catalogus(catalogus)
     gebreken += _xmp(reader, catalogus)
     gebreken += _uitvoer(catalogus)
     gebreken += _lettertypen(reader)
-    gebreken += _structuur(reader, catalogus)
+    gemarkeerd: set[tuple[int, int]] = set()
+    for index, pagina in enumerate(reader.pages):
+        gebreken += _inhoud(reader, pagina, index, gemarkeerd)
+    gebreken += _structuur(reader, catalogus, gemarkeerd)
     return gebreken
 
 
 def _catalogus(catalogus: DictionaryObject) -> list[str]:
     gebreken = []
     taal = str(catalogus.get("/Lang", ""))
-    if not taal.lower().startswith("nl"):
+    if not taal.lower().startswith("nl") or not re.fullmatch(
+        r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*", taal
+    ):
         gebreken.append(f"document language is {taal!r}, not Dutch (PDF/UA 7.2)")
     mark = catalogus.get("/MarkInfo")
     if not mark or not mark.get_object().get("/Marked"):
-        gebreken.append("MarkInfo /Marked is not true (PDF/UA 7.1)")
+        gebreken.append("MarkInfo /Marked is not true (PDF/UA 6.2)")
+    elif mark.get_object().get("/Suspects"):
+        gebreken.append("MarkInfo /Suspects is true (PDF/UA 7.1)")
     voorkeur = catalogus.get("/ViewerPreferences")
     if not voorkeur or not voorkeur.get_object().get("/DisplayDocTitle"):
         gebreken.append("ViewerPreferences /DisplayDocTitle is not true (PDF/UA 7.1)")
-    for verboden in ("/AA", "/OpenAction", "/Names"):
+    for verboden in ("/AA", "/OpenAction", "/Names", "/Requirements", "/NeedsRendering"):
         waarde = catalogus.get(verboden)
         if waarde is not None and (
             verboden != "/Names"
@@ -104,8 +123,16 @@ def _xmp(reader: PdfReader, catalogus: DictionaryObject) -> list[str]:
         return ["no XMP metadata stream (6.6.2.1)"]
     stroom = catalogus["/Metadata"].get_object()
     gebreken = []
-    if "/Filter" in stroom:
-        gebreken.append("XMP metadata stream is compressed (6.6.2.1)")
+    if stroom.get("/Type") != "/Metadata" or stroom.get("/Subtype") != "/XML":
+        gebreken.append("metadata stream is not /Type /Metadata /Subtype /XML (6.6.2.1)")
+    pakket = stroom.get_data()
+    kop = re.match(rb"\s*<\?xpacket([^?]*)\?>", pakket)
+    if kop and (b"bytes=" in kop.group(1) or b"encoding=" in kop.group(1)):
+        gebreken.append("xpacket header with bytes or encoding (6.6.2.1)")
+    try:
+        pakket.decode("utf-8")
+    except UnicodeDecodeError:
+        gebreken.append("XMP is not UTF-8 (6.6.2.1)")
     xmp = reader.xmp_metadata
     if xmp is None:
         return [*gebreken, "XMP metadata cannot be read"]
@@ -145,15 +172,17 @@ def _xmp(reader: PdfReader, catalogus: DictionaryObject) -> list[str]:
         ("/Creator", waarde(NS_XMP, "CreatorTool")),
         ("/Producer", waarde(NS_PDF, "Producer")),
     ]
+    # PDF/A-2 no longer requires the Info dictionary to match the XMP (PDF/A-1 6.7.3 did);
+    # readers show either, so they must say the same.
     for sleutel, in_xmp in paren:
         if sleutel in info and str(info[sleutel]) != (in_xmp or ""):
-            gebreken.append(f"Info {sleutel} differs from XMP (6.6.3)")
+            gebreken.append(f"Info {sleutel} differs from XMP")
     for sleutel, naam in (("/CreationDate", "CreateDate"), ("/ModDate", "ModifyDate")):
         if sleutel in info:
             in_xmp = waarde(NS_XMP, naam) or ""
             cijfers = re.sub(r"\D", "", str(info[sleutel]))[:14]
             if re.sub(r"\D", "", in_xmp)[:14] != cijfers:
-                gebreken.append(f"Info {sleutel} differs from XMP xmp:{naam} (6.6.3)")
+                gebreken.append(f"Info {sleutel} differs from XMP xmp:{naam}")
     return gebreken
 
 
@@ -178,7 +207,7 @@ def _uitvoer(catalogus: DictionaryObject) -> list[str]:
     else:
         if icc[8] > 4:
             gebreken.append("ICC profile newer than version 4 (6.2.3)")
-        if icc[12:16] not in {b"prtr", b"mntr", b"scnr", b"spac"}:
+        if icc[12:16] not in {b"prtr", b"mntr"}:
             gebreken.append("ICC profile class is not an output class (6.2.3)")
         if icc[16:20] != b"RGB " or profiel.get_object().get("/N") != 3:
             gebreken.append("output intent is not RGB, but the pages paint in DeviceRGB (6.2.4.3)")
@@ -241,6 +270,68 @@ def _lettertypen(reader: PdfReader) -> list[str]:
     return gebreken
 
 
+def _bytes(stuk: Any) -> bytes:
+    if isinstance(stuk, bytes):
+        return stuk
+    if hasattr(stuk, "original_bytes"):
+        return bytes(stuk.original_bytes)
+    return str(stuk).encode("latin-1", "replace")
+
+
+def _glyfen(font: Any) -> Callable[[bytes], list[int]] | None:
+    """For a font, a function from a shown string to the glyph ids it draws (0 is .notdef);
+    None when this check cannot tell (other font kinds than this project uses)."""
+    if font.get("/Subtype") == "/Type0":
+        cid = font["/DescendantFonts"][0].get_object()
+        if font.get("/Encoding") == "/Identity-H" and cid.get("/CIDToGIDMap") == "/Identity":
+            return lambda b: [int.from_bytes(b[i : i + 2], "big") for i in range(0, len(b), 2)]
+        return None
+    beschrijving = font.get("/FontDescriptor")
+    if font.get("/Subtype") != "/TrueType" or beschrijving is None:
+        return None
+    programma = beschrijving.get_object().get("/FontFile2")
+    if programma is None or "/Encoding" in font:
+        return None
+    tabel = _cmap_codes(programma.get_object().get_data())
+    if tabel is None:
+        return None
+    return lambda b: [tabel.get(c, 0) for c in b]
+
+
+def _cmap_codes(ttf: bytes) -> dict[int, int] | None:
+    """Code -> glyph id of a symbolic TrueType font's single (1,0) or (3,0) cmap subtable, for
+    the byte formats 0 and 6 (reportlab's subsets use format 6)."""
+    begin = _tabel(ttf, b"cmap")
+    if begin is None:
+        return None
+    for j in range(int.from_bytes(ttf[begin + 2 : begin + 4], "big")):
+        ingang = begin + 4 + 8 * j
+        platform = int.from_bytes(ttf[ingang : ingang + 2], "big")
+        codering = int.from_bytes(ttf[ingang + 2 : ingang + 4], "big")
+        if (platform, codering) not in {(1, 0), (3, 0)}:
+            continue
+        sub = begin + int.from_bytes(ttf[ingang + 4 : ingang + 8], "big")
+        formaat = int.from_bytes(ttf[sub : sub + 2], "big")
+        if formaat == 0:
+            return {c: ttf[sub + 6 + c] for c in range(256)}
+        if formaat == 6:
+            eerste = int.from_bytes(ttf[sub + 6 : sub + 8], "big")
+            aantal = int.from_bytes(ttf[sub + 8 : sub + 10], "big")
+            return {
+                eerste + i: int.from_bytes(ttf[sub + 10 + 2 * i : sub + 12 + 2 * i], "big")
+                for i in range(aantal)
+            }
+    return None
+
+
+def _tabel(ttf: bytes, label: bytes) -> int | None:
+    for i in range(int.from_bytes(ttf[4:6], "big")):
+        ingang = ttf[12 + 16 * i : 28 + 16 * i]
+        if ingang[:4] == label:
+            return int.from_bytes(ingang[8:12], "big")
+    return None
+
+
 def _cmap_tabellen(ttf: bytes) -> list[tuple[int, int]]:
     """The (platform, encoding) pairs of a TrueType font's cmap table."""
     aantal = int.from_bytes(ttf[4:6], "big")
@@ -259,7 +350,11 @@ def _cmap_tabellen(ttf: bytes) -> list[tuple[int, int]]:
     return []
 
 
-def _structuur(reader: PdfReader, catalogus: DictionaryObject) -> list[str]:
+def _structuur(
+    reader: PdfReader, catalogus: DictionaryObject, gemarkeerd: set[tuple[int, int]]
+) -> list[str]:
+    """The structure tree: standard types, parents, headings in order, and every piece of
+    marked content (MCID) on the pages in the tree and the other way round."""
     if "/StructTreeRoot" not in catalogus:
         return ["no structure tree (not tagged, PDF/UA 7.1)"]
     wortel = catalogus["/StructTreeRoot"].get_object()
@@ -291,6 +386,8 @@ def _structuur(reader: PdfReader, catalogus: DictionaryObject) -> list[str]:
         if rol not in STANDAARD_ROLLEN:
             gebreken.append(f"structure type {rol!r} is neither standard nor role-mapped (7.1)")
         rollen.append(rol)
+        if "/P" not in obj:
+            gebreken.append(f"structure element {rol} without its parent /P (PDF/UA 7.1)")
         pg = obj.get("/Pg")
         if isinstance(pg, IndirectObject):
             pagina = pagina_nummer.get(pg.idnum, pagina)
@@ -315,11 +412,9 @@ def _structuur(reader: PdfReader, catalogus: DictionaryObject) -> list[str]:
         vorige = niveau
     if "/ParentTree" not in wortel:
         gebreken.append("structure tree without ParentTree")
-    gemarkeerd: set[tuple[int, int]] = set()
     for index, pagina in enumerate(reader.pages):
         if "/StructParents" not in pagina:
             gebreken.append(f"page {index + 1} without /StructParents")
-        gebreken += _inhoud(reader, pagina, index, gemarkeerd)
     if gemarkeerd - verwezen:
         gebreken.append(
             f"marked content not in the structure tree: {sorted(gemarkeerd - verwezen)}"
@@ -334,13 +429,27 @@ def _structuur(reader: PdfReader, catalogus: DictionaryObject) -> list[str]:
 def _inhoud(
     reader: PdfReader, pagina: Any, index: int, gemarkeerd: set[tuple[int, int]]
 ) -> list[str]:
-    """Every text operator inside a tagged (MCID) or /Artifact marked-content sequence."""
+    """Every text operator inside a tagged (MCID) or /Artifact marked-content sequence, and
+    none showing the .notdef glyph; the MCIDs found go into `gemarkeerd`."""
     inhoud = pagina.get_contents()
     if inhoud is None:
         return []
     stapel: list[str] = []
     gebreken: list[str] = []
+    bronnen = pagina.get("/Resources")
+    fonts = bronnen.get_object().get("/Font", {}) if bronnen is not None else {}
+    glyfen: Callable[[bytes], list[int]] | None = None
     for operanden, operator in ContentStream(inhoud, reader).operations:
+        if operator == b"Tf":
+            font = fonts.get_object().get(operanden[0])
+            glyfen = _glyfen(font.get_object()) if font is not None else None
+        if operator in TEKST_OPERATOREN and glyfen is not None:
+            teksten = operanden[-1] if operator == b"TJ" else [operanden[-1]]
+            for stuk in teksten:
+                if isinstance(stuk, (str, bytes)) and 0 in glyfen(_bytes(stuk)):
+                    gebreken.append(
+                        f"page {index + 1}: text shows .notdef, a missing glyph (6.2.11.8)"
+                    )
         if operator == b"BDC":
             tag = str(operanden[0])
             eigenschappen = operanden[1] if len(operanden) > 1 else {}
