@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -124,3 +126,24 @@ def test_the_check_finds_what_a_plain_pdf_lacks() -> None:
         ".notdef",
     ):
         assert gemist in gebreken
+
+
+@pytest.mark.skipif(
+    shutil.which("verapdf") is None,
+    reason="veraPDF is not installed (it is not on PyPI, npm or Debian; see ADR 0018)",
+)
+@pytest.mark.parametrize("profiel", ["2b", "ua1"])
+def test_verapdf_finds_the_letter_compliant(tmp_path: Path, profiel: str) -> None:
+    """Where veraPDF is on the PATH (a municipality's test machine), it has the last word."""
+    bestand = tmp_path / "brief.pdf"
+    bestand.write_bytes(
+        tekst_naar_pdf(titel="Besluit - Ayşe Yılmaz-Şahin", tekst=" ".join(NAMEN) + "\n\nTekst.")
+    )
+    uitvoer = subprocess.run(  # noqa: S603 - a fixed program on our own file
+        ["verapdf", "--flavour", profiel, str(bestand)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    ).stdout
+    assert 'isCompliant="true"' in uitvoer, uitvoer[-2000:]
