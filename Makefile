@@ -16,7 +16,7 @@ help:
 	@echo "make run    - install, migrate, load the demo municipality, serve http://127.0.0.1:8000"
 	@echo "make demo   - install, migrate and load the demo municipality (no server)"
 	@echo "make test   - install and run the whole test suite (SQLite, or DATABASE_URL)"
-	@echo "make lint   - ruff and mypy (the rules strictly, the services)"
+	@echo "make lint   - ruff, mypy (the rules strictly, the services), import-linter (layers)"
 	@echo "make bench  - benchmarks, results in docs/benchmarks.md"
 	@echo "make fuzz   - schemathesis against a demo on loopback; fails on any server error"
 
@@ -50,6 +50,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache  # the dependency direction (pyproject [tool.importlinter])
 
 bench: install
 	$(BIN)/python -m eenplan.bench

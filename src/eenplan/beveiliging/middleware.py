@@ -14,20 +14,14 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from eenplan.beveiliging import tweefactor
-
-SESSIE_BEGIN = "eenplan_sessie_begin"
-SESSIE_LAATST = "eenplan_sessie_laatst"
-# A session's last-activity time is rewritten at most this often (seconds): no write per request.
-SESSIE_SCHRIJF_INTERVAL = 60
+from eenplan.beveiliging.sessie import (
+    SESSIE_BEGIN,
+    SESSIE_LAATST,
+    SESSIE_SCHRIJF_INTERVAL,
+    sessie_start,
+)
 
 Handler = Callable[[HttpRequest], HttpResponse]
-
-
-def sessie_start(request: HttpRequest) -> None:
-    """Mark the start of a login session (called on login)."""
-    now = int(time.time())
-    request.session[SESSIE_BEGIN] = now
-    request.session[SESSIE_LAATST] = now
 
 
 def _is_api(request: HttpRequest) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-from eenplan.conf.env import DEFAULT_SECRET_KEY
+from eenplan.common.env import DEFAULT_SECRET_KEY
 
 MIN_KEY_LENGTH = 50
 MIN_KEY_DISTINCT = 10

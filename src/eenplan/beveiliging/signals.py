@@ -11,8 +11,8 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
 from eenplan.beveiliging import tweefactor
-from eenplan.beveiliging.middleware import sessie_start
 from eenplan.beveiliging.services import api_sleutels_revoke
+from eenplan.beveiliging.sessie import sessie_start
 
 User = get_user_model()
 

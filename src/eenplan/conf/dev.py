@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from eenplan.conf.env import as_bool
+from eenplan.common.env import as_bool
 from eenplan.conf.settings import *  # noqa: F403
 
 EENPLAN_DEVELOPMENT = True

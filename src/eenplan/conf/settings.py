@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from eenplan.conf.env import DEFAULT_SECRET_KEY, as_bool, as_list, declare
+from eenplan.common.env import DEFAULT_SECRET_KEY, as_bool, as_list, declare
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent  # the repository checkout
@@ -315,7 +315,7 @@ in plaats van stil de ongefilterde lijst.""",
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "eenplan.common.schema.versies_documenteren",
+        "eenplan.common.api.schema.versies_documenteren",
     ],
     "ENUM_NAME_OVERRIDES": {
         "TeamSoortEnum": "eenplan.gemeente.constants.TeamSoort",

@@ -8,8 +8,6 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from eenplan.inwoners.models import Huishouden, Inwoner
-
 
 class AppendOnlyError(Exception):
     """Raised when code tries to change or delete a history row."""
@@ -42,11 +40,21 @@ class Gebeurtenis(models.Model):
         verbose_name="door",
     )
     door_naam = models.CharField(max_length=150, blank=True, help_text="Vastgelegd op het moment.")
+    # By name, not by import: events sits below inwoners (which may publish events), see
+    # docs/decisions (layers and the import contract).
     inwoner = models.ForeignKey(
-        Inwoner, on_delete=models.PROTECT, null=True, blank=True, related_name="gebeurtenissen"
+        "inwoners.Inwoner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebeurtenissen",
     )
     huishouden = models.ForeignKey(
-        Huishouden, on_delete=models.PROTECT, null=True, blank=True, related_name="gebeurtenissen"
+        "inwoners.Huishouden",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebeurtenissen",
     )
     record_soort = models.CharField(max_length=40, help_text="Bijvoorbeeld 'meldingen.melding'.")
     record_id = models.BigIntegerField()

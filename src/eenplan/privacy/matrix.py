@@ -193,7 +193,7 @@ def _exemption(route: str) -> str:
 
 
 def _api_rules(view_class: type) -> dict[str, tuple[Resource, Action]] | None:
-    from eenplan.common.permissions import RolePermission
+    from eenplan.privacy.api.permissions import RolePermission
 
     rules = getattr(view_class, "access_rules", None)
     if rules is None:

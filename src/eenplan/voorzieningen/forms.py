@@ -10,8 +10,8 @@ from typing import Any
 
 from django import forms
 
-from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.page_selectors import codelijst_waarden
+from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
 from eenplan.onderzoeken.selectors import leefgebieden_actief

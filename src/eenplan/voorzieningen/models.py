@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from eenplan.beschikkingen.constants import Wet
+from eenplan.common.constants import Wet
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.onderzoeken.models import Leefgebied

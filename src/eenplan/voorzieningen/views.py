@@ -20,8 +20,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.beschikkingen.constants import Wet
 from eenplan.beschikkingen.page_selectors import catalogus_met_tarieven, codelijst_omschrijvingen
+from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
 from eenplan.onderzoeken.selectors import leefgebieden_actief

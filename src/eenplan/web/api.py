@@ -11,11 +11,11 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.common.permissions import RolePermission
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.web.selectors import dossier_get
 
 

@@ -67,12 +67,12 @@ from eenplan.beschikkingen.api.serializers import (
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht, Overgangsrecht
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.api import VersieViewSetMixin
-from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel, user_gemeente
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.constants import Doel
 from eenplan.rules.voorziening import PgbToets
 

@@ -163,7 +163,7 @@ def test_unknown_or_wrong_parameters_are_refused_in_dutch(client, wereld, backof
     assert "Onbekende zoekparameter: stand" in body and "Geen beschikkingen gevonden" in body
     api = _api(backoffice_user).get("/api/v1/beschikkingen/", {"stand": "verzonden"})
     assert api.status_code == 400
-    assert api.json()["onbekende_parameters"] == ["stand"]  # common.schema, every API list
+    assert api.json()["onbekende_parameters"] == ["stand"]  # common.api.schema, every API list
     # All errors at once: a one-letter name and a period that ends before it starts.
     params = {"q": "a", "besloten_van": "2026-05-01", "besloten_tot": "2026-04-01"}
     body = client.get("/beschikkingen/", params).content.decode()

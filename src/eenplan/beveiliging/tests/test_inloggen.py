@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from eenplan.beveiliging.middleware import SESSIE_BEGIN, SESSIE_LAATST
+from eenplan.beveiliging.sessie import SESSIE_BEGIN, SESSIE_LAATST
 
 WACHTWOORD = "een-lang-wachtwoord-42"
 

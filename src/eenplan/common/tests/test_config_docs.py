@@ -9,8 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
+from eenplan.common.env import VARIABLES, Variable
 from eenplan.common.management.commands.config_docs import portable_default, render_markdown
-from eenplan.conf.env import VARIABLES, Variable
 
 REGENERATE = (
     "DJANGO_SETTINGS_MODULE=eenplan.conf.dev .venv/bin/eenplan config_docs "

@@ -6,10 +6,10 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
-from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Team, Wijk
 from eenplan.gemeente.selectors import medewerker_for_user, teams_list, wijken_list
 from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.api.permissions import RolePermission
 
 REFERENTIE = {
     "list": (Resource.GEMEENTE, Action.LEZEN),

@@ -19,7 +19,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from eenplan.common.api import IdCursorPagination, IdFilter, VersieViewSetMixin
-from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.api.serializers import (
     HuishoudenInputSerializer,
@@ -51,6 +50,7 @@ from eenplan.inwoners.services import (
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel, user_gemeente
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.constants import Doel
 
 DOEL_PARAMETER = OpenApiParameter(

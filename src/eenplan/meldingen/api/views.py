@@ -27,7 +27,6 @@ from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from eenplan.common.api import Pagination, VersieViewSetMixin
-from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Medewerker, Team
 from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen import services
@@ -59,6 +58,7 @@ from eenplan.meldingen.selectors import (
 )
 from eenplan.privacy import access
 from eenplan.privacy.api.common import request_doel, user_gemeente
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.constants import Doel
 
 DOEL_PARAMETER = OpenApiParameter(

@@ -29,7 +29,6 @@ from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from eenplan.common.api import IdFilter, VersieViewSetMixin, parse_id
-from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken import services
@@ -57,6 +56,7 @@ from eenplan.onderzoeken.selectors import (
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.constants import Doel
 
 DOEL_PARAMETER = OpenApiParameter(

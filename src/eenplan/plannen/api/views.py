@@ -34,7 +34,6 @@ from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from eenplan.common.api import IdFilter, VersieViewSetMixin
-from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
 from eenplan.inwoners.selectors import huishouden_leden
@@ -74,6 +73,7 @@ from eenplan.plannen.selectors import plan_get, plannen_in_scope
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.constants import Doel as InzageDoel
 from eenplan.privacy.models import Toestemming
 from eenplan.privacy.services import toestemming_give, toestemming_withdraw

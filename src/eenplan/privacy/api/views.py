@@ -8,8 +8,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from eenplan.common.api import IdCursorPagination, IdFilter
-from eenplan.common.permissions import RolePermission
 from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.models import Inzage
 from eenplan.privacy.selectors import inzage_list

@@ -20,8 +20,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from eenplan.beschikkingen.constants import Wet
 from eenplan.common.api import IdField
+from eenplan.common.constants import Wet
 from eenplan.voorzieningen.constants import (
     BijdrageSoort,
     Leveringsvorm,

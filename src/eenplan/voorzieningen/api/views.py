@@ -23,11 +23,11 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.common.permissions import RolePermission
 from eenplan.gemeente.models import Wijk
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.api.serializers import (
     CodelijstWaardeSerializer,

@@ -1,7 +1,7 @@
 """`eenplan config_docs [--output PATH]`: the environment variables as a Markdown table.
 
 Every variable is declared once, with its default and help text, through
-`eenplan.conf.env.declare` in `eenplan.conf.settings`. This command renders those declarations;
+`eenplan.common.env.declare` in `eenplan.conf.settings`. This command renders those declarations;
 `docs/configuration.md` is its output, and a test fails when that file is out of date.
 
 Defaults that contain this machine's paths are rendered machine-independent: the var folder as
@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from eenplan.conf.env import Variable
+from eenplan.common.env import Variable
 
 HEADER = """# Configuration
 
@@ -25,7 +25,7 @@ HEADER = """# Configuration
 
 eenplan reads its whole configuration from environment variables. Each one is declared once,
 with its default and help text, in `src/eenplan/conf/settings.py` (through
-`eenplan.conf.env.declare`); this page is generated from those declarations. After adding or
+`eenplan.common.env.declare`); this page is generated from those declarations. After adding or
 changing a variable, regenerate it:
 
 ```sh
@@ -97,7 +97,7 @@ def render_markdown(variables: Iterable[Variable], *, base_dir: str, var_dir: st
 def render() -> str:
     """Import the settings (which declares every variable) and render the page."""
     settings_module = importlib.import_module("eenplan.conf.settings")
-    env = importlib.import_module("eenplan.conf.env")
+    env = importlib.import_module("eenplan.common.env")
     return render_markdown(
         env.VARIABLES.values(),
         base_dir=str(settings_module.BASE_DIR),

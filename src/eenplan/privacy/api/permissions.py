@@ -1,4 +1,6 @@
-"""Role permissions for the REST API, decided by the one access module (`privacy.access`)."""
+"""Role permissions for the REST API, decided by the one access module (`privacy.access`).
+
+In privacy (not common) because it asks `privacy.access`: common sits below privacy."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
-from eenplan.common.schema import controleer_parameters
+from eenplan.common.api.schema import controleer_parameters
 from eenplan.privacy import access
 
 
@@ -22,7 +24,7 @@ class RolePermission(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         """The role decides; once allowed, a query parameter the operation does not document
-        is a 400 (`common.schema.controleer_parameters`), every viewset alike."""
+        is a 400 (`common.api.schema.controleer_parameters`), every viewset alike."""
         allowed = self._role_allows(request, view)
         if allowed and request.method != "OPTIONS":
             controleer_parameters(request, view)
