@@ -1,0 +1,1 @@
+"""Dated legal data (JSON) for the pure rules; read with importlib.resources."""
