@@ -569,7 +569,8 @@ def eigen_bijdrage(
         if any(b is False for b in bereikt):
             toelichting.append(
                 "Geen eigen bijdrage: gehuwd of samenwonend en ten minste één van beiden "
-                f"heeft de AOW-leeftijd nog niet bereikt ({_landelijke_bron('partner_onder_aow')})."
+                "heeft de AOW-leeftijd nog niet bereikt (partnervrijstelling; "
+                f"{_landelijke_bron('partner_onder_aow')})."
             )
             return uitkomst(NUL, Status.GEEN_BIJDRAGE, via_cak=False, regime=regime)
         if any(b is None for b in bereikt):
