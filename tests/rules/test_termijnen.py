@@ -24,23 +24,32 @@ from eenplan.rules.termijnen import (
     EERSTE_JAAR,
     GELIJKGESTELDE_DAGEN,
     GELIJKGESTELDE_DAGEN_JAREN,
+    KLACHT_AFHANDELING,
+    KLACHT_AFHANDELING_ADVIES,
     RETOURBERICHT,
     VERDAGING_BEZWAAR,
+    VERDAGING_KLACHT,
     WMO_BESCHIKKING,
     WMO_ONDERZOEK,
     WMO_PERSOONLIJK_PLAN,
     GelijkgesteldeDag,
+    MededelingStatus,
     Opschorting,
     Termijn,
     TermijnStatus,
     algemeen_erkende_feestdagen,
     atw_van_toepassing,
     beslissing_op_bezwaar_uiterlijk,
+    beslistermijn_bezwaar,
     bezwaar_uiterlijk,
     eerste_paasdag,
     is_feestdag,
     is_werkdag,
+    klacht_afhandelen_uiterlijk,
     koningsdag,
+    mededeling_vertraging,
+    mededeling_vertraging_fouten,
+    mededeling_vertraging_status,
     termijn_einde,
     termijn_einde_met_opschorting,
     termijn_status,
@@ -401,6 +410,132 @@ def test_awb_7_10_beslissing_op_bezwaar_extended_by_atw() -> None:
     assert beslissing_op_bezwaar_uiterlijk(D(2026, 2, 19), adviescommissie=True) == D(2026, 5, 18)
     # Ended Monday 13 April 2026; six weeks later is Whit Monday 25 May -> Tuesday 26 May.
     assert beslissing_op_bezwaar_uiterlijk(D(2026, 4, 13), adviescommissie=False) == D(2026, 5, 26)
+
+
+def test_awb_7_10_counts_from_the_end_of_the_bezwaar_term_not_from_receipt() -> None:
+    # Awb 7:10 lid 1: "gerekend vanaf de dag na die waarop de termijn voor het indienen van het
+    # bezwaarschrift is verstreken". Decision sent Tuesday 14 April 2026: the bezwaar term ends
+    # Tuesday 26 May 2026 (Awb 6:7, 6:8), the decision on bezwaar is due Tuesday 7 July 2026,
+    # for a bezwaar received on 20 April as much as for one posted on 26 May and received on
+    # 1 June (Awb 6:9): the receipt date plays no part.
+    assert beslistermijn_bezwaar(beschikking_verzonden=D(2026, 4, 14), adviescommissie=False) == D(
+        2026, 7, 7
+    )
+    # With an advisory committee (art. 7:13): twelve weeks, Tuesday 18 August 2026.
+    assert beslistermijn_bezwaar(beschikking_verzonden=D(2026, 4, 14), adviescommissie=True) == D(
+        2026, 8, 18
+    )
+    # Postponed once by six weeks (lid 3): 18 August; further only with consent (lid 4).
+    assert beslistermijn_bezwaar(
+        beschikking_verzonden=D(2026, 4, 14), adviescommissie=False, verdaagd=True
+    ) == D(2026, 8, 18)
+    assert beslistermijn_bezwaar(
+        beschikking_verzonden=D(2026, 4, 14),
+        adviescommissie=False,
+        verdaagd=True,
+        verder_uitgesteld_tot=D(2026, 9, 15),
+    ) == D(2026, 9, 15)
+
+
+def test_awb_7_10_starts_after_the_atw_extended_bezwaar_term() -> None:
+    # Sent Tuesday 24 March 2026: six weeks end on Bevrijdingsdag 5 May, so the bezwaar term
+    # runs to Wednesday 6 May (Atw art. 1, 3). The decision on bezwaar: 6 weeks from 7 May,
+    # Wednesday 17 June 2026 (not 16 June, which counts from the holiday).
+    assert beslistermijn_bezwaar(beschikking_verzonden=D(2026, 3, 24), adviescommissie=False) == D(
+        2026, 6, 17
+    )
+
+
+def test_awb_7_10_ending_at_christmas_runs_to_the_next_working_day() -> None:
+    # Sent Friday 2 October 2026: bezwaar term ends Friday 13 November; six weeks later is
+    # Eerste Kerstdag (Friday 25 December), then Tweede Kerstdag on the Saturday and Sunday:
+    # Monday 28 December 2026 (Atw art. 1 lid 1, art. 3 lid 1).
+    assert beslistermijn_bezwaar(beschikking_verzonden=D(2026, 10, 2), adviescommissie=False) == D(
+        2026, 12, 28
+    )
+
+
+def test_awb_9_11_klacht_terms() -> None:
+    assert (KLACHT_AFHANDELING.weken, KLACHT_AFHANDELING_ADVIES.weken) == (6, 10)
+    assert VERDAGING_KLACHT.weken == 4 and "9:11 lid 2" in VERDAGING_KLACHT.bron
+    assert "afdeling 9.1.3" in KLACHT_AFHANDELING_ADVIES.bron
+    # Lid 1: received Tuesday 24 March 2026, six weeks end on 5 May (holiday): Wednesday 6 May.
+    assert klacht_afhandelen_uiterlijk(D(2026, 3, 24)) == D(2026, 5, 6)
+    # Lid 1: ten weeks when a person or committee advises (afdeling 9.1.3): Tuesday 2 June.
+    assert klacht_afhandelen_uiterlijk(D(2026, 3, 24), advies=True) == D(2026, 6, 2)
+    # Lid 2: postponed by at most four weeks, from the unextended end (5 May): Tuesday 2 June.
+    assert klacht_afhandelen_uiterlijk(D(2026, 3, 24), verdaagd=True) == D(2026, 6, 2)
+    assert klacht_afhandelen_uiterlijk(D(2026, 3, 24), advies=True, verdaagd=True) == D(2026, 6, 30)
+    # Lid 3: further only with the complainant's written consent.
+    assert klacht_afhandelen_uiterlijk(
+        D(2026, 3, 24), verdaagd=True, verder_uitgesteld_tot=D(2026, 7, 15)
+    ) == D(2026, 7, 15)
+    # An agreed day before the term's end changes nothing.
+    assert klacht_afhandelen_uiterlijk(D(2026, 3, 24), verder_uitgesteld_tot=D(2026, 4, 1)) == D(
+        2026, 5, 6
+    )
+
+
+def test_awb_9_11_klacht_over_ascension_day() -> None:
+    # Received Thursday 2 April 2026: six weeks end on Hemelvaartsdag 14 May, the decreed
+    # Friday 15 May and the weekend follow: Monday 18 May 2026. Postponed four weeks from the
+    # unextended 14 May: Thursday 11 June 2026.
+    assert klacht_afhandelen_uiterlijk(D(2026, 4, 2)) == D(2026, 5, 18)
+    assert klacht_afhandelen_uiterlijk(D(2026, 4, 2), verdaagd=True) == D(2026, 6, 11)
+
+
+def test_awb_4_14_notice_of_a_late_wmo_decision() -> None:
+    # Wmo aanvraag received Monday 2 March 2026: decision within two weeks (Wmo 2015 art. 2.3.5
+    # lid 2), Monday 16 March. The notice of Awb 4:14 lid 1 is due before the end of the term;
+    # the worklist asks for it from five working days before: Monday 9 March.
+    mededeling = mededeling_vertraging(D(2026, 3, 16), wettelijke_termijn=True)
+    assert (mededeling.vanaf, mededeling.uiterlijk) == (D(2026, 3, 9), D(2026, 3, 16))
+    assert "4:14 lid 1" in mededeling.bron and "zo kort mogelijke termijn" in mededeling.bron
+
+    def status(vandaag: date, beslist: bool = False, gedaan: bool = False) -> MededelingStatus:
+        return mededeling_vertraging_status(
+            mededeling, vandaag, beslist=beslist, mededeling_gedaan=gedaan
+        )
+
+    assert status(D(2026, 3, 6)) == MededelingStatus.NOG_NIET
+    assert status(D(2026, 3, 9)) == MededelingStatus.NU_STUREN
+    assert status(D(2026, 3, 16)) == MededelingStatus.NU_STUREN
+    assert status(D(2026, 3, 17)) == MededelingStatus.TERMIJN_VERSTREKEN
+    assert status(D(2026, 3, 17), beslist=True) == MededelingStatus.NIET_NODIG
+    assert status(D(2026, 3, 12), gedaan=True) == MededelingStatus.NIET_NODIG
+    # What the notice must say: a new term after the end of the current one, sent in time.
+    assert (
+        mededeling_vertraging_fouten(
+            mededeling, verzonden_op=D(2026, 3, 13), nieuwe_datum=D(2026, 3, 30)
+        )
+        == []
+    )
+    assert (
+        len(
+            mededeling_vertraging_fouten(mededeling, verzonden_op=D(2026, 3, 17), nieuwe_datum=None)
+        )
+        == 2
+    )
+    assert mededeling_vertraging_fouten(
+        mededeling, verzonden_op=D(2026, 3, 13), nieuwe_datum=D(2026, 3, 16)
+    ) == ["De nieuwe termijn moet na het einde van de huidige beslistermijn liggen (16-03-2026)."]
+
+
+def test_awb_4_14_notice_without_a_statutory_term_skips_holidays() -> None:
+    # Jeugdwet aanvraag received Monday 2 March 2026: no statutory term, so eight weeks (Awb
+    # 4:13 lid 2), ending on Koningsdag Monday 27 April: Tuesday 28 April 2026. The notice of
+    # Awb 4:14 lid 3 is due within those eight weeks; three working days before: Friday 24,
+    # Thursday 23 and Wednesday 22 April (27 April is a holiday, the weekend does not count).
+    einde = AWB_BESLISTERMIJN.einde(D(2026, 3, 2))
+    assert einde == D(2026, 4, 28)
+    mededeling = mededeling_vertraging(einde, wettelijke_termijn=False, waarschuwing_werkdagen=3)
+    assert mededeling.vanaf == D(2026, 4, 22)
+    assert "4:14 lid 3" in mededeling.bron and "redelijke termijn" in mededeling.bron
+    # Over Bevrijdingsdag: a term ending Wednesday 6 May 2026, three working days before skips
+    # 5 May: Thursday 30 April.
+    assert mededeling_vertraging(
+        D(2026, 5, 6), wettelijke_termijn=True, waarschuwing_werkdagen=3
+    ).vanaf == D(2026, 4, 30)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ Sources, in short:
   holidays and, lid 3, days declared equal by royal decree), art. 4 onder a (the Atw does
   not apply to terms of more than 90 days, 12 weeks or 3 months).
 - Wet maatschappelijke ondersteuning 2015 (Wmo 2015) art. 2.3.2 lid 1 and 2, art. 2.3.5 lid 2.
-- Algemene wet bestuursrecht (Awb) art. 4:13, 4:15, 6:7, 6:8, 7:10.
+- Algemene wet bestuursrecht (Awb) art. 4:13, 4:14, 4:15, 6:7, 6:8, 6:9, 7:10, 9:11.
 - iWmo/iJw 3.2 bedrijfsregels OP090 and OP090x4, iJw 3.2 Procesbeschrijving §2.5.3.
 """
 
@@ -40,14 +40,24 @@ __all__ = [
     "WMO_BESCHIKKING",
     "WMO_ONDERZOEK",
     "WMO_PERSOONLIJK_PLAN",
+    "KLACHT_AFHANDELING",
+    "KLACHT_AFHANDELING_ADVIES",
+    "VERDAGING_KLACHT",
     "GelijkgesteldeDag",
+    "Mededeling414",
+    "MededelingStatus",
     "Opschorting",
     "Termijn",
     "TermijnStatus",
     "algemeen_erkende_feestdagen",
     "atw_van_toepassing",
     "beslissing_op_bezwaar_uiterlijk",
+    "beslistermijn_bezwaar",
     "bezwaar_uiterlijk",
+    "klacht_afhandelen_uiterlijk",
+    "mededeling_vertraging",
+    "mededeling_vertraging_fouten",
+    "mededeling_vertraging_status",
     "eerste_paasdag",
     "is_feestdag",
     "is_werkdag",
@@ -524,6 +534,24 @@ VERDAGING_BEZWAAR = Termijn(
     weken=6,
     bron="Awb art. 7:10 lid 3: verdaging met ten hoogste zes weken",
 )
+KLACHT_AFHANDELING = Termijn(
+    naam="Afhandeling klacht",
+    weken=6,
+    bron="Awb art. 9:11 lid 1: binnen zes weken na ontvangst van het klaagschrift",
+)
+KLACHT_AFHANDELING_ADVIES = Termijn(
+    naam="Afhandeling klacht met klachtadviesprocedure",
+    weken=10,
+    bron=(
+        "Awb art. 9:11 lid 1: binnen tien weken als afdeling 9.1.3 van toepassing is (advies "
+        "van een persoon of commissie, art. 9:14)"
+    ),
+)
+VERDAGING_KLACHT = Termijn(
+    naam="Verdaging afhandeling klacht",
+    weken=4,
+    bron="Awb art. 9:11 lid 2: verdaging met ten hoogste vier weken, schriftelijk meegedeeld",
+)
 RETOURBERICHT = Termijn(
     naam="Retourbericht",
     werkdagen=3,
@@ -555,27 +583,194 @@ def beslissing_op_bezwaar_uiterlijk(
     *,
     adviescommissie: bool,
     verdaagd: bool = False,
+    verder_uitgesteld_tot: date | None = None,
     extra: Iterable[GelijkgesteldeDag] | None = None,
 ) -> date:
     """Last day for the decision on a bezwaar (Awb art. 7:10).
 
     Six weeks, or twelve with an advisory committee (art. 7:10 lid 1, committee of art. 7:13),
-    counted from the day after ``bezwaartermijn_einde``, the last day of the bezwaar term (as
-    returned by ``bezwaar_uiterlijk``). With ``verdaagd`` the decision is postponed once by six
-    weeks (lid 3), counted from the unextended end of the first term (the earlier, safe
-    reading). The Atw extends the final day (art. 1 lid 1). Suspensions (lid 2) are handled by
-    ``termijn_einde_met_opschorting``.
+    "gerekend vanaf de dag na die waarop de termijn voor het indienen van het bezwaarschrift is
+    verstreken": from the day after ``bezwaartermijn_einde``, the last day of the bezwaar term
+    (as returned by ``bezwaar_uiterlijk``), whatever day the bezwaar arrived. A bezwaar posted
+    in time and received later (art. 6:9) or one received early counts from the same day; use
+    ``beslistermijn_bezwaar`` to start from the sending date. With ``verdaagd`` the decision is
+    postponed once by six weeks (lid 3), counted from the unextended end of the first term (the
+    earlier, safe reading). The Atw extends the final day (art. 1 lid 1). Further postponement
+    needs the objector's consent (lid 4): ``verder_uitgesteld_tot`` is the agreed day, used
+    when it is later. Suspensions (lid 2) are handled by ``termijn_einde_met_opschorting``.
     """
     termijn = BESLISTERMIJN_BEZWAAR_ADVIESCOMMISSIE if adviescommissie else BESLISTERMIJN_BEZWAAR
     einde = bezwaartermijn_einde + timedelta(weeks=termijn.weken)
     if verdaagd:
         einde += timedelta(weeks=VERDAGING_BEZWAAR.weken)
-    return _apply_atw(
+    einde = _apply_atw(
         bezwaartermijn_einde,
         einde,
         term_days=(einde - bezwaartermijn_einde).days,
         extra=_extra_dates(extra),
     )
+    if verder_uitgesteld_tot is not None and verder_uitgesteld_tot > einde:
+        return verder_uitgesteld_tot
+    return einde
+
+
+def beslistermijn_bezwaar(
+    *,
+    beschikking_verzonden: date,
+    adviescommissie: bool,
+    verdaagd: bool = False,
+    verder_uitgesteld_tot: date | None = None,
+    extra: Iterable[GelijkgesteldeDag] | None = None,
+) -> date:
+    """Last day for the decision on a bezwaar against a decision sent on
+    ``beschikking_verzonden``: the bezwaar term (Awb art. 6:7, 6:8 lid 1, Atw) and then
+    art. 7:10 from the day after it ended (see ``beslissing_op_bezwaar_uiterlijk``). The day
+    the bezwaar was received or posted plays no part (art. 7:10 lid 1; art. 6:9 only decides
+    whether it is on time)."""
+    return beslissing_op_bezwaar_uiterlijk(
+        bezwaar_uiterlijk(beschikking_verzonden, extra=extra),
+        adviescommissie=adviescommissie,
+        verdaagd=verdaagd,
+        verder_uitgesteld_tot=verder_uitgesteld_tot,
+        extra=extra,
+    )
+
+
+def klacht_afhandelen_uiterlijk(
+    ontvangen_op: date,
+    *,
+    advies: bool = False,
+    verdaagd: bool = False,
+    verder_uitgesteld_tot: date | None = None,
+    extra: Iterable[GelijkgesteldeDag] | None = None,
+) -> date:
+    """Last day to handle a klacht received on ``ontvangen_op`` (Awb art. 9:11).
+
+    Six weeks after receipt, or ten when afdeling 9.1.3 applies: a person or committee advises
+    on the klacht (art. 9:11 lid 1, with art. 9:14). With ``verdaagd`` postponed once by at most
+    four weeks, told to the complainant in writing (lid 2), counted from the unextended end of
+    the first term. Further postponement only with the complainant's written consent (lid 3):
+    ``verder_uitgesteld_tot`` is the agreed day, used when it is later. The Atw extends the
+    final day (art. 1 lid 1, art. 2).
+    """
+    termijn = KLACHT_AFHANDELING_ADVIES if advies else KLACHT_AFHANDELING
+    einde = ontvangen_op + timedelta(weeks=termijn.weken)
+    if verdaagd:
+        einde += timedelta(weeks=VERDAGING_KLACHT.weken)
+    einde = _apply_atw(
+        ontvangen_op, einde, term_days=(einde - ontvangen_op).days, extra=_extra_dates(extra)
+    )
+    if verder_uitgesteld_tot is not None and verder_uitgesteld_tot > einde:
+        return verder_uitgesteld_tot
+    return einde
+
+
+# --------------------------------------------------------------------------------------------
+# Awb art. 4:14: telling the applicant a decision will be late
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mededeling414:
+    """When the notice of Awb art. 4:14 is due for a decision term ending on ``uiterlijk``.
+
+    ``vanaf`` is the day the worklist starts asking for it (a number of working days before
+    the end); the notice must be sent at the latest on ``uiterlijk``, the last day of the
+    term. It must name the new term within which the decision can be expected: "een zo kort
+    mogelijke termijn" with a statutory term (lid 1), "een redelijke termijn" without one
+    (lid 3, the eight weeks of art. 4:13 lid 2).
+    """
+
+    vanaf: date
+    uiterlijk: date
+    wettelijke_termijn: bool
+    bron: str
+
+
+class MededelingStatus(enum.StrEnum):
+    """Where a decision stands with respect to the notice of Awb art. 4:14."""
+
+    NIET_NODIG = "niet_nodig"  # decided, or the notice was sent
+    NOG_NIET = "nog_niet"  # the term is still far from its end
+    NU_STUREN = "nu_sturen"  # within the warning window: decide or send the notice
+    TERMIJN_VERSTREKEN = "termijn_verstreken"  # no decision and no notice: too late (art. 4:17)
+
+
+def mededeling_vertraging(
+    termijn_einde: date,
+    *,
+    wettelijke_termijn: bool,
+    waarschuwing_werkdagen: int = 5,
+    extra: Iterable[GelijkgesteldeDag] | None = None,
+) -> Mededeling414:
+    """The notice of Awb art. 4:14 for a decision term ending on ``termijn_einde``.
+
+    Lid 1: when a decision cannot be given within the statutory term (Wmo 2015 art. 2.3.5
+    lid 2: two weeks), the applicant is told before the end of the term, with the shortest
+    possible term within which it can be expected. Lid 3: without a statutory term (Jeugdwet,
+    Participatiewet: art. 4:13), when it cannot be given within eight weeks, the applicant is
+    told within those eight weeks, with a reasonable term. The worklist asks for it from
+    ``waarschuwing_werkdagen`` working days before the end (a municipal setting).
+    """
+    if waarschuwing_werkdagen < 0:
+        raise ValueError(
+            f"Het aantal waarschuwingswerkdagen kan niet negatief zijn ({waarschuwing_werkdagen})."
+        )
+    extra_dates = _extra_dates(extra)
+    vanaf = termijn_einde
+    remaining = waarschuwing_werkdagen
+    while remaining:
+        vanaf -= timedelta(days=1)
+        if _is_werkdag(vanaf, extra_dates):
+            remaining -= 1
+    bron = (
+        "Awb art. 4:14 lid 1: vóór het einde van de wettelijke termijn mededelen, met een zo "
+        "kort mogelijke termijn waarbinnen de beschikking wel tegemoet kan worden gezien"
+        if wettelijke_termijn
+        else "Awb art. 4:14 lid 3: binnen acht weken mededelen, met een redelijke termijn "
+        "waarbinnen de beschikking wel tegemoet kan worden gezien"
+    )
+    return Mededeling414(
+        vanaf=vanaf, uiterlijk=termijn_einde, wettelijke_termijn=wettelijke_termijn, bron=bron
+    )
+
+
+def mededeling_vertraging_status(
+    mededeling: Mededeling414, vandaag: date, *, beslist: bool, mededeling_gedaan: bool
+) -> MededelingStatus:
+    """Whether the notice of Awb art. 4:14 must be sent today (for a worklist)."""
+    if beslist or mededeling_gedaan:
+        return MededelingStatus.NIET_NODIG
+    if vandaag > mededeling.uiterlijk:
+        return MededelingStatus.TERMIJN_VERSTREKEN
+    if vandaag >= mededeling.vanaf:
+        return MededelingStatus.NU_STUREN
+    return MededelingStatus.NOG_NIET
+
+
+def mededeling_vertraging_fouten(
+    mededeling: Mededeling414, *, verzonden_op: date, nieuwe_datum: date | None
+) -> list[str]:
+    """What is wrong with a notice of Awb art. 4:14, in Dutch; empty when it may be sent: it
+    is sent at the latest on the last day of the term, and it names a new day within which the
+    decision can be expected, after the end of the term (lid 1 and 3)."""
+    fouten: list[str] = []
+    if verzonden_op > mededeling.uiterlijk:
+        fouten.append(
+            "De mededeling moet vóór het einde van de beslistermijn worden verstuurd "
+            f"(uiterlijk {mededeling.uiterlijk:%d-%m-%Y}; Awb art. 4:14)."
+        )
+    if nieuwe_datum is None:
+        fouten.append(
+            "Noem de termijn waarbinnen de beschikking wel tegemoet kan worden gezien "
+            "(Awb art. 4:14)."
+        )
+    elif nieuwe_datum <= mededeling.uiterlijk:
+        fouten.append(
+            "De nieuwe termijn moet na het einde van de huidige beslistermijn liggen "
+            f"({mededeling.uiterlijk:%d-%m-%Y})."
+        )
+    return fouten
 
 
 # --------------------------------------------------------------------------------------------

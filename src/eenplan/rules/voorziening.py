@@ -11,6 +11,7 @@ Sources:
   overlapping periods.
 - Awb art. 6:7, 6:8, 6:9 lid 1 en 2: the objection term and when an objection is on time;
   art. 6:11: a late objection is admissible when the lateness is excusable.
+- Awb art. 9:11 lid 1-3: the term for handling a klacht (in ``termijnen``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from eenplan.rules.termijnen import GelijkgesteldeDag, bezwaar_uiterlijk, termijn_einde
+from eenplan.rules import termijnen
+from eenplan.rules.termijnen import GelijkgesteldeDag, bezwaar_uiterlijk
 
 CENT = Decimal("0.01")
 
@@ -157,8 +159,17 @@ def klacht_afhandelen_uiterlijk(
     ontvangen_op: dt.date,
     *,
     commissie: bool = False,
+    verdaagd: bool = False,
+    verder_uitgesteld_tot: dt.date | None = None,
     extra: Iterable[GelijkgesteldeDag] | None = None,
 ) -> dt.date:
-    """A complaint is handled within six weeks, or ten with a complaints committee
-    (Awb art. 9:11 lid 1, art. 9:15 lid 1), extended per the Algemene termijnenwet."""
-    return termijn_einde(ontvangen_op, weken=10 if commissie else 6, extra=extra)
+    """A complaint is handled within six weeks, or ten when a person or committee advises
+    (afdeling 9.1.3), postponed by at most four weeks and further only with the complainant's
+    consent (Awb art. 9:11 lid 1-3); see ``termijnen.klacht_afhandelen_uiterlijk``."""
+    return termijnen.klacht_afhandelen_uiterlijk(
+        ontvangen_op,
+        advies=commissie,
+        verdaagd=verdaagd,
+        verder_uitgesteld_tot=verder_uitgesteld_tot,
+        extra=extra,
+    )
