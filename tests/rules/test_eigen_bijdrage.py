@@ -342,12 +342,24 @@ def test_ouderbijdrage_abolished_from_2016():
 
 
 def test_pgb_conditions():
+    # Wmo 2015 art. 2.3.6 lid 2 onder a-c.
     assert pgb_bezwaren(PgbToets(True, "Eigen regie", True), wet="wmo") == []
-    assert len(pgb_bezwaren(PgbToets(False, " ", False), wet="wmo")) == 3
-    assert "Jeugdwet" in pgb_bezwaren(PgbToets(True, "Eigen regie", True), wet="jeugd")[0]
-    assert (
-        pgb_bezwaren(PgbToets(True, "Eigen regie", True, True, "Wachtlijst 6 maanden"), wet="jeugd")
-        == []
+    bezwaren = pgb_bezwaren(PgbToets(False, " ", False), wet="wmo")
+    assert [b[-9:] for b in bezwaren] == ["onder a).", "onder b).", "onder c)."]
+
+
+def test_jeugdwet_pgb_condition_is_the_parents_reasoned_view():
+    # Jeugdwet art. 8.1.1 lid 2 onder b: the parents' reasoned view that the help in kind on
+    # offer does not suit; not a finding that no suitable help in kind exists.
+    assert pgb_bezwaren(PgbToets(True, "Onze zoon kent de begeleider al", True), wet="jeugd") == []
+    bezwaren = pgb_bezwaren(PgbToets(True, "", True), wet="jeugd")
+    assert bezwaren == [
+        "Jeugdwet: de ouders (of de jeugdige) hebben niet gemotiveerd waarom de aangeboden hulp "
+        "in natura niet passend is (Jeugdwet art. 8.1.1 lid 2 onder b)."
+    ]
+    # A recorded waiting list is not needed, and without a reasoned view it does not help.
+    assert pgb_bezwaren(PgbToets(True, "", True, True, "Wachtlijst 6 maanden"), wet="jeugd") == (
+        bezwaren
     )
 
 

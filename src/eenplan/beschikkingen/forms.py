@@ -82,14 +82,17 @@ class RegelForm(forms.Form):
     kan_beheren = forms.BooleanField(
         label="De inwoner (of een vertegenwoordiger) kan het budget beheren", required=False
     )
-    pgb_motivering = _tekst("Waarom kiest de inwoner voor een pgb?")
+    # Onder b (and Jeugdwet art. 8.1.1 lid 2 onder b): the reasoned view that the help in kind
+    # on offer does not suit.
+    pgb_motivering = _tekst("Waarom past de aangeboden hulp in natura niet (keuze voor een pgb)?")
     kwaliteit_geborgd = forms.BooleanField(
         label="De kwaliteit van de ingekochte hulp is geborgd", required=False
     )
+    # Not a legal condition (Jeugdwet art. 8.1.1 lid 2): an optional fact, e.g. a waiting list.
     geen_passende_zin = forms.BooleanField(
-        label="Er is geen passende hulp in natura beschikbaar", required=False
+        label="Er is geen passende hulp in natura beschikbaar (optioneel)", required=False
     )
-    reden_geen_zin = _tekst("Waarom is er geen passende hulp in natura?", rows=2)
+    reden_geen_zin = _tekst("Toelichting, bijvoorbeeld een wachtlijst (optioneel)", rows=2)
     persoonlijk_plan = _tekst("Persoonlijk plan van de inwoner", rows=4)
     pgb_tarief = bedrag_veld(
         "Gevraagd tarief per eenheid", help_text="Het tarief dat de inwoner wil betalen."

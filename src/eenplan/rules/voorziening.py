@@ -1,12 +1,16 @@
 """Rules for maatwerk: PGB conditions and ceiling, ZIN/PGB overlap (OP043), volume, bezwaar.
 
 Sources:
-- Wmo 2015 art. 2.3.6 lid 2: a PGB only when the client (or representative) can manage it,
-  has motivated the choice, and quality is assured; lid 5 onder a (with the verordening, art.
+- Wmo 2015 art. 2.3.6 lid 2 onder a-c: a PGB only when the client (or representative) can
+  manage it (a), takes the reasoned view that the contracted maatwerkvoorziening does not suit
+  (b), and quality is assured (c); lid 5 onder a (with the verordening, art.
   2.1.3 lid 2 onder b): the budget is at most the cost of the cheapest adequate provision
   in kind (seed 003 L4027-4270; seed 000 L652-726).
-- Jeugdwet art. 8.1.1 lid 2 en 3: a PGB only when no suitable help in kind is available, with
-  the same three conditions.
+- Jeugdwet art. 8.1.1 lid 2: the same three conditions for youth: (a) the youth or the parents
+  can manage the budget, (b) they take the reasoned view that the help in kind the municipality
+  offers does not suit them ("zich gemotiveerd op het standpunt stellen dat zij de individuele
+  voorziening ... niet passend achten"), (c) quality is assured. There is no further condition
+  that no suitable help in kind exists; the reasoned view of onder b is the condition.
 - iWmo/iJw 3.2 bedrijfsregel OP043: no assignment in kind and a PGB for the same product in
   overlapping periods.
 - Awb art. 6:7, 6:8, 6:9 lid 1 en 2: the objection term and when an objection is on time;
@@ -35,28 +39,45 @@ class Leveringsvorm(enum.StrEnum):
 
 @dataclass(frozen=True)
 class PgbToets:
+    """The three PGB conditions (Wmo 2015 art. 2.3.6 lid 2; Jeugdwet art. 8.1.1 lid 2).
+
+    ``motivering`` is the reasoned view of onder b: why the help in kind on offer does not suit.
+    ``geen_passende_zin`` and ``reden_geen_zin`` are extra facts a municipality may record (for
+    example a waiting list); they are not a legal condition and do not block a PGB."""
+
     kan_beheren: bool
     motivering: str
     kwaliteit_geborgd: bool
-    geen_passende_zin: bool | None = None  # Jeugdwet only
+    geen_passende_zin: bool | None = None
     reden_geen_zin: str = ""
 
 
 def pgb_bezwaren(toets: PgbToets, *, wet: str) -> list[str]:
-    """Why a PGB may not be granted, in Dutch; empty when all conditions hold
-    (Wmo 2015 art. 2.3.6 lid 2; Jeugdwet art. 8.1.1 lid 2 en 3)."""
+    """Why a PGB may not be granted, in Dutch; empty when all conditions hold: the budget can
+    be managed (onder a), the resident or for youth the parents take the reasoned view that the
+    help in kind on offer does not suit (onder b), quality is assured (onder c) (Wmo 2015
+    art. 2.3.6 lid 2; Jeugdwet art. 8.1.1 lid 2)."""
+    jeugd = wet == "jeugd"
+    artikel = "Jeugdwet art. 8.1.1 lid 2" if jeugd else "Wmo 2015 art. 2.3.6 lid 2"
     missing = []
     if not toets.kan_beheren:
-        missing.append("De inwoner (of vertegenwoordiger) kan het budget niet zelf beheren.")
-    if not toets.motivering.strip():
-        missing.append("De inwoner heeft de keuze voor een pgb niet gemotiveerd.")
-    if not toets.kwaliteit_geborgd:
-        missing.append("De kwaliteit van de ingekochte hulp is niet geborgd.")
-    if wet == "jeugd" and not (toets.geen_passende_zin and toets.reden_geen_zin.strip()):
-        missing.append(
-            "Jeugdwet: een pgb alleen als er geen passende hulp in natura is; leg "
-            "vast waarom (Jeugdwet art. 8.1.1)."
+        wie = (
+            "De jeugdige of de ouders kunnen" if jeugd else "De inwoner (of vertegenwoordiger) kan"
         )
+        missing.append(f"{wie} het budget niet zelf beheren ({artikel} onder a).")
+    if not toets.motivering.strip():
+        if jeugd:
+            missing.append(
+                "Jeugdwet: de ouders (of de jeugdige) hebben niet gemotiveerd waarom de "
+                f"aangeboden hulp in natura niet passend is ({artikel} onder b)."
+            )
+        else:
+            missing.append(
+                "De inwoner heeft niet gemotiveerd waarom de aangeboden maatwerkvoorziening in "
+                f"natura niet passend is ({artikel} onder b)."
+            )
+    if not toets.kwaliteit_geborgd:
+        missing.append(f"De kwaliteit van de ingekochte hulp is niet geborgd ({artikel} onder c).")
     return missing
 
 

@@ -164,7 +164,10 @@ class PgbToetsSerializer(serializers.Serializer):
         help_text="De inwoner (of vertegenwoordiger) kan het budget beheren."
     )
     motivering = serializers.CharField(
-        allow_blank=True, help_text="Waarom de inwoner een pgb kiest."
+        allow_blank=True,
+        help_text="Waarom de aangeboden hulp in natura niet passend is (Wmo 2015 art. 2.3.6 lid 2 "
+        "onder b; "
+        "Jeugdwet art. 8.1.1 lid 2 onder b).",
     )
     kwaliteit_geborgd = serializers.BooleanField(
         help_text="De kwaliteit van de ingekochte hulp is geborgd."
@@ -173,13 +176,13 @@ class PgbToetsSerializer(serializers.Serializer):
         allow_null=True,
         required=False,
         default=None,
-        help_text="Jeugdwet: er is geen passende hulp in natura.",
+        help_text="Optioneel: er is geen passende hulp in natura (geen wettelijke voorwaarde).",
     )
     reden_geen_zin = serializers.CharField(
         allow_blank=True,
         required=False,
         default="",
-        help_text="Jeugdwet: waarom er geen passende hulp in natura is.",
+        help_text="Optioneel: toelichting, bijvoorbeeld een wachtlijst.",
     )
 
 
@@ -458,8 +461,16 @@ class BeschikkingFilterSerializer(serializers.Serializer):
         "eindigt of aan heronderzoek toe is (werklijst: 8).",
     )
 
-    API_PARAMETERS = ("rechtmatigheid", "inwoner", "einde_binnen_weken", "pagina", "per_pagina",
-                      "page_size", "doel", "format")
+    API_PARAMETERS = (
+        "rechtmatigheid",
+        "inwoner",
+        "einde_binnen_weken",
+        "pagina",
+        "per_pagina",
+        "page_size",
+        "doel",
+        "format",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         fouten: dict[str, Any] = {}

@@ -228,17 +228,20 @@ def test_bad_decisions_are_refused_and_nothing_written(backoffice, aanvraag, hh,
     assert aanvraag.status == AanvraagStatus.ONTVANGEN
 
 
-def test_jeugd_pgb_only_when_no_suitable_zin_is_recorded(backoffice, inwoner_noord, generalist):
+def test_jeugd_pgb_needs_the_parents_reasoned_view(backoffice, inwoner_noord, generalist):
+    # Jeugdwet art. 8.1.1 lid 2 onder b: the parents' reasoned view that the help in kind on
+    # offer does not suit them.
     jeugdhulp = maatwerk(inwoner_noord.gemeente, naam="Jeugdhulp", productcode="31A01", wet="jeugd")
     aanvraag = aanvraag_voor(inwoner_noord, generalist, wet="jeugd")
     url = f"{AANVRAGEN}{aanvraag.pk}/beslissen/"
+    zonder = {"kan_beheren": True, "motivering": "", "kwaliteit_geborgd": True}
     response = api_for(backoffice).post(
-        url, {"motivering": "m", "regels": [pgb_regel(jeugdhulp)]}, format="json"
+        url, {"motivering": "m", "regels": [pgb_regel(jeugdhulp, pgb_toets=zonder)]}, format="json"
     )
-    assert response.status_code == 400 and "Jeugdwet" in str(response.json())
+    assert response.status_code == 400 and "8.1.1 lid 2 onder b" in str(response.json())
     toets = {
         "kan_beheren": True,
-        "motivering": "Eigen regie",
+        "motivering": "De aangeboden begeleiding past niet bij onze zoon",
         "kwaliteit_geborgd": True,
         "geen_passende_zin": True,
         "reden_geen_zin": "Geen aanbieder met plek binnen 8 weken.",
