@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 
 from eenplan.rules.aanvraag import beslissen_uiterlijk
 from eenplan.rules.onderzoek import (
+    GEMEENTELIJKE_STAPPEN,
     ONDERDELEN,
+    WETTELIJKE_STAPPEN,
+    Ladder,
     LadderStap,
     StapUitkomst,
     aanvraag_zonder_afgerond_onderzoek_toegestaan,
@@ -129,3 +132,60 @@ def test_decision_terms(wet, ontvangen, uiterlijk):
 def test_unknown_law_is_refused():
     with pytest.raises(ValueError, match="Onbekende wet"):
         beslissen_uiterlijk("awbz", dt.date(2026, 1, 1))
+
+
+def test_the_law_requires_three_steps_the_municipality_may_add_two():
+    # Wmo 2015 art. 2.3.5 lid 3: eigen kracht and gebruikelijke hulp, mantelzorg and the social
+    # network, algemene voorzieningen; volunteers and collective maatwerk are municipal steps.
+    assert set(WETTELIJKE_STAPPEN) == {
+        LadderStap.EIGEN_KRACHT,
+        LadderStap.NETWERK,
+        LadderStap.ALGEMENE_VOORZIENINGEN,
+    }
+    assert all("2.3.5 lid 3" in bron for bron in WETTELIJKE_STAPPEN.values())
+    alleen_wet = Ladder(extra=frozenset())
+    assert alleen_wet.stappen == (
+        LadderStap.EIGEN_KRACHT,
+        LadderStap.NETWERK,
+        LadderStap.ALGEMENE_VOORZIENINGEN,
+        LadderStap.INDIVIDUEEL_MAATWERK,
+    )
+    with pytest.raises(ValueError, match="2.3.5 lid 3"):
+        Ladder(extra=frozenset({LadderStap.ALGEMENE_VOORZIENINGEN}))
+
+
+def test_a_municipality_without_volunteers_step_does_not_ask_for_it():
+    stappen = tot(LadderStap.INDIVIDUEEL_MAATWERK)
+    del stappen[LadderStap.VRIJWILLIGERS]
+    del stappen[LadderStap.COLLECTIEF_MAATWERK]
+    alleen_wet = Ladder(extra=frozenset())
+    assert (
+        maatwerk_ontbrekende_stappen(stappen, LadderStap.INDIVIDUEEL_MAATWERK, ladder=alleen_wet)
+        == []
+    )
+    # The default ladder (both municipal steps, as the seeds) still asks for them.
+    assert len(maatwerk_ontbrekende_stappen(stappen, LadderStap.INDIVIDUEEL_MAATWERK)) == 2
+    # A step the municipality does not use cannot be proposed.
+    assert maatwerk_ontbrekende_stappen(
+        stappen, LadderStap.COLLECTIEF_MAATWERK, ladder=alleen_wet
+    ) == ["Stap 'Collectief maatwerk' hoort niet bij de ladder van deze gemeente."]
+    # A legal step can never be skipped, whatever the setting.
+    del stappen[LadderStap.NETWERK]
+    assert maatwerk_ontbrekende_stappen(
+        stappen, LadderStap.INDIVIDUEEL_MAATWERK, ladder=alleen_wet
+    ) == ["Stap 'Netwerk en mantelzorg' is nog niet onderzocht."]
+
+
+@given(
+    st.sets(st.sampled_from(sorted(GEMEENTELIJKE_STAPPEN))),
+    st.sets(st.sampled_from(list(LadderStap))),
+)
+def test_ladder_property_only_the_municipal_ladders_lighter_steps_count(extra, recorded):
+    ladder = Ladder(extra=frozenset(extra))
+    stappen = {s: StapUitkomst("Onderzocht", False, "Schiet tekort") for s in recorded}
+    allowed = (
+        maatwerk_ontbrekende_stappen(stappen, LadderStap.INDIVIDUEEL_MAATWERK, ladder=ladder) == []
+    )
+    needed = {s for s in ladder.stappen if s < LadderStap.INDIVIDUEEL_MAATWERK}
+    assert allowed == needed.issubset(recorded)
+    assert set(WETTELIJKE_STAPPEN) <= needed

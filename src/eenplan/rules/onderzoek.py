@@ -7,8 +7,10 @@ Sources:
   resident; lid 9: the aanvraag follows the onderzoek, unless the onderzoek took longer
   than six weeks.
 - Wmo 2015 art. 2.3.5 lid 3: a maatwerkvoorziening only as far as own strength, usual help,
-  mantelzorg, the social network and general provisions fall short (the ladder:
-  "zo licht als mogelijk, zo zwaar als nodig"; seeds 003 and 004).
+  mantelzorg, the social network and general provisions fall short. These steps are required
+  by law; volunteers and collective maatwerk are steps a municipality may add to its ladder
+  ("zo licht als mogelijk, zo zwaar als nodig"; seeds 003 and 004). The municipality's ladder
+  is a setting (``Ladder``).
 - Midden-Limburg indicator M1 (seed 002 §8): the mantelzorger's own need for support was
   discussed.
 """
@@ -21,7 +23,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "GEMEENTELIJKE_STAPPEN",
     "ONDERDELEN",
+    "STANDAARD_LADDER",
+    "WETTELIJKE_STAPPEN",
+    "Ladder",
     "LadderStap",
     "Onderdeel",
     "StapUitkomst",
@@ -142,18 +148,76 @@ class StapUitkomst:
     reden_niet_toereikend: str = ""
 
 
+# The steps the law requires before maatwerk, with what each covers (Wmo 2015 art. 2.3.5 lid 3:
+# "eigen kracht, ... gebruikelijke hulp, ... mantelzorg of ... hulp van andere personen uit zijn
+# sociale netwerk ... algemene voorzieningen").
+WETTELIJKE_STAPPEN: Mapping[LadderStap, str] = {
+    LadderStap.EIGEN_KRACHT: "Wmo 2015 art. 2.3.5 lid 3: eigen kracht en gebruikelijke hulp",
+    LadderStap.NETWERK: "Wmo 2015 art. 2.3.5 lid 3: mantelzorg en hulp uit het sociale netwerk",
+    LadderStap.ALGEMENE_VOORZIENINGEN: "Wmo 2015 art. 2.3.5 lid 3: algemene voorzieningen",
+}
+
+# Steps a municipality may add to its ladder (not in the law; seeds 003 and 004).
+GEMEENTELIJKE_STAPPEN: frozenset[LadderStap] = frozenset(
+    {LadderStap.VRIJWILLIGERS, LadderStap.COLLECTIEF_MAATWERK}
+)
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """A municipality's ladder (a setting of its verordening): the legal steps always, plus the
+    optional steps it chose (``extra``), lightest first, ending in individual maatwerk."""
+
+    extra: frozenset[LadderStap] = GEMEENTELIJKE_STAPPEN
+    bron: str = "Verordening maatschappelijke ondersteuning van de gemeente"
+
+    def __post_init__(self) -> None:
+        onbekend = self.extra - GEMEENTELIJKE_STAPPEN
+        if onbekend:
+            namen = ", ".join(sorted(stap.label for stap in onbekend))
+            raise ValueError(
+                f"Alleen vrijwilligers en collectief maatwerk zijn gemeentelijke stappen; "
+                f"{namen} kan de gemeente niet toevoegen of weglaten (Wmo 2015 art. 2.3.5 lid 3)."
+            )
+
+    @property
+    def stappen(self) -> tuple[LadderStap, ...]:
+        """The steps in order, lightest first, ending with individual maatwerk."""
+        return tuple(
+            stap
+            for stap in LadderStap
+            if stap in WETTELIJKE_STAPPEN
+            or stap in self.extra
+            or stap == LadderStap.INDIVIDUEEL_MAATWERK
+        )
+
+    def wettelijk(self, stap: LadderStap) -> bool:
+        return stap in WETTELIJKE_STAPPEN
+
+
+# Both optional steps, as the seed municipalities walk the ladder.
+STANDAARD_LADDER = Ladder()
+
+
 def maatwerk_ontbrekende_stappen(
-    stappen: Mapping[LadderStap, StapUitkomst], gevraagd: LadderStap
+    stappen: Mapping[LadderStap, StapUitkomst],
+    gevraagd: LadderStap,
+    *,
+    ladder: Ladder = STANDAARD_LADDER,
 ) -> list[str]:
     """Why a proposal at step `gevraagd` may not be made yet, in Dutch; empty when allowed.
 
-    Maatwerk (collective or individual) is only allowed when every lighter step was recorded
-    and found insufficient with a reason (Wmo 2015 art. 2.3.5 lid 3). Lighter steps need no
-    such check: they are always allowed."""
+    Maatwerk (collective or individual) is only allowed when every lighter step of the
+    municipality's ladder was recorded and found insufficient with a reason (Wmo 2015 art.
+    2.3.5 lid 3 for eigen kracht and gebruikelijke hulp, mantelzorg and netwerk, algemene
+    voorzieningen; the municipality's own steps as it set them). Lighter steps need no such
+    check: they are always allowed. A step the municipality does not use cannot be proposed."""
+    if gevraagd not in ladder.stappen:
+        return [f"Stap '{gevraagd.label}' hoort niet bij de ladder van deze gemeente."]
     if gevraagd < LadderStap.COLLECTIEF_MAATWERK:
         return []
     missing = []
-    for stap in LadderStap:
+    for stap in ladder.stappen:
         if stap >= gevraagd:
             break
         uitkomst = stappen.get(stap)
