@@ -278,7 +278,12 @@ def cak_bijdragen(*, inwoners: QuerySet[Inwoner], maand: str) -> list[CakRegel]:
     for sleutel, leden in groepen.items():
         peildatum, eerste_client = min(leden, key=lambda x: (x[0], x[1].pk))
         uitkomst = services.eigen_bijdrage_voor(eerste_client, peildatum)
-        if uitkomst is None or not uitkomst.via_cak or uitkomst.bedrag_per_maand <= 0:
+        if (
+            uitkomst is None
+            or not uitkomst.via_cak
+            or uitkomst.bedrag_per_maand is None  # the CAK sets it, or the year's tariff is missing
+            or uitkomst.bedrag_per_maand <= 0
+        ):
             continue
         result.append(
             CakRegel(

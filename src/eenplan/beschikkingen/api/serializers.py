@@ -254,7 +254,21 @@ class EigenBijdrageSerializer(serializers.Serializer):
     """The household's Wmo contribution (one per household, however many provisions)."""
 
     peildatum = serializers.DateField()
-    bedrag_per_maand = serializers.DecimalField(max_digits=8, decimal_places=2)
+    bedrag_per_maand = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Leeg als eenplan geen bedrag berekent: het CAK stelt het vast, of een gegeven "
+        "ontbreekt (zie status en ontbrekend_jaar).",
+    )
+    status = serializers.CharField(
+        help_text="bedrag, geen_bijdrage, cak_stelt_vast (inkomensafhankelijk) of "
+        "gegevens_ontbreken.",
+    )
+    ontbrekend_jaar = serializers.IntegerField(
+        allow_null=True,
+        help_text="Het jaar waarvoor het abonnementstarief ontbreekt (nooit een eerder jaar).",
+    )
     toelichting = serializers.ListField(child=serializers.CharField())
     via_cak = serializers.BooleanField(help_text="Het CAK int de bijdrage.")
 

@@ -358,6 +358,8 @@ def beschikking_response(request: Request, beschikking_id: int, *, code: int = 2
         else {
             "peildatum": peildatum,
             "bedrag_per_maand": uitkomst.bedrag_per_maand,
+            "status": str(uitkomst.status),
+            "ontbrekend_jaar": uitkomst.ontbrekend_jaar,
             "toelichting": list(uitkomst.toelichting),
             "via_cak": uitkomst.via_cak,
         },

@@ -454,7 +454,7 @@ def test_letter_preview_then_send_with_bezwaar_clause(client, aanvraag, hh, back
     assert f"Dat moet uiterlijk op {datum(laatste)}" in body  # computed for today, not saved
     assert "Thuiszorg West levert de hulp" in body and "Brief verzenden" in body
     # The eigen bijdrage with its explanation (one abonnementstarief per household).
-    assert "per maand" in body and "Abonnementstarief: Uitvoeringsbesluit Wmo 2015" in body
+    assert "per maand" in body and "Abonnementstarief: Wmo 2015 art. 2.1.4 lid 3" in body
     beschikking.refresh_from_db()
     assert beschikking.verzonden_op is None and beschikking.brief == ""
 
@@ -817,3 +817,20 @@ def test_overgangsrecht_page_and_klacht_afhandelen_page(
     )
     klacht.refresh_from_db()
     assert klacht.afgehandeld_op == timezone.localdate()
+
+
+def test_a_year_without_a_tariff_is_shown_on_the_page_and_in_the_api(
+    client, aanvraag, hh, backoffice
+):
+    # Wmo 2015 art. 2.1.4a lid 4: the abonnementstarief is set per year; a year without one
+    # (here 2030) is named, never charged at an earlier year's amount.
+    begin = dt.date(2030, 3, 1)
+    beschikking = beschik(
+        aanvraag, backoffice, [zin(hh, begin=begin, einde=begin + dt.timedelta(days=90))]
+    )
+    login(client, backoffice)
+    body = client.get(url("detail", beschikking.pk)).content.decode()
+    assert "Het abonnementstarief voor 2030 ontbreekt." in body
+    assert "€&nbsp;21,80" not in body and "€&nbsp;21.80" not in body
+    uitkomst = services.eigen_bijdrage_voor(aanvraag.inwoner, begin)
+    assert uitkomst.bedrag_per_maand is None and uitkomst.ontbrekend_jaar == 2030

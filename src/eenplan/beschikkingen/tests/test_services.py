@@ -328,21 +328,25 @@ def test_informal_track_and_klacht_handling(aanvraag, hh, backoffice_user, inwon
 def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backoffice_user):
     from eenplan.voorzieningen.models import AbonnementstariefGegeven
 
-    AbonnementstariefGegeven.objects.create(
-        geldig_vanaf=dt.date(2025, 1, 1),
-        bedrag=Decimal("21.00"),
-        periode="maand",
-        bron="Uitvoeringsbesluit Wmo 2015 art. 3.8 (2025)",
-    )
+    # Wmo 2015 art. 2.1.4a lid 4: one tariff per year. 2030 ships without one; once beheer
+    # enters it as data, that year (and only that year) uses it.
+    begin = dt.date(2030, 1, 1)
     services.beschikking_issue(
         aanvraag=aanvraag,
         actor=backoffice_user,
         besloten_op=VANDAAG,
         motivering="m",
-        regels=[zin(hh)],
+        regels=[zin(hh, begin=begin, einde=dt.date(2030, 12, 31))],
     )
-    assert services.eigen_bijdrage_voor(aanvraag.inwoner, VANDAAG).bedrag_per_maand == Decimal(
-        "21.00"
+    assert services.eigen_bijdrage_voor(aanvraag.inwoner, begin).ontbrekend_jaar == 2030
+    AbonnementstariefGegeven.objects.create(
+        geldig_vanaf=begin,
+        bedrag=Decimal("23.10"),
+        periode="maand",
+        bron="Wmo 2015 art. 2.1.4a lid 4 (2030, test)",
+    )
+    assert services.eigen_bijdrage_voor(aanvraag.inwoner, begin).bedrag_per_maand == Decimal(
+        "23.10"
     )
 
 
