@@ -2,10 +2,10 @@
 
 Sources:
 - Wmo 2015 art. 2.3.2 lid 4 onder a-g: what the onderzoek must cover; lid 1: with the
-  resident and where possible the mantelzorger; lid 3: point out free cliëntondersteuning
-  and inform about the PGB option (see also art. 2.3.6); lid 8: a written verslag to the
-  resident; lid 9: the aanvraag follows the onderzoek, unless the onderzoek took longer
-  than six weeks.
+  resident and where possible the mantelzorger; lid 3: point out free cliëntondersteuning;
+  lid 6: inform about the PGB option and its consequences (see also art. 2.3.6); lid 8: a
+  written verslag to the resident; lid 9: the aanvraag follows the onderzoek, unless the
+  onderzoek took longer than six weeks.
 - Wmo 2015 art. 2.3.5 lid 3: a maatwerkvoorziening only as far as own strength, usual help,
   mantelzorg, the social network and general provisions fall short. These steps are required
   by law; volunteers and collective maatwerk are steps a municipality may add to its ladder
