@@ -45,6 +45,7 @@ from eenplan.beschikkingen.models import (
 )
 from eenplan.gemeente import roles
 from eenplan.gemeente.constants import Rol, TeamSoort
+from eenplan.gemeente.models import GelijkgesteldeFeestdag, RolWijzigingVerzoek
 from eenplan.gemeente.services import roles_sync
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Netwerkpersoon
 from eenplan.meldingen.models import Melding
@@ -59,7 +60,7 @@ from eenplan.testing.factories import (
     TeamFactory,
     WijkFactory,
 )
-from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
+from eenplan.voorzieningen.models import CodelijstWaarde, Synoniem, Tarief, Voorziening
 
 # Known gaps, with the reason: endpoints not yet moved onto privacy.access (issue 8, item 1), or
 # whose behaviour the sweep finds wrong and that are still being fixed. A key is a route, or a
@@ -237,6 +238,20 @@ PK_KIND: dict[str, str] = {
     "/beschikkingen/aanvragen/": "aanvraag",
     "/beschikkingen/bezwaren/": "bezwaar",
     "/beschikkingen/klachten/": "klacht",
+    "/functioneel-beheer/medewerkers/": "medewerker",
+    "/functioneel-beheer/verzoeken/": "verzoek",
+    "/functioneel-beheer/teams/": "team",
+    "/functioneel-beheer/wijken/": "wijk",
+    "/functioneel-beheer/catalogus/": "voorziening",
+    "/functioneel-beheer/synoniemen/": "synoniem",
+    "/functioneel-beheer/instellingen/feestdagen/": "feestdag",
+    "/api/v1/beheer/medewerkers/": "medewerker",
+    "/api/v1/beheer/verzoeken/": "verzoek",
+    "/api/v1/beheer/teams/": "team",
+    "/api/v1/beheer/wijken/": "wijk",
+    "/api/v1/beheer/voorzieningen/": "voorziening",
+    "/api/v1/beheer/synoniemen/": "synoniem",
+    "/api/v1/beheer/feestdagen/": "feestdag",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -417,7 +432,22 @@ def build_world() -> World:
         inwoner_id=sides[IN]["inwoner"], doel="onderzoek", kanaal="pagina", pad="/matrix/",
     )
     codelijst = CodelijstWaarde.objects.order_by("pk").first()
+    # Functioneel beheer: a pending four-eyes request about the colleague of Zuid, a synonym
+    # group of the sociale kaart and a declared holiday (none of them resident data).
+    verzoek = RolWijzigingVerzoek.objects.create(
+        gemeente=gemeente, medewerker=collega_zuid,
+        aangevraagd_door=staff[Rol.FUNCTIONEEL_BEHEER].user, wijziging={"functie": "backoffice"},
+        samenvatting="Functie: generalist → backoffice",
+    )
+    synoniem = Synoniem.objects.create(gemeente=gemeente, woorden="schulden, geldzorgen")
+    feestdag = GelijkgesteldeFeestdag.objects.create(
+        datum=TODAY + dt.timedelta(days=400), omschrijving="Matrixdag", bron="Stb. matrix"
+    )
     for side in sides.values():
+        side["medewerker"] = collega_zuid.pk
+        side["verzoek"] = verzoek.pk
+        side["synoniem"] = synoniem.pk
+        side["feestdag"] = feestdag.pk
         side["voorziening"] = voorziening.pk
         side["inzage"] = log.pk
         side["codelijst"] = codelijst.pk if codelijst else 0

@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from eenplan.beheer import api as beheer_api
 from eenplan.beschikkingen.api import urls as beschikkingen_api
 from eenplan.common.api import ID_REGEX
 from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
@@ -45,5 +46,6 @@ onderzoeken_api.register(router)
 plannen_api.register(router)
 voorzieningen_api.register(router)
 beschikkingen_api.register(router)
+beheer_api.register(router)
 
 urlpatterns = router.urls

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "eenplan.plannen",
     "eenplan.beschikkingen",
     "eenplan.voorzieningen",
+    "eenplan.beheer",
     "eenplan.web",
     "eenplan.demo",
 ]
@@ -322,6 +323,7 @@ in plaats van stil de ongefilterde lijst.""",
         "NetwerkSoortEnum": "eenplan.inwoners.constants.NetwerkSoort",
         "MeldingKanaalEnum": "eenplan.meldingen.constants.Kanaal",
         "InzageKanaalEnum": "eenplan.privacy.constants.Kanaal",
+        "RolEnum": "eenplan.gemeente.constants.Rol",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

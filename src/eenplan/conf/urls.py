@@ -29,6 +29,7 @@ urlpatterns = [
     path("plannen/", include("eenplan.plannen.urls")),
     path("voorzieningen/", include("eenplan.voorzieningen.urls")),
     path("beschikkingen/", include("eenplan.beschikkingen.urls")),
+    path("functioneel-beheer/", include("eenplan.beheer.urls")),
     path("", include("eenplan.web.urls")),
 ]
 

@@ -36,6 +36,8 @@ class Onderdeel(models.TextChoices):
     REGISTRATIE = "registratie", "Registratie (SKJ/BIG)"
     ACTIEF = "actief", "Account actief"
     TEAM_WIJKEN = "team_wijken", "Wijken van het team"
+    TWEEDE_FACTOR = "tweede_factor", "Tweede factor (authenticator)"
+    BLOKKADE = "blokkade", "Blokkade na mislukte inlogpogingen"
 
 
 class VerzoekStatus(models.TextChoices):

@@ -31,6 +31,16 @@ AANVRAAG_BEKIJKEN = "beschikkingen.view_aanvraag"
 SOCIALE_KAART = "voorzieningen.view_voorziening"
 CATALOGUS_BEHEREN = ["voorzieningen.add_voorziening", "voorzieningen.change_voorziening",
                      "voorzieningen.add_tarief", "voorzieningen.view_tarief"]
+ACCOUNTS_BEKIJKEN = "gemeente.view_medewerker"
+ACCOUNT_AANMAKEN = "gemeente.add_medewerker"
+ACCOUNT_WIJZIGEN = "gemeente.change_medewerker"
+VERZOEKEN_BEHANDELEN = ["gemeente.view_rolwijzigingverzoek", "gemeente.change_rolwijzigingverzoek"]
+INRICHTING_BEKIJKEN = ["gemeente.view_team", "gemeente.view_wijk"]
+INSTELLINGEN_BEHEREN = [
+    "gemeente.view_gelijkgesteldefeestdag",
+    "gemeente.add_gelijkgesteldefeestdag",
+    "gemeente.delete_gelijkgesteldefeestdag",
+]
 BESCHIKKING_BEKIJKEN = "beschikkingen.view_beschikking"
 BESCHIKKING_NEMEN = "beschikkingen.add_beschikking"
 RECHTMATIGHEID_TOETSEN = "beschikkingen.change_beschikking"
@@ -73,9 +83,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.BELEID: [],
     # Audits who saw what and why; does not read dossiers themselves.
     Rol.PRIVACY: [INZAGELOG],
-    # Manages the municipality's set-up (wijken, teams, staff) in /beheer/; no dossiers.
-    # Only in their own municipality, never their own record; a new municipality is an
-    # installation step (superuser). Role and team changes are logged and can be approved.
+    # Manages the municipality's set-up (wijken, teams, staff, the catalogue and the sociale
+    # kaart, municipal settings) in /functioneel-beheer/; no dossiers. Only in their own
+    # municipality, never their own record; a new municipality is an installation step
+    # (superuser). Role and team changes are logged and can be approved.
     Rol.FUNCTIONEEL_BEHEER: [
         "gemeente.view_gemeente",
         "gemeente.change_gemeente",
@@ -85,7 +96,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             for action in ("view", "add", "change")
         ),
         "gemeente.view_rolwijziging",
-        "gemeente.view_rolwijzigingverzoek",
-        "gemeente.change_rolwijzigingverzoek",
+        *VERZOEKEN_BEHANDELEN,
+        *INSTELLINGEN_BEHEREN,
+        SOCIALE_KAART,
+        *CATALOGUS_BEHEREN,
     ],
 }

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
 from eenplan.gemeente.models import (
+    GelijkgesteldeFeestdag,
     Gemeente,
     Medewerker,
     RolWijziging,
@@ -54,8 +55,27 @@ def gemeente_create(*, cbs_code: str, naam: str) -> Gemeente:
 
 
 @transaction.atomic
-def wijk_create(*, gemeente: Gemeente, code: str, naam: str) -> Wijk:
-    wijk = Wijk(gemeente=gemeente, code=code, naam=naam)
+def wijk_create(
+    *, gemeente: Gemeente, code: str, naam: str, door: AbstractBaseUser | None = None
+) -> Wijk:
+    """A wijk of the municipality; `door` (a functioneel beheerder) only in their own."""
+    _check_beheer(door, gemeente_id=gemeente.pk)
+    wijk = Wijk(gemeente=gemeente, code=code.strip(), naam=naam.strip())
+    wijk.full_clean()
+    wijk.save()
+    return wijk
+
+
+@transaction.atomic
+def wijk_change(
+    *, door: AbstractBaseUser | None, wijk: Wijk, code: str, naam: str
+) -> Wijk:
+    """Rename a wijk or correct its CBS code. Which teams serve it (and so who sees its
+    residents) changes only through `team_change`, logged."""
+    wijk = Wijk.objects.select_for_update().get(pk=wijk.pk)
+    _check_beheer(door, gemeente_id=wijk.gemeente_id)
+    wijk.code = code.strip()
+    wijk.naam = naam.strip()
     wijk.full_clean()
     wijk.save()
     return wijk
@@ -571,3 +591,95 @@ def rolwijziging_reject(*, door: AbstractBaseUser, verzoek: RolWijzigingVerzoek)
     verzoek.beoordeeld_door = None if door.pk == verzoek.aangevraagd_door_id else door
     verzoek.beoordeeld_op = timezone.now()
     verzoek.save()
+
+
+# --- second factor and lock-out (functioneel beheer, issue 10) -------------------------------
+
+GEEN_TWEEDE_FACTOR = (
+    "Deze medewerker heeft geen tweede factor ingesteld; er is niets te herstellen."
+)
+NIET_GEBLOKKEERD = "Dit account is niet geblokkeerd door mislukte inlogpogingen."
+
+
+@transaction.atomic
+def medewerker_tweede_factor_reset(*, door: AbstractBaseUser, medewerker: Medewerker) -> int:
+    """Remove the medewerker's authenticator (lost phone): at the next login they set up a new
+    one. Never one's own account, only in the own municipality; logged. Returns how many
+    devices were removed."""
+    from django_otp import devices_for_user
+
+    medewerker = Medewerker.objects.select_for_update().select_related("user").get(
+        pk=medewerker.pk
+    )
+    _check_beheer(door, gemeente_id=medewerker.gemeente_id, medewerker=medewerker)
+    devices = list(devices_for_user(medewerker.user, confirmed=None))
+    if not devices:
+        raise ValidationError(GEEN_TWEEDE_FACTOR)
+    for device in devices:
+        device.delete()
+    _log(
+        [
+            (
+                Onderdeel.TWEEDE_FACTOR,
+                f"ingesteld ({len(devices)})",
+                "verwijderd: opnieuw instellen bij de volgende inlog",
+            )
+        ],
+        gemeente_id=medewerker.gemeente_id,
+        door=door,
+        medewerker=medewerker,
+    )
+    return len(devices)
+
+
+@transaction.atomic
+def medewerker_blokkade_opheffen(*, door: AbstractBaseUser, medewerker: Medewerker) -> int:
+    """Clear the lock-out after failed logins (django-axes) for this medewerker's username.
+    Never one's own account, only in the own municipality; logged. Returns how many records of
+    failed attempts were removed."""
+    from axes.models import AccessAttempt
+
+    medewerker = Medewerker.objects.select_related("user").get(pk=medewerker.pk)
+    _check_beheer(door, gemeente_id=medewerker.gemeente_id, medewerker=medewerker)
+    pogingen = AccessAttempt.objects.filter(username=medewerker.user.get_username())
+    aantal = sum(p.failures_since_start for p in pogingen)
+    if not aantal:
+        raise ValidationError(NIET_GEBLOKKEERD)
+    pogingen.delete()
+    _log(
+        [(Onderdeel.BLOKKADE, f"{aantal} mislukte inlogpoging(en)", "opgeheven")],
+        gemeente_id=medewerker.gemeente_id,
+        door=door,
+        medewerker=medewerker,
+    )
+    return aantal
+
+
+# --- holidays the municipality declares -------------------------------------------------------
+
+FEESTDAG_VERLEDEN = (
+    "Een dag in het verleden kan niet meer weg: er zijn al termijnen mee berekend."
+)
+
+
+@transaction.atomic
+def gelijkgestelde_feestdag_add(
+    *, door: AbstractBaseUser, datum: dt.date, omschrijving: str, bron: str
+) -> GelijkgesteldeFeestdag:
+    """A day declared equal to a general holiday (Atw art. 3 lid 3), with the decree as source;
+    the legal deadlines skip it from now on."""
+    _beheer_gemeente_id(door)
+    dag = GelijkgesteldeFeestdag(datum=datum, omschrijving=omschrijving.strip(), bron=bron.strip())
+    dag.full_clean()
+    dag.save()
+    return dag
+
+
+@transaction.atomic
+def gelijkgestelde_feestdag_remove(*, door: AbstractBaseUser, dag: GelijkgesteldeFeestdag) -> None:
+    """Remove a day entered by mistake; only a day still to come (past deadlines stay as they
+    were computed)."""
+    _beheer_gemeente_id(door)
+    if dag.datum < timezone.localdate():
+        raise ValidationError(FEESTDAG_VERLEDEN)
+    dag.delete()

@@ -66,6 +66,11 @@ class Resource(models.TextChoices):
     VOORZIENING = "voorziening", "Voorzieningen en sociale kaart"
     CATALOGUS = "catalogus", "Catalogus en tarieven beheren"
     GEMEENTE = "gemeente", "Wijken en teams"
+    # Functioneel beheer (/functioneel-beheer/, /api/v1/beheer/): no resident data, the own
+    # municipality only (the gemeente services refuse the rest and one's own account).
+    ACCOUNT = "account", "Accounts, rollen en teams van medewerkers beheren"
+    INRICHTING = "inrichting", "Teams en wijken beheren"
+    INSTELLINGEN = "instellingen", "Gemeentelijke instellingen (feestdagen, teksten)"
 
 
 class Action(models.TextChoices):
@@ -193,6 +198,32 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.CATALOGUS, A.LEZEN): _rule("voorzieningen.view_tarief", Doel.GEGEVENSBEHEER, scoped=False),
     (R.CATALOGUS, A.WIJZIGEN): _rule(roles.CATALOGUS_BEHEREN, Doel.GEGEVENSBEHEER, scoped=False),
     (R.GEMEENTE, A.LEZEN): _rule([], Doel.GEGEVENSBEHEER, scoped=False),
+    (R.ACCOUNT, A.LEZEN): _rule(roles.ACCOUNTS_BEKIJKEN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.ACCOUNT, A.AANMAKEN): _rule(
+        [roles.ACCOUNTS_BEKIJKEN, roles.ACCOUNT_AANMAKEN], Doel.GEGEVENSBEHEER, scoped=False
+    ),
+    (R.ACCOUNT, A.WIJZIGEN): _rule(
+        [roles.ACCOUNTS_BEKIJKEN, roles.ACCOUNT_WIJZIGEN], Doel.GEGEVENSBEHEER, scoped=False
+    ),
+    # The four-eyes requests: approve or reject a change another beheerder asked for.
+    (R.ACCOUNT, A.BEHANDELEN): _rule(roles.VERZOEKEN_BEHANDELEN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.INRICHTING, A.LEZEN): _rule(roles.INRICHTING_BEKIJKEN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.INRICHTING, A.AANMAKEN): _rule(
+        [*roles.INRICHTING_BEKIJKEN, "gemeente.add_team", "gemeente.add_wijk"],
+        Doel.GEGEVENSBEHEER,
+        scoped=False,
+    ),
+    (R.INRICHTING, A.WIJZIGEN): _rule(
+        [*roles.INRICHTING_BEKIJKEN, "gemeente.change_team", "gemeente.change_wijk"],
+        Doel.GEGEVENSBEHEER,
+        scoped=False,
+    ),
+    (R.INSTELLINGEN, A.LEZEN): _rule(
+        "gemeente.view_gelijkgesteldefeestdag", Doel.GEGEVENSBEHEER, scoped=False
+    ),
+    (R.INSTELLINGEN, A.WIJZIGEN): _rule(
+        roles.INSTELLINGEN_BEHEREN, Doel.GEGEVENSBEHEER, scoped=False
+    ),
 }
 # Records that may concern no known resident yet (a melding about "the neighbour at number 5"):
 # then the rules of this resource decide, on the role and the municipality alone

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import RegexValidator
 from django.db import models
 
 from eenplan.common.constants import Wet
@@ -75,6 +76,26 @@ class Voorziening(BaseModel):
         max_length=200, blank=True, help_text="Bijvoorbeeld 'per dag, inclusief maaltijd'."
     )
     openingstijden = models.CharField(max_length=300, blank=True)
+    telefoon = models.CharField(
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 ()-]{5,28}$",
+                "Vul een telefoonnummer in met cijfers, bijvoorbeeld 077 123 45 67.",
+            )
+        ],
+    )
+    website = models.URLField(
+        max_length=300,
+        blank=True,
+        error_messages={"invalid": "Vul een webadres in, bijvoorbeeld https://www.voorbeeld.nl."},
+    )
+    email = models.EmailField(
+        "e-mail",
+        blank=True,
+        error_messages={"invalid": "Vul een e-mailadres in, bijvoorbeeld info@voorbeeld.nl."},
+    )
     zoektekst = models.TextField(editable=False, blank=True)
     actief = models.BooleanField(default=True)
 
@@ -131,3 +152,26 @@ class AbonnementstariefGegeven(BaseModel):
 
     def __str__(self) -> str:
         return f"€ {self.bedrag} {self.get_periode_display()} vanaf {self.geldig_vanaf:%d-%m-%Y}"
+
+
+class Synoniem(BaseModel):
+    """Words that mean the same on the sociale kaart of one municipality ("schulden, geldzorgen,
+    schuldhulp"): a search for one of them also finds the others. Municipal data, kept by the
+    functioneel beheerder."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    woorden = models.CharField(
+        max_length=300, help_text="Woorden met dezelfde betekenis, gescheiden door komma's."
+    )
+
+    class Meta:
+        verbose_name = "synoniemen (sociale kaart)"
+        verbose_name_plural = "synoniemen (sociale kaart)"
+        ordering = ["woorden"]
+
+    def __str__(self) -> str:
+        return self.woorden
+
+    @property
+    def lijst(self) -> list[str]:
+        return [w.strip() for w in self.woorden.split(",") if w.strip()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
@@ -11,22 +12,92 @@ from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
 from eenplan.rules.eigen_bijdrage import ABONNEMENTSTARIEVEN, Abonnementstarief, Periode
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
-from eenplan.voorzieningen.models import AbonnementstariefGegeven, Tarief, Voorziening
+from eenplan.voorzieningen.models import (
+    AbonnementstariefGegeven,
+    Synoniem,
+    Tarief,
+    Voorziening,
+)
 
 
 def sociale_kaart(
     *, gemeente: Gemeente, q: str = "", wijk_id: int | None = None, leefgebied_id: int | None = None
 ) -> QuerySet[Voorziening]:
-    """Algemene voorzieningen matching every word of `q`, for a wijk (or town-wide ones) and a
-    life domain; wijken and domains prefetched (bounded queries)."""
+    """Algemene voorzieningen matching every word of `q` — in the name, description,
+    organisation, target group, address, price or opening hours, or through one of the
+    municipality's synonyms (`Synoniem`: "schulden" also finds "schuldhulp") — for a wijk (or
+    town-wide ones) and a life domain; wijken and domains prefetched (bounded queries)."""
     qs = Voorziening.objects.filter(gemeente=gemeente, soort=VoorzieningSoort.ALGEMEEN, actief=True)
-    for woord in normalise(q).split():
-        qs = qs.filter(zoektekst__contains=woord)
+    woorden = normalise(q).split()
+    groepen = synoniem_groepen(gemeente=gemeente) if woorden else []
+    for woord in woorden:
+        varianten = {woord}
+        for groep in groepen:
+            if woord in groep:
+                varianten |= groep
+        match = Q()
+        for variant in sorted(varianten):
+            match |= Q(zoektekst__contains=variant)
+        qs = qs.filter(match)
     if wijk_id:
         qs = qs.filter(Q(wijken__id=wijk_id) | Q(wijken__isnull=True))
     if leefgebied_id:
         qs = qs.filter(leefgebieden__id=leefgebied_id)
     return qs.distinct().prefetch_related("wijken", "leefgebieden").order_by("naam")
+
+
+def synoniem_groepen(*, gemeente: Gemeente) -> list[set[str]]:
+    """The municipality's synonym groups as sets of normalised words (one query)."""
+    return [
+        {normalise(w) for w in rij.split(",") if normalise(w)}
+        for rij in Synoniem.objects.filter(gemeente=gemeente).values_list("woorden", flat=True)
+    ]
+
+
+def synoniemen_list(*, gemeente: Gemeente) -> QuerySet[Synoniem]:
+    return Synoniem.objects.filter(gemeente=gemeente).order_by("woorden")
+
+
+def catalogus_beheer(*, gemeente: Gemeente, q: str = "") -> QuerySet[Voorziening]:
+    """Every voorziening of the municipality, also the inactive ones (for functioneel beheer)."""
+    qs = Voorziening.objects.filter(gemeente=gemeente)
+    for woord in normalise(q).split():
+        qs = qs.filter(zoektekst__contains=woord)
+    return qs.prefetch_related("wijken", "leefgebieden").order_by("-actief", "soort", "naam")
+
+
+@dataclass(frozen=True)
+class TariefPeriode:
+    """A tariff with the period it holds: from its start to the day before the next tariff of
+    the same leveringsvorm and provider (open-ended for the last one)."""
+
+    tarief: Tarief
+    tot: dt.date | None
+    stand: str  # "geldend", "vervallen", "toekomst"
+
+
+def tarief_perioden(voorziening: Voorziening, *, op: dt.date) -> list[TariefPeriode]:
+    rijen = list(
+        Tarief.objects.filter(voorziening=voorziening).order_by(
+            "leveringsvorm", "aanbieder", "geldig_vanaf", "id"
+        )
+    )
+    result: list[TariefPeriode] = []
+    for i, tarief in enumerate(rijen):
+        volgende = rijen[i + 1] if i + 1 < len(rijen) else None
+        zelfde = volgende is not None and (volgende.leveringsvorm, volgende.aanbieder) == (
+            tarief.leveringsvorm,
+            tarief.aanbieder,
+        )
+        tot = volgende.geldig_vanaf - dt.timedelta(days=1) if zelfde and volgende else None
+        if tarief.geldig_vanaf > op:
+            stand = "toekomst"
+        elif tot is not None and tot < op:
+            stand = "vervallen"
+        else:
+            stand = "geldend"
+        result.append(TariefPeriode(tarief=tarief, tot=tot, stand=stand))
+    return result
 
 
 def catalogus(

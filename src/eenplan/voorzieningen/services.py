@@ -16,7 +16,7 @@ from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.rules import datums
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
-from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
+from eenplan.voorzieningen.models import CodelijstWaarde, Synoniem, Tarief, Voorziening
 
 CODELIJST_VERSIE = "3.2"
 
@@ -43,17 +43,8 @@ def _zoektekst(v: Voorziening) -> str:
     )
 
 
-@transaction.atomic
-def voorziening_create(
-    *,
-    gemeente: Gemeente,
-    wijken: Iterable[Wijk] = (),
-    leefgebieden: Iterable[Leefgebied] = (),
-    **fields: Any,
-) -> Voorziening:
-    """Add a provision to the catalogue. Maatwerk carries valid iWmo/iJw 3.2 codes (WMO020 or
-    JZ020, WJ756, WMO757); an algemene voorziening names its organisation."""
-    voorziening = Voorziening(gemeente=gemeente, **fields)
+def _check_voorziening(voorziening: Voorziening) -> None:
+    """Maatwerk carries valid iWmo/iJw 3.2 codes; an algemene voorziening its organisation."""
     errors: dict[str, str] = {}
     if voorziening.soort != VoorzieningSoort.ALGEMEEN:
         lijst = "JZ020" if voorziening.wet == "jeugd" else "WMO020"
@@ -71,15 +62,130 @@ def voorziening_create(
         errors["organisatie"] = "Vul de organisatie in die de algemene voorziening biedt."
     if errors:
         raise ValidationError(errors)
+
+
+def _save_voorziening(
+    voorziening: Voorziening, *, wijken: Iterable[Wijk], leefgebieden: Iterable[Leefgebied]
+) -> Voorziening:
+    _check_voorziening(voorziening)
+    wijken = list(wijken)
+    if any(w.gemeente_id != voorziening.gemeente_id for w in wijken):
+        raise ValidationError({"wijken": "Kies wijken van de eigen gemeente."})
     voorziening.zoektekst = _zoektekst(voorziening)
     voorziening.full_clean()
     voorziening.save()
-    wijken = list(wijken)
-    if any(w.gemeente_id != gemeente.pk for w in wijken):
-        raise ValidationError({"wijken": "Kies wijken van de eigen gemeente."})
     voorziening.wijken.set(wijken)
     voorziening.leefgebieden.set(list(leefgebieden))
     return voorziening
+
+
+@transaction.atomic
+def voorziening_create(
+    *,
+    gemeente: Gemeente,
+    wijken: Iterable[Wijk] = (),
+    leefgebieden: Iterable[Leefgebied] = (),
+    **fields: Any,
+) -> Voorziening:
+    """Add a provision to the catalogue. Maatwerk carries valid iWmo/iJw 3.2 codes (WMO020 or
+    JZ020, WJ756, WMO757); an algemene voorziening names its organisation."""
+    voorziening = Voorziening(gemeente=gemeente, **fields)
+    return _save_voorziening(voorziening, wijken=wijken, leefgebieden=leefgebieden)
+
+
+# Fields of a voorziening that an edit may change (the municipality never changes).
+WIJZIGBAAR = frozenset(
+    f.name
+    for f in Voorziening._meta.concrete_fields
+    if f.editable and f.name not in {"id", "gemeente", "created_at", "updated_at"}
+)
+
+
+@transaction.atomic
+def voorziening_change(
+    *,
+    voorziening: Voorziening,
+    wijken: Iterable[Wijk] | None = None,
+    leefgebieden: Iterable[Leefgebied] | None = None,
+    **fields: Any,
+) -> Voorziening:
+    """Edit a provision of the catalogue (also its sociale-kaart details, or `actief=False` to
+    take it off the catalogue; decisions already taken keep it). The same checks as
+    `voorziening_create`; a refusal changes nothing."""
+    onbekend = set(fields) - WIJZIGBAAR
+    if onbekend:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    voorziening = Voorziening.objects.select_for_update().get(pk=voorziening.pk)
+    for naam, waarde in fields.items():
+        setattr(voorziening, naam, waarde)
+    return _save_voorziening(
+        voorziening,
+        wijken=voorziening.wijken.all() if wijken is None else wijken,
+        leefgebieden=voorziening.leefgebieden.all() if leefgebieden is None else leefgebieden,
+    )
+
+
+# --- synonyms of the sociale kaart -------------------------------------------------------------
+
+# A starting list a municipality can load and then edit (common words residents and
+# volunteers use for the same need).
+STANDAARD_SYNONIEMEN = (
+    "schulden, geldzorgen, schuldhulp, schuldhulpverlening, rekeningen, budget, financien",
+    "koffie, inloop, ontmoeting, buurthuis, huiskamer",
+    "eenzaam, eenzaamheid, alleen, contact, ontmoeting",
+    "mantelzorg, mantelzorger, respijtzorg, ontlasten",
+    "vervoer, rijden, regiotaxi, boodschappen",
+    "maaltijd, eten, koken, tafeltje dekje",
+    "taal, lezen, schrijven, digitaal, computer",
+    "opvoeding, opvoeden, kinderen, ouders, gezin",
+)
+TE_WEINIG_WOORDEN = "Vul ten minste twee woorden in, gescheiden door komma's."
+
+
+def _woorden(tekst: str) -> str:
+    woorden = list(dict.fromkeys(normalise(w) for w in tekst.split(",") if normalise(w)))
+    if len(woorden) < 2:
+        raise ValidationError({"woorden": TE_WEINIG_WOORDEN})
+    result = ", ".join(woorden)
+    if len(result) > 300:
+        raise ValidationError({"woorden": "Houd de lijst korter dan 300 tekens."})
+    return result
+
+
+@transaction.atomic
+def synoniem_add(*, gemeente: Gemeente, woorden: str) -> Synoniem:
+    """Words that mean the same on the sociale kaart ("schulden, geldzorgen, schuldhulp")."""
+    synoniem = Synoniem(gemeente=gemeente, woorden=_woorden(woorden))
+    synoniem.full_clean()
+    synoniem.save()
+    return synoniem
+
+
+@transaction.atomic
+def synoniem_change(*, synoniem: Synoniem, woorden: str) -> Synoniem:
+    synoniem = Synoniem.objects.select_for_update().get(pk=synoniem.pk)
+    synoniem.woorden = _woorden(woorden)
+    synoniem.full_clean()
+    synoniem.save()
+    return synoniem
+
+
+@transaction.atomic
+def synoniem_remove(*, synoniem: Synoniem) -> None:
+    Synoniem.objects.filter(pk=synoniem.pk).delete()
+
+
+@transaction.atomic
+def synoniemen_standaard_add(*, gemeente: Gemeente) -> int:
+    """Add the starting list (the groups the municipality does not have yet); returns how many."""
+    bestaand = set(Synoniem.objects.filter(gemeente=gemeente).values_list("woorden", flat=True))
+    nieuw = [
+        Synoniem(gemeente=gemeente, woorden=_woorden(groep))
+        for groep in STANDAARD_SYNONIEMEN
+        if _woorden(groep) not in bestaand
+    ]
+    Synoniem.objects.bulk_create(nieuw)
+    return len(nieuw)
 
 
 @transaction.atomic

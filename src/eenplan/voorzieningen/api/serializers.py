@@ -83,6 +83,9 @@ class VoorzieningSerializer(serializers.ModelSerializer):
             "frequentie",
             "uitvoeringsvariant",
             "pgb_mogelijk",
+            "telefoon",
+            "website",
+            "email",
             "eigen_bijdrage",
             "kostprijs_per_maand",
             "organisatie",
@@ -210,6 +213,9 @@ class VoorzieningCreateSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", max_length=200
     )
     adres = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+    telefoon = serializers.CharField(required=False, allow_blank=True, default="", max_length=30)
+    website = serializers.URLField(required=False, allow_blank=True, default="", max_length=300)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
     wijken = serializers.ListField(
         child=IdField(),
         required=False,

@@ -1,0 +1,157 @@
+"""Reads of the functioneel-beheer pages and API: the staff of the own municipality with the
+state of their login (active, second factor, lock-out), shared by pages and API.
+
+The data itself belongs to `gemeente` (staff, teams, wijken, the change log), `voorzieningen`
+(the catalogue) and the security packages (django-otp devices, django-axes attempts); this
+module only reads them. No resident data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from eenplan.gemeente.constants import Rol, VerzoekStatus
+from eenplan.gemeente.models import (
+    Gemeente,
+    Medewerker,
+    RolWijziging,
+    RolWijzigingVerzoek,
+    Team,
+    Wijk,
+)
+from eenplan.gemeente.selectors import Toewijzing, medewerker_toewijzing
+
+
+@dataclass(frozen=True)
+class Loginstand:
+    """What the beheerder needs to know about a login (never a secret)."""
+
+    tweede_factor: bool
+    mislukte_pogingen: int
+    geblokkeerd: bool
+
+
+def medewerkers_list(
+    *, gemeente: Gemeente, q: str = "", actief: bool | None = None
+) -> QuerySet[Medewerker]:
+    """The staff of the municipality, by name; `q` matches name, username or e-mail."""
+    qs = Medewerker.objects.filter(gemeente=gemeente).select_related("user")
+    for woord in q.split():
+        qs = qs.filter(
+            Q(user__first_name__icontains=woord)
+            | Q(user__last_name__icontains=woord)
+            | Q(user__username__icontains=woord)
+            | Q(user__email__icontains=woord)
+        )
+    if actief is not None:
+        qs = qs.filter(user__is_active=actief)
+    return qs.prefetch_related("teams", "user__groups").order_by(
+        "user__last_name", "user__first_name", "pk"
+    )
+
+
+def loginstanden(medewerkers: list[Medewerker]) -> dict[int, Loginstand]:
+    """Second factor and lock-out per medewerker, in two queries whatever the number."""
+    user_ids = [m.user_id for m in medewerkers]
+    met_factor = set(
+        TOTPDevice.objects.filter(user_id__in=user_ids).values_list("user_id", flat=True)
+    )
+    namen = {m.user.get_username(): m.pk for m in medewerkers}
+    pogingen: dict[int, list[int]] = {}
+    for username, failures in AccessAttempt.objects.filter(username__in=list(namen)).values_list(
+        "username", "failures_since_start"
+    ):
+        pogingen.setdefault(namen[username], []).append(failures)
+    limiet = int(getattr(settings, "AXES_FAILURE_LIMIT", 5))
+    return {
+        m.pk: Loginstand(
+            tweede_factor=m.user_id in met_factor,
+            mislukte_pogingen=sum(pogingen.get(m.pk, [])),
+            geblokkeerd=any(f >= limiet for f in pogingen.get(m.pk, [])),
+        )
+        for m in medewerkers
+    }
+
+
+def rollen_van(medewerker: Medewerker) -> list[str]:
+    """The role labels of a medewerker (main role first), from the prefetched groups."""
+    extra = sorted(
+        g.name
+        for g in medewerker.user.groups.all()
+        if g.name in Rol.values and g.name != medewerker.functie
+    )
+    return [Rol(medewerker.functie).label, *(Rol(r).label for r in extra)]
+
+
+def medewerker_get(*, gemeente: Gemeente, pk: int) -> Medewerker | None:
+    return (
+        Medewerker.objects.filter(gemeente=gemeente, pk=pk)
+        .select_related("user")
+        .prefetch_related("teams", "user__groups")
+        .first()
+    )
+
+
+def toewijzing(medewerker: Medewerker) -> Toewijzing:
+    return medewerker_toewijzing(medewerker)
+
+
+def wijzigingen(
+    *, gemeente: Gemeente, medewerker: Medewerker | None = None, team: Team | None = None
+) -> QuerySet[RolWijziging]:
+    """The append-only log of role, team and account changes of the municipality."""
+    qs = RolWijziging.objects.filter(gemeente=gemeente).select_related(
+        "medewerker__user", "team", "goedgekeurd_door"
+    )
+    if medewerker is not None:
+        qs = qs.filter(medewerker=medewerker)
+    if team is not None:
+        qs = qs.filter(team=team)
+    return qs.order_by("-moment", "-id")
+
+
+def verzoeken_open(*, gemeente: Gemeente) -> QuerySet[RolWijzigingVerzoek]:
+    return (
+        RolWijzigingVerzoek.objects.filter(gemeente=gemeente, status=VerzoekStatus.OPEN)
+        .select_related("medewerker__user", "aangevraagd_door")
+        .order_by("created_at", "id")
+    )
+
+
+def verzoek_get(*, gemeente: Gemeente, pk: int) -> RolWijzigingVerzoek | None:
+    return (
+        RolWijzigingVerzoek.objects.filter(gemeente=gemeente, pk=pk)
+        .select_related("medewerker__user", "aangevraagd_door", "beoordeeld_door")
+        .first()
+    )
+
+
+def teams_list(*, gemeente: Gemeente) -> QuerySet[Team]:
+    return (
+        Team.objects.filter(gemeente=gemeente)
+        .prefetch_related("wijken")
+        .annotate(aantal_medewerkers=Count("medewerkers", distinct=True))
+        .order_by("naam")
+    )
+
+
+def wijken_list(*, gemeente: Gemeente) -> QuerySet[Wijk]:
+    return Wijk.objects.filter(gemeente=gemeente).prefetch_related("teams").order_by("naam")
+
+
+def overzicht(*, gemeente: Gemeente) -> dict[str, Any]:
+    """The counts on the start page of functioneel beheer."""
+    staf = Medewerker.objects.filter(gemeente=gemeente)
+    return {
+        "medewerkers": staf.filter(user__is_active=True).count(),
+        "inactief": staf.filter(user__is_active=False).count(),
+        "verzoeken": verzoeken_open(gemeente=gemeente).count(),
+        "teams": Team.objects.filter(gemeente=gemeente).count(),
+        "wijken": Wijk.objects.filter(gemeente=gemeente).count(),
+    }

@@ -1,0 +1,693 @@
+"""Functioneel beheer inside eenplan (issue 10): Dutch pages in the NL Design System style for
+the functioneel beheerder of a municipality — accounts (create, roles and teams with the
+four-eyes rule, deactivate, reset the second factor, clear a lock-out), teams and wijken, the
+catalogue with its tariffs and the sociale kaart with its synonyms, and the municipal settings.
+
+Views parse, authorise (`privacy.access`: the rules account, inrichting, catalogus and
+instellingen; refusals are logged), call a selector or a service of the owning app, and render.
+Only the beheerder's own municipality: another municipality's record is a 404. The services
+refuse a change to one's own account (no self-elevation). A refusal is shown in Dutch next to
+the form and changes nothing; a successful POST redirects (POST/redirect/GET).
+Django's stock admin (/beheer/) stays for superusers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from eenplan.beheer import selectors
+from eenplan.beheer.forms import (
+    AccountForm,
+    FeestdagForm,
+    RollenForm,
+    SynoniemForm,
+    TeamForm,
+    VoorzieningBeheerForm,
+    WijkForm,
+)
+from eenplan.gemeente import services as gemeente_services
+from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Team, Wijk
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.voorzieningen import selectors as voorzieningen_selectors
+from eenplan.voorzieningen import services as voorzieningen_services
+from eenplan.voorzieningen.forms import TariefForm
+from eenplan.voorzieningen.models import Synoniem, Voorziening
+
+PAGE_SIZE = 25
+GEEN_GEMEENTE = (
+    "Functioneel beheer is per gemeente; uw account hoort niet bij een gemeente. "
+    "Een beheerder van de installatie gebruikt /beheer/."
+)
+
+
+def _gemeente(request: HttpRequest) -> Gemeente:
+    medewerker = access.Actor.of(request.user).medewerker
+    if medewerker is None:
+        access.log_refusal(request.user, via=access.Via.request(request), reason=GEEN_GEMEENTE)
+        raise PermissionDenied(GEEN_GEMEENTE)
+    return medewerker.gemeente
+
+
+def _fouten(form: Form, exc: ValidationError | PermissionDenied) -> None:
+    """A service's refusal next to the form: per field where the field is on the form."""
+    if isinstance(exc, PermissionDenied):
+        form.add_error(None, str(exc))
+        return
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc)
+
+
+def _melding(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:
+    for tekst in getattr(exc, "messages", None) or [str(exc)]:
+        messages.error(request, tekst)
+
+
+def _rechten(request: HttpRequest) -> dict[str, bool]:
+    """What the login may do here (for showing links and buttons; each page asks itself)."""
+
+    def mag(resource: Resource, action: Action) -> bool:
+        return access.allows(request.user, resource, action)
+
+    return {
+        "accounts": mag(Resource.ACCOUNT, Action.LEZEN),
+        "account_aanmaken": mag(Resource.ACCOUNT, Action.AANMAKEN),
+        "account_wijzigen": mag(Resource.ACCOUNT, Action.WIJZIGEN),
+        "verzoeken": mag(Resource.ACCOUNT, Action.BEHANDELEN),
+        "inrichting": mag(Resource.INRICHTING, Action.LEZEN),
+        "inrichting_aanmaken": mag(Resource.INRICHTING, Action.AANMAKEN),
+        "inrichting_wijzigen": mag(Resource.INRICHTING, Action.WIJZIGEN),
+        "catalogus": mag(Resource.CATALOGUS, Action.LEZEN),
+        "catalogus_wijzigen": mag(Resource.CATALOGUS, Action.WIJZIGEN),
+        "instellingen": mag(Resource.INSTELLINGEN, Action.LEZEN),
+        "instellingen_wijzigen": mag(Resource.INSTELLINGEN, Action.WIJZIGEN),
+    }
+
+
+def _render(
+    request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
+    context.setdefault("rechten", _rechten(request))
+    context.setdefault("vier_ogen", settings.EENPLAN_ROLWIJZIGING_VIER_OGEN)
+    return render(request, f"beheer/{template}", context, status=status)
+
+
+# --- start ------------------------------------------------------------------------------------
+
+
+@access.requires(Resource.ACCOUNT, Action.LEZEN)
+def start(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    return _render(
+        request,
+        "start.html",
+        {"gemeente": gemeente, "tellingen": selectors.overzicht(gemeente=gemeente)},
+    )
+
+
+# --- accounts ---------------------------------------------------------------------------------
+
+STATUSSEN = {"actief": True, "inactief": False}
+
+
+@access.requires(Resource.ACCOUNT, Action.LEZEN)
+def medewerkers(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    q = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    status = status if status in STATUSSEN else ""
+    qs = selectors.medewerkers_list(gemeente=gemeente, q=q, actief=STATUSSEN.get(status))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    rijen = list(page.object_list)
+    standen = selectors.loginstanden(rijen)
+    for m in rijen:
+        m.stand = standen[m.pk]  # type: ignore[attr-defined]
+        m.rollen = selectors.rollen_van(m)  # type: ignore[attr-defined]
+    return _render(
+        request,
+        "medewerkers.html",
+        {"page": page, "rijen": rijen, "q": q, "status": status, "gemeente": gemeente},
+    )
+
+
+@access.requires(Resource.ACCOUNT, Action.AANMAKEN)
+def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    form = AccountForm(request.POST or None, gemeente=gemeente)
+    if request.method == "POST" and form.is_valid():
+        try:
+            medewerker = gemeente_services.medewerker_create(
+                gemeente=gemeente, door=request.user, **form.account_arguments()
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)
+        else:
+            naam = medewerker.user.get_full_name()
+            if medewerker.user.is_active:
+                messages.success(request, f"Het account van {naam} is aangemaakt.")
+            else:
+                messages.success(
+                    request,
+                    f"Het account van {naam} is aangemaakt en wacht op goedkeuring door een "
+                    "andere functioneel beheerder; tot dan kan het niet inloggen.",
+                )
+            return redirect("beheer:medewerker", pk=medewerker.pk)
+    status = 400 if request.method == "POST" else 200
+    return _render(request, "medewerker_nieuw.html", {"form": form}, status=status)
+
+
+def _medewerker_or_404(request: HttpRequest, pk: int) -> Medewerker:
+    medewerker = selectors.medewerker_get(gemeente=_gemeente(request), pk=pk)
+    if medewerker is None:
+        raise Http404("Deze medewerker werkt niet bij uw gemeente.")
+    return medewerker
+
+
+def _medewerker_pagina(
+    request: HttpRequest, medewerker: Medewerker, *, form: RollenForm | None, status: int = 200
+) -> HttpResponse:
+    gemeente = medewerker.gemeente
+    toewijzing = selectors.toewijzing(medewerker)
+    eigen = medewerker.user_id == request.user.pk
+    mag_wijzigen = access.allows(request.user, Resource.ACCOUNT, Action.WIJZIGEN)
+    if form is None and not eigen and mag_wijzigen:
+        form = RollenForm(gemeente=gemeente, initial=RollenForm.initial_for(medewerker, toewijzing))
+    context = {
+        "m": medewerker,
+        "rollen": selectors.rollen_van(medewerker),
+        "stand": selectors.loginstanden([medewerker])[medewerker.pk],
+        "eigen": eigen,
+        # One's own account: no form, unless to show why a POST was refused.
+        "form": form if form is not None and (not eigen or form.errors) else None,
+        "verzoek": selectors.verzoeken_open(gemeente=gemeente)
+        .filter(medewerker=medewerker)
+        .first(),
+        "wijzigingen": selectors.wijzigingen(gemeente=gemeente, medewerker=medewerker)[:50],
+    }
+    return _render(request, "medewerker.html", context, status=status)
+
+
+@access.requires(Resource.ACCOUNT, Action.LEZEN)
+def medewerker_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _medewerker_pagina(request, _medewerker_or_404(request, pk), form=None)
+
+
+def _wijziging_gemeld(request: HttpRequest, medewerker: Medewerker, verzoek: Any, wat: str) -> None:
+    naam = medewerker.user.get_full_name() or medewerker.user.get_username()
+    if verzoek is not None:
+        messages.success(
+            request,
+            f"De wijziging van {naam} ({wat}) wacht op goedkeuring door een andere "
+            "functioneel beheerder.",
+        )
+    else:
+        messages.success(request, f"{wat[:1].upper()}{wat[1:]} van {naam} is gewijzigd.")
+
+
+@require_POST
+@access.requires(Resource.ACCOUNT, Action.WIJZIGEN)
+def medewerker_rollen(request: HttpRequest, pk: int) -> HttpResponse:
+    medewerker = _medewerker_or_404(request, pk)
+    form = RollenForm(request.POST, gemeente=medewerker.gemeente)
+    if form.is_valid():
+        try:
+            verzoek = gemeente_services.medewerker_rollen_change(
+                door=request.user, medewerker=medewerker, **form.rollen_arguments()
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)
+        else:
+            _wijziging_gemeld(request, medewerker, verzoek, "rollen en teams")
+            return redirect("beheer:medewerker", pk=medewerker.pk)
+    return _medewerker_pagina(request, medewerker, form=form, status=400)
+
+
+def _medewerker_actie(request: HttpRequest, pk: int, doe: Any) -> HttpResponse:
+    """Run one action on a medewerker; a refusal is a message on the page, nothing changed."""
+    medewerker = _medewerker_or_404(request, pk)
+    try:
+        doe(medewerker)
+    except (ValidationError, PermissionDenied) as exc:
+        _melding(request, exc)
+    return redirect("beheer:medewerker", pk=medewerker.pk)
+
+
+@require_POST
+@access.requires(Resource.ACCOUNT, Action.WIJZIGEN)
+def medewerker_actief(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deactivate (actief=nee) or reactivate (actief=ja) the login."""
+    keuze = request.POST.get("actief")
+    if keuze not in ("ja", "nee"):
+        medewerker = _medewerker_or_404(request, pk)
+        messages.error(request, "Kies of het account actief of inactief moet worden.")
+        return redirect("beheer:medewerker", pk=medewerker.pk)
+
+    def doe(medewerker: Medewerker) -> None:
+        verzoek = gemeente_services.medewerker_rollen_change(
+            door=request.user, medewerker=medewerker, actief=keuze == "ja"
+        )
+        _wijziging_gemeld(request, medewerker, verzoek, "het account")
+
+    return _medewerker_actie(request, pk, doe)
+
+
+@require_POST
+@access.requires(Resource.ACCOUNT, Action.WIJZIGEN)
+def medewerker_tweede_factor(request: HttpRequest, pk: int) -> HttpResponse:
+    def doe(medewerker: Medewerker) -> None:
+        gemeente_services.medewerker_tweede_factor_reset(door=request.user, medewerker=medewerker)
+        messages.success(
+            request,
+            f"De tweede factor van {medewerker} is verwijderd. Bij de volgende inlog stelt "
+            "de medewerker een nieuwe authenticator-app in.",
+        )
+
+    return _medewerker_actie(request, pk, doe)
+
+
+@require_POST
+@access.requires(Resource.ACCOUNT, Action.WIJZIGEN)
+def medewerker_blokkade(request: HttpRequest, pk: int) -> HttpResponse:
+    def doe(medewerker: Medewerker) -> None:
+        gemeente_services.medewerker_blokkade_opheffen(door=request.user, medewerker=medewerker)
+        messages.success(request, f"De blokkade van {medewerker} is opgeheven.")
+
+    return _medewerker_actie(request, pk, doe)
+
+
+@access.requires(Resource.ACCOUNT, Action.LEZEN)
+def wijzigingslog(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    page = Paginator(selectors.wijzigingen(gemeente=gemeente), 50).get_page(
+        request.GET.get("pagina")
+    )
+    return _render(request, "wijzigingslog.html", {"page": page})
+
+
+# --- four eyes --------------------------------------------------------------------------------
+
+
+@access.requires(Resource.ACCOUNT, Action.BEHANDELEN)
+def verzoeken(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    return _render(
+        request, "verzoeken.html", {"verzoeken": list(selectors.verzoeken_open(gemeente=gemeente))}
+    )
+
+
+def _verzoek_actie(request: HttpRequest, pk: int, *, goedkeuren: bool) -> HttpResponse:
+    verzoek = selectors.verzoek_get(gemeente=_gemeente(request), pk=pk)
+    if verzoek is None:
+        raise Http404("Dit verzoek hoort niet bij uw gemeente.")
+    try:
+        if goedkeuren:
+            gemeente_services.rolwijziging_approve(door=request.user, verzoek=verzoek)
+            messages.success(
+                request, f"De wijziging van {verzoek.medewerker} is goedgekeurd en doorgevoerd."
+            )
+        else:
+            gemeente_services.rolwijziging_reject(door=request.user, verzoek=verzoek)
+            messages.success(
+                request,
+                f"De wijziging van {verzoek.medewerker} is afgewezen; er is niets veranderd.",
+            )
+    except (ValidationError, PermissionDenied) as exc:
+        _melding(request, exc)
+    return redirect("beheer:verzoeken")
+
+
+@require_POST
+@access.requires(Resource.ACCOUNT, Action.BEHANDELEN)
+def verzoek_goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
+    return _verzoek_actie(request, pk, goedkeuren=True)
+
+
+@require_POST
+@access.requires(Resource.ACCOUNT, Action.BEHANDELEN)
+def verzoek_afwijzen(request: HttpRequest, pk: int) -> HttpResponse:
+    return _verzoek_actie(request, pk, goedkeuren=False)
+
+
+# --- teams and wijken -------------------------------------------------------------------------
+
+
+@access.requires(Resource.INRICHTING, Action.LEZEN)
+def teams(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    return _render(
+        request,
+        "teams.html",
+        {
+            "teams": list(selectors.teams_list(gemeente=gemeente)),
+            "wijken": list(selectors.wijken_list(gemeente=gemeente)),
+        },
+    )
+
+
+@access.requires(Resource.INRICHTING, Action.AANMAKEN)
+def team_nieuw(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    form = TeamForm(request.POST or None, gemeente=gemeente)
+    if request.method == "POST" and form.is_valid():
+        try:
+            team = gemeente_services.team_create(
+                gemeente=gemeente, door=request.user, **form.team_arguments()
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"Team {team.naam} is aangemaakt.")
+            return redirect("beheer:teams")
+    status = 400 if request.method == "POST" else 200
+    return _render(request, "team.html", {"form": form, "team": None}, status=status)
+
+
+@access.requires(Resource.INRICHTING, Action.WIJZIGEN)
+def team_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    gemeente = _gemeente(request)
+    team = Team.objects.filter(gemeente=gemeente, pk=pk).prefetch_related("wijken").first()
+    if team is None:
+        raise Http404("Dit team hoort niet bij uw gemeente.")
+    initial = {
+        "naam": team.naam,
+        "soort": team.soort,
+        "wijken": [str(w.pk) for w in team.wijken.all()],
+    }
+    form = TeamForm(request.POST or None, gemeente=gemeente, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gemeente_services.team_change(door=request.user, team=team, **form.team_arguments())
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"Team {form.cleaned_data['naam']} is gewijzigd.")
+            return redirect("beheer:teams")
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "form": form,
+        "team": team,
+        "wijzigingen": selectors.wijzigingen(gemeente=gemeente, team=team)[:20],
+    }
+    return _render(request, "team.html", context, status=status)
+
+
+@access.requires(Resource.INRICHTING, Action.AANMAKEN)
+def wijk_nieuw(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    form = WijkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            wijk = gemeente_services.wijk_create(
+                gemeente=gemeente, door=request.user, **form.cleaned_data
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"Wijk {wijk.naam} is toegevoegd.")
+            return redirect("beheer:teams")
+    status = 400 if request.method == "POST" else 200
+    return _render(request, "wijk.html", {"form": form, "wijk": None}, status=status)
+
+
+@access.requires(Resource.INRICHTING, Action.WIJZIGEN)
+def wijk_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    gemeente = _gemeente(request)
+    wijk = Wijk.objects.filter(gemeente=gemeente, pk=pk).first()
+    if wijk is None:
+        raise Http404("Deze wijk hoort niet bij uw gemeente.")
+    form = WijkForm(request.POST or None, initial={"code": wijk.code, "naam": wijk.naam})
+    if request.method == "POST" and form.is_valid():
+        try:
+            gemeente_services.wijk_change(door=request.user, wijk=wijk, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"Wijk {form.cleaned_data['naam']} is gewijzigd.")
+            return redirect("beheer:teams")
+    status = 400 if request.method == "POST" else 200
+    return _render(request, "wijk.html", {"form": form, "wijk": wijk}, status=status)
+
+
+# --- catalogue and sociale kaart ----------------------------------------------------------------
+
+
+@access.requires(Resource.CATALOGUS, Action.LEZEN)
+def catalogus(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    q = request.GET.get("q", "").strip()[:100]
+    page = Paginator(
+        voorzieningen_selectors.catalogus_beheer(gemeente=gemeente, q=q), PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+    return _render(request, "catalogus.html", {"page": page, "q": q})
+
+
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
+def voorziening_nieuw(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    form = VoorzieningBeheerForm(request.POST or None, gemeente=gemeente)
+    if request.method == "POST" and form.is_valid():
+        try:
+            voorziening = voorzieningen_services.voorziening_create(
+                gemeente=gemeente, **form.service_arguments()
+            )
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"{voorziening.naam} staat nu in de catalogus.")
+            return redirect("beheer:voorziening", pk=voorziening.pk)
+    status = 400 if request.method == "POST" else 200
+    return _render(request, "voorziening.html", {"form": form, "v": None}, status=status)
+
+
+def _voorziening_or_404(request: HttpRequest, pk: int) -> Voorziening:
+    voorziening = (
+        voorzieningen_selectors.catalogus_beheer(gemeente=_gemeente(request)).filter(pk=pk).first()
+    )
+    if voorziening is None:
+        raise Http404("Deze voorziening hoort niet bij de catalogus van uw gemeente.")
+    return voorziening
+
+
+def _voorziening_initial(v: Voorziening) -> dict[str, Any]:
+    velden = [
+        "naam",
+        "soort",
+        "wet",
+        "omschrijving",
+        "productcategorie",
+        "productcode",
+        "eenheid",
+        "frequentie",
+        "uitvoeringsvariant",
+        "pgb_mogelijk",
+        "eigen_bijdrage",
+        "kostprijs_per_maand",
+        "organisatie",
+        "adres",
+        "doelgroep",
+        "prijs",
+        "prijs_toelichting",
+        "openingstijden",
+        "telefoon",
+        "website",
+        "email",
+        "actief",
+    ]
+    initial = {veld: getattr(v, veld) for veld in velden}
+    initial["wijken"] = [str(w.pk) for w in v.wijken.all()]
+    initial["leefgebieden"] = [str(lg.pk) for lg in v.leefgebieden.all()]
+    return initial
+
+
+def _voorziening_pagina(
+    request: HttpRequest,
+    v: Voorziening,
+    *,
+    form: VoorzieningBeheerForm | None = None,
+    tarief_form: TariefForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    from eenplan.beschikkingen.page_selectors import codelijst_omschrijvingen
+
+    form = form or VoorzieningBeheerForm(gemeente=v.gemeente, initial=_voorziening_initial(v))
+    tarief_form = tarief_form or TariefForm(
+        prefix="tarief", initial={"geldig_vanaf": timezone.localdate()}
+    )
+    omschrijvingen = codelijst_omschrijvingen()
+    context = {
+        "form": form,
+        "tarief_form": tarief_form,
+        "v": v,
+        "perioden": voorzieningen_selectors.tarief_perioden(v, op=timezone.localdate()),
+        "eenheid": omschrijvingen.get(("WJ756", v.eenheid), ""),
+    }
+    return _render(request, "voorziening.html", context, status=status)
+
+
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
+def voorziening_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    voorziening = _voorziening_or_404(request, pk)
+    if request.method != "POST":
+        return _voorziening_pagina(request, voorziening)
+    form = VoorzieningBeheerForm(request.POST, gemeente=voorziening.gemeente)
+    if form.is_valid():
+        try:
+            voorzieningen_services.voorziening_change(
+                voorziening=voorziening, **form.service_arguments()
+            )
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"{form.cleaned_data['naam']} is gewijzigd.")
+            return redirect("beheer:voorziening", pk=voorziening.pk)
+    return _voorziening_pagina(request, voorziening, form=form, status=400)
+
+
+@require_POST
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
+def tarief_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
+    voorziening = _voorziening_or_404(request, pk)
+    form = TariefForm(request.POST, prefix="tarief")
+    if form.is_valid():
+        try:
+            voorzieningen_services.tarief_add(voorziening=voorziening, **form.cleaned_data)
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"Het tarief van {voorziening.naam} is vastgelegd.")
+            return redirect("beheer:voorziening", pk=voorziening.pk)
+    return _voorziening_pagina(request, voorziening, tarief_form=form, status=400)
+
+
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
+def synoniemen(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    form = SynoniemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            voorzieningen_services.synoniem_add(gemeente=gemeente, **form.cleaned_data)
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "De synoniemen zijn toegevoegd.")
+            return redirect("beheer:synoniemen")
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "form": form,
+        "synoniemen": list(voorzieningen_selectors.synoniemen_list(gemeente=gemeente)),
+    }
+    return _render(request, "synoniemen.html", context, status=status)
+
+
+def _synoniem_or_404(request: HttpRequest, pk: int) -> Synoniem:
+    synoniem = (
+        voorzieningen_selectors.synoniemen_list(gemeente=_gemeente(request)).filter(pk=pk).first()
+    )
+    if synoniem is None:
+        raise Http404("Deze synoniemen horen niet bij uw gemeente.")
+    return synoniem
+
+
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
+def synoniem_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    synoniem = _synoniem_or_404(request, pk)
+    form = SynoniemForm(request.POST or None, initial={"woorden": synoniem.woorden})
+    if request.method == "POST" and form.is_valid():
+        try:
+            voorzieningen_services.synoniem_change(synoniem=synoniem, **form.cleaned_data)
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "De synoniemen zijn gewijzigd.")
+            return redirect("beheer:synoniemen")
+    status = 400 if request.method == "POST" else 200
+    return _render(request, "synoniem.html", {"form": form, "s": synoniem}, status=status)
+
+
+@require_POST
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
+def synoniem_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
+    synoniem = _synoniem_or_404(request, pk)
+    voorzieningen_services.synoniem_remove(synoniem=synoniem)
+    messages.success(request, f"De synoniemen '{synoniem.woorden}' zijn verwijderd.")
+    return redirect("beheer:synoniemen")
+
+
+@require_POST
+@access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
+def synoniemen_standaard(request: HttpRequest) -> HttpResponse:
+    aantal = voorzieningen_services.synoniemen_standaard_add(gemeente=_gemeente(request))
+    messages.success(
+        request,
+        f"{aantal} groepen uit de startlijst toegevoegd."
+        if aantal
+        else "De startlijst staat er al helemaal in.",
+    )
+    return redirect("beheer:synoniemen")
+
+
+# --- municipal settings -----------------------------------------------------------------------
+
+
+def _instellingen_pagina(
+    request: HttpRequest, *, form: FeestdagForm | None = None, status: int = 200
+) -> HttpResponse:
+    _gemeente(request)
+    context = {
+        "form": form or FeestdagForm(),
+        "feestdagen": list(GelijkgesteldeFeestdag.objects.order_by("datum")),
+        "vandaag": timezone.localdate(),
+    }
+    return _render(request, "instellingen.html", context, status=status)
+
+
+@access.requires(Resource.INSTELLINGEN, Action.LEZEN)
+def instellingen(request: HttpRequest) -> HttpResponse:
+    return _instellingen_pagina(request)
+
+
+@require_POST
+@access.requires(Resource.INSTELLINGEN, Action.WIJZIGEN)
+def feestdag_toevoegen(request: HttpRequest) -> HttpResponse:
+    _gemeente(request)
+    form = FeestdagForm(request.POST)
+    if form.is_valid():
+        try:
+            dag = gemeente_services.gelijkgestelde_feestdag_add(
+                door=request.user, **form.cleaned_data
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, f"{dag.datum:%d-%m-%Y} telt nu als feestdag in de termijnen.")
+            return redirect("beheer:instellingen")
+    return _instellingen_pagina(request, form=form, status=400)
+
+
+@require_POST
+@access.requires(Resource.INSTELLINGEN, Action.WIJZIGEN)
+def feestdag_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
+    _gemeente(request)
+    dag = GelijkgesteldeFeestdag.objects.filter(pk=pk).first()
+    if dag is None:
+        raise Http404("Deze dag staat niet in de lijst.")
+    try:
+        gemeente_services.gelijkgestelde_feestdag_remove(door=request.user, dag=dag)
+    except (ValidationError, PermissionDenied) as exc:
+        _melding(request, exc)
+    else:
+        messages.success(request, f"{dag.datum:%d-%m-%Y} is uit de lijst gehaald.")
+    return redirect("beheer:instellingen")
