@@ -6,8 +6,9 @@ catalogue with its tariffs and the sociale kaart with its synonyms, and the muni
 Views parse, authorise (`privacy.access`: the rules account, inrichting, catalogus and
 instellingen; refusals are logged), call a selector or a service of the owning app, and render.
 Only the beheerder's own municipality: another municipality's record is a 404. The services
-refuse a change to one's own account (no self-elevation). A refusal is shown in Dutch next to
-the form and changes nothing; a successful POST redirects (POST/redirect/GET).
+refuse a change to one's own account (no self-elevation). Every POST redirects
+(POST/redirect/GET), also a refused one: its input and Dutch messages go back to the form
+through the session (`web.prg`; never a password), and nothing changed.
 Django's stock admin (/beheer/) stays for superusers.
 """
 
@@ -22,6 +23,7 @@ from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -43,6 +45,8 @@ from eenplan.voorzieningen import selectors as voorzieningen_selectors
 from eenplan.voorzieningen import services as voorzieningen_services
 from eenplan.voorzieningen.forms import TariefForm
 from eenplan.voorzieningen.models import Synoniem, Voorziening
+from eenplan.web.forms import add_service_errors
+from eenplan.web.prg import SESSION_KEY, form_from_session, redirect_with_errors
 
 PAGE_SIZE = 25
 GEEN_GEMEENTE = (
@@ -64,11 +68,31 @@ def _fouten(form: Form, exc: ValidationError | PermissionDenied) -> None:
     if isinstance(exc, PermissionDenied):
         form.add_error(None, str(exc))
         return
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
+    add_service_errors(form, exc)
+
+
+def _formulier(
+    request: HttpRequest, key: str, form_class: Any, *, initial: Any = None, **kwargs: Any
+) -> Any:
+    """The form of a page: the posted one; on a GET the one a refused POST left in the session
+    (once, with its input and messages), else a fresh one."""
+    if request.method == "POST":
+        return form_class(request.POST, **kwargs)
+    bewaard = form_from_session(request, key, form_class, **kwargs)
+    return bewaard if bewaard is not None else form_class(initial=initial, **kwargs)
+
+
+def _terug(
+    request: HttpRequest, key: str, form: Form, url: str, *, geheim: tuple[str, ...] = ()
+) -> HttpResponse:
+    """POST/redirect/GET after a refusal: keep input and messages, nothing changed, and go back
+    to the page. Secrets (a password) are never kept in the session."""
+    response = redirect_with_errors(request, key, form, url)
+    bewaard = request.session[f"{SESSION_KEY}:{key}"]
+    for veld in geheim:
+        bewaard["data"].pop(veld, None)
+    request.session.modified = True
+    return response
 
 
 def _melding(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:
@@ -97,12 +121,10 @@ def _rechten(request: HttpRequest) -> dict[str, bool]:
     }
 
 
-def _render(
-    request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200
-) -> HttpResponse:
+def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     context.setdefault("rechten", _rechten(request))
     context.setdefault("vier_ogen", settings.EENPLAN_ROLWIJZIGING_VIER_OGEN)
-    return render(request, f"beheer/{template}", context, status=status)
+    return render(request, f"beheer/{template}", context)
 
 
 # --- start ------------------------------------------------------------------------------------
@@ -146,7 +168,7 @@ def medewerkers(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.ACCOUNT, Action.AANMAKEN)
 def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
-    form = AccountForm(request.POST or None, gemeente=gemeente)
+    form = _formulier(request, "account-nieuw", AccountForm, gemeente=gemeente)
     if request.method == "POST" and form.is_valid():
         try:
             medewerker = gemeente_services.medewerker_create(
@@ -165,8 +187,9 @@ def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
                     "andere functioneel beheerder; tot dan kan het niet inloggen.",
                 )
             return redirect("beheer:medewerker", pk=medewerker.pk)
-    status = 400 if request.method == "POST" else 200
-    return _render(request, "medewerker_nieuw.html", {"form": form}, status=status)
+    if request.method == "POST":
+        return _terug(request, "account-nieuw", form, request.path, geheim=("wachtwoord",))
+    return _render(request, "medewerker_nieuw.html", {"form": form})
 
 
 def _medewerker_or_404(request: HttpRequest, pk: int) -> Medewerker:
@@ -177,7 +200,7 @@ def _medewerker_or_404(request: HttpRequest, pk: int) -> Medewerker:
 
 
 def _medewerker_pagina(
-    request: HttpRequest, medewerker: Medewerker, *, form: RollenForm | None, status: int = 200
+    request: HttpRequest, medewerker: Medewerker, *, form: RollenForm | None
 ) -> HttpResponse:
     gemeente = medewerker.gemeente
     toewijzing = selectors.toewijzing(medewerker)
@@ -197,12 +220,14 @@ def _medewerker_pagina(
         .first(),
         "wijzigingen": selectors.wijzigingen(gemeente=gemeente, medewerker=medewerker)[:50],
     }
-    return _render(request, "medewerker.html", context, status=status)
+    return _render(request, "medewerker.html", context)
 
 
 @access.requires(Resource.ACCOUNT, Action.LEZEN)
 def medewerker_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _medewerker_pagina(request, _medewerker_or_404(request, pk), form=None)
+    medewerker = _medewerker_or_404(request, pk)
+    form = form_from_session(request, f"rollen-{pk}", RollenForm, gemeente=medewerker.gemeente)
+    return _medewerker_pagina(request, medewerker, form=form)
 
 
 def _wijziging_gemeld(request: HttpRequest, medewerker: Medewerker, verzoek: Any, wat: str) -> None:
@@ -232,7 +257,8 @@ def medewerker_rollen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _wijziging_gemeld(request, medewerker, verzoek, "rollen en teams")
             return redirect("beheer:medewerker", pk=medewerker.pk)
-    return _medewerker_pagina(request, medewerker, form=form, status=400)
+    terug = reverse("beheer:medewerker", kwargs={"pk": medewerker.pk})
+    return _terug(request, f"rollen-{medewerker.pk}", form, terug)
 
 
 def _medewerker_actie(request: HttpRequest, pk: int, doe: Any) -> HttpResponse:
@@ -360,7 +386,7 @@ def teams(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.INRICHTING, Action.AANMAKEN)
 def team_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
-    form = TeamForm(request.POST or None, gemeente=gemeente)
+    form = _formulier(request, "team-nieuw", TeamForm, gemeente=gemeente)
     if request.method == "POST" and form.is_valid():
         try:
             team = gemeente_services.team_create(
@@ -371,8 +397,9 @@ def team_nieuw(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Team {team.naam} is aangemaakt.")
             return redirect("beheer:teams")
-    status = 400 if request.method == "POST" else 200
-    return _render(request, "team.html", {"form": form, "team": None}, status=status)
+    if request.method == "POST":
+        return _terug(request, "team-nieuw", form, request.path)
+    return _render(request, "team.html", {"form": form, "team": None})
 
 
 @access.requires(Resource.INRICHTING, Action.WIJZIGEN)
@@ -386,7 +413,7 @@ def team_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         "soort": team.soort,
         "wijken": [str(w.pk) for w in team.wijken.all()],
     }
-    form = TeamForm(request.POST or None, gemeente=gemeente, initial=initial)
+    form = _formulier(request, f"team-{pk}", TeamForm, gemeente=gemeente, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             gemeente_services.team_change(door=request.user, team=team, **form.team_arguments())
@@ -395,19 +422,20 @@ def team_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Team {form.cleaned_data['naam']} is gewijzigd.")
             return redirect("beheer:teams")
-    status = 400 if request.method == "POST" else 200
+    if request.method == "POST":
+        return _terug(request, f"team-{pk}", form, request.path)
     context = {
         "form": form,
         "team": team,
         "wijzigingen": selectors.wijzigingen(gemeente=gemeente, team=team)[:20],
     }
-    return _render(request, "team.html", context, status=status)
+    return _render(request, "team.html", context)
 
 
 @access.requires(Resource.INRICHTING, Action.AANMAKEN)
 def wijk_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
-    form = WijkForm(request.POST or None)
+    form = _formulier(request, "wijk-nieuw", WijkForm)
     if request.method == "POST" and form.is_valid():
         try:
             wijk = gemeente_services.wijk_create(
@@ -418,8 +446,9 @@ def wijk_nieuw(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Wijk {wijk.naam} is toegevoegd.")
             return redirect("beheer:teams")
-    status = 400 if request.method == "POST" else 200
-    return _render(request, "wijk.html", {"form": form, "wijk": None}, status=status)
+    if request.method == "POST":
+        return _terug(request, "wijk-nieuw", form, request.path)
+    return _render(request, "wijk.html", {"form": form, "wijk": None})
 
 
 @access.requires(Resource.INRICHTING, Action.WIJZIGEN)
@@ -428,7 +457,9 @@ def wijk_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     wijk = Wijk.objects.filter(gemeente=gemeente, pk=pk).first()
     if wijk is None:
         raise Http404("Deze wijk hoort niet bij uw gemeente.")
-    form = WijkForm(request.POST or None, initial={"code": wijk.code, "naam": wijk.naam})
+    form = _formulier(
+        request, f"wijk-{pk}", WijkForm, initial={"code": wijk.code, "naam": wijk.naam}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             gemeente_services.wijk_change(door=request.user, wijk=wijk, **form.cleaned_data)
@@ -437,8 +468,9 @@ def wijk_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Wijk {form.cleaned_data['naam']} is gewijzigd.")
             return redirect("beheer:teams")
-    status = 400 if request.method == "POST" else 200
-    return _render(request, "wijk.html", {"form": form, "wijk": wijk}, status=status)
+    if request.method == "POST":
+        return _terug(request, f"wijk-{pk}", form, request.path)
+    return _render(request, "wijk.html", {"form": form, "wijk": wijk})
 
 
 # --- catalogue and sociale kaart ----------------------------------------------------------------
@@ -457,7 +489,13 @@ def catalogus(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
 def voorziening_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
-    form = VoorzieningBeheerForm(request.POST or None, gemeente=gemeente)
+    form = _formulier(
+        request,
+        "voorziening-nieuw",
+        VoorzieningBeheerForm,
+        gemeente=gemeente,
+        initial={"actief": True},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             voorziening = voorzieningen_services.voorziening_create(
@@ -468,8 +506,9 @@ def voorziening_nieuw(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{voorziening.naam} staat nu in de catalogus.")
             return redirect("beheer:voorziening", pk=voorziening.pk)
-    status = 400 if request.method == "POST" else 200
-    return _render(request, "voorziening.html", {"form": form, "v": None}, status=status)
+    if request.method == "POST":
+        return _terug(request, "voorziening-nieuw", form, request.path)
+    return _render(request, "voorziening.html", {"form": form, "v": None})
 
 
 def _voorziening_or_404(request: HttpRequest, pk: int) -> Voorziening:
@@ -518,7 +557,6 @@ def _voorziening_pagina(
     *,
     form: VoorzieningBeheerForm | None = None,
     tarief_form: TariefForm | None = None,
-    status: int = 200,
 ) -> HttpResponse:
     from eenplan.beschikkingen.page_selectors import codelijst_omschrijvingen
 
@@ -534,14 +572,18 @@ def _voorziening_pagina(
         "perioden": voorzieningen_selectors.tarief_perioden(v, op=timezone.localdate()),
         "eenheid": omschrijvingen.get(("WJ756", v.eenheid), ""),
     }
-    return _render(request, "voorziening.html", context, status=status)
+    return _render(request, "voorziening.html", context)
 
 
 @access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
 def voorziening_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     voorziening = _voorziening_or_404(request, pk)
     if request.method != "POST":
-        return _voorziening_pagina(request, voorziening)
+        form = form_from_session(
+            request, f"voorziening-{pk}", VoorzieningBeheerForm, gemeente=voorziening.gemeente
+        )
+        tarief = form_from_session(request, f"tarief-{pk}", TariefForm, prefix="tarief")
+        return _voorziening_pagina(request, voorziening, form=form, tarief_form=tarief)
     form = VoorzieningBeheerForm(request.POST, gemeente=voorziening.gemeente)
     if form.is_valid():
         try:
@@ -553,7 +595,7 @@ def voorziening_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{form.cleaned_data['naam']} is gewijzigd.")
             return redirect("beheer:voorziening", pk=voorziening.pk)
-    return _voorziening_pagina(request, voorziening, form=form, status=400)
+    return _terug(request, f"voorziening-{pk}", form, request.path)
 
 
 @require_POST
@@ -569,13 +611,14 @@ def tarief_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Het tarief van {voorziening.naam} is vastgelegd.")
             return redirect("beheer:voorziening", pk=voorziening.pk)
-    return _voorziening_pagina(request, voorziening, tarief_form=form, status=400)
+    terug = reverse("beheer:voorziening", kwargs={"pk": voorziening.pk}) + "#kop-tarieven"
+    return _terug(request, f"tarief-{voorziening.pk}", form, terug)
 
 
 @access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
 def synoniemen(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
-    form = SynoniemForm(request.POST or None)
+    form = _formulier(request, "synoniem-nieuw", SynoniemForm)
     if request.method == "POST" and form.is_valid():
         try:
             voorzieningen_services.synoniem_add(gemeente=gemeente, **form.cleaned_data)
@@ -584,12 +627,13 @@ def synoniemen(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "De synoniemen zijn toegevoegd.")
             return redirect("beheer:synoniemen")
-    status = 400 if request.method == "POST" else 200
+    if request.method == "POST":
+        return _terug(request, "synoniem-nieuw", form, request.path)
     context = {
         "form": form,
         "synoniemen": list(voorzieningen_selectors.synoniemen_list(gemeente=gemeente)),
     }
-    return _render(request, "synoniemen.html", context, status=status)
+    return _render(request, "synoniemen.html", context)
 
 
 def _synoniem_or_404(request: HttpRequest, pk: int) -> Synoniem:
@@ -604,7 +648,9 @@ def _synoniem_or_404(request: HttpRequest, pk: int) -> Synoniem:
 @access.requires(Resource.CATALOGUS, Action.WIJZIGEN)
 def synoniem_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     synoniem = _synoniem_or_404(request, pk)
-    form = SynoniemForm(request.POST or None, initial={"woorden": synoniem.woorden})
+    form = _formulier(
+        request, f"synoniem-{pk}", SynoniemForm, initial={"woorden": synoniem.woorden}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             voorzieningen_services.synoniem_change(synoniem=synoniem, **form.cleaned_data)
@@ -613,8 +659,9 @@ def synoniem_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De synoniemen zijn gewijzigd.")
             return redirect("beheer:synoniemen")
-    status = 400 if request.method == "POST" else 200
-    return _render(request, "synoniem.html", {"form": form, "s": synoniem}, status=status)
+    if request.method == "POST":
+        return _terug(request, f"synoniem-{pk}", form, request.path)
+    return _render(request, "synoniem.html", {"form": form, "s": synoniem})
 
 
 @require_POST
@@ -642,21 +689,15 @@ def synoniemen_standaard(request: HttpRequest) -> HttpResponse:
 # --- municipal settings -----------------------------------------------------------------------
 
 
-def _instellingen_pagina(
-    request: HttpRequest, *, form: FeestdagForm | None = None, status: int = 200
-) -> HttpResponse:
+@access.requires(Resource.INSTELLINGEN, Action.LEZEN)
+def instellingen(request: HttpRequest) -> HttpResponse:
     _gemeente(request)
     context = {
-        "form": form or FeestdagForm(),
+        "form": form_from_session(request, "feestdag", FeestdagForm) or FeestdagForm(),
         "feestdagen": list(GelijkgesteldeFeestdag.objects.order_by("datum")),
         "vandaag": timezone.localdate(),
     }
-    return _render(request, "instellingen.html", context, status=status)
-
-
-@access.requires(Resource.INSTELLINGEN, Action.LEZEN)
-def instellingen(request: HttpRequest) -> HttpResponse:
-    return _instellingen_pagina(request)
+    return _render(request, "instellingen.html", context)
 
 
 @require_POST
@@ -674,7 +715,7 @@ def feestdag_toevoegen(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{dag.datum:%d-%m-%Y} telt nu als feestdag in de termijnen.")
             return redirect("beheer:instellingen")
-    return _instellingen_pagina(request, form=form, status=400)
+    return _terug(request, "feestdag", form, reverse("beheer:instellingen") + "#kop-feestdag-nieuw")
 
 
 @require_POST
