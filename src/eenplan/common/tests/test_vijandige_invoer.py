@@ -36,11 +36,12 @@ TE_GROOT = 10**20  # beyond a bigint id column
 
 @pytest.fixture
 def alle_rollen(midoffice_team: Any) -> Medewerker:
-    """A login with every role but functioneel beheer, serving every wijk: nothing stops at 403."""
+    """A login with every role (functioneel beheer too), serving every wijk: nothing stops at
+    403."""
     return MedewerkerFactory(
         gemeente=midoffice_team.gemeente,
         functie=Rol.MIDOFFICE,
-        extra_rollen=[r for r in Rol if r != Rol.FUNCTIONEEL_BEHEER],
+        extra_rollen=list(Rol),
         teams=[midoffice_team],
         registratienummer="SKJ100000009",
         registratie_geldig_tot=timezone.localdate() + dt.timedelta(days=365),
