@@ -239,7 +239,8 @@ def _wijziging_gemeld(request: HttpRequest, medewerker: Medewerker, verzoek: Any
             "functioneel beheerder.",
         )
     else:
-        messages.success(request, f"{wat[:1].upper()}{wat[1:]} van {naam} is gewijzigd.")
+        werkwoord = "zijn" if wat.startswith("rollen") else "is"
+        messages.success(request, f"{wat[:1].upper()}{wat[1:]} van {naam} {werkwoord} gewijzigd.")
 
 
 @require_POST

@@ -23,7 +23,11 @@ from eenplan.onderzoeken.models import Leefgebied
 from eenplan.rules.aanvraag import beslissen_uiterlijk
 from eenplan.rules.termijnen import bezwaar_uiterlijk
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.voorzieningen.services import tarief_add, voorziening_create
+from eenplan.voorzieningen.services import (
+    synoniemen_standaard_add,
+    tarief_add,
+    voorziening_create,
+)
 
 BESCHIKT_PER_INWONER = 0.06
 BRON = "Raamovereenkomst Wmo en Jeugd Maasdal 2026 (demo)"
@@ -273,6 +277,8 @@ def build_catalogus(*, gemeente: Gemeente, wijken: list[Wijk]) -> list[Voorzieni
                 wijken=[wijk] if wijk else [],
                 leefgebieden=[leefgebieden[c] for c in codes if c in leefgebieden],
             )
+    # The starting list of sociale-kaart synonyms ("schulden" also finds the schuldhulp).
+    synoniemen_standaard_add(gemeente=gemeente)
     return maatwerk
 
 

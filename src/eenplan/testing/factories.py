@@ -87,6 +87,7 @@ from eenplan.testing.scenarios import als
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
     CodelijstWaarde,
+    Synoniem,
     Tarief,
     Voorziening,
 )
@@ -1119,6 +1120,22 @@ class AbonnementstariefGegevenFactory(factory.django.DjangoModelFactory):
     bedrag = Decimal("21.80")
     periode = "maand"
     bron = "Besluit maatschappelijke ondersteuning 2015, art. 3.8"
+
+
+class SynoniemFactory(factory.Factory):
+    """A group of sociale-kaart synonyms of a municipality, through its service."""
+
+    class Meta:
+        model = Synoniem
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    woorden = "schulden, geldzorgen, schuldhulp"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Synoniem:
+        from eenplan.voorzieningen.services import synoniem_add
+
+        return synoniem_add(**kwargs)
 
 
 # --- beschikkingen ----------------------------------------------------------------------------
