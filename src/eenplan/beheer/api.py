@@ -23,7 +23,7 @@ from rest_framework.routers import BaseRouter
 
 from eenplan.beheer import selectors
 from eenplan.common.api import IdField
-from eenplan.common.permissions import RolePermission
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.gemeente import services as gemeente_services
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import (
