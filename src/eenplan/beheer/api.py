@@ -23,7 +23,6 @@ from rest_framework.routers import BaseRouter
 
 from eenplan.beheer import selectors
 from eenplan.common.api import IdField
-from eenplan.privacy.api.permissions import RolePermission
 from eenplan.gemeente import services as gemeente_services
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import (
@@ -38,6 +37,7 @@ from eenplan.gemeente.models import (
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
+from eenplan.privacy.api.permissions import RolePermission
 from eenplan.voorzieningen import selectors as voorzieningen_selectors
 from eenplan.voorzieningen import services as voorzieningen_services
 from eenplan.voorzieningen.api.serializers import VoorzieningCreateSerializer
