@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from eenplan.demo import data
+from eenplan.demo.casussen import aantal_casussen, build_casussen
 from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
 from eenplan.demo.voorzieningen import build_beschikkingen, build_catalogus
 from eenplan.gemeente.constants import Rol, TeamSoort
@@ -84,6 +85,7 @@ class DemoResult:
     meldingen: int
     beschikkingen: int
     logins: list[tuple[str, str, str]]
+    casussen: int = 0  # residents taken through the whole flow by the scenario steps
 
 
 class Generator:
@@ -410,6 +412,17 @@ def build_demo(
         door=backoffice,
         inwoners=inwoners,
     )
+    # A few whole cases (melding to bezwaar) through the shared scenario steps.
+    casussen = aantal_casussen(inwoners)
+    extra_meldingen, extra_beschikkingen = build_casussen(
+        gemeente=gemeente,
+        wijken=wijken,
+        teams=teams,
+        maatwerk=maatwerk,
+        rng=rng,
+        today=today,
+        aantal=casussen,
+    )
     # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -418,9 +431,10 @@ def build_demo(
         inwoners=len(inwoner_rows),
         huishoudens=len(huishouden_rows) + len(elders_rows),
         netwerkpersonen=len(netwerk_rows),
-        meldingen=meldingen,
-        beschikkingen=beschikt,
+        meldingen=meldingen + extra_meldingen,
+        beschikkingen=beschikt + extra_beschikkingen,
         logins=logins,
+        casussen=extra_meldingen,
     )
 
 

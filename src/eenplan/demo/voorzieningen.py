@@ -22,6 +22,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.rules.aanvraag import beslissen_uiterlijk
 from eenplan.rules.termijnen import bezwaar_uiterlijk
+from eenplan.rules.voorziening import pgb_budget
 from eenplan.voorzieningen.models import Voorziening
 from eenplan.voorzieningen.services import (
     synoniemen_standaard_add,
@@ -340,6 +341,13 @@ def build_beschikkingen(
         aanbieders = AANBIEDERS[v.naam]
         tarieven = [Decimal(t) for _, t in aanbieders]
         omvang = Decimal(rng.choice([2, 3, 4, 6]))
+        # The budget per period as the service computes it (rules.voorziening.pgb_budget): the
+        # cheapest tariff in kind, asked for at that tariff.
+        budget = (
+            pgb_budget(omvang=omvang, zin_tarieven=tarieven, gevraagd_tarief=min(tarieven))
+            if pgb
+            else None
+        )
         regels.append(
             BeschikteVoorziening(
                 voorziening=v,
@@ -352,8 +360,8 @@ def build_beschikkingen(
                 heronderzoek_op=einde - dt.timedelta(days=42),
                 leveringsvorm="pgb" if pgb else "zin",
                 aanbieder="" if pgb else rng.choice([a for a, _ in aanbieders]),
-                pgb_budget=(omvang * min(tarieven) * 4).quantize(Decimal("0.01")) if pgb else None,
-                pgb_zelf_te_betalen=Decimal("0.00") if pgb else None,
+                pgb_budget=budget.budget if budget else None,
+                pgb_zelf_te_betalen=budget.zelf_te_betalen if budget else None,
                 pgb_toets={
                     "kan_beheren": True,
                     "motivering": "Eigen regie",

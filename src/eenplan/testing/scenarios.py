@@ -12,6 +12,12 @@ to be: `scenarios.ondertekend(scenarios.gemeente())` is a signed plan with its a
 Everything goes through the services, so the invariants hold that the application keeps (the
 ladder before maatwerk, deadlines, dossier access of the assignee). Services that take an
 `actor` or a `door` both get the acting staff member's login (see `als`).
+
+The demo (`eenplan demo`) builds its complete-flow cases with the same steps, in its own
+municipality: it makes a `Start` of its own staff and catalogue and starts from one of its
+residents (`bestaande_inwoner`); the steps take their words from the stage (who reports, who
+sits at the table, which provider delivers), so Anna's case reads as before. The step modules
+import no test tool: factories are only used by `gemeente` and `inwoner`.
 """
 
 from __future__ import annotations
@@ -111,13 +117,14 @@ class Start:
 @dataclass(frozen=True)
 class MetInwoner(Start):
     """Anna Jansen (1948) in Noord, in one household with her partner Henk; her daughter Lotte
-    (a resident too) is her mantelzorger, neighbour Kees Bakker is in her network."""
+    (a resident too) is her mantelzorger, neighbour Kees Bakker is in her network. (A demo
+    resident, see `bestaande_inwoner`, may have no partner, mantelzorger or daughter: None.)"""
 
     inwoner: Inwoner
-    partner: Inwoner
+    partner: Inwoner | None
     huishouden: Huishouden
-    mantelzorger: Netwerkpersoon
-    dochter: Inwoner
+    mantelzorger: Netwerkpersoon | None
+    dochter: Inwoner | None
 
 
 @dataclass(frozen=True)
@@ -439,22 +446,67 @@ def inwoner(vorige: Start | None = None) -> MetInwoner:
     )
 
 
+def bestaande_inwoner(vorige: Start, bewoner: Inwoner) -> MetInwoner:
+    """Start from a resident who exists already (the demo's): their household on `vandaag`, a
+    partner in it and their first mantelzorger when they have one."""
+    from eenplan.inwoners.constants import NetwerkSoort, Relatie
+    from eenplan.inwoners.selectors import huishouden_current
+
+    huishouden = huishouden_current(inwoner=bewoner, today=vorige.vandaag)
+    if huishouden is None:
+        raise ValueError(f"{bewoner.naam} hoort op {vorige.vandaag} bij geen huishouden.")
+    partner = next(
+        (
+            lid.inwoner
+            for lid in huishouden.leden.select_related("inwoner").order_by("id")
+            if lid.actief_op(vorige.vandaag)
+            and lid.inwoner_id != bewoner.pk
+            and lid.relatie in (Relatie.PARTNER, Relatie.REFERENTIE)
+        ),
+        None,
+    )
+    mantelzorger = bewoner.netwerk.filter(soort=NetwerkSoort.MANTELZORGER).order_by("id").first()
+    return _verder(
+        vorige,
+        MetInwoner,
+        inwoner=bewoner,
+        partner=partner,
+        huishouden=huishouden,
+        mantelzorger=mantelzorger,
+        dochter=None,
+    )
+
+
+def _voornaam(persoon: Inwoner) -> str:
+    return persoon.voornamen.split()[0]
+
+
+def _man(persoon: Inwoner) -> bool:
+    from eenplan.inwoners.constants import Geslacht
+
+    return persoon.geslacht == Geslacht.MAN
+
+
 def melding(vorige: Start | None = None, *, dagen_geleden: int = 9) -> MetMelding:
-    """Lotte phones the front door about her mother (registered by the mid-office)."""
+    """The mantelzorger (Lotte) phones the front door about her mother, or a resident without
+    one phones about themselves (registered by the mid-office)."""
     from eenplan.meldingen import services
     from eenplan.meldingen.constants import Kanaal, MelderSoort
 
     s = inwoner(vorige)
     if isinstance(s, MetMelding):
         return s
+    mantelzorger = s.mantelzorger
     nieuw = als(
         services.melding_register,
         s.midoffice,
         gemeente=s.gemeente,
-        melder_soort=MelderSoort.NETWERK,
-        melder_naam="Lotte Jansen",
+        melder_soort=MelderSoort.NETWERK if mantelzorger else MelderSoort.ZELF,
+        melder_naam=mantelzorger.naam if mantelzorger else s.inwoner.naam,
         kanaal=Kanaal.TELEFOON,
-        vraag=VRAAG,
+        vraag=VRAAG.replace("moeder", "vader" if _man(s.inwoner) else "moeder")
+        if mantelzorger
+        else "Ik red het huishouden niet meer alleen; mijn netwerk kan niet helpen.",
         ontvangen_op=s.vandaag - dt.timedelta(days=dagen_geleden),
         domeinen=["wmo"],
         inwoner=s.inwoner,
@@ -490,6 +542,26 @@ LADDER = {
 }
 
 
+def _ladder(s: MetMelding) -> dict[int, tuple[str, str]]:
+    """The ladder in the resident's own words (Anna's: `LADDER`)."""
+    mz = s.mantelzorger
+    netwerk = (
+        (
+            f"{mz.relatie.capitalize() or 'Mantelzorger'} {mz.naam.split()[0]} doet de "
+            "boodschappen.",
+            f"{mz.naam.split()[0]} kan niet meer doen.",
+        )
+        if mz
+        else ("Geen netwerk dat kan helpen.", "Geen mantelzorger of buren beschikbaar.")
+    )
+    return {
+        **LADDER,
+        1: (f"{'Meneer' if _man(s.inwoner) else 'Mevrouw'} kookt en wast zelf.", LADDER[1][1]),
+        2: netwerk,
+        5: (LADDER[5][0], f"Niet in {s.inwoner.wijk.naam}." if s.inwoner.wijk else "Niet hier."),
+    }
+
+
 def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnderzoek:
     """The onderzoek: a conversation at home with Anna and Lotte two days after the melding,
     subjects a-g answered, the checks done, one ZRM score, every lighter step of the ladder
@@ -505,14 +577,23 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
     wie = s.generalist
     onderzoek = als(services.onderzoek_start, wie, melding=s.melding)
     gesprek_op = min(s.vandaag, s.melding.ontvangen_op + dt.timedelta(days=2))
+    mz = s.mantelzorger
     als(
         services.gesprek_add,
         wie,
         onderzoek=onderzoek,
         datum=gesprek_op,
         plaats="Bij de inwoner thuis",
-        deelnemers=["inwoner", "mantelzorger"],
-        notities="Keukentafelgesprek met Anna en haar dochter Lotte.",
+        deelnemers=["inwoner", "mantelzorger"] if mz else ["inwoner"],
+        notities=f"Keukentafelgesprek met {_voornaam(s.inwoner)}"
+        + (
+            ""
+            if mz is None
+            else f" en {'zijn' if _man(s.inwoner) else 'haar'} {mz.relatie} {mz.naam.split()[0]}"
+            if mz.relatie in ("dochter", "zoon", "schoondochter")
+            else f" en {mz.naam} ({mz.relatie or 'mantelzorger'})"
+        )
+        + ".",
     )
     for onderdeel in ONDERDELEN:
         als(
@@ -528,7 +609,7 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
         onderzoek=onderzoek,
         clientondersteuning_gewezen=True,
         pgb_uitgelegd=True,
-        mantelzorger_besproken=True,
+        mantelzorger_besproken=True if mz else None,
     )
     als(
         services.score_add,
@@ -539,7 +620,7 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
         datum=gesprek_op,
         onderzoek=onderzoek,
     )
-    for stap, (bevinding, reden) in LADDER.items():
+    for stap, (bevinding, reden) in _ladder(s).items():
         als(
             services.afweging_set,
             wie,
@@ -622,19 +703,22 @@ def ondertekend(vorige: Start | None = None, *, op: dt.date | None = None) -> On
 def beschikt(
     vorige: Start | None = None, *, verzenden: bool = True, op: dt.date | None = None
 ) -> Beschikt:
-    """The back office grants hulp bij het huishouden in kind (Thuiszorg West, three hours a
-    week, one year from the decision) and, with `verzenden` (the default), sends the letter."""
+    """The back office grants hulp bij het huishouden in kind (three hours a week, one year
+    from the decision) by the first provider with a tariff (Thuiszorg West in Anna's
+    municipality) and, with `verzenden` (the default), sends the letter."""
     from eenplan.beschikkingen import services
+    from eenplan.voorzieningen.selectors import tarieven_op
 
     s = ondertekend(vorige)
     if isinstance(s, Beschikt):
         return s
     op = op or s.vandaag
+    mevrouw = "Meneer" if _man(s.inwoner) else "Mevrouw"
     beschikking = services.beschikking_issue(
         aanvraag=s.aanvraag,
         actor=s.backoffice.user,
         besloten_op=op,
-        motivering="Mevrouw kan het zware huishoudelijke werk niet meer; het netwerk en de "
+        motivering=f"{mevrouw} kan het zware huishoudelijke werk niet meer; het netwerk en de "
         "algemene voorzieningen bieden geen oplossing.",
         regels=[
             services.Regel(
@@ -644,7 +728,7 @@ def beschikt(
                 begin=op,
                 einde=op + dt.timedelta(days=364),
                 leveringsvorm="zin",
-                aanbieder="Thuiszorg West",
+                aanbieder=min(tarieven_op(s.hh, "zin", op)),
             )
         ],
     )

@@ -149,8 +149,43 @@ def test_demo_catalogue_and_beschikkingen():
     from eenplan.voorzieningen.models import Voorziening
 
     result = build_demo(inwoners=2000, seed=9, peildatum=PEIL)
-    assert result.beschikkingen == Beschikking.objects.count() == 120  # 6% of residents
+    assert result.beschikkingen == Beschikking.objects.count()
+    # 6% of residents in bulk, plus the whole cases through the scenario steps (with a plan).
+    assert Beschikking.objects.filter(aanvraag__plan__isnull=True).count() == 120
     assert Voorziening.objects.filter(soort="algemeen", prijs=7.50).exists()  # Open Inloop
     assert BeschikteVoorziening.objects.filter(leveringsvorm="pgb").exists()
     assert Bezwaar.objects.exists()
     assert all(b.bezwaar_uiterlijk > b.verzonden_op for b in Beschikking.objects.all())
+
+
+def test_demo_whole_cases_go_the_scenario_way_from_melding_to_bezwaar():
+    """The complete-flow residents are built by the shared scenario steps: their dossier's
+    history runs from the melding to the bezwaar, the melding closed by the rule, and the
+    demo generalist is their contact person."""
+    from eenplan.beschikkingen.models import Aanvraag, Bezwaar
+    from eenplan.events.models import Gebeurtenis
+    from eenplan.meldingen.constants import Status
+    from eenplan.meldingen.models import Melding
+
+    today = timezone.localdate()
+    result = build_demo(inwoners=3000, seed=5, peildatum=PEIL, today=today)
+    assert result.casussen == 3
+    bezwaar = Bezwaar.objects.select_related("beschikking__aanvraag__plan").get(
+        beschikking__aanvraag__plan__isnull=False
+    )
+    inwoner = bezwaar.beschikking.inwoner
+    melding = Melding.objects.get(inwoner=inwoner)
+    assert melding.status == Status.AFGESLOTEN
+    assert melding.medewerker.user.username == "generalist"
+    assert bezwaar.beschikking.verzonden_op < bezwaar.ontvangen_op <= today
+    soorten = set(Gebeurtenis.objects.filter(inwoner=inwoner).values_list("soort", flat=True))
+    assert {
+        "melding.geregistreerd",
+        "melding.toegewezen",
+        "onderzoek.verslag_definitief",
+        "aanvraag.ontvangen",
+        "beschikking.verzonden",
+        "bezwaar.ontvangen",
+    } <= soorten
+    # One case waits for the back office: a signed plan whose aanvraag is not decided yet.
+    assert Aanvraag.objects.filter(plan__isnull=False, status="ontvangen").exists()
