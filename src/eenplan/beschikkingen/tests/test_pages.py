@@ -834,3 +834,19 @@ def test_a_year_without_a_tariff_is_shown_on_the_page_and_in_the_api(
     assert "€&nbsp;21,80" not in body and "€&nbsp;21.80" not in body
     uitkomst = services.eigen_bijdrage_voor(aanvraag.inwoner, begin)
     assert uitkomst.bedrag_per_maand is None and uitkomst.ontbrekend_jaar == 2030
+
+
+def test_the_letter_says_the_amount_is_not_known_when_the_year_has_no_tariff(
+    client, aanvraag, hh, backoffice, monkeypatch
+):
+    # As if this year's record had not been published yet: the letter names the year and says
+    # the CAK will tell the amount, instead of last year's amount.
+    from eenplan.voorzieningen import selectors as voorzieningen_selectors
+
+    zonder = tuple(t for t in voorzieningen_selectors.ABONNEMENTSTARIEVEN if t.jaar != VANDAAG.year)
+    monkeypatch.setattr(voorzieningen_selectors, "ABONNEMENTSTARIEVEN", zonder)
+    beschikking = beschik(aanvraag, backoffice, [zin(hh)])
+    login(client, backoffice)
+    body = client.get(url("detail", beschikking.pk)).content.decode()
+    assert f"Het abonnementstarief voor {VANDAAG.year} ontbreekt." in body
+    assert f"Het bedrag voor {VANDAAG.year} is nog niet bekend." in body
