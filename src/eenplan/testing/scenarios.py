@@ -568,15 +568,36 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
     recorded as not sufficient and individual maatwerk as sufficient. With `verslag` (the
     default) the verslag is made final and sent the next day."""
     from eenplan.onderzoeken import services
-    from eenplan.onderzoeken.models import Leefgebied
-    from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
 
     s = toegewezen(vorige)
     if isinstance(s, MetOnderzoek):
         return s
     wie = s.generalist
     onderzoek = als(services.onderzoek_start, wie, melding=s.melding)
-    gesprek_op = min(s.vandaag, s.melding.ontvangen_op + dt.timedelta(days=2))
+    gesprek_op = onderzoek_invullen(s, onderzoek)
+    if verslag:
+        onderzoek = als(services.verslag_finalise, wie, onderzoek=onderzoek)
+        onderzoek = als(
+            services.verslag_send,
+            wie,
+            onderzoek=onderzoek,
+            op=min(s.vandaag, gesprek_op + dt.timedelta(days=1)),
+        )
+    s.melding.refresh_from_db()
+    return _verder(s, MetOnderzoek, onderzoek=onderzoek)
+
+
+def onderzoek_invullen(s: MetInwoner, onderzoek: Onderzoek) -> dt.date:
+    """Everything the law asks of a started onderzoek (see `onderzocht`), done by the
+    generalist: the conversation, subjects a-g, the checks, a score and the ladder walked to
+    individual maatwerk; the verslag can then be made final. Returns the conversation date.
+    For a journey that starts the onderzoek in the browser and finalises it there."""
+    from eenplan.onderzoeken import services
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
+
+    wie = s.generalist
+    gesprek_op = min(s.vandaag, onderzoek.melding.ontvangen_op + dt.timedelta(days=2))
     mz = s.mantelzorger
     als(
         services.gesprek_add,
@@ -638,16 +659,7 @@ def onderzocht(vorige: Start | None = None, *, verslag: bool = True) -> MetOnder
         bevinding="Hulp bij het huishouden, drie uur per week.",
         volstaat=True,
     )
-    if verslag:
-        onderzoek = als(services.verslag_finalise, wie, onderzoek=onderzoek)
-        onderzoek = als(
-            services.verslag_send,
-            wie,
-            onderzoek=onderzoek,
-            op=min(s.vandaag, gesprek_op + dt.timedelta(days=1)),
-        )
-    s.melding.refresh_from_db()
-    return _verder(s, MetOnderzoek, onderzoek=onderzoek)
+    return gesprek_op
 
 
 def plan(vorige: Start | None = None) -> MetPlan:

@@ -38,7 +38,31 @@
     });
   }
 
-  function start() { afdrukknoppen(); tellers(); }
+  // A table that is wider than the screen scrolls inside itself (eenplan.css, 390 px); such a
+  // region must be reachable with the keyboard to scroll it (WCAG 2.1.1, axe
+  // scrollable-region-focusable). Only while it really scrolls: no needless tab stops.
+  var SCROLLBAAR = "main table, main .utrecht-table-container";
+  function scrollbareTabellen() {
+    document.querySelectorAll(SCROLLBAAR).forEach(function (el) {
+      var scrollt = el.scrollWidth > el.clientWidth + 1;
+      if (scrollt && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("data-scrollfocus", "");
+      } else if (!scrollt && el.hasAttribute("data-scrollfocus")) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("data-scrollfocus");
+      }
+    });
+  }
+  var gepland = false;
+  window.addEventListener("resize", function () {
+    if (gepland) { return; }
+    gepland = true;
+    window.requestAnimationFrame(function () { gepland = false; scrollbareTabellen(); });
+  });
+  document.addEventListener("htmx:afterSettle", scrollbareTabellen);
+
+  function start() { afdrukknoppen(); tellers(); scrollbareTabellen(); }
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
