@@ -542,7 +542,7 @@ LADDER = {
 }
 
 
-def _ladder(s: MetMelding) -> dict[int, tuple[str, str]]:
+def _ladder(s: MetInwoner) -> dict[int, tuple[str, str]]:
     """The ladder in the resident's own words (Anna's: `LADDER`)."""
     mz = s.mantelzorger
     netwerk = (
