@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Group, Permission
+from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -55,9 +55,7 @@ def gemeente_create(*, cbs_code: str, naam: str) -> Gemeente:
 
 
 @transaction.atomic
-def wijk_create(
-    *, gemeente: Gemeente, code: str, naam: str, door: AbstractBaseUser | None = None
-) -> Wijk:
+def wijk_create(*, gemeente: Gemeente, code: str, naam: str, door: User | None = None) -> Wijk:
     """A wijk of the municipality; `door` (a functioneel beheerder) only in their own."""
     _check_beheer(door, gemeente_id=gemeente.pk)
     wijk = Wijk(gemeente=gemeente, code=code.strip(), naam=naam.strip())
@@ -67,9 +65,7 @@ def wijk_create(
 
 
 @transaction.atomic
-def wijk_change(
-    *, door: AbstractBaseUser | None, wijk: Wijk, code: str, naam: str
-) -> Wijk:
+def wijk_change(*, door: User | None, wijk: Wijk, code: str, naam: str) -> Wijk:
     """Rename a wijk or correct its CBS code. Which teams serve it (and so who sees its
     residents) changes only through `team_change`, logged."""
     wijk = Wijk.objects.select_for_update().get(pk=wijk.pk)
@@ -88,7 +84,7 @@ def team_create(
     naam: str,
     soort: TeamSoort | str,
     wijken: Iterable[Wijk] = (),
-    door: AbstractBaseUser | None = None,
+    door: User | None = None,
 ) -> Team:
     """A team of the municipality; `door` (a functioneel beheerder) only in their own."""
     _check_beheer(door, gemeente_id=gemeente.pk)
@@ -112,7 +108,7 @@ def team_create(
 
 
 def team_change_check(
-    *, door: AbstractBaseUser | None, team: Team, wijken: Iterable[Wijk]
+    *, door: User | None, team: Team, wijken: Iterable[Wijk]
 ) -> tuple[str, str] | None:
     """Refuse what `team_change` would refuse; return (old, new) wijken when they change."""
     _check_beheer(door, gemeente_id=team.gemeente_id)
@@ -132,7 +128,7 @@ def team_change_check(
 @transaction.atomic
 def team_change(
     *,
-    door: AbstractBaseUser | None,
+    door: User | None,
     team: Team,
     naam: str,
     soort: TeamSoort | str,
@@ -178,7 +174,7 @@ def medewerker_create(
     registratie_geldig_tot: dt.date | None = None,
     email: str = "",
     password_hash: str | None = None,
-    door: AbstractBaseUser | None = None,
+    door: User | None = None,
 ) -> Medewerker:
     """Create a login with its medewerker record and role groups, and log it.
 
@@ -278,7 +274,7 @@ TEAM_ANDERE_GEMEENTE = "Een medewerker werkt alleen in teams van de eigen gemeen
 SYSTEEM = "systeem"
 
 
-def _beheer_gemeente_id(door: AbstractBaseUser) -> int | None:
+def _beheer_gemeente_id(door: User) -> int | None:
     """The municipality `door` manages; None for a superuser (set-up of every municipality).
     Refuses a login that is no functioneel beheerder."""
     if not door.is_active:
@@ -292,7 +288,7 @@ def _beheer_gemeente_id(door: AbstractBaseUser) -> int | None:
 
 
 def _check_beheer(
-    door: AbstractBaseUser | None, *, gemeente_id: int, medewerker: Medewerker | None = None
+    door: User | None, *, gemeente_id: int, medewerker: Medewerker | None = None
 ) -> None:
     """Refuse a change by someone outside the municipality, or to one's own account."""
     if door is None:
@@ -304,7 +300,7 @@ def _check_beheer(
         raise ValidationError(EIGEN_ACCOUNT)
 
 
-def _vier_ogen(door: AbstractBaseUser | None) -> bool:
+def _vier_ogen(door: User | None) -> bool:
     return door is not None and settings.EENPLAN_ROLWIJZIGING_VIER_OGEN
 
 
@@ -324,9 +320,7 @@ def _registratie_text(t: Toewijzing) -> str:
     return f"{t.registratienummer or '(geen nummer)'}{tot}"
 
 
-def medewerker_create_check(
-    *, door: AbstractBaseUser | None, gemeente: Gemeente, nieuw: Toewijzing
-) -> None:
+def medewerker_create_check(*, door: User | None, gemeente: Gemeente, nieuw: Toewijzing) -> None:
     """Refuse what `medewerker_create` would refuse about the roles, teams and registration."""
     _check_beheer(door, gemeente_id=gemeente.pk)
     _valideer(Medewerker(gemeente=gemeente), nieuw)
@@ -374,11 +368,11 @@ def _log(
     rows: list[tuple[str, str, str]],
     *,
     gemeente_id: int,
-    door: AbstractBaseUser | None,
+    door: User | None,
     medewerker: Medewerker | None = None,
     team: Team | None = None,
     verzoek: RolWijzigingVerzoek | None = None,
-    goedgekeurd_door: AbstractBaseUser | None = None,
+    goedgekeurd_door: User | None = None,
 ) -> list[RolWijziging]:
     return RolWijziging.objects.bulk_create(
         RolWijziging(
@@ -416,7 +410,7 @@ def _valideer(medewerker: Medewerker, nieuw: Toewijzing) -> None:
 
 
 def medewerker_rollen_check(
-    *, door: AbstractBaseUser | None, medewerker: Medewerker, nieuw: Toewijzing
+    *, door: User | None, medewerker: Medewerker, nieuw: Toewijzing
 ) -> list[tuple[str, str, str]]:
     """Refuse what `medewerker_rollen_change` would refuse; return what would change. The
     admin form calls it to show a refusal next to the form."""
@@ -438,9 +432,9 @@ def _apply(
     *,
     medewerker: Medewerker,
     nieuw: Toewijzing,
-    door: AbstractBaseUser | None,
+    door: User | None,
     verzoek: RolWijzigingVerzoek | None = None,
-    goedgekeurd_door: AbstractBaseUser | None = None,
+    goedgekeurd_door: User | None = None,
 ) -> list[RolWijziging]:
     oud = medewerker_toewijzing(medewerker)
     verschillen = _verschillen(oud, nieuw)
@@ -485,7 +479,7 @@ ONGEWIJZIGD: Any = _Keep()
 @transaction.atomic
 def medewerker_rollen_change(
     *,
-    door: AbstractBaseUser | None,
+    door: User | None,
     medewerker: Medewerker,
     functie: Rol | str = ONGEWIJZIGD,
     extra_rollen: Iterable[Rol | str] = ONGEWIJZIGD,
@@ -499,11 +493,9 @@ def medewerker_rollen_change(
     beheerder's municipality. Applied and logged at once, or, with
     EENPLAN_ROLWIJZIGING_VIER_OGEN, stored as a request that a second functioneel beheerder
     approves (returned); None when applied or when nothing changes."""
-    medewerker = Medewerker.objects.select_for_update().select_related("user").get(
-        pk=medewerker.pk
-    )
+    medewerker = Medewerker.objects.select_for_update().select_related("user").get(pk=medewerker.pk)
     huidig = medewerker_toewijzing(medewerker)
-    gevraagd = {
+    gevraagd: dict[str, Any] = {
         "functie": functie,
         "extra_rollen": extra_rollen,
         "teams": teams,
@@ -528,7 +520,7 @@ def medewerker_rollen_change(
 
 def _verzoek_create(
     *,
-    door: AbstractBaseUser,
+    door: User,
     medewerker: Medewerker,
     nieuw: Toewijzing,
     rows: list[tuple[str, str, str]],
@@ -549,17 +541,15 @@ def _verzoek_create(
 
 
 @transaction.atomic
-def rolwijziging_approve(
-    *, door: AbstractBaseUser, verzoek: RolWijzigingVerzoek
-) -> list[RolWijziging]:
+def rolwijziging_approve(*, door: User, verzoek: RolWijzigingVerzoek) -> list[RolWijziging]:
     """A second functioneel beheerder approves a pending change; only then it takes effect,
     logged with both names. The requester cannot approve their own request, nobody approves a
     change to their own account."""
     verzoek = RolWijzigingVerzoek.objects.select_for_update().get(pk=verzoek.pk)
     if verzoek.status != VerzoekStatus.OPEN:
         raise ValidationError(VERZOEK_AFGEHANDELD)
-    medewerker = Medewerker.objects.select_for_update().select_related("user").get(
-        pk=verzoek.medewerker_id
+    medewerker = (
+        Medewerker.objects.select_for_update().select_related("user").get(pk=verzoek.medewerker_id)
     )
     _check_beheer(door, gemeente_id=verzoek.gemeente_id, medewerker=medewerker)
     if door.pk == verzoek.aangevraagd_door_id:
@@ -581,7 +571,7 @@ def rolwijziging_approve(
 
 
 @transaction.atomic
-def rolwijziging_reject(*, door: AbstractBaseUser, verzoek: RolWijzigingVerzoek) -> None:
+def rolwijziging_reject(*, door: User, verzoek: RolWijzigingVerzoek) -> None:
     """Reject (or, by the requester, withdraw) a pending change; nothing changes."""
     verzoek = RolWijzigingVerzoek.objects.select_for_update().get(pk=verzoek.pk)
     if verzoek.status != VerzoekStatus.OPEN:
@@ -602,15 +592,13 @@ NIET_GEBLOKKEERD = "Dit account is niet geblokkeerd door mislukte inlogpogingen.
 
 
 @transaction.atomic
-def medewerker_tweede_factor_reset(*, door: AbstractBaseUser, medewerker: Medewerker) -> int:
+def medewerker_tweede_factor_reset(*, door: User, medewerker: Medewerker) -> int:
     """Remove the medewerker's authenticator (lost phone): at the next login they set up a new
     one. Never one's own account, only in the own municipality; logged. Returns how many
     devices were removed."""
     from django_otp import devices_for_user
 
-    medewerker = Medewerker.objects.select_for_update().select_related("user").get(
-        pk=medewerker.pk
-    )
+    medewerker = Medewerker.objects.select_for_update().select_related("user").get(pk=medewerker.pk)
     _check_beheer(door, gemeente_id=medewerker.gemeente_id, medewerker=medewerker)
     devices = list(devices_for_user(medewerker.user, confirmed=None))
     if not devices:
@@ -633,7 +621,7 @@ def medewerker_tweede_factor_reset(*, door: AbstractBaseUser, medewerker: Medewe
 
 
 @transaction.atomic
-def medewerker_blokkade_opheffen(*, door: AbstractBaseUser, medewerker: Medewerker) -> int:
+def medewerker_blokkade_opheffen(*, door: User, medewerker: Medewerker) -> int:
     """Clear the lock-out after failed logins (django-axes) for this medewerker's username.
     Never one's own account, only in the own municipality; logged. Returns how many records of
     failed attempts were removed."""
@@ -657,14 +645,12 @@ def medewerker_blokkade_opheffen(*, door: AbstractBaseUser, medewerker: Medewerk
 
 # --- holidays the municipality declares -------------------------------------------------------
 
-FEESTDAG_VERLEDEN = (
-    "Een dag in het verleden kan niet meer weg: er zijn al termijnen mee berekend."
-)
+FEESTDAG_VERLEDEN = "Een dag in het verleden kan niet meer weg: er zijn al termijnen mee berekend."
 
 
 @transaction.atomic
 def gelijkgestelde_feestdag_add(
-    *, door: AbstractBaseUser, datum: dt.date, omschrijving: str, bron: str
+    *, door: User, datum: dt.date, omschrijving: str, bron: str
 ) -> GelijkgesteldeFeestdag:
     """A day declared equal to a general holiday (Atw art. 3 lid 3), with the decree as source;
     the legal deadlines skip it from now on."""
@@ -676,7 +662,7 @@ def gelijkgestelde_feestdag_add(
 
 
 @transaction.atomic
-def gelijkgestelde_feestdag_remove(*, door: AbstractBaseUser, dag: GelijkgesteldeFeestdag) -> None:
+def gelijkgestelde_feestdag_remove(*, door: User, dag: GelijkgesteldeFeestdag) -> None:
     """Remove a day entered by mistake; only a day still to come (past deadlines stay as they
     were computed)."""
     _beheer_gemeente_id(door)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,12 +43,10 @@ from eenplan.privacy import access
 from eenplan.rules import datums
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap, verslag_ontbrekend
 
-Actor = access.Actor | AbstractBaseUser
+Actor = access.Actor | User
 
 
-def _mag(
-    actor: Actor, inwoner_id: int, handeling: access.Action = access.Action.WIJZIGEN
-) -> AbstractBaseUser:
+def _mag(actor: Actor, inwoner_id: int, handeling: access.Action = access.Action.WIJZIGEN) -> User:
     """Refuse (403, logged) unless the actor may do this to the resident's onderzoek; returns
     the login to record."""
     regel = access.RULES[(access.Resource.ONDERZOEK, handeling)]
@@ -92,9 +90,10 @@ def _lopend(onderzoek: Onderzoek) -> None:
 @schrijft("melding", verhogen=False)
 def onderzoek_start(*, melding: Melding, actor: Actor) -> Onderzoek:
     """Start the onderzoek of an assigned melding about a known resident."""
-    if melding.inwoner_id is None:
+    inwoner = melding.inwoner
+    if inwoner is None:
         raise ValidationError("Identificeer eerst de inwoner van deze melding.")
-    door = _mag(actor, melding.inwoner_id, access.Action.AANMAKEN)
+    door = _mag(actor, inwoner.pk, access.Action.AANMAKEN)
     # An onderzoek already running first: its start moved the melding on ("in onderzoek").
     if Onderzoek.objects.filter(melding=melding).exists():
         raise Conflict("Voor deze melding loopt al een onderzoek.")
@@ -105,7 +104,7 @@ def onderzoek_start(*, melding: Melding, actor: Actor) -> Onderzoek:
         raise ValidationError("Er is geen medewerker voor dit onderzoek.")
     onderzoek = Onderzoek.objects.create(
         melding=melding,
-        inwoner=melding.inwoner,
+        inwoner=inwoner,
         huishouden=melding.huishouden,
         medewerker=medewerker,
     )
@@ -322,9 +321,7 @@ def verslag_finalise(*, onderzoek: Onderzoek, actor: Actor) -> Onderzoek:
         raise ValidationError(missing)
     onderzoek.status = OnderzoekStatus.DEFINITIEF
     onderzoek.verslag_definitief_op = timezone.now()
-    onderzoek.verslag_tekst = render_text(
-        "onderzoeken/verslag.txt", verslag_context(onderzoek)
-    )
+    onderzoek.verslag_tekst = render_text("onderzoeken/verslag.txt", verslag_context(onderzoek))
     onderzoek.save(update_fields=["status", "verslag_definitief_op", "verslag_tekst", "updated_at"])
     publish(
         soorten.ONDERZOEK_VERSLAG_DEFINITIEF,

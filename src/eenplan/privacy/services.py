@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +18,7 @@ from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
 
 def inzage_log(
     *,
-    user: AbstractBaseUser,
+    user: User,
     inwoner: Inwoner | int,
     doel: Doel | str,
     kanaal: Kanaal | str,
@@ -42,7 +42,7 @@ def inzage_log(
 
 def inzage_log_many(
     *,
-    user: AbstractBaseUser,
+    user: User,
     inwoner_ids: list[int],
     doel: Doel | str,
     kanaal: Kanaal | str,
@@ -72,7 +72,7 @@ def dossiertoegang_grant(
     reden: str,
     van: dt.date,
     tot: dt.date | None = None,
-    door: AbstractBaseUser | None = None,
+    door: User | None = None,
 ) -> DossierToegang:
     if medewerker.gemeente_id != inwoner.gemeente_id:
         raise ValidationError("Deze inwoner woont in een andere gemeente dan de medewerker werkt.")
@@ -100,7 +100,7 @@ def dossiertoegang_end(*, toegang: DossierToegang, op: dt.date) -> DossierToegan
 
 @transaction.atomic
 def toestemming_give(
-    *, inwoner: Inwoner, aan: str, doel: str, gegeven_op: dt.date, door: AbstractBaseUser
+    *, inwoner: Inwoner, aan: str, doel: str, gegeven_op: dt.date, door: User
 ) -> Toestemming:
     if gegeven_op > timezone.localdate():
         raise ValidationError({"gegeven_op": "De datum van de toestemming ligt in de toekomst."})
@@ -127,7 +127,7 @@ def toestemming_withdraw(*, toestemming: Toestemming, op: dt.date) -> Toestemmin
 
 
 def dossier_open(
-    *, user: AbstractBaseUser, inwoner_id: int, doel: str | None, kanaal: Kanaal | str, pad: str
+    *, user: User, inwoner_id: int, doel: str | None, kanaal: Kanaal | str, pad: str
 ) -> Inwoner:
     """Read one resident's dossier through the one decision point (`privacy.access`): role and
     need-to-know checked, the decision logged either way. Raises `access.Refused` (403) with a
