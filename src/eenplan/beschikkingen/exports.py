@@ -270,7 +270,7 @@ def cak_bijdragen(*, inwoners: QuerySet[Inwoner], maand: str) -> list[CakRegel]:
     groepen: dict[tuple[str, int], list[tuple[dt.date, Inwoner]]] = {}
     huishoudens: dict[tuple[str, int], int | None] = {}
     for dag, inwoner in sorted(eerste.values(), key=lambda x: (x[0], x[1].pk)):
-        huishouden = huishouden_current(inwoner=inwoner, today=dag)
+        huishouden = huishouden_current(inwoner=inwoner, vandaag=dag)
         sleutel = ("huishouden", huishouden.pk) if huishouden else ("inwoner", inwoner.pk)
         groepen.setdefault(sleutel, []).append((dag, inwoner))
         huishoudens[sleutel] = huishouden.pk if huishouden else None

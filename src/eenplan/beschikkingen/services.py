@@ -497,7 +497,7 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     """The household's Wmo contribution on `op` from all its active Wmo provisions."""
     from eenplan.inwoners.selectors import huishouden_current
 
-    huishouden = huishouden_current(inwoner=inwoner, today=op)
+    huishouden = huishouden_current(inwoner=inwoner, vandaag=op)
     lidmaatschappen = (
         [lid for lid in huishouden.leden.select_related("inwoner") if lid.actief_op(op)]
         if huishouden

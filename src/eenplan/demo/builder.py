@@ -195,7 +195,7 @@ class Generator:
 
 
 def _staff(
-    gemeente: Gemeente, teams: dict[str, Team], rng: random.Random, today: dt.date
+    gemeente: Gemeente, teams: dict[str, Team], rng: random.Random, vandaag: dt.date
 ) -> list[tuple[str, str, str]]:
     password_hash = make_password(data.DEMO_WACHTWOORD)
     logins = []
@@ -204,7 +204,7 @@ def _staff(
         if rol == Rol.JEUGDPROFESSIONAL:
             extra = {
                 "registratienummer": "SKJ120034567",
-                "registratie_geldig_tot": today + dt.timedelta(days=365 * 3),
+                "registratie_geldig_tot": vandaag + dt.timedelta(days=365 * 3),
             }
         medewerker_create(
             gemeente=gemeente,
@@ -240,7 +240,7 @@ def _staff(
                 expertises=rng.choice(["", "ouderen", "ggz", "schulden", "lvb", "jeugd"]),
                 registratienummer=f"SKJ1{n:07d}" if jeugd else "",
                 registratie_geldig_tot=(
-                    today + dt.timedelta(days=400) if i == 4 else today - dt.timedelta(days=30)
+                    vandaag + dt.timedelta(days=400) if i == 4 else vandaag - dt.timedelta(days=30)
                 )
                 if jeugd
                 else None,
@@ -261,11 +261,11 @@ def build_demo(
     inwoners: int,
     seed: int = 2015,
     peildatum: dt.date = DEFAULT_PEILDATUM,
-    today: dt.date | None = None,
+    vandaag: dt.date | None = None,
     progress: Callable[[int], None] = lambda n: None,
 ) -> DemoResult:
     """Create the demo municipality with about `inwoners` residents."""
-    today = today or timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     roles_sync()
     gemeente = gemeente_create(cbs_code=data.GEMEENTE[0], naam=data.GEMEENTE[1])
@@ -289,7 +289,7 @@ def build_demo(
     teams["Veilig Thuis regio"] = team_create(
         gemeente=gemeente, naam="Veilig Thuis regio", soort=TeamSoort.REGIONAAL
     )
-    logins = _staff(gemeente, teams, rng, today)
+    logins = _staff(gemeente, teams, rng, vandaag)
 
     gen = Generator(rng, peildatum)
     households: list[Household] = []
@@ -393,13 +393,13 @@ def build_demo(
         dossiertoegang_grant(
             medewerker=generalist,
             inwoner=inwoner,
-            van=today,
+            van=vandaag,
             reden="Casusregie op verzoek van Wijkteam Zuid",
         )
     meldingen = build_meldingen(
         gemeente=gemeente,
         rng=rng,
-        today=today,
+        vandaag=vandaag,
         aantal=max(1, round(inwoners * MELDINGEN_PER_INWONER)),
     )
     maatwerk = build_catalogus(gemeente=gemeente, wijken=wijken)
@@ -408,7 +408,7 @@ def build_demo(
         gemeente=gemeente,
         maatwerk=maatwerk,
         rng=rng,
-        today=today,
+        vandaag=vandaag,
         door=backoffice,
         inwoners=inwoners,
     )

@@ -74,7 +74,9 @@ def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
     return rng.choices(values, weights=weights)[0]
 
 
-def build_meldingen(*, gemeente: Gemeente, rng: random.Random, today: dt.date, aantal: int) -> int:
+def build_meldingen(
+    *, gemeente: Gemeente, rng: random.Random, vandaag: dt.date, aantal: int
+) -> int:
     """Create `aantal` meldingen received over the past year and move each to a state that
     fits its age. Returns the number created."""
     door = Medewerker.objects.select_related("user").get(user__username="midoffice").user
@@ -85,10 +87,10 @@ def build_meldingen(*, gemeente: Gemeente, rng: random.Random, today: dt.date, a
     budget = [min(MAX_ONDERZOEKEN, max(10, aantal // 4))]
     for index, inwoner_id in enumerate(chosen):
         inwoner = inwoners[inwoner_id]
-        leeftijd = inwoner.leeftijd_op(today)
+        leeftijd = inwoner.leeftijd_op(vandaag)
         # Every 25th melding came in this week, so the mid-office always has some to screen.
         dagen = rng.randint(0, 3) if index % 25 == 0 else rng.randint(0, 365)
-        ontvangen = today - dt.timedelta(days=dagen)
+        ontvangen = vandaag - dt.timedelta(days=dagen)
         domeinen = ["jeugd"] if leeftijd < 18 else ["wmo"]
         if leeftijd >= 18 and rng.random() < 0.15:
             domeinen.append("participatie")
@@ -110,12 +112,12 @@ def build_meldingen(*, gemeente: Gemeente, rng: random.Random, today: dt.date, a
             onbekende_persoon=f"Bewoner van {inwoner.straat}, naam niet bekend" if unknown else "",
             melder_naam="" if melder == MelderSoort.ANONIEM else "Demo-melder",
             urgentie=Urgentie.SPOED if rng.random() < 0.03 else Urgentie.NORMAAL,
-            today=today,
+            vandaag=vandaag,
         )
         created += 1
         if dagen <= 3 or unknown:
             continue  # still to be screened
-        _advance(melding, rng=rng, dagen=dagen, door=door, today=today, budget=budget)
+        _advance(melding, rng=rng, dagen=dagen, door=door, vandaag=vandaag, budget=budget)
     return created
 
 
@@ -125,7 +127,7 @@ def _advance(
     rng: random.Random,
     dagen: int,
     door: AbstractBaseUser,
-    today: dt.date,
+    vandaag: dt.date,
     budget: list[int],
 ) -> None:
     """Move a melding along the route a real one of this age would have taken."""
@@ -154,13 +156,13 @@ def _advance(
         )
         return
     try:
-        services.melding_assign(melding=melding, actor=door, today=today)
+        services.melding_assign(melding=melding, actor=door, vandaag=vandaag)
     except ValidationError:
         return  # e.g. no professional with a valid registration: stays with the mid-office
     if budget[0] > 0:
         budget[0] -= 1
         build_onderzoek_en_plan(
-            melding, rng=rng, door=melding.medewerker.user, today=today, dagen=dagen
+            melding, rng=rng, door=melding.medewerker.user, vandaag=vandaag, dagen=dagen
         )
         # The melding follows its onderzoek and plan (meldingen.subscribers): it may be in
         # onderzoek now, or closed by the rule already.
@@ -177,5 +179,5 @@ def _advance(
             melding=melding, actor=door, van=van, reden="Wacht op medische gegevens van de inwoner"
         )
         if rng.random() < 0.5:
-            tot = min(today, van + dt.timedelta(days=rng.randint(3, 14)))
+            tot = min(vandaag, van + dt.timedelta(days=rng.randint(3, 14)))
             services.melding_resume(opschorting=opschorting, actor=door, tot=tot)

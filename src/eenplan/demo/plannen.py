@@ -45,14 +45,14 @@ MAATWERK = {
 
 
 def build_onderzoek_en_plan(
-    melding: Melding, *, rng: random.Random, door: AbstractBaseUser, today: dt.date, dagen: int
+    melding: Melding, *, rng: random.Random, door: AbstractBaseUser, vandaag: dt.date, dagen: int
 ) -> None:
     """For an assigned melding: hold the onderzoek; for older ones make the verslag final and a
     signed household plan whose maatwerk becomes an aanvraag."""
     if melding.inwoner_id is None or melding.huishouden_id is None or rng.random() > 0.8:
         return
     onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=door)
-    gesprek_op = min(today, melding.ontvangen_op + dt.timedelta(days=rng.randint(3, 14)))
+    gesprek_op = min(vandaag, melding.ontvangen_op + dt.timedelta(days=rng.randint(3, 14)))
     if dagen < 5:
         return
     deelnemers = ["inwoner"] + (["mantelzorger"] if rng.random() < 0.5 else [])
@@ -112,13 +112,13 @@ def build_onderzoek_en_plan(
     except ValidationError:
         return  # e.g. the mantelzorger's own need was not discussed: still open
     onderzoeken.verslag_send(
-        actor=door, onderzoek=onderzoek, op=min(today, gesprek_op + dt.timedelta(days=3))
+        actor=door, onderzoek=onderzoek, op=min(vandaag, gesprek_op + dt.timedelta(days=3))
     )
     _plan(
         melding,
         rng=rng,
         door=door,
-        today=today,
+        vandaag=vandaag,
         gekozen=gekozen,
         maatwerk=maatwerk,
         dagen=dagen,
@@ -131,7 +131,7 @@ def _plan(
     *,
     rng: random.Random,
     door: AbstractBaseUser,
-    today: dt.date,
+    vandaag: dt.date,
     gekozen: list[Leefgebied],
     maatwerk: bool,
     dagen: int,
@@ -180,7 +180,7 @@ def _plan(
             actor=door,
         )
     _regisseur(plan, melding, rng=rng, door=door, van=gesprek_op)
-    op = min(today, gesprek_op + dt.timedelta(days=14))
+    op = min(vandaag, gesprek_op + dt.timedelta(days=14))
     volwassenen = [
         lid.inwoner
         for lid in melding.huishouden.leden.select_related("inwoner")

@@ -288,7 +288,7 @@ def build_beschikkingen(
     gemeente: Gemeente,
     maatwerk: list[Voorziening],
     rng: random.Random,
-    today: dt.date,
+    vandaag: dt.date,
     door: AbstractBaseUser,
     inwoners: int,
 ) -> int:
@@ -301,14 +301,16 @@ def build_beschikkingen(
     kandidaten = list(Inwoner.objects.filter(gemeente=gemeente).values_list("id", "geboortedatum"))
     rng.shuffle(kandidaten)
     gekozen = [
-        k for k in kandidaten if (today - k[1]).days > 65 * 365 or (today - k[1]).days < 18 * 365
+        k
+        for k in kandidaten
+        if (vandaag - k[1]).days > 65 * 365 or (vandaag - k[1]).days < 18 * 365
     ][:aantal]
     gekozen += [k for k in kandidaten if k not in gekozen][: max(0, aantal - len(gekozen))]
     aanvragen, beschikkingen_rows, regels = [], [], []
     for inwoner_id, geboren in gekozen:
-        kind = (today - geboren).days < 18 * 365
+        kind = (vandaag - geboren).days < 18 * 365
         v = rng.choice(jeugd if kind else wmo)
-        ontvangen = today - dt.timedelta(days=rng.randint(20, 700))
+        ontvangen = vandaag - dt.timedelta(days=rng.randint(20, 700))
         besloten = ontvangen + dt.timedelta(days=rng.randint(3, 12))
         verzonden = besloten + dt.timedelta(days=1)
         aanvragen.append(
@@ -381,13 +383,13 @@ def build_beschikkingen(
         regel.beschikking = beschikking
     BeschikteVoorziening.objects.bulk_create(regels, batch_size=1000)
     # Some objections, through the service (deadlines per Awb 6:7-6:9 and 7:10).
-    recent = [b for b in beschikkingen_rows if (today - b.verzonden_op).days < 120]
+    recent = [b for b in beschikkingen_rows if (vandaag - b.verzonden_op).days < 120]
     for beschikking in recent[: max(2, len(recent) // 50)]:
         beschikkingen.bezwaar_register(
             beschikking=beschikking,
             inwoner=Inwoner.objects.get(pk=beschikking.inwoner_id),
             ontvangen_op=min(
-                today, beschikking.verzonden_op + dt.timedelta(days=rng.randint(5, 50))
+                vandaag, beschikking.verzonden_op + dt.timedelta(days=rng.randint(5, 50))
             ),
             gronden="Ik heb meer uren hulp nodig dan toegekend.",
             ingediend_door="Inwoner",
@@ -395,7 +397,7 @@ def build_beschikkingen(
             adviescommissie=rng.random() < 0.3,
         )
     # A few clients with an old AWBZ or Wmo 2007 indication still to be re-assessed.
-    ouderen = [pk for pk, geboren in kandidaten if (today - geboren).days > 80 * 365][:5]
+    ouderen = [pk for pk, geboren in kandidaten if (vandaag - geboren).days > 80 * 365][:5]
     for index, inwoner in enumerate(Inwoner.objects.filter(pk__in=ouderen).order_by("id")):
         beschikkingen.overgangsrecht_register(
             inwoner=inwoner,

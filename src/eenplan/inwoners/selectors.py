@@ -101,10 +101,10 @@ def inwoner_search(*, scope: QuerySet[Inwoner], q: str) -> tuple[Zoekvraag, Quer
     return vraag, qs.order_by("achternaam", "voornamen", "id")
 
 
-def huishouden_current(*, inwoner: Inwoner, today: dt.date) -> Huishouden | None:
+def huishouden_current(*, inwoner: Inwoner, vandaag: dt.date) -> Huishouden | None:
     lid = (
-        HuishoudenLid.objects.filter(inwoner=inwoner, lid_van__lte=today)
-        .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=today))
+        HuishoudenLid.objects.filter(inwoner=inwoner, lid_van__lte=vandaag)
+        .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
         .select_related("huishouden")
         .first()
     )
@@ -116,9 +116,9 @@ def huishouden_leden(*, huishouden: Huishouden) -> QuerySet[HuishoudenLid]:
     return huishouden.leden.select_related("inwoner").order_by("lid_tot", "lid_van", "id")
 
 
-def inwoner_dossier(*, inwoner: Inwoner, today: dt.date) -> dict[str, object]:
+def inwoner_dossier(*, inwoner: Inwoner, vandaag: dt.date) -> dict[str, object]:
     """Everything the resident page shows: household (with history) and network."""
-    huishouden = huishouden_current(inwoner=inwoner, today=today)
+    huishouden = huishouden_current(inwoner=inwoner, vandaag=vandaag)
     leden = list(huishouden_leden(huishouden=huishouden)) if huishouden else []
     netwerk = list(
         Netwerkpersoon.objects.filter(inwoner=inwoner)
@@ -127,8 +127,8 @@ def inwoner_dossier(*, inwoner: Inwoner, today: dt.date) -> dict[str, object]:
     )
     return {
         "huishouden": huishouden,
-        "leden_nu": [lid for lid in leden if lid.actief_op(today)],
-        "leden_eerder": [lid for lid in leden if not lid.actief_op(today)],
+        "leden_nu": [lid for lid in leden if lid.actief_op(vandaag)],
+        "leden_eerder": [lid for lid in leden if not lid.actief_op(vandaag)],
         "netwerk": netwerk,
     }
 
@@ -143,16 +143,16 @@ def huishoudens_with_members(scope: QuerySet[Huishouden]) -> QuerySet[Huishouden
 
 
 def huishoudens_in_scope(
-    scope: QuerySet[Inwoner], *, today: dt.date | None = None
+    scope: QuerySet[Inwoner], *, vandaag: dt.date | None = None
 ) -> QuerySet[Huishouden]:
     """Households with at least one *current* member among the residents in `scope`: a member
     who moved out does not open the household (the same rule as privacy.access for one
     household, for reading and writing alike)."""
-    today = today or timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     return Huishouden.objects.filter(
         Exists(
             HuishoudenLid.objects.filter(
-                Q(lid_tot__isnull=True) | Q(lid_tot__gt=today),
+                Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag),
                 huishouden=OuterRef("pk"),
                 inwoner__in=scope.values("pk"),
             )

@@ -45,17 +45,17 @@ def search_names(*, voornamen: str, voorvoegsel: str, achternaam: str) -> tuple[
     return (f"{achter} {voor}".strip(), " ".join(p for p in [voor, tussen, achter] if p))
 
 
-def _clean_inwoner(inwoner: Inwoner, *, today: dt.date) -> None:
+def _clean_inwoner(inwoner: Inwoner, *, vandaag: dt.date) -> None:
     errors: dict[str, list[str]] = {}
     try:
         inwoner.bsn = bsn_check(inwoner.bsn or "")
     except OngeldigBsn as exc:
         errors["bsn"] = [str(exc)]
     inwoner.postcode = normalise_postcode(inwoner.postcode or "")
-    if inwoner.geboortedatum and inwoner.geboortedatum > today:
+    if inwoner.geboortedatum and inwoner.geboortedatum > vandaag:
         errors["geboortedatum"] = ["De geboortedatum ligt in de toekomst."]
     elif inwoner.geboortedatum and (
-        fout := datums.GEBOORTEDATUM.fout(inwoner.geboortedatum, vandaag=today)
+        fout := datums.GEBOORTEDATUM.fout(inwoner.geboortedatum, vandaag=vandaag)
     ):
         errors["geboortedatum"] = [fout]
     if inwoner.wijk_id and inwoner.wijk.gemeente_id != inwoner.gemeente_id:
@@ -85,21 +85,21 @@ def _clean_inwoner(inwoner: Inwoner, *, today: dt.date) -> None:
 
 
 @transaction.atomic
-def inwoner_create(*, gemeente: Gemeente, today: dt.date | None = None, **fields: Any) -> Inwoner:
+def inwoner_create(*, gemeente: Gemeente, vandaag: dt.date | None = None, **fields: Any) -> Inwoner:
     """Register a resident. Wrong BSN, duplicate BSN, unknown wijk or a future birth date are
     refused with a Dutch message and nothing is written."""
     unknown = set(fields) - set(INWONER_FIELDS)
     if unknown:
         raise TypeError(f"Onbekende velden: {', '.join(sorted(unknown))}")
     inwoner = Inwoner(gemeente=gemeente, **fields)
-    _clean_inwoner(inwoner, today=today or timezone.localdate())
+    _clean_inwoner(inwoner, vandaag=vandaag or timezone.localdate())
     inwoner.save()
     return inwoner
 
 
 @transaction.atomic
 @schrijft("inwoner", verhogen=False)
-def inwoner_update(*, inwoner: Inwoner, today: dt.date | None = None, **fields: Any) -> Inwoner:
+def inwoner_update(*, inwoner: Inwoner, vandaag: dt.date | None = None, **fields: Any) -> Inwoner:
     unknown = set(fields) - set(INWONER_FIELDS)
     if unknown:
         raise TypeError(f"Onbekende velden: {', '.join(sorted(unknown))}")
@@ -107,7 +107,7 @@ def inwoner_update(*, inwoner: Inwoner, today: dt.date | None = None, **fields: 
     candidate = Inwoner.objects.select_for_update().get(pk=inwoner.pk)
     for name, value in fields.items():
         setattr(candidate, name, value)
-    _clean_inwoner(candidate, today=today or timezone.localdate())
+    _clean_inwoner(candidate, vandaag=vandaag or timezone.localdate())
     candidate.save()
     verhoog(candidate)
     return candidate

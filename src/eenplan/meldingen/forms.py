@@ -22,7 +22,7 @@ from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen.constants import Domein, Doorzetting, Kanaal, MelderSoort, Urgentie
 from eenplan.meldingen.models import Melding
-from eenplan.meldingen.services import GENERALISTEN, melding_register_fouten
+from eenplan.meldingen.services import GENERALISTEN, melding_register_errors
 from eenplan.privacy import access
 from eenplan.web.forms import KEUZE_FOUT, datum_veld, inwoner_by_bsn
 
@@ -127,7 +127,7 @@ class MeldingRegistrerenForm(forms.Form):
         each field the form could read is judged by the service's own rules."""
         data = self.cleaned_data
         aliases = self.service_aliases()
-        fouten = melding_register_fouten(
+        fouten = melding_register_errors(
             gemeente=gemeente,
             melder_soort=data.get("melder_soort"),
             ontvangen_op=data.get("ontvangen_op"),
@@ -135,7 +135,7 @@ class MeldingRegistrerenForm(forms.Form):
             onbekende_persoon=data.get("onbekende_persoon", ""),
             vraag=data.get("vraag", ""),
             domeinen=data.get("domeinen", []),
-            today=timezone.localdate(),
+            vandaag=timezone.localdate(),
         )
         for key, message in fouten.items():
             field = aliases.get(key, key)

@@ -11,8 +11,8 @@ The rule:
   earlier by hand (with a reason). Meldingen answered, forwarded or linked at screening are done
   with that step and are not in this flow.
 
-Closing here is the same step as closing by hand (`services._sluiten`): the assignment ends, and
-the privacy app's subscriber ends the dossier access it gave.
+Closing here is the same step as closing by hand (`services.afsluiten._sluiten`): the
+assignment ends, and the privacy app's subscriber ends the dossier access it gave.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from eenplan.events.bus import IN_TRANSACTIE, Event, subscribe
 from eenplan.events.models import Gebeurtenis
 from eenplan.meldingen.constants import Status
 from eenplan.meldingen.models import Melding
-from eenplan.meldingen.services import _publish, _sluiten
+from eenplan.meldingen.services._shared import _publish
+from eenplan.meldingen.services.afsluiten import _sluiten
 
 MELDING = "meldingen.melding"
 

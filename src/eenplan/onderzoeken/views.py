@@ -241,7 +241,7 @@ def _pagina(
     vandaag = timezone.localdate()
     leden = _leden(onderzoek, vandaag)
     _log_getoond(request, leden[1:])
-    netwerk = inwoner_dossier(inwoner=onderzoek.inwoner, today=vandaag)["netwerk"]
+    netwerk = inwoner_dossier(inwoner=onderzoek.inwoner, vandaag=vandaag)["netwerk"]
     mantelzorgers = [p for p in netwerk if p.soort == NetwerkSoort.MANTELZORGER and p.tot is None]
     leefgebieden = list(selectors.leefgebieden_actief())
     schaal = (

@@ -320,7 +320,7 @@ def _may_see_dossiers(actor: Actor) -> bool:
     return actor.kind == ActorKind.MEDEWERKER and actor.user.has_perm(roles.DOSSIER)
 
 
-def inwoners_in_scope(actor: Actor | User, *, today: dt.date | None = None) -> QuerySet[Inwoner]:
+def inwoners_in_scope(actor: Actor | User, *, vandaag: dt.date | None = None) -> QuerySet[Inwoner]:
     """The residents this actor may see: none for roles without dossier rights."""
     actor = Actor.of(actor)
     if not _may_see_dossiers(actor):
@@ -332,16 +332,16 @@ def inwoners_in_scope(actor: Actor | User, *, today: dt.date | None = None) -> Q
     wijk_ids, hele_gemeente = _wijk_ids(actor)
     if hele_gemeente:
         return Inwoner.objects.filter(gemeente_id=actor.gemeente_id)
-    today = today or timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     assigned = DossierToegang.objects.filter(
-        Q(tot__isnull=True) | Q(tot__gte=today), medewerker=actor.medewerker, van__lte=today
+        Q(tot__isnull=True) | Q(tot__gte=vandaag), medewerker=actor.medewerker, van__lte=vandaag
     ).values("inwoner_id")
     return Inwoner.objects.filter(gemeente_id=actor.gemeente_id).filter(
         Q(wijk_id__in=wijk_ids) | Q(pk__in=assigned)
     )
 
 
-def scope_q(actor: Actor | User, *, veld: str = "inwoner", today: dt.date | None = None) -> Q:
+def scope_q(actor: Actor | User, *, veld: str = "inwoner", vandaag: dt.date | None = None) -> Q:
     """A filter on `veld` (a foreign key to Inwoner) for the residents the actor may see. For a
     team that serves the whole municipality it is a plain join on the municipality."""
     actor = Actor.of(actor)
@@ -354,25 +354,25 @@ def scope_q(actor: Actor | User, *, veld: str = "inwoner", today: dt.date | None
     _wijk_ids_list, hele_gemeente = _wijk_ids(actor)
     if hele_gemeente:
         return Q(**{f"{veld}__gemeente_id": actor.gemeente_id})
-    return Q(**{f"{veld}__in": inwoners_in_scope(actor, today=today).values("pk")})
+    return Q(**{f"{veld}__in": inwoners_in_scope(actor, vandaag=vandaag).values("pk")})
 
 
-def huidige_leden(huishouden_id: int, *, today: dt.date | None = None) -> QuerySet[HuishoudenLid]:
+def huidige_leden(huishouden_id: int, *, vandaag: dt.date | None = None) -> QuerySet[HuishoudenLid]:
     """The memberships of a household that hold today."""
-    today = today or timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     return HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=today), huishouden_id=huishouden_id
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag), huishouden_id=huishouden_id
     )
 
 
 def huishouden_scope_q(
-    actor: Actor | User, *, veld: str = "huishouden", today: dt.date | None = None
+    actor: Actor | User, *, veld: str = "huishouden", vandaag: dt.date | None = None
 ) -> Q:
     """A filter on `veld` (a foreign key to Huishouden): households with at least one *current*
     member in the actor's scope (a member who moved out does not open the household)."""
-    today = today or timezone.localdate()
-    leden = HuishoudenLid.objects.filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=today)).filter(
-        scope_q(actor, today=today)
+    vandaag = vandaag or timezone.localdate()
+    leden = HuishoudenLid.objects.filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag)).filter(
+        scope_q(actor, vandaag=vandaag)
     )
     return Q(**{f"{veld}__in": leden.values("huishouden_id")})
 

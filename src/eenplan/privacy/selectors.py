@@ -20,18 +20,18 @@ from eenplan.privacy.models import Inzage
 User = AbstractBaseUser | AnonymousUser
 
 
-def inwoner_scope_q(user: User, *, veld: str = "inwoner", today: dt.date | None = None) -> Q:
+def inwoner_scope_q(user: User, *, veld: str = "inwoner", vandaag: dt.date | None = None) -> Q:
     """Kept for callers not yet moved to `privacy.access.scope_q`, which decides."""
-    return access.scope_q(user, veld=veld, today=today)
+    return access.scope_q(user, veld=veld, vandaag=vandaag)
 
 
-def inwoners_in_scope(user: User, *, today: dt.date | None = None) -> QuerySet[Inwoner]:
+def inwoners_in_scope(user: User, *, vandaag: dt.date | None = None) -> QuerySet[Inwoner]:
     """Kept for callers not yet moved to `privacy.access.inwoners_in_scope`, which decides."""
-    return access.inwoners_in_scope(user, today=today)
+    return access.inwoners_in_scope(user, vandaag=vandaag)
 
 
-def inwoner_in_scope(user: User, inwoner: Inwoner, *, today: dt.date | None = None) -> bool:
-    return access.inwoners_in_scope(user, today=today).filter(pk=inwoner.pk).exists()
+def inwoner_in_scope(user: User, inwoner: Inwoner, *, vandaag: dt.date | None = None) -> bool:
+    return access.inwoners_in_scope(user, vandaag=vandaag).filter(pk=inwoner.pk).exists()
 
 
 def inzage_list(

@@ -85,7 +85,7 @@ class Dossier:
 def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     """Everything a staff member with this role may see of one resident's case. The caller has
     already decided (and logged) the read of the dossier itself."""
-    basis = inwoner_dossier(inwoner=inwoner, today=vandaag)
+    basis = inwoner_dossier(inwoner=inwoner, vandaag=vandaag)
     dossier = Dossier(inwoner=inwoner, vandaag=vandaag, **basis)
     mag = {r: access.allows(user, r, Action.LEZEN) for r in Resource}
     dossier.kan_melden = access.allows(user, Resource.MELDING, Action.AANMAKEN)

@@ -18,6 +18,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.selectors import default_doel, inzage_inwoners_zoeken, inzage_list
+from eenplan.web.parameters import allowed_parameters
 from eenplan.web.selectors import dossier_get
 from eenplan.web.selectors import zoeken as zoeken_selector
 
@@ -39,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @access.requires(Resource.DOSSIER, Action.ZOEKEN)
+@allowed_parameters("q", "doel", "pagina")
 def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     doel = request.GET.get("doel") or default_doel(request.user)
@@ -72,11 +74,11 @@ def inwoner_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {"titel": "Ongeldig verzoek", "reden": " ".join(exc.messages)},
             status=400,
         )
-    today = timezone.localdate()
-    dossier = dossier_get(user=request.user, inwoner=inwoner, vandaag=today)
+    vandaag = timezone.localdate()
+    dossier = dossier_get(user=request.user, inwoner=inwoner, vandaag=vandaag)
     context = {
         "inwoner": inwoner,
-        "leeftijd": inwoner.leeftijd_op(today),
+        "leeftijd": inwoner.leeftijd_op(vandaag),
         "dossier": dossier,
         "huishouden": dossier.huishouden,
         "leden_nu": dossier.leden_nu,
@@ -94,6 +96,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 @access.requires(Resource.INZAGELOG, Action.LEZEN)
+@allowed_parameters("gebruiker", "inwoner", "doel", "van", "tot", "uitkomst", "pagina")
 def inzagelog(request: HttpRequest) -> HttpResponse:
     filters = {
         "gebruiker": request.GET.get("gebruiker", "").strip(),
@@ -149,6 +152,7 @@ def inzagelog(request: HttpRequest) -> HttpResponse:
 
 
 @access.requires(Resource.DOSSIER, Action.ZOEKEN)
+@allowed_parameters("q")
 def zoeken(request: HttpRequest) -> HttpResponse:
     """The search box in the header: residents, meldingen and beschikkingen, grouped."""
     resultaat = zoeken_selector(user=request.user, q=request.GET.get("q", ""))

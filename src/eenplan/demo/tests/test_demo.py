@@ -113,7 +113,7 @@ def test_demo_meldingen_cover_every_state_and_some_are_overdue():
     from eenplan.meldingen.selectors import meldingen_in_scope, werkvoorraad
 
     today = timezone.localdate()
-    build_demo(inwoners=3000, seed=5, peildatum=PEIL, today=today)
+    build_demo(inwoners=3000, seed=5, peildatum=PEIL, vandaag=today)
     statuses = set(Melding.objects.values_list("status", flat=True))
     assert statuses == set(Status.values) - {Status.GEKOPPELD}
     ages = [(today - d).days for d in Melding.objects.values_list("ontvangen_op", flat=True)]

@@ -153,7 +153,7 @@ class InwonerViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         inwoner = (
             Inwoner.objects.select_related("wijk").prefetch_related("netwerk").get(pk=inwoner.pk)
         )
-        huishouden = huishouden_current(inwoner=inwoner, today=timezone.localdate())
+        huishouden = huishouden_current(inwoner=inwoner, vandaag=timezone.localdate())
         return InwonerDetailSerializer(
             inwoner,
             context={"request": request, "huishouden_id": huishouden.pk if huishouden else None},

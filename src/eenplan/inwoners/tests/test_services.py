@@ -122,9 +122,9 @@ def test_household_history_is_kept_when_someone_moves_out(wijken):
         gemeente=gemeente, leden=[(kind, Relatie.REFERENTIE, dt.date(2025, 9, 1))]
     )
 
-    assert huishouden_current(inwoner=kind, today=dt.date(2025, 8, 31)) == gezin
-    assert huishouden_current(inwoner=kind, today=dt.date(2025, 9, 1)) == eigen
-    dossier = inwoner_dossier(inwoner=ouder, today=dt.date(2026, 1, 1))
+    assert huishouden_current(inwoner=kind, vandaag=dt.date(2025, 8, 31)) == gezin
+    assert huishouden_current(inwoner=kind, vandaag=dt.date(2025, 9, 1)) == eigen
+    dossier = inwoner_dossier(inwoner=ouder, vandaag=dt.date(2026, 1, 1))
     assert [lid.inwoner for lid in dossier["leden_nu"]] == [ouder]
     assert [lid.inwoner for lid in dossier["leden_eerder"]] == [kind]
 
@@ -159,7 +159,7 @@ def test_network_person_is_linked_and_shown(inwoner_noord):
     netwerkpersoon_add(
         inwoner=inwoner_noord, soort=NetwerkSoort.MANTELZORGER, naam="Kees Jansen", relatie="zoon"
     )
-    dossier = inwoner_dossier(inwoner=inwoner_noord, today=timezone.localdate())
+    dossier = inwoner_dossier(inwoner=inwoner_noord, vandaag=timezone.localdate())
     assert [p.naam for p in dossier["netwerk"]] == ["Kees Jansen"]
     with pytest.raises(ValidationError):
         netwerkpersoon_add(

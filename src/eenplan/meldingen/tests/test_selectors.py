@@ -23,7 +23,7 @@ def register(midoffice, inwoner, ontvangen_op, domeinen=("wmo",)):
         ontvangen_op=ontvangen_op,
         domeinen=domeinen,
         inwoner=inwoner,
-        today=VANDAAG,
+        vandaag=VANDAAG,
     )
 
 
@@ -82,7 +82,7 @@ def test_generalist_sees_own_wijk_and_assigned_only(
         ontvangen_op=dt.date(2026, 5, 2),
         domeinen=["wmo"],
         onbekende_persoon="Buurman op nummer 5",
-        today=VANDAAG,
+        vandaag=VANDAAG,
     )
     assert list(meldingen_in_scope(generalist.user)) == [noord]
     assert onbekend in meldingen_in_scope(midoffice.user)  # screeners identify unknown persons

@@ -38,7 +38,7 @@ def register(midoffice):
             "vraag": "Ik kan de trap niet meer op.",
             "ontvangen_op": dt.date(2026, 3, 24),
             "domeinen": ["wmo"],
-            "today": TODAY,
+            "vandaag": TODAY,
         }
         data.update(overrides)
         return services.melding_register(**data)
@@ -176,7 +176,7 @@ class TestAssignment:
         for _ in range(4):
             inwoner = InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
             melding = services.melding_assign(
-                melding=register(inwoner=inwoner), actor=midoffice.user, today=TODAY
+                melding=register(inwoner=inwoner), actor=midoffice.user, vandaag=TODAY
             )
             assigned.append(melding.medewerker)
         assert assigned == [generalist, tweede, generalist, tweede]
@@ -200,12 +200,12 @@ class TestAssignment:
         melding = register(inwoner=inwoner_noord, domeinen=["jeugd"])
         with pytest.raises(ValidationError, match="geldige registratie"):
             services.melding_assign(
-                melding=melding, actor=midoffice.user, medewerker=generalist, today=TODAY
+                melding=melding, actor=midoffice.user, medewerker=generalist, vandaag=TODAY
             )
         melding.refresh_from_db()
         assert melding.status == Status.GEREGISTREERD and melding.medewerker is None
         assert (
-            services.melding_assign(melding=melding, actor=midoffice.user, today=TODAY).medewerker
+            services.melding_assign(melding=melding, actor=midoffice.user, vandaag=TODAY).medewerker
             == jeugdprofessional
         )
 
@@ -215,7 +215,7 @@ class TestAssignment:
         melding = register(inwoner=inwoner_noord, domeinen=["jeugd", "wmo"])
         later = TODAY + dt.timedelta(days=31)
         with pytest.raises(ValidationError, match="geen jeugdprofessional"):
-            services.melding_assign(melding=melding, actor=midoffice.user, today=later)
+            services.melding_assign(melding=melding, actor=midoffice.user, vandaag=later)
 
     def test_reassignment_keeps_history_and_one_contact(
         self, register, midoffice, team_noord, generalist, inwoner_noord
@@ -251,7 +251,7 @@ class TestSuspension:
     def test_suspension_moves_the_deadline_by_the_suspended_days(
         self, register, midoffice, inwoner_noord
     ):
-        melding = register(inwoner=inwoner_noord, ontvangen_op=dt.date(2026, 3, 2), today=TODAY)
+        melding = register(inwoner=inwoner_noord, ontvangen_op=dt.date(2026, 3, 2), vandaag=TODAY)
         assert melding.onderzoek_uiterlijk == dt.date(2026, 4, 13)
         opschorting = services.melding_suspend(
             melding=melding,
@@ -327,5 +327,5 @@ def test_closing_ends_the_assignee_s_need_to_know(register, midoffice, team_noor
     assert inwoner_zuid in inwoners_in_scope(collega.user)
     services.melding_close(melding=melding, actor=midoffice.user, toelichting="Plan gemaakt")
     assert inwoner_zuid not in inwoners_in_scope(
-        collega.user, today=timezone.localdate() + dt.timedelta(days=1)
+        collega.user, vandaag=timezone.localdate() + dt.timedelta(days=1)
     )

@@ -42,5 +42,5 @@ def test_access_ends_the_day_after(generalist, inwoner_zuid):
         medewerker=generalist, inwoner=inwoner_zuid, reden="Toegewezen melding 7", van=VAN
     )
     dossiertoegang_end(toegang=toegang, op=OP)
-    assert inwoner_zuid in inwoners_in_scope(generalist.user, today=OP)
-    assert inwoner_zuid not in inwoners_in_scope(generalist.user, today=OP + dt.timedelta(days=1))
+    assert inwoner_zuid in inwoners_in_scope(generalist.user, vandaag=OP)
+    assert inwoner_zuid not in inwoners_in_scope(generalist.user, vandaag=OP + dt.timedelta(days=1))

@@ -38,9 +38,9 @@ class TestScope:
             van=today,
             tot=dt.date(2026, 3, 31),
         )
-        assert inwoner_zuid in inwoners_in_scope(generalist.user, today=today)
-        assert inwoner_zuid not in inwoners_in_scope(generalist.user, today=dt.date(2026, 4, 1))
-        assert inwoner_zuid not in inwoners_in_scope(generalist.user, today=dt.date(2026, 2, 28))
+        assert inwoner_zuid in inwoners_in_scope(generalist.user, vandaag=today)
+        assert inwoner_zuid not in inwoners_in_scope(generalist.user, vandaag=dt.date(2026, 4, 1))
+        assert inwoner_zuid not in inwoners_in_scope(generalist.user, vandaag=dt.date(2026, 2, 28))
 
     def test_midoffice_team_serving_all_wijken_sees_all(
         self, midoffice, inwoner_noord, inwoner_zuid

@@ -1,36 +1,25 @@
-"""Staff pages of the front door (toegang): intake, the melding with its screening and
-assignment actions, and the worklist. Views parse, call a selector or service and render; every
-refusal of a service is shown in Dutch and changes nothing (services are atomic).
-
-Access is decided by `privacy.access` only: `access.requires` for the role (before anything is
-read), `access.require_object` with the melding's resident for a read, and the services
-themselves (`services.melding_authorise`) for every write. Each refusal is in the access log.
-"""
+"""One melding: the page with its history and deadline, and its screening, assignment,
+suspension and closing actions (POST/redirect/GET, also after a refusal)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
-from eenplan.gemeente.selectors import gelijkgestelde_dagen, wijken_list
-from eenplan.inwoners.models import Inwoner
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.meldingen import selectors, services
 from eenplan.meldingen.constants import (
     OPEN_STATUSSEN,
-    Domein,
     Doorzetting,
     Status,
     TermijnStand,
@@ -42,19 +31,15 @@ from eenplan.meldingen.forms import (
     HervattenForm,
     IdentificerenForm,
     KoppelenForm,
-    MeldingRegistrerenForm,
     OpschortenForm,
     ToewijzenForm,
 )
 from eenplan.meldingen.models import Melding, Opschorting
+from eenplan.meldingen.views._shared import MELDING, Handeling, _datum, _via
 from eenplan.privacy import access
 from eenplan.rules.termijnen import TermijnStatus, termijn_status
-from eenplan.web.forms import add_service_errors, inwoner_by_bsn
+from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
-
-PAGE_SIZE = 25
-BEVESTIGING = "meldingen.bevestiging"
-MELDING, Handeling = access.Resource.MELDING, access.Action
 
 # How each kind of history event reads on the page.
 GEBEURTENISSEN = {
@@ -71,129 +56,6 @@ GEBEURTENISSEN = {
     "aanvulling": "Aanvulling uit gekoppelde melding",
     "afgesloten": "Afgesloten",
 }
-WEERGAVEN = {
-    "mijn": "Mijn meldingen",
-    "team": "Mijn team",
-    "alle": "Alle open meldingen",
-}
-
-
-def _datum(dag: dt.date | None) -> str:
-    return date_format(dag, "j F Y") if dag else ""
-
-
-# --- intake -----------------------------------------------------------------------------------
-
-
-@access.requires(MELDING, Handeling.AANMAKEN)
-def melding_nieuw(request: HttpRequest) -> HttpResponse:
-    medewerker = access.Actor.of(request.user).medewerker
-    if medewerker is None:
-        access.refuse(
-            request.user,
-            MELDING,
-            Handeling.AANMAKEN,
-            via=access.Via.request(request),
-            reason="Uw account hoort niet bij een gemeente; alleen medewerkers registreren "
-            "meldingen.",
-        )
-    voor = _voor_inwoner(request) if request.method != "POST" else None
-    form = MeldingRegistrerenForm(
-        request.POST or None,
-        user=request.user,
-        initial={"bsn": voor.bsn} if voor is not None else None,
-    )
-    if request.method == "POST" and not form.is_valid():
-        # All errors at once: what the service would refuse too, next to the input errors.
-        form.add_service_errors(gemeente=medewerker.gemeente)
-    elif request.method == "POST":
-        try:
-            melding = services.melding_register(
-                gemeente=medewerker.gemeente,
-                actor=request.user,
-                via=access.Via.request(request),
-                **form.service_arguments(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, form.service_aliases())
-        else:
-            messages.success(
-                request,
-                f"Melding {melding.pk} is geregistreerd en de ontvangst is bevestigd. Het "
-                f"onderzoek moet uiterlijk {_datum(melding.onderzoek_uiterlijk)} klaar zijn "
-                "(Wmo 2015 art. 2.3.2 lid 1).",
-            )
-            # To the melding when this login may open it (a generalist may not open one about
-            # a person still to be identified); else the receipt.
-            if selectors.meldingen_in_scope(request.user).filter(pk=melding.pk).exists():
-                return redirect("meldingen:detail", pk=melding.pk)
-            request.session[BEVESTIGING] = {
-                "nummer": melding.pk,
-                "ontvangen_op": melding.ontvangen_op.isoformat(),
-                "onderzoek_uiterlijk": melding.onderzoek_uiterlijk.isoformat(),
-                "persoonlijk_plan_uiterlijk": melding.persoonlijk_plan_uiterlijk.isoformat(),
-                "wettelijke_verwijzing": melding.wettelijke_verwijzing,
-            }
-            return redirect("meldingen:bevestiging")
-    status = 400 if request.method == "POST" else 200
-    context = {"form": form, "voor": voor, "vraag_max": services.VRAAG_MAX}
-    return render(request, "meldingen/melding_nieuw.html", context, status=status)
-
-
-def _voor_inwoner(request: HttpRequest) -> Inwoner | None:
-    """`?inwoner=<id>` (the dossier's "nieuwe melding"): the resident, pre-filled only when this
-    login may find them — decided and logged by privacy.access (403 otherwise, 404 when the
-    resident does not exist)."""
-    waarde = request.GET.get("inwoner", "")
-    if not waarde:
-        return None
-    if not waarde.isascii() or not waarde.isdigit():
-        raise Http404("Deze inwoner bestaat niet.")
-    inwoner = Inwoner.objects.filter(pk=int(waarde)).first()
-    if inwoner is None:
-        raise Http404("Deze inwoner bestaat niet.")
-    access.require(
-        request.user,
-        access.Resource.DOSSIER,
-        Handeling.ZOEKEN,
-        via=access.Via.request(request),
-        inwoner=inwoner,
-    )
-    return inwoner
-
-
-@access.requires(MELDING, Handeling.AANMAKEN)
-def melding_bevestiging(request: HttpRequest) -> HttpResponse:
-    """For a login that may register but not view meldingen (a volunteer): the receipt with the
-    deadlines, kept in the session so no melding is opened."""
-    gegevens = request.session.get(BEVESTIGING)
-    if not gegevens:
-        return redirect("meldingen:nieuw")
-    context = {
-        "nummer": gegevens["nummer"],
-        "ontvangen_op": dt.date.fromisoformat(gegevens["ontvangen_op"]),
-        "onderzoek_uiterlijk": dt.date.fromisoformat(gegevens["onderzoek_uiterlijk"]),
-        "persoonlijk_plan_uiterlijk": dt.date.fromisoformat(gegevens["persoonlijk_plan_uiterlijk"]),
-        "wettelijke_verwijzing": gegevens.get("wettelijke_verwijzing", False),
-    }
-    return render(request, "meldingen/melding_bevestiging.html", context)
-
-
-@access.requires(access.Resource.DOSSIER, Handeling.ZOEKEN)
-def bsn_controle(request: HttpRequest) -> HttpResponse:
-    """htmx: while typing a BSN on the intake form, show whom it belongs to (within scope), so
-    the caller can be asked to confirm name and address. A search, not a dossier read."""
-    bsn = request.GET.get("bsn", "").strip()
-    context: dict[str, Any] = {"bsn": bsn}
-    if len([c for c in bsn if c.isdigit()]) >= 8:
-        try:
-            context["inwoner"] = inwoner_by_bsn(request.user, bsn)
-        except ValidationError as exc:
-            context["fout"] = " ".join(exc.messages)
-    return render(request, "meldingen/_bsn_controle.html", context)
-
-
-# --- one melding ------------------------------------------------------------------------------
 
 
 def _melding_or_404(pk: int) -> Melding:
@@ -341,10 +203,6 @@ def _detail(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(MELDING, Handeling.LEZEN)
 def melding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, pk)
-
-
-def _via(request: HttpRequest) -> access.Via:
-    return access.Via.request(request)
 
 
 def _actie(
@@ -577,170 +435,3 @@ def melding_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
         form=form,
         uitvoeren=uitvoeren,
     )
-
-
-# --- worklist ---------------------------------------------------------------------------------
-
-
-def _keuze(value: str | None, allowed: Any) -> str:
-    return value if value and value in allowed else ""
-
-
-@access.requires(MELDING, Handeling.LEZEN)
-def werkvoorraad(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    medewerker = access.Actor.of(user).medewerker
-    vandaag = timezone.localdate()
-    teams = list(medewerker.teams.all()) if medewerker else []
-    weergaven = {
-        "mijn": medewerker is not None,
-        "team": bool(teams),
-        "alle": access.allows(user, MELDING, Handeling.SCREENEN) or user.is_superuser,
-    }
-    weergave = request.GET.get("weergave", "")
-    # The mid-office's default view is what waits for it — the meldingen to screen — the same
-    # list and number as the start page's tile (werkvoorraad_samenvatting); others see their own.
-    screener_standaard = (
-        not weergave
-        and weergaven["alle"]
-        and (medewerker is None or access.allows(user, MELDING, Handeling.SCREENEN))
-    )
-    if screener_standaard:
-        weergave = "alle"
-    if not weergaven.get(weergave):
-        weergave = "mijn" if medewerker is not None else "alle"
-    team = None
-    if weergave == "team":
-        team = next((t for t in teams if str(t.pk) == request.GET.get("team")), teams[0])
-    wijken = list(wijken_list(gemeente=medewerker.gemeente)) if medewerker else []
-    wijk = _keuze(request.GET.get("wijk"), {str(w.pk) for w in wijken})
-    filters = {
-        "weergave": weergave,
-        "team": str(team.pk) if team else "",
-        "wijk": wijk,
-        "domein": _keuze(request.GET.get("domein"), Domein.values),
-        "status": (
-            Status.GEREGISTREERD
-            if screener_standaard and "status" not in request.GET
-            else _keuze(request.GET.get("status"), Status.values)
-        ),
-        "stand": _keuze(request.GET.get("stand"), TermijnStand.values),
-        "q": request.GET.get("q", "").strip()[:100],
-        "sortering": _keuze(request.GET.get("sortering"), selectors.SORTERINGEN) or "termijn",
-    }
-    arguments = {
-        "scope": selectors.meldingen_in_scope(user),
-        "vandaag": vandaag,
-        "medewerker": medewerker if weergave == "mijn" else None,
-        "team": team,
-        "wijk_id": int(wijk) if wijk else None,
-        "domein": filters["domein"] or None,
-        "status": filters["status"] or None,
-        "zoek": filters["q"],
-        "sortering": filters["sortering"],
-    }
-    alle_standen = selectors.werkvoorraad(**arguments)
-    tellingen = selectors.werkvoorraad_tellingen(alle_standen)
-    lijst = (
-        selectors.werkvoorraad(**arguments, stand=filters["stand"])
-        if filters["stand"]
-        else alle_standen
-    )
-    page = Paginator(lijst, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    for melding in page.object_list:
-        melding.stand_label = TermijnStand(melding.stand).label
-    # The rows show who each melding is about: logged as read, in one INSERT.
-    access.log_shown(
-        user,
-        [m.inwoner_id for m in page.object_list if m.inwoner_id],
-        resource=MELDING,
-        via=_via(request),
-    )
-
-    def query(**changes: str) -> str:
-        return urlencode({k: v for k, v in {**filters, **changes}.items() if v})
-
-    context = {
-        "page": page,
-        "filters": filters,
-        "weergaven": [
-            (key, label, f"?{urlencode({'weergave': key})}")
-            for key, label in WEERGAVEN.items()
-            if weergaven[key]
-        ],
-        "weergave_label": (
-            "Te screenen"
-            if weergave == "alle" and filters["status"] == Status.GEREGISTREERD
-            else WEERGAVEN[weergave]
-        ),
-        "teams": teams,
-        "team": team,
-        "wijken": wijken,
-        "domeinen": Domein.choices,
-        "statussen": Status.choices,
-        "standen": [
-            (stand.value, stand.label, tellingen[stand.value], f"?{query(stand=stand.value)}")
-            for stand in TermijnStand
-        ],
-        "totaal": sum(tellingen.values()),
-        "sorteringen": [
-            ("termijn", "Termijn, kortste eerst"),
-            ("-termijn", "Termijn, langste eerst"),
-            ("ontvangen", "Ontvangen, oudste eerst"),
-            ("-ontvangen", "Ontvangen, nieuwste eerst"),
-            ("wijk", "Wijk"),
-        ],
-        "kolommen": _sorteerkolommen(filters["sortering"], query),
-        "zonder_stand": f"?{query(stand='')}",
-        "pagina_query": query(),
-        "notificaties": (
-            list(selectors.notificaties_open(medewerker=medewerker)[:10]) if medewerker else []
-        ),
-    }
-    template = (
-        "meldingen/_werkvoorraad_lijst.html"
-        if request.htmx and request.htmx.target == "lijst"
-        else "meldingen/werkvoorraad.html"
-    )
-    return render(request, template, context)
-
-
-def _sorteerkolommen(sortering: str, query: Callable[..., str]) -> dict[str, dict[str, str]]:
-    """Column header links: a click sorts on that column; a second click reverses it."""
-    kolommen = {}
-    for kolom, sleutel in (("ontvangen", "ontvangen"), ("termijn", "termijn"), ("wijk", "wijk")):
-        actief = sortering.lstrip("-") == sleutel
-        aflopend = sortering.startswith("-")
-        volgende = (
-            f"-{sleutel}"
-            if actief and not aflopend and f"-{sleutel}" in (selectors.SORTERINGEN)
-            else sleutel
-        )
-        kolommen[kolom] = {
-            "href": f"?{query(sortering=volgende, pagina='')}",
-            "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
-        }
-    return kolommen
-
-
-@access.requires(MELDING, Handeling.LEZEN)
-def werkvoorraad_samenvatting(request: HttpRequest) -> HttpResponse:
-    """htmx fragment for the home page tile: how many open meldingen per deadline state."""
-    medewerker = access.Actor.of(request.user).medewerker
-    screener = access.allows(request.user, MELDING, Handeling.SCREENEN) or medewerker is None
-    qs = selectors.werkvoorraad(
-        scope=selectors.meldingen_in_scope(request.user),
-        vandaag=timezone.localdate(),
-        medewerker=None if screener else medewerker,
-        status=Status.GEREGISTREERD if screener else None,
-    )
-    tellingen = selectors.werkvoorraad_tellingen(qs)
-    query = {"weergave": "alle", "status": Status.GEREGISTREERD} if screener else {}
-    context = {
-        "screener": screener,
-        "totaal": sum(tellingen.values()),
-        "verlopen": tellingen[TermijnStand.VERLOPEN],
-        "bijna": tellingen[TermijnStand.BIJNA_VERLOPEN],
-        "href": reverse("meldingen:werkvoorraad") + (f"?{urlencode(query)}" if query else ""),
-    }
-    return render(request, "meldingen/_samenvatting.html", context)
