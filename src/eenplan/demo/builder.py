@@ -420,7 +420,7 @@ def build_demo(
         teams=teams,
         maatwerk=maatwerk,
         rng=rng,
-        today=today,
+        vandaag=vandaag,
         aantal=casussen,
     )
     # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).

@@ -44,7 +44,7 @@ def build_casussen(
     teams: dict[str, Team],
     maatwerk: Sequence[Voorziening],
     rng: random.Random,
-    today: dt.date,
+    vandaag: dt.date,
     aantal: int,
 ) -> tuple[int, int]:
     """Build `aantal` complete-flow cases; returns (meldingen, beschikkingen) made."""
@@ -68,7 +68,7 @@ def build_casussen(
             "hh": per_naam["Hulp bij het huishouden"],
             "begeleiding": per_naam["Individuele begeleiding"],
         },
-        vandaag=today,
+        vandaag=vandaag,
     )
     meldingen = beschikkingen = 0
     for index, bewoner in enumerate(_kandidaten(start, rng=rng, aantal=aantal)):

@@ -452,7 +452,7 @@ def bestaande_inwoner(vorige: Start, bewoner: Inwoner) -> MetInwoner:
     from eenplan.inwoners.constants import NetwerkSoort, Relatie
     from eenplan.inwoners.selectors import huishouden_current
 
-    huishouden = huishouden_current(inwoner=bewoner, today=vorige.vandaag)
+    huishouden = huishouden_current(inwoner=bewoner, vandaag=vorige.vandaag)
     if huishouden is None:
         raise ValueError(f"{bewoner.naam} hoort op {vorige.vandaag} bij geen huishouden.")
     partner = next(

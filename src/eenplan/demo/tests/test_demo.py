@@ -168,7 +168,7 @@ def test_demo_whole_cases_go_the_scenario_way_from_melding_to_bezwaar():
     from eenplan.meldingen.models import Melding
 
     today = timezone.localdate()
-    result = build_demo(inwoners=3000, seed=5, peildatum=PEIL, today=today)
+    result = build_demo(inwoners=3000, seed=5, peildatum=PEIL, vandaag=today)
     assert result.casussen == 3
     bezwaar = Bezwaar.objects.select_related("beschikking__aanvraag__plan").get(
         beschikking__aanvraag__plan__isnull=False
