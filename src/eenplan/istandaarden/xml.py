@@ -1,0 +1,379 @@
+"""Writing and reading the messages: data classes <-> XML bytes.
+
+Writing follows OP192 (UTF-8 without byte order mark, CR/LF line ends) and the namespaces of the
+standard (``http://www.istandaarden.nl/iwmo/3_2/wmo301/schema`` with prefix ``wmo301`` and the
+basisschema ``http://www.istandaarden.nl/iwmo/3_2/basisschema/schema`` with prefix ``iwmo``; for
+Jeugd ``ijw`` and ``jw301``). Reading is hardened against hostile input: no DTD, no entities, no
+network, a size limit (OP179: 25 MB), and every deviation raises a :class:`BerichtFout` (return
+code 0001).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+import typing
+from functools import cache
+from typing import Any
+
+from lxml import etree
+
+from .fouten import BouwFout, OnbekendBericht, OngeldigeInhoud, OngeldigeXml, OnveiligeXml
+from .model import BERICHTCODES, BERICHTEN, Bericht, Wet
+
+MAX_BYTES = 25 * 1024 * 1024  # OP179
+PREFIX = {"wmo": ("iwmo", "wmo"), "jw": ("ijw", "jw")}
+
+
+def namespaces(wet: Wet, code: str) -> tuple[str, str]:
+    """(message namespace, basisschema namespace) of a message."""
+    std, pre = PREFIX[wet]
+    root = f"http://www.istandaarden.nl/{std}/3_2"
+    return f"{root}/{pre}{code}/schema", f"{root}/basisschema/schema"
+
+
+_NS_RE = re.compile(
+    r"^\{http://www\.istandaarden\.nl/(iwmo|ijw)/3_2/(wmo|jw)(\d{3})/schema\}Bericht$"
+)
+
+
+def _element_name(attr: str) -> str:
+    return "".join(p[:1].upper() + p[1:] for p in attr.split("_"))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Veld:
+    attr: str
+    naam: str
+    soort: str  # str, int, date, time, rec
+    cls: type | None
+    verplicht: bool
+    container: str | None
+    item: str | None
+    lijst_verplicht: bool
+    retour: bool
+    wet: str | None
+
+
+def _soort(tp: Any) -> tuple[str, type | None, bool]:
+    """(kind, record class, optional) of a type hint."""
+    optional = False
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        optional = True
+        tp = args[0]
+        origin = typing.get_origin(tp)
+    if origin is list:
+        (tp,) = typing.get_args(tp)
+    if tp is str:
+        return "str", None, optional
+    if tp is int:
+        return "int", None, optional
+    if tp is dt.date:
+        return "date", None, optional
+    if tp is dt.time:
+        return "time", None, optional
+    return "rec", tp, optional
+
+
+@cache
+def _velden(cls: type) -> tuple[_Veld, ...]:
+    hints = typing.get_type_hints(cls)
+    by_name = {f.name: f for f in dataclasses.fields(cls)}
+    order = getattr(cls, "VOLGORDE", None) or tuple(by_name)
+    if set(order) != set(by_name):
+        raise RuntimeError(f"VOLGORDE of {cls.__name__} does not name every field")
+    velden = []
+    for attr in order:
+        if attr == "wet":
+            continue
+        f = by_name[attr]
+        soort, sub, optional = _soort(hints[attr])
+        meta = f.metadata
+        has_default = (
+            f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        )
+        if optional and not has_default:
+            raise RuntimeError(f"{cls.__name__}.{attr} is optional but has no default")
+        velden.append(
+            _Veld(
+                attr=attr,
+                naam=meta.get("naam") or _element_name(attr),
+                soort=soort,
+                cls=sub,
+                verplicht=not optional and not has_default,
+                container=meta.get("container"),
+                item=meta.get("item"),
+                lijst_verplicht=bool(meta.get("verplicht")),
+                retour=bool(meta.get("retour")),
+                wet=meta.get("wet"),
+            )
+        )
+    return tuple(velden)
+
+
+def _text(value: Any, soort: str) -> str:
+    if soort == "date":
+        return value.isoformat()
+    if soort == "time":
+        return value.isoformat()
+    if soort == "int":
+        return str(int(value))
+    return str(value)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+class _Schrijver:
+    def __init__(self, wet: Wet, code: str, retour: bool) -> None:
+        self.wet = wet
+        self.retour = retour
+        self.ns_msg, self.ns_basis = namespaces(wet, code)
+
+    def record(self, parent: etree._Element, tag: str, obj: Any) -> etree._Element:
+        el = etree.SubElement(parent, tag)
+        self.fill(el, obj)
+        return el
+
+    def fill(self, el: etree._Element, obj: Any) -> None:
+        ns = self.ns_basis if type(obj).BASIS else self.ns_msg
+        for v in _velden(type(obj)):
+            if v.retour and not self.retour:
+                continue
+            value = getattr(obj, v.attr)
+            if v.wet and v.wet != self.wet:
+                if value not in (None, []):
+                    raise BouwFout(f"{v.naam} bestaat alleen in Jeugd-berichten")
+                continue
+            if v.container:
+                if not value:
+                    if v.lijst_verplicht:
+                        raise BouwFout(
+                            f"{type(obj).__name__}.{v.attr}: minstens één {v.item} verplicht"
+                        )
+                    continue
+                box = etree.SubElement(el, f"{{{ns}}}{v.container}")
+                # A container and its items are in the namespace of the record that has them.
+                for item in value:
+                    if v.soort == "rec":
+                        self.record(box, f"{{{ns}}}{v.item}", item)
+                    else:
+                        etree.SubElement(box, f"{{{ns}}}{v.item}").text = str(item)
+                continue
+            if value is None:
+                if v.verplicht:
+                    raise BouwFout(f"{type(obj).__name__}.{v.attr} is verplicht")
+                continue
+            tag = f"{{{ns}}}{v.naam}"
+            if v.soort == "rec":
+                self.record(el, tag, value)
+            else:
+                etree.SubElement(el, tag).text = _text(value, v.soort)
+
+
+def bouw(bericht: Bericht) -> bytes:
+    """The message as the standard's XML: UTF-8 without BOM, CR/LF line ends (OP192)."""
+    wet: Wet = bericht.wet  # type: ignore[attr-defined]
+    if wet not in ("wmo", "jw"):
+        raise BouwFout(f"onbekende wet {wet!r}")
+    code = type(bericht).CODE
+    ns_msg, ns_basis = namespaces(wet, code)
+    std, pre = PREFIX[wet]
+    root = etree.Element(f"{{{ns_msg}}}Bericht", nsmap={f"{pre}{code}": ns_msg, std: ns_basis})
+    w = _Schrijver(wet, code, type(bericht).RETOUR)
+    header = etree.SubElement(root, f"{{{ns_msg}}}Header")
+    etree.SubElement(header, f"{{{ns_msg}}}BerichtCode").text = BERICHTCODES[wet][code]
+    etree.SubElement(header, f"{{{ns_msg}}}BerichtVersie").text = "3"
+    etree.SubElement(header, f"{{{ns_msg}}}BerichtSubversie").text = "2"
+    w.fill(header, bericht.header)  # type: ignore[attr-defined]
+    for v in _velden(type(bericht))[1:]:
+        value = getattr(bericht, v.attr)
+        if value is None:
+            if v.verplicht:
+                raise BouwFout(f"{v.naam} is verplicht")
+            continue
+        w.record(root, f"{{{ns_msg}}}{v.naam}", value)
+    etree.indent(root, space="\t")
+    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    # lxml writes a carriage return inside text as &#13;, so every raw newline is a line end.
+    return b'<?xml version="1.0" encoding="UTF-8"?>\r\n' + body.replace(b"\n", b"\r\n") + b"\r\n"
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+
+def parse(data: bytes) -> etree._Element:
+    """Parse untrusted bytes into an element tree, refusing anything a message never contains."""
+    if len(data) > MAX_BYTES:
+        raise OnveiligeXml(f"bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB (OP179)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise OngeldigeXml("bestand begint met een byte order mark (OP192)")
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise OnveiligeXml("DOCTYPE of ENTITY niet toegestaan")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise OngeldigeXml("bestand is geen UTF-8 (OP192)") from exc
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise OngeldigeXml(f"geen geldige XML: {exc}") from exc
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise OnveiligeXml("DOCTYPE niet toegestaan")
+    return root
+
+
+def herken(root: etree._Element) -> tuple[Wet, str]:
+    """(law, message number) from the root element's namespace."""
+    m = _NS_RE.match(root.tag) if isinstance(root.tag, str) else None
+    if not m or (m.group(1), m.group(2)) not in (("iwmo", "wmo"), ("ijw", "jw")):
+        raise OnbekendBericht(f"geen iWmo/iJw 3.2-bericht: {root.tag}")
+    wet: Wet = "wmo" if m.group(1) == "iwmo" else "jw"
+    code = m.group(3)
+    if code not in BERICHTEN:
+        raise OnbekendBericht(f"bericht {code} hoort niet bij de 30x-berichten")
+    return wet, code
+
+
+def _waarde(el: etree._Element, soort: str, pad: str) -> Any:
+    if len(el):
+        raise OngeldigeInhoud(f"{pad}: verwacht een waarde, geen elementen", pad=pad)
+    text = el.text or ""
+    try:
+        if soort == "str":
+            if not text:
+                raise ValueError("leeg")
+            return text
+        if soort == "int":
+            if not re.fullmatch(r"[+-]?\d+", text.strip()):
+                raise ValueError(text)
+            return int(text)
+        if soort == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+                raise ValueError(text)
+            return dt.date.fromisoformat(text.strip())
+        if soort == "time":
+            if not re.fullmatch(r"\d{2}:\d{2}:\d{2}(\.\d+)?", text.strip()):
+                raise ValueError(text)
+            return dt.time.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise OngeldigeInhoud(f"{pad}: ongeldige waarde {text!r}", pad=pad) from exc
+    raise AssertionError(soort)
+
+
+class _Lezer:
+    def __init__(self, wet: Wet, code: str, retour: bool) -> None:
+        self.wet = wet
+        self.retour = retour
+        self.ns_msg, self.ns_basis = namespaces(wet, code)
+
+    @cache  # noqa: B019 - a handful of readers, each a key
+    def _plan(self, cls: type) -> tuple[dict[str, tuple[int, _Veld]], tuple[_Veld, ...]]:
+        ns = self.ns_basis if cls.BASIS else self.ns_msg
+        plan: dict[str, tuple[int, _Veld]] = {}
+        active = []
+        for i, v in enumerate(_velden(cls)):
+            if (v.retour and not self.retour) or (v.wet and v.wet != self.wet):
+                continue
+            active.append(v)
+            plan[f"{{{ns}}}{v.container or v.naam}"] = (i, v)
+        return plan, tuple(active)
+
+    def record(self, el: etree._Element, cls: type, pad: str, skip: int = 0) -> Any:
+        plan, active = self._plan(cls)
+        values: dict[str, Any] = {}
+        last = -1
+        if el.text and el.text.strip():
+            raise OngeldigeInhoud(f"{pad}: tekst waar elementen verwacht worden", pad=pad)
+        for child in el.iterchildren() if not skip else list(el)[skip:]:
+            tag = child.tag
+            hit = plan.get(tag) if isinstance(tag, str) else None
+            if hit is None:
+                raise OngeldigeInhoud(f"{pad}: onverwacht element {tag}", pad=pad)
+            i, v = hit
+            if i <= last:
+                raise OngeldigeInhoud(f"{pad}: {v.naam} staat niet op zijn plaats", pad=pad)
+            last = i
+            sub = f"{pad}/{v.container or v.naam}"
+            if v.container:
+                items = []
+                item_tag = f"{tag[: tag.index('}') + 1]}{v.item}"
+                for it in child:
+                    if it.tag != item_tag:
+                        raise OngeldigeInhoud(f"{sub}: onverwacht element {it.tag}", pad=sub)
+                    if v.soort == "rec":
+                        assert v.cls is not None
+                        items.append(self.record(it, v.cls, f"{sub}/{v.item}"))
+                    else:
+                        items.append(_waarde(it, v.soort, f"{sub}/{v.item}"))
+                if not items:
+                    raise OngeldigeInhoud(f"{sub}: leeg", pad=sub)
+                values[v.attr] = items
+            elif v.soort == "rec":
+                assert v.cls is not None
+                values[v.attr] = self.record(child, v.cls, sub)
+            else:
+                values[v.attr] = _waarde(child, v.soort, sub)
+        for v in active:
+            if v.attr in values:
+                continue
+            if v.verplicht or (v.container and v.lijst_verplicht):
+                raise OngeldigeInhoud(f"{pad}: {v.container or v.naam} ontbreekt", pad=pad)
+        return cls(**values)
+
+
+_VASTE_KOP = ("BerichtCode", "BerichtVersie", "BerichtSubversie")
+
+
+def lees_element(root: etree._Element) -> Bericht:
+    """Read a parsed message (see :func:`lees`)."""
+    wet, code = herken(root)
+    cls = BERICHTEN[code]
+    ns_msg, _ = namespaces(wet, code)
+    lezer = _Lezer(wet, code, cls.RETOUR)
+    children = list(root)
+    if not children or children[0].tag != f"{{{ns_msg}}}Header":
+        raise OngeldigeInhoud("Header ontbreekt", pad="Bericht")
+    header_el = children[0]
+    kop = list(header_el)[:3]
+    expected = (BERICHTCODES[wet][code], "3", "2")
+    for el, naam, waarde in zip(kop, _VASTE_KOP, expected, strict=False):
+        if el.tag != f"{{{ns_msg}}}{naam}" or (el.text or "").strip() != waarde:
+            raise OngeldigeInhoud(f"Header/{naam} moet {waarde} zijn", pad=f"Header/{naam}")
+    if len(kop) < 3:
+        raise OngeldigeInhoud("Header onvolledig", pad="Header")
+    header_cls = typing.get_type_hints(cls)["header"]
+    header = lezer.record(header_el, header_cls, "Header", skip=3)
+    body = [v for v in _velden(cls) if v.attr != "header"]
+    values: dict[str, Any] = {"wet": wet, "header": header}
+    rest = children[1:]
+    for v in body:
+        tag = f"{{{ns_msg}}}{v.naam}"
+        if rest and rest[0].tag == tag:
+            assert v.cls is not None
+            values[v.attr] = lezer.record(rest.pop(0), v.cls, v.naam)
+        elif v.verplicht:
+            raise OngeldigeInhoud(f"{v.naam} ontbreekt", pad=v.naam)
+    if rest:
+        raise OngeldigeInhoud(f"onverwacht element {rest[0].tag}", pad="Bericht")
+    return cls(**values)
+
+
+def lees(data: bytes) -> Bericht:
+    """Read a message from bytes. Raises :class:`~eenplan.istandaarden.fouten.BerichtFout`
+    (return code 0001) for anything that is not a well-formed, complete 3.2 message."""
+    return lees_element(parse(data))
