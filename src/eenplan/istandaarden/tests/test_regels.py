@@ -54,7 +54,7 @@ def prestatie(begin, eind, volume, eenheid="04", cat="02", code="02A05", tarief=
     )
 
 
-# --- IV077: the examples of the invulinstructie ------------------------------------------------------------
+# --- IV077: the examples of the invulinstructie ---
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_iv077_other_frequencies_and_no_omvang():
     assert regels.IV077(toewijzing(volume=None), D(2025, 11, 1), D(2025, 11, 30)) is None
 
 
-# --- claim checks ------------------------------------------------------------
+# --- claim checks ---
 
 
 def test_tr321_claim_over_volume_gets_9321_and_units_convert():
@@ -185,7 +185,7 @@ def test_declaratie_prestatie_runs_every_check():
     assert regels.declaratie_prestatie(bericht, voorbeelden.BSN, te_veel, {}) == ["9338"]
 
 
-# --- header, start/stop, the gemeente's own 301 ------------------------------------------------------------
+# --- header, start/stop, the gemeente's own 301 ---
 
 
 def test_tr056_same_identification_twice():
