@@ -1,0 +1,202 @@
+"""Checking message files without storing them: schema, stylesheet and the single-message rules.
+
+:func:`controleer` reads one file and reports the message (``WMO323``), whether it is valid
+against the schema, every violated rule id (TR, CD, CS, OP, IV; sorted) and the return codes the
+answer message would carry. The official XSDs and validation stylesheet are not part of eenplan:
+pass their folder (the ``3.2`` folder with ``iwmo/`` and ``ijw/``) as ``referentie`` or set
+``EENPLAN_ISTANDAARDEN``. Without them, "schema_geldig" is the verdict of eenplan's own strict
+reader (structure, order, types; not the patterns and code lists) and only eenplan's rules run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .codelijsten import RETOURCODES
+from .fouten import BerichtFout
+from .model import Bericht, Declaratiebericht
+from .regels import TR135, TR319, TR346, TR378, TR381, Retourcode
+from .xml import herken, lees_element, parse
+
+RAPPORT = "{http://www.istandaarden.nl/validatie/1_1/rapport/schema}"
+STD = {"wmo": "iwmo", "jw": "ijw"}
+# Retour and answer messages are not answered: they carry no return codes of their own.
+GEEN_ANTWOORD = {"302", "306", "308", "316", "318", "320", "325"}
+
+
+@dataclass
+class Uitslag:
+    bestand: str
+    bericht: str | None
+    schema_geldig: bool
+    regels: list[str] = field(default_factory=list)
+    retourcodes: list[str] = field(default_factory=list)
+    meldingen: list[str] = field(default_factory=list)
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "bestand": self.bestand,
+            "bericht": self.bericht,
+            "schema_geldig": self.schema_geldig,
+            "regels": self.regels,
+            "retourcodes": self.retourcodes,
+        }
+
+    @property
+    def goed(self) -> bool:
+        return self.schema_geldig and not self.regels
+
+
+def referentie_pad(referentie: str | Path | None = None) -> Path | None:
+    pad = referentie or os.environ.get("EENPLAN_ISTANDAARDEN")
+    if not pad:
+        return None
+    p = Path(pad)
+    return p if p.is_dir() else None
+
+
+@cache
+def _schema(path: Path) -> etree.XMLSchema | None:
+    if not path.exists():
+        return None
+    return etree.XMLSchema(etree.parse(str(path)))  # noqa: S320 - the official schema, trusted
+
+
+@cache
+def _xslt(folder: Path) -> etree.XSLT | None:
+    paden = sorted(folder.glob("*.xsl"))
+    if not paden:
+        return None
+    return etree.XSLT(etree.parse(str(paden[0])))  # noqa: S320 - the official stylesheet
+
+
+def _schema_voor(ref: Path, wet: str, code: str) -> etree.XMLSchema | None:
+    naam = ("WMO" if wet == "wmo" else "JW") + code
+    return _schema(ref / STD[wet] / "xsd" / f"{naam}.xsd")
+
+
+def _code_voor_regel(regel: str) -> str:
+    for code, r in RETOURCODES.regels.items():
+        if r == regel:
+            return code
+    return "0001"
+
+
+def enkel_bericht_regels(bericht: Bericht, vandaag: dt.date) -> list[Retourcode]:
+    """The rules that can be judged from this one message (no state): TR135 (dagtekening),
+    TR378 (S300, municipality code), TR381 (S329, product code and category) and, for a 323,
+    TR319 and TR346 per prestatie."""
+    codes = TR135(bericht, vandaag) + TR378(bericht)
+    wet = bericht.wet  # type: ignore[attr-defined]
+    for product in _producten(bericht):
+        codes += TR381(wet, product[0], product[1])
+    if isinstance(bericht, Declaratiebericht):
+        eind = bericht.declaratie.declaratie_periode.einddatum
+        for c in bericht.declaratie.clienten:
+            for p in c.prestaties:
+                codes += TR319(p, eind) + TR346(p)
+    return codes
+
+
+def _producten(bericht: Bericht) -> list[tuple[str, str | None]]:
+    gevonden: list[tuple[str, str | None]] = []
+
+    def walk(obj: Any) -> None:
+        if isinstance(obj, list):
+            for o in obj:
+                walk(o)
+            return
+        if not hasattr(obj, "__dataclass_fields__"):
+            return
+        name = type(obj).__name__
+        if name == "Product":
+            gevonden.append((obj.categorie, obj.code))
+            return
+        if name == "Prestatie":
+            gevonden.append((obj.product_categorie, obj.product_code))
+        for f in obj.__dataclass_fields__:
+            if f not in ("header",):
+                walk(getattr(obj, f))
+
+    walk(bericht)
+    return gevonden
+
+
+def controleer(
+    data: bytes,
+    *,
+    bestand: str = "",
+    referentie: str | Path | None = None,
+    vandaag: dt.date | None = None,
+) -> Uitslag:
+    """Check one file. Never raises for bad input: a file that cannot be read gets 0001."""
+    vandaag = vandaag or dt.date.today()
+    ref = referentie_pad(referentie)
+    try:
+        root = parse(data)
+    except BerichtFout as fout:
+        return Uitslag(bestand, None, False, [], ["0001"], [fout.melding])
+    try:
+        wet, code = herken(root)
+    except BerichtFout as fout:
+        return Uitslag(bestand, None, False, [], ["0001"], [fout.melding])
+    naam = ("WMO" if wet == "wmo" else "JW") + code
+    uitslag = Uitslag(bestand, naam, True)
+    regels: set[str] = set()
+    codes: set[str] = set()
+
+    schema = _schema_voor(ref, wet, code) if ref else None
+    if schema is not None and not schema.validate(root):
+        uitslag.schema_geldig = False
+        uitslag.meldingen += [e.message for e in schema.error_log][:20]
+    bericht = None
+    try:
+        bericht = lees_element(root)
+    except BerichtFout as fout:
+        uitslag.schema_geldig = False
+        uitslag.meldingen.append(fout.melding)
+    if not uitslag.schema_geldig:
+        codes.add("0001")
+
+    stylesheet = _xslt(ref / STD[wet] / "xslt") if ref else None
+    if stylesheet is not None and uitslag.schema_geldig:
+        rapport = stylesheet(root).getroot()
+        if rapport is not None:
+            for fout in rapport.iter(f"{RAPPORT}Fout"):
+                regel = (fout.findtext(f"{RAPPORT}Code") or "").strip()
+                if regel:
+                    regels.add(regel)
+                    code_el = (fout.findtext(f"{RAPPORT}Retourcode") or "").strip()
+                    codes.add(code_el or _code_voor_regel(regel))
+
+    if bericht is not None:
+        for rc in enkel_bericht_regels(bericht, vandaag):
+            regels.add(rc.regel)
+            codes.add(str(rc))
+            uitslag.meldingen.append(f"{rc.regel} ({rc}): {rc.melding}")
+
+    if code in GEEN_ANTWOORD:
+        codes.clear()
+    elif not codes:
+        codes.add("8001" if code == "323" else "0200")
+    uitslag.regels = sorted(regels)
+    uitslag.retourcodes = sorted(codes)
+    return uitslag
+
+
+def controleer_bestand(
+    pad: str | Path, *, referentie: str | Path | None = None, vandaag: dt.date | None = None
+) -> Uitslag:
+    p = Path(pad)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        return Uitslag(str(pad), None, False, [], ["0001"], [f"bestand niet te lezen: {exc}"])
+    return controleer(data, bestand=str(pad), referentie=referentie, vandaag=vandaag)
