@@ -104,7 +104,7 @@ def _velden(cls: type) -> tuple[_Veld, ...]:
                 naam=meta.get("naam") or _element_name(attr),
                 soort=soort,
                 cls=sub,
-                verplicht=not optional and not has_default,
+                verplicht=not optional and not meta.get("container"),
                 container=meta.get("container"),
                 item=meta.get("item"),
                 lijst_verplicht=bool(meta.get("verplicht")),
