@@ -106,27 +106,27 @@ def enkel_bericht_regels(bericht: Bericht, vandaag: dt.date) -> list[Retourcode]
 
 
 def _producten(bericht: Bericht) -> list[tuple[str, str | None]]:
-    gevonden: list[tuple[str, str | None]] = []
-
-    def walk(obj: Any) -> None:
-        if isinstance(obj, list):
-            for o in obj:
-                walk(o)
-            return
-        if not hasattr(obj, "__dataclass_fields__"):
-            return
-        name = type(obj).__name__
-        if name == "Product":
-            gevonden.append((obj.categorie, obj.code))
-            return
-        if name == "Prestatie":
-            gevonden.append((obj.product_categorie, obj.product_code))
-        for f in obj.__dataclass_fields__:
-            if f not in ("header",):
-                walk(getattr(obj, f))
-
-    walk(bericht)
-    return gevonden
+    """(categorie, code) of every product a heenbericht names (TR381 applies to these)."""
+    if isinstance(bericht, Declaratiebericht):
+        return [
+            (p.product_categorie, p.product_code)
+            for c in bericht.declaratie.clienten
+            for p in c.prestaties
+        ]
+    client = getattr(bericht, "client", None)
+    if client is None:
+        return []
+    if hasattr(client, "verzoek"):
+        records: list[Any] = client.verzoek.nieuwe_producten
+    else:
+        records = (
+            getattr(client, "toegewezen_producten", None)
+            or getattr(client, "start_producten", None)
+            or getattr(client, "stop_producten", None)
+            or getattr(client, "aangevraagde_producten", None)
+            or []
+        )
+    return [(r.product.categorie, r.product.code) for r in records if r.product is not None]
 
 
 def controleer(

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -249,30 +250,61 @@ def herken(root: etree._Element) -> tuple[Wet, str]:
     return wet, code
 
 
-def _waarde(el: etree._Element, soort: str, pad: str) -> Any:
+_INT = re.compile(r"\s*[+-]?\d+\s*")
+_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+_TIME = re.compile(r"\s*\d{2}:\d{2}:\d{2}(\.\d+)?\s*")
+
+
+def _str(text: str) -> str:
+    if not text:
+        raise ValueError("leeg")
+    return text
+
+
+def _int(text: str) -> int:
+    if not _INT.fullmatch(text):
+        raise ValueError(text)
+    return int(text)
+
+
+def _date(text: str) -> dt.date:
+    if not _DATE.fullmatch(text):
+        raise ValueError(text)
+    return dt.date.fromisoformat(text.strip())
+
+
+def _time(text: str) -> dt.time:
+    if not _TIME.fullmatch(text):
+        raise ValueError(text)
+    return dt.time.fromisoformat(text.strip())
+
+
+_OMZETTEN: dict[str, Callable[[str], Any]] = {
+    "str": _str,
+    "int": _int,
+    "date": _date,
+    "time": _time,
+}
+
+
+def _waarde(el: etree._Element, omzetten: Callable[[str], Any], pad: str, naam: str) -> Any:
     if len(el):
-        raise OngeldigeInhoud(f"{pad}: verwacht een waarde, geen elementen", pad=pad)
+        raise OngeldigeInhoud(f"{pad}/{naam}: verwacht een waarde, geen elementen", pad=pad)
     text = el.text or ""
     try:
-        if soort == "str":
-            if not text:
-                raise ValueError("leeg")
-            return text
-        if soort == "int":
-            if not re.fullmatch(r"[+-]?\d+", text.strip()):
-                raise ValueError(text)
-            return int(text)
-        if soort == "date":
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-                raise ValueError(text)
-            return dt.date.fromisoformat(text.strip())
-        if soort == "time":
-            if not re.fullmatch(r"\d{2}:\d{2}:\d{2}(\.\d+)?", text.strip()):
-                raise ValueError(text)
-            return dt.time.fromisoformat(text.strip())
+        return omzetten(text)
     except ValueError as exc:
-        raise OngeldigeInhoud(f"{pad}: ongeldige waarde {text!r}", pad=pad) from exc
-    raise AssertionError(soort)
+        raise OngeldigeInhoud(
+            f"{pad}/{naam}: ongeldige waarde {text!r}", pad=f"{pad}/{naam}"
+        ) from exc
+
+
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    # tag -> (index, attr, converter or None, record class or None, item tag or None, name)
+    velden: dict[str, tuple[int, str, Callable[[str], Any] | None, type | None, str | None, str]]
+    verplicht: frozenset[str]
+    actief: tuple[_Veld, ...]
 
 
 class _Lezer:
@@ -280,63 +312,81 @@ class _Lezer:
         self.wet = wet
         self.retour = retour
         self.ns_msg, self.ns_basis = namespaces(wet, code)
+        self._plannen: dict[type, _Plan] = {}
 
-    @cache  # noqa: B019 - a handful of readers, each a key
-    def _plan(self, cls: type) -> tuple[dict[str, tuple[int, _Veld]], tuple[_Veld, ...]]:
+    def _plan(self, cls: type) -> _Plan:
+        plan = self._plannen.get(cls)
+        if plan is not None:
+            return plan
         ns = self.ns_basis if cls.BASIS else self.ns_msg
-        plan: dict[str, tuple[int, _Veld]] = {}
-        active = []
+        velden = {}
+        actief = []
         for i, v in enumerate(_velden(cls)):
             if (v.retour and not self.retour) or (v.wet and v.wet != self.wet):
                 continue
-            active.append(v)
-            plan[f"{{{ns}}}{v.container or v.naam}"] = (i, v)
-        return plan, tuple(active)
+            actief.append(v)
+            naam = v.container or v.naam
+            item = f"{{{ns}}}{v.item}" if v.container else None
+            omzetten = None if v.soort == "rec" else _OMZETTEN[v.soort]
+            velden[f"{{{ns}}}{naam}"] = (i, v.attr, omzetten, v.cls, item, naam)
+        verplicht = frozenset(
+            v.attr for v in actief if v.verplicht or (v.container and v.lijst_verplicht)
+        )
+        plan = self._plannen[cls] = _Plan(velden, verplicht, tuple(actief))
+        return plan
 
     def record(self, el: etree._Element, cls: type, pad: str, skip: int = 0) -> Any:
-        plan, active = self._plan(cls)
+        plan = self._plan(cls)
+        velden = plan.velden
         values: dict[str, Any] = {}
         last = -1
-        if el.text and el.text.strip():
+        text = el.text
+        if text and text.strip():
             raise OngeldigeInhoud(f"{pad}: tekst waar elementen verwacht worden", pad=pad)
         for child in el.iterchildren() if not skip else list(el)[skip:]:
             tag = child.tag
-            hit = plan.get(tag) if isinstance(tag, str) else None
+            hit = velden.get(tag)
             if hit is None:
                 raise OngeldigeInhoud(f"{pad}: onverwacht element {tag}", pad=pad)
-            i, v = hit
+            i, attr, omzetten, sub_cls, item_tag, naam = hit
             if i <= last:
-                raise OngeldigeInhoud(f"{pad}: {v.naam} staat niet op zijn plaats", pad=pad)
+                raise OngeldigeInhoud(f"{pad}: {naam} staat niet op zijn plaats", pad=pad)
             last = i
-            sub = f"{pad}/{v.container or v.naam}"
-            if v.container:
+            if item_tag is not None:
+                sub = f"{pad}/{naam}"
                 items = []
-                item_tag = f"{tag[: tag.index('}') + 1]}{v.item}"
                 for it in child:
                     if it.tag != item_tag:
                         raise OngeldigeInhoud(f"{sub}: onverwacht element {it.tag}", pad=sub)
-                    if v.soort == "rec":
-                        assert v.cls is not None
-                        items.append(self.record(it, v.cls, f"{sub}/{v.item}"))
+                    if omzetten is None:
+                        items.append(self.record(it, sub_cls, sub))  # type: ignore[arg-type]
                     else:
-                        items.append(_waarde(it, v.soort, f"{sub}/{v.item}"))
+                        items.append(_waarde(it, omzetten, sub, "item"))
                 if not items:
                     raise OngeldigeInhoud(f"{sub}: leeg", pad=sub)
-                values[v.attr] = items
-            elif v.soort == "rec":
-                assert v.cls is not None
-                values[v.attr] = self.record(child, v.cls, sub)
+                values[attr] = items
+            elif omzetten is None:
+                values[attr] = self.record(child, sub_cls, f"{pad}/{naam}")  # type: ignore[arg-type]
             else:
-                values[v.attr] = _waarde(child, v.soort, sub)
-        for v in active:
-            if v.attr in values:
-                continue
-            if v.verplicht or (v.container and v.lijst_verplicht):
-                raise OngeldigeInhoud(f"{pad}: {v.container or v.naam} ontbreekt", pad=pad)
+                values[attr] = _waarde(child, omzetten, pad, naam)
+        if not plan.verplicht.issubset(values):
+            for v in plan.actief:
+                if v.attr in plan.verplicht and v.attr not in values:
+                    raise OngeldigeInhoud(f"{pad}: {v.container or v.naam} ontbreekt", pad=pad)
         return cls(**values)
 
 
 _VASTE_KOP = ("BerichtCode", "BerichtVersie", "BerichtSubversie")
+
+
+@cache
+def _lezer(wet: Wet, code: str) -> _Lezer:
+    return _Lezer(wet, code, BERICHTEN[code].RETOUR)
+
+
+@cache
+def _header_cls(cls: type) -> type:
+    return typing.get_type_hints(cls)["header"]
 
 
 def lees_element(root: etree._Element) -> Bericht:
@@ -344,7 +394,7 @@ def lees_element(root: etree._Element) -> Bericht:
     wet, code = herken(root)
     cls = BERICHTEN[code]
     ns_msg, _ = namespaces(wet, code)
-    lezer = _Lezer(wet, code, cls.RETOUR)
+    lezer = _lezer(wet, code)
     children = list(root)
     if not children or children[0].tag != f"{{{ns_msg}}}Header":
         raise OngeldigeInhoud("Header ontbreekt", pad="Bericht")
@@ -356,8 +406,7 @@ def lees_element(root: etree._Element) -> Bericht:
             raise OngeldigeInhoud(f"Header/{naam} moet {waarde} zijn", pad=f"Header/{naam}")
     if len(kop) < 3:
         raise OngeldigeInhoud("Header onvolledig", pad="Header")
-    header_cls = typing.get_type_hints(cls)["header"]
-    header = lezer.record(header_el, header_cls, "Header", skip=3)
+    header = lezer.record(header_el, _header_cls(cls), "Header", skip=3)
     body = [v for v in _velden(cls) if v.attr != "header"]
     values: dict[str, Any] = {"wet": wet, "header": header}
     rest = children[1:]
