@@ -54,6 +54,7 @@ def test_werkvoorraad_takes_per_pagina_as_the_api_does(client, midoffice):
     assert response.status_code == 200
     assert response.context["page"].paginator.per_page == 5
     assert "per_pagina=5" in response.context["pagina_query"]
+    assert 'name="per_pagina" value="5"' in response.content.decode()  # kept by the filters
     for waarde, per_page in (("9999", 100), ("x", 25)):
         response = client.get(WERKVOORRAAD, {"per_pagina": waarde})
         assert response.context["page"].paginator.per_page == per_page
