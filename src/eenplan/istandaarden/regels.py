@@ -29,6 +29,7 @@ from .model import (
     StopProduct,
     ToegewezenProduct,
     Toewijzing,
+    Verzoek,
 )
 
 Uitvoeringsvariant = Literal["inspanningsgericht", "outputgericht", "taakgericht"]
@@ -170,6 +171,59 @@ def TR069(stop: StopProduct, starts: Iterable[StartProduct]) -> list[Retourcode]
         if s.status_aanlevering != "3" and _sleutel(s) == key:
             return []
     return _code("9069", "TR069")
+
+
+def _actueel(producten: Iterable[StartProduct | StopProduct]) -> list[StartProduct | StopProduct]:
+    return [p for p in producten if p.status_aanlevering != "3"]
+
+
+def TR063(
+    product: StartProduct | StopProduct, eerdere: Iterable[StartProduct | StopProduct]
+) -> list[Retourcode]:
+    """TR063: "Indien StatusAanlevering de waarde 3 (aanlevering verwijderen) bevat, dan moet voor
+    de betreffende Client een eerdere aanlevering met dezelfde logische sleutel verstuurd zijn."
+    (9063) ``eerdere``: the earlier deliveries of the same kind for this client."""
+    if product.status_aanlevering != "3":
+        return []
+    key = _sleutel(product)
+    return [] if any(_sleutel(e) == key for e in _actueel(eerdere)) else _code("9063", "TR063")
+
+
+def TR071(start: StartProduct, stops: Iterable[StopProduct]) -> list[Retourcode]:
+    """TR071: "StatusAanlevering mag niet de waarde '3' bevatten als er voor de betreffende melding
+    start zorg al een stop zorg is verstuurd." (9071)"""
+    if start.status_aanlevering != "3":
+        return []
+    key = _sleutel(start)
+    return _code("9071", "TR071") if any(_sleutel(s) == key for s in _actueel(stops)) else []
+
+
+def TR074(
+    product: StartProduct | StopProduct, eerdere: Iterable[StartProduct | StopProduct]
+) -> list[Retourcode]:
+    """TR074: "Indien StatusAanlevering de waarde '1' bevat, dan moet de sleutel van de betreffende
+    aanlevering niet alleen uniek zijn binnen het bericht zelf, maar ook in combinatie met alle
+    reeds ontvangen berichten." (9074) ``eerdere``: the current deliveries of the same kind
+    received before, and the ones before this one in the same message."""
+    if product.status_aanlevering != "1":
+        return []
+    key = _sleutel(product)
+    return _code("9074", "TR074") if any(_sleutel(e) == key for e in _actueel(eerdere)) else []
+
+
+def TR326(
+    start: StartProduct, starts: Iterable[StartProduct], stops: Iterable[StopProduct]
+) -> list[Retourcode]:
+    """TR326: "Een Startbericht mag pas verstuurd worden als er géén actueel Startbericht bij
+    ToegewezenProduct is." (9326) A start is current while no stop with its key was received."""
+    if start.status_aanlevering != "1" or start.toewijzing_nummer is None:
+        return []
+    gestopt = {_sleutel(s) for s in _actueel(stops)}
+    for s in _actueel(starts):
+        zelfde = s.toewijzing_nummer == start.toewijzing_nummer and _sleutel(s) != _sleutel(start)
+        if zelfde and _sleutel(s) not in gestopt:
+            return _code("9326", "TR326")
+    return []
 
 
 # --- the gemeente's own 301 ---------------------------------------------------------------------
@@ -451,6 +505,88 @@ def TR338(prestatie: Prestatie, toewijzingen: Mapping[int, ToegewezenProduct]) -
     """TR338: "Niet iedere prestatie in een declaratiebericht is gerelateerd aan een toegewezen
     product op basis van het toewijzingnummer." (9338)"""
     return [] if prestatie.toewijzing_nummer in toewijzingen else _code("9338", "TR338")
+
+
+def TR304(prestatie_bsn: str, toewijzing_bsn: str) -> list[Retourcode]:
+    """TR304: "Bsn moet overeenkomen met Bsn van een Client." (8187: the prestatie does not
+    belong to this client) — the client of the prestatie is the client of its toewijzing."""
+    return [] if prestatie_bsn == toewijzing_bsn else _code("8187", "TR304")
+
+
+def TR314(prestatie: Prestatie, eerdere_referenties: Collection[str]) -> list[Retourcode]:
+    """TR314: "ReferentieNummer van de Prestatie moet uniek zijn voor de aanbieder binnen het
+    wettelijk domein waarop de Prestatie betrekking heeft, zowel binnen één bericht als
+    berichtoverstijgend." (8021) ``eerdere_referenties``: the numbers this aanbieder used before
+    in this law, and the ones earlier in the same message."""
+    ref = prestatie.product_referentie.referentie_nummer
+    return _code("8021", "TR314") if ref in eerdere_referenties else []
+
+
+def TR323(prestatie: Prestatie, goedgekeurd_debet: Iterable[Prestatie]) -> list[Retourcode]:
+    """TR323: "Een credit Prestatie moet gerelateerd zijn aan een eerder verzonden (goedgekeurde)
+    debet Prestatie op basis van sleutelvelden." (8017) The credit line names the debet line in
+    VorigReferentieNummer; ToewijzingNummer and ProductPeriode must match too."""
+    if prestatie.ingediend_bedrag.debet_credit != "C":
+        return []
+    vorig = prestatie.product_referentie.vorig_referentie_nummer
+    for d in goedgekeurd_debet:
+        if (
+            d.ingediend_bedrag.debet_credit == "D"
+            and d.product_referentie.referentie_nummer == vorig
+            and d.toewijzing_nummer == prestatie.toewijzing_nummer
+            and d.product_periode == prestatie.product_periode
+        ):
+            return []
+    return _code("8017", "TR323")
+
+
+def TR333(bericht: Declaratiebericht, eerdere_nummers: Collection[str]) -> list[Retourcode]:
+    """TR333: "DeclaratieNummer van de Declaratie moet uniek zijn voor de aanbieder binnen het
+    wettelijk domein waarop de Declaratie betrekking heeft." (9333) ``eerdere_nummers``: this
+    aanbieder's earlier DeclaratieNummers in this law."""
+    nummer = bericht.declaratie.declaratie_nummer
+    return _code("9333", "TR333") if nummer in eerdere_nummers else []
+
+
+def TR332(toewijzing: ToegewezenProduct, bsn: str, bekende: Mapping[int, str]) -> list[Retourcode]:
+    """TR332: "Ieder ToegewezenProduct binnen één gemeente heeft een uniek nummer per wettelijk
+    domein." (9332) ``bekende``: ToewijzingNummer -> BSN of the numbers already issued in this
+    law; a number may only come back for the same client (a change of the same toewijzing)."""
+    eerder = bekende.get(toewijzing.toewijzing_nummer)
+    return _code("9332", "TR332") if eerder is not None and eerder != bsn else []
+
+
+def TR349(verzoek: Verzoek, actuele_nummers: Collection[int]) -> list[Retourcode]:
+    """TR349: "Het verzoek om wijziging bericht bevat alle actuele ToegewezenProducten van de
+    client." (9349) Every current ToewijzingNummer must be in OngewijzigdeProducten or
+    TeWijzigenProducten."""
+    genoemd = {p.toewijzing_nummer for p in verzoek.ongewijzigde_producten} | {
+        p.toewijzing_nummer for p in verzoek.te_wijzigen_producten
+    }
+    return [] if set(actuele_nummers) <= genoemd else _code("9349", "TR349")
+
+
+def TR374(onderhanden_verzoeken: Collection[str]) -> list[Retourcode]:
+    """TR374: "Een verzoek mag alleen worden verstuurd als er geen onderhanden verzoek is voor de
+    betreffende client van dezelfde aanbieder." (9374) ``onderhanden_verzoeken``: the
+    ReferentieAanbieder of this client's 315/317 from this aanbieder not yet answered by a 301 or
+    319."""
+    return _code("9374", "TR374") if onderhanden_verzoeken else []
+
+
+def TR385(
+    toewijzing: ToegewezenProduct, goedgekeurde_prestaties: Iterable[Prestatie]
+) -> list[Retourcode]:
+    """TR385: "Indien de toewijzing goedgekeurde (niet gecrediteerde) prestatiesregels met gelijk
+    ToewijzingNummer heeft, is het niet toegestaan deze toewijzing te verwijderen met
+    RedenWijziging waarde 13 (verwijderd)." (9385) A rule on the gemeente's own 301."""
+    if toewijzing.reden_wijziging != VERWIJDERD:
+        return []
+    saldo = 0
+    for p in goedgekeurde_prestaties:
+        if p.toewijzing_nummer == toewijzing.toewijzing_nummer:
+            saldo += -1 if p.ingediend_bedrag.debet_credit == "C" else 1
+    return _code("9385", "TR385") if saldo > 0 else []
 
 
 def declaratie_prestatie(

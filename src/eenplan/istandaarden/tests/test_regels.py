@@ -264,3 +264,69 @@ def test_op043_no_zin_next_to_pgb():
     assert regels.OP043(t, [("02", None, D(2025, 6, 30), None)]) == ["OP043"]
     assert regels.OP043(t, [("07", None, D(2025, 3, 1), None)]) == []  # another product
     assert regels.OP043(t, [("02", "02A06", D(2025, 3, 1), None)]) == []
+
+
+# --- the history of starts and stops, and the uniqueness rules ---
+
+
+OKT_8 = D(2025, 10, 8)
+
+
+def _start(nummer=101, begin=OKT_8, status="1"):
+    return StartProduct(begindatum=begin, toewijzing_nummer=nummer, status_aanlevering=status)
+
+
+def _stop(nummer=101, begin=OKT_8, status="1"):
+    return StopProduct(
+        begindatum=begin,
+        reden_beeindiging="19",
+        einddatum=D(2025, 12, 1),
+        toewijzing_nummer=nummer,
+        status_aanlevering=status,
+    )
+
+
+def test_tr063_tr071_tr074_tr326_start_stop_history():
+    assert regels.TR063(_start(status="3"), []) == ["9063"]
+    assert regels.TR063(_start(status="3"), [_start()]) == []
+    assert regels.TR071(_start(status="3"), [_stop()]) == ["9071"]
+    assert regels.TR071(_start(status="3"), []) == []
+    assert regels.TR074(_start(), [_start()]) == ["9074"]
+    assert regels.TR074(_start(), [_start(status="3")]) == []  # the earlier one was deleted
+    later = _start(begin=D(2025, 11, 1))
+    assert regels.TR326(later, [_start()], []) == ["9326"]
+    assert regels.TR326(later, [_start()], [_stop()]) == []
+
+
+def test_claim_history_rules():
+    p = prestatie(D(2025, 11, 1), D(2025, 11, 30), 3)
+    assert regels.TR314(p, {"R1"}) == ["8021"] and regels.TR314(p, {"R0"}) == []
+    credit = dataclasses.replace(
+        p,
+        product_referentie=Referentie("R2", vorig_referentie_nummer="R1"),
+        ingediend_bedrag=BedragMetDC(p.ingediend_bedrag.bedrag, "C"),
+    )
+    assert regels.TR323(credit, [p]) == []
+    assert regels.TR323(credit, []) == ["8017"]
+    assert regels.TR323(p, []) == []  # a debet line needs nothing
+    assert regels.TR304("999900006", "999900006") == []
+    assert regels.TR304("999900006", "123456782") == ["8187"]
+    bericht = voorbeelden.declaratie("wmo")
+    assert regels.TR333(bericht, {bericht.declaratie.declaratie_nummer}) == ["9333"]
+    assert regels.TR333(bericht, set()) == []
+
+
+def test_toewijzing_and_verzoek_rules():
+    t = toewijzing(nummer=101)
+    assert regels.TR332(t, "999900006", {101: "123456782"}) == ["9332"]
+    assert regels.TR332(t, "999900006", {101: "999900006"}) == []
+    verzoek = voorbeelden.verzoek_om_wijziging("wmo").client.verzoek  # names 101 and 102
+    assert regels.TR349(verzoek, {101, 102}) == []
+    assert regels.TR349(verzoek, {101, 102, 103}) == ["9349"]
+    assert regels.TR374({"REF-1"}) == ["9374"] and regels.TR374(set()) == []
+    weg = dataclasses.replace(t, reden_wijziging="13")
+    p = prestatie(D(2025, 11, 1), D(2025, 11, 30), 3)
+    assert regels.TR385(weg, [p]) == ["9385"]
+    credit = dataclasses.replace(p, ingediend_bedrag=BedragMetDC(1, "C"))
+    assert regels.TR385(weg, [p, credit]) == []  # credited in full
+    assert regels.TR385(t, [p]) == []
