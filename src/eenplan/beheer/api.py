@@ -758,6 +758,63 @@ class FeestdagViewSet(_Beheer):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class BeheerAbonnementstariefSerializer(serializers.Serializer):
+    jaar = serializers.IntegerField(
+        min_value=2015, max_value=2100, error_messages={"invalid": "Vul een jaar in.", **VERPLICHT}
+    )
+    bedrag = serializers.DecimalField(max_digits=6, decimal_places=2, error_messages=VERPLICHT)
+    periode = serializers.ChoiceField(
+        choices=[("maand", "per maand"), ("4 weken", "per 4 weken")],
+        error_messages={"invalid_choice": KEUZE_FOUT, **VERPLICHT},
+    )
+    bron = serializers.CharField(max_length=300, error_messages=VERPLICHT)
+
+    def to_representation(self, tarief: Any) -> dict[str, Any]:
+        return {
+            "jaar": tarief.geldig_vanaf.year,
+            "bedrag": f"{tarief.bedrag:.2f}",
+            "periode": str(getattr(tarief.periode, "value", tarief.periode)),
+            "bron": tarief.bron,
+        }
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Abonnementstarief per jaar (ingebouwd en door de gemeente ingevoerd)",
+        description="De kop `X-Eenplan-Tarief-Ontbreekt` noemt de jaren (dit en volgend jaar) "
+        "die een tarief nodig hebben en er geen hebben.",
+    ),
+    create=extend_schema(summary="Abonnementstarief van een jaar invoeren (met de bron)"),
+)
+class AbonnementstariefViewSet(_Beheer):
+    access_rules = {
+        "list": (R.INSTELLINGEN, A.LEZEN),
+        "create": (R.INSTELLINGEN, A.WIJZIGEN),
+    }
+    queryset = GelijkgesteldeFeestdag.objects.none()
+    serializer_class = BeheerAbonnementstariefSerializer
+    pagination_class = None
+    http_method_names = ["get", "post", "head", "options"]
+
+    def list(self, request: Request) -> Response:
+        self.gemeente()
+        tarieven = voorzieningen_selectors.abonnementstarieven()
+        response = Response(BeheerAbonnementstariefSerializer(tarieven, many=True).data)
+        ontbreekt = voorzieningen_selectors.abonnementstarief_ontbreekt(
+            vandaag=timezone.localdate()
+        )
+        if ontbreekt:
+            response["X-Eenplan-Tarief-Ontbreekt"] = ", ".join(str(j) for j in ontbreekt)
+        return response
+
+    def create(self, request: Request) -> Response:
+        self.gemeente()
+        data = BeheerAbonnementstariefSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rij = voorzieningen_services.abonnementstarief_add(**data.validated_data)
+        return Response(BeheerAbonnementstariefSerializer(rij).data, status=status.HTTP_201_CREATED)
+
+
 def register(router: BaseRouter) -> None:
     """Add /api/v1/beheer/… (functioneel beheer)."""
     router.register("beheer/medewerkers", MedewerkerViewSet, basename="beheer-medewerker")
@@ -767,3 +824,8 @@ def register(router: BaseRouter) -> None:
     router.register("beheer/voorzieningen", VoorzieningViewSet, basename="beheer-voorziening")
     router.register("beheer/synoniemen", SynoniemViewSet, basename="beheer-synoniem")
     router.register("beheer/feestdagen", FeestdagViewSet, basename="beheer-feestdag")
+    router.register(
+        "beheer/abonnementstarieven",
+        AbonnementstariefViewSet,
+        basename="beheer-abonnementstarief",
+    )

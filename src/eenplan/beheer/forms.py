@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Gemeente, Medewerker, Team, Wijk
 from eenplan.gemeente.selectors import Toewijzing
-from eenplan.voorzieningen.forms import VoorzieningForm
+from eenplan.voorzieningen.forms import VoorzieningForm, bedrag_veld
 from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 VERPLICHT = "Vul dit veld in."
@@ -256,4 +256,31 @@ class FeestdagForm(forms.Form):
         "Bron",
         max_length=300,
         help_text="Het besluit dat de dag gelijkstelt, bijvoorbeeld 'Stb. 2026, 12'.",
+    )
+
+
+class AbonnementstariefForm(forms.Form):
+    jaar = forms.IntegerField(
+        label="Jaar",
+        min_value=2015,
+        max_value=2100,
+        error_messages={
+            "required": VERPLICHT,
+            "invalid": "Vul een jaar in, bijvoorbeeld 2027.",
+            "min_value": "Vul een jaar in vanaf 2015.",
+            "max_value": "Vul een jaar in tot en met 2100.",
+        },
+    )
+    bedrag = bedrag_veld("Abonnementstarief", required=True)
+    periode = forms.ChoiceField(
+        label="Per",
+        choices=[("maand", "maand"), ("4 weken", "4 weken")],
+        initial="maand",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies per maand of per 4 weken.", "invalid_choice": KEUZE_FOUT},
+    )
+    bron = _tekst(
+        "Bron",
+        max_length=300,
+        help_text="De vindplaats van het bedrag, bijvoorbeeld 'Stcrt. 2026, 12345'.",
     )

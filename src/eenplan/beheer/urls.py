@@ -41,6 +41,11 @@ urlpatterns = [
     path("instellingen/", views.instellingen, name="instellingen"),
     path("instellingen/feestdagen/", views.feestdag_toevoegen, name="feestdag-toevoegen"),
     path(
+        "instellingen/abonnementstarieven/",
+        views.abonnementstarief_toevoegen,
+        name="abonnementstarief-toevoegen",
+    ),
+    path(
         "instellingen/feestdagen/<int:pk>/verwijderen/",
         views.feestdag_verwijderen,
         name="feestdag-verwijderen",

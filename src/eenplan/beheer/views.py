@@ -29,6 +29,7 @@ from django.views.decorators.http import require_POST
 
 from eenplan.beheer import selectors
 from eenplan.beheer.forms import (
+    AbonnementstariefForm,
     AccountForm,
     FeestdagForm,
     RollenForm,
@@ -133,11 +134,14 @@ def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> Htt
 @access.requires(Resource.ACCOUNT, Action.LEZEN)
 def start(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
-    return _render(
-        request,
-        "start.html",
-        {"gemeente": gemeente, "tellingen": selectors.overzicht(gemeente=gemeente)},
-    )
+    context = {
+        "gemeente": gemeente,
+        "tellingen": selectors.overzicht(gemeente=gemeente),
+        "tarief_ontbreekt": voorzieningen_selectors.abonnementstarief_ontbreekt(
+            vandaag=timezone.localdate()
+        ),
+    }
+    return _render(request, "start.html", context)
 
 
 # --- accounts ---------------------------------------------------------------------------------
@@ -693,10 +697,15 @@ def synoniemen_standaard(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.INSTELLINGEN, Action.LEZEN)
 def instellingen(request: HttpRequest) -> HttpResponse:
     _gemeente(request)
+    vandaag = timezone.localdate()
     context = {
         "form": form_from_session(request, "feestdag", FeestdagForm) or FeestdagForm(),
         "feestdagen": list(GelijkgesteldeFeestdag.objects.order_by("datum")),
-        "vandaag": timezone.localdate(),
+        "vandaag": vandaag,
+        "tarief_form": form_from_session(request, "abonnementstarief", AbonnementstariefForm)
+        or AbonnementstariefForm(initial={"jaar": vandaag.year + 1}),
+        "abonnementstarieven": list(reversed(voorzieningen_selectors.abonnementstarieven())),
+        "tarief_ontbreekt": voorzieningen_selectors.abonnementstarief_ontbreekt(vandaag=vandaag),
     }
     return _render(request, "instellingen.html", context)
 
@@ -733,3 +742,22 @@ def feestdag_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"{dag.datum:%d-%m-%Y} is uit de lijst gehaald.")
     return redirect("beheer:instellingen")
+
+
+@require_POST
+@access.requires(Resource.INSTELLINGEN, Action.WIJZIGEN)
+def abonnementstarief_toevoegen(request: HttpRequest) -> HttpResponse:
+    _gemeente(request)
+    form = AbonnementstariefForm(request.POST)
+    if form.is_valid():
+        try:
+            rij = voorzieningen_services.abonnementstarief_add(**form.cleaned_data)
+        except ValidationError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(
+                request, f"Het abonnementstarief van {rij.geldig_vanaf.year} is ingevoerd."
+            )
+            return redirect(reverse("beheer:instellingen") + "#kop-bijdrage")
+    terug = reverse("beheer:instellingen") + "#kop-bijdrage"
+    return _terug(request, "abonnementstarief", form, terug)

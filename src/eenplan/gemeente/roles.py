@@ -40,6 +40,8 @@ INSTELLINGEN_BEHEREN = [
     "gemeente.view_gelijkgesteldefeestdag",
     "gemeente.add_gelijkgesteldefeestdag",
     "gemeente.delete_gelijkgesteldefeestdag",
+    "voorzieningen.view_abonnementstariefgegeven",
+    "voorzieningen.add_abonnementstariefgegeven",
 ]
 BESCHIKKING_BEKIJKEN = "beschikkingen.view_beschikking"
 BESCHIKKING_NEMEN = "beschikkingen.add_beschikking"

@@ -10,7 +10,12 @@ from django.db.models import Q, QuerySet
 
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
-from eenplan.rules.eigen_bijdrage import ABONNEMENTSTARIEVEN, Abonnementstarief, Periode
+from eenplan.rules.eigen_bijdrage import (
+    ABONNEMENTSTARIEVEN,
+    Abonnementstarief,
+    Periode,
+    regime_op,
+)
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
@@ -134,3 +139,16 @@ def abonnementstarieven() -> tuple[Abonnementstarief, ...]:
             rij.geldig_vanaf, rij.bedrag, Periode(rij.periode), rij.bron
         )
     return tuple(sorted(tabel.values(), key=lambda t: t.geldig_vanaf))
+
+
+def abonnementstarief_ontbreekt(*, vandaag: dt.date) -> list[int]:
+    """The years (this one and the next) whose abonnementstarief is needed but not known: the
+    regime of that year has an abonnementstarief (not one the CAK sets) and no record exists,
+    built-in or entered. Functioneel beheer is told; decisions show the year as missing."""
+    bekend = {t.jaar for t in abonnementstarieven()}
+    ontbreekt = []
+    for jaar in (vandaag.year, vandaag.year + 1):
+        regime = regime_op(dt.date(jaar, 1, 1))
+        if regime is not None and not regime.cak_berekent and jaar not in bekend:
+            ontbreekt.append(jaar)
+    return ontbreekt

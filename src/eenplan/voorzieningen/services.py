@@ -16,7 +16,13 @@ from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.rules import datums
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
-from eenplan.voorzieningen.models import CodelijstWaarde, Synoniem, Tarief, Voorziening
+from eenplan.voorzieningen.models import (
+    AbonnementstariefGegeven,
+    CodelijstWaarde,
+    Synoniem,
+    Tarief,
+    Voorziening,
+)
 
 CODELIJST_VERSIE = "3.2"
 
@@ -214,3 +220,38 @@ def tarief_add(
         bron=bron.strip(),
         aanbieder=aanbieder.strip(),
     )
+
+
+# --- the abonnementstarief per year (municipal data, entered once verified) --------------------
+
+JAAR_BESTAAT = "Voor {jaar} is al een abonnementstarief ingevoerd."
+
+
+@transaction.atomic
+def abonnementstarief_add(
+    *, jaar: int, bedrag: Decimal, periode: str, bron: str
+) -> AbonnementstariefGegeven:
+    """Enter the abonnementstarief of a year once verified at its primary source (the
+    Uitvoeringsbesluit Wmo 2015 or its yearly change in the Staatscourant; Wmo 2015 art. 2.1.4
+    lid 3 and 2.1.4a). It covers that calendar year only: a missing year is never filled from
+    an earlier one (rules.eigen_bijdrage.TariefOntbreekt)."""
+    errors: dict[str, str] = {}
+    if not 2015 <= jaar <= 2100:
+        errors["jaar"] = "Vul een jaar in vanaf 2015, bijvoorbeeld 2027."
+    if bedrag is None or bedrag <= 0 or bedrag >= 1000:
+        errors["bedrag"] = "Vul het tarief in euro's in, groter dan nul, bijvoorbeeld 21,80."
+    if periode not in ("maand", "4 weken"):
+        errors["periode"] = "Kies per maand of per 4 weken."
+    if not bron.strip():
+        errors["bron"] = "Noem de bron, bijvoorbeeld 'Stcrt. 2026, 12345'."
+    if errors:
+        raise ValidationError(errors)
+    geldig_vanaf = dt.date(jaar, 1, 1)
+    if AbonnementstariefGegeven.objects.filter(geldig_vanaf=geldig_vanaf).exists():
+        raise ValidationError({"jaar": JAAR_BESTAAT.format(jaar=jaar)})
+    rij = AbonnementstariefGegeven(
+        geldig_vanaf=geldig_vanaf, bedrag=bedrag, periode=periode, bron=bron.strip()
+    )
+    rij.full_clean()
+    rij.save()
+    return rij
