@@ -793,13 +793,14 @@ class AbonnementstariefViewSet(_Beheer):
     }
     queryset = GelijkgesteldeFeestdag.objects.none()
     serializer_class = BeheerAbonnementstariefSerializer
-    pagination_class = None
     http_method_names = ["get", "post", "head", "options"]
 
     def list(self, request: Request) -> Response:
         self.gemeente()
-        tarieven = voorzieningen_selectors.abonnementstarieven()
-        response = Response(BeheerAbonnementstariefSerializer(tarieven, many=True).data)
+        page = self.paginate_queryset(list(voorzieningen_selectors.abonnementstarieven()))
+        response = self.get_paginated_response(
+            BeheerAbonnementstariefSerializer(page, many=True).data
+        )
         ontbreekt = voorzieningen_selectors.abonnementstarief_ontbreekt(
             vandaag=timezone.localdate()
         )

@@ -67,7 +67,7 @@ def test_tariffs_api(beheer, generalist):
     response = client.get("/api/v1/beheer/abonnementstarieven/")
     assert response.status_code == 200
     assert {"jaar": 2026, "bedrag": "21.80", "periode": "maand"}.items() <= next(
-        r for r in response.json() if r["jaar"] == 2026
+        r for r in response.json()["results"] if r["jaar"] == 2026
     ).items()
     response = client.post(
         "/api/v1/beheer/abonnementstarieven/",
