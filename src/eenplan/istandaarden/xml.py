@@ -233,8 +233,11 @@ def parse(data: bytes) -> etree._Element:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise OngeldigeXml(f"geen geldige XML: {exc}") from exc
-    if root.getroottree().docinfo.internalDTD is not None:
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None:
         raise OnveiligeXml("DOCTYPE niet toegestaan")
+    if docinfo.encoding and docinfo.encoding.upper() not in ("UTF-8", "UTF8"):
+        raise OngeldigeXml(f"codering {docinfo.encoding} in plaats van UTF-8 (OP192)")
     return root
 
 

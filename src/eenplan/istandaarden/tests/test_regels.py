@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eenplan.istandaarden import regels, voorbeelden
 from eenplan.istandaarden.model import (
@@ -330,3 +332,45 @@ def test_toewijzing_and_verzoek_rules():
     credit = dataclasses.replace(p, ingediend_bedrag=BedragMetDC(1, "C"))
     assert regels.TR385(weg, [p, credit]) == []  # credited in full
     assert regels.TR385(t, [p]) == []
+
+
+# --- IV077 properties ---
+
+MAANDEN = st.tuples(st.integers(2020, 2030), st.integers(1, 12))
+
+
+def _maand(jaar: int, maand: int) -> tuple[dt.date, dt.date]:
+    begin = D(jaar, maand, 1)
+    volgende = D(jaar + (maand == 12), maand % 12 + 1, 1)
+    return begin, volgende - dt.timedelta(days=1)
+
+
+@given(MAANDEN, st.integers(1, 40))
+def test_iv077_a_whole_month_is_4_to_6_calendar_weeks(jm, volume):
+    begin, eind = _maand(*jm)
+    t = toewijzing(begin=D(2019, 1, 1), eind=D(2031, 12, 31), volume=volume)
+    assert 4 * volume <= regels.IV077(t, begin, eind) <= 6 * volume
+    hh = toewijzing(begin=D(2019, 1, 1), eind=D(2031, 12, 31), volume=volume, cat="01")
+    assert regels.IV077(hh, begin, eind) == 6 * volume
+
+
+@given(MAANDEN, st.integers(1, 40))
+def test_iv077_outputgericht_a_month_has_4_or_5_sundays(jm, volume):
+    begin, eind = _maand(*jm)
+    t = toewijzing(begin=D(2019, 1, 1), eind=D(2031, 12, 28), volume=volume)  # ends on a Sunday
+    assert regels.IV077(t, begin, eind, "outputgericht") in (4 * volume, 5 * volume)
+
+
+@given(st.dates(D(2024, 1, 1), D(2026, 12, 31)), st.integers(0, 400), st.integers(1, 20))
+def test_iv077_months_never_allow_less_than_the_whole(start, dagen, volume):
+    """Summed over the months of a toewijzing, the per-period maxima are at least its total
+    maximum: TR321 per month never forbids what TR322 over the period allows."""
+    t = toewijzing(begin=start, eind=start + dt.timedelta(days=dagen), volume=volume)
+    totaal = regels._totaal_max(t, "inspanningsgericht", "wmo")
+    per_maand = 0
+    dag = start
+    while dag <= t.einddatum:
+        begin, eind = _maand(dag.year, dag.month)
+        per_maand += regels.IV077(t, begin, eind)
+        dag = eind + dt.timedelta(days=1)
+    assert per_maand >= totaal

@@ -46,6 +46,7 @@ EXTERN = b"""<?xml version="1.0"?>
             OngeldigeInhoud,
         ),
         (b"<x/>", OnbekendBericht),
+        (GOED.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"'), OngeldigeXml),
     ],
 )
 def test_bad_input_raises_typed_error_with_0001(data, soort):
