@@ -132,10 +132,10 @@ def _kandidaten(start: scenarios.Start, *, rng: random.Random, aantal: int) -> l
     gekozen: list[int] = []
     huishoudens: set[int] = set()
     for pk in sorted(vrij, key=lambda pk: pk not in met_mantelzorger):  # stable: keeps shuffle
+        if len(gekozen) >= aantal:
+            break
         if in_huishouden[pk] not in huishoudens:
             gekozen.append(pk)
             huishoudens.add(in_huishouden[pk])
-        if len(gekozen) == aantal:
-            break
     bewoners = Inwoner.objects.select_related("wijk").in_bulk(gekozen)
     return [bewoners[pk] for pk in gekozen]
