@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from .codelijsten import retourcode_uitleg
 from .controle import controleer_bestand, referentie_pad
@@ -53,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def main(argv: Sequence[str] | None = None, out=None) -> int:  # type: ignore[no-untyped-def]
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = parser().parse_args(argv)
     ref = args.referentie

@@ -56,7 +56,7 @@ RETOUR_OP: dict[str, type[Bericht]] = {
 def _heeft_codes(obj: Any) -> bool:
     if isinstance(obj, list):
         return any(_heeft_codes(o) for o in obj)
-    if not dataclasses.is_dataclass(obj) or type(obj).BASIS:  # type: ignore[attr-defined]
+    if not dataclasses.is_dataclass(obj) or getattr(type(obj), "BASIS", False):
         return False
     if getattr(obj, "retourcodes", None):
         return True
@@ -70,7 +70,7 @@ def _vul(obj: Any, standaard: str) -> None:
         for o in obj:
             _vul(o, standaard)
         return
-    if not dataclasses.is_dataclass(obj) or type(obj).BASIS:  # type: ignore[attr-defined]
+    if not dataclasses.is_dataclass(obj) or getattr(type(obj), "BASIS", False):
         return
     onder = standaard
     if hasattr(obj, "retourcodes"):

@@ -20,6 +20,7 @@ from lxml import etree
 
 from . import voorbeelden
 from .controle import _schema_voor, enkel_bericht_regels, referentie_pad
+from .model import Wet
 from .xml import bouw, herken, lees, parse
 
 
@@ -29,7 +30,7 @@ def berichten(aantal: int) -> list[bytes]:
     out = []
     soorten = ["323", "323", "305", "307", "301", "323", "317", "315"]
     for i in range(aantal):
-        wet = "wmo" if i % 3 else "jw"
+        wet: Wet = "wmo" if i % 3 else "jw"
         code = soorten[i % len(soorten)]
         ident = f"B{i}"
         if code == "323":

@@ -169,11 +169,11 @@ def controleer(
     if stylesheet is not None and uitslag.schema_geldig:
         rapport = stylesheet(root).getroot()
         if rapport is not None:
-            for fout in rapport.iter(f"{RAPPORT}Fout"):
-                regel = (fout.findtext(f"{RAPPORT}Code") or "").strip()
+            for bevinding in rapport.iter(f"{RAPPORT}Fout"):
+                regel = (bevinding.findtext(f"{RAPPORT}Code") or "").strip()
                 if regel:
                     regels.add(regel)
-                    code_el = (fout.findtext(f"{RAPPORT}Retourcode") or "").strip()
+                    code_el = (bevinding.findtext(f"{RAPPORT}Retourcode") or "").strip()
                     codes.add(code_el or _code_voor_regel(regel))
 
     if bericht is not None:

@@ -313,13 +313,14 @@ def _overal(obj: Any, codes: list[str]) -> Any:
     """A copy of ``obj`` with ``codes`` on every message-namespace record."""
     if isinstance(obj, list):
         return [_overal(o, codes) for o in obj]
-    if not dataclasses.is_dataclass(obj) or type(obj).BASIS:  # type: ignore[attr-defined]
+    if not dataclasses.is_dataclass(obj) or getattr(type(obj), "BASIS", False):
         return obj
     velden = [f.name for f in dataclasses.fields(obj)]
     changes = {n: _overal(getattr(obj, n), codes) for n in velden if n != "retourcodes"}
     if "retourcodes" in velden:
         changes["retourcodes"] = list(codes)
-    return dataclasses.replace(obj, **changes)
+    record: Any = obj
+    return dataclasses.replace(record, **changes)
 
 
 RETOUR_OP: dict[str, type[Bericht]] = {

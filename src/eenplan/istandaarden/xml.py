@@ -80,8 +80,18 @@ def _soort(tp: Any) -> tuple[str, type | None, bool]:
     return "rec", tp, optional
 
 
-@cache
+_VELDEN: dict[type, tuple[_Veld, ...]] = {}
+
+
 def _velden(cls: type) -> tuple[_Veld, ...]:
+    """The fields of a record class in XSD order, computed once per class."""
+    bekend = _VELDEN.get(cls)
+    if bekend is None:
+        bekend = _VELDEN[cls] = _bepaal_velden(cls)
+    return bekend
+
+
+def _bepaal_velden(cls: type) -> tuple[_Veld, ...]:
     hints = typing.get_type_hints(cls)
     by_name = {f.name: f for f in dataclasses.fields(cls)}
     order = getattr(cls, "VOLGORDE", None) or tuple(by_name)
@@ -321,7 +331,7 @@ class _Lezer:
         plan = self._plannen.get(cls)
         if plan is not None:
             return plan
-        ns = self.ns_basis if cls.BASIS else self.ns_msg
+        ns = self.ns_basis if getattr(cls, "BASIS", False) else self.ns_msg
         velden = {}
         actief = []
         for i, v in enumerate(_velden(cls)):
@@ -387,9 +397,13 @@ def _lezer(wet: Wet, code: str) -> _Lezer:
     return _Lezer(wet, code, BERICHTEN[code].RETOUR)
 
 
-@cache
+_HEADERS: dict[type, type] = {}
+
+
 def _header_cls(cls: type) -> type:
-    return typing.get_type_hints(cls)["header"]
+    if cls not in _HEADERS:
+        _HEADERS[cls] = typing.get_type_hints(cls)["header"]
+    return _HEADERS[cls]
 
 
 def lees_element(root: etree._Element) -> Bericht:
