@@ -148,9 +148,13 @@ def huishouden_lid_add(
     datums_check(datums.LEVENSLOOP, lid_van=lid_van)
     if inwoner.gemeente_id != huishouden.gemeente_id:
         raise ValidationError({"inwoner": "Deze inwoner woont in een andere gemeente."})
-    overlapping = HuishoudenLid.objects.filter(inwoner=inwoner).exclude(lid_tot__lte=lid_van)
-    if overlapping.exists():
-        other = overlapping.select_related("huishouden").first()
+    other = (
+        HuishoudenLid.objects.filter(inwoner=inwoner)
+        .exclude(lid_tot__lte=lid_van)
+        .select_related("huishouden")
+        .first()
+    )
+    if other is not None:
         raise ValidationError(
             {
                 "inwoner": (

@@ -93,7 +93,7 @@ def _check(
 def _history(
     melding: Melding,
     *,
-    door: Actor | None,
+    door: Actor,
     soort: str,
     van: str = "",
     toelichting: str = "",
@@ -103,7 +103,7 @@ def _history(
     """One line in the melding's own history (who, when, from which status to which)."""
     return MeldingGebeurtenis.objects.create(
         melding=melding,
-        door=access.Actor.of(door).user if door is not None else None,
+        door=access.Actor.of(door).user,  # the history names who did it: never empty
         soort=soort,
         van_status=van,
         naar_status=melding.status,
@@ -137,7 +137,7 @@ def _publish(
 def _record(
     melding: Melding,
     *,
-    door: Actor | None,
+    door: Actor,
     soort: str,
     event: str,
     omschrijving: str,
@@ -185,7 +185,7 @@ def _deadlines(melding: Melding) -> None:
     )
 
 
-def _require_status(melding: Melding, *allowed: Status) -> None:
+def _require_status(melding: Melding, *allowed: Status | str) -> None:
     if melding.status not in allowed:
         labels = ", ".join(str(Status(s).label).lower() for s in allowed)
         raise ValidationError(
@@ -196,13 +196,14 @@ def _require_status(melding: Melding, *allowed: Status) -> None:
 
 def _wijkteam_for(melding: Melding) -> Team | None:
     """The wijkteam that serves the resident's wijk (None for an unknown person)."""
-    if melding.inwoner_id is None:
+    inwoner = melding.inwoner if melding.inwoner_id is not None else None
+    if inwoner is None:
         return None
     return (
         Team.objects.filter(
             gemeente_id=melding.gemeente_id,
             soort=TeamSoort.WIJKTEAM,
-            wijken=melding.inwoner.wijk_id,
+            wijken=inwoner.wijk_id,
         )
         .order_by("id")
         .first()

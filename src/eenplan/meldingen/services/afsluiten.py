@@ -42,7 +42,7 @@ def melding_close(
     return _sluiten(melding, door=actor, toelichting=toelichting.strip())
 
 
-def _sluiten(melding: Melding, *, door: Actor | None, toelichting: str) -> Melding:
+def _sluiten(melding: Melding, *, door: Actor, toelichting: str) -> Melding:
     """Close: status, the melding's own history, the end of its assignment, and the event that
     ends the dossier access the assignment gave (privacy.subscribers)."""
     van = melding.status

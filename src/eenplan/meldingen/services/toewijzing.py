@@ -35,14 +35,14 @@ def round_robin_candidate(
 
     For youth only professionals with a registration valid today (seed 000 L338-340).
     Two queries whatever the number of meldingen: candidates, then their last assignment."""
-    candidates = team.medewerkers.filter(functie__in=GENERALISTEN)
+    qs = team.medewerkers.filter(functie__in=GENERALISTEN)
     if jeugd:
-        candidates = candidates.filter(
-            functie=Rol.JEUGDPROFESSIONAL, registratie_geldig_tot__gte=vandaag
-        ).exclude(registratienummer="")
+        qs = qs.filter(functie=Rol.JEUGDPROFESSIONAL, registratie_geldig_tot__gte=vandaag).exclude(
+            registratienummer=""
+        )
     if expertise:
-        candidates = candidates.filter(expertises__icontains=expertise)
-    candidates = list(candidates.order_by("id"))
+        qs = qs.filter(expertises__icontains=expertise)
+    candidates = list(qs.order_by("id"))
     last = dict(
         MeldingGebeurtenis.objects.filter(soort="toegewezen", medewerker__in=candidates)
         .values_list("medewerker")
@@ -137,10 +137,11 @@ def melding_assign(
     # previous assignee's assignment and the dossier access it gave end today.
     _toewijzing_beeindigen(melding, vandaag)
     toegang = None
-    if melding.inwoner_id is not None:
+    inwoner = melding.inwoner if melding.inwoner_id is not None else None
+    if inwoner is not None:
         toegang = dossiertoegang_grant(
             medewerker=medewerker,
-            inwoner=melding.inwoner,
+            inwoner=inwoner,
             van=vandaag,
             reden=f"Toegewezen melding {melding.pk}",
             door=access.Actor.of(actor).user,
@@ -173,7 +174,7 @@ def _toewijzing_beeindigen(melding: Melding, op: dt.date, *, toegang_ook: bool =
         toewijzing.tot = max(toewijzing.van, op)
         toewijzing.save(update_fields=["tot", "updated_at"])
         if toewijzing.dossiertoegang is not None:
-            toegangen.append(toewijzing.dossiertoegang_id)
+            toegangen.append(toewijzing.dossiertoegang.pk)
             if toegang_ook:
                 dossiertoegang_end(toegang=toewijzing.dossiertoegang, op=op)
     return toegangen
