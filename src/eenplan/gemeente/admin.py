@@ -440,7 +440,25 @@ class RolWijzigingVerzoekAdmin(ReadOnlyAdmin):
 
 @admin.register(GelijkgesteldeFeestdag)
 class GelijkgesteldeFeestdagAdmin(admin.ModelAdmin):
+    """For superusers only: the functioneel beheerder adds and removes these days in
+    /functioneel-beheer/instellingen/, through the service that refuses removing a past day."""
+
     list_display = ["datum", "omschrijving", "bron"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_superuser)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)
 
 
 # --- accounts and groups: follow the role, never edited by hand ----------------------------

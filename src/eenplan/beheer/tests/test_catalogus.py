@@ -268,3 +268,15 @@ def test_feestdagen_api(beheer, generalist):
     )  # one row per day
     assert api_for(generalist).get("/api/v1/beheer/feestdagen/").status_code == 403
     assert client.delete(f"/api/v1/beheer/feestdagen/{response.json()['id']}/").status_code == 204
+
+
+def test_the_sociale_kaart_api_and_page_use_the_synonyms(client, gemeente, generalist):
+    algemeen(
+        gemeente, "Thuisadministratie", "Hulp bij post en rekeningen.", organisatie="Humanitas"
+    )
+    services.synoniem_add(gemeente=gemeente, woorden="schulden, rekeningen")
+    response = api_for(generalist).get("/api/v1/voorzieningen/", {"q": "schulden"})
+    assert [r["naam"] for r in response.json()["results"]] == ["Thuisadministratie"]
+    login(client, generalist)
+    page = client.get("/voorzieningen/sociale-kaart/", {"q": "schulden"}).content.decode()
+    assert "Thuisadministratie" in page

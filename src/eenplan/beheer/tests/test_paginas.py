@@ -406,3 +406,17 @@ def test_superuser_without_medewerker_uses_the_stock_admin(client):
     assert response.status_code == 403
     assert "/beheer/" in response.content.decode()
     assert client.get("/beheer/").status_code == 200
+
+
+def test_settings_have_one_path_for_the_beheerder(client, beheer):
+    """The holidays and the tariffs per year change only through the beheer pages (their
+    services check what the stock admin would not); the stock admin shows them to superusers."""
+    login(client, beheer)
+    for url in (
+        "/beheer/gemeente/gelijkgesteldefeestdag/add/",
+        "/beheer/voorzieningen/abonnementstariefgegeven/add/",
+    ):
+        assert client.get(url).status_code == 403, url
+    admin = User.objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(admin)
+    assert client.get("/beheer/gemeente/gelijkgesteldefeestdag/add/").status_code == 200
