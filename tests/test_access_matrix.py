@@ -39,10 +39,9 @@ from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
     Overgangsrecht,
 )
+from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.gemeente import roles
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import GelijkgesteldeFeestdag, RolWijzigingVerzoek

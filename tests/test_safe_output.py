@@ -26,6 +26,7 @@ from pypdf import PdfReader
 
 from eenplan.beschikkingen import services as beschikkingen
 from eenplan.beschikkingen.services import Regel
+from eenplan.bezwaren import services as bezwaren
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.services import roles_sync
@@ -268,7 +269,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
     beschikkingen.rechtmatigheid_toets(
         beschikking=onrechtmatig, actor=backoffice.user, rechtmatig=False, reden=PAYLOAD
     )
-    bezwaar = beschikkingen.bezwaar_register(
+    bezwaar = bezwaren.bezwaar_register(
         beschikking=verzonden,
         inwoner=inwoner,
         ontvangen_op=vandaag,
@@ -278,7 +279,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
         actor=backoffice.user,
     )
     for _ in range(2):
-        klacht = beschikkingen.klacht_register(
+        klacht = bezwaren.klacht_register(
             gemeente=gemeente,
             ingediend_door=PAYLOAD,
             ontvangen_op=vandaag,
@@ -286,7 +287,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
             inwoner=inwoner,
             actor=backoffice.user,
         )
-    beschikkingen.klacht_afhandelen(
+    bezwaren.klacht_afhandelen(
         klacht=klacht, op=vandaag, uitkomst=PAYLOAD, actor=backoffice.user
     )
     return {
@@ -342,9 +343,9 @@ def test_every_staff_page_shows_the_payload_only_escaped(client: Client, wereld:
         reverse("beschikkingen:detail", args=[w["verzonden"].pk]),  # the letter as sent
         reverse("beschikkingen:detail", args=[w["onrechtmatig"].pk]),
         reverse("beschikkingen:einde"),
-        reverse("beschikkingen:bezwaren"),
-        reverse("beschikkingen:bezwaar", args=[w["bezwaar"].pk]),
-        reverse("beschikkingen:klachten"),
+        reverse("bezwaren:bezwaren"),
+        reverse("bezwaren:bezwaar", args=[w["bezwaar"].pk]),
+        reverse("bezwaren:klachten"),
         reverse("voorzieningen:catalogus"),
         reverse("voorzieningen:detail", args=[w["hulp"].pk]),
     ]

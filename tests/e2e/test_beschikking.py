@@ -241,6 +241,7 @@ def test_sociale_kaart_zoeken(page, context, live_server, beschikkingdata, gemee
 def test_overige_paginas(page, context, live_server, beschikkingdata, gemeentedata):
     """The catalogue, the ending worklist, the bezwaar register and page, the klachten: axe."""
     from eenplan.beschikkingen import services as beschikkingen
+    from eenplan.bezwaren import services as bezwaren
 
     vandaag = timezone.localdate()
     b = beschikkingen.beschikking_send(
@@ -248,7 +249,7 @@ def test_overige_paginas(page, context, live_server, beschikkingdata, gemeenteda
         actor=beschikkingdata.te_toetsen.besloten_door,
         op=vandaag,
     )
-    bezwaar = beschikkingen.bezwaar_register(
+    bezwaar = bezwaren.bezwaar_register(
         beschikking=b,
         inwoner=gemeentedata.henk,
         ontvangen_op=vandaag,
@@ -256,7 +257,7 @@ def test_overige_paginas(page, context, live_server, beschikkingdata, gemeenteda
         ingediend_door="Henk Jansen",
         actor=beschikkingdata.backoffice.user,
     )
-    beschikkingen.klacht_register(
+    bezwaren.klacht_register(
         gemeente=gemeentedata.gemeente,
         ingediend_door="Lotte Jansen",
         ontvangen_op=vandaag,

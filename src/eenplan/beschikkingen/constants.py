@@ -23,13 +23,10 @@ class Rechtmatigheid(models.TextChoices):
     ONRECHTMATIG = "onrechtmatig", "Onrechtmatig, terug naar beslisser"
 
 
-class BezwaarUitkomst(models.TextChoices):
-    LOPEND = "lopend", "In behandeling"
-    GEGROND = "gegrond", "Gegrond"
-    DEELS_GEGROND = "deels_gegrond", "Deels gegrond"
-    ONGEGROND = "ongegrond", "Ongegrond"
-    NIET_ONTVANKELIJK = "niet_ontvankelijk", "Niet-ontvankelijk"
-    INGETROKKEN = "ingetrokken", "Ingetrokken"
+# `bezwaren.constants.BezwaarUitkomst.LOPEND`: a bezwaar still running. The beschikkingen list
+# filters on it ("in bezwaar") through the reverse relation; `bezwaren` sits above this app and
+# is not imported here, so the value is named once on this side (a test keeps the two equal).
+BEZWAAR_LOPEND = "lopend"
 
 
 class BeschikkingStatus(models.TextChoices):

@@ -1,4 +1,5 @@
-"""Aanvragen (applications). Beschikkingen follow in the next issue."""
+"""Aanvragen (applications), beschikkingen with their provisions, transition rights and
+suspensions. Bezwaar and klacht live in `eenplan.bezwaren`, the layer above."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from django.db.models import Q
 
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
-    BezwaarUitkomst,
     Rechtmatigheid,
     Uitkomst,
     Wet,
@@ -174,64 +174,6 @@ class BeschikteVoorziening(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.voorziening} ({self.get_uitkomst_display()})"
-
-
-class Bezwaar(VersieModel, BaseModel):
-    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="bezwaren")
-    ingediend_door = models.CharField(max_length=200)
-    ontvangen_op = models.DateField()
-    ter_post_bezorgd_op = models.DateField(null=True, blank=True)
-    tijdigheid = models.CharField(max_length=30)
-    verschoonbaar_reden = models.TextField(blank=True)
-    gronden = models.TextField()
-    informeel_gesprek_op = models.DateField(null=True, blank=True)
-    adviescommissie = models.BooleanField(default=False)
-    beslissen_uiterlijk = models.DateField()
-    verdaagd = models.BooleanField(default=False)
-    uitkomst = models.CharField(
-        max_length=20, choices=BezwaarUitkomst.choices, default=BezwaarUitkomst.LOPEND
-    )
-    besloten_op = models.DateField(null=True, blank=True)
-    nieuwe_beschikking = models.ForeignKey(
-        Beschikking, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = "bezwaar"
-        verbose_name_plural = "bezwaren"
-        ordering = ["-ontvangen_op", "-id"]
-
-    def __str__(self) -> str:
-        return f"Bezwaar tegen beschikking {self.beschikking_id}"
-
-
-class Klacht(VersieModel, BaseModel):
-    """A complaint, separate from bezwaar, with its own handling term (Awb art. 9:11)."""
-
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="klachten")
-    inwoner = models.ForeignKey(
-        Inwoner, on_delete=models.PROTECT, null=True, blank=True, related_name="klachten"
-    )
-    ingediend_door = models.CharField(max_length=200)
-    ontvangen_op = models.DateField()
-    onderwerp = models.TextField()
-    afhandelen_uiterlijk = models.DateField()
-    afgehandeld_op = models.DateField(null=True, blank=True)
-    uitkomst = models.TextField(blank=True)
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = "klacht"
-        verbose_name_plural = "klachten"
-        ordering = ["-ontvangen_op", "-id"]
-
-    def __str__(self) -> str:
-        return f"Klacht {self.pk}"
 
 
 class Overgangsrecht(BaseModel):

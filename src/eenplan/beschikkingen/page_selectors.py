@@ -19,7 +19,6 @@ from django.db.models.functions import Least
 from eenplan.beschikkingen import selectors
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
-    BezwaarUitkomst,
     Rechtmatigheid,
     Uitkomst,
 )
@@ -27,8 +26,6 @@ from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
 )
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
@@ -208,27 +205,4 @@ def einde_en_heronderzoek(
         )
         .select_related("voorziening", "beschikking__inwoner__wijk")
         .order_by(*EINDE_SORTERINGEN.get(sortering, EINDE_SORTERINGEN["datum"]))
-    )
-
-
-# --- bezwaar en klacht ------------------------------------------------------------------------
-
-
-def bezwaren(user: User, *, uitkomst: str | None = None) -> QuerySet[Bezwaar]:
-    """Bezwaren against decisions about residents in scope; running ones by deadline."""
-    qs = selectors.bezwaren_in_scope(user).select_related("beschikking__inwoner")
-    if uitkomst == "open":
-        qs = qs.filter(uitkomst=BezwaarUitkomst.LOPEND)
-    elif uitkomst:
-        qs = qs.filter(uitkomst=uitkomst)
-    # Running ones (not decided) first, then by their deadline.
-    return qs.order_by(F("besloten_op").asc(nulls_first=True), "beslissen_uiterlijk", "id")
-
-
-def klachten(user: User, *, gemeente_id: int) -> QuerySet[Klacht]:
-    """Complaints of the municipality: anonymous ones and those of residents in scope."""
-    return (
-        selectors.klachten_in_scope(user, gemeente_id=gemeente_id)
-        .select_related("inwoner")
-        .order_by("afgehandeld_op", "afhandelen_uiterlijk", "id")
     )

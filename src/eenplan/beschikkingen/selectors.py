@@ -7,16 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from eenplan.beschikkingen.constants import BeschikkingStatus, BezwaarUitkomst, Rechtmatigheid
+from eenplan.beschikkingen.constants import BEZWAAR_LOPEND, BeschikkingStatus, Rechtmatigheid
 from eenplan.beschikkingen.models import (
     Aanvraag,
     AanvraagOpschorting,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
     Overgangsrecht,
 )
 from eenplan.inwoners.models import Inwoner
@@ -74,23 +72,12 @@ def beschikking_get(pk: int) -> Beschikking | None:
                 "voorzieningen",
                 queryset=BeschikteVoorziening.objects.select_related("voorziening").order_by("id"),
             ),
-            Prefetch("bezwaren", queryset=Bezwaar.objects.order_by("-ontvangen_op", "-id")),
+            # The bezwaren against it (app `bezwaren`, the layer above), newest first by
+            # their model's ordering; reached through the reverse relation, not imported.
+            "bezwaren",
         )
         .first()
     )
-
-
-def bezwaar_get(pk: int) -> Bezwaar | None:
-    return (
-        Bezwaar.objects.filter(pk=pk)
-        .select_related("beschikking__inwoner", "nieuwe_beschikking", "vastgelegd_door")
-        .first()
-    )
-
-
-def klacht_get(pk: int, *, gemeente_id: int | None) -> Klacht | None:
-    """A complaint of the login's municipality (another municipality's does not exist here)."""
-    return Klacht.objects.filter(pk=pk, gemeente_id=gemeente_id).select_related("inwoner").first()
 
 
 def aanvragen_in_scope(actor: access.Actor | User) -> QuerySet[Aanvraag]:
@@ -99,17 +86,6 @@ def aanvragen_in_scope(actor: access.Actor | User) -> QuerySet[Aanvraag]:
 
 def beschikkingen_in_scope(actor: access.Actor | User) -> QuerySet[Beschikking]:
     return Beschikking.objects.filter(access.scope_q(actor))
-
-
-def bezwaren_in_scope(actor: access.Actor | User) -> QuerySet[Bezwaar]:
-    return Bezwaar.objects.filter(access.scope_q(actor, veld="beschikking__inwoner"))
-
-
-def klachten_in_scope(actor: access.Actor | User, *, gemeente_id: int | None) -> QuerySet[Klacht]:
-    """Complaints of the municipality: about no resident in particular, or about one in scope."""
-    return Klacht.objects.filter(gemeente_id=gemeente_id).filter(
-        Q(inwoner__isnull=True) | access.scope_q(actor)
-    )
 
 
 # --- the beschikkingen list: one search for the page and the API --------------------------------
@@ -185,7 +161,7 @@ def beschikkingen_zoeken(
         qs = qs.filter(rechtmatigheid=Rechtmatigheid.ONRECHTMATIG)
     elif vraag.status == BeschikkingStatus.IN_BEZWAAR:
         qs = qs.filter(
-            pk__in=Bezwaar.objects.filter(uitkomst=BezwaarUitkomst.LOPEND).values("beschikking_id")
+            pk__in=Beschikking.objects.filter(bezwaren__uitkomst=BEZWAAR_LOPEND).values("pk")
         )
     if vraag.voorziening is not None:
         qs = qs.filter(

@@ -1,4 +1,6 @@
-"""Writes of the beschikkingen app: aanvragen, beschikkingen, lawfulness check, bezwaar, klacht.
+"""Writes of the beschikkingen app: aanvragen, beschikkingen, the lawfulness check, transition
+rights. Bezwaar and klacht are written by `eenplan.bezwaren.services`, which uses `vereis_toegang`,
+`publiceer` and `beschikking_herzien` from here.
 
 Authorisation lives here too (issue 8): every write on a resident's dossier receives the `actor`
 and asks `privacy.access.require` (role and need-to-know, logged allowed and refused) before it
@@ -25,7 +27,6 @@ from django.utils import formats, timezone, translation
 
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
-    BezwaarUitkomst,
     Rechtmatigheid,
     Uitkomst,
     Wet,
@@ -35,8 +36,6 @@ from eenplan.beschikkingen.models import (
     AanvraagOpschorting,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
     Overgangsrecht,
 )
 from eenplan.common.concurrency import Conflict, schrijft, vergrendel, verhoog
@@ -44,7 +43,6 @@ from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
 from eenplan.events import bus
 from eenplan.gemeente.constants import Rol
-from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
@@ -56,7 +54,6 @@ from eenplan.rules import termijnen as termijnen_rules
 from eenplan.rules import voorziening as voorziening_rules
 from eenplan.rules.aanvraag import beslissen_uiterlijk, beslistermijn
 from eenplan.rules.termijnen import (
-    beslissing_op_bezwaar_uiterlijk,
     bezwaar_uiterlijk,
     termijn_einde_met_opschorting,
 )
@@ -87,7 +84,7 @@ def datum_tekst(datum: dt.date | None) -> str:
         return formats.date_format(datum, "j F Y")
 
 
-def _publish(
+def publiceer(
     soort: str,
     *,
     record: Any,
@@ -108,20 +105,13 @@ def _publish(
     )
 
 
-TIJDIGHEID_TEKST = {
-    "tijdig": "op tijd",
-    "te_laat": "te laat",
-    "te_laat_verschoonbaar": "te laat, verschoonbaar",
-}
-
-
 def is_generalist(actor: ActorLike) -> bool:
     """Whether the actor decides as a generalist (their decisions get the lawfulness check)."""
     medewerker = access.Actor.of(actor).medewerker
     return medewerker is not None and medewerker.functie in GENERALISTEN
 
 
-def _require(
+def vereis_toegang(
     actor: ActorLike, resource: Resource, action: Action, via: access.Via | None, inwoner: Any
 ) -> access.Actor:
     """Role and need-to-know, decided by `privacy.access` before anything changes.
@@ -180,7 +170,7 @@ def aanvraag_register(
         ingediend_door=ingediend_door,
         vastgelegd_door=door,
     )
-    _publish(
+    publiceer(
         "aanvraag.ontvangen",
         record=aanvraag,
         omschrijving=f"Aanvraag {aanvraag.pk} ontvangen: {aanvraag.omschrijving} "
@@ -302,7 +292,7 @@ def beschikking_issue(
     generalist goes to the back office's lawfulness check afterwards (Hardenberg); a generalist
     without a youth registration valid on the decision date does not decide a Jeugdwet
     aanvraag."""
-    actor = _require(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, aanvraag.inwoner_id)
+    actor = vereis_toegang(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, aanvraag.inwoner_id)
     door_generalist = is_generalist(actor)
     if (
         door_generalist
@@ -388,7 +378,7 @@ def beschikking_issue(
         )
     aanvraag.status = AanvraagStatus.BESLOTEN
     aanvraag.save(update_fields=["status", "updated_at"])
-    _publish(
+    publiceer(
         "beschikking.genomen",
         record=beschikking,
         omschrijving=f"Beschikking {beschikking.pk} genomen op aanvraag {aanvraag.pk}"
@@ -398,7 +388,7 @@ def beschikking_issue(
         aanvraag=aanvraag.pk,
         rechtmatigheid=beschikking.rechtmatigheid,
     )
-    _publish(
+    publiceer(
         "aanvraag.besloten",
         record=aanvraag,
         omschrijving=f"Aanvraag {aanvraag.pk} besloten (beschikking {beschikking.pk})",
@@ -418,7 +408,9 @@ def beschikking_send(
     decision still awaiting the lawfulness check is sent only where the municipality allows
     that (EENPLAN_VERZENDEN_VOOR_TOETSING, Hardenberg: yes); the beschikking and its letter
     record whether it went out before or after the check."""
-    actor = _require(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, beschikking.inwoner_id)
+    actor = vereis_toegang(
+        actor, Resource.BESCHIKKING, Action.BESLISSEN, via, beschikking.inwoner_id
+    )
     if beschikking.verzonden_op is not None:
         raise Conflict("Deze beschikking is al verzonden.")
     if beschikking.rechtmatigheid == Rechtmatigheid.ONRECHTMATIG:
@@ -441,7 +433,7 @@ def beschikking_send(
             "updated_at",
         ]
     )
-    _publish(
+    publiceer(
         "beschikking.verzonden",
         record=beschikking,
         omschrijving=f"Beschikking {beschikking.pk} verzonden (bezwaar uiterlijk "
@@ -554,7 +546,9 @@ def rechtmatigheid_toets(
 ) -> Beschikking:
     """The back office checks a generalist's decision afterwards; an unlawful one goes back to
     the decision-maker with the reason (Hardenberg)."""
-    door = _require(actor, Resource.BESCHIKKING, Action.TOETSEN, via, beschikking.inwoner_id).user
+    door = vereis_toegang(
+        actor, Resource.BESCHIKKING, Action.TOETSEN, via, beschikking.inwoner_id
+    ).user
     if beschikking.rechtmatigheid in (Rechtmatigheid.RECHTMATIG, Rechtmatigheid.ONRECHTMATIG):
         raise Conflict(
             "Deze beschikking is al getoetst: "
@@ -574,7 +568,7 @@ def rechtmatigheid_toets(
     beschikking.save(
         update_fields=["rechtmatigheid", "rechtmatigheid_reden", "getoetst_door", "updated_at"]
     )
-    _publish(
+    publiceer(
         "beschikking.getoetst",
         record=beschikking,
         omschrijving=f"Beschikking {beschikking.pk} getoetst: "
@@ -591,7 +585,7 @@ def rechtmatigheid_toets(
         aanvraag.status = AanvraagStatus.ONTVANGEN
         aanvraag.save(update_fields=["status", "updated_at"])
         verhoog(aanvraag)
-        _publish(
+        publiceer(
             "aanvraag.heropend",
             record=aanvraag,
             omschrijving=f"Aanvraag {aanvraag.pk} weer open: beschikking {beschikking.pk} is "
@@ -601,213 +595,6 @@ def rechtmatigheid_toets(
             beschikking=beschikking.pk,
         )
     return beschikking
-
-
-@transaction.atomic
-@schrijft("beschikking", verhogen=False)
-def bezwaar_register(
-    *,
-    beschikking: Beschikking,
-    inwoner: Inwoner,
-    ontvangen_op: dt.date,
-    gronden: str,
-    ingediend_door: str,
-    actor: ActorLike,
-    ter_post_bezorgd_op: dt.date | None = None,
-    adviescommissie: bool = False,
-    verschoonbaar_reden: str = "",
-    via: access.Via | None = None,
-) -> Bezwaar:
-    """Register a bezwaar against a sent decision of this resident; on time or late per Awb
-    6:7-6:9 (late but excusable per 6:11); decision term per Awb 7:10."""
-    door = _require(actor, Resource.BEZWAAR, Action.AANMAKEN, via, beschikking.inwoner_id).user
-    datums_check(
-        datums.GEBEURTENIS, ontvangen_op=ontvangen_op, ter_post_bezorgd_op=ter_post_bezorgd_op
-    )
-    if beschikking.inwoner_id != inwoner.pk:
-        raise ValidationError({"beschikking": "Deze beschikking gaat over een andere inwoner."})
-    if beschikking.verzonden_op is None:
-        raise ValidationError({"beschikking": "Deze beschikking is nog niet verzonden."})
-    if ontvangen_op > timezone.localdate() or ontvangen_op < beschikking.verzonden_op:
-        raise ValidationError(
-            {
-                "ontvangen_op": "De ontvangstdatum ligt in de toekomst of vóór "
-                "de verzending van het besluit."
-            }
-        )
-    if not gronden.strip():
-        raise ValidationError({"gronden": "Neem de gronden van het bezwaar over."})
-    extra = gelijkgestelde_dagen()
-    tijdigheid = voorziening_rules.bezwaar_tijdigheid(
-        beschikking_verzonden=beschikking.verzonden_op,
-        ontvangen_op=ontvangen_op,
-        ter_post_bezorgd_op=ter_post_bezorgd_op,
-        verschoonbaar=bool(verschoonbaar_reden.strip()),
-        extra=extra,
-    )
-    start = max(ontvangen_op, beschikking.bezwaar_uiterlijk or ontvangen_op)
-    bezwaar = Bezwaar.objects.create(
-        beschikking=beschikking,
-        ingediend_door=ingediend_door,
-        ontvangen_op=ontvangen_op,
-        ter_post_bezorgd_op=ter_post_bezorgd_op,
-        tijdigheid=tijdigheid,
-        verschoonbaar_reden=verschoonbaar_reden.strip(),
-        gronden=gronden.strip(),
-        adviescommissie=adviescommissie,
-        vastgelegd_door=door,
-        beslissen_uiterlijk=beslissing_op_bezwaar_uiterlijk(
-            start, adviescommissie=adviescommissie, extra=extra
-        ),
-    )
-    _publish(
-        "bezwaar.ontvangen",
-        record=bezwaar,
-        omschrijving=f"Bezwaar ontvangen tegen beschikking {beschikking.pk} "
-        f"({TIJDIGHEID_TEKST.get(str(tijdigheid), str(tijdigheid))}; beslissen uiterlijk "
-        f"{datum_tekst(bezwaar.beslissen_uiterlijk)})",
-        user=door,
-        inwoner_id=beschikking.inwoner_id,
-        beschikking=beschikking.pk,
-    )
-    return bezwaar
-
-
-def bezwaar_verdaagd_uiterlijk(bezwaar: Bezwaar) -> dt.date:
-    """The last day to decide once the term is extended (shown before the person confirms)."""
-    start = max(bezwaar.ontvangen_op, bezwaar.beschikking.bezwaar_uiterlijk or bezwaar.ontvangen_op)
-    return beslissing_op_bezwaar_uiterlijk(
-        start, adviescommissie=bezwaar.adviescommissie, verdaagd=True, extra=gelijkgestelde_dagen()
-    )
-
-
-@transaction.atomic
-@schrijft("bezwaar")
-def bezwaar_verdaag(
-    *, bezwaar: Bezwaar, actor: ActorLike, via: access.Via | None = None
-) -> Bezwaar:
-    """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
-    actor = _require(
-        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
-    )
-    if bezwaar.verdaagd:
-        raise Conflict("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
-    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
-        raise Conflict("Op dit bezwaar is al beslist.")
-    bezwaar.beslissen_uiterlijk = bezwaar_verdaagd_uiterlijk(bezwaar)
-    bezwaar.verdaagd = True
-    bezwaar.save(update_fields=["beslissen_uiterlijk", "verdaagd", "updated_at"])
-    _publish(
-        "bezwaar.verdaagd",
-        record=bezwaar,
-        omschrijving=f"Beslissing op bezwaar tegen beschikking {bezwaar.beschikking_id} verdaagd "
-        f"tot uiterlijk {datum_tekst(bezwaar.beslissen_uiterlijk)}",
-        user=actor.user,
-        inwoner_id=bezwaar.beschikking.inwoner_id,
-        beslissen_uiterlijk=bezwaar.beslissen_uiterlijk,
-    )
-    return bezwaar
-
-
-@transaction.atomic
-@schrijft("bezwaar", "nieuwe_beschikking")
-def bezwaar_decide(
-    *,
-    bezwaar: Bezwaar,
-    uitkomst: str,
-    besloten_op: dt.date,
-    actor: ActorLike,
-    nieuwe_beschikking: Beschikking | None = None,
-    via: access.Via | None = None,
-) -> Bezwaar:
-    actor = _require(
-        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
-    )
-    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
-        raise Conflict("Op dit bezwaar is al beslist.")
-    if uitkomst not in BezwaarUitkomst.values or uitkomst == BezwaarUitkomst.LOPEND:
-        raise ValidationError({"uitkomst": "Kies de uitkomst van het bezwaar."})
-    if besloten_op > timezone.localdate() or besloten_op < bezwaar.ontvangen_op:
-        raise ValidationError(
-            {"besloten_op": "De besluitdatum ligt in de toekomst of vóór het bezwaar."}
-        )
-    if (
-        nieuwe_beschikking is not None
-        and nieuwe_beschikking.inwoner_id != bezwaar.beschikking.inwoner_id
-    ):
-        raise ValidationError(
-            {"nieuwe_beschikking": "Die beschikking gaat over een andere inwoner."}
-        )
-    bezwaar.uitkomst, bezwaar.besloten_op = uitkomst, besloten_op
-    bezwaar.nieuwe_beschikking = nieuwe_beschikking
-    bezwaar.save(update_fields=["uitkomst", "besloten_op", "nieuwe_beschikking", "updated_at"])
-    if nieuwe_beschikking is not None and nieuwe_beschikking.herziet_id is None:
-        # The new decision revises the one objected to; exports and OP043 follow the newest.
-        nieuwe_beschikking.herziet = bezwaar.beschikking
-        nieuwe_beschikking.save(update_fields=["herziet", "updated_at"])
-        verhoog(nieuwe_beschikking)
-    _publish(
-        "bezwaar.beslist",
-        record=bezwaar,
-        omschrijving=f"Beslist op bezwaar tegen beschikking {bezwaar.beschikking_id}: "
-        f"{bezwaar.get_uitkomst_display().lower()}"
-        + (
-            f" (nieuwe beschikking {nieuwe_beschikking.pk})"
-            if nieuwe_beschikking is not None
-            else ""
-        ),
-        user=actor.user,
-        inwoner_id=bezwaar.beschikking.inwoner_id,
-        uitkomst=uitkomst,
-        nieuwe_beschikking=nieuwe_beschikking.pk if nieuwe_beschikking else None,
-    )
-    return bezwaar
-
-
-@transaction.atomic
-def klacht_register(
-    *,
-    gemeente: Gemeente,
-    ingediend_door: str,
-    ontvangen_op: dt.date,
-    onderwerp: str,
-    actor: ActorLike,
-    inwoner: Inwoner | None = None,
-    commissie: bool = False,
-    via: access.Via | None = None,
-) -> Klacht:
-    """A complaint, registered apart from bezwaren, with its handling term (Awb 9:11). About a
-    resident only within need-to-know; without one on the role alone."""
-    door = _require(
-        actor, Resource.KLACHT, Action.AANMAKEN, via, inwoner.pk if inwoner else None
-    ).user
-    if inwoner is not None and inwoner.gemeente_id != gemeente.pk:
-        raise ValidationError({"inwoner": "Deze inwoner hoort bij een andere gemeente."})
-    datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
-    if ontvangen_op > timezone.localdate():
-        raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
-    if not onderwerp.strip():
-        raise ValidationError({"onderwerp": "Beschrijf waarover de klacht gaat."})
-    klacht = Klacht.objects.create(
-        gemeente=gemeente,
-        inwoner=inwoner,
-        ingediend_door=ingediend_door,
-        ontvangen_op=ontvangen_op,
-        onderwerp=onderwerp.strip(),
-        vastgelegd_door=door,
-        afhandelen_uiterlijk=voorziening_rules.klacht_afhandelen_uiterlijk(
-            ontvangen_op, commissie=commissie, extra=gelijkgestelde_dagen()
-        ),
-    )
-    _publish(
-        "klacht.ontvangen",
-        record=klacht,
-        omschrijving=f"Klacht ontvangen (afhandelen uiterlijk "
-        f"{datum_tekst(klacht.afhandelen_uiterlijk)})",
-        user=door,
-        inwoner_id=klacht.inwoner_id,
-    )
-    return klacht
 
 
 @transaction.atomic
@@ -868,7 +655,9 @@ def aanvraag_opschorten(
 ) -> AanvraagOpschorting:
     """Stop the decision clock, e.g. while waiting for the resident's papers (Awb art. 4:15);
     the deadline is unknown until the suspension ends."""
-    door = _require(actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, aanvraag.inwoner_id).user
+    door = vereis_toegang(
+        actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, aanvraag.inwoner_id
+    ).user
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         raise Conflict("Op deze aanvraag is al besloten.")
     if not reden.strip():
@@ -884,7 +673,7 @@ def aanvraag_opschorten(
     # While suspended the last day is not known; keep the old one visible until it ends.
     if aanvraag.beslissen_uiterlijk is not None:
         aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
-    _publish(
+    publiceer(
         "aanvraag.opgeschort",
         record=aanvraag,
         omschrijving=f"Beslistermijn van aanvraag {aanvraag.pk} opgeschort vanaf "
@@ -906,7 +695,7 @@ def aanvraag_hervatten(
     via: access.Via | None = None,
 ) -> Aanvraag:
     """End a suspension; the decision deadline moves by the suspended days."""
-    actor = _require(
+    actor = vereis_toegang(
         actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, opschorting.aanvraag.inwoner_id
     )
     opschorting.refresh_from_db(fields=["tot"])  # read under the aanvraag's lock
@@ -919,7 +708,7 @@ def aanvraag_hervatten(
     aanvraag = opschorting.aanvraag
     _herbereken(aanvraag)
     aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
-    _publish(
+    publiceer(
         "aanvraag.hervat",
         record=aanvraag,
         omschrijving=f"Beslistermijn van aanvraag {aanvraag.pk} loopt weer vanaf "
@@ -931,51 +720,12 @@ def aanvraag_hervatten(
     return aanvraag
 
 
-@transaction.atomic
-@schrijft("bezwaar")
-def bezwaar_informeel_gesprek(
-    *, bezwaar: Bezwaar, op: dt.date, actor: ActorLike, via: access.Via | None = None
-) -> Bezwaar:
-    """The informal track: a conversation first (Hardenberg); recorded with its date."""
-    actor = _require(
-        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
-    )
-    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
-        raise Conflict("Op dit bezwaar is al beslist.")
-    if op < bezwaar.ontvangen_op or op > timezone.localdate():
-        raise ValidationError({"op": "Het gesprek ligt vóór het bezwaar of in de toekomst."})
-    bezwaar.informeel_gesprek_op = op
-    bezwaar.save(update_fields=["informeel_gesprek_op", "updated_at"])
-    _publish(
-        "bezwaar.informeel_gesprek",
-        record=bezwaar,
-        omschrijving=f"Informeel gesprek over bezwaar tegen beschikking {bezwaar.beschikking_id} "
-        f"op {datum_tekst(op)}",
-        user=actor.user,
-        inwoner_id=bezwaar.beschikking.inwoner_id,
-    )
-    return bezwaar
-
-
-@transaction.atomic
-@schrijft("klacht")
-def klacht_afhandelen(
-    *, klacht: Klacht, op: dt.date, uitkomst: str, actor: ActorLike, via: access.Via | None = None
-) -> Klacht:
-    actor = _require(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)
-    if klacht.afgehandeld_op is not None:
-        raise Conflict("Deze klacht is al afgehandeld.")
-    if op < klacht.ontvangen_op or op > timezone.localdate():
-        raise ValidationError({"op": "De datum ligt vóór de klacht of in de toekomst."})
-    if not uitkomst.strip():
-        raise ValidationError({"uitkomst": "Beschrijf hoe de klacht is afgehandeld."})
-    klacht.afgehandeld_op, klacht.uitkomst = op, uitkomst.strip()
-    klacht.save(update_fields=["afgehandeld_op", "uitkomst", "updated_at"])
-    _publish(
-        "klacht.afgehandeld",
-        record=klacht,
-        omschrijving=f"Klacht afgehandeld op {datum_tekst(op)}",
-        user=actor.user,
-        inwoner_id=klacht.inwoner_id,
-    )
-    return klacht
+def beschikking_herzien(*, beschikking: Beschikking, herziet: Beschikking) -> Beschikking:
+    """Mark `beschikking` as the revision of `herziet` (after an upheld bezwaar); exports and
+    OP043 follow the newest. Called inside the transaction of the service that decided on the
+    bezwaar (and locked both decisions); a beschikking that already revises one stays as it is."""
+    if beschikking.herziet_id is None:
+        beschikking.herziet = herziet
+        beschikking.save(update_fields=["herziet", "updated_at"])
+        verhoog(beschikking)
+    return beschikking

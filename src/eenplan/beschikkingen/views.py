@@ -1,7 +1,8 @@
 """Staff pages from aanvraag to beschikking: the worklist of open aanvragen, the decision form
 (per provision: ZIN with a provider or PGB with its three conditions), the beschikking with its
-letter, eigen bijdrage and bezwaar clause, the lawfulness queue, the worklist of provisions
-ending or due for heronderzoek, the bezwaar register and the klachten.
+letter, eigen bijdrage and bezwaar clause (with the bezwaren against it, registered and handled
+by the pages of `eenplan.bezwaren`), the lawfulness queue, the worklist of provisions ending or
+due for heronderzoek, the transition rights.
 
 Views parse, authorise, call a selector or service and render. Access is decided by the one
 access module (`privacy.access`): `@access.requires` for the role (refusals logged), then, once
@@ -17,27 +18,24 @@ services are atomic). Worklists show only residents in scope.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.forms.utils import ErrorDict
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.beschikkingen import page_selectors, selectors, services
+from eenplan.beschikkingen import paginahulp as hulp
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
-    BezwaarUitkomst,
     Rechtmatigheid,
     Uitkomst,
     Wet,
@@ -46,101 +44,20 @@ from eenplan.beschikkingen.forms import (
     MAX_REGELS,
     BeschikkingZoekForm,
     BeslisForm,
-    BezwaarBeslisForm,
-    BezwaarForm,
-    KlachtForm,
     RegelForm,
     ToetsForm,
-    VerdaagForm,
     VerzendForm,
 )
-from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening, Bezwaar
+from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.pdf import tekst_naar_pdf
-from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules import voorziening as voorziening_rules
-from eenplan.rules.termijnen import TermijnStatus, termijn_status
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.web.forms import add_service_errors, inwoner_by_bsn
-
-PAGE_SIZE = 25
-
-TERMIJN_LABELS = {
-    TermijnStatus.OP_SCHEMA: "Op schema",
-    TermijnStatus.BIJNA_VERLOPEN: "Binnen 5 werkdagen",
-    TermijnStatus.VERLOPEN: "Verlopen",
-}
-TIJDIGHEID_LABELS = {
-    voorziening_rules.Ontvankelijkheid.TIJDIG: "Tijdig",
-    voorziening_rules.Ontvankelijkheid.TE_LAAT: "Te laat",
-    voorziening_rules.Ontvankelijkheid.TE_LAAT_VERSCHOONBAAR: "Te laat, maar verschoonbaar "
-    "(Awb 6:11)",
-}
-GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente."
-
-
-def _datum(dag: dt.date | None) -> str:
-    return date_format(dag, "j F Y") if dag else ""
-
-
-def _keuze(value: str | None, allowed: Any) -> str:
-    return value if value and value in allowed else ""
-
-
-def _stand(uiterlijk: dt.date, vandaag: dt.date, extra: Any) -> tuple[str, str]:
-    stand = termijn_status(uiterlijk, vandaag, extra=extra)
-    return stand.value, TERMIJN_LABELS[stand]
-
-
-FORMULIER_SESSIE = "eenplan_formulier"
-
-
-def _terug_met_fouten(request: HttpRequest, sleutel: str, form: Form, url: str) -> HttpResponse:
-    """POST/redirect/GET also after a refusal: the input and every message wait in the session
-    for the page the person is sent back to, so a reload never posts again (nor shows a 405)."""
-    request.session[f"{FORMULIER_SESSIE}:{sleutel}"] = {
-        "data": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"},
-        "fouten": {veld: [str(f) for f in fouten] for veld, fouten in form.errors.items()},
-    }
-    return redirect(url)
-
-
-def _form_uit_sessie(request: HttpRequest, sleutel: str, form_class: Any, **kwargs: Any) -> Any:
-    """The form a refused POST left in the session (once), bound with its input and messages."""
-    bewaard = request.session.pop(f"{FORMULIER_SESSIE}:{sleutel}", None)
-    if not bewaard:
-        return None
-    data = QueryDict(mutable=True)
-    for naam, waarden in bewaard["data"].items():
-        data.setlist(naam, waarden)
-    form = form_class(data, **kwargs)
-    form._errors = ErrorDict()
-    form.cleaned_data = {}
-    for veld, fouten in bewaard["fouten"].items():
-        for fout in fouten:
-            form.add_error(None if veld == NON_FIELD_ERRORS else veld, fout)
-    return form
-
-
-def _via(request: HttpRequest) -> access.Via:
-    return access.Via.request(request)
-
-
-def _open(request: HttpRequest, resource: Resource, action: Action, inwoner_id: int) -> None:
-    """Role and need-to-know for this resident (403 with the reason when refused); the
-    decision is logged either way, with the purpose of the rule."""
-    access.require(
-        request.user,
-        resource,
-        action,
-        via=_via(request),
-        inwoner=inwoner_id,
-        doel=access.RULES[(resource, action)].doel,
-    )
+from eenplan.web.forms import add_service_errors
 
 
 def _aanvraag(pk: int) -> Aanvraag:
@@ -157,37 +74,6 @@ def _beschikking(pk: int) -> Beschikking:
     return beschikking
 
 
-def _bezwaar(pk: int) -> Bezwaar:
-    bezwaar = selectors.bezwaar_get(pk)
-    if bezwaar is None:
-        raise Http404("Dit bezwaar bestaat niet.")
-    return bezwaar
-
-
-def _gemeente(request: HttpRequest) -> Gemeente:
-    """The municipality of the login; an account without one is refused (and logged)."""
-    medewerker = access.Actor.of(request.user).medewerker
-    if medewerker is None:
-        access.log_refusal(request.user, via=_via(request), reason=GEEN_GEMEENTE)
-        raise PermissionDenied(GEEN_GEMEENTE)
-    return medewerker.gemeente
-
-
-def _sorteerkolommen(
-    sortering: str, sleutels: dict[str, str], query: Callable[..., str]
-) -> dict[str, dict[str, str]]:
-    """Column header links: a click sorts on that column; a second click reverses it."""
-    kolommen = {}
-    for kolom, sleutel in sleutels.items():
-        actief = sortering.lstrip("-") == sleutel
-        aflopend = sortering.startswith("-")
-        kolommen[kolom] = {
-            "href": f"?{query(sortering=f'-{sleutel}' if actief and not aflopend else sleutel)}",
-            "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
-        }
-    return kolommen
-
-
 # --- aanvragen --------------------------------------------------------------------------------
 
 
@@ -197,16 +83,18 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     extra = gelijkgestelde_dagen()
     filters = {
-        "wet": _keuze(request.GET.get("wet"), Wet.values),
-        "sortering": _keuze(request.GET.get("sortering"), page_selectors.AANVRAAG_SORTERINGEN)
+        "wet": hulp.keuze(request.GET.get("wet"), Wet.values),
+        "sortering": hulp.keuze(request.GET.get("sortering"), page_selectors.AANVRAAG_SORTERINGEN)
         or "termijn",
     }
     lijst = page_selectors.aanvragen_open(
         request.user, wet=filters["wet"] or None, sortering=filters["sortering"]
     )
-    page = Paginator(lijst, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(lijst, hulp.PAGE_SIZE).get_page(request.GET.get("pagina"))
     for aanvraag in page.object_list:
-        aanvraag.stand, aanvraag.stand_label = _stand(aanvraag.beslissen_uiterlijk, vandaag, extra)
+        aanvraag.stand, aanvraag.stand_label = hulp.stand(
+            aanvraag.beslissen_uiterlijk, vandaag, extra
+        )
 
     def query(**changes: str) -> str:
         return urlencode({k: v for k, v in {**filters, **changes}.items() if v})
@@ -215,7 +103,7 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
         "page": page,
         "filters": filters,
         "wetten": Wet.choices,
-        "kolommen": _sorteerkolommen(
+        "kolommen": hulp.sorteerkolommen(
             filters["sortering"], {"termijn": "termijn", "ontvangen": "ontvangen"}, query
         ),
         "pagina_query": query(),
@@ -314,7 +202,7 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     """Decide on an aanvraag, per requested provision. Buttons: add a row, compute the PGB
     budget (writes nothing), or record the decision (beschikking_issue)."""
     aanvraag = _aanvraag(pk)
-    _open(request, Resource.BESCHIKKING, Action.BESLISSEN, aanvraag.inwoner_id)
+    hulp.open_dossier(request, Resource.BESCHIKKING, Action.BESLISSEN, aanvraag.inwoner_id)
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         beschikking = aanvraag.beschikkingen.order_by("-id").first()
         messages.info(
@@ -368,7 +256,7 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                     besloten_op=hoofd.cleaned_data["besloten_op"],
                     motivering=hoofd.cleaned_data["motivering"],
                     regels=[r for r in (form.regel() for form in regels) if r is not None],
-                    via=_via(request),
+                    via=hulp.via(request),
                 )
             except ValidationError as exc:
                 _service_fouten(exc, hoofd, regels)
@@ -381,7 +269,7 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("beschikkingen:detail", pk=beschikking.pk)
         status = 400
     vandaag = timezone.localdate()
-    stand, stand_label = _stand(aanvraag.beslissen_uiterlijk, vandaag, gelijkgestelde_dagen())
+    stand, stand_label = hulp.stand(aanvraag.beslissen_uiterlijk, vandaag, gelijkgestelde_dagen())
     context = {
         "aanvraag": aanvraag,
         "inwoner": aanvraag.inwoner,
@@ -439,7 +327,7 @@ def _beschikking_pagina(
     bound: dict[str, Form] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    _open(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
     user = request.user
     vandaag = timezone.localdate()
     _omvang_labels(list(beschikking.voorzieningen.all()))
@@ -464,15 +352,13 @@ def _beschikking_pagina(
         forms["toetsen"] = ToetsForm(
             prefix=f"toets-{beschikking.pk}", initial={"terug": "beschikking"}
         )
-    if acties["bezwaar"]:
-        forms["bezwaar"] = BezwaarForm(
-            prefix="bezwaar", initial={"ingediend_door": beschikking.inwoner.naam}
-        )
     forms.update(bound or {})
     fout_actie = next(iter(bound), "") if bound else ""
+    # The bezwaren against this decision (app `bezwaren`, above this one), through the reverse
+    # relation; registering one is a page of that app (`bezwaren:bezwaar-registreren`).
     bezwaren = list(beschikking.bezwaren.all())
     for bezwaar in bezwaren:
-        bezwaar.tijdigheid_label = TIJDIGHEID_LABELS.get(  # type: ignore[attr-defined]
+        bezwaar.tijdigheid_label = hulp.TIJDIGHEID_LABELS.get(  # type: ignore[attr-defined]
             bezwaar.tijdigheid, bezwaar.tijdigheid
         )
     context = {
@@ -499,7 +385,7 @@ def _beschikking_pagina(
 
 @access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    verzenden = _form_uit_sessie(request, f"verzenden-{pk}", VerzendForm, prefix="verzenden")
+    verzenden = hulp.form_uit_sessie(request, f"verzenden-{pk}", VerzendForm, prefix="verzenden")
     return _beschikking_pagina(
         request, _beschikking(pk), bound={"verzenden": verzenden} if verzenden else None
     )
@@ -512,7 +398,7 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
     reload, the back button) goes to the beschikking; a refusal comes back there with every
     message (POST/redirect/GET)."""
     beschikking = _beschikking(pk)
-    _open(request, Resource.BESCHIKKING, Action.BESLISSEN, beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BESCHIKKING, Action.BESLISSEN, beschikking.inwoner_id)
     terug = reverse("beschikkingen:detail", args=[pk]) + "#verzenden"
     if request.method == "GET":
         return redirect(terug)
@@ -523,25 +409,25 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
                 beschikking=beschikking,
                 actor=request.user,
                 op=form.cleaned_data["op"],
-                via=_via(request),
+                via=hulp.via(request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(
                 request,
-                f"De brief is verzonden op {_datum(beschikking.verzonden_op)}. Bezwaar maken kan "
-                f"tot en met {_datum(beschikking.bezwaar_uiterlijk)}.",
+                f"De brief is verzonden op {hulp.datum(beschikking.verzonden_op)}. Bezwaar maken "
+                f"kan tot en met {hulp.datum(beschikking.bezwaar_uiterlijk)}.",
             )
             return redirect("beschikkingen:detail", pk=beschikking.pk)
-    return _terug_met_fouten(request, f"verzenden-{pk}", form, terug)
+    return hulp.terug_met_fouten(request, f"verzenden-{pk}", form, terug)
 
 
 @require_POST
 @access.requires(Resource.BESCHIKKING, Action.TOETSEN)
 def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
     beschikking = _beschikking(pk)
-    _open(request, Resource.BESCHIKKING, Action.TOETSEN, beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BESCHIKKING, Action.TOETSEN, beschikking.inwoner_id)
     form = ToetsForm(request.POST, prefix=f"toets-{pk}")
     naar_rij = request.POST.get(f"{form.prefix}-terug") == "toetsing"
     if form.is_valid():
@@ -551,7 +437,7 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 rechtmatig=form.cleaned_data["oordeel"] == "rechtmatig",
                 reden=form.cleaned_data["reden"],
-                via=_via(request),
+                via=hulp.via(request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -571,40 +457,13 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
     return _beschikking_pagina(request, _beschikking(pk), bound={"toetsen": form}, status=400)
 
 
-@require_POST
-@access.requires(Resource.BEZWAAR, Action.AANMAKEN)
-def bezwaar_registreren(request: HttpRequest, pk: int) -> HttpResponse:
-    beschikking = _beschikking(pk)
-    _open(request, Resource.BEZWAAR, Action.AANMAKEN, beschikking.inwoner_id)
-    form = BezwaarForm(request.POST, prefix="bezwaar")
-    if form.is_valid():
-        try:
-            bezwaar = services.bezwaar_register(
-                beschikking=beschikking,
-                inwoner=beschikking.inwoner,
-                actor=request.user,
-                via=_via(request),
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                f"Het bezwaar is geregistreerd: {TIJDIGHEID_LABELS[bezwaar.tijdigheid].lower()}. "
-                f"Beslissen uiterlijk {_datum(bezwaar.beslissen_uiterlijk)} (Awb 7:10).",
-            )
-            return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
-    return _beschikking_pagina(request, _beschikking(pk), bound={"bezwaar": form}, status=400)
-
-
 # --- lawfulness queue -------------------------------------------------------------------------
 
 
 def _toetsing_pagina(
     request: HttpRequest, *, bound: dict[int, ToetsForm] | None = None, status: int = 200
 ) -> HttpResponse:
-    page = Paginator(page_selectors.toetsing_rij(request.user), PAGE_SIZE).get_page(
+    page = Paginator(page_selectors.toetsing_rij(request.user), hulp.PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     _omvang_labels([r for b in page.object_list for r in b.voorzieningen.all()])
@@ -630,9 +489,11 @@ def toetsing(request: HttpRequest) -> HttpResponse:
 def einde(request: HttpRequest) -> HttpResponse:
     """Granted provisions ending or due for heronderzoek within eight weeks."""
     vandaag = timezone.localdate()
-    sortering = _keuze(request.GET.get("sortering"), page_selectors.EINDE_SORTERINGEN) or "datum"
+    sortering = (
+        hulp.keuze(request.GET.get("sortering"), page_selectors.EINDE_SORTERINGEN) or "datum"
+    )
     lijst = page_selectors.einde_en_heronderzoek(request.user, vandaag=vandaag, sortering=sortering)
-    page = Paginator(lijst, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(lijst, hulp.PAGE_SIZE).get_page(request.GET.get("pagina"))
     tot = vandaag + page_selectors.EINDE_VENSTER
     for regel in page.object_list:
         regel.eindigt = regel.einde is not None and vandaag <= regel.einde <= tot
@@ -648,7 +509,7 @@ def einde(request: HttpRequest) -> HttpResponse:
         "vandaag": vandaag,
         "tot": tot,
         "sortering": sortering,
-        "kolommen": _sorteerkolommen(sortering, {"datum": "datum"}, query),
+        "kolommen": hulp.sorteerkolommen(sortering, {"datum": "datum"}, query),
         "inwoner_href": f"?{query(sortering='inwoner')}",
         "pagina_query": query(),
     }
@@ -663,7 +524,7 @@ def beschikkingen(request: HttpRequest) -> HttpResponse:
     """All beschikkingen within the need-to-know, searched and filtered with the parameters of
     the API (`/api/v1/beschikkingen/`) through the same selector; every resident shown is
     logged. An unknown parameter is reported, not silently ignored."""
-    form = BeschikkingZoekForm(request.GET or None, gemeente_id=_gemeente(request).pk)
+    form = BeschikkingZoekForm(request.GET or None, gemeente_id=hulp.gemeente_van(request).pk)
     onbekend = selectors.onbekende_parameters(
         request.GET.keys(), selectors.BESCHIKKING_ZOEK_PARAMETERS
     )
@@ -675,12 +536,12 @@ def beschikkingen(request: HttpRequest) -> HttpResponse:
         )
     else:
         rijen = Beschikking.objects.none()
-    page = Paginator(rijen, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rijen, hulp.PAGE_SIZE).get_page(request.GET.get("page"))
     access.log_shown(
         request.user,
         [b.inwoner_id for b in page.object_list],
         resource=Resource.BESCHIKKING,
-        via=_via(request),
+        via=hulp.via(request),
     )
     filters = {
         k: v for k, v in request.GET.items() if k in selectors.BESCHIKKING_ZOEK_PARAMETERS and v
@@ -702,200 +563,11 @@ def beschikkingen(request: HttpRequest) -> HttpResponse:
     )
 
 
-# --- bezwaar ----------------------------------------------------------------------------------
-
-
-@access.requires(Resource.BEZWAAR, Action.LEZEN)
-def bezwaren(request: HttpRequest) -> HttpResponse:
-    vandaag = timezone.localdate()
-    extra = gelijkgestelde_dagen()
-    uitkomst = _keuze(request.GET.get("uitkomst"), {"open", *BezwaarUitkomst.values})
-    page = Paginator(
-        page_selectors.bezwaren(request.user, uitkomst=uitkomst or None), PAGE_SIZE
-    ).get_page(request.GET.get("pagina"))
-    for bezwaar in page.object_list:
-        bezwaar.tijdigheid_label = TIJDIGHEID_LABELS.get(bezwaar.tijdigheid, bezwaar.tijdigheid)
-        if bezwaar.uitkomst == BezwaarUitkomst.LOPEND:
-            bezwaar.stand, bezwaar.stand_label = _stand(bezwaar.beslissen_uiterlijk, vandaag, extra)
-    context = {
-        "page": page,
-        "uitkomst": uitkomst,
-        "uitkomsten": [("open", "In behandeling")]
-        + [c for c in BezwaarUitkomst.choices if c[0] != BezwaarUitkomst.LOPEND],
-        "pagina_query": urlencode({"uitkomst": uitkomst} if uitkomst else {}),
-    }
-    return render(request, "beschikkingen/bezwaren.html", context)
-
-
-def _bezwaar_pagina(
-    request: HttpRequest,
-    bezwaar: Bezwaar,
-    *,
-    bound: dict[str, Form] | None = None,
-    verdagen: VerdaagForm | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    _open(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
-    vandaag = timezone.localdate()
-    lopend = bezwaar.uitkomst == BezwaarUitkomst.LOPEND
-    behandelen = access.allows(request.user, Resource.BEZWAAR, Action.BEHANDELEN) and lopend
-    andere = [
-        b
-        for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
-        if b.pk != bezwaar.beschikking_id
-    ]
-    forms: dict[str, Form] = {}
-    if behandelen:
-        forms["beslissen"] = BezwaarBeslisForm(prefix="beslissen", beschikkingen=andere)
-    forms.update(bound or {})
-    stand = _stand(bezwaar.beslissen_uiterlijk, vandaag, gelijkgestelde_dagen()) if lopend else None
-    context = {
-        "bezwaar": bezwaar,
-        "b": bezwaar.beschikking,
-        "inwoner": bezwaar.beschikking.inwoner,
-        "tijdigheid_label": TIJDIGHEID_LABELS.get(bezwaar.tijdigheid, bezwaar.tijdigheid),
-        "lopend": lopend,
-        "stand": stand[0] if stand else "",
-        "stand_label": stand[1] if stand else "",
-        "mag_verdagen": behandelen and not bezwaar.verdaagd,
-        "verdaagd_uiterlijk": (
-            services.bezwaar_verdaagd_uiterlijk(bezwaar)
-            if behandelen and not bezwaar.verdaagd
-            else None
-        ),
-        "forms": forms,
-        "fout_actie": next(iter(bound), "") if bound else ("verdagen" if verdagen else ""),
-        "verdaag_form": verdagen or VerdaagForm(prefix="verdagen"),
-    }
-    return render(request, "beschikkingen/bezwaar.html", context, status=status)
-
-
-@access.requires(Resource.BEZWAAR, Action.LEZEN)
-def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    verdagen = _form_uit_sessie(request, f"verdagen-{pk}", VerdaagForm, prefix="verdagen")
-    return _bezwaar_pagina(request, _bezwaar(pk), verdagen=verdagen)
-
-
-@require_http_methods(["GET", "POST"])
-@access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
-def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
-    """Extend the decision term once by six weeks (Awb 7:10 lid 3), after the person confirmed
-    it (irreversible). A GET goes to the bezwaar; a refusal comes back there (PRG)."""
-    bezwaar = _bezwaar(pk)
-    _open(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
-    terug = reverse("beschikkingen:bezwaar", args=[pk]) + "#verdagen"
-    if request.method == "GET":
-        return redirect(terug)
-    form = VerdaagForm(request.POST, prefix="verdagen")
-    if not form.is_valid():
-        return _terug_met_fouten(request, f"verdagen-{pk}", form, terug)
-    try:
-        bezwaar = services.bezwaar_verdaag(bezwaar=bezwaar, actor=request.user, via=_via(request))
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return _terug_met_fouten(request, f"verdagen-{pk}", form, terug)
-    messages.success(
-        request,
-        f"De beslistermijn is eenmaal verdaagd tot en met {_datum(bezwaar.beslissen_uiterlijk)}. "
-        "Laat de indiener dit schriftelijk weten (Awb 7:10 lid 3).",
-    )
-    return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
-
-
-@require_POST
-@access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
-def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
-    bezwaar = _bezwaar(pk)
-    _open(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
-    andere = [
-        b
-        for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
-        if b.pk != bezwaar.beschikking_id
-    ]
-    form = BezwaarBeslisForm(request.POST, prefix="beslissen", beschikkingen=andere)
-    if form.is_valid():
-        try:
-            bezwaar = services.bezwaar_decide(
-                bezwaar=bezwaar,
-                uitkomst=form.cleaned_data["uitkomst"],
-                besloten_op=form.cleaned_data["besloten_op"],
-                nieuwe_beschikking=form.gekozen_beschikking(),
-                actor=request.user,
-                via=_via(request),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, f"Op het bezwaar is beslist: {bezwaar.get_uitkomst_display().lower()}."
-            )
-            return redirect("beschikkingen:bezwaar", pk=bezwaar.pk)
-    return _bezwaar_pagina(request, _bezwaar(pk), bound={"beslissen": form}, status=400)
-
-
-# --- klachten ---------------------------------------------------------------------------------
-
-
-@access.requires(Resource.KLACHT, Action.LEZEN)
-def klachten(request: HttpRequest) -> HttpResponse:
-    """Complaints, apart from bezwaren, with their own handling term (Awb 9:11); register one."""
-    gemeente = _gemeente(request)
-    mag_registreren = access.allows(request.user, Resource.KLACHT, Action.AANMAKEN)
-    form = KlachtForm(request.POST or None, prefix="klacht") if mag_registreren else None
-    if not access.allows(request.user, Resource.DOSSIER, Action.ZOEKEN) and form is not None:
-        del form.fields["bsn"]
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            # The role check of the rule itself: refused and logged.
-            access.require(request.user, Resource.KLACHT, Action.AANMAKEN, via=_via(request))
-        inwoner = None
-        if form.is_valid() and form.cleaned_data.get("bsn", "").strip():
-            try:
-                inwoner = inwoner_by_bsn(request.user, form.cleaned_data["bsn"])
-            except ValidationError as exc:
-                form.add_error("bsn", exc.messages)
-            else:
-                _open(request, Resource.KLACHT, Action.AANMAKEN, inwoner.pk)
-        if form.is_valid():
-            try:
-                klacht = services.klacht_register(
-                    gemeente=gemeente,
-                    ingediend_door=form.cleaned_data["ingediend_door"].strip(),
-                    ontvangen_op=form.cleaned_data["ontvangen_op"],
-                    onderwerp=form.cleaned_data["onderwerp"],
-                    commissie=form.cleaned_data["commissie"],
-                    inwoner=inwoner,
-                    actor=request.user,
-                    via=_via(request),
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc, {"inwoner": "bsn"})
-            else:
-                messages.success(
-                    request,
-                    f"Klacht {klacht.pk} is geregistreerd. Afhandelen uiterlijk "
-                    f"{_datum(klacht.afhandelen_uiterlijk)} (Awb 9:11).",
-                )
-                return redirect("beschikkingen:klachten")
-        status = 400
-    vandaag = timezone.localdate()
-    extra = gelijkgestelde_dagen()
-    page = Paginator(
-        page_selectors.klachten(request.user, gemeente_id=gemeente.pk), PAGE_SIZE
-    ).get_page(request.GET.get("pagina"))
-    for klacht in page.object_list:
-        if klacht.afgehandeld_op is None:
-            klacht.stand, klacht.stand_label = _stand(klacht.afhandelen_uiterlijk, vandaag, extra)
-    context = {"page": page, "form": form}
-    return render(request, "beschikkingen/klachten.html", context, status=status)
-
-
 @access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter as PDF: the stored letter once sent, else the preview (marked as such)."""
     beschikking = _beschikking(pk)
-    _open(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
     titel = f"Besluit op uw aanvraag - {beschikking.inwoner.naam}"
     if beschikking.verzonden_op is None:
         titel = f"VOORBEELD, niet verzonden - {titel}"
@@ -909,95 +581,36 @@ def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _actie(request: HttpRequest, doe: Callable[[], object], gelukt: str) -> None:
-    """Run one service call; its Dutch refusal becomes an error message (nothing changed)."""
-    try:
-        doe()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, gelukt)
-
-
-def _datum_uit(request: HttpRequest, veld: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(request.POST.get(veld, ""))
-    except ValueError:
-        messages.error(request, "Vul een bestaande datum in.")
-        return None
-
-
 @require_POST
 @access.requires(Resource.AANVRAAG, Action.OPSCHORTEN)
 def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
     """Suspend or resume the decision term of an aanvraag (Awb art. 4:15)."""
     aanvraag = _aanvraag(pk)
-    _open(request, Resource.AANVRAAG, Action.OPSCHORTEN, aanvraag.inwoner_id)
-    datum = _datum_uit(request, "datum")
+    hulp.open_dossier(request, Resource.AANVRAAG, Action.OPSCHORTEN, aanvraag.inwoner_id)
+    datum = hulp.datum_uit(request, "datum")
     if datum is not None:
         open_ = opschorting_lopend(aanvraag)
         if open_ is None:
-            _actie(
+            hulp.actie(
                 request,
                 lambda: services.aanvraag_opschorten(
                     aanvraag=aanvraag,
                     van=datum,
                     reden=request.POST.get("reden", ""),
                     actor=request.user,
-                    via=_via(request),
+                    via=hulp.via(request),
                 ),
                 "De beslistermijn is opgeschort.",
             )
         else:
-            _actie(
+            hulp.actie(
                 request,
                 lambda: services.aanvraag_hervatten(
-                    opschorting=open_, tot=datum, actor=request.user, via=_via(request)
+                    opschorting=open_, tot=datum, actor=request.user, via=hulp.via(request)
                 ),
                 "De opschorting is beëindigd; de beslistermijn is opnieuw berekend.",
             )
     return redirect("beschikkingen:beslissen", pk=pk)
-
-
-@require_POST
-@access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
-def bezwaar_informeel(request: HttpRequest, pk: int) -> HttpResponse:
-    bezwaar = _bezwaar(pk)
-    _open(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
-    datum = _datum_uit(request, "datum")
-    if datum is not None:
-        _actie(
-            request,
-            lambda: services.bezwaar_informeel_gesprek(
-                bezwaar=bezwaar, op=datum, actor=request.user, via=_via(request)
-            ),
-            "Het informele gesprek is vastgelegd.",
-        )
-    return redirect("beschikkingen:bezwaar", pk=pk)
-
-
-@require_POST
-@access.requires(Resource.KLACHT, Action.BEHANDELEN)
-def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
-    klacht = selectors.klacht_get(pk, gemeente_id=_gemeente(request).pk)
-    if klacht is None:
-        raise Http404("Deze klacht bestaat niet.")
-    if klacht.inwoner_id is not None:
-        _open(request, Resource.KLACHT, Action.BEHANDELEN, klacht.inwoner_id)
-    datum = _datum_uit(request, "datum")
-    if datum is not None:
-        _actie(
-            request,
-            lambda: services.klacht_afhandelen(
-                klacht=klacht,
-                op=datum,
-                uitkomst=request.POST.get("uitkomst", ""),
-                actor=request.user,
-                via=_via(request),
-            ),
-            "De klacht is afgehandeld.",
-        )
-    return redirect("beschikkingen:klachten")
 
 
 @access.requires(Resource.BESCHIKKING, Action.LEZEN)
@@ -1006,7 +619,7 @@ def overgangsrecht(request: HttpRequest) -> HttpResponse:
     rijen = overgangsrecht_werklijst(
         inwoners=access.inwoners_in_scope(request.user), vandaag=timezone.localdate()
     )
-    page = Paginator(rijen, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(rijen, hulp.PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "beschikkingen/overgangsrecht.html",

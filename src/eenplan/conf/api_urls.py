@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from eenplan.beheer import api as beheer_api
 from eenplan.beschikkingen.api import urls as beschikkingen_api
+from eenplan.bezwaren.api import urls as bezwaren_api
 from eenplan.common.api import ID_REGEX
 from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
@@ -47,5 +48,6 @@ plannen_api.register(router)
 voorzieningen_api.register(router)
 beschikkingen_api.register(router)
 beheer_api.register(router)
+bezwaren_api.register(router)
 
 urlpatterns = router.urls

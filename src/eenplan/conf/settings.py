@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "eenplan.onderzoeken",
     "eenplan.plannen",
     "eenplan.beschikkingen",
+    "eenplan.bezwaren",
     "eenplan.voorzieningen",
     "eenplan.beheer",
     "eenplan.web",

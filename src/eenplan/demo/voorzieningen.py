@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from eenplan.beschikkingen import services as beschikkingen
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
+from eenplan.bezwaren import services as bezwaren
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Leefgebied
@@ -385,7 +386,7 @@ def build_beschikkingen(
     # Some objections, through the service (deadlines per Awb 6:7-6:9 and 7:10).
     recent = [b for b in beschikkingen_rows if (vandaag - b.verzonden_op).days < 120]
     for beschikking in recent[: max(2, len(recent) // 50)]:
-        beschikkingen.bezwaar_register(
+        bezwaren.bezwaar_register(
             beschikking=beschikking,
             inwoner=Inwoner.objects.get(pk=beschikking.inwoner_id),
             ontvangen_op=min(

@@ -29,13 +29,15 @@ PLAN_GEWIJZIGD_NA_ONDERTEKENING = "plan.gewijzigd_na_ondertekening"
 PLAN_SAMENGEVOEGD = "plan.samengevoegd"
 PLAN_AANVRAAG_INGEDIEND = "plan.aanvraag_ingediend"
 
-# Aanvraag, beschikking, bezwaar, klacht (beschikkingen)
+# Aanvraag, beschikking (beschikkingen)
 AANVRAAG_ONTVANGEN = "aanvraag.ontvangen"
 AANVRAAG_OPGESCHORT = "aanvraag.opgeschort"
 AANVRAAG_INGETROKKEN = "aanvraag.ingetrokken"
 BESCHIKKING_GENOMEN = "beschikking.genomen"
 BESCHIKKING_VERZONDEN = "beschikking.verzonden"
 BESCHIKKING_GETOETST = "beschikking.getoetst"
+
+# Bezwaar, klacht (bezwaren)
 BEZWAAR_ONTVANGEN = "bezwaar.ontvangen"
 BEZWAAR_VERDAAGD = "bezwaar.verdaagd"
 BEZWAAR_BESLOTEN = "bezwaar.besloten"

@@ -46,9 +46,9 @@ INSTELLINGEN_BEHEREN = [
 BESCHIKKING_BEKIJKEN = "beschikkingen.view_beschikking"
 BESCHIKKING_NEMEN = "beschikkingen.add_beschikking"
 RECHTMATIGHEID_TOETSEN = "beschikkingen.change_beschikking"
-BEZWAAR = ["beschikkingen.view_bezwaar", "beschikkingen.add_bezwaar",
-           "beschikkingen.change_bezwaar"]
-KLACHT = ["beschikkingen.view_klacht", "beschikkingen.add_klacht", "beschikkingen.change_klacht"]
+BEZWAAR = ["bezwaren.view_bezwaar", "bezwaren.add_bezwaar",
+           "bezwaren.change_bezwaar"]
+KLACHT = ["bezwaren.view_klacht", "bezwaren.add_klacht", "bezwaren.change_klacht"]
 
 _DOSSIERWERK = [
     ZOEKEN,

@@ -175,19 +175,19 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.BESCHIKKING, A.TOETSEN): _rule(
         [roles.BESCHIKKING_BEKIJKEN, roles.RECHTMATIGHEID_TOETSEN], Doel.CONTROLE
     ),
-    (R.BEZWAAR, A.LEZEN): _rule("beschikkingen.view_bezwaar", Doel.BEZWAAR),
+    (R.BEZWAAR, A.LEZEN): _rule("bezwaren.view_bezwaar", Doel.BEZWAAR),
     (R.BEZWAAR, A.AANMAKEN): _rule(
-        ["beschikkingen.view_bezwaar", "beschikkingen.add_bezwaar"], Doel.BEZWAAR
+        ["bezwaren.view_bezwaar", "bezwaren.add_bezwaar"], Doel.BEZWAAR
     ),
     (R.BEZWAAR, A.BEHANDELEN): _rule(
-        ["beschikkingen.view_bezwaar", "beschikkingen.change_bezwaar"], Doel.BEZWAAR
+        ["bezwaren.view_bezwaar", "bezwaren.change_bezwaar"], Doel.BEZWAAR
     ),
-    (R.KLACHT, A.LEZEN): _rule("beschikkingen.view_klacht", Doel.BEZWAAR, scoped=False),
+    (R.KLACHT, A.LEZEN): _rule("bezwaren.view_klacht", Doel.BEZWAAR, scoped=False),
     (R.KLACHT, A.AANMAKEN): _rule(
-        ["beschikkingen.view_klacht", "beschikkingen.add_klacht"], Doel.BEZWAAR
+        ["bezwaren.view_klacht", "bezwaren.add_klacht"], Doel.BEZWAAR
     ),
     (R.KLACHT, A.BEHANDELEN): _rule(
-        ["beschikkingen.view_klacht", "beschikkingen.change_klacht"], Doel.BEZWAAR
+        ["bezwaren.view_klacht", "bezwaren.change_klacht"], Doel.BEZWAAR
     ),
     (R.EXPORT, A.EXPORTEREN): _rule(
         [roles.BESCHIKKING_BEKIJKEN, roles.BESCHIKKING_NEMEN, roles.RECHTMATIGHEID_TOETSEN],

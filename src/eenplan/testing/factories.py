@@ -32,11 +32,10 @@ from eenplan.beschikkingen.models import (
     AanvraagOpschorting,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
     Overgangsrecht,
 )
 from eenplan.beveiliging.models import ApiSleutel
+from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.demo.builder import bsn_sequence
 from eenplan.events.models import Gebeurtenis
 from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
@@ -1260,7 +1259,7 @@ class BezwaarFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Bezwaar:
-        from eenplan.beschikkingen.services import bezwaar_register
+        from eenplan.bezwaren.services import bezwaar_register
 
         return als(bezwaar_register, kwargs.pop("actor"), **kwargs)
 
@@ -1284,7 +1283,7 @@ class KlachtFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Klacht:
-        from eenplan.beschikkingen import services
+        from eenplan.bezwaren import services
 
         afhandelen, wie = kwargs.pop("afhandelen"), kwargs.pop("actor")
         klacht = als(services.klacht_register, wie, **kwargs)

@@ -32,7 +32,8 @@ from typing import Any, TypeVar
 
 from django.utils import timezone
 
-from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar
+from eenplan.beschikkingen.models import Aanvraag, Beschikking
+from eenplan.bezwaren.models import Bezwaar
 from eenplan.gemeente.models import Gemeente, Medewerker, Team, Wijk
 from eenplan.inwoners.models import Huishouden, Inwoner, Netwerkpersoon
 from eenplan.meldingen.models import Melding
@@ -754,7 +755,7 @@ def beschikt(
 
 def bezwaar(vorige: Start | None = None, *, op: dt.date | None = None) -> MetBezwaar:
     """Anna objects (received today unless `op`): she needs more hours."""
-    from eenplan.beschikkingen import services
+    from eenplan.bezwaren import services
 
     s = beschikt(vorige)
     if isinstance(s, MetBezwaar):

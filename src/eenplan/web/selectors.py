@@ -20,9 +20,8 @@ from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
 )
+from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.events.models import Gebeurtenis
 from eenplan.events.selectors import tijdlijn
 from eenplan.inwoners.models import Inwoner
@@ -45,8 +44,8 @@ RECORD_RESOURCE: dict[str, Resource] = {
     "plannen.plan": Resource.PLAN,
     "beschikkingen.aanvraag": Resource.AANVRAAG,
     "beschikkingen.beschikking": Resource.BESCHIKKING,
-    "beschikkingen.bezwaar": Resource.BEZWAAR,
-    "beschikkingen.klacht": Resource.KLACHT,
+    "bezwaren.bezwaar": Resource.BEZWAAR,
+    "bezwaren.klacht": Resource.KLACHT,
 }
 
 
@@ -154,7 +153,7 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
         )
         dossier.termijnen += [
             Termijn(b.beslissen_uiterlijk, f"Beslissen op bezwaar tegen beschikking "
-                    f"{b.beschikking_id}", "beschikkingen:bezwaar", b.pk)
+                    f"{b.beschikking_id}", "bezwaren:bezwaar", b.pk)
             for b in dossier.bezwaren
             if b.besloten_op is None
         ]

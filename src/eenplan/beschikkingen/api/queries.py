@@ -22,10 +22,7 @@ from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
 )
-from eenplan.gemeente.models import Gemeente
 from eenplan.voorzieningen.models import Voorziening
 
 User = AbstractBaseUser | AnonymousUser
@@ -96,29 +93,4 @@ def beschikkingen_list(
         qs = qs.filter(pk__in=regels.values("beschikking_id"))
     return selectors.beschikkingen_zoeken(
         scope=qs, vraag=vraag or selectors.BeschikkingZoekvraag()
-    )
-
-
-# --- bezwaren en klachten ---------------------------------------------------------------------
-
-
-def bezwaren_list(
-    *, scope: QuerySet[Bezwaar], uitkomst: str | None = None, inwoner_id: int | None = None
-) -> QuerySet[Bezwaar]:
-    """The bezwaar register, earliest decision deadline first."""
-    qs = scope.select_related("beschikking__inwoner")
-    if uitkomst:
-        qs = qs.filter(uitkomst=uitkomst)
-    if inwoner_id:
-        qs = qs.filter(beschikking__inwoner_id=inwoner_id)
-    return qs.order_by("beslissen_uiterlijk", "id")
-
-
-def klachten_list(*, user: User, gemeente: Gemeente) -> QuerySet[Klacht]:
-    """Complaints of the municipality: those about a resident in scope and those about no
-    resident in particular; earliest handling deadline first."""
-    return (
-        selectors.klachten_in_scope(user, gemeente_id=gemeente.pk)
-        .select_related("inwoner")
-        .order_by("afhandelen_uiterlijk", "id")
     )

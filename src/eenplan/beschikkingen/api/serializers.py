@@ -1,5 +1,5 @@
-"""Input and output shapes of the aanvragen, beschikkingen, bezwaren and klachten API, and of
-the SVB and CAK exports.
+"""Input and output shapes of the aanvragen and beschikkingen API and of the SVB and CAK exports
+(bezwaren and klachten: `eenplan.bezwaren.api.serializers`).
 
 Output: a list row and the whole record. Input: one serializer per write, each feeding exactly
 one service; the meaning (an end before the start, a volume of zero, the PGB conditions, iWmo
@@ -28,7 +28,6 @@ from eenplan.beschikkingen import exports
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
     BeschikkingStatus,
-    BezwaarUitkomst,
     Rechtmatigheid,
     Uitkomst,
     Wet,
@@ -37,8 +36,6 @@ from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
     BeschikteVoorziening,
-    Bezwaar,
-    Klacht,
     Overgangsrecht,
 )
 from eenplan.beschikkingen.selectors import (
@@ -51,7 +48,6 @@ from eenplan.common.api import IdField
 from eenplan.common.datums import datum_fout
 from eenplan.rules import datums
 from eenplan.rules.termijnen import termijn_status
-from eenplan.rules.voorziening import Ontvankelijkheid
 from eenplan.voorzieningen.constants import Leveringsvorm
 
 
@@ -61,16 +57,10 @@ def _keuzes(choices: list[tuple[str, str]]) -> str:
 
 AANVRAAG_STATUS_HELP = "Stand van de aanvraag: " + _keuzes(AanvraagStatus.choices)
 UITKOMST_HELP = "Besluit over deze voorziening: " + _keuzes(Uitkomst.choices)
-BEZWAAR_UITKOMST_HELP = "Uitkomst van het bezwaar: " + _keuzes(BezwaarUitkomst.choices)
 TERMIJN_STATUS_CHOICES = [
     ("op_schema", "Op schema"),
     ("bijna_verlopen", "Bijna verlopen (binnen 5 werkdagen)"),
     ("verlopen", "Verlopen"),
-]
-TIJDIGHEID_CHOICES = [
-    (Ontvankelijkheid.TIJDIG.value, "Op tijd (Awb 6:7-6:9)"),
-    (Ontvankelijkheid.TE_LAAT.value, "Te laat"),
-    (Ontvankelijkheid.TE_LAAT_VERSCHOONBAAR.value, "Te laat, maar verschoonbaar (Awb 6:11)"),
 ]
 
 # --- output -------------------------------------------------------------------------------
@@ -277,7 +267,9 @@ class BezwaarRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     url = serializers.HyperlinkedIdentityField(view_name="bezwaar-detail")
     ontvangen_op = serializers.DateField()
-    uitkomst = serializers.CharField(help_text=BEZWAAR_UITKOMST_HELP)
+    uitkomst = serializers.CharField(
+        help_text="Uitkomst van het bezwaar; de waarden staan bij `uitkomst` in /api/v1/bezwaren/."
+    )
 
 
 class BeschikkingDetailSerializer(BeschikkingListSerializer):
@@ -323,72 +315,6 @@ class BeschikkingDetailSerializer(BeschikkingListSerializer):
         null when the household has no active Wmo provision then."""
         data = self.context["eigen_bijdrage"]
         return None if data is None else EigenBijdrageSerializer(data).data
-
-
-class BezwaarSerializer(serializers.ModelSerializer):
-    """A row of the bezwaar register."""
-
-    url = serializers.HyperlinkedIdentityField(view_name="bezwaar-detail")
-    inwoner = BeschikkingInwonerRefSerializer(source="beschikking.inwoner", read_only=True)
-    tijdigheid = serializers.ChoiceField(
-        choices=TIJDIGHEID_CHOICES,
-        read_only=True,
-        help_text="Op tijd of te laat, berekend uit de bezwaartermijn (Awb 6:7-6:9, 6:11).",
-    )
-    uitkomst = serializers.CharField(read_only=True, help_text=BEZWAAR_UITKOMST_HELP)
-
-    class Meta:
-        model = Bezwaar
-        fields = [
-            "id",
-            "url",
-            "beschikking",
-            "inwoner",
-            "ingediend_door",
-            "ontvangen_op",
-            "ter_post_bezorgd_op",
-            "tijdigheid",
-            "adviescommissie",
-            "beslissen_uiterlijk",
-            "verdaagd",
-            "uitkomst",
-            "besloten_op",
-            "nieuwe_beschikking",
-        ]
-        read_only_fields = fields
-
-
-class BezwaarDetailSerializer(BezwaarSerializer):
-    vastgelegd_door = serializers.CharField(source="vastgelegd_door.get_username", read_only=True)
-
-    class Meta(BezwaarSerializer.Meta):
-        fields = [
-            *BezwaarSerializer.Meta.fields,
-            "gronden",
-            "verschoonbaar_reden",
-            "informeel_gesprek_op",
-            "vastgelegd_door",
-            "created_at",
-        ]
-        read_only_fields = fields
-
-
-class KlachtSerializer(serializers.ModelSerializer):
-    inwoner = BeschikkingInwonerRefSerializer(read_only=True, allow_null=True)
-
-    class Meta:
-        model = Klacht
-        fields = [
-            "id",
-            "inwoner",
-            "ingediend_door",
-            "ontvangen_op",
-            "onderwerp",
-            "afhandelen_uiterlijk",
-            "afgehandeld_op",
-            "uitkomst",
-        ]
-        read_only_fields = fields
 
 
 class SvbRegelSerializer(serializers.Serializer):
@@ -515,16 +441,6 @@ class BeschikkingFilterSerializer(serializers.Serializer):
         )
 
 
-class BezwaarFilterSerializer(serializers.Serializer):
-    uitkomst = serializers.CharField(required=False, help_text=BEZWAAR_UITKOMST_HELP)
-    inwoner = IdField(required=False, help_text="Id van de inwoner.")
-
-    def validate_uitkomst(self, value: str) -> str:
-        if value not in BezwaarUitkomst.values:
-            raise serializers.ValidationError("Onbekende uitkomst van een bezwaar.")
-        return value
-
-
 class RegelInputSerializer(serializers.Serializer):
     """The decision on one requested provision."""
 
@@ -587,47 +503,6 @@ class ToetsenInputSerializer(serializers.Serializer):
     )
 
 
-class BezwaarCreateSerializer(serializers.Serializer):
-    beschikking = IdField(help_text="Id van de beschikking.")
-    inwoner = IdField(help_text="Id van de inwoner over wie de beschikking gaat.")
-    ontvangen_op = serializers.DateField()
-    ter_post_bezorgd_op = serializers.DateField(required=False, allow_null=True, default=None)
-    gronden = serializers.CharField(allow_blank=True)
-    ingediend_door = serializers.CharField(max_length=200)
-    adviescommissie = serializers.BooleanField(required=False, default=False)
-    verschoonbaar_reden = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Bij een te laat bezwaar: waarom dat verschoonbaar is (Awb 6:11).",
-    )
-
-
-class BezwaarBeslissenSerializer(serializers.Serializer):
-    uitkomst = serializers.CharField(help_text=BEZWAAR_UITKOMST_HELP)
-    besloten_op = serializers.DateField(required=False, help_text="Standaard vandaag.")
-    nieuwe_beschikking = IdField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Id van de nieuwe beschikking bij een (deels) gegrond bezwaar.",
-    )
-
-
-class KlachtCreateSerializer(serializers.Serializer):
-    ingediend_door = serializers.CharField(max_length=200)
-    ontvangen_op = serializers.DateField()
-    onderwerp = serializers.CharField(allow_blank=True)
-    inwoner = IdField(
-        required=False, allow_null=True, default=None, help_text="Id van de inwoner (optioneel)."
-    )
-    commissie = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="Een klachtencommissie adviseert: tien in plaats van zes weken (Awb 9:15).",
-    )
-
-
 class SvbExportParamsSerializer(serializers.Serializer):
     op = serializers.DateField(help_text="Peildatum: budgetten die op deze dag lopen.")
 
@@ -661,15 +536,6 @@ class OpschortenInputSerializer(serializers.Serializer):
 
 class HervattenInputSerializer(serializers.Serializer):
     tot = serializers.DateField()
-
-
-class DatumInputSerializer(serializers.Serializer):
-    op = serializers.DateField()
-
-
-class KlachtAfhandelenInputSerializer(serializers.Serializer):
-    op = serializers.DateField()
-    uitkomst = serializers.CharField()
 
 
 class OvergangsrechtSerializer(serializers.ModelSerializer):

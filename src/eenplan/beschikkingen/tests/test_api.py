@@ -20,12 +20,11 @@ from rest_framework.test import APIClient
 
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.constants import AanvraagStatus
-from eenplan.beschikkingen.models import Aanvraag, Beschikking, Bezwaar, Klacht
+from eenplan.beschikkingen.models import Aanvraag, Beschikking
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy.models import Inzage
-from eenplan.testing import helpers
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
 from eenplan.testing.helpers import (
     AANVRAGEN,
@@ -386,121 +385,6 @@ def test_beschikking_out_of_scope_is_403_and_logged(
 # --- bezwaren en klachten ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def verzonden(backoffice: Medewerker, aanvraag: Aanvraag, hh: Voorziening) -> Beschikking:
-    return helpers.verzonden(aanvraag, hh, backoffice)
-
-
-def test_bezwaar_registered_postponed_and_decided(backoffice, verzonden, inwoner_noord):
-    api = api_for(backoffice)
-    response = api.post(
-        BEZWAREN,
-        {
-            "beschikking": verzonden.pk,
-            "inwoner": inwoner_noord.pk,
-            "ontvangen_op": vandaag().isoformat(),
-            "gronden": "Te weinig uren.",
-            "ingediend_door": inwoner_noord.naam,
-        },
-        format="json",
-    )
-    assert response.status_code == 201, response.json()
-    body = response.json()
-    assert body["tijdigheid"] == "tijdig" and body["uitkomst"] == "lopend"
-    eerst = dt.date.fromisoformat(body["beslissen_uiterlijk"])
-    assert eerst >= verzonden.bezwaar_uiterlijk + dt.timedelta(weeks=6)
-    url = f"{BEZWAREN}{body['id']}/"
-    response = api.post(f"{url}verdagen/")
-    assert response.status_code == 200 and response.json()["verdaagd"] is True
-    assert dt.date.fromisoformat(response.json()["beslissen_uiterlijk"]) > eerst
-    response = api.post(f"{url}verdagen/")
-    assert response.status_code == 409 and "al eens verdaagd" in response.json()["detail"]
-    response = api.post(f"{url}beslissen/", {"uitkomst": "ongegrond"}, format="json")
-    assert response.status_code == 200 and response.json()["uitkomst"] == "ongegrond"
-    detail = api.get(url).json()
-    assert detail["gronden"] == "Te weinig uren."
-    assert api.get(BEZWAREN, {"uitkomst": "ongegrond"}).json()["count"] == 1
-    assert api.get(f"{BESCHIKKINGEN}{verzonden.pk}/").json()["bezwaren"][0]["id"] == body["id"]
-
-
-def test_bezwaar_on_a_decision_of_another_resident_is_refused(
-    backoffice, verzonden, wijken, inwoner_zuid
-):
-    buurman = InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
-    api = api_for(backoffice)
-    data = {
-        "beschikking": verzonden.pk,
-        "inwoner": buurman.pk,
-        "ontvangen_op": vandaag().isoformat(),
-        "gronden": "g",
-        "ingediend_door": buurman.naam,
-    }
-    response = api.post(BEZWAREN, data, format="json")
-    assert response.status_code == 400
-    assert "andere inwoner" in response.json()["beschikking"][0]
-    response = api.post(BEZWAREN, {**data, "inwoner": inwoner_zuid.pk}, format="json")
-    assert response.status_code == 400 and "andere inwoner" in response.json()["beschikking"][0]
-    response = api.post(BEZWAREN, {**data, "inwoner": 999999}, format="json")
-    assert response.status_code == 400 and "onbekend" in response.json()["inwoner"][0]
-    assert not Bezwaar.objects.exists()
-
-
-def test_bezwaar_decided_with_a_new_decision_of_another_resident_is_refused(
-    backoffice, verzonden, inwoner_noord, generalist, hh, wijken
-):
-    bezwaar = services.bezwaar_register(
-        beschikking=verzonden,
-        inwoner=inwoner_noord,
-        ontvangen_op=vandaag(),
-        gronden="g",
-        ingediend_door="Anna",
-        actor=backoffice.user,
-    )
-    buurman = InwonerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
-    ander = beschikking_voor(aanvraag_voor(buurman, generalist), backoffice, [zin(hh)])
-    response = api_for(backoffice).post(
-        f"{BEZWAREN}{bezwaar.pk}/beslissen/",
-        {"uitkomst": "gegrond", "nieuwe_beschikking": ander.pk},
-        format="json",
-    )
-    assert response.status_code == 400 and "andere inwoner" in str(response.json())
-    bezwaar.refresh_from_db()
-    assert bezwaar.uitkomst == "lopend"
-
-
-def test_bezwaren_are_for_the_back_office(generalist, verzonden):
-    api = api_for(generalist)
-    assert api.get(BEZWAREN).status_code == 403
-    assert api.post(BEZWAREN, {}, format="json").status_code == 403
-
-
-def test_klachten_registered_and_listed(midoffice, generalist, inwoner_noord, gemeente):
-    api = api_for(midoffice)
-    response = api.post(
-        KLACHTEN,
-        {
-            "ingediend_door": "Anna Jansen",
-            "ontvangen_op": vandaag().isoformat(),
-            "onderwerp": "Niet teruggebeld",
-            "inwoner": inwoner_noord.pk,
-        },
-        format="json",
-    )
-    assert response.status_code == 201, response.json()
-    uiterlijk = dt.date.fromisoformat(response.json()["afhandelen_uiterlijk"])
-    assert uiterlijk >= vandaag() + dt.timedelta(weeks=6)
-    response = api.post(
-        KLACHTEN,
-        {"ingediend_door": "X", "ontvangen_op": vandaag().isoformat(), "onderwerp": " "},
-        format="json",
-    )
-    assert response.status_code == 400 and "onderwerp" in response.json()
-    assert Klacht.objects.count() == 1
-    rows = api.get(KLACHTEN).json()["results"]
-    assert [r["inwoner"]["id"] for r in rows] == [inwoner_noord.pk]
-    assert api_for(generalist).get(KLACHTEN).status_code == 403
-
-
 # --- schema and query budgets ----------------------------------------------------------------
 
 
@@ -517,10 +401,7 @@ def test_schema_documents_every_route_with_a_dutch_summary():
         "/api/v1/beschikkingen/{id}/toetsen/",
         "/api/v1/beschikkingen/export/svb/",
         "/api/v1/beschikkingen/export/cak/",
-        "/api/v1/bezwaren/{id}/verdagen/",
-        "/api/v1/bezwaren/{id}/beslissen/",
-        "/api/v1/klachten/",
-    ):
+            ):
         assert path in paths, path
         assert all(op.get("summary") for op in paths[path].values()), path
     cak = paths["/api/v1/beschikkingen/export/cak/"]["get"]["responses"]["200"]["content"]
@@ -561,7 +442,7 @@ def test_lists_use_the_same_number_of_queries_for_5_and_50(
     assert response.json()["count"] >= 50
 
 
-def test_new_actions_suspend_informal_klacht_and_overgangsrecht(
+def test_new_actions_suspend_and_overgangsrecht(
     gemeente, inwoner_noord, midoffice_team, generalist
 ):
     from rest_framework.test import APIClient
@@ -612,16 +493,3 @@ def test_new_actions_suspend_informal_klacht_and_overgangsrecht(
     )
     rows = api.get("/api/v1/overgangsrecht/").json()["results"]
     assert [r["einddatum"] for r in rows] == ["2015-12-31"]
-    klacht = svc.klacht_register(
-        gemeente=gemeente,
-        ingediend_door="Anna",
-        ontvangen_op=timezone.localdate(),
-        onderwerp="Niet teruggebeld",
-        actor=backoffice.user,
-    )
-    r = api.post(
-        f"/api/v1/klachten/{klacht.pk}/afhandelen/",
-        {"op": str(timezone.localdate()), "uitkomst": "Excuses"},
-        format="json",
-    )
-    assert r.status_code == 200 and r.json()["afgehandeld_op"] == str(timezone.localdate())

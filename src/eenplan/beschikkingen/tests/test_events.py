@@ -90,22 +90,6 @@ def test_the_whole_decision_leaves_its_history_and_the_dossier_shows_it(
         regels=[_regel(hh)],
     )
     tweede = services.beschikking_send(beschikking=tweede, actor=backoffice_user, op=VANDAAG)
-    bezwaar = services.bezwaar_register(
-        beschikking=tweede, inwoner=inwoner_noord, ontvangen_op=VANDAAG, gronden="Te weinig",
-        ingediend_door="Anna Jansen", actor=backoffice_user,
-    )
-    services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=VANDAAG, actor=backoffice_user)
-    services.bezwaar_verdaag(bezwaar=bezwaar, actor=backoffice_user)
-    services.bezwaar_decide(
-        bezwaar=bezwaar, uitkomst="ongegrond", besloten_op=VANDAAG, actor=backoffice_user
-    )
-    klacht = services.klacht_register(
-        gemeente=inwoner_noord.gemeente, inwoner=inwoner_noord, ingediend_door="Anna",
-        ontvangen_op=VANDAAG, onderwerp="Niet teruggebeld", actor=backoffice_user,
-    )
-    services.klacht_afhandelen(
-        klacht=klacht, op=VANDAAG, uitkomst="Excuses gemaakt", actor=backoffice_user
-    )
 
     assert _soorten(aanvraag) == [
         "aanvraag.ontvangen",
@@ -117,13 +101,6 @@ def test_the_whole_decision_leaves_its_history_and_the_dossier_shows_it(
     ]
     assert _soorten(eerste) == ["beschikking.genomen", "beschikking.getoetst"]
     assert _soorten(tweede) == ["beschikking.genomen", "beschikking.verzonden"]
-    assert _soorten(bezwaar) == [
-        "bezwaar.ontvangen",
-        "bezwaar.informeel_gesprek",
-        "bezwaar.verdaagd",
-        "bezwaar.beslist",
-    ]
-    assert _soorten(klacht) == ["klacht.ontvangen", "klacht.afgehandeld"]
     # Who did it, and on whose dossier.
     verzonden = Gebeurtenis.objects.get(soort="beschikking.verzonden")
     assert verzonden.user == backoffice_user and verzonden.inwoner_id == inwoner_noord.pk
@@ -138,13 +115,6 @@ def test_the_whole_decision_leaves_its_history_and_the_dossier_shows_it(
     tijdlijn = body.split('id="kop-tijdlijn"', 1)[1]
     assert zin in tijdlijn
     assert f"Aanvraag {aanvraag.pk} weer open: beschikking {eerste.pk} is onrechtmatig" in tijdlijn
-    assert "Beslist op bezwaar" not in tijdlijn  # a generalist does not read bezwaren
-    # The back office also reads bezwaren and klachten: their events are in its timeline.
-    client.force_login(backoffice_user)
-    body = client.get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
-    tijdlijn = body.split('id="kop-tijdlijn"', 1)[1]
-    assert "Beslist op bezwaar tegen beschikking" in tijdlijn and "ongegrond" in tijdlijn
-    assert "Klacht afgehandeld op" in tijdlijn
 
 
 def test_a_refused_change_leaves_no_event(hh, inwoner_noord, generalist, backoffice_user):

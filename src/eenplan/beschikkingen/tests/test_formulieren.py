@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from eenplan.beschikkingen import services
-from eenplan.beschikkingen.models import Beschikking, Bezwaar
+from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.services import Regel
 from eenplan.events.models import Gebeurtenis
 from eenplan.voorzieningen.services import voorziening_create
@@ -88,29 +88,3 @@ def test_sending_asks_for_confirmation_and_a_refusal_redirects_with_every_messag
     assert beschikking.verzonden_op == VANDAAG
 
 
-def test_extending_the_bezwaar_term_asks_for_confirmation(client, beschikking, backoffice_user):
-    services.beschikking_send(beschikking=beschikking, actor=backoffice_user, op=VANDAAG)
-    bezwaar = services.bezwaar_register(
-        beschikking=beschikking,
-        inwoner=beschikking.inwoner,
-        ontvangen_op=VANDAAG,
-        gronden="Te weinig uren",
-        ingediend_door="Anna Jansen",
-        actor=backoffice_user,
-    )
-    client.force_login(backoffice_user)
-    pagina = f"/beschikkingen/bezwaren/{bezwaar.pk}/"
-    nieuw = services.bezwaar_verdaagd_uiterlijk(bezwaar)
-    body = client.get(pagina).content.decode()
-    assert "Beslissen uiterlijk wordt dan" in body  # the person sees what will happen
-    url = f"/beschikkingen/bezwaren/{bezwaar.pk}/verdagen/"
-    response = client.post(url, {})
-    assert response["Location"] == f"{pagina}#verdagen"
-    assert "Vink aan dat u wilt verdagen" in client.get(pagina).content.decode()
-    bezwaar.refresh_from_db()
-    assert not bezwaar.verdaagd
-    assert client.get(url).status_code == 302
-    response = client.post(url, {"verdagen-bevestigd": "on"})
-    assert response.status_code == 302
-    bezwaar = Bezwaar.objects.get(pk=bezwaar.pk)
-    assert bezwaar.verdaagd and bezwaar.beslissen_uiterlijk == nieuw

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid
-from eenplan.beschikkingen.models import Beschikking, Bezwaar
+from eenplan.beschikkingen.models import Beschikking
 from eenplan.privacy import access
-from eenplan.rules.voorziening import Ontvankelijkheid, PgbToets
+from eenplan.rules.voorziening import PgbToets
 from eenplan.testing.helpers import verzonden, zin
 from eenplan.voorzieningen.services import voorziening_create
 
@@ -173,54 +173,12 @@ def test_generalist_decision_goes_to_lawfulness_queue(aanvraag, hh, generalist, 
         services.beschikking_send(beschikking=b, actor=b.besloten_door, op=VANDAAG)
 
 
-def test_bezwaar_only_by_the_resident_and_with_deadlines(
-    aanvraag, hh, backoffice_user, inwoner_zuid, inwoner_noord
-):
-    b = verzonden(aanvraag, hh, backoffice_user)
-    with pytest.raises(ValidationError, match="andere inwoner"):
-        services.bezwaar_register(
-            beschikking=b,
-            inwoner=inwoner_zuid,
-            ontvangen_op=VANDAAG,
-            gronden="g",
-            ingediend_door="Piet",
-            actor=backoffice_user,
-        )
-    assert not Bezwaar.objects.exists()
-    bezwaar = services.bezwaar_register(
-        beschikking=b,
-        inwoner=inwoner_noord,
-        ontvangen_op=VANDAAG,
-        gronden="Te weinig uren",
-        ingediend_door="Anna Jansen",
-        actor=backoffice_user,
-    )
-    assert bezwaar.tijdigheid == Ontvankelijkheid.TIJDIG
-    assert bezwaar.beslissen_uiterlijk >= b.bezwaar_uiterlijk + dt.timedelta(weeks=6)
-    eerder = bezwaar.beslissen_uiterlijk
-    services.bezwaar_verdaag(bezwaar=bezwaar, actor=backoffice_user)
-    assert bezwaar.beslissen_uiterlijk > eerder
-    with pytest.raises(ValidationError, match="al eens verdaagd"):
-        services.bezwaar_verdaag(bezwaar=bezwaar, actor=backoffice_user)
-
-
 def test_eigen_bijdrage_in_letter(aanvraag, hh, backoffice_user):
     b = verzonden(aanvraag, hh, backoffice_user)
     uitkomst = services.eigen_bijdrage_voor(aanvraag.inwoner, VANDAAG)
     assert uitkomst is not None and uitkomst.bedrag_per_maand > 0
     bedrag = f"{uitkomst.bedrag_per_maand:.2f}".replace(".", ",")  # Dutch notation
     assert f"€ {bedrag} per maand" in b.brief
-
-
-def test_klacht_has_its_own_term(gemeente, backoffice_user):
-    klacht = services.klacht_register(
-        gemeente=gemeente,
-        ingediend_door="Anna",
-        ontvangen_op=VANDAAG,
-        onderwerp="Niet teruggebeld",
-        actor=backoffice_user,
-    )
-    assert klacht.afhandelen_uiterlijk >= VANDAAG + dt.timedelta(weeks=6)
 
 
 def test_overgangsrecht_gets_its_legal_end_and_is_on_the_worklist(inwoner_noord, generalist):
@@ -296,35 +254,6 @@ def test_aanvraag_suspension_moves_the_decision_deadline(aanvraag, backoffice_us
     assert aanvraag.beslissen_uiterlijk > eerst  # five suspended days added (then Atw)
 
 
-def test_informal_track_and_klacht_handling(aanvraag, hh, backoffice_user, inwoner_noord, gemeente):
-    b = verzonden(aanvraag, hh, backoffice_user)
-    bezwaar = services.bezwaar_register(
-        beschikking=b,
-        inwoner=inwoner_noord,
-        ontvangen_op=VANDAAG,
-        gronden="g",
-        ingediend_door="Anna",
-        actor=backoffice_user,
-    )
-    gesprek = services.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=VANDAAG, actor=backoffice_user)
-    assert gesprek.informeel_gesprek_op
-    klacht = services.klacht_register(
-        gemeente=gemeente,
-        ingediend_door="Anna",
-        ontvangen_op=VANDAAG,
-        onderwerp="Lang gewacht",
-        actor=backoffice_user,
-    )
-    with pytest.raises(ValidationError, match="Beschrijf"):
-        services.klacht_afhandelen(klacht=klacht, op=VANDAAG, uitkomst=" ", actor=backoffice_user)
-    assert (
-        services.klacht_afhandelen(
-            klacht=klacht, op=VANDAAG, uitkomst="Excuses gemaakt", actor=backoffice_user
-        ).afgehandeld_op
-        == VANDAAG
-    )
-
-
 def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backoffice_user):
     from eenplan.voorzieningen.models import AbonnementstariefGegeven
 
@@ -350,46 +279,3 @@ def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backof
     )
 
 
-def test_upheld_bezwaar_links_the_new_decision_as_revision(
-    aanvraag, hh, backoffice_user, inwoner_noord, generalist
-):
-    b = verzonden(aanvraag, hh, backoffice_user)
-    bezwaar = services.bezwaar_register(
-        beschikking=b,
-        inwoner=inwoner_noord,
-        ontvangen_op=VANDAAG,
-        gronden="Meer uren nodig",
-        ingediend_door="Anna",
-        actor=backoffice_user,
-    )
-    tweede = services.aanvraag_register(
-        inwoner=inwoner_noord,
-        omschrijving="Herziening",
-        wet="wmo",
-        ontvangen_op=VANDAAG,
-        ingediend_door="Anna",
-        door=generalist.user,
-    )
-    nieuw = services.beschikking_issue(
-        aanvraag=tweede,
-        actor=backoffice_user,
-        besloten_op=VANDAAG,
-        motivering="Na bezwaar: 5 uur.",
-        regels=[
-            zin(
-                hh,
-                omvang=Decimal(5),
-                begin=VANDAAG + dt.timedelta(days=400),
-                einde=VANDAAG + dt.timedelta(days=700),
-            )
-        ],
-    )
-    services.bezwaar_decide(
-        bezwaar=bezwaar,
-        uitkomst="gegrond",
-        besloten_op=VANDAAG,
-        nieuwe_beschikking=nieuw,
-        actor=backoffice_user,
-    )
-    nieuw.refresh_from_db()
-    assert nieuw.herziet == b

@@ -16,7 +16,7 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from eenplan.beschikkingen.models import Klacht
+from eenplan.bezwaren.models import Klacht
 from eenplan.conf.api_urls import router
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker

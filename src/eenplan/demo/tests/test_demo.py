@@ -145,7 +145,8 @@ def test_demo_has_onderzoeken_and_plans_that_became_aanvragen():
 
 
 def test_demo_catalogue_and_beschikkingen():
-    from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening, Bezwaar
+    from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
+    from eenplan.bezwaren.models import Bezwaar
     from eenplan.voorzieningen.models import Voorziening
 
     result = build_demo(inwoners=2000, seed=9, peildatum=PEIL)

@@ -1,0 +1,147 @@
+"""Helpers of the server-rendered pages of `beschikkingen` and the apps above it (`bezwaren`):
+paging size, deadline labels, the PRG round trip of a refused form through the session, the
+access decision on one resident, the login's municipality, sortable column headers and the
+small POST actions. Plumbing of the interface layer, no domain logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.forms import Form
+from django.forms.utils import ErrorDict
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
+from django.utils.formats import date_format
+
+from eenplan.gemeente.models import Gemeente
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.rules import voorziening as voorziening_rules
+from eenplan.rules.termijnen import TermijnStatus, termijn_status
+
+PAGE_SIZE = 25
+
+
+TERMIJN_LABELS = {
+    TermijnStatus.OP_SCHEMA: "Op schema",
+    TermijnStatus.BIJNA_VERLOPEN: "Binnen 5 werkdagen",
+    TermijnStatus.VERLOPEN: "Verlopen",
+}
+
+
+TIJDIGHEID_LABELS = {
+    voorziening_rules.Ontvankelijkheid.TIJDIG: "Tijdig",
+    voorziening_rules.Ontvankelijkheid.TE_LAAT: "Te laat",
+    voorziening_rules.Ontvankelijkheid.TE_LAAT_VERSCHOONBAAR: "Te laat, maar verschoonbaar "
+    "(Awb 6:11)",
+}
+
+
+GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente."
+
+
+def datum(dag: dt.date | None) -> str:
+    return date_format(dag, "j F Y") if dag else ""
+
+
+def keuze(value: str | None, allowed: Any) -> str:
+    return value if value and value in allowed else ""
+
+
+def stand(uiterlijk: dt.date, vandaag: dt.date, extra: Any) -> tuple[str, str]:
+    stand = termijn_status(uiterlijk, vandaag, extra=extra)
+    return stand.value, TERMIJN_LABELS[stand]
+
+
+FORMULIER_SESSIE = "eenplan_formulier"
+
+
+def terug_met_fouten(request: HttpRequest, sleutel: str, form: Form, url: str) -> HttpResponse:
+    """POST/redirect/GET also after a refusal: the input and every message wait in the session
+    for the page the person is sent back to, so a reload never posts again (nor shows a 405)."""
+    request.session[f"{FORMULIER_SESSIE}:{sleutel}"] = {
+        "data": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"},
+        "fouten": {veld: [str(f) for f in fouten] for veld, fouten in form.errors.items()},
+    }
+    return redirect(url)
+
+
+def form_uit_sessie(request: HttpRequest, sleutel: str, form_class: Any, **kwargs: Any) -> Any:
+    """The form a refused POST left in the session (once), bound with its input and messages."""
+    bewaard = request.session.pop(f"{FORMULIER_SESSIE}:{sleutel}", None)
+    if not bewaard:
+        return None
+    data = QueryDict(mutable=True)
+    for naam, waarden in bewaard["data"].items():
+        data.setlist(naam, waarden)
+    form = form_class(data, **kwargs)
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    for veld, fouten in bewaard["fouten"].items():
+        for fout in fouten:
+            form.add_error(None if veld == NON_FIELD_ERRORS else veld, fout)
+    return form
+
+
+def via(request: HttpRequest) -> access.Via:
+    return access.Via.request(request)
+
+
+def open_dossier(request: HttpRequest, resource: Resource, action: Action, inwoner_id: int) -> None:
+    """Role and need-to-know for this resident (403 with the reason when refused); the
+    decision is logged either way, with the purpose of the rule."""
+    access.require(
+        request.user,
+        resource,
+        action,
+        via=via(request),
+        inwoner=inwoner_id,
+        doel=access.RULES[(resource, action)].doel,
+    )
+
+
+def gemeente_van(request: HttpRequest) -> Gemeente:
+    """The municipality of the login; an account without one is refused (and logged)."""
+    medewerker = access.Actor.of(request.user).medewerker
+    if medewerker is None:
+        access.log_refusal(request.user, via=via(request), reason=GEEN_GEMEENTE)
+        raise PermissionDenied(GEEN_GEMEENTE)
+    return medewerker.gemeente
+
+
+def sorteerkolommen(
+    sortering: str, sleutels: dict[str, str], query: Callable[..., str]
+) -> dict[str, dict[str, str]]:
+    """Column header links: a click sorts on that column; a second click reverses it."""
+    kolommen = {}
+    for kolom, sleutel in sleutels.items():
+        actief = sortering.lstrip("-") == sleutel
+        aflopend = sortering.startswith("-")
+        kolommen[kolom] = {
+            "href": f"?{query(sortering=f'-{sleutel}' if actief and not aflopend else sleutel)}",
+            "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
+        }
+    return kolommen
+
+
+def actie(request: HttpRequest, doe: Callable[[], object], gelukt: str) -> None:
+    """Run one service call; its Dutch refusal becomes an error message (nothing changed)."""
+    try:
+        doe()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, gelukt)
+
+
+def datum_uit(request: HttpRequest, veld: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(request.POST.get(veld, ""))
+    except ValueError:
+        messages.error(request, "Vul een bestaande datum in.")
+        return None

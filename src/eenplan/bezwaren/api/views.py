@@ -1,0 +1,270 @@
+"""The bezwaren and klachten API: the bezwaar register (register, extend once, informal
+conversation, decide) and the klachten (register, handle). Thin viewsets as everywhere: parse with
+an input serializer, decide on the resident through `privacy.access` (the shared
+`beschikkingen.api.views.DossierViewSet`), call one service or selector, serialise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from eenplan.beschikkingen import selectors as beschikkingen_selectors
+from eenplan.beschikkingen.api.views import DOEL_PARAMETER, DossierViewSet, pk_of
+from eenplan.bezwaren import selectors, services
+from eenplan.bezwaren.api.serializers import (
+    BezwaarBeslissenSerializer,
+    BezwaarCreateSerializer,
+    BezwaarDetailSerializer,
+    BezwaarFilterSerializer,
+    BezwaarSerializer,
+    DatumInputSerializer,
+    KlachtAfhandelenInputSerializer,
+    KlachtCreateSerializer,
+    KlachtSerializer,
+)
+from eenplan.bezwaren.models import Bezwaar, Klacht
+from eenplan.common.api import VersieViewSetMixin
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.api.common import request_doel, user_gemeente
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Bezwaarregister: bezwaren binnen uw werkgebied",
+        description="Vroegste uiterste beslisdatum eerst (Awb 7:10).",
+        parameters=[BezwaarFilterSerializer],
+        responses=BezwaarSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Bezwaar met de gronden (wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=BezwaarDetailSerializer,
+    ),
+    create=extend_schema(
+        summary="Bezwaar registreren tegen een verzonden beschikking",
+        description="Geef de beschikking en de inwoner over wie zij gaat. Berekent of het "
+        "bezwaar op tijd is (Awb 6:7-6:9; te laat maar verschoonbaar: 6:11) en de uiterste "
+        "beslisdatum (Awb 7:10: 6 weken, 12 met een adviescommissie). Een bezwaar op de "
+        "beschikking van een andere inwoner wordt geweigerd (400).",
+        request=BezwaarCreateSerializer,
+        responses={201: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Bezwaar
+    access_rules = {
+        "list": (Resource.BEZWAAR, Action.LEZEN),
+        "retrieve": (Resource.BEZWAAR, Action.LEZEN),
+        "create": (Resource.BEZWAAR, Action.AANMAKEN),
+        "verdagen": (Resource.BEZWAAR, Action.BEHANDELEN),
+        "beslissen": (Resource.BEZWAAR, Action.BEHANDELEN),
+        "informeel": (Resource.BEZWAAR, Action.BEHANDELEN),
+    }
+    queryset = Bezwaar.objects.none()  # for the schema; the real scope is per login
+    serializer_class = BezwaarSerializer
+    filter_backends: list[type] = []  # filtering is selectors.bezwaren_list
+    niet_gevonden = "Dit bezwaar bestaat niet."
+
+    def get_queryset(self) -> QuerySet[Bezwaar]:
+        return selectors.bezwaren_in_scope(self.request.user)
+
+    def list(self, request: Request) -> Response:
+        params = BezwaarFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        queryset = selectors.bezwaren_list(
+            scope=self.get_queryset(),
+            uitkomst=params.validated_data.get("uitkomst"),
+            inwoner_id=params.validated_data.get("inwoner"),
+        )
+        page = self.paginate_queryset(queryset)
+        rows = BezwaarSerializer(page, many=True, context={"request": request})
+        return self.get_paginated_response(rows.data)
+
+    def _get(self, request: Request, pk: Any) -> Bezwaar:
+        bezwaar_id = pk_of(pk, self.niet_gevonden)
+        request_doel(request)
+        bezwaar = selectors.bezwaar_get(bezwaar_id)
+        if bezwaar is None:
+            raise NotFound(self.niet_gevonden)
+        return bezwaar
+
+    def _render(self, request: Request, bezwaar_id: int, *, code: int = 200) -> Response:
+        bezwaar = selectors.bezwaar_get(bezwaar_id)
+        return Response(
+            BezwaarDetailSerializer(bezwaar, context={"request": request}).data, status=code
+        )
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR)
+        return self._render(request, bezwaar.pk)
+
+    def create(self, request: Request) -> Response:
+        data = BezwaarCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        fields = dict(data.validated_data)
+        beschikking_id, inwoner_id = fields.pop("beschikking"), fields.pop("inwoner")
+        beschikking = beschikkingen_selectors.beschikking_get(beschikking_id)
+        if beschikking is None:
+            raise ValidationError({"beschikking": f"Beschikking {beschikking_id} is onbekend."})
+        inwoner = self._inwoner(request, inwoner_id)
+        self._open(request, beschikking.inwoner_id, Resource.BEZWAAR, Action.AANMAKEN)
+        bezwaar = services.bezwaar_register(
+            beschikking=beschikking,
+            inwoner=inwoner,
+            actor=request.user,
+            via=access.Via.request(request),
+            **fields,
+        )
+        return self._render(request, bezwaar.pk, code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Beslistermijn eenmaal verdagen met zes weken (Awb 7:10 lid 3)",
+        request=None,
+        responses={200: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def verdagen(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
+        services.bezwaar_verdaag(
+            bezwaar=bezwaar, actor=request.user, via=access.Via.request(request)
+        )
+        return self._render(request, bezwaar.pk)
+
+    @extend_schema(
+        summary="Beslissen op het bezwaar",
+        description="Gegrond, deels gegrond, ongegrond, niet-ontvankelijk of ingetrokken; bij "
+        "een (deels) gegrond bezwaar de nieuwe beschikking (van dezelfde inwoner).",
+        request=BezwaarBeslissenSerializer,
+        responses={200: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def beslissen(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
+        data = BezwaarBeslissenSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        nieuwe = None
+        if data.validated_data["nieuwe_beschikking"] is not None:
+            nieuwe = beschikkingen_selectors.beschikking_get(
+                data.validated_data["nieuwe_beschikking"]
+            )
+            if nieuwe is None:
+                raise ValidationError({"nieuwe_beschikking": "Deze beschikking is onbekend."})
+        services.bezwaar_decide(
+            bezwaar=bezwaar,
+            uitkomst=data.validated_data["uitkomst"],
+            besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
+            nieuwe_beschikking=nieuwe,
+            actor=request.user,
+            via=access.Via.request(request),
+        )
+        return self._render(request, bezwaar.pk)
+
+    @extend_schema(
+        summary="Informeel gesprek vastleggen (eerst een gesprek)",
+        request=DatumInputSerializer,
+        responses={200: BezwaarDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def informeel(self, request: Request, pk: Any = None) -> Response:
+        bezwaar = self._get(request, pk)
+        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
+        data = DatumInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.bezwaar_informeel_gesprek(
+            bezwaar=bezwaar,
+            op=data.validated_data["op"],
+            actor=request.user,
+            via=access.Via.request(request),
+        )
+        return self._render(request, bezwaar.pk)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Klachten (los van bezwaren), vroegste afhandeltermijn eerst",
+        description="Klachten over een inwoner binnen uw werkgebied en klachten zonder inwoner.",
+        responses=KlachtSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Klacht registreren (afhandeltermijn Awb 9:11: 6 weken, 10 met een commissie)",
+        request=KlachtCreateSerializer,
+        responses={201: KlachtSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Klacht
+    access_rules = {
+        "list": (Resource.KLACHT, Action.LEZEN),
+        "create": (Resource.KLACHT, Action.AANMAKEN),
+        "afhandelen": (Resource.KLACHT, Action.BEHANDELEN),
+    }
+    queryset = Klacht.objects.none()  # for the schema; the real list is per login
+    serializer_class = KlachtSerializer
+    filter_backends: list[type] = []
+
+    def list(self, request: Request) -> Response:
+        queryset = selectors.klachten_list(user=request.user, gemeente=user_gemeente(request))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(KlachtSerializer(page, many=True).data)
+
+    def create(self, request: Request) -> Response:
+        data = KlachtCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        fields = dict(data.validated_data)
+        inwoner: Inwoner | None = None
+        if fields["inwoner"] is not None:
+            inwoner = self._inwoner(request, fields["inwoner"])
+            self._open(request, inwoner.pk, Resource.KLACHT, Action.AANMAKEN)
+        fields["inwoner"] = inwoner
+        klacht = services.klacht_register(
+            gemeente=user_gemeente(request),
+            actor=request.user,
+            via=access.Via.request(request),
+            **fields,
+        )
+        return Response(KlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Klacht afhandelen",
+        request=KlachtAfhandelenInputSerializer,
+        responses={200: KlachtSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def afhandelen(self, request: Request, pk: Any = None) -> Response:
+        klacht = selectors.klacht_get(
+            pk_of(pk, "Deze klacht bestaat niet."), gemeente_id=user_gemeente(request).pk
+        )
+        if klacht is None:
+            raise NotFound("Deze klacht bestaat niet.")
+        if klacht.inwoner_id is not None:
+            self._open(request, klacht.inwoner_id, Resource.KLACHT, Action.BEHANDELEN)
+        data = KlachtAfhandelenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        klacht = services.klacht_afhandelen(
+            klacht=klacht,
+            actor=request.user,
+            via=access.Via.request(request),
+            **data.validated_data,
+        )
+        return Response(KlachtSerializer(klacht).data)

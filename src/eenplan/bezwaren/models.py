@@ -1,0 +1,73 @@
+"""Bezwaar (objection against a sent beschikking, Awb chapter 6-7) and klacht (complaint, Awb
+chapter 9). They sit above `beschikkingen`: a bezwaar points to the beschikking it objects to,
+never the other way round (a beschikking reaches its bezwaren through the reverse relation)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from eenplan.beschikkingen.models import Beschikking
+from eenplan.bezwaren.constants import BezwaarUitkomst
+from eenplan.common.concurrency import VersieModel
+from eenplan.common.models import BaseModel
+from eenplan.gemeente.models import Gemeente
+from eenplan.inwoners.models import Inwoner
+
+
+class Bezwaar(VersieModel, BaseModel):
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="bezwaren")
+    ingediend_door = models.CharField(max_length=200)
+    ontvangen_op = models.DateField()
+    ter_post_bezorgd_op = models.DateField(null=True, blank=True)
+    tijdigheid = models.CharField(max_length=30)
+    verschoonbaar_reden = models.TextField(blank=True)
+    gronden = models.TextField()
+    informeel_gesprek_op = models.DateField(null=True, blank=True)
+    adviescommissie = models.BooleanField(default=False)
+    beslissen_uiterlijk = models.DateField()
+    verdaagd = models.BooleanField(default=False)
+    uitkomst = models.CharField(
+        max_length=20, choices=BezwaarUitkomst.choices, default=BezwaarUitkomst.LOPEND
+    )
+    besloten_op = models.DateField(null=True, blank=True)
+    nieuwe_beschikking = models.ForeignKey(
+        Beschikking, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "bezwaar"
+        verbose_name_plural = "bezwaren"
+        ordering = ["-ontvangen_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"Bezwaar tegen beschikking {self.beschikking_id}"
+
+
+class Klacht(VersieModel, BaseModel):
+    """A complaint, separate from bezwaar, with its own handling term (Awb art. 9:11)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="klachten")
+    inwoner = models.ForeignKey(
+        Inwoner, on_delete=models.PROTECT, null=True, blank=True, related_name="klachten"
+    )
+    ingediend_door = models.CharField(max_length=200)
+    ontvangen_op = models.DateField()
+    onderwerp = models.TextField()
+    afhandelen_uiterlijk = models.DateField()
+    afgehandeld_op = models.DateField(null=True, blank=True)
+    uitkomst = models.TextField(blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "klacht"
+        verbose_name_plural = "klachten"
+        ordering = ["-ontvangen_op", "-id"]
+
+    def __str__(self) -> str:
+        return f"Klacht {self.pk}"

@@ -1,0 +1,301 @@
+"""Writes of bezwaar (Awb 6:7-6:11, 7:10) and klacht (Awb 9:11).
+
+Like every write service, each takes the `actor` and asks `privacy.access` (through
+`beschikkingen.services.vereis_toegang`) before it changes anything; every state change publishes
+its event (`bezwaar.ontvangen/informeel_gesprek/verdaagd/beslist`, `klacht.ontvangen/afgehandeld`;
+ADR 0013) with a Dutch sentence for the dossier's timeline. A decision on a bezwaar that names a
+new beschikking marks it as the revision through `beschikkingen.services.beschikking_herzien`
+(this app never writes the beschikkingen tables itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from eenplan.beschikkingen.models import Beschikking
+from eenplan.beschikkingen.services import (
+    ActorLike,
+    beschikking_herzien,
+    datum_tekst,
+    publiceer,
+    vereis_toegang,
+)
+from eenplan.bezwaren.constants import BezwaarUitkomst
+from eenplan.bezwaren.models import Bezwaar, Klacht
+from eenplan.common.concurrency import Conflict, schrijft
+from eenplan.common.datums import datums_check
+from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.rules import datums
+from eenplan.rules import voorziening as voorziening_rules
+from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk
+
+TIJDIGHEID_TEKST = {
+    "tijdig": "op tijd",
+    "te_laat": "te laat",
+    "te_laat_verschoonbaar": "te laat, verschoonbaar",
+}
+
+
+@transaction.atomic
+@schrijft("beschikking", verhogen=False)
+def bezwaar_register(
+    *,
+    beschikking: Beschikking,
+    inwoner: Inwoner,
+    ontvangen_op: dt.date,
+    gronden: str,
+    ingediend_door: str,
+    actor: ActorLike,
+    ter_post_bezorgd_op: dt.date | None = None,
+    adviescommissie: bool = False,
+    verschoonbaar_reden: str = "",
+    via: access.Via | None = None,
+) -> Bezwaar:
+    """Register a bezwaar against a sent decision of this resident; on time or late per Awb
+    6:7-6:9 (late but excusable per 6:11); decision term per Awb 7:10."""
+    door = vereis_toegang(
+        actor, Resource.BEZWAAR, Action.AANMAKEN, via, beschikking.inwoner_id
+    ).user
+    datums_check(
+        datums.GEBEURTENIS, ontvangen_op=ontvangen_op, ter_post_bezorgd_op=ter_post_bezorgd_op
+    )
+    if beschikking.inwoner_id != inwoner.pk:
+        raise ValidationError({"beschikking": "Deze beschikking gaat over een andere inwoner."})
+    if beschikking.verzonden_op is None:
+        raise ValidationError({"beschikking": "Deze beschikking is nog niet verzonden."})
+    if ontvangen_op > timezone.localdate() or ontvangen_op < beschikking.verzonden_op:
+        raise ValidationError(
+            {
+                "ontvangen_op": "De ontvangstdatum ligt in de toekomst of vóór "
+                "de verzending van het besluit."
+            }
+        )
+    if not gronden.strip():
+        raise ValidationError({"gronden": "Neem de gronden van het bezwaar over."})
+    extra = gelijkgestelde_dagen()
+    tijdigheid = voorziening_rules.bezwaar_tijdigheid(
+        beschikking_verzonden=beschikking.verzonden_op,
+        ontvangen_op=ontvangen_op,
+        ter_post_bezorgd_op=ter_post_bezorgd_op,
+        verschoonbaar=bool(verschoonbaar_reden.strip()),
+        extra=extra,
+    )
+    start = max(ontvangen_op, beschikking.bezwaar_uiterlijk or ontvangen_op)
+    bezwaar = Bezwaar.objects.create(
+        beschikking=beschikking,
+        ingediend_door=ingediend_door,
+        ontvangen_op=ontvangen_op,
+        ter_post_bezorgd_op=ter_post_bezorgd_op,
+        tijdigheid=tijdigheid,
+        verschoonbaar_reden=verschoonbaar_reden.strip(),
+        gronden=gronden.strip(),
+        adviescommissie=adviescommissie,
+        vastgelegd_door=door,
+        beslissen_uiterlijk=beslissing_op_bezwaar_uiterlijk(
+            start, adviescommissie=adviescommissie, extra=extra
+        ),
+    )
+    publiceer(
+        "bezwaar.ontvangen",
+        record=bezwaar,
+        omschrijving=f"Bezwaar ontvangen tegen beschikking {beschikking.pk} "
+        f"({TIJDIGHEID_TEKST.get(str(tijdigheid), str(tijdigheid))}; beslissen uiterlijk "
+        f"{datum_tekst(bezwaar.beslissen_uiterlijk)})",
+        user=door,
+        inwoner_id=beschikking.inwoner_id,
+        beschikking=beschikking.pk,
+    )
+    return bezwaar
+
+
+def bezwaar_verdaagd_uiterlijk(bezwaar: Bezwaar) -> dt.date:
+    """The last day to decide once the term is extended (shown before the person confirms)."""
+    start = max(bezwaar.ontvangen_op, bezwaar.beschikking.bezwaar_uiterlijk or bezwaar.ontvangen_op)
+    return beslissing_op_bezwaar_uiterlijk(
+        start, adviescommissie=bezwaar.adviescommissie, verdaagd=True, extra=gelijkgestelde_dagen()
+    )
+
+
+@transaction.atomic
+@schrijft("bezwaar")
+def bezwaar_verdaag(
+    *, bezwaar: Bezwaar, actor: ActorLike, via: access.Via | None = None
+) -> Bezwaar:
+    """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
+    actor = vereis_toegang(
+        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
+    )
+    if bezwaar.verdaagd:
+        raise Conflict("De beslistermijn is al eens verdaagd (Awb 7:10 lid 3).")
+    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
+        raise Conflict("Op dit bezwaar is al beslist.")
+    bezwaar.beslissen_uiterlijk = bezwaar_verdaagd_uiterlijk(bezwaar)
+    bezwaar.verdaagd = True
+    bezwaar.save(update_fields=["beslissen_uiterlijk", "verdaagd", "updated_at"])
+    publiceer(
+        "bezwaar.verdaagd",
+        record=bezwaar,
+        omschrijving=f"Beslissing op bezwaar tegen beschikking {bezwaar.beschikking_id} verdaagd "
+        f"tot uiterlijk {datum_tekst(bezwaar.beslissen_uiterlijk)}",
+        user=actor.user,
+        inwoner_id=bezwaar.beschikking.inwoner_id,
+        beslissen_uiterlijk=bezwaar.beslissen_uiterlijk,
+    )
+    return bezwaar
+
+
+@transaction.atomic
+@schrijft("bezwaar", "nieuwe_beschikking")
+def bezwaar_decide(
+    *,
+    bezwaar: Bezwaar,
+    uitkomst: str,
+    besloten_op: dt.date,
+    actor: ActorLike,
+    nieuwe_beschikking: Beschikking | None = None,
+    via: access.Via | None = None,
+) -> Bezwaar:
+    actor = vereis_toegang(
+        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
+    )
+    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
+        raise Conflict("Op dit bezwaar is al beslist.")
+    if uitkomst not in BezwaarUitkomst.values or uitkomst == BezwaarUitkomst.LOPEND:
+        raise ValidationError({"uitkomst": "Kies de uitkomst van het bezwaar."})
+    if besloten_op > timezone.localdate() or besloten_op < bezwaar.ontvangen_op:
+        raise ValidationError(
+            {"besloten_op": "De besluitdatum ligt in de toekomst of vóór het bezwaar."}
+        )
+    if (
+        nieuwe_beschikking is not None
+        and nieuwe_beschikking.inwoner_id != bezwaar.beschikking.inwoner_id
+    ):
+        raise ValidationError(
+            {"nieuwe_beschikking": "Die beschikking gaat over een andere inwoner."}
+        )
+    bezwaar.uitkomst, bezwaar.besloten_op = uitkomst, besloten_op
+    bezwaar.nieuwe_beschikking = nieuwe_beschikking
+    bezwaar.save(update_fields=["uitkomst", "besloten_op", "nieuwe_beschikking", "updated_at"])
+    if nieuwe_beschikking is not None:
+        # The new decision revises the one objected to; exports and OP043 follow the newest.
+        beschikking_herzien(beschikking=nieuwe_beschikking, herziet=bezwaar.beschikking)
+    publiceer(
+        "bezwaar.beslist",
+        record=bezwaar,
+        omschrijving=f"Beslist op bezwaar tegen beschikking {bezwaar.beschikking_id}: "
+        f"{bezwaar.get_uitkomst_display().lower()}"
+        + (
+            f" (nieuwe beschikking {nieuwe_beschikking.pk})"
+            if nieuwe_beschikking is not None
+            else ""
+        ),
+        user=actor.user,
+        inwoner_id=bezwaar.beschikking.inwoner_id,
+        uitkomst=uitkomst,
+        nieuwe_beschikking=nieuwe_beschikking.pk if nieuwe_beschikking else None,
+    )
+    return bezwaar
+
+
+@transaction.atomic
+def klacht_register(
+    *,
+    gemeente: Gemeente,
+    ingediend_door: str,
+    ontvangen_op: dt.date,
+    onderwerp: str,
+    actor: ActorLike,
+    inwoner: Inwoner | None = None,
+    commissie: bool = False,
+    via: access.Via | None = None,
+) -> Klacht:
+    """A complaint, registered apart from bezwaren, with its handling term (Awb 9:11). About a
+    resident only within need-to-know; without one on the role alone."""
+    door = vereis_toegang(
+        actor, Resource.KLACHT, Action.AANMAKEN, via, inwoner.pk if inwoner else None
+    ).user
+    if inwoner is not None and inwoner.gemeente_id != gemeente.pk:
+        raise ValidationError({"inwoner": "Deze inwoner hoort bij een andere gemeente."})
+    datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
+    if ontvangen_op > timezone.localdate():
+        raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
+    if not onderwerp.strip():
+        raise ValidationError({"onderwerp": "Beschrijf waarover de klacht gaat."})
+    klacht = Klacht.objects.create(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        ingediend_door=ingediend_door,
+        ontvangen_op=ontvangen_op,
+        onderwerp=onderwerp.strip(),
+        vastgelegd_door=door,
+        afhandelen_uiterlijk=voorziening_rules.klacht_afhandelen_uiterlijk(
+            ontvangen_op, commissie=commissie, extra=gelijkgestelde_dagen()
+        ),
+    )
+    publiceer(
+        "klacht.ontvangen",
+        record=klacht,
+        omschrijving=f"Klacht ontvangen (afhandelen uiterlijk "
+        f"{datum_tekst(klacht.afhandelen_uiterlijk)})",
+        user=door,
+        inwoner_id=klacht.inwoner_id,
+    )
+    return klacht
+
+
+@transaction.atomic
+@schrijft("bezwaar")
+def bezwaar_informeel_gesprek(
+    *, bezwaar: Bezwaar, op: dt.date, actor: ActorLike, via: access.Via | None = None
+) -> Bezwaar:
+    """The informal track: a conversation first (Hardenberg); recorded with its date."""
+    actor = vereis_toegang(
+        actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
+    )
+    if bezwaar.uitkomst != BezwaarUitkomst.LOPEND:
+        raise Conflict("Op dit bezwaar is al beslist.")
+    if op < bezwaar.ontvangen_op or op > timezone.localdate():
+        raise ValidationError({"op": "Het gesprek ligt vóór het bezwaar of in de toekomst."})
+    bezwaar.informeel_gesprek_op = op
+    bezwaar.save(update_fields=["informeel_gesprek_op", "updated_at"])
+    publiceer(
+        "bezwaar.informeel_gesprek",
+        record=bezwaar,
+        omschrijving=f"Informeel gesprek over bezwaar tegen beschikking {bezwaar.beschikking_id} "
+        f"op {datum_tekst(op)}",
+        user=actor.user,
+        inwoner_id=bezwaar.beschikking.inwoner_id,
+    )
+    return bezwaar
+
+
+@transaction.atomic
+@schrijft("klacht")
+def klacht_afhandelen(
+    *, klacht: Klacht, op: dt.date, uitkomst: str, actor: ActorLike, via: access.Via | None = None
+) -> Klacht:
+    actor = vereis_toegang(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)
+    if klacht.afgehandeld_op is not None:
+        raise Conflict("Deze klacht is al afgehandeld.")
+    if op < klacht.ontvangen_op or op > timezone.localdate():
+        raise ValidationError({"op": "De datum ligt vóór de klacht of in de toekomst."})
+    if not uitkomst.strip():
+        raise ValidationError({"uitkomst": "Beschrijf hoe de klacht is afgehandeld."})
+    klacht.afgehandeld_op, klacht.uitkomst = op, uitkomst.strip()
+    klacht.save(update_fields=["afgehandeld_op", "uitkomst", "updated_at"])
+    publiceer(
+        "klacht.afgehandeld",
+        record=klacht,
+        omschrijving=f"Klacht afgehandeld op {datum_tekst(op)}",
+        user=actor.user,
+        inwoner_id=klacht.inwoner_id,
+    )
+    return klacht
