@@ -1,8 +1,5 @@
 from django.db import models
 
-# The law lives in common (plannen, below beschikkingen, uses it too); re-exported here.
-from eenplan.common.constants import Wet as Wet
-
 
 class AanvraagStatus(models.TextChoices):
     ONTVANGEN = "ontvangen", "Ontvangen"

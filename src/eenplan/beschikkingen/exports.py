@@ -31,8 +31,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
 from eenplan.beschikkingen import services
-from eenplan.beschikkingen.constants import Rechtmatigheid, Uitkomst, Wet
+from eenplan.beschikkingen.constants import Rechtmatigheid, Uitkomst
 from eenplan.beschikkingen.models import BeschikteVoorziening
+from eenplan.common.constants import Wet
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import huishouden_current
 from eenplan.privacy import access

@@ -12,10 +12,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from eenplan.beschikkingen.constants import BeschikkingStatus, Uitkomst, Wet
+from eenplan.beschikkingen.constants import BeschikkingStatus, Uitkomst
 from eenplan.beschikkingen.page_selectors import zin_aanbieders
 from eenplan.beschikkingen.selectors import BeschikkingZoekvraag, zoekvraag_fout
 from eenplan.beschikkingen.services import Regel
+from eenplan.common.constants import Wet
 from eenplan.rules.voorziening import PgbToets
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.forms import bedrag_veld, code_keuzes

@@ -7,13 +7,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from eenplan.beschikkingen.constants import (
-    AanvraagStatus,
-    Rechtmatigheid,
-    Uitkomst,
-    Wet,
-)
+from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid, Uitkomst
 from eenplan.common.concurrency import VersieModel
+from eenplan.common.constants import Wet
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner

@@ -32,9 +32,8 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Afweging
 from eenplan.privacy import access
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
-from eenplan.voorzieningen.models import CodelijstWaarde, Tarief, Voorziening
-from eenplan.voorzieningen.selectors import catalogus
-from eenplan.voorzieningen.services import CODELIJST_VERSIE
+from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.selectors import huidige_tarieven, huidige_tarieven_prefetch
 
 User = AbstractBaseUser | AnonymousUser
 EINDE_VENSTER = dt.timedelta(weeks=8)
@@ -43,61 +42,12 @@ EINDE_VENSTER = dt.timedelta(weeks=8)
 # --- catalogue --------------------------------------------------------------------------------
 
 
-def codelijst_waarden(codelijst: str) -> list[CodelijstWaarde]:
-    """The values of one iWmo/iJw code list of the release in use (3.2)."""
-    return list(CodelijstWaarde.objects.filter(codelijst=codelijst, versie=CODELIJST_VERSIE))
-
-
-def codelijst_omschrijvingen() -> dict[tuple[str, str], str]:
-    """(codelijst, code) → omschrijving for every list of the release in use; one query."""
-    return {
-        (w.codelijst, w.code): w.omschrijving
-        for w in CodelijstWaarde.objects.filter(versie=CODELIJST_VERSIE)
-    }
-
-
-def _huidige_tarieven(op: dt.date) -> Prefetch:
-    return Prefetch(
-        "tarieven",
-        queryset=Tarief.objects.filter(geldig_vanaf__lte=op).order_by(
-            "leveringsvorm", "aanbieder", "-geldig_vanaf"
-        ),
-        to_attr="tarieven_tot_nu",
-    )
-
-
-def huidige_tarieven(voorziening: Voorziening) -> list[Tarief]:
-    """The tariff in force per leveringsvorm and provider, from the prefetched tariffs (the
-    latest geldig_vanaf not after the day asked for)."""
-    gezien: set[tuple[str, str]] = set()
-    result = []
-    for tarief in getattr(voorziening, "tarieven_tot_nu", []):
-        sleutel = (tarief.leveringsvorm, tarief.aanbieder)
-        if sleutel not in gezien:
-            gezien.add(sleutel)
-            result.append(tarief)
-    return result
-
-
-def catalogus_met_tarieven(
-    *, gemeente: Gemeente, op: dt.date, soort: str | None = None, wet: str | None = None
-) -> list[Voorziening]:
-    """The catalogue (voorzieningen.selectors.catalogus) with each provision's current tariffs
-    in `huidige`; three queries however long the catalogue is."""
-    result = list(
-        catalogus(gemeente=gemeente, soort=soort, wet=wet).prefetch_related(_huidige_tarieven(op))
-    )
-    for voorziening in result:
-        voorziening.huidige = huidige_tarieven(voorziening)  # type: ignore[attr-defined]
-    return result
-
-
 def maatwerk_keuzes(*, gemeente: Gemeente, wet: str, op: dt.date) -> list[Voorziening]:
     """Maatwerk provisions of one law with their current tariffs (for the decision form)."""
     return list(
         Voorziening.objects.filter(gemeente=gemeente, wet=wet, actief=True)
         .exclude(soort=VoorzieningSoort.ALGEMEEN)
-        .prefetch_related(_huidige_tarieven(op))
+        .prefetch_related(huidige_tarieven_prefetch(op))
         .order_by("naam")
     )
 

@@ -25,12 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone, translation
 
-from eenplan.beschikkingen.constants import (
-    AanvraagStatus,
-    Rechtmatigheid,
-    Uitkomst,
-    Wet,
-)
+from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid, Uitkomst
 from eenplan.beschikkingen.models import (
     Aanvraag,
     AanvraagOpschorting,
@@ -39,6 +34,7 @@ from eenplan.beschikkingen.models import (
     Overgangsrecht,
 )
 from eenplan.common.concurrency import Conflict, schrijft, vergrendel, verhoog
+from eenplan.common.constants import Wet
 from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
 from eenplan.events import bus

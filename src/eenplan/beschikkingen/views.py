@@ -34,12 +34,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.beschikkingen import page_selectors, selectors, services
 from eenplan.beschikkingen import paginahulp as hulp
-from eenplan.beschikkingen.constants import (
-    AanvraagStatus,
-    Rechtmatigheid,
-    Uitkomst,
-    Wet,
-)
+from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid, Uitkomst
 from eenplan.beschikkingen.forms import (
     MAX_REGELS,
     BeschikkingZoekForm,
@@ -50,6 +45,7 @@ from eenplan.beschikkingen.forms import (
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
+from eenplan.common.constants import Wet
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.privacy import access
@@ -57,6 +53,7 @@ from eenplan.privacy.access import Action, Resource
 from eenplan.rules import voorziening as voorziening_rules
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.selectors import codelijst_omschrijvingen
 from eenplan.web.forms import add_service_errors
 
 
@@ -293,7 +290,7 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _omvang_labels(regels: list[BeschikteVoorziening]) -> None:
     """'uur', 'per week': the code list descriptions of each row's unit and frequency."""
-    omschrijvingen = page_selectors.codelijst_omschrijvingen()
+    omschrijvingen = codelijst_omschrijvingen()
     for regel in regels:
         regel.eenheid_label = omschrijvingen.get(  # type: ignore[attr-defined]
             ("WJ756", regel.eenheid), regel.eenheid

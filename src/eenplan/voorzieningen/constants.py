@@ -1,5 +1,8 @@
 from django.db import models
 
+# The release of the iWmo/iJw code lists in use (data/codelijsten-3.2.json, migration 0002).
+CODELIJST_VERSIE = "3.2"
+
 
 class VoorzieningSoort(models.TextChoices):
     ALGEMEEN = "algemeen", "Algemene voorziening"

@@ -10,7 +10,6 @@ from typing import Any
 
 from django import forms
 
-from eenplan.beschikkingen.page_selectors import codelijst_waarden
 from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
@@ -21,6 +20,7 @@ from eenplan.voorzieningen.constants import (
     Uitvoeringsvariant,
     VoorzieningSoort,
 )
+from eenplan.voorzieningen.selectors import codelijst_waarden
 from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 BEDRAG_FOUTEN = {

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
@@ -16,9 +16,10 @@ from eenplan.rules.eigen_bijdrage import (
     Periode,
     regime_op,
 )
-from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
+from eenplan.voorzieningen.constants import CODELIJST_VERSIE, Leveringsvorm, VoorzieningSoort
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
+    CodelijstWaarde,
     Synoniem,
     Tarief,
     Voorziening,
@@ -152,3 +153,59 @@ def abonnementstarief_ontbreekt(*, vandaag: dt.date) -> list[int]:
         if regime is not None and not regime.cak_berekent and jaar not in bekend:
             ontbreekt.append(jaar)
     return ontbreekt
+
+
+# --- code lists and current tariffs (the catalogue pages and the decision form) -------------
+
+
+def codelijst_waarden(codelijst: str) -> list[CodelijstWaarde]:
+    """The values of one iWmo/iJw code list of the release in use (3.2)."""
+    return list(CodelijstWaarde.objects.filter(codelijst=codelijst, versie=CODELIJST_VERSIE))
+
+
+def codelijst_omschrijvingen() -> dict[tuple[str, str], str]:
+    """(codelijst, code) → omschrijving for every list of the release in use; one query."""
+    return {
+        (w.codelijst, w.code): w.omschrijving
+        for w in CodelijstWaarde.objects.filter(versie=CODELIJST_VERSIE)
+    }
+
+
+def huidige_tarieven_prefetch(op: dt.date) -> Prefetch:
+    """Each provision's tariffs valid on `op` (newest first per leveringsvorm and provider),
+    prefetched into `tarieven_tot_nu`; read them with `huidige_tarieven`."""
+    return Prefetch(
+        "tarieven",
+        queryset=Tarief.objects.filter(geldig_vanaf__lte=op).order_by(
+            "leveringsvorm", "aanbieder", "-geldig_vanaf"
+        ),
+        to_attr="tarieven_tot_nu",
+    )
+
+
+def huidige_tarieven(voorziening: Voorziening) -> list[Tarief]:
+    """The tariff in force per leveringsvorm and provider, from the prefetched tariffs (the
+    latest geldig_vanaf not after the day asked for)."""
+    gezien: set[tuple[str, str]] = set()
+    result = []
+    for tarief in getattr(voorziening, "tarieven_tot_nu", []):
+        sleutel = (tarief.leveringsvorm, tarief.aanbieder)
+        if sleutel not in gezien:
+            gezien.add(sleutel)
+            result.append(tarief)
+    return result
+
+
+def catalogus_met_tarieven(
+    *, gemeente: Gemeente, op: dt.date, soort: str | None = None, wet: str | None = None
+) -> list[Voorziening]:
+    """The catalogue (`catalogus`) with each provision's current tariffs
+    in `huidige`; three queries however long the catalogue is."""
+    result = list(
+        catalogus(gemeente=gemeente, soort=soort, wet=wet).prefetch_related(
+            huidige_tarieven_prefetch(op)
+        )
+    )
+    for voorziening in result:
+        voorziening.huidige = huidige_tarieven(voorziening)  # type: ignore[attr-defined]
+    return result

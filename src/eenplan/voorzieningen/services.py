@@ -15,7 +15,7 @@ from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.rules import datums
-from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
+from eenplan.voorzieningen.constants import CODELIJST_VERSIE, Leveringsvorm, VoorzieningSoort
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
     CodelijstWaarde,
@@ -23,8 +23,6 @@ from eenplan.voorzieningen.models import (
     Tarief,
     Voorziening,
 )
-
-CODELIJST_VERSIE = "3.2"
 
 
 def _in_codelijst(codelijst: str, code: str) -> bool:

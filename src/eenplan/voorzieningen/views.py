@@ -20,7 +20,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.beschikkingen.page_selectors import catalogus_met_tarieven, codelijst_omschrijvingen
 from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
@@ -31,6 +30,7 @@ from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.constants import VoorzieningSoort
 from eenplan.voorzieningen.forms import TariefForm, VoorzieningForm
 from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.selectors import catalogus_met_tarieven, codelijst_omschrijvingen
 from eenplan.web.forms import add_service_errors
 
 PAGE_SIZE = 20

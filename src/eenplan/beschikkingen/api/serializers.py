@@ -30,7 +30,6 @@ from eenplan.beschikkingen.constants import (
     BeschikkingStatus,
     Rechtmatigheid,
     Uitkomst,
-    Wet,
 )
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -45,6 +44,7 @@ from eenplan.beschikkingen.selectors import (
     zoekvraag_fout,
 )
 from eenplan.common.api import IdField
+from eenplan.common.constants import Wet
 from eenplan.common.datums import datum_fout
 from eenplan.rules import datums
 from eenplan.rules.termijnen import termijn_status
