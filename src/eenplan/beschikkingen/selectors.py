@@ -91,7 +91,9 @@ def beschikkingen_in_scope(actor: access.Actor | User) -> QuerySet[Beschikking]:
 # --- the beschikkingen list: one search for the page and the API --------------------------------
 
 
-# The parameters the page and the API share (the API adds `page_size`, `doel` and `format`).
+# The parameters the page and the API share (the API adds `per_pagina`, `doel`, `format` and
+# a few filters of its own). The page number is `pagina`, as everywhere in the product; the
+# English `page` is unknown here (a 400), not a second name.
 BESCHIKKING_ZOEK_PARAMETERS = (
     "q",
     "status",
@@ -99,7 +101,7 @@ BESCHIKKING_ZOEK_PARAMETERS = (
     "wet",
     "besloten_van",
     "besloten_tot",
-    "page",
+    "pagina",
 )
 NUMMER_MAX_CIJFERS = 7  # longer runs of digits are a BSN (8 or 9 digits)
 

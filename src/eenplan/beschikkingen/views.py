@@ -533,7 +533,7 @@ def beschikkingen(request: HttpRequest) -> HttpResponse:
         )
     else:
         rijen = Beschikking.objects.none()
-    page = Paginator(rijen, hulp.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rijen, hulp.PAGE_SIZE).get_page(request.GET.get("pagina"))
     access.log_shown(
         request.user,
         [b.inwoner_id for b in page.object_list],
@@ -543,13 +543,12 @@ def beschikkingen(request: HttpRequest) -> HttpResponse:
     filters = {
         k: v for k, v in request.GET.items() if k in selectors.BESCHIKKING_ZOEK_PARAMETERS and v
     }
-    filters.pop("page", None)
+    filters.pop("pagina", None)
     context = {
         "form": form,
         "page": page,
         "onbekend": onbekend,
         "gefilterd": bool(filters),
-        "page_param": "page",
         "pagina_query": urlencode(filters),
     }
     return render(

@@ -405,9 +405,7 @@ class BeschikkingFilterSerializer(serializers.Serializer):
         "rechtmatigheid",
         "inwoner",
         "einde_binnen_weken",
-        "pagina",
         "per_pagina",
-        "page_size",
         "doel",
         "format",
     )

@@ -28,7 +28,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import status, viewsets
+from rest_framework import pagination, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -57,7 +57,7 @@ from eenplan.beschikkingen.api.serializers import (
 )
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, Overgangsrecht
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
-from eenplan.common.api import VersieViewSetMixin
+from eenplan.common.api import Pagination, VersieViewSetMixin
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
@@ -116,6 +116,15 @@ class CsvRenderer(BaseRenderer):
             ]
             return ("\n".join(lines) + "\n").encode(self.charset)
         return str(data).encode(self.charset)
+
+
+class AlleenPagina(Pagination):
+    """`pagina` and `per_pagina` only. The beschikkingen list shares its parameters with the page
+    `/beschikkingen/`, which speaks the product's Dutch names; the API's old English `page` and
+    `page_size` are not documented for it, so they are unknown parameters there (400)."""
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return pagination.PageNumberPagination.get_schema_operation_parameters(self, view)
 
 
 class DossierViewSet(viewsets.GenericViewSet):
@@ -396,6 +405,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
     queryset = Beschikking.objects.none()  # for the schema; the real scope is per login
     serializer_class = BeschikkingListSerializer
     filter_backends: list[type] = []  # filtering is queries.beschikkingen_list
+    pagination_class = AlleenPagina
     niet_gevonden = "Deze beschikking bestaat niet."
 
     def get_queryset(self) -> QuerySet[Beschikking]:

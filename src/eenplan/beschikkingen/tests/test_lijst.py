@@ -195,3 +195,30 @@ def test_list_queries_stay_flat(client, wereld, backoffice_user, gemeente, wijke
         assert api.get("/api/v1/beschikkingen/").json()["count"] == 11
     assert len(veel.captured_queries) == len(weinig.captured_queries)
     assert len(veel_api.captured_queries) == len(weinig_api.captured_queries)
+
+
+def test_the_page_number_is_pagina_on_the_page_and_in_the_api(
+    client, wereld, backoffice_user, gemeente, wijken
+):
+    """One name for the page number, as in the werkvoorraad and the rest of the API: `pagina`
+    (and `per_pagina` in the API). The English `page` is an unknown parameter on both."""
+    for i in range(26):
+        inwoner = InwonerFactory(gemeente=gemeente, wijk=wijken["Oost"], achternaam=f"Veel{i}")
+        _beschikking(inwoner, backoffice_user, wereld["bg"], dagen=2)
+    client.force_login(backoffice_user)
+    eerste = client.get("/beschikkingen/").content.decode()
+    assert 'rel="next" href="?pagina=2"' in eerste
+    tweede = client.get("/beschikkingen/", {"pagina": 2})
+    assert tweede.status_code == 200
+    assert 'rel="prev" href="?pagina=1"' in tweede.content.decode()
+    oud = client.get("/beschikkingen/", {"page": 2})
+    assert oud.status_code == 400 and "Onbekende zoekparameter: page" in oud.content.decode()
+
+    api = _api(backoffice_user)
+    body = api.get("/api/v1/beschikkingen/", {"per_pagina": 10, "pagina": 2}).json()
+    assert body["count"] == 29 and len(body["results"]) == 10
+    assert "pagina=3" in body["next"] and "per_pagina=10" in body["next"]
+    for oude_naam in ("page", "page_size"):
+        antwoord = api.get("/api/v1/beschikkingen/", {oude_naam: 2})
+        assert antwoord.status_code == 400
+        assert antwoord.json()["onbekende_parameters"] == [oude_naam]
