@@ -72,13 +72,19 @@ AANVRAAG_SORTERINGEN = {
 
 
 def aanvragen_open(
-    user: User, *, wet: str | None = None, sortering: str = "termijn"
+    user: User,
+    *,
+    wet: str | None = None,
+    sortering: str = "termijn",
+    vandaag: dt.date | None = None,
 ) -> QuerySet[Aanvraag]:
-    """Open aanvragen (no decision yet) of residents in scope, most urgent first."""
-    qs = (
+    """Open aanvragen (no decision yet) of residents in scope with their `termijn_stand`, most
+    urgent first."""
+    qs = selectors.met_termijn_stand(
         selectors.aanvragen_in_scope(user)
         .filter(status=AanvraagStatus.ONTVANGEN)
-        .select_related("inwoner__wijk")
+        .select_related("inwoner__wijk"),
+        vandaag,
     )
     if wet:
         qs = qs.filter(wet=wet)

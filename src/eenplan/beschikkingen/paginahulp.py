@@ -22,7 +22,7 @@ from eenplan.gemeente.models import Gemeente
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules import voorziening as voorziening_rules
-from eenplan.rules.termijnen import TermijnStatus, termijn_status
+from eenplan.rules.termijnen import TermijnStatus
 
 PAGE_SIZE = 25
 
@@ -53,9 +53,11 @@ def keuze(value: str | None, allowed: Any) -> str:
     return value if value and value in allowed else ""
 
 
-def stand(uiterlijk: dt.date, vandaag: dt.date, extra: Any) -> tuple[str, str]:
-    stand = termijn_status(uiterlijk, vandaag, extra=extra)
-    return stand.value, TERMIJN_LABELS[stand]
+def stand_label(termijn_stand: str | None) -> str:
+    """The words for a deadline state as the selectors annotate it (`termijn_stand`, computed
+    in SQL by `common.termijnstand`; the API returns the same value); empty when no deadline
+    runs."""
+    return TERMIJN_LABELS[TermijnStatus(termijn_stand)] if termijn_stand else ""
 
 
 FORMULIER_SESSIE = "eenplan_formulier"

@@ -7,9 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from eenplan.beschikkingen.constants import BEZWAAR_LOPEND, BeschikkingStatus, Rechtmatigheid
+from eenplan.beschikkingen.constants import (
+    BEZWAAR_LOPEND,
+    AanvraagStatus,
+    BeschikkingStatus,
+    Rechtmatigheid,
+)
 from eenplan.beschikkingen.models import (
     Aanvraag,
     AanvraagOpschorting,
@@ -17,6 +23,8 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
     Overgangsrecht,
 )
+from eenplan.common.termijnstand import Drempels, termijn_stand
+from eenplan.gemeente.selectors import termijn_drempels
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 
@@ -50,9 +58,22 @@ def opschorting_lopend(aanvraag: Aanvraag) -> AanvraagOpschorting | None:
 # (`access.scope_q`) that `require` applies to one resident.
 
 
+def aanvraag_termijn_stand(drempels: Drempels) -> Case:
+    """The state of the decision deadline (`beslissen_uiterlijk`) in SQL, the same expression as
+    every worklist (`common.termijnstand`); NULL once decided or withdrawn."""
+    return termijn_stand("beslissen_uiterlijk", drempels, loopt=Q(status=AanvraagStatus.ONTVANGEN))
+
+
+def met_termijn_stand(qs: QuerySet[Aanvraag], vandaag: dt.date | None = None) -> QuerySet[Aanvraag]:
+    """The aanvragen with `termijn_stand` on `vandaag` (default today): what the pages and the
+    API both show."""
+    drempels = termijn_drempels(vandaag or timezone.localdate())
+    return qs.annotate(termijn_stand=aanvraag_termijn_stand(drempels))
+
+
 def aanvraag_get(pk: int) -> Aanvraag | None:
     return (
-        Aanvraag.objects.filter(pk=pk)
+        met_termijn_stand(Aanvraag.objects.filter(pk=pk))
         .select_related("inwoner__wijk", "plan", "vastgelegd_door", "gemeente")
         .prefetch_related(
             Prefetch("beschikkingen", queryset=Beschikking.objects.order_by("besloten_op", "id"))
@@ -167,9 +188,9 @@ def beschikkingen_zoeken(
         )
     if vraag.voorziening is not None:
         qs = qs.filter(
-            pk__in=BeschikteVoorziening.objects.filter(
-                voorziening_id=vraag.voorziening
-            ).values("beschikking_id")
+            pk__in=BeschikteVoorziening.objects.filter(voorziening_id=vraag.voorziening).values(
+                "beschikking_id"
+            )
         )
     if vraag.wet:
         qs = qs.filter(aanvraag__wet=vraag.wet)

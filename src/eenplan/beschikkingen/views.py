@@ -47,7 +47,6 @@ from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorzie
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.constants import Wet
 from eenplan.common.pdf import tekst_naar_pdf
-from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules import voorziening as voorziening_rules
@@ -77,8 +76,6 @@ def _beschikking(pk: int) -> Beschikking:
 @access.requires(Resource.AANVRAAG, Action.LEZEN)
 def aanvragen(request: HttpRequest) -> HttpResponse:
     """Open aanvragen of residents in scope with their decision deadline and its state."""
-    vandaag = timezone.localdate()
-    extra = gelijkgestelde_dagen()
     filters = {
         "wet": hulp.keuze(request.GET.get("wet"), Wet.values),
         "sortering": hulp.keuze(request.GET.get("sortering"), page_selectors.AANVRAAG_SORTERINGEN)
@@ -89,9 +86,8 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(lijst, hulp.PAGE_SIZE).get_page(request.GET.get("pagina"))
     for aanvraag in page.object_list:
-        aanvraag.stand, aanvraag.stand_label = hulp.stand(
-            aanvraag.beslissen_uiterlijk, vandaag, extra
-        )
+        aanvraag.stand = aanvraag.termijn_stand
+        aanvraag.stand_label = hulp.stand_label(aanvraag.termijn_stand)
 
     def query(**changes: str) -> str:
         return urlencode({k: v for k, v in {**filters, **changes}.items() if v})
@@ -265,8 +261,6 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("beschikkingen:detail", pk=beschikking.pk)
         status = 400
-    vandaag = timezone.localdate()
-    stand, stand_label = hulp.stand(aanvraag.beslissen_uiterlijk, vandaag, gelijkgestelde_dagen())
     context = {
         "aanvraag": aanvraag,
         "inwoner": aanvraag.inwoner,
@@ -278,8 +272,8 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
         "ladder": page_selectors.ladder_van(aanvraag.inwoner),
         "plafonds": _plafonds(voorzieningen),
         "door_generalist": door_generalist,
-        "stand": stand,
-        "stand_label": stand_label,
+        "stand": aanvraag.termijn_stand,
+        "stand_label": hulp.stand_label(aanvraag.termijn_stand),
         "jeugd": aanvraag.wet == Wet.JEUGD,
     }
     return render(request, "beschikkingen/beslissen.html", context, status=status)

@@ -8,20 +8,46 @@ has a fixed number of queries however many rows it returns.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet
+from django.utils import timezone
 
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar, Klacht
+from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.selectors import termijn_drempels
 from eenplan.privacy import access
 
 User = AbstractBaseUser | AnonymousUser
 
 
+def bezwaar_termijn_stand(drempels: Drempels) -> Case:
+    """The state of the decision term of a running bezwaar (Awb 7:10) in SQL, the expression
+    of every worklist (`common.termijnstand`); NULL once decided."""
+    return termijn_stand("beslissen_uiterlijk", drempels, loopt=Q(uitkomst=BezwaarUitkomst.LOPEND))
+
+
+def klacht_termijn_stand(drempels: Drempels) -> Case:
+    """The state of the handling term of an open klacht (Awb 9:11); NULL once handled."""
+    return termijn_stand("afhandelen_uiterlijk", drempels, loopt=Q(afgehandeld_op__isnull=True))
+
+
+def _met_stand(qs: QuerySet[Bezwaar], vandaag: dt.date | None = None) -> QuerySet[Bezwaar]:
+    drempels = termijn_drempels(vandaag or timezone.localdate())
+    return qs.annotate(termijn_stand=bezwaar_termijn_stand(drempels))
+
+
+def _klachten_met_stand(qs: QuerySet[Klacht], vandaag: dt.date | None = None) -> QuerySet[Klacht]:
+    drempels = termijn_drempels(vandaag or timezone.localdate())
+    return qs.annotate(termijn_stand=klacht_termijn_stand(drempels))
+
+
 def bezwaar_get(pk: int) -> Bezwaar | None:
     return (
-        Bezwaar.objects.filter(pk=pk)
+        _met_stand(Bezwaar.objects.filter(pk=pk))
         .select_related("beschikking__inwoner", "nieuwe_beschikking", "vastgelegd_door")
         .first()
     )
@@ -29,7 +55,11 @@ def bezwaar_get(pk: int) -> Bezwaar | None:
 
 def klacht_get(pk: int, *, gemeente_id: int | None) -> Klacht | None:
     """A complaint of the login's municipality (another municipality's does not exist here)."""
-    return Klacht.objects.filter(pk=pk, gemeente_id=gemeente_id).select_related("inwoner").first()
+    return (
+        _klachten_met_stand(Klacht.objects.filter(pk=pk, gemeente_id=gemeente_id))
+        .select_related("inwoner")
+        .first()
+    )
 
 
 def bezwaren_in_scope(actor: access.Actor | User) -> QuerySet[Bezwaar]:
@@ -46,9 +76,12 @@ def klachten_in_scope(actor: access.Actor | User, *, gemeente_id: int | None) ->
 # --- the pages' worklists ---------------------------------------------------------------------
 
 
-def bezwaren_register(user: User, *, uitkomst: str | None = None) -> QuerySet[Bezwaar]:
-    """Bezwaren against decisions about residents in scope; running ones by deadline."""
-    qs = bezwaren_in_scope(user).select_related("beschikking__inwoner")
+def bezwaren_register(
+    user: User, *, uitkomst: str | None = None, vandaag: dt.date | None = None
+) -> QuerySet[Bezwaar]:
+    """Bezwaren against decisions about residents in scope with their `termijn_stand`; running
+    ones by deadline."""
+    qs = _met_stand(bezwaren_in_scope(user).select_related("beschikking__inwoner"), vandaag)
     if uitkomst == "open":
         qs = qs.filter(uitkomst=BezwaarUitkomst.LOPEND)
     elif uitkomst:
@@ -57,23 +90,28 @@ def bezwaren_register(user: User, *, uitkomst: str | None = None) -> QuerySet[Be
     return qs.order_by(F("besloten_op").asc(nulls_first=True), "beslissen_uiterlijk", "id")
 
 
-def klachten_register(user: User, *, gemeente_id: int) -> QuerySet[Klacht]:
-    """Complaints of the municipality: anonymous ones and those of residents in scope."""
-    return (
-        klachten_in_scope(user, gemeente_id=gemeente_id)
-        .select_related("inwoner")
-        .order_by("afgehandeld_op", "afhandelen_uiterlijk", "id")
-    )
+def klachten_register(
+    user: User, *, gemeente_id: int, vandaag: dt.date | None = None
+) -> QuerySet[Klacht]:
+    """Complaints of the municipality (anonymous ones and those of residents in scope) with
+    their `termijn_stand`."""
+    return _klachten_met_stand(
+        klachten_in_scope(user, gemeente_id=gemeente_id).select_related("inwoner"), vandaag
+    ).order_by("afgehandeld_op", "afhandelen_uiterlijk", "id")
 
 
 # --- the API's lists --------------------------------------------------------------------------
 
 
 def bezwaren_list(
-    *, scope: QuerySet[Bezwaar], uitkomst: str | None = None, inwoner_id: int | None = None
+    *,
+    scope: QuerySet[Bezwaar],
+    uitkomst: str | None = None,
+    inwoner_id: int | None = None,
+    vandaag: dt.date | None = None,
 ) -> QuerySet[Bezwaar]:
-    """The bezwaar register, earliest decision deadline first."""
-    qs = scope.select_related("beschikking__inwoner")
+    """The bezwaar register with its `termijn_stand`, earliest decision deadline first."""
+    qs = _met_stand(scope.select_related("beschikking__inwoner"), vandaag)
     if uitkomst:
         qs = qs.filter(uitkomst=uitkomst)
     if inwoner_id:
@@ -81,11 +119,11 @@ def bezwaren_list(
     return qs.order_by("beslissen_uiterlijk", "id")
 
 
-def klachten_list(*, user: User, gemeente: Gemeente) -> QuerySet[Klacht]:
-    """Complaints of the municipality: those about a resident in scope and those about no
-    resident in particular; earliest handling deadline first."""
-    return (
-        klachten_in_scope(user, gemeente_id=gemeente.pk)
-        .select_related("inwoner")
-        .order_by("afhandelen_uiterlijk", "id")
-    )
+def klachten_list(
+    *, user: User, gemeente: Gemeente, vandaag: dt.date | None = None
+) -> QuerySet[Klacht]:
+    """Complaints of the municipality (those about a resident in scope and those about no
+    resident in particular) with their `termijn_stand`; earliest handling deadline first."""
+    return _klachten_met_stand(
+        klachten_in_scope(user, gemeente_id=gemeente.pk).select_related("inwoner"), vandaag
+    ).order_by("afhandelen_uiterlijk", "id")

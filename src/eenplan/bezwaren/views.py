@@ -18,7 +18,6 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.beschikkingen import page_selectors
@@ -29,7 +28,6 @@ from eenplan.bezwaren import selectors, services
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.forms import BezwaarBeslisForm, BezwaarForm, KlachtForm, VerdaagForm
 from eenplan.bezwaren.models import Bezwaar
-from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors, inwoner_by_bsn
@@ -88,8 +86,6 @@ def bezwaar_registreren(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.requires(Resource.BEZWAAR, Action.LEZEN)
 def bezwaren(request: HttpRequest) -> HttpResponse:
-    vandaag = timezone.localdate()
-    extra = gelijkgestelde_dagen()
     uitkomst = hulp.keuze(request.GET.get("uitkomst"), {"open", *BezwaarUitkomst.values})
     page = Paginator(
         selectors.bezwaren_register(request.user, uitkomst=uitkomst or None), hulp.PAGE_SIZE
@@ -98,10 +94,8 @@ def bezwaren(request: HttpRequest) -> HttpResponse:
         bezwaar.tijdigheid_label = hulp.TIJDIGHEID_LABELS.get(
             bezwaar.tijdigheid, bezwaar.tijdigheid
         )
-        if bezwaar.uitkomst == BezwaarUitkomst.LOPEND:
-            bezwaar.stand, bezwaar.stand_label = hulp.stand(
-                bezwaar.beslissen_uiterlijk, vandaag, extra
-            )
+        bezwaar.stand = bezwaar.termijn_stand
+        bezwaar.stand_label = hulp.stand_label(bezwaar.termijn_stand)
     context = {
         "page": page,
         "uitkomst": uitkomst,
@@ -121,7 +115,6 @@ def _bezwaar_pagina(
     status: int = 200,
 ) -> HttpResponse:
     hulp.open_dossier(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
-    vandaag = timezone.localdate()
     lopend = bezwaar.uitkomst == BezwaarUitkomst.LOPEND
     behandelen = access.allows(request.user, Resource.BEZWAAR, Action.BEHANDELEN) and lopend
     andere = [
@@ -133,17 +126,14 @@ def _bezwaar_pagina(
     if behandelen:
         forms["beslissen"] = BezwaarBeslisForm(prefix="beslissen", beschikkingen=andere)
     forms.update(bound or {})
-    stand = (
-        hulp.stand(bezwaar.beslissen_uiterlijk, vandaag, gelijkgestelde_dagen()) if lopend else None
-    )
     context = {
         "bezwaar": bezwaar,
         "b": bezwaar.beschikking,
         "inwoner": bezwaar.beschikking.inwoner,
         "tijdigheid_label": hulp.TIJDIGHEID_LABELS.get(bezwaar.tijdigheid, bezwaar.tijdigheid),
         "lopend": lopend,
-        "stand": stand[0] if stand else "",
-        "stand_label": stand[1] if stand else "",
+        "stand": bezwaar.termijn_stand or "",
+        "stand_label": hulp.stand_label(bezwaar.termijn_stand),
         "mag_verdagen": behandelen and not bezwaar.verdaagd,
         "verdaagd_uiterlijk": (
             services.bezwaar_verdaagd_uiterlijk(bezwaar)
@@ -283,16 +273,12 @@ def klachten(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("bezwaren:klachten")
         status = 400
-    vandaag = timezone.localdate()
-    extra = gelijkgestelde_dagen()
     page = Paginator(
         selectors.klachten_register(request.user, gemeente_id=gemeente.pk), hulp.PAGE_SIZE
     ).get_page(request.GET.get("pagina"))
     for klacht in page.object_list:
-        if klacht.afgehandeld_op is None:
-            klacht.stand, klacht.stand_label = hulp.stand(
-                klacht.afhandelen_uiterlijk, vandaag, extra
-            )
+        klacht.stand = klacht.termijn_stand
+        klacht.stand_label = hulp.stand_label(klacht.termijn_stand)
     context = {"page": page, "form": form}
     return render(request, "bezwaren/klachten.html", context, status=status)
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
+from eenplan.common.termijnstand import Drempels
 from eenplan.gemeente.constants import Rol, VerzoekStatus
 from eenplan.gemeente.models import (
     GelijkgesteldeFeestdag,
@@ -54,6 +55,12 @@ def gelijkgestelde_dagen() -> tuple[GelijkgesteldeDag, ...]:
         GelijkgesteldeDag(datum=d.datum, bron=d.bron, omschrijving=d.omschrijving)
         for d in GelijkgesteldeFeestdag.objects.all()
     )
+
+
+def termijn_drempels(vandaag: dt.date) -> Drempels:
+    """The thresholds of the deadline state on `vandaag`, with the municipality's extra
+    holidays (`common.termijnstand.termijn_stand` compares the date columns with them)."""
+    return Drempels.bereken(vandaag, extra=gelijkgestelde_dagen())
 
 
 @dataclass(frozen=True)

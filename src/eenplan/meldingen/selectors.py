@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
+from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.models import Medewerker, Team
-from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.gemeente.selectors import termijn_drempels
 from eenplan.inwoners.models import HuishoudenLid, Netwerkpersoon
 from eenplan.inwoners.selectors import zoekvraag_parse
 from eenplan.meldingen.constants import OPEN_STATUSSEN, Domein, TermijnStand
 from eenplan.meldingen.models import Melding, Notificatie
 from eenplan.privacy import access
-from eenplan.rules.termijnen import werkdagen_later
 
 User = AbstractBaseUser | AnonymousUser | access.Actor
 WAARSCHUWING_WERKDAGEN = 5
@@ -40,30 +39,14 @@ def meldingen_in_scope(user: User) -> QuerySet[Melding]:
     return Melding.objects.none()
 
 
-@dataclass(frozen=True)
-class Drempels:
-    """Dates that split deadlines into states on `vandaag` (rules.termijnen.termijn_status)."""
-
-    vandaag: dt.date
-    waarschuwing: dt.date  # last day that still counts as "due within 5 working days"
-
-    @classmethod
-    def op(cls, vandaag: dt.date) -> Drempels:
-        grens = werkdagen_later(vandaag, WAARSCHUWING_WERKDAGEN, extra=gelijkgestelde_dagen())
-        return cls(vandaag=vandaag, waarschuwing=grens)
-
-
 def _stand(drempels: Drempels) -> Case:
-    return Case(
+    """The shared SQL deadline state (`common.termijnstand`) of the onderzoek deadline."""
+    return termijn_stand(
+        "onderzoek_uiterlijk",
+        drempels,
         # The verslag is definitief: the onderzoek deadline was met, it no longer runs.
-        When(onderzoek_afgerond_op__isnull=False, then=Value(TermijnStand.AFGEROND)),
-        When(onderzoek_uiterlijk__isnull=True, then=Value(TermijnStand.OPGESCHORT)),
-        When(onderzoek_uiterlijk__lt=drempels.vandaag, then=Value(TermijnStand.VERLOPEN)),
-        When(
-            onderzoek_uiterlijk__lte=drempels.waarschuwing, then=Value(TermijnStand.BIJNA_VERLOPEN)
-        ),
-        default=Value(TermijnStand.OP_SCHEMA),
-        output_field=CharField(),
+        eerst=[When(onderzoek_afgerond_op__isnull=False, then=Value(TermijnStand.AFGEROND))],
+        zonder_datum=TermijnStand.OPGESCHORT,
     )
 
 
@@ -94,7 +77,7 @@ def werkvoorraad(
     """Open meldingen (or those with `status`) with their deadline state; bounded queries.
     `zoek`: free text — a melding number, a BSN or (the start of) a name (see `zoek_q`)."""
     qs = scope.select_related("inwoner__wijk", "medewerker__user", "team").annotate(
-        stand=_stand(Drempels.op(vandaag))
+        stand=_stand(termijn_drempels(vandaag))
     )
     qs = qs.filter(status=status) if status else qs.filter(status__in=OPEN_STATUSSEN)
     if medewerker is not None:

@@ -45,9 +45,11 @@ def aanvragen_list(
     status: str | None = None,
     wet: str | None = None,
     inwoner_id: int | None = None,
+    vandaag: dt.date | None = None,
 ) -> QuerySet[Aanvraag]:
-    """The worklist of aanvragen, earliest decision deadline first; resident joined."""
-    qs = scope.select_related("inwoner")
+    """The worklist of aanvragen with their `termijn_stand`, earliest decision deadline first;
+    resident joined."""
+    qs = selectors.met_termijn_stand(scope.select_related("inwoner"), vandaag)
     if status:
         qs = qs.filter(status=status)
     if wet:

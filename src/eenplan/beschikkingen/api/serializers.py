@@ -47,7 +47,6 @@ from eenplan.common.api import IdField
 from eenplan.common.constants import Wet
 from eenplan.common.datums import datum_fout
 from eenplan.rules import datums
-from eenplan.rules.termijnen import termijn_status
 from eenplan.voorzieningen.constants import Leveringsvorm
 
 
@@ -93,7 +92,15 @@ class AanvraagListSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="aanvraag-detail")
     inwoner = BeschikkingInwonerRefSerializer(read_only=True)
     status = serializers.CharField(read_only=True, help_text=AANVRAAG_STATUS_HELP)
-    termijn_status = serializers.SerializerMethodField()
+    termijn_status = serializers.ChoiceField(
+        source="termijn_stand",
+        choices=TERMIJN_STATUS_CHOICES,
+        read_only=True,
+        allow_null=True,
+        help_text="Stand van de beslistermijn op vandaag (binnen 5 werkdagen = bijna "
+        "verlopen); null als er al is besloten of de aanvraag is ingetrokken. Dezelfde stand "
+        "als op de pagina (één berekening, in de database).",
+    )
 
     class Meta:
         model = Aanvraag
@@ -110,21 +117,6 @@ class AanvraagListSerializer(serializers.ModelSerializer):
             "afwijkend_van_advies",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(
-        serializers.ChoiceField(
-            choices=TERMIJN_STATUS_CHOICES,
-            allow_null=True,
-            help_text="Stand van de beslistermijn op vandaag (binnen 5 werkdagen = bijna "
-            "verlopen); null als er al is besloten of de aanvraag is ingetrokken.",
-        )
-    )
-    def get_termijn_status(self, obj: Aanvraag) -> str | None:
-        if obj.status != AanvraagStatus.ONTVANGEN:
-            return None
-        return termijn_status(
-            obj.beslissen_uiterlijk, self.context["vandaag"], extra=self.context["extra"]
-        ).value
 
 
 class AanvraagDetailSerializer(AanvraagListSerializer):

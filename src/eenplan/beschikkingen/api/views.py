@@ -58,7 +58,6 @@ from eenplan.beschikkingen.api.serializers import (
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, Overgangsrecht
 from eenplan.beschikkingen.selectors import opschorting_lopend, overgangsrecht_werklijst
 from eenplan.common.api import Pagination, VersieViewSetMixin
-from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -219,13 +218,8 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
             inwoner_id=params.validated_data.get("inwoner"),
         )
         page = self.paginate_queryset(queryset)
-        context = {
-            "request": request,
-            "vandaag": timezone.localdate(),
-            "extra": gelijkgestelde_dagen(),
-        }
         return self.get_paginated_response(
-            AanvraagListSerializer(page, many=True, context=context).data
+            AanvraagListSerializer(page, many=True, context={"request": request}).data
         )
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
@@ -235,12 +229,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
 
     def _render(self, request: Request, aanvraag_id: int) -> Response:
         aanvraag = selectors.aanvraag_get(aanvraag_id)
-        context = {
-            "request": request,
-            "vandaag": timezone.localdate(),
-            "extra": gelijkgestelde_dagen(),
-        }
-        return Response(AanvraagDetailSerializer(aanvraag, context=context).data)
+        return Response(AanvraagDetailSerializer(aanvraag, context={"request": request}).data)
 
     @extend_schema(
         summary="Beslissen op de aanvraag, per gevraagde voorziening",

@@ -257,6 +257,31 @@ def test_worklist_shows_deadline_states(client, backoffice, inwoner_noord, inwon
     assert "0 open aanvragen" in body and "Geen open aanvragen." in body
 
 
+def test_page_and_api_show_the_same_deadline_state(client, backoffice, inwoner_noord):
+    """One computation (SQL, `common.termijnstand`): the label on the worklist and on the
+    decision page, and `termijn_status` in the API, are the same state for each aanvraag."""
+    from eenplan.testing.helpers import api_for
+
+    labels = {
+        "op_schema": "Op schema",
+        "bijna_verlopen": "Binnen 5 werkdagen",
+        "verlopen": "Verlopen",
+    }
+    aanvragen = [
+        aanvraag_voor(inwoner_noord, backoffice, omschrijving=f"Hulp {d}", dagen_geleden=d)
+        for d in (0, 11, 25)
+    ]
+    rijen = api_for(backoffice).get("/api/v1/aanvragen/").json()["results"]
+    api = {r["id"]: r["termijn_status"] for r in rijen}
+    assert set(api.values()) == set(labels)
+    body = login(client, backoffice).get(url("aanvragen")).content.decode()
+    for aanvraag in aanvragen:
+        rij = body.split(f">{aanvraag.omschrijving}</td>", 1)[1].split("</tr>", 1)[0]
+        assert labels[api[aanvraag.pk]] in rij
+        pagina = client.get(url("beslissen", aanvraag.pk)).content.decode()
+        assert labels[api[aanvraag.pk]] in pagina
+
+
 def test_worklist_query_budget(client, backoffice, wijken, gemeente, django_assert_num_queries):
     """The same number of queries for 5 aanvragen as for 50 (a full page of 25)."""
     inwoners = [

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from eenplan.beschikkingen.api.serializers import BeschikkingInwonerRefSerializer
+from eenplan.beschikkingen.api.serializers import (
+    TERMIJN_STATUS_CHOICES,
+    BeschikkingInwonerRefSerializer,
+)
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.common.api import IdField
@@ -43,6 +46,14 @@ class BezwaarSerializer(serializers.ModelSerializer):
         help_text="Op tijd of te laat, berekend uit de bezwaartermijn (Awb 6:7-6:9, 6:11).",
     )
     uitkomst = serializers.CharField(read_only=True, help_text=BEZWAAR_UITKOMST_HELP)
+    termijn_status = serializers.ChoiceField(
+        source="termijn_stand",
+        choices=TERMIJN_STATUS_CHOICES,
+        read_only=True,
+        allow_null=True,
+        help_text="Stand van de beslistermijn op vandaag (binnen 5 werkdagen = bijna "
+        "verlopen); null als er al is beslist. Dezelfde stand als op de pagina.",
+    )
 
     class Meta:
         model = Bezwaar
@@ -57,6 +68,7 @@ class BezwaarSerializer(serializers.ModelSerializer):
             "tijdigheid",
             "adviescommissie",
             "beslissen_uiterlijk",
+            "termijn_status",
             "verdaagd",
             "uitkomst",
             "besloten_op",
@@ -82,6 +94,14 @@ class BezwaarDetailSerializer(BezwaarSerializer):
 
 class KlachtSerializer(serializers.ModelSerializer):
     inwoner = BeschikkingInwonerRefSerializer(read_only=True, allow_null=True)
+    termijn_status = serializers.ChoiceField(
+        source="termijn_stand",
+        choices=TERMIJN_STATUS_CHOICES,
+        read_only=True,
+        allow_null=True,
+        help_text="Stand van de afhandeltermijn op vandaag (binnen 5 werkdagen = bijna "
+        "verlopen); null als de klacht is afgehandeld. Dezelfde stand als op de pagina.",
+    )
 
     class Meta:
         model = Klacht
@@ -92,6 +112,7 @@ class KlachtSerializer(serializers.ModelSerializer):
             "ontvangen_op",
             "onderwerp",
             "afhandelen_uiterlijk",
+            "termijn_status",
             "afgehandeld_op",
             "uitkomst",
         ]

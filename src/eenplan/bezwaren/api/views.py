@@ -222,6 +222,11 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
     serializer_class = KlachtSerializer
     filter_backends: list[type] = []
 
+    def _klacht(self, request: Request, klacht_id: int, *, code: int = 200) -> Response:
+        """The klacht as the list shows it (with its `termijn_status`), after a write."""
+        klacht = selectors.klacht_get(klacht_id, gemeente_id=user_gemeente(request).pk)
+        return Response(KlachtSerializer(klacht).data, status=code)
+
     def list(self, request: Request) -> Response:
         queryset = selectors.klachten_list(user=request.user, gemeente=user_gemeente(request))
         page = self.paginate_queryset(queryset)
@@ -243,7 +248,7 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
             via=access.Via.request(request),
             **fields,
         )
-        return Response(KlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)
+        return self._klacht(request, klacht.pk, code=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Klacht afhandelen",
@@ -267,4 +272,4 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
             via=access.Via.request(request),
             **data.validated_data,
         )
-        return Response(KlachtSerializer(klacht).data)
+        return self._klacht(request, klacht.pk)

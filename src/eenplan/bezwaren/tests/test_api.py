@@ -187,3 +187,37 @@ def test_schema_documents_the_bezwaren_routes_with_a_dutch_summary():
     ):
         assert path in paths, path
         assert all(op.get("summary") for op in paths[path].values()), path
+
+
+def test_bezwaar_and_klacht_carry_the_deadline_state_of_their_pages(
+    client, backoffice, verzonden, inwoner_noord, gemeente
+):
+    """`termijn_status` in the API is the annotation the register pages show."""
+    from eenplan.conftest import login
+
+    bezwaar = bezwaren.bezwaar_register(
+        beschikking=verzonden,
+        inwoner=inwoner_noord,
+        ontvangen_op=vandaag(),
+        gronden="Te weinig uren.",
+        ingediend_door=inwoner_noord.naam,
+        actor=backoffice.user,
+    )
+    klacht = bezwaren.klacht_register(
+        gemeente=gemeente,
+        ingediend_door="Anna",
+        ontvangen_op=vandaag(),
+        onderwerp="Niet teruggebeld",
+        actor=backoffice.user,
+    )
+    api = api_for(backoffice)
+    assert api.get(f"{BEZWAREN}{bezwaar.pk}/").json()["termijn_status"] == "op_schema"
+    assert [r["termijn_status"] for r in api.get(BEZWAREN).json()["results"]] == ["op_schema"]
+    assert [r["termijn_status"] for r in api.get(KLACHTEN).json()["results"]] == ["op_schema"]
+    login(client, backoffice)
+    assert "Op schema" in client.get(f"/beschikkingen/bezwaren/{bezwaar.pk}/").content.decode()
+    assert "Op schema" in client.get("/beschikkingen/klachten/").content.decode()
+    bezwaren.klacht_afhandelen(
+        klacht=klacht, op=vandaag(), uitkomst="Excuses", actor=backoffice.user
+    )
+    assert [r["termijn_status"] for r in api.get(KLACHTEN).json()["results"]] == [None]
