@@ -3,8 +3,9 @@ bezwaar register and one bezwaar (informal conversation, extending the term once
 and the klachten with their own handling term.
 
 The pages keep their addresses under `/beschikkingen/` (`conf/urls.py` includes this app there)
-and share the page plumbing of `beschikkingen.paginahulp`. Access as on every page: the role by
-`@access.requires`, need-to-know on the resident with `access.require`, and the services again.
+and share the page plumbing of `beschikkingen.views.paginahulp`. Access as on every page: the
+role by `@access.requires`, need-to-know on the resident with `access.require`, and the services
+again.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.beschikkingen import page_selectors
-from eenplan.beschikkingen import paginahulp as hulp
 from eenplan.beschikkingen import selectors as beschikkingen_selectors
 from eenplan.beschikkingen.models import Beschikking
+from eenplan.beschikkingen.views import paginahulp as hulp
 from eenplan.bezwaren import selectors, services
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.forms import BezwaarBeslisForm, BezwaarForm, KlachtForm, VerdaagForm
@@ -31,6 +32,7 @@ from eenplan.bezwaren.models import Bezwaar
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors, inwoner_by_bsn
+from eenplan.web.prg import form_from_session, redirect_with_errors
 
 
 def _bezwaar(pk: int) -> Bezwaar:
@@ -149,7 +151,7 @@ def _bezwaar_pagina(
 
 @access.requires(Resource.BEZWAAR, Action.LEZEN)
 def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    verdagen = hulp.form_uit_sessie(request, f"verdagen-{pk}", VerdaagForm, prefix="verdagen")
+    verdagen = form_from_session(request, f"verdagen-{pk}", VerdaagForm, prefix="verdagen")
     return _bezwaar_pagina(request, _bezwaar(pk), verdagen=verdagen)
 
 
@@ -165,14 +167,14 @@ def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(terug)
     form = VerdaagForm(request.POST, prefix="verdagen")
     if not form.is_valid():
-        return hulp.terug_met_fouten(request, f"verdagen-{pk}", form, terug)
+        return redirect_with_errors(request, f"verdagen-{pk}", form, terug)
     try:
         bezwaar = services.bezwaar_verdaag(
             bezwaar=bezwaar, actor=request.user, via=hulp.via(request)
         )
     except ValidationError as exc:
         add_service_errors(form, exc)
-        return hulp.terug_met_fouten(request, f"verdagen-{pk}", form, terug)
+        return redirect_with_errors(request, f"verdagen-{pk}", form, terug)
     messages.success(
         request,
         "De beslistermijn is eenmaal verdaagd tot en met "

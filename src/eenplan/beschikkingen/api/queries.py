@@ -93,6 +93,4 @@ def beschikkingen_list(
             | Q(heronderzoek_op__gte=vandaag, heronderzoek_op__lte=tot)
         )
         qs = qs.filter(pk__in=regels.values("beschikking_id"))
-    return selectors.beschikkingen_zoeken(
-        scope=qs, vraag=vraag or selectors.BeschikkingZoekvraag()
-    )
+    return selectors.beschikkingen_zoeken(scope=qs, vraag=vraag or selectors.BeschikkingZoekvraag())

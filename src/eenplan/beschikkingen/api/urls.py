@@ -2,11 +2,9 @@
 
 from rest_framework.routers import BaseRouter
 
-from eenplan.beschikkingen.api.views import (
-    AanvraagViewSet,
-    BeschikkingViewSet,
-    OvergangsrechtViewSet,
-)
+from eenplan.beschikkingen.api.views.aanvragen import AanvraagViewSet
+from eenplan.beschikkingen.api.views.beschikkingen import BeschikkingViewSet
+from eenplan.beschikkingen.api.views.overgangsrecht import OvergangsrechtViewSet
 
 
 def register(router: BaseRouter) -> None:

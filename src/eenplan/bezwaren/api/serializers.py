@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from eenplan.beschikkingen.api.serializers import (
+from eenplan.beschikkingen.api.serializers.algemeen import (
     TERMIJN_STATUS_CHOICES,
     BeschikkingInwonerRefSerializer,
 )

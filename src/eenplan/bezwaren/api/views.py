@@ -1,7 +1,7 @@
 """The bezwaren and klachten API: the bezwaar register (register, extend once, informal
 conversation, decide) and the klachten (register, handle). Thin viewsets as everywhere: parse with
 an input serializer, decide on the resident through `privacy.access` (the shared
-`beschikkingen.api.views.DossierViewSet`), call one service or selector, serialise."""
+`beschikkingen.api.views.basis.DossierViewSet`), call one service or selector, serialise."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from eenplan.beschikkingen import selectors as beschikkingen_selectors
-from eenplan.beschikkingen.api.views import DOEL_PARAMETER, DossierViewSet, pk_of
+from eenplan.beschikkingen.api.views.basis import DOEL_PARAMETER, DossierViewSet, pk_of
 from eenplan.bezwaren import selectors, services
 from eenplan.bezwaren.api.serializers import (
     BezwaarBeslissenSerializer,

@@ -1,7 +1,8 @@
 """Helpers of the server-rendered pages of `beschikkingen` and the apps above it (`bezwaren`):
-paging size, deadline labels, the PRG round trip of a refused form through the session, the
-access decision on one resident, the login's municipality, sortable column headers and the
-small POST actions. Plumbing of the interface layer, no domain logic.
+paging size, deadline labels, the access decision on one resident, the login's municipality,
+sortable column headers and the small POST actions. Plumbing of the interface layer (under
+`views`, so only pages import it), no domain logic. POST/redirect/GET after a refusal is
+`web.prg`.
 """
 
 from __future__ import annotations
@@ -11,11 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.forms import Form
-from django.forms.utils import ErrorDict
-from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
 from django.utils.formats import date_format
 
 from eenplan.gemeente.models import Gemeente
@@ -58,36 +56,6 @@ def stand_label(termijn_stand: str | None) -> str:
     in SQL by `common.termijnstand`; the API returns the same value); empty when no deadline
     runs."""
     return TERMIJN_LABELS[TermijnStatus(termijn_stand)] if termijn_stand else ""
-
-
-FORMULIER_SESSIE = "eenplan_formulier"
-
-
-def terug_met_fouten(request: HttpRequest, sleutel: str, form: Form, url: str) -> HttpResponse:
-    """POST/redirect/GET also after a refusal: the input and every message wait in the session
-    for the page the person is sent back to, so a reload never posts again (nor shows a 405)."""
-    request.session[f"{FORMULIER_SESSIE}:{sleutel}"] = {
-        "data": {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"},
-        "fouten": {veld: [str(f) for f in fouten] for veld, fouten in form.errors.items()},
-    }
-    return redirect(url)
-
-
-def form_uit_sessie(request: HttpRequest, sleutel: str, form_class: Any, **kwargs: Any) -> Any:
-    """The form a refused POST left in the session (once), bound with its input and messages."""
-    bewaard = request.session.pop(f"{FORMULIER_SESSIE}:{sleutel}", None)
-    if not bewaard:
-        return None
-    data = QueryDict(mutable=True)
-    for naam, waarden in bewaard["data"].items():
-        data.setlist(naam, waarden)
-    form = form_class(data, **kwargs)
-    form._errors = ErrorDict()
-    form.cleaned_data = {}
-    for veld, fouten in bewaard["fouten"].items():
-        for fout in fouten:
-            form.add_error(None if veld == NON_FIELD_ERRORS else veld, fout)
-    return form
 
 
 def via(request: HttpRequest) -> access.Via:

@@ -1,18 +1,9 @@
-"""Writes of the beschikkingen app: aanvragen, beschikkingen, the lawfulness check, transition
-rights. Bezwaar and klacht are written by `eenplan.bezwaren.services`, which uses `vereis_toegang`,
-`publiceer` and `beschikking_herzien` from here.
-
-Authorisation lives here too (issue 8): every write on a resident's dossier receives the `actor`
-and asks `privacy.access.require` (role and need-to-know, logged allowed and refused) before it
-changes anything, plus the rules of its own: a generalist decides a Jeugdwet aanvraag only with
-a youth registration valid on the decision date, and a decision awaiting the lawfulness check is
-sent only when the municipality allows that (`EENPLAN_VERZENDEN_VOOR_TOETSING`). A refusal is a
-`privacy.access.Refused` (403) or a `ValidationError` in Dutch; either way nothing changes.
-"""
+"""Writes of the beschikking: deciding per provision (ZIN or PGB, OP043), sending the letter with
+the bezwaar term, the lawfulness check of a generalist's decision, and marking a decision as the
+revision of an earlier one (after an upheld bezwaar)."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,164 +11,52 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 
 from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid, Uitkomst
 from eenplan.beschikkingen.models import (
     Aanvraag,
-    AanvraagOpschorting,
     Beschikking,
     BeschikteVoorziening,
-    Overgangsrecht,
 )
+from eenplan.beschikkingen.services._gedeeld import (
+    ActorLike,
+    datum_tekst,
+    is_generalist,
+    publiceer,
+    vereis_toegang,
+)
+from eenplan.beschikkingen.services.brief import brief_render, voor_toetsing_verzonden
 from eenplan.common.concurrency import Conflict, schrijft, vergrendel, verhoog
 from eenplan.common.constants import Wet
 from eenplan.common.datums import datums_check
-from eenplan.common.documenten import render_text
-from eenplan.events import bus
-from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules import datums
-from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
-from eenplan.rules import overgangsrecht as overgangsrecht_rules
-from eenplan.rules import termijnen as termijnen_rules
 from eenplan.rules import voorziening as voorziening_rules
-from eenplan.rules.aanvraag import beslissen_uiterlijk, beslistermijn
 from eenplan.rules.termijnen import (
     bezwaar_uiterlijk,
-    termijn_einde_met_opschorting,
 )
 from eenplan.rules.voorziening import PgbToets
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.voorzieningen.selectors import abonnementstarieven, zin_tarieven
+from eenplan.voorzieningen.selectors import zin_tarieven
 
-ActorLike = access.Actor | AbstractBaseUser
-# Hardenberg: generalists decide themselves; the back office checks those decisions afterwards.
-GENERALISTEN = (Rol.GENERALIST, Rol.JEUGDPROFESSIONAL)
 GEEN_JEUGDREGISTRATIE = (
     "U kunt niet beslissen op een aanvraag op grond van de Jeugdwet: u heeft op de besluitdatum "
     "geen geldige registratie als jeugdprofessional (SKJ of BIG; norm van de verantwoorde "
     "werktoedeling). Laat een geregistreerde collega of de backoffice beslissen."
 )
+
+
 NIET_VOOR_TOETSING = (
     "Deze beschikking kan nog niet worden verzonden: de gemeente verstuurt een besluit van een "
     "generalist pas na de rechtmatigheidstoets van de backoffice."
 )
-
-
-def datum_tekst(datum: dt.date | None) -> str:
-    """A date as the timeline writes it: '3 februari 2027'."""
-    if datum is None:
-        return "onbekend"
-    with translation.override("nl"):
-        return formats.date_format(datum, "j F Y")
-
-
-def publiceer(
-    soort: str,
-    *,
-    record: Any,
-    omschrijving: str,
-    user: Any,
-    inwoner_id: int | None,
-    **gegevens: Any,
-) -> None:
-    """One event on the bus (ADR 0013), inside the service's transaction: the history row
-    commits together with the change or not at all."""
-    bus.publish(
-        soort,
-        record=record,
-        omschrijving=omschrijving,
-        user=user,
-        inwoner=Inwoner(pk=inwoner_id) if inwoner_id is not None else None,
-        gegevens=gegevens,
-    )
-
-
-def is_generalist(actor: ActorLike) -> bool:
-    """Whether the actor decides as a generalist (their decisions get the lawfulness check)."""
-    medewerker = access.Actor.of(actor).medewerker
-    return medewerker is not None and medewerker.functie in GENERALISTEN
-
-
-def vereis_toegang(
-    actor: ActorLike, resource: Resource, action: Action, via: access.Via | None, inwoner: Any
-) -> access.Actor:
-    """Role and need-to-know, decided by `privacy.access` before anything changes.
-
-    Called from code (`via` None: the demo, a command, another service) this is the decision
-    that is logged. Called by a page or the API (`via` given), the view already asked
-    `access.require` for this request before reading its input — and logged it — so the check
-    is repeated here without a second row; only a refusal (the scope changed meanwhile) is
-    logged, with the request's path."""
-    actor = access.Actor.of(actor)
-    doel = access.RULES[(resource, action)].doel
-    if via is not None:
-        decision = access.decide(
-            actor, resource, action, via=via, inwoner=inwoner, doel=doel, log=False
-        )
-        if decision.allowed:
-            return actor
-    access.require(actor, resource, action, via=via or access.SERVICE, inwoner=inwoner, doel=doel)
-    return actor
-
-
-@transaction.atomic
-def aanvraag_register(
-    *,
-    inwoner: Inwoner,
-    omschrijving: str,
-    wet: Wet | str,
-    ontvangen_op: dt.date,
-    ingediend_door: str,
-    door: AbstractBaseUser,
-    plan: Any = None,
-    voorstel: Any = None,
-    afwijkend_van_advies: bool = False,
-    toelichting: str = "",
-) -> Aanvraag:
-    """Register an aanvraag with its decision deadline (Wmo 2015 art. 2.3.5 lid 2;
-    Awb art. 4:13 for Jeugdwet and Participatiewet)."""
-    if wet not in Wet.values:
-        raise ValidationError({"wet": "Kies de wet: Wmo, Jeugdwet of Participatiewet."})
-    datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
-    if ontvangen_op > timezone.localdate():
-        raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
-    if not omschrijving.strip():
-        raise ValidationError({"omschrijving": "Beschrijf wat de inwoner aanvraagt."})
-    aanvraag = Aanvraag.objects.create(
-        gemeente_id=inwoner.gemeente_id,
-        inwoner=inwoner,
-        plan=plan,
-        voorstel=voorstel,
-        omschrijving=omschrijving.strip(),
-        wet=wet,
-        ontvangen_op=ontvangen_op,
-        beslissen_uiterlijk=beslissen_uiterlijk(wet, ontvangen_op, extra=gelijkgestelde_dagen()),
-        afwijkend_van_advies=afwijkend_van_advies,
-        toelichting=toelichting,
-        ingediend_door=ingediend_door,
-        vastgelegd_door=door,
-    )
-    publiceer(
-        "aanvraag.ontvangen",
-        record=aanvraag,
-        omschrijving=f"Aanvraag {aanvraag.pk} ontvangen: {aanvraag.omschrijving} "
-        f"({aanvraag.get_wet_display()}; beslissen uiterlijk "
-        f"{datum_tekst(aanvraag.beslissen_uiterlijk)})",
-        user=door,
-        inwoner_id=inwoner.pk,
-        wet=str(wet),
-        beslissen_uiterlijk=aanvraag.beslissen_uiterlijk,
-    )
-    return aanvraag
 
 
 @dataclass(frozen=True)
@@ -443,93 +322,6 @@ def beschikking_send(
     return beschikking
 
 
-def brief_tekst(beschikking: Beschikking, vandaag: dt.date) -> str:
-    """The stored letter once sent; before that a preview as if sent today (with the bezwaar
-    clause's last day computed for today and the lawfulness-check line), nothing saved. Pages,
-    the PDF and the API show the same text."""
-    if beschikking.verzonden_op is not None:
-        return beschikking.brief
-    voorbeeld = copy.copy(beschikking)
-    voorbeeld.verzonden_op = vandaag
-    voorbeeld.verzonden_voor_toetsing = voor_toetsing_verzonden(beschikking)
-    voorbeeld.bezwaar_uiterlijk = bezwaar_uiterlijk(vandaag, extra=gelijkgestelde_dagen())
-    return brief_render(voorbeeld)
-
-
-def voor_toetsing_verzonden(beschikking: Beschikking) -> bool | None:
-    """Sent today, would this decision go out before (True) or after (False) its lawfulness
-    check; None when it gets no check (decided by the back office)."""
-    if beschikking.rechtmatigheid == Rechtmatigheid.NVT:
-        return None
-    return beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
-
-
-def brief_render(beschikking: Beschikking) -> str:
-    """The letter in plain Dutch (B1) from the template `beschikkingen/brief.txt`, which a
-    municipality overrides in its own template folder (EENPLAN_SJABLONEN_DIR). Plain text,
-    never marked safe: pages escape it, the PDF shows it literally (common.documenten)."""
-    return render_text(
-        "beschikkingen/brief.txt",
-        {
-            "b": beschikking,
-            "inwoner": beschikking.inwoner,
-            "regels": list(beschikking.voorzieningen.select_related("voorziening")),
-            "bijdrage": eigen_bijdrage_voor(
-                beschikking.inwoner, beschikking.verzonden_op or beschikking.besloten_op
-            ),
-        },
-    )
-
-
-def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.Uitkomst | None:
-    """The household's Wmo contribution on `op` from all its active Wmo provisions."""
-    from eenplan.inwoners.selectors import huishouden_current
-
-    huishouden = huishouden_current(inwoner=inwoner, vandaag=op)
-    lidmaatschappen = (
-        [lid for lid in huishouden.leden.select_related("inwoner") if lid.actief_op(op)]
-        if huishouden
-        else []
-    )
-    leden = [lid.inwoner for lid in lidmaatschappen] or [inwoner]
-    regels = (
-        BeschikteVoorziening.objects.filter(
-            beschikking__inwoner__in=leden,
-            beschikking__aanvraag__wet=Wet.WMO,
-            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
-            begin__lte=op,
-        )
-        .exclude(einde__lt=op)
-        .select_related("voorziening", "beschikking__inwoner")
-    )
-    leveringen = [
-        eigen_bijdrage_rules.Levering(
-            r.voorziening.naam,
-            eigen_bijdrage_rules.Soort(r.voorziening.eigen_bijdrage),
-            r.voorziening.kostprijs_per_maand or Decimal("0"),
-        )
-        for r in regels
-    ]
-    if not leveringen:
-        return None
-    # The partnervrijstelling looks at both partners, also one without a provision of their own.
-    paar = [lid.inwoner for lid in lidmaatschappen if lid.relatie in ("referentie", "partner")]
-    partners = any(lid.relatie == "partner" for lid in lidmaatschappen)
-    clienten = (
-        paar if partners else sorted({r.beschikking.inwoner for r in regels}, key=lambda i: i.pk)
-    )
-    try:
-        return eigen_bijdrage_rules.eigen_bijdrage(
-            leveringen,
-            clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
-            gehuwd_of_partner=partners,
-            op=op,
-            tarieven=abonnementstarieven(),
-        )
-    except ValueError:
-        return None
-
-
 @transaction.atomic
 @schrijft("beschikking")
 def rechtmatigheid_toets(
@@ -591,129 +383,6 @@ def rechtmatigheid_toets(
             beschikking=beschikking.pk,
         )
     return beschikking
-
-
-@transaction.atomic
-def overgangsrecht_register(
-    *,
-    inwoner: Inwoner,
-    soort: str,
-    omschrijving: str,
-    oude_einddatum: dt.date | None = None,
-    aangekondigd_op: dt.date | None = None,
-) -> Overgangsrecht:
-    """Record an old indication; its end follows the dated transition rules."""
-    datums_check(datums.PLANNING, oude_einddatum=oude_einddatum)
-    datums_check(datums.GEBEURTENIS, aangekondigd_op=aangekondigd_op)
-    if soort not in {s.value for s in overgangsrecht_rules.OudRecht}:
-        raise ValidationError({"soort": "Kies het soort oud recht."})
-    try:
-        einde = overgangsrecht_rules.overgangsrecht_einde(
-            overgangsrecht_rules.OudRecht(soort),
-            oude_einddatum=oude_einddatum,
-            aangekondigd_op=aangekondigd_op,
-        )
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from exc
-    return Overgangsrecht.objects.create(
-        inwoner=inwoner,
-        soort=soort,
-        omschrijving=omschrijving,
-        oude_einddatum=oude_einddatum,
-        aangekondigd_op=aangekondigd_op,
-        einddatum=einde,
-    )
-
-
-def _herbereken(aanvraag: Aanvraag) -> None:
-    termijn = beslistermijn(aanvraag.wet)
-    aanvraag.beslissen_uiterlijk = termijn_einde_met_opschorting(
-        aanvraag.ontvangen_op,
-        weken=termijn.weken,
-        dagen=termijn.dagen,
-        opschortingen=[
-            termijnen_rules.Opschorting(o.van, o.tot, o.reden)
-            for o in AanvraagOpschorting.objects.filter(aanvraag=aanvraag)
-        ],
-        extra=gelijkgestelde_dagen(),
-    )
-
-
-@transaction.atomic
-@schrijft("aanvraag")
-def aanvraag_opschorten(
-    *,
-    aanvraag: Aanvraag,
-    van: dt.date,
-    reden: str,
-    actor: ActorLike,
-    via: access.Via | None = None,
-) -> AanvraagOpschorting:
-    """Stop the decision clock, e.g. while waiting for the resident's papers (Awb art. 4:15);
-    the deadline is unknown until the suspension ends."""
-    door = vereis_toegang(
-        actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, aanvraag.inwoner_id
-    ).user
-    if aanvraag.status != AanvraagStatus.ONTVANGEN:
-        raise Conflict("Op deze aanvraag is al besloten.")
-    if not reden.strip():
-        raise ValidationError({"reden": "Geef de reden van de opschorting."})
-    if van < aanvraag.ontvangen_op or van > timezone.localdate():
-        raise ValidationError({"van": "De opschorting begint vóór de aanvraag of in de toekomst."})
-    if aanvraag.opschortingen.filter(tot__isnull=True).exists():
-        raise Conflict({"van": "De termijn is al opgeschort; beëindig die eerst."})
-    opschorting = AanvraagOpschorting.objects.create(
-        aanvraag=aanvraag, van=van, reden=reden.strip(), door=door
-    )
-    _herbereken(aanvraag)
-    # While suspended the last day is not known; keep the old one visible until it ends.
-    if aanvraag.beslissen_uiterlijk is not None:
-        aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
-    publiceer(
-        "aanvraag.opgeschort",
-        record=aanvraag,
-        omschrijving=f"Beslistermijn van aanvraag {aanvraag.pk} opgeschort vanaf "
-        f"{datum_tekst(van)}: {opschorting.reden}",
-        user=door,
-        inwoner_id=aanvraag.inwoner_id,
-        van=van,
-    )
-    return opschorting
-
-
-@transaction.atomic
-@schrijft("opschorting", via=lambda opschorting: opschorting.aanvraag)
-def aanvraag_hervatten(
-    *,
-    opschorting: AanvraagOpschorting,
-    tot: dt.date,
-    actor: ActorLike,
-    via: access.Via | None = None,
-) -> Aanvraag:
-    """End a suspension; the decision deadline moves by the suspended days."""
-    actor = vereis_toegang(
-        actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, opschorting.aanvraag.inwoner_id
-    )
-    opschorting.refresh_from_db(fields=["tot"])  # read under the aanvraag's lock
-    if opschorting.tot is not None:
-        raise Conflict({"tot": "Deze opschorting is al beëindigd."})
-    if tot < opschorting.van or tot > timezone.localdate():
-        raise ValidationError({"tot": "Het einde ligt vóór het begin of in de toekomst."})
-    opschorting.tot = tot
-    opschorting.save(update_fields=["tot", "updated_at"])
-    aanvraag = opschorting.aanvraag
-    _herbereken(aanvraag)
-    aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
-    publiceer(
-        "aanvraag.hervat",
-        record=aanvraag,
-        omschrijving=f"Beslistermijn van aanvraag {aanvraag.pk} loopt weer vanaf "
-        f"{datum_tekst(tot)} (beslissen uiterlijk {datum_tekst(aanvraag.beslissen_uiterlijk)})",
-        user=actor.user,
-        inwoner_id=aanvraag.inwoner_id,
-        tot=tot,
-    )
-    return aanvraag
 
 
 def beschikking_herzien(*, beschikking: Beschikking, herziet: Beschikking) -> Beschikking:

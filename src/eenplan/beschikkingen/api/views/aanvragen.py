@@ -1,0 +1,212 @@
+"""`/api/v1/aanvragen/`: the worklist with the deadline state (the selectors' SQL annotation),
+one aanvraag, deciding on it per provision, and suspending or resuming its term."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from eenplan.beschikkingen import selectors, services
+from eenplan.beschikkingen.api import queries
+from eenplan.beschikkingen.api.serializers.aanvragen import (
+    AanvraagDetailSerializer,
+    AanvraagFilterSerializer,
+    AanvraagListSerializer,
+    BeslissenInputSerializer,
+    HervattenInputSerializer,
+    OpschortenInputSerializer,
+)
+from eenplan.beschikkingen.api.serializers.beschikkingen import (
+    BeschikkingDetailSerializer,
+)
+from eenplan.beschikkingen.api.views.basis import DOEL_PARAMETER, DossierViewSet, pk_of
+from eenplan.beschikkingen.api.views.beschikkingen import beschikking_response
+from eenplan.beschikkingen.models import Aanvraag
+from eenplan.beschikkingen.selectors import opschorting_lopend
+from eenplan.common.api import VersieViewSetMixin
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.api.common import request_doel
+from eenplan.rules.voorziening import PgbToets
+
+
+def _regel(data: dict[str, Any], voorzieningen: dict[int, Any]) -> services.Regel:
+    toets = data["pgb_toets"]
+    return services.Regel(
+        voorziening=voorzieningen[data["voorziening"]],
+        uitkomst=data["uitkomst"],
+        omvang=data["omvang"],
+        begin=data["begin"],
+        einde=data["einde"],
+        heronderzoek_op=data["heronderzoek_op"],
+        leveringsvorm=data["leveringsvorm"],
+        aanbieder=data["aanbieder"],
+        frequentie=data["frequentie"],
+        pgb_toets=None if toets is None else PgbToets(**toets),
+        pgb_tarief=data["pgb_tarief"],
+        persoonlijk_plan=data["persoonlijk_plan"],
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Aanvragen binnen uw werkgebied met hun beslistermijn",
+        description="Vroegste uiterste beslisdatum eerst. `termijn_status` is de stand op "
+        "vandaag (Wmo 2015 art. 2.3.5 lid 2: 2 weken; Jeugdwet en Participatiewet: 8 weken, "
+        "Awb 4:13; met de Algemene termijnenwet).",
+        parameters=[AanvraagFilterSerializer],
+        responses=AanvraagListSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Aanvraag met herkomst en genomen besluiten (wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=AanvraagDetailSerializer,
+    ),
+)
+class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Aanvraag
+    access_rules = {
+        "list": (Resource.AANVRAAG, Action.LEZEN),
+        "retrieve": (Resource.AANVRAAG, Action.LEZEN),
+        "beslissen": (Resource.BESCHIKKING, Action.BESLISSEN),
+        "opschorten": (Resource.AANVRAAG, Action.OPSCHORTEN),
+        "hervatten": (Resource.AANVRAAG, Action.OPSCHORTEN),
+    }
+    queryset = Aanvraag.objects.none()  # for the schema; the real scope is per login
+    serializer_class = AanvraagListSerializer
+    filter_backends: list[type] = []  # filtering is queries.aanvragen_list
+    niet_gevonden = "Deze aanvraag bestaat niet."
+
+    def get_queryset(self) -> QuerySet[Aanvraag]:
+        return selectors.aanvragen_in_scope(self.request.user)
+
+    def list(self, request: Request) -> Response:
+        params = AanvraagFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        queryset = queries.aanvragen_list(
+            scope=self.get_queryset(),
+            status=params.validated_data.get("status"),
+            wet=params.validated_data.get("wet"),
+            inwoner_id=params.validated_data.get("inwoner"),
+        )
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(
+            AanvraagListSerializer(page, many=True, context={"request": request}).data
+        )
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG)
+        return self._render(request, aanvraag.pk)
+
+    def _render(self, request: Request, aanvraag_id: int) -> Response:
+        aanvraag = selectors.aanvraag_get(aanvraag_id)
+        return Response(AanvraagDetailSerializer(aanvraag, context={"request": request}).data)
+
+    @extend_schema(
+        summary="Beslissen op de aanvraag, per gevraagde voorziening",
+        description="Per voorziening: toegekend, deels toegekend of afgewezen; bij toekenning "
+        "omvang, begin, einde of heronderzoek, en zorg in natura (met aanbieder) of een pgb "
+        "(met de pgb-toets, het persoonlijk plan en het gevraagde tarief; het budget is ten "
+        "hoogste de goedkoopste passende zorg in natura). Geweigerd (400, er verandert niets): "
+        "een einde vóór het begin, een omvang van nul, een pgb zonder de voorwaarden, en zorg "
+        "in natura en pgb voor hetzelfde product in dezelfde periode (iWmo OP043). Een besluit "
+        "van een generalist of jeugdprofessional komt in de rij voor de rechtmatigheidstoets "
+        "van de backoffice.",
+        request=BeslissenInputSerializer,
+        responses={201: BeschikkingDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def beslissen(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.BESCHIKKING, Action.BESLISSEN)
+        data = BeslissenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        regels_data = data.validated_data["regels"]
+        voorzieningen = queries.voorzieningen_by_id(
+            gemeente_id=aanvraag.gemeente_id, ids=[r["voorziening"] for r in regels_data]
+        )
+        onbekend = sorted({r["voorziening"] for r in regels_data} - set(voorzieningen))
+        if onbekend:
+            raise ValidationError(
+                {
+                    "regels": [
+                        f"Voorziening {pk_} staat niet in de catalogus van de gemeente."
+                        for pk_ in onbekend
+                    ]
+                }
+            )
+        beschikking = services.beschikking_issue(
+            aanvraag=aanvraag,
+            actor=request.user,
+            besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
+            motivering=data.validated_data["motivering"],
+            regels=[_regel(r, voorzieningen) for r in regels_data],
+            via=access.Via.request(request),
+        )
+        return beschikking_response(request, beschikking.pk, code=status.HTTP_201_CREATED)
+
+    def _aanvraag(self, request: Request, pk: Any) -> Aanvraag:
+        """The aanvraag (404 when it does not exist); a wrong purpose is a 400 first."""
+        aanvraag_id = pk_of(pk, self.niet_gevonden)
+        request_doel(request)
+        aanvraag = selectors.aanvraag_get(aanvraag_id)
+        if aanvraag is None:
+            raise NotFound(self.niet_gevonden)
+        return aanvraag
+
+    @extend_schema(
+        summary="Beslistermijn opschorten (Awb 4:15), met reden",
+        request=OpschortenInputSerializer,
+        responses={200: AanvraagDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def opschorten(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
+        data = OpschortenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.aanvraag_opschorten(
+            aanvraag=aanvraag,
+            actor=request.user,
+            via=access.Via.request(request),
+            **data.validated_data,
+        )
+        return self._render(request, aanvraag.pk)
+
+    @extend_schema(
+        summary="Opschorting beëindigen; de beslistermijn schuift op",
+        request=HervattenInputSerializer,
+        responses={200: AanvraagDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def hervatten(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
+        data = HervattenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        opschorting = opschorting_lopend(aanvraag)
+        if opschorting is None:
+            raise ValidationError({"tot": "De termijn van deze aanvraag is niet opgeschort."})
+        services.aanvraag_hervatten(
+            opschorting=opschorting,
+            tot=data.validated_data["tot"],
+            actor=request.user,
+            via=access.Via.request(request),
+        )
+        return self._render(request, aanvraag.pk)

@@ -1,0 +1,64 @@
+"""The household's eigen bijdrage on a date (Wmo 2015 art. 2.1.4; Uitvoeringsbesluit Wmo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from eenplan.beschikkingen.constants import Uitkomst
+from eenplan.beschikkingen.models import (
+    BeschikteVoorziening,
+)
+from eenplan.common.constants import Wet
+from eenplan.inwoners.models import Inwoner
+from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
+from eenplan.voorzieningen.selectors import abonnementstarieven
+
+
+def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.Uitkomst | None:
+    """The household's Wmo contribution on `op` from all its active Wmo provisions."""
+    from eenplan.inwoners.selectors import huishouden_current
+
+    huishouden = huishouden_current(inwoner=inwoner, vandaag=op)
+    lidmaatschappen = (
+        [lid for lid in huishouden.leden.select_related("inwoner") if lid.actief_op(op)]
+        if huishouden
+        else []
+    )
+    leden = [lid.inwoner for lid in lidmaatschappen] or [inwoner]
+    regels = (
+        BeschikteVoorziening.objects.filter(
+            beschikking__inwoner__in=leden,
+            beschikking__aanvraag__wet=Wet.WMO,
+            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+            begin__lte=op,
+        )
+        .exclude(einde__lt=op)
+        .select_related("voorziening", "beschikking__inwoner")
+    )
+    leveringen = [
+        eigen_bijdrage_rules.Levering(
+            r.voorziening.naam,
+            eigen_bijdrage_rules.Soort(r.voorziening.eigen_bijdrage),
+            r.voorziening.kostprijs_per_maand or Decimal("0"),
+        )
+        for r in regels
+    ]
+    if not leveringen:
+        return None
+    # The partnervrijstelling looks at both partners, also one without a provision of their own.
+    paar = [lid.inwoner for lid in lidmaatschappen if lid.relatie in ("referentie", "partner")]
+    partners = any(lid.relatie == "partner" for lid in lidmaatschappen)
+    clienten = (
+        paar if partners else sorted({r.beschikking.inwoner for r in regels}, key=lambda i: i.pk)
+    )
+    try:
+        return eigen_bijdrage_rules.eigen_bijdrage(
+            leveringen,
+            clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
+            gehuwd_of_partner=partners,
+            op=op,
+            tarieven=abonnementstarieven(),
+        )
+    except ValueError:
+        return None
