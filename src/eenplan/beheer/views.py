@@ -563,7 +563,7 @@ def _voorziening_pagina(
     form: VoorzieningBeheerForm | None = None,
     tarief_form: TariefForm | None = None,
 ) -> HttpResponse:
-    from eenplan.beschikkingen.page_selectors import codelijst_omschrijvingen
+    from eenplan.voorzieningen.selectors import codelijst_omschrijvingen
 
     form = form or VoorzieningBeheerForm(gemeente=v.gemeente, initial=_voorziening_initial(v))
     tarief_form = tarief_form or TariefForm(

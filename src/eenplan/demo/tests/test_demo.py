@@ -163,7 +163,8 @@ def test_demo_whole_cases_go_the_scenario_way_from_melding_to_bezwaar():
     """The complete-flow residents are built by the shared scenario steps: their dossier's
     history runs from the melding to the bezwaar, the melding closed by the rule, and the
     demo generalist is their contact person."""
-    from eenplan.beschikkingen.models import Aanvraag, Bezwaar
+    from eenplan.beschikkingen.models import Aanvraag
+    from eenplan.bezwaren.models import Bezwaar
     from eenplan.events.models import Gebeurtenis
     from eenplan.meldingen.constants import Status
     from eenplan.meldingen.models import Melding
