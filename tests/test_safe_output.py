@@ -239,7 +239,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
         )
 
     open_aanvraag = aanvraag()
-    beschikkingen.aanvraag_opschorten(
+    beschikkingen.aanvraag_suspend(
         aanvraag=open_aanvraag, van=vandaag, reden=PAYLOAD, actor=backoffice.user
     )
     voorbeeld = beschikkingen.beschikking_issue(
@@ -266,7 +266,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
         motivering=PAYLOAD,
         regels=[regel(80)],
     )
-    beschikkingen.rechtmatigheid_toets(
+    beschikkingen.rechtmatigheid_check(
         beschikking=onrechtmatig, actor=backoffice.user, rechtmatig=False, reden=PAYLOAD
     )
     bezwaar = bezwaren.bezwaar_register(
@@ -287,7 +287,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
             inwoner=inwoner,
             actor=backoffice.user,
         )
-    bezwaren.klacht_afhandelen(
+    bezwaren.klacht_settle(
         klacht=klacht, op=vandaag, uitkomst=PAYLOAD, actor=backoffice.user
     )
     return {

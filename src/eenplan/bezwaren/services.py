@@ -126,7 +126,7 @@ def bezwaar_verdaagd_uiterlijk(bezwaar: Bezwaar) -> dt.date:
 
 @transaction.atomic
 @schrijft("bezwaar")
-def bezwaar_verdaag(
+def bezwaar_postpone(
     *, bezwaar: Bezwaar, actor: ActorLike, via: access.Via | None = None
 ) -> Bezwaar:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3)."""
@@ -279,7 +279,7 @@ def bezwaar_informeel_gesprek(
 
 @transaction.atomic
 @schrijft("klacht")
-def klacht_afhandelen(
+def klacht_settle(
     *, klacht: Klacht, op: dt.date, uitkomst: str, actor: ActorLike, via: access.Via | None = None
 ) -> Klacht:
     actor = vereis_toegang(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)

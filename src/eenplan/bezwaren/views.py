@@ -169,7 +169,7 @@ def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return redirect_with_errors(request, f"verdagen-{pk}", form, terug)
     try:
-        bezwaar = services.bezwaar_verdaag(
+        bezwaar = services.bezwaar_postpone(
             bezwaar=bezwaar, actor=request.user, via=hulp.via(request)
         )
     except ValidationError as exc:
@@ -297,7 +297,7 @@ def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
     if datum is not None:
         hulp.actie(
             request,
-            lambda: services.klacht_afhandelen(
+            lambda: services.klacht_settle(
                 klacht=klacht,
                 op=datum,
                 uitkomst=request.POST.get("uitkomst", ""),

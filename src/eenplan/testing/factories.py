@@ -1288,7 +1288,7 @@ class KlachtFactory(factory.Factory):
         afhandelen, wie = kwargs.pop("afhandelen"), kwargs.pop("actor")
         klacht = als(services.klacht_register, wie, **kwargs)
         if afhandelen:
-            params = inspect.signature(services.klacht_afhandelen).parameters
+            params = inspect.signature(services.klacht_settle).parameters
             extra = {
                 k: v
                 for k, v in (
@@ -1298,7 +1298,7 @@ class KlachtFactory(factory.Factory):
                 )
                 if k in params
             }
-            klacht = als(services.klacht_afhandelen, wie, klacht=klacht, **extra)
+            klacht = als(services.klacht_settle, wie, klacht=klacht, **extra)
         return klacht
 
 
@@ -1331,10 +1331,10 @@ class AanvraagOpschortingFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> AanvraagOpschorting:
-        from eenplan.beschikkingen.services import aanvraag_opschorten
+        from eenplan.beschikkingen.services import aanvraag_suspend
 
         wie = medewerker_voor(kwargs["aanvraag"].inwoner, Rol.BACKOFFICE)
-        return als(aanvraag_opschorten, wie, **kwargs)
+        return als(aanvraag_suspend, wie, **kwargs)
 
 
 def plan_uit_vorig_huishouden(*, inwoner: Inwoner, door: Any, doel: str = "") -> Any:

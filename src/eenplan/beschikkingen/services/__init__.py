@@ -23,9 +23,9 @@ from eenplan.beschikkingen.services._gedeeld import (
     vereis_toegang,
 )
 from eenplan.beschikkingen.services.aanvraag import (
-    aanvraag_hervatten,
-    aanvraag_opschorten,
     aanvraag_register,
+    aanvraag_resume,
+    aanvraag_suspend,
 )
 from eenplan.beschikkingen.services.beschikking import (
     GEEN_JEUGDREGISTRATIE,
@@ -34,7 +34,7 @@ from eenplan.beschikkingen.services.beschikking import (
     beschikking_herzien,
     beschikking_issue,
     beschikking_send,
-    rechtmatigheid_toets,
+    rechtmatigheid_check,
 )
 from eenplan.beschikkingen.services.brief import (
     brief_render,
@@ -54,8 +54,8 @@ __all__ = [
     "GENERALISTEN",
     "NIET_VOOR_TOETSING",
     "Regel",
-    "aanvraag_hervatten",
-    "aanvraag_opschorten",
+    "aanvraag_resume",
+    "aanvraag_suspend",
     "aanvraag_register",
     "beschikking_herzien",
     "beschikking_issue",
@@ -67,7 +67,7 @@ __all__ = [
     "is_generalist",
     "overgangsrecht_register",
     "publiceer",
-    "rechtmatigheid_toets",
+    "rechtmatigheid_check",
     "vereis_toegang",
     "voor_toetsing_verzonden",
 ]

@@ -104,7 +104,7 @@ def _herbereken(aanvraag: Aanvraag) -> None:
 
 @transaction.atomic
 @schrijft("aanvraag")
-def aanvraag_opschorten(
+def aanvraag_suspend(
     *,
     aanvraag: Aanvraag,
     van: dt.date,
@@ -146,7 +146,7 @@ def aanvraag_opschorten(
 
 @transaction.atomic
 @schrijft("opschorting", via=lambda opschorting: opschorting.aanvraag)
-def aanvraag_hervatten(
+def aanvraag_resume(
     *,
     opschorting: AanvraagOpschorting,
     tot: dt.date,

@@ -324,7 +324,7 @@ def beschikking_send(
 
 @transaction.atomic
 @schrijft("beschikking")
-def rechtmatigheid_toets(
+def rechtmatigheid_check(
     *,
     beschikking: Beschikking,
     actor: ActorLike,

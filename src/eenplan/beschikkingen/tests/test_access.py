@@ -218,7 +218,7 @@ def test_sending_before_the_lawfulness_check_follows_the_municipal_setting(
     b.refresh_from_db()
     assert b.verzonden_op is None and b.verzonden_voor_toetsing is None
     # After the check it goes out, and the beschikking and its letter say so.
-    services.rechtmatigheid_toets(beschikking=b, actor=backoffice.user, rechtmatig=True)
+    services.rechtmatigheid_check(beschikking=b, actor=backoffice.user, rechtmatig=True)
     b = services.beschikking_send(beschikking=b, actor=generalist.user, op=vandaag())
     assert b.verzonden_voor_toetsing is False
     assert "daarna gecontroleerd door de gemeente" in b.brief

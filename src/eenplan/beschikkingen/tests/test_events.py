@@ -69,18 +69,18 @@ def test_the_whole_decision_leaves_its_history_and_the_dossier_shows_it(
         ingediend_door="Anna Jansen",
         door=generalist.user,
     )
-    opschorting = services.aanvraag_opschorten(
+    opschorting = services.aanvraag_suspend(
         aanvraag=aanvraag, van=VANDAAG - dt.timedelta(days=2), reden="Wacht op papieren",
         actor=generalist.user,
     )
-    services.aanvraag_hervatten(opschorting=opschorting, tot=VANDAAG, actor=generalist.user)
+    services.aanvraag_resume(opschorting=opschorting, tot=VANDAAG, actor=generalist.user)
     # A generalist decides; the back office finds it unlawful: the aanvraag opens again.
     eerste = services.beschikking_issue(
         aanvraag=aanvraag, actor=generalist.user, besloten_op=VANDAAG, motivering="m",
         regels=[_regel(hh)],
     )
     versie = Aanvraag.objects.get(pk=aanvraag.pk).versie
-    services.rechtmatigheid_toets(
+    services.rechtmatigheid_check(
         beschikking=eerste, actor=backoffice_user, rechtmatig=False, reden="Geen ladder"
     )
     aanvraag.refresh_from_db()

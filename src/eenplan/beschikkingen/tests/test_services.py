@@ -163,10 +163,10 @@ def test_generalist_decision_goes_to_lawfulness_queue(aanvraag, hh, generalist, 
     )
     assert b.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
     with pytest.raises(access.Refused, match="rol"):  # a generalist does not check at all
-        services.rechtmatigheid_toets(beschikking=b, actor=generalist.user, rechtmatig=True)
+        services.rechtmatigheid_check(beschikking=b, actor=generalist.user, rechtmatig=True)
     with pytest.raises(ValidationError, match="waarom"):
-        services.rechtmatigheid_toets(beschikking=b, actor=backoffice_user, rechtmatig=False)
-    services.rechtmatigheid_toets(
+        services.rechtmatigheid_check(beschikking=b, actor=backoffice_user, rechtmatig=False)
+    services.rechtmatigheid_check(
         beschikking=b, actor=backoffice_user, rechtmatig=False, reden="Ladder niet afgewogen"
     )
     with pytest.raises(ValidationError, match="onrechtmatig"):
@@ -236,17 +236,17 @@ def test_partner_below_aow_age_without_own_provision_still_exempts(
 
 def test_aanvraag_suspension_moves_the_decision_deadline(aanvraag, backoffice_user):
     eerst = aanvraag.beslissen_uiterlijk
-    opschorting = services.aanvraag_opschorten(
+    opschorting = services.aanvraag_suspend(
         aanvraag=aanvraag,
         van=aanvraag.ontvangen_op,
         reden="Wacht op medische gegevens",
         actor=backoffice_user,
     )
     with pytest.raises(ValidationError, match="al opgeschort"):
-        services.aanvraag_opschorten(
+        services.aanvraag_suspend(
             aanvraag=aanvraag, van=aanvraag.ontvangen_op, reden="nogmaals", actor=backoffice_user
         )
-    aanvraag = services.aanvraag_hervatten(
+    aanvraag = services.aanvraag_resume(
         opschorting=opschorting,
         tot=aanvraag.ontvangen_op + dt.timedelta(days=6),
         actor=backoffice_user,

@@ -252,7 +252,7 @@ def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
         if open_ is None:
             hulp.actie(
                 request,
-                lambda: services.aanvraag_opschorten(
+                lambda: services.aanvraag_suspend(
                     aanvraag=aanvraag,
                     van=datum,
                     reden=request.POST.get("reden", ""),
@@ -264,7 +264,7 @@ def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             hulp.actie(
                 request,
-                lambda: services.aanvraag_hervatten(
+                lambda: services.aanvraag_resume(
                     opschorting=open_, tot=datum, actor=request.user, via=hulp.via(request)
                 ),
                 "De opschorting is beëindigd; de beslistermijn is opnieuw berekend.",

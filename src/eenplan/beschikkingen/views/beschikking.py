@@ -164,7 +164,7 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
     naar_rij = request.POST.get(f"{form.prefix}-terug") == "toetsing"
     if form.is_valid():
         try:
-            services.rechtmatigheid_toets(
+            services.rechtmatigheid_check(
                 beschikking=beschikking,
                 actor=request.user,
                 rechtmatig=form.cleaned_data["oordeel"] == "rechtmatig",

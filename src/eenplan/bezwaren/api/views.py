@@ -141,7 +141,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     def verdagen(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
         self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
-        services.bezwaar_verdaag(
+        services.bezwaar_postpone(
             bezwaar=bezwaar, actor=request.user, via=access.Via.request(request)
         )
         return self._render(request, bezwaar.pk)
@@ -266,7 +266,7 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
             self._open(request, klacht.inwoner_id, Resource.KLACHT, Action.BEHANDELEN)
         data = KlachtAfhandelenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        klacht = services.klacht_afhandelen(
+        klacht = services.klacht_settle(
             klacht=klacht,
             actor=request.user,
             via=access.Via.request(request),

@@ -217,7 +217,7 @@ def test_bezwaar_and_klacht_carry_the_deadline_state_of_their_pages(
     login(client, backoffice)
     assert "Op schema" in client.get(f"/beschikkingen/bezwaren/{bezwaar.pk}/").content.decode()
     assert "Op schema" in client.get("/beschikkingen/klachten/").content.decode()
-    bezwaren.klacht_afhandelen(
+    bezwaren.klacht_settle(
         klacht=klacht, op=vandaag(), uitkomst="Excuses", actor=backoffice.user
     )
     assert [r["termijn_status"] for r in api.get(KLACHTEN).json()["results"]] == [None]

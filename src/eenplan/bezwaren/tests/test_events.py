@@ -32,7 +32,7 @@ def test_bezwaar_and_klacht_leave_their_history_and_the_dossier_shows_it(
         ingediend_door="Anna Jansen", actor=backoffice_user,
     )
     bezwaren.bezwaar_informeel_gesprek(bezwaar=bezwaar, op=VANDAAG, actor=backoffice_user)
-    bezwaren.bezwaar_verdaag(bezwaar=bezwaar, actor=backoffice_user)
+    bezwaren.bezwaar_postpone(bezwaar=bezwaar, actor=backoffice_user)
     bezwaren.bezwaar_decide(
         bezwaar=bezwaar, uitkomst="ongegrond", besloten_op=VANDAAG, actor=backoffice_user
     )
@@ -40,7 +40,7 @@ def test_bezwaar_and_klacht_leave_their_history_and_the_dossier_shows_it(
         gemeente=inwoner_noord.gemeente, inwoner=inwoner_noord, ingediend_door="Anna",
         ontvangen_op=VANDAAG, onderwerp="Niet teruggebeld", actor=backoffice_user,
     )
-    bezwaren.klacht_afhandelen(
+    bezwaren.klacht_settle(
         klacht=klacht, op=VANDAAG, uitkomst="Excuses gemaakt", actor=backoffice_user
     )
 

@@ -43,10 +43,10 @@ def test_bezwaar_only_by_the_resident_and_with_deadlines(
     assert bezwaar.tijdigheid == Ontvankelijkheid.TIJDIG
     assert bezwaar.beslissen_uiterlijk >= b.bezwaar_uiterlijk + dt.timedelta(weeks=6)
     eerder = bezwaar.beslissen_uiterlijk
-    bezwaren.bezwaar_verdaag(bezwaar=bezwaar, actor=backoffice_user)
+    bezwaren.bezwaar_postpone(bezwaar=bezwaar, actor=backoffice_user)
     assert bezwaar.beslissen_uiterlijk > eerder
     with pytest.raises(ValidationError, match="al eens verdaagd"):
-        bezwaren.bezwaar_verdaag(bezwaar=bezwaar, actor=backoffice_user)
+        bezwaren.bezwaar_postpone(bezwaar=bezwaar, actor=backoffice_user)
 
 
 def test_klacht_has_its_own_term(gemeente, backoffice_user):
@@ -80,9 +80,9 @@ def test_informal_track_and_klacht_handling(aanvraag, hh, backoffice_user, inwon
         actor=backoffice_user,
     )
     with pytest.raises(ValidationError, match="Beschrijf"):
-        bezwaren.klacht_afhandelen(klacht=klacht, op=VANDAAG, uitkomst=" ", actor=backoffice_user)
+        bezwaren.klacht_settle(klacht=klacht, op=VANDAAG, uitkomst=" ", actor=backoffice_user)
     assert (
-        bezwaren.klacht_afhandelen(
+        bezwaren.klacht_settle(
             klacht=klacht, op=VANDAAG, uitkomst="Excuses gemaakt", actor=backoffice_user
         ).afgehandeld_op
         == VANDAAG

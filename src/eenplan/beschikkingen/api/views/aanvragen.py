@@ -180,7 +180,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
         data = OpschortenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.aanvraag_opschorten(
+        services.aanvraag_suspend(
             aanvraag=aanvraag,
             actor=request.user,
             via=access.Via.request(request),
@@ -203,7 +203,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         opschorting = opschorting_lopend(aanvraag)
         if opschorting is None:
             raise ValidationError({"tot": "De termijn van deze aanvraag is niet opgeschort."})
-        services.aanvraag_hervatten(
+        services.aanvraag_resume(
             opschorting=opschorting,
             tot=data.validated_data["tot"],
             actor=request.user,

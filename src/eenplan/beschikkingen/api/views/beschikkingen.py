@@ -195,7 +195,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def toetsen(self, request: Request, pk: Any = None) -> Response:
         def perform(beschikking: Beschikking, data: dict[str, Any]) -> object:
-            return services.rechtmatigheid_toets(
+            return services.rechtmatigheid_check(
                 beschikking=beschikking,
                 actor=request.user,
                 rechtmatig=data["rechtmatig"],
