@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import formats, translation
 
 from eenplan.events import bus
@@ -16,7 +16,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 
-ActorLike = access.Actor | AbstractBaseUser
+ActorLike = access.Actor | User
 
 
 # Hardenberg: generalists decide themselves; the back office checks those decisions afterwards.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -45,7 +45,7 @@ def aanvraag_register(
     wet: Wet | str,
     ontvangen_op: dt.date,
     ingediend_door: str,
-    door: AbstractBaseUser,
+    door: User,
     plan: Any = None,
     voorstel: Any = None,
     afwijkend_van_advies: bool = False,
@@ -88,9 +88,11 @@ def aanvraag_register(
     return aanvraag
 
 
-def _herbereken(aanvraag: Aanvraag) -> None:
+def _herbereken(aanvraag: Aanvraag) -> dt.date | None:
+    """The last day to decide with the suspensions so far; None while one is still open (the
+    record keeps its last known day until then: the field is never empty)."""
     termijn = beslistermijn(aanvraag.wet)
-    aanvraag.beslissen_uiterlijk = termijn_einde_met_opschorting(
+    return termijn_einde_met_opschorting(
         aanvraag.ontvangen_op,
         weken=termijn.weken,
         dagen=termijn.dagen,
@@ -128,9 +130,10 @@ def aanvraag_suspend(
     opschorting = AanvraagOpschorting.objects.create(
         aanvraag=aanvraag, van=van, reden=reden.strip(), door=door
     )
-    _herbereken(aanvraag)
     # While suspended the last day is not known; keep the old one visible until it ends.
-    if aanvraag.beslissen_uiterlijk is not None:
+    uiterlijk = _herbereken(aanvraag)
+    if uiterlijk is not None:
+        aanvraag.beslissen_uiterlijk = uiterlijk
         aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
     publiceer(
         "aanvraag.opgeschort",
@@ -165,8 +168,10 @@ def aanvraag_resume(
     opschorting.tot = tot
     opschorting.save(update_fields=["tot", "updated_at"])
     aanvraag = opschorting.aanvraag
-    _herbereken(aanvraag)
-    aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
+    uiterlijk = _herbereken(aanvraag)
+    if uiterlijk is not None:  # None only while another suspension is still open
+        aanvraag.beslissen_uiterlijk = uiterlijk
+        aanvraag.save(update_fields=["beslissen_uiterlijk", "updated_at"])
     publiceer(
         "aanvraag.hervat",
         record=aanvraag,

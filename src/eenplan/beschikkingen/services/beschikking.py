@@ -98,6 +98,7 @@ def _actieve_leveringen(
             ),
         )
         for b in qs
+        if b.begin is not None  # filtered in the query; says so to the type checker
     ]
 
 
@@ -194,7 +195,7 @@ def beschikking_issue(
             r.einde,
         )
         for r in regels
-        if r.uitkomst != Uitkomst.AFGEWEZEN
+        if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None  # _check_regel required it
     ]
     bestaand = [lev for _, lev in _actieve_leveringen(aanvraag.inwoner)]
     for i, lev in enumerate(nieuw):
