@@ -84,6 +84,26 @@ def backoffice_user(gemeente, wijken):
 
 
 @pytest.fixture
+def backoffice(gemeente, wijken):
+    """A back-office medewerker (Bas Backer, login `bo`) whose team serves every wijk (its
+    team's wijken are its need-to-know)."""
+    team = TeamFactory(
+        gemeente=gemeente,
+        naam="Backoffice",
+        soort=TeamSoort.BACKOFFICE,
+        wijken=list(wijken.values()),
+    )
+    return MedewerkerFactory(
+        gemeente=gemeente,
+        functie=Rol.BACKOFFICE,
+        teams=[team],
+        username="bo",
+        first_name="Bas",
+        last_name="Backer",
+    )
+
+
+@pytest.fixture
 def privacy_officer(gemeente):
     return MedewerkerFactory(gemeente=gemeente, functie=Rol.PRIVACY, username="privacy")
 

@@ -51,25 +51,6 @@ def datum(dag: dt.date) -> str:
 
 
 @pytest.fixture
-def backoffice(gemeente, wijken):
-    """The back office serves every wijk (its team's wijken are its need-to-know)."""
-    team = TeamFactory(
-        gemeente=gemeente,
-        naam="Backoffice",
-        soort=TeamSoort.BACKOFFICE,
-        wijken=list(wijken.values()),
-    )
-    return MedewerkerFactory(
-        gemeente=gemeente,
-        functie=Rol.BACKOFFICE,
-        teams=[team],
-        username="bo",
-        first_name="Bas",
-        last_name="Backer",
-    )
-
-
-@pytest.fixture
 def generalist_zuid(gemeente, wijken):
     team = TeamFactory(
         gemeente=gemeente, naam="Wijkteam Zuid", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Zuid"]]
@@ -663,9 +644,7 @@ def test_ending_worklist_query_budget(
 # --- bezwaar and klacht -----------------------------------------------------------------------
 
 
-def test_overgangsrecht_page(
-    client, gemeente, inwoner_noord, midoffice_team
-):
+def test_overgangsrecht_page(client, gemeente, inwoner_noord, midoffice_team):
     from eenplan.beschikkingen import services as svc
     from eenplan.gemeente.constants import Rol
     from eenplan.testing.factories import MedewerkerFactory
