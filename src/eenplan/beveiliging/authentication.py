@@ -49,9 +49,7 @@ class ApiSleutelAuthentication(BaseAuthentication):
         user = api_sleutel_user(sleutel)
         if user is None:
             cache.set(_fout_sleutel(ident), fouten + 1, timeout=int(blokkade))
-            raise exceptions.AuthenticationFailed(
-                "Ongeldige, verlopen of ingetrokken API-sleutel."
-            )
+            raise exceptions.AuthenticationFailed("Ongeldige, verlopen of ingetrokken API-sleutel.")
         return user, sleutel
 
     def authenticate_header(self, request: Request) -> str:

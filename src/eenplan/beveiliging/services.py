@@ -21,9 +21,7 @@ def sleutel_hash(sleutel: str) -> str:
     return hashlib.sha256(sleutel.encode()).hexdigest()
 
 
-def api_sleutel_create(
-    *, user: Any, naam: str, dagen: int | None = None
-) -> tuple[ApiSleutel, str]:
+def api_sleutel_create(*, user: Any, naam: str, dagen: int | None = None) -> tuple[ApiSleutel, str]:
     """Issue an API key for `user`; returns the record and the key (shown once, never stored)."""
     sleutel = SLEUTEL_PREFIX + secrets.token_urlsafe(32)
     geldig = settings.EENPLAN_API_SLEUTEL_DAGEN if dagen is None else dagen
@@ -50,9 +48,7 @@ def totp_device_for_enrolment(*, user: Any) -> TOTPDevice:
     with transaction.atomic():
         device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("id").first()
         if device is None:
-            device = TOTPDevice.objects.create(
-                user=user, name="Authenticator-app", confirmed=False
-            )
+            device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
     return device
 
 

@@ -8,18 +8,23 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from eenplan.beveiliging.selectors import totp_device_confirmed
-from eenplan.gemeente.roles import DOSSIER
+from eenplan.gemeente.roles import ACCOUNT_AANMAKEN, ACCOUNT_WIJZIGEN, DOSSIER
 
 SESSIE_KEY = "eenplan_tweefactor"
 OK = "ok"
 VERIFIEER = "verifieer"  # has an authenticator: the code is asked after the password
-INSTELLEN = "instellen"  # must enrol first (required for roles with dossier access)
+INSTELLEN = "instellen"  # must enrol first (required for the roles of `VEREIST_BIJ`)
+
+# A second factor is required (by setting) for whoever reads dossiers and for whoever makes or
+# changes logins (the functioneel beheerder: creates accounts, resets another's second factor).
+VEREIST_BIJ = (DOSSIER, ACCOUNT_AANMAKEN, ACCOUNT_WIJZIGEN)
 
 
 def vereist(user: Any) -> bool:
-    """Whether this login must use a second factor (by setting, for roles with dossier access)."""
+    """Whether this login must use a second factor (by setting, for superusers and the roles
+    with a permission of `VEREIST_BIJ`: dossier access or account management)."""
     return bool(settings.EENPLAN_2FA_VERPLICHT) and (
-        user.is_superuser or user.has_perm(DOSSIER)
+        user.is_superuser or any(user.has_perm(perm) for perm in VEREIST_BIJ)
     )
 
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,22 +14,63 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ApiSleutel',
+            name="ApiSleutel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(help_text='Waarvoor de sleutel is.', max_length=100, verbose_name='naam')),
-                ('prefix', models.CharField(help_text='Om de sleutel te herkennen.', max_length=12, verbose_name='begin van de sleutel')),
-                ('sleutel_hash', models.CharField(max_length=64, unique=True, verbose_name='SHA-256 van de sleutel')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('verloopt_op', models.DateTimeField(verbose_name='verloopt op')),
-                ('ingetrokken_op', models.DateTimeField(blank=True, null=True, verbose_name='ingetrokken op')),
-                ('reden_intrekking', models.CharField(blank=True, max_length=200, verbose_name='reden van intrekking')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_sleutels', to=settings.AUTH_USER_MODEL, verbose_name='gebruiker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "naam",
+                    models.CharField(
+                        help_text="Waarvoor de sleutel is.", max_length=100, verbose_name="naam"
+                    ),
+                ),
+                (
+                    "prefix",
+                    models.CharField(
+                        help_text="Om de sleutel te herkennen.",
+                        max_length=12,
+                        verbose_name="begin van de sleutel",
+                    ),
+                ),
+                (
+                    "sleutel_hash",
+                    models.CharField(
+                        max_length=64, unique=True, verbose_name="SHA-256 van de sleutel"
+                    ),
+                ),
+                (
+                    "aangemaakt_op",
+                    models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op"),
+                ),
+                ("verloopt_op", models.DateTimeField(verbose_name="verloopt op")),
+                (
+                    "ingetrokken_op",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ingetrokken op"),
+                ),
+                (
+                    "reden_intrekking",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="reden van intrekking"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_sleutels",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gebruiker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API-sleutel',
-                'verbose_name_plural': 'API-sleutels',
-                'ordering': ['-aangemaakt_op'],
+                "verbose_name": "API-sleutel",
+                "verbose_name_plural": "API-sleutels",
+                "ordering": ["-aangemaakt_op"],
             },
         ),
     ]

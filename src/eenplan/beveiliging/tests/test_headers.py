@@ -107,4 +107,3 @@ def test_no_store_for_logged_in_pages_and_every_api_answer(client, generalist, i
         assert "no-store" in response["Cache-Control"], url
     anoniem = APIClient().get("/api/v1/inwoners/")
     assert anoniem.status_code == 401 and "no-store" in anoniem["Cache-Control"]
-

@@ -18,6 +18,6 @@ def test_500_shows_no_environment(db, settings, generalist, monkeypatch):
     assert "Er ging iets mis" in body
     for lek in ("wachtwoord123", "DATABASE_URL", "SECRET_KEY", "Traceback", "RuntimeError"):
         assert lek not in body, lek
-    assert response["Cache-Control"].startswith("no-store") or "no-store" in response[
-        "Cache-Control"
-    ]
+    assert (
+        response["Cache-Control"].startswith("no-store") or "no-store" in response["Cache-Control"]
+    )

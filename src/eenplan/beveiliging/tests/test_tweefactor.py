@@ -13,6 +13,9 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from eenplan.gemeente.constants import Rol
+from eenplan.testing.factories import MedewerkerFactory
+
 WACHTWOORD = "een-lang-wachtwoord-42"
 
 pytestmark = pytest.mark.django_db
@@ -75,9 +78,7 @@ def test_enrolment_shows_qr_and_secret_and_confirms_with_a_code(
     fout = client.post(reverse("beveiliging:instellen"), {"code": "000000"})
     assert fout.status_code == 400 and "Deze code klopt niet" in fout.content.decode()
 
-    goed = client.post(
-        reverse("beveiliging:instellen"), {"code": code(key), "next": "/inwoners/"}
-    )
+    goed = client.post(reverse("beveiliging:instellen"), {"code": code(key), "next": "/inwoners/"})
     assert goed.status_code == 302 and goed["Location"] == "/inwoners/"
     assert TOTPDevice.objects.get(user=generalist.user).confirmed
     home = client.get(reverse("web:home"))
@@ -125,6 +126,26 @@ def test_repeated_wrong_codes_are_slowed_down(client, generalist, verplicht):
     response = client.post(reverse("beveiliging:verificatie"), {"code": code(device.bin_key)})
     assert response.status_code == 400
     assert "Te veel foute codes" in response.content.decode()
+
+
+def test_functioneel_beheerder_must_enrol_too(client, gemeente, verplicht):
+    """Who creates logins and resets another's second factor uses one too (no dossier access)."""
+    beheerder = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.FUNCTIONEEL_BEHEER, username="beheer"
+    )
+    met_wachtwoord(beheerder.user)
+    inloggen(client, "beheer")
+    page = client.get(reverse("beheer:start"))
+    assert page.status_code == 302 and page["Location"].startswith(reverse("beveiliging:instellen"))
+
+
+def test_functioneel_beheerder_not_forced_in_the_development_settings(client, gemeente):
+    beheerder = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.FUNCTIONEEL_BEHEER, username="beheer"
+    )
+    met_wachtwoord(beheerder.user)
+    inloggen(client, "beheer")
+    assert client.get(reverse("beheer:start")).status_code == 200
 
 
 def test_role_without_dossier_access_is_not_forced(client, privacy_officer, verplicht):
