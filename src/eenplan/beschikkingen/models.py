@@ -86,6 +86,17 @@ class Beschikking(VersieModel, BaseModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     brief = models.TextField(blank=True, help_text="De brief zoals hij is verzonden.")
+    brief_pdf = models.BinaryField(
+        blank=True,
+        editable=False,
+        help_text="De PDF zoals hij is verzonden (PDF/A); nooit opnieuw gemaakt.",
+    )
+    brief_sjabloon = models.CharField(
+        "sjabloonversie",
+        max_length=100,
+        blank=True,
+        help_text="Het sjabloon en de versie waarmee de verzonden brief is gemaakt.",
+    )
     verzonden_voor_toetsing = models.BooleanField(
         null=True,
         blank=True,
@@ -129,6 +140,11 @@ class Beschikking(VersieModel, BaseModel):
 
     def __str__(self) -> str:
         return f"Beschikking {self.pk} ({self.inwoner})"
+
+    @property
+    def kenmerk(self) -> str:
+        """The case reference on the letter and in every reply: municipality, year, number."""
+        return f"{self.gemeente.cbs_code}-BS-{self.besloten_op:%Y}-{self.pk:06d}"
 
 
 class BeschikteVoorziening(BaseModel):

@@ -268,7 +268,9 @@ def build_demo(
     vandaag = vandaag or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     roles_sync()
-    gemeente = gemeente_create(cbs_code=data.GEMEENTE[0], naam=data.GEMEENTE[1])
+    gemeente = gemeente_create(
+        cbs_code=data.GEMEENTE[0], naam=data.GEMEENTE[1], **data.GEMEENTE_CONTACT
+    )
     wijken: list[Wijk] = [
         wijk_create(gemeente=gemeente, code=code, naam=naam) for code, naam, _, _ in data.WIJKEN
     ]

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 GEMEENTE = ("GM9999", "Maasdal")
+# The letterhead of the demo municipality (fictitious; example.org is reserved, RFC 2606).
+GEMEENTE_CONTACT = {
+    "bezoekadres": "Raadhuisplein 1, 5999 AA Maasdal",
+    "postadres": "Postbus 1000, 5990 AA Maasdal",
+    "telefoon": "14 0999",
+    "email": "info@maasdal.example.org",
+    "website": "https://www.maasdal.example.org",
+    "bezwaar_url": "https://www.maasdal.example.org/bezwaar",
+}
 WOONPLAATS = "Maasdal"
 
 # (code, naam, postcode-prefix, streets)

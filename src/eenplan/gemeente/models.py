@@ -27,6 +27,27 @@ class Gemeente(BaseModel):
         ],
     )
     naam = models.CharField(max_length=100)
+    # Letterhead and the bezwaar clause of every letter (issue 10): where the resident writes,
+    # calls, mails and files a bezwaar. Blank fields are left out of the letter.
+    bezoekadres = models.CharField(
+        max_length=200, blank=True, help_text="Bijvoorbeeld 'Hanzeplein 1, 5911 AM Venlo'."
+    )
+    postadres = models.CharField(
+        max_length=200, blank=True, help_text="Bijvoorbeeld 'Postbus 3434, 5902 RK Venlo'."
+    )
+    telefoon = models.CharField(max_length=30, blank=True, help_text="Bijvoorbeeld '14 077'.")
+    email = models.EmailField("e-mail", blank=True)
+    website = models.URLField(blank=True)
+    bezwaar_url = models.URLField(
+        "digitaal bezwaar",
+        blank=True,
+        help_text="De pagina waar een inwoner digitaal bezwaar maakt (met DigiD).",
+    )
+    logo = models.ImageField(
+        upload_to="gemeente/logo/",
+        blank=True,
+        help_text="Het logo boven de brief (PNG of JPEG).",
+    )
 
     class Meta:
         verbose_name = "gemeente"

@@ -47,8 +47,10 @@ def roles_sync() -> None:
 
 
 @transaction.atomic
-def gemeente_create(*, cbs_code: str, naam: str) -> Gemeente:
-    gemeente = Gemeente(cbs_code=cbs_code, naam=naam)
+def gemeente_create(*, cbs_code: str, naam: str, **contact: str) -> Gemeente:
+    """A municipality; `contact` holds the letterhead fields (bezoekadres, postadres,
+    telefoon, email, website, bezwaar_url)."""
+    gemeente = Gemeente(cbs_code=cbs_code, naam=naam, **contact)
     gemeente.full_clean()
     gemeente.save()
     return gemeente

@@ -113,6 +113,12 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
 
     cbs_code = "GM0983"
     naam = "Venlo"
+    bezoekadres = "Hanzeplein 1, 5911 AM Venlo"
+    postadres = "Postbus 3434, 5902 RK Venlo"
+    telefoon = "14 077"
+    email = "info@venlo.example.org"
+    website = "https://www.venlo.example.org"
+    bezwaar_url = "https://www.venlo.example.org/bezwaar"
 
 
 class WijkFactory(factory.django.DjangoModelFactory):

@@ -37,6 +37,8 @@ from eenplan.beschikkingen.services.beschikking import (
     rechtmatigheid_check,
 )
 from eenplan.beschikkingen.services.brief import (
+    SJABLOON_VERSIE,
+    brief_pdf,
     brief_render,
     brief_tekst,
     voor_toetsing_verzonden,
@@ -60,6 +62,8 @@ __all__ = [
     "beschikking_herzien",
     "beschikking_issue",
     "beschikking_send",
+    "SJABLOON_VERSIE",
+    "brief_pdf",
     "brief_render",
     "brief_tekst",
     "datum_tekst",

@@ -28,7 +28,7 @@ from eenplan.beschikkingen.services._gedeeld import (
     publiceer,
     vereis_toegang,
 )
-from eenplan.beschikkingen.services.brief import brief_render, voor_toetsing_verzonden
+from eenplan.beschikkingen.services.brief import brief_vastleggen, voor_toetsing_verzonden
 from eenplan.common.concurrency import Conflict, schrijft, vergrendel, verhoog
 from eenplan.common.constants import Wet
 from eenplan.common.datums import datums_check
@@ -299,13 +299,15 @@ def beschikking_send(
     beschikking.verzonden_voor_toetsing = voor_toetsing
     beschikking.verzonden_op = op
     beschikking.bezwaar_uiterlijk = bezwaar_uiterlijk(op, extra=gelijkgestelde_dagen())
-    beschikking.brief = brief_render(beschikking)
+    brief_vastleggen(beschikking)  # stored as sent: text, PDF and template version
     beschikking.save(
         update_fields=[
             "verzonden_op",
             "verzonden_voor_toetsing",
             "bezwaar_uiterlijk",
             "brief",
+            "brief_pdf",
+            "brief_sjabloon",
             "updated_at",
         ]
     )

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 from eenplan.beschikkingen.constants import Rechtmatigheid
 from eenplan.beschikkingen.models import (
     Beschikking,
+    BeschikteVoorziening,
 )
 from eenplan.beschikkingen.services.eigen_bijdrage import eigen_bijdrage_voor
+from eenplan.common.constants import Wet
 from eenplan.common.documenten import render_text
+from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.rules import grondslagen
 from eenplan.rules.termijnen import (
     bezwaar_uiterlijk,
 )
@@ -39,18 +45,105 @@ def voor_toetsing_verzonden(beschikking: Beschikking) -> bool | None:
     return beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN
 
 
+# The template and its version, recorded on every sent letter (issue 10). Raise the version when
+# the wording of `beschikkingen/brief.txt` changes, so a sent letter says which text it used.
+SJABLOON = "beschikkingen/brief.txt"
+SJABLOON_VERSIE = f"{SJABLOON} versie 2"
+
+
+@dataclass(frozen=True)
+class Contactpersoon:
+    """Who the resident calls about this letter: the decision-maker, at the municipality's
+    number when the person has none of their own."""
+
+    naam: str
+    telefoon: str
+    email: str
+
+
+def contactpersoon(beschikking: Beschikking) -> Contactpersoon:
+    """The decision-maker with the municipality's phone number and their own e-mail (else the
+    municipality's)."""
+    user = beschikking.besloten_door
+    gemeente = beschikking.gemeente
+    return Contactpersoon(
+        naam=user.get_full_name() or user.get_username(),
+        telefoon=gemeente.telefoon,
+        email=user.email or gemeente.email,
+    )
+
+
+def bijlagen(regels: list[BeschikteVoorziening], bijdrage: object) -> list[str]:
+    """The enclosures the letter lists: always the bezwaar leaflet; the CAK and SVB leaflets
+    when they apply."""
+    lijst = ["Folder 'Bezwaar maken tegen een besluit van de gemeente'"]
+    if bijdrage is not None:
+        lijst.append("Folder van het CAK over de eigen bijdrage")
+    if any(r.leveringsvorm == "pgb" and r.uitkomst != "afgewezen" for r in regels):
+        lijst.append("Folder van de SVB over uw persoonsgebonden budget")
+    return lijst
+
+
 def brief_render(beschikking: Beschikking) -> str:
     """The letter in plain Dutch (B1) from the template `beschikkingen/brief.txt`, which a
     municipality overrides in its own template folder (EENPLAN_SJABLONEN_DIR). Plain text,
-    never marked safe: pages escape it, the PDF shows it literally (common.documenten)."""
-    return render_text(
-        "beschikkingen/brief.txt",
+    never marked safe: pages escape it, the PDF shows it literally (common.documenten).
+    Headings are underlined with `===`, so the PDF tags them as headings (ADR 0018)."""
+    wet = beschikking.aanvraag.wet
+    regels = list(beschikking.voorzieningen.select_related("voorziening"))
+    for regel in regels:
+        regel.grondslag = grondslagen.grondslag(  # type: ignore[attr-defined]
+            wet, leveringsvorm=regel.leveringsvorm
+        )
+    bijdrage = (
+        eigen_bijdrage_voor(
+            beschikking.inwoner, beschikking.verzonden_op or beschikking.besloten_op
+        )
+        if wet == Wet.WMO
+        else None
+    )
+    tekst = render_text(
+        SJABLOON,
         {
             "b": beschikking,
+            "g": beschikking.gemeente,
+            "kenmerk": beschikking.kenmerk,
+            "contact": contactpersoon(beschikking),
             "inwoner": beschikking.inwoner,
-            "regels": list(beschikking.voorzieningen.select_related("voorziening")),
-            "bijdrage": eigen_bijdrage_voor(
-                beschikking.inwoner, beschikking.verzonden_op or beschikking.besloten_op
-            ),
+            "regels": regels,
+            "bijdrage": bijdrage,
+            "bijlagen": bijlagen(regels, bijdrage),
+            "grondslag_bijdrage": grondslagen.EIGEN_BIJDRAGE_WMO,
+            "grondslag_bezwaar": grondslagen.BEZWAAR,
         },
     )
+    return schoon(tekst)
+
+
+def schoon(tekst: str) -> str:
+    """At most one blank line between blocks (what template tags leave behind), so every
+    `===` heading is a block of its own in the PDF."""
+    return re.sub(r"\n{3,}", "\n\n", tekst).strip() + "\n"
+
+
+def brief_pdf(beschikking: Beschikking, vandaag: dt.date) -> bytes:
+    """The letter as PDF/A: the bytes stored when it was sent (never made again), else a
+    preview from the preview text, its title marked as such."""
+    if beschikking.verzonden_op is not None and beschikking.brief_pdf:
+        return bytes(beschikking.brief_pdf)
+    return _pdf(beschikking, brief_tekst(beschikking, vandaag))
+
+
+def _pdf(beschikking: Beschikking, tekst: str) -> bytes:
+    titel = f"Besluit op uw aanvraag - {beschikking.kenmerk} - {beschikking.inwoner.naam}"
+    if beschikking.verzonden_op is None or not beschikking.brief:
+        titel = f"VOORBEELD, niet verzonden - {titel}"
+    return tekst_naar_pdf(titel=titel, tekst=tekst, auteur=f"Gemeente {beschikking.gemeente.naam}")
+
+
+def brief_vastleggen(beschikking: Beschikking) -> None:
+    """At sending: the text, the PDF and the template version as sent, on the record (the
+    caller saves). Set `verzonden_op` and `bezwaar_uiterlijk` first: the letter names them."""
+    beschikking.brief = brief_render(beschikking)
+    beschikking.brief_pdf = _pdf(beschikking, beschikking.brief)
+    beschikking.brief_sjabloon = SJABLOON_VERSIE

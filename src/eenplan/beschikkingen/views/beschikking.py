@@ -28,7 +28,6 @@ from eenplan.beschikkingen.views import paginahulp as hulp
 from eenplan.beschikkingen.views._gedeeld import beschikking_of_404, omvang_labels
 from eenplan.beschikkingen.views.werklijsten import _toetsing_pagina
 from eenplan.common.constants import Wet
-from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors
@@ -194,14 +193,7 @@ def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter as PDF: the stored letter once sent, else the preview (marked as such)."""
     beschikking = beschikking_of_404(pk)
     hulp.open_dossier(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
-    titel = f"Besluit op uw aanvraag - {beschikking.inwoner.naam}"
-    if beschikking.verzonden_op is None:
-        titel = f"VOORBEELD, niet verzonden - {titel}"
-    pdf = tekst_naar_pdf(
-        titel=titel,
-        tekst=services.brief_tekst(beschikking, timezone.localdate()),
-        auteur=f"Gemeente {beschikking.gemeente.naam}",
-    )
+    pdf = services.brief_pdf(beschikking, timezone.localdate())
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.pk}.pdf"'
     return response

@@ -134,6 +134,13 @@ class BeschikkingDetailSerializer(BeschikkingListSerializer):
     getoetst_door = serializers.CharField(
         source="getoetst_door.get_username", read_only=True, allow_null=True
     )
+    kenmerk = serializers.CharField(
+        read_only=True, help_text="Het kenmerk op de brief: CBS-code, jaar en nummer."
+    )
+    brief_sjabloon = serializers.CharField(
+        read_only=True,
+        help_text="Het sjabloon en de versie van de verzonden brief; leeg vóór verzending.",
+    )
     brief = serializers.SerializerMethodField()
     brief_is_voorbeeld = serializers.SerializerMethodField()
     eigen_bijdrage = serializers.SerializerMethodField()
@@ -148,6 +155,8 @@ class BeschikkingDetailSerializer(BeschikkingListSerializer):
             "rechtmatigheid_reden",
             "getoetst_door",
             "herziet",
+            "kenmerk",
+            "brief_sjabloon",
             "brief",
             "brief_is_voorbeeld",
             "eigen_bijdrage",
