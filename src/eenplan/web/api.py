@@ -87,7 +87,8 @@ class _Gebeurtenis(serializers.Serializer):
     moment = serializers.DateTimeField()
     soort = serializers.CharField()
     omschrijving = serializers.CharField()
-    door = serializers.CharField(source="door_naam")
+    # The person's name, the same value the dossier page shows (`web.selectors.door_van`).
+    door = serializers.CharField()
     record_soort = serializers.CharField()
     record_id = serializers.IntegerField()
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from eenplan.beschikkingen.constants import AanvraagStatus
 from eenplan.beschikkingen.models import (
@@ -55,7 +56,7 @@ class Termijn:
 
     uiterlijk: dt.date
     wat: str
-    url_name: str
+    url_name: str | None  # None: the viewer may not open the record's page (no link)
     pk: int
 
 
@@ -115,13 +116,15 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             .order_by("-created_at", "-id")
             .first()
         )
+    # The aanvraag's page is where it is decided: only a role that may decide opens it.
+    kan_beslissen = access.allows(user, Resource.BESCHIKKING, Action.BESLISSEN)
     if mag[Resource.AANVRAAG]:
         dossier.aanvragen = list(Aanvraag.objects.filter(inwoner=inwoner).order_by(
             "-ontvangen_op", "-id"
         ))
         dossier.termijnen += [
             Termijn(a.beslissen_uiterlijk, f"Beslissen op aanvraag {a.omschrijving}",
-                    "beschikkingen:beslissen", a.pk)
+                    "beschikkingen:beslissen" if kan_beslissen else None, a.pk)
             for a in dossier.aanvragen
             if a.status == AanvraagStatus.ONTVANGEN
         ]
@@ -145,6 +148,8 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             and (bv.begin is None or bv.begin <= vandaag)
             and (bv.einde is None or bv.einde >= vandaag)
         ]
+    if dossier.aanvragen is not None:
+        _aanvraag_links(dossier, kan_beslissen=kan_beslissen)
     if mag[Resource.BEZWAAR]:
         dossier.bezwaren = list(
             Bezwaar.objects.filter(beschikking__inwoner=inwoner)
@@ -172,8 +177,37 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
         .filter(record_soort__in=zichtbaar)
         .select_related("user")[:TIJDLIJN_MAX]
     )
+    for g in dossier.gebeurtenissen:
+        g.door = door_van(g)
     dossier.termijnen.sort(key=lambda t: t.uiterlijk)
     return dossier
+
+
+ONBEKENDE_NAAM = "een medewerker"
+
+
+def door_van(gebeurtenis: Gebeurtenis) -> str:
+    """Who did a step, as the page and the API show it: the person's name, never the login
+    (an account without a name is 'een medewerker'); empty for a step of the system."""
+    user = gebeurtenis.user
+    if user is None and not gebeurtenis.door_naam:
+        return ""
+    return (user.get_full_name().strip() if user is not None else "") or ONBEKENDE_NAAM
+
+
+def _aanvraag_links(dossier: Dossier, *, kan_beslissen: bool) -> None:
+    """Give each aanvraag the address of its page (`aanvraag.link`), or None when the viewer
+    may not open it: an open aanvraag's page is where it is decided (a role that may decide);
+    a decided one is its latest beschikking (a role that may read beschikkingen)."""
+    nieuwste: dict[int, int] = {}
+    for b in dossier.beschikkingen or []:  # newest first
+        nieuwste.setdefault(b.aanvraag_id, b.pk)
+    for a in dossier.aanvragen or []:
+        a.link = None
+        if a.status == AanvraagStatus.ONTVANGEN and kan_beslissen:
+            a.link = reverse("beschikkingen:beslissen", args=[a.pk])
+        elif a.pk in nieuwste:
+            a.link = reverse("beschikkingen:detail", args=[nieuwste[a.pk]])
 
 
 @dataclass

@@ -240,3 +240,50 @@ def test_header_search_is_bounded_and_plain_for_roles_without_search(
     body = response.content.decode()
     assert f"/inwoners/{inwoner_noord.pk}/" not in body and "Anna" not in body
     assert 'role="search"' not in login(client, beleid).get("/").content.decode()
+
+
+def test_page_and_api_name_the_person_who_did_a_step_never_the_login(
+    client, generalist, inwoner_noord
+):
+    from rest_framework.test import APIClient
+
+    _melding(inwoner_noord, generalist)
+    naam = generalist.user.get_full_name()
+    body = login(client, generalist).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
+    assert f"({naam})" in body
+    api = APIClient()
+    api.force_authenticate(generalist.user)
+    stappen = api.get(f"/api/v1/dossiers/{inwoner_noord.pk}/").json()["gebeurtenissen"]
+    assert stappen and {s["door"] for s in stappen} == {naam}
+    assert "generalist" not in {s["door"] for s in stappen}  # the login stays out
+    # An account without a name is named neutrally, on the page and in the API alike.
+    generalist.user.first_name = generalist.user.last_name = ""
+    generalist.user.save()
+    stappen = api.get(f"/api/v1/dossiers/{inwoner_noord.pk}/").json()["gebeurtenissen"]
+    assert {s["door"] for s in stappen} == {"een medewerker"}
+    body = client.get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
+    assert "(een medewerker)" in body and "(generalist)" not in body
+
+
+def test_dossier_links_each_aanvraag_to_its_page_only_when_the_viewer_may_open_it(
+    client, gemeente, generalist, inwoner_noord
+):
+    from django.contrib.auth.models import Permission
+
+    from eenplan.testing.factories import AanvraagFactory, BeschikkingFactory
+
+    open_aanvraag = AanvraagFactory(inwoner=inwoner_noord, omschrijving="Rolstoel")
+    besloten = BeschikkingFactory(aanvraag__inwoner=inwoner_noord)
+    body = login(client, generalist).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
+    assert f'href="/beschikkingen/aanvragen/{open_aanvraag.pk}/beslissen/">Rolstoel</a>' in body
+    assert f'href="/beschikkingen/{besloten.pk}/">{besloten.aanvraag.omschrijving}</a>' in body
+    # A role that reads aanvragen but may not decide nor read beschikkingen sees no links.
+    lezer = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.WERKPLEIN, teams=[generalist.teams.first()]
+    )
+    lezer.user.user_permissions.add(
+        Permission.objects.get(codename="view_aanvraag", content_type__app_label="beschikkingen")
+    )
+    body = login(client, lezer).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
+    assert "Rolstoel" in body and f"/aanvragen/{open_aanvraag.pk}/beslissen/" not in body
+    assert f"/beschikkingen/{besloten.pk}/" not in body
