@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.models import Medewerker, Team
@@ -17,7 +18,6 @@ from eenplan.meldingen.models import Melding, Notificatie
 from eenplan.privacy import access
 
 User = AbstractBaseUser | AnonymousUser | access.Actor
-WAARSCHUWING_WERKDAGEN = 5
 
 
 def meldingen_in_scope(user: User) -> QuerySet[Melding]:
@@ -125,9 +125,15 @@ def werkvoorraad_tellingen(qs: QuerySet[Melding]) -> dict[str, int]:
     return {s.value: totals[s.value] for s in TermijnStand}
 
 
-def melding_get(*, scope: QuerySet[Melding], pk: int) -> Melding | None:
+def melding_get(
+    *, scope: QuerySet[Melding], pk: int, vandaag: dt.date | None = None
+) -> Melding | None:
+    """One melding with its history, and `stand`: the state of its onderzoek deadline on
+    `vandaag` (default today) from the same SQL expression as the worklists."""
+    vandaag = vandaag or timezone.localdate()
     return (
-        scope.select_related(
+        scope.annotate(stand=_stand(termijn_drempels(vandaag)))
+        .select_related(
             "inwoner__wijk",
             "huishouden",
             "team",

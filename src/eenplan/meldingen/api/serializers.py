@@ -144,6 +144,13 @@ class MeldingDetailSerializer(serializers.ModelSerializer):
     )
     gebeurtenissen = MeldingGebeurtenisSerializer(many=True, read_only=True)
     opschortingen = MeldingOpschortingSerializer(many=True, read_only=True)
+    # The same annotation as the worklist and the page (`selectors.melding_get`).
+    termijnstand = serializers.ChoiceField(
+        source="stand",
+        choices=TermijnStand.choices,
+        read_only=True,
+        help_text="Stand van de onderzoekstermijn op vandaag, als in de werkvoorraad.",
+    )
 
     class Meta:
         model = Melding
@@ -165,6 +172,7 @@ class MeldingDetailSerializer(serializers.ModelSerializer):
             "vraag",
             "ontvangen_op",
             "onderzoek_uiterlijk",
+            "termijnstand",
             "persoonlijk_plan_uiterlijk",
             "ontvangstbevestiging_op",
             "wettelijke_verwijzing",

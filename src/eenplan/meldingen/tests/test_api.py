@@ -779,3 +779,25 @@ def test_worklist_uses_the_same_number_of_queries_for_5_and_500(
         assert body["count"] == 500 and len(body["results"]) == 500
     else:
         assert body["totaal"] == 500
+
+
+def test_detail_page_and_api_detail_give_the_worklist_deadline_state(
+    client, midoffice, werkvoorraad
+):
+    """One SQL expression (`common.termijnstand`) for the worklist, the page and the API."""
+    from eenplan.conftest import login
+    from eenplan.meldingen.constants import TermijnStand
+
+    api = api_for(midoffice)
+    rijen = api.get(URL, {"per_pagina": 100}).json()["results"]
+    lijst = {r["id"]: r["termijnstand"] for r in rijen}
+    login(client, midoffice)
+    gezien = set()
+    for naam in ("verlopen", "bijna", "opgeschort", "toegewezen"):
+        melding = werkvoorraad[naam]
+        stand = api.get(detail_url(melding)).json()["termijnstand"]
+        assert stand == lijst[melding.pk], naam
+        body = client.get(f"/meldingen/{melding.pk}/").content.decode()
+        assert TermijnStand(stand).label in body, naam
+        gezien.add(stand)
+    assert gezien == {"verlopen", "bijna_verlopen", "opgeschort", "op_schema"}

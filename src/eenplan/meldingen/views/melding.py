@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.meldingen import selectors, services
 from eenplan.meldingen.constants import (
     OPEN_STATUSSEN,
@@ -37,7 +36,7 @@ from eenplan.meldingen.forms import (
 from eenplan.meldingen.models import Melding, Opschorting
 from eenplan.meldingen.views._shared import MELDING, Handeling, _datum, _via
 from eenplan.privacy import access
-from eenplan.rules.termijnen import TermijnStatus, termijn_status
+from eenplan.rules.termijnen import TermijnStatus
 from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
@@ -152,14 +151,6 @@ def _forms(
     return forms, fout_actie
 
 
-def _termijn(melding: Melding, vandaag: dt.date) -> str:
-    if melding.onderzoek_afgerond_op is not None:
-        return TermijnStand.AFGEROND
-    if melding.onderzoek_uiterlijk is None:
-        return TermijnStand.OPGESCHORT
-    return termijn_status(melding.onderzoek_uiterlijk, vandaag, extra=gelijkgestelde_dagen())
-
-
 def _detail(request: HttpRequest, pk: int) -> HttpResponse:
     melding = _melding_read(request, pk)
     vandaag = timezone.localdate()
@@ -168,7 +159,7 @@ def _detail(request: HttpRequest, pk: int) -> HttpResponse:
     gebeurtenissen = list(melding.gebeurtenissen.all())
     for gebeurtenis in gebeurtenissen:
         gebeurtenis.label = GEBEURTENISSEN.get(gebeurtenis.soort, gebeurtenis.soort.capitalize())
-    stand = _termijn(melding, vandaag)
+    stand = melding.stand  # the worklists' SQL expression, annotated by selectors.melding_get
     # A refusal for an action whose form is no longer shown (e.g. the status changed
     # meanwhile) goes above the page.
     losse_fouten = (
