@@ -1,4 +1,6 @@
-"""/beheer/: the functioneel beheerder manages the set-up of their own municipality.
+"""/beheer/: Django's stock admin, for superusers only (`_alleen_superuser`); the functioneel
+beheerder manages the set-up of their own municipality in /functioneel-beheer/ (the `beheer` app).
+The rules below stay as a second line behind that:
 
 No self-elevation (docs/security.md, "Beheer zonder zelfverhoging"):
 - every list, form choice and object is limited to the beheerder's own municipality;
@@ -37,6 +39,15 @@ from eenplan.gemeente.models import (
     Wijk,
 )
 from eenplan.gemeente.selectors import Toewijzing, beheer_gemeente_id, medewerker_toewijzing
+
+
+def _alleen_superuser(request: HttpRequest) -> bool:
+    """The stock admin at /beheer/ is for superusers only (installation, a new municipality);
+    the functioneel beheerder works in /functioneel-beheer/ (the `beheer` app)."""
+    return bool(request.user.is_active and request.user.is_superuser)
+
+
+admin.site.has_permission = _alleen_superuser  # type: ignore[method-assign]
 
 
 def _own(qs: QuerySet[Any], request: HttpRequest, veld: str = "gemeente_id") -> QuerySet[Any]:

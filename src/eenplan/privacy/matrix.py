@@ -98,8 +98,8 @@ EXEMPT: dict[str, str] = {
     "/uitloggen/": "Logging out ends only the user's own session.",
     "/account/*": "The user's own account (second factor, API keys): only the logged-in user.",
     "/beheer/*": (
-        "Django's admin for functioneel beheer: staff accounts only, each model by Django's own "
-        "model permissions (roles.ROLE_PERMISSIONS); no self-elevation (item 4)."
+        "Django's stock admin: superusers only (installation, a new municipality; "
+        "gemeente/admin.py); the functioneel beheerder works in /functioneel-beheer/."
     ),
     "/api/v1/": "The API root: the list of routes, no personal data.",
     "/api/schema/": "The OpenAPI schema: describes the API, no personal data.",

@@ -76,27 +76,33 @@ def nothing_changed(medewerker, before):
 # --- the reproduction: one's own record in /beheer/ -----------------------------------------
 
 
-def test_beheerder_cannot_give_themselves_a_dossier_role_in_beheer(
-    client, beheer, team_noord, inwoner_noord
-):
+def test_the_stock_admin_is_closed_to_the_beheerder(client, beheer, team_noord, inwoner_noord):
+    """The functioneel beheerder works in /functioneel-beheer/; /beheer/ is for superusers. An
+    attempt to widen one's own rights there goes to the admin login and changes nothing."""
     before = medewerker_toewijzing(beheer)
     c = login(client, beheer)
-    page = c.get(change_url(beheer)).content.decode()
-    assert "Dit is uw eigen account" in page
-    assert 'name="functie"' not in page  # nothing to edit on one's own record
-    response = c.post(
+    for url in ("/beheer/", change_url(beheer), "/beheer/gemeente/team/",
+                "/beheer/gemeente/rolwijziging/", "/beheer/auth/user/", "/beheer/auth/group/",
+                f"/beheer/auth/user/{beheer.user.pk}/change/"):
+        response = c.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(
+            "/beheer/login/"
+        ), url
+    c.post(
         change_url(beheer),
         form_data(beheer, functie=Rol.MIDOFFICE, teams=[team_noord.pk],
                   extra_rollen=[Rol.GENERALIST]),
     )
-    assert response.status_code == 403
-    assert "U kunt uw eigen rollen, teams, registratie of account niet wijzigen" in (
-        response.content.decode()
-    )
+    c.post(f"/beheer/auth/user/{beheer.user.pk}/change/",
+           {"username": "beheer", "is_superuser": "on", "is_staff": "on",
+            "groups": list(Group.objects.values_list("pk", flat=True))})
     assert nothing_changed(beheer, before)
+    beheer.user.refresh_from_db()
+    assert not beheer.user.is_superuser
     assert groepen(beheer) == {Rol.FUNCTIONEEL_BEHEER}
     assert not RolWijziging.objects.filter(medewerker=beheer).exclude(door=None).exists()
     assert c.get(f"/inwoners/{inwoner_noord.pk}/").status_code == 403
+    assert c.get("/functioneel-beheer/medewerkers/").status_code == 200
 
 
 def test_service_refuses_a_change_to_ones_own_roles_teams_or_registration(beheer, team_noord):
@@ -128,43 +134,6 @@ def test_approving_a_change_to_oneself_is_refused(vier_ogen, beheer, beheer2, te
 # --- own municipality only ------------------------------------------------------------------
 
 
-def test_beheerder_sees_and_manages_only_their_own_municipality(
-    client, beheer, generalist, elders, team_noord
-):
-    c = login(client, beheer)
-    lijst = c.get("/beheer/gemeente/medewerker/").content.decode()
-    assert generalist.user.last_name in lijst
-    assert elders["medewerker"].user.last_name not in lijst
-    # Another municipality's staff, teams, wijken and municipality do not exist here.
-    for url in (
-        change_url(elders["medewerker"]),
-        f"/beheer/gemeente/team/{elders['team'].pk}/change/",
-        f"/beheer/gemeente/wijk/{elders['wijk'].pk}/change/",
-        f"/beheer/gemeente/gemeente/{elders['gemeente'].pk}/change/",
-    ):
-        assert c.get(url).status_code == 302, url  # admin: "does not exist", back to the index
-    assert "Team Elders" not in c.get("/beheer/gemeente/team/").content.decode()
-    assert "Panningen" not in c.get("/beheer/gemeente/wijk/").content.decode()
-    assert "Peel en Maas" not in c.get("/beheer/gemeente/gemeente/").content.decode()
-    # Form choices: only own teams and own municipality.
-    page = c.get(change_url(generalist)).content.decode()
-    assert "Wijkteam Noord" in page and "Team Elders" not in page
-    page = c.get("/beheer/gemeente/team/add/").content.decode()
-    assert "Panningen" not in page and "Peel en Maas" not in page
-    assert c.get("/beheer/gemeente/gemeente/add/").status_code == 403
-
-
-def test_foreign_team_in_the_form_is_refused_and_nothing_changes(
-    client, beheer, generalist, elders
-):
-    before = medewerker_toewijzing(generalist)
-    response = login(client, beheer).post(
-        change_url(generalist), form_data(generalist, teams=[elders["team"].pk])
-    )
-    assert response.status_code == 200  # the form again, with the error
-    assert nothing_changed(generalist, before)
-
-
 def test_service_refuses_staff_and_teams_of_another_municipality(beheer, elders, gemeente):
     with pytest.raises(ValidationError, match="eigen gemeente"):
         services.medewerker_rollen_change(
@@ -191,7 +160,7 @@ def test_only_a_functioneel_beheerder_changes_roles(generalist, midoffice):
     assert generalist.functie == Rol.GENERALIST
 
 
-def test_beheerder_cannot_widen_the_wijken_of_their_own_team(client, beheer, beheer2, wijken):
+def test_beheerder_cannot_widen_the_wijken_of_their_own_team(beheer, beheer2, wijken):
     team = TeamFactory(gemeente=beheer.gemeente, naam="Beheer en Noord", wijken=[wijken["Noord"]])
     services.medewerker_rollen_change(
         door=beheer2.user, medewerker=beheer, functie=Rol.FUNCTIONEEL_BEHEER,
@@ -202,12 +171,6 @@ def test_beheerder_cannot_widen_the_wijken_of_their_own_team(client, beheer, beh
             door=beheer.user, team=team, naam=team.naam, soort=team.soort,
             wijken=list(wijken.values()),
         )
-    response = login(client, beheer).post(
-        f"/beheer/gemeente/team/{team.pk}/change/",
-        {"naam": team.naam, "soort": team.soort, "wijken": [w.pk for w in wijken.values()]},
-    )
-    assert response.status_code == 200
-    assert "team waarin u zelf werkt" in response.content.decode()
     assert list(team.wijken.all()) == [wijken["Noord"]]
     # Another beheerder may, and it is logged.
     services.team_change(
@@ -219,21 +182,6 @@ def test_beheerder_cannot_widen_the_wijken_of_their_own_team(client, beheer, beh
 
 
 # --- accounts, groups and superusers --------------------------------------------------------
-
-
-def test_user_and_group_admin_are_closed_to_the_beheerder(client, beheer):
-    c = login(client, beheer)
-    for url in ("/beheer/auth/user/", f"/beheer/auth/user/{beheer.user.pk}/change/",
-                "/beheer/auth/user/add/", "/beheer/auth/group/",
-                f"/beheer/auth/user/{beheer.user.pk}/password/"):
-        assert c.get(url).status_code == 403, url
-    c.post(f"/beheer/auth/user/{beheer.user.pk}/change/",
-           {"username": "beheer", "is_superuser": "on", "is_staff": "on",
-            "groups": list(Group.objects.values_list("pk", flat=True))})
-    beheer.user.refresh_from_db()
-    assert not beheer.user.is_superuser
-    assert groepen(beheer) == {Rol.FUNCTIONEEL_BEHEER}
-    assert "Gebruikers" not in c.get("/beheer/").content.decode()
 
 
 def test_even_a_superuser_sets_no_groups_or_superuser_by_hand(admin_client, generalist):
@@ -257,12 +205,11 @@ def test_even_a_superuser_sets_no_groups_or_superuser_by_hand(admin_client, gene
 
 def test_beheerder_creates_staff_but_never_a_superuser(client, beheer, team_noord):
     response = login(client, beheer).post(
-        "/beheer/gemeente/medewerker/add/",
-        {"gemeente": beheer.gemeente_id, "username": "nieuwe.collega", "first_name": "Nina",
-         "last_name": "Nieuw", "email": "", "password1": "een-lang-wachtwoord-42",
-         "password2": "een-lang-wachtwoord-42", "functie": Rol.GENERALIST,
-         "teams": [team_noord.pk], "registratienummer": "", "registratie_geldig_tot": "",
-         "actief": "on", "expertises": "", "is_superuser": "on", "is_staff": "on"},
+        "/functioneel-beheer/medewerkers/nieuw/",
+        {"username": "nieuwe.collega", "first_name": "Nina", "last_name": "Nieuw",
+         "email": "n.nieuw@venlo.nl", "wachtwoord": "een-lang-wachtwoord-42",
+         "functie": Rol.GENERALIST,
+         "teams": [team_noord.pk], "is_superuser": "on", "is_staff": "on"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     nieuw = Medewerker.objects.get(user__username="nieuwe.collega")
@@ -283,11 +230,9 @@ def test_beheerder_creates_staff_but_never_a_superuser(client, beheer, team_noor
 
 def test_a_change_replaces_the_role_groups_and_is_logged(client, beheer, generalist, team_noord):
     midoffice_team = TeamFactory(gemeente=beheer.gemeente, naam="Toegang")
-    response = login(client, beheer).post(
-        change_url(generalist),
-        form_data(generalist, functie=Rol.MIDOFFICE, teams=[midoffice_team.pk]),
+    services.medewerker_rollen_change(
+        door=beheer.user, medewerker=generalist, functie=Rol.MIDOFFICE, teams=[midoffice_team]
     )
-    assert response.status_code == 302
     generalist.refresh_from_db()
     assert generalist.functie == Rol.MIDOFFICE
     assert groepen(generalist) == {Rol.MIDOFFICE}  # the old role's group is gone
@@ -299,7 +244,7 @@ def test_a_change_replaces_the_role_groups_and_is_logged(client, beheer, general
     ]
     assert all(r.door_gebruikersnaam == "beheer" and r.moment for r in rows)
     assert "Midoffice-medewerker" in login(client, beheer).get(
-        "/beheer/gemeente/rolwijziging/"
+        "/functioneel-beheer/wijzigingslog/"
     ).content.decode()
 
 
@@ -325,7 +270,7 @@ def test_beheerder_of_another_municipality_does_not_see_the_log(client, beheer, 
     )
     beheer_elders = MedewerkerFactory(gemeente=elders["gemeente"],
                                       functie=Rol.FUNCTIONEEL_BEHEER)
-    page = login(client, beheer_elders).get("/beheer/gemeente/rolwijziging/").content.decode()
+    page = login(client, beheer_elders).get("/functioneel-beheer/wijzigingslog/").content.decode()
     assert "Werkplein" not in page
 
 
@@ -382,31 +327,6 @@ def test_four_eyes_in_the_database_too(vier_ogen, beheer, generalist):
         verzoek.save()
 
 
-def test_four_eyes_in_beheer_pages(vier_ogen, client, beheer, beheer2, generalist):
-    before = medewerker_toewijzing(generalist)
-    response = login(client, beheer).post(
-        change_url(generalist), form_data(generalist, functie=Rol.WERKPLEIN), follow=True
-    )
-    assert "nog niet doorgevoerd" in response.content.decode()
-    assert nothing_changed(generalist, before)
-    verzoek = RolWijzigingVerzoek.objects.get()
-    lijst = "/beheer/gemeente/rolwijzigingverzoek/"
-    assert "Werkplein-consulent" in client.get(lijst).content.decode()
-    # The requester's own approval is refused with a Dutch message.
-    response = client.post(lijst, {"action": "goedkeuren", "_selected_action": [verzoek.pk]},
-                           follow=True)
-    assert "eigen verzoek niet goedkeuren" in response.content.decode()
-    assert nothing_changed(generalist, before)
-    # The second beheerder approves it.
-    client.logout()
-    response = login(client, beheer2).post(
-        lijst, {"action": "goedkeuren", "_selected_action": [verzoek.pk]}, follow=True
-    )
-    assert "goedgekeurd en doorgevoerd" in response.content.decode()
-    generalist.refresh_from_db()
-    assert generalist.functie == Rol.WERKPLEIN and groepen(generalist) == {Rol.WERKPLEIN}
-
-
 def test_four_eyes_new_account_is_inactive_until_approved(vier_ogen, beheer, beheer2):
     nieuw = services.medewerker_create(
         door=beheer.user, gemeente=beheer.gemeente, username="nieuw", password="x" * 14,
@@ -432,15 +352,15 @@ def test_without_the_setting_a_change_applies_at_once(beheer, generalist):
     assert not RolWijzigingVerzoek.objects.exists()
 
 
-def test_beheer_pages_render_for_the_beheerder(vier_ogen, client, beheer, generalist):
+def test_the_stock_admin_pages_render_for_a_superuser(vier_ogen, admin_client, beheer,
+                                                      generalist):
     verzoek = services.medewerker_rollen_change(
         door=beheer.user, medewerker=generalist, functie=Rol.WERKPLEIN
     )
-    c = login(client, beheer)
-    index = c.get("/beheer/").content.decode()
+    index = admin_client.get("/beheer/").content.decode()
     assert "Wijzigingsverzoeken (rollen en teams)" in index
     assert "Wijzigingslog rollen en teams" in index
     for url in ("/beheer/gemeente/medewerker/add/", "/beheer/gemeente/rolwijziging/",
                 f"/beheer/gemeente/rolwijzigingverzoek/{verzoek.pk}/change/",
                 f"/beheer/gemeente/medewerker/{beheer.pk}/change/"):
-        assert c.get(url).status_code == 200, url
+        assert admin_client.get(url).status_code == 200, url
