@@ -35,7 +35,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules import datums
 from eenplan.rules import voorziening as voorziening_rules
-from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk
+from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk, bezwaar_uiterlijk
 
 TIJDIGHEID_TEKST = {
     "tijdig": "op tijd",
@@ -88,7 +88,9 @@ def bezwaar_register(
         verschoonbaar=bool(verschoonbaar_reden.strip()),
         extra=extra,
     )
-    start = max(ontvangen_op, beschikking.bezwaar_uiterlijk or ontvangen_op)
+    # Awb 7:10 lid 1: from the day after the bezwaar term ended, whatever day the bezwaar came in
+    # (also one posted in time and received later, 6:9).
+    start = _bezwaartermijn_einde(beschikking)
     bezwaar = Bezwaar.objects.create(
         beschikking=beschikking,
         ingediend_door=ingediend_door,
@@ -116,11 +118,22 @@ def bezwaar_register(
     return bezwaar
 
 
+def _bezwaartermijn_einde(beschikking: Beschikking) -> dt.date:
+    """The last day of the bezwaar term as sent (Awb 6:7, 6:8 with the Atw)."""
+    if beschikking.bezwaar_uiterlijk is not None:
+        return beschikking.bezwaar_uiterlijk
+    assert beschikking.verzonden_op is not None  # a bezwaar is only against a sent decision
+    return bezwaar_uiterlijk(beschikking.verzonden_op, extra=gelijkgestelde_dagen())
+
+
 def bezwaar_verdaagd_uiterlijk(bezwaar: Bezwaar) -> dt.date:
-    """The last day to decide once the term is extended (shown before the person confirms)."""
-    start = max(bezwaar.ontvangen_op, bezwaar.beschikking.bezwaar_uiterlijk or bezwaar.ontvangen_op)
+    """The last day to decide once the term is extended (shown before the person confirms);
+    Awb 7:10 lid 3, counted from the end of the bezwaar term (lid 1)."""
     return beslissing_op_bezwaar_uiterlijk(
-        start, adviescommissie=bezwaar.adviescommissie, verdaagd=True, extra=gelijkgestelde_dagen()
+        _bezwaartermijn_einde(bezwaar.beschikking),
+        adviescommissie=bezwaar.adviescommissie,
+        verdaagd=True,
+        extra=gelijkgestelde_dagen(),
     )
 
 

@@ -41,6 +41,8 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
             r.voorziening.naam,
             eigen_bijdrage_rules.Soort(r.voorziening.eigen_bijdrage),
             r.voorziening.kostprijs_per_maand or Decimal("0"),
+            # A client under 18 pays nothing for their provision (Uitvoeringsbesluit art. 3.8).
+            voor=eigen_bijdrage_rules.Persoon(r.beschikking.inwoner.geboortedatum),
         )
         for r in regels
     ]

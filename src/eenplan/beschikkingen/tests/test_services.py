@@ -279,3 +279,27 @@ def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backof
     )
 
 
+
+
+def test_a_client_under_18_pays_no_eigen_bijdrage_for_their_provision(
+    hh, backoffice_user, generalist, wijken
+):
+    # Uitvoeringsbesluit Wmo 2015 art. 3.8: no contribution for a provision for a minor.
+    from eenplan.testing.factories import InwonerFactory
+    from eenplan.testing.helpers import aanvraag_voor
+
+    kind = InwonerFactory(
+        gemeente=wijken["Noord"].gemeente,
+        wijk=wijken["Noord"],
+        geboortedatum=VANDAAG.replace(year=VANDAAG.year - 12, day=1),
+    )
+    services.beschikking_issue(
+        aanvraag=aanvraag_voor(kind, generalist),
+        actor=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
+        regels=[zin(hh)],
+    )
+    uitkomst = services.eigen_bijdrage_voor(kind, VANDAAG)
+    assert uitkomst.bedrag_per_maand == 0
+    assert any("jonger dan 18 jaar" in t for t in uitkomst.toelichting)

@@ -11,8 +11,9 @@ from django.utils import timezone
 from eenplan.beschikkingen import services
 from eenplan.bezwaren import services as bezwaren
 from eenplan.bezwaren.models import Bezwaar
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.rules.voorziening import Ontvankelijkheid
-from eenplan.testing.helpers import verzonden, zin
+from eenplan.testing.helpers import aanvraag_voor, verzonden, zin
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
@@ -140,3 +141,41 @@ def test_the_beschikkingen_list_names_a_running_bezwaar_as_this_app_does():
     from eenplan.bezwaren.constants import BezwaarUitkomst
 
     assert BEZWAAR_LOPEND == BezwaarUitkomst.LOPEND
+
+
+def test_bezwaar_posted_in_time_and_received_later_is_decided_from_the_end_of_the_term(
+    hh, backoffice_user, inwoner_noord, generalist
+):
+    # Awb 7:10 lid 1: the decision term counts from the day after the bezwaar term ended, also
+    # for a bezwaar posted on the last day and received days later (Awb 6:9), not from receipt.
+    from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk, bezwaar_uiterlijk
+
+    aanvraag = aanvraag_voor(inwoner_noord, generalist, dagen=70)
+    verzonden_op = VANDAAG - dt.timedelta(days=60)
+    b = services.beschikking_issue(
+        aanvraag=aanvraag,
+        actor=backoffice_user,
+        besloten_op=verzonden_op,
+        motivering="m",
+        regels=[zin(hh, begin=verzonden_op, einde=verzonden_op + dt.timedelta(days=365))],
+    )
+    b = services.beschikking_send(beschikking=b, actor=backoffice_user, op=verzonden_op)
+    einde = b.bezwaar_uiterlijk
+    assert einde == bezwaar_uiterlijk(verzonden_op, extra=gelijkgestelde_dagen())
+    bezwaar = bezwaren.bezwaar_register(
+        beschikking=b,
+        inwoner=inwoner_noord,
+        ontvangen_op=einde + dt.timedelta(days=5),
+        ter_post_bezorgd_op=einde,
+        gronden="Te weinig uren",
+        ingediend_door="Anna Jansen",
+        actor=backoffice_user,
+    )
+    assert bezwaar.tijdigheid == Ontvankelijkheid.TIJDIG
+    extra = gelijkgestelde_dagen()
+    assert bezwaar.beslissen_uiterlijk == beslissing_op_bezwaar_uiterlijk(
+        einde, adviescommissie=False, extra=extra
+    )
+    assert bezwaren.bezwaar_verdaagd_uiterlijk(bezwaar) == beslissing_op_bezwaar_uiterlijk(
+        einde, adviescommissie=False, verdaagd=True, extra=extra
+    )
