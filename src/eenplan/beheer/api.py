@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from eenplan.beheer import selectors
-from eenplan.common.api import IdField
+from eenplan.common.api import IdField, pagina
 from eenplan.gemeente import services as gemeente_services
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import (
@@ -457,8 +457,7 @@ class MedewerkerViewSet(_Beheer):
     def wijzigingen(self, request: Request, pk: Any = None) -> Response:
         medewerker = self._get(pk)
         qs = selectors.wijzigingen(gemeente=medewerker.gemeente, medewerker=medewerker)
-        page = self.paginate_queryset(qs)
-        return self.get_paginated_response(BeheerWijzigingSerializer(page, many=True).data)
+        return pagina(self, request, qs, BeheerWijzigingSerializer)
 
 
 @extend_schema_view(
@@ -477,8 +476,12 @@ class VerzoekViewSet(_Beheer):
     serializer_class = BeheerVerzoekSerializer
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(selectors.verzoeken_open(gemeente=self.gemeente()))
-        return self.get_paginated_response(BeheerVerzoekSerializer(page, many=True).data)
+        return pagina(
+            self,
+            request,
+            selectors.verzoeken_open(gemeente=self.gemeente()),
+            BeheerVerzoekSerializer,
+        )
 
     def _get(self, pk: Any) -> RolWijzigingVerzoek:
         verzoek = selectors.verzoek_get(gemeente=self.gemeente(), pk=int(pk))
@@ -523,8 +526,9 @@ class TeamViewSet(_Beheer):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(selectors.teams_list(gemeente=self.gemeente()))
-        return self.get_paginated_response(BeheerTeamSerializer(page, many=True).data)
+        return pagina(
+            self, request, selectors.teams_list(gemeente=self.gemeente()), BeheerTeamSerializer
+        )
 
     def create(self, request: Request) -> Response:
         data = BeheerTeamSerializer(data=request.data)
@@ -576,8 +580,9 @@ class WijkViewSet(_Beheer):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(selectors.wijken_list(gemeente=self.gemeente()))
-        return self.get_paginated_response(BeheerWijkSerializer(page, many=True).data)
+        return pagina(
+            self, request, selectors.wijken_list(gemeente=self.gemeente()), BeheerWijkSerializer
+        )
 
     def create(self, request: Request) -> Response:
         data = BeheerWijkSerializer(data=request.data)
@@ -636,10 +641,12 @@ class VoorzieningViewSet(_Beheer):
         return voorziening
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(
-            voorzieningen_selectors.catalogus_beheer(gemeente=self.gemeente())
+        return pagina(
+            self,
+            request,
+            voorzieningen_selectors.catalogus_beheer(gemeente=self.gemeente()),
+            BeheerVoorzieningLijstSerializer,
         )
-        return self.get_paginated_response(BeheerVoorzieningLijstSerializer(page, many=True).data)
 
     def partial_update(self, request: Request, pk: Any = None) -> Response:
         voorziening = self._get(pk)
@@ -697,8 +704,7 @@ class SynoniemViewSet(_Beheer):
         return synoniem
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(self._qs())
-        return self.get_paginated_response(BeheerSynoniemSerializer(page, many=True).data)
+        return pagina(self, request, self._qs(), BeheerSynoniemSerializer)
 
     def create(self, request: Request) -> Response:
         data = BeheerSynoniemSerializer(data=request.data)
@@ -737,8 +743,12 @@ class FeestdagViewSet(_Beheer):
 
     def list(self, request: Request) -> Response:
         self.gemeente()
-        page = self.paginate_queryset(GelijkgesteldeFeestdag.objects.order_by("datum"))
-        return self.get_paginated_response(BeheerFeestdagSerializer(page, many=True).data)
+        return pagina(
+            self,
+            request,
+            GelijkgesteldeFeestdag.objects.order_by("datum"),
+            BeheerFeestdagSerializer,
+        )
 
     def create(self, request: Request) -> Response:
         self.gemeente()
@@ -797,9 +807,11 @@ class AbonnementstariefViewSet(_Beheer):
 
     def list(self, request: Request) -> Response:
         self.gemeente()
-        page = self.paginate_queryset(list(voorzieningen_selectors.abonnementstarieven()))
-        response = self.get_paginated_response(
-            BeheerAbonnementstariefSerializer(page, many=True).data
+        response = pagina(
+            self,
+            request,
+            list(voorzieningen_selectors.abonnementstarieven()),
+            BeheerAbonnementstariefSerializer,
         )
         ontbreekt = voorzieningen_selectors.abonnementstarief_ontbreekt(
             vandaag=timezone.localdate()

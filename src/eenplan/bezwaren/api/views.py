@@ -32,7 +32,7 @@ from eenplan.bezwaren.api.serializers import (
     KlachtSerializer,
 )
 from eenplan.bezwaren.models import Bezwaar, Klacht
-from eenplan.common.api import VersieViewSetMixin
+from eenplan.common.api import VersieViewSetMixin, pagina
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -88,9 +88,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
             uitkomst=params.validated_data.get("uitkomst"),
             inwoner_id=params.validated_data.get("inwoner"),
         )
-        page = self.paginate_queryset(queryset)
-        rows = BezwaarSerializer(page, many=True, context={"request": request})
-        return self.get_paginated_response(rows.data)
+        return pagina(self, request, queryset, BezwaarSerializer)
 
     def _get(self, request: Request, pk: Any) -> Bezwaar:
         bezwaar_id = pk_of(pk, self.niet_gevonden)
@@ -229,8 +227,7 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
 
     def list(self, request: Request) -> Response:
         queryset = selectors.klachten_list(user=request.user, gemeente=user_gemeente(request))
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(KlachtSerializer(page, many=True).data)
+        return pagina(self, request, queryset, KlachtSerializer)
 
     def create(self, request: Request) -> Response:
         data = KlachtCreateSerializer(data=request.data)

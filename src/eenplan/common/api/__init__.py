@@ -261,6 +261,17 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
+
+def pagina(
+    view: Any, request: Request, rijen: Any, serializer_class: type[serializers.BaseSerializer]
+) -> Response:
+    """One page of `rijen` (a queryset or list) as the paginated answer of a list action, each
+    row serialised with `serializer_class` (the request in its context, for links)."""
+    page = view.paginate_queryset(rijen)
+    data = serializer_class(page, many=True, context={"request": request}).data
+    return view.get_paginated_response(data)
+
+
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
 ONVEILIG = {"POST", "PUT", "PATCH", "DELETE"}
 

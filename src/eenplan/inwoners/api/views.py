@@ -18,7 +18,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.common.api import IdCursorPagination, IdFilter, VersieViewSetMixin
+from eenplan.common.api import IdCursorPagination, IdFilter, VersieViewSetMixin, pagina
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.api.serializers import (
     HuishoudenInputSerializer,
@@ -128,9 +128,7 @@ class InwonerViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
 
     def list(self, request: Request) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        serializer = InwonerListSerializer(page, many=True, context={"request": request})
-        return self.get_paginated_response(serializer.data)
+        return pagina(self, request, queryset, InwonerListSerializer)
 
     def _open(self, request: Request, pk: Any) -> Inwoner:
         """The resident, after the decision for this action (logged either way); 404 when
@@ -282,8 +280,7 @@ class HuishoudenViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         )
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(HuishoudenSerializer(page, many=True).data)
+        return pagina(self, request, self.get_queryset(), HuishoudenSerializer)
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         huishouden = self._get(pk)

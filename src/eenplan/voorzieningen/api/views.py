@@ -23,6 +23,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from eenplan.common.api import pagina
 from eenplan.gemeente.models import Wijk
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.privacy.access import Action, Resource
@@ -101,9 +102,9 @@ class VoorzieningViewSet(viewsets.GenericViewSet):
     def list(self, request: Request) -> Response:
         params = VoorzieningFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        page = self.paginate_queryset(self._queryset(request, params.validated_data))
-        rows = VoorzieningSerializer(page, many=True, context={"request": request})
-        return self.get_paginated_response(rows.data)
+        return pagina(
+            self, request, self._queryset(request, params.validated_data), VoorzieningSerializer
+        )
 
     def _get(self, request: Request, pk: Any) -> Voorziening:
         try:

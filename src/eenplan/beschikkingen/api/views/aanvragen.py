@@ -35,7 +35,7 @@ from eenplan.beschikkingen.api.views.basis import DOEL_PARAMETER, DossierViewSet
 from eenplan.beschikkingen.api.views.beschikkingen import beschikking_response
 from eenplan.beschikkingen.models import Aanvraag
 from eenplan.beschikkingen.selectors import opschorting_lopend
-from eenplan.common.api import VersieViewSetMixin
+from eenplan.common.api import VersieViewSetMixin, pagina
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
@@ -101,10 +101,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
             wet=params.validated_data.get("wet"),
             inwoner_id=params.validated_data.get("inwoner"),
         )
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(
-            AanvraagListSerializer(page, many=True, context={"request": request}).data
-        )
+        return pagina(self, request, queryset, AanvraagListSerializer)
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)

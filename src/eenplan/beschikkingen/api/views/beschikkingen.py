@@ -45,7 +45,7 @@ from eenplan.beschikkingen.api.views.basis import (
     pk_of,
 )
 from eenplan.beschikkingen.models import Beschikking
-from eenplan.common.api import VersieViewSetMixin
+from eenplan.common.api import VersieViewSetMixin, pagina
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
@@ -131,9 +131,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
             inwoner_id=params.validated_data.get("inwoner"),
             einde_binnen_weken=params.validated_data.get("einde_binnen_weken"),
         )
-        page = self.paginate_queryset(queryset)
-        rows = BeschikkingListSerializer(page, many=True, context={"request": request})
-        return self.get_paginated_response(rows.data)
+        return pagina(self, request, queryset, BeschikkingListSerializer)
 
     def _get(self, request: Request, pk: Any) -> Beschikking:
         beschikking_id = pk_of(pk, self.niet_gevonden)

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from eenplan.beschikkingen.api.serializers.overgangsrecht import OvergangsrechtSerializer
 from eenplan.beschikkingen.models import Overgangsrecht
 from eenplan.beschikkingen.selectors import overgangsrecht_werklijst
+from eenplan.common.api import pagina
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.permissions import RolePermission
@@ -36,5 +37,4 @@ class OvergangsrechtViewSet(viewsets.GenericViewSet):
         rows = overgangsrecht_werklijst(
             inwoners=access.inwoners_in_scope(request.user), vandaag=timezone.localdate()
         )
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(OvergangsrechtSerializer(page, many=True).data)
+        return pagina(self, request, rows, OvergangsrechtSerializer)
