@@ -1,0 +1,77 @@
+"""What every onderzoek page shares: access and logging, labels, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404, HttpRequest
+from django.utils.formats import date_format
+
+from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.selectors import huishouden_leden
+from eenplan.onderzoeken import selectors
+from eenplan.onderzoeken.constants import Deelnemer
+from eenplan.onderzoeken.models import Onderzoek
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.constants import Doel
+from eenplan.rules.onderzoek import ONDERDELEN
+
+DEELNEMERS = dict(Deelnemer.choices)
+TITELS = {o.code: o.titel for o in ONDERDELEN}
+DEFINITIEF = (
+    "Het verslag is definitief; het onderzoek kan niet meer worden gewijzigd. Reacties van de "
+    "inwoner kunnen wel worden toegevoegd."
+)
+MAX_REDEN = 300
+
+
+def _datum(dag: dt.date | None) -> str:
+    return date_format(dag, "j F Y") if dag else ""
+
+
+# --- access -------------------------------------------------------------------------------------
+
+
+def _via(request: HttpRequest) -> access.Via:
+    return access.Via.request(request)
+
+
+def _onderzoek(request: HttpRequest, pk: int, handeling: Action = Action.LEZEN) -> Onderzoek:
+    """The onderzoek: 404 if it does not exist; else `access.require` on its resident (read:
+    LEZEN, a write: WIJZIGEN) — 403 with the reason when refused — logged either way."""
+    onderzoek = selectors.onderzoek_get(scope=Onderzoek.objects.all(), pk=pk)
+    if onderzoek is None:
+        raise Http404("Dit onderzoek bestaat niet.")
+    access.require(
+        request.user,
+        Resource.ONDERZOEK,
+        handeling,
+        via=_via(request),
+        inwoner=onderzoek.inwoner_id,
+        doel=Doel.ONDERZOEK,
+    )
+    return onderzoek
+
+
+def _log_getoond(request: HttpRequest, anderen: list[Inwoner]) -> None:
+    """Log the other household members a page shows, in one INSERT."""
+    access.log_shown(
+        request.user,
+        [i.pk for i in anderen],
+        resource=Resource.ONDERZOEK,
+        via=_via(request),
+        doel=Doel.ONDERZOEK,
+    )
+
+
+def _leden(onderzoek: Onderzoek, vandaag: dt.date) -> list[Inwoner]:
+    """The household members today, the onderzoek's resident first."""
+    leden = [onderzoek.inwoner]
+    if onderzoek.huishouden_id:
+        leden += [
+            lid.inwoner
+            for lid in huishouden_leden(huishouden=onderzoek.huishouden)
+            if lid.actief_op(vandaag) and lid.inwoner_id != onderzoek.inwoner_id
+        ]
+    return leden

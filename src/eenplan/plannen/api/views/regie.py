@@ -1,0 +1,186 @@
+"""Writes on who runs and joins the plan: regisseur, participants and consent, safety."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from eenplan.gemeente.models import Medewerker
+from eenplan.plannen import services
+from eenplan.plannen.api.serializers import (
+    DeelnemerInputSerializer,
+    IntrekkenInputSerializer,
+    PlanDeelnemerSerializer,
+    PlanToestemmingSerializer,
+    RegisseurInputSerializer,
+    RegisseurSerializer,
+    ToestemmingInputSerializer,
+    VeiligheidInputSerializer,
+    VeiligheidssignaalSerializer,
+)
+from eenplan.plannen.api.views.basis import PlanBasis
+from eenplan.plannen.api.views.gemeen import _lid, _netwerkpersoon, _toestemming
+from eenplan.plannen.models import Plan
+from eenplan.privacy.services import toestemming_give, toestemming_withdraw
+
+
+class RegieActies(PlanBasis):
+    # Regisseur, participants, consent and its withdrawal, safety signals.
+
+    @extend_schema(
+        summary="Regisseur vastleggen (precies één; de vorige houdt haar periode)",
+        description="De inwoner, een mantelzorger, iemand uit het netwerk, of alleen op "
+        "vastgelegd verzoek van de inwoner een professional.",
+        request=RegisseurInputSerializer,
+        responses={201: RegisseurSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def regisseur(self, request: Request, pk: Any = None) -> Response:
+        def perform(plan: Plan, data: dict[str, Any]) -> object:
+            medewerker = None
+            if data["medewerker"] is not None:
+                medewerker = (
+                    Medewerker.objects.select_related("user")
+                    .filter(pk=data["medewerker"], gemeente_id=plan.huishouden.gemeente_id)
+                    .first()
+                )
+                if medewerker is None:
+                    raise ValidationError({"medewerker": "Onbekende medewerker."})
+            return services.regisseur_set(
+                plan=plan,
+                soort=data["soort"],
+                van=data["van"],
+                inwoner=_lid(plan, data["inwoner"]) if data["inwoner"] is not None else None,
+                netwerkpersoon=(
+                    _netwerkpersoon(plan, data["netwerkpersoon"])
+                    if data["netwerkpersoon"] is not None
+                    else None
+                ),
+                medewerker=medewerker,
+                op_verzoek_van_inwoner=data["op_verzoek_van_inwoner"],
+                actor=request.user,
+            )
+
+        return self._act(
+            request, pk, RegisseurInputSerializer, perform, lambda r: RegisseurSerializer(r).data
+        )
+
+    @extend_schema(
+        summary="Deelnemer toevoegen (alleen met vastgelegde toestemming)",
+        description="Geef het id van de toestemming van een lid van het huishouden; vastleggen "
+        "kan met POST /api/v1/plannen/{id}/toestemmingen/.",
+        request=DeelnemerInputSerializer,
+        responses={201: PlanDeelnemerSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def deelnemers(self, request: Request, pk: Any = None) -> Response:
+        def perform(plan: Plan, data: dict[str, Any]) -> object:
+            toestemming = None
+            if data["toestemming"] is not None:
+                toestemming = _toestemming(plan, data["toestemming"])
+                if toestemming is None:
+                    raise ValidationError(
+                        {
+                            "toestemming": f"Toestemming {data['toestemming']} is niet van een "
+                            "lid van dit huishouden."
+                        }
+                    )
+            deelnemer = services.deelnemer_add(
+                plan=plan,
+                rol=data["rol"],
+                toestemming=toestemming,
+                netwerkpersoon=(
+                    _netwerkpersoon(plan, data["netwerkpersoon"])
+                    if data["netwerkpersoon"] is not None
+                    else None
+                ),
+                organisatie=data["organisatie"],
+                actor=request.user,
+            )
+            actief = {d.pk for d in services.deelnemers_actief(plan, timezone.localdate())}
+            return PlanDeelnemerSerializer(deelnemer, context={"actief": actief}).data
+
+        return self._act(request, pk, DeelnemerInputSerializer, perform, lambda data: data)
+
+    @extend_schema(
+        summary="Toestemming van een lid van het huishouden vastleggen",
+        request=ToestemmingInputSerializer,
+        responses={201: PlanToestemmingSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def toestemmingen(self, request: Request, pk: Any = None) -> Response:
+        def perform(plan: Plan, data: dict[str, Any]) -> object:
+            return toestemming_give(
+                inwoner=_lid(plan, data["inwoner"]),
+                aan=data["aan"],
+                doel=data["doel"],
+                gegeven_op=data["gegeven_op"],
+                door=request.user,
+            )
+
+        return self._act(
+            request,
+            pk,
+            ToestemmingInputSerializer,
+            perform,
+            lambda t: PlanToestemmingSerializer(t).data,
+        )
+
+    @extend_schema(
+        summary="Toestemming intrekken (vanaf die dag geen toegang meer; het record blijft)",
+        parameters=[
+            OpenApiParameter(
+                "toestemming_id", int, OpenApiParameter.PATH, description="Id van de toestemming."
+            )
+        ],
+        request=IntrekkenInputSerializer,
+        responses={200: PlanToestemmingSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"toestemmingen/(?P<toestemming_id>\d+)/intrekken",
+    )
+    def toestemming_intrekken(
+        self, request: Request, pk: Any = None, toestemming_id: Any = None
+    ) -> Response:
+        def perform(plan: Plan, data: dict[str, Any]) -> object:
+            toestemming = _toestemming(plan, int(toestemming_id))
+            if toestemming is None:
+                raise NotFound("Deze toestemming hoort niet bij dit huishouden.")
+            return toestemming_withdraw(toestemming=toestemming, op=data["op"])
+
+        return self._act(
+            request,
+            pk,
+            IntrekkenInputSerializer,
+            perform,
+            lambda t: PlanToestemmingSerializer(t).data,
+            code=status.HTTP_200_OK,
+        )
+
+    @extend_schema(
+        summary="Zorg over veiligheid vastleggen met de besloten escalatie (meldcode)",
+        request=VeiligheidInputSerializer,
+        responses={201: VeiligheidssignaalSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def veiligheid(self, request: Request, pk: Any = None) -> Response:
+        def perform(plan: Plan, data: dict[str, Any]) -> object:
+            return services.veiligheid_signaleer(plan=plan, actor=request.user, **data)
+
+        return self._act(
+            request,
+            pk,
+            VeiligheidInputSerializer,
+            perform,
+            lambda s: VeiligheidssignaalSerializer(s).data,
+        )

@@ -1,0 +1,119 @@
+"""What every plan write shares: the decision point, the version snapshot, the
+members on a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+
+from eenplan.common.concurrency import VersieVerouderd, verhoogd
+from eenplan.inwoners.models import Huishouden, Inwoner
+from eenplan.plannen.constants import ACTIEVE_STATUSSEN
+from eenplan.plannen.models import Plan, PlanVersie
+from eenplan.privacy import access
+
+GEEN_PROFESSIONELE_REGISSEUR = (
+    "{naam} kan geen professionele regisseur van dit plan zijn: dat kan alleen een medewerker "
+    "die plannen mag maken en wijzigen en die werkt voor de wijk van een lid van dit "
+    "huishouden of toegang heeft tot het dossier van een lid."
+)
+
+
+def _leden(huishouden: Huishouden, op: dt.date) -> list[Inwoner]:
+    return [
+        lid.inwoner
+        for lid in huishouden.leden.select_related("inwoner").filter(
+            Q(lid_tot__isnull=True) | Q(lid_tot__gt=op), lid_van__lte=op
+        )
+    ]
+
+
+def plan_snapshot(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data (goals, actions, proposals, regisseur, participants)."""
+    regisseur = plan.regisseurs.filter(tot__isnull=True).first()
+    return {
+        "status": plan.status,
+        "doelen": [
+            {
+                "id": d.pk,
+                "inwoner": d.inwoner_id,
+                "leefgebied": d.leefgebied.naam,
+                "omschrijving": d.omschrijving,
+                "doeltype": d.doeltype,
+                "evaluatie_op": d.evaluatie_op.isoformat() if d.evaluatie_op else None,
+                "acties": [
+                    {
+                        "omschrijving": a.omschrijving,
+                        "uitvoerder": a.uitvoerder,
+                        "uitvoerder_soort": a.uitvoerder_soort,
+                    }
+                    for a in d.acties.all()
+                ],
+            }
+            for d in plan.doelen.select_related("leefgebied").prefetch_related("acties")
+        ],
+        "voorstellen": [
+            {"omschrijving": v.omschrijving, "wet": v.wet, "ladderstap": v.ladderstap}
+            for v in plan.voorstellen.all()
+        ],
+        "regisseur": {"soort": regisseur.soort, "naam": regisseur.naam} if regisseur else None,
+        "deelnemers": [
+            {
+                "naam": d.naam,
+                "rol": d.rol,
+                "toestemming_ingetrokken": d.toestemming.ingetrokken_op is not None,
+            }
+            for d in plan.deelnemers.select_related("netwerkpersoon", "toestemming")
+        ],
+    }
+
+
+def _version(plan: Plan, *, door: AbstractBaseUser, reden: str) -> PlanVersie:
+    """The next version, with a conditional UPDATE: if someone else raised it since this plan
+    was read, nothing is saved (no lost update)."""
+    gelezen = plan.versie
+    nieuw = (
+        max(gelezen, plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0)
+        + 1
+    )
+    if not Plan.objects.filter(pk=plan.pk, versie=gelezen).update(
+        versie=nieuw, updated_at=timezone.now()
+    ):
+        plan.refresh_from_db()
+        raise VersieVerouderd(plan, verwacht=gelezen)
+    plan.versie = nieuw
+    verhoogd(plan, gelezen, nieuw)
+    return PlanVersie.objects.create(
+        plan=plan, versie=plan.versie, door=door, reden=reden, inhoud=plan_snapshot(plan)
+    )
+
+
+def _mag(
+    actor: access.Actor | AbstractBaseUser,
+    huishouden_id: int,
+    handeling: access.Action = access.Action.WIJZIGEN,
+) -> AbstractBaseUser:
+    """Refuse (403, logged) unless the actor may do this to the household's plan; returns the
+    login to record as the one who did it."""
+    regel = access.RULES[(access.Resource.PLAN, handeling)]
+    access.require(
+        actor,
+        access.Resource.PLAN,
+        handeling,
+        via=access.SERVICE,
+        huishouden=huishouden_id,
+        doel=regel.doel,
+    )
+    return access.Actor.of(actor).user
+
+
+def _actief(plan: Plan) -> None:
+    if plan.status not in ACTIEVE_STATUSSEN:
+        raise ValidationError(
+            f"Dit plan is {plan.get_status_display().lower()} en kan niet meer worden gewijzigd."
+        )

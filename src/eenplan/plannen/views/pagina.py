@@ -1,0 +1,344 @@
+"""The plan page and its print view; `_actie` runs one write from the page and
+shows the page again with the Dutch refusal next to the form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from eenplan.gemeente.models import Medewerker
+from eenplan.inwoners.constants import NetwerkSoort
+from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
+from eenplan.onderzoeken.models import Leefgebied
+from eenplan.onderzoeken.selectors import leefgebieden_actief
+from eenplan.plannen import selectors, services
+from eenplan.plannen.constants import ACTIEVE_STATUSSEN
+from eenplan.plannen.forms import (
+    AanvraagForm,
+    ActieForm,
+    DeelnemerForm,
+    DoelForm,
+    EvaluatieForm,
+    IntrekkenForm,
+    OndertekenForm,
+    RegisseurForm,
+    SamenvoegenForm,
+    VeiligheidForm,
+    VoorstelForm,
+)
+from eenplan.plannen.models import Plan
+from eenplan.plannen.views.gemeen import (
+    DOELTYPE,
+    PLAN_STATUS,
+    REGISSEUR_SOORT,
+    UITVOERDER,
+    WET,
+    _log_getoond,
+    _plan,
+)
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.rules.onderzoek import LadderStap
+from eenplan.web.forms import add_service_errors
+
+# --- the plan page --------------------------------------------------------------------------
+
+
+class _Mensen:
+    """The people a plan page offers to choose from, built from the household's members."""
+
+    def __init__(self, request: HttpRequest, plan: Plan, vandaag: dt.date) -> None:
+        overzicht = selectors.huishouden_overzicht(huishouden=plan.huishouden, vandaag=vandaag)
+        self.leden_rijen: list[HuishoudenLid] = overzicht["leden"]  # type: ignore[assignment]
+        self.andere_plannen = [
+            p
+            for p in overzicht["plannen"]  # type: ignore[attr-defined]
+            if p.pk != plan.pk and p.status in ACTIEVE_STATUSSEN
+        ]
+        meegekomen = [p.pk for p in overzicht["meegekomen"]]  # type: ignore[attr-defined]
+        if meegekomen:  # only plans the login may see
+            self.andere_plannen += list(
+                selectors.plannen_in_scope(request.user).filter(pk__in=meegekomen).order_by("id")
+            )
+        self.leden: list[Inwoner] = [lid.inwoner for lid in self.leden_rijen]
+        self.volwassenen = [i for i in self.leden if i.leeftijd_op(vandaag) >= 18]
+        self.netwerk: list[tuple[Inwoner, list[Netwerkpersoon]]] = [
+            (i, [p for p in i.netwerk.all() if p.tot is None]) for i in self.leden
+        ]
+        # Only the staff who may be this household's professional regisseur (the service
+        # refuses anyone else with the same rule).
+        self.professionals: list[Medewerker] = (
+            list(selectors.regisseur_kandidaten(huishouden=plan.huishouden, op=vandaag))
+            if access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
+            else []
+        )
+
+    def _per_id(self) -> dict[str, Any]:
+        ids: dict[str, Any] = {f"inwoner:{i.pk}": i for i in self.leden}
+        ids.update({f"netwerk:{p.pk}": p for _, ps in self.netwerk for p in ps})
+        ids.update({f"medewerker:{m.pk}": m for m in self.professionals})
+        return ids
+
+    def zoek(self, waarde: str) -> Any:
+        return self._per_id().get(waarde)
+
+    def inwoner(self, waarde: str | int | None) -> Inwoner | None:
+        return next((i for i in self.leden if str(i.pk) == str(waarde)), None)
+
+    def netwerk_groepen(self, *, soorten: set[str] | None = None) -> list[tuple[str, list]]:
+        return [
+            (
+                f"Netwerk van {i.naam}",
+                [
+                    (
+                        f"netwerk:{p.pk}",
+                        f"{p.naam} ({p.get_soort_display().lower()}"
+                        + (f", {p.relatie})" if p.relatie else ")"),
+                    )
+                    for p in ps
+                    if soorten is None or p.soort in soorten
+                ],
+            )
+            for i, ps in self.netwerk
+            if any(soorten is None or p.soort in soorten for p in ps)
+        ]
+
+    def regisseur_groepen(self) -> list[tuple[str, list]]:
+        groepen: list[tuple[str, list]] = [
+            ("Huishouden", [(f"inwoner:{i.pk}", i.naam) for i in self.leden])
+        ]
+        groepen += self.netwerk_groepen()
+        if self.professionals:
+            groepen.append(
+                (
+                    "Professional (alleen op verzoek van de inwoner)",
+                    [(f"medewerker:{m.pk}", str(m)) for m in self.professionals],
+                )
+            )
+        return groepen
+
+    def ondertekenaar_groepen(self) -> list[tuple[str, list]]:
+        return [
+            (
+                "Volwassen leden van het huishouden",
+                [(f"inwoner:{i.pk}", i.naam) for i in self.volwassenen],
+            ),
+            *self.netwerk_groepen(soorten={NetwerkSoort.VERTEGENWOORDIGER}),
+        ]
+
+
+def _ankers(leefgebieden: list[Leefgebied]) -> dict[int, list[tuple[int, str]]]:
+    return {lg.pk: [(a.score, a.tekst) for a in lg.ankers.all()] for lg in leefgebieden}
+
+
+def _versies(plan: Plan, namen: dict[int, str]) -> list[dict[str, Any]]:
+    """Each PlanVersie with its snapshot in readable Dutch labels, newest first."""
+    result = []
+    for versie in plan.versies.all():
+        inhoud = versie.inhoud or {}
+        regisseur = inhoud.get("regisseur")
+        result.append(
+            {
+                "versie": versie,
+                "status": PLAN_STATUS.get(inhoud.get("status", ""), inhoud.get("status", "")),
+                "doelen": [
+                    {
+                        "leefgebied": d.get("leefgebied", ""),
+                        "omschrijving": d.get("omschrijving", ""),
+                        "voor": namen.get(d.get("inwoner"), f"inwoner {d.get('inwoner')}"),
+                        "doeltype": DOELTYPE.get(d.get("doeltype", ""), d.get("doeltype", "")),
+                        "evaluatie_op": _iso_datum(d.get("evaluatie_op")),
+                        "acties": [
+                            {
+                                "omschrijving": a.get("omschrijving", ""),
+                                "uitvoerder": a.get("uitvoerder", ""),
+                                "soort": UITVOERDER.get(
+                                    a.get("uitvoerder_soort", ""), a.get("uitvoerder_soort", "")
+                                ),
+                            }
+                            for a in d.get("acties", [])
+                        ],
+                    }
+                    for d in inhoud.get("doelen", [])
+                ],
+                "voorstellen": [
+                    {
+                        "omschrijving": v.get("omschrijving", ""),
+                        "wet": WET.get(v.get("wet", ""), v.get("wet", "")),
+                        "ladderstap": _stap_label(v.get("ladderstap")),
+                    }
+                    for v in inhoud.get("voorstellen", [])
+                ],
+                "regisseur": (
+                    f"{regisseur.get('naam', '')} "
+                    f"({REGISSEUR_SOORT.get(regisseur.get('soort', ''), '').lower()})"
+                    if regisseur
+                    else ""
+                ),
+                "deelnemers": inhoud.get("deelnemers", []),
+            }
+        )
+    return list(reversed(result))
+
+
+def _iso_datum(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _stap_label(value: Any) -> str:
+    try:
+        return LadderStap(int(value)).label
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _forms(
+    plan: Plan, mensen: _Mensen, leefgebieden: list[Leefgebied], doelen: list[Any]
+) -> dict[str, Form]:
+    return {
+        "doel": DoelForm(leden=mensen.leden, leefgebieden=leefgebieden),
+        "voorstel": VoorstelForm(leden=mensen.leden, doelen=doelen),
+        "regisseur": RegisseurForm(groepen=mensen.regisseur_groepen()),
+        "deelnemer": DeelnemerForm(
+            netwerk=mensen.netwerk_groepen(), volwassenen=mensen.volwassenen
+        ),
+        "veiligheid": VeiligheidForm(prefix="veiligheid"),
+        "onderteken": OndertekenForm(groepen=mensen.ondertekenaar_groepen()),
+        "aanvraag": AanvraagForm(leden=mensen.leden),
+        "samenvoegen": SamenvoegenForm(plannen=mensen.andere_plannen),
+    }
+
+
+def _context(
+    request: HttpRequest,
+    plan: Plan,
+    *,
+    bound: dict[str, Form] | None = None,
+    fout_sectie: str = "",
+) -> dict[str, Any]:
+    vandaag = timezone.localdate()
+    mensen = _Mensen(request, plan, vandaag)
+    doelen = list(plan.doelen.all())
+    _log_getoond(request, plan, [i.pk for i in mensen.leden] + [d.inwoner_id for d in doelen])
+    leefgebieden = list(leefgebieden_actief())
+    ankers = _ankers(leefgebieden)
+    bound = bound or {}
+    forms = {**_forms(plan, mensen, leefgebieden, doelen), **bound}
+    for doel in doelen:
+        doel.actie_form = bound.get(f"actie{doel.pk}") or ActieForm(prefix=f"actie{doel.pk}")
+        doel.evaluatie_form = bound.get(f"evaluatie{doel.pk}") or EvaluatieForm(
+            prefix=f"evaluatie{doel.pk}", ankers=ankers.get(doel.leefgebied_id, [])
+        )
+        doel.open_formulier = fout_sectie == f"doel-{doel.pk}"
+    actief = {d.pk for d in services.deelnemers_actief(plan, vandaag)}
+    deelnemers = []
+    for d in plan.deelnemers.all():
+        d.actief = d.pk in actief
+        d.intrek_form = bound.get(f"intrekken{d.pk}") or IntrekkenForm(prefix=f"intrekken{d.pk}")
+        deelnemers.append(d)
+    regisseurs = list(plan.regisseurs.all())
+    aanvragen = list(plan.aanvragen.all())
+    aanvraag_per_voorstel = {a.voorstel_id: a for a in aanvragen if a.voorstel_id}
+    voorstellen = list(plan.voorstellen.all())
+    for v in voorstellen:
+        v.gekoppelde_aanvraag = aanvraag_per_voorstel.get(v.pk)
+    namen = {i.pk: i.naam for i in mensen.leden} | {d.inwoner_id: d.inwoner.naam for d in doelen}
+    kan_wijzigen = (
+        access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
+        and plan.status in ACTIEVE_STATUSSEN
+    )
+    return {
+        "plan": plan,
+        "vandaag": vandaag,
+        "kan_wijzigen": kan_wijzigen,
+        "actief": plan.status in ACTIEVE_STATUSSEN,
+        "forms": forms,
+        "fout_sectie": fout_sectie,
+        "leden": mensen.leden_rijen,
+        "doelen": doelen,
+        "voorstellen": voorstellen,
+        "maatwerk_open": [
+            v for v in voorstellen if v.is_maatwerk and v.gekoppelde_aanvraag is None
+        ],
+        "regisseur": next((r for r in regisseurs if r.tot is None), None),
+        "regisseurs": regisseurs,
+        "deelnemers": deelnemers,
+        "signalen": list(plan.veiligheidssignalen.all()),
+        "aanvragen": aanvragen,
+        "andere_plannen": mensen.andere_plannen,
+        "versies": _versies(plan, namen),
+    }
+
+
+def _pagina(
+    request: HttpRequest,
+    pk: int,
+    *,
+    bound: dict[str, Form] | None = None,
+    fout_sectie: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    plan = _plan(request, pk)
+    context = _context(request, plan, bound=bound, fout_sectie=fout_sectie)
+    return render(request, "plannen/plan.html", context, status=status)
+
+
+@access.requires(Resource.PLAN, Action.LEZEN)
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pagina(request, pk)
+
+
+@access.requires(Resource.PLAN, Action.LEZEN)
+def plan_afdrukken(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    context = _context(request, plan)
+    return render(request, "plannen/plan_afdrukken.html", context)
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+
+def _actie(
+    request: HttpRequest,
+    pk: int,
+    *,
+    naam: str,
+    sectie: str,
+    maak_form: Callable[[Plan, _Mensen], Form],
+    uitvoeren: Callable[[Plan, _Mensen, dict[str, Any]], str],
+    aliases: dict[str, str] | None = None,
+) -> HttpResponse:
+    """Run one write: parse the form, call the service, report; on a refusal show the page
+    again with the Dutch message next to the form (nothing was written). The service decides
+    (and logs) whether this login may change this household's plan."""
+    plan = _plan(request, pk)
+    mensen = _Mensen(request, plan, timezone.localdate())
+    form = maak_form(plan, mensen)
+    if form.is_valid():
+        try:
+            bericht = uitvoeren(plan, mensen, form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc, aliases)
+        else:
+            messages.success(request, bericht)
+            return redirect(reverse("plannen:detail", args=[pk]) + f"#{sectie}")
+    return _pagina(request, pk, bound={naam: form}, fout_sectie=sectie, status=400)
+
+
+def _doel(plan: Plan, doel_id: int) -> Any:
+    doel = next((d for d in plan.doelen.all() if d.pk == doel_id), None)
+    if doel is None:
+        raise Http404("Dit doel hoort niet bij dit plan.")
+    return doel
