@@ -4,11 +4,15 @@ from django.db import models
 class PlanStatus(models.TextChoices):
     CONCEPT = "concept", "Concept"
     ONDERTEKEND = "ondertekend", "Ondertekend"
+    # Signed, then changed in substance (goals, actions, proposals): to be signed again.
+    GEWIJZIGD = "gewijzigd", "Gewijzigd na ondertekening"
     SAMENGEVOEGD = "samengevoegd", "Samengevoegd in ander plan"
     BEEINDIGD = "beeindigd", "Beëindigd"
 
 
-ACTIEVE_STATUSSEN = (PlanStatus.CONCEPT, PlanStatus.ONDERTEKEND)
+ACTIEVE_STATUSSEN = (PlanStatus.CONCEPT, PlanStatus.ONDERTEKEND, PlanStatus.GEWIJZIGD)
+# The plan asks for a (new) signature: never signed, or changed in substance since.
+TE_ONDERTEKENEN = (PlanStatus.CONCEPT, PlanStatus.GEWIJZIGD)
 
 
 class Doeltype(models.TextChoices):

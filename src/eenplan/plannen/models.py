@@ -56,6 +56,11 @@ class Plan(BaseModel):
     def __str__(self) -> str:
         return f"Plan {self.pk} voor {self.huishouden}"
 
+    @property
+    def opnieuw_ondertekenen(self) -> bool:
+        """Signed, then changed in substance: the resident signs again (ADR 0010)."""
+        return self.status == PlanStatus.GEWIJZIGD
+
 
 class Doel(BaseModel):
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="doelen")

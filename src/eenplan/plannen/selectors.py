@@ -113,7 +113,6 @@ def plan_get(*, scope: QuerySet[Plan], pk: int) -> Plan | None:
             "voorstellen__aanvraag",
             "versies__door",
             "veiligheidssignalen__besloten_door",
-            "aanvragen",
         )
         .filter(pk=pk)
         .first()

@@ -17,11 +17,14 @@ Schema notes (drf-spectacular names an enum after its field):
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
+from eenplan.beschikkingen.constants import Uitkomst as BeschikkingUitkomst
 from eenplan.beschikkingen.models import Aanvraag
 from eenplan.common.api import IdField
 from eenplan.common.constants import Wet
@@ -220,6 +223,60 @@ class PlanAanvraagSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class PlanBeschikkingStandSerializer(serializers.Serializer):
+    """The latest beschikking on an aanvraag of the plan."""
+
+    id = serializers.IntegerField()
+    url = serializers.SerializerMethodField()
+    besloten_op = serializers.DateField()
+    verzonden_op = serializers.DateField(
+        allow_null=True, help_text="Datum waarop de brief is verzonden; null: nog niet."
+    )
+    uitkomst = serializers.ChoiceField(
+        choices=BeschikkingUitkomst.choices, help_text="toegekend, deels (toegekend) of afgewezen."
+    )
+
+    def get_url(self, obj: Any) -> str:
+        return reverse("beschikking-detail", args=[obj.id], request=self.context.get("request"))
+
+
+class PlanAanvraagStandSerializer(PlanAanvraagSerializer):
+    """An aanvraag of the plan with its live state (beschikkingen.plan_selectors, the same
+    read as the plan page)."""
+
+    url = serializers.SerializerMethodField()
+    stand = serializers.ChoiceField(
+        source="plan_stand.stand",
+        choices=["ontvangen", "opgeschort", "besloten", "ingetrokken"],
+        read_only=True,
+        help_text="Stand nu: ontvangen, opgeschort (de beslistermijn staat stil), besloten of "
+        "ingetrokken.",
+    )
+    opgeschort_sinds = serializers.DateField(
+        source="plan_stand.opgeschort_sinds", allow_null=True, read_only=True
+    )
+    beschikking = PlanBeschikkingStandSerializer(
+        source="plan_stand.beschikking",
+        allow_null=True,
+        read_only=True,
+        help_text="De laatste beschikking op deze aanvraag (null: nog geen, of uw rol mag "
+        "beschikkingen niet inzien).",
+    )
+
+    class Meta(PlanAanvraagSerializer.Meta):
+        fields = [
+            *PlanAanvraagSerializer.Meta.fields,
+            "url",
+            "stand",
+            "opgeschort_sinds",
+            "beschikking",
+        ]
+        read_only_fields = fields
+
+    def get_url(self, obj: Aanvraag) -> str:
+        return reverse("aanvraag-detail", args=[obj.pk], request=self.context.get("request"))
+
+
 class PlanVersieSerializer(serializers.ModelSerializer):
     door = serializers.CharField(source="door.get_username", read_only=True)
 
@@ -241,9 +298,16 @@ class PlanVersieDetailSerializer(PlanVersieSerializer):
         read_only_fields = fields
 
 
+OPNIEUW_HELP = (
+    "Waar als het plan na de ondertekening inhoudelijk is gewijzigd (doelen, acties of "
+    "voorstellen) en opnieuw ondertekend moet worden (status `gewijzigd`)."
+)
+
+
 class PlanListSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="plan-detail")
     status = serializers.CharField(read_only=True, help_text=PLAN_STATUS_HELP)
+    opnieuw_ondertekenen = serializers.BooleanField(read_only=True, help_text=OPNIEUW_HELP)
     huishouden = PlanRefSerializer(read_only=True)
 
     class Meta:
@@ -253,6 +317,7 @@ class PlanListSerializer(serializers.ModelSerializer):
             "url",
             "huishouden",
             "status",
+            "opnieuw_ondertekenen",
             "versie",
             "ondertekend_op",
             "samengevoegd_in",
@@ -268,6 +333,7 @@ class PlanDetailSerializer(serializers.ModelSerializer):
 
     url = serializers.HyperlinkedIdentityField(view_name="plan-detail")
     status = serializers.CharField(read_only=True, help_text=PLAN_STATUS_HELP)
+    opnieuw_ondertekenen = serializers.BooleanField(read_only=True, help_text=OPNIEUW_HELP)
     huishouden = PlanRefSerializer(read_only=True)
     regisseur = serializers.SerializerMethodField()
     regisseurs = RegisseurSerializer(
@@ -277,7 +343,7 @@ class PlanDetailSerializer(serializers.ModelSerializer):
     voorstellen = PlanVoorstelSerializer(many=True, read_only=True)
     deelnemers = PlanDeelnemerSerializer(many=True, read_only=True)
     toestemmingen = serializers.SerializerMethodField()
-    aanvragen = PlanAanvraagSerializer(many=True, read_only=True)
+    aanvragen = serializers.SerializerMethodField()
     veiligheidssignalen = VeiligheidssignaalSerializer(many=True, read_only=True)
     versies = PlanVersieSerializer(many=True, read_only=True)
 
@@ -289,6 +355,7 @@ class PlanDetailSerializer(serializers.ModelSerializer):
             "url",
             "huishouden",
             "status",
+            "opnieuw_ondertekenen",
             "versie",
             "samengevoegd_in",
             "ondertekend_op",
@@ -312,6 +379,20 @@ class PlanDetailSerializer(serializers.ModelSerializer):
         """The regisseur now: exactly one while the plan is active."""
         huidig = [r for r in obj.regisseurs.all() if r.tot is None]
         return RegisseurSerializer(huidig[-1]).data if huidig else None
+
+    @extend_schema_field(PlanAanvraagStandSerializer(many=True))
+    def get_aanvragen(self, obj: Plan) -> list[dict[str, Any]]:
+        """The plan's aanvragen with their live state, newest first: the view reads them with
+        `beschikkingen.plan_selectors.plan_aanvragen_stand` (the plan page's read) and passes
+        them in the context; the beschikking only for a role that may read beschikkingen."""
+        mag_beschikking = self.context.get("mag_beschikking", False)
+        aanvragen = []
+        for stand in self.context.get("aanvragen", []):
+            stand.aanvraag.plan_stand = (
+                stand if mag_beschikking else dataclasses.replace(stand, beschikking=None)
+            )
+            aanvragen.append(stand.aanvraag)
+        return PlanAanvraagStandSerializer(aanvragen, many=True, context=self.context).data
 
     @extend_schema_field(PlanToestemmingSerializer(many=True))
     def get_toestemmingen(self, obj: Plan) -> list[dict[str, Any]]:
@@ -387,9 +468,7 @@ class EvaluatieInputSerializer(serializers.Serializer):
 class RegisseurInputSerializer(serializers.Serializer):
     soort = serializers.ChoiceField(choices=RegisseurSoort.choices)
     van = serializers.DateField()
-    inwoner = IdField(
-        required=False, allow_null=True, default=None, help_text="Bij soort inwoner."
-    )
+    inwoner = IdField(required=False, allow_null=True, default=None, help_text="Bij soort inwoner.")
     netwerkpersoon = IdField(
         required=False,
         allow_null=True,

@@ -62,7 +62,7 @@ def doel_add(
         doeltype=doeltype,
         evaluatie_op=evaluatie_op,
     )
-    _version(plan, door=door, reden=f"Doel toegevoegd: {leefgebied}")
+    _version(plan, door=door, reden=f"Doel toegevoegd: {leefgebied}", inhoudelijk=True)
     return doel
 
 
@@ -91,7 +91,9 @@ def actie_add(
         uitvoerder=uitvoerder.strip(),
         uiterlijk=uiterlijk,
     )
-    _version(doel.plan, door=door, reden=f"Actie toegevoegd: {actie.omschrijving[:80]}")
+    _version(
+        doel.plan, door=door, reden=f"Actie toegevoegd: {actie.omschrijving[:80]}", inhoudelijk=True
+    )
     return actie
 
 
@@ -155,7 +157,7 @@ def voorstel_add(
     voorstel = Voorstel.objects.create(
         plan=plan, inwoner=inwoner, omschrijving=omschrijving, wet=wet, ladderstap=stap, doel=doel
     )
-    _version(plan, door=door, reden=f"Voorstel: {omschrijving[:80]}")
+    _version(plan, door=door, reden=f"Voorstel: {omschrijving[:80]}", inhoudelijk=True)
     return voorstel
 
 

@@ -10,10 +10,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from eenplan.common.concurrency import VersieVerouderd, verhoogd
+from eenplan.events import soorten
+from eenplan.events.bus import publish
 from eenplan.inwoners.models import Huishouden, Inwoner
-from eenplan.plannen.constants import ACTIEVE_STATUSSEN
+from eenplan.plannen.constants import ACTIEVE_STATUSSEN, PlanStatus
 from eenplan.plannen.models import Plan, PlanVersie
 from eenplan.privacy import access
 
@@ -73,24 +76,47 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _version(plan: Plan, *, door: AbstractBaseUser, reden: str) -> PlanVersie:
+def _version(
+    plan: Plan, *, door: AbstractBaseUser, reden: str, inhoudelijk: bool = False
+) -> PlanVersie:
     """The next version, with a conditional UPDATE: if someone else raised it since this plan
-    was read, nothing is saved (no lost update)."""
+    was read, nothing is saved (no lost update).
+
+    `inhoudelijk`: the change touches what the resident signed — goals, actions, proposals
+    (ADR 0010). A signed plan then becomes 'gewijzigd na ondertekening' and asks to be signed
+    again (`plan.gewijzigd_na_ondertekening` on the bus, once, on the step). Notes,
+    evaluations, the regisseur, participants and safety signals are not such a change."""
     gelezen = plan.versie
     nieuw = (
         max(gelezen, plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0)
         + 1
     )
-    if not Plan.objects.filter(pk=plan.pk, versie=gelezen).update(
-        versie=nieuw, updated_at=timezone.now()
-    ):
+    na_ondertekening = inhoudelijk and plan.status == PlanStatus.ONDERTEKEND
+    velden: dict[str, Any] = {"versie": nieuw, "updated_at": timezone.now()}
+    if na_ondertekening:
+        velden["status"] = PlanStatus.GEWIJZIGD
+    if not Plan.objects.filter(pk=plan.pk, versie=gelezen).update(**velden):
         plan.refresh_from_db()
         raise VersieVerouderd(plan, verwacht=gelezen)
     plan.versie = nieuw
+    if na_ondertekening:
+        plan.status = PlanStatus.GEWIJZIGD
     verhoogd(plan, gelezen, nieuw)
-    return PlanVersie.objects.create(
+    versie = PlanVersie.objects.create(
         plan=plan, versie=plan.versie, door=door, reden=reden, inhoud=plan_snapshot(plan)
     )
+    if na_ondertekening:
+        getekend = date_format(plan.ondertekend_op, "j F Y") if plan.ondertekend_op else ""
+        publish(
+            soorten.PLAN_GEWIJZIGD_NA_ONDERTEKENING,
+            record=plan,
+            omschrijving=f"Plan {plan.pk} gewijzigd na de ondertekening van {getekend} "
+            f"({reden}); opnieuw ondertekenen nodig",
+            user=door,
+            huishouden=plan.huishouden,
+            gegevens={"versie": nieuw, "reden": reden, "ondertekend_op": plan.ondertekend_op},
+        )
+    return versie
 
 
 def _mag(

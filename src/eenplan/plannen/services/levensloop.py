@@ -38,6 +38,13 @@ def plan_open(*, huishouden: Huishouden, actor: access.Actor | AbstractBaseUser)
         return plan
     plan = Plan.objects.create(huishouden=huishouden, aangemaakt_door=door, versie=0)
     _version(plan, door=door, reden="Plan aangemaakt")
+    publish(
+        soorten.PLAN_GEOPEND,
+        record=plan,
+        omschrijving=f"Plan {plan.pk} geopend voor {huishouden}",
+        user=door,
+        huishouden=huishouden,
+    )
     return plan
 
 
@@ -69,6 +76,8 @@ def plan_merge(*, plannen: Sequence[Plan], actor: access.Actor | AbstractBaseUse
             )
     for plan in plannen:
         _actief(plan)
+    # Goals or proposals that join a signed plan change what was signed.
+    inhoudelijk = any(p.doelen.exists() or p.voorstellen.exists() for p in andere)
     for plan in andere:
         _version(plan, door=door, reden=f"Samengevoegd in plan {doel_plan.pk}")
         plan.doelen.update(plan=doel_plan)
@@ -79,8 +88,19 @@ def plan_merge(*, plannen: Sequence[Plan], actor: access.Actor | AbstractBaseUse
         plan.regisseurs.filter(tot__isnull=True).update(tot=timezone.localdate())
         plan.status, plan.samengevoegd_in = PlanStatus.SAMENGEVOEGD, doel_plan
         plan.save(update_fields=["status", "samengevoegd_in", "updated_at"])
+        publish(
+            soorten.PLAN_SAMENGEVOEGD,
+            record=plan,
+            omschrijving=f"Plan {plan.pk} samengevoegd in plan {doel_plan.pk}",
+            user=door,
+            huishouden=plan.huishouden,
+            gegevens={"in": doel_plan.pk},
+        )
     _version(
-        doel_plan, door=door, reden="Samengevoegd met " + ", ".join(f"plan {p.pk}" for p in andere)
+        doel_plan,
+        door=door,
+        reden="Samengevoegd met " + ", ".join(f"plan {p.pk}" for p in andere),
+        inhoudelijk=inhoudelijk,
     )
     return doel_plan
 
@@ -137,21 +157,35 @@ def plan_sign(
     )
     if plan.status == PlanStatus.ONDERTEKEND and not nieuw:
         raise ValidationError(
-            f"Dit plan is al ondertekend op {plan.ondertekend_op:%d-%m-%Y} en er is sindsdien "
-            "geen nieuw voorstel voor maatwerk."
+            f"Dit plan is al ondertekend op {plan.ondertekend_op:%d-%m-%Y} en is sindsdien "
+            "niet inhoudelijk gewijzigd."
         )
+    if plan.ondertekend_op and op < plan.ondertekend_op:
+        raise ValidationError(
+            {
+                "op": "De nieuwe ondertekening ligt vóór de vorige "
+                f"({plan.ondertekend_op:%d-%m-%Y})."
+            }
+        )
+    opnieuw = plan.ondertekend_op is not None
     plan.status, plan.ondertekend_op, plan.ondertekend_door = PlanStatus.ONDERTEKEND, op, naam
     plan.save(update_fields=["status", "ondertekend_op", "ondertekend_door", "updated_at"])
-    _version(plan, door=door, reden=f"Ondertekend door {naam}")
+    _version(plan, door=door, reden=f"{'Opnieuw o' if opnieuw else 'O'}ndertekend door {naam}")
     # The aanvragen are beschikkingen' own: its subscriber files one per new maatwerk proposal
     # in this transaction (ADR 0013), so signing and the aanvragen hold together or not at all.
     publish(
         soorten.PLAN_ONDERTEKEND,
         record=plan,
-        omschrijving=f"Plan {plan.pk} ondertekend door {naam}",
+        omschrijving=f"Plan {plan.pk} {'opnieuw ' if opnieuw else ''}ondertekend door {naam}",
         user=door,
         huishouden=plan.huishouden,
-        gegevens={"voorstellen": [v.pk for v in nieuw], "op": op, "ondertekend_door": naam},
+        gegevens={
+            "voorstellen": [v.pk for v in nieuw],
+            "op": op,
+            "ondertekend_door": naam,
+            "opnieuw": opnieuw,
+            "versie": plan.versie,
+        },
     )
     gemaakt = {v.pk for v in nieuw}
     return [a for a in plan.aanvragen.order_by("id") if a.voorstel_id in gemaakt]

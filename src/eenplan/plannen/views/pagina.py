@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from eenplan.beschikkingen.plan_selectors import plan_aanvragen_stand
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
@@ -249,11 +250,13 @@ def _context(
         d.intrek_form = bound.get(f"intrekken{d.pk}") or IntrekkenForm(prefix=f"intrekken{d.pk}")
         deelnemers.append(d)
     regisseurs = list(plan.regisseurs.all())
-    aanvragen = list(plan.aanvragen.all())
-    aanvraag_per_voorstel = {a.voorstel_id: a for a in aanvragen if a.voorstel_id}
+    # The live state of the aanvragen and their beschikkingen: the same read as the API.
+    standen = plan_aanvragen_stand(plan_id=plan.pk)
+    stand_per_voorstel = {st.voorstel_id: st for st in standen if st.voorstel_id}
     voorstellen = list(plan.voorstellen.all())
     for v in voorstellen:
-        v.gekoppelde_aanvraag = aanvraag_per_voorstel.get(v.pk)
+        v.stand = stand_per_voorstel.get(v.pk)
+        v.gekoppelde_aanvraag = v.stand.aanvraag if v.stand else None
     namen = {i.pk: i.naam for i in mensen.leden} | {d.inwoner_id: d.inwoner.naam for d in doelen}
     kan_wijzigen = (
         access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
@@ -276,7 +279,9 @@ def _context(
         "regisseurs": regisseurs,
         "deelnemers": deelnemers,
         "signalen": list(plan.veiligheidssignalen.all()),
-        "aanvragen": aanvragen,
+        "aanvragen": standen,
+        "mag_beslissen": access.allows(request.user, Resource.BESCHIKKING, Action.BESLISSEN),
+        "mag_beschikking": access.allows(request.user, Resource.BESCHIKKING, Action.LEZEN),
         "andere_plannen": mensen.andere_plannen,
         "versies": _versies(plan, namen),
     }
