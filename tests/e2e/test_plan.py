@@ -147,6 +147,7 @@ def test_onderzoek_ladder_plan_en_ondertekenen(page, gemeentedata, toegewezen_me
     screenshot(page, "onderzoek.png")
 
     # 7. The verslag becomes final; the page for the resident can be printed.
+    page.get_by_label("Ik heb het verslag gecontroleerd").check()
     page.get_by_role("button", name="Verslag definitief maken").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verslag van ons gesprek")
     expect(page.get_by_role("button", name="Afdrukken")).to_be_visible()

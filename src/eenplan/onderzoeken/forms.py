@@ -206,3 +206,17 @@ class ReactieForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"ontvangen_op": timezone.localdate()})
         super().__init__(*args, **kwargs)
+
+
+class DefinitiefForm(forms.Form):
+    """Making the verslag definitief cannot be undone: the person confirms it (checked by the
+    server, not only by the browser)."""
+
+    bevestigd = forms.BooleanField(
+        label="Ik heb het verslag gecontroleerd. Daarna kan het onderzoek niet meer worden "
+        "gewijzigd.",
+        error_messages={
+            "required": "Vink aan dat u het verslag hebt gecontroleerd: een definitief verslag "
+            "kan niet meer worden gewijzigd."
+        },
+    )

@@ -178,3 +178,13 @@ def verzonden(aanvraag: Aanvraag, voorziening: Voorziening, door: Medewerker | A
         regels=[zin(voorziening)],
     )
     return services.beschikking_send(beschikking=beschikking, actor=user, op=vandaag())
+
+
+def terug_na_weigering(client: Any, response: Any) -> Any:
+    """A refused form POST answers with a redirect to a page (POST/redirect/GET), never with a
+    page rendered at the POST URL: follow it (a GET, as a reload would) and return that page,
+    which shows every message."""
+    assert response.status_code == 302, f"verwacht een redirect, kreeg {response.status_code}"
+    pagina = client.get(response["Location"].split("#")[0])
+    assert pagina.status_code == 200
+    return pagina

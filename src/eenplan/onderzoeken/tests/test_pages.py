@@ -25,6 +25,7 @@ from eenplan.privacy.constants import Doel
 from eenplan.privacy.models import Inzage
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.testing.helpers import terug_na_weigering
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
@@ -263,7 +264,7 @@ def test_conversation_is_added_and_a_future_date_refused(client, generalist, ond
         url("gesprek", onderzoek.pk),
         {"gesprek-datum": morgen, "gesprek-plaats": "Thuis", "gesprek-deelnemers": ["inwoner"]},
     )
-    assert response.status_code == 400
+    response = terug_na_weigering(client, response)
     assert "De datum van het gesprek ligt in de toekomst." in response.content.decode()
     assert not Gesprek.objects.exists()
     response = client.post(
@@ -320,7 +321,8 @@ def test_scores_are_saved_and_drawn(client, generalist, onderzoek, gezin):
             f"scores-lg_{adl.pk}": "9",
         },
     )
-    assert response.status_code == 400 and ZrmScore.objects.count() == 2
+    response = terug_na_weigering(client, response)
+    assert ZrmScore.objects.count() == 2
 
 
 def test_ladder_step_is_saved_and_a_missing_reason_refused(client, generalist, onderzoek):
@@ -329,7 +331,7 @@ def test_ladder_step_is_saved_and_a_missing_reason_refused(client, generalist, o
         url("afweging", onderzoek.pk, 1),
         {"stap1-bevinding": "Mevrouw kan niet meer tillen.", "stap1-volstaat": "nee"},
     )
-    assert response.status_code == 400
+    response = terug_na_weigering(client, response)
     assert "Geef aan waarom &#x27;Eigen kracht&#x27; niet volstaat." in response.content.decode()
     assert not Afweging.objects.exists()
     response = client.post(
@@ -347,8 +349,10 @@ def test_ladder_step_is_saved_and_a_missing_reason_refused(client, generalist, o
 
 
 def test_finalisation_refusal_lists_every_missing_item(client, generalist, onderzoek):
-    response = login(client, generalist).post(url("definitief", onderzoek.pk))
-    assert response.status_code == 400
+    response = login(client, generalist).post(
+        url("definitief", onderzoek.pk), {"definitief-bevestigd": "on"}
+    )
+    response = terug_na_weigering(client, response)
     body = response.content.decode()
     alert = body[body.index('id="verslag-fouten"') :]
     alert = alert[: alert.index("</div>")]
@@ -365,7 +369,12 @@ def test_final_verslag_print_send_and_remarks(client, generalist, onderzoek):
     compleet(onderzoek)
     ladder(onderzoek)
     login(client, generalist)
-    response = client.post(url("definitief", onderzoek.pk))
+    # Irreversible: without the confirmation the server refuses, and nothing changes.
+    response = terug_na_weigering(client, client.post(url("definitief", onderzoek.pk)))
+    assert "Vink aan dat u het verslag hebt gecontroleerd" in response.content.decode()
+    onderzoek.refresh_from_db()
+    assert onderzoek.status == OnderzoekStatus.LOPEND
+    response = client.post(url("definitief", onderzoek.pk), {"definitief-bevestigd": "on"})
     assert response.status_code == 302 and response["Location"] == url("verslag", onderzoek.pk)
     onderzoek.refresh_from_db()
     assert onderzoek.status == OnderzoekStatus.DEFINITIEF
@@ -382,7 +391,7 @@ def test_final_verslag_print_send_and_remarks(client, generalist, onderzoek):
         url("reactie", onderzoek.pk),
         {"reactie-tekst": "Mijn dochter komt vaker.", "reactie-ontvangen_op": VANDAAG.isoformat()},
     )
-    assert response.status_code == 400
+    response = terug_na_weigering(client, response)
     assert "nog niet naar de inwoner gestuurd" in response.content.decode()
     response = client.post(url("verzonden", onderzoek.pk), {"verzonden-op": VANDAAG.isoformat()})
     assert response.status_code == 302
@@ -431,7 +440,7 @@ def test_start_refused_for_an_unassigned_melding(client, gezin, midoffice, gener
         inwoner=gezin["anna"],
     )
     response = login(client, generalist).post(url("start", melding.pk))
-    assert response.status_code == 400
+    response = terug_na_weigering(client, response)
     assert "melding die is toegewezen" in response.content.decode()
     assert not Onderzoek.objects.exists()
 

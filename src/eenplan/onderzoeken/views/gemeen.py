@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.formats import date_format
 
 from eenplan.inwoners.models import Inwoner
@@ -16,6 +21,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.rules.onderzoek import ONDERDELEN
+from eenplan.web.prg import form_from_session, redirect_with_errors
 
 DEELNEMERS = dict(Deelnemer.choices)
 TITELS = {o.code: o.titel for o in ONDERDELEN}
@@ -75,3 +81,50 @@ def _leden(onderzoek: Onderzoek, vandaag: dt.date) -> list[Inwoner]:
             if lid.actief_op(vandaag) and lid.inwoner_id != onderzoek.inwoner_id
         ]
     return leden
+
+
+# --- POST/redirect/GET after a refusal (web.prg) ------------------------------------------------
+# A refused write never renders at its POST URL: the form (input and every message), the section
+# and any other messages wait in the session, and the page the person is sent back to shows them
+# once. A reload shows the page again; it never posts again nor answers 405.
+
+FOUT_SESSIE = "onderzoek_fout"
+
+
+def _fout_terug(
+    request: HttpRequest,
+    pk: int,
+    *,
+    naam: str,
+    sectie: str,
+    form: Form | None = None,
+    fouten: list[str] | None = None,
+    pagina: str = "onderzoeken:detail",
+) -> HttpResponse:
+    request.session[f"{FOUT_SESSIE}:{pagina}:{pk}"] = {
+        "naam": naam,
+        "sectie": sectie,
+        "fouten": list(fouten or []),
+    }
+    url = reverse(pagina, args=[pk]) + f"#{sectie}"
+    if form is None:
+        return redirect(url)
+    return redirect_with_errors(request, f"{pagina}:{pk}:{naam}", form, url)
+
+
+def _fout_ophalen(
+    request: HttpRequest,
+    pk: int,
+    maker: Callable[[str], Callable[[Any], Form] | None],
+    *,
+    pagina: str = "onderzoeken:detail",
+) -> tuple[dict[str, Form], str, list[str]]:
+    """What a refused write left for this page (once): the bound form by name, the section
+    and the other messages."""
+    bewaard = request.session.pop(f"{FOUT_SESSIE}:{pagina}:{pk}", None)
+    if not bewaard:
+        return {}, "", []
+    naam = bewaard["naam"]
+    maak = maker(naam)
+    form = form_from_session(request, f"{pagina}:{pk}:{naam}", maak) if maak else None
+    return ({naam: form} if form is not None else {}), bewaard["sectie"], bewaard["fouten"]

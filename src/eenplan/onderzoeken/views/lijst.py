@@ -51,12 +51,15 @@ def onderzoek_start(request: HttpRequest, melding_id: int) -> HttpResponse:
     bestaand = Onderzoek.objects.filter(melding_id=melding.pk).values_list("pk", flat=True).first()
     if bestaand:
         return redirect("onderzoeken:detail", pk=bestaand)
-    fouten: list[str] = []
+    sleutel = f"onderzoek_start_fout:{melding.pk}"
+    fouten: list[str] = request.session.pop(sleutel, []) if request.method == "GET" else []
     if request.method == "POST":
         try:
             onderzoek = services.onderzoek_start(melding=melding, actor=request.user)
         except ValidationError as exc:
-            fouten = exc.messages
+            # POST/redirect/GET: the messages wait in the session for the page (once).
+            request.session[sleutel] = exc.messages
+            return redirect("onderzoeken:start", melding_id=melding.pk)
         else:
             messages.success(
                 request,
@@ -65,9 +68,7 @@ def onderzoek_start(request: HttpRequest, melding_id: int) -> HttpResponse:
             )
             return redirect("onderzoeken:detail", pk=onderzoek.pk)
     context = {"melding": melding, "fouten": fouten}
-    return render(
-        request, "onderzoeken/onderzoek_start.html", context, status=400 if fouten else 200
-    )
+    return render(request, "onderzoeken/onderzoek_start.html", context)
 
 
 @access.requires(Resource.ONDERZOEK, Action.LEZEN)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.forms import Form
@@ -19,12 +20,19 @@ from eenplan.onderzoeken.constants import OnderzoekStatus
 from eenplan.onderzoeken.forms import (
     AfwegingForm,
     ChecksForm,
+    DefinitiefForm,
     GesprekForm,
     OnderdelenForm,
     ScoresForm,
 )
 from eenplan.onderzoeken.models import Leefgebied, Onderzoek
-from eenplan.onderzoeken.views.gemeen import DEELNEMERS, _leden, _log_getoond, _onderzoek
+from eenplan.onderzoeken.views.gemeen import (
+    DEELNEMERS,
+    _fout_ophalen,
+    _leden,
+    _log_getoond,
+    _onderzoek,
+)
 from eenplan.onderzoeken.views.grafiek import _grafiek
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -64,6 +72,7 @@ def _forms(
         stappen[f"stap{int(stap)}"] = AfwegingForm(stap=stap, initial=initial)
     return {
         "gesprek": GesprekForm(prefix="gesprek"),
+        "definitief": DefinitiefForm(prefix="definitief"),
         "onderdelen": OnderdelenForm(onderdelen=onderzoek.onderdelen.all()),
         "checks": ChecksForm(prefix="checks", initial=checks_initial),
         "scores": ScoresForm(
@@ -97,6 +106,24 @@ def _pagina(
         if leefgebieden
         else (1, 5)
     )
+    if bound is None:
+
+        def maker(naam: str) -> Callable[[Any], Form] | None:
+            vast: dict[str, Callable[[Any], Form]] = {
+                "gesprek": lambda d: GesprekForm(d, prefix="gesprek"),
+                "onderdelen": lambda d: OnderdelenForm(d),
+                "checks": lambda d: ChecksForm(d, prefix="checks"),
+                "scores": lambda d: ScoresForm(
+                    d, prefix="scores", leden=leden, leefgebieden=leefgebieden
+                ),
+                "definitief": lambda d: DefinitiefForm(d, prefix="definitief"),
+            }
+            if naam.startswith("stap") and naam[4:].isdigit():
+                return lambda d: AfwegingForm(d, stap=LadderStap(int(naam[4:])))
+            return vast.get(naam)
+
+        bound, fout_sectie, fouten = _fout_ophalen(request, pk, maker)
+        finalise_fouten = finalise_fouten or fouten
     lopend = onderzoek.status == OnderzoekStatus.LOPEND
     kan_wijzigen = lopend and access.allows(request.user, Resource.ONDERZOEK, Action.WIJZIGEN)
     forms = {**_forms(onderzoek, leden, leefgebieden, bool(mantelzorgers)), **(bound or {})}

@@ -22,8 +22,8 @@ from eenplan.onderzoeken.forms import (
     ScoresForm,
 )
 from eenplan.onderzoeken.models import Onderzoek
-from eenplan.onderzoeken.views.gemeen import DEFINITIEF, MAX_REDEN, _datum, _leden
-from eenplan.onderzoeken.views.pagina import _pagina, _terug, _wijzigbaar
+from eenplan.onderzoeken.views.gemeen import DEFINITIEF, MAX_REDEN, _datum, _fout_terug, _leden
+from eenplan.onderzoeken.views.pagina import _terug, _wijzigbaar
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
@@ -52,7 +52,7 @@ def gesprek_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Het gesprek van {_datum(gesprek.datum)} is vastgelegd.")
             return _terug(pk, "gesprekken")
-    return _pagina(request, pk, bound={"gesprek": form}, fout_sectie="gesprekken", status=400)
+    return _fout_terug(request, pk, naam="gesprek", form=form, sectie="gesprekken")
 
 
 def _onderdeel_opslaan(
@@ -121,7 +121,7 @@ def onderdelen_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De onderdelen a tot en met g zijn opgeslagen.")
             return _terug(pk, "onderdelen")
-    return _pagina(request, pk, bound={"onderdelen": form}, fout_sectie="onderdelen", status=400)
+    return _fout_terug(request, pk, naam="onderdelen", form=form, sectie="onderdelen")
 
 
 @require_POST
@@ -143,7 +143,7 @@ def checks_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Wat er is besproken, is opgeslagen.")
             return _terug(pk, "besproken")
-    return _pagina(request, pk, bound={"checks": form}, fout_sectie="besproken", status=400)
+    return _fout_terug(request, pk, naam="checks", form=form, sectie="besproken")
 
 
 @require_POST
@@ -181,7 +181,7 @@ def scores_opslaan(request: HttpRequest, pk: int) -> HttpResponse:
                 f"{aantal} score{'s' if aantal != 1 else ''} voor {inwoner.naam} opgeslagen.",
             )
             return _terug(pk, "leefgebieden")
-    return _pagina(request, pk, bound={"scores": form}, fout_sectie="leefgebieden", status=400)
+    return _fout_terug(request, pk, naam="scores", form=form, sectie="leefgebieden")
 
 
 @require_POST
@@ -208,4 +208,4 @@ def afweging_opslaan(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
         else:
             messages.success(request, f"Stap {stap} ({ladderstap.label}) is opgeslagen.")
             return _terug(pk, f"stap-{stap}")
-    return _pagina(request, pk, bound={f"stap{stap}": form}, fout_sectie=f"stap-{stap}", status=400)
+    return _fout_terug(request, pk, naam=f"stap{stap}", form=form, sectie=f"stap-{stap}")

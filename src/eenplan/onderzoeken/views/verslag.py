@@ -3,6 +3,9 @@ response."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
@@ -15,9 +18,15 @@ from django.views.decorators.http import require_POST
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.onderzoeken import services
 from eenplan.onderzoeken.constants import OnderzoekStatus
-from eenplan.onderzoeken.forms import ReactieForm, VerzondenForm
-from eenplan.onderzoeken.views.gemeen import DEELNEMERS, _datum, _onderzoek
-from eenplan.onderzoeken.views.pagina import _pagina, _terug, _wijzigbaar
+from eenplan.onderzoeken.forms import DefinitiefForm, ReactieForm, VerzondenForm
+from eenplan.onderzoeken.views.gemeen import (
+    DEELNEMERS,
+    _datum,
+    _fout_ophalen,
+    _fout_terug,
+    _onderzoek,
+)
+from eenplan.onderzoeken.views.pagina import _terug, _wijzigbaar
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors
@@ -27,10 +36,14 @@ from eenplan.web.forms import add_service_errors
 @access.requires(Resource.ONDERZOEK, Action.WIJZIGEN)
 def verslag_definitief(request: HttpRequest, pk: int) -> HttpResponse:
     onderzoek = _wijzigbaar(request, pk)
+    # Irreversible: the server checks the confirmation, not only the browser.
+    form = DefinitiefForm(request.POST, prefix="definitief")
+    if not form.is_valid():
+        return _fout_terug(request, pk, naam="definitief", form=form, sectie="verslag")
     try:
         services.verslag_finalise(onderzoek=onderzoek, actor=request.user)
     except ValidationError as exc:
-        return _pagina(request, pk, fout_sectie="verslag", finalise_fouten=exc.messages, status=400)
+        return _fout_terug(request, pk, naam="", sectie="verslag", fouten=exc.messages)
     messages.success(
         request,
         "Het verslag is definitief. Stuur het naar de inwoner (Wmo 2015 art. 2.3.2 lid 8) en "
@@ -38,6 +51,8 @@ def verslag_definitief(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return redirect("onderzoeken:verslag", pk=pk)
 
+
+VERSLAG = "onderzoeken:verslag"
 
 # --- the verslag --------------------------------------------------------------------------------
 
@@ -51,6 +66,12 @@ def _verslag_pagina(
         return _terug(pk, "verslag")
     vandaag = timezone.localdate()
     context = services.verslag_context(onderzoek)
+    if bound is None:
+        makers: dict[str, Callable[[Any], Form]] = {
+            "verzonden": lambda d: VerzondenForm(d, prefix="verzonden"),
+            "reactie": lambda d: ReactieForm(d, prefix="reactie"),
+        }
+        bound, _sectie, _fouten = _fout_ophalen(request, pk, makers.get, pagina=VERSLAG)
     forms = {
         "verzonden": VerzondenForm(prefix="verzonden"),
         "reactie": ReactieForm(prefix="reactie"),
@@ -98,7 +119,9 @@ def verslag_verzonden(request: HttpRequest, pk: int) -> HttpResponse:
                 "naar de inwoner gestuurd.",
             )
             return redirect("onderzoeken:verslag", pk=pk)
-    return _verslag_pagina(request, pk, bound={"verzonden": form}, status=400)
+    return _fout_terug(
+        request, pk, naam="verzonden", form=form, sectie="kop-vastleggen", pagina=VERSLAG
+    )
 
 
 @require_POST
@@ -119,7 +142,9 @@ def verslag_reactie(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De reactie van de inwoner is bij het verslag bewaard.")
             return redirect(reverse("onderzoeken:verslag", args=[pk]) + "#reacties")
-    return _verslag_pagina(request, pk, bound={"reactie": form}, status=400)
+    return _fout_terug(
+        request, pk, naam="reactie", form=form, sectie="kop-vastleggen", pagina=VERSLAG
+    )
 
 
 @access.requires(Resource.ONDERZOEK, Action.LEZEN)

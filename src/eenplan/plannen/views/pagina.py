@@ -50,6 +50,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules.onderzoek import LadderStap
 from eenplan.web.forms import add_service_errors
+from eenplan.web.prg import form_from_session, redirect_with_errors
 
 # --- the plan page --------------------------------------------------------------------------
 
@@ -222,6 +223,53 @@ def _forms(
     }
 
 
+FOUT_SESSIE = "plan_fout"
+GENUMMERDE_FORMS = ("actie", "evaluatie", "intrekken")
+
+
+def _form_voor(
+    naam: str, data: Any, plan: Plan, mensen: _Mensen, leefgebieden: list[Leefgebied]
+) -> Form | None:
+    """The form `naam` of the plan page bound to `data`, built as its write view builds it
+    (to show a refused POST again after the redirect)."""
+    vast: dict[str, Callable[[], Form]] = {
+        "doel": lambda: DoelForm(data, leden=mensen.leden, leefgebieden=leefgebieden),
+        "voorstel": lambda: VoorstelForm(data, leden=mensen.leden, doelen=list(plan.doelen.all())),
+        "regisseur": lambda: RegisseurForm(data, groepen=mensen.regisseur_groepen()),
+        "deelnemer": lambda: DeelnemerForm(
+            data, netwerk=mensen.netwerk_groepen(), volwassenen=mensen.volwassenen
+        ),
+        "veiligheid": lambda: VeiligheidForm(data, prefix="veiligheid"),
+        "onderteken": lambda: OndertekenForm(data, groepen=mensen.ondertekenaar_groepen()),
+        "aanvraag": lambda: AanvraagForm(data, leden=mensen.leden),
+        "samenvoegen": lambda: SamenvoegenForm(data, plannen=mensen.andere_plannen),
+    }
+    if naam in vast:
+        return vast[naam]()
+    soort = next((p for p in GENUMMERDE_FORMS if naam.startswith(p)), None)
+    if soort is None or not naam[len(soort) :].isdigit():
+        return None
+    if soort == "actie":
+        return ActieForm(data, prefix=naam)
+    if soort == "intrekken":
+        return IntrekkenForm(data, prefix=naam)
+    doel = next((d for d in plan.doelen.all() if d.pk == int(naam[len(soort) :])), None)
+    if doel is None:
+        return None
+    ankers = _ankers(leefgebieden).get(doel.leefgebied_id, [])
+    return EvaluatieForm(data, prefix=naam, ankers=ankers)
+
+
+def _fout_terug(
+    request: HttpRequest, pk: int, *, naam: str, sectie: str, form: Form
+) -> HttpResponse:
+    """POST/redirect/GET after a refusal (web.prg): the input and every message wait in the
+    session; the plan page shows them once, next to the form. A reload never posts again."""
+    request.session[f"{FOUT_SESSIE}:{pk}"] = {"naam": naam, "sectie": sectie}
+    url = reverse("plannen:detail", args=[pk]) + f"#{sectie}"
+    return redirect_with_errors(request, f"plan-{pk}-{naam}", form, url)
+
+
 def _context(
     request: HttpRequest,
     plan: Plan,
@@ -235,6 +283,14 @@ def _context(
     _log_getoond(request, plan, [i.pk for i in mensen.leden] + [d.inwoner_id for d in doelen])
     leefgebieden = list(leefgebieden_actief())
     ankers = _ankers(leefgebieden)
+    if bound is None and (fout := request.session.pop(f"{FOUT_SESSIE}:{plan.pk}", None)):
+        naam, fout_sectie = fout["naam"], fout["sectie"]
+        form = form_from_session(
+            request,
+            f"plan-{plan.pk}-{naam}",
+            lambda data: _form_voor(naam, data, plan, mensen, leefgebieden),
+        )
+        bound = {naam: form} if form is not None else {}
     bound = bound or {}
     forms = {**_forms(plan, mensen, leefgebieden, doelen), **bound}
     for doel in doelen:
@@ -325,9 +381,9 @@ def _actie(
     uitvoeren: Callable[[Plan, _Mensen, dict[str, Any]], str],
     aliases: dict[str, str] | None = None,
 ) -> HttpResponse:
-    """Run one write: parse the form, call the service, report; on a refusal show the page
-    again with the Dutch message next to the form (nothing was written). The service decides
-    (and logs) whether this login may change this household's plan."""
+    """Run one write: parse the form, call the service, report; on a refusal redirect back to
+    the page, which shows the Dutch message next to the form (nothing was written). The
+    service decides (and logs) whether this login may change this household's plan."""
     plan = _plan(request, pk)
     mensen = _Mensen(request, plan, timezone.localdate())
     form = maak_form(plan, mensen)
@@ -339,7 +395,7 @@ def _actie(
         else:
             messages.success(request, bericht)
             return redirect(reverse("plannen:detail", args=[pk]) + f"#{sectie}")
-    return _pagina(request, pk, bound={naam: form}, fout_sectie=sectie, status=400)
+    return _fout_terug(request, pk, naam=naam, sectie=sectie, form=form)
 
 
 def _doel(plan: Plan, doel_id: int) -> Any:
