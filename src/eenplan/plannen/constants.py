@@ -16,7 +16,8 @@ TE_ONDERTEKENEN = (PlanStatus.CONCEPT, PlanStatus.GEWIJZIGD)
 
 
 class Doeltype(models.TextChoices):
-    """Venlo's three kinds of goal (seed 000 §7)."""
+    """The three kinds of goal (from the practice described in seed 000 §7). The page says
+    this without naming a municipality: the product serves any municipality."""
 
     VERSTERKEN = "versterken", "Zelfredzaamheid versterken"
     STABILISEREN = "stabiliseren", "Stabiliseren"

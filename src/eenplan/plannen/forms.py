@@ -69,8 +69,8 @@ class DoelForm(forms.Form):
             "Soort doel",
             Doeltype.choices,
             radio=True,
-            help_text="Venlo's drie soorten doelen: versterken, stabiliseren of ondersteunen "
-            "bij achteruitgang.",
+            help_text="Drie soorten doelen: de zelfredzaamheid versterken, stabiliseren, of "
+            "ondersteunen bij achteruitgang.",
         )
         self.fields["omschrijving"] = tekst_veld(
             "Het doel", rows=2, help_text="In de woorden van de inwoner."
@@ -170,7 +170,7 @@ class DeelnemerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["netwerkpersoon"] = _groep_veld("Iemand uit het netwerk", netwerk)
         self.fields["organisatie"] = tekst_veld(
-            "Of een organisatie", max_length=200, help_text="Bijvoorbeeld 'Thuiszorg Venlo'."
+            "Of een organisatie", max_length=200, help_text="Bijvoorbeeld de thuiszorg of het buurthuis."
         )
         self.fields["rol"] = forms.CharField(
             label="Wat doet deze deelnemer in het plan?",

@@ -48,3 +48,17 @@ def test_plan_pages_highlight_inwoners_not_onderzoeken(client):
         huidig = body.split('aria-current="page"')[1][:20]
         assert huidig.startswith(">Inwoners<"), huidig
         assert body.count('aria-current="page"') == 1
+
+
+def test_plan_hints_name_no_other_municipality(client):
+    s = scenarios.plan()
+    body = login(client, s.generalist).get(reverse("plannen:detail", args=[s.plan.pk]))
+    tekst = body.content.decode()
+    assert "Drie soorten doelen" in tekst
+    # The header names the login's own municipality; the hints name none.
+    hints = " ".join(
+        part.split("</")[0] for part in tekst.split('class="utrecht-form-field-description')[1:]
+    )
+    assert hints
+    for naam in ("Venlo", "Hardenberg", "Peel", "Maasdal"):
+        assert naam not in hints
