@@ -170,7 +170,9 @@ class DeelnemerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["netwerkpersoon"] = _groep_veld("Iemand uit het netwerk", netwerk)
         self.fields["organisatie"] = tekst_veld(
-            "Of een organisatie", max_length=200, help_text="Bijvoorbeeld de thuiszorg of het buurthuis."
+            "Of een organisatie",
+            max_length=200,
+            help_text="Bijvoorbeeld de thuiszorg of het buurthuis.",
         )
         self.fields["rol"] = forms.CharField(
             label="Wat doet deze deelnemer in het plan?",

@@ -232,8 +232,10 @@ class PlanBeschikkingStandSerializer(serializers.Serializer):
     verzonden_op = serializers.DateField(
         allow_null=True, help_text="Datum waarop de brief is verzonden; null: nog niet."
     )
-    uitkomst = serializers.ChoiceField(
-        choices=BeschikkingUitkomst.choices, help_text="toegekend, deels (toegekend) of afgewezen."
+    uitkomst = serializers.CharField(
+        help_text="Uitkomst: "
+        + ", ".join(f"`{v}` ({label.lower()})" for v, label in BeschikkingUitkomst.choices)
+        + "."
     )
 
     def get_url(self, obj: Any) -> str:
