@@ -47,7 +47,7 @@ from eenplan.plannen.constants import RegisseurSoort
 from eenplan.plannen.models import Plan, Regisseur
 from eenplan.privacy.models import DossierToegang
 from eenplan.testing.factories import MedewerkerFactory
-from eenplan.testing.helpers import aanvraag_voor, api_for, maatwerk, zin_regel
+from eenplan.testing.helpers import aanvraag_voor, api_for, maatwerk, terug_na_weigering, zin_regel
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +282,7 @@ def test_a_stale_plan_form_is_refused_on_the_page(
             "regisseur-van": vandaag().isoformat(),
         },
     )
-    assert response.status_code == 400
+    response = terug_na_weigering(client, response)  # POST/redirect/GET
     assert "Iemand anders heeft dit plan intussen gewijzigd" in html.unescape(
         response.content.decode()
     )
