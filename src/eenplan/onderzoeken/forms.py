@@ -213,8 +213,8 @@ class DefinitiefForm(forms.Form):
     server, not only by the browser)."""
 
     bevestigd = forms.BooleanField(
-        label="Ik heb het verslag gecontroleerd. Daarna kan het onderzoek niet meer worden "
-        "gewijzigd.",
+        label="Ik heb het verslag gecontroleerd en maak het nu definitief: daarna kan het "
+        "onderzoek niet meer worden gewijzigd.",
         error_messages={
             "required": "Vink aan dat u het verslag hebt gecontroleerd: een definitief verslag "
             "kan niet meer worden gewijzigd."
