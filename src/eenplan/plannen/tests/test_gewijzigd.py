@@ -193,7 +193,7 @@ def test_a_suspended_aanvraag_says_its_clock_stands_still(client):
     from eenplan.beschikkingen import services as beschikkingen
 
     s = scenarios.ondertekend()
-    beschikkingen.aanvraag_opschorten(
+    beschikkingen.aanvraag_suspend(
         aanvraag=s.aanvraag,
         actor=s.backoffice.user,
         van=s.vandaag,
