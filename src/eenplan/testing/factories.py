@@ -1326,7 +1326,7 @@ class OvergangsrechtFactory(factory.Factory):
 
 
 class AanvraagOpschortingFactory(factory.Factory):
-    """A suspension of an aanvraag's decision term through aanvraag_opschorten."""
+    """A suspension of an aanvraag's decision term through aanvraag_suspend."""
 
     class Meta:
         model = AanvraagOpschorting
