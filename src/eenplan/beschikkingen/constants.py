@@ -34,3 +34,11 @@ class BeschikkingStatus(models.TextChoices):
     TE_TOETSEN = "te_toetsen", "Wacht op rechtmatigheidstoets"
     ONRECHTMATIG = "onrechtmatig", "Onrechtmatig, nieuw besluit nodig"
     IN_BEZWAAR = "in_bezwaar", "Bezwaar in behandeling"
+
+
+class BriefSoort(models.TextChoices):
+    """The letters a municipality words itself (BriefSjabloon)."""
+
+    BESCHIKKING = "beschikking", "Beschikking (besluit op een aanvraag)"
+    BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", "Beslissing op bezwaar"
+    KLACHT_AFHANDELING = "klacht_afhandeling", "Afhandeling van een klacht"

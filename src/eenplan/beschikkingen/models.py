@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid, Uitkomst
+from eenplan.beschikkingen.constants import AanvraagStatus, BriefSoort, Rechtmatigheid, Uitkomst
 from eenplan.common.concurrency import VersieModel
 from eenplan.common.constants import Wet
 from eenplan.common.models import BaseModel
@@ -234,3 +234,40 @@ class AanvraagOpschorting(BaseModel):
 
     def __str__(self) -> str:
         return f"Opgeschort vanaf {self.van:%d-%m-%Y}: {self.reden}"
+
+
+class BriefSjabloon(BaseModel):
+    """A municipality's own wording of a letter, versioned: saving makes a new version, an old
+    one is never changed (a sent letter names the version it used). The newest version valid
+    on a day is the active one. The text is plain, with `$name` placeholders only (ADR 0020):
+    no template tags, no attribute access."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="sjablonen")
+    soort = models.CharField(max_length=30, choices=BriefSoort.choices)
+    versie = models.PositiveIntegerField()
+    tekst = models.TextField()
+    geldig_vanaf = models.DateField()
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    toelichting = models.CharField(max_length=300, blank=True, help_text="Wat is er veranderd?")
+
+    class Meta:
+        verbose_name = "briefsjabloon"
+        verbose_name_plural = "briefsjablonen"
+        ordering = ["gemeente", "soort", "-versie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "soort", "versie"],
+                name="briefsjabloon_versie_uniek",
+                violation_error_message="Deze versie van het sjabloon bestaat al.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} versie {self.versie}"
+
+    @property
+    def label(self) -> str:
+        """How a sent letter records it."""
+        return f"sjabloon {self.gemeente.cbs_code} {self.soort} versie {self.versie}"

@@ -21,6 +21,7 @@ from eenplan.beschikkingen.models import (
     AanvraagOpschorting,
     Beschikking,
     BeschikteVoorziening,
+    BriefSjabloon,
     Overgangsrecht,
 )
 from eenplan.common.termijnstand import Drempels, termijn_stand
@@ -210,3 +211,12 @@ def zoekvraag_fout(q: str) -> str | None:
         return None
     vraag = zoekvraag_parse(q)
     return vraag.uitleg if vraag.soort == "ongeldig" else None
+
+
+def briefsjablonen(*, gemeente_id: int, soort: str) -> list[BriefSjabloon]:
+    """Every version of a municipality's letter template, newest first."""
+    return list(
+        BriefSjabloon.objects.filter(gemeente_id=gemeente_id, soort=soort)
+        .select_related("gewijzigd_door")
+        .order_by("-versie")
+    )

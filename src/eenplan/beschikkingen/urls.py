@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eenplan.beschikkingen.views import aanvragen, beschikking, lijst, werklijsten
+from eenplan.beschikkingen.views import aanvragen, beschikking, lijst, sjablonen, werklijsten
 
 app_name = "beschikkingen"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("aanvragen/<int:pk>/termijn/", aanvragen.aanvraag_opschorten, name="aanvraag-termijn"),
     path("<int:pk>/brief.pdf", beschikking.beschikking_pdf, name="brief-pdf"),
     path("einde/", werklijsten.einde, name="einde"),
+    path("sjablonen/", sjablonen.sjablonen, name="sjablonen"),
+    path("sjablonen/nieuw/", sjablonen.sjabloon_opslaan, name="sjabloon-opslaan"),
+    path("sjablonen/voorbeeld/", sjablonen.sjabloon_voorbeeld, name="sjabloon-voorbeeld"),
     path("<int:pk>/", beschikking.beschikking_detail, name="detail"),
     path("<int:pk>/verzenden/", beschikking.beschikking_verzenden, name="verzenden"),
     path("<int:pk>/toetsen/", beschikking.beschikking_toetsen, name="toetsen"),

@@ -5,6 +5,7 @@ from rest_framework.routers import BaseRouter
 from eenplan.beschikkingen.api.views.aanvragen import AanvraagViewSet
 from eenplan.beschikkingen.api.views.beschikkingen import BeschikkingViewSet
 from eenplan.beschikkingen.api.views.overgangsrecht import OvergangsrechtViewSet
+from eenplan.beschikkingen.api.views.sjablonen import BriefSjabloonViewSet
 
 
 def register(router: BaseRouter) -> None:
@@ -13,3 +14,4 @@ def register(router: BaseRouter) -> None:
     router.register("aanvragen", AanvraagViewSet, basename="aanvraag")
     router.register("beschikkingen", BeschikkingViewSet, basename="beschikking")
     router.register("overgangsrecht", OvergangsrechtViewSet, basename="overgangsrecht")
+    router.register("briefsjablonen", BriefSjabloonViewSet, basename="briefsjabloon")

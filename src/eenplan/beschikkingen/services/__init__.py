@@ -49,6 +49,15 @@ from eenplan.beschikkingen.services.eigen_bijdrage import (
 from eenplan.beschikkingen.services.overgangsrecht import (
     overgangsrecht_register,
 )
+from eenplan.beschikkingen.services.sjablonen import (
+    PLAATSHOUDERS,
+    STANDAARD_BESCHIKKING,
+    actief_sjabloon,
+    sjabloon_fouten,
+    sjabloon_invullen,
+    sjabloon_save,
+    voorbeeld_waarden,
+)
 
 __all__ = [
     "ActorLike",
@@ -65,6 +74,13 @@ __all__ = [
     "SJABLOON_VERSIE",
     "brief_pdf",
     "brief_render",
+    "PLAATSHOUDERS",
+    "STANDAARD_BESCHIKKING",
+    "actief_sjabloon",
+    "sjabloon_fouten",
+    "sjabloon_invullen",
+    "sjabloon_save",
+    "voorbeeld_waarden",
     "brief_tekst",
     "datum_tekst",
     "eigen_bijdrage_voor",

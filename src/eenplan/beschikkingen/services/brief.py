@@ -8,11 +8,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from eenplan.beschikkingen.constants import Rechtmatigheid
+from eenplan.beschikkingen.constants import BriefSoort, Rechtmatigheid
 from eenplan.beschikkingen.models import (
     Beschikking,
     BeschikteVoorziening,
 )
+from eenplan.beschikkingen.services._gedeeld import datum_tekst
 from eenplan.beschikkingen.services.eigen_bijdrage import eigen_bijdrage_voor
 from eenplan.common.constants import Wet
 from eenplan.common.documenten import render_text
@@ -84,11 +85,7 @@ def bijlagen(regels: list[BeschikteVoorziening], bijdrage: object) -> list[str]:
     return lijst
 
 
-def brief_render(beschikking: Beschikking) -> str:
-    """The letter in plain Dutch (B1) from the template `beschikkingen/brief.txt`, which a
-    municipality overrides in its own template folder (EENPLAN_SJABLONEN_DIR). Plain text,
-    never marked safe: pages escape it, the PDF shows it literally (common.documenten).
-    Headings are underlined with `===`, so the PDF tags them as headings (ADR 0018)."""
+def _context(beschikking: Beschikking) -> dict[str, object]:
     wet = beschikking.aanvraag.wet
     regels = list(beschikking.voorzieningen.select_related("voorziening"))
     for regel in regels:
@@ -102,22 +99,91 @@ def brief_render(beschikking: Beschikking) -> str:
         if wet == Wet.WMO
         else None
     )
-    tekst = render_text(
-        SJABLOON,
-        {
-            "b": beschikking,
-            "g": beschikking.gemeente,
-            "kenmerk": beschikking.kenmerk,
-            "contact": contactpersoon(beschikking),
-            "inwoner": beschikking.inwoner,
-            "regels": regels,
-            "bijdrage": bijdrage,
-            "bijlagen": bijlagen(regels, bijdrage),
-            "grondslag_bijdrage": grondslagen.EIGEN_BIJDRAGE_WMO,
-            "grondslag_bezwaar": grondslagen.BEZWAAR,
-        },
-    )
-    return schoon(tekst)
+    return {
+        "b": beschikking,
+        "g": beschikking.gemeente,
+        "kenmerk": beschikking.kenmerk,
+        "contact": contactpersoon(beschikking),
+        "inwoner": beschikking.inwoner,
+        "regels": regels,
+        "bijdrage": bijdrage,
+        "bijlagen": bijlagen(regels, bijdrage),
+        "grondslag_bijdrage": grondslagen.EIGEN_BIJDRAGE_WMO,
+        "grondslag_bezwaar": grondslagen.BEZWAAR,
+    }
+
+
+def _kop(titel: str) -> str:
+    return f"{titel}\n{'=' * len(titel)}\n\n"
+
+
+def sjabloon_waarden(beschikking: Beschikking) -> dict[str, str]:
+    """The placeholders of a municipality's template (services.sjablonen.PLAATSHOUDERS) for this
+    decision, as plain strings; the parts with logic come from the product's own fragments."""
+    ctx = _context(beschikking)
+    b, g, inwoner = beschikking, beschikking.gemeente, beschikking.inwoner
+    contact: Contactpersoon = ctx["contact"]  # type: ignore[assignment]
+
+    def deel(naam: str) -> str:
+        return render_text(f"beschikkingen/brief/{naam}.txt", ctx).strip("\n")
+
+    return {
+        "briefhoofd": deel("briefhoofd"),
+        "gemeente": g.naam,
+        "postadres": g.postadres,
+        "inwoner_naam": inwoner.naam,
+        "inwoner_adres": f"{inwoner.straat} {inwoner.huisnummer}{inwoner.huisnummer_toevoeging}\n"
+        f"{inwoner.postcode[:4]} {inwoner.postcode[4:]} {inwoner.woonplaats}",
+        "kenmerk": b.kenmerk,
+        "datum": datum_tekst(b.verzonden_op)
+        if b.verzonden_op
+        else "(voorbeeld, nog niet verzonden)",
+        "aanvraag_datum": datum_tekst(b.aanvraag.ontvangen_op),
+        "aanvraag_omschrijving": b.aanvraag.omschrijving,
+        "contactpersoon": contact.naam,
+        "contact_telefoon": contact.telefoon,
+        "contact_email": contact.email,
+        "besluit": deel("besluit"),
+        "motivering": b.motivering,
+        "ladder": _kop("Wat we samen hebben bekeken") + b.ladder_uitkomst
+        if b.ladder_uitkomst
+        else "",
+        "eigen_bijdrage": _kop("Eigen bijdrage") + deel("eigen_bijdrage")
+        if ctx["bijdrage"] is not None
+        else "",
+        "toetsing": deel("toetsing"),
+        "bezwaar_uiterlijk": datum_tekst(b.bezwaar_uiterlijk)
+        if b.bezwaar_uiterlijk
+        else "zes weken na de datum van deze brief",
+        "bezwaar_digitaal": f"Digitaal: via {g.bezwaar_url} (u logt in met DigiD)."
+        if g.bezwaar_url
+        else "",
+        "grondslag_bezwaar": grondslagen.BEZWAAR,
+        "bijlagen": deel("bijlagen"),
+    }
+
+
+def brief_met_versie(beschikking: Beschikking) -> tuple[str, str]:
+    """The letter and the template version it came from: the municipality's BriefSjabloon in
+    force on the sending day, else the product's template `beschikkingen/brief.txt`."""
+    from eenplan.beschikkingen.services.sjablonen import actief_sjabloon, sjabloon_invullen
+
+    op = beschikking.verzonden_op or beschikking.besloten_op
+    sjabloon = actief_sjabloon(beschikking.gemeente_id, BriefSoort.BESCHIKKING, op)
+    if sjabloon is not None:
+        return schoon(sjabloon_invullen(sjabloon.tekst, sjabloon_waarden(beschikking))), (
+            sjabloon.label
+        )
+    return schoon(render_text(SJABLOON, _context(beschikking))), SJABLOON_VERSIE
+
+
+def brief_render(beschikking: Beschikking) -> str:
+    """The letter in plain Dutch (B1): from the municipality's BriefSjabloon in force, else
+    from the template `beschikkingen/brief.txt` (which an installation overrides in its own
+    template folder, EENPLAN_SJABLONEN_DIR). Plain text, never marked safe: pages escape it,
+    the PDF shows it literally (common.documenten). Headings are underlined with `===`, so
+    the PDF tags them as headings (ADR 0018)."""
+    return brief_met_versie(beschikking)[0]
 
 
 def schoon(tekst: str) -> str:
@@ -144,6 +210,5 @@ def _pdf(beschikking: Beschikking, tekst: str) -> bytes:
 def brief_vastleggen(beschikking: Beschikking) -> None:
     """At sending: the text, the PDF and the template version as sent, on the record (the
     caller saves). Set `verzonden_op` and `bezwaar_uiterlijk` first: the letter names them."""
-    beschikking.brief = brief_render(beschikking)
+    beschikking.brief, beschikking.brief_sjabloon = brief_met_versie(beschikking)
     beschikking.brief_pdf = _pdf(beschikking, beschikking.brief)
-    beschikking.brief_sjabloon = SJABLOON_VERSIE

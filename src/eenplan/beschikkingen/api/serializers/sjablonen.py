@@ -1,0 +1,31 @@
+"""Serializers of /api/v1/briefsjablonen/: a version of a municipality's letter template."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from eenplan.beschikkingen.models import BriefSjabloon
+
+
+class BriefSjabloonSerializer(serializers.ModelSerializer):
+    gewijzigd_door = serializers.CharField(source="gewijzigd_door.get_username", read_only=True)
+
+    class Meta:
+        model = BriefSjabloon
+        fields = [
+            "id",
+            "soort",
+            "versie",
+            "tekst",
+            "geldig_vanaf",
+            "toelichting",
+            "gewijzigd_door",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class BriefSjabloonInputSerializer(serializers.Serializer):
+    tekst = serializers.CharField(trim_whitespace=False)
+    geldig_vanaf = serializers.DateField()
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=300)
