@@ -198,23 +198,26 @@ def melding_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _actie(
     request: HttpRequest,
-    melding: Melding,
+    pk: int,
     *,
     naam: str,
     handeling: access.Action,
-    form: Form,
-    uitvoeren: Callable[[Melding, dict[str, Any]], str],
+    uitvoeren: Callable[[Melding, Form], str],
 ) -> HttpResponse:
-    """Run one action: parse the form, call the service (which decides access and logs it),
+    """Run one action on melding `pk` with its form `naam` (`_form_classes`): parse the form,
+    call the service through `uitvoeren` (which decides access and logs it),
     report; on a refusal go back to the melding with the Dutch message next to the form
     (POST/redirect/GET; the service changed nothing). Input refused before the service runs is
     first checked for access too, so a login without need-to-know gets its (logged) 403, not a
     form error."""
+    melding = _melding_or_404(pk)
+    form_class, kwargs = _form_classes(request, melding, timezone.localdate())[naam]
+    form = form_class(request.POST, prefix=naam, **kwargs)
     if not form.is_valid():
         services.melding_authorise(request.user, melding, handeling, via=_via(request))
     else:
         try:
-            bericht = uitvoeren(melding, form.cleaned_data)
+            bericht = uitvoeren(melding, form)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -227,28 +230,23 @@ def _actie(
 @require_POST
 @access.requires(MELDING, Handeling.SCREENEN)
 def melding_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
+        data = form.cleaned_data
         services.melding_answer(
             melding=melding, actor=request.user, via=_via(request), antwoord=data["antwoord"]
         )
         return f"Melding {melding.pk} is direct beantwoord."
 
-    melding = _melding_or_404(pk)
-    form = AntwoordForm(request.POST, prefix="beantwoorden")
     return _actie(
-        request,
-        melding,
-        naam="beantwoorden",
-        handeling=Handeling.SCREENEN,
-        form=form,
-        uitvoeren=uitvoeren,
+        request, pk, naam="beantwoorden", handeling=Handeling.SCREENEN, uitvoeren=uitvoeren
     )
 
 
 @require_POST
 @access.requires(MELDING, Handeling.SCREENEN)
 def melding_doorzetten(request: HttpRequest, pk: int) -> HttpResponse:
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
+        data = form.cleaned_data
         services.melding_forward(
             melding=melding,
             actor=request.user,
@@ -260,50 +258,29 @@ def melding_doorzetten(request: HttpRequest, pk: int) -> HttpResponse:
         naar = f"{Doorzetting(data['naar']).label} {data['organisatie']}".strip()
         return f"Melding {melding.pk} is doorgezet naar {naar}."
 
-    melding = _melding_or_404(pk)
-    form = DoorzettenForm(request.POST, prefix="doorzetten")
-    return _actie(
-        request,
-        melding,
-        naam="doorzetten",
-        handeling=Handeling.SCREENEN,
-        form=form,
-        uitvoeren=uitvoeren,
-    )
+    return _actie(request, pk, naam="doorzetten", handeling=Handeling.SCREENEN, uitvoeren=uitvoeren)
 
 
 @require_POST
 @access.requires(MELDING, Handeling.SCREENEN)
 @access.requires(access.Resource.DOSSIER, Handeling.ZOEKEN)
 def melding_identificeren(request: HttpRequest, pk: int) -> HttpResponse:
-    melding = _melding_or_404(pk)
-    form = IdentificerenForm(request.POST, prefix="identificeren", user=request.user)
-
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
         services.melding_identify(
             melding=melding, inwoner=form.inwoner, actor=request.user, via=_via(request)
         )
         return f"Melding {melding.pk} hoort nu bij {form.inwoner.naam}."
 
     return _actie(
-        request,
-        melding,
-        naam="identificeren",
-        handeling=Handeling.SCREENEN,
-        form=form,
-        uitvoeren=uitvoeren,
+        request, pk, naam="identificeren", handeling=Handeling.SCREENEN, uitvoeren=uitvoeren
     )
 
 
 @require_POST
 @access.requires(MELDING, Handeling.TOEWIJZEN)
 def melding_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
-    melding = _melding_or_404(pk)
-    form = ToewijzenForm(
-        request.POST, prefix="toewijzen", melding=melding, vandaag=timezone.localdate()
-    )
-
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
+        data = form.cleaned_data
         melding = services.melding_assign(
             melding=melding,
             actor=request.user,
@@ -314,20 +291,14 @@ def melding_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return f"Melding {melding.pk} is toegewezen aan {melding.medewerker} ({melding.team})."
 
-    return _actie(
-        request,
-        melding,
-        naam="toewijzen",
-        handeling=Handeling.TOEWIJZEN,
-        form=form,
-        uitvoeren=uitvoeren,
-    )
+    return _actie(request, pk, naam="toewijzen", handeling=Handeling.TOEWIJZEN, uitvoeren=uitvoeren)
 
 
 @require_POST
 @access.requires(MELDING, Handeling.OPSCHORTEN)
 def melding_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
+        data = form.cleaned_data
         services.melding_suspend(
             melding=melding,
             actor=request.user,
@@ -337,22 +308,16 @@ def melding_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return f"De termijn van melding {melding.pk} is opgeschort vanaf {_datum(data['van'])}."
 
-    melding = _melding_or_404(pk)
-    form = OpschortenForm(request.POST, prefix="opschorten")
     return _actie(
-        request,
-        melding,
-        naam="opschorten",
-        handeling=Handeling.OPSCHORTEN,
-        form=form,
-        uitvoeren=uitvoeren,
+        request, pk, naam="opschorten", handeling=Handeling.OPSCHORTEN, uitvoeren=uitvoeren
     )
 
 
 @require_POST
 @access.requires(MELDING, Handeling.OPSCHORTEN)
 def melding_hervatten(request: HttpRequest, pk: int) -> HttpResponse:
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
+        data = form.cleaned_data
         opschorting = _open_opschorting(melding)
         if opschorting is None:
             raise ValidationError("De termijn van deze melding is niet opgeschort.")
@@ -364,22 +329,16 @@ def melding_hervatten(request: HttpRequest, pk: int) -> HttpResponse:
             f"{_datum(melding.onderzoek_uiterlijk)} klaar zijn."
         )
 
-    melding = _melding_or_404(pk)
-    form = HervattenForm(request.POST, prefix="hervatten")
     return _actie(
-        request,
-        melding,
-        naam="hervatten",
-        handeling=Handeling.OPSCHORTEN,
-        form=form,
-        uitvoeren=uitvoeren,
+        request, pk, naam="hervatten", handeling=Handeling.OPSCHORTEN, uitvoeren=uitvoeren
     )
 
 
 @require_POST
 @access.requires(MELDING, services.AFSLUITEN)
 def melding_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
+        data = form.cleaned_data
         services.melding_close(
             melding=melding,
             actor=request.user,
@@ -388,22 +347,14 @@ def melding_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return f"Melding {melding.pk} is afgesloten."
 
-    melding = _melding_or_404(pk)
-    form = AfsluitenForm(request.POST, prefix="afsluiten")
-    return _actie(
-        request,
-        melding,
-        naam="afsluiten",
-        handeling=services.AFSLUITEN,
-        form=form,
-        uitvoeren=uitvoeren,
-    )
+    return _actie(request, pk, naam="afsluiten", handeling=services.AFSLUITEN, uitvoeren=uitvoeren)
 
 
 @require_POST
 @access.requires(MELDING, Handeling.SCREENEN)
 def melding_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
-    def uitvoeren(melding: Melding, data: dict[str, Any]) -> str:
+    def uitvoeren(melding: Melding, form: Form) -> str:
+        data = form.cleaned_data
         scope = selectors.meldingen_in_scope(request.user)
         bestaande = selectors.melding_get(scope=scope, pk=data["bestaande"])
         if bestaande is None:
@@ -416,13 +367,4 @@ def melding_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
             "het verhaal één keer."
         )
 
-    melding = _melding_or_404(pk)
-    form = KoppelenForm(request.POST, prefix="koppelen")
-    return _actie(
-        request,
-        melding,
-        naam="koppelen",
-        handeling=Handeling.SCREENEN,
-        form=form,
-        uitvoeren=uitvoeren,
-    )
+    return _actie(request, pk, naam="koppelen", handeling=Handeling.SCREENEN, uitvoeren=uitvoeren)
