@@ -14,6 +14,7 @@ Django's stock admin (/beheer/) stays for superusers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -96,6 +97,26 @@ def _terug(
     return response
 
 
+def _opslaan(
+    request: HttpRequest,
+    key: str,
+    form: Form,
+    opslaan: Callable[[], HttpResponse],
+    *,
+    weigeringen: tuple[type[Exception], ...] = (ValidationError, PermissionDenied),
+    geheim: tuple[str, ...] = (),
+) -> HttpResponse:
+    """The POST of a beheer form: when the form is valid, `opslaan` calls the service and answers
+    (message and redirect); a refusal by the form or by the service (`weigeringen`) goes back to
+    the page with the input and the Dutch messages (POST/redirect/GET, nothing changed)."""
+    if form.is_valid():
+        try:
+            return opslaan()
+        except weigeringen as exc:
+            _fouten(form, exc)  # type: ignore[arg-type]
+    return _terug(request, key, form, request.path, geheim=geheim)
+
+
 def _melding(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:
     for tekst in getattr(exc, "messages", None) or [str(exc)]:
         messages.error(request, tekst)
@@ -173,14 +194,12 @@ def medewerkers(request: HttpRequest) -> HttpResponse:
 def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
     form = _formulier(request, "account-nieuw", AccountForm, gemeente=gemeente)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             medewerker = gemeente_services.medewerker_create(
                 gemeente=gemeente, door=request.user, **form.account_arguments()
             )
-        except (ValidationError, PermissionDenied) as exc:
-            _fouten(form, exc)
-        else:
             naam = medewerker.user.get_full_name()
             if medewerker.user.is_active:
                 messages.success(request, f"Het account van {naam} is aangemaakt.")
@@ -191,8 +210,8 @@ def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
                     "andere functioneel beheerder; tot dan kan het niet inloggen.",
                 )
             return redirect("beheer:medewerker", pk=medewerker.pk)
-    if request.method == "POST":
-        return _terug(request, "account-nieuw", form, request.path, geheim=("wachtwoord",))
+
+        return _opslaan(request, "account-nieuw", form, opslaan, geheim=("wachtwoord",))
     return _render(request, "medewerker_nieuw.html", {"form": form})
 
 
@@ -392,18 +411,16 @@ def teams(request: HttpRequest) -> HttpResponse:
 def team_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
     form = _formulier(request, "team-nieuw", TeamForm, gemeente=gemeente)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             team = gemeente_services.team_create(
                 gemeente=gemeente, door=request.user, **form.team_arguments()
             )
-        except (ValidationError, PermissionDenied) as exc:
-            _fouten(form, exc)
-        else:
             messages.success(request, f"Team {team.naam} is aangemaakt.")
             return redirect("beheer:teams")
-    if request.method == "POST":
-        return _terug(request, "team-nieuw", form, request.path)
+
+        return _opslaan(request, "team-nieuw", form, opslaan)
     return _render(request, "team.html", {"form": form, "team": None})
 
 
@@ -419,16 +436,14 @@ def team_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         "wijken": [str(w.pk) for w in team.wijken.all()],
     }
     form = _formulier(request, f"team-{pk}", TeamForm, gemeente=gemeente, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             gemeente_services.team_change(door=request.user, team=team, **form.team_arguments())
-        except (ValidationError, PermissionDenied) as exc:
-            _fouten(form, exc)
-        else:
             messages.success(request, f"Team {form.cleaned_data['naam']} is gewijzigd.")
             return redirect("beheer:teams")
-    if request.method == "POST":
-        return _terug(request, f"team-{pk}", form, request.path)
+
+        return _opslaan(request, f"team-{pk}", form, opslaan)
     context = {
         "form": form,
         "team": team,
@@ -441,18 +456,16 @@ def team_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 def wijk_nieuw(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
     form = _formulier(request, "wijk-nieuw", WijkForm)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             wijk = gemeente_services.wijk_create(
                 gemeente=gemeente, door=request.user, **form.cleaned_data
             )
-        except (ValidationError, PermissionDenied) as exc:
-            _fouten(form, exc)
-        else:
             messages.success(request, f"Wijk {wijk.naam} is toegevoegd.")
             return redirect("beheer:teams")
-    if request.method == "POST":
-        return _terug(request, "wijk-nieuw", form, request.path)
+
+        return _opslaan(request, "wijk-nieuw", form, opslaan)
     return _render(request, "wijk.html", {"form": form, "wijk": None})
 
 
@@ -465,16 +478,14 @@ def wijk_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     form = _formulier(
         request, f"wijk-{pk}", WijkForm, initial={"code": wijk.code, "naam": wijk.naam}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             gemeente_services.wijk_change(door=request.user, wijk=wijk, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as exc:
-            _fouten(form, exc)
-        else:
             messages.success(request, f"Wijk {form.cleaned_data['naam']} is gewijzigd.")
             return redirect("beheer:teams")
-    if request.method == "POST":
-        return _terug(request, f"wijk-{pk}", form, request.path)
+
+        return _opslaan(request, f"wijk-{pk}", form, opslaan)
     return _render(request, "wijk.html", {"form": form, "wijk": wijk})
 
 
@@ -501,18 +512,16 @@ def voorziening_nieuw(request: HttpRequest) -> HttpResponse:
         gemeente=gemeente,
         initial={"actief": True},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             voorziening = voorzieningen_services.voorziening_create(
                 gemeente=gemeente, **form.service_arguments()
             )
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
             messages.success(request, f"{voorziening.naam} staat nu in de catalogus.")
             return redirect("beheer:voorziening", pk=voorziening.pk)
-    if request.method == "POST":
-        return _terug(request, "voorziening-nieuw", form, request.path)
+
+        return _opslaan(request, "voorziening-nieuw", form, opslaan, weigeringen=(ValidationError,))
     return _render(request, "voorziening.html", {"form": form, "v": None})
 
 
@@ -624,16 +633,14 @@ def tarief_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
 def synoniemen(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
     form = _formulier(request, "synoniem-nieuw", SynoniemForm)
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             voorzieningen_services.synoniem_add(gemeente=gemeente, **form.cleaned_data)
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
             messages.success(request, "De synoniemen zijn toegevoegd.")
             return redirect("beheer:synoniemen")
-    if request.method == "POST":
-        return _terug(request, "synoniem-nieuw", form, request.path)
+
+        return _opslaan(request, "synoniem-nieuw", form, opslaan, weigeringen=(ValidationError,))
     context = {
         "form": form,
         "synoniemen": list(voorzieningen_selectors.synoniemen_list(gemeente=gemeente)),
@@ -656,16 +663,14 @@ def synoniem_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     form = _formulier(
         request, f"synoniem-{pk}", SynoniemForm, initial={"woorden": synoniem.woorden}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
+    if request.method == "POST":
+
+        def opslaan() -> HttpResponse:
             voorzieningen_services.synoniem_change(synoniem=synoniem, **form.cleaned_data)
-        except ValidationError as exc:
-            _fouten(form, exc)
-        else:
             messages.success(request, "De synoniemen zijn gewijzigd.")
             return redirect("beheer:synoniemen")
-    if request.method == "POST":
-        return _terug(request, f"synoniem-{pk}", form, request.path)
+
+        return _opslaan(request, f"synoniem-{pk}", form, opslaan, weigeringen=(ValidationError,))
     return _render(request, "synoniem.html", {"form": form, "s": synoniem})
 
 
