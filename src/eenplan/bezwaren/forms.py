@@ -67,6 +67,12 @@ class BezwaarBeslisForm(forms.Form):
         help_text="Bij een (deels) gegrond bezwaar: het nieuwe besluit.",
         error_messages={"invalid_choice": "Kies een beschikking van deze inwoner."},
     )
+    motivering = forms.CharField(
+        label="Motivering",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Waarom het bezwaar (niet) slaagt. Dit komt in de brief aan de indiener.",
+    )
 
     def __init__(self, *args: Any, beschikkingen: list[Beschikking], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -37,6 +37,14 @@ class Bezwaar(VersieModel, BaseModel):
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    motivering = models.TextField(
+        blank=True, help_text="Waarom het bezwaar (niet) slaagt: de heroverweging (Awb 7:11)."
+    )
+    beroep_uiterlijk = models.DateField(
+        null=True, blank=True, help_text="Laatste dag voor beroep (Awb 6:7, 6:8)."
+    )
+    brief = models.TextField(blank=True, help_text="De beslissing op bezwaar zoals verzonden.")
+    brief_pdf = models.BinaryField(blank=True, editable=False)
 
     class Meta:
         verbose_name = "bezwaar"
@@ -45,6 +53,11 @@ class Bezwaar(VersieModel, BaseModel):
 
     def __str__(self) -> str:
         return f"Bezwaar tegen beschikking {self.beschikking_id}"
+
+    @property
+    def kenmerk(self) -> str:
+        """The case reference of the decision on bezwaar: municipality, year, number."""
+        return f"{self.beschikking.gemeente.cbs_code}-BZ-{self.ontvangen_op:%Y}-{self.pk:06d}"
 
 
 class Klacht(VersieModel, BaseModel):

@@ -11,6 +11,7 @@ new beschikking marks it as the revision through `beschikkingen.services.beschik
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,12 +29,14 @@ from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.common.concurrency import Conflict, schrijft
 from eenplan.common.datums import datums_check
+from eenplan.common.documenten import render_text
+from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
-from eenplan.rules import datums
+from eenplan.rules import datums, grondslagen
 from eenplan.rules import voorziening as voorziening_rules
 from eenplan.rules.termijnen import beslissing_op_bezwaar_uiterlijk, bezwaar_uiterlijk
 
@@ -174,8 +177,13 @@ def bezwaar_decide(
     besloten_op: dt.date,
     actor: ActorLike,
     nieuwe_beschikking: Beschikking | None = None,
+    motivering: str = "",
     via: access.Via | None = None,
 ) -> Bezwaar:
+    """Decide on a bezwaar (Awb 7:11) and send the decision: the letter with the reasoning,
+    the outcome, the new beschikking when upheld, and the beroep clause with its last day
+    (Awb 6:7, 6:8, 8:1) is stored as sent, with its PDF (never rendered again). A withdrawn
+    bezwaar gets no letter."""
     actor = vereis_toegang(
         actor, Resource.BEZWAAR, Action.BEHANDELEN, via, bezwaar.beschikking.inwoner_id
     )
@@ -194,9 +202,30 @@ def bezwaar_decide(
         raise ValidationError(
             {"nieuwe_beschikking": "Die beschikking gaat over een andere inwoner."}
         )
+    if (
+        uitkomst in (BezwaarUitkomst.GEGROND, BezwaarUitkomst.DEELS_GEGROND)
+        and nieuwe_beschikking is not None
+        and nieuwe_beschikking.pk == bezwaar.beschikking_id
+    ):
+        raise ValidationError(
+            {"nieuwe_beschikking": "Kies het nieuwe besluit, niet het besluit van het bezwaar."}
+        )
     bezwaar.uitkomst, bezwaar.besloten_op = uitkomst, besloten_op
     bezwaar.nieuwe_beschikking = nieuwe_beschikking
-    bezwaar.save(update_fields=["uitkomst", "besloten_op", "nieuwe_beschikking", "updated_at"])
+    bezwaar.motivering = motivering.strip()
+    velden = ["uitkomst", "besloten_op", "nieuwe_beschikking", "motivering", "updated_at"]
+    if uitkomst != BezwaarUitkomst.INGETROKKEN:
+        # Beroep: six weeks (Awb 6:7) from the day after sending (6:8 lid 1), with the Atw —
+        # the same count as the bezwaar term.
+        bezwaar.beroep_uiterlijk = bezwaar_uiterlijk(besloten_op, extra=gelijkgestelde_dagen())
+        bezwaar.brief = beslissing_brief_render(bezwaar, actor.user)
+        bezwaar.brief_pdf = tekst_naar_pdf(
+            titel=f"Beslissing op bezwaar - {bezwaar.kenmerk}",
+            tekst=bezwaar.brief,
+            auteur=f"Gemeente {bezwaar.beschikking.gemeente.naam}",
+        )
+        velden += ["beroep_uiterlijk", "brief", "brief_pdf"]
+    bezwaar.save(update_fields=velden)
     if nieuwe_beschikking is not None:
         # The new decision revises the one objected to; exports and OP043 follow the newest.
         beschikking_herzien(beschikking=nieuwe_beschikking, herziet=bezwaar.beschikking)
@@ -216,6 +245,32 @@ def bezwaar_decide(
         nieuwe_beschikking=nieuwe_beschikking.pk if nieuwe_beschikking else None,
     )
     return bezwaar
+
+
+def beslissing_brief_render(bezwaar: Bezwaar, door: object) -> str:
+    """The decision on bezwaar in plain Dutch (B1), from `bezwaren/beslissing_op_bezwaar.txt`,
+    with the beroep clause (Awb 6:7, 8:1). Plain text, never marked safe."""
+    gemeente = bezwaar.beschikking.gemeente
+    naam = door.get_full_name() or door.get_username()  # type: ignore[attr-defined]
+    contact = {
+        "naam": naam,
+        "telefoon": gemeente.telefoon,
+        "email": getattr(door, "email", "") or gemeente.email,
+    }
+    tekst = render_text(
+        "bezwaren/beslissing_op_bezwaar.txt",
+        {
+            "bezwaar": bezwaar,
+            "g": gemeente,
+            "inwoner": bezwaar.beschikking.inwoner,
+            "kenmerk": bezwaar.kenmerk,
+            "kenmerk_besluit": bezwaar.beschikking.kenmerk,
+            "nieuw": bezwaar.nieuwe_beschikking,
+            "contact": contact,
+            "grondslag_beroep": grondslagen.BEROEP,
+        },
+    )
+    return re.sub(r"\n{3,}", "\n\n", tekst).strip() + "\n"
 
 
 @transaction.atomic

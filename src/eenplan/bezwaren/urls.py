@@ -13,6 +13,7 @@ urlpatterns = [
     path("bezwaren/<int:pk>/informeel/", views.bezwaar_informeel, name="bezwaar-informeel"),
     path("bezwaren/<int:pk>/verdagen/", views.bezwaar_verdagen, name="bezwaar-verdagen"),
     path("bezwaren/<int:pk>/beslissen/", views.bezwaar_beslissen, name="bezwaar-beslissen"),
+    path("bezwaren/<int:pk>/brief.pdf", views.bezwaar_brief_pdf, name="bezwaar-brief-pdf"),
     path("klachten/", views.klachten, name="klachten"),
     path("klachten/<int:pk>/afhandelen/", views.klacht_afhandelen, name="klacht-afhandelen"),
     path("<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar-registreren"),

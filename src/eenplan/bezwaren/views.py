@@ -202,6 +202,7 @@ def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                 uitkomst=form.cleaned_data["uitkomst"],
                 besloten_op=form.cleaned_data["besloten_op"],
                 nieuwe_beschikking=form.gekozen_beschikking(),
+                motivering=form.cleaned_data["motivering"],
                 actor=request.user,
                 via=hulp.via(request),
             )
@@ -307,3 +308,15 @@ def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
             "De klacht is afgehandeld.",
         )
     return redirect("bezwaren:klachten")
+
+
+@access.requires(Resource.BEZWAAR, Action.LEZEN)
+def bezwaar_brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decision on bezwaar as sent (PDF/A, stored at the decision, never made again)."""
+    bezwaar = _bezwaar(pk)
+    hulp.open_dossier(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
+    if not bezwaar.brief_pdf:
+        raise Http404("Op dit bezwaar is nog geen brief verzonden.")
+    response = HttpResponse(bytes(bezwaar.brief_pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="beslissing-op-bezwaar-{bezwaar.pk}.pdf"'
+    return response

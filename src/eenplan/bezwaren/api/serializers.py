@@ -88,6 +88,9 @@ class BezwaarDetailSerializer(BezwaarSerializer):
             "informeel_gesprek_op",
             "vastgelegd_door",
             "created_at",
+            "motivering",
+            "beroep_uiterlijk",
+            "brief",
         ]
         read_only_fields = fields
 
@@ -156,6 +159,12 @@ class BezwaarBeslissenSerializer(serializers.Serializer):
         allow_null=True,
         default=None,
         help_text="Id van de nieuwe beschikking bij een (deels) gegrond bezwaar.",
+    )
+    motivering = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Waarom het bezwaar (niet) slaagt; komt in de brief (Awb 7:11).",
     )
 
 

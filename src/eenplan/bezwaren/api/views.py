@@ -170,6 +170,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
             uitkomst=data.validated_data["uitkomst"],
             besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
             nieuwe_beschikking=nieuwe,
+            motivering=data.validated_data.get("motivering", ""),
             actor=request.user,
             via=access.Via.request(request),
         )
