@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -32,7 +32,7 @@ def doel_add(
     leefgebied: Leefgebied | None,
     omschrijving: str,
     doeltype: Doeltype | str,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     evaluatie_op: dt.date | None = None,
 ) -> Doel:
     door = _mag(actor, plan.huishouden_id)
@@ -52,7 +52,7 @@ def doel_add(
         errors["inwoner"] = "Kies voor wie dit doel is."
     elif inwoner not in _leden(plan.huishouden, timezone.localdate()):
         errors["inwoner"] = f"{inwoner.naam} hoort niet (meer) bij dit huishouden."
-    if errors:
+    if errors or leefgebied is None:  # leefgebied None is among the errors
         raise ValidationError(errors)
     doel = Doel.objects.create(
         plan=plan,
@@ -74,7 +74,7 @@ def actie_add(
     omschrijving: str,
     uitvoerder_soort: Uitvoerder | str,
     uitvoerder: str,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     uiterlijk: dt.date | None = None,
 ) -> Actie:
     door = _mag(actor, doel.plan.huishouden_id)
@@ -120,7 +120,7 @@ def voorstel_add(
     omschrijving: str,
     wet: str,
     ladderstap: LadderStap | int,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     doel: Doel | None = None,
 ) -> Voorstel:
     """Propose a provision. Maatwerk is refused unless every lighter step of the ladder was
@@ -168,7 +168,7 @@ def evaluatie_add(
     doel: Doel,
     datum: dt.date,
     uitkomst: Uitkomst | str,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     toelichting: str = "",
     score: int | None = None,
 ) -> Evaluatie:

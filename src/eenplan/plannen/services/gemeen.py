@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
@@ -76,9 +76,7 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _version(
-    plan: Plan, *, door: AbstractBaseUser, reden: str, inhoudelijk: bool = False
-) -> PlanVersie:
+def _version(plan: Plan, *, door: User, reden: str, inhoudelijk: bool = False) -> PlanVersie:
     """The next version, with a conditional UPDATE: if someone else raised it since this plan
     was read, nothing is saved (no lost update).
 
@@ -120,10 +118,10 @@ def _version(
 
 
 def _mag(
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     huishouden_id: int,
     handeling: access.Action = access.Action.WIJZIGEN,
-) -> AbstractBaseUser:
+) -> User:
     """Refuse (403, logged) unless the actor may do this to the household's plan; returns the
     login to record as the one who did it."""
     regel = access.RULES[(access.Resource.PLAN, handeling)]

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +28,7 @@ from eenplan.rules.onderzoek import LadderStap, aanvraag_zonder_afgerond_onderzo
 
 @transaction.atomic
 @schrijft("huishouden", verhogen=False)
-def plan_open(*, huishouden: Huishouden, actor: access.Actor | AbstractBaseUser) -> Plan:
+def plan_open(*, huishouden: Huishouden, actor: access.Actor | User) -> Plan:
     """The household's active plan, made when there is none: one plan per household (a
     resident alone is a household of one). Returning the existing plan is reading it: the
     actor must be allowed to open a plan for this household either way."""
@@ -49,7 +49,7 @@ def plan_open(*, huishouden: Huishouden, actor: access.Actor | AbstractBaseUser)
 
 
 @transaction.atomic
-def plan_merge(*, plannen: Sequence[Plan], actor: access.Actor | AbstractBaseUser) -> Plan:
+def plan_merge(*, plannen: Sequence[Plan], actor: access.Actor | User) -> Plan:
     """Merge into the first plan the active plans that members of its household brought
     along from the household they lived in before (a household has one active plan, so
     several plans meet when people move in together). The history of each is kept: the
@@ -112,7 +112,7 @@ def plan_sign(
     plan: Plan,
     ondertekenaar: Inwoner | Netwerkpersoon,
     op: dt.date,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
 ) -> list[Any]:  # beschikkingen.Aanvraag rows (that app sits above plannen)
     """The resident (or their wettelijk vertegenwoordiger) signs; each proposed maatwerk
     becomes an aanvraag received that day (signing the plan is the application, seed 000
@@ -162,10 +162,7 @@ def plan_sign(
         )
     if plan.ondertekend_op and op < plan.ondertekend_op:
         raise ValidationError(
-            {
-                "op": "De nieuwe ondertekening ligt vóór de vorige "
-                f"({plan.ondertekend_op:%d-%m-%Y})."
-            }
+            {"op": f"De nieuwe ondertekening ligt vóór de vorige ({plan.ondertekend_op:%d-%m-%Y})."}
         )
     opnieuw = plan.ondertekend_op is not None
     plan.status, plan.ondertekend_op, plan.ondertekend_door = PlanStatus.ONDERTEKEND, op, naam
@@ -201,7 +198,7 @@ def aanvraag_file(
     wet: str,
     ontvangen_op: dt.date,
     ingediend_door: str,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     toelichting: str = "",
 ) -> Any:  # a beschikkingen.Aanvraag (not imported: it sits above plannen)
     """The resident applies for something other than the plan advises: recorded as deviating

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -36,7 +36,7 @@ def regisseur_set(
     *,
     plan: Plan,
     soort: RegisseurSoort | str,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     van: dt.date,
     inwoner: Inwoner | None = None,
     netwerkpersoon: Netwerkpersoon | None = None,
@@ -122,7 +122,7 @@ def deelnemer_add(
     plan: Plan,
     rol: str,
     toestemming: Toestemming | None,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
     netwerkpersoon: Netwerkpersoon | None = None,
     organisatie: str = "",
 ) -> Deelnemer:
@@ -175,7 +175,7 @@ def veiligheid_signaleer(
     soort: VeiligheidSoort | str,
     omschrijving: str,
     escalatie: Escalatie | str,
-    actor: access.Actor | AbstractBaseUser,
+    actor: access.Actor | User,
 ) -> Veiligheidssignaal:
     """Record a safety concern and the escalation decided on, with who and when (meldcode)."""
     door = _mag(actor, plan.huishouden_id)
@@ -199,7 +199,7 @@ def veiligheid_signaleer(
 @transaction.atomic
 @schrijft("deelnemer", via=lambda deelnemer: deelnemer.plan, verhogen=False)
 def deelnemer_toestemming_intrekken(
-    *, deelnemer: Deelnemer, op: dt.date, actor: access.Actor | AbstractBaseUser
+    *, deelnemer: Deelnemer, op: dt.date, actor: access.Actor | User
 ) -> Deelnemer:
     """The resident withdraws consent: the participant loses access from `op` (AVG art. 7
     lid 3); the plan keeps a version showing it."""
