@@ -73,6 +73,8 @@ class Klacht(VersieModel, BaseModel):
     afhandelen_uiterlijk = models.DateField()
     afgehandeld_op = models.DateField(null=True, blank=True)
     uitkomst = models.TextField(blank=True)
+    brief = models.TextField(blank=True, help_text="De brief over de afhandeling, zoals verzonden.")
+    brief_pdf = models.BinaryField(blank=True, editable=False)
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -84,3 +86,8 @@ class Klacht(VersieModel, BaseModel):
 
     def __str__(self) -> str:
         return f"Klacht {self.pk}"
+
+    @property
+    def kenmerk(self) -> str:
+        """The case reference of the complaint: municipality, year, number."""
+        return f"{self.gemeente.cbs_code}-KL-{self.ontvangen_op:%Y}-{self.pk:06d}"

@@ -273,6 +273,28 @@ def beslissing_brief_render(bezwaar: Bezwaar, door: object) -> str:
     return re.sub(r"\n{3,}", "\n\n", tekst).strip() + "\n"
 
 
+def klacht_brief_render(klacht: Klacht, door: object) -> str:
+    """The letter on the handling of a complaint (Awb art. 9:12): findings, conclusions and the
+    ombudsman to turn to; from `bezwaren/klacht_afhandeling.txt`, plain text."""
+    gemeente = klacht.gemeente
+    naam = door.get_full_name() or door.get_username()  # type: ignore[attr-defined]
+    tekst = render_text(
+        "bezwaren/klacht_afhandeling.txt",
+        {
+            "klacht": klacht,
+            "g": gemeente,
+            "inwoner": klacht.inwoner,
+            "kenmerk": klacht.kenmerk,
+            "contact": {
+                "naam": naam,
+                "telefoon": gemeente.telefoon,
+                "email": getattr(door, "email", "") or gemeente.email,
+            },
+        },
+    )
+    return re.sub(r"\n{3,}", "\n\n", tekst).strip() + "\n"
+
+
 @transaction.atomic
 def klacht_register(
     *,
@@ -358,7 +380,14 @@ def klacht_settle(
     if not uitkomst.strip():
         raise ValidationError({"uitkomst": "Beschrijf hoe de klacht is afgehandeld."})
     klacht.afgehandeld_op, klacht.uitkomst = op, uitkomst.strip()
-    klacht.save(update_fields=["afgehandeld_op", "uitkomst", "updated_at"])
+    # The written outcome with the ombudsman clause (Awb art. 9:12 lid 1 and 2), stored as sent.
+    klacht.brief = klacht_brief_render(klacht, actor.user)
+    klacht.brief_pdf = tekst_naar_pdf(
+        titel=f"Afhandeling van uw klacht - {klacht.kenmerk}",
+        tekst=klacht.brief,
+        auteur=f"Gemeente {klacht.gemeente.naam}",
+    )
+    klacht.save(update_fields=["afgehandeld_op", "uitkomst", "brief", "brief_pdf", "updated_at"])
     publiceer(
         "klacht.afgehandeld",
         record=klacht,

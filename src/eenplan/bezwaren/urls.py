@@ -16,5 +16,6 @@ urlpatterns = [
     path("bezwaren/<int:pk>/brief.pdf", views.bezwaar_brief_pdf, name="bezwaar-brief-pdf"),
     path("klachten/", views.klachten, name="klachten"),
     path("klachten/<int:pk>/afhandelen/", views.klacht_afhandelen, name="klacht-afhandelen"),
+    path("klachten/<int:pk>/brief.pdf", views.klacht_brief_pdf, name="klacht-brief-pdf"),
     path("<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar-registreren"),
 ]

@@ -320,3 +320,18 @@ def bezwaar_brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(bytes(bezwaar.brief_pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="beslissing-op-bezwaar-{bezwaar.pk}.pdf"'
     return response
+
+
+@access.requires(Resource.KLACHT, Action.LEZEN)
+def klacht_brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The letter on the handling of a complaint as sent (PDF/A, never made again)."""
+    klacht = selectors.klacht_get(pk, gemeente_id=hulp.gemeente_van(request).pk)
+    if klacht is None:
+        raise Http404("Deze klacht bestaat niet.")
+    if klacht.inwoner_id is not None:
+        hulp.open_dossier(request, Resource.KLACHT, Action.LEZEN, klacht.inwoner_id)
+    if not klacht.brief_pdf:
+        raise Http404("Deze klacht is nog niet afgehandeld.")
+    response = HttpResponse(bytes(klacht.brief_pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="klacht-{klacht.pk}.pdf"'
+    return response

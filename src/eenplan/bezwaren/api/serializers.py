@@ -118,6 +118,7 @@ class KlachtSerializer(serializers.ModelSerializer):
             "termijn_status",
             "afgehandeld_op",
             "uitkomst",
+            "brief",
         ]
         read_only_fields = fields
 

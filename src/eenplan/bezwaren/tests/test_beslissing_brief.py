@@ -134,3 +134,51 @@ def test_api_decides_with_reasoning_and_returns_the_letter(
     body = api.get(f"{BEZWAREN}{bezwaar.pk}/").json()
     assert body["motivering"] == "De uren passen." and "rechtbank" in body["brief"]
     assert body["beroep_uiterlijk"] is not None
+
+
+# --- the letter on the handling of a klacht (Awb art. 9:12) ---------------------------------
+
+
+def _klacht(gemeente, door, inwoner=None):
+    return bezwaren.klacht_register(
+        gemeente=gemeente,
+        ingediend_door="Anna Jansen",
+        ontvangen_op=VANDAAG,
+        onderwerp="Ik werd niet teruggebeld.",
+        actor=door,
+        inwoner=inwoner,
+    )
+
+
+def test_klacht_letter_with_findings_and_the_ombudsman(gemeente, backoffice_user, inwoner_noord):
+    klacht = _klacht(gemeente, backoffice_user, inwoner_noord)
+    klacht = bezwaren.klacht_settle(
+        klacht=klacht,
+        op=VANDAAG,
+        uitkomst="Wij hebben u gebeld en excuses gemaakt.",
+        actor=backoffice_user,
+    )
+    brief = klacht.brief
+    assert f"Ons kenmerk: {klacht.kenmerk}" in brief and "niet teruggebeld" in brief
+    assert "Wij hebben u gebeld en excuses gemaakt." in brief
+    assert "Nationale\nombudsman" in brief and "artikel 9:12" in brief
+    assert "Kerkstraat 1" in brief or inwoner_noord.straat in brief
+    tekst = pdf_tekst(bytes(klacht.brief_pdf))
+    assert klacht.kenmerk in tekst and "Hanzeplein 1, 5911 AM Venlo" in tekst
+
+
+def test_klacht_letter_on_the_page_and_in_the_api(client, gemeente, backoffice_user):
+    klacht = _klacht(gemeente, backoffice_user)
+    login(client, backoffice_user.medewerker)
+    assert client.get(f"/beschikkingen/klachten/{klacht.pk}/brief.pdf").status_code == 404
+    client.post(
+        f"/beschikkingen/klachten/{klacht.pk}/afhandelen/",
+        {"datum": VANDAAG.isoformat(), "uitkomst": "Excuses gemaakt"},
+    )
+    body = client.get("/beschikkingen/klachten/").content.decode()
+    assert f"/beschikkingen/klachten/{klacht.pk}/brief.pdf" in body
+    pdf = client.get(f"/beschikkingen/klachten/{klacht.pk}/brief.pdf")
+    assert pdf.status_code == 200 and "Excuses gemaakt" in pdf_tekst(pdf.content)
+    body = api_for(backoffice_user.medewerker).get("/api/v1/klachten/").json()
+    rij = next(r for r in body.get("results", body) if r["id"] == klacht.pk)
+    assert "Excuses gemaakt" in rij["brief"] and klacht.kenmerk in rij["brief"]
