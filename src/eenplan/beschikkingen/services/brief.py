@@ -201,7 +201,7 @@ def brief_pdf(beschikking: Beschikking, vandaag: dt.date) -> bytes:
 
 
 def _pdf(beschikking: Beschikking, tekst: str) -> bytes:
-    titel = f"Besluit op uw aanvraag - {beschikking.kenmerk} - {beschikking.inwoner.naam}"
+    titel = f"Besluit op uw aanvraag - {beschikking.inwoner.naam}"
     if beschikking.verzonden_op is None or not beschikking.brief:
         titel = f"VOORBEELD, niet verzonden - {titel}"
     return tekst_naar_pdf(titel=titel, tekst=tekst, auteur=f"Gemeente {beschikking.gemeente.naam}")
