@@ -76,14 +76,25 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _version(plan: Plan, *, door: User, reden: str, inhoudelijk: bool = False) -> PlanVersie:
+def _version(
+    plan: Plan,
+    *,
+    door: User,
+    reden: str,
+    inhoudelijk: bool = False,
+    eigen_gebeurtenis: bool = False,
+) -> PlanVersie:
     """The next version, with a conditional UPDATE: if someone else raised it since this plan
     was read, nothing is saved (no lost update).
 
     `inhoudelijk`: the change touches what the resident signed — goals, actions, proposals
     (ADR 0010). A signed plan then becomes 'gewijzigd na ondertekening' and asks to be signed
     again (`plan.gewijzigd_na_ondertekening` on the bus, once, on the step). Notes,
-    evaluations, the regisseur, participants and safety signals are not such a change."""
+    evaluations, the regisseur, participants and safety signals are not such a change.
+
+    Every later version also puts `plan.gewijzigd` on the bus (the dossier's timeline shows the
+    plan's versions), unless the caller publishes its own event for the step
+    (`eigen_gebeurtenis`: signing, merging)."""
     gelezen = plan.versie
     nieuw = (
         max(gelezen, plan.versies.order_by("-versie").values_list("versie", flat=True).first() or 0)
@@ -113,6 +124,17 @@ def _version(plan: Plan, *, door: User, reden: str, inhoudelijk: bool = False) -
             user=door,
             huishouden=plan.huishouden,
             gegevens={"versie": nieuw, "reden": reden, "ondertekend_op": plan.ondertekend_op},
+        )
+    elif nieuw > 1 and not eigen_gebeurtenis:
+        # Every later version is a step in the dossier's timeline (issue 9: plan versions);
+        # the first is the plan being opened (plan.geopend).
+        publish(
+            soorten.PLAN_GEWIJZIGD,
+            record=plan,
+            omschrijving=f"Plan {plan.pk} versie {nieuw}: {reden}",
+            user=door,
+            huishouden=plan.huishouden,
+            gegevens={"versie": nieuw, "reden": reden},
         )
     return versie
 

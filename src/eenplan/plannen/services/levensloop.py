@@ -79,7 +79,9 @@ def plan_merge(*, plannen: Sequence[Plan], actor: access.Actor | User) -> Plan:
     # Goals or proposals that join a signed plan change what was signed.
     inhoudelijk = any(p.doelen.exists() or p.voorstellen.exists() for p in andere)
     for plan in andere:
-        _version(plan, door=door, reden=f"Samengevoegd in plan {doel_plan.pk}")
+        _version(
+            plan, door=door, reden=f"Samengevoegd in plan {doel_plan.pk}", eigen_gebeurtenis=True
+        )
         plan.doelen.update(plan=doel_plan)
         plan.voorstellen.update(plan=doel_plan)
         plan.deelnemers.update(plan=doel_plan)
@@ -167,7 +169,12 @@ def plan_sign(
     opnieuw = plan.ondertekend_op is not None
     plan.status, plan.ondertekend_op, plan.ondertekend_door = PlanStatus.ONDERTEKEND, op, naam
     plan.save(update_fields=["status", "ondertekend_op", "ondertekend_door", "updated_at"])
-    _version(plan, door=door, reden=f"{'Opnieuw o' if opnieuw else 'O'}ndertekend door {naam}")
+    _version(
+        plan,
+        door=door,
+        reden=f"{'Opnieuw o' if opnieuw else 'O'}ndertekend door {naam}",
+        eigen_gebeurtenis=True,
+    )
     # The aanvragen are beschikkingen' own: its subscriber files one per new maatwerk proposal
     # in this transaction (ADR 0013), so signing and the aanvragen hold together or not at all.
     publish(

@@ -228,3 +228,38 @@ def test_plan_page_and_api_stay_bounded_with_many_proposals(
 
 PAGINA_BUDGET = 40  # measured: 40 for 2 and for 13 proposals
 API_BUDGET = 29  # measured: 29 for 2 and for 13 proposals
+
+
+def test_each_plan_version_is_a_step_in_the_dossier_timeline_but_signing_is_told_once():
+    """Issue 9: the dossier's timeline shows the plan's versions. A new goal is a version of
+    its own ('Plan N versie V: Doel toegevoegd …'); signing and the version it makes are one
+    step (plan.ondertekend), not two lines."""
+    s = scenarios.ondertekend()
+    voor = Gebeurtenis.objects.filter(soort=soorten.PLAN_GEWIJZIGD, record_id=s.plan.pk)
+    ondertekend_versie = s.plan.versies.order_by("-versie").first()
+    assert not voor.filter(gegevens__versie=ondertekend_versie.versie).exists()
+
+    _doel_erbij(s)
+
+    s.plan.refresh_from_db()
+    laatste = Gebeurtenis.objects.filter(soort__startswith="plan.", record_id=s.plan.pk).order_by(
+        "-pk"
+    )
+    soorten_laatst = list(laatste.values_list("soort", flat=True)[:2])
+    # the substance change after signing is told as such, not also as a plain new version
+    assert soorten_laatst[0] == soorten.PLAN_GEWIJZIGD_NA_ONDERTEKENING
+
+    als(
+        services.evaluatie_add,
+        s.generalist,
+        doel=s.doel,
+        datum=s.vandaag,
+        uitkomst="deels",
+        toelichting="Gaat beter.",
+    )
+    s.plan.refresh_from_db()
+    versie = Gebeurtenis.objects.filter(soort=soorten.PLAN_GEWIJZIGD, record_id=s.plan.pk).latest(
+        "pk"
+    )
+    assert versie.gegevens["versie"] == s.plan.versie
+    assert f"versie {s.plan.versie}: Evaluatie" in versie.omschrijving
