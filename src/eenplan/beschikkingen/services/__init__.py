@@ -44,6 +44,7 @@ from eenplan.beschikkingen.services.brief import (
     voor_toetsing_verzonden,
 )
 from eenplan.beschikkingen.services.eigen_bijdrage import (
+    beschikking_eigen_bijdrage,
     eigen_bijdrage_voor,
 )
 from eenplan.beschikkingen.services.overgangsrecht import (
@@ -83,6 +84,7 @@ __all__ = [
     "voorbeeld_waarden",
     "brief_tekst",
     "datum_tekst",
+    "beschikking_eigen_bijdrage",
     "eigen_bijdrage_voor",
     "is_generalist",
     "overgangsrecht_register",

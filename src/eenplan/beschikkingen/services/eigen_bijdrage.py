@@ -6,9 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from eenplan.beschikkingen.constants import Uitkomst
-from eenplan.beschikkingen.models import (
-    BeschikteVoorziening,
-)
+from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
 from eenplan.common.constants import Wet
 from eenplan.inwoners.models import Inwoner
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
@@ -64,3 +62,30 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
         )
     except ValueError:
         return None
+
+
+def beschikking_eigen_bijdrage(
+    beschikking: Beschikking,
+) -> tuple[eigen_bijdrage_rules.Uitkomst | None, dt.date]:
+    """The contribution the decision letter states, with its reference date: one answer for
+    the page, the API and the letter (issue 9, item 5: one read path).
+
+    The reference date is the day the letter was sent, or the day of the decision while it is
+    not sent (the letter's own date). When the granted Wmo provisions only start later, the
+    contribution from the first start date is the one that applies (Wmo 2015 art. 2.1.4: a
+    contribution for a provision the household receives). A Jeugdwet decision has none: the
+    ouderbijdrage was abolished (Jeugdwet art. 8.2.1, Stb. 2017, 64)."""
+    op = beschikking.verzonden_op or beschikking.besloten_op
+    if beschikking.aanvraag.wet != Wet.WMO:
+        return None, op
+    uitkomst = eigen_bijdrage_voor(beschikking.inwoner, op)
+    if uitkomst is None:
+        later = sorted(
+            r.begin
+            for r in beschikking.voorzieningen.all()
+            if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
+        )
+        if later:
+            op = later[0]
+            uitkomst = eigen_bijdrage_voor(beschikking.inwoner, op)
+    return uitkomst, op

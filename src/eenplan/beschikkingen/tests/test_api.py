@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 from rest_framework.test import APIClient
 
 from eenplan.beschikkingen import services
@@ -299,6 +300,37 @@ def test_beschikking_detail_letter_preview_eigen_bijdrage_and_log(
     assert body["bezwaar_uiterlijk"] is None and body["wet"] == "wmo"
     gelezen = [r for r in inzage(backoffice.user, inwoner_noord) if r.kanaal == "api"]
     assert [(r.toegestaan, r.handeling) for r in gelezen] == [(True, "lezen")]
+
+
+def test_page_and_api_state_the_same_eigen_bijdrage_as_the_letter(
+    client, backoffice, aanvraag, hh, inwoner_noord
+):
+    """One read path (issue 9, item 5): a decision whose provision starts in two months has no
+    contribution on the day of the decision; the page, the API and the letter all name the
+    contribution from the start date (before, the page counted from today and the API from
+    the decision date, and they differed)."""
+    begin = vandaag() + dt.timedelta(days=20)
+    beschikking = beschikking_voor(
+        aanvraag, backoffice, [zin(hh, begin=begin, einde=begin + dt.timedelta(days=365))]
+    )
+    assert services.eigen_bijdrage_voor(inwoner_noord, vandaag()) is None
+    verwacht, op = services.beschikking_eigen_bijdrage(beschikking)
+    assert op == begin and verwacht is not None
+
+    body = api_for(backoffice).get(f"{BESCHIKKINGEN}{beschikking.pk}/").json()
+    assert body["eigen_bijdrage"]["peildatum"] == begin.isoformat()
+    assert body["eigen_bijdrage"]["toelichting"] == list(verwacht.toelichting)
+
+    client.force_login(backoffice.user)
+    pagina = client.get(f"/beschikkingen/{beschikking.pk}/").content.decode()
+    if verwacht.bedrag_per_maand is not None:
+        assert body["eigen_bijdrage"]["bedrag_per_maand"] == f"{verwacht.bedrag_per_maand:.2f}"
+        bedrag = f"{verwacht.bedrag_per_maand:.2f}".replace(".", ",")
+        assert f"€&nbsp;{bedrag} per maand" in pagina
+        assert f"vanaf {date_format(begin, 'j F Y')}" in pagina
+    else:  # the start date falls in a year without a published tariff
+        assert body["eigen_bijdrage"]["ontbrekend_jaar"] == begin.year
+        assert f"Het abonnementstarief voor {begin.year} ontbreekt." in pagina
 
 
 def test_versturen_sets_the_bezwaar_term_and_keeps_the_letter(backoffice, aanvraag, hh):

@@ -4,7 +4,6 @@ letter after a confirmation, the lawfulness check, and the letter as PDF."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.beschikkingen import services
-from eenplan.beschikkingen.constants import Rechtmatigheid, Uitkomst
+from eenplan.beschikkingen.constants import Rechtmatigheid
 from eenplan.beschikkingen.forms import (
     ToetsForm,
     VerzendForm,
@@ -27,27 +26,15 @@ from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.views import paginahulp as hulp
 from eenplan.beschikkingen.views._gedeeld import beschikking_of_404, omvang_labels
 from eenplan.beschikkingen.views.werklijsten import _toetsing_pagina
-from eenplan.common.constants import Wet
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
 
-def _eigen_bijdrage(beschikking: Beschikking, vandaag: dt.date) -> dict[str, Any]:
-    """The household's contribution on the letter's date, or from the first start date when
-    the granted provisions only start later."""
-    op = beschikking.verzonden_op or vandaag
-    uitkomst = services.eigen_bijdrage_voor(beschikking.inwoner, op)
-    if uitkomst is None:
-        later = sorted(
-            r.begin
-            for r in beschikking.voorzieningen.all()
-            if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
-        )
-        if later and beschikking.aanvraag.wet == Wet.WMO:
-            op = later[0]
-            uitkomst = services.eigen_bijdrage_voor(beschikking.inwoner, op)
+def _eigen_bijdrage(beschikking: Beschikking) -> dict[str, Any]:
+    """The contribution as the letter states it (the same answer as the API)."""
+    uitkomst, op = services.beschikking_eigen_bijdrage(beschikking)
     return {"uitkomst": uitkomst, "op": op}
 
 
@@ -98,7 +85,7 @@ def _beschikking_pagina(
         "regels": list(beschikking.voorzieningen.all()),
         "verzonden": verzonden,
         "brief": services.brief_tekst(beschikking, vandaag),
-        "bijdrage": _eigen_bijdrage(beschikking, vandaag),
+        "bijdrage": _eigen_bijdrage(beschikking),
         "acties": acties,
         "forms": forms,
         "fout_actie": fout_actie,

@@ -57,8 +57,7 @@ def beschikking_response(request: Request, beschikking_id: int, *, code: int = 2
     beschikking = selectors.beschikking_get(beschikking_id)
     if beschikking is None:  # not reached: the caller loaded it in the same request
         raise NotFound("Deze beschikking bestaat niet.")
-    peildatum = beschikking.verzonden_op or beschikking.besloten_op
-    uitkomst = services.eigen_bijdrage_voor(beschikking.inwoner, peildatum)
+    uitkomst, peildatum = services.beschikking_eigen_bijdrage(beschikking)
     context = {
         "request": request,
         "brief": services.brief_tekst(beschikking, timezone.localdate()),
