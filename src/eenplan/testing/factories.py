@@ -32,6 +32,7 @@ from eenplan.beschikkingen.models import (
     AanvraagOpschorting,
     Beschikking,
     BeschikteVoorziening,
+    BriefSjabloon,
     Overgangsrecht,
 )
 from eenplan.beveiliging.models import ApiSleutel
@@ -1144,6 +1145,35 @@ class SynoniemFactory(factory.Factory):
 
 
 # --- beschikkingen ----------------------------------------------------------------------------
+
+
+def _standaard_beschikking() -> str:
+    from eenplan.beschikkingen.services.sjablonen import STANDAARD_BESCHIKKING
+
+    return STANDAARD_BESCHIKKING
+
+
+class BriefSjabloonFactory(factory.Factory):
+    """A version of a municipality's decision-letter template, saved by its functioneel
+    beheerder through sjabloon_save (the placeholders checked, the version numbered)."""
+
+    class Meta:
+        model = BriefSjabloon
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    soort = "beschikking"
+    tekst = factory.LazyFunction(lambda: _standaard_beschikking() + "\nMet vriendelijke groet.\n")
+    geldig_vanaf = factory.LazyFunction(timezone.localdate)
+    toelichting = "Eigen aanhef"
+    actor = factory.LazyAttribute(
+        lambda o: MedewerkerFactory(gemeente=o.gemeente, functie=Rol.FUNCTIONEEL_BEHEER).user
+    )
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> BriefSjabloon:
+        from eenplan.beschikkingen.services import sjabloon_save
+
+        return sjabloon_save(**kwargs)
 
 
 class AanvraagFactory(factory.Factory):

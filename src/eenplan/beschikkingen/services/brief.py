@@ -14,8 +14,7 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
 )
 from eenplan.beschikkingen.services._gedeeld import datum_tekst
-from eenplan.beschikkingen.services.eigen_bijdrage import eigen_bijdrage_voor
-from eenplan.common.constants import Wet
+from eenplan.beschikkingen.services.eigen_bijdrage import beschikking_eigen_bijdrage
 from eenplan.common.documenten import render_text
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
@@ -92,13 +91,8 @@ def _context(beschikking: Beschikking) -> dict[str, object]:
         regel.grondslag = grondslagen.grondslag(  # type: ignore[attr-defined]
             wet, leveringsvorm=regel.leveringsvorm
         )
-    bijdrage = (
-        eigen_bijdrage_voor(
-            beschikking.inwoner, beschikking.verzonden_op or beschikking.besloten_op
-        )
-        if wet == Wet.WMO
-        else None
-    )
+    # The same answer as the page and the API (one read path, issue 9 item 5).
+    bijdrage, _peildatum = beschikking_eigen_bijdrage(beschikking)
     return {
         "b": beschikking,
         "g": beschikking.gemeente,

@@ -163,4 +163,4 @@ def test_api_lists_and_saves_versions(beheerder):
     )
     assert fout.status_code == 400 and "Onbekend veld $onzin" in str(fout.json())
     lijst = api.get("/api/v1/briefsjablonen/").json()
-    assert [v["versie"] for v in lijst] == [1]
+    assert [v["versie"] for v in lijst["results"]] == [1] and lijst["count"] == 1

@@ -109,3 +109,11 @@ def test_gezin_en_toestemming_ingetrokken():
 def test_algemene_voorziening_en_jeugd():
     assert not f.VoorzieningFactory(algemeen=True).is_maatwerk
     assert f.VoorzieningFactory(jeugd=True).wet == "jeugd"
+
+
+def test_briefsjabloon_numbers_its_versions_per_municipality():
+    eerste = f.BriefSjabloonFactory()
+    tweede = f.BriefSjabloonFactory(gemeente=eerste.gemeente, toelichting="Nieuw adres")
+    assert (eerste.versie, tweede.versie) == (1, 2)
+    assert "$kenmerk" in tweede.tekst
+    assert tweede.gewijzigd_door.medewerker.gemeente == eerste.gemeente

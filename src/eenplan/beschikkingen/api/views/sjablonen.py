@@ -47,12 +47,13 @@ class BriefSjabloonViewSet(viewsets.GenericViewSet):
     queryset = BriefSjabloon.objects.none()
     serializer_class = BriefSjabloonSerializer
     filter_backends: list[type] = []
-    pagination_class = None
 
     def list(self, request: Request) -> Response:
         gemeente = _gemeente(request)
         versies = selectors.briefsjablonen(gemeente_id=gemeente.pk, soort=BriefSoort.BESCHIKKING)
-        return Response(BriefSjabloonSerializer(versies, many=True).data)
+        # Versions pile up over the years: paged like every list (pagina, per_pagina).
+        pagina = self.paginate_queryset(versies)
+        return self.get_paginated_response(BriefSjabloonSerializer(pagina, many=True).data)
 
     def create(self, request: Request) -> Response:
         gemeente = _gemeente(request)
