@@ -154,3 +154,60 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# --- a household with an onderzoek (shared by the onderzoek and plan tests) ------------------
+
+
+@pytest.fixture
+def gezin(inwoner_noord, wijken):
+    """Anna (the resident) and Henk in one household in Noord; daughter Lotte is Anna's
+    mantelzorger."""
+    from eenplan.inwoners.constants import NetwerkSoort, Relatie
+    from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
+    from eenplan.testing.factories import InwonerFactory
+
+    henk = InwonerFactory(
+        gemeente=inwoner_noord.gemeente,
+        wijk=wijken["Noord"],
+        voornamen="Henk",
+        achternaam="Jansen",
+        geboortedatum=dt.date(1946, 11, 20),
+    )
+    huishouden = huishouden_create(
+        gemeente=inwoner_noord.gemeente,
+        naam="Huishouden Jansen",
+        leden=[
+            (inwoner_noord, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
+            (henk, Relatie.PARTNER, dt.date(1972, 5, 1)),
+        ],
+    )
+    lotte = netwerkpersoon_add(
+        inwoner=inwoner_noord,
+        soort=NetwerkSoort.MANTELZORGER,
+        naam="Lotte Jansen",
+        relatie="dochter",
+    )
+    return {"huishouden": huishouden, "anna": inwoner_noord, "henk": henk, "lotte": lotte}
+
+
+@pytest.fixture
+def onderzoek(gezin, midoffice, generalist):
+    """Anna's onderzoek, started by the generalist her melding was assigned to."""
+    from eenplan.onderzoeken import services as onderzoeken
+    from eenplan.testing.onderzoek import melding_voor
+
+    melding = melding_voor(gezin["anna"], midoffice, generalist)
+    return onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
+
+
+@pytest.fixture
+def generalist_zuid(gemeente, wijken):
+    """A generalist of Wijkteam Zuid: outside Anna's wijk."""
+    from eenplan.gemeente.constants import Rol, TeamSoort
+    from eenplan.testing.factories import MedewerkerFactory, TeamFactory
+
+    team = TeamFactory(
+        gemeente=gemeente, naam="Wijkteam Zuid", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Zuid"]]
+    )
+    return MedewerkerFactory(gemeente=gemeente, functie=Rol.GENERALIST, teams=[team])

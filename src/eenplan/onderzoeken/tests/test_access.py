@@ -12,17 +12,14 @@ from django.utils import timezone
 from eenplan.conftest import login
 from eenplan.onderzoeken import services as onderzoeken
 from eenplan.onderzoeken.models import Gesprek, Onderzoek
-from eenplan.onderzoeken.tests import test_pages as pages
 from eenplan.privacy import access
 from eenplan.privacy.models import Inzage
 from eenplan.testing.helpers import api_for
+from eenplan.testing.onderzoek import compleet, melding_voor
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
 
-gezin = pages.gezin
-onderzoek = pages.onderzoek
-generalist_zuid = pages.generalist_zuid
 
 
 def url(naam: str, *args) -> str:
@@ -31,7 +28,7 @@ def url(naam: str, *args) -> str:
 
 @pytest.fixture
 def definitief(onderzoek):
-    pages.compleet(onderzoek)
+    compleet(onderzoek)
     return onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=onderzoek.medewerker.user)
 
 
@@ -85,7 +82,7 @@ def test_api_role_and_scope_refusals_read_and_write_are_logged(onderzoek, beleid
 def test_starting_an_onderzoek_outside_the_scope_is_refused_and_logged(
     client, gezin, midoffice, generalist, generalist_zuid
 ):
-    melding = pages.melding_voor(gezin["anna"], midoffice, generalist)
+    melding = melding_voor(gezin["anna"], midoffice, generalist)
     login(client, generalist_zuid)
     assert client.get(url("start", melding.pk)).status_code == 403
     assert client.post(url("start", melding.pk)).status_code == 403

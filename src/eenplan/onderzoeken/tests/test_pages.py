@@ -1,7 +1,8 @@
 """The onderzoek pages: need-to-know, autosave, the finalisation check and the verslag.
 
 The melding → assign → onderzoek chain is built with the services, as the app does it. The
-fixtures here are reused by the plan page tests (plannen/tests/test_pages.py)."""
+fixtures `gezin`, `onderzoek` and `generalist_zuid` are in the shared conftest
+(src/eenplan/conftest.py); the steps in eenplan.testing.onderzoek."""
 
 from __future__ import annotations
 
@@ -13,9 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from eenplan.conftest import login
-from eenplan.gemeente.constants import Rol, TeamSoort
-from eenplan.inwoners.constants import NetwerkSoort, Relatie
-from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
+from eenplan.gemeente.constants import Rol
 from eenplan.meldingen import services as meldingen
 from eenplan.meldingen.constants import Kanaal, MelderSoort
 from eenplan.onderzoeken import services as onderzoeken
@@ -23,110 +22,13 @@ from eenplan.onderzoeken.constants import OnderzoekStatus
 from eenplan.onderzoeken.models import Afweging, Gesprek, Leefgebied, Onderzoek, ZrmScore
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.models import Inzage
-from eenplan.rules.onderzoek import ONDERDELEN, LadderStap
-from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
+from eenplan.rules.onderzoek import ONDERDELEN
+from eenplan.testing.factories import MedewerkerFactory
 from eenplan.testing.helpers import terug_na_weigering
+from eenplan.testing.onderzoek import compleet, ladder, melding_voor
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
-
-
-# --- fixtures (shared with the plan page tests) ---------------------------------------------
-
-
-@pytest.fixture
-def gezin(inwoner_noord, wijken):
-    """Anna (the resident) and Henk in one household in Noord; daughter Lotte is Anna's
-    mantelzorger."""
-    henk = InwonerFactory(
-        gemeente=inwoner_noord.gemeente,
-        wijk=wijken["Noord"],
-        voornamen="Henk",
-        achternaam="Jansen",
-        geboortedatum=dt.date(1946, 11, 20),
-    )
-    huishouden = huishouden_create(
-        gemeente=inwoner_noord.gemeente,
-        naam="Huishouden Jansen",
-        leden=[
-            (inwoner_noord, Relatie.REFERENTIE, dt.date(1972, 5, 1)),
-            (henk, Relatie.PARTNER, dt.date(1972, 5, 1)),
-        ],
-    )
-    lotte = netwerkpersoon_add(
-        inwoner=inwoner_noord,
-        soort=NetwerkSoort.MANTELZORGER,
-        naam="Lotte Jansen",
-        relatie="dochter",
-    )
-    return {"huishouden": huishouden, "anna": inwoner_noord, "henk": henk, "lotte": lotte}
-
-
-def melding_voor(inwoner, midoffice, generalist, *, dagen_geleden: int = 10):
-    melding = meldingen.melding_register(
-        gemeente=midoffice.gemeente,
-        actor=midoffice.user,
-        melder_soort=MelderSoort.NETWERK,
-        kanaal=Kanaal.TELEFOON,
-        vraag="Moeder redt het niet meer thuis.",
-        ontvangen_op=VANDAAG - dt.timedelta(days=dagen_geleden),
-        domeinen=["wmo"],
-        inwoner=inwoner,
-    )
-    return meldingen.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
-
-
-@pytest.fixture
-def onderzoek(gezin, midoffice, generalist):
-    melding = melding_voor(gezin["anna"], midoffice, generalist)
-    return onderzoeken.onderzoek_start(melding=melding, actor=generalist.user)
-
-
-def compleet(onderzoek) -> None:
-    """Everything Wmo 2015 art. 2.3.2 lid 4 asks, answered."""
-    onderzoeken.gesprek_add(
-        actor=onderzoek.medewerker.user,
-        onderzoek=onderzoek,
-        datum=VANDAAG,
-        plaats="Bij mevrouw thuis",
-        deelnemers=["inwoner", "mantelzorger"],
-    )
-    for o in ONDERDELEN:
-        onderzoeken.onderdeel_set(
-            actor=onderzoek.medewerker.user,
-            onderzoek=onderzoek,
-            code=o.code,
-            antwoord=f"Besproken {o.code}",
-        )
-    onderzoeken.onderzoek_set_checks(
-        actor=onderzoek.medewerker.user,
-        onderzoek=onderzoek,
-        clientondersteuning_gewezen=True,
-        pgb_uitgelegd=True,
-        mantelzorger_besproken=True,
-    )
-
-
-def ladder(onderzoek, tot=LadderStap.INDIVIDUEEL_MAATWERK) -> None:
-    for stap in LadderStap:
-        if stap >= tot:
-            break
-        onderzoeken.afweging_set(
-            actor=onderzoek.medewerker.user,
-            onderzoek=onderzoek,
-            stap=stap,
-            bevinding="Onderzocht",
-            volstaat=False,
-            reden_niet_toereikend="Schiet tekort",
-        )
-
-
-@pytest.fixture
-def generalist_zuid(gemeente, wijken):
-    team = TeamFactory(
-        gemeente=gemeente, naam="Wijkteam Zuid", soort=TeamSoort.WIJKTEAM, wijken=[wijken["Zuid"]]
-    )
-    return MedewerkerFactory(gemeente=gemeente, functie=Rol.GENERALIST, teams=[team])
 
 
 def url(naam: str, *args) -> str:

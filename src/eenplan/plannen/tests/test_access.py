@@ -18,7 +18,6 @@ from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.inwoners.constants import Relatie
 from eenplan.inwoners.services import huishouden_create, huishouden_lid_end
 from eenplan.onderzoeken.models import Leefgebied
-from eenplan.onderzoeken.tests import test_pages as onderzoek_pages
 from eenplan.plannen import selectors
 from eenplan.plannen import services as plannen
 from eenplan.plannen.constants import Doeltype, RegisseurSoort
@@ -32,8 +31,6 @@ from eenplan.testing.helpers import api_for
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
 
-gezin = onderzoek_pages.gezin
-generalist_zuid = onderzoek_pages.generalist_zuid
 
 
 def url(naam: str, *args) -> str:

@@ -18,7 +18,6 @@ from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
 from eenplan.onderzoeken import services as onderzoeken
 from eenplan.onderzoeken.models import Leefgebied
-from eenplan.onderzoeken.tests import test_pages as onderzoek_pages
 from eenplan.plannen import services as plannen
 from eenplan.plannen.constants import Doeltype, PlanStatus, RegisseurSoort, Uitvoerder
 from eenplan.plannen.models import Deelnemer, Doel, Plan, Regisseur, Veiligheidssignaal
@@ -27,16 +26,12 @@ from eenplan.privacy.models import Inzage, Toestemming
 from eenplan.rules.onderzoek import LadderStap
 from eenplan.testing.factories import InwonerFactory, plan_uit_vorig_huishouden
 from eenplan.testing.helpers import terug_na_weigering
+from eenplan.testing.onderzoek import compleet, ladder
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
 
 # The household, the onderzoek and the other wijk's generalist from the onderzoek page tests.
-gezin = onderzoek_pages.gezin
-onderzoek = onderzoek_pages.onderzoek
-generalist_zuid = onderzoek_pages.generalist_zuid
-compleet = onderzoek_pages.compleet
-ladder = onderzoek_pages.ladder
 
 
 def url(naam: str, *args) -> str:
