@@ -1,7 +1,9 @@
 """The official iWmo/iJw 3.2 artifacts as the oracle: schemas, examples and the stylesheet.
 
-They live outside the product (``../shared/istandaarden/3.2`` from the project root, or the folder
-named by ``EENPLAN_ISTANDAARDEN``); tests that need them skip with a visible reason without them.
+They live outside the product: the folder named by ``EENPLAN_ISTANDAARDEN``, else
+``../shared/istandaarden/3.2`` beside the project, else ``/work/shared/istandaarden/3.2`` (where
+these machines keep them, also for a clone elsewhere such as CI's); tests that need them skip with
+a visible reason without them.
 """
 
 from __future__ import annotations
@@ -17,8 +19,14 @@ from lxml import etree
 from eenplan.istandaarden import BERICHTCODES
 
 ROOT = Path(__file__).resolve().parents[4]
-STANDAARD_PAD = ROOT.parent / "shared" / "istandaarden" / "3.2"
-REFERENTIE = Path(os.environ.get("EENPLAN_ISTANDAARDEN", STANDAARD_PAD))
+KANDIDATEN = [
+    ROOT.parent / "shared" / "istandaarden" / "3.2",
+    Path("/work/shared/istandaarden/3.2"),
+]
+REFERENTIE = Path(
+    os.environ.get("EENPLAN_ISTANDAARDEN")
+    or next((p for p in KANDIDATEN if p.is_dir()), KANDIDATEN[0])
+)
 RAPPORT = "{http://www.istandaarden.nl/validatie/1_1/rapport/schema}"
 STD = {"wmo": "iwmo", "jw": "ijw"}
 
