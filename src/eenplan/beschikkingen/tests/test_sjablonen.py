@@ -164,3 +164,14 @@ def test_api_lists_and_saves_versions(beheerder):
     assert fout.status_code == 400 and "Onbekend veld $onzin" in str(fout.json())
     lijst = api.get("/api/v1/briefsjablonen/").json()
     assert [v["versie"] for v in lijst["results"]] == [1] and lijst["count"] == 1
+
+
+def test_a_script_in_a_template_is_shown_as_text_in_the_live_preview(client, beheerder):
+    # The letter renders to plain text (autoescape off is for the .txt letter only); the page
+    # that shows it escapes it, so a stored script never runs in a colleague's browser.
+    login(client, beheerder)
+    tekst = "<script>alert(1)</script> $kenmerk $besluit $bezwaar_uiterlijk"
+    fragment = client.post("/beschikkingen/sjablonen/voorbeeld/", {"tekst": tekst})
+    body = fragment.content.decode()
+    assert "<script>alert(1)" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
