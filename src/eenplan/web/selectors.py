@@ -23,6 +23,7 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
 )
 from eenplan.bezwaren.models import Bezwaar, Klacht
+from eenplan.common.text import ONBEKENDE_NAAM, naam_van
 from eenplan.events.models import Gebeurtenis
 from eenplan.events.selectors import tijdlijn
 from eenplan.inwoners.models import Inwoner
@@ -183,16 +184,13 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     return dossier
 
 
-ONBEKENDE_NAAM = "een medewerker"
-
-
 def door_van(gebeurtenis: Gebeurtenis) -> str:
     """Who did a step, as the page and the API show it: the person's name, never the login
     (an account without a name is 'een medewerker'); empty for a step of the system."""
     user = gebeurtenis.user
     if user is None and not gebeurtenis.door_naam:
         return ""
-    return (user.get_full_name().strip() if user is not None else "") or ONBEKENDE_NAAM
+    return naam_van(user) or ONBEKENDE_NAAM
 
 
 def _aanvraag_links(dossier: Dossier, *, kan_beslissen: bool) -> None:

@@ -360,7 +360,7 @@ def test_lawfulness_check_by_the_back_office_only(generalist, backoffice, aanvra
     )
     assert response.status_code == 200
     assert response.json()["rechtmatigheid"] == "onrechtmatig"
-    assert response.json()["getoetst_door"] == "backoffice_noord"
+    assert response.json()["getoetst_door"] == backoffice.user.get_full_name()  # not the login
     response = api_for(generalist).post(f"{BESCHIKKINGEN}{beschikking.pk}/versturen/", {})
     assert response.status_code == 400 and "onrechtmatig" in str(response.json())
 

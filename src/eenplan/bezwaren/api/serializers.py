@@ -17,7 +17,7 @@ from eenplan.beschikkingen.api.serializers.algemeen import (
 )
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar, Klacht
-from eenplan.common.api import IdField
+from eenplan.common.api import IdField, NaamField
 from eenplan.rules.voorziening import Ontvankelijkheid
 
 
@@ -78,7 +78,7 @@ class BezwaarSerializer(serializers.ModelSerializer):
 
 
 class BezwaarDetailSerializer(BezwaarSerializer):
-    vastgelegd_door = serializers.CharField(source="vastgelegd_door.get_username", read_only=True)
+    vastgelegd_door = NaamField()
 
     class Meta(BezwaarSerializer.Meta):
         fields = [

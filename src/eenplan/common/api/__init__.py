@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, models
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, pagination, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,6 +25,20 @@ from eenplan.common.concurrency import (
     conflict_uit,
     verwachte_versie,
 )
+from eenplan.common.text import naam_van
+
+
+@extend_schema_field({"type": "string", "description": "Naam van de medewerker (nooit de login)."})
+class NaamField(serializers.Field):
+    """An account in an answer, as a person's name (`common.text.naam_van`), never the login."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return naam_van(value)
+
 
 MAX_ID = 10**18 - 1
 """The largest id a request may name: 18 digits, well inside the bigint id columns (2**63 - 1).

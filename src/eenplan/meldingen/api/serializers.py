@@ -17,7 +17,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from eenplan.common.api import IdField
+from eenplan.common.api import IdField, NaamField
 from eenplan.meldingen.constants import (
     Domein,
     Doorzetting,
@@ -91,7 +91,7 @@ class MeldingListSerializer(serializers.ModelSerializer):
 
 
 class MeldingGebeurtenisSerializer(serializers.ModelSerializer):
-    door = serializers.CharField(source="door.get_username", read_only=True)
+    door = NaamField()
     # Plain strings on purpose: the same choices as `status`, but a second enum name for the
     # same choice set would be a schema warning.
     van_status = serializers.CharField(
@@ -117,7 +117,7 @@ class MeldingGebeurtenisSerializer(serializers.ModelSerializer):
 
 
 class MeldingOpschortingSerializer(serializers.ModelSerializer):
-    door = serializers.CharField(source="door.get_username", read_only=True)
+    door = NaamField()
 
     class Meta:
         model = Opschorting
@@ -139,9 +139,7 @@ class MeldingDetailSerializer(serializers.ModelSerializer):
     team = MeldingTeamRefSerializer(read_only=True, allow_null=True)
     medewerker = MeldingMedewerkerRefSerializer(read_only=True, allow_null=True)
     doorgezet = serializers.SerializerMethodField()
-    geregistreerd_door = serializers.CharField(
-        source="geregistreerd_door.get_username", read_only=True
-    )
+    geregistreerd_door = NaamField()
     gebeurtenissen = MeldingGebeurtenisSerializer(many=True, read_only=True)
     opschortingen = MeldingOpschortingSerializer(many=True, read_only=True)
     # The same annotation as the worklist and the page (`selectors.melding_get`).

@@ -26,7 +26,7 @@ from rest_framework.reverse import reverse
 
 from eenplan.beschikkingen.constants import Uitkomst as BeschikkingUitkomst
 from eenplan.beschikkingen.models import Aanvraag
-from eenplan.common.api import IdField
+from eenplan.common.api import IdField, NaamField
 from eenplan.common.constants import Wet
 from eenplan.onderzoeken.constants import LadderStapChoices
 from eenplan.plannen.constants import (
@@ -191,7 +191,7 @@ class PlanDeelnemerSerializer(serializers.ModelSerializer):
 
 
 class VeiligheidssignaalSerializer(serializers.ModelSerializer):
-    besloten_door = serializers.CharField(source="besloten_door.get_username", read_only=True)
+    besloten_door = NaamField()
 
     class Meta:
         model = Veiligheidssignaal
@@ -280,7 +280,7 @@ class PlanAanvraagStandSerializer(PlanAanvraagSerializer):
 
 
 class PlanVersieSerializer(serializers.ModelSerializer):
-    door = serializers.CharField(source="door.get_username", read_only=True)
+    door = NaamField()
 
     class Meta:
         model = PlanVersie

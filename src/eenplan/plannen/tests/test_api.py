@@ -516,7 +516,8 @@ def test_acute_unsafety_needs_escalation(plan, generalist):
     assert not Veiligheidssignaal.objects.exists()
     response = api.post(url(plan, "veiligheid"), {**signaal, "escalatie": "veilig_thuis"})
     assert response.status_code == 201
-    assert response.json()["besloten_door"] == "generalist"
+    # The person's name, never the login.
+    assert response.json()["besloten_door"] == generalist.user.get_full_name() != "generalist"
 
 
 def test_signing_turns_maatwerk_into_aanvragen(plan, gezin, generalist, onderzoek, wijken):

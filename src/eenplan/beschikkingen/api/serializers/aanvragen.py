@@ -19,7 +19,7 @@ from eenplan.beschikkingen.constants import (
 from eenplan.beschikkingen.models import (
     Aanvraag,
 )
-from eenplan.common.api import IdField
+from eenplan.common.api import IdField, NaamField
 from eenplan.common.constants import Wet
 from eenplan.voorzieningen.constants import Leveringsvorm
 
@@ -60,7 +60,7 @@ class AanvraagListSerializer(serializers.ModelSerializer):
 class AanvraagDetailSerializer(AanvraagListSerializer):
     """The aanvraag with its origin (plan, proposal) and the decisions taken on it."""
 
-    vastgelegd_door = serializers.CharField(source="vastgelegd_door.get_username", read_only=True)
+    vastgelegd_door = NaamField()
     beschikkingen = BeschikkingRefSerializer(many=True, read_only=True)
 
     class Meta(AanvraagListSerializer.Meta):

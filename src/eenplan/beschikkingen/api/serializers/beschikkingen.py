@@ -29,7 +29,7 @@ from eenplan.beschikkingen.selectors import (
     onbekende_parameters,
     zoekvraag_fout,
 )
-from eenplan.common.api import IdField
+from eenplan.common.api import IdField, NaamField
 from eenplan.common.constants import Wet
 from eenplan.voorzieningen.constants import Leveringsvorm
 
@@ -130,10 +130,8 @@ class BeschikkingDetailSerializer(BeschikkingListSerializer):
     """The decision with its reasons, the letter (as sent, or a preview), the eigen bijdrage
     and the bezwaar clause."""
 
-    besloten_door = serializers.CharField(source="besloten_door.get_username", read_only=True)
-    getoetst_door = serializers.CharField(
-        source="getoetst_door.get_username", read_only=True, allow_null=True
-    )
+    besloten_door = NaamField()
+    getoetst_door = NaamField()
     kenmerk = serializers.CharField(
         read_only=True, help_text="Het kenmerk op de brief: CBS-code, jaar en nummer."
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from eenplan.beschikkingen.models import BriefSjabloon
+from eenplan.common.api import NaamField
 
 
 class BriefSjabloonSerializer(serializers.ModelSerializer):
-    gewijzigd_door = serializers.CharField(source="gewijzigd_door.get_username", read_only=True)
+    gewijzigd_door = NaamField()
 
     class Meta:
         model = BriefSjabloon
