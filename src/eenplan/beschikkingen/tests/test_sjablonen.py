@@ -155,7 +155,8 @@ def test_api_lists_and_saves_versions(beheerder):
         format="json",
     )
     assert response.status_code == 201, response.json()
-    assert response.json()["versie"] == 1 and response.json()["gewijzigd_door"] == beheerder.user.get_full_name()
+    assert response.json()["versie"] == 1
+    assert response.json()["gewijzigd_door"] == beheerder.user.get_full_name()
     assert "fb" not in response.json()["gewijzigd_door"]  # never the login
     fout = api.post(
         "/api/v1/briefsjablonen/",
