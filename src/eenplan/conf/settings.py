@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "eenplan.beschikkingen",
     "eenplan.bezwaren",
     "eenplan.voorzieningen",
+    "eenplan.aanbieders",
     "eenplan.beheer",
     "eenplan.web",
     "eenplan.demo",

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 import factory
 from django.utils import timezone
 
+from eenplan.aanbieders.models import Aanbieder, Contract, ContractProduct
 from eenplan.beschikkingen.models import (
     Aanvraag,
     AanvraagOpschorting,
@@ -1115,6 +1116,104 @@ class TariefFactory(factory.Factory):
         from eenplan.voorzieningen.services import tarief_add
 
         return tarief_add(**kwargs)
+
+
+def agb_code(n: int) -> str:
+    """A well-formed Wmo AGB code (iWmo LDT_AgbCode: 8 digits), unique per n."""
+    return f"98{n + 1:06d}"
+
+
+class AanbiederFactory(factory.Factory):
+    """A provider through aanbieder_save, with a well-formed AGB code."""
+
+    class Meta:
+        model = Aanbieder
+
+    naam = factory.Sequence(lambda n: f"Thuiszorg West {n}" if n else "Thuiszorg West")
+    agb_code = factory.Sequence(agb_code)
+    contactpersoon = "Anouk Verbeek"
+    telefoon = "077 123 45 67"
+    email = "contract@thuiszorgwest.example"
+    adres = "Parade 12, 5911 CD Venlo"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Aanbieder:
+        from eenplan.aanbieders.services import aanbieder_save
+
+        return aanbieder_save(**kwargs)
+
+
+class ContractFactory(factory.Factory):
+    """A raamovereenkomst through contract_save (pass `hoofdcontract` for a deelovereenkomst)."""
+
+    class Meta:
+        model = Contract
+
+    aanbieder = factory.SubFactory(AanbiederFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    kenmerk = factory.Sequence(lambda n: f"WMO-2024-{n + 1:03d}")
+    omschrijving = "Raamovereenkomst Wmo maatwerk"
+    begin = dt.date(2024, 1, 1)
+    einde = None
+    uitvoeringsvariant = "inspanning"
+    financieringsvorm = "pxq"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Contract:
+        from eenplan.aanbieders.services import contract_save
+
+        return contract_save(**kwargs)
+
+
+class ContractProductFactory(factory.Factory):
+    """A product with its tariff per unit in a contract, through contract_product_save. The
+    contract is made for the voorziening's municipality."""
+
+    class Meta:
+        model = ContractProduct
+
+    voorziening = factory.SubFactory(VoorzieningFactory)
+    contract = factory.LazyAttribute(lambda o: ContractFactory(gemeente=o.voorziening.gemeente))
+    tarief = Decimal("29.90")
+    eenheid = factory.LazyAttribute(lambda o: o.voorziening.eenheid or "04")
+    geldig_vanaf = factory.LazyAttribute(lambda o: o.contract.begin)
+    geldig_tot = None
+    bron = "Tariefbijlage raamovereenkomst Wmo 2024"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> ContractProduct:
+        from eenplan.aanbieders.services import contract_product_save
+
+        return contract_product_save(**kwargs)
+
+
+def gecontracteerd(
+    voorziening: Voorziening,
+    naam: str = "Thuiszorg West",
+    *,
+    tarief: Decimal | str = Decimal("29.90"),
+    vanaf: dt.date = dt.date(2024, 1, 1),
+) -> Aanbieder:
+    """The provider called `naam` (made once) with a contract of the voorziening's municipality
+    covering `voorziening` from `vanaf` at `tarief` per unit. Returns the provider."""
+    from eenplan.aanbieders.models import Aanbieder as A
+
+    aanbieder = A.objects.filter(naam=naam).first() or AanbiederFactory(naam=naam)
+    contract = (
+        Contract.objects.filter(aanbieder=aanbieder, gemeente=voorziening.gemeente_id)
+        .order_by("begin")
+        .first()
+    )
+    if contract is None:
+        contract = ContractFactory(
+            aanbieder=aanbieder,
+            gemeente=voorziening.gemeente,
+            begin=min(vanaf, dt.date(2024, 1, 1)),
+        )
+    ContractProductFactory(
+        contract=contract, voorziening=voorziening, tarief=Decimal(tarief), geldig_vanaf=vanaf
+    )
+    return aanbieder
 
 
 class AbonnementstariefGegevenFactory(factory.django.DjangoModelFactory):

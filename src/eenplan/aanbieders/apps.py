@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AanbiedersConfig(AppConfig):
+    name = "eenplan.aanbieders"
+    label = "aanbieders"
+    verbose_name = "Aanbieders en contracten"
