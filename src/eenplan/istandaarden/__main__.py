@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .codelijsten import retourcode_uitleg
-from .controle import controleer_bestand, referentie_pad
+from .controle import Reeks, controleer_bestand, referentie_pad
 
 
 def _bestanden(paden: Sequence[str]) -> Iterator[Path]:
@@ -51,6 +51,12 @@ def parser() -> argparse.ArgumentParser:
         type=dt.date.fromisoformat,
         help="systeemdatum voor TR135 (JJJJ-MM-DD), standaard vandaag",
     )
+    c.add_argument(
+        "--reeks",
+        action="store_true",
+        help="de bestanden zijn één reeks in verzendvolgorde: ook de berichtoverstijgende "
+        "regels TR056, TR318 en TR413–TR415 over de reeks",
+    )
     return ap
 
 
@@ -62,8 +68,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print(f"Map met referentiebestanden bestaat niet: {ref}", file=sys.stderr)
         return 2
     alles_goed = True
+    reeks = Reeks() if args.reeks else None
     for pad in _bestanden(args.paden):
-        uitslag = controleer_bestand(pad, referentie=ref, vandaag=args.datum)
+        uitslag = controleer_bestand(pad, referentie=ref, vandaag=args.datum, reeks=reeks)
         alles_goed &= uitslag.goed
         if args.json:
             out.write(json.dumps(uitslag.als_dict(), ensure_ascii=False) + "\n")

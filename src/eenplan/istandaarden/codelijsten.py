@@ -83,3 +83,60 @@ GEMEENTEN = CODELIJSTEN["CBS-GEMEENTE"]
 def retourcode_uitleg(code: str) -> str:
     """The meaning of a return code in Dutch (WJ001), for pages and the checker."""
     return RETOURCODES.waarden.get(code, f"Onbekende retourcode {code}")
+
+
+UITLEG_DATA = Path(__file__).resolve().parent / "data" / "retourcodes-uitleg.json"
+GOEDGEKEURD = frozenset({"0200", "8001"})
+
+
+@dataclass(frozen=True)
+class Uitleg:
+    """A return code explained for pages: the official meaning (WJ001), the rule that raises it,
+    a plain-language (B1) explanation and what to do next, with the source of both."""
+
+    code: str
+    betekenis: str
+    regel: str | None
+    uitleg: str
+    actie: str
+    bron: str
+
+    @property
+    def goedgekeurd(self) -> bool:
+        """0200 and 8001 say that nothing is wrong."""
+        return self.code in GOEDGEKEURD
+
+
+def _laad_uitleg() -> dict[str, Uitleg]:
+    data = json.loads(UITLEG_DATA.read_text(encoding="utf-8"))
+    uitleg = {}
+    for item in data["uitleg"]:
+        code = item["code"]
+        uitleg[code] = Uitleg(
+            code=code,
+            betekenis=RETOURCODES.waarden.get(code, f"Bedrijfsregel {code}"),
+            regel=RETOURCODES.regels.get(code, code if code.startswith("OP") else None),
+            uitleg=item["uitleg"],
+            actie=item["actie"],
+            bron=data["bron"],
+        )
+    return uitleg
+
+
+UITLEG: MappingProxyType[str, Uitleg] = MappingProxyType(_laad_uitleg())
+
+
+def retourcode(code: str) -> Uitleg:
+    """The explanation of a return code (WJ001, or OP043/OP087 of the gemeente's own checks).
+    An unknown code still gets an answer, saying so, so a page never breaks on it."""
+    gevonden = UITLEG.get(code)
+    if gevonden is not None:
+        return gevonden
+    return Uitleg(
+        code=code,
+        betekenis=f"Onbekende retourcode {code}",
+        regel=None,
+        uitleg=f"De code {code} staat niet in de codelijst WJ001 van iWmo/iJw 3.2.",
+        actie="Vraag functioneel beheer of de aanbieder wat de code betekent.",
+        bron=UITLEG[next(iter(UITLEG))].bron,
+    )

@@ -21,8 +21,21 @@ from lxml import etree
 
 from .codelijsten import RETOURCODES
 from .fouten import BerichtFout
-from .model import Bericht, Declaratiebericht
-from .regels import TR135, TR319, TR346, TR378, TR381, Retourcode
+from .model import Bericht, Declaratiebericht, GeslotenPeriode, Stopbericht, StopProduct
+from .regels import (
+    TR056,
+    TR135,
+    TR318,
+    TR319,
+    TR346,
+    TR378,
+    TR381,
+    TR413,
+    TR414,
+    TR415,
+    TR416,
+    Retourcode,
+)
 from .xml import herken, lees_element, parse
 
 RAPPORT = "{http://www.istandaarden.nl/validatie/1_1/rapport/schema}"
@@ -92,7 +105,8 @@ def _code_voor_regel(regel: str) -> str:
 def enkel_bericht_regels(bericht: Bericht, vandaag: dt.date) -> list[Retourcode]:
     """The rules that can be judged from this one message (no state): TR135 (dagtekening),
     TR378 (S300, municipality code), TR381 (S329, product code and category) and, for a 323,
-    TR319 and TR346 per prestatie."""
+    TR319, TR346 and TR416 (no second debet line for the same period and product) per
+    prestatie."""
     codes = TR135(bericht, vandaag) + TR378(bericht)
     wet = bericht.wet  # type: ignore[attr-defined]
     for product in _producten(bericht):
@@ -100,9 +114,61 @@ def enkel_bericht_regels(bericht: Bericht, vandaag: dt.date) -> list[Retourcode]
     if isinstance(bericht, Declaratiebericht):
         eind = bericht.declaratie.declaratie_periode.einddatum
         for c in bericht.declaratie.clienten:
-            for p in c.prestaties:
-                codes += TR319(p, eind) + TR346(p)
+            for i, p in enumerate(c.prestaties):
+                codes += TR319(p, eind) + TR346(p) + TR416(p, c.prestaties[:i])
     return codes
+
+
+@dataclass
+class Reeks:
+    """What the earlier files of one run tell about the later ones (``--reeks``).
+
+    The checker stores nothing, but a tester who hands it a series of one aanbieder's files in
+    the order they were sent can have the berichtoverstijgende rules judged over that series:
+    TR056 (an Identificatie twice per kind and sender), TR413–TR415 (stops after earlier stops of
+    the same client and key) and TR318 (each DeclaratiePeriode the month after the previous one;
+    the months with care are the ones the series' own prestaties name). A readable file's
+    Identificatie counts as used; its stops and its DeclaratiePeriode count only when it raised
+    no return code (a rejected message changes nothing)."""
+
+    identificaties: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    stops: dict[tuple[str, str, str], list[StopProduct]] = field(default_factory=dict)
+    periodes: dict[tuple[str, str], GeslotenPeriode] = field(default_factory=dict)
+    maanden_met_zorg: dict[tuple[str, str], set[tuple[int, int]]] = field(default_factory=dict)
+
+    def regels(self, bericht: Bericht) -> list[Retourcode]:
+        header = bericht.header  # type: ignore[attr-defined]
+        wet = bericht.wet  # type: ignore[attr-defined]
+        soort = (header.afzender, wet, type(bericht).CODE)
+        codes = TR056(bericht, self.identificaties.get(soort, set()))
+        if isinstance(bericht, Stopbericht):
+            eerdere = list(self.stops.get((header.afzender, wet, bericht.client.bsn), []))
+            for stop in bericht.client.stop_producten:
+                codes += TR413(stop, eerdere) + TR414(stop, eerdere) + TR415(stop, eerdere)
+                eerdere.append(stop)
+        if isinstance(bericht, Declaratiebericht):
+            vorige = self.periodes.get((header.afzender, wet))
+            codes += TR318(bericht, vorige, self.maanden_met_zorg.get((header.afzender, wet), ()))
+        return codes
+
+    def onthoud(self, bericht: Bericht, *, afgekeurd: bool) -> None:
+        header = bericht.header  # type: ignore[attr-defined]
+        wet = bericht.wet  # type: ignore[attr-defined]
+        soort = (header.afzender, wet, type(bericht).CODE)
+        ident = header.bericht_identificatie.identificatie
+        self.identificaties.setdefault(soort, set()).add(ident)
+        if afgekeurd:
+            return
+        if isinstance(bericht, Stopbericht):
+            sleutel = (header.afzender, wet, bericht.client.bsn)
+            self.stops.setdefault(sleutel, []).extend(bericht.client.stop_producten)
+        if isinstance(bericht, Declaratiebericht):
+            self.periodes[(header.afzender, wet)] = bericht.declaratie.declaratie_periode
+            maanden = self.maanden_met_zorg.setdefault((header.afzender, wet), set())
+            for c in bericht.declaratie.clienten:
+                for p in c.prestaties:
+                    for d in (p.product_periode.begindatum, p.product_periode.einddatum):
+                        maanden.add((d.year, d.month))
 
 
 def _producten(bericht: Bericht) -> list[tuple[str, str | None]]:
@@ -135,8 +201,12 @@ def controleer(
     bestand: str = "",
     referentie: str | Path | None = None,
     vandaag: dt.date | None = None,
+    reeks: Reeks | None = None,
 ) -> Uitslag:
-    """Check one file. Never raises for bad input: a file that cannot be read gets 0001."""
+    """Check one file. Never raises for bad input: a file that cannot be read gets 0001.
+
+    With ``reeks`` the file is judged as the next one of a series (see :class:`Reeks`) and, when
+    readable, remembered for the files after it."""
     vandaag = vandaag or dt.date.today()
     ref = referentie_pad(referentie)
     try:
@@ -177,7 +247,12 @@ def controleer(
                     codes.add(code_el or _code_voor_regel(regel))
 
     if bericht is not None:
-        for rc in enkel_bericht_regels(bericht, vandaag):
+        gevonden = enkel_bericht_regels(bericht, vandaag)
+        if reeks is not None and code not in GEEN_ANTWOORD:
+            gevonden += reeks.regels(bericht)
+            if uitslag.schema_geldig:
+                reeks.onthoud(bericht, afgekeurd=bool(gevonden or codes))
+        for rc in gevonden:
             regels.add(rc.regel)
             codes.add(str(rc))
             uitslag.meldingen.append(f"{rc.regel} ({rc}): {rc.melding}")
@@ -192,11 +267,15 @@ def controleer(
 
 
 def controleer_bestand(
-    pad: str | Path, *, referentie: str | Path | None = None, vandaag: dt.date | None = None
+    pad: str | Path,
+    *,
+    referentie: str | Path | None = None,
+    vandaag: dt.date | None = None,
+    reeks: Reeks | None = None,
 ) -> Uitslag:
     p = Path(pad)
     try:
         data = p.read_bytes()
     except OSError as exc:
         return Uitslag(str(pad), None, False, [], ["0001"], [f"bestand niet te lezen: {exc}"])
-    return controleer(data, bestand=str(pad), referentie=referentie, vandaag=vandaag)
+    return controleer(data, bestand=str(pad), referentie=referentie, vandaag=vandaag, reeks=reeks)

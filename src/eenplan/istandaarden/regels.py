@@ -17,13 +17,14 @@ text leaves room, the choice made is written in the docstring.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Literal
 
 from .codelijsten import GEMEENTEN, productcategorieen, retourcode_uitleg
 from .model import (
     Bericht,
     Declaratiebericht,
+    GeslotenPeriode,
     Prestatie,
     StartProduct,
     StopProduct,
@@ -224,6 +225,59 @@ def TR326(
         if zelfde and _sleutel(s) not in gestopt:
             return _code("9326", "TR326")
     return []
+
+
+# --- repeated stops (TR413-TR415) ---------------------------------------------------------------
+
+TIJDELIJK_BEEINDIGD = "20"  # WMO588/JZ588: Levering is tijdelijk beeindigd
+
+
+def _eerdere_stops(stop: StopProduct, eerdere: Iterable[StopProduct]) -> list[StopProduct]:
+    """The current earlier stops with the key of ``stop``: ToewijzingNummer and Begindatum
+    (IV096; Product and Begindatum under taakgericht). Deleted ones (StatusAanlevering 3) do not
+    count. The caller passes the stops of the same client (Bsn) from the same aanbieder."""
+    key = _sleutel(stop)
+    return [e for e in eerdere if e.status_aanlevering != "3" and _sleutel(e) == key]
+
+
+def TR413(stop: StopProduct, eerdere: Iterable[StopProduct]) -> list[Retourcode]:
+    """TR413: "Als er al een StopProduct voor hetzelfde Bsn, ToewijzingNummer, Begindatum en met
+    RedenBeeindiging waarde 20 is, dan moet RedenBeeindiging <> aan waarde 20 zijn, indien
+    StatusAanlevering waarde 1 of 2 heeft." (9413)
+
+    A delivery that was temporarily ended (reason 20, "Levering is tijdelijk beeindigd") may be
+    ended for good, not temporarily once more. ``eerdere``: the stops received before for this
+    client from this aanbieder (and the ones before this one in the same message)."""
+    if stop.status_aanlevering not in ("1", "2") or stop.reden_beeindiging != TIJDELIJK_BEEINDIGD:
+        return []
+    dubbel = any(e.reden_beeindiging == TIJDELIJK_BEEINDIGD for e in _eerdere_stops(stop, eerdere))
+    return _code("9413", "TR413") if dubbel else []
+
+
+def TR414(stop: StopProduct, eerdere: Iterable[StopProduct]) -> list[Retourcode]:
+    """TR414: "Als er al een StopProduct voor hetzelfde Bsn, ToewijzingNummer en Begindatum is,
+    dan moet Einddatum >= zijn aan Einddatum uit actuele StopProduct." (9414)
+
+    A later stop with the same key never ends the delivery earlier than the current stop did.
+    Every current earlier stop with the key is compared (the latest einddatum counts)."""
+    vorige = _eerdere_stops(stop, eerdere)
+    if not vorige or stop.einddatum >= max(e.einddatum for e in vorige):
+        return []
+    return _code("9414", "TR414")
+
+
+def TR415(stop: StopProduct, eerdere: Iterable[StopProduct]) -> list[Retourcode]:
+    """TR415: "Er mag geen StopProduct zijn met gelijk Bsn, ToewijzingNummer, Begindatum en
+    RedenBeeindiging <> waarde 20, indien StatusAanlevering waarde 1 of 2 heeft" (9415)
+
+    After a stop for good (any reason but 20) no new or changed stop with the same key is
+    accepted; only deleting it (StatusAanlevering 3) remains possible."""
+    if stop.status_aanlevering not in ("1", "2"):
+        return []
+    definitief = any(
+        e.reden_beeindiging != TIJDELIJK_BEEINDIGD for e in _eerdere_stops(stop, eerdere)
+    )
+    return _code("9415", "TR415") if definitief else []
 
 
 # --- the gemeente's own 301 ---------------------------------------------------------------------
@@ -589,6 +643,93 @@ def TR385(
     return _code("9385", "TR385") if saldo > 0 else []
 
 
+def TR416(prestatie: Prestatie, eerdere: Iterable[Prestatie]) -> list[Retourcode]:
+    """TR416: "Prestatie met DebetCredit in IngediendBedrag waarde Debet mag alleen ingezonden
+    worden voor dezelfde ProductPeriode, ProductCategorie en ProductCode met gelijk
+    ToewijzingNummer als er niet al een Prestatie met waarde Debet is." (0001)
+
+    A rule of the validation stylesheet (controleniveau "bericht inhoud"), so its code is 0001:
+    ``eerdere`` are the prestaties before this one of the same Client in the same message (the
+    stylesheet compares preceding siblings). A second debet line for the same period and product
+    is refused; a credit line is never refused by this rule."""
+    if prestatie.ingediend_bedrag.debet_credit != "D":
+        return []
+    for e in eerdere:
+        if (
+            e.ingediend_bedrag.debet_credit == "D"
+            and e.toewijzing_nummer == prestatie.toewijzing_nummer
+            and e.product_categorie == prestatie.product_categorie
+            and e.product_code == prestatie.product_code
+            and e.product_periode == prestatie.product_periode
+        ):
+            return _code(
+                "0001", "TR416", "Dubbele debetprestatie voor dezelfde periode en hetzelfde product"
+            )
+    return []
+
+
+def TR418(prestatie: Prestatie, contracttarief: int | None) -> list[Retourcode]:
+    """TR418: "ProductTarief in Prestatie dient overeen te komen met het contractuele tarief van
+    ProductCode." (0611)
+
+    ``contracttarief``: the tariff in cents that the gemeente's contract with this aanbieder sets
+    for the ProductCode on the prestatie's Begindatum. ``None`` (no contractual tariff known, e.g.
+    a price agreed per client) or a prestatie without ProductTarief (eenheid 83, euro's): nothing
+    to compare."""
+    if contracttarief is None or prestatie.product_tarief is None:
+        return []
+    return [] if prestatie.product_tarief == contracttarief else _code("0611", "TR418")
+
+
+Maand = tuple[int, int]  # (year, month)
+
+
+def _maand(d: dt.date) -> Maand:
+    return (d.year, d.month)
+
+
+def _volgende(m: Maand) -> Maand:
+    return (m[0] + 1, 1) if m[1] == 12 else (m[0], m[1] + 1)
+
+
+def TR318(
+    bericht: Declaratiebericht,
+    vorige_periode: GeslotenPeriode | None,
+    maanden_met_zorg: Collection[Maand] = (),
+) -> list[Retourcode]:
+    """TR318: "Indien iedere DeclaratiePeriode zorg is geleverd, moet DeclaratiePeriode de
+    kalendermaand volgend op voorgaande DeclaratiePeriode zijn." (8214)
+
+    ``vorige_periode``: the DeclaratiePeriode of this aanbieder's previous declaratie in this law
+    (``None`` for the first: nothing to compare). The toelichting allows a gap only for months in
+    which no care was delivered: the declaratie then starts on day 1 of the month in which care
+    resumed. So the period must be the month after the previous one, or a later month when no
+    month in between had care. Care in a month in between is known from ``maanden_met_zorg``
+    (the (year, month) pairs in which the gemeente knows the aanbieder delivered, e.g. from its
+    start and stop messages) and from the prestaties of this message itself (a ProductPeriode in
+    a skipped month is care in that month). A period at or before the previous one fails."""
+    if vorige_periode is None:
+        return []
+    huidig = _maand(bericht.declaratie.declaratie_periode.begindatum)
+    verwacht = _volgende(_maand(vorige_periode.begindatum))
+    if huidig == verwacht:
+        return []
+    if huidig < verwacht:
+        return _code("8214", "TR318")
+    met_zorg = set(maanden_met_zorg) | {
+        _maand(d)
+        for c in bericht.declaratie.clienten
+        for p in c.prestaties
+        for d in (p.product_periode.begindatum, p.product_periode.einddatum)
+    }
+    m = verwacht
+    while m < huidig:
+        if m in met_zorg:
+            return _code("8214", "TR318")
+        m = _volgende(m)
+    return []
+
+
 def declaratie_prestatie(
     bericht: Declaratiebericht,
     bsn: str,
@@ -596,12 +737,21 @@ def declaratie_prestatie(
     toewijzingen: Mapping[int, ToegewezenProduct],
     eerdere_prestaties: Mapping[int, list[Prestatie]] | None = None,
     varianten: Mapping[int, Uitvoeringsvariant] | None = None,
+    contracttarief: Callable[[str, dt.date], int | None] | None = None,
 ) -> list[Retourcode]:
     """All claim checks for one prestatie of a 323 against the client's toewijzingen
     (``toewijzingen``: ToewijzingNummer -> ToegewezenProduct of this client at this aanbieder;
     ``eerdere_prestaties``: approved earlier prestaties per ToewijzingNummer). Returns the codes
-    for the prestatie in the 325; an empty list means it may be approved."""
+    for the prestatie in the 325; an empty list means it may be approved.
+
+    ``contracttarief(productcode, datum)``: the contractual tariff in cents on that date (TR418),
+    or ``None``; without it TR418 is not judged."""
     codes = TR338(prestatie, toewijzingen)
+    if contracttarief is not None:
+        codes += TR418(
+            prestatie,
+            contracttarief(prestatie.product_code, prestatie.product_periode.begindatum),
+        )
     codes += TR319(prestatie, bericht.declaratie.declaratie_periode.einddatum)
     codes += TR346(prestatie)
     codes += TR381(bericht.wet, prestatie.product_categorie, prestatie.product_code)

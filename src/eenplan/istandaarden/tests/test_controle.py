@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import json
@@ -14,7 +15,8 @@ import pytest
 
 from eenplan.istandaarden import bouw, voorbeelden
 from eenplan.istandaarden.__main__ import main
-from eenplan.istandaarden.controle import controleer
+from eenplan.istandaarden.controle import Reeks, controleer
+from eenplan.istandaarden.model import GeslotenPeriode
 
 VANDAAG = dt.date(2026, 12, 31)
 
@@ -123,3 +125,69 @@ def test_django_command_berichten_controleer(tmp_path: Path):
         stdout=out,
     )
     assert _regels(out.getvalue())[0]["bericht"] == "WMO319"
+
+
+def test_a_second_debet_line_is_tr416_like_the_official_stylesheet(orakel):
+    bericht = voorbeelden.declaratie("wmo")
+    client = bericht.declaratie.clienten[0]
+    dubbel = copy.deepcopy(client.prestaties[0])
+    dubbel.product_referentie.referentie_nummer = "P1-2"
+    client.prestaties.append(dubbel)
+    bericht.declaratie.totaal_ingediend_bedrag.totaal_bedrag *= 2  # TR358 still adds up
+    zonder_stylesheet = controleer(bouw(bericht), vandaag=VANDAAG)
+    assert zonder_stylesheet.regels == ["TR416"]
+    assert zonder_stylesheet.retourcodes == ["0001"]
+    met = controleer(bouw(bericht), referentie=orakel.root, vandaag=VANDAAG)
+    assert met.regels == ["TR416"] and met.retourcodes == ["0001"]
+
+
+def _stop(identificatie: str, reden: str, eind: dt.date) -> bytes:
+    bericht = voorbeelden.stop("wmo", identificatie=identificatie)
+    product = bericht.client.stop_producten[0]
+    product.reden_beeindiging = reden
+    product.einddatum = eind
+    return bouw(bericht)
+
+
+def test_cli_series_judges_repeated_stops_and_identifications(tmp_path: Path):
+    (tmp_path / "1.xml").write_bytes(_stop("1", "20", dt.date(2026, 6, 30)))  # temporary
+    (tmp_path / "2.xml").write_bytes(_stop("2", "20", dt.date(2026, 6, 30)))  # again: TR413
+    (tmp_path / "3.xml").write_bytes(_stop("3", "19", dt.date(2026, 5, 31)))  # earlier: TR414
+    (tmp_path / "4.xml").write_bytes(_stop("4", "19", dt.date(2026, 6, 30)))  # for good
+    (tmp_path / "5.xml").write_bytes(_stop("5", "19", dt.date(2026, 7, 31)))  # after: TR415
+    (tmp_path / "6.xml").write_bytes(_stop("5", "19", dt.date(2026, 7, 31)))  # same id: TR056
+    args = ["controleer", str(tmp_path), "--json", "--datum", "2026-12-31"]
+    out = io.StringIO()
+    assert main([*args, "--reeks"], out=out) == 1
+    uitslagen = _regels(out.getvalue())
+    assert [u["retourcodes"] for u in uitslagen] == [
+        ["0200"],
+        ["9413"],
+        ["9414"],
+        ["0200"],
+        ["9415"],
+        ["9056", "9415"],
+    ]
+    assert uitslagen[1]["regels"] == ["TR413"]
+    # without --reeks every file is judged on its own
+    out = io.StringIO()
+    assert main(args, out=out) == 0
+    assert {tuple(u["retourcodes"]) for u in _regels(out.getvalue())} == {("0200",)}
+
+
+def test_series_judges_consecutive_declaration_periods():
+    reeks = Reeks()
+
+    def maand(identificatie: str, maand: int, *, zorg_in: int | None = None) -> list[str]:
+        bericht = voorbeelden.declaratie("jw", identificatie=identificatie)
+        eind = dt.date(2026, maand + 1, 1) - dt.timedelta(days=1)
+        bericht.declaratie.declaratie_periode = GeslotenPeriode(dt.date(2026, maand, 1), eind)
+        p = bericht.declaratie.clienten[0].prestaties[0]
+        z = zorg_in or maand
+        p.product_periode = GeslotenPeriode(dt.date(2026, z, 5), dt.date(2026, z, 25))
+        return controleer(bouw(bericht), vandaag=VANDAAG, reeks=reeks).retourcodes
+
+    assert maand("1", 1) == ["8001"]
+    assert maand("2", 2) == ["8001"]
+    assert maand("3", 5) == ["8001"]  # March and April without care: a gap is allowed
+    assert maand("4", 7, zorg_in=6) == ["8214"]  # June had care but was not declared

@@ -10,6 +10,8 @@ from eenplan.istandaarden import regels
 from eenplan.istandaarden.codelijsten import RETOURCODES
 
 REGEL = re.compile(r"^(TR|OP|IV)\d{3}$")
+# Rules of the validation stylesheet (controleniveau "bericht inhoud (xslt)") answer with 0001.
+XSLT_REGELS = {"TR416"}
 
 
 def _regelfuncties():
@@ -20,7 +22,7 @@ def _regelfuncties():
 
 def test_every_rule_function_cites_its_rule_and_its_code_belongs_to_it():
     functies = _regelfuncties()
-    assert len(functies) >= 33
+    assert len(functies) >= 39
     for naam, functie in functies.items():
         doc = inspect.getdoc(functie) or ""
         assert doc.startswith(f"{naam}:"), naam
@@ -29,7 +31,10 @@ def test_every_rule_function_cites_its_rule_and_its_code_belongs_to_it():
         codes = re.findall(r"\(([0-9S]\d{3})[:)]", doc)
         assert codes, f"{naam} names no return code"
         for code in codes:
-            assert RETOURCODES.regels.get(code) == naam, (naam, code)
+            if naam in XSLT_REGELS:
+                assert code == "0001", naam
+            else:
+                assert RETOURCODES.regels.get(code) == naam, (naam, code)
 
 
 def test_the_aliases_of_the_brief():
