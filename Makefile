@@ -10,10 +10,11 @@ DEMO_INWONERS ?= 20000
 # production-safe eenplan.conf.settings; see docs/configuration.md.
 export DJANGO_SETTINGS_MODULE ?= eenplan.conf.dev
 
-.PHONY: run test lint bench fuzz install demo clean help
+.PHONY: run serve test lint bench fuzz install demo clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo municipality, serve http://127.0.0.1:8000"
+	@echo "make serve  - like run, but with the production server (gunicorn, $(WORKERS) workers)"
 	@echo "make demo   - install, migrate and load the demo municipality (no server)"
 	@echo "make test   - install and run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint   - ruff, mypy (the rules strictly, the services), import-linter (layers)"
@@ -38,6 +39,13 @@ install: $(VENV)/.installed node_modules/.installed
 
 run: demo
 	$(EENPLAN) runserver 127.0.0.1:8000
+
+# The production server on the demo: gunicorn with WORKERS processes (static files through
+# WhiteNoise). For a real deployment see docs/deploy-postgresql.md.
+WORKERS ?= 3
+serve: demo
+	$(EENPLAN) collectstatic --noinput -v 0
+	$(BIN)/gunicorn eenplan.conf.wsgi --bind 127.0.0.1:8000 --workers $(WORKERS) --access-logfile -
 
 demo: install
 	$(EENPLAN) migrate --noinput
