@@ -24,6 +24,13 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _post_map(settings, tmp_path_factory):
+    """The post export of a sent letter (ADR 0021) writes into a temporary folder, never into
+    the checkout's var/."""
+    settings.EENPLAN_POST_MAP = str(tmp_path_factory.mktemp("post"))
+
+
 @pytest.fixture
 def gemeente(db):
     roles_sync()

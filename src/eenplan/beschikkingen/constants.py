@@ -42,3 +42,13 @@ class BriefSoort(models.TextChoices):
     BESCHIKKING = "beschikking", "Beschikking (besluit op een aanvraag)"
     BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", "Beslissing op bezwaar"
     KLACHT_AFHANDELING = "klacht_afhandeling", "Afhandeling van een klacht"
+
+
+class VerzendStatus(models.TextChoices):
+    """Where a letter is on one send channel (ADR 0021). Only `verzonden` is done; the others
+    stay in the list `/beschikkingen/verzendingen/` until they are."""
+
+    WACHT = "wacht", "Wacht op verzending"
+    VERZONDEN = "verzonden", "Verzonden"
+    MISLUKT = "mislukt", "Mislukt, wordt opnieuw geprobeerd"
+    NIET_BESCHIKBAAR = "niet_beschikbaar", "Kanaal niet aangesloten"

@@ -7,10 +7,17 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from eenplan.beschikkingen.constants import AanvraagStatus, BriefSoort, Rechtmatigheid, Uitkomst
+from eenplan.beschikkingen.constants import (
+    AanvraagStatus,
+    BriefSoort,
+    Rechtmatigheid,
+    Uitkomst,
+    VerzendStatus,
+)
 from eenplan.common.concurrency import VersieModel
 from eenplan.common.constants import Wet
 from eenplan.common.models import BaseModel
+from eenplan.gemeente.constants import Verzendkanaal
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
 
@@ -271,3 +278,43 @@ class BriefSjabloon(BaseModel):
     def label(self) -> str:
         """How a sent letter records it."""
         return f"sjabloon {self.gemeente.cbs_code} {self.soort} versie {self.versie}"
+
+
+class Verzending(BaseModel):
+    """One sent letter on one send channel (ADR 0021): recorded in the transaction that sends
+    the letter, run after it commits, kept with its outcome. A failed channel is retried
+    (`eenplan verzendingen_opnieuw`, or the button on the list) and stays visible until done;
+    the letter itself (text and PDF) stays on its own record (`bron_id` of `brief_soort`)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    inwoner = models.ForeignKey(
+        Inwoner, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    brief_soort = models.CharField(max_length=30, choices=BriefSoort.choices)
+    bron_id = models.PositiveBigIntegerField(help_text="De beschikking, het bezwaar of de klacht.")
+    kenmerk = models.CharField(max_length=40)
+    kanaal = models.CharField(max_length=20, choices=Verzendkanaal.choices)
+    status = models.CharField(
+        max_length=20, choices=VerzendStatus.choices, default=VerzendStatus.WACHT
+    )
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    laatste_poging = models.DateTimeField(null=True, blank=True)
+    fout = models.TextField(blank=True)
+    referentie = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "verzending"
+        verbose_name_plural = "verzendingen"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["brief_soort", "bron_id", "kanaal"], name="verzending_uniek"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["gemeente", "status"], name="verzending_status_idx"),
+            models.Index(fields=["brief_soort", "bron_id"], name="verzending_bron_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kenmerk} via {self.kanaal}: {self.status}"

@@ -17,20 +17,27 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.beschikkingen.constants import BriefSoort
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.services import (
     ActorLike,
     beschikking_herzien,
+    brief_naar_pdf,
     datum_tekst,
     publiceer,
     vereis_toegang,
+)
+from eenplan.beschikkingen.verzending import (
+    Uitgaand,
+    adres_regel,
+    bron_registreren,
+    verzending_plannen,
 )
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.common.concurrency import Conflict, schrijft
 from eenplan.common.datums import datums_check
 from eenplan.common.documenten import render_text
-from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
@@ -219,13 +226,21 @@ def bezwaar_decide(
         # the same count as the bezwaar term.
         bezwaar.beroep_uiterlijk = bezwaar_uiterlijk(besloten_op, extra=gelijkgestelde_dagen())
         bezwaar.brief = beslissing_brief_render(bezwaar, actor.user)
-        bezwaar.brief_pdf = tekst_naar_pdf(
+        bezwaar.brief_pdf = brief_naar_pdf(
+            bezwaar.beschikking.gemeente,
             titel=f"Beslissing op bezwaar - {bezwaar.kenmerk}",
             tekst=bezwaar.brief,
-            auteur=f"Gemeente {bezwaar.beschikking.gemeente.naam}",
         )
         velden += ["beroep_uiterlijk", "brief", "brief_pdf"]
     bezwaar.save(update_fields=velden)
+    if uitkomst != BezwaarUitkomst.INGETROKKEN:
+        verzending_plannen(
+            gemeente=bezwaar.beschikking.gemeente,
+            soort=BriefSoort.BESLISSING_OP_BEZWAAR,
+            bron_id=bezwaar.pk,
+            kenmerk=bezwaar.kenmerk,
+            inwoner_id=bezwaar.beschikking.inwoner_id,
+        )
     if nieuwe_beschikking is not None:
         # The new decision revises the one objected to; exports and OP043 follow the newest.
         beschikking_herzien(beschikking=nieuwe_beschikking, herziet=bezwaar.beschikking)
@@ -382,12 +397,19 @@ def klacht_settle(
     klacht.afgehandeld_op, klacht.uitkomst = op, uitkomst.strip()
     # The written outcome with the ombudsman clause (Awb art. 9:12 lid 1 and 2), stored as sent.
     klacht.brief = klacht_brief_render(klacht, actor.user)
-    klacht.brief_pdf = tekst_naar_pdf(
+    klacht.brief_pdf = brief_naar_pdf(
+        klacht.gemeente,
         titel=f"Afhandeling van uw klacht - {klacht.kenmerk}",
         tekst=klacht.brief,
-        auteur=f"Gemeente {klacht.gemeente.naam}",
     )
     klacht.save(update_fields=["afgehandeld_op", "uitkomst", "brief", "brief_pdf", "updated_at"])
+    verzending_plannen(
+        gemeente=klacht.gemeente,
+        soort=BriefSoort.KLACHT_AFHANDELING,
+        bron_id=klacht.pk,
+        kenmerk=klacht.kenmerk,
+        inwoner_id=klacht.inwoner_id,
+    )
     publiceer(
         "klacht.afgehandeld",
         record=klacht,
@@ -396,3 +418,40 @@ def klacht_settle(
         inwoner_id=klacht.inwoner_id,
     )
     return klacht
+
+
+# --- Sending (ADR 0021): the stored letters as the channels read them back --------------------
+
+
+def _bezwaar_uitgaand(pk: int) -> Uitgaand:
+    bezwaar = Bezwaar.objects.select_related("beschikking__inwoner", "beschikking__gemeente").get(
+        pk=pk
+    )
+    inwoner = bezwaar.beschikking.inwoner
+    return Uitgaand(
+        kenmerk=bezwaar.kenmerk,
+        gemeente=bezwaar.beschikking.gemeente.naam,
+        naam=bezwaar.ingediend_door or inwoner.naam,
+        adres=adres_regel(inwoner),
+        email=inwoner.email,
+        tekst=bezwaar.brief,
+        pdf=bytes(bezwaar.brief_pdf),
+    )
+
+
+def _klacht_uitgaand(pk: int) -> Uitgaand:
+    klacht = Klacht.objects.select_related("inwoner", "gemeente").get(pk=pk)
+    inwoner = klacht.inwoner
+    return Uitgaand(
+        kenmerk=klacht.kenmerk,
+        gemeente=klacht.gemeente.naam,
+        naam=klacht.ingediend_door,
+        adres=adres_regel(inwoner) if inwoner is not None else "",
+        email=inwoner.email if inwoner is not None else "",
+        tekst=klacht.brief,
+        pdf=bytes(klacht.brief_pdf),
+    )
+
+
+bron_registreren(BriefSoort.BESLISSING_OP_BEZWAAR, _bezwaar_uitgaand)
+bron_registreren(BriefSoort.KLACHT_AFHANDELING, _klacht_uitgaand)

@@ -27,19 +27,56 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import pikepdf
-from PIL import ImageCms
+from PIL import Image as PILImage
+from PIL import ImageCms, UnidentifiedImageError
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer
 
 TAAL = "nl-NL"
 LETTERTYPE = "Roboto"
 PDFA_DEEL, PDFA_NIVEAU = 2, "B"
 PDFUA_DEEL = 1
+# The letterhead logo: at most this high and wide on the page, and this many pixels wide stored.
+LOGO_HOOGTE, LOGO_BREEDTE = 18 * mm, 70 * mm
+LOGO_PIXELS = 800
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+
+class OngeldigLogo(ValueError):
+    """The uploaded file is not a picture this project can put in a letter."""
+
+
+def logo_normaliseren(data: bytes) -> bytes:
+    """An uploaded logo (PNG, JPEG, GIF, WebP) as the PNG stored with the municipality: RGB on
+    a white background (PDF/A-2 allows transparency, but a flat picture prints the same
+    everywhere), at most `LOGO_PIXELS` wide. Refused with a Dutch message: no picture, too big."""
+    if len(data) > LOGO_MAX_BYTES:
+        raise OngeldigLogo("Het logo is groter dan 2 MB. Kies een kleiner bestand.")
+    try:
+        with PILImage.open(BytesIO(data)) as beeld:
+            beeld.load()
+            if beeld.format not in {"PNG", "JPEG", "GIF", "WEBP"}:
+                raise OngeldigLogo("Kies een logo als PNG- of JPEG-bestand.")
+            beeld = beeld.convert("RGBA")
+    except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError) as exc:
+        raise OngeldigLogo(
+            "Dit bestand is geen afbeelding. Kies een PNG- of JPEG-bestand."
+        ) from exc
+    wit = PILImage.new("RGBA", beeld.size, (255, 255, 255, 255))
+    plat = PILImage.alpha_composite(wit, beeld).convert("RGB")
+    if plat.width > LOGO_PIXELS:
+        plat = plat.resize(
+            (LOGO_PIXELS, max(1, round(plat.height * LOGO_PIXELS / plat.width))),
+            PILImage.Resampling.LANCZOS,
+        )
+    uit = BytesIO()
+    plat.save(uit, format="PNG", optimize=True)
+    return uit.getvalue()
 
 
 @cache
@@ -87,6 +124,7 @@ class _Structuur:
 
     elementen: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
     volgende_mcid: dict[int, int] = field(default_factory=dict)
+    alt: dict[int, str] = field(default_factory=dict)  # element -> alternative text (Figure)
 
     def nieuw_element(self, rol: str) -> int:
         self.elementen.append((rol, []))
@@ -123,6 +161,31 @@ class _GetagdeAlinea(Paragraph):
         self.canv.addLiteral("EMC")
 
 
+class _GetagdFiguur(Image):
+    """A picture drawn as marked content of a Figure element with an alternative text."""
+
+    structuur: _Structuur
+    element: int
+
+    def draw(self) -> None:
+        mcid = self.structuur.markeer(self.element, self.canv.getPageNumber() - 1)
+        self.canv.addLiteral(f"/Figure <</MCID {mcid}>> BDC")
+        super().draw()
+        self.canv.addLiteral("EMC")
+
+
+def _figuur(png: bytes, alt: str, structuur: _Structuur) -> _GetagdFiguur:
+    with PILImage.open(BytesIO(png)) as beeld:
+        breedte, hoogte = beeld.size
+    schaal = min(LOGO_HOOGTE / hoogte, LOGO_BREEDTE / breedte)
+    figuur = _GetagdFiguur(BytesIO(png), width=breedte * schaal, height=hoogte * schaal)
+    figuur.hAlign = "LEFT"
+    figuur.structuur = structuur
+    figuur.element = structuur.nieuw_element("Figure")
+    structuur.alt[figuur.element] = alt
+    return figuur
+
+
 def _alinea(tekst: str, rol: str, structuur: _Structuur) -> _GetagdeAlinea:
     alinea = _GetagdeAlinea(tekst, _stijlen()[rol])
     alinea.rol, alinea.structuur = rol, structuur
@@ -130,15 +193,25 @@ def _alinea(tekst: str, rol: str, structuur: _Structuur) -> _GetagdeAlinea:
     return alinea
 
 
-def tekst_naar_pdf(*, titel: str, tekst: str, auteur: str = "eenplan") -> bytes:
+def tekst_naar_pdf(
+    *,
+    titel: str,
+    tekst: str,
+    auteur: str = "eenplan",
+    logo: bytes = b"",
+    logo_alt: str = "",
+) -> bytes:
     """An A4 PDF/A-2b with `titel` as document title and `tekst` as paragraphs (blank lines split
     paragraphs; single line breaks are kept; a block underlined with `===` is a heading), tagged,
-    in Dutch, with Roboto embedded."""
-    ruw, structuur = _opmaken(titel=titel, tekst=tekst, auteur=auteur)
+    in Dutch, with Roboto embedded. `logo` (a PNG from `logo_normaliseren`) is drawn above the
+    text as a Figure with `logo_alt` as its alternative text (PDF/UA 7.3)."""
+    ruw, structuur = _opmaken(titel=titel, tekst=tekst, auteur=auteur, logo=logo, logo_alt=logo_alt)
     return _archiefwaardig(ruw, structuur, titel=titel, auteur=auteur)
 
 
-def _opmaken(*, titel: str, tekst: str, auteur: str) -> tuple[bytes, _Structuur]:
+def _opmaken(
+    *, titel: str, tekst: str, auteur: str, logo: bytes = b"", logo_alt: str = ""
+) -> tuple[bytes, _Structuur]:
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -154,6 +227,9 @@ def _opmaken(*, titel: str, tekst: str, auteur: str) -> tuple[bytes, _Structuur]
     )
     structuur = _Structuur()
     verhaal: list[Any] = []
+    if logo:
+        verhaal.append(_figuur(logo, logo_alt or f"Logo van {auteur}", structuur))
+        verhaal.append(Spacer(1, 6 * mm))
     for blok in tekst.strip().split("\n\n"):
         regels = [escape(regel) for regel in blok.splitlines()]
         if not any(r.strip() for r in regels):
@@ -184,7 +260,7 @@ def _archiefwaardig(ruw: bytes, structuur: _Structuur, *, titel: str, auteur: st
             )
         )
         per_pagina: dict[int, dict[int, pikepdf.Object]] = {}
-        for rol, stukken in structuur.elementen:
+        for nummer, (rol, stukken) in enumerate(structuur.elementen):
             if not stukken:
                 continue
             element = pdf.make_indirect(
@@ -201,6 +277,8 @@ def _archiefwaardig(ruw: bytes, structuur: _Structuur, *, titel: str, auteur: st
                     ),
                 )
             )
+            if nummer in structuur.alt:
+                element.Alt = pikepdf.String(structuur.alt[nummer])
             document.K.append(element)
             for p, mcid in stukken:
                 per_pagina.setdefault(p, {})[mcid] = element

@@ -21,3 +21,7 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 EENPLAN_2FA_VERPLICHT = as_bool(os.environ.get("EENPLAN_2FA_VERPLICHT", "false"))
+# The e-mail notice of a sent letter goes to the console on a laptop (unless configured).
+EMAIL_BACKEND = os.environ.get(
+    "EENPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)

@@ -227,6 +227,27 @@ EENPLAN_VERZENDEN_VOOR_TOETSING = as_bool(
         "check (Hardenberg: true, the check is afterwards). false: sending waits for the check.",
     )
 )
+# Sending letters (ADR 0021): which channels a municipality uses is its own setting in
+# functioneel beheer; where the post export goes and who sends the e-mail notice is the
+# installation's.
+EENPLAN_POST_MAP = declare(
+    "EENPLAN_POST_MAP",
+    str(VAR_DIR / "post"),
+    "Folder where sent letters (PDF) and verzendlijst.csv are written per municipality "
+    "(a subfolder per CBS code) for the print and mail service.",
+)
+DEFAULT_FROM_EMAIL = declare(
+    "EENPLAN_AFZENDER_EMAIL",
+    "noreply@eenplan.invalid",
+    "Sender address of the e-mail notice that a letter is on its way.",
+)
+EMAIL_BACKEND = declare(
+    "EENPLAN_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend",
+    "Django e-mail backend (SMTP via EMAIL_HOST/EMAIL_PORT by default).",
+)
+EMAIL_HOST = declare("EMAIL_HOST", "localhost", "SMTP server for the e-mail notice.")
+EMAIL_PORT = int(declare("EMAIL_PORT", "25", "SMTP port."))
 EENPLAN_THEME_CSS = declare(
     "EENPLAN_THEME_CSS",
     "nlds/theme/theme.css",

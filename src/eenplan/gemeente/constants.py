@@ -44,3 +44,16 @@ class VerzoekStatus(models.TextChoices):
     OPEN = "open", "Wacht op goedkeuring"
     GOEDGEKEURD = "goedgekeurd", "Goedgekeurd en doorgevoerd"
     AFGEWEZEN = "afgewezen", "Afgewezen"
+
+
+class Verzendkanaal(models.TextChoices):
+    """How a sent letter reaches the resident (ADR 0021). Post and the Berichtenbox deliver the
+    letter itself; the e-mail notice only says that a letter is on its way."""
+
+    POST = "post", "Per post (printexport voor de post- en drukservice)"
+    EMAIL = "email", "E-mailbericht dat er een brief is (zonder de inhoud)"
+    BERICHTENBOX = "berichtenbox", "Berichtenbox van MijnOverheid"
+
+
+# The channels that bring the letter itself; a municipality needs at least one of them.
+BEZORGENDE_KANALEN = frozenset({Verzendkanaal.POST, Verzendkanaal.BERICHTENBOX})

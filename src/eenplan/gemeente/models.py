@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from eenplan.common.models import BaseModel
-from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
+from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, Verzendkanaal, VerzoekStatus
 
 
 class Gemeente(BaseModel):
@@ -43,10 +43,16 @@ class Gemeente(BaseModel):
         blank=True,
         help_text="De pagina waar een inwoner digitaal bezwaar maakt (met DigiD).",
     )
-    logo = models.ImageField(
-        upload_to="gemeente/logo/",
-        blank=True,
-        help_text="Het logo boven de brief (PNG of JPEG).",
+    # Stored as data (not a file on a disk that a second server or a restore lacks): a PNG
+    # without transparency, made by `common.pdf.logo_normaliseren` from the upload.
+    logo = models.BinaryField("logo", blank=True, editable=False, default=b"")
+    # Which channels a sent letter goes through (ADR 0021): a comma-separated list of
+    # `Verzendkanaal` values; at least one that delivers the letter itself (post, Berichtenbox).
+    verzendkanalen = models.CharField(
+        "verzendkanalen",
+        max_length=100,
+        default=Verzendkanaal.POST,
+        help_text="Hoe een verzonden brief de inwoner bereikt.",
     )
 
     class Meta:
@@ -56,6 +62,11 @@ class Gemeente(BaseModel):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def kanalen(self) -> list[str]:
+        """The configured send channels, in the order they run."""
+        return [k for k in self.verzendkanalen.split(",") if k]
 
 
 class Wijk(BaseModel):

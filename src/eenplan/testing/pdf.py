@@ -4,10 +4,11 @@
 what is missing for a tagged PDF/A-2 with a PDF/UA-1 claim, read with pypdf — a different
 library from the one that wrote the file (pikepdf), so a check does not merely repeat the
 writer. It covers the rules of veraPDF's PDF/A-2B and PDF/UA-1 validation profiles that a
-document of this project (text in one embedded TrueType font, no images, forms, annotations or
-actions) can break; it is not a full validator such as veraPDF, which is not available from
-PyPI, npm or Debian. The clause numbers in the messages are those of ISO 19005-2 (PDF/A-2) and
-ISO 14289-1 (PDF/UA-1). docs/decisions/0018-letter-pdf.md lists what is and is not checked.
+document of this project (text in one embedded TrueType font, the municipality's logo as one
+image, no forms, annotations or actions) can break; it is not a full validator such as veraPDF,
+which is not available from PyPI, npm or Debian. The clause numbers in the messages are those of
+ISO 19005-2 (PDF/A-2) and ISO 14289-1 (PDF/UA-1). docs/decisions/0018-letter-pdf.md lists what
+is and is not checked.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def pdf_gebreken(data: bytes) -> list[str]:
     gebreken += _xmp(reader, catalogus)
     gebreken += _uitvoer(catalogus)
     gebreken += _lettertypen(reader)
+    gebreken += _afbeeldingen(reader)
     gemarkeerd: set[tuple[int, int]] = set()
     for index, pagina in enumerate(reader.pages):
         gebreken += _inhoud(reader, pagina, index, gemarkeerd)
@@ -270,6 +272,53 @@ def _lettertypen(reader: PdfReader) -> list[str]:
     return gebreken
 
 
+def pdf_afbeeldingen(data: bytes) -> list[tuple[int, int]]:
+    """The (width, height) in pixels of every image on every page."""
+    reader = PdfReader(io.BytesIO(data))
+    return [
+        (int(x.get_object()["/Width"]), int(x.get_object()["/Height"]))
+        for pagina in reader.pages
+        for x in _xobjecten(pagina).values()
+        if x.get_object().get("/Subtype") == "/Image"
+    ]
+
+
+def _xobjecten(pagina: Any) -> dict[str, Any]:
+    bronnen = pagina.get("/Resources")
+    if bronnen is None:
+        return {}
+    xobjecten = bronnen.get_object().get("/XObject")
+    return dict(xobjecten.get_object()) if xobjecten is not None else {}
+
+
+def _afbeeldingen(reader: PdfReader) -> list[str]:
+    """Images as PDF/A-2 allows them (6.2.8): no /Alternates or /OPI, /Interpolate not true,
+    no LZW or JPX-less oddities checked here; DeviceRGB/DeviceGray under the sRGB output intent,
+    8 bits per component; a soft mask only with /Matte absent."""
+    gebreken: list[str] = []
+    for index, pagina in enumerate(reader.pages):
+        for naam, verwijzing in _xobjecten(pagina).items():
+            x = verwijzing.get_object()
+            waar = f"page {index + 1}, XObject {naam}"
+            if x.get("/Subtype") != "/Image":
+                if x.get("/Subtype") == "/PS":
+                    gebreken.append(f"{waar}: PostScript XObject (6.2.9)")
+                continue
+            if "/Alternates" in x or "/OPI" in x:
+                gebreken.append(f"{waar}: image with /Alternates or /OPI (6.2.8)")
+            if x.get("/Interpolate"):
+                gebreken.append(f"{waar}: image with /Interpolate true (6.2.8)")
+            filters = x.get("/Filter")
+            filters = filters if isinstance(filters, list) else [filters]
+            if "/LZWDecode" in [str(f) for f in filters]:
+                gebreken.append(f"{waar}: LZW compression (6.1.7.2)")
+            if str(x.get("/ColorSpace")) not in {"/DeviceRGB", "/DeviceGray"}:
+                gebreken.append(f"{waar}: colour space {x.get('/ColorSpace')} not checked here")
+            if int(x.get("/BitsPerComponent", 8)) not in {1, 2, 4, 8, 16}:
+                gebreken.append(f"{waar}: BitsPerComponent not allowed (6.2.8)")
+    return gebreken
+
+
 def _bytes(stuk: Any) -> bytes:
     if isinstance(stuk, bytes):
         return stuk
@@ -386,6 +435,8 @@ def _structuur(
         if rol not in STANDAARD_ROLLEN:
             gebreken.append(f"structure type {rol!r} is neither standard nor role-mapped (7.1)")
         rollen.append(rol)
+        if rol == "Figure" and not str(obj.get("/Alt", "")).strip():
+            gebreken.append("Figure without an alternative text /Alt (PDF/UA 7.3)")
         if "/P" not in obj:
             gebreken.append(f"structure element {rol} without its parent /P (PDF/UA 7.1)")
         pg = obj.get("/Pg")
@@ -467,6 +518,8 @@ def _inhoud(
                 stapel.pop()
         elif operator in TEKST_OPERATOREN and not {"mcid", "artifact"} & set(stapel):
             gebreken.append(f"page {index + 1}: text outside tagged content (PDF/UA 7.1)")
+        elif operator == b"Do" and not {"mcid", "artifact"} & set(stapel):
+            gebreken.append(f"page {index + 1}: image outside tagged content (PDF/UA 7.1)")
     if stapel:
         gebreken.append(f"page {index + 1}: BDC without EMC")
     return gebreken

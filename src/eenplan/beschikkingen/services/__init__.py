@@ -38,6 +38,7 @@ from eenplan.beschikkingen.services.beschikking import (
 )
 from eenplan.beschikkingen.services.brief import (
     SJABLOON_VERSIE,
+    brief_naar_pdf,
     brief_pdf,
     brief_render,
     brief_tekst,
@@ -73,6 +74,7 @@ __all__ = [
     "beschikking_issue",
     "beschikking_send",
     "SJABLOON_VERSIE",
+    "brief_naar_pdf",
     "brief_pdf",
     "brief_render",
     "PLAATSHOUDERS",

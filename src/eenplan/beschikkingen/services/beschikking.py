@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from eenplan.beschikkingen.constants import AanvraagStatus, Rechtmatigheid, Uitkomst
+from eenplan.beschikkingen.constants import AanvraagStatus, BriefSoort, Rechtmatigheid, Uitkomst
 from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
@@ -29,6 +29,7 @@ from eenplan.beschikkingen.services._gedeeld import (
     vereis_toegang,
 )
 from eenplan.beschikkingen.services.brief import brief_vastleggen, voor_toetsing_verzonden
+from eenplan.beschikkingen.verzending import verzending_plannen
 from eenplan.common.concurrency import Conflict, schrijft, vergrendel, verhoog
 from eenplan.common.constants import Wet
 from eenplan.common.datums import datums_check
@@ -310,6 +311,15 @@ def beschikking_send(
             "brief_sjabloon",
             "updated_at",
         ]
+    )
+    # Through the municipality's channels, after commit; a channel's failure is recorded and
+    # retried, never undoes the sending (ADR 0021).
+    verzending_plannen(
+        gemeente=beschikking.gemeente,
+        soort=BriefSoort.BESCHIKKING,
+        bron_id=beschikking.pk,
+        kenmerk=beschikking.kenmerk,
+        inwoner_id=beschikking.inwoner_id,
     )
     publiceer(
         "beschikking.verzonden",

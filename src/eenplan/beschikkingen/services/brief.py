@@ -17,6 +17,7 @@ from eenplan.beschikkingen.services._gedeeld import datum_tekst
 from eenplan.beschikkingen.services.eigen_bijdrage import beschikking_eigen_bijdrage
 from eenplan.common.documenten import render_text
 from eenplan.common.pdf import tekst_naar_pdf
+from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.rules import grondslagen
 from eenplan.rules.termijnen import (
@@ -198,7 +199,19 @@ def _pdf(beschikking: Beschikking, tekst: str) -> bytes:
     titel = f"Besluit op uw aanvraag - {beschikking.inwoner.naam}"
     if beschikking.verzonden_op is None or not beschikking.brief:
         titel = f"VOORBEELD, niet verzonden - {titel}"
-    return tekst_naar_pdf(titel=titel, tekst=tekst, auteur=f"Gemeente {beschikking.gemeente.naam}")
+    return brief_naar_pdf(beschikking.gemeente, titel=titel, tekst=tekst)
+
+
+def brief_naar_pdf(gemeente: Gemeente, *, titel: str, tekst: str) -> bytes:
+    """A letter of the municipality as PDF/A, with its logo (if any) above the letterhead:
+    one way for every letter (beschikking, beslissing op bezwaar, klacht, 4:14-bericht)."""
+    return tekst_naar_pdf(
+        titel=titel,
+        tekst=tekst,
+        auteur=f"Gemeente {gemeente.naam}",
+        logo=bytes(gemeente.logo or b""),
+        logo_alt=f"Logo van de gemeente {gemeente.naam}",
+    )
 
 
 def brief_vastleggen(beschikking: Beschikking) -> None:
