@@ -228,6 +228,8 @@ PK_KIND: dict[str, str] = {
     "/api/v1/bezwaren/": "bezwaar",
     "/api/v1/klachten/": "klacht",
     "/api/v1/overgangsrecht/": "overgangsrecht",
+    "/api/v1/indicatoren/": "indicator",
+    "/sturing/indicatoren/": "indicator",
     "/inwoners/": "inwoner",
     "/meldingen/": "melding",
     "/onderzoeken/": "onderzoek",
@@ -265,6 +267,8 @@ KWARG_KIND: dict[str, str] = {
     "versie": "versie",
     "code": "onderdeel_code",
     "stap": "ladderstap",
+    "indicator": "indicator",
+    "id": "indicator",
 }
 
 
@@ -387,6 +391,8 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "overgangsrecht": overgangsrecht.pk,
         "wijk": wijk.pk,
         "team": team.pk,
+        # Indicators are aggregates: the same one on both sides (no resident's scope).
+        "indicator": "meldingen",
     }
 
 

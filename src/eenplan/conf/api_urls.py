@@ -12,6 +12,7 @@ from eenplan.meldingen.api import urls as meldingen_api
 from eenplan.onderzoeken.api import urls as onderzoeken_api
 from eenplan.plannen.api import urls as plannen_api
 from eenplan.privacy.api.views import InzageViewSet
+from eenplan.sturing.api import views as sturing_api
 from eenplan.voorzieningen.api import urls as voorzieningen_api
 from eenplan.web.api import DossierViewSet
 
@@ -49,5 +50,6 @@ voorzieningen_api.register(router)
 beschikkingen_api.register(router)
 beheer_api.register(router)
 bezwaren_api.register(router)
+sturing_api.register(router)
 
 urlpatterns = router.urls

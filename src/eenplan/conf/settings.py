@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "eenplan.plannen",
     "eenplan.beschikkingen",
     "eenplan.bezwaren",
+    "eenplan.sturing",
     "eenplan.voorzieningen",
     "eenplan.aanbieders",
     "eenplan.beheer",

@@ -24,6 +24,8 @@ class Rol(models.TextChoices):
     BELEID = "beleid", "Beleidsmedewerker"
     PRIVACY = "privacy", "Privacy officer (FG)"
     FUNCTIONEEL_BEHEER = "beheer", "Functioneel beheerder"
+    # A council member: reads the steering figures (aggregates) only, never a dossier.
+    RAADSLID = "raadslid", "Raadslid (alleen stuurinformatie)"
 
 
 class Onderdeel(models.TextChoices):

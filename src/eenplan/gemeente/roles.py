@@ -49,6 +49,8 @@ RECHTMATIGHEID_TOETSEN = "beschikkingen.change_beschikking"
 BEZWAAR = ["bezwaren.view_bezwaar", "bezwaren.add_bezwaar",
            "bezwaren.change_bezwaar"]
 KLACHT = ["bezwaren.view_klacht", "bezwaren.add_klacht", "bezwaren.change_klacht"]
+# Steering figures (eenplan.sturing): aggregates with small cells suppressed, never a dossier.
+STURING = "sturing.view_stuurinformatie"
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -81,8 +83,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                      RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT],
     Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
-    Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN],
-    Rol.BELEID: [],
+    Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING],
+    Rol.BELEID: [STURING],
+    # The council: the indicators, their trends and exports; nothing else (read-only).
+    Rol.RAADSLID: [STURING],
     # Audits who saw what and why; does not read dossiers themselves.
     Rol.PRIVACY: [INZAGELOG],
     # Manages the municipality's set-up (wijken, teams, staff, the catalogue and the sociale

@@ -71,6 +71,10 @@ class Resource(models.TextChoices):
     ACCOUNT = "account", "Accounts, rollen en teams van medewerkers beheren"
     INRICHTING = "inrichting", "Teams en wijken beheren"
     INSTELLINGEN = "instellingen", "Gemeentelijke instellingen (feestdagen, teksten)"
+    # Steering figures (eenplan.sturing): aggregates only, small cells suppressed. The rule is
+    # never scoped and opens no dossier: a role with only this permission has no resident in
+    # its need-to-know scope at all (`inwoners_in_scope` is empty without roles.DOSSIER).
+    STURING = "sturing", "Stuurinformatie (alleen aantallen, geen persoonsgegevens)"
 
 
 class Action(models.TextChoices):
@@ -224,6 +228,9 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.INSTELLINGEN, A.WIJZIGEN): _rule(
         roles.INSTELLINGEN_BEHEREN, Doel.GEGEVENSBEHEER, scoped=False
     ),
+    # The aggregate permission: indicator pages, /api/v1/indicatoren/ and their exports.
+    (R.STURING, A.LEZEN): _rule(roles.STURING, Doel.STURING, scoped=False),
+    (R.STURING, A.EXPORTEREN): _rule(roles.STURING, Doel.STURING, scoped=False),
 }
 # Records that may concern no known resident yet (a melding about "the neighbour at number 5"):
 # then the rules of this resource decide, on the role and the municipality alone

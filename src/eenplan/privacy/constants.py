@@ -15,6 +15,7 @@ class Doel(models.TextChoices):
     BEZWAAR = "bezwaar", "Bezwaar of klacht behandelen"
     CONTROLE = "controle", "Rechtmatigheidscontrole"
     GEGEVENSBEHEER = "gegevensbeheer", "Gegevens corrigeren op verzoek"
+    STURING = "sturing", "Sturing en verantwoording (alleen aantallen)"
 
 
 class Kanaal(models.TextChoices):
