@@ -46,12 +46,13 @@ from eenplan.gemeente import roles
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import GelijkgesteldeFeestdag, RolWijzigingVerzoek
 from eenplan.gemeente.services import roles_sync
-from eenplan.inwoners.models import Huishouden, HuishoudenLid, Netwerkpersoon
+from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import Afweging, Leefgebied, Onderzoek, OnderzoekOnderdeel
 from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, PlanVersie, Regisseur, Voorstel
 from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Toestemming
+from eenplan.privacy.services import inwoneraccount_for
 from eenplan.testing.factories import (
     GemeenteFactory,
     InwonerFactory,
@@ -276,6 +277,7 @@ KWARG_KIND: dict[str, str] = {
 class World:
     staff: dict[str, Any]  # Rol -> Medewerker (all in the team of wijk Noord)
     objects: dict[str, dict[str, Any]]  # side -> kind -> object id (or value)
+    inwoner_user: Any = None  # the portal login of the resident of side IN (issue 13)
 
 
 def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -> dict[str, Any]:
@@ -461,7 +463,11 @@ def build_world() -> World:
         scope = set(access.inwoners_in_scope(medewerker.user).values_list("pk", flat=True))
         assert (sides[IN]["inwoner"] in scope) == (roles.DOSSIER in roles.ROLE_PERMISSIONS[rol])
         assert sides[OUT]["inwoner"] not in scope
-    return World(staff=staff, objects=sides)
+    # The resident of side IN logs in to the portal (issue 13): a resident's account.
+    inwoner_user = inwoneraccount_for(
+        inwoner=Inwoner.objects.get(pk=sides[IN]["inwoner"]), via="ontwikkeling"
+    ).user
+    return World(staff=staff, objects=sides, inwoner_user=inwoner_user)
 
 
 def _kind_of_pk(route: str) -> str | None:
@@ -512,6 +518,7 @@ class Sweep:
     server_errors: list[Finding] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
     allowed_reads: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    inwoner_statuses: Counter = field(default_factory=Counter)  # the resident's requests
 
 
 REFUSALS = {401, 403, 404, 405}
@@ -521,8 +528,11 @@ def _is_refusal(response: Any) -> bool:
     if response.status_code in REFUSALS:
         return True
     if response.status_code in (301, 302, 303):
-        return response["Location"].split("?")[0] == reverse("login")
+        return response["Location"].split("?")[0] in (reverse("login"), PORTAAL_LOGIN)
     return False
+
+
+PORTAAL_LOGIN = "/mijn/inloggen/"
 
 
 def _plan(world: World, rol: str) -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
@@ -564,6 +574,31 @@ def _anonymous_plan() -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
         yield endpoint, OUT if endpoint.params else IN, method, False
 
 
+# --- residents (issue 13): a resident's login is refused every staff endpoint ----------------
+
+# Endpoints a resident's login may open that are no staff page: the start page sends it to the
+# portal, logging out ends its own session, the API root and schema describe the API only.
+INWONER_NIET_GEWEIGERD = {"/", "/uitloggen/", "/api/v1/", "/api/schema/", "/api/docs/"}
+
+
+def _inwoner_plan() -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
+    """The resident of side IN: every staff endpoint is refused, also for the own case (the
+    IN side's objects are the resident's own); portal endpoints are the portal tests' work
+    (tests/test_portaal_matrix.py)."""
+    for endpoint in matrix.endpoints():
+        if endpoint.portaal or endpoint.method == "HEAD":
+            continue
+        if endpoint.route in INWONER_NIET_GEWEIGERD or endpoint.route.startswith("/mijn/"):
+            continue
+        if any(
+            (_kind_of_pk(endpoint.route) if p == "pk" else KWARG_KIND.get(p)) is None
+            for p in endpoint.params
+        ):
+            continue  # Django's admin below /beheer/ (its root is requested): no dossier ids
+        method = endpoint.method if endpoint.api else ("POST" if endpoint.writes else "GET")
+        yield endpoint, IN, method, False
+
+
 def run_sweep(world: World) -> Sweep:
     started = time.perf_counter()
     sweep = Sweep()
@@ -596,6 +631,7 @@ def run_sweep(world: World) -> Sweep:
                 for rol, medewerker in world.staff.items()
             ]
             visitors.append(("Niet ingelogd", None, _anonymous_plan()))
+            visitors.append(("Inwoner", world.inwoner_user, _inwoner_plan()))
             for who, user, plan in visitors:
                 cache.clear()  # API throttling counts per user; the sweep is not an attack
                 client = Client(raise_request_exception=False)
@@ -622,6 +658,8 @@ def run_sweep(world: World) -> Sweep:
                     status = response.status_code
                     sweep.requests += 1
                     sweep.statuses[status] += 1
+                    if who == "Inwoner":
+                        sweep.inwoner_statuses[status] += 1
                     if status >= 500:
                         sweep.server_errors.append(Finding(endpoint.route, f"{label} -> {status}"))
                     if expected:
@@ -729,3 +767,16 @@ def test_pending_entries_are_still_pending(sweep: Sweep):
     ]
     stale = [key for key in PENDING if not any(_matches(key, r) for r in unguarded + failing)]
     assert not stale, f"PENDING entries that have a rule and pass the sweep now; remove: {stale}"
+
+
+@pytest.mark.django_db  # also makes pytest-django create the test database
+def test_a_resident_login_is_refused_every_staff_endpoint(sweep: Sweep):
+    """Staff and residents are separate kinds of accounts (issue 13): the resident of side IN
+    requested every staff page and API route (for the own case's ids) and got a refusal each
+    time (counted with the unexpected allows above); here: the sweep really sent them."""
+    planned = list(_inwoner_plan())
+    sent = sum(sweep.inwoner_statuses.values())
+    assert sent == len(planned) > 200
+    api = [e for e, _side, _m, _x in planned if e.api]
+    assert len(api) > 80  # the whole staff API, not only the pages
+    assert set(sweep.inwoner_statuses) <= REFUSALS | {302}, sweep.inwoner_statuses

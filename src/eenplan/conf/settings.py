@@ -131,6 +131,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "eenplan.privacy.access.AccessLogMiddleware",
+    # A resident's login reaches only the portal (/mijn/): staff pages answer 403 (logged).
+    "eenplan.privacy.access.SeparateAccountsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "eenplan.beveiliging.middleware.SessieVerloopMiddleware",
     "eenplan.beveiliging.middleware.TweeFactorMiddleware",

@@ -37,9 +37,10 @@ from django.utils import timezone
 from eenplan.gemeente import roles
 from eenplan.gemeente.models import Medewerker, Wijk
 from eenplan.gemeente.selectors import medewerker_for_user, wijk_ids_for_medewerker
-from eenplan.inwoners.models import HuishoudenLid, Inwoner
-from eenplan.privacy.constants import STANDAARD_DOEL, Doel, Kanaal
-from eenplan.privacy.models import DossierToegang, Inzage
+from eenplan.inwoners.constants import NetwerkSoort, Relatie
+from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
+from eenplan.privacy.constants import STANDAARD_DOEL, Doel, Grond, Kanaal
+from eenplan.privacy.models import DossierToegang, Inwoneraccount, Inzage, Machtiging
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -251,6 +252,9 @@ WIJK_BUITEN_SCOPE = (
 )
 NIET_INGELOGD = "Log in om verder te gaan."
 ONBEKENDE_ACTOR = "Voor dit soort account zijn nog geen toegangsregels vastgelegd."
+ALLEEN_MEDEWERKERS = (
+    "Dit deel is alleen voor medewerkers van de gemeente. Uw eigen zaak vindt u op Mijn zaak."
+)
 
 
 # --- who asks -------------------------------------------------------------------------------
@@ -264,6 +268,8 @@ class Actor:
     user: Any
     kind: str
     medewerker: Medewerker | None = None
+    # A resident's login (ActorKind.INWONER): the Inwoner the account belongs to.
+    inwoner_id: int | None = None
 
     @classmethod
     def of(cls, user: User | Actor) -> Actor:
@@ -276,7 +282,12 @@ class Actor:
         if not user.is_authenticated:
             actor = cls(user=user, kind=ActorKind.ANONIEM)
         else:
-            actor = cls(user=user, kind=ActorKind.MEDEWERKER, medewerker=medewerker_for_user(user))
+            medewerker = medewerker_for_user(user)
+            inwoner_id = None if medewerker is not None else _inwoner_van_account(user)
+            if inwoner_id is not None:
+                actor = cls(user=user, kind=ActorKind.INWONER, inwoner_id=inwoner_id)
+            else:
+                actor = cls(user=user, kind=ActorKind.MEDEWERKER, medewerker=medewerker)
         # A plain attribute on the user object: lives as long as the request does.
         user._eenplan_actor = actor
         return actor
@@ -294,6 +305,8 @@ class Actor:
 
     def default_doel(self) -> str:
         """The purpose pre-selected for this role; the user can choose another."""
+        if self.kind == ActorKind.INWONER:
+            return Doel.EIGEN_ZAAK
         if self.medewerker is not None and self.medewerker.functie in STANDAARD_DOEL:
             return STANDAARD_DOEL[self.medewerker.functie]
         return Doel.GEGEVENSBEHEER
@@ -456,6 +469,8 @@ def decide(
         ids = _ids([inwoner])
     if actor.kind == ActorKind.ANONIEM:
         reason = NIET_INGELOGD
+    elif actor.kind == ActorKind.INWONER:
+        reason = ALLEEN_MEDEWERKERS
     elif actor.kind != ActorKind.MEDEWERKER:
         reason = ONBEKENDE_ACTOR
     elif not actor.has_perms(rule.perms):
@@ -636,6 +651,7 @@ def _write(
     *,
     doel: str,
     via: Via,
+    grond: str = "",
 ) -> None:
     user = actor.user if actor.user.is_authenticated else None
     if user is None:
@@ -651,6 +667,7 @@ def _write(
         "onderwerp": resource.value if resource else "",
         "handeling": action.value if action else "",
         "reden": decision.reason[:300],
+        "grond": grond,
         "moment": moment,
     }
     rows = [Inzage(inwoner_id=pk, **base) for pk in decision.inwoner_ids] or [Inzage(**base)]
@@ -745,6 +762,272 @@ def requires(resource: Resource, action: Action, *, per_record: bool = False) ->
             return view(request, *args, **kwargs)
 
         wrapped.access_rule = (resource, action)  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+# --- residents and their representatives (inwonersportaal, issue 13) ------------------------
+#
+# A resident logs in with an Inwoneraccount (never a Medewerker): `Actor.kind` is INWONER. The
+# staff rules above refuse such a login everything (ALLEEN_MEDEWERKERS); the portal asks
+# `decide_inwoner` / `require_inwoner` instead, with the rules below. Whose case a login may
+# see is decided by representation (`vertegenwoordigden`): the own case, a minor child of a
+# parent with gezag in the same household, a resident for whom the login is the recorded
+# wettelijk vertegenwoordiger, and residents who gave a dated, unrevoked machtiging. Every
+# decision is logged like a staff read, with the ground it was taken on (`Inzage.grond`).
+# docs/decisions/0021-inwoner-actor-en-inloggen.md.
+
+G = Grond
+VOLLEDIG: frozenset[str] = frozenset({G.ZELF, G.GEZAG, G.WETTELIJK, G.MACHTIGING})
+MEEKIJKEN: frozenset[str] = VOLLEDIG | {G.MANTELZORGER}
+R, A = Resource, Action
+# (resource, action) -> the grounds on which a resident's login may do it.
+INWONER_RULES: dict[tuple[Resource, Action], frozenset[str]] = {
+    (R.DOSSIER, A.LEZEN): MEEKIJKEN,
+    (R.MELDING, A.LEZEN): MEEKIJKEN,
+    (R.MELDING, A.AANMAKEN): VOLLEDIG,
+    (R.ONDERZOEK, A.LEZEN): MEEKIJKEN,
+    # A remark on the verslag is the resident's own voice: not a mantelzorger's.
+    (R.ONDERZOEK, A.WIJZIGEN): VOLLEDIG,
+    (R.PLAN, A.LEZEN): MEEKIJKEN,
+    # Own actions done, a note, a proposed goal: the mantelzorger works along.
+    (R.PLAN, A.WIJZIGEN): MEEKIJKEN,
+    # Signing the plan (which files the aanvraag) and consent for participants: legal acts.
+    (R.PLAN, A.BESLISSEN): VOLLEDIG,
+    (R.NETWERK, A.WIJZIGEN): VOLLEDIG,
+    (R.AANVRAAG, A.LEZEN): MEEKIJKEN,
+    (R.BESCHIKKING, A.LEZEN): MEEKIJKEN,
+    (R.INZAGELOG, A.LEZEN): VOLLEDIG,
+}
+del R, A, G
+
+ALLEEN_INWONERS = (
+    "Het inwonersportaal is voor inwoners en hun vertegenwoordigers. Medewerkers werken in "
+    "het dossier."
+)
+NIET_VERTEGENWOORDIGD = (
+    "U kunt deze zaak niet inzien: het is niet uw zaak en u vertegenwoordigt deze inwoner niet."
+)
+GROND_TE_SMAL = (
+    "Dit kunt u niet doen voor deze inwoner: uw machtiging als mantelzorger is daarvoor niet "
+    "genoeg."
+)
+MINDERJARIG = 18  # BW 1:233: minderjarig is wie de achttien jaren nog niet bereikt heeft
+OUDERS = (Relatie.REFERENTIE, Relatie.PARTNER)
+
+
+def _inwoner_van_account(user: Any) -> int | None:
+    """The resident a login belongs to, or None for a staff login (one query, cached)."""
+    try:
+        account = user.inwoneraccount
+    except (Inwoneraccount.DoesNotExist, AttributeError):
+        return None
+    return int(account.inwoner_id)
+
+
+@dataclass(frozen=True)
+class Vertegenwoordigde:
+    """A resident whose case a login may see, and on what ground."""
+
+    inwoner_id: int
+    grond: str
+
+
+def vertegenwoordigden(
+    actor: Actor | User, *, vandaag: dt.date | None = None
+) -> list[Vertegenwoordigde]:
+    """Whose case this resident's login may see today: the own case first, then (once each,
+    the widest ground winning) the minor children of a household where the login is a parent
+    (referentiepersoon or partner; BW 1:245 gezag — the BRP gezagsrelatie is not in the data,
+    see ADR 0021), residents whose recorded wettelijk vertegenwoordiger the login is (a
+    Netwerkpersoon of that kind linked to the login's Inwoner), and residents who gave the
+    login a machtiging that holds today (BW 7:400, revocable). Empty for other actors."""
+    actor = Actor.of(actor)
+    if actor.kind != ActorKind.INWONER or actor.inwoner_id is None:
+        return []
+    vandaag = vandaag or timezone.localdate()
+    cache = _scope_cache(actor)
+    key = f"vertegenwoordigden:{vandaag.isoformat()}"
+    if key in cache:
+        return cache[key]
+    zelf = actor.inwoner_id
+    gevonden: dict[int, str] = {zelf: Grond.ZELF}
+    huidig = Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag)
+    ouder_van = HuishoudenLid.objects.filter(
+        huidig, inwoner_id=zelf, relatie__in=OUDERS, lid_van__lte=vandaag
+    ).values("huishouden_id")
+    grens = _jaren_terug(vandaag, MINDERJARIG)
+    kinderen = HuishoudenLid.objects.filter(
+        huidig,
+        huishouden_id__in=ouder_van,
+        relatie=Relatie.KIND,
+        lid_van__lte=vandaag,
+        inwoner__geboortedatum__gt=grens,
+    ).values_list("inwoner_id", flat=True)
+    for pk in kinderen:
+        gevonden.setdefault(pk, Grond.GEZAG)
+    wettelijk = Netwerkpersoon.objects.filter(
+        Q(sinds__isnull=True) | Q(sinds__lte=vandaag),
+        Q(tot__isnull=True) | Q(tot__gte=vandaag),
+        als_inwoner_id=zelf,
+        soort=NetwerkSoort.VERTEGENWOORDIGER,
+    ).values_list("inwoner_id", flat=True)
+    for pk in wettelijk:
+        gevonden.setdefault(pk, Grond.WETTELIJK)
+    machtigingen = Machtiging.objects.filter(
+        Q(tot__isnull=True) | Q(tot__gte=vandaag),
+        Q(ingetrokken_op__isnull=True) | Q(ingetrokken_op__gt=vandaag),
+        gemachtigde_id=zelf,
+        van__lte=vandaag,
+    ).values_list("inwoner_id", "soort")
+    for pk, soort in sorted(machtigingen, key=lambda m: m[1] != "machtiging"):
+        gevonden.setdefault(pk, Grond.MACHTIGING if soort == "machtiging" else Grond.MANTELZORGER)
+    result = [Vertegenwoordigde(pk, grond) for pk, grond in gevonden.items()]
+    cache[key] = result
+    return result
+
+
+def _jaren_terug(dag: dt.date, jaren: int) -> dt.date:
+    try:
+        return dag.replace(year=dag.year - jaren)
+    except ValueError:  # 29 February
+        return dag.replace(year=dag.year - jaren, day=28)
+
+
+def grond_voor(actor: Actor | User, inwoner_id: int) -> str | None:
+    """On what ground this resident's login acts for `inwoner_id`, or None."""
+    for v in vertegenwoordigden(actor):
+        if v.inwoner_id == inwoner_id:
+            return v.grond
+    return None
+
+
+def decide_inwoner(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int,
+    log: bool = True,
+) -> Decision:
+    """The portal's decision: may this resident's login do `action` on `resource` of the case
+    of `inwoner` (the own one, or one it represents)? Logged, allowed or refused, with the
+    ground. Staff logins are refused here (they work in the dossier, not in the portal)."""
+    actor = Actor.of(actor)
+    ids = _ids([inwoner])
+    grond = ""
+    if actor.kind == ActorKind.ANONIEM:
+        reason = NIET_INGELOGD
+    elif actor.kind != ActorKind.INWONER:
+        reason = ALLEEN_INWONERS
+    else:
+        grond = grond_voor(actor, ids[0]) or ""
+        toegestaan = INWONER_RULES.get((resource, action), frozenset())
+        if not grond:
+            reason = NIET_VERTEGENWOORDIGD
+        elif grond not in toegestaan:
+            reason = GROND_TE_SMAL if toegestaan else GEEN_ROL.format(
+                wat=f"{resource.label.lower()}: {action.label.lower()}"
+            )
+        else:
+            reason = ""
+    decision = Decision(allowed=not reason, reason=reason, inwoner_ids=tuple(ids))
+    if log:
+        _write(actor, decision, resource, action, doel=Doel.EIGEN_ZAAK, via=via, grond=grond)
+    return decision
+
+
+def require_inwoner(
+    actor: Actor | User, resource: Resource, action: Action, *, via: Via, inwoner: Inwoner | int
+) -> Decision:
+    """`decide_inwoner`, raising `Refused` (403, logged) when refused."""
+    decision = decide_inwoner(actor, resource, action, via=via, inwoner=inwoner)
+    if not decision.allowed:
+        raise Refused(decision)
+    return decision
+
+
+def log_inwoner_shown(
+    actor: Actor | User, inwoner_ids: Iterable[int], *, resource: Resource, via: Via
+) -> None:
+    """Log what a portal list shows (the cases the login represents), each with its ground."""
+    actor = Actor.of(actor)
+    gronden = {v.inwoner_id: v.grond for v in vertegenwoordigden(actor)}
+    per_grond: dict[str, list[int]] = {}
+    for pk in _ids(inwoner_ids):
+        if pk in gronden:
+            per_grond.setdefault(gronden[pk], []).append(pk)
+    for grond, pks in per_grond.items():
+        decision = Decision(allowed=True, inwoner_ids=tuple(pks))
+        _write(actor, decision, resource, Action.LEZEN, doel=Doel.EIGEN_ZAAK, via=via, grond=grond)
+
+
+PORTAAL_PADEN = ("/mijn/", "/api/v1/mijn/", "/uitloggen/", "/static/", "/oidc/")
+
+
+def staff_only(request: HttpRequest) -> HttpResponse | None:
+    """Keep a resident's login out of everything that is not the portal: pages and API
+    answer 403 with the Dutch reason, the refusal logged. None: go on."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    actor = Actor.of(user)
+    if actor.kind != ActorKind.INWONER or request.path.startswith(PORTAAL_PADEN):
+        return None
+    if request.path == "/":
+        from django.shortcuts import redirect
+
+        return redirect("/mijn/")
+    via = Via.request(request)
+    decision = Decision(allowed=False, reason=ALLEEN_MEDEWERKERS)
+    _write(actor, decision, None, None, doel=Doel.EIGEN_ZAAK, via=via)
+    raise Refused(decision)
+
+
+class SeparateAccountsMiddleware:
+    """Staff and residents are separate kinds of accounts: a resident's login reaches only
+    the portal (/mijn/, /api/v1/mijn/); every other address is refused and logged here,
+    before any view runs (and the staff rules refuse it again: ALLEEN_MEDEWERKERS)."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, *args: Any) -> HttpResponse | None:
+        if request.path.startswith("/api/"):
+            # DRF authenticates inside the view (API keys): its permission class refuses.
+            return None
+        return staff_only(request)
+
+
+def requires_inwoner(resource: Resource, action: Action) -> Any:
+    """Portal view decorator: declares the resident rule of the page (the matrix registry
+    reads `access_rule` and `access_actor`) and lets only a resident's login in: anonymous
+    visitors go to the portal's login page, staff get a 403 (logged). The view asks
+    `require_inwoner` with the case in its URL."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+
+    def decorator(view: Any) -> Any:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), login_url="/mijn/inloggen/")
+            actor = Actor.of(request.user)
+            if actor.kind != ActorKind.INWONER:
+                decision = Decision(allowed=False, reason=ALLEEN_INWONERS)
+                _write(actor, decision, resource, action, doel=actor.default_doel(),
+                       via=Via.request(request))
+                raise Refused(decision)
+            return view(request, *args, **kwargs)
+
+        wrapped.access_rule = (resource, action)  # type: ignore[attr-defined]
+        wrapped.access_actor = ActorKind.INWONER  # type: ignore[attr-defined]
         return wrapped
 
     return decorator

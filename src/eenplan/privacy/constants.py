@@ -16,6 +16,8 @@ class Doel(models.TextChoices):
     CONTROLE = "controle", "Rechtmatigheidscontrole"
     GEGEVENSBEHEER = "gegevensbeheer", "Gegevens corrigeren op verzoek"
     STURING = "sturing", "Sturing en verantwoording (alleen aantallen)"
+    # A resident (or their representative) reads their own case in the inwonersportaal.
+    EIGEN_ZAAK = "eigen_zaak", "Eigen zaak bekijken of bijwerken (inwonersportaal)"
 
 
 class Kanaal(models.TextChoices):
@@ -31,3 +33,20 @@ STANDAARD_DOEL: dict[str, str] = {
     "backoffice": Doel.BESCHIKKING,
     "werkplein": Doel.WERK_INKOMEN,
 }
+
+
+class Grond(models.TextChoices):
+    """On what ground a resident's login acts for a resident (the own case, or a represented
+    one). BW 1:245 (gezag over minderjarigen), BW 1:378/1:453 (mentor, curator), BW 7:400 e.v.
+    (lastgeving: a dated, revocable machtiging)."""
+
+    ZELF = "zelf", "Eigen zaak"
+    GEZAG = "gezag", "Ouder met gezag over een minderjarig kind"
+    WETTELIJK = "wettelijk", "Wettelijk vertegenwoordiger (mentor, curator)"
+    MACHTIGING = "machtiging", "Gemachtigde"
+    MANTELZORGER = "mantelzorger", "Mantelzorger met machtiging"
+
+
+class MachtigingSoort(models.TextChoices):
+    MACHTIGING = "machtiging", "Machtiging (alles wat de inwoner zelf kan)"
+    MANTELZORGER = "mantelzorger", "Mantelzorger (meekijken en meewerken aan het plan)"

@@ -125,6 +125,13 @@ class Endpoint:
     rules: tuple[tuple[Resource, Action], ...]  # all must allow (stacked page decorators)
     exempt: str = ""  # why no dossier rule is needed (from EXEMPT)
     note: str = ""  # why a rule that is declared does not count
+    # Who the endpoint is for: staff (the role matrix) or residents (the inwonersportaal,
+    # `access.INWONER_RULES`; every staff role is refused there).
+    actor: str = access.ActorKind.MEDEWERKER
+
+    @property
+    def portaal(self) -> bool:
+        return self.actor == access.ActorKind.INWONER
 
     @property
     def api(self) -> bool:
@@ -151,7 +158,10 @@ class Endpoint:
         return bool(self.rules) and not self.reads
 
     def allows(self, rol: str, *, in_scope: bool) -> bool:
-        """What the matrix says for this endpoint: every rule that guards it must allow."""
+        """What the matrix says for this endpoint: every rule that guards it must allow. A
+        portal endpoint allows no staff role (staff do not use the portal)."""
+        if self.portaal:
+            return False
         return bool(self.rules) and all(
             allowed(rol, resource, action, in_scope=in_scope) for resource, action in self.rules
         )
@@ -232,6 +242,7 @@ def endpoints_of(route: str, pattern: URLPattern) -> list[Endpoint]:
                     rules=(tuple(rule),) if rule else (),  # type: ignore[arg-type]
                     exempt="" if rule else exempt,
                     note=note,
+                    actor=getattr(view_class, "access_actor", access.ActorKind.MEDEWERKER),
                 )
             )
         return result
@@ -246,8 +257,19 @@ def endpoints_of(route: str, pattern: URLPattern) -> list[Endpoint]:
             view=view,
             rules=page_rules,
             exempt="" if page_rules else exempt,
+            actor=_page_actor(callback),
         )
     ]
+
+
+def _page_actor(view: Any) -> str:
+    """Who a page is for: `access.requires_inwoner` marks the portal's pages."""
+    while view is not None:
+        actor = getattr(view, "access_actor", None)
+        if actor is not None:
+            return str(actor)
+        view = getattr(view, "__wrapped__", None)
+    return access.ActorKind.MEDEWERKER
 
 
 def _page_rules(view: Any) -> tuple[tuple[Resource, Action], ...]:
@@ -351,8 +373,30 @@ def render_markdown() -> str:
         f"| **All roles** | {totaal.allowed_in_scope} | {totaal.allowed_out_of_scope} | "
         f"{totaal.refused} |"
     )
+    lines += _render_inwoner_rules()
     lines.append(END)
     return "\n".join(lines) + "\n"
+
+
+def _render_inwoner_rules() -> list[str]:
+    """The resident actor's rules (inwonersportaal): per (resource, action) the grounds of
+    representation that allow it. Staff logins are refused every portal endpoint, resident
+    logins every staff endpoint."""
+    gronden = list(access.Grond)
+    lines = [
+        "",
+        "Residents and their representatives (inwonersportaal, `access.INWONER_RULES`): a "
+        "resident's login is refused every staff endpoint and reaches only the portal; per "
+        "case it acts on one ground of representation. A staff login is refused every portal "
+        "endpoint.",
+        "",
+        "| Resource | Action | " + " | ".join(str(g.label) for g in gronden) + " |",
+        "|---|---|" + "---|" * len(gronden),
+    ]
+    for (resource, action), toegestaan in access.INWONER_RULES.items():
+        cells = [JA if g in toegestaan else NEE for g in gronden]
+        lines.append(f"| {resource.label} | {action.label} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def render_endpoints() -> str:

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
-from eenplan.privacy.constants import Doel, Kanaal
+from eenplan.privacy.constants import Doel, Grond, Kanaal, MachtigingSoort
 
 
 class AppendOnlyError(Exception):
@@ -94,6 +94,14 @@ class Inzage(models.Model):
         max_length=20, blank=True, help_text="Wat er gevraagd werd (privacy.access.Action)."
     )
     reden = models.CharField(max_length=300, blank=True, help_text="De reden van een weigering.")
+    grond = models.CharField(
+        max_length=20,
+        choices=Grond.choices,
+        blank=True,
+        default="",
+        db_default="",  # rows written by older code (and migrations' historical models)
+        help_text="Bij een inwonersaccount: eigen zaak of op welke grond het namens iemand las.",
+    )
     # Whose log this row belongs to, fixed at write time: the resident's municipality, or the
     # login's when the row concerns no single resident. The privacy officer sees only theirs.
     gemeente = models.ForeignKey(
@@ -187,3 +195,72 @@ class Toestemming(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.inwoner} → {self.aan}: {self.doel}"
+
+
+class Inwoneraccount(BaseModel):
+    """A resident's login for the inwonersportaal: linked to an Inwoner, never to a
+    Medewerker (staff and residents are separate kinds of accounts, ADR 0021). Made on the
+    first login through OpenID Connect (the BSN claim) or the development login."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inwoneraccount"
+    )
+    inwoner = models.OneToOneField(
+        Inwoner, on_delete=models.PROTECT, related_name="inwoneraccount"
+    )
+    aangemaakt_via = models.CharField(max_length=20, help_text="oidc of ontwikkeling.")
+
+    class Meta:
+        verbose_name = "inwonersaccount"
+        verbose_name_plural = "inwonersaccounts"
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"Inwonersaccount van {self.inwoner}"
+
+
+class Machtiging(BaseModel):
+    """A resident authorises another resident to act for them in the portal: dated and
+    revocable (BW 7:400 e.v., lastgeving). A mantelzorger-machtiging lets the mantelzorger
+    look along and work on the plan, not sign or file for the resident. Withdrawing keeps the
+    record (`ingetrokken_op`)."""
+
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="machtigingen")
+    gemachtigde = models.ForeignKey(
+        Inwoner, on_delete=models.PROTECT, related_name="machtigingen_ontvangen"
+    )
+    soort = models.CharField(max_length=20, choices=MachtigingSoort.choices)
+    van = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+    ingetrokken_op = models.DateField(null=True, blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "machtiging"
+        verbose_name_plural = "machtigingen"
+        ordering = ["-van", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=F("van")),
+                name="machtiging_periode_geldig",
+                violation_error_message="'Tot' ligt voor 'van'.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(inwoner=F("gemachtigde")),
+                name="machtiging_niet_aan_zichzelf",
+                violation_error_message="Een inwoner machtigt niet zichzelf.",
+            ),
+        ]
+        indexes = [models.Index(fields=["gemachtigde", "van"], name="machtiging_gemachtigde_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.inwoner} machtigt {self.gemachtigde} ({self.get_soort_display()})"
+
+    def geldig_op(self, dag: Any) -> bool:
+        return (
+            self.van <= dag
+            and (self.tot is None or self.tot >= dag)
+            and (self.ingetrokken_op is None or self.ingetrokken_op > dag)
+        )

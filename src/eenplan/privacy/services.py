@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +14,13 @@ from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.constants import Doel, Kanaal
-from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
+from eenplan.privacy.models import (
+    DossierToegang,
+    Inwoneraccount,
+    Inzage,
+    Machtiging,
+    Toestemming,
+)
 
 
 def inzage_log(
@@ -144,3 +151,56 @@ def dossier_open(
         doel=doel,
     )
     return inwoner
+
+
+# --- resident accounts and machtigingen (inwonersportaal, issue 13) -------------------------
+
+
+@transaction.atomic
+def inwoneraccount_for(*, inwoner: Inwoner, via: str) -> Inwoneraccount:
+    """The resident's portal login, made on the first login (OpenID Connect or the
+    development login). Its user has no password (it logs in through the broker only) and is
+    never a medewerker: staff and residents are separate kinds of accounts."""
+    account = Inwoneraccount.objects.select_related("user").filter(inwoner=inwoner).first()
+    if account is not None:
+        return account
+    user_model = get_user_model()
+    user = user_model.objects.create_user(username=f"inwoner-{inwoner.pk}", password=None)
+    return Inwoneraccount.objects.create(user=user, inwoner=inwoner, aangemaakt_via=via)
+
+
+@transaction.atomic
+def machtiging_give(
+    *,
+    inwoner: Inwoner,
+    gemachtigde: Inwoner,
+    soort: str,
+    van: dt.date,
+    tot: dt.date | None,
+    door: User,
+) -> Machtiging:
+    """Record a dated machtiging (BW 7:400 e.v.): from `van`, until `tot` or withdrawn."""
+    if inwoner.pk == gemachtigde.pk:
+        raise ValidationError({"gemachtigde": "Een inwoner machtigt niet zichzelf."})
+    if inwoner.gemeente_id != gemachtigde.gemeente_id:
+        raise ValidationError({"gemachtigde": "De gemachtigde woont niet in deze gemeente."})
+    machtiging = Machtiging(
+        inwoner=inwoner, gemachtigde=gemachtigde, soort=soort, van=van, tot=tot,
+        vastgelegd_door=door,
+    )
+    machtiging.full_clean()
+    machtiging.save()
+    return machtiging
+
+
+@transaction.atomic
+def machtiging_withdraw(*, machtiging: Machtiging, op: dt.date) -> Machtiging:
+    """Withdrawal works from that day on; the record stays."""
+    machtiging = Machtiging.objects.select_for_update().get(pk=machtiging.pk)
+    if machtiging.ingetrokken_op is not None:
+        raise ValidationError("Deze machtiging is al ingetrokken.")
+    if op < machtiging.van:
+        raise ValidationError("Intrekken kan niet vóór de datum waarop de machtiging begon.")
+    machtiging.ingetrokken_op = op
+    machtiging.save(update_fields=["ingetrokken_op", "updated_at"])
+    return machtiging

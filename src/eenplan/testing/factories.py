@@ -83,7 +83,13 @@ from eenplan.plannen.models import (
     Veiligheidssignaal,
     Voorstel,
 )
-from eenplan.privacy.models import DossierToegang, Inzage, Toestemming
+from eenplan.privacy.models import (
+    DossierToegang,
+    Inwoneraccount,
+    Inzage,
+    Machtiging,
+    Toestemming,
+)
 from eenplan.testing.scenarios import als
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
@@ -506,6 +512,55 @@ class ToestemmingFactory(factory.Factory):
         if intrekken:
             toestemming = toestemming_withdraw(toestemming=toestemming, op=vandaag())
         return toestemming
+
+
+class InwoneraccountFactory(factory.Factory):
+    """A resident's portal login through inwoneraccount_for (linked to an Inwoner, never to a
+    Medewerker). Log in with `client.force_login(account.user)`."""
+
+    class Meta:
+        model = Inwoneraccount
+
+    inwoner = factory.SubFactory(InwonerFactory)
+    via = "ontwikkeling"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Inwoneraccount:
+        from eenplan.privacy.services import inwoneraccount_for
+
+        return inwoneraccount_for(**kwargs)
+
+
+class MachtigingFactory(factory.Factory):
+    """A machtiging through machtiging_give: `inwoner` authorises `gemachtigde` (same
+    municipality) from a week ago. Traits: `mantelzorger`, `ingetrokken`."""
+
+    class Meta:
+        model = Machtiging
+
+    class Params:
+        mantelzorger = factory.Trait(soort="mantelzorger")
+        ingetrokken = factory.Trait(intrekken=True)
+
+    inwoner = factory.SubFactory(InwonerFactory)
+    gemachtigde = factory.SubFactory(
+        InwonerFactory, gemeente=factory.SelfAttribute("..inwoner.gemeente")
+    )
+    soort = "machtiging"
+    van = factory.LazyFunction(lambda: vandaag() - dt.timedelta(days=7))
+    tot = None
+    door = factory.LazyAttribute(lambda o: medewerker_voor(o.inwoner).user)
+    intrekken = False
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Machtiging:
+        from eenplan.privacy.services import machtiging_give, machtiging_withdraw
+
+        intrekken = kwargs.pop("intrekken")
+        machtiging = machtiging_give(**kwargs)
+        if intrekken:
+            machtiging = machtiging_withdraw(machtiging=machtiging, op=vandaag())
+        return machtiging
 
 
 # --- meldingen --------------------------------------------------------------------------------
