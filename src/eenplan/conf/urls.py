@@ -30,6 +30,7 @@ urlpatterns = [
     path("voorzieningen/", include("eenplan.voorzieningen.urls")),
     path("beschikkingen/", include("eenplan.beschikkingen.urls")),
     path("functioneel-beheer/", include("eenplan.beheer.urls")),
+    path("sturing/", include("eenplan.sturing.urls")),
     # Bezwaar and klacht have their own app but keep their addresses under /beschikkingen/.
     path("beschikkingen/", include("eenplan.bezwaren.urls")),
     path("", include("eenplan.web.urls")),

@@ -6,7 +6,7 @@ no function here returns a row about a person."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -19,7 +19,14 @@ from eenplan.gemeente.models import Wijk
 from eenplan.meldingen.constants import Kanaal, MelderSoort
 from eenplan.plannen.constants import Doeltype
 from eenplan.sturing import registry
-from eenplan.sturing.metingen import HUISHOUDTYPEN, Ruw, Vraag, ruwe_cellen, waarde
+from eenplan.sturing.metingen import (
+    HUISHOUDTYPEN,
+    Ruw,
+    Vraag,
+    jaren_terug,
+    ruwe_cellen,
+    waarde,
+)
 from eenplan.sturing.models import Meetwaarde, Momentopname
 from eenplan.sturing.onderdrukking import Cel, onderdruk, primair
 from eenplan.sturing.registry import Indicator
@@ -45,12 +52,7 @@ def indicator_get(indicator_id: str) -> Indicator:
 def standaard_periode(vandaag: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The last twelve months up to today."""
     vandaag = vandaag or timezone.localdate()
-    van = (
-        vandaag.replace(year=vandaag.year - 1) + dt.timedelta(days=1)
-        if not (vandaag.month == 2 and vandaag.day == 29)
-        else vandaag.replace(year=vandaag.year - 1, day=28)
-    )
-    return van, vandaag
+    return jaren_terug(vandaag, 1) + dt.timedelta(days=1), vandaag
 
 
 def dimensie_labels(dim: str, gemeente_id: int) -> dict[str, str]:
@@ -212,6 +214,25 @@ def trend(
     return list(reversed(punten))
 
 
+def laatste_waarden(*, gemeente_id: int) -> dict[str, Cel]:
+    """Every indicator's total in the latest snapshot, suppressed (two queries)."""
+    opname = momentopnamen(gemeente_id).first()
+    if opname is None:
+        return {}
+    return {
+        r.indicator: primair(
+            Cel(
+                sleutel="",
+                label="Totaal",
+                eenheden=r.aantal,
+                teller=int(r.teller) if r.teller is not None else None,
+                waarde=r.waarde,
+            )
+        )
+        for r in Meetwaarde.objects.filter(momentopname=opname, dimensie="")
+    }
+
+
 def momentopnamen(gemeente_id: int) -> QuerySet[Momentopname]:
     return Momentopname.objects.filter(gemeente_id=gemeente_id).order_by("-tot")
 
@@ -219,6 +240,3 @@ def momentopnamen(gemeente_id: int) -> QuerySet[Momentopname]:
 def als_getal(cel: Cel) -> Decimal | None:
     """The value to publish: None when suppressed."""
     return None if cel.onderdrukt else cel.waarde
-
-
-__all__ = ["Punt", "Tabel", "replace"]

@@ -1,0 +1,137 @@
+"""The pages of steering figures: who sees them, what they show, the exports, the query budget."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from eenplan.gemeente.constants import Rol
+from eenplan.privacy.models import Inzage
+from eenplan.sturing.services import momentopname_take
+from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, MeldingFactory, WijkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def gemeente():
+    """Seven residents with a melding three days ago: six in Oost by web, one elsewhere."""
+    inwoner = InwonerFactory()
+    gemeente = inwoner.gemeente
+    oost = WijkFactory(gemeente=gemeente, code="WK000199", naam="Oost")
+    MeldingFactory(inwoner=inwoner)
+    for _ in range(6):
+        MeldingFactory(inwoner=InwonerFactory(gemeente=gemeente, wijk=oost), kanaal="web")
+    return gemeente
+
+
+def _login(client, gemeente, rol=Rol.RAADSLID):
+    medewerker = MedewerkerFactory(gemeente=gemeente, functie=rol)
+    client.force_login(medewerker.user)
+    return medewerker
+
+
+def test_council_member_sees_the_overview_with_the_latest_snapshot(client, gemeente):
+    momentopname_take(gemeente_id=gemeente.pk, maand=dt.date.today() - dt.timedelta(days=3))
+    _login(client, gemeente)
+    response = client.get("/sturing/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Stuurinformatie" in html and "BBV 32" in html
+    assert 'href="/sturing/indicatoren/meldingen/"' in html
+    # The snapshot of the month holds the 7 meldingen.
+    assert response.context["themas"]["Toegang"][0]["cel"].waarde == 7
+
+
+def test_council_member_cannot_open_a_dossier(client, gemeente):
+    _login(client, gemeente)
+    inwoner = InwonerFactory(gemeente=gemeente)
+    assert client.get(f"/inwoners/{inwoner.pk}/").status_code == 403
+    assert client.get("/api/v1/inwoners/").status_code == 403
+
+
+def test_detail_by_wijk_with_suppression_and_table(client, gemeente):
+    _login(client, gemeente, Rol.BELEID)
+    response = client.get("/sturing/indicatoren/meldingen/?per=wijk")
+    assert response.status_code == 200
+    tabel = response.context["tabel"]
+    assert tabel.totaal.waarde == 7
+    # One resident in one wijk (suppressed), so Oost's 6 would give it away: both hidden.
+    assert [r.onderdrukt for r in tabel.rijen] == [True, True]
+    html = response.content.decode()
+    assert "2 cellen niet getoond om personen te beschermen" in html
+    assert "niet getoond" in html
+
+
+def test_detail_shows_the_trend_as_svg_and_as_table(client, gemeente):
+    momentopname_take(gemeente_id=gemeente.pk, maand=dt.date.today() - dt.timedelta(days=3))
+    _login(client, gemeente, Rol.BELEID)
+    html = client.get("/sturing/indicatoren/meldingen/").content.decode()
+    assert '<svg class="eenplan-trend"' in html and 'role="img"' in html
+    assert '<title id="trend-meldingen-titel">Trend: Meldingen</title>' in html
+    assert "De trend als tabel" in html
+
+
+def test_detail_bad_input_is_a_dutch_400(client, gemeente):
+    _login(client, gemeente, Rol.BELEID)
+    response = client.get("/sturing/indicatoren/meldingen/?per=aanbieder")
+    assert response.status_code == 400
+    assert "geen splitsing van deze indicator" in response.content.decode()
+    response = client.get("/sturing/indicatoren/meldingen/?onzin=1")
+    assert response.status_code == 400
+    assert client.get("/sturing/indicatoren/bestaat_niet/").status_code == 404
+
+
+def test_csv_and_xlsx_export_of_the_table(client, gemeente):
+    _login(client, gemeente, Rol.CONTRACTMANAGER)
+    response = client.get("/sturing/indicatoren/meldingen/export.csv?per=kanaal")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="meldingen-')
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rijen[0] == ["Indicator", "Meldingen (meldingen)"]
+    tabel = rijen[rijen.index(["Kanaal", "Code", "Waarde", "Onderdrukt"]) + 1 :]
+    # telefoon 1 (suppressed) and web 6 (suppressed too: 7 - 6), total 7.
+    assert tabel == [
+        ["Telefoon", "telefoon", "", "ja"],
+        ["Webformulier", "web", "", "ja"],
+        ["Totaal", "", "7", "nee"],
+    ]
+    response = client.get("/sturing/indicatoren/meldingen/export.xlsx?per=kanaal")
+    blad = load_workbook(io.BytesIO(response.content)).active
+    waarden = [tuple(c.value for c in rij) for rij in blad.iter_rows()]
+    assert ("Totaal", None, 7, "nee") in waarden or ("Totaal", "", 7, "nee") in waarden
+    assert ("Webformulier", "web", None, "ja") in waarden or (
+        "Webformulier",
+        "web",
+        "",
+        "ja",
+    ) in waarden
+
+
+@pytest.mark.parametrize("rol", [Rol.GENERALIST, Rol.BACKOFFICE, Rol.PRIVACY])
+def test_roles_without_the_aggregate_permission_are_refused_and_logged(client, gemeente, rol):
+    _login(client, gemeente, rol)
+    for pad in ("/sturing/", "/sturing/indicatoren/meldingen/", "/sturing/export/bbv.csv"):
+        assert client.get(pad).status_code == 403
+        assert Inzage.objects.filter(toegestaan=False, pad=pad).exists()
+
+
+def test_overview_and_detail_query_budget(client, gemeente, django_assert_max_num_queries):
+    momentopname_take(gemeente_id=gemeente.pk, maand=dt.date.today() - dt.timedelta(days=3))
+    _login(client, gemeente, Rol.BELEID)
+    # Login, session and role checks plus two queries for the snapshot: no query per indicator.
+    with django_assert_max_num_queries(12):
+        assert client.get("/sturing/").status_code == 200
+    # The table (total, rows), one pair per filter for the differencing rule, the labels,
+    # the trend and the filter choices: bounded by the dimensions, not by the residents.
+    with django_assert_max_num_queries(20):
+        assert (
+            client.get(
+                "/sturing/indicatoren/meldingen/?per=wijk&kanaal=web&wijk=WK000199"
+            ).status_code
+            == 200
+        )
