@@ -270,6 +270,7 @@ KWARG_KIND: dict[str, str] = {
     "stap": "ladderstap",
     "indicator": "indicator",
     "id": "indicator",
+    "onderwerp": "instelling_onderwerp",
 }
 
 
@@ -381,6 +382,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "onderzoek": onderzoek.pk,
         "onderdeel_code": "a",
         "ladderstap": 1,
+        "instelling_onderwerp": "teksten",
         "plan": plan.pk,
         "versie": 1,
         "doel": doel.pk,

@@ -38,6 +38,7 @@ from eenplan.onderzoeken.models import Leefgebied
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.privacy.api.permissions import RolePermission
+from eenplan.rules.instellingen import Onderwerp
 from eenplan.voorzieningen import selectors as voorzieningen_selectors
 from eenplan.voorzieningen import services as voorzieningen_services
 from eenplan.voorzieningen.api.serializers import VoorzieningCreateSerializer
@@ -828,6 +829,95 @@ class AbonnementstariefViewSet(_Beheer):
         return Response(BeheerAbonnementstariefSerializer(rij).data, status=status.HTTP_201_CREATED)
 
 
+class BeheerInstellingVersieSerializer(serializers.Serializer):
+    versie = serializers.IntegerField()
+    geldig_vanaf = serializers.DateField()
+    waarde = serializers.JSONField()
+    samenvatting = serializers.CharField()
+    bron = serializers.CharField()
+    toelichting = serializers.CharField()
+    gewijzigd_door = serializers.CharField(source="gewijzigd_door.username")
+    moment = serializers.DateTimeField()
+
+
+class BeheerInstellingSerializer(serializers.Serializer):
+    """One subject: the value in force today (`versie` null: the default), planned versions
+    and every stored version."""
+
+    onderwerp = serializers.CharField()
+    titel = serializers.CharField()
+    waarde = serializers.JSONField(source="waarde_nu")
+    samenvatting = serializers.CharField(source="samenvatting_nu")
+    versie = serializers.IntegerField(source="nu.versie", allow_null=True, default=None)
+    geldig_vanaf = serializers.DateField(source="nu.geldig_vanaf", allow_null=True, default=None)
+    bron = serializers.CharField(source="nu.bron", allow_null=True, default=None)
+    laatste_versie = serializers.IntegerField()
+    versies = BeheerInstellingVersieSerializer(many=True)
+
+
+class BeheerInstellingInvoerSerializer(serializers.Serializer):
+    onderwerp = serializers.ChoiceField(
+        choices=[o.value for o in Onderwerp],
+        error_messages={"invalid_choice": KEUZE_FOUT, **VERPLICHT},
+    )
+    waarde = serializers.JSONField(
+        help_text="ladder: {extra: [vrijwilligers, collectief_maatwerk]}; rechtmatigheid: "
+        "{toetsing: generalist|alle|geen, verzenden_voor_toetsing: bool}; eigen_bijdrage: "
+        "{vrijgestelde_categorieen: [collectief_vervoer, woningaanpassing, hulpmiddel], "
+        "minimabeleid_percentage: '120'|null, lager_bedrag: '10.00'|null}; teksten: "
+        "{teamnaam: 'wijkteam'}.",
+        error_messages=VERPLICHT,
+    )
+    geldig_vanaf = serializers.DateField(error_messages=VERPLICHT)
+    bron = serializers.CharField(max_length=300, error_messages=VERPLICHT)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+    basis_versie = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        help_text="De versie waarop de wijziging rust; een latere versie van iemand anders "
+        "geeft 409 en er verandert niets.",
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Gemeentelijke instellingen: wat vandaag geldt en alle versies",
+        responses=BeheerInstellingSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Nieuwe versie van een gemeentelijke instelling (vanaf vandaag of later)",
+        request=BeheerInstellingInvoerSerializer,
+        responses={201: BeheerInstellingVersieSerializer},
+    ),
+)
+class InstellingViewSet(_Beheer):
+    access_rules = {
+        "list": (R.INSTELLINGEN, A.LEZEN),
+        "create": (R.INSTELLINGEN, A.WIJZIGEN),
+    }
+    queryset = GelijkgesteldeFeestdag.objects.none()
+    serializer_class = BeheerInstellingSerializer
+    http_method_names = ["get", "post", "head", "options"]
+
+    def list(self, request: Request) -> Response:
+        overzicht = selectors.instellingen_overzicht(
+            gemeente=self.gemeente(), vandaag=timezone.localdate()
+        )
+        return pagina(self, request, overzicht, BeheerInstellingSerializer)
+
+    def create(self, request: Request) -> Response:
+        gemeente = self.gemeente()
+        data = BeheerInstellingInvoerSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rij = gemeente_services.instelling_save(
+            door=request.user, gemeente=gemeente, **data.validated_data
+        )
+        rij.samenvatting = selectors.instelling_samenvatting(rij.onderwerp, rij.waarde)  # type: ignore[attr-defined]
+        return Response(BeheerInstellingVersieSerializer(rij).data, status=status.HTTP_201_CREATED)
+
+
 def register(router: BaseRouter) -> None:
     """Add /api/v1/beheer/… (functioneel beheer)."""
     router.register("beheer/medewerkers", MedewerkerViewSet, basename="beheer-medewerker")
@@ -837,6 +927,7 @@ def register(router: BaseRouter) -> None:
     router.register("beheer/voorzieningen", VoorzieningViewSet, basename="beheer-voorziening")
     router.register("beheer/synoniemen", SynoniemViewSet, basename="beheer-synoniem")
     router.register("beheer/feestdagen", FeestdagViewSet, basename="beheer-feestdag")
+    router.register("beheer/instellingen", InstellingViewSet, basename="beheer-instelling")
     router.register(
         "beheer/abonnementstarieven",
         AbonnementstariefViewSet,

@@ -284,3 +284,155 @@ class AbonnementstariefForm(forms.Form):
         max_length=300,
         help_text="De vindplaats van het bedrag, bijvoorbeeld 'Stcrt. 2026, 12345'.",
     )
+
+
+# --- municipal settings (issue 10) --------------------------------------------------------------
+
+
+class _InstellingForm(forms.Form):
+    """The fields every setting has: from when, the source, a note, and the version the form
+    was based on (a version stored by someone else in between is a conflict, not lost)."""
+
+    onderwerp: str = ""
+
+    geldig_vanaf = datum_veld(
+        "Geldig vanaf", help_text="Vandaag of later; wat eerder gold blijft bewaard."
+    )
+    bron = _tekst(
+        "Bron",
+        max_length=300,
+        help_text="Waar de keuze staat, bijvoorbeeld 'Verordening maatschappelijke "
+        "ondersteuning 2026, art. 12'.",
+    )
+    toelichting = _tekst("Toelichting", max_length=2000, required=False, widget=forms.Textarea)
+    basis_versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", self.onderwerp)
+        super().__init__(*args, **kwargs)
+
+    def waarde(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def service_arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "onderwerp": self.onderwerp,
+            "waarde": self.waarde(),
+            "geldig_vanaf": data["geldig_vanaf"],
+            "bron": data["bron"],
+            "toelichting": data.get("toelichting") or "",
+            "basis_versie": data.get("basis_versie"),
+        }
+
+    @classmethod
+    def initial_voor(cls, waarde: dict[str, Any], versie: int) -> dict[str, Any]:
+        return {**waarde, "basis_versie": versie}
+
+
+class LadderForm(_InstellingForm):
+    onderwerp = "ladder"
+    extra = forms.MultipleChoiceField(
+        label="Stappen die de gemeente toevoegt",
+        choices=[
+            ("vrijwilligers", "Vrijwilligers (na netwerk en mantelzorg)"),
+            ("collectief_maatwerk", "Collectief maatwerk (vóór individueel maatwerk)"),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+
+    def waarde(self) -> dict[str, Any]:
+        return {"extra": list(self.cleaned_data["extra"])}
+
+
+class RechtmatigheidForm(_InstellingForm):
+    onderwerp = "rechtmatigheid"
+    toetsing = forms.ChoiceField(
+        label="Welke besluiten toetst de backoffice?",
+        choices=[
+            ("generalist", "Besluiten van een generalist"),
+            ("alle", "Alle besluiten (door een ander dan wie besliste)"),
+            ("geen", "Geen toets per besluit"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies welke besluiten worden getoetst.",
+            "invalid_choice": KEUZE_FOUT,
+        },
+    )
+    verzenden_voor_toetsing = forms.ChoiceField(
+        label="Mag zo'n besluit vóór de toets worden verzonden?",
+        choices=[("ja", "Ja, de toets is achteraf"), ("nee", "Nee, eerst toetsen")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies ja of nee.", "invalid_choice": KEUZE_FOUT},
+    )
+
+    def waarde(self) -> dict[str, Any]:
+        return {
+            "toetsing": self.cleaned_data["toetsing"],
+            "verzenden_voor_toetsing": self.cleaned_data["verzenden_voor_toetsing"] == "ja",
+        }
+
+    @classmethod
+    def initial_voor(cls, waarde: dict[str, Any], versie: int) -> dict[str, Any]:
+        return {
+            "toetsing": waarde.get("toetsing"),
+            "verzenden_voor_toetsing": "ja" if waarde.get("verzenden_voor_toetsing") else "nee",
+            "basis_versie": versie,
+        }
+
+
+class BijdrageVrijstellingForm(_InstellingForm):
+    onderwerp = "eigen_bijdrage"
+    vrijgestelde_categorieen = forms.MultipleChoiceField(
+        label="Geen eigen bijdrage voor",
+        choices=[
+            ("collectief_vervoer", "Collectief vervoer"),
+            ("woningaanpassing", "Woningaanpassingen"),
+            ("hulpmiddel", "Hulpmiddelen (een rolstoel is landelijk al vrijgesteld)"),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+    minimabeleid_percentage = forms.DecimalField(
+        label="Minimabeleid: geen bijdrage bij een inkomen tot (% van het sociaal minimum)",
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+        localize=True,
+        help_text="Leeg: geen minimabeleid. Bijvoorbeeld 120.",
+        error_messages={"invalid": "Vul een percentage in, bijvoorbeeld 120."},
+    )
+    lager_bedrag = bedrag_veld(
+        "Lager bedrag per maand", help_text="Leeg: het wettelijke abonnementstarief."
+    )
+
+    def waarde(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        procent, lager = data.get("minimabeleid_percentage"), data.get("lager_bedrag")
+        return {
+            "vrijgestelde_categorieen": list(data["vrijgestelde_categorieen"]),
+            "minimabeleid_percentage": None if procent is None else str(procent),
+            "lager_bedrag": None if lager is None else str(lager),
+        }
+
+
+class TekstenForm(_InstellingForm):
+    onderwerp = "teksten"
+    teamnaam = _tekst(
+        "Naam van het team",
+        max_length=60,
+        help_text="Zoals het in een zin staat: 'uw wijkteam', 'het sociaal team'. Schrijf "
+        "alleen de naam, bijvoorbeeld 'wijkteam'.",
+    )
+
+    def waarde(self) -> dict[str, Any]:
+        return {"teamnaam": self.cleaned_data["teamnaam"]}
+
+
+INSTELLING_FORMS: dict[str, type[_InstellingForm]] = {
+    f.onderwerp: f for f in (LadderForm, RechtmatigheidForm, BijdrageVrijstellingForm, TekstenForm)
+}

@@ -8,6 +8,7 @@ module only reads them. No resident data.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,13 +20,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from eenplan.gemeente.constants import Rol, VerzoekStatus
 from eenplan.gemeente.models import (
     Gemeente,
+    Instelling,
     Medewerker,
     RolWijziging,
     RolWijzigingVerzoek,
     Team,
     Wijk,
 )
-from eenplan.gemeente.selectors import Toewijzing, medewerker_toewijzing
+from eenplan.gemeente.selectors import (
+    Toewijzing,
+    instelling_versies,
+    instellingen_op,
+    medewerker_toewijzing,
+)
+from eenplan.rules import instellingen as instellingen_rules
+from eenplan.rules.instellingen import Onderwerp, Toetsing
 
 
 @dataclass(frozen=True)
@@ -155,3 +164,86 @@ def overzicht(*, gemeente: Gemeente) -> dict[str, Any]:
         "teams": Team.objects.filter(gemeente=gemeente).count(),
         "wijken": Wijk.objects.filter(gemeente=gemeente).count(),
     }
+
+
+# --- municipal settings -----------------------------------------------------------------------
+
+
+def instelling_samenvatting(onderwerp: str, waarde: dict[str, Any]) -> str:
+    """A setting's value in one Dutch sentence, for the pages, the history and the API."""
+    if onderwerp == Onderwerp.LADDER:
+        ladder = instellingen_rules.ladder_uit(waarde)
+        return " → ".join(stap.label for stap in ladder.stappen)
+    if onderwerp == Onderwerp.RECHTMATIGHEID:
+        regel = instellingen_rules.rechtmatigheid_uit(waarde)
+        if regel.toetsing == Toetsing.GEEN:
+            return "Geen toets per besluit."
+        return f"{regel.toetsing.label} worden getoetst; " + (
+            "verzenden vóór de toets mag (toets achteraf)."
+            if regel.verzenden_voor_toetsing
+            else "verzenden pas na de toets."
+        )
+    if onderwerp == Onderwerp.EIGEN_BIJDRAGE:
+        regels = instellingen_rules.bijdrage_uit(waarde)
+        delen = []
+        if regels.vrijgestelde_categorieen:
+            namen = sorted(
+                instellingen_rules.CATEGORIE_LABELS[c].lower()
+                for c in regels.vrijgestelde_categorieen
+            )
+            delen.append("geen bijdrage voor " + ", ".join(namen))
+        if regels.minimabeleid_percentage is not None:
+            delen.append(
+                f"minimabeleid tot {regels.minimabeleid_percentage}% van het sociaal minimum"
+            )
+        if regels.lager_bedrag is not None:
+            delen.append(f"lager bedrag € {regels.lager_bedrag:.2f} per maand".replace(".", ","))
+        return ("; ".join(delen) or "geen gemeentelijke vrijstellingen").capitalize() + "."
+    return f"Naam van het team: {instellingen_rules.teksten_uit(waarde).teamnaam}."
+
+
+@dataclass(frozen=True)
+class InstellingOverzicht:
+    """One subject on the settings page: what applies today, what is planned, all versions."""
+
+    onderwerp: str
+    titel: str
+    nu: Instelling | None
+    waarde_nu: dict[str, Any]
+    samenvatting_nu: str
+    gepland: list[Instelling]
+    versies: list[Instelling]
+    laatste_versie: int
+
+
+def instellingen_overzicht(*, gemeente: Gemeente, vandaag: dt.date) -> list[InstellingOverzicht]:
+    """Per subject the value in force today (or the default), later versions already stored,
+    and the whole history; two queries whatever the number of versions."""
+    huidig = instellingen_op(gemeente.pk, vandaag)
+    alle = list(instelling_versies(gemeente=gemeente))
+    standaard = {
+        Onderwerp.LADDER: instellingen_rules.waarde_van(huidig.ladder),
+        Onderwerp.RECHTMATIGHEID: instellingen_rules.waarde_van(huidig.rechtmatigheid),
+        Onderwerp.EIGEN_BIJDRAGE: instellingen_rules.waarde_van(huidig.bijdrage),
+        Onderwerp.TEKSTEN: instellingen_rules.waarde_van(huidig.teksten),
+    }
+    overzicht = []
+    for onderwerp in Onderwerp:
+        versies = [v for v in alle if v.onderwerp == onderwerp]
+        nu = huidig.versies[onderwerp]
+        waarde = standaard[onderwerp]
+        for v in versies:
+            v.samenvatting = instelling_samenvatting(onderwerp, v.waarde)  # type: ignore[attr-defined]
+        overzicht.append(
+            InstellingOverzicht(
+                onderwerp=onderwerp.value,
+                titel=onderwerp.label,
+                nu=nu,
+                waarde_nu=waarde,
+                samenvatting_nu=instelling_samenvatting(onderwerp, waarde),
+                gepland=[v for v in versies if v.geldig_vanaf > vandaag],
+                versies=versies,
+                laatste_versie=max((v.versie for v in versies), default=0),
+            )
+        )
+    return overzicht

@@ -41,6 +41,9 @@ urlpatterns = [
     path("instellingen/", views.instellingen, name="instellingen"),
     path("instellingen/feestdagen/", views.feestdag_toevoegen, name="feestdag-toevoegen"),
     path(
+        "instellingen/<str:onderwerp>/opslaan/", views.instelling_opslaan, name="instelling-opslaan"
+    ),
+    path(
         "instellingen/abonnementstarieven/",
         views.abonnementstarief_toevoegen,
         name="abonnementstarief-toevoegen",

@@ -30,6 +30,7 @@ from django.views.decorators.http import require_POST
 
 from eenplan.beheer import selectors
 from eenplan.beheer.forms import (
+    INSTELLING_FORMS,
     AbonnementstariefForm,
     AccountForm,
     FeestdagForm,
@@ -43,6 +44,7 @@ from eenplan.gemeente import services as gemeente_services
 from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Team, Wijk
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
+from eenplan.rules.onderzoek import STANDAARD_LADDER, WETTELIJKE_STAPPEN
 from eenplan.voorzieningen import selectors as voorzieningen_selectors
 from eenplan.voorzieningen import services as voorzieningen_services
 from eenplan.voorzieningen.forms import TariefForm
@@ -699,11 +701,35 @@ def synoniemen_standaard(request: HttpRequest) -> HttpResponse:
 # --- municipal settings -----------------------------------------------------------------------
 
 
+def _instelling_forms(request: HttpRequest, overzicht: list[Any]) -> dict[str, Any]:
+    """Per subject its form: a refused POST's (from the session, with input and messages), or
+    one filled with the value in force today and the last version as its base."""
+    forms = {}
+    for deel in overzicht:
+        form_class = INSTELLING_FORMS[deel.onderwerp]
+        bewaard = form_from_session(request, f"instelling-{deel.onderwerp}", form_class)
+        forms[deel.onderwerp] = bewaard or form_class(
+            initial={
+                **form_class.initial_voor(deel.waarde_nu, deel.laatste_versie),
+                "geldig_vanaf": timezone.localdate(),
+                "bron": deel.nu.bron if deel.nu else "",
+            }
+        )
+    return forms
+
+
 @access.requires(Resource.INSTELLINGEN, Action.LEZEN)
 def instellingen(request: HttpRequest) -> HttpResponse:
-    _gemeente(request)
+    gemeente = _gemeente(request)
     vandaag = timezone.localdate()
+    overzicht = selectors.instellingen_overzicht(gemeente=gemeente, vandaag=vandaag)
     context = {
+        "instelling_forms": _instelling_forms(request, overzicht),
+        "gemeente": gemeente,
+        "instellingen": {deel.onderwerp: deel for deel in overzicht},
+        "wettelijke_stappen": [
+            s.label for s in STANDAARD_LADDER.stappen if s in WETTELIJKE_STAPPEN
+        ],
         "form": form_from_session(request, "feestdag", FeestdagForm) or FeestdagForm(),
         "feestdagen": list(GelijkgesteldeFeestdag.objects.order_by("datum")),
         "vandaag": vandaag,
@@ -766,3 +792,30 @@ def abonnementstarief_toevoegen(request: HttpRequest) -> HttpResponse:
             return redirect(reverse("beheer:instellingen") + "#kop-bijdrage")
     terug = reverse("beheer:instellingen") + "#kop-bijdrage"
     return _terug(request, "abonnementstarief", form, terug)
+
+
+@require_POST
+@access.requires(Resource.INSTELLINGEN, Action.WIJZIGEN)
+def instelling_opslaan(request: HttpRequest, onderwerp: str) -> HttpResponse:
+    """A new version of one municipal setting (dated, with its source; the old ones stay)."""
+    gemeente = _gemeente(request)
+    form_class = INSTELLING_FORMS.get(onderwerp)
+    if form_class is None:
+        raise Http404("Deze instelling bestaat niet.")
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            rij = gemeente_services.instelling_save(
+                door=request.user, gemeente=gemeente, **form.service_arguments()
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            _fouten(form, exc)  # a wrong value ("waarde") shows above the form
+        else:
+            messages.success(
+                request,
+                f"{rij.get_onderwerp_display()}: versie {rij.versie} geldt vanaf "
+                f"{rij.geldig_vanaf:%d-%m-%Y}.",
+            )
+            return redirect(reverse("beheer:instellingen") + f"#kop-{onderwerp}")
+    terug = reverse("beheer:instellingen") + f"#kop-{onderwerp}"
+    return _terug(request, f"instelling-{onderwerp}", form, terug)

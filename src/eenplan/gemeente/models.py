@@ -279,3 +279,69 @@ class RolWijziging(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Het wijzigingslog kan niet worden verwijderd.")
+
+
+class InstellingQuerySet(models.QuerySet["Instelling"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Een instelling wordt nooit overschreven: sla een nieuwe versie op.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Een instelling wordt nooit verwijderd: de geschiedenis blijft.")
+
+
+class Instelling(models.Model):
+    """One version of a municipal setting (issue 10): the ladder's steps, the lawfulness rule,
+    the contribution exemptions or the wording, from `geldig_vanaf`, with its source. A change
+    is a new row with the next `versie`; rows are never changed or deleted, so what applied on
+    any day can always be told (`gemeente.selectors.instellingen_op`). The value is JSON that
+    `rules.instellingen` checks and reads."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="instellingen")
+    onderwerp = models.CharField(
+        max_length=20,
+        choices=[
+            ("ladder", "Stappen van de ladder"),
+            ("rechtmatigheid", "Rechtmatigheidstoets"),
+            ("eigen_bijdrage", "Vrijstellingen eigen bijdrage"),
+            ("teksten", "Teksten"),
+        ],
+    )
+    versie = models.PositiveIntegerField()
+    geldig_vanaf = models.DateField()
+    waarde = models.JSONField()
+    bron = models.CharField(
+        max_length=300,
+        help_text="Waar de keuze staat, bijvoorbeeld 'Verordening maatschappelijke "
+        "ondersteuning 2026, art. 12' of 'Besluit college 3 maart 2026'.",
+    )
+    toelichting = models.TextField(blank=True)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    moment = models.DateTimeField(auto_now_add=True)
+
+    objects = InstellingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gemeentelijke instelling"
+        verbose_name_plural = "gemeentelijke instellingen"
+        ordering = ["gemeente", "onderwerp", "-versie"]
+        default_permissions = ("view", "add")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "onderwerp", "versie"], name="instelling_versie_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_onderwerp_display()} versie {self.versie} vanaf {self.geldig_vanaf}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError(
+                "Een instelling wordt nooit overschreven: sla een nieuwe versie op."
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Een instelling wordt nooit verwijderd: de geschiedenis blijft.")

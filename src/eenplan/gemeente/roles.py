@@ -42,6 +42,8 @@ INSTELLINGEN_BEHEREN = [
     "gemeente.delete_gelijkgesteldefeestdag",
     "voorzieningen.view_abonnementstariefgegeven",
     "voorzieningen.add_abonnementstariefgegeven",
+    "gemeente.view_instelling",
+    "gemeente.add_instelling",
 ]
 BESCHIKKING_BEKIJKEN = "beschikkingen.view_beschikking"
 BESCHIKKING_NEMEN = "beschikkingen.add_beschikking"

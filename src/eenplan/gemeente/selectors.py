@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
@@ -15,12 +16,17 @@ from eenplan.gemeente.constants import Rol, VerzoekStatus
 from eenplan.gemeente.models import (
     GelijkgesteldeFeestdag,
     Gemeente,
+    Instelling,
     Medewerker,
     RolWijziging,
     RolWijzigingVerzoek,
     Team,
     Wijk,
 )
+from eenplan.rules import instellingen as instellingen_rules
+from eenplan.rules.eigen_bijdrage import GemeentelijkeRegels
+from eenplan.rules.instellingen import Onderwerp, Rechtmatigheidsregel, Teksten
+from eenplan.rules.onderzoek import STANDAARD_LADDER, Ladder
 from eenplan.rules.termijnen import GelijkgesteldeDag
 
 
@@ -55,6 +61,81 @@ def gelijkgestelde_dagen() -> tuple[GelijkgesteldeDag, ...]:
         GelijkgesteldeDag(datum=d.datum, bron=d.bron, omschrijving=d.omschrijving)
         for d in GelijkgesteldeFeestdag.objects.all()
     )
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    """The municipal settings in force on a date (issue 10), each as the rules use it, with
+    the stored version it came from (None: the default, nothing stored yet)."""
+
+    ladder: Ladder
+    rechtmatigheid: Rechtmatigheidsregel
+    bijdrage: GemeentelijkeRegels
+    teksten: Teksten
+    versies: dict[str, Instelling | None]
+
+
+def _standaard_rechtmatigheid() -> Rechtmatigheidsregel:
+    # Before a municipality stores its rule: a generalist's decision is checked, and whether it
+    # may be sent first is the installation's default (EENPLAN_VERZENDEN_VOOR_TOETSING).
+    return Rechtmatigheidsregel(
+        verzenden_voor_toetsing=bool(settings.EENPLAN_VERZENDEN_VOOR_TOETSING)
+    )
+
+
+def instellingen_op(gemeente_id: int, op: dt.date) -> Instellingen:
+    """The settings of the municipality in force on `op`: per subject the stored version with
+    the latest `geldig_vanaf` on or before `op` (of two on the same day, the higher version);
+    without one, the default (both optional ladder steps, a generalist's decision checked, no
+    municipal exemptions, "wijkteam"). One query."""
+    gekozen: dict[str, Instelling] = {}
+    for rij in Instelling.objects.filter(gemeente_id=gemeente_id, geldig_vanaf__lte=op).order_by(
+        "onderwerp", "-geldig_vanaf", "-versie"
+    ):
+        gekozen.setdefault(rij.onderwerp, rij)
+
+    def bron(rij: Instelling | None) -> str:
+        return "" if rij is None else rij.bron
+
+    ladder_rij = gekozen.get(Onderwerp.LADDER)
+    recht_rij = gekozen.get(Onderwerp.RECHTMATIGHEID)
+    bijdrage_rij = gekozen.get(Onderwerp.EIGEN_BIJDRAGE)
+    teksten_rij = gekozen.get(Onderwerp.TEKSTEN)
+    return Instellingen(
+        ladder=STANDAARD_LADDER
+        if ladder_rij is None
+        else instellingen_rules.ladder_uit(ladder_rij.waarde, bron(ladder_rij)),
+        rechtmatigheid=_standaard_rechtmatigheid()
+        if recht_rij is None
+        else instellingen_rules.rechtmatigheid_uit(recht_rij.waarde),
+        bijdrage=GemeentelijkeRegels()
+        if bijdrage_rij is None
+        else instellingen_rules.bijdrage_uit(bijdrage_rij.waarde, bron(bijdrage_rij)),
+        teksten=Teksten()
+        if teksten_rij is None
+        else instellingen_rules.teksten_uit(teksten_rij.waarde),
+        versies={o.value: gekozen.get(o.value) for o in Onderwerp},
+    )
+
+
+def instelling_versies(*, gemeente: Gemeente) -> QuerySet[Instelling]:
+    """Every stored version of every setting of the municipality, newest first per subject."""
+    return (
+        Instelling.objects.filter(gemeente=gemeente)
+        .select_related("gewijzigd_door")
+        .order_by("onderwerp", "-versie")
+    )
+
+
+def instelling_laatste_versie(*, gemeente: Gemeente, onderwerp: str) -> int:
+    """The highest version stored for the subject (0: none yet)."""
+    rij = (
+        Instelling.objects.filter(gemeente=gemeente, onderwerp=onderwerp)
+        .order_by("-versie")
+        .values_list("versie", flat=True)
+        .first()
+    )
+    return rij or 0
 
 
 def termijn_drempels(vandaag: dt.date) -> Drempels:

@@ -14,10 +14,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.common.concurrency import Conflict
 from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
 from eenplan.gemeente.models import (
     GelijkgesteldeFeestdag,
     Gemeente,
+    Instelling,
     Medewerker,
     RolWijziging,
     RolWijzigingVerzoek,
@@ -25,7 +27,13 @@ from eenplan.gemeente.models import (
     Wijk,
 )
 from eenplan.gemeente.roles import ROLE_PERMISSIONS
-from eenplan.gemeente.selectors import Toewijzing, medewerker_for_user, medewerker_toewijzing
+from eenplan.gemeente.selectors import (
+    Toewijzing,
+    instelling_laatste_versie,
+    medewerker_for_user,
+    medewerker_toewijzing,
+)
+from eenplan.rules import instellingen as instellingen_rules
 
 
 @transaction.atomic
@@ -671,3 +679,66 @@ def gelijkgestelde_feestdag_remove(*, door: User, dag: GelijkgesteldeFeestdag) -
     if dag.datum < timezone.localdate():
         raise ValidationError(FEESTDAG_VERLEDEN)
     dag.delete()
+
+
+# --- municipal settings (issue 10) ---------------------------------------------------------
+
+INSTELLING_RECHT = "gemeente.add_instelling"
+GEEN_INSTELLINGEN = "Alleen een functioneel beheerder wijzigt de instellingen van de gemeente."
+INSTELLING_ANDERE_GEMEENTE = "U wijzigt alleen de instellingen van uw eigen gemeente."
+INSTELLING_TERUGWERKEND = (
+    "Een instelling geldt niet met terugwerkende kracht: kies vandaag of een latere datum. "
+    "Wat vroeger gold blijft zo, omdat eerdere besluiten daarop rusten."
+)
+
+
+@transaction.atomic
+def instelling_save(
+    *,
+    door: User,
+    gemeente: Gemeente,
+    onderwerp: str,
+    waarde: dict[str, Any],
+    geldig_vanaf: dt.date,
+    bron: str,
+    toelichting: str = "",
+    basis_versie: int | None = None,
+) -> Instelling:
+    """Store a new version of a municipal setting, in force from `geldig_vanaf` (today or
+    later; earlier versions stay and keep applying to their own days). Refused with a Dutch
+    message: another municipality, a login without the right, a value `rules.instellingen`
+    rejects, no source, a date in the past; a `Conflict` when someone else stored a version of
+    the same subject after `basis_versie` (the version the form was based on)."""
+    beheerd = _beheer_gemeente_id(door)
+    if not door.has_perm(INSTELLING_RECHT):
+        raise PermissionDenied(GEEN_INSTELLINGEN)
+    if beheerd is not None and beheerd != gemeente.pk:
+        raise PermissionDenied(INSTELLING_ANDERE_GEMEENTE)
+    fouten: dict[str, list[str]] = {}
+    waarde_fouten = instellingen_rules.fouten(onderwerp, waarde)
+    if waarde_fouten:
+        fouten["waarde"] = waarde_fouten
+    if not bron.strip():
+        fouten["bron"] = ["Noem de bron: de verordening, de beleidsregel of het collegebesluit."]
+    if geldig_vanaf < timezone.localdate():
+        fouten["geldig_vanaf"] = [INSTELLING_TERUGWERKEND]
+    if fouten:
+        raise ValidationError(fouten)
+    Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()  # one version at a time
+    laatste = instelling_laatste_versie(gemeente=gemeente, onderwerp=onderwerp)
+    if basis_versie is not None and basis_versie != laatste:
+        raise Conflict(
+            f"Iemand anders heeft deze instelling intussen gewijzigd (u werkte met versie "
+            f"{basis_versie}, nu is het versie {laatste}). Uw wijziging is niet opgeslagen; "
+            "bekijk de huidige waarde en doe uw wijziging zo nodig opnieuw."
+        )
+    return Instelling.objects.create(
+        gemeente=gemeente,
+        onderwerp=onderwerp,
+        versie=laatste + 1,
+        geldig_vanaf=geldig_vanaf,
+        waarde=waarde,
+        bron=bron.strip(),
+        toelichting=toelichting.strip(),
+        gewijzigd_door=door,
+    )

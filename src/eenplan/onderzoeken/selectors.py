@@ -7,11 +7,13 @@ from collections import defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
+from django.utils import timezone
 
+from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Instrument, Leefgebied, Onderzoek, ZrmScore
 from eenplan.privacy import access
-from eenplan.rules.onderzoek import aanvraag_zonder_afgerond_onderzoek_toegestaan
+from eenplan.rules.onderzoek import Ladder, aanvraag_zonder_afgerond_onderzoek_toegestaan
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -47,6 +49,15 @@ def onderzoek_termijn(onderzoek: Onderzoek, vandaag: dt.date) -> dict[str, objec
             uiterlijk, vandaag, verslag_definitief=definitief
         ),
     }
+
+
+def onderzoek_ladder(onderzoek: Onderzoek) -> Ladder:
+    """The municipality's ladder for this onderzoek: the steps in force on the day it started
+    (a setting, `gemeente.selectors.instellingen_op`; Wmo 2015 art. 2.3.5 lid 3 for the legal
+    steps). A later change of the setting does not change an onderzoek already under way."""
+    return instellingen_op(
+        onderzoek.inwoner.gemeente_id, timezone.localdate(onderzoek.created_at)
+    ).ladder
 
 
 def leefgebieden_actief() -> QuerySet[Leefgebied]:

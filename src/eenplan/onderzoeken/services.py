@@ -39,6 +39,7 @@ from eenplan.onderzoeken.models import (
     VerslagReactie,
     ZrmScore,
 )
+from eenplan.onderzoeken.selectors import onderzoek_ladder
 from eenplan.privacy import access
 from eenplan.rules import datums
 from eenplan.rules.onderzoek import ONDERDELEN, LadderStap, verslag_ontbrekend
@@ -232,6 +233,10 @@ def afweging_set(
     _mag(actor, onderzoek.inwoner_id)
     _lopend(onderzoek)
     stap = ladderstap_parse(stap)
+    if stap not in onderzoek_ladder(onderzoek).stappen:
+        raise ValidationError(
+            {"stap": f"Stap '{stap.label}' hoort niet bij de ladder van deze gemeente."}
+        )
     if not bevinding.strip():
         raise ValidationError({"bevinding": f"Schrijf op wat er bij '{stap.label}' is gevonden."})
     if not volstaat and not reden_niet_toereikend.strip():

@@ -17,7 +17,7 @@ from eenplan.common.constants import Wet
 from eenplan.onderzoeken.forms import tekst_veld
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.plannen.constants import Doeltype, Escalatie, Uitkomst, Uitvoerder, VeiligheidSoort
-from eenplan.rules.onderzoek import LadderStap
+from eenplan.rules.onderzoek import STANDAARD_LADDER, Ladder, LadderStap
 from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 Groepen = Sequence[tuple[str, Sequence[tuple[str, str]]]]
@@ -107,14 +107,25 @@ class EvaluatieForm(forms.Form):
         )
 
 
-LADDER_VOORSTEL = [
-    (str(int(s)), s.label) for s in LadderStap if s >= LadderStap.ALGEMENE_VOORZIENINGEN
-]
+def ladder_voorstel(ladder: Ladder = STANDAARD_LADDER) -> list[tuple[str, str]]:
+    """The kinds of provision a proposal can be: the municipality's steps from algemene
+    voorzieningen on (collectief maatwerk only where its ladder has that step)."""
+    return [
+        (str(int(s)), s.label) for s in ladder.stappen if s >= LadderStap.ALGEMENE_VOORZIENINGEN
+    ]
+
+
+LADDER_VOORSTEL = ladder_voorstel()
 
 
 class VoorstelForm(forms.Form):
     def __init__(
-        self, *args: Any, leden: Sequence[Any] = (), doelen: Sequence[Any] = (), **kwargs: Any
+        self,
+        *args: Any,
+        leden: Sequence[Any] = (),
+        doelen: Sequence[Any] = (),
+        ladder: Ladder = STANDAARD_LADDER,
+        **kwargs: Any,
     ) -> None:
         kwargs.setdefault("prefix", "voorstel")
         super().__init__(*args, **kwargs)
@@ -127,7 +138,7 @@ class VoorstelForm(forms.Form):
         self.fields["wet"] = _keuze("Wet", [("", "Kies …"), *Wet.choices], verplicht="Kies de wet.")
         self.fields["ladderstap"] = _keuze(
             "Soort voorziening",
-            LADDER_VOORSTEL,
+            ladder_voorstel(ladder),
             radio=True,
             verplicht="Kies het soort voorziening.",
             help_text="Maatwerk kan pas als de lichtere stappen van de afweging zijn "

@@ -596,6 +596,13 @@ def eigen_bijdrage(
             f"{gemeente.bron}; Wmo 2015 art. 2.1.4 lid 4 onder b)."
         )
         return uitkomst(NUL, Status.GEEN_BIJDRAGE, via_cak=False, regime=regime)
+    if gemeente.minimabeleid_percentage is not None and inkomen_procent_sociaal_minimum is None:
+        toelichting.append(
+            "Minimabeleid van de gemeente: geen eigen bijdrage bij een inkomen tot "
+            f"{gemeente.minimabeleid_percentage}% van het sociaal minimum ({gemeente.bron}). "
+            "Het inkomen van dit huishouden is hier niet bekend; valt het daaronder, dan "
+            "vervalt de bijdrage."
+        )
 
     try:
         tarief = abonnementstarief(op, tarieven)

@@ -44,6 +44,7 @@ from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
 from eenplan.gemeente.models import (
     GelijkgesteldeFeestdag,
     Gemeente,
+    Instelling,
     Medewerker,
     RolWijziging,
     RolWijzigingVerzoek,
@@ -223,6 +224,30 @@ class GelijkgesteldeFeestdagFactory(factory.django.DjangoModelFactory):
     datum = dt.date(2026, 12, 24)
     omschrijving = "Kerstavond (bij besluit gelijkgesteld)"
     bron = "Besluit college"
+
+
+class InstellingFactory(factory.Factory):
+    """A version of a municipal setting, stored by the municipality's functioneel beheerder
+    through instelling_save (the value checked, the version numbered). Default: the team's
+    name from today."""
+
+    class Meta:
+        model = Instelling
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    onderwerp = "teksten"
+    waarde = factory.LazyFunction(lambda: {"teamnaam": "sociaal team"})
+    geldig_vanaf = factory.LazyFunction(timezone.localdate)
+    bron = "Verordening maatschappelijke ondersteuning 2026"
+    door = factory.LazyAttribute(
+        lambda o: MedewerkerFactory(gemeente=o.gemeente, functie=Rol.FUNCTIONEEL_BEHEER).user
+    )
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Instelling:
+        from eenplan.gemeente.services import instelling_save
+
+        return instelling_save(**kwargs)
 
 
 class RolWijzigingVerzoekFactory(factory.django.DjangoModelFactory):

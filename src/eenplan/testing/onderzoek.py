@@ -57,8 +57,10 @@ def compleet(onderzoek: Any) -> None:
 
 
 def ladder(onderzoek: Any, tot: LadderStap = LadderStap.INDIVIDUEEL_MAATWERK) -> None:
-    """Every step of the ladder below `tot` weighed and found not to suffice."""
-    for stap in LadderStap:
+    """Every step of the municipality's ladder below `tot` weighed and found not to suffice."""
+    from eenplan.onderzoeken.selectors import onderzoek_ladder
+
+    for stap in onderzoek_ladder(onderzoek).stappen:
         if stap >= tot:
             break
         onderzoeken.afweging_set(

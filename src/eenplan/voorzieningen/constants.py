@@ -27,6 +27,18 @@ class BijdrageSoort(models.TextChoices):
     GEEN = "geen", "Geen eigen bijdrage"
 
 
+class BijdrageCategorie(models.TextChoices):
+    """The kind of provision an exemption of the eigen bijdrage can name. Mirrors
+    rules.eigen_bijdrage.Categorie: a wheelchair is exempt by national law (Uitvoeringsbesluit
+    Wmo 2015 art. 3.8), the others when the municipality exempts them (its settings)."""
+
+    OVERIG = "", "Geen bijzondere categorie"
+    ROLSTOEL = "rolstoel", "Rolstoel (landelijk geen eigen bijdrage)"
+    COLLECTIEF_VERVOER = "collectief_vervoer", "Collectief vervoer"
+    WONINGAANPASSING = "woningaanpassing", "Woningaanpassing"
+    HULPMIDDEL = "hulpmiddel", "Hulpmiddel (geen rolstoel)"
+
+
 class Leveringsvorm(models.TextChoices):
     ZIN = "zin", "Zorg in natura"
     PGB = "pgb", "Persoonsgebonden budget"

@@ -10,6 +10,7 @@ from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.voorzieningen.constants import (
+    BijdrageCategorie,
     BijdrageSoort,
     Leveringsvorm,
     Uitvoeringsvariant,
@@ -62,6 +63,15 @@ class Voorziening(BaseModel):
     )
     kostprijs_per_maand = models.DecimalField(
         max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    categorie = models.CharField(
+        "categorie (eigen bijdrage)",
+        max_length=20,
+        choices=BijdrageCategorie.choices,
+        default=BijdrageCategorie.OVERIG,
+        blank=True,
+        help_text="Voor een rolstoel vraagt de gemeente geen eigen bijdrage (landelijk); "
+        "collectief vervoer, woningaanpassingen en hulpmiddelen kan de gemeente vrijstellen.",
     )
     # Sociale kaart (algemene voorzieningen).
     organisatie = models.CharField(max_length=200, blank=True)

@@ -8,7 +8,7 @@ Authorisation lives here too (issue 8): every write on a resident's dossier rece
 and asks `privacy.access.require` (role and need-to-know, logged allowed and refused) before it
 changes anything, plus the rules of its own: a generalist decides a Jeugdwet aanvraag only with
 a youth registration valid on the decision date, and a decision awaiting the lawfulness check is
-sent only when the municipality allows that (`EENPLAN_VERZENDEN_VOOR_TOETSING`). A refusal is a
+sent only when the municipality allows that (its lawfulness rule, a setting). A refusal is a
 `privacy.access.Refused` (403) or a `ValidationError` in Dutch; either way nothing changes.
 """
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -33,7 +32,7 @@ from eenplan.beschikkingen.verzending import verzending_plannen
 from eenplan.common.concurrency import Conflict, schrijft, vergrendel, verhoog
 from eenplan.common.constants import Wet
 from eenplan.common.datums import datums_check
-from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.gemeente.selectors import gelijkgestelde_dagen, instellingen_op
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -165,8 +164,9 @@ def beschikking_issue(
 ) -> Beschikking:
     """Decide on an aanvraag, per requested provision (Wmo 2015 art. 2.3.5). Refused: an end
     before the start, no volume, no end or heronderzoek date, PGB without its conditions, and
-    ZIN and PGB for the same product in overlapping periods (iWmo OP043). A decision by a
-    generalist goes to the back office's lawfulness check afterwards (Hardenberg); a generalist
+    ZIN and PGB for the same product in overlapping periods (iWmo OP043). The decisions the
+    municipality's lawfulness rule names (a setting; by default a generalist's) go to the back
+    office's lawfulness check (Hardenberg: afterwards); a generalist
     without a youth registration valid on the decision date does not decide a Jeugdwet
     aanvraag."""
     actor = vereis_toegang(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, aanvraag.inwoner_id)
@@ -179,6 +179,11 @@ def beschikking_issue(
         raise ValidationError(GEEN_JEUGDREGISTRATIE)
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         raise Conflict("Op deze aanvraag is al besloten.")
+    # The municipality's lawfulness rule in force today (a setting): which decisions the back
+    # office checks — a generalist's (the default), every decision, or none per decision.
+    te_toetsen = instellingen_op(
+        aanvraag.gemeente_id, timezone.localdate()
+    ).rechtmatigheid.te_toetsen(door_generalist=door_generalist)
     if besloten_op > timezone.localdate() or besloten_op < aanvraag.ontvangen_op:
         raise ValidationError(
             {"besloten_op": "De besluitdatum ligt in de toekomst of vóór de aanvraag."}
@@ -224,7 +229,7 @@ def beschikking_issue(
         besloten_door=actor.user,
         motivering=motivering.strip(),
         ladder_uitkomst=ladder,
-        rechtmatigheid=Rechtmatigheid.TE_TOETSEN if door_generalist else Rechtmatigheid.NVT,
+        rechtmatigheid=Rechtmatigheid.TE_TOETSEN if te_toetsen else Rechtmatigheid.NVT,
     )
     for regel, extra in zip(regels, extras, strict=True):
         toets = regel.pgb_toets
@@ -259,7 +264,7 @@ def beschikking_issue(
         "beschikking.genomen",
         record=beschikking,
         omschrijving=f"Beschikking {beschikking.pk} genomen op aanvraag {aanvraag.pk}"
-        + (" (naar de rechtmatigheidstoets)" if door_generalist else ""),
+        + (" (naar de rechtmatigheidstoets)" if te_toetsen else ""),
         user=actor.user,
         inwoner_id=aanvraag.inwoner_id,
         aanvraag=aanvraag.pk,
@@ -283,7 +288,8 @@ def beschikking_send(
 ) -> Beschikking:
     """Send the letter: the bezwaar clause gets its last day (Awb 6:7, 6:8 with the Atw). A
     decision still awaiting the lawfulness check is sent only where the municipality allows
-    that (EENPLAN_VERZENDEN_VOOR_TOETSING, Hardenberg: yes); the beschikking and its letter
+    that (its lawfulness rule, a setting; default EENPLAN_VERZENDEN_VOOR_TOETSING, Hardenberg:
+    yes); the beschikking and its letter
     record whether it went out before or after the check."""
     actor = vereis_toegang(
         actor, Resource.BESCHIKKING, Action.BESLISSEN, via, beschikking.inwoner_id
@@ -295,7 +301,8 @@ def beschikking_send(
     if op < beschikking.besloten_op or op > timezone.localdate():
         raise ValidationError({"op": "De verzenddatum ligt vóór het besluit of in de toekomst."})
     voor_toetsing = voor_toetsing_verzonden(beschikking)
-    if voor_toetsing and not settings.EENPLAN_VERZENDEN_VOOR_TOETSING:
+    regel = instellingen_op(beschikking.gemeente_id, timezone.localdate()).rechtmatigheid
+    if voor_toetsing and not regel.verzenden_voor_toetsing:
         raise ValidationError(NIET_VOOR_TOETSING)
     beschikking.verzonden_voor_toetsing = voor_toetsing
     beschikking.verzonden_op = op

@@ -8,13 +8,16 @@ from decimal import Decimal
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
 from eenplan.common.constants import Wet
+from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.models import Inwoner
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
 from eenplan.voorzieningen.selectors import abonnementstarieven
 
 
 def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.Uitkomst | None:
-    """The household's Wmo contribution on `op` from all its active Wmo provisions."""
+    """The household's Wmo contribution on `op` from all its active Wmo provisions, with the
+    category of each provision (a wheelchair: national exemption; collectief vervoer and
+    others: the municipality's exemptions in force on `op`, `instellingen_op`)."""
     from eenplan.inwoners.selectors import huishouden_current
 
     huishouden = huishouden_current(inwoner=inwoner, vandaag=op)
@@ -39,6 +42,7 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
             r.voorziening.naam,
             eigen_bijdrage_rules.Soort(r.voorziening.eigen_bijdrage),
             r.voorziening.kostprijs_per_maand or Decimal("0"),
+            categorie=eigen_bijdrage_rules.Categorie(r.voorziening.categorie),
             # A client under 18 pays nothing for their provision (Uitvoeringsbesluit art. 3.8).
             voor=eigen_bijdrage_rules.Persoon(r.beschikking.inwoner.geboortedatum),
         )
@@ -58,6 +62,7 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
             clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
             gehuwd_of_partner=partners,
             op=op,
+            gemeente=instellingen_op(inwoner.gemeente_id, op).bijdrage,
             tarieven=abonnementstarieven(),
         )
     except ValueError:

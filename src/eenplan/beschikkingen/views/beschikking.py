@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
@@ -26,6 +25,7 @@ from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.views import paginahulp as hulp
 from eenplan.beschikkingen.views._gedeeld import beschikking_of_404, omvang_labels
 from eenplan.beschikkingen.views.werklijsten import _toetsing_pagina
+from eenplan.gemeente.selectors import instellingen_op
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors
@@ -56,7 +56,9 @@ def _beschikking_pagina(
         and beschikking.rechtmatigheid != Rechtmatigheid.ONRECHTMATIG
         and (
             beschikking.rechtmatigheid != Rechtmatigheid.TE_TOETSEN
-            or settings.EENPLAN_VERZENDEN_VOOR_TOETSING
+            or instellingen_op(
+                beschikking.gemeente_id, vandaag
+            ).rechtmatigheid.verzenden_voor_toetsing
         ),
         "toetsen": access.allows(user, Resource.BESCHIKKING, Action.TOETSEN)
         and beschikking.rechtmatigheid == Rechtmatigheid.TE_TOETSEN

@@ -58,7 +58,7 @@ def _forms(
         checks_initial["mantelzorger"] = None  # the generalist must choose
     afwegingen = {a.stap: a for a in onderzoek.afwegingen.all()}
     stappen = {}
-    for stap in LadderStap:
+    for stap in selectors.onderzoek_ladder(onderzoek).stappen:
         a = afwegingen.get(int(stap))
         initial = (
             {
@@ -129,7 +129,8 @@ def _pagina(
     forms = {**_forms(onderzoek, leden, leefgebieden, bool(mantelzorgers)), **(bound or {})}
 
     afwegingen = {a.stap: a for a in onderzoek.afwegingen.all()}
-    eerste_open = next((s for s in LadderStap if int(s) not in afwegingen), None)
+    gemeente_ladder = selectors.onderzoek_ladder(onderzoek)
+    eerste_open = next((s for s in gemeente_ladder.stappen if int(s) not in afwegingen), None)
     ladder = [
         {
             "stap": stap,
@@ -137,8 +138,9 @@ def _pagina(
             "form": forms[f"stap{int(stap)}"],
             "open": fout_sectie == f"stap-{int(stap)}"
             or (kan_wijzigen and not fout_sectie and stap == eerste_open),
+            "wettelijk": gemeente_ladder.wettelijk(stap),
         }
-        for stap in LadderStap
+        for stap in gemeente_ladder.stappen
     ]
     ladder_ontbrekend = maatwerk_ontbrekende_stappen(
         {
@@ -146,6 +148,7 @@ def _pagina(
             for a in afwegingen.values()
         },
         LadderStap.INDIVIDUEEL_MAATWERK,
+        ladder=gemeente_ladder,
     )
     gesprekken = [
         {

@@ -12,15 +12,22 @@ from django.utils import timezone
 from eenplan.common.concurrency import schrijft
 from eenplan.common.constants import Wet
 from eenplan.common.datums import datum_fout, datums_check
+from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.models import Huishouden, Inwoner
 from eenplan.onderzoeken.models import Afweging, Leefgebied
+from eenplan.onderzoeken.selectors import onderzoek_ladder
 from eenplan.onderzoeken.services import ladderstap_parse, score_add
 from eenplan.plannen.constants import Doeltype, Uitkomst, Uitvoerder
 from eenplan.plannen.models import Actie, Doel, Evaluatie, Plan, Voorstel
 from eenplan.plannen.services.gemeen import _actief, _leden, _mag, _version
 from eenplan.privacy import access
 from eenplan.rules import datums
-from eenplan.rules.onderzoek import LadderStap, StapUitkomst, maatwerk_ontbrekende_stappen
+from eenplan.rules.onderzoek import (
+    Ladder,
+    LadderStap,
+    StapUitkomst,
+    maatwerk_ontbrekende_stappen,
+)
 
 
 @transaction.atomic
@@ -97,18 +104,21 @@ def actie_add(
     return actie
 
 
-def _ladder(inwoner: Inwoner, huishouden: Huishouden) -> dict[LadderStap, StapUitkomst]:
+def _ladder(
+    inwoner: Inwoner, huishouden: Huishouden
+) -> tuple[dict[LadderStap, StapUitkomst], Ladder]:
     """The ladder as recorded in the resident's latest onderzoek, or else in the latest
-    onderzoek of the household (one conversation covers the whole household)."""
+    onderzoek of the household (one conversation covers the whole household), with the
+    municipality's steps for that onderzoek (those in force today when there is none)."""
     onderzoek = inwoner.onderzoeken.order_by("-created_at").first() or (
         huishouden.onderzoeken.order_by("-created_at").first()
     )
     if onderzoek is None:
-        return {}
+        return {}, instellingen_op(inwoner.gemeente_id, timezone.localdate()).ladder
     return {
         LadderStap(a.stap): StapUitkomst(a.bevinding, a.volstaat, a.reden_niet_toereikend)
         for a in Afweging.objects.filter(onderzoek=onderzoek)
-    }
+    }, onderzoek_ladder(onderzoek)
 
 
 @transaction.atomic
@@ -139,7 +149,8 @@ def voorstel_add(
                 "algemene voorziening of maatwerk."
             }
         )
-    missing = maatwerk_ontbrekende_stappen(_ladder(inwoner, plan.huishouden), stap)
+    stappen, ladder = _ladder(inwoner, plan.huishouden)
+    missing = maatwerk_ontbrekende_stappen(stappen, stap, ladder=ladder)
     if missing:
         raise ValidationError(
             {

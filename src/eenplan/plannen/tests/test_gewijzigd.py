@@ -226,7 +226,7 @@ def test_plan_page_and_api_stay_bounded_with_many_proposals(
     assert len(body["aanvragen"]) == aantal + 1
 
 
-PAGINA_BUDGET = 40  # measured: 40 for 2 and for 13 proposals
+PAGINA_BUDGET = 41  # measured: 41 for 2 and for 13 proposals (one for the municipal ladder)
 API_BUDGET = 29  # measured: 29 for 2 and for 13 proposals
 
 

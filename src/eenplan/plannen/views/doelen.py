@@ -13,7 +13,7 @@ from eenplan.plannen import services
 from eenplan.plannen.forms import ActieForm, DoelForm, EvaluatieForm, VoorstelForm
 from eenplan.plannen.models import Plan
 from eenplan.plannen.views.gemeen import _datum
-from eenplan.plannen.views.pagina import _actie, _ankers, _doel, _Mensen
+from eenplan.plannen.views.pagina import _actie, _ankers, _doel, _Mensen, plan_ladder
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 
@@ -108,7 +108,12 @@ def evaluatie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResp
 @access.requires(Resource.PLAN, Action.WIJZIGEN)
 def voorstel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     def maak(plan: Plan, mensen: _Mensen) -> Form:
-        return VoorstelForm(request.POST, leden=mensen.leden, doelen=list(plan.doelen.all()))
+        return VoorstelForm(
+            request.POST,
+            leden=mensen.leden,
+            doelen=list(plan.doelen.all()),
+            ladder=plan_ladder(plan),
+        )
 
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
         doel = _doel(plan, int(data["doel"])) if data["doel"] else None

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from eenplan.beschikkingen.plan_selectors import plan_aanvragen_stand
 from eenplan.gemeente.models import Medewerker
+from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.onderzoeken.models import Leefgebied
@@ -48,7 +49,7 @@ from eenplan.plannen.views.gemeen import (
 )
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
-from eenplan.rules.onderzoek import LadderStap
+from eenplan.rules.onderzoek import Ladder, LadderStap
 from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
@@ -206,12 +207,17 @@ def _stap_label(value: Any) -> str:
         return str(value)
 
 
+def plan_ladder(plan: Plan) -> Ladder:
+    """The municipality's ladder in force today (which kinds of provision may be proposed)."""
+    return instellingen_op(plan.huishouden.gemeente_id, timezone.localdate()).ladder
+
+
 def _forms(
     plan: Plan, mensen: _Mensen, leefgebieden: list[Leefgebied], doelen: list[Any]
 ) -> dict[str, Form]:
     return {
         "doel": DoelForm(leden=mensen.leden, leefgebieden=leefgebieden),
-        "voorstel": VoorstelForm(leden=mensen.leden, doelen=doelen),
+        "voorstel": VoorstelForm(leden=mensen.leden, doelen=doelen, ladder=plan_ladder(plan)),
         "regisseur": RegisseurForm(groepen=mensen.regisseur_groepen()),
         "deelnemer": DeelnemerForm(
             netwerk=mensen.netwerk_groepen(), volwassenen=mensen.volwassenen
@@ -234,7 +240,9 @@ def _form_voor(
     (to show a refused POST again after the redirect)."""
     vast: dict[str, Callable[[], Form]] = {
         "doel": lambda: DoelForm(data, leden=mensen.leden, leefgebieden=leefgebieden),
-        "voorstel": lambda: VoorstelForm(data, leden=mensen.leden, doelen=list(plan.doelen.all())),
+        "voorstel": lambda: VoorstelForm(
+            data, leden=mensen.leden, doelen=list(plan.doelen.all()), ladder=plan_ladder(plan)
+        ),
         "regisseur": lambda: RegisseurForm(data, groepen=mensen.regisseur_groepen()),
         "deelnemer": lambda: DeelnemerForm(
             data, netwerk=mensen.netwerk_groepen(), volwassenen=mensen.volwassenen
