@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("gemeente", "0005_gemeente_briefhoofd"),
+        ("gemeente", "0007_raadslid"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
