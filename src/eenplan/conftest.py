@@ -31,6 +31,12 @@ def _post_map(settings, tmp_path_factory):
     settings.EENPLAN_POST_MAP = str(tmp_path_factory.mktemp("post"))
 
 
+@pytest.fixture(autouse=True)
+def _taken_direct(settings):
+    """Background tasks run at once in tests (django-tasks' immediate backend)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def gemeente(db):
     roles_sync()

@@ -101,6 +101,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    # Background tasks (processing iWmo/iJw message batches): django-tasks with its database
+    # backend, so `make run` needs no broker; `eenplan db_worker` runs them (ADR 0023).
+    "django_tasks",
+    "django_tasks_db",
     "eenplan.common",
     "eenplan.beveiliging",
     "eenplan.gemeente",
@@ -115,6 +119,7 @@ INSTALLED_APPS = [
     "eenplan.sturing",
     "eenplan.voorzieningen",
     "eenplan.aanbieders",
+    "eenplan.berichten",
     "eenplan.beheer",
     "eenplan.web",
     "eenplan.demo",
@@ -251,6 +256,20 @@ EMAIL_BACKEND = declare(
 )
 EMAIL_HOST = declare("EMAIL_HOST", "localhost", "SMTP server for the e-mail notice.")
 EMAIL_PORT = int(declare("EMAIL_PORT", "25", "SMTP port."))
+EENPLAN_TAKEN = declare(
+    "EENPLAN_TAKEN",
+    "database",
+    "Where background tasks run (processing iWmo/iJw messages): 'database' queues them in the "
+    "database for the worker (`eenplan db_worker`); 'direct' runs them at once in the request "
+    "(tests, a one-off script).",
+)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if EENPLAN_TAKEN == "direct"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 EENPLAN_THEME_CSS = declare(
     "EENPLAN_THEME_CSS",
     "nlds/theme/theme.css",

@@ -43,3 +43,11 @@ BEZWAAR_VERDAAGD = "bezwaar.verdaagd"
 BEZWAAR_BESLOTEN = "bezwaar.besloten"
 KLACHT_ONTVANGEN = "klacht.ontvangen"
 KLACHT_AFGEHANDELD = "klacht.afgehandeld"
+
+# Beschikte voorziening (beschikkingen): a granted provision changed or ended (OP033, OP257)
+VOORZIENING_GEWIJZIGD = "voorziening.gewijzigd"
+VOORZIENING_BEEINDIGD = "voorziening.beeindigd"
+
+# iWmo/iJw messages (berichten)
+BERICHT_ONTVANGEN = "bericht.ontvangen"
+BERICHT_VERZONDEN = "bericht.verzonden"

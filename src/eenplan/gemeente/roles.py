@@ -48,6 +48,9 @@ INSTELLINGEN_BEHEREN = [
 BESCHIKKING_BEKIJKEN = "beschikkingen.view_beschikking"
 BESCHIKKING_NEMEN = "beschikkingen.add_beschikking"
 RECHTMATIGHEID_TOETSEN = "beschikkingen.change_beschikking"
+# The iWmo/iJw message log (eenplan.berichten): read, and act on (answer a 315/317).
+BERICHTEN_BEKIJKEN = "berichten.view_bericht"
+BERICHTEN_BEHANDELEN = "berichten.change_bericht"
 BEZWAAR = ["bezwaren.view_bezwaar", "bezwaren.add_bezwaar",
            "bezwaren.change_bezwaar"]
 KLACHT = ["bezwaren.view_klacht", "bezwaren.add_klacht", "bezwaren.change_klacht"]
@@ -82,10 +85,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK],
     Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN, ONDERZOEK_BEKIJKEN, PLAN_BEKIJKEN,
                      AANVRAAG_BEKIJKEN, SOCIALE_KAART, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
-                     RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT],
+                     RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT, BERICHTEN_BEKIJKEN,
+                     BERICHTEN_BEHANDELEN],
     Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
-    Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING],
+    Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING, BERICHTEN_BEKIJKEN,
+                          BERICHTEN_BEHANDELEN],
     Rol.BELEID: [STURING],
     # The council: the indicators, their trends and exports; nothing else (read-only).
     Rol.RAADSLID: [STURING],

@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -76,6 +76,10 @@ class Resource(models.TextChoices):
     # never scoped and opens no dossier: a role with only this permission has no resident in
     # its need-to-know scope at all (`inwoners_in_scope` is empty without roles.DOSSIER).
     STURING = "sturing", "Stuurinformatie (alleen aantallen, geen persoonsgegevens)"
+    # The iWmo/iJw message traffic (eenplan.berichten): staff read the message log; a provider
+    # sends its messages and reads its own (ActorKind.AANBIEDER, AANBIEDER_RULES).
+    BERICHT = "bericht", "iWmo/iJw-bericht"
+    CLIENT = "client", "Cliënt van een aanbieder"
 
 
 class Action(models.TextChoices):
@@ -93,8 +97,9 @@ class Action(models.TextChoices):
 
 
 class ActorKind(models.TextChoices):
-    """Who acts. Residents, their representatives and providers come with the portal and the
-    provider API; they are refused everything until their rules exist."""
+    """Who acts. A provider acts through the provider API (a login linked to its Aanbieder,
+    `AANBIEDER_RULES`); residents and their representatives come with the portal and are
+    refused everything until their rules exist."""
 
     MEDEWERKER = "medewerker", "Medewerker"
     INWONER = "inwoner", "Inwoner"
@@ -130,12 +135,8 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.NETWERK, A.AANMAKEN): _rule([roles.DOSSIER, roles.NETWERK_TOEVOEGEN], ROL_DOEL),
     (R.NETWERK, A.WIJZIGEN): _rule([roles.DOSSIER, roles.NETWERK_WIJZIGEN], ROL_DOEL),
     (R.HUISHOUDEN, A.LEZEN): _rule(roles.DOSSIER, ROL_DOEL),
-    (R.HUISHOUDEN, A.AANMAKEN): _rule(
-        [roles.DOSSIER, roles.HUISHOUDEN_TOEVOEGEN], ROL_DOEL
-    ),
-    (R.HUISHOUDEN, A.WIJZIGEN): _rule(
-        [roles.DOSSIER, roles.HUISHOUDEN_WIJZIGEN], ROL_DOEL
-    ),
+    (R.HUISHOUDEN, A.AANMAKEN): _rule([roles.DOSSIER, roles.HUISHOUDEN_TOEVOEGEN], ROL_DOEL),
+    (R.HUISHOUDEN, A.WIJZIGEN): _rule([roles.DOSSIER, roles.HUISHOUDEN_WIJZIGEN], ROL_DOEL),
     (R.MELDING, A.LEZEN): _rule(roles.MELDING_BEKIJKEN, ROL_DOEL),
     (R.MELDING, A.AANMAKEN): _rule(roles.MELDING_REGISTREREN, ROL_DOEL, scoped=False),
     (R.MELDING, A.WIJZIGEN): _rule(roles.MELDING_BEKIJKEN, ROL_DOEL),
@@ -181,16 +182,12 @@ RULES: dict[tuple[Resource, Action], Rule] = {
         [roles.BESCHIKKING_BEKIJKEN, roles.RECHTMATIGHEID_TOETSEN], Doel.CONTROLE
     ),
     (R.BEZWAAR, A.LEZEN): _rule("bezwaren.view_bezwaar", Doel.BEZWAAR),
-    (R.BEZWAAR, A.AANMAKEN): _rule(
-        ["bezwaren.view_bezwaar", "bezwaren.add_bezwaar"], Doel.BEZWAAR
-    ),
+    (R.BEZWAAR, A.AANMAKEN): _rule(["bezwaren.view_bezwaar", "bezwaren.add_bezwaar"], Doel.BEZWAAR),
     (R.BEZWAAR, A.BEHANDELEN): _rule(
         ["bezwaren.view_bezwaar", "bezwaren.change_bezwaar"], Doel.BEZWAAR
     ),
     (R.KLACHT, A.LEZEN): _rule("bezwaren.view_klacht", Doel.BEZWAAR, scoped=False),
-    (R.KLACHT, A.AANMAKEN): _rule(
-        ["bezwaren.view_klacht", "bezwaren.add_klacht"], Doel.BEZWAAR
-    ),
+    (R.KLACHT, A.AANMAKEN): _rule(["bezwaren.view_klacht", "bezwaren.add_klacht"], Doel.BEZWAAR),
     (R.KLACHT, A.BEHANDELEN): _rule(
         ["bezwaren.view_klacht", "bezwaren.change_klacht"], Doel.BEZWAAR
     ),
@@ -232,6 +229,25 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     # The aggregate permission: indicator pages, /api/v1/indicatoren/ and their exports.
     (R.STURING, A.LEZEN): _rule(roles.STURING, Doel.STURING, scoped=False),
     (R.STURING, A.EXPORTEREN): _rule(roles.STURING, Doel.STURING, scoped=False),
+    # The message log is the municipality's administration of the traffic with providers:
+    # read by the back office and the contract manager (who follows every provider), not by
+    # wijk (a message names residents of every wijk).
+    (R.BERICHT, A.LEZEN): _rule(roles.BERICHTEN_BEKIJKEN, Doel.UITVOERING, scoped=False),
+    (R.BERICHT, A.AANMAKEN): _rule(
+        [roles.BERICHTEN_BEKIJKEN, roles.BERICHTEN_BEHANDELEN], Doel.UITVOERING, scoped=False
+    ),
+    (R.BERICHT, A.BEHANDELEN): _rule(
+        [roles.BERICHTEN_BEKIJKEN, roles.BERICHTEN_BEHANDELEN], Doel.UITVOERING, scoped=False
+    ),
+    (R.CLIENT, A.LEZEN): _rule(roles.BERICHTEN_BEKIJKEN, Doel.UITVOERING, scoped=False),
+}
+# What a provider may do (ActorKind.AANBIEDER): send messages and read its own messages and
+# clients. "Own" is decided per record: a message of this provider (`aanbieder=`), a client
+# with a toewijzing at this provider (`inwoner=`; `AanbiederKoppeling.clienten`).
+AANBIEDER_RULES: dict[tuple[Resource, Action], str] = {
+    (R.BERICHT, A.LEZEN): Doel.UITVOERING,
+    (R.BERICHT, A.AANMAKEN): Doel.UITVOERING,
+    (R.CLIENT, A.LEZEN): Doel.UITVOERING,
 }
 # Records that may concern no known resident yet (a melding about "the neighbour at number 5"):
 # then the rules of this resource decide, on the role and the municipality alone
@@ -240,9 +256,7 @@ ZONDER_INWONER: dict[Resource, Resource] = {R.MELDING: R.MELDING_ONBEKEND}
 del R, A
 
 GEEN_ROL = "Uw rol geeft geen toegang tot dit onderdeel ({wat})."
-BUITEN_SCOPE = (
-    "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen (need-to-know)."
-)
+BUITEN_SCOPE = "Deze inwoner valt buiten uw werkgebied en is niet aan u toegewezen (need-to-know)."
 HUISHOUDEN_BUITEN_SCOPE = (
     "Dit huishouden valt buiten uw werkgebied: geen van de huidige leden woont in uw wijken of "
     "is aan u toegewezen (need-to-know)."
@@ -251,6 +265,9 @@ WIJK_BUITEN_SCOPE = (
     "Deze wijk valt buiten uw werkgebied: u kunt hier geen inwoner registreren (need-to-know)."
 )
 NIET_INGELOGD = "Log in om verder te gaan."
+AANBIEDER_GEEN_TOEGANG = "Als aanbieder heeft u geen toegang tot dit onderdeel ({wat})."
+ANDERE_AANBIEDER = "Dit bericht hoort bij een andere aanbieder dan de uwe."
+NIET_UW_CLIENT = "Deze inwoner is geen cliënt van uw organisatie (geen toewijzing aan u)."
 ONBEKENDE_ACTOR = "Voor dit soort account zijn nog geen toegangsregels vastgelegd."
 ALLEEN_MEDEWERKERS = (
     "Dit deel is alleen voor medewerkers van de gemeente. Uw eigen zaak vindt u op Mijn zaak."
@@ -270,6 +287,8 @@ class Actor:
     medewerker: Medewerker | None = None
     # A resident's login (ActorKind.INWONER): the Inwoner the account belongs to.
     inwoner_id: int | None = None
+    # A provider's login (ActorKind.AANBIEDER): its Aanbieder.
+    aanbieder_id: int | None = None
 
     @classmethod
     def of(cls, user: User | Actor) -> Actor:
@@ -284,8 +303,13 @@ class Actor:
         else:
             medewerker = medewerker_for_user(user)
             inwoner_id = None if medewerker is not None else _inwoner_van_account(user)
+            aanbieder_id = None
+            if medewerker is None and inwoner_id is None and not user.is_superuser and _koppeling:
+                aanbieder_id = _koppeling[0].aanbieder_van(user)
             if inwoner_id is not None:
                 actor = cls(user=user, kind=ActorKind.INWONER, inwoner_id=inwoner_id)
+            elif aanbieder_id is not None:
+                actor = cls(user=user, kind=ActorKind.AANBIEDER, aanbieder_id=aanbieder_id)
             else:
                 actor = cls(user=user, kind=ActorKind.MEDEWERKER, medewerker=medewerker)
         # A plain attribute on the user object: lives as long as the request does.
@@ -312,6 +336,32 @@ class Actor:
         return Doel.GEGEVENSBEHEER
 
 
+# --- providers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AanbiederKoppeling:
+    """How a login is a provider's, and who its clients are. The app that owns providers'
+    logins and toewijzingen (eenplan.berichten, above this layer) registers it at start-up
+    with `koppel_aanbieders`; until then no login is a provider."""
+
+    aanbieder_van: Callable[[Any], int | None]  # the provider of a login, or None
+    clienten: Callable[[int], QuerySet[Inwoner]]  # residents with a toewijzing at the provider
+
+
+_koppeling: list[AanbiederKoppeling] = []
+
+
+def koppel_aanbieders(koppeling: AanbiederKoppeling) -> None:
+    _koppeling[:] = [koppeling]
+
+
+def _clienten(actor: Actor) -> QuerySet[Inwoner]:
+    if actor.aanbieder_id is None or not _koppeling:
+        return Inwoner.objects.none()
+    return _koppeling[0].clienten(actor.aanbieder_id)
+
+
 # --- need-to-know scope ---------------------------------------------------------------------
 
 
@@ -329,9 +379,7 @@ def _wijk_ids(actor: Actor) -> tuple[list[int], bool]:
     if "wijken" not in cache:
         assert actor.medewerker is not None
         wijk_ids = wijk_ids_for_medewerker(actor.medewerker)
-        alle = set(
-            Wijk.objects.filter(gemeente_id=actor.gemeente_id).values_list("id", flat=True)
-        )
+        alle = set(Wijk.objects.filter(gemeente_id=actor.gemeente_id).values_list("id", flat=True))
         cache["wijken"] = (wijk_ids, bool(alle) and alle <= set(wijk_ids))
     return cache["wijken"]
 
@@ -341,8 +389,11 @@ def _may_see_dossiers(actor: Actor) -> bool:
 
 
 def inwoners_in_scope(actor: Actor | User, *, vandaag: dt.date | None = None) -> QuerySet[Inwoner]:
-    """The residents this actor may see: none for roles without dossier rights."""
+    """The residents this actor may see: none for roles without dossier rights; for a
+    provider, its clients."""
     actor = Actor.of(actor)
+    if actor.kind == ActorKind.AANBIEDER:
+        return _clienten(actor)
     if not _may_see_dossiers(actor):
         return Inwoner.objects.none()
     if actor.is_superuser and actor.medewerker is None:
@@ -365,6 +416,8 @@ def scope_q(actor: Actor | User, *, veld: str = "inwoner", vandaag: dt.date | No
     """A filter on `veld` (a foreign key to Inwoner) for the residents the actor may see. For a
     team that serves the whole municipality it is a plain join on the municipality."""
     actor = Actor.of(actor)
+    if actor.kind == ActorKind.AANBIEDER:
+        return Q(**{f"{veld}__in": _clienten(actor).values("pk")})
     if not _may_see_dossiers(actor):
         return Q(pk__in=[])
     if actor.is_superuser and actor.medewerker is None:
@@ -451,12 +504,26 @@ def decide(
     wijk: int | None = None,
     doel: str | None = None,
     log: bool = True,
+    aanbieder: int | None = None,
 ) -> Decision:
     """Decide and log. `inwoner`: the resident concerned; `huishouden`: a household (allowed
     when one of its current members is in scope; every current member is logged); `wijk`: a
     resident not registered yet, in scope when one of the actor's teams serves that wijk.
-    None of these: a decision on the role alone (a list), logged only when refused."""
+    None of these: a decision on the role alone (a list), logged only when refused.
+    `aanbieder`: the provider a record belongs to (a message); a provider acts only on its
+    own (staff are not limited by it)."""
     actor = Actor.of(actor)
+    if actor.kind == ActorKind.AANBIEDER:
+        return _decide_aanbieder(
+            actor,
+            resource,
+            action,
+            via=via,
+            inwoner=inwoner,
+            doel=doel,
+            log=log,
+            aanbieder=aanbieder,
+        )
     rule = RULES[(resource, action)]
     doel = doel or rule.doel or actor.default_doel()
     if doel not in Doel.values:
@@ -490,6 +557,36 @@ def decide(
     return decision
 
 
+def _decide_aanbieder(
+    actor: Actor,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int | None,
+    doel: str | None,
+    log: bool,
+    aanbieder: int | None,
+) -> Decision:
+    """A provider: only what `AANBIEDER_RULES` lists, only its own messages, only its clients."""
+    ids = _ids([inwoner]) if inwoner is not None else []
+    regel_doel = AANBIEDER_RULES.get((resource, action))
+    doel = doel or regel_doel or Doel.UITVOERING
+    reason = ""
+    if regel_doel is None:
+        reason = AANBIEDER_GEEN_TOEGANG.format(
+            wat=f"{resource.label.lower()}: {action.label.lower()}"
+        )
+    elif aanbieder is not None and aanbieder != actor.aanbieder_id:
+        reason = ANDERE_AANBIEDER
+    elif ids and not _clienten(actor).filter(pk__in=ids).exists():
+        reason = NIET_UW_CLIENT
+    decision = Decision(allowed=not reason, reason=reason, inwoner_ids=tuple(ids))
+    if log and (ids or not decision.allowed):
+        _write(actor, decision, resource, action, doel=doel, via=via)
+    return decision
+
+
 def _serves_wijk(actor: Actor, wijk_id: int) -> bool:
     if actor.is_superuser and actor.medewerker is None:
         return True
@@ -515,6 +612,7 @@ def require(
     huishouden: int | None = None,
     wijk: int | None = None,
     doel: str | None = None,
+    aanbieder: int | None = None,
 ) -> Decision:
     """`decide`, raising `Refused` (403, logged) when refused."""
     decision = decide(
@@ -526,6 +624,7 @@ def require(
         huishouden=huishouden,
         wijk=wijk,
         doel=doel,
+        aanbieder=aanbieder,
     )
     if not decision.allowed:
         raise Refused(decision)
@@ -603,6 +702,8 @@ def refuse(
 def allows(actor: Actor | User, resource: Resource, action: Action) -> bool:
     """Whether the role may do this at all (for showing a button); not logged, no resident."""
     actor = Actor.of(actor)
+    if actor.kind == ActorKind.AANBIEDER:
+        return (resource, action) in AANBIEDER_RULES
     rule = RULES.get((resource, action))
     return rule is not None and actor.kind == ActorKind.MEDEWERKER and actor.has_perms(rule.perms)
 
@@ -695,9 +796,7 @@ def rescue(pending: _Pending) -> int:
     rows = [r for r in pending.rows if r.pk is not None]
     if not rows:
         return 0
-    present = set(
-        Inzage.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", flat=True)
-    )
+    present = set(Inzage.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", flat=True))
     lost = [r for r in rows if r.pk not in present]
     known = set(
         Inwoner.objects.filter(pk__in={r.inwoner_id for r in lost if r.inwoner_id}).values_list(

@@ -60,8 +60,14 @@ from eenplan.beschikkingen.services.sjablonen import (
     sjabloon_save,
     voorbeeld_waarden,
 )
+from eenplan.beschikkingen.services.voorziening import (
+    voorziening_beeindig,
+    voorziening_wijzig,
+)
 
 __all__ = [
+    "voorziening_beeindig",
+    "voorziening_wijzig",
     "ActorLike",
     "GEEN_JEUGDREGISTRATIE",
     "GENERALISTEN",

@@ -1,0 +1,202 @@
+"""Reads of the message traffic, shared by the staff pages, the provider API and the folder
+connection: messages per resident, per provider and per day, one message with its answers,
+the outbox of a provider, and the worklist of what must still be answered (with its deadline
+state in SQL). Access is decided by the caller through `privacy.access` (Resource.BERICHT);
+`berichten_in_scope` narrows a list to what an actor may see. Names are stable: the pages
+(issue 11) build on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, When
+from django.db.models.functions import Least
+
+from eenplan.berichten.constants import BerichtStatus, Richting
+from eenplan.berichten.models import Bericht, Prestatie, Toewijzing
+from eenplan.common.termijnstand import Drempels, termijn_stand
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy import access
+from eenplan.privacy.access import ActorKind
+
+# The list columns: never the raw bytes (`inhoud`), which only the detail and a download read.
+LIJST_VELDEN = (
+    "id",
+    "richting",
+    "kanaal",
+    "gemeente_id",
+    "aanbieder_id",
+    "aanbieder__naam",
+    "aanbieder__agb_code",
+    "soort",
+    "code",
+    "wet",
+    "afzender",
+    "ontvanger",
+    "identificatie",
+    "dagtekening",
+    "kenmerk",
+    "bestandsnaam",
+    "status",
+    "retourcodes",
+    "melding",
+    "moment",
+    "verwerkt_op",
+    "opgehaald_op",
+    "retour_uiterlijk",
+    "retour_verzonden_op",
+    "antwoord_uiterlijk",
+    "beantwoord_op",
+    "antwoord_op_id",
+    "beschikking_id",
+)
+
+
+def _lijst(qs: QuerySet[Bericht]) -> QuerySet[Bericht]:
+    return (
+        qs.select_related("aanbieder")
+        .only(*LIJST_VELDEN)
+        .prefetch_related(
+            Prefetch(
+                "inwoners",
+                queryset=Inwoner.objects.only("id", "voornamen", "voorvoegsel", "achternaam"),
+            )
+        )
+        .order_by("-moment", "-id")
+    )
+
+
+def berichten_in_scope(actor: Any) -> QuerySet[Bericht]:
+    """What an actor may list: a provider its own messages (in and out); staff with the role
+    every message of their municipality (and those that name no municipality: unreadable
+    files); nothing for anyone else."""
+    actor = access.Actor.of(actor)
+    if actor.kind == ActorKind.AANBIEDER:
+        return Bericht.objects.filter(aanbieder_id=actor.aanbieder_id)
+    if not access.allows(actor, access.Resource.BERICHT, access.Action.LEZEN):
+        return Bericht.objects.none()
+    if actor.gemeente_id is None:
+        return Bericht.objects.all() if actor.is_superuser else Bericht.objects.none()
+    return Bericht.objects.filter(Q(gemeente_id=actor.gemeente_id) | Q(gemeente__isnull=True))
+
+
+def berichten_zoeken(
+    qs: QuerySet[Bericht] | None = None,
+    *,
+    inwoner: int | None = None,
+    aanbieder: int | None = None,
+    dag: dt.date | None = None,
+    soort: str = "",
+    status: str = "",
+    richting: str = "",
+) -> QuerySet[Bericht]:
+    """The message log, newest first, filtered; a bounded number of queries (the residents in
+    one prefetch)."""
+    qs = Bericht.objects.all() if qs is None else qs
+    if inwoner is not None:
+        qs = qs.filter(inwoners=inwoner)
+    if aanbieder is not None:
+        qs = qs.filter(aanbieder_id=aanbieder)
+    if dag is not None:
+        qs = qs.filter(moment__date=dag)
+    if soort:
+        qs = qs.filter(Q(soort=soort) | Q(code=soort))
+    if status:
+        qs = qs.filter(status=status)
+    if richting:
+        qs = qs.filter(richting=richting)
+    return _lijst(qs)
+
+
+def berichten_van_inwoner(
+    inwoner: Inwoner | int, qs: QuerySet[Bericht] | None = None
+) -> QuerySet[Bericht]:
+    return berichten_zoeken(qs, inwoner=inwoner if isinstance(inwoner, int) else inwoner.pk)
+
+
+def berichten_van_aanbieder(
+    aanbieder: Any, qs: QuerySet[Bericht] | None = None
+) -> QuerySet[Bericht]:
+    return berichten_zoeken(qs, aanbieder=aanbieder if isinstance(aanbieder, int) else aanbieder.pk)
+
+
+def berichten_op_dag(dag: dt.date, qs: QuerySet[Bericht] | None = None) -> QuerySet[Bericht]:
+    return berichten_zoeken(qs, dag=dag)
+
+
+def bericht_get(pk: int) -> Bericht:
+    """One message with its answers, the message it answers, its residents and claim lines."""
+    return (
+        Bericht.objects.select_related("aanbieder", "antwoord_op", "gemeente", "beschikking")
+        .prefetch_related(
+            "inwoners",
+            Prefetch("antwoorden", queryset=Bericht.objects.order_by("moment", "id")),
+            Prefetch("prestaties", queryset=Prestatie.objects.order_by("id")),
+        )
+        .get(pk=pk)
+    )
+
+
+def uitgaand_voor_aanbieder(aanbieder_id: int, *, alleen_nieuw: bool = False) -> QuerySet[Bericht]:
+    """The outbox of a provider: what the municipality sent it (301, 319 and every retour and
+    325), oldest first; `alleen_nieuw`: not fetched yet."""
+    qs = Bericht.objects.filter(richting=Richting.UIT, aanbieder_id=aanbieder_id)
+    if alleen_nieuw:
+        qs = qs.filter(status=BerichtStatus.KLAAR)
+    return qs.order_by("moment", "id")
+
+
+def uitgaand_klaar() -> QuerySet[Bericht]:
+    """Everything waiting in the outbox, for the folder connection."""
+    return Bericht.objects.filter(richting=Richting.UIT, status=BerichtStatus.KLAAR).order_by(
+        "moment", "id"
+    )
+
+
+WACHT = Q(status__in=[BerichtStatus.ONTVANGEN, BerichtStatus.FOUT])
+RETOUR_OPEN = Q(retour_uiterlijk__isnull=False, retour_verzonden_op__isnull=True)
+ANTWOORD_OPEN = Q(antwoord_uiterlijk__isnull=False, beantwoord_op__isnull=True)
+
+
+def werklijst(
+    vandaag: dt.date, qs: QuerySet[Bericht] | None = None, *, waarschuwing_werkdagen: int = 1
+) -> QuerySet[Bericht]:
+    """What is due: received messages not processed yet (or whose processing failed), a retour
+    not sent yet (OP090: 3 working days; 325: 10), a request (315/317) without its 319 or 301
+    (5 working days). Annotated with `uiterlijk` (the nearest open deadline) and `stand`
+    (verlopen / bijna_verlopen / op_schema; bijna: due within `waarschuwing_werkdagen`
+    working days), soonest first."""
+    qs = Bericht.objects.all() if qs is None else qs
+    drempels = Drempels.bereken(
+        vandaag, extra=gelijkgestelde_dagen(), waarschuwing_werkdagen=waarschuwing_werkdagen
+    )
+    uiterlijk = Case(
+        When(RETOUR_OPEN & ANTWOORD_OPEN, then=Least("retour_uiterlijk", "antwoord_uiterlijk")),
+        When(RETOUR_OPEN, then=F("retour_uiterlijk")),
+        When(ANTWOORD_OPEN, then=F("antwoord_uiterlijk")),
+        default=F("retour_uiterlijk"),
+        output_field=DateField(),
+    )
+    return (
+        _lijst(qs.filter(richting=Richting.IN).filter(WACHT | RETOUR_OPEN | ANTWOORD_OPEN))
+        .annotate(uiterlijk=uiterlijk)
+        .annotate(stand=termijn_stand("uiterlijk", drempels, zonder_datum="verlopen"))
+        .order_by(F("uiterlijk").asc(nulls_first=True), "moment", "id")
+    )
+
+
+def toewijzingen_van(inwoner: int, aanbieder: int | None = None) -> QuerySet[Toewijzing]:
+    """The toewijzingen of a resident (at one provider), with their deliveries."""
+    qs = Toewijzing.objects.filter(inwoner_id=inwoner).select_related("aanbieder")
+    if aanbieder is not None:
+        qs = qs.filter(aanbieder_id=aanbieder)
+    return qs.prefetch_related("leveringen").order_by("nummer")
+
+
+def clienten_van_aanbieder(aanbieder_id: int) -> QuerySet[Inwoner]:
+    """The residents with a toewijzing at this provider (what a provider login may see)."""
+    return Inwoner.objects.filter(
+        pk__in=Toewijzing.objects.filter(aanbieder_id=aanbieder_id).values("inwoner_id")
+    ).order_by("achternaam", "id")

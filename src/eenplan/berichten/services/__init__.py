@@ -1,0 +1,23 @@
+"""Writes of the message traffic: `inkomend` (keep, read, check, apply and answer what a provider
+sends), `uitgaand` (the 301 toewijzing and the 319 answer), and what they share."""
+
+from eenplan.berichten.services.inkomend import bericht_ontvang, bericht_verwerk
+from eenplan.berichten.services.uitgaand import (
+    aanbieder_van,
+    bericht_opgehaald,
+    toewijzing_stuur,
+    toewijzing_wijzig,
+    toewijzingen_voor_beschikking,
+    verzoek_beantwoord,
+)
+
+__all__ = [
+    "aanbieder_van",
+    "bericht_ontvang",
+    "bericht_opgehaald",
+    "bericht_verwerk",
+    "toewijzing_stuur",
+    "toewijzing_wijzig",
+    "toewijzingen_voor_beschikking",
+    "verzoek_beantwoord",
+]

@@ -1,0 +1,147 @@
+"""What the writes of the message traffic share: the municipality's code in a message, the
+terms in working days, storing an outgoing message, and the dossier timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import string
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils import timezone
+
+from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
+from eenplan.berichten.models import Bericht
+from eenplan.events import bus, soorten
+from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.inwoners.models import Inwoner
+from eenplan.istandaarden import Bericht as LibBericht
+from eenplan.istandaarden import bouw
+from eenplan.rules.termijnen import Termijn
+
+_TEKENS = string.digits + string.ascii_uppercase
+
+
+def gemeentecode(gemeente: Gemeente) -> str:
+    """The municipality in a message: the CBS code's four digits ('GM0983' → '0983')."""
+    return gemeente.cbs_code.removeprefix("GM")
+
+
+def gemeente_voor_code(code: str) -> Gemeente | None:
+    return Gemeente.objects.filter(cbs_code=f"GM{code}").first() if code else None
+
+
+def nieuwe_identificatie() -> str:
+    """A message identificatie of the municipality: 'EP' and ten random characters (12 in all,
+    LDT_IdentificatieBericht); unique per kind (TR056) by the database constraint."""
+    return "EP" + "".join(secrets.choice(_TEKENS) for _ in range(10))
+
+
+def uiterlijk(termijn: Termijn, vanaf: dt.date) -> dt.date:
+    """The last day of a working-day term (OP090, OP090x4), with the municipality's extra
+    holidays."""
+    return termijn.einde(vanaf, extra=gelijkgestelde_dagen())
+
+
+def sha256(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+def _zet_identificatie(bericht: LibBericht, identificatie: str, dag: dt.date) -> None:
+    header = bericht.header  # type: ignore[attr-defined]
+    if type(bericht).RETOUR and type(bericht).CODE != "325":
+        header.identificatie_retour = identificatie
+        header.dagtekening_retour = dag
+    else:
+        header.bericht_identificatie.identificatie = identificatie
+        header.bericht_identificatie.dagtekening = dag
+
+
+def uitgaand_opslaan(
+    bericht: LibBericht,
+    *,
+    gemeente: Gemeente | None,
+    aanbieder: Any,
+    inwoner_ids: Iterable[int] = (),
+    beschikking: Any = None,
+    antwoord_op: Bericht | None = None,
+    nu: dt.datetime | None = None,
+    tijdlijn: str = "",
+) -> Bericht:
+    """Give `bericht` a fresh identificatie and today's dagtekening, write it (UTF-8, CR/LF)
+    and keep it in the outbox (status klaar) with its links. `tijdlijn`: the sentence for the
+    dossier timeline of each resident it concerns."""
+    nu = nu or timezone.now()
+    dag = timezone.localdate(nu)
+    identificatie = nieuwe_identificatie()
+    _zet_identificatie(bericht, identificatie, dag)
+    inhoud = bouw(bericht)
+    header = bericht.header  # type: ignore[attr-defined]
+    rij = Bericht.objects.create(
+        richting=Richting.UIT,
+        kanaal=Kanaal.EENPLAN,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        soort=bericht.naam,
+        code=type(bericht).CODE,
+        wet=bericht.wet,  # type: ignore[attr-defined]
+        # A retour header repeats the heenbericht's parties; the file is the municipality's.
+        afzender=gemeentecode(gemeente) if gemeente else header.ontvanger,
+        ontvanger=getattr(aanbieder, "agb_code", "") or header.afzender,
+        identificatie=identificatie,
+        dagtekening=dag,
+        bestandsnaam=f"{bericht.naam}_{identificatie}.xml",
+        inhoud=inhoud,
+        sha256=sha256(inhoud),
+        status=BerichtStatus.KLAAR,
+        retourcodes=sorted(set(_codes(bericht))),
+        beschikking=beschikking,
+        antwoord_op=antwoord_op,
+        moment=nu,
+    )
+    ids = list(dict.fromkeys(inwoner_ids))
+    if ids:
+        rij.inwoners.add(*ids)
+        if tijdlijn:
+            publiceer(rij, soorten.BERICHT_VERZONDEN, tijdlijn, ids)
+    return rij
+
+
+def _codes(obj: Any) -> list[str]:
+    """Every return code in a (retour) message, except 0200 and 0233."""
+    import dataclasses
+
+    gevonden: list[str] = []
+    if isinstance(obj, list):
+        for o in obj:
+            gevonden += _codes(o)
+        return gevonden
+    if not dataclasses.is_dataclass(obj):
+        return gevonden
+    for f in dataclasses.fields(obj):
+        waarde = getattr(obj, f.name)
+        if f.name == "retourcodes":
+            gevonden += [c for c in waarde if c not in ("0200", "0233")]
+        elif isinstance(waarde, list) or dataclasses.is_dataclass(waarde):
+            gevonden += _codes(waarde)
+    return gevonden
+
+
+def retourcodes_van(bericht: LibBericht) -> list[str]:
+    """The return codes a retour or answer carries that reject something (not 0200/0233)."""
+    return sorted(set(_codes(bericht)))
+
+
+def publiceer(bericht: Bericht, soort: str, omschrijving: str, inwoner_ids: Iterable[int]) -> None:
+    """One event per resident the message concerns, so it shows in each dossier's timeline."""
+    for inwoner_id in dict.fromkeys(inwoner_ids):
+        bus.publish(
+            soort,
+            record=bericht,
+            omschrijving=omschrijving,
+            inwoner=Inwoner(pk=inwoner_id),
+            gegevens={"bericht": bericht.pk, "soort": bericht.soort},
+        )

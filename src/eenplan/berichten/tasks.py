@@ -1,0 +1,22 @@
+"""Background tasks (django-tasks): processing received messages never blocks a page or an API
+call. With the database backend (the default, `EENPLAN_TAKEN=database`) the worker
+`eenplan db_worker` runs them; in tests and with `EENPLAN_TAKEN=direct` they run at once."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from eenplan.berichten.services import bericht_verwerk
+
+
+@task()
+def verwerk_bericht(bericht_id: int) -> str:
+    """Read, check, apply and answer one received message; returns its status."""
+    return bericht_verwerk(bericht_id).status
+
+
+def verwerk_later(bericht_id: int) -> None:
+    """Queue the processing of a stored message once the storing transaction committed."""
+    from django.db import transaction
+
+    transaction.on_commit(lambda: verwerk_bericht.enqueue(bericht_id))
