@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eenplan.beheer import views
+from eenplan.beheer import gemeentegegevens, views
 
 app_name = "beheer"
 
@@ -38,6 +38,9 @@ urlpatterns = [
         views.synoniem_verwijderen,
         name="synoniem-verwijderen",
     ),
+    path("gemeente/", gemeentegegevens.gemeente, name="gemeente"),
+    path("gemeente/wijzigen/", gemeentegegevens.gemeente_wijzigen, name="gemeente-wijzigen"),
+    path("gemeente/logo.png", gemeentegegevens.gemeente_logo, name="gemeente-logo"),
     path("instellingen/", views.instellingen, name="instellingen"),
     path("instellingen/feestdagen/", views.feestdag_toevoegen, name="feestdag-toevoegen"),
     path(

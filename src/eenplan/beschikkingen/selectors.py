@@ -15,6 +15,7 @@ from eenplan.beschikkingen.constants import (
     AanvraagStatus,
     BeschikkingStatus,
     Rechtmatigheid,
+    VerzendStatus,
 )
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -23,6 +24,7 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
     BriefSjabloon,
     Overgangsrecht,
+    Verzending,
 )
 from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.selectors import termijn_drempels
@@ -220,3 +222,23 @@ def briefsjablonen(*, gemeente_id: int, soort: str) -> list[BriefSjabloon]:
         .select_related("gewijzigd_door")
         .order_by("-versie")
     )
+
+
+def verzendingen(user: User, *, alleen_open: bool = True) -> QuerySet[Verzending]:
+    """The send channels of sent letters (ADR 0021) of the login's municipality, of residents
+    within need-to-know (a klacht without a known resident: every reader of the list); by
+    default those not yet done (waiting, failed, channel not connected), newest first."""
+    actor = access.Actor.of(user)
+    if actor.medewerker is None:
+        return Verzending.objects.none()
+    rijen = Verzending.objects.filter(gemeente_id=actor.gemeente_id).filter(
+        Q(inwoner__in=access.inwoners_in_scope(actor)) | Q(inwoner__isnull=True)
+    )
+    if alleen_open:
+        rijen = rijen.exclude(status=VerzendStatus.VERZONDEN)
+    return rijen.order_by("-created_at", "-id")
+
+
+def verzendingen_van(soort: str, bron_id: int) -> list[Verzending]:
+    """The channels of one sent letter, in the order they ran (for its page and API)."""
+    return list(Verzending.objects.filter(brief_soort=soort, bron_id=bron_id).order_by("pk"))

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from eenplan.beschikkingen.views import aanvragen, beschikking, lijst, sjablonen, werklijsten
+from eenplan.beschikkingen.views import (
+    aanvragen,
+    beschikking,
+    lijst,
+    sjablonen,
+    verzendingen,
+    werklijsten,
+)
 
 app_name = "beschikkingen"
 
@@ -13,6 +20,12 @@ urlpatterns = [
     path("aanvragen/<int:pk>/termijn/", aanvragen.aanvraag_opschorten, name="aanvraag-termijn"),
     path("<int:pk>/brief.pdf", beschikking.beschikking_pdf, name="brief-pdf"),
     path("einde/", werklijsten.einde, name="einde"),
+    path("verzendingen/", verzendingen.verzendingen, name="verzendingen"),
+    path(
+        "verzendingen/opnieuw/",
+        verzendingen.verzendingen_opnieuw,
+        name="verzendingen-opnieuw",
+    ),
     path("sjablonen/", sjablonen.sjablonen, name="sjablonen"),
     path("sjablonen/nieuw/", sjablonen.sjabloon_opslaan, name="sjabloon-opslaan"),
     path("sjablonen/voorbeeld/", sjablonen.sjabloon_voorbeeld, name="sjabloon-voorbeeld"),

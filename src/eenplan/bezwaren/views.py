@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.beschikkingen import page_selectors
 from eenplan.beschikkingen import selectors as beschikkingen_selectors
+from eenplan.beschikkingen.constants import BriefSoort
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.views import paginahulp as hulp
 from eenplan.bezwaren import selectors, services
@@ -130,6 +131,9 @@ def _bezwaar_pagina(
     forms.update(bound or {})
     context = {
         "bezwaar": bezwaar,
+        "verzendingen": beschikkingen_selectors.verzendingen_van(
+            BriefSoort.BESLISSING_OP_BEZWAAR, bezwaar.pk
+        ),
         "b": bezwaar.beschikking,
         "inwoner": bezwaar.beschikking.inwoner,
         "tijdigheid_label": hulp.TIJDIGHEID_LABELS.get(bezwaar.tijdigheid, bezwaar.tijdigheid),

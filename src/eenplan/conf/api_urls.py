@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from eenplan.beheer import api as beheer_api
+from eenplan.beheer.gemeentegegevens import GemeenteViewSet
 from eenplan.beschikkingen.api import urls as beschikkingen_api
 from eenplan.bezwaren.api import urls as bezwaren_api
 from eenplan.common.api import ID_REGEX
@@ -35,6 +36,7 @@ class Router(DefaultRouter):
         lookup_value = getattr(viewset, "lookup_value_regex", ID_REGEX)
         return f"(?P<{lookup_prefix}{lookup_url_kwarg}>{lookup_value})"
 
+
 router = Router()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
 router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
@@ -49,6 +51,7 @@ plannen_api.register(router)
 voorzieningen_api.register(router)
 beschikkingen_api.register(router)
 beheer_api.register(router)
+router.register("beheer/gemeente", GemeenteViewSet, basename="beheer-gemeente")
 bezwaren_api.register(router)
 sturing_api.register(router)
 

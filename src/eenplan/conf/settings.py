@@ -376,6 +376,11 @@ in plaats van stil de ongefilterde lijst.""",
         "MeldingKanaalEnum": "eenplan.meldingen.constants.Kanaal",
         "InzageKanaalEnum": "eenplan.privacy.constants.Kanaal",
         "RolEnum": "eenplan.gemeente.constants.Rol",
+        # The melding status kept its name when the letters got a status of their own.
+        "StatusEnum": "eenplan.meldingen.constants.Status",
+        "VerzendkanaalEnum": "eenplan.gemeente.constants.Verzendkanaal",
+        "VerzendStatusEnum": "eenplan.beschikkingen.constants.VerzendStatus",
+        "BriefSoortEnum": "eenplan.beschikkingen.constants.BriefSoort",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -53,8 +53,8 @@ class Verzendkanaal(models.TextChoices):
     letter itself; the e-mail notice only says that a letter is on its way."""
 
     POST = "post", "Per post (printexport voor de post- en drukservice)"
-    EMAIL = "email", "E-mailbericht dat er een brief is (zonder de inhoud)"
     BERICHTENBOX = "berichtenbox", "Berichtenbox van MijnOverheid"
+    EMAIL = "email", "E-mailbericht dat er een brief is (zonder de inhoud)"
 
 
 # The channels that bring the letter itself; a municipality needs at least one of them.

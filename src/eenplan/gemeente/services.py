@@ -15,7 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from eenplan.common.concurrency import Conflict
-from eenplan.gemeente.constants import Onderdeel, Rol, TeamSoort, VerzoekStatus
+from eenplan.gemeente.constants import (
+    BEZORGENDE_KANALEN,
+    Onderdeel,
+    Rol,
+    TeamSoort,
+    Verzendkanaal,
+    VerzoekStatus,
+)
 from eenplan.gemeente.models import (
     GelijkgesteldeFeestdag,
     Gemeente,
@@ -742,3 +749,56 @@ def instelling_save(
         toelichting=toelichting.strip(),
         gewijzigd_door=door,
     )
+
+
+# --- The municipality's own data: letterhead, logo, send channels (issue 10, ADR 0021) ---------
+
+GEMEENTE_GEGEVENS = ("bezoekadres", "postadres", "telefoon", "email", "website", "bezwaar_url")
+GEEN_BEZORGING = (
+    "Kies een kanaal dat de brief zelf bezorgt: per post of de Berichtenbox. Een e-mail zegt "
+    "alleen dát er een brief is."
+)
+
+
+@transaction.atomic
+def gemeente_gegevens_change(
+    *,
+    door: User | None,
+    gemeente: Gemeente,
+    verzendkanalen: Iterable[str] | None = None,
+    logo: bytes | None = None,
+    logo_verwijderen: bool = False,
+    **gegevens: str,
+) -> Gemeente:
+    """Change the letterhead data (`GEMEENTE_GEGEVENS`), the logo (the upload as sent; it is
+    stored as the PNG of `common.pdf.logo_normaliseren`) and the send channels of the own
+    municipality. Refused in Dutch, nothing changed: another municipality, an unknown channel,
+    channels without one that delivers the letter, a file that is no picture."""
+    from eenplan.common.pdf import OngeldigLogo, logo_normaliseren
+
+    _check_beheer(door, gemeente_id=gemeente.pk)
+    gemeente = Gemeente.objects.select_for_update().get(pk=gemeente.pk)
+    onbekend = set(gegevens) - set(GEMEENTE_GEGEVENS)
+    if onbekend:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    for veld, waarde in gegevens.items():
+        setattr(gemeente, veld, (waarde or "").strip())
+    if verzendkanalen is not None:
+        kanalen = list(dict.fromkeys(verzendkanalen))
+        fout = [k for k in kanalen if k not in Verzendkanaal.values]
+        if fout:
+            raise ValidationError({"verzendkanalen": f"Onbekend kanaal: {', '.join(fout)}."})
+        if not {str(k) for k in BEZORGENDE_KANALEN} & set(kanalen):
+            raise ValidationError({"verzendkanalen": GEEN_BEZORGING})
+        # Stored in a fixed order: the letter first, the notice after it.
+        gemeente.verzendkanalen = ",".join(k for k in Verzendkanaal.values if k in kanalen)
+    if logo_verwijderen:
+        gemeente.logo = b""
+    elif logo is not None:
+        try:
+            gemeente.logo = logo_normaliseren(logo)
+        except OngeldigLogo as exc:
+            raise ValidationError({"logo": str(exc)}) from exc
+    gemeente.full_clean(exclude=["logo"])
+    gemeente.save()
+    return gemeente

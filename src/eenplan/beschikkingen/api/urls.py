@@ -6,6 +6,7 @@ from eenplan.beschikkingen.api.views.aanvragen import AanvraagViewSet
 from eenplan.beschikkingen.api.views.beschikkingen import BeschikkingViewSet
 from eenplan.beschikkingen.api.views.overgangsrecht import OvergangsrechtViewSet
 from eenplan.beschikkingen.api.views.sjablonen import BriefSjabloonViewSet
+from eenplan.beschikkingen.api.views.verzendingen import VerzendingViewSet
 
 
 def register(router: BaseRouter) -> None:
@@ -15,3 +16,4 @@ def register(router: BaseRouter) -> None:
     router.register("beschikkingen", BeschikkingViewSet, basename="beschikking")
     router.register("overgangsrecht", OvergangsrechtViewSet, basename="overgangsrecht")
     router.register("briefsjablonen", BriefSjabloonViewSet, basename="briefsjabloon")
+    router.register("verzendingen", VerzendingViewSet, basename="verzending")

@@ -5,18 +5,21 @@ channel that fails is recorded, stays visible and is tried again; the letter and
 
 import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from eenplan.beschikkingen import services, verzending
 from eenplan.beschikkingen.constants import BriefSoort, VerzendStatus
 from eenplan.beschikkingen.models import Verzending
 from eenplan.bezwaren import services as bezwaren
+from eenplan.conftest import login
 from eenplan.rules.termijnen import bezwaar_uiterlijk
-from eenplan.testing.helpers import zin
+from eenplan.testing.helpers import api_for, zin
 from eenplan.testing.pdf import pdf_tekst
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +174,65 @@ def test_decision_on_bezwaar_and_klacht_letters_go_through_the_channels(
     # A complaint without a known address cannot go by post: visible, not lost.
     rij = Verzending.objects.get(brief_soort=BriefSoort.KLACHT_AFHANDELING, bron_id=zonder.pk)
     assert rij.status == VerzendStatus.MISLUKT and "geen postadres" in rij.fout
+
+
+def _mislukt(aanvraag, hh, door, monkeypatch, capture):
+    def stuk(self, brief):
+        raise OSError("printstraat niet bereikbaar")
+
+    monkeypatch.setattr(verzending.PostExport, "verstuur", stuk)
+    with capture(execute=True):
+        b = services.beschikking_send(
+            beschikking=_besluit(aanvraag, hh, door), actor=door, op=VANDAAG
+        )
+    monkeypatch.undo()
+    return b
+
+
+def test_the_page_shows_what_failed_and_tries_it_again(
+    client, aanvraag, hh, backoffice, monkeypatch, django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
+):  # fmt: skip
+    b = _mislukt(aanvraag, hh, backoffice.user, monkeypatch, django_capture_on_commit_callbacks)
+    login(client, backoffice)
+    detail = client.get(f"/beschikkingen/{b.pk}/").content.decode()
+    assert "Per post" in detail and "mislukt, wordt opnieuw geprobeerd" in detail
+    with django_assert_max_num_queries(25):
+        pagina = client.get("/beschikkingen/verzendingen/").content.decode()
+    assert b.kenmerk in pagina and "printstraat niet bereikbaar" in pagina
+    assert "Mislukte verzendingen opnieuw proberen" in pagina
+    antwoord = client.post("/beschikkingen/verzendingen/opnieuw/", follow=True)
+    assert "Opnieuw verzonden: 1." in antwoord.content.decode()
+    assert "Alle brieven zijn verzonden." in antwoord.content.decode()
+    assert b.kenmerk in client.get("/beschikkingen/verzendingen/?alle=1").content.decode()
+
+
+def test_the_api_lists_and_retries_the_same_rows(
+    aanvraag, hh, backoffice, monkeypatch, django_capture_on_commit_callbacks
+):
+    b = _mislukt(aanvraag, hh, backoffice.user, monkeypatch, django_capture_on_commit_callbacks)
+    api = api_for(backoffice)
+    [rij] = api.get("/api/v1/verzendingen/").json()["results"]
+    assert rij["kenmerk"] == b.kenmerk and rij["status"] == "mislukt" and rij["pogingen"] == 1
+    assert api.get("/api/v1/verzendingen/?soort=x").status_code == 400
+    antwoord = api.post("/api/v1/verzendingen/opnieuw/").json()
+    assert antwoord["geprobeerd"] == 1 and antwoord["verzonden"] == 1
+    assert api.get("/api/v1/verzendingen/").json()["results"] == []
+    assert len(api.get("/api/v1/verzendingen/?alle=true").json()["results"]) == 1
+
+
+def test_residents_outside_need_to_know_are_not_listed(
+    aanvraag, hh, backoffice, generalist_zuid, monkeypatch, django_capture_on_commit_callbacks
+):
+    _mislukt(aanvraag, hh, backoffice.user, monkeypatch, django_capture_on_commit_callbacks)
+    assert api_for(generalist_zuid).get("/api/v1/verzendingen/").json()["results"] == []
+
+
+def test_the_command_retries_failed_and_stuck_channels(
+    settings, aanvraag, hh, backoffice, gemeente, monkeypatch, django_capture_on_commit_callbacks
+):
+    b = _mislukt(aanvraag, hh, backoffice.user, monkeypatch, django_capture_on_commit_callbacks)
+    uit = io.StringIO()
+    call_command("verzendingen_opnieuw", stdout=uit)
+    assert "1 geprobeerd, 1 verzonden." in uit.getvalue()
+    assert (_post(settings, gemeente) / f"{b.kenmerk}.pdf").exists()

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from eenplan.beschikkingen import services
-from eenplan.beschikkingen.constants import Rechtmatigheid
+from eenplan.beschikkingen import selectors, services
+from eenplan.beschikkingen.constants import BriefSoort, Rechtmatigheid
 from eenplan.beschikkingen.forms import (
     ToetsForm,
     VerzendForm,
@@ -97,6 +97,9 @@ def _beschikking_pagina(
         if fout_actie and not acties.get(fout_actie)
         else [],
         "bezwaren": bezwaren,
+        "verzendingen": selectors.verzendingen_van(BriefSoort.BESCHIKKING, beschikking.pk)
+        if verzonden
+        else [],
         "eigen_besluit": beschikking.besloten_door_id == user.pk,
         "vandaag": vandaag,
     }
