@@ -313,6 +313,7 @@ DEMO_LOGINS: list[tuple[str, str, str, str, list[str]]] = [
     ("werkplein", "Mehmet", "Kaya", "werkplein", ["Werkplein"]),
     ("contract", "Bas", "Linders", "contractmanager", []),
     ("beleid", "Iris", "Coenen", "beleid", []),
+    ("raadslid", "Gerard", "Hermans", "raadslid", []),
     ("privacy", "Hanneke", "Gielen", "privacy", []),
     ("vrijwilliger", "Truus", "Smits", "vrijwilliger", []),
     ("beheer", "Joris", "Arts", "beheer", []),

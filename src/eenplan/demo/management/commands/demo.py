@@ -7,11 +7,14 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 from tqdm import tqdm
 
 from eenplan.demo.builder import DEFAULT_PEILDATUM, build_demo
 from eenplan.demo.data import GEMEENTE
 from eenplan.gemeente.models import Gemeente
+from eenplan.sturing.metingen import jaren_terug
+from eenplan.sturing.services import momentopnamen_take
 
 
 class Command(BaseCommand):
@@ -59,12 +62,20 @@ class Command(BaseCommand):
                 peildatum=options["peildatum"],
                 progress=bar.update,
             )
+        # A year of monthly snapshots of the indicators, so the trends have something to show.
+        vorige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+        opnamen = momentopnamen_take(
+            gemeente_id=result.gemeente.pk,
+            van=jaren_terug(vorige, 1) + dt.timedelta(days=1),
+            tot=vorige,
+        )
         seconds = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demogemeente {result.gemeente.naam} klaar in {seconds:.1f} s: {result.inwoners} "
                 f"inwoners, {result.huishoudens} huishoudens, "
                 f"{result.netwerkpersonen} netwerkpersonen, {result.meldingen} meldingen, "
-                f"{result.beschikkingen} beschikkingen."
+                f"{result.beschikkingen} beschikkingen, {len(opnamen)} momentopnamen van de "
+                "indicatoren."
             )
         )
