@@ -5,7 +5,6 @@ beheer page at 1280 and at 390 px, and no page scrolls sideways on a phone."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +33,7 @@ def beheerdata(gemeentedata, settings) -> Beheerdata:
     from eenplan.gemeente import services
     from eenplan.gemeente.constants import Rol
     from eenplan.testing.factories import MedewerkerFactory
+    from eenplan.testing.helpers import werkdag_over
     from eenplan.voorzieningen.services import synoniem_add
 
     gemeente = gemeentedata.gemeente
@@ -61,9 +61,9 @@ def beheerdata(gemeentedata, settings) -> Beheerdata:
     synoniem_add(gemeente=gemeente, woorden="schulden, geldzorgen, schuldhulp")
     services.gelijkgestelde_feestdag_add(
         door=beheerder.user,
-        datum=dt.date.today() + dt.timedelta(days=90),
-        omschrijving="Dag van de gemeente",
-        bron="Stb. 2026, 99",
+        datum=werkdag_over(90),
+        omschrijving="Bij koninklijk besluit gelijkgestelde dag",
+        bron="Stcrt. 2026, 99",
     )
     return Beheerdata(beheerder, tweede, gemeentedata.generalist, gemeente)
 

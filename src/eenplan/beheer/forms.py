@@ -255,7 +255,7 @@ class FeestdagForm(forms.Form):
     bron = _tekst(
         "Bron",
         max_length=300,
-        help_text="Het besluit dat de dag gelijkstelt, bijvoorbeeld 'Stb. 2026, 12'.",
+        help_text="Het koninklijk besluit in de Staatscourant, bijvoorbeeld 'Stcrt. 2028, 12345'.",
     )
 
 

@@ -550,6 +550,7 @@ def _voorziening_initial(v: Voorziening) -> dict[str, Any]:
         "pgb_mogelijk",
         "eigen_bijdrage",
         "kostprijs_per_maand",
+        "categorie",
         "organisatie",
         "adres",
         "doelgroep",

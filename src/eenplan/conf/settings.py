@@ -232,7 +232,9 @@ EENPLAN_VERZENDEN_VOOR_TOETSING = as_bool(
         "EENPLAN_VERZENDEN_VOOR_TOETSING",
         "true",
         "Whether a generalist's beschikking may be sent before the back office's lawfulness "
-        "check (Hardenberg: true, the check is afterwards). false: sending waits for the check.",
+        "check (Hardenberg: true, the check is afterwards). false: sending waits for the check. "
+        "The default only: a municipality's own lawfulness rule, stored in functioneel beheer "
+        "(settings, dated), takes precedence from its date.",
     )
 )
 # Sending letters (ADR 0021): which channels a municipality uses is its own setting in

@@ -157,13 +157,17 @@ class Medewerker(BaseModel):
 
 
 class GelijkgesteldeFeestdag(BaseModel):
-    """A day declared equal to a general holiday by royal decree (Atw art. 3 lid 3), kept as
-    data the municipality can extend. The known decrees ship with rules.termijnen; rows here
-    add to them."""
+    """A day declared equal to a general holiday by royal decree (Atw art. 3 lid 3), published
+    in the Staatscourant. National data, shared by every municipality of the installation (no
+    `gemeente`): the known decrees ship with rules.termijnen, rows here add a decree published
+    since. A municipality's own closing day is not one of these and never moves a legal term
+    (ADR 0022)."""
 
     datum = models.DateField(unique=True)
     omschrijving = models.CharField(max_length=200)
-    bron = models.CharField(max_length=300, help_text="Het besluit, bijvoorbeeld 'Stb. 2026, 12'.")
+    bron = models.CharField(
+        max_length=300, help_text="Het koninklijk besluit, bijvoorbeeld 'Stcrt. 2028, 12345'."
+    )
 
     class Meta:
         verbose_name = "gelijkgestelde feestdag"

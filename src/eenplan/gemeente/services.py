@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,6 +42,7 @@ from eenplan.gemeente.selectors import (
     medewerker_toewijzing,
 )
 from eenplan.rules import instellingen as instellingen_rules
+from eenplan.rules import termijnen as termijnen_rules
 
 
 @transaction.atomic
@@ -663,15 +665,38 @@ def medewerker_blokkade_opheffen(*, door: User, medewerker: Medewerker) -> int:
 # --- holidays the municipality declares -------------------------------------------------------
 
 FEESTDAG_VERLEDEN = "Een dag in het verleden kan niet meer weg: er zijn al termijnen mee berekend."
+# A royal decree under Atw art. 3 lid 3 is published in the Staatscourant.
+STAATSCOURANT = re.compile(r"\b(Stcrt\.?|Staatscourant)\s", re.IGNORECASE)
+FEESTDAG_GEEN_BESLUIT = (
+    "Noem het koninklijk besluit zoals het in de Staatscourant staat, bijvoorbeeld "
+    "'Stcrt. 2028, 12345'. Alleen een dag die bij koninklijk besluit met een feestdag is "
+    "gelijkgesteld telt voor de wettelijke termijnen (Algemene termijnenwet art. 3 lid 3); een "
+    "eigen sluitingsdag van de gemeente verschuift geen termijn."
+)
 
 
 @transaction.atomic
 def gelijkgestelde_feestdag_add(
     *, door: User, datum: dt.date, omschrijving: str, bron: str
 ) -> GelijkgesteldeFeestdag:
-    """A day declared equal to a general holiday (Atw art. 3 lid 3), with the decree as source;
-    the legal deadlines skip it from now on."""
+    """A day declared equal to a general holiday by royal decree (Atw art. 3 lid 3: "Ons besluit
+    wordt in de Staatscourant openbaar gemaakt"), with that publication as source; the legal
+    deadlines skip it from now on, for every municipality (it is national data, ADR 0022).
+
+    Refused: a source that is not a publication in the Staatscourant (a municipality's own
+    closing day does not move a legal term: Atw art. 1 and 3 name only Saturday, Sunday, the
+    general holidays and the days equal to them by decree), and a day that is already a
+    Saturday, Sunday or holiday (the decree would change nothing)."""
     _beheer_gemeente_id(door)
+    fouten: dict[str, str] = {}
+    if not STAATSCOURANT.search(bron):
+        fouten["bron"] = FEESTDAG_GEEN_BESLUIT
+    if datum.weekday() >= 5 or termijnen_rules.is_feestdag(datum):
+        fouten["datum"] = (
+            "Deze dag is al een zaterdag, zondag of feestdag: een besluit is niet nodig."
+        )
+    if fouten:
+        raise ValidationError(fouten)
     dag = GelijkgesteldeFeestdag(datum=datum, omschrijving=omschrijving.strip(), bron=bron.strip())
     dag.full_clean()
     dag.save()

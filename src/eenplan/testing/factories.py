@@ -221,9 +221,10 @@ class GelijkgesteldeFeestdagFactory(factory.django.DjangoModelFactory):
         model = GelijkgesteldeFeestdag
         django_get_or_create = ("datum",)
 
-    datum = dt.date(2026, 12, 24)
-    omschrijving = "Kerstavond (bij besluit gelijkgesteld)"
-    bron = "Besluit college"
+    # A national day by royal decree (Atw art. 3 lid 3), never a municipality's own closing day.
+    datum = dt.date(2029, 5, 11)
+    omschrijving = "vrijdag na Hemelvaartsdag (voorbeeld van een toekomstig besluit)"
+    bron = "Stcrt. 2028, 99999 (voorbeeld)"
 
 
 class InstellingFactory(factory.Factory):

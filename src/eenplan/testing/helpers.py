@@ -188,3 +188,14 @@ def terug_na_weigering(client: Any, response: Any) -> Any:
     pagina = client.get(response["Location"].split("#")[0])
     assert pagina.status_code == 200
     return pagina
+
+
+def werkdag_over(dagen: int) -> dt.date:
+    """The first working day (no Saturday, Sunday or Atw holiday) `dagen` days from today or
+    later: a day a royal decree could still declare equal to a holiday."""
+    from eenplan.rules.termijnen import is_werkdag
+
+    dag = dt.date.today() + dt.timedelta(days=dagen)
+    while not is_werkdag(dag):
+        dag += dt.timedelta(days=1)
+    return dag

@@ -15,6 +15,7 @@ from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
 from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.voorzieningen.constants import (
+    BijdrageCategorie,
     BijdrageSoort,
     Leveringsvorm,
     Uitvoeringsvariant,
@@ -98,6 +99,14 @@ class VoorzieningForm(forms.Form):
     )
     kostprijs_per_maand = bedrag_veld(
         "Kostprijs per maand", help_text="De eigen bijdrage is nooit hoger dan de kostprijs."
+    )
+    categorie = forms.ChoiceField(
+        label="Soort voor de eigen bijdrage",
+        choices=BijdrageCategorie.choices,
+        required=False,
+        help_text="Een rolstoel heeft landelijk geen eigen bijdrage. Collectief vervoer, "
+        "woningaanpassingen en hulpmiddelen kan uw gemeente vrijstellen (instellingen).",
+        error_messages={"invalid_choice": KEUZE_FOUT},
     )
     # Sociale kaart.
     organisatie = forms.CharField(label="Organisatie", required=False, max_length=200)

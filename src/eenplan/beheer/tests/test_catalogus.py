@@ -12,7 +12,7 @@ import pytest
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.testing.factories import MedewerkerFactory
-from eenplan.testing.helpers import api_for, maatwerk
+from eenplan.testing.helpers import api_for, maatwerk, werkdag_over
 from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.models import Synoniem, Voorziening
 
@@ -251,10 +251,10 @@ def test_catalogue_api(beheer, gemeente, elders):
 
 def test_feestdagen_api(beheer, generalist):
     client = api_for(beheer)
-    datum = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+    datum = werkdag_over(60).isoformat()
     response = client.post(
         "/api/v1/beheer/feestdagen/",
-        {"datum": datum, "omschrijving": "Extra dag", "bron": "Stb. 2026, 3"},
+        {"datum": datum, "omschrijving": "Extra dag", "bron": "Stcrt. 2026, 3"},
         format="json",
     )
     assert response.status_code == 201

@@ -389,3 +389,51 @@ def test_the_api_lists_and_stores_settings(beheer):
     versies = api.get("/api/v1/beheer/instellingen/").json()
     ladder = next(r for r in versies["results"] if r["onderwerp"] == "ladder")
     assert ladder["waarde"] == {"extra": []} and len(ladder["versies"]) == 1
+
+
+def test_the_letter_uses_the_municipality_s_name_for_its_team():
+    from eenplan.testing.factories import BeschikkingFactory, InstellingFactory
+
+    beschikking = BeschikkingFactory(door_generalist=True, verzonden=True)
+    assert "genomen door uw wijkteam" in beschikking.brief
+    InstellingFactory(gemeente=beschikking.gemeente, waarde={"teamnaam": "sociaal team"})
+    later = BeschikkingFactory(
+        door_generalist=True, verzonden=True, aanvraag__inwoner__gemeente=beschikking.gemeente
+    )
+    assert "genomen door uw sociaal team" in later.brief
+    # The letter as sent is never re-rendered: the first one keeps its words.
+    beschikking.refresh_from_db()
+    assert "genomen door uw wijkteam" in beschikking.brief
+
+
+# --- holidays: only the national days by royal decree (ADR 0022) -------------------------------
+
+
+def test_only_a_day_by_royal_decree_can_move_a_legal_term(beheer):
+    from eenplan.gemeente.models import GelijkgesteldeFeestdag
+    from eenplan.gemeente.selectors import gelijkgestelde_dagen
+    from eenplan.rules.termijnen import is_werkdag
+    from eenplan.testing.helpers import werkdag_over
+
+    dag = werkdag_over(40)
+    # A municipality's own closing day ("collectieve vrije dag") is no Atw holiday: refused.
+    with pytest.raises(ValidationError, match="Staatscourant"):
+        services.gelijkgestelde_feestdag_add(
+            door=beheer.user,
+            datum=dag,
+            omschrijving="Collectieve vrije dag gemeentehuis",
+            bron="Besluit college 1 december 2026",
+        )
+    # A Saturday or a day that is already a holiday needs no decree.
+    zaterdag = dag + dt.timedelta(days=(5 - dag.weekday()) % 7)
+    with pytest.raises(ValidationError, match="al een zaterdag"):
+        services.gelijkgestelde_feestdag_add(
+            door=beheer.user, datum=zaterdag, omschrijving="x", bron="Stcrt. 2026, 1"
+        )
+    assert not GelijkgesteldeFeestdag.objects.exists()
+    assert is_werkdag(dag, extra=gelijkgestelde_dagen())
+    # A royal decree published in the Staatscourant (Atw art. 3 lid 3) does count.
+    services.gelijkgestelde_feestdag_add(
+        door=beheer.user, datum=dag, omschrijving="Gelijkgesteld", bron="Stcrt. 2026, 12345"
+    )
+    assert not is_werkdag(dag, extra=gelijkgestelde_dagen())

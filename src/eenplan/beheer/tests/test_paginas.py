@@ -22,6 +22,7 @@ from eenplan.gemeente.models import (
     Wijk,
 )
 from eenplan.privacy.models import Inzage
+from eenplan.testing.helpers import werkdag_over
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -367,13 +368,13 @@ def test_anonymous_goes_to_login(client):
 
 def test_holidays_declared_by_the_municipality(client, beheer):
     login(client, beheer)
-    morgen = dt.date.today() + dt.timedelta(days=30)
+    morgen = werkdag_over(30)
     response = client.post(
         "/functioneel-beheer/instellingen/feestdagen/",
         {
             "datum": morgen.isoformat(),
             "omschrijving": "Bevrijdingsdag extra",
-            "bron": "Stb. 2026, 1",
+            "bron": "Stcrt. 2026, 1",
         },
     )
     assert response.status_code == 302

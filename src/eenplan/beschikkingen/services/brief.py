@@ -18,7 +18,7 @@ from eenplan.beschikkingen.services.eigen_bijdrage import beschikking_eigen_bijd
 from eenplan.common.documenten import render_text
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.models import Gemeente
-from eenplan.gemeente.selectors import gelijkgestelde_dagen
+from eenplan.gemeente.selectors import gelijkgestelde_dagen, instellingen_op
 from eenplan.rules import grondslagen
 from eenplan.rules.termijnen import (
     bezwaar_uiterlijk,
@@ -105,6 +105,10 @@ def _context(beschikking: Beschikking) -> dict[str, object]:
         "bijlagen": bijlagen(regels, bijdrage),
         "grondslag_bijdrage": grondslagen.EIGEN_BIJDRAGE_WMO,
         "grondslag_bezwaar": grondslagen.BEZWAAR,
+        # The municipality's name for its team (a setting; "wijkteam" by default).
+        "teamnaam": instellingen_op(
+            beschikking.gemeente_id, beschikking.verzonden_op or beschikking.besloten_op
+        ).teksten.teamnaam,
     }
 
 

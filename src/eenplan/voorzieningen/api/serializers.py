@@ -23,6 +23,7 @@ from rest_framework import serializers
 from eenplan.common.api import IdField
 from eenplan.common.constants import Wet
 from eenplan.voorzieningen.constants import (
+    BijdrageCategorie,
     BijdrageSoort,
     Leveringsvorm,
     Uitvoeringsvariant,
@@ -88,6 +89,7 @@ class VoorzieningSerializer(serializers.ModelSerializer):
             "email",
             "eigen_bijdrage",
             "kostprijs_per_maand",
+            "categorie",
             "organisatie",
             "adres",
             "wijken",
@@ -208,6 +210,14 @@ class VoorzieningCreateSerializer(serializers.Serializer):
     )
     kostprijs_per_maand = serializers.DecimalField(
         max_digits=10, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    categorie = serializers.ChoiceField(
+        choices=BijdrageCategorie.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="rolstoel: landelijk geen eigen bijdrage; collectief_vervoer, "
+        "woningaanpassing, hulpmiddel: vrij te stellen door de gemeente.",
     )
     organisatie = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=200
