@@ -53,6 +53,7 @@ from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, PlanVersie, Reg
 from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Toestemming
 from eenplan.privacy.services import inwoneraccount_for
+from eenplan.testing.berichtenlog import bericht
 from eenplan.testing.factories import (
     GemeenteFactory,
     InwonerFactory,
@@ -231,6 +232,7 @@ PK_KIND: dict[str, str] = {
     "/api/v1/overgangsrecht/": "overgangsrecht",
     "/api/v1/indicatoren/": "indicator",
     "/sturing/indicatoren/": "indicator",
+    "/api/v1/berichten/log/": "bericht",
     "/inwoners/": "inwoner",
     "/meldingen/": "melding",
     "/onderzoeken/": "onderzoek",
@@ -240,6 +242,7 @@ PK_KIND: dict[str, str] = {
     "/beschikkingen/aanvragen/": "aanvraag",
     "/beschikkingen/bezwaren/": "bezwaar",
     "/beschikkingen/klachten/": "klacht",
+    "/berichten/": "bericht",
     "/functioneel-beheer/medewerkers/": "medewerker",
     "/functioneel-beheer/verzoeken/": "verzoek",
     "/functioneel-beheer/teams/": "team",
@@ -373,7 +376,10 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         inwoner=inwoner, soort="wmo", omschrijving="Oude indicatie",
         einddatum=TODAY + dt.timedelta(days=300),
     )
+    # A message about the resident (the message log is not limited by wijk: both sides read).
+    stop = bericht(gemeente, None, inwoner, code="307", codes=["9069"], status="afgekeurd")
     return {
+        "bericht": stop.pk,
         "inwoner": inwoner.pk,
         "huishouden": huishouden.pk,
         "lid": lid.pk,

@@ -33,6 +33,7 @@ urlpatterns = [
     path("sturing/", include("eenplan.sturing.urls")),
     # Bezwaar and klacht have their own app but keep their addresses under /beschikkingen/.
     path("beschikkingen/", include("eenplan.bezwaren.urls")),
+    path("berichten/", include("eenplan.berichten.urls")),
     path("", include("eenplan.web.urls")),
 ]
 

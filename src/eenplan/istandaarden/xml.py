@@ -21,7 +21,14 @@ from typing import Any
 
 from lxml import etree
 
-from .fouten import BouwFout, OnbekendBericht, OngeldigeInhoud, OngeldigeXml, OnveiligeXml
+from .fouten import (
+    BerichtFout,
+    BouwFout,
+    OnbekendBericht,
+    OngeldigeInhoud,
+    OngeldigeXml,
+    OnveiligeXml,
+)
 from .model import BERICHTCODES, BERICHTEN, Bericht, Wet
 
 MAX_BYTES = 25 * 1024 * 1024  # OP179
@@ -443,3 +450,24 @@ def lees(data: bytes) -> Bericht:
     """Read a message from bytes. Raises :class:`~eenplan.istandaarden.fouten.BerichtFout`
     (return code 0001) for anything that is not a well-formed, complete 3.2 message."""
     return lees_element(parse(data))
+
+
+TOON_MAX = 2 * 1024 * 1024  # a page shows at most 2 MB of a file
+
+
+def leesbaar(data: bytes) -> tuple[str, bool]:
+    """The file as text for a person to read: indented XML when the safe parser accepts it,
+    else the bytes as they are (undecodable bytes replaced, cut at 2 MB). Returns (text,
+    whether it was indented). The text is not escaped: the page that shows it must (Django's
+    templates do)."""
+    try:
+        root = parse(data)
+    except BerichtFout:
+        return data[:TOON_MAX].decode("utf-8", errors="replace"), False
+    for el in root.iter():
+        if el.text is not None and not el.text.strip():
+            el.text = None
+        if el.tail is not None and not el.tail.strip():
+            el.tail = None
+    tekst = etree.tostring(root, pretty_print=True, encoding="unicode")
+    return tekst[:TOON_MAX], True

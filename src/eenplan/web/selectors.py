@@ -16,6 +16,9 @@ from typing import Any
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from eenplan.berichten.models import Bericht
+from eenplan.berichten.overzichten import LogVraag, berichten_log
+from eenplan.berichten.selectors import berichten_in_scope
 from eenplan.beschikkingen.constants import AanvraagStatus
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -38,6 +41,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 
 TIJDLIJN_MAX = 50
+BERICHTEN_MAX = 10  # the dossier shows the latest; the log page has them all
 # Which role rule lets one see the history of a kind of record: a role that may not read
 # beschikkingen does not see their events in the timeline either.
 RECORD_RESOURCE: dict[str, Resource] = {
@@ -78,6 +82,8 @@ class Dossier:
     voorzieningen_nu: list[BeschikteVoorziening] = field(default_factory=list)
     bezwaren: list[Bezwaar] | None = None
     klachten: list[Klacht] | None = None
+    berichten: list[Bericht] | None = None  # the latest iWmo/iJw messages about the resident
+    berichten_aantal: int = 0
     gebeurtenissen: list[Gebeurtenis] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
     kan_melden: bool = False
@@ -166,6 +172,14 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     if access.allows(user, Resource.KLACHT, Action.LEZEN):
         dossier.klachten = list(
             Klacht.objects.filter(inwoner=inwoner).order_by("-ontvangen_op", "-id")
+        )
+    if mag[Resource.BERICHT]:
+        berichten = berichten_log(berichten_in_scope(user), LogVraag(inwoner=inwoner.pk))
+        dossier.berichten = list(berichten[:BERICHTEN_MAX])
+        dossier.berichten_aantal = (
+            len(dossier.berichten)
+            if len(dossier.berichten) < BERICHTEN_MAX
+            else berichten.count()
         )
     zichtbaar = ["inwoners.inwoner", "inwoners.huishouden"] + [
         soort for soort, resource in RECORD_RESOURCE.items() if mag[resource]

@@ -69,3 +69,19 @@ def test_elements_out_of_order_refused():
     swapped = data.replace(a, b"@@").replace(b, a).replace(b"@@", b)
     with pytest.raises(OngeldigeInhoud):
         lees(swapped)
+
+
+def test_leesbaar_indents_a_message_and_shows_anything_else_as_it_is():
+    from eenplan.istandaarden import bouw, voorbeelden
+    from eenplan.istandaarden.xml import leesbaar
+
+    tekst, ingesprongen = leesbaar(bouw(voorbeelden.stop("wmo")))
+    assert ingesprongen
+    assert "\n  <wmo307:Header>\n    <wmo307:BerichtCode>420</wmo307:BerichtCode>\n" in tekst
+    assert "\n    <wmo307:Bsn>999900006</wmo307:Bsn>\n" in tekst
+    bom_ = b"<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;<script>alert(1)</script></x>"
+    tekst, ingesprongen = leesbaar(bom_)
+    assert not ingesprongen
+    assert tekst == bom_.decode()  # shown as received (the page escapes it), entity not expanded
+    tekst, _ = leesbaar(b"\xff\xfe kapot")
+    assert "kapot" in tekst

@@ -1,0 +1,328 @@
+"""What staff see of the message traffic, for the pages and the staff API alike (one read
+path), built on `berichten.selectors`: the message log (per resident, per provider, per day;
+also by return code and rejected or not), one message with its file made readable and its
+return codes explained, the worklist of answers due, and the budget per provider, product
+category and year.
+
+Reads only: the messages are written by the services of this app. The return codes are
+explained from the library's data (`istandaarden.codelijsten.retourcode`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import ExtractMonth
+
+from eenplan.aanbieders.models import Aanbieder, ContractProduct
+from eenplan.berichten import budget as rekenen
+from eenplan.berichten import selectors
+from eenplan.berichten.constants import BerichtStatus
+from eenplan.berichten.models import Bericht, Prestatie, Toewijzing
+from eenplan.gemeente.models import Gemeente
+from eenplan.istandaarden import codelijsten
+from eenplan.istandaarden.codelijsten import Uitleg
+from eenplan.istandaarden.xml import leesbaar
+
+# The query parameters of the log, the same on the page and in the API.
+LOG_PARAMETERS = (
+    "inwoner",
+    "aanbieder",
+    "dag",
+    "soort",
+    "richting",
+    "status",
+    "retourcode",
+    "afgekeurd",
+    "pagina",
+    "per_pagina",
+)
+AFGEKEURD = (
+    BerichtStatus.AFGEKEURD,
+    BerichtStatus.DEELS_AFGEKEURD,
+    BerichtStatus.ONLEESBAAR,
+    BerichtStatus.DUBBEL,
+    BerichtStatus.FOUT,
+    BerichtStatus.RETOUR_AFGEKEURD,
+)
+# Message numbers a filter may name (301 … 325).
+SOORTEN = (
+    "301",
+    "302",
+    "305",
+    "306",
+    "307",
+    "308",
+    "315",
+    "316",
+    "317",
+    "318",
+    "319",
+    "320",
+    "323",
+    "325",
+)
+
+
+@dataclass(frozen=True)
+class LogVraag:
+    """A question to the message log; every field optional."""
+
+    inwoner: int | None = None
+    aanbieder: int | None = None
+    dag: dt.date | None = None
+    soort: str = ""  # "323"
+    richting: str = ""  # Richting
+    status: str = ""  # BerichtStatus
+    retourcode: str = ""  # a WJ001 code on the message
+    afgekeurd: bool | None = None  # only (not) rejected
+
+
+def berichten_log(scope: QuerySet[Bericht], vraag: LogVraag) -> QuerySet[Bericht]:
+    """The log through `selectors.berichten_zoeken` (newest first, the residents in one
+    prefetch: a bounded number of queries), with the filters on return codes added."""
+    qs = scope
+    if vraag.retourcode:
+        # the JSON list as text holds the code in quotes (works on SQLite and PostgreSQL)
+        qs = qs.filter(retourcodes__icontains=f'"{vraag.retourcode}"')
+    if vraag.afgekeurd is not None:
+        rood = Q(status__in=AFGEKEURD)
+        qs = qs.filter(rood) if vraag.afgekeurd else qs.exclude(rood)
+    return selectors.berichten_zoeken(
+        qs,
+        inwoner=vraag.inwoner,
+        aanbieder=vraag.aanbieder,
+        dag=vraag.dag,
+        soort=vraag.soort,
+        status=vraag.status,
+        richting=vraag.richting,
+    )
+
+
+@dataclass(frozen=True)
+class PrestatieRegel:
+    prestatie: Prestatie
+    retourcodes: list[Uitleg]
+
+
+@dataclass(frozen=True)
+class BerichtDetail:
+    bericht: Bericht
+    xml: str
+    ingesprongen: bool
+    retourcodes: list[Uitleg]
+    antwoorden: list[Bericht]
+    prestaties: list[PrestatieRegel] = field(default_factory=list)
+
+
+def uitleg(codes: list[str]) -> list[Uitleg]:
+    """Every code explained in Dutch (an unknown code says so)."""
+    return [codelijsten.retourcode(code) for code in codes]
+
+
+def bericht_detail(scope: QuerySet[Bericht], pk: int) -> BerichtDetail | None:
+    """One message of `scope` (`selectors.bericht_get`) with its file made readable, its codes
+    explained, the answers to it and, for a declaratie, its lines with their verdicts."""
+    if not scope.filter(pk=pk).exists():
+        return None
+    bericht = selectors.bericht_get(pk)
+    xml, ingesprongen = leesbaar(bytes(bericht.inhoud))
+    return BerichtDetail(
+        bericht=bericht,
+        xml=xml,
+        ingesprongen=ingesprongen,
+        retourcodes=uitleg(list(bericht.retourcodes)),
+        antwoorden=list(bericht.antwoorden.all()),
+        prestaties=[
+            PrestatieRegel(p, uitleg(list(p.retourcodes))) for p in bericht.prestaties.all()
+        ],
+    )
+
+
+def wat_te_doen(bericht: Bericht) -> str:
+    """What a worklist row waits for: processing, its retour (or 325), or its answer."""
+    if bericht.status in (BerichtStatus.ONTVANGEN, BerichtStatus.FOUT):
+        return "verwerken"
+    if bericht.retour_uiterlijk and bericht.retour_verzonden_op is None:
+        return "retour"
+    return "antwoord"
+
+
+def antwoorden_te_geven(scope: QuerySet[Bericht], vandaag: dt.date) -> QuerySet[Bericht]:
+    """The worklist (`selectors.werklijst`): received messages not yet processed or still
+    waiting for their retour (3 working days; the 325 within 10) or their answer (a 319 or 301
+    within 5 working days after a 315/317), the nearest deadline first, with its state."""
+    return selectors.werklijst(vandaag, scope)
+
+
+# --- budget -------------------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetRegel:
+    """Per provider, law and product category in one year (amounts in cents)."""
+
+    aanbieder_id: int
+    aanbieder: str
+    wet: str
+    productcategorie: str
+    categorie: str
+    toegewezen: int = 0
+    niet_te_prijzen: int = 0  # toewijzingen without a contract tariff (or units that differ)
+    gedeclareerd: int = 0
+    goedgekeurd: int = 0
+    laatste_maand: int | None = None
+    prognose: int = 0
+
+    @property
+    def benut(self) -> int | None:
+        """Approved as a percentage of assigned."""
+        return round(100 * self.goedgekeurd / self.toegewezen) if self.toegewezen else None
+
+
+@dataclass
+class Budget:
+    jaar: int
+    regels: list[BudgetRegel]
+
+    @property
+    def totaal(self) -> BudgetRegel:
+        t = BudgetRegel(0, "Totaal", "", "", "")
+        for r in self.regels:
+            t.toegewezen += r.toegewezen
+            t.niet_te_prijzen += r.niet_te_prijzen
+            t.gedeclareerd += r.gedeclareerd
+            t.goedgekeurd += r.goedgekeurd
+            t.prognose += r.prognose
+        return t
+
+
+def _tarieven(gemeente: Gemeente) -> dict[tuple[int, str, str], list[ContractProduct]]:
+    rijen = ContractProduct.objects.filter(contract__gemeente=gemeente).select_related("contract")
+    per: dict[tuple[int, str, str], list[ContractProduct]] = defaultdict(list)
+    for cp in rijen.order_by(F("contract__hoofdcontract_id").asc(nulls_last=True), "-geldig_vanaf"):
+        per[(cp.contract.aanbieder_id, cp.productcategorie, cp.productcode)].append(cp)
+    return per
+
+
+def _tarief(
+    tarieven: dict[tuple[int, str, str], list[ContractProduct]], t: Toewijzing, op: dt.date
+) -> ContractProduct | None:
+    """The contract tariff of the toewijzing's product on `op` (a deelovereenkomst first; a
+    tariff for the whole category when none names the code)."""
+    for code in (t.productcode, ""):
+        for cp in tarieven.get((t.aanbieder_id, t.productcategorie, code), []):
+            if (
+                cp.contract.geldig_op(op)
+                and cp.geldig_vanaf <= op
+                and (cp.geldig_tot is None or op <= cp.geldig_tot)
+            ):
+                return cp
+    return None
+
+
+def _categorie(wet: str, code: str) -> str:
+    lijst = codelijsten.productcategorieen("wmo" if wet == "wmo" else "jw")
+    return lijst.waarden.get(code, code)
+
+
+def budget_overzicht(
+    gemeente: Gemeente,
+    jaar: int,
+    vandaag: dt.date,
+    *,
+    aanbieder: int | None = None,
+    productcategorie: str = "",
+) -> Budget:
+    """Per provider, law and product category in `jaar`: assigned (volume × contract tariff of
+    the current toewijzingen, `budget.toegewezen_bedrag`), claimed and approved (the 323 lines
+    and their verdict in the 325, debet minus credit, by the year their period begins) and the
+    forecast to the year's end (`budget.prognose`). Three queries, whatever the size."""
+    begin, einde = dt.date(jaar, 1, 1), dt.date(jaar, 12, 31)
+    toewijzingen = Toewijzing.objects.filter(gemeente=gemeente, ingangsdatum__lte=einde).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=begin)
+    )
+    prestaties = Prestatie.objects.filter(
+        bericht__gemeente=gemeente, begindatum__year=jaar, bericht__aanbieder__isnull=False
+    )
+    if aanbieder is not None:
+        toewijzingen = toewijzingen.filter(aanbieder_id=aanbieder)
+        prestaties = prestaties.filter(bericht__aanbieder_id=aanbieder)
+    if productcategorie:
+        toewijzingen = toewijzingen.filter(productcategorie=productcategorie)
+        prestaties = prestaties.filter(productcategorie=productcategorie)
+    namen = dict(Aanbieder.objects.values_list("id", "naam"))
+    regels: dict[tuple[int, str, str], BudgetRegel] = {}
+
+    def regel(aanbieder_id: int, wet: str, cat: str) -> BudgetRegel:
+        key = (aanbieder_id, wet, cat)
+        if key not in regels:
+            regels[key] = BudgetRegel(
+                aanbieder_id, namen.get(aanbieder_id, "?"), wet, cat, _categorie(wet, cat)
+            )
+        return regels[key]
+
+    tarieven = _tarieven(gemeente)
+    for t in toewijzingen:
+        if not t.actueel:
+            continue
+        cp = _tarief(tarieven, t, max(t.ingangsdatum, begin))
+        bedrag = rekenen.toegewezen_bedrag(
+            rekenen.Toegewezen(
+                t.ingangsdatum,
+                t.einddatum,
+                t.volume,
+                t.eenheid,
+                t.frequentie,
+                t.budget,
+                t.uitvoeringsvariant,
+            ),
+            jaar,
+            Decimal(cp.tarief) if cp else None,
+            cp.eenheid if cp else "",
+        )
+        r = regel(t.aanbieder_id, t.wet, t.productcategorie)
+        if bedrag is None:
+            r.niet_te_prijzen += 1
+        else:
+            r.toegewezen += bedrag
+
+    teken = Case(When(debet_credit="C", then=Value(-1)), default=Value(1))
+    sommen = (
+        prestaties.values("bericht__aanbieder_id", "bericht__wet", "productcategorie")
+        .annotate(
+            gedeclareerd=Sum(teken * F("bedrag"), output_field=IntegerField()),
+            goedgekeurd=Sum(
+                Case(When(goedgekeurd=True, then=teken * F("bedrag")), default=Value(0)),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by()
+    )
+    for s in sommen:
+        r = regel(s["bericht__aanbieder_id"], s["bericht__wet"], s["productcategorie"])
+        r.gedeclareerd += s["gedeclareerd"] or 0
+        r.goedgekeurd += s["goedgekeurd"] or 0
+    laatste = (
+        prestaties.filter(goedgekeurd=True)
+        .values("bericht__aanbieder_id", "bericht__wet", "productcategorie")
+        .annotate(maand=Max(ExtractMonth("begindatum")))
+        .order_by()
+    )
+    for m in laatste:
+        regel(
+            m["bericht__aanbieder_id"], m["bericht__wet"], m["productcategorie"]
+        ).laatste_maand = m["maand"]
+    for r in regels.values():
+        r.prognose = rekenen.prognose(
+            goedgekeurd=r.goedgekeurd,
+            laatste_maand=r.laatste_maand,
+            jaar=jaar,
+            vandaag=vandaag,
+            toegewezen=r.toegewezen,
+        )
+    gesorteerd = sorted(regels.values(), key=lambda r: (r.aanbieder, r.wet, r.productcategorie))
+    return Budget(jaar=jaar, regels=gesorteerd)

@@ -1,0 +1,33 @@
+"""Template filters of the message pages: return codes explained, amounts in euro."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from eenplan.istandaarden import codelijsten
+from eenplan.istandaarden.codelijsten import Uitleg
+
+register = template.Library()
+
+
+@register.filter
+def uitgelegd(codes: list[str] | None) -> list[Uitleg]:
+    """["9321"] -> the explanation of each code."""
+    return [codelijsten.retourcode(c) for c in codes or []]
+
+
+@register.filter
+def listify(value: Any) -> list[Any]:
+    return [value]
+
+
+@register.filter
+def euro(centen: int | None) -> str:
+    """12345678 -> "€ 123.456,78" (Dutch notation)."""
+    if centen is None:
+        return "–"
+    teken = "-" if centen < 0 else ""
+    euros, cent = divmod(abs(int(centen)), 100)
+    return f"{teken}€ {euros:,}".replace(",", ".") + f",{cent:02d}"
