@@ -35,6 +35,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
+from eenplan.beleid.models import Activiteit, Indicatorkoppeling
 from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
@@ -53,6 +54,7 @@ from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, PlanVersie, Reg
 from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Toestemming
 from eenplan.privacy.services import inwoneraccount_for
+from eenplan.testing import beleid as beleid_testdata
 from eenplan.testing.berichtenlog import bericht
 from eenplan.testing.factories import (
     GemeenteFactory,
@@ -134,11 +136,7 @@ def test_every_openapi_operation_has_a_row():
 
 def test_exempt_routes_exist():
     routes = [e.route for e in matrix.endpoints()]
-    dead = [
-        key
-        for key in matrix.EXEMPT
-        if not key.endswith("*") and key not in routes
-    ]
+    dead = [key for key in matrix.EXEMPT if not key.endswith("*") and key not in routes]
     assert not dead, f"privacy.matrix.EXEMPT names routes that do not exist: {dead}"
 
 
@@ -178,9 +176,9 @@ def test_counts_add_up():
         assert c.allowed_in_scope + c.allowed_out_of_scope + c.refused == 2 * len(access.RULES)
         assert c.allowed_out_of_scope <= c.allowed_in_scope, rol
     assert matrix.counts()[Rol.BELEID].allowed_in_scope == sum(
-        1 for rule in access.RULES.values() if set(rule.perms) <= set(
-            roles.ROLE_PERMISSIONS[Rol.BELEID]
-        ) and not rule.scoped
+        1
+        for rule in access.RULES.values()
+        if set(rule.perms) <= set(roles.ROLE_PERMISSIONS[Rol.BELEID]) and not rule.scoped
     )
 
 
@@ -257,6 +255,14 @@ PK_KIND: dict[str, str] = {
     "/api/v1/beheer/voorzieningen/": "voorziening",
     "/api/v1/beheer/synoniemen/": "synoniem",
     "/api/v1/beheer/feestdagen/": "feestdag",
+    "/beleid/": "beleidsplan",
+    "/beleid/indicatoren/": "beleidskoppeling",
+    "/beleid/activiteiten/": "beleidsactiviteit",
+    "/beleid/clientervaring/": "uitvraging",
+    "/api/v1/beleidsplannen/": "beleidsplan",
+    "/api/v1/beleidsindicatoren/": "beleidskoppeling",
+    "/api/v1/beleidsactiviteiten/": "beleidsactiviteit",
+    "/api/v1/clientervaring/": "uitvraging",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -316,64 +322,115 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         melding=melding, inwoner=inwoner, huishouden=huishouden, medewerker=generalist
     )
     OnderzoekOnderdeel.objects.create(onderzoek=onderzoek, code="a", antwoord="Zelf koken lukt")
-    Afweging.objects.create(onderzoek=onderzoek, stap=1, bevinding="Eigen kracht", volstaat=False,
-                            reden_niet_toereikend="Te zwaar")
+    Afweging.objects.create(
+        onderzoek=onderzoek,
+        stap=1,
+        bevinding="Eigen kracht",
+        volstaat=False,
+        reden_niet_toereikend="Te zwaar",
+    )
     plan = Plan.objects.create(huishouden=huishouden, aangemaakt_door=user)
     PlanVersie.objects.create(plan=plan, versie=1, door=user, reden="start", inhoud={})
     doel = Doel.objects.create(
-        plan=plan, inwoner=inwoner, leefgebied=leefgebied, omschrijving="Zelf koken",
+        plan=plan,
+        inwoner=inwoner,
+        leefgebied=leefgebied,
+        omschrijving="Zelf koken",
         doeltype="versterken",
     )
     Actie.objects.create(doel=doel, omschrijving="Kookcursus", uitvoerder_soort="inwoner")
     voorstel = Voorstel.objects.create(
-        plan=plan, doel=doel, inwoner=inwoner, omschrijving="Hulp bij het huishouden",
-        wet="wmo", ladderstap=6,
+        plan=plan,
+        doel=doel,
+        inwoner=inwoner,
+        omschrijving="Hulp bij het huishouden",
+        wet="wmo",
+        ladderstap=6,
     )
-    Regisseur.objects.create(plan=plan, soort="inwoner", inwoner=inwoner, van=TODAY,
-                             vastgelegd_door=user)
+    Regisseur.objects.create(
+        plan=plan, soort="inwoner", inwoner=inwoner, van=TODAY, vastgelegd_door=user
+    )
     toestemming = Toestemming.objects.create(
-        inwoner=inwoner, aan="Buurtzorg", doel="Deelnemen aan het plan", gegeven_op=TODAY,
+        inwoner=inwoner,
+        aan="Buurtzorg",
+        doel="Deelnemen aan het plan",
+        gegeven_op=TODAY,
         vastgelegd_door=user,
     )
     deelnemer = Deelnemer.objects.create(
         plan=plan, organisatie="Buurtzorg", rol="Wijkverpleging", toestemming=toestemming
     )
     aanvraag = Aanvraag.objects.create(
-        gemeente=gemeente, inwoner=inwoner, plan=plan, voorstel=voorstel,
-        omschrijving="Hulp bij het huishouden", wet="wmo", ontvangen_op=TODAY,
-        beslissen_uiterlijk=TODAY + dt.timedelta(weeks=2), ingediend_door="Inwoner",
+        gemeente=gemeente,
+        inwoner=inwoner,
+        plan=plan,
+        voorstel=voorstel,
+        omschrijving="Hulp bij het huishouden",
+        wet="wmo",
+        ontvangen_op=TODAY,
+        beslissen_uiterlijk=TODAY + dt.timedelta(weeks=2),
+        ingediend_door="Inwoner",
         vastgelegd_door=user,
     )
     # A second aanvraag still to decide: the decided one carries the beschikking.
     open_aanvraag = Aanvraag.objects.create(
-        gemeente=gemeente, inwoner=inwoner, omschrijving="Woningaanpassing", wet="wmo",
-        ontvangen_op=TODAY, beslissen_uiterlijk=TODAY + dt.timedelta(weeks=2),
-        ingediend_door="Inwoner", vastgelegd_door=user,
+        gemeente=gemeente,
+        inwoner=inwoner,
+        omschrijving="Woningaanpassing",
+        wet="wmo",
+        ontvangen_op=TODAY,
+        beslissen_uiterlijk=TODAY + dt.timedelta(weeks=2),
+        ingediend_door="Inwoner",
+        vastgelegd_door=user,
     )
     aanvraag.status = "besloten"
     aanvraag.save(update_fields=["status"])
     beschikking = Beschikking.objects.create(
-        aanvraag=aanvraag, gemeente=gemeente, inwoner=inwoner, besloten_op=TODAY,
-        besloten_door=user, motivering="Eigen kracht schiet tekort.", rechtmatigheid="te_toetsen",
-        verzonden_op=TODAY, bezwaar_uiterlijk=TODAY + dt.timedelta(weeks=6), brief="Brief",
+        aanvraag=aanvraag,
+        gemeente=gemeente,
+        inwoner=inwoner,
+        besloten_op=TODAY,
+        besloten_door=user,
+        motivering="Eigen kracht schiet tekort.",
+        rechtmatigheid="te_toetsen",
+        verzonden_op=TODAY,
+        bezwaar_uiterlijk=TODAY + dt.timedelta(weeks=6),
+        brief="Brief",
     )
     BeschikteVoorziening.objects.create(
-        beschikking=beschikking, voorziening=voorziening, uitkomst="toegekend",
-        omvang=Decimal(3), eenheid="04", frequentie="2", begin=TODAY,
-        einde=TODAY + dt.timedelta(days=365), leveringsvorm="zin", aanbieder="Thuiszorg West",
+        beschikking=beschikking,
+        voorziening=voorziening,
+        uitkomst="toegekend",
+        omvang=Decimal(3),
+        eenheid="04",
+        frequentie="2",
+        begin=TODAY,
+        einde=TODAY + dt.timedelta(days=365),
+        leveringsvorm="zin",
+        aanbieder="Thuiszorg West",
     )
     bezwaar = Bezwaar.objects.create(
-        beschikking=beschikking, ingediend_door="Inwoner", ontvangen_op=TODAY,
-        tijdigheid="tijdig", gronden="Te weinig uren", beslissen_uiterlijk=TODAY + dt.timedelta(
-            weeks=12), vastgelegd_door=user,
+        beschikking=beschikking,
+        ingediend_door="Inwoner",
+        ontvangen_op=TODAY,
+        tijdigheid="tijdig",
+        gronden="Te weinig uren",
+        beslissen_uiterlijk=TODAY + dt.timedelta(weeks=12),
+        vastgelegd_door=user,
     )
     klacht = Klacht.objects.create(
-        gemeente=gemeente, inwoner=inwoner, ingediend_door="Inwoner", ontvangen_op=TODAY,
-        onderwerp="Te laat teruggebeld", afhandelen_uiterlijk=TODAY + dt.timedelta(weeks=6),
+        gemeente=gemeente,
+        inwoner=inwoner,
+        ingediend_door="Inwoner",
+        ontvangen_op=TODAY,
+        onderwerp="Te laat teruggebeld",
+        afhandelen_uiterlijk=TODAY + dt.timedelta(weeks=6),
         vastgelegd_door=user,
     )
     overgangsrecht = Overgangsrecht.objects.create(
-        inwoner=inwoner, soort="wmo", omschrijving="Oude indicatie",
+        inwoner=inwoner,
+        soort="wmo",
+        omschrijving="Oude indicatie",
         einddatum=TODAY + dt.timedelta(days=300),
     )
     # A message about the resident (the message log is not limited by wijk: both sides read).
@@ -411,10 +468,12 @@ def build_world() -> World:
     gemeente = GemeenteFactory()
     noord = WijkFactory(gemeente=gemeente, naam="Noord")
     zuid = WijkFactory(gemeente=gemeente, naam="Zuid")
-    team_noord = TeamFactory(gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM,
-                             wijken=[noord])
-    team_zuid = TeamFactory(gemeente=gemeente, naam="Wijkteam Zuid", soort=TeamSoort.WIJKTEAM,
-                            wijken=[zuid])
+    team_noord = TeamFactory(
+        gemeente=gemeente, naam="Wijkteam Noord", soort=TeamSoort.WIJKTEAM, wijken=[noord]
+    )
+    team_zuid = TeamFactory(
+        gemeente=gemeente, naam="Wijkteam Zuid", soort=TeamSoort.WIJKTEAM, wijken=[zuid]
+    )
     # Every role works in the team of Noord: Noord is in scope, Zuid is not, for each of them.
     staff = {
         rol: MedewerkerFactory(
@@ -426,14 +485,25 @@ def build_world() -> World:
         gemeente=gemeente, functie=Rol.GENERALIST, teams=[team_zuid], username="matrix-zuid"
     )
     voorziening = Voorziening.objects.create(
-        gemeente=gemeente, naam="Hulp bij het huishouden", soort="individueel", wet="wmo",
-        productcategorie="01", productcode="01A01", eenheid="04", frequentie="2",
-        uitvoeringsvariant="inspanning", pgb_mogelijk=True,
+        gemeente=gemeente,
+        naam="Hulp bij het huishouden",
+        soort="individueel",
+        wet="wmo",
+        productcategorie="01",
+        productcode="01A01",
+        eenheid="04",
+        frequentie="2",
+        uitvoeringsvariant="inspanning",
+        pgb_mogelijk=True,
         kostprijs_per_maand=Decimal("250.00"),
     )
     Tarief.objects.create(
-        voorziening=voorziening, leveringsvorm="zin", aanbieder="Thuiszorg West",
-        geldig_vanaf=dt.date(2024, 1, 1), bedrag=Decimal("29.90"), bron="Contract 2024",
+        voorziening=voorziening,
+        leveringsvorm="zin",
+        aanbieder="Thuiszorg West",
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bedrag=Decimal("29.90"),
+        bron="Contract 2024",
     )
     leefgebied = Leefgebied.objects.order_by("volgorde").first()
     assert leefgebied is not None, "the ZRM life domains come with migration onderzoeken 0002"
@@ -443,21 +513,39 @@ def build_world() -> World:
         OUT: _side(gemeente, zuid, team_zuid, collega_zuid, voorziening, leefgebied, "Zuid"),
     }
     log = Inzage.objects.create(
-        user=generalist.user, gebruikersnaam=generalist.user.username,
-        inwoner_id=sides[IN]["inwoner"], doel="onderzoek", kanaal="pagina", pad="/matrix/",
+        user=generalist.user,
+        gebruikersnaam=generalist.user.username,
+        inwoner_id=sides[IN]["inwoner"],
+        doel="onderzoek",
+        kanaal="pagina",
+        pad="/matrix/",
     )
     codelijst = CodelijstWaarde.objects.order_by("pk").first()
     # Functioneel beheer: a pending four-eyes request about the colleague of Zuid, a synonym
     # group of the sociale kaart and a declared holiday (none of them resident data).
     verzoek = RolWijzigingVerzoek.objects.create(
-        gemeente=gemeente, medewerker=collega_zuid,
-        aangevraagd_door=staff[Rol.FUNCTIONEEL_BEHEER].user, wijziging={"functie": "backoffice"},
+        gemeente=gemeente,
+        medewerker=collega_zuid,
+        aangevraagd_door=staff[Rol.FUNCTIONEEL_BEHEER].user,
+        wijziging={"functie": "backoffice"},
         samenvatting="Functie: generalist → backoffice",
     )
     synoniem = Synoniem.objects.create(gemeente=gemeente, woorden="schulden, geldzorgen")
     feestdag = GelijkgesteldeFeestdag.objects.create(
         datum=TODAY + dt.timedelta(days=400), omschrijving="Matrixdag", bron="Stb. matrix"
     )
+    # Beleid: a plan with a linked indicator and an activity, a survey round (aggregates only).
+    beleidsplan = beleid_testdata.plan(gemeente, indicatoren=[{"indicator": "cev_wist_waar"}])
+    uitvraging, _uitnodigingen = beleid_testdata.ronde(gemeente, {noord: ["Thuiszorg West"]})
+    for side in sides.values():
+        side["beleidsplan"] = beleidsplan.pk
+        side["beleidskoppeling"] = Indicatorkoppeling.objects.get(
+            resultaat__thema__plan=beleidsplan
+        ).pk
+        side["beleidsactiviteit"] = Activiteit.objects.get(
+            subdoel__doel__thema__plan=beleidsplan
+        ).pk
+        side["uitvraging"] = uitvraging.pk
     for side in sides.values():
         side["medewerker"] = collega_zuid.pk
         side["verzoek"] = verzoek.pk
@@ -655,9 +743,13 @@ def run_sweep(world: World) -> Sweep:
                         changed = False
                     else:
                         with transaction.atomic():
-                            response = getattr(client, method.lower())(
-                                path, data={}, content_type="application/json"
-                            ) if endpoint.api else client.post(path, data={})
+                            response = (
+                                getattr(client, method.lower())(
+                                    path, data={}, content_type="application/json"
+                                )
+                                if endpoint.api
+                                else client.post(path, data={})
+                            )
                             try:
                                 changed = not expected and fingerprint() != before_all
                             except DatabaseError:

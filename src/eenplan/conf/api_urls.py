@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from eenplan.beheer import api as beheer_api
 from eenplan.beheer.gemeentegegevens import GemeenteViewSet
+from eenplan.beleid.api import urls as beleid_api
 from eenplan.berichten.api import medewerkers as berichten_medewerkers_api
 from eenplan.beschikkingen.api import urls as beschikkingen_api
 from eenplan.bezwaren.api import urls as bezwaren_api
@@ -56,5 +57,6 @@ router.register("beheer/gemeente", GemeenteViewSet, basename="beheer-gemeente")
 bezwaren_api.register(router)
 sturing_api.register(router)
 berichten_medewerkers_api.register(router)
+beleid_api.register(router)
 
 urlpatterns = router.urls

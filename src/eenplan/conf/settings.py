@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "eenplan.aanbieders",
     "eenplan.berichten",
     "eenplan.beheer",
+    "eenplan.beleid",
     "eenplan.web",
     "eenplan.demo",
 ]
@@ -383,6 +384,7 @@ in plaats van stil de ongefilterde lijst.""",
         "VerzendkanaalEnum": "eenplan.gemeente.constants.Verzendkanaal",
         "VerzendStatusEnum": "eenplan.beschikkingen.constants.VerzendStatus",
         "BriefSoortEnum": "eenplan.beschikkingen.constants.BriefSoort",
+        "ActiviteitStatusEnum": "eenplan.beleid.constants.ActiviteitStatus",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

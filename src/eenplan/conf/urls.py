@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from eenplan.beleid import views as beleid_views
+
 urlpatterns = [
     path(
         "inloggen/",
@@ -31,6 +33,9 @@ urlpatterns = [
     path("beschikkingen/", include("eenplan.beschikkingen.urls")),
     path("functioneel-beheer/", include("eenplan.beheer.urls")),
     path("sturing/", include("eenplan.sturing.urls")),
+    path("beleid/", include("eenplan.beleid.urls")),
+    # The survey's answer page: public, the unguessable token in the link is the key.
+    path("vragenlijst/<str:token>/", beleid_views.vragenlijst, name="vragenlijst"),
     # Bezwaar and klacht have their own app but keep their addresses under /beschikkingen/.
     path("beschikkingen/", include("eenplan.bezwaren.urls")),
     path("berichten/", include("eenplan.berichten.urls")),

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from eenplan.demo import data
+from eenplan.demo.beleid import build_beleid
 from eenplan.demo.casussen import aantal_casussen, build_casussen
 from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
 from eenplan.demo.voorzieningen import build_beschikkingen, build_catalogus
@@ -424,6 +425,13 @@ def build_demo(
         rng=rng,
         vandaag=vandaag,
         aantal=casussen,
+    )
+    # The policy plan of seed 002 and two rounds of the client-experience survey.
+    build_beleid(
+        gemeente=gemeente,
+        vandaag=vandaag,
+        rng=rng,
+        door=Medewerker.objects.get(user__username="beleid").user,
     )
     # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).
     with connection.cursor() as cursor:

@@ -56,6 +56,12 @@ BEZWAAR = ["bezwaren.view_bezwaar", "bezwaren.add_bezwaar",
 KLACHT = ["bezwaren.view_klacht", "bezwaren.add_klacht", "bezwaren.change_klacht"]
 # Steering figures (eenplan.sturing): aggregates with small cells suppressed, never a dossier.
 STURING = "sturing.view_stuurinformatie"
+# Policy: plans, goals, dashboard, council report; the survey (aggregates only).
+BELEID_BEKIJKEN = "beleid.view_beleidsplan"
+BELEID_WIJZIGEN = "beleid.change_beleidsplan"
+ENQUETE_BEKIJKEN = "beleid.view_uitvraging"
+ENQUETE_UITZETTEN = "beleid.add_uitvraging"
+_BELEID_LEZEN = [BELEID_BEKIJKEN, ENQUETE_BEKIJKEN]
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -90,10 +96,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
     Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING, BERICHTEN_BEKIJKEN,
-                          BERICHTEN_BEHANDELEN],
-    Rol.BELEID: [STURING],
-    # The council: the indicators, their trends and exports; nothing else (read-only).
-    Rol.RAADSLID: [STURING],
+                          BERICHTEN_BEHANDELEN, *_BELEID_LEZEN],
+    Rol.BELEID: [STURING, *_BELEID_LEZEN, BELEID_WIJZIGEN, ENQUETE_UITZETTEN],
+    # The council: the indicators, their trends and exports, the policy plans with their
+    # verdicts, the council report and the survey's results; nothing else (read-only).
+    Rol.RAADSLID: [STURING, *_BELEID_LEZEN],
     # Audits who saw what and why; does not read dossiers themselves.
     Rol.PRIVACY: [INZAGELOG],
     # Manages the municipality's set-up (wijken, teams, staff, the catalogue and the sociale

@@ -80,6 +80,10 @@ class Resource(models.TextChoices):
     # sends its messages and reads its own (ActorKind.AANBIEDER, AANBIEDER_RULES).
     BERICHT = "bericht", "iWmo/iJw-bericht"
     CLIENT = "client", "Cliënt van een aanbieder"
+    # Policy (beleid): plans, goals, the dashboard and the council report, and the
+    # client-experience survey's results. Aggregates only: no rule here opens a dossier.
+    BELEID = "beleid", "Beleidsplannen, doelen en dashboard (alleen totalen)"
+    ENQUETE = "enquete", "Cliëntervaringsonderzoek (alleen totalen)"
 
 
 class Action(models.TextChoices):
@@ -240,6 +244,14 @@ RULES: dict[tuple[Resource, Action], Rule] = {
         [roles.BERICHTEN_BEKIJKEN, roles.BERICHTEN_BEHANDELEN], Doel.UITVOERING, scoped=False
     ),
     (R.CLIENT, A.LEZEN): _rule(roles.BERICHTEN_BEKIJKEN, Doel.UITVOERING, scoped=False),
+    (R.BELEID, A.LEZEN): _rule(roles.BELEID_BEKIJKEN, Doel.STURING, scoped=False),
+    (R.BELEID, A.WIJZIGEN): _rule(
+        [roles.BELEID_BEKIJKEN, roles.BELEID_WIJZIGEN], Doel.STURING, scoped=False
+    ),
+    (R.ENQUETE, A.LEZEN): _rule(roles.ENQUETE_BEKIJKEN, Doel.STURING, scoped=False),
+    (R.ENQUETE, A.AANMAKEN): _rule(
+        [roles.ENQUETE_BEKIJKEN, roles.ENQUETE_UITZETTEN], Doel.STURING, scoped=False
+    ),
 }
 # What a provider may do (ActorKind.AANBIEDER): send messages and read its own messages and
 # clients. "Own" is decided per record: a message of this provider (`aanbieder=`), a client

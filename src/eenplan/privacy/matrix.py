@@ -105,6 +105,11 @@ EXEMPT: dict[str, str] = {
     "/api/schema/": "The OpenAPI schema: describes the API, no personal data.",
     "/api/docs/": "Swagger UI for the OpenAPI schema: no personal data.",
     "/": "The start page: the user's own role and teams, no resident data.",
+    "/vragenlijst/<token>/": (
+        "The client-experience survey's answer page: public by design (no login; Wmo 2015 art. "
+        "2.5.1), the unguessable token in the link is the key; shows no personal data and "
+        "stores answers without a link to the person (beleid.services.antwoorden_opslaan)."
+    ),
 }
 
 _GROUP = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")

@@ -1,0 +1,317 @@
+"""The policy model (Beleidsplan -> Thema -> Doel / Subdoel -> Activiteit -> Resultaat ->
+indicator with baseline and targets) and the client-experience survey.
+
+The structure follows the seeds: Midden-Limburg West's uitvoeringsplan (seed 002: six themes,
+each with doelen, subdoelen, activiteiten with owner, start and end, resultaten and "Wat meten
+we"; an activity "draagt bij aan resultaat ...", R24) and Venlo's 4 opgaven -> 7
+effectdoelstellingen (seed 001 L190-L217). Every element keeps its source (`bron`).
+
+Indicators are not stored here: a `Indicatorkoppeling` names one by its id in the indicator
+registry (`beleid.indicatoren`), with the baseline, the targets per year and the verdict's
+thresholds as data.
+
+The survey's answers (`Respons`, `Antwoord`) carry only the wijk and the provider of the
+invitation, never the invitation or the resident: no page, export or query can link an answer
+back to a person (Wmo 2015 art. 2.5.1; AVG art. 5 lid 1 c).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from eenplan.beleid.constants import ActiviteitStatus, Aspect, Richting, UitvragingStatus
+from eenplan.common.models import BaseModel
+
+
+class Beleidsplan(BaseModel):
+    gemeente = models.ForeignKey(
+        "gemeente.Gemeente", on_delete=models.PROTECT, related_name="beleidsplannen"
+    )
+    naam = models.CharField(max_length=200)
+    omschrijving = models.TextField(blank=True)
+    van_jaar = models.PositiveSmallIntegerField()
+    tot_jaar = models.PositiveSmallIntegerField()
+    vastgesteld_op = models.DateField(null=True, blank=True)
+    bron = models.CharField(max_length=300, blank=True)
+    # The default thresholds of the verdict (percent shortfall; beleid.oordeel).
+    op_koers_marge = models.DecimalField(max_digits=5, decimal_places=1, default=Decimal("0"))
+    aandacht_marge = models.DecimalField(max_digits=5, decimal_places=1, default=Decimal("10"))
+
+    class Meta:
+        ordering = ["-van_jaar", "naam"]
+        verbose_name_plural = "beleidsplannen"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot_jaar__gte=models.F("van_jaar")), name="beleidsplan_jaren"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Thema(BaseModel):
+    plan = models.ForeignKey(Beleidsplan, on_delete=models.CASCADE, related_name="themas")
+    nummer = models.PositiveSmallIntegerField()
+    naam = models.CharField(max_length=200)
+    omschrijving = models.TextField(blank=True)
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["plan", "nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "nummer"], name="thema_nummer_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer}. {self.naam}"
+
+
+class Doel(BaseModel):
+    """A goal of the plan a theme contributes to (seed 002 D1-D6; seed 001 an
+    effectdoelstelling under its opgave)."""
+
+    thema = models.ForeignKey(Thema, on_delete=models.CASCADE, related_name="doelen")
+    code = models.CharField(max_length=10)
+    tekst = models.TextField()
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["thema", "code"]
+        constraints = [models.UniqueConstraint(fields=["thema", "code"], name="doel_code_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.tekst}"
+
+
+class Subdoel(BaseModel):
+    doel = models.ForeignKey(Doel, on_delete=models.CASCADE, related_name="subdoelen")
+    nummer = models.PositiveSmallIntegerField()
+    tekst = models.TextField()
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["doel", "nummer"]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+class Resultaat(BaseModel):
+    thema = models.ForeignKey(Thema, on_delete=models.CASCADE, related_name="resultaten")
+    nummer = models.PositiveSmallIntegerField()
+    tekst = models.TextField()
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["thema", "nummer"]
+        verbose_name_plural = "resultaten"
+        constraints = [
+            models.UniqueConstraint(fields=["thema", "nummer"], name="resultaat_nummer_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"Resultaat {self.nummer}: {self.tekst}"
+
+
+class Activiteit(BaseModel):
+    subdoel = models.ForeignKey(Subdoel, on_delete=models.CASCADE, related_name="activiteiten")
+    code = models.CharField(max_length=10)
+    naam = models.TextField()
+    eigenaar = models.CharField(max_length=300)
+    start = models.DateField()
+    eind = models.DateField()
+    status = models.CharField(
+        max_length=20, choices=ActiviteitStatus.choices, default=ActiviteitStatus.GEPLAND
+    )
+    toelichting = models.TextField(blank=True)
+    resultaten = models.ManyToManyField(Resultaat, related_name="activiteiten", blank=True)
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["subdoel", "start", "code"]
+        verbose_name_plural = "activiteiten"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(eind__gte=models.F("start")), name="activiteit_periode"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.naam}"
+
+
+class Indicatorkoppeling(BaseModel):
+    """One indicator (by id in the registry) measuring a resultaat, with the baseline, the
+    direction and the verdict's thresholds (empty: the plan's defaults)."""
+
+    resultaat = models.ForeignKey(Resultaat, on_delete=models.CASCADE, related_name="indicatoren")
+    indicator = models.CharField(max_length=100)
+    richting = models.CharField(max_length=10, choices=Richting.choices, default=Richting.HOGER)
+    basiswaarde = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    basisjaar = models.PositiveSmallIntegerField(null=True, blank=True)
+    op_koers_marge = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    aandacht_marge = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["resultaat", "indicator"]
+        verbose_name_plural = "indicatorkoppelingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resultaat", "indicator"], name="koppeling_indicator_uniek"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.indicator
+
+
+class Streefwaarde(BaseModel):
+    koppeling = models.ForeignKey(
+        Indicatorkoppeling, on_delete=models.CASCADE, related_name="streefwaarden"
+    )
+    jaar = models.PositiveSmallIntegerField()
+    waarde = models.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["koppeling", "jaar"]
+        verbose_name_plural = "streefwaarden"
+        constraints = [
+            models.UniqueConstraint(fields=["koppeling", "jaar"], name="streefwaarde_jaar_uniek")
+        ]
+
+
+# --- the client-experience survey -----------------------------------------------------------
+
+
+class Vragenlijst(BaseModel):
+    gemeente = models.ForeignKey(
+        "gemeente.Gemeente", on_delete=models.PROTECT, related_name="vragenlijsten"
+    )
+    naam = models.CharField(max_length=200)
+    inleiding = models.TextField(blank=True)
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name_plural = "vragenlijsten"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Vraag(BaseModel):
+    """One statement answered on a 5-point scale (1 helemaal oneens ... 5 helemaal eens)."""
+
+    vragenlijst = models.ForeignKey(Vragenlijst, on_delete=models.CASCADE, related_name="vragen")
+    nummer = models.PositiveSmallIntegerField()
+    code = models.SlugField(max_length=40)
+    tekst = models.CharField(max_length=300)
+    aspect = models.CharField(max_length=20, choices=Aspect.choices)
+
+    class Meta:
+        ordering = ["vragenlijst", "nummer"]
+        verbose_name_plural = "vragen"
+        constraints = [
+            models.UniqueConstraint(fields=["vragenlijst", "code"], name="vraag_code_uniek"),
+            models.UniqueConstraint(fields=["vragenlijst", "nummer"], name="vraag_nummer_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+class Uitvraging(BaseModel):
+    """One round of the survey over one year: the population (residents with a Wmo provision
+    on the peildatum), the sample drawn from it and how (`methode`, `seed`)."""
+
+    gemeente = models.ForeignKey(
+        "gemeente.Gemeente", on_delete=models.PROTECT, related_name="uitvragingen"
+    )
+    vragenlijst = models.ForeignKey(
+        Vragenlijst, on_delete=models.PROTECT, related_name="uitvragingen"
+    )
+    jaar = models.PositiveSmallIntegerField()
+    peildatum = models.DateField()
+    sluit_op = models.DateField()
+    populatie = models.PositiveIntegerField()
+    steekproefgrootte = models.PositiveIntegerField()
+    seed = models.BigIntegerField()
+    methode = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=UitvragingStatus.choices, default=UitvragingStatus.OPEN
+    )
+
+    class Meta:
+        ordering = ["-jaar"]
+        verbose_name_plural = "uitvragingen"
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "jaar"], name="uitvraging_jaar_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"Cliëntervaringsonderzoek {self.jaar}"
+
+
+class Uitnodiging(BaseModel):
+    """An invitation to one resident. The link carries a token made from `sleutel` with the
+    server's secret (`beleid.services.uitnodiging_token`); neither the token nor anything that
+    leads from an answer to this row is stored. `beantwoord` only says that it was used."""
+
+    uitvraging = models.ForeignKey(
+        Uitvraging, on_delete=models.CASCADE, related_name="uitnodigingen"
+    )
+    inwoner = models.ForeignKey(
+        "inwoners.Inwoner", on_delete=models.PROTECT, related_name="enquete_uitnodigingen"
+    )
+    wijk = models.ForeignKey("gemeente.Wijk", on_delete=models.PROTECT, related_name="+")
+    aanbieder = models.CharField(max_length=200, blank=True)
+    sleutel = models.CharField(max_length=64)
+    beantwoord = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name_plural = "uitnodigingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["uitvraging", "inwoner"], name="uitnodiging_inwoner_uniek"
+            )
+        ]
+
+
+class Respons(models.Model):
+    """One completed questionnaire: wijk and provider only, no time, no invitation."""
+
+    uitvraging = models.ForeignKey(Uitvraging, on_delete=models.CASCADE, related_name="responsen")
+    wijk = models.ForeignKey("gemeente.Wijk", on_delete=models.PROTECT, related_name="+")
+    aanbieder = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name_plural = "responsen"
+
+    def __str__(self) -> str:
+        return f"Respons {self.pk}"
+
+
+class Antwoord(models.Model):
+    respons = models.ForeignKey(Respons, on_delete=models.CASCADE, related_name="antwoorden")
+    vraag = models.ForeignKey(Vraag, on_delete=models.PROTECT, related_name="antwoorden")
+    # 1-5; empty: "weet ik niet / niet van toepassing".
+    score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        verbose_name_plural = "antwoorden"
+        constraints = [
+            models.UniqueConstraint(fields=["respons", "vraag"], name="antwoord_vraag_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=1, score__lte=5),
+                name="antwoord_score_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vraag_id}: {self.score}"
