@@ -45,6 +45,9 @@ class Bezwaar(VersieModel, BaseModel):
     )
     brief = models.TextField(blank=True, help_text="De beslissing op bezwaar zoals verzonden.")
     brief_pdf = models.BinaryField(blank=True, editable=False)
+    brief_sjabloon = models.CharField(
+        max_length=120, blank=True, help_text="Het sjabloon (en de versie) van de brief."
+    )
 
     class Meta:
         verbose_name = "bezwaar"
@@ -75,6 +78,9 @@ class Klacht(VersieModel, BaseModel):
     uitkomst = models.TextField(blank=True)
     brief = models.TextField(blank=True, help_text="De brief over de afhandeling, zoals verzonden.")
     brief_pdf = models.BinaryField(blank=True, editable=False)
+    brief_sjabloon = models.CharField(
+        max_length=120, blank=True, help_text="Het sjabloon (en de versie) van de brief."
+    )
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -20,11 +20,14 @@ from django.utils import timezone
 from eenplan.beschikkingen.constants import BriefSoort
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.services import (
+    OMBUDSMAN,
     ActorLike,
+    actief_sjabloon,
     beschikking_herzien,
     brief_naar_pdf,
     datum_tekst,
     publiceer,
+    sjabloon_invullen,
     vereis_toegang,
 )
 from eenplan.beschikkingen.verzending import (
@@ -225,13 +228,13 @@ def bezwaar_decide(
         # Beroep: six weeks (Awb 6:7) from the day after sending (6:8 lid 1), with the Atw —
         # the same count as the bezwaar term.
         bezwaar.beroep_uiterlijk = bezwaar_uiterlijk(besloten_op, extra=gelijkgestelde_dagen())
-        bezwaar.brief = beslissing_brief_render(bezwaar, actor.user)
+        bezwaar.brief, bezwaar.brief_sjabloon = beslissing_brief_met_versie(bezwaar, actor.user)
         bezwaar.brief_pdf = brief_naar_pdf(
             bezwaar.beschikking.gemeente,
             titel=f"Beslissing op bezwaar - {bezwaar.kenmerk}",
             tekst=bezwaar.brief,
         )
-        velden += ["beroep_uiterlijk", "brief", "brief_pdf"]
+        velden += ["beroep_uiterlijk", "brief", "brief_pdf", "brief_sjabloon"]
     bezwaar.save(update_fields=velden)
     if uitkomst != BezwaarUitkomst.INGETROKKEN:
         verzending_plannen(
@@ -262,18 +265,86 @@ def bezwaar_decide(
     return bezwaar
 
 
-def beslissing_brief_render(bezwaar: Bezwaar, door: object) -> str:
-    """The decision on bezwaar in plain Dutch (B1), from `bezwaren/beslissing_op_bezwaar.txt`,
-    with the beroep clause (Awb 6:7, 8:1). Plain text, never marked safe."""
-    gemeente = bezwaar.beschikking.gemeente
+def _contact(gemeente: Gemeente, door: object) -> dict[str, str]:
     naam = door.get_full_name() or door.get_username()  # type: ignore[attr-defined]
-    contact = {
+    return {
         "naam": naam,
         "telefoon": gemeente.telefoon,
         "email": getattr(door, "email", "") or gemeente.email,
     }
+
+
+def _schoon(tekst: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", tekst).strip() + "\n"
+
+
+def _adres(inwoner: Inwoner | None) -> str:
+    if inwoner is None:
+        return ""
+    return (
+        f"{inwoner.straat} {inwoner.huisnummer}{inwoner.huisnummer_toevoeging}\n"
+        f"{inwoner.postcode[:4]} {inwoner.postcode[4:]} {inwoner.woonplaats}"
+    )
+
+
+# The standard letters of the product; an installation may override them in its own template
+# folder (EENPLAN_SJABLONEN_DIR). A municipality words its own through BriefSjabloon (ADR 0020).
+BESLISSING_SJABLOON = "bezwaren/beslissing_op_bezwaar.txt"
+KLACHT_SJABLOON = "bezwaren/klacht_afhandeling.txt"
+BESLISSING_SJABLOON_VERSIE = f"{BESLISSING_SJABLOON} versie 1"
+KLACHT_SJABLOON_VERSIE = f"{KLACHT_SJABLOON} versie 1"
+
+
+def _uitkomst_zin(bezwaar: Bezwaar) -> str:
+    """The outcome in plain words (the same sentences as the standard letter)."""
+    return render_text(
+        "bezwaren/brief/uitkomst.txt", {"bezwaar": bezwaar, "nieuw": bezwaar.nieuwe_beschikking}
+    ).strip()
+
+
+def beslissing_sjabloon_waarden(bezwaar: Bezwaar, door: object) -> dict[str, str]:
+    """The placeholders of the municipality's template for a decision on bezwaar
+    (`PLAATSHOUDERS[beslissing_op_bezwaar]`), as plain strings."""
+    gemeente = bezwaar.beschikking.gemeente
+    contact = _contact(gemeente, door)
+    gesprek = bezwaar.informeel_gesprek_op
+    return {
+        "briefhoofd": render_text("beschikkingen/brief/briefhoofd.txt", {"g": gemeente}).strip(),
+        "gemeente": gemeente.naam,
+        "kenmerk": bezwaar.kenmerk,
+        "datum": datum_tekst(bezwaar.besloten_op) if bezwaar.besloten_op else "",
+        "contactpersoon": contact["naam"],
+        "contact_telefoon": contact["telefoon"],
+        "contact_email": contact["email"],
+        "indiener": bezwaar.ingediend_door,
+        "inwoner_adres": _adres(bezwaar.beschikking.inwoner),
+        "kenmerk_besluit": bezwaar.beschikking.kenmerk,
+        "besluit_datum": datum_tekst(bezwaar.beschikking.besloten_op),
+        "bezwaar_datum": datum_tekst(bezwaar.ontvangen_op),
+        "uitkomst": _uitkomst_zin(bezwaar),
+        "motivering": bezwaar.motivering or "(geen motivering vastgelegd)",
+        "informeel_gesprek": f"Wij hebben op {datum_tekst(gesprek)} met u gesproken over uw "
+        "bezwaar."
+        if gesprek
+        else "",
+        "beroep_uiterlijk": datum_tekst(bezwaar.beroep_uiterlijk)
+        if bezwaar.beroep_uiterlijk
+        else "",
+        "grondslag_beroep": grondslagen.BEROEP,
+    }
+
+
+def beslissing_brief_met_versie(bezwaar: Bezwaar, door: object) -> tuple[str, str]:
+    """The decision on bezwaar and the template it came from: the municipality's BriefSjabloon
+    in force on the decision day, else the product's `bezwaren/beslissing_op_bezwaar.txt`."""
+    gemeente = bezwaar.beschikking.gemeente
+    op = bezwaar.besloten_op or timezone.localdate()
+    sjabloon = actief_sjabloon(gemeente.pk, BriefSoort.BESLISSING_OP_BEZWAAR, op)
+    if sjabloon is not None:
+        tekst = sjabloon_invullen(sjabloon.tekst, beslissing_sjabloon_waarden(bezwaar, door))
+        return _schoon(tekst), sjabloon.label
     tekst = render_text(
-        "bezwaren/beslissing_op_bezwaar.txt",
+        BESLISSING_SJABLOON,
         {
             "bezwaar": bezwaar,
             "g": gemeente,
@@ -281,33 +352,66 @@ def beslissing_brief_render(bezwaar: Bezwaar, door: object) -> str:
             "kenmerk": bezwaar.kenmerk,
             "kenmerk_besluit": bezwaar.beschikking.kenmerk,
             "nieuw": bezwaar.nieuwe_beschikking,
-            "contact": contact,
+            "contact": _contact(gemeente, door),
             "grondslag_beroep": grondslagen.BEROEP,
         },
     )
-    return re.sub(r"\n{3,}", "\n\n", tekst).strip() + "\n"
+    return _schoon(tekst), BESLISSING_SJABLOON_VERSIE
+
+
+def beslissing_brief_render(bezwaar: Bezwaar, door: object) -> str:
+    """The decision on bezwaar in plain Dutch (B1), with the beroep clause (Awb 6:7, 8:1).
+    Plain text, never marked safe."""
+    return beslissing_brief_met_versie(bezwaar, door)[0]
+
+
+def klacht_sjabloon_waarden(klacht: Klacht, door: object) -> dict[str, str]:
+    """The placeholders of the municipality's template for the complaint letter."""
+    gemeente = klacht.gemeente
+    contact = _contact(gemeente, door)
+    return {
+        "briefhoofd": render_text("beschikkingen/brief/briefhoofd.txt", {"g": gemeente}).strip(),
+        "gemeente": gemeente.naam,
+        "kenmerk": klacht.kenmerk,
+        "datum": datum_tekst(klacht.afgehandeld_op) if klacht.afgehandeld_op else "",
+        "contactpersoon": contact["naam"],
+        "contact_telefoon": contact["telefoon"],
+        "contact_email": contact["email"],
+        "indiener": klacht.ingediend_door,
+        "inwoner_adres": _adres(klacht.inwoner),
+        "klacht_datum": datum_tekst(klacht.ontvangen_op),
+        "onderwerp": klacht.onderwerp,
+        "bevindingen": klacht.uitkomst,
+        "ombudsman": OMBUDSMAN,
+    }
+
+
+def klacht_brief_met_versie(klacht: Klacht, door: object) -> tuple[str, str]:
+    """The letter on the handling of a complaint (Awb art. 9:12) and its template: the
+    municipality's BriefSjabloon in force, else `bezwaren/klacht_afhandeling.txt`."""
+    op = klacht.afgehandeld_op or timezone.localdate()
+    sjabloon = actief_sjabloon(klacht.gemeente_id, BriefSoort.KLACHT_AFHANDELING, op)
+    if sjabloon is not None:
+        tekst = sjabloon_invullen(sjabloon.tekst, klacht_sjabloon_waarden(klacht, door))
+        return _schoon(tekst), sjabloon.label
+    tekst = render_text(
+        KLACHT_SJABLOON,
+        {
+            "klacht": klacht,
+            "g": klacht.gemeente,
+            "inwoner": klacht.inwoner,
+            "kenmerk": klacht.kenmerk,
+            "contact": _contact(klacht.gemeente, door),
+            "ombudsman": OMBUDSMAN,
+        },
+    )
+    return _schoon(tekst), KLACHT_SJABLOON_VERSIE
 
 
 def klacht_brief_render(klacht: Klacht, door: object) -> str:
     """The letter on the handling of a complaint (Awb art. 9:12): findings, conclusions and the
-    ombudsman to turn to; from `bezwaren/klacht_afhandeling.txt`, plain text."""
-    gemeente = klacht.gemeente
-    naam = door.get_full_name() or door.get_username()  # type: ignore[attr-defined]
-    tekst = render_text(
-        "bezwaren/klacht_afhandeling.txt",
-        {
-            "klacht": klacht,
-            "g": gemeente,
-            "inwoner": klacht.inwoner,
-            "kenmerk": klacht.kenmerk,
-            "contact": {
-                "naam": naam,
-                "telefoon": gemeente.telefoon,
-                "email": getattr(door, "email", "") or gemeente.email,
-            },
-        },
-    )
-    return re.sub(r"\n{3,}", "\n\n", tekst).strip() + "\n"
+    ombudsman to turn to; plain text."""
+    return klacht_brief_met_versie(klacht, door)[0]
 
 
 @transaction.atomic
@@ -396,13 +500,17 @@ def klacht_settle(
         raise ValidationError({"uitkomst": "Beschrijf hoe de klacht is afgehandeld."})
     klacht.afgehandeld_op, klacht.uitkomst = op, uitkomst.strip()
     # The written outcome with the ombudsman clause (Awb art. 9:12 lid 1 and 2), stored as sent.
-    klacht.brief = klacht_brief_render(klacht, actor.user)
+    klacht.brief, klacht.brief_sjabloon = klacht_brief_met_versie(klacht, actor.user)
     klacht.brief_pdf = brief_naar_pdf(
         klacht.gemeente,
         titel=f"Afhandeling van uw klacht - {klacht.kenmerk}",
         tekst=klacht.brief,
     )
-    klacht.save(update_fields=["afgehandeld_op", "uitkomst", "brief", "brief_pdf", "updated_at"])
+    klacht.save(
+        update_fields=[
+            "afgehandeld_op", "uitkomst", "brief", "brief_pdf", "brief_sjabloon", "updated_at"
+        ]
+    )  # fmt: skip
     verzending_plannen(
         gemeente=klacht.gemeente,
         soort=BriefSoort.KLACHT_AFHANDELING,

@@ -52,8 +52,10 @@ from eenplan.beschikkingen.services.overgangsrecht import (
     overgangsrecht_register,
 )
 from eenplan.beschikkingen.services.sjablonen import (
+    OMBUDSMAN,
     PLAATSHOUDERS,
     STANDAARD_BESCHIKKING,
+    STANDAARDEN,
     actief_sjabloon,
     sjabloon_fouten,
     sjabloon_invullen,
@@ -85,6 +87,8 @@ __all__ = [
     "brief_render",
     "PLAATSHOUDERS",
     "STANDAARD_BESCHIKKING",
+    "STANDAARDEN",
+    "OMBUDSMAN",
     "actief_sjabloon",
     "sjabloon_fouten",
     "sjabloon_invullen",

@@ -51,9 +51,45 @@ PLAATSHOUDERS: dict[str, dict[str, str]] = {
         "bijlagen": "De lijst van bijlagen",
     },
 }
-# What a decision letter must say (Awb art. 3:45: the bezwaar clause; the kenmerk to refer to).
+# The letterhead and contact fields every letter offers.
+_GEDEELD = {
+    "briefhoofd": "Naam, adressen, telefoon, e-mail en website van de gemeente",
+    "gemeente": "Naam van de gemeente",
+    "kenmerk": "Kenmerk van deze brief",
+    "datum": "Datum van de brief",
+    "contactpersoon": "Naam van de contactpersoon",
+    "contact_telefoon": "Telefoon van de contactpersoon",
+    "contact_email": "E-mail van de contactpersoon",
+}
+PLAATSHOUDERS[BriefSoort.BESLISSING_OP_BEZWAAR] = {
+    **_GEDEELD,
+    "indiener": "Naam van wie bezwaar maakte",
+    "inwoner_adres": "Adres van de inwoner (twee regels)",
+    "kenmerk_besluit": "Kenmerk van het besluit waartegen het bezwaar ging",
+    "besluit_datum": "Datum van dat besluit",
+    "bezwaar_datum": "Datum waarop het bezwaar binnenkwam",
+    "uitkomst": "De uitkomst (gegrond, deels gegrond, ongegrond, niet-ontvankelijk) in gewone "
+    "woorden, met het nieuwe besluit als dat er is",
+    "motivering": "Waarom: de heroverweging (Awb 7:11)",
+    "informeel_gesprek": "De zin over het gesprek met de inwoner (leeg als er geen was)",
+    "beroep_uiterlijk": "De laatste dag voor beroep",
+    "grondslag_beroep": "De artikelen over beroep",
+}
+PLAATSHOUDERS[BriefSoort.KLACHT_AFHANDELING] = {
+    **_GEDEELD,
+    "indiener": "Naam van wie de klacht indiende",
+    "inwoner_adres": "Adres van de inwoner (leeg als onbekend)",
+    "klacht_datum": "Datum waarop de klacht binnenkwam",
+    "onderwerp": "Waarover de klacht gaat",
+    "bevindingen": "Wat wij hebben gevonden en besloten (Awb 9:12 lid 1)",
+    "ombudsman": "Waar de indiener daarna heen kan: de Nationale ombudsman (Awb 9:12 lid 2)",
+}
+# What a letter must say. A decision: the bezwaar or beroep clause with its last day (Awb art.
+# 3:45) and the kenmerk to refer to. A complaint: the findings and the ombudsman (Awb 9:12).
 VERPLICHT: dict[str, tuple[str, ...]] = {
     BriefSoort.BESCHIKKING: ("kenmerk", "besluit", "bezwaar_uiterlijk"),
+    BriefSoort.BESLISSING_OP_BEZWAAR: ("kenmerk", "uitkomst", "beroep_uiterlijk"),
+    BriefSoort.KLACHT_AFHANDELING: ("kenmerk", "bevindingen", "ombudsman"),
 }
 
 STANDAARD_BESCHIKKING = """$briefhoofd
@@ -110,6 +146,91 @@ Met vriendelijke groet,
 
 Het college van burgemeester en wethouders van $gemeente
 """
+
+
+STANDAARD_BESLISSING_OP_BEZWAAR = """$briefhoofd
+
+Aan: $indiener
+$inwoner_adres
+
+Ons kenmerk: $kenmerk
+Uw bezwaar tegen ons besluit met kenmerk $kenmerk_besluit
+Datum: $datum
+Onderwerp: beslissing op uw bezwaar van $bezwaar_datum
+Contactpersoon: $contactpersoon, telefoon $contact_telefoon, e-mail $contact_email
+
+Beste $indiener,
+
+U heeft bezwaar gemaakt tegen ons besluit van $besluit_datum. Wij hebben dat besluit opnieuw
+bekeken. In deze brief leest u wat wij hebben besloten.
+
+Onze beslissing
+===============
+
+$uitkomst
+
+Waarom
+======
+
+$motivering
+$informeel_gesprek
+
+Bent u het niet eens met deze beslissing?
+=========================================
+
+Dan kunt u beroep instellen bij de rechtbank, sector bestuursrecht. Dat moet binnen zes weken,
+dus uiterlijk op $beroep_uiterlijk. Dat staat in $grondslag_beroep.
+Digitaal: via www.rechtspraak.nl (u logt in met DigiD). Stuur een kopie van deze brief mee.
+
+Met vriendelijke groet,
+
+Het college van burgemeester en wethouders van $gemeente
+"""
+
+STANDAARD_KLACHT_AFHANDELING = """$briefhoofd
+
+Aan: $indiener
+$inwoner_adres
+
+Ons kenmerk: $kenmerk
+Datum: $datum
+Onderwerp: uw klacht van $klacht_datum
+Contactpersoon: $contactpersoon, telefoon $contact_telefoon, e-mail $contact_email
+
+Beste $indiener,
+
+U heeft een klacht ingediend over: $onderwerp
+Dank u wel dat u dit heeft laten weten. In deze brief leest u wat wij hebben gedaan.
+
+Wat wij hebben gevonden
+=======================
+
+$bevindingen
+
+Bent u niet tevreden?
+=====================
+
+$ombudsman
+
+Met vriendelijke groet,
+
+Het college van burgemeester en wethouders van $gemeente
+"""
+
+# The text a new municipality starts editing from, per kind.
+STANDAARDEN: dict[str, str] = {
+    BriefSoort.BESCHIKKING: STANDAARD_BESCHIKKING,
+    BriefSoort.BESLISSING_OP_BEZWAAR: STANDAARD_BESLISSING_OP_BEZWAAR,
+    BriefSoort.KLACHT_AFHANDELING: STANDAARD_KLACHT_AFHANDELING,
+}
+
+# The Nationale ombudsman clause of the complaint letter (Awb art. 9:12 lid 2, 9:18).
+OMBUDSMAN = (
+    "Bent u niet tevreden over hoe wij uw klacht hebben behandeld? Dan kunt u de Nationale "
+    "ombudsman vragen om ernaar te kijken: www.nationaleombudsman.nl, telefoon 0800 335 55 55. "
+    "Dat staat in artikel 9:12 van de Algemene wet bestuursrecht. Tegen deze brief kunt u geen "
+    "bezwaar maken: het is geen besluit."
+)
 
 
 def sjabloon_fouten(tekst: str, soort: str) -> list[str]:
@@ -193,9 +314,38 @@ def sjabloon_save(
         raise Conflict("Iemand anders sloeg tegelijk een versie op. Probeer het opnieuw.") from exc
 
 
-def voorbeeld_waarden(gemeente: Gemeente) -> dict[str, str]:
+def voorbeeld_waarden(gemeente: Gemeente, soort: str = BriefSoort.BESCHIKKING) -> dict[str, str]:
     """Made-up values for the live preview on the edit page: the municipality's own letterhead,
     a fictitious resident and decision (no resident data is read)."""
+    waarden = _voorbeeld_beschikking(gemeente)
+    if soort == BriefSoort.BESLISSING_OP_BEZWAAR:
+        waarden.update(
+            kenmerk=f"{gemeente.cbs_code}-BZ-2026-000045",
+            datum="20 april 2026",
+            indiener="J. Voorbeeld",
+            kenmerk_besluit=f"{gemeente.cbs_code}-BS-2026-000123",
+            besluit_datum="1 maart 2026",
+            bezwaar_datum="2 april 2026",
+            uitkomst="Uw bezwaar is ongegrond. Ons besluit blijft zoals het was.",
+            motivering="(de heroverweging van het besluit)",
+            informeel_gesprek="Wij hebben op 9 april 2026 met u gesproken over uw bezwaar.",
+            beroep_uiterlijk="1 juni 2026",
+            grondslag_beroep="de artikelen 6:7 en 8:1 van de Algemene wet bestuursrecht",
+        )
+    elif soort == BriefSoort.KLACHT_AFHANDELING:
+        waarden.update(
+            kenmerk=f"{gemeente.cbs_code}-KL-2026-000007",
+            datum="20 april 2026",
+            indiener="J. Voorbeeld",
+            klacht_datum="2 april 2026",
+            onderwerp="ik ben niet teruggebeld",
+            bevindingen="(wat de gemeente heeft gevonden en besloten)",
+            ombudsman=OMBUDSMAN,
+        )
+    return {naam: waarden.get(naam, "") for naam in PLAATSHOUDERS.get(soort, {})}
+
+
+def _voorbeeld_beschikking(gemeente: Gemeente) -> dict[str, str]:
     kop = "\n".join(
         regel
         for regel in (

@@ -1,4 +1,5 @@
-"""The municipality's letter templates (issue 10): the versions, a new version with a live
+"""The municipality's letter templates (issue 10): per kind of letter (the beschikking, the
+decision on bezwaar, the complaint letter; `?soort=`) the versions, a new version with a live
 preview (htmx), under /beschikkingen/sjablonen/. Functioneel beheer (Resource.INSTELLINGEN);
 no resident data is shown: the preview fills in made-up values."""
 
@@ -9,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -20,10 +22,27 @@ from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
-SOORT = BriefSoort.BESCHIKKING  # the one kind with placeholders so far
+# The letters a municipality words itself, with the name the page uses.
+SOORTEN = {
+    BriefSoort.BESCHIKKING: "beschikkingsbrief",
+    BriefSoort.BESLISSING_OP_BEZWAAR: "beslissing op bezwaar",
+    BriefSoort.KLACHT_AFHANDELING: "brief over een klacht",
+}
+
+
+def _soort(waarde: str | None) -> str:
+    """The kind asked for; an unknown one is the beschikking (the page's first tab)."""
+    return waarde if waarde in SOORTEN else BriefSoort.BESCHIKKING
 
 
 class SjabloonForm(forms.Form):
+    soort = forms.ChoiceField(
+        choices=list(SOORTEN.items()),
+        widget=forms.HiddenInput,
+        initial=BriefSoort.BESCHIKKING,
+        required=False,
+        error_messages={"invalid_choice": "Kies een soort brief uit de lijst."},
+    )
     tekst = forms.CharField(
         label="Tekst van de brief",
         widget=forms.Textarea(attrs={"rows": 30}),
@@ -49,31 +68,37 @@ def _gemeente(request: HttpRequest):  # type: ignore[no-untyped-def]
 def sjablonen(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
     vandaag = timezone.localdate()
-    versies = selectors.briefsjablonen(gemeente_id=gemeente.pk, soort=SOORT)
-    actief = services.actief_sjabloon(gemeente.pk, SOORT, vandaag)
-    form = form_from_session(request, "sjabloon", SjabloonForm) or SjabloonForm(
+    bewaard = form_from_session(request, "sjabloon", SjabloonForm)
+    soort = _soort(bewaard["soort"].value() if bewaard else request.GET.get("soort"))
+    versies = selectors.briefsjablonen(gemeente_id=gemeente.pk, soort=soort)
+    actief = services.actief_sjabloon(gemeente.pk, soort, vandaag)
+    form = bewaard or SjabloonForm(
         initial={
-            "tekst": versies[0].tekst if versies else services.STANDAARD_BESCHIKKING,
+            "soort": soort,
+            "tekst": versies[0].tekst if versies else services.STANDAARDEN[soort],
             "geldig_vanaf": vandaag,
         }
     )
     tekst = form["tekst"].value() or ""
     context = {
+        "soort": soort,
+        "soort_naam": SOORTEN[soort],
+        "soorten": SOORTEN.items(),
         "versies": versies,
         "actief": actief,
         "form": form,
-        "plaatshouders": services.PLAATSHOUDERS[SOORT].items(),
-        "voorbeeld": _voorbeeld(gemeente, tekst),
+        "plaatshouders": services.PLAATSHOUDERS[soort].items(),
+        "voorbeeld": _voorbeeld(gemeente, tekst, soort),
         "mag_wijzigen": access.allows(request.user, Resource.INSTELLINGEN, Action.WIJZIGEN),
     }
     return render(request, "beschikkingen/sjablonen.html", context)
 
 
-def _voorbeeld(gemeente, tekst: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    fouten = services.sjabloon_fouten(tekst, SOORT)
+def _voorbeeld(gemeente, tekst: str, soort: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    fouten = services.sjabloon_fouten(tekst, soort)
     return {
         "fouten": fouten,
-        "tekst": services.sjabloon_invullen(tekst, services.voorbeeld_waarden(gemeente)),
+        "tekst": services.sjabloon_invullen(tekst, services.voorbeeld_waarden(gemeente, soort)),
     }
 
 
@@ -82,7 +107,8 @@ def _voorbeeld(gemeente, tekst: str) -> dict[str, object]:  # type: ignore[no-un
 def sjabloon_voorbeeld(request: HttpRequest) -> HttpResponse:
     """The htmx fragment: the letter as it would read, with made-up values, and what is wrong."""
     gemeente = _gemeente(request)
-    context = {"voorbeeld": _voorbeeld(gemeente, request.POST.get("tekst", ""))}
+    soort = _soort(request.POST.get("soort"))
+    context = {"voorbeeld": _voorbeeld(gemeente, request.POST.get("tekst", ""), soort)}
     return render(request, "beschikkingen/_sjabloon_voorbeeld.html", context)
 
 
@@ -94,10 +120,10 @@ def sjabloon_opslaan(request: HttpRequest) -> HttpResponse:
         return redirect("beschikkingen:sjablonen")
     form = SjabloonForm(request.POST)
     if form.is_valid():
+        form.cleaned_data["soort"] = _soort(form.cleaned_data.get("soort"))
         try:
             sjabloon = services.sjabloon_save(
                 gemeente=gemeente,
-                soort=SOORT,
                 actor=request.user,
                 via=hulp.via(request),
                 **form.cleaned_data,
@@ -107,8 +133,10 @@ def sjabloon_opslaan(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Versie {sjabloon.versie} van de beschikkingsbrief is opgeslagen. Nieuwe brieven "
+                f"Versie {sjabloon.versie} van de {SOORTEN[sjabloon.soort]} is opgeslagen. "
+                "Nieuwe brieven "
                 f"gebruiken deze versie vanaf {hulp.datum(sjabloon.geldig_vanaf)}.",
             )
-            return redirect("beschikkingen:sjablonen")
-    return redirect_with_errors(request, "sjabloon", form, "/beschikkingen/sjablonen/#kop-nieuw")
+            return redirect(f"{reverse('beschikkingen:sjablonen')}?soort={sjabloon.soort}")
+    terug = f"/beschikkingen/sjablonen/?soort={_soort(request.POST.get('soort'))}#kop-nieuw"
+    return redirect_with_errors(request, "sjabloon", form, terug)

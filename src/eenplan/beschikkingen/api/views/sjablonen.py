@@ -1,10 +1,11 @@
-"""`/api/v1/briefsjablonen/`: the versions of the own municipality's decision-letter template;
-POST saves a new version (functioneel beheer, Resource.INSTELLINGEN). No resident data."""
+"""`/api/v1/briefsjablonen/`: the versions of the own municipality's letter templates (the
+beschikking, the decision on bezwaar, the complaint letter: `soort`); POST saves a new version
+(functioneel beheer, Resource.INSTELLINGEN). No resident data."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import status, viewsets
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -27,9 +28,28 @@ def _gemeente(request: Request):  # type: ignore[no-untyped-def]
     return medewerker.gemeente
 
 
+SOORT = OpenApiParameter(
+    "soort",
+    str,
+    enum=list(services.PLAATSHOUDERS),
+    required=False,
+    description="Welke brief; standaard de beschikkingsbrief.",
+)
+
+
+def _soort(request: Request) -> str:
+    soort = request.query_params.get("soort", BriefSoort.BESCHIKKING)
+    if soort not in services.PLAATSHOUDERS:
+        raise serializers.ValidationError(
+            {"soort": f"Kies uit: {', '.join(services.PLAATSHOUDERS)}."}
+        )
+    return soort
+
+
 @extend_schema_view(
     list=extend_schema(
-        summary="Versies van het sjabloon van de beschikkingsbrief (nieuwste eerst)",
+        summary="Versies van het sjabloon van een brief (nieuwste eerst)",
+        parameters=[SOORT],
         responses=BriefSjabloonSerializer(many=True),
     ),
     create=extend_schema(
@@ -50,7 +70,7 @@ class BriefSjabloonViewSet(viewsets.GenericViewSet):
 
     def list(self, request: Request) -> Response:
         gemeente = _gemeente(request)
-        versies = selectors.briefsjablonen(gemeente_id=gemeente.pk, soort=BriefSoort.BESCHIKKING)
+        versies = selectors.briefsjablonen(gemeente_id=gemeente.pk, soort=_soort(request))
         # Versions pile up over the years: paged like every list (pagina, per_pagina).
         pagina = self.paginate_queryset(versies)
         return self.get_paginated_response(BriefSjabloonSerializer(pagina, many=True).data)
@@ -61,7 +81,6 @@ class BriefSjabloonViewSet(viewsets.GenericViewSet):
         invoer.is_valid(raise_exception=True)
         sjabloon = services.sjabloon_save(
             gemeente=gemeente,
-            soort=BriefSoort.BESCHIKKING,
             actor=request.user,
             via=access.Via.request(request),
             **invoer.validated_data,
