@@ -113,6 +113,7 @@ class BudgetFilterForm(forms.Form):
     def __init__(self, *args: Any, vandaag: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["jaar"].choices = [(j, str(j)) for j in jaren(vandaag)]  # type: ignore[attr-defined]
+        self.fields["jaar"].initial = vandaag.year
         categorieen = {
             **codelijsten.productcategorieen("wmo").waarden,
             **codelijsten.productcategorieen("jw").waarden,
