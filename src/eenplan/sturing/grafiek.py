@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from eenplan.sturing.selectors import Punt
 
 BREEDTE, HOOGTE = 640, 240
-LINKS, RECHTS, BOVEN, ONDER = 56, 16, 16, 40
+LINKS, RECHTS, BOVEN, ONDER = 56, 32, 16, 40
 
 
 def _schaal(punten: list[Punt]) -> tuple[Decimal, Decimal]:

@@ -15,12 +15,14 @@ from django.utils import timezone
 
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.common.constants import Wet
-from eenplan.gemeente.models import Wijk
+from eenplan.gemeente.models import Team, Wijk
 from eenplan.meldingen.constants import Kanaal, MelderSoort
+from eenplan.onderzoeken.models import Leefgebied
 from eenplan.plannen.constants import Doeltype
 from eenplan.sturing import registry
 from eenplan.sturing.metingen import (
     HUISHOUDTYPEN,
+    LEEFTIJDSGROEPEN,
     Ruw,
     Vraag,
     jaren_terug,
@@ -78,6 +80,13 @@ def dimensie_labels(dim: str, gemeente_id: int) -> dict[str, str]:
         return {str(k): str(v) for k, v in keuzes[dim].choices}
     if dim == "huishouden":
         return dict(HUISHOUDTYPEN)
+    if dim == "leeftijd":
+        return {g: f"{g} jaar" for g in LEEFTIJDSGROEPEN}
+    if dim == "team":
+        namen = Team.objects.filter(gemeente_id=gemeente_id).values_list("naam", flat=True)
+        return {n: n for n in namen}
+    if dim == "leefgebied":
+        return {n: n for n in Leefgebied.objects.values_list("naam", flat=True).distinct()}
     return {}
 
 

@@ -76,6 +76,14 @@ def test_every_indicator_is_complete_and_has_a_test_here():
     assert len(ids) == len(registry.alle())
 
 
+def test_docs_list_every_indicator():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[4] / "docs" / "sturing.md").read_text()
+    for indicator in registry.alle():
+        assert f"`{indicator.id}`" in docs, f"{indicator.id} missing from docs/sturing.md"
+
+
 def test_registering_an_indicator_twice_or_with_an_unknown_dimension_fails():
     bestaand = registry.get("meldingen")
     assert bestaand is not None
