@@ -5,6 +5,7 @@ beheer page at 1280 and at 390 px, and no page scrolls sideways on a phone."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -115,7 +116,7 @@ def test_beheerder_maakt_account_en_voorziening(page, context, live_server, behe
     page.get_by_label("Algemene voorziening").check()
     page.get_by_label("Wmo 2015").check()
     page.get_by_label("Omschrijving").fill("Elke ochtend koffie, een praatje en hulp bij post.")
-    page.get_by_label("Eigen bijdrage").select_option(label="Geen eigen bijdrage")
+    page.get_by_label("Eigen bijdrage", exact=True).select_option(label="Geen eigen bijdrage")
     page.get_by_label("Organisatie").fill("Stichting Welzijn Venlo")
     page.get_by_label("Telefoonnummer").fill("077 123 45 67")
     page.get_by_label("Website").fill("https://www.dekachel.nl")
@@ -132,6 +133,67 @@ def test_beheerder_maakt_account_en_voorziening(page, context, live_server, behe
     kaart = page.get_by_role("article", name="Inloophuis De Kachel")
     expect(kaart).to_contain_text("077 123 45 67")
     expect(kaart).to_contain_text("ma-vr 9.00-12.00 uur")
+
+    # A municipal setting: the ladder without the volunteers' step, from today, with its
+    # source; first without a source (refused, nothing stored), then right.
+    from eenplan.gemeente.models import Instelling
+    from eenplan.gemeente.selectors import instellingen_op
+    from eenplan.rules.onderzoek import LadderStap
+
+    page.goto("/functioneel-beheer/")
+    page.get_by_role("navigation", name="Functioneel beheer").get_by_role(
+        "link", name="Instellingen"
+    ).click()
+    ladder = page.get_by_role("form", name="Ladder wijzigen")
+    expect(
+        page.get_by_text("Nu geldig: Eigen kracht → Netwerk en mantelzorg → Vrijwilligers")
+    ).to_be_visible()
+    ladder.get_by_label("Vrijwilligers (na netwerk en mantelzorg)").uncheck()
+    ladder.get_by_label("Bron").fill("")
+    ladder.get_by_role("button", name="Ladder opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Vul dit veld in")
+    assert not Instelling.objects.exists()
+    assert_axe(page, "ladder wijzigen met een fout")
+    ladder = page.get_by_role("form", name="Ladder wijzigen")
+    expect(ladder.get_by_label("Vrijwilligers (na netwerk en mantelzorg)")).not_to_be_checked()
+    ladder.get_by_label("Bron").fill(
+        "Verordening maatschappelijke ondersteuning Venlo 2026, art. 5"
+    )
+    ladder.get_by_role("button", name="Ladder opslaan").click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Stappen van de ladder: versie 1 geldt vanaf"
+    )
+    expect(
+        page.get_by_text(
+            "Nu geldig: Eigen kracht → Netwerk en mantelzorg → Algemene voorzieningen → "
+            "Collectief maatwerk → Individueel maatwerk"
+        )
+    ).to_be_visible()
+    stappen = instellingen_op(beheerdata.gemeente.pk, dt.date.today()).ladder.stappen
+    assert LadderStap.VRIJWILLIGERS not in stappen
+    assert_axe(page, "instellingen na het opslaan")
+    page.get_by_role("heading", name="Stappen van de ladder").scroll_into_view_if_needed()
+    screenshot(page, "beheer-instellingen.png")
+
+
+# Beheer URLs that are no page: actions that only take a POST, and the logo image.
+GEEN_PAGINA = {
+    "medewerker-rollen",
+    "medewerker-actief",
+    "medewerker-tweede-factor",
+    "medewerker-blokkade",
+    "verzoek-goedkeuren",
+    "verzoek-afwijzen",
+    "tarief",
+    "synoniemen-standaard",
+    "synoniem-verwijderen",
+    "gemeente-wijzigen",
+    "gemeente-logo",
+    "feestdag-toevoegen",
+    "instelling-opslaan",
+    "abonnementstarief-toevoegen",
+    "feestdag-verwijderen",
+}
 
 
 def _beheerpaginas(data: Beheerdata) -> list[tuple[str, str]]:
@@ -162,7 +224,22 @@ def _beheerpaginas(data: Beheerdata) -> list[tuple[str, str]]:
         ("synoniemen", "/functioneel-beheer/synoniemen/"),
         ("synoniemen wijzigen", f"/functioneel-beheer/synoniemen/{synoniem.pk}/"),
         ("instellingen", "/functioneel-beheer/instellingen/"),
+        ("gegevens van de gemeente", "/functioneel-beheer/gemeente/"),
     ]
+
+
+def test_de_lijst_van_beheerpaginas_is_volledig(beheerdata):
+    """Every page of functioneel beheer is in the axe sweep below: a new beheer URL must be
+    added to `_beheerpaginas` (or, when it is no page, to GEEN_PAGINA)."""
+    from django.urls import resolve
+
+    from eenplan.beheer.urls import urlpatterns
+
+    gedekt = {resolve(url.split("?")[0]).url_name for _, url in _beheerpaginas(beheerdata)}
+    alle = {p.name for p in urlpatterns}
+    assert alle - GEEN_PAGINA == gedekt, "beheerpagina zonder axe: " + ", ".join(
+        sorted(alle - GEEN_PAGINA - gedekt)
+    )
 
 
 SCHUIFT = (
@@ -185,7 +262,11 @@ def test_axe_op_elke_beheerpagina(page, context, live_server, beheerdata):
             expect(page.get_by_role("heading", level=1)).to_be_visible()
             if breedte == 1280:
                 assert_styled(page)
-            assert_axe(page, f"{naam} ({breedte} px)")
+            uitkomst = assert_axe(page, f"{naam} ({breedte} px)")
+            # Also the moderate finding seen before on beheer pages: every landmark (navigation,
+            # region) has a name of its own.
+            dubbel = [v for v in uitkomst["violations"] if v["id"] == "landmark-unique"]
+            assert not dubbel, f"{naam}: {[n['target'] for v in dubbel for n in v['nodes']]}"
             if breedte == 390:
                 breed = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                 assert breed <= 0, f"{url} schuift {breed} px opzij: {page.evaluate(SCHUIFT)}"
@@ -211,5 +292,6 @@ def test_vier_ogen_in_de_browser(page, context, live_server, beheerdata):
     assert_axe(page, "goedkeuren na afhandeling")
     beheerdata.generalist.user.refresh_from_db()
     assert set(beheerdata.generalist.user.groups.values_list("name", flat=True)) == {
-        "generalist", "midoffice"
+        "generalist",
+        "midoffice",
     }

@@ -304,7 +304,9 @@ class _InstellingForm(forms.Form):
         help_text="Waar de keuze staat, bijvoorbeeld 'Verordening maatschappelijke "
         "ondersteuning 2026, art. 12'.",
     )
-    toelichting = _tekst("Toelichting", max_length=2000, required=False, widget=forms.Textarea)
+    toelichting = _tekst(
+        "Toelichting", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     basis_versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

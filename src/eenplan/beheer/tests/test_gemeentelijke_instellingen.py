@@ -437,3 +437,43 @@ def test_only_a_day_by_royal_decree_can_move_a_legal_term(beheer):
         door=beheer.user, datum=dag, omschrijving="Gelijkgesteld", bron="Stcrt. 2026, 12345"
     )
     assert not is_werkdag(dag, extra=gelijkgestelde_dagen())
+
+
+# --- a year without a tariff, end to end -------------------------------------------------------
+
+
+def test_a_missing_year_is_shown_on_the_decision_and_to_beheer_until_it_is_entered(
+    client, monkeypatch
+):
+    # Wmo 2015 art. 2.1.4a: one amount per year. As if this year's amount had not been
+    # published: the decision names the year, beheer is told on its start page and in the
+    # API, and no earlier year's amount is used. Once beheer enters it, both are right.
+    from eenplan.voorzieningen import selectors as voorzieningen_selectors
+
+    jaar = timezone.localdate().year
+    zonder = tuple(t for t in voorzieningen_selectors.ABONNEMENTSTARIEVEN if t.jaar != jaar)
+    monkeypatch.setattr(voorzieningen_selectors, "ABONNEMENTSTARIEVEN", zonder)
+    s = scenarios.beschikt(verzenden=False)
+    beheerder = MedewerkerFactory(gemeente=s.gemeente, functie=Rol.FUNCTIONEEL_BEHEER)
+
+    login(client, s.backoffice)
+    besluit = client.get(f"/beschikkingen/{s.beschikking.pk}/").content.decode()
+    assert f"Het abonnementstarief voor {jaar} ontbreekt." in besluit
+    assert "21,80" not in besluit and "21,00" not in besluit  # no other year's amount
+
+    login(client, beheerder)
+    start = client.get("/functioneel-beheer/").content.decode()
+    assert f"Het abonnementstarief ontbreekt voor {jaar}" in start
+    api = api_for(beheerder).get("/api/v1/beheer/abonnementstarieven/")
+    assert str(jaar) in api["X-Eenplan-Tarief-Ontbreekt"]
+
+    client.post(
+        "/functioneel-beheer/instellingen/abonnementstarieven/",
+        {"jaar": str(jaar), "bedrag": "23,45", "periode": "maand", "bron": "Stcrt. 2099, 1"},
+    )
+    start = client.get("/functioneel-beheer/").content.decode()
+    assert f"Het abonnementstarief ontbreekt voor {jaar}" not in start
+    login(client, s.backoffice)
+    besluit = client.get(f"/beschikkingen/{s.beschikking.pk}/").content.decode()
+    assert "ontbreekt" not in besluit.split('id="kop-bijdrage"')[1].split("</section>")[0]
+    assert "23,45" in besluit
