@@ -35,6 +35,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
+from eenplan.aanbieders.models import Aanbieder, Contract, ContractProduct
 from eenplan.beleid.models import Activiteit, Indicatorkoppeling
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -407,7 +408,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         begin=TODAY,
         einde=TODAY + dt.timedelta(days=365),
         leveringsvorm="zin",
-        aanbieder="Thuiszorg West",
+        aanbieder=Aanbieder.objects.get(naam="Thuiszorg West"),
     )
     bezwaar = Bezwaar.objects.create(
         beschikking=beschikking,
@@ -499,10 +500,28 @@ def build_world() -> World:
     )
     Tarief.objects.create(
         voorziening=voorziening,
-        leveringsvorm="zin",
-        aanbieder="Thuiszorg West",
+        leveringsvorm="pgb",
         geldig_vanaf=dt.date(2024, 1, 1),
-        bedrag=Decimal("29.90"),
+        bedrag=Decimal("25.00"),
+        bron="Verordening 2024",
+    )
+    west = Aanbieder.objects.create(naam="Thuiszorg West", agb_code="98000001")
+    contract = Contract.objects.create(
+        aanbieder=west,
+        gemeente=gemeente,
+        kenmerk="WMO-2024-001",
+        begin=dt.date(2024, 1, 1),
+        uitvoeringsvariant="inspanning",
+        financieringsvorm="pxq",
+    )
+    ContractProduct.objects.create(
+        contract=contract,
+        voorziening=voorziening,
+        productcategorie="01",
+        productcode="01A01",
+        tarief=Decimal("29.90"),
+        eenheid="04",
+        geldig_vanaf=dt.date(2024, 1, 1),
         bron="Contract 2024",
     )
     leefgebied = Leefgebied.objects.order_by("volgorde").first()

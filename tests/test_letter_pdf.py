@@ -25,6 +25,7 @@ from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.conftest import login
 from eenplan.inwoners.services import inwoner_update
 from eenplan.testing import scenarios
+from eenplan.testing.helpers import aanbieder
 from eenplan.testing.pdf import pdf_gebreken, pdf_rollen, pdf_tekst
 
 NAMEN = ["Yılmaz", "Şahin", "Łukasz", "Nguyễn", "Ørsted"]
@@ -47,7 +48,7 @@ def test_every_name_reads_back_from_the_sent_letter_pdf(client: Client) -> None:
                 begin=s.vandaag,
                 einde=s.vandaag + dt.timedelta(days=364),
                 leveringsvorm="zin",
-                aanbieder="Thuiszorg West",
+                aanbieder=aanbieder(),
             )
         ],
     )

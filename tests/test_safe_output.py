@@ -42,6 +42,7 @@ from eenplan.testing.factories import (
     MedewerkerFactory,
     TeamFactory,
     WijkFactory,
+    gecontracteerd,
     next_bsn,
 )
 from eenplan.voorzieningen.services import tarief_add, voorziening_create
@@ -192,13 +193,13 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
         uitvoeringsvariant="inspanning",
         kostprijs_per_maand=Decimal("250.00"),
     )
+    aanbieder = gecontracteerd(hulp, PAYLOAD, tarief="30")
     tarief_add(
         voorziening=hulp,
-        leveringsvorm="zin",
+        leveringsvorm="pgb",
         bedrag=Decimal("30"),
         geldig_vanaf=dt.date(2024, 1, 1),
         bron=PAYLOAD,
-        aanbieder=PAYLOAD,
     )
     voorziening_create(
         gemeente=gemeente,
@@ -235,7 +236,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
             begin=begin,
             einde=begin + dt.timedelta(days=30),
             leveringsvorm="zin",
-            aanbieder=PAYLOAD,
+            aanbieder=aanbieder,
         )
 
     open_aanvraag = aanvraag()
@@ -287,9 +288,7 @@ def wereld(db: Any, settings: Any) -> dict[str, Any]:
             inwoner=inwoner,
             actor=backoffice.user,
         )
-    bezwaren.klacht_settle(
-        klacht=klacht, op=vandaag, uitkomst=PAYLOAD, actor=backoffice.user
-    )
+    bezwaren.klacht_settle(klacht=klacht, op=vandaag, uitkomst=PAYLOAD, actor=backoffice.user)
     return {
         "generalist": generalist,
         "backoffice": backoffice,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db.models import Count, F, Q, QuerySet
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractProduct
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
+from eenplan.istandaarden.codelijsten import CODELIJSTEN
 from eenplan.voorzieningen.models import Voorziening
 
 
@@ -101,3 +103,88 @@ def contracten_list(
     return qs.annotate(aantal_producten=Count("producten")).order_by(
         "aanbieder__naam", "-begin", "id"
     )
+
+
+def contract_tarieven_van(voorziening: Voorziening, *, op: dt.date) -> list[ContractProduct]:
+    """The contracted tariffs of ``voorziening`` that hold on ``op`` or start later, per
+    provider (for the catalogue pages); one query. Each row carries ``stand``: "geldend" or
+    "toekomst"."""
+    rijen = list(
+        ContractProduct.objects.filter(voorziening=voorziening)
+        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op))
+        .filter(Q(contract__einde__isnull=True) | Q(contract__einde__gte=op))
+        .select_related("contract__aanbieder")
+        .order_by("contract__aanbieder__naam", "geldig_vanaf", "id")
+    )
+    for rij in rijen:
+        rij.stand = (  # type: ignore[attr-defined]
+            "toekomst" if rij.geldig_vanaf > op or rij.contract.begin > op else "geldend"
+        )
+    return rijen
+
+
+def eenheid_omschrijving(code: str) -> str:
+    """'04' → 'uur' (WJ756, release 3.2), for 'per uur' next to a tariff."""
+    omschrijving = CODELIJSTEN["WJ756"].waarden.get(code, "")
+    return omschrijving.lower()
+
+
+def zin_tarieven_per_aanbieder(voorziening: Voorziening, op: dt.date) -> list[ContractProduct]:
+    """Per contracted provider the tariff of ``voorziening`` on ``op`` (as `contract_tarief`
+    chooses it: a deelovereenkomst before its raamovereenkomst), by provider name; one query."""
+    rijen = geldige_contractproducten(voorziening=voorziening, op_datum=op).order_by(
+        "contract__aanbieder__naam",
+        "contract__aanbieder_id",
+        F("contract__hoofdcontract_id").asc(nulls_last=True),
+        "-geldig_vanaf",
+        "-id",
+    )
+    gezien: set[int] = set()
+    result = []
+    for rij in rijen:
+        if rij.contract.aanbieder_id not in gezien:
+            gezien.add(rij.contract.aanbieder_id)
+            result.append(rij)
+    return result
+
+
+def zin_tarieven(voorziening: Voorziening, op: dt.date) -> list[Decimal]:
+    """The contracted tariffs in kind of ``voorziening`` on ``op``, lowest first: what a PGB
+    budget is compared with (rules.voorziening.pgb_budget)."""
+    return sorted(p.tarief for p in zin_tarieven_per_aanbieder(voorziening, op))
+
+
+def zin_aanbod(voorzieningen: list[Voorziening], op: dt.date) -> dict[int, list[ContractProduct]]:
+    """For the beslissen form: per voorziening the active providers with a contract of the
+    voorziening's municipality that covers it on ``op`` or later, one row per provider (the
+    tariff on ``op``, a deelovereenkomst before its raamovereenkomst; else the first later
+    one), by provider name. One query for all voorzieningen."""
+    rijen = (
+        ContractProduct.objects.filter(
+            voorziening__in=voorzieningen,
+            contract__gemeente_id=F("voorziening__gemeente_id"),
+            contract__aanbieder__actief=True,
+        )
+        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op))
+        .filter(Q(contract__einde__isnull=True) | Q(contract__einde__gte=op))
+        .select_related("contract__aanbieder")
+        .order_by(
+            "voorziening_id",
+            "contract__aanbieder__naam",
+            "contract__aanbieder_id",
+            F("contract__hoofdcontract_id").asc(nulls_last=True),
+            "geldig_vanaf",
+            "id",
+        )
+    )
+    per_paar: dict[tuple[int, int], list[ContractProduct]] = {}
+    for rij in rijen:
+        per_paar.setdefault((rij.voorziening_id, rij.contract.aanbieder_id), []).append(rij)
+    result: dict[int, list[ContractProduct]] = {}
+    for (voorziening_id, _), kandidaten in per_paar.items():
+        nu = [k for k in kandidaten if k.geldig_vanaf <= op and k.contract.begin <= op]
+        gekozen = (
+            nu[0] if nu else min(kandidaten, key=lambda k: max(k.geldig_vanaf, k.contract.begin))
+        )
+        result.setdefault(voorziening_id, []).append(gekozen)
+    return result

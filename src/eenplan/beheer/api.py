@@ -269,7 +269,6 @@ class BeheerVoorzieningLijstSerializer(serializers.ModelSerializer):
 
 class BeheerTariefPeriodeSerializer(serializers.Serializer):
     leveringsvorm = serializers.CharField(source="tarief.leveringsvorm")
-    aanbieder = serializers.CharField(source="tarief.aanbieder")
     bedrag = serializers.DecimalField(source="tarief.bedrag", max_digits=10, decimal_places=2)
     eenheid = serializers.CharField(source="tarief.voorziening.eenheid")
     geldig_vanaf = serializers.DateField(source="tarief.geldig_vanaf")

@@ -575,6 +575,7 @@ def _voorziening_pagina(
     form: VoorzieningBeheerForm | None = None,
     tarief_form: TariefForm | None = None,
 ) -> HttpResponse:
+    from eenplan.aanbieders.selectors import contract_tarieven_van
     from eenplan.voorzieningen.selectors import codelijst_omschrijvingen
 
     form = form or VoorzieningBeheerForm(gemeente=v.gemeente, initial=_voorziening_initial(v))
@@ -587,6 +588,7 @@ def _voorziening_pagina(
         "tarief_form": tarief_form,
         "v": v,
         "perioden": voorzieningen_selectors.tarief_perioden(v, op=timezone.localdate()),
+        "contract_tarieven": contract_tarieven_van(v, op=timezone.localdate()),
         "eenheid": omschrijvingen.get(("WJ756", v.eenheid), ""),
     }
     return _render(request, "voorziening.html", context)

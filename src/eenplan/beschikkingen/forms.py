@@ -7,11 +7,14 @@ puts it next to the field or above the form).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
+from eenplan.aanbieders.models import Aanbieder, ContractProduct
+from eenplan.aanbieders.selectors import eenheid_omschrijving
 from eenplan.beschikkingen.constants import BeschikkingStatus, Uitkomst
 from eenplan.beschikkingen.page_selectors import zin_aanbieders
 from eenplan.beschikkingen.selectors import BeschikkingZoekvraag, zoekvraag_fout
@@ -32,9 +35,22 @@ def _tekst(label: str, *, rows: int = 3, **kwargs: Any) -> forms.CharField:
     )
 
 
-def aanbieder_waarde(voorziening: Voorziening, aanbieder: str) -> str:
-    """A provider choice names its provision too: '12:Thuiszorg West'."""
-    return f"{voorziening.pk}:{aanbieder}"
+def aanbieder_waarde(voorziening: Voorziening, aanbieder: Aanbieder) -> str:
+    """A provider choice names its provision too: '12:3' (voorziening 12, aanbieder 3)."""
+    return f"{voorziening.pk}:{aanbieder.pk}"
+
+
+def aanbieder_label(voorziening: Voorziening, product: ContractProduct, op: dt.date) -> str:
+    """'Thuiszorg West: Hulp bij het huishouden, € 29,90 per uur' (and 'vanaf ...' when the
+    contract or tariff starts later)."""
+    bedrag = f"{product.tarief:.2f}".replace(".", ",")
+    eenheid = eenheid_omschrijving(product.eenheid)
+    label = f"{product.contract.aanbieder.naam}: {voorziening.naam}, € {bedrag}"
+    label += f" per {eenheid}" if eenheid else ""
+    vanaf = max(product.geldig_vanaf, product.contract.begin)
+    if vanaf > op:
+        label += f" (vanaf {vanaf:%d-%m-%Y})"
+    return label
 
 
 class RegelForm(forms.Form):
@@ -76,7 +92,9 @@ class RegelForm(forms.Form):
     aanbieder = forms.ChoiceField(
         label="Aanbieder (zorg in natura)",
         required=False,
-        error_messages={"invalid_choice": "Kies een aanbieder met een tarief in de catalogus."},
+        error_messages={
+            "invalid_choice": "Kies een aanbieder met een contract voor deze voorziening."
+        },
     )
     # PGB: the three conditions of Wmo 2015 art. 2.3.6 lid 2, the persoonlijk plan, the tariff.
     kan_beheren = forms.BooleanField(
@@ -99,7 +117,12 @@ class RegelForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, voorzieningen: list[Voorziening], wet: str, **kwargs: Any
+        self,
+        *args: Any,
+        voorzieningen: list[Voorziening],
+        wet: str,
+        op: dt.date | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.voorzieningen = {str(v.pk): v for v in voorzieningen}
@@ -109,13 +132,14 @@ class RegelForm(forms.Form):
             for v in voorzieningen
         ]
         self.fields["frequentie"].choices = code_keuzes("WMO757", leeg="Zoals in de catalogus")
+        op = op or timezone.localdate()
         keuzes = [("", "Kies een aanbieder")]
+        self.aanbieders: dict[str, Aanbieder] = {}
         for v in voorzieningen:
-            for aanbieder, bedrag in sorted(zin_aanbieders(v).items()):
-                bedrag_tekst = f"{bedrag:.2f}".replace(".", ",")
-                keuzes.append(
-                    (aanbieder_waarde(v, aanbieder), f"{aanbieder}: {v.naam}, € {bedrag_tekst}")
-                )
+            for product in zin_aanbieders(v):
+                waarde = aanbieder_waarde(v, product.contract.aanbieder)
+                self.aanbieders[waarde] = product.contract.aanbieder
+                keuzes.append((waarde, aanbieder_label(v, product, op)))
         self.fields["aanbieder"].choices = keuzes
         if not self.jeugd:
             del self.fields["geen_passende_zin"]
@@ -138,8 +162,8 @@ class RegelForm(forms.Form):
         ):
             self.add_error(
                 "aanbieder",
-                f"Deze aanbieder heeft geen tarief voor {voorziening.naam}; kies een aanbieder "
-                "van deze voorziening.",
+                f"Deze aanbieder heeft geen contract voor {voorziening.naam}; kies een "
+                "aanbieder van deze voorziening.",
             )
         return data
 
@@ -161,7 +185,7 @@ class RegelForm(forms.Form):
             einde=data["einde"],
             heronderzoek_op=data["heronderzoek_op"],
             leveringsvorm=data["leveringsvorm"],
-            aanbieder=(data["aanbieder"] or "").partition(":")[2] if not pgb else "",
+            aanbieder=None if pgb else self.aanbieders.get(data["aanbieder"] or ""),
             frequentie=data["frequentie"],
             pgb_toets=PgbToets(
                 kan_beheren=data["kan_beheren"],
@@ -249,9 +273,13 @@ class BeschikkingZoekForm(forms.Form):
 
     def __init__(self, *args: Any, gemeente_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["voorziening"].queryset = Voorziening.objects.filter(  # type: ignore[attr-defined]
-            gemeente_id=gemeente_id
-        ).exclude(soort="algemeen").order_by("naam")
+        self.fields["voorziening"].queryset = (
+            Voorziening.objects.filter(  # type: ignore[attr-defined]
+                gemeente_id=gemeente_id
+            )
+            .exclude(soort="algemeen")
+            .order_by("naam")
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

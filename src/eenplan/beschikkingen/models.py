@@ -169,7 +169,14 @@ class BeschikteVoorziening(BaseModel):
     einde = models.DateField(null=True, blank=True)
     heronderzoek_op = models.DateField(null=True, blank=True)
     leveringsvorm = models.CharField(max_length=3, blank=True)
-    aanbieder = models.CharField(max_length=200, blank=True)
+    aanbieder = models.ForeignKey(
+        "aanbieders.Aanbieder",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beschikte_voorzieningen",
+        help_text="Bij zorg in natura: de gecontracteerde aanbieder.",
+    )
     pgb_budget = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     pgb_zelf_te_betalen = models.DecimalField(
         max_digits=10, decimal_places=2, null=True, blank=True

@@ -10,12 +10,13 @@ of queries however many rows it shows (see the query-budget tests of the pages).
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Least
 
+from eenplan.aanbieders.models import ContractProduct
+from eenplan.aanbieders.selectors import zin_aanbod
 from eenplan.beschikkingen import selectors
 from eenplan.beschikkingen.constants import (
     AanvraagStatus,
@@ -27,13 +28,14 @@ from eenplan.beschikkingen.models import (
     Beschikking,
     BeschikteVoorziening,
 )
+from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Afweging
 from eenplan.privacy import access
-from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
+from eenplan.voorzieningen.constants import VoorzieningSoort
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.voorzieningen.selectors import huidige_tarieven, huidige_tarieven_prefetch
+from eenplan.voorzieningen.selectors import huidige_tarieven_prefetch
 
 User = AbstractBaseUser | AnonymousUser
 EINDE_VENSTER = dt.timedelta(weeks=8)
@@ -43,22 +45,52 @@ EINDE_VENSTER = dt.timedelta(weeks=8)
 
 
 def maatwerk_keuzes(*, gemeente: Gemeente, wet: str, op: dt.date) -> list[Voorziening]:
-    """Maatwerk provisions of one law with their current tariffs (for the decision form)."""
-    return list(
+    """Maatwerk provisions of one law with their current PGB tariffs and, in `zin_aanbod`, the
+    providers with a contract for it on `op` or later (for the decision form); two queries."""
+    voorzieningen = list(
         Voorziening.objects.filter(gemeente=gemeente, wet=wet, actief=True)
         .exclude(soort=VoorzieningSoort.ALGEMEEN)
         .prefetch_related(huidige_tarieven_prefetch(op))
         .order_by("naam")
     )
+    aanbod = zin_aanbod(voorzieningen, op)
+    for v in voorzieningen:
+        v.zin_aanbod = aanbod.get(v.pk, [])  # type: ignore[attr-defined]
+    return voorzieningen
 
 
-def zin_aanbieders(voorziening: Voorziening) -> dict[str, Decimal]:
-    """Provider → current ZIN tariff, from a provision loaded by `maatwerk_keuzes`."""
-    return {
-        t.aanbieder: t.bedrag
-        for t in huidige_tarieven(voorziening)
-        if t.leveringsvorm == Leveringsvorm.ZIN
-    }
+def zin_aanbieders(voorziening: Voorziening) -> list[ContractProduct]:
+    """The contracted providers of a provision loaded by `maatwerk_keuzes`: per provider the
+    contract product with its tariff and unit."""
+    return list(getattr(voorziening, "zin_aanbod", []))
+
+
+def voorgestelde_voorziening(
+    aanvraag: Aanvraag, voorzieningen: list[Voorziening]
+) -> Voorziening | None:
+    """The provision the plan's proposal (voorstel) the aanvraag came from names, else the
+    one the aanvraag itself names: the same name, or a product code or name mentioned in the
+    text (the proposal is free text in the plan)."""
+    teksten = [
+        t
+        for t in (
+            aanvraag.voorstel.omschrijving if aanvraag.voorstel_id else "",  # type: ignore[union-attr]
+            aanvraag.omschrijving,
+        )
+        if t.strip()
+    ]
+    for tekst in teksten:
+        gewoon = normalise(tekst)
+        for v in voorzieningen:
+            if normalise(v.naam) == gewoon:
+                return v
+        for v in voorzieningen:
+            if v.productcode and v.productcode.lower() in tekst.lower():
+                return v
+        for v in sorted(voorzieningen, key=lambda v: -len(v.naam)):
+            if normalise(v.naam) and normalise(v.naam) in gewoon:
+                return v
+    return None
 
 
 # --- aanvragen --------------------------------------------------------------------------------
@@ -123,7 +155,7 @@ def toetsing_rij(user: User) -> QuerySet[Beschikking]:
         .prefetch_related(
             Prefetch(
                 "voorzieningen",
-                queryset=BeschikteVoorziening.objects.select_related("voorziening"),
+                queryset=BeschikteVoorziening.objects.select_related("voorziening", "aanbieder"),
             )
         )
         .order_by("besloten_op", "id")
@@ -159,6 +191,6 @@ def einde_en_heronderzoek(
                 output_field=DateField(),
             )
         )
-        .select_related("voorziening", "beschikking__inwoner__wijk")
+        .select_related("voorziening", "aanbieder", "beschikking__inwoner__wijk")
         .order_by(*EINDE_SORTERINGEN.get(sortering, EINDE_SORTERINGEN["datum"]))
     )

@@ -94,7 +94,9 @@ def beschikking_get(pk: int) -> Beschikking | None:
         .prefetch_related(
             Prefetch(
                 "voorzieningen",
-                queryset=BeschikteVoorziening.objects.select_related("voorziening").order_by("id"),
+                queryset=BeschikteVoorziening.objects.select_related(
+                    "voorziening", "aanbieder"
+                ).order_by("id"),
             ),
             # The bezwaren against it (app `bezwaren`, the layer above), newest first by
             # their model's ordering; reached through the reverse relation, not imported.
@@ -164,7 +166,9 @@ def beschikkingen_zoeken(
     qs = scope.select_related("inwoner", "aanvraag").prefetch_related(
         Prefetch(
             "voorzieningen",
-            queryset=BeschikteVoorziening.objects.select_related("voorziening").order_by("id"),
+            queryset=BeschikteVoorziening.objects.select_related(
+                "voorziening", "aanbieder"
+            ).order_by("id"),
         )
     )
     q = vraag.q.strip()

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from eenplan.aanbieders.models import Aanbieder
+from eenplan.aanbieders.services import aanbieder_save, contract_product_save, contract_save
 from eenplan.beschikkingen import services as beschikkingen
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
@@ -145,6 +147,99 @@ MAATWERK = [
 
 AANBIEDERS = {row[0]: row[-1] for row in MAATWERK}
 
+# The demo's providers (invented organisations in the invented municipality Maasdal): AGB code
+# (8 digits, the iWmo LDT_AgbCode form; invented, not looked up in the AGB register), contact
+# person, phone, address.
+AANBIEDER_GEGEVENS = {
+    "Thuiszorg Maasdal": ("98100011", "Ingrid Peeters", "077 300 11 00", "Kloosterstraat 3"),
+    "Zorggroep Maasvallei": ("98100022", "Ruud Hendrix", "077 300 22 00", "Maasboulevard 40"),
+    "De Zorgcirkel": ("98100033", "Fatima El Idrissi", "077 300 33 00", "Raadhuisplein 7"),
+    "Vivantes Begeleiding": ("98100044", "Tom Janssen", "077 300 44 00", "Parkweg 12"),
+    "Dagcentrum De Maasoever": ("98100055", "Els Vermeulen", "077 300 55 00", "Oeverstraat 2"),
+    "Logeerhuis Het Anker": ("98100066", "Bas Willems", "077 300 66 00", "Ankerweg 9"),
+    "Hulpmiddelencentrum Zuid": ("98100077", "Sanne Coenen", "077 300 77 00", "Industrieweg 21"),
+    "Stichting Beschermd Wonen Maasdal": (
+        "98100088",
+        "Mirjam Smeets",
+        "077 300 88 00",
+        "Kerkstraat 15",
+    ),
+    "Jeugdzorg Maasdal": ("98100099", "Koen Driessen", "077 301 00 00", "Schoolstraat 4"),
+    "Kinder- en Jeugdteam Oost": ("98100101", "Linda Gerrits", "077 301 11 00", "Oostsingel 8"),
+    "GGZ Jeugd Limburg": ("98100112", "Yusuf Demir", "077 301 22 00", "Nieuwstraat 30"),
+}
+FINANCIERING = {"inspanning": "pxq", "output": "traject", "taak": "lumpsum"}
+
+
+def build_contracten(*, gemeente: Gemeente, maatwerk: list[Voorziening]) -> dict[str, Aanbieder]:
+    """The providers of the demo with a raamovereenkomst from 1 January 2024 holding their
+    products and tariffs; Zorggroep Maasvallei also has a deelovereenkomst for 2026 with an
+    indexed tariff. All through the aanbieders services."""
+    per_naam = {v.naam: v for v in maatwerk}
+    records: dict[str, Aanbieder] = {}
+    contracten = {}
+    for nummer, (naam, (agb, contact, telefoon, straat)) in enumerate(
+        AANBIEDER_GEGEVENS.items(), start=1
+    ):
+        records[naam] = aanbieder_save(
+            naam=naam,
+            agb_code=agb,
+            contactpersoon=contact,
+            telefoon=telefoon,
+            email=f"contracten@{naam.lower().replace(' ', '').replace('-', '')}.example",
+            adres=f"{straat}, Maasdal",
+        )
+        producten = [
+            (per_naam[v], tarief)
+            for v, aanbieders in AANBIEDERS.items()
+            for a, tarief in aanbieders
+            if a == naam
+        ]
+        variant = producten[0][0].uitvoeringsvariant or "inspanning"
+        contracten[naam] = contract = contract_save(
+            aanbieder=records[naam],
+            gemeente=gemeente,
+            kenmerk=f"MD-2024-{nummer:03d}",
+            omschrijving="Raamovereenkomst Wmo en Jeugd Maasdal 2024-2027",
+            begin=dt.date(2024, 1, 1),
+            einde=dt.date(2027, 12, 31),
+            uitvoeringsvariant=variant,
+            financieringsvorm=FINANCIERING[variant],
+        )
+        for v, tarief in producten:
+            contract_product_save(
+                contract=contract,
+                voorziening=v,
+                tarief=Decimal(tarief),
+                eenheid=v.eenheid,
+                geldig_vanaf=dt.date(2024, 1, 1),
+                bron=f"{BRON}, tariefbijlage",
+            )
+    raam = contracten["Zorggroep Maasvallei"]
+    deel = contract_save(
+        aanbieder=raam.aanbieder,
+        gemeente=gemeente,
+        hoofdcontract=raam,
+        kenmerk="MD-2026-002-D1",
+        omschrijving="Deelovereenkomst hulp bij het huishouden 2026 (geïndexeerd tarief)",
+        begin=dt.date(2026, 1, 1),
+        einde=dt.date(2026, 12, 31),
+        uitvoeringsvariant="inspanning",
+        financieringsvorm="pxq",
+    )
+    hh = per_naam["Hulp bij het huishouden"]
+    contract_product_save(
+        contract=deel,
+        voorziening=hh,
+        tarief=Decimal("32.40"),
+        eenheid=hh.eenheid,
+        geldig_vanaf=dt.date(2026, 1, 1),
+        geldig_tot=dt.date(2026, 12, 31),
+        bron="Indexatie 2026 (OVA), deelovereenkomst MD-2026-002-D1 (demo)",
+    )
+    return records
+
+
 # naam, organisatie, leefgebied codes, prijs, prijs_toelichting, doelgroep, openingstijden,
 # per wijk?
 ALGEMEEN = [
@@ -252,16 +347,18 @@ def build_catalogus(*, gemeente: Gemeente, wijken: list[Wijk]) -> list[Voorzieni
             eigen_bijdrage=bijdrage,
             kostprijs_per_maand=Decimal(kostprijs),
         )
-        for aanbieder, tarief in aanbieders:
+        if pgb:
+            # The PGB tariff of the catalogue: the cheapest contracted tariff (the ceiling of
+            # Wmo 2015 art. 2.3.6 lid 3), rounded down.
             tarief_add(
                 voorziening=v,
-                leveringsvorm="zin",
-                aanbieder=aanbieder,
-                bedrag=Decimal(tarief),
+                leveringsvorm="pgb",
+                bedrag=min(Decimal(t) for _, t in aanbieders).quantize(Decimal("1")),
                 geldig_vanaf=dt.date(2024, 1, 1),
-                bron=BRON,
+                bron="Verordening maatschappelijke ondersteuning en jeugdhulp Maasdal (demo)",
             )
         maatwerk.append(v)
+    build_contracten(gemeente=gemeente, maatwerk=maatwerk)
     for naam, org, codes, prijs, toelichting, doelgroep, open_, per_wijk in ALGEMEEN:
         for wijk in wijken if per_wijk else [None]:
             voorziening_create(
@@ -307,6 +404,7 @@ def build_beschikkingen(
         if (vandaag - k[1]).days > 65 * 365 or (vandaag - k[1]).days < 18 * 365
     ][:aantal]
     gekozen += [k for k in kandidaten if k not in gekozen][: max(0, aantal - len(gekozen))]
+    records = {a.naam: a for a in Aanbieder.objects.filter(naam__in=AANBIEDER_GEGEVENS)}
     aanvragen, beschikkingen_rows, regels = [], [], []
     for inwoner_id, geboren in gekozen:
         kind = (vandaag - geboren).days < 18 * 365
@@ -362,7 +460,7 @@ def build_beschikkingen(
                 einde=einde,
                 heronderzoek_op=einde - dt.timedelta(days=42),
                 leveringsvorm="pgb" if pgb else "zin",
-                aanbieder="" if pgb else rng.choice([a for a, _ in aanbieders]),
+                aanbieder=None if pgb else records[rng.choice([a for a, _ in aanbieders])],
                 pgb_budget=budget.budget if budget else None,
                 pgb_zelf_te_betalen=budget.zelf_te_betalen if budget else None,
                 pgb_toets={

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import factory
 from django.utils import timezone
 
-from eenplan.aanbieders.models import Aanbieder, Contract, ContractProduct
+from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
 from eenplan.beschikkingen.models import (
     Aanvraag,
     AanvraagOpschorting,
@@ -1177,20 +1177,17 @@ class VoorzieningFactory(factory.Factory):
 
 
 class TariefFactory(factory.Factory):
-    """A contract tariff in kind through tarief_add. Trait `pgb`."""
+    """A PGB tariff of the catalogue through tarief_add. A tariff in kind is a contract
+    product: ContractProductFactory or `gecontracteerd`."""
 
     class Meta:
         model = Tarief
 
-    class Params:
-        pgb = factory.Trait(leveringsvorm="pgb", aanbieder="")
-
     voorziening = factory.SubFactory(VoorzieningFactory)
-    leveringsvorm = "zin"
-    bedrag = Decimal("29.90")
+    leveringsvorm = "pgb"
+    bedrag = Decimal("25.00")
     geldig_vanaf = dt.date(2024, 1, 1)
-    bron = "Contract Wmo 2024"
-    aanbieder = "Thuiszorg West"
+    bron = "Verordening maatschappelijke ondersteuning 2024, pgb-tarieven"
 
     @classmethod
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Tarief:
@@ -1268,6 +1265,26 @@ class ContractProductFactory(factory.Factory):
         return contract_product_save(**kwargs)
 
 
+class ContractDocumentFactory(factory.Factory):
+    """A signed agreement (a small PDF) attached to a contract through contract_document_add."""
+
+    class Meta:
+        model = ContractDocument
+
+    contract = factory.SubFactory(ContractFactory)
+    titel = "Getekende raamovereenkomst"
+    bestandsnaam = "raamovereenkomst.pdf"
+    mime_type = "application/pdf"
+    inhoud = b"%PDF-1.4\n% demo\n%%EOF\n"
+    door = factory.LazyAttribute(lambda o: MedewerkerFactory(gemeente=o.contract.gemeente).user)
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> ContractDocument:
+        from eenplan.aanbieders.services import contract_document_add
+
+        return contract_document_add(**kwargs)
+
+
 def gecontracteerd(
     voorziening: Voorziening,
     naam: str = "Thuiszorg West",
@@ -1276,7 +1293,8 @@ def gecontracteerd(
     vanaf: dt.date = dt.date(2024, 1, 1),
 ) -> Aanbieder:
     """The provider called `naam` (made once) with a contract of the voorziening's municipality
-    covering `voorziening` from `vanaf` at `tarief` per unit. Returns the provider."""
+    covering `voorziening` from `vanaf` at `tarief` per unit (made once: a second call for the
+    same provider and provision changes nothing). Returns the provider."""
     from eenplan.aanbieders.models import Aanbieder as A
 
     aanbieder = A.objects.filter(naam=naam).first() or AanbiederFactory(naam=naam)
@@ -1291,9 +1309,10 @@ def gecontracteerd(
             gemeente=voorziening.gemeente,
             begin=min(vanaf, dt.date(2024, 1, 1)),
         )
-    ContractProductFactory(
-        contract=contract, voorziening=voorziening, tarief=Decimal(tarief), geldig_vanaf=vanaf
-    )
+    if not contract.producten.filter(voorziening=voorziening).exists():
+        ContractProductFactory(
+            contract=contract, voorziening=voorziening, tarief=Decimal(tarief), geldig_vanaf=vanaf
+        )
     return aanbieder
 
 
@@ -1403,7 +1422,7 @@ class BeschikkingFactory(factory.Factory):
     besloten_op = factory.LazyFunction(vandaag)
     motivering = "Het netwerk en de algemene voorzieningen bieden geen oplossing."
     uitkomst = "toegekend"
-    aanbieder = "Thuiszorg West"
+    aanbieder = factory.LazyAttribute(lambda o: gecontracteerd(o.voorziening))
     verzenden = False
 
     @classmethod
@@ -1419,7 +1438,7 @@ class BeschikkingFactory(factory.Factory):
             begin=op if toegekend else None,
             einde=op + dt.timedelta(days=364) if toegekend else None,
             leveringsvorm="zin" if toegekend else "",
-            aanbieder=kwargs["aanbieder"] if toegekend else "",
+            aanbieder=kwargs["aanbieder"] if toegekend else None,
         )
         wie = kwargs["actor"]
         beschikking = als(
@@ -1455,7 +1474,9 @@ class BeschikteVoorzieningFactory(factory.django.DjangoModelFactory):
     begin = factory.SelfAttribute("beschikking.besloten_op")
     einde = factory.LazyAttribute(lambda o: o.begin + dt.timedelta(days=182))
     leveringsvorm = "zin"
-    aanbieder = "Begeleid Thuis"
+    aanbieder = factory.LazyAttribute(
+        lambda o: gecontracteerd(o.voorziening, "Begeleid Thuis", tarief="62.00")
+    )
     eigen_bijdrage_van_toepassing = True
 
 

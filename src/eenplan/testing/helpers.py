@@ -12,13 +12,15 @@ from typing import Any
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from eenplan.aanbieders.models import Aanbieder
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.models import Aanvraag, Beschikking
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.rules.voorziening import PgbToets
+from eenplan.testing.factories import gecontracteerd
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.voorzieningen.services import tarief_add, voorziening_create
+from eenplan.voorzieningen.services import voorziening_create
 
 AANVRAGEN = "/api/v1/aanvragen/"
 BESCHIKKINGEN = "/api/v1/beschikkingen/"
@@ -45,7 +47,8 @@ def maatwerk(
     eigen_bijdrage: str = "abonnement",
     wet: str = "wmo",
 ) -> Voorziening:
-    """A Wmo (or Jeugdwet) maatwerk provision with two ZIN tariffs (29.90 and 32.50 per hour)."""
+    """A Wmo (or Jeugdwet) maatwerk provision with two contracted providers in kind:
+    Thuiszorg West (29.90 per hour) and Zorg Oost (32.50), from 1 January 2024."""
     v = voorziening_create(
         gemeente=gemeente,
         naam=naam,
@@ -61,15 +64,13 @@ def maatwerk(
         kostprijs_per_maand=Decimal("250.00"),
     )
     for aanbieder, bedrag in [("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")]:
-        tarief_add(
-            voorziening=v,
-            leveringsvorm="zin",
-            bedrag=Decimal(bedrag),
-            geldig_vanaf=dt.date(2024, 1, 1),
-            bron="Contract 2024",
-            aanbieder=aanbieder,
-        )
+        gecontracteerd(v, aanbieder, tarief=bedrag)
     return v
+
+
+def aanbieder(naam: str = "Thuiszorg West") -> Aanbieder:
+    """The provider of that name (made by `maatwerk` or `factories.gecontracteerd`)."""
+    return Aanbieder.objects.get(naam=naam)
 
 
 def aanvraag_voor(
@@ -95,7 +96,7 @@ def zin_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
         "begin": vandaag().isoformat(),
         "einde": (vandaag() + dt.timedelta(days=365)).isoformat(),
         "leveringsvorm": "zin",
-        "aanbieder": "Thuiszorg West",
+        "aanbieder": aanbieder().pk if "aanbieder" not in kw else None,
     }
     data.update(kw)
     return data
@@ -106,7 +107,7 @@ def pgb_regel(voorziening: Voorziening, **kw: Any) -> dict[str, Any]:
     data = zin_regel(
         voorziening,
         leveringsvorm="pgb",
-        aanbieder="",
+        aanbieder=None,
         pgb_tarief="35.00",
         pgb_toets={"kan_beheren": True, "motivering": "Eigen regie", "kwaliteit_geborgd": True},
         persoonlijk_plan="Ik kies mijn eigen hulp.",
@@ -124,7 +125,7 @@ def zin(voorziening: Voorziening, **kw: Any) -> services.Regel:
         "begin": vandaag(),
         "einde": vandaag() + dt.timedelta(days=365),
         "leveringsvorm": "zin",
-        "aanbieder": "Thuiszorg West",
+        "aanbieder": aanbieder() if "aanbieder" not in kw else None,
     }
     data.update(kw)
     return services.Regel(**data)
@@ -134,7 +135,7 @@ def pgb(voorziening: Voorziening, **kw: Any) -> services.Regel:
     """A granted PGB line for beschikking_issue, with its three conditions met."""
     data: dict[str, Any] = {
         "leveringsvorm": "pgb",
-        "aanbieder": "",
+        "aanbieder": None,
         "pgb_tarief": Decimal("35.00"),
         "pgb_toets": PgbToets(True, "Eigen regie", True),
         "persoonlijk_plan": "Mijn plan",

@@ -179,12 +179,51 @@ class MetBezwaar(Beschikt):
 # --- steps ------------------------------------------------------------------------------------
 
 
+def contracteer(
+    voorziening: Voorziening,
+    naam: str,
+    agb_code: str,
+    tarief: str,
+    *,
+    vanaf: dt.date = dt.date(2024, 1, 1),
+) -> Any:
+    """The provider (found by its AGB code, else made) with a raamovereenkomst of the
+    voorziening's municipality from `vanaf` that holds `voorziening` at `tarief` per unit; all
+    through the aanbieders services. Returns the Aanbieder."""
+    from eenplan.aanbieders.models import Aanbieder, Contract
+    from eenplan.aanbieders.services import aanbieder_save, contract_product_save, contract_save
+
+    aanbieder = Aanbieder.objects.filter(agb_code=agb_code).first() or aanbieder_save(
+        naam=naam, agb_code=agb_code, contactpersoon="Contractbeheer", telefoon="077 123 45 67"
+    )
+    contract = Contract.objects.filter(
+        aanbieder=aanbieder, gemeente_id=voorziening.gemeente_id, hoofdcontract=None
+    ).first() or contract_save(
+        aanbieder=aanbieder,
+        gemeente=voorziening.gemeente,
+        kenmerk=f"WMO-{vanaf.year}-{agb_code}",
+        omschrijving="Raamovereenkomst Wmo maatwerk",
+        begin=vanaf,
+        uitvoeringsvariant=voorziening.uitvoeringsvariant or "inspanning",
+        financieringsvorm="pxq",
+    )
+    contract_product_save(
+        contract=contract,
+        voorziening=voorziening,
+        tarief=Decimal(tarief),
+        eenheid=voorziening.eenheid or "04",
+        geldig_vanaf=vanaf,
+        bron=f"Tariefbijlage {contract.kenmerk}",
+    )
+    return aanbieder
+
+
 def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorziening]:
     """Hulp bij het huishouden (`hh`, PGB possible) and begeleiding with contract tariffs in
     kind; five algemene voorzieningen for the sociale kaart (two only in Noord or Zuid when
     those wijken exist)."""
     from eenplan.onderzoeken.models import Leefgebied
-    from eenplan.voorzieningen.services import tarief_add, voorziening_create
+    from eenplan.voorzieningen.services import voorziening_create
 
     lg = {x.code: x for x in Leefgebied.objects.all()}
     hh = voorziening_create(
@@ -212,19 +251,12 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
         uitvoeringsvariant="inspanning",
         kostprijs_per_maand=Decimal("400"),
     )
-    for voorziening, aanbieder, bedrag in (
-        (hh, "Thuiszorg West", "29.90"),
-        (hh, "Zorg Oost", "32.50"),
-        (begeleiding, "Begeleid Thuis", "62.00"),
+    for voorziening, aanbieder, agb, bedrag in (
+        (hh, "Thuiszorg West", "98200011", "29.90"),
+        (hh, "Zorg Oost", "98200022", "32.50"),
+        (begeleiding, "Begeleid Thuis", "98200033", "62.00"),
     ):
-        tarief_add(
-            voorziening=voorziening,
-            leveringsvorm="zin",
-            bedrag=Decimal(bedrag),
-            geldig_vanaf=dt.date(2024, 1, 1),
-            bron="Contract Wmo 2024",
-            aanbieder=aanbieder,
-        )
+        contracteer(voorziening, aanbieder, agb, bedrag)
     noord = [wijken["Noord"]] if "Noord" in wijken else []
     zuid = [wijken["Zuid"]] if "Zuid" in wijken else []
     kaart = [
@@ -719,8 +751,8 @@ def beschikt(
     """The back office grants hulp bij het huishouden in kind (three hours a week, one year
     from the decision) by the first provider with a tariff (Thuiszorg West in Anna's
     municipality) and, with `verzenden` (the default), sends the letter."""
+    from eenplan.aanbieders.selectors import aanbieders_met_contract
     from eenplan.beschikkingen import services
-    from eenplan.voorzieningen.selectors import tarieven_op
 
     s = ondertekend(vorige)
     if isinstance(s, Beschikt):
@@ -741,7 +773,7 @@ def beschikt(
                 begin=op,
                 einde=op + dt.timedelta(days=364),
                 leveringsvorm="zin",
-                aanbieder=min(tarieven_op(s.hh, "zin", op)),
+                aanbieder=aanbieders_met_contract(s.hh, op).first(),
             )
         ],
     )

@@ -161,16 +161,15 @@ class VoorzieningForm(forms.Form):
 class TariefForm(forms.Form):
     leveringsvorm = forms.ChoiceField(
         label="Leveringsvorm",
-        choices=Leveringsvorm.choices,
+        choices=[(Leveringsvorm.PGB.value, Leveringsvorm.PGB.label)],
         widget=forms.RadioSelect,
-        initial=Leveringsvorm.ZIN,
-        error_messages={"required": "Kies zorg in natura of pgb.", "invalid_choice": KEUZE_FOUT},
-    )
-    aanbieder = forms.CharField(
-        label="Aanbieder",
-        required=False,
-        max_length=200,
-        help_text="Bij zorg in natura: de gecontracteerde aanbieder.",
+        initial=Leveringsvorm.PGB,
+        help_text="Tarieven voor zorg in natura staan in de contracten met de aanbieders.",
+        error_messages={
+            "required": "Kies pgb.",
+            "invalid_choice": "Een tarief voor zorg in natura hoort bij het contract met de "
+            "aanbieder: leg het vast bij Aanbieders en contracten.",
+        },
     )
     bedrag = bedrag_veld("Tarief per eenheid", required=True)
     geldig_vanaf = datum_veld("Geldig vanaf")

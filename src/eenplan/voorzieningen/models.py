@@ -126,11 +126,12 @@ class Voorziening(BaseModel):
 
 
 class Tarief(BaseModel):
-    """A dated tariff per unit, per leveringsvorm and (for ZIN) contract/provider, with source."""
+    """A dated tariff per unit and leveringsvorm with its source: the PGB tariffs. A tariff in kind
+    (ZIN) belongs to a contract with a provider (`aanbieders.ContractProduct`); the old ZIN rows
+    with a free-text provider moved there (aanbieders migration 0002)."""
 
     voorziening = models.ForeignKey(Voorziening, on_delete=models.PROTECT, related_name="tarieven")
     leveringsvorm = models.CharField(max_length=3, choices=Leveringsvorm.choices)
-    aanbieder = models.CharField(max_length=200, blank=True)
     geldig_vanaf = models.DateField()
     bedrag = models.DecimalField(max_digits=10, decimal_places=2)
     bron = models.CharField(max_length=300)

@@ -16,7 +16,7 @@ from eenplan.rules.eigen_bijdrage import (
     Periode,
     regime_op,
 )
-from eenplan.voorzieningen.constants import CODELIJST_VERSIE, Leveringsvorm, VoorzieningSoort
+from eenplan.voorzieningen.constants import CODELIJST_VERSIE, VoorzieningSoort
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
     CodelijstWaarde,
@@ -75,7 +75,8 @@ def catalogus_beheer(*, gemeente: Gemeente, q: str = "") -> QuerySet[Voorziening
 @dataclass(frozen=True)
 class TariefPeriode:
     """A tariff with the period it holds: from its start to the day before the next tariff of
-    the same leveringsvorm and provider (open-ended for the last one)."""
+    the same leveringsvorm (open-ended for the last one). Tariffs in kind per provider are in
+    the contracts (`aanbieders.selectors`)."""
 
     tarief: Tarief
     tot: dt.date | None
@@ -85,16 +86,13 @@ class TariefPeriode:
 def tarief_perioden(voorziening: Voorziening, *, op: dt.date) -> list[TariefPeriode]:
     rijen = list(
         Tarief.objects.filter(voorziening=voorziening).order_by(
-            "leveringsvorm", "aanbieder", "geldig_vanaf", "id"
+            "leveringsvorm", "geldig_vanaf", "id"
         )
     )
     result: list[TariefPeriode] = []
     for i, tarief in enumerate(rijen):
         volgende = rijen[i + 1] if i + 1 < len(rijen) else None
-        zelfde = volgende is not None and (volgende.leveringsvorm, volgende.aanbieder) == (
-            tarief.leveringsvorm,
-            tarief.aanbieder,
-        )
+        zelfde = volgende is not None and volgende.leveringsvorm == tarief.leveringsvorm
         tot = volgende.geldig_vanaf - dt.timedelta(days=1) if zelfde and volgende else None
         if tarief.geldig_vanaf > op:
             stand = "toekomst"
@@ -117,18 +115,17 @@ def catalogus(
     return qs.prefetch_related("wijken").order_by("soort", "naam")
 
 
-def tarieven_op(voorziening: Voorziening, leveringsvorm: str, op: dt.date) -> dict[str, Decimal]:
-    """The tariff in force on `op` per provider (latest geldig_vanaf not after `op`)."""
-    result: dict[str, Decimal] = {}
-    for tarief in Tarief.objects.filter(
-        voorziening=voorziening, leveringsvorm=leveringsvorm, geldig_vanaf__lte=op
-    ).order_by("aanbieder", "-geldig_vanaf"):
-        result.setdefault(tarief.aanbieder, tarief.bedrag)
-    return result
-
-
-def zin_tarieven(voorziening: Voorziening, op: dt.date) -> list[Decimal]:
-    return sorted(tarieven_op(voorziening, Leveringsvorm.ZIN, op).values())
+def tarief_op(voorziening: Voorziening, leveringsvorm: str, op: dt.date) -> Decimal | None:
+    """The catalogue tariff (PGB) in force on `op`: the latest geldig_vanaf not after `op`.
+    Tariffs in kind are per provider in the contracts (`aanbieders.selectors.contract_tarief`)."""
+    tarief = (
+        Tarief.objects.filter(
+            voorziening=voorziening, leveringsvorm=leveringsvorm, geldig_vanaf__lte=op
+        )
+        .order_by("-geldig_vanaf", "-id")
+        .first()
+    )
+    return tarief.bedrag if tarief else None
 
 
 def abonnementstarieven() -> tuple[Abonnementstarief, ...]:
@@ -177,19 +174,19 @@ def huidige_tarieven_prefetch(op: dt.date) -> Prefetch:
     return Prefetch(
         "tarieven",
         queryset=Tarief.objects.filter(geldig_vanaf__lte=op).order_by(
-            "leveringsvorm", "aanbieder", "-geldig_vanaf"
+            "leveringsvorm", "-geldig_vanaf", "-id"
         ),
         to_attr="tarieven_tot_nu",
     )
 
 
 def huidige_tarieven(voorziening: Voorziening) -> list[Tarief]:
-    """The tariff in force per leveringsvorm and provider, from the prefetched tariffs (the
-    latest geldig_vanaf not after the day asked for)."""
-    gezien: set[tuple[str, str]] = set()
+    """The tariff in force per leveringsvorm, from the prefetched tariffs (the latest
+    geldig_vanaf not after the day asked for)."""
+    gezien: set[str] = set()
     result = []
     for tarief in getattr(voorziening, "tarieven_tot_nu", []):
-        sleutel = (tarief.leveringsvorm, tarief.aanbieder)
+        sleutel = tarief.leveringsvorm
         if sleutel not in gezien:
             gezien.add(sleutel)
             result.append(tarief)

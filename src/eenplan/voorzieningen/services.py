@@ -192,6 +192,12 @@ def synoniemen_standaard_add(*, gemeente: Gemeente) -> int:
     return len(nieuw)
 
 
+ZIN_IN_CONTRACT = (
+    "Een tarief voor zorg in natura hoort bij het contract met de aanbieder: leg het vast bij "
+    "Aanbieders en contracten. Hier legt u het pgb-tarief vast."
+)
+
+
 @transaction.atomic
 def tarief_add(
     *,
@@ -200,23 +206,23 @@ def tarief_add(
     bedrag: Decimal,
     geldig_vanaf: dt.date,
     bron: str,
-    aanbieder: str = "",
 ) -> Tarief:
-    """A dated tariff with its source (contract, verordening); amounts are never code."""
+    """A dated PGB tariff with its source (verordening, besluit); amounts are never code. A
+    tariff in kind is agreed with a provider and recorded in its contract
+    (`aanbieders.services.contract_product_save`)."""
     datums_check(datums.PLANNING, geldig_vanaf=geldig_vanaf)
     if bedrag is None or bedrag <= 0:
         raise ValidationError({"bedrag": "Een tarief is groter dan nul."})
     if not bron.strip():
         raise ValidationError({"bron": "Noem de bron van het tarief (contract of besluit)."})
-    if leveringsvorm == Leveringsvorm.ZIN and not aanbieder.strip():
-        raise ValidationError({"aanbieder": "Een tarief in natura hoort bij een aanbieder."})
+    if leveringsvorm == Leveringsvorm.ZIN:
+        raise ValidationError({"leveringsvorm": ZIN_IN_CONTRACT})
     return Tarief.objects.create(
         voorziening=voorziening,
         leveringsvorm=leveringsvorm,
         bedrag=bedrag,
         geldig_vanaf=geldig_vanaf,
         bron=bron.strip(),
-        aanbieder=aanbieder.strip(),
     )
 
 

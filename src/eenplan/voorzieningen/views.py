@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from eenplan.aanbieders.selectors import contract_tarieven_van, zin_aanbod
 from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
@@ -130,8 +131,16 @@ def catalogus(request: HttpRequest) -> HttpResponse:
         wet=filters["wet"] or None,
     )
     omschrijvingen = codelijst_omschrijvingen()
+    vandaag = timezone.localdate()
+    # The contracted tariffs in kind that hold today, per provider (one query for the list).
+    aanbod = zin_aanbod(voorzieningen, vandaag)
     for voorziening in voorzieningen:
         _code_labels(voorziening, omschrijvingen)
+        voorziening.zin = [  # type: ignore[attr-defined]
+            p
+            for p in aanbod.get(voorziening.pk, [])
+            if p.geldig_vanaf <= vandaag and p.contract.begin <= vandaag
+        ]
     groepen = [
         (waarde, label, [v for v in voorzieningen if v.soort == waarde])
         for waarde, label in VoorzieningSoort.choices
@@ -161,14 +170,14 @@ def _voorziening_pagina(
     _code_labels(voorziening, codelijst_omschrijvingen())
     vandaag = timezone.localdate()
     tarieven = (
-        list(voorziening.tarieven.order_by("leveringsvorm", "aanbieder", "-geldig_vanaf"))
+        list(voorziening.tarieven.order_by("leveringsvorm", "-geldig_vanaf", "-id"))
         if _mag_tarieven_zien(request)
         else []
     )
-    # The tariff in force per leveringsvorm and provider: the latest one that has started.
-    gezien: set[tuple[str, str]] = set()
+    # The tariff in force per leveringsvorm: the latest one that has started.
+    gezien: set[str] = set()
     for tarief in tarieven:
-        sleutel = (tarief.leveringsvorm, tarief.aanbieder)
+        sleutel = tarief.leveringsvorm
         tarief.stand = (  # type: ignore[attr-defined]
             "toekomst"
             if tarief.geldig_vanaf > vandaag
@@ -180,6 +189,9 @@ def _voorziening_pagina(
         "v": voorziening,
         "tarieven_zien": _mag_tarieven_zien(request),
         "tarieven": tarieven,
+        "contract_tarieven": contract_tarieven_van(voorziening, op=vandaag)
+        if _mag_tarieven_zien(request)
+        else [],
         "form": form,
     }
     return render(request, "voorzieningen/voorziening.html", context, status=status)
@@ -210,7 +222,7 @@ def tarief_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 f"Het tarief van {voorziening.naam} ({tarief.get_leveringsvorm_display().lower()}"
-                f"{', ' + tarief.aanbieder if tarief.aanbieder else ''}) is vastgelegd.",
+                ") is vastgelegd.",
             )
             return redirect("voorzieningen:detail", pk=voorziening.pk)
     return _voorziening_pagina(request, voorziening, form=form, status=400)

@@ -107,7 +107,8 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
                 m.onderzoek_uiterlijk, f"Onderzoek bij melding {m.pk}", "meldingen:detail", m.pk
             )
             for m in dossier.meldingen
-            if m.status in OPEN_STATUSSEN and m.onderzoek_uiterlijk
+            if m.status in OPEN_STATUSSEN
+            and m.onderzoek_uiterlijk
             and m.onderzoek_afgerond_op is None
         ]
     if mag[Resource.ONDERZOEK]:
@@ -126,12 +127,16 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     # The aanvraag's page is where it is decided: only a role that may decide opens it.
     kan_beslissen = access.allows(user, Resource.BESCHIKKING, Action.BESLISSEN)
     if mag[Resource.AANVRAAG]:
-        dossier.aanvragen = list(Aanvraag.objects.filter(inwoner=inwoner).order_by(
-            "-ontvangen_op", "-id"
-        ))
+        dossier.aanvragen = list(
+            Aanvraag.objects.filter(inwoner=inwoner).order_by("-ontvangen_op", "-id")
+        )
         dossier.termijnen += [
-            Termijn(a.beslissen_uiterlijk, f"Beslissen op aanvraag {a.omschrijving}",
-                    "beschikkingen:beslissen" if kan_beslissen else None, a.pk)
+            Termijn(
+                a.beslissen_uiterlijk,
+                f"Beslissen op aanvraag {a.omschrijving}",
+                "beschikkingen:beslissen" if kan_beslissen else None,
+                a.pk,
+            )
             for a in dossier.aanvragen
             if a.status == AanvraagStatus.ONTVANGEN
         ]
@@ -141,7 +146,9 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             .prefetch_related(
                 Prefetch(
                     "voorzieningen",
-                    queryset=BeschikteVoorziening.objects.select_related("voorziening"),
+                    queryset=BeschikteVoorziening.objects.select_related(
+                        "voorziening", "aanbieder"
+                    ),
                 )
             )
             .order_by("-besloten_op", "-id")
@@ -164,8 +171,12 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             .order_by("-ontvangen_op", "-id")
         )
         dossier.termijnen += [
-            Termijn(b.beslissen_uiterlijk, f"Beslissen op bezwaar tegen beschikking "
-                    f"{b.beschikking_id}", "bezwaren:bezwaar", b.pk)
+            Termijn(
+                b.beslissen_uiterlijk,
+                f"Beslissen op bezwaar tegen beschikking {b.beschikking_id}",
+                "bezwaren:bezwaar",
+                b.pk,
+            )
             for b in dossier.bezwaren
             if b.besloten_op is None
         ]

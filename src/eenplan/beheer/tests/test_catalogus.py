@@ -15,6 +15,7 @@ from eenplan.testing.factories import MedewerkerFactory
 from eenplan.testing.helpers import api_for, maatwerk, werkdag_over
 from eenplan.voorzieningen import selectors, services
 from eenplan.voorzieningen.models import Synoniem, Voorziening
+from eenplan.voorzieningen.services import tarief_add
 
 pytestmark = pytest.mark.django_db
 
@@ -141,28 +142,35 @@ def test_edit_and_take_off_the_catalogue(client, beheer, gemeente):
 
 
 def test_tariffs_per_period_with_their_unit(client, beheer, gemeente):
-    v = maatwerk(gemeente)  # 29,90 per hour from 2024 (Thuiszorg West and Zorg Oost)
+    v = maatwerk(gemeente)  # in kind: 29,90 per hour from 2024 (Thuiszorg West, Zorg Oost)
+    tarief_add(
+        voorziening=v,
+        leveringsvorm="pgb",
+        bedrag=Decimal("25.00"),
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bron="Verordening 2024",
+    )
     login(client, beheer)
     response = client.post(
         f"/functioneel-beheer/catalogus/{v.pk}/tarief/",
         {
-            "tarief-leveringsvorm": "zin",
-            "tarief-aanbieder": "Thuiszorg West",
-            "tarief-bedrag": "31,20",
+            "tarief-leveringsvorm": "pgb",
+            "tarief-bedrag": "26,20",
             "tarief-geldig_vanaf": "2025-01-01",
-            "tarief-bron": "Contract 2025",
+            "tarief-bron": "Verordening 2025",
         },
     )
     assert response.status_code == 302
     page = client.get(f"/functioneel-beheer/catalogus/{v.pk}/").content.decode()
     assert "Bedragen per eenheid: 04" in page
     assert "01-01-2024 tot en met 31-12-2024" in page  # the old tariff ends the day before
-    assert "€&nbsp;31,20" in page or "€&nbsp;31.20" in page
+    assert "€&nbsp;26,20" in page or "€&nbsp;26.20" in page
+    # The tariffs in kind are the contracts' (with provider and unit), not entered here.
+    assert "Thuiszorg West" in page and "€&nbsp;29,90 per uur" in page
     perioden = selectors.tarief_perioden(v, op=dt.date(2026, 6, 1))
-    west = [p for p in perioden if p.tarief.aanbieder == "Thuiszorg West"]
-    assert [(p.tarief.bedrag, p.tot, p.stand) for p in west] == [
-        (Decimal("29.90"), dt.date(2024, 12, 31), "vervallen"),
-        (Decimal("31.20"), None, "geldend"),
+    assert [(p.tarief.bedrag, p.tot, p.stand) for p in perioden] == [
+        (Decimal("25.00"), dt.date(2024, 12, 31), "vervallen"),
+        (Decimal("26.20"), None, "geldend"),
     ]
     # Bad input: a Dutch message, no tariff added.
     aantal = v.tarieven.count()
@@ -224,7 +232,15 @@ def test_catalogue_api(beheer, gemeente, elders):
     assert response.status_code == 400 and "WJ756" in str(response.json())
     v.refresh_from_db()
     assert v.eenheid == "04"
+    tarief_add(
+        voorziening=v,
+        leveringsvorm="pgb",
+        bedrag=Decimal("25.00"),
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bron="Verordening 2024",
+    )
     tarieven = client.get(f"/api/v1/beheer/voorzieningen/{v.pk}/tarieven/").json()
+    assert len(tarieven) == 1
     assert {t["eenheid"] for t in tarieven} == {"04"} and all(
         t["geldig_tot"] is None for t in tarieven
     )

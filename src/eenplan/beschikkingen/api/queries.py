@@ -32,7 +32,9 @@ TOEGEKEND = (Uitkomst.TOEGEKEND, Uitkomst.DEELS)
 def _regels() -> Prefetch:
     return Prefetch(
         "voorzieningen",
-        queryset=BeschikteVoorziening.objects.select_related("voorziening").order_by("id"),
+        queryset=BeschikteVoorziening.objects.select_related("voorziening", "aanbieder").order_by(
+            "id"
+        ),
     )
 
 

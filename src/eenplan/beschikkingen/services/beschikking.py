@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.aanbieders.models import Aanbieder
+from eenplan.aanbieders.selectors import contract_tarief, zin_tarieven
 from eenplan.beschikkingen.constants import AanvraagStatus, BriefSoort, Rechtmatigheid, Uitkomst
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -44,7 +46,6 @@ from eenplan.rules.termijnen import (
 from eenplan.rules.voorziening import PgbToets
 from eenplan.voorzieningen.constants import Leveringsvorm
 from eenplan.voorzieningen.models import Voorziening
-from eenplan.voorzieningen.selectors import zin_tarieven
 
 GEEN_JEUGDREGISTRATIE = (
     "U kunt niet beslissen op een aanvraag op grond van de Jeugdwet: u heeft op de besluitdatum "
@@ -70,7 +71,7 @@ class Regel:
     einde: dt.date | None = None
     heronderzoek_op: dt.date | None = None
     leveringsvorm: str = ""
-    aanbieder: str = ""
+    aanbieder: Aanbieder | None = None
     frequentie: str = ""
     pgb_toets: PgbToets | None = None
     pgb_tarief: Decimal | None = None
@@ -102,6 +103,17 @@ def _actieve_leveringen(
     ]
 
 
+def geen_contract(aanbieder: Aanbieder, voorziening: Voorziening, begin: dt.date) -> str:
+    """The refusal when a ZIN beschikking names a provider without a contract for the product on
+    the start date (issue: a ZIN beschikking names only a contracted provider)."""
+    code = f" ({voorziening.productcode})" if voorziening.productcode else ""
+    return (
+        f"{aanbieder.naam} heeft op {datum_tekst(begin)} geen geldig contract voor "
+        f"{voorziening.naam}{code}. Kies een aanbieder met een contract voor dit product op de "
+        "ingangsdatum."
+    )
+
+
 def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
     """Validate one granted provision; returns the computed PGB figures."""
     errors: list[str] = []
@@ -122,8 +134,10 @@ def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
         errors.append("Maatwerk is tijdelijk: geef een einddatum of een datum voor heronderzoek.")
     extra: dict[str, Any] = {}
     if regel.leveringsvorm == Leveringsvorm.ZIN:
-        if not regel.aanbieder.strip():
+        if regel.aanbieder is None:
             errors.append("Kies de aanbieder voor zorg in natura.")
+        elif contract_tarief(regel.aanbieder, v, regel.begin) is None:
+            errors.append(geen_contract(regel.aanbieder, v, regel.begin))
     elif regel.leveringsvorm == Leveringsvorm.PGB:
         if not v.pgb_mogelijk:
             errors.append(f"Voor {v.naam} is een pgb niet mogelijk.")
@@ -244,7 +258,7 @@ def beschikking_issue(
             einde=regel.einde,
             heronderzoek_op=regel.heronderzoek_op,
             leveringsvorm=regel.leveringsvorm,
-            aanbieder=regel.aanbieder.strip(),
+            aanbieder=regel.aanbieder if regel.leveringsvorm == Leveringsvorm.ZIN else None,
             pgb_toets=None
             if toets is None
             else {

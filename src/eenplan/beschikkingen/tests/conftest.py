@@ -1,5 +1,6 @@
 """Fixtures shared by the beschikkingen tests: the catalogue's hulp bij het huishouden with two
-contract tariffs in kind, and an aanvraag of the resident in Noord received a week ago."""
+contracted providers in kind (Thuiszorg West 29.90 and Zorg Oost 32.50 per hour), and an
+aanvraag of the resident in Noord received a week ago."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 from django.utils import timezone
 
 from eenplan.beschikkingen import services
-from eenplan.voorzieningen.services import tarief_add, voorziening_create
+from eenplan.testing.factories import gecontracteerd
+from eenplan.voorzieningen.services import voorziening_create
 
 VANDAAG = timezone.localdate()
 
@@ -30,22 +32,8 @@ def hh(gemeente):
         pgb_mogelijk=True,
         kostprijs_per_maand=Decimal("250.00"),
     )
-    tarief_add(
-        voorziening=v,
-        leveringsvorm="zin",
-        bedrag=Decimal("29.90"),
-        geldig_vanaf=dt.date(2024, 1, 1),
-        bron="Contract 2024",
-        aanbieder="Thuiszorg West",
-    )
-    tarief_add(
-        voorziening=v,
-        leveringsvorm="zin",
-        bedrag=Decimal("32.50"),
-        geldig_vanaf=dt.date(2024, 1, 1),
-        bron="Contract 2024",
-        aanbieder="Zorg Oost",
-    )
+    gecontracteerd(v, "Thuiszorg West", tarief="29.90")
+    gecontracteerd(v, "Zorg Oost", tarief="32.50")
     return v
 
 

@@ -45,6 +45,7 @@ from eenplan.voorzieningen.models import Voorziening
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def hh(gemeente: Gemeente) -> Voorziening:
     return maatwerk(gemeente)
@@ -154,7 +155,9 @@ def test_backoffice_decides_per_provision(backoffice, aanvraag, hh, inwoner_noor
     body = response.json()
     assert body["rechtmatigheid"] == "nvt" and body["verzonden_op"] is None
     assert [r["uitkomst"] for r in body["regels"]] == ["toegekend", "afgewezen"]
-    assert body["regels"][0]["aanbieder"] == "Thuiszorg West"
+    assert body["regels"][0]["aanbieder"]["naam"] == "Thuiszorg West"
+    assert len(body["regels"][0]["aanbieder"]["agb_code"]) == 8
+    assert body["regels"][1]["aanbieder"] is None
     assert body["regels"][0]["eenheid"] == "04" and body["regels"][0]["frequentie"] == "2"
     assert body["brief_is_voorbeeld"] is True and "Thuiszorg West levert" in body["brief"]
     aanvraag.refresh_from_db()
@@ -433,7 +436,7 @@ def test_schema_documents_every_route_with_a_dutch_summary():
         "/api/v1/beschikkingen/{id}/toetsen/",
         "/api/v1/beschikkingen/export/svb/",
         "/api/v1/beschikkingen/export/cak/",
-            ):
+    ):
         assert path in paths, path
         assert all(op.get("summary") for op in paths[path].values()), path
     cak = paths["/api/v1/beschikkingen/export/cak/"]["get"]["responses"]["200"]["content"]

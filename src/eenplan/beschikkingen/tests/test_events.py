@@ -18,6 +18,7 @@ from eenplan.beschikkingen.services import Regel, datum_tekst
 from eenplan.conftest import login
 from eenplan.events.models import Gebeurtenis
 from eenplan.events.selectors import record_geschiedenis
+from eenplan.testing.factories import gecontracteerd
 from eenplan.voorzieningen.services import voorziening_create
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def _regel(hh) -> Regel:
         begin=VANDAAG,
         einde=VANDAAG + dt.timedelta(days=365),
         leveringsvorm="zin",
-        aanbieder="Thuiszorg West",
+        aanbieder=gecontracteerd(hh),
     )
 
 
@@ -70,13 +71,18 @@ def test_the_whole_decision_leaves_its_history_and_the_dossier_shows_it(
         door=generalist.user,
     )
     opschorting = services.aanvraag_suspend(
-        aanvraag=aanvraag, van=VANDAAG - dt.timedelta(days=2), reden="Wacht op papieren",
+        aanvraag=aanvraag,
+        van=VANDAAG - dt.timedelta(days=2),
+        reden="Wacht op papieren",
         actor=generalist.user,
     )
     services.aanvraag_resume(opschorting=opschorting, tot=VANDAAG, actor=generalist.user)
     # A generalist decides; the back office finds it unlawful: the aanvraag opens again.
     eerste = services.beschikking_issue(
-        aanvraag=aanvraag, actor=generalist.user, besloten_op=VANDAAG, motivering="m",
+        aanvraag=aanvraag,
+        actor=generalist.user,
+        besloten_op=VANDAAG,
+        motivering="m",
         regels=[_regel(hh)],
     )
     versie = Aanvraag.objects.get(pk=aanvraag.pk).versie
@@ -86,7 +92,10 @@ def test_the_whole_decision_leaves_its_history_and_the_dossier_shows_it(
     aanvraag.refresh_from_db()
     assert aanvraag.status == AanvraagStatus.ONTVANGEN and aanvraag.versie == versie + 1
     tweede = services.beschikking_issue(
-        aanvraag=aanvraag, actor=backoffice_user, besloten_op=VANDAAG, motivering="Beter",
+        aanvraag=aanvraag,
+        actor=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="Beter",
         regels=[_regel(hh)],
     )
     tweede = services.beschikking_send(beschikking=tweede, actor=backoffice_user, op=VANDAAG)
@@ -129,11 +138,17 @@ def test_a_refused_change_leaves_no_event(hh, inwoner_noord, generalist, backoff
     voor = Gebeurtenis.objects.count()
     with pytest.raises(ValidationError):
         services.beschikking_issue(
-            aanvraag=aanvraag, actor=backoffice_user, besloten_op=VANDAAG, motivering=" ",
+            aanvraag=aanvraag,
+            actor=backoffice_user,
+            besloten_op=VANDAAG,
+            motivering=" ",
             regels=[_regel(hh)],
         )
     b = services.beschikking_issue(
-        aanvraag=aanvraag, actor=backoffice_user, besloten_op=VANDAAG, motivering="m",
+        aanvraag=aanvraag,
+        actor=backoffice_user,
+        besloten_op=VANDAAG,
+        motivering="m",
         regels=[_regel(hh)],
     )
     na_besluit = Gebeurtenis.objects.count()

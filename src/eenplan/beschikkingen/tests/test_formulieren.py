@@ -15,6 +15,7 @@ from eenplan.beschikkingen import services
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.beschikkingen.services import Regel
 from eenplan.events.models import Gebeurtenis
+from eenplan.testing.factories import gecontracteerd
 from eenplan.voorzieningen.services import voorziening_create
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def beschikking(gemeente, inwoner_noord, backoffice_user) -> Beschikking:
                 begin=VANDAAG,
                 einde=VANDAAG + dt.timedelta(days=365),
                 leveringsvorm="zin",
-                aanbieder="Thuiszorg West",
+                aanbieder=gecontracteerd(hh),
             )
         ],
     )
@@ -86,5 +87,3 @@ def test_sending_asks_for_confirmation_and_a_refusal_redirects_with_every_messag
     assert response.status_code == 302
     beschikking.refresh_from_db()
     assert beschikking.verzonden_op == VANDAAG
-
-

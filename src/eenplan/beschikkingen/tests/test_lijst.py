@@ -17,7 +17,7 @@ from eenplan.beschikkingen import services
 from eenplan.beschikkingen.services import Regel
 from eenplan.conftest import login
 from eenplan.privacy.models import Inzage
-from eenplan.testing.factories import InwonerFactory
+from eenplan.testing.factories import InwonerFactory, gecontracteerd
 from eenplan.voorzieningen.services import voorziening_create
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def _beschikking(inwoner, door, voorziening, *, wet="wmo", dagen=1, verzenden=Fa
                 begin=VANDAAG,
                 einde=VANDAAG + dt.timedelta(days=200),
                 leveringsvorm="zin",
-                aanbieder="Thuiszorg West",
+                aanbieder=gecontracteerd(voorziening),
             )
         ],
     )

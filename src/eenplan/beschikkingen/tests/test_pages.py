@@ -31,9 +31,14 @@ from eenplan.privacy.constants import Doel
 from eenplan.privacy.models import Inzage
 from eenplan.rules.onderzoek import LadderStap
 from eenplan.rules.termijnen import bezwaar_uiterlijk
-from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
-from eenplan.testing.helpers import zin
-from eenplan.voorzieningen.services import tarief_add, voorziening_create
+from eenplan.testing.factories import (
+    InwonerFactory,
+    MedewerkerFactory,
+    TeamFactory,
+    gecontracteerd,
+)
+from eenplan.testing.helpers import aanbieder, zin
+from eenplan.voorzieningen.services import voorziening_create
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
@@ -75,15 +80,8 @@ def hh(gemeente):
         pgb_mogelijk=True,
         kostprijs_per_maand=Decimal("250.00"),
     )
-    for aanbieder, bedrag in (("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")):
-        tarief_add(
-            voorziening=v,
-            leveringsvorm="zin",
-            bedrag=Decimal(bedrag),
-            geldig_vanaf=dt.date(2024, 1, 1),
-            bron="Contract 2024",
-            aanbieder=aanbieder,
-        )
+    for naam, bedrag in (("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")):
+        gecontracteerd(v, naam, tarief=bedrag)
     return v
 
 
@@ -101,14 +99,7 @@ def begeleiding(gemeente):
         uitvoeringsvariant="inspanning",
         kostprijs_per_maand=Decimal("400.00"),
     )
-    tarief_add(
-        voorziening=v,
-        leveringsvorm="zin",
-        bedrag=Decimal("62.00"),
-        geldig_vanaf=dt.date(2024, 1, 1),
-        bron="Contract 2024",
-        aanbieder="Begeleid Thuis",
-    )
+    gecontracteerd(v, "Begeleid Thuis", tarief="62.00")
     return v
 
 
@@ -156,7 +147,7 @@ def formulier(v, **kw) -> dict[str, str]:
         "regel-0-einde": (VANDAAG + dt.timedelta(days=365)).isoformat(),
         "regel-0-heronderzoek_op": "",
         "regel-0-leveringsvorm": "zin",
-        "regel-0-aanbieder": f"{v.pk}:Thuiszorg West",
+        "regel-0-aanbieder": f"{v.pk}:{aanbieder().pk}",
         "actie": "vastleggen",
     }
     data.update(kw)
@@ -324,10 +315,12 @@ def test_decision_form_shows_ladder_tariffs_and_ceiling(client, aanvraag, hh, ba
     body = response.content.decode()
     assert response.status_code == 200
     assert "Uitkomst van de ladder" in body and "Lost het niet op." in body
-    assert "Thuiszorg West: €&nbsp;29,90" in body and "Hoogstens €&nbsp;29,90 per eenheid" in body
+    assert "Thuiszorg West: €&nbsp;29,90 per uur" in body
+    assert "Hoogstens €&nbsp;29,90 per eenheid" in body
     # The plan's proposal is preselected; the provider choice names its provision.
     assert f'<option value="{hh.pk}" selected>' in body
-    assert f'value="{hh.pk}:Thuiszorg West"' in body
+    keuze = "Thuiszorg West: Hulp bij het huishouden, € 29,90 per uur"
+    assert f'value="{hh.pk}:{aanbieder().pk}">{keuze}<' in body
     assert "U beslist als generalist" not in body
     inzage = Inzage.objects.get(user=backoffice.user)  # the fixtures' services log their own
     assert inzage.doel == Doel.BESCHIKKING and inzage.toegestaan
@@ -338,7 +331,7 @@ def test_backoffice_decides_zin(client, aanvraag, hh, backoffice, ladder):
     beschikking = Beschikking.objects.get()
     assert response.status_code == 302 and response["Location"] == url("detail", beschikking.pk)
     regel = beschikking.voorzieningen.get()
-    assert (regel.aanbieder, regel.omvang, regel.leveringsvorm) == ("Thuiszorg West", 3, "zin")
+    assert (regel.aanbieder.naam, regel.omvang, regel.leveringsvorm) == ("Thuiszorg West", 3, "zin")
     assert beschikking.rechtmatigheid == Rechtmatigheid.NVT
     assert "Hulp bij het huishouden" in beschikking.ladder_uitkomst
     aanvraag.refresh_from_db()
@@ -375,9 +368,11 @@ def test_bad_decisions_are_refused_in_dutch_and_nothing_written(
 
 
 def test_provider_of_another_provision_is_refused(client, aanvraag, hh, begeleiding, backoffice):
-    data = formulier(hh, **{"regel-0-aanbieder": f"{begeleiding.pk}:Begeleid Thuis"})
+    data = formulier(
+        hh, **{"regel-0-aanbieder": f"{begeleiding.pk}:{aanbieder('Begeleid Thuis').pk}"}
+    )
     body = login(client, backoffice).post(url("beslissen", aanvraag.pk), data).content.decode()
-    assert "Deze aanbieder heeft geen tarief voor Hulp bij het huishouden" in body
+    assert "Deze aanbieder heeft geen contract voor Hulp bij het huishouden" in body
     assert 'aria-invalid="true"' in body
     assert not Beschikking.objects.exists()
 
@@ -594,7 +589,7 @@ def test_ending_worklist_next_eight_weeks(
                 begeleiding,
                 einde=None,
                 heronderzoek_op=VANDAAG + dt.timedelta(days=10),
-                aanbieder="Begeleid Thuis",
+                aanbieder=aanbieder("Begeleid Thuis"),
             ),
         ],
     )

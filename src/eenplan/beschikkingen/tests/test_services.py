@@ -57,7 +57,7 @@ def test_issue_send_letter_with_bezwaar_clause(aanvraag, hh, backoffice_user):
         ({"einde": VANDAAG - dt.timedelta(days=1)}, "einddatum ligt vóór"),
         ({"omvang": Decimal(0)}, "groter zijn dan nul"),
         ({"einde": None}, "tijdelijk"),
-        ({"aanbieder": ""}, "aanbieder"),
+        ({"aanbieder": None}, "aanbieder"),
     ],
 )
 def test_bad_provisions_are_refused_and_nothing_written(
@@ -79,7 +79,7 @@ def test_pgb_budget_capped_at_cheapest_zin_and_conditions_required(aanvraag, hh,
     regel = zin(
         hh,
         leveringsvorm="pgb",
-        aanbieder="",
+        aanbieder=None,
         pgb_tarief=Decimal("35.00"),
         pgb_toets=PgbToets(True, "Eigen regie", True),
         persoonlijk_plan="Mijn plan",
@@ -99,7 +99,7 @@ def test_pgb_without_conditions_is_refused(aanvraag, hh, backoffice_user):
     regel = zin(
         hh,
         leveringsvorm="pgb",
-        aanbieder="",
+        aanbieder=None,
         pgb_tarief=Decimal("35.00"),
         pgb_toets=PgbToets(False, "", True),
         persoonlijk_plan="",
@@ -136,7 +136,7 @@ def test_op043_zin_and_pgb_overlap_is_refused(
     regel = zin(
         hh,
         leveringsvorm="pgb",
-        aanbieder="",
+        aanbieder=None,
         pgb_tarief=Decimal("30"),
         pgb_toets=PgbToets(True, "Eigen regie", True),
         persoonlijk_plan="plan",
@@ -277,8 +277,6 @@ def test_entered_abonnementstarief_for_a_later_year_is_used(aanvraag, hh, backof
     assert services.eigen_bijdrage_voor(aanvraag.inwoner, begin).bedrag_per_maand == Decimal(
         "23.10"
     )
-
-
 
 
 def test_a_client_under_18_pays_no_eigen_bijdrage_for_their_provision(

@@ -69,9 +69,8 @@ def aanvragen(request: HttpRequest) -> HttpResponse:
 
 
 def _regel_initial(aanvraag: Aanvraag, voorzieningen: list[Voorziening]) -> dict[str, Any]:
-    """The first row starts with the provision the plan proposed, when the names match."""
-    naam = aanvraag.omschrijving.strip().lower()
-    gekozen = next((v for v in voorzieningen if v.naam.strip().lower() == naam), None)
+    """The first row starts with the provision the plan's proposal (voorstel) names."""
+    gekozen = page_selectors.voorgestelde_voorziening(aanvraag, voorzieningen)
     return {
         "voorziening": str(gekozen.pk) if gekozen else "",
         "begin": timezone.localdate(),
@@ -102,7 +101,7 @@ def _pgb_berekening(form: RegelForm) -> None:
     try:
         form.berekening = voorziening_rules.pgb_budget(  # type: ignore[attr-defined]
             omvang=omvang,
-            zin_tarieven=page_selectors.zin_aanbieders(voorziening).values(),
+            zin_tarieven=[p.tarief for p in page_selectors.zin_aanbieders(voorziening)],
             gevraagd_tarief=tarief,
         )
     except ValueError as exc:
@@ -110,15 +109,16 @@ def _pgb_berekening(form: RegelForm) -> None:
 
 
 def _plafonds(voorzieningen: list[Voorziening]) -> list[dict[str, Any]]:
-    """Per provision its providers' ZIN tariffs and the PGB ceiling (the cheapest)."""
+    """Per provision its contracted providers' ZIN tariffs (with their unit) and the PGB
+    ceiling (the cheapest)."""
     result = []
     for v in voorzieningen:
-        tarieven = page_selectors.zin_aanbieders(v)
+        producten = page_selectors.zin_aanbieders(v)
         result.append(
             {
                 "voorziening": v,
-                "tarieven": sorted(tarieven.items(), key=lambda t: (t[1], t[0])),
-                "plafond": min(tarieven.values()) if tarieven else None,
+                "tarieven": sorted(producten, key=lambda p: (p.tarief, p.contract.aanbieder.naam)),
+                "plafond": min((p.tarief for p in producten), default=None),
             }
         )
     return result
@@ -183,6 +183,7 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
             prefix=f"regel-{i}",
             voorzieningen=voorzieningen,
             wet=aanvraag.wet,
+            op=op,
             initial=_regel_initial(aanvraag, voorzieningen) if i == 0 else {},
         )
         for i in range(aantal)
@@ -194,6 +195,7 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                 prefix=f"regel-{aantal}",
                 voorzieningen=voorzieningen,
                 wet=aanvraag.wet,
+                op=op,
                 initial={"begin": op},
             )
         )

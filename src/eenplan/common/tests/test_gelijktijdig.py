@@ -47,7 +47,14 @@ from eenplan.plannen.constants import RegisseurSoort
 from eenplan.plannen.models import Plan, Regisseur
 from eenplan.privacy.models import DossierToegang
 from eenplan.testing.factories import MedewerkerFactory
-from eenplan.testing.helpers import aanvraag_voor, api_for, maatwerk, terug_na_weigering, zin_regel
+from eenplan.testing.helpers import (
+    aanbieder,
+    aanvraag_voor,
+    api_for,
+    maatwerk,
+    terug_na_weigering,
+    zin_regel,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -487,7 +494,7 @@ def test_opposite_lawfulness_checks_at_once(
                 begin=vandaag(),
                 einde=vandaag() + dt.timedelta(days=365),
                 leveringsvorm="zin",
-                aanbieder="Thuiszorg West",
+                aanbieder=aanbieder(),
             )
         ],
     )
@@ -577,6 +584,6 @@ def test_the_api_documentation_tells_clients_to_send_if_match() -> None:
     assert "stuur hem dus mee" in next(
         p["description"] for p in toewijzen["parameters"] if p["name"] == "If-Match"
     )
-    assert "If-Match" not in [p["name"] for p in paths["/api/v1/meldingen/"]["post"].get(
-        "parameters", []
-    )]
+    assert "If-Match" not in [
+        p["name"] for p in paths["/api/v1/meldingen/"]["post"].get("parameters", [])
+    ]

@@ -31,7 +31,7 @@ def test_gemeente_heeft_teams_medewerkers_en_catalogus():
     assert list(s.wijkteam.wijken.all()) == [s.wijken["Noord"]]
     assert set(s.backoffice_team.wijken.all()) == set(s.wijken.values())
     assert s.hh.naam == "Hulp bij het huishouden"
-    assert s.hh.tarieven.filter(aanbieder="Thuiszorg West").exists()
+    assert s.hh.contractproducten.filter(contract__aanbieder__naam="Thuiszorg West").exists()
 
 
 def test_twee_casussen_in_een_test_botsen_niet():
@@ -124,7 +124,7 @@ def test_beschikt_zin_verzonden():
     assert b.verzonden_op == s.vandaag and b.bezwaar_uiterlijk > s.vandaag
     assert "bezwaar" in b.brief.lower()
     (regel,) = b.voorzieningen.all()
-    assert (regel.voorziening, regel.leveringsvorm, regel.aanbieder) == (
+    assert (regel.voorziening, regel.leveringsvorm, regel.aanbieder.naam) == (
         s.hh,
         "zin",
         "Thuiszorg West",

@@ -104,13 +104,18 @@ class VoorzieningSerializer(serializers.ModelSerializer):
 
 
 class VoorzieningHuidigTariefSerializer(serializers.Serializer):
-    """The tariff in force per leveringsvorm and provider (for PGB usually without provider)."""
+    """The tariff in force per leveringsvorm: PGB from the catalogue, in kind (ZIN) per
+    contracted provider from the contracts."""
 
     leveringsvorm = serializers.ChoiceField(choices=Leveringsvorm.choices)
-    aanbieder = serializers.CharField()
+    aanbieder = serializers.CharField(help_text="Naam van de aanbieder; leeg bij pgb.")
+    aanbieder_id = serializers.IntegerField(
+        allow_null=True, help_text="De aanbieder (/api/v1/aanbieders/{id}/); leeg bij pgb."
+    )
     bedrag = serializers.DecimalField(
         max_digits=10, decimal_places=2, help_text="Per eenheid (WJ756), in euro."
     )
+    eenheid = serializers.CharField(help_text="WJ756, bijvoorbeeld 04 (uur).")
 
 
 class VoorzieningDetailSerializer(VoorzieningSerializer):
@@ -140,7 +145,6 @@ class VoorzieningTariefSerializer(serializers.ModelSerializer):
             "id",
             "voorziening",
             "leveringsvorm",
-            "aanbieder",
             "geldig_vanaf",
             "bedrag",
             "bron",
@@ -232,9 +236,7 @@ class VoorzieningCreateSerializer(serializers.Serializer):
         default=list,
         help_text="Ids van de wijken; leeg: voor de hele gemeente.",
     )
-    leefgebieden = serializers.ListField(
-        child=IdField(), required=False, default=list
-    )
+    leefgebieden = serializers.ListField(child=IdField(), required=False, default=list)
     doelgroep = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     prijs = serializers.DecimalField(
         max_digits=8, decimal_places=2, required=False, allow_null=True, default=None
@@ -256,11 +258,4 @@ class VoorzieningTariefInputSerializer(serializers.Serializer):
         max_digits=10, decimal_places=2, help_text="Per eenheid (WJ756), in euro."
     )
     geldig_vanaf = serializers.DateField()
-    bron = serializers.CharField(help_text="Contract of besluit waar het tarief uit komt.")
-    aanbieder = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=200,
-        help_text="Verplicht bij zorg in natura.",
-    )
+    bron = serializers.CharField(help_text="Besluit of verordening waar het tarief uit komt.")

@@ -23,6 +23,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from eenplan.aanbieders.selectors import zin_tarieven_per_aanbieder
 from eenplan.common.api import pagina
 from eenplan.gemeente.models import Wijk
 from eenplan.onderzoeken.models import Leefgebied
@@ -124,13 +125,27 @@ class VoorzieningViewSet(viewsets.GenericViewSet):
         params = VoorzieningTarievenOpSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         op = params.validated_data.get("op") or timezone.localdate()
-        tarieven = [
-            {"leveringsvorm": vorm.value, "aanbieder": aanbieder, "bedrag": bedrag}
-            for vorm in Leveringsvorm
-            for aanbieder, bedrag in sorted(
-                selectors.tarieven_op(voorziening, vorm.value, op).items()
-            )
+        tarieven: list[dict[str, Any]] = [
+            {
+                "leveringsvorm": Leveringsvorm.ZIN.value,
+                "aanbieder": p.contract.aanbieder.naam,
+                "aanbieder_id": p.contract.aanbieder_id,
+                "bedrag": p.tarief,
+                "eenheid": p.eenheid,
+            }
+            for p in zin_tarieven_per_aanbieder(voorziening, op)
         ]
+        pgb = selectors.tarief_op(voorziening, Leveringsvorm.PGB, op)
+        if pgb is not None:
+            tarieven.append(
+                {
+                    "leveringsvorm": Leveringsvorm.PGB.value,
+                    "aanbieder": "",
+                    "aanbieder_id": None,
+                    "bedrag": pgb,
+                    "eenheid": voorziening.eenheid,
+                }
+            )
         context = {"request": request, "tarieven_op": op, "tarieven": tarieven}
         return Response(VoorzieningDetailSerializer(voorziening, context=context).data, status=code)
 
@@ -163,10 +178,10 @@ class VoorzieningViewSet(viewsets.GenericViewSet):
         )
 
     @extend_schema(
-        summary="Tarief toevoegen (met ingangsdatum en bron)",
-        description="Een tarief per eenheid, per leveringsvorm en (bij zorg in natura) per "
-        "aanbieder, geldig vanaf een datum. Een nieuw tarief vervangt het oude vanaf die datum; "
-        "het oude blijft bewaard.",
+        summary="Pgb-tarief toevoegen (met ingangsdatum en bron)",
+        description="Een pgb-tarief per eenheid, geldig vanaf een datum. Een nieuw tarief "
+        "vervangt het oude vanaf die datum; het oude blijft bewaard. Een tarief voor zorg in "
+        "natura hoort bij het contract met de aanbieder (/api/v1/contracten/).",
         request=VoorzieningTariefInputSerializer,
         responses={201: VoorzieningTariefSerializer},
     )

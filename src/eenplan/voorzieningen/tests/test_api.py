@@ -16,7 +16,13 @@ from rest_framework.test import APIClient
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.onderzoeken.models import Leefgebied
-from eenplan.testing.factories import MedewerkerFactory
+from eenplan.testing.factories import (
+    AanbiederFactory,
+    ContractFactory,
+    ContractProductFactory,
+    MedewerkerFactory,
+    gecontracteerd,
+)
 from eenplan.testing.helpers import api_for
 from eenplan.voorzieningen.models import Tarief, Voorziening
 from eenplan.voorzieningen.services import tarief_add, voorziening_create
@@ -140,20 +146,25 @@ def test_beleid_and_anonymous_may_not_read(beleid, kaart):
 
 
 def test_detail_shows_tariffs_in_force_per_form_and_provider(vrijwilliger, kaart):
+    """Tariffs in kind come from the providers' contracts (with their unit), PGB from the
+    catalogue."""
     hh = kaart["hh"]
-    for aanbieder, bedrag, vanaf in [
-        ("Thuiszorg West", "28.00", dt.date(2023, 1, 1)),
-        ("Thuiszorg West", "29.90", dt.date(2024, 1, 1)),
-        ("Zorg Oost", "32.50", dt.date(2024, 1, 1)),
-    ]:
-        tarief_add(
-            voorziening=hh,
-            leveringsvorm="zin",
-            bedrag=Decimal(bedrag),
-            geldig_vanaf=vanaf,
-            bron="Contract",
-            aanbieder=aanbieder,
-        )
+    west = ContractFactory(
+        gemeente=hh.gemeente,
+        aanbieder=AanbiederFactory(naam="Thuiszorg West"),
+        begin=dt.date(2023, 1, 1),
+    )
+    ContractProductFactory(
+        contract=west,
+        voorziening=hh,
+        tarief=Decimal("28.00"),
+        geldig_vanaf=dt.date(2023, 1, 1),
+        geldig_tot=dt.date(2023, 12, 31),
+    )
+    ContractProductFactory(
+        contract=west, voorziening=hh, tarief=Decimal("29.90"), geldig_vanaf=dt.date(2024, 1, 1)
+    )
+    oost = gecontracteerd(hh, "Zorg Oost", tarief="32.50")
     tarief_add(
         voorziening=hh,
         leveringsvorm="pgb",
@@ -164,14 +175,41 @@ def test_detail_shows_tariffs_in_force_per_form_and_provider(vrijwilliger, kaart
     api = api_for(vrijwilliger)
     body = api.get(f"{URL}{hh.pk}/", {"op": "2024-06-01"}).json()
     assert body["tarieven_op"] == "2024-06-01"
+    w, o = west.aanbieder_id, oost.pk
     assert body["tarieven"] == [
-        {"leveringsvorm": "zin", "aanbieder": "Thuiszorg West", "bedrag": "29.90"},
-        {"leveringsvorm": "zin", "aanbieder": "Zorg Oost", "bedrag": "32.50"},
-        {"leveringsvorm": "pgb", "aanbieder": "", "bedrag": "25.00"},
+        {
+            "leveringsvorm": "zin",
+            "aanbieder": "Thuiszorg West",
+            "aanbieder_id": w,
+            "bedrag": "29.90",
+            "eenheid": "04",
+        },
+        {
+            "leveringsvorm": "zin",
+            "aanbieder": "Zorg Oost",
+            "aanbieder_id": o,
+            "bedrag": "32.50",
+            "eenheid": "04",
+        },
+        {
+            "leveringsvorm": "pgb",
+            "aanbieder": "",
+            "aanbieder_id": None,
+            "bedrag": "25.00",
+            "eenheid": "04",
+        },
     ]
     assert body["productcategorie"] == "01" and body["eenheid"] == "04"
     eerder = api.get(f"{URL}{hh.pk}/", {"op": "2023-06-01"}).json()["tarieven"]
-    assert eerder == [{"leveringsvorm": "zin", "aanbieder": "Thuiszorg West", "bedrag": "28.00"}]
+    assert eerder == [
+        {
+            "leveringsvorm": "zin",
+            "aanbieder": "Thuiszorg West",
+            "aanbieder_id": w,
+            "bedrag": "28.00",
+            "eenheid": "04",
+        }
+    ]
     assert api.get(f"{URL}999999/").status_code == 404
 
 
@@ -232,7 +270,9 @@ def test_vrijwilliger_may_not_add_to_the_catalogue(vrijwilliger, gemeente):
     assert not Voorziening.objects.exists()
 
 
-def test_tariff_added_with_source_and_refused_without_provider(contractmanager, gemeente):
+def test_pgb_tariff_added_with_source_and_a_tariff_in_kind_sent_to_the_contracts(
+    contractmanager, gemeente
+):
     hh = hulp_bij_het_huishouden(gemeente)
     api = api_for(contractmanager)
     tarieven = f"{URL}{hh.pk}/tarieven/"
@@ -240,27 +280,21 @@ def test_tariff_added_with_source_and_refused_without_provider(contractmanager, 
         tarieven,
         {"leveringsvorm": "zin", "bedrag": "29.90", "geldig_vanaf": "2024-01-01", "bron": "C"},
     )
-    assert response.status_code == 400 and "aanbieder" in response.json()
+    assert response.status_code == 400
+    assert "contract met de aanbieder" in response.json()["leveringsvorm"][0]
     response = api.post(
         tarieven,
-        {
-            "leveringsvorm": "zin",
-            "bedrag": "0",
-            "geldig_vanaf": "2024-01-01",
-            "bron": "C",
-            "aanbieder": "A",
-        },
+        {"leveringsvorm": "pgb", "bedrag": "0", "geldig_vanaf": "2024-01-01", "bron": "C"},
     )
     assert response.status_code == 400 and "groter dan nul" in response.json()["bedrag"][0]
     assert not Tarief.objects.exists()
     response = api.post(
         tarieven,
         {
-            "leveringsvorm": "zin",
+            "leveringsvorm": "pgb",
             "bedrag": "29.90",
             "geldig_vanaf": "2024-01-01",
-            "bron": "Contract 2024",
-            "aanbieder": "Thuiszorg West",
+            "bron": "Verordening 2024",
         },
     )
     assert response.status_code == 201, response.json()

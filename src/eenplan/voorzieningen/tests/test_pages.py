@@ -17,7 +17,7 @@ from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.onderzoeken.services import instrument_ensure_default
-from eenplan.testing.factories import MedewerkerFactory
+from eenplan.testing.factories import MedewerkerFactory, gecontracteerd
 from eenplan.voorzieningen.models import Tarief, Voorziening
 from eenplan.voorzieningen.services import tarief_add, voorziening_create
 
@@ -102,14 +102,14 @@ def hh(gemeente):
         kostprijs_per_maand=Decimal("250.00"),
     )
     for aanbieder, bedrag in (("Thuiszorg West", "29.90"), ("Zorg Oost", "32.50")):
-        tarief_add(
-            voorziening=v,
-            leveringsvorm="zin",
-            bedrag=Decimal(bedrag),
-            geldig_vanaf=dt.date(2024, 1, 1),
-            bron="Contract 2024",
-            aanbieder=aanbieder,
-        )
+        gecontracteerd(v, aanbieder, tarief=bedrag)
+    tarief_add(
+        voorziening=v,
+        leveringsvorm="pgb",
+        bedrag=Decimal("25.00"),
+        geldig_vanaf=dt.date(2024, 1, 1),
+        bron="Verordening 2024",
+    )
     return v
 
 
@@ -197,17 +197,17 @@ def test_sociale_kaart_query_budget(
 def test_catalogue_shows_codes_and_current_tariffs(client, kaart, hh, backoffice, vrijwilliger):
     tarief_add(
         voorziening=hh,
-        leveringsvorm="zin",
+        leveringsvorm="pgb",
         bedrag=Decimal("99.00"),
         geldig_vanaf=dt.date(timezone.localdate().year + 1, 1, 1),
-        bron="Contract volgend jaar",
-        aanbieder="Thuiszorg West",
+        bron="Verordening volgend jaar",
     )
     body = login(client, backoffice).get(url("catalogus")).content.decode()
     assert "Individueel maatwerk" in body and "Algemene voorziening" in body
     assert "WMO020 01" in body and "Hulp bij het huishouden" in body and "01A01" in body
     assert "Eenheid 04 uur" in body and "frequentie 2 per week" in body
-    assert "ZIN Thuiszorg West: €&nbsp;29,90" in body and "Zorg Oost: €&nbsp;32,50" in body
+    assert "ZIN Thuiszorg West: €&nbsp;29,90 per uur" in body and "Zorg Oost: €&nbsp;32,50" in body
+    assert "PGB: €&nbsp;25,00" in body
     assert "99,00" not in body  # not in force yet
     body = client.get(url("catalogus"), {"soort": "algemeen"}).content.decode()
     assert "01A01" not in body and "Wijkbus" in body
@@ -231,14 +231,7 @@ def test_catalogue_query_budget(client, gemeente, backoffice, django_assert_num_
                 eenheid="04",
                 uitvoeringsvariant="inspanning",
             )
-            tarief_add(
-                voorziening=v,
-                leveringsvorm="zin",
-                bedrag=Decimal("60"),
-                geldig_vanaf=dt.date(2024, 1, 1),
-                bron="Contract",
-                aanbieder="Aanbieder A",
-            )
+            gecontracteerd(v, "Aanbieder A", tarief="60")
 
     login(client, backoffice)
     maak(0, 5)
@@ -322,33 +315,31 @@ def test_only_the_catalogue_role_adds(client, backoffice, vrijwilliger, hh):
         login(client, medewerker)
         assert client.get(url("nieuw")).status_code == 403
         assert client.post(url("tarief", hh.pk), {}).status_code == 403
-    assert Tarief.objects.count() == 2
+    assert Tarief.objects.count() == 1
 
 
 def test_tariff_refusals_change_nothing(client, contractmanager, hh):
     login(client, contractmanager)
     body = client.get(url("detail", hh.pk)).content.decode()
     assert "Tarief toevoegen" in body and "geldt nu" in body
+    # The contracted tariffs in kind are listed with their provider and unit.
+    assert "Zorg in natura: gecontracteerde aanbieders" in body and "per uur" in body
     basis = {
         "tarief-leveringsvorm": "zin",
-        "tarief-aanbieder": "",
         "tarief-bedrag": "31,00",
         "tarief-geldig_vanaf": "2025-01-01",
-        "tarief-bron": "Contract 2025",
+        "tarief-bron": "Verordening 2025",
     }
     response = client.post(url("tarief", hh.pk), basis)
     assert response.status_code == 400
-    assert "Een tarief in natura hoort bij een aanbieder" in response.content.decode()
-    response = client.post(
-        url("tarief", hh.pk), {**basis, "tarief-aanbieder": "X", "tarief-bedrag": "0"}
-    )
+    assert "contract met de aanbieder" in response.content.decode()
+    basis["tarief-leveringsvorm"] = "pgb"
+    response = client.post(url("tarief", hh.pk), {**basis, "tarief-bedrag": "0"})
     assert "Een tarief is groter dan nul" in response.content.decode()
-    response = client.post(
-        url("tarief", hh.pk), {**basis, "tarief-aanbieder": "X", "tarief-bedrag": "abc"}
-    )
+    response = client.post(url("tarief", hh.pk), {**basis, "tarief-bedrag": "abc"})
     assert "Vul een bedrag in, bijvoorbeeld 7,50" in response.content.decode()
-    assert Tarief.objects.count() == 2
-    response = client.post(url("tarief", hh.pk), {**basis, "tarief-aanbieder": "Thuiszorg West"})
+    assert Tarief.objects.count() == 1
+    response = client.post(url("tarief", hh.pk), basis)
     assert response.status_code == 302
     nieuw = Tarief.objects.order_by("-id").first()
     assert nieuw.bedrag == Decimal("31.00") and nieuw.geldig_vanaf == dt.date(2025, 1, 1)

@@ -107,12 +107,12 @@ class RegelInputSerializer(serializers.Serializer):
     leveringsvorm = serializers.ChoiceField(
         choices=Leveringsvorm.choices, required=False, allow_blank=True, default=""
     )
-    aanbieder = serializers.CharField(
+    aanbieder = serializers.IntegerField(
         required=False,
-        allow_blank=True,
-        default="",
-        max_length=200,
-        help_text="Verplicht bij zorg in natura.",
+        allow_null=True,
+        default=None,
+        help_text="Verplicht bij zorg in natura: de id van een aanbieder (/api/v1/aanbieders/) "
+        "met een contract voor deze voorziening op de ingangsdatum.",
     )
     frequentie = serializers.CharField(
         required=False,

@@ -42,6 +42,14 @@ class BeschikkingVoorzieningRefSerializer(serializers.Serializer):
     productcode = serializers.CharField()
 
 
+class AanbiederRefSerializer(serializers.Serializer):
+    """The provider of a provision in kind (/api/v1/aanbieders/{id}/)."""
+
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+    agb_code = serializers.CharField(help_text="8 cijfers; leeg zolang hij ontbreekt.")
+
+
 class BeschikkingRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     url = serializers.HyperlinkedIdentityField(view_name="beschikking-detail")

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from eenplan.beschikkingen.api.serializers.algemeen import (
     UITKOMST_HELP,
+    AanbiederRefSerializer,
     BeschikkingInwonerRefSerializer,
     BeschikkingVoorzieningRefSerializer,
     PgbToetsOutputSerializer,
@@ -46,6 +47,9 @@ class BeschikteVoorzieningSerializer(serializers.ModelSerializer):
         help_text="Leeg bij een afwijzing.",
     )
     pgb_toets = PgbToetsOutputSerializer(read_only=True, allow_null=True)
+    aanbieder = AanbiederRefSerializer(
+        read_only=True, allow_null=True, help_text="Bij zorg in natura; anders leeg."
+    )
 
     class Meta:
         model = BeschikteVoorziening

@@ -18,6 +18,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from eenplan.aanbieders.models import Aanbieder
 from eenplan.beschikkingen import selectors, services
 from eenplan.beschikkingen.api import queries
 from eenplan.beschikkingen.api.serializers.aanvragen import (
@@ -42,7 +43,9 @@ from eenplan.privacy.api.common import request_doel
 from eenplan.rules.voorziening import PgbToets
 
 
-def _regel(data: dict[str, Any], voorzieningen: dict[int, Any]) -> services.Regel:
+def _regel(
+    data: dict[str, Any], voorzieningen: dict[int, Any], aanbieders: dict[int, Aanbieder]
+) -> services.Regel:
     toets = data["pgb_toets"]
     return services.Regel(
         voorziening=voorzieningen[data["voorziening"]],
@@ -52,7 +55,7 @@ def _regel(data: dict[str, Any], voorzieningen: dict[int, Any]) -> services.Rege
         einde=data["einde"],
         heronderzoek_op=data["heronderzoek_op"],
         leveringsvorm=data["leveringsvorm"],
-        aanbieder=data["aanbieder"],
+        aanbieder=aanbieders.get(data["aanbieder"]) if data["aanbieder"] is not None else None,
         frequentie=data["frequentie"],
         pgb_toets=None if toets is None else PgbToets(**toets),
         pgb_tarief=data["pgb_tarief"],
@@ -146,12 +149,18 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
                     ]
                 }
             )
+        aanbieder_ids = {r["aanbieder"] for r in regels_data if r["aanbieder"] is not None}
+        aanbieders = Aanbieder.objects.in_bulk(aanbieder_ids)
+        if onbekend_aanbieder := sorted(aanbieder_ids - set(aanbieders)):
+            raise ValidationError(
+                {"regels": [f"Aanbieder {pk_} bestaat niet." for pk_ in onbekend_aanbieder]}
+            )
         beschikking = services.beschikking_issue(
             aanvraag=aanvraag,
             actor=request.user,
             besloten_op=data.validated_data.get("besloten_op") or timezone.localdate(),
             motivering=data.validated_data["motivering"],
-            regels=[_regel(r, voorzieningen) for r in regels_data],
+            regels=[_regel(r, voorzieningen, aanbieders) for r in regels_data],
             via=access.Via.request(request),
         )
         return beschikking_response(request, beschikking.pk, code=status.HTTP_201_CREATED)
