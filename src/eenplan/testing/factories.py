@@ -1198,7 +1198,7 @@ class TariefFactory(factory.Factory):
 
 def agb_code(n: int) -> str:
     """A well-formed Wmo AGB code (iWmo LDT_AgbCode: 8 digits), unique per n."""
-    return f"98{n + 1:06d}"
+    return f"98{n + 500001:06d}"
 
 
 class AanbiederFactory(factory.Factory):

@@ -153,7 +153,7 @@ def terug(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("aanbieders", "0001_initial"),
-        ("beschikkingen", "0012_aanbieder_record"),
+        ("beschikkingen", "0014_aanbieder_record"),
         ("voorzieningen", "0004_beheer"),
     ]
 

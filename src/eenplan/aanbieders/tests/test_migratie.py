@@ -13,13 +13,13 @@ from django.db.migrations.executor import MigrationExecutor
 
 VOOR = [
     ("aanbieders", "0001_initial"),
-    ("beschikkingen", "0012_aanbieder_record"),
-    ("voorzieningen", "0004_beheer"),
+    ("beschikkingen", "0014_aanbieder_record"),
+    ("voorzieningen", "0005_categorie"),
 ]
 NA = [
     ("aanbieders", "0002_uit_vrije_tekst"),
-    ("beschikkingen", "0013_aanbieder_tekst_weg"),
-    ("voorzieningen", "0005_tarief_zonder_aanbieder"),
+    ("beschikkingen", "0015_aanbieder_tekst_weg"),
+    ("voorzieningen", "0006_tarief_zonder_aanbieder"),
 ]
 
 

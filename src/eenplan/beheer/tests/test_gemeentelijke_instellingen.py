@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from eenplan.aanbieders.selectors import aanbieders_met_contract
 from eenplan.beschikkingen import services as beschikkingen
 from eenplan.beschikkingen.constants import Rechtmatigheid
 from eenplan.common.concurrency import Conflict
@@ -26,8 +27,7 @@ from eenplan.rules.onderzoek import LadderStap
 from eenplan.testing import scenarios
 from eenplan.testing.factories import MedewerkerFactory
 from eenplan.testing.helpers import api_for
-from eenplan.voorzieningen.selectors import tarieven_op
-from eenplan.voorzieningen.services import tarief_add, voorziening_create
+from eenplan.voorzieningen.services import voorziening_create
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +173,7 @@ def _backoffice_besluit(s):
                 begin=s.vandaag,
                 einde=s.vandaag + dt.timedelta(days=364),
                 leveringsvorm="zin",
-                aanbieder=min(tarieven_op(s.hh, "zin", s.vandaag)),
+                aanbieder=aanbieders_met_contract(s.hh, s.vandaag).first(),
             )
         ],
     )
@@ -217,13 +217,8 @@ def _regiotaxi_beschikt(s, categorie):
         kostprijs_per_maand=Decimal("60"),
         categorie=categorie,
     )
-    tarief_add(
-        voorziening=taxi,
-        leveringsvorm="zin",
-        bedrag=Decimal("60"),
-        geldig_vanaf=s.vandaag - dt.timedelta(days=30),
-        bron="Contract Regiotaxi 2026",
-        aanbieder="Regiotaxi Noord",
+    regiotaxi = scenarios.contracteer(
+        taxi, "Regiotaxi Noord", "98300011", "60", vanaf=s.vandaag - dt.timedelta(days=30)
     )
     return beschikkingen.beschikking_issue(
         aanvraag=s.aanvraag,
@@ -238,7 +233,7 @@ def _regiotaxi_beschikt(s, categorie):
                 begin=s.vandaag,
                 einde=s.vandaag + dt.timedelta(days=364),
                 leveringsvorm="zin",
-                aanbieder="Regiotaxi Noord",
+                aanbieder=regiotaxi,
             )
         ],
     )

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from eenplan.aanbieders.models import Aanbieder
 from eenplan.berichten.constants import BerichtStatus, Richting
 from eenplan.berichten.models import Bericht, Levering, Prestatie, Toewijzing
 from eenplan.berichten.selectors import werklijst
@@ -53,9 +54,19 @@ def test_sending_a_zin_beschikking_puts_a_301_for_the_provider_in_the_outbox(bes
 
 
 def test_a_beschikking_without_a_known_provider_sends_nothing(gemeente):
-    from eenplan.testing.factories import BeschikkingFactory
+    """A provider taken over from the old free text has no AGB code yet: no 301 can go."""
+    from eenplan.testing.factories import (
+        BeschikkingFactory,
+        ContractFactory,
+        ContractProductFactory,
+        VoorzieningFactory,
+    )
 
-    beschikking = BeschikkingFactory(verzonden=True)
+    voorziening = VoorzieningFactory(gemeente=gemeente)
+    zonder_agb = Aanbieder.objects.create(naam="Uit vrije tekst", agb_code="")
+    contract = ContractFactory(aanbieder=zonder_agb, gemeente=gemeente)
+    ContractProductFactory(contract=contract, voorziening=voorziening)
+    beschikking = BeschikkingFactory(verzonden=True, voorziening=voorziening, aanbieder=zonder_agb)
     assert not Bericht.objects.filter(inwoners=beschikking.inwoner).exists()
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("aanbieders", "0002_uit_vrije_tekst"),
-        ("beschikkingen", "0012_aanbieder_record"),
+        ("beschikkingen", "0014_aanbieder_record"),
     ]
 
     operations = [

@@ -13,7 +13,7 @@ def zin_tarieven_weg(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("aanbieders", "0002_uit_vrije_tekst"),
-        ("voorzieningen", "0004_beheer"),
+        ("voorzieningen", "0005_categorie"),
     ]
 
     operations = [

@@ -1,5 +1,5 @@
 """Step 1 of 2: the granted provision gets a reference to the provider record (aanbieders app);
-aanbieders 0002 fills it from the free text, step 2 (0013) drops the text."""
+aanbieders 0002 fills it from the free text, step 2 (0015) drops the text."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("aanbieders", "0001_initial"),
-        ("beschikkingen", "0011_briefsjabloon"),
+        ("beschikkingen", "0013_verzendkanaal_volgorde"),
     ]
 
     operations = [
