@@ -6,6 +6,7 @@ from eenplan.beheer import api as beheer_api
 from eenplan.beheer.gemeentegegevens import GemeenteViewSet
 from eenplan.beleid.api import urls as beleid_api
 from eenplan.berichten.api import medewerkers as berichten_medewerkers_api
+from eenplan.berichten.api import urls as berichten_api
 from eenplan.beschikkingen.api import urls as beschikkingen_api
 from eenplan.bezwaren.api import urls as bezwaren_api
 from eenplan.common.api import ID_REGEX
@@ -58,5 +59,6 @@ bezwaren_api.register(router)
 sturing_api.register(router)
 berichten_medewerkers_api.register(router)
 beleid_api.register(router)
+berichten_api.register(router)
 
 urlpatterns = router.urls

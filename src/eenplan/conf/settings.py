@@ -385,6 +385,8 @@ in plaats van stil de ongefilterde lijst.""",
         "VerzendStatusEnum": "eenplan.beschikkingen.constants.VerzendStatus",
         "BriefSoortEnum": "eenplan.beschikkingen.constants.BriefSoort",
         "ActiviteitStatusEnum": "eenplan.beleid.constants.ActiviteitStatus",
+        "BerichtSoortEnum": "eenplan.berichten.constants.BERICHTSOORTEN",
+        "BerichtStatusEnum": "eenplan.berichten.constants.BerichtStatus",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -50,6 +50,10 @@ RECORD_RESOURCE: dict[str, Resource] = {
     "plannen.plan": Resource.PLAN,
     "beschikkingen.aanvraag": Resource.AANVRAAG,
     "beschikkingen.beschikking": Resource.BESCHIKKING,
+    # A granted provision changed or ended, and the iWmo/iJw messages about the provision (the
+    # 301 to the provider, the provider's start, stop and claim): who reads decisions.
+    "beschikkingen.beschiktevoorziening": Resource.BESCHIKKING,
+    "berichten.bericht": Resource.BESCHIKKING,
     "bezwaren.bezwaar": Resource.BEZWAAR,
     "bezwaren.klacht": Resource.KLACHT,
 }

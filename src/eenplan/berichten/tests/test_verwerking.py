@@ -305,3 +305,14 @@ def test_a_wrong_namespace_is_kept_with_0001(van_aanbieder):
     )
     bericht = ontvang(inhoud)
     assert bericht.status == BerichtStatus.ONLEESBAAR and bericht.retourcodes == ["0001"]
+
+
+def test_the_messages_appear_in_the_residents_dossier_timeline(van_aanbieder, toewijzing):
+    from eenplan.testing.helpers import api_for
+
+    ontvang(van_aanbieder.stop())  # a stop without a start: rejected, still in the timeline
+    backoffice = medewerker_voor(toewijzing.inwoner, Rol.BACKOFFICE)
+    dossier = api_for(backoffice).get(f"/api/v1/dossiers/{toewijzing.inwoner_id}/").json()
+    regels = [g["omschrijving"] for g in dossier["gebeurtenissen"]]
+    assert any("Toewijzing (WMO301) klaargezet voor Thuiszorg West" in r for r in regels)
+    assert any("afgekeurd: 9069" in r for r in regels)

@@ -1,0 +1,71 @@
+"""The folder connection (GGk): the integration point with the Gegevensknooppunt, which is not
+reachable from here. The GGk client of the municipality (VECOZO's or another) drops every
+received message file in an inbox folder and sends every file it finds in an outbox folder.
+`verwerk_map` is one round: every `*.xml` in the inbox is kept (then moved to `verwerkt/` in
+the inbox, never deleted), processed and answered; every message waiting in the outbox of
+eenplan is written to the outbox folder (written to a temporary name, then renamed, so the
+GGk client never picks up half a file) and marked as sent. Run it from cron or a systemd
+timer: `eenplan berichten verwerk-map --in DIR --uit DIR` (docs/berichten.md)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eenplan.berichten.constants import Kanaal
+from eenplan.berichten.selectors import uitgaand_klaar
+from eenplan.berichten.services import bericht_ontvang, bericht_opgehaald, bericht_verwerk
+
+VERWERKT = "verwerkt"
+
+
+@dataclass
+class Ronde:
+    """What one round did."""
+
+    ontvangen: list[int] = field(default_factory=list)  # ids of newly stored messages
+    al_ontvangen: list[int] = field(default_factory=list)  # the same file again
+    verzonden: list[str] = field(default_factory=list)  # file names written to the outbox
+
+
+def _vrije_naam(map_: Path, naam: str) -> Path:
+    doel = map_ / naam
+    n = 1
+    while doel.exists():
+        doel = map_ / f"{Path(naam).stem}.{n}{Path(naam).suffix}"
+        n += 1
+    return doel
+
+
+def verwerk_map(*, inmap: Path, uitmap: Path, wachtrij: bool = False) -> Ronde:
+    """One round of the folder connection. `wachtrij`: queue the processing as background
+    tasks (for the worker) instead of processing here."""
+    from eenplan.berichten.tasks import verwerk_bericht
+
+    ronde = Ronde()
+    klaar = inmap / VERWERKT
+    klaar.mkdir(parents=True, exist_ok=True)
+    uitmap.mkdir(parents=True, exist_ok=True)
+    for pad in sorted(p for p in inmap.iterdir() if p.is_file() and p.suffix.lower() == ".xml"):
+        inhoud = pad.read_bytes()
+        bericht, nieuw = bericht_ontvang(inhoud=inhoud, kanaal=Kanaal.MAP, bestandsnaam=pad.name)
+        # Stored (committed): only now the file leaves the inbox, kept beside it.
+        pad.rename(_vrije_naam(klaar, pad.name))
+        if not nieuw:
+            ronde.al_ontvangen.append(bericht.pk)
+            continue
+        ronde.ontvangen.append(bericht.pk)
+        if wachtrij:
+            verwerk_bericht.enqueue(bericht.pk)
+        else:
+            bericht_verwerk(bericht.pk)
+    for bericht in uitgaand_klaar():
+        naam = bericht.bestandsnaam or f"{bericht.soort}_{bericht.identificatie}.xml"
+        doel = _vrije_naam(uitmap, naam)
+        tijdelijk = uitmap / f".{doel.name}.tmp"
+        tijdelijk.write_bytes(bytes(bericht.inhoud))
+        os.replace(tijdelijk, doel)
+        bericht_opgehaald(bericht=bericht)
+        ronde.verzonden.append(doel.name)
+    return ronde
