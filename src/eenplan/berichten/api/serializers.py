@@ -12,7 +12,7 @@ from eenplan.berichten.models import Bericht, Toewijzing
 from eenplan.istandaarden.codelijsten import retourcode_uitleg
 
 
-class BerichtFilterSerializer(serializers.Serializer):
+class UitwisselingFilterSerializer(serializers.Serializer):
     richting = serializers.ChoiceField(
         choices=Richting.choices, required=False, help_text="in: ontvangen, uit: verzonden."
     )
@@ -28,7 +28,7 @@ class BerichtFilterSerializer(serializers.Serializer):
     inwoner = serializers.IntegerField(required=False, min_value=1, help_text="Id van de inwoner.")
 
 
-class BestandSerializer(serializers.Serializer):
+class UitwisselingBestandSerializer(serializers.Serializer):
     bestand = serializers.FileField(
         help_text="Het berichtbestand (XML, UTF-8). U kunt het bestand ook als de hele body "
         "sturen met Content-Type application/xml."
@@ -39,12 +39,7 @@ def _codes(codes: list[str]) -> list[dict[str, str]]:
     return [{"code": c, "uitleg": retourcode_uitleg(c)} for c in codes]
 
 
-class RetourcodeSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    uitleg = serializers.CharField()
-
-
-class BerichtSerializer(serializers.ModelSerializer):
+class UitwisselingSerializer(serializers.ModelSerializer):
     status_omschrijving = serializers.CharField(source="get_status_display", read_only=True)
     retourcodes = serializers.SerializerMethodField()
     aanbieder = serializers.SerializerMethodField()
@@ -84,11 +79,11 @@ class BerichtSerializer(serializers.ModelSerializer):
         return reverse("bericht-inhoud", args=[obj.pk], request=self.context.get("request"))
 
 
-class BerichtDetailSerializer(BerichtSerializer):
+class UitwisselingDetailSerializer(UitwisselingSerializer):
     antwoorden = serializers.SerializerMethodField()
 
-    class Meta(BerichtSerializer.Meta):
-        fields = [*BerichtSerializer.Meta.fields, "antwoorden"]
+    class Meta(UitwisselingSerializer.Meta):
+        fields = [*UitwisselingSerializer.Meta.fields, "antwoorden"]
 
     def get_antwoorden(self, obj: Bericht) -> list[dict[str, Any]]:
         return [
@@ -97,7 +92,7 @@ class BerichtDetailSerializer(BerichtSerializer):
         ]
 
 
-class ToewijzingSerializer(serializers.ModelSerializer):
+class ClientToewijzingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Toewijzing
         fields = [
@@ -114,9 +109,9 @@ class ToewijzingSerializer(serializers.ModelSerializer):
         ]
 
 
-class ClientSerializer(serializers.Serializer):
+class AanbiederClientSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     bsn = serializers.CharField()
     naam = serializers.CharField()
     geboortedatum = serializers.DateField()
-    toewijzingen = ToewijzingSerializer(many=True, source="eigen_toewijzingen")
+    toewijzingen = ClientToewijzingSerializer(many=True, source="eigen_toewijzingen")

@@ -21,11 +21,11 @@ from rest_framework.response import Response
 
 from eenplan.berichten import selectors, services
 from eenplan.berichten.api.serializers import (
-    BerichtDetailSerializer,
-    BerichtFilterSerializer,
-    BerichtSerializer,
-    BestandSerializer,
-    ClientSerializer,
+    AanbiederClientSerializer,
+    UitwisselingBestandSerializer,
+    UitwisselingDetailSerializer,
+    UitwisselingFilterSerializer,
+    UitwisselingSerializer,
 )
 from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
 from eenplan.berichten.models import Bericht, Toewijzing
@@ -77,12 +77,12 @@ def _pk(pk: Any) -> int:
         summary="Berichten: voor een aanbieder de eigen, voor de gemeente het berichtenlogboek",
         description="Nieuwste eerst. `nieuw=true`: alleen verzonden berichten die nog niet zijn "
         "opgehaald (haal ze op via `inhoud`).",
-        parameters=[BerichtFilterSerializer],
-        responses=BerichtSerializer(many=True),
+        parameters=[UitwisselingFilterSerializer],
+        responses=UitwisselingSerializer(many=True),
     ),
     retrieve=extend_schema(
         summary="Eén bericht met status, retourcodes (met uitleg) en antwoorden",
-        responses=BerichtDetailSerializer,
+        responses=UitwisselingDetailSerializer,
     ),
     create=extend_schema(
         summary="Een iWmo/iJw-bericht aanleveren (305, 307, 315, 317, 323, 302, 320)",
@@ -92,9 +92,9 @@ def _pk(pk: Any) -> int:
         "bestand nogmaals geeft 200 met het eerder ontvangen bericht en verandert niets.",
         request={
             "application/xml": {"type": "string", "format": "binary"},
-            "multipart/form-data": BestandSerializer,
+            "multipart/form-data": UitwisselingBestandSerializer,
         },
-        responses={202: BerichtSerializer, 200: BerichtSerializer},
+        responses={202: UitwisselingSerializer, 200: UitwisselingSerializer},
     ),
 )
 class BerichtViewSet(viewsets.GenericViewSet):
@@ -108,14 +108,14 @@ class BerichtViewSet(viewsets.GenericViewSet):
         "clienten": (Resource.CLIENT, Action.LEZEN),
     }
     queryset = Bericht.objects.none()  # for the schema; the real scope is per login
-    serializer_class = BerichtSerializer
+    serializer_class = UitwisselingSerializer
     filter_backends: list[type] = []
 
     def get_queryset(self) -> QuerySet[Bericht]:
         return selectors.berichten_in_scope(self.request.user)
 
     def list(self, request: Request) -> Response:
-        params = BerichtFilterSerializer(data=request.query_params)
+        params = UitwisselingFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         data = params.validated_data
         qs = self.get_queryset()
@@ -128,7 +128,7 @@ class BerichtViewSet(viewsets.GenericViewSet):
             status=data.get("status", ""),
             richting=data.get("richting", ""),
         )
-        return pagina(self, request, rijen, BerichtSerializer)
+        return pagina(self, request, rijen, UitwisselingSerializer)
 
     def _get(self, request: Request, pk: Any) -> Bericht:
         bericht_id = _pk(pk)
@@ -158,7 +158,7 @@ class BerichtViewSet(viewsets.GenericViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         bericht = self._get(request, pk)
-        return Response(BerichtDetailSerializer(bericht, context={"request": request}).data)
+        return Response(UitwisselingDetailSerializer(bericht, context={"request": request}).data)
 
     @extend_schema(
         summary="Het XML-bestand van een bericht, precies zoals ontvangen of verzonden",
@@ -212,7 +212,7 @@ class BerichtViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Cliënten van de aanbieder: wie een toewijzing bij u heeft, met de toewijzingen",
-        responses=ClientSerializer(many=True),
+        responses=AanbiederClientSerializer(many=True),
     )
     @action(detail=False, methods=["get"])
     def clienten(self, request: Request) -> Response:
@@ -237,5 +237,5 @@ class BerichtViewSet(viewsets.GenericViewSet):
         page = self.paginate_queryset(qs)
         rijen = list(page) if page is not None else list(qs)
         access.log_shown(actor, [i.pk for i in rijen], resource=Resource.CLIENT, via=via)
-        data = ClientSerializer(rijen, many=True).data
+        data = AanbiederClientSerializer(rijen, many=True).data
         return self.get_paginated_response(data)
