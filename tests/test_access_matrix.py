@@ -37,7 +37,6 @@ from drf_spectacular.generators import SchemaGenerator
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractProduct
 from eenplan.beleid.models import Activiteit, Indicatorkoppeling
-from eenplan.berichten.models import Bericht
 from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
@@ -567,15 +566,6 @@ def build_world() -> World:
             subdoel__doel__thema__plan=beleidsplan
         ).pk
         side["uitvraging"] = uitvraging.pk
-    # An iWmo message about each side's resident (the message log: not scoped by wijk).
-    for side in sides.values():
-        bericht = Bericht.objects.create(
-            richting="in", kanaal="map", gemeente=gemeente, soort="WMO305", code="305",
-            inhoud=b"<matrix/>", sha256=f"matrix{side['inwoner']}", status="verwerkt",
-            moment=timezone.now(),
-        )
-        bericht.inwoners.add(side["inwoner"])
-        side["bericht"] = bericht.pk
     for side in sides.values():
         side["medewerker"] = collega_zuid.pk
         side["verzoek"] = verzoek.pk

@@ -387,6 +387,7 @@ in plaats van stil de ongefilterde lijst.""",
         "ActiviteitStatusEnum": "eenplan.beleid.constants.ActiviteitStatus",
         "BerichtSoortEnum": "eenplan.berichten.constants.BERICHTSOORTEN",
         "BerichtStatusEnum": "eenplan.berichten.constants.BerichtStatus",
+        "BerichtRichtingEnum": "eenplan.berichten.constants.Richting",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
