@@ -357,7 +357,10 @@ class Levering:
 
 @dataclass(frozen=True)
 class GemeentelijkeRegels:
-    """The municipality's choices in its verordening (Wmo 2015 art. 2.1.4 lid 4 and 2.1.4a):
+    """The municipality's choices in its verordening (Wmo 2015 art. 2.1.4a for maatwerk and pgb,
+    art. 2.1.4 for algemene voorzieningen; leden of the current text not verified. Text of 2015:
+    art. 2.1.4 lid 2, "de hoogte van de bijdrage voor de verschillende soorten van voorzieningen
+    verschillend ... korting ... voor personen, behorende tot daarbij omschreven groepen"):
     categories it exempts (for example collectief vervoer), a lower amount, and a minimabeleid:
     no contribution when the household's income is at most ``minimabeleid_percentage`` percent
     of the social minimum."""
@@ -406,7 +409,7 @@ def kostprijsplafond(
     *, kostprijs: Decimal, al_in_rekening: Decimal, bedrag_per_periode: Decimal
 ) -> Plafond:
     """The cost-price cap over the life of a provision: the total of all contributions never
-    exceeds its cost price (Wmo 2015 art. 2.1.4 lid 6 for algemene voorzieningen, art. 2.1.4a
+    exceeds its cost price (Wmo 2015 art. 2.1.4 for algemene voorzieningen, art. 2.1.4a
     for maatwerk and pgb; text of 2015: art. 2.1.4 lid 3 "Het totaal van de bijdragen ... gaat
     de kostprijs niet te boven").
 
@@ -475,8 +478,8 @@ def eigen_bijdrage(
       or has a partner and at least one of them is below the AOW age (Uitvoeringsbesluit Wmo
       2015 art. 3.8; the persons are ``clienten`` and ``partner``). The municipality may exempt
       categories, set a lower amount, or exempt incomes up to a percentage of the social
-      minimum (Wmo 2015 art. 2.1.4 lid 4, 2.1.4a). Never more than the cost price over the
-      provisions' life: ``kostprijs_eerder`` (their cost price in earlier months) plus this
+      minimum (Wmo 2015 art. 2.1.4a; 2015: art. 2.1.4 lid 2). Never more than the cost price
+      over the provisions' life: ``kostprijs_eerder`` (their cost price in earlier months) plus this
       month's and one-off prices, minus ``al_in_rekening`` (see ``kostprijsplafond``).
     - The year's tariff missing: ``Status.GEGEVENS_ONTBREKEN`` with ``ontbrekend_jaar``; an
       earlier year is never reused.
@@ -593,7 +596,7 @@ def eigen_bijdrage(
         toelichting.append(
             "Geen eigen bijdrage: het inkomen is niet hoger dan "
             f"{gemeente.minimabeleid_percentage}% van het sociaal minimum (minimabeleid; "
-            f"{gemeente.bron}; Wmo 2015 art. 2.1.4 lid 4 onder b)."
+            f"{gemeente.bron}; Wmo 2015 art. 2.1.4a)."
         )
         return uitkomst(NUL, Status.GEEN_BIJDRAGE, via_cak=False, regime=regime)
     if gemeente.minimabeleid_percentage is not None and inkomen_procent_sociaal_minimum is None:

@@ -12,8 +12,9 @@ valid value is and turns the stored JSON into the objects the rules use:
   verantwoording, Gemeentewet art. 212 and 213 — the verordening on financial management and
   its controle); the seed municipalities check a generalist's decision (Hardenberg: afterwards).
 - ``eigen_bijdrage``: the municipality's exemptions and a lower amount (Wmo 2015 art. 2.1.4
-  lid 4 for algemene voorzieningen, art. 2.1.4a lid 1 and 2 for maatwerk: the verordening may
-  set that no or a lower contribution is asked, for categories of provisions or of persons),
+  for algemene voorzieningen, art. 2.1.4a for maatwerk, leden of the current text not
+  verified; text of 2015: art. 2.1.4 lid 2, the verordening may set the contribution
+  differently per kind of provision and give groups of persons a discount),
   e.g. collectief vervoer, or a minimabeleid up to a percentage of the social minimum
   (``rules.eigen_bijdrage.GemeentelijkeRegels``).
 - ``teksten``: the municipality's words, e.g. what it calls its team ("wijkteam",
