@@ -265,6 +265,17 @@ PK_KIND: dict[str, str] = {
     "/api/v1/beleidsindicatoren/": "beleidskoppeling",
     "/api/v1/beleidsactiviteiten/": "beleidsactiviteit",
     "/api/v1/clientervaring/": "uitvraging",
+    # The inwonersportaal (issue 13): staff are refused there; the resident's own ids.
+    "/mijn/<inwoner_id>/meldingen/": "melding",
+    "/mijn/<inwoner_id>/onderzoeken/": "onderzoek",
+    "/mijn/<inwoner_id>/plan/acties/": "actie",
+    "/mijn/<inwoner_id>/plan/deelnemers/": "deelnemer",
+    "/mijn/<inwoner_id>/beschikkingen/": "beschikking",
+    "/api/v1/mijn/<inwoner_id>/meldingen/": "melding",
+    "/api/v1/mijn/<inwoner_id>/onderzoeken/": "onderzoek",
+    "/api/v1/mijn/<inwoner_id>/acties/": "actie",
+    "/api/v1/mijn/<inwoner_id>/deelnemers/": "deelnemer",
+    "/api/v1/mijn/<inwoner_id>/beschikkingen/": "beschikking",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -340,7 +351,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         omschrijving="Zelf koken",
         doeltype="versterken",
     )
-    Actie.objects.create(doel=doel, omschrijving="Kookcursus", uitvoerder_soort="inwoner")
+    actie = Actie.objects.create(doel=doel, omschrijving="Kookcursus", uitvoerder_soort="inwoner")
     voorstel = Voorstel.objects.create(
         plan=plan,
         doel=doel,
@@ -451,6 +462,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "plan": plan.pk,
         "versie": 1,
         "doel": doel.pk,
+        "actie": actie.pk,
         "deelnemer": deelnemer.pk,
         "toestemming": toestemming.pk,
         "aanvraag": open_aanvraag.pk,

@@ -25,3 +25,6 @@ EENPLAN_2FA_VERPLICHT = as_bool(os.environ.get("EENPLAN_2FA_VERPLICHT", "false")
 EMAIL_BACKEND = os.environ.get(
     "EENPLAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+
+# The inwonersportaal's development login: pick a demo resident, no DigiD (never in production).
+EENPLAN_PORTAAL_ONTWIKKELLOGIN = True

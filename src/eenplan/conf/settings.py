@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "eenplan.berichten",
     "eenplan.beheer",
     "eenplan.beleid",
+    "eenplan.portaal",
     "eenplan.web",
     "eenplan.demo",
 ]
@@ -572,3 +573,48 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": declare("LOG_LEVEL", "WARNING", "Root log level.")},
 }
+
+
+# --- Inwonersportaal login (issue 13; docs/portaal.md, ADR 0021). -------------------------------
+# OpenID Connect through mozilla-django-oidc, off by default: a DigiD (or eHerkenning) broker
+# that speaks OIDC gives the resident's BSN as a claim; eenplan maps it to the Inwoner.
+EENPLAN_OIDC = as_bool(
+    declare(
+        "EENPLAN_OIDC",
+        "false",
+        "Residents log in to the portal (/mijn/) through OpenID Connect (a DigiD broker); the "
+        "OIDC_* variables below configure it.",
+    )
+)
+OIDC_RP_CLIENT_ID = declare("OIDC_RP_CLIENT_ID", "", "The portal's client id at the OIDC broker.")
+OIDC_RP_CLIENT_SECRET = declare(
+    "OIDC_RP_CLIENT_SECRET", "", "The portal's client secret at the OIDC broker."
+)
+OIDC_OP_AUTHORIZATION_ENDPOINT = declare(
+    "OIDC_OP_AUTHORIZATION_ENDPOINT", "", "The broker's authorization endpoint (URL)."
+)
+OIDC_OP_TOKEN_ENDPOINT = declare("OIDC_OP_TOKEN_ENDPOINT", "", "The broker's token endpoint.")
+OIDC_OP_USER_ENDPOINT = declare("OIDC_OP_USER_ENDPOINT", "", "The broker's userinfo endpoint.")
+OIDC_OP_JWKS_ENDPOINT = declare(
+    "OIDC_OP_JWKS_ENDPOINT", "", "The broker's JWKS endpoint (keys to check RS256 signatures)."
+)
+OIDC_RP_SIGN_ALGO = declare("OIDC_RP_SIGN_ALGO", "RS256", "The ID token's signing algorithm.")
+OIDC_RP_SCOPES = declare(
+    "OIDC_RP_SCOPES", "openid bsn", "Scopes asked of the broker (space-separated)."
+)
+EENPLAN_OIDC_BSN_CLAIM = declare(
+    "EENPLAN_OIDC_BSN_CLAIM", "bsn", "The claim that carries the resident's BSN."
+)
+EENPLAN_PORTAAL_GEMEENTE = declare(
+    "EENPLAN_PORTAAL_GEMEENTE",
+    "",
+    "The CBS code of the municipality whose residents log in (empty: the only match of the BSN).",
+)
+OIDC_CREATE_USER = True
+OIDC_STORE_ID_TOKEN = False
+LOGIN_REDIRECT_URL_FAILURE = "/mijn/inloggen/?mislukt=1"
+if EENPLAN_OIDC:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("eenplan.portaal.auth.BsnOIDCBackend")
+# The development login (choose a demo resident) exists only in the development settings.
+EENPLAN_PORTAAL_ONTWIKKELLOGIN = False

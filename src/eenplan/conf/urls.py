@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -39,8 +40,12 @@ urlpatterns = [
     # Bezwaar and klacht have their own app but keep their addresses under /beschikkingen/.
     path("beschikkingen/", include("eenplan.bezwaren.urls")),
     path("berichten/", include("eenplan.berichten.urls")),
+    # The inwonersportaal: residents and their representatives (issue 13).
+    path("mijn/", include("eenplan.portaal.urls")),
     path("", include("eenplan.web.urls")),
 ]
+if settings.EENPLAN_OIDC:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
 
 handler403 = "eenplan.web.errors.forbidden"
 handler404 = "eenplan.web.errors.not_found"

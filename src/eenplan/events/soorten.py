@@ -51,3 +51,28 @@ VOORZIENING_BEEINDIGD = "voorziening.beeindigd"
 # iWmo/iJw messages (berichten)
 BERICHT_ONTVANGEN = "bericht.ontvangen"
 BERICHT_VERZONDEN = "bericht.verzonden"
+
+# What the resident sees of the timeline in the inwonersportaal (issue 13): the steps of their
+# own case. Everything else (screening, assignment, suspension, lawfulness checks, safety
+# escalation, merges) is internal. A new kind is internal until it is added here.
+GEDEELD_MET_INWONER = frozenset(
+    {
+        MELDING_GEREGISTREERD,
+        MELDING_IN_ONDERZOEK,
+        MELDING_GESLOTEN,
+        ONDERZOEK_GESTART,
+        ONDERZOEK_VERSLAG_VERZONDEN,
+        PLAN_GEOPEND,
+        PLAN_ONDERTEKEND,
+        PLAN_AANVRAAG_INGEDIEND,
+        AANVRAAG_ONTVANGEN,
+        AANVRAAG_INGETROKKEN,
+        BESCHIKKING_VERZONDEN,
+        BEZWAAR_ONTVANGEN,
+        BEZWAAR_BESLOTEN,
+        KLACHT_ONTVANGEN,
+        KLACHT_AFGEHANDELD,
+        VOORZIENING_GEWIJZIGD,
+        VOORZIENING_BEEINDIGD,
+    }
+)

@@ -50,6 +50,11 @@ class Melding(VersieModel, BaseModel):
         help_text="Signaal voor Veilig Thuis / Zorg- en Veiligheidshuis (meldcode).",
     )
     vraag = models.TextField(help_text="De vraag in de woorden van de melder.")
+    persoonlijk_plan = models.TextField(
+        blank=True,
+        help_text="Het persoonlijk plan van de inwoner, als die het meestuurde (Wmo 2015 art. "
+        "2.3.2 lid 2).",
+    )
     ontvangen_op = models.DateField()
     onderzoek_uiterlijk = models.DateField(
         null=True,
@@ -155,6 +160,8 @@ class MeldingGebeurtenis(models.Model):
         Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     toelichting = models.TextField(blank=True)
+    # A working note of staff: internal unless marked shared with the resident (issue 13).
+    gedeeld = models.BooleanField("gedeeld met de inwoner", default=False)
 
     class Meta:
         verbose_name = "gebeurtenis"

@@ -51,7 +51,8 @@ def _mag(actor: Actor, inwoner_id: int, handeling: access.Action = access.Action
     """Refuse (403, logged) unless the actor may do this to the resident's onderzoek; returns
     the login to record."""
     regel = access.RULES[(access.Resource.ONDERZOEK, handeling)]
-    access.require(
+    # Staff by their role and scope; a resident's login (the portal) by representation.
+    access.require_actor(
         actor,
         access.Resource.ONDERZOEK,
         handeling,

@@ -69,6 +69,12 @@ class Doel(BaseModel):
     omschrijving = models.TextField()
     doeltype = models.CharField(max_length=20, choices=Doeltype.choices)
     evaluatie_op = models.DateField(null=True, blank=True)
+    # Shared with the resident in the inwonersportaal, or internal (issue 13). Goals and
+    # actions are the resident's own plan content: shared unless staff mark them internal.
+    gedeeld = models.BooleanField(
+        "gedeeld met de inwoner", default=True,
+        help_text="Uit: alleen intern zichtbaar, niet in Mijn zaak.",
+    )
 
     class Meta:
         verbose_name = "doel"
@@ -87,6 +93,15 @@ class Actie(BaseModel):
         max_length=200, help_text="Wie precies, bijvoorbeeld 'dochter Lotte'."
     )
     uiterlijk = models.DateField(null=True, blank=True)
+    # Shared with the resident in the inwonersportaal, or internal (issue 13). Goals and
+    # actions are the resident's own plan content: shared unless staff mark them internal.
+    gedeeld = models.BooleanField(
+        "gedeeld met de inwoner", default=True,
+        help_text="Uit: alleen intern zichtbaar, niet in Mijn zaak.",
+    )
+    gedaan_op = models.DateField(
+        null=True, blank=True, help_text="Door de inwoner of een medewerker als gedaan gemeld."
+    )
 
     class Meta:
         verbose_name = "actie"
@@ -131,6 +146,8 @@ class Evaluatie(BaseModel):
     score = models.ForeignKey(
         ZrmScore, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # A professional's evaluation is a working document: internal unless marked shared.
+    gedeeld = models.BooleanField("gedeeld met de inwoner", default=False)
 
     class Meta:
         verbose_name = "evaluatie"
@@ -236,6 +253,32 @@ class Veiligheidssignaal(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} → {self.get_escalatie_display()}"
+
+
+class Inbreng(BaseModel):
+    """What the resident (or their representative) adds to the plan in the portal: a note or a
+    proposed goal. The regisseur and the generalist see it on the plan page; a proposed goal
+    becomes a goal only when they add it (the resident keeps the regie, staff the record)."""
+
+    class Soort(models.TextChoices):
+        NOTITIE = "notitie", "Notitie"
+        DOELVOORSTEL = "doelvoorstel", "Voorstel voor een doel"
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="inbreng")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="+")
+    soort = models.CharField(max_length=20, choices=Soort.choices)
+    tekst = models.TextField()
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    door_naam = models.CharField(max_length=200)
+    gedeeld = models.BooleanField("gedeeld met de inwoner", default=True)
+
+    class Meta:
+        verbose_name = "inbreng van de inwoner"
+        verbose_name_plural = "inbreng van inwoners"
+        ordering = ["plan", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.tekst[:60]}"
 
 
 class PlanVersie(models.Model):

@@ -904,8 +904,11 @@ INWONER_RULES: dict[tuple[Resource, Action], frozenset[str]] = {
     (R.PLAN, A.LEZEN): MEEKIJKEN,
     # Own actions done, a note, a proposed goal: the mantelzorger works along.
     (R.PLAN, A.WIJZIGEN): MEEKIJKEN,
-    # Signing the plan (which files the aanvraag) and consent for participants: legal acts.
-    (R.PLAN, A.BESLISSEN): VOLLEDIG,
+    # Signing the plan files the aanvraag: the resident, a parent with gezag or the wettelijk
+    # vertegenwoordiger (plannen.services.plan_sign: a member of the household or its
+    # wettelijk vertegenwoordiger signs), not a gemachtigde.
+    (R.PLAN, A.BESLISSEN): frozenset({G.ZELF, G.GEZAG, G.WETTELIJK}),
+    # Consent for network persons and organisations to join the plan: a legal act.
     (R.NETWERK, A.WIJZIGEN): VOLLEDIG,
     (R.AANVRAAG, A.LEZEN): MEEKIJKEN,
     (R.BESCHIKKING, A.LEZEN): MEEKIJKEN,
@@ -1060,6 +1063,40 @@ def require_inwoner(
     return decision
 
 
+def require_actor(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int | None = None,
+    huishouden: int | None = None,
+    doel: str | None = None,
+) -> Decision:
+    """For services that staff and the portal both call: a staff login is decided by the staff
+    rules (`require`), a resident's login by the resident rules (`require_inwoner`) — for a
+    household, on the member it represents on the widest ground. The portal's views ask
+    `require_inwoner` themselves too (with the case in the URL) before calling the service."""
+    eigen = Actor.of(actor)
+    if eigen.kind != ActorKind.INWONER:
+        return require(
+            eigen, resource, action, via=via, inwoner=inwoner, huishouden=huishouden, doel=doel
+        )
+    if huishouden is not None:
+        leden = set(huidige_leden(huishouden).values_list("inwoner_id", flat=True))
+        toegestaan = INWONER_RULES.get((resource, action), frozenset())
+        kandidaten = [v for v in vertegenwoordigden(eigen) if v.inwoner_id in leden]
+        beste = next((v for v in kandidaten if v.grond in toegestaan), None) or next(
+            iter(kandidaten), None
+        )
+        inwoner = beste.inwoner_id if beste else next(iter(sorted(leden)), None)
+    if inwoner is None:
+        decision = Decision(allowed=False, reason=NIET_VERTEGENWOORDIGD)
+        _write(eigen, decision, resource, action, doel=Doel.EIGEN_ZAAK, via=via)
+        raise Refused(decision)
+    return require_inwoner(eigen, resource, action, via=via, inwoner=inwoner)
+
+
 def log_inwoner_shown(
     actor: Actor | User, inwoner_ids: Iterable[int], *, resource: Resource, via: Via
 ) -> None:
@@ -1075,7 +1112,9 @@ def log_inwoner_shown(
         _write(actor, decision, resource, Action.LEZEN, doel=Doel.EIGEN_ZAAK, via=via, grond=grond)
 
 
-PORTAAL_PADEN = ("/mijn/", "/api/v1/mijn/", "/uitloggen/", "/static/", "/oidc/")
+# Where a resident's login may go: the portal, logging out, and the public pages (the
+# client-experience survey answers by an unguessable link, without a login).
+PORTAAL_PADEN = ("/mijn/", "/api/v1/mijn/", "/uitloggen/", "/static/", "/oidc/", "/vragenlijst/")
 
 
 def staff_only(request: HttpRequest) -> HttpResponse | None:

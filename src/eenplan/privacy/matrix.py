@@ -110,6 +110,14 @@ EXEMPT: dict[str, str] = {
         "2.5.1), the unguessable token in the link is the key; shows no personal data and "
         "stores answers without a link to the person (beleid.services.antwoorden_opslaan)."
     ),
+    "/mijn/inloggen/": (
+        "The portal's login page: public, shows no personal data (the development login, "
+        "only with the development settings, lists the demo residents' accounts)."
+    ),
+    "/oidc/*": (
+        "OpenID Connect (mozilla-django-oidc, only with EENPLAN_OIDC): the redirect to the "
+        "broker and its callback; logs a resident in, shows no personal data."
+    ),
 }
 
 _GROUP = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")

@@ -165,7 +165,13 @@ def inwoneraccount_for(*, inwoner: Inwoner, via: str) -> Inwoneraccount:
     if account is not None:
         return account
     user_model = get_user_model()
-    user = user_model.objects.create_user(username=f"inwoner-{inwoner.pk}", password=None)
+    naam = " ".join(p for p in [inwoner.voorvoegsel, inwoner.achternaam] if p)
+    user = user_model.objects.create_user(
+        username=f"inwoner-{inwoner.pk}",
+        password=None,
+        first_name=inwoner.voornamen[:150],
+        last_name=naam[:150],
+    )
     return Inwoneraccount.objects.create(user=user, inwoner=inwoner, aangemaakt_via=via)
 
 

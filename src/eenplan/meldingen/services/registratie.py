@@ -102,6 +102,7 @@ def melding_register(
     vandaag: dt.date | None = None,
     via: access.Via = access.SERVICE,
     doel: str | None = None,
+    persoonlijk_plan: str = "",
 ) -> Melding:
     """Register a melding; compute its deadlines; record the confirmation of receipt and the
     offer of a personal plan (Wmo 2015 art. 2.3.2 lid 1-2). A youth-care referral by a doctor,
@@ -109,12 +110,24 @@ def melding_register(
 
     Registering is a role of its own (the vrijwilliger too), for the actor's own municipality;
     naming a resident means finding them: the search right and the resident within need-to-know
-    (checked after the input, so a resident elsewhere gets the woonplaatsbeginsel message)."""
+    (checked after the input, so a resident elsewhere gets the woonplaatsbeginsel message).
+
+    From the inwonersportaal a resident's login registers for a case it represents (the
+    resident rules of `privacy.access`), with an optional personal plan (art. 2.3.2 lid 2)."""
     vandaag = vandaag or timezone.localdate()
-    access.require(actor, MELDING, Handeling.AANMAKEN, via=via, doel=doel)
     eigen = access.Actor.of(actor)
+    inwonersportaal = eigen.kind == access.ActorKind.INWONER
+    if inwonersportaal:
+        # A resident (or representative) reports for a case the login may act for: the
+        # resident rules decide (issue 13); the municipality is the resident's own.
+        if inwoner is None:
+            raise ValidationError({"inwoner": "Kies voor wie u de melding doet."})
+        access.require_inwoner(eigen, MELDING, Handeling.AANMAKEN, via=via, inwoner=inwoner)
+        gemeente = inwoner.gemeente
+    else:
+        access.require(actor, MELDING, Handeling.AANMAKEN, via=via, doel=doel)
     beheerder = eigen.is_superuser and eigen.medewerker is None  # set-up, every municipality
-    if not beheerder and eigen.gemeente_id != gemeente.pk:
+    if not inwonersportaal and not beheerder and eigen.gemeente_id != gemeente.pk:
         access.refuse(
             eigen,
             MELDING,
@@ -136,9 +149,13 @@ def melding_register(
     )
     if errors:
         raise ValidationError(errors)
-    if inwoner is not None:
+    if inwoner is not None and not inwonersportaal:
         access.require(
             actor, access.Resource.DOSSIER, Handeling.ZOEKEN, via=via, doel=doel, inwoner=inwoner
+        )
+    if len(persoonlijk_plan.strip()) > VRAAG_MAX:
+        raise ValidationError(
+            {"persoonlijk_plan": f"Het persoonlijk plan past in {VRAAG_MAX} tekens."}
         )
 
     melding = Melding(
@@ -153,6 +170,7 @@ def melding_register(
         urgentie=urgentie,
         veiligheid=veiligheid or urgentie == Urgentie.ONVEILIG,
         vraag=vraag.strip(),
+        persoonlijk_plan=persoonlijk_plan.strip(),
         ontvangen_op=ontvangen_op,
         geregistreerd_door=eigen.user,
         ontvangstbevestiging_op=vandaag,

@@ -15,6 +15,7 @@ sign, an aanvraag made with the plan), `doelen` (goals, actions, proposals, eval
 
 from eenplan.plannen.services.doelen import actie_add, doel_add, evaluatie_add, voorstel_add
 from eenplan.plannen.services.gemeen import GEEN_PROFESSIONELE_REGISSEUR, plan_snapshot
+from eenplan.plannen.services.inbreng import actie_gedaan, inbreng_add
 from eenplan.plannen.services.levensloop import aanvraag_file, plan_merge, plan_open, plan_sign
 from eenplan.plannen.services.regie import (
     deelnemer_add,
@@ -28,11 +29,13 @@ __all__ = [
     "GEEN_PROFESSIONELE_REGISSEUR",
     "aanvraag_file",
     "actie_add",
+    "actie_gedaan",
     "deelnemer_add",
     "deelnemer_toestemming_intrekken",
     "deelnemers_actief",
     "doel_add",
     "evaluatie_add",
+    "inbreng_add",
     "plan_merge",
     "plan_open",
     "plan_sign",

@@ -147,7 +147,8 @@ def _mag(
     """Refuse (403, logged) unless the actor may do this to the household's plan; returns the
     login to record as the one who did it."""
     regel = access.RULES[(access.Resource.PLAN, handeling)]
-    access.require(
+    # Staff by their role and scope; a resident's login (the portal) by representation.
+    access.require_actor(
         actor,
         access.Resource.PLAN,
         handeling,

@@ -82,8 +82,9 @@ def test_a_wettelijk_vertegenwoordiger_in_the_network_represents_the_resident(ge
     curator = InwonerFactory(gemeente=gemeente)
     client = InwonerFactory(gemeente=gemeente)
     NetwerkpersoonFactory(inwoner=client, vertegenwoordiger=True, naam="C", als_inwoner=curator)
-    NetwerkpersoonFactory(inwoner=InwonerFactory(gemeente=gemeente), mantelzorger=True,
-                          naam="M", als_inwoner=curator)  # a mantelzorger alone: no access
+    NetwerkpersoonFactory(
+        inwoner=InwonerFactory(gemeente=gemeente), mantelzorger=True, naam="M", als_inwoner=curator
+    )  # a mantelzorger alone: no access
     account = InwoneraccountFactory(inwoner=curator)
     assert _gronden(account.user) == {curator.pk: "zelf", client.pk: "wettelijk"}
 
@@ -100,10 +101,15 @@ def test_a_machtiging_holds_from_its_date_until_withdrawn_or_ended(gemeente):
     assert gever.pk not in _gronden(account.user)
     with pytest.raises(ValidationError):
         machtiging_withdraw(machtiging=machtiging, op=vandaag())
-    MachtigingFactory(inwoner=gever, gemachtigde=gemachtigde,
-                      van=vandaag() + dt.timedelta(days=1))  # not yet
-    MachtigingFactory(inwoner=gever, gemachtigde=gemachtigde, van=dt.date(2020, 1, 1),
-                      tot=vandaag() - dt.timedelta(days=1))  # ended
+    MachtigingFactory(
+        inwoner=gever, gemachtigde=gemachtigde, van=vandaag() + dt.timedelta(days=1)
+    )  # not yet
+    MachtigingFactory(
+        inwoner=gever,
+        gemachtigde=gemachtigde,
+        van=dt.date(2020, 1, 1),
+        tot=vandaag() - dt.timedelta(days=1),
+    )  # ended
     assert gever.pk not in _gronden(account.user)
     with pytest.raises(ValidationError):
         MachtigingFactory(inwoner=gever, gemachtigde=gever)
@@ -114,11 +120,17 @@ def test_a_mantelzorger_works_on_the_plan_but_does_not_sign_or_file(gemeente):
     account = InwoneraccountFactory(inwoner=InwonerFactory(gemeente=gemeente))
     MachtigingFactory(inwoner=gever, gemachtigde=account.inwoner, mantelzorger=True)
     user = _fresh(account.user)
-    for resource, action in [(Resource.PLAN, Action.LEZEN), (Resource.PLAN, Action.WIJZIGEN),
-                             (Resource.BESCHIKKING, Action.LEZEN)]:
+    for resource, action in [
+        (Resource.PLAN, Action.LEZEN),
+        (Resource.PLAN, Action.WIJZIGEN),
+        (Resource.BESCHIKKING, Action.LEZEN),
+    ]:
         assert access.decide_inwoner(user, resource, action, via=VIA, inwoner=gever).allowed
-    for resource, action in [(Resource.PLAN, Action.BESLISSEN), (Resource.MELDING, Action.AANMAKEN),
-                             (Resource.INZAGELOG, Action.LEZEN)]:
+    for resource, action in [
+        (Resource.PLAN, Action.BESLISSEN),
+        (Resource.MELDING, Action.AANMAKEN),
+        (Resource.INZAGELOG, Action.LEZEN),
+    ]:
         decision = access.decide_inwoner(user, resource, action, via=VIA, inwoner=gever)
         assert not decision.allowed and "mantelzorger" in decision.reason
     assert set(Inzage.objects.values_list("grond", flat=True)) == {"mantelzorger"}
@@ -153,7 +165,9 @@ def test_a_resident_login_is_refused_on_staff_pages_and_sent_home_from_the_start
     assert "alleen voor medewerkers" in response.content.decode()
     row = Inzage.objects.get()
     assert (row.toegestaan, row.pad, row.reden) == (
-        False, f"/inwoners/{account.inwoner_id}/", access.ALLEEN_MEDEWERKERS
+        False,
+        f"/inwoners/{account.inwoner_id}/",
+        access.ALLEEN_MEDEWERKERS,
     )
     api = client.get(f"/api/v1/inwoners/{account.inwoner_id}/")
     assert api.status_code == 403

@@ -1,0 +1,88 @@
+"""The portal's forms: short, in plain Dutch (B1)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from eenplan.meldingen.constants import Domein
+from eenplan.meldingen.services import VRAAG_MAX
+from eenplan.plannen.models import Inbreng
+from eenplan.plannen.services.inbreng import INBRENG_MAX
+
+ONDERWERPEN = [
+    (Domein.WMO, "Hulp thuis, bij het huishouden of om mee te doen (Wmo)"),
+    (Domein.JEUGD, "Hulp voor een kind of jongere (Jeugdwet)"),
+    (Domein.PARTICIPATIE, "Werk of inkomen"),
+    (Domein.SCHULDEN, "Geldzorgen of schulden"),
+    (Domein.OVERIG, "Iets anders"),
+]
+
+
+class MeldingForm(forms.Form):
+    vraag = forms.CharField(
+        label="Waar hebt u hulp bij nodig?",
+        help_text="Schrijf het in uw eigen woorden. Bijvoorbeeld: wat lukt niet meer, en sinds "
+        "wanneer?",
+        max_length=VRAAG_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Schrijf op waar u hulp bij nodig hebt."},
+    )
+    domeinen = forms.MultipleChoiceField(
+        label="Waar gaat het over?",
+        help_text="Kies wat past. Meer dan één mag.",
+        choices=ONDERWERPEN,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Kies ten minste één onderwerp."},
+    )
+    persoonlijk_plan = forms.CharField(
+        label="Persoonlijk plan (niet verplicht)",
+        help_text="Wilt u zelf al opschrijven wat u nodig hebt en wat u zelf of met mensen om u "
+        "heen kunt doen? Dat mag hier, of later binnen 7 dagen.",
+        required=False,
+        max_length=VRAAG_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class ReactieForm(forms.Form):
+    tekst = forms.CharField(
+        label="Uw opmerking bij het verslag",
+        help_text="Klopt er iets niet, of mist er iets? Schrijf het hier. Uw opmerking komt bij "
+        "het verslag.",
+        max_length=VRAAG_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf uw opmerking op."},
+    )
+
+
+class InbrengForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Wat wilt u toevoegen?",
+        choices=[
+            (Inbreng.Soort.NOTITIE, "Een notitie"),
+            (Inbreng.Soort.DOELVOORSTEL, "Een voorstel voor een nieuw doel"),
+        ],
+        widget=forms.RadioSelect,
+        initial=Inbreng.Soort.NOTITIE,
+    )
+    tekst = forms.CharField(
+        label="Uw tekst",
+        max_length=INBRENG_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf op wat u wilt toevoegen."},
+    )
+
+
+class ToestemmingForm(forms.Form):
+    aan = forms.CharField(
+        label="Wie mag meedoen aan uw plan?",
+        help_text="Een persoon of organisatie, bijvoorbeeld: mijn buurvrouw Els, of Stichting "
+        "Welzijn.",
+        max_length=200,
+        error_messages={"required": "Schrijf op wie mag meedoen."},
+    )
+    rol = forms.CharField(
+        label="Wat doet deze persoon of organisatie?",
+        max_length=200,
+        error_messages={"required": "Schrijf op wat deze persoon of organisatie doet."},
+    )
