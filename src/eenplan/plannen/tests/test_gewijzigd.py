@@ -226,7 +226,8 @@ def test_plan_page_and_api_stay_bounded_with_many_proposals(
     assert len(body["aanvragen"]) == aantal + 1
 
 
-PAGINA_BUDGET = 41  # measured: 41 for 2 and for 13 proposals (one for the municipal ladder)
+PAGINA_BUDGET = 42  # measured: 42 for 2 and for 13 proposals (one for the municipal ladder,
+# one for the inbreng of the resident from the inwonersportaal)
 API_BUDGET = 29  # measured: 29 for 2 and for 13 proposals
 
 

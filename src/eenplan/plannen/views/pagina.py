@@ -348,6 +348,8 @@ def _context(
         "mag_beschikking": access.allows(request.user, Resource.BESCHIKKING, Action.LEZEN),
         "andere_plannen": mensen.andere_plannen,
         "versies": _versies(plan, namen),
+        # What the resident added in the inwonersportaal (notes, proposed goals): one query.
+        "inbreng": list(plan.inbreng.select_related("inwoner")),
     }
 
 
