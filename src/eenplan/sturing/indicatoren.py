@@ -7,9 +7,26 @@ see docs/sturing.md). `Vraag.van`/`tot` is the period; a stock (`stand=True`) is
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
+from eenplan.berichten.models import Prestatie
 from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
 from eenplan.bezwaren.models import Bezwaar
 from eenplan.inwoners.models import Huishouden, Inwoner
@@ -849,5 +866,89 @@ registreer(
         meting=_wmo_maatwerk,
         thema="BBV",
         stand=True,
+    )
+)
+
+
+# --- costs (the message traffic of eenplan.berichten) --------------------------------------------
+
+
+def _declaraties(v: Vraag, *, alleen_goedgekeurd: bool) -> Meting:
+    rijen = Prestatie.objects.filter(
+        bericht__gemeente_id=v.gemeente_id, begindatum__range=(v.van, v.tot)
+    )
+    if alleen_goedgekeurd:
+        rijen = rijen.filter(goedgekeurd=True)
+    bedrag = Case(
+        When(
+            debet_credit="C",
+            then=ExpressionWrapper(Value(0) - F("bedrag"), output_field=IntegerField()),
+        ),
+        default=F("bedrag"),
+        output_field=IntegerField(),
+    )
+    return Meting(
+        rijen=rijen,
+        dims={
+            "wet": Case(
+                When(bericht__wet="jw", then=Value("jeugd")),
+                default=F("bericht__wet"),
+                output_field=CharField(),
+            ),
+            "aanbieder": "bericht__aanbieder__naam",
+            "productcategorie": "productcategorie",
+            "wijk": "inwoner__wijk__code",
+            "leeftijd": leeftijd("inwoner", v.tot),
+            **perioden("begindatum"),
+        },
+        eenheden=Count(persoon_of_record("inwoner_id"), distinct=True),
+        som=Sum(bedrag),
+        som_factor=Decimal("0.01"),  # cents
+    )
+
+
+registreer(
+    Indicator(
+        id="kosten_gedeclareerd",
+        naam="Gedeclareerde kosten",
+        definitie="Het bedrag dat aanbieders declareerden (iWmo/iJw 303/323, debet min credit) "
+        "voor zorg geleverd in de periode, in euro.",
+        bron="iWmo/iJw 3.2 declaratie (323); BRIEF §5 (kosten per wet en wijk); "
+        f"{SEED_ML}, gemiddelde kosten per kwartaal",
+        eenheid=Eenheid.EURO,
+        dimensies=(
+            "wet",
+            "wijk",
+            "aanbieder",
+            "productcategorie",
+            "leeftijd",
+            "maand",
+            "kwartaal",
+            "jaar",
+        ),
+        meting=lambda v: _declaraties(v, alleen_goedgekeurd=False),
+        thema="Kosten",
+    )
+)
+registreer(
+    Indicator(
+        id="kosten_goedgekeurd",
+        naam="Goedgekeurde declaraties",
+        definitie="Het gedeclareerde bedrag dat de gemeente goedkeurde (325 zonder afwijzing) "
+        "voor zorg geleverd in de periode, in euro.",
+        bron="iWmo/iJw 3.2 declaratie-antwoord (325); BRIEF §5",
+        eenheid=Eenheid.EURO,
+        dimensies=(
+            "wet",
+            "wijk",
+            "aanbieder",
+            "productcategorie",
+            "leeftijd",
+            "maand",
+            "kwartaal",
+            "jaar",
+        ),
+        meting=lambda v: _declaraties(v, alleen_goedgekeurd=True),
+        thema="Kosten",
     )
 )

@@ -57,6 +57,7 @@ class Meting:
     teller: Any = None
     som: Any = None
     som_in_dagen: bool = False
+    som_factor: Decimal = Decimal(1)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
@@ -209,6 +210,10 @@ def _getal(waarde: Any, in_dagen: bool) -> Decimal | None:
     return Decimal(str(waarde))
 
 
+def _maal(waarde: Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if waarde is None else waarde * factor
+
+
 def ruwe_cellen(
     indicator: Indicator, vraag: Vraag, *, per: str | None, filters: dict[str, str]
 ) -> tuple[Ruw, list[Ruw]]:
@@ -237,7 +242,9 @@ def ruwe_cellen(
             sleutel=sleutel,
             eenheden=int(row.get("eenheden") or 0),
             teller=_getal(row.get("teller"), False) if meting.teller is not None else None,
-            som=_getal(row.get("som"), meting.som_in_dagen) if meting.som is not None else None,
+            som=_maal(_getal(row.get("som"), meting.som_in_dagen), meting.som_factor)
+            if meting.som is not None
+            else None,
         )
 
     totaal = ruw(rijen.aggregate(**aggregaten), "")

@@ -65,12 +65,20 @@ def wijk(gemeente):
     return WijkFactory(gemeente=gemeente, code="WK000101", naam="Noord")
 
 
+EIGEN = "eenplan.sturing.indicatoren"  # other apps (beleid) register their own, tested there
+
+
+def _eigen() -> list[registry.Indicator]:
+    return [i for i in registry.alle() if i.meting.__module__ == EIGEN]
+
+
 def test_every_indicator_is_complete_and_has_a_test_here():
     ids = {i.id for i in registry.alle()}
     from pathlib import Path
 
     bron = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
-    for indicator in registry.alle():
+    assert len(_eigen()) >= 25
+    for indicator in _eigen():
         assert indicator.naam and indicator.definitie and indicator.bron and indicator.thema
         assert f'"{indicator.id}"' in bron, f"{indicator.id} has no hand-made test"
     assert len(ids) == len(registry.alle())
@@ -80,7 +88,7 @@ def test_docs_list_every_indicator():
     from pathlib import Path
 
     docs = (Path(__file__).resolve().parents[4] / "docs" / "sturing.md").read_text()
-    for indicator in registry.alle():
+    for indicator in _eigen():
         assert f"`{indicator.id}`" in docs, f"{indicator.id} missing from docs/sturing.md"
 
 
@@ -401,3 +409,51 @@ def test_bezwaren_and_their_outcomes(gemeente, wijk):
     # 5 of 6 (deels) gegrond: 83.33%.
     assert totaal(gemeente, "bezwaren_gegrond").waarde == Decimal("83.3")
     assert Beschikking.objects.count() == 6
+
+
+# --- costs ---------------------------------------------------------------------------------------
+
+
+def test_costs_claimed_and_approved_per_law(gemeente, wijk):
+    from eenplan.aanbieders.models import Aanbieder
+    from eenplan.berichten.models import Prestatie
+    from eenplan.testing.berichtenlog import bericht
+
+    aanbieder = Aanbieder.objects.create(naam="Thuiszorg West", agb_code="98000001")
+    # Six residents, each one claim line this month: 100.00, 200.00, ... 600.00 euro; the
+    # 600.00 line is credited back with 50.00 (a credit line); lines 1-5 approved.
+    for n in range(1, 7):
+        inwoner = InwonerFactory(gemeente=gemeente, wijk=wijk)
+        b = bericht(gemeente, aanbieder, inwoner)
+        regel = {
+            "bericht": b,
+            "inwoner": inwoner,
+            "bsn": inwoner.bsn,
+            "referentie": f"P{n}",
+            "toewijzing_nummer": n,
+            "productcategorie": "01",
+            "productcode": "01A01",
+            "begindatum": VANDAAG.replace(day=1),
+            "einddatum": VANDAAG,
+            "volume": n,
+            "eenheid": "04",
+            "tarief": 10000,
+        }
+        Prestatie.objects.create(**regel, bedrag=n * 10000, goedgekeurd=n < 6)
+        if n == 6:
+            Prestatie.objects.create(**{**regel, "referentie": "C6"}, bedrag=5000, debet_credit="C")
+    van = VANDAAG.replace(day=1)
+    # 100 + 200 + 300 + 400 + 500 + 600 - 50 = 2050.00
+    assert totaal(gemeente, "kosten_gedeclareerd", van=van).waarde == Decimal("2050.00")
+    # Approved: 100 + ... + 500 = 1500.00
+    assert totaal(gemeente, "kosten_goedgekeurd", van=van).waarde == Decimal("1500.00")
+    per_wet = indicator_tabel(
+        indicator_get("kosten_gedeclareerd"),
+        gemeente_id=gemeente.pk,
+        van=van,
+        tot=VANDAAG,
+        per="wet",
+    )
+    assert [(r.sleutel, r.label, r.waarde) for r in per_wet.rijen] == [
+        ("wmo", "Wmo 2015", Decimal("2050.00"))
+    ]
