@@ -37,6 +37,7 @@ from eenplan.voorzieningen.constants import Leveringsvorm
 
 GESLACHT = {"M": "1", "V": "2"}  # COD046; anything else: 0 (onbekend)
 WETTEN: dict[str, str] = {Wet.WMO: "wmo", Wet.JEUGD: "jw"}
+TOTAAL = "6"  # WMO757/JZ757: totaal binnen geldigheidsduur toewijzing
 VARIANTEN = {"inspanning": "inspanningsgericht", "output": "outputgericht", "taak": "taakgericht"}
 GEEN_AGB = (
     "De aanbieder {naam} heeft nog geen AGB-code: eenplan kan hem geen toewijzing sturen. Vul de "
@@ -58,7 +59,9 @@ def aanbieder_van(voorziening: BeschikteVoorziening) -> Aanbieder | None:
 def _omvang(voorziening: BeschikteVoorziening) -> tuple[int | None, str, str]:
     """Volume, unit and frequency of a 301 (whole numbers: 2.5 hours become 150 minutes)."""
     eenheid = voorziening.eenheid or voorziening.voorziening.eenheid
-    frequentie = voorziening.frequentie or voorziening.voorziening.frequentie
+    # A provision counted without a period (a wheelchair: 1 stuk) is a total within the
+    # toewijzing's validity (WMO757/JZ757 code 6); an Omvang always has a Frequentie.
+    frequentie = voorziening.frequentie or voorziening.voorziening.frequentie or TOTAAL
     if voorziening.omvang is None:
         return None, eenheid, frequentie
     omvang = Decimal(voorziening.omvang)
