@@ -214,7 +214,10 @@ class _Verwerking:
         )
         codes += regels.TR056(heen, set(gezien))
         codes += regels.TR135(heen, self.vandaag)
-        s300 = regels.TR378(heen)
+        # TR378: a municipality this installation serves was set up with its CBS code, so its
+        # code exists even when the bundled CBS list predates it (a merger after 1 January
+        # 2026, or the demo's invented Maasdal, GM9999); other codes are checked on the list.
+        s300 = [] if self.gemeente is not None else regels.TR378(heen)
         if not s300 and self.gemeente is None:
             # A real municipality, but not one this installation serves (a claim for another).
             s300 = [regels.Retourcode("S300", "TR378", ANDERE_GEMEENTE.format(code=b.ontvanger))]
