@@ -42,6 +42,8 @@ class BriefSoort(models.TextChoices):
     BESCHIKKING = "beschikking", "Beschikking (besluit op een aanvraag)"
     BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", "Beslissing op bezwaar"
     KLACHT_AFHANDELING = "klacht_afhandeling", "Afhandeling van een klacht"
+    KLACHT_VERDAGING = "klacht_verdaging", "Verdaging van een klacht (Awb 9:11 lid 2)"
+    VERTRAGING_414 = "vertraging_414", "Mededeling dat een besluit later komt (Awb 4:14)"
 
 
 class VerzendStatus(models.TextChoices):

@@ -74,6 +74,21 @@ class Klacht(VersieModel, BaseModel):
     ontvangen_op = models.DateField()
     onderwerp = models.TextField()
     afhandelen_uiterlijk = models.DateField()
+    # Afdeling 9.1.3: a person or committee advises, ten weeks instead of six (Awb 9:11 lid 1).
+    advies = models.BooleanField(
+        default=False, help_text="Een persoon of commissie adviseert over de klacht (9.1.3)."
+    )
+    # Awb 9:11 lid 2: postponed once by at most four weeks, told in writing.
+    verdaagd_op = models.DateField(null=True, blank=True)
+    verdaging_reden = models.TextField(blank=True)
+    verdaging_brief = models.TextField(blank=True, help_text="De mededeling van de verdaging.")
+    verdaging_brief_pdf = models.BinaryField(blank=True, editable=False)
+    # Awb 9:11 lid 3: further only with the complainant's written consent, recorded.
+    uitgesteld_tot = models.DateField(null=True, blank=True)
+    toestemming_op = models.DateField(null=True, blank=True)
+    toestemming = models.CharField(
+        max_length=300, blank=True, help_text="Hoe de klager schriftelijk instemde."
+    )
     afgehandeld_op = models.DateField(null=True, blank=True)
     uitkomst = models.TextField(blank=True)
     brief = models.TextField(blank=True, help_text="De brief over de afhandeling, zoals verzonden.")

@@ -445,6 +445,7 @@ def klacht_register(
         ontvangen_op=ontvangen_op,
         onderwerp=onderwerp.strip(),
         vastgelegd_door=door,
+        advies=commissie,
         afhandelen_uiterlijk=voorziening_rules.klacht_afhandelen_uiterlijk(
             ontvangen_op, commissie=commissie, extra=gelijkgestelde_dagen()
         ),
@@ -563,3 +564,167 @@ def _klacht_uitgaand(pk: int) -> Uitgaand:
 
 bron_registreren(BriefSoort.BESLISSING_OP_BEZWAAR, _bezwaar_uitgaand)
 bron_registreren(BriefSoort.KLACHT_AFHANDELING, _klacht_uitgaand)
+
+
+# --- Klacht: postponing the handling (Awb 9:11 lid 2 and 3) ------------------------------------
+
+KLACHT_VERDAGING_SJABLOON = "bezwaren/klacht_verdaging.txt"
+
+
+def klacht_verdaagd_uiterlijk(klacht: Klacht) -> dt.date:
+    """The last day once postponed by four weeks (Awb 9:11 lid 2), from the unextended term:
+    six weeks, or ten with advice (lid 1, afdeling 9.1.3)."""
+    return voorziening_rules.klacht_afhandelen_uiterlijk(
+        klacht.ontvangen_op, commissie=klacht.advies, verdaagd=True, extra=gelijkgestelde_dagen()
+    )
+
+
+@transaction.atomic
+@schrijft("klacht")
+def klacht_postpone(
+    *,
+    klacht: Klacht,
+    op: dt.date,
+    reden: str,
+    actor: ActorLike,
+    via: access.Via | None = None,
+) -> Klacht:
+    """Postpone the handling once by at most four weeks, with written notice to the
+    complainant (Awb 9:11 lid 2): the notice letter (reason and new last day) is stored as sent
+    and goes through the municipality's channels. Refused: already handled or postponed, after
+    the term ended, without a reason."""
+    actor = vereis_toegang(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)
+    if klacht.afgehandeld_op is not None:
+        raise Conflict("Deze klacht is al afgehandeld.")
+    if klacht.verdaagd_op is not None:
+        raise Conflict(
+            "De afhandeling is al eens verdaagd (Awb 9:11 lid 2). Verder uitstel kan alleen als "
+            "de klager daar schriftelijk mee instemt (lid 3)."
+        )
+    if op < klacht.ontvangen_op or op > timezone.localdate():
+        raise ValidationError({"op": "De datum ligt vóór de klacht of in de toekomst."})
+    if op > klacht.afhandelen_uiterlijk:
+        raise ValidationError(
+            {"op": "De termijn is al voorbij; verdagen kan alleen binnen de termijn (Awb 9:11)."}
+        )
+    if not reden.strip():
+        raise ValidationError({"reden": "Schrijf waarom de afhandeling later komt."})
+    klacht.verdaagd_op, klacht.verdaging_reden = op, reden.strip()
+    klacht.afhandelen_uiterlijk = klacht_verdaagd_uiterlijk(klacht)
+    klacht.verdaging_brief = _schoon(
+        render_text(
+            KLACHT_VERDAGING_SJABLOON,
+            {
+                "klacht": klacht,
+                "g": klacht.gemeente,
+                "inwoner": klacht.inwoner,
+                "kenmerk": klacht.kenmerk,
+                "contact": _contact(klacht.gemeente, actor.user),
+            },
+        )
+    )
+    klacht.verdaging_brief_pdf = brief_naar_pdf(
+        klacht.gemeente,
+        titel=f"Uw klacht: wij hebben meer tijd nodig - {klacht.kenmerk}",
+        tekst=klacht.verdaging_brief,
+    )
+    klacht.save(
+        update_fields=[
+            "verdaagd_op", "verdaging_reden", "afhandelen_uiterlijk", "verdaging_brief",
+            "verdaging_brief_pdf", "updated_at",
+        ]
+    )  # fmt: skip
+    verzending_plannen(
+        gemeente=klacht.gemeente,
+        soort=BriefSoort.KLACHT_VERDAGING,
+        bron_id=klacht.pk,
+        kenmerk=f"{klacht.kenmerk}-V",
+        inwoner_id=klacht.inwoner_id,
+    )
+    publiceer(
+        "klacht.verdaagd",
+        record=klacht,
+        omschrijving=f"Afhandeling klacht verdaagd tot uiterlijk "
+        f"{datum_tekst(klacht.afhandelen_uiterlijk)}",
+        user=actor.user,
+        inwoner_id=klacht.inwoner_id,
+        afhandelen_uiterlijk=klacht.afhandelen_uiterlijk,
+    )
+    return klacht
+
+
+@transaction.atomic
+@schrijft("klacht")
+def klacht_uitstel_met_toestemming(
+    *,
+    klacht: Klacht,
+    tot: dt.date,
+    toestemming: str,
+    toestemming_op: dt.date,
+    actor: ActorLike,
+    via: access.Via | None = None,
+) -> Klacht:
+    """Further postponement, only with the complainant's written consent (Awb 9:11 lid 3): the
+    consent (how and when given) is recorded, the new last day is the agreed one. Refused:
+    handled already, no consent described, consent dated in the future or before the klacht,
+    a day not later than the current last day."""
+    actor = vereis_toegang(actor, Resource.KLACHT, Action.BEHANDELEN, via, klacht.inwoner_id)
+    if klacht.afgehandeld_op is not None:
+        raise Conflict("Deze klacht is al afgehandeld.")
+    fouten: dict[str, str] = {}
+    if not toestemming.strip():
+        fouten["toestemming"] = (
+            "Beschrijf de schriftelijke instemming van de klager, bijvoorbeeld 'e-mail van "
+            "3 mei'. Zonder instemming kan de termijn niet verder (Awb 9:11 lid 3)."
+        )
+    if toestemming_op > timezone.localdate() or toestemming_op < klacht.ontvangen_op:
+        fouten["toestemming_op"] = (
+            "De datum van de instemming ligt in de toekomst of vóór de klacht."
+        )
+    if tot <= klacht.afhandelen_uiterlijk:
+        fouten["tot"] = (
+            f"Kies een dag na de huidige termijn ({datum_tekst(klacht.afhandelen_uiterlijk)})."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    klacht.uitgesteld_tot, klacht.toestemming = tot, toestemming.strip()
+    klacht.toestemming_op = toestemming_op
+    klacht.afhandelen_uiterlijk = voorziening_rules.klacht_afhandelen_uiterlijk(
+        klacht.ontvangen_op,
+        commissie=klacht.advies,
+        verdaagd=klacht.verdaagd_op is not None,
+        verder_uitgesteld_tot=tot,
+        extra=gelijkgestelde_dagen(),
+    )
+    klacht.save(
+        update_fields=[
+            "uitgesteld_tot", "toestemming", "toestemming_op", "afhandelen_uiterlijk",
+            "updated_at",
+        ]
+    )  # fmt: skip
+    publiceer(
+        "klacht.uitgesteld",
+        record=klacht,
+        omschrijving=f"Afhandeling klacht uitgesteld tot {datum_tekst(tot)} met instemming van "
+        f"de klager ({klacht.toestemming})",
+        user=actor.user,
+        inwoner_id=klacht.inwoner_id,
+        afhandelen_uiterlijk=klacht.afhandelen_uiterlijk,
+    )
+    return klacht
+
+
+def _klacht_verdaging_uitgaand(pk: int) -> Uitgaand:
+    brief = _klacht_uitgaand(pk)
+    klacht = Klacht.objects.only("verdaging_brief", "verdaging_brief_pdf").get(pk=pk)
+    return Uitgaand(
+        **{
+            **brief.__dict__,
+            "kenmerk": f"{brief.kenmerk}-V",
+            "tekst": klacht.verdaging_brief,
+            "pdf": bytes(klacht.verdaging_brief_pdf),
+        }
+    )
+
+
+bron_registreren(BriefSoort.KLACHT_VERDAGING, _klacht_verdaging_uitgaand)

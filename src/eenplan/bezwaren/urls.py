@@ -17,5 +17,10 @@ urlpatterns = [
     path("klachten/", views.klachten, name="klachten"),
     path("klachten/<int:pk>/afhandelen/", views.klacht_afhandelen, name="klacht-afhandelen"),
     path("klachten/<int:pk>/brief.pdf", views.klacht_brief_pdf, name="klacht-brief-pdf"),
+    path("klachten/<int:pk>/verdagen/", views.klacht_verdagen, name="klacht-verdagen"),
+    path("klachten/<int:pk>/uitstellen/", views.klacht_uitstellen, name="klacht-uitstellen"),
+    path(
+        "klachten/<int:pk>/verdaging.pdf", views.klacht_verdaging_pdf, name="klacht-verdaging-pdf"
+    ),
     path("<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar-registreren"),
 ]

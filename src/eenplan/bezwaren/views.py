@@ -29,7 +29,7 @@ from eenplan.beschikkingen.views import paginahulp as hulp
 from eenplan.bezwaren import selectors, services
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.forms import BezwaarBeslisForm, BezwaarForm, KlachtForm, VerdaagForm
-from eenplan.bezwaren.models import Bezwaar
+from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors, inwoner_by_bsn
@@ -312,6 +312,74 @@ def klacht_afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
             "De klacht is afgehandeld.",
         )
     return redirect("bezwaren:klachten")
+
+
+def _klacht_behandelen(request: HttpRequest, pk: int) -> Klacht:
+    klacht = selectors.klacht_get(pk, gemeente_id=hulp.gemeente_van(request).pk)
+    if klacht is None:
+        raise Http404("Deze klacht bestaat niet.")
+    if klacht.inwoner_id is not None:
+        hulp.open_dossier(request, Resource.KLACHT, Action.BEHANDELEN, klacht.inwoner_id)
+    return klacht
+
+
+@require_POST
+@access.requires(Resource.KLACHT, Action.BEHANDELEN)
+def klacht_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Postpone once by at most four weeks, with a letter to the complainant (Awb 9:11 lid 2)."""
+    klacht = _klacht_behandelen(request, pk)
+    datum = hulp.datum_uit(request, "datum")
+    if datum is not None:
+        hulp.actie(
+            request,
+            lambda: services.klacht_postpone(
+                klacht=klacht,
+                op=datum,
+                reden=request.POST.get("reden", ""),
+                actor=request.user,
+                via=hulp.via(request),
+            ),
+            "De afhandeling is verdaagd; de klager krijgt een brief met de nieuwe datum.",
+        )
+    return redirect("bezwaren:klachten")
+
+
+@require_POST
+@access.requires(Resource.KLACHT, Action.BEHANDELEN)
+def klacht_uitstellen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Further postponement with the complainant's written consent (Awb 9:11 lid 3)."""
+    klacht = _klacht_behandelen(request, pk)
+    tot = hulp.datum_uit(request, "tot")
+    toestemming_op = hulp.datum_uit(request, "toestemming_op") if tot is not None else None
+    if tot is not None and toestemming_op is not None:
+        hulp.actie(
+            request,
+            lambda: services.klacht_uitstel_met_toestemming(
+                klacht=klacht,
+                tot=tot,
+                toestemming=request.POST.get("toestemming", ""),
+                toestemming_op=toestemming_op,
+                actor=request.user,
+                via=hulp.via(request),
+            ),
+            "Het uitstel met instemming van de klager is vastgelegd.",
+        )
+    return redirect("bezwaren:klachten")
+
+
+@access.requires(Resource.KLACHT, Action.LEZEN)
+def klacht_verdaging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The notice of postponement as sent (PDF/A)."""
+    klacht = selectors.klacht_get(pk, gemeente_id=hulp.gemeente_van(request).pk)
+    if klacht is None:
+        raise Http404("Deze klacht bestaat niet.")
+    if klacht.inwoner_id is not None:
+        hulp.open_dossier(request, Resource.KLACHT, Action.LEZEN, klacht.inwoner_id)
+    if not klacht.verdaging_brief_pdf:
+        raise Http404("Deze klacht is niet verdaagd.")
+    response = HttpResponse(bytes(klacht.verdaging_brief_pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="verdaging-klacht-{klacht.pk}.pdf"'
+    return response
 
 
 @access.requires(Resource.BEZWAAR, Action.LEZEN)

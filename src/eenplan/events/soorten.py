@@ -43,6 +43,8 @@ BEZWAAR_VERDAAGD = "bezwaar.verdaagd"
 BEZWAAR_BESLOTEN = "bezwaar.besloten"
 KLACHT_ONTVANGEN = "klacht.ontvangen"
 KLACHT_AFGEHANDELD = "klacht.afgehandeld"
+KLACHT_VERDAAGD = "klacht.verdaagd"
+KLACHT_UITGESTELD = "klacht.uitgesteld"
 
 # Beschikte voorziening (beschikkingen): a granted provision changed or ended (OP033, OP257)
 VOORZIENING_GEWIJZIGD = "voorziening.gewijzigd"

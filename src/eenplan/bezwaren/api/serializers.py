@@ -116,6 +116,12 @@ class KlachtSerializer(serializers.ModelSerializer):
             "onderwerp",
             "afhandelen_uiterlijk",
             "termijn_status",
+            "advies",
+            "verdaagd_op",
+            "verdaging_reden",
+            "uitgesteld_tot",
+            "toestemming",
+            "toestemming_op",
             "afgehandeld_op",
             "uitkomst",
             "brief",
@@ -185,6 +191,19 @@ class KlachtCreateSerializer(serializers.Serializer):
 
 class DatumInputSerializer(serializers.Serializer):
     op = serializers.DateField()
+
+
+class KlachtVerdagenInputSerializer(serializers.Serializer):
+    op = serializers.DateField(help_text="Datum van de brief over de verdaging.")
+    reden = serializers.CharField(allow_blank=True)
+
+
+class KlachtUitstellenInputSerializer(serializers.Serializer):
+    tot = serializers.DateField(help_text="De nieuwe uiterste datum waarmee de klager instemt.")
+    toestemming = serializers.CharField(
+        allow_blank=True, max_length=300, help_text="Hoe de klager schriftelijk instemde."
+    )
+    toestemming_op = serializers.DateField()
 
 
 class KlachtAfhandelenInputSerializer(serializers.Serializer):

@@ -30,6 +30,8 @@ from eenplan.bezwaren.api.serializers import (
     KlachtAfhandelenInputSerializer,
     KlachtCreateSerializer,
     KlachtSerializer,
+    KlachtUitstellenInputSerializer,
+    KlachtVerdagenInputSerializer,
 )
 from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.common.api import VersieViewSetMixin, pagina
@@ -216,6 +218,8 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
         "list": (Resource.KLACHT, Action.LEZEN),
         "create": (Resource.KLACHT, Action.AANMAKEN),
         "afhandelen": (Resource.KLACHT, Action.BEHANDELEN),
+        "verdagen": (Resource.KLACHT, Action.BEHANDELEN),
+        "uitstellen": (Resource.KLACHT, Action.BEHANDELEN),
     }
     queryset = Klacht.objects.none()  # for the schema; the real list is per login
     serializer_class = KlachtSerializer
@@ -247,6 +251,48 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
             **fields,
         )
         return self._klacht(request, klacht.pk, code=status.HTTP_201_CREATED)
+
+    def _te_behandelen(self, request: Request, pk: Any) -> Klacht:
+        klacht = selectors.klacht_get(
+            pk_of(pk, "Deze klacht bestaat niet."), gemeente_id=user_gemeente(request).pk
+        )
+        if klacht is None:
+            raise NotFound("Deze klacht bestaat niet.")
+        if klacht.inwoner_id is not None:
+            self._open(request, klacht.inwoner_id, Resource.KLACHT, Action.BEHANDELEN)
+        return klacht
+
+    @extend_schema(
+        summary="Afhandeling verdagen (ten hoogste vier weken, met brief; Awb 9:11 lid 2)",
+        request=KlachtVerdagenInputSerializer,
+        responses={200: KlachtSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def verdagen(self, request: Request, pk: Any = None) -> Response:
+        klacht = self._te_behandelen(request, pk)
+        data = KlachtVerdagenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        klacht = services.klacht_postpone(
+            klacht=klacht, actor=request.user, via=access.Via.request(request),
+            **data.validated_data,
+        )  # fmt: skip
+        return self._klacht(request, klacht.pk)
+
+    @extend_schema(
+        summary="Verder uitstellen met schriftelijke instemming van de klager (Awb 9:11 lid 3)",
+        request=KlachtUitstellenInputSerializer,
+        responses={200: KlachtSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def uitstellen(self, request: Request, pk: Any = None) -> Response:
+        klacht = self._te_behandelen(request, pk)
+        data = KlachtUitstellenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        klacht = services.klacht_uitstel_met_toestemming(
+            klacht=klacht, actor=request.user, via=access.Via.request(request),
+            **data.validated_data,
+        )  # fmt: skip
+        return self._klacht(request, klacht.pk)
 
     @extend_schema(
         summary="Klacht afhandelen",
