@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("beschikkingen", "0013_verzendkanaal_volgorde"),
+        ("beschikkingen", "0015_aanbieder_tekst_weg"),
     ]
 
     operations = [
