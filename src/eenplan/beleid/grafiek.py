@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 BREEDTE, HOOGTE = 320, 120
-LINKS, RECHTS, BOVEN, ONDER = 36, 10, 10, 22
+LINKS, RECHTS, BOVEN, ONDER = 36, 18, 10, 22
 
 
 def grafiek(
@@ -46,18 +46,24 @@ def grafiek(
     def y(waarde: Decimal) -> float:
         return round(BOVEN + float((hoog - waarde) / (hoog - laag)) * hoogte, 1)
 
-    lijn = [{"x": x(p.jaar), "y": y(p.waarde), "p": p} for p in gemeten]
+    def c(v: float) -> str:
+        # Coordinates as text with a decimal point: the template's locale would write "17,3".
+        return f"{v:.1f}"
+
+    lijn = [{"x": c(x(p.jaar)), "y": c(y(p.waarde)), "p": p} for p in gemeten]
     doellijn = [{"x": x(j), "y": y(doel[j])} for j in sorted(doel)]
     return {
         "breedte": BREEDTE,
         "hoogte": HOOGTE,
         "lijn": " ".join(f"{q['x']},{q['y']}" for q in lijn),
         "punten": lijn,
-        "doellijn": " ".join(f"{q['x']},{q['y']}" for q in doellijn),
-        "jaren": [{"x": x(j), "jaar": j} for j in range(eerste, laatste + 1)],
+        "doellijn": " ".join(f"{c(q['x'])},{c(q['y'])}" for q in doellijn),
+        "jaren": [{"x": c(x(j)), "jaar": str(j)} for j in range(eerste, laatste + 1)],
         "as_y": HOOGTE - ONDER,
-        "laag": {"y": y(laag + marge), "waarde": laag + marge},
-        "hoog": {"y": y(hoog - marge), "waarde": hoog - marge},
+        "laag": {"y": c(y(laag + marge) + 3), "waarde": laag + marge},
+        "hoog": {"y": c(y(hoog - marge) + 3), "waarde": hoog - marge},
+        "label_x": str(LINKS - 4),
+        "jaar_y": str(HOOGTE - 6),
         "links": LINKS,
         "rechts": BREEDTE - RECHTS,
     }

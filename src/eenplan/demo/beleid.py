@@ -132,7 +132,21 @@ def structuur(vandaag: dt.date) -> dict[str, Any]:
                         "tekst": "Een deel van de 2e lijnsondersteuning is "
                         "omgevormd naar algemene voorzieningen.",
                         "bron": f"{S} L417-L427",
-                        "indicatoren": [],
+                        # Seed 002 measures this with B5-B7 (costs and clients of the 2nd line,
+                        # use of general provisions); the registry's nearest: the kanteling
+                        # and Wmo maatwerk clients per 10,000 (BBV 32).
+                        "indicatoren": [
+                            {
+                                "indicator": "kanteling",
+                                "streef": {j1 + 1: Decimal("50")},
+                                "bron": f"{S} Bijlage 3 B5-B7 (L2281-L2307); {DEMO}",
+                            },
+                            {
+                                "indicator": "bbv_32_wmo_maatwerk",
+                                "richting": "lager",
+                                "bron": f"{S} Bijlage 3 B6 (L2288-L2294); BBV 32",
+                            },
+                        ],
                     },
                 ],
                 "doelen": [
@@ -268,7 +282,13 @@ def structuur(vandaag: dt.date) -> dict[str, Any]:
                                 "basisjaar": j1 - 1,
                                 "streef": {j1 + 1: Decimal("70")},
                                 "bron": f"{S} Bijlage 3 M1 (L2336-L2341); {DEMO}",
-                            }
+                            },
+                            {
+                                "indicator": "mantelzorg_besproken",
+                                "streef": {j1 + 1: Decimal("80")},
+                                "bron": f"{S} Bijlage 3 M1 (L2336-L2341), uit het "
+                                f"onderzoek; {DEMO}",
+                            },
                         ],
                     },
                     {

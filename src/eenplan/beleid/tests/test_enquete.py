@@ -241,3 +241,45 @@ def test_a_round_without_answers_shows_its_pages(gemeente, wijken, contract_clie
     assert pagina.status_code == 200 and "Respons: 0 van de 1" in pagina.content.decode()
     api = contract_client.get(f"/api/v1/clientervaring/{ronde.pk}/").json()
     assert (api["uitgenodigd"], api["beantwoord"], api["tabel"][0]["totaal"]["n"]) == (1, 0, 0)
+
+
+def test_the_mailing_list_gives_each_invited_resident_a_working_link(gemeente, wijken):
+    import csv
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from eenplan.gemeente.constants import Rol
+    from eenplan.privacy.models import Inzage
+    from eenplan.testing.factories import MedewerkerFactory, TeamFactory
+
+    team = TeamFactory(gemeente=gemeente, naam="Backoffice", wijken=list(wijken.values()))
+    MedewerkerFactory(gemeente=gemeente, functie=Rol.BACKOFFICE, teams=[team], username="bo")
+    ronde, [een, twee] = tb.ronde(gemeente, {wijken["Noord"]: ["A"], wijken["Zuid"]: ["B"]})
+    tb.beantwoord(twee, 4)
+    uit = io.StringIO()
+    call_command(
+        "enquete_verzendlijst",
+        jaar=ronde.jaar,
+        gebruiker="bo",
+        basis_url="https://eenplan.example/",
+        alleen_open=True,
+        stdout=uit,
+    )
+    rijen = list(csv.DictReader(io.StringIO(uit.getvalue()), delimiter=";"))
+    assert [r["naam"] for r in rijen] == [een.inwoner.naam]  # who answered is left out
+    link = rijen[0]["link"]
+    assert link.startswith("https://eenplan.example/vragenlijst/")
+    pad = link.removeprefix("https://eenplan.example")
+    assert Client().get(pad).status_code == 200
+    assert Inzage.objects.filter(inwoner=een.inwoner, toegestaan=True).exists()
+    MedewerkerFactory(gemeente=gemeente, functie=Rol.BELEID, username="bel")
+    with pytest.raises(CommandError):
+        call_command(
+            "enquete_verzendlijst",
+            jaar=ronde.jaar,
+            gebruiker="bel",
+            basis_url="https://x",
+            stdout=io.StringIO(),
+        )

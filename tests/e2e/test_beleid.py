@@ -1,0 +1,97 @@
+"""The policy dashboard and the survey's public answer page in the browser: axe (no serious or
+critical findings), keyboard, 390 px without sideways scrolling, screenshots."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import expect
+
+from eenplan.beleid import services
+from eenplan.beleid.models import Respons
+from eenplan.gemeente.constants import Rol
+from eenplan.testing import beleid as tb
+from eenplan.testing.factories import MedewerkerFactory
+
+from .conftest import WACHTWOORD, assert_axe, assert_styled, login_cookie, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def beleidsplan(gemeentedata):
+    g, w = gemeentedata.gemeente, gemeentedata.wijken
+    plan = tb.plan(
+        g,
+        indicatoren=[
+            {
+                "indicator": "cev_wist_waar",
+                "basiswaarde": Decimal(60),
+                "basisjaar": 2023,
+                "streef": {2026: Decimal(80)},
+            },
+            {
+                "indicator": "cev_past",
+                "basiswaarde": Decimal(70),
+                "basisjaar": 2023,
+                "streef": {2026: Decimal(75)},
+            },
+        ],
+    )
+    for jaar, scores in ((2024, [5, 5, 4, 4, 4, 2, 1, 3]), (2025, [5, 5, 4, 4, 4, 4, 4, 5, 1, 3])):
+        _r, uitn = tb.ronde(g, {w["Noord"]: ["Thuiszorg West"] * len(scores)}, jaar=jaar)
+        for u, s in zip(uitn, scores, strict=True):
+            tb.beantwoord(u, s)
+    return plan
+
+
+def test_dashboard_van_de_beleidsmedewerker(page, context, live_server, gemeentedata, beleidsplan):
+    beleid = MedewerkerFactory(
+        gemeente=gemeentedata.gemeente,
+        functie=Rol.BELEID,
+        username="beleid",
+        password=WACHTWOORD,
+        first_name="Bo",
+    )
+    login_cookie(context, live_server, beleid)
+    page.goto(f"/beleid/{beleidsplan.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Testplan sociaal domein")
+    expect(
+        page.get_by_role("img", name="Verloop van Cliëntervaring: wist waar terecht")
+    ).to_be_visible()
+    # 2025: 8 of 10 agree = 80%; expected 73.3 on the line from 60 (2023) to 80 (2026): on
+    # course. "Hulp past": expected 73.3 from 70 to 75, measured 80: on course as well.
+    wist_waar = page.locator("article").filter(has_text="wist waar terecht")
+    expect(wist_waar).to_contain_text("Op koers")
+    expect(wist_waar).to_contain_text("Verwacht in 2025: 73,3; gemeten: 80")
+    assert_styled(page)
+    assert_axe(page, "beleidsdashboard")
+    screenshot(page, "beleid-dashboard.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 390, f"de pagina is {breedte}px breed op een telefoon"
+    screenshot(page, "beleid-dashboard-390.png")
+
+
+def test_vragenlijst_invullen_met_het_toetsenbord(page, gemeentedata):
+    _ronde, [uitnodiging] = tb.ronde(gemeentedata.gemeente, {gemeentedata.wijken["Noord"]: ["A"]})
+    page.goto(f"/vragenlijst/{services.uitnodiging_token(uitnodiging)}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat vindt u van de hulp?")
+    assert_styled(page)
+    assert_axe(page, "vragenlijst")
+    screenshot(page, "vragenlijst.png")
+    eerste = page.get_by_role("group", name="1. Ik wist waar ik met mijn vraag terecht kon.")
+    eerste.get_by_label("Eens", exact=True).check()
+    page.get_by_role("group", name="6. De hulp die ik krijg is goed.").get_by_label(
+        "Helemaal eens"
+    ).focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Antwoorden versturen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dank u wel!")
+    assert_axe(page, "vragenlijst bedankt")
+    assert Respons.objects.count() == 1
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.go_back()
+    page.reload()
+    expect(page.get_by_role("status")).to_contain_text("al ingevuld")
