@@ -220,11 +220,12 @@ def populatie(*, gemeente_id: int, peildatum: dt.date) -> dict[int, list[tuple[i
         .order_by("beschikking__inwoner_id", "pk")
     )
     gezien: dict[int, tuple[int, str]] = {}
-    for inwoner_id, wijk_id, aanbieder in rijen:
-        gezien.setdefault(inwoner_id, (wijk_id, aanbieder))
+    for rij in rijen:
+        inwoner: int = rij[0]
+        gezien.setdefault(inwoner, (int(rij[1]), str(rij[2])))
     strata: dict[int, list[tuple[int, str]]] = {}
-    for inwoner_id, (wijk_id, aanbieder) in gezien.items():
-        strata.setdefault(wijk_id, []).append((inwoner_id, aanbieder))
+    for inwoner, (wijk, aanbieder) in gezien.items():
+        strata.setdefault(wijk, []).append((inwoner, aanbieder))
     return strata
 
 
