@@ -15,6 +15,7 @@ from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
 from eenplan.meldingen.api import urls as meldingen_api
 from eenplan.onderzoeken.api import urls as onderzoeken_api
 from eenplan.plannen.api import urls as plannen_api
+from eenplan.portaal.api import urls as portaal_api
 from eenplan.privacy.api.views import InzageViewSet
 from eenplan.sturing.api import views as sturing_api
 from eenplan.voorzieningen.api import urls as voorzieningen_api
@@ -61,4 +62,5 @@ berichten_medewerkers_api.register(router)
 beleid_api.register(router)
 berichten_api.register(router)
 
-urlpatterns = router.urls
+# The inwonersportaal's own routes (issue 13): a resident's login only.
+urlpatterns = router.urls + portaal_api.urlpatterns

@@ -1,0 +1,39 @@
+"""The portal's API routes under /api/v1/mijn/ (wired in conf.api_urls)."""
+
+from django.urls import path
+
+from eenplan.portaal.api import views
+
+urlpatterns = [
+    path("mijn/zaken/", views.ZakenViewSet.as_view({"get": "list"}), name="mijn-zaken"),
+    path(
+        "mijn/<int:inwoner_id>/",
+        views.OverzichtViewSet.as_view({"get": "retrieve"}),
+        name="mijn-overzicht",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/meldingen/",
+        views.MeldingenViewSet.as_view({"post": "create"}),
+        name="mijn-meldingen",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/plan/",
+        views.PlanViewSet.as_view({"get": "retrieve"}),
+        name="mijn-plan",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/acties/<int:pk>/gedaan/",
+        views.ActiesViewSet.as_view({"post": "gedaan"}),
+        name="mijn-actie-gedaan",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/besluiten/",
+        views.BesluitenViewSet.as_view({"get": "retrieve"}),
+        name="mijn-besluiten",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/inzage/",
+        views.InzageViewSet.as_view({"get": "retrieve"}),
+        name="mijn-inzage",
+    ),
+]

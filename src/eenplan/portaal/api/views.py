@@ -1,0 +1,340 @@
+"""`/api/v1/mijn/...`: a resident's login reads and acts on the cases it represents.
+
+Each viewset declares `access_actor = INWONER` and `access_rules` (the declared matrix: every
+staff role is refused); `InwonerPermission` lets only a resident's login through, and each
+action decides with `access.require_inwoner` for the case in the URL — another household's
+id is a 404 (logged), as on the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ValidationError as DRFValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from eenplan.inwoners.models import Inwoner
+from eenplan.meldingen.constants import Domein, Kanaal, MelderSoort
+from eenplan.meldingen.services import VRAAG_MAX, melding_register
+from eenplan.plannen import services as plannen
+from eenplan.plannen.models import Actie
+from eenplan.portaal import selectors
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, ActorKind, Resource
+from eenplan.privacy.api.permissions import RolePermission
+from eenplan.privacy.constants import Grond
+
+R, A = Resource, Action
+NIET_GEVONDEN = "Deze zaak bestaat niet of is niet van u."
+
+
+class InwonerPermission(RolePermission):
+    """Only a resident's login, and only for a declared action (refusals logged)."""
+
+    def _role_allows(self, request: Request, view: Any) -> bool:
+        if not request.user or not request.user.is_authenticated:
+            return False
+        action = getattr(view, "action", None) or "metadata"
+        if action == "metadata":
+            return True
+        via = access.Via.request(request)
+        actor = access.Actor.of(request.user)
+        if actor.kind != ActorKind.INWONER or action not in view.access_rules:
+            self.message = access.ALLEEN_INWONERS
+            access.log_refusal(request.user, via=via, reason=access.ALLEEN_INWONERS)
+            return False
+        return True
+
+
+def zaak(request: Request, inwoner_id: int, resource: Resource, action: Action) -> Inwoner:
+    """The case in the URL when this login may do `action` on it; else 404 (logged)."""
+    try:
+        access.require_inwoner(
+            request.user, resource, action, via=access.Via.request(request), inwoner=inwoner_id
+        )
+    except access.Refused:
+        if access.grond_voor(request.user, inwoner_id):
+            raise
+        raise NotFound(NIET_GEVONDEN) from None
+    inwoner = Inwoner.objects.filter(pk=inwoner_id).select_related("gemeente").first()
+    if inwoner is None:
+        raise NotFound(NIET_GEVONDEN)
+    return inwoner
+
+
+# --- serializers ---------------------------------------------------------------------------
+
+
+class MijnZaakSerializer(serializers.Serializer):
+    inwoner_id = serializers.IntegerField(source="inwoner.pk")
+    naam = serializers.CharField(source="inwoner.naam")
+    grond = serializers.ChoiceField(choices=Grond.choices)
+    grond_tekst = serializers.CharField()
+
+
+class MijnMeldingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ontvangen_op = serializers.DateField()
+    vraag = serializers.CharField()
+    persoonlijk_plan = serializers.CharField()
+    status = serializers.CharField(source="get_status_display")
+    ontvangstbevestiging_op = serializers.DateField()
+    onderzoek_uiterlijk = serializers.DateField(
+        help_text="De gemeente praat uiterlijk deze dag met u (Wmo 2015 art. 2.3.2)."
+    )
+    persoonlijk_plan_uiterlijk = serializers.DateField()
+
+
+class MijnTermijnSerializer(serializers.Serializer):
+    datum = serializers.DateField()
+    wat = serializers.CharField()
+    uitleg = serializers.CharField()
+    verlopen = serializers.BooleanField()
+
+
+class MijnGebeurtenisSerializer(serializers.Serializer):
+    moment = serializers.DateTimeField()
+    omschrijving = serializers.CharField()
+
+
+class MijnOnderzoekSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    melding_id = serializers.IntegerField()
+    verslag_klaar = serializers.SerializerMethodField()
+    verslag = serializers.SerializerMethodField()
+    verslag_verzonden_op = serializers.DateField()
+    opmerkingen = serializers.SerializerMethodField()
+
+    def get_verslag_klaar(self, obj: Any) -> bool:
+        return selectors.verslag_zichtbaar(obj)
+
+    def get_verslag(self, obj: Any) -> str:
+        return obj.verslag_tekst if selectors.verslag_zichtbaar(obj) else ""
+
+    def get_opmerkingen(self, obj: Any) -> list[dict[str, str]]:
+        return [{"ontvangen_op": str(r.ontvangen_op), "tekst": r.tekst} for r in obj.reacties.all()]
+
+
+class MijnOverzichtSerializer(serializers.Serializer):
+    inwoner_id = serializers.IntegerField()
+    naam = serializers.CharField()
+    meldingen = MijnMeldingSerializer(many=True)
+    onderzoeken = MijnOnderzoekSerializer(many=True)
+    termijnen = MijnTermijnSerializer(many=True)
+    tijdlijn = MijnGebeurtenisSerializer(many=True)
+
+
+class MijnActieSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    omschrijving = serializers.CharField()
+    uitvoerder = serializers.CharField()
+    uitvoerder_soort = serializers.CharField()
+    uiterlijk = serializers.DateField()
+    gedaan_op = serializers.DateField()
+
+
+class MijnDoelSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    omschrijving = serializers.CharField()
+    leefgebied = serializers.CharField()
+    evaluatie_op = serializers.DateField()
+    acties = MijnActieSerializer(many=True, source="acties.all")
+
+
+class MijnPlanSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    ondertekend_op = serializers.DateField()
+    volgende_evaluatie = serializers.DateField(allow_null=True)
+    doelen = MijnDoelSerializer(many=True, source="doelen.all")
+
+
+class MijnBeschikkingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    besloten_op = serializers.DateField()
+    verzonden_op = serializers.DateField()
+    bezwaar_uiterlijk = serializers.DateField()
+    aanvraag = serializers.CharField(source="aanvraag.omschrijving")
+    brief = serializers.SerializerMethodField()
+
+    def get_brief(self, obj: Any) -> str:
+        return f"/mijn/{obj.inwoner_id}/beschikkingen/{obj.pk}/brief.pdf"
+
+
+class MijnAanvraagSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    omschrijving = serializers.CharField()
+    ontvangen_op = serializers.DateField()
+    beslissen_uiterlijk = serializers.DateField()
+    status = serializers.CharField()
+
+
+class MijnBesluitenSerializer(serializers.Serializer):
+    aanvragen = MijnAanvraagSerializer(many=True)
+    beschikkingen = MijnBeschikkingSerializer(many=True)
+
+
+class MijnInkijkSerializer(serializers.Serializer):
+    datum = serializers.DateField()
+    wie = serializers.CharField()
+    organisatie = serializers.CharField()
+    waarvoor = serializers.CharField()
+
+
+class MijnNieuweMeldingSerializer(serializers.Serializer):
+    vraag = serializers.CharField(max_length=VRAAG_MAX)
+    domeinen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Domein.choices), min_length=1
+    )
+    persoonlijk_plan = serializers.CharField(
+        max_length=VRAAG_MAX, required=False, allow_blank=True, default=""
+    )
+
+
+def _service(call: Any) -> Any:
+    try:
+        return call()
+    except ValidationError as exc:
+        raise DRFValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        ) from exc
+
+
+# --- viewsets ------------------------------------------------------------------------------
+
+
+class PortaalViewSet(viewsets.ViewSet):
+    permission_classes = [InwonerPermission]
+    access_actor = ActorKind.INWONER
+    access_rules: dict[str, tuple[Resource, Action]] = {}
+
+
+class ZakenViewSet(PortaalViewSet):
+    access_rules = {"list": (R.DOSSIER, A.LEZEN)}
+
+    @extend_schema(responses=MijnZaakSerializer(many=True), tags=["mijn"])
+    def list(self, request: Request) -> Response:
+        """The cases this login may see: the own one first, then those it represents."""
+        zaken = selectors.zaken(request.user)
+        access.log_inwoner_shown(
+            request.user,
+            [z.inwoner.pk for z in zaken],
+            resource=R.DOSSIER,
+            via=access.Via.request(request),
+        )
+        return Response(MijnZaakSerializer(zaken, many=True).data)
+
+
+class OverzichtViewSet(PortaalViewSet):
+    access_rules = {"retrieve": (R.DOSSIER, A.LEZEN)}
+
+    @extend_schema(responses=MijnOverzichtSerializer, tags=["mijn"])
+    def retrieve(self, request: Request, inwoner_id: int) -> Response:
+        """Meldingen, onderzoeken (the verslag once final), deadlines in words, timeline."""
+        inwoner = zaak(request, inwoner_id, R.DOSSIER, A.LEZEN)
+        data = {
+            "inwoner_id": inwoner.pk,
+            "naam": inwoner.naam,
+            "meldingen": list(selectors.meldingen(inwoner)[:50]),
+            "onderzoeken": list(selectors.onderzoeken(inwoner)[:20]),
+            "termijnen": selectors.termijnen(inwoner),
+            "tijdlijn": list(selectors.tijdlijn(inwoner)[:50]),
+        }
+        return Response(MijnOverzichtSerializer(data).data)
+
+
+class MeldingenViewSet(PortaalViewSet):
+    access_rules = {"create": (R.MELDING, A.AANMAKEN)}
+
+    @extend_schema(
+        request=MijnNieuweMeldingSerializer, responses={201: MijnMeldingSerializer}, tags=["mijn"]
+    )
+    def create(self, request: Request, inwoner_id: int) -> Response:
+        """Report a need (with an optional personal plan, Wmo 2015 art. 2.3.2 lid 2); the answer
+        is the confirmation of receipt with the date by which the onderzoek is held."""
+        inwoner = zaak(request, inwoner_id, R.MELDING, A.AANMAKEN)
+        invoer = MijnNieuweMeldingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        grond = access.grond_voor(request.user, inwoner.pk)
+        melding = _service(
+            lambda: melding_register(
+                gemeente=inwoner.gemeente,
+                actor=request.user,
+                melder_soort=MelderSoort.ZELF if grond == Grond.ZELF else MelderSoort.NETWERK,
+                kanaal=Kanaal.WEBFORMULIER,
+                vraag=invoer.validated_data["vraag"],
+                ontvangen_op=timezone.localdate(),
+                domeinen=invoer.validated_data["domeinen"],
+                inwoner=inwoner,
+                melder_naam=request.user.get_full_name(),
+                persoonlijk_plan=invoer.validated_data["persoonlijk_plan"],
+                via=access.Via.request(request),
+            )
+        )
+        return Response(MijnMeldingSerializer(melding).data, status=status.HTTP_201_CREATED)
+
+
+class PlanViewSet(PortaalViewSet):
+    access_rules = {"retrieve": (R.PLAN, A.LEZEN)}
+
+    @extend_schema(responses=MijnPlanSerializer, tags=["mijn"])
+    def retrieve(self, request: Request, inwoner_id: int) -> Response:
+        """The household's plan: the shared goals and actions, who does what, next evaluation."""
+        inwoner = zaak(request, inwoner_id, R.PLAN, A.LEZEN)
+        plan = selectors.plan(inwoner)
+        if plan is None:
+            raise NotFound("Er is nog geen plan.")
+        plan.volgende_evaluatie = selectors.volgende_evaluatie(plan)
+        return Response(MijnPlanSerializer(plan).data)
+
+
+class ActiesViewSet(PortaalViewSet):
+    access_rules = {"gedaan": (R.PLAN, A.WIJZIGEN)}
+
+    @extend_schema(request=None, responses=MijnActieSerializer, tags=["mijn"])
+    def gedaan(self, request: Request, inwoner_id: int, pk: int) -> Response:
+        """Report one of the resident's own actions done today."""
+        inwoner = zaak(request, inwoner_id, R.PLAN, A.WIJZIGEN)
+        plan = selectors.plan(inwoner)
+        actie = (
+            Actie.objects.filter(pk=pk, doel__plan=plan, gedeeld=True, doel__gedeeld=True).first()
+            if plan
+            else None
+        )
+        if actie is None:
+            raise NotFound("Deze actie bestaat niet of is niet van u.")
+        actie = _service(
+            lambda: plannen.actie_gedaan(actie=actie, op=timezone.localdate(), actor=request.user)
+        )
+        return Response(MijnActieSerializer(actie).data)
+
+
+class BesluitenViewSet(PortaalViewSet):
+    access_rules = {"retrieve": (R.BESCHIKKING, A.LEZEN)}
+
+    @extend_schema(responses=MijnBesluitenSerializer, tags=["mijn"])
+    def retrieve(self, request: Request, inwoner_id: int) -> Response:
+        """Aanvragen and sent beschikkingen, with the link to each stored letter."""
+        inwoner = zaak(request, inwoner_id, R.BESCHIKKING, A.LEZEN)
+        data = {
+            "aanvragen": list(selectors.aanvragen(inwoner)[:100]),
+            "beschikkingen": list(selectors.beschikkingen(inwoner)[:100]),
+        }
+        return Response(MijnBesluitenSerializer(data).data)
+
+
+class InzageViewSet(PortaalViewSet):
+    access_rules = {"retrieve": (R.INZAGELOG, A.LEZEN)}
+
+    @extend_schema(responses=MijnInkijkSerializer(many=True), tags=["mijn"])
+    def retrieve(self, request: Request, inwoner_id: int) -> Response:
+        """Who looked at the file: role and organisation, date (never staff names)."""
+        inwoner = zaak(request, inwoner_id, R.INZAGELOG, A.LEZEN)
+        return Response(
+            MijnInkijkSerializer(selectors.inzage_voor_inwoner(inwoner), many=True).data
+        )
