@@ -10,7 +10,7 @@ DEMO_INWONERS ?= 20000
 # production-safe eenplan.conf.settings; see docs/configuration.md.
 export DJANGO_SETTINGS_MODULE ?= eenplan.conf.dev
 
-.PHONY: run serve test lint bench fuzz install demo clean help
+.PHONY: run serve test lint bench bench-berichten fuzz install demo clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo municipality, serve http://127.0.0.1:8000"
@@ -62,6 +62,11 @@ lint: install
 
 bench: install
 	$(BIN)/python -m eenplan.bench
+	$(BIN)/python -m eenplan.bench_berichten
+
+# Only the message traffic: 10,000 incoming iWmo/iJw messages kept, processed and answered.
+bench-berichten: install
+	$(BIN)/python -m eenplan.bench_berichten
 
 # Hostile input: schemathesis over the OpenAPI schema of a small demo (var/fuzz) on a free
 # loopback port; FUZZ_SECONDS bounds the run (default 600). See docs/security.md.

@@ -110,6 +110,9 @@ class Bericht(BaseModel):
             models.Index(fields=["retour_uiterlijk"], name="bericht_retour_idx"),
             models.Index(fields=["antwoord_uiterlijk"], name="bericht_antwoord_idx"),
             models.Index(fields=["status", "-moment"], name="bericht_status_idx"),
+            # TR056 and the retour's heenbericht look up by sender and identificatie.
+            models.Index(fields=["afzender", "identificatie"], name="bericht_identificatie_idx"),
+            models.Index(fields=["aanbieder", "code", "kenmerk"], name="bericht_kenmerk_idx"),
         ]
 
     def __str__(self) -> str:

@@ -383,11 +383,13 @@ class _Verwerking:
     def _verwerk_323(self, heen: m.Declaratiebericht) -> None:
         b = self.bericht
         declaratie = heen.declaratie
+        # TR333: only this number can repeat, so only it is looked up (no scan of all).
         eerdere_nummers = set(
             Bericht.objects.filter(
                 richting=Richting.IN,
                 aanbieder=b.aanbieder,
                 code="323",
+                kenmerk=declaratie.declaratie_nummer[:20],
                 status__in=[BerichtStatus.VERWERKT, BerichtStatus.DEELS_AFGEKEURD],
             )
             .exclude(pk=b.pk)

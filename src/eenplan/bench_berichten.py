@@ -1,0 +1,337 @@
+"""`make bench` (part) and `make bench-berichten`: read, validate, apply and answer 10,000
+incoming iWmo/iJw messages with eenplan.berichten on SQLite, compared with parsing the same
+files with lxml alone.
+
+A small world is made first (not timed): one municipality, 500 residents, two providers with a
+toewijzing for every resident. The messages are a realistic mix from those providers: half
+declaraties (1–8 prestaties, some over the volume), the rest starts, stops (some without a
+start: 9069), requests for a toewijzing and for a change, and a few duplicates (TR056). Every
+message goes the whole way the folder connection takes it: kept (`bericht_ontvang`), then read,
+checked, applied and answered (`bericht_verwerk`), one transaction each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+AANTAL = int(os.environ.get("BENCH_BERICHTEN", "10000"))
+INWONERS = 500
+
+
+def _wereld():  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from eenplan.aanbieders.models import Aanbieder
+    from eenplan.berichten.models import Toewijzing
+    from eenplan.gemeente.models import Gemeente, Wijk
+    from eenplan.inwoners.models import Inwoner
+    from eenplan.rules.bsn import bsn_is_valid
+
+    gemeente = Gemeente.objects.create(cbs_code="GM0983", naam="Venlo")
+    wijk = Wijk.objects.create(gemeente=gemeente, naam="Centrum")
+    bsns: list[str] = []
+    n = 100_000_000
+    while len(bsns) < INWONERS:
+        n += 1
+        if bsn_is_valid(str(n).zfill(9)):
+            bsns.append(str(n).zfill(9))
+    Inwoner.objects.bulk_create(
+        Inwoner(
+            gemeente=gemeente,
+            bsn=bsn,
+            voornamen="Anna",
+            achternaam=f"Jansen{i}",
+            geboortedatum=dt.date(1950, 1, 1),
+            straat="Markt",
+            huisnummer=i + 1,
+            postcode="5911AA",
+            woonplaats="Venlo",
+            wijk=wijk,
+        )
+        for i, bsn in enumerate(bsns)
+    )
+    inwoners = list(Inwoner.objects.order_by("id"))
+    aanbieders = [
+        Aanbieder.objects.create(naam="Thuiszorg West", agb_code="98000001"),
+        Aanbieder.objects.create(naam="Zorg Oost", agb_code="98000002"),
+    ]
+    nu = timezone.now()
+    begin = timezone.localdate().replace(day=1) - dt.timedelta(days=60)
+    begin = begin.replace(day=1)
+    Toewijzing.objects.bulk_create(
+        Toewijzing(
+            gemeente=gemeente,
+            inwoner=inwoner,
+            aanbieder=aanbieders[i % 2],
+            wet="wmo",
+            nummer=i + 1,
+            productcategorie="02",
+            productcode="02A05",
+            toewijzingsdatum=nu,
+            ingangsdatum=begin,
+            einddatum=begin + dt.timedelta(days=364),
+            volume=3,
+            eenheid="04",
+            frequentie="2",
+            te_melden=False,
+        )
+        for i, inwoner in enumerate(inwoners)
+    )
+    return list(Toewijzing.objects.select_related("inwoner", "aanbieder").order_by("nummer"))
+
+
+def _berichten(toewijzingen, aantal: int) -> list[bytes]:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from eenplan.istandaarden import bouw
+    from eenplan.istandaarden import model as m
+
+    vandaag = timezone.localdate()
+    maand_eind = vandaag.replace(day=1) - dt.timedelta(days=1)
+    maand_begin = maand_eind.replace(day=1)
+    soorten = ["323", "305", "323", "307", "323", "315", "323", "317", "323", "305"]
+    out: list[bytes] = []
+    gestart: set[int] = set()
+
+    def header(t, ident: str) -> m.Header:  # type: ignore[no-untyped-def]
+        return m.Header(t.aanbieder.agb_code, "0983", m.BerichtIdentificatie(ident, vandaag))
+
+    def client(t) -> dict:  # type: ignore[no-untyped-def,type-arg]
+        return {
+            "bsn": t.inwoner.bsn,
+            "geboortedatum": m.Geboortedatum(t.inwoner.geboortedatum),
+            "geslacht": "2",
+            "naam": m.VerkorteNaam(m.Achternaam(t.inwoner.achternaam)),
+        }
+
+    for i in range(aantal):
+        code = soorten[i % len(soorten)]
+        t = toewijzingen[(i * 7) % len(toewijzingen)]
+        ident = f"B{i}" if i % 97 else f"B{i - 1}"  # now and then a duplicate (TR056)
+        product = m.Product("02", "02A05")
+        if code == "305":
+            bericht: m.Bericht = m.Startbericht(
+                "wmo",
+                header(t, ident),
+                m.Client305(
+                    **client(t),
+                    start_producten=[
+                        m.StartProduct(
+                            begindatum=t.ingangsdatum + dt.timedelta(days=i % 5),
+                            toewijzing_nummer=t.nummer,
+                            product=product,
+                            toewijzing_ingangsdatum=t.ingangsdatum,
+                        )
+                    ],
+                ),
+            )
+            gestart.add(t.nummer)
+        elif code == "307":
+            bericht = m.Stopbericht(
+                "wmo",
+                header(t, ident),
+                m.Client307(
+                    **client(t),
+                    stop_producten=[
+                        m.StopProduct(
+                            begindatum=t.ingangsdatum,
+                            reden_beeindiging="19",
+                            einddatum=vandaag - dt.timedelta(days=1),
+                            toewijzing_nummer=t.nummer,
+                            product=product,
+                            toewijzing_ingangsdatum=t.ingangsdatum,
+                        )
+                    ],
+                ),
+            )
+        elif code == "315":
+            bericht = m.VerzoekOmToewijzing(
+                "wmo",
+                header(t, ident),
+                m.Client315(
+                    **client(t),
+                    aangevraagde_producten=[
+                        m.AangevraagdProduct(
+                            referentie_aanbieder=f"R{i}",
+                            toewijzing_ingangsdatum=vandaag,
+                            verwijzer=m.Verwijzer("01"),
+                            product=product,
+                            omvang=m.Omvang(2, "04", "2"),
+                        )
+                    ],
+                ),
+            )
+        elif code == "317":
+            bericht = m.VerzoekOmWijziging(
+                "wmo",
+                header(t, ident),
+                m.Client317(
+                    bsn=t.inwoner.bsn,
+                    verzoek=m.Verzoek(
+                        referentie_aanbieder=f"R{i}",
+                        reden_verzoek="1",
+                        te_wijzigen_producten=[
+                            m.TeWijzigenProduct(
+                                toewijzing_nummer=t.nummer,
+                                gewenste_ingangsdatum=vandaag,
+                                omvang=m.Omvang(4, "04", "2"),
+                            )
+                        ],
+                    ),
+                ),
+            )
+        else:
+            clienten = []
+            totaal = 0
+            for k in range(1 + i % 3):
+                tk = toewijzingen[(i * 7 + k * 2) % len(toewijzingen)]
+                if tk.aanbieder_id != t.aanbieder_id:
+                    continue
+                prestaties = []
+                for j in range(1 + (i + k) % 3):
+                    volume = 2 if (i + j) % 11 else 40  # now and then over the volume: 9321
+                    prestaties.append(
+                        m.Prestatie(
+                            product_referentie=m.Referentie(f"P{i}-{k}-{j}"),
+                            toewijzing_nummer=tk.nummer,
+                            product_categorie="02",
+                            product_code="02A05",
+                            product_periode=m.GeslotenPeriode(maand_begin, maand_eind),
+                            geleverd_volume=volume,
+                            eenheid="04",
+                            product_tarief=3000,
+                            ingediend_bedrag=m.BedragMetDC(volume * 3000, "D"),
+                        )
+                    )
+                    totaal += volume * 3000
+                clienten.append(m.DeclaratieClient(bsn=tk.inwoner.bsn, prestaties=prestaties))
+            bericht = m.Declaratiebericht(
+                "wmo",
+                header(t, ident),
+                m.Declaratie(
+                    declaratie_nummer=f"D{i}",
+                    declaratie_periode=m.GeslotenPeriode(maand_begin, maand_eind),
+                    declaratie_dagtekening=vandaag,
+                    totaal_ingediend_bedrag=m.TotaalBedragMetDC(totaal, "D"),
+                    clienten=clienten,
+                ),
+            )
+        out.append(bouw(bericht))
+    return out
+
+
+def meting(aantal: int = AANTAL) -> list[str]:
+    """Run the measurement in the current (empty, migrated) database; returns Markdown lines."""
+    from django.db import connection
+    from lxml import etree
+
+    from eenplan.berichten.constants import BerichtStatus, Kanaal
+    from eenplan.berichten.models import Bericht
+    from eenplan.berichten.services import bericht_ontvang, bericht_verwerk
+
+    toewijzingen = _wereld()
+    data = _berichten(toewijzingen, aantal)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    start = time.perf_counter()
+    for d in data:
+        etree.fromstring(d, parser)
+    lxml_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for i, d in enumerate(data):
+        bericht, _nieuw = bericht_ontvang(inhoud=d, kanaal=Kanaal.MAP, bestandsnaam=f"{i}.xml")
+        bericht_verwerk(bericht.pk)
+    totaal_s = time.perf_counter() - start
+
+    per_status = {
+        BerichtStatus(s).label: Bericht.objects.filter(richting="in", status=s).count()
+        for s in BerichtStatus.values
+    }
+    uit = Bericht.objects.filter(richting="uit").count()
+    per_s = aantal / totaal_s
+    return [
+        "## iWmo/iJw messages: read, validate, apply and answer 10,000 incoming messages "
+        "(`eenplan.berichten`)",
+        "",
+        "Generated by `make bench` / `make bench-berichten` (src/eenplan/bench_berichten.py).",
+        "",
+        f"- Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {_cpu()}, {os.cpu_count()} "
+        f"CPUs, Python {platform.python_version()}, database {connection.vendor}; load "
+        f"average {_last():.1f}",
+        f"- {aantal:,} files from 2 providers about {INWONERS} residents with a toewijzing: "
+        "half declaraties (1–3 clients, 1–3 prestaties each, some over the volume), starts, "
+        "stops (some without a start), requests 315/317, and every 97th a duplicate "
+        "identificatie. Each is kept, read with the hardened reader, checked with the rules "
+        "of `eenplan.istandaarden`, applied and answered (retour or 325), one transaction each, "
+        "with its events in the dossier timelines.",
+        f"- Outcome: {', '.join(f'{v:,} {k.lower()}' for k, v in per_status.items() if v)}; "
+        f"{uit:,} answers written",
+        "",
+        "| Step | seconds | messages per second | time relative to lxml alone |",
+        "|---|---:|---:|---:|",
+        f"| lxml alone (`etree.fromstring`) | {lxml_s:.2f} | {aantal / lxml_s:,.0f} | 1.0× |",
+        f"| eenplan.berichten: keep, read, check, apply, answer | {totaal_s:.2f} | "
+        f"{per_s:,.0f} | {totaal_s / lxml_s:,.0f}× |",
+        "",
+        f"Target: at least 1,000 messages per second on SQLite — "
+        f"{'met' if per_s >= 1000 else 'NOT met'} ({per_s:,.0f}/s).",
+        "",
+    ]
+
+
+def _last() -> float:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
+def _cpu() -> str:
+    try:
+        for regel in Path("/proc/cpuinfo").read_text().splitlines():
+            if regel.startswith("model name"):
+                return regel.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "onbekende processor"
+
+
+BEGIN = "<!-- berichten:begin -->"
+EINDE = "<!-- berichten:einde -->"
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="eenplan-bench-berichten-"))
+    os.environ["EENPLAN_VAR_DIR"] = str(workdir)
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eenplan.conf.dev")
+    import logging
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    logging.getLogger("eenplan.berichten").setLevel(logging.ERROR)
+    call_command("migrate", verbosity=0)
+    text = "\n".join(meting())
+    print(text)
+    target = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+    if target.exists() and AANTAL >= 10_000:
+        oud = target.read_text()
+        blok = f"{BEGIN}\n{text}{EINDE}\n"
+        if BEGIN in oud and EINDE in oud:
+            nieuw = oud[: oud.index(BEGIN)] + blok + oud[oud.index(EINDE) + len(EINDE) + 1 :]
+        else:
+            nieuw = oud.rstrip("\n") + "\n\n" + blok
+        target.write_text(nieuw)
+        print(f"Written to {target}")
+
+
+if __name__ == "__main__":
+    main()
