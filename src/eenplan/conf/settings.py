@@ -102,7 +102,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     # Background tasks (processing iWmo/iJw message batches): django-tasks with its database
-    # backend, so `make run` needs no broker; `eenplan db_worker` runs them (ADR 0024).
+    # backend, so `make run` needs no broker; `eenplan db_worker` runs them (ADR 0025).
     "django_tasks",
     "django_tasks_db",
     "eenplan.common",
