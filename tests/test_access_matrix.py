@@ -35,7 +35,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from eenplan.aanbieders.models import Aanbieder, Contract, ContractProduct
+from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
 from eenplan.beleid.models import Activiteit, Indicatorkoppeling
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -233,6 +233,10 @@ PK_KIND: dict[str, str] = {
     "/api/v1/indicatoren/": "indicator",
     "/sturing/indicatoren/": "indicator",
     "/api/v1/berichten/log/": "bericht",
+    "/api/v1/aanbieders/": "aanbieder",
+    "/api/v1/contracten/": "contract",
+    "/aanbieders/": "aanbieder",
+    "/aanbieders/contracten/": "contract",
     "/inwoners/": "inwoner",
     "/meldingen/": "melding",
     "/onderzoeken/": "onderzoek",
@@ -293,6 +297,7 @@ KWARG_KIND: dict[str, str] = {
     "indicator": "indicator",
     "id": "indicator",
     "onderwerp": "instelling_onderwerp",
+    "document": "contractdocument",
 }
 
 
@@ -537,6 +542,16 @@ def build_world() -> World:
         geldig_vanaf=dt.date(2024, 1, 1),
         bron="Contract 2024",
     )
+    document = ContractDocument.objects.create(
+        contract=contract,
+        titel="Raamovereenkomst",
+        bestandsnaam="raamovereenkomst.pdf",
+        mime_type="application/pdf",
+        grootte=9,
+        sha256="0" * 64,
+        inhoud=b"%PDF-1.4\n",
+        toegevoegd_door=staff[Rol.CONTRACTMANAGER].user,
+    )
     leefgebied = Leefgebied.objects.order_by("volgorde").first()
     assert leefgebied is not None, "the ZRM life domains come with migration onderzoeken 0002"
     generalist = staff[Rol.GENERALIST]
@@ -586,6 +601,10 @@ def build_world() -> World:
         side["voorziening"] = voorziening.pk
         side["inzage"] = log.pk
         side["codelijst"] = codelijst.pk if codelijst else 0
+        # Providers and contracts: no resident data, the same on both sides.
+        side["aanbieder"] = west.pk
+        side["contract"] = contract.pk
+        side["contractdocument"] = document.pk
     # The world as the test expects it: the role's scope is Noord, never Zuid.
     for rol, medewerker in staff.items():
         scope = set(access.inwoners_in_scope(medewerker.user).values_list("pk", flat=True))

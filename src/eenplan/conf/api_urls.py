@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from eenplan.aanbieders import api as aanbieders_api
 from eenplan.beheer import api as beheer_api
 from eenplan.beheer.gemeentegegevens import GemeenteViewSet
 from eenplan.beleid.api import urls as beleid_api
@@ -61,6 +62,7 @@ sturing_api.register(router)
 berichten_medewerkers_api.register(router)
 beleid_api.register(router)
 berichten_api.register(router)
+aanbieders_api.register(router)
 
 # The inwonersportaal's own routes (issue 13): a resident's login only.
 urlpatterns = router.urls + portaal_api.urlpatterns

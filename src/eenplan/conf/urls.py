@@ -42,6 +42,7 @@ urlpatterns = [
     path("berichten/", include("eenplan.berichten.urls")),
     # The inwonersportaal: residents and their representatives (issue 13).
     path("mijn/", include("eenplan.portaal.urls")),
+    path("aanbieders/", include("eenplan.aanbieders.urls")),
     path("", include("eenplan.web.urls")),
 ]
 if settings.EENPLAN_OIDC:

@@ -31,6 +31,11 @@ AANVRAAG_BEKIJKEN = "beschikkingen.view_aanvraag"
 SOCIALE_KAART = "voorzieningen.view_voorziening"
 CATALOGUS_BEHEREN = ["voorzieningen.add_voorziening", "voorzieningen.change_voorziening",
                      "voorzieningen.add_tarief", "voorzieningen.view_tarief"]
+# Providers and their contracts (eenplan.aanbieders): read by the back office (who decides
+# which provider delivers), kept by the contract manager and functioneel beheer.
+AANBIEDERS_BEKIJKEN = ["aanbieders.view_aanbieder", "aanbieders.view_contract"]
+AANBIEDERS_BEHEREN = ["aanbieders.add_aanbieder", "aanbieders.change_aanbieder",
+                      "aanbieders.add_contract", "aanbieders.change_contract"]
 ACCOUNTS_BEKIJKEN = "gemeente.view_medewerker"
 ACCOUNT_AANMAKEN = "gemeente.add_medewerker"
 ACCOUNT_WIJZIGEN = "gemeente.change_medewerker"
@@ -92,11 +97,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN, ONDERZOEK_BEKIJKEN, PLAN_BEKIJKEN,
                      AANVRAAG_BEKIJKEN, SOCIALE_KAART, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
                      RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT, BERICHTEN_BEKIJKEN,
-                     BERICHTEN_BEHANDELEN],
+                     BERICHTEN_BEHANDELEN, *AANBIEDERS_BEKIJKEN],
     Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
     Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING, BERICHTEN_BEKIJKEN,
-                          BERICHTEN_BEHANDELEN, *_BELEID_LEZEN],
+                          BERICHTEN_BEHANDELEN, *_BELEID_LEZEN, *AANBIEDERS_BEKIJKEN,
+                          *AANBIEDERS_BEHEREN],
     Rol.BELEID: [STURING, *_BELEID_LEZEN, BELEID_WIJZIGEN, ENQUETE_UITZETTEN],
     # The council: the indicators, their trends and exports, the policy plans with their
     # verdicts, the council report and the survey's results; nothing else (read-only).
@@ -120,5 +126,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *INSTELLINGEN_BEHEREN,
         SOCIALE_KAART,
         *CATALOGUS_BEHEREN,
+        *AANBIEDERS_BEKIJKEN,
+        *AANBIEDERS_BEHEREN,
     ],
 }

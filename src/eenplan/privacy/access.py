@@ -66,6 +66,7 @@ class Resource(models.TextChoices):
     INZAGELOG = "inzagelog", "Inzagelog"
     VOORZIENING = "voorziening", "Voorzieningen en sociale kaart"
     CATALOGUS = "catalogus", "Catalogus en tarieven beheren"
+    AANBIEDERS = "aanbieders", "Aanbieders en hun contracten"
     GEMEENTE = "gemeente", "Wijken en teams"
     # Functioneel beheer (/functioneel-beheer/, /api/v1/beheer/): no resident data, the own
     # municipality only (the gemeente services refuse the rest and one's own account).
@@ -204,6 +205,18 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.CATALOGUS, A.LEZEN): _rule("voorzieningen.view_tarief", Doel.GEGEVENSBEHEER, scoped=False),
     (R.CATALOGUS, A.WIJZIGEN): _rule(roles.CATALOGUS_BEHEREN, Doel.GEGEVENSBEHEER, scoped=False),
     (R.GEMEENTE, A.LEZEN): _rule([], Doel.GEGEVENSBEHEER, scoped=False),
+    # Providers and contracts: no resident data (the municipality's own contracts only).
+    (R.AANBIEDERS, A.LEZEN): _rule(roles.AANBIEDERS_BEKIJKEN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.AANBIEDERS, A.AANMAKEN): _rule(
+        [*roles.AANBIEDERS_BEKIJKEN, *roles.AANBIEDERS_BEHEREN],
+        Doel.GEGEVENSBEHEER,
+        scoped=False,
+    ),
+    (R.AANBIEDERS, A.WIJZIGEN): _rule(
+        [*roles.AANBIEDERS_BEKIJKEN, *roles.AANBIEDERS_BEHEREN],
+        Doel.GEGEVENSBEHEER,
+        scoped=False,
+    ),
     (R.ACCOUNT, A.LEZEN): _rule(roles.ACCOUNTS_BEKIJKEN, Doel.GEGEVENSBEHEER, scoped=False),
     (R.ACCOUNT, A.AANMAKEN): _rule(
         [roles.ACCOUNTS_BEKIJKEN, roles.ACCOUNT_AANMAKEN], Doel.GEGEVENSBEHEER, scoped=False

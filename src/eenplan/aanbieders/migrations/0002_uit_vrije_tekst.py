@@ -53,9 +53,7 @@ def vooruit(apps, schema_editor):
         g = t.voorziening.gemeente_id
         tarieven[(k, g)].append(t)
         vroegst[(k, g)] = min(vroegst.get((k, g), t.geldig_vanaf), t.geldig_vanaf)
-    regels = list(
-        BeschikteVoorziening.objects.exclude(aanbieder="").select_related("beschikking")
-    )
+    regels = list(BeschikteVoorziening.objects.exclude(aanbieder="").select_related("beschikking"))
     for b in regels:
         if not b.aanbieder.strip():
             continue
