@@ -53,6 +53,14 @@ class Aanvraag(VersieModel, BaseModel):
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # Awb art. 4:14: the notice that the decision will be late, with the reason and the day by
+    # which it will come; the letter as sent (text, PDF, template).
+    vertraging_gemeld_op = models.DateField(null=True, blank=True)
+    vertraging_reden = models.TextField(blank=True)
+    vertraging_verwacht_op = models.DateField(null=True, blank=True)
+    vertraging_brief = models.TextField(blank=True)
+    vertraging_brief_pdf = models.BinaryField(blank=True, editable=False)
+    vertraging_sjabloon = models.CharField(max_length=120, blank=True)
 
     class Meta:
         verbose_name = "aanvraag"
@@ -67,6 +75,11 @@ class Aanvraag(VersieModel, BaseModel):
 
     def __str__(self) -> str:
         return f"Aanvraag {self.omschrijving} ({self.get_wet_display()})"
+
+    @property
+    def kenmerk(self) -> str:
+        """The case reference of the aanvraag (the 4:14 notice names it)."""
+        return f"{self.gemeente.cbs_code}-AV-{self.ontvangen_op:%Y}-{self.pk:06d}"
 
 
 class Beschikking(VersieModel, BaseModel):

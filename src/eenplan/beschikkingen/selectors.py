@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from eenplan.beschikkingen.constants import (
@@ -246,3 +246,25 @@ def verzendingen(user: User, *, alleen_open: bool = True) -> QuerySet[Verzending
 def verzendingen_van(soort: str, bron_id: int) -> list[Verzending]:
     """The channels of one sent letter, in the order they ran (for its page and API)."""
     return list(Verzending.objects.filter(brief_soort=soort, bron_id=bron_id).order_by("pk"))
+
+
+def vertraging_werklijst(user: User, *, vandaag: dt.date) -> QuerySet[Aanvraag]:
+    """Awb art. 4:14: the aanvragen within need-to-know, not decided, with no notice sent and
+    no running suspension, whose decision term ends within five working days or has passed
+    (`termijn_stand` bijna_verlopen or verlopen: the same thresholds as every worklist, one SQL
+    expression). Soonest first."""
+    drempels = termijn_drempels(vandaag)
+    return (
+        aanvragen_in_scope(user)
+        .filter(
+            status=AanvraagStatus.ONTVANGEN,
+            vertraging_gemeld_op__isnull=True,
+            beslissen_uiterlijk__lte=drempels.waarschuwing,
+        )
+        .filter(
+            ~Exists(AanvraagOpschorting.objects.filter(aanvraag=OuterRef("pk"), tot__isnull=True))
+        )
+        .annotate(termijn_stand=aanvraag_termijn_stand(drempels))
+        .select_related("inwoner__wijk", "gemeente")
+        .order_by("beslissen_uiterlijk", "id")
+    )

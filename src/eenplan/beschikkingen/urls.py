@@ -5,6 +5,7 @@ from eenplan.beschikkingen.views import (
     beschikking,
     lijst,
     sjablonen,
+    vertraging,
     verzendingen,
     werklijsten,
 )
@@ -20,6 +21,13 @@ urlpatterns = [
     path("aanvragen/<int:pk>/termijn/", aanvragen.aanvraag_opschorten, name="aanvraag-termijn"),
     path("<int:pk>/brief.pdf", beschikking.beschikking_pdf, name="brief-pdf"),
     path("einde/", werklijsten.einde, name="einde"),
+    path("vertraging/", vertraging.vertraging, name="vertraging"),
+    path(
+        "aanvragen/<int:pk>/vertraging/",
+        vertraging.vertraging_melden,
+        name="vertraging-melden",
+    ),
+    path("aanvragen/<int:pk>/vertraging.pdf", vertraging.vertraging_pdf, name="vertraging-pdf"),
     path("verzendingen/", verzendingen.verzendingen, name="verzendingen"),
     path(
         "verzendingen/opnieuw/",

@@ -33,6 +33,7 @@ PLAN_AANVRAAG_INGEDIEND = "plan.aanvraag_ingediend"
 AANVRAAG_ONTVANGEN = "aanvraag.ontvangen"
 AANVRAAG_OPGESCHORT = "aanvraag.opgeschort"
 AANVRAAG_INGETROKKEN = "aanvraag.ingetrokken"
+AANVRAAG_VERTRAGING_GEMELD = "aanvraag.vertraging_gemeld"
 BESCHIKKING_GENOMEN = "beschikking.genomen"
 BESCHIKKING_VERZONDEN = "beschikking.verzonden"
 BESCHIKKING_GETOETST = "beschikking.getoetst"
@@ -69,11 +70,14 @@ GEDEELD_MET_INWONER = frozenset(
         PLAN_AANVRAAG_INGEDIEND,
         AANVRAAG_ONTVANGEN,
         AANVRAAG_INGETROKKEN,
+        AANVRAAG_VERTRAGING_GEMELD,
         BESCHIKKING_VERZONDEN,
         BEZWAAR_ONTVANGEN,
         BEZWAAR_BESLOTEN,
         KLACHT_ONTVANGEN,
         KLACHT_AFGEHANDELD,
+        KLACHT_VERDAAGD,
+        KLACHT_UITGESTELD,
         VOORZIENING_GEWIJZIGD,
         VOORZIENING_BEEINDIGD,
     }

@@ -62,12 +62,14 @@ from eenplan.beschikkingen.services.sjablonen import (
     sjabloon_save,
     voorbeeld_waarden,
 )
+from eenplan.beschikkingen.services.vertraging import aanvraag_vertraging_melden
 from eenplan.beschikkingen.services.voorziening import (
     voorziening_beeindig,
     voorziening_wijzig,
 )
 
 __all__ = [
+    "aanvraag_vertraging_melden",
     "voorziening_beeindig",
     "voorziening_wijzig",
     "ActorLike",

@@ -84,12 +84,25 @@ PLAATSHOUDERS[BriefSoort.KLACHT_AFHANDELING] = {
     "bevindingen": "Wat wij hebben gevonden en besloten (Awb 9:12 lid 1)",
     "ombudsman": "Waar de indiener daarna heen kan: de Nationale ombudsman (Awb 9:12 lid 2)",
 }
+PLAATSHOUDERS[BriefSoort.VERTRAGING_414] = {
+    **_GEDEELD,
+    "inwoner_naam": "Naam van de inwoner",
+    "inwoner_adres": "Adres van de inwoner (twee regels)",
+    "aanvraag_datum": "Datum van de aanvraag",
+    "aanvraag_omschrijving": "Waar de aanvraag over gaat",
+    "termijn_einde": "De laatste dag van de beslistermijn",
+    "reden": "Waarom het besluit later komt",
+    "verwacht_op": "De dag waarop de inwoner het besluit uiterlijk krijgt",
+    "grondslag": "Het artikel over deze mededeling",
+}
 # What a letter must say. A decision: the bezwaar or beroep clause with its last day (Awb art.
 # 3:45) and the kenmerk to refer to. A complaint: the findings and the ombudsman (Awb 9:12).
 VERPLICHT: dict[str, tuple[str, ...]] = {
     BriefSoort.BESCHIKKING: ("kenmerk", "besluit", "bezwaar_uiterlijk"),
     BriefSoort.BESLISSING_OP_BEZWAAR: ("kenmerk", "uitkomst", "beroep_uiterlijk"),
     BriefSoort.KLACHT_AFHANDELING: ("kenmerk", "bevindingen", "ombudsman"),
+    # Awb 4:14: the notice names why and the (new) day by which the decision comes.
+    BriefSoort.VERTRAGING_414: ("kenmerk", "reden", "verwacht_op"),
 }
 
 STANDAARD_BESCHIKKING = """$briefhoofd
@@ -217,11 +230,43 @@ Met vriendelijke groet,
 Het college van burgemeester en wethouders van $gemeente
 """
 
+STANDAARD_VERTRAGING_414 = """$briefhoofd
+
+Aan: $inwoner_naam
+$inwoner_adres
+
+Ons kenmerk: $kenmerk
+Datum: $datum
+Onderwerp: uw aanvraag van $aanvraag_datum: ons besluit komt later
+Contactpersoon: $contactpersoon, telefoon $contact_telefoon, e-mail $contact_email
+
+Beste $inwoner_naam,
+
+U heeft ons om hulp gevraagd: $aanvraag_omschrijving. Wij moesten uiterlijk op $termijn_einde
+een besluit nemen. Dat lukt niet. Daarom krijgt u deze brief.
+
+Waarom het langer duurt
+=======================
+
+$reden
+
+Wanneer u ons besluit krijgt
+============================
+
+U krijgt ons besluit uiterlijk op $verwacht_op. Dat wij u dit laten weten, staat in $grondslag.
+Heeft u vragen? Bel dan $contactpersoon op $contact_telefoon en noem ons kenmerk $kenmerk.
+
+Met vriendelijke groet,
+
+Het college van burgemeester en wethouders van $gemeente
+"""
+
 # The text a new municipality starts editing from, per kind.
 STANDAARDEN: dict[str, str] = {
     BriefSoort.BESCHIKKING: STANDAARD_BESCHIKKING,
     BriefSoort.BESLISSING_OP_BEZWAAR: STANDAARD_BESLISSING_OP_BEZWAAR,
     BriefSoort.KLACHT_AFHANDELING: STANDAARD_KLACHT_AFHANDELING,
+    BriefSoort.VERTRAGING_414: STANDAARD_VERTRAGING_414,
 }
 
 # The Nationale ombudsman clause of the complaint letter (Awb art. 9:12 lid 2, 9:18).
@@ -331,6 +376,15 @@ def voorbeeld_waarden(gemeente: Gemeente, soort: str = BriefSoort.BESCHIKKING) -
             informeel_gesprek="Wij hebben op 9 april 2026 met u gesproken over uw bezwaar.",
             beroep_uiterlijk="1 juni 2026",
             grondslag_beroep="de artikelen 6:7 en 8:1 van de Algemene wet bestuursrecht",
+        )
+    elif soort == BriefSoort.VERTRAGING_414:
+        waarden.update(
+            kenmerk=f"{gemeente.cbs_code}-AV-2026-000123",
+            datum="27 februari 2026",
+            termijn_einde="1 maart 2026",
+            reden="(waarom het besluit later komt)",
+            verwacht_op="15 maart 2026",
+            grondslag="artikel 4:14 van de Algemene wet bestuursrecht",
         )
     elif soort == BriefSoort.KLACHT_AFHANDELING:
         waarden.update(

@@ -27,6 +27,7 @@ SOORTEN = {
     BriefSoort.BESCHIKKING: "beschikkingsbrief",
     BriefSoort.BESLISSING_OP_BEZWAAR: "beslissing op bezwaar",
     BriefSoort.KLACHT_AFHANDELING: "brief over een klacht",
+    BriefSoort.VERTRAGING_414: "brief dat een besluit later komt",
 }
 
 

@@ -72,9 +72,22 @@ class AanvraagDetailSerializer(AanvraagListSerializer):
             "ingediend_door",
             "vastgelegd_door",
             "beschikkingen",
+            "vertraging_gemeld_op",
+            "vertraging_reden",
+            "vertraging_verwacht_op",
             "created_at",
         ]
         read_only_fields = fields
+
+
+class VertragingInputSerializer(serializers.Serializer):
+    """The notice of Awb art. 4:14."""
+
+    op = serializers.DateField(help_text="Datum van de brief (uiterlijk de laatste dag).")
+    reden = serializers.CharField(allow_blank=True, help_text="Waarom het besluit later komt.")
+    verwacht_op = serializers.DateField(
+        help_text="De dag waarop de inwoner het besluit uiterlijk krijgt (na de termijn)."
+    )
 
 
 class AanvraagFilterSerializer(serializers.Serializer):

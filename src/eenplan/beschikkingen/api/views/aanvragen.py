@@ -28,6 +28,7 @@ from eenplan.beschikkingen.api.serializers.aanvragen import (
     BeslissenInputSerializer,
     HervattenInputSerializer,
     OpschortenInputSerializer,
+    VertragingInputSerializer,
 )
 from eenplan.beschikkingen.api.serializers.beschikkingen import (
     BeschikkingDetailSerializer,
@@ -86,6 +87,8 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         "beslissen": (Resource.BESCHIKKING, Action.BESLISSEN),
         "opschorten": (Resource.AANVRAAG, Action.OPSCHORTEN),
         "hervatten": (Resource.AANVRAAG, Action.OPSCHORTEN),
+        "vertraging": (Resource.AANVRAAG, Action.OPSCHORTEN),
+        "vertraging_werklijst": (Resource.AANVRAAG, Action.LEZEN),
     }
     queryset = Aanvraag.objects.none()  # for the schema; the real scope is per login
     serializer_class = AanvraagListSerializer
@@ -173,6 +176,36 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         if aanvraag is None:
             raise NotFound(self.niet_gevonden)
         return aanvraag
+
+    @extend_schema(
+        summary="Awb 4:14: aanvragen waarvan de beslistermijn bijna of al voorbij is, zonder "
+        "bericht aan de inwoner",
+        responses=AanvraagListSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"], url_path="vertraging")
+    def vertraging_werklijst(self, request: Request) -> Response:
+        rijen = selectors.vertraging_werklijst(request.user, vandaag=timezone.localdate())
+        return pagina(self, request, rijen, AanvraagListSerializer)
+
+    @extend_schema(
+        summary="Awb 4:14: de inwoner laten weten dat het besluit later komt (brief)",
+        request=VertragingInputSerializer,
+        responses={200: AanvraagDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def vertraging(self, request: Request, pk: Any = None) -> Response:
+        aanvraag = self._aanvraag(request, pk)
+        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
+        data = VertragingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.aanvraag_vertraging_melden(
+            aanvraag=aanvraag,
+            actor=request.user,
+            via=access.Via.request(request),
+            **data.validated_data,
+        )
+        return self._render(request, aanvraag.pk)
 
     @extend_schema(
         summary="Beslistermijn opschorten (Awb 4:15), met reden",
