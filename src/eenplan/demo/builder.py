@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from eenplan.demo import data
 from eenplan.demo.beleid import build_beleid
+from eenplan.demo.berichten import build_berichten
 from eenplan.demo.casussen import aantal_casussen, build_casussen
 from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
 from eenplan.demo.voorzieningen import build_beschikkingen, build_catalogus
@@ -36,6 +37,9 @@ from eenplan.inwoners.services import search_names
 from eenplan.privacy.services import dossiertoegang_grant
 
 BATCH = 2000
+# The message traffic is played for at most this many ZIN beschikkingen of the last year (the
+# most recent), so `make demo` stays fast at any size (docs/benchmarks.md).
+BERICHTEN_MAX = 250
 DEFAULT_PEILDATUM = dt.date(2026, 1, 1)
 
 
@@ -87,6 +91,7 @@ class DemoResult:
     beschikkingen: int
     logins: list[tuple[str, str, str]]
     casussen: int = 0  # residents taken through the whole flow by the scenario steps
+    berichten: int = 0  # iWmo/iJw messages of the last year (demo.berichten)
 
 
 class Generator:
@@ -433,6 +438,8 @@ def build_demo(
         rng=rng,
         door=Medewerker.objects.get(user__username="beleid").user,
     )
+    # A year of iWmo/iJw traffic for the ZIN beschikkingen, through the berichten services.
+    verkeer = build_berichten(gemeente=gemeente, rng=rng, vandaag=vandaag, maximaal=BERICHTEN_MAX)
     # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -445,6 +452,7 @@ def build_demo(
         beschikkingen=beschikt + extra_beschikkingen,
         logins=logins,
         casussen=extra_meldingen,
+        berichten=verkeer.berichten,
     )
 
 

@@ -75,7 +75,8 @@ class Command(BaseCommand):
                 f"Demogemeente {result.gemeente.naam} klaar in {seconds:.1f} s: {result.inwoners} "
                 f"inwoners, {result.huishoudens} huishoudens, "
                 f"{result.netwerkpersonen} netwerkpersonen, {result.meldingen} meldingen, "
-                f"{result.beschikkingen} beschikkingen, {len(opnamen)} momentopnamen van de "
+                f"{result.beschikkingen} beschikkingen, {result.berichten} iWmo/iJw-berichten, "
+                f"{len(opnamen)} momentopnamen van de "
                 "indicatoren."
             )
         )
