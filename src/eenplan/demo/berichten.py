@@ -117,6 +117,7 @@ class Verkeer:
         """The 301 on the day the beschikking was sent, fetched the next working day, and the
         provider's 302 on it."""
         dag = beschikking.verzonden_op
+        assert dag is not None  # only sent beschikkingen are chosen
         with _op(_moment(dag, 10)):
             berichten = toewijzingen_voor_beschikking(beschikking)
         retour_dag = dag + dt.timedelta(days=1)
@@ -127,7 +128,8 @@ class Verkeer:
             retour = retourbericht(
                 heen, identificatie=self._identificatie(), dagtekening=retour_dag
             )
-            self._stuur(retour, b.aanbieder, retour_dag)
+            if b.aanbieder is not None:
+                self._stuur(retour, b.aanbieder, retour_dag)
         self.teller.berichten += len(berichten)
         return berichten
 
@@ -217,7 +219,7 @@ class Verkeer:
             per_bsn[inwoner.bsn].append(
                 m.Prestatie(
                     product_referentie=m.Referentie(self._identificatie()[1:]),
-                    toewijzing_nummer=t.nummer,
+                    toewijzing_nummer=t.nummer or t.pk,
                     product_categorie=t.productcategorie,
                     product_code=t.productcode,
                     product_periode=m.GeslotenPeriode(p_begin, p_eind),
@@ -246,7 +248,7 @@ class Verkeer:
 
 def als_product(t: Toewijzing) -> m.ToegewezenProduct:
     return m.ToegewezenProduct(
-        toewijzing_nummer=t.nummer,
+        toewijzing_nummer=t.nummer or t.pk,
         toewijzingsdatum=t.ingangsdatum,
         toewijzingstijd=dt.time(9),
         ingangsdatum=t.ingangsdatum,
