@@ -280,7 +280,7 @@ def uitvraging_start(
             uitvraging=uitvraging,
             inwoner_id=i,
             wijk_id=wijk_van[i],
-            aanbieder=aanbieder[i],
+            aanbieder=aanbieder[i] or "",
             sleutel=secrets.token_hex(16),
         )
         for i in gekozen

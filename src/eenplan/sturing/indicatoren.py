@@ -489,7 +489,7 @@ def _voorziening_dims(v: Vraag) -> dict:
         "soort": "voorziening__soort",
         "productcategorie": "voorziening__productcategorie",
         "leveringsvorm": "leveringsvorm",
-        "aanbieder": "aanbieder",
+        "aanbieder": "aanbieder__naam",
         **_persoon_dims("beschikking__inwoner", v),
     }
 

@@ -44,7 +44,7 @@ class IndicatorSerializer(serializers.Serializer):
         return [{"id": d.id, "naam": d.naam, "periode": d.periode} for d in obj.splitsingen]
 
 
-class CelSerializer(serializers.Serializer):
+class IndicatorCelSerializer(serializers.Serializer):
     sleutel = serializers.CharField()
     label = serializers.CharField()
     waarde = serializers.DecimalField(max_digits=14, decimal_places=1, allow_null=True)
@@ -58,11 +58,11 @@ class TabelSerializer(serializers.Serializer):
     tot = serializers.DateField()
     per = serializers.CharField(allow_null=True)
     filters = serializers.DictField(child=serializers.CharField())
-    totaal = CelSerializer()
-    rijen = CelSerializer(many=True)
+    totaal = IndicatorCelSerializer()
+    rijen = IndicatorCelSerializer(many=True)
 
 
-class PuntSerializer(serializers.Serializer):
+class IndicatorPuntSerializer(serializers.Serializer):
     tot = serializers.DateField()
     waarde = serializers.DecimalField(max_digits=14, decimal_places=1, allow_null=True)
     onderdrukt = serializers.BooleanField()
@@ -111,7 +111,7 @@ FILTERPARAMETERS = [
             OpenApiParameter("dimensie", OpenApiTypes.STR),
             OpenApiParameter("waarde", OpenApiTypes.STR),
         ],
-        responses=PuntSerializer(many=True),
+        responses=IndicatorPuntSerializer(many=True),
     ),
 )
 class IndicatorViewSet(viewsets.ViewSet):

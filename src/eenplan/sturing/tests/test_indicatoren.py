@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
 from eenplan.bezwaren.models import Bezwaar
-from eenplan.gemeente.constants import Rol
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import Onderzoek
 from eenplan.plannen.models import Voorstel
@@ -21,10 +20,8 @@ from eenplan.sturing.selectors import indicator_get, indicator_tabel
 from eenplan.testing.factories import (
     AanvraagFactory,
     BeschikkingFactory,
-    BeschikteVoorzieningFactory,
     BezwaarFactory,
     DoelFactory,
-    GemeenteFactory,
     HuishoudenFactory,
     InwonerFactory,
     MeldingFactory,
@@ -32,13 +29,10 @@ from eenplan.testing.factories import (
     PlanFactory,
     RegisseurFactory,
     VoorstelFactory,
-    WijkFactory,
     ZrmScoreFactory,
     leefgebied,
     medewerker_voor,
 )
-from eenplan.testing.helpers import aanvraag_voor, beschikking_voor, maatwerk, zin
-from eenplan.voorzieningen.services import voorziening_create
 
 pytestmark = pytest.mark.django_db
 
@@ -53,16 +47,6 @@ def totaal(gemeente, indicator_id, *, van=None, tot=None, **kwargs):
         tot=tot or VANDAAG,
         **kwargs,
     ).totaal
-
-
-@pytest.fixture
-def gemeente():
-    return GemeenteFactory()
-
-
-@pytest.fixture
-def wijk(gemeente):
-    return WijkFactory(gemeente=gemeente, code="WK000101", naam="Noord")
 
 
 EIGEN = "eenplan.sturing.indicatoren"  # other apps (beleid) register their own, tested there
@@ -255,45 +239,6 @@ def test_zrm_change_between_first_and_latest_score(gemeente, wijk):
 # --- provisions -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def voorzieningen_wereld(gemeente, wijk):
-    """Six adults, each alone in a household with hulp bij het huishouden (Wmo, ZIN); five of
-    them also get begeleiding, and those five's hulp is a pgb. Fifteen youths: five with
-    ambulante jeugdhulp, five with jeugdbescherming (category 48), five without."""
-    volwassenen = []
-    for n in range(6):
-        inwoner = InwonerFactory(gemeente=gemeente, wijk=wijk)
-        HuishoudenFactory(gemeente=gemeente, leden=[inwoner])
-        beschikking = BeschikkingFactory(aanvraag=AanvraagFactory(inwoner=inwoner))
-        if n < 5:
-            BeschikteVoorzieningFactory(beschikking=beschikking)
-            beschikking.voorzieningen.filter(voorziening__productcategorie="01").update(
-                leveringsvorm="pgb"
-            )
-        volwassenen.append(inwoner)
-    jeugdhulp = maatwerk(gemeente, naam="Jeugdhulp", productcode="31A01", wet="jeugd")
-    bescherming = voorziening_create(
-        gemeente=gemeente,
-        naam="Jeugdbescherming",
-        soort="individueel",
-        wet="jeugd",
-        productcategorie="48",
-        productcode="48A01",
-        eenheid="04",
-        frequentie="2",
-        uitvoeringsvariant="inspanning",
-        eigen_bijdrage="geen",
-    )
-    for soort in (jeugdhulp, bescherming, None):
-        for _ in range(5):
-            jongere = InwonerFactory(gemeente=gemeente, wijk=wijk, jongere=True)
-            if soort is not None:
-                professional = medewerker_voor(jongere, Rol.JEUGDPROFESSIONAL)
-                aanvraag = aanvraag_voor(jongere, professional, wet="jeugd")
-                beschikking_voor(aanvraag, professional, [zin(soort)])
-    return volwassenen
-
-
 def test_clients_and_provisions_per_type_and_law(gemeente, voorzieningen_wereld):
     # 6 adults + 10 youths with a running maatwerk provision.
     assert totaal(gemeente, "clienten_maatwerk").waarde == 16
@@ -316,6 +261,17 @@ def test_clients_and_provisions_per_type_and_law(gemeente, voorzieningen_wereld)
         filters={"wet": "wmo"},
     )
     assert {r.sleutel: r.waarde for r in per_categorie.rijen} == {"01": 6, "02": 5}
+    per_aanbieder = indicator_tabel(
+        indicator_get("clienten_maatwerk"),
+        gemeente_id=gemeente.pk,
+        van=VANDAAG,
+        tot=VANDAAG,
+        per="aanbieder",
+        filters={"wet": "wmo"},
+    )
+    # By the provider's name; the hulp of the six is in kind from Thuiszorg West (the pgb
+    # of five has no provider).
+    assert "Thuiszorg West" in {r.sleutel for r in per_aanbieder.rijen}
     # A provision that ended yesterday no longer counts.
     BeschikteVoorziening.objects.filter(voorziening__productcategorie="02").update(
         einde=VANDAAG - dt.timedelta(days=1)
