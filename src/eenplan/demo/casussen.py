@@ -22,12 +22,15 @@ from eenplan.meldingen.models import Melding
 from eenplan.plannen import services as plannen
 from eenplan.plannen.constants import RegisseurSoort
 from eenplan.plannen.models import Plan
+from eenplan.privacy.services import inwoneraccount_for
 from eenplan.testing import scenarios
 from eenplan.voorzieningen.models import Voorziening
 
 # One case per 1,000 residents, at most a dozen: enough for every login to find a whole story.
 PER_INWONERS = 1000
 MAXIMUM = 12
+# The first cases' residents get a login for the inwonersportaal (/mijn/, development login).
+PORTAAL_ACCOUNTS = 3
 # How far each case gets, in turn: the bezwaar, a sent beschikking, or a signed plan whose
 # aanvraag waits for the back office.
 EINDE = ("bezwaar", "beschikt", "ondertekend", "beschikt")
@@ -87,6 +90,8 @@ def build_casussen(
             inwoner=s.inwoner,
         )
         s.plan.refresh_from_db()
+        if index < PORTAAL_ACCOUNTS:
+            inwoneraccount_for(inwoner=s.inwoner, via="ontwikkeling")
         s = scenarios.ondertekend(s, op=ontvangen + dt.timedelta(days=10))
         meldingen += 1
         if einde == "ondertekend":

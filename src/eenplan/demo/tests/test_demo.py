@@ -105,6 +105,13 @@ def test_command_reports_and_if_empty_skips(capsys):
     assert "generalist" in out and DEMO_WACHTWOORD in out
     # How to log in: no second factor in the development settings; the lock-out is named.
     assert "Tweestapsverificatie is niet verplicht" in out and "5 foute wachtwoorden" in out
+    # The inwonersportaal: a few demo residents with a case have a portal login.
+    from eenplan.privacy.models import Inwoneraccount
+
+    accounts = list(Inwoneraccount.objects.select_related("inwoner"))
+    assert accounts and "/mijn/inloggen/" in out
+    assert all(a.inwoner.naam in out for a in accounts)
+    assert all(a.inwoner.meldingen.exists() for a in accounts)
 
 
 def test_demo_meldingen_cover_every_state_and_some_are_overdue():

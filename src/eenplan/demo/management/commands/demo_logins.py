@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 
 from eenplan.demo.data import DEMO_LOGINS, DEMO_WACHTWOORD
 from eenplan.gemeente.constants import Rol
+from eenplan.privacy.models import Inwoneraccount
 
 
 class Command(BaseCommand):
@@ -42,6 +43,14 @@ class Command(BaseCommand):
                 "Tweestapsverificatie is niet verplicht in de ontwikkelinstellingen; probeer het "
                 "met EENPLAN_2FA_VERPLICHT=true of via /account/tweestapsverificatie/."
             )
+        accounts = Inwoneraccount.objects.select_related("inwoner").order_by("inwoner__achternaam")
+        if accounts and settings.EENPLAN_PORTAAL_ONTWIKKELLOGIN:
+            self.stdout.write(
+                "Inwonersportaal (Mijn zaak) op http://127.0.0.1:8000/mijn/inloggen/: kies een "
+                "inwoner (ontwikkel-login, geen wachtwoord):"
+            )
+            for account in accounts[:10]:
+                self.stdout.write(f"  {account.inwoner.naam}")
         self.stdout.write(
             f"Na {settings.AXES_FAILURE_LIMIT} foute wachtwoorden is een account "
             f"{int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)} minuten geblokkeerd."

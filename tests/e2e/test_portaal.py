@@ -1,0 +1,105 @@
+"""The inwonersportaal in a browser (issue 13): Anna logs in (development login), asks for help
+with the short form and gets the confirmation with the date of the conversation, reads the
+verslag and adds a remark, signs her plan (which files the aanvraag) and sees it under her
+decisions. Every page: axe (no serious or critical findings), the NL Design System styles, and
+at 390 px no sideways scrolling; screenshots in var/screenshots (docs/screenshots with
+EENPLAN_UPDATE_SCREENSHOTS=1)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from eenplan.beschikkingen.models import Aanvraag
+from eenplan.meldingen.models import Melding
+from eenplan.onderzoeken.models import VerslagReactie
+from eenplan.testing import scenarios
+from eenplan.testing.factories import InwoneraccountFactory
+
+from .conftest import assert_axe, assert_styled, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def _controleer(page, naam: str) -> None:
+    """Styled, axe-clean at 1280 px and at 390 px without sideways scrolling; screenshots."""
+    assert_styled(page)
+    assert_axe(page, naam)
+    screenshot(page, f"portaal-{naam}.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 390, f"{naam} is {breedte}px breed op een telefoon"
+    assert_axe(page, f"{naam} (390 px)")
+    screenshot(page, f"portaal-{naam}-390.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_anna_vraagt_hulp_leest_het_verslag_en_ondertekent_haar_plan(page, gemeentedata):
+    s = scenarios.plan(gemeentedata.scenario)  # verslag sent, a plan with a maatwerk proposal
+    InwoneraccountFactory(inwoner=s.inwoner)
+
+    # Log in with the development login (keyboard: the select and the button).
+    page.goto("/mijn/inloggen/")
+    _controleer(page, "inloggen")
+    page.get_by_label("Log in als").select_option(label=s.inwoner.naam)
+    page.get_by_role("button", name="Inloggen").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw zaak")
+    expect(page.get_by_role("heading", name="Wat komt er aan")).to_be_visible()
+    _controleer(page, "overzicht")
+
+    # Ask for help: the short form, an error first, then the confirmation.
+    page.get_by_role("navigation", name="Menu van uw zaak").get_by_role(
+        "link", name="Hulp vragen"
+    ).click()
+    page.get_by_role("button", name="Melding versturen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Schrijf op waar u hulp bij nodig hebt.")
+    _controleer(page, "melding-doen")
+    page.get_by_label("Waar hebt u hulp bij nodig?").fill("Ik kan niet meer zelf douchen.")
+    page.get_by_label("Hulp thuis, bij het huishouden of om mee te doen (Wmo)").check()
+    page.get_by_label("Persoonlijk plan (niet verplicht)").fill("Mijn dochter helpt 's avonds.")
+    page.get_by_role("button", name="Melding versturen").click()
+    expect(page.get_by_role("heading", name="Ontvangstbevestiging")).to_be_visible()
+    melding = Melding.objects.filter(inwoner=s.inwoner).latest("id")
+    assert melding.persoonlijk_plan == "Mijn dochter helpt 's avonds."
+    expect(page.locator("main")).to_contain_text("Wij praten uiterlijk")
+    _controleer(page, "ontvangstbevestiging")
+
+    # The verslag and a remark.
+    page.goto(f"/mijn/{s.inwoner.pk}/onderzoeken/{s.onderzoek.pk}/")
+    expect(page.get_by_role("heading", name="Het verslag", exact=True)).to_be_visible()
+    page.get_by_label("Uw opmerking bij het verslag").fill("Ik fiets nog wel zelf.")
+    page.get_by_role("button", name="Opmerking toevoegen").click()
+    expect(page.get_by_role("status")).to_contain_text("Uw opmerking staat nu bij het verslag.")
+    assert VerslagReactie.objects.filter(onderzoek=s.onderzoek).exists()
+    _controleer(page, "verslag")
+
+    # The plan: sign it (the tick with the keyboard), which files the aanvraag.
+    page.get_by_role("link", name="Plan", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw plan")
+    _controleer(page, "plan")
+    page.get_by_label("Ik ben het eens met dit plan").press("Space")
+    page.get_by_role("button", name="Plan ondertekenen").click()
+    expect(page.get_by_role("status")).to_contain_text("U hebt het plan ondertekend.")
+    assert Aanvraag.objects.filter(inwoner=s.inwoner, voorstel=s.voorstel).exists()
+
+    # The aanvraag under the decisions, with the date by which the municipality decides.
+    page.get_by_role("link", name="Aanvragen en besluiten").click()
+    expect(page.locator("main")).to_contain_text("wij beslissen uiterlijk")
+    _controleer(page, "besluiten")
+
+
+def test_de_beschikking_met_de_brief_en_wie_er_keek(page, context, gemeentedata):
+    s = scenarios.beschikt(gemeentedata.scenario)
+    InwoneraccountFactory(inwoner=s.inwoner)
+    page.goto("/mijn/inloggen/")
+    page.get_by_label("Log in als").select_option(label=s.inwoner.naam)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"/mijn/{s.inwoner.pk}/beschikkingen/")
+    expect(page.locator("main")).to_contain_text("bezwaar maken")
+    _controleer(page, "beschikking")
+    brief = page.get_by_role("link", name="(PDF)")
+    response = context.request.get(brief.get_attribute("href"))
+    assert response.headers["content-type"] == "application/pdf"
+    page.get_by_role("link", name="Wie keek in mijn dossier").click()
+    expect(page.locator("main")).to_contain_text("Een medewerker van het wijkteam")
+    _controleer(page, "inzage")
