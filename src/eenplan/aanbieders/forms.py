@@ -20,7 +20,9 @@ def _tekst(label: str, *, required: bool = False, max_length: int = 200, **kw: A
 class AanbiederZoekForm(forms.Form):
     """The search of the provider list: the same parameter names as the API."""
 
-    zoek = _tekst("Zoek op naam, AGB-code of contactpersoon", max_length=100)
+    zoek = _tekst(
+        "Zoek een aanbieder", max_length=100, help_text="Naam, AGB-code of contactpersoon."
+    )
     agb_ontbreekt = forms.BooleanField(label="Alleen aanbieders zonder AGB-code", required=False)
 
 
