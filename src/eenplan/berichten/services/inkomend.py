@@ -576,7 +576,8 @@ class _Verwerking:
         b.retourcodes = list(codes)
         b.melding = melding[:2000] if melding else b.melding
         b.verwerkt_op = self.nu
-        b.save()
+        # Never the bytes again: they were kept on receipt and do not change.
+        b.save(update_fields=[f for f in _VELDEN if f != "inhoud"])
         if self.inwoner_ids:
             b.inwoners.add(*self.inwoner_ids)
             publiceer(
@@ -585,6 +586,13 @@ class _Verwerking:
                 tijdlijn or f"{b.soort} ontvangen: {BerichtStatus(status).label.lower()}",
                 self.inwoner_ids,
             )
+
+
+_VELDEN = [
+    f.name
+    for f in Bericht._meta.concrete_fields
+    if not f.primary_key and f.name not in ("created_at",)
+]
 
 
 def _variant(t: Toewijzing | None) -> Any:

@@ -316,3 +316,19 @@ def test_the_messages_appear_in_the_residents_dossier_timeline(van_aanbieder, to
     regels = [g["omschrijving"] for g in dossier["gebeurtenissen"]]
     assert any("Toewijzing (WMO301) klaargezet voor Thuiszorg West" in r for r in regels)
     assert any("afgekeurd: 9069" in r for r in regels)
+
+
+def test_a_new_301_answers_the_providers_open_request(beschikking, van_aanbieder):
+    verzoek = ontvang(van_aanbieder.verzoek())
+    assert verzoek.beantwoord_op is None
+    backoffice = medewerker_voor(beschikking.inwoner, Rol.BACKOFFICE)
+    als(
+        beschikkingen.voorziening_wijzig,
+        backoffice,
+        voorziening=beschikking.voorzieningen.get(),
+        omvang=Decimal(4),
+        reden_wijziging="04",
+    )
+    verzoek.refresh_from_db()
+    assert verzoek.beantwoord_op is not None
+    assert not werklijst(timezone.localdate()).filter(pk=verzoek.pk).exists()
