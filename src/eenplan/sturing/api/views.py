@@ -124,6 +124,13 @@ class IndicatorViewSet(viewsets.ViewSet):
     lookup_value_regex = "[a-z0-9_]+"
     lookup_url_kwarg = "id"
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """An unknown indicator is a 404 for every method (like an unknown id on every other
+        route), after the access check and before a 405 for a method the route lacks."""
+        super().initial(request, *args, **kwargs)
+        if "id" in kwargs:
+            self._indicator(kwargs["id"])
+
     def _indicator(self, pk: str) -> Indicator:
         indicator = selectors.indicatoren_by_id().get(pk)
         if indicator is None:
