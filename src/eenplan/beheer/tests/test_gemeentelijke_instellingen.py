@@ -472,3 +472,24 @@ def test_a_missing_year_is_shown_on_the_decision_and_to_beheer_until_it_is_enter
     besluit = client.get(f"/beschikkingen/{s.beschikking.pk}/").content.decode()
     assert "ontbreekt" not in besluit.split('id="kop-bijdrage"')[1].split("</section>")[0]
     assert "23,45" in besluit
+
+
+def test_the_page_numbers_the_steps_of_the_municipality_s_ladder(
+    client, beheer, onderzoek, generalist
+):
+    # Without volunteers the algemene voorzieningen are the third step on the page, its button
+    # and its message, whatever their place in the full list of six.
+    _zet(beheer, "ladder", {"extra": ["collectief_maatwerk"]})
+    login(client, generalist)
+    pagina = client.get(f"/onderzoeken/{onderzoek.pk}/").content.decode()
+    assert "Stap 3: Algemene voorzieningen" in pagina and "Stap 3 opslaan" in pagina
+    response = client.post(
+        f"/onderzoeken/{onderzoek.pk}/afweging/{int(LadderStap.ALGEMENE_VOORZIENINGEN)}/",
+        {
+            "stap4-bevinding": "Geen passende algemene voorziening in de wijk.",
+            "stap4-volstaat": "nee",
+            "stap4-reden_niet_toereikend": "De buurtbus rijdt niet op haar tijden.",
+        },
+        follow=True,
+    )
+    assert "Stap 3 (Algemene voorzieningen) is opgeslagen." in response.content.decode()

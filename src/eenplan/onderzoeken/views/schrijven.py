@@ -206,6 +206,8 @@ def afweging_opslaan(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Stap {stap} ({ladderstap.label}) is opgeslagen.")
+            # The step's place on the municipality's ladder, as the page numbers it.
+            nummer = selectors.onderzoek_ladder(onderzoek).stappen.index(ladderstap) + 1
+            messages.success(request, f"Stap {nummer} ({ladderstap.label}) is opgeslagen.")
             return _terug(pk, f"stap-{stap}")
     return _fout_terug(request, pk, naam=f"stap{stap}", form=form, sectie=f"stap-{stap}")
