@@ -267,7 +267,8 @@ def meting(aantal: int = AANTAL) -> list[str]:
         f"- {aantal:,} files from 2 providers about {INWONERS} residents with a toewijzing: "
         "half declaraties (1–3 clients, 1–3 prestaties each, some over the volume: 9321/9322), "
         "starts (repeated ones: 9074), stops whose key matches no start (9069), requests 315/"
-        "317 (a second one while one is open: 9374), and every 97th a duplicate identificatie. Each is kept, read with the hardened reader, checked with the rules "
+        "317 (a second one while one is open: 9374), and every 97th a duplicate identificatie. "
+        "Each is kept, read with the hardened reader, checked with the rules "
         "of `eenplan.istandaarden`, applied and answered (retour or 325), one transaction each, "
         "with its events in the dossier timelines.",
         f"- Outcome: {', '.join(f'{v:,} {k.lower()}' for k, v in per_status.items() if v)}; "
