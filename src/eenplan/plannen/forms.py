@@ -48,7 +48,20 @@ def _leden_keuzes(leden: Sequence[Any]) -> list[tuple[str, str]]:
     return [(str(i.pk), i.naam) for i in leden]
 
 
+INTERN_UITLEG = (
+    "Aangevinkt: alleen medewerkers zien dit. Anders ziet de inwoner het in Mijn zaak (het "
+    "plan is van de inwoner; markeer alleen wat echt intern moet blijven)."
+)
+
+
+def intern_veld(label: str) -> forms.BooleanField:
+    """Shared with the resident unless ticked (issue 13: the safe default for plan content)."""
+    return forms.BooleanField(label=label, required=False, help_text=INTERN_UITLEG)
+
+
 class DoelForm(forms.Form):
+    intern = intern_veld("Alleen intern (niet in Mijn zaak)")
+
     def __init__(
         self,
         *args: Any,
@@ -85,6 +98,7 @@ class ActieForm(forms.Form):
         "Wie precies", max_length=200, help_text="Bijvoorbeeld 'dochter Lotte' of 'thuiszorg'."
     )
     uiterlijk = datum_veld("Uiterlijk", required=False)
+    intern = intern_veld("Alleen intern (niet in Mijn zaak)")
 
 
 class EvaluatieForm(forms.Form):

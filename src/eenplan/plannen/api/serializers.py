@@ -74,7 +74,10 @@ class PlanLeefgebiedRefSerializer(serializers.Serializer):
 class PlanActieSerializer(serializers.ModelSerializer):
     class Meta:
         model = Actie
-        fields = ["id", "omschrijving", "uitvoerder_soort", "uitvoerder", "uiterlijk"]
+        fields = [
+            "id", "omschrijving", "uitvoerder_soort", "uitvoerder", "uiterlijk", "gedeeld",
+            "gedaan_op",
+        ]
         read_only_fields = fields
 
 
@@ -110,6 +113,7 @@ class PlanDoelSerializer(serializers.ModelSerializer):
             "omschrijving",
             "doeltype",
             "evaluatie_op",
+            "gedeeld",
             "acties",
             "evaluaties",
             "voorstellen",
@@ -429,6 +433,11 @@ class DoelInputSerializer(serializers.Serializer):
     omschrijving = serializers.CharField(allow_blank=True)
     doeltype = serializers.ChoiceField(choices=Doeltype.choices)
     evaluatie_op = serializers.DateField(required=False, allow_null=True, default=None)
+    gedeeld = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text="Gedeeld met de inwoner in Mijn zaak (standaard); false: alleen intern.",
+    )
 
 
 class ActieInputSerializer(serializers.Serializer):
@@ -439,6 +448,11 @@ class ActieInputSerializer(serializers.Serializer):
         allow_blank=True, max_length=200, help_text="Wie precies, bijvoorbeeld 'dochter Lotte'."
     )
     uiterlijk = serializers.DateField(required=False, allow_null=True, default=None)
+    gedeeld = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text="Gedeeld met de inwoner in Mijn zaak (standaard); false: alleen intern.",
+    )
 
 
 class VoorstelInputSerializer(serializers.Serializer):

@@ -41,6 +41,7 @@ def doel_add(
     doeltype: Doeltype | str,
     actor: access.Actor | User,
     evaluatie_op: dt.date | None = None,
+    gedeeld: bool = True,
 ) -> Doel:
     door = _mag(actor, plan.huishouden_id)
     _actief(plan)
@@ -68,6 +69,7 @@ def doel_add(
         omschrijving=omschrijving.strip(),
         doeltype=doeltype,
         evaluatie_op=evaluatie_op,
+        gedeeld=gedeeld,
     )
     _version(plan, door=door, reden=f"Doel toegevoegd: {leefgebied}", inhoudelijk=True)
     return doel
@@ -83,6 +85,7 @@ def actie_add(
     uitvoerder: str,
     actor: access.Actor | User,
     uiterlijk: dt.date | None = None,
+    gedeeld: bool = True,
 ) -> Actie:
     door = _mag(actor, doel.plan.huishouden_id)
     _actief(doel.plan)
@@ -97,6 +100,7 @@ def actie_add(
         uitvoerder_soort=uitvoerder_soort,
         uitvoerder=uitvoerder.strip(),
         uiterlijk=uiterlijk,
+        gedeeld=gedeeld,
     )
     _version(
         doel.plan, door=door, reden=f"Actie toegevoegd: {actie.omschrijving[:80]}", inhoudelijk=True

@@ -33,6 +33,7 @@ def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
             doeltype=data["doeltype"],
             actor=request.user,
             evaluatie_op=data["evaluatie_op"],
+            gedeeld=not data.get("intern"),
         )
         return f"Het doel op {doel.leefgebied.naam} is toegevoegd."
 
@@ -59,6 +60,7 @@ def actie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse
             uitvoerder=data["uitvoerder"],
             actor=request.user,
             uiterlijk=data["uiterlijk"],
+            gedeeld=not data.get("intern"),
         )
         return f"De actie '{actie.omschrijving}' is toegevoegd."
 

@@ -106,3 +106,19 @@ def test_every_portal_route_is_a_404_for_another_household_and_refuses_staff(zaa
             assert zaak.inwoner.naam not in response.content.decode()
     geweigerd = Inzage.objects.filter(inwoner=zaak.inwoner, toegestaan=False).count()
     assert geweigerd == len([e for e in routes if "<inwoner_id>" in e.route])
+
+
+def test_staff_api_marks_a_goal_internal_and_the_portal_api_leaves_it_out(zaak, anna):
+    staff = _api(zaak.generalist.user)
+    for omschrijving, gedeeld in (("Zelf koken", True), ("Schulden in beeld", False)):
+        response = staff.post(
+            f"/api/v1/plannen/{zaak.plan.pk}/doelen/",
+            {"inwoner": zaak.inwoner.pk, "leefgebied": zaak.doel.leefgebied.pk,
+             "omschrijving": omschrijving, "doeltype": "versterken", "gedeeld": gedeeld},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+        assert response.json()["gedeeld"] is gedeeld
+    doelen = anna.get(f"/api/v1/mijn/{zaak.inwoner.pk}/plan/").json()["doelen"]
+    namen = [d["omschrijving"] for d in doelen]
+    assert "Zelf koken" in namen and "Schulden in beeld" not in namen

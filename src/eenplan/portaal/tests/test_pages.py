@@ -325,3 +325,27 @@ def test_the_development_login_exists_only_in_the_development_settings(client, z
 def test_anonymous_visitors_go_to_the_portal_login(client, zaak):
     response = client.get(url("plan", zaak))
     assert response.headers["Location"].startswith("/mijn/inloggen/")
+
+
+def test_staff_mark_a_goal_internal_on_the_plan_page_and_the_resident_does_not_see_it(
+    client, zaak
+):
+    client.force_login(zaak.generalist.user)
+    for omschrijving, intern in (("Zelf koken", False), ("Schulden in beeld", True)):
+        data = {
+            "doel-inwoner": zaak.inwoner.pk,
+            "doel-leefgebied": zaak.doel.leefgebied.pk,
+            "doel-omschrijving": omschrijving,
+            "doel-doeltype": "versterken",
+        }
+        if intern:
+            data["doel-intern"] = "on"
+        response = client.post(reverse("plannen:doel", args=[zaak.plan.pk]), data)
+        assert response.status_code == 302
+    assert Doel.objects.get(omschrijving="Zelf koken").gedeeld is True
+    assert Doel.objects.get(omschrijving="Schulden in beeld").gedeeld is False
+    staff = _tekst(client.get(reverse("plannen:detail", args=[zaak.plan.pk])))
+    assert "Alleen intern (niet in Mijn zaak)" in staff and "<strong>intern</strong>" in staff
+    client.force_login(InwoneraccountFactory(inwoner=zaak.inwoner).user)
+    portaal = _tekst(client.get(url("plan", zaak)))
+    assert "Zelf koken" in portaal and "Schulden in beeld" not in portaal

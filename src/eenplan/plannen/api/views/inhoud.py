@@ -50,6 +50,7 @@ class InhoudActies(PlanBasis):
                 omschrijving=data["omschrijving"],
                 doeltype=data["doeltype"],
                 evaluatie_op=data["evaluatie_op"],
+                gedeeld=data["gedeeld"],
                 actor=request.user,
             )
 
