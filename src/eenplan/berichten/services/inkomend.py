@@ -314,6 +314,16 @@ class _Verwerking:
             actueel = [self._als_start(lev) for lev in leveringen]
             variant = _variant(per_nummer.get(p.toewijzing_nummer))
             codes = regels.TR019(p, producten, variant) or regels.TR069(p, actueel)
+            if not codes:
+                # Repeated stops with the same key (TR413-TR415): the stop recorded on the
+                # delivery is the current one.
+                gestopt = [
+                    self._als_stop(lev)
+                    for lev in leveringen
+                    if lev.status == LeveringStatus.GESTOPT and lev.einddatum is not None
+                ]
+                codes = regels.TR413(p, gestopt) + regels.TR414(p, gestopt)
+                codes += regels.TR415(p, gestopt)
             p.retourcodes = list(dict.fromkeys(str(c) for c in codes))
             if p.retourcodes:
                 continue
