@@ -36,7 +36,7 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
-from eenplan.beleid.models import Activiteit, Indicatorkoppeling
+from eenplan.beleid.models import Activiteit, Indicatorkoppeling, Resultaat
 from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
@@ -264,6 +264,7 @@ PK_KIND: dict[str, str] = {
     "/beleid/": "beleidsplan",
     "/beleid/indicatoren/": "beleidskoppeling",
     "/beleid/activiteiten/": "beleidsactiviteit",
+    "/beleid/resultaten/": "beleidsresultaat",
     "/beleid/clientervaring/": "uitvraging",
     "/api/v1/beleidsplannen/": "beleidsplan",
     "/api/v1/beleidsindicatoren/": "beleidskoppeling",
@@ -593,6 +594,7 @@ def build_world() -> World:
             subdoel__doel__thema__plan=beleidsplan
         ).pk
         side["uitvraging"] = uitvraging.pk
+        side["beleidsresultaat"] = Resultaat.objects.filter(nummer=4).get().pk
     for side in sides.values():
         side["medewerker"] = collega_zuid.pk
         side["verzoek"] = verzoek.pk

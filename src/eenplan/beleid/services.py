@@ -128,6 +128,8 @@ def koppeling_add(
 ) -> Indicatorkoppeling:
     """Link an indicator (by its id in the registry) to a resultaat."""
     _mag(actor, Resource.BELEID, Action.WIJZIGEN, resultaat.thema.plan.gemeente_id)
+    if richting not in Richting.values:
+        raise ValidationError({"richting": "Kies of een hogere of een lagere waarde beter is."})
     if indicatoren.get(indicator) is None:
         raise ValidationError(
             {"indicator": "Deze indicator bestaat niet. Kies er een uit de lijst."}

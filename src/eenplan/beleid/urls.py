@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/raadsrapportage/", views.raadsrapportage, name="raadsrapportage"),
     path("<int:pk>/raadsrapportage.pdf", views.raadsrapportage_pdf, name="raadsrapportage_pdf"),
     path("indicatoren/<int:pk>/", views.koppeling, name="koppeling"),
+    path("resultaten/<int:pk>/indicator/", views.resultaat_indicator, name="resultaat_indicator"),
     path("activiteiten/<int:pk>/status/", views.activiteit_status, name="activiteit_status"),
     path("clientervaring/", views.enquetes, name="enquetes"),
     path("clientervaring/nieuw/", views.enquete_nieuw, name="enquete_nieuw"),

@@ -22,10 +22,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.beleid import rapportage, selectors, services
-from eenplan.beleid.constants import ActiviteitStatus
+from eenplan.beleid import indicatoren, rapportage, selectors, services
+from eenplan.beleid.constants import ActiviteitStatus, Richting
 from eenplan.beleid.forms import ActiviteitForm, KoppelingForm, MargesForm, UitvragingForm
-from eenplan.beleid.models import Activiteit, Beleidsplan, Indicatorkoppeling, Uitvraging
+from eenplan.beleid.models import (
+    Activiteit,
+    Beleidsplan,
+    Indicatorkoppeling,
+    Resultaat,
+    Uitvraging,
+)
 from eenplan.beleid.vragenlijst import SCHAAL, WEET_NIET
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import wijken_list
@@ -119,6 +125,8 @@ def structuur(request: HttpRequest, pk: int) -> HttpResponse:
             "themas": selectors.plan_structuur(plan),
             "mag_wijzigen": _mag_wijzigen(request),
             "statussen": ActiviteitStatus.choices,
+            "indicatoren": indicatoren.bekend() if _mag_wijzigen(request) else [],
+            "richtingen": Richting.choices,
         },
     )
 
@@ -219,6 +227,34 @@ def koppeling(request: HttpRequest, pk: int) -> HttpResponse:
         form = KoppelingForm(initial=initial, jaren=jaren)
     stand = selectors.indicator_stand(k, plan=k.resultaat.thema.plan)
     return render(request, "beleid/koppeling.html", {"k": k, "form": form, "stand": stand})
+
+
+@require_POST
+@access.requires(Resource.BELEID, Action.WIJZIGEN)
+def resultaat_indicator(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link an indicator of the registry (by id) to a resultaat."""
+    gemeente = _gemeente(request)
+    resultaat = (
+        Resultaat.objects.select_related("thema__plan")
+        .filter(pk=pk, thema__plan__gemeente=gemeente)
+        .first()
+    )
+    if resultaat is None:
+        raise Http404("Dit resultaat hoort niet bij een plan van uw gemeente.")
+    terug = reverse("beleid:structuur", args=[resultaat.thema.plan_id])
+    try:
+        koppeling = services.koppeling_add(
+            actor=request.user,
+            resultaat=resultaat,
+            indicator=request.POST.get("indicator", ""),
+            richting=request.POST.get("richting", Richting.HOGER),
+        )
+    except ValidationError as exc:
+        for fout in exc.messages:
+            messages.error(request, fout)
+        return redirect(terug + f"#resultaat-{resultaat.pk}")
+    messages.success(request, "De indicator is gekoppeld. Vul de nulmeting en streefwaarden in.")
+    return redirect(reverse("beleid:koppeling", args=[koppeling.pk]))
 
 
 @require_POST

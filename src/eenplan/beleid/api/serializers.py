@@ -160,6 +160,12 @@ class KoppelingWijzigenSerializer(serializers.Serializer):
     streefwaarden = StreefSerializer(many=True, required=False)
 
 
+class KoppelingNieuwSerializer(serializers.Serializer):
+    resultaat = serializers.IntegerField()
+    indicator = serializers.CharField(max_length=100)
+    richting = serializers.ChoiceField(choices=Richting.choices, default=Richting.HOGER)
+
+
 class MargesSerializer(serializers.Serializer):
     op_koers_marge = serializers.DecimalField(max_digits=6, decimal_places=1)
     aandacht_marge = serializers.DecimalField(max_digits=6, decimal_places=1)

@@ -17,7 +17,13 @@ from rest_framework.response import Response
 
 from eenplan.beleid import selectors, services
 from eenplan.beleid.api import serializers as s
-from eenplan.beleid.models import Activiteit, Beleidsplan, Indicatorkoppeling, Uitvraging
+from eenplan.beleid.models import (
+    Activiteit,
+    Beleidsplan,
+    Indicatorkoppeling,
+    Resultaat,
+    Uitvraging,
+)
 from eenplan.common.api import pagina
 from eenplan.gemeente.models import Wijk
 from eenplan.privacy.access import Action, Resource
@@ -109,6 +115,11 @@ class BeleidsplanViewSet(viewsets.GenericViewSet):
 
 
 @extend_schema_view(
+    create=extend_schema(
+        summary="Een indicator (id uit het register) aan een resultaat koppelen",
+        request=s.KoppelingNieuwSerializer,
+        responses={201: s.KoppelingSerializer},
+    ),
     update=extend_schema(
         summary="Nulmeting, richting, marges en streefwaarden van een gekoppelde indicator",
         description="De gegeven streefwaarden vervangen de bestaande (een jaar dat ontbreekt "
@@ -119,10 +130,34 @@ class BeleidsplanViewSet(viewsets.GenericViewSet):
 )
 class IndicatorkoppelingViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
-    access_rules = {"update": (Resource.BELEID, Action.WIJZIGEN)}
+    access_rules = {
+        "create": (Resource.BELEID, Action.WIJZIGEN),
+        "update": (Resource.BELEID, Action.WIJZIGEN),
+    }
     queryset = Indicatorkoppeling.objects.none()
     serializer_class = s.KoppelingSerializer
     filter_backends: list[type] = []
+
+    def create(self, request: Request) -> Response:
+        invoer = s.KoppelingNieuwSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        resultaat = (
+            Resultaat.objects.filter(
+                pk=d["resultaat"], thema__plan__gemeente=user_gemeente(request)
+            )
+            .select_related("thema__plan")
+            .first()
+        )
+        if resultaat is None:
+            raise ValidationError({"resultaat": "Dit resultaat bestaat niet in uw gemeente."})
+        koppeling = services.koppeling_add(
+            actor=request.user,
+            resultaat=resultaat,
+            indicator=d["indicator"],
+            richting=d["richting"],
+        )
+        return Response(s.KoppelingSerializer(koppeling).data, status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: Any = None) -> Response:
         koppeling = (

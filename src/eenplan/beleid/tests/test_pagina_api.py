@@ -236,3 +236,52 @@ def test_dashboard_queries_do_not_grow_with_the_plan(
         assert beleid_client.get(f"/beleid/{klein.pk}/").status_code == 200
     with django_assert_max_num_queries(23):
         assert beleid_client.get(f"/beleid/{groot.pk}/").status_code == 200
+
+
+def test_the_officer_links_an_indicator_of_the_registry_by_id(beleid_client, plan_met_metingen):
+    from eenplan.beleid.models import Resultaat
+
+    resultaat = Resultaat.objects.get(nummer=4)
+    pagina = beleid_client.get(f"/beleid/{plan_met_metingen.pk}/plan/").content.decode()
+    assert 'value="kanteling"' in pagina  # the registry's indicators are offered
+    antwoord = beleid_client.post(
+        f"/beleid/resultaten/{resultaat.pk}/indicator/",
+        {"indicator": "kanteling", "richting": "hoger"},
+    )
+    koppeling = Indicatorkoppeling.objects.get(resultaat=resultaat)
+    assert antwoord["Location"] == f"/beleid/indicatoren/{koppeling.pk}/"
+    # Twice, or an id that does not exist: refused in Dutch, nothing added.
+    beleid_client.post(f"/beleid/resultaten/{resultaat.pk}/indicator/", {"indicator": "kanteling"})
+    fout = beleid_client.post(
+        f"/beleid/resultaten/{resultaat.pk}/indicator/", {"indicator": "bestaat_niet"}, follow=True
+    )
+    assert "Deze indicator bestaat niet" in fout.content.decode()
+    assert Indicatorkoppeling.objects.filter(resultaat=resultaat).count() == 1
+    api = beleid_client.post(
+        "/api/v1/beleidsindicatoren/",
+        {"resultaat": resultaat.pk, "indicator": "bbv_32_wmo_maatwerk", "richting": "lager"},
+        content_type="application/json",
+    )
+    assert api.status_code == 201 and api.json()["richting"] == "lager"
+    # The dashboard now shows the kanteling with "geen oordeel" (no target yet).
+    tekst = beleid_client.get(f"/beleid/{plan_met_metingen.pk}/").content.decode()
+    assert "Algemeen vóór maatwerk" in tekst and "Er is nog geen" in tekst
+
+
+def test_the_council_member_reads_plans_report_and_survey_but_changes_nothing(
+    gemeente, plan_met_metingen
+):
+    from django.test import Client
+
+    from eenplan.gemeente.constants import Rol
+    from eenplan.testing.factories import MedewerkerFactory
+
+    raad = Client()
+    raad.force_login(MedewerkerFactory(gemeente=gemeente, functie=Rol.RAADSLID).user)
+    assert raad.get(f"/beleid/{plan_met_metingen.pk}/").status_code == 200
+    assert raad.get(f"/beleid/{plan_met_metingen.pk}/raadsrapportage.pdf").status_code == 200
+    assert raad.get("/beleid/clientervaring/").status_code == 200
+    koppeling = Indicatorkoppeling.objects.get()
+    assert raad.get(f"/beleid/indicatoren/{koppeling.pk}/").status_code == 403
+    assert raad.post("/api/v1/clientervaring/", {}).status_code == 403
+    assert "aanpassen" not in raad.get(f"/beleid/{plan_met_metingen.pk}/").content.decode()
