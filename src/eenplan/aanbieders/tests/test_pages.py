@@ -210,3 +210,28 @@ def test_lists_keep_a_fixed_number_of_queries(
     with django_assert_num_queries(len(klein_c)):
         body = client.get(url("contracten")).content.decode()
     assert body.count('href="/aanbieders/contracten/') >= 22
+
+
+def test_a_change_on_an_older_version_is_refused(client, contractmanager, gemeente):
+    import re
+
+    from eenplan.aanbieders.services import aanbieder_save
+
+    a = AanbiederFactory(naam="Zorg Oost", agb_code="98100022")
+    login(client, contractmanager)
+    body = client.get(url("wijzigen", a.pk)).content.decode()
+    versie = re.search(r'name="_versie" value="([^"]+)"', body).group(1)
+    aanbieder_save(aanbieder=a, telefoon="077 300 22 00")  # a colleague saved in between
+    response = client.post(
+        url("wijzigen", a.pk),
+        {
+            "_versie": versie,
+            "naam": "Zorg Oost",
+            "agb_code": "98100022",
+            "telefoon": "077 111 11 11",
+            "actief": "on",
+        },
+    )
+    assert response.status_code in (400, 409)
+    a.refresh_from_db()
+    assert a.telefoon == "077 300 22 00"
