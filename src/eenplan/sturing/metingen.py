@@ -78,6 +78,8 @@ def leeftijd(pad: str, peil: dt.date) -> Case:
     """The age group on the peildatum of the resident at `pad` (a path to Inwoner)."""
     geboren = f"{pad}__geboortedatum" if pad else "geboortedatum"
     return Case(
+        # A melding about a person not identified yet has no age.
+        When(**{f"{geboren}__isnull": True}, then=Value("onbekend")),
         When(**{f"{geboren}__gt": jaren_terug(peil, 18)}, then=Value("0-17")),
         When(**{f"{geboren}__gt": jaren_terug(peil, 65)}, then=Value("18-64")),
         When(**{f"{geboren}__gt": jaren_terug(peil, 75)}, then=Value("65-74")),

@@ -81,7 +81,7 @@ def dimensie_labels(dim: str, gemeente_id: int) -> dict[str, str]:
     if dim == "huishouden":
         return dict(HUISHOUDTYPEN)
     if dim == "leeftijd":
-        return {g: f"{g} jaar" for g in LEEFTIJDSGROEPEN}
+        return {**{g: f"{g} jaar" for g in LEEFTIJDSGROEPEN}, "onbekend": "Niet bekend"}
     if dim == "team":
         namen = Team.objects.filter(gemeente_id=gemeente_id).values_list("naam", flat=True)
         return {n: n for n in namen}
