@@ -176,7 +176,7 @@ def test_the_municipalitys_logo_is_in_the_sent_letter_and_the_pdf_stays_pdfa() -
         regels=[beschikkingen.Regel(
             voorziening=s.hh, uitkomst="toegekend", omvang=Decimal(3), begin=s.vandaag,
             einde=s.vandaag + dt.timedelta(days=364), leveringsvorm="zin",
-            aanbieder="Thuiszorg West",
+            aanbieder=aanbieder(),
         )],
     )  # fmt: skip
     b = beschikkingen.beschikking_send(beschikking=b, actor=s.backoffice.user, op=s.vandaag)
