@@ -1130,13 +1130,28 @@ def log_inwoner_shown(
 PORTAAL_PADEN = ("/mijn/", "/api/v1/mijn/", "/uitloggen/", "/static/", "/oidc/", "/vragenlijst/")
 
 
+# A provider's login uses the provider API; of the pages only its own account (API keys,
+# second factor) and logging in and out.
+AANBIEDER_PADEN = ("/api/", "/account/", "/uitloggen/", "/inloggen/", "/static/")
+ALLEEN_API_VOOR_AANBIEDERS = (
+    "Als aanbieder gebruikt u de berichten-API (/api/v1/berichten/); de pagina's zijn voor "
+    "medewerkers van de gemeente."
+)
+
+
 def staff_only(request: HttpRequest) -> HttpResponse | None:
-    """Keep a resident's login out of everything that is not the portal: pages and API
-    answer 403 with the Dutch reason, the refusal logged. None: go on."""
+    """Keep a resident's login out of everything that is not the portal, and a provider's
+    login out of the staff pages: 403 with the Dutch reason, the refusal logged. None: go on."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
     actor = Actor.of(user)
+    if actor.kind == ActorKind.AANBIEDER:
+        if request.path.startswith(AANBIEDER_PADEN):
+            return None
+        decision = Decision(allowed=False, reason=ALLEEN_API_VOOR_AANBIEDERS)
+        _write(actor, decision, None, None, doel=Doel.UITVOERING, via=Via.request(request))
+        raise Refused(decision)
     if actor.kind != ActorKind.INWONER or request.path.startswith(PORTAAL_PADEN):
         return None
     if request.path == "/":

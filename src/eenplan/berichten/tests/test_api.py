@@ -146,3 +146,16 @@ def test_the_message_log_uses_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         rows = api_a.get(URL).json()["results"]
     assert len(rows) >= 12
+
+
+def test_a_provider_login_is_kept_off_the_staff_pages(aanbieder, gemeente):
+    from django.test import Client
+
+    user = get_user_model().objects.create_user(username="aanbieder-pagina", password="x")  # noqa: S106
+    AanbiederLogin.objects.create(user=user, aanbieder=aanbieder)
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    for url in ("/", "/berichten/", "/berichten/werklijst/", "/inwoners/"):
+        assert client.get(url).status_code == 403, url
+    assert Inzage.objects.filter(gebruikersnaam="aanbieder-pagina", toegestaan=False).count() >= 4
+    assert client.get("/api/v1/berichten/").status_code == 200
