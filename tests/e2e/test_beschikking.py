@@ -41,6 +41,7 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
     assigned → onderzoek with the ladder walked → plan with a proposal for hulp bij het
     huishouden → signed by Anna, which made the aanvraag). Henk has a decision the generalist
     took, waiting for the lawfulness check."""
+    from eenplan.aanbieders.models import Aanbieder
     from eenplan.beschikkingen import services as beschikkingen
     from eenplan.gemeente.constants import Rol
     from eenplan.testing import scenarios
@@ -80,7 +81,7 @@ def beschikkingdata(gemeentedata) -> Beschikkingdata:
                 begin=vandaag,
                 einde=vandaag + dt.timedelta(days=182),
                 leveringsvorm="zin",
-                aanbieder="Begeleid Thuis",
+                aanbieder=Aanbieder.objects.get(naam="Begeleid Thuis"),
             )
         ],
     )
@@ -143,7 +144,7 @@ def test_van_ondertekend_plan_tot_verzonden_beschikking(page, beschikkingdata, g
     regel.get_by_label("Per", exact=True).select_option("2")
     regel.get_by_label("Zorg in natura", exact=True).check()
     regel.get_by_label("Aanbieder (zorg in natura)").select_option(
-        label="Thuiszorg West: Hulp bij het huishouden, € 29,90"
+        label="Thuiszorg West: Hulp bij het huishouden, € 29,90 per uur"
     )
     regel.get_by_label("Heronderzoek op").fill(f"{vandaag + dt.timedelta(days=300):%Y-%m-%d}")
     page.get_by_role("button", name="Besluit vastleggen").click()

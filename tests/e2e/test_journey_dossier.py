@@ -290,7 +290,7 @@ def test_een_zaak_van_dossier_tot_bezwaar(page, context, live_server, gemeenteda
     regel.get_by_label("Einddatum").fill(f"{vandaag + dt.timedelta(days=364):%Y-%m-%d}")
     regel.get_by_label("Zorg in natura", exact=True).check()
     regel.get_by_label("Aanbieder (zorg in natura)").select_option(
-        label="Thuiszorg West: Hulp bij het huishouden, € 29,90"
+        label="Thuiszorg West: Hulp bij het huishouden, € 29,90 per uur"
     )
     page.get_by_label("Motivering").fill(
         "Mevrouw kan zwaar huishoudelijk werk niet meer doen en haar dochter is overbelast."
