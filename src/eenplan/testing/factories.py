@@ -25,9 +25,28 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import factory
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
+from eenplan.beleid.models import (
+    Activiteit,
+    Antwoord,
+    Beleidsplan,
+    Indicatorkoppeling,
+    Respons,
+    Resultaat,
+    Streefwaarde,
+    Subdoel,
+    Thema,
+    Uitnodiging,
+    Uitvraging,
+    Vraag,
+    Vragenlijst,
+)
+from eenplan.beleid.models import Doel as Beleidsdoel
+from eenplan.berichten.models import AanbiederLogin, Bericht, Levering, Prestatie
+from eenplan.berichten.models import Toewijzing as BerichtToewijzing
 from eenplan.beschikkingen.models import (
     Aanvraag,
     AanvraagOpschorting,
@@ -35,6 +54,7 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
     BriefSjabloon,
     Overgangsrecht,
+    Verzending,
 )
 from eenplan.beveiliging.models import ApiSleutel
 from eenplan.bezwaren.models import Bezwaar, Klacht
@@ -78,6 +98,7 @@ from eenplan.plannen.models import (
     Deelnemer,
     Doel,
     Evaluatie,
+    Inbreng,
     Plan,
     PlanVersie,
     Regisseur,
@@ -91,6 +112,7 @@ from eenplan.privacy.models import (
     Machtiging,
     Toestemming,
 )
+from eenplan.sturing.models import Meetwaarde, Momentopname
 from eenplan.testing.scenarios import als
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
@@ -1608,3 +1630,331 @@ def plan_uit_vorig_huishouden(*, inwoner: Inwoner, door: Any, doel: str = "") ->
             doeltype=Doeltype.ACHTERUITGANG,
         )
     return plan
+
+
+# --- plan: the resident's own contribution ----------------------------------------------------
+
+
+class InbrengFactory(factory.Factory):
+    """A note from the resident in their plan, through inbreng_add as the portal writes it
+    (the resident's own login)."""
+
+    class Meta:
+        model = Inbreng
+
+    plan = factory.SubFactory(PlanFactory)
+    soort = Inbreng.Soort.NOTITIE
+    tekst = "Ik ga weer elke week naar de koffieochtend."
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Inbreng:
+        from eenplan.plannen.services import inbreng_add
+
+        inwoner = kwargs.pop("inwoner", None) or _eerste_volwassene(kwargs["plan"].huishouden)
+        account = InwoneraccountFactory(inwoner=inwoner)
+        return inbreng_add(inwoner=inwoner, actor=account.user, **kwargs)
+
+
+class VerzendingFactory(factory.Factory):
+    """A letter on its way through one channel: the row `verzending_plannen` writes when a
+    beschikking is sent (here for a sent ZIN decision, by post)."""
+
+    class Meta:
+        model = Verzending
+
+    kanaal = "post"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Verzending:
+        from eenplan.beschikkingen.verzending import verzending_plannen
+
+        beschikking = kwargs.pop("beschikking", None) or BeschikkingFactory()
+        gemeente = beschikking.gemeente
+        gemeente.verzendkanalen = kwargs["kanaal"]  # this letter only; not saved
+        return verzending_plannen(
+            gemeente=gemeente,
+            soort="beschikking",
+            bron_id=beschikking.pk,
+            kenmerk=beschikking.kenmerk,
+            inwoner_id=beschikking.inwoner_id,
+        )[0]
+
+
+# --- sturing: monthly snapshots ---------------------------------------------------------------
+
+
+class MomentopnameFactory(factory.Factory):
+    """Last month's snapshot of a municipality, taken by momentopname_take."""
+
+    class Meta:
+        model = Momentopname
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    maand = factory.LazyFunction(lambda: (vandaag().replace(day=1) - dt.timedelta(days=1)))
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Momentopname:
+        from eenplan.sturing.services import momentopname_take
+
+        return momentopname_take(gemeente_id=kwargs["gemeente"].pk, maand=kwargs["maand"])
+
+
+class MeetwaardeFactory(factory.django.DjangoModelFactory):
+    """One stored value of an indicator in a snapshot (as momentopname_take writes them)."""
+
+    class Meta:
+        model = Meetwaarde
+
+    momentopname = factory.SubFactory(MomentopnameFactory)
+    indicator = "meldingen"
+    dimensie = "wijk"
+    waarde_van = "Noord"
+    aantal = 12
+
+
+# --- beleid: the policy model and the client-experience survey --------------------------------
+# The plan's structure is written by beleidsplan_importeer in one go; these build the rows the
+# import writes, one level at a time.
+
+
+class BeleidsplanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Beleidsplan
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = "Uitvoeringsplan sociaal domein"
+    van_jaar = factory.LazyFunction(lambda: vandaag().year - 1)
+    tot_jaar = factory.LazyFunction(lambda: vandaag().year + 2)
+    bron = "Testgegevens"
+
+
+class ThemaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Thema
+
+    plan = factory.SubFactory(BeleidsplanFactory)
+    nummer = factory.Sequence(lambda n: n + 1)
+    naam = "Zelfredzaamheid en participatie"
+
+
+class BeleidsdoelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Beleidsdoel
+
+    thema = factory.SubFactory(ThemaFactory)
+    code = factory.Sequence(lambda n: f"D{n + 1}")
+    tekst = "Inwoners doen mee naar vermogen."
+
+
+class SubdoelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subdoel
+
+    doel = factory.SubFactory(BeleidsdoelFactory)
+    nummer = factory.Sequence(lambda n: n + 1)
+    tekst = "Meer inwoners vinden hun weg naar algemene voorzieningen."
+
+
+class ResultaatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resultaat
+
+    thema = factory.SubFactory(ThemaFactory)
+    nummer = factory.Sequence(lambda n: n + 1)
+    tekst = "Het aandeel algemene voorzieningen stijgt."
+
+
+class ActiviteitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activiteit
+
+    subdoel = factory.SubFactory(SubdoelFactory)
+    code = factory.Sequence(lambda n: f"A{n + 1}")
+    naam = "Sociale kaart actualiseren"
+    eigenaar = "Team beleid"
+    start = factory.LazyFunction(lambda: vandaag().replace(month=1, day=1))
+    eind = factory.LazyFunction(lambda: vandaag().replace(month=12, day=31))
+
+
+class IndicatorkoppelingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicatorkoppeling
+
+    resultaat = factory.SubFactory(ResultaatFactory)
+    indicator = "kanteling"
+    basiswaarde = Decimal("60")
+    basisjaar = factory.LazyFunction(lambda: vandaag().year - 1)
+
+
+class StreefwaardeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Streefwaarde
+
+    koppeling = factory.SubFactory(IndicatorkoppelingFactory)
+    jaar = factory.LazyFunction(lambda: vandaag().year + 1)
+    waarde = Decimal("70")
+
+
+class VragenlijstFactory(factory.Factory):
+    """The standard client-experience questionnaire of a municipality (vragenlijst_standaard)."""
+
+    class Meta:
+        model = Vragenlijst
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Vragenlijst:
+        from eenplan.beleid.services import vragenlijst_standaard
+
+        return vragenlijst_standaard(kwargs["gemeente"])
+
+
+class VraagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vraag
+
+    vragenlijst = factory.SubFactory(VragenlijstFactory)
+    nummer = factory.Sequence(lambda n: 100 + n)
+    code = factory.Sequence(lambda n: f"eigen-{n}")
+    tekst = "Ik wist waar ik met mijn vraag terechtkon."
+    aspect = "toegankelijkheid"
+
+
+class UitvragingFactory(factory.django.DjangoModelFactory):
+    """A survey round as uitvraging_start records it (population, sample, seed, method)."""
+
+    class Meta:
+        model = Uitvraging
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    vragenlijst = factory.LazyAttribute(lambda o: VragenlijstFactory(gemeente=o.gemeente))
+    jaar = factory.LazyFunction(lambda: vandaag().year)
+    peildatum = factory.LazyFunction(vandaag)
+    sluit_op = factory.LazyFunction(lambda: vandaag() + dt.timedelta(weeks=6))
+    populatie = 0
+    steekproefgrootte = 0
+    seed = 7
+    methode = "Testgegevens: geen steekproef."
+
+
+class UitnodigingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Uitnodiging
+
+    inwoner = factory.SubFactory(InwonerFactory)
+    uitvraging = factory.LazyAttribute(lambda o: UitvragingFactory(gemeente=o.inwoner.gemeente))
+    wijk = factory.LazyAttribute(lambda o: o.inwoner.wijk)
+    sleutel = factory.Sequence(lambda n: f"{n:064x}")
+
+
+class ResponsFactory(factory.django.DjangoModelFactory):
+    """An anonymous response: only the wijk and the provider, never the person."""
+
+    class Meta:
+        model = Respons
+
+    wijk = factory.SubFactory(WijkFactory)
+    uitvraging = factory.LazyAttribute(lambda o: UitvragingFactory(gemeente=o.wijk.gemeente))
+
+
+class AntwoordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Antwoord
+
+    respons = factory.SubFactory(ResponsFactory)
+    vraag = factory.LazyAttribute(lambda o: o.respons.uitvraging.vragenlijst.vragen.first())
+    score = 4
+
+
+# --- berichten: the iWmo/iJw traffic with providers -------------------------------------------
+# A sent ZIN beschikking puts a toewijzing and a 301 in the outbox; what the provider sends back
+# is built with eenplan.testing.berichten and received as the worker would.
+
+
+def _toewijzing_van(beschikking: Beschikking) -> BerichtToewijzing:
+    return BerichtToewijzing.objects.filter(inwoner_id=beschikking.inwoner_id).latest("pk")
+
+
+class BerichtToewijzingFactory(factory.Factory):
+    """The toewijzing a sent ZIN beschikking gives its provider (with the 301 that carries it)."""
+
+    class Meta:
+        model = BerichtToewijzing
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> BerichtToewijzing:
+        return _toewijzing_van(kwargs.get("beschikking") or BeschikkingFactory(verzonden=True))
+
+
+class BerichtFactory(factory.Factory):
+    """The 301 toewijzingbericht in the outbox for a sent ZIN beschikking."""
+
+    class Meta:
+        model = Bericht
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Bericht:
+        beschikking = kwargs.get("beschikking") or BeschikkingFactory(verzonden=True)
+        return Bericht.objects.filter(beschikking=beschikking, code="301").latest("pk")
+
+
+def _van_aanbieder(toewijzing: BerichtToewijzing) -> Any:
+    from eenplan.berichten.services._gedeeld import gemeentecode
+    from eenplan.testing.berichten import Aanbiedersbericht
+
+    return Aanbiedersbericht(
+        toewijzing,
+        agb=toewijzing.aanbieder.agb_code,
+        gemeente=gemeentecode(toewijzing.gemeente),
+    )
+
+
+class LeveringFactory(factory.Factory):
+    """Delivery started: the provider's 305 on a toewijzing, received and applied."""
+
+    class Meta:
+        model = Levering
+
+    toewijzing = factory.SubFactory(BerichtToewijzingFactory)
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Levering:
+        from eenplan.testing.berichten import ontvang
+
+        toewijzing = kwargs["toewijzing"]
+        ontvang(_van_aanbieder(toewijzing).start(), aanbieder=toewijzing.aanbieder)
+        return Levering.objects.get(toewijzing=toewijzing)
+
+
+class PrestatieFactory(factory.Factory):
+    """A claim line: the provider's 323 for one hour on a toewijzing, received and judged."""
+
+    class Meta:
+        model = Prestatie
+
+    toewijzing = factory.SubFactory(BerichtToewijzingFactory)
+    volume = 1
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Prestatie:
+        from eenplan.testing.berichten import ontvang
+
+        toewijzing = kwargs["toewijzing"]
+        bericht = _van_aanbieder(toewijzing).declaratie(kwargs["volume"])
+        return ontvang(bericht, aanbieder=toewijzing.aanbieder).prestaties.get()
+
+
+class AanbiederLoginFactory(factory.django.DjangoModelFactory):
+    """A provider's API login: a user account linked to one Aanbieder (never a Medewerker)."""
+
+    class Meta:
+        model = AanbiederLogin
+
+    aanbieder = factory.SubFactory(AanbiederFactory)
+    user = factory.LazyAttribute(
+        lambda o: get_user_model().objects.create_user(
+            username=f"aanbieder-{o.aanbieder.agb_code}-{next(_BSNS)}",
+            password="test-wachtwoord-123",  # noqa: S106 - test data
+        )
+    )

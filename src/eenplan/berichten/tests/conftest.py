@@ -3,23 +3,13 @@ beschikking (so a toewijzing and a 301), and builders for what the provider send
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
-from typing import Any
-
 import pytest
-from django.utils import timezone
 
 from eenplan.aanbieders.models import Aanbieder
-from eenplan.berichten.constants import Kanaal
-from eenplan.berichten.models import Bericht, Toewijzing
-from eenplan.berichten.services import bericht_ontvang, bericht_verwerk
-from eenplan.istandaarden import bouw, lees
-from eenplan.istandaarden import model as m
-from eenplan.istandaarden.antwoorden import retourbericht
+from eenplan.berichten.models import Toewijzing
+from eenplan.testing.berichten import AGB, Aanbiedersbericht
 from eenplan.testing.factories import BeschikkingFactory
 
-AGB = "98000001"
 AGB_B = "98000002"
 
 
@@ -44,146 +34,6 @@ def toewijzing(beschikking) -> Toewijzing:
     return Toewijzing.objects.get(inwoner=beschikking.inwoner)
 
 
-class Aanbiedersbericht:
-    """Builds what the provider sends about one toewijzing, as bytes."""
-
-    def __init__(self, toewijzing: Toewijzing, agb: str = AGB, gemeente: str = "0983") -> None:
-        self.t = toewijzing
-        self.agb = agb
-        self.gemeente = gemeente
-        self.teller = 0
-
-    def header(self, identificatie: str | None = None, dag: dt.date | None = None) -> m.Header:
-        self.teller += 1
-        return m.Header(
-            afzender=self.agb,
-            ontvanger=self.gemeente,
-            bericht_identificatie=m.BerichtIdentificatie(
-                identificatie or f"A{self.teller}", dag or timezone.localdate()
-            ),
-        )
-
-    def _client(self) -> dict[str, Any]:
-        i = self.t.inwoner
-        return {
-            "bsn": i.bsn,
-            "geboortedatum": m.Geboortedatum(i.geboortedatum),
-            "geslacht": "0",
-            "naam": m.VerkorteNaam(m.Achternaam(i.achternaam)),
-        }
-
-    def start(self, begindatum: dt.date | None = None, *, nummer: int | None = None, **kw: Any):
-        return m.Startbericht(
-            wet="wmo",
-            header=self.header(**kw),
-            client=m.Client305(
-                **self._client(),
-                start_producten=[
-                    m.StartProduct(
-                        begindatum=begindatum or self.t.ingangsdatum,
-                        toewijzing_nummer=nummer or self.t.nummer,
-                        product=m.Product(self.t.productcategorie, self.t.productcode or None),
-                        toewijzing_ingangsdatum=self.t.ingangsdatum,
-                    )
-                ],
-            ),
-        )
-
-    def stop(self, begindatum: dt.date | None = None, einddatum: dt.date | None = None, **kw: Any):
-        begin = begindatum or self.t.ingangsdatum
-        return m.Stopbericht(
-            wet="wmo",
-            header=self.header(**kw),
-            client=m.Client307(
-                **self._client(),
-                stop_producten=[
-                    m.StopProduct(
-                        begindatum=begin,
-                        reden_beeindiging="19",
-                        einddatum=einddatum or begin + dt.timedelta(days=30),
-                        toewijzing_nummer=self.t.nummer,
-                        product=m.Product(self.t.productcategorie, self.t.productcode or None),
-                        toewijzing_ingangsdatum=self.t.ingangsdatum,
-                    )
-                ],
-            ),
-        )
-
-    def declaratie(self, volume: int, *, ref: str = "P1", nummer: str = "D1", **kw: Any):
-        begin = self.t.ingangsdatum.replace(day=1)
-        eind = (begin + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        begin = max(begin, self.t.ingangsdatum)
-        tarief = 3000
-        return m.Declaratiebericht(
-            wet="wmo",
-            header=self.header(**kw),
-            declaratie=m.Declaratie(
-                declaratie_nummer=nummer,
-                declaratie_periode=m.GeslotenPeriode(begin.replace(day=1), eind),
-                declaratie_dagtekening=timezone.localdate(),
-                totaal_ingediend_bedrag=m.TotaalBedragMetDC(volume * tarief, "D"),
-                clienten=[
-                    m.DeclaratieClient(
-                        bsn=self.t.inwoner.bsn,
-                        prestaties=[
-                            m.Prestatie(
-                                product_referentie=m.Referentie(ref),
-                                toewijzing_nummer=self.t.nummer,
-                                product_categorie=self.t.productcategorie,
-                                product_code=self.t.productcode,
-                                product_periode=m.GeslotenPeriode(begin, eind),
-                                geleverd_volume=volume,
-                                eenheid=self.t.eenheid,
-                                product_tarief=tarief,
-                                ingediend_bedrag=m.BedragMetDC(volume * tarief, "D"),
-                            )
-                        ],
-                    )
-                ],
-            ),
-        )
-
-    def verzoek(self, **kw: Any):
-        return m.VerzoekOmToewijzing(
-            wet="wmo",
-            header=self.header(**kw),
-            client=m.Client315(
-                **self._client(),
-                aangevraagde_producten=[
-                    m.AangevraagdProduct(
-                        referentie_aanbieder="REF-1",
-                        toewijzing_ingangsdatum=timezone.localdate() + dt.timedelta(days=7),
-                        verwijzer=m.Verwijzer(type="01"),
-                        product=m.Product(self.t.productcategorie, self.t.productcode or None),
-                        omvang=m.Omvang(volume=2, eenheid="04", frequentie="2"),
-                    )
-                ],
-            ),
-        )
-
-    def retour_op(self, verzonden: Bericht, *, codes: list[str] | None = None):
-        heen = lees(bytes(verzonden.inhoud))
-        if codes:
-            heen = copy.deepcopy(heen)
-            heen.client.toegewezen_producten[0].retourcodes = codes
-        return retourbericht(heen, identificatie="R1", dagtekening=timezone.localdate())
-
-
 @pytest.fixture
 def van_aanbieder(toewijzing) -> Aanbiedersbericht:
     return Aanbiedersbericht(toewijzing)
-
-
-def ontvang(
-    bericht: Any, *, aanbieder: Aanbieder | None = None, kanaal: str = Kanaal.MAP
-) -> Bericht:
-    """Receive and process one message (bytes or a library message) as the worker would."""
-    inhoud = bericht if isinstance(bericht, bytes) else bouw(bericht)
-    rij, _nieuw = bericht_ontvang(inhoud=inhoud, kanaal=kanaal, aanbieder=aanbieder)
-    return bericht_verwerk(rij.pk)
-
-
-def antwoord_op(bericht: Bericht) -> Any:
-    """The retour or answer the municipality sent on `bericht`, read back."""
-    rij = bericht.antwoorden.get()
-    return lees(bytes(rij.inhoud))

@@ -4,8 +4,8 @@ invented municipality); a code on no list and served by no installation still ge
 
 from __future__ import annotations
 
-from eenplan.berichten.tests.conftest import Aanbiedersbericht, ontvang
 from eenplan.gemeente.models import Gemeente
+from eenplan.testing.berichten import Aanbiedersbericht, ontvang
 
 
 def test_a_served_municipality_outside_the_cbs_list_is_not_s300(toewijzing):

@@ -9,7 +9,7 @@ import datetime as dt
 
 from eenplan.berichten.constants import BerichtStatus
 from eenplan.berichten.models import Levering
-from eenplan.berichten.tests.conftest import antwoord_op, ontvang
+from eenplan.testing.berichten import antwoord_op, ontvang
 
 
 def _stop(van_aanbieder, identificatie, reden, einde):

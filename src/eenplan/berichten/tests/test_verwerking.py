@@ -15,11 +15,11 @@ from eenplan.berichten.constants import BerichtStatus, Richting
 from eenplan.berichten.models import Bericht, Levering, Prestatie, Toewijzing
 from eenplan.berichten.selectors import werklijst
 from eenplan.berichten.services import verzoek_beantwoord
-from eenplan.berichten.tests.conftest import AGB, Aanbiedersbericht, antwoord_op, ontvang
 from eenplan.beschikkingen import services as beschikkingen
 from eenplan.events.models import Gebeurtenis
 from eenplan.gemeente.constants import Rol
 from eenplan.istandaarden import bouw, lees
+from eenplan.testing.berichten import AGB, Aanbiedersbericht, antwoord_op, ontvang
 from eenplan.testing.factories import medewerker_voor
 from eenplan.testing.scenarios import als
 
