@@ -16,6 +16,9 @@ from eenplan.testing.factories import (
     TeamFactory,
     WijkFactory,
 )
+from eenplan.testing.helpers import hypothesis_profile
+
+hypothesis_profile()
 
 
 @pytest.fixture(autouse=True)

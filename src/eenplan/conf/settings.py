@@ -389,6 +389,7 @@ in plaats van stil de ongefilterde lijst.""",
         "BerichtSoortEnum": "eenplan.berichten.constants.BERICHTSOORTEN",
         "BerichtStatusEnum": "eenplan.berichten.constants.BerichtStatus",
         "BerichtRichtingEnum": "eenplan.berichten.constants.Richting",
+        "IndicatorRichtingEnum": "eenplan.beleid.constants.Richting",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

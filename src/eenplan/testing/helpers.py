@@ -200,3 +200,13 @@ def werkdag_over(dagen: int) -> dt.date:
     while not is_werkdag(dag):
         dag += dt.timedelta(days=1)
     return dag
+
+
+def hypothesis_profile() -> None:
+    """Property tests judge results, not speed: no per-example deadline (a shared CI machine
+    under load made a 900-day example exceed hypothesis's default 200 ms). Speed is measured in
+    `make bench`."""
+    from hypothesis import settings
+
+    settings.register_profile("eenplan", deadline=None)
+    settings.load_profile("eenplan")
