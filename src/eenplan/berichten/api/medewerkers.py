@@ -288,7 +288,6 @@ class BudgetViewSet(viewsets.GenericViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Alle retourcodes met uitleg in gewone taal en wat er moet gebeuren",
-        responses=RetourcodeSerializer(many=True),
     ),
 )
 class RetourcodeViewSet(viewsets.GenericViewSet):
@@ -296,11 +295,10 @@ class RetourcodeViewSet(viewsets.GenericViewSet):
     access_rules = {"list": LEZEN}
     queryset = Bericht.objects.none()
     serializer_class = RetourcodeSerializer
-    pagination_class = None
     filter_backends: list[type] = []
 
     def list(self, request: Request) -> Response:
-        return Response(RetourcodeSerializer(list(codelijsten.UITLEG.values()), many=True).data)
+        return pagina(self, request, list(codelijsten.UITLEG.values()), RetourcodeSerializer)
 
 
 def register(router: BaseRouter) -> None:

@@ -15,6 +15,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from eenplan.common.api import pagina
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.privacy.api.permissions import RolePermission
@@ -88,7 +89,7 @@ FILTERPARAMETERS = [
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Alle indicatoren", responses=IndicatorSerializer(many=True)),
+    list=extend_schema(summary="Alle indicatoren"),
     retrieve=extend_schema(
         summary="Waarden van een indicator",
         description="Het totaal en, met `per`, een rij per waarde van die dimensie of periode "
@@ -114,7 +115,7 @@ FILTERPARAMETERS = [
         responses=IndicatorPuntSerializer(many=True),
     ),
 )
-class IndicatorViewSet(viewsets.ViewSet):
+class IndicatorViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
     access_rules = {
         "list": (Resource.STURING, Action.LEZEN),
@@ -123,6 +124,8 @@ class IndicatorViewSet(viewsets.ViewSet):
     }
     lookup_value_regex = "[a-z0-9_]+"
     lookup_url_kwarg = "id"
+    serializer_class = IndicatorSerializer
+    filter_backends: list[type] = []
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         """An unknown indicator is a 404 for every method (like an unknown id on every other
@@ -138,7 +141,7 @@ class IndicatorViewSet(viewsets.ViewSet):
         return indicator
 
     def list(self, request: Request) -> Response:
-        return Response(IndicatorSerializer(selectors.indicatoren(), many=True).data)
+        return pagina(self, request, selectors.indicatoren(), IndicatorSerializer)
 
     def retrieve(self, request: Request, id: str) -> Response:
         indicator = self._indicator(id)

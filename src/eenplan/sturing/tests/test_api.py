@@ -31,7 +31,8 @@ def _client(gemeente, rol):
 
 
 def test_list_names_every_indicator_with_its_source_and_dimensions(gemeente_met_meldingen):
-    data = _client(gemeente_met_meldingen, Rol.BELEID).get("/api/v1/indicatoren/").json()
+    api = _client(gemeente_met_meldingen, Rol.BELEID)
+    data = api.get("/api/v1/indicatoren/", {"per_pagina": 100}).json()["results"]
     ids = {i["id"] for i in data}
     assert {
         "meldingen",
