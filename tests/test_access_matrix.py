@@ -56,7 +56,7 @@ from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Toestemming
 from eenplan.privacy.services import inwoneraccount_for
 from eenplan.testing import beleid as beleid_testdata
-from eenplan.testing.berichtenlog import bericht
+from eenplan.testing.berichten import bericht
 from eenplan.testing.factories import (
     GemeenteFactory,
     InwonerFactory,

@@ -24,7 +24,7 @@ def berichtendata(gemeentedata) -> dict[str, Any]:
 
     from eenplan.berichten.models import Prestatie, Toewijzing
     from eenplan.gemeente.constants import Rol
-    from eenplan.testing.berichtenlog import bericht
+    from eenplan.testing.berichten import bericht
     from eenplan.testing.factories import (
         AanbiederFactory,
         ContractFactory,

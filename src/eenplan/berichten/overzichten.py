@@ -25,6 +25,7 @@ from eenplan.berichten.models import Bericht, Prestatie, Toewijzing
 from eenplan.gemeente.models import Gemeente
 from eenplan.istandaarden import codelijsten
 from eenplan.istandaarden.codelijsten import Uitleg
+from eenplan.istandaarden.model import BERICHTEN
 from eenplan.istandaarden.xml import leesbaar
 
 # The query parameters of the log, the same on the page and in the API.
@@ -48,23 +49,8 @@ AFGEKEURD = (
     BerichtStatus.FOUT,
     BerichtStatus.RETOUR_AFGEKEURD,
 )
-# Message numbers a filter may name (301 … 325).
-SOORTEN = (
-    "301",
-    "302",
-    "305",
-    "306",
-    "307",
-    "308",
-    "315",
-    "316",
-    "317",
-    "318",
-    "319",
-    "320",
-    "323",
-    "325",
-)
+# Message numbers a filter may name (301 … 325): every message of the library.
+SOORTEN = tuple(sorted(BERICHTEN))
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
 """Builders for what a provider sends (305, 307, 315, 323, 302) about one toewijzing, and
-receiving it as the worker would: shared by the message tests, the factories and the demo."""
+receiving it as the worker would; and a stored message row as the services leave it, for the
+message log pages. Shared by the message tests, the factories and the browser tests."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 from typing import Any
 
 from django.utils import timezone
@@ -13,7 +15,9 @@ from eenplan.aanbieders.models import Aanbieder
 from eenplan.berichten.constants import Kanaal
 from eenplan.berichten.models import Bericht, Toewijzing
 from eenplan.berichten.services import bericht_ontvang, bericht_verwerk
-from eenplan.istandaarden import bouw, lees
+from eenplan.gemeente.models import Gemeente
+from eenplan.inwoners.models import Inwoner
+from eenplan.istandaarden import bouw, lees, voorbeelden
 from eenplan.istandaarden import model as m
 from eenplan.istandaarden.antwoorden import retourbericht
 
@@ -158,3 +162,41 @@ def antwoord_op(bericht: Bericht) -> Any:
     """The retour or answer the municipality sent on `bericht`, read back."""
     rij = bericht.antwoorden.get()
     return lees(bytes(rij.inhoud))
+
+
+def bericht(
+    gemeente: Gemeente,
+    aanbieder: Aanbieder | None,
+    inwoner: Inwoner | None = None,
+    *,
+    code: str = "323",
+    status: str = "verwerkt",
+    codes: tuple[str, ...] | list[str] = (),
+    moment: Any = None,
+    inhoud: bytes | None = None,
+    richting: str = "in",
+    **kw: Any,
+) -> Bericht:
+    """A stored message (by default a processed WMO323 of `aanbieder` about `inwoner`)."""
+    data = inhoud if inhoud is not None else bouw(voorbeelden.declaratie("wmo"))
+    b = Bericht.objects.create(
+        richting=richting,
+        kanaal="api",
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        soort=f"WMO{code}" if code else "",
+        code=code,
+        wet="wmo",
+        afzender=aanbieder.agb_code if aanbieder else "",
+        ontvanger="0363",
+        identificatie=kw.pop("identificatie", str(Bericht.objects.count() + 1)),
+        inhoud=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        status=status,
+        retourcodes=list(codes),
+        moment=moment or timezone.now(),
+        **kw,
+    )
+    if inwoner is not None:
+        b.inwoners.add(inwoner)
+    return b

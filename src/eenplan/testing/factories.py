@@ -1184,7 +1184,9 @@ class VoorzieningFactory(factory.Factory):
     soort = "individueel"
     wet = "wmo"
     productcategorie = "01"
-    productcode = factory.Sequence(lambda n: f"01A{n:02d}")
+    # Five characters like a real iWmo code (2-digit category + 3), whatever the sequence:
+    # "01A{n:02d}" grew to six after 100 voorzieningen in one test run.
+    productcode = factory.Sequence(lambda n: f"01{n % 1000:03d}")
     eenheid = "04"
     frequentie = "2"
     uitvoeringsvariant = "inspanning"

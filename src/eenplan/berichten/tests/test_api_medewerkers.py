@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from eenplan.gemeente.constants import Rol
 from eenplan.privacy.models import Inzage
-from eenplan.testing.berichtenlog import bericht
+from eenplan.testing.berichten import bericht
 from eenplan.testing.factories import AanbiederFactory, MedewerkerFactory
 
 pytestmark = pytest.mark.django_db

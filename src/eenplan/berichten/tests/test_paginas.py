@@ -15,7 +15,7 @@ from eenplan.berichten.models import Prestatie, Toewijzing
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.privacy.models import Inzage
-from eenplan.testing.berichtenlog import bericht
+from eenplan.testing.berichten import bericht
 from eenplan.testing.factories import (
     AanbiederFactory,
     ContractFactory,

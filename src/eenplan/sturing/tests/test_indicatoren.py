@@ -373,7 +373,7 @@ def test_bezwaren_and_their_outcomes(gemeente, wijk):
 def test_costs_claimed_and_approved_per_law(gemeente, wijk):
     from eenplan.aanbieders.models import Aanbieder
     from eenplan.berichten.models import Prestatie
-    from eenplan.testing.berichtenlog import bericht
+    from eenplan.testing.berichten import bericht
 
     aanbieder = Aanbieder.objects.create(naam="Thuiszorg West", agb_code="98000001")
     # Six residents, each one claim line this month: 100.00, 200.00, ... 600.00 euro; the
