@@ -6,13 +6,23 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from eenplan.berichten.services import bericht_verwerk
+from eenplan.berichten.services import bericht_verwerk, berichten_verwerk_batch
 
 
 @task()
 def verwerk_bericht(bericht_id: int) -> str:
     """Read, check, apply and answer one received message; returns its status."""
     return bericht_verwerk(bericht_id).status
+
+
+@task()
+def verwerk_berichten(bericht_ids: list[int]) -> dict[str, int]:
+    """Read, check, apply and answer a batch of received messages (the folder connection
+    queues one task per batch); returns how many ended in each status."""
+    uitkomst: dict[str, int] = {}
+    for bericht in berichten_verwerk_batch(bericht_ids):
+        uitkomst[bericht.status] = uitkomst.get(bericht.status, 0) + 1
+    return uitkomst
 
 
 def verwerk_later(bericht_id: int) -> None:

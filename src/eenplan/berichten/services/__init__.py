@@ -1,7 +1,12 @@
 """Writes of the message traffic: `inkomend` (keep, read, check, apply and answer what a provider
 sends), `uitgaand` (the 301 toewijzing and the 319 answer), and what they share."""
 
-from eenplan.berichten.services.inkomend import bericht_ontvang, bericht_verwerk
+from eenplan.berichten.services.inkomend import (
+    BATCH,
+    bericht_ontvang,
+    bericht_verwerk,
+    berichten_verwerk_batch,
+)
 from eenplan.berichten.services.uitgaand import (
     aanbieder_van,
     bericht_opgehaald,
@@ -12,10 +17,12 @@ from eenplan.berichten.services.uitgaand import (
 )
 
 __all__ = [
+    "BATCH",
     "aanbieder_van",
     "bericht_ontvang",
     "bericht_opgehaald",
     "bericht_verwerk",
+    "berichten_verwerk_batch",
     "toewijzing_stuur",
     "toewijzing_wijzig",
     "toewijzingen_voor_beschikking",

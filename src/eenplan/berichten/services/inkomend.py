@@ -41,6 +41,7 @@ from eenplan.berichten.services._gedeeld import (
 from eenplan.berichten.services.uitgaand import als_toegewezen_product
 from eenplan.events import soorten
 from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import BerichtFout, lees, regels
 from eenplan.istandaarden import model as m
@@ -122,6 +123,128 @@ def bericht_verwerk(bericht_id: int, *, vandaag: dt.date | None = None) -> Beric
         return Bericht.objects.get(pk=bericht_id)
 
 
+BATCH = 500  # messages per transaction in `berichten_verwerk_batch`
+
+
+class _Voorraad:
+    """What a batch looks up once instead of per message: municipalities by CBS code,
+    providers by AGB code, residents by BSN, a resident's toewijzingen from a provider, and the
+    municipality's extra holidays. Incoming messages never change these rows (they change
+    deliveries, claim lines and messages, which are read fresh each time)."""
+
+    def __init__(self) -> None:
+        self.gemeenten: dict[str, Gemeente | None] = {}
+        self.aanbieders: dict[str, Aanbieder | None] = {}
+        self.inwoners: dict[tuple[int, str], int | None] = {}
+        self.toewijzingen: dict[tuple[int, int | None, str], list[Toewijzing]] = {}
+        self.geladen: set[tuple[int | None, str]] = set()
+        self._feestdagen: Any = None
+
+    def gemeente(self, code: str) -> Gemeente | None:
+        if code not in self.gemeenten:
+            self.gemeenten[code] = gemeente_voor_code(code)
+        return self.gemeenten[code]
+
+    def aanbieder(self, agb: str) -> Aanbieder | None:
+        if agb not in self.aanbieders:
+            self.aanbieders[agb] = (
+                Aanbieder.objects.filter(agb_code=agb).order_by("id").first() if agb else None
+            )
+        return self.aanbieders[agb]
+
+    def inwoner_ids(self, gemeente: Gemeente, bsns: list[str]) -> dict[str, int]:
+        missen = [b for b in dict.fromkeys(bsns) if (gemeente.pk, b) not in self.inwoners]
+        if missen:
+            gevonden = dict(
+                Inwoner.objects.filter(gemeente=gemeente, bsn__in=missen)
+                .order_by()
+                .values_list("bsn", "pk")
+            )
+            for bsn in missen:
+                self.inwoners[(gemeente.pk, bsn)] = gevonden.get(bsn)
+        uit: dict[str, int] = {}
+        for bsn in bsns:
+            pk = self.inwoners[(gemeente.pk, bsn)]
+            if pk is not None:
+                uit[bsn] = pk
+        return uit
+
+    def toewijzingen_van(
+        self, inwoner_id: int, aanbieder: Aanbieder | None, wet: str
+    ) -> list[Toewijzing]:
+        aanbieder_id = aanbieder.pk if aanbieder else None
+        if (aanbieder_id, wet) not in self.geladen:
+            # All of this provider's toewijzingen under this law at once: one query per batch
+            # instead of one per client.
+            self.geladen.add((aanbieder_id, wet))
+            for t in Toewijzing.objects.filter(aanbieder=aanbieder, wet=wet):
+                self.toewijzingen.setdefault((t.inwoner_id, aanbieder_id, wet), []).append(t)
+        return self.toewijzingen.get((inwoner_id, aanbieder_id, wet), [])
+
+    def uiterlijk(self, termijn: Any, vanaf: dt.date) -> dt.date:
+        if self._feestdagen is None:
+            self._feestdagen = gelijkgestelde_dagen()
+        return termijn.einde(vanaf, extra=self._feestdagen)
+
+
+def berichten_verwerk_batch(
+    bericht_ids: list[int], *, vandaag: dt.date | None = None
+) -> list[Bericht]:
+    """Process many received messages as `bericht_verwerk` does, each with the same outcome,
+    but `BATCH` of them per transaction and with the lookups they share made once. Every
+    message runs in its own savepoint: one that fails is rolled back alone, kept with status
+    `fout` and the reason, and the others are processed and committed as usual. Returns the
+    messages in the order of `bericht_ids` (safe to run twice: what is no longer `ontvangen`
+    is returned unchanged)."""
+    uit: dict[int, Bericht] = {}
+    ids = list(dict.fromkeys(bericht_ids))
+    voorraad = _Voorraad()
+    for start in range(0, len(ids), BATCH):
+        deel = ids[start : start + BATCH]
+        with transaction.atomic():
+            rijen = {
+                b.pk: b
+                for b in Bericht.objects.select_for_update()
+                .select_related("aanbieder")
+                .filter(pk__in=deel)
+                .order_by()
+            }
+            for pk in deel:
+                bericht = rijen.get(pk)
+                if bericht is None:
+                    continue
+                uit[pk] = _verwerk_in_savepoint(bericht, vandaag, voorraad)
+    return [uit[pk] for pk in ids if pk in uit]
+
+
+def _verwerk_in_savepoint(
+    bericht: Bericht, vandaag: dt.date | None, voorraad: _Voorraad
+) -> Bericht:
+    if bericht.status != BerichtStatus.ONTVANGEN:
+        return bericht
+    try:
+        try:
+            with transaction.atomic():
+                _Verwerking(bericht, vandaag or timezone.localdate(), voorraad).run()
+                return bericht
+        except IntegrityError:
+            # Another worker stored the same identificatie meanwhile (TR056): a duplicate.
+            with transaction.atomic():
+                bericht = Bericht.objects.select_related("aanbieder").get(pk=bericht.pk)
+                if bericht.status == BerichtStatus.ONTVANGEN:
+                    _Verwerking(bericht, vandaag or timezone.localdate(), voorraad).run()
+                return bericht
+    except Exception as fout:
+        logger.exception("Bericht %s kon niet worden verwerkt", bericht.pk)
+        Bericht.objects.filter(pk=bericht.pk, status=BerichtStatus.ONTVANGEN).update(
+            status=BerichtStatus.FOUT,
+            melding=f"Verwerking mislukt ({type(fout).__name__}); het bericht is bewaard en "
+            "kan opnieuw worden verwerkt.",
+            verwerkt_op=timezone.now(),
+        )
+        return Bericht.objects.get(pk=bericht.pk)
+
+
 def _afzender(heen: m.Bericht) -> tuple[str, str, str]:
     """Who sent the file, to whom, and its identificatie. A retour header repeats the
     heenbericht's parties: the provider sending a 302 is its Ontvanger."""
@@ -134,8 +257,11 @@ def _afzender(heen: m.Bericht) -> tuple[str, str, str]:
 class _Verwerking:
     """One message through the steps; `run` stores the outcome on `bericht`."""
 
-    def __init__(self, bericht: Bericht, vandaag: dt.date) -> None:
+    def __init__(
+        self, bericht: Bericht, vandaag: dt.date, voorraad: _Voorraad | None = None
+    ) -> None:
         self.bericht = bericht
+        self.voorraad = voorraad or _Voorraad()
         self.vandaag = vandaag
         self.nu = timezone.now()
         self.inwoner_ids: list[int] = []
@@ -162,7 +288,7 @@ class _Verwerking:
             if type(heen).RETOUR and b.code != "325"
             else header.bericht_identificatie.dagtekening
         )
-        self.gemeente = gemeente_voor_code(ontvanger)
+        self.gemeente = self.voorraad.gemeente(ontvanger)
         b.gemeente = self.gemeente
         if b.code not in INKOMEND:
             b.retour_uiterlijk = None
@@ -174,13 +300,13 @@ class _Verwerking:
             self._einde(BerichtStatus.AFGEKEURD, ["0001"], NIET_UW_AGB.format(agb=afzender))
             return
         if b.aanbieder_id is None:
-            b.aanbieder = Aanbieder.objects.filter(agb_code=afzender).first() if afzender else None
+            b.aanbieder = self.voorraad.aanbieder(afzender)
         if b.code in ("302", "320"):
             b.retour_uiterlijk = None  # a retour is not answered
             self._retour_ontvangen(heen)
             return
         if b.code == "323":
-            b.retour_uiterlijk = uiterlijk(DECLARATIE_ANTWOORD, ontvangen)
+            b.retour_uiterlijk = self.voorraad.uiterlijk(DECLARATIE_ANTWOORD, ontvangen)
         self._koppel_inwoners(heen)
         header_codes, melding = self._header(heen)
         if header_codes:
@@ -234,20 +360,14 @@ class _Verwerking:
             bsns = [heen.client.bsn]
         if self.gemeente is None or not bsns:
             return
-        self.inwoners = dict(
-            Inwoner.objects.filter(gemeente=self.gemeente, bsn__in=bsns).values_list("bsn", "pk")
-        )
+        self.inwoners = self.voorraad.inwoner_ids(self.gemeente, bsns)
         self.inwoner_ids = list(self.inwoners.values())
 
     def _toewijzingen(self, bsn: str) -> list[Toewijzing]:
         inwoner_id = self.inwoners.get(bsn)
         if inwoner_id is None:
             return []
-        return list(
-            Toewijzing.objects.filter(
-                inwoner_id=inwoner_id, aanbieder=self.bericht.aanbieder, wet=self.bericht.wet
-            )
-        )
+        return self.voorraad.toewijzingen_van(inwoner_id, self.bericht.aanbieder, self.bericht.wet)
 
     # --- 305 start, 307 stop ---------------------------------------------------------------
 
@@ -383,7 +503,7 @@ class _Verwerking:
             self.bericht.kenmerk = client.verzoek.referentie_aanbieder[:20]
         if not retourcodes_van(heen):
             # Answered with a 319 or a 301 within 5 working days (iJw §2.5.3).
-            self.bericht.antwoord_uiterlijk = uiterlijk(
+            self.bericht.antwoord_uiterlijk = self.voorraad.uiterlijk(
                 ANTWOORD_VERZOEK, timezone.localdate(self.bericht.moment)
             )
         self._klaar(heen, tekst, "Verzoek")
@@ -418,13 +538,24 @@ class _Verwerking:
         )
         prestatie_codes: dict[str, list[str]] = {}
         rijen: list[Prestatie] = []
+        # The approved lines of every client's toewijzingen in one query (not one per client).
+        goedgekeurd: dict[int, list[Prestatie]] = defaultdict(list)
+        alle_toewijzingen = [
+            t.pk for c in declaratie.clienten for t in self._toewijzingen(c.bsn)
+        ]
+        if alle_toewijzingen:
+            for rij in Prestatie.objects.filter(
+                toewijzing__in=set(alle_toewijzingen), goedgekeurd=True
+            ):
+                goedgekeurd[rij.toewijzing_id].append(rij)  # type: ignore[index]
         for client in declaratie.clienten:
             toewijzingen = self._toewijzingen(client.bsn)
             per_nummer = {t.nummer: t for t in toewijzingen}
             producten = {t.nummer: als_toegewezen_product(t) for t in toewijzingen if t.nummer}
             eerder: dict[int, list[m.Prestatie]] = defaultdict(list)
-            for rij in Prestatie.objects.filter(toewijzing__in=toewijzingen, goedgekeurd=True):
-                eerder[rij.toewijzing_nummer].append(_als_prestatie(rij))
+            for t in toewijzingen:
+                for rij in goedgekeurd.get(t.pk, []):
+                    eerder[rij.toewijzing_nummer].append(_als_prestatie(rij))
             varianten = {t.nummer: _variant(t) for t in toewijzingen if t.nummer}
             for p in client.prestaties:
                 ref = p.product_referentie.referentie_nummer

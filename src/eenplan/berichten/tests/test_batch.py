@@ -1,0 +1,113 @@
+"""Processing many received messages at once (`berichten_verwerk_batch`, used by the folder
+connection, the worker and the benchmark): the same outcome as one by one, a failing message
+rolled back alone, duplicates inside one batch caught (TR056), and a bounded number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
+from eenplan.berichten.models import Bericht, Levering, Prestatie
+from eenplan.berichten.services import bericht_ontvang, berichten_verwerk_batch, inkomend
+from eenplan.events.models import Gebeurtenis
+from eenplan.istandaarden import bouw
+from eenplan.testing.berichten import antwoord_op
+
+pytestmark = pytest.mark.django_db
+
+
+def _bewaar(*berichten) -> list[int]:
+    return [
+        bericht_ontvang(inhoud=bouw(b), kanaal=Kanaal.MAP, bestandsnaam=f"{i}.xml")[0].pk
+        for i, b in enumerate(berichten)
+    ]
+
+
+def test_a_batch_gives_every_message_its_own_outcome(van_aanbieder, toewijzing):
+    einde = toewijzing.ingangsdatum + dt.timedelta(days=20)
+    ids = _bewaar(
+        van_aanbieder.start(identificatie="S1"),
+        van_aanbieder.stop(einddatum=einde, identificatie="S2"),
+        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1"),
+        van_aanbieder.declaratie(volume=500, ref="P2", nummer="D2"),
+        van_aanbieder.start(nummer=999999, identificatie="S3"),
+    )
+    uit = berichten_verwerk_batch(ids)
+    assert [b.pk for b in uit] == ids
+    start, stop, goed, te_veel, onbekend = (Bericht.objects.get(pk=pk) for pk in ids)
+    assert start.status == BerichtStatus.VERWERKT and antwoord_op(start).naam == "WMO306"
+    assert stop.status == BerichtStatus.VERWERKT
+    levering = Levering.objects.get(toewijzing=toewijzing)
+    assert levering.einddatum == einde and levering.stopbericht == stop
+    assert goed.status == BerichtStatus.VERWERKT and goed.retourcodes == ["8001"]
+    assert "9321" in te_veel.retourcodes
+    assert not Prestatie.objects.get(bericht=te_veel).goedgekeurd
+    assert onbekend.retourcodes == ["9019"]
+    # Every message answered once, and in the resident's timeline.
+    assert Bericht.objects.filter(richting=Richting.UIT, antwoord_op__in=ids).count() == 5
+    assert Gebeurtenis.objects.filter(
+        inwoner=toewijzing.inwoner, soort="bericht.ontvangen", record_id__in=ids
+    ).count() == 5
+    # Running it again changes nothing.
+    berichten_verwerk_batch(ids)
+    assert Bericht.objects.filter(richting=Richting.UIT, antwoord_op__in=ids).count() == 5
+    assert Levering.objects.count() == 1
+
+
+def test_a_duplicate_inside_one_batch_changes_nothing(van_aanbieder, toewijzing):
+    eerste = van_aanbieder.start(identificatie="S1")
+    later = van_aanbieder.start(toewijzing.ingangsdatum + dt.timedelta(days=3), identificatie="S1")
+    a, b = berichten_verwerk_batch(_bewaar(eerste, later))
+    assert a.status == BerichtStatus.VERWERKT
+    assert b.status == BerichtStatus.DUBBEL and b.retourcodes == ["9056"]
+    assert Levering.objects.filter(toewijzing=toewijzing).count() == 1
+
+
+def test_a_failing_message_is_rolled_back_alone(van_aanbieder, toewijzing, monkeypatch):
+    ids = _bewaar(
+        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1"),
+        van_aanbieder.start(identificatie="S1"),
+        van_aanbieder.declaratie(volume=2, ref="P2", nummer="D2"),
+    )
+    echte = inkomend._Verwerking._verwerk_305
+
+    def stuk(self, heen):  # type: ignore[no-untyped-def]
+        echte(self, heen)  # writes the delivery and the answer, then fails
+        raise RuntimeError("stuk")
+
+    monkeypatch.setattr(inkomend._Verwerking, "_verwerk_305", stuk)
+    eerste, kapot, laatste = berichten_verwerk_batch(ids)
+    assert kapot.status == BerichtStatus.FOUT and "RuntimeError" in kapot.melding
+    # Nothing of the failed message is left: no delivery, no answer, no timeline entry.
+    assert not Levering.objects.exists()
+    assert not Bericht.objects.filter(antwoord_op=kapot.pk).exists()
+    assert not Gebeurtenis.objects.filter(record_id=kapot.pk, soort="bericht.ontvangen").exists()
+    # The others are processed and kept as usual.
+    for b in (eerste, laatste):
+        b.refresh_from_db()
+        assert b.status == BerichtStatus.VERWERKT
+        assert Prestatie.objects.filter(bericht=b, goedgekeurd=True).count() == 1
+        assert antwoord_op(b).naam == "WMO325"
+
+
+def test_a_batch_does_not_look_up_the_same_things_per_message(van_aanbieder, toewijzing):
+    ids = _bewaar(
+        *(
+            van_aanbieder.declaratie(volume=1, ref=f"P{i}", nummer=f"D{i}", identificatie=f"B{i}")
+            for i in range(20)
+        )
+    )
+    with CaptureQueriesContext(connection) as vastgelegd:
+        berichten_verwerk_batch(ids)
+    assert all(
+        b.status == BerichtStatus.VERWERKT for b in Bericht.objects.filter(pk__in=ids)
+    )
+    sqls = [q["sql"] for q in vastgelegd.captured_queries]
+    # Municipality, provider and toewijzingen: once for the batch, not once per message.
+    assert sum('FROM "gemeente_gemeente"' in s for s in sqls) == 1
+    assert sum('FROM "aanbieders_aanbieder"' in s for s in sqls) <= 1
+    assert sum('FROM "berichten_toewijzing"' in s for s in sqls) == 1
