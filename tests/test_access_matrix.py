@@ -28,6 +28,7 @@ from unittest import mock
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.test import Client, override_settings
@@ -37,6 +38,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
 from eenplan.beleid.models import Activiteit, Indicatorkoppeling, Resultaat
+from eenplan.berichten.models import AanbiederLogin
 from eenplan.beschikkingen.models import (
     Aanvraag,
     Beschikking,
@@ -299,6 +301,7 @@ KWARG_KIND: dict[str, str] = {
     "id": "indicator",
     "onderwerp": "instelling_onderwerp",
     "document": "contractdocument",
+    "login": "aanbieder_login",
 }
 
 
@@ -553,6 +556,10 @@ def build_world() -> World:
         inhoud=b"%PDF-1.4\n",
         toegevoegd_door=staff[Rol.CONTRACTMANAGER].user,
     )
+    # A provider's login of Thuiszorg West (issue 11): what the contract manager deactivates.
+    west_login = AanbiederLogin.objects.create(
+        user=get_user_model().objects.create_user(username="matrix-west-login"), aanbieder=west
+    )
     leefgebied = Leefgebied.objects.order_by("volgorde").first()
     assert leefgebied is not None, "the ZRM life domains come with migration onderzoeken 0002"
     generalist = staff[Rol.GENERALIST]
@@ -607,6 +614,7 @@ def build_world() -> World:
         side["aanbieder"] = west.pk
         side["contract"] = contract.pk
         side["contractdocument"] = document.pk
+        side["aanbieder_login"] = west_login.pk
     # The world as the test expects it: the role's scope is Noord, never Zuid.
     for rol, medewerker in staff.items():
         scope = set(access.inwoners_in_scope(medewerker.user).values_list("pk", flat=True))

@@ -18,8 +18,11 @@ from rest_framework.routers import BaseRouter
 from eenplan.aanbieders import selectors, services
 from eenplan.aanbieders.constants import Financieringsvorm, Uitvoeringsvariant
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
+from eenplan.berichten import logins as aanbieder_logins
+from eenplan.berichten.models import AanbiederLogin
 from eenplan.common.api import VersieViewSetMixin, pagina
 from eenplan.gemeente.models import Gemeente
+from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.privacy.api.permissions import RolePermission
@@ -178,6 +181,31 @@ class ContractFilterSerializer(serializers.Serializer):
 # --- viewsets ---------------------------------------------------------------------------------
 
 
+class AanbiederLoginSerializer(serializers.ModelSerializer):
+    """A provider's login for the provider API; the key itself is never listed."""
+
+    gebruikersnaam = serializers.CharField(source="user.username", read_only=True)
+    actief = serializers.BooleanField(source="user.is_active", read_only=True)
+    aangemaakt_op = serializers.DateTimeField(source="created_at", read_only=True)
+
+    class Meta:
+        model = AanbiederLogin
+        fields = ["id", "gebruikersnaam", "actief", "aangemaakt_op"]
+
+
+class AanbiederLoginNieuwSerializer(AanbiederLoginSerializer):
+    api_sleutel = serializers.CharField(
+        read_only=True, help_text="De API-sleutel: alleen in dit antwoord, nooit opnieuw."
+    )
+
+    class Meta(AanbiederLoginSerializer.Meta):
+        fields = [*AanbiederLoginSerializer.Meta.fields, "api_sleutel"]
+
+
+class AanbiederLoginInputSerializer(serializers.Serializer):
+    gebruikersnaam = serializers.CharField(max_length=60)
+
+
 class _Basis(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
     filter_backends: list[type] = []
@@ -210,6 +238,9 @@ class AanbiederViewSet(VersieViewSetMixin, _Basis):
         "retrieve": (R.AANBIEDERS, A.LEZEN),
         "create": (R.AANBIEDERS, A.AANMAKEN),
         "partial_update": (R.AANBIEDERS, A.WIJZIGEN),
+        "logins": (R.AANBIEDERS, A.LEZEN),
+        "login_aanmaken": (R.AANBIEDERS, A.WIJZIGEN),
+        "login_deactiveren": (R.AANBIEDERS, A.WIJZIGEN),
     }
     versie_model = Aanbieder
     queryset = Aanbieder.objects.none()
@@ -250,6 +281,66 @@ class AanbiederViewSet(VersieViewSetMixin, _Basis):
         data.is_valid(raise_exception=True)
         services.aanbieder_save(aanbieder=aanbieder, **data.validated_data)
         return Response(AanbiederSerializer(self._get(pk)).data)
+
+    @extend_schema(
+        summary="Logins van de aanbieder voor de berichten-API",
+        responses=AanbiederLoginSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"], url_path="logins")
+    def logins(self, request: Request, pk: Any = None) -> Response:
+        rijen = aanbieder_logins.logins_van(self._get(pk))
+        return pagina(self, request, rijen, AanbiederLoginSerializer)
+
+    @extend_schema(
+        summary="Login aanmaken: de API-sleutel staat alleen in dit antwoord",
+        request=AanbiederLoginInputSerializer,
+        responses={201: AanbiederLoginNieuwSerializer},
+    )
+    @logins.mapping.post
+    def login_aanmaken(self, request: Request, pk: Any = None) -> Response:
+        aanbieder = self._get(pk)
+        data = AanbiederLoginInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        login, sleutel = aanbieder_logins.aanbieder_login_create(
+            aanbieder=aanbieder, gebruikersnaam=data.validated_data["gebruikersnaam"]
+        )
+        access.log_allowed(
+            request.user,
+            R.AANBIEDERS,
+            A.WIJZIGEN,
+            via=access.Via.request(request),
+            toelichting=f"Login {login.user.username} aangemaakt voor {aanbieder.naam}",
+        )
+        antwoord = AanbiederLoginNieuwSerializer(login).data
+        antwoord["api_sleutel"] = sleutel
+        return Response(
+            antwoord, status=status.HTTP_201_CREATED, headers={"Cache-Control": "no-store"}
+        )
+
+    @extend_schema(
+        summary="Login deactiveren: het account gaat uit en de sleutels worden ingetrokken",
+        request=None,
+        responses=AanbiederLoginSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"logins/(?P<login>[0-9]+)/deactiveren",
+        url_name="login-deactiveren",
+    )
+    def login_deactiveren(self, request: Request, pk: Any = None, login: Any = None) -> Response:
+        gevonden = aanbieder_logins.login_van(self._get(pk), int(login))
+        if gevonden is None:
+            raise NotFound("Deze login hoort niet bij deze aanbieder.")
+        aanbieder_logins.aanbieder_login_deactivate(login=gevonden, door=request.user)
+        access.log_allowed(
+            request.user,
+            R.AANBIEDERS,
+            A.WIJZIGEN,
+            via=access.Via.request(request),
+            toelichting=f"Login {gevonden.user.username} gedeactiveerd",
+        )
+        return Response(AanbiederLoginSerializer(gevonden).data)
 
 
 @extend_schema_view(

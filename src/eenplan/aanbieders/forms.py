@@ -126,3 +126,14 @@ class DocumentForm(forms.Form):
         label="Bestand (PDF, Word, OpenDocument of Excel, hoogstens 10 MB)",
         error_messages={"required": "Kies een bestand.", "empty": "Het bestand is leeg."},
     )
+
+
+class AanbiederLoginForm(forms.Form):
+    """A provider's login for the provider API: only its user name; the key is issued."""
+
+    gebruikersnaam = _tekst(
+        "Gebruikersnaam",
+        required=True,
+        max_length=60,
+        help_text="Bijvoorbeeld de naam van de aanbieder, zoals thuiszorg-west.",
+    )

@@ -8,6 +8,12 @@ urlpatterns = [
     path("", views.aanbieders, name="lijst"),
     path("nieuw/", views.aanbieder_nieuw, name="nieuw"),
     path("<int:pk>/", views.aanbieder_detail, name="detail"),
+    path("<int:pk>/logins/", views.login_nieuw, name="login-nieuw"),
+    path(
+        "<int:pk>/logins/<int:login>/deactiveren/",
+        views.login_deactiveren,
+        name="login-deactiveren",
+    ),
     path("<int:pk>/wijzigen/", views.aanbieder_wijzigen, name="wijzigen"),
     path("<int:pk>/contract-nieuw/", views.contract_nieuw, name="contract-nieuw"),
     path("contracten/", views.contracten, name="contracten"),

@@ -18,12 +18,14 @@ from django.views.decorators.http import require_POST
 from eenplan.aanbieders import selectors, services
 from eenplan.aanbieders.forms import (
     AanbiederForm,
+    AanbiederLoginForm,
     AanbiederZoekForm,
     ContractForm,
     ContractProductForm,
     DocumentForm,
 )
 from eenplan.aanbieders.models import Aanbieder, Contract
+from eenplan.berichten import logins
 from eenplan.gemeente.models import Gemeente
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -94,17 +96,85 @@ def aanbieders(request: HttpRequest) -> HttpResponse:
     return render(request, "aanbieders/aanbieders.html", context)
 
 
-@access.requires(Resource.AANBIEDERS, Action.LEZEN)
-def aanbieder_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _aanbieder_pagina(
+    request: HttpRequest,
+    aanbieder: Aanbieder,
+    *,
+    login_form: AanbiederLoginForm | None = None,
+    nieuwe_login: tuple[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     gemeente = _gemeente(request)
-    aanbieder = _aanbieder_of_404(pk)
     context = {
         "a": aanbieder,
         "contracten": list(selectors.contracten_list(gemeente=gemeente, aanbieder=aanbieder)),
         "mag_wijzigen": _mag_wijzigen(request),
         "vandaag": timezone.localdate(),
+        "logins": list(logins.logins_van(aanbieder)),
+        "login_form": login_form or AanbiederLoginForm(prefix="login"),
+        "nieuwe_login": nieuwe_login,
     }
-    return render(request, "aanbieders/aanbieder.html", context)
+    return render(request, "aanbieders/aanbieder.html", context, status=status)
+
+
+@access.requires(Resource.AANBIEDERS, Action.LEZEN)
+def aanbieder_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _aanbieder_pagina(request, _aanbieder_of_404(pk))
+
+
+@require_POST
+@access.requires(Resource.AANBIEDERS, Action.WIJZIGEN)
+def login_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Create a provider's login; the page shows its API key once (not redirected, so the key
+    is never stored or put in a URL)."""
+    aanbieder = _aanbieder_of_404(pk)
+    _gemeente(request)
+    form = AanbiederLoginForm(request.POST, prefix="login")
+    if form.is_valid():
+        try:
+            login, sleutel = logins.aanbieder_login_create(
+                aanbieder=aanbieder, gebruikersnaam=form.cleaned_data["gebruikersnaam"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            access.log_allowed(
+                request.user,
+                Resource.AANBIEDERS,
+                Action.WIJZIGEN,
+                via=access.Via.request(request),
+                toelichting=f"Login {login.user.username} aangemaakt voor {aanbieder.naam}",
+            )
+            response = _aanbieder_pagina(
+                request, aanbieder, nieuwe_login=(login.user.username, sleutel)
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+    return _aanbieder_pagina(request, aanbieder, login_form=form, status=400)
+
+
+@require_POST
+@access.requires(Resource.AANBIEDERS, Action.WIJZIGEN)
+def login_deactiveren(request: HttpRequest, pk: int, login: int) -> HttpResponse:
+    aanbieder = _aanbieder_of_404(pk)
+    _gemeente(request)
+    gevonden = logins.login_van(aanbieder, login)
+    if gevonden is None:
+        raise Http404("Deze login hoort niet bij deze aanbieder.")
+    try:
+        logins.aanbieder_login_deactivate(login=gevonden, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        access.log_allowed(
+            request.user,
+            Resource.AANBIEDERS,
+            Action.WIJZIGEN,
+            via=access.Via.request(request),
+            toelichting=f"Login {gevonden.user.username} van {aanbieder.naam} gedeactiveerd",
+        )
+        messages.success(request, f"De login {gevonden.user.username} is gedeactiveerd.")
+    return redirect("aanbieders:detail", pk=aanbieder.pk)
 
 
 def _aanbieder_formulier(request: HttpRequest, aanbieder: Aanbieder | None) -> HttpResponse:

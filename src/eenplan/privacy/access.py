@@ -749,6 +749,18 @@ def log_shown(
         _write(actor, decision, resource, Action.LEZEN, doel=doel or actor.default_doel(), via=via)
 
 
+def log_allowed(
+    actor: Actor | User, resource: Resource, action: Action, *, via: Via, toelichting: str
+) -> None:
+    """Log an allowed decision on the role alone that `decide` does not log by itself (no
+    resident concerned), for a write that matters to security, such as issuing a provider's
+    login; `toelichting` says what was done."""
+    actor = Actor.of(actor)
+    rule = RULES[(resource, action)]
+    decision = Decision(allowed=True, reason=toelichting)
+    _write(actor, decision, resource, action, doel=rule.doel or actor.default_doel(), via=via)
+
+
 def log_refusal(actor: Actor | User, *, via: Via, reason: str) -> None:
     """Log a refusal that no (resource, action) rule describes (an undeclared API action)."""
     actor = Actor.of(actor)
