@@ -310,6 +310,7 @@ class World:
     staff: dict[str, Any]  # Rol -> Medewerker (all in the team of wijk Noord)
     objects: dict[str, dict[str, Any]]  # side -> kind -> object id (or value)
     inwoner_user: Any = None  # the portal login of the resident of side IN (issue 13)
+    aanbieder_user: Any = None  # an active API login of provider Thuiszorg West (issue 11)
 
 
 def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -> dict[str, Any]:
@@ -624,7 +625,12 @@ def build_world() -> World:
     inwoner_user = inwoneraccount_for(
         inwoner=Inwoner.objects.get(pk=sides[IN]["inwoner"]), via="ontwikkeling"
     ).user
-    return World(staff=staff, objects=sides, inwoner_user=inwoner_user)
+    # An active provider's login of Thuiszorg West (issue 11), apart from the one deactivated.
+    aanbieder_user = get_user_model().objects.create_user(username="matrix-west-api")
+    AanbiederLogin.objects.create(user=aanbieder_user, aanbieder=west)
+    return World(
+        staff=staff, objects=sides, inwoner_user=inwoner_user, aanbieder_user=aanbieder_user
+    )
 
 
 def _kind_of_pk(route: str) -> str | None:
@@ -676,6 +682,7 @@ class Sweep:
     statuses: Counter = field(default_factory=Counter)
     allowed_reads: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     inwoner_statuses: Counter = field(default_factory=Counter)  # the resident's requests
+    aanbieder_statuses: Counter = field(default_factory=Counter)  # the provider login's
 
 
 REFUSALS = {401, 403, 404, 405}
@@ -756,6 +763,28 @@ def _inwoner_plan() -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
         yield endpoint, IN, method, False
 
 
+def _aanbieder_plan() -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
+    """The provider's login of Thuiszorg West (issue 11): every staff page and staff API route
+    is refused. Its own API (the routes guarded only by `access.AANBIEDER_RULES`: the message
+    traffic) and its account pages are the berichten tests' work."""
+    for endpoint in matrix.endpoints():
+        if endpoint.portaal or endpoint.method == "HEAD":
+            continue
+        if endpoint.route in INWONER_NIET_GEWEIGERD or endpoint.route.startswith(
+            ("/mijn/", "/account/", "/inloggen/")
+        ):
+            continue
+        if endpoint.api and all(rule in access.AANBIEDER_RULES for rule in endpoint.rules):
+            continue
+        if any(
+            (_kind_of_pk(endpoint.route) if p == "pk" else KWARG_KIND.get(p)) is None
+            for p in endpoint.params
+        ):
+            continue  # Django's admin below /beheer/: no dossier ids
+        method = endpoint.method if endpoint.api else ("POST" if endpoint.writes else "GET")
+        yield endpoint, IN, method, False
+
+
 def run_sweep(world: World) -> Sweep:
     started = time.perf_counter()
     sweep = Sweep()
@@ -789,6 +818,7 @@ def run_sweep(world: World) -> Sweep:
             ]
             visitors.append(("Niet ingelogd", None, _anonymous_plan()))
             visitors.append(("Inwoner", world.inwoner_user, _inwoner_plan()))
+            visitors.append(("Aanbieder", world.aanbieder_user, _aanbieder_plan()))
             for who, user, plan in visitors:
                 cache.clear()  # API throttling counts per user; the sweep is not an attack
                 client = Client(raise_request_exception=False)
@@ -821,6 +851,8 @@ def run_sweep(world: World) -> Sweep:
                     sweep.statuses[status] += 1
                     if who == "Inwoner":
                         sweep.inwoner_statuses[status] += 1
+                    if who == "Aanbieder":
+                        sweep.aanbieder_statuses[status] += 1
                     if status >= 500:
                         sweep.server_errors.append(Finding(endpoint.route, f"{label} -> {status}"))
                     if expected:
@@ -941,3 +973,14 @@ def test_a_resident_login_is_refused_every_staff_endpoint(sweep: Sweep):
     api = [e for e, _side, _m, _x in planned if e.api]
     assert len(api) > 80  # the whole staff API, not only the pages
     assert set(sweep.inwoner_statuses) <= REFUSALS | {302}, sweep.inwoner_statuses
+
+
+def test_a_provider_login_is_refused_every_staff_endpoint(sweep: Sweep):
+    """A provider's login (issue 11) uses only the message API: the sweep sent it every staff
+    page and staff API route (for objects of its own provider too) and each was refused
+    (counted with the unexpected allows above, and every 403 is in the access log)."""
+    planned = list(_aanbieder_plan())
+    api = [e for e, _side, _m, _x in planned if e.api]
+    assert sum(sweep.aanbieder_statuses.values()) == len(planned) > 200
+    assert len(api) > 80
+    assert set(sweep.aanbieder_statuses) <= REFUSALS | {302}, sweep.aanbieder_statuses
