@@ -89,11 +89,14 @@ class Aanbiedersbericht:
             ),
         )
 
-    def declaratie(self, volume: int, *, ref: str = "P1", nummer: str = "D1", **kw: Any):
+    def declaratie(
+        self, volume: int, *, ref: str = "P1", nummer: str = "D1", tarief: int = 2990, **kw: Any
+    ):
+        """A 323 with one prestatie; `tarief` in cents per unit (the test world's contract
+        tariff, `factories.gecontracteerd`: 29.90, so TR418 holds)."""
         begin = self.t.ingangsdatum.replace(day=1)
         eind = (begin + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         begin = max(begin, self.t.ingangsdatum)
-        tarief = 3000
         return m.Declaratiebericht(
             wet="wmo",
             header=self.header(**kw),

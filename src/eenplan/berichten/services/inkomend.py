@@ -1,7 +1,8 @@
 """What a provider sends the municipality: kept first (the raw bytes, whatever they are), then
 read with the hardened reader, checked against the rules of the library (header: TR056, TR135,
 TR378; content: TR019, TR069, TR074, TR326, TR349, TR374, the claim checks of
-`regels.declaratie_prestatie`), applied (a delivery started or stopped, a request waiting for an
+`regels.declaratie_prestatie` with TR418 against the provider's contract tariffs), applied (a
+delivery started or stopped, a request waiting for an
 answer, claim lines approved or rejected) and answered: the retour (306, 308, 316, 318) or the
 declaratie-antwoord (325) — always, also for a bad message that could be read (OP090). A file
 that cannot be read safely gets return code 0001 and stays visible: there is no header to
@@ -22,7 +23,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from eenplan.aanbieders.models import Aanbieder
+from eenplan.aanbieders.models import Aanbieder, ContractProduct
 from eenplan.berichten.constants import (
     INKOMEND,
     BerichtStatus,
@@ -138,6 +139,7 @@ class _Voorraad:
         self.inwoners: dict[tuple[int, str], int | None] = {}
         self.toewijzingen: dict[tuple[int, int | None, str], list[Toewijzing]] = {}
         self.geladen: set[tuple[int | None, str]] = set()
+        self.contracten: dict[tuple[int, int], list[ContractProduct]] = {}
         self._feestdagen: Any = None
 
     def gemeente(self, code: str) -> Gemeente | None:
@@ -180,6 +182,20 @@ class _Voorraad:
             for t in Toewijzing.objects.filter(aanbieder=aanbieder, wet=wet):
                 self.toewijzingen.setdefault((t.inwoner_id, aanbieder_id, wet), []).append(t)
         return self.toewijzingen.get((inwoner_id, aanbieder_id, wet), [])
+
+    def contractproducten(self, aanbieder: Aanbieder, gemeente: Gemeente) -> list[ContractProduct]:
+        """The tariff rows of every contract of `aanbieder` with `gemeente` (TR418), once."""
+        sleutel = (aanbieder.pk, gemeente.pk)
+        if sleutel not in self.contracten:
+            self.contracten[sleutel] = list(
+                ContractProduct.objects.filter(
+                    contract__aanbieder=aanbieder, contract__gemeente=gemeente
+                )
+                .exclude(productcode="")
+                .select_related("contract")
+                .order_by()
+            )
+        return self.contracten[sleutel]
 
     def uiterlijk(self, termijn: Any, vanaf: dt.date) -> dt.date:
         if self._feestdagen is None:
@@ -566,6 +582,7 @@ class _Verwerking:
                     producten,
                     eerder,
                     varianten,
+                    contracttarief=self._contracttarief(p.eenheid),
                 )
                 codes += regels.TR314(p, eerdere_refs)
                 lijst = list(dict.fromkeys(str(c) for c in codes))
@@ -624,6 +641,43 @@ class _Verwerking:
             tijdlijn=f"Declaratie {declaratie.declaratie_nummer} ontvangen: "
             f"{len(rijen) - afgekeurd} van {len(rijen)} prestaties goedgekeurd",
         )
+
+    def _contracttarief(self, eenheid: str) -> Any:
+        """TR418: the contractual tariff in cents of a ProductCode on a date, from the contracts
+        of this provider with this municipality — the same choice as
+        `aanbieders.selectors.contract_tarief`: a deelovereenkomst before its raamovereenkomst,
+        then the latest start. Only a tariff in the prestatie's own unit compares; with none,
+        TR418 is not judged (None)."""
+        b = self.bericht
+        if b.aanbieder is None or self.gemeente is None:
+            return None
+        rijen = self.voorraad.contractproducten(b.aanbieder, self.gemeente)
+        if not rijen:
+            return None
+
+        def tarief(productcode: str, datum: dt.date) -> int | None:
+            geldig = [
+                r
+                for r in rijen
+                if r.productcode == productcode
+                and r.eenheid == eenheid
+                and r.contract.geldig_op(datum)
+                and r.geldig_vanaf <= datum
+                and (r.geldig_tot is None or datum <= r.geldig_tot)
+            ]
+            if not geldig:
+                return None
+            beste = min(
+                geldig,
+                key=lambda r: (
+                    r.contract.hoofdcontract_id is None,
+                    -r.geldig_vanaf.toordinal(),
+                    -r.pk,
+                ),
+            )
+            return int((beste.tarief * 100).to_integral_value())
+
+        return tarief
 
     # --- 302, 320 retour on what the municipality sent --------------------------------------
 

@@ -207,7 +207,7 @@ def test_a_claim_within_the_volume_is_approved(van_aanbieder, toewijzing):
     assert prestatie.goedgekeurd and prestatie.toewijzing == toewijzing
     antwoord = antwoord_op(bericht)
     assert antwoord.naam == "WMO325"
-    assert antwoord.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 9000
+    assert antwoord.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 3 * 2990
 
 
 def test_a_claim_over_the_volume_gets_9321(van_aanbieder, toewijzing):
