@@ -30,6 +30,16 @@ def _migreer(doel):
     return executor.loader.project_state(doel).apps
 
 
+@pytest.fixture(autouse=True)
+def _weer_bij():
+    """After the test the database is at the latest migrations again: the tests after it
+    (the browser tests share this database) need every column added since."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_free_text_providers_become_records_with_contracts():
     oud = _migreer(VOOR)
