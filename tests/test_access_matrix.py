@@ -55,7 +55,7 @@ from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import Afweging, Leefgebied, Onderzoek, OnderzoekOnderdeel
 from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, PlanVersie, Regisseur, Voorstel
 from eenplan.privacy import access, matrix
-from eenplan.privacy.models import Inzage, Toestemming
+from eenplan.privacy.models import Inzage, Machtiging, Toestemming
 from eenplan.privacy.services import inwoneraccount_for
 from eenplan.testing import beleid as beleid_testdata
 from eenplan.testing.berichten import bericht
@@ -278,6 +278,7 @@ PK_KIND: dict[str, str] = {
     "/mijn/<inwoner_id>/plan/acties/": "actie",
     "/mijn/<inwoner_id>/plan/deelnemers/": "deelnemer",
     "/mijn/<inwoner_id>/beschikkingen/": "beschikking",
+    "/mijn/<inwoner_id>/machtigingen/": "machtiging",
     "/api/v1/mijn/<inwoner_id>/meldingen/": "melding",
     "/api/v1/mijn/<inwoner_id>/onderzoeken/": "onderzoek",
     "/api/v1/mijn/<inwoner_id>/acties/": "actie",
@@ -383,6 +384,10 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
     deelnemer = Deelnemer.objects.create(
         plan=plan, organisatie="Buurtzorg", rol="Wijkverpleging", toestemming=toestemming
     )
+    # The resident authorises the partner as mantelzorger (issue 13: the portal's page).
+    machtiging = Machtiging.objects.create(
+        inwoner=inwoner, gemachtigde=partner, soort="mantelzorger", van=TODAY, vastgelegd_door=user
+    )
     aanvraag = Aanvraag.objects.create(
         gemeente=gemeente,
         inwoner=inwoner,
@@ -474,6 +479,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "doel": doel.pk,
         "actie": actie.pk,
         "deelnemer": deelnemer.pk,
+        "machtiging": machtiging.pk,
         "toestemming": toestemming.pk,
         "aanvraag": open_aanvraag.pk,
         "beschikking": beschikking.pk,

@@ -8,6 +8,8 @@ from eenplan.meldingen.constants import Domein
 from eenplan.meldingen.services import VRAAG_MAX
 from eenplan.plannen.models import Inbreng
 from eenplan.plannen.services.inbreng import INBRENG_MAX
+from eenplan.privacy.constants import MachtigingSoort
+from eenplan.web.forms import datum_veld
 
 ONDERWERPEN = [
     (Domein.WMO, "Hulp thuis, bij het huishouden of om mee te doen (Wmo)"),
@@ -62,7 +64,6 @@ class InbrengForm(forms.Form):
             (Inbreng.Soort.NOTITIE, "Een notitie"),
             (Inbreng.Soort.DOELVOORSTEL, "Een voorstel voor een nieuw doel"),
         ],
-        widget=forms.RadioSelect,
         initial=Inbreng.Soort.NOTITIE,
     )
     tekst = forms.CharField(
@@ -86,3 +87,36 @@ class ToestemmingForm(forms.Form):
         max_length=200,
         error_messages={"required": "Schrijf op wat deze persoon of organisatie doet."},
     )
+
+
+class MachtigingForm(forms.Form):
+    """Authorise another resident: identified by BSN and birth date, as DigiD would give."""
+
+    bsn = forms.CharField(
+        label="BSN van de persoon die u machtigt",
+        help_text="Het burgerservicenummer: 9 cijfers. U vindt het op het paspoort of de "
+        "identiteitskaart.",
+        max_length=9,
+        min_length=9,
+        error_messages={
+            "required": "Vul het BSN in.",
+            "min_length": "Een BSN heeft 9 cijfers.",
+            "max_length": "Een BSN heeft 9 cijfers.",
+        },
+    )
+    geboortedatum = datum_veld("Geboortedatum van deze persoon")
+    soort = forms.ChoiceField(
+        label="Wat mag deze persoon doen?",
+        choices=MachtigingSoort.choices,
+        error_messages={"required": "Kies wat deze persoon mag doen."},
+    )
+    tot = datum_veld(
+        "Tot en met welke datum?",
+        help_text="Daarna stopt de machtiging vanzelf. U kunt hem ook eerder intrekken.",
+    )
+
+    def clean_bsn(self) -> str:
+        bsn = self.cleaned_data["bsn"].strip()
+        if not bsn.isdigit():
+            raise forms.ValidationError("Een BSN heeft 9 cijfers.")
+        return bsn

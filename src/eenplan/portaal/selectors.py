@@ -29,7 +29,7 @@ from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, Regisseur
 from eenplan.privacy import access
 from eenplan.privacy.constants import Doel as InzageDoel
 from eenplan.privacy.constants import Grond
-from eenplan.privacy.models import Inwoneraccount, Inzage, Toestemming
+from eenplan.privacy.models import Inwoneraccount, Inzage, Machtiging, Toestemming
 
 
 @dataclass(frozen=True)
@@ -295,3 +295,29 @@ def termijnen(inwoner: Inwoner, *, vandaag: dt.date | None = None) -> list[Termi
             )
         )
     return sorted(result, key=lambda t: t.datum)
+
+
+def machtigingen_gegeven(inwoner: Inwoner) -> list[Machtiging]:
+    """Who may act for this resident: every machtiging it gave, current ones first."""
+    return list(
+        Machtiging.objects.filter(inwoner=inwoner)
+        .select_related("gemachtigde")
+        .order_by("ingetrokken_op", "-van", "-id")
+    )
+
+
+def machtigingen_ontvangen(inwoner: Inwoner) -> list[Machtiging]:
+    """For whom this resident may act: every machtiging it received."""
+    return list(
+        Machtiging.objects.filter(gemachtigde=inwoner)
+        .select_related("inwoner")
+        .order_by("ingetrokken_op", "-van", "-id")
+    )
+
+
+def inwoner_met_bsn(gemeente_id: int, bsn: str, geboortedatum: dt.date) -> Inwoner | None:
+    """The resident of this municipality with this BSN and birth date (both must match, as
+    DigiD-style identification gives them), or None."""
+    return Inwoner.objects.filter(
+        gemeente_id=gemeente_id, bsn=bsn, geboortedatum=geboortedatum
+    ).first()

@@ -25,4 +25,13 @@ urlpatterns = [
     path("<int:inwoner_id>/beschikkingen/", views.beschikkingen, name="beschikkingen"),
     path("<int:inwoner_id>/beschikkingen/<int:pk>/brief.pdf", views.brief, name="brief"),
     path("<int:inwoner_id>/inzage/", views.inzage, name="inzage"),
+    path("<int:inwoner_id>/machtigingen/", views.machtigingen, name="machtigingen"),
+    path(
+        "<int:inwoner_id>/machtigingen/geven/", views.machtiging_geven, name="machtiging-geven"
+    ),
+    path(
+        "<int:inwoner_id>/machtigingen/<int:pk>/intrekken/",
+        views.machtiging_intrekken,
+        name="machtiging-intrekken",
+    ),
 ]

@@ -30,12 +30,18 @@ from eenplan.onderzoeken.services import verslag_reactie_add
 from eenplan.plannen import services as plannen
 from eenplan.plannen.models import Actie, Deelnemer
 from eenplan.portaal import selectors
-from eenplan.portaal.forms import InbrengForm, MeldingForm, ReactieForm, ToestemmingForm
+from eenplan.portaal.forms import (
+    InbrengForm,
+    MachtigingForm,
+    MeldingForm,
+    ReactieForm,
+    ToestemmingForm,
+)
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
-from eenplan.privacy.constants import Grond
-from eenplan.privacy.models import Inwoneraccount
-from eenplan.privacy.services import toestemming_give
+from eenplan.privacy.constants import Grond, MachtigingSoort
+from eenplan.privacy.models import Inwoneraccount, Machtiging
+from eenplan.privacy.services import machtiging_give, machtiging_withdraw, toestemming_give
 from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
@@ -74,6 +80,7 @@ def _context(request: HttpRequest, inwoner: Inwoner | None = None, **extra: Any)
         "mag_toestemming": grond in regels[(R.NETWERK, A.WIJZIGEN)],
         "mag_reageren": grond in regels[(R.ONDERZOEK, A.WIJZIGEN)],
         "mag_inzage": grond in regels[(R.INZAGELOG, A.LEZEN)],
+        "mag_machtigen": grond in regels[(R.MACHTIGING, A.LEZEN)],
         **extra,
     }
 
@@ -457,3 +464,89 @@ def toestemming_intrekken(request: HttpRequest, inwoner_id: int, pk: int) -> Htt
     else:
         messages.success(request, f"{deelnemer.naam} doet vanaf vandaag niet meer mee.")
     return redirect(reverse("portaal:plan", kwargs={"inwoner_id": inwoner.pk}) + "#deelnemers")
+
+
+# --- machtigingen (issue 13) ----------------------------------------------------------------
+
+NIET_GEVONDEN = (
+    "We vinden niemand in onze gemeente met dit BSN en deze geboortedatum. Kijk of beide "
+    "goed zijn ingevuld."
+)
+
+
+@access.requires_inwoner(R.MACHTIGING, A.LEZEN)
+def machtigingen(request: HttpRequest, inwoner_id: int) -> HttpResponse:
+    """Who may act for me, and for whom I may act; give a machtiging, withdraw one."""
+    inwoner = zaak_of_404(request, inwoner_id, R.MACHTIGING, A.LEZEN)
+    form = form_from_session(
+        request, f"portaal-machtiging-{inwoner_id}", MachtigingForm
+    ) or MachtigingForm(initial={"soort": MachtigingSoort.MANTELZORGER})
+    return render(
+        request,
+        "portaal/machtigingen.html",
+        _context(
+            request,
+            inwoner,
+            gegeven=selectors.machtigingen_gegeven(inwoner),
+            ontvangen=selectors.machtigingen_ontvangen(inwoner),
+            machtiging_form=form,
+            vandaag=timezone.localdate(),
+        ),
+    )
+
+
+@access.requires_inwoner(R.MACHTIGING, A.WIJZIGEN)
+@require_POST
+def machtiging_geven(request: HttpRequest, inwoner_id: int) -> HttpResponse:
+    inwoner = zaak_of_404(request, inwoner_id, R.MACHTIGING, A.WIJZIGEN)
+    terug = reverse("portaal:machtigingen", kwargs={"inwoner_id": inwoner.pk})
+    form = MachtigingForm(request.POST)
+    if form.is_valid():
+        vandaag = timezone.localdate()
+        gemachtigde = selectors.inwoner_met_bsn(
+            inwoner.gemeente_id, form.cleaned_data["bsn"], form.cleaned_data["geboortedatum"]
+        )
+        if gemachtigde is None:
+            form.add_error("bsn", NIET_GEVONDEN)
+        elif form.cleaned_data["tot"] < vandaag:
+            form.add_error("tot", "Kies een datum vanaf vandaag.")
+        else:
+            try:
+                machtiging_give(
+                    inwoner=inwoner,
+                    gemachtigde=gemachtigde,
+                    soort=form.cleaned_data["soort"],
+                    van=vandaag,
+                    tot=form.cleaned_data["tot"],
+                    door=request.user,
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc, aliases={"gemachtigde": "bsn"})
+            else:
+                messages.success(
+                    request, f"{gemachtigde.naam} mag nu voor u handelen."
+                )
+                return redirect(terug)
+    return redirect_with_errors(request, f"portaal-machtiging-{inwoner_id}", form, terug)
+
+
+@access.requires_inwoner(R.MACHTIGING, A.WIJZIGEN)
+@require_POST
+def machtiging_intrekken(request: HttpRequest, inwoner_id: int, pk: int) -> HttpResponse:
+    inwoner = zaak_of_404(request, inwoner_id, R.MACHTIGING, A.WIJZIGEN)
+    machtiging = (
+        Machtiging.objects.filter(pk=pk, inwoner=inwoner).select_related("gemachtigde").first()
+    )
+    if machtiging is None:
+        raise Http404("Deze machtiging bestaat niet of is niet van u.")
+    try:
+        machtiging_withdraw(machtiging=machtiging, op=timezone.localdate())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"De machtiging is ingetrokken. {machtiging.gemachtigde.naam} kan niet "
+            "meer voor u handelen.",
+        )
+    return redirect("portaal:machtigingen", inwoner_id=inwoner.pk)

@@ -64,6 +64,8 @@ class Resource(models.TextChoices):
     KLACHT = "klacht", "Klacht"
     EXPORT = "export", "Export (CAK, SVB)"
     INZAGELOG = "inzagelog", "Inzagelog"
+    # The portal only (INWONER_RULES): a resident gives and withdraws machtigingen.
+    MACHTIGING = "machtiging", "Machtigingen van een inwoner"
     VOORZIENING = "voorziening", "Voorzieningen en sociale kaart"
     CATALOGUS = "catalogus", "Catalogus en tarieven beheren"
     AANBIEDERS = "aanbieders", "Aanbieders en hun contracten"
@@ -938,6 +940,10 @@ INWONER_RULES: dict[tuple[Resource, Action], frozenset[str]] = {
     (R.AANVRAAG, A.LEZEN): MEEKIJKEN,
     (R.BESCHIKKING, A.LEZEN): MEEKIJKEN,
     (R.INZAGELOG, A.LEZEN): VOLLEDIG,
+    # Who may act for me, and for whom I act: only the resident's own login sees and changes
+    # it (a gemachtigde does not pass the machtiging on).
+    (R.MACHTIGING, A.LEZEN): frozenset({G.ZELF}),
+    (R.MACHTIGING, A.WIJZIGEN): frozenset({G.ZELF}),
 }
 del R, A, G
 

@@ -144,11 +144,12 @@ def test_another_households_ids_are_a_404_and_logged(client, zaak):
         "actie": zaak.doel.acties.first().pk if zaak.doel.acties.exists() else 1,
         "deelnemer": 1,
         "beschikking": zaak.beschikking.pk,
+        "machtiging": 1,
     }
     portaal = [
         e for e in matrix.endpoints() if e.portaal and not e.api and "<inwoner_id>" in e.route
     ]
-    assert len(portaal) == 14
+    assert len(portaal) == 17
     for endpoint in portaal:
         pad = endpoint.route.replace("<inwoner_id>", str(zaak.inwoner.pk))
         soort = next((k for k in pk_van if f"/{k}" in endpoint.route), "melding")
