@@ -7,6 +7,8 @@ EENPLAN_UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from playwright.sync_api import expect
 
@@ -14,7 +16,7 @@ from eenplan.beschikkingen.models import Aanvraag
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import VerslagReactie
 from eenplan.testing import scenarios
-from eenplan.testing.factories import InwoneraccountFactory
+from eenplan.testing.factories import InwoneraccountFactory, InwonerFactory
 
 from .conftest import assert_axe, assert_styled, screenshot
 
@@ -103,3 +105,25 @@ def test_de_beschikking_met_de_brief_en_wie_er_keek(page, context, gemeentedata)
     page.get_by_role("link", name="Wie keek in mijn dossier").click()
     expect(page.locator("main")).to_contain_text("Een medewerker van het wijkteam")
     _controleer(page, "inzage")
+
+
+def test_anna_machtigt_haar_buurman_als_mantelzorger_en_trekt_het_in(page, gemeentedata):
+    s = scenarios.beschikt(gemeentedata.scenario)
+    InwoneraccountFactory(inwoner=s.inwoner)
+    piet = InwonerFactory(gemeente=s.inwoner.gemeente, voornamen="Piet", achternaam="Bakker")
+    page.goto("/mijn/inloggen/")
+    page.get_by_label("Log in als").select_option(label=s.inwoner.naam)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"/mijn/{s.inwoner.pk}/")
+    page.get_by_role("link", name="Machtigingen").click()
+    _controleer(page, "machtigingen")
+    page.get_by_label("BSN van de persoon die u machtigt").fill(piet.bsn)
+    page.get_by_label("Geboortedatum van deze persoon").fill(piet.geboortedatum.isoformat())
+    page.get_by_label("Tot en met welke datum?").fill(
+        (dt.date.today() + dt.timedelta(days=90)).isoformat()
+    )
+    page.get_by_role("button", name="Machtiging geven").click()
+    expect(page.locator("main")).to_contain_text("Piet Bakker mag nu voor u handelen")
+    _controleer(page, "machtiging-gegeven")
+    page.get_by_role("button", name="Intrekken voor Piet Bakker").click()
+    expect(page.locator("main")).to_contain_text("kan niet meer voor u handelen")
