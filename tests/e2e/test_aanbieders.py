@@ -117,3 +117,20 @@ def test_axe_op_elke_aanbiederspagina(page, context, live_server, aanbiederdata)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("/aanbieders/")
     screenshot(page, "aanbieders-lijst.png")
+
+
+def test_contractmanager_maakt_een_api_login_en_deactiveert_hem(
+    page, context, live_server, aanbiederdata
+):
+    login_cookie(context, live_server, aanbiederdata["cm"])
+    page.goto(f"/aanbieders/{aanbiederdata['west'].pk}/")
+    expect(page.locator("main")).to_contain_text("Deze aanbieder heeft nog geen login.")
+    page.get_by_label("Gebruikersnaam").fill("thuiszorg-maasdal")
+    page.get_by_role("button", name="Login aanmaken").click()
+    expect(page.get_by_role("status")).to_contain_text("De login thuiszorg-maasdal is aangemaakt")
+    expect(page.locator("#nieuwe-sleutel")).to_contain_text("ep_")
+    assert_axe(page, "aanbieder met een nieuwe login")
+    screenshot(page, "aanbieders-api-toegang.png")
+    page.get_by_role("button", name="Login thuiszorg-maasdal deactiveren").click()
+    expect(page.get_by_role("table", name="Logins van")).to_contain_text("gedeactiveerd")
+    assert_axe(page, "aanbieder met een gedeactiveerde login")
