@@ -220,7 +220,9 @@ def berichten_verwerk_batch(
         with transaction.atomic():
             rijen = {
                 b.pk: b
-                for b in Bericht.objects.select_for_update()
+                # Lock the messages only: PostgreSQL can't lock the nullable side of the
+                # outer join to the provider.
+                for b in Bericht.objects.select_for_update(of=("self",))
                 .select_related("aanbieder")
                 .filter(pk__in=deel)
                 .order_by()
