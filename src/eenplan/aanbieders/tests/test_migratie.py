@@ -31,16 +31,19 @@ def _migreer(doel):
 
 
 @pytest.fixture(autouse=True)
-def _weer_bij():
+def _weer_bij(transactional_db):
     """After the test the database is at the latest migrations again: the tests after it
-    (the browser tests share this database) need every column added since."""
+    (the browser tests share this database) need every column added since. It runs before
+    the test's flush, so rows the data migrations write on the way (the role groups) go too;
+    `serialized_rollback` keeps the flush from re-running post_migrate, which would leave
+    rows the next serialized test (test_gelijktijdig) then inserts again."""
     yield
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_free_text_providers_become_records_with_contracts():
     oud = _migreer(VOOR)
     Gemeente = oud.get_model("gemeente", "Gemeente")
