@@ -981,6 +981,7 @@ def test_a_resident_login_is_refused_every_staff_endpoint(sweep: Sweep):
     assert set(sweep.inwoner_statuses) <= REFUSALS | {302}, sweep.inwoner_statuses
 
 
+@pytest.mark.django_db  # also keeps it with the module's other tests (one sweep)
 def test_a_provider_login_is_refused_every_staff_endpoint(sweep: Sweep):
     """A provider's login (issue 11) uses only the message API: the sweep sent it every staff
     page and staff API route (for objects of its own provider too) and each was refused
