@@ -285,3 +285,18 @@ def test_the_council_member_reads_plans_report_and_survey_but_changes_nothing(
     assert raad.get(f"/beleid/indicatoren/{koppeling.pk}/").status_code == 403
     assert raad.post("/api/v1/clientervaring/", {}).status_code == 403
     assert "aanpassen" not in raad.get(f"/beleid/{plan_met_metingen.pk}/").content.decode()
+
+
+def test_a_plan_name_with_markup_stays_text_in_the_report_page_and_pdf(
+    beleid_client, plan_met_metingen
+):
+    """The .txt template behind the PDF has autoescape off (it is plain text); the PDF builder
+    escapes every line, and the page escapes as always: markup typed into a name is shown."""
+    plan_met_metingen.naam = '<script>alert(1)</script> & <b>Zorg</b>'
+    plan_met_metingen.save(update_fields=["naam"])
+    html = beleid_client.get(f"/beleid/{plan_met_metingen.pk}/raadsrapportage/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    pdf = beleid_client.get(f"/beleid/{plan_met_metingen.pk}/raadsrapportage.pdf")
+    assert pdf.status_code == 200
+    assert "<script>alert(1)</script> & <b>Zorg</b>" in pdf_tekst(pdf.content)
