@@ -60,11 +60,7 @@ GEEN_GEMEENTE = (
 
 
 def _gemeente(request: HttpRequest) -> Gemeente:
-    medewerker = access.Actor.of(request.user).medewerker
-    if medewerker is None:
-        access.log_refusal(request.user, via=access.Via.request(request), reason=GEEN_GEMEENTE)
-        raise PermissionDenied(GEEN_GEMEENTE)
-    return medewerker.gemeente
+    return access.gemeente_van(request, reden=GEEN_GEMEENTE)
 
 
 def _fouten(form: Form, exc: ValidationError | PermissionDenied) -> None:

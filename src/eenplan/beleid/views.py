@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -45,11 +45,7 @@ GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente; beleidsplannen zijn per
 
 
 def _gemeente(request: HttpRequest) -> Gemeente:
-    medewerker = access.Actor.of(request.user).medewerker
-    if medewerker is None:
-        access.log_refusal(request.user, via=access.Via.request(request), reason=GEEN_GEMEENTE)
-        raise PermissionDenied(GEEN_GEMEENTE)
-    return medewerker.gemeente
+    return access.gemeente_van(request, reden=GEEN_GEMEENTE)
 
 
 def _plan(request: HttpRequest, pk: int) -> Beleidsplan:

@@ -35,7 +35,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from eenplan.gemeente import roles
-from eenplan.gemeente.models import Medewerker, Wijk
+from eenplan.gemeente.models import Gemeente, Medewerker, Wijk
 from eenplan.gemeente.selectors import medewerker_for_user, wijk_ids_for_medewerker
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
@@ -768,6 +768,19 @@ def log_refusal(actor: Actor | User, *, via: Via, reason: str) -> None:
     actor = Actor.of(actor)
     decision = Decision(allowed=False, reason=reason)
     _write(actor, decision, None, None, doel=actor.default_doel(), via=via)
+
+
+GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente."
+
+
+def gemeente_van(request: Any, *, reden: str = GEEN_GEMEENTE) -> Gemeente:
+    """The municipality a staff login works for, for a page or API call that works per
+    municipality; an account without one is refused (403) and the refusal logged."""
+    medewerker = Actor.of(request.user).medewerker
+    if medewerker is None:
+        log_refusal(request.user, via=Via.request(request), reason=reden)
+        raise PermissionDenied(reden)
+    return medewerker.gemeente
 
 
 # --- the log --------------------------------------------------------------------------------

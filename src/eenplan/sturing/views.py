@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -27,11 +27,7 @@ GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente; stuurinformatie is per 
 
 
 def _gemeente(request: HttpRequest) -> Gemeente:
-    medewerker = access.Actor.of(request.user).medewerker
-    if medewerker is None:
-        access.log_refusal(request.user, via=access.Via.request(request), reason=GEEN_GEMEENTE)
-        raise PermissionDenied(GEEN_GEMEENTE)
-    return medewerker.gemeente
+    return access.gemeente_van(request, reden=GEEN_GEMEENTE)
 
 
 def _indicator(indicator_id: str) -> Indicator:

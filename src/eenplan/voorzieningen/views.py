@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -41,11 +41,7 @@ GEEN_GEMEENTE = (
 
 
 def _gemeente(request: HttpRequest) -> Gemeente:
-    medewerker = access.Actor.of(request.user).medewerker
-    if medewerker is None:
-        access.log_refusal(request.user, via=access.Via.request(request), reason=GEEN_GEMEENTE)
-        raise PermissionDenied(GEEN_GEMEENTE)
-    return medewerker.gemeente
+    return access.gemeente_van(request, reden=GEEN_GEMEENTE)
 
 
 def _keuze(value: str | None, allowed: Any) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.formats import date_format
 
@@ -77,11 +77,7 @@ def open_dossier(request: HttpRequest, resource: Resource, action: Action, inwon
 
 def gemeente_van(request: HttpRequest) -> Gemeente:
     """The municipality of the login; an account without one is refused (and logged)."""
-    medewerker = access.Actor.of(request.user).medewerker
-    if medewerker is None:
-        access.log_refusal(request.user, via=via(request), reason=GEEN_GEMEENTE)
-        raise PermissionDenied(GEEN_GEMEENTE)
-    return medewerker.gemeente
+    return access.gemeente_van(request, reden=GEEN_GEMEENTE)
 
 
 def sorteerkolommen(

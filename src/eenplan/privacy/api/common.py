@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from rest_framework.request import Request
 
 from eenplan.gemeente.models import Gemeente
@@ -25,8 +25,4 @@ GEEN_GEMEENTE = "Uw account hoort niet bij een gemeente."
 def user_gemeente(request: Request) -> Gemeente:
     """The municipality the login works for; 403 for an account without one (a refusal like
     any other: written to the access log by privacy.access)."""
-    actor = access.Actor.of(request.user)
-    if actor.medewerker is None:
-        access.log_refusal(actor, via=access.Via.request(request), reason=GEEN_GEMEENTE)
-        raise PermissionDenied(GEEN_GEMEENTE)
-    return actor.medewerker.gemeente
+    return access.gemeente_van(request, reden=GEEN_GEMEENTE)

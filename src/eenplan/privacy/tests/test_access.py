@@ -120,3 +120,19 @@ def test_an_account_without_a_municipality_is_refused_and_logged(db):
     row = Inzage.objects.get()
     assert (row.gebruikersnaam, row.toegestaan, row.kanaal) == ("zwever", False, "api")
     assert "gemeente" in row.reden
+
+
+@pytest.mark.django_db
+def test_a_login_without_a_municipality_is_refused_per_municipality_work_and_logged(rf):
+    """gemeente_van: the one place that answers 'which municipality does this login work
+    for' for pages and API; an account that is no staff member gets a 403, logged."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+
+    from eenplan.privacy.models import Inzage
+
+    request = rf.get("/sturing/")
+    request.user = get_user_model().objects.create_user("zonder-gemeente")
+    with pytest.raises(PermissionDenied, match="hoort niet bij een gemeente"):
+        access.gemeente_van(request, reden="Uw account hoort niet bij een gemeente.")
+    assert Inzage.objects.filter(toegestaan=False, pad="/sturing/").exists()
