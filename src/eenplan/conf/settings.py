@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "eenplan.berichten",
     "eenplan.beheer",
     "eenplan.beleid",
+    "eenplan.uitwisseling",
     "eenplan.portaal",
     "eenplan.web",
     "eenplan.demo",

@@ -26,6 +26,10 @@ class Rol(models.TextChoices):
     FUNCTIONEEL_BEHEER = "beheer", "Functioneel beheerder"
     # A council member: reads the steering figures (aggregates) only, never a dossier.
     RAADSLID = "raadslid", "Raadslid (alleen stuurinformatie)"
+    # Youth delivery (uitvoering, seed 000 §4.11): writes delivery notes for the households
+    # assigned to them; reads access data (onderzoek, safety signals) only through an
+    # uitwisseling. No dossier rights of the toegang.
+    GEZINSCOACH = "gezinscoach", "Gezinscoach (uitvoering jeugd)"
 
 
 class Onderdeel(models.TextChoices):

@@ -67,6 +67,21 @@ BELEID_WIJZIGEN = "beleid.change_beleidsplan"
 ENQUETE_BEKIJKEN = "beleid.view_uitvraging"
 ENQUETE_UITZETTEN = "beleid.add_uitvraging"
 _BELEID_LEZEN = [BELEID_BEKIJKEN, ENQUETE_BEKIJKEN]
+# Purpose-bound sharing (eenplan.uitwisseling, issue 17): ask for an exchange of a household's
+# data with someone outside the team, decide on it, refuse it on grounds of professional
+# secrecy (the veto nobody overrules), read what was shared with oneself, and the delivery
+# notes of youth delivery (uitvoering) apart from the access data of the toegang.
+UITWISSELING_BEKIJKEN = "uitwisseling.view_uitwisseling"
+UITWISSELING_AANVRAGEN = "uitwisseling.add_uitwisseling"
+UITWISSELING_BESLISSEN = "uitwisseling.beslissen_uitwisseling"
+UITWISSELING_WEIGEREN = "uitwisseling.weigeren_uitwisseling"
+GEDEELD_LEZEN = "uitwisseling.lezen_gedeeld"
+UITWISSELING_CIJFERS = "uitwisseling.view_cijfers"
+UITVOERING_BEKIJKEN = "uitwisseling.view_uitvoeringsnotitie"
+UITVOERING_SCHRIJVEN = "uitwisseling.add_uitvoeringsnotitie"
+UITVOERDER_TOEWIJZEN = "uitwisseling.add_uitvoering"
+_UITWISSELEN = [UITWISSELING_BEKIJKEN, UITWISSELING_AANVRAGEN, UITWISSELING_BESLISSEN,
+                UITWISSELING_WEIGEREN, GEDEELD_LEZEN, UITVOERDER_TOEWIJZEN]
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -91,24 +106,31 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.VRIJWILLIGER: [MELDING_REGISTREREN, SOCIALE_KAART],
     # Screens every melding, forwards it, links it and assigns it (BRIEF §2).
     Rol.MIDOFFICE: [*_DOSSIERWERK, *_MELDINGWERK, MELDING_SCREENEN, MELDING_TOEWIJZEN,
-                    SOCIALE_KAART, *KLACHT],
-    Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK],
-    Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK],
+                    SOCIALE_KAART, *KLACHT, UITWISSELING_BEKIJKEN, UITWISSELING_WEIGEREN,
+                    GEDEELD_LEZEN],
+    Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN],
+    Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN],
     Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN, ONDERZOEK_BEKIJKEN, PLAN_BEKIJKEN,
                      AANVRAAG_BEKIJKEN, SOCIALE_KAART, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
                      RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT, BERICHTEN_BEKIJKEN,
-                     BERICHTEN_BEHANDELEN, *AANBIEDERS_BEKIJKEN],
-    Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART],
+                     BERICHTEN_BEHANDELEN, *AANBIEDERS_BEKIJKEN, UITWISSELING_BEKIJKEN,
+                     UITWISSELING_WEIGEREN, GEDEELD_LEZEN],
+    Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART, *_UITWISSELEN],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
     Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING, BERICHTEN_BEKIJKEN,
                           BERICHTEN_BEHANDELEN, *_BELEID_LEZEN, *AANBIEDERS_BEKIJKEN,
                           *AANBIEDERS_BEHEREN],
-    Rol.BELEID: [STURING, *_BELEID_LEZEN, BELEID_WIJZIGEN, ENQUETE_UITZETTEN],
+    Rol.BELEID: [STURING, *_BELEID_LEZEN, BELEID_WIJZIGEN, ENQUETE_UITZETTEN,
+                 UITWISSELING_CIJFERS],
     # The council: the indicators, their trends and exports, the policy plans with their
     # verdicts, the council report and the survey's results; nothing else (read-only).
-    Rol.RAADSLID: [STURING, *_BELEID_LEZEN],
-    # Audits who saw what and why; does not read dossiers themselves.
-    Rol.PRIVACY: [INZAGELOG],
+    Rol.RAADSLID: [STURING, *_BELEID_LEZEN, UITWISSELING_CIJFERS],
+    # Audits who saw what and why; does not read dossiers themselves. Also the figures of the
+    # exchanges (per purpose, refused, vetoed): aggregates only.
+    Rol.PRIVACY: [INZAGELOG, UITWISSELING_CIJFERS],
+    # Youth delivery: own delivery notes of the households assigned to them, and what an
+    # uitwisseling shared with them. No dossier rights of the toegang (seed 000 §4.11).
+    Rol.GEZINSCOACH: [UITVOERING_BEKIJKEN, UITVOERING_SCHRIJVEN, GEDEELD_LEZEN],
     # Manages the municipality's set-up (wijken, teams, staff, the catalogue and the sociale
     # kaart, municipal settings) in /functioneel-beheer/; no dossiers. Only in their own
     # municipality, never their own record; a new municipality is an installation step

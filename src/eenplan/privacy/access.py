@@ -87,6 +87,14 @@ class Resource(models.TextChoices):
     # client-experience survey's results. Aggregates only: no rule here opens a dossier.
     BELEID = "beleid", "Beleidsplannen, doelen en dashboard (alleen totalen)"
     ENQUETE = "enquete", "Cliëntervaringsonderzoek (alleen totalen)"
+    # Purpose-bound sharing (eenplan.uitwisseling, issue 17): the exchanges of a household
+    # (asked, decided, refused by the secrecy veto), what an exchange shares with its
+    # recipient (`decide_gedeeld`), the delivery notes of youth delivery (`decide_uitvoering`)
+    # and the council's figures (aggregates only).
+    UITWISSELING = "uitwisseling", "Uitwisseling van gegevens (doelbinding)"
+    GEDEELD = "gedeeld", "Gedeelde gegevens (ontvanger van een uitwisseling)"
+    UITVOERING = "uitvoering", "Uitvoeringsnotities (gezinscoach)"
+    UITWISSELING_CIJFERS = "uitwisselingcijfers", "Cijfers over uitwisselingen (alleen totalen)"
 
 
 class Action(models.TextChoices):
@@ -101,6 +109,7 @@ class Action(models.TextChoices):
     TOETSEN = "toetsen", "Rechtmatigheid toetsen"
     BEHANDELEN = "behandelen", "Behandelen"
     EXPORTEREN = "exporteren", "Exporteren"
+    WEIGEREN = "weigeren", "Weigeren (beroepsgeheim)"
 
 
 class ActorKind(models.TextChoices):
@@ -266,6 +275,36 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.ENQUETE, A.LEZEN): _rule(roles.ENQUETE_BEKIJKEN, Doel.STURING, scoped=False),
     (R.ENQUETE, A.AANMAKEN): _rule(
         [roles.ENQUETE_BEKIJKEN, roles.ENQUETE_UITZETTEN], Doel.STURING, scoped=False
+    ),
+    # Purpose-bound sharing (issue 17). The holding team asks, decides and refuses within
+    # need-to-know. Nobody decides on a refused exchange again: not a role, not the
+    # functioneel beheerder, not a superuser (the service refuses every transition out of
+    # "geweigerd" for every actor; ADR 0030).
+    (R.UITWISSELING, A.LEZEN): _rule(roles.UITWISSELING_BEKIJKEN, ROL_DOEL),
+    (R.UITWISSELING, A.AANMAKEN): _rule(
+        [roles.UITWISSELING_BEKIJKEN, roles.UITWISSELING_AANVRAGEN], ROL_DOEL
+    ),
+    (R.UITWISSELING, A.BESLISSEN): _rule(
+        [roles.UITWISSELING_BEKIJKEN, roles.UITWISSELING_BESLISSEN], ROL_DOEL
+    ),
+    (R.UITWISSELING, A.WEIGEREN): _rule(
+        [roles.UITWISSELING_BEKIJKEN, roles.UITWISSELING_WEIGEREN], ROL_DOEL
+    ),
+    (R.UITWISSELING, A.WIJZIGEN): _rule(
+        [roles.UITWISSELING_BEKIJKEN, roles.UITWISSELING_AANVRAGEN], ROL_DOEL
+    ),
+    # Assigning a gezinscoach to a household (the delivery scope) is the toegang's act.
+    (R.UITVOERING, A.TOEWIJZEN): _rule(
+        [roles.UITWISSELING_BEKIJKEN, roles.UITVOERDER_TOEWIJZEN], Doel.PLAN
+    ),
+    # On the role alone (the own lists); per record the relation decides (RELATIE_RULES).
+    (R.GEDEELD, A.LEZEN): _rule(roles.GEDEELD_LEZEN, Doel.UITVOERING, scoped=False),
+    (R.UITVOERING, A.LEZEN): _rule(roles.UITVOERING_BEKIJKEN, Doel.UITVOERING, scoped=False),
+    (R.UITVOERING, A.AANMAKEN): _rule(
+        [roles.UITVOERING_BEKIJKEN, roles.UITVOERING_SCHRIJVEN], Doel.UITVOERING, scoped=False
+    ),
+    (R.UITWISSELING_CIJFERS, A.LEZEN): _rule(
+        roles.UITWISSELING_CIJFERS, Doel.STURING, scoped=False
     ),
 }
 # What a provider may do (ActorKind.AANBIEDER): send messages and read its own messages and
@@ -1237,6 +1276,165 @@ def requires_inwoner(resource: Resource, action: Action) -> Any:
 
         wrapped.access_rule = (resource, action)  # type: ignore[attr-defined]
         wrapped.access_actor = ActorKind.INWONER  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+# --- purpose-bound sharing and youth delivery (issue 17) ------------------------------------
+#
+# Two decisions that no role and no wijk make, but a relation to one record: the recipient
+# named on an exchange (`decide_gedeeld`: only the chosen categories, only while approved and
+# within its period), and the gezinscoach who delivers to a household (`decide_uitvoering`:
+# the delivery scope, apart from the toegang's need-to-know). The caller loads the record's
+# facts; this module decides and logs, allowed or refused, like every other decision. Pages
+# and API routes guarded this way declare their relation (`access_actor`), so the declared
+# matrix lists them under `RELATIE_RULES` and no role allows them by itself.
+# docs/decisions/0030-gegevensdeling-met-doelbinding.md.
+
+ONTVANGER = "ontvanger"
+UITVOERDER = "uitvoerder"
+RELATIE_RULES: dict[tuple[Resource, Action], str] = {
+    (Resource.GEDEELD, Action.LEZEN): ONTVANGER,
+    (Resource.UITVOERING, Action.LEZEN): UITVOERDER,
+    (Resource.UITVOERING, Action.AANMAKEN): UITVOERDER,
+}
+RELATIE_LABELS = {
+    ONTVANGER: "De ontvanger die op een goedgekeurde uitwisseling staat, binnen de periode, "
+    "alleen de gekozen soorten gegevens",
+    UITVOERDER: "De gezinscoach aan wie de uitvoering voor het huishouden is toegewezen",
+}
+
+NIET_DE_ONTVANGER = (
+    "U bent niet de ontvanger van deze uitwisseling: wat zij deelt is alleen voor de ontvanger."
+)
+NIET_DE_UITVOERDER = (
+    "U voert voor dit huishouden geen hulp uit: de uitvoering is niet aan u toegewezen."
+)
+GEDEELD_REDENEN = {
+    "veto": "Deze uitwisseling is geweigerd op grond van beroepsgeheim of ethiek: er wordt "
+    "niets gedeeld. Alleen een nieuwe aanvraag kan dat veranderen.",
+    "beeindigd": "Deze uitwisseling is beëindigd: er wordt niets meer gedeeld.",
+    "niet_goedgekeurd": "Deze uitwisseling is nog niet goedgekeurd: er wordt nog niets gedeeld.",
+    "nog_niet": "De periode van deze uitwisseling is nog niet begonnen.",
+    "verlopen": "De periode van deze uitwisseling is voorbij: er wordt niets meer gedeeld.",
+    "niet_gedeeld": "Deze soort gegevens is met deze uitwisseling niet gedeeld.",
+}
+
+
+@dataclass(frozen=True)
+class Deling:
+    """The facts of one exchange that decide what its recipient may read."""
+
+    uitwisseling_id: int
+    status: str
+    van: dt.date
+    tot: dt.date
+    ontvanger_medewerker_id: int | None
+    categorieen: tuple[str, ...]
+    inwoner_ids: tuple[int, ...]
+
+
+def _relatie_basis(actor: Actor, resource: Resource, action: Action) -> str:
+    """The refusal before any relation is looked at: the kind of login and the role."""
+    if actor.kind == ActorKind.ANONIEM:
+        return NIET_INGELOGD
+    if actor.kind == ActorKind.INWONER:
+        return ALLEEN_MEDEWERKERS
+    if actor.kind == ActorKind.AANBIEDER:
+        return AANBIEDER_GEEN_TOEGANG.format(
+            wat=f"{resource.label.lower()}: {action.label.lower()}"
+        )
+    if actor.kind != ActorKind.MEDEWERKER or actor.medewerker is None:
+        return ONBEKENDE_ACTOR
+    if not actor.has_perms(RULES[(resource, action)].perms):
+        return GEEN_ROL.format(wat=f"{resource.label.lower()}: {action.label.lower()}")
+    return ""
+
+
+def decide_gedeeld(
+    actor: Actor | User,
+    deling: Deling,
+    *,
+    via: Via,
+    categorie: str | None = None,
+    vandaag: dt.date | None = None,
+    log: bool = True,
+) -> Decision:
+    """May this login read what exchange `deling` shares (one `categorie`, or the exchange's
+    categories as a whole)? Only its named recipient, only while it is approved and within
+    its period, only the chosen categories (AVG art. 5 lid 1 b, c, e; Peelregio §3.7.5); a
+    refused exchange shares nothing (`rules.uitwisseling.inzage_geweigerd`). Logged, allowed
+    or refused, with the household's current members; an allowed row names the exchange."""
+    from eenplan.rules.uitwisseling import inzage_geweigerd
+
+    actor = Actor.of(actor)
+    resource, action = Resource.GEDEELD, Action.LEZEN
+    reason = _relatie_basis(actor, resource, action)
+    if not reason:
+        assert actor.medewerker is not None
+        if actor.medewerker.pk != deling.ontvanger_medewerker_id:
+            reason = NIET_DE_ONTVANGER
+        else:
+            code = inzage_geweigerd(
+                status=deling.status,
+                van=deling.van,
+                tot=deling.tot,
+                vandaag=vandaag or timezone.localdate(),
+                categorie=categorie,
+                gekozen=deling.categorieen,
+            )
+            reason = GEDEELD_REDENEN[code] if code else ""
+    decision = Decision(allowed=not reason, reason=reason, inwoner_ids=deling.inwoner_ids)
+    if log:
+        wat = categorie or ", ".join(deling.categorieen)
+        logged = decision if reason else Decision(
+            allowed=True,
+            reason=f"Gedeeld via uitwisseling {deling.uitwisseling_id}: {wat}",
+            inwoner_ids=deling.inwoner_ids,
+        )
+        _write(actor, logged, resource, action, doel=Doel.UITVOERING, via=via)
+    return decision
+
+
+def decide_uitvoering(
+    actor: Actor | User,
+    action: Action,
+    *,
+    huishouden: int,
+    uitvoerders: Iterable[int],
+    via: Via,
+    log: bool = True,
+) -> Decision:
+    """May this login read (LEZEN) or write (AANMAKEN) the delivery notes of `huishouden`?
+    Only a gezinscoach role to whom the delivery is assigned today (`uitvoerders`: their
+    medewerker ids, loaded by the caller) — the delivery scope, apart from the toegang's
+    need-to-know, so no wijkteam reads delivery notes and no gezinscoach reads the toegang's
+    data except through an exchange (seed 000 L747–750). Logged with the current members."""
+    actor = Actor.of(actor)
+    resource = Resource.UITVOERING
+    reason = _relatie_basis(actor, resource, action)
+    if not reason:
+        assert actor.medewerker is not None
+        if actor.medewerker.pk not in set(uitvoerders):
+            reason = NIET_DE_UITVOERDER
+    ids = tuple(huidige_leden(huishouden).values_list("inwoner_id", flat=True))
+    decision = Decision(allowed=not reason, reason=reason, inwoner_ids=ids)
+    if log:
+        _write(actor, decision, resource, action, doel=Doel.UITVOERING, via=via)
+    return decision
+
+
+def requires_relatie(resource: Resource, action: Action, relatie: str) -> Any:
+    """Page decorator for a page that a relation to its record opens (`RELATIE_RULES`): the
+    role must allow `(resource, action)` (refused and logged otherwise, anonymous visitors to
+    the login page); the view then asks `decide_gedeeld` / `decide_uitvoering` with the
+    record. Declares the rule and the relation for the matrix registry."""
+    inner = requires(resource, action)
+
+    def decorator(view: Any) -> Any:
+        wrapped = inner(view)
+        wrapped.access_actor = relatie
         return wrapped
 
     return decorator

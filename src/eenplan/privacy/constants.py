@@ -32,6 +32,7 @@ STANDAARD_DOEL: dict[str, str] = {
     "jeugdprofessional": Doel.ONDERZOEK,
     "backoffice": Doel.BESCHIKKING,
     "werkplein": Doel.WERK_INKOMEN,
+    "gezinscoach": Doel.UITVOERING,
 }
 
 

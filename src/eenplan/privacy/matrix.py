@@ -172,8 +172,10 @@ class Endpoint:
 
     def allows(self, rol: str, *, in_scope: bool) -> bool:
         """What the matrix says for this endpoint: every rule that guards it must allow. A
-        portal endpoint allows no staff role (staff do not use the portal)."""
-        if self.portaal:
+        portal endpoint allows no staff role (staff do not use the portal); an endpoint that a
+        relation to its record opens (`access.RELATIE_RULES`: the recipient of an exchange,
+        the gezinscoach of a household) allows no role by itself either."""
+        if self.actor != access.ActorKind.MEDEWERKER:
             return False
         return bool(self.rules) and all(
             allowed(rol, resource, action, in_scope=in_scope) for resource, action in self.rules
@@ -387,6 +389,7 @@ def render_markdown() -> str:
         f"{totaal.refused} |"
     )
     lines += _render_inwoner_rules()
+    lines += _render_relatie_rules()
     lines.append(END)
     return "\n".join(lines) + "\n"
 
@@ -409,6 +412,23 @@ def _render_inwoner_rules() -> list[str]:
     for (resource, action), toegestaan in access.INWONER_RULES.items():
         cells = [JA if g in toegestaan else NEE for g in gronden]
         lines.append(f"| {resource.label} | {action.label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _render_relatie_rules() -> list[str]:
+    """The decisions a relation to one record makes (issue 17): per (resource, action) who
+    may. The role rule above must allow as well; no role allows these pages by itself."""
+    lines = [
+        "",
+        "Relations to one record (`access.RELATIE_RULES`, issue 17): on these records the role "
+        "above is not enough. Only the relation opens them, and the decision is logged like "
+        "every other one:",
+        "",
+        "| Resource | Action | Who |",
+        "|---|---|---|",
+    ]
+    for (resource, action), relatie in access.RELATIE_RULES.items():
+        lines.append(f"| {resource.label} | {action.label} | {access.RELATIE_LABELS[relatie]} |")
     return lines
 
 

@@ -1960,3 +1960,12 @@ class AanbiederLoginFactory(factory.django.DjangoModelFactory):
             password="test-wachtwoord-123",  # noqa: S106 - test data
         )
     )
+
+
+# Purpose-bound sharing (issue 17): the factories live beside their builders.
+from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the factories they use
+    GedeeldeInzageFactory,
+    UitvoeringFactory,
+    UitvoeringsnotitieFactory,
+    UitwisselingFactory,
+)
