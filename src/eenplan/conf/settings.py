@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "eenplan.beleid",
     "eenplan.uitwisseling",
     "eenplan.portaal",
+    "eenplan.avg",
     "eenplan.web",
     "eenplan.demo",
 ]

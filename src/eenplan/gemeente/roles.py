@@ -82,6 +82,15 @@ UITVOERING_SCHRIJVEN = "uitwisseling.add_uitvoeringsnotitie"
 UITVOERDER_TOEWIJZEN = "uitwisseling.add_uitvoering"
 _UITWISSELEN = [UITWISSELING_BEKIJKEN, UITWISSELING_AANVRAGEN, UITWISSELING_BESLISSEN,
                 UITWISSELING_WEIGEREN, GEDEELD_LEZEN, UITVOERDER_TOEWIJZEN]
+# A resident's rights under the AVG and the retention of records (eenplan.avg).
+AVG_BEKIJKEN = "avg.view_avgverzoek"
+AVG_REGISTREREN = "avg.add_avgverzoek"
+AVG_BEHANDELEN = "avg.change_avgverzoek"
+BEWAREN_BEKIJKEN = "avg.view_vernietigingslijst"
+BEWAREN_VOORSTELLEN = "avg.add_vernietigingslijst"
+BEWAREN_GOEDKEUREN = "avg.change_vernietigingslijst"
+_AVG = [AVG_BEKIJKEN, AVG_REGISTREREN, AVG_BEHANDELEN, BEWAREN_BEKIJKEN, BEWAREN_VOORSTELLEN,
+        BEWAREN_GOEDKEUREN]
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -127,7 +136,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.RAADSLID: [STURING, *_BELEID_LEZEN, UITWISSELING_CIJFERS],
     # Audits who saw what and why; does not read dossiers themselves. Also the figures of the
     # exchanges (per purpose, refused, vetoed): aggregates only.
-    Rol.PRIVACY: [INZAGELOG, UITWISSELING_CIJFERS],
+    # Handles the residents' AVG requests (inzage, rectificatie, beperking, bezwaar) and the
+    # destruction of records whose retention period has run (a second privacy officer
+    # approves a destruction list: four eyes).
+    Rol.PRIVACY: [INZAGELOG, UITWISSELING_CIJFERS, *_AVG],
     # Youth delivery: own delivery notes of the households assigned to them, and what an
     # uitwisseling shared with them. No dossier rights of the toegang (seed 000 §4.11).
     Rol.GEZINSCOACH: [UITVOERING_BEKIJKEN, UITVOERING_SCHRIJVEN, GEDEELD_LEZEN],

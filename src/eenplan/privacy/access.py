@@ -95,6 +95,10 @@ class Resource(models.TextChoices):
     GEDEELD = "gedeeld", "Gedeelde gegevens (ontvanger van een uitwisseling)"
     UITVOERING = "uitvoering", "Uitvoeringsnotities (gezinscoach)"
     UITWISSELING_CIJFERS = "uitwisselingcijfers", "Cijfers over uitwisselingen (alleen totalen)"
+    # A resident's rights under the AVG (art. 15, 16, 18, 21) and the retention of records
+    # (Archiefwet, selectielijst): handled by the privacy officer for the whole municipality.
+    AVG_VERZOEK = "avg_verzoek", "AVG-verzoek van een inwoner (inzage, rectificatie, ...)"
+    BEWAREN = "bewaren", "Bewaartermijnen en vernietiging"
 
 
 class Action(models.TextChoices):
@@ -305,6 +309,26 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     ),
     (R.UITWISSELING_CIJFERS, A.LEZEN): _rule(
         roles.UITWISSELING_CIJFERS, Doel.STURING, scoped=False
+    ),
+    # AVG requests: not limited by wijk (the privacy officer serves every resident of the
+    # municipality; the municipality itself is checked per record). Every request names its
+    # resident, so every decision is logged against that resident with the purpose AVG.
+    (R.AVG_VERZOEK, A.LEZEN): _rule(roles.AVG_BEKIJKEN, Doel.AVG, scoped=False),
+    (R.AVG_VERZOEK, A.AANMAKEN): _rule(
+        [roles.AVG_BEKIJKEN, roles.AVG_REGISTREREN], Doel.AVG, scoped=False
+    ),
+    (R.AVG_VERZOEK, A.BEHANDELEN): _rule(
+        [roles.AVG_BEKIJKEN, roles.AVG_BEHANDELEN], Doel.AVG, scoped=False
+    ),
+    (R.AVG_VERZOEK, A.EXPORTEREN): _rule(
+        [roles.AVG_BEKIJKEN, roles.AVG_BEHANDELEN], Doel.AVG, scoped=False
+    ),
+    (R.BEWAREN, A.LEZEN): _rule(roles.BEWAREN_BEKIJKEN, Doel.GEGEVENSBEHEER, scoped=False),
+    (R.BEWAREN, A.AANMAKEN): _rule(
+        [roles.BEWAREN_BEKIJKEN, roles.BEWAREN_VOORSTELLEN], Doel.GEGEVENSBEHEER, scoped=False
+    ),
+    (R.BEWAREN, A.BESLISSEN): _rule(
+        [roles.BEWAREN_BEKIJKEN, roles.BEWAREN_GOEDKEUREN], Doel.GEGEVENSBEHEER, scoped=False
     ),
 }
 # What a provider may do (ActorKind.AANBIEDER): send messages and read its own messages and
@@ -996,6 +1020,10 @@ INWONER_RULES: dict[tuple[Resource, Action], frozenset[str]] = {
     # it (a gemachtigde does not pass the machtiging on).
     (R.MACHTIGING, A.LEZEN): frozenset({G.ZELF}),
     (R.MACHTIGING, A.WIJZIGEN): frozenset({G.ZELF}),
+    # The resident's rights under the AVG (inzage, rectificatie, ...): the resident or whoever
+    # may act fully for them files a request and reads its answer; not a mantelzorger.
+    (R.AVG_VERZOEK, A.LEZEN): VOLLEDIG,
+    (R.AVG_VERZOEK, A.AANMAKEN): VOLLEDIG,
 }
 del R, A, G
 

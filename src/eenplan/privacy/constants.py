@@ -18,6 +18,9 @@ class Doel(models.TextChoices):
     STURING = "sturing", "Sturing en verantwoording (alleen aantallen)"
     # A resident (or their representative) reads their own case in the inwonersportaal.
     EIGEN_ZAAK = "eigen_zaak", "Eigen zaak bekijken of bijwerken (inwonersportaal)"
+    # A resident's request under the AVG (inzage, rectificatie, beperking, bezwaar): handled by
+    # the privacy officer, who reads the whole record for it.
+    AVG = "avg", "Verzoek van de inwoner op grond van de AVG afhandelen"
 
 
 class Kanaal(models.TextChoices):

@@ -29,6 +29,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
+from eenplan.avg.models import (
+    AvgVerzoek,
+    Bewaarplicht,
+    Bewaartermijn,
+    Vernietigingslijst,
+    VernietigingsRegel,
+)
 from eenplan.beleid.models import (
     Activiteit,
     Antwoord,
@@ -1969,3 +1976,116 @@ from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the facto
     UitvoeringsnotitieFactory,
     UitwisselingFactory,
 )
+
+
+# --- a resident's rights under the AVG; retention and destruction (eenplan.avg) ----------------
+
+
+def _privacyfunctionaris(inwoner: Inwoner) -> Any:
+    """A privacy officer of the resident's municipality (the role that handles AVG requests)."""
+    from eenplan.gemeente.models import Medewerker
+
+    bestaand = Medewerker.objects.filter(gemeente=inwoner.gemeente, functie=Rol.PRIVACY).first()
+    return bestaand or MedewerkerFactory(gemeente=inwoner.gemeente, functie=Rol.PRIVACY)
+
+
+class AvgVerzoekFactory(factory.Factory):
+    """An AVG request through avg_verzoek_register (inzage unless `soort`). Traits: `verlengd`
+    (extended once), `toegekend` (granted with an answer)."""
+
+    class Meta:
+        model = AvgVerzoek
+
+    class Params:
+        verlengd = factory.Trait(verlengen=True)
+        toegekend = factory.Trait(afhandelen=True)
+
+    inwoner = factory.SubFactory(InwonerFactory)
+    soort = "inzage"
+    omschrijving = "Ik wil weten wat de gemeente van mij weet."
+    ontvangen_op = factory.LazyFunction(vandaag)
+    actor = factory.LazyAttribute(lambda o: _privacyfunctionaris(o.inwoner))
+    verlengen = False
+    afhandelen = False
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Any:
+        from eenplan.avg import services
+
+        verlengen, afhandelen = kwargs.pop("verlengen"), kwargs.pop("afhandelen")
+        wie = kwargs.pop("actor")
+        verzoek = als(services.avg_verzoek_register, wie, **kwargs)
+        if verlengen:
+            verzoek = als(services.avg_verzoek_verleng, wie, verzoek=verzoek, reden="Veel stukken.")
+        if afhandelen:
+            verzoek = als(
+                services.avg_verzoek_afhandel,
+                wie,
+                verzoek=verzoek,
+                toekennen=True,
+                uitkomst="Hierbij het overzicht van uw gegevens.",
+            )
+        return verzoek
+
+
+class BewaarplichtFactory(factory.django.DjangoModelFactory):
+    """A legal hold on a resident's records (e.g. a beroep at the court)."""
+
+    class Meta:
+        model = Bewaarplicht
+
+    inwoner = factory.SubFactory(InwonerFactory)
+    gemeente = factory.SelfAttribute("inwoner.gemeente")
+    soort = "beroep"
+    reden = "Beroep ingesteld bij de rechtbank."
+    van = factory.LazyFunction(vandaag)
+    vastgelegd_door = factory.LazyAttribute(lambda o: _privacyfunctionaris(o.inwoner).user)
+
+
+class BewaartermijnFactory(factory.django.DjangoModelFactory):
+    """A retention period of a later selectielijst (the migrations load the 2020 ones)."""
+
+    class Meta:
+        model = Bewaartermijn
+
+    soort = "klacht"
+    categorie = "13.1"
+    omschrijving = "Geschillen behandelen: afgehandeld"
+    waardering = "vernietigen"
+    jaren = 5
+    ingang = "de datum van afhandeling"
+    bron = "Selectielijst gemeenten en intergemeentelijke organen (testversie)"
+    geldig_van = factory.Sequence(lambda n: dt.date(2030, 1, 1) + dt.timedelta(days=n))
+
+
+class VernietigingslijstFactory(factory.Factory):
+    """A destruction list proposed through vernietigingslijst_voorstellen: one handled klacht
+    whose period has run (five years and a day ago) is on it."""
+
+    class Meta:
+        model = Vernietigingslijst
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Any:
+        from eenplan.avg import bewaren
+
+        gemeente = kwargs["gemeente"]
+        klacht = KlachtFactory(inwoner=InwonerFactory(gemeente=gemeente), afgehandeld=True)
+        oud = vandaag() - dt.timedelta(days=5 * 366 + 1)
+        type(klacht).objects.filter(pk=klacht.pk).update(afgehandeld_op=oud, ontvangen_op=oud)
+        assert klacht.inwoner is not None
+        door = _privacyfunctionaris(klacht.inwoner).user
+        return bewaren.vernietigingslijst_voorstellen(gemeente=gemeente, door=door)
+
+
+class VernietigingsRegelFactory(factory.Factory):
+    """One line of a proposed destruction list (made with its list)."""
+
+    class Meta:
+        model = VernietigingsRegel
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Any:
+        return VernietigingslijstFactory().regels.get()

@@ -1,0 +1,98 @@
+"""The pure rules of AVG terms and retention (eenplan.rules.avg): examples with their source
+and properties (hypothesis, the project's profile)."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eenplan.rules.avg import (
+    Termijn,
+    antwoord_uiterlijk,
+    is_vernietigbaar,
+    maanden_later,
+    verlengd_uiterlijk,
+    verlenging_toegestaan,
+    vernietigbaar_vanaf,
+)
+
+datums = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2090, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("ontvangen", "uiterlijk", "verlengd"),
+    [
+        # AVG art. 12 lid 3 with Verordening 1182/71 art. 3 lid 2 onder c: same date next month
+        (dt.date(2026, 3, 10), dt.date(2026, 4, 10), dt.date(2026, 6, 10)),
+        # 31 January: February has no 31st, so the last day of February
+        (dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 4, 30)),
+        (dt.date(2028, 1, 31), dt.date(2028, 2, 29), dt.date(2028, 4, 30)),
+        (dt.date(2026, 12, 15), dt.date(2027, 1, 15), dt.date(2027, 3, 15)),
+    ],
+)
+def test_avg_12_3_one_month_extendable_by_two(ontvangen, uiterlijk, verlengd):
+    assert antwoord_uiterlijk(ontvangen) == uiterlijk
+    assert verlengd_uiterlijk(ontvangen) == verlengd
+
+
+def test_avg_12_3_extension_only_once_and_within_the_first_month():
+    ontvangen = dt.date(2026, 3, 10)
+    assert verlenging_toegestaan(
+        ontvangen_op=ontvangen, vandaag=dt.date(2026, 4, 10), al_verlengd=False
+    ).mag
+    te_laat = verlenging_toegestaan(
+        ontvangen_op=ontvangen, vandaag=dt.date(2026, 4, 11), al_verlengd=False
+    )
+    assert not te_laat.mag and "binnen een maand" in te_laat.reden
+    assert not verlenging_toegestaan(
+        ontvangen_op=ontvangen, vandaag=dt.date(2026, 3, 11), al_verlengd=True
+    ).mag
+
+
+@given(datums)
+def test_the_answer_term_is_after_receipt_and_within_31_days(ontvangen):
+    uiterlijk = antwoord_uiterlijk(ontvangen)
+    assert ontvangen < uiterlijk <= ontvangen + dt.timedelta(days=31)
+    assert uiterlijk < verlengd_uiterlijk(ontvangen) <= ontvangen + dt.timedelta(days=92)
+
+
+@given(datums, st.integers(min_value=0, max_value=240))
+def test_months_later_is_monotonic_and_keeps_the_day_when_it_can(dag, maanden):
+    later = maanden_later(dag, maanden)
+    assert later >= dag
+    assert later.day == dag.day or later.day < dag.day  # clamped to the month's end
+    assert maanden_later(dag, maanden + 1) > later
+
+
+@pytest.mark.parametrize(
+    ("ingang", "termijn", "vanaf"),
+    [
+        # Selectielijst 2020 13.1: P5Y after the complaint was handled
+        (dt.date(2020, 6, 30), Termijn(jaren=5), dt.date(2025, 6, 30)),
+        # 8.4.1: P42D
+        (dt.date(2026, 1, 1), Termijn(dagen=42), dt.date(2026, 2, 12)),
+        # a leap day plus whole years lands on 28 February
+        (dt.date(2024, 2, 29), Termijn(jaren=1), dt.date(2025, 2, 28)),
+    ],
+)
+def test_archiefwet_retention_period_runs_from_its_start(ingang, termijn, vanaf):
+    assert vernietigbaar_vanaf(ingang, termijn) == vanaf
+    assert is_vernietigbaar(ingang=ingang, termijn=termijn, vandaag=vanaf)
+    assert not is_vernietigbaar(ingang=ingang, termijn=termijn, vandaag=vanaf - dt.timedelta(1))
+    assert not is_vernietigbaar(ingang=None, termijn=termijn, vandaag=dt.date(2999, 1, 1))
+
+
+@given(datums, st.integers(0, 30), st.integers(0, 11), st.integers(0, 100))
+def test_a_record_is_never_destroyable_before_its_start(ingang, jaren, maanden, dagen):
+    termijn = Termijn(jaren, maanden, dagen)
+    assert vernietigbaar_vanaf(ingang, termijn) >= ingang
+    assert termijn.iso.startswith("P")
+
+
+def test_termijn_iso_is_the_selectielijst_notation():
+    assert Termijn(jaren=15).iso == "P15Y"
+    assert Termijn(dagen=42).iso == "P42D"
+    assert Termijn().iso == "P0D"
+    with pytest.raises(ValueError):
+        Termijn(jaren=-1)
