@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from eenplan.avg.constants import BewaarplichtSoort, LijstStatus, Waardering
 from eenplan.avg.models import Bewaarplicht, Bewaartermijn, Vernietigingslijst, VernietigingsRegel
+from eenplan.avg.relaties import verwijzers
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar
 from eenplan.events.models import Gebeurtenis
@@ -390,14 +391,10 @@ def _afhankelijk(record: models.Model) -> list[tuple[type[models.Model], list[An
     while rand:
         volgende: list[tuple[type[models.Model], list[Any]]] = []
         for model, pks in rand:
-            for rel in model._meta.related_objects:
-                kind = rel.related_model
-                if not kind.__module__.startswith("eenplan.") or rel.many_to_many:
-                    continue
-                veld = rel.field.name
+            for kind, attname in verwijzers().get(model, ()):
                 nieuwe = [
                     pk
-                    for pk in kind._base_manager.filter(**{f"{veld}__in": pks}).values_list(
+                    for pk in kind._base_manager.filter(**{f"{attname}__in": pks}).values_list(
                         "pk", flat=True
                     )
                     if (kind._meta.label_lower, pk) not in gezien

@@ -26,12 +26,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from eenplan.avg.relaties import verwijzers
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.inwoners.models import HuishoudenLid, Inwoner
 
-# Apps whose tables hold no one's personal record (sessions, the login's own security) are
-# never walked into; the login itself is represented by the name stored with each row.
-BUITEN = {"beveiliging"}
 INWONER = "inwoners.inwoner"
 HUISHOUDEN = "inwoners.huishouden"
 
@@ -43,11 +41,6 @@ class Onderdeel:
     model: str  # label_lower, e.g. "meldingen.melding"
     naam: str  # verbose_name_plural
     rijen: list[models.Model] = field(default_factory=list)
-
-
-def _eenplan_model(model: type[models.Model]) -> bool:
-    label = model._meta.app_label
-    return model.__module__.startswith("eenplan.") and label not in BUITEN
 
 
 def _inwoner_velden(model: type[models.Model]) -> list[str]:
@@ -100,16 +93,11 @@ def verzamel(inwoner: Inwoner) -> dict[str, Onderdeel]:
             per_model.setdefault(type(rij), []).append(rij.pk)
         rand = []
         for model, pks in per_model.items():
-            for rel in model._meta.related_objects:
-                kind = rel.related_model
-                if rel.many_to_many or not _eenplan_model(kind):
-                    continue
+            for kind, attname in verwijzers().get(model, ()):
                 velden = _inwoner_velden(kind)
                 rijen = [
                     r
-                    for r in kind._base_manager.filter(**{f"{rel.field.name}__in": pks}).order_by(
-                        "pk"
-                    )
+                    for r in kind._base_manager.filter(**{f"{attname}__in": pks}).order_by("pk")
                     if _van_persoon(r, velden, inwoner.pk)
                 ]
                 rand += voeg_toe(rijen)
