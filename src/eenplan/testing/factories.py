@@ -1969,15 +1969,6 @@ class AanbiederLoginFactory(factory.django.DjangoModelFactory):
     )
 
 
-# Purpose-bound sharing (issue 17): the factories live beside their builders.
-from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the factories they use
-    GedeeldeInzageFactory,
-    UitvoeringFactory,
-    UitvoeringsnotitieFactory,
-    UitwisselingFactory,
-)
-
-
 # --- a resident's rights under the AVG; retention and destruction (eenplan.avg) ----------------
 
 
@@ -2089,3 +2080,12 @@ class VernietigingsRegelFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Any:
         return VernietigingslijstFactory().regels.get()
+
+
+# Purpose-bound sharing (issue 17): the factories live beside their builders.
+from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the factories they use
+    GedeeldeInzageFactory,
+    UitvoeringFactory,
+    UitvoeringsnotitieFactory,
+    UitwisselingFactory,
+)
