@@ -10,23 +10,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     Exists,
-    ExpressionWrapper,
     F,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
     Sum,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 
-from eenplan.berichten.models import Prestatie
+from eenplan.berichten import kosten
 from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
 from eenplan.bezwaren.models import Bezwaar
 from eenplan.inwoners.models import Huishouden, Inwoner
@@ -870,43 +864,67 @@ registreer(
 )
 
 
-# --- costs (the message traffic of eenplan.berichten) --------------------------------------------
+# --- costs (the message traffic of eenplan.berichten, read through berichten.kosten) -----------
 
 
-def _declaraties(v: Vraag, *, alleen_goedgekeurd: bool) -> Meting:
-    rijen = Prestatie.objects.filter(
-        bericht__gemeente_id=v.gemeente_id, begindatum__range=(v.van, v.tot)
-    )
-    if alleen_goedgekeurd:
-        rijen = rijen.filter(goedgekeurd=True)
-    bedrag = Case(
-        When(
-            debet_credit="C",
-            then=ExpressionWrapper(Value(0) - F("bedrag"), output_field=IntegerField()),
-        ),
-        default=F("bedrag"),
-        output_field=IntegerField(),
-    )
+def _kosten_dims(v: Vraag) -> dict:
+    return {
+        "wet": "wet_code",
+        "aanbieder": "aanbieder__naam",
+        "productcategorie": "productcategorie",
+        "wijk": "inwoner__wijk__code",
+        "leeftijd": leeftijd("inwoner", v.tot),
+    }
+
+
+def _toegewezen(v: Vraag) -> Meting:
+    rijen = kosten.toewijzingen_met_bedrag(gemeente_id=v.gemeente_id, van=v.van, tot=v.tot)
     return Meting(
         rijen=rijen,
-        dims={
-            "wet": Case(
-                When(bericht__wet="jw", then=Value("jeugd")),
-                default=F("bericht__wet"),
-                output_field=CharField(),
-            ),
-            "aanbieder": "bericht__aanbieder__naam",
-            "productcategorie": "productcategorie",
-            "wijk": "inwoner__wijk__code",
-            "leeftijd": leeftijd("inwoner", v.tot),
-            **perioden("begindatum"),
-        },
-        eenheden=Count(persoon_of_record("inwoner_id"), distinct=True),
-        som=Sum(bedrag),
+        dims=_kosten_dims(v),
+        eenheden=Count("inwoner_id", distinct=True),
+        som=Sum("toegewezen_centen"),
         som_factor=Decimal("0.01"),  # cents
     )
 
 
+def _declaraties(v: Vraag, *, alleen_goedgekeurd: bool) -> Meting:
+    rijen = kosten.prestaties_met_bedrag(
+        gemeente_id=v.gemeente_id, van=v.van, tot=v.tot, alleen_goedgekeurd=alleen_goedgekeurd
+    )
+    return Meting(
+        rijen=rijen,
+        dims={
+            **_kosten_dims(v),
+            "aanbieder": "bericht__aanbieder__naam",
+            **perioden("begindatum"),
+        },
+        eenheden=Count(persoon_of_record("inwoner_id"), distinct=True),
+        som=Sum("bedrag_centen"),
+        som_factor=Decimal("0.01"),  # cents
+    )
+
+
+KOSTEN_DIMENSIES = ("wet", "wijk", "aanbieder", "productcategorie", "leeftijd")
+
+registreer(
+    Indicator(
+        id="kosten_toegewezen",
+        naam="Toegewezen kosten",
+        definitie="Wat de gemeente in de periode toewees: het volume van elke lopende "
+        "toewijzing (iWmo/iJw 301) binnen de periode maal het contracttarief van de aanbieder, "
+        "in euro. Een toewijzing zonder contracttarief of met een eenheid die niet om te "
+        "rekenen is, telt niet mee. Per maand, kwartaal of jaar: kies de periode (een "
+        "toewijzing loopt over meerdere maanden; de trend komt uit de maandelijkse "
+        "momentopnamen).",
+        bron="iWmo/iJw 3.2 toewijzing (301), WMO757/JZ757 en IV077; contracttarieven "
+        "(aanbieders); BRIEF §5 (kosten per wet en wijk); eenplan.berichten.budget",
+        eenheid=Eenheid.EURO,
+        dimensies=KOSTEN_DIMENSIES,
+        meting=_toegewezen,
+        thema="Kosten",
+    )
+)
 registreer(
     Indicator(
         id="kosten_gedeclareerd",
@@ -916,16 +934,7 @@ registreer(
         bron="iWmo/iJw 3.2 declaratie (323); BRIEF §5 (kosten per wet en wijk); "
         f"{SEED_ML}, gemiddelde kosten per kwartaal",
         eenheid=Eenheid.EURO,
-        dimensies=(
-            "wet",
-            "wijk",
-            "aanbieder",
-            "productcategorie",
-            "leeftijd",
-            "maand",
-            "kwartaal",
-            "jaar",
-        ),
+        dimensies=(*KOSTEN_DIMENSIES, "maand", "kwartaal", "jaar"),
         meting=lambda v: _declaraties(v, alleen_goedgekeurd=False),
         thema="Kosten",
     )
@@ -938,16 +947,7 @@ registreer(
         "voor zorg geleverd in de periode, in euro.",
         bron="iWmo/iJw 3.2 declaratie-antwoord (325); BRIEF §5",
         eenheid=Eenheid.EURO,
-        dimensies=(
-            "wet",
-            "wijk",
-            "aanbieder",
-            "productcategorie",
-            "leeftijd",
-            "maand",
-            "kwartaal",
-            "jaar",
-        ),
+        dimensies=(*KOSTEN_DIMENSIES, "maand", "kwartaal", "jaar"),
         meting=lambda v: _declaraties(v, alleen_goedgekeurd=True),
         thema="Kosten",
     )

@@ -413,3 +413,61 @@ def test_costs_claimed_and_approved_per_law(gemeente, wijk):
     assert [(r.sleutel, r.label, r.waarde) for r in per_wet.rijen] == [
         ("wmo", "Wmo 2015", Decimal("2050.00"))
     ]
+
+
+def test_costs_assigned_per_law_and_wijk_from_the_toewijzingen(gemeente, wijk):
+    """Six residents of Noord, each assigned three hours a week of hulp bij het huishouden in
+    July 2026 at the contract tariff of 31.25 an hour; a seventh is assigned a product the
+    contract prices per hour in stuks (it cannot be priced and adds nothing)."""
+    from eenplan.berichten.models import Toewijzing
+    from eenplan.testing.factories import (
+        AanbiederFactory,
+        ContractFactory,
+        ContractProductFactory,
+        VoorzieningFactory,
+    )
+
+    aanbieder = AanbiederFactory(naam="Thuiszorg Noord")
+    contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begin=dt.date(2024, 1, 1))
+    product = ContractProductFactory(
+        contract=contract,
+        voorziening=VoorzieningFactory(gemeente=gemeente, productcategorie="02", productcode="02A01"),
+        tarief=Decimal("31.25"),
+        eenheid="04",
+    )
+    for n in range(1, 8):
+        Toewijzing.objects.create(
+            gemeente=gemeente,
+            inwoner=InwonerFactory(gemeente=gemeente, wijk=wijk),
+            aanbieder=aanbieder,
+            wet="wmo",
+            nummer=n,
+            productcategorie=product.productcategorie,
+            productcode=product.productcode,
+            toewijzingsdatum=dt.datetime(2026, 6, 20, tzinfo=dt.UTC),
+            ingangsdatum=dt.date(2026, 7, 1),
+            einddatum=dt.date(2026, 12, 31),
+            volume=3,
+            eenheid="82" if n == 7 else "04",
+            frequentie="2",
+        )
+    juli = {"van": dt.date(2026, 7, 1), "tot": dt.date(2026, 7, 31)}
+    # July 2026 touches ISO weeks 27-31: 5 weeks × 3 hours × 31.25 = 468.75 per resident;
+    # six residents: 2812.50.
+    assert totaal(gemeente, "kosten_toegewezen", **juli).waarde == Decimal("2812.50")
+    # The second half of the year: weeks 27-53 of 2026 = 27 weeks × 93.75 × 6 = 15,187.50.
+    rest = {"van": dt.date(2026, 7, 1), "tot": dt.date(2026, 12, 31)}
+    assert totaal(gemeente, "kosten_toegewezen", **rest).waarde == Decimal("15187.50")
+    per_wijk = indicator_tabel(
+        indicator_get("kosten_toegewezen"), gemeente_id=gemeente.pk, per="wijk", **juli
+    )
+    assert [(r.sleutel, r.label, r.waarde) for r in per_wijk.rijen] == [
+        ("WK000101", "Noord", Decimal("2812.50"))
+    ]
+    per_wet = indicator_tabel(
+        indicator_get("kosten_toegewezen"), gemeente_id=gemeente.pk, per="wet", **juli
+    )
+    assert [(r.sleutel, r.waarde) for r in per_wet.rijen] == [("wmo", Decimal("2812.50"))]
+    # Nothing runs in June.
+    juni = {"van": dt.date(2026, 6, 1), "tot": dt.date(2026, 6, 30)}
+    assert totaal(gemeente, "kosten_toegewezen", **juni).waarde in (None, Decimal("0.00"))
