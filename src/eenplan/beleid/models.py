@@ -23,10 +23,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from eenplan.beleid.constants import ActiviteitStatus, Aspect, Richting, UitvragingStatus
+from eenplan.common.concurrency import VersieModel
 from eenplan.common.models import BaseModel
 
 
-class Beleidsplan(BaseModel):
+class Beleidsplan(VersieModel, BaseModel):
     gemeente = models.ForeignKey(
         "gemeente.Gemeente", on_delete=models.PROTECT, related_name="beleidsplannen"
     )
@@ -53,7 +54,7 @@ class Beleidsplan(BaseModel):
         return self.naam
 
 
-class Thema(BaseModel):
+class Thema(VersieModel, BaseModel):
     plan = models.ForeignKey(Beleidsplan, on_delete=models.CASCADE, related_name="themas")
     nummer = models.PositiveSmallIntegerField()
     naam = models.CharField(max_length=200)
@@ -63,14 +64,18 @@ class Thema(BaseModel):
     class Meta:
         ordering = ["plan", "nummer"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "nummer"], name="thema_nummer_uniek")
+            models.UniqueConstraint(
+                fields=["plan", "nummer"],
+                name="thema_nummer_uniek",
+                violation_error_message="Dit plan heeft al een thema met dit nummer.",
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.nummer}. {self.naam}"
 
 
-class Doel(BaseModel):
+class Doel(VersieModel, BaseModel):
     """A goal of the plan a theme contributes to (seed 002 D1-D6; seed 001 an
     effectdoelstelling under its opgave)."""
 
@@ -81,13 +86,19 @@ class Doel(BaseModel):
 
     class Meta:
         ordering = ["thema", "code"]
-        constraints = [models.UniqueConstraint(fields=["thema", "code"], name="doel_code_uniek")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thema", "code"],
+                name="doel_code_uniek",
+                violation_error_message="Dit thema heeft al een doel met deze code.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.tekst}"
 
 
-class Subdoel(BaseModel):
+class Subdoel(VersieModel, BaseModel):
     doel = models.ForeignKey(Doel, on_delete=models.CASCADE, related_name="subdoelen")
     nummer = models.PositiveSmallIntegerField()
     tekst = models.TextField()
@@ -95,12 +106,19 @@ class Subdoel(BaseModel):
 
     class Meta:
         ordering = ["doel", "nummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["doel", "nummer"],
+                name="subdoel_nummer_uniek",
+                violation_error_message="Dit doel heeft al een subdoel met dit nummer.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.tekst
 
 
-class Resultaat(BaseModel):
+class Resultaat(VersieModel, BaseModel):
     thema = models.ForeignKey(Thema, on_delete=models.CASCADE, related_name="resultaten")
     nummer = models.PositiveSmallIntegerField()
     tekst = models.TextField()
@@ -110,14 +128,18 @@ class Resultaat(BaseModel):
         ordering = ["thema", "nummer"]
         verbose_name_plural = "resultaten"
         constraints = [
-            models.UniqueConstraint(fields=["thema", "nummer"], name="resultaat_nummer_uniek")
+            models.UniqueConstraint(
+                fields=["thema", "nummer"],
+                name="resultaat_nummer_uniek",
+                violation_error_message="Dit thema heeft al een resultaat met dit nummer.",
+            )
         ]
 
     def __str__(self) -> str:
         return f"Resultaat {self.nummer}: {self.tekst}"
 
 
-class Activiteit(BaseModel):
+class Activiteit(VersieModel, BaseModel):
     subdoel = models.ForeignKey(Subdoel, on_delete=models.CASCADE, related_name="activiteiten")
     code = models.CharField(max_length=10)
     naam = models.TextField()
@@ -144,7 +166,7 @@ class Activiteit(BaseModel):
         return f"{self.code} {self.naam}"
 
 
-class Indicatorkoppeling(BaseModel):
+class Indicatorkoppeling(VersieModel, BaseModel):
     """One indicator (by id in the registry) measuring a resultaat, with the baseline, the
     direction and the verdict's thresholds (empty: the plan's defaults)."""
 
@@ -188,7 +210,7 @@ class Streefwaarde(BaseModel):
 # --- the client-experience survey -----------------------------------------------------------
 
 
-class Vragenlijst(BaseModel):
+class Vragenlijst(VersieModel, BaseModel):
     gemeente = models.ForeignKey(
         "gemeente.Gemeente", on_delete=models.PROTECT, related_name="vragenlijsten"
     )
@@ -203,7 +225,7 @@ class Vragenlijst(BaseModel):
         return self.naam
 
 
-class Vraag(BaseModel):
+class Vraag(VersieModel, BaseModel):
     """One statement answered on a 5-point scale (1 helemaal oneens ... 5 helemaal eens)."""
 
     vragenlijst = models.ForeignKey(Vragenlijst, on_delete=models.CASCADE, related_name="vragen")
@@ -211,13 +233,26 @@ class Vraag(BaseModel):
     code = models.SlugField(max_length=40)
     tekst = models.CharField(max_length=300)
     aspect = models.CharField(max_length=20, choices=Aspect.choices)
+    actief = models.BooleanField(
+        default=True,
+        help_text="Wordt gevraagd in een nieuw onderzoek. Een vraag met antwoorden blijft "
+        "bestaan (de resultaten van eerdere jaren), maar kan uit gezet worden.",
+    )
 
     class Meta:
         ordering = ["vragenlijst", "nummer"]
         verbose_name_plural = "vragen"
         constraints = [
-            models.UniqueConstraint(fields=["vragenlijst", "code"], name="vraag_code_uniek"),
-            models.UniqueConstraint(fields=["vragenlijst", "nummer"], name="vraag_nummer_uniek"),
+            models.UniqueConstraint(
+                fields=["vragenlijst", "code"],
+                name="vraag_code_uniek",
+                violation_error_message="Deze vragenlijst heeft al een vraag met deze code.",
+            ),
+            models.UniqueConstraint(
+                fields=["vragenlijst", "nummer"],
+                name="vraag_nummer_uniek",
+                violation_error_message="Deze vragenlijst heeft al een vraag met dit nummer.",
+            ),
         ]
 
     def __str__(self) -> str:

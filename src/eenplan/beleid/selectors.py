@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from eenplan.beleid import indicatoren
 from eenplan.beleid.constants import Richting
@@ -26,6 +28,8 @@ from eenplan.beleid.models import (
     Thema,
     Uitnodiging,
     Uitvraging,
+    Vraag,
+    Vragenlijst,
 )
 from eenplan.beleid.oordeel import Oordeel, Uitkomst, beoordeel
 
@@ -40,6 +44,46 @@ def beleidsplannen(*, gemeente_id: int) -> QuerySet[Beleidsplan]:
 
 def plan_get(*, gemeente_id: int, pk: int) -> Beleidsplan:
     return Beleidsplan.objects.get(gemeente_id=gemeente_id, pk=pk)
+
+
+# The path from each kind of element to its plan's municipality, and what to load with it.
+_ONDERDEEL: dict[str, tuple[type[models.Model], str, tuple[str, ...]]] = {
+    "beleidsplan": (Beleidsplan, "gemeente_id", ()),
+    "thema": (Thema, "plan__gemeente_id", ("plan",)),
+    "doel": (Doel, "thema__plan__gemeente_id", ("thema__plan",)),
+    "resultaat": (Resultaat, "thema__plan__gemeente_id", ("thema__plan",)),
+    "subdoel": (Subdoel, "doel__thema__plan__gemeente_id", ("doel__thema__plan",)),
+    "activiteit": (
+        Activiteit,
+        "subdoel__doel__thema__plan__gemeente_id",
+        ("subdoel__doel__thema__plan",),
+    ),
+    "indicatorkoppeling": (
+        Indicatorkoppeling,
+        "resultaat__thema__plan__gemeente_id",
+        ("resultaat__thema__plan",),
+    ),
+}
+
+
+def onderdeel_get(*, soort: str, pk: int, gemeente_id: int) -> Any:
+    """One element of a plan of the municipality with its path up to the plan (one query), or
+    None when it does not exist there."""
+    model, pad, laden = _ONDERDEEL[soort]
+    return model._default_manager.select_related(*laden).filter(pk=pk, **{pad: gemeente_id}).first()
+
+
+def onderdelen(*, soort: str, gemeente_id: int) -> QuerySet[Any]:
+    """All elements of one kind in the municipality's plans, with their path up (one query)."""
+    model, pad, laden = _ONDERDEEL[soort]
+    return model._default_manager.select_related(*laden).filter(**{pad: gemeente_id}).order_by("pk")
+
+
+def vragen_met_antwoorden(lijst: Vragenlijst) -> QuerySet[Vraag]:
+    """The questionnaire's questions, each with `beantwoord` (has answers). One query."""
+    return lijst.vragen.annotate(
+        beantwoord=Exists(Antwoord.objects.filter(vraag_id=OuterRef("pk")))
+    ).order_by("nummer")
 
 
 def plan_structuur(plan: Beleidsplan) -> QuerySet[Thema]:
@@ -288,7 +332,8 @@ def uitvraging_resultaten(uitvraging: Uitvraging, *, per: str) -> dict[str, obje
             }
         )
     groepen = [r["groep"] for r in respons]
-    vragen = list(uitvraging.vragenlijst.vragen.all())
+    # A question switched off later still shows the answers it got in this round.
+    vragen = [v for v in uitvraging.vragenlijst.vragen.all() if v.actief or v.pk in totaal]
     tabel = []
     for v in vragen:
         rij = [ruw.get((v.pk, g), (0, 0, 0)) for g in groepen]

@@ -45,7 +45,11 @@ ALGEMEEN_CONFLICT = (
 )
 
 
-HET_WOORDEN = {"plan", "onderzoek", "huishouden", "bezwaar"}
+HET_WOORDEN = {
+    "plan", "onderzoek", "huishouden", "bezwaar",
+    # the policy model (beleid)
+    "beleidsplan", "thema", "doel", "subdoel", "resultaat",
+}
 
 
 class Conflict(ValidationError):

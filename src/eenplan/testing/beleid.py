@@ -110,7 +110,9 @@ def ronde(
 
 def beantwoord(uitnodiging: Uitnodiging, score: int | None, **per_vraag: int | None) -> None:
     """Answer every question with `score` (or per question), through the public service."""
-    codes = uitnodiging.uitvraging.vragenlijst.vragen.values_list("code", flat=True)
+    codes = uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True).values_list(
+        "code", flat=True
+    )
     scores = {c: per_vraag.get(c, score) for c in codes}
     services.antwoorden_opslaan(
         token=services.uitnodiging_token(uitnodiging),

@@ -20,7 +20,18 @@ class BeleidsplanSerializer(serializers.ModelSerializer):
             "bron",
             "op_koers_marge",
             "aandacht_marge",
+            "vastgesteld_op",
+            "versie",
         ]
+
+
+class BeleidsplanInSerializer(serializers.Serializer):
+    naam = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    omschrijving = serializers.CharField(required=False, allow_blank=True)
+    van_jaar = serializers.IntegerField(required=False)
+    tot_jaar = serializers.IntegerField(required=False)
+    vastgesteld_op = serializers.DateField(required=False, allow_null=True)
+    bron = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
 class StreefSerializer(serializers.Serializer):
@@ -38,6 +49,7 @@ class KoppelingSerializer(serializers.Serializer):
     aandacht_marge = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)
     streefwaarden = StreefSerializer(many=True, source="streefwaarden.all")
     bron = serializers.CharField()
+    versie = serializers.IntegerField()
 
 
 class ResultaatSerializer(serializers.Serializer):
@@ -45,6 +57,7 @@ class ResultaatSerializer(serializers.Serializer):
     nummer = serializers.IntegerField()
     tekst = serializers.CharField()
     bron = serializers.CharField()
+    versie = serializers.IntegerField()
     indicatoren = KoppelingSerializer(many=True, source="indicatoren.all")
 
 
@@ -64,6 +77,7 @@ class ActiviteitSerializer(serializers.ModelSerializer):
             "toelichting",
             "resultaten",
             "bron",
+            "versie",
         ]
 
     def get_resultaten(self, obj: Activiteit) -> list[int]:
@@ -75,6 +89,7 @@ class SubdoelSerializer(serializers.Serializer):
     nummer = serializers.IntegerField()
     tekst = serializers.CharField()
     bron = serializers.CharField()
+    versie = serializers.IntegerField()
     activiteiten = ActiviteitSerializer(many=True, source="activiteiten.all")
 
 
@@ -83,6 +98,7 @@ class DoelSerializer(serializers.Serializer):
     code = serializers.CharField()
     tekst = serializers.CharField()
     bron = serializers.CharField()
+    versie = serializers.IntegerField()
     subdoelen = SubdoelSerializer(many=True, source="subdoelen.all")
 
 
@@ -92,6 +108,7 @@ class ThemaSerializer(serializers.Serializer):
     naam = serializers.CharField()
     omschrijving = serializers.CharField()
     bron = serializers.CharField()
+    versie = serializers.IntegerField()
     doelen = DoelSerializer(many=True, source="doelen.all")
     resultaten = ResultaatSerializer(many=True, source="resultaten.all")
 

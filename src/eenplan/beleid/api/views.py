@@ -17,6 +17,13 @@ from rest_framework.response import Response
 
 from eenplan.beleid import selectors, services
 from eenplan.beleid.api import serializers as s
+from eenplan.beleid.api.bewerken import (
+    WIJZIGEN,
+    ActiviteitInSerializer,
+    ActiviteitUitSerializer,
+    OnderdeelViewSet,
+    _met_schema,
+)
 from eenplan.beleid.models import (
     Activiteit,
     Beleidsplan,
@@ -24,7 +31,8 @@ from eenplan.beleid.models import (
     Resultaat,
     Uitvraging,
 )
-from eenplan.common.api import pagina
+from eenplan.beleid.services import structuur
+from eenplan.common.api import VersieViewSetMixin, etag, pagina
 from eenplan.gemeente.models import Wijk
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
@@ -60,15 +68,33 @@ def _int(pk: Any, fout: str) -> int:
         request=s.MargesSerializer,
         responses=s.BeleidsplanSerializer,
     ),
+    create=extend_schema(
+        summary="Beleidsplan toevoegen",
+        request=s.BeleidsplanInSerializer,
+        responses={201: s.BeleidsplanSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Naam, jaren, vaststelling en bron van een plan wijzigen (If-Match: de versie)",
+        request=s.BeleidsplanInSerializer,
+        responses=s.BeleidsplanSerializer,
+    ),
+    destroy=extend_schema(
+        summary="Beleidsplan verwijderen (alleen zonder thema's)", responses={204: None}
+    ),
 )
-class BeleidsplanViewSet(viewsets.GenericViewSet):
+class BeleidsplanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     permission_classes = [RolePermission]
     access_rules = {
         "list": (Resource.BELEID, Action.LEZEN),
         "retrieve": (Resource.BELEID, Action.LEZEN),
         "dashboard": (Resource.BELEID, Action.LEZEN),
         "marges": (Resource.BELEID, Action.WIJZIGEN),
+        "create": (Resource.BELEID, Action.WIJZIGEN),
+        "partial_update": (Resource.BELEID, Action.WIJZIGEN),
+        "destroy": (Resource.BELEID, Action.WIJZIGEN),
     }
+    versie_model = Beleidsplan
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     queryset = Beleidsplan.objects.none()
     serializer_class = s.BeleidsplanSerializer
     filter_backends: list[type] = []
@@ -113,6 +139,36 @@ class BeleidsplanViewSet(viewsets.GenericViewSet):
         plan = services.plan_marges_change(actor=request.user, plan=plan, **invoer.validated_data)
         return Response(s.BeleidsplanSerializer(plan).data)
 
+    def _plan_antwoord(self, plan: Beleidsplan, code: int = status.HTTP_200_OK) -> Response:
+        plan.refresh_from_db()
+        response = Response(s.BeleidsplanSerializer(plan).data, status=code)
+        response["ETag"] = etag(plan.versie)
+        return response
+
+    def create(self, request: Request) -> Response:
+        invoer = s.BeleidsplanInSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        plan = structuur.onderdeel_save(
+            actor=request.user,
+            soort="beleidsplan",
+            ouder=user_gemeente(request),
+            velden=invoer.validated_data,
+        )
+        return self._plan_antwoord(plan, status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, pk: Any = None) -> Response:
+        plan = self._plan(request, pk)
+        invoer = s.BeleidsplanInSerializer(data=request.data, partial=True)
+        invoer.is_valid(raise_exception=True)
+        plan = structuur.onderdeel_save(
+            actor=request.user, soort="beleidsplan", onderdeel=plan, velden=invoer.validated_data
+        )
+        return self._plan_antwoord(plan)
+
+    def destroy(self, request: Request, pk: Any = None) -> Response:
+        structuur.onderdeel_delete(actor=request.user, onderdeel=self._plan(request, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 @extend_schema_view(
     create=extend_schema(
@@ -128,12 +184,14 @@ class BeleidsplanViewSet(viewsets.GenericViewSet):
         responses=s.KoppelingSerializer,
     ),
 )
-class IndicatorkoppelingViewSet(viewsets.GenericViewSet):
+class IndicatorkoppelingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     permission_classes = [RolePermission]
     access_rules = {
         "create": (Resource.BELEID, Action.WIJZIGEN),
         "update": (Resource.BELEID, Action.WIJZIGEN),
+        "destroy": (Resource.BELEID, Action.WIJZIGEN),
     }
+    versie_model = Indicatorkoppeling
     queryset = Indicatorkoppeling.objects.none()
     serializer_class = s.KoppelingSerializer
     filter_backends: list[type] = []
@@ -185,6 +243,20 @@ class IndicatorkoppelingViewSet(viewsets.GenericViewSet):
         )
         return Response(s.KoppelingSerializer(koppeling).data)
 
+    @extend_schema(
+        summary="Indicator ontkoppelen (met nulmeting en streefwaarden)", responses={204: None}
+    )
+    def destroy(self, request: Request, pk: Any = None) -> Response:
+        koppeling = selectors.onderdeel_get(
+            soort="indicatorkoppeling",
+            pk=_int(pk, "Deze koppeling bestaat niet."),
+            gemeente_id=user_gemeente(request).pk,
+        )
+        if koppeling is None:
+            raise NotFound("Deze koppeling bestaat niet.")
+        structuur.onderdeel_delete(actor=request.user, onderdeel=koppeling)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 @extend_schema_view(
     status=extend_schema(
@@ -193,12 +265,12 @@ class IndicatorkoppelingViewSet(viewsets.GenericViewSet):
         responses=s.ActiviteitSerializer,
     ),
 )
-class ActiviteitViewSet(viewsets.GenericViewSet):
-    permission_classes = [RolePermission]
-    access_rules = {"status": (Resource.BELEID, Action.WIJZIGEN)}
+class ActiviteitViewSet(OnderdeelViewSet):
+    access_rules = {**OnderdeelViewSet.access_rules, "status": WIJZIGEN}
+    soort, ouder, versie_model = "activiteit", "subdoel", Activiteit
     queryset = Activiteit.objects.none()
-    serializer_class = s.ActiviteitSerializer
-    filter_backends: list[type] = []
+    serializer_class = ActiviteitUitSerializer
+    invoer = ActiviteitInSerializer
 
     @action(detail=True, methods=["post"])
     def status(self, request: Request, pk: Any = None) -> Response:
@@ -218,6 +290,9 @@ class ActiviteitViewSet(viewsets.GenericViewSet):
             actor=request.user, activiteit=activiteit, **invoer.validated_data
         )
         return Response(s.ActiviteitSerializer(activiteit).data)
+
+
+_met_schema(ActiviteitViewSet, "activiteit")
 
 
 @extend_schema_view(

@@ -69,6 +69,7 @@ def plannen(request: HttpRequest) -> HttpResponse:
         "beleid/plannen.html",
         {
             "plannen": selectors.beleidsplannen(gemeente_id=gemeente.pk),
+            "mag_wijzigen": _mag_wijzigen(request),
             "enquete_zien": access.allows(request.user, Resource.ENQUETE, Action.LEZEN),
         },
     )
@@ -352,7 +353,7 @@ def vragenlijst(request: HttpRequest, token: str) -> HttpResponse:
     if uitnodiging is None:
         return render(request, "beleid/vragenlijst_onbekend.html", status=404)
     reden = services.open_voor_antwoord(uitnodiging, vandaag=vandaag)
-    vragen = list(uitnodiging.uitvraging.vragenlijst.vragen.all())
+    vragen = list(uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True))
     context: dict[str, Any] = {
         "lijst": uitnodiging.uitvraging.vragenlijst,
         "gemeente": uitnodiging.uitvraging.gemeente,

@@ -39,6 +39,7 @@ from eenplan.beleid.models import (
 from eenplan.beleid.vragenlijst import STANDAARD
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import BeschikteVoorziening
+from eenplan.common.concurrency import schrijft
 from eenplan.common.constants import Wet
 from eenplan.gemeente.models import Gemeente
 from eenplan.privacy import access
@@ -67,6 +68,7 @@ def _decimaal(waarde: Any, veld: str) -> Decimal | None:
 
 
 @transaction.atomic
+@schrijft("koppeling")
 def koppeling_change(
     *,
     actor: Any,
@@ -142,6 +144,7 @@ def koppeling_add(
 
 
 @transaction.atomic
+@schrijft("activiteit")
 def activiteit_status_set(
     *, actor: Any, activiteit: Activiteit, status: str, toelichting: str = ""
 ) -> Activiteit:
@@ -156,6 +159,7 @@ def activiteit_status_set(
 
 
 @transaction.atomic
+@schrijft("plan")
 def plan_marges_change(
     *, actor: Any, plan: Beleidsplan, op_koers_marge: Any, aandacht_marge: Any
 ) -> Beleidsplan:
@@ -348,7 +352,7 @@ def antwoorden_opslaan(*, token: str, scores: Mapping[str, int | None], vandaag:
     reden = open_voor_antwoord(uitnodiging, vandaag=vandaag)
     if reden:
         raise ValidationError(reden)
-    vragen = list(uitnodiging.uitvraging.vragenlijst.vragen.all())
+    vragen = list(uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True))
     fouten = {}
     for vraag in vragen:
         score = scores.get(vraag.code)
