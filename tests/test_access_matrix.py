@@ -37,7 +37,15 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
-from eenplan.beleid.models import Activiteit, Indicatorkoppeling, Resultaat
+from eenplan.beleid.models import (
+    Activiteit,
+    Indicatorkoppeling,
+    Resultaat,
+    Subdoel,
+    Thema,
+    Vraag,
+)
+from eenplan.beleid.models import Doel as Beleidsdoel
 from eenplan.berichten.models import AanbiederLogin
 from eenplan.beschikkingen.models import (
     Aanvraag,
@@ -267,6 +275,15 @@ PK_KIND: dict[str, str] = {
     "/beleid/indicatoren/": "beleidskoppeling",
     "/beleid/activiteiten/": "beleidsactiviteit",
     "/beleid/resultaten/": "beleidsresultaat",
+    "/beleid/themas/": "beleidsthema",
+    "/beleid/doelen/": "beleidsdoel",
+    "/beleid/subdoelen/": "beleidssubdoel",
+    "/beleid/clientervaring/vragen/": "enquetevraag",
+    "/api/v1/beleidsthemas/": "beleidsthema",
+    "/api/v1/beleidsdoelen/": "beleidsdoel",
+    "/api/v1/beleidssubdoelen/": "beleidssubdoel",
+    "/api/v1/beleidsresultaten/": "beleidsresultaat",
+    "/api/v1/enquetevragen/": "enquetevraag",
     "/beleid/clientervaring/": "uitvraging",
     "/api/v1/beleidsplannen/": "beleidsplan",
     "/api/v1/beleidsindicatoren/": "beleidskoppeling",
@@ -609,6 +626,10 @@ def build_world() -> World:
         ).pk
         side["uitvraging"] = uitvraging.pk
         side["beleidsresultaat"] = Resultaat.objects.filter(nummer=4).get().pk
+        side["beleidsthema"] = Thema.objects.get(plan=beleidsplan).pk
+        side["beleidsdoel"] = Beleidsdoel.objects.get(thema__plan=beleidsplan).pk
+        side["beleidssubdoel"] = Subdoel.objects.get(doel__thema__plan=beleidsplan).pk
+        side["enquetevraag"] = Vraag.objects.filter(vragenlijst=uitvraging.vragenlijst).first().pk
     for side in sides.values():
         side["medewerker"] = collega_zuid.pk
         side["verzoek"] = verzoek.pk

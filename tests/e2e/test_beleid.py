@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from eenplan.beleid import services
-from eenplan.beleid.models import Respons
+from eenplan.beleid.models import Respons, Vraag
 from eenplan.gemeente.constants import Rol
 from eenplan.testing import beleid as tb
 from eenplan.testing.factories import MedewerkerFactory
@@ -95,3 +95,61 @@ def test_vragenlijst_invullen_met_het_toetsenbord(page, gemeentedata):
     page.go_back()
     page.reload()
     expect(page.get_by_role("status")).to_contain_text("al ingevuld")
+
+
+def test_plan_bewerken_en_vragenlijst_beheren(page, context, live_server, gemeentedata):
+    """The officer adds a thema and an activity to the plan, is told in Dutch when the end lies
+    before the start, and switches a survey question off: every page axe-clean, 390 px too."""
+    plan = tb.plan(gemeentedata.gemeente, indicatoren=[{"indicator": "bbv_32_wmo_maatwerk"}])
+    beleid = MedewerkerFactory(
+        gemeente=gemeentedata.gemeente,
+        functie=Rol.BELEID,
+        username="beleid",
+        password=WACHTWOORD,
+        first_name="Bo",
+    )
+    login_cookie(context, live_server, beleid)
+    page.goto(f"/beleid/{plan.pk}/plan/")
+    assert_axe(page, "plan met bewerklinks")
+    page.get_by_role("link", name="Thema toevoegen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuw thema")
+    page.get_by_label("Nummer").fill("2")
+    page.get_by_label("Naam van het thema").fill("Jeugd en gezin")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="2. Jeugd en gezin")).to_be_visible()
+    page.get_by_role("link", name="Activiteit toevoegen aan subdoel D1.1").click()
+    page.get_by_label("Code (bijvoorbeeld A1)").fill("A2")
+    page.get_by_label("De activiteit").fill("Buurtkamer openen")
+    page.get_by_label("Wie voert het uit").fill("Welzijn Noord")
+    page.get_by_label("Begin").fill("2026-06-01")
+    page.get_by_label("Einde").fill("2026-05-01")
+    page.get_by_label("1. Voorzieningen zijn toegankelijk.").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Het einde ligt niet voor het begin.")
+    assert_styled(page)
+    assert_axe(page, "activiteit met fout")
+    screenshot(page, "beleid-activiteit-fout.png")
+    page.get_by_label("Einde").fill("2026-12-31")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("link", name="A2 Buurtkamer openen")).to_be_visible()
+    page.get_by_role("link", name="A2 Buurtkamer openen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Activiteit bewerken")
+    assert_axe(page, "activiteit bewerken")
+    page.set_viewport_size({"width": 390, "height": 844})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 390, f"de bewerkpagina is {breedte}px breed op een telefoon"
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.goto("/beleid/clientervaring/vragen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Vragenlijst cliëntervaringsonderzoek"
+    )
+    assert_styled(page)
+    assert_axe(page, "vragenlijst beheren")
+    screenshot(page, "beleid-vragenlijst-beheren.png")
+    page.get_by_role("link", name="Door de hulp voel ik mij veiliger thuis.").click()
+    assert_axe(page, "vraag bewerken")
+    page.get_by_role("button", name="Niet meer stellen (uit zetten)").click()
+    uitgezet = Vraag.objects.get(code="veilig_thuis")
+    expect(page.locator(f"#vraag-{uitgezet.pk}")).to_contain_text("nee (uit)")
+    assert Vraag.objects.get(pk=uitgezet.pk).actief is False

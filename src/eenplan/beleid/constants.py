@@ -22,11 +22,12 @@ class Richting(models.TextChoices):
 
 class Aspect(models.TextChoices):
     """What a survey question measures: the subjects of Uitvoeringsregeling Wmo 2015 art. 8
-    lid 1 (toegankelijkheid, kwaliteit, bijdrage aan zelfredzaamheid en participatie), plus the
+    lid 2 onder a-c (the accessibility of provisions, the quality of the support, its
+    contribution to self-reliance and participation; c split in two here), plus the
     municipality's own questions (e.g. mantelzorg discussed, seed 002 L2336-L2341)."""
 
-    TOEGANG = "toegankelijkheid", "Toegankelijkheid van de cliëntondersteuning en de melding"
-    KWALITEIT = "kwaliteit", "Kwaliteit van de maatwerkvoorziening"
+    TOEGANG = "toegankelijkheid", "Toegankelijkheid van voorzieningen"
+    KWALITEIT = "kwaliteit", "Kwaliteit van de ondersteuning"
     ZELFREDZAAMHEID = "zelfredzaamheid", "Bijdrage aan zelfredzaamheid"
     PARTICIPATIE = "participatie", "Bijdrage aan participatie"
     EIGEN = "eigen", "Eigen vraag van de gemeente"

@@ -36,7 +36,7 @@ ENQUETE_INDICATOREN = [
             f"zijn met: '{vraag.tekst}' (4 of 5 op de vijfpuntsschaal; 'weet ik niet' telt "
             f"niet mee)."
         ),
-        bron=f"Cliëntervaringsonderzoek Wmo 2015 art. 2.5.1; {vraag.bron}",
+        bron=f"Cliëntervaringsonderzoek Wmo 2015 art. 2.5.1 lid 1; {vraag.bron}",
         reeks=partial(_reeks, vraag.code),
         dimensies=("wijk", "aanbieder"),
     )

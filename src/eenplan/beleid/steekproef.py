@@ -1,5 +1,6 @@
-"""Drawing the sample of the client-experience survey (Wmo 2015 art. 2.5.1; Uitvoeringsregeling
-Wmo 2015 art. 8 lid 2: the survey may be held among a representative sample).
+"""Drawing the sample of the client-experience survey (Wmo 2015 art. 2.5.1 lid 1;
+Uitvoeringsregeling Wmo 2015 art. 8 lid 3: the survey may be held among a representative
+sample).
 
 Pure Python. Method (documented in docs/decisions/0021-beleid-and-survey.md): stratified by
 wijk, proportional allocation with largest remainders, a simple random sample without

@@ -1,13 +1,23 @@
 """The standard questionnaire of the client-experience survey, as data.
 
-Wmo 2015 art. 2.5.1 lid 1: the college asks, each year, the residents who received support how
-they experienced it. The Uitvoeringsregeling Wmo 2015 sets the minimum content of that survey
-(the brief names art. 8; the older version numbered it art. 4.2 — the article number could not
-be checked against the official text from this machine, see ADR 0021):
-the experiences with (a) the accessibility of the cliëntondersteuning and of the procedure
-after a melding, (b) the quality of the maatwerkvoorziening, and (c) its contribution to the
-resident's self-reliance (zelfredzaamheid) and participation. A representative sample is
-allowed. The statements below follow the national model questionnaire's subjects (VNG/KING
+Sources (checked against the transcriptions of the official texts in
+../shared/istandaarden/3.2/: the Uitvoeringsregeling Wmo 2015, BWBR0036096 as in force from
+20 March 2025, Hoofdstuk 5; the Jeugdwet and the Regeling Jeugdwet; see docs/beleid.md):
+
+- Wmo 2015 art. 2.5.1 lid 1: the college has the residents' experiences examined (the
+  cliëntervaringsonderzoek); art. 2.5.1 lid 4 is the basis of the ministerial rules on it (the
+  Uitvoeringsregeling's preamble cites it). The text of art. 2.5.1 itself is not in the
+  transcriptions; its number is confirmed by the two references.
+- Uitvoeringsregeling Wmo 2015 art. 8 lid 1: the survey is held at least among persons for whom
+  an onderzoek under Wmo 2015 art. 2.3.2 lid 1 was done or who use a provision; lid 2: its
+  questionnaire covers, where applicable, how they experience (a) the accessibility of
+  provisions, (b) the quality of the support, or (c) its contribution to their self-reliance
+  and participation; lid 3: a representative sample is allowed.
+- The youth equivalent (Jeugdwet art. 2.10, which declares Wmo 2015 art. 2.5.1 applicable, and
+  Regeling Jeugdwet art. 3: also youths under a child-protection measure or jeugdreclassering)
+  is not implemented here: eenplan's survey covers the Wmo.
+
+The statements follow the national model questionnaire's subjects (VNG/KING
 "cliëntervaringsonderzoek Wmo"), written in B1 Dutch; answers on a five-point scale.
 Question `mantelzorg` is seed 002's M1 (L2336-L2341): was support for the mantelzorger
 discussed in the conversation.
@@ -19,7 +29,7 @@ from dataclasses import dataclass
 
 from eenplan.beleid.constants import Aspect
 
-UR = "Uitvoeringsregeling Wmo 2015 (cliëntervaringsonderzoek)"
+UR = "Uitvoeringsregeling Wmo 2015 art. 8 lid 2"
 
 SCHAAL = [
     (1, "Helemaal oneens"),

@@ -107,7 +107,7 @@ EXEMPT: dict[str, str] = {
     "/": "The start page: the user's own role and teams, no resident data.",
     "/vragenlijst/<token>/": (
         "The client-experience survey's answer page: public by design (no login; Wmo 2015 art. "
-        "2.5.1), the unguessable token in the link is the key; shows no personal data and "
+        "2.5.1 lid 1), the unguessable token in the link is the key; shows no personal data and "
         "stores answers without a link to the person (beleid.services.antwoorden_opslaan)."
     ),
     "/mijn/inloggen/": (

@@ -15,6 +15,7 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Sum,
 )
@@ -530,11 +531,13 @@ def _kanteling(v: Vraag) -> Meting:
     )
 
 
-def _stapeling(v: Vraag) -> Meting:
-    per_huishouden = (
+def _maatwerk_per_huishouden(v: Vraag) -> QuerySet[BeschikteVoorziening]:
+    """Per household (of a current member on the peildatum) the number of different running
+    maatwerk provisions of its members: one grouped query, used as a set by `_stapeling`."""
+    return (
         BeschikteVoorziening.objects.filter(
             actief_op("", v.tot),
-            beschikking__inwoner__lidmaatschappen__huishouden_id=OuterRef("pk"),
+            beschikking__gemeente_id=v.gemeente_id,
             beschikking__inwoner__lidmaatschappen__lid_van__lte=v.tot,
         )
         .filter(
@@ -545,18 +548,23 @@ def _stapeling(v: Vraag) -> Meting:
         .order_by()
         .values("beschikking__inwoner__lidmaatschappen__huishouden_id")
         .annotate(n=Count("voorziening_id", distinct=True))
-        .values("n")[:1]
     )
-    rijen = (
-        Huishouden.objects.filter(gemeente_id=v.gemeente_id)
-        .annotate(voorzieningen=Coalesce(Subquery(per_huishouden), 0))
-        .filter(voorzieningen__gte=1)
+
+
+def _stapeling(v: Vraag) -> Meting:
+    # Two uncorrelated sets (households with maatwerk; with two or more different provisions)
+    # instead of a count per household: the database computes each once (docs/benchmarks.md).
+    per_huishouden = _maatwerk_per_huishouden(v)
+    huishoudens = per_huishouden.values("beschikking__inwoner__lidmaatschappen__huishouden_id")
+    gestapeld = per_huishouden.filter(n__gte=2).values(
+        "beschikking__inwoner__lidmaatschappen__huishouden_id"
     )
+    rijen = Huishouden.objects.filter(gemeente_id=v.gemeente_id, pk__in=huishoudens)
     return Meting(
         rijen=rijen,
         dims={"wijk": huishouden_wijk("pk", v.tot)},
         eenheden=Count("pk"),
-        teller=Count("pk", filter=Q(voorzieningen__gte=2)),
+        teller=Count("pk", filter=Q(pk__in=gestapeld)),
     )
 
 
@@ -767,56 +775,49 @@ registreer(
 # --- BBV ------------------------------------------------------------------------------------------
 
 
-def _met_voorziening(v: Vraag, **filters: object) -> Exists:
-    return Exists(
-        BeschikteVoorziening.objects.filter(
-            actief_op("", v.tot), beschikking__inwoner_id=OuterRef("pk"), **filters
-        )
+def _met_voorziening(v: Vraag, *uitgezonderd: Q, **filters: object) -> Q:
+    """The resident has a running provision (with `filters`) on the peildatum: membership of
+    one uncorrelated set of resident ids, which the database computes once for all rows (a
+    correlated EXISTS per resident took seconds on the demo; docs/benchmarks.md)."""
+    voorzieningen = BeschikteVoorziening.objects.filter(
+        actief_op("", v.tot), beschikking__gemeente_id=v.gemeente_id, **filters
     )
+    for q in uitgezonderd:
+        voorzieningen = voorzieningen.exclude(q)
+    return Q(pk__in=voorzieningen.values("beschikking__inwoner_id"))
 
 
-def _jongeren(v: Vraag, **voorziening: object) -> Meting:
+def _jongeren(v: Vraag, *uitgezonderd: Q, **voorziening: object) -> Meting:
     rijen = Inwoner.objects.filter(
         gemeente_id=v.gemeente_id,
         geboortedatum__lte=v.tot,
         geboortedatum__gt=jaren_terug(v.tot, 18),
-    ).annotate(heeft=_met_voorziening(v, **voorziening))
+    )
     dims = _persoon_dims("", v)
     del dims["leeftijd"]
     return Meting(
         rijen=rijen,
         dims=dims,
         eenheden=Count("pk"),
-        teller=Count("pk", filter=Q(heeft=True)),
+        teller=Count("pk", filter=_met_voorziening(v, *uitgezonderd, **voorziening)),
     )
 
 
 def _jeugdhulp(v: Vraag) -> Meting:
-    m = _jongeren(v, voorziening__wet="jeugd")
     # Jeugdbescherming (48) and jeugdreclassering (47) are BBV 30 and 31, not jeugdhulp.
-    rijen = m.rijen.annotate(
-        heeft=Exists(
-            BeschikteVoorziening.objects.filter(
-                actief_op("", v.tot),
-                beschikking__inwoner_id=OuterRef("pk"),
-                voorziening__wet="jeugd",
-            ).exclude(voorziening__productcategorie__in=["47", "48"])
-        )
-    )
-    return Meting(rijen=rijen, dims=m.dims, eenheden=m.eenheden, teller=m.teller)
+    return _jongeren(v, Q(voorziening__productcategorie__in=["47", "48"]), voorziening__wet="jeugd")
 
 
 def _wmo_maatwerk(v: Vraag) -> Meting:
-    rijen = Inwoner.objects.filter(gemeente_id=v.gemeente_id, geboortedatum__lte=v.tot).annotate(
-        heeft=_met_voorziening(
-            v, voorziening__wet="wmo", voorziening__soort__in=["individueel", "collectief"]
-        )
+    rijen = Inwoner.objects.filter(gemeente_id=v.gemeente_id, geboortedatum__lte=v.tot)
+    heeft = _met_voorziening(
+        v, voorziening__wet="wmo", voorziening__soort__in=["individueel", "collectief"]
     )
     return Meting(
         rijen=rijen,
         dims=_persoon_dims("", v),
         eenheden=Count("pk"),
-        teller=Count("pk", filter=Q(heeft=True)),
+        teller=Count("pk", filter=heeft),
     )
 
 

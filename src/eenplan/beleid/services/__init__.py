@@ -186,7 +186,7 @@ METHODE = (
     "Steekproef: gestratificeerd naar wijk, evenredig verdeeld (grootste resten, minstens één "
     "per wijk), binnen elke wijk een enkelvoudige aselecte steekproef zonder teruglegging met "
     "random.Random(seed); dezelfde populatie, grootte en seed geven dezelfde steekproef "
-    "(Uitvoeringsregeling Wmo 2015: een representatieve steekproef is toegestaan)."
+    "(Uitvoeringsregeling Wmo 2015 art. 8 lid 3: een representatieve steekproef is toegestaan)."
 )
 
 
@@ -200,7 +200,7 @@ def vragenlijst_standaard(gemeente: Gemeente) -> Vragenlijst:
                 "U krijgt hulp van de gemeente. Wij willen weten hoe u dat vindt. "
                 "Het invullen duurt ongeveer 5 minuten. Uw antwoorden zijn anoniem."
             ),
-            "bron": "Wmo 2015 art. 2.5.1; Uitvoeringsregeling Wmo 2015",
+            "bron": "Wmo 2015 art. 2.5.1 lid 1; Uitvoeringsregeling Wmo 2015 art. 8",
         },
     )
     if nieuw:

@@ -112,7 +112,7 @@ def _pagina(
         "beleid/onderdeel.html",
         {
             "soort": soort,
-            "titel": titel,
+            "kop": titel,
             "form": form,
             "obj": obj,
             "ouder": ouder,

@@ -431,7 +431,9 @@ def test_costs_assigned_per_law_and_wijk_from_the_toewijzingen(gemeente, wijk):
     contract = ContractFactory(gemeente=gemeente, aanbieder=aanbieder, begin=dt.date(2024, 1, 1))
     product = ContractProductFactory(
         contract=contract,
-        voorziening=VoorzieningFactory(gemeente=gemeente, productcategorie="02", productcode="02A01"),
+        voorziening=VoorzieningFactory(
+            gemeente=gemeente, productcategorie="02", productcode="02A01"
+        ),
         tarief=Decimal("31.25"),
         eenheid="04",
     )
