@@ -135,3 +135,41 @@ def test_overview_and_detail_query_budget(client, gemeente, django_assert_max_nu
             ).status_code
             == 200
         )
+
+
+def test_bbv_32_and_stapeling_pages_do_not_grow_with_the_households(
+    client, gemeente, wijk, voorzieningen_wereld, django_assert_max_num_queries
+):
+    """The two pages that were slow on the demo: each counts residents and households with
+    uncorrelated sets in a bounded number of queries, whatever their number (docs/benchmarks.md)."""
+    from eenplan.testing.factories import (
+        AanvraagFactory,
+        BeschikkingFactory,
+        BeschikteVoorzieningFactory,
+        HuishoudenFactory,
+    )
+
+    _login(client, gemeente, Rol.BELEID)
+    urls = [
+        "/sturing/indicatoren/bbv_32_wmo_maatwerk/?per=wijk",
+        "/sturing/indicatoren/stapeling/?per=wijk",
+    ]
+    for url in urls:
+        client.get(url)
+    tellingen = {}
+    for url in urls:
+        with django_assert_max_num_queries(20) as q:
+            assert client.get(url).status_code == 200
+        tellingen[url] = len(q.captured_queries)
+    for _ in range(5):
+        inwoner = InwonerFactory(gemeente=gemeente, wijk=wijk)
+        HuishoudenFactory(gemeente=gemeente, leden=[inwoner])
+        BeschikteVoorzieningFactory(
+            beschikking=BeschikkingFactory(aanvraag=AanvraagFactory(inwoner=inwoner))
+        )
+    for url in urls:
+        with django_assert_max_num_queries(tellingen[url]):
+            antwoord = client.get(url)
+        assert antwoord.status_code == 200
+    # Eleven households with maatwerk now, so the wijk's row shows (not suppressed).
+    assert "Noord" in client.get(urls[1]).content.decode()
