@@ -153,3 +153,40 @@ def test_plan_bewerken_en_vragenlijst_beheren(page, context, live_server, gemeen
     uitgezet = Vraag.objects.get(code="veilig_thuis")
     expect(page.locator(f"#vraag-{uitgezet.pk}")).to_contain_text("nee (uit)")
     assert Vraag.objects.get(pk=uitgezet.pk).actief is False
+
+
+def test_de_overige_beleidspaginas_zijn_toegankelijk(
+    page, context, live_server, gemeentedata, beleidsplan
+):
+    """Every other beleid page a person uses gets its axe check: the list of plans, the
+    structure, one indicator's targets, the council report, the survey's rounds and results,
+    and the answer page for a link that is wrong."""
+    from eenplan.beleid.models import Indicatorkoppeling, Uitvraging
+
+    beleid = MedewerkerFactory(
+        gemeente=gemeentedata.gemeente,
+        functie=Rol.BELEID,
+        username="beleid",
+        password=WACHTWOORD,
+        first_name="Bo",
+    )
+    login_cookie(context, live_server, beleid)
+    koppeling = Indicatorkoppeling.objects.filter(resultaat__thema__plan=beleidsplan).first()
+    ronde = Uitvraging.objects.order_by("-jaar").first()
+    paginas = {
+        "/beleid/": "Beleidsplannen",
+        f"/beleid/{beleidsplan.pk}/plan/": "Doelen en activiteiten",
+        f"/beleid/indicatoren/{koppeling.pk}/": "Cliëntervaring: wist waar terecht",
+        f"/beleid/{beleidsplan.pk}/raadsrapportage/": None,
+        "/beleid/clientervaring/": "Cliëntervaringsonderzoek Wmo",
+        f"/beleid/clientervaring/{ronde.pk}/?per=aanbieder": None,
+        "/beleid/nieuw/": "Nieuw beleidsplan",
+    }
+    for url, kop in paginas.items():
+        page.goto(url)
+        if kop:
+            expect(page.get_by_role("heading", level=1)).to_have_text(kop)
+        assert_styled(page)
+        assert_axe(page, url)
+    page.goto("/vragenlijst/1-verkeerd/")
+    assert_axe(page, "vragenlijst met een verkeerde link")

@@ -108,12 +108,34 @@ def registreer(indicator: Indicator) -> Indicator:
     return indicator
 
 
-def alle() -> list[Indicator]:
-    from eenplan.sturing import indicatoren  # noqa: F401 - fills the register
+_GELADEN = False
 
+
+def _laad() -> None:
+    """Fill the register once: `sturing.indicatoren` and every module `sturing.indicatoren_*`
+    (one per domain that adds indicators, e.g. `indicatoren_mantelzorg.py`: a new file, no
+    edit of the others). Apps above sturing (beleid) register their own in `AppConfig.ready`.
+    See docs/sturing.md, "Adding indicators"."""
+    global _GELADEN
+    if _GELADEN:
+        return
+    import importlib
+    import pkgutil
+
+    import eenplan.sturing as pakket
+
+    importlib.import_module("eenplan.sturing.indicatoren")
+    for module in sorted(m.name for m in pkgutil.iter_modules(pakket.__path__)):
+        if module.startswith("indicatoren_"):
+            importlib.import_module(f"eenplan.sturing.{module}")
+    _GELADEN = True
+
+
+def alle() -> list[Indicator]:
+    _laad()
     return list(_REGISTER.values())
 
 
 def get(indicator_id: str) -> Indicator | None:
-    alle()
+    _laad()
     return _REGISTER.get(indicator_id)
