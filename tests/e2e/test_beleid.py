@@ -171,7 +171,9 @@ def test_de_overige_beleidspaginas_zijn_toegankelijk(
         first_name="Bo",
     )
     login_cookie(context, live_server, beleid)
-    koppeling = Indicatorkoppeling.objects.filter(resultaat__thema__plan=beleidsplan).first()
+    koppeling = Indicatorkoppeling.objects.get(
+        resultaat__thema__plan=beleidsplan, indicator="cev_wist_waar"
+    )
     ronde = Uitvraging.objects.order_by("-jaar").first()
     paginas = {
         "/beleid/": "Beleidsplannen",
