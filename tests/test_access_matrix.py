@@ -61,6 +61,12 @@ from eenplan.gemeente.services import roles_sync
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import Afweging, Leefgebied, Onderzoek, OnderzoekOnderdeel
+from eenplan.participatie.models import (
+    LevensonderhoudAanvraag,
+    Traject,
+    TrajectStap,
+    Verdiencapaciteit,
+)
 from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, PlanVersie, Regisseur, Voorstel
 from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Machtiging, Toestemming
@@ -301,6 +307,13 @@ PK_KIND: dict[str, str] = {
     "/api/v1/mijn/<inwoner_id>/acties/": "actie",
     "/api/v1/mijn/<inwoner_id>/deelnemers/": "deelnemer",
     "/api/v1/mijn/<inwoner_id>/beschikkingen/": "beschikking",
+    # Work and income (issue 14).
+    "/participatie/aanvragen/": "levensonderhoud",
+    "/participatie/inwoners/": "inwoner",
+    "/participatie/metingen/": "verdiencapaciteit",
+    "/participatie/trajecten/": "traject",
+    "/api/v1/participatie/levensonderhoud/": "levensonderhoud",
+    "/api/v1/participatie/trajecten/": "traject",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -478,6 +491,55 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         omschrijving="Oude indicatie",
         einddatum=TODAY + dt.timedelta(days=300),
     )
+    # Work and income (issue 14): an aanvraag levensonderhoud, an earning capacity, a trajectory.
+    lo = LevensonderhoudAanvraag.objects.create(
+        gemeente=gemeente,
+        huishouden=huishouden,
+        inwoner=inwoner,
+        aanvraag=Aanvraag.objects.create(
+            gemeente=gemeente,
+            inwoner=inwoner,
+            omschrijving="Algemene bijstand (levensonderhoud)",
+            wet="participatie",
+            ontvangen_op=TODAY,
+            beslissen_uiterlijk=TODAY + dt.timedelta(weeks=8),
+            ingediend_door="Inwoner",
+            vastgelegd_door=user,
+        ),
+        gemeld_op=TODAY,
+        ontvangen_op=TODAY,
+        zoektermijn_van_toepassing=False,
+        zoektermijn_tot=TODAY,
+        zoektermijn_bron="Participatiewet art. 41 lid 4",
+        normcategorie="alleenstaande_21",
+        normartikel="Participatiewet art. 21 onder a",
+        norm_bedrag=Decimal("1345.45"),
+        norm_geldig_vanaf=dt.date(2025, 1, 1),
+        norm_bron="Participatiewet art. 21",
+        vastgelegd_door=user,
+    )
+    verdiencapaciteit = Verdiencapaciteit.objects.create(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        vastgesteld_op=TODAY,
+        percentage=Decimal(60),
+        methode="diagnose",
+        route="werkspoor",
+        drempel_direct=Decimal(100),
+        drempel_werkspoor=Decimal(40),
+        drempels_bron="Standaard",
+        vastgelegd_door=user,
+    )
+    traject = Traject.objects.create(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        verdiencapaciteit=verdiencapaciteit,
+        route="werkspoor",
+        fase="diagnose",
+        begonnen_op=TODAY,
+        vastgelegd_door=user,
+    )
+    TrajectStap.objects.create(traject=traject, fase="diagnose", van=TODAY, vastgelegd_door=user)
     # A message about the resident (the message log is not limited by wijk: both sides read).
     stop = bericht(gemeente, None, inwoner, code="307", codes=["9069"], status="afgekeurd")
     return {
@@ -503,6 +565,9 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "bezwaar": bezwaar.pk,
         "klacht": klacht.pk,
         "overgangsrecht": overgangsrecht.pk,
+        "levensonderhoud": lo.pk,
+        "verdiencapaciteit": verdiencapaciteit.pk,
+        "traject": traject.pk,
         "wijk": wijk.pk,
         "team": team.pk,
         # Indicators are aggregates: the same one on both sides (no resident's scope).

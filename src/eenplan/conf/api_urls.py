@@ -15,6 +15,7 @@ from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
 from eenplan.meldingen.api import urls as meldingen_api
 from eenplan.onderzoeken.api import urls as onderzoeken_api
+from eenplan.participatie.api import urls as participatie_api
 from eenplan.plannen.api import urls as plannen_api
 from eenplan.portaal.api import urls as portaal_api
 from eenplan.privacy.api.views import InzageViewSet
@@ -58,6 +59,7 @@ beschikkingen_api.register(router)
 beheer_api.register(router)
 router.register("beheer/gemeente", GemeenteViewSet, basename="beheer-gemeente")
 bezwaren_api.register(router)
+participatie_api.register(router)
 sturing_api.register(router)
 berichten_medewerkers_api.register(router)
 beleid_api.register(router)

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "eenplan.plannen",
     "eenplan.beschikkingen",
     "eenplan.bezwaren",
+    "eenplan.participatie",
     "eenplan.sturing",
     "eenplan.voorzieningen",
     "eenplan.aanbieders",

@@ -40,6 +40,7 @@ urlpatterns = [
     # Bezwaar and klacht have their own app but keep their addresses under /beschikkingen/.
     path("beschikkingen/", include("eenplan.bezwaren.urls")),
     path("berichten/", include("eenplan.berichten.urls")),
+    path("participatie/", include("eenplan.participatie.urls")),
     # The inwonersportaal: residents and their representatives (issue 13).
     path("mijn/", include("eenplan.portaal.urls")),
     path("aanbieders/", include("eenplan.aanbieders.urls")),

@@ -99,6 +99,9 @@ class Resource(models.TextChoices):
     # (Archiefwet, selectielijst): handled by the privacy officer for the whole municipality.
     AVG_VERZOEK = "avg_verzoek", "AVG-verzoek van een inwoner (inzage, rectificatie, ...)"
     BEWAREN = "bewaren", "Bewaartermijnen en vernietiging"
+    # Work and income (eenplan.participatie, issue 14): the aanvraag levensonderhoud, the route
+    # by earning capacity and its trajectories, in the household's one plan.
+    PARTICIPATIE = "participatie", "Werk en inkomen (Participatiewet)"
 
 
 class Action(models.TextChoices):
@@ -329,6 +332,20 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     ),
     (R.BEWAREN, A.BESLISSEN): _rule(
         [roles.BEWAREN_BEKIJKEN, roles.BEWAREN_GOEDKEUREN], Doel.GEGEVENSBEHEER, scoped=False
+    ),
+    # Work and income: the Werkplein reads, records and decides (the decision itself is a
+    # beschikking: BESCHIKKING × BESLISSEN as well); the generalist and the back office read it
+    # for the one household plan.
+    (R.PARTICIPATIE, A.LEZEN): _rule(roles.PARTICIPATIE_BEKIJKEN, Doel.WERK_INKOMEN),
+    (R.PARTICIPATIE, A.AANMAKEN): _rule(
+        [roles.PARTICIPATIE_BEKIJKEN, roles.PARTICIPATIE_VASTLEGGEN], Doel.WERK_INKOMEN
+    ),
+    (R.PARTICIPATIE, A.WIJZIGEN): _rule(
+        [roles.PARTICIPATIE_BEKIJKEN, roles.PARTICIPATIE_VASTLEGGEN], Doel.WERK_INKOMEN
+    ),
+    (R.PARTICIPATIE, A.BESLISSEN): _rule(
+        [roles.PARTICIPATIE_BEKIJKEN, roles.PARTICIPATIE_VASTLEGGEN, roles.BESCHIKKING_NEMEN],
+        Doel.WERK_INKOMEN,
     ),
 }
 # What a provider may do (ActorKind.AANBIEDER): send messages and read its own messages and

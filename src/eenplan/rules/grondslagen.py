@@ -31,6 +31,9 @@ _VOORZIENING = {
     "jeugd": "artikel 2.3, eerste lid, van de Jeugdwet",
     "participatie": "artikel 10, eerste lid, van de Participatiewet",
 }
+# A benefit in money under the Participatiewet (no form of delivery): the right to bijstand,
+# art. 11 lid 1 (issue 14).
+_GELD = {"participatie": "artikel 11, eerste lid, van de Participatiewet"}
 _PGB = {
     "wmo": "artikel 2.3.6 van de Wet maatschappelijke ondersteuning 2015",
     "jeugd": "artikel 8.1.1 van de Jeugdwet",
@@ -49,13 +52,16 @@ BEROEP = "de artikelen 6:7 en 8:1 van de Algemene wet bestuursrecht"
 def grondslag(wet: str, *, leveringsvorm: str = "") -> str:
     """The article(s) a decision on one provision rests on, in the words of the letter.
 
-    A pgb names the pgb article as well (Wmo 2015 art. 2.3.6; Jeugdwet art. 8.1.1). An unknown
+    A pgb names the pgb article as well (Wmo 2015 art. 2.3.6; Jeugdwet art. 8.1.1); bijstand in
+    money (Participatiewet, no form of delivery) rests on art. 11 lid 1. An unknown
     law raises ValueError: a letter without its legal basis must not go out.
     """
     try:
         basis = _VOORZIENING[wet]
     except KeyError:
         raise ValueError(f"Onbekende wet voor de grondslag: {wet!r}") from None
+    if not leveringsvorm and wet in _GELD:
+        return _GELD[wet]
     if leveringsvorm == "pgb" and wet in _PGB:
         return f"{basis} en {_PGB[wet]}"
     return basis

@@ -47,6 +47,7 @@ __all__ = [
     "Route",
     "VoorschotUitsluiting",
     "Zoektermijn",
+    "categorie_omschrijving",
     "leeftijd",
     "norm_op",
     "normcategorie",
@@ -134,9 +135,7 @@ def zoektermijn(geboren: dt.date, gemeld_op: dt.date, *, afzien: bool = False) -
                 "(Participatiewet in balans); daarvoor geldt de zoektermijn altijd."
             )
         return Zoektermijn(True, gemeld_op, True, regel.bron)
-    return Zoektermijn(
-        True, gemeld_op + dt.timedelta(days=ZOEKTERMIJN_DAGEN), False, regel.bron
-    )
+    return Zoektermijn(True, gemeld_op + dt.timedelta(days=ZOEKTERMIJN_DAGEN), False, regel.bron)
 
 
 def zoektermijn_fout(
@@ -264,10 +263,15 @@ _CATEGORIEEN = {
 NORMCATEGORIEEN: tuple[str, ...] = tuple(_CATEGORIEEN)
 
 
+def categorie_omschrijving(code: str) -> str:
+    """The words of a norm category (Participatiewet art. 20-22) for its code."""
+    return _CATEGORIEEN[code][0]
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict[str, list[dict[str, object]]]:
     tekst = resources.files("eenplan.rules.data").joinpath("participatie.json").read_text("utf-8")
-    data = json.loads(tekst)
+    data: dict[str, list[dict[str, object]]] = json.loads(tekst)
     for sleutel in ("normen", "pensioenleeftijd"):
         rijen = data.get(sleutel)
         if not isinstance(rijen, list) or not rijen:
@@ -276,7 +280,8 @@ def _data() -> dict[str, list[dict[str, object]]]:
             if not str(rij.get("bron", "")).strip():
                 raise ValueError(f"participatie.json: een rij van '{sleutel}' heeft geen bron.")
     for rij in data["normen"]:
-        if set(rij["bedragen"]) != set(_CATEGORIEEN):
+        bedragen = rij["bedragen"]
+        if not isinstance(bedragen, dict) or set(bedragen) != set(_CATEGORIEEN):
             raise ValueError(
                 f"participatie.json: de normen van {rij['geldig_vanaf']} noemen niet precies "
                 "elke categorie."

@@ -2082,6 +2082,17 @@ class VernietigingsRegelFactory(factory.Factory):
         return VernietigingslijstFactory().regels.get()
 
 
+# Work and income (issue 14): its factories live beside its scenario and are listed here, so
+# every model has its factory in this module.
+from eenplan.testing.participatie import (  # noqa: E402, F401
+    LevensonderhoudAanvraagFactory,
+    TrajectFactory,
+    TrajectStapFactory,
+    VerdiencapaciteitFactory,
+    VoorschotFactory,
+)
+
+
 # Purpose-bound sharing (issue 17): the factories live beside their builders.
 from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the factories they use
     GedeeldeInzageFactory,

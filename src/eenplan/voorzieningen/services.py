@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from eenplan.common.constants import Wet
 from eenplan.common.datums import datums_check
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente, Wijk
@@ -50,7 +51,10 @@ def _zoektekst(v: Voorziening) -> str:
 def _check_voorziening(voorziening: Voorziening) -> None:
     """Maatwerk carries valid iWmo/iJw 3.2 codes; an algemene voorziening its organisation."""
     errors: dict[str, str] = {}
-    if voorziening.soort != VoorzieningSoort.ALGEMEEN:
+    # Participatiewet provisions (bijstand, re-integratie) are not exchanged over iWmo/iJw: no
+    # product codes from those code lists (issue 14).
+    iwmo = voorziening.wet != Wet.PARTICIPATIE
+    if voorziening.soort != VoorzieningSoort.ALGEMEEN and iwmo:
         lijst = "JZ020" if voorziening.wet == "jeugd" else "WMO020"
         if not _in_codelijst(lijst, voorziening.productcategorie):
             errors["productcategorie"] = f"Kies een productcategorie uit {lijst} (release 3.2)."
@@ -62,7 +66,7 @@ def _check_voorziening(voorziening: Voorziening) -> None:
             errors["frequentie"] = "Kies een frequentie uit WMO757, bijvoorbeeld 2 (per week)."
         if not voorziening.uitvoeringsvariant:
             errors["uitvoeringsvariant"] = "Kies inspanningsgericht, outputgericht of taakgericht."
-    elif not voorziening.organisatie.strip():
+    elif voorziening.soort == VoorzieningSoort.ALGEMEEN and not voorziening.organisatie.strip():
         errors["organisatie"] = "Vul de organisatie in die de algemene voorziening biedt."
     if errors:
         raise ValidationError(errors)

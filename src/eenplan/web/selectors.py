@@ -56,6 +56,10 @@ RECORD_RESOURCE: dict[str, Resource] = {
     "berichten.bericht": Resource.BESCHIKKING,
     "bezwaren.bezwaar": Resource.BEZWAAR,
     "bezwaren.klacht": Resource.KLACHT,
+    # Work and income (issue 14): the aanvraag levensonderhoud, earning capacity, trajectories.
+    "participatie.levensonderhoudaanvraag": Resource.PARTICIPATIE,
+    "participatie.verdiencapaciteit": Resource.PARTICIPATIE,
+    "participatie.traject": Resource.PARTICIPATIE,
 }
 
 

@@ -85,6 +85,7 @@ def _actieve_leveringen(
         beschikking__inwoner=inwoner,
         uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
         begin__isnull=False,
+        leveringsvorm__in=Leveringsvorm.values,  # a benefit in money is neither ZIN nor PGB
     ).select_related("voorziening")
     if behalve is not None:
         qs = qs.exclude(beschikking=behalve)
@@ -133,7 +134,9 @@ def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
     if regel.einde is None and regel.heronderzoek_op is None:
         errors.append("Maatwerk is tijdelijk: geef een einddatum of een datum voor heronderzoek.")
     extra: dict[str, Any] = {}
-    if regel.leveringsvorm == Leveringsvorm.ZIN:
+    if wet == Wet.PARTICIPATIE and not regel.leveringsvorm:
+        pass  # bijstand is money the municipality pays itself: neither ZIN nor PGB (issue 14)
+    elif regel.leveringsvorm == Leveringsvorm.ZIN:
         if regel.aanbieder is None:
             errors.append("Kies de aanbieder voor zorg in natura.")
         elif contract_tarief(regel.aanbieder, v, regel.begin) is None:
@@ -215,7 +218,9 @@ def beschikking_issue(
             r.einde,
         )
         for r in regels
-        if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None  # _check_regel required it
+        if r.uitkomst != Uitkomst.AFGEWEZEN
+        and r.begin is not None  # _check_regel required it
+        and r.leveringsvorm in Leveringsvorm.values
     ]
     bestaand = [lev for _, lev in _actieve_leveringen(aanvraag.inwoner)]
     for i, lev in enumerate(nieuw):

@@ -136,6 +136,8 @@ def test_api_gives_kenmerk_and_template_version(aanvraag, hh, backoffice_user):
         ("wmo", "pgb", "en artikel 2.3.6 van de Wet maatschappelijke ondersteuning 2015"),
         ("jeugd", "zin", "artikel 2.3, eerste lid, van de Jeugdwet"),
         ("jeugd", "pgb", "en artikel 8.1.1 van de Jeugdwet"),
+        ("participatie", "zin", "artikel 10, eerste lid, van de Participatiewet"),
+        ("participatie", "", "artikel 11, eerste lid, van de Participatiewet"),
     ],
 )
 def test_legal_basis_per_law_and_form(wet, vorm, verwacht):

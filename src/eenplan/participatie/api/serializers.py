@@ -1,0 +1,193 @@
+"""Input and output shapes of the work and income API (`/api/v1/participatie/…`). One input
+serializer per write, each feeding exactly one service: pages and API refuse the same things
+with the same Dutch messages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rest_framework import serializers
+
+from eenplan.common.api import IdField
+from eenplan.participatie.constants import Methode, TrajectResultaat, VoorschotUitsluiting
+from eenplan.participatie.models import (
+    LevensonderhoudAanvraag,
+    Traject,
+    TrajectStap,
+    Verdiencapaciteit,
+    Voorschot,
+)
+
+
+class VoorschotSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Voorschot
+        fields = ["id", "verleend_op", "bedrag"]
+
+
+class LevensonderhoudSerializer(serializers.ModelSerializer):
+    """An aanvraag levensonderhoud: the legal case (`aanvraag`, with its decision term), the
+    zoektermijn, the norm with its source, and the voorschot ground."""
+
+    inwoner_naam = serializers.CharField(source="inwoner.naam", read_only=True)
+    status = serializers.CharField(source="aanvraag.status", read_only=True)
+    beslissen_uiterlijk = serializers.DateField(
+        source="aanvraag.beslissen_uiterlijk", read_only=True
+    )
+    normcategorie_omschrijving = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = LevensonderhoudAanvraag
+        fields = [
+            "id",
+            "versie",
+            "huishouden",
+            "inwoner",
+            "inwoner_naam",
+            "partner",
+            "aanvraag",
+            "status",
+            "gemeld_op",
+            "ontvangen_op",
+            "beslissen_uiterlijk",
+            "zoektermijn_van_toepassing",
+            "zoektermijn_tot",
+            "zoektermijn_afgezien",
+            "afzien_reden",
+            "zoektermijn_bron",
+            "kinderen",
+            "normcategorie",
+            "normcategorie_omschrijving",
+            "normartikel",
+            "norm_bedrag",
+            "norm_geldig_vanaf",
+            "norm_bron",
+            "voorschot_uitsluiting",
+            "voorschot_uitsluiting_toelichting",
+        ]
+
+
+class VoorschotStandSerializer(serializers.Serializer):
+    verschuldigd = serializers.ListField(child=serializers.DateField())
+    open = serializers.ListField(child=serializers.DateField())
+    verleend = serializers.ListField(child=serializers.DateField())
+    besloten_op = serializers.DateField(allow_null=True)
+
+
+class LevensonderhoudDetailSerializer(LevensonderhoudSerializer):
+    voorschotten = VoorschotSerializer(many=True, read_only=True)
+    voorschot_stand = serializers.SerializerMethodField()
+    beschikking = serializers.SerializerMethodField()
+
+    class Meta(LevensonderhoudSerializer.Meta):
+        fields = [
+            *LevensonderhoudSerializer.Meta.fields,
+            "voorschotten",
+            "voorschot_stand",
+            "beschikking",
+        ]
+
+    def get_voorschot_stand(self, obj: LevensonderhoudAanvraag) -> dict[str, object]:
+        return self.context["stand"]  # type: ignore[no-any-return]
+
+    def get_beschikking(self, obj: LevensonderhoudAanvraag) -> int | None:
+        beschikking = next(iter(obj.aanvraag.beschikkingen.all()), None)
+        return beschikking.pk if beschikking else None
+
+
+class LevensonderhoudCreateSerializer(serializers.Serializer):
+    huishouden = IdField()
+    inwoner = IdField()
+    gemeld_op = serializers.DateField()
+    ontvangen_op = serializers.DateField()
+    afzien_zoektermijn = serializers.BooleanField(default=False)
+    afzien_reden = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class VoorschotInputSerializer(serializers.Serializer):
+    verleend_op = serializers.DateField()
+    bedrag = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0.01"))
+
+
+class UitsluitingInputSerializer(serializers.Serializer):
+    grond = serializers.ChoiceField(choices=VoorschotUitsluiting.choices, allow_blank=True)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class BeslissenInputSerializer(serializers.Serializer):
+    toekennen = serializers.BooleanField()
+    besloten_op = serializers.DateField()
+    ingangsdatum = serializers.DateField(required=False, allow_null=True, default=None)
+    motivering = serializers.CharField()
+
+
+class VerdiencapaciteitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Verdiencapaciteit
+        fields = [
+            "id",
+            "inwoner",
+            "vastgesteld_op",
+            "percentage",
+            "methode",
+            "toelichting",
+            "route",
+            "drempel_direct",
+            "drempel_werkspoor",
+            "drempels_bron",
+        ]
+        read_only_fields = fields
+
+
+class VerdiencapaciteitCreateSerializer(serializers.Serializer):
+    inwoner = IdField()
+    vastgesteld_op = serializers.DateField()
+    percentage = serializers.DecimalField(
+        max_digits=5, decimal_places=1, min_value=Decimal(0), max_value=Decimal(300)
+    )
+    methode = serializers.ChoiceField(choices=Methode.choices)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TrajectStapSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TrajectStap
+        fields = ["id", "fase", "van", "tot", "uitkomst"]
+
+
+class TrajectSerializer(serializers.ModelSerializer):
+    stappen = TrajectStapSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Traject
+        fields = [
+            "id",
+            "versie",
+            "inwoner",
+            "verdiencapaciteit",
+            "route",
+            "fase",
+            "begonnen_op",
+            "beeindigd_op",
+            "resultaat",
+            "volgende_review_op",
+            "terug_naar_regisseur",
+            "stappen",
+        ]
+
+
+class TrajectCreateSerializer(serializers.Serializer):
+    verdiencapaciteit = IdField()
+    begonnen_op = serializers.DateField()
+
+
+class StapInputSerializer(serializers.Serializer):
+    op = serializers.DateField()
+    uitkomst = serializers.CharField()
+    resultaat = serializers.ChoiceField(
+        choices=TrajectResultaat.choices, allow_blank=True, required=False, default=""
+    )
+
+
+class InwonerFilterSerializer(serializers.Serializer):
+    inwoner = IdField(required=False)

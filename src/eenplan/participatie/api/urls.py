@@ -1,0 +1,20 @@
+"""Routes of the work and income API, registered on the /api/v1/ router in conf/api_urls.py."""
+
+from rest_framework.routers import BaseRouter
+
+from eenplan.participatie.api.views import (
+    LevensonderhoudViewSet,
+    TrajectViewSet,
+    VerdiencapaciteitViewSet,
+)
+
+
+def register(router: BaseRouter) -> None:
+    """Add /api/v1/participatie/levensonderhoud/, …/verdiencapaciteiten/ and …/trajecten/."""
+    router.register(
+        "participatie/levensonderhoud", LevensonderhoudViewSet, basename="levensonderhoud"
+    )
+    router.register(
+        "participatie/verdiencapaciteiten", VerdiencapaciteitViewSet, basename="verdiencapaciteit"
+    )
+    router.register("participatie/trajecten", TrajectViewSet, basename="traject")

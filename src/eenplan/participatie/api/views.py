@@ -1,0 +1,308 @@
+"""The work and income API (`/api/v1/participatie/…`): the aanvragen levensonderhoud (register,
+voorschot, the art. 52 ground, decide as a beschikking), the earning capacity with its route and
+the trajectories. Thin viewsets: parse with an input serializer, decide on the resident through
+`privacy.access` (logged), call one service or selector, serialise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from eenplan.beschikkingen.api.views.basis import DOEL_PARAMETER, DossierViewSet, pk_of
+from eenplan.common.api import VersieViewSetMixin, pagina
+from eenplan.inwoners.models import Huishouden
+from eenplan.participatie import selectors, services
+from eenplan.participatie.api.serializers import (
+    BeslissenInputSerializer,
+    InwonerFilterSerializer,
+    LevensonderhoudCreateSerializer,
+    LevensonderhoudDetailSerializer,
+    LevensonderhoudSerializer,
+    StapInputSerializer,
+    TrajectCreateSerializer,
+    TrajectSerializer,
+    UitsluitingInputSerializer,
+    VerdiencapaciteitCreateSerializer,
+    VerdiencapaciteitSerializer,
+    VoorschotInputSerializer,
+)
+from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Verdiencapaciteit
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.api.common import request_doel
+
+R = Resource.PARTICIPATIE
+
+
+def _via(request: Request) -> access.Via:
+    return access.Via.request(request)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Aanvragen levensonderhoud binnen uw werkgebied",
+        responses=LevensonderhoudSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Aanvraag levensonderhoud met zoektermijn, norm en voorschotten (wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=LevensonderhoudDetailSerializer,
+    ),
+    create=extend_schema(
+        summary="Aanvraag levensonderhoud registreren",
+        description="Voor een lid van het huishouden op de aanvraagdatum. Een aanvraag van wie "
+        "jonger is dan 27 binnen vier weken na de melding wordt geweigerd (zoektermijn, "
+        "Participatiewet art. 41 lid 4; het college kan er vanaf 1 januari 2026 van afzien). "
+        "Beslistermijn 8 weken (Awb 4:13); norm van het huishouden (art. 20-22).",
+        request=LevensonderhoudCreateSerializer,
+        responses={201: LevensonderhoudDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class LevensonderhoudViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = LevensonderhoudAanvraag
+    access_rules = {
+        "list": (R, Action.LEZEN),
+        "retrieve": (R, Action.LEZEN),
+        "create": (R, Action.AANMAKEN),
+        "voorschot": (R, Action.WIJZIGEN),
+        "uitsluiting": (R, Action.WIJZIGEN),
+        "beslissen": (R, Action.BESLISSEN),
+    }
+    queryset = LevensonderhoudAanvraag.objects.none()
+    serializer_class = LevensonderhoudSerializer
+    filter_backends: list[type] = []
+    niet_gevonden = "Deze aanvraag levensonderhoud bestaat niet."
+
+    def get_queryset(self) -> QuerySet[LevensonderhoudAanvraag]:
+        return selectors.levensonderhoud_in_scope(self.request.user)
+
+    def list(self, request: Request) -> Response:
+        return pagina(self, request, self.get_queryset(), LevensonderhoudSerializer)
+
+    def _get(self, request: Request, pk: Any, action: Action) -> LevensonderhoudAanvraag:
+        lo_id = pk_of(pk, self.niet_gevonden)
+        request_doel(request)
+        lo = selectors.levensonderhoud_get(lo_id)
+        if lo is None:
+            raise NotFound(self.niet_gevonden)
+        self._open(request, lo.inwoner_id, R, action)
+        return lo
+
+    def _render(self, request: Request, pk: int, code: int = 200) -> Response:
+        lo = selectors.levensonderhoud_get(pk)
+        assert lo is not None
+        stand = selectors.voorschot_stand(lo, timezone.localdate())
+        data = LevensonderhoudDetailSerializer(
+            lo, context={"request": request, "stand": stand}
+        ).data
+        return Response(data, status=code)
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        lo = self._get(request, pk, Action.LEZEN)
+        return self._render(request, lo.pk)
+
+    def create(self, request: Request) -> Response:
+        data = LevensonderhoudCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        velden = dict(data.validated_data)
+        inwoner = self._inwoner(request, velden.pop("inwoner"))
+        huishouden = Huishouden.objects.filter(
+            pk=velden.pop("huishouden"), gemeente_id=inwoner.gemeente_id
+        ).first()
+        if huishouden is None:
+            raise ValidationError({"huishouden": "Dit huishouden is onbekend."})
+        self._open(request, inwoner.pk, R, Action.AANMAKEN)
+        lo = services.levensonderhoud_aanvragen(
+            actor=request.user, huishouden=huishouden, inwoner=inwoner, via=_via(request), **velden
+        )
+        return self._render(request, lo.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Voorschot vastleggen (Participatiewet art. 52 lid 1)",
+        request=VoorschotInputSerializer,
+        responses={201: LevensonderhoudDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def voorschot(self, request: Request, pk: Any = None) -> Response:
+        lo = self._get(request, pk, Action.WIJZIGEN)
+        data = VoorschotInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.voorschot_verlenen(
+            actor=request.user, lo=lo, via=_via(request), **data.validated_data
+        )
+        return self._render(request, lo.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Grond om geen voorschot te geven (art. 52 lid 1 onder a of b), of opheffen",
+        request=UitsluitingInputSerializer,
+        responses={200: LevensonderhoudDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def uitsluiting(self, request: Request, pk: Any = None) -> Response:
+        lo = self._get(request, pk, Action.WIJZIGEN)
+        data = UitsluitingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.voorschot_uitsluiten(
+            actor=request.user, lo=lo, via=_via(request), **data.validated_data
+        )
+        return self._render(request, lo.pk)
+
+    @extend_schema(
+        summary="Beslissen: een beschikking (toekennen tegen de norm, of afwijzen)",
+        description="Het besluit is een beschikking van /api/v1/beschikkingen/ (versturen en "
+        "bezwaar daar). Grondslag Participatiewet art. 11 lid 1.",
+        request=BeslissenInputSerializer,
+        responses={201: LevensonderhoudDetailSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def beslissen(self, request: Request, pk: Any = None) -> Response:
+        lo = self._get(request, pk, Action.BESLISSEN)
+        data = BeslissenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.levensonderhoud_beslissen(
+            actor=request.user, lo=lo, via=_via(request), **data.validated_data
+        )
+        return self._render(request, lo.pk, status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Verdiencapaciteiten (filter op inwoner)",
+        parameters=[InwonerFilterSerializer],
+        responses=VerdiencapaciteitSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Verdiencapaciteit vastleggen: de route volgt uit de drempels van de gemeente",
+        request=VerdiencapaciteitCreateSerializer,
+        responses={201: VerdiencapaciteitSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class VerdiencapaciteitViewSet(DossierViewSet):
+    access_rules = {"list": (R, Action.LEZEN), "create": (R, Action.AANMAKEN)}
+    queryset = Verdiencapaciteit.objects.none()
+    serializer_class = VerdiencapaciteitSerializer
+    filter_backends: list[type] = []
+
+    def list(self, request: Request) -> Response:
+        params = InwonerFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        rijen = Verdiencapaciteit.objects.filter(inwoner__in=access.inwoners_in_scope(request.user))
+        if params.validated_data.get("inwoner"):
+            rijen = rijen.filter(inwoner_id=params.validated_data["inwoner"])
+        return pagina(self, request, rijen, VerdiencapaciteitSerializer)
+
+    def create(self, request: Request) -> Response:
+        data = VerdiencapaciteitCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        velden = dict(data.validated_data)
+        inwoner = self._inwoner(request, velden.pop("inwoner"))
+        self._open(request, inwoner.pk, R, Action.AANMAKEN)
+        vc = services.verdiencapaciteit_vastleggen(
+            actor=request.user, inwoner=inwoner, via=_via(request), **velden
+        )
+        return Response(VerdiencapaciteitSerializer(vc).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Trajecten (filter op inwoner)",
+        parameters=[InwonerFilterSerializer],
+        responses=TrajectSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Traject met zijn stappen (wordt gelogd)",
+        parameters=[DOEL_PARAMETER],
+        responses=TrajectSerializer,
+    ),
+    create=extend_schema(
+        summary="Traject starten op de route van een verdiencapaciteit",
+        description="Eén lopend traject per inwoner; een tweede wordt geweigerd (409).",
+        request=TrajectCreateSerializer,
+        responses={201: TrajectSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class TrajectViewSet(VersieViewSetMixin, DossierViewSet):
+    versie_model = Traject
+    access_rules = {
+        "list": (R, Action.LEZEN),
+        "retrieve": (R, Action.LEZEN),
+        "create": (R, Action.AANMAKEN),
+        "stap": (R, Action.WIJZIGEN),
+    }
+    queryset = Traject.objects.none()
+    serializer_class = TrajectSerializer
+    filter_backends: list[type] = []
+    niet_gevonden = "Dit traject bestaat niet."
+
+    def list(self, request: Request) -> Response:
+        params = InwonerFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        rijen = Traject.objects.filter(
+            inwoner__in=access.inwoners_in_scope(request.user)
+        ).prefetch_related("stappen")
+        if params.validated_data.get("inwoner"):
+            rijen = rijen.filter(inwoner_id=params.validated_data["inwoner"])
+        return pagina(self, request, rijen, TrajectSerializer)
+
+    def _get(self, request: Request, pk: Any, action: Action) -> Traject:
+        traject = Traject.objects.filter(pk=pk_of(pk, self.niet_gevonden)).first()
+        request_doel(request)
+        if traject is None:
+            raise NotFound(self.niet_gevonden)
+        self._open(request, traject.inwoner_id, R, action)
+        return traject
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        return Response(TrajectSerializer(self._get(request, pk, Action.LEZEN)).data)
+
+    def create(self, request: Request) -> Response:
+        data = TrajectCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        vc = Verdiencapaciteit.objects.filter(
+            pk=data.validated_data["verdiencapaciteit"],
+            gemeente_id=access.Actor.of(request.user).gemeente_id,
+        ).first()
+        if vc is None:
+            raise ValidationError({"verdiencapaciteit": "Deze meting is onbekend."})
+        self._open(request, vc.inwoner_id, R, Action.AANMAKEN)
+        traject = services.traject_starten(
+            actor=request.user,
+            verdiencapaciteit=vc,
+            via=_via(request),
+            begonnen_op=data.validated_data["begonnen_op"],
+        )
+        return Response(TrajectSerializer(traject).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Stap afronden (Werkspoor: volgende fase; Participatiespoor: periodiek gesprek)",
+        request=StapInputSerializer,
+        responses={200: TrajectSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def stap(self, request: Request, pk: Any = None) -> Response:
+        traject = self._get(request, pk, Action.WIJZIGEN)
+        data = StapInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        traject = services.traject_stap_afronden(
+            actor=request.user, traject=traject, via=_via(request), **data.validated_data
+        )
+        return Response(TrajectSerializer(traject).data)

@@ -1,0 +1,90 @@
+"""Reads of work and income, shared by the pages and the API (one read path)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import QuerySet
+
+from eenplan.gemeente.models import Instelling
+from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Verdiencapaciteit
+from eenplan.privacy import access
+from eenplan.rules import participatie as regels
+
+# The municipality's thresholds are a dated setting (gemeente.Instelling) under this subject:
+# {"direct": "100", "werkspoor": "40"} in % of the statutory minimum wage.
+ONDERWERP = "participatie"
+STANDAARD = regels.Drempels(
+    direct=Decimal(100),
+    werkspoor=Decimal(40),
+    bron="Standaard van eenplan: Hardenberg, seed 003a R-PW1 (100% en 40% van het WML)",
+)
+
+
+def drempels_op(gemeente_id: int, op: dt.date) -> regels.Drempels:
+    """The route thresholds in force on `op`: the municipality's latest version on or before
+    that day, else the default (Hardenberg's 100% and 40%). One query."""
+    rij = (
+        Instelling.objects.filter(
+            gemeente_id=gemeente_id, onderwerp=ONDERWERP, geldig_vanaf__lte=op
+        )
+        .order_by("-geldig_vanaf", "-versie")
+        .first()
+    )
+    if rij is None:
+        return STANDAARD
+    try:
+        drempels = regels.Drempels(
+            direct=Decimal(str(rij.waarde["direct"])),
+            werkspoor=Decimal(str(rij.waarde["werkspoor"])),
+            bron=rij.bron,
+        )
+    except (KeyError, TypeError, InvalidOperation):
+        return STANDAARD
+    return STANDAARD if drempels.fouten() else drempels
+
+
+def levensonderhoud_in_scope(user: object) -> QuerySet[LevensonderhoudAanvraag]:
+    """The aanvragen levensonderhoud of residents within the actor's need-to-know."""
+    return LevensonderhoudAanvraag.objects.filter(
+        inwoner__in=access.inwoners_in_scope(user)  # type: ignore[arg-type]
+    ).select_related("inwoner", "partner", "huishouden", "aanvraag")
+
+
+def levensonderhoud_get(pk: int) -> LevensonderhoudAanvraag | None:
+    return (
+        LevensonderhoudAanvraag.objects.select_related(
+            "inwoner", "partner", "huishouden", "aanvraag"
+        )
+        .prefetch_related("voorschotten", "aanvraag__beschikkingen")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def voorschot_stand(lo: LevensonderhoudAanvraag, op: dt.date) -> dict[str, object]:
+    """The voorschotten due by `op` (art. 52 lid 1) next to those granted, and the due days no
+    voorschot covers yet."""
+    beschikking = next(iter(lo.aanvraag.beschikkingen.all()), None)
+    besloten_op = beschikking.besloten_op if beschikking else None
+    verschuldigd = regels.voorschot_verschuldigd(
+        lo.ontvangen_op, op, besloten_op=besloten_op, uitsluiting=lo.voorschot_uitsluiting
+    )
+    verleend = sorted(v.verleend_op for v in lo.voorschotten.all())
+    # Each voorschot granted covers the earliest due day not yet covered (a late one too).
+    open_dagen = verschuldigd[len(verleend) :]
+    return {
+        "verschuldigd": verschuldigd,
+        "open": open_dagen,
+        "verleend": verleend,
+        "besloten_op": besloten_op,
+    }
+
+
+def verdiencapaciteiten_van(inwoner_id: int) -> QuerySet[Verdiencapaciteit]:
+    return Verdiencapaciteit.objects.filter(inwoner_id=inwoner_id)
+
+
+def trajecten_van(inwoner_id: int) -> QuerySet[Traject]:
+    return Traject.objects.filter(inwoner_id=inwoner_id).prefetch_related("stappen")

@@ -1,0 +1,348 @@
+"""Staff pages of work and income (issue 14): the aanvragen levensonderhoud, one aanvraag with its
+zoektermijn, norm, decision term and voorschotten and the decision (a beschikking), and a
+resident's work page with the earning capacity, the route and its trajectory.
+
+Access as on every page: the role by `@access.requires`, need-to-know on the resident with
+`access.require` (logged), and the services again. A refused POST redirects back with its input
+and messages (`web.prg`)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from eenplan.common.concurrency import Conflict
+from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.selectors import huishouden_current
+from eenplan.participatie import selectors, services
+from eenplan.participatie.forms import (
+    AanvraagForm,
+    BeslisForm,
+    StapForm,
+    TrajectStartForm,
+    UitsluitingForm,
+    VerdiencapaciteitForm,
+    VoorschotForm,
+)
+from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Verdiencapaciteit
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.web.forms import add_service_errors, inwoner_by_bsn
+from eenplan.web.parameters import allowed_parameters
+from eenplan.web.prg import form_from_session, redirect_with_errors
+
+PAGINA = 25
+
+
+def _open(request: HttpRequest, action: Action, inwoner_id: int) -> None:
+    access.require(
+        request.user,
+        Resource.PARTICIPATIE,
+        action,
+        via=access.Via.request(request),
+        inwoner=inwoner_id,
+        doel=access.RULES[(Resource.PARTICIPATIE, action)].doel,
+    )
+
+
+def _via(request: HttpRequest) -> access.Via:
+    return access.Via.request(request)
+
+
+def _lo(pk: int) -> LevensonderhoudAanvraag:
+    lo = selectors.levensonderhoud_get(pk)
+    if lo is None:
+        raise Http404("Deze aanvraag bestaat niet.")
+    return lo
+
+
+@access.requires(Resource.PARTICIPATIE, Action.LEZEN)
+@allowed_parameters("pagina")
+def overzicht(request: HttpRequest) -> HttpResponse:
+    """The aanvragen levensonderhoud within the login's need-to-know, newest first."""
+    page = Paginator(selectors.levensonderhoud_in_scope(request.user), PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "participatie/overzicht.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+@access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
+def aanvraag_nieuw(request: HttpRequest) -> HttpResponse:
+    """Register an aanvraag levensonderhoud of a member of a household (found by BSN)."""
+    status = 200
+    if request.method == "GET":
+        form = AanvraagForm(prefix="aanvraag")
+    else:
+        form = AanvraagForm(request.POST, prefix="aanvraag")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                inwoner = inwoner_by_bsn(request.user, data["bsn"])
+                _open(request, Action.AANMAKEN, inwoner.pk)
+                huishouden = huishouden_current(inwoner=inwoner, vandaag=data["ontvangen_op"])
+                if huishouden is None:
+                    raise ValidationError(
+                        {"bsn": f"{inwoner.naam} hoort op de aanvraagdatum bij geen huishouden."}
+                    )
+                lo = services.levensonderhoud_aanvragen(
+                    actor=request.user,
+                    huishouden=huishouden,
+                    inwoner=inwoner,
+                    gemeld_op=data["gemeld_op"],
+                    ontvangen_op=data["ontvangen_op"],
+                    afzien_zoektermijn=data["afzien_zoektermijn"],
+                    afzien_reden=data["afzien_reden"],
+                    via=_via(request),
+                )
+            except ValidationError as exc:
+                if not hasattr(exc, "error_dict"):
+                    exc = ValidationError({"bsn": exc.messages})
+                add_service_errors(form, exc, {"inwoner": "bsn", "huishouden": "bsn"})
+            else:
+                messages.success(
+                    request,
+                    f"De aanvraag levensonderhoud van {lo.inwoner.naam} is geregistreerd. "
+                    f"Beslissen uiterlijk {lo.aanvraag.beslissen_uiterlijk:%d-%m-%Y} (Awb 4:13).",
+                )
+                return redirect("participatie:aanvraag", pk=lo.pk)
+        status = 400
+    return render(request, "participatie/aanvraag_nieuw.html", {"form": form}, status=status)
+
+
+@access.requires(Resource.PARTICIPATIE, Action.LEZEN)
+def aanvraag(request: HttpRequest, pk: int) -> HttpResponse:
+    lo = _lo(pk)
+    _open(request, Action.LEZEN, lo.inwoner_id)
+    vandaag = timezone.localdate()
+    beschikking = next(iter(lo.aanvraag.beschikkingen.all()), None)
+
+    def form(key: str, cls: type[Form], **kwargs: object) -> Form:
+        bewaard = form_from_session(request, f"{key}-{pk}", cls, prefix=key)
+        return bewaard or cls(prefix=key, **kwargs)  # type: ignore[arg-type]
+
+    context = {
+        "lo": lo,
+        "inwoner": lo.inwoner,
+        "beschikking": beschikking,
+        "stand": selectors.voorschot_stand(lo, vandaag),
+        "mag_wijzigen": access.allows(request.user, Resource.PARTICIPATIE, Action.WIJZIGEN),
+        "mag_beslissen": access.allows(request.user, Resource.PARTICIPATIE, Action.BESLISSEN),
+        "voorschot_form": form("voorschot", VoorschotForm, initial={"bedrag": lo.norm_bedrag}),
+        "uitsluiting_form": form(
+            "uitsluiting",
+            UitsluitingForm,
+            initial={
+                "grond": lo.voorschot_uitsluiting,
+                "toelichting": lo.voorschot_uitsluiting_toelichting,
+            },
+        ),
+        "beslis_form": form("beslis", BeslisForm, initial={"ingangsdatum": lo.gemeld_op}),
+    }
+    return render(request, "participatie/aanvraag.html", context)
+
+
+def _post(
+    request: HttpRequest,
+    *,
+    key: str,
+    form: Form,
+    terug: str,
+    actie: object,
+    gelukt: str,
+) -> HttpResponse:
+    """One POST of a page: validate the form, call the service, redirect back (also when
+    refused, with the input and the messages kept)."""
+    if form.is_valid():
+        try:
+            actie()  # type: ignore[operator]
+        except (ValidationError, Conflict) as exc:
+            add_service_errors(
+                form, exc if isinstance(exc, ValidationError) else ValidationError(exc.messages)
+            )
+        else:
+            messages.success(request, gelukt)
+            return redirect(terug)
+    return redirect_with_errors(request, key, form, terug)
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
+def voorschot(request: HttpRequest, pk: int) -> HttpResponse:
+    lo = _lo(pk)
+    _open(request, Action.WIJZIGEN, lo.inwoner_id)
+    form = VoorschotForm(request.POST, prefix="voorschot")
+    return _post(
+        request,
+        key=f"voorschot-{pk}",
+        form=form,
+        terug=reverse("participatie:aanvraag", args=[pk]),
+        actie=lambda: services.voorschot_verlenen(
+            actor=request.user, lo=lo, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="Het voorschot is vastgelegd (Participatiewet art. 52).",
+    )
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
+def uitsluiting(request: HttpRequest, pk: int) -> HttpResponse:
+    lo = _lo(pk)
+    _open(request, Action.WIJZIGEN, lo.inwoner_id)
+    form = UitsluitingForm(request.POST, prefix="uitsluiting")
+    return _post(
+        request,
+        key=f"uitsluiting-{pk}",
+        form=form,
+        terug=reverse("participatie:aanvraag", args=[pk]),
+        actie=lambda: services.voorschot_uitsluiten(
+            actor=request.user, lo=lo, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="De grond voor het voorschot is vastgelegd.",
+    )
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.BESLISSEN)
+def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
+    lo = _lo(pk)
+    _open(request, Action.BESLISSEN, lo.inwoner_id)
+    form = BeslisForm(request.POST, prefix="beslis")
+    terug = reverse("participatie:aanvraag", args=[pk])
+    if not form.is_valid():
+        return redirect_with_errors(request, f"beslis-{pk}", form, terug)
+    data = form.cleaned_data
+    try:
+        beschikking = services.levensonderhoud_beslissen(
+            actor=request.user,
+            lo=lo,
+            besloten_op=data["besloten_op"],
+            toekennen=data["besluit"] == "toekennen",
+            ingangsdatum=data["ingangsdatum"],
+            motivering=data["motivering"],
+            via=_via(request),
+        )
+    except (ValidationError, Conflict) as exc:
+        add_service_errors(
+            form,
+            exc if isinstance(exc, ValidationError) else ValidationError(exc.messages),
+            {"voorzieningen": "__all__"},
+        )
+        return redirect_with_errors(request, f"beslis-{pk}", form, terug)
+    messages.success(
+        request,
+        "De beschikking is vastgelegd. Verstuur de brief op de pagina van de beschikking; "
+        "daar registreert u ook een bezwaar.",
+    )
+    return redirect("beschikkingen:detail", pk=beschikking.pk)
+
+
+# --- a resident's work page: earning capacity, route, trajectory ------------------------------
+
+
+def _inwoner(request: HttpRequest, pk: int) -> Inwoner:
+    inwoner = Inwoner.objects.filter(pk=pk).first()
+    if inwoner is None:
+        raise Http404("Deze inwoner bestaat niet.")
+    return inwoner
+
+
+@access.requires(Resource.PARTICIPATIE, Action.LEZEN)
+def werk(request: HttpRequest, pk: int) -> HttpResponse:
+    inwoner = _inwoner(request, pk)
+    _open(request, Action.LEZEN, inwoner.pk)
+    trajecten = list(selectors.trajecten_van(inwoner.pk))
+    lopend = next((t for t in trajecten if t.beeindigd_op is None), None)
+    metingen = list(selectors.verdiencapaciteiten_van(inwoner.pk))
+    vc_form = form_from_session(
+        request, f"vc-{pk}", VerdiencapaciteitForm, prefix="vc"
+    ) or VerdiencapaciteitForm(prefix="vc")
+    stap_form = None
+    if lopend is not None:
+        stap_form = form_from_session(
+            request, f"stap-{lopend.pk}", StapForm, prefix="stap"
+        ) or StapForm(prefix="stap")
+    start_form = form_from_session(
+        request, f"start-{pk}", TrajectStartForm, prefix="start"
+    ) or TrajectStartForm(prefix="start")
+    context = {
+        "inwoner": inwoner,
+        "metingen": metingen,
+        "trajecten": trajecten,
+        "lopend": lopend,
+        "laatste": metingen[0] if metingen else None,
+        "drempels": selectors.drempels_op(inwoner.gemeente_id, timezone.localdate()),
+        "aanvragen": list(
+            LevensonderhoudAanvraag.objects.filter(inwoner=inwoner).select_related("aanvraag")
+        ),
+        "mag_wijzigen": access.allows(request.user, Resource.PARTICIPATIE, Action.WIJZIGEN),
+        "vc_form": vc_form,
+        "stap_form": stap_form,
+        "start_form": start_form,
+    }
+    return render(request, "participatie/werk.html", context)
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
+def verdiencapaciteit(request: HttpRequest, pk: int) -> HttpResponse:
+    inwoner = _inwoner(request, pk)
+    _open(request, Action.AANMAKEN, inwoner.pk)
+    form = VerdiencapaciteitForm(request.POST, prefix="vc")
+    return _post(
+        request,
+        key=f"vc-{pk}",
+        form=form,
+        terug=reverse("participatie:werk", args=[pk]),
+        actie=lambda: services.verdiencapaciteit_vastleggen(
+            actor=request.user, inwoner=inwoner, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="De verdiencapaciteit en de route zijn vastgelegd.",
+    )
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
+def traject_starten(request: HttpRequest, pk: int) -> HttpResponse:
+    vc = Verdiencapaciteit.objects.select_related("inwoner").filter(pk=pk).first()
+    if vc is None:
+        raise Http404("Deze meting bestaat niet.")
+    _open(request, Action.AANMAKEN, vc.inwoner_id)
+    form = TrajectStartForm(request.POST, prefix="start")
+    return _post(
+        request,
+        key=f"start-{vc.inwoner_id}",
+        form=form,
+        terug=reverse("participatie:werk", args=[vc.inwoner_id]),
+        actie=lambda: services.traject_starten(
+            actor=request.user, verdiencapaciteit=vc, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="Het traject is gestart.",
+    )
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
+def traject_stap(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = Traject.objects.filter(pk=pk).first()
+    if traject is None:
+        raise Http404("Dit traject bestaat niet.")
+    _open(request, Action.WIJZIGEN, traject.inwoner_id)
+    form = StapForm(request.POST, prefix="stap")
+    return _post(
+        request,
+        key=f"stap-{pk}",
+        form=form,
+        terug=reverse("participatie:werk", args=[traject.inwoner_id]),
+        actie=lambda: services.traject_stap_afronden(
+            actor=request.user, traject=traject, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="De stap is afgerond.",
+    )
