@@ -21,6 +21,7 @@ from eenplan.demo.beleid import build_beleid
 from eenplan.demo.berichten import build_berichten
 from eenplan.demo.casussen import aantal_casussen, build_casussen
 from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
+from eenplan.demo.participatie import build_participatie
 from eenplan.demo.voorzieningen import build_beschikkingen, build_catalogus
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Gemeente, Team, Wijk
@@ -430,6 +431,14 @@ def build_demo(
         rng=rng,
         vandaag=vandaag,
         aantal=casussen,
+    )
+    # Work and income (issue 14): applications for bijstand, routes and trajectories, with a
+    # random stream of its own so the rest of the demo stays as it was for a seed.
+    build_participatie(
+        gemeente=gemeente,
+        rng=random.Random(seed + 14),  # noqa: S311 - demo data, not security
+        vandaag=vandaag,
+        door=Medewerker.objects.get(user__username="werkplein").user,
     )
     # The policy plan of seed 002 and two rounds of the client-experience survey.
     build_beleid(

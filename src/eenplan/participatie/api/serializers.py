@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from eenplan.common.api import IdField
@@ -87,6 +88,7 @@ class LevensonderhoudDetailSerializer(LevensonderhoudSerializer):
             "beschikking",
         ]
 
+    @extend_schema_field(VoorschotStandSerializer)
     def get_voorschot_stand(self, obj: LevensonderhoudAanvraag) -> dict[str, object]:
         return self.context["stand"]  # type: ignore[no-any-return]
 
@@ -114,7 +116,7 @@ class UitsluitingInputSerializer(serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class BeslissenInputSerializer(serializers.Serializer):
+class LevensonderhoudBeslissenSerializer(serializers.Serializer):
     toekennen = serializers.BooleanField()
     besloten_op = serializers.DateField()
     ingangsdatum = serializers.DateField(required=False, allow_null=True, default=None)

@@ -22,8 +22,8 @@ from eenplan.common.api import VersieViewSetMixin, pagina
 from eenplan.inwoners.models import Huishouden
 from eenplan.participatie import selectors, services
 from eenplan.participatie.api.serializers import (
-    BeslissenInputSerializer,
     InwonerFilterSerializer,
+    LevensonderhoudBeslissenSerializer,
     LevensonderhoudCreateSerializer,
     LevensonderhoudDetailSerializer,
     LevensonderhoudSerializer,
@@ -164,14 +164,14 @@ class LevensonderhoudViewSet(VersieViewSetMixin, DossierViewSet):
         summary="Beslissen: een beschikking (toekennen tegen de norm, of afwijzen)",
         description="Het besluit is een beschikking van /api/v1/beschikkingen/ (versturen en "
         "bezwaar daar). Grondslag Participatiewet art. 11 lid 1.",
-        request=BeslissenInputSerializer,
+        request=LevensonderhoudBeslissenSerializer,
         responses={201: LevensonderhoudDetailSerializer},
         parameters=[DOEL_PARAMETER],
     )
     @action(detail=True, methods=["post"])
     def beslissen(self, request: Request, pk: Any = None) -> Response:
         lo = self._get(request, pk, Action.BESLISSEN)
-        data = BeslissenInputSerializer(data=request.data)
+        data = LevensonderhoudBeslissenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.levensonderhoud_beslissen(
             actor=request.user, lo=lo, via=_via(request), **data.validated_data
