@@ -2092,7 +2092,6 @@ from eenplan.testing.participatie import (  # noqa: E402, F401
     VoorschotFactory,
 )
 
-
 # Purpose-bound sharing (issue 17): the factories live beside their builders.
 from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the factories they use
     GedeeldeInzageFactory,
