@@ -9,18 +9,26 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from eenplan.aanbieders.models import Aanbieder
 from eenplan.berichten.models import AanbiederLogin, Toewijzing
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 
 
 def aanbieder_van(user: Any) -> int | None:
-    """The provider whose login this is, or None."""
+    """The provider whose login this is, or None — also when the provider was deactivated:
+    its login then stays a provider's and is refused everything (`actief`), never mistaken
+    for a staff member."""
     return (
-        AanbiederLogin.objects.filter(user_id=user.pk, aanbieder__actief=True)
+        AanbiederLogin.objects.filter(user_id=user.pk)
         .values_list("aanbieder_id", flat=True)
         .first()
     )
+
+
+def actief(aanbieder_id: int) -> bool:
+    """Whether the provider is still active (the contract manager can switch it off)."""
+    return Aanbieder.objects.filter(pk=aanbieder_id, actief=True).exists()
 
 
 def clienten(aanbieder_id: int) -> QuerySet[Inwoner]:
@@ -32,5 +40,5 @@ def clienten(aanbieder_id: int) -> QuerySet[Inwoner]:
 
 def koppel() -> None:
     access.koppel_aanbieders(
-        access.AanbiederKoppeling(aanbieder_van=aanbieder_van, clienten=clienten)
+        access.AanbiederKoppeling(aanbieder_van=aanbieder_van, clienten=clienten, actief=actief)
     )

@@ -374,6 +374,10 @@ WIJK_BUITEN_SCOPE = (
 NIET_INGELOGD = "Log in om verder te gaan."
 AANBIEDER_GEEN_TOEGANG = "Als aanbieder heeft u geen toegang tot dit onderdeel ({wat})."
 ANDERE_AANBIEDER = "Dit bericht hoort bij een andere aanbieder dan de uwe."
+AANBIEDER_NIET_ACTIEF = (
+    "Uw organisatie is bij de gemeente niet (meer) actief als aanbieder: deze login heeft geen "
+    "toegang. Neem contact op met de contractmanager van de gemeente."
+)
 NIET_UW_CLIENT = "Deze inwoner is geen cliënt van uw organisatie (geen toewijzing aan u)."
 ONBEKENDE_ACTOR = "Voor dit soort account zijn nog geen toegangsregels vastgelegd."
 ALLEEN_MEDEWERKERS = (
@@ -394,8 +398,10 @@ class Actor:
     medewerker: Medewerker | None = None
     # A resident's login (ActorKind.INWONER): the Inwoner the account belongs to.
     inwoner_id: int | None = None
-    # A provider's login (ActorKind.AANBIEDER): its Aanbieder.
+    # A provider's login (ActorKind.AANBIEDER): its Aanbieder, and whether that provider is
+    # still active (a deactivated provider's login is refused everything, never a staff actor).
     aanbieder_id: int | None = None
+    aanbieder_actief: bool = True
 
     @classmethod
     def of(cls, user: User | Actor) -> Actor:
@@ -416,7 +422,12 @@ class Actor:
             if inwoner_id is not None:
                 actor = cls(user=user, kind=ActorKind.INWONER, inwoner_id=inwoner_id)
             elif aanbieder_id is not None:
-                actor = cls(user=user, kind=ActorKind.AANBIEDER, aanbieder_id=aanbieder_id)
+                actor = cls(
+                    user=user,
+                    kind=ActorKind.AANBIEDER,
+                    aanbieder_id=aanbieder_id,
+                    aanbieder_actief=_koppeling[0].actief(aanbieder_id),
+                )
             else:
                 actor = cls(user=user, kind=ActorKind.MEDEWERKER, medewerker=medewerker)
         # A plain attribute on the user object: lives as long as the request does.
@@ -452,8 +463,9 @@ class AanbiederKoppeling:
     logins and toewijzingen (eenplan.berichten, above this layer) registers it at start-up
     with `koppel_aanbieders`; until then no login is a provider."""
 
-    aanbieder_van: Callable[[Any], int | None]  # the provider of a login, or None
+    aanbieder_van: Callable[[Any], int | None]  # the provider of a login (active or not), or None
     clienten: Callable[[int], QuerySet[Inwoner]]  # residents with a toewijzing at the provider
+    actief: Callable[[int], bool] = lambda _aanbieder_id: True  # is the provider still active?
 
 
 _koppeling: list[AanbiederKoppeling] = []
@@ -680,7 +692,9 @@ def _decide_aanbieder(
     regel_doel = AANBIEDER_RULES.get((resource, action))
     doel = doel or regel_doel or Doel.UITVOERING
     reason = ""
-    if regel_doel is None:
+    if not actor.aanbieder_actief:
+        reason = AANBIEDER_NIET_ACTIEF
+    elif regel_doel is None:
         reason = AANBIEDER_GEEN_TOEGANG.format(
             wat=f"{resource.label.lower()}: {action.label.lower()}"
         )
@@ -1262,9 +1276,15 @@ def staff_only(request: HttpRequest) -> HttpResponse | None:
         return None
     actor = Actor.of(user)
     if actor.kind == ActorKind.AANBIEDER:
-        if request.path.startswith(AANBIEDER_PADEN):
+        if not actor.aanbieder_actief:
+            # A deactivated provider's login reaches nothing but logging out.
+            if request.path.startswith(("/uitloggen/", "/static/")):
+                return None
+            decision = Decision(allowed=False, reason=AANBIEDER_NIET_ACTIEF)
+        elif request.path.startswith(AANBIEDER_PADEN):
             return None
-        decision = Decision(allowed=False, reason=ALLEEN_API_VOOR_AANBIEDERS)
+        else:
+            decision = Decision(allowed=False, reason=ALLEEN_API_VOOR_AANBIEDERS)
         _write(actor, decision, None, None, doel=Doel.UITVOERING, via=Via.request(request))
         raise Refused(decision)
     if actor.kind != ActorKind.INWONER or request.path.startswith(PORTAAL_PADEN):

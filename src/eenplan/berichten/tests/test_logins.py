@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from eenplan.berichten.logins import aanbieder_login_create
 from eenplan.berichten.models import AanbiederLogin, Bericht
 from eenplan.beveiliging.models import ApiSleutel
 from eenplan.conftest import login
@@ -153,3 +154,39 @@ def test_the_api_creates_lists_and_deactivates_logins(contractmanager, aanbieder
         f"Login thuiszorg-west aangemaakt voor {aanbieder.naam}",
         "Login thuiszorg-west gedeactiveerd",
     }
+
+
+@pytest.mark.parametrize("pad", ["/", "/berichten/", "/aanbieders/", "/account/api-sleutels/"])
+def test_a_deactivated_providers_page_session_is_refused_not_a_staff_member(
+    client, aanbieder, toewijzing, pad
+):
+    """A provider switched off by the contract manager: its login's still-open page session
+    is refused with the reason in Dutch, logged by privacy.access — it never falls back to a
+    staff member without roles."""
+    gemaakt, _sleutel = aanbieder_login_create(aanbieder=aanbieder, gebruikersnaam="tz-west")
+    client.force_login(gemaakt.user)
+    aanbieder.actief = False
+    aanbieder.save(update_fields=["actief"])
+    response = client.get(pad)
+    assert response.status_code == 403
+    assert "niet (meer) actief als aanbieder" in response.content.decode()
+    refusal = Inzage.objects.filter(gebruikersnaam="tz-west", toegestaan=False).latest("id")
+    assert "niet (meer) actief als aanbieder" in refusal.reden
+
+
+def test_a_deactivated_providers_api_key_is_refused_and_logged(aanbieder, toewijzing):
+    gemaakt, sleutel = aanbieder_login_create(aanbieder=aanbieder, gebruikersnaam="tz-west")
+    api = _met_sleutel(sleutel)
+    assert api.get(BERICHTEN).status_code == 200
+    aanbieder.actief = False
+    aanbieder.save(update_fields=["actief"])
+    for pad in (BERICHTEN, f"/api/v1/dossiers/{toewijzing.inwoner_id}/", "/api/v1/aanbieders/"):
+        response = _met_sleutel(sleutel).get(pad)
+        assert response.status_code == 403, (pad, response.status_code)
+    assert Inzage.objects.filter(
+        gebruikersnaam="tz-west", toegestaan=False, reden__contains="niet (meer) actief"
+    ).count() >= 3
+    # Sending is refused too and keeps nothing.
+    before = Bericht.objects.count()
+    response = _met_sleutel(sleutel).post(BERICHTEN, data=b"<x/>", content_type="application/xml")
+    assert response.status_code == 403 and Bericht.objects.count() == before
