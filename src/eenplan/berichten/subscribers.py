@@ -10,7 +10,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from eenplan.berichten.services import toewijzing_wijzig, toewijzingen_voor_beschikking
+from eenplan.berichten.services import (
+    toewijzing_wijzig,
+    toewijzingen_herzien,
+    toewijzingen_voor_beschikking,
+)
 from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
 from eenplan.events import soorten
 from eenplan.events.bus import IN_TRANSACTIE, Event, subscribe
@@ -27,6 +31,21 @@ def beschikking_verzonden(event: Event) -> None:
     record = event.record
     if isinstance(record, Beschikking):
         toewijzingen_voor_beschikking(record)
+        # A revision after bezwaar sent after the bezwaar was decided: the toewijzingen of the
+        # decision it replaces end now (OP033, OP257).
+        toewijzingen_herzien(beschikking=record)
+
+
+@subscribe(soorten.BEZWAAR_BESLIST, fase=IN_TRANSACTIE)
+def bezwaar_beslist(event: Event) -> None:
+    """A bezwaar decided with a new beschikking (the revision): once that is sent, the
+    toewijzingen of the decision objected to end and the provider gets a new 301. The bezwaar
+    itself belongs to `bezwaren`: only the beschikking it names is read here."""
+    nieuwe = event.gegevens.get("nieuwe_beschikking")
+    if nieuwe:
+        beschikking = Beschikking.objects.filter(pk=nieuwe).first()
+        if beschikking is not None:
+            toewijzingen_herzien(beschikking=beschikking)
 
 
 @subscribe(soorten.VOORZIENING_GEWIJZIGD, fase=IN_TRANSACTIE)

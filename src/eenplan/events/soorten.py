@@ -42,6 +42,9 @@ BESCHIKKING_GETOETST = "beschikking.getoetst"
 BEZWAAR_ONTVANGEN = "bezwaar.ontvangen"
 BEZWAAR_VERDAAGD = "bezwaar.verdaagd"
 BEZWAAR_BESLOTEN = "bezwaar.besloten"
+# What bezwaren publishes when it decides (with `nieuwe_beschikking` when a revision replaces
+# the decision objected to).
+BEZWAAR_BESLIST = "bezwaar.beslist"
 KLACHT_ONTVANGEN = "klacht.ontvangen"
 KLACHT_AFGEHANDELD = "klacht.afgehandeld"
 KLACHT_VERDAAGD = "klacht.verdaagd"

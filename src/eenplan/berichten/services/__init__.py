@@ -12,6 +12,7 @@ from eenplan.berichten.services.uitgaand import (
     bericht_opgehaald,
     toewijzing_stuur,
     toewijzing_wijzig,
+    toewijzingen_herzien,
     toewijzingen_voor_beschikking,
     verzoek_beantwoord,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "berichten_verwerk_batch",
     "toewijzing_stuur",
     "toewijzing_wijzig",
+    "toewijzingen_herzien",
     "toewijzingen_voor_beschikking",
     "verzoek_beantwoord",
 ]

@@ -126,6 +126,59 @@ def toewijzingen_voor_beschikking(beschikking: Beschikking) -> list[Bericht]:
     return berichten
 
 
+# A beschikking revised after bezwaar replaces the decision objected to: its toewijzingen end
+# the day before the revision's provisions start ("05 Herbeoordeling: verkorting toewijzing"),
+# or, when that is before they started, are deleted ("13 Verwijderd", einddatum = ingangsdatum:
+# no longer current, OP087).
+HERZIEN_VERKORT = "05"
+HERZIEN_VERWIJDERD = "13"
+
+
+def toewijzingen_herzien(*, beschikking: Beschikking) -> list[Bericht]:
+    """`beschikking` revises an earlier one after bezwaar (`herziet`) and was sent: the
+    toewijzingen of the earlier decision that still run on the day the revision starts end
+    (OP033, OP257) and every provider concerned gets a new 301 with all current toewijzingen
+    of the client (OP087). The revision's own provisions get theirs when it is sent
+    (`toewijzingen_voor_beschikking`). Idempotent: what already ended is left alone, and
+    without a change no 301 goes out."""
+    if beschikking.herziet_id is None or beschikking.verzonden_op is None:
+        return []
+    begins = [
+        bv.begin
+        for bv in beschikking.voorzieningen.all()
+        if bv.begin is not None and bv.uitkomst != Uitkomst.AFGEWEZEN
+    ]
+    ingang = min(begins) if begins else beschikking.verzonden_op
+    laatste_dag = ingang - dt.timedelta(days=1)
+    gewijzigd: dict[tuple[int, str], Toewijzing] = {}
+    for t in (
+        Toewijzing.objects.select_for_update()
+        .filter(beschikte_voorziening__beschikking_id=beschikking.herziet_id)
+        .select_related("inwoner__gemeente", "aanbieder")
+        .order_by("id")
+    ):
+        if not t.actueel or (t.einddatum is not None and t.einddatum <= laatste_dag):
+            continue
+        if laatste_dag < t.ingangsdatum:
+            t.einddatum, t.reden_wijziging = t.ingangsdatum, HERZIEN_VERWIJDERD
+        else:
+            t.einddatum, t.reden_wijziging = laatste_dag, HERZIEN_VERKORT
+        t.te_melden = True
+        t.save(update_fields=["einddatum", "reden_wijziging", "te_melden", "updated_at"])
+        gewijzigd.setdefault((t.aanbieder_id, t.wet), t)
+    return [
+        toewijzing_stuur(
+            inwoner=t.inwoner,
+            aanbieder=t.aanbieder,
+            wet=t.wet,
+            beschikking=beschikking,
+            reden=f"beschikking {beschikking.herziet_id} herzien na bezwaar "
+            f"(beschikking {beschikking.pk})",
+        )
+        for t in gewijzigd.values()
+    ]
+
+
 def toewijzing_wijzig(
     *,
     voorziening: BeschikteVoorziening,
