@@ -33,8 +33,7 @@ def _301s(inwoner) -> list[Bericht]:
 def _producten(bericht: Bericht) -> dict[int, tuple]:
     client = lees(bytes(bericht.inhoud)).client  # type: ignore[attr-defined]
     return {
-        p.toewijzing_nummer: (p.einddatum, p.reden_wijziging)
-        for p in client.toegewezen_producten
+        p.toewijzing_nummer: (p.einddatum, p.reden_wijziging) for p in client.toegewezen_producten
     }
 
 
