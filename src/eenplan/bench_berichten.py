@@ -2,13 +2,14 @@
 incoming iWmo/iJw messages with eenplan.berichten on SQLite, compared with parsing the same
 files with lxml alone.
 
-A small world is made first (not timed): one municipality, 500 residents, two providers with a
-toewijzing for every resident. The messages are a realistic mix from those providers: half
-declaraties (1–8 prestaties, some over the volume), the rest starts, stops (some without a
-start: 9069), requests for a toewijzing and for a change, and a few duplicates (TR056). Every
-message goes the whole way the folder connection takes it: kept (`bericht_ontvang`, a batch per
-transaction), then read, checked, applied and answered (`berichten_verwerk_batch`: a batch per
-transaction, a savepoint per message).
+A world is made first (not timed): one municipality, 2,100 residents, 420 providers with five
+clients each, a toewijzing for every resident. The messages are a realistic mix from those
+providers: half declaraties (each provider once a month for all its clients, twelve months in
+order as TR318 wants, some lines over the volume), the rest starts, stops (some without a start:
+9069), requests for a toewijzing and for a change, and a few reused identificaties (TR056).
+Every message goes the whole way the folder connection takes it: kept (`berichten_ontvang`, a
+batch per transaction), then read, checked, applied and answered (`berichten_verwerk_batch`: a
+batch per transaction, read together, applied in memory, written together).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import time
 from pathlib import Path
 
 AANTAL = int(os.environ.get("BENCH_BERICHTEN", "10000"))
-INWONERS = 500
+AANBIEDERS = 420  # each claims once a month, in order (TR318): 420 × 12 months ≈ 5,000 claims
+INWONERS = 2100  # five clients per provider
+MAANDEN = 12
 
 
 def _wereld():  # type: ignore[no-untyped-def]
@@ -57,25 +60,28 @@ def _wereld():  # type: ignore[no-untyped-def]
         for i, bsn in enumerate(bsns)
     )
     inwoners = list(Inwoner.objects.order_by("id"))
-    aanbieders = [
-        Aanbieder.objects.create(naam="Thuiszorg West", agb_code="98000001"),
-        Aanbieder.objects.create(naam="Zorg Oost", agb_code="98000002"),
-    ]
+    Aanbieder.objects.bulk_create(
+        Aanbieder(naam=f"Zorgaanbieder {i + 1}", agb_code=f"98{i + 1:06d}")
+        for i in range(AANBIEDERS)
+    )
+    aanbieders = list(Aanbieder.objects.order_by("id"))
     nu = timezone.now()
-    begin = timezone.localdate().replace(day=1) - dt.timedelta(days=60)
-    begin = begin.replace(day=1)
+    # The toewijzingen started before the first month claimed and run two years.
+    begin = timezone.localdate().replace(day=1)
+    for _ in range(MAANDEN + 1):
+        begin = (begin - dt.timedelta(days=1)).replace(day=1)
     Toewijzing.objects.bulk_create(
         Toewijzing(
             gemeente=gemeente,
             inwoner=inwoner,
-            aanbieder=aanbieders[i % 2],
+            aanbieder=aanbieders[i % len(aanbieders)],
             wet="wmo",
             nummer=i + 1,
             productcategorie="02",
             productcode="02A05",
             toewijzingsdatum=nu,
             ingangsdatum=begin,
-            einddatum=begin + dt.timedelta(days=364),
+            einddatum=begin + dt.timedelta(days=2 * 365),
             volume=3,
             eenheid="04",
             frequentie="2",
@@ -86,18 +92,37 @@ def _wereld():  # type: ignore[no-untyped-def]
     return list(Toewijzing.objects.select_related("inwoner", "aanbieder").order_by("nummer"))
 
 
+def _maanden(vandaag: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The last MAANDEN whole months before this one, oldest first."""
+    uit = []
+    eind = vandaag.replace(day=1) - dt.timedelta(days=1)
+    for _ in range(MAANDEN):
+        uit.append((eind.replace(day=1), eind))
+        eind = eind.replace(day=1) - dt.timedelta(days=1)
+    return list(reversed(uit))
+
+
 def _berichten(toewijzingen, aantal: int) -> list[bytes]:  # type: ignore[no-untyped-def]
+    """Half of the files are declaraties: each provider claims each month once, for all its
+    clients, the months in order (TR318), one prestatie per client (now and then over the
+    volume: 9321/9322). The other half: starts, stops, requests for a toewijzing and for a
+    change, and now and then a second file with an identificatie the provider already used
+    for that kind (TR056)."""
     from django.utils import timezone
 
     from eenplan.istandaarden import bouw
     from eenplan.istandaarden import model as m
 
     vandaag = timezone.localdate()
-    maand_eind = vandaag.replace(day=1) - dt.timedelta(days=1)
-    maand_begin = maand_eind.replace(day=1)
-    soorten = ["323", "305", "323", "307", "323", "315", "323", "317", "323", "305"]
+    maanden = _maanden(vandaag)
+    per_aanbieder: dict[int, list] = {}  # type: ignore[type-arg]
+    for t in toewijzingen:
+        per_aanbieder.setdefault(t.aanbieder_id, []).append(t)
+    # The claims in the order they are sent: month by month, each provider once.
+    declaraties = [(maand, ts) for maand in maanden for ts in per_aanbieder.values()]
+    overig = ["305", "307", "305", "315", "317"]
     out: list[bytes] = []
-    gestart: set[int] = set()
+    laatste: dict[tuple[str, str], str] = {}
 
     def header(t, ident: str) -> m.Header:  # type: ignore[no-untyped-def]
         return m.Header(t.aanbieder.agb_code, "0983", m.BerichtIdentificatie(ident, vandaag))
@@ -110,10 +135,19 @@ def _berichten(toewijzingen, aantal: int) -> list[bytes]:  # type: ignore[no-unt
             "naam": m.VerkorteNaam(m.Achternaam(t.inwoner.achternaam)),
         }
 
+    n_declaratie = n_overig = 0
     for i in range(aantal):
-        code = soorten[i % len(soorten)]
+        if i % 2 == 0 and n_declaratie < len(declaraties):
+            code = "323"
+        else:
+            code = overig[n_overig % len(overig)]
+            n_overig += 1
         t = toewijzingen[(i * 7) % len(toewijzingen)]
-        ident = f"B{i}" if i % 97 else f"B{i - 1}"  # now and then a duplicate (TR056)
+        ident = f"B{i}"
+        sleutel = (t.aanbieder.agb_code, code)
+        if code != "323" and i % 97 == 1 and sleutel in laatste:
+            ident = laatste[sleutel]  # an identificatie used before: TR056 (9056)
+        laatste[sleutel] = ident
         product = m.Product("02", "02A05")
         if code == "305":
             bericht: m.Bericht = m.Startbericht(
@@ -131,7 +165,6 @@ def _berichten(toewijzingen, aantal: int) -> list[bytes]:  # type: ignore[no-unt
                     ],
                 ),
             )
-            gestart.add(t.nummer)
         elif code == "307":
             bericht = m.Stopbericht(
                 "wmo",
@@ -187,30 +220,32 @@ def _berichten(toewijzingen, aantal: int) -> list[bytes]:  # type: ignore[no-unt
                 ),
             )
         else:
+            (maand_begin, maand_eind), ts = declaraties[n_declaratie]
+            n_declaratie += 1
+            t = ts[0]
             clienten = []
             totaal = 0
-            for k in range(1 + i % 3):
-                tk = toewijzingen[(i * 7 + k * 2) % len(toewijzingen)]
-                if tk.aanbieder_id != t.aanbieder_id:
-                    continue
-                prestaties = []
-                for j in range(1 + (i + k) % 3):
-                    volume = 2 if (i + j) % 11 else 40  # now and then over the volume: 9321
-                    prestaties.append(
-                        m.Prestatie(
-                            product_referentie=m.Referentie(f"P{i}-{k}-{j}"),
-                            toewijzing_nummer=tk.nummer,
-                            product_categorie="02",
-                            product_code="02A05",
-                            product_periode=m.GeslotenPeriode(maand_begin, maand_eind),
-                            geleverd_volume=volume,
-                            eenheid="04",
-                            product_tarief=3000,
-                            ingediend_bedrag=m.BedragMetDC(volume * 3000, "D"),
-                        )
+            for k, tk in enumerate(ts):
+                volume = 2 + (i + k) % 7 if (i + k) % 11 else 60  # now and then too much: 9321
+                clienten.append(
+                    m.DeclaratieClient(
+                        bsn=tk.inwoner.bsn,
+                        prestaties=[
+                            m.Prestatie(
+                                product_referentie=m.Referentie(f"P{i}-{k}"),
+                                toewijzing_nummer=tk.nummer,
+                                product_categorie="02",
+                                product_code="02A05",
+                                product_periode=m.GeslotenPeriode(maand_begin, maand_eind),
+                                geleverd_volume=volume,
+                                eenheid="04",
+                                product_tarief=3000,
+                                ingediend_bedrag=m.BedragMetDC(volume * 3000, "D"),
+                            )
+                        ],
                     )
-                    totaal += volume * 3000
-                clienten.append(m.DeclaratieClient(bsn=tk.inwoner.bsn, prestaties=prestaties))
+                )
+                totaal += volume * 3000
             bericht = m.Declaratiebericht(
                 "wmo",
                 header(t, ident),
@@ -228,12 +263,12 @@ def _berichten(toewijzingen, aantal: int) -> list[bytes]:  # type: ignore[no-unt
 
 def meting(aantal: int = AANTAL) -> list[str]:
     """Run the measurement in the current (empty, migrated) database; returns Markdown lines."""
-    from django.db import connection, transaction
+    from django.db import connection
     from lxml import etree
 
     from eenplan.berichten.constants import BerichtStatus, Kanaal
     from eenplan.berichten.models import Bericht
-    from eenplan.berichten.services import BATCH, bericht_ontvang, berichten_verwerk_batch
+    from eenplan.berichten.services import BATCH, berichten_ontvang, berichten_verwerk_batch
 
     toewijzingen = _wereld()
     data = _berichten(toewijzingen, aantal)
@@ -247,11 +282,13 @@ def meting(aantal: int = AANTAL) -> list[str]:
     for eerste in range(0, len(data), BATCH):
         # As the folder connection does: a batch kept in one transaction, then processed
         # (`berichten_verwerk_batch`: one transaction per batch, a savepoint per message).
-        with transaction.atomic():
-            ids = [
-                bericht_ontvang(inhoud=d, kanaal=Kanaal.MAP, bestandsnaam=f"{eerste + i}.xml")[0].pk
-                for i, d in enumerate(data[eerste : eerste + BATCH])
-            ]
+        ids = [
+            b.pk
+            for b, _nieuw in berichten_ontvang(
+                [(d, f"{eerste + i}.xml") for i, d in enumerate(data[eerste : eerste + BATCH])],
+                kanaal=Kanaal.MAP,
+            )
+        ]
         berichten_verwerk_batch(ids)
     totaal_s = time.perf_counter() - start
     cpu_s = time.process_time() - cpu_start
@@ -271,13 +308,16 @@ def meting(aantal: int = AANTAL) -> list[str]:
         f"- Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; {_cpu()}, {os.cpu_count()} "
         f"CPUs, Python {platform.python_version()}, database {connection.vendor}; load "
         f"average {_last():.1f}",
-        f"- {aantal:,} files from 2 providers about {INWONERS} residents with a toewijzing: "
-        "half declaraties (1–3 clients, 1–3 prestaties each, some over the volume: 9321/9322), "
-        "starts (repeated ones: 9074), stops whose key matches no start (9069), requests 315/"
-        "317 (a second one while one is open: 9374), and every 97th a duplicate identificatie. "
+        f"- {aantal:,} files from {AANBIEDERS} providers about {INWONERS:,} residents with a "
+        f"toewijzing: half declaraties (each provider claims each of {MAANDEN} months once, in "
+        "order, for all its clients — TR318; some lines over the volume: 9321/9322), starts "
+        "(repeated ones: 9074), stops whose key matches no start (9069), requests 315/317 (a "
+        "second one while one is open: 9374), and now and then an identificatie the provider "
+        "already used (TR056: 9056). "
         "Each is kept, read with the hardened reader, checked with the rules of "
         f"`eenplan.istandaarden`, applied and answered (retour or 325), {BATCH} per "
-        "transaction with a savepoint each, with its events in the dossier timelines.",
+        "transaction (read together, applied in memory, written together), with its events "
+        "in the dossier timelines.",
         f"- Outcome: {', '.join(f'{v:,} {k.lower()}' for k, v in per_status.items() if v)}; "
         f"{uit:,} answers written",
         "",

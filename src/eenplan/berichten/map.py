@@ -20,8 +20,8 @@ from eenplan.berichten.constants import Kanaal
 from eenplan.berichten.selectors import uitgaand_klaar
 from eenplan.berichten.services import (
     BATCH,
-    bericht_ontvang,
     bericht_opgehaald,
+    berichten_ontvang,
     berichten_verwerk_batch,
 )
 
@@ -61,10 +61,9 @@ def verwerk_map(*, inmap: Path, uitmap: Path, wachtrij: bool = False) -> Ronde:
         # Kept together in one transaction; only once it committed the files leave the inbox
         # (kept beside it). A crash before that leaves them in the inbox for the next round.
         with transaction.atomic():
-            ontvangen = [
-                bericht_ontvang(inhoud=pad.read_bytes(), kanaal=Kanaal.MAP, bestandsnaam=pad.name)
-                for pad in deel
-            ]
+            ontvangen = berichten_ontvang(
+                [(pad.read_bytes(), pad.name) for pad in deel], kanaal=Kanaal.MAP
+            )
         nieuwe: list[int] = []
         for pad, (bericht, nieuw) in zip(deel, ontvangen, strict=True):
             pad.rename(_vrije_naam(klaar, pad.name))

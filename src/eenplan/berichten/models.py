@@ -50,6 +50,12 @@ class Bericht(BaseModel):
         blank=True,
         help_text="DeclaratieNummer (323) of ReferentieAanbieder (315/317).",
     )
+    declaratieperiode = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Begin van de DeclaratiePeriode van een aanvaarde 323 (TR318: de volgende "
+        "declaratie sluit hierop aan).",
+    )
     bestandsnaam = models.CharField(max_length=255, blank=True)
     inhoud = models.BinaryField(help_text="Het bestand precies zoals ontvangen of verzonden.")
     sha256 = models.CharField(max_length=64, db_index=True)

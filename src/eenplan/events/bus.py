@@ -18,7 +18,7 @@ An event names its kind as '<aggregate>.<what happened>' (e.g. 'melding.gesloten
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -101,3 +101,59 @@ def publish(
     for subscriber in subscribers(soort, NA_COMMIT):
         transaction.on_commit(lambda s=subscriber: s(event), robust=False)
     return gebeurtenis
+
+
+@dataclass(frozen=True)
+class Publicatie:
+    """One event for `publish_many`: the same arguments as `publish`."""
+
+    soort: str
+    record: models.Model
+    omschrijving: str
+    user: Any = None
+    inwoner: Any = None
+    huishouden: Any = None
+    gegevens: dict[str, Any] | None = None
+
+
+def publish_many(publicaties: Iterable[Publicatie]) -> list[Gebeurtenis]:
+    """`publish` for many events at once (a batch of processed messages): every event is
+    written to the history — in one INSERT per few hundred rows instead of one each — and every
+    subscriber still receives every event, in the order given. The only difference with
+    calling `publish` in a loop: the IN_TRANSACTIE subscribers run after all rows of the call
+    are written, not between them. Call it inside the service's transaction, after the changes
+    are written; nothing is published if any kind is malformed."""
+    lijst = list(publicaties)
+    for p in lijst:
+        if "." not in p.soort:
+            raise ValueError("Een gebeurtenis heet '<onderwerp>.<wat er gebeurde>'.")
+    rijen = []
+    for p in lijst:
+        echte_user = p.user if getattr(p.user, "is_authenticated", False) else None
+        rijen.append(
+            Gebeurtenis(
+                soort=p.soort,
+                omschrijving=p.omschrijving[:300],
+                user=echte_user,
+                door_naam=echte_user.get_username() if echte_user else "",
+                inwoner=p.inwoner,
+                huishouden=p.huishouden,
+                record_soort=p.record._meta.label_lower,
+                record_id=p.record.pk,
+                gegevens=p.gegevens or {},
+            )
+        )
+    Gebeurtenis.objects.bulk_create(rijen)
+    for p, gebeurtenis in zip(lijst, rijen, strict=True):
+        event = Event(
+            soort=p.soort,
+            gebeurtenis=gebeurtenis,
+            record=p.record,
+            gegevens=p.gegevens or {},
+            user=p.user,
+        )
+        for subscriber in subscribers(p.soort, IN_TRANSACTIE):
+            subscriber(event)
+        for subscriber in subscribers(p.soort, NA_COMMIT):
+            transaction.on_commit(lambda s=subscriber, e=event: s(e), robust=False)
+    return rijen

@@ -90,11 +90,22 @@ class Aanbiedersbericht:
         )
 
     def declaratie(
-        self, volume: int, *, ref: str = "P1", nummer: str = "D1", tarief: int = 2990, **kw: Any
+        self,
+        volume: int,
+        *,
+        ref: str = "P1",
+        nummer: str = "D1",
+        tarief: int = 2990,
+        maand: int = 0,
+        **kw: Any,
     ):
         """A 323 with one prestatie; `tarief` in cents per unit (the test world's contract
-        tariff, `factories.gecontracteerd`: 29.90, so TR418 holds)."""
+        tariff, `factories.gecontracteerd`: 29.90, so TR418 holds). `maand`: the claim for the
+        n-th month after the toewijzing's first — a provider claims each month once, in order
+        (TR318)."""
         begin = self.t.ingangsdatum.replace(day=1)
+        for _ in range(maand):
+            begin = (begin + dt.timedelta(days=32)).replace(day=1)
         eind = (begin + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         begin = max(begin, self.t.ingangsdatum)
         return m.Declaratiebericht(

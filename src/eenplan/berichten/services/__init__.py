@@ -5,6 +5,7 @@ from eenplan.berichten.services.inkomend import (
     BATCH,
     bericht_ontvang,
     bericht_verwerk,
+    berichten_ontvang,
     berichten_verwerk_batch,
 )
 from eenplan.berichten.services.uitgaand import (
@@ -23,6 +24,7 @@ __all__ = [
     "bericht_ontvang",
     "bericht_opgehaald",
     "bericht_verwerk",
+    "berichten_ontvang",
     "berichten_verwerk_batch",
     "toewijzing_stuur",
     "toewijzing_wijzig",

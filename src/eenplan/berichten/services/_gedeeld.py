@@ -60,27 +60,25 @@ def _zet_identificatie(bericht: LibBericht, identificatie: str, dag: dt.date) ->
         header.bericht_identificatie.dagtekening = dag
 
 
-def uitgaand_opslaan(
+def uitgaand_rij(
     bericht: LibBericht,
     *,
     gemeente: Gemeente | None,
     aanbieder: Any,
-    inwoner_ids: Iterable[int] = (),
     beschikking: Any = None,
     antwoord_op: Bericht | None = None,
     nu: dt.datetime | None = None,
-    tijdlijn: str = "",
 ) -> Bericht:
     """Give `bericht` a fresh identificatie and today's dagtekening, write it (UTF-8, CR/LF)
-    and keep it in the outbox (status klaar) with its links. `tijdlijn`: the sentence for the
-    dossier timeline of each resident it concerns."""
+    and return its row for the outbox (status klaar), not yet stored: the batch path stores
+    many at once."""
     nu = nu or timezone.now()
     dag = timezone.localdate(nu)
     identificatie = nieuwe_identificatie()
     _zet_identificatie(bericht, identificatie, dag)
     inhoud = bouw(bericht)
     header = bericht.header  # type: ignore[attr-defined]
-    rij = Bericht.objects.create(
+    return Bericht(
         richting=Richting.UIT,
         kanaal=Kanaal.EENPLAN,
         gemeente=gemeente,
@@ -102,6 +100,31 @@ def uitgaand_opslaan(
         antwoord_op=antwoord_op,
         moment=nu,
     )
+
+
+def uitgaand_opslaan(
+    bericht: LibBericht,
+    *,
+    gemeente: Gemeente | None,
+    aanbieder: Any,
+    inwoner_ids: Iterable[int] = (),
+    beschikking: Any = None,
+    antwoord_op: Bericht | None = None,
+    nu: dt.datetime | None = None,
+    tijdlijn: str = "",
+) -> Bericht:
+    """Give `bericht` a fresh identificatie and today's dagtekening, write it (UTF-8, CR/LF)
+    and keep it in the outbox (status klaar) with its links. `tijdlijn`: the sentence for the
+    dossier timeline of each resident it concerns."""
+    rij = uitgaand_rij(
+        bericht,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        beschikking=beschikking,
+        antwoord_op=antwoord_op,
+        nu=nu,
+    )
+    rij.save(force_insert=True)
     ids = list(dict.fromkeys(inwoner_ids))
     if ids:
         rij.inwoners.add(*ids)

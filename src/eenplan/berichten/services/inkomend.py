@@ -18,9 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from eenplan.aanbieders.models import Aanbieder, ContractProduct
@@ -33,14 +36,13 @@ from eenplan.berichten.constants import (
 from eenplan.berichten.models import Bericht, Levering, Prestatie, Toewijzing
 from eenplan.berichten.services._gedeeld import (
     gemeente_voor_code,
-    publiceer,
     retourcodes_van,
     sha256,
     uiterlijk,
-    uitgaand_opslaan,
+    uitgaand_rij,
 )
 from eenplan.berichten.services.uitgaand import als_toegewezen_product
-from eenplan.events import soorten
+from eenplan.events import bus, soorten
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
@@ -96,51 +98,100 @@ def bericht_ontvang(
     return bericht, True
 
 
+def berichten_ontvang(
+    bestanden: list[tuple[bytes, str]],
+    *,
+    kanaal: str,
+    aanbieder: Aanbieder | None = None,
+    user: Any = None,
+) -> list[tuple[Bericht, bool]]:
+    """`bericht_ontvang` for many files at once (the folder connection, the benchmark): each
+    (bytes, file name) is kept exactly as received, in one transaction and a few queries. A file
+    whose bytes were received before (or occur twice in `bestanden`) returns the stored message
+    with False (not new) and changes nothing."""
+    if not bestanden:
+        return []
+    digests = [sha256(inhoud) for inhoud, _naam in bestanden]
+    nu = timezone.now()
+    with transaction.atomic():
+        zelfde = Bericht.objects.filter(richting=Richting.IN, sha256__in=set(digests))
+        if aanbieder is not None:
+            zelfde = zelfde.filter(aanbieder=aanbieder)
+        eerder: dict[str, Bericht] = {}
+        for rij in zelfde.order_by("-id"):
+            eerder[rij.sha256] = rij  # the oldest wins, as in bericht_ontvang
+        # OP090 until it is read (a 323 then gets its 10 working days).
+        retour = uiterlijk(RETOURBERICHT, timezone.localdate(nu))
+        ontvanger = user if getattr(user, "is_authenticated", False) else None
+        nieuw: dict[str, Bericht] = {}
+        for (inhoud, naam), digest in zip(bestanden, digests, strict=True):
+            if digest in eerder or digest in nieuw:
+                continue
+            nieuw[digest] = Bericht(
+                richting=Richting.IN,
+                kanaal=kanaal,
+                aanbieder=aanbieder,
+                bestandsnaam=naam[:255],
+                inhoud=inhoud,
+                sha256=digest,
+                status=BerichtStatus.ONTVANGEN,
+                moment=nu,
+                retour_uiterlijk=retour,
+                ontvangen_door=ontvanger,
+            )
+        Bericht.objects.bulk_create(list(nieuw.values()))
+    uit: list[tuple[Bericht, bool]] = []
+    gezien: set[str] = set()
+    for digest in digests:
+        if digest in eerder:
+            uit.append((eerder[digest], False))
+        else:
+            uit.append((nieuw[digest], digest not in gezien))
+            gezien.add(digest)
+    return uit
+
+
 def bericht_verwerk(bericht_id: int, *, vandaag: dt.date | None = None) -> Bericht:
     """Read, check, apply and answer one received message (a background task; safe to run
-    twice). An unexpected error leaves the message kept with status `fout` and the reason."""
-    try:
-        with transaction.atomic():
-            bericht = Bericht.objects.select_for_update().get(pk=bericht_id)
-            if bericht.status != BerichtStatus.ONTVANGEN:
-                return bericht
-            _Verwerking(bericht, vandaag or timezone.localdate()).run()
-            return bericht
-    except IntegrityError:
-        # Another worker stored the same identificatie meanwhile (TR056): a duplicate.
-        with transaction.atomic():
-            bericht = Bericht.objects.select_for_update().get(pk=bericht_id)
-            if bericht.status == BerichtStatus.ONTVANGEN:
-                _Verwerking(bericht, vandaag or timezone.localdate()).run()
-            return bericht
-    except Exception as fout:
-        logger.exception("Bericht %s kon niet worden verwerkt", bericht_id)
-        Bericht.objects.filter(pk=bericht_id, status=BerichtStatus.ONTVANGEN).update(
-            status=BerichtStatus.FOUT,
-            melding=f"Verwerking mislukt ({type(fout).__name__}); het bericht is bewaard en "
-            "kan opnieuw worden verwerkt.",
-            verwerkt_op=timezone.now(),
-        )
-        return Bericht.objects.get(pk=bericht_id)
+    twice): `berichten_verwerk_batch` with a batch of one, so one message alone and the same
+    message in a batch of many end the same way. An unexpected error leaves the message kept
+    with status `fout` and the reason."""
+    uit = berichten_verwerk_batch([bericht_id], vandaag=vandaag, batch=1)
+    return uit[0] if uit else Bericht.objects.get(pk=bericht_id)
 
 
 BATCH = 500  # messages per transaction in `berichten_verwerk_batch`
 
 
 class _Voorraad:
-    """What a batch looks up once instead of per message: municipalities by CBS code,
-    providers by AGB code, residents by BSN, a resident's toewijzingen from a provider, and the
-    municipality's extra holidays. Incoming messages never change these rows (they change
-    deliveries, claim lines and messages, which are read fresh each time)."""
+    """What stays true across the batches of one run and is looked up once: municipalities by
+    CBS code, providers by AGB code, residents by BSN, the providers' contract tariffs and the
+    municipality's extra holidays. Incoming messages never change these rows."""
 
     def __init__(self) -> None:
         self.gemeenten: dict[str, Gemeente | None] = {}
         self.aanbieders: dict[str, Aanbieder | None] = {}
         self.inwoners: dict[tuple[int, str], int | None] = {}
-        self.toewijzingen: dict[tuple[int, int | None, str], list[Toewijzing]] = {}
-        self.geladen: set[tuple[int | None, str]] = set()
         self.contracten: dict[tuple[int, int], list[ContractProduct]] = {}
         self._feestdagen: Any = None
+
+    def laad(self, codes: set[str], agbs: set[str]) -> None:
+        """Every municipality and provider a batch names, in one query each."""
+        missen = {c for c in codes if c and c not in self.gemeenten}
+        if missen:
+            gevonden = {
+                g.cbs_code.removeprefix("GM"): g
+                for g in Gemeente.objects.filter(cbs_code__in=[f"GM{c}" for c in missen])
+            }
+            for c in missen:
+                self.gemeenten[c] = gevonden.get(c)
+        missen = {a for a in agbs if a and a not in self.aanbieders}
+        if missen:
+            aanbieders: dict[str, Aanbieder] = {}
+            for a in Aanbieder.objects.filter(agb_code__in=missen).order_by("-id"):
+                aanbieders[a.agb_code] = a  # the oldest wins, as `.order_by("id").first()`
+            for c in missen:
+                self.aanbieders[c] = aanbieders.get(c)
 
     def gemeente(self, code: str) -> Gemeente | None:
         if code not in self.gemeenten:
@@ -171,18 +222,6 @@ class _Voorraad:
                 uit[bsn] = pk
         return uit
 
-    def toewijzingen_van(
-        self, inwoner_id: int, aanbieder: Aanbieder | None, wet: str
-    ) -> list[Toewijzing]:
-        aanbieder_id = aanbieder.pk if aanbieder else None
-        if (aanbieder_id, wet) not in self.geladen:
-            # All of this provider's toewijzingen under this law at once: one query per batch
-            # instead of one per client.
-            self.geladen.add((aanbieder_id, wet))
-            for t in Toewijzing.objects.filter(aanbieder=aanbieder, wet=wet):
-                self.toewijzingen.setdefault((t.inwoner_id, aanbieder_id, wet), []).append(t)
-        return self.toewijzingen.get((inwoner_id, aanbieder_id, wet), [])
-
     def contractproducten(self, aanbieder: Aanbieder, gemeente: Gemeente) -> list[ContractProduct]:
         """The tariff rows of every contract of `aanbieder` with `gemeente` (TR418), once."""
         sleutel = (aanbieder.pk, gemeente.pk)
@@ -203,64 +242,482 @@ class _Voorraad:
         return termijn.einde(vanaf, extra=self._feestdagen)
 
 
+class _Journaal:
+    """Undo for what one message changed in the batch's memory: a message that fails halfway
+    leaves nothing behind (as a savepoint rolled back would), the others go on."""
+
+    def __init__(self) -> None:
+        self._terug: list[Callable[[], Any]] = []
+
+    def punt(self) -> int:
+        return len(self._terug)
+
+    def terug(self, punt: int) -> None:
+        while len(self._terug) > punt:
+            self._terug.pop()()
+
+    def voeg_toe(self, verzameling: set[Any], waarde: Any) -> None:
+        if waarde not in verzameling:
+            verzameling.add(waarde)
+            self._terug.append(lambda: verzameling.discard(waarde))
+
+    def achteraan(self, lijst: list[Any], waarde: Any) -> None:
+        lijst.append(waarde)
+        self._terug.append(lijst.pop)
+
+    def zet(self, obj: Any, **waarden: Any) -> None:
+        oud = {k: getattr(obj, k) for k in waarden}
+        for k, v in waarden.items():
+            setattr(obj, k, v)
+        self._terug.append(lambda: [setattr(obj, k, v) for k, v in oud.items()])
+
+    def zet_item(self, mapping: dict[Any, Any], sleutel: Any, waarde: Any) -> None:
+        had, oud = sleutel in mapping, mapping.get(sleutel)
+        mapping[sleutel] = waarde
+        self._terug.append(
+            lambda: mapping.__setitem__(sleutel, oud) if had else mapping.pop(sleutel, None)
+        )
+
+
+@dataclass
+class _Gelezen:
+    """A received message as read once at the start of its batch."""
+
+    bericht: Bericht
+    heen: m.Bericht | None = None
+    fout: BerichtFout | None = None
+    afzender: str = ""
+    ontvanger: str = ""
+    identificatie: str = ""
+
+    @property
+    def code(self) -> str:
+        return type(self.heen).CODE if self.heen is not None else ""
+
+    def bsns(self) -> list[str]:
+        if self.heen is None:
+            return []
+        if self.code == "323":
+            return [c.bsn for c in self.heen.declaratie.clienten]  # type: ignore[attr-defined]
+        client = getattr(self.heen, "client", None)
+        return [client.bsn] if client is not None else []
+
+
+_GEACCEPTEERD = (BerichtStatus.VERWERKT, BerichtStatus.DEELS_AFGEKEURD)
+_NIET_UNIEK = (BerichtStatus.DUBBEL, BerichtStatus.ONLEESBAAR, BerichtStatus.FOUT)
+
+
+class _Staat:
+    """One batch (one transaction): what its messages read — looked up at the start in a few
+    queries and kept up to date in memory as each message is applied, so a later message in
+    the batch sees what an earlier one did, exactly as if it had been stored — and what they
+    write, written at the end in a few statements (`schrijf`). The toewijzingen concerned are
+    locked (select_for_update) for the whole batch: two workers never apply messages about
+    the same toewijzing at once."""
+
+    def __init__(self, voorraad: _Voorraad, nu: dt.datetime) -> None:
+        self.voorraad = voorraad
+        self.nu = nu
+        self.journaal = _Journaal()
+        self.gezien: set[tuple[str, str, str]] = set()  # TR056: (afzender, soort, ident)
+        self.toewijzingen: dict[tuple[int, int, str], list[Toewijzing]] = {}
+        self.leveringen: dict[int, list[Levering]] = {}
+        self._volgorde = 0
+        self.open_verzoeken: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self.nummers: set[tuple[int, str]] = set()  # TR333: (aanbieder, DeclaratieNummer)
+        self.referenties: set[tuple[int, str]] = set()  # TR314: (aanbieder, referentie)
+        self.goedgekeurd: dict[int, list[Prestatie]] = {}  # per toewijzing
+        self.periodes: dict[tuple[int, str], dt.date | None] = {}  # TR318, per aanbieder+wet
+        # What the batch writes at the end.
+        self.klaar: list[Bericht] = []
+        self.antwoorden: list[tuple[Bericht, list[int]]] = []
+        self.koppelingen: list[tuple[Bericht, list[int]]] = []
+        self.prestaties: list[Prestatie] = []
+        self.nieuwe_leveringen: list[Levering] = []
+        self.gewijzigde_leveringen: dict[int, Levering] = {}
+        self.verzonden: list[Bericht] = []
+        self.publicaties: list[tuple[Bericht, str, str, list[int]]] = []
+
+    # --- reading, once per batch ----------------------------------------------------------
+
+    def laad(self, gelezen: list[_Gelezen]) -> None:
+        leesbaar = [g for g in gelezen if g.heen is not None]
+        self.voorraad.laad(
+            {g.ontvanger for g in leesbaar},
+            {g.afzender for g in leesbaar if g.bericht.aanbieder_id is None},
+        )
+        # Residents per municipality, in one query each.
+        per_gemeente: dict[int, list[str]] = defaultdict(list)
+        for g in leesbaar:
+            gemeente = self.voorraad.gemeenten.get(g.ontvanger)
+            if gemeente is not None:
+                per_gemeente[gemeente.pk].extend(g.bsns())
+        gemeenten = {g.pk: g for g in self.voorraad.gemeenten.values() if g is not None}
+        inwoner_ids: set[int] = set()
+        for gemeente_id, bsns in per_gemeente.items():
+            inwoner_ids |= set(self.voorraad.inwoner_ids(gemeenten[gemeente_id], bsns).values())
+        aanbieder_ids = {self._aanbieder_id(g) for g in leesbaar} - {None}
+        if not inwoner_ids or not aanbieder_ids:
+            self._laad_berichten(leesbaar, aanbieder_ids)  # type: ignore[arg-type]
+            return
+        wetten = {g.heen.wet for g in leesbaar}  # type: ignore[union-attr]
+        # Lock the toewijzingen concerned, in id order (no deadlock between two workers).
+        toewijzingen = list(
+            Toewijzing.objects.select_for_update()
+            .filter(aanbieder_id__in=aanbieder_ids, wet__in=wetten, inwoner_id__in=inwoner_ids)
+            .order_by("id")
+        )
+        for t in sorted(toewijzingen, key=lambda t: (t.nummer is None, t.nummer or 0, t.pk)):
+            self.toewijzingen.setdefault((t.inwoner_id, t.aanbieder_id, t.wet), []).append(t)
+        per_id = {t.pk: t for t in toewijzingen}
+        codes = {g.code for g in leesbaar}
+        if per_id and codes & {"305", "307"}:
+            for lev in Levering.objects.filter(toewijzing_id__in=per_id, verwijderd=False):
+                lev.toewijzing = per_id[lev.toewijzing_id]
+                self.leveringen.setdefault(lev.toewijzing_id, []).append(lev)
+        if per_id and "323" in codes:
+            for rij in Prestatie.objects.filter(
+                toewijzing_id__in=per_id, goedgekeurd=True
+            ).order_by("id"):
+                self.goedgekeurd.setdefault(rij.toewijzing_id, []).append(rij)  # type: ignore[arg-type]
+        if "317" in codes:
+            # TR374: requests of these providers about these residents still waiting for an
+            # answer.
+            through = Bericht.inwoners.through
+            for bericht_id, aanbieder_id, inwoner_id, ident in through.objects.filter(
+                inwoner_id__in=inwoner_ids,
+                bericht__richting=Richting.IN,
+                bericht__aanbieder_id__in=aanbieder_ids,
+                bericht__code__in=["315", "317"],
+                bericht__antwoord_uiterlijk__isnull=False,
+                bericht__beantwoord_op__isnull=True,
+            ).values_list(
+                "bericht_id", "bericht__aanbieder_id", "inwoner_id", "bericht__identificatie"
+            ):
+                self.open_verzoeken.setdefault((aanbieder_id, inwoner_id), []).append(
+                    (bericht_id, ident)
+                )
+        self._laad_berichten(leesbaar, aanbieder_ids)  # type: ignore[arg-type]
+
+    def _laad_berichten(self, leesbaar: list[_Gelezen], aanbieder_ids: set[int]) -> None:
+        # TR056: the identificaties of these senders seen before, in one query.
+        idents = {g.identificatie for g in leesbaar if g.identificatie}
+        if idents:
+            self.gezien = set(
+                Bericht.objects.filter(
+                    richting=Richting.IN,
+                    afzender__in={g.afzender[:8] for g in leesbaar},
+                    identificatie__in={i[:20] for i in idents},
+                )
+                .exclude(status__in=_NIET_UNIEK)
+                .values_list("afzender", "soort", "identificatie")
+            )
+        declaraties = [g for g in leesbaar if g.code == "323"]
+        if not declaraties or not aanbieder_ids:
+            return
+        nummers = {g.heen.declaratie.declaratie_nummer[:20] for g in declaraties}  # type: ignore[union-attr]
+        self.nummers = set(
+            Bericht.objects.filter(
+                richting=Richting.IN,
+                aanbieder_id__in=aanbieder_ids,
+                code="323",
+                kenmerk__in=nummers,
+                status__in=_GEACCEPTEERD,
+            ).values_list("aanbieder_id", "kenmerk")
+        )
+        refs = {
+            p.product_referentie.referentie_nummer
+            for g in declaraties
+            for c in g.heen.declaratie.clienten  # type: ignore[union-attr]
+            for p in c.prestaties
+        }
+        self.referenties = set(
+            Prestatie.objects.filter(
+                bericht__aanbieder_id__in=aanbieder_ids, referentie__in=refs
+            ).values_list("bericht__aanbieder_id", "referentie")
+        )
+        # TR318: each provider's last declaratie period per law.
+        for aanbieder_id, wet in {
+            (self._aanbieder_id(g), g.heen.wet)
+            for g in declaraties  # type: ignore[union-attr]
+        }:
+            if aanbieder_id is not None:
+                self.periodes[(aanbieder_id, wet)] = (
+                    Bericht.objects.filter(
+                        richting=Richting.IN,
+                        aanbieder_id=aanbieder_id,
+                        code="323",
+                        wet=wet,
+                        declaratieperiode__isnull=False,
+                    )
+                    .order_by("-declaratieperiode")
+                    .values_list("declaratieperiode", flat=True)
+                    .first()
+                )
+
+    def _aanbieder_id(self, g: _Gelezen) -> int | None:
+        if g.bericht.aanbieder_id is not None:
+            return g.bericht.aanbieder_id
+        aanbieder = self.voorraad.aanbieders.get(g.afzender)
+        return aanbieder.pk if aanbieder is not None else None
+
+    # --- what a message asks and changes --------------------------------------------------
+
+    def toewijzingen_van(
+        self, inwoner_id: int, aanbieder_id: int | None, wet: str
+    ) -> list[Toewijzing]:
+        if aanbieder_id is None:
+            return []
+        return self.toewijzingen.get((inwoner_id, aanbieder_id, wet), [])
+
+    def leveringen_van(self, toewijzingen: list[Toewijzing]) -> list[Levering]:
+        """The deliveries not deleted, in the order the database keeps them."""
+        uit = [
+            lev for t in toewijzingen for lev in self.leveringen.get(t.pk, []) if not lev.verwijderd
+        ]
+        return sorted(
+            uit,
+            key=lambda lev: (
+                lev.toewijzing.nummer or 0,
+                lev.begindatum,
+                lev.pk if lev.pk is not None else 1 << 62,
+                getattr(lev, "_volgorde", 0),
+            ),
+        )
+
+    def levering_nieuw(self, t: Toewijzing, begindatum: dt.date, bericht: Bericht) -> None:
+        lev = Levering(
+            toewijzing=t,
+            begindatum=begindatum,
+            status=LeveringStatus.GESTART,
+            startbericht=bericht,
+        )
+        self._volgorde += 1
+        lev._volgorde = self._volgorde  # type: ignore[attr-defined]
+        self.journaal.achteraan(self.leveringen.setdefault(t.pk, []), lev)
+        self.journaal.achteraan(self.nieuwe_leveringen, lev)
+
+    def levering_zet(self, lev: Levering, **waarden: Any) -> None:
+        self.journaal.zet(lev, **waarden)
+        if lev.pk is not None:
+            self.gewijzigde_leveringen[lev.pk] = lev
+
+    def verzoeken_open(
+        self, aanbieder_id: int | None, inwoner_ids: list[int], zelf: int
+    ) -> list[str]:
+        return [
+            ident
+            for inwoner_id in inwoner_ids
+            for pk, ident in self.open_verzoeken.get((aanbieder_id or 0, inwoner_id), [])
+            if pk != zelf
+        ]
+
+    def antwoord(self, rij: Bericht, inwoner_ids: list[int]) -> None:
+        self.journaal.achteraan(self.antwoorden, (rij, inwoner_ids))
+
+    def prestatie(self, rij: Prestatie, aanbieder_id: int | None) -> None:
+        self.journaal.achteraan(self.prestaties, rij)
+        self.journaal.voeg_toe(self.referenties, (aanbieder_id, rij.referentie))
+        if rij.goedgekeurd and rij.toewijzing_id is not None:
+            self.journaal.achteraan(self.goedgekeurd.setdefault(rij.toewijzing_id, []), rij)
+
+    def retour_verwerkt(self, verzonden: Bericht, **waarden: Any) -> None:
+        self.journaal.zet(verzonden, **waarden)
+        self.journaal.achteraan(self.verzonden, verzonden)
+
+    def klaar_met(self, b: Bericht, inwoner_ids: list[int], tijdlijn: str) -> None:
+        """The message's outcome is final: remember what later messages of the batch must see
+        (its identificatie for TR056, its declaratie number, its open request) and what to
+        write."""
+        if b.identificatie and b.status not in _NIET_UNIEK:
+            self.journaal.voeg_toe(self.gezien, (b.afzender, b.soort, b.identificatie))
+        if b.code == "323" and b.status in _GEACCEPTEERD and b.aanbieder_id is not None:
+            self.journaal.voeg_toe(self.nummers, (b.aanbieder_id, b.kenmerk))
+        if b.code in ("315", "317") and b.antwoord_uiterlijk is not None and b.aanbieder_id:
+            for inwoner_id in inwoner_ids:
+                self.journaal.achteraan(
+                    self.open_verzoeken.setdefault((b.aanbieder_id, inwoner_id), []),
+                    (b.pk, b.identificatie),
+                )
+        if inwoner_ids:
+            self.journaal.achteraan(self.koppelingen, (b, inwoner_ids))
+            self.journaal.achteraan(
+                self.publicaties, (b, soorten.BERICHT_ONTVANGEN, tijdlijn, inwoner_ids)
+            )
+
+    # --- writing, once per batch ----------------------------------------------------------
+
+    def schrijf(self) -> None:
+        Bericht.objects.bulk_create([rij for rij, _ids in self.antwoorden])
+        _werk_bij(Bericht, self.klaar, _VELDEN_IN)
+        _werk_bij(
+            Bericht,
+            list({b.pk: b for b in self.verzonden}.values()),
+            ["status", "retourcodes", "beantwoord_op", "updated_at"],
+        )
+        through = Bericht.inwoners.through
+        through.objects.bulk_create(
+            [
+                through(bericht_id=b.pk, inwoner_id=inwoner_id)
+                for b, ids in [*self.koppelingen, *self.antwoorden]
+                for inwoner_id in dict.fromkeys(ids)
+            ]
+        )
+        Prestatie.objects.bulk_create(self.prestaties)
+        Levering.objects.bulk_create(self.nieuwe_leveringen)
+        for lev in self.gewijzigde_leveringen.values():
+            lev.updated_at = self.nu
+        _werk_bij(
+            Levering,
+            list(self.gewijzigde_leveringen.values()),
+            ["einddatum", "reden_beeindiging", "status", "verwijderd", "stopbericht", "updated_at"],
+        )
+        bus.publish_many(
+            bus.Publicatie(
+                soort,
+                record=b,
+                omschrijving=tekst,
+                inwoner=Inwoner(pk=inwoner_id),
+                gegevens={"bericht": b.pk, "soort": b.soort},
+            )
+            for b, soort, tekst, ids in self.publicaties
+            for inwoner_id in dict.fromkeys(ids)
+        )
+
+
+def _werk_bij(model: type[Model], rijen: list[Any], velden: list[str]) -> None:
+    """UPDATE many rows, each with its own values, in one prepared statement run for all
+    (executemany). Django's `bulk_update` builds a CASE per field and row, which for a batch of
+    messages costs more than applying them."""
+    if not rijen:
+        return
+    meta = model._meta
+    fields: list[Any] = [meta.get_field(v) for v in velden]
+    qn = connection.ops.quote_name
+    # Only the model's own table and column names (quoted) go into the text; every value is
+    # a parameter.
+    kolommen = ", ".join(f"{qn(f.column)} = %s" for f in fields)
+    sleutel = qn(meta.pk.column)  # type: ignore[union-attr]
+    sql = f"UPDATE {qn(meta.db_table)} SET {kolommen} WHERE {sleutel} = %s"  # noqa: S608
+    waarden = [
+        [f.get_db_prep_save(getattr(r, f.attname), connection) for f in fields] + [r.pk]
+        for r in rijen
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, waarden)
+
+
 def berichten_verwerk_batch(
-    bericht_ids: list[int], *, vandaag: dt.date | None = None
+    bericht_ids: list[int], *, vandaag: dt.date | None = None, batch: int = BATCH
 ) -> list[Bericht]:
-    """Process many received messages as `bericht_verwerk` does, each with the same outcome,
-    but `BATCH` of them per transaction and with the lookups they share made once. Every
-    message runs in its own savepoint: one that fails is rolled back alone, kept with status
-    `fout` and the reason, and the others are processed and committed as usual. Returns the
-    messages in the order of `bericht_ids` (safe to run twice: what is no longer `ontvangen`
-    is returned unchanged)."""
+    """Read, check, apply and answer many received messages: `batch` of them per transaction,
+    read in a few queries at its start (`_Staat.laad`), applied one after the other in memory
+    (each sees what the earlier ones did), and written at its end in a few statements. A
+    message that fails is undone alone (`_Journaal`), kept with status `fout` and the reason;
+    the others go on. Should writing the batch fail (another worker stored the same
+    identificatie meanwhile, TR056), the batch is processed again one message per
+    transaction, so each ends as it would alone. Returns the messages in the order of
+    `bericht_ids`; safe to run twice (what is no longer `ontvangen` is returned unchanged)."""
     uit: dict[int, Bericht] = {}
     ids = list(dict.fromkeys(bericht_ids))
     voorraad = _Voorraad()
-    for start in range(0, len(ids), BATCH):
-        deel = ids[start : start + BATCH]
-        with transaction.atomic():
-            rijen = {
-                b.pk: b
-                # Lock the messages only: PostgreSQL can't lock the nullable side of the
-                # outer join to the provider.
-                for b in Bericht.objects.select_for_update(of=("self",))
-                .select_related("aanbieder")
-                .filter(pk__in=deel)
-                .order_by()
-            }
-            for pk in deel:
-                bericht = rijen.get(pk)
-                if bericht is None:
-                    continue
-                uit[pk] = _verwerk_in_savepoint(bericht, vandaag, voorraad)
+    for start in range(0, len(ids), batch):
+        deel = ids[start : start + batch]
+        try:
+            with transaction.atomic():
+                klaar = _verwerk_deel(deel, vandaag, voorraad)
+        except Exception:
+            if len(deel) > 1:
+                # One message per transaction: each gets the outcome it would get alone.
+                for pk in deel:
+                    uit.update(_verwerk_alleen(pk, vandaag, voorraad))
+                continue
+            uit.update(_verwerk_alleen(deel[0], vandaag, voorraad))
+            continue
+        uit.update(klaar)
     return [uit[pk] for pk in ids if pk in uit]
 
 
-def _verwerk_in_savepoint(
-    bericht: Bericht, vandaag: dt.date | None, voorraad: _Voorraad
-) -> Bericht:
-    if bericht.status != BerichtStatus.ONTVANGEN:
-        return bericht
-    try:
+def _verwerk_alleen(pk: int, vandaag: dt.date | None, voorraad: _Voorraad) -> dict[int, Bericht]:
+    """One message in its own transaction, once more after an IntegrityError (another worker
+    stored the same identificatie meanwhile: now it is a duplicate); after any other error it
+    is kept with status `fout` and the reason."""
+    for poging in range(2):
         try:
             with transaction.atomic():
-                _Verwerking(bericht, vandaag or timezone.localdate(), voorraad).run()
-                return bericht
+                return _verwerk_deel([pk], vandaag, voorraad)
         except IntegrityError:
-            # Another worker stored the same identificatie meanwhile (TR056): a duplicate.
-            with transaction.atomic():
-                bericht = Bericht.objects.select_related("aanbieder").get(pk=bericht.pk)
-                if bericht.status == BerichtStatus.ONTVANGEN:
-                    _Verwerking(bericht, vandaag or timezone.localdate(), voorraad).run()
-                return bericht
-    except Exception as fout:
-        logger.exception("Bericht %s kon niet worden verwerkt", bericht.pk)
-        Bericht.objects.filter(pk=bericht.pk, status=BerichtStatus.ONTVANGEN).update(
+            if poging == 0:
+                continue
+            fout: Exception = RuntimeError("IntegrityError")
+        except Exception as e:
+            fout = e
+        logger.exception("Bericht %s kon niet worden verwerkt", pk)
+        Bericht.objects.filter(pk=pk, status=BerichtStatus.ONTVANGEN).update(
             status=BerichtStatus.FOUT,
             melding=f"Verwerking mislukt ({type(fout).__name__}); het bericht is bewaard en "
             "kan opnieuw worden verwerkt.",
             verwerkt_op=timezone.now(),
         )
-        return Bericht.objects.get(pk=bericht.pk)
+        break
+    rij = Bericht.objects.filter(pk=pk).first()
+    return {pk: rij} if rij is not None else {}
+
+
+def _lees(b: Bericht) -> _Gelezen:
+    try:
+        heen = lees(bytes(b.inhoud))
+    except BerichtFout as fout:
+        return _Gelezen(b, fout=fout)
+    afzender, ontvanger, identificatie = _afzender(heen)
+    return _Gelezen(b, heen, None, afzender, ontvanger, identificatie)
+
+
+def _verwerk_deel(
+    deel: list[int], vandaag: dt.date | None, voorraad: _Voorraad
+) -> dict[int, Bericht]:
+    rijen = {
+        b.pk: b
+        # Lock the messages only (PostgreSQL can't lock the nullable side of the outer join
+        # to the provider), in id order: a second worker with an overlapping batch waits, then
+        # finds them processed and leaves them alone.
+        for b in Bericht.objects.select_for_update(of=("self",))
+        .select_related("aanbieder")
+        .filter(pk__in=deel)
+        .order_by("id")
+    }
+    uit = {pk: rijen[pk] for pk in deel if pk in rijen}
+    te_doen = [b for b in uit.values() if b.status == BerichtStatus.ONTVANGEN]
+    if not te_doen:
+        return uit
+    nu = timezone.now()
+    dag = vandaag or timezone.localdate()
+    staat = _Staat(voorraad, nu)
+    gelezen = [_lees(b) for b in te_doen]
+    staat.laad(gelezen)
+    for g in gelezen:
+        b = g.bericht
+        punt = staat.journaal.punt()
+        velden, cache = dict(b.__dict__), dict(b._state.fields_cache)
+        try:
+            _Verwerking(b, dag, staat, g, nu).run()
+        except Exception as fout:
+            logger.exception("Bericht %s kon niet worden verwerkt", b.pk)
+            staat.journaal.terug(punt)
+            b.__dict__.clear()
+            b.__dict__.update(velden)
+            b._state.fields_cache.clear()
+            b._state.fields_cache.update(cache)
+            b.status = BerichtStatus.FOUT
+            b.melding = (
+                f"Verwerking mislukt ({type(fout).__name__}); het bericht is bewaard en kan "
+                "opnieuw worden verwerkt."
+            )
+            b.verwerkt_op = nu
+        b.updated_at = nu
+        staat.klaar.append(b)
+    staat.schrijf()
+    return uit
 
 
 def _afzender(heen: m.Bericht) -> tuple[str, str, str]:
@@ -276,12 +733,14 @@ class _Verwerking:
     """One message through the steps; `run` stores the outcome on `bericht`."""
 
     def __init__(
-        self, bericht: Bericht, vandaag: dt.date, voorraad: _Voorraad | None = None
+        self, bericht: Bericht, vandaag: dt.date, staat: _Staat, gelezen: _Gelezen, nu: dt.datetime
     ) -> None:
         self.bericht = bericht
-        self.voorraad = voorraad or _Voorraad()
+        self.staat = staat
+        self.voorraad = staat.voorraad
+        self.gelezen = gelezen
         self.vandaag = vandaag
-        self.nu = timezone.now()
+        self.nu = nu
         self.inwoner_ids: list[int] = []
         self.inwoners: dict[str, int] = {}
         self.gemeente: Gemeente | None = None
@@ -291,13 +750,15 @@ class _Verwerking:
     def run(self) -> None:
         b = self.bericht
         ontvangen = timezone.localdate(b.moment)
-        try:
-            heen = lees(bytes(b.inhoud))
-        except BerichtFout as fout:
+        if self.gelezen.heen is None:
+            fout = self.gelezen.fout
+            assert fout is not None
             b.retour_uiterlijk = None  # no header to answer to; shown with 0001
             self._einde(BerichtStatus.ONLEESBAAR, [fout.retourcode], fout.melding)
             return
-        afzender, ontvanger, identificatie = _afzender(heen)
+        heen = self.gelezen.heen
+        afzender, ontvanger = self.gelezen.afzender, self.gelezen.ontvanger
+        identificatie = self.gelezen.identificatie
         b.soort, b.code, b.wet = heen.naam, type(heen).CODE, heen.wet  # type: ignore[attr-defined]
         b.afzender, b.ontvanger, b.identificatie = afzender[:8], ontvanger[:8], identificatie[:20]
         header = heen.header  # type: ignore[attr-defined]
@@ -344,19 +805,11 @@ class _Verwerking:
             codes.append("0001")
             meldingen.append(ONBEKENDE_AGB.format(agb=b.afzender))
         gezien = (
-            Bericht.objects.filter(
-                richting=Richting.IN,
-                afzender=b.afzender,
-                soort=b.soort,
-                identificatie=b.identificatie,
-            )
-            .exclude(pk=b.pk)
-            .exclude(
-                status__in=[BerichtStatus.DUBBEL, BerichtStatus.ONLEESBAAR, BerichtStatus.FOUT]
-            )
-            .values_list("identificatie", flat=True)
+            {b.identificatie}
+            if (b.afzender, b.soort, b.identificatie) in self.staat.gezien
+            else set()
         )
-        codes += regels.TR056(heen, set(gezien))
+        codes += regels.TR056(heen, gezien)
         codes += regels.TR135(heen, self.vandaag)
         # TR378: a municipality this installation serves was set up with its CBS code, so its
         # code exists even when the bundled CBS list predates it (a merger after 1 January
@@ -385,16 +838,12 @@ class _Verwerking:
         inwoner_id = self.inwoners.get(bsn)
         if inwoner_id is None:
             return []
-        return self.voorraad.toewijzingen_van(inwoner_id, self.bericht.aanbieder, self.bericht.wet)
+        return self.staat.toewijzingen_van(inwoner_id, self.bericht.aanbieder_id, self.bericht.wet)
 
     # --- 305 start, 307 stop ---------------------------------------------------------------
 
     def _leveringen(self, toewijzingen: list[Toewijzing]) -> list[Levering]:
-        return list(
-            Levering.objects.filter(toewijzing__in=toewijzingen, verwijderd=False).select_related(
-                "toewijzing"
-            )
-        )
+        return self.staat.leveringen_van(toewijzingen)
 
     @staticmethod
     def _als_start(lev: Levering) -> m.StartProduct:
@@ -430,16 +879,11 @@ class _Verwerking:
                 continue
             t = per_nummer[p.toewijzing_nummer]
             if p.status_aanlevering == "3":
-                Levering.objects.filter(
-                    toewijzing=t, begindatum=p.begindatum, verwijderd=False
-                ).update(verwijderd=True)
+                for lev in leveringen:
+                    if lev.toewijzing_id == t.pk and lev.begindatum == p.begindatum:
+                        self.staat.levering_zet(lev, verwijderd=True)
             else:
-                Levering.objects.create(
-                    toewijzing=t,
-                    begindatum=p.begindatum,
-                    status=LeveringStatus.GESTART,
-                    startbericht=self.bericht,
-                )
+                self.staat.levering_nieuw(t, p.begindatum, self.bericht)
         self._klaar(heen, "Start van de levering gemeld", "Startbericht")
 
     def _verwerk_307(self, heen: m.Stopbericht) -> None:
@@ -470,28 +914,28 @@ class _Verwerking:
                 x for x in leveringen if x.toewijzing_id == t.pk and x.begindatum == p.begindatum
             )
             if p.status_aanlevering == "3":
-                lev.einddatum, lev.reden_beeindiging, lev.stopbericht = None, "", None
-                lev.status = LeveringStatus.GESTART
+                self.staat.levering_zet(
+                    lev,
+                    einddatum=None,
+                    reden_beeindiging="",
+                    stopbericht_id=None,
+                    status=LeveringStatus.GESTART,
+                )
             else:
-                lev.einddatum, lev.reden_beeindiging = p.einddatum, p.reden_beeindiging
-                lev.status, lev.stopbericht = LeveringStatus.GESTOPT, self.bericht
-            lev.save()
+                self.staat.levering_zet(
+                    lev,
+                    einddatum=p.einddatum,
+                    reden_beeindiging=p.reden_beeindiging,
+                    stopbericht_id=self.bericht.pk,
+                    status=LeveringStatus.GESTOPT,
+                )
         self._klaar(heen, "Einde van de levering gemeld", "Stopbericht")
 
     # --- 315, 317 requests -----------------------------------------------------------------
 
     def _open_verzoeken(self) -> list[str]:
-        return list(
-            Bericht.objects.filter(
-                richting=Richting.IN,
-                aanbieder=self.bericht.aanbieder,
-                inwoners__in=self.inwoner_ids,
-                code__in=["315", "317"],
-                antwoord_uiterlijk__isnull=False,
-                beantwoord_op__isnull=True,
-            )
-            .exclude(pk=self.bericht.pk)
-            .values_list("identificatie", flat=True)
+        return self.staat.verzoeken_open(
+            self.bericht.aanbieder_id, self.inwoner_ids, self.bericht.pk
         )
 
     def _verwerk_315(self, heen: m.VerzoekOmToewijzing) -> None:
@@ -531,41 +975,23 @@ class _Verwerking:
     def _verwerk_323(self, heen: m.Declaratiebericht) -> None:
         b = self.bericht
         declaratie = heen.declaratie
-        # TR333: only this number can repeat, so only it is looked up (no scan of all).
-        eerdere_nummers = set(
-            Bericht.objects.filter(
-                richting=Richting.IN,
-                aanbieder=b.aanbieder,
-                code="323",
-                kenmerk=declaratie.declaratie_nummer[:20],
-                status__in=[BerichtStatus.VERWERKT, BerichtStatus.DEELS_AFGEKEURD],
-            )
-            .exclude(pk=b.pk)
-            .values_list("kenmerk", flat=True)
+        aanbieder_id = b.aanbieder_id
+        eerdere_nummers = (
+            {declaratie.declaratie_nummer[:20]}
+            if (aanbieder_id, declaratie.declaratie_nummer[:20]) in self.staat.nummers
+            else set()
         )
         declaratie_codes = [str(c) for c in regels.TR333(heen, eerdere_nummers)]
+        declaratie_codes += [str(c) for c in self._tr318(heen)]
         refs = [
             p.product_referentie.referentie_nummer
             for c in declaratie.clienten
             for p in c.prestaties
         ]
-        eerdere_refs = set(
-            Prestatie.objects.filter(
-                bericht__aanbieder=b.aanbieder, referentie__in=refs
-            ).values_list("referentie", flat=True)
-        )
+        eerdere_refs = {r for r in refs if (aanbieder_id, r) in self.staat.referenties}
         prestatie_codes: dict[str, list[str]] = {}
         rijen: list[Prestatie] = []
-        # The approved lines of every client's toewijzingen in one query (not one per client).
-        goedgekeurd: dict[int, list[Prestatie]] = defaultdict(list)
-        alle_toewijzingen = [
-            t.pk for c in declaratie.clienten for t in self._toewijzingen(c.bsn)
-        ]
-        if alle_toewijzingen:
-            for rij in Prestatie.objects.filter(
-                toewijzing__in=set(alle_toewijzingen), goedgekeurd=True
-            ):
-                goedgekeurd[rij.toewijzing_id].append(rij)  # type: ignore[index]
+        goedgekeurd = self.staat.goedgekeurd
         for client in declaratie.clienten:
             toewijzingen = self._toewijzingen(client.bsn)
             per_nummer = {t.nummer: t for t in toewijzingen}
@@ -614,7 +1040,14 @@ class _Verwerking:
                         retourcodes=lijst,
                     )
                 )
-        Prestatie.objects.bulk_create(rijen)
+        for rij in rijen:
+            self.staat.prestatie(rij, aanbieder_id)
+        if not declaratie_codes:
+            # TR318: this period is now the provider's previous one in this law.
+            b.declaratieperiode = declaratie.declaratie_periode.begindatum
+            self.staat.journaal.zet_item(
+                self.staat.periodes, (aanbieder_id, b.wet), b.declaratieperiode
+            )
         antwoord = declaratie_antwoord(
             heen,
             identificatie="-",
@@ -643,6 +1076,23 @@ class _Verwerking:
             tijdlijn=f"Declaratie {declaratie.declaratie_nummer} ontvangen: "
             f"{len(rijen) - afgekeurd} van {len(rijen)} prestaties goedgekeurd",
         )
+
+    def _tr318(self, heen: m.Declaratiebericht) -> list[regels.Retourcode]:
+        """TR318 (8214): the DeclaratiePeriode is the month after this provider's previous
+        one in this law — a later month only when it delivered no care in the months between
+        (known from its deliveries, 305/307, and from the message's own prestaties)."""
+        vorige = self.staat.periodes.get((self.bericht.aanbieder_id, self.bericht.wet))
+        if vorige is None:
+            return []
+        periode = m.GeslotenPeriode(vorige, vorige)
+        huidig = heen.declaratie.declaratie_periode.begindatum
+        volgende = (vorige.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        maanden: set[tuple[int, int]] = set()
+        if huidig.replace(day=1) > volgende:
+            maanden = _maanden_met_zorg(
+                self.bericht.aanbieder_id, self.bericht.wet, volgende, huidig, self.vandaag
+            )
+        return regels.TR318(heen, periode, maanden)
 
     def _contracttarief(self, eenheid: str) -> Any:
         """TR418: the contractual tariff in cents of a ProductCode on a date, from the contracts
@@ -701,12 +1151,13 @@ class _Verwerking:
         codes = retourcodes_van(heen)
         header_codes = [c for c in header.retourcodes if c not in ("0200", "0233")]
         alle = sorted(set(codes) | set(header_codes))
-        verzonden.status = (
-            BerichtStatus.RETOUR_AFGEKEURD if alle else BerichtStatus.RETOUR_GOEDGEKEURD
+        self.staat.retour_verwerkt(
+            verzonden,
+            status=(BerichtStatus.RETOUR_AFGEKEURD if alle else BerichtStatus.RETOUR_GOEDGEKEURD),
+            retourcodes=alle,
+            beantwoord_op=self.nu,
+            updated_at=self.nu,
         )
-        verzonden.retourcodes = alle
-        verzonden.beantwoord_op = self.nu
-        verzonden.save(update_fields=["status", "retourcodes", "beantwoord_op", "updated_at"])
         b.antwoord_op = verzonden
         self.inwoner_ids = list(verzonden.inwoners.values_list("pk", flat=True))
         uitleg = "; ".join(f"{c} {retourcode_uitleg(c)}" for c in alle)
@@ -738,14 +1189,10 @@ class _Verwerking:
 
     def _bewaar_antwoord(self, antwoord: m.Bericht) -> None:
         b = self.bericht
-        uitgaand_opslaan(
-            antwoord,
-            gemeente=self.gemeente,
-            aanbieder=b.aanbieder,
-            inwoner_ids=self.inwoner_ids,
-            antwoord_op=b,
-            nu=self.nu,
+        rij = uitgaand_rij(
+            antwoord, gemeente=self.gemeente, aanbieder=b.aanbieder, antwoord_op=b, nu=self.nu
         )
+        self.staat.antwoord(rij, list(self.inwoner_ids))
         b.retour_verzonden_op = self.nu
 
     def _klaar(self, heen: m.Bericht, tekst: str, wat: str) -> None:
@@ -773,23 +1220,56 @@ class _Verwerking:
         b.retourcodes = list(codes)
         b.melding = melding[:2000] if melding else b.melding
         b.verwerkt_op = self.nu
-        # Never the bytes again: they were kept on receipt and do not change.
-        b.save(update_fields=[f for f in _VELDEN if f != "inhoud"])
-        if self.inwoner_ids:
-            b.inwoners.add(*self.inwoner_ids)
-            publiceer(
-                b,
-                soorten.BERICHT_ONTVANGEN,
-                tijdlijn or f"{b.soort} ontvangen: {BerichtStatus(status).label.lower()}",
-                self.inwoner_ids,
-            )
+        self.staat.klaar_met(
+            b,
+            list(dict.fromkeys(self.inwoner_ids)),
+            tijdlijn or f"{b.soort} ontvangen: {BerichtStatus(status).label.lower()}",
+        )
 
 
-_VELDEN = [
-    f.name
-    for f in Bericht._meta.concrete_fields
-    if not f.primary_key and f.name not in ("created_at",)
+# What processing changes on a received message (never its bytes: kept on receipt).
+_VELDEN_IN = [
+    "gemeente",
+    "aanbieder",
+    "soort",
+    "code",
+    "wet",
+    "afzender",
+    "ontvanger",
+    "identificatie",
+    "dagtekening",
+    "kenmerk",
+    "declaratieperiode",
+    "status",
+    "retourcodes",
+    "melding",
+    "antwoord_op",
+    "verwerkt_op",
+    "retour_uiterlijk",
+    "retour_verzonden_op",
+    "antwoord_uiterlijk",
+    "updated_at",
 ]
+
+
+def _maanden_met_zorg(
+    aanbieder_id: int | None, wet: str, van: dt.date, tot: dt.date, vandaag: dt.date
+) -> set[tuple[int, int]]:
+    """The months from `van` up to (not including) `tot` in which the provider delivered care
+    under this law, as its deliveries (305/307) tell."""
+    maanden: set[tuple[int, int]] = set()
+    for begin, einde in Levering.objects.filter(
+        toewijzing__aanbieder_id=aanbieder_id,
+        toewijzing__wet=wet,
+        verwijderd=False,
+        begindatum__lt=tot,
+    ).values_list("begindatum", "einddatum"):
+        dag = max(begin, van).replace(day=1)
+        laatste = min(einde or vandaag, tot - dt.timedelta(days=1))
+        while dag <= laatste:
+            maanden.add((dag.year, dag.month))
+            dag = (dag + dt.timedelta(days=32)).replace(day=1)
+    return maanden
 
 
 def _variant(t: Toewijzing | None) -> Any:
@@ -797,6 +1277,15 @@ def _variant(t: Toewijzing | None) -> Any:
 
 
 def _als_prestatie(rij: Prestatie) -> m.Prestatie:
+    """The library's record of a stored claim line, made once per row of a batch."""
+    klaar = getattr(rij, "_als_prestatie", None)
+    if klaar is not None:
+        return klaar  # type: ignore[no-any-return]
+    rij._als_prestatie = _maak_prestatie(rij)  # type: ignore[attr-defined]
+    return rij._als_prestatie  # type: ignore[attr-defined,no-any-return]
+
+
+def _maak_prestatie(rij: Prestatie) -> m.Prestatie:
     return m.Prestatie(
         product_referentie=m.Referentie(rij.referentie, rij.vorige_referentie or None),
         toewijzing_nummer=rij.toewijzing_nummer,
