@@ -269,7 +269,12 @@ class _Journaal:
         oud = {k: getattr(obj, k) for k in waarden}
         for k, v in waarden.items():
             setattr(obj, k, v)
-        self._terug.append(lambda: [setattr(obj, k, v) for k, v in oud.items()])
+
+        def terug() -> None:
+            for k, v in oud.items():
+                setattr(obj, k, v)
+
+        self._terug.append(terug)
 
     def zet_item(self, mapping: dict[Any, Any], sleutel: Any, waarde: Any) -> None:
         had, oud = sleutel in mapping, mapping.get(sleutel)
@@ -327,7 +332,7 @@ class _Staat:
         self.nummers: set[tuple[int, str]] = set()  # TR333: (aanbieder, DeclaratieNummer)
         self.referenties: set[tuple[int, str]] = set()  # TR314: (aanbieder, referentie)
         self.goedgekeurd: dict[int, list[Prestatie]] = {}  # per toewijzing
-        self.periodes: dict[tuple[int, str], dt.date | None] = {}  # TR318, per aanbieder+wet
+        self.periodes: dict[tuple[int | None, str], dt.date | None] = {}  # TR318, per aanbieder+wet
         # What the batch writes at the end.
         self.klaar: list[Bericht] = []
         self.antwoorden: list[tuple[Bericht, list[int]]] = []
@@ -438,8 +443,8 @@ class _Staat:
         )
         # TR318: each provider's last declaratie period per law.
         for aanbieder_id, wet in {
-            (self._aanbieder_id(g), g.heen.wet)
-            for g in declaraties  # type: ignore[union-attr]
+            (self._aanbieder_id(g), g.heen.wet)  # type: ignore[union-attr]
+            for g in declaraties
         }:
             if aanbieder_id is not None:
                 self.periodes[(aanbieder_id, wet)] = (
@@ -597,7 +602,7 @@ def _werk_bij(model: type[Model], rijen: list[Any], velden: list[str]) -> None:
     # Only the model's own table and column names (quoted) go into the text; every value is
     # a parameter.
     kolommen = ", ".join(f"{qn(f.column)} = %s" for f in fields)
-    sleutel = qn(meta.pk.column)  # type: ignore[union-attr]
+    sleutel = qn(meta.pk.column)
     sql = f"UPDATE {qn(meta.db_table)} SET {kolommen} WHERE {sleutel} = %s"  # noqa: S608
     waarden = [
         [f.get_db_prep_save(getattr(r, f.attname), connection) for f in fields] + [r.pk]
@@ -1082,7 +1087,7 @@ class _Verwerking:
         one in this law — a later month only when it delivered no care in the months between
         (known from its deliveries, 305/307, and from the message's own prestaties)."""
         vorige = self.staat.periodes.get((self.bericht.aanbieder_id, self.bericht.wet))
-        if vorige is None:
+        if vorige is None or self.bericht.aanbieder_id is None:
             return []
         periode = m.GeslotenPeriode(vorige, vorige)
         huidig = heen.declaratie.declaratie_periode.begindatum
@@ -1253,7 +1258,7 @@ _VELDEN_IN = [
 
 
 def _maanden_met_zorg(
-    aanbieder_id: int | None, wet: str, van: dt.date, tot: dt.date, vandaag: dt.date
+    aanbieder_id: int, wet: str, van: dt.date, tot: dt.date, vandaag: dt.date
 ) -> set[tuple[int, int]]:
     """The months from `van` up to (not including) `tot` in which the provider delivered care
     under this law, as its deliveries (305/307) tell."""
@@ -1280,9 +1285,10 @@ def _als_prestatie(rij: Prestatie) -> m.Prestatie:
     """The library's record of a stored claim line, made once per row of a batch."""
     klaar = getattr(rij, "_als_prestatie", None)
     if klaar is not None:
-        return klaar  # type: ignore[no-any-return]
-    rij._als_prestatie = _maak_prestatie(rij)  # type: ignore[attr-defined]
-    return rij._als_prestatie  # type: ignore[attr-defined,no-any-return]
+        return klaar
+    gemaakt = _maak_prestatie(rij)
+    rij._als_prestatie = gemaakt  # type: ignore[attr-defined]
+    return gemaakt
 
 
 def _maak_prestatie(rij: Prestatie) -> m.Prestatie:
