@@ -368,8 +368,12 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
 
+    # As in production (and as `make bench` does for the pages): no query log of every
+    # statement, which with DEBUG formats each bulk INSERT's parameters into its text.
+    settings.DEBUG = False
     logging.getLogger("eenplan.berichten").setLevel(logging.ERROR)
     call_command("migrate", verbosity=0)
     text = "\n".join(meting())

@@ -105,7 +105,8 @@ def publish(
 
 @dataclass(frozen=True)
 class Publicatie:
-    """One event for `publish_many`: the same arguments as `publish`."""
+    """One event for `publish_many`: the same arguments as `publish` (the resident also by id
+    alone, `inwoner_id`, to spare making a record for it)."""
 
     soort: str
     record: models.Model
@@ -114,6 +115,7 @@ class Publicatie:
     inwoner: Any = None
     huishouden: Any = None
     gegevens: dict[str, Any] | None = None
+    inwoner_id: int | None = None
 
 
 def publish_many(publicaties: Iterable[Publicatie]) -> list[Gebeurtenis]:
@@ -136,7 +138,7 @@ def publish_many(publicaties: Iterable[Publicatie]) -> list[Gebeurtenis]:
                 omschrijving=p.omschrijving[:300],
                 user=echte_user,
                 door_naam=echte_user.get_username() if echte_user else "",
-                inwoner=p.inwoner,
+                inwoner_id=p.inwoner.pk if p.inwoner is not None else p.inwoner_id,
                 huishouden=p.huishouden,
                 record_soort=p.record._meta.label_lower,
                 record_id=p.record.pk,

@@ -343,9 +343,28 @@ def _overlap(begin: dt.date, eind: dt.date, t: ToegewezenProduct) -> tuple[dt.da
     return (b, e) if b <= e else None
 
 
-def _dagen(begin: dt.date, eind: dt.date) -> Iterable[dt.date]:
-    for i in range((eind - begin).days + 1):
-        yield begin + dt.timedelta(days=i)
+def _iso_weken(begin: dt.date, eind: dt.date) -> int:
+    """How many ISO calendar weeks (Monday to Sunday) the days ``begin``–``eind`` touch: the
+    number of distinct (year, week) of ``date.isocalendar`` over those days, counted without
+    walking them."""
+    if eind < begin:
+        return 0
+    maandag_b = begin - dt.timedelta(days=begin.weekday())
+    maandag_e = eind - dt.timedelta(days=eind.weekday())
+    return (maandag_e - maandag_b).days // 7 + 1
+
+
+def _maanden(begin: dt.date, eind: dt.date) -> int:
+    """How many calendar months the days ``begin``–``eind`` touch."""
+    if eind < begin:
+        return 0
+    return (eind.year * 12 + eind.month) - (begin.year * 12 + begin.month) + 1
+
+
+def _zondagen(begin: dt.date, eind: dt.date) -> int:
+    """How many Sundays lie in ``begin``–``eind``."""
+    eerste = begin + dt.timedelta(days=(6 - begin.weekday()) % 7)
+    return 0 if eerste > eind else (eind - eerste).days // 7 + 1
 
 
 def IV077(
@@ -381,11 +400,11 @@ def IV077(
     if omvang.frequentie == "1":
         return ((e - b).days + 1) * omvang.volume
     if omvang.frequentie == "4":
-        return len({(d.year, d.month) for d in _dagen(b, e)}) * omvang.volume
+        return _maanden(b, e) * omvang.volume
     # per week
     cat = toewijzing.product.categorie if toewijzing.product else None
     if variant == "outputgericht":
-        zondagen = sum(1 for d in _dagen(b, e) if d.weekday() == 6)
+        zondagen = _zondagen(b, e)
         t_eind = toewijzing.einddatum
         if t_eind is not None and t_eind.weekday() != 6:
             laatste_zondag = t_eind - dt.timedelta(days=(t_eind.weekday() + 1) % 7)
@@ -396,8 +415,7 @@ def IV077(
         return zondagen * omvang.volume
     if wet == "wmo" and cat == HUISHOUDELIJKE_HULP:
         return 6 * omvang.volume
-    weken = {d.isocalendar()[:2] for d in _dagen(b, e)}
-    return len(weken) * omvang.volume
+    return _iso_weken(b, e) * omvang.volume
 
 
 def _totaal_max(toewijzing: ToegewezenProduct, variant: Uitvoeringsvariant, wet: str) -> int | None:
@@ -415,7 +433,7 @@ def _totaal_max(toewijzing: ToegewezenProduct, variant: Uitvoeringsvariant, wet:
     if omvang.frequentie == "2":
         if variant == "outputgericht":
             return IV077(toewijzing, b, e, variant, wet)
-        return len({d.isocalendar()[:2] for d in _dagen(b, e)}) * omvang.volume
+        return _iso_weken(b, e) * omvang.volume
     return IV077(toewijzing, b, e, variant, wet)
 
 

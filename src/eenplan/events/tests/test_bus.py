@@ -74,3 +74,56 @@ def test_history_is_append_only(inwoner_noord):
 def test_event_names_have_a_subject_and_a_verb(inwoner_noord):
     with pytest.raises(ValueError, match="onderwerp"):
         bus.publish("gebeurd", record=inwoner_noord, omschrijving="Proef")
+
+
+@pytest.fixture
+def ontvangen():
+    gezien: list[tuple[str, int, str, int | None]] = []
+    soort = "proef.veel"
+
+    @bus.subscribe(soort, fase=bus.IN_TRANSACTIE)
+    def direct(event):
+        gezien.append(("direct", event.gebeurtenis.pk, event.gebeurtenis.omschrijving,
+                       event.gebeurtenis.inwoner_id))
+
+    @bus.subscribe(soort, fase=bus.NA_COMMIT)
+    def later(event):
+        gezien.append(("later", event.gebeurtenis.pk, event.gebeurtenis.omschrijving,
+                       event.gebeurtenis.inwoner_id))
+
+    yield soort, gezien
+    bus._subscribers.pop((soort, bus.IN_TRANSACTIE), None)
+    bus._subscribers.pop((soort, bus.NA_COMMIT), None)
+
+
+def test_publish_many_writes_every_event_and_every_subscriber_sees_each_in_order(
+    ontvangen, inwoner_noord, django_capture_on_commit_callbacks
+):
+    soort, gezien = ontvangen
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        rijen = bus.publish_many(
+            [
+                bus.Publicatie(soort, record=inwoner_noord, omschrijving=f"Proef {i}",
+                               inwoner_id=inwoner_noord.pk if i % 2 else None)
+                for i in range(5)
+            ]
+        )
+        assert [g[0] for g in gezien] == ["direct"] * 5  # the after-commit ones wait
+    assert [r.pk for r in rijen] == sorted(r.pk for r in rijen) and all(r.pk for r in rijen)
+    verwacht = [(r.pk, r.omschrijving, r.inwoner_id) for r in rijen]
+    assert [g[1:] for g in gezien if g[0] == "direct"] == verwacht
+    assert [g[1:] for g in gezien if g[0] == "later"] == verwacht
+    assert [r.inwoner_id for r in rijen] == [None, inwoner_noord.pk] * 2 + [None]
+    # In the history like any event: the resident's timeline has the two about them.
+    assert Gebeurtenis.objects.filter(soort=soort, inwoner=inwoner_noord).count() == 2
+
+
+def test_publish_many_refuses_a_malformed_kind_and_writes_nothing(inwoner_noord):
+    with pytest.raises(ValueError):
+        bus.publish_many(
+            [
+                bus.Publicatie("proef.goed", record=inwoner_noord, omschrijving="a"),
+                bus.Publicatie("fout", record=inwoner_noord, omschrijving="b"),
+            ]
+        )
+    assert not Gebeurtenis.objects.filter(soort="proef.goed").exists()
