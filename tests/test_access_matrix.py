@@ -80,6 +80,7 @@ from eenplan.testing.factories import (
     TeamFactory,
     WijkFactory,
 )
+from eenplan.uitwisseling.models import Uitvoering, Uitwisseling
 from eenplan.voorzieningen.models import CodelijstWaarde, Synoniem, Tarief, Voorziening
 
 # Known gaps, with the reason: endpoints not yet moved onto privacy.access (issue 8, item 1), or
@@ -314,6 +315,11 @@ PK_KIND: dict[str, str] = {
     "/participatie/trajecten/": "traject",
     "/api/v1/participatie/levensonderhoud/": "levensonderhoud",
     "/api/v1/participatie/trajecten/": "traject",
+    # Purpose-bound sharing and youth delivery (issue 17).
+    "/uitwisselingen/": "uitwisseling",
+    "/uitwisselingen/uitvoering/": "uitvoering",
+    "/api/v1/uitwisselingen/": "uitwisseling",
+    "/api/v1/uitvoeringen/": "uitvoering",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -708,6 +714,33 @@ def build_world() -> World:
         side["contract"] = contract.pk
         side["contractdocument"] = document.pk
         side["aanbieder_login"] = west_login.pk
+    # Purpose-bound sharing (issue 17): per side an exchange asked by the team that holds the
+    # dossier, whose recipient is a gezinscoach outside the sweep's staff, who also delivers
+    # to the household. No sweep login is the recipient or the gezinscoach of either.
+    regio = MedewerkerFactory(gemeente=gemeente, functie=Rol.GEZINSCOACH, username="matrix-regio")
+    for side in sides.values():
+        huishouden = Huishouden.objects.get(pk=side["huishouden"])
+        side["uitwisseling"] = Uitwisseling.objects.create(
+            gemeente=gemeente,
+            huishouden=huishouden,
+            ontvanger_soort="gezinscoach",
+            ontvanger_naam="Gezinscoach regio",
+            ontvanger_medewerker=regio,
+            categorieen=["personalia"],
+            doelsoort="afstemmen",
+            vraag_gegevens="Adres, tussen team en gezinscoach.",
+            vraag_doel="Start van de hulp.",
+            vraag_noodzaak="Zonder adres geen bezoek.",
+            vraag_grondrechten="Alleen het adres, gelogd.",
+            vraag_rechten="Het gezin is geïnformeerd.",
+            grondslag="wettelijke_plicht",
+            van=TODAY,
+            tot=TODAY + dt.timedelta(days=30),
+            aangevraagd_door=generalist.user,
+        ).pk
+        side["uitvoering"] = Uitvoering.objects.create(
+            huishouden=huishouden, medewerker=regio, van=TODAY, toegewezen_door=generalist.user
+        ).pk
     # The world as the test expects it: the role's scope is Noord, never Zuid.
     for rol, medewerker in staff.items():
         scope = set(access.inwoners_in_scope(medewerker.user).values_list("pk", flat=True))

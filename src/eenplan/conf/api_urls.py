@@ -20,6 +20,7 @@ from eenplan.plannen.api import urls as plannen_api
 from eenplan.portaal.api import urls as portaal_api
 from eenplan.privacy.api.views import InzageViewSet
 from eenplan.sturing.api import views as sturing_api
+from eenplan.uitwisseling.api import urls as uitwisseling_api
 from eenplan.voorzieningen.api import urls as voorzieningen_api
 from eenplan.web.api import DossierViewSet
 
@@ -65,6 +66,7 @@ berichten_medewerkers_api.register(router)
 beleid_api.register(router)
 berichten_api.register(router)
 aanbieders_api.register(router)
+uitwisseling_api.register(router)
 
 # The inwonersportaal's own routes (issue 13): a resident's login only.
 urlpatterns = router.urls + portaal_api.urlpatterns

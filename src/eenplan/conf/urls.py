@@ -44,6 +44,8 @@ urlpatterns = [
     # The inwonersportaal: residents and their representatives (issue 13).
     path("mijn/", include("eenplan.portaal.urls")),
     path("aanbieders/", include("eenplan.aanbieders.urls")),
+    # Purpose-bound sharing and youth delivery (issue 17).
+    path("uitwisselingen/", include("eenplan.uitwisseling.urls")),
     path("", include("eenplan.web.urls")),
 ]
 if settings.EENPLAN_OIDC:

@@ -22,6 +22,7 @@ from eenplan.demo.berichten import build_berichten
 from eenplan.demo.casussen import aantal_casussen, build_casussen
 from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
 from eenplan.demo.participatie import build_participatie
+from eenplan.demo.uitwisselingen import build_uitwisselingen
 from eenplan.demo.voorzieningen import build_beschikkingen, build_catalogus
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import Gemeente, Team, Wijk
@@ -447,6 +448,8 @@ def build_demo(
         rng=rng,
         door=Medewerker.objects.get(user__username="beleid").user,
     )
+    # Purpose-bound sharing (issue 17): exchanges, a veto, a gezinscoach with delivery notes.
+    build_uitwisselingen(gemeente=gemeente, vandaag=vandaag, rng=rng)
     # A year of iWmo/iJw traffic for the ZIN beschikkingen, through the berichten services.
     verkeer = build_berichten(gemeente=gemeente, rng=rng, vandaag=vandaag, maximaal=BERICHTEN_MAX)
     # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).

@@ -317,4 +317,7 @@ DEMO_LOGINS: list[tuple[str, str, str, str, list[str]]] = [
     ("privacy", "Hanneke", "Gielen", "privacy", []),
     ("vrijwilliger", "Truus", "Smits", "vrijwilliger", []),
     ("beheer", "Joris", "Arts", "beheer", []),
+    # Youth delivery (issue 17): delivery notes of the families assigned to her; the toegang's
+    # data only through an uitwisseling.
+    ("gezinscoach", "Noor", "Janssen", "gezinscoach", []),
 ]

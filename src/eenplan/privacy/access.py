@@ -286,7 +286,7 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     # Purpose-bound sharing (issue 17). The holding team asks, decides and refuses within
     # need-to-know. Nobody decides on a refused exchange again: not a role, not the
     # functioneel beheerder, not a superuser (the service refuses every transition out of
-    # "geweigerd" for every actor; ADR 0030).
+    # "geweigerd" for every actor; the ADR "gegevensdeling met doelbinding").
     (R.UITWISSELING, A.LEZEN): _rule(roles.UITWISSELING_BEKIJKEN, ROL_DOEL),
     (R.UITWISSELING, A.AANMAKEN): _rule(
         [roles.UITWISSELING_BEKIJKEN, roles.UITWISSELING_AANVRAGEN], ROL_DOEL
@@ -1355,7 +1355,7 @@ def requires_inwoner(resource: Resource, action: Action) -> Any:
 # facts; this module decides and logs, allowed or refused, like every other decision. Pages
 # and API routes guarded this way declare their relation (`access_actor`), so the declared
 # matrix lists them under `RELATIE_RULES` and no role allows them by itself.
-# docs/decisions/0030-gegevensdeling-met-doelbinding.md.
+# The ADR "Gegevensdeling met doelbinding" in docs/decisions.
 
 ONTVANGER = "ontvanger"
 UITVOERDER = "uitvoerder"

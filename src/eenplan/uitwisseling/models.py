@@ -1,7 +1,8 @@
 """Purpose-bound sharing: every exchange of a household's data with someone outside the team
 that holds the dossier (`Uitwisseling`), every read of what it shared (`GedeeldeInzage`,
 append-only), and youth delivery kept apart from the toegang: who delivers to a household
-(`Uitvoering`) and their delivery notes (`Uitvoeringsnotitie`). docs/privacy.md, ADR 0030."""
+(`Uitvoering`) and their delivery notes (`Uitvoeringsnotitie`). docs/privacy.md and
+docs/decisions/0033-gegevensdeling-met-doelbinding.md."""
 
 from __future__ import annotations
 

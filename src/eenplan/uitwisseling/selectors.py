@@ -68,7 +68,23 @@ def _met_relaties(qs: QuerySet[Uitwisseling]) -> QuerySet[Uitwisseling]:
         "beeindigd_door",
         "toestemming",
         "vorige",
-    ).annotate(aantal_inzages=Count("inzages"))
+    ).annotate(aantal_inzages=Count("inzages")).order_by("-created_at", "-id")
+
+
+def uitwisselingen_van_pk(pk: int) -> Uitwisseling | None:
+    return _met_relaties(Uitwisseling.objects.filter(pk=pk)).first()
+
+
+def leden_van(huishouden_ids: set[int]) -> list[int]:
+    """The current members of these households (one query)."""
+    if not huishouden_ids:
+        return []
+    vandaag = timezone.localdate()
+    return list(
+        HuishoudenLid.objects.filter(
+            Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag), huishouden_id__in=huishouden_ids
+        ).values_list("inwoner_id", flat=True)
+    )
 
 
 def uitwisselingen_van_huishouden(huishouden: Huishouden) -> QuerySet[Uitwisseling]:
@@ -244,6 +260,7 @@ def mijn_uitvoeringen(actor: Any) -> QuerySet[Uitvoering]:
         Uitvoering.objects.filter(_actief(timezone.localdate()), medewerker=medewerker)
         .select_related("huishouden")
         .annotate(aantal_notities=Count("notities"))
+        .order_by("-van", "-id")
     )
 
 

@@ -1,7 +1,7 @@
 """The secrecy veto is final in the database too: a row whose status is "geweigerd" cannot
 be changed by any statement, whoever sends it (the application's service refuses it first;
 this catches a raw UPDATE, a shell, an admin). Deleting is left to the retention rules
-(destruction after the retention period), not blocked here. ADR 0030."""
+(destruction after the retention period), not blocked here. See the ADR "Gegevensdeling met doelbinding" in docs/decisions."""
 
 from django.db import migrations
 
