@@ -10,7 +10,7 @@ DEMO_INWONERS ?= 20000
 # production-safe eenplan.conf.settings; see docs/configuration.md.
 export DJANGO_SETTINGS_MODULE ?= eenplan.conf.dev
 
-.PHONY: run serve test lint bench bench-berichten fuzz install demo clean help
+.PHONY: run serve test lint bench bench-berichten bench-schaal fuzz install demo clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo municipality, serve http://127.0.0.1:8000"
@@ -63,6 +63,14 @@ lint: install
 bench: install
 	$(BIN)/python -m eenplan.bench
 	$(BIN)/python -m eenplan.bench_berichten
+	@if [ -n "$$BENCH_SCHAAL_DATABASES" ]; then $(MAKE) bench-schaal; fi
+
+# The staff pages at two sizes side by side, each against its floor (one hand-written query),
+# on PostgreSQL demo databases (docs/benchmarks.md):
+#   BENCH_SCHAAL_DATABASES="100k=postgres://…/eenplan_100k 1M=postgres://…/eenplan_1m"
+# and the bounded load test on loopback at each size (gunicorn, LAST_CLIENTS for LAST_SECONDS).
+bench-schaal: install
+	$(BIN)/python -m eenplan.bench_schaal --schrijf
 
 # Only the message traffic: 10,000 incoming iWmo/iJw messages kept, processed and answered.
 bench-berichten: install

@@ -32,6 +32,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
@@ -72,6 +73,7 @@ from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Machtiging, Toestemming
 from eenplan.privacy.services import inwoneraccount_for
 from eenplan.testing import beleid as beleid_testdata
+from eenplan.testing import gemeentesql
 from eenplan.testing.berichten import bericht
 from eenplan.testing.factories import (
     GemeenteFactory,
@@ -808,6 +810,8 @@ class Sweep:
     allowed_reads: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     inwoner_statuses: Counter = field(default_factory=Counter)  # the resident's requests
     aanbieder_statuses: Counter = field(default_factory=Counter)  # the provider login's
+    # The SQL of every allowed staff read, checked for the municipality condition (issue 16).
+    gemeente: gemeentesql.Bevindingen = field(default_factory=gemeentesql.Bevindingen)
 
 
 REFUSALS = {401, 403, 404, 405}
@@ -953,7 +957,15 @@ def run_sweep(world: World) -> Sweep:
                     path = _path(endpoint, world.objects[side])
                     label = f"{who}: {method} {path} ({endpoint.route}, {side} scope)"
                     logged.clear()
-                    if method == "GET":
+                    if method == "GET" and expected:
+                        # An allowed read: its SQL is checked for the municipality condition.
+                        with CaptureQueriesContext(connection) as sql:
+                            response = client.get(path)
+                        sweep.gemeente.toets(
+                            endpoint.route, [q["sql"] for q in sql.captured_queries]
+                        )
+                        changed = False
+                    elif method == "GET":
                         # A read changes nothing but the log: no savepoint needed.
                         response = client.get(path)
                         changed = False
@@ -1069,6 +1081,24 @@ def test_the_sweep_reached_the_pages(sweep: Sweep):
 
 
 @pytest.mark.django_db  # also makes pytest-django create the test database
+def test_every_query_on_a_municipality_table_has_the_municipality_condition(sweep: Sweep):
+    """A region in one installation (issue 16): every allowed page and API read of the sweep
+    is checked query by query; a query reading a table of one municipality (a `gemeente`
+    column) without `gemeente_id = …` on that table fails, unless the (route, table) pair is in
+    the known list `gemeentesql.KNOWN` (measured when this test came in; docs/scaling.md).
+    A known pair that no longer occurs fails too: remove it, the list only shrinks."""
+    bevindingen = sweep.gemeente
+    assert bevindingen.queries > 1000 and bevindingen.met_tabel > 200, "the sweep read little"
+    nieuw = sorted(set(bevindingen.zonder) - gemeentesql.KNOWN)
+    assert not nieuw, (
+        "Queries on a municipality's table without the municipality condition "
+        "(filter on gemeente_id, e.g. access.scope_q(..., gemeente_veld='gemeente')):\n"
+        + "\n".join(f"  {r} {t}: {bevindingen.voorbeelden[(r, t)][:300]}" for r, t in nieuw)
+    )
+    weg = sorted(gemeentesql.KNOWN - set(bevindingen.zonder))
+    assert not weg, f"Remove from gemeentesql.KNOWN (now with the condition): {weg}"
+
+
 def test_pending_entries_are_still_pending(sweep: Sweep):
     """PENDING shrinks: an entry whose endpoints all have a rule and pass the sweep goes."""
     unguarded = [e.route for e in matrix.unguarded()]

@@ -107,11 +107,11 @@ def beschikking_get(pk: int) -> Beschikking | None:
 
 
 def aanvragen_in_scope(actor: access.Actor | User) -> QuerySet[Aanvraag]:
-    return Aanvraag.objects.filter(access.scope_q(actor))
+    return Aanvraag.objects.filter(access.scope_q(actor, gemeente_veld="gemeente"))
 
 
 def beschikkingen_in_scope(actor: access.Actor | User) -> QuerySet[Beschikking]:
-    return Beschikking.objects.filter(access.scope_q(actor))
+    return Beschikking.objects.filter(access.scope_q(actor, gemeente_veld="gemeente"))
 
 
 # --- the beschikkingen list: one search for the page and the API --------------------------------

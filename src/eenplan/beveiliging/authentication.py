@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
 from eenplan.beveiliging.selectors import api_sleutel_user
+from eenplan.gemeente.selectors import GEKOZEN_GEMEENTE
 
 KEYWORD = "Token"
 
@@ -50,6 +51,11 @@ class ApiSleutelAuthentication(BaseAuthentication):
         if user is None:
             cache.set(_fout_sleutel(ident), fouten + 1, timeout=int(blokkade))
             raise exceptions.AuthenticationFailed("Ongeldige, verlopen of ingetrokken API-sleutel.")
+        # A regional login names the municipality of this call (issue 16); validated against
+        # its own memberships by gemeente.selectors.medewerker_for_user, never trusted as is.
+        gekozen = request.META.get("HTTP_EENPLAN_GEMEENTE", "")
+        if gekozen.isascii() and gekozen.isdigit():
+            setattr(user, GEKOZEN_GEMEENTE, int(gekozen))
         return user, sleutel
 
     def authenticate_header(self, request: Request) -> str:

@@ -11,7 +11,7 @@ from eenplan.berichten.api import urls as berichten_api
 from eenplan.beschikkingen.api import urls as beschikkingen_api
 from eenplan.bezwaren.api import urls as bezwaren_api
 from eenplan.common.api import ID_REGEX
-from eenplan.gemeente.api.views import TeamViewSet, WijkViewSet
+from eenplan.gemeente.api.views import LidmaatschapViewSet, TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
 from eenplan.meldingen.api import urls as meldingen_api
 from eenplan.onderzoeken.api import urls as onderzoeken_api
@@ -50,6 +50,7 @@ router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
 router.register("inzagelog", InzageViewSet, basename="inzage")
 router.register("wijken", WijkViewSet, basename="wijk")
 router.register("teams", TeamViewSet, basename="team")
+router.register("mijn-gemeenten", LidmaatschapViewSet, basename="mijn-gemeente")
 router.register("dossiers", DossierViewSet, basename="dossier")
 
 meldingen_api.register(router)

@@ -75,8 +75,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT off per connection: the need-to-know condition gives the planner a high cost estimate
     # on a large municipality, and PostgreSQL then spends hundreds of milliseconds compiling a
     # plan whose real work takes a few (measured at 1M residents: 427 ms JIT for 2 ms of work).
+    # random_page_cost 1.1 (SSD, data in cache; the default 4 assumes spinning disks): the
+    # need-to-know condition joins a handful of rows to the residents by primary key, and with
+    # the default the planner hashes every resident instead (100k: 235 ms for a 34 ms answer;
+    # measured with `python -m eenplan.bench_explain`, issue 16).
     # An `options` parameter in DATABASE_URL takes precedence. docs/deploy-postgresql.md.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c random_page_cost=1.1"
+    )
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
@@ -140,6 +146,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The municipality chosen in the session (a regional team works for several; issue 16).
+    "eenplan.gemeente.middleware.GemeenteKeuzeMiddleware",
     "eenplan.privacy.access.AccessLogMiddleware",
     # A resident's login reaches only the portal (/mijn/): staff pages answer 403 (logged).
     "eenplan.privacy.access.SeparateAccountsMiddleware",

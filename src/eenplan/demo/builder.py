@@ -37,6 +37,7 @@ from eenplan.inwoners.constants import Geslacht, NetwerkSoort, Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.inwoners.services import search_names
 from eenplan.privacy.services import dossiertoegang_grant
+from eenplan.testing import regio
 
 BATCH = 2000
 # The message traffic is played for at most this many ZIN beschikkingen of the last year (the
@@ -441,6 +442,9 @@ def build_demo(
         vandaag=vandaag,
         door=Medewerker.objects.get(user__username="werkplein").user,
     )
+    # A region in one installation (issue 16): Weert beside Maasdal, and the regional
+    # generalist `regio` who works for both (eenplan.testing.regio, as the tests build it).
+    regio.bouw(wachtwoord=data.DEMO_WACHTWOORD, vandaag=vandaag, eerste=gemeente)
     # The policy plan of seed 002 and two rounds of the client-experience survey.
     build_beleid(
         gemeente=gemeente,

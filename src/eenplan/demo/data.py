@@ -321,3 +321,11 @@ DEMO_LOGINS: list[tuple[str, str, str, str, list[str]]] = [
     # data only through an uitwisseling.
     ("gezinscoach", "Noor", "Janssen", "gezinscoach", []),
 ]
+
+# A region in one installation (issue 16): Weert beside Maasdal (eenplan.testing.regio).
+REGIO_LOGINS = [
+    ("regio", "Roos Regionaal, generalist van een regionaal team: werkt voor Maasdal én "
+     "Weert en wisselt via 'Andere gemeente'"),
+    ("midoffice.weert", "Mirte van Weert, midoffice van Weert"),
+    ("privacy.weert", "Pim van Weert, privacy officer van Weert (alleen het log van Weert)"),
+]

@@ -403,7 +403,9 @@ def build_beschikkingen(
         for k in kandidaten
         if (vandaag - k[1]).days > 65 * 365 or (vandaag - k[1]).days < 18 * 365
     ][:aantal]
-    gekozen += [k for k in kandidaten if k not in gekozen][: max(0, aantal - len(gekozen))]
+    # A set for the membership test (a list made this quadratic: never ended at 1,000,000).
+    al_gekozen = set(gekozen)
+    gekozen += [k for k in kandidaten if k not in al_gekozen][: max(0, aantal - len(gekozen))]
     records = {a.naam: a for a in Aanbieder.objects.filter(naam__in=AANBIEDER_GEGEVENS)}
     aanvragen, beschikkingen_rows, regels = [], [], []
     for inwoner_id, geboren in gekozen:

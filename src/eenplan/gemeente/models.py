@@ -55,6 +55,30 @@ class Gemeente(BaseModel):
         help_text="Hoe een verzonden brief de inwoner bereikt.",
     )
 
+    # Each municipality of a region in one installation shows its own house style (issue 16):
+    # an NL Design System theme, its CSS under the static files and the class on <html>.
+    # Blank: the installation's EENPLAN_THEME_CSS / EENPLAN_THEME_CLASS.
+    thema_css = models.CharField(
+        "thema (CSS)",
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9][a-z0-9_./-]*\.css$",
+                "Een pad onder de statische bestanden dat eindigt op .css, bijvoorbeeld "
+                "'nlds/theme/dist/index.css'.",
+            )
+        ],
+        help_text="Het statische pad van het NL Design System-thema van deze gemeente.",
+    )
+    thema_klasse = models.CharField(
+        "themaklasse",
+        max_length=100,
+        blank=True,
+        validators=[RegexValidator(r"^[a-z][a-z0-9-]*$", "Alleen kleine letters, cijfers en -.")],
+        help_text="De CSS-klasse van het thema, bijvoorbeeld 'voorbeeld-theme'.",
+    )
+
     class Meta:
         verbose_name = "gemeente"
         verbose_name_plural = "gemeenten"
@@ -104,10 +128,14 @@ class Team(BaseModel):
 
 
 class Medewerker(BaseModel):
-    """A staff member: the person behind a login, with teams, role(s) and registration."""
+    """A staff member of one municipality: the person behind a login there, with teams,
+    role(s) and registration. A login of a regional team (an MGR such as Peel 6.1, issue 16)
+    has one record per municipality it works for, each with that municipality's teams; the
+    municipality chosen in the session decides which record acts
+    (`gemeente.selectors.medewerker_for_user`, docs/decisions/0028-region-one-installation.md)."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="medewerker"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="medewerkers"
     )
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="medewerkers")
     teams = models.ManyToManyField(Team, related_name="medewerkers", blank=True)
@@ -130,6 +158,13 @@ class Medewerker(BaseModel):
         verbose_name = "medewerker"
         verbose_name_plural = "medewerkers"
         ordering = ["user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "gemeente"],
+                name="medewerker_een_per_gemeente",
+                violation_error_message="Deze login werkt al voor deze gemeente.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()

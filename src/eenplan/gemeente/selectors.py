@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Case, Count, QuerySet, Value, When, Window
 
 from eenplan.common.termijnstand import Drempels
 from eenplan.gemeente.constants import Rol, VerzoekStatus
@@ -29,15 +29,51 @@ from eenplan.rules.instellingen import Onderwerp, Rechtmatigheidsregel, Teksten
 from eenplan.rules.onderzoek import STANDAARD_LADDER, Ladder
 from eenplan.rules.termijnen import GelijkgesteldeDag
 
+# The attribute `GemeenteKeuzeMiddleware` (eenplan.gemeente.middleware) sets on a request's user:
+# the municipality chosen in the session. Read only here; validated against the memberships.
+GEKOZEN_GEMEENTE = "eenplan_gemeente_keuze"
+_GEEN = object()
+
 
 def medewerker_for_user(user: AbstractBaseUser | AnonymousUser) -> Medewerker | None:
-    """The medewerker record of a login, or None (superusers without one, anonymous users)."""
+    """The medewerker record of a login, or None (superusers without one, anonymous users).
+
+    A login of a regional team has one record per municipality (issue 16): the record of the
+    municipality chosen in the session when the login works there, else its first (oldest)
+    membership. A municipality the login does not work for is never chosen. One query, cached
+    on the user object for the request; `aantal_gemeenten` on the record says how many
+    municipalities the login works for (the header's switch), from the same query."""
     if not user.is_authenticated:
         return None
-    try:
-        return user.medewerker  # type: ignore[union-attr]
-    except Medewerker.DoesNotExist:
-        return None
+    cached = getattr(user, "_eenplan_medewerker", _GEEN)
+    if cached is not _GEEN:
+        return cached  # type: ignore[return-value]
+    gekozen = getattr(user, GEKOZEN_GEMEENTE, None)
+    leden = (
+        Medewerker.objects.filter(user_id=user.pk)
+        .select_related("gemeente")
+        .annotate(aantal_gemeenten=Window(Count("pk")))
+    )
+    if gekozen is not None:
+        voorkeur = Case(When(gemeente_id=gekozen, then=Value(0)), default=Value(1))
+        leden = leden.order_by(voorkeur, "pk")
+    medewerker = leden.order_by("pk").first() if gekozen is None else leden.first()
+    if medewerker is not None:
+        medewerker.user = user  # type: ignore[assignment]
+    user._eenplan_medewerker = medewerker  # type: ignore[union-attr]
+    return medewerker
+
+
+def gemeenten_van_login(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Medewerker]:
+    """The memberships of a login (one per municipality it works for), by municipality name."""
+    if not user.is_authenticated:
+        return Medewerker.objects.none()
+    return (
+        Medewerker.objects.filter(user_id=user.pk)
+        .select_related("gemeente")
+        .prefetch_related("teams")
+        .order_by("gemeente__naam")
+    )
 
 
 def wijken_list(*, gemeente: Gemeente) -> QuerySet[Wijk]:

@@ -264,6 +264,56 @@ def medewerker_create(
     return medewerker
 
 
+AL_LID = "Deze medewerker werkt al voor de gemeente {gemeente}."
+
+
+@transaction.atomic
+def medewerker_gemeente_add(
+    *,
+    user: User,
+    gemeente: Gemeente,
+    teams: Iterable[Team] = (),
+    expertises: str = "",
+    door: User | None = None,
+) -> Medewerker:
+    """Let an existing login work for one more municipality of the region (a regional team,
+    issue 16): a medewerker record of its own in `gemeente`, with that municipality's teams.
+    The login chooses the municipality it works for (/gemeente-kiezen/) and sees each only
+    through that record. The role stays the login's (its groups): the same functie as its
+    first record. Only the system or a functioneel beheerder of `gemeente` adds it; logged in
+    that municipality's change log."""
+    _check_beheer(door, gemeente_id=gemeente.pk)
+    eerste = Medewerker.objects.filter(user=user).order_by("pk").first()
+    if eerste is None:
+        raise ValidationError({"user": "Deze login is geen medewerker van een gemeente."})
+    if Medewerker.objects.filter(user=user, gemeente=gemeente).exists():
+        raise ValidationError({"gemeente": AL_LID.format(gemeente=gemeente.naam)})
+    teams = list(teams)
+    if any(t.gemeente_id != gemeente.pk for t in teams):
+        raise ValidationError({"teams": TEAM_ANDERE_GEMEENTE})
+    medewerker = Medewerker(
+        user=user,
+        gemeente=gemeente,
+        functie=eerste.functie,
+        expertises=expertises,
+        registratienummer=eerste.registratienummer,
+        registratie_geldig_tot=eerste.registratie_geldig_tot,
+    )
+    medewerker.full_clean()
+    medewerker.save()
+    medewerker.teams.set(teams)
+    _log(
+        [
+            (Onderdeel.ACCOUNT, "—", f"{user.get_username()} (regionaal, ook {eerste.gemeente})"),
+            (Onderdeel.TEAMS, "—", _teams_text(t.pk for t in teams)),
+        ],
+        gemeente_id=gemeente.pk,
+        door=door,
+        medewerker=medewerker,
+    )
+    return medewerker
+
+
 # --- beheer without self-elevation (issue 8, item 4) ----------------------------------------
 # Who may do what follows a medewerker's role(s) and teams. Those change only here: never by
 # the person themselves, only within the beheerder's own municipality, every change logged

@@ -29,7 +29,7 @@ def meldingen_in_scope(user: User) -> QuerySet[Melding]:
     actor = access.Actor.of(user)
     if not access.allows(actor, access.Resource.MELDING, access.Action.LEZEN):
         return Melding.objects.none()
-    condition = access.scope_q(actor)
+    condition = access.scope_q(actor, gemeente_veld="gemeente")
     if access.allows(actor, access.Resource.MELDING_ONBEKEND, access.Action.LEZEN):
         condition |= Q(inwoner__isnull=True)
     if actor.medewerker is not None:

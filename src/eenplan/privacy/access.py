@@ -30,7 +30,7 @@ from typing import Any, NoReturn
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -523,17 +523,42 @@ def inwoners_in_scope(actor: Actor | User, *, vandaag: dt.date | None = None) ->
     if hele_gemeente:
         return Inwoner.objects.filter(gemeente_id=actor.gemeente_id)
     vandaag = vandaag or timezone.localdate()
-    assigned = DossierToegang.objects.filter(
-        Q(tot__isnull=True) | Q(tot__gte=vandaag), medewerker=actor.medewerker, van__lte=vandaag
-    ).values("inwoner_id")
     return Inwoner.objects.filter(gemeente_id=actor.gemeente_id).filter(
-        Q(wijk_id__in=wijk_ids) | Q(pk__in=assigned)
+        Q(wijk_id__in=wijk_ids) | Q(_toegewezen(actor, vandaag, OuterRef("pk")))
     )
 
 
-def scope_q(actor: Actor | User, *, veld: str = "inwoner", vandaag: dt.date | None = None) -> Q:
-    """A filter on `veld` (a foreign key to Inwoner) for the residents the actor may see. For a
-    team that serves the whole municipality it is a plain join on the municipality."""
+def _toegewezen(actor: Actor, vandaag: dt.date, inwoner: Any) -> Exists:
+    """Whether the resident `inwoner` (an OuterRef) is explicitly assigned to the actor today
+    (DossierToegang): a correlated EXISTS, one lookup in `dossiertoegang_idx` (medewerker,
+    inwoner) per row. Never `IN (subquery)`: PostgreSQL hashes that subquery and can then no
+    longer reach the residents by primary key, and scans them all (issue 16)."""
+    return Exists(
+        DossierToegang.objects.filter(
+            Q(tot__isnull=True) | Q(tot__gte=vandaag),
+            medewerker=actor.medewerker,
+            inwoner_id=inwoner,
+            van__lte=vandaag,
+        )
+    )
+
+
+def scope_q(
+    actor: Actor | User,
+    *,
+    veld: str = "inwoner",
+    vandaag: dt.date | None = None,
+    gemeente_veld: str | None = None,
+) -> Q:
+    """A filter on `veld` (a foreign key to Inwoner) for the residents the actor may see.
+
+    The condition is one the planner answers from indexes, whatever the size of the
+    municipality (issue 16, docs/scaling.md): `veld.wijk_id IN (my wijken)` through the join
+    on the resident's primary key, OR EXISTS (my DossierToegang for that resident) — one
+    lookup in `dossiertoegang_idx`. It never nests "residents of my wijken" as a subquery (a
+    plan whose cost grows with every resident of the municipality). For a team that serves the whole
+    municipality it is the municipality alone: on `gemeente_veld` when the queried table
+    carries its own municipality (no join with the residents at all), else on the resident's."""
     actor = Actor.of(actor)
     if actor.kind == ActorKind.AANBIEDER:
         return Q(**{f"{veld}__in": _clienten(actor).values("pk")})
@@ -543,10 +568,20 @@ def scope_q(actor: Actor | User, *, veld: str = "inwoner", vandaag: dt.date | No
         return Q()
     if actor.medewerker is None:
         return Q(pk__in=[])
-    _wijk_ids_list, hele_gemeente = _wijk_ids(actor)
+    wijk_ids, hele_gemeente = _wijk_ids(actor)
     if hele_gemeente:
+        if gemeente_veld is not None:
+            return Q(**{gemeente_veld: actor.gemeente_id, f"{veld}__isnull": False})
         return Q(**{f"{veld}__gemeente_id": actor.gemeente_id})
-    return Q(**{f"{veld}__in": inwoners_in_scope(actor, vandaag=vandaag).values("pk")})
+    vandaag = vandaag or timezone.localdate()
+    condition = Q(**{f"{veld}__wijk_id__in": wijk_ids}) | Q(
+        _toegewezen(actor, vandaag, OuterRef(veld))
+    )
+    if gemeente_veld is not None:
+        # Implied by the wijken and the assignments, but stated: every query on a table of one
+        # municipality carries its municipality (the region test, Citus shard pruning).
+        condition &= Q(**{gemeente_veld: actor.gemeente_id})
+    return condition
 
 
 def huidige_leden(huishouden_id: int, *, vandaag: dt.date | None = None) -> QuerySet[HuishoudenLid]:
@@ -561,12 +596,14 @@ def huishouden_scope_q(
     actor: Actor | User, *, veld: str = "huishouden", vandaag: dt.date | None = None
 ) -> Q:
     """A filter on `veld` (a foreign key to Huishouden): households with at least one *current*
-    member in the actor's scope (a member who moved out does not open the household)."""
+    member in the actor's scope (a member who moved out does not open the household). A
+    correlated EXISTS on the household's members (`huishoudenlid.huishouden_id`, indexed):
+    per household a few index lookups, never every membership of the municipality."""
     vandaag = vandaag or timezone.localdate()
-    leden = HuishoudenLid.objects.filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag)).filter(
-        scope_q(actor, vandaag=vandaag)
-    )
-    return Q(**{f"{veld}__in": leden.values("huishouden_id")})
+    leden = HuishoudenLid.objects.filter(
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag), huishouden_id=OuterRef(veld)
+    ).filter(scope_q(actor, vandaag=vandaag))
+    return Q(Exists(leden))
 
 
 def inwoner_in_scope(actor: Actor | User, inwoner_id: int) -> bool:
@@ -917,7 +954,11 @@ def _write(
         "grond": grond,
         "moment": moment,
     }
-    rows = [Inzage(inwoner_id=pk, **base) for pk in decision.inwoner_ids] or [Inzage(**base)]
+    # A row about no single resident belongs to the municipality the login works for now (a
+    # regional login has several: the one chosen in the session); a resident's row to theirs.
+    rows = [Inzage(inwoner_id=pk, **base) for pk in decision.inwoner_ids] or [
+        Inzage(gemeente_id=actor.gemeente_id, **base)
+    ]
     created = Inzage.objects.bulk_create(rows)
     pending = _pending.get()
     if pending is not None:

@@ -10,4 +10,5 @@ urlpatterns = [
     path("inwoners/", views.inwoner_zoeken, name="inwoner-zoeken"),
     path("inwoners/<int:pk>/", views.inwoner_detail, name="inwoner-detail"),
     path("privacy/inzagelog/", views.inzagelog, name="inzagelog"),
+    path("gemeente-kiezen/", views.gemeente_kiezen, name="gemeente-kiezen"),
 ]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.gemeente.middleware import SESSIE_SLEUTEL
+from eenplan.gemeente.selectors import gemeenten_van_login, medewerker_for_user
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import inwoner_search
 from eenplan.privacy import access
@@ -157,3 +159,37 @@ def zoeken(request: HttpRequest) -> HttpResponse:
     """The search box in the header: residents, meldingen and beschikkingen, grouped."""
     resultaat = zoeken_selector(user=request.user, q=request.GET.get("q", ""))
     return render(request, "web/zoeken.html", {"resultaat": resultaat})
+
+
+@access.requires(Resource.GEMEENTE, Action.LEZEN)
+@allowed_parameters()
+def gemeente_kiezen(request: HttpRequest) -> HttpResponse:
+    """A login of a regional team works for several municipalities (issue 16): it chooses one
+    here and sees each only through that municipality's record (its teams, its wijken, its
+    residents, its settings). The choice is kept in the session and logged; a municipality
+    the login does not work for is refused (403, logged) and changes nothing."""
+    lidmaatschappen = list(gemeenten_van_login(request.user))
+    huidig = medewerker_for_user(request.user)
+    if request.method == "POST":
+        keuze = next(
+            (m for m in lidmaatschappen if str(m.gemeente_id) == request.POST.get("gemeente")),
+            None,
+        )
+        if keuze is None:
+            access.log_refusal(request.user, via=access.Via.request(request), reason=NIET_LID)
+            raise PermissionDenied(NIET_LID)
+        request.session[SESSIE_SLEUTEL] = keuze.gemeente_id
+        access.log_allowed(
+            request.user,
+            Resource.GEMEENTE,
+            Action.LEZEN,
+            via=access.Via.request(request),
+            toelichting=f"Gewisseld naar de gemeente {keuze.gemeente} ({keuze.gemeente.cbs_code}).",
+        )
+        messages.success(request, f"U werkt nu voor de gemeente {keuze.gemeente.naam}.")
+        return redirect("web:home")
+    context = {"lidmaatschappen": lidmaatschappen, "huidig": huidig}
+    return render(request, "web/gemeente_kiezen.html", context)
+
+
+NIET_LID = "U werkt niet voor deze gemeente: kies een gemeente uit de lijst."

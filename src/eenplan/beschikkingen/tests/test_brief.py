@@ -107,7 +107,8 @@ def test_preview_on_the_page_shows_kenmerk_and_bezwaar_route(client, aanvraag, h
         motivering="m",
         regels=[zin(hh)],
     )
-    body = login(client, backoffice_user.medewerker).get(f"/beschikkingen/{b.pk}/").content.decode()
+    c = login(client, backoffice_user.medewerkers.get())
+    body = c.get(f"/beschikkingen/{b.pk}/").content.decode()
     assert b.kenmerk in body and "Wilt u eerst met ons praten?" in body
     b.refresh_from_db()
     assert b.brief == "" and b.brief_sjabloon == "" and not b.brief_pdf
@@ -121,7 +122,7 @@ def test_api_gives_kenmerk_and_template_version(aanvraag, hh, backoffice_user):
         motivering="m",
         regels=[zin(hh)],
     )
-    api = api_for(backoffice_user.medewerker)
+    api = api_for(backoffice_user.medewerkers.get())
     body = api.get(f"/api/v1/beschikkingen/{b.pk}/").json()
     assert body["kenmerk"] == b.kenmerk and body["brief_sjabloon"] == ""
     body = api.post(f"/api/v1/beschikkingen/{b.pk}/versturen/", {}, format="json").json()

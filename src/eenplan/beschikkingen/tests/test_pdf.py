@@ -30,7 +30,7 @@ def test_letter_pdf_is_the_sent_letter_and_is_logged(
         regels=[zin(hh)],
     )
     b = services.beschikking_send(beschikking=b, actor=b.besloten_door, op=VANDAAG)
-    backoffice_user.medewerker.teams.add(midoffice_team)  # a team that serves every wijk
+    backoffice_user.medewerkers.get().teams.add(midoffice_team)  # a team that serves every wijk
     client.force_login(backoffice_user)
     response = client.get(f"/beschikkingen/{b.pk}/brief.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"

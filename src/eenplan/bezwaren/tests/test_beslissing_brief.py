@@ -99,7 +99,7 @@ def test_page_decides_with_reasoning_and_shows_the_letter_and_pdf(
     client, aanvraag, hh, backoffice_user, inwoner_noord
 ):
     bezwaar = _bezwaar(aanvraag, hh, backoffice_user, inwoner_noord)
-    login(client, backoffice_user.medewerker)
+    login(client, backoffice_user.medewerkers.get())
     pagina = f"/beschikkingen/bezwaren/{bezwaar.pk}/"
     assert client.get(f"{pagina}brief.pdf").status_code == 404  # nothing sent yet
     response = client.post(
@@ -124,7 +124,7 @@ def test_api_decides_with_reasoning_and_returns_the_letter(
     aanvraag, hh, backoffice_user, inwoner_noord
 ):
     bezwaar = _bezwaar(aanvraag, hh, backoffice_user, inwoner_noord)
-    api = api_for(backoffice_user.medewerker)
+    api = api_for(backoffice_user.medewerkers.get())
     response = api.post(
         f"{BEZWAREN}{bezwaar.pk}/beslissen/",
         {"uitkomst": "ongegrond", "motivering": "De uren passen."},
@@ -169,7 +169,7 @@ def test_klacht_letter_with_findings_and_the_ombudsman(gemeente, backoffice_user
 
 def test_klacht_letter_on_the_page_and_in_the_api(client, gemeente, backoffice_user):
     klacht = _klacht(gemeente, backoffice_user)
-    login(client, backoffice_user.medewerker)
+    login(client, backoffice_user.medewerkers.get())
     assert client.get(f"/beschikkingen/klachten/{klacht.pk}/brief.pdf").status_code == 404
     client.post(
         f"/beschikkingen/klachten/{klacht.pk}/afhandelen/",
@@ -179,6 +179,6 @@ def test_klacht_letter_on_the_page_and_in_the_api(client, gemeente, backoffice_u
     assert f"/beschikkingen/klachten/{klacht.pk}/brief.pdf" in body
     pdf = client.get(f"/beschikkingen/klachten/{klacht.pk}/brief.pdf")
     assert pdf.status_code == 200 and "Excuses gemaakt" in pdf_tekst(pdf.content)
-    body = api_for(backoffice_user.medewerker).get("/api/v1/klachten/").json()
+    body = api_for(backoffice_user.medewerkers.get()).get("/api/v1/klachten/").json()
     rij = next(r for r in body.get("results", body) if r["id"] == klacht.pk)
     assert "Excuses gemaakt" in rij["brief"] and klacht.kenmerk in rij["brief"]

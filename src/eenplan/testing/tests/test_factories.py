@@ -116,4 +116,4 @@ def test_briefsjabloon_numbers_its_versions_per_municipality():
     tweede = f.BriefSjabloonFactory(gemeente=eerste.gemeente, toelichting="Nieuw adres")
     assert (eerste.versie, tweede.versie) == (1, 2)
     assert "$kenmerk" in tweede.tekst
-    assert tweede.gewijzigd_door.medewerker.gemeente == eerste.gemeente
+    assert tweede.gewijzigd_door.medewerkers.get().gemeente == eerste.gemeente

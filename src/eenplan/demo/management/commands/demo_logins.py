@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from eenplan.demo.data import DEMO_LOGINS, DEMO_WACHTWOORD
+from eenplan.demo.data import DEMO_LOGINS, DEMO_WACHTWOORD, REGIO_LOGINS
 from eenplan.gemeente.constants import Rol
 from eenplan.privacy.models import Inwoneraccount
 
@@ -33,6 +33,12 @@ class Command(BaseCommand):
             if username in existing:
                 where = f" — {', '.join(teams)}" if teams else ""
                 self.stdout.write(f"  {username:<17} {first} {last}, {Rol(rol).label}{where}")
+        users = get_user_model().objects
+        regio = [u for u in REGIO_LOGINS if users.filter(username=u[0]).exists()]
+        if regio:
+            self.stdout.write("Een regio in één installatie (Maasdal en Weert):")
+            for username, uitleg in regio:
+                self.stdout.write(f"  {username:<17} {uitleg}")
         if settings.EENPLAN_2FA_VERPLICHT:
             self.stdout.write(
                 "Tweestapsverificatie is verplicht voor accounts met dossierinzage: bij de eerste "

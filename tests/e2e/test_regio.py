@@ -1,0 +1,56 @@
+"""A region in one installation in a browser (issue 16): Roos of a regional team works for Peel
+en Maas and Weert, switches between them in the header, and sees each municipality's
+werkvoorraad only — the other's resident is refused. Axe on the switch page at 1280 and 390 px."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import WACHTWOORD, assert_axe, assert_styled, login_cookie, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def regiodata(transactional_db):
+    from eenplan.testing import regio, scenarios
+
+    scenarios.stamgegevens()
+    return regio.bouw(wachtwoord=WACHTWOORD)
+
+
+def test_regionale_medewerker_wisselt_van_gemeente(page, context, live_server, regiodata):
+    login_cookie(context, live_server, regiodata.regionaal)
+    page.goto("/meldingen/werkvoorraad/?weergave=mijn")
+    kop = page.get_by_role("banner")
+    expect(kop).to_contain_text("Peel en Maas")
+    expect(page.get_by_role("main")).to_contain_text("Peeters")
+    expect(page.get_by_role("main")).not_to_contain_text("Hendrikx")
+
+    kop.get_by_role("link", name="Andere gemeente").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gemeente kiezen")
+    assert_styled(page)
+    assert_axe(page, "gemeente kiezen")
+    screenshot(page, "regio-gemeente-kiezen.png")
+    page.get_by_role("button", name="Werk voor Weert").click()
+    expect(page.get_by_role("status").first).to_contain_text("U werkt nu voor de gemeente Weert")
+    expect(page.get_by_role("banner")).to_contain_text("Weert")
+
+    page.goto("/meldingen/werkvoorraad/?weergave=mijn")
+    expect(page.get_by_role("main")).to_contain_text("Hendrikx")
+    expect(page.get_by_role("main")).not_to_contain_text("Peeters")
+    # The resident of the other municipality: refused while Weert is chosen.
+    response = page.goto(f"/inwoners/{regiodata.a.inwoner.pk}/")
+    assert response is not None and response.status == 403
+
+    # Back to Peel en Maas, on a phone.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/gemeente-kiezen/")
+    assert_axe(page, "gemeente kiezen 390")
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 390, f"the page scrolls sideways at 390 px ({breedte})"
+    page.get_by_role("button", name="Werk voor Peel en Maas").click()
+    expect(page.get_by_role("status").first).to_contain_text("Peel en Maas")
+    response = page.goto(f"/inwoners/{regiodata.a.inwoner.pk}/")
+    assert response is not None and response.status == 200
