@@ -71,6 +71,7 @@ bench: install
 # and the bounded load test on loopback at each size (gunicorn, LAST_CLIENTS for LAST_SECONDS).
 bench-schaal: install
 	$(BIN)/python -m eenplan.bench_schaal --schrijf
+	$(BIN)/python -m eenplan.bench_last --schrijf
 
 # Only the message traffic: 10,000 incoming iWmo/iJw messages kept, processed and answered.
 bench-berichten: install

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import time
 from collections import Counter, defaultdict
@@ -1089,6 +1090,16 @@ def test_every_query_on_a_municipality_table_has_the_municipality_condition(swee
     A known pair that no longer occurs fails too: remove it, the list only shrinks."""
     bevindingen = sweep.gemeente
     assert bevindingen.queries > 1000 and bevindingen.met_tabel > 200, "the sweep read little"
+    print(
+        f"\nmunicipality condition: {bevindingen.queries} queries of {len(bevindingen.routes)} "
+        f"routes checked, {bevindingen.met_tabel} on a municipality's table; "
+        f"{len(bevindingen.lokaal)} routes with the condition on every query; "
+        f"{len(bevindingen.zonder)} (route, table) pairs without (known: "
+        f"{len(gemeentesql.KNOWN)})"
+    )
+    if os.environ.get("EENPLAN_GEMEENTESQL_SCHRIJF"):
+        gemeentesql.schrijf_bekend(bevindingen.zonder)
+        pytest.skip("gemeentesql_bekend.txt rewritten from this sweep")
     nieuw = sorted(set(bevindingen.zonder) - gemeentesql.KNOWN)
     assert not nieuw, (
         "Queries on a municipality's table without the municipality condition "

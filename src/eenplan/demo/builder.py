@@ -38,6 +38,7 @@ from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkp
 from eenplan.inwoners.services import search_names
 from eenplan.privacy.services import dossiertoegang_grant
 from eenplan.testing import regio
+from eenplan.voorzieningen.models import Voorziening
 
 BATCH = 2000
 # The message traffic is played for at most this many ZIN beschikkingen of the last year (the
@@ -257,14 +258,12 @@ def _staff(
     return logins
 
 
-def _bulk(model: type, rows: list, progress: Callable[[int], None]) -> None:
-    for i in range(0, len(rows), BATCH):
-        chunk = rows[i : i + BATCH]
-        model.objects.bulk_create(chunk, batch_size=BATCH)
-        progress(len(chunk))
+# Households generated, written and committed together (issue 16): the build keeps one batch
+# in memory, a progress bar moves per batch, and `--hervat` continues after the last batch
+# that was committed.
+HUISHOUDENS_PER_BATCH = 5000
 
 
-@transaction.atomic
 def build_demo(
     *,
     inwoners: int,
@@ -272,10 +271,54 @@ def build_demo(
     peildatum: dt.date = DEFAULT_PEILDATUM,
     vandaag: dt.date | None = None,
     progress: Callable[[int], None] = lambda n: None,
+    hervat: bool = False,
 ) -> DemoResult:
-    """Create the demo municipality with about `inwoners` residents."""
+    """Create the demo municipality with about `inwoners` residents.
+
+    In steps, each committed on its own: the municipality with its staff; the residents,
+    households and networks per batch of `HUISHOUDENS_PER_BATCH` households; then the cases
+    (meldingen, catalogue, beschikkingen, whole cases, the region, the policy plan, the message
+    traffic). `hervat`: continue a build that stopped — the batches already committed are
+    generated again from the seed (same residents, same random stream) but not written; the
+    cases are one step, redone when they were not committed. Inside a caller's transaction
+    (the tests) everything commits with it."""
     vandaag = vandaag or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
+    bestaand = Gemeente.objects.filter(cbs_code=data.GEMEENTE[0]).first() if hervat else None
+    with transaction.atomic():
+        if bestaand is None:
+            gemeente, wijken, teams, logins = _inrichting(rng, vandaag)
+        else:
+            gemeente = bestaand
+            wijken = list(Wijk.objects.filter(gemeente=gemeente).order_by("id"))
+            teams = {t.naam: t for t in Team.objects.filter(gemeente=gemeente)}
+            logins = [(u, data.DEMO_WACHTWOORD, Rol(r).label) for u, _, _, r, _ in data.DEMO_LOGINS]
+            _staff_rng_replay(rng)
+    geteld = _bewoners(gemeente, wijken, rng, peildatum, inwoners, progress)
+    klaar = Voorziening.objects.filter(gemeente=gemeente).exists()
+    with transaction.atomic():
+        zaken = (0, 0, 0, 0) if klaar else _zaken(gemeente, wijken, teams, rng, vandaag, inwoners)
+        # Fresh statistics so the query planner picks the search indexes (SQLite, PostgreSQL).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    meldingen, beschikt, extra_meldingen, berichten = zaken
+    return DemoResult(
+        gemeente=gemeente,
+        inwoners=geteld.inwoners,
+        huishoudens=geteld.huishoudens,
+        netwerkpersonen=geteld.netwerkpersonen,
+        meldingen=meldingen,
+        beschikkingen=beschikt,
+        logins=logins,
+        casussen=extra_meldingen,
+        berichten=berichten,
+    )
+
+
+def _inrichting(
+    rng: random.Random, vandaag: dt.date
+) -> tuple[Gemeente, list[Wijk], dict[str, Team], list[tuple[str, str, str]]]:
+    """The municipality, its wijken, teams and staff."""
     roles_sync()
     gemeente = gemeente_create(
         cbs_code=data.GEMEENTE[0], naam=data.GEMEENTE[1], **data.GEMEENTE_CONTACT
@@ -301,19 +344,72 @@ def build_demo(
         gemeente=gemeente, naam="Veilig Thuis regio", soort=TeamSoort.REGIONAAL
     )
     logins = _staff(gemeente, teams, rng, vandaag)
+    return gemeente, wijken, teams, logins
 
+
+def _staff_rng_replay(rng: random.Random) -> None:
+    """Draw what `_staff` draws, so a resumed build continues the same random stream."""
+    for team_name, _ in data.WIJKTEAMS:
+        for _i in range(6 if team_name == "Wijkteam West" else 5):
+            sex = rng.choice([Geslacht.MAN, Geslacht.VROUW])
+            rng.choice(data.VOORNAMEN_M if sex == Geslacht.MAN else data.VOORNAMEN_V)
+            rng.choice(data.ACHTERNAMEN)
+            rng.choice(["", "ouderen", "ggz", "schulden", "lvb", "jeugd"])
+
+
+@dataclass
+class _Geteld:
+    inwoners: int = 0
+    huishoudens: int = 0
+    netwerkpersonen: int = 0
+
+
+def _bewoners(
+    gemeente: Gemeente,
+    wijken: list[Wijk],
+    rng: random.Random,
+    peildatum: dt.date,
+    inwoners: int,
+    progress: Callable[[int], None],
+) -> _Geteld:
+    """Residents, households, memberships and networks, per batch of households, each batch
+    committed on its own. Batches whose households are already in the database (a resumed
+    build) are generated — the random stream and the BSNs stay the same — but not written."""
     gen = Generator(rng, peildatum)
-    households: list[Household] = []
+    bsns = bsn_sequence()
+    al_geschreven = Huishouden.objects.filter(gemeente=gemeente).count()
+    geteld = _Geteld()
     total = 0
     while total < inwoners:
-        hh = gen.household()
-        room = inwoners - total
-        hh.members = hh.members[:room]
-        hh.former = hh.former[: max(0, room - len(hh.members))]
-        households.append(hh)
-        total += len(hh.members) + len(hh.former)
+        batch: list[Household] = []
+        while total < inwoners and len(batch) < HUISHOUDENS_PER_BATCH:
+            hh = gen.household()
+            room = inwoners - total
+            hh.members = hh.members[:room]
+            hh.former = hh.former[: max(0, room - len(hh.members))]
+            batch.append(hh)
+            total += len(hh.members) + len(hh.former)
+        schrijven = geteld.huishoudens >= al_geschreven
+        with transaction.atomic():
+            n_inw, n_hh, n_net = _batch(gemeente, wijken, gen, bsns, batch, schrijven=schrijven)
+        geteld.inwoners += n_inw
+        geteld.huishoudens += n_hh
+        geteld.netwerkpersonen += n_net
+        progress(n_inw)
+    return geteld
 
-    bsns = bsn_sequence()
+
+def _batch(
+    gemeente: Gemeente,
+    wijken: list[Wijk],
+    gen: Generator,
+    bsns: Iterator[str],
+    households: list[Household],
+    *,
+    schrijven: bool,
+) -> tuple[int, int, int]:
+    """One batch of households: build the rows (always, for the random stream) and write them
+    when `schrijven`. Returns the numbers of residents, households and network persons."""
     inwoner_rows: list[Inwoner] = []
     for hh in households:
         for p in [*hh.members, *(ex for ex, _ in hh.former)]:
@@ -346,8 +442,6 @@ def build_demo(
                     zoeknaam_voornaam=zoeknaam_voornaam,
                 )
             )
-    _bulk(Inwoner, inwoner_rows, progress)
-
     huishouden_rows = [
         Huishouden(gemeente=gemeente, naam=f"Huishouden {hh.members[0].achternaam}")
         for hh in households
@@ -358,9 +452,10 @@ def build_demo(
         for hh in households
         for ex, _ in hh.former
     ]
-    Huishouden.objects.bulk_create(huishouden_rows + elders_rows, batch_size=BATCH)
+    if schrijven:
+        Inwoner.objects.bulk_create(inwoner_rows, batch_size=BATCH)
+        Huishouden.objects.bulk_create(huishouden_rows + elders_rows, batch_size=BATCH)
     elders_iter = iter(elders_rows)
-
     lid_rows: list[HuishoudenLid] = []
     netwerk_rows: list[Netwerkpersoon] = []
     it = iter(inwoner_rows)
@@ -393,13 +488,26 @@ def build_demo(
                 )
             )
         _network(gen, current, netwerk_rows)
-    _bulk(HuishoudenLid, lid_rows, lambda n: None)
-    _bulk(Netwerkpersoon, netwerk_rows, lambda n: None)
+    if schrijven:
+        HuishoudenLid.objects.bulk_create(lid_rows, batch_size=BATCH)
+        Netwerkpersoon.objects.bulk_create(netwerk_rows, batch_size=BATCH)
+    return len(inwoner_rows), len(huishouden_rows) + len(elders_rows), len(netwerk_rows)
 
-    # A few residents outside the generalist's wijken are explicitly assigned to them.
+
+def _zaken(
+    gemeente: Gemeente,
+    wijken: list[Wijk],
+    teams: dict[str, Team],
+    rng: random.Random,
+    vandaag: dt.date,
+    inwoners: int,
+) -> tuple[int, int, int, int]:
+    """The cases on top of the residents, in one step: (meldingen, beschikkingen, meldingen of
+    the whole cases, messages)."""
     from eenplan.gemeente.models import Medewerker
 
-    generalist = Medewerker.objects.get(user__username="generalist")
+    # A few residents outside the generalist's wijken are explicitly assigned to them.
+    generalist = Medewerker.objects.get(user__username="generalist", gemeente=gemeente)
     for inwoner in Inwoner.objects.filter(wijk=wijken[4]).order_by("id")[:3]:
         dossiertoegang_grant(
             medewerker=generalist,
@@ -414,7 +522,7 @@ def build_demo(
         aantal=max(1, round(inwoners * MELDINGEN_PER_INWONER)),
     )
     maatwerk = build_catalogus(gemeente=gemeente, wijken=wijken)
-    backoffice = Medewerker.objects.get(user__username="backoffice").user
+    backoffice = Medewerker.objects.get(user__username="backoffice", gemeente=gemeente).user
     beschikt = build_beschikkingen(
         gemeente=gemeente,
         maatwerk=maatwerk,
@@ -450,25 +558,17 @@ def build_demo(
         gemeente=gemeente,
         vandaag=vandaag,
         rng=rng,
-        door=Medewerker.objects.get(user__username="beleid").user,
+        door=Medewerker.objects.get(user__username="beleid", gemeente=gemeente).user,
     )
     # Purpose-bound sharing (issue 17): exchanges, a veto, a gezinscoach with delivery notes.
     build_uitwisselingen(gemeente=gemeente, vandaag=vandaag, rng=rng)
     # A year of iWmo/iJw traffic for the ZIN beschikkingen, through the berichten services.
     verkeer = build_berichten(gemeente=gemeente, rng=rng, vandaag=vandaag, maximaal=BERICHTEN_MAX)
-    # Fresh statistics so the query planner picks the search indexes (SQLite and PostgreSQL).
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return DemoResult(
-        gemeente=gemeente,
-        inwoners=len(inwoner_rows),
-        huishoudens=len(huishouden_rows) + len(elders_rows),
-        netwerkpersonen=len(netwerk_rows),
-        meldingen=meldingen + extra_meldingen,
-        beschikkingen=beschikt + extra_beschikkingen,
-        logins=logins,
-        casussen=extra_meldingen,
-        berichten=verkeer.berichten,
+    return (
+        meldingen + extra_meldingen,
+        beschikt + extra_beschikkingen,
+        extra_meldingen,
+        verkeer.berichten,
     )
 
 

@@ -66,7 +66,7 @@ class Gemeente(BaseModel):
             RegexValidator(
                 r"^[a-z0-9][a-z0-9_./-]*\.css$",
                 "Een pad onder de statische bestanden dat eindigt op .css, bijvoorbeeld "
-                "'nlds/theme/dist/index.css'.",
+                "'nlds/theme/theme.css'.",
             )
         ],
         help_text="Het statische pad van het NL Design System-thema van deze gemeente.",
@@ -132,7 +132,7 @@ class Medewerker(BaseModel):
     role(s) and registration. A login of a regional team (an MGR such as Peel 6.1, issue 16)
     has one record per municipality it works for, each with that municipality's teams; the
     municipality chosen in the session decides which record acts
-    (`gemeente.selectors.medewerker_for_user`, docs/decisions/0028-region-one-installation.md)."""
+    (`gemeente.selectors.medewerker_for_user`, docs/decisions/0032-region-and-scale.md)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="medewerkers"

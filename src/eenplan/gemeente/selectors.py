@@ -81,9 +81,16 @@ def wijken_list(*, gemeente: Gemeente) -> QuerySet[Wijk]:
 
 
 def wijk_ids_for_medewerker(medewerker: Medewerker) -> list[int]:
-    """The wijken served by any of the medewerker's teams."""
+    """The wijken served by any of the medewerker's teams, within the record's municipality
+    (a regional login's other records never widen it; the condition also keeps the query on
+    one shard, docs/scaling.md)."""
+    gemeente_id = medewerker.gemeente_id
     return list(
-        Wijk.objects.filter(teams__medewerkers=medewerker).values_list("id", flat=True).distinct()
+        Wijk.objects.filter(
+            gemeente_id=gemeente_id, teams__gemeente_id=gemeente_id, teams__medewerkers=medewerker
+        )
+        .values_list("id", flat=True)
+        .distinct()
     )
 
 

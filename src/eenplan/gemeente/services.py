@@ -241,6 +241,10 @@ def medewerker_create(
     )
     medewerker.full_clean()
     medewerker.save()
+    # The login's only record so far: what `selectors.medewerker_for_user` would find (as
+    # Django caches a one-to-one on both objects; saves its query for this user object).
+    medewerker.aantal_gemeenten = 1  # type: ignore[attr-defined]
+    user._eenplan_medewerker = medewerker  # type: ignore[attr-defined]
     if any(t.gemeente_id != gemeente.pk for t in teams):
         raise ValidationError({"teams": TEAM_ANDERE_GEMEENTE})
     _valideer(medewerker, nieuw)
@@ -302,6 +306,9 @@ def medewerker_gemeente_add(
     medewerker.full_clean()
     medewerker.save()
     medewerker.teams.set(teams)
+    # The login now works for more municipalities: forget a record cached on this object.
+    user.__dict__.pop("_eenplan_medewerker", None)
+    user.__dict__.pop("_eenplan_actor", None)
     _log(
         [
             (Onderdeel.ACCOUNT, "—", f"{user.get_username()} (regionaal, ook {eerste.gemeente})"),

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from django.apps import apps
 
@@ -94,7 +96,25 @@ class Bevindingen:
             self.lokaal.add(route)
 
 
-# (route, table): queries measured without the municipality condition when the test came in.
-# Each finds rows by primary key after the access module decided (the dossier, a melding, a
-# plan's parts), or through a parent row of the municipality. See docs/scaling.md.
-KNOWN: set[tuple[str, str]] = set()
+# (route, table): queries measured without the municipality condition when the test came in,
+# one pair a line in gemeentesql_bekend.txt. Mostly a record found by primary key after the
+# access module decided (the dossier, a melding, a plan's parts), the login's own teams and
+# memberships, or a child reached through its parent row. See docs/scaling.md. Regenerate after
+# fixing some (the list may only shrink):
+#   EENPLAN_GEMEENTESQL_SCHRIJF=1 pytest tests/test_access_matrix.py -k municipality_condition
+BEKEND_PAD = Path(__file__).with_name("gemeentesql_bekend.txt")
+
+
+def _bekend() -> set[tuple[str, str]]:
+    if not BEKEND_PAD.exists():
+        return set()
+    rijen = (r.split() for r in BEKEND_PAD.read_text().splitlines() if r and r[0] != "#")
+    return {(r[0], r[1]) for r in rijen}
+
+
+KNOWN: set[tuple[str, str]] = _bekend()
+
+
+def schrijf_bekend(zonder: Iterable[tuple[str, str]]) -> None:
+    kop = "# (route, table) read without the municipality condition; see gemeentesql.py\n"
+    BEKEND_PAD.write_text(kop + "".join(f"{r} {t}\n" for r, t in sorted(zonder)))

@@ -124,3 +124,18 @@ def test_adding_a_membership_refuses_teams_elsewhere_and_twice(regio):
     beheer = MedewerkerFactory(gemeente=regio.a.gemeente, functie="beheer", username="bh")
     with pytest.raises(ValidationError, match="eigen gemeente"):
         medewerker_gemeente_add(user=nieuw, gemeente=regio.b.gemeente, door=beheer.user)
+
+
+def test_each_municipality_shows_its_own_theme(client, regio, settings):
+    weert = regio.b.gemeente
+    weert.thema_klasse = "weert-theme"
+    weert.thema_css = "nlds/theme/theme.css"
+    weert.full_clean()
+    weert.save()
+    client.force_login(regio.login)
+    eerst = client.get("/").content.decode()
+    assert f'class="utrecht-root {settings.EENPLAN_THEME_CLASS}"' in eerst
+    _kies(client, weert)
+    daarna = client.get("/").content.decode()
+    assert 'class="utrecht-root weert-theme"' in daarna
+    assert "nlds/theme/theme.css" in daarna

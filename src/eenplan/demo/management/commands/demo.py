@@ -39,28 +39,36 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Niets doen als de demogemeente al bestaat."
         )
+        parser.add_argument(
+            "--hervat",
+            action="store_true",
+            help="Een afgebroken opbouw voortzetten na de laatste vastgelegde batch (zelfde "
+            "--inwoners en --seed).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         n = options["inwoners"]
         if n < 1:
             raise CommandError("--inwoners moet minstens 1 zijn.")
-        if Gemeente.objects.filter(cbs_code=GEMEENTE[0]).exists():
+        if Gemeente.objects.filter(cbs_code=GEMEENTE[0]).exists() and not options["hervat"]:
             if options["if_empty"]:
                 self.stdout.write("De demogemeente bestaat al; niets gedaan.")
                 return
             raise CommandError(
                 "De demogemeente bestaat al. Begin met een lege database "
-                "(zie DATABASE_URL) of gebruik --if-empty."
+                "(zie DATABASE_URL), gebruik --if-empty, of --hervat om een afgebroken opbouw "
+                "voort te zetten."
             )
         started = time.perf_counter()
         with tqdm(
-            total=n, unit=" inwoners", desc="Demogemeente", disable=None, file=self.stderr._out
+            total=n, unit=" inwoners", desc="Demogemeente", mininterval=2, file=self.stderr._out
         ) as bar:  # noqa: SLF001
             result = build_demo(
                 inwoners=n,
                 seed=options["seed"],
                 peildatum=options["peildatum"],
                 progress=bar.update,
+                hervat=options["hervat"],
             )
         # A year of monthly snapshots of the indicators, so the trends have something to show.
         vorige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
