@@ -297,7 +297,11 @@ def build_demo(
     geteld = _bewoners(gemeente, wijken, rng, peildatum, inwoners, progress)
     klaar = Voorziening.objects.filter(gemeente=gemeente).exists()
     with transaction.atomic():
-        zaken = (0, 0, 0, 0) if klaar else _zaken(gemeente, wijken, teams, rng, vandaag, inwoners)
+        zaken = (
+            (0, 0, 0, 0)
+            if klaar
+            else _zaken(gemeente, wijken, teams, rng, vandaag, inwoners, seed=seed)
+        )
         # Fresh statistics so the query planner picks the search indexes (SQLite, PostgreSQL).
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -501,6 +505,8 @@ def _zaken(
     rng: random.Random,
     vandaag: dt.date,
     inwoners: int,
+    *,
+    seed: int,
 ) -> tuple[int, int, int, int]:
     """The cases on top of the residents, in one step: (meldingen, beschikkingen, meldingen of
     the whole cases, messages)."""
@@ -548,7 +554,7 @@ def _zaken(
         gemeente=gemeente,
         rng=random.Random(seed + 14),  # noqa: S311 - demo data, not security
         vandaag=vandaag,
-        door=Medewerker.objects.get(user__username="werkplein").user,
+        door=Medewerker.objects.get(user__username="werkplein", gemeente=gemeente).user,
     )
     # A region in one installation (issue 16): Weert beside Maasdal, and the regional
     # generalist `regio` who works for both (eenplan.testing.regio, as the tests build it).
