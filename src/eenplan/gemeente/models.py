@@ -132,7 +132,7 @@ class Medewerker(BaseModel):
     role(s) and registration. A login of a regional team (an MGR such as Peel 6.1, issue 16)
     has one record per municipality it works for, each with that municipality's teams; the
     municipality chosen in the session decides which record acts
-    (`gemeente.selectors.medewerker_for_user`, docs/decisions/0032-region-and-scale.md)."""
+    (`gemeente.selectors.medewerker_for_user`, docs/decisions/0036-region-and-scale.md)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="medewerkers"
