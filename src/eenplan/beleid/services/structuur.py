@@ -276,8 +276,6 @@ def onderdeel_save(
     _mag(actor, Resource.BELEID, Action.WIJZIGEN, gemeente_id)
     for naam, waarde in velden.items():
         setattr(obj, naam, waarde)
-    if soort == "beleidsplan" and obj.pk is None:
-        obj.op_koers_marge, obj.aandacht_marge = 0, 10
     fouten = _controleer(spec, obj)
     resultaten: list[Resultaat] = []
     if resultaat_ids is not None:

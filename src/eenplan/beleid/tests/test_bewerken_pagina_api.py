@@ -338,3 +338,24 @@ def test_api_lists_and_changes_questions_with_versions(
     assert Vraag.objects.get(pk=vraag.pk).actief is False
     fout = beleid_client.post("/api/v1/enquetevragen/", {"code": "X!"}, content_type=JSON)
     assert fout.status_code == 400 and set(fout.json()) >= {"code", "tekst", "aspect", "nummer"}
+
+
+def test_a_stale_status_on_the_structure_page_is_refused_and_said(
+    beleid_client, plan, beleidsmedewerker
+):
+    activiteit = Activiteit.objects.get()
+    getoond = versie_waarde(activiteit)
+    structuur.onderdeel_save(
+        actor=beleidsmedewerker.user,
+        soort="activiteit",
+        onderdeel=activiteit,
+        velden={"status": "lopend"},
+    )
+    antwoord = beleid_client.post(
+        f"/beleid/activiteiten/{activiteit.pk}/status/",
+        {"_versie": getoond, "status": "gestopt", "toelichting": ""},
+        follow=True,
+    )
+    assert "Iemand anders heeft deze activiteit intussen gewijzigd" in antwoord.content.decode()
+    activiteit.refresh_from_db()
+    assert (activiteit.status, activiteit.versie) == ("lopend", 2)

@@ -274,7 +274,10 @@ def activiteit_status(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, activiteit=activiteit, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            # A refusal, also "someone else changed this activity meanwhile" (its version).
+            for fout in exc.messages:
+                messages.error(request, fout)
+            return redirect(terug)
         else:
             messages.success(request, f"De status van activiteit {activiteit.code} is opgeslagen.")
             return redirect(terug)
