@@ -103,7 +103,7 @@ def bezwaar_register(
     )
     # Awb 7:10 lid 1: from the day after the bezwaar term ended, whatever day the bezwaar came in
     # (also one posted in time and received later, 6:9).
-    start = _bezwaartermijn_einde(beschikking)
+    start = bezwaartermijn_einde(beschikking)
     bezwaar = Bezwaar.objects.create(
         beschikking=beschikking,
         ingediend_door=ingediend_door,
@@ -131,8 +131,10 @@ def bezwaar_register(
     return bezwaar
 
 
-def _bezwaartermijn_einde(beschikking: Beschikking) -> dt.date:
-    """The last day of the bezwaar term as sent (Awb 6:7, 6:8 with the Atw)."""
+def bezwaartermijn_einde(beschikking: Beschikking) -> dt.date:
+    """The last day of the bezwaar term as sent (Awb 6:7, 6:8 with the Atw): the date the
+    letter names (`rules.termijnen.bezwaar_uiterlijk` when it was sent), the same day the staff
+    pages and the inwonersportaal show."""
     if beschikking.bezwaar_uiterlijk is not None:
         return beschikking.bezwaar_uiterlijk
     assert beschikking.verzonden_op is not None  # a bezwaar is only against a sent decision
@@ -143,7 +145,7 @@ def bezwaar_verdaagd_uiterlijk(bezwaar: Bezwaar) -> dt.date:
     """The last day to decide once the term is extended (shown before the person confirms);
     Awb 7:10 lid 3, counted from the end of the bezwaar term (lid 1)."""
     return beslissing_op_bezwaar_uiterlijk(
-        _bezwaartermijn_einde(bezwaar.beschikking),
+        bezwaartermijn_einde(bezwaar.beschikking),
         adviescommissie=bezwaar.adviescommissie,
         verdaagd=True,
         extra=gelijkgestelde_dagen(),

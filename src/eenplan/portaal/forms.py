@@ -120,3 +120,68 @@ class MachtigingForm(forms.Form):
         if not bsn.isdigit():
             raise forms.ValidationError("Een BSN heeft 9 cijfers.")
         return bsn
+
+
+BEZWAAR_MAX = 5000
+
+
+class BezwaarForm(forms.Form):
+    """A bezwaarschrift (Awb 6:5): the decision is in the URL, the name and date come from the
+    login and today; the resident writes the grounds."""
+
+    gronden = forms.CharField(
+        label="Waarom bent u het niet eens met het besluit?",
+        help_text="Schrijf in uw eigen woorden wat er volgens u niet klopt, en wat u wel nodig "
+        "hebt.",
+        max_length=BEZWAAR_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Schrijf op waarom u het niet eens bent met het besluit.",
+            "max_length": "Schrijf het korter: ten hoogste %(limit_value)d tekens.",
+        },
+    )
+    reden_te_laat = forms.CharField(
+        label="Bent u te laat? Schrijf dan op waarom",
+        help_text="Bijvoorbeeld: u lag in het ziekenhuis, of u kreeg de brief later. De "
+        "gemeente kijkt of uw bezwaar toch in behandeling kan (Algemene wet bestuursrecht, "
+        "artikel 6:11).",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Schrijf het korter: ten hoogste %(limit_value)d tekens."},
+    )
+    akkoord = forms.BooleanField(
+        label="Ik dien dit bezwaar in. Wat ik schreef klopt.",
+        error_messages={"required": "Zet een vinkje om uw bezwaar in te dienen."},
+    )
+
+    def clean_gronden(self) -> str:
+        gronden = self.cleaned_data["gronden"].strip()
+        if len(gronden) < 10:
+            raise forms.ValidationError(
+                "Schrijf iets meer op: waarom bent u het niet eens met het besluit?"
+            )
+        return gronden
+
+
+class KlachtForm(forms.Form):
+    """A complaint about how the municipality treated you (Awb 9:1)."""
+
+    onderwerp = forms.CharField(
+        label="Waarover gaat uw klacht?",
+        help_text="Schrijf op wat er gebeurde, wanneer, en wie erbij was (als u dat weet). "
+        "Een klacht gaat over hoe de gemeente u behandelde. Bent u het niet eens met een "
+        "besluit? Maak dan bezwaar.",
+        max_length=BEZWAAR_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Schrijf op waarover uw klacht gaat.",
+            "max_length": "Schrijf het korter: ten hoogste %(limit_value)d tekens.",
+        },
+    )
+
+    def clean_onderwerp(self) -> str:
+        onderwerp = self.cleaned_data["onderwerp"].strip()
+        if len(onderwerp) < 10:
+            raise forms.ValidationError("Schrijf iets meer op: wat is er gebeurd?")
+        return onderwerp

@@ -16,6 +16,9 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from eenplan.beschikkingen.models import Aanvraag, Beschikking
+from eenplan.bezwaren.constants import BezwaarUitkomst
+from eenplan.bezwaren.models import Bezwaar, Klacht
+from eenplan.bezwaren.services import bezwaartermijn_einde
 from eenplan.events import soorten
 from eenplan.events.models import Gebeurtenis
 from eenplan.gemeente.constants import Rol
@@ -321,3 +324,71 @@ def inwoner_met_bsn(gemeente_id: int, bsn: str, geboortedatum: dt.date) -> Inwon
     return Inwoner.objects.filter(
         gemeente_id=gemeente_id, bsn=bsn, geboortedatum=geboortedatum
     ).first()
+
+
+# --- bezwaar and klacht (Awb 6:4, 9:1) ------------------------------------------------------
+
+
+def bezwaren(inwoner: Inwoner) -> QuerySet[Bezwaar]:
+    """The bezwaren against this resident's beschikkingen, newest first (one query)."""
+    return (
+        Bezwaar.objects.filter(beschikking__inwoner=inwoner)
+        .select_related("beschikking__aanvraag")
+        .defer("brief_pdf")
+        .order_by("-ontvangen_op", "-id")
+    )
+
+
+def klachten(inwoner: Inwoner) -> QuerySet[Klacht]:
+    """The complaints about (or by) this resident, newest first (one query)."""
+    return (
+        Klacht.objects.filter(inwoner=inwoner)
+        .defer("brief_pdf", "verdaging_brief_pdf")
+        .order_by("-ontvangen_op", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class Bezwaarmogelijkheid:
+    """A sent beschikking and its bezwaar term, in words: the last day (computed by the rule
+    the staff pages and the letter use, `bezwaren.services.bezwaartermijn_einde`), whether
+    today is still within it, and whether a bezwaar against it is already running."""
+
+    beschikking: Beschikking
+    uiterlijk: dt.date
+    op_tijd: bool
+    lopend: Bezwaar | None
+
+
+def bezwaarmogelijkheden(
+    inwoner: Inwoner, *, vandaag: dt.date | None = None, limiet: int = 50
+) -> list[Bezwaarmogelijkheid]:
+    """Every sent beschikking of this resident with its bezwaar term (three queries)."""
+    vandaag = vandaag or timezone.localdate()
+    lijst = list(beschikkingen(inwoner)[:limiet])
+    lopend: dict[int, Bezwaar] = {}
+    for b in Bezwaar.objects.filter(
+        beschikking__in=lijst, uitkomst=BezwaarUitkomst.LOPEND
+    ).order_by("-id"):
+        lopend.setdefault(b.beschikking_id, b)
+    result = []
+    for b in lijst:
+        uiterlijk = bezwaartermijn_einde(b)
+        result.append(Bezwaarmogelijkheid(b, uiterlijk, vandaag <= uiterlijk, lopend.get(b.pk)))
+    return result
+
+
+def bezwaarmogelijkheid(
+    inwoner: Inwoner, pk: int, *, vandaag: dt.date | None = None
+) -> Bezwaarmogelijkheid | None:
+    b = beschikking_van(inwoner, pk)
+    if b is None:
+        return None
+    vandaag = vandaag or timezone.localdate()
+    uiterlijk = bezwaartermijn_einde(b)
+    lopend = (
+        Bezwaar.objects.filter(beschikking=b, uitkomst=BezwaarUitkomst.LOPEND)
+        .order_by("-id")
+        .first()
+    )
+    return Bezwaarmogelijkheid(b, uiterlijk, vandaag <= uiterlijk, lopend)

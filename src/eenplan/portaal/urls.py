@@ -1,6 +1,7 @@
 from django.urls import path
 
 from eenplan.portaal import views
+from eenplan.portaal.views import bezwaar
 
 app_name = "portaal"
 
@@ -24,6 +25,13 @@ urlpatterns = [
     ),
     path("<int:inwoner_id>/beschikkingen/", views.beschikkingen, name="beschikkingen"),
     path("<int:inwoner_id>/beschikkingen/<int:pk>/brief.pdf", views.brief, name="brief"),
+    path("<int:inwoner_id>/bezwaren/", bezwaar.bezwaren, name="bezwaren"),
+    path(
+        "<int:inwoner_id>/beschikkingen/<int:pk>/bezwaar/",
+        bezwaar.bezwaar_maken,
+        name="bezwaar-maken",
+    ),
+    path("<int:inwoner_id>/klacht/", bezwaar.klacht_indienen, name="klacht"),
     path("<int:inwoner_id>/inzage/", views.inzage, name="inzage"),
     path("<int:inwoner_id>/machtigingen/", views.machtigingen, name="machtigingen"),
     path(

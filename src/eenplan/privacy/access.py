@@ -1096,6 +1096,18 @@ INWONER_RULES: dict[tuple[Resource, Action], frozenset[str]] = {
     # may act fully for them files a request and reads its answer; not a mantelzorger.
     (R.AVG_VERZOEK, A.LEZEN): VOLLEDIG,
     (R.AVG_VERZOEK, A.AANMAKEN): VOLLEDIG,
+    # Bezwaar (Awb 6:4) and klacht (Awb 9:1) about the own case: the resident or a
+    # representative (a gemachtigde too, Awb 2:1); a mantelzorger reads them, files none.
+    (R.BEZWAAR, A.LEZEN): MEEKIJKEN,
+    (R.BEZWAAR, A.AANMAKEN): VOLLEDIG,
+    (R.KLACHT, A.LEZEN): MEEKIJKEN,
+    (R.KLACHT, A.AANMAKEN): VOLLEDIG,
+    # The sociale kaart of the resident's wijk: the public catalogue, filtered on the wijk.
+    (R.VOORZIENING, A.LEZEN): MEEKIJKEN,
+    # The client-experience survey (Wmo 2015 art. 2.5.1) when the resident was invited: the
+    # resident or a representative answers (the answers are stored without the person).
+    (R.ENQUETE, A.LEZEN): VOLLEDIG,
+    (R.ENQUETE, A.AANMAKEN): VOLLEDIG,
 }
 del R, A, G
 

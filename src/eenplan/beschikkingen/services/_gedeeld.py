@@ -69,6 +69,8 @@ def vereis_toegang(
     is repeated here without a second row; only a refusal (the scope changed meanwhile) is
     logged, with the request's path."""
     actor = access.Actor.of(actor)
+    if actor.kind == access.ActorKind.INWONER:
+        return _vereis_toegang_inwoner(actor, resource, action, via, inwoner)
     doel = access.RULES[(resource, action)].doel
     if via is not None:
         decision = access.decide(
@@ -77,4 +79,26 @@ def vereis_toegang(
         if decision.allowed:
             return actor
     access.require(actor, resource, action, via=via or access.SERVICE, inwoner=inwoner, doel=doel)
+    return actor
+
+
+def _vereis_toegang_inwoner(
+    actor: access.Actor, resource: Resource, action: Action, via: access.Via | None, inwoner: Any
+) -> access.Actor:
+    """A resident's login (the inwonersportaal files a bezwaar or a klacht): the resident
+    rules of `privacy.access` (`INWONER_RULES`, the ground of representation), never without
+    a resident. As for staff: with `via` the portal already asked and logged; only a refusal
+    is logged again."""
+    if inwoner is None:
+        access.log_refusal(actor, via=via or access.SERVICE, reason=access.NIET_VERTEGENWOORDIGD)
+        raise access.Refused(
+            access.Decision(allowed=False, reason=access.NIET_VERTEGENWOORDIGD)
+        )
+    if via is not None:
+        decision = access.decide_inwoner(
+            actor, resource, action, via=via, inwoner=inwoner, log=False
+        )
+        if decision.allowed:
+            return actor
+    access.require_inwoner(actor, resource, action, via=via or access.SERVICE, inwoner=inwoner)
     return actor

@@ -36,4 +36,19 @@ urlpatterns = [
         views.InzageViewSet.as_view({"get": "retrieve"}),
         name="mijn-inzage",
     ),
+    path(
+        "mijn/<int:inwoner_id>/bezwaren/",
+        views.BezwarenViewSet.as_view({"get": "list"}),
+        name="mijn-bezwaren",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/beschikkingen/<int:pk>/bezwaar/",
+        views.BezwarenViewSet.as_view({"post": "create"}),
+        name="mijn-bezwaar",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/klachten/",
+        views.KlachtenViewSet.as_view({"post": "create"}),
+        name="mijn-klachten",
+    ),
 ]

@@ -24,6 +24,8 @@ from eenplan.meldingen.services import VRAAG_MAX, melding_register
 from eenplan.plannen import services as plannen
 from eenplan.plannen.models import Actie
 from eenplan.portaal import selectors
+from eenplan.portaal import services as portaal_services
+from eenplan.portaal.forms import BEZWAAR_MAX
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, ActorKind, Resource
 from eenplan.privacy.api.permissions import RolePermission
@@ -338,3 +340,119 @@ class InzageViewSet(PortaalViewSet):
         return Response(
             MijnInkijkSerializer(selectors.inzage_voor_inwoner(inwoner), many=True).data
         )
+
+
+# --- bezwaar and klacht ----------------------------------------------------------------------
+
+
+class MijnBezwaarSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    beschikking_id = serializers.IntegerField()
+    ontvangen_op = serializers.DateField()
+    tijdigheid = serializers.CharField(
+        help_text="tijdig, te_laat of te_laat_verschoonbaar (Awb 6:7-6:9, 6:11)."
+    )
+    beslissen_uiterlijk = serializers.DateField(help_text="Awb 7:10.")
+    uitkomst = serializers.CharField()
+    besloten_op = serializers.DateField(allow_null=True)
+
+
+class MijnKlachtSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ontvangen_op = serializers.DateField()
+    onderwerp = serializers.CharField()
+    afhandelen_uiterlijk = serializers.DateField(help_text="Awb 9:11.")
+    afgehandeld_op = serializers.DateField(allow_null=True)
+
+
+class MijnBezwaarmogelijkheidSerializer(serializers.Serializer):
+    beschikking_id = serializers.IntegerField(source="beschikking.pk")
+    besloten_op = serializers.DateField(source="beschikking.besloten_op")
+    bezwaar_uiterlijk = serializers.DateField(
+        source="uiterlijk",
+        help_text="De laatste dag voor bezwaar (Awb 6:7, 6:8, Algemene termijnenwet), zoals "
+        "in de brief.",
+    )
+    op_tijd = serializers.BooleanField(help_text="Vandaag valt nog binnen de termijn.")
+    lopend_bezwaar_id = serializers.IntegerField(source="lopend.pk", allow_null=True)
+
+
+class MijnBezwarenSerializer(serializers.Serializer):
+    besluiten = MijnBezwaarmogelijkheidSerializer(many=True)
+    bezwaren = MijnBezwaarSerializer(many=True)
+    klachten = MijnKlachtSerializer(many=True)
+
+
+class MijnNieuwBezwaarSerializer(serializers.Serializer):
+    gronden = serializers.CharField(max_length=BEZWAAR_MAX, min_length=10)
+    reden_te_laat = serializers.CharField(
+        max_length=1000, required=False, allow_blank=True, default=""
+    )
+
+
+class MijnNieuweKlachtSerializer(serializers.Serializer):
+    onderwerp = serializers.CharField(max_length=BEZWAAR_MAX, min_length=10)
+
+
+class BezwarenViewSet(PortaalViewSet):
+    access_rules = {
+        "list": (R.BEZWAAR, A.LEZEN),
+        "create": (R.BEZWAAR, A.AANMAKEN),
+    }
+
+    @extend_schema(responses=MijnBezwarenSerializer, tags=["mijn"])
+    def list(self, request: Request, inwoner_id: int) -> Response:
+        """Per sent beschikking the last day for a bezwaar; the bezwaren and klachten."""
+        inwoner = zaak(request, inwoner_id, R.BEZWAAR, A.LEZEN)
+        data = {
+            "besluiten": selectors.bezwaarmogelijkheden(inwoner),
+            "bezwaren": list(selectors.bezwaren(inwoner)[:100]),
+            "klachten": list(selectors.klachten(inwoner)[:100]),
+        }
+        return Response(MijnBezwarenSerializer(data).data)
+
+    @extend_schema(
+        request=MijnNieuwBezwaarSerializer, responses={201: MijnBezwaarSerializer}, tags=["mijn"]
+    )
+    def create(self, request: Request, inwoner_id: int, pk: int) -> Response:
+        """File a bezwaar today against a sent beschikking (Awb 6:4, 6:5); a late one is filed
+        too, with the reason (Awb 6:11). One running bezwaar per beschikking."""
+        inwoner = zaak(request, inwoner_id, R.BEZWAAR, A.AANMAKEN)
+        beschikking = selectors.beschikking_van(inwoner, pk)
+        if beschikking is None:
+            raise NotFound("Dit besluit bestaat niet of is niet van u.")
+        invoer = MijnNieuwBezwaarSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        bezwaar = _service(
+            lambda: portaal_services.bezwaar_indienen(
+                inwoner=inwoner,
+                beschikking=beschikking,
+                gronden=invoer.validated_data["gronden"],
+                reden_te_laat=invoer.validated_data["reden_te_laat"],
+                actor=request.user,
+                via=access.Via.request(request),
+            )
+        )
+        return Response(MijnBezwaarSerializer(bezwaar).data, status=status.HTTP_201_CREATED)
+
+
+class KlachtenViewSet(PortaalViewSet):
+    access_rules = {"create": (R.KLACHT, A.AANMAKEN)}
+
+    @extend_schema(
+        request=MijnNieuweKlachtSerializer, responses={201: MijnKlachtSerializer}, tags=["mijn"]
+    )
+    def create(self, request: Request, inwoner_id: int) -> Response:
+        """File a complaint today about how the municipality treated the resident (Awb 9:1)."""
+        inwoner = zaak(request, inwoner_id, R.KLACHT, A.AANMAKEN)
+        invoer = MijnNieuweKlachtSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        klacht = _service(
+            lambda: portaal_services.klacht_indienen(
+                inwoner=inwoner,
+                onderwerp=invoer.validated_data["onderwerp"],
+                actor=request.user,
+                via=access.Via.request(request),
+            )
+        )
+        return Response(MijnKlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)

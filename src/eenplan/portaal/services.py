@@ -1,0 +1,106 @@
+"""The portal's writes that need more than one call: each wraps the owning app's service (never
+its tables) in one transaction, so the page and the API act the same way.
+
+- `bezwaar_indienen`: a bezwaar against a sent beschikking (Awb 6:4, 6:5) through
+  `bezwaren.services.bezwaar_register`; one running bezwaar per beschikking from the portal
+  (a second click or a second tab is refused, the beschikking's row lock decides).
+- `klacht_indienen`: a complaint (Awb 9:1) through `bezwaren.services.klacht_register`.
+
+The access decision is the resident rules of `privacy.access` (`INWONER_RULES`): the portal's
+view asks it for the case in the URL, and the bezwaren service asks it again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from eenplan.beschikkingen.models import Beschikking
+from eenplan.bezwaren.constants import BezwaarUitkomst
+from eenplan.bezwaren.models import Bezwaar, Klacht
+from eenplan.bezwaren.services import bezwaar_register, bezwaartermijn_einde, klacht_register
+from eenplan.inwoners.models import Inwoner
+from eenplan.privacy import access
+from eenplan.privacy.constants import Grond
+
+AL_BEZWAAR = (
+    "U hebt al bezwaar gemaakt tegen dit besluit, op {datum}. De gemeente behandelt het. Wilt u "
+    "iets toevoegen? Neem dan contact op met de gemeente."
+)
+
+
+def indiener(actor: Any, inwoner: Inwoner) -> str:
+    """Who files, as the register writes it: the resident, or the representative "namens"
+    the resident with the ground (Awb 2:1: a bezwaar may be filed by a gemachtigde)."""
+    eigen = access.Actor.of(actor)
+    if eigen.inwoner_id == inwoner.pk:
+        return inwoner.naam
+    vertegenwoordiger = (
+        Inwoner.objects.filter(pk=eigen.inwoner_id).first() if eigen.inwoner_id else None
+    )
+    naam = vertegenwoordiger.naam if vertegenwoordiger else "Onbekend"
+    grond = access.grond_voor(eigen, inwoner.pk) or ""
+    label = str(Grond(grond).label).lower() if grond in Grond.values else "vertegenwoordiger"
+    return f"{naam} ({label}) namens {inwoner.naam}"[:200]
+
+
+@transaction.atomic
+def bezwaar_indienen(
+    *,
+    inwoner: Inwoner,
+    beschikking: Beschikking,
+    gronden: str,
+    reden_te_laat: str,
+    actor: Any,
+    via: access.Via,
+    vandaag: dt.date | None = None,
+) -> Bezwaar:
+    """File a bezwaar today against one of the resident's sent beschikkingen. A late bezwaar
+    is filed too (the register marks it late, or late but excusable with a reason, Awb 6:11).
+    Refused (ValidationError, nothing written) when a bezwaar against it is still running."""
+    vandaag = vandaag or timezone.localdate()
+    vergrendeld = Beschikking.objects.select_for_update(of=("self",)).get(pk=beschikking.pk)
+    lopend = (
+        Bezwaar.objects.filter(beschikking=vergrendeld, uitkomst=BezwaarUitkomst.LOPEND)
+        .order_by("-ontvangen_op")
+        .first()
+    )
+    if lopend is not None:
+        raise ValidationError(
+            {"gronden": AL_BEZWAAR.format(datum=f"{lopend.ontvangen_op:%d-%m-%Y}")}
+        )
+    if vandaag <= bezwaartermijn_einde(vergrendeld):
+        reden_te_laat = ""  # on time: no reason for lateness is recorded
+    return bezwaar_register(
+        beschikking=vergrendeld,
+        inwoner=inwoner,
+        ontvangen_op=vandaag,
+        gronden=gronden,
+        ingediend_door=indiener(actor, inwoner),
+        actor=actor,
+        verschoonbaar_reden=reden_te_laat,
+        via=via,
+    )
+
+
+def klacht_indienen(
+    *,
+    inwoner: Inwoner,
+    onderwerp: str,
+    actor: Any,
+    via: access.Via,
+    vandaag: dt.date | None = None,
+) -> Klacht:
+    """File a complaint today about how the municipality treated this resident (Awb 9:1)."""
+    return klacht_register(
+        gemeente=inwoner.gemeente,
+        inwoner=inwoner,
+        ingediend_door=indiener(actor, inwoner),
+        ontvangen_op=vandaag or timezone.localdate(),
+        onderwerp=onderwerp,
+        actor=actor,
+        via=via,
+    )
