@@ -561,6 +561,7 @@ def _voorziening_initial(v: Voorziening) -> dict[str, Any]:
     initial = {veld: getattr(v, veld) for veld in velden}
     initial["wijken"] = [str(w.pk) for w in v.wijken.all()]
     initial["leefgebieden"] = [str(lg.pk) for lg in v.leefgebieden.all()]
+    initial["doelgroepen"] = [str(d.pk) for d in v.doelgroepen.all()]
     return initial
 
 

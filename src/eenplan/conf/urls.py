@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from eenplan.beleid import views as beleid_views
+from eenplan.portaal.views import kaart as sociale_kaart
 
 urlpatterns = [
     path(
@@ -43,6 +44,13 @@ urlpatterns = [
     path("participatie/", include("eenplan.participatie.urls")),
     # The inwonersportaal: residents and their representatives (issue 13).
     path("mijn/", include("eenplan.portaal.urls")),
+    # The public sociale kaart: no login, no personal data, open data (issues 13 and 15).
+    path("sociale-kaart/", sociale_kaart.sociale_kaart, name="sociale-kaart"),
+    re_path(
+        r"^sociale-kaart/export\.(?P<formaat>csv|json)$",
+        sociale_kaart.sociale_kaart_export,
+        name="sociale-kaart-export",
+    ),
     path("aanbieders/", include("eenplan.aanbieders.urls")),
     # Purpose-bound sharing and youth delivery (issue 17).
     path("uitwisselingen/", include("eenplan.uitwisseling.urls")),

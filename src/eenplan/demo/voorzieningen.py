@@ -27,6 +27,7 @@ from eenplan.rules.aanvraag import beslissen_uiterlijk
 from eenplan.rules.termijnen import bezwaar_uiterlijk
 from eenplan.rules.voorziening import pgb_budget
 from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.selectors import doelgroepen_uit_tekst
 from eenplan.voorzieningen.services import (
     synoniemen_standaard_add,
     tarief_add,
@@ -375,6 +376,7 @@ def build_catalogus(*, gemeente: Gemeente, wijken: list[Wijk]) -> list[Voorzieni
                 eigen_bijdrage="geen",
                 wijken=[wijk] if wijk else [],
                 leefgebieden=[leefgebieden[c] for c in codes if c in leefgebieden],
+                doelgroepen=doelgroepen_uit_tekst(doelgroep),
             )
     # The starting list of sociale-kaart synonyms ("schulden" also finds the schuldhulp).
     synoniemen_standaard_add(gemeente=gemeente)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from eenplan.portaal import views
-from eenplan.portaal.views import bezwaar
+from eenplan.portaal.views import bezwaar, kaart
 
 app_name = "portaal"
 
@@ -32,6 +32,7 @@ urlpatterns = [
         name="bezwaar-maken",
     ),
     path("<int:inwoner_id>/klacht/", bezwaar.klacht_indienen, name="klacht"),
+    path("<int:inwoner_id>/sociale-kaart/", kaart.mijn_sociale_kaart, name="sociale-kaart"),
     path("<int:inwoner_id>/inzage/", views.inzage, name="inzage"),
     path("<int:inwoner_id>/machtigingen/", views.machtigingen, name="machtigingen"),
     path(

@@ -1309,12 +1309,22 @@ def log_inwoner_shown(
 
 # Where a resident's login may go: the portal, logging out, and the public pages (the
 # client-experience survey answers by an unguessable link, without a login).
-PORTAAL_PADEN = ("/mijn/", "/api/v1/mijn/", "/uitloggen/", "/static/", "/oidc/", "/vragenlijst/")
+# The public sociale kaart (page, open-data export, API) is for everyone.
+PUBLIEKE_PADEN = ("/sociale-kaart/", "/api/v1/sociale-kaart/")
+PORTAAL_PADEN = (
+    "/mijn/",
+    "/api/v1/mijn/",
+    "/uitloggen/",
+    "/static/",
+    "/oidc/",
+    "/vragenlijst/",
+    *PUBLIEKE_PADEN,
+)
 
 
 # A provider's login uses the provider API; of the pages only its own account (API keys,
 # second factor) and logging in and out.
-AANBIEDER_PADEN = ("/api/", "/account/", "/uitloggen/", "/inloggen/", "/static/")
+AANBIEDER_PADEN = ("/api/", "/account/", "/uitloggen/", "/inloggen/", "/static/", *PUBLIEKE_PADEN)
 ALLEEN_API_VOOR_AANBIEDERS = (
     "Als aanbieder gebruikt u de berichten-API (/api/v1/berichten/); de pagina's zijn voor "
     "medewerkers van de gemeente."

@@ -110,6 +110,16 @@ EXEMPT: dict[str, str] = {
         "2.5.1 lid 1), the unguessable token in the link is the key; shows no personal data and "
         "stores answers without a link to the person (beleid.services.antwoorden_opslaan)."
     ),
+    "/sociale-kaart/*": (
+        "The public sociale kaart and its open-data export (CSV, JSON; CC0): no login by design "
+        "(everyone may find the algemene voorzieningen); the catalogue only — names, "
+        "organisations, addresses, prices, opening hours, the organisation's contact details — "
+        "never a resident, a login or a dossier (portaal.kaart)."
+    ),
+    "/api/v1/sociale-kaart/": (
+        "The public sociale-kaart API: the same catalogue rows as the open-data export, no "
+        "login, no personal data; rate-limited as every anonymous API call (portaal.kaart)."
+    ),
     "/mijn/inloggen/": (
         "The portal's login page: public, shows no personal data (the development login, "
         "only with the development settings, lists the demo residents' accounts)."

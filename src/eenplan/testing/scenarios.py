@@ -223,6 +223,7 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
     kind; five algemene voorzieningen for the sociale kaart (two only in Noord or Zuid when
     those wijken exist)."""
     from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.voorzieningen.models import Doelgroep
     from eenplan.voorzieningen.services import voorziening_create
 
     lg = {x.code: x for x in Leefgebied.objects.all()}
@@ -270,6 +271,7 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
             "maandag tot en met vrijdag 9.30-16.00",
             noord,
             ["dagbesteding", "sociaal_netwerk"],
+            ["ouderen", "beperking"],
         ),
         (
             "Wijkbus Venlo",
@@ -281,6 +283,7 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
             "op afspraak, ma-za 8.00-18.00",
             [],
             ["participatie"],
+            ["ouderen", "beperking"],
         ),
         (
             "Wijkrestaurant Noord",
@@ -292,6 +295,7 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
             "di en do 12.00-13.30",
             noord,
             ["sociaal_netwerk"],
+            ["iedereen"],
         ),
         (
             "Mantelzorgsalon",
@@ -303,6 +307,7 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
             "elke eerste woensdag 19.30-21.30",
             [],
             ["sociaal_netwerk"],
+            ["mantelzorgers"],
         ),
         (
             "Koffieochtend Zuid",
@@ -314,9 +319,11 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
             "vrijdag 10.00-12.00",
             zuid,
             ["sociaal_netwerk"],
+            ["ouderen"],
         ),
     ]
-    for naam, org, adres, doelgroep, prijs, uitleg, open_, wijk, gebieden in kaart:
+    groepen = {d.code: d for d in Doelgroep.objects.all()}
+    for naam, org, adres, doelgroep, prijs, uitleg, open_, wijk, gebieden, voor in kaart:
         voorziening_create(
             gemeente=gemeente,
             naam=naam,
@@ -330,6 +337,7 @@ def catalogus(gemeente: Gemeente, wijken: dict[str, Wijk]) -> dict[str, Voorzien
             openingstijden=open_,
             wijken=wijk,
             leefgebieden=[lg[c] for c in gebieden if c in lg],
+            doelgroepen=[groepen[c] for c in voor if c in groepen],
             eigen_bijdrage="geen",
         )
     return {"hh": hh, "begeleiding": begeleiding}

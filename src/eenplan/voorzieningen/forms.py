@@ -21,7 +21,7 @@ from eenplan.voorzieningen.constants import (
     Uitvoeringsvariant,
     VoorzieningSoort,
 )
-from eenplan.voorzieningen.selectors import codelijst_waarden
+from eenplan.voorzieningen.selectors import codelijst_waarden, doelgroepen_list
 from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 BEDRAG_FOUTEN = {
@@ -124,7 +124,19 @@ class VoorzieningForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": KEUZE_FOUT},
     )
-    doelgroep = forms.CharField(label="Doelgroep", required=False, max_length=200)
+    doelgroepen = forms.MultipleChoiceField(
+        label="Doelgroepen",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Voor wie is het? Inwoners filteren hierop in de sociale kaart.",
+        error_messages={"invalid_choice": KEUZE_FOUT},
+    )
+    doelgroep = forms.CharField(
+        label="Voor wie, in eigen woorden",
+        required=False,
+        max_length=200,
+        help_text="Bijvoorbeeld: ouderen en mensen met geheugenproblemen.",
+    )
     prijs = bedrag_veld(
         "Prijs voor de inwoner",
         help_text="Vul 0 in als het gratis is; laat het leeg als er geen vaste prijs is.",
@@ -148,11 +160,16 @@ class VoorzieningForm(forms.Form):
         self.fields["leefgebieden"].choices = [
             (k, lg.naam) for k, lg in self.leefgebied_objecten.items()
         ]
+        self.doelgroep_objecten = {str(d.pk): d for d in doelgroepen_list()}
+        self.fields["doelgroepen"].choices = [
+            (k, d.naam) for k, d in self.doelgroep_objecten.items()
+        ]
 
     def service_arguments(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["wijken"] = [self.wijk_objecten[k] for k in data["wijken"]]
         data["leefgebieden"] = [self.leefgebied_objecten[k] for k in data["leefgebieden"]]
+        data["doelgroepen"] = [self.doelgroep_objecten[k] for k in data.get("doelgroepen", [])]
         for veld in ("naam", "productcode", "organisatie", "adres", "doelgroep"):
             data[veld] = data[veld].strip()
         return data

@@ -41,6 +41,24 @@ class CodelijstWaarde(models.Model):
         return f"{self.codelijst} {self.code} {self.omschrijving}"
 
 
+class Doelgroep(models.Model):
+    """Who a provision of the sociale kaart is for: one national list (migration
+    0007_doelgroepen), so the public page, the portal and the open-data export filter on the same
+    words. The free text `Voorziening.doelgroep` says it in the provider's own words."""
+
+    code = models.SlugField(max_length=30, unique=True)
+    naam = models.CharField(max_length=100)
+    volgorde = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = "doelgroep"
+        verbose_name_plural = "doelgroepen"
+        ordering = ["volgorde"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
 class Voorziening(BaseModel):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="voorzieningen")
     naam = models.CharField(max_length=200)
@@ -80,7 +98,8 @@ class Voorziening(BaseModel):
         Wijk, blank=True, related_name="voorzieningen", help_text="Leeg: voor de hele gemeente."
     )
     leefgebieden = models.ManyToManyField(Leefgebied, blank=True, related_name="voorzieningen")
-    doelgroep = models.CharField(max_length=200, blank=True)
+    doelgroep = models.CharField("voor wie (in eigen woorden)", max_length=200, blank=True)
+    doelgroepen = models.ManyToManyField(Doelgroep, blank=True, related_name="voorzieningen")
     prijs = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     prijs_toelichting = models.CharField(
         max_length=200, blank=True, help_text="Bijvoorbeeld 'per dag, inclusief maaltijd'."

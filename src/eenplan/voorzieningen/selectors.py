@@ -20,6 +20,7 @@ from eenplan.voorzieningen.constants import CODELIJST_VERSIE, VoorzieningSoort
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
     CodelijstWaarde,
+    Doelgroep,
     Synoniem,
     Tarief,
     Voorziening,
@@ -27,12 +28,19 @@ from eenplan.voorzieningen.models import (
 
 
 def sociale_kaart(
-    *, gemeente: Gemeente, q: str = "", wijk_id: int | None = None, leefgebied_id: int | None = None
+    *,
+    gemeente: Gemeente,
+    q: str = "",
+    wijk_id: int | None = None,
+    leefgebied_id: int | None = None,
+    doelgroep_id: int | None = None,
 ) -> QuerySet[Voorziening]:
     """Algemene voorzieningen matching every word of `q` — in the name, description,
     organisation, target group, address, price or opening hours, or through one of the
     municipality's synonyms (`Synoniem`: "schulden" also finds "schuldhulp") — for a wijk (or
-    town-wide ones) and a life domain; wijken and domains prefetched (bounded queries)."""
+    town-wide ones), a life domain and a target group (`Doelgroep`; one for "iedereen" matches
+    every group); wijken, domains and groups prefetched (bounded queries). The staff page, the
+    public page (/sociale-kaart/), its open-data export, the portal and the APIs all read here."""
     qs = Voorziening.objects.filter(gemeente=gemeente, soort=VoorzieningSoort.ALGEMEEN, actief=True)
     woorden = normalise(q).split()
     groepen = synoniem_groepen(gemeente=gemeente) if woorden else []
@@ -49,7 +57,23 @@ def sociale_kaart(
         qs = qs.filter(Q(wijken__id=wijk_id) | Q(wijken__isnull=True))
     if leefgebied_id:
         qs = qs.filter(leefgebieden__id=leefgebied_id)
-    return qs.distinct().prefetch_related("wijken", "leefgebieden").order_by("naam")
+    if doelgroep_id:
+        qs = qs.filter(
+            Q(doelgroepen__id=doelgroep_id) | Q(doelgroepen__code=IEDEREEN)
+        )
+    return (
+        qs.distinct()
+        .prefetch_related("wijken", "leefgebieden", "doelgroepen")
+        .order_by("naam")
+    )
+
+
+IEDEREEN = "iedereen"
+
+
+def doelgroepen_list() -> QuerySet[Doelgroep]:
+    """The national list of target groups of the sociale kaart, in its order."""
+    return Doelgroep.objects.order_by("volgorde")
 
 
 def synoniem_groepen(*, gemeente: Gemeente) -> list[set[str]]:
@@ -206,3 +230,34 @@ def catalogus_met_tarieven(
     for voorziening in result:
         voorziening.huidige = huidige_tarieven(voorziening)  # type: ignore[attr-defined]
     return result
+
+
+# Words in a free-text target group that name a group of the national list: a catalogue that
+# only has the free text (an import, the demo) gets its groups from it.
+DOELGROEP_WOORDEN = {
+    "iedereen": "iedereen",
+    "jongeren": "kinderen-jongeren",
+    "kinderen": "kinderen-jongeren",
+    "jeugd": "kinderen-jongeren",
+    "ouders": "ouders-gezinnen",
+    "gezin": "ouders-gezinnen",
+    "ouderen": "ouderen",
+    "senioren": "ouderen",
+    "mantelzorg": "mantelzorgers",
+    "beperking": "beperking",
+    "slecht ter been": "beperking",
+    "geheugen": "beperking",
+    "psychisch": "psychisch",
+    "schulden": "geldzorgen",
+    "geldzorgen": "geldzorgen",
+    "statushouder": "nieuwkomers",
+    "nieuwkomer": "nieuwkomers",
+}
+
+
+def doelgroepen_uit_tekst(tekst: str) -> list[Doelgroep]:
+    """The target groups a free text names ("Ouderen en mantelzorgers" → ouderen,
+    mantelzorgers), in the list's order (one query)."""
+    laag = tekst.lower()
+    codes = {code for woord, code in DOELGROEP_WOORDEN.items() if woord in laag}
+    return list(Doelgroep.objects.filter(code__in=codes).order_by("volgorde")) if codes else []

@@ -20,6 +20,7 @@ from eenplan.voorzieningen.constants import CODELIJST_VERSIE, Leveringsvorm, Voo
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
     CodelijstWaarde,
+    Doelgroep,
     Synoniem,
     Tarief,
     Voorziening,
@@ -73,7 +74,11 @@ def _check_voorziening(voorziening: Voorziening) -> None:
 
 
 def _save_voorziening(
-    voorziening: Voorziening, *, wijken: Iterable[Wijk], leefgebieden: Iterable[Leefgebied]
+    voorziening: Voorziening,
+    *,
+    wijken: Iterable[Wijk],
+    leefgebieden: Iterable[Leefgebied],
+    doelgroepen: Iterable[Doelgroep] = (),
 ) -> Voorziening:
     _check_voorziening(voorziening)
     wijken = list(wijken)
@@ -84,6 +89,7 @@ def _save_voorziening(
     voorziening.save()
     voorziening.wijken.set(wijken)
     voorziening.leefgebieden.set(list(leefgebieden))
+    voorziening.doelgroepen.set(list(doelgroepen))
     return voorziening
 
 
@@ -93,12 +99,15 @@ def voorziening_create(
     gemeente: Gemeente,
     wijken: Iterable[Wijk] = (),
     leefgebieden: Iterable[Leefgebied] = (),
+    doelgroepen: Iterable[Doelgroep] = (),
     **fields: Any,
 ) -> Voorziening:
     """Add a provision to the catalogue. Maatwerk carries valid iWmo/iJw 3.2 codes (WMO020 or
     JZ020, WJ756, WMO757); an algemene voorziening names its organisation."""
     voorziening = Voorziening(gemeente=gemeente, **fields)
-    return _save_voorziening(voorziening, wijken=wijken, leefgebieden=leefgebieden)
+    return _save_voorziening(
+        voorziening, wijken=wijken, leefgebieden=leefgebieden, doelgroepen=doelgroepen
+    )
 
 
 # Fields of a voorziening that an edit may change (the municipality never changes).
@@ -115,6 +124,7 @@ def voorziening_change(
     voorziening: Voorziening,
     wijken: Iterable[Wijk] | None = None,
     leefgebieden: Iterable[Leefgebied] | None = None,
+    doelgroepen: Iterable[Doelgroep] | None = None,
     **fields: Any,
 ) -> Voorziening:
     """Edit a provision of the catalogue (also its sociale-kaart details, or `actief=False` to
@@ -130,6 +140,7 @@ def voorziening_change(
         voorziening,
         wijken=voorziening.wijken.all() if wijken is None else wijken,
         leefgebieden=voorziening.leefgebieden.all() if leefgebieden is None else leefgebieden,
+        doelgroepen=voorziening.doelgroepen.all() if doelgroepen is None else doelgroepen,
     )
 
 

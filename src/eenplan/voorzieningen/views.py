@@ -65,22 +65,26 @@ def sociale_kaart(request: HttpRequest) -> HttpResponse:
     gemeente = _gemeente(request)
     wijken = list(wijken_list(gemeente=gemeente))
     leefgebieden = list(leefgebieden_actief())
+    doelgroepen = list(selectors.doelgroepen_list())
     filters = {
         "q": request.GET.get("q", "").strip()[:200],
         "wijk": _keuze(request.GET.get("wijk"), {str(w.pk) for w in wijken}),
         "leefgebied": _keuze(request.GET.get("leefgebied"), {str(lg.pk) for lg in leefgebieden}),
+        "doelgroep": _keuze(request.GET.get("doelgroep"), {str(d.pk) for d in doelgroepen}),
     }
     resultaten = selectors.sociale_kaart(
         gemeente=gemeente,
         q=filters["q"],
         wijk_id=int(filters["wijk"]) if filters["wijk"] else None,
         leefgebied_id=int(filters["leefgebied"]) if filters["leefgebied"] else None,
+        doelgroep_id=int(filters["doelgroep"]) if filters["doelgroep"] else None,
     )
     page = Paginator(resultaten, PAGE_SIZE).get_page(request.GET.get("pagina"))
     context = {
         "gemeente": gemeente,
         "wijken": wijken,
         "leefgebieden": leefgebieden,
+        "doelgroepen": doelgroepen,
         "filters": filters,
         "gefilterd": any(filters.values()),
         "page": page,

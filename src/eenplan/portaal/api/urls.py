@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from eenplan.portaal.api import views
+from eenplan.portaal.api import kaart, views
 
 urlpatterns = [
     path("mijn/zaken/", views.ZakenViewSet.as_view({"get": "list"}), name="mijn-zaken"),
@@ -50,5 +50,10 @@ urlpatterns = [
         "mijn/<int:inwoner_id>/klachten/",
         views.KlachtenViewSet.as_view({"post": "create"}),
         name="mijn-klachten",
+    ),
+    path(
+        "sociale-kaart/",
+        kaart.SocialeKaartViewSet.as_view({"get": "list"}),
+        name="sociale-kaart-api",
     ),
 ]
