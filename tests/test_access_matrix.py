@@ -882,7 +882,9 @@ def _inwoner_plan() -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
     for endpoint in matrix.endpoints():
         if endpoint.portaal or endpoint.method == "HEAD":
             continue
-        if endpoint.route in INWONER_NIET_GEWEIGERD or endpoint.route.startswith("/mijn/"):
+        if endpoint.route in INWONER_NIET_GEWEIGERD or endpoint.route.startswith(
+            ("/mijn/", *access.PUBLIEKE_PADEN)
+        ):
             continue
         if any(
             (_kind_of_pk(endpoint.route) if p == "pk" else KWARG_KIND.get(p)) is None
@@ -901,7 +903,7 @@ def _aanbieder_plan() -> Iterator[tuple[matrix.Endpoint, str, str, bool]]:
         if endpoint.portaal or endpoint.method == "HEAD":
             continue
         if endpoint.route in INWONER_NIET_GEWEIGERD or endpoint.route.startswith(
-            ("/mijn/", "/account/", "/inloggen/")
+            ("/mijn/", "/account/", "/inloggen/", *access.PUBLIEKE_PADEN)
         ):
             continue
         if endpoint.api and all(rule in access.AANBIEDER_RULES for rule in endpoint.rules):

@@ -7,6 +7,7 @@ indicators themselves: one aggregate query per linked indicator)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -15,7 +16,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from eenplan.beleid import indicatoren
-from eenplan.beleid.constants import Richting
+from eenplan.beleid.constants import Richting, UitvragingStatus
 from eenplan.beleid.models import (
     Activiteit,
     Antwoord,
@@ -357,3 +358,24 @@ def uitvraging_resultaten(uitvraging: Uitvraging, *, per: str) -> dict[str, obje
         if uitgenodigd
         else None,
     }
+
+
+# --- the survey in the inwonersportaal (issue 13) ----------------------------------------------
+
+
+def uitnodiging_van_inwoner(*, inwoner_id: int, vandaag: dt.date) -> Uitnodiging | None:
+    """The resident's invitation to a survey that is still open on `vandaag` (the newest
+    round), answered or not, with its questions prefetched (one query + one for the questions);
+    None when the resident was not drawn in the sample. The portal answers it through
+    `services.antwoorden_opslaan` like the link in the letter does."""
+    return (
+        Uitnodiging.objects.filter(
+            inwoner_id=inwoner_id,
+            uitvraging__status=UitvragingStatus.OPEN,
+            uitvraging__sluit_op__gte=vandaag,
+        )
+        .select_related("uitvraging__vragenlijst", "uitvraging__gemeente")
+        .prefetch_related("uitvraging__vragenlijst__vragen")
+        .order_by("-uitvraging__jaar", "-id")
+        .first()
+    )

@@ -5,6 +5,7 @@ its tables) in one transaction, so the page and the API act the same way.
   `bezwaren.services.bezwaar_register`; one running bezwaar per beschikking from the portal
   (a second click or a second tab is refused, the beschikking's row lock decides).
 - `klacht_indienen`: a complaint (Awb 9:1) through `bezwaren.services.klacht_register`.
+- `enquete_beantwoorden`: the client-experience survey through `beleid.services`.
 
 The access decision is the resident rules of `privacy.access` (`INWONER_RULES`): the portal's
 view asks it for the case in the URL, and the bezwaren service asks it again."""
@@ -18,13 +19,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.beleid import selectors as beleid_selectors
+from eenplan.beleid import services as beleid_services
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.bezwaren.services import bezwaar_register, bezwaartermijn_einde, klacht_register
 from eenplan.inwoners.models import Inwoner
+from eenplan.portaal import selectors
 from eenplan.privacy import access
 from eenplan.privacy.constants import Grond
+from eenplan.privacy.models import Machtiging
+from eenplan.privacy.services import machtiging_give
 
 AL_BEZWAAR = (
     "U hebt al bezwaar gemaakt tegen dit besluit, op {datum}. De gemeente behandelt het. Wilt u "
@@ -104,3 +110,81 @@ def klacht_indienen(
         actor=actor,
         via=via,
     )
+
+
+# --- the client-experience survey (Wmo 2015 art. 2.5.1) ---------------------------------------
+
+NIET_UITGENODIGD = (
+    "U bent dit jaar niet uitgenodigd voor het onderzoek naar de ervaringen met de hulp. De "
+    "gemeente nodigt elk jaar een deel van de inwoners met hulp uit."
+)
+
+
+def enquete_beantwoorden(
+    *, inwoner: Inwoner, scores: dict[str, int | None], vandaag: dt.date | None = None
+) -> None:
+    """Answer the resident's open invitation through `beleid.services.antwoorden_opslaan`, as
+    the link in the letter does: the answers are stored with the wijk and provider only, the
+    invitation marked used; twice, after closing or out of range is refused (ValidationError,
+    nothing stored)."""
+    vandaag = vandaag or timezone.localdate()
+    uitnodiging = beleid_selectors.uitnodiging_van_inwoner(inwoner_id=inwoner.pk, vandaag=vandaag)
+    if uitnodiging is None:
+        raise ValidationError(NIET_UITGENODIGD)
+    beleid_services.antwoorden_opslaan(
+        token=beleid_services.uitnodiging_token(uitnodiging), scores=scores, vandaag=vandaag
+    )
+
+
+def scores_uit(data: Any, codes: list[str]) -> dict[str, int | None]:
+    """The answers of a form or a JSON body: per question 1-5, or None for 'weet ik niet'.
+    Another value is kept as given so the beleid service refuses it in Dutch."""
+    scores: dict[str, int | None] = {}
+    for code in codes:
+        waarde = data.get(code)
+        if waarde in (None, ""):
+            scores[code] = None
+        else:
+            try:
+                scores[code] = int(waarde)
+            except (TypeError, ValueError):
+                scores[code] = 0  # not 1-5: refused by the service with its Dutch message
+    return scores
+
+
+# --- machtigingen (the resident's own, BW 7:400) -----------------------------------------------
+
+NIET_GEVONDEN = (
+    "We vinden niemand in onze gemeente met dit BSN en deze geboortedatum. Kijk of beide "
+    "goed zijn ingevuld."
+)
+
+
+def machtiging_geven(
+    *,
+    inwoner: Inwoner,
+    bsn: str,
+    geboortedatum: dt.date,
+    soort: str,
+    tot: dt.date,
+    door: Any,
+    vandaag: dt.date | None = None,
+) -> Machtiging:
+    """The resident authorises another resident of the municipality, identified by BSN and
+    birth date together (a mismatch says only "we vinden niemand", never which of the two was
+    wrong), from today until `tot` (not in the past). Refusals are ValidationErrors per field
+    (`bsn`, `tot`, …); nothing is written then."""
+    vandaag = vandaag or timezone.localdate()
+    gemachtigde = selectors.inwoner_met_bsn(inwoner.gemeente_id, bsn, geboortedatum)
+    if gemachtigde is None:
+        raise ValidationError({"bsn": NIET_GEVONDEN})
+    if tot < vandaag:
+        raise ValidationError({"tot": "Kies een datum vanaf vandaag."})
+    try:
+        return machtiging_give(
+            inwoner=inwoner, gemachtigde=gemachtigde, soort=soort, van=vandaag, tot=tot, door=door
+        )
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict") and "gemachtigde" in exc.error_dict:
+            raise ValidationError({"bsn": exc.message_dict["gemachtigde"]}) from exc
+        raise

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from eenplan.portaal import views
-from eenplan.portaal.views import bezwaar, kaart
+from eenplan.portaal.views import bezwaar, kaart, vragenlijst
 
 app_name = "portaal"
 
@@ -33,6 +33,12 @@ urlpatterns = [
     ),
     path("<int:inwoner_id>/klacht/", bezwaar.klacht_indienen, name="klacht"),
     path("<int:inwoner_id>/sociale-kaart/", kaart.mijn_sociale_kaart, name="sociale-kaart"),
+    path("<int:inwoner_id>/vragenlijst/", vragenlijst.vragenlijst, name="vragenlijst"),
+    path(
+        "<int:inwoner_id>/vragenlijst/antwoorden/",
+        vragenlijst.vragenlijst_antwoorden,
+        name="vragenlijst-antwoorden",
+    ),
     path("<int:inwoner_id>/inzage/", views.inzage, name="inzage"),
     path("<int:inwoner_id>/machtigingen/", views.machtigingen, name="machtigingen"),
     path(

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from eenplan.common.api import pagina
 from eenplan.portaal import kaart
+from eenplan.voorzieningen.models import Voorziening
 
 
 class PubliekeVoorzieningSerializer(serializers.Serializer):
@@ -46,6 +47,7 @@ class SocialeKaartViewSet(viewsets.GenericViewSet):
     permission_classes = [AllowAny]
     authentication_classes: list = []
     serializer_class = PubliekeVoorzieningSerializer
+    queryset = Voorziening.objects.none()  # the schema's model; the rows come from portaal.kaart
 
     @extend_schema(
         tags=["sociale-kaart"],

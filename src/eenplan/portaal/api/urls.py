@@ -56,4 +56,19 @@ urlpatterns = [
         kaart.SocialeKaartViewSet.as_view({"get": "list"}),
         name="sociale-kaart-api",
     ),
+    path(
+        "mijn/<int:inwoner_id>/vragenlijst/",
+        views.VragenlijstViewSet.as_view({"get": "retrieve", "post": "create"}),
+        name="mijn-vragenlijst",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/machtigingen/",
+        views.MachtigingenViewSet.as_view({"get": "list", "post": "create"}),
+        name="mijn-machtigingen",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/machtigingen/<int:pk>/intrekken/",
+        views.MachtigingenViewSet.as_view({"post": "intrekken"}),
+        name="mijn-machtiging-intrekken",
+    ),
 ]

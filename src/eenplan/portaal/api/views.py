@@ -18,6 +18,9 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from eenplan.beleid import selectors as beleid_selectors
+from eenplan.beleid import services as beleid_services
+from eenplan.beleid.vragenlijst import SCHAAL
 from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen.constants import Domein, Kanaal, MelderSoort
 from eenplan.meldingen.services import VRAAG_MAX, melding_register
@@ -29,7 +32,9 @@ from eenplan.portaal.forms import BEZWAAR_MAX
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, ActorKind, Resource
 from eenplan.privacy.api.permissions import RolePermission
-from eenplan.privacy.constants import Grond
+from eenplan.privacy.constants import Grond, MachtigingSoort
+from eenplan.privacy.models import Machtiging
+from eenplan.privacy.services import machtiging_withdraw
 
 R, A = Resource, Action
 NIET_GEVONDEN = "Deze zaak bestaat niet of is niet van u."
@@ -456,3 +461,162 @@ class KlachtenViewSet(PortaalViewSet):
             )
         )
         return Response(MijnKlachtSerializer(klacht).data, status=status.HTTP_201_CREATED)
+
+
+# --- the client-experience survey --------------------------------------------------------------
+
+
+class MijnVraagSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    tekst = serializers.CharField()
+
+
+class MijnVragenlijstSerializer(serializers.Serializer):
+    uitgenodigd = serializers.BooleanField()
+    kan_antwoorden = serializers.BooleanField()
+    reden = serializers.CharField(help_text="Waarom nu niet (leeg als het kan).")
+    sluit_op = serializers.DateField(allow_null=True)
+    schaal = serializers.DictField(
+        child=serializers.CharField(), help_text="1 tot en met 5; null is 'weet ik niet'."
+    )
+    vragen = MijnVraagSerializer(many=True)
+
+
+class MijnAntwoordenSerializer(serializers.Serializer):
+    antwoorden = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True),
+        help_text="Per vraagcode 1 tot en met 5, of null voor 'weet ik niet'.",
+    )
+
+
+class VragenlijstViewSet(PortaalViewSet):
+    access_rules = {
+        "retrieve": (R.ENQUETE, A.LEZEN),
+        "create": (R.ENQUETE, A.AANMAKEN),
+    }
+
+    def _lijst(self, inwoner: Inwoner) -> dict[str, Any]:
+        vandaag = timezone.localdate()
+        uitnodiging = beleid_selectors.uitnodiging_van_inwoner(
+            inwoner_id=inwoner.pk, vandaag=vandaag
+        )
+        reden = (
+            beleid_services.open_voor_antwoord(uitnodiging, vandaag=vandaag)
+            if uitnodiging
+            else portaal_services.NIET_UITGENODIGD
+        )
+        return {
+            "uitgenodigd": uitnodiging is not None,
+            "kan_antwoorden": not reden,
+            "reden": reden,
+            "sluit_op": uitnodiging.uitvraging.sluit_op if uitnodiging else None,
+            "schaal": {str(w): label for w, label in SCHAAL},
+            "vragen": list(uitnodiging.uitvraging.vragenlijst.vragen.all()) if uitnodiging else [],
+        }
+
+    @extend_schema(responses=MijnVragenlijstSerializer, tags=["mijn"])
+    def retrieve(self, request: Request, inwoner_id: int) -> Response:
+        """The client-experience survey (Wmo 2015 art. 2.5.1), when the resident was invited."""
+        inwoner = zaak(request, inwoner_id, R.ENQUETE, A.LEZEN)
+        return Response(MijnVragenlijstSerializer(self._lijst(inwoner)).data)
+
+    @extend_schema(
+        request=MijnAntwoordenSerializer, responses={201: MijnVragenlijstSerializer}, tags=["mijn"]
+    )
+    def create(self, request: Request, inwoner_id: int) -> Response:
+        """Answer it: stored with the wijk and provider only, never with the person."""
+        inwoner = zaak(request, inwoner_id, R.ENQUETE, A.AANMAKEN)
+        invoer = MijnAntwoordenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        antwoorden = invoer.validated_data["antwoorden"]
+        _service(
+            lambda: portaal_services.enquete_beantwoorden(inwoner=inwoner, scores=antwoorden)
+        )
+        return Response(
+            MijnVragenlijstSerializer(self._lijst(inwoner)).data, status=status.HTTP_201_CREATED
+        )
+
+
+# --- machtigingen ------------------------------------------------------------------------------
+
+
+class MijnMachtigingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    inwoner_id = serializers.IntegerField(help_text="Wie machtigt.")
+    inwoner = serializers.CharField(source="inwoner.naam")
+    gemachtigde_id = serializers.IntegerField()
+    gemachtigde = serializers.CharField(source="gemachtigde.naam")
+    soort = serializers.ChoiceField(choices=MachtigingSoort.choices)
+    van = serializers.DateField()
+    tot = serializers.DateField(allow_null=True)
+    ingetrokken_op = serializers.DateField(allow_null=True)
+    geldig = serializers.SerializerMethodField()
+
+    def get_geldig(self, obj: Any) -> bool:
+        return bool(obj.geldig_op(timezone.localdate()))
+
+
+class MijnMachtigingenSerializer(serializers.Serializer):
+    gegeven = MijnMachtigingSerializer(many=True, help_text="Wie voor mij mag handelen.")
+    ontvangen = MijnMachtigingSerializer(many=True, help_text="Voor wie ik mag handelen.")
+
+
+class MijnNieuweMachtigingSerializer(serializers.Serializer):
+    bsn = serializers.RegexField(
+        r"^\d{9}$", error_messages={"invalid": "Een BSN heeft 9 cijfers."}
+    )
+    geboortedatum = serializers.DateField()
+    soort = serializers.ChoiceField(choices=MachtigingSoort.choices)
+    tot = serializers.DateField(help_text="Tot en met deze dag; daarna stopt de machtiging.")
+
+
+class MachtigingenViewSet(PortaalViewSet):
+    """Only the resident's own login gives, withdraws and lists machtigingen (a gemachtigde
+    does not pass one on): `access.INWONER_RULES`, ground `zelf`."""
+
+    access_rules = {
+        "list": (R.MACHTIGING, A.LEZEN),
+        "create": (R.MACHTIGING, A.WIJZIGEN),
+        "intrekken": (R.MACHTIGING, A.WIJZIGEN),
+    }
+
+    @extend_schema(responses=MijnMachtigingenSerializer, tags=["mijn"])
+    def list(self, request: Request, inwoner_id: int) -> Response:
+        """Who may act for me, and for whom I may act (current ones first)."""
+        inwoner = zaak(request, inwoner_id, R.MACHTIGING, A.LEZEN)
+        data = {
+            "gegeven": selectors.machtigingen_gegeven(inwoner),
+            "ontvangen": selectors.machtigingen_ontvangen(inwoner),
+        }
+        return Response(MijnMachtigingenSerializer(data).data)
+
+    @extend_schema(
+        request=MijnNieuweMachtigingSerializer,
+        responses={201: MijnMachtigingSerializer},
+        tags=["mijn"],
+    )
+    def create(self, request: Request, inwoner_id: int) -> Response:
+        """Authorise another resident (BSN and birth date together) from today until `tot`."""
+        inwoner = zaak(request, inwoner_id, R.MACHTIGING, A.WIJZIGEN)
+        invoer = MijnNieuweMachtigingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        machtiging = _service(
+            lambda: portaal_services.machtiging_geven(
+                inwoner=inwoner, door=request.user, **invoer.validated_data
+            )
+        )
+        return Response(MijnMachtigingSerializer(machtiging).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=MijnMachtigingSerializer, tags=["mijn"])
+    def intrekken(self, request: Request, inwoner_id: int, pk: int) -> Response:
+        """Withdraw a machtiging from today; the record stays."""
+        inwoner = zaak(request, inwoner_id, R.MACHTIGING, A.WIJZIGEN)
+        machtiging = (
+            Machtiging.objects.filter(pk=pk, inwoner=inwoner).select_related("gemachtigde").first()
+        )
+        if machtiging is None:
+            raise NotFound("Deze machtiging bestaat niet of is niet van u.")
+        machtiging = _service(
+            lambda: machtiging_withdraw(machtiging=machtiging, op=timezone.localdate())
+        )
+        return Response(MijnMachtigingSerializer(machtiging).data)

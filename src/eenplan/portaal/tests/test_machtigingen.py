@@ -109,3 +109,70 @@ def test_another_residents_machtigingen_are_not_found(anna, piet):
         == 404
     )
     assert not Machtiging.objects.exists()
+
+
+# --- the API (/api/v1/mijn/<id>/machtigingen/) -------------------------------------------------
+
+
+def _api(inwoner):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(InwoneraccountFactory(inwoner=inwoner).user)
+    return api
+
+
+def test_the_api_gives_lists_and_withdraws_a_machtiging(zaak, piet):
+    api = _api(zaak.inwoner)
+    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/machtigingen/"
+    tot = timezone.localdate() + dt.timedelta(days=90)
+    fout = api.post(
+        pad,
+        {"bsn": piet.bsn, "geboortedatum": "1901-01-01", "soort": "machtiging", "tot": str(tot)},
+    )
+    assert fout.status_code == 400 and "We vinden niemand" in str(fout.json())
+    verleden = api.post(
+        pad,
+        {
+            "bsn": piet.bsn,
+            "geboortedatum": str(piet.geboortedatum),
+            "soort": "machtiging",
+            "tot": "2000-01-01",
+        },
+    )
+    assert verleden.status_code == 400 and "vanaf vandaag" in str(verleden.json())
+    assert api.post(pad, {"bsn": "12", "geboortedatum": "x"}).status_code == 400
+    assert not Machtiging.objects.exists()
+    goed = api.post(
+        pad,
+        {
+            "bsn": piet.bsn,
+            "geboortedatum": str(piet.geboortedatum),
+            "soort": "mantelzorger",
+            "tot": str(tot),
+        },
+    )
+    assert goed.status_code == 201, goed.json()
+    assert (goed.json()["gemachtigde"], goed.json()["geldig"]) == (piet.naam, True)
+    lijst = api.get(pad).json()
+    assert [m["gemachtigde_id"] for m in lijst["gegeven"]] == [piet.pk]
+    # Piet sees it from the other side.
+    assert [m["inwoner_id"] for m in _api(piet).get(
+        f"/api/v1/mijn/{piet.pk}/machtigingen/"
+    ).json()["ontvangen"]] == [zaak.inwoner.pk]
+    weg = api.post(f"{pad}{goed.json()['id']}/intrekken/")
+    assert weg.status_code == 200 and weg.json()["geldig"] is False
+    assert Machtiging.objects.get().ingetrokken_op == timezone.localdate()
+
+
+def test_a_gemachtigde_cannot_pass_the_machtiging_on_through_the_api(zaak, piet):
+    from eenplan.testing.factories import MachtigingFactory
+
+    MachtigingFactory(inwoner=zaak.inwoner, gemachtigde=piet)
+    api = _api(piet)
+    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/machtigingen/"
+    assert api.get(pad).status_code == 403
+    assert api.post(pad, {}).status_code == 403
+    vreemde = _api(InwonerFactory(gemeente=zaak.gemeente))
+    assert vreemde.get(pad).status_code == 404
+    assert Inzage.objects.filter(inwoner=zaak.inwoner, toegestaan=False).count() == 3

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from eenplan.beleid import selectors as beleid_selectors
 from eenplan.beschikkingen.services import brief_pdf
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
@@ -29,7 +30,7 @@ from eenplan.meldingen.services import melding_register
 from eenplan.onderzoeken.services import verslag_reactie_add
 from eenplan.plannen import services as plannen
 from eenplan.plannen.models import Actie, Deelnemer
-from eenplan.portaal import selectors
+from eenplan.portaal import selectors, services
 from eenplan.portaal.forms import (
     InbrengForm,
     MachtigingForm,
@@ -41,7 +42,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Grond, MachtigingSoort
 from eenplan.privacy.models import Inwoneraccount, Machtiging
-from eenplan.privacy.services import machtiging_give, machtiging_withdraw, toestemming_give
+from eenplan.privacy.services import machtiging_withdraw, toestemming_give
 from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
@@ -81,6 +82,7 @@ def _context(request: HttpRequest, inwoner: Inwoner | None = None, **extra: Any)
         "mag_reageren": grond in regels[(R.ONDERZOEK, A.WIJZIGEN)],
         "mag_inzage": grond in regels[(R.INZAGELOG, A.LEZEN)],
         "mag_machtigen": grond in regels[(R.MACHTIGING, A.LEZEN)],
+        "mag_enquete": grond in regels[(R.ENQUETE, A.AANMAKEN)],
         **extra,
     }
 
@@ -154,6 +156,9 @@ def overzicht(request: HttpRequest, inwoner_id: int) -> HttpResponse:
             beschikkingen=list(selectors.beschikkingen(inwoner)[:20]),
             termijnen=selectors.termijnen(inwoner),
             tijdlijn=list(selectors.tijdlijn(inwoner)[:30]),
+            enquete=beleid_selectors.uitnodiging_van_inwoner(
+                inwoner_id=inwoner.pk, vandaag=timezone.localdate()
+            ),
         ),
     )
 
@@ -468,10 +473,7 @@ def toestemming_intrekken(request: HttpRequest, inwoner_id: int, pk: int) -> Htt
 
 # --- machtigingen (issue 13) ----------------------------------------------------------------
 
-NIET_GEVONDEN = (
-    "We vinden niemand in onze gemeente met dit BSN en deze geboortedatum. Kijk of beide "
-    "goed zijn ingevuld."
-)
+NIET_GEVONDEN = services.NIET_GEVONDEN
 
 
 @access.requires_inwoner(R.MACHTIGING, A.LEZEN)
@@ -502,31 +504,20 @@ def machtiging_geven(request: HttpRequest, inwoner_id: int) -> HttpResponse:
     terug = reverse("portaal:machtigingen", kwargs={"inwoner_id": inwoner.pk})
     form = MachtigingForm(request.POST)
     if form.is_valid():
-        vandaag = timezone.localdate()
-        gemachtigde = selectors.inwoner_met_bsn(
-            inwoner.gemeente_id, form.cleaned_data["bsn"], form.cleaned_data["geboortedatum"]
-        )
-        if gemachtigde is None:
-            form.add_error("bsn", NIET_GEVONDEN)
-        elif form.cleaned_data["tot"] < vandaag:
-            form.add_error("tot", "Kies een datum vanaf vandaag.")
+        try:
+            machtiging = services.machtiging_geven(
+                inwoner=inwoner,
+                bsn=form.cleaned_data["bsn"],
+                geboortedatum=form.cleaned_data["geboortedatum"],
+                soort=form.cleaned_data["soort"],
+                tot=form.cleaned_data["tot"],
+                door=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
-            try:
-                machtiging_give(
-                    inwoner=inwoner,
-                    gemachtigde=gemachtigde,
-                    soort=form.cleaned_data["soort"],
-                    van=vandaag,
-                    tot=form.cleaned_data["tot"],
-                    door=request.user,
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc, aliases={"gemachtigde": "bsn"})
-            else:
-                messages.success(
-                    request, f"{gemachtigde.naam} mag nu voor u handelen."
-                )
-                return redirect(terug)
+            messages.success(request, f"{machtiging.gemachtigde.naam} mag nu voor u handelen.")
+            return redirect(terug)
     return redirect_with_errors(request, f"portaal-machtiging-{inwoner_id}", form, terug)
 
 
