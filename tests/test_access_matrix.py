@@ -311,6 +311,7 @@ PK_KIND: dict[str, str] = {
     "/api/v1/mijn/<inwoner_id>/acties/": "actie",
     "/api/v1/mijn/<inwoner_id>/deelnemers/": "deelnemer",
     "/api/v1/mijn/<inwoner_id>/beschikkingen/": "beschikking",
+    "/api/v1/mijn/<inwoner_id>/machtigingen/": "machtiging",
     # Work and income (issue 14).
     "/participatie/aanvragen/": "levensonderhoud",
     "/participatie/inwoners/": "inwoner",

@@ -402,6 +402,7 @@ in plaats van stil de ongefilterde lijst.""",
         "BerichtStatusEnum": "eenplan.berichten.constants.BerichtStatus",
         "BerichtRichtingEnum": "eenplan.berichten.constants.Richting",
         "IndicatorRichtingEnum": "eenplan.beleid.constants.Richting",
+        "MachtigingSoortEnum": "eenplan.privacy.constants.MachtigingSoort",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
