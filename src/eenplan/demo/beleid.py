@@ -133,8 +133,8 @@ def structuur(vandaag: dt.date) -> dict[str, Any]:
                         "omgevormd naar algemene voorzieningen.",
                         "bron": f"{S} L417-L427",
                         # Seed 002 measures this with B5-B7 (costs and clients of the 2nd line,
-                        # use of general provisions); the registry's nearest: the kanteling
-                        # and Wmo maatwerk clients per 10,000 (BBV 32).
+                        # use of general provisions); the registry's nearest: the kanteling,
+                        # Wmo maatwerk clients per 10,000 (BBV 32) and the assigned costs.
                         "indicatoren": [
                             {
                                 "indicator": "kanteling",
@@ -145,6 +145,16 @@ def structuur(vandaag: dt.date) -> dict[str, Any]:
                                 "indicator": "bbv_32_wmo_maatwerk",
                                 "richting": "lager",
                                 "bron": f"{S} Bijlage 3 B6 (L2288-L2294); BBV 32",
+                            },
+                            {
+                                # B5 asks the average cost per 2nd-line support; the registry
+                                # has the total assigned (toewijzingen × contract tariff), the
+                                # average is it divided by clienten_maatwerk. No target: the
+                                # seed gives none.
+                                "indicator": "kosten_toegewezen",
+                                "richting": "lager",
+                                "bron": f"{S} Bijlage 3 B5 (L2281-L2287), als totaal; "
+                                "iWmo/iJw 301 × contracttarief",
                             },
                         ],
                     },

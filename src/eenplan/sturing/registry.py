@@ -69,6 +69,16 @@ DIMENSIES: dict[str, Dimensie] = {
 PERIODEN = ("maand", "kwartaal", "jaar")
 
 
+def registreer_dimensie(dimensie: Dimensie) -> Dimensie:
+    """Add a dimension another domain's indicators split by (from its `indicatoren_<domein>.py`,
+    before the indicators that use it); an existing id is refused. Its values are shown as they
+    are unless `selectors.dimensie_labels` knows them."""
+    if dimensie.id in DIMENSIES:
+        raise ValueError(f"Dimensie {dimensie.id} bestaat al.")
+    DIMENSIES[dimensie.id] = dimensie
+    return dimensie
+
+
 @dataclass(frozen=True)
 class Indicator:
     """One steering figure. `stand`: a stock on the last day of the period (clients with a

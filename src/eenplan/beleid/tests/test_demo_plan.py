@@ -33,8 +33,13 @@ def test_the_demo_plan_follows_seed_002_with_its_sources(gemeente):
     # Targets are the demo's, never presented as the seed's.
     assert all(
         "demowaarde" in k.bron
-        for k in Indicatorkoppeling.objects.exclude(indicator="bbv_32_wmo_maatwerk")
+        for k in Indicatorkoppeling.objects.exclude(
+            indicator__in=["bbv_32_wmo_maatwerk", "kosten_toegewezen"]
+        )
     )
+    # What it costs (the council's second question): the assigned costs, without a target.
+    kosten = Indicatorkoppeling.objects.get(indicator="kosten_toegewezen")
+    assert kosten.richting == "lager" and not kosten.streefwaarden.exists()
     assert set(Indicatorkoppeling.objects.values_list("indicator", flat=True)) >= {
         "kanteling",
         "mantelzorg_besproken",

@@ -82,6 +82,18 @@ def test_docs_list_every_indicator():
         assert f"`{indicator.id}`" in docs, f"{indicator.id} missing from docs/sturing.md"
 
 
+def test_another_domain_adds_a_dimension_once():
+    dimensie = registry.Dimensie("testdimensie_mantelzorg", "Soort mantelzorg")
+    try:
+        assert registry.registreer_dimensie(dimensie) is dimensie
+        assert registry.DIMENSIES["testdimensie_mantelzorg"].naam == "Soort mantelzorg"
+        with pytest.raises(ValueError, match="bestaat al"):
+            registry.registreer_dimensie(registry.Dimensie("wijk", "Nog een wijk"))
+    finally:
+        registry.DIMENSIES.pop("testdimensie_mantelzorg", None)
+    assert registry.DIMENSIES["wijk"].naam == "Wijk"
+
+
 def test_registering_an_indicator_twice_or_with_an_unknown_dimension_fails():
     bestaand = registry.get("meldingen")
     assert bestaand is not None
