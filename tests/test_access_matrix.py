@@ -61,6 +61,13 @@ from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import GelijkgesteldeFeestdag, RolWijzigingVerzoek
 from eenplan.gemeente.services import roles_sync
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
+from eenplan.mantelzorg.models import (
+    Klus,
+    Mantelzorger,
+    RespijtzorgVraag,
+    Vrijwilliger,
+    Zorgrelatie,
+)
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import Afweging, Leefgebied, Onderzoek, OnderzoekOnderdeel
 from eenplan.participatie.models import (
@@ -324,6 +331,16 @@ PK_KIND: dict[str, str] = {
     "/uitwisselingen/uitvoering/": "uitvoering",
     "/api/v1/uitwisselingen/": "uitwisseling",
     "/api/v1/uitvoeringen/": "uitvoering",
+    # Mantelzorg and volunteers (issue 15).
+    "/mantelzorg/": "mantelzorger",
+    "/mantelzorg/klussen/": "klus",
+    "/mantelzorg/vrijwilligers/": "vrijwilliger",
+    "/api/v1/mantelzorgers/": "mantelzorger",
+    "/api/v1/respijtvragen/": "respijtvraag",
+    "/api/v1/klussen/": "klus",
+    "/api/v1/vrijwilligers/": "vrijwilliger",
+    "/mijn/kring/": "actie",
+    "/api/v1/mijn/kring/": "actie",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -343,6 +360,7 @@ KWARG_KIND: dict[str, str] = {
     "onderwerp": "instelling_onderwerp",
     "document": "contractdocument",
     "login": "aanbieder_login",
+    "vraag_id": "respijtvraag",
 }
 
 
@@ -550,10 +568,43 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         vastgelegd_door=user,
     )
     TrajectStap.objects.create(traject=traject, fase="diagnose", van=TODAY, vastgelegd_door=user)
+    # Mantelzorg (issue 15): a carer of the resident with a respite request, a klus for the
+    # resident and a volunteer of the wijk.
+    mantelzorger = Mantelzorger.objects.create(
+        gemeente=gemeente, naam=f"Mantelzorger {tag}", vastgelegd_door=user
+    )
+    Zorgrelatie.objects.create(
+        mantelzorger=mantelzorger, inwoner=inwoner, uren_per_week=Decimal(8), sinds=TODAY
+    )
+    respijtvraag = RespijtzorgVraag.objects.create(
+        mantelzorger=mantelzorger,
+        inwoner=inwoner,
+        soort="dag",
+        gevraagd_op=TODAY,
+        uren_gevraagd=Decimal(8),
+        vastgelegd_door=user,
+    )
+    klus = Klus.objects.create(
+        gemeente=gemeente,
+        hulpvrager=inwoner,
+        wijk=wijk,
+        vaardigheid="boodschappen",
+        omschrijving="Boodschappen",
+        datum=TODAY,
+        dagdeel="ochtend",
+        vastgelegd_door=user,
+    )
+    vrijwilliger = Vrijwilliger.objects.create(
+        gemeente=gemeente, naam=f"Vrijwilliger {tag}", wijk=wijk
+    )
     # A message about the resident (the message log is not limited by wijk: both sides read).
     stop = bericht(gemeente, None, inwoner, code="307", codes=["9069"], status="afgekeurd")
     return {
         "bericht": stop.pk,
+        "mantelzorger": mantelzorger.pk,
+        "respijtvraag": respijtvraag.pk,
+        "klus": klus.pk,
+        "vrijwilliger": vrijwilliger.pk,
         "inwoner": inwoner.pk,
         "huishouden": huishouden.pk,
         "lid": lid.pk,

@@ -13,6 +13,7 @@ from eenplan.bezwaren.api import urls as bezwaren_api
 from eenplan.common.api import ID_REGEX
 from eenplan.gemeente.api.views import LidmaatschapViewSet, TeamViewSet, WijkViewSet
 from eenplan.inwoners.api.views import HuishoudenViewSet, InwonerViewSet
+from eenplan.mantelzorg.api import views as mantelzorg_api
 from eenplan.meldingen.api import urls as meldingen_api
 from eenplan.onderzoeken.api import urls as onderzoeken_api
 from eenplan.participatie.api import urls as participatie_api
@@ -68,6 +69,7 @@ beleid_api.register(router)
 berichten_api.register(router)
 aanbieders_api.register(router)
 uitwisseling_api.register(router)
+mantelzorg_api.register(router)
 
 # The inwonersportaal's own routes (issue 13): a resident's login only.
 urlpatterns = router.urls + portaal_api.urlpatterns

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "eenplan.meldingen",
     "eenplan.onderzoeken",
     "eenplan.plannen",
+    "eenplan.mantelzorg",
     "eenplan.beschikkingen",
     "eenplan.bezwaren",
     "eenplan.participatie",

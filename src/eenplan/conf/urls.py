@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from eenplan.beleid import views as beleid_views
+from eenplan.mantelzorg import urls as mantelzorg_urls
 from eenplan.portaal.views import kaart as sociale_kaart
 
 urlpatterns = [
@@ -42,8 +43,11 @@ urlpatterns = [
     path("beschikkingen/", include("eenplan.bezwaren.urls")),
     path("berichten/", include("eenplan.berichten.urls")),
     path("participatie/", include("eenplan.participatie.urls")),
+    # The care circle's page in the portal (issue 15), then the inwonersportaal (issue 13).
+    path("mijn/kring/", include((mantelzorg_urls.portaal_urlpatterns, "mantelzorg_mijn"))),
     # The inwonersportaal: residents and their representatives (issue 13).
     path("mijn/", include("eenplan.portaal.urls")),
+    path("mantelzorg/", include("eenplan.mantelzorg.urls")),
     # The public sociale kaart: no login, no personal data, open data (issues 13 and 15).
     path("sociale-kaart/", sociale_kaart.sociale_kaart, name="sociale-kaart"),
     re_path(

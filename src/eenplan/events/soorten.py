@@ -54,6 +54,11 @@ KLACHT_UITGESTELD = "klacht.uitgesteld"
 VOORZIENING_GEWIJZIGD = "voorziening.gewijzigd"
 VOORZIENING_BEEINDIGD = "voorziening.beeindigd"
 
+# Mantelzorg (mantelzorg, issue 15)
+MANTELZORGER_GEREGISTREERD = "mantelzorger.geregistreerd"
+MANTELZORGER_BELASTING = "mantelzorger.belasting_vastgelegd"
+MANTELZORGWAARDERING_TOEGEKEND = "mantelzorger.waardering_toegekend"
+
 # iWmo/iJw messages (berichten)
 BERICHT_ONTVANGEN = "bericht.ontvangen"
 BERICHT_VERZONDEN = "bericht.verzonden"

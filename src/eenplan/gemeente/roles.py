@@ -94,6 +94,17 @@ _AVG = [AVG_BEKIJKEN, AVG_REGISTREREN, AVG_BEHANDELEN, BEWAREN_BEKIJKEN, BEWAREN
 # Work and income (eenplan.participatie, issue 14).
 PARTICIPATIE_BEKIJKEN = "participatie.view_levensonderhoudaanvraag"
 PARTICIPATIE_VASTLEGGEN = "participatie.change_levensonderhoudaanvraag"
+# Mantelzorg (eenplan.mantelzorg): carers of a resident, in the need-to-know of that resident.
+MANTELZORG_BEKIJKEN = "mantelzorg.view_mantelzorger"
+MANTELZORG_TOEVOEGEN = "mantelzorg.add_mantelzorger"
+MANTELZORG_WIJZIGEN = "mantelzorg.change_mantelzorger"
+_MANTELZORGWERK = [MANTELZORG_BEKIJKEN, MANTELZORG_TOEVOEGEN, MANTELZORG_WIJZIGEN]
+# Volunteers and the requests for help (klussen) they are matched to.
+VRIJWILLIGER_BEKIJKEN = "mantelzorg.view_vrijwilliger"
+VRIJWILLIGER_BEHEREN = "mantelzorg.change_vrijwilliger"
+KLUS_BEKIJKEN = "mantelzorg.view_klus"
+KLUS_BEHEREN = "mantelzorg.change_klus"
+_VRIJWILLIGERSWERK = [VRIJWILLIGER_BEKIJKEN, VRIJWILLIGER_BEHEREN, KLUS_BEKIJKEN, KLUS_BEHEREN]
 
 _DOSSIERWERK = [
     ZOEKEN,
@@ -119,20 +130,23 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Screens every melding, forwards it, links it and assigns it (BRIEF §2).
     Rol.MIDOFFICE: [*_DOSSIERWERK, *_MELDINGWERK, MELDING_SCREENEN, MELDING_TOEWIJZEN,
                     SOCIALE_KAART, *KLACHT, UITWISSELING_BEKIJKEN, UITWISSELING_WEIGEREN,
-                    GEDEELD_LEZEN],
+                    GEDEELD_LEZEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK],
     Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN,
-                     PARTICIPATIE_BEKIJKEN],
-    Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN],
+                     PARTICIPATIE_BEKIJKEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK],
+    Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN,
+                            *_MANTELZORGWERK],
     Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN, ONDERZOEK_BEKIJKEN, PLAN_BEKIJKEN,
                      AANVRAAG_BEKIJKEN, SOCIALE_KAART, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
                      RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT, BERICHTEN_BEKIJKEN,
                      BERICHTEN_BEHANDELEN, *AANBIEDERS_BEKIJKEN, UITWISSELING_BEKIJKEN,
                      UITWISSELING_WEIGEREN, GEDEELD_LEZEN, PARTICIPATIE_BEKIJKEN],
     # Work and income: records and decides the aanvraag levensonderhoud (a beschikking) and the
-    # route by earning capacity; takes part in the household plan (issue 14).
+    # route by earning capacity; takes part in the household plan (issue 14). Offers volunteer
+    # work to tegenprestatie candidates (mantelzorg, issue 15).
     Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART, *_UITWISSELEN,
                     PARTICIPATIE_BEKIJKEN, PARTICIPATIE_VASTLEGGEN, PLAN_BEKIJKEN,
-                    AANVRAAG_BEKIJKEN, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN],
+                    AANVRAAG_BEKIJKEN, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
+                    VRIJWILLIGER_BEKIJKEN, VRIJWILLIGER_BEHEREN],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
     Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING, BERICHTEN_BEKIJKEN,
                           BERICHTEN_BEHANDELEN, *_BELEID_LEZEN, *AANBIEDERS_BEKIJKEN,

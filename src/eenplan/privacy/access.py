@@ -102,6 +102,16 @@ class Resource(models.TextChoices):
     # Work and income (eenplan.participatie, issue 14): the aanvraag levensonderhoud, the route
     # by earning capacity and its trajectories, in the household's one plan.
     PARTICIPATIE = "participatie", "Werk en inkomen (Participatiewet)"
+    # Mantelzorg (eenplan.mantelzorg, issue 15): the carers of a resident, their burden,
+    # support, respite requests and yearly appreciation — decided on the cared-for resident.
+    MANTELZORG = "mantelzorg", "Mantelzorgers van een inwoner"
+    # Volunteers' profiles (availability, skills, VOG date): not a resident's dossier.
+    VRIJWILLIGER = "vrijwilliger", "Vrijwilligers"
+    # A request for help (klus) of a resident and the volunteer matched to it.
+    KLUS = "klus", "Klussen voor vrijwilligers"
+    # The portal only (`decide_kring`): an action of a plan assigned to someone in the
+    # resident's care circle.
+    KRING = "kring", "Actie voor de zorgkring"
 
 
 class Action(models.TextChoices):
@@ -279,6 +289,23 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     (R.BELEID, A.WIJZIGEN): _rule(
         [roles.BELEID_BEKIJKEN, roles.BELEID_WIJZIGEN], Doel.STURING, scoped=False
     ),
+    (R.MANTELZORG, A.LEZEN): _rule(roles.MANTELZORG_BEKIJKEN, Doel.PLAN),
+    (R.MANTELZORG, A.AANMAKEN): _rule(
+        [roles.MANTELZORG_BEKIJKEN, roles.MANTELZORG_TOEVOEGEN], Doel.PLAN
+    ),
+    (R.MANTELZORG, A.WIJZIGEN): _rule(
+        [roles.MANTELZORG_BEKIJKEN, roles.MANTELZORG_WIJZIGEN], Doel.PLAN
+    ),
+    (R.VRIJWILLIGER, A.LEZEN): _rule(roles.VRIJWILLIGER_BEKIJKEN, Doel.UITVOERING, scoped=False),
+    (R.VRIJWILLIGER, A.AANMAKEN): _rule(
+        [roles.VRIJWILLIGER_BEKIJKEN, roles.VRIJWILLIGER_BEHEREN], Doel.UITVOERING, scoped=False
+    ),
+    (R.VRIJWILLIGER, A.WIJZIGEN): _rule(
+        [roles.VRIJWILLIGER_BEKIJKEN, roles.VRIJWILLIGER_BEHEREN], Doel.UITVOERING, scoped=False
+    ),
+    (R.KLUS, A.LEZEN): _rule(roles.KLUS_BEKIJKEN, Doel.UITVOERING),
+    (R.KLUS, A.AANMAKEN): _rule([roles.KLUS_BEKIJKEN, roles.KLUS_BEHEREN], Doel.UITVOERING),
+    (R.KLUS, A.WIJZIGEN): _rule([roles.KLUS_BEKIJKEN, roles.KLUS_BEHEREN], Doel.UITVOERING),
     (R.ENQUETE, A.LEZEN): _rule(roles.ENQUETE_BEKIJKEN, Doel.STURING, scoped=False),
     (R.ENQUETE, A.AANMAKEN): _rule(
         [roles.ENQUETE_BEKIJKEN, roles.ENQUETE_UITZETTEN], Doel.STURING, scoped=False
@@ -1305,6 +1332,81 @@ def log_inwoner_shown(
     for grond, pks in per_grond.items():
         decision = Decision(allowed=True, inwoner_ids=tuple(pks))
         _write(actor, decision, resource, Action.LEZEN, doel=Doel.EIGEN_ZAAK, via=via, grond=grond)
+
+
+# --- the care circle (zorgkring, issue 15) -----------------------------------------------------
+#
+# With the resident's consent, a network person who takes part in the plan sees the actions
+# assigned to them and marks them done (seed 004 L770-774). Such a person logs in as a resident
+# (their own Inwoneraccount) but represents no one: they reach only those actions. Which actions
+# are theirs is known to eenplan.mantelzorg (above this layer), which registers it at start-up
+# (`koppel_kring`), as the provider logins are registered.
+
+
+@dataclass(frozen=True)
+class KringKoppeling:
+    """`acties(inwoner_id, vandaag)`: the ids of the actions assigned to the network persons
+    that are this resident, in plans where the resident's consent for them holds today, each
+    with the cared-for resident: a QuerySet of (actie_id, inwoner_id) rows."""
+
+    acties: Callable[[int, dt.date], Any]
+
+
+_kring: list[KringKoppeling] = []
+
+
+def koppel_kring(koppeling: KringKoppeling) -> None:
+    _kring[:] = [koppeling]
+
+
+NIET_IN_KRING = (
+    "Deze actie is niet aan u toegewezen, of de inwoner heeft de toestemming voor uw deelname "
+    "aan het plan ingetrokken."
+)
+
+
+def kring_acties(actor: Actor | User, *, vandaag: dt.date | None = None) -> dict[int, int]:
+    """The care-circle actions of this resident's login today: actie id -> cared-for resident.
+    Empty for every other actor."""
+    actor = Actor.of(actor)
+    if actor.kind != ActorKind.INWONER or actor.inwoner_id is None or not _kring:
+        return {}
+    vandaag = vandaag or timezone.localdate()
+    return dict(_kring[0].acties(actor.inwoner_id, vandaag))
+
+
+def decide_kring(
+    actor: Actor | User, action: Action, *, via: Via, actie: int, log: bool = True
+) -> Decision:
+    """May this resident's login read (LEZEN) or mark done (WIJZIGEN) this action of someone
+    else's plan as a member of the care circle? Logged, allowed or refused, with the cared-for
+    resident; the purpose is the plan's."""
+    actor = Actor.of(actor)
+    reason, ids = "", ()
+    if actor.kind == ActorKind.ANONIEM:
+        reason = NIET_INGELOGD
+    elif actor.kind != ActorKind.INWONER:
+        reason = ALLEEN_INWONERS
+    elif action not in (Action.LEZEN, Action.WIJZIGEN):
+        reason = GEEN_ROL.format(wat=f"{Resource.KRING.label.lower()}: {action.label.lower()}")
+    else:
+        acties = kring_acties(actor)
+        if actie not in acties:
+            reason = NIET_IN_KRING
+        else:
+            ids = (acties[actie],)
+    decision = Decision(allowed=not reason, reason=reason, inwoner_ids=ids)
+    if log:
+        _write(actor, decision, Resource.KRING, action, doel=Doel.PLAN, via=via)
+    return decision
+
+
+def require_kring(actor: Actor | User, action: Action, *, via: Via, actie: int) -> Decision:
+    """`decide_kring`, raising `Refused` (403, logged) when refused."""
+    decision = decide_kring(actor, action, via=via, actie=actie)
+    if not decision.allowed:
+        raise Refused(decision)
+    return decision
 
 
 # Where a resident's login may go: the portal, logging out, and the public pages (the

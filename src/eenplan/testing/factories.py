@@ -2082,6 +2082,21 @@ class VernietigingsRegelFactory(factory.Factory):
         return VernietigingslijstFactory().regels.get()
 
 
+# --- mantelzorg and volunteers (issue 15): in their own module, re-exported here --------------
+from eenplan.testing.mantelzorg import (  # noqa: E402, F401 - needs the factories above
+    BelastingFactory,
+    KlusFactory,
+    KringToewijzingFactory,
+    MantelzorgerFactory,
+    MatchFactory,
+    OndersteuningFactory,
+    RespijtzorgVraagFactory,
+    VrijwilligerFactory,
+    WaarderingFactory,
+    WaarderingRegelingFactory,
+    ZorgrelatieFactory,
+)
+
 # Work and income (issue 14): its factories live beside its scenario and are listed here, so
 # every model has its factory in this module.
 from eenplan.testing.participatie import (  # noqa: E402, F401

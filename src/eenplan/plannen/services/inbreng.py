@@ -27,12 +27,18 @@ EIGEN_UITVOERDERS = (Uitvoerder.INWONER, Uitvoerder.NETWERK)
 @transaction.atomic
 def actie_gedaan(*, actie: Actie, op: dt.date, actor: access.Actor | User) -> Actie:
     """Report an action done on `op`. A resident's login reports only the actions the
-    resident or their network carries out; the plan keeps a version that shows it."""
+    resident or their network carries out — or, as a member of the care circle, the action
+    assigned to them with the resident's consent (`access.require_kring`, issue 15); the plan
+    keeps a version that shows it."""
     actie = Actie.objects.select_for_update().select_related("doel__plan").get(pk=actie.pk)
     plan = actie.doel.plan
-    door = _mag(actor, plan.huishouden_id)
-    _actief(plan)
     eigen = access.Actor.of(actor)
+    if eigen.kind == access.ActorKind.INWONER and actie.pk in access.kring_acties(eigen):
+        access.require_kring(eigen, access.Action.WIJZIGEN, via=access.SERVICE, actie=actie.pk)
+        door = eigen.user
+    else:
+        door = _mag(actor, plan.huishouden_id)
+    _actief(plan)
     if eigen.kind == access.ActorKind.INWONER and (
         actie.uitvoerder_soort not in EIGEN_UITVOERDERS or not actie.gedeeld
     ):

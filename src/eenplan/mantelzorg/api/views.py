@@ -1,0 +1,951 @@
+"""REST for mantelzorg and volunteers (issue 15): /api/v1/mantelzorgers/, respijtvragen/,
+mantelzorgwaarderingen/, mantelzorgwaardering-regelingen/, vrijwilligers/, klussen/ and the care
+circle's /api/v1/mijn/kring/. Same reads as the pages (`mantelzorg.selectors`), same writes
+(`mantelzorg.services`); access through `privacy.access` (RolePermission for the role, then the
+record's resident), every decision logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.routers import BaseRouter
+
+from eenplan.common.api import pagina
+from eenplan.gemeente.models import Wijk
+from eenplan.inwoners.models import Inwoner, Netwerkpersoon
+from eenplan.mantelzorg import selectors, services
+from eenplan.mantelzorg.constants import (
+    DAGDEEL_CHOICES,
+    AangevraagdDoor,
+    BasisfunctieChoices,
+    KlusDagdeel,
+    KlusStatus,
+    MatchUitkomst,
+    RespijtSoort,
+    RespijtStatus,
+    TaakChoices,
+    Vaardigheid,
+    WaarderingVormChoices,
+)
+from eenplan.mantelzorg.models import (
+    Belasting,
+    Klus,
+    KringToewijzing,
+    Mantelzorger,
+    Match,
+    Ondersteuning,
+    RespijtzorgVraag,
+    Vrijwilliger,
+    Waardering,
+    WaarderingRegeling,
+    Zorgrelatie,
+)
+from eenplan.onderzoeken.models import Onderzoek
+from eenplan.plannen.models import Actie
+from eenplan.portaal.api.views import InwonerPermission
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, ActorKind, Resource
+from eenplan.privacy.api.common import user_gemeente
+from eenplan.privacy.api.permissions import RolePermission
+from eenplan.rules import mantelzorg as regels
+
+R, A = Resource, Action
+
+
+def _via(request: Request) -> access.Via:
+    return access.Via.request(request)
+
+
+def _pk(pk: Any, tekst: str) -> int:
+    try:
+        return int(pk)
+    except (TypeError, ValueError) as exc:
+        raise NotFound(tekst) from exc
+
+
+def _inwoner(pk: int) -> Inwoner:
+    inwoner = Inwoner.objects.filter(pk=pk).first()
+    if inwoner is None:
+        raise ValidationError({"inwoner": f"Inwoner {pk} is onbekend."})
+    return inwoner
+
+
+# --- serializers ----------------------------------------------------------------------------
+
+
+class BelastingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Belasting
+        fields = ["id", "onderzoek", "overbelast", "vastgesteld_op", "toelichting"]
+
+
+class ZorgrelatieSerializer(serializers.ModelSerializer):
+    inwoner_naam = serializers.CharField(source="inwoner.naam", read_only=True)
+    belastingen = BelastingSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Zorgrelatie
+        fields = [
+            "id",
+            "inwoner",
+            "inwoner_naam",
+            "relatie",
+            "uren_per_week",
+            "sinds",
+            "tot",
+            "taken",
+            "belastingen",
+        ]
+
+
+class MantelzorgerSerializer(serializers.ModelSerializer):
+    jong = serializers.SerializerMethodField(help_text="Jonge mantelzorger: onder 18 (BW 1:233).")
+    zorgrelaties = ZorgrelatieSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Mantelzorger
+        fields = [
+            "id",
+            "naam",
+            "als_inwoner",
+            "geboortedatum",
+            "woonplaats",
+            "jong",
+            "zorgrelaties",
+        ]
+
+    def get_jong(self, obj: Mantelzorger) -> bool:
+        return regels.is_jonge_mantelzorger(obj.geboortedatum, timezone.localdate())
+
+
+class OndersteuningSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Ondersteuning
+        fields = ["id", "basisfunctie", "aanbieder", "datum", "omschrijving"]
+
+
+class RespijtSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RespijtzorgVraag
+        fields = [
+            "id",
+            "mantelzorger",
+            "inwoner",
+            "soort",
+            "gevraagd_op",
+            "uren_gevraagd",
+            "status",
+            "afgehandeld_op",
+            "uren_geleverd",
+            "aanbieder",
+            "toelichting",
+        ]
+
+
+class WaarderingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Waardering
+        fields = [
+            "id",
+            "mantelzorger",
+            "jaar",
+            "vorm",
+            "bedrag",
+            "aangevraagd_op",
+            "aangevraagd_door",
+            "namens",
+        ]
+
+
+class MantelzorgerDetailSerializer(MantelzorgerSerializer):
+    ondersteuningen = OndersteuningSerializer(many=True, read_only=True)
+    respijtvragen = RespijtSerializer(many=True, read_only=True)
+    waarderingen = WaarderingSerializer(many=True, read_only=True)
+
+    class Meta(MantelzorgerSerializer.Meta):
+        fields = [
+            *MantelzorgerSerializer.Meta.fields,
+            "telefoon",
+            "ondersteuningen",
+            "respijtvragen",
+            "waarderingen",
+        ]
+
+
+class RegistrerenSerializer(serializers.Serializer):
+    verzorgde = serializers.IntegerField(help_text="De inwoner voor wie gezorgd wordt.")
+    naam = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    als_inwoner = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Als de mantelzorger inwoner is."
+    )
+    geboortedatum = serializers.DateField(required=False, allow_null=True, default=None)
+    woonplaats = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
+    telefoon = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
+    relatie = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
+    netwerkpersoon = serializers.IntegerField(required=False, allow_null=True, default=None)
+    uren_per_week = serializers.DecimalField(max_digits=5, decimal_places=1)
+    sinds = serializers.DateField()
+    taken = serializers.ListField(
+        child=serializers.ChoiceField(choices=TaakChoices.choices), required=False, default=list
+    )
+
+
+class ZorgrelatieInputSerializer(serializers.Serializer):
+    inwoner = serializers.IntegerField()
+    relatie = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
+    uren_per_week = serializers.DecimalField(max_digits=5, decimal_places=1)
+    sinds = serializers.DateField()
+    taken = serializers.ListField(
+        child=serializers.ChoiceField(choices=TaakChoices.choices), required=False, default=list
+    )
+
+
+class BelastingInputSerializer(serializers.Serializer):
+    onderzoek = serializers.IntegerField()
+    zorgrelatie = serializers.IntegerField()
+    overbelast = serializers.BooleanField()
+    vastgesteld_op = serializers.DateField()
+    toelichting = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class OndersteuningInputSerializer(serializers.Serializer):
+    basisfunctie = serializers.ChoiceField(choices=BasisfunctieChoices.choices)
+    aanbieder = serializers.CharField(max_length=200)
+    datum = serializers.DateField()
+    omschrijving = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+
+
+class RespijtInputSerializer(serializers.Serializer):
+    inwoner = serializers.IntegerField(help_text="De verzorgde inwoner.")
+    soort = serializers.ChoiceField(choices=RespijtSoort.choices)
+    gevraagd_op = serializers.DateField()
+    uren_gevraagd = serializers.DecimalField(max_digits=6, decimal_places=1)
+    toelichting = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+
+
+class AfhandelenInputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=[c for c in RespijtStatus.choices if c[0] != RespijtStatus.OPEN]
+    )
+    afgehandeld_op = serializers.DateField()
+    uren_geleverd = serializers.DecimalField(
+        max_digits=6, decimal_places=1, required=False, allow_null=True, default=None
+    )
+    aanbieder = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    toelichting = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+
+
+class WaarderingInputSerializer(serializers.Serializer):
+    namens = serializers.IntegerField(help_text="De verzorgde inwoner.")
+    aangevraagd_door = serializers.ChoiceField(choices=AangevraagdDoor.choices)
+    aangevraagd_op = serializers.DateField()
+
+
+class RespijtFilterSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=RespijtStatus.choices, required=False, default="")
+
+
+class PeriodeSerializer(serializers.Serializer):
+    van = serializers.DateField(required=False, help_text="Standaard 1 januari van dit jaar.")
+    tot = serializers.DateField(required=False, help_text="Standaard vandaag.")
+
+
+class RespijtRegelSerializer(serializers.Serializer):
+    soort = serializers.CharField()
+    label = serializers.CharField()
+    gevraagd = serializers.IntegerField()
+    uren_gevraagd = serializers.DecimalField(max_digits=10, decimal_places=1)
+    geleverd = serializers.IntegerField()
+    uren_geleverd = serializers.DecimalField(max_digits=10, decimal_places=1)
+    niet_geleverd = serializers.IntegerField()
+    open = serializers.IntegerField()
+    dekking = serializers.DecimalField(
+        max_digits=6, decimal_places=1, allow_null=True, help_text="Uren geleverd / gevraagd, %."
+    )
+    gemiddelde_wachtdagen = serializers.DecimalField(
+        max_digits=8, decimal_places=1, allow_null=True
+    )
+
+
+class JaarFilterSerializer(serializers.Serializer):
+    jaar = serializers.IntegerField(required=False, min_value=2015, max_value=2100)
+
+
+class RegelingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = WaarderingRegeling
+        fields = ["id", "versie", "geldig_vanaf", "vorm", "bedrag", "omschrijving", "bron"]
+
+
+class RegelingInputSerializer(serializers.Serializer):
+    vorm = serializers.ChoiceField(choices=WaarderingVormChoices.choices)
+    bedrag = serializers.DecimalField(
+        max_digits=8, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    omschrijving = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+    geldig_vanaf = serializers.DateField()
+    bron = serializers.CharField(max_length=300)
+
+
+class VrijwilligerSerializer(serializers.ModelSerializer):
+    wijk_naam = serializers.CharField(source="wijk.naam", read_only=True)
+
+    class Meta:
+        model = Vrijwilliger
+        fields = [
+            "id",
+            "naam",
+            "wijk",
+            "wijk_naam",
+            "telefoon",
+            "email",
+            "vaardigheden",
+            "beschikbaarheid",
+            "vog_datum",
+            "actief",
+            "via_tegenprestatie",
+        ]
+
+
+class VrijwilligerInputSerializer(serializers.Serializer):
+    naam = serializers.CharField(max_length=200)
+    wijk = serializers.IntegerField()
+    telefoon = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
+    email = serializers.CharField(max_length=254, required=False, default="", allow_blank=True)
+    vaardigheden = serializers.ListField(
+        child=serializers.ChoiceField(choices=Vaardigheid.choices), required=False, default=list
+    )
+    beschikbaarheid = serializers.ListField(
+        child=serializers.ChoiceField(choices=DAGDEEL_CHOICES),
+        help_text="Dagdelen als ma_ochtend, di_middag, za_avond.",
+    )
+    vog_datum = serializers.DateField(required=False, allow_null=True, default=None)
+    actief = serializers.BooleanField(required=False, default=True)
+
+
+class VrijwilligerFilterSerializer(serializers.Serializer):
+    zoek = serializers.CharField(required=False, default="", max_length=100)
+    wijk = serializers.IntegerField(required=False)
+    vaardigheid = serializers.ChoiceField(choices=Vaardigheid.choices, required=False, default="")
+
+
+class MatchSerializer(serializers.ModelSerializer):
+    vrijwilliger_naam = serializers.CharField(source="vrijwilliger.naam", read_only=True)
+
+    class Meta:
+        model = Match
+        fields = [
+            "id",
+            "vrijwilliger",
+            "vrijwilliger_naam",
+            "gekoppeld_op",
+            "uitkomst",
+            "uitkomst_op",
+            "toelichting",
+        ]
+
+
+class KlusSerializer(serializers.ModelSerializer):
+    hulpvrager_naam = serializers.CharField(source="hulpvrager.naam", read_only=True)
+    matches = MatchSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Klus
+        fields = [
+            "id",
+            "hulpvrager",
+            "hulpvrager_naam",
+            "wijk",
+            "vaardigheid",
+            "omschrijving",
+            "datum",
+            "dagdeel",
+            "status",
+            "matches",
+        ]
+
+
+class KlusInputSerializer(serializers.Serializer):
+    hulpvrager = serializers.IntegerField()
+    vaardigheid = serializers.ChoiceField(choices=Vaardigheid.choices)
+    omschrijving = serializers.CharField(max_length=300)
+    datum = serializers.DateField()
+    dagdeel = serializers.ChoiceField(choices=KlusDagdeel.choices)
+
+
+class KlusFilterSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=KlusStatus.choices, required=False, default="")
+
+
+class KoppelenInputSerializer(serializers.Serializer):
+    vrijwilliger = serializers.IntegerField()
+
+
+class UitkomstInputSerializer(serializers.Serializer):
+    uitkomst = serializers.ChoiceField(choices=[c for c in MatchUitkomst.choices if c[0]])
+    op = serializers.DateField()
+    toelichting = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+
+
+class KringActieSerializer(serializers.ModelSerializer):
+    actie = serializers.IntegerField(source="actie_id")
+    omschrijving = serializers.CharField(source="actie.omschrijving")
+    uiterlijk = serializers.DateField(source="actie.uiterlijk", allow_null=True)
+    gedaan_op = serializers.DateField(source="actie.gedaan_op", allow_null=True)
+    voor = serializers.CharField(source="netwerkpersoon.inwoner.naam")
+
+    class Meta:
+        model = KringToewijzing
+        fields = ["actie", "omschrijving", "uiterlijk", "gedaan_op", "voor"]
+
+
+# --- viewsets ------------------------------------------------------------------------------------
+
+
+class _Basis(viewsets.GenericViewSet):
+    permission_classes = [RolePermission]
+    filter_backends: list[type] = []
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Mantelzorgers van inwoners binnen uw werkgebied",
+        responses=MantelzorgerSerializer(many=True),
+    ),
+    retrieve=extend_schema(
+        summary="Eén mantelzorger met ondersteuning, respijtzorg en waarderingen (gelogd)",
+        responses=MantelzorgerDetailSerializer,
+    ),
+    create=extend_schema(
+        summary="Mantelzorger registreren bij een inwoner",
+        description="Uren per week, sinds wanneer, taken. Een mantelzorger die zelf inwoner is "
+        "krijgt de nieuwe zorg op zijn bestaande registratie. Geweigerd (400): mantelzorger "
+        "van zichzelf, uren buiten 0-168, een begin in de toekomst.",
+        request=RegistrerenSerializer,
+        responses={201: MantelzorgerDetailSerializer},
+    ),
+)
+class MantelzorgerViewSet(_Basis):
+    access_rules = {
+        "list": (R.MANTELZORG, A.LEZEN),
+        "retrieve": (R.MANTELZORG, A.LEZEN),
+        "create": (R.MANTELZORG, A.AANMAKEN),
+        "zorgrelaties": (R.MANTELZORG, A.AANMAKEN),
+        "belasting": (R.ONDERZOEK, A.WIJZIGEN),
+        "ondersteuning": (R.MANTELZORG, A.WIJZIGEN),
+        "respijt": (R.MANTELZORG, A.WIJZIGEN),
+        "waardering": (R.MANTELZORG, A.WIJZIGEN),
+    }
+    queryset = Mantelzorger.objects.none()
+    serializer_class = MantelzorgerSerializer
+
+    def list(self, request: Request) -> Response:
+        rijen = selectors.mantelzorgers_in_scope(request.user)
+        page = self.paginate_queryset(rijen)
+        access.log_shown(
+            request.user,
+            [r.inwoner_id for mz in page for r in mz.zorgrelaties.all()],
+            resource=R.MANTELZORG,
+            via=_via(request),
+        )
+        data = MantelzorgerSerializer(page, many=True).data
+        return self.get_paginated_response(data)
+
+    def _get(self, request: Request, pk: Any, handeling: Action) -> Mantelzorger:
+        mz = selectors.mantelzorger_get(_pk(pk, "Deze mantelzorger bestaat niet."))
+        if mz is None:
+            raise NotFound("Deze mantelzorger bestaat niet.")
+        services.mantelzorger_require(request.user, mz, handeling, via=_via(request))
+        return mz
+
+    def _detail(self, pk: int, code: int = 200) -> Response:
+        return Response(MantelzorgerDetailSerializer(selectors.mantelzorger_get(pk)).data, code)
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        return self._detail(self._get(request, pk, A.LEZEN).pk)
+
+    def create(self, request: Request) -> Response:
+        data = RegistrerenSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        verzorgde = _inwoner(d.pop("verzorgde"))
+        als = d.pop("als_inwoner")
+        netwerk = d.pop("netwerkpersoon")
+        relatie = services.mantelzorger_register(
+            verzorgde=verzorgde,
+            als_inwoner=_inwoner(als) if als else None,
+            netwerkpersoon=Netwerkpersoon.objects.filter(pk=netwerk).first() if netwerk else None,
+            actor=request.user,
+            via=_via(request),
+            **d,
+        )
+        return self._detail(relatie.mantelzorger_id, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="De mantelzorger zorgt ook voor een andere inwoner",
+        request=ZorgrelatieInputSerializer,
+        responses={201: MantelzorgerDetailSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def zorgrelaties(self, request: Request, pk: Any = None) -> Response:
+        mz = self._get(request, pk, A.LEZEN)
+        data = ZorgrelatieInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        services.zorgrelatie_add(
+            mantelzorger=mz,
+            inwoner=_inwoner(d.pop("inwoner")),
+            actor=request.user,
+            via=_via(request),
+            **d,
+        )
+        return self._detail(mz.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Belasting (overbelast ja/nee, datum) vastleggen in het lopende onderzoek",
+        request=BelastingInputSerializer,
+        responses={201: MantelzorgerDetailSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def belasting(self, request: Request, pk: Any = None) -> Response:
+        mz = self._get(request, pk, A.LEZEN)
+        data = BelastingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        onderzoek = Onderzoek.objects.filter(pk=d.pop("onderzoek")).first()
+        relatie = mz.zorgrelaties.filter(pk=d.pop("zorgrelatie")).first()
+        if onderzoek is None or relatie is None:
+            raise ValidationError("Onbekend onderzoek of onbekende zorg van deze mantelzorger.")
+        services.belasting_vastleggen(
+            onderzoek=onderzoek, zorgrelatie=relatie, actor=request.user, via=_via(request), **d
+        )
+        return self._detail(mz.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Ondersteuning vastleggen (een van de acht basisfuncties)",
+        request=OndersteuningInputSerializer,
+        responses={201: MantelzorgerDetailSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def ondersteuning(self, request: Request, pk: Any = None) -> Response:
+        mz = self._get(request, pk, A.WIJZIGEN)
+        data = OndersteuningInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.ondersteuning_add(
+            mantelzorger=mz, actor=request.user, via=_via(request), **data.validated_data
+        )
+        return self._detail(mz.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Vraag om respijtzorg vastleggen",
+        request=RespijtInputSerializer,
+        responses={201: MantelzorgerDetailSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def respijt(self, request: Request, pk: Any = None) -> Response:
+        mz = self._get(request, pk, A.WIJZIGEN)
+        data = RespijtInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        services.respijt_vraag_add(
+            mantelzorger=mz,
+            inwoner=_inwoner(d.pop("inwoner")),
+            actor=request.user,
+            via=_via(request),
+            **d,
+        )
+        return self._detail(mz.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Mantelzorgwaardering van dit jaar toekennen (één per jaar)",
+        description="Vorm en bedrag volgen de regeling van de gemeente op de datum van de "
+        "aanvraag (Wmo 2015 art. 2.1.6). Een tweede in hetzelfde jaar: 400.",
+        request=WaarderingInputSerializer,
+        responses={201: MantelzorgerDetailSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def waardering(self, request: Request, pk: Any = None) -> Response:
+        mz = self._get(request, pk, A.WIJZIGEN)
+        data = WaarderingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        services.waardering_aanvragen(
+            mantelzorger=mz,
+            namens=_inwoner(d.pop("namens")),
+            actor=request.user,
+            via=_via(request),
+            **d,
+        )
+        return self._detail(mz.pk, status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Vragen om respijtzorg binnen uw werkgebied",
+        parameters=[RespijtFilterSerializer],
+        responses=RespijtSerializer(many=True),
+    ),
+)
+class RespijtViewSet(_Basis):
+    access_rules = {
+        "list": (R.MANTELZORG, A.LEZEN),
+        "afhandelen": (R.MANTELZORG, A.WIJZIGEN),
+        "vraag_aanbod": (R.MANTELZORG, A.LEZEN),
+    }
+    queryset = RespijtzorgVraag.objects.none()
+    serializer_class = RespijtSerializer
+
+    def list(self, request: Request) -> Response:
+        f = RespijtFilterSerializer(data=request.query_params)
+        f.is_valid(raise_exception=True)
+        rijen = selectors.respijtvragen_in_scope(request.user, status=f.validated_data["status"])
+        page = self.paginate_queryset(rijen)
+        access.log_shown(
+            request.user, [v.inwoner_id for v in page], resource=R.MANTELZORG, via=_via(request)
+        )
+        return self.get_paginated_response(RespijtSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Uitkomst van een vraag om respijtzorg: geleverd, niet geleverd, ingetrokken",
+        request=AfhandelenInputSerializer,
+        responses=RespijtSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def afhandelen(self, request: Request, pk: Any = None) -> Response:
+        vraag = RespijtzorgVraag.objects.filter(pk=_pk(pk, "Onbekende vraag.")).first()
+        if vraag is None:
+            raise NotFound("Deze vraag om respijtzorg bestaat niet.")
+        access.require(
+            request.user, R.MANTELZORG, A.WIJZIGEN, via=_via(request), inwoner=vraag.inwoner_id
+        )
+        data = AfhandelenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        vraag = services.respijt_vraag_afhandelen(
+            vraag=vraag, actor=request.user, via=_via(request), **data.validated_data
+        )
+        return Response(RespijtSerializer(vraag).data)
+
+    @extend_schema(
+        summary="Respijtzorg: vraag en aanbod per soort (alleen aantallen)",
+        parameters=[PeriodeSerializer],
+        responses=RespijtRegelSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"], url_path="vraag-aanbod", pagination_class=None)
+    def vraag_aanbod(self, request: Request) -> Response:
+        f = PeriodeSerializer(data=request.query_params)
+        f.is_valid(raise_exception=True)
+        vandaag = timezone.localdate()
+        van: dt.date = f.validated_data.get("van") or vandaag.replace(month=1, day=1)
+        tot: dt.date = f.validated_data.get("tot") or vandaag
+        regels_ = selectors.respijt_vraag_aanbod(gemeente=user_gemeente(request), van=van, tot=tot)
+        return Response(RespijtRegelSerializer(regels_, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Mantelzorgwaarderingen binnen uw werkgebied",
+        parameters=[JaarFilterSerializer],
+        responses=WaarderingSerializer(many=True),
+    ),
+)
+class WaarderingViewSet(_Basis):
+    access_rules = {"list": (R.MANTELZORG, A.LEZEN)}
+    queryset = Waardering.objects.none()
+    serializer_class = WaarderingSerializer
+
+    def list(self, request: Request) -> Response:
+        f = JaarFilterSerializer(data=request.query_params)
+        f.is_valid(raise_exception=True)
+        rijen = selectors.waarderingen_in_scope(request.user, jaar=f.validated_data.get("jaar"))
+        page = self.paginate_queryset(rijen)
+        access.log_shown(
+            request.user, [w.namens_id for w in page], resource=R.MANTELZORG, via=_via(request)
+        )
+        return self.get_paginated_response(WaarderingSerializer(page, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Regeling mantelzorgwaardering: alle versies (Wmo 2015 art. 2.1.6)",
+        responses=RegelingSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Nieuwe versie van de regeling (bedrag of bijeenkomst, vanaf een datum, bron)",
+        request=RegelingInputSerializer,
+        responses={201: RegelingSerializer},
+    ),
+)
+class RegelingViewSet(_Basis):
+    access_rules = {
+        "list": (R.INSTELLINGEN, A.LEZEN),
+        "create": (R.INSTELLINGEN, A.WIJZIGEN),
+    }
+    queryset = WaarderingRegeling.objects.none()
+    serializer_class = RegelingSerializer
+
+    def list(self, request: Request) -> Response:
+        return pagina(
+            self, request, selectors.regelingen(user_gemeente(request)), RegelingSerializer
+        )
+
+    def create(self, request: Request) -> Response:
+        data = RegelingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        regeling = services.regeling_save(
+            gemeente=user_gemeente(request),
+            actor=request.user,
+            via=_via(request),
+            **data.validated_data,
+        )
+        return Response(RegelingSerializer(regeling).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Vrijwilligers van uw gemeente",
+        parameters=[VrijwilligerFilterSerializer],
+        responses=VrijwilligerSerializer(many=True),
+    ),
+    retrieve=extend_schema(summary="Eén vrijwilliger", responses=VrijwilligerSerializer),
+    create=extend_schema(
+        summary="Vrijwilliger toevoegen (beschikbaarheid, vaardigheden, wijk, datum VOG)",
+        request=VrijwilligerInputSerializer,
+        responses={201: VrijwilligerSerializer},
+    ),
+    update=extend_schema(
+        summary="Vrijwilliger wijzigen (alle velden)",
+        request=VrijwilligerInputSerializer,
+        responses=VrijwilligerSerializer,
+    ),
+)
+class VrijwilligerViewSet(_Basis):
+    access_rules = {
+        "list": (R.VRIJWILLIGER, A.LEZEN),
+        "retrieve": (R.VRIJWILLIGER, A.LEZEN),
+        "create": (R.VRIJWILLIGER, A.AANMAKEN),
+        "update": (R.VRIJWILLIGER, A.WIJZIGEN),
+    }
+    queryset = Vrijwilliger.objects.none()
+    serializer_class = VrijwilligerSerializer
+    http_method_names = ["get", "post", "put", "head", "options"]
+
+    def list(self, request: Request) -> Response:
+        f = VrijwilligerFilterSerializer(data=request.query_params)
+        f.is_valid(raise_exception=True)
+        rijen = selectors.vrijwilligers_list(gemeente=user_gemeente(request), **f.validated_data)
+        return pagina(self, request, rijen, VrijwilligerSerializer)
+
+    def _get(self, request: Request, pk: Any) -> Vrijwilliger:
+        v = selectors.vrijwilliger_get(
+            gemeente=user_gemeente(request), pk=_pk(pk, "Onbekende vrijwilliger.")
+        )
+        if v is None:
+            raise NotFound("Deze vrijwilliger bestaat niet.")
+        return v
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        return Response(VrijwilligerSerializer(self._get(request, pk)).data)
+
+    def _save(self, request: Request, v: Vrijwilliger | None) -> Vrijwilliger:
+        data = VrijwilligerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        gemeente = user_gemeente(request)
+        wijk = Wijk.objects.filter(pk=d.pop("wijk"), gemeente=gemeente).first()
+        if wijk is None:
+            raise ValidationError({"wijk": "Kies een wijk van de eigen gemeente."})
+        return services.vrijwilliger_save(
+            gemeente=gemeente,
+            vrijwilliger=v,
+            wijk=wijk,
+            als_inwoner=v.als_inwoner if v else None,
+            actor=request.user,
+            via=_via(request),
+            **d,
+        )
+
+    def create(self, request: Request) -> Response:
+        v = self._save(request, None)
+        return Response(VrijwilligerSerializer(v).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request: Request, pk: Any = None) -> Response:
+        v = self._save(request, self._get(request, pk))
+        return Response(VrijwilligerSerializer(v).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Klussen voor vrijwilligers binnen uw werkgebied",
+        parameters=[KlusFilterSerializer],
+        responses=KlusSerializer(many=True),
+    ),
+    retrieve=extend_schema(summary="Eén klus met koppelingen (gelogd)", responses=KlusSerializer),
+    create=extend_schema(
+        summary="Klus aanmaken voor een inwoner",
+        request=KlusInputSerializer,
+        responses={201: KlusSerializer},
+    ),
+)
+class KlusViewSet(_Basis):
+    access_rules = {
+        "list": (R.KLUS, A.LEZEN),
+        "retrieve": (R.KLUS, A.LEZEN),
+        "create": (R.KLUS, A.AANMAKEN),
+        "kandidaten": (R.KLUS, A.LEZEN),
+        "koppelen": (R.KLUS, A.WIJZIGEN),
+        "uitkomst": (R.KLUS, A.WIJZIGEN),
+    }
+    queryset = Klus.objects.none()
+    serializer_class = KlusSerializer
+
+    def list(self, request: Request) -> Response:
+        f = KlusFilterSerializer(data=request.query_params)
+        f.is_valid(raise_exception=True)
+        rijen = selectors.klussen_in_scope(request.user, status=f.validated_data["status"])
+        page = self.paginate_queryset(rijen)
+        access.log_shown(
+            request.user, [k.hulpvrager_id for k in page], resource=R.KLUS, via=_via(request)
+        )
+        return self.get_paginated_response(KlusSerializer(page, many=True).data)
+
+    def _get(self, request: Request, pk: Any, handeling: Action) -> Klus:
+        klus = selectors.klus_get(_pk(pk, "Deze klus bestaat niet."))
+        if klus is None:
+            raise NotFound("Deze klus bestaat niet.")
+        access.require(
+            request.user, R.KLUS, handeling, via=_via(request), inwoner=klus.hulpvrager_id
+        )
+        return klus
+
+    def retrieve(self, request: Request, pk: Any = None) -> Response:
+        return Response(KlusSerializer(self._get(request, pk, A.LEZEN)).data)
+
+    def create(self, request: Request) -> Response:
+        data = KlusInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        klus = services.klus_add(
+            hulpvrager=_inwoner(d.pop("hulpvrager")), actor=request.user, via=_via(request), **d
+        )
+        return Response(
+            KlusSerializer(selectors.klus_get(klus.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Vrijwilligers die passen (vaardigheid, beschikbaarheid; eigen wijk eerst)",
+        responses=VrijwilligerSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def kandidaten(self, request: Request, pk: Any = None) -> Response:
+        klus = self._get(request, pk, A.LEZEN)
+        return Response(VrijwilligerSerializer(selectors.kandidaten(klus), many=True).data)
+
+    @extend_schema(
+        summary="Vrijwilliger koppelen (geweigerd buiten de beschikbaarheid: 400)",
+        request=KoppelenInputSerializer,
+        responses={201: KlusSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def koppelen(self, request: Request, pk: Any = None) -> Response:
+        klus = self._get(request, pk, A.WIJZIGEN)
+        data = KoppelenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = Vrijwilliger.objects.filter(pk=data.validated_data["vrijwilliger"]).first()
+        if v is None:
+            raise ValidationError({"vrijwilliger": "Deze vrijwilliger bestaat niet."})
+        services.match_maken(klus=klus, vrijwilliger=v, actor=request.user, via=_via(request))
+        return Response(
+            KlusSerializer(selectors.klus_get(klus.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Uitkomst van de koppeling vastleggen",
+        request=UitkomstInputSerializer,
+        responses=KlusSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def uitkomst(self, request: Request, pk: Any = None) -> Response:
+        klus = self._get(request, pk, A.WIJZIGEN)
+        data = UitkomstInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        lopend = Match.objects.filter(klus=klus, uitkomst="").first()
+        if lopend is None:
+            raise ValidationError("Aan deze klus is geen vrijwilliger gekoppeld.")
+        services.match_uitkomst(
+            match=lopend, actor=request.user, via=_via(request), **data.validated_data
+        )
+        return Response(KlusSerializer(selectors.klus_get(klus.pk)).data)
+
+
+class KringViewSet(viewsets.GenericViewSet):
+    """The care circle in the portal's API: a resident's login only."""
+
+    permission_classes = [InwonerPermission]
+    access_actor = ActorKind.INWONER
+    access_rules = {"list": (R.KRING, A.LEZEN), "gedaan": (R.KRING, A.WIJZIGEN)}
+    queryset = KringToewijzing.objects.none()
+    serializer_class = KringActieSerializer
+    pagination_class = None
+
+    @extend_schema(
+        summary="Mijn taken in de zorgkring (met toestemming van de inwoner)",
+        responses=KringActieSerializer(many=True),
+    )
+    def list(self, request: Request) -> Response:
+        rijen = list(selectors.kring_acties(access.Actor.of(request.user).inwoner_id or 0))
+        for rij in rijen:
+            access.decide_kring(request.user, A.LEZEN, via=_via(request), actie=rij.actie_id)
+        return Response(KringActieSerializer(rijen, many=True).data)
+
+    @extend_schema(
+        summary="Taak uit de zorgkring op gedaan zetten (vandaag)",
+        request=None,
+        responses=KringActieSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def gedaan(self, request: Request, pk: Any = None) -> Response:
+        from eenplan.plannen.services import actie_gedaan
+
+        actie_id = _pk(pk, "Deze taak staat niet bij u.")
+        if not access.decide_kring(
+            request.user, A.WIJZIGEN, via=_via(request), actie=actie_id
+        ).allowed:
+            raise NotFound("Deze taak staat niet bij u.")
+        actie_gedaan(
+            actie=Actie.objects.get(pk=actie_id), op=timezone.localdate(), actor=request.user
+        )
+        rij = selectors.kring_acties(access.Actor.of(request.user).inwoner_id or 0).get(
+            actie_id=actie_id
+        )
+        return Response(KringActieSerializer(rij).data)
+
+
+def register(router: BaseRouter) -> None:
+    router.register("mantelzorgers", MantelzorgerViewSet, basename="mantelzorger")
+    router.register("respijtvragen", RespijtViewSet, basename="respijtvraag")
+    router.register("mantelzorgwaarderingen", WaarderingViewSet, basename="mantelzorgwaardering")
+    router.register(
+        "mantelzorgwaardering-regelingen", RegelingViewSet, basename="waarderingregeling"
+    )
+    router.register("vrijwilligers", VrijwilligerViewSet, basename="vrijwilliger")
+    router.register("klussen", KlusViewSet, basename="klus")
+    router.register("mijn/kring", KringViewSet, basename="mijn-kring")
