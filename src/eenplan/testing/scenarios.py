@@ -673,6 +673,8 @@ def onderzoek_invullen(s: MetInwoner, onderzoek: Onderzoek) -> dt.date:
         pgb_uitgelegd=True,
         mantelzorger_besproken=True if mz else None,
     )
+    if mz is not None:
+        mantelzorg_invullen(s, onderzoek, gesprek_op)
     als(
         services.score_add,
         wie,
@@ -701,6 +703,60 @@ def onderzoek_invullen(s: MetInwoner, onderzoek: Onderzoek) -> dt.date:
         volstaat=True,
     )
     return gesprek_op
+
+
+def mantelzorg_invullen(s: MetInwoner, onderzoek: Onderzoek, gesprek_op: dt.date) -> None:
+    """At the kitchen table the mantelzorger is registered (ten hours a week for two years:
+    household, transport, administration), found overburdened, and asks for respite by day; a
+    neighbour-help klus for the shopping is made for a volunteer (issue 15)."""
+    from eenplan.mantelzorg import services as mantelzorg
+    from eenplan.mantelzorg.models import Zorgrelatie
+
+    mz = s.mantelzorger
+    assert mz is not None
+    wie = s.generalist
+    relatie = Zorgrelatie.objects.filter(inwoner=s.inwoner, netwerkpersoon=mz).first()
+    if relatie is None:
+        relatie = als(
+            mantelzorg.mantelzorger_register,
+            wie,
+            verzorgde=s.inwoner,
+            naam=mz.naam,
+            als_inwoner=mz.als_inwoner,
+            netwerkpersoon=mz,
+            relatie=mz.relatie,
+            telefoon=mz.telefoon,
+            uren_per_week=Decimal(10),
+            sinds=gesprek_op - dt.timedelta(days=730),
+            taken=["huishouden", "vervoer", "administratie"],
+        )
+    als(
+        mantelzorg.belasting_vastleggen,
+        wie,
+        onderzoek=onderzoek,
+        zorgrelatie=relatie,
+        overbelast=True,
+        vastgesteld_op=gesprek_op,
+        toelichting="Werkt daarnaast en slaapt slecht; wil een dag per week vrij.",
+    )
+    als(
+        mantelzorg.respijt_vraag_add,
+        wie,
+        mantelzorger=relatie.mantelzorger,
+        inwoner=s.inwoner,
+        soort="dag",
+        gevraagd_op=gesprek_op,
+        uren_gevraagd=Decimal(8),
+    )
+    als(
+        mantelzorg.klus_add,
+        wie,
+        hulpvrager=s.inwoner,
+        vaardigheid="boodschappen",
+        omschrijving="Wekelijkse boodschappen",
+        datum=gesprek_op + dt.timedelta(days=7),
+        dagdeel="ochtend",
+    )
 
 
 def plan(vorige: Start | None = None) -> MetPlan:

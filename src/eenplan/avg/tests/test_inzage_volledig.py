@@ -37,6 +37,9 @@ GEEN_RIJ_IN_SCENARIO = {
     "beleid.uitnodiging": "the client-experience survey invites a sample, not Anna's case",
     "berichten.prestatie": "a provider's claim line: the scenario's provider sends none",
     "plannen.regisseur": "the scenario's regisseur is the generalist, not a resident",
+    "mantelzorg.mantelzorger": "names the carer (Lotte), not Anna; Anna's care is a zorgrelatie",
+    "mantelzorg.vrijwilliger": "names a volunteer; Anna is none",
+    "mantelzorg.waardering": "the scenario's municipality has made no appreciation choice",
 }
 
 
