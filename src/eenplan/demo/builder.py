@@ -570,6 +570,11 @@ def _zaken(
     build_uitwisselingen(gemeente=gemeente, vandaag=vandaag, rng=rng)
     # A year of iWmo/iJw traffic for the ZIN beschikkingen, through the berichten services.
     verkeer = build_berichten(gemeente=gemeente, rng=rng, vandaag=vandaag, maximaal=BERICHTEN_MAX)
+    # Mantelzorg and volunteers (issue 15): carers of about a third of the clients, last, so
+    # the data above stays the same for a seed.
+    from eenplan.demo.mantelzorg import build_mantelzorg
+
+    build_mantelzorg(gemeente=gemeente, rng=rng, vandaag=vandaag)
     return (
         meldingen + extra_meldingen,
         beschikt + extra_beschikkingen,
