@@ -53,7 +53,7 @@ def build_uitwisselingen(
     coach = Medewerker.objects.get(user__username="gezinscoach")
     huishoudens = list(
         Huishouden.objects.filter(gemeente=gemeente)
-        .filter(access.huishouden_scope_q(generalist))
+        .filter(access.huishouden_scope_q(generalist, veld="pk"))
         .order_by("pk")[:400]
     )
     # Households with an onderzoek first: their exchanges can share more than personalia.

@@ -91,6 +91,18 @@ def test_demo_logins_work_and_scopes_differ():
     assert jeugd.registratie_geldig_op(timezone.localdate())
     lapsed = Medewerker.objects.filter(functie="jeugdprofessional").exclude(pk=jeugd.pk)
     assert any(not m.registratie_geldig_op(timezone.localdate()) for m in lapsed)
+    # Purpose-bound sharing (issue 17): exchanges approved, refused (the veto) and asked anew,
+    # and the gezinscoach reads the onderzoek of her family only through an exchange.
+    from eenplan.uitwisseling.models import Uitvoeringsnotitie, Uitwisseling
+
+    statussen = set(Uitwisseling.objects.values_list("status", flat=True))
+    assert {"goedgekeurd", "geweigerd", "aangevraagd"} <= statussen
+    assert Uitwisseling.objects.filter(vorige__status="geweigerd").exists()
+    coach = Medewerker.objects.get(user__username="gezinscoach")
+    assert inwoners_in_scope(coach.user).count() == 0
+    assert Uitvoeringsnotitie.objects.filter(uitvoering__medewerker=coach).count() == 2
+    gedeeld = Uitwisseling.objects.get(ontvanger_medewerker=coach)
+    assert gedeeld.status == "goedgekeurd" and "onderzoek" in gedeeld.categorieen
 
 
 def test_command_reports_and_if_empty_skips(capsys):
