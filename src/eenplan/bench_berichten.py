@@ -273,10 +273,11 @@ def meting(aantal: int = AANTAL) -> list[str]:
     toewijzingen = _wereld()
     data = _berichten(toewijzingen, aantal)
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for d in data:
         etree.fromstring(d, parser)
     lxml_s = time.perf_counter() - start
+    lxml_cpu = time.process_time() - cpu_start
 
     start, cpu_start = time.perf_counter(), time.process_time()
     for eerste in range(0, len(data), BATCH):
@@ -321,18 +322,21 @@ def meting(aantal: int = AANTAL) -> list[str]:
         f"- Outcome: {', '.join(f'{v:,} {k.lower()}' for k, v in per_status.items() if v)}; "
         f"{uit:,} answers written",
         "",
-        "| Step | seconds | messages per second | time relative to lxml alone |",
-        "|---|---:|---:|---:|",
-        f"| lxml alone (`etree.fromstring`) | {lxml_s:.2f} | {aantal / lxml_s:,.0f} | 1.0× |",
+        "| Step | seconds (wall) | messages per second | CPU seconds | messages per CPU "
+        "second | CPU time relative to lxml alone |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| lxml alone (`etree.fromstring`) | {lxml_s:.2f} | {aantal / lxml_s:,.0f} | "
+        f"{lxml_cpu:.2f} | {aantal / lxml_cpu:,.0f} | 1.0× |",
         f"| eenplan.berichten: keep, read, check, apply, answer | {totaal_s:.2f} | "
-        f"{per_s:,.0f} | {totaal_s / lxml_s:,.0f}× |",
+        f"{per_s:,.0f} | {cpu_s:.1f} | {aantal / cpu_s:,.0f} | {cpu_s / lxml_cpu:,.0f}× |",
         "",
-        f"CPU time of this process for the same work: {cpu_s:.1f} s "
-        f"({aantal / cpu_s:,.0f} messages per CPU second; on a shared machine the wall clock "
-        "also counts the time other work held the CPUs).",
+        "On a shared machine the wall clock also counts the time other work held the CPUs; "
+        "the CPU seconds of this process (SQLite runs inside it) are what the work itself "
+        "costs.",
         "",
         f"Target: at least 1,000 messages per second on SQLite — "
-        f"{'met' if per_s >= 1000 else 'NOT met'} ({per_s:,.0f}/s).",
+        f"{'met' if per_s >= 1000 else 'NOT met'} ({per_s:,.0f}/s wall clock, "
+        f"{aantal / cpu_s:,.0f}/s per CPU second).",
         "",
     ]
 
