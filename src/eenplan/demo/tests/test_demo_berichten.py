@@ -42,6 +42,9 @@ def test_a_year_of_messages_through_the_services():
     )
     for code in ("9321", "9346", "0001"):
         assert codes[code] > 0, (code, codes)
+    # Each provider claims each month once, in order: TR318 never rejects the demo's claims.
+    assert codes["8214"] == 0, codes
+    assert Bericht.objects.filter(code="323", declaratieperiode__isnull=False).exists()
     # The traffic is spread over the year, not all stamped today.
     dagen = {timezone.localdate(m) for m in Bericht.objects.values_list("moment", flat=True)}
     assert len(dagen) > 30
