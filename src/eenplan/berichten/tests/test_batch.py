@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
 from eenplan.berichten.models import Bericht, Levering, Prestatie
@@ -115,3 +116,63 @@ def test_a_batch_does_not_look_up_the_same_things_per_message(van_aanbieder, toe
     assert sum('FROM "gemeente_gemeente"' in s for s in sqls) == 1
     assert sum('FROM "aanbieders_aanbieder"' in s for s in sqls) <= 1
     assert sum('FROM "berichten_toewijzing"' in s for s in sqls) == 1
+
+
+def test_overlapping_batches_of_two_workers_apply_each_message_once(van_aanbieder, toewijzing):
+    """Worker A takes messages 1-3, worker B 2-4 (after A committed, as the row locks make it
+    wait): B leaves 2 and 3 alone, applies only 4."""
+    einde = toewijzing.ingangsdatum + dt.timedelta(days=20)
+    ids = _bewaar(
+        van_aanbieder.start(identificatie="S1"),
+        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1"),
+        van_aanbieder.stop(einddatum=einde, identificatie="S2"),
+        van_aanbieder.declaratie(volume=2, ref="P2", nummer="D2", maand=1),
+    )
+    berichten_verwerk_batch(ids[:3])
+    berichten_verwerk_batch(ids[1:])
+    assert Bericht.objects.filter(richting=Richting.UIT, antwoord_op__in=ids).count() == 4
+    assert Levering.objects.count() == 1 and Prestatie.objects.count() == 2
+    assert Gebeurtenis.objects.filter(soort="bericht.ontvangen", record_id__in=ids).count() == 4
+
+
+def test_an_identificatie_stored_by_another_worker_meanwhile_makes_a_duplicate(
+    van_aanbieder, toewijzing, monkeypatch
+):
+    """Another worker commits a message with the same identificatie after this batch looked
+    (TR056): the unique constraint refuses the batch's write, the batch is rolled back and its
+    messages processed again one by one — the late one is `dubbel`, the other applied once."""
+    ids = _bewaar(
+        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1", identificatie="B1"),
+        van_aanbieder.start(identificatie="S1"),
+    )
+    echte = inkomend._Staat._laad_berichten
+    pogingen = []
+
+    def en_intussen(self, leesbaar, aanbieder_ids):  # type: ignore[no-untyped-def]
+        echte(self, leesbaar, aanbieder_ids)
+        pogingen.append(len(leesbaar))
+        # The other worker's row: committed there, so it outlives this batch's rollback (in
+        # this one test connection it is made again after the rollback).
+        if not Bericht.objects.filter(kanaal=Kanaal.API, identificatie="S1").exists():
+            Bericht.objects.create(
+                richting=Richting.IN,
+                kanaal=Kanaal.API,
+                aanbieder=toewijzing.aanbieder,
+                soort="WMO305",
+                code="305",
+                afzender=toewijzing.aanbieder.agb_code,
+                identificatie="S1",
+                inhoud=b"-",
+                sha256="x",
+                status=BerichtStatus.VERWERKT,
+                moment=timezone.now(),
+            )
+
+    monkeypatch.setattr(inkomend._Staat, "_laad_berichten", en_intussen)
+    declaratie, start = berichten_verwerk_batch(ids)
+    assert pogingen == [2, 1, 1]  # the batch, then each message alone
+    assert declaratie.status == BerichtStatus.VERWERKT
+    assert start.status == BerichtStatus.DUBBEL and start.retourcodes == ["9056"]
+    assert not Levering.objects.exists()
+    assert Prestatie.objects.filter(bericht=declaratie).count() == 1
+    assert Bericht.objects.filter(richting=Richting.UIT, antwoord_op__in=ids).count() == 2
