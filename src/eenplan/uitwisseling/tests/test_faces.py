@@ -249,3 +249,23 @@ def test_api_list_costs_the_same_queries_for_few_and_many(
     with django_assert_num_queries(len(weinig.captured_queries)):
         r = api.get("/api/v1/uitwisselingen/")
     assert r.json()["count"] == 13
+
+
+def test_household_page_costs_the_same_queries_for_few_and_many_exchanges(
+    huishouden, generalist, gezinscoach, vrager, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(generalist.user)
+    url = f"/uitwisselingen/huishouden/{huishouden.pk}/"
+    vrager(huishouden, generalist)
+    client.get(url)
+    with CaptureQueriesContext(connection) as weinig:
+        assert client.get(url).status_code == 200
+    for _ in range(10):
+        u = vrager(huishouden, generalist, ontvanger_medewerker=gezinscoach)
+        services.uitwisseling_goedkeuren(door=generalist.user, uitwisseling=u)
+    with django_assert_num_queries(len(weinig.captured_queries)):
+        pagina = client.get(url)
+    assert pagina.content.decode().count("/uitwisselingen/") >= 11
