@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -420,11 +421,11 @@ def _vernietig(record: models.Model, soort: Soort, *, mee: set[tuple[str, Any]])
                 f"{pks[0]} verwijst ernaar en moet nog bewaard blijven."
             )
     aantallen: dict[str, int] = defaultdict(int)
-    _open_geschiedenis()
-    for model, pks in niveaus:
-        sleutel = model._meta.label_lower
-        gebeurtenissen = Gebeurtenis.objects.filter(record_soort=sleutel, record_id__in=pks)
-        aantallen["events.gebeurtenis"] += gebeurtenissen._raw_delete(gebeurtenissen.db)
+    with geschiedenis_open():
+        for model, pks in niveaus:
+            sleutel = model._meta.label_lower
+            gebeurtenissen = Gebeurtenis.objects.filter(record_soort=sleutel, record_id__in=pks)
+            aantallen["events.gebeurtenis"] += gebeurtenissen._raw_delete(gebeurtenissen.db)
     if soort.brieven:
         verzending = apps.get_model("beschikkingen", "Verzending")
         brieven = verzending._base_manager.filter(brief_soort__in=soort.brieven, bron_id=record.pk)
@@ -435,9 +436,19 @@ def _vernietig(record: models.Model, soort: Soort, *, mee: set[tuple[str, Any]])
     return {k: v for k, v in sorted(aantallen.items()) if v}
 
 
-def _open_geschiedenis() -> None:
-    """On PostgreSQL the append-only triggers refuse DELETE on the history, except inside a
-    transaction that set `eenplan.vernietiging` (SET LOCAL: this transaction only)."""
-    if connection.vendor == "postgresql":
+@contextmanager
+def geschiedenis_open() -> Iterator[None]:
+    """On PostgreSQL the append-only triggers refuse DELETE on the history, except while
+    `eenplan.vernietiging` is 'aan' in the current transaction (SET LOCAL): set for the
+    destruction's deletes only, and closed again right after, also inside an outer
+    transaction. UPDATE stays refused throughout."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL eenplan.vernietiging = 'aan'")
+    try:
+        yield
+    finally:
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL eenplan.vernietiging = 'aan'")
+            cursor.execute("SET LOCAL eenplan.vernietiging = 'uit'")

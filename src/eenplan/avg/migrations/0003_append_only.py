@@ -27,7 +27,7 @@ $$ LANGUAGE plpgsql;
 def aan(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(FUNCTIE)
+    schema_editor.execute(FUNCTIE, params=None)  # the % of RAISE are no placeholders
     for tabel in TABELLEN:
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {tabel}_append_only ON {tabel}")
         schema_editor.execute(
