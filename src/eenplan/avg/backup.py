@@ -85,8 +85,9 @@ def backup_maken(naar: Path) -> Verslag:
     if naar.exists() and any(naar.iterdir()):
         raise BackupFout(f"De map {naar} is niet leeg; kies een nieuwe map voor de backup.")
     naar.mkdir(parents=True, exist_ok=True)
+    eigen_transactie = not connection.in_atomic_block  # the command: always its own
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and eigen_transactie:
             with connection.cursor() as cursor:
                 # One snapshot for every table read below (must be the first statement).
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
