@@ -39,6 +39,7 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
+from eenplan.avg.models import Vernietigingslijst
 from eenplan.beleid.models import (
     Activiteit,
     Indicatorkoppeling,
@@ -84,6 +85,7 @@ from eenplan.testing import beleid as beleid_testdata
 from eenplan.testing import gemeentesql
 from eenplan.testing.berichten import bericht
 from eenplan.testing.factories import (
+    AvgVerzoekFactory,
     GemeenteFactory,
     InwonerFactory,
     MedewerkerFactory,
@@ -341,6 +343,11 @@ PK_KIND: dict[str, str] = {
     "/api/v1/vrijwilligers/": "vrijwilliger",
     "/mijn/kring/": "actie",
     "/api/v1/mijn/kring/": "actie",
+    # A resident's rights under the AVG and retention (issue 17).
+    "/avg/verzoeken/": "avg_verzoek",
+    "/avg/vernietigingen/": "vernietigingslijst",
+    "/api/v1/avg-verzoeken/": "avg_verzoek",
+    "/mijn/<inwoner_id>/avg/": "avg_verzoek",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -796,6 +803,16 @@ def build_world() -> World:
         side["uitvoering"] = Uitvoering.objects.create(
             huishouden=huishouden, medewerker=regio, van=TODAY, toegewezen_door=generalist.user
         ).pk
+    # AVG requests (issue 17): one per side's resident; a destruction list of the municipality.
+    for side in sides.values():
+        side["avg_verzoek"] = AvgVerzoekFactory(
+            inwoner=Inwoner.objects.get(pk=side["inwoner"])
+        ).pk
+    lijst = Vernietigingslijst.objects.create(
+        gemeente=gemeente, peildatum=timezone.localdate(), voorgesteld_door=staff[Rol.PRIVACY].user
+    )
+    for side in sides.values():
+        side["vernietigingslijst"] = lijst.pk
     # The world as the test expects it: the role's scope is Noord, never Zuid.
     for rol, medewerker in staff.items():
         scope = set(access.inwoners_in_scope(medewerker.user).values_list("pk", flat=True))

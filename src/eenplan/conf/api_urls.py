@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from eenplan.aanbieders import api as aanbieders_api
+from eenplan.avg.api import urls as avg_api
 from eenplan.beheer import api as beheer_api
 from eenplan.beheer.gemeentegegevens import GemeenteViewSet
 from eenplan.beleid.api import urls as beleid_api
@@ -70,6 +71,7 @@ berichten_api.register(router)
 aanbieders_api.register(router)
 uitwisseling_api.register(router)
 mantelzorg_api.register(router)
+avg_api.register(router)
 
 # The inwonersportaal's own routes (issue 13): a resident's login only.
 urlpatterns = router.urls + portaal_api.urlpatterns

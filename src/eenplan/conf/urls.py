@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from eenplan.avg import urls as avg_urls
 from eenplan.beleid import views as beleid_views
 from eenplan.mantelzorg import urls as mantelzorg_urls
 from eenplan.portaal.views import kaart as sociale_kaart
@@ -58,6 +59,11 @@ urlpatterns = [
     path("aanbieders/", include("eenplan.aanbieders.urls")),
     # Purpose-bound sharing and youth delivery (issue 17).
     path("uitwisselingen/", include("eenplan.uitwisseling.urls")),
+    # A resident's rights under the AVG (their page in the portal) and the retention of
+    # records (issue 17).
+    path("mijn/", include((avg_urls.portaal_urlpatterns, "avg-portaal"))),
+    # The staff pages of the same.
+    path("avg/", include("eenplan.avg.urls")),
     path("", include("eenplan.web.urls")),
 ]
 if settings.EENPLAN_OIDC:
