@@ -387,6 +387,10 @@ in plaats van stil de ongefilterde lijst.""",
         "eenplan.common.api.schema.versies_documenteren",
     ],
     "ENUM_NAME_OVERRIDES": {
+        # AVG requests (issue 17).
+        "AvgVerzoekSoortEnum": "eenplan.avg.constants.VerzoekSoort",
+        "AvgVerzoekStatusEnum": "eenplan.avg.constants.VerzoekStatus",
+        "AvgIngediendViaEnum": "eenplan.avg.constants.IngediendVia",
         "TeamSoortEnum": "eenplan.gemeente.constants.TeamSoort",
         "NetwerkSoortEnum": "eenplan.inwoners.constants.NetwerkSoort",
         "MeldingKanaalEnum": "eenplan.meldingen.constants.Kanaal",
