@@ -11,7 +11,7 @@ Destroying a record takes its dependent rows with it (found through the reverse 
 the history of a melding, its assignments) and its events in the history; it is refused when
 another independent record still refers to it (a melding linked to this one). On PostgreSQL the
 history tables are append-only by trigger; the destruction opens them for its own transaction
-only (`SET LOCAL eenplan.vernietiging`), docs/decisions (AVG rights, retention, backup).
+only (`SET LOCAL eenplan.vernietiging`), docs/decisions/0038-avg-rights-retention-backup.md.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ retention and destruction of records (retention periods as dated data with their
 legal holds, destruction lists that are the destruction record).
 
 The app sits above every domain app (it reads a person's whole record for an inzage and
-destroys records whose period has run): see docs/decisions (AVG rights, retention, backup).
+destroys records whose period has run): see docs/decisions/0038-avg-rights-retention-backup.md.
 """
 
 from __future__ import annotations
