@@ -90,7 +90,7 @@ def _form(soort: str, data: Any = None, *, initial: Any = None, thema: Any = Non
 def _initial(soort: str, obj: Any) -> dict[str, Any]:
     waarden = {v: getattr(obj, v) for v in SOORTEN[soort].velden if v != "resultaten"}
     if soort == "activiteit":
-        waarden["resultaten"] = [r.pk for r in obj.resultaten.all()]
+        waarden["resultaten"] = list(obj.resultaten.order_by().values_list("pk", flat=True))
     return waarden
 
 
