@@ -210,3 +210,35 @@ def test_demo_whole_cases_go_the_scenario_way_from_melding_to_bezwaar():
     } <= soorten
     # One case waits for the back office: a signed plan whose aanvraag is not decided yet.
     assert Aanvraag.objects.filter(plan__isnull=False, status="ontvangen").exists()
+
+
+def test_an_interrupted_build_resumes_to_the_same_municipality(monkeypatch):
+    """Issue 16: the residents are committed per batch of households; a build that stops
+    half-way continues with --hervat and ends as the uninterrupted build of the same seed."""
+    from eenplan.demo import builder
+
+    monkeypatch.setattr(builder, "HUISHOUDENS_PER_BATCH", 40)
+    with transaction.atomic():
+        build_demo(inwoners=400, seed=11, peildatum=PEIL)
+        heel = fingerprint()
+        transaction.set_rollback(True)
+
+    echte_batch, gedaan = builder._batch, []
+
+    def stopt_bij_de_derde(*args, **kwargs):
+        if len(gedaan) == 2:
+            raise KeyboardInterrupt("afgebroken")
+        gedaan.append(1)
+        return echte_batch(*args, **kwargs)
+
+    monkeypatch.setattr(builder, "_batch", stopt_bij_de_derde)
+    with pytest.raises(KeyboardInterrupt):
+        build_demo(inwoners=400, seed=11, peildatum=PEIL)
+    half = Inwoner.objects.count()
+    assert 0 < half < 400  # two batches were committed, the rest not
+    monkeypatch.setattr(builder, "_batch", echte_batch)
+    with pytest.raises(CommandError, match="--hervat"):
+        call_command("demo", inwoners=400, seed=11)
+    result = build_demo(inwoners=400, seed=11, peildatum=PEIL, hervat=True)
+    assert fingerprint() == heel
+    assert result.meldingen > 0 and Inwoner.objects.count() == len(heel)
