@@ -22,6 +22,7 @@ def regiodata(transactional_db):
 
 def test_regionale_medewerker_wisselt_van_gemeente(page, context, live_server, regiodata):
     login_cookie(context, live_server, regiodata.regionaal)
+    page.set_default_navigation_timeout(60_000)  # the first request starts the live server
     page.goto("/meldingen/werkvoorraad/?weergave=mijn")
     kop = page.get_by_role("banner")
     expect(kop).to_contain_text("Peel en Maas")

@@ -212,6 +212,10 @@ def test_demo_whole_cases_go_the_scenario_way_from_melding_to_bezwaar():
     assert Aanvraag.objects.filter(plan__isnull=False, status="ontvangen").exists()
 
 
+class Afgebroken(Exception):
+    pass
+
+
 def test_an_interrupted_build_resumes_to_the_same_municipality(monkeypatch):
     """Issue 16: the residents are committed per batch of households; a build that stops
     half-way continues with --hervat and ends as the uninterrupted build of the same seed."""
@@ -227,12 +231,12 @@ def test_an_interrupted_build_resumes_to_the_same_municipality(monkeypatch):
 
     def stopt_bij_de_derde(*args, **kwargs):
         if len(gedaan) == 2:
-            raise KeyboardInterrupt("afgebroken")
+            raise Afgebroken("de stroom viel uit")
         gedaan.append(1)
         return echte_batch(*args, **kwargs)
 
     monkeypatch.setattr(builder, "_batch", stopt_bij_de_derde)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Afgebroken):
         build_demo(inwoners=400, seed=11, peildatum=PEIL)
     half = Inwoner.objects.count()
     assert 0 < half < 400  # two batches were committed, the rest not
