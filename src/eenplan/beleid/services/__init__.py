@@ -352,13 +352,15 @@ def antwoorden_opslaan(*, token: str, scores: Mapping[str, int | None], vandaag:
     reden = open_voor_antwoord(uitnodiging, vandaag=vandaag)
     if reden:
         raise ValidationError(reden)
-    vragen = list(uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True))
+    alle = list(uitnodiging.uitvraging.vragenlijst.vragen.all())
+    # Only the questions asked (actief) are stored; an answer to one switched off is ignored.
+    vragen = [v for v in alle if v.actief]
     fouten = {}
     for vraag in vragen:
         score = scores.get(vraag.code)
         if score is not None and score not in (1, 2, 3, 4, 5):
             fouten[vraag.code] = "Kies een antwoord van 1 tot en met 5, of 'weet ik niet'."
-    onbekend = set(scores) - {v.code for v in vragen}
+    onbekend = set(scores) - {v.code for v in alle}
     if onbekend:
         fouten["vragen"] = "Onbekende vraag: " + ", ".join(sorted(onbekend))
     if all(scores.get(v.code) is None for v in vragen) and not fouten:

@@ -289,3 +289,24 @@ def test_a_stale_question_edit_is_refused(gemeente, officer):
         )
     assert Vraag.objects.get(pk=vraag.pk).actief is False
     assert Beleidsplan.objects.count() == 0
+
+
+def test_an_answer_to_a_question_switched_off_is_not_stored(gemeente, wijken, officer):
+    """A page that still shows a question switched off (e.g. an older form) loses nothing:
+    the answers to the asked questions are stored, the other one is ignored."""
+    from eenplan.beleid.models import Antwoord
+    from eenplan.beleid.services import antwoorden_opslaan, uitnodiging_token
+
+    lijst = vragenlijst_standaard(gemeente)
+    uit = lijst.vragen.get(code="meedoen")
+    vragen.vraag_actief_set(actor=officer, vraag=uit, actief=False, vandaag=VANDAAG)
+    ronde, [uitnodiging] = tb.ronde(gemeente, {wijken["Noord"]: ["A"]}, jaar=2026)
+    antwoorden_opslaan(
+        token=uitnodiging_token(uitnodiging),
+        scores={"wist_waar": 4, "meedoen": 5},
+        vandaag=ronde.peildatum,
+    )
+    assert sorted(
+        Antwoord.objects.filter(score__isnull=False).values_list("vraag__code", "score")
+    ) == [("wist_waar", 4)]
+    assert not Antwoord.objects.filter(vraag=uit).exists()
