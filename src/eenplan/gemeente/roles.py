@@ -124,6 +124,14 @@ _PLANWERK = [ONDERZOEK_BEKIJKEN, ONDERZOEK_UITVOEREN, PLAN_BEKIJKEN, PLAN_WIJZIG
              # Hardenberg: the generalist may decide; the back office checks afterwards.
              BESCHIKKING_NEMEN]
 
+# The laws a role decides aanvragen under, where it is not every law: the Werkplein decides the
+# aanvraag levensonderhoud (Participatiewet) and reads the household's other decisions in the one
+# plan, but never decides a Wmo or Jeugdwet aanvraag (that is the generalist's and the
+# backoffice's work). Values are `common.constants.Wet` values.
+BESLIST_OVER_WETTEN: dict[str, frozenset[str]] = {
+    Rol.WERKPLEIN: frozenset({"participatie"}),
+}
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Answers simple questions and registers a melding; sees no dossiers.
     Rol.VRIJWILLIGER: [MELDING_REGISTREREN, SOCIALE_KAART],

@@ -884,6 +884,32 @@ def refuse(
     raise Refused(decision)
 
 
+def beslist_over(actor: Actor | User, wet: str) -> bool:
+    """Whether the actor's role decides aanvragen under this law (`roles.BESLIST_OVER_WETTEN`):
+    the Werkplein decides Participatiewet aanvragen only. Role and scope are `decide`'s; this is
+    the one further condition, asked by the decision service, its page and the links to it."""
+    actor = Actor.of(actor)
+    if actor.medewerker is None:
+        return True
+    wetten = roles.BESLIST_OVER_WETTEN.get(actor.medewerker.functie)
+    return wetten is None or wet in wetten
+
+
+def vereis_beslist_over(
+    actor: Actor | User, wet: str, *, via: Via, inwoner: Inwoner | int | None = None
+) -> None:
+    """Refuse (logged, 403) deciding an aanvraag under a law the role does not decide."""
+    if not beslist_over(actor, wet):
+        refuse(
+            actor,
+            Resource.BESCHIKKING,
+            Action.BESLISSEN,
+            via=via,
+            inwoner=inwoner,
+            reason="Deze rol beslist niet op aanvragen onder deze wet.",
+        )
+
+
 def allows(actor: Actor | User, resource: Resource, action: Action) -> bool:
     """Whether the role may do this at all (for showing a button); not logged, no resident."""
     actor = Actor.of(actor)

@@ -142,7 +142,9 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             Termijn(
                 a.beslissen_uiterlijk,
                 f"Beslissen op aanvraag {a.omschrijving}",
-                "beschikkingen:beslissen" if kan_beslissen else None,
+                "beschikkingen:beslissen"
+                if kan_beslissen and access.beslist_over(user, a.wet)
+                else None,
                 a.pk,
             )
             for a in dossier.aanvragen
@@ -171,7 +173,7 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             and (bv.einde is None or bv.einde >= vandaag)
         ]
     if dossier.aanvragen is not None:
-        _aanvraag_links(dossier, kan_beslissen=kan_beslissen)
+        _aanvraag_links(dossier, user, kan_beslissen=kan_beslissen)
     if mag[Resource.BEZWAAR]:
         dossier.bezwaren = list(
             Bezwaar.objects.filter(beschikking__inwoner=inwoner)
@@ -226,16 +228,19 @@ def door_van(gebeurtenis: Gebeurtenis) -> str:
     return naam_van(user) or ONBEKENDE_NAAM
 
 
-def _aanvraag_links(dossier: Dossier, *, kan_beslissen: bool) -> None:
+def _aanvraag_links(dossier: Dossier, user: Any, *, kan_beslissen: bool) -> None:
     """Give each aanvraag the address of its page (`aanvraag.link`), or None when the viewer
-    may not open it: an open aanvraag's page is where it is decided (a role that may decide);
+    may not open it: an open aanvraag's page is where it is decided (a role that may decide
+    under its law);
     a decided one is its latest beschikking (a role that may read beschikkingen)."""
     nieuwste: dict[int, int] = {}
     for b in dossier.beschikkingen or []:  # newest first
         nieuwste.setdefault(b.aanvraag_id, b.pk)
     for a in dossier.aanvragen or []:
         a.link = None
-        if a.status == AanvraagStatus.ONTVANGEN and kan_beslissen:
+        if a.status == AanvraagStatus.ONTVANGEN and kan_beslissen and access.beslist_over(
+            user, a.wet
+        ):
             a.link = reverse("beschikkingen:beslissen", args=[a.pk])
         elif a.pk in nieuwste:
             a.link = reverse("beschikkingen:detail", args=[nieuwste[a.pk]])

@@ -187,6 +187,9 @@ def beschikking_issue(
     without a youth registration valid on the decision date does not decide a Jeugdwet
     aanvraag."""
     actor = vereis_toegang(actor, Resource.BESCHIKKING, Action.BESLISSEN, via, aanvraag.inwoner_id)
+    access.vereis_beslist_over(
+        actor, aanvraag.wet, via=via or access.SERVICE, inwoner=aanvraag.inwoner_id
+    )
     door_generalist = is_generalist(actor)
     if (
         door_generalist

@@ -156,6 +156,9 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     """Decide on an aanvraag, per requested provision. Buttons: add a row, compute the PGB
     budget (writes nothing), or record the decision (beschikking_issue)."""
     aanvraag = aanvraag_of_404(pk)
+    access.vereis_beslist_over(
+        request.user, aanvraag.wet, via=hulp.via(request), inwoner=aanvraag.inwoner_id
+    )
     hulp.open_dossier(request, Resource.BESCHIKKING, Action.BESLISSEN, aanvraag.inwoner_id)
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         beschikking = aanvraag.beschikkingen.order_by("-id").first()

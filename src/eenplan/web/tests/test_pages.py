@@ -174,13 +174,44 @@ def test_resident_page_is_the_dossier_with_meldingen_deadlines_and_a_prefilled_n
 
 
 def test_dossier_parts_follow_the_role(client, gemeente, wijken, inwoner_noord, generalist):
-    """The werkplein consultant reads the dossier but not plans or beschikkingen."""
+    """The mid-office reads the dossier's meldingen but not plans or beschikkingen."""
+    midoffice = MedewerkerFactory(
+        gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[generalist.teams.first()]
+    )
+    body = login(client, midoffice).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
+    assert "Meldingen" in body
+    assert "Beschikkingen" not in body and "Voorzieningen nu" not in body
+
+
+def test_werkplein_reads_the_decisions_but_never_decides_a_wmo_aanvraag(
+    client, gemeente, inwoner_noord, generalist
+):
+    """The Werkplein takes part in the one plan and decides the aanvraag levensonderhoud; a Wmo
+    or Jeugdwet aanvraag it may read, never decide: no link, the page refuses (logged), and the
+    service refuses too."""
+    from django.core.exceptions import PermissionDenied
+
+    from eenplan.beschikkingen import services as beschikkingen
+    from eenplan.privacy.models import Inzage
+    from eenplan.testing.factories import AanvraagFactory
+
     werkplein = MedewerkerFactory(
         gemeente=gemeente, functie=Rol.WERKPLEIN, teams=[generalist.teams.first()]
     )
+    wmo = AanvraagFactory(inwoner=inwoner_noord, omschrijving="Rolstoel", wet="wmo")
     body = login(client, werkplein).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
-    assert "Meldingen" in body
-    assert "Beschikkingen" not in body and "Voorzieningen nu" not in body
+    assert "Rolstoel" in body and "Beschikkingen" in body
+    assert f"/aanvragen/{wmo.pk}/beslissen/" not in body
+    voor = Inzage.objects.filter(toegestaan=False).count()
+    assert client.get(f"/beschikkingen/aanvragen/{wmo.pk}/beslissen/").status_code == 403
+    assert Inzage.objects.filter(toegestaan=False).count() == voor + 1
+    with pytest.raises(PermissionDenied):
+        beschikkingen.beschikking_issue(
+            aanvraag=wmo, actor=werkplein.user, besloten_op=wmo.ontvangen_op,
+            motivering="x", regels=[],
+        )
+    wmo.refresh_from_db()
+    assert wmo.status == "ontvangen" and not wmo.beschikkingen.exists()
 
 
 def test_dossier_page_queries_stay_flat_with_more_meldingen(
@@ -279,7 +310,7 @@ def test_dossier_links_each_aanvraag_to_its_page_only_when_the_viewer_may_open_i
     assert f'href="/beschikkingen/{besloten.pk}/">{besloten.aanvraag.omschrijving}</a>' in body
     # A role that reads aanvragen but may not decide nor read beschikkingen sees no links.
     lezer = MedewerkerFactory(
-        gemeente=gemeente, functie=Rol.WERKPLEIN, teams=[generalist.teams.first()]
+        gemeente=gemeente, functie=Rol.MIDOFFICE, teams=[generalist.teams.first()]
     )
     lezer.user.user_permissions.add(
         Permission.objects.get(codename="view_aanvraag", content_type__app_label="beschikkingen")
