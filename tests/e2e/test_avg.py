@@ -1,0 +1,91 @@
+"""Browser test of issue 17 (residents' rights, retention): the privacy officer records Anna's
+inzage request, opens it, downloads the overview and decides it; the retention worklist shows
+an old complaint that may go and Anna's that may not (her bezwaar runs); a second officer
+approves the destruction list. Every page axe-clean (no serious or critical findings), styled,
+at 1280 px and at 390 px without sideways scrolling; screenshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from eenplan.avg.models import AvgVerzoek
+from eenplan.bezwaren.models import Klacht
+from eenplan.gemeente.constants import Rol
+from eenplan.testing import scenarios
+from eenplan.testing.factories import KlachtFactory, MedewerkerFactory
+
+from .conftest import WACHTWOORD, assert_axe, assert_styled, login_form, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def _controleer(page, naam: str) -> None:
+    assert_styled(page)
+    assert_axe(page, naam)
+    screenshot(page, f"avg-{naam}.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 390, f"{naam} is {breedte}px breed op een telefoon"
+    assert_axe(page, f"{naam} (390 px)")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def _oude_klacht(inwoner) -> Klacht:
+    klacht = KlachtFactory(inwoner=inwoner, afgehandeld=True)
+    oud = dt.date.today() - dt.timedelta(days=6 * 366)
+    Klacht.objects.filter(pk=klacht.pk).update(afgehandeld_op=oud, ontvangen_op=oud)
+    return klacht
+
+
+def test_de_privacy_officer_handelt_een_inzage_af_en_vernietigt_met_vier_ogen(page, gemeentedata):
+    s = scenarios.bezwaar(gemeentedata.scenario)  # Anna's bezwaar runs
+    vrij = _oude_klacht(gemeentedata.henk)
+    _oude_klacht(gemeentedata.anna)
+    MedewerkerFactory(
+        gemeente=s.gemeente, functie=Rol.PRIVACY, username="privacy2", password=WACHTWOORD
+    )
+
+    login_form(page, "privacy")
+    page.goto("/avg/verzoeken/nieuw/")
+    page.get_by_role("button", name="Verzoek vastleggen").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    _controleer(page, "verzoek-fout")
+    page.get_by_label("BSN van de inwoner").fill(s.inwoner.bsn)
+    page.get_by_label("Soort verzoek").select_option("inzage")
+    page.get_by_label("Wat vraagt de inwoner?").fill("Wat weet de gemeente van mij?")
+    page.get_by_role("button", name="Verzoek vastleggen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Inzage (art. 15)")
+    _controleer(page, "verzoek")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Overzicht als PDF (leesbaar)").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    page.get_by_label("Besluit").select_option("toekennen")
+    page.get_by_label("Antwoord aan de inwoner").fill("Hierbij het overzicht van uw gegevens.")
+    page.get_by_role("button", name="Afhandelen").click()
+    expect(page.get_by_text("Het verzoek is afgehandeld.")).to_be_visible()
+    assert AvgVerzoek.objects.get().status == "toegekend"
+    page.goto("/avg/verzoeken/?status=")
+    expect(page.get_by_role("table")).to_contain_text(s.inwoner.naam)
+    _controleer(page, "verzoeken")
+
+    page.goto("/avg/bewaren/")
+    expect(page.get_by_text("Er loopt een bezwaar")).to_be_visible()
+    _controleer(page, "bewaren")
+    page.get_by_role("button", name="Vernietigingslijst voorstellen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("voorgesteld")
+    _controleer(page, "vernietigingslijst")
+
+    page.context.clear_cookies()
+    login_form(page, "privacy2")
+    page.goto("/avg/vernietigingen/")
+    _controleer(page, "vernietigingen")
+    page.get_by_role("link", name=re.compile(r"^Lijst \d+$")).first.click()
+    page.get_by_role("button", name="Goedkeuren en vernietigen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("vernietigd")
+    assert not Klacht.objects.filter(pk=vrij.pk).exists()
+    assert Klacht.objects.filter(inwoner=gemeentedata.anna).exists()
+    _controleer(page, "vernietigd")
