@@ -25,9 +25,9 @@ from eenplan.gemeente.services import (
     team_create,
     wijk_create,
 )
-from eenplan.inwoners.constants import Geslacht
+from eenplan.inwoners.constants import Geslacht, Relatie
 from eenplan.inwoners.models import Inwoner
-from eenplan.inwoners.services import inwoner_create
+from eenplan.inwoners.services import huishouden_create, inwoner_create
 from eenplan.meldingen.models import Melding
 from eenplan.meldingen.services import melding_assign, melding_register
 
@@ -109,6 +109,12 @@ def _deel(
         postcode=postcode,
         woonplaats=wijknaam,
         wijk=wijk,
+    )
+    # She lives alone, since long before any peildatum of the tests and the demo.
+    huishouden_create(
+        gemeente=gemeente,
+        naam=f"Huishouden {achternaam}",
+        leden=[(inwoner, Relatie.REFERENTIE, dt.date(1990, 1, 1))],
     )
     melding = melding_register(
         gemeente=gemeente,
