@@ -31,7 +31,8 @@ def avg_verzoeken(
     """The requests of a municipality, open ones first by deadline, with `termijn_stand`."""
     drempels = termijn_drempels(vandaag or timezone.localdate())
     qs = (
-        AvgVerzoek.objects.filter(gemeente_id=gemeente_id)
+        # The resident's municipality too: every query on a municipality's table names it.
+        AvgVerzoek.objects.filter(gemeente_id=gemeente_id, inwoner__gemeente_id=gemeente_id)
         .select_related("inwoner")
         .annotate(termijn_stand=verzoek_termijn_stand(drempels))
     )
@@ -52,7 +53,7 @@ def avg_verzoek_get(pk: int, *, gemeente_id: int | None) -> AvgVerzoek | None:
         "inwoner", "vastgelegd_door", "afgehandeld_door"
     )
     if gemeente_id is not None:
-        qs = qs.filter(gemeente_id=gemeente_id)
+        qs = qs.filter(gemeente_id=gemeente_id, inwoner__gemeente_id=gemeente_id)
     drempels = termijn_drempels(timezone.localdate())
     return qs.annotate(termijn_stand=verzoek_termijn_stand(drempels)).first()
 
