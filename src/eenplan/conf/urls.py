@@ -8,6 +8,7 @@ from eenplan.avg import urls as avg_urls
 from eenplan.beleid import views as beleid_views
 from eenplan.mantelzorg import urls as mantelzorg_urls
 from eenplan.portaal.views import kaart as sociale_kaart
+from eenplan.portaal.views import medewerker as vertegenwoordiging
 
 urlpatterns = [
     path(
@@ -55,6 +56,27 @@ urlpatterns = [
         r"^sociale-kaart/export\.(?P<formaat>csv|json)$",
         sociale_kaart.sociale_kaart_export,
         name="sociale-kaart-export",
+    ),
+    # Staff record a wettelijke vertegenwoordiging or a paper machtiging for a resident.
+    path(
+        "inwoners/<int:inwoner_id>/vertegenwoordiging/",
+        vertegenwoordiging.vertegenwoordiging,
+        name="vertegenwoordiging",
+    ),
+    path(
+        "inwoners/<int:inwoner_id>/vertegenwoordiging/vastleggen/",
+        vertegenwoordiging.vastleggen,
+        name="vertegenwoordiging-vastleggen",
+    ),
+    path(
+        "inwoners/<int:inwoner_id>/vertegenwoordiging/wettelijk/<int:pk>/beeindigen/",
+        vertegenwoordiging.wettelijk_beeindigen,
+        name="vertegenwoordiging-wettelijk-beeindigen",
+    ),
+    path(
+        "inwoners/<int:inwoner_id>/vertegenwoordiging/machtigingen/<int:pk>/intrekken/",
+        vertegenwoordiging.machtiging_intrekken,
+        name="vertegenwoordiging-machtiging-intrekken",
     ),
     path("aanbieders/", include("eenplan.aanbieders.urls")),
     # Purpose-bound sharing and youth delivery (issue 17).

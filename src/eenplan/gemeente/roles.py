@@ -106,6 +106,10 @@ KLUS_BEKIJKEN = "mantelzorg.view_klus"
 KLUS_BEHEREN = "mantelzorg.change_klus"
 _VRIJWILLIGERSWERK = [VRIJWILLIGER_BEKIJKEN, VRIJWILLIGER_BEHEREN, KLUS_BEKIJKEN, KLUS_BEHEREN]
 
+# Representation recorded on behalf of a resident (inwonersportaal, issue 13): a wettelijk
+# vertegenwoordiger (mentor, curator) or a machtiging the resident gave on paper.
+MACHTIGINGEN = ["privacy.view_machtiging", "privacy.add_machtiging", "privacy.change_machtiging"]
+
 _DOSSIERWERK = [
     ZOEKEN,
     DOSSIER,
@@ -138,7 +142,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Screens every melding, forwards it, links it and assigns it (BRIEF §2).
     Rol.MIDOFFICE: [*_DOSSIERWERK, *_MELDINGWERK, MELDING_SCREENEN, MELDING_TOEWIJZEN,
                     SOCIALE_KAART, *KLACHT, UITWISSELING_BEKIJKEN, UITWISSELING_WEIGEREN,
-                    GEDEELD_LEZEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK],
+                    GEDEELD_LEZEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK, *MACHTIGINGEN],
     Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN,
                      PARTICIPATIE_BEKIJKEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK],
     Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN,
@@ -147,7 +151,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                      AANVRAAG_BEKIJKEN, SOCIALE_KAART, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
                      RECHTMATIGHEID_TOETSEN, *BEZWAAR, *KLACHT, BERICHTEN_BEKIJKEN,
                      BERICHTEN_BEHANDELEN, *AANBIEDERS_BEKIJKEN, UITWISSELING_BEKIJKEN,
-                     UITWISSELING_WEIGEREN, GEDEELD_LEZEN, PARTICIPATIE_BEKIJKEN],
+                     UITWISSELING_WEIGEREN, GEDEELD_LEZEN, PARTICIPATIE_BEKIJKEN,
+                     *MACHTIGINGEN],
     # Work and income: records and decides the aanvraag levensonderhoud (a beschikking) and the
     # route by earning capacity; takes part in the household plan (issue 14). Offers volunteer
     # work to tegenprestatie candidates (mantelzorg, issue 15).

@@ -216,3 +216,18 @@ def netwerkpersoon_add(
     persoon.full_clean()
     persoon.save()
     return persoon
+
+
+@transaction.atomic
+def netwerkpersoon_end(*, persoon: Netwerkpersoon, tot: dt.date) -> Netwerkpersoon:
+    """End a network person's role from `tot` (the last day it holds), e.g. a wettelijke
+    vertegenwoordiging that a court ended; the record stays. Refused when it already ended or
+    `tot` lies before its start."""
+    persoon = Netwerkpersoon.objects.select_for_update().get(pk=persoon.pk)
+    if persoon.tot is not None:
+        raise ValidationError({"tot": "Dit is al beëindigd."})
+    if persoon.sinds is not None and tot < persoon.sinds:
+        raise ValidationError({"tot": "De einddatum ligt vóór het begin."})
+    persoon.tot = tot
+    persoon.save(update_fields=["tot", "updated_at"])
+    return persoon

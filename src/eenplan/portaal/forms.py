@@ -8,6 +8,7 @@ from eenplan.meldingen.constants import Domein
 from eenplan.meldingen.services import VRAAG_MAX
 from eenplan.plannen.models import Inbreng
 from eenplan.plannen.services.inbreng import INBRENG_MAX
+from eenplan.portaal.services import SOORTEN_VASTLEGGEN
 from eenplan.privacy.constants import MachtigingSoort
 from eenplan.web.forms import datum_veld
 
@@ -185,3 +186,43 @@ class KlachtForm(forms.Form):
         if len(onderwerp) < 10:
             raise forms.ValidationError("Schrijf iets meer op: wat is er gebeurd?")
         return onderwerp
+
+
+class VertegenwoordigingForm(forms.Form):
+    """Staff record who may act for a resident (the representative identified by BSN and
+    birth date, as on the portal)."""
+
+    bsn = forms.CharField(
+        label="BSN van de vertegenwoordiger",
+        max_length=9,
+        min_length=9,
+        error_messages={
+            "required": "Vul het BSN in.",
+            "min_length": "Een BSN heeft 9 cijfers.",
+            "max_length": "Een BSN heeft 9 cijfers.",
+        },
+    )
+    geboortedatum = datum_veld("Geboortedatum van de vertegenwoordiger")
+    soort = forms.ChoiceField(
+        label="Soort vertegenwoordiging",
+        choices=[("", "Kies"), *SOORTEN_VASTLEGGEN.items()],
+        error_messages={"required": "Kies wat deze persoon mag doen."},
+    )
+    van = datum_veld("Vanaf")
+    tot = datum_veld(
+        "Tot en met",
+        required=False,
+        help_text="Verplicht bij een machtiging. Bij een mentor of curator meestal leeg.",
+    )
+    bewijs = forms.CharField(
+        label="Uitspraak of document",
+        required=False,
+        max_length=80,
+        help_text="Bij mentor of curator: de beschikking van de rechtbank met de datum.",
+    )
+
+    def clean_bsn(self) -> str:
+        bsn = self.cleaned_data["bsn"].strip()
+        if not bsn.isdigit():
+            raise forms.ValidationError("Een BSN heeft 9 cijfers.")
+        return bsn

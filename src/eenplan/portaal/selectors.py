@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from eenplan.beschikkingen.models import Aanvraag, Beschikking
@@ -23,7 +23,8 @@ from eenplan.events import soorten
 from eenplan.events.models import Gebeurtenis
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker
-from eenplan.inwoners.models import HuishoudenLid, Inwoner
+from eenplan.inwoners.constants import NetwerkSoort
+from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.meldingen.constants import OPEN_STATUSSEN
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import Onderzoek
@@ -392,3 +393,13 @@ def bezwaarmogelijkheid(
         .first()
     )
     return Bezwaarmogelijkheid(b, uiterlijk, vandaag <= uiterlijk, lopend)
+
+
+def wettelijke_vertegenwoordigers(inwoner: Inwoner) -> list[Netwerkpersoon]:
+    """The resident's recorded wettelijke vertegenwoordigers (mentor, curator), current ones
+    first, with the resident each one is (one query)."""
+    return list(
+        Netwerkpersoon.objects.filter(inwoner=inwoner, soort=NetwerkSoort.VERTEGENWOORDIGER)
+        .select_related("als_inwoner")
+        .order_by(F("tot").desc(nulls_first=True), "-id")
+    )

@@ -25,12 +25,14 @@ from eenplan.beschikkingen.models import Beschikking
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.bezwaren.services import bezwaar_register, bezwaartermijn_einde, klacht_register
-from eenplan.inwoners.models import Inwoner
+from eenplan.inwoners.constants import NetwerkSoort
+from eenplan.inwoners.models import Inwoner, Netwerkpersoon
+from eenplan.inwoners.services import netwerkpersoon_add, netwerkpersoon_end
 from eenplan.portaal import selectors
 from eenplan.privacy import access
 from eenplan.privacy.constants import Grond
 from eenplan.privacy.models import Machtiging
-from eenplan.privacy.services import machtiging_give
+from eenplan.privacy.services import machtiging_give, machtiging_withdraw
 
 AL_BEZWAAR = (
     "U hebt al bezwaar gemaakt tegen dit besluit, op {datum}. De gemeente behandelt het. Wilt u "
@@ -188,3 +190,90 @@ def machtiging_geven(
         if hasattr(exc, "error_dict") and "gemachtigde" in exc.error_dict:
             raise ValidationError({"bsn": exc.message_dict["gemachtigde"]}) from exc
         raise
+
+
+# --- representation recorded by staff on behalf of a resident ----------------------------------
+
+WETTELIJK = {"mentor": "Mentor (BW 1:450)", "curator": "Curator (BW 1:378)"}
+SOORTEN_VASTLEGGEN = {
+    **WETTELIJK,
+    "machtiging": "Machtiging (de inwoner tekende op papier)",
+    "mantelzorger": "Mantelzorger met machtiging (op papier)",
+}
+
+
+@transaction.atomic
+def vertegenwoordiging_vastleggen(
+    *,
+    actor: Any,
+    inwoner: Inwoner,
+    bsn: str,
+    geboortedatum: dt.date,
+    soort: str,
+    van: dt.date,
+    tot: dt.date | None,
+    bewijs: str,
+    via: access.Via,
+) -> Netwerkpersoon | Machtiging:
+    """A staff member records who may act for a resident: a wettelijk vertegenwoordiger
+    (mentor or curator, with the court decision as `bewijs`) as the resident's network person
+    linked to the representative's own Inwoner, or a machtiging the resident signed on paper.
+    Decided by `privacy.access` (resource machtiging, wijzigen; need-to-know) and logged. The
+    representative then sees the case in the portal (`access.vertegenwoordigden`)."""
+    access.require(
+        actor, access.Resource.MACHTIGING, access.Action.WIJZIGEN, via=via, inwoner=inwoner
+    )
+    fouten: dict[str, str] = {}
+    if soort not in SOORTEN_VASTLEGGEN:
+        fouten["soort"] = "Kies wat deze persoon mag doen."
+    if tot is not None and tot < van:
+        fouten["tot"] = "De einddatum ligt vóór de begindatum."
+    if soort in WETTELIJK and len(bewijs.strip()) < 5:
+        fouten["bewijs"] = (
+            "Noem de uitspraak van de rechter, bijvoorbeeld: beschikking rechtbank Limburg, "
+            "12 maart 2026."
+        )
+    if soort not in WETTELIJK and tot is None:
+        fouten["tot"] = "Vul in tot wanneer de machtiging geldt."
+    vertegenwoordiger = selectors.inwoner_met_bsn(inwoner.gemeente_id, bsn, geboortedatum)
+    if vertegenwoordiger is None:
+        fouten["bsn"] = NIET_GEVONDEN
+    elif vertegenwoordiger.pk == inwoner.pk:
+        fouten["bsn"] = "Iemand vertegenwoordigt niet zichzelf."
+    if fouten:
+        raise ValidationError(fouten)
+    assert vertegenwoordiger is not None
+    door = access.Actor.of(actor).user
+    if soort in WETTELIJK:
+        return netwerkpersoon_add(
+            inwoner=inwoner,
+            soort=NetwerkSoort.VERTEGENWOORDIGER,
+            naam=vertegenwoordiger.naam,
+            relatie=f"{soort}: {bewijs.strip()}"[:100],
+            als_inwoner=vertegenwoordiger,
+            sinds=van,
+        )
+    return machtiging_give(
+        inwoner=inwoner, gemachtigde=vertegenwoordiger, soort=soort, van=van, tot=tot, door=door
+    )
+
+
+@transaction.atomic
+def vertegenwoordiging_beeindigen(
+    *,
+    actor: Any,
+    inwoner: Inwoner,
+    wettelijk: Netwerkpersoon | None = None,
+    machtiging: Machtiging | None = None,
+    op: dt.date,
+    via: access.Via,
+) -> None:
+    """End a recorded wettelijke vertegenwoordiging (its last day `op`) or withdraw a machtiging
+    (from `op`); the records stay. Decided and logged like recording."""
+    access.require(
+        actor, access.Resource.MACHTIGING, access.Action.WIJZIGEN, via=via, inwoner=inwoner
+    )
+    if wettelijk is not None:
+        netwerkpersoon_end(persoon=wettelijk, tot=op)
+    if machtiging is not None:
+        machtiging_withdraw(machtiging=machtiging, op=op)

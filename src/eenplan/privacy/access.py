@@ -229,6 +229,11 @@ RULES: dict[tuple[Resource, Action], Rule] = {
         Doel.BESCHIKKING,
     ),
     (R.INZAGELOG, A.LEZEN): _rule(roles.INZAGELOG, Doel.CONTROLE, scoped=False),
+    # Staff record representation on behalf of a resident (a mentor's or curator's court
+    # decision, a machtiging given on paper) and end it; the portal's own rules are in
+    # INWONER_RULES. Within need-to-know, like the dossier itself.
+    (R.MACHTIGING, A.LEZEN): _rule([roles.DOSSIER, roles.MACHTIGINGEN[0]], Doel.GEGEVENSBEHEER),
+    (R.MACHTIGING, A.WIJZIGEN): _rule([roles.DOSSIER, *roles.MACHTIGINGEN], Doel.GEGEVENSBEHEER),
     (R.VOORZIENING, A.LEZEN): _rule(roles.SOCIALE_KAART, Doel.GEGEVENSBEHEER, scoped=False),
     (R.CATALOGUS, A.LEZEN): _rule("voorzieningen.view_tarief", Doel.GEGEVENSBEHEER, scoped=False),
     (R.CATALOGUS, A.WIJZIGEN): _rule(roles.CATALOGUS_BEHEREN, Doel.GEGEVENSBEHEER, scoped=False),
