@@ -75,7 +75,7 @@ def stamgegevens() -> None:
 
     from eenplan.gemeente.services import roles_sync
     from eenplan.onderzoeken.services import instrument_ensure_default
-    from eenplan.voorzieningen.models import CodelijstWaarde
+    from eenplan.voorzieningen.models import CodelijstWaarde, Doelgroep
 
     # A flush after a test with serialized_rollback skips post_migrate: content types and
     # permissions are gone too, and the roles would be synced onto nothing.
@@ -88,6 +88,9 @@ def stamgegevens() -> None:
     if not CodelijstWaarde.objects.exists():
         migratie = importlib.import_module("eenplan.voorzieningen.migrations.0002_codelijsten")
         migratie.load(apps, None)
+    if not Doelgroep.objects.exists():
+        migratie = importlib.import_module("eenplan.voorzieningen.migrations.0007_doelgroepen")
+        migratie.laden(apps, None)
 
 
 # --- stages -----------------------------------------------------------------------------------
