@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.beleid.models import Respons
+from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.inwoners.models import Netwerkpersoon
 from eenplan.testing import scenarios
 from eenplan.testing.factories import (
