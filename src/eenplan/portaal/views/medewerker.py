@@ -26,7 +26,12 @@ from eenplan.web.prg import form_from_session, redirect_with_errors
 
 
 def _inwoner(request: HttpRequest, inwoner_id: int, action: Action) -> Inwoner:
-    inwoner = Inwoner.objects.select_related("gemeente", "wijk").filter(pk=inwoner_id).first()
+    gemeente = access.gemeente_van(request)
+    inwoner = (
+        Inwoner.objects.select_related("gemeente", "wijk")
+        .filter(pk=inwoner_id, gemeente_id=gemeente.pk)
+        .first()
+    )
     if inwoner is None:
         raise Http404("Deze inwoner bestaat niet.")
     access.require(
