@@ -72,6 +72,7 @@ from eenplan.mantelzorg.models import (
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.models import Afweging, Leefgebied, Onderzoek, OnderzoekOnderdeel
 from eenplan.participatie.models import (
+    Instrument,
     LevensonderhoudAanvraag,
     Traject,
     TrajectStap,
@@ -350,6 +351,7 @@ PK_KIND: dict[str, str] = {
     "/avg/vernietigingen/": "vernietigingslijst",
     "/api/v1/avg-verzoeken/": "avg_verzoek",
     "/mijn/<inwoner_id>/avg/": "avg_verzoek",
+    "/api/v1/participatie/instrumenten/": "instrument",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -606,6 +608,14 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
     vrijwilliger = Vrijwilliger.objects.create(
         gemeente=gemeente, naam=f"Vrijwilliger {tag}", wijk=wijk
     )
+    instrument = Instrument.objects.create(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        soort="jobcoach",
+        begin=TODAY,
+        uitvoerder="Jobcoach",
+        vastgelegd_door=user,
+    )
     # A message about the resident (the message log is not limited by wijk: both sides read).
     stop = bericht(gemeente, None, inwoner, code="307", codes=["9069"], status="afgekeurd")
     return {
@@ -638,6 +648,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "levensonderhoud": lo.pk,
         "verdiencapaciteit": verdiencapaciteit.pk,
         "traject": traject.pk,
+        "instrument": instrument.pk,
         "wijk": wijk.pk,
         "team": team.pk,
         # Indicators are aggregates: the same one on both sides (no resident's scope).

@@ -15,8 +15,16 @@ from django.db.models import Q
 
 from eenplan.inwoners.models import HuishoudenLid
 from eenplan.participatie import services
-from eenplan.participatie.constants import Methode, Route, TrajectResultaat
-from eenplan.rules.participatie import leeftijd, pensioengerechtigd
+from eenplan.participatie.constants import (
+    BIJ_WERKGEVER,
+    Grootte,
+    InstrumentSoort,
+    MaatregelSoort,
+    Methode,
+    Route,
+    TrajectResultaat,
+)
+from eenplan.rules.participatie import TEGENPRESTATIE_TOT, leeftijd, pensioengerechtigd
 
 AANDEEL = 0.035  # of the adults of working age (issue 14: "about 3-5% of adults on a benefit")
 MAXIMUM = 800  # keeps `make bench` (100,000 residents) within its time
@@ -40,6 +48,10 @@ def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, d
     gekozen: dict[int, HuishoudenLid] = {}
     for lid in rng.sample(volwassenen, min(len(volwassenen), round(len(volwassenen) * AANDEEL))):
         gekozen.setdefault(lid.huishouden_id, lid)  # one applicant per household
+    werkgevers = [
+        services.werkgever_toevoegen(actor=door, naam=naam, grootte=grootte, plaats="Maasdal")
+        for naam, grootte in WERKGEVERS
+    ]
     aantal = 0
     for lid in list(gekozen.values())[:MAXIMUM]:
         dagen = rng.randint(1, 400)
@@ -78,12 +90,27 @@ def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, d
                 else "Het inkomen van het huishouden ligt boven de norm.",
             )
             if toekennen and rng.random() < 0.7:
-                _route(lo.inwoner, rng=rng, vanaf=ontvangen, vandaag=vandaag, door=door)
+                _route(
+                    lo.inwoner,
+                    rng=rng,
+                    vanaf=ontvangen,
+                    vandaag=vandaag,
+                    door=door,
+                    werkgevers=werkgevers,
+                )
+            if toekennen and rng.random() < 0.08:
+                _maatregel(lo, rng=rng, vandaag=vandaag, door=door)
     return aantal
 
 
 def _route(
-    inwoner: Any, *, rng: random.Random, vanaf: dt.date, vandaag: dt.date, door: Any
+    inwoner: Any,
+    *,
+    rng: random.Random,
+    vanaf: dt.date,
+    vandaag: dt.date,
+    door: Any,
+    werkgevers: list[Any],
 ) -> None:
     gemeten = min(vandaag, vanaf + dt.timedelta(days=rng.randint(14, 60)))
     percentage = Decimal(rng.choice([15, 25, 35, 45, 55, 65, 75, 85, 100, 110]))
@@ -110,3 +137,81 @@ def _route(
             uitkomst="Gesprek gevoerd; afspraken in het plan gezet.",
             resultaat=resultaat,
         )
+
+    _instrument(traject, rng=rng, vandaag=vandaag, door=door, werkgevers=werkgevers)
+    if traject.route == Route.PARTICIPATIESPOOR and rng.random() < 0.5:
+        begin = min(vandaag, TEGENPRESTATIE_TOT - dt.timedelta(days=1))
+        services.tegenprestatie_vastleggen(
+            actor=door,
+            inwoner=inwoner,
+            omschrijving=rng.choice(TEGENPRESTATIES),
+            uren_per_week=Decimal(rng.choice([2, 3, 4])),
+            begin=begin,
+            einde=begin + dt.timedelta(days=rng.choice([60, 90, 180])),
+            naar_vermogen="Afgesproken in het gesprek; past bij interesse en belastbaarheid.",
+            onbetaald=True,
+            additioneel=True,
+            gericht_op_arbeidsinschakeling=False,
+            maatschappelijk_nuttig=True,
+        )
+
+
+WERKGEVERS = [
+    ("Bakkerij Verhoeven", Grootte.KLEIN),
+    ("Groenvoorziening Maasdal", Grootte.MIDDEN),
+    ("Zorgboerderij De Hoeve", Grootte.KLEIN),
+    ("Logistiek Centrum Maasoever", Grootte.GROOT),
+    ("SW-bedrijf Noord-Limburg", Grootte.GROOT),
+]
+TEGENPRESTATIES = [
+    "Voorlezen aan kinderen in de bibliotheek",
+    "Tuinonderhoud bij ouderen in de wijk",
+    "Helpen bij de speeltuinvereniging",
+    "Taalmaatje voor een inburgeraar",
+]
+
+
+def _instrument(
+    traject: Any, *, rng: random.Random, vandaag: dt.date, door: Any, werkgevers: list[Any]
+) -> None:
+    begin = min(vandaag, traject.begonnen_op + dt.timedelta(days=rng.randint(7, 30)))
+    if traject.route == Route.WERKSPOOR:
+        soort = rng.choice(
+            [
+                InstrumentSoort.WERKERVARINGSPLEK,
+                InstrumentSoort.JOBCOACH,
+                InstrumentSoort.LOONKOSTENSUBSIDIE,
+                InstrumentSoort.REINTEGRATIE,
+            ]
+        )
+    elif traject.route == Route.PARTICIPATIESPOOR:
+        soort = rng.choice([InstrumentSoort.BESCHUT_WERK, InstrumentSoort.INBURGERING])
+    else:
+        return
+    services.instrument_starten(
+        actor=door,
+        inwoner=traject.inwoner,
+        soort=soort,
+        begin=begin,
+        einde=begin + dt.timedelta(days=180),
+        uitvoerder="" if soort in BIJ_WERKGEVER else "Werkbedrijf Maasdal",
+        werkgever=(
+            werkgevers[-1] if soort == InstrumentSoort.BESCHUT_WERK else rng.choice(werkgevers)
+        )
+        if soort in BIJ_WERKGEVER
+        else None,
+        loonwaarde=Decimal(rng.choice([45, 55, 65, 75]))
+        if soort == InstrumentSoort.LOONKOSTENSUBSIDIE
+        else None,
+    )
+
+
+def _maatregel(lo: Any, *, rng: random.Random, vandaag: dt.date, door: Any) -> None:
+    services.maatregel_opleggen(
+        actor=door,
+        lo=lo,
+        soort=MaatregelSoort.WAARSCHUWING,
+        categorie="1",
+        gedraging="Niet verschenen op het gesprek met de consulent.",
+        besloten_op=vandaag - dt.timedelta(days=rng.randint(0, 20)),
+    )

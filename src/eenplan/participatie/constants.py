@@ -54,3 +54,42 @@ class TrajectResultaat(models.TextChoices):
 
 # The order of the Werkspoor's phases (seed 003a §3.9: diagnose → ontwikkeling → matching).
 WERKSPOOR_FASEN = (TrajectFase.DIAGNOSE, TrajectFase.ONTWIKKELING, TrajectFase.MATCHING)
+
+
+class InstrumentSoort(models.TextChoices):
+    """The instruments of the route (seed 003a §3.9; seed 003b §4.7; issue 14)."""
+
+    REINTEGRATIE = "reintegratie", "Re-integratietraject"
+    LOONKOSTENSUBSIDIE = "loonkostensubsidie", "Loonkostensubsidie"
+    BESCHUT_WERK = "beschut_werk", "Beschut werk"
+    JOBCOACH = "jobcoach", "Jobcoach"
+    WERKERVARINGSPLEK = "werkervaringsplek", "Werkervaringsplek"
+    INBURGERING = "inburgering", "Inburgering (persoonlijk plan inburgering en participatie)"
+
+
+# Instruments that place a person at an employer.
+BIJ_WERKGEVER = (
+    InstrumentSoort.LOONKOSTENSUBSIDIE,
+    InstrumentSoort.BESCHUT_WERK,
+    InstrumentSoort.WERKERVARINGSPLEK,
+)
+
+
+class InstrumentResultaat(models.TextChoices):
+    WERK = "werk", "Betaald werk"
+    AFGEROND = "afgerond", "Afgerond volgens plan"
+    VOORTIJDIG = "voortijdig", "Voortijdig gestopt"
+
+
+class Grootte(models.TextChoices):
+    """Size classes of the werkgeversbenadering (seed 003a L3396-3420)."""
+
+    ZZP = "zzp", "Zzp"
+    KLEIN = "klein", "Minder dan 10 medewerkers"
+    MIDDEN = "midden", "10 tot 50 medewerkers"
+    GROOT = "groot", "50 medewerkers of meer"
+
+
+class MaatregelSoort(models.TextChoices):
+    WAARSCHUWING = "waarschuwing", "Schriftelijke waarschuwing"
+    VERLAGING = "verlaging", "Verlaging van de bijstand"

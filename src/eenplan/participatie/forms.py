@@ -8,7 +8,14 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
-from eenplan.participatie.constants import Methode, TrajectResultaat, VoorschotUitsluiting
+from eenplan.participatie.constants import (
+    Grootte,
+    InstrumentSoort,
+    MaatregelSoort,
+    Methode,
+    TrajectResultaat,
+    VoorschotUitsluiting,
+)
 from eenplan.web.forms import KEUZE_FOUT, datum_veld
 
 
@@ -118,3 +125,100 @@ class StapForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": KEUZE_FOUT},
     )
+
+
+class InstrumentForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Instrument",
+        choices=[("", "Kies…"), *InstrumentSoort.choices],
+        error_messages={"required": "Kies het instrument.", "invalid_choice": KEUZE_FOUT},
+    )
+    begin = datum_veld("Begin", initial=timezone.localdate)
+    einde = datum_veld("Einde", required=False)
+    uitvoerder = forms.CharField(label="Uitvoerder (bedrijf, jobcoach, school)", required=False)
+    werkgever = forms.TypedChoiceField(
+        label="Werkgever (bij een plaatsing)", required=False, coerce=int, empty_value=None
+    )
+    loonwaarde = forms.DecimalField(
+        label="Loonwaarde in % (bij loonkostensubsidie)",
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+        localize=True,
+        error_messages={"invalid": "Vul een getal in, bijvoorbeeld 65."},
+    )
+
+    def __init__(self, *args: object, werkgevers: list[tuple[int, str]] = (), **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["werkgever"].choices = [("", "Geen"), *werkgevers]  # type: ignore[attr-defined]
+
+
+class TegenprestatieForm(forms.Form):
+    omschrijving = _tekst(
+        "Wat doet de inwoner precies?",
+        rows=2,
+        required=True,
+        error_messages={"required": "Omschrijf de werkzaamheden precies."},
+    )
+    uren_per_week = forms.DecimalField(
+        label="Uren per week",
+        max_digits=4,
+        decimal_places=1,
+        localize=True,
+        error_messages={"required": "Vul het aantal uren in.", "invalid": "Vul een getal in."},
+    )
+    begin = datum_veld("Begin", initial=timezone.localdate)
+    einde = datum_veld("Einde", required=False)
+    naar_vermogen = _tekst("Waarom past dit bij wat de inwoner kan (naar vermogen)?", rows=2)
+    onbetaald = forms.BooleanField(label="Het werk is onbetaald", required=False)
+    additioneel = forms.BooleanField(
+        label="Het werk komt bovenop regulier werk en verdringt het niet", required=False
+    )
+    maatschappelijk_nuttig = forms.BooleanField(
+        label="Het werk is maatschappelijk nuttig", required=False
+    )
+    gericht_op_arbeidsinschakeling = forms.BooleanField(
+        label="Het doel is werk vinden (dan is het geen tegenprestatie)", required=False
+    )
+    belemmert_arbeidsinschakeling = forms.BooleanField(
+        label="Het belemmert het vinden van werk", required=False
+    )
+
+
+class MaatregelForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Maatregel",
+        choices=MaatregelSoort.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies waarschuwing of verlaging.",
+            "invalid_choice": KEUZE_FOUT,
+        },
+    )
+    categorie = forms.ChoiceField(
+        label="Categorie uit de verordening", error_messages={"invalid_choice": KEUZE_FOUT}
+    )
+    gedraging = _tekst(
+        "Wat liet de inwoner na, en wanneer?",
+        rows=2,
+        required=True,
+        error_messages={"required": "Beschrijf wat de inwoner naliet."},
+    )
+    besloten_op = datum_veld("Besloten op", initial=timezone.localdate)
+    ingangsdatum = datum_veld("Ingangsdatum van de verlaging", required=False)
+    impact_toelichting = _tekst("Gevolgen voor het huishouden (huur, kinderen)", rows=2)
+
+    def __init__(self, *args: object, categorieen: list[tuple[str, str]] = (), **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["categorie"].choices = list(categorieen)  # type: ignore[attr-defined]
+
+
+class WerkgeverForm(forms.Form):
+    naam = forms.CharField(label="Naam", max_length=200)
+    grootte = forms.ChoiceField(
+        label="Grootte",
+        choices=[("", "Kies…"), *Grootte.choices],
+        error_messages={"required": "Kies de grootte."},
+    )
+    kvk_nummer = forms.CharField(label="KvK-nummer", max_length=8, required=False)
+    plaats = forms.CharField(label="Plaats", max_length=100, required=False)

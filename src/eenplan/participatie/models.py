@@ -15,6 +15,10 @@ from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Huishouden, Inwoner
 from eenplan.participatie.constants import (
+    Grootte,
+    InstrumentResultaat,
+    InstrumentSoort,
+    MaatregelSoort,
     Methode,
     Route,
     TrajectFase,
@@ -193,3 +197,123 @@ class TrajectStap(BaseModel):
         verbose_name = "trajectstap"
         verbose_name_plural = "trajectstappen"
         ordering = ["van", "id"]
+
+
+class Werkgever(BaseModel):
+    """An employer of the werkgeversbenadering, seen as a client (seed 003a §3.9 point 8),
+    with the placements (instruments) at it."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    naam = models.CharField(max_length=200)
+    kvk_nummer = models.CharField(max_length=8, blank=True)
+    grootte = models.CharField(max_length=10, choices=Grootte.choices)
+    plaats = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "werkgever"
+        verbose_name_plural = "werkgevers"
+        ordering = ["naam", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "naam"],
+                name="werkgever_naam_uniek",
+                violation_error_message="Deze werkgever bestaat al.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Instrument(BaseModel):
+    """An instrument of the route with its start, end, provider or employer and result. Two of
+    the same kind for one resident never overlap (checked under a row lock)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="instrumenten")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.PROTECT, null=True, blank=True, related_name="instrumenten"
+    )
+    soort = models.CharField(max_length=30, choices=InstrumentSoort.choices)
+    begin = models.DateField()
+    einde = models.DateField(null=True, blank=True)
+    uitvoerder = models.CharField(
+        max_length=200, blank=True, help_text="De re-integratiebedrijf, jobcoach of school."
+    )
+    werkgever = models.ForeignKey(
+        Werkgever, on_delete=models.PROTECT, null=True, blank=True, related_name="plaatsingen"
+    )
+    loonwaarde = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True, help_text="Bij loonkostensubsidie."
+    )
+    resultaat = models.CharField(
+        max_length=20, choices=InstrumentResultaat.choices, blank=True, default=""
+    )
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "instrument"
+        verbose_name_plural = "instrumenten"
+        ordering = ["-begin", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einde__isnull=True) | Q(einde__gte=models.F("begin")),
+                name="instrument_periode_geldig",
+                violation_error_message="Het einde ligt vóór het begin.",
+            )
+        ]
+
+
+class Tegenprestatie(BaseModel):
+    """A tegenprestatie (Participatiewet art. 9 lid 1 onder c) as the municipality always records
+    it: the activity, hours, duration, and the conditions it was checked against (seed 003b
+    §4.3, R-TP4)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="tegenprestaties")
+    omschrijving = models.TextField()
+    uren_per_week = models.DecimalField(max_digits=4, decimal_places=1)
+    begin = models.DateField()
+    einde = models.DateField()
+    naar_vermogen = models.TextField()
+    voorwaarden = models.JSONField(help_text="De voorwaarden zoals getoetst.")
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "tegenprestatie"
+        verbose_name_plural = "tegenprestaties"
+        ordering = ["-begin", "-id"]
+
+
+class Maatregel(BaseModel):
+    """A warning or a lowering of the bijstand when an obligation is not met (Participatiewet
+    art. 18 lid 2), by the verordening's category with its percentage and duration as they were,
+    and an impact note on the household."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    aanvraag = models.ForeignKey(
+        LevensonderhoudAanvraag, on_delete=models.PROTECT, related_name="maatregelen"
+    )
+    soort = models.CharField(max_length=20, choices=MaatregelSoort.choices)
+    categorie = models.CharField(max_length=20)
+    categorie_omschrijving = models.CharField(max_length=300)
+    gedraging = models.TextField(help_text="Wat de inwoner naliet, met de datum.")
+    besloten_op = models.DateField()
+    percentage = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    maanden = models.PositiveSmallIntegerField(null=True, blank=True)
+    verlaging_per_maand = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    ingangsdatum = models.DateField(null=True, blank=True)
+    verordening_bron = models.CharField(max_length=400)
+    impact = models.TextField(help_text="Gevolgen voor het huishouden (kinderen, huur).")
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "maatregel"
+        verbose_name_plural = "maatregelen"
+        ordering = ["-besloten_op", "-id"]

@@ -5,10 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from eenplan.gemeente.models import Instelling
-from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Verdiencapaciteit
+from eenplan.participatie.models import (
+    Instrument,
+    LevensonderhoudAanvraag,
+    Tegenprestatie,
+    Traject,
+    Verdiencapaciteit,
+    Werkgever,
+)
 from eenplan.privacy import access
 from eenplan.rules import participatie as regels
 
@@ -22,16 +29,46 @@ STANDAARD = regels.Drempels(
 )
 
 
-def drempels_op(gemeente_id: int, op: dt.date) -> regels.Drempels:
-    """The route thresholds in force on `op`: the municipality's latest version on or before
-    that day, else the default (Hardenberg's 100% and 40%). One query."""
-    rij = (
+def instelling_op(gemeente_id: int, op: dt.date) -> Instelling | None:
+    """The municipality's work-and-income setting in force on `op` (one query)."""
+    return (
         Instelling.objects.filter(
             gemeente_id=gemeente_id, onderwerp=ONDERWERP, geldig_vanaf__lte=op
         )
         .order_by("-geldig_vanaf", "-versie")
         .first()
     )
+
+
+def beschut_werk_plaatsen_op(gemeente_id: int, op: dt.date) -> tuple[int | None, str]:
+    """The region's number of beschut werk places for this municipality on `op` and its source
+    (key `beschut_werk_plaatsen` of the setting; seed 000: 10 in Noord-Limburg, 5 for Venlo);
+    None when the municipality set none."""
+    rij = instelling_op(gemeente_id, op)
+    if rij is None or not isinstance(rij.waarde, dict):
+        return None, ""
+    plaatsen = rij.waarde.get("beschut_werk_plaatsen")
+    if isinstance(plaatsen, int) and plaatsen >= 0:
+        return plaatsen, rij.bron
+    return None, ""
+
+
+def maatregelen_op(gemeente_id: int, op: dt.date) -> tuple[dict[str, regels.Maatregelregel], str]:
+    """The verordening's categories in force on `op` (key `maatregelen` of the setting), with
+    their source; without one, eenplan's example, whose source says it is one."""
+    rij = instelling_op(gemeente_id, op)
+    if rij is not None and isinstance(rij.waarde, dict) and "maatregelen" in rij.waarde:
+        try:
+            return regels.maatregelen_uit(rij.waarde["maatregelen"]), rij.bron
+        except ValueError:
+            pass
+    return regels.maatregelen_voorbeeld()
+
+
+def drempels_op(gemeente_id: int, op: dt.date) -> regels.Drempels:
+    """The route thresholds in force on `op`: the municipality's latest version on or before
+    that day, else the default (Hardenberg's 100% and 40%). One query."""
+    rij = instelling_op(gemeente_id, op)
     if rij is None:
         return STANDAARD
     try:
@@ -40,7 +77,7 @@ def drempels_op(gemeente_id: int, op: dt.date) -> regels.Drempels:
             werkspoor=Decimal(str(rij.waarde["werkspoor"])),
             bron=rij.bron,
         )
-    except (KeyError, TypeError, InvalidOperation):
+    except (KeyError, TypeError, InvalidOperation, AttributeError):
         return STANDAARD
     return STANDAARD if drempels.fouten() else drempels
 
@@ -88,3 +125,20 @@ def verdiencapaciteiten_van(inwoner_id: int) -> QuerySet[Verdiencapaciteit]:
 
 def trajecten_van(inwoner_id: int) -> QuerySet[Traject]:
     return Traject.objects.filter(inwoner_id=inwoner_id).prefetch_related("stappen")
+
+
+def werkgevers(gemeente_id: int | None) -> QuerySet[Werkgever]:
+    """The municipality's employers with their number of placements (one query)."""
+    return (
+        Werkgever.objects.filter(gemeente_id=gemeente_id)
+        .annotate(aantal_plaatsingen=Count("plaatsingen"))
+        .order_by("naam", "id")
+    )
+
+
+def instrumenten_van(inwoner_id: int) -> QuerySet[Instrument]:
+    return Instrument.objects.filter(inwoner_id=inwoner_id).select_related("werkgever")
+
+
+def tegenprestaties_van(inwoner_id: int) -> QuerySet[Tegenprestatie]:
+    return Tegenprestatie.objects.filter(inwoner_id=inwoner_id)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from eenplan.beschikkingen import services as beschikkingen
@@ -23,7 +24,12 @@ from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.constants import Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner
 from eenplan.participatie.constants import (
+    BIJ_WERKGEVER,
     WERKSPOOR_FASEN,
+    Grootte,
+    InstrumentResultaat,
+    InstrumentSoort,
+    MaatregelSoort,
     Methode,
     Route,
     TrajectFase,
@@ -31,13 +37,21 @@ from eenplan.participatie.constants import (
     VoorschotUitsluiting,
 )
 from eenplan.participatie.models import (
+    Instrument,
     LevensonderhoudAanvraag,
+    Maatregel,
+    Tegenprestatie,
     Traject,
     TrajectStap,
     Verdiencapaciteit,
     Voorschot,
+    Werkgever,
 )
-from eenplan.participatie.selectors import drempels_op
+from eenplan.participatie.selectors import (
+    beschut_werk_plaatsen_op,
+    drempels_op,
+    maatregelen_op,
+)
 from eenplan.plannen.constants import ACTIEVE_STATUSSEN
 from eenplan.plannen.models import Plan
 from eenplan.privacy import access
@@ -561,3 +575,365 @@ def traject_stap_afronden(
         inwoner_id=traject.inwoner_id,
     )
     return traject
+
+
+# --- instruments and employers --------------------------------------------------------------------
+
+
+def _overlapt(
+    a_begin: dt.date, a_einde: dt.date | None, b_begin: dt.date, b_einde: dt.date | None
+) -> bool:
+    return (a_einde is None or b_begin <= a_einde) and (b_einde is None or a_begin <= b_einde)
+
+
+@transaction.atomic
+def werkgever_toevoegen(
+    *,
+    actor: Any,
+    naam: str,
+    grootte: str,
+    kvk_nummer: str = "",
+    plaats: str = "",
+    via: access.Via | None = None,
+) -> Werkgever:
+    """Add an employer of the werkgeversbenadering (no personal data: decided on the role)."""
+    actor = access.Actor.of(actor)
+    access.require(
+        actor,
+        Resource.PARTICIPATIE,
+        Action.AANMAKEN,
+        via=via or access.SERVICE,
+        doel=access.RULES[(Resource.PARTICIPATIE, Action.AANMAKEN)].doel,
+    )
+    if not naam.strip():
+        raise ValidationError({"naam": "Vul de naam van de werkgever in."})
+    if grootte not in Grootte.values:
+        raise ValidationError({"grootte": "Kies de grootte van de werkgever."})
+    if kvk_nummer and not (len(kvk_nummer) == 8 and kvk_nummer.isdigit()):
+        raise ValidationError({"kvk_nummer": "Een KvK-nummer heeft 8 cijfers."})
+    if Werkgever.objects.filter(gemeente_id=actor.gemeente_id, naam=naam.strip()).exists():
+        raise Conflict({"naam": "Deze werkgever bestaat al."})
+    return Werkgever.objects.create(
+        gemeente_id=actor.gemeente_id,
+        naam=naam.strip(),
+        grootte=grootte,
+        kvk_nummer=kvk_nummer,
+        plaats=plaats.strip(),
+    )
+
+
+@transaction.atomic
+def instrument_starten(
+    *,
+    actor: Any,
+    inwoner: Inwoner,
+    soort: str,
+    begin: dt.date,
+    einde: dt.date | None = None,
+    uitvoerder: str = "",
+    werkgever: Werkgever | None = None,
+    loonwaarde: Decimal | None = None,
+    via: access.Via | None = None,
+) -> Instrument:
+    """Start an instrument of the route (re-integratie, loonkostensubsidie, beschut werk,
+    jobcoach, werkervaringsplek, inburgering) with its provider or employer. Refused: two of the
+    same kind for the resident in overlapping periods; a placement without an employer;
+    loonkostensubsidie without a loonwaarde under 100%; beschut werk beyond the region's
+    places in the municipal setting."""
+    actor = _toegang(actor, Action.AANMAKEN, inwoner.pk, via)
+    if soort not in InstrumentSoort.values:
+        raise ValidationError({"soort": "Kies het soort instrument."})
+    if einde is not None and einde < begin:
+        raise ValidationError({"einde": "Het einde ligt vóór het begin."})
+    if soort in BIJ_WERKGEVER and werkgever is None:
+        raise ValidationError(
+            {"werkgever": f"{InstrumentSoort(soort).label} is bij een werkgever: kies die."}
+        )
+    if werkgever is not None and werkgever.gemeente_id != inwoner.gemeente_id:
+        raise ValidationError({"werkgever": "Kies een werkgever van de eigen gemeente."})
+    if soort not in BIJ_WERKGEVER and not uitvoerder.strip():
+        raise ValidationError({"uitvoerder": "Vul in wie het instrument uitvoert."})
+    if soort == InstrumentSoort.LOONKOSTENSUBSIDIE and (
+        loonwaarde is None or not Decimal(0) < loonwaarde < Decimal(100)
+    ):
+        raise ValidationError(
+            {"loonwaarde": "Loonkostensubsidie vraagt een loonwaarde tussen 0 en 100%."}
+        )
+    Inwoner.objects.select_for_update().get(pk=inwoner.pk)
+    for ander in Instrument.objects.filter(inwoner=inwoner, soort=soort):
+        if _overlapt(ander.begin, ander.einde, begin, einde):
+            raise Conflict(
+                {
+                    "begin": f"{inwoner.naam} heeft in deze periode al een "
+                    f"{InstrumentSoort(soort).label.lower()} (vanaf {_datum(ander.begin)}); "
+                    "trajecten van dezelfde soort overlappen niet."
+                }
+            )
+    if soort == InstrumentSoort.BESCHUT_WERK:
+        plaatsen, bron = beschut_werk_plaatsen_op(inwoner.gemeente_id, begin)
+        if plaatsen is not None:
+            Gemeente.objects.select_for_update().get(pk=inwoner.gemeente_id)
+            bezet = (
+                Instrument.objects.filter(
+                    gemeente_id=inwoner.gemeente_id,
+                    soort=InstrumentSoort.BESCHUT_WERK,
+                    begin__lte=begin,
+                )
+                .filter(Q(einde__isnull=True) | Q(einde__gte=begin))
+                .count()
+            )
+            if bezet >= plaatsen:
+                raise ValidationError(
+                    {"soort": f"Alle {plaatsen} plaatsen beschut werk zijn bezet ({bron})."}
+                )
+    traject = Traject.objects.filter(inwoner=inwoner, beeindigd_op__isnull=True).first()
+    instrument = Instrument.objects.create(
+        gemeente_id=inwoner.gemeente_id,
+        inwoner=inwoner,
+        traject=traject,
+        soort=soort,
+        begin=begin,
+        einde=einde,
+        uitvoerder=uitvoerder.strip(),
+        werkgever=werkgever,
+        loonwaarde=loonwaarde,
+        vastgelegd_door=actor.user,
+    )
+    bij = f" bij {werkgever.naam}" if werkgever else f" ({uitvoerder.strip()})"
+    _publiceer(
+        "participatie.instrument_gestart",
+        record=instrument,
+        omschrijving=f"{InstrumentSoort(soort).label}{bij} vanaf {_datum(begin)}",
+        actor=actor,
+        inwoner_id=inwoner.pk,
+    )
+    return instrument
+
+
+@transaction.atomic
+def instrument_afronden(
+    *,
+    actor: Any,
+    instrument: Instrument,
+    einde: dt.date,
+    resultaat: str,
+    via: access.Via | None = None,
+) -> Instrument:
+    """End an instrument with its result."""
+    actor = _toegang(actor, Action.WIJZIGEN, instrument.inwoner_id, via)
+    instrument = Instrument.objects.select_for_update().get(pk=instrument.pk)
+    if instrument.resultaat:
+        raise Conflict("Dit instrument is al afgerond.")
+    if resultaat not in InstrumentResultaat.values:
+        raise ValidationError({"resultaat": "Kies het resultaat."})
+    if einde < instrument.begin or einde > timezone.localdate():
+        raise ValidationError({"einde": "Het einde ligt vóór het begin of in de toekomst."})
+    instrument.einde, instrument.resultaat = einde, resultaat
+    instrument.save(update_fields=["einde", "resultaat", "updated_at"])
+    _publiceer(
+        "participatie.instrument_afgerond",
+        record=instrument,
+        omschrijving=f"{instrument.get_soort_display()} afgerond op {_datum(einde)}: "
+        f"{InstrumentResultaat(resultaat).label.lower()}",
+        actor=actor,
+        inwoner_id=instrument.inwoner_id,
+    )
+    return instrument
+
+
+# --- tegenprestatie ----------------------------------------------------------------------------
+
+
+def heeft_bijstand(inwoner: Inwoner) -> bool:
+    """Whether the resident (or their partner on the application) receives bijstand: a granted
+    beschikking on an aanvraag levensonderhoud."""
+    return LevensonderhoudAanvraag.objects.filter(
+        Q(inwoner=inwoner) | Q(partner=inwoner),
+        aanvraag__beschikkingen__voorzieningen__uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+    ).exists()
+
+
+@transaction.atomic
+def tegenprestatie_vastleggen(
+    *,
+    actor: Any,
+    inwoner: Inwoner,
+    omschrijving: str,
+    uren_per_week: Decimal,
+    begin: dt.date,
+    einde: dt.date | None,
+    naar_vermogen: str,
+    onbetaald: bool,
+    additioneel: bool,
+    gericht_op_arbeidsinschakeling: bool,
+    maatschappelijk_nuttig: bool,
+    belemmert_arbeidsinschakeling: bool = False,
+    via: access.Via | None = None,
+) -> Tegenprestatie:
+    """Record a tegenprestatie against the conditions (Participatiewet art. 9 lid 1 onder c;
+    seed 003b §4.3): refused, with what it is instead, when one fails; never from 1 January
+    2027 (maatschappelijke participatie)."""
+    actor = _toegang(actor, Action.AANMAKEN, inwoner.pk, via)
+    werkspoor = Traject.objects.filter(
+        inwoner=inwoner, beeindigd_op__isnull=True, route=Route.WERKSPOOR
+    ).exists()
+    toets = regels.Tegenprestatie(
+        omschrijving=omschrijving,
+        uren_per_week=uren_per_week,
+        begin=begin,
+        einde=einde,
+        onbetaald=onbetaald,
+        additioneel=additioneel,
+        gericht_op_arbeidsinschakeling=gericht_op_arbeidsinschakeling,
+        maatschappelijk_nuttig=maatschappelijk_nuttig,
+        naar_vermogen=naar_vermogen,
+        heeft_bijstand=heeft_bijstand(inwoner),
+        werkspoor=werkspoor,
+        belemmert_arbeidsinschakeling=belemmert_arbeidsinschakeling,
+    )
+    fouten = regels.tegenprestatie_fouten(toets)
+    if fouten:
+        raise ValidationError({"omschrijving": fouten})
+    assert einde is not None  # tegenprestatie_fouten refuses an open end
+    tp = Tegenprestatie.objects.create(
+        gemeente_id=inwoner.gemeente_id,
+        inwoner=inwoner,
+        omschrijving=omschrijving.strip(),
+        uren_per_week=uren_per_week,
+        begin=begin,
+        einde=einde,
+        naar_vermogen=naar_vermogen.strip(),
+        voorwaarden={
+            "onbetaald": onbetaald,
+            "additioneel": additioneel,
+            "gericht_op_arbeidsinschakeling": gericht_op_arbeidsinschakeling,
+            "maatschappelijk_nuttig": maatschappelijk_nuttig,
+            "werkspoor": werkspoor,
+            "belemmert_arbeidsinschakeling": belemmert_arbeidsinschakeling,
+        },
+        vastgelegd_door=actor.user,
+    )
+    _publiceer(
+        "participatie.tegenprestatie_vastgelegd",
+        record=tp,
+        omschrijving=f"Tegenprestatie: {tp.omschrijving[:120]} ({uren_per_week} uur per week, "
+        f"{_datum(begin)} tot {_datum(einde)})",
+        actor=actor,
+        inwoner_id=inwoner.pk,
+    )
+    return tp
+
+
+# --- maatregelen ------------------------------------------------------------------------------
+
+WAARSCHUWING_GELDIG_DAGEN = 365  # a warning counts for a year (the example verordening)
+
+
+def _impact(lo: LevensonderhoudAanvraag, op: dt.date, verlaging: Decimal | None, extra: str) -> str:
+    kinderen = [
+        lid.inwoner
+        for lid in _leden_op(lo.huishouden, op)
+        if lid.relatie == Relatie.KIND and lid.inwoner.leeftijd_op(op) < 18
+    ]
+    delen = []
+    if verlaging is not None:
+        delen.append(
+            f"De bijstand van het huishouden gaat € {verlaging} per maand omlaag (norm "
+            f"€ {lo.norm_bedrag}); huur en vaste lasten lopen door."
+        )
+    if kinderen:
+        delen.append(
+            f"In het huishouden wonen {len(kinderen)} minderjarige kinderen: weeg hun belang mee "
+            "(art. 18 lid 2: afstemmen op de omstandigheden)."
+            if len(kinderen) > 1
+            else "In het huishouden woont een minderjarig kind: weeg zijn of haar belang mee "
+            "(art. 18 lid 2: afstemmen op de omstandigheden)."
+        )
+    if extra.strip():
+        delen.append(extra.strip())
+    return " ".join(delen) or "Geen bijzondere gevolgen voor het huishouden vastgelegd."
+
+
+@transaction.atomic
+def maatregel_opleggen(
+    *,
+    actor: Any,
+    lo: LevensonderhoudAanvraag,
+    soort: str,
+    categorie: str,
+    gedraging: str,
+    besloten_op: dt.date,
+    ingangsdatum: dt.date | None = None,
+    impact_toelichting: str = "",
+    via: access.Via | None = None,
+) -> Maatregel:
+    """A warning or a lowering of granted bijstand by the verordening's category (percentage and
+    duration as data, Participatiewet art. 18 lid 2), with an impact note on the household.
+    Refused: no granted bijstand; an unknown category; a lowering without a prior warning where
+    the verordening demands one."""
+    actor = _toegang(actor, Action.BESLISSEN, lo.inwoner_id, via)
+    LevensonderhoudAanvraag.objects.select_for_update().get(pk=lo.pk)
+    if soort not in MaatregelSoort.values:
+        raise ValidationError({"soort": "Kies waarschuwing of verlaging."})
+    if not gedraging.strip():
+        raise ValidationError({"gedraging": "Beschrijf wat de inwoner naliet, met de datum."})
+    if besloten_op > timezone.localdate():
+        raise ValidationError({"besloten_op": "De besluitdatum ligt in de toekomst."})
+    if not heeft_bijstand(lo.inwoner):
+        raise ValidationError(
+            {"soort": "Een maatregel verlaagt toegekende bijstand; die is er niet."}
+        )
+    verordening, bron = maatregelen_op(lo.gemeente_id, besloten_op)
+    regel = verordening.get(categorie)
+    if regel is None:
+        raise ValidationError({"categorie": "Kies een categorie uit de verordening."})
+    verlaging = None
+    if soort == MaatregelSoort.VERLAGING:
+        if ingangsdatum is None:
+            raise ValidationError({"ingangsdatum": "Vul de ingangsdatum van de verlaging in."})
+        if (
+            regel.waarschuwing_eerst
+            and not lo.maatregelen.filter(
+                soort=MaatregelSoort.WAARSCHUWING,
+                categorie=categorie,
+                besloten_op__gte=besloten_op - dt.timedelta(days=WAARSCHUWING_GELDIG_DAGEN),
+                besloten_op__lte=besloten_op,
+            ).exists()
+        ):
+            raise ValidationError(
+                {
+                    "soort": "De verordening vraagt bij deze categorie eerst een schriftelijke "
+                    "waarschuwing (in de twaalf maanden ervoor); die is er niet."
+                }
+            )
+        verlaging = regels.verlaging(lo.norm_bedrag, regel)
+    maatregel = Maatregel.objects.create(
+        gemeente_id=lo.gemeente_id,
+        aanvraag=lo,
+        soort=soort,
+        categorie=categorie,
+        categorie_omschrijving=regel.omschrijving,
+        gedraging=gedraging.strip(),
+        besloten_op=besloten_op,
+        percentage=regel.percentage if verlaging is not None else None,
+        maanden=regel.maanden if verlaging is not None else None,
+        verlaging_per_maand=verlaging,
+        ingangsdatum=ingangsdatum if verlaging is not None else None,
+        verordening_bron=bron[:400],
+        impact=_impact(lo, besloten_op, verlaging, impact_toelichting),
+        vastgelegd_door=actor.user,
+    )
+    _publiceer(
+        "participatie.maatregel",
+        record=lo,
+        omschrijving=(
+            f"Verlaging van de bijstand: {regel.percentage}% gedurende {regel.maanden} maand(en), "
+            f"€ {verlaging} per maand"
+            if verlaging is not None
+            else f"Schriftelijke waarschuwing ({regel.omschrijving})"
+        ),
+        actor=actor,
+        inwoner_id=lo.inwoner_id,
+        huishouden_id=lo.huishouden_id,
+    )
+    return maatregel

@@ -17,4 +17,9 @@ urlpatterns = [
     path("inwoners/<int:pk>/verdiencapaciteit/", views.verdiencapaciteit, name="verdiencapaciteit"),
     path("metingen/<int:pk>/traject/", views.traject_starten, name="traject-starten"),
     path("trajecten/<int:pk>/stap/", views.traject_stap, name="traject-stap"),
+    path("inwoners/<int:pk>/instrument/", views.instrument, name="instrument"),
+    path("inwoners/<int:pk>/tegenprestatie/", views.tegenprestatie, name="tegenprestatie"),
+    path("aanvragen/<int:pk>/maatregel/", views.maatregel, name="maatregel"),
+    path("werkgevers/", views.werkgevers, name="werkgevers"),
+    path("werkgevers/nieuw/", views.werkgever_toevoegen, name="werkgever-toevoegen"),
 ]

@@ -25,13 +25,22 @@ from eenplan.participatie import selectors, services
 from eenplan.participatie.forms import (
     AanvraagForm,
     BeslisForm,
+    InstrumentForm,
+    MaatregelForm,
     StapForm,
+    TegenprestatieForm,
     TrajectStartForm,
     UitsluitingForm,
     VerdiencapaciteitForm,
     VoorschotForm,
+    WerkgeverForm,
 )
-from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Verdiencapaciteit
+from eenplan.participatie.models import (
+    LevensonderhoudAanvraag,
+    Traject,
+    Verdiencapaciteit,
+    Werkgever,
+)
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.web.forms import add_service_errors, inwoner_by_bsn
@@ -123,6 +132,7 @@ def aanvraag(request: HttpRequest, pk: int) -> HttpResponse:
     _open(request, Action.LEZEN, lo.inwoner_id)
     vandaag = timezone.localdate()
     beschikking = next(iter(lo.aanvraag.beschikkingen.all()), None)
+    keuzes, verordening_bron = _categorieen(lo)
 
     def form(key: str, cls: type[Form], **kwargs: object) -> Form:
         bewaard = form_from_session(request, f"{key}-{pk}", cls, prefix=key)
@@ -145,6 +155,13 @@ def aanvraag(request: HttpRequest, pk: int) -> HttpResponse:
             },
         ),
         "beslis_form": form("beslis", BeslisForm, initial={"ingangsdatum": lo.gemeld_op}),
+        "maatregelen": list(lo.maatregelen.all()),
+        "maatregel_form": form_from_session(
+            request, f"maatregel-{pk}", MaatregelForm, prefix="maatregel", categorieen=keuzes
+        )
+        or MaatregelForm(prefix="maatregel", categorieen=keuzes),
+        "verordening_bron": verordening_bron,
+        "toegekend": services.heeft_bijstand(lo.inwoner),
     }
     return render(request, "participatie/aanvraag.html", context)
 
@@ -286,6 +303,18 @@ def werk(request: HttpRequest, pk: int) -> HttpResponse:
         "vc_form": vc_form,
         "stap_form": stap_form,
         "start_form": start_form,
+        "instrumenten": list(selectors.instrumenten_van(inwoner.pk)),
+        "tegenprestaties": list(selectors.tegenprestaties_van(inwoner.pk)),
+        "instrument_form": form_from_session(
+            request,
+            f"instrument-{pk}",
+            InstrumentForm,
+            prefix="instrument",
+            werkgevers=_werkgever_keuzes(inwoner.gemeente_id),
+        )
+        or InstrumentForm(prefix="instrument", werkgevers=_werkgever_keuzes(inwoner.gemeente_id)),
+        "tp_form": form_from_session(request, f"tp-{pk}", TegenprestatieForm, prefix="tp")
+        or TegenprestatieForm(prefix="tp"),
     }
     return render(request, "participatie/werk.html", context)
 
@@ -345,4 +374,121 @@ def traject_stap(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, traject=traject, via=_via(request), **form.cleaned_data
         ),
         gelukt="De stap is afgerond.",
+    )
+
+
+# --- instruments, employers, tegenprestatie, maatregelen ------------------------------------
+
+
+def _werkgever_keuzes(gemeente_id: int) -> list[tuple[int, str]]:
+    return list(selectors.werkgevers(gemeente_id).values_list("pk", "naam"))
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
+def instrument(request: HttpRequest, pk: int) -> HttpResponse:
+    inwoner = _inwoner(request, pk)
+    _open(request, Action.AANMAKEN, inwoner.pk)
+    form = InstrumentForm(
+        request.POST, prefix="instrument", werkgevers=_werkgever_keuzes(inwoner.gemeente_id)
+    )
+
+    def actie() -> object:
+        velden = dict(form.cleaned_data)
+        werkgever_id = velden.pop("werkgever")
+        werkgever = (
+            Werkgever.objects.filter(pk=werkgever_id, gemeente_id=inwoner.gemeente_id).first()
+            if werkgever_id
+            else None
+        )
+        return services.instrument_starten(
+            actor=request.user, inwoner=inwoner, werkgever=werkgever, via=_via(request), **velden
+        )
+
+    return _post(
+        request,
+        key=f"instrument-{pk}",
+        form=form,
+        terug=reverse("participatie:werk", args=[pk]),
+        actie=actie,
+        gelukt="Het instrument is gestart.",
+    )
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
+def tegenprestatie(request: HttpRequest, pk: int) -> HttpResponse:
+    inwoner = _inwoner(request, pk)
+    _open(request, Action.AANMAKEN, inwoner.pk)
+    form = TegenprestatieForm(request.POST, prefix="tp")
+    return _post(
+        request,
+        key=f"tp-{pk}",
+        form=form,
+        terug=reverse("participatie:werk", args=[pk]),
+        actie=lambda: services.tegenprestatie_vastleggen(
+            actor=request.user, inwoner=inwoner, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="De tegenprestatie is vastgelegd.",
+    )
+
+
+def _categorieen(lo: LevensonderhoudAanvraag) -> tuple[list[tuple[str, str]], str]:
+    verordening, bron = selectors.maatregelen_op(lo.gemeente_id, timezone.localdate())
+    keuzes = []
+    for code, r in verordening.items():
+        duur = f"{r.maanden} maand{'en' if r.maanden > 1 else ''}"
+        eerst = "; eerst een waarschuwing" if r.waarschuwing_eerst else ""
+        keuzes.append((code, f"{code}: {r.omschrijving} ({r.percentage}% gedurende {duur}{eerst})"))
+    return keuzes, bron
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.BESLISSEN)
+def maatregel(request: HttpRequest, pk: int) -> HttpResponse:
+    lo = _lo(pk)
+    _open(request, Action.BESLISSEN, lo.inwoner_id)
+    form = MaatregelForm(request.POST, prefix="maatregel", categorieen=_categorieen(lo)[0])
+    return _post(
+        request,
+        key=f"maatregel-{pk}",
+        form=form,
+        terug=reverse("participatie:aanvraag", args=[pk]),
+        actie=lambda: services.maatregel_opleggen(
+            actor=request.user, lo=lo, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="De maatregel is vastgelegd.",
+    )
+
+
+@access.requires(Resource.PARTICIPATIE, Action.LEZEN)
+@allowed_parameters("pagina")
+def werkgevers(request: HttpRequest) -> HttpResponse:
+    """The employers of the werkgeversbenadering with their placements."""
+    gemeente_id = access.Actor.of(request.user).gemeente_id
+    page = Paginator(
+        selectors.werkgevers(gemeente_id).prefetch_related("plaatsingen__inwoner"), PAGINA
+    ).get_page(request.GET.get("pagina"))
+    form = form_from_session(request, "werkgever", WerkgeverForm, prefix="werkgever")
+    context = {
+        "page": page,
+        "form": form or WerkgeverForm(prefix="werkgever"),
+        "mag": access.allows(request.user, Resource.PARTICIPATIE, Action.AANMAKEN),
+    }
+    return render(request, "participatie/werkgevers.html", context)
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
+def werkgever_toevoegen(request: HttpRequest) -> HttpResponse:
+    form = WerkgeverForm(request.POST, prefix="werkgever")
+    return _post(
+        request,
+        key="werkgever",
+        form=form,
+        terug=reverse("participatie:werkgevers"),
+        actie=lambda: services.werkgever_toevoegen(
+            actor=request.user, via=_via(request), **form.cleaned_data
+        ),
+        gelukt="De werkgever is toegevoegd.",
     )

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 __all__ = [
     "ZOEKTERMIJN_REGELS",
@@ -269,9 +270,9 @@ def categorie_omschrijving(code: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict[str, list[dict[str, object]]]:
+def _data() -> dict[str, Any]:
     tekst = resources.files("eenplan.rules.data").joinpath("participatie.json").read_text("utf-8")
-    data: dict[str, list[dict[str, object]]] = json.loads(tekst)
+    data: dict[str, Any] = json.loads(tekst)
     for sleutel in ("normen", "pensioenleeftijd"):
         rijen = data.get(sleutel)
         if not isinstance(rijen, list) or not rijen:
@@ -290,11 +291,19 @@ def _data() -> dict[str, list[dict[str, object]]]:
 
 
 def _versie_op(sleutel: str, op: dt.date) -> dict[str, object]:
-    rijen = sorted(_data()[sleutel], key=lambda r: str(r["geldig_vanaf"]))
+    rijen: list[dict[str, object]] = sorted(_data()[sleutel], key=lambda r: str(r["geldig_vanaf"]))
     geldig = [r for r in rijen if dt.date.fromisoformat(str(r["geldig_vanaf"])) <= op]
     if not geldig:
         raise ValueError(f"Geen gegevens ({sleutel}) voor {op:%d-%m-%Y}.")
     return geldig[-1]
+
+
+def maatregelen_voorbeeld() -> tuple[dict[str, Maatregelregel], str]:
+    """The example categories eenplan ships (with their source saying they are an example),
+    used until the municipality stores its own verordening as a setting."""
+    data = _data()["maatregelen_voorbeeld"]
+    assert isinstance(data, dict)
+    return maatregelen_uit(data["categorieen"]), str(data["bron"])
 
 
 def pensioengerechtigd(geboren: dt.date, op: dt.date) -> bool:
@@ -424,3 +433,122 @@ def route(verdiencapaciteit: Decimal, drempels: Drempels) -> Route:
     if verdiencapaciteit >= drempels.werkspoor:
         return Route.WERKSPOOR
     return Route.PARTICIPATIESPOOR
+
+
+# --- tegenprestatie (art. 9 lid 1 onder c) ------------------------------------------------------
+
+# Participatiewet in balans: from 1 January 2027 "maatschappelijke participatie" replaces the
+# tegenprestatie and the sociale activering (gemeente.nu 15-10-2025: phase 2, formally in force
+# 1 January 2027; wyzer.nl on Spoor 1). A new tegenprestatie starts before that day.
+TEGENPRESTATIE_TOT = dt.date(2027, 1, 1)
+
+
+@dataclass(frozen=True)
+class Tegenprestatie:
+    """What is recorded of a tegenprestatie (seed 003b §4.3, R-TP1 to R-TP4)."""
+
+    omschrijving: str
+    uren_per_week: Decimal
+    begin: dt.date
+    einde: dt.date | None
+    onbetaald: bool
+    additioneel: bool  # does not push out regular work
+    gericht_op_arbeidsinschakeling: bool
+    maatschappelijk_nuttig: bool
+    naar_vermogen: str  # why it fits this person's capacities ("naar vermogen")
+    heeft_bijstand: bool
+    werkspoor: bool = False
+    belemmert_arbeidsinschakeling: bool = False
+
+
+def tegenprestatie_fouten(t: Tegenprestatie) -> list[str]:
+    """Why this is not a tegenprestatie under Participatiewet art. 9 lid 1 onder c as the seed
+    lists its conditions (seed 003b §3.4, R-TP1 to R-TP3), in Dutch; empty when it is one. What
+    fails names what it is instead (werken met behoud van uitkering, a re-integratietraject,
+    verplichte arbeid). Dated: none starts on or after 1 January 2027 (Participatiewet in
+    balans: maatschappelijke participatie)."""
+    fouten: list[str] = []
+    if t.begin >= TEGENPRESTATIE_TOT:
+        fouten.append(
+            "Vanaf 1 januari 2027 vervangt maatschappelijke participatie de tegenprestatie "
+            "(Participatiewet in balans): leg geen nieuwe tegenprestatie vast."
+        )
+    if not t.heeft_bijstand:
+        fouten.append("Een tegenprestatie vraagt de gemeente alleen van wie bijstand krijgt.")
+    if not t.onbetaald:
+        fouten.append("Een tegenprestatie is onbetaald; betaald werk is gewoon werk.")
+    if not t.additioneel:
+        fouten.append(
+            "Het werk verdringt regulier werk: dat is werken met behoud van uitkering, geen "
+            "tegenprestatie."
+        )
+    if t.gericht_op_arbeidsinschakeling:
+        fouten.append(
+            "Als het doel werk vinden is, is het een re-integratietraject of participatieplaats, "
+            "geen tegenprestatie."
+        )
+    if not t.maatschappelijk_nuttig:
+        fouten.append("Werk zonder maatschappelijk nut is verplichte arbeid, geen tegenprestatie.")
+    if not t.omschrijving.strip():
+        fouten.append("Omschrijf de werkzaamheden precies.")
+    if not t.naar_vermogen.strip():
+        fouten.append("Leg vast waarom dit past bij wat deze persoon kan (naar vermogen).")
+    if t.einde is None or t.einde <= t.begin:
+        fouten.append("Een tegenprestatie is beperkt in duur: vul een einddatum na het begin in.")
+    if t.uren_per_week <= 0:
+        fouten.append("Vul het aantal uren per week in.")
+    if t.werkspoor and t.belemmert_arbeidsinschakeling:
+        fouten.append("In het Werkspoor mag de tegenprestatie het vinden van werk niet belemmeren.")
+    return fouten
+
+
+# --- maatregelen (art. 18 lid 2 and the municipality's verordening) -----------------------------
+
+
+@dataclass(frozen=True)
+class Maatregelregel:
+    """One category of the municipality's verordening: the lowering in % of the norm, for how
+    many months, and whether a written warning must come first."""
+
+    categorie: str
+    omschrijving: str
+    percentage: Decimal
+    maanden: int
+    waarschuwing_eerst: bool
+
+
+def maatregelen_uit(waarde: object) -> dict[str, Maatregelregel]:
+    """The verordening's categories from a municipal setting:
+    ``{"categorie": {"omschrijving": ..., "percentage": "20", "maanden": 1,
+    "waarschuwing_eerst": true}}``. ValueError (Dutch) for a percentage outside 0-100 or a
+    duration outside 1-3 months (Participatiewet art. 18 lid 2: at most three months, unless the
+    verordening says otherwise — this product keeps the three)."""
+    if not isinstance(waarde, dict) or not waarde:
+        raise ValueError("Geef ten minste één categorie van de verordening.")
+    regels: dict[str, Maatregelregel] = {}
+    for code, r in waarde.items():
+        if not isinstance(r, dict):
+            raise ValueError(f"Categorie {code}: verwacht een object.")
+        try:
+            pct = Decimal(str(r["percentage"]))
+            maanden = int(r["maanden"])
+        except (KeyError, ValueError, ArithmeticError) as exc:
+            raise ValueError(f"Categorie {code}: percentage en maanden zijn verplicht.") from exc
+        if not Decimal(0) < pct <= Decimal(100):
+            raise ValueError(f"Categorie {code}: het percentage ligt tussen 0 en 100.")
+        if not 1 <= maanden <= 3:
+            raise ValueError(f"Categorie {code}: de duur is 1 tot en met 3 maanden.")
+        regels[str(code)] = Maatregelregel(
+            str(code),
+            str(r.get("omschrijving", code)),
+            pct,
+            maanden,
+            bool(r.get("waarschuwing_eerst", False)),
+        )
+    return regels
+
+
+def verlaging(norm: Decimal, regel: Maatregelregel) -> Decimal:
+    """The monthly lowering: the verordening's percentage of the household's norm, in cents
+    (Participatiewet art. 18 lid 2)."""
+    return (norm * regel.percentage / Decimal(100)).quantize(Decimal("0.01"))

@@ -2100,11 +2100,15 @@ from eenplan.testing.mantelzorg import (  # noqa: E402, F401 - needs the factori
 # Work and income (issue 14): its factories live beside its scenario and are listed here, so
 # every model has its factory in this module.
 from eenplan.testing.participatie import (  # noqa: E402, F401
+    InstrumentFactory,
     LevensonderhoudAanvraagFactory,
+    MaatregelFactory,
+    TegenprestatieFactory,
     TrajectFactory,
     TrajectStapFactory,
     VerdiencapaciteitFactory,
     VoorschotFactory,
+    WerkgeverFactory,
 )
 
 # Purpose-bound sharing (issue 17): the factories live beside their builders.

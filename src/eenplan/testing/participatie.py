@@ -11,17 +11,30 @@ import factory
 
 from eenplan.gemeente.constants import Rol
 from eenplan.participatie import services
-from eenplan.participatie.constants import Methode, TrajectFase
+from eenplan.participatie.constants import (
+    Grootte,
+    InstrumentSoort,
+    MaatregelSoort,
+    Methode,
+    TrajectFase,
+)
 from eenplan.participatie.models import (
+    Instrument,
     LevensonderhoudAanvraag,
+    Maatregel,
+    Tegenprestatie,
     Traject,
     TrajectStap,
     Verdiencapaciteit,
     Voorschot,
+    Werkgever,
 )
+from eenplan.rules.participatie import TEGENPRESTATIE_TOT
 from eenplan.testing.factories import (
+    GemeenteFactory,
     HuishoudenFactory,
     InwonerFactory,
+    MedewerkerFactory,
     medewerker_voor,
     vandaag,
 )
@@ -112,3 +125,101 @@ class TrajectStapFactory(factory.Factory):
             uitkomst="Diagnose gesteld: klaar voor ontwikkeling.",
         )
         return traject.stappen.get(fase=TrajectFase.ONTWIKKELING)
+
+
+def bijstand_voor(lo: LevensonderhoudAanvraag) -> LevensonderhoudAanvraag:
+    """Grant the aanvraag (a beschikking at the household's norm from the melding)."""
+    services.levensonderhoud_beslissen(
+        actor=werkplein_voor(lo.inwoner).user,
+        lo=lo,
+        besloten_op=vandaag(),
+        toekennen=True,
+        ingangsdatum=lo.gemeld_op,
+        motivering="Geen middelen.",
+    )
+    return lo
+
+
+class WerkgeverFactory(factory.Factory):
+    class Meta:
+        model = Werkgever
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = factory.Sequence(lambda n: f"Bakkerij Maasdal {n}")
+    grootte = Grootte.KLEIN
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Werkgever:
+        gemeente = kwargs.pop("gemeente")
+        kwargs.setdefault("actor", MedewerkerFactory(gemeente=gemeente, functie=Rol.WERKPLEIN).user)
+        return services.werkgever_toevoegen(**kwargs)
+
+
+class InstrumentFactory(factory.Factory):
+    """A jobcoach for a resident, started ten days ago."""
+
+    class Meta:
+        model = Instrument
+
+    inwoner = factory.SubFactory(InwonerFactory)
+    soort = InstrumentSoort.JOBCOACH
+    begin = factory.LazyFunction(lambda: vandaag() - dt.timedelta(days=10))
+    uitvoerder = "Jobcoach Maasdal"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Instrument:
+        kwargs.setdefault("actor", werkplein_voor(kwargs["inwoner"]).user)
+        return services.instrument_starten(**kwargs)
+
+
+def _tegenprestatie_begin() -> dt.date:
+    # Participatiewet in balans: no new tegenprestatie from 1 January 2027.
+    return min(vandaag(), TEGENPRESTATIE_TOT - dt.timedelta(days=1))
+
+
+class TegenprestatieFactory(factory.Factory):
+    """Two hours a week of reading to children at the library, for someone with bijstand."""
+
+    class Meta:
+        model = Tegenprestatie
+
+    lo = factory.SubFactory(LevensonderhoudAanvraagFactory)
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Tegenprestatie:
+        lo = bijstand_voor(kwargs.pop("lo"))
+        begin = _tegenprestatie_begin()
+        return services.tegenprestatie_vastleggen(
+            actor=werkplein_voor(lo.inwoner).user,
+            inwoner=lo.inwoner,
+            omschrijving="Voorlezen aan kinderen in de bibliotheek",
+            uren_per_week=Decimal(2),
+            begin=begin,
+            einde=begin + dt.timedelta(days=90),
+            naar_vermogen="Leest graag voor; twee uur past naast de zorg voor het gezin.",
+            onbetaald=True,
+            additioneel=True,
+            gericht_op_arbeidsinschakeling=False,
+            maatschappelijk_nuttig=True,
+        )
+
+
+class MaatregelFactory(factory.Factory):
+    """A written warning (category 1 of the example verordening) on granted bijstand."""
+
+    class Meta:
+        model = Maatregel
+
+    lo = factory.SubFactory(LevensonderhoudAanvraagFactory)
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Maatregel:
+        lo = bijstand_voor(kwargs.pop("lo"))
+        return services.maatregel_opleggen(
+            actor=werkplein_voor(lo.inwoner).user,
+            lo=lo,
+            soort=MaatregelSoort.WAARSCHUWING,
+            categorie="1",
+            gedraging="Niet verschenen op het gesprek van vorige week.",
+            besloten_op=vandaag(),
+        )

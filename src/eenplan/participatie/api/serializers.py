@@ -10,13 +10,24 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from eenplan.common.api import IdField
-from eenplan.participatie.constants import Methode, TrajectResultaat, VoorschotUitsluiting
+from eenplan.participatie.constants import (
+    InstrumentResultaat,
+    InstrumentSoort,
+    MaatregelSoort,
+    Methode,
+    TrajectResultaat,
+    VoorschotUitsluiting,
+)
 from eenplan.participatie.models import (
+    Instrument,
     LevensonderhoudAanvraag,
+    Maatregel,
+    Tegenprestatie,
     Traject,
     TrajectStap,
     Verdiencapaciteit,
     Voorschot,
+    Werkgever,
 )
 
 
@@ -193,3 +204,108 @@ class StapInputSerializer(serializers.Serializer):
 
 class InwonerFilterSerializer(serializers.Serializer):
     inwoner = IdField(required=False)
+
+
+class WerkgeverSerializer(serializers.ModelSerializer):
+    plaatsingen = serializers.IntegerField(source="aantal_plaatsingen", read_only=True)
+
+    class Meta:
+        model = Werkgever
+        fields = ["id", "naam", "kvk_nummer", "grootte", "plaats", "plaatsingen"]
+        read_only_fields = ["id", "plaatsingen"]
+
+
+class InstrumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Instrument
+        fields = [
+            "id",
+            "inwoner",
+            "traject",
+            "soort",
+            "begin",
+            "einde",
+            "uitvoerder",
+            "werkgever",
+            "loonwaarde",
+            "resultaat",
+        ]
+        read_only_fields = fields
+
+
+class InstrumentCreateSerializer(serializers.Serializer):
+    inwoner = IdField()
+    soort = serializers.ChoiceField(choices=InstrumentSoort.choices)
+    begin = serializers.DateField()
+    einde = serializers.DateField(required=False, allow_null=True, default=None)
+    uitvoerder = serializers.CharField(required=False, allow_blank=True, default="")
+    werkgever = IdField(required=False, allow_null=True, default=None)
+    loonwaarde = serializers.DecimalField(
+        max_digits=5, decimal_places=1, required=False, allow_null=True, default=None
+    )
+
+
+class InstrumentAfrondenSerializer(serializers.Serializer):
+    einde = serializers.DateField()
+    resultaat = serializers.ChoiceField(choices=InstrumentResultaat.choices)
+
+
+class TegenprestatieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tegenprestatie
+        fields = [
+            "id",
+            "inwoner",
+            "omschrijving",
+            "uren_per_week",
+            "begin",
+            "einde",
+            "naar_vermogen",
+            "voorwaarden",
+        ]
+        read_only_fields = fields
+
+
+class TegenprestatieCreateSerializer(serializers.Serializer):
+    inwoner = IdField()
+    omschrijving = serializers.CharField()
+    uren_per_week = serializers.DecimalField(max_digits=4, decimal_places=1)
+    begin = serializers.DateField()
+    einde = serializers.DateField(required=False, allow_null=True, default=None)
+    naar_vermogen = serializers.CharField(allow_blank=True)
+    onbetaald = serializers.BooleanField()
+    additioneel = serializers.BooleanField()
+    gericht_op_arbeidsinschakeling = serializers.BooleanField()
+    maatschappelijk_nuttig = serializers.BooleanField()
+    belemmert_arbeidsinschakeling = serializers.BooleanField(default=False)
+
+
+class MaatregelSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Maatregel
+        fields = [
+            "id",
+            "aanvraag",
+            "soort",
+            "categorie",
+            "categorie_omschrijving",
+            "gedraging",
+            "besloten_op",
+            "percentage",
+            "maanden",
+            "verlaging_per_maand",
+            "ingangsdatum",
+            "verordening_bron",
+            "impact",
+        ]
+        read_only_fields = fields
+
+
+class MaatregelCreateSerializer(serializers.Serializer):
+    aanvraag = IdField(help_text="De aanvraag levensonderhoud (met toegekende bijstand).")
+    soort = serializers.ChoiceField(choices=MaatregelSoort.choices)
+    categorie = serializers.CharField()
+    gedraging = serializers.CharField()
+    besloten_op = serializers.DateField()
+    ingangsdatum = serializers.DateField(required=False, allow_null=True, default=None)
+    impact_toelichting = serializers.CharField(required=False, allow_blank=True, default="")

@@ -3,9 +3,13 @@
 from rest_framework.routers import BaseRouter
 
 from eenplan.participatie.api.views import (
+    InstrumentViewSet,
     LevensonderhoudViewSet,
+    MaatregelViewSet,
+    TegenprestatieViewSet,
     TrajectViewSet,
     VerdiencapaciteitViewSet,
+    WerkgeverViewSet,
 )
 
 
@@ -18,3 +22,9 @@ def register(router: BaseRouter) -> None:
         "participatie/verdiencapaciteiten", VerdiencapaciteitViewSet, basename="verdiencapaciteit"
     )
     router.register("participatie/trajecten", TrajectViewSet, basename="traject")
+    router.register("participatie/instrumenten", InstrumentViewSet, basename="instrument")
+    router.register("participatie/werkgevers", WerkgeverViewSet, basename="werkgever")
+    router.register(
+        "participatie/tegenprestaties", TegenprestatieViewSet, basename="tegenprestatie"
+    )
+    router.register("participatie/maatregelen", MaatregelViewSet, basename="maatregel")

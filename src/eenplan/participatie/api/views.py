@@ -22,20 +22,36 @@ from eenplan.common.api import VersieViewSetMixin, pagina
 from eenplan.inwoners.models import Huishouden
 from eenplan.participatie import selectors, services
 from eenplan.participatie.api.serializers import (
+    InstrumentAfrondenSerializer,
+    InstrumentCreateSerializer,
+    InstrumentSerializer,
     InwonerFilterSerializer,
     LevensonderhoudBeslissenSerializer,
     LevensonderhoudCreateSerializer,
     LevensonderhoudDetailSerializer,
     LevensonderhoudSerializer,
+    MaatregelCreateSerializer,
+    MaatregelSerializer,
     StapInputSerializer,
+    TegenprestatieCreateSerializer,
+    TegenprestatieSerializer,
     TrajectCreateSerializer,
     TrajectSerializer,
     UitsluitingInputSerializer,
     VerdiencapaciteitCreateSerializer,
     VerdiencapaciteitSerializer,
     VoorschotInputSerializer,
+    WerkgeverSerializer,
 )
-from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Verdiencapaciteit
+from eenplan.participatie.models import (
+    Instrument,
+    LevensonderhoudAanvraag,
+    Maatregel,
+    Tegenprestatie,
+    Traject,
+    Verdiencapaciteit,
+    Werkgever,
+)
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
@@ -306,3 +322,195 @@ class TrajectViewSet(VersieViewSetMixin, DossierViewSet):
             actor=request.user, traject=traject, via=_via(request), **data.validated_data
         )
         return Response(TrajectSerializer(traject).data)
+
+
+class _PerInwonerMixin:
+    """List rows of residents within need-to-know, optionally of one resident."""
+
+    model: Any
+    uitvoer: Any
+    inwoner_pad = "inwoner"
+
+    def list(self, request: Request) -> Response:
+        params = InwonerFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        rijen = self.model.objects.filter(
+            **{f"{self.inwoner_pad}__in": access.inwoners_in_scope(request.user)}
+        )
+        if params.validated_data.get("inwoner"):
+            rijen = rijen.filter(**{f"{self.inwoner_pad}_id": params.validated_data["inwoner"]})
+        return pagina(self, request, rijen, self.uitvoer)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Werkgevers met hun aantal plaatsingen"),
+    create=extend_schema(
+        summary="Werkgever toevoegen (werkgeversbenadering)",
+        request=WerkgeverSerializer,
+        responses={201: WerkgeverSerializer},
+    ),
+)
+class WerkgeverViewSet(DossierViewSet):
+    access_rules = {"list": (R, Action.LEZEN), "create": (R, Action.AANMAKEN)}
+    queryset = Werkgever.objects.none()
+    serializer_class = WerkgeverSerializer
+    filter_backends: list[type] = []
+
+    def get_queryset(self) -> QuerySet[Werkgever]:
+        return selectors.werkgevers(access.Actor.of(self.request.user).gemeente_id)
+
+    def list(self, request: Request) -> Response:
+        return pagina(self, request, self.get_queryset(), WerkgeverSerializer)
+
+    def create(self, request: Request) -> Response:
+        data = WerkgeverSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        werkgever = services.werkgever_toevoegen(
+            actor=request.user, via=_via(request), **data.validated_data
+        )
+        rij = self.get_queryset().get(pk=werkgever.pk)
+        return Response(WerkgeverSerializer(rij).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Instrumenten (filter op inwoner)",
+        parameters=[InwonerFilterSerializer],
+        responses=InstrumentSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Instrument starten (re-integratie, loonkostensubsidie, beschut werk, jobcoach, "
+        "werkervaringsplek, inburgering)",
+        description="Twee van dezelfde soort voor één inwoner overlappen niet (409); beschut werk "
+        "binnen de plaatsen van de regio.",
+        request=InstrumentCreateSerializer,
+        responses={201: InstrumentSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class InstrumentViewSet(_PerInwonerMixin, DossierViewSet):
+    access_rules = {
+        "list": (R, Action.LEZEN),
+        "create": (R, Action.AANMAKEN),
+        "afronden": (R, Action.WIJZIGEN),
+    }
+    queryset = Instrument.objects.none()
+    serializer_class = InstrumentSerializer
+    filter_backends: list[type] = []
+    model = Instrument
+    uitvoer = InstrumentSerializer
+
+    def create(self, request: Request) -> Response:
+        data = InstrumentCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        velden = dict(data.validated_data)
+        inwoner = self._inwoner(request, velden.pop("inwoner"))
+        werkgever_id = velden.pop("werkgever")
+        werkgever = None
+        if werkgever_id is not None:
+            werkgever = Werkgever.objects.filter(
+                pk=werkgever_id, gemeente_id=inwoner.gemeente_id
+            ).first()
+            if werkgever is None:
+                raise ValidationError({"werkgever": "Deze werkgever is onbekend."})
+        self._open(request, inwoner.pk, R, Action.AANMAKEN)
+        instrument = services.instrument_starten(
+            actor=request.user, inwoner=inwoner, werkgever=werkgever, via=_via(request), **velden
+        )
+        return Response(InstrumentSerializer(instrument).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Instrument afronden met het resultaat",
+        request=InstrumentAfrondenSerializer,
+        responses={200: InstrumentSerializer},
+        parameters=[DOEL_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def afronden(self, request: Request, pk: Any = None) -> Response:
+        instrument = Instrument.objects.filter(pk=pk_of(pk, "Dit instrument bestaat niet.")).first()
+        request_doel(request)
+        if instrument is None:
+            raise NotFound("Dit instrument bestaat niet.")
+        self._open(request, instrument.inwoner_id, R, Action.WIJZIGEN)
+        data = InstrumentAfrondenSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        instrument = services.instrument_afronden(
+            actor=request.user, instrument=instrument, via=_via(request), **data.validated_data
+        )
+        return Response(InstrumentSerializer(instrument).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Tegenprestaties (filter op inwoner)",
+        parameters=[InwonerFilterSerializer],
+        responses=TegenprestatieSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Tegenprestatie vastleggen (Participatiewet art. 9), getoetst aan de voorwaarden",
+        description="Geweigerd als een voorwaarde niet klopt, met wat het dan wel is; geen nieuwe "
+        "tegenprestatie vanaf 1 januari 2027 (Participatiewet in balans).",
+        request=TegenprestatieCreateSerializer,
+        responses={201: TegenprestatieSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class TegenprestatieViewSet(_PerInwonerMixin, DossierViewSet):
+    access_rules = {"list": (R, Action.LEZEN), "create": (R, Action.AANMAKEN)}
+    queryset = Tegenprestatie.objects.none()
+    serializer_class = TegenprestatieSerializer
+    filter_backends: list[type] = []
+    model = Tegenprestatie
+    uitvoer = TegenprestatieSerializer
+
+    def create(self, request: Request) -> Response:
+        data = TegenprestatieCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        velden = dict(data.validated_data)
+        inwoner = self._inwoner(request, velden.pop("inwoner"))
+        self._open(request, inwoner.pk, R, Action.AANMAKEN)
+        tp = services.tegenprestatie_vastleggen(
+            actor=request.user, inwoner=inwoner, via=_via(request), **velden
+        )
+        return Response(TegenprestatieSerializer(tp).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Maatregelen (filter op inwoner)",
+        parameters=[InwonerFilterSerializer],
+        responses=MaatregelSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Waarschuwing of verlaging van de bijstand (art. 18 lid 2, de verordening)",
+        description="Percentage en duur uit de verordening (instelling); een verlaging zonder "
+        "de waarschuwing die de verordening vraagt wordt geweigerd (400).",
+        request=MaatregelCreateSerializer,
+        responses={201: MaatregelSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class MaatregelViewSet(_PerInwonerMixin, DossierViewSet):
+    access_rules = {"list": (R, Action.LEZEN), "create": (R, Action.BESLISSEN)}
+    queryset = Maatregel.objects.none()
+    serializer_class = MaatregelSerializer
+    filter_backends: list[type] = []
+    model = Maatregel
+    uitvoer = MaatregelSerializer
+    inwoner_pad = "aanvraag__inwoner"
+
+    def create(self, request: Request) -> Response:
+        data = MaatregelCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        velden = dict(data.validated_data)
+        lo = selectors.levensonderhoud_get(velden.pop("aanvraag"))
+        if lo is None or lo.gemeente_id != access.Actor.of(request.user).gemeente_id:
+            raise ValidationError({"aanvraag": "Deze aanvraag levensonderhoud is onbekend."})
+        self._open(request, lo.inwoner_id, R, Action.BESLISSEN)
+        maatregel = services.maatregel_opleggen(
+            actor=request.user, lo=lo, via=_via(request), **velden
+        )
+        return Response(MaatregelSerializer(maatregel).data, status=status.HTTP_201_CREATED)

@@ -262,3 +262,88 @@ def test_api_second_open_trajectory_is_a_conflict(werkplein, hh):
     )
     assert tweede.status_code == 409
     assert Traject.objects.count() == 1
+
+
+# --- instruments, employers, tegenprestatie, maatregelen ----------------------------------
+
+
+def test_api_instrument_with_employer_and_overlap_refused(werkplein, hh):
+    api = api_for(werkplein)
+    inwoner = hh.leden.first().inwoner
+    werkgever = api.post(
+        "/api/v1/participatie/werkgevers/",
+        {"naam": "Groenvoorziening Maasdal", "grootte": "midden"},
+        format="json",
+    )
+    assert werkgever.status_code == 201, werkgever.content
+    velden = {
+        "inwoner": inwoner.pk,
+        "soort": "werkervaringsplek",
+        "begin": _vandaag().isoformat(),
+        "werkgever": werkgever.json()["id"],
+    }
+    assert api.post("/api/v1/participatie/instrumenten/", velden, format="json").status_code == 201
+    tweede = api.post("/api/v1/participatie/instrumenten/", velden, format="json")
+    assert tweede.status_code == 409 and "overlappen niet" in tweede.content.decode()
+    lijst = api.get("/api/v1/participatie/werkgevers/").json()
+    assert lijst["results"][0]["plaatsingen"] == 1
+
+
+def test_api_sanction_without_warning_is_refused(werkplein, hh):
+    from eenplan.testing.participatie import bijstand_voor
+
+    lo = bijstand_voor(LevensonderhoudAanvraagFactory(huishouden=hh))
+    api = api_for(werkplein)
+    velden = {
+        "aanvraag": lo.pk,
+        "soort": "verlaging",
+        "categorie": "1",
+        "gedraging": "Niet ingeschreven bij werk.nl.",
+        "besloten_op": _vandaag().isoformat(),
+        "ingangsdatum": _vandaag().isoformat(),
+    }
+    geweigerd = api.post("/api/v1/participatie/maatregelen/", velden, format="json")
+    assert geweigerd.status_code == 400 and "waarschuwing" in geweigerd.content.decode()
+    assert not lo.maatregelen.exists()
+    assert (
+        api.post(
+            "/api/v1/participatie/maatregelen/", {**velden, "soort": "waarschuwing"}, format="json"
+        ).status_code
+        == 201
+    )
+    verlaagd = api.post("/api/v1/participatie/maatregelen/", velden, format="json")
+    assert verlaagd.status_code == 201 and verlaagd.json()["percentage"] == "20.0"
+
+
+def test_pages_show_instruments_tegenprestatie_and_employers(client, werkplein, hh, gemeente):
+    from eenplan.testing.participatie import bijstand_voor
+
+    lo = bijstand_voor(LevensonderhoudAanvraagFactory(huishouden=hh))
+    client.force_login(werkplein.user)
+    antwoord = client.post(
+        "/participatie/werkgevers/nieuw/",
+        {"werkgever-naam": "Zorgboerderij De Hoeve", "werkgever-grootte": "klein"},
+    )
+    assert antwoord.status_code == 302
+    url = f"/participatie/inwoners/{lo.inwoner_id}/"
+    begin = min(_vandaag(), dt.date(2026, 12, 31))
+    client.post(
+        f"{url}tegenprestatie/",
+        {
+            "tp-omschrijving": "Boodschappen doen voor een buurvrouw",
+            "tp-uren_per_week": "2",
+            "tp-begin": begin.isoformat(),
+            "tp-einde": (begin + dt.timedelta(days=60)).isoformat(),
+            "tp-naar_vermogen": "Kan goed plannen; twee uur is haalbaar.",
+            "tp-onbetaald": "on",
+            "tp-additioneel": "on",
+            "tp-maatschappelijk_nuttig": "on",
+        },
+    )
+    pagina = client.get(url).content.decode()
+    assert "Boodschappen doen voor een buurvrouw" in pagina
+    assert "Zorgboerderij De Hoeve" in pagina  # the employer is offered for a placement
+    assert "Zorgboerderij De Hoeve" in client.get("/participatie/werkgevers/").content.decode()
+    aanvraag = client.get(f"/participatie/aanvragen/{lo.pk}/").content.decode()
+    assert "Maatregelen (Participatiewet art. 18 lid 2)" in aanvraag
+    assert "Voorbeeld van eenplan" in aanvraag  # the verordening's source is shown
