@@ -2100,9 +2100,9 @@ from eenplan.testing.mantelzorg import (  # noqa: E402, F401 - needs the factori
 # Work and income (issue 14): its factories live beside its scenario and are listed here, so
 # every model has its factory in this module.
 from eenplan.testing.participatie import (  # noqa: E402, F401
-    InstrumentFactory,
     LevensonderhoudAanvraagFactory,
     MaatregelFactory,
+    ParticipatieInstrumentFactory,
     TegenprestatieFactory,
     TrajectFactory,
     TrajectStapFactory,

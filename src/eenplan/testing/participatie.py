@@ -155,7 +155,7 @@ class WerkgeverFactory(factory.Factory):
         return services.werkgever_toevoegen(**kwargs)
 
 
-class InstrumentFactory(factory.Factory):
+class ParticipatieInstrumentFactory(factory.Factory):
     """A jobcoach for a resident, started ten days ago."""
 
     class Meta:
