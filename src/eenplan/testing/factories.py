@@ -1358,6 +1358,19 @@ class AbonnementstariefGegevenFactory(factory.django.DjangoModelFactory):
     bron = "Besluit maatschappelijke ondersteuning 2015, art. 3.8"
 
 
+class DoelgroepFactory(factory.django.DjangoModelFactory):
+    """A target group of the sociale kaart (the national list ships in migration
+    0007_doelgroepen); get-or-create by code."""
+
+    class Meta:
+        model = "voorzieningen.Doelgroep"
+        django_get_or_create = ("code",)
+
+    code = "mantelzorgers"
+    naam = "Mantelzorgers"
+    volgorde = 6
+
+
 class SynoniemFactory(factory.Factory):
     """A group of sociale-kaart synonyms of a municipality, through its service."""
 
