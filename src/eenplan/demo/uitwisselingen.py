@@ -56,6 +56,13 @@ def build_uitwisselingen(
         .filter(access.huishouden_scope_q(generalist, veld="pk"))
         .order_by("pk")[:400]
     )
+    # The youth professional vetoes only in households within their own need-to-know; in
+    # the others the generalist (also a participating professional) refuses.
+    in_jeugd_scope = set(
+        Huishouden.objects.filter(pk__in=[h.pk for h in huishoudens])
+        .filter(access.huishouden_scope_q(jeugd, veld="pk"))
+        .values_list("pk", flat=True)
+    )
     # Households with an onderzoek first: their exchanges can share more than personalia.
     met_onderzoek = [
         h for h in huishoudens[:200] if regels.ONDERZOEK in selectors.categorieen_in_dossier(h)
@@ -115,7 +122,9 @@ def build_uitwisselingen(
             services.uitwisseling_goedkeuren(door=generalist, uitwisseling=uitwisseling)
         elif lot == 3:
             geweigerd = services.uitwisseling_weigeren(
-                door=jeugd, uitwisseling=uitwisseling, reden=WEIGERINGEN[i % 2]
+                door=jeugd if huishouden.pk in in_jeugd_scope else generalist,
+                uitwisseling=uitwisseling,
+                reden=WEIGERINGEN[i % 2],
             )
             if i % 12 == 3:  # asked anew, still to decide
                 services.uitwisseling_vraag(
