@@ -93,16 +93,21 @@ def anna():
 
 @pytest.fixture
 def bijstand(anna):
-    """A working-age resident with an aanvraag levensonderhoud, an earning capacity and a
-    trajectory (the Participatiewet part of the scenarios), in Anna's municipality."""
+    """A working-age resident with an aanvraag levensonderhoud, an earning capacity, a
+    trajectory, a jobcoach and a tegenprestatie (the Participatiewet part of the scenarios), in
+    Anna's municipality."""
     from eenplan.testing.participatie import (
         LevensonderhoudAanvraagFactory,
+        ParticipatieInstrumentFactory,
+        TegenprestatieFactory,
         TrajectFactory,
         VerdiencapaciteitFactory,
     )
 
     aanvraag = LevensonderhoudAanvraagFactory(huishouden=HuishoudenFactory(gemeente=anna.gemeente))
     TrajectFactory(verdiencapaciteit=VerdiencapaciteitFactory(inwoner=aanvraag.inwoner))
+    ParticipatieInstrumentFactory(inwoner=aanvraag.inwoner)
+    TegenprestatieFactory(lo=aanvraag)
     return aanvraag.inwoner
 
 

@@ -257,6 +257,9 @@ def _lijsten() -> list[str]:
         acties = getattr(pattern.callback, "actions", {}) or {}
         if pattern.name and pattern.name.endswith("-list") and acties.get("get") == "list":
             paden.append(reverse(pattern.name))
+    # The resident portal's lists (/api/v1/mijn/...) refuse every staff login before reading
+    # the query (separate accounts, issue 13), so a staff login cannot test them here.
+    paden = [p for p in paden if not p.startswith("/api/v1/mijn/")]
     return paden
 
 
@@ -270,10 +273,12 @@ def test_every_list_refuses_a_filter_it_does_not_know(alle_rollen, pad):
     assert response["Content-Type"] == "application/problem+json"
     assert body["onbekende_parameters"] == ["stnad"]
     assert body["detail"].startswith("Onbekende parameter: `stnad`. Dit verzoek kent: ")
-    # Every list is paged; not paged: the municipality's own wijken and teams (a handful), and
-    # the budget, a report of totals per provider and product category (not a list of records).
+    # Every list is paged; not paged: the municipality's own wijken and teams and the
+    # municipalities a login works for (a handful), and reports of totals (the budget per
+    # provider and product category, the exchanges' figures for the council), not records.
     assert "per_pagina" in body["bekende_parameters"] or "cursor" in body["bekende_parameters"] \
-        or pad.endswith(("/wijken/", "/teams/", "/berichten/budget/"))
+        or pad.endswith(("/wijken/", "/teams/", "/mijn-gemeenten/", "/berichten/budget/",
+                         "/uitwisselingen/cijfers/"))
     met_doel = client.get(pad, {"doel": "zorgverlening", "format": "json"}).json()
     assert not isinstance(met_doel, dict) or "onbekende_parameters" not in met_doel
 
