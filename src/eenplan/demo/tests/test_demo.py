@@ -73,14 +73,15 @@ def test_demo_is_valid_and_realistic():
 
 
 def test_demo_logins_work_and_scopes_differ():
-    build_demo(inwoners=500, seed=3, peildatum=PEIL)
+    result = build_demo(inwoners=500, seed=3, peildatum=PEIL)
     for username, *_ in DEMO_LOGINS:
         # The login lock-out (django-axes) needs the request, as the login page passes it.
         request = RequestFactory().post("/inloggen/")
         assert (
             authenticate(request=request, username=username, password=DEMO_WACHTWOORD) is not None
         ), username
-    total = Inwoner.objects.count()
+    # The demo municipality's residents (the region's second municipality has its own).
+    total = Inwoner.objects.filter(gemeente=result.gemeente).count()
     midoffice = Medewerker.objects.get(user__username="midoffice").user
     generalist = Medewerker.objects.get(user__username="generalist").user
     beleid = Medewerker.objects.get(user__username="beleid").user
@@ -169,13 +170,18 @@ def test_demo_catalogue_and_beschikkingen():
     from eenplan.voorzieningen.models import Voorziening
 
     result = build_demo(inwoners=2000, seed=9, peildatum=PEIL)
-    assert result.beschikkingen == Beschikking.objects.count()
+    # Care decisions (Wmo, Jeugdwet) of the demo municipality; the bijstand decisions of the
+    # work-and-income step are counted in test_demo_participatie.
+    zorg = Beschikking.objects.filter(aanvraag__gemeente=result.gemeente).exclude(
+        aanvraag__wet="participatie"
+    )
+    assert result.beschikkingen == zorg.count()
     # 6% of residents in bulk, plus the whole cases through the scenario steps (with a plan).
-    assert Beschikking.objects.filter(aanvraag__plan__isnull=True).count() == 120
+    assert zorg.filter(aanvraag__plan__isnull=True).count() == 120
     assert Voorziening.objects.filter(soort="algemeen", prijs=7.50).exists()  # Open Inloop
     assert BeschikteVoorziening.objects.filter(leveringsvorm="pgb").exists()
     assert Bezwaar.objects.exists()
-    assert all(b.bezwaar_uiterlijk > b.verzonden_op for b in Beschikking.objects.all())
+    assert all(b.bezwaar_uiterlijk > b.verzonden_op for b in zorg)
 
 
 def test_demo_whole_cases_go_the_scenario_way_from_melding_to_bezwaar():
