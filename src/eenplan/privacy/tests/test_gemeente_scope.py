@@ -138,6 +138,12 @@ def test_data_migration_links_existing_rows(gemeente, generalist, inwoner_noord,
     met_inwoner = historical.objects.create(inwoner_id=inwoner_noord.pk, **base)
     zonder_inwoner = historical.objects.create(inwoner_id=None, toegestaan=False, **base)
     assert Inzage.objects.filter(gemeente__isnull=True).count() == 2
+    if connection.vendor == "postgresql":
+        # In a real upgrade this migration runs before the access log became append-only
+        # (avg 0003); here the database is fully migrated, so row triggers are off for this
+        # test's transaction only (SET LOCAL, as the test runner's superuser).
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = replica")
     migration.fill_gemeente(state.apps, None)
     assert Inzage.objects.get(pk=met_inwoner.pk).gemeente_id == gemeente.pk
     assert Inzage.objects.get(pk=zonder_inwoner.pk).gemeente_id == gemeente.pk
