@@ -121,7 +121,7 @@ def test_beheerder_maakt_account_en_voorziening(page, context, live_server, behe
     page.get_by_label("Telefoonnummer").fill("077 123 45 67")
     page.get_by_label("Website").fill("https://www.dekachel.nl")
     page.get_by_label("Openingstijden").fill("ma-vr 9.00-12.00 uur")
-    page.get_by_label("Doelgroep").fill("Ouderen en mantelzorgers")
+    page.get_by_label("Voor wie, in eigen woorden").fill("Ouderen en mantelzorgers")
     page.get_by_role("button", name="Voorziening toevoegen").click()
     expect(page.get_by_role("status").first).to_contain_text("staat nu in de catalogus")
     v = Voorziening.objects.get(naam="Inloophuis De Kachel")
