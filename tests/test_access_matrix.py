@@ -1204,6 +1204,7 @@ def test_every_query_on_a_municipality_table_has_the_municipality_condition(swee
     )
 
 
+@pytest.mark.django_db  # shares the module's one sweep, never one on a flushed database
 def test_pending_entries_are_still_pending(sweep: Sweep):
     """PENDING shrinks: an entry whose endpoints all have a rule and pass the sweep goes."""
     unguarded = [e.route for e in matrix.unguarded()]

@@ -358,3 +358,17 @@ def toegangdata(gemeentedata: Gemeentedata) -> Toegangdata:
         henk_melding=henk_melding,
         overige=[verlopen, bijna, verwijzing],
     )
+
+
+def controleer_portaalpagina(page: Any, naam: str) -> None:
+    """A portal page: styled, axe-clean at 1280 px and at 390 px without sideways scrolling;
+    screenshots at both widths."""
+    assert_styled(page)
+    assert_axe(page, naam)
+    screenshot(page, f"portaal-{naam}.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte <= 390, f"{naam} is {breedte}px breed op een telefoon"
+    assert_axe(page, f"{naam} (390 px)")
+    screenshot(page, f"portaal-{naam}-390.png")
+    page.set_viewport_size({"width": 1280, "height": 900})

@@ -18,22 +18,9 @@ from eenplan.onderzoeken.models import VerslagReactie
 from eenplan.testing import scenarios
 from eenplan.testing.factories import InwoneraccountFactory, InwonerFactory
 
-from .conftest import assert_axe, assert_styled, screenshot
+from .conftest import controleer_portaalpagina
 
 pytestmark = pytest.mark.browser
-
-
-def _controleer(page, naam: str) -> None:
-    """Styled, axe-clean at 1280 px and at 390 px without sideways scrolling; screenshots."""
-    assert_styled(page)
-    assert_axe(page, naam)
-    screenshot(page, f"portaal-{naam}.png")
-    page.set_viewport_size({"width": 390, "height": 844})
-    breedte = page.evaluate("document.documentElement.scrollWidth")
-    assert breedte <= 390, f"{naam} is {breedte}px breed op een telefoon"
-    assert_axe(page, f"{naam} (390 px)")
-    screenshot(page, f"portaal-{naam}-390.png")
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_anna_vraagt_hulp_leest_het_verslag_en_ondertekent_haar_plan(page, gemeentedata):
@@ -42,12 +29,12 @@ def test_anna_vraagt_hulp_leest_het_verslag_en_ondertekent_haar_plan(page, gemee
 
     # Log in with the development login (keyboard: the select and the button).
     page.goto("/mijn/inloggen/")
-    _controleer(page, "inloggen")
+    controleer_portaalpagina(page, "inloggen")
     page.get_by_label("Log in als").select_option(label=s.inwoner.naam)
     page.get_by_role("button", name="Inloggen").press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw zaak")
     expect(page.get_by_role("heading", name="Wat komt er aan")).to_be_visible()
-    _controleer(page, "overzicht")
+    controleer_portaalpagina(page, "overzicht")
 
     # Ask for help: the short form, an error first, then the confirmation.
     page.get_by_role("navigation", name="Menu van uw zaak").get_by_role(
@@ -55,7 +42,7 @@ def test_anna_vraagt_hulp_leest_het_verslag_en_ondertekent_haar_plan(page, gemee
     ).click()
     page.get_by_role("button", name="Melding versturen").click()
     expect(page.get_by_role("alert")).to_contain_text("Schrijf op waar u hulp bij nodig hebt.")
-    _controleer(page, "melding-doen")
+    controleer_portaalpagina(page, "melding-doen")
     page.get_by_label("Waar hebt u hulp bij nodig?").fill("Ik kan niet meer zelf douchen.")
     page.get_by_label("Hulp thuis, bij het huishouden of om mee te doen (Wmo)").check()
     page.get_by_label("Persoonlijk plan (niet verplicht)").fill("Mijn dochter helpt 's avonds.")
@@ -64,7 +51,7 @@ def test_anna_vraagt_hulp_leest_het_verslag_en_ondertekent_haar_plan(page, gemee
     melding = Melding.objects.filter(inwoner=s.inwoner).latest("id")
     assert melding.persoonlijk_plan == "Mijn dochter helpt 's avonds."
     expect(page.locator("main")).to_contain_text("Wij praten uiterlijk")
-    _controleer(page, "ontvangstbevestiging")
+    controleer_portaalpagina(page, "ontvangstbevestiging")
 
     # The verslag and a remark.
     page.goto(f"/mijn/{s.inwoner.pk}/onderzoeken/{s.onderzoek.pk}/")
@@ -73,12 +60,12 @@ def test_anna_vraagt_hulp_leest_het_verslag_en_ondertekent_haar_plan(page, gemee
     page.get_by_role("button", name="Opmerking toevoegen").click()
     expect(page.get_by_role("status")).to_contain_text("Uw opmerking staat nu bij het verslag.")
     assert VerslagReactie.objects.filter(onderzoek=s.onderzoek).exists()
-    _controleer(page, "verslag")
+    controleer_portaalpagina(page, "verslag")
 
     # The plan: sign it (the tick with the keyboard), which files the aanvraag.
     page.get_by_role("link", name="Plan", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw plan")
-    _controleer(page, "plan")
+    controleer_portaalpagina(page, "plan")
     page.get_by_label("Ik ben het eens met dit plan").press("Space")
     page.get_by_role("button", name="Plan ondertekenen").click()
     expect(page.get_by_role("status")).to_contain_text("U hebt het plan ondertekend.")
@@ -87,7 +74,7 @@ def test_anna_vraagt_hulp_leest_het_verslag_en_ondertekent_haar_plan(page, gemee
     # The aanvraag under the decisions, with the date by which the municipality decides.
     page.get_by_role("link", name="Aanvragen en besluiten").click()
     expect(page.locator("main")).to_contain_text("wij beslissen uiterlijk")
-    _controleer(page, "besluiten")
+    controleer_portaalpagina(page, "besluiten")
 
 
 def test_de_beschikking_met_de_brief_en_wie_er_keek(page, context, gemeentedata):
@@ -98,13 +85,13 @@ def test_de_beschikking_met_de_brief_en_wie_er_keek(page, context, gemeentedata)
     page.get_by_role("button", name="Inloggen").click()
     page.goto(f"/mijn/{s.inwoner.pk}/beschikkingen/")
     expect(page.locator("main")).to_contain_text("bezwaar maken")
-    _controleer(page, "beschikking")
+    controleer_portaalpagina(page, "beschikking")
     brief = page.get_by_role("link", name="(PDF)")
     response = context.request.get(brief.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
     page.get_by_role("link", name="Wie keek in mijn dossier").click()
     expect(page.locator("main")).to_contain_text("Een medewerker van het wijkteam")
-    _controleer(page, "inzage")
+    controleer_portaalpagina(page, "inzage")
 
 
 def test_anna_machtigt_haar_buurman_als_mantelzorger_en_trekt_het_in(page, gemeentedata):
@@ -116,7 +103,7 @@ def test_anna_machtigt_haar_buurman_als_mantelzorger_en_trekt_het_in(page, gemee
     page.get_by_role("button", name="Inloggen").click()
     page.goto(f"/mijn/{s.inwoner.pk}/")
     page.get_by_role("link", name="Machtigingen").click()
-    _controleer(page, "machtigingen")
+    controleer_portaalpagina(page, "machtigingen")
     page.get_by_label("BSN van de persoon die u machtigt").fill(piet.bsn)
     page.get_by_label("Geboortedatum van deze persoon").fill(piet.geboortedatum.isoformat())
     page.get_by_label("Tot en met welke datum?").fill(
@@ -124,6 +111,6 @@ def test_anna_machtigt_haar_buurman_als_mantelzorger_en_trekt_het_in(page, gemee
     )
     page.get_by_role("button", name="Machtiging geven").click()
     expect(page.locator("main")).to_contain_text("Piet Bakker mag nu voor u handelen")
-    _controleer(page, "machtiging-gegeven")
+    controleer_portaalpagina(page, "machtiging-gegeven")
     page.get_by_role("button", name="Intrekken voor Piet Bakker").click()
     expect(page.locator("main")).to_contain_text("kan niet meer voor u handelen")

@@ -18,8 +18,13 @@ from eenplan.testing.factories import (
     UitvragingFactory,
 )
 
-from .conftest import assert_axe, assert_styled, login_cookie, screenshot
-from .test_portaal import _controleer
+from .conftest import (
+    assert_axe,
+    assert_styled,
+    controleer_portaalpagina,
+    login_cookie,
+    screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -46,11 +51,11 @@ def test_anna_maakt_bezwaar_dient_een_klacht_in_en_vult_de_vragenlijst_in(page, 
     laatste = f"{s.beschikking.bezwaar_uiterlijk.day} "
     expect(page.locator("main")).to_contain_text("U kunt bezwaar maken tot en met")
     expect(page.locator("main")).to_contain_text(laatste)
-    _controleer(page, "bezwaren")
+    controleer_portaalpagina(page, "bezwaren")
     page.get_by_role("link", name="Bezwaar maken").first.click()
     page.get_by_role("button", name="Bezwaar versturen").click()
     expect(page.get_by_role("alert")).to_contain_text("Schrijf op waarom u het niet eens bent")
-    _controleer(page, "bezwaar-maken")
+    controleer_portaalpagina(page, "bezwaar-maken")
     page.get_by_label("Waarom bent u het niet eens met het besluit?").fill(
         "Drie uur per week is te weinig voor het huis en de was."
     )
@@ -62,7 +67,7 @@ def test_anna_maakt_bezwaar_dient_een_klacht_in_en_vult_de_vragenlijst_in(page, 
     # A complaint.
     page.get_by_role("link", name="Een klacht indienen").click()
     page.get_by_label("Waarover gaat uw klacht?").fill("Ik werd drie keer niet teruggebeld.")
-    _controleer(page, "klacht")
+    controleer_portaalpagina(page, "klacht")
     page.get_by_role("button", name="Klacht versturen").click()
     expect(page.get_by_role("status").first).to_contain_text("Wij hebben uw klacht ontvangen")
     assert Klacht.objects.filter(inwoner=s.inwoner).exists()
@@ -73,11 +78,11 @@ def test_anna_maakt_bezwaar_dient_een_klacht_in_en_vult_de_vragenlijst_in(page, 
     expect(page.get_by_role("heading", level=1)).to_have_text("Sociale kaart van Noord")
     expect(page.locator("main")).to_contain_text("Wijkrestaurant Noord")
     expect(page.locator("main")).not_to_contain_text("Koffieochtend Zuid")
-    _controleer(page, "sociale-kaart")
+    controleer_portaalpagina(page, "sociale-kaart")
 
     # The survey.
     page.goto(f"/mijn/{s.inwoner.pk}/vragenlijst/")
-    _controleer(page, "vragenlijst")
+    controleer_portaalpagina(page, "vragenlijst")
     page.locator("fieldset").first.get_by_label("Eens", exact=True).check()
     page.get_by_role("button", name="Antwoorden versturen").click()
     expect(page.get_by_role("status").first).to_contain_text("Wij hebben uw antwoorden ontvangen")
@@ -90,7 +95,7 @@ def test_de_sociale_kaart_zonder_inloggen(page, gemeentedata):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"Sociale kaart van {s.gemeente.naam}"
     )
-    _controleer(page, "publieke-sociale-kaart")
+    controleer_portaalpagina(page, "publieke-sociale-kaart")
     # Keyboard: choose a target group and search.
     page.get_by_label("Voor wie").select_option(label="Mantelzorgers")
     page.get_by_role("button", name="Zoeken").press("Enter")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from eenplan.gemeente.models import Instelling
 from eenplan.participatie.models import (
@@ -136,9 +136,15 @@ def werkgevers(gemeente_id: int | None) -> QuerySet[Werkgever]:
     )
 
 
-def instrumenten_van(inwoner_id: int) -> QuerySet[Instrument]:
-    return Instrument.objects.filter(inwoner_id=inwoner_id).select_related("werkgever")
+def instrumenten_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Instrument]:
+    """The resident's instruments with their employer, within the municipality (a region keeps
+    each municipality's rows apart, issue 16)."""
+    return (
+        Instrument.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)
+        .filter(Q(werkgever__isnull=True) | Q(werkgever__gemeente_id=gemeente_id))
+        .select_related("werkgever")
+    )
 
 
-def tegenprestaties_van(inwoner_id: int) -> QuerySet[Tegenprestatie]:
-    return Tegenprestatie.objects.filter(inwoner_id=inwoner_id)
+def tegenprestaties_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Tegenprestatie]:
+    return Tegenprestatie.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)

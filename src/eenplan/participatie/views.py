@@ -155,7 +155,7 @@ def aanvraag(request: HttpRequest, pk: int) -> HttpResponse:
             },
         ),
         "beslis_form": form("beslis", BeslisForm, initial={"ingangsdatum": lo.gemeld_op}),
-        "maatregelen": list(lo.maatregelen.all()),
+        "maatregelen": list(lo.maatregelen.filter(gemeente_id=lo.gemeente_id)),
         "maatregel_form": form_from_session(
             request, f"maatregel-{pk}", MaatregelForm, prefix="maatregel", categorieen=keuzes
         )
@@ -303,8 +303,8 @@ def werk(request: HttpRequest, pk: int) -> HttpResponse:
         "vc_form": vc_form,
         "stap_form": stap_form,
         "start_form": start_form,
-        "instrumenten": list(selectors.instrumenten_van(inwoner.pk)),
-        "tegenprestaties": list(selectors.tegenprestaties_van(inwoner.pk)),
+        "instrumenten": list(selectors.instrumenten_van(inwoner.pk, inwoner.gemeente_id)),
+        "tegenprestaties": list(selectors.tegenprestaties_van(inwoner.pk, inwoner.gemeente_id)),
         "instrument_form": form_from_session(
             request,
             f"instrument-{pk}",
