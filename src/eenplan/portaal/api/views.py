@@ -511,7 +511,11 @@ class VragenlijstViewSet(PortaalViewSet):
             "reden": reden,
             "sluit_op": uitnodiging.uitvraging.sluit_op if uitnodiging else None,
             "schaal": {str(w): label for w, label in SCHAAL},
-            "vragen": list(uitnodiging.uitvraging.vragenlijst.vragen.all()) if uitnodiging else [],
+            "vragen": (
+                list(uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True))
+                if uitnodiging
+                else []
+            ),
         }
 
     @extend_schema(responses=MijnVragenlijstSerializer, tags=["mijn"])

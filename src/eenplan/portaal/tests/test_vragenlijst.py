@@ -124,3 +124,20 @@ def test_the_api_reads_and_answers_the_survey(zaak, uitnodiging):
     assert goed.status_code == 201
     assert goed.json()["kan_antwoorden"] is False
     assert Respons.objects.count() == 1
+
+
+def test_a_question_switched_off_is_not_asked_in_the_portal(client, zaak, uitnodiging):
+    """A question the beleidsmedewerker switched off for later rounds is not shown, on the page
+    nor in the API (issue 12's question editing)."""
+    uit = uitnodiging.uitvraging.vragenlijst.vragen.order_by("id").last()
+    uit.actief = False
+    uit.save(update_fields=["actief"])
+    _login(client, zaak.inwoner)
+    tekst = _tekst(client.get(reverse("portaal:vragenlijst", args=[zaak.inwoner.pk])))
+    aan = uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True).first()
+    assert aan.tekst in tekst and uit.tekst not in tekst
+    api = APIClient()
+    api.force_login(InwoneraccountFactory(inwoner=zaak.inwoner).user)
+    body = api.get(f"/api/v1/mijn/{zaak.inwoner.pk}/vragenlijst/").json()
+    assert uit.code not in {v["code"] for v in body["vragen"]}
+    assert aan.code in {v["code"] for v in body["vragen"]}

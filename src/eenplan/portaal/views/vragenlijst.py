@@ -29,7 +29,11 @@ def _pagina(
     uitnodiging = beleid_selectors.uitnodiging_van_inwoner(inwoner_id=inwoner.pk, vandaag=vandaag)
     context = {
         "uitnodiging": uitnodiging,
-        "vragen": list(uitnodiging.uitvraging.vragenlijst.vragen.all()) if uitnodiging else [],
+        "vragen": (
+            list(uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True))
+            if uitnodiging
+            else []
+        ),
         "reden": beleid_services.open_voor_antwoord(uitnodiging, vandaag=vandaag)
         if uitnodiging
         else services.NIET_UITGENODIGD,
@@ -57,7 +61,11 @@ def vragenlijst_antwoorden(request: HttpRequest, inwoner_id: int) -> HttpRespons
     uitnodiging = beleid_selectors.uitnodiging_van_inwoner(
         inwoner_id=inwoner.pk, vandaag=timezone.localdate()
     )
-    codes = [v.code for v in uitnodiging.uitvraging.vragenlijst.vragen.all()] if uitnodiging else []
+    codes = (
+        [v.code for v in uitnodiging.uitvraging.vragenlijst.vragen.filter(actief=True)]
+        if uitnodiging
+        else []
+    )
     scores = services.scores_uit(request.POST, codes)
     try:
         services.enquete_beantwoorden(inwoner=inwoner, scores=scores)
