@@ -131,7 +131,11 @@ def werkgevers(gemeente_id: int | None) -> QuerySet[Werkgever]:
     """The municipality's employers with their number of placements (one query)."""
     return (
         Werkgever.objects.filter(gemeente_id=gemeente_id)
-        .annotate(aantal_plaatsingen=Count("plaatsingen"))
+        .annotate(
+            aantal_plaatsingen=Count(
+                "plaatsingen", filter=Q(plaatsingen__gemeente_id=gemeente_id)
+            )
+        )
         .order_by("naam", "id")
     )
 

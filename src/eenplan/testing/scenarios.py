@@ -91,6 +91,11 @@ def stamgegevens() -> None:
     if not Doelgroep.objects.exists():
         migratie = importlib.import_module("eenplan.voorzieningen.migrations.0007_doelgroepen")
         migratie.laden(apps, None)
+    from eenplan.avg.models import Bewaartermijn
+
+    if not Bewaartermijn.objects.exists():  # the selectielijst periods (avg 0002)
+        migratie = importlib.import_module("eenplan.avg.migrations.0002_bewaartermijnen")
+        migratie.laden(apps, None)
 
 
 # --- stages -----------------------------------------------------------------------------------
