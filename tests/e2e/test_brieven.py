@@ -55,6 +55,10 @@ def test_beheerder_zet_logo_en_bewerkt_sjabloon_met_voorbeeld(
     expect(page.get_by_text("De gegevens van de gemeente zijn opgeslagen.")).to_be_visible()
     logo = page.get_by_role("img", name="Logo van de gemeente")
     expect(logo).to_be_visible()
+    # Visible is not loaded: wait for the image itself (a busy machine serves it later).
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=logo.element_handle()
+    )
     assert page.evaluate("(img) => img.naturalWidth", logo.element_handle()) == 480
     assert_styled(page)
     assert_axe(page, "gegevens van de gemeente")
