@@ -127,6 +127,15 @@ def trajecten_van(inwoner_id: int) -> QuerySet[Traject]:
     return Traject.objects.filter(inwoner_id=inwoner_id).prefetch_related("stappen")
 
 
+def werkgever_keuzes(gemeente_id: int | None) -> list[tuple[int, str]]:
+    """The municipality's employers as (id, name) choices for a form (one query, no join)."""
+    return list(
+        Werkgever.objects.filter(gemeente_id=gemeente_id)
+        .order_by("naam", "id")
+        .values_list("pk", "naam")
+    )
+
+
 def werkgevers(gemeente_id: int | None) -> QuerySet[Werkgever]:
     """The municipality's employers with their number of placements (one query)."""
     return (

@@ -381,7 +381,7 @@ def traject_stap(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _werkgever_keuzes(gemeente_id: int) -> list[tuple[int, str]]:
-    return list(selectors.werkgevers(gemeente_id).values_list("pk", "naam"))
+    return selectors.werkgever_keuzes(gemeente_id)
 
 
 @require_POST
