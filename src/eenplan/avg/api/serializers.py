@@ -54,7 +54,7 @@ class AvgVerzoekFilterSerializer(serializers.Serializer):
         choices=[("open", "In behandeling"), *VerzoekStatus.choices], required=False
     )
     soort = serializers.ChoiceField(choices=VerzoekSoort.choices, required=False)
-    inwoner = serializers.IntegerField(min_value=1, required=False)
+    inwoner = serializers.IntegerField(min_value=1, required=False, source="inwoner_id")
 
 
 class VerlengSerializer(serializers.Serializer):

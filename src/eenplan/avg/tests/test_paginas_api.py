@@ -172,6 +172,21 @@ def test_api_list_has_a_fixed_number_of_queries(s, fg, django_assert_max_num_que
         assert api.get("/api/v1/avg-verzoeken/").json()["count"] == 11
 
 
+def test_api_list_filters_by_resident_status_and_kind(s, fg):
+    """The filters of the list narrow it (a resident filter once crashed the list with a 500)."""
+    api = api_for(fg)
+    AvgVerzoekFactory(inwoner=s.inwoner)
+    ander = InwonerFactory(gemeente=s.gemeente, wijk=s.wijken["Noord"])
+    AvgVerzoekFactory(inwoner=ander)
+    alles = api.get("/api/v1/avg-verzoeken/")
+    assert alles.json()["count"] == 2
+    een = api.get(f"/api/v1/avg-verzoeken/?inwoner={ander.pk}&status=open&soort=inzage")
+    assert een.status_code == 200, een.content
+    assert [r["inwoner"] for r in een.json()["results"]] == [ander.pk]
+    fout = api.get("/api/v1/avg-verzoeken/?inwoner=nul")
+    assert fout.status_code == 400
+
+
 def test_the_resident_asks_in_the_portal_and_downloads_the_answer(s, fg):
     account = inwoneraccount_for(inwoner=s.inwoner, via="ontwikkeling")
     client = Client()
