@@ -674,8 +674,13 @@ registreer(
 
 
 def _mantelzorg(v: Vraag) -> Meting:
+    # M1 asks whether the support of *the mantelzorger* was discussed (seed 002 bijlage 3,
+    # L2336-2341): an onderzoek without a mantelzorger (the field left empty,
+    # `rules.onderzoek`) is in neither the numerator nor the denominator.
     rijen = Onderzoek.objects.filter(
-        melding__gemeente_id=v.gemeente_id, verslag_definitief_op__date__range=(v.van, v.tot)
+        melding__gemeente_id=v.gemeente_id,
+        verslag_definitief_op__date__range=(v.van, v.tot),
+        mantelzorger_besproken__isnull=False,
     )
     return Meting(
         rijen=rijen,
@@ -726,9 +731,10 @@ registreer(
     Indicator(
         id="mantelzorg_besproken",
         naam="Mantelzorg besproken in het onderzoek",
-        definitie="Van de inwoners van wie het verslag van het onderzoek in de periode "
-        "definitief werd: het deel bij wie de situatie van de mantelzorger is besproken.",
-        bron=f"{SEED_ML}, M1; Wmo 2015 art. 2.3.2 lid 4 onder d",
+        definitie="Van de inwoners met een mantelzorger van wie het verslag van het onderzoek "
+        "in de periode definitief werd: het deel bij wie de situatie van de mantelzorger is "
+        "besproken. Een onderzoek zonder mantelzorger telt niet mee.",
+        bron=f"{SEED_ML}, M1 (L2336-2341); Wmo 2015 art. 2.3.2 lid 4 onder d",
         eenheid=Eenheid.PROCENT,
         dimensies=("wijk", "leeftijd", "huishouden", "maand", "kwartaal", "jaar"),
         meting=_mantelzorg,

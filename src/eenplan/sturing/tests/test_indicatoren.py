@@ -338,15 +338,17 @@ def test_kanteling_share_of_general_provisions_in_plans(gemeente, wijk):
 
 
 def test_mantelzorg_discussed_in_the_onderzoek(gemeente, wijk):
-    # Six onderzoeken with a final verslag today; in five the mantelzorger was discussed.
-    for n in range(6):
+    # Eight onderzoeken with a final verslag today: six residents have a mantelzorger (in five
+    # it was discussed), two have none (left empty). M1 is about the mantelzorger, so the two
+    # without one are not in the denominator: 5 of 6, not 5 of 8 (62.5%).
+    for besproken in (True, True, True, True, True, False, None, None):
         onderzoek = OnderzoekFactory(
             melding=MeldingFactory(
                 inwoner=InwonerFactory(gemeente=gemeente, wijk=wijk), toegewezen=True
             )
         )
         Onderzoek.objects.filter(pk=onderzoek.pk).update(
-            verslag_definitief_op=dt.datetime.now(dt.UTC), mantelzorger_besproken=n < 5
+            verslag_definitief_op=dt.datetime.now(dt.UTC), mantelzorger_besproken=besproken
         )
     assert totaal(gemeente, "mantelzorg_besproken").waarde == Decimal("83.3")
 
