@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import django_filters
 from django import forms
@@ -218,6 +219,14 @@ def _conflict_response(exc: Conflict) -> Response:
     return problem(status.HTTP_409_CONFLICT, detail, **extra)
 
 
+def validatiefout(exc: DjangoValidationError) -> exceptions.ValidationError:
+    """A model or service `ValidationError` as the API's 400: its Dutch messages per field, or
+    under `detail` when it names no field."""
+    if hasattr(exc, "error_dict"):
+        return exceptions.ValidationError(exc.message_dict)
+    return exceptions.ValidationError({"detail": exc.messages})
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Turn a conflict into 409 (a stale version into 412, see common.concurrency),
     model/service validation errors into 400s and permission errors into 403s.
@@ -252,10 +261,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, Conflict):
         return _conflict_response(exc)
     if isinstance(exc, DjangoValidationError):
-        if hasattr(exc, "error_dict"):
-            exc = exceptions.ValidationError(exc.message_dict)
-        else:
-            exc = exceptions.ValidationError({"detail": exc.messages})
+        exc = validatiefout(exc)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
     response = drf_exception_handler(exc, context)
@@ -285,6 +291,31 @@ def pagina(
     page = view.paginate_queryset(rijen)
     data = serializer_class(page, many=True, context={"request": request}).data
     return view.get_paginated_response(data)
+
+
+T = TypeVar("T")
+
+
+def vastleggen(
+    request: Request,
+    invoer: type[serializers.Serializer],
+    opslaan: Callable[[dict[str, Any]], T],
+    antwoord: Callable[[T], Any],
+    *,
+    status_code: int = status.HTTP_201_CREATED,
+) -> Response:
+    """The write action of a viewset in one place: read the body with `invoer` (a field it
+    cannot read: 400 per field), record it with `opslaan` (the service; it gets a copy of the
+    validated data, to take ids out and pass the rest on), and answer with `antwoord` of what
+    was recorded (by default 201). A `ValidationError` of the service is a 400 with its own
+    Dutch messages (`validatiefout`), the same as `exception_handler` gives."""
+    data = invoer(data=request.data)
+    data.is_valid(raise_exception=True)
+    try:
+        vastgelegd = opslaan(dict(data.validated_data))
+    except DjangoValidationError as exc:
+        raise validatiefout(exc) from exc
+    return Response(antwoord(vastgelegd), status=status_code)
 
 
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')

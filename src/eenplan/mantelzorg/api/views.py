@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from eenplan.common.api import pagina
+from eenplan.common.api import pagina, vastleggen
 from eenplan.gemeente.models import Wijk
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
 from eenplan.mantelzorg import selectors, services
@@ -425,6 +425,19 @@ class _Basis(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
     filter_backends: list[type] = []
 
+    def _pagina_gelogd(
+        self,
+        request: Request,
+        rijen: Any,
+        serializer_class: type[serializers.BaseSerializer],
+        inwoners: Any,
+        resource: Resource = R.MANTELZORG,
+    ) -> Response:
+        """One page of `rijen`, the residents it shows (`inwoners(page)`) logged as read."""
+        page = self.paginate_queryset(rijen)
+        access.log_shown(request.user, inwoners(page), resource=resource, via=_via(request))
+        return self.get_paginated_response(serializer_class(page, many=True).data)
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -459,16 +472,12 @@ class MantelzorgerViewSet(_Basis):
     serializer_class = MantelzorgerSerializer
 
     def list(self, request: Request) -> Response:
-        rijen = selectors.mantelzorgers_in_scope(request.user)
-        page = self.paginate_queryset(rijen)
-        access.log_shown(
-            request.user,
-            [r.inwoner_id for mz in page for r in mz.zorgrelaties.all()],
-            resource=R.MANTELZORG,
-            via=_via(request),
+        return self._pagina_gelogd(
+            request,
+            selectors.mantelzorgers_in_scope(request.user),
+            MantelzorgerSerializer,
+            lambda page: [r.inwoner_id for mz in page for r in mz.zorgrelaties.all()],
         )
-        data = MantelzorgerSerializer(page, many=True).data
-        return self.get_paginated_response(data)
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Mantelzorger:
         mz = selectors.mantelzorger_get(_pk(pk, "Deze mantelzorger bestaat niet."))
@@ -477,28 +486,55 @@ class MantelzorgerViewSet(_Basis):
         services.mantelzorger_require(request.user, mz, handeling, via=_via(request))
         return mz
 
-    def _detail(self, pk: int, code: int = 200) -> Response:
-        return Response(MantelzorgerDetailSerializer(selectors.mantelzorger_get(pk)).data, code)
+    @staticmethod
+    def _detail(pk: int) -> Any:
+        return MantelzorgerDetailSerializer(selectors.mantelzorger_get(pk)).data
+
+    def _vastleggen(
+        self,
+        request: Request,
+        mz: Mantelzorger,
+        invoer: type[serializers.Serializer],
+        dienst: Any,
+        *,
+        inwoner: str = "",
+    ) -> Response:
+        """An action on one carer: the service `dienst` records it for `mz` (the resident whose
+        id is in the body's field `inwoner`, when named, passed under that name) and the
+        answer is the carer (201)."""
+
+        def opslaan(d: dict[str, Any]) -> Any:
+            if inwoner:
+                d[inwoner] = _inwoner(d.pop(inwoner))
+            return dienst(mantelzorger=mz, actor=request.user, via=_via(request), **d)
+
+        return vastleggen(request, invoer, opslaan, lambda _gedaan: self._detail(mz.pk))
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        return self._detail(self._get(request, pk, A.LEZEN).pk)
+        return Response(self._detail(self._get(request, pk, A.LEZEN).pk))
 
     def create(self, request: Request) -> Response:
-        data = RegistrerenSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        verzorgde = _inwoner(d.pop("verzorgde"))
-        als = d.pop("als_inwoner")
-        netwerk = d.pop("netwerkpersoon")
-        relatie = services.mantelzorger_register(
-            verzorgde=verzorgde,
-            als_inwoner=_inwoner(als) if als else None,
-            netwerkpersoon=Netwerkpersoon.objects.filter(pk=netwerk).first() if netwerk else None,
-            actor=request.user,
-            via=_via(request),
-            **d,
+        def registreren(d: dict[str, Any]) -> Zorgrelatie:
+            verzorgde = _inwoner(d.pop("verzorgde"))
+            als = d.pop("als_inwoner")
+            netwerk = d.pop("netwerkpersoon")
+            return services.mantelzorger_register(
+                verzorgde=verzorgde,
+                als_inwoner=_inwoner(als) if als else None,
+                netwerkpersoon=(
+                    Netwerkpersoon.objects.filter(pk=netwerk).first() if netwerk else None
+                ),
+                actor=request.user,
+                via=_via(request),
+                **d,
+            )
+
+        return vastleggen(
+            request,
+            RegistrerenSerializer,
+            registreren,
+            lambda relatie: self._detail(relatie.mantelzorger_id),
         )
-        return self._detail(relatie.mantelzorger_id, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="De mantelzorger zorgt ook voor een andere inwoner",
@@ -508,17 +544,9 @@ class MantelzorgerViewSet(_Basis):
     @action(detail=True, methods=["post"])
     def zorgrelaties(self, request: Request, pk: Any = None) -> Response:
         mz = self._get(request, pk, A.LEZEN)
-        data = ZorgrelatieInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        services.zorgrelatie_add(
-            mantelzorger=mz,
-            inwoner=_inwoner(d.pop("inwoner")),
-            actor=request.user,
-            via=_via(request),
-            **d,
+        return self._vastleggen(
+            request, mz, ZorgrelatieInputSerializer, services.zorgrelatie_add, inwoner="inwoner"
         )
-        return self._detail(mz.pk, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Belasting (overbelast ja/nee, datum) vastleggen in het lopende onderzoek",
@@ -528,17 +556,19 @@ class MantelzorgerViewSet(_Basis):
     @action(detail=True, methods=["post"])
     def belasting(self, request: Request, pk: Any = None) -> Response:
         mz = self._get(request, pk, A.LEZEN)
-        data = BelastingInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        onderzoek = Onderzoek.objects.filter(pk=d.pop("onderzoek")).first()
-        relatie = mz.zorgrelaties.filter(pk=d.pop("zorgrelatie")).first()
-        if onderzoek is None or relatie is None:
-            raise ValidationError("Onbekend onderzoek of onbekende zorg van deze mantelzorger.")
-        services.belasting_vastleggen(
-            onderzoek=onderzoek, zorgrelatie=relatie, actor=request.user, via=_via(request), **d
+
+        def belasting(d: dict[str, Any]) -> Belasting:
+            onderzoek = Onderzoek.objects.filter(pk=d.pop("onderzoek")).first()
+            relatie = mz.zorgrelaties.filter(pk=d.pop("zorgrelatie")).first()
+            if onderzoek is None or relatie is None:
+                raise ValidationError("Onbekend onderzoek of onbekende zorg van deze mantelzorger.")
+            return services.belasting_vastleggen(
+                onderzoek=onderzoek, zorgrelatie=relatie, actor=request.user, via=_via(request), **d
+            )
+
+        return vastleggen(
+            request, BelastingInputSerializer, belasting, lambda _b: self._detail(mz.pk)
         )
-        return self._detail(mz.pk, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Ondersteuning vastleggen (een van de acht basisfuncties)",
@@ -548,12 +578,9 @@ class MantelzorgerViewSet(_Basis):
     @action(detail=True, methods=["post"])
     def ondersteuning(self, request: Request, pk: Any = None) -> Response:
         mz = self._get(request, pk, A.WIJZIGEN)
-        data = OndersteuningInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.ondersteuning_add(
-            mantelzorger=mz, actor=request.user, via=_via(request), **data.validated_data
+        return self._vastleggen(
+            request, mz, OndersteuningInputSerializer, services.ondersteuning_add
         )
-        return self._detail(mz.pk, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Vraag om respijtzorg vastleggen",
@@ -563,17 +590,9 @@ class MantelzorgerViewSet(_Basis):
     @action(detail=True, methods=["post"])
     def respijt(self, request: Request, pk: Any = None) -> Response:
         mz = self._get(request, pk, A.WIJZIGEN)
-        data = RespijtInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        services.respijt_vraag_add(
-            mantelzorger=mz,
-            inwoner=_inwoner(d.pop("inwoner")),
-            actor=request.user,
-            via=_via(request),
-            **d,
+        return self._vastleggen(
+            request, mz, RespijtInputSerializer, services.respijt_vraag_add, inwoner="inwoner"
         )
-        return self._detail(mz.pk, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Mantelzorgwaardering van dit jaar toekennen (één per jaar)",
@@ -585,17 +604,9 @@ class MantelzorgerViewSet(_Basis):
     @action(detail=True, methods=["post"])
     def waardering(self, request: Request, pk: Any = None) -> Response:
         mz = self._get(request, pk, A.WIJZIGEN)
-        data = WaarderingInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        services.waardering_aanvragen(
-            mantelzorger=mz,
-            namens=_inwoner(d.pop("namens")),
-            actor=request.user,
-            via=_via(request),
-            **d,
+        return self._vastleggen(
+            request, mz, WaarderingInputSerializer, services.waardering_aanvragen, inwoner="namens"
         )
-        return self._detail(mz.pk, status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
@@ -618,11 +629,9 @@ class RespijtViewSet(_Basis):
         f = RespijtFilterSerializer(data=request.query_params)
         f.is_valid(raise_exception=True)
         rijen = selectors.respijtvragen_in_scope(request.user, status=f.validated_data["status"])
-        page = self.paginate_queryset(rijen)
-        access.log_shown(
-            request.user, [v.inwoner_id for v in page], resource=R.MANTELZORG, via=_via(request)
+        return self._pagina_gelogd(
+            request, rijen, RespijtSerializer, lambda page: [v.inwoner_id for v in page]
         )
-        return self.get_paginated_response(RespijtSerializer(page, many=True).data)
 
     @extend_schema(
         summary="Uitkomst van een vraag om respijtzorg: geleverd, niet geleverd, ingetrokken",
@@ -637,12 +646,15 @@ class RespijtViewSet(_Basis):
         access.require(
             request.user, R.MANTELZORG, A.WIJZIGEN, via=_via(request), inwoner=vraag.inwoner_id
         )
-        data = AfhandelenInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        vraag = services.respijt_vraag_afhandelen(
-            vraag=vraag, actor=request.user, via=_via(request), **data.validated_data
+        return vastleggen(
+            request,
+            AfhandelenInputSerializer,
+            lambda d: services.respijt_vraag_afhandelen(
+                vraag=vraag, actor=request.user, via=_via(request), **d
+            ),
+            lambda afgehandeld: RespijtSerializer(afgehandeld).data,
+            status_code=status.HTTP_200_OK,
         )
-        return Response(RespijtSerializer(vraag).data)
 
     @extend_schema(
         summary="Respijtzorg: vraag en aanbod per soort (alleen aantallen)",
@@ -676,11 +688,9 @@ class WaarderingViewSet(_Basis):
         f = JaarFilterSerializer(data=request.query_params)
         f.is_valid(raise_exception=True)
         rijen = selectors.waarderingen_in_scope(request.user, jaar=f.validated_data.get("jaar"))
-        page = self.paginate_queryset(rijen)
-        access.log_shown(
-            request.user, [w.namens_id for w in page], resource=R.MANTELZORG, via=_via(request)
+        return self._pagina_gelogd(
+            request, rijen, WaarderingSerializer, lambda page: [w.namens_id for w in page]
         )
-        return self.get_paginated_response(WaarderingSerializer(page, many=True).data)
 
 
 @extend_schema_view(
@@ -708,15 +718,14 @@ class RegelingViewSet(_Basis):
         )
 
     def create(self, request: Request) -> Response:
-        data = RegelingInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        regeling = services.regeling_save(
-            gemeente=user_gemeente(request),
-            actor=request.user,
-            via=_via(request),
-            **data.validated_data,
+        return vastleggen(
+            request,
+            RegelingInputSerializer,
+            lambda d: services.regeling_save(
+                gemeente=user_gemeente(request), actor=request.user, via=_via(request), **d
+            ),
+            lambda regeling: RegelingSerializer(regeling).data,
         )
-        return Response(RegelingSerializer(regeling).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
@@ -765,31 +774,35 @@ class VrijwilligerViewSet(_Basis):
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         return Response(VrijwilligerSerializer(self._get(request, pk)).data)
 
-    def _save(self, request: Request, v: Vrijwilliger | None) -> Vrijwilliger:
-        data = VrijwilligerInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        gemeente = user_gemeente(request)
-        wijk = Wijk.objects.filter(pk=d.pop("wijk"), gemeente=gemeente).first()
-        if wijk is None:
-            raise ValidationError({"wijk": "Kies een wijk van de eigen gemeente."})
-        return services.vrijwilliger_save(
-            gemeente=gemeente,
-            vrijwilliger=v,
-            wijk=wijk,
-            als_inwoner=v.als_inwoner if v else None,
-            actor=request.user,
-            via=_via(request),
-            **d,
+    def _save(self, request: Request, v: Vrijwilliger | None, status_code: int) -> Response:
+        def opslaan(d: dict[str, Any]) -> Vrijwilliger:
+            gemeente = user_gemeente(request)
+            wijk = Wijk.objects.filter(pk=d.pop("wijk"), gemeente=gemeente).first()
+            if wijk is None:
+                raise ValidationError({"wijk": "Kies een wijk van de eigen gemeente."})
+            return services.vrijwilliger_save(
+                gemeente=gemeente,
+                vrijwilliger=v,
+                wijk=wijk,
+                als_inwoner=v.als_inwoner if v else None,
+                actor=request.user,
+                via=_via(request),
+                **d,
+            )
+
+        return vastleggen(
+            request,
+            VrijwilligerInputSerializer,
+            opslaan,
+            lambda opgeslagen: VrijwilligerSerializer(opgeslagen).data,
+            status_code=status_code,
         )
 
     def create(self, request: Request) -> Response:
-        v = self._save(request, None)
-        return Response(VrijwilligerSerializer(v).data, status=status.HTTP_201_CREATED)
+        return self._save(request, None, status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: Any = None) -> Response:
-        v = self._save(request, self._get(request, pk))
-        return Response(VrijwilligerSerializer(v).data)
+        return self._save(request, self._get(request, pk), status.HTTP_200_OK)
 
 
 @extend_schema_view(
@@ -821,11 +834,9 @@ class KlusViewSet(_Basis):
         f = KlusFilterSerializer(data=request.query_params)
         f.is_valid(raise_exception=True)
         rijen = selectors.klussen_in_scope(request.user, status=f.validated_data["status"])
-        page = self.paginate_queryset(rijen)
-        access.log_shown(
-            request.user, [k.hulpvrager_id for k in page], resource=R.KLUS, via=_via(request)
+        return self._pagina_gelogd(
+            request, rijen, KlusSerializer, lambda page: [k.hulpvrager_id for k in page], R.KLUS
         )
-        return self.get_paginated_response(KlusSerializer(page, many=True).data)
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Klus:
         klus = selectors.klus_get(_pk(pk, "Deze klus bestaat niet."))
@@ -839,15 +850,18 @@ class KlusViewSet(_Basis):
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         return Response(KlusSerializer(self._get(request, pk, A.LEZEN)).data)
 
+    @staticmethod
+    def _klus(klus: Klus) -> Any:
+        return KlusSerializer(selectors.klus_get(klus.pk)).data
+
     def create(self, request: Request) -> Response:
-        data = KlusInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        klus = services.klus_add(
-            hulpvrager=_inwoner(d.pop("hulpvrager")), actor=request.user, via=_via(request), **d
-        )
-        return Response(
-            KlusSerializer(selectors.klus_get(klus.pk)).data, status=status.HTTP_201_CREATED
+        return vastleggen(
+            request,
+            KlusInputSerializer,
+            lambda d: services.klus_add(
+                hulpvrager=_inwoner(d.pop("hulpvrager")), actor=request.user, via=_via(request), **d
+            ),
+            self._klus,
         )
 
     @extend_schema(
@@ -867,15 +881,16 @@ class KlusViewSet(_Basis):
     @action(detail=True, methods=["post"])
     def koppelen(self, request: Request, pk: Any = None) -> Response:
         klus = self._get(request, pk, A.WIJZIGEN)
-        data = KoppelenInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        v = Vrijwilliger.objects.filter(pk=data.validated_data["vrijwilliger"]).first()
-        if v is None:
-            raise ValidationError({"vrijwilliger": "Deze vrijwilliger bestaat niet."})
-        services.match_maken(klus=klus, vrijwilliger=v, actor=request.user, via=_via(request))
-        return Response(
-            KlusSerializer(selectors.klus_get(klus.pk)).data, status=status.HTTP_201_CREATED
-        )
+
+        def koppelen(d: dict[str, Any]) -> Match:
+            v = Vrijwilliger.objects.filter(pk=d["vrijwilliger"]).first()
+            if v is None:
+                raise ValidationError({"vrijwilliger": "Deze vrijwilliger bestaat niet."})
+            return services.match_maken(
+                klus=klus, vrijwilliger=v, actor=request.user, via=_via(request)
+            )
+
+        return vastleggen(request, KoppelenInputSerializer, koppelen, lambda _m: self._klus(klus))
 
     @extend_schema(
         summary="Uitkomst van de koppeling vastleggen",
@@ -885,15 +900,20 @@ class KlusViewSet(_Basis):
     @action(detail=True, methods=["post"])
     def uitkomst(self, request: Request, pk: Any = None) -> Response:
         klus = self._get(request, pk, A.WIJZIGEN)
-        data = UitkomstInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        lopend = Match.objects.filter(klus=klus, uitkomst="").first()
-        if lopend is None:
-            raise ValidationError("Aan deze klus is geen vrijwilliger gekoppeld.")
-        services.match_uitkomst(
-            match=lopend, actor=request.user, via=_via(request), **data.validated_data
+
+        def uitkomst(d: dict[str, Any]) -> Match:
+            lopend = Match.objects.filter(klus=klus, uitkomst="").first()
+            if lopend is None:
+                raise ValidationError("Aan deze klus is geen vrijwilliger gekoppeld.")
+            return services.match_uitkomst(match=lopend, actor=request.user, via=_via(request), **d)
+
+        return vastleggen(
+            request,
+            UitkomstInputSerializer,
+            uitkomst,
+            lambda _m: self._klus(klus),
+            status_code=status.HTTP_200_OK,
         )
-        return Response(KlusSerializer(selectors.klus_get(klus.pk)).data)
 
 
 class KringViewSet(viewsets.GenericViewSet):
