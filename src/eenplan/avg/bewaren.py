@@ -139,6 +139,22 @@ def bewaartermijn_op(soort: str, dag: dt.date) -> Bewaartermijn | None:
     )
 
 
+def regel_voor(regels: list[Bewaartermijn], ingang: dt.date | None) -> Bewaartermijn | None:
+    """The rule that applies to a record whose period runs from `ingang`: the selectielijst in
+    force for records of that date (the latest `geldig_van` ≤ ingang; `regels` sorted by
+    `geldig_van`), not the one in force on the day of destruction — a selectielijst applies to
+    the records made or received while it is in force (Selectielijst 2020: from 1 January 2020;
+    records of 2017-2019 fall under the Selectielijst 2017, which eenplan does not hold, so they
+    are never due here). None when no list of eenplan covers the record."""
+    if ingang is None:
+        return None
+    gevonden = None
+    for regel in regels:
+        if regel.geldig_van <= ingang:
+            gevonden = regel
+    return gevonden
+
+
 def bewaartermijnen(dag: dt.date) -> list[Bewaartermijn]:
     """Every kind's rule in force on `dag`, the kinds eenplan destroys and those only listed."""
     per_soort: dict[str, Bewaartermijn] = {}
@@ -226,11 +242,11 @@ def te_vernietigen(gemeente: Gemeente, *, vandaag: dt.date | None = None) -> lis
     vandaag = vandaag or timezone.localdate()
     kandidaten: list[Kandidaat] = []
     for soort in SOORTEN.values():
-        regel = bewaartermijn_op(soort.code, vandaag)
-        if regel is None or regel.waardering != Waardering.VERNIETIGEN:
+        regels = list(Bewaartermijn.objects.filter(soort=soort.code).order_by("geldig_van"))
+        te_vernietigen_regels = [r for r in regels if r.waardering == Waardering.VERNIETIGEN]
+        if not te_vernietigen_regels:
             continue
-        termijn = termijn_van(regel)
-        grens = _laatste_ingang(vandaag, termijn)
+        grens = max(_laatste_ingang(vandaag, termijn_van(r)) for r in te_vernietigen_regels)
         qs = _queryset(soort, gemeente).filter(**{f"{soort.ingang_veld}__lte": grens})
         if soort.inwoner_pad:
             pad = soort.inwoner_pad.rsplit("__", 1)[0]
@@ -238,9 +254,13 @@ def te_vernietigen(gemeente: Gemeente, *, vandaag: dt.date | None = None) -> lis
                 qs = qs.select_related(pad)
         for record in qs.order_by("pk"):
             ingang = soort.ingang(record)
-            if not is_vernietigbaar(ingang=ingang, termijn=termijn, vandaag=vandaag):
+            regel = regel_voor(regels, ingang)
+            if regel is None or regel.waardering != Waardering.VERNIETIGEN:
+                continue
+            if not is_vernietigbaar(ingang=ingang, termijn=termijn_van(regel), vandaag=vandaag):
                 continue
             assert ingang is not None
+            termijn = termijn_van(regel)
             kandidaten.append(
                 Kandidaat(
                     soort=soort,

@@ -28,7 +28,11 @@ from django.utils import timezone
 
 from eenplan.avg.relaties import verwijzers
 from eenplan.common.pdf import tekst_naar_pdf
+from eenplan.gemeente.constants import Rol
+from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.models import HuishoudenLid, Inwoner
+from eenplan.privacy.constants import Grond
+from eenplan.privacy.models import Inwoneraccount
 
 INWONER = "inwoners.inwoner"
 HUISHOUDEN = "inwoners.huishouden"
@@ -156,6 +160,64 @@ def documenten(gevonden: dict[str, Onderdeel]) -> Iterator[Document]:
                         )
 
 
+# --- who, in the words a resident is given -------------------------------------------------
+
+# AVG art. 15 lid 1 (c) gives the resident the recipients or categories of recipients, not the
+# logins of the staff who read the file: the access log, the event history and the requests name
+# the staff member by role and organisation (as the portal's "wie keek mee" page does). CJEU
+# C-579/21 (Pankki S, 22 June 2023): the identity of employees acting under the controller's
+# authority is not owed under art. 15 unless needed for the resident's other rights.
+LOGIN_VELDEN = {"gebruikersnaam", "door_naam"}
+USER_VELDEN = {"user_id"}
+
+
+def wie_per_login(user_ids: set[int], *, gemeente_id: int) -> dict[int, str]:
+    """Per login the words a resident sees: the staff member's role and municipality (the
+    Medewerker of the resident's municipality first, a login may have one per municipality),
+    the ground of a resident's own login, or "een beheerder". Two queries."""
+    wie: dict[int, str] = {}
+    for m in (
+        Medewerker.objects.filter(user_id__in=user_ids)
+        .select_related("gemeente")
+        .order_by("user_id", "id")
+    ):
+        if m.user_id in wie and m.gemeente_id != gemeente_id:
+            continue
+        rol = Rol(m.functie).label if m.functie in Rol.values else "Medewerker"
+        wie[m.user_id] = f"{rol}, gemeente {m.gemeente.naam}"
+    for user_id in Inwoneraccount.objects.filter(user_id__in=user_ids - set(wie)).values_list(
+        "user_id", flat=True
+    ):
+        wie[user_id] = "Via Mijn zaak (inwoner of iemand namens de inwoner)"
+    return {u: wie.get(u, "Een beheerder van eenplan") for u in user_ids}
+
+
+def _zonder_logins(onderdelen: dict[str, Onderdeel], gemeente_id: int) -> dict[int, str]:
+    user_ids = {
+        getattr(rij, "user_id", None)
+        for model in ("privacy.inzage", "events.gebeurtenis")
+        for rij in (onderdelen[model].rijen if model in onderdelen else [])
+    }
+    return wie_per_login({u for u in user_ids if u}, gemeente_id=gemeente_id)
+
+
+def _rij_voor_inwoner(rij: models.Model, wie: dict[int, str]) -> dict[str, Any]:
+    """`rij_gegevens` without the staff's logins: the access log and the history say who by
+    role (`wie`); a resident's own login says on which ground."""
+    gegevens = rij_gegevens(rij)
+    if not (LOGIN_VELDEN & gegevens.keys()):
+        return gegevens
+    user_id = gegevens.pop("user_id", None)
+    for veld in LOGIN_VELDEN:
+        gegevens.pop(veld, None)
+    grond = gegevens.get("grond")
+    if isinstance(grond, dict) and grond.get("code") and grond["code"] != Grond.ZELF:
+        gegevens["wie"] = str(Grond(grond["code"]).label)
+    else:
+        gegevens["wie"] = wie.get(user_id, "Het systeem") if user_id else "Het systeem"
+    return gegevens
+
+
 # --- the export -----------------------------------------------------------------------------
 
 
@@ -164,6 +226,7 @@ def inzage_export(inwoner: Inwoner, *, gemaakt_op: dt.datetime | None = None) ->
     their SHA-256) and the access log (who, when, why)."""
     gevonden = verzamel(inwoner)
     gemaakt_op = gemaakt_op or timezone.now()
+    wie = _zonder_logins(gevonden, inwoner.gemeente_id)
     return {
         "soort": "eenplan-inzage",
         "versie": 1,
@@ -175,7 +238,7 @@ def inzage_export(inwoner: Inwoner, *, gemaakt_op: dt.datetime | None = None) ->
                 "model": o.model,
                 "naam": o.naam,
                 "aantal": len(o.rijen),
-                "rijen": [rij_gegevens(r) for r in o.rijen],
+                "rijen": [_rij_voor_inwoner(r, wie) for r in o.rijen],
             }
             for o in gevonden.values()
         ],
@@ -242,7 +305,7 @@ def inzage_tekst(export: dict[str, Any], *, gemeente: str) -> str:
         for rij in log["rijen"]:
             uitkomst = "toegestaan" if rij["toegestaan"] else f"geweigerd ({rij['reden']})"
             blokken.append(
-                f"{_tekst(rij['moment'])}: {rij['gebruikersnaam']}\n"
+                f"{_tekst(rij['moment'])}: {rij['wie']}\n"
                 f"Doel: {_tekst(rij['doel'])}. Via: {_tekst(rij['kanaal'])}. {uitkomst}."
             )
     else:

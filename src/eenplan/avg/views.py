@@ -41,11 +41,31 @@ STAND = {
 }
 
 
-def _verzoek(request: HttpRequest, pk: int, action: Action) -> AvgVerzoek:
+def _verzoek_van_gemeente(
+    request: HttpRequest, pk: int, resource: Resource, action: Action
+) -> AvgVerzoek:
+    """The request of the municipality the login works for. One that does not exist is a 404;
+    another municipality's is refused through `access.refuse` (403, logged against that
+    resident), like every app's records of another municipality."""
     gemeente = access.gemeente_van(request)
     verzoek = selectors.avg_verzoek_get(pk, gemeente_id=gemeente.pk)
-    if verzoek is None:
+    if verzoek is not None:
+        return verzoek
+    elders = selectors.avg_verzoek_elders(pk)
+    if elders is None:
         raise Http404("Dit verzoek bestaat niet.")
+    access.refuse(
+        request.user,
+        resource,
+        action,
+        via=access.Via.request(request),
+        reason=access.ANDERE_GEMEENTE,
+        inwoner=elders,
+    )
+
+
+def _verzoek(request: HttpRequest, pk: int, action: Action) -> AvgVerzoek:
+    verzoek = _verzoek_van_gemeente(request, pk, Resource.AVG_VERZOEK, action)
     services.verzoek_toegang(request.user, verzoek, action, via=access.Via.request(request))
     return verzoek
 
@@ -177,10 +197,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _export(request: HttpRequest, pk: int) -> tuple[AvgVerzoek, dict]:
-    gemeente = access.gemeente_van(request)
-    v = selectors.avg_verzoek_get(pk, gemeente_id=gemeente.pk)
-    if v is None:
-        raise Http404("Dit verzoek bestaat niet.")
+    v = _verzoek_van_gemeente(request, pk, Resource.AVG_VERZOEK, Action.EXPORTEREN)
     try:
         data = services.inzage_maken(verzoek=v, actor=request.user, via=access.Via.request(request))
     except ValidationError as exc:
@@ -262,7 +279,15 @@ def vernietiging(request: HttpRequest, pk: int) -> HttpResponse:
     gemeente = access.gemeente_van(request)
     lijst = selectors.vernietigingslijst_get(pk, gemeente_id=gemeente.pk)
     if lijst is None:
-        raise Http404("Deze vernietigingslijst bestaat niet.")
+        if not selectors.vernietigingslijst_bestaat(pk):
+            raise Http404("Deze vernietigingslijst bestaat niet.")
+        access.refuse(
+            request.user,
+            Resource.BEWAREN,
+            Action.LEZEN,
+            via=access.Via.request(request),
+            reason=access.ANDERE_GEMEENTE,
+        )
     afwijzen = AfwijsForm()
     status = 200
     if request.method == "POST":

@@ -8,7 +8,15 @@ import datetime as dt
 from django.db import migrations
 
 LIJST = "Selectielijst gemeenten en intergemeentelijke organen 2020"
-BRON = LIJST + ", categorie {cat} (VNG Referentielijsten, selectielijst_2020_resultaten.json)"
+# Vastgesteld 18 February 2020 by the algemene rijksarchivaris for the minister (Stcrt. 2020,
+# 11143 of 26 February 2020), with retroactive effect: it applies to records made or received
+# from 1 January 2020; the Selectielijst 2017 (Stcrt. 2017, 38013) keeps applying to records of
+# 2017-2019 (VNG, "Selectielijst 2020 vastgesteld"; GEMMA Handreiking Selectielijst §2.1).
+BRON = (
+    LIJST + ", categorie {cat}; vastgesteld 18-02-2020, Stcrt. 2020, 11143 (26-02-2020), geldt "
+    "voor stukken opgemaakt of ontvangen vanaf 01-01-2020 (VNG Referentielijsten, "
+    "selectielijst_2020_resultaten.json)"
+)
 GELDIG_VAN = dt.date(2020, 1, 1)
 
 # soort, categorie, omschrijving, waardering, jaren, maanden, dagen, ingang

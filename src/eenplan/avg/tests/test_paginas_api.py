@@ -19,9 +19,11 @@ from eenplan.privacy.services import inwoneraccount_for
 from eenplan.testing import scenarios
 from eenplan.testing.factories import (
     AvgVerzoekFactory,
+    GemeenteFactory,
     InwonerFactory,
     KlachtFactory,
     MedewerkerFactory,
+    VernietigingslijstFactory,
 )
 from eenplan.testing.helpers import api_for
 
@@ -208,3 +210,26 @@ def test_the_resident_asks_in_the_portal_and_downloads_the_answer(s, fg):
     assert client.get(
         reverse("avg-portaal:inzage-pdf", args=[s.partner.pk, ander.pk])
     ).status_code in (403, 404)
+
+
+def test_another_municipalitys_request_or_list_is_refused_and_logged_an_unknown_one_is_404(s, fg):
+    # Like every app's records of another municipality: a logged 403 (access.refuse), not an
+    # unlogged 404; an id that exists nowhere stays 404.
+    elders = GemeenteFactory(cbs_code="GM0999", naam="Anderdal")
+    verzoek = AvgVerzoekFactory(inwoner=InwonerFactory(gemeente=elders))
+    lijst = VernietigingslijstFactory(gemeente=elders)
+    client = _client(fg)
+    for url in (
+        reverse("avg:verzoek", args=[verzoek.pk]),
+        reverse("avg:inzage-pdf", args=[verzoek.pk]),
+        reverse("avg:inzage-json", args=[verzoek.pk]),
+    ):
+        antwoord = client.get(url)
+        assert antwoord.status_code == 403, url
+        assert "andere gemeente" in antwoord.content.decode()
+    assert client.get(reverse("avg:vernietiging", args=[lijst.pk])).status_code == 403
+    geweigerd = Inzage.objects.filter(user=fg.user, toegestaan=False)
+    assert geweigerd.filter(inwoner=verzoek.inwoner).count() == 3
+    assert geweigerd.filter(onderwerp="bewaren", reden__contains="andere gemeente").exists()
+    assert client.get(reverse("avg:verzoek", args=[verzoek.pk + 1000])).status_code == 404
+    assert client.get(reverse("avg:vernietiging", args=[lijst.pk + 1000])).status_code == 404

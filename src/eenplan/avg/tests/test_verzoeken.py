@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from eenplan.avg import services
+from eenplan.avg import inzage, services
 from eenplan.avg.constants import VerzoekSoort, VerzoekStatus
 from eenplan.avg.models import AvgVerzoek, Bewaarplicht
 from eenplan.events.models import Gebeurtenis
@@ -172,3 +172,18 @@ def test_inzage_export_contains_data_documents_and_access_log(fg):
     assert Inzage.objects.filter(
         inwoner=s.inwoner, user=fg, onderwerp="avg_verzoek", handeling="exporteren", doel=Doel.AVG
     ).exists()
+
+
+def test_the_inzage_names_staff_by_role_and_municipality_never_by_login(fg):
+    # AVG art. 15 lid 1 (c): recipients or categories of recipients, not the staff's logins.
+    s = scenarios.bezwaar(scenarios.gemeente())
+    verzoek = services.avg_verzoek_register(inwoner=s.inwoner, soort=VerzoekSoort.INZAGE, actor=fg)
+    export = services.inzage_maken(verzoek=verzoek, actor=fg)
+    tekst = inzage.inzage_tekst(export, gemeente=s.gemeente.naam)
+    data = inzage.inzage_json(export).decode()
+    for login in (fg.username, s.generalist.user.username):
+        assert login not in tekst and f'"{login}"' not in data
+    assert f"Privacy officer (FG), gemeente {s.gemeente.naam}" in tekst
+    log = next(o for o in export["onderdelen"] if o["model"] == "privacy.inzage")
+    assert all("gebruikersnaam" not in r and "user_id" not in r for r in log["rijen"])
+    assert {r["wie"] for r in log["rijen"]} >= {f"Privacy officer (FG), gemeente {s.gemeente.naam}"}
