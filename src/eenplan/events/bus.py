@@ -17,6 +17,7 @@ An event names its kind as '<aggregate>.<what happened>' (e.g. 'melding.gesloten
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from eenplan.common import bulk
 from eenplan.events.models import Gebeurtenis
 
 
@@ -106,7 +108,8 @@ def publish(
 @dataclass(frozen=True)
 class Publicatie:
     """One event for `publish_many`: the same arguments as `publish` (the resident also by id
-    alone, `inwoner_id`, to spare making a record for it)."""
+    alone, `inwoner_id`, to spare making a record for it). `moment`: when it happened, if not
+    now (the demo replaying a year of history)."""
 
     soort: str
     record: models.Model
@@ -116,36 +119,66 @@ class Publicatie:
     huishouden: Any = None
     gegevens: dict[str, Any] | None = None
     inwoner_id: int | None = None
+    moment: dt.datetime | None = None
 
 
-def publish_many(publicaties: Iterable[Publicatie]) -> list[Gebeurtenis]:
+class _Rij:
+    """A history row to write, without a model instance (nobody reads it back)."""
+
+    __slots__ = (
+        "moment",
+        "soort",
+        "omschrijving",
+        "user_id",
+        "door_naam",
+        "inwoner_id",
+        "huishouden_id",
+        "record_soort",
+        "record_id",
+        "gegevens",
+        "pk",
+    )
+
+
+def publish_many(publicaties: Iterable[Publicatie], *, terug: bool = True) -> list[Gebeurtenis]:
     """`publish` for many events at once (a batch of processed messages): every event is
-    written to the history — in one INSERT per few hundred rows instead of one each — and every
+    written to the history — in one prepared INSERT for all instead of one each — and every
     subscriber still receives every event, in the order given. The only difference with
     calling `publish` in a loop: the IN_TRANSACTIE subscribers run after all rows of the call
     are written, not between them. Call it inside the service's transaction, after the changes
-    are written; nothing is published if any kind is malformed."""
+    are written; nothing is published if any kind is malformed.
+
+    Returns the history rows in the order given. With `terug=False` the caller does not want
+    them: when no subscriber listens to any kind of the call, no model instance is made and
+    nothing is read back (the empty list is returned)."""
     lijst = list(publicaties)
     for p in lijst:
         if "." not in p.soort:
             raise ValueError("Een gebeurtenis heet '<onderwerp>.<wat er gebeurde>'.")
-    rijen = []
+    nodig = terug or any(
+        _subscribers.get((soort, fase)) for soort in {p.soort for p in lijst} for fase in Fase
+    )
+    rijen: list[Any] = []
+    labels: dict[type, str] = {}
     for p in lijst:
         echte_user = p.user if getattr(p.user, "is_authenticated", False) else None
-        rijen.append(
-            Gebeurtenis(
-                soort=p.soort,
-                omschrijving=p.omschrijving[:300],
-                user=echte_user,
-                door_naam=echte_user.get_username() if echte_user else "",
-                inwoner_id=p.inwoner.pk if p.inwoner is not None else p.inwoner_id,
-                huishouden=p.huishouden,
-                record_soort=p.record._meta.label_lower,
-                record_id=p.record.pk,
-                gegevens=p.gegevens or {},
-            )
-        )
-    Gebeurtenis.objects.bulk_create(rijen)
+        rij: Any = Gebeurtenis() if nodig else _Rij()
+        rij.moment = p.moment
+        rij.soort = p.soort
+        rij.omschrijving = p.omschrijving[:300]
+        rij.user_id = echte_user.pk if echte_user else None
+        rij.door_naam = echte_user.get_username() if echte_user else ""
+        rij.inwoner_id = p.inwoner.pk if p.inwoner is not None else p.inwoner_id
+        rij.huishouden_id = p.huishouden.pk if p.huishouden is not None else None
+        soort = type(p.record)
+        if soort not in labels:
+            labels[soort] = p.record._meta.label_lower
+        rij.record_soort, rij.record_id = labels[soort], p.record.pk
+        rij.gegevens = p.gegevens or {}
+        rijen.append(rij)
+    bulk.voeg_in(Gebeurtenis, rijen, ids=nodig)
+    if not nodig:
+        return []
     for p, gebeurtenis in zip(lijst, rijen, strict=True):
         event = Event(
             soort=p.soort,

@@ -3,6 +3,7 @@ terms in working days, storing an outgoing message, and the dossier timeline."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import secrets
@@ -133,24 +134,35 @@ def uitgaand_opslaan(
     return rij
 
 
+# The field names of each record type of the message library, looked up once per type (no
+# fields for what is not a dataclass: text, numbers, dates).
+_VELDEN: dict[type, tuple[str, ...]] = {}
+
+
 def _codes(obj: Any) -> list[str]:
     """Every return code in a (retour) message, except 0200 and 0233."""
-    import dataclasses
-
     gevonden: list[str] = []
+    _verzamel(obj, gevonden)
+    return gevonden
+
+
+def _verzamel(obj: Any, gevonden: list[str]) -> None:
     if isinstance(obj, list):
         for o in obj:
-            gevonden += _codes(o)
-        return gevonden
-    if not dataclasses.is_dataclass(obj):
-        return gevonden
-    for f in dataclasses.fields(obj):
-        waarde = getattr(obj, f.name)
-        if f.name == "retourcodes":
+            _verzamel(o, gevonden)
+        return
+    soort = type(obj)
+    velden = _VELDEN.get(soort)
+    if velden is None:
+        velden = _VELDEN[soort] = (
+            tuple(f.name for f in dataclasses.fields(obj)) if dataclasses.is_dataclass(obj) else ()
+        )
+    for naam in velden:
+        waarde = getattr(obj, naam)
+        if naam == "retourcodes":
             gevonden += [c for c in waarde if c not in ("0200", "0233")]
-        elif isinstance(waarde, list) or dataclasses.is_dataclass(waarde):
-            gevonden += _codes(waarde)
-    return gevonden
+        elif waarde is not None:
+            _verzamel(waarde, gevonden)
 
 
 def retourcodes_van(bericht: LibBericht) -> list[str]:

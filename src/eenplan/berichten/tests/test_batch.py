@@ -14,8 +14,9 @@ from django.utils import timezone
 from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
 from eenplan.berichten.models import Bericht, Levering, Prestatie
 from eenplan.berichten.services import bericht_ontvang, berichten_verwerk_batch, inkomend
+from eenplan.berichten.services.uitgaand import als_toegewezen_product
 from eenplan.events.models import Gebeurtenis
-from eenplan.istandaarden import bouw
+from eenplan.istandaarden import bouw, regels
 from eenplan.testing.berichten import antwoord_op
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +112,8 @@ def test_a_batch_does_not_look_up_the_same_things_per_message(van_aanbieder, toe
     sqls = [q["sql"] for q in vastgelegd.captured_queries]
     # A few queries for the whole batch, however many messages: read once, write once.
     assert len(sqls) <= 25, len(sqls)
-    assert sum(s.startswith('INSERT INTO "events_gebeurtenis"') for s in sqls) == 1
+    # One statement for every timeline event (a prepared INSERT run for all: "N times …").
+    assert sum('INSERT INTO "events_gebeurtenis"' in s for s in sqls) == 1
     # Municipality, provider and toewijzingen: once for the batch, not once per message.
     assert sum('FROM "gemeente_gemeente"' in s for s in sqls) == 1
     assert sum('FROM "aanbieders_aanbieder"' in s for s in sqls) <= 1
@@ -176,3 +178,47 @@ def test_an_identificatie_stored_by_another_worker_meanwhile_makes_a_duplicate(
     assert not Levering.objects.exists()
     assert Prestatie.objects.filter(bericht=declaratie).count() == 1
     assert Bericht.objects.filter(richting=Richting.UIT, antwoord_op__in=ids).count() == 2
+
+
+def test_a_line_another_worker_approved_between_two_batches_counts_for_the_volume(
+    van_aanbieder, toewijzing, monkeypatch
+):
+    """The approved claim lines are read once per run and kept across its batches; a line
+    another worker approved on the same toewijzing between two batches is seen (TR322: the
+    sum of all claimed volume fits the toewijzing), and lines nobody touched are not read
+    again."""
+    ids = _bewaar(
+        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1", identificatie="B1"),
+        van_aanbieder.declaratie(volume=5, ref="P2", nummer="D2", maand=1, identificatie="B2"),
+        van_aanbieder.declaratie(volume=1, ref="P3", nummer="D3", maand=2, identificatie="B3"),
+    )
+    echt = inkomend._verwerk_deel
+    # The year's volume in hours (IV077 over the toewijzing's period, as TR322 sums it).
+    ruimte = regels._totaal_max(als_toegewezen_product(toewijzing), "inspanningsgericht", "wmo")
+    regels_gelezen: list[int] = []
+
+    def met_een_andere_worker(deel, vandaag, voorraad):  # type: ignore[no-untyped-def]
+        with CaptureQueriesContext(connection) as q:
+            uit = echt(deel, vandaag, voorraad)
+        regels_gelezen.append(
+            sum('"berichten_prestatie"."vorige_referentie"' in s["sql"] for s in q.captured_queries)
+        )
+        if deel == [ids[0]]:
+            # Meanwhile another worker approves a line on the same toewijzing that leaves
+            # room for two more hours of the year's three hours a week.
+            eerste = Bericht.objects.get(pk=ids[0])
+            regel = Prestatie.objects.get(bericht=eerste)
+            regel.pk, regel.referentie, regel.volume = None, "ANDER", ruimte - 3 - 2
+            regel.save()
+        return uit
+
+    monkeypatch.setattr(inkomend, "_verwerk_deel", met_een_andere_worker)
+    eerste, tweede, derde = berichten_verwerk_batch(ids, batch=1)
+    assert eerste.status == BerichtStatus.VERWERKT
+    # 5 hours no longer fit.
+    assert tweede.status == BerichtStatus.AFGEKEURD and "9322" in tweede.retourcodes
+    # 1 hour does.
+    assert derde.status == BerichtStatus.VERWERKT
+    # The lines were read in the first batch (none yet), again in the second (the other
+    # worker's line changed the fingerprint), not in the third (nothing changed).
+    assert regels_gelezen == [0, 1, 0]

@@ -1,0 +1,179 @@
+"""Writing many rows at once without the ORM's per-value compiler: one prepared statement per
+table, values converted once per field kind (ADR 0032, issue 11).
+
+Django's `bulk_create` and `bulk_update` compile every value of every row through the ORM
+(`get_db_prep_save`, `prepare_value`, an SQL fragment per value); for a batch of thousands of
+message rows that cost more than processing the messages. Here a value of the plain Python
+type a field stores (a `str` for a text field, an `int` for a number or a key, a `date`, an
+aware `datetime`) is passed on as the database adapter takes it, with the same conversion
+Django's backend applies (`adapt_datefield_value`, `adapt_datetimefield_value`); any other
+value (a JSON document, bytes, a Decimal, an expression) goes through the field's own
+`get_db_prep_save`, exactly as the ORM would. Only the model's own quoted table and column
+names go into the SQL text; every value is a parameter.
+
+- `voeg_in(model, rijen)`: INSERT; the rows' `created_at`/`updated_at` (auto_now fields) get
+  `nu`. With `ids=True` the new keys are read back (`RETURNING`, as `bulk_create` does on
+  SQLite and PostgreSQL) and set on the rows.
+- `werk_bij(model, rijen, velden)`: UPDATE each row by its key with its own values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db import connection, models
+from django.utils import timezone
+
+_TEKST = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
+_GETAL = {
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveBigIntegerField",
+    "PositiveSmallIntegerField",
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "BooleanField",
+}
+
+
+def _omzetter(field: Any) -> Callable[[Any], Any]:
+    """The conversion of one field's Python value to what the database adapter takes: the
+    backend's own for the plain types, the field's `get_db_prep_save` for anything else."""
+    ops = connection.ops
+
+    def django(waarde: Any) -> Any:
+        return field.get_db_prep_save(waarde, connection)
+
+    soort = field.get_internal_type()
+    if field.is_relation:
+        soort = field.target_field.get_internal_type()
+        if soort in _GETAL:
+            soort = "IntegerField"
+    if soort in _TEKST:
+
+        def tekst(waarde: Any) -> Any:
+            return waarde if waarde is None or type(waarde) is str else django(waarde)
+
+        return tekst
+    if soort in _GETAL:
+
+        def getal(waarde: Any) -> Any:
+            t = type(waarde)
+            return waarde if waarde is None or t is int or t is bool else django(waarde)
+
+        return getal
+    if soort == "DateField":
+
+        def datum(waarde: Any) -> Any:
+            if type(waarde) is dt.date:
+                return ops.adapt_datefield_value(waarde)
+            return waarde if waarde is None else django(waarde)
+
+        return datum
+    if soort == "DateTimeField":
+        gezien: dict[dt.datetime, Any] = {}
+
+        def moment(waarde: Any) -> Any:
+            if type(waarde) is dt.datetime and waarde.tzinfo is not None:
+                klaar = gezien.get(waarde)
+                if klaar is None:
+                    klaar = gezien[waarde] = django(waarde)
+                return klaar
+            return waarde if waarde is None else django(waarde)
+
+        return moment
+    return django
+
+
+class _Tabel:
+    """A model's columns and their conversions, for one batch of rows."""
+
+    def __init__(self, model: type[models.Model], velden: Sequence[str] | None = None) -> None:
+        meta = model._meta
+        if velden is None:
+            self.fields: list[Any] = [f for f in meta.concrete_fields if not f.primary_key]
+        else:
+            self.fields = [meta.get_field(v) for v in velden]
+        self.attnames = [f.attname for f in self.fields]
+        self.omzetters = [_omzetter(f) for f in self.fields]
+        self.tijd = {
+            f.attname
+            for f in self.fields
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        }
+        self.tabel = connection.ops.quote_name(meta.db_table)
+        self.kolommen = [connection.ops.quote_name(f.column) for f in self.fields]
+        self.pk = connection.ops.quote_name(meta.pk.column)
+
+    def waarden(self, rij: Any) -> list[Any]:
+        return [zet(getattr(rij, a)) for a, zet in zip(self.attnames, self.omzetters, strict=True)]
+
+
+def voeg_in(
+    model: type[models.Model],
+    rijen: Sequence[Any],
+    *,
+    nu: dt.datetime | None = None,
+    ids: bool = False,
+) -> None:
+    """INSERT `rijen` (model instances, or any objects with an attribute per column's
+    attname) into `model`'s table. Fields with auto_now/auto_now_add the row leaves empty get
+    `nu` (default: now), on the row as well. With `ids`, each row's new key is read back and
+    set (on the key's attname; a model instance is then marked as saved), in the order given."""
+    if not rijen:
+        return
+    t = _Tabel(model)
+    nu = nu or timezone.now()
+    for r in rijen:
+        for a in t.tijd:
+            if getattr(r, a) is None:
+                setattr(r, a, nu)
+    waarden = [t.waarden(r) for r in rijen]
+    kolommen = ", ".join(t.kolommen)
+    een = "(" + ", ".join(["%s"] * len(t.fields)) + ")"
+    if not ids:
+        sql = f"INSERT INTO {t.tabel} ({kolommen}) VALUES {een}"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, waarden)
+        return
+    if not connection.features.can_return_rows_from_bulk_insert:  # pragma: no cover
+        model._default_manager.bulk_create(list(rijen))
+        return
+    per = max(1, connection.ops.bulk_batch_size(t.fields, rijen))
+    nieuw: list[int] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(waarden), per):
+            deel = waarden[start : start + per]
+            sql = (
+                f"INSERT INTO {t.tabel} ({kolommen}) VALUES "  # noqa: S608
+                + ", ".join([een] * len(deel))
+                + f" RETURNING {t.pk}"
+            )
+            cursor.execute(sql, [w for rij in deel for w in rij])
+            nieuw.extend(r[0] for r in cursor.fetchall())
+    sleutel = model._meta.pk.attname
+    for r, pk in zip(rijen, nieuw, strict=True):
+        setattr(r, sleutel, pk)
+        staat = getattr(r, "_state", None)
+        if staat is not None:
+            staat.adding = False
+            staat.db = connection.alias
+
+
+def werk_bij(model: type[models.Model], rijen: Sequence[Any], velden: Sequence[str]) -> None:
+    """UPDATE each of `rijen` by its key, setting `velden` (names of fields) to the row's own
+    values, in one prepared statement run for all (executemany). Fields with auto_now are
+    written as the row holds them (set them first)."""
+    if not rijen:
+        return
+    t = _Tabel(model, velden)
+    zet = ", ".join(f"{k} = %s" for k in t.kolommen)
+    sql = f"UPDATE {t.tabel} SET {zet} WHERE {t.pk} = %s"  # noqa: S608
+    waarden = [[*t.waarden(r), r.pk] for r in rijen]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, waarden)

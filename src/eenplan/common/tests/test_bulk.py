@@ -1,0 +1,70 @@
+"""`common.bulk` writes rows without the ORM's per-value compiler (the message batches, the
+history): what it stores must read back exactly as the ORM would have stored it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
+from eenplan.berichten.models import Bericht
+from eenplan.common import bulk
+
+pytestmark = pytest.mark.django_db
+
+
+def _bericht(i: int, moment: dt.datetime) -> Bericht:
+    return Bericht(
+        richting=Richting.IN,
+        kanaal=Kanaal.MAP,
+        soort="WMO305",
+        code="305",
+        identificatie=f"ID{i}",
+        dagtekening=dt.date(2026, 3, i + 1),
+        inhoud=b"<?xml version='1.0'?>\r\n<a>\xc3\xa9</a>",
+        sha256=f"{i:064d}",
+        status=BerichtStatus.ONTVANGEN,
+        retourcodes=["9019", "0233"] if i else [],
+        melding="Eén 'quote' en een %s",
+        moment=moment,
+    )
+
+
+def test_inserted_rows_read_back_as_the_orm_stores_them_with_their_keys_in_order():
+    amsterdam = dt.datetime(2026, 3, 28, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    nu = timezone.now()
+    rijen = [_bericht(i, amsterdam + dt.timedelta(hours=i)) for i in range(3)]
+    orm = _bericht(9, amsterdam)
+    orm.save()
+    bulk.voeg_in(Bericht, rijen, nu=nu, ids=True)
+    assert [r.pk for r in rijen] == sorted(r.pk for r in rijen) and rijen[0].pk > orm.pk
+    for i, r in enumerate(rijen):
+        opgeslagen = Bericht.objects.get(pk=r.pk)
+        assert opgeslagen.identificatie == f"ID{i}"
+        assert opgeslagen.dagtekening == dt.date(2026, 3, i + 1)
+        assert opgeslagen.moment == amsterdam + dt.timedelta(hours=i)
+        assert bytes(opgeslagen.inhoud) == bytes(Bericht.objects.get(pk=orm.pk).inhoud)
+        assert opgeslagen.retourcodes == r.retourcodes
+        assert opgeslagen.melding == "Eén 'quote' en een %s"
+        assert opgeslagen.status == BerichtStatus.ONTVANGEN
+        assert opgeslagen.created_at == opgeslagen.updated_at == nu
+        assert not r._state.adding  # saved: a later save() updates, not inserts
+
+
+def test_updated_rows_get_each_their_own_values():
+    rijen = [_bericht(i, timezone.now()) for i in range(3)]
+    bulk.voeg_in(Bericht, rijen, ids=True)
+    later = timezone.now() + dt.timedelta(days=1)
+    for i, r in enumerate(rijen):
+        r.status = BerichtStatus.AFGEKEURD if i == 1 else BerichtStatus.VERWERKT
+        r.retourcodes = [f"90{i}0"]
+        r.verwerkt_op = later if i else None
+        r.declaratieperiode = dt.date(2026, i + 1, 1)
+    bulk.werk_bij(Bericht, rijen[1:], ["status", "retourcodes", "verwerkt_op", "declaratieperiode"])
+    eerste, tweede, derde = (Bericht.objects.get(pk=r.pk) for r in rijen)
+    assert (eerste.status, eerste.retourcodes, eerste.declaratieperiode) == ("ontvangen", [], None)
+    assert (tweede.status, tweede.retourcodes, tweede.verwerkt_op) == ("afgekeurd", ["9010"], later)
+    assert (derde.status, derde.declaratieperiode) == ("verwerkt", dt.date(2026, 3, 1))
