@@ -82,6 +82,7 @@ from eenplan.plannen.models import Actie, Deelnemer, Doel, Plan, PlanVersie, Reg
 from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Machtiging, Toestemming
 from eenplan.privacy.services import inwoneraccount_for
+from eenplan.schuldhulp.models import RouteStap, Schuldvraag, Vroegsignaal
 from eenplan.testing import beleid as beleid_testdata
 from eenplan.testing import gemeentesql
 from eenplan.testing.berichten import bericht
@@ -352,6 +353,12 @@ PK_KIND: dict[str, str] = {
     "/api/v1/avg-verzoeken/": "avg_verzoek",
     "/mijn/<inwoner_id>/avg/": "avg_verzoek",
     "/api/v1/participatie/instrumenten/": "instrument",
+    # Debt help (issue 14).
+    "/schuldhulp/signalen/": "vroegsignaal",
+    "/schuldhulp/inwoners/": "inwoner",
+    "/schuldhulp/vragen/": "schuldvraag",
+    "/api/v1/schuldhulp/signalen/": "vroegsignaal",
+    "/api/v1/schuldhulp/vragen/": "schuldvraag",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -616,6 +623,30 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         uitvoerder="Jobcoach",
         vastgelegd_door=user,
     )
+    # Debt help (issue 14): a signal of rent arrears (on the side's melding) and a debt question
+    # in its first phase.
+    vroegsignaal = Vroegsignaal.objects.create(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        schuldeiser_soort="huur",
+        schuldeiser="Woonstichting",
+        bedrag=Decimal("500.00"),
+        ontvangen_op=TODAY,
+        melding=melding,
+        vastgelegd_door=user,
+    )
+    schuldvraag = Schuldvraag.objects.create(
+        gemeente=gemeente,
+        huishouden=huishouden,
+        inwoner=inwoner,
+        verzoek_op=TODAY,
+        eerste_gesprek_uiterlijk=TODAY + dt.timedelta(weeks=4),
+        termijn_bron="Wgs art. 4 lid 1",
+        vastgelegd_door=user,
+    )
+    RouteStap.objects.create(
+        schuldvraag=schuldvraag, fase="aanmelding", van=TODAY, vastgelegd_door=user
+    )
     # A message about the resident (the message log is not limited by wijk: both sides read).
     stop = bericht(gemeente, None, inwoner, code="307", codes=["9069"], status="afgekeurd")
     return {
@@ -649,6 +680,8 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "verdiencapaciteit": verdiencapaciteit.pk,
         "traject": traject.pk,
         "instrument": instrument.pk,
+        "vroegsignaal": vroegsignaal.pk,
+        "schuldvraag": schuldvraag.pk,
         "wijk": wijk.pk,
         "team": team.pk,
         # Indicators are aggregates: the same one on both sides (no resident's scope).

@@ -21,6 +21,7 @@ from eenplan.participatie.api import urls as participatie_api
 from eenplan.plannen.api import urls as plannen_api
 from eenplan.portaal.api import urls as portaal_api
 from eenplan.privacy.api.views import InzageViewSet
+from eenplan.schuldhulp.api import urls as schuldhulp_api
 from eenplan.sturing.api import views as sturing_api
 from eenplan.uitwisseling.api import urls as uitwisseling_api
 from eenplan.voorzieningen.api import urls as voorzieningen_api
@@ -64,6 +65,7 @@ beheer_api.register(router)
 router.register("beheer/gemeente", GemeenteViewSet, basename="beheer-gemeente")
 bezwaren_api.register(router)
 participatie_api.register(router)
+schuldhulp_api.register(router)
 sturing_api.register(router)
 berichten_medewerkers_api.register(router)
 beleid_api.register(router)

@@ -45,6 +45,7 @@ urlpatterns = [
     path("beschikkingen/", include("eenplan.bezwaren.urls")),
     path("berichten/", include("eenplan.berichten.urls")),
     path("participatie/", include("eenplan.participatie.urls")),
+    path("schuldhulp/", include("eenplan.schuldhulp.urls")),
     # The care circle's page in the portal (issue 15), then the inwonersportaal (issue 13).
     path("mijn/kring/", include((mantelzorg_urls.portaal_urlpatterns, "mantelzorg_mijn"))),
     # The inwonersportaal: residents and their representatives (issue 13).

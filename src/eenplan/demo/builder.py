@@ -575,6 +575,15 @@ def _zaken(
     from eenplan.demo.mantelzorg import build_mantelzorg
 
     build_mantelzorg(gemeente=gemeente, rng=rng, vandaag=vandaag)
+    # Debt help (issue 14): signals, contact attempts and debt routes, with a random stream of
+    # its own so the data above stays the same for a seed.
+    from eenplan.demo.schuldhulp import build_schuldhulp
+
+    build_schuldhulp(
+        gemeente=gemeente,
+        rng=random.Random(seed + 40),  # noqa: S311 - demo data, not security
+        vandaag=vandaag,
+    )
     return (
         meldingen + extra_meldingen,
         beschikt + extra_beschikkingen,

@@ -94,6 +94,13 @@ _AVG = [AVG_BEKIJKEN, AVG_REGISTREREN, AVG_BEHANDELEN, BEWAREN_BEKIJKEN, BEWAREN
 # Work and income (eenplan.participatie, issue 14).
 PARTICIPATIE_BEKIJKEN = "participatie.view_levensonderhoudaanvraag"
 PARTICIPATIE_VASTLEGGEN = "participatie.change_levensonderhoudaanvraag"
+# Debt help (eenplan.schuldhulp, issue 14): read, record (signals, contact attempts, triage,
+# the route) and decide on the toelating (Wgs art. 4a). Debt data is sensitive: only the
+# household's own team (the generalist's local intake, Peelregio) and the Werkplein, which does
+# the debt triage and decides (BRIEF §2), hold it — each within need-to-know.
+SCHULDHULP_BEKIJKEN = "schuldhulp.view_schuldvraag"
+SCHULDHULP_VASTLEGGEN = "schuldhulp.change_schuldvraag"
+SCHULDHULP_BESLISSEN = "schuldhulp.beslissen_schuldvraag"
 # Mantelzorg (eenplan.mantelzorg): carers of a resident, in the need-to-know of that resident.
 MANTELZORG_BEKIJKEN = "mantelzorg.view_mantelzorger"
 MANTELZORG_TOEVOEGEN = "mantelzorg.add_mantelzorger"
@@ -144,7 +151,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                     SOCIALE_KAART, *KLACHT, UITWISSELING_BEKIJKEN, UITWISSELING_WEIGEREN,
                     GEDEELD_LEZEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK, *MACHTIGINGEN],
     Rol.GENERALIST: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN,
-                     PARTICIPATIE_BEKIJKEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK],
+                     PARTICIPATIE_BEKIJKEN, *_MANTELZORGWERK, *_VRIJWILLIGERSWERK,
+                     SCHULDHULP_BEKIJKEN, SCHULDHULP_VASTLEGGEN],
     Rol.JEUGDPROFESSIONAL: [*_DOSSIERWERK, *_MELDINGWERK, *_PLANWERK, *_UITWISSELEN,
                             *_MANTELZORGWERK],
     Rol.BACKOFFICE: [*_DOSSIERWERK, MELDING_BEKIJKEN, ONDERZOEK_BEKIJKEN, PLAN_BEKIJKEN,
@@ -159,7 +167,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.WERKPLEIN: [*_DOSSIERWERK, *_MELDINGWERK, SOCIALE_KAART, *_UITWISSELEN,
                     PARTICIPATIE_BEKIJKEN, PARTICIPATIE_VASTLEGGEN, PLAN_BEKIJKEN,
                     AANVRAAG_BEKIJKEN, BESCHIKKING_BEKIJKEN, BESCHIKKING_NEMEN,
-                    VRIJWILLIGER_BEKIJKEN, VRIJWILLIGER_BEHEREN],
+                    VRIJWILLIGER_BEKIJKEN, VRIJWILLIGER_BEHEREN, SCHULDHULP_BEKIJKEN,
+                    SCHULDHULP_VASTLEGGEN, SCHULDHULP_BESLISSEN],
     # Providers, contracts, budgets: aggregates only, no personal dossiers.
     Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING, BERICHTEN_BEKIJKEN,
                           BERICHTEN_BEHANDELEN, *_BELEID_LEZEN, *AANBIEDERS_BEKIJKEN,

@@ -17,6 +17,11 @@ class MelderSoort(models.TextChoices):
     PARTNER = "partner", "Partnerorganisatie"
     POLITIE = "politie", "Politie"
     ANONIEM = "anoniem", "Anoniem"
+    # A fixed-cost partner's signal of payment arrears (Wgs art. 3a), from eenplan.schuldhulp.
+    VROEGSIGNALERING = (
+        "vroegsignalering",
+        "Vroegsignalering (verhuurder, energie, water, zorgverzekeraar)",
+    )
 
 
 # Referrers whose youth-care referral the municipality must follow.
@@ -41,6 +46,7 @@ class Kanaal(models.TextChoices):
     BRIEF = "brief", "Brief"
     INLOOP = "inloop", "Inloop bij een informatiepunt"
     VERWIJZING = "verwijzing", "Verwijzing"
+    VROEGSIGNALERING = "vroegsignalering", "Vroegsignalering (Wgs art. 3a)"
 
 
 class Urgentie(models.TextChoices):

@@ -102,6 +102,9 @@ class Resource(models.TextChoices):
     # Work and income (eenplan.participatie, issue 14): the aanvraag levensonderhoud, the route
     # by earning capacity and its trajectories, in the household's one plan.
     PARTICIPATIE = "participatie", "Werk en inkomen (Participatiewet)"
+    # Debt help (eenplan.schuldhulp, issue 14, Wgs): signals of payment arrears, the debt
+    # question's triage, route and toelating — decided on the resident; need-to-know only.
+    SCHULDHULP = "schuldhulp", "Schuldhulpverlening (Wgs)"
     # Mantelzorg (eenplan.mantelzorg, issue 15): the carers of a resident, their burden,
     # support, respite requests and yearly appreciation — decided on the cared-for resident.
     MANTELZORG = "mantelzorg", "Mantelzorgers van een inwoner"
@@ -374,6 +377,17 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     ),
     (R.PARTICIPATIE, A.WIJZIGEN): _rule(
         [roles.PARTICIPATIE_BEKIJKEN, roles.PARTICIPATIE_VASTLEGGEN], Doel.WERK_INKOMEN
+    ),
+    (R.SCHULDHULP, A.LEZEN): _rule(roles.SCHULDHULP_BEKIJKEN, Doel.WERK_INKOMEN),
+    (R.SCHULDHULP, A.AANMAKEN): _rule(
+        [roles.SCHULDHULP_BEKIJKEN, roles.SCHULDHULP_VASTLEGGEN], Doel.WERK_INKOMEN
+    ),
+    (R.SCHULDHULP, A.WIJZIGEN): _rule(
+        [roles.SCHULDHULP_BEKIJKEN, roles.SCHULDHULP_VASTLEGGEN], Doel.WERK_INKOMEN
+    ),
+    (R.SCHULDHULP, A.BESLISSEN): _rule(
+        [roles.SCHULDHULP_BEKIJKEN, roles.SCHULDHULP_VASTLEGGEN, roles.SCHULDHULP_BESLISSEN],
+        Doel.WERK_INKOMEN,
     ),
     (R.PARTICIPATIE, A.BESLISSEN): _rule(
         [roles.PARTICIPATIE_BEKIJKEN, roles.PARTICIPATIE_VASTLEGGEN, roles.BESCHIKKING_NEMEN],

@@ -2124,6 +2124,14 @@ from eenplan.testing.participatie import (  # noqa: E402, F401
     WerkgeverFactory,
 )
 
+# Debt help (issue 14): the factories live beside their builders.
+from eenplan.testing.schuldhulp import (  # noqa: E402, F401 - after the factories they use
+    ContactpogingFactory,
+    RouteStapFactory,
+    SchuldvraagFactory,
+    VroegsignaalFactory,
+)
+
 # Purpose-bound sharing (issue 17): the factories live beside their builders.
 from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the factories they use
     GedeeldeInzageFactory,

@@ -873,3 +873,53 @@ def bezwaar(vorige: Start | None = None, *, op: dt.date | None = None) -> MetBez
         actor=s.backoffice.user,
     )
     return _verder(s, MetBezwaar, bezwaar=nieuw)
+
+
+def schuldhulp(s: MetInwoner) -> Any:
+    """Debt help for the resident (issue 14): the housing corporation signals € 850 rent
+    arrears ten days ago (Wgs art. 3a, a melding at the front door), the generalist phones the
+    next day and reaches her, she asks for help, the first conversation is held two days later
+    and triaged as the full debt route (a goal of the life domain finances in the active plan),
+    and stabilisation starts. Returns the schuldvraag."""
+    from eenplan.schuldhulp import services
+
+    wie = s.generalist
+    ontvangen = s.vandaag - dt.timedelta(days=10)
+    signaal = als(
+        services.signaal_registreren,
+        wie,
+        inwoner=s.inwoner,
+        schuldeiser_soort="huur",
+        schuldeiser="Woonstichting Noord",
+        bedrag=Decimal("850.00"),
+        ontvangen_op=ontvangen,
+    )
+    als(
+        services.contact_vastleggen,
+        wie,
+        signaal=signaal,
+        op=ontvangen + dt.timedelta(days=1),
+        wijze="telefoon",
+        bereikt=True,
+        toelichting="Wil graag hulp; afspraak gemaakt.",
+    )
+    vraag = als(
+        services.schuldvraag_aanmelden,
+        wie,
+        inwoner=s.inwoner,
+        verzoek_op=ontvangen + dt.timedelta(days=1),
+        signaal=signaal,
+    )
+    gesprek = ontvangen + dt.timedelta(days=3)
+    als(services.fase_vastleggen, wie, vraag=vraag, fase="eerste_gesprek", op=gesprek)
+    als(services.triage_vastleggen, wie, vraag=vraag, uitkomst="schuldhulproute", op=gesprek)
+    als(
+        services.fase_vastleggen,
+        wie,
+        vraag=vraag,
+        fase="stabilisatie",
+        op=gesprek + dt.timedelta(days=1),
+        uitkomst="Schulden in beeld: huur, energie en een telefoonabonnement.",
+    )
+    vraag.refresh_from_db()
+    return vraag

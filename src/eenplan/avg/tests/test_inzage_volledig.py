@@ -87,6 +87,7 @@ def anna():
     BewaarplichtFactory(inwoner=s.inwoner)
     ToestemmingFactory(inwoner=s.inwoner)
     InbrengFactory(plan=s.plan, inwoner=s.inwoner)
+    scenarios.schuldhulp(s)  # signal, contact attempt, debt question and its route (issue 14)
     services.avg_verzoek_register(inwoner=s.inwoner, soort="inzage", actor=fg)
     return s
 
@@ -162,6 +163,10 @@ def test_inzage_contains_every_record_of_the_person(anna, bijstand):
         "events.gebeurtenis",
         "privacy.machtiging",
         "avg.avgverzoek",
+        "schuldhulp.vroegsignaal",
+        "schuldhulp.contactpoging",
+        "schuldhulp.schuldvraag",
+        "schuldhulp.routestap",
     } <= modellen_anna
 
 

@@ -350,7 +350,27 @@ def _context(
         "versies": _versies(plan, namen),
         # What the resident added in the inwonersportaal (notes, proposed goals): one query.
         "inbreng": list(plan.inbreng.select_related("inwoner")),
+        # The debt route of the household (issue 14), for those who may read debt data.
+        "schuldroutes": _schuldroutes(request, plan),
     }
+
+
+def _schuldroutes(request: HttpRequest, plan: Plan) -> list[Any]:
+    """The household's debt questions with their route (the schuldhulp app's selector), only
+    for a role that may read debt data; the residents shown are logged under that resource."""
+    if not access.allows(request.user, Resource.SCHULDHULP, Action.LEZEN):
+        return []
+    from eenplan.schuldhulp.selectors import schuldvragen_van_huishouden
+
+    vragen = list(schuldvragen_van_huishouden(plan.huishouden_id, plan.huishouden.gemeente_id))
+    access.log_shown(
+        request.user,
+        [v.inwoner_id for v in vragen],
+        resource=Resource.SCHULDHULP,
+        doel=access.RULES[(Resource.SCHULDHULP, Action.LEZEN)].doel,
+        via=access.Via.request(request),
+    )
+    return vragen
 
 
 def _pagina(

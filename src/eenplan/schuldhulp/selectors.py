@@ -1,0 +1,120 @@
+"""Reads of debt help, shared by the pages and the API (one read path). Lists start from the
+actor's need-to-know (`privacy.access.scope_q`) and the municipality's own rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from eenplan.privacy import access
+from eenplan.schuldhulp.models import Contactpoging, RouteStap, Schuldvraag, Vroegsignaal
+
+
+def _eigen_gemeente(actor: object) -> Q:
+    """The actor's own municipality (a region keeps each municipality's rows apart, issue 16);
+    an installation's superuser without a municipality is limited by `scope_q` alone."""
+    gemeente_id = access.Actor.of(actor).gemeente_id  # type: ignore[arg-type]
+    return Q() if gemeente_id is None else Q(gemeente_id=gemeente_id)
+
+
+def signalen_in_scope(actor: object) -> QuerySet[Vroegsignaal]:
+    """The signals of residents within the actor's need-to-know, newest first, with their
+    contact attempts (two queries for any length of page)."""
+    return (
+        Vroegsignaal.objects.filter(
+            access.scope_q(actor, gemeente_veld="gemeente_id"),  # type: ignore[arg-type]
+            _eigen_gemeente(actor),
+        )
+        .select_related("inwoner", "melding")
+        .prefetch_related(
+            Prefetch("contactpogingen", queryset=Contactpoging.objects.order_by("op", "id"))
+        )
+        .order_by("-ontvangen_op", "-id")
+    )
+
+
+def schuldvragen_in_scope(actor: object) -> QuerySet[Schuldvraag]:
+    """The debt questions of residents within the actor's need-to-know, newest first."""
+    return (
+        Schuldvraag.objects.filter(
+            access.scope_q(actor, gemeente_veld="gemeente_id"),  # type: ignore[arg-type]
+            _eigen_gemeente(actor),
+        )
+        .select_related("inwoner", "triage_door")
+        .order_by("-verzoek_op", "-id")
+    )
+
+
+def signaal_get(pk: int) -> Vroegsignaal | None:
+    return (
+        Vroegsignaal.objects.select_related("inwoner", "melding")
+        .prefetch_related("contactpogingen")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def schuldvraag_get(pk: int) -> Schuldvraag | None:
+    return (
+        Schuldvraag.objects.select_related(
+            "inwoner", "huishouden", "signaal", "plan", "doel", "triage_door"
+        )
+        .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def schuldvragen_van_huishouden(huishouden_id: int, gemeente_id: int) -> QuerySet[Schuldvraag]:
+    """The debt questions of a household with their steps, for its plan page."""
+    return (
+        Schuldvraag.objects.filter(huishouden_id=huishouden_id, gemeente_id=gemeente_id)
+        .select_related("inwoner")
+        .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
+        .order_by("-verzoek_op", "-id")
+    )
+
+
+def schuldvragen_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Schuldvraag]:
+    return (
+        Schuldvraag.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)
+        .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
+        .order_by("-verzoek_op", "-id")
+    )
+
+
+def signalen_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Vroegsignaal]:
+    return (
+        Vroegsignaal.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)
+        .prefetch_related("contactpogingen")
+        .order_by("-ontvangen_op", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class Termijnstand:
+    """Where a debt question stands against its terms on a day."""
+
+    eerste_gesprek_tijdig: bool | None  # None: not held yet
+    eerste_gesprek_te_laat: bool  # not held and the last day has passed
+    beslissen_te_laat: bool  # no toelating and its last day has passed
+
+
+def termijnstand(vraag: Schuldvraag, op: dt.date) -> Termijnstand:
+    tijdig = (
+        None
+        if vraag.eerste_gesprek_op is None
+        else vraag.eerste_gesprek_op <= vraag.eerste_gesprek_uiterlijk
+    )
+    return Termijnstand(
+        eerste_gesprek_tijdig=tijdig,
+        eerste_gesprek_te_laat=vraag.eerste_gesprek_op is None
+        and vraag.afgerond_op is None
+        and op > vraag.eerste_gesprek_uiterlijk,
+        beslissen_te_laat=not vraag.toelating
+        and vraag.afgerond_op is None
+        and vraag.beslissen_uiterlijk is not None
+        and op > vraag.beslissen_uiterlijk,
+    )
