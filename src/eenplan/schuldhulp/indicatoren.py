@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
-from eenplan.schuldhulp.constants import SchuldeiserSoort
+from eenplan.schuldhulp.constants import SchuldeiserSoort, Triage
 from eenplan.schuldhulp.models import Contactpoging, Schuldvraag, Vroegsignaal
 from eenplan.sturing import registry
 from eenplan.sturing.metingen import Meting, Vraag, dagen, leeftijd, perioden
@@ -37,7 +37,6 @@ def _signalen(v: Vraag) -> Meting:
         },
         eenheden=Count("inwoner_id", distinct=True),
         teller=Count("pk"),
-        labels={"schuldeiser": dict(SchuldeiserSoort.choices)},
     )
 
 
@@ -56,7 +55,6 @@ def _contact(v: Vraag) -> Meting:
         },
         eenheden=Count("pk"),
         teller=Count("pk", filter=Q(_contact=True)),
-        labels={"schuldeiser": dict(SchuldeiserSoort.choices)},
     )
 
 
@@ -99,7 +97,7 @@ def _trajecten(v: Vraag) -> Meting:
     )
     return Meting(
         rijen=rijen,
-        dims={"uitkomst": "triage", "wijk": "inwoner__wijk__code"},
+        dims={"triage": "triage", "wijk": "inwoner__wijk__code"},
         eenheden=Count("inwoner_id", distinct=True),
     )
 
@@ -163,7 +161,7 @@ INDICATOREN = [
         bron="seed 002 bijlage 3 (Midden-Limburg: deelnemers aan trajecten "
         "schulddienstverlening, status en resultaten); seed 004 L1360-1368 (triage)",
         eenheid=Eenheid.AANTAL,
-        dimensies=("uitkomst", "wijk"),
+        dimensies=("triage", "wijk"),
         meting=_trajecten,
         thema=THEMA,
         stand=True,
@@ -175,7 +173,17 @@ def registreer() -> None:
     """Add the dimension and the indicators to the registry once (after the registry's own)."""
     registry.alle()
     if "schuldeiser" not in registry.DIMENSIES:
-        registry.registreer_dimensie(Dimensie("schuldeiser", "Soort schuldeiser"))
+        registry.registreer_dimensie(
+            Dimensie("schuldeiser", "Soort schuldeiser", labels=tuple(SchuldeiserSoort.choices))
+        )
+    if "triage" not in registry.DIMENSIES:
+        registry.registreer_dimensie(
+            Dimensie(
+                "triage",
+                "Triage schuldhulp",
+                labels=(("", "Nog niet getrieerd"), *Triage.choices),
+            )
+        )
     for indicator in INDICATOREN:
         if registry.get(indicator.id) is None:
             registry.registreer(indicator)

@@ -42,6 +42,9 @@ class Dimensie:
     id: str
     naam: str
     periode: bool = False
+    # The Dutch label of each value, for a dimension another domain registers (its choices);
+    # the built-in dimensions get theirs from `selectors.dimensie_labels`.
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 DIMENSIES: dict[str, Dimensie] = {

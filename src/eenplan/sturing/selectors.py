@@ -31,7 +31,7 @@ from eenplan.sturing.metingen import (
 )
 from eenplan.sturing.models import Meetwaarde, Momentopname
 from eenplan.sturing.onderdrukking import Cel, onderdruk, primair
-from eenplan.sturing.registry import Indicator
+from eenplan.sturing.registry import DIMENSIES, Indicator
 from eenplan.voorzieningen.constants import Leveringsvorm, VoorzieningSoort
 from eenplan.voorzieningen.selectors import codelijst_omschrijvingen
 
@@ -87,7 +87,8 @@ def dimensie_labels(dim: str, gemeente_id: int) -> dict[str, str]:
         return {n: n for n in namen}
     if dim == "leefgebied":
         return {n: n for n in Leefgebied.objects.values_list("naam", flat=True).distinct()}
-    return {}
+    dimensie = DIMENSIES.get(dim)
+    return dict(dimensie.labels) if dimensie is not None else {}
 
 
 @dataclass(frozen=True)

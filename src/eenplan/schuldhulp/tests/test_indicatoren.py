@@ -109,7 +109,9 @@ def test_first_conversation_within_the_legal_term_and_days_to_it(wijken):
     # (6 x 10 + 2 x 40) / 8 = 17.5 days
     assert totaal(gemeente, "schuld_dagen_tot_eerste_gesprek").totaal.waarde == Decimal("17.5")
     assert Schuldvraag.objects.filter(afgerond_op__isnull=True).count() == 8
-    assert totaal(gemeente, "schuld_trajecten_lopend").totaal.waarde == Decimal(8)
+    lopend = totaal(gemeente, "schuld_trajecten_lopend", per="triage")
+    assert lopend.totaal.waarde == Decimal(8)
+    assert [(c.label, c.waarde) for c in lopend.rijen] == [("Nog niet getrieerd", Decimal(8))]
 
 
 def test_the_steering_page_shows_the_debt_figures(client, gemeente):
