@@ -25,6 +25,7 @@ from .model import Bericht, Declaratiebericht, GeslotenPeriode, Stopbericht, Sto
 from .regels import (
     TR056,
     TR135,
+    TR137,
     TR318,
     TR319,
     TR346,
@@ -105,6 +106,7 @@ def _code_voor_regel(regel: str) -> str:
 def enkel_bericht_regels(bericht: Bericht, vandaag: dt.date) -> list[Retourcode]:
     """The rules that can be judged from this one message (no state): TR135 (dagtekening),
     TR378 (S300, municipality code), TR381 (S329, product code and category) and, for a 323,
+    TR137 (no period that ends after the Dagtekening: a month is declared once it is over) and
     TR319, TR346 and TR416 (no second debet line for the same period and product) per
     prestatie."""
     codes = TR135(bericht, vandaag) + TR378(bericht)
@@ -112,6 +114,7 @@ def enkel_bericht_regels(bericht: Bericht, vandaag: dt.date) -> list[Retourcode]
     for product in _producten(bericht):
         codes += TR381(wet, product[0], product[1])
     if isinstance(bericht, Declaratiebericht):
+        codes += TR137(bericht)
         eind = bericht.declaratie.declaratie_periode.einddatum
         for c in bericht.declaratie.clienten:
             for i, p in enumerate(c.prestaties):

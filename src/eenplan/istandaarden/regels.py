@@ -457,6 +457,33 @@ def TR308(prestatie: Prestatie, toewijzing: ToegewezenProduct) -> list[Retourcod
     return [] if ok else _code("9308", "TR308")
 
 
+TR137_MELDING = (
+    "De periode eindigt na de dagtekening van het bericht: een maand wordt pas gedeclareerd als "
+    "die voorbij is (TR137)."
+)
+
+
+def TR137(bericht: Declaratiebericht) -> list[Retourcode]:
+    """TR137: "Vullen met een waarde die groter is dan, of gelijk is aan de Begindatum van de
+    aangeduide periode én die niet groter is dan de Dagtekening van het bericht." (0001)
+
+    The validation stylesheet of iWmo/iJw 3.2 applies it to the Einddatum of the
+    DeclaratiePeriode and of every ProductPeriode of a 323, against the header's Dagtekening.
+
+    So a month is declared only when it is over (at the earliest on its last day): a claim for
+    a month that is still running or lies in the future, or a period that ends before it
+    begins, is refused. One return code per period that breaks the rule."""
+    dag = bericht.header.bericht_identificatie.dagtekening
+    perioden = [bericht.declaratie.declaratie_periode] + [
+        p.product_periode for c in bericht.declaratie.clienten for p in c.prestaties
+    ]
+    return [
+        Retourcode("0001", "TR137", TR137_MELDING)
+        for periode in perioden
+        if not periode.begindatum <= periode.einddatum <= dag
+    ]
+
+
 def TR319(prestatie: Prestatie, declaratieperiode_eind: dt.date) -> list[Retourcode]:
     """TR319: "Een declaratiebericht bevat alleen prestaties waarvan de ProductPeriode valt binnen
     de huidige, of een voorgaande declaratieperiode." (9319)

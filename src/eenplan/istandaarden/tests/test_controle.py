@@ -182,6 +182,8 @@ def test_series_judges_consecutive_declaration_periods():
         bericht = voorbeelden.declaratie("jw", identificatie=identificatie)
         eind = dt.date(2026, maand + 1, 1) - dt.timedelta(days=1)
         bericht.declaratie.declaratie_periode = GeslotenPeriode(dt.date(2026, maand, 1), eind)
+        # Sent the day after the month it claims (TR137: not before the month is over).
+        bericht.header.bericht_identificatie.dagtekening = eind + dt.timedelta(days=1)
         p = bericht.declaratie.clienten[0].prestaties[0]
         z = zorg_in or maand
         p.product_periode = GeslotenPeriode(dt.date(2026, z, 5), dt.date(2026, z, 25))

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eenplan.istandaarden import regels, voorbeelden
+from eenplan.istandaarden.controle import enkel_bericht_regels
 from eenplan.istandaarden.model import (
     BedragMetDC,
     GeslotenPeriode,
@@ -144,6 +145,27 @@ def test_tr319_product_period_within_one_declaration_month():
     assert regels.TR319(prestatie(D(2025, 10, 1), D(2025, 10, 31), 1), D(2025, 11, 30)) == []
     assert regels.TR319(prestatie(D(2025, 10, 20), D(2025, 11, 5), 1), D(2025, 11, 30)) == ["9319"]
     assert regels.TR319(prestatie(D(2025, 12, 1), D(2025, 12, 5), 1), D(2025, 11, 30)) == ["9319"]
+
+
+def test_tr137_a_month_is_declared_only_when_it_is_over():
+    # The example claims January 2026 (product period 5-31 January) in a message of 3 February.
+    bericht = voorbeelden.declaratie("wmo")
+    assert regels.TR137(bericht) == []
+    # Sent on 31 January, the last day of the month: allowed (not after the Dagtekening).
+    bericht.header.bericht_identificatie.dagtekening = D(2026, 1, 31)
+    assert regels.TR137(bericht) == []
+    # Sent on 20 January: January is still running; the declaration period and the product
+    # period both end after the Dagtekening.
+    bericht.header.bericht_identificatie.dagtekening = D(2026, 1, 20)
+    codes = regels.TR137(bericht)
+    assert codes == ["0001", "0001"] and codes[0].regel == "TR137"
+    assert "pas gedeclareerd als die voorbij is" in codes[0].melding
+    # February claimed on 3 February: a month in the future of the message.
+    later = voorbeelden.declaratie("wmo")
+    later.declaratie.declaratie_periode = GeslotenPeriode(D(2026, 2, 1), D(2026, 2, 28))
+    assert regels.TR137(later) == ["0001"]
+    # The checker reports it with the single-message rules.
+    assert "TR137" in {c.regel for c in enkel_bericht_regels(later, D(2026, 2, 3))}
 
 
 def test_tr339_340_341_product_and_unit_must_match():

@@ -11,7 +11,7 @@ from eenplan.istandaarden.codelijsten import RETOURCODES
 
 REGEL = re.compile(r"^(TR|OP|IV)\d{3}$")
 # Rules of the validation stylesheet (controleniveau "bericht inhoud (xslt)") answer with 0001.
-XSLT_REGELS = {"TR416"}
+XSLT_REGELS = {"TR137", "TR416"}
 
 
 def _regelfuncties():
