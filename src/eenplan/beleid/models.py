@@ -12,11 +12,16 @@ thresholds as data.
 
 The survey's answers (`Respons`, `Antwoord`) carry only the wijk and the provider of the
 invitation, never the invitation or the resident: no page, export or query can link an answer
-back to a person (Wmo 2015 art. 2.5.1; AVG art. 5 lid 1 c).
+back to a person (Wmo 2015 art. 2.5.1; AVG art. 5 lid 1 c). Nor can the moment of answering:
+an answer has no time of its own and a random key (`willekeurig_id`), so neither its number nor
+the order of the table follows the order in which people answered, and a time in the access log
+or on the invitation has nothing to be matched against (the invitation keeps only `beantwoord`,
+its `updated_at` is not moved, and answering in the portal writes no row to the access log).
 """
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -316,21 +321,31 @@ class Uitnodiging(BaseModel):
         ]
 
 
-class Respons(models.Model):
-    """One completed questionnaire: wijk and provider only, no time, no invitation."""
+def willekeurig_id() -> int:
+    """A random key for a survey answer (1 to 2**62): unlike a sequence, it says nothing about
+    when or in which order the answer came in."""
+    return secrets.randbelow(2**62) + 1
 
+
+class Respons(models.Model):
+    """One completed questionnaire: wijk and provider only, no time, no invitation, a random
+    key (`willekeurig_id`) and an order by that key, not by arrival."""
+
+    id = models.BigIntegerField(primary_key=True, default=willekeurig_id, editable=False)
     uitvraging = models.ForeignKey(Uitvraging, on_delete=models.CASCADE, related_name="responsen")
     wijk = models.ForeignKey("gemeente.Wijk", on_delete=models.PROTECT, related_name="+")
     aanbieder = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name_plural = "responsen"
+        ordering = ["id"]
 
     def __str__(self) -> str:
         return f"Respons {self.pk}"
 
 
 class Antwoord(models.Model):
+    id = models.BigIntegerField(primary_key=True, default=willekeurig_id, editable=False)
     respons = models.ForeignKey(Respons, on_delete=models.CASCADE, related_name="antwoorden")
     vraag = models.ForeignKey(Vraag, on_delete=models.PROTECT, related_name="antwoorden")
     # 1-5; empty: "weet ik niet / niet van toepassing".
@@ -340,6 +355,7 @@ class Antwoord(models.Model):
 
     class Meta:
         verbose_name_plural = "antwoorden"
+        ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["respons", "vraag"], name="antwoord_vraag_uniek"),
             models.CheckConstraint(

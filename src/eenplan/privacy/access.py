@@ -1321,11 +1321,21 @@ def decide_inwoner(
 
 
 def require_inwoner(
-    actor: Actor | User, resource: Resource, action: Action, *, via: Via, inwoner: Inwoner | int
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int,
+    log_allowed: bool = True,
 ) -> Decision:
-    """`decide_inwoner`, raising `Refused` (403, logged) when refused."""
-    decision = decide_inwoner(actor, resource, action, via=via, inwoner=inwoner)
+    """`decide_inwoner`, raising `Refused` (403, logged) when refused. `log_allowed=False`
+    leaves an allowed decision out of the log (a refusal is always logged): only for the
+    anonymous survey, where the row's moment would tell when this resident answered."""
+    decision = decide_inwoner(actor, resource, action, via=via, inwoner=inwoner, log=log_allowed)
     if not decision.allowed:
+        if not log_allowed:
+            decision = decide_inwoner(actor, resource, action, via=via, inwoner=inwoner)
         raise Refused(decision)
     return decision
 

@@ -339,8 +339,9 @@ def open_voor_antwoord(uitnodiging: Uitnodiging, *, vandaag: dt.date) -> str:
 @transaction.atomic
 def antwoorden_opslaan(*, token: str, scores: Mapping[str, int | None], vandaag: dt.date) -> None:
     """Store one resident's answers: a `Respons` with only the wijk and provider, one `Antwoord`
-    per question (1-5, or none for 'weet ik niet'); the invitation is marked used. Answering
-    twice, after closing, or with a score outside 1-5 is refused and stores nothing."""
+    per question (1-5, or none for 'weet ik niet'), both with random keys and no time; the
+    invitation is marked used (one answer per invitation) without a time. Answering twice,
+    after closing, or with a score outside 1-5 is refused and stores nothing."""
     uitnodiging = uitnodiging_voor_token(token)
     if uitnodiging is None:
         raise ValidationError("Deze link klopt niet. Controleer de link in uw brief.")
@@ -375,8 +376,9 @@ def antwoorden_opslaan(*, token: str, scores: Mapping[str, int | None], vandaag:
     Antwoord.objects.bulk_create(
         Antwoord(respons=respons, vraag=v, score=scores.get(v.code)) for v in vragen
     )
-    uitnodiging.beantwoord = True
-    uitnodiging.save(update_fields=["beantwoord", "updated_at"])
+    # Only the flag: `updated_at` would tell the moment this person answered (the answer
+    # itself has no time and a random key, so nothing could be matched to it anyway).
+    Uitnodiging.objects.filter(pk=uitnodiging.pk).update(beantwoord=True)
 
 
 @transaction.atomic

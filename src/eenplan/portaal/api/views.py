@@ -58,11 +58,24 @@ class InwonerPermission(RolePermission):
         return True
 
 
-def zaak(request: Request, inwoner_id: int, resource: Resource, action: Action) -> Inwoner:
-    """The case in the URL when this login may do `action` on it; else 404 (logged)."""
+def zaak(
+    request: Request,
+    inwoner_id: int,
+    resource: Resource,
+    action: Action,
+    *,
+    log_allowed: bool = True,
+) -> Inwoner:
+    """The case in the URL when this login may do `action` on it; else 404 (logged).
+    `log_allowed=False`: see `access.require_inwoner` (the anonymous survey only)."""
     try:
         access.require_inwoner(
-            request.user, resource, action, via=access.Via.request(request), inwoner=inwoner_id
+            request.user,
+            resource,
+            action,
+            via=access.Via.request(request),
+            inwoner=inwoner_id,
+            log_allowed=log_allowed,
         )
     except access.Refused:
         if access.grond_voor(request.user, inwoner_id):
@@ -521,15 +534,16 @@ class VragenlijstViewSet(PortaalViewSet):
     @extend_schema(responses=MijnVragenlijstSerializer, tags=["mijn"])
     def retrieve(self, request: Request, inwoner_id: int) -> Response:
         """The client-experience survey (Wmo 2015 art. 2.5.1), when the resident was invited."""
-        inwoner = zaak(request, inwoner_id, R.ENQUETE, A.LEZEN)
+        inwoner = zaak(request, inwoner_id, R.ENQUETE, A.LEZEN, log_allowed=False)
         return Response(MijnVragenlijstSerializer(self._lijst(inwoner)).data)
 
     @extend_schema(
         request=MijnAntwoordenSerializer, responses={201: MijnVragenlijstSerializer}, tags=["mijn"]
     )
     def create(self, request: Request, inwoner_id: int) -> Response:
-        """Answer it: stored with the wijk and provider only, never with the person."""
-        inwoner = zaak(request, inwoner_id, R.ENQUETE, A.AANMAKEN)
+        """Answer it: stored with the wijk and provider only, never with the person, and
+        without a row in the access log (its moment would tell when this resident answered)."""
+        inwoner = zaak(request, inwoner_id, R.ENQUETE, A.AANMAKEN, log_allowed=False)
         invoer = MijnAntwoordenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         antwoorden = invoer.validated_data["antwoorden"]

@@ -50,12 +50,23 @@ R, A = Resource, Action
 
 
 def zaak_of_404(
-    request: HttpRequest, inwoner_id: int, resource: Resource, action: Action
+    request: HttpRequest,
+    inwoner_id: int,
+    resource: Resource,
+    action: Action,
+    *,
+    log_allowed: bool = True,
 ) -> Inwoner:
-    """The case in the URL, when this login may do `action` on it; else a 404 (logged)."""
+    """The case in the URL, when this login may do `action` on it; else a 404 (logged).
+    `log_allowed=False`: see `access.require_inwoner` (the anonymous survey only)."""
     try:
         access.require_inwoner(
-            request.user, resource, action, via=access.Via.request(request), inwoner=inwoner_id
+            request.user,
+            resource,
+            action,
+            via=access.Via.request(request),
+            inwoner=inwoner_id,
+            log_allowed=log_allowed,
         )
     except access.Refused as refused:
         if access.grond_voor(request.user, inwoner_id):

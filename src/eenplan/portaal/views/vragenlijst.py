@@ -1,6 +1,10 @@
 """The client-experience survey in the portal (Wmo 2015 art. 2.5.1): a resident drawn in the
 sample answers here as through the link in the letter (`beleid.services.antwoorden_opslaan`:
-the answers are stored with the wijk and provider only, never with the person)."""
+the answers are stored with the wijk and provider only, never with the person).
+
+An allowed request of these two pages writes no row to the access log (`log_allowed=False`; a
+refusal is logged as everywhere): the row's moment would tell when this resident answered, and
+could be laid next to the answers. The pages show no personal data beyond the invitation."""
 
 from __future__ import annotations
 
@@ -50,14 +54,14 @@ def _pagina(
 
 @access.requires_inwoner(R.ENQUETE, A.LEZEN)
 def vragenlijst(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = zaak_of_404(request, inwoner_id, R.ENQUETE, A.LEZEN)
+    inwoner = zaak_of_404(request, inwoner_id, R.ENQUETE, A.LEZEN, log_allowed=False)
     return _pagina(request, inwoner)
 
 
 @access.requires_inwoner(R.ENQUETE, A.AANMAKEN)
 @require_POST
 def vragenlijst_antwoorden(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = zaak_of_404(request, inwoner_id, R.ENQUETE, A.AANMAKEN)
+    inwoner = zaak_of_404(request, inwoner_id, R.ENQUETE, A.AANMAKEN, log_allowed=False)
     uitnodiging = beleid_selectors.uitnodiging_van_inwoner(
         inwoner_id=inwoner.pk, vandaag=timezone.localdate()
     )
