@@ -1,6 +1,7 @@
 """The survey promises anonymity: an answer cannot be joined to a person by the order of its
 key, by the order of the table, by a time on the answer or the invitation, or by a row in the
-access log written when the resident answered. One answer per invitation still holds."""
+access log written when the resident answered (that part: portaal/tests/test_vragenlijst.py).
+One answer per invitation still holds."""
 
 from __future__ import annotations
 
@@ -9,19 +10,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
-from rest_framework.test import APIClient
 
 from eenplan.beleid.models import Antwoord, Respons, Uitnodiging
-from eenplan.privacy.models import Inzage
 from eenplan.testing import beleid as tb
-from eenplan.testing import scenarios
-from eenplan.testing.factories import (
-    InwoneraccountFactory,
-    MachtigingFactory,
-    UitnodigingFactory,
-    UitvragingFactory,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -78,62 +69,3 @@ def test_neither_the_answer_nor_the_invitation_keeps_the_moment_of_answering(gem
     with pytest.raises(ValidationError, match="al ingevuld"):
         tb.beantwoord(uitnodiging, 1)
     assert Respons.objects.count() == 1
-
-
-@pytest.fixture
-def zaak():
-    return scenarios.beschikt(scenarios.gemeente())
-
-
-@pytest.fixture
-def uitnodiging(zaak):
-    uitvraging = UitvragingFactory(gemeente=zaak.gemeente)
-    return UitnodigingFactory(inwoner=zaak.inwoner, uitvraging=uitvraging, aanbieder="Thuiszorg")
-
-
-def _enquete_rijen(inwoner_id: int) -> list[tuple[str, bool]]:
-    return list(
-        Inzage.objects.filter(inwoner_id=inwoner_id, onderwerp="enquete").values_list(
-            "handeling", "toegestaan"
-        )
-    )
-
-
-def test_answering_in_the_portal_leaves_no_row_in_the_access_log(client, zaak, uitnodiging):
-    client.force_login(InwoneraccountFactory(inwoner=zaak.inwoner).user)
-    codes = list(uitnodiging.uitvraging.vragenlijst.vragen.values_list("code", flat=True))
-    pagina = reverse("portaal:vragenlijst", args=[zaak.inwoner.pk])
-    assert client.get(pagina).status_code == 200
-    post = reverse("portaal:vragenlijst-antwoorden", args=[zaak.inwoner.pk])
-    response = client.post(post, dict.fromkeys(codes, "4"), follow=True)
-    assert response.status_code == 200 and "Dank u wel" in response.content.decode()
-    assert Respons.objects.count() == 1
-    # Reading the page, answering and the page after it: no row with this resident and a
-    # moment that could be laid next to the answers. The invitation says it was answered.
-    assert _enquete_rijen(zaak.inwoner.pk) == []
-    uitnodiging.refresh_from_db()
-    assert uitnodiging.beantwoord
-    # A second answer is refused.
-    client.post(post, dict.fromkeys(codes, "1"))
-    assert Respons.objects.count() == 1
-
-
-def test_answering_through_the_api_leaves_no_row_in_the_access_log(zaak, uitnodiging):
-    api = APIClient()
-    api.force_authenticate(InwoneraccountFactory(inwoner=zaak.inwoner).user)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/vragenlijst/"
-    codes = [v["code"] for v in api.get(pad).json()["vragen"]]
-    assert api.post(pad, {"antwoorden": {codes[0]: 5}}, format="json").status_code == 201
-    assert Respons.objects.count() == 1
-    assert _enquete_rijen(zaak.inwoner.pk) == []
-
-
-def test_a_refused_answer_is_still_logged(client, zaak, uitnodiging):
-    # A mantelzorger may not answer for the resident: refused (403), and that is logged.
-    MachtigingFactory(inwoner=zaak.inwoner, gemachtigde=zaak.dochter, mantelzorger=True)
-    client.force_login(InwoneraccountFactory(inwoner=zaak.dochter).user)
-    code = uitnodiging.uitvraging.vragenlijst.vragen.values_list("code", flat=True).first()
-    post = reverse("portaal:vragenlijst-antwoorden", args=[zaak.inwoner.pk])
-    assert client.post(post, {code: "5"}).status_code == 403
-    assert _enquete_rijen(zaak.inwoner.pk) == [("aanmaken", False)]
-    assert not Respons.objects.exists()

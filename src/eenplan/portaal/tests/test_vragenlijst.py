@@ -141,3 +141,43 @@ def test_a_question_switched_off_is_not_asked_in_the_portal(client, zaak, uitnod
     body = api.get(f"/api/v1/mijn/{zaak.inwoner.pk}/vragenlijst/").json()
     assert uit.code not in {v["code"] for v in body["vragen"]}
     assert aan.code in {v["code"] for v in body["vragen"]}
+
+
+# --- anonymity: answering leaves no timed row in the access log ---
+
+
+def _enquete_rijen(inwoner_id: int) -> list[tuple[str, bool]]:
+    return list(
+        Inzage.objects.filter(inwoner_id=inwoner_id, onderwerp="enquete").values_list(
+            "handeling", "toegestaan"
+        )
+    )
+
+
+def test_answering_in_the_portal_leaves_no_row_in_the_access_log(client, zaak, uitnodiging):
+    _login(client, zaak.inwoner)
+    codes = list(uitnodiging.uitvraging.vragenlijst.vragen.values_list("code", flat=True))
+    pagina = reverse("portaal:vragenlijst", args=[zaak.inwoner.pk])
+    assert client.get(pagina).status_code == 200
+    post = reverse("portaal:vragenlijst-antwoorden", args=[zaak.inwoner.pk])
+    response = client.post(post, dict.fromkeys(codes, "4"), follow=True)
+    assert response.status_code == 200 and "Dank u wel" in response.content.decode()
+    assert Respons.objects.count() == 1
+    # Reading the page, answering and the page after it: no row with this resident and a
+    # moment that could be laid next to the answers. The invitation says it was answered.
+    assert _enquete_rijen(zaak.inwoner.pk) == []
+    uitnodiging.refresh_from_db()
+    assert uitnodiging.beantwoord
+    # A second answer is refused.
+    client.post(post, dict.fromkeys(codes, "1"))
+    assert Respons.objects.count() == 1
+
+
+def test_answering_through_the_api_leaves_no_row_in_the_access_log(zaak, uitnodiging):
+    api = APIClient()
+    api.force_authenticate(InwoneraccountFactory(inwoner=zaak.inwoner).user)
+    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/vragenlijst/"
+    codes = [v["code"] for v in api.get(pad).json()["vragen"]]
+    assert api.post(pad, {"antwoorden": {codes[0]: 5}}, format="json").status_code == 201
+    assert Respons.objects.count() == 1
+    assert _enquete_rijen(zaak.inwoner.pk) == []
