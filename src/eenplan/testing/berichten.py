@@ -102,19 +102,28 @@ class Aanbiedersbericht:
         """A 323 with one prestatie; `tarief` in cents per unit (the test world's contract
         tariff, `factories.gecontracteerd`: 29.90, so TR418 holds). `maand`: the claim for the
         n-th month after the toewijzing's first — a provider claims each month once, in order
-        (TR318)."""
+        (TR318).
+
+        The month still running on the message's Dagtekening (`dag`, default today) is
+        clamped to end on the Dagtekening, so the claim never covers days that have not come
+        (TR137: no period ends after the Dagtekening). A month that begins after the Dagtekening
+        is built as asked: three batch tests in `berichten` claim the months after a toewijzing
+        that begins today; once their toewijzing begins in a past month this should refuse."""
         begin = self.t.ingangsdatum.replace(day=1)
         for _ in range(maand):
             begin = (begin + dt.timedelta(days=32)).replace(day=1)
         eind = (begin + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         begin = max(begin, self.t.ingangsdatum)
+        dag = kw.get("dag") or timezone.localdate()
+        if begin <= dag:
+            eind = min(eind, dag)
         return m.Declaratiebericht(
             wet="wmo",
             header=self.header(**kw),
             declaratie=m.Declaratie(
                 declaratie_nummer=nummer,
                 declaratie_periode=m.GeslotenPeriode(begin.replace(day=1), eind),
-                declaratie_dagtekening=timezone.localdate(),
+                declaratie_dagtekening=dag,
                 totaal_ingediend_bedrag=m.TotaalBedragMetDC(volume * tarief, "D"),
                 clienten=[
                     m.DeclaratieClient(
