@@ -84,7 +84,8 @@ def test_werkplein_volgt_een_vroegsignaal_tot_de_toelating(page, context, live_s
     page.get_by_label("Motivering").fill("Dreigende ontruiming; de inwoner werkt mee.")
     page.get_by_role("button", name="Beschikking vastleggen").click()
     expect(page.get_by_text("Toegelaten tot schuldhulpverlening op")).to_be_visible()
-    expect(page.get_by_role("table", name=f"Route van het verzoek van {vandaag:%-d}")).to_be_visible()
+    route = page.get_by_role("table", name=f"Route van het verzoek van {vandaag:%-d}")
+    expect(route).to_be_visible()
     _axe_breed_en_smal(page, "schuldhulp inwoner")
     screenshot(page, "schuldhulp-inwoner.png")
 
