@@ -4,8 +4,8 @@ No Django, no clock: every date is an argument. The terms are dated data with th
 (``TERMIJNEN``): a request or signal is judged by the version in force on its date. What was
 verified, and how, is in ``docs/schuldhulp.md``.
 
-Sources (Wet gemeentelijke schuldhulpverlening, Wgs, in force 1 July 2012; the vroegsignalering
-and the new intake with a beschikking on toelating from 1 January 2021):
+Sources (Wet gemeentelijke schuldhulpverlening, Wgs, BWBR0031331, in force 1 July 2012; the
+vroegsignalering and the new intake with a beschikking on toelating from 1 January 2021):
 
 - Wgs art. 3a (from 1 January 2021): a verhuurder, drinkwaterbedrijf, energieleverancier and
   zorgverzekeraar pass a signal of payment arrears (betalingsachterstand) of a resident to the
@@ -13,9 +13,11 @@ and the new intake with a beschikking on toelating from 1 January 2021):
   schuldhulpverlening (it makes contact). The creditor kinds are ``SchuldeiserSoort``.
 - Wgs art. 4 lid 1: after a request for help (or a contact after a signal), the first
   conversation (eerste gesprek) takes place within four weeks.
-- Wgs art. 4 lid 2: within three working days when the request shows a threat of eviction
-  (ontruiming van de woning), of cut-off of energy or drinking water, or of termination of the
-  health insurance (``Dreiging``). Both terms stand since 1 July 2012.
+- Wgs art. 4 lid 2: within three working days in a "bedreigende situatie": "gedwongen
+  woningontruiming, beëindiging van de levering van gas, elektriciteit, stadsverwarming of water
+  of opzegging dan wel ontbinding van de zorgverzekering" (``Dreiging``; energy covers gas,
+  electricity and district heating). Both terms stand since 1 July 2012 (text of 2012 checked
+  word for word).
 - Wgs art. 4a (from 1 January 2021): after the first conversation the college decides by
   beschikking whether the person is admitted (toelating) to schuldhulpverlening, with a plan
   van aanpak; the Wgs sets no decision term of its own, so the Awb term applies: eight weeks
