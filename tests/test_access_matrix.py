@@ -325,6 +325,8 @@ PK_KIND: dict[str, str] = {
     "/api/v1/mijn/<inwoner_id>/machtigingen/": "machtiging",
     "/inwoners/<inwoner_id>/vertegenwoordiging/machtigingen/": "machtiging",
     "/inwoners/<inwoner_id>/vertegenwoordiging/wettelijk/": "netwerk",
+    "/api/v1/inwoners/<inwoner_id>/vertegenwoordiging/machtigingen/": "machtiging",
+    "/api/v1/inwoners/<inwoner_id>/vertegenwoordiging/wettelijk/": "netwerk",
     # Work and income (issue 14).
     "/participatie/aanvragen/": "levensonderhoud",
     "/participatie/inwoners/": "inwoner",

@@ -76,4 +76,4 @@ mantelzorg_api.register(router)
 avg_api.register(router)
 
 # The inwonersportaal's own routes (issue 13): a resident's login only.
-urlpatterns = router.urls + portaal_api.urlpatterns
+urlpatterns = router.urls + portaal_api.urlpatterns + portaal_api.medewerker_urlpatterns

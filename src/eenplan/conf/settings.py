@@ -426,6 +426,10 @@ in plaats van stil de ongefilterde lijst.""",
         "EvaluatieUitkomstEnum": "eenplan.plannen.constants.Uitkomst",
         "MatchUitkomstEnum": "eenplan.mantelzorg.constants.MatchUitkomst",
         "VaardigheidEnum": "eenplan.mantelzorg.constants.Vaardigheid",
+        # The portal's direct aanvraag offers two of the three laws: both sets named.
+        "WetEnum": "eenplan.common.constants.Wet",
+        "MijnAanvraagWetEnum": "eenplan.portaal.services.AANVRAAG_WET_KEUZES",
+        "VertegenwoordigingSoortEnum": "eenplan.portaal.services.VASTLEGGEN_KEUZES",
     },
     # Swagger UI served from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -8,7 +8,12 @@ from eenplan.meldingen.constants import Domein
 from eenplan.meldingen.services import VRAAG_MAX
 from eenplan.plannen.models import Inbreng
 from eenplan.plannen.services.inbreng import INBRENG_MAX
-from eenplan.portaal.services import SOORTEN_VASTLEGGEN
+from eenplan.portaal.services import (
+    AANVRAAG_WETTEN,
+    OMSCHRIJVING_MAX,
+    SOORTEN_VASTLEGGEN,
+    TOELICHTING_MAX,
+)
 from eenplan.privacy.constants import MachtigingSoort
 from eenplan.web.forms import datum_veld
 
@@ -226,3 +231,37 @@ class VertegenwoordigingForm(forms.Form):
         if not bsn.isdigit():
             raise forms.ValidationError("Een BSN heeft 9 cijfers.")
         return bsn
+
+
+class AanvraagForm(forms.Form):
+    """An aanvraag filed directly, without signing the plan (Wmo 2015 art. 2.3.2 lid 9): the law,
+    what the resident asks for, and why (optional); the name and date come from the login."""
+
+    wet = forms.ChoiceField(
+        label="Waarvoor vraagt u hulp?",
+        choices=list(AANVRAAG_WETTEN.items()),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies waarvoor u hulp vraagt: Wmo of Jeugdwet."},
+    )
+    omschrijving = forms.CharField(
+        label="Wat vraagt u aan?",
+        help_text="Kort, bijvoorbeeld: een traplift, of hulp bij het huishouden.",
+        max_length=OMSCHRIJVING_MAX,
+        error_messages={
+            "required": "Schrijf op wat u aanvraagt.",
+            "max_length": "Schrijf het korter: ten hoogste %(limit_value)d tekens. De uitleg kan "
+            "in het vak hieronder.",
+        },
+    )
+    toelichting = forms.CharField(
+        label="Waarom hebt u dit nodig? (niet verplicht)",
+        help_text="Bijvoorbeeld: wat lukt niet meer, of waarom het plan niet genoeg is.",
+        required=False,
+        max_length=TOELICHTING_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": "Schrijf het korter: ten hoogste %(limit_value)d tekens."},
+    )
+    akkoord = forms.BooleanField(
+        label="Ik doe deze aanvraag. Wat ik schreef klopt.",
+        error_messages={"required": "Zet een vinkje om uw aanvraag te versturen."},
+    )

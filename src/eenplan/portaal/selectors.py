@@ -95,6 +95,16 @@ def onderzoek_van(inwoner: Inwoner, pk: int) -> Onderzoek | None:
     return onderzoeken(inwoner).filter(pk=pk).first()
 
 
+def laatste_onderzoek(inwoner: Inwoner) -> Onderzoek | None:
+    """The resident's newest onderzoek with its melding (for the aanvraag rule, lid 9)."""
+    return (
+        Onderzoek.objects.filter(inwoner=inwoner)
+        .select_related("melding")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def verslag_zichtbaar(onderzoek: Onderzoek) -> bool:
     """The verslag is the resident's once it is final (Wmo 2015 art. 2.3.2 lid 8)."""
     return onderzoek.verslag_definitief_op is not None

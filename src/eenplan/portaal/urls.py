@@ -1,7 +1,7 @@
 from django.urls import path
 
 from eenplan.portaal import views
-from eenplan.portaal.views import bezwaar, kaart, vragenlijst
+from eenplan.portaal.views import aanvraag, bezwaar, kaart, vragenlijst
 
 app_name = "portaal"
 
@@ -24,6 +24,7 @@ urlpatterns = [
         name="toestemming-intrekken",
     ),
     path("<int:inwoner_id>/beschikkingen/", views.beschikkingen, name="beschikkingen"),
+    path("<int:inwoner_id>/aanvraag-doen/", aanvraag.aanvraag_doen, name="aanvraag-doen"),
     path("<int:inwoner_id>/beschikkingen/<int:pk>/brief.pdf", views.brief, name="brief"),
     path("<int:inwoner_id>/bezwaren/", bezwaar.bezwaren, name="bezwaren"),
     path(

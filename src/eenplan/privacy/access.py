@@ -1158,6 +1158,10 @@ INWONER_RULES: dict[tuple[Resource, Action], frozenset[str]] = {
     # Consent for network persons and organisations to join the plan: a legal act.
     (R.NETWERK, A.WIJZIGEN): VOLLEDIG,
     (R.AANVRAAG, A.LEZEN): MEEKIJKEN,
+    # Filing an aanvraag without signing the plan (Wmo 2015 art. 2.3.2 lid 9; seed 000
+    # L1973-1976) is a legal act like a bezwaar: the resident or a representative, not a
+    # mantelzorger (portaal.services.aanvraag_indienen).
+    (R.AANVRAAG, A.AANMAKEN): VOLLEDIG,
     (R.BESCHIKKING, A.LEZEN): MEEKIJKEN,
     (R.INZAGELOG, A.LEZEN): VOLLEDIG,
     # Who may act for me, and for whom I act: only the resident's own login sees and changes

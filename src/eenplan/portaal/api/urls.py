@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from eenplan.portaal.api import kaart, views
+from eenplan.portaal.api import handelen, kaart, vertegenwoordiging, views
 
 urlpatterns = [
     path("mijn/zaken/", views.ZakenViewSet.as_view({"get": "list"}), name="mijn-zaken"),
@@ -52,6 +52,36 @@ urlpatterns = [
         name="mijn-klachten",
     ),
     path(
+        "mijn/<int:inwoner_id>/onderzoeken/<int:pk>/opmerkingen/",
+        handelen.OpmerkingenViewSet.as_view({"post": "create"}),
+        name="mijn-opmerkingen",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/plan/inbreng/",
+        handelen.InbrengViewSet.as_view({"get": "list", "post": "create"}),
+        name="mijn-inbreng",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/plan/ondertekenen/",
+        handelen.OndertekenenViewSet.as_view({"post": "create"}),
+        name="mijn-ondertekenen",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/deelnemers/",
+        handelen.DeelnemersViewSet.as_view({"get": "list", "post": "create"}),
+        name="mijn-deelnemers",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/deelnemers/<int:pk>/intrekken/",
+        handelen.DeelnemersViewSet.as_view({"post": "intrekken"}),
+        name="mijn-deelnemer-intrekken",
+    ),
+    path(
+        "mijn/<int:inwoner_id>/aanvragen/",
+        handelen.AanvragenViewSet.as_view({"get": "retrieve", "post": "create"}),
+        name="mijn-aanvragen",
+    ),
+    path(
         "sociale-kaart/",
         kaart.SocialeKaartViewSet.as_view({"get": "list"}),
         name="sociale-kaart-api",
@@ -70,5 +100,26 @@ urlpatterns = [
         "mijn/<int:inwoner_id>/machtigingen/<int:pk>/intrekken/",
         views.MachtigingenViewSet.as_view({"post": "intrekken"}),
         name="mijn-machtiging-intrekken",
+    ),
+]
+
+# Staff: who may act for a resident (the page /inwoners/<id>/vertegenwoordiging/), with a staff
+# login and the role matrix, not the portal's.
+_vertegenwoordiging = vertegenwoordiging.VertegenwoordigingViewSet
+medewerker_urlpatterns = [
+    path(
+        "inwoners/<int:inwoner_id>/vertegenwoordiging/",
+        _vertegenwoordiging.as_view({"get": "list", "post": "create"}),
+        name="vertegenwoordiging-api",
+    ),
+    path(
+        "inwoners/<int:inwoner_id>/vertegenwoordiging/wettelijk/<int:pk>/beeindigen/",
+        _vertegenwoordiging.as_view({"post": "wettelijk_beeindigen"}),
+        name="vertegenwoordiging-api-wettelijk-beeindigen",
+    ),
+    path(
+        "inwoners/<int:inwoner_id>/vertegenwoordiging/machtigingen/<int:pk>/intrekken/",
+        _vertegenwoordiging.as_view({"post": "machtiging_intrekken"}),
+        name="vertegenwoordiging-api-machtiging-intrekken",
     ),
 ]

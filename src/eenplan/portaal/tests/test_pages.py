@@ -149,7 +149,7 @@ def test_another_households_ids_are_a_404_and_logged(client, zaak):
     portaal = [
         e for e in matrix.endpoints() if e.portaal and not e.api and "<inwoner_id>" in e.route
     ]
-    assert len(portaal) == 27  # 23 of the portal, 4 of the AVG requests (avg)
+    assert len(portaal) == 28  # 24 of the portal, 4 of the AVG requests (avg)
     for endpoint in portaal:
         pad = endpoint.route.replace("<inwoner_id>", str(zaak.inwoner.pk))
         soort = next((k for k in pk_van if f"/{k}" in endpoint.route), "melding")
@@ -350,3 +350,33 @@ def test_staff_mark_a_goal_internal_on_the_plan_page_and_the_resident_does_not_s
     client.force_login(InwoneraccountFactory(inwoner=zaak.inwoner).user)
     portaal = _tekst(client.get(url("plan", zaak)))
     assert "Zelf koken" in portaal and "Schulden in beeld" not in portaal
+
+
+def test_the_start_page_links_to_the_avg_page_and_the_care_circle_when_there_is_one(client):
+    from eenplan.testing.factories import KringToewijzingFactory
+
+    toewijzing = KringToewijzingFactory()
+    buur = toewijzing.netwerkpersoon.als_inwoner
+    client.force_login(InwoneraccountFactory(inwoner=buur).user)
+    start = client.get("/mijn/", follow=True)
+    tekst = _tekst(start)
+    assert 'href="/mijn/kring/"' in tekst and "Uw zorgkring" in tekst
+    assert f'href="/mijn/{buur.pk}/avg/"' in tekst and "Mijn gegevens (AVG)" in tekst
+    # Someone without a care circle sees no link to it, but does see the AVG page.
+    ander = InwonerFactory(gemeente=buur.gemeente)
+    client.force_login(InwoneraccountFactory(inwoner=ander).user)
+    tekst = _tekst(client.get("/mijn/", follow=True))
+    assert 'href="/mijn/kring/"' not in tekst
+    assert f'href="/mijn/{ander.pk}/avg/"' in tekst
+
+
+def test_a_representative_chooses_a_case_and_the_start_page_links_the_own_avg_page(
+    client, zaak
+):
+    MachtigingFactory(inwoner=zaak.inwoner, gemachtigde=zaak.dochter)
+    client.force_login(InwoneraccountFactory(inwoner=zaak.dochter).user)
+    tekst = _tekst(client.get("/mijn/"))
+    assert "Welke zaak wilt u bekijken?" in tekst
+    assert 'href="/mijn/kring/"' not in tekst
+    assert f'href="/mijn/{zaak.dochter.pk}/avg/"' in tekst
+    assert f'href="/mijn/{zaak.inwoner.pk}/avg/"' not in tekst

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,8 +22,7 @@ from django.views.decorators.http import require_POST
 
 from eenplan.beleid import selectors as beleid_selectors
 from eenplan.beschikkingen.services import brief_pdf
-from eenplan.inwoners.constants import NetwerkSoort
-from eenplan.inwoners.models import Inwoner, Netwerkpersoon
+from eenplan.inwoners.models import Inwoner
 from eenplan.meldingen.constants import Kanaal, MelderSoort
 from eenplan.meldingen.services import melding_register
 from eenplan.onderzoeken.services import verslag_reactie_add
@@ -42,7 +40,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Grond, MachtigingSoort
 from eenplan.privacy.models import Inwoneraccount, Machtiging
-from eenplan.privacy.services import machtiging_withdraw, toestemming_give
+from eenplan.privacy.services import machtiging_withdraw
 from eenplan.web.forms import add_service_errors
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
@@ -94,6 +92,7 @@ def _context(request: HttpRequest, inwoner: Inwoner | None = None, **extra: Any)
         "mag_inzage": grond in regels[(R.INZAGELOG, A.LEZEN)],
         "mag_machtigen": grond in regels[(R.MACHTIGING, A.LEZEN)],
         "mag_enquete": grond in regels[(R.ENQUETE, A.AANMAKEN)],
+        "mag_aanvragen": grond in regels[(R.AANVRAAG, A.AANMAKEN)],
         **extra,
     }
 
@@ -146,7 +145,8 @@ def start(request: HttpRequest) -> HttpResponse:
         resource=R.DOSSIER,
         via=access.Via.request(request),
     )
-    return render(request, "portaal/start.html", _context(request))
+    kring = bool(access.kring_acties(request.user))
+    return render(request, "portaal/start.html", _context(request, kring=kring))
 
 
 @access.requires_inwoner(R.DOSSIER, A.LEZEN)
@@ -170,6 +170,7 @@ def overzicht(request: HttpRequest, inwoner_id: int) -> HttpResponse:
             enquete=beleid_selectors.uitnodiging_van_inwoner(
                 inwoner_id=inwoner.pk, vandaag=timezone.localdate()
             ),
+            kring=bool(access.kring_acties(request.user)),
         ),
     )
 
@@ -384,22 +385,6 @@ def inbreng(request: HttpRequest, inwoner_id: int) -> HttpResponse:
     return redirect_with_errors(request, f"portaal-inbreng-{inwoner_id}", form, terug + "#inbreng")
 
 
-def ondertekenaar_voor(request: HttpRequest, inwoner: Inwoner) -> Inwoner | Netwerkpersoon | None:
-    """Who signs: the resident; for a minor the parent (the login); a wettelijk
-    vertegenwoordiger as the network person recorded for the resident."""
-    eigen = access.Actor.of(request.user)
-    grond = access.grond_voor(eigen, inwoner.pk)
-    if grond == Grond.ZELF:
-        return inwoner
-    if grond == Grond.GEZAG:
-        return Inwoner.objects.filter(pk=eigen.inwoner_id).first()
-    if grond == Grond.WETTELIJK:
-        return Netwerkpersoon.objects.filter(
-            inwoner=inwoner, als_inwoner_id=eigen.inwoner_id, soort=NetwerkSoort.VERTEGENWOORDIGER
-        ).first()
-    return None
-
-
 @access.requires_inwoner(R.PLAN, A.BESLISSEN)
 @require_POST
 def ondertekenen(request: HttpRequest, inwoner_id: int) -> HttpResponse:
@@ -410,12 +395,7 @@ def ondertekenen(request: HttpRequest, inwoner_id: int) -> HttpResponse:
         messages.error(request, "Zet een vinkje als u het eens bent met het plan.")
         return redirect("portaal:plan", inwoner_id=inwoner.pk)
     try:
-        aanvragen = plannen.plan_sign(
-            plan=gevonden,
-            ondertekenaar=ondertekenaar_voor(request, inwoner),
-            op=timezone.localdate(),
-            actor=request.user,
-        )
+        aanvragen = services.plan_ondertekenen(inwoner=inwoner, plan=gevonden, actor=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -436,21 +416,13 @@ def toestemming_geven(request: HttpRequest, inwoner_id: int) -> HttpResponse:
     form = ToestemmingForm(request.POST)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                toestemming = toestemming_give(
-                    inwoner=inwoner,
-                    aan=form.cleaned_data["aan"],
-                    doel="Deelnemen aan het plan",
-                    gegeven_op=timezone.localdate(),
-                    door=request.user,
-                )
-                plannen.deelnemer_add(
-                    plan=gevonden,
-                    rol=form.cleaned_data["rol"],
-                    toestemming=toestemming,
-                    actor=request.user,
-                    organisatie=form.cleaned_data["aan"],
-                )
+            services.deelnemer_met_toestemming(
+                inwoner=inwoner,
+                plan=gevonden,
+                aan=form.cleaned_data["aan"],
+                rol=form.cleaned_data["rol"],
+                actor=request.user,
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
