@@ -254,7 +254,7 @@ class AanvraagForm(forms.Form):
         },
     )
     toelichting = forms.CharField(
-        label="Waarom hebt u dit nodig? (niet verplicht)",
+        label="Waarom hebt u dit nodig?",
         help_text="Bijvoorbeeld: wat lukt niet meer, of waarom het plan niet genoeg is.",
         required=False,
         max_length=TOELICHTING_MAX,
