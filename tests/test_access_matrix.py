@@ -566,6 +566,30 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         norm_bron="Participatiewet art. 21",
         vastgelegd_door=user,
     )
+    # A decided bijstand aanvraag with its beschikking: what a role that reads only the
+    # Participatiewet's decisions (`roles.LEEST_OVER_WETTEN`, the Werkplein) opens.
+    bijstand = Aanvraag.objects.create(
+        gemeente=gemeente,
+        inwoner=inwoner,
+        omschrijving="Algemene bijstand (levensonderhoud)",
+        wet="participatie",
+        ontvangen_op=TODAY,
+        beslissen_uiterlijk=TODAY + dt.timedelta(weeks=8),
+        ingediend_door="Inwoner",
+        vastgelegd_door=user,
+        status="besloten",
+    )
+    bijstand_beschikking = Beschikking.objects.create(
+        aanvraag=bijstand,
+        gemeente=gemeente,
+        inwoner=inwoner,
+        besloten_op=TODAY,
+        besloten_door=user,
+        motivering="Geen middelen.",
+        verzonden_op=TODAY,
+        bezwaar_uiterlijk=TODAY + dt.timedelta(weeks=6),
+        brief="Brief",
+    )
     verdiencapaciteit = Verdiencapaciteit.objects.create(
         gemeente=gemeente,
         inwoner=inwoner,
@@ -675,6 +699,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "toestemming": toestemming.pk,
         "aanvraag": open_aanvraag.pk,
         "beschikking": beschikking.pk,
+        "beschikking_participatie": bijstand_beschikking.pk,
         "bezwaar": bezwaar.pk,
         "klacht": klacht.pk,
         "overgangsrecht": overgangsrecht.pk,
@@ -883,6 +908,17 @@ def _kind_of_pk(route: str) -> str | None:
     return PK_KIND[max(prefixes, key=len)] if prefixes else None
 
 
+def _objects_voor(world: World, rol: str | None, side: str) -> dict[str, Any]:
+    """The objects a role's requests name: a role that reads only some laws' decisions
+    (`roles.LEEST_OVER_WETTEN`: the Werkplein, the Participatiewet) opens a decision under its
+    law; a decision under another law is refused per record (its own tests:
+    participatie/tests/test_lezen_per_wet.py)."""
+    objects = world.objects[side]
+    if rol in roles.LEEST_OVER_WETTEN:
+        return {**objects, "beschikking": objects["beschikking_participatie"]}
+    return objects
+
+
 def _path(endpoint: matrix.Endpoint, objects: dict[str, Any]) -> str:
     def fill(match: re.Match[str]) -> str:
         name = match["name"]
@@ -1068,13 +1104,14 @@ def run_sweep(world: World) -> Sweep:
             visitors.append(("Niet ingelogd", None, _anonymous_plan()))
             visitors.append(("Inwoner", world.inwoner_user, _inwoner_plan()))
             visitors.append(("Aanbieder", world.aanbieder_user, _aanbieder_plan()))
+            rollen = {Rol(rol).label: rol for rol in world.staff}
             for who, user, plan in visitors:
                 cache.clear()  # API throttling counts per user; the sweep is not an attack
                 client = Client(raise_request_exception=False)
                 if user is not None:
                     client.force_login(user)
                 for endpoint, side, method, expected in plan:
-                    path = _path(endpoint, world.objects[side])
+                    path = _path(endpoint, _objects_voor(world, rollen.get(who), side))
                     label = f"{who}: {method} {path} ({endpoint.route}, {side} scope)"
                     logged.clear()
                     if method == "GET" and expected:

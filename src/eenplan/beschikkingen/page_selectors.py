@@ -182,7 +182,10 @@ def einde_en_heronderzoek(
             einde | heronderzoek,
             uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
         )
-        .filter(access.scope_q(user, veld="beschikking__inwoner"))
+        .filter(
+            access.scope_q(user, veld="beschikking__inwoner"),
+            access.wet_q(user, veld="beschikking__aanvraag__wet"),
+        )
         .annotate(
             datum=Case(
                 When(einde & heronderzoek, then=Least(F("einde"), F("heronderzoek_op"))),

@@ -7,8 +7,10 @@ domain modules do not. Bounded: four queries for a plan with any number of aanvr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch
 
@@ -19,6 +21,7 @@ from eenplan.beschikkingen.models import (
     Beschikking,
     BeschikteVoorziening,
 )
+from eenplan.privacy import access
 
 STAND_LABEL = {
     "ontvangen": "Ontvangen",
@@ -110,3 +113,15 @@ def plan_aanvragen_stand(*, plan_id: int) -> list[AanvraagStand]:
             )
         )
     return result
+
+
+def leesbaar_voor(user: Any, standen: list[AanvraagStand]) -> list[AanvraagStand]:
+    """The stands as this login may see them: the beschikking of an aanvraag under a law its
+    role does not read (`access.leest_wet`; the Werkplein reads Participatiewet decisions
+    only) is left out, so the plan shows no link to it."""
+    return [
+        st
+        if st.beschikking is None or access.leest_wet(user, st.aanvraag.wet)
+        else dataclasses.replace(st, beschikking=None)
+        for st in standen
+    ]

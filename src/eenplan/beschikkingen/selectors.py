@@ -14,6 +14,7 @@ from eenplan.beschikkingen.constants import (
     BEZWAAR_LOPEND,
     AanvraagStatus,
     BeschikkingStatus,
+    BriefSoort,
     Rechtmatigheid,
     VerzendStatus,
 )
@@ -35,10 +36,14 @@ User = AbstractBaseUser | AnonymousUser
 
 
 def overgangsrecht_werklijst(
-    *, inwoners: QuerySet[Inwoner], vandaag: dt.date
+    *, inwoners: QuerySet[Inwoner], vandaag: dt.date, alleen_wetten: frozenset[str] | None = None
 ) -> QuerySet[Overgangsrecht]:
     """Old indications not yet re-assessed, earliest legal end first; one query. Those whose
-    end passed without a heronderzoek are the most urgent."""
+    end passed without a heronderzoek are the most urgent. Transition rights are old Wmo and
+    Jeugdwet indications: `alleen_wetten` (a role that reads only other laws' decisions, such
+    as the Werkplein) gives none."""
+    if alleen_wetten is not None and not alleen_wetten & {"wmo", "jeugd"}:
+        return Overgangsrecht.objects.none()
     return (
         Overgangsrecht.objects.filter(
             inwoner__in=inwoners.values("pk"), heronderzoek_op__isnull=True
@@ -111,7 +116,11 @@ def aanvragen_in_scope(actor: access.Actor | User) -> QuerySet[Aanvraag]:
 
 
 def beschikkingen_in_scope(actor: access.Actor | User) -> QuerySet[Beschikking]:
-    return Beschikking.objects.filter(access.scope_q(actor, gemeente_veld="gemeente"))
+    """The decisions a login reads: need-to-know and the laws its role reads (the Werkplein:
+    Participatiewet decisions only, `access.wet_q`)."""
+    return Beschikking.objects.filter(
+        access.scope_q(actor, gemeente_veld="gemeente"), access.wet_q(actor)
+    )
 
 
 # --- the beschikkingen list: one search for the page and the API --------------------------------
@@ -238,6 +247,14 @@ def verzendingen(user: User, *, alleen_open: bool = True) -> QuerySet[Verzending
     rijen = Verzending.objects.filter(gemeente_id=actor.gemeente_id).filter(
         Q(inwoner__in=access.inwoners_in_scope(actor)) | Q(inwoner__isnull=True)
     )
+    if access.leest_over(actor) is not None:
+        # A role that reads only some laws' decisions sees only the letters of those decisions.
+        rijen = rijen.filter(
+            brief_soort=BriefSoort.BESCHIKKING,
+            bron_id__in=Beschikking.objects.filter(
+                access.wet_q(actor), gemeente_id=actor.gemeente_id
+            ).values("pk"),
+        )
     if alleen_open:
         rijen = rijen.exclude(status=VerzendStatus.VERZONDEN)
     return rijen.order_by("-created_at", "-id")

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from eenplan.beschikkingen.services import beschikking_send
 from eenplan.inwoners.models import HuishoudenLid
 from eenplan.participatie import services
 from eenplan.participatie.constants import (
@@ -79,16 +80,21 @@ def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, d
             )
         if dagen > 45:
             toekennen = rng.random() < 0.85
-            services.levensonderhoud_beslissen(
+            besloten = min(vandaag, ontvangen + dt.timedelta(days=rng.randint(20, 55)))
+            beschikking = services.levensonderhoud_beslissen(
                 actor=door,
                 lo=lo,
-                besloten_op=min(vandaag, ontvangen + dt.timedelta(days=rng.randint(20, 55))),
+                besloten_op=besloten,
                 toekennen=toekennen,
                 ingangsdatum=gemeld if toekennen else None,
                 motivering="Geen of onvoldoende middelen; recht op algemene bijstand."
                 if toekennen
                 else "Het inkomen van het huishouden ligt boven de norm.",
             )
+            # Sent the next working day like the Wmo decisions: the letter as sent (text and
+            # PDF), the bezwaar term, the send channels and the timeline's step.
+            verzonden = min(vandaag, besloten + dt.timedelta(days=1))
+            beschikking_send(beschikking=beschikking, actor=door, op=verzonden)
             if toekennen and rng.random() < 0.7:
                 _route(
                     lo.inwoner,

@@ -142,6 +142,15 @@ _PLANWERK = [ONDERZOEK_BEKIJKEN, ONDERZOEK_UITVOEREN, PLAN_BEKIJKEN, PLAN_WIJZIG
 BESLIST_OVER_WETTEN: dict[str, frozenset[str]] = {
     Rol.WERKPLEIN: frozenset({"participatie"}),
 }
+# The laws whose decisions (beschikkingen, their letters, provisions and iWmo messages) a role
+# reads, where it is not every law: the Werkplein reads Participatiewet decisions only (need to
+# know, AVG art. 5 lid 1 c). Anything more about the household reaches the Werkplein only through
+# what an uitwisseling shares with it (`access.decide_gedeeld`) or, as a participant, through the
+# goals and actions of the household plan (`Resource.PLAN`) — never through the beschikking
+# pages. Values are `common.constants.Wet` values.
+LEEST_OVER_WETTEN: dict[str, frozenset[str]] = {
+    Rol.WERKPLEIN: frozenset({"participatie"}),
+}
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     # Answers simple questions and registers a melding; sees no dossiers.

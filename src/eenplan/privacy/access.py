@@ -929,6 +929,85 @@ def vereis_beslist_over(
         )
 
 
+NIET_UW_WET = (
+    "Uw rol leest alleen besluiten onder de {wetten}; deze beschikking valt onder een andere "
+    "wet (need-to-know)."
+)
+WET_NAMEN = {"wmo": "Wmo 2015", "jeugd": "Jeugdwet", "participatie": "Participatiewet"}
+
+
+def leest_over(actor: Actor | User) -> frozenset[str] | None:
+    """The laws whose decisions this login reads (`roles.LEEST_OVER_WETTEN`); None: every law
+    (the role's other rules still decide)."""
+    actor = Actor.of(actor)
+    if actor.medewerker is None:
+        return None
+    return roles.LEEST_OVER_WETTEN.get(actor.medewerker.functie)
+
+
+def leest_wet(actor: Actor | User, wet: str) -> bool:
+    """Whether this login reads decisions under law `wet` (for a link or a row; not logged)."""
+    wetten = leest_over(actor)
+    return wetten is None or wet in wetten
+
+
+def wet_q(actor: Actor | User, *, veld: str = "aanvraag__wet") -> Q:
+    """A filter on `veld` (the law of a decision's aanvraag) for lists of decisions: nothing
+    for a role that reads every law; else only its laws. Every list, page, API, PDF and
+    dossier link of beschikkingen adds it next to the need-to-know `scope_q`."""
+    wetten = leest_over(actor)
+    if wetten is None:
+        return Q()
+    return Q(**{f"{veld}__in": sorted(wetten)})
+
+
+def decide_wet(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int,
+    wet: str,
+    doel: str | None = None,
+) -> Decision:
+    """`decide` for one decision (or its letter, its provisions) under law `wet`: role and
+    need-to-know first, then the law the role reads (`roles.LEEST_OVER_WETTEN`). Logged
+    either way; a refusal on the law names the laws the role does read."""
+    decision = decide(actor, resource, action, via=via, inwoner=inwoner, doel=doel, log=False)
+    if decision.allowed and not leest_wet(actor, wet):
+        wetten = sorted(leest_over(actor) or ())
+        decision = Decision(
+            allowed=False,
+            reason=NIET_UW_WET.format(wetten=", ".join(WET_NAMEN.get(w, w) for w in wetten)),
+            inwoner_ids=decision.inwoner_ids,
+        )
+    actor = Actor.of(actor)
+    rule = RULES[(resource, action)]
+    _write(actor, decision, resource, action, doel=doel or rule.doel or actor.default_doel(),
+           via=via)
+    return decision
+
+
+def require_wet(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    inwoner: Inwoner | int,
+    wet: str,
+    doel: str | None = None,
+) -> Decision:
+    """`decide_wet`, raising `Refused` (403, logged) when refused."""
+    decision = decide_wet(
+        actor, resource, action, via=via, inwoner=inwoner, wet=wet, doel=doel
+    )
+    if not decision.allowed:
+        raise Refused(decision)
+    return decision
+
+
 def allows(actor: Actor | User, resource: Resource, action: Action) -> bool:
     """Whether the role may do this at all (for showing a button); not logged, no resident."""
     actor = Actor.of(actor)

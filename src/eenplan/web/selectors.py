@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from eenplan.berichten.models import Bericht
@@ -151,8 +151,9 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             if a.status == AanvraagStatus.ONTVANGEN
         ]
     if mag[Resource.BESCHIKKING]:
+        # Only the decisions under the laws the role reads (the Werkplein: Participatiewet).
         dossier.beschikkingen = list(
-            Beschikking.objects.filter(inwoner=inwoner)
+            Beschikking.objects.filter(access.wet_q(user), inwoner=inwoner)
             .prefetch_related(
                 Prefetch(
                     "voorzieningen",
@@ -211,12 +212,35 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             huishouden_id=dossier.huishouden.pk if dossier.huishouden else None,
         )
         .filter(record_soort__in=zichtbaar)
+        .exclude(_andere_wetten(user))
         .select_related("user")[:TIJDLIJN_MAX]
     )
     for g in dossier.gebeurtenissen:
         g.door = door_van(g)
     dossier.termijnen.sort(key=lambda t: t.uiterlijk)
     return dossier
+
+
+def _andere_wetten(user: Any) -> Q:
+    """The timeline's steps about decisions under laws the role does not read (the Werkplein
+    reads Participatiewet decisions only): a decision or provision of another law, and the
+    iWmo/iJw messages (never about the Participatiewet). Nothing for a role that reads all."""
+    if access.leest_over(user) is None:
+        return Q(pk__in=[])
+    leesbaar = Beschikking.objects.filter(
+        access.wet_q(user), gemeente_id=access.Actor.of(user).gemeente_id
+    )
+    return (
+        Q(record_soort="beschikkingen.beschikking")
+        & ~Q(record_id__in=leesbaar.values("pk"))
+    ) | (
+        Q(record_soort="beschikkingen.beschiktevoorziening")
+        & ~Q(
+            record_id__in=BeschikteVoorziening.objects.filter(
+                beschikking__in=leesbaar.values("pk")
+            ).values("pk")
+        )
+    ) | Q(record_soort="berichten.bericht")
 
 
 def door_van(gebeurtenis: Gebeurtenis) -> str:
@@ -242,7 +266,7 @@ def _aanvraag_links(dossier: Dossier, user: Any, *, kan_beslissen: bool) -> None
             user, a.wet
         ):
             a.link = reverse("beschikkingen:beslissen", args=[a.pk])
-        elif a.pk in nieuwste:
+        elif a.pk in nieuwste and access.leest_wet(user, a.wet):
             a.link = reverse("beschikkingen:detail", args=[nieuwste[a.pk]])
 
 
@@ -291,6 +315,7 @@ def zoeken(*, user: Any, q: str) -> Zoekresultaat:
             )
         if access.allows(user, Resource.BESCHIKKING, Action.LEZEN):
             resultaat.beschikkingen = list(
-                Beschikking.objects.filter(access.scope_q(user), pk=pk).select_related("inwoner")
+                Beschikking.objects.filter(access.scope_q(user), access.wet_q(user), pk=pk)
+                .select_related("inwoner")
             )
     return resultaat

@@ -316,6 +316,10 @@ def beschikking_send(
     actor = vereis_toegang(
         actor, Resource.BESCHIKKING, Action.BESLISSEN, via, beschikking.inwoner_id
     )
+    # Sending the letter is part of deciding: only under a law the role decides.
+    access.vereis_beslist_over(
+        actor, beschikking.aanvraag.wet, via=via or access.SERVICE, inwoner=beschikking.inwoner_id
+    )
     if beschikking.verzonden_op is not None:
         raise Conflict("Deze beschikking is al verzonden.")
     if beschikking.rechtmatigheid == Rechtmatigheid.ONRECHTMATIG:

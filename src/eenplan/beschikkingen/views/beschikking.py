@@ -45,7 +45,12 @@ def _beschikking_pagina(
     bound: dict[str, Form] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    hulp.open_dossier(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
+    hulp.open_beschikking(
+        request,
+        Action.LEZEN,
+        inwoner_id=beschikking.inwoner_id,
+        wet=beschikking.aanvraag.wet,
+    )
     user = request.user
     vandaag = timezone.localdate()
     omvang_labels(list(beschikking.voorzieningen.all()))
@@ -121,7 +126,12 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
     reload, the back button) goes to the beschikking; a refusal comes back there with every
     message (POST/redirect/GET)."""
     beschikking = beschikking_of_404(pk)
-    hulp.open_dossier(request, Resource.BESCHIKKING, Action.BESLISSEN, beschikking.inwoner_id)
+    hulp.open_beschikking(
+        request,
+        Action.BESLISSEN,
+        inwoner_id=beschikking.inwoner_id,
+        wet=beschikking.aanvraag.wet,
+    )
     terug = reverse("beschikkingen:detail", args=[pk]) + "#verzenden"
     if request.method == "GET":
         return redirect(terug)
@@ -150,7 +160,12 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BESCHIKKING, Action.TOETSEN)
 def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
     beschikking = beschikking_of_404(pk)
-    hulp.open_dossier(request, Resource.BESCHIKKING, Action.TOETSEN, beschikking.inwoner_id)
+    hulp.open_beschikking(
+        request,
+        Action.TOETSEN,
+        inwoner_id=beschikking.inwoner_id,
+        wet=beschikking.aanvraag.wet,
+    )
     form = ToetsForm(request.POST, prefix=f"toets-{pk}")
     naar_rij = request.POST.get(f"{form.prefix}-terug") == "toetsing"
     if form.is_valid():
@@ -184,7 +199,12 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
 def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter as PDF: the stored letter once sent, else the preview (marked as such)."""
     beschikking = beschikking_of_404(pk)
-    hulp.open_dossier(request, Resource.BESCHIKKING, Action.LEZEN, beschikking.inwoner_id)
+    hulp.open_beschikking(
+        request,
+        Action.LEZEN,
+        inwoner_id=beschikking.inwoner_id,
+        wet=beschikking.aanvraag.wet,
+    )
     pdf = services.brief_pdf(beschikking, timezone.localdate())
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="beschikking-{beschikking.pk}.pdf"'

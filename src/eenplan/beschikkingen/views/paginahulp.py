@@ -75,6 +75,22 @@ def open_dossier(request: HttpRequest, resource: Resource, action: Action, inwon
     )
 
 
+def open_beschikking(
+    request: HttpRequest, action: Action, *, inwoner_id: int, wet: str
+) -> None:
+    """`open_dossier` for one decision under law `wet`: also the laws the role reads
+    (`access.require_wet`; the Werkplein reads Participatiewet decisions only)."""
+    access.require_wet(
+        request.user,
+        Resource.BESCHIKKING,
+        action,
+        via=via(request),
+        inwoner=inwoner_id,
+        wet=wet,
+        doel=access.RULES[(Resource.BESCHIKKING, action)].doel,
+    )
+
+
 def gemeente_van(request: HttpRequest) -> Gemeente:
     """The municipality of the login; an account without one is refused (and logged)."""
     return access.gemeente_van(request, reden=GEEN_GEMEENTE)

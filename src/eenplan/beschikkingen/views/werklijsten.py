@@ -78,7 +78,9 @@ def einde(request: HttpRequest) -> HttpResponse:
 def overgangsrecht(request: HttpRequest) -> HttpResponse:
     """Old indications to re-assess before their legal end (transition rights)."""
     rijen = overgangsrecht_werklijst(
-        inwoners=access.inwoners_in_scope(request.user), vandaag=timezone.localdate()
+        inwoners=access.inwoners_in_scope(request.user),
+        vandaag=timezone.localdate(),
+        alleen_wetten=access.leest_over(request.user),
     )
     page = Paginator(rijen, hulp.PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from eenplan.beschikkingen.constants import AanvraagStatus
+from eenplan.beschikkingen.models import Beschikking
 from eenplan.demo.builder import build_demo
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.models import HuishoudenLid
@@ -37,6 +38,12 @@ def test_demo_has_work_and_income_cases():
     assert 0.015 * len(werkend) <= aanvragen <= 0.05 * len(werkend)
     besloten = LevensonderhoudAanvraag.objects.filter(aanvraag__status=AanvraagStatus.BESLOTEN)
     assert 0 < besloten.count() < aanvragen  # some still wait for the decision
+    # Every decided bijstand aanvraag's beschikking is sent, with its letter and bezwaar term.
+    beschikkingen = Beschikking.objects.filter(aanvraag__levensonderhoud__in=besloten)
+    assert beschikkingen.count() == besloten.count()
+    assert not beschikkingen.filter(verzonden_op__isnull=True).exists()
+    assert not beschikkingen.filter(bezwaar_uiterlijk__isnull=True).exists()
+    assert "Participatiewet" in beschikkingen.first().brief
     assert Voorschot.objects.exists() and Traject.objects.exists()
     assert {t.route for t in Traject.objects.all()} >= {"werkspoor", "participatiespoor"}
     werkplein = Medewerker.objects.get(user__username="werkplein")

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from eenplan.beschikkingen.plan_selectors import plan_aanvragen_stand
+from eenplan.beschikkingen.plan_selectors import leesbaar_voor, plan_aanvragen_stand
 from eenplan.gemeente.models import Medewerker
 from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.constants import NetwerkSoort
@@ -315,7 +315,7 @@ def _context(
         deelnemers.append(d)
     regisseurs = list(plan.regisseurs.all())
     # The live state of the aanvragen and their beschikkingen: the same read as the API.
-    standen = plan_aanvragen_stand(plan_id=plan.pk)
+    standen = leesbaar_voor(request.user, plan_aanvragen_stand(plan_id=plan.pk))
     stand_per_voorstel = {st.voorstel_id: st for st in standen if st.voorstel_id}
     voorstellen = list(plan.voorstellen.all())
     for v in voorstellen:

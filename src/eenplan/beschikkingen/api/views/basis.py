@@ -104,6 +104,21 @@ class DossierViewSet(viewsets.GenericViewSet):
             doel=request_doel(request),
         )
 
+    def _open_wet(
+        self, request: Request, inwoner_id: int, wet: str, action: Action = Action.LEZEN
+    ) -> None:
+        """`_open` for one decision under law `wet`: also the laws the role reads
+        (`access.require_wet`)."""
+        access.require_wet(
+            request.user,
+            Resource.BESCHIKKING,
+            action,
+            via=access.Via.request(request),
+            inwoner=inwoner_id,
+            wet=wet,
+            doel=request_doel(request),
+        )
+
     def _inwoner(self, request: Request, inwoner_id: int) -> Inwoner:
         """A resident named in the request body: 400 when unknown in this municipality."""
         inwoner = Inwoner.objects.filter(

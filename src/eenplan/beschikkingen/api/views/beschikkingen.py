@@ -142,7 +142,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         beschikking = self._get(request, pk)
-        self._open(request, beschikking.inwoner_id, Resource.BESCHIKKING)
+        self._open_wet(request, beschikking.inwoner_id, beschikking.aanvraag.wet)
         return beschikking_response(request, beschikking.pk)
 
     def _act(
@@ -154,7 +154,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         action: Action,
     ) -> Response:
         beschikking = self._get(request, pk)
-        self._open(request, beschikking.inwoner_id, Resource.BESCHIKKING, action)
+        self._open_wet(request, beschikking.inwoner_id, beschikking.aanvraag.wet, action)
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
         perform(beschikking, dict(data.validated_data))

@@ -35,6 +35,8 @@ class OvergangsrechtViewSet(viewsets.GenericViewSet):
 
     def list(self, request: Request) -> Response:
         rows = overgangsrecht_werklijst(
-            inwoners=access.inwoners_in_scope(request.user), vandaag=timezone.localdate()
+            inwoners=access.inwoners_in_scope(request.user),
+            vandaag=timezone.localdate(),
+            alleen_wetten=access.leest_over(request.user),
         )
         return pagina(self, request, rows, OvergangsrechtSerializer)

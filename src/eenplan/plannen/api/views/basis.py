@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from eenplan.beschikkingen.plan_selectors import plan_aanvragen_stand
+from eenplan.beschikkingen.plan_selectors import leesbaar_voor, plan_aanvragen_stand
 from eenplan.common.api import VersieViewSetMixin
 from eenplan.inwoners.models import Huishouden
 from eenplan.inwoners.selectors import huishouden_leden
@@ -134,7 +134,7 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
                 "-gegeven_op", "-id"
             ),
             # The live state of the aanvragen: the same read as the plan page.
-            "aanvragen": plan_aanvragen_stand(plan_id=plan.pk),
+            "aanvragen": leesbaar_voor(request.user, plan_aanvragen_stand(plan_id=plan.pk)),
             "mag_beschikking": access.allows(request.user, Resource.BESCHIKKING, Action.LEZEN),
         }
         return Response(PlanDetailSerializer(plan, context=context).data, status=code)

@@ -1,0 +1,122 @@
+"""Issue 14: the Werkplein reads the household's Participatiewet decisions only — on the page, in
+the API, as PDF, in the lists, the dossier's links and its timeline, the search and the send
+log — and each refused read is logged with the reason. The back office still reads every law."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from eenplan.beschikkingen import services as beschikkingen
+from eenplan.gemeente.constants import Rol
+from eenplan.inwoners.constants import Relatie
+from eenplan.participatie import services
+from eenplan.privacy.models import Inzage
+from eenplan.testing.factories import (
+    AanvraagFactory,
+    BeschikkingFactory,
+    HuishoudenFactory,
+    InwonerFactory,
+    medewerker_voor,
+)
+from eenplan.testing.helpers import api_for
+from eenplan.testing.participatie import LevensonderhoudAanvraagFactory, werkplein_voor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def zaak(gemeente, wijken):
+    """One resident with a sent Wmo decision and a sent bijstand decision."""
+    inwoner = InwonerFactory(
+        gemeente=gemeente, wijk=wijken["Noord"], geboortedatum=dt.date(1979, 2, 3)
+    )
+    hh = HuishoudenFactory(gemeente=gemeente, leden=[(inwoner, Relatie.REFERENTIE, None)])
+    wmo = BeschikkingFactory(
+        aanvraag=AanvraagFactory(inwoner=inwoner, omschrijving="Rolstoel", wet="wmo"),
+        verzonden=True,
+    )
+    werkplein = werkplein_voor(inwoner)
+    lo = LevensonderhoudAanvraagFactory(huishouden=hh, inwoner=inwoner)
+    vandaag = timezone.localdate()
+    bijstand = services.levensonderhoud_beslissen(
+        actor=werkplein.user,
+        lo=lo,
+        besloten_op=vandaag,
+        toekennen=True,
+        ingangsdatum=lo.gemeld_op,
+        motivering="Geen middelen.",
+    )
+    bijstand = beschikkingen.beschikking_send(
+        beschikking=bijstand, actor=werkplein.user, op=vandaag
+    )
+    return {"inwoner": inwoner, "wmo": wmo, "bijstand": bijstand, "werkplein": werkplein}
+
+
+def _geweigerd(werkplein) -> list[Inzage]:
+    return list(Inzage.objects.filter(user=werkplein.user, toegestaan=False))
+
+
+@pytest.mark.parametrize("pad", ["/beschikkingen/{pk}/", "/beschikkingen/{pk}/brief.pdf"])
+def test_werkplein_page_and_pdf_of_a_wmo_decision_are_refused_and_logged(client, zaak, pad):
+    werkplein = zaak["werkplein"]
+    client.force_login(werkplein.user)
+    antwoord = client.get(pad.format(pk=zaak["wmo"].pk))
+    assert antwoord.status_code == 403
+    assert "Participatiewet" in antwoord.content.decode()
+    [rij] = _geweigerd(werkplein)
+    assert rij.inwoner_id == zaak["inwoner"].pk and "Participatiewet" in rij.reden
+    assert client.get(pad.format(pk=zaak["bijstand"].pk)).status_code == 200
+
+
+def test_werkplein_api_reads_only_participatiewet_decisions(zaak):
+    werkplein = zaak["werkplein"]
+    api = api_for(werkplein)
+    assert api.get(f"/api/v1/beschikkingen/{zaak['wmo'].pk}/").status_code == 403
+    assert len(_geweigerd(werkplein)) == 1
+    assert api.get(f"/api/v1/beschikkingen/{zaak['bijstand'].pk}/").status_code == 200
+    lijst = api.get("/api/v1/beschikkingen/").json()
+    ids = [b["id"] for b in lijst["results"]]
+    assert ids == [zaak["bijstand"].pk]
+    dossier = api.get(f"/api/v1/dossiers/{zaak['inwoner'].pk}/").json()
+    assert [b["id"] for b in dossier["beschikkingen"]] == [zaak["bijstand"].pk]
+    verzendingen = api.get("/api/v1/verzendingen/?alle=true").json()
+    assert {v["bron_id"] for v in verzendingen["results"]} <= {zaak["bijstand"].pk}
+
+
+def test_werkplein_lists_dossier_and_search_hide_the_wmo_decision(client, zaak):
+    werkplein = zaak["werkplein"]
+    client.force_login(werkplein.user)
+    wmo, bijstand = zaak["wmo"], zaak["bijstand"]
+    lijst = client.get("/beschikkingen/").content.decode()
+    assert f"/beschikkingen/{bijstand.pk}/" in lijst and f"/beschikkingen/{wmo.pk}/" not in lijst
+    dossier = client.get(f"/inwoners/{zaak['inwoner'].pk}/").content.decode()
+    assert f"/beschikkingen/{bijstand.pk}/" in dossier
+    assert f"/beschikkingen/{wmo.pk}/" not in dossier
+    zoek = client.get("/zoeken/", {"q": str(wmo.pk)}).content.decode()
+    assert f"/beschikkingen/{wmo.pk}/" not in zoek
+
+
+def test_the_back_office_still_reads_every_law(client, zaak):
+    backoffice = medewerker_voor(zaak["inwoner"], Rol.BACKOFFICE)
+    api = api_for(backoffice)
+    ids = {b["id"] for b in api.get("/api/v1/beschikkingen/").json()["results"]}
+    assert ids == {zaak["wmo"].pk, zaak["bijstand"].pk}
+    client.force_login(backoffice.user)
+    assert client.get(f"/beschikkingen/{zaak['wmo'].pk}/").status_code == 200
+
+
+def test_werkplein_never_sends_the_letter_of_a_wmo_decision(zaak):
+    werkplein = zaak["werkplein"]
+    wmo = BeschikkingFactory(
+        aanvraag=AanvraagFactory(inwoner=zaak["inwoner"], omschrijving="Scootmobiel", wet="wmo")
+    )
+    with pytest.raises(PermissionDenied):
+        beschikkingen.beschikking_send(
+            beschikking=wmo, actor=werkplein.user, op=timezone.localdate()
+        )
+    wmo.refresh_from_db()
+    assert wmo.verzonden_op is None
