@@ -864,7 +864,9 @@ class BeheerInstellingInvoerSerializer(serializers.Serializer):
         "{toetsing: generalist|alle|geen, verzenden_voor_toetsing: bool}; eigen_bijdrage: "
         "{vrijgestelde_categorieen: [collectief_vervoer, woningaanpassing, hulpmiddel], "
         "minimabeleid_percentage: '120'|null, lager_bedrag: '10.00'|null}; teksten: "
-        "{teamnaam: 'wijkteam'}.",
+        "{teamnaam: 'wijkteam'}; participatie: {direct: '100', werkspoor: '40', "
+        "beschut_werk_plaatsen: 5|null, maatregelen: {code: {omschrijving, percentage: '20', "
+        "maanden: 1, waarschuwing_eerst: bool}} (weglaten: het voorbeeld van eenplan)}.",
         error_messages=VERPLICHT,
     )
     geldig_vanaf = serializers.DateField(error_messages=VERPLICHT)

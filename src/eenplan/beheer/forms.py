@@ -435,6 +435,154 @@ class TekstenForm(_InstellingForm):
         return {"teamnaam": self.cleaned_data["teamnaam"]}
 
 
+MAATREGEL_RIJEN = 3  # the verordening's categories on the form (an empty row is no category)
+
+
+def _drempel(label: str, help_text: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        max_digits=5,
+        decimal_places=1,
+        localize=True,
+        help_text=help_text,
+        error_messages={
+            "required": "Vul de drempel in, in % van het wettelijk minimumloon.",
+            "invalid": "Vul een percentage in, bijvoorbeeld 40.",
+            "max_digits": "Vul een percentage in van ten hoogste 200.",
+            "max_decimal_places": "Gebruik ten hoogste één cijfer achter de komma.",
+            "max_whole_digits": "Vul een percentage in van ten hoogste 200.",
+        },
+    )
+
+
+class ParticipatieForm(_InstellingForm):
+    """Work and income (issue 14): the route thresholds, the region's beschut werk places and
+    the verordening's maatregel categories; `rules.instellingen.participatie_uit` checks them."""
+
+    onderwerp = "participatie"
+    direct = _drempel(
+        "Directe bemiddeling vanaf (% van het minimumloon)",
+        "Wie deze verdiencapaciteit of meer heeft, gaat direct naar werk. Hardenberg: 100.",
+    )
+    werkspoor = _drempel(
+        "Werkspoor vanaf (% van het minimumloon)",
+        "Daaronder: het Participatiespoor. Hardenberg: 40.",
+    )
+    beschut_werk_plaatsen = forms.IntegerField(
+        label="Plaatsen beschut werk voor uw gemeente",
+        required=False,
+        min_value=0,
+        max_value=100_000,
+        help_text="Het aantal dat de regio uw gemeente geeft (Venlo: 5). Leeg: geen grens.",
+        error_messages={
+            "invalid": "Vul een heel getal in, bijvoorbeeld 5.",
+            "min_value": "Het aantal plaatsen is 0 of meer.",
+            "max_value": "Vul een realistisch aantal plaatsen in.",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i in range(1, MAATREGEL_RIJEN + 1):
+            self.fields[f"maatregel_{i}_code"] = _tekst(
+                f"Categorie {i}: code", max_length=20, required=False,
+                help_text="Zoals in de verordening, bijvoorbeeld 1. Leeg: geen categorie.",
+            )
+            self.fields[f"maatregel_{i}_omschrijving"] = _tekst(
+                f"Categorie {i}: gedraging", max_length=300, required=False
+            )
+            self.fields[f"maatregel_{i}_percentage"] = forms.DecimalField(
+                label=f"Categorie {i}: verlaging (% van de norm)",
+                required=False, max_digits=5, decimal_places=1, localize=True,
+                error_messages={"invalid": "Vul een percentage in, bijvoorbeeld 20."},
+            )
+            self.fields[f"maatregel_{i}_maanden"] = forms.IntegerField(
+                label=f"Categorie {i}: duur (maanden)", required=False,
+                error_messages={"invalid": "Vul een heel aantal maanden in (1 tot en met 3)."},
+            )
+            self.fields[f"maatregel_{i}_waarschuwing"] = forms.BooleanField(
+                label=f"Categorie {i}: eerst een schriftelijke waarschuwing", required=False
+            )
+
+    def maatregel_rijen(self) -> list[dict[str, Any]]:
+        """The fields of each category row, for the template."""
+        return [
+            {
+                deel: self[f"maatregel_{i}_{deel}"]
+                for deel in ("code", "omschrijving", "percentage", "maanden", "waarschuwing")
+            }
+            | {"nummer": i}
+            for i in range(1, MAATREGEL_RIJEN + 1)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for i in range(1, MAATREGEL_RIJEN + 1):
+            code = data.get(f"maatregel_{i}_code")
+            rest = [
+                data.get(f"maatregel_{i}_{d}") for d in ("omschrijving", "percentage", "maanden")
+            ]
+            if not code and any(v not in (None, "") for v in rest):
+                self.add_error(
+                    f"maatregel_{i}_code", "Geef de categorie een code, of maak de rij leeg."
+                )
+            if code and (data.get(f"maatregel_{i}_percentage") is None
+                         or data.get(f"maatregel_{i}_maanden") is None):
+                self.add_error(
+                    f"maatregel_{i}_percentage",
+                    f"Categorie {code}: vul het percentage en de duur in.",
+                )
+        return data
+
+    def waarde(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        waarde: dict[str, Any] = {
+            "direct": str(data["direct"]),
+            "werkspoor": str(data["werkspoor"]),
+            "beschut_werk_plaatsen": data.get("beschut_werk_plaatsen"),
+        }
+        maatregelen = {
+            data[f"maatregel_{i}_code"]: {
+                "omschrijving": data.get(f"maatregel_{i}_omschrijving") or "",
+                "percentage": str(data[f"maatregel_{i}_percentage"]),
+                "maanden": data[f"maatregel_{i}_maanden"],
+                "waarschuwing_eerst": bool(data.get(f"maatregel_{i}_waarschuwing")),
+            }
+            for i in range(1, MAATREGEL_RIJEN + 1)
+            if data.get(f"maatregel_{i}_code")
+        }
+        if maatregelen:
+            waarde["maatregelen"] = maatregelen
+        return waarde
+
+    @classmethod
+    def initial_voor(cls, waarde: dict[str, Any], versie: int) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "direct": waarde.get("direct"),
+            "werkspoor": waarde.get("werkspoor"),
+            "beschut_werk_plaatsen": waarde.get("beschut_werk_plaatsen"),
+            "basis_versie": versie,
+        }
+        for i, (code, r) in enumerate((waarde.get("maatregelen") or {}).items(), start=1):
+            if i > MAATREGEL_RIJEN:
+                break
+            initial |= {
+                f"maatregel_{i}_code": code,
+                f"maatregel_{i}_omschrijving": r.get("omschrijving", ""),
+                f"maatregel_{i}_percentage": r.get("percentage"),
+                f"maatregel_{i}_maanden": r.get("maanden"),
+                f"maatregel_{i}_waarschuwing": r.get("waarschuwing_eerst", False),
+            }
+        return initial
+
+
 INSTELLING_FORMS: dict[str, type[_InstellingForm]] = {
-    f.onderwerp: f for f in (LadderForm, RechtmatigheidForm, BijdrageVrijstellingForm, TekstenForm)
+    f.onderwerp: f
+    for f in (
+        LadderForm,
+        RechtmatigheidForm,
+        BijdrageVrijstellingForm,
+        TekstenForm,
+        ParticipatieForm,
+    )
 }

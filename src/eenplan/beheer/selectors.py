@@ -33,6 +33,7 @@ from eenplan.gemeente.selectors import (
     instellingen_op,
     medewerker_toewijzing,
 )
+from eenplan.participatie import selectors as participatie_selectors
 from eenplan.rules import instellingen as instellingen_rules
 from eenplan.rules.instellingen import Onderwerp, Toetsing
 
@@ -199,7 +200,56 @@ def instelling_samenvatting(onderwerp: str, waarde: dict[str, Any]) -> str:
         if regels.lager_bedrag is not None:
             delen.append(f"lager bedrag € {regels.lager_bedrag:.2f} per maand".replace(".", ","))
         return ("; ".join(delen) or "geen gemeentelijke vrijstellingen").capitalize() + "."
+    if onderwerp == Onderwerp.PARTICIPATIE:
+        return _participatie_samenvatting(waarde)
     return f"Naam van het team: {instellingen_rules.teksten_uit(waarde).teamnaam}."
+
+
+def _procent(getal: Any) -> str:
+    return f"{getal.normalize():f}".replace(".", ",") + "%"
+
+
+def _participatie_samenvatting(waarde: dict[str, Any]) -> str:
+    try:
+        keuze = instellingen_rules.participatie_uit(waarde)
+    except ValueError as exc:  # a row stored before the check: say what is wrong with it
+        return f"Ongeldige waarde ({exc}); eenplan gebruikt de standaard."
+    d = keuze.drempels
+    plaatsen = (
+        "aantal plaatsen beschut werk niet ingesteld"
+        if keuze.beschut_werk_plaatsen is None
+        else f"{keuze.beschut_werk_plaatsen} plaatsen beschut werk"
+    )
+    maatregelen = (
+        "maatregelen: het voorbeeld van eenplan (nog geen verordening ingesteld)"
+        if keuze.maatregelen is None
+        else "maatregelen: "
+        + "; ".join(
+            f"categorie {r.categorie} {_procent(r.percentage)} gedurende {r.maanden} "
+            f"{'maand' if r.maanden == 1 else 'maanden'}"
+            + (", na een waarschuwing" if r.waarschuwing_eerst else "")
+            for r in keuze.maatregelen.values()
+        )
+    )
+    return (
+        f"Directe bemiddeling vanaf {_procent(d.direct)} van het minimumloon, Werkspoor vanaf "
+        f"{_procent(d.werkspoor)}; {plaatsen}; {maatregelen}."
+    )
+
+
+def _participatie_nu(rij: Instelling | None) -> dict[str, Any]:
+    """The work-and-income setting in force (or the default: Hardenberg's thresholds, nothing
+    else set) as the form and the API show it."""
+    if rij is not None:
+        try:
+            return instellingen_rules.waarde_van(
+                instellingen_rules.participatie_uit(rij.waarde, rij.bron)
+            )
+        except ValueError:
+            pass
+    return instellingen_rules.waarde_van(
+        instellingen_rules.ParticipatieInstelling(drempels=participatie_selectors.STANDAARD)
+    )
 
 
 @dataclass(frozen=True)
@@ -226,6 +276,7 @@ def instellingen_overzicht(*, gemeente: Gemeente, vandaag: dt.date) -> list[Inst
         Onderwerp.RECHTMATIGHEID: instellingen_rules.waarde_van(huidig.rechtmatigheid),
         Onderwerp.EIGEN_BIJDRAGE: instellingen_rules.waarde_van(huidig.bijdrage),
         Onderwerp.TEKSTEN: instellingen_rules.waarde_van(huidig.teksten),
+        Onderwerp.PARTICIPATIE: _participatie_nu(huidig.versies.get(Onderwerp.PARTICIPATIE)),
     }
     overzicht = []
     for onderwerp in Onderwerp:

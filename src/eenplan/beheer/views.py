@@ -44,6 +44,7 @@ from eenplan.gemeente import services as gemeente_services
 from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Team, Wijk
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
+from eenplan.rules.instellingen import Onderwerp
 from eenplan.rules.onderzoek import STANDAARD_LADDER, WETTELIJKE_STAPPEN
 from eenplan.voorzieningen import selectors as voorzieningen_selectors
 from eenplan.voorzieningen import services as voorzieningen_services
@@ -813,7 +814,7 @@ def instelling_opslaan(request: HttpRequest, onderwerp: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{rij.get_onderwerp_display()}: versie {rij.versie} geldt vanaf "
+                f"{Onderwerp(rij.onderwerp).label}: versie {rij.versie} geldt vanaf "
                 f"{rij.geldig_vanaf:%d-%m-%Y}.",
             )
             return redirect(reverse("beheer:instellingen") + f"#kop-{onderwerp}")

@@ -19,6 +19,12 @@ valid value is and turns the stored JSON into the objects the rules use:
   (``rules.eigen_bijdrage.GemeentelijkeRegels``).
 - ``teksten``: the municipality's words, e.g. what it calls its team ("wijkteam",
   "sociaal team").
+- ``participatie``: work and income (issue 14): the route thresholds by earning capacity in %
+  of the statutory minimum wage (seed 003a R-PW1; Hardenberg 100 and 40), the region's number
+  of beschut werk places for the municipality (seed 000: 10 in Noord-Limburg, 5 for Venlo;
+  optional) and the verordening's maatregel categories (Participatiewet art. 8 lid 1 onder a
+  and art. 18 lid 2; optional: without them eenplan's labelled example applies)
+  (``rules.participatie.Drempels``, ``maatregelen_uit``).
 """
 
 from __future__ import annotations
@@ -30,17 +36,20 @@ from decimal import Decimal, InvalidOperation
 
 from eenplan.rules.eigen_bijdrage import Categorie, GemeentelijkeRegels
 from eenplan.rules.onderzoek import GEMEENTELIJKE_STAPPEN, Ladder, LadderStap
+from eenplan.rules.participatie import Drempels, Maatregelregel, maatregelen_uit
 
 __all__ = [
     "GEMEENTELIJKE_CATEGORIEEN",
     "LADDER_SLEUTELS",
     "Onderwerp",
+    "ParticipatieInstelling",
     "Rechtmatigheidsregel",
     "Teksten",
     "Toetsing",
     "bijdrage_uit",
     "fouten",
     "ladder_uit",
+    "participatie_uit",
     "rechtmatigheid_uit",
     "teksten_uit",
     "waarde_van",
@@ -52,6 +61,7 @@ class Onderwerp(enum.StrEnum):
     RECHTMATIGHEID = "rechtmatigheid"
     EIGEN_BIJDRAGE = "eigen_bijdrage"
     TEKSTEN = "teksten"
+    PARTICIPATIE = "participatie"
 
     @property
     def label(self) -> str:
@@ -60,6 +70,7 @@ class Onderwerp(enum.StrEnum):
             Onderwerp.RECHTMATIGHEID: "Rechtmatigheidstoets",
             Onderwerp.EIGEN_BIJDRAGE: "Vrijstellingen eigen bijdrage",
             Onderwerp.TEKSTEN: "Teksten",
+            Onderwerp.PARTICIPATIE: "Werk en inkomen (Participatiewet)",
         }[self]
 
 
@@ -223,13 +234,75 @@ def teksten_uit(waarde: Mapping[str, object]) -> Teksten:
     return Teksten(teamnaam=naam)
 
 
+# --- participatie (work and income, issue 14) -------------------------------------------------
+
+MAX_BESCHUT_WERK = 100_000  # a sanity bound: more places than any region has
+
+
+@dataclass(frozen=True)
+class ParticipatieInstelling:
+    """The municipality's work-and-income choices: the route thresholds, the region's beschut
+    werk places (None: not set) and the verordening's maatregel categories (None: not set)."""
+
+    drempels: Drempels
+    beschut_werk_plaatsen: int | None = None
+    maatregelen: dict[str, Maatregelregel] | None = None
+
+
+def _percentage(waarde: object, wat: str) -> Decimal:
+    try:
+        getal = Decimal(str(waarde))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValueError(f"{wat}: vul een percentage in, bijvoorbeeld 40.") from exc
+    if not getal.is_finite():
+        raise ValueError(f"{wat}: vul een percentage in, bijvoorbeeld 40.")
+    return getal
+
+
+def participatie_uit(waarde: Mapping[str, object], bron: str = "") -> ParticipatieInstelling:
+    """``{"direct": "100", "werkspoor": "40", "beschut_werk_plaatsen": 5 | null,
+    "maatregelen": {code: {omschrijving, percentage, maanden, waarschuwing_eerst}} | absent}``.
+    ValueError (Dutch) for a missing or wrong threshold, Werkspoor not below direct, a negative
+    or non-whole number of places, or a wrong category."""
+    if "direct" not in waarde or "werkspoor" not in waarde:
+        raise ValueError(
+            "Geef beide drempels: directe bemiddeling en Werkspoor (in % van het minimumloon)."
+        )
+    drempels = Drempels(
+        direct=_percentage(waarde["direct"], "Drempel directe bemiddeling"),
+        werkspoor=_percentage(waarde["werkspoor"], "Drempel Werkspoor"),
+        bron=bron,
+    )
+    if drempels.fouten():
+        raise ValueError(" ".join(drempels.fouten()))
+    plaatsen = waarde.get("beschut_werk_plaatsen")
+    if plaatsen is not None and (
+        isinstance(plaatsen, bool)
+        or not isinstance(plaatsen, int)
+        or not 0 <= plaatsen <= MAX_BESCHUT_WERK
+    ):
+        raise ValueError(
+            "Het aantal plaatsen beschut werk is een heel getal van 0 of meer (of leeg)."
+        )
+    maatregelen = None
+    if waarde.get("maatregelen") is not None:
+        maatregelen = maatregelen_uit(waarde["maatregelen"])
+    onbekend = set(waarde) - {"direct", "werkspoor", "beschut_werk_plaatsen", "maatregelen"}
+    if onbekend:
+        raise ValueError(f"Onbekend veld: {', '.join(sorted(onbekend))}.")
+    return ParticipatieInstelling(drempels, plaatsen, maatregelen)
+
+
 # --- all subjects -----------------------------------------------------------------------------
 
 
 def fouten(onderwerp: str, waarde: object) -> list[str]:
     """What is wrong with ``waarde`` for ``onderwerp``, in Dutch; empty when it is valid."""
     if onderwerp not in Onderwerp.__members__.values():
-        return ["Onbekend onderwerp: kies ladder, rechtmatigheid, eigen_bijdrage of teksten."]
+        return [
+            "Onbekend onderwerp: kies ladder, rechtmatigheid, eigen_bijdrage, teksten of "
+            "participatie."
+        ]
     if not isinstance(waarde, Mapping):
         return ["De waarde is een object met de velden van het onderwerp."]
     lezer: dict[Onderwerp, Callable[[Mapping[str, object]], object]] = {
@@ -237,6 +310,7 @@ def fouten(onderwerp: str, waarde: object) -> list[str]:
         Onderwerp.RECHTMATIGHEID: rechtmatigheid_uit,
         Onderwerp.EIGEN_BIJDRAGE: bijdrage_uit,
         Onderwerp.TEKSTEN: teksten_uit,
+        Onderwerp.PARTICIPATIE: participatie_uit,
     }
     try:
         lezer[Onderwerp(onderwerp)](waarde)
@@ -246,9 +320,26 @@ def fouten(onderwerp: str, waarde: object) -> list[str]:
 
 
 def waarde_van(
-    obj: Ladder | Rechtmatigheidsregel | GemeentelijkeRegels | Teksten,
+    obj: Ladder | Rechtmatigheidsregel | GemeentelijkeRegels | Teksten | ParticipatieInstelling,
 ) -> dict[str, object]:
     """The JSON form of a setting (the inverse of the ``*_uit`` readers)."""
+    if isinstance(obj, ParticipatieInstelling):
+        uit: dict[str, object] = {
+            "direct": str(obj.drempels.direct),
+            "werkspoor": str(obj.drempels.werkspoor),
+            "beschut_werk_plaatsen": obj.beschut_werk_plaatsen,
+        }
+        if obj.maatregelen is not None:
+            uit["maatregelen"] = {
+                code: {
+                    "omschrijving": r.omschrijving,
+                    "percentage": str(r.percentage),
+                    "maanden": r.maanden,
+                    "waarschuwing_eerst": r.waarschuwing_eerst,
+                }
+                for code, r in obj.maatregelen.items()
+            }
+        return uit
     if isinstance(obj, Ladder):
         namen = {stap: naam for naam, stap in LADDER_SLEUTELS.items()}
         return {"extra": [namen[s] for s in sorted(obj.extra) if s in GEMEENTELIJKE_STAPPEN]}
