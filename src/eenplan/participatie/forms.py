@@ -222,3 +222,32 @@ class WerkgeverForm(forms.Form):
     )
     kvk_nummer = forms.CharField(label="KvK-nummer", max_length=8, required=False)
     plaats = forms.CharField(label="Plaats", max_length=100, required=False)
+
+
+class WerkdoelForm(forms.Form):
+    """Link a plan goal (werk en opleiding, financiën) to a trajectory or instrument. The
+    choices are the resident's own; the service checks the life domain and the consent."""
+
+    doel = forms.TypedChoiceField(
+        label="Doel in het plan",
+        coerce=int,
+        error_messages={"required": "Kies het doel.", "invalid_choice": KEUZE_FOUT},
+    )
+    werk = forms.ChoiceField(
+        label="Traject of instrument",
+        error_messages={
+            "required": "Kies het traject of instrument.",
+            "invalid_choice": KEUZE_FOUT,
+        },
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        doelen: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        werk: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["doel"].choices = [("", "Kies…"), *doelen]  # type: ignore[attr-defined]
+        self.fields["werk"].choices = [("", "Kies…"), *werk]  # type: ignore[attr-defined]

@@ -317,3 +317,41 @@ class Maatregel(BaseModel):
         verbose_name = "maatregel"
         verbose_name_plural = "maatregelen"
         ordering = ["-besloten_op", "-id"]
+
+
+class Werkdoel(BaseModel):
+    """A goal of the household plan in a work-and-income life domain (ZRM `dagbesteding`: werk
+    en opleiding, or `financien`), linked to the trajectory or instrument that works on it, with
+    the Werkplein's participation in the plan under the resident's consent (`plannen.Deelnemer`)
+    it rests on. One link per goal; the goal and its actions stay the plan's own."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    doel = models.OneToOneField(
+        "plannen.Doel", on_delete=models.PROTECT, related_name="werkdoel"
+    )
+    deelnemer = models.ForeignKey(
+        "plannen.Deelnemer", on_delete=models.PROTECT, related_name="werkdoelen"
+    )
+    traject = models.ForeignKey(
+        Traject, on_delete=models.PROTECT, null=True, blank=True, related_name="werkdoelen"
+    )
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.PROTECT, null=True, blank=True, related_name="werkdoelen"
+    )
+    gekoppeld_op = models.DateField()
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "werkdoel"
+        verbose_name_plural = "werkdoelen"
+        ordering = ["-gekoppeld_op", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(traject__isnull=True, instrument__isnull=False)
+                | Q(traject__isnull=False, instrument__isnull=True),
+                name="werkdoel_traject_of_instrument",
+                violation_error_message="Koppel het doel aan een traject of aan een instrument.",
+            )
+        ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from eenplan.gemeente.models import Instelling
 from eenplan.participatie.models import (
@@ -14,8 +15,11 @@ from eenplan.participatie.models import (
     Tegenprestatie,
     Traject,
     Verdiencapaciteit,
+    Werkdoel,
     Werkgever,
 )
+from eenplan.plannen.constants import ACTIEVE_STATUSSEN
+from eenplan.plannen.models import Doel
 from eenplan.privacy import access
 from eenplan.rules import participatie as regels
 
@@ -161,3 +165,47 @@ def instrumenten_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Instrument]:
 
 def tegenprestaties_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Tegenprestatie]:
     return Tegenprestatie.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)
+
+
+# --- work goals in the household plan ---------------------------------------------------------
+
+WERK_LEEFGEBIEDEN = ("dagbesteding", "financien")  # ZRM: werk en opleiding, financiën
+
+
+def werkdoelen_van(inwoner_id: int, gemeente_id: int, op: dt.date) -> list[Any]:
+    """The resident's plan goals linked to a trajectory or instrument, with their actions, and
+    whether the Werkplein's participation (the resident's consent) still holds on `op`: after
+    a withdrawal the page shows the link but not the goal (three queries)."""
+    rijen = list(
+        Werkdoel.objects.filter(gemeente_id=gemeente_id, doel__inwoner_id=inwoner_id)
+        .filter(Q(traject__isnull=True) | Q(traject__gemeente_id=gemeente_id))
+        .filter(Q(instrument__isnull=True) | Q(instrument__gemeente_id=gemeente_id))
+        .select_related(
+            "doel__leefgebied", "doel__plan", "deelnemer__toestemming", "traject", "instrument"
+        )
+        .prefetch_related("doel__acties")
+    )
+    for rij in rijen:
+        t = rij.deelnemer.toestemming
+        rij.toestemming_geldt = t.gegeven_op <= op and (
+            t.ingetrokken_op is None or t.ingetrokken_op > op
+        )
+    return rijen
+
+
+def werkdoel_keuzes(inwoner_id: int, gemeente_id: int) -> list[Any]:
+    """Goals of the resident in an active plan of the municipality, in a work-and-income life
+    domain, not linked yet (one query)."""
+    return list(
+        Doel.objects.filter(
+            inwoner_id=inwoner_id,
+            plan__huishouden__gemeente_id=gemeente_id,
+            plan__status__in=ACTIEVE_STATUSSEN,
+            leefgebied__code__in=WERK_LEEFGEBIEDEN,
+        )
+        .exclude(
+            Exists(Werkdoel.objects.filter(doel_id=OuterRef("pk"), gemeente_id=gemeente_id))
+        )
+        .select_related("leefgebied", "plan")
+        .order_by("plan_id", "id")
+    )

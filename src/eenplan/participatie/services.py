@@ -45,9 +45,11 @@ from eenplan.participatie.models import (
     TrajectStap,
     Verdiencapaciteit,
     Voorschot,
+    Werkdoel,
     Werkgever,
 )
 from eenplan.participatie.selectors import (
+    WERK_LEEFGEBIEDEN,
     beschut_werk_plaatsen_op,
     drempels_op,
     maatregelen_op,
@@ -937,3 +939,92 @@ def maatregel_opleggen(
         huishouden_id=lo.huishouden_id,
     )
     return maatregel
+
+
+# --- work goals in the household plan (issue 14) ----------------------------------------------
+
+GEEN_WERKDOMEIN = (
+    "Dit doel hoort niet bij werk en inkomen: alleen een doel van het leefgebied werk en "
+    "opleiding of financiën wordt aan een traject of instrument gekoppeld."
+)
+GEEN_DEELNAME = (
+    "Het Werkplein neemt nog niet met toestemming van de inwoner aan dit plan deel: de regisseur "
+    "voegt het Werkplein als deelnemer toe, met de toestemming van de inwoner."
+)
+
+
+def werkplein_deelname(plan: Plan, op: dt.date) -> Any:
+    """The Werkplein's participation in `plan` that holds on `op` (an organisation named
+    'Werkplein' with the resident's unwithdrawn consent, `plannen.Deelnemer`), or None."""
+    for deelnemer in plan.deelnemers.select_related("toestemming").filter(
+        organisatie__icontains="werkplein"
+    ):
+        t = deelnemer.toestemming
+        if t.gegeven_op <= op and (t.ingetrokken_op is None or t.ingetrokken_op > op):
+            return deelnemer
+    return None
+
+
+@transaction.atomic
+def werkdoel_koppelen(
+    *,
+    actor: Any,
+    doel: Any,
+    traject: Traject | None = None,
+    instrument: Instrument | None = None,
+    via: access.Via | None = None,
+) -> Any:
+    """Link a goal of the household plan in a work-and-income life domain to the resident's
+    trajectory or instrument. Refused (Dutch, nothing stored): another life domain, a plan no
+    longer active, a trajectory or instrument of someone else, a goal already linked, and a
+    plan the Werkplein does not take part in with the resident's consent."""
+    actor = _toegang(actor, Action.WIJZIGEN, doel.inwoner_id, via)
+    access.require(
+        actor,
+        Resource.PLAN,
+        Action.LEZEN,
+        via=via or access.SERVICE,
+        huishouden=doel.plan.huishouden_id,
+    )
+    vandaag = timezone.localdate()
+    if (traject is None) == (instrument is None):
+        raise ValidationError("Kies een traject of een instrument om het doel aan te koppelen.")
+    if doel.leefgebied.code not in WERK_LEEFGEBIEDEN:  # ZRM: werk en opleiding, financiën
+        raise ValidationError({"doel": GEEN_WERKDOMEIN})
+    if doel.plan.status not in ACTIEVE_STATUSSEN:
+        raise ValidationError(
+            {"doel": "Dit plan loopt niet meer: koppel een doel van het plan dat nu geldt."}
+        )
+    werk: Traject | Instrument = traject or instrument  # type: ignore[assignment]
+    if werk.inwoner_id != doel.inwoner_id:
+        raise ValidationError(
+            "Het traject of instrument is van een ander dan de inwoner van dit doel."
+        )
+    deelnemer = werkplein_deelname(doel.plan, vandaag)
+    if deelnemer is None:
+        raise ValidationError(GEEN_DEELNAME)
+    if Werkdoel.objects.filter(doel=doel).exists():
+        raise Conflict("Dit doel is al aan een traject of instrument gekoppeld.")
+    werkdoel = Werkdoel.objects.create(
+        gemeente_id=doel.plan.huishouden.gemeente_id,
+        doel=doel,
+        deelnemer=deelnemer,
+        traject=traject,
+        instrument=instrument,
+        gekoppeld_op=vandaag,
+        vastgelegd_door=actor.user,
+    )
+    wat = (
+        f"traject {traject.get_route_display()}"
+        if traject is not None
+        else f"instrument {instrument.get_soort_display()}"  # type: ignore[union-attr]
+    )
+    _publiceer(
+        "participatie.werkdoel_gekoppeld",
+        record=werkdoel,
+        omschrijving=f"Doel '{doel.omschrijving[:60]}' van het plan gekoppeld aan {wat}",
+        actor=actor,
+        inwoner_id=doel.inwoner_id,
+        huishouden_id=doel.plan.huishouden_id,
+    )
+    return werkdoel

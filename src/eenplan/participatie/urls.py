@@ -19,6 +19,7 @@ urlpatterns = [
     path("trajecten/<int:pk>/stap/", views.traject_stap, name="traject-stap"),
     path("inwoners/<int:pk>/instrument/", views.instrument, name="instrument"),
     path("inwoners/<int:pk>/tegenprestatie/", views.tegenprestatie, name="tegenprestatie"),
+    path("inwoners/<int:pk>/werkdoel/", views.werkdoel, name="werkdoel"),
     path("aanvragen/<int:pk>/maatregel/", views.maatregel, name="maatregel"),
     path("werkgevers/", views.werkgevers, name="werkgevers"),
     path("werkgevers/nieuw/", views.werkgever_toevoegen, name="werkgever-toevoegen"),

@@ -33,9 +33,11 @@ from eenplan.participatie.forms import (
     UitsluitingForm,
     VerdiencapaciteitForm,
     VoorschotForm,
+    WerkdoelForm,
     WerkgeverForm,
 )
 from eenplan.participatie.models import (
+    Instrument,
     LevensonderhoudAanvraag,
     Traject,
     Verdiencapaciteit,
@@ -315,8 +317,107 @@ def werk(request: HttpRequest, pk: int) -> HttpResponse:
         or InstrumentForm(prefix="instrument", werkgevers=_werkgever_keuzes(inwoner.gemeente_id)),
         "tp_form": form_from_session(request, f"tp-{pk}", TegenprestatieForm, prefix="tp")
         or TegenprestatieForm(prefix="tp"),
+        **_werkdoelen(request, inwoner, trajecten, context_instrumenten=None),
     }
     return render(request, "participatie/werk.html", context)
+
+
+def _werk_keuzes(trajecten: list[Traject], instrumenten: list[Instrument]) -> list[tuple[str, str]]:
+    return [
+        *(
+            (f"traject-{t.pk}", f"Traject {t.get_route_display()} sinds {t.begonnen_op:%d-%m-%Y}")
+            for t in trajecten
+        ),
+        *(
+            (f"instrument-{i.pk}", f"{i.get_soort_display()} sinds {i.begin:%d-%m-%Y}")
+            for i in instrumenten
+        ),
+    ]
+
+
+def _werkdoelen(
+    request: HttpRequest,
+    inwoner: Inwoner,
+    trajecten: list[Traject],
+    *,
+    context_instrumenten: list[Instrument] | None,
+) -> dict[str, object]:
+    """The resident's work goals in the household plan: reading them is reading the plan, so
+    the plan rule decides (and logs) for each household they belong to; a goal whose consent
+    was withdrawn is not shown."""
+    vandaag = timezone.localdate()
+    werkdoelen = selectors.werkdoelen_van(inwoner.pk, inwoner.gemeente_id, vandaag)
+    keuzes = selectors.werkdoel_keuzes(inwoner.pk, inwoner.gemeente_id)
+    huishoudens = {w.doel.plan.huishouden_id for w in werkdoelen} | {
+        d.plan.huishouden_id for d in keuzes
+    }
+    mag_plan = all(
+        access.decide(
+            request.user,
+            Resource.PLAN,
+            Action.LEZEN,
+            via=_via(request),
+            huishouden=huishouden_id,
+        ).allowed
+        for huishouden_id in sorted(huishoudens)
+    )
+    if not mag_plan:
+        return {"werkdoelen": [], "werkdoel_form": None, "plan_verborgen": True}
+    instrumenten = context_instrumenten or list(
+        selectors.instrumenten_van(inwoner.pk, inwoner.gemeente_id)
+    )
+    form = None
+    if keuzes and access.allows(request.user, Resource.PARTICIPATIE, Action.WIJZIGEN):
+        opties = {
+            "doelen": [(d.pk, f"{d.leefgebied.naam}: {d.omschrijving[:80]}") for d in keuzes],
+            "werk": _werk_keuzes(trajecten, instrumenten),
+        }
+        form = form_from_session(
+            request, f"werkdoel-{inwoner.pk}", WerkdoelForm, prefix="werkdoel", **opties
+        ) or WerkdoelForm(prefix="werkdoel", **opties)
+    return {"werkdoelen": werkdoelen, "werkdoel_form": form, "plan_verborgen": False}
+
+
+@require_POST
+@access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
+def werkdoel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link a goal of the household plan to one of the resident's trajectories or
+    instruments."""
+    inwoner = _inwoner(request, pk)
+    _open(request, Action.WIJZIGEN, inwoner.pk)
+    keuzes = selectors.werkdoel_keuzes(inwoner.pk, inwoner.gemeente_id)
+    trajecten = list(selectors.trajecten_van(inwoner.pk))
+    instrumenten = list(selectors.instrumenten_van(inwoner.pk, inwoner.gemeente_id))
+    form = WerkdoelForm(
+        request.POST,
+        prefix="werkdoel",
+        doelen=[(d.pk, d.omschrijving[:80]) for d in keuzes],
+        werk=_werk_keuzes(trajecten, instrumenten),
+    )
+
+    def actie() -> object:
+        doel = next(d for d in keuzes if d.pk == form.cleaned_data["doel"])
+        soort, _, werk_id = form.cleaned_data["werk"].partition("-")
+        return services.werkdoel_koppelen(
+            actor=request.user,
+            doel=doel,
+            traject=next((t for t in trajecten if str(t.pk) == werk_id), None)
+            if soort == "traject"
+            else None,
+            instrument=next((i for i in instrumenten if str(i.pk) == werk_id), None)
+            if soort == "instrument"
+            else None,
+            via=_via(request),
+        )
+
+    return _post(
+        request,
+        key=f"werkdoel-{pk}",
+        form=form,
+        terug=reverse("participatie:werk", args=[pk]) + "#kop-werkdoelen",
+        actie=actie,
+        gelukt="Het doel is gekoppeld; het Werkplein ziet het doel en de acties in het plan.",
+    )
 
 
 @require_POST

@@ -954,11 +954,18 @@ def leest_wet(actor: Actor | User, wet: str) -> bool:
 def wet_q(actor: Actor | User, *, veld: str = "aanvraag__wet") -> Q:
     """A filter on `veld` (the law of a decision's aanvraag) for lists of decisions: nothing
     for a role that reads every law; else only its laws. Every list, page, API, PDF and
-    dossier link of beschikkingen adds it next to the need-to-know `scope_q`."""
+    dossier link of beschikkingen adds it next to the need-to-know `scope_q`. The aanvraag it
+    joins is narrowed to the actor's municipality as well (every query on a municipality's
+    table carries its municipality)."""
     wetten = leest_over(actor)
     if wetten is None:
         return Q()
-    return Q(**{f"{veld}__in": sorted(wetten)})
+    conditie = Q(**{f"{veld}__in": sorted(wetten)})
+    pad = veld.rpartition("__")[0]
+    gemeente_id = Actor.of(actor).gemeente_id
+    if pad and gemeente_id is not None:
+        conditie &= Q(**{f"{pad}__gemeente_id": gemeente_id})
+    return conditie
 
 
 def decide_wet(

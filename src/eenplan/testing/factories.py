@@ -2121,6 +2121,7 @@ from eenplan.testing.participatie import (  # noqa: E402, F401
     TrajectStapFactory,
     VerdiencapaciteitFactory,
     VoorschotFactory,
+    WerkdoelFactory,
     WerkgeverFactory,
 )
 

@@ -27,6 +27,7 @@ from eenplan.participatie.models import (
     TrajectStap,
     Verdiencapaciteit,
     Voorschot,
+    Werkdoel,
     Werkgever,
 )
 from eenplan.rules.participatie import TEGENPRESTATIE_TOT
@@ -223,3 +224,58 @@ class MaatregelFactory(factory.Factory):
             gedraging="Niet verschenen op het gesprek van vorige week.",
             besloten_op=vandaag(),
         )
+
+
+def werkplein_deelnemer(plan: Any, *, op: dt.date | None = None) -> Any:
+    """The Werkplein joins the household plan as a participant, with the consent of the first
+    adult (recorded by the generalist who serves the household, through the plan's service)."""
+    from eenplan.plannen.services import deelnemer_add
+    from eenplan.testing.factories import ToestemmingFactory, _eerste_volwassene
+
+    inwoner = _eerste_volwassene(plan.huishouden)
+    generalist = medewerker_voor(inwoner)
+    toestemming = ToestemmingFactory(
+        inwoner=inwoner,
+        aan="Werkplein",
+        doel="Deelnemen aan het plan: werk en inkomen",
+        gegeven_op=op or vandaag(),
+        door=generalist,
+    )
+    return deelnemer_add(
+        plan=plan,
+        rol="Werkconsulent",
+        toestemming=toestemming,
+        actor=generalist.user,
+        organisatie="Werkplein",
+    )
+
+
+class WerkdoelFactory(factory.Factory):
+    """A goal of the plan in 'werk en opleiding' linked to a Werkspoor trajectory, the
+    Werkplein taking part in the plan with the resident's consent."""
+
+    class Meta:
+        model = Werkdoel
+
+    doel = factory.LazyFunction(
+        lambda: _werk_doel()
+    )
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Werkdoel:
+        doel = kwargs["doel"]
+        if services.werkplein_deelname(doel.plan, vandaag()) is None:
+            werkplein_deelnemer(doel.plan)
+        traject = TrajectFactory(verdiencapaciteit=VerdiencapaciteitFactory(inwoner=doel.inwoner))
+        return services.werkdoel_koppelen(
+            actor=werkplein_voor(doel.inwoner).user, doel=doel, traject=traject
+        )
+
+
+def _werk_doel() -> Any:
+    from eenplan.testing.factories import DoelFactory, leefgebied
+
+    return DoelFactory(
+        leefgebied=leefgebied("dagbesteding"),
+        omschrijving="Binnen een half jaar betaald werk, twintig uur per week",
+    )

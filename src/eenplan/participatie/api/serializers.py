@@ -5,6 +5,7 @@ with the same Dutch messages."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -309,3 +310,48 @@ class MaatregelCreateSerializer(serializers.Serializer):
     besloten_op = serializers.DateField()
     ingangsdatum = serializers.DateField(required=False, allow_null=True, default=None)
     impact_toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class WerkdoelActieSerializer(serializers.Serializer):
+    omschrijving = serializers.CharField()
+    uitvoerder = serializers.CharField()
+    uiterlijk = serializers.DateField(allow_null=True)
+    gedaan_op = serializers.DateField(allow_null=True)
+
+
+class WerkdoelDoelSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    leefgebied = serializers.CharField(source="leefgebied.naam")
+    omschrijving = serializers.CharField()
+    plan = serializers.IntegerField(source="plan_id")
+    acties = WerkdoelActieSerializer(many=True, source="acties.all")
+
+
+class WerkdoelSerializer(serializers.Serializer):
+    """A plan goal linked to a trajectory or instrument; the goal and its actions only while
+    the resident's consent for the Werkplein holds (`doel` null after a withdrawal)."""
+
+    id = serializers.IntegerField()
+    traject = serializers.IntegerField(source="traject_id", allow_null=True)
+    instrument = serializers.IntegerField(source="instrument_id", allow_null=True)
+    gekoppeld_op = serializers.DateField()
+    deelnemer = serializers.CharField(source="deelnemer.naam")
+    toestemming_geldt = serializers.BooleanField()
+    doel = serializers.SerializerMethodField()
+
+    def get_doel(self, obj: Any) -> dict[str, Any] | None:
+        return WerkdoelDoelSerializer(obj.doel).data if obj.toestemming_geldt else None
+
+
+class WerkdoelFilterSerializer(serializers.Serializer):
+    inwoner = serializers.IntegerField(
+        min_value=1, error_messages={"required": "Geef de inwoner (id)."}
+    )
+
+
+class WerkdoelCreateSerializer(serializers.Serializer):
+    doel = serializers.IntegerField(min_value=1, help_text="Een doel van het plan.")
+    traject = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    instrument = serializers.IntegerField(
+        min_value=1, required=False, allow_null=True, default=None
+    )

@@ -9,6 +9,7 @@ from eenplan.participatie.api.views import (
     TegenprestatieViewSet,
     TrajectViewSet,
     VerdiencapaciteitViewSet,
+    WerkdoelViewSet,
     WerkgeverViewSet,
 )
 
@@ -28,3 +29,4 @@ def register(router: BaseRouter) -> None:
         "participatie/tegenprestaties", TegenprestatieViewSet, basename="tegenprestatie"
     )
     router.register("participatie/maatregelen", MaatregelViewSet, basename="maatregel")
+    router.register("participatie/werkdoelen", WerkdoelViewSet, basename="werkdoel")

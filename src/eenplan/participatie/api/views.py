@@ -41,6 +41,9 @@ from eenplan.participatie.api.serializers import (
     VerdiencapaciteitCreateSerializer,
     VerdiencapaciteitSerializer,
     VoorschotInputSerializer,
+    WerkdoelCreateSerializer,
+    WerkdoelFilterSerializer,
+    WerkdoelSerializer,
     WerkgeverSerializer,
 )
 from eenplan.participatie.models import (
@@ -50,8 +53,10 @@ from eenplan.participatie.models import (
     Tegenprestatie,
     Traject,
     Verdiencapaciteit,
+    Werkdoel,
     Werkgever,
 )
+from eenplan.plannen.models import Doel
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
@@ -514,3 +519,83 @@ class MaatregelViewSet(_PerInwonerMixin, DossierViewSet):
             actor=request.user, lo=lo, via=_via(request), **velden
         )
         return Response(MaatregelSerializer(maatregel).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Werkdoelen van een inwoner: doelen van het plan (werk en inkomen) met hun "
+        "acties, gekoppeld aan een traject of instrument (wordt gelogd)",
+        description="Het doel en de acties alleen zolang de toestemming van de inwoner voor "
+        "het Werkplein geldt; daarna is `doel` leeg.",
+        parameters=[WerkdoelFilterSerializer, DOEL_PARAMETER],
+        responses=WerkdoelSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Doel van het plan koppelen aan een traject of instrument",
+        description="Alleen een doel van het leefgebied werk en opleiding of financiën, van "
+        "een plan waaraan het Werkplein met toestemming van de inwoner deelneemt; anders 400 "
+        "met de reden en verandert er niets.",
+        request=WerkdoelCreateSerializer,
+        responses={201: WerkdoelSerializer},
+        parameters=[DOEL_PARAMETER],
+    ),
+)
+class WerkdoelViewSet(DossierViewSet):
+    access_rules = {"list": (R, Action.LEZEN), "create": (R, Action.WIJZIGEN)}
+    queryset = Werkdoel.objects.none()
+    serializer_class = WerkdoelSerializer
+    filter_backends: list[type] = []
+
+    def list(self, request: Request) -> Response:
+        params = WerkdoelFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        inwoner = self._inwoner(request, params.validated_data["inwoner"])
+        self._open(request, inwoner.pk, R)
+        vandaag = timezone.localdate()
+        rijen = selectors.werkdoelen_van(inwoner.pk, inwoner.gemeente_id, vandaag)
+        for huishouden_id in sorted({w.doel.plan.huishouden_id for w in rijen}):
+            access.require(
+                request.user,
+                Resource.PLAN,
+                Action.LEZEN,
+                via=_via(request),
+                huishouden=huishouden_id,
+                doel=request_doel(request),
+            )
+        return Response(WerkdoelSerializer(rijen, many=True).data)
+
+    def create(self, request: Request) -> Response:
+        data = WerkdoelCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        request_doel(request)
+        gemeente_id = access.Actor.of(request.user).gemeente_id
+        doel = (
+            Doel.objects.select_related("plan__huishouden", "leefgebied")
+            .filter(pk=data.validated_data["doel"], plan__huishouden__gemeente_id=gemeente_id)
+            .first()
+        )
+        if doel is None:
+            raise ValidationError({"doel": "Dit doel is onbekend."})
+        self._open(request, doel.inwoner_id, R, Action.WIJZIGEN)
+        traject = instrument = None
+        if data.validated_data["traject"]:
+            traject = Traject.objects.filter(
+                pk=data.validated_data["traject"], gemeente_id=gemeente_id
+            ).first()
+            if traject is None:
+                raise ValidationError({"traject": "Dit traject is onbekend."})
+        if data.validated_data["instrument"]:
+            instrument = Instrument.objects.filter(
+                pk=data.validated_data["instrument"], gemeente_id=gemeente_id
+            ).first()
+            if instrument is None:
+                raise ValidationError({"instrument": "Dit instrument is onbekend."})
+        werkdoel = services.werkdoel_koppelen(
+            actor=request.user, doel=doel, traject=traject, instrument=instrument, via=_via(request)
+        )
+        rij = next(
+            w
+            for w in selectors.werkdoelen_van(doel.inwoner_id, gemeente_id, timezone.localdate())
+            if w.pk == werkdoel.pk
+        )
+        return Response(WerkdoelSerializer(rij).data, status=status.HTTP_201_CREATED)
