@@ -43,16 +43,24 @@ from eenplan.privacy import access
 from eenplan.rules import mantelzorg as regels
 
 
+def _gemeente_id(actor: access.Actor | object) -> int | None:
+    """The municipality the actor works for now: every query on a table of one municipality
+    carries it (issue 16, the region test; an index-friendly equality on `gemeente_id`)."""
+    return access.Actor.of(actor).gemeente_id
+
+
 def mantelzorgers_in_scope(
     actor: access.Actor | object, *, zoek: str = "", jong: bool = False
 ) -> QuerySet[Mantelzorger]:
     """Carers of at least one resident in the actor's scope, with their relations (and the
     cared-for residents) in one extra query."""
+    gemeente_id = _gemeente_id(actor)
     relaties = Zorgrelatie.objects.filter(access.scope_q(actor), mantelzorger=OuterRef("pk"))
-    rijen = Mantelzorger.objects.filter(Exists(relaties))
+    rijen = Mantelzorger.objects.filter(Exists(relaties), gemeente_id=gemeente_id)
     if zoek:
         rijen = rijen.filter(
-            Q(naam__icontains=zoek) | Q(zorgrelaties__inwoner__achternaam__icontains=zoek)
+            Q(naam__icontains=zoek) | Q(zorgrelaties__inwoner__achternaam__icontains=zoek),
+            zorgrelaties__inwoner__gemeente_id=gemeente_id,
         ).distinct()
     if jong:
         vandaag = timezone.localdate()
@@ -61,7 +69,9 @@ def mantelzorgers_in_scope(
     return rijen.prefetch_related(
         Prefetch(
             "zorgrelaties",
-            queryset=Zorgrelatie.objects.select_related("inwoner").order_by("-sinds", "id"),
+            queryset=Zorgrelatie.objects.filter(inwoner__gemeente_id=gemeente_id)
+            .select_related("inwoner")
+            .order_by("-sinds", "id"),
         ),
         "zorgrelaties__belastingen",
     ).order_by("naam", "id")
@@ -75,23 +85,36 @@ def regels_grens(vandaag: dt.date) -> dt.date:
         return vandaag.replace(year=vandaag.year - regels.MINDERJARIG_TOT, day=28)
 
 
-def mantelzorger_get(pk: int) -> Mantelzorger | None:
-    """One carer with everything recorded about them (a fixed number of queries)."""
+def mantelzorger_get(pk: int, *, gemeente_id: int | None) -> Mantelzorger | None:
+    """One carer of municipality `gemeente_id` with everything recorded about them (a fixed
+    number of queries, each with the municipality's condition)."""
     return (
-        Mantelzorger.objects.filter(pk=pk)
-        .select_related("als_inwoner")
+        Mantelzorger.objects.filter(pk=pk, gemeente_id=gemeente_id)
         .prefetch_related(
+            Prefetch("als_inwoner", queryset=Inwoner.objects.filter(gemeente_id=gemeente_id)),
             Prefetch(
                 "zorgrelaties",
-                queryset=Zorgrelatie.objects.select_related("inwoner", "netwerkpersoon"),
+                queryset=Zorgrelatie.objects.filter(
+                    inwoner__gemeente_id=gemeente_id
+                ).select_related("inwoner", "netwerkpersoon"),
             ),
             Prefetch(
                 "zorgrelaties__belastingen",
                 queryset=Belasting.objects.select_related("onderzoek"),
             ),
             "ondersteuningen",
-            Prefetch("respijtvragen", queryset=RespijtzorgVraag.objects.select_related("inwoner")),
-            Prefetch("waarderingen", queryset=Waardering.objects.select_related("namens")),
+            Prefetch(
+                "respijtvragen",
+                queryset=RespijtzorgVraag.objects.filter(
+                    inwoner__gemeente_id=gemeente_id
+                ).select_related("inwoner"),
+            ),
+            Prefetch(
+                "waarderingen",
+                queryset=Waardering.objects.filter(namens__gemeente_id=gemeente_id).select_related(
+                    "namens"
+                ),
+            ),
         )
         .first()
     )
@@ -99,9 +122,12 @@ def mantelzorger_get(pk: int) -> Mantelzorger | None:
 
 def zorgrelaties_van(inwoner: Inwoner | int) -> QuerySet[Zorgrelatie]:
     """The carers of one resident (current first), with their latest burden assessments."""
+    gemeente_id = inwoner.gemeente_id if isinstance(inwoner, Inwoner) else None
+    rijen = Zorgrelatie.objects.filter(inwoner=inwoner)
+    if gemeente_id is not None:
+        rijen = rijen.filter(mantelzorger__gemeente_id=gemeente_id)
     return (
-        Zorgrelatie.objects.filter(inwoner=inwoner)
-        .select_related("mantelzorger")
+        rijen.select_related("mantelzorger")
         .prefetch_related("belastingen")
         .order_by(F("tot").desc(nulls_first=True), "-sinds")
     )
@@ -185,7 +211,9 @@ def respijt_vraag_aanbod(
 def respijtvragen_in_scope(
     actor: access.Actor | object, *, status: str = ""
 ) -> QuerySet[RespijtzorgVraag]:
-    rijen = RespijtzorgVraag.objects.filter(access.scope_q(actor))
+    rijen = RespijtzorgVraag.objects.filter(
+        access.scope_q(actor), mantelzorger__gemeente_id=_gemeente_id(actor)
+    )
     if status:
         rijen = rijen.filter(status=status)
     return rijen.select_related("mantelzorger", "inwoner").order_by("-gevraagd_op", "-id")
@@ -205,7 +233,9 @@ def regelingen(gemeente: Gemeente | int) -> QuerySet[WaarderingRegeling]:
 def waarderingen_in_scope(
     actor: access.Actor | object, *, jaar: int | None = None
 ) -> QuerySet[Waardering]:
-    rijen = Waardering.objects.filter(access.scope_q(actor, veld="namens"))
+    rijen = Waardering.objects.filter(
+        access.scope_q(actor, veld="namens"), mantelzorger__gemeente_id=_gemeente_id(actor)
+    )
     if jaar:
         rijen = rijen.filter(jaar=jaar)
     return rijen.select_related("mantelzorger", "namens").order_by("-jaar", "mantelzorger__naam")
@@ -220,7 +250,9 @@ def vrijwilligers_list(
     """The municipality's volunteers with their number of completed matches; filtered by wijk
     and skill. (Skills are a JSON list: filtered after the one query, which SQLite and
     PostgreSQL both run the same way.)"""
-    rijen = Vrijwilliger.objects.filter(gemeente=gemeente).select_related("wijk")
+    rijen = Vrijwilliger.objects.filter(gemeente=gemeente, wijk__gemeente=gemeente).select_related(
+        "wijk"
+    )
     if wijk:
         rijen = rijen.filter(wijk_id=wijk)
     if zoek:
@@ -233,35 +265,56 @@ def vrijwilligers_list(
 
 def vrijwilliger_get(*, gemeente: Gemeente | int, pk: int) -> Vrijwilliger | None:
     return (
-        Vrijwilliger.objects.filter(gemeente=gemeente, pk=pk)
+        Vrijwilliger.objects.filter(gemeente=gemeente, pk=pk, wijk__gemeente=gemeente)
         .select_related("wijk")
         .prefetch_related(
-            Prefetch("matches", queryset=Match.objects.select_related("klus", "klus__wijk"))
+            Prefetch(
+                "matches",
+                queryset=Match.objects.filter(
+                    klus__gemeente=gemeente, klus__wijk__gemeente=gemeente
+                ).select_related("klus", "klus__wijk"),
+            )
         )
         .first()
     )
 
 
 def klussen_in_scope(actor: access.Actor | object, *, status: str = "") -> QuerySet[Klus]:
-    rijen = Klus.objects.filter(access.scope_q(actor, veld="hulpvrager"))
+    gemeente_id = _gemeente_id(actor)
+    rijen = Klus.objects.filter(
+        access.scope_q(actor, veld="hulpvrager", gemeente_veld="gemeente"),
+        hulpvrager__gemeente_id=gemeente_id,
+        wijk__gemeente_id=gemeente_id,
+    )
     if status:
         rijen = rijen.filter(status=status)
     return (
         rijen.select_related("hulpvrager", "wijk")
-        .prefetch_related(
-            Prefetch("matches", queryset=Match.objects.select_related("vrijwilliger"))
-        )
+        .prefetch_related(_matches(gemeente_id))
         .order_by("datum", "id")
     )
 
 
-def klus_get(pk: int) -> Klus | None:
+def _matches(gemeente_id: int | None) -> Prefetch:
+    return Prefetch(
+        "matches",
+        queryset=Match.objects.filter(vrijwilliger__gemeente_id=gemeente_id).select_related(
+            "vrijwilliger"
+        ),
+    )
+
+
+def klus_get(pk: int, *, gemeente_id: int | None) -> Klus | None:
+    """One klus of municipality `gemeente_id`, with its resident, wijk and matches."""
     return (
-        Klus.objects.filter(pk=pk)
-        .select_related("hulpvrager", "wijk")
-        .prefetch_related(
-            Prefetch("matches", queryset=Match.objects.select_related("vrijwilliger"))
+        Klus.objects.filter(
+            pk=pk,
+            gemeente_id=gemeente_id,
+            hulpvrager__gemeente_id=gemeente_id,
+            wijk__gemeente_id=gemeente_id,
         )
+        .select_related("hulpvrager", "wijk")
+        .prefetch_related(_matches(gemeente_id))
         .first()
     )
 
@@ -269,9 +322,9 @@ def klus_get(pk: int) -> Klus | None:
 def kandidaten(klus: Klus) -> list[Vrijwilliger]:
     """Volunteers who fit the klus (active, the skill, available on that part of the day), the
     ones of the klus's own wijk first (seed 004 L776-782, "uit de buurt")."""
-    rijen = Vrijwilliger.objects.filter(gemeente_id=klus.gemeente_id, actief=True).select_related(
-        "wijk"
-    )
+    rijen = Vrijwilliger.objects.filter(
+        gemeente_id=klus.gemeente_id, wijk__gemeente_id=klus.gemeente_id, actief=True
+    ).select_related("wijk")
     passend = [
         v
         for v in rijen
@@ -291,6 +344,7 @@ def klussen_voor(vrijwilliger: Vrijwilliger) -> list[Klus]:
     """Open klussen this volunteer fits (for a tegenprestatie candidate too), own wijk first."""
     rijen = Klus.objects.filter(
         gemeente_id=vrijwilliger.gemeente_id,
+        wijk__gemeente_id=vrijwilliger.gemeente_id,
         status=KlusStatus.OPEN,
         datum__gte=timezone.localdate(),
     ).select_related("wijk")

@@ -65,8 +65,20 @@ def _poging(request: HttpRequest, form: forms.Form, actie: Callable[[], Any], ge
 # --- the register, per resident -----------------------------------------------------------------
 
 
-def _inwoner_of_404(inwoner_id: int) -> Inwoner:
-    inwoner = Inwoner.objects.filter(pk=inwoner_id).select_related("wijk").first()
+def _gemeente_id(request: HttpRequest) -> int | None:
+    """The municipality the login works for now: every read below carries it (issue 16)."""
+    return access.Actor.of(request.user).gemeente_id
+
+
+def _inwoner_of_404(request: HttpRequest, inwoner_id: int) -> Inwoner:
+    gemeente_id = _gemeente_id(request)
+    inwoner = (
+        Inwoner.objects.filter(
+            pk=inwoner_id, gemeente_id=gemeente_id, wijk__gemeente_id=gemeente_id
+        )
+        .select_related("wijk")
+        .first()
+    )
     if inwoner is None:
         raise Http404("Deze inwoner bestaat niet.")
     return inwoner
@@ -117,7 +129,7 @@ def _inwoner_pagina(
 def inwoner_mantelzorg(request: HttpRequest, inwoner_id: int) -> HttpResponse:
     """The carers of one resident (hours, duration, tasks, the latest burden), with the forms
     to register a carer, record the burden in a running onderzoek and ask for a volunteer."""
-    inwoner = _inwoner_of_404(inwoner_id)
+    inwoner = _inwoner_of_404(request, inwoner_id)
     access.require(request.user, R.MANTELZORG, A.LEZEN, via=_via(request), inwoner=inwoner)
     return _inwoner_pagina(request, inwoner)
 
@@ -125,7 +137,7 @@ def inwoner_mantelzorg(request: HttpRequest, inwoner_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.MANTELZORG, A.AANMAKEN, per_record=True)
 def registreren(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = _inwoner_of_404(inwoner_id)
+    inwoner = _inwoner_of_404(request, inwoner_id)
     access.require(request.user, R.MANTELZORG, A.AANMAKEN, via=_via(request), inwoner=inwoner)
     form = f.MantelzorgerForm(request.POST, netwerk=_netwerk(inwoner))
 
@@ -157,7 +169,7 @@ def registreren(request: HttpRequest, inwoner_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.ONDERZOEK, A.WIJZIGEN, per_record=True)
 def belasting(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = _inwoner_of_404(inwoner_id)
+    inwoner = _inwoner_of_404(request, inwoner_id)
     access.require(request.user, R.ONDERZOEK, A.WIJZIGEN, via=_via(request), inwoner=inwoner)
     relaties = [(r.pk, r.mantelzorger.naam) for r in selectors.zorgrelaties_van(inwoner)]
     onderzoeken = [(o.pk, str(o.pk)) for o in Onderzoek.objects.filter(inwoner=inwoner)]
@@ -183,7 +195,7 @@ def belasting(request: HttpRequest, inwoner_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.KLUS, A.AANMAKEN, per_record=True)
 def klus_nieuw(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = _inwoner_of_404(inwoner_id)
+    inwoner = _inwoner_of_404(request, inwoner_id)
     access.require(request.user, R.KLUS, A.AANMAKEN, via=_via(request), inwoner=inwoner)
     form = f.KlusForm(request.POST)
     gemaakt: list[Klus] = []
@@ -233,8 +245,8 @@ def mantelzorgers(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _mantelzorger_of_404(pk: int) -> Any:
-    mz = selectors.mantelzorger_get(pk)
+def _mantelzorger_of_404(request: HttpRequest, pk: int) -> Any:
+    mz = selectors.mantelzorger_get(pk, gemeente_id=_gemeente_id(request))
     if mz is None:
         raise Http404("Deze mantelzorger bestaat niet.")
     return mz
@@ -283,7 +295,7 @@ def _mantelzorger_pagina(
 def mantelzorger(request: HttpRequest, pk: int) -> HttpResponse:
     """One carer: whom they care for (hours, since when, tasks, burden), the support they got
     along the eight basisfuncties, their respite requests and their yearly appreciations."""
-    mz = _mantelzorger_of_404(pk)
+    mz = _mantelzorger_of_404(request, pk)
     services.mantelzorger_require(request.user, mz, A.LEZEN, via=_via(request))
     return _mantelzorger_pagina(request, mz)
 
@@ -297,7 +309,7 @@ def _mz_post(
     gelukt: str,
     **extra: Any,
 ) -> HttpResponse:
-    mz = _mantelzorger_of_404(pk)
+    mz = _mantelzorger_of_404(request, pk)
     services.mantelzorger_require(request.user, mz, A.WIJZIGEN, via=_via(request))
     if _poging(request, form, lambda: doe(mz), gelukt):
         return redirect("mantelzorg:mantelzorger", pk=mz.pk)
@@ -321,7 +333,7 @@ def ondersteuning(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(R.MANTELZORG, A.WIJZIGEN, per_record=True)
 def respijt(request: HttpRequest, pk: int) -> HttpResponse:
-    mz = _mantelzorger_of_404(pk)
+    mz = _mantelzorger_of_404(request, pk)
     form = f.RespijtForm(request.POST, verzorgden=_verzorgden(mz))
 
     def doe(mz: Any) -> Any:
@@ -363,7 +375,7 @@ def respijt_afhandelen(request: HttpRequest, pk: int, vraag_id: int) -> HttpResp
 @require_POST
 @access.requires(R.MANTELZORG, A.WIJZIGEN, per_record=True)
 def waardering(request: HttpRequest, pk: int) -> HttpResponse:
-    mz = _mantelzorger_of_404(pk)
+    mz = _mantelzorger_of_404(request, pk)
     form = f.WaarderingForm(request.POST, verzorgden=_verzorgden(mz))
 
     def doe(mz: Any) -> Any:
@@ -599,8 +611,8 @@ def klussen(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _klus_of_404(pk: int) -> Klus:
-    klus = selectors.klus_get(pk)
+def _klus_of_404(request: HttpRequest, pk: int) -> Klus:
+    klus = selectors.klus_get(pk, gemeente_id=_gemeente_id(request))
     if klus is None:
         raise Http404("Deze klus bestaat niet.")
     return klus
@@ -629,7 +641,7 @@ def _klus_pagina(
 @access.requires(R.KLUS, A.LEZEN, per_record=True)
 def klus(request: HttpRequest, pk: int) -> HttpResponse:
     """A klus with the volunteers who fit it (skill, availability; own wijk first)."""
-    k = _klus_of_404(pk)
+    k = _klus_of_404(request, pk)
     access.require(request.user, R.KLUS, A.LEZEN, via=_via(request), inwoner=k.hulpvrager_id)
     return _klus_pagina(request, k)
 
@@ -637,7 +649,7 @@ def klus(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(R.KLUS, A.WIJZIGEN, per_record=True)
 def klus_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
-    k = _klus_of_404(pk)
+    k = _klus_of_404(request, pk)
     access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager_id)
     form = f.MatchForm(request.POST)
 
@@ -655,7 +667,7 @@ def klus_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(R.KLUS, A.WIJZIGEN, per_record=True)
 def klus_uitkomst(request: HttpRequest, pk: int) -> HttpResponse:
-    k = _klus_of_404(pk)
+    k = _klus_of_404(request, pk)
     access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager_id)
     form = f.UitkomstForm(request.POST)
     lopend = Match.objects.filter(klus=k, uitkomst="").first()
@@ -675,8 +687,12 @@ def klus_uitkomst(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the care circle: staff assign, the circle sees and marks done -------------------------------
 
 
-def _plan_of_404(plan_id: int) -> Plan:
-    plan = Plan.objects.filter(pk=plan_id).first()
+def _plan_of_404(request: HttpRequest, plan_id: int) -> Plan:
+    plan = (
+        Plan.objects.filter(pk=plan_id, huishouden__gemeente_id=_gemeente_id(request))
+        .select_related("huishouden")
+        .first()
+    )
     if plan is None:
         raise Http404("Dit plan bestaat niet.")
     return plan
@@ -719,7 +735,7 @@ def _kring_pagina(
 def kring(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The plan's actions assigned to the care circle (network persons who take part with the
     resident's consent), and assigning one."""
-    plan = _plan_of_404(plan_id)
+    plan = _plan_of_404(request, plan_id)
     access.require(request.user, R.PLAN, A.LEZEN, via=_via(request), huishouden=plan.huishouden_id)
     return _kring_pagina(request, plan)
 
@@ -727,7 +743,7 @@ def kring(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.PLAN, A.WIJZIGEN, per_record=True)
 def kring_toewijzen(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan_of_404(plan_id)
+    plan = _plan_of_404(request, plan_id)
     access.require(
         request.user, R.PLAN, A.WIJZIGEN, via=_via(request), huishouden=plan.huishouden_id
     )

@@ -623,10 +623,13 @@ def scope_q(
     condition = Q(**{f"{veld}__wijk_id__in": wijk_ids}) | Q(
         _toegewezen(actor, vandaag, OuterRef(veld))
     )
+    # Implied by the wijken and the assignments, but stated: every query on a table of one
+    # municipality carries its municipality (the region test, Citus shard pruning) — the
+    # table's own column when it has one, else the resident's (already joined for the wijk).
     if gemeente_veld is not None:
-        # Implied by the wijken and the assignments, but stated: every query on a table of one
-        # municipality carries its municipality (the region test, Citus shard pruning).
         condition &= Q(**{gemeente_veld: actor.gemeente_id})
+    else:
+        condition &= Q(**{f"{veld}__gemeente_id": actor.gemeente_id})
     return condition
 
 
@@ -1141,7 +1144,19 @@ def rescue(pending: _Pending) -> int:
     rows = [r for r in pending.rows if r.pk is not None]
     if not rows:
         return 0
-    present = set(Inzage.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", flat=True))
+    # Per municipality (the rows carry it since they were written): the check stays within
+    # one municipality's rows like every other read (issue 16); a row of no municipality (a
+    # set-up login) is looked up by its key alone.
+    present: set[int] = set()
+    gemeenten = {r.gemeente_id for r in rows if r.gemeente_id is not None}
+    if gemeenten:
+        present |= set(
+            Inzage.objects.filter(gemeente_id__in=gemeenten, pk__in=[r.pk for r in rows])
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+    if zonder := [r.pk for r in rows if r.gemeente_id is None]:
+        present |= set(Inzage.objects.filter(pk__in=zonder).order_by().values_list("pk", flat=True))
     lost = [r for r in rows if r.pk not in present]
     known = set(
         Inwoner.objects.filter(pk__in={r.inwoner_id for r in lost if r.inwoner_id}).values_list(

@@ -480,15 +480,20 @@ class MantelzorgerViewSet(_Basis):
         )
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Mantelzorger:
-        mz = selectors.mantelzorger_get(_pk(pk, "Deze mantelzorger bestaat niet."))
+        mz = selectors.mantelzorger_get(
+            _pk(pk, "Deze mantelzorger bestaat niet."), gemeente_id=self._gemeente_id()
+        )
         if mz is None:
             raise NotFound("Deze mantelzorger bestaat niet.")
         services.mantelzorger_require(request.user, mz, handeling, via=_via(request))
         return mz
 
-    @staticmethod
-    def _detail(pk: int) -> Any:
-        return MantelzorgerDetailSerializer(selectors.mantelzorger_get(pk)).data
+    def _gemeente_id(self) -> int | None:
+        return access.Actor.of(self.request.user).gemeente_id
+
+    def _detail(self, pk: int) -> Any:
+        mz = selectors.mantelzorger_get(pk, gemeente_id=self._gemeente_id())
+        return MantelzorgerDetailSerializer(mz).data
 
     def _vastleggen(
         self,
@@ -838,8 +843,13 @@ class KlusViewSet(_Basis):
             request, rijen, KlusSerializer, lambda page: [k.hulpvrager_id for k in page], R.KLUS
         )
 
+    def _gemeente_id(self) -> int | None:
+        return access.Actor.of(self.request.user).gemeente_id
+
     def _get(self, request: Request, pk: Any, handeling: Action) -> Klus:
-        klus = selectors.klus_get(_pk(pk, "Deze klus bestaat niet."))
+        klus = selectors.klus_get(
+            _pk(pk, "Deze klus bestaat niet."), gemeente_id=self._gemeente_id()
+        )
         if klus is None:
             raise NotFound("Deze klus bestaat niet.")
         access.require(
@@ -852,7 +862,7 @@ class KlusViewSet(_Basis):
 
     @staticmethod
     def _klus(klus: Klus) -> Any:
-        return KlusSerializer(selectors.klus_get(klus.pk)).data
+        return KlusSerializer(selectors.klus_get(klus.pk, gemeente_id=klus.gemeente_id)).data
 
     def create(self, request: Request) -> Response:
         return vastleggen(
