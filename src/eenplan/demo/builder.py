@@ -19,8 +19,10 @@ from django.utils import timezone
 from eenplan.demo import data
 from eenplan.demo.beleid import build_beleid
 from eenplan.demo.berichten import build_berichten
+from eenplan.demo.bulk import schrijf
 from eenplan.demo.casussen import aantal_casussen, build_casussen
-from eenplan.demo.meldingen import MELDINGEN_PER_INWONER, build_meldingen
+from eenplan.demo.historie import aantallen, build_historie
+from eenplan.demo.meldingen import build_meldingen
 from eenplan.demo.participatie import build_participatie
 from eenplan.demo.uitwisselingen import build_uitwisselingen
 from eenplan.demo.voorzieningen import build_beschikkingen, build_catalogus
@@ -40,7 +42,6 @@ from eenplan.privacy.services import dossiertoegang_grant
 from eenplan.testing import regio
 from eenplan.voorzieningen.models import Voorziening
 
-BATCH = 2000
 # The message traffic is played for at most this many ZIN beschikkingen of the last year (the
 # most recent), so `make demo` stays fast at any size (docs/benchmarks.md).
 BERICHTEN_MAX = 250
@@ -52,13 +53,16 @@ def bsn_sequence(start: int = 900_000_000) -> Iterator[str]:
 
     Fictitious: the demo never uses a number from a real register.
     """
-    n = start
+    # Per eight-digit prefix exactly one last digit can pass (the weighted sum modulo 11), or
+    # none when that is 10: compute it instead of trying all ten (a million residents).
+    prefix = start // 10
     while True:
-        digits = f"{n:09d}"
-        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-        if (total - int(digits[8])) % 11 == 0:
-            yield digits
-        n += 1
+        digits = f"{prefix:08d}"
+        total = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True))
+        check = total % 11
+        if check < 10 and prefix * 10 + check >= start:
+            yield f"{digits}{check}"
+        prefix += 1
 
 
 @dataclass
@@ -272,15 +276,18 @@ def build_demo(
     vandaag: dt.date | None = None,
     progress: Callable[[int], None] = lambda n: None,
     hervat: bool = False,
+    progress_historie: Callable[[int], None] = lambda n: None,
 ) -> DemoResult:
     """Create the demo municipality with about `inwoners` residents.
 
     In steps, each committed on its own: the municipality with its staff; the residents,
     households and networks per batch of `HUISHOUDENS_PER_BATCH` households; then the cases
     (meldingen, catalogue, beschikkingen, whole cases, the region, the policy plan, the message
-    traffic). `hervat`: continue a build that stopped — the batches already committed are
-    generated again from the seed (same residents, same random stream) but not written; the
-    cases are one step, redone when they were not committed. Inside a caller's transaction
+    traffic); then five years of finished cases in bulk, per batch (demo.historie,
+    `progress_historie` counts its meldingen). `hervat`: continue a build that stopped — the
+    batches already committed are generated again from the seed (same residents, same random
+    stream) but not written; the cases are one step, redone when they were not committed; the
+    history's batches already there are skipped. Inside a caller's transaction
     (the tests) everything commits with it."""
     vandaag = vandaag or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
@@ -296,23 +303,34 @@ def build_demo(
             _staff_rng_replay(rng)
     geteld = _bewoners(gemeente, wijken, rng, peildatum, inwoners, progress)
     klaar = Voorziening.objects.filter(gemeente=gemeente).exists()
+    # Fresh statistics so the query planner picks the search indexes (SQLite, PostgreSQL),
+    # also for the services that build the cases below.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     with transaction.atomic():
         zaken = (
             (0, 0, 0, 0)
             if klaar
             else _zaken(gemeente, wijken, teams, rng, vandaag, inwoners, seed=seed)
         )
-        # Fresh statistics so the query planner picks the search indexes (SQLite, PostgreSQL).
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     meldingen, beschikt, extra_meldingen, berichten = zaken
+    # Five years of finished cases, in bulk, per batch committed (demo.historie).
+    historie = build_historie(
+        gemeente=gemeente,
+        seed=seed,
+        vandaag=vandaag,
+        inwoners=inwoners,
+        progress=progress_historie,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return DemoResult(
         gemeente=gemeente,
         inwoners=geteld.inwoners,
         huishoudens=geteld.huishoudens,
         netwerkpersonen=geteld.netwerkpersonen,
-        meldingen=meldingen,
-        beschikkingen=beschikt,
+        meldingen=meldingen + historie.meldingen,
+        beschikkingen=beschikt + historie.beschikkingen,
         logins=logins,
         casussen=extra_meldingen,
         berichten=berichten,
@@ -457,8 +475,8 @@ def _batch(
         for ex, _ in hh.former
     ]
     if schrijven:
-        Inwoner.objects.bulk_create(inwoner_rows, batch_size=BATCH)
-        Huishouden.objects.bulk_create(huishouden_rows + elders_rows, batch_size=BATCH)
+        schrijf(Inwoner, inwoner_rows)
+        schrijf(Huishouden, huishouden_rows + elders_rows)
     elders_iter = iter(elders_rows)
     lid_rows: list[HuishoudenLid] = []
     netwerk_rows: list[Netwerkpersoon] = []
@@ -493,8 +511,8 @@ def _batch(
             )
         _network(gen, current, netwerk_rows)
     if schrijven:
-        HuishoudenLid.objects.bulk_create(lid_rows, batch_size=BATCH)
-        Netwerkpersoon.objects.bulk_create(netwerk_rows, batch_size=BATCH)
+        schrijf(HuishoudenLid, lid_rows)
+        schrijf(Netwerkpersoon, netwerk_rows)
     return len(inwoner_rows), len(huishouden_rows) + len(elders_rows), len(netwerk_rows)
 
 
@@ -525,7 +543,7 @@ def _zaken(
         gemeente=gemeente,
         rng=rng,
         vandaag=vandaag,
-        aantal=max(1, round(inwoners * MELDINGEN_PER_INWONER)),
+        aantal=aantallen(inwoners)[0],
     )
     maatwerk = build_catalogus(gemeente=gemeente, wijken=wijken)
     backoffice = Medewerker.objects.get(user__username="backoffice", gemeente=gemeente).user

@@ -20,6 +20,7 @@ from eenplan.beschikkingen import services as beschikkingen
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
 from eenplan.bezwaren import services as bezwaren
+from eenplan.demo.bulk import schrijf
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Leefgebied
@@ -478,13 +479,14 @@ def build_beschikkingen(
                 eigen_bijdrage_van_toepassing=v.eigen_bijdrage != "geen",
             )
         )
-    Aanvraag.objects.bulk_create(aanvragen, batch_size=1000)
+    # COPY on PostgreSQL, batched inserts on SQLite (demo.bulk).
+    schrijf(Aanvraag, aanvragen)
     for aanvraag, beschikking in zip(aanvragen, beschikkingen_rows, strict=True):
         beschikking.aanvraag = aanvraag
-    Beschikking.objects.bulk_create(beschikkingen_rows, batch_size=1000)
+    schrijf(Beschikking, beschikkingen_rows)
     for beschikking, regel in zip(beschikkingen_rows, regels, strict=True):
         regel.beschikking = beschikking
-    BeschikteVoorziening.objects.bulk_create(regels, batch_size=1000)
+    schrijf(BeschikteVoorziening, regels)
     # Some objections, through the service (deadlines per Awb 6:7-6:9 and 7:10).
     recent = [b for b in beschikkingen_rows if (vandaag - b.verzonden_op).days < 120]
     for beschikking in recent[: max(2, len(recent) // 50)]:

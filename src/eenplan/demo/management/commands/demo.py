@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from eenplan.demo.builder import DEFAULT_PEILDATUM, build_demo
 from eenplan.demo.data import GEMEENTE
+from eenplan.demo.historie import aantallen
 from eenplan.gemeente.models import Gemeente
 from eenplan.sturing.metingen import jaren_terug
 from eenplan.sturing.services import momentopnamen_take
@@ -60,15 +61,25 @@ class Command(BaseCommand):
                 "voort te zetten."
             )
         started = time.perf_counter()
-        with tqdm(
-            total=n, unit=" inwoners", desc="Demogemeente", mininterval=2, file=self.stderr._out
-        ) as bar:  # noqa: SLF001
+        _, live_bulk, eerder = aantallen(n)
+        uit = self.stderr._out  # noqa: SLF001
+        with (
+            tqdm(total=n, unit=" inwoners", desc="Inwoners", mininterval=2, file=uit) as bar,
+            tqdm(
+                total=live_bulk + eerder,
+                unit=" meldingen",
+                desc="Vijf jaar zaken",
+                mininterval=2,
+                file=uit,
+            ) as historie_bar,
+        ):
             result = build_demo(
                 inwoners=n,
                 seed=options["seed"],
                 peildatum=options["peildatum"],
                 progress=bar.update,
                 hervat=options["hervat"],
+                progress_historie=historie_bar.update,
             )
         # A year of monthly snapshots of the indicators, so the trends have something to show.
         vorige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
