@@ -87,6 +87,16 @@ def _omzetter(field: Any) -> Callable[[Any], Any]:
             return waarde if waarde is None else django(waarde)
 
         return moment
+    if soort == "JSONField":
+
+        def json(waarde: Any) -> Any:
+            # What JSONField.get_db_prep_save does for a plain document, without its layers.
+            t = type(waarde)
+            if t is list or t is dict:
+                return ops.adapt_json_value(waarde, field.encoder)
+            return django(waarde)
+
+        return json
     return django
 
 

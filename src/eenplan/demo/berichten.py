@@ -2,7 +2,9 @@
 services of `eenplan.berichten` exactly as in production: the 301 toewijzing when the
 beschikking was sent, the provider's 302 retour, its 305 start, a 307 stop when the
 provision ended, and a 323 declaratie per provider and law every month, each received,
-checked, applied and answered (306, 308, 325) by `bericht_ontvang` and `bericht_verwerk`.
+checked, applied and answered (306, 308, 325): kept by `bericht_ontvang` on the day it was
+sent, then processed in the order sent by `berichten_verwerk_batch` in batches, as the worker
+does, each as on the day it arrived.
 
 Realistic faults are played too, and end with the codes the standard prescribes: a claim over
 the assigned volume (9321), an amount that is not volume × tariff (9346), a product period
@@ -31,7 +33,7 @@ from eenplan.berichten.models import Bericht, Toewijzing
 from eenplan.berichten.services import (
     bericht_ontvang,
     bericht_opgehaald,
-    bericht_verwerk,
+    berichten_verwerk_batch,
     toewijzingen_voor_beschikking,
 )
 from eenplan.beschikkingen.models import Beschikking
@@ -82,6 +84,7 @@ class Verkeer:
         self.vandaag = vandaag
         self.teller = Teller()
         self.volgnummer = 0
+        self.ontvangen: list[int] = []  # kept, not yet processed (`verwerk`)
         self.tarieven: dict[tuple[int, str, str], int] = {}
         for cp in ContractProduct.objects.filter(contract__gemeente=gemeente).select_related(
             "contract"
@@ -93,16 +96,25 @@ class Verkeer:
         self.volgnummer += 1
         return f"D{self.volgnummer:011d}"
 
-    def _stuur(self, bericht: m.Bericht | bytes, aanbieder: Aanbieder, dag: dt.date) -> Bericht:
-        """The provider sends a file on `dag`; the municipality keeps and processes it."""
+    def _stuur(self, bericht: m.Bericht | bytes, aanbieder: Aanbieder, dag: dt.date) -> None:
+        """The provider sends a file on `dag`; the municipality keeps it at once and processes
+        it with the others in `verwerk`."""
         inhoud = bericht if isinstance(bericht, bytes) else bouw(bericht)
         with _op(_moment(dag, self.rng.randint(8, 16))):
             rij, _nieuw = bericht_ontvang(inhoud=inhoud, kanaal=KANAAL, aanbieder=aanbieder)
-            rij = bericht_verwerk(rij.pk, vandaag=dag)
-        self.teller.berichten += 1
-        if rij.status not in ("verwerkt",):
-            self.teller.afgekeurd += 1
-        return rij
+        self.ontvangen.append(rij.pk)
+
+    def verwerk(self) -> None:
+        """Process what the providers sent, in the order they sent it, in batches as the
+        worker does (`berichten_verwerk_batch`), each message as on the day it arrived."""
+        verwerkt = {
+            rij.pk: rij for rij in berichten_verwerk_batch(self.ontvangen, op_ontvangst=True)
+        }
+        for pk in self.ontvangen:
+            self.teller.berichten += 1
+            if verwerkt[pk].status != "verwerkt":
+                self.teller.afgekeurd += 1
+        self.ontvangen.clear()
 
     def _header(self, aanbieder: Aanbieder, dag: dt.date) -> m.Header:
         return m.Header(
@@ -323,4 +335,5 @@ def build_berichten(
     if aanbieders:
         eerste = next(iter(aanbieders.values()))
         verkeer._stuur(b"<?xml version='1.0' encoding='UTF-8'?><wmo323:Bericht", eerste, vandaag)
+    verkeer.verwerk()
     return verkeer.teller

@@ -187,6 +187,7 @@ class _Voorraad:
         self._feestdagen: Any = None
         self.goedgekeurd: dict[int, list[_Regel]] = {}
         self._vingers: dict[int, tuple[int, int | None]] = {}
+        self.op_ontvangst = False  # see `berichten_verwerk_batch`
 
     def goedgekeurd_laad(self, toewijzing_ids: set[int]) -> dict[int, list[_Regel]]:
         """The approved claim lines of these toewijzingen, in id order (locked by the batch:
@@ -386,32 +387,8 @@ class _Regel:
     """A claim line (`Prestatie`) as the batch holds it: the row it writes for a received 323,
     or an approved line read back for the rules (only the columns they need) — without a
     model instance, which costs more than the rules on the line. The attributes are the
-    model's column attnames (`common.bulk.voeg_in` writes it)."""
+    model's column attnames (`common.bulk.voeg_in` writes it); what is not given is None."""
 
-    __slots__ = (
-        "id",
-        "created_at",
-        "updated_at",
-        "bericht_id",
-        "toewijzing_id",
-        "inwoner_id",
-        "bsn",
-        "referentie",
-        "vorige_referentie",
-        "toewijzing_nummer",
-        "productcategorie",
-        "productcode",
-        "begindatum",
-        "einddatum",
-        "volume",
-        "eenheid",
-        "tarief",
-        "bedrag",
-        "debet_credit",
-        "goedgekeurd",
-        "retourcodes",
-        "_als_prestatie",
-    )
     id: int | None
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
@@ -436,8 +413,11 @@ class _Regel:
     _als_prestatie: m.Prestatie | None
 
     def __init__(self, **waarden: Any) -> None:
-        for veld in self.__slots__:
-            setattr(self, veld, waarden.get(veld))
+        self.__dict__.update(_REGEL_LEEG)
+        self.__dict__.update(waarden)
+
+
+_REGEL_LEEG: dict[str, Any] = dict.fromkeys(_Regel.__annotations__)
 
 
 # What the rules on earlier claim lines read of an approved line (`_maak_prestatie`).
@@ -753,6 +733,7 @@ class _Staat:
                     omschrijving=tekst,
                     inwoner_id=inwoner_id,
                     gegevens={"bericht": b.pk, "soort": b.soort},
+                    moment=b.verwerkt_op if self.voorraad.op_ontvangst else None,
                 )
                 for b, soort, tekst, ids in self.publicaties
                 for inwoner_id in dict.fromkeys(ids)
@@ -763,7 +744,11 @@ class _Staat:
 
 
 def berichten_verwerk_batch(
-    bericht_ids: list[int], *, vandaag: dt.date | None = None, batch: int = BATCH
+    bericht_ids: list[int],
+    *,
+    vandaag: dt.date | None = None,
+    batch: int = BATCH,
+    op_ontvangst: bool = False,
 ) -> list[Bericht]:
     """Read, check, apply and answer many received messages: `batch` of them per transaction,
     read in a few queries at its start (`_Staat.laad`), applied one after the other in memory
@@ -772,10 +757,15 @@ def berichten_verwerk_batch(
     the others go on. Should writing the batch fail (another worker stored the same
     identificatie meanwhile, TR056), the batch is processed again one message per
     transaction, so each ends as it would alone. Returns the messages in the order of
-    `bericht_ids`; safe to run twice (what is no longer `ontvangen` is returned unchanged)."""
+    `bericht_ids`; safe to run twice (what is no longer `ontvangen` is returned unchanged).
+
+    `op_ontvangst`: each message is processed as on the moment it was received (`moment`:
+    its day is `vandaag`, the moment its processing, answer and timeline entry) — for the
+    demo, which replays a year of traffic in one run."""
     uit: dict[int, Bericht] = {}
     ids = list(dict.fromkeys(bericht_ids))
     voorraad = _Voorraad()
+    voorraad.op_ontvangst = op_ontvangst
     for start in range(0, len(ids), batch):
         deel = ids[start : start + batch]
         try:
@@ -872,8 +862,12 @@ def _verwerk_deel(
         b = g.bericht
         punt = staat.journaal.punt()
         velden, cache = dict(b.__dict__), dict(b._state.fields_cache)
+        # The demo replaying a year: each message as on the moment it arrived.
+        b_nu, b_dag = (
+            (b.moment, timezone.localdate(b.moment)) if voorraad.op_ontvangst else (nu, dag)
+        )
         try:
-            _Verwerking(b, dag, staat, g, nu).run()
+            _Verwerking(b, b_dag, staat, g, b_nu).run()
         except Exception as fout:
             logger.exception("Bericht %s kon niet worden verwerkt", b.pk)
             staat.journaal.terug(punt)
@@ -886,7 +880,7 @@ def _verwerk_deel(
                 f"Verwerking mislukt ({type(fout).__name__}); het bericht is bewaard en kan "
                 "opnieuw worden verwerkt."
             )
-            b.verwerkt_op = nu
+            b.verwerkt_op = b_nu
         b.updated_at = nu
         staat.klaar.append(b)
     staat.schrijf()

@@ -5,6 +5,7 @@ rolled back alone, duplicates inside one batch caught (TR056), and a bounded num
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -222,3 +223,30 @@ def test_a_line_another_worker_approved_between_two_batches_counts_for_the_volum
     # The lines were read in the first batch (none yet), again in the second (the other
     # worker's line changed the fingerprint), not in the third (nothing changed).
     assert regels_gelezen == [0, 1, 0]
+
+
+def test_replaying_history_each_message_is_processed_on_the_day_it_arrived(
+    van_aanbieder, toewijzing
+):
+    """The demo keeps a year of traffic and processes it in batches afterwards
+    (`op_ontvangst`): each message's answer, processing moment and timeline entry carry the
+    moment it arrived, not the moment of the run."""
+    vandaag = timezone.localdate()
+    dagen = [vandaag - dt.timedelta(days=9), vandaag - dt.timedelta(days=4)]
+    ids = []
+    for i, dag in enumerate(dagen):
+        moment = timezone.make_aware(dt.datetime.combine(dag, dt.time(10 + i, 15)))
+        b = van_aanbieder.declaratie(volume=1, ref=f"P{i}", nummer=f"D{i}", maand=i, dag=dag)
+        with mock.patch.object(timezone, "now", lambda moment=moment: moment):
+            ids += _bewaar(b)
+    berichten_verwerk_batch(ids, op_ontvangst=True)
+    for pk, dag in zip(ids, dagen, strict=True):
+        b = Bericht.objects.get(pk=pk)
+        assert b.status == BerichtStatus.VERWERKT
+        assert timezone.localdate(b.moment) == dag
+        assert b.verwerkt_op == b.retour_verzonden_op == b.moment
+        antwoord = b.antwoorden.get()
+        assert antwoord.dagtekening == dag and antwoord.moment == b.moment
+        assert antwoord_op(b).header.bericht_identificatie.dagtekening == dag
+        tijdlijn = Gebeurtenis.objects.get(record_id=pk, soort="bericht.ontvangen")
+        assert tijdlijn.moment == b.moment
