@@ -55,3 +55,40 @@ def test_regionale_medewerker_wisselt_van_gemeente(page, context, live_server, r
     expect(page.get_by_role("status").first).to_contain_text("Peel en Maas")
     response = page.goto(f"/inwoners/{regiodata.a.inwoner.pk}/")
     assert response is not None and response.status == 200
+
+
+def test_beheerder_voegt_een_collega_uit_de_regio_toe_en_beeindigt_dat(
+    page, context, live_server, regiodata
+):
+    """The functioneel beheerder of Weert lets the mid-office of Peel en Maas work for Weert
+    too, and ends it again; axe on the page at 1280 and 390 px."""
+    from eenplan.testing.factories import MedewerkerFactory
+
+    beheer = MedewerkerFactory(
+        gemeente=regiodata.b.gemeente, functie="beheer", username="beheer-weert"
+    )
+    collega = regiodata.a.midoffice.user
+    login_cookie(context, live_server, beheer)
+    page.set_default_navigation_timeout(60_000)
+    page.goto("/functioneel-beheer/regio/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Medewerkers uit de regio")
+    assert_styled(page)
+    assert_axe(page, "regio in functioneel beheer")
+    tabel = page.get_by_role("table")
+    expect(tabel).to_contain_text(regiodata.login.username)
+    expect(tabel).not_to_contain_text(collega.username)
+
+    page.get_by_label("Gebruikersnaam").fill(collega.username)
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_role("status").first).to_contain_text("werkt nu ook voor Weert")
+    expect(page.get_by_role("table")).to_contain_text(collega.username)
+    screenshot(page, "regio-beheer.png")
+
+    naam = collega.get_full_name() or collega.username
+    page.get_by_role("button", name=f"Lidmaatschap van {naam} beëindigen").click()
+    expect(page.get_by_role("status").first).to_contain_text("niet meer voor Weert")
+    expect(page.get_by_role("table")).to_contain_text("beëindigd per")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/functioneel-beheer/regio/")
+    assert_axe(page, "regio in functioneel beheer 390")

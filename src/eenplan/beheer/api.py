@@ -23,6 +23,7 @@ from rest_framework.routers import BaseRouter
 
 from eenplan.beheer import selectors
 from eenplan.common.api import IdField, pagina
+from eenplan.gemeente import selectors as gemeente_selectors
 from eenplan.gemeente import services as gemeente_services
 from eenplan.gemeente.constants import Rol, TeamSoort
 from eenplan.gemeente.models import (
@@ -302,6 +303,35 @@ class BeheerMedewerkerFilterSerializer(serializers.Serializer):
     actief = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
+class BeheerRegioLidSerializer(serializers.ModelSerializer):
+    gebruikersnaam = serializers.CharField(source="user.username")
+    naam = serializers.SerializerMethodField()
+    teams = BeheerTeamKortSerializer(many=True)
+    andere_gemeenten = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="De andere gemeenten van de regio waar deze login nog werkt.",
+    )
+    lid_tot = serializers.DateField(
+        help_text="Leeg zolang het lidmaatschap loopt; anders de dag waarop het eindigde."
+    )
+
+    class Meta:
+        model = Medewerker
+        fields = ["id", "gebruikersnaam", "naam", "teams", "andere_gemeenten", "lid_tot"]
+
+    def get_naam(self, m: Medewerker) -> str:
+        return m.user.get_full_name() or m.user.get_username()
+
+
+class BeheerRegioLidInputSerializer(serializers.Serializer):
+    gebruikersnaam = serializers.CharField(
+        max_length=150,
+        error_messages=VERPLICHT,
+        help_text="De gebruikersnaam van de medewerker bij de andere gemeente.",
+    )
+    teams = serializers.ListField(child=IdField(), required=False, default=list)
+
+
 # --- viewsets ---------------------------------------------------------------------------------
 
 
@@ -344,6 +374,7 @@ class MedewerkerViewSet(_Beheer):
         "activeren": (R.ACCOUNT, A.WIJZIGEN),
         "tweede_factor_resetten": (R.ACCOUNT, A.WIJZIGEN),
         "blokkade_opheffen": (R.ACCOUNT, A.WIJZIGEN),
+        "lidmaatschap_beeindigen": (R.ACCOUNT, A.WIJZIGEN),
     }
     queryset = Medewerker.objects.none()
     serializer_class = BeheerMedewerkerSerializer
@@ -451,6 +482,20 @@ class MedewerkerViewSet(_Beheer):
         return self._one(medewerker)
 
     @extend_schema(
+        summary="Lidmaatschap van een regionale medewerker bij uw gemeente beëindigen",
+        description="Vanaf vandaag handelt de login niet meer voor uw gemeente; de teams hier "
+        "vervallen. Geweigerd (400) voor de enige gemeente van een login: deactiveer dan het "
+        "account.",
+        request=None,
+        responses=BeheerRegioLidSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="lidmaatschap-beeindigen")
+    def lidmaatschap_beeindigen(self, request: Request, pk: Any = None) -> Response:
+        medewerker = self._get(pk)
+        gemeente_services.medewerker_gemeente_end(medewerker=medewerker, door=request.user)
+        return Response(_regio_lid(medewerker.gemeente, medewerker.pk))
+
+    @extend_schema(
         summary="Wijzigingslog van deze medewerker", responses=BeheerWijzigingSerializer(many=True)
     )
     @action(detail=True, methods=["get"])
@@ -458,6 +503,52 @@ class MedewerkerViewSet(_Beheer):
         medewerker = self._get(pk)
         qs = selectors.wijzigingen(gemeente=medewerker.gemeente, medewerker=medewerker)
         return pagina(self, request, qs, BeheerWijzigingSerializer)
+
+
+def _regio_lid(gemeente: Gemeente, pk: int) -> Any:
+    leden = gemeente_selectors.regio_lidmaatschappen(gemeente=gemeente)
+    return BeheerRegioLidSerializer(next(m for m in leden if m.pk == pk)).data
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Medewerkers van andere gemeenten in de regio die ook voor uw gemeente werken",
+        responses=BeheerRegioLidSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Een medewerker van een andere gemeente in de regio laten meewerken",
+        description="Met de teams van uw gemeente; de rol blijft die van de login. Een "
+        "beëindigd lidmaatschap begint weer.",
+        request=BeheerRegioLidInputSerializer,
+        responses={201: BeheerRegioLidSerializer},
+    ),
+)
+class RegioViewSet(_Beheer):
+    """The region (issue 16): regional staff of the own municipality (ADR 0036)."""
+
+    access_rules = {"list": (R.ACCOUNT, A.LEZEN), "create": (R.ACCOUNT, A.WIJZIGEN)}
+    queryset = Medewerker.objects.none()
+    serializer_class = BeheerRegioLidSerializer
+
+    def list(self, request: Request) -> Response:
+        leden = gemeente_selectors.regio_lidmaatschappen(gemeente=self.gemeente())
+        page = self.paginate_queryset(leden)
+        return self.get_paginated_response(BeheerRegioLidSerializer(page, many=True).data)
+
+    def create(self, request: Request) -> Response:
+        data = BeheerRegioLidInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        gemeente = self.gemeente()
+        teams = _ids(Team, gemeente, data.validated_data["teams"], "teams")
+        user = gemeente_selectors.regionale_login(
+            gemeente=gemeente, gebruikersnaam=data.validated_data["gebruikersnaam"]
+        )
+        if user is None:
+            raise ValidationError({"gebruikersnaam": gemeente_services.GEEN_REGIONALE_MEDEWERKER})
+        medewerker = gemeente_services.medewerker_gemeente_add(
+            user=user, gemeente=gemeente, teams=teams, door=request.user
+        )
+        return Response(_regio_lid(gemeente, medewerker.pk), status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
@@ -923,6 +1014,7 @@ def register(router: BaseRouter) -> None:
     """Add /api/v1/beheer/… (functioneel beheer)."""
     router.register("beheer/medewerkers", MedewerkerViewSet, basename="beheer-medewerker")
     router.register("beheer/verzoeken", VerzoekViewSet, basename="beheer-verzoek")
+    router.register("beheer/regio", RegioViewSet, basename="beheer-regio")
     router.register("beheer/teams", TeamViewSet, basename="beheer-team")
     router.register("beheer/wijken", WijkViewSet, basename="beheer-wijk")
     router.register("beheer/voorzieningen", VoorzieningViewSet, basename="beheer-voorziening")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from eenplan.beheer import gemeentegegevens, views
+from eenplan.beheer import gemeentegegevens, regio, views
 
 app_name = "beheer"
 
@@ -17,6 +17,13 @@ urlpatterns = [
         name="medewerker-tweede-factor",
     ),
     path("medewerkers/<int:pk>/blokkade/", views.medewerker_blokkade, name="medewerker-blokkade"),
+    path(
+        "medewerkers/<int:pk>/lidmaatschap-beeindigen/",
+        regio.regio_beeindigen,
+        name="regio-beeindigen",
+    ),
+    path("regio/", regio.regio, name="regio"),
+    path("regio/toevoegen/", regio.regio_toevoegen, name="regio-toevoegen"),
     path("wijzigingslog/", views.wijzigingslog, name="wijzigingslog"),
     path("verzoeken/", views.verzoeken, name="verzoeken"),
     path("verzoeken/<int:pk>/goedkeuren/", views.verzoek_goedkeuren, name="verzoek-goedkeuren"),

@@ -44,6 +44,7 @@ class Onderdeel(models.TextChoices):
     TEAM_WIJKEN = "team_wijken", "Wijken van het team"
     TWEEDE_FACTOR = "tweede_factor", "Tweede factor (authenticator)"
     BLOKKADE = "blokkade", "Blokkade na mislukte inlogpogingen"
+    LIDMAATSCHAP = "lidmaatschap", "Lidmaatschap van een regionale medewerker"
 
 
 class VerzoekStatus(models.TextChoices):

@@ -153,6 +153,13 @@ class Medewerker(BaseModel):
         help_text="SKJ- of BIG-registratie; verplicht voor jeugdprofessionals.",
     )
     registratie_geldig_tot = models.DateField(null=True, blank=True)
+    lid_tot = models.DateField(
+        "werkt voor deze gemeente tot",
+        null=True,
+        blank=True,
+        help_text="Einde van het lidmaatschap van een regionale medewerker bij deze gemeente "
+        "(issue 16): vanaf deze dag handelt de login hier niet meer.",
+    )
 
     class Meta:
         verbose_name = "medewerker"

@@ -9,7 +9,19 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Count, QuerySet, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.utils import timezone
 
 from eenplan.common.termijnstand import Drempels
 from eenplan.gemeente.constants import Rol, VerzoekStatus
@@ -50,7 +62,7 @@ def medewerker_for_user(user: AbstractBaseUser | AnonymousUser) -> Medewerker | 
         return cached  # type: ignore[return-value]
     gekozen = getattr(user, GEKOZEN_GEMEENTE, None)
     leden = (
-        Medewerker.objects.filter(user_id=user.pk)
+        Medewerker.objects.filter(lopend_q(), user_id=user.pk)
         .select_related("gemeente")
         .annotate(aantal_gemeenten=Window(Count("pk")))
     )
@@ -69,11 +81,58 @@ def gemeenten_van_login(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Mede
     if not user.is_authenticated:
         return Medewerker.objects.none()
     return (
-        Medewerker.objects.filter(user_id=user.pk)
+        Medewerker.objects.filter(lopend_q(), user_id=user.pk)
         .select_related("gemeente")
         .prefetch_related("teams")
         .order_by("gemeente__naam")
     )
+
+
+def lopend_q(vandaag: dt.date | None = None) -> Q:
+    """Memberships that hold today: a regional membership ends on `lid_tot` (issue 16)."""
+    vandaag = vandaag or timezone.localdate()
+    return Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag)
+
+
+def regionale_login(*, gemeente: Gemeente, gebruikersnaam: str) -> Any:
+    """The login with this username that works for another municipality of the region (a
+    running membership there), or None."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            username=gebruikersnaam.strip(),
+            medewerkers__in=Medewerker.objects.filter(lopend_q()).exclude(gemeente=gemeente),
+        )
+        .distinct()
+        .first()
+    )
+
+
+def regio_lidmaatschappen(*, gemeente: Gemeente | int) -> list[Medewerker]:
+    """The records of this municipality whose login also works for another municipality of
+    the region (running and ended), with `andere_gemeenten`: the names of the others where it
+    still works. Two queries."""
+    gemeente_id = gemeente if isinstance(gemeente, int) else gemeente.pk
+    elders = Medewerker.objects.filter(user_id=OuterRef("user_id")).exclude(gemeente_id=gemeente_id)
+    leden = list(
+        Medewerker.objects.filter(Exists(elders), gemeente_id=gemeente_id)
+        .select_related("user")
+        .prefetch_related(Prefetch("teams", queryset=Team.objects.filter(gemeente_id=gemeente_id)))
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    namen: dict[int, list[str]] = {}
+    for user_id, naam in (
+        Medewerker.objects.filter(lopend_q(), user_id__in=[m.user_id for m in leden])
+        .exclude(gemeente_id=gemeente_id)
+        .order_by("gemeente__naam")
+        .values_list("user_id", "gemeente__naam")
+    ):
+        namen.setdefault(user_id, []).append(naam)
+    for m in leden:
+        m.andere_gemeenten = namen.get(m.user_id, [])  # type: ignore[attr-defined]
+    return leden
 
 
 def wijken_list(*, gemeente: Gemeente) -> QuerySet[Wijk]:

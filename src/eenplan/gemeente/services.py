@@ -290,11 +290,29 @@ def medewerker_gemeente_add(
     eerste = Medewerker.objects.filter(user=user).order_by("pk").first()
     if eerste is None:
         raise ValidationError({"user": "Deze login is geen medewerker van een gemeente."})
-    if Medewerker.objects.filter(user=user, gemeente=gemeente).exists():
-        raise ValidationError({"gemeente": AL_LID.format(gemeente=gemeente.naam)})
     teams = list(teams)
     if any(t.gemeente_id != gemeente.pk for t in teams):
         raise ValidationError({"teams": TEAM_ANDERE_GEMEENTE})
+    bestaand = Medewerker.objects.filter(user=user, gemeente=gemeente).first()
+    if bestaand is not None and bestaand.lid_tot is None:
+        raise ValidationError({"gemeente": AL_LID.format(gemeente=gemeente.naam)})
+    if bestaand is not None:
+        # An ended membership starts again: the same record (its history stays with it).
+        eind = bestaand.lid_tot
+        bestaand.lid_tot = None
+        bestaand.save(update_fields=["lid_tot", "updated_at"])
+        bestaand.teams.set(teams)
+        _vergeet(user)
+        _log(
+            [
+                (Onderdeel.LIDMAATSCHAP, f"beëindigd per {eind:%d-%m-%Y}", "werkt hier weer"),
+                (Onderdeel.TEAMS, "—", _teams_text(t.pk for t in teams)),
+            ],
+            gemeente_id=gemeente.pk,
+            door=door,
+            medewerker=bestaand,
+        )
+        return bestaand
     medewerker = Medewerker(
         user=user,
         gemeente=gemeente,
@@ -306,15 +324,63 @@ def medewerker_gemeente_add(
     medewerker.full_clean()
     medewerker.save()
     medewerker.teams.set(teams)
-    # The login now works for more municipalities: forget a record cached on this object.
-    user.__dict__.pop("_eenplan_medewerker", None)
-    user.__dict__.pop("_eenplan_actor", None)
+    _vergeet(user)
     _log(
         [
             (Onderdeel.ACCOUNT, "—", f"{user.get_username()} (regionaal, ook {eerste.gemeente})"),
             (Onderdeel.TEAMS, "—", _teams_text(t.pk for t in teams)),
         ],
         gemeente_id=gemeente.pk,
+        door=door,
+        medewerker=medewerker,
+    )
+    return medewerker
+
+
+def _vergeet(user: User) -> None:
+    """The login's memberships changed: forget the record cached on this object."""
+    user.__dict__.pop("_eenplan_medewerker", None)
+    user.__dict__.pop("_eenplan_actor", None)
+
+
+LAATSTE_LIDMAATSCHAP = (
+    "Dit is de enige gemeente waarvoor deze login werkt. Deactiveer het account als de "
+    "medewerker helemaal stopt."
+)
+GEEN_REGIONALE_MEDEWERKER = (
+    "Er is geen medewerker van een andere gemeente in de regio met deze gebruikersnaam."
+)
+AL_BEEINDIGD = "Het lidmaatschap van deze medewerker bij uw gemeente is al beëindigd."
+
+
+@transaction.atomic
+def medewerker_gemeente_end(
+    *, medewerker: Medewerker, door: User | None, op: dt.date | None = None
+) -> Medewerker:
+    """End a regional login's membership of one municipality of the region (issue 16): from
+    `op` (today) the login no longer acts there — `medewerker_for_user` skips the record, the
+    switch no longer offers the municipality, and its teams there are emptied so no
+    assignment reaches it. Only the system or a functioneel beheerder of that municipality
+    (never for their own account); the login keeps at least one municipality (to stop
+    entirely: deactivate the account). Logged in that municipality's change log."""
+    _check_beheer(door, gemeente_id=medewerker.gemeente_id, medewerker=medewerker)
+    op = op or timezone.localdate()
+    if medewerker.lid_tot is not None:
+        raise ValidationError({"medewerker": AL_BEEINDIGD})
+    lopend = Medewerker.objects.filter(user_id=medewerker.user_id, lid_tot__isnull=True)
+    if not lopend.exclude(pk=medewerker.pk).exists():
+        raise ValidationError({"medewerker": LAATSTE_LIDMAATSCHAP})
+    teams = list(medewerker.teams.values_list("pk", flat=True))
+    medewerker.lid_tot = op
+    medewerker.save(update_fields=["lid_tot", "updated_at"])
+    medewerker.teams.clear()
+    _vergeet(medewerker.user)
+    _log(
+        [
+            (Onderdeel.LIDMAATSCHAP, "werkt hier", f"beëindigd per {op:%d-%m-%Y}"),
+            (Onderdeel.TEAMS, _teams_text(teams), "—"),
+        ],
+        gemeente_id=medewerker.gemeente_id,
         door=door,
         medewerker=medewerker,
     )
