@@ -88,4 +88,9 @@ def test_de_privacy_officer_handelt_een_inzage_af_en_vernietigt_met_vier_ogen(pa
     expect(page.get_by_role("heading", level=1)).to_contain_text("vernietigd")
     assert not Klacht.objects.filter(pk=vrij.pk).exists()
     assert Klacht.objects.filter(inwoner=gemeentedata.anna).exists()
+    # the verklaring van vernietiging (Archiefbesluit 1995 art. 8): per category, no resident
+    verklaring = page.get_by_role("table", name="Vernietigd per categorie van de selectielijst")
+    expect(page.get_by_role("heading", name="Verklaring van vernietiging")).to_be_visible()
+    expect(verklaring).to_contain_text("13.1")
+    expect(verklaring).not_to_contain_text(gemeentedata.henk.achternaam)
     _controleer(page, "vernietigd")

@@ -2,16 +2,20 @@
 after approval with a record of what, why, by whom and under which rule.
 
 The kinds of record eenplan destroys are declared once in `SOORTEN` (model, the date the
-retention period runs from, the path to the resident, the letters that go with it). The periods
-are dated data (`Bewaartermijn`, loaded from the selectielijst by the migrations); a kind
-without a period in force is never due. Nothing of a resident is destroyed while a bezwaar
-runs, the beroep term is open or a legal hold (`Bewaarplicht`) lasts: refused with the reason.
+retention period runs from, the path to the resident, what goes along). The periods are dated
+data (`Bewaartermijn`, loaded from the selectielijst by the migrations), applied by the record's
+date (`regel_voor`); a kind without a period is never due. Nothing of a resident is destroyed
+while a bezwaar runs, the beroep term is open or a legal hold (`Bewaarplicht`) lasts: refused
+with the reason.
 
-Destroying a record takes its dependent rows with it (found through the reverse foreign keys:
-the history of a melding, its assignments) and its events in the history; it is refused when
-another independent record still refers to it (a melding linked to this one). On PostgreSQL the
-history tables are append-only by trigger; the destruction opens them for its own transaction
-only (`SET LOCAL eenplan.vernietiging`), docs/decisions/0038-avg-rights-retention-backup.md.
+Destroying a record takes its dependent rows with it (found through the reverse foreign keys)
+and its events in the history. Every row is destroyed by the app that owns its table
+(`common.vernietiging`, each app's `vernietiging.py`): avg decides what and when, never writes
+another app's table itself. The access log keeps its rows with the resident pseudonymised. A
+record another independent record still refers to, or a row that also names another resident,
+is not destroyed (the item is refused with the reason). Each item of an approved list is
+destroyed in its own transaction; the list is the verklaring van vernietiging (Archiefbesluit
+1995 art. 8). docs/decisions/0038-avg-rights-retention-backup.md.
 """
 
 from __future__ import annotations
@@ -20,23 +24,27 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import models, transaction
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from eenplan.avg.constants import BewaarplichtSoort, LijstStatus, Waardering
 from eenplan.avg.models import Bewaarplicht, Bewaartermijn, Vernietigingslijst, VernietigingsRegel
-from eenplan.avg.relaties import verwijzers
+from eenplan.avg.relaties import verwijzers_met_koppelingen
 from eenplan.bezwaren.constants import BezwaarUitkomst
 from eenplan.bezwaren.models import Bezwaar
-from eenplan.events.models import Gebeurtenis
+from eenplan.common import vernietiging
+from eenplan.events.vernietiging import geschiedenis_van_records_vernietigen
 from eenplan.gemeente.models import Gemeente
+from eenplan.inwoners.models import Inwoner
 from eenplan.rules.avg import Termijn, is_vernietigbaar, vernietigbaar_vanaf
+
+Records = list[tuple[type[models.Model], list[Any]]]
 
 
 @dataclass(frozen=True)
@@ -47,12 +55,20 @@ class Soort:
     label: str
     model: str  # "app_label.Model"
     ingang: Callable[[Any], dt.date | None]  # the date the period runs from, per record
-    ingang_veld: str  # the same as a field, for the query's first cut
-    inwoner_pad: str  # path to the resident ("" when the record may name none)
+    ingang_veld: str  # the same as a field (or annotation), for the query's first cut
+    inwoner_pad: str  # path to the resident ("" when the record names none itself)
     gemeente_pad: str
-    filter: Q = field(default_factory=Q)
+    filter: Callable[[], Q] = Q  # which records of the model are of this kind
     kenmerk: Callable[[Any], str] = lambda r: f"{r._meta.model_name}-{r.pk}"
-    brieven: tuple[str, ...] = ()  # beschikkingen.Verzending.brief_soort sent from this record
+    annoteer: Callable[[QuerySet[Any]], QuerySet[Any]] = lambda qs: qs
+    # the retention rule by its `Bewaartermijn.soort` (default: the kind's code)
+    regel_soort: Callable[[Any], str] | None = None
+    # independent records that go along with this one (their own period has run with it)
+    zelfstandig_mee: frozenset[str] = frozenset()
+    # further records destroyed with this one (an aanvraag with its last beschikking)
+    meenemen: Callable[[Any], Records] = lambda r: []
+    # the residents whose holds and bezwaren block it, and who may be named by its rows
+    inwoners: Callable[[Any], set[int]] | None = None
 
 
 def _datum(waarde: Any) -> dt.date | None:
@@ -61,16 +77,235 @@ def _datum(waarde: Any) -> dt.date | None:
     return timezone.localdate(waarde) if isinstance(waarde, dt.datetime) else waarde
 
 
+def _model(label: str) -> type[models.Model]:
+    return apps.get_model(label)
+
+
 def _melding_zonder_onderzoek() -> Q:
-    onderzoek = apps.get_model("onderzoeken", "Onderzoek")
+    onderzoek = _model("onderzoeken.Onderzoek")
     return Q(status__in=["beantwoord", "doorgezet", "afgesloten"]) & ~Q(
         Exists(onderzoek.objects.filter(melding=OuterRef("pk")))
     )
 
 
+GEGEVEN = ("toegekend", "deels")  # beschikkingen.constants.Uitkomst: a provision was granted
+
+
+def _beschikking_beeindigd(wet: str) -> Callable[[], Q]:
+    """A beschikking under `wet` that granted provisions which have all ended."""
+
+    def filter() -> Q:
+        bv = _model("beschikkingen.BeschikteVoorziening")
+        return (
+            Q(aanvraag__wet=wet)
+            & Q(Exists(bv.objects.filter(beschikking=OuterRef("pk"), uitkomst__in=GEGEVEN)))
+            & ~Q(
+                Exists(
+                    bv.objects.filter(
+                        beschikking=OuterRef("pk"), uitkomst__in=GEGEVEN, einde__isnull=True
+                    )
+                )
+            )
+        )
+
+    return filter
+
+
+def _beschikking_geweigerd() -> Q:
+    bv = _model("beschikkingen.BeschikteVoorziening")
+    return Q(aanvraag__wet__in=["wmo", "jeugd"]) & ~Q(
+        Exists(bv.objects.filter(beschikking=OuterRef("pk"), uitkomst__in=GEGEVEN))
+    )
+
+
+def _met_einde(qs: QuerySet[Any]) -> QuerySet[Any]:
+    return qs.annotate(
+        einde_voorziening=Max("voorzieningen__einde", filter=Q(voorzieningen__uitkomst__in=GEGEVEN))
+    )
+
+
+def _aanvraag_met_laatste_beschikking(beschikking: Any) -> Records:
+    """The aanvraag goes with its last beschikking (it is the same case)."""
+    andere = (
+        type(beschikking)
+        ._default_manager.filter(aanvraag_id=beschikking.aanvraag_id)
+        .exclude(pk=beschikking.pk)
+    )
+    if andere.exists():
+        return []
+    return [(_model("beschikkingen.Aanvraag"), [beschikking.aanvraag_id])]
+
+
+def _plan_wmo() -> Q:
+    aanvraag = _model("beschikkingen.Aanvraag")
+    return (
+        Q(status__in=["beeindigd", "samengevoegd"])
+        & Q(Exists(aanvraag.objects.filter(plan=OuterRef("pk"))))
+        & ~Q(Exists(aanvraag.objects.filter(plan=OuterRef("pk")).exclude(wet="wmo")))
+    )
+
+
+def _plan_jeugd() -> Q:
+    """An ended plan that is not purely Wmo: kept as long as youth care (the longer period)."""
+    aanvraag = _model("beschikkingen.Aanvraag")
+    return Q(status__in=["beeindigd", "samengevoegd"]) & ~(
+        Q(Exists(aanvraag.objects.filter(plan=OuterRef("pk"))))
+        & ~Q(Exists(aanvraag.objects.filter(plan=OuterRef("pk")).exclude(wet="wmo")))
+    )
+
+
+def _leden(plan: Any) -> set[int]:
+    lid = _model("inwoners.HuishoudenLid")
+    return set(
+        lid.objects.filter(huishouden_id=plan.huishouden_id).values_list("inwoner_id", flat=True)
+    )
+
+
+# --- a whole dossier --------------------------------------------------------------------------
+
+# Where a resident's dossier last changed, for the worklist's first cut: the resident and the
+# records that name them; the exact date comes from every row of the dossier (`dossier_ingang`).
+DOSSIER_DELEN = (
+    ("meldingen.Melding", "inwoner"),
+    ("onderzoeken.Onderzoek", "inwoner"),
+    ("beschikkingen.Aanvraag", "inwoner"),
+    ("beschikkingen.Beschikking", "inwoner"),
+    ("bezwaren.Klacht", "inwoner"),
+    ("avg.AvgVerzoek", "inwoner"),
+)
+
+
+def _dossier_filter() -> Q:
+    """Residents without anything running: no granted provision without an end, no active plan
+    of a household they are in, no open melding."""
+    bv = _model("beschikkingen.BeschikteVoorziening")
+    plan = _model("plannen.Plan")
+    melding = _model("meldingen.Melding")
+    return (
+        ~Q(
+            Exists(
+                bv.objects.filter(
+                    beschikking__inwoner=OuterRef("pk"), uitkomst__in=GEGEVEN, einde__isnull=True
+                )
+            )
+        )
+        & ~Q(
+            Exists(
+                plan.objects.filter(
+                    huishouden__leden__inwoner=OuterRef("pk"),
+                    status__in=["concept", "ondertekend", "gewijzigd"],
+                )
+            )
+        )
+        & ~Q(
+            Exists(
+                melding.objects.filter(inwoner=OuterRef("pk")).exclude(
+                    status__in=["beantwoord", "doorgezet", "afgesloten"]
+                )
+            )
+        )
+    )
+
+
+def _dossier_annoteer(qs: QuerySet[Any]) -> QuerySet[Any]:
+    extra: dict[str, Any] = {}
+    for i, (label, pad) in enumerate(DOSSIER_DELEN):
+        model = _model(label)
+        extra[f"laatst_{i}"] = (
+            model._default_manager.filter(**{pad: OuterRef("pk")})
+            .order_by()
+            .values(pad)
+            .annotate(m=Max("updated_at"))
+            .values("m")[:1]
+        )
+    bv = _model("beschikkingen.BeschikteVoorziening")
+    aanvraag = _model("beschikkingen.Aanvraag")
+    extra["einde_voorziening"] = (
+        bv.objects.filter(beschikking__inwoner=OuterRef("pk"))
+        .order_by()
+        .values("beschikking__inwoner")
+        .annotate(m=Max("einde"))
+        .values("m")[:1]
+    )
+    extra["heeft_jeugd"] = Exists(aanvraag.objects.filter(inwoner=OuterRef("pk"), wet="jeugd"))
+    return qs.annotate(
+        **{k: models.Subquery(v) if not isinstance(v, Exists) else v for k, v in extra.items()}
+    )
+
+
+def _dossier_ingang_snel(inwoner: Any) -> dt.date | None:
+    datums = [_datum(inwoner.updated_at), _datum(getattr(inwoner, "einde_voorziening", None))]
+    datums += [_datum(getattr(inwoner, f"laatst_{i}", None)) for i in range(len(DOSSIER_DELEN))]
+    return max(d for d in datums if d is not None)
+
+
+def _dossier_regel_soort(inwoner: Any) -> str:
+    """A dossier is kept as long as its longest-kept part: 20 years (8.3.2) when it holds youth
+    care, else 15 (8.3.1)."""
+    heeft_jeugd = getattr(inwoner, "heeft_jeugd", None)
+    if heeft_jeugd is None:
+        heeft_jeugd = (
+            _model("beschikkingen.Aanvraag").objects.filter(inwoner=inwoner, wet="jeugd").exists()
+        )
+    return "beschikking_jeugd" if heeft_jeugd else "beschikking_wmo"
+
+
+def _eigen_huishoudens(inwoner: Any) -> Records:
+    """Households of which this resident is (and was) the only member go with the dossier;
+    a household with other members is theirs too and stays."""
+    lid = _model("inwoners.HuishoudenLid")
+    eigen = [
+        h
+        for h in lid.objects.filter(inwoner=inwoner).values_list("huishouden_id", flat=True)
+        if not lid.objects.filter(huishouden_id=h).exclude(inwoner=inwoner).exists()
+    ]
+    return [(_model("inwoners.Huishouden"), sorted(set(eigen)))] if eigen else []
+
+
 SOORTEN: dict[str, Soort] = {
     s.code: s
     for s in (
+        Soort(
+            code="beschikking_wmo",
+            label="Beschikking Wmo met brieven, voorziening beëindigd",
+            model="beschikkingen.Beschikking",
+            ingang=lambda r: r.einde_voorziening,
+            ingang_veld="einde_voorziening",
+            inwoner_pad="inwoner",
+            gemeente_pad="gemeente",
+            filter=_beschikking_beeindigd("wmo"),
+            kenmerk=lambda r: r.kenmerk,
+            annoteer=_met_einde,
+            zelfstandig_mee=frozenset({"bezwaren.bezwaar", "berichten.bericht"}),
+            meenemen=_aanvraag_met_laatste_beschikking,
+        ),
+        Soort(
+            code="beschikking_jeugd",
+            label="Beschikking jeugdhulp met brieven, voorziening beëindigd",
+            model="beschikkingen.Beschikking",
+            ingang=lambda r: r.einde_voorziening,
+            ingang_veld="einde_voorziening",
+            inwoner_pad="inwoner",
+            gemeente_pad="gemeente",
+            filter=_beschikking_beeindigd("jeugd"),
+            kenmerk=lambda r: r.kenmerk,
+            annoteer=_met_einde,
+            zelfstandig_mee=frozenset({"bezwaren.bezwaar", "berichten.bericht"}),
+            meenemen=_aanvraag_met_laatste_beschikking,
+        ),
+        Soort(
+            code="aanvraag_geweigerd",
+            label="Beschikking waarin alles is afgewezen, met brieven",
+            model="beschikkingen.Beschikking",
+            ingang=lambda r: r.besloten_op,
+            ingang_veld="besloten_op",
+            inwoner_pad="inwoner",
+            gemeente_pad="gemeente",
+            filter=_beschikking_geweigerd,
+            kenmerk=lambda r: r.kenmerk,
+            zelfstandig_mee=frozenset({"bezwaren.bezwaar", "berichten.bericht"}),
+            meenemen=_aanvraag_met_laatste_beschikking,
+        ),
         Soort(
             code="klacht",
             label="Klacht, afgehandeld",
@@ -79,9 +314,8 @@ SOORTEN: dict[str, Soort] = {
             ingang_veld="afgehandeld_op",
             inwoner_pad="inwoner",
             gemeente_pad="gemeente",
-            filter=Q(afgehandeld_op__isnull=False),
+            filter=lambda: Q(afgehandeld_op__isnull=False),
             kenmerk=lambda r: r.kenmerk,
-            brieven=("klacht_afhandeling", "klacht_verdaging"),
         ),
         Soort(
             code="bezwaar",
@@ -91,9 +325,8 @@ SOORTEN: dict[str, Soort] = {
             ingang_veld="besloten_op",
             inwoner_pad="beschikking__inwoner",
             gemeente_pad="beschikking__gemeente",
-            filter=Q(besloten_op__isnull=False) & ~Q(uitkomst=BezwaarUitkomst.LOPEND),
+            filter=lambda: Q(besloten_op__isnull=False) & ~Q(uitkomst=BezwaarUitkomst.LOPEND),
             kenmerk=lambda r: r.kenmerk,
-            brieven=("beslissing_op_bezwaar",),
         ),
         Soort(
             code="melding_zonder_vervolg",
@@ -103,14 +336,71 @@ SOORTEN: dict[str, Soort] = {
             ingang_veld="updated_at__date",
             inwoner_pad="inwoner",
             gemeente_pad="gemeente",
-            filter=Q(),  # set in `_queryset`: needs the onderzoeken model at run time
+            filter=_melding_zonder_onderzoek,
             kenmerk=lambda r: f"M-{r.ontvangen_op:%Y}-{r.pk:06d}",
+        ),
+        Soort(
+            code="plan_wmo",
+            label="Plan van aanpak (Wmo), beëindigd",
+            model="plannen.Plan",
+            ingang=lambda r: _datum(r.updated_at),
+            ingang_veld="updated_at__date",
+            inwoner_pad="",
+            gemeente_pad="huishouden__gemeente",
+            filter=_plan_wmo,
+            kenmerk=lambda r: f"PLAN-{r.pk:06d}",
+            inwoners=_leden,
+        ),
+        Soort(
+            code="plan_jeugd",
+            label="Plan van aanpak (jeugd of gemengd), beëindigd",
+            model="plannen.Plan",
+            ingang=lambda r: _datum(r.updated_at),
+            ingang_veld="updated_at__date",
+            inwoner_pad="",
+            gemeente_pad="huishouden__gemeente",
+            filter=_plan_jeugd,
+            kenmerk=lambda r: f"PLAN-{r.pk:06d}",
+            inwoners=_leden,
+        ),
+        Soort(
+            code="dossier",
+            label="Dossier van een inwoner (alles wat nog over is)",
+            model="inwoners.Inwoner",
+            ingang=_dossier_ingang_snel,
+            ingang_veld="updated_at__date",
+            inwoner_pad="",
+            gemeente_pad="gemeente",
+            filter=_dossier_filter,
+            kenmerk=lambda r: f"DOSSIER-{r.pk:06d}",
+            annoteer=_dossier_annoteer,
+            regel_soort=_dossier_regel_soort,
+            zelfstandig_mee=frozenset(
+                {
+                    "meldingen.melding",
+                    "onderzoeken.onderzoek",
+                    "plannen.plan",
+                    "beschikkingen.aanvraag",
+                    "beschikkingen.beschikking",
+                    "bezwaren.bezwaar",
+                    "bezwaren.klacht",
+                    "berichten.bericht",
+                    "avg.avgverzoek",
+                    "inwoners.huishouden",
+                }
+            ),
+            meenemen=_eigen_huishoudens,
+            inwoners=lambda r: {r.pk},
         ),
     )
 }
+# The order in which the items of an approved list are destroyed: a beschikking (with its
+# aanvraag) before the plan the aanvraag refers to, everything before the dossier.
+VOLGORDE = {code: i for i, code in enumerate(SOORTEN)}
 
 # Records that stand on their own: a destruction never takes one of these along as a
-# dependent row; the record that refers to the one due must go first (or be due with it).
+# dependent row unless its kind says so (`zelfstandig_mee`); else the record that refers to the
+# one due must go first (or be due with it).
 ZELFSTANDIG = {
     "inwoners.inwoner",
     "inwoners.huishouden",
@@ -163,6 +453,11 @@ def bewaartermijnen(dag: dt.date) -> list[Bewaartermijn]:
     return sorted(per_soort.values(), key=lambda r: r.categorie)
 
 
+def uitvoerbare_regelsoorten() -> set[str]:
+    """The retention rules eenplan applies by destroying (for the worklist's table)."""
+    return set(SOORTEN) | {"beschikking_wmo", "beschikking_jeugd"}
+
+
 # --- what blocks a destruction ------------------------------------------------------------------
 
 
@@ -211,7 +506,7 @@ class Kandidaat:
     record: Any
     ingang: dt.date
     vernietigbaar_vanaf: dt.date
-    inwoner_id: int | None
+    inwoner_ids: set[int]
     kenmerk: str
     blokkade: str = ""
 
@@ -219,11 +514,15 @@ class Kandidaat:
     def record_soort(self) -> str:
         return str(self.record._meta.label_lower)
 
+    @property
+    def inwoner_id(self) -> int | None:
+        return min(self.inwoner_ids) if self.inwoner_ids else None
+
 
 def _queryset(soort: Soort, gemeente: Gemeente) -> QuerySet[Any]:
-    model = apps.get_model(soort.model)
-    extra = _melding_zonder_onderzoek() if soort.code == "melding_zonder_vervolg" else soort.filter
-    return model._default_manager.filter(extra, **{soort.gemeente_pad: gemeente})
+    model = _model(soort.model)
+    qs = model._default_manager.filter(soort.filter(), **{soort.gemeente_pad: gemeente})
+    return soort.annoteer(qs)
 
 
 def _inwoner_id(record: Any, pad: str) -> int | None:
@@ -235,32 +534,53 @@ def _inwoner_id(record: Any, pad: str) -> int | None:
     return getattr(record, f"{laatste}_id", None)
 
 
+def inwoners_van(soort: Soort, record: Any) -> set[int]:
+    """The residents whose holds and bezwaren block this record, and whom its rows may name."""
+    if soort.inwoners is not None:
+        return soort.inwoners(record)
+    inwoner_id = _inwoner_id(record, soort.inwoner_pad)
+    return {inwoner_id} if inwoner_id else set()
+
+
+def _regels(code: str) -> list[Bewaartermijn]:
+    return list(Bewaartermijn.objects.filter(soort=code).order_by("geldig_van"))
+
+
 def te_vernietigen(gemeente: Gemeente, *, vandaag: dt.date | None = None) -> list[Kandidaat]:
     """The records of `gemeente` whose retention period has run on `vandaag`, each with the
-    reason it is blocked (empty when it may go). Per kind two queries plus the blocks: the
+    reason it is blocked (empty when it may go). Per kind a few queries plus the blocks: the
     database cuts by date (a few days wide), the rule decides each record exactly."""
     vandaag = vandaag or timezone.localdate()
     kandidaten: list[Kandidaat] = []
+    regels_per_soort: dict[str, list[Bewaartermijn]] = {}
     for soort in SOORTEN.values():
-        regels = list(Bewaartermijn.objects.filter(soort=soort.code).order_by("geldig_van"))
-        te_vernietigen_regels = [r for r in regels if r.waardering == Waardering.VERNIETIGEN]
-        if not te_vernietigen_regels:
+        mogelijk = (
+            {soort.code} if soort.regel_soort is None else {"beschikking_wmo", "beschikking_jeugd"}
+        )
+        for code in mogelijk:
+            if code not in regels_per_soort:
+                regels_per_soort[code] = _regels(code)
+        vernietigen = [
+            r
+            for code in mogelijk
+            for r in regels_per_soort[code]
+            if r.waardering == Waardering.VERNIETIGEN
+        ]
+        if not vernietigen:
             continue
-        grens = max(_laatste_ingang(vandaag, termijn_van(r)) for r in te_vernietigen_regels)
+        grens = max(_laatste_ingang(vandaag, termijn_van(r)) for r in vernietigen)
         qs = _queryset(soort, gemeente).filter(**{f"{soort.ingang_veld}__lte": grens})
-        if soort.inwoner_pad:
-            pad = soort.inwoner_pad.rsplit("__", 1)[0]
-            if "__" in soort.inwoner_pad:
-                qs = qs.select_related(pad)
+        if "__" in soort.inwoner_pad:
+            qs = qs.select_related(soort.inwoner_pad.rsplit("__", 1)[0])
         for record in qs.order_by("pk"):
-            ingang = soort.ingang(record)
-            regel = regel_voor(regels, ingang)
-            if regel is None or regel.waardering != Waardering.VERNIETIGEN:
+            ingang = _datum(soort.ingang(record))
+            code = soort.regel_soort(record) if soort.regel_soort else soort.code
+            regel = regel_voor(regels_per_soort[code], ingang)
+            if ingang is None or regel is None or regel.waardering != Waardering.VERNIETIGEN:
                 continue
-            if not is_vernietigbaar(ingang=ingang, termijn=termijn_van(regel), vandaag=vandaag):
-                continue
-            assert ingang is not None
             termijn = termijn_van(regel)
+            if not is_vernietigbaar(ingang=ingang, termijn=termijn, vandaag=vandaag):
+                continue
             kandidaten.append(
                 Kandidaat(
                     soort=soort,
@@ -268,14 +588,16 @@ def te_vernietigen(gemeente: Gemeente, *, vandaag: dt.date | None = None) -> lis
                     record=record,
                     ingang=ingang,
                     vernietigbaar_vanaf=vernietigbaar_vanaf(ingang, termijn),
-                    inwoner_id=_inwoner_id(record, soort.inwoner_pad),
+                    inwoner_ids=inwoners_van(soort, record),
                     kenmerk=soort.kenmerk(record),
                 )
             )
-    geblokkeerd = blokkades((k.inwoner_id for k in kandidaten if k.inwoner_id), vandaag=vandaag)
+    geblokkeerd = blokkades((i for k in kandidaten for i in k.inwoner_ids), vandaag=vandaag)
     for kandidaat in kandidaten:
-        if kandidaat.inwoner_id in geblokkeerd:
-            kandidaat.blokkade = geblokkeerd[kandidaat.inwoner_id]
+        for inwoner_id in sorted(kandidaat.inwoner_ids):
+            if inwoner_id in geblokkeerd:
+                kandidaat.blokkade = geblokkeerd[inwoner_id]
+                break
     return kandidaten
 
 
@@ -295,6 +617,7 @@ ZELFDE_PERSOON = (
     "Archiefwet 1995 art. 5)."
 )
 NIET_VOORGESTELD = "Deze lijst is al {status}; er valt niets meer goed te keuren."
+NIET_VERSTREKEN = "{kenmerk}: de bewaartermijn is niet (meer) verstreken."
 
 
 @transaction.atomic
@@ -302,10 +625,23 @@ def vernietigingslijst_voorstellen(
     *, gemeente: Gemeente, door: Any, vandaag: dt.date | None = None
 ) -> Vernietigingslijst:
     """Put every record that is due and not blocked on a new destruction list, waiting for a
-    second person's approval. Blocked records stay off the list (the worklist shows why).
-    Raises ValidationError when nothing is due."""
+    second person's approval. Blocked records stay off the list (the worklist shows why); a
+    dossier only when its exact date (every row of it) says it is due. Raises ValidationError
+    when nothing is due."""
     vandaag = vandaag or timezone.localdate()
-    vrij = [k for k in te_vernietigen(gemeente, vandaag=vandaag) if not k.blokkade]
+    vrij = []
+    for k in te_vernietigen(gemeente, vandaag=vandaag):
+        if k.blokkade:
+            continue
+        if k.soort.code == "dossier":
+            ingang = dossier_ingang(k.record)
+            if not is_vernietigbaar(ingang=ingang, termijn=termijn_van(k.regel), vandaag=vandaag):
+                continue
+            k.ingang, k.vernietigbaar_vanaf = (
+                ingang,
+                vernietigbaar_vanaf(ingang, termijn_van(k.regel)),
+            )
+        vrij.append(k)
     if not vrij:
         raise ValidationError(GEEN_KANDIDATEN)
     lijst = Vernietigingslijst.objects.create(
@@ -322,7 +658,7 @@ def vernietigingslijst_voorstellen(
             ingang=k.ingang,
             vernietigbaar_vanaf=k.vernietigbaar_vanaf,
         )
-        for k in vrij
+        for k in sorted(vrij, key=lambda k: (VOLGORDE[k.soort.code], k.record.pk))
     )
     return lijst
 
@@ -344,56 +680,164 @@ def vernietigingslijst_afwijzen(
     return lijst
 
 
-@transaction.atomic
-def vernietigingslijst_goedkeuren(
-    *, lijst: Vernietigingslijst, door: Any, vandaag: dt.date | None = None
-) -> Vernietigingslijst:
-    """Approve a proposed list and destroy every record on it, in one transaction: all or
-    nothing. Refused (ValidationError, nothing changed) when the approver proposed it, when the
-    list is no longer waiting, or when any record on it is now blocked (a bezwaar, a beroep
-    term, a legal hold), has gone or is no longer due. The list becomes the destruction record:
-    per line the rows destroyed per table."""
-    vandaag = vandaag or timezone.localdate()
-    lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+def _record(regel: VernietigingsRegel, *, lock: bool) -> Any:
+    soort = SOORTEN[regel.soort]
+    qs = soort.annoteer(_model(soort.model)._default_manager.filter(pk=regel.record_id))
+    if lock:
+        # the lock on the bare row (an annotated query may hold an aggregate)
+        _model(soort.model)._default_manager.select_for_update().filter(pk=regel.record_id).first()
+    return qs.first()
+
+
+def _regel_fout(regel: VernietigingsRegel, record: Any, vandaag: dt.date) -> str:
+    """Why this line may not be destroyed now ('' when it may)."""
+    if record is None:
+        return f"{regel.kenmerk}: bestaat niet meer."
+    soort = SOORTEN[regel.soort]
+    ingang = dossier_ingang(record) if soort.code == "dossier" else _datum(soort.ingang(record))
+    if not is_vernietigbaar(
+        ingang=ingang, termijn=termijn_van(regel.bewaartermijn), vandaag=vandaag
+    ):
+        return NIET_VERSTREKEN.format(kenmerk=regel.kenmerk)
+    return ""
+
+
+def _goedkeuring_toetsen(
+    lijst: Vernietigingslijst, regels: list[VernietigingsRegel], *, door: Any, vandaag: dt.date
+) -> None:
+    """Refuse the approval as a whole (ValidationError) when the list is no longer waiting, the
+    approver proposed it, or a line is gone, no longer due or blocked."""
     if lijst.status != LijstStatus.VOORGESTELD:
         raise ValidationError(NIET_VOORGESTELD.format(status=lijst.get_status_display().lower()))
     if lijst.voorgesteld_door_id == getattr(door, "pk", None):
         raise ValidationError(ZELFDE_PERSOON)
-    regels = list(lijst.regels.select_related("bewaartermijn").order_by("id"))
-    records: list[tuple[VernietigingsRegel, Any]] = []
     fouten: list[str] = []
     inwoners: dict[int, list[str]] = defaultdict(list)
     for regel in regels:
-        soort = SOORTEN[regel.soort]
-        model = apps.get_model(soort.model)
-        record = model._default_manager.select_for_update().filter(pk=regel.record_id).first()
-        if record is None:
-            fouten.append(f"{regel.kenmerk}: bestaat niet meer.")
+        record = _record(regel, lock=False)
+        fout = _regel_fout(regel, record, vandaag)
+        if fout:
+            fouten.append(fout)
             continue
-        ingang = soort.ingang(record)
-        if not is_vernietigbaar(
-            ingang=ingang, termijn=termijn_van(regel.bewaartermijn), vandaag=vandaag
-        ):
-            fouten.append(f"{regel.kenmerk}: de bewaartermijn is niet (meer) verstreken.")
-            continue
-        inwoner_id = _inwoner_id(record, soort.inwoner_pad)
-        if inwoner_id:
+        for inwoner_id in inwoners_van(SOORTEN[regel.soort], record):
             inwoners[inwoner_id].append(regel.kenmerk)
-        records.append((regel, record))
     for inwoner_id, reden in blokkades(inwoners, vandaag=vandaag).items():
         for kenmerk in inwoners[inwoner_id]:
             fouten.append(f"{kenmerk}: wordt niet vernietigd. {reden}")
     if fouten:
         raise ValidationError(["De lijst is niet goedgekeurd; er is niets vernietigd.", *fouten])
-    sleutels = {(r.record_soort, r.record_id) for r, _record in records}
-    for regel, record in records:
-        regel.vernietigd = _vernietig(record, SOORTEN[regel.soort], mee=sleutels)
-        regel.save(update_fields=["vernietigd"])
-    lijst.status = LijstStatus.VERNIETIGD
-    lijst.goedgekeurd_door = door
-    lijst.vernietigd_op = timezone.now()
-    lijst.save()
+
+
+def vernietigingslijst_goedkeuren(
+    *, lijst: Vernietigingslijst, door: Any, vandaag: dt.date | None = None
+) -> Vernietigingslijst:
+    """Approve a proposed list and destroy every record on it, each item in its own
+    transaction (all of its rows or none). Refused as a whole (ValidationError, nothing
+    changed) when the approver proposed it, when the list is no longer waiting, or when any
+    record on it is now blocked (a bezwaar, a beroep term, a legal hold), has gone or is no
+    longer due. An item that turns out to be still in use (another record refers to it, a row
+    also names another resident) is not destroyed and its line says why; the others go. The
+    list becomes the destruction record: per line the rows destroyed per table."""
+    vandaag = vandaag or timezone.localdate()
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+        regels = list(lijst.regels.select_related("bewaartermijn").order_by("id"))
+        hervat = lijst.status == LijstStatus.IN_UITVOERING and (
+            lijst.goedgekeurd_door_id == getattr(door, "pk", None)
+        )  # approved, then interrupted: the same approver resumes; done lines are skipped
+        if not hervat:
+            _goedkeuring_toetsen(lijst, regels, door=door, vandaag=vandaag)
+            lijst.status = LijstStatus.IN_UITVOERING
+            lijst.goedgekeurd_door = door
+            lijst.save()
+    return _uitvoeren(lijst, regels, vandaag=vandaag)
+
+
+def _uitvoeren(
+    lijst: Vernietigingslijst, regels: list[VernietigingsRegel], *, vandaag: dt.date
+) -> Vernietigingslijst:
+    """Destroy the approved list's items one by one, then mark the list destroyed."""
+    sleutels = {(r.record_soort, r.record_id) for r in regels}
+    for regel in sorted(regels, key=lambda r: (VOLGORDE[r.soort], r.id)):
+        _regel_vernietigen(regel, mee=sleutels, vandaag=vandaag)
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+        lijst.status = LijstStatus.VERNIETIGD
+        lijst.vernietigd_op = timezone.now()
+        lijst.save()
     return lijst
+
+
+def _regel_vernietigen(
+    regel: VernietigingsRegel, *, mee: set[tuple[str, Any]], vandaag: dt.date
+) -> None:
+    """Destroy one item in its own transaction, checking again under lock what may have
+    changed since the approval (a bezwaar filed, a hold placed)."""
+    reden = ""
+    betrokken: set[int] = set()
+    try:
+        with transaction.atomic():
+            regel = VernietigingsRegel.objects.select_for_update().get(pk=regel.pk)
+            if regel.vernietigd or regel.niet_vernietigd:
+                return  # done before (an approval resumed after an interruption)
+            soort = SOORTEN[regel.soort]
+            record = _record(regel, lock=True)
+            reden = _regel_fout(regel, record, vandaag)
+            if not reden:
+                betrokken = inwoners_van(soort, record)
+                blok = blokkades(betrokken, vandaag=vandaag)
+                reden = next(iter(blok.values()), "")
+            if reden:
+                raise NogInGebruik(reden)
+            regel.vernietigd = _vernietig(record, soort, mee=mee, betrokken=betrokken)
+            regel.save(update_fields=["vernietigd"])
+    except ValidationError as exc:
+        regel.niet_vernietigd = " ".join(exc.messages)[:300]
+        VernietigingsRegel.objects.filter(pk=regel.pk).update(niet_vernietigd=regel.niet_vernietigd)
+
+
+# --- the verklaring van vernietiging ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerklaringRegel:
+    """One category of a verklaring van vernietiging: how many records of which kind were
+    destroyed under which selectielijst category, from which dates. No personal data."""
+
+    categorie: str
+    omschrijving: str
+    soort: str
+    aantal: int
+    ingang_van: dt.date
+    ingang_tot: dt.date
+    termijn_iso: str
+    bron: str
+
+
+def verklaring(lijst: Vernietigingslijst) -> list[VerklaringRegel]:
+    """The specification of what a list destroyed, per selectielijst category and kind
+    (Archiefbesluit 1995 art. 8: a verklaring with a specification of the destroyed records;
+    the Nationaal Archief asks for one per category with their dates). One query."""
+    groepen: dict[tuple[int, str], list[VernietigingsRegel]] = defaultdict(list)
+    for regel in lijst.regels.select_related("bewaartermijn").order_by("id"):
+        if regel.vernietigd:
+            groepen[(regel.bewaartermijn_id, regel.soort)].append(regel)
+    uit = []
+    for (_id, soort), regels in groepen.items():
+        termijn = regels[0].bewaartermijn
+        uit.append(
+            VerklaringRegel(
+                categorie=termijn.categorie,
+                omschrijving=termijn.omschrijving,
+                soort=SOORTEN[soort].label if soort in SOORTEN else soort,
+                aantal=len(regels),
+                ingang_van=min(r.ingang for r in regels),
+                ingang_tot=max(r.ingang for r in regels),
+                termijn_iso=termijn.termijn_iso,
+                bron=termijn.bron,
+            )
+        )
+    return sorted(uit, key=lambda v: (v.categorie, v.soort))
 
 
 # --- destroying one record ------------------------------------------------------------------------
@@ -403,16 +847,16 @@ class NogInGebruik(ValidationError):
     pass
 
 
-def _afhankelijk(record: models.Model) -> list[tuple[type[models.Model], list[Any]]]:
-    """The rows that depend on `record` through foreign keys of eenplan's models, level by
-    level (the record first, its dependents after it), each table once per level."""
-    niveaus: list[tuple[type[models.Model], list[Any]]] = [(type(record), [record.pk])]
-    gezien: set[tuple[str, Any]] = {(record._meta.label_lower, record.pk)}
-    rand: list[tuple[type[models.Model], list[Any]]] = [(type(record), [record.pk])]
+def _afhankelijk(seeds: Records) -> Records:
+    """The rows that depend on the seeds through foreign keys of eenplan's models, level by
+    level (the seeds first, their dependents after them), each table once per level."""
+    niveaus: Records = [(m, list(pks)) for m, pks in seeds if pks]
+    gezien: set[tuple[str, Any]] = {(m._meta.label_lower, pk) for m, pks in niveaus for pk in pks}
+    rand = list(niveaus)
     while rand:
-        volgende: list[tuple[type[models.Model], list[Any]]] = []
+        volgende: Records = []
         for model, pks in rand:
-            for kind, attname in verwijzers().get(model, ()):
+            for kind, attname in verwijzers_met_koppelingen().get(model, ()):
                 nieuwe = [
                     pk
                     for pk in kind._base_manager.filter(**{f"{attname}__in": pks}).values_list(
@@ -428,47 +872,87 @@ def _afhankelijk(record: models.Model) -> list[tuple[type[models.Model], list[An
     return niveaus
 
 
-def _vernietig(record: models.Model, soort: Soort, *, mee: set[tuple[str, Any]]) -> dict[str, int]:
-    """Delete `record`, its dependent rows, the letters sent from it and its events: deepest
-    level first. Refused when an independent record still refers to it (`ZELFSTANDIG`) and is
-    not destroyed with it (`mee`)."""
-    niveaus = _afhankelijk(record)
-    for model, pks in niveaus[1:]:
+# Rows that name a resident without being theirs to destroy: the access log is pseudonymised
+# and the history of a destroyed record goes with it, whoever they name.
+NOEMT_ANDEREN_TOEGESTAAN = {"privacy.inzage", "events.gebeurtenis"}
+
+
+def _andere_inwoner(niveaus: Records, betrokken: set[int]) -> str:
+    """A row among these that names a resident who is not part of this destruction: it is that
+    resident's record too and must stay."""
+    for model, pks in niveaus:
+        if model._meta.label_lower in NOEMT_ANDEREN_TOEGESTAAN:
+            continue
+        for veld in model._meta.concrete_fields:
+            if isinstance(veld, models.ForeignKey) and veld.related_model is Inwoner:
+                ander = (
+                    model._base_manager.filter(pk__in=pks)
+                    .exclude(**{f"{veld.attname}__in": betrokken})
+                    .exclude(**{f"{veld.attname}__isnull": True})
+                    .exists()
+                )
+                if ander:
+                    return (
+                        f"{model._meta.verbose_name} noemt ook een andere inwoner; dat blijft "
+                        "bewaard tot het dossier van die inwoner wordt vernietigd."
+                    )
+    return ""
+
+
+def dossier_ingang(inwoner: Any) -> dt.date | None:
+    """The exact date a resident's dossier last changed: the latest change of any row of it
+    (and the latest end of a granted provision)."""
+    seeds: Records = [(type(inwoner), [inwoner.pk]), *_eigen_huishoudens(inwoner)]
+    datums: list[dt.date] = []
+    for model, pks in _afhankelijk(seeds):
+        if model._meta.label_lower in NOEMT_ANDEREN_TOEGESTAAN:
+            continue  # reading the file is no change of it
+        velden = {f.name for f in model._meta.concrete_fields}
+        if "updated_at" in velden:
+            laatst = model._base_manager.filter(pk__in=pks).aggregate(m=Max("updated_at"))["m"]
+            if laatst:
+                datums.append(timezone.localdate(laatst))
+        if model._meta.label_lower == "beschikkingen.beschiktevoorziening":
+            einde = model._base_manager.filter(pk__in=pks).aggregate(m=Max("einde"))["m"]
+            if einde:
+                datums.append(einde)
+    return max(datums) if datums else None
+
+
+def _vernietig(
+    record: models.Model, soort: Soort, *, mee: set[tuple[str, Any]], betrokken: set[int]
+) -> dict[str, int]:
+    """Destroy `record`, what goes with it and its dependent rows, each table through the app
+    that owns it (`common.vernietiging`), deepest level first, with their events. Refused when
+    an independent record still refers to it (`ZELFSTANDIG`, not going along and not on the
+    list) or when a row also names another resident."""
+    seeds: Records = [(type(record), [record.pk]), *soort.meenemen(record)]
+    niveaus = _afhankelijk(seeds)
+    for model, pks in niveaus[len(seeds) :]:
         label = model._meta.label_lower
-        if label in ZELFSTANDIG and any((label, pk) not in mee for pk in pks):
+        vrij = label not in ZELFSTANDIG or label in soort.zelfstandig_mee
+        if not vrij and any((label, pk) not in mee for pk in pks):
             raise NogInGebruik(
                 f"{soort.kenmerk(record)}: wordt niet vernietigd; {model._meta.verbose_name} "
                 f"{pks[0]} verwijst ernaar en moet nog bewaard blijven."
             )
+    ander = _andere_inwoner(niveaus, betrokken)
+    if ander:
+        raise NogInGebruik(f"{soort.kenmerk(record)}: wordt niet vernietigd; {ander}")
     aantallen: dict[str, int] = defaultdict(int)
-    with geschiedenis_open():
-        for model, pks in niveaus:
-            sleutel = model._meta.label_lower
-            gebeurtenissen = Gebeurtenis.objects.filter(record_soort=sleutel, record_id__in=pks)
-            aantallen["events.gebeurtenis"] += gebeurtenissen._raw_delete(gebeurtenissen.db)
-    if soort.brieven:
-        verzending = apps.get_model("beschikkingen", "Verzending")
-        brieven = verzending._base_manager.filter(brief_soort__in=soort.brieven, bron_id=record.pk)
-        aantallen["beschikkingen.verzending"] += brieven._raw_delete(brieven.db)
+    for model, pks in niveaus:
+        if model._meta.label_lower not in NOEMT_ANDEREN_TOEGESTAAN:
+            n = geschiedenis_van_records_vernietigen(model._meta.label_lower, pks)
+            if n:
+                aantallen["events.gebeurtenis"] += n
     for model, pks in reversed(niveaus):
-        rijen = model._base_manager.filter(pk__in=pks)
-        aantallen[model._meta.label_lower] += rijen._raw_delete(rijen.db)
+        for label, n in vernietiging.vernietig(model, pks).items():
+            aantallen[label] += n
     return {k: v for k, v in sorted(aantallen.items()) if v}
 
 
 @contextmanager
 def geschiedenis_open() -> Iterator[None]:
-    """On PostgreSQL the append-only triggers refuse DELETE on the history, except while
-    `eenplan.vernietiging` is 'aan' in the current transaction (SET LOCAL): set for the
-    destruction's deletes only, and closed again right after, also inside an outer
-    transaction. UPDATE stays refused throughout."""
-    if connection.vendor != "postgresql":
+    """`common.vernietiging.geschiedenis_open` (kept here for the tests of the triggers)."""
+    with vernietiging.geschiedenis_open():
         yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL eenplan.vernietiging = 'aan'")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL eenplan.vernietiging = 'uit'")

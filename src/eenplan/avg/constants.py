@@ -45,6 +45,8 @@ class Waardering(models.TextChoices):
 
 class LijstStatus(models.TextChoices):
     VOORGESTELD = "voorgesteld", "Voorgesteld, wacht op goedkeuring"
+    # Approved; the items are being destroyed, each in its own transaction.
+    IN_UITVOERING = "in_uitvoering", "Goedgekeurd, wordt vernietigd"
     VERNIETIGD = "vernietigd", "Vernietigd"
     AFGEWEZEN = "afgewezen", "Afgewezen"
 

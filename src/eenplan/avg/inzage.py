@@ -172,24 +172,23 @@ USER_VELDEN = {"user_id"}
 
 
 def wie_per_login(user_ids: set[int], *, gemeente_id: int) -> dict[int, str]:
-    """Per login the words a resident sees: the staff member's role and municipality (the
-    Medewerker of the resident's municipality first, a login may have one per municipality),
-    the ground of a resident's own login, or "een beheerder". Two queries."""
+    """Per login the words a resident sees: the staff member's role in the resident's
+    municipality, the ground of a resident's own login, or else "a staff member of another
+    municipality or a system administrator". Two queries, each within the municipality."""
     wie: dict[int, str] = {}
     for m in (
-        Medewerker.objects.filter(user_id__in=user_ids)
+        Medewerker.objects.filter(gemeente_id=gemeente_id, user_id__in=user_ids)
         .select_related("gemeente")
         .order_by("user_id", "id")
     ):
-        if m.user_id in wie and m.gemeente_id != gemeente_id:
-            continue
         rol = Rol(m.functie).label if m.functie in Rol.values else "Medewerker"
-        wie[m.user_id] = f"{rol}, gemeente {m.gemeente.naam}"
-    for user_id in Inwoneraccount.objects.filter(user_id__in=user_ids - set(wie)).values_list(
-        "user_id", flat=True
-    ):
+        wie.setdefault(m.user_id, f"{rol}, gemeente {m.gemeente.naam}")
+    for user_id in Inwoneraccount.objects.filter(
+        inwoner__gemeente_id=gemeente_id, user_id__in=user_ids - set(wie)
+    ).values_list("user_id", flat=True):
         wie[user_id] = "Via Mijn zaak (inwoner of iemand namens de inwoner)"
-    return {u: wie.get(u, "Een beheerder van eenplan") for u in user_ids}
+    anders = "Een medewerker van een andere gemeente in de regio, of een beheerder van eenplan"
+    return {u: wie.get(u, anders) for u in user_ids}
 
 
 def _zonder_logins(onderdelen: dict[str, Onderdeel], gemeente_id: int) -> dict[int, str]:

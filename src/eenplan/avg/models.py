@@ -196,6 +196,12 @@ class VernietigingsRegel(models.Model):
     vernietigd = models.JSONField(
         default=dict, blank=True, help_text="Per tabel het aantal vernietigde rijen."
     )
+    niet_vernietigd = models.CharField(
+        max_length=300,
+        blank=True,
+        default="",
+        help_text="Waarom dit item bij de uitvoering niet is vernietigd (nog in gebruik).",
+    )
 
     class Meta:
         verbose_name = "regel van een vernietigingslijst"

@@ -80,7 +80,7 @@ def vernietigingslijsten(*, gemeente_id: int) -> QuerySet[Vernietigingslijst]:
 def vernietigingslijst_get(pk: int, *, gemeente_id: int) -> Vernietigingslijst | None:
     return (
         Vernietigingslijst.objects.filter(pk=pk, gemeente_id=gemeente_id)
-        .select_related("voorgesteld_door", "goedgekeurd_door")
+        .select_related("voorgesteld_door", "goedgekeurd_door", "gemeente")
         .first()
     )
 

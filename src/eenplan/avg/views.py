@@ -240,7 +240,7 @@ def bewaren_werklijst(request: HttpRequest) -> HttpResponse:
             "vrij": [k for k in kandidaten if not k.blokkade],
             "geblokkeerd": [k for k in kandidaten if k.blokkade],
             "regels": bewaren.bewaartermijnen(vandaag),
-            "uitvoerbaar": set(bewaren.SOORTEN),
+            "uitvoerbaar": bewaren.uitvoerbare_regelsoorten(),
             "mag_voorstellen": access.allows(request.user, Resource.BEWAREN, Action.AANMAKEN),
             "vandaag": vandaag,
         },
@@ -269,6 +269,15 @@ def vernietigingen(request: HttpRequest) -> HttpResponse:
         request.GET.get("pagina")
     )
     return render(request, "avg/vernietigingen.html", {"page": page})
+
+
+def _medewerker_tekst(user: object, gemeente_id: int) -> str:
+    """Who proposed or approved a destruction, for the verklaring: name and role."""
+    if user is None:
+        return ""
+    naam = user.get_full_name() or user.get_username()  # type: ignore[attr-defined]
+    rol = inzage.wie_per_login({user.pk}, gemeente_id=gemeente_id)[user.pk]  # type: ignore[attr-defined]
+    return f"{naam} ({rol})"
 
 
 @require_http_methods(["GET", "POST"])
@@ -317,6 +326,9 @@ def vernietiging(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "lijst": lijst,
             "regels": lijst.regels.select_related("bewaartermijn").order_by("id"),
+            "verklaring": bewaren.verklaring(lijst) if lijst.vernietigd_op else [],
+            "voorsteller": _medewerker_tekst(lijst.voorgesteld_door, lijst.gemeente_id),
+            "goedkeurder": _medewerker_tekst(lijst.goedgekeurd_door, lijst.gemeente_id),
             "mag_beslissen": access.allows(request.user, Resource.BEWAREN, Action.BESLISSEN)
             and lijst.status == "voorgesteld",
             "afwijzen": afwijzen,

@@ -602,6 +602,11 @@ def _zaken(
         rng=random.Random(seed + 40),  # noqa: S311 - demo data, not security
         vandaag=vandaag,
     )
+    # The residents' AVG requests in every state and a destruction list awaiting a second
+    # privacy officer (issue 17), with a random stream of its own, after everything else.
+    from eenplan.demo.avg import build_avg
+
+    build_avg(gemeente=gemeente, vandaag=vandaag, rng=random.Random(seed + 17))  # noqa: S311
     return (
         meldingen + extra_meldingen,
         beschikt + extra_beschikkingen,

@@ -102,6 +102,16 @@ class Inzage(models.Model):
         db_default="",  # rows written by older code (and migrations' historical models)
         help_text="Bij een inwonersaccount: eigen zaak of op welke grond het namens iemand las.",
     )
+    # After the resident's dossier was destroyed (Archiefwet; ADR 0038 amendment): the
+    # reference to the resident is gone and this random pseudonym, the same for all rows of that
+    # resident, takes its place (privacy/vernietiging.py). Empty while the resident exists.
+    inwoner_pseudoniem = models.CharField(
+        max_length=40,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Na vernietiging van het dossier: een willekeurig pseudoniem van de inwoner.",
+    )
     # Whose log this row belongs to, fixed at write time: the resident's municipality, or the
     # login's when the row concerns no single resident. The privacy officer sees only theirs.
     gemeente = models.ForeignKey(

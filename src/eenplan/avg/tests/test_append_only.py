@@ -68,3 +68,27 @@ def test_the_application_refuses_changes_on_every_engine():
         Inzage.objects.filter(pk=rij.pk).update(reden="gewist")
     with pytest.raises(AppendOnlyError):
         rij.delete()
+
+
+@postgres
+def test_inside_a_destruction_the_log_may_only_pseudonymise_its_subject():
+    # migration avg 0005: the one change the trigger allows on the access log, and only inside
+    # a destruction: the resident out, a pseudonym in, nothing else of the row changed.
+    rij = InzageFactory()
+    pseudonimiseren = (
+        "UPDATE privacy_inzage SET inwoner_id = NULL, inwoner_pseudoniem = 'vernietigd-x' "
+        "WHERE id = %s"
+    )
+    with weigert(), connection.cursor() as cursor:  # outside a destruction: refused
+        cursor.execute(pseudonimiseren, [rij.pk])
+    # inside, but also changing the reason: refused (in a savepoint within the destruction)
+    with transaction.atomic(), bewaren.geschiedenis_open(), weigert(), connection.cursor() as c:
+        c.execute(
+            "UPDATE privacy_inzage SET inwoner_id = NULL, inwoner_pseudoniem = 'x', "
+            "reden = 'gewist' WHERE id = %s",
+            [rij.pk],
+        )
+    with transaction.atomic(), bewaren.geschiedenis_open(), connection.cursor() as cursor:
+        cursor.execute(pseudonimiseren, [rij.pk])
+    rij = Inzage.objects.get(pk=rij.pk)
+    assert rij.inwoner_id is None and rij.inwoner_pseudoniem == "vernietigd-x"

@@ -58,9 +58,13 @@ class Command(BaseCommand):
                 lijst = bewaren.vernietigingslijst_goedkeuren(
                     lijst=lijst, door=door, vandaag=vandaag
                 )
+                over = lijst.regels.exclude(niet_vernietigd="")
                 self.stdout.write(
-                    f"Lijst {lijst.pk} goedgekeurd: {lijst.regels.count()} records vernietigd."
+                    f"Lijst {lijst.pk} goedgekeurd: "
+                    f"{lijst.regels.count() - over.count()} records vernietigd."
                 )
+                for regel in over:
+                    self.stdout.write(f"Niet vernietigd: {regel.niet_vernietigd}")
                 return
             if opts["voorstellen"]:
                 lijst = bewaren.vernietigingslijst_voorstellen(
