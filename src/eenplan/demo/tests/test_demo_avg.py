@@ -6,6 +6,7 @@ import random
 
 import pytest
 from django.contrib.auth import authenticate
+from django.test import RequestFactory
 from django.utils import timezone
 
 from eenplan.avg import bewaren
@@ -34,7 +35,8 @@ def test_the_avg_step_makes_requests_in_every_state_and_a_list_awaiting_approval
     assert Bewaarplicht.objects.filter(soort="beperking").exists()  # restriction granted
     lijst = Vernietigingslijst.objects.get(gemeente=s.gemeente)
     assert lijst.status == "voorgesteld" and lijst.regels.filter(soort="klacht").count() == 4
-    tweede = authenticate(username=TWEEDE_FG, password=DEMO_WACHTWOORD)
+    verzoek = RequestFactory().post("/login/")
+    tweede = authenticate(request=verzoek, username=TWEEDE_FG, password=DEMO_WACHTWOORD)
     assert tweede is not None and tweede != lijst.voorgesteld_door
     bewaren.vernietigingslijst_goedkeuren(lijst=lijst, door=tweede, vandaag=vandaag)
     lijst.refresh_from_db()
