@@ -315,7 +315,7 @@ def machtigingen_gegeven(inwoner: Inwoner) -> list[Machtiging]:
     """Who may act for this resident: every machtiging it gave, current ones first."""
     return list(
         Machtiging.objects.filter(inwoner=inwoner)
-        .select_related("gemachtigde")
+        .select_related("inwoner", "gemachtigde")
         .order_by("ingetrokken_op", "-van", "-id")
     )
 
@@ -324,7 +324,7 @@ def machtigingen_ontvangen(inwoner: Inwoner) -> list[Machtiging]:
     """For whom this resident may act: every machtiging it received."""
     return list(
         Machtiging.objects.filter(gemachtigde=inwoner)
-        .select_related("inwoner")
+        .select_related("inwoner", "gemachtigde")
         .order_by("ingetrokken_op", "-van", "-id")
     )
 

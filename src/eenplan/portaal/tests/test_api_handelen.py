@@ -128,3 +128,33 @@ def test_another_household_gets_404_on_each_new_route(zaak):
         assert zaak.inwoner.naam not in response.content.decode()
     assert not (VerslagReactie.objects.exists() or Inbreng.objects.exists())
     assert not (Deelnemer.objects.exists() or Aanvraag.objects.exists())
+
+
+def test_the_participant_and_note_lists_take_the_same_number_of_queries_for_few_and_many(zaak):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = _api(zaak.inwoner)
+    basis = f"/api/v1/mijn/{zaak.inwoner.pk}"
+
+    def tel() -> tuple[int, int]:
+        aantallen = []
+        for pad in ("/deelnemers/", "/plan/inbreng/"):
+            with CaptureQueriesContext(connection) as ctx:
+                assert api.get(basis + pad).status_code == 200
+            aantallen.append(len(ctx))
+        return aantallen[0], aantallen[1]
+
+    def voeg_toe(n: int) -> None:
+        for i in range(n):
+            api.post(basis + "/deelnemers/", {"aan": f"Buur {i}", "rol": "Koken"}, format="json")
+            api.post(
+                basis + "/plan/inbreng/", {"soort": "notitie", "tekst": f"N{i}"}, format="json"
+            )
+
+    voeg_toe(1)
+    tel()
+    weinig = tel()
+    voeg_toe(5)
+    assert tel() == weinig
+    assert len(api.get(basis + "/deelnemers/").json()) == 6

@@ -126,3 +126,24 @@ def test_the_dossier_links_to_the_representation_page_for_roles_that_may(client,
     client.force_login(zaak.generalist.user)
     dossier = client.get(f"/inwoners/{zaak.inwoner.pk}/")
     assert dossier.status_code == 200 and f'href="{pad}"' not in dossier.content.decode()
+
+
+def test_the_list_takes_the_same_number_of_queries_for_few_and_many(zaak):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from eenplan.testing.factories import MachtigingFactory
+
+    api = _api(zaak.midoffice.user)
+
+    def tel() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert api.get(_pad(zaak.inwoner.pk)).status_code == 200
+        return len(ctx)
+
+    MachtigingFactory(inwoner=zaak.inwoner, gemachtigde=zaak.dochter)
+    tel()  # the login's permissions and scope are cached on the first request
+    weinig = tel()
+    for _ in range(5):
+        MachtigingFactory(inwoner=zaak.inwoner)
+    assert tel() == weinig
