@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from eenplan.avg import inzage
+from eenplan.avg import inzage, selectors
 from eenplan.avg.constants import (
     RECTIFICEERBAAR,
     BewaarplichtSoort,
@@ -53,6 +53,21 @@ def _check_gemeente(
         and eigen.gemeente_id != inwoner.gemeente_id
     ):
         access.refuse(eigen, resource, action, via=via, reason=ANDERE_GEMEENTE, inwoner=inwoner)
+
+
+def verzoek_van_gemeente(
+    actor: Any, pk: int, *, gemeente_id: int, resource: Resource, action: Action, via: access.Via
+) -> AvgVerzoek | None:
+    """The request of the municipality the login works for, or None when it exists nowhere.
+    Another municipality's is refused through `access.refuse` (403, logged against that
+    resident), like every app's records of another municipality: the page and the API alike."""
+    verzoek = selectors.avg_verzoek_get(pk, gemeente_id=gemeente_id)
+    if verzoek is not None:
+        return verzoek
+    elders = selectors.avg_verzoek_elders(pk)
+    if elders is None:
+        return None
+    access.refuse(actor, resource, action, via=via, reason=ANDERE_GEMEENTE, inwoner=elders)
 
 
 def verzoek_toegang(actor: Any, verzoek: AvgVerzoek, action: Action, *, via: access.Via) -> None:

@@ -47,21 +47,17 @@ def _verzoek_van_gemeente(
     """The request of the municipality the login works for. One that does not exist is a 404;
     another municipality's is refused through `access.refuse` (403, logged against that
     resident), like every app's records of another municipality."""
-    gemeente = access.gemeente_van(request)
-    verzoek = selectors.avg_verzoek_get(pk, gemeente_id=gemeente.pk)
-    if verzoek is not None:
-        return verzoek
-    elders = selectors.avg_verzoek_elders(pk)
-    if elders is None:
-        raise Http404("Dit verzoek bestaat niet.")
-    access.refuse(
+    verzoek = services.verzoek_van_gemeente(
         request.user,
-        resource,
-        action,
+        pk,
+        gemeente_id=access.gemeente_van(request).pk,
+        resource=resource,
+        action=action,
         via=access.Via.request(request),
-        reason=access.ANDERE_GEMEENTE,
-        inwoner=elders,
     )
+    if verzoek is None:
+        raise Http404("Dit verzoek bestaat niet.")
+    return verzoek
 
 
 def _verzoek(request: HttpRequest, pk: int, action: Action) -> AvgVerzoek:

@@ -102,8 +102,14 @@ class AvgVerzoekViewSet(viewsets.GenericViewSet):
             verzoek_id = int(pk)
         except (TypeError, ValueError) as exc:
             raise NotFound(NIET_GEVONDEN) from exc
-        gemeente = user_gemeente(request)
-        verzoek = selectors.avg_verzoek_get(verzoek_id, gemeente_id=gemeente.pk)
+        verzoek = services.verzoek_van_gemeente(
+            request.user,
+            verzoek_id,
+            gemeente_id=user_gemeente(request).pk,
+            resource=Resource.AVG_VERZOEK,
+            action=handeling,
+            via=access.Via.request(request),
+        )
         if verzoek is None:
             raise NotFound(NIET_GEVONDEN)
         services.verzoek_toegang(request.user, verzoek, handeling, via=access.Via.request(request))

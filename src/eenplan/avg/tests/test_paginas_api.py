@@ -233,3 +233,11 @@ def test_another_municipalitys_request_or_list_is_refused_and_logged_an_unknown_
     assert geweigerd.filter(onderwerp="bewaren", reden__contains="andere gemeente").exists()
     assert client.get(reverse("avg:verzoek", args=[verzoek.pk + 1000])).status_code == 404
     assert client.get(reverse("avg:vernietiging", args=[lijst.pk + 1000])).status_code == 404
+    # The API decides the same way, through the same service.
+    api = api_for(fg)
+    for pad in ("", "inzage/"):
+        antwoord = api.get(f"/api/v1/avg-verzoeken/{verzoek.pk}/{pad}")
+        assert antwoord.status_code == 403, pad
+        assert "andere gemeente" in antwoord.json()["detail"]
+    assert geweigerd.filter(inwoner=verzoek.inwoner).count() == 5
+    assert api.get(f"/api/v1/avg-verzoeken/{verzoek.pk + 1000}/").status_code == 404
