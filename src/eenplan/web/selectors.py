@@ -60,6 +60,7 @@ RECORD_RESOURCE: dict[str, Resource] = {
     "participatie.levensonderhoudaanvraag": Resource.PARTICIPATIE,
     "participatie.verdiencapaciteit": Resource.PARTICIPATIE,
     "participatie.traject": Resource.PARTICIPATIE,
+    "participatie.werkdoel": Resource.PARTICIPATIE,
 }
 
 

@@ -120,3 +120,18 @@ def test_werkplein_never_sends_the_letter_of_a_wmo_decision(zaak):
         )
     wmo.refresh_from_db()
     assert wmo.verzonden_op is None
+
+
+def test_werkplein_sees_no_transition_rights_of_old_wmo_indications(zaak):
+    from eenplan.beschikkingen.models import Overgangsrecht
+
+    Overgangsrecht.objects.create(
+        inwoner=zaak["inwoner"],
+        soort="wmo",
+        omschrijving="Oude indicatie huishoudelijke hulp",
+        einddatum=timezone.localdate() + dt.timedelta(days=100),
+    )
+    werkplein = api_for(zaak["werkplein"]).get("/api/v1/overgangsrecht/").json()
+    assert werkplein["count"] == 0
+    backoffice = medewerker_voor(zaak["inwoner"], Rol.BACKOFFICE)
+    assert api_for(backoffice).get("/api/v1/overgangsrecht/").json()["count"] == 1

@@ -69,6 +69,9 @@ def test_the_werkplein_links_a_work_goal_on_the_page_and_sees_its_actions_logged
     gelogd = Inzage.objects.filter(user=werkplein.user, onderwerp=Resource.PLAN, toegestaan=True)
     assert gelogd.count() > voor
     assert gelogd.filter(inwoner=zaak["inwoner"]).exists()
+    # The step is in the dossier's timeline too.
+    dossier = client.get(f"/inwoners/{zaak['inwoner'].pk}/").content.decode()
+    assert "van het plan gekoppeld aan traject Werkspoor" in dossier
 
 
 def test_without_the_werkplein_in_the_plan_the_link_is_refused(zaak):
