@@ -34,27 +34,33 @@ MAXIMUM = 800  # keeps `make bench` (100,000 residents) within its time
 def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, door: Any) -> int:
     """Applications, decisions, voorschotten, earning capacities and trajectories; returns the
     number of applications."""
-    leden = list(
-        HuishoudenLid.objects.filter(huishouden__gemeente=gemeente, lid_van__lte=vandaag)
-        .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
-        .select_related("inwoner", "huishouden")
-        .order_by("id")
-    )
+    # Ids and birth dates only (never a million model objects: the demo at scale stays within
+    # its memory); the few chosen are fetched whole afterwards.
     volwassenen = [
-        lid
-        for lid in leden
-        if leeftijd(lid.inwoner.geboortedatum, vandaag) >= 18
-        and not pensioengerechtigd(lid.inwoner.geboortedatum, vandaag)
+        (pk, huishouden_id)
+        for pk, huishouden_id, geboren in HuishoudenLid.objects.filter(
+            huishouden__gemeente=gemeente, lid_van__lte=vandaag
+        )
+        .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
+        .order_by("id")
+        .values_list("id", "huishouden_id", "inwoner__geboortedatum")
+        .iterator(chunk_size=10_000)
+        if leeftijd(geboren, vandaag) >= 18 and not pensioengerechtigd(geboren, vandaag)
     ]
-    gekozen: dict[int, HuishoudenLid] = {}
-    for lid in rng.sample(volwassenen, min(len(volwassenen), round(len(volwassenen) * AANDEEL))):
-        gekozen.setdefault(lid.huishouden_id, lid)  # one applicant per household
+    gekozen_ids: dict[int, int] = {}
+    for pk, huishouden_id in rng.sample(
+        volwassenen, min(len(volwassenen), round(len(volwassenen) * AANDEEL))
+    ):
+        gekozen_ids.setdefault(huishouden_id, pk)  # one applicant per household
+    ids = list(gekozen_ids.values())[:MAXIMUM]
+    per_id = HuishoudenLid.objects.select_related("inwoner", "huishouden").in_bulk(ids)
+    gekozen = [per_id[pk] for pk in ids]
     werkgevers = [
         services.werkgever_toevoegen(actor=door, naam=naam, grootte=grootte, plaats="Maasdal")
         for naam, grootte in WERKGEVERS
     ]
     aantal = 0
-    for lid in list(gekozen.values())[:MAXIMUM]:
+    for lid in gekozen:
         dagen = rng.randint(1, 400)
         ontvangen = vandaag - dt.timedelta(days=dagen)
         gemeld = ontvangen - dt.timedelta(days=rng.randint(29, 40))

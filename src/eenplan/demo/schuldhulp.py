@@ -22,6 +22,7 @@ from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import HuishoudenLid
 from eenplan.schuldhulp import services
 
+MAXIMUM = 500  # signals through the services: one in a hundred adults, at most this many
 SOORTEN = [("huur", 5), ("energie", 3), ("zorgverzekering", 2), ("drinkwater", 1)]
 SCHULDEISERS = {
     "huur": ["Woonstichting Maasdal", "Wonen Limburg", "Particuliere verhuurder"],
@@ -45,6 +46,8 @@ def build_schuldhulp(*, gemeente: Gemeente, rng: random.Random, vandaag: dt.date
         return 0
     door = werkplein.user
     achttien = dt.date(vandaag.year - 18, vandaag.month, min(vandaag.day, 28))
+    # Ids only (never a million model objects: the demo at scale stays within its memory), and
+    # at most MAXIMUM through the services; the chosen are fetched whole afterwards.
     leden = list(
         HuishoudenLid.objects.filter(
             huishouden__gemeente=gemeente,
@@ -52,12 +55,14 @@ def build_schuldhulp(*, gemeente: Gemeente, rng: random.Random, vandaag: dt.date
             inwoner__geboortedatum__lte=achttien,
         )
         .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
-        .select_related("inwoner", "inwoner__gemeente")
         .order_by("id")
+        .values_list("id", flat=True)
     )
     if not leden:
         return 0
-    gekozen = rng.sample(leden, k=max(5, len(leden) // 100))
+    ids = rng.sample(leden, k=min(len(leden), MAXIMUM, max(5, len(leden) // 100)))
+    per_id = HuishoudenLid.objects.select_related("inwoner", "inwoner__gemeente").in_bulk(ids)
+    gekozen = [per_id[pk] for pk in ids]
     vragen = 0
     for lid in gekozen:
         inwoner = lid.inwoner
