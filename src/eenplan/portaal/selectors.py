@@ -1,4 +1,4 @@
-"""The portal's reads, shared by its pages and its API (`/mijn/`, `/api/v1/mijn/`).
+"""The portal's reads, shared by its pages and its API (`/mijn/`, `/api/v1/portaal/`).
 
 Every function takes a case the caller has already been allowed to see
 (`privacy.access.require_inwoner`) and returns only what is shared with the resident: never

@@ -1575,7 +1575,7 @@ def require_kring(actor: Actor | User, action: Action, *, via: Via, actie: int) 
 PUBLIEKE_PADEN = ("/sociale-kaart/", "/api/v1/sociale-kaart/")
 PORTAAL_PADEN = (
     "/mijn/",
-    "/api/v1/mijn/",
+    "/api/v1/portaal/",
     "/uitloggen/",
     "/static/",
     "/oidc/",
@@ -1626,7 +1626,7 @@ def staff_only(request: HttpRequest) -> HttpResponse | None:
 
 class SeparateAccountsMiddleware:
     """Staff and residents are separate kinds of accounts: a resident's login reaches only
-    the portal (/mijn/, /api/v1/mijn/); every other address is refused and logged here,
+    the portal (/mijn/, /api/v1/portaal/); every other address is refused and logged here,
     before any view runs (and the staff rules refuse it again: ALLEEN_MEDEWERKERS)."""
 
     def __init__(self, get_response: Any) -> None:

@@ -17,16 +17,25 @@ bijstandsuitkering", the number of persons with a benefit under the Participatie
   werk, jobcoach, werkervaringsplek) running on the peildatum; the inburgering (PIP) is not a
   re-integration provision of the Participatiewet and is left out.
 - **Uitstroom naar werk**: persons whose trajectory ended with the result "werk" in the period.
+- **Deelnemers aan re-integratietrajecten** (Midden-Limburg P1, seed 002 bijlage 3 L2457-2465):
+  the residents taking part in a trajectory in the period, by its state at the end of the period
+  (still running, or the result it ended with), its route and its phase. The debt-help half (P2)
+  is `schuld_trajecten_lopend` in the schuldhulp app.
 
 *Not verified:* the exact year the BBV set moved from "per 1.000" to "per 10.000" (the older
 budgets above still show per 1.000; the assignment and the current set use per 10.000)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Case, CharField, Count, F, Q, Value, When
 
 from eenplan.inwoners.models import Inwoner
-from eenplan.participatie.constants import InstrumentSoort, Route, TrajectResultaat
+from eenplan.participatie.constants import (
+    InstrumentSoort,
+    Route,
+    TrajectFase,
+    TrajectResultaat,
+)
 from eenplan.participatie.models import Instrument, LevensonderhoudAanvraag, Traject
 from eenplan.sturing.metingen import (
     Meting,
@@ -43,6 +52,9 @@ BBV = "BBV verplichte beleidsindicatoren sociaal domein (waarstaatjegemeente.nl)
 THEMA_WERK = "Werk en inkomen"
 
 registreer_dimensie(Dimensie("route", "Route naar werk"))
+registreer_dimensie(Dimensie("trajectstand", "Stand van het traject"))
+registreer_dimensie(Dimensie("trajectfase", "Fase van het traject"))
+LOPEND = "lopend"
 
 # Instruments that are re-integration provisions of the Participatiewet (BBV 28).
 REINTEGRATIE = [s for s in InstrumentSoort.values if s != InstrumentSoort.INBURGERING]
@@ -118,6 +130,35 @@ def _uitstroom_werk(v: Vraag) -> Meting:
     )
 
 
+def _trajecten(v: Vraag) -> Meting:
+    """Residents with a trajectory that ran in the period (begun by its end, not ended before
+    its start); its state is the result it ended with by the end of the period, else running."""
+    rijen = Traject.objects.filter(gemeente_id=v.gemeente_id, begonnen_op__lte=v.tot).filter(
+        Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gte=v.van)
+    )
+    stand = Case(
+        When(beeindigd_op__lte=v.tot, then=F("resultaat")),
+        default=Value(LOPEND),
+        output_field=CharField(),
+    )
+    return Meting(
+        rijen=rijen,
+        dims={
+            "trajectstand": stand,
+            "route": "route",
+            "trajectfase": "fase",
+            "wijk": "inwoner__wijk__code",
+            "leeftijd": leeftijd("inwoner", v.tot),
+        },
+        eenheden=Count("inwoner_id", distinct=True),
+        labels={
+            "trajectstand": {LOPEND: "Loopt nog", **dict(TrajectResultaat.choices)},
+            "route": dict(Route.choices),
+            "trajectfase": dict(TrajectFase.choices),
+        },
+    )
+
+
 registreer(
     Indicator(
         id="bbv_27_bijstand",
@@ -159,6 +200,21 @@ registreer(
         eenheid=Eenheid.AANTAL,
         dimensies=("route", "wijk", "leeftijd", "maand", "kwartaal", "jaar"),
         meting=_uitstroom_werk,
+        thema=THEMA_WERK,
+    )
+)
+registreer(
+    Indicator(
+        id="trajecten_reintegratie",
+        naam="Deelnemers aan re-integratietrajecten",
+        definitie="Het aantal inwoners dat in de periode deelnam aan een traject naar werk "
+        "(direct, Werkspoor of Participatiespoor), naar de stand aan het eind van de periode "
+        "(loopt nog, of het resultaat waarmee het eindigde), de route en de fase.",
+        bron="Seed 002 bijlage 3, P1 (Midden-Limburg: deelnemers aan trajecten (re-)integratie, "
+        "status en resultaten), L2457-2465",
+        eenheid=Eenheid.AANTAL,
+        dimensies=("trajectstand", "route", "trajectfase", "wijk", "leeftijd"),
+        meting=_trajecten,
         thema=THEMA_WERK,
     )
 )

@@ -257,9 +257,9 @@ def _lijsten() -> list[str]:
         acties = getattr(pattern.callback, "actions", {}) or {}
         if pattern.name and pattern.name.endswith("-list") and acties.get("get") == "list":
             paden.append(reverse(pattern.name))
-    # The resident portal's lists (/api/v1/mijn/...) refuse every staff login before reading
+    # The resident portal's lists (/api/v1/portaal/...) refuse every staff login before reading
     # the query (separate accounts, issue 13), so a staff login cannot test them here.
-    paden = [p for p in paden if not p.startswith("/api/v1/mijn/")]
+    paden = [p for p in paden if not p.startswith("/api/v1/portaal/")]
     return paden
 
 

@@ -1,6 +1,6 @@
 """REST for mantelzorg and volunteers (issue 15): /api/v1/mantelzorgers/, respijtvragen/,
 mantelzorgwaarderingen/, mantelzorgwaardering-regelingen/, vrijwilligers/, klussen/ and the care
-circle's /api/v1/mijn/kring/. Same reads as the pages (`mantelzorg.selectors`), same writes
+circle's /api/v1/portaal/kring/. Same reads as the pages (`mantelzorg.selectors`), same writes
 (`mantelzorg.services`); access through `privacy.access` (RolePermission for the role, then the
 record's resident), every decision logged."""
 
@@ -978,4 +978,4 @@ def register(router: BaseRouter) -> None:
     )
     router.register("vrijwilligers", VrijwilligerViewSet, basename="vrijwilliger")
     router.register("klussen", KlusViewSet, basename="klus")
-    router.register("mijn/kring", KringViewSet, basename="mijn-kring")
+    router.register("portaal/kring", KringViewSet, basename="mijn-kring")

@@ -1,6 +1,6 @@
 """The mantelzorg REST API: the same reads and writes as the pages, Dutch refusals (400) that
 write nothing, need-to-know (403, logged), lists in a fixed number of queries, and the care
-circle's /api/v1/mijn/kring/ for a resident's login."""
+circle's /api/v1/portaal/kring/ for a resident's login."""
 
 from __future__ import annotations
 
@@ -187,16 +187,16 @@ def test_the_care_circle_api_for_a_residents_login():
     api.force_authenticate(
         f.InwoneraccountFactory(inwoner=toewijzing.netwerkpersoon.als_inwoner).user
     )
-    rijen = api.get("/api/v1/mijn/kring/").json()
+    rijen = api.get("/api/v1/portaal/kring/").json()
     assert [r["actie"] for r in rijen] == [toewijzing.actie_id]
-    response = api.post(f"/api/v1/mijn/kring/{toewijzing.actie_id}/gedaan/")
+    response = api.post(f"/api/v1/portaal/kring/{toewijzing.actie_id}/gedaan/")
     assert response.status_code == 200
     assert response.json()["gedaan_op"] == str(vandaag())
     assert Actie.objects.get(pk=toewijzing.actie_id).gedaan_op == vandaag()
     vreemde = APIClient()
     vreemde.force_authenticate(f.InwoneraccountFactory().user)
-    assert vreemde.post(f"/api/v1/mijn/kring/{toewijzing.actie_id}/gedaan/").status_code == 404
+    assert vreemde.post(f"/api/v1/portaal/kring/{toewijzing.actie_id}/gedaan/").status_code == 404
 
 
 def test_staff_cannot_use_the_circles_api(generalist):
-    assert api_for(generalist).get("/api/v1/mijn/kring/").status_code == 403
+    assert api_for(generalist).get("/api/v1/portaal/kring/").status_code == 403

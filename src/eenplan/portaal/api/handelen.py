@@ -1,4 +1,4 @@
-"""`/api/v1/mijn/<id>/...`: what the resident does on the own case that the pages already do —
+"""`/api/v1/portaal/<id>/...`: what the resident does on the own case that the pages already do —
 a remark on the onderzoek verslag, a note or a proposed goal on the plan, signing the plan,
 consent for a person or organisation to join it (and withdrawing it), and an aanvraag filed
 directly without signing the plan (Wmo 2015 art. 2.3.2 lid 9). Each action goes through the

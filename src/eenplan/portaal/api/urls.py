@@ -1,83 +1,83 @@
-"""The portal's API routes under /api/v1/mijn/ (wired in conf.api_urls)."""
+"""The portal's API routes under /api/v1/portaal/ (wired in conf.api_urls)."""
 
 from django.urls import path
 
 from eenplan.portaal.api import handelen, kaart, vertegenwoordiging, views
 
 urlpatterns = [
-    path("mijn/zaken/", views.ZakenViewSet.as_view({"get": "list"}), name="mijn-zaken"),
+    path("portaal/zaken/", views.ZakenViewSet.as_view({"get": "list"}), name="mijn-zaken"),
     path(
-        "mijn/<int:inwoner_id>/",
+        "portaal/<int:inwoner_id>/",
         views.OverzichtViewSet.as_view({"get": "retrieve"}),
         name="mijn-overzicht",
     ),
     path(
-        "mijn/<int:inwoner_id>/meldingen/",
+        "portaal/<int:inwoner_id>/meldingen/",
         views.MeldingenViewSet.as_view({"post": "create"}),
         name="mijn-meldingen",
     ),
     path(
-        "mijn/<int:inwoner_id>/plan/",
+        "portaal/<int:inwoner_id>/plan/",
         views.PlanViewSet.as_view({"get": "retrieve"}),
         name="mijn-plan",
     ),
     path(
-        "mijn/<int:inwoner_id>/acties/<int:pk>/gedaan/",
+        "portaal/<int:inwoner_id>/acties/<int:pk>/gedaan/",
         views.ActiesViewSet.as_view({"post": "gedaan"}),
         name="mijn-actie-gedaan",
     ),
     path(
-        "mijn/<int:inwoner_id>/besluiten/",
+        "portaal/<int:inwoner_id>/besluiten/",
         views.BesluitenViewSet.as_view({"get": "retrieve"}),
         name="mijn-besluiten",
     ),
     path(
-        "mijn/<int:inwoner_id>/inzage/",
+        "portaal/<int:inwoner_id>/inzage/",
         views.InzageViewSet.as_view({"get": "retrieve"}),
         name="mijn-inzage",
     ),
     path(
-        "mijn/<int:inwoner_id>/bezwaren/",
+        "portaal/<int:inwoner_id>/bezwaren/",
         views.BezwarenViewSet.as_view({"get": "list"}),
         name="mijn-bezwaren",
     ),
     path(
-        "mijn/<int:inwoner_id>/beschikkingen/<int:pk>/bezwaar/",
+        "portaal/<int:inwoner_id>/beschikkingen/<int:pk>/bezwaar/",
         views.BezwarenViewSet.as_view({"post": "create"}),
         name="mijn-bezwaar",
     ),
     path(
-        "mijn/<int:inwoner_id>/klachten/",
+        "portaal/<int:inwoner_id>/klachten/",
         views.KlachtenViewSet.as_view({"post": "create"}),
         name="mijn-klachten",
     ),
     path(
-        "mijn/<int:inwoner_id>/onderzoeken/<int:pk>/opmerkingen/",
+        "portaal/<int:inwoner_id>/onderzoeken/<int:pk>/opmerkingen/",
         handelen.OpmerkingenViewSet.as_view({"post": "create"}),
         name="mijn-opmerkingen",
     ),
     path(
-        "mijn/<int:inwoner_id>/plan/inbreng/",
+        "portaal/<int:inwoner_id>/plan/inbreng/",
         handelen.InbrengViewSet.as_view({"get": "list", "post": "create"}),
         name="mijn-inbreng",
     ),
     path(
-        "mijn/<int:inwoner_id>/plan/ondertekenen/",
+        "portaal/<int:inwoner_id>/plan/ondertekenen/",
         handelen.OndertekenenViewSet.as_view({"post": "create"}),
         name="mijn-ondertekenen",
     ),
     path(
-        "mijn/<int:inwoner_id>/deelnemers/",
+        "portaal/<int:inwoner_id>/deelnemers/",
         handelen.DeelnemersViewSet.as_view({"get": "list", "post": "create"}),
         name="mijn-deelnemers",
     ),
     path(
-        "mijn/<int:inwoner_id>/deelnemers/<int:pk>/intrekken/",
+        "portaal/<int:inwoner_id>/deelnemers/<int:pk>/intrekken/",
         handelen.DeelnemersViewSet.as_view({"post": "intrekken"}),
         name="mijn-deelnemer-intrekken",
     ),
     path(
-        "mijn/<int:inwoner_id>/aanvragen/",
+        "portaal/<int:inwoner_id>/aanvragen/",
         handelen.AanvragenViewSet.as_view({"get": "retrieve", "post": "create"}),
         name="mijn-aanvragen",
     ),
@@ -87,17 +87,17 @@ urlpatterns = [
         name="sociale-kaart-api",
     ),
     path(
-        "mijn/<int:inwoner_id>/vragenlijst/",
+        "portaal/<int:inwoner_id>/vragenlijst/",
         views.VragenlijstViewSet.as_view({"get": "retrieve", "post": "create"}),
         name="mijn-vragenlijst",
     ),
     path(
-        "mijn/<int:inwoner_id>/machtigingen/",
+        "portaal/<int:inwoner_id>/machtigingen/",
         views.MachtigingenViewSet.as_view({"get": "list", "post": "create"}),
         name="mijn-machtigingen",
     ),
     path(
-        "mijn/<int:inwoner_id>/machtigingen/<int:pk>/intrekken/",
+        "portaal/<int:inwoner_id>/machtigingen/<int:pk>/intrekken/",
         views.MachtigingenViewSet.as_view({"post": "intrekken"}),
         name="mijn-machtiging-intrekken",
     ),

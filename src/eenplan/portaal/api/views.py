@@ -1,4 +1,4 @@
-"""`/api/v1/mijn/...`: a resident's login reads and acts on the cases it represents.
+"""`/api/v1/portaal/...`: a resident's login reads and acts on the cases it represents.
 
 Each viewset declares `access_actor = INWONER` and `access_rules` (the declared matrix: every
 staff role is refused); `InwonerPermission` lets only a resident's login through, and each

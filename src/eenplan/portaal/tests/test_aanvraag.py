@@ -144,7 +144,7 @@ def test_a_mantelzorger_files_no_aanvraag(client, zaak):
     assert client.post(_url(zaak), GOED).status_code == 403
     api = APIClient()
     api.force_authenticate(zaak.dochter.inwoneraccount.user)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/aanvragen/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/aanvragen/"
     assert api.post(pad, GOED, format="json").status_code == 403
     assert not Aanvraag.objects.exists()
 
@@ -152,7 +152,7 @@ def test_a_mantelzorger_files_no_aanvraag(client, zaak):
 def test_the_api_says_when_and_files_with_the_term(zaak):
     api = APIClient()
     api.force_authenticate(InwoneraccountFactory(inwoner=zaak.inwoner).user)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/aanvragen/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/aanvragen/"
     info = api.get(pad).json()
     assert info["kan_nu"] is True and info["reden"] == ""
     assert [w["wet"] for w in info["wetten"]] == ["wmo", "jeugd"]

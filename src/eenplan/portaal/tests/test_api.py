@@ -1,4 +1,4 @@
-"""`/api/v1/mijn/`: the portal's API reads through the same selectors as the pages and acts
+"""`/api/v1/portaal/`: the portal's API reads through the same selectors as the pages and acts
 through the same services; only a resident's login, another household's ids a 404 (logged)."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def anna(zaak):
 
 
 def test_the_cases_and_the_overview(anna, zaak):
-    zaken = anna.get("/api/v1/mijn/zaken/").json()
+    zaken = anna.get("/api/v1/portaal/zaken/").json()
     assert zaken == [
         {
             "inwoner_id": zaak.inwoner.pk,
@@ -43,7 +43,7 @@ def test_the_cases_and_the_overview(anna, zaak):
             "grond_tekst": "Uw eigen zaak",
         }
     ]
-    body = anna.get(f"/api/v1/mijn/{zaak.inwoner.pk}/").json()
+    body = anna.get(f"/api/v1/portaal/{zaak.inwoner.pk}/").json()
     assert [m["id"] for m in body["meldingen"]] == [zaak.melding.pk]
     assert body["onderzoeken"][0]["verslag_klaar"] is True
     assert body["onderzoeken"][0]["verslag"] == zaak.onderzoek.verslag_tekst
@@ -52,10 +52,10 @@ def test_the_cases_and_the_overview(anna, zaak):
 
 
 def test_a_melding_through_the_api_answers_with_the_confirmation(anna, zaak):
-    fout = anna.post(f"/api/v1/mijn/{zaak.inwoner.pk}/meldingen/", {"vraag": ""}, format="json")
+    fout = anna.post(f"/api/v1/portaal/{zaak.inwoner.pk}/meldingen/", {"vraag": ""}, format="json")
     assert fout.status_code == 400 and "domeinen" in fout.json()
     response = anna.post(
-        f"/api/v1/mijn/{zaak.inwoner.pk}/meldingen/",
+        f"/api/v1/portaal/{zaak.inwoner.pk}/meldingen/",
         {"vraag": "Hulp bij douchen", "domeinen": ["wmo"]},
         format="json",
     )
@@ -74,20 +74,20 @@ def test_plan_and_an_own_action_done(anna, zaak):
         uitvoerder_soort="inwoner",
         uitvoerder="Anna",
     )
-    plan = anna.get(f"/api/v1/mijn/{zaak.inwoner.pk}/plan/").json()
+    plan = anna.get(f"/api/v1/portaal/{zaak.inwoner.pk}/plan/").json()
     assert plan["doelen"][0]["omschrijving"] == zaak.doel.omschrijving
     assert actie.pk in [a["id"] for a in plan["doelen"][0]["acties"]]
-    done = anna.post(f"/api/v1/mijn/{zaak.inwoner.pk}/acties/{actie.pk}/gedaan/")
+    done = anna.post(f"/api/v1/portaal/{zaak.inwoner.pk}/acties/{actie.pk}/gedaan/")
     assert done.status_code == 200 and done.json()["gedaan_op"] == zaak.vandaag.isoformat()
-    again = anna.post(f"/api/v1/mijn/{zaak.inwoner.pk}/acties/{actie.pk}/gedaan/")
+    again = anna.post(f"/api/v1/portaal/{zaak.inwoner.pk}/acties/{actie.pk}/gedaan/")
     assert again.status_code == 400
 
 
 def test_decisions_and_who_looked(anna, zaak):
-    besluiten = anna.get(f"/api/v1/mijn/{zaak.inwoner.pk}/besluiten/").json()
+    besluiten = anna.get(f"/api/v1/portaal/{zaak.inwoner.pk}/besluiten/").json()
     assert [b["id"] for b in besluiten["beschikkingen"]] == [zaak.beschikking.pk]
     assert besluiten["beschikkingen"][0]["brief"].endswith("brief.pdf")
-    inzage = anna.get(f"/api/v1/mijn/{zaak.inwoner.pk}/inzage/").json()
+    inzage = anna.get(f"/api/v1/portaal/{zaak.inwoner.pk}/inzage/").json()
     assert any(r["wie"] == "Een medewerker van het wijkteam" for r in inzage)
 
 
@@ -119,6 +119,6 @@ def test_staff_api_marks_a_goal_internal_and_the_portal_api_leaves_it_out(zaak, 
         )
         assert response.status_code == 201, response.json()
         assert response.json()["gedeeld"] is gedeeld
-    doelen = anna.get(f"/api/v1/mijn/{zaak.inwoner.pk}/plan/").json()["doelen"]
+    doelen = anna.get(f"/api/v1/portaal/{zaak.inwoner.pk}/plan/").json()["doelen"]
     namen = [d["omschrijving"] for d in doelen]
     assert "Zelf koken" in namen and "Schulden in beeld" not in namen

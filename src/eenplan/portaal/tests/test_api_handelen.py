@@ -1,4 +1,4 @@
-"""`/api/v1/mijn/<id>/...` for what the pages already do: a remark on the verslag, a note and
+"""`/api/v1/portaal/<id>/...` for what the pages already do: a remark on the verslag, a note and
 a proposed goal, signing the plan, consent given and withdrawn — through the pages' services,
 refused in Dutch with nothing changed, and never for another household."""
 
@@ -30,20 +30,20 @@ def zaak():
 
 def test_a_remark_on_the_verslag(zaak):
     api = _api(zaak.inwoner)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/onderzoeken/{zaak.onderzoek.pk}/opmerkingen/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/onderzoeken/{zaak.onderzoek.pk}/opmerkingen/"
     leeg = api.post(pad, {"tekst": ""}, format="json")
     assert leeg.status_code == 400 and "tekst" in leeg.json()
     response = api.post(pad, {"tekst": "Mijn dochter komt twee keer per week."}, format="json")
     assert response.status_code == 201
     reactie = VerslagReactie.objects.get(onderzoek=zaak.onderzoek)
     assert reactie.tekst == "Mijn dochter komt twee keer per week."
-    overzicht = api.get(f"/api/v1/mijn/{zaak.inwoner.pk}/").json()
+    overzicht = api.get(f"/api/v1/portaal/{zaak.inwoner.pk}/").json()
     assert overzicht["onderzoeken"][0]["opmerkingen"][0]["tekst"] == reactie.tekst
 
 
 def test_a_note_and_a_proposed_goal(zaak):
     api = _api(zaak.inwoner)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/plan/inbreng/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/plan/inbreng/"
     fout = api.post(pad, {"soort": "wens", "tekst": "Iets"}, format="json")
     assert fout.status_code == 400 and "soort" in fout.json()
     assert not Inbreng.objects.exists()
@@ -60,7 +60,7 @@ def test_a_note_and_a_proposed_goal(zaak):
 
 def test_signing_the_plan_files_the_aanvraag(zaak):
     api = _api(zaak.inwoner)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/plan/ondertekenen/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/plan/ondertekenen/"
     nee = api.post(pad, {"akkoord": False}, format="json")
     assert nee.status_code == 400 and "akkoord" in nee.json()
     zaak.plan.refresh_from_db()
@@ -80,7 +80,7 @@ def test_signing_the_plan_files_the_aanvraag(zaak):
 def test_a_mantelzorger_does_not_sign_or_give_consent(zaak):
     MachtigingFactory(inwoner=zaak.inwoner, gemachtigde=zaak.dochter, mantelzorger=True)
     api = _api(zaak.dochter)
-    basis = f"/api/v1/mijn/{zaak.inwoner.pk}"
+    basis = f"/api/v1/portaal/{zaak.inwoner.pk}"
     assert (
         api.post(f"{basis}/plan/ondertekenen/", {"akkoord": True}, format="json").status_code == 403
     )
@@ -93,7 +93,7 @@ def test_a_mantelzorger_does_not_sign_or_give_consent(zaak):
 
 def test_consent_given_and_withdrawn(zaak):
     api = _api(zaak.inwoner)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/deelnemers/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/deelnemers/"
     fout = api.post(pad, {"aan": "Buurvrouw Els"}, format="json")
     assert fout.status_code == 400 and "rol" in fout.json()
     response = api.post(pad, {"aan": "Buurvrouw Els", "rol": "Boodschappen"}, format="json")
@@ -115,7 +115,7 @@ def test_consent_given_and_withdrawn(zaak):
 
 def test_another_household_gets_404_on_each_new_route(zaak):
     api = _api(InwonerFactory(gemeente=zaak.gemeente))
-    basis = f"/api/v1/mijn/{zaak.inwoner.pk}"
+    basis = f"/api/v1/portaal/{zaak.inwoner.pk}"
     for pad, data in (
         (f"/onderzoeken/{zaak.onderzoek.pk}/opmerkingen/", {"tekst": "x"}),
         ("/plan/inbreng/", {"soort": "notitie", "tekst": "x"}),
@@ -135,7 +135,7 @@ def test_the_participant_and_note_lists_take_the_same_number_of_queries_for_few_
     from django.test.utils import CaptureQueriesContext
 
     api = _api(zaak.inwoner)
-    basis = f"/api/v1/mijn/{zaak.inwoner.pk}"
+    basis = f"/api/v1/portaal/{zaak.inwoner.pk}"
 
     def tel() -> tuple[int, int]:
         aantallen = []

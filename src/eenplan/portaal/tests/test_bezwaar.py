@@ -62,7 +62,7 @@ def test_the_last_day_shown_is_the_one_the_rule_and_the_letter_give(client, zaak
     # The API gives the same day.
     api = APIClient()
     api.force_authenticate(zaak.inwoner.inwoneraccount.user)
-    besluiten = api.get(f"/api/v1/mijn/{zaak.inwoner.pk}/bezwaren/").json()["besluiten"]
+    besluiten = api.get(f"/api/v1/portaal/{zaak.inwoner.pk}/bezwaren/").json()["besluiten"]
     assert besluiten == [
         {
             "beschikking_id": b.pk,
@@ -221,7 +221,7 @@ def _api(inwoner) -> APIClient:
 
 def test_the_api_files_a_bezwaar_and_a_klacht(zaak):
     api = _api(zaak.inwoner)
-    basis = f"/api/v1/mijn/{zaak.inwoner.pk}"
+    basis = f"/api/v1/portaal/{zaak.inwoner.pk}"
     fout = api.post(f"{basis}/beschikkingen/{zaak.beschikking.pk}/bezwaar/", {"gronden": ""})
     assert fout.status_code == 400 and not Bezwaar.objects.exists()
     response = api.post(
@@ -244,7 +244,7 @@ def test_the_api_files_a_bezwaar_and_a_klacht(zaak):
 
 def test_the_api_refuses_other_households_and_staff(zaak):
     vreemde = _api(InwonerFactory(gemeente=zaak.gemeente))
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/beschikkingen/{zaak.beschikking.pk}/bezwaar/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/beschikkingen/{zaak.beschikking.pk}/bezwaar/"
     assert vreemde.post(pad, {"gronden": GRONDEN}).status_code == 404
     staf = APIClient()
     staf.force_authenticate(zaak.backoffice.user)

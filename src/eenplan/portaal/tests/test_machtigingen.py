@@ -111,7 +111,7 @@ def test_another_residents_machtigingen_are_not_found(anna, piet):
     assert not Machtiging.objects.exists()
 
 
-# --- the API (/api/v1/mijn/<id>/machtigingen/) -------------------------------------------------
+# --- the API (/api/v1/portaal/<id>/machtigingen/) -------------------------------------------------
 
 
 def _api(inwoner):
@@ -124,7 +124,7 @@ def _api(inwoner):
 
 def test_the_api_gives_lists_and_withdraws_a_machtiging(zaak, piet):
     api = _api(zaak.inwoner)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/machtigingen/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/machtigingen/"
     tot = timezone.localdate() + dt.timedelta(days=90)
     fout = api.post(
         pad,
@@ -158,7 +158,7 @@ def test_the_api_gives_lists_and_withdraws_a_machtiging(zaak, piet):
     assert [m["gemachtigde_id"] for m in lijst["gegeven"]] == [piet.pk]
     # Piet sees it from the other side.
     assert [m["inwoner_id"] for m in _api(piet).get(
-        f"/api/v1/mijn/{piet.pk}/machtigingen/"
+        f"/api/v1/portaal/{piet.pk}/machtigingen/"
     ).json()["ontvangen"]] == [zaak.inwoner.pk]
     weg = api.post(f"{pad}{goed.json()['id']}/intrekken/")
     assert weg.status_code == 200 and weg.json()["geldig"] is False
@@ -170,7 +170,7 @@ def test_a_gemachtigde_cannot_pass_the_machtiging_on_through_the_api(zaak, piet)
 
     MachtigingFactory(inwoner=zaak.inwoner, gemachtigde=piet)
     api = _api(piet)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/machtigingen/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/machtigingen/"
     assert api.get(pad).status_code == 403
     assert api.post(pad, {}).status_code == 403
     vreemde = _api(InwonerFactory(gemeente=zaak.gemeente))

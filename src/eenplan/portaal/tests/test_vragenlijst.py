@@ -113,7 +113,7 @@ def test_a_mantelzorger_does_not_answer_for_the_resident(client, zaak, uitnodigi
 def test_the_api_reads_and_answers_the_survey(zaak, uitnodiging):
     api = APIClient()
     api.force_authenticate(InwoneraccountFactory(inwoner=zaak.inwoner).user)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/vragenlijst/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/vragenlijst/"
     lijst = api.get(pad).json()
     assert lijst["uitgenodigd"] and lijst["kan_antwoorden"] and lijst["schaal"]["5"]
     codes = [v["code"] for v in lijst["vragen"]]
@@ -138,7 +138,7 @@ def test_a_question_switched_off_is_not_asked_in_the_portal(client, zaak, uitnod
     assert aan.tekst in tekst and uit.tekst not in tekst
     api = APIClient()
     api.force_login(InwoneraccountFactory(inwoner=zaak.inwoner).user)
-    body = api.get(f"/api/v1/mijn/{zaak.inwoner.pk}/vragenlijst/").json()
+    body = api.get(f"/api/v1/portaal/{zaak.inwoner.pk}/vragenlijst/").json()
     assert uit.code not in {v["code"] for v in body["vragen"]}
     assert aan.code in {v["code"] for v in body["vragen"]}
 
@@ -176,7 +176,7 @@ def test_answering_in_the_portal_leaves_no_row_in_the_access_log(client, zaak, u
 def test_answering_through_the_api_leaves_no_row_in_the_access_log(zaak, uitnodiging):
     api = APIClient()
     api.force_authenticate(InwoneraccountFactory(inwoner=zaak.inwoner).user)
-    pad = f"/api/v1/mijn/{zaak.inwoner.pk}/vragenlijst/"
+    pad = f"/api/v1/portaal/{zaak.inwoner.pk}/vragenlijst/"
     codes = [v["code"] for v in api.get(pad).json()["vragen"]]
     assert api.post(pad, {"antwoorden": {codes[0]: 5}}, format="json").status_code == 201
     assert Respons.objects.count() == 1

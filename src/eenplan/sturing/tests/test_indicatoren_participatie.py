@@ -145,3 +145,28 @@ def test_outflow_to_work_counts_persons_per_route_and_the_api_suppresses_small_c
     assert rij["direct"]["waarde"] is None and rij["direct"]["onderdrukt"]  # one person
     # The only other row would give the hidden one away (6 - 5): suppressed as well.
     assert rij["werkspoor"]["onderdrukt"]
+
+
+def test_trajectories_p1_count_participants_by_state_route_and_phase(gemeente, wijken):
+    """Midden-Limburg P1: who took part in a trajectory, and where it stands or how it ended."""
+    for _ in range(2):
+        _traject_naar_werk(gemeente, wijken, "60", TrajectResultaat.WERK)
+    _traject_naar_werk(gemeente, wijken, "60", TrajectResultaat.GESTOPT)
+    lopend = TrajectFactory(
+        verdiencapaciteit=VerdiencapaciteitFactory(
+            inwoner=_inwoner(gemeente, wijken, 40), percentage=Decimal("30")
+        )
+    )
+    indicator, totaal, rijen = _ruw(gemeente, "trajecten_reintegratie", per="trajectstand")
+    assert totaal.eenheden == 4
+    assert {r.sleutel: r.eenheden for r in rijen} == {"werk": 2, "gestopt": 1, "lopend": 1}
+    _, _, per_route = _ruw(gemeente, "trajecten_reintegratie", per="route")
+    assert {r.sleutel: r.eenheden for r in per_route} == {"werkspoor": 3, lopend.route: 1}
+    # A trajectory that ended before the period is not counted in it.
+    vorige = Vraag(
+        gemeente_id=gemeente.pk,
+        van=VANDAAG + dt.timedelta(days=1),
+        tot=VANDAAG + dt.timedelta(days=30),
+    )
+    later, _ = ruwe_cellen(indicator, vorige, per=None, filters={})
+    assert later.eenheden == 1  # only the one still running
