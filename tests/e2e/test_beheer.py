@@ -193,6 +193,8 @@ GEEN_PAGINA = {
     "instelling-opslaan",
     "abonnementstarief-toevoegen",
     "feestdag-verwijderen",
+    "regio-toevoegen",  # POSTs of the "regio" page (browser test: tests/e2e/test_regio.py)
+    "regio-beeindigen",
 }
 
 
@@ -225,6 +227,7 @@ def _beheerpaginas(data: Beheerdata) -> list[tuple[str, str]]:
         ("synoniemen wijzigen", f"/functioneel-beheer/synoniemen/{synoniem.pk}/"),
         ("instellingen", "/functioneel-beheer/instellingen/"),
         ("gegevens van de gemeente", "/functioneel-beheer/gemeente/"),
+        ("regio", "/functioneel-beheer/regio/"),
     ]
 
 

@@ -95,6 +95,7 @@ def backup_maken(naar: Path) -> Verslag:
         migraties = _migraties()
         call_command(
             "dumpdata",
+            format="exactjson",  # Django's JSON with the microseconds kept (avg/exactjson.py)
             exclude=UITGESLOTEN,
             natural_foreign=True,
             output=str(naar / DATABASE),

@@ -659,3 +659,6 @@ if EENPLAN_OIDC:
     AUTHENTICATION_BACKENDS.append("eenplan.portaal.auth.BsnOIDCBackend")
 # The development login (choose a demo resident) exists only in the development settings.
 EENPLAN_PORTAAL_ONTWIKKELLOGIN = False
+
+# The backup's JSON keeps the microseconds of times (Django's own cuts them to milliseconds).
+SERIALIZATION_MODULES = {"exactjson": "eenplan.avg.exactjson"}
