@@ -47,22 +47,23 @@ def schuldvragen_in_scope(actor: object) -> QuerySet[Schuldvraag]:
     )
 
 
-def signaal_get(pk: int) -> Vroegsignaal | None:
-    return (
-        Vroegsignaal.objects.select_related("inwoner", "melding")
-        .prefetch_related("contactpogingen")
-        .filter(pk=pk)
-        .first()
+def signaal_get(pk: int, *, gemeente_id: int | None = None) -> Vroegsignaal | None:
+    """One signal (within the municipality, when given): the page's and the API's read."""
+    qs = Vroegsignaal.objects.select_related("inwoner", "melding").prefetch_related(
+        "contactpogingen"
     )
+    if gemeente_id is not None:
+        qs = qs.filter(gemeente_id=gemeente_id)
+    return qs.filter(pk=pk).first()
 
 
-def schuldvraag_get(pk: int) -> Schuldvraag | None:
+def schuldvraag_get(pk: int, *, gemeente_id: int | None = None) -> Schuldvraag | None:
     return (
         Schuldvraag.objects.select_related(
             "inwoner", "huishouden", "signaal", "plan", "doel", "triage_door"
         )
         .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
-        .filter(pk=pk)
+        .filter(pk=pk, **({"gemeente_id": gemeente_id} if gemeente_id is not None else {}))
         .first()
     )
 

@@ -159,7 +159,7 @@ def _post(
 @require_POST
 @access.requires(R, Action.WIJZIGEN)
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
-    signaal = Vroegsignaal.objects.filter(pk=pk, gemeente_id=_gemeente(request)).first()
+    signaal = selectors.signaal_get(pk, gemeente_id=_gemeente(request))
     if signaal is None:
         raise Http404("Dit signaal bestaat niet.")
     _open(request, Action.WIJZIGEN, signaal.inwoner_id)
@@ -253,7 +253,7 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _vraag(request: HttpRequest, pk: int, action: Action) -> Schuldvraag:
-    vraag = Schuldvraag.objects.filter(pk=pk, gemeente_id=_gemeente(request)).first()
+    vraag = selectors.schuldvraag_get(pk, gemeente_id=_gemeente(request))
     if vraag is None:
         raise Http404("Deze schuldvraag bestaat niet.")
     _open(request, action, vraag.inwoner_id)
