@@ -37,6 +37,31 @@ def test_each_role_has_its_own_home(client, gemeente, rol, sees):
     assert ("Zoek een inwoner" in body) == (rol in {Rol.MIDOFFICE, Rol.GENERALIST, Rol.BACKOFFICE})
 
 
+@pytest.mark.parametrize(
+    ("rol", "links", "geen"),
+    [
+        (Rol.WERKPLEIN, ["participatie:overzicht", "schuldhulp:overzicht"], ["mantelzorg:lijst"]),
+        (Rol.GENERALIST, ["mantelzorg:lijst"], ["sturing:overzicht", "avg:verzoeken"]),
+        (Rol.BELEID, ["sturing:overzicht", "beleid:plannen"], ["participatie:overzicht"]),
+        (Rol.RAADSLID, ["sturing:overzicht"], ["aanbieders:lijst", "avg:verzoeken"]),
+        (Rol.CONTRACTMANAGER, ["aanbieders:lijst"], ["avg:verzoeken"]),
+        (Rol.PRIVACY, ["avg:verzoeken", "avg:bewaren", "web:inzagelog"], ["sturing:overzicht"]),
+        (Rol.FUNCTIONEEL_BEHEER, ["beheer:start"], ["avg:verzoeken"]),
+        (Rol.GEZINSCOACH, ["uitwisseling:uitvoeringen"], ["mantelzorg:lijst"]),
+    ],
+)
+def test_home_leads_each_role_to_the_modules_it_works_in(client, gemeente, rol, links, geen):
+    """The start page names what a role can open now, never a module 'still to come'."""
+    medewerker = MedewerkerFactory(gemeente=gemeente, functie=rol)
+    body = login(client, medewerker).get("/").content.decode()
+    main = body[body.index("<main"):]
+    assert "zodra die module er is" not in body
+    for naam in links:
+        assert f'href="{reverse(naam)}"' in main, naam
+    for naam in geen:
+        assert f'href="{reverse(naam)}"' not in main, naam
+
+
 def test_home_requires_login(client):
     response = client.get("/")
     assert response.status_code == 302 and "/inloggen/" in response["Location"]
