@@ -12,11 +12,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from eenplan.mantelzorg.constants import Vaardigheid
 from eenplan.mantelzorg.models import Klus, Waardering
+from eenplan.rules.mantelzorg import dagdeel_label, dagdeel_van
 from eenplan.testing import scenarios
 from eenplan.testing.factories import (
     ActieFactory,
     InwoneraccountFactory,
+    InwonerFactory,
     KringToewijzingFactory,
     VrijwilligerFactory,
     WaarderingRegelingFactory,
@@ -74,6 +77,20 @@ def test_mantelzorg_van_registratie_tot_zorgkring(page, context, live_server, ge
     _controleer(page, "mantelzorg-klus")
     page.goto("/mantelzorg/vrijwilligers/")
     _controleer(page, "mantelzorg-vrijwilligers")
+
+    # A tegenprestatie candidate is offered volunteer work: Anna's klus fits.
+    kandidaat = InwonerFactory(
+        gemeente=s.gemeente, wijk=s.wijken["Noord"], voornamen="Sem", achternaam="Peeters"
+    )
+    page.get_by_role("link", name="Vrijwilligerswerk aanbieden als tegenprestatie").click()
+    page.get_by_label("BSN van de inwoner").fill(kandidaat.bsn)
+    page.get_by_label(Vaardigheid(klus.vaardigheid).label, exact=True).check()
+    page.get_by_label(dagdeel_label(dagdeel_van(klus.datum, klus.dagdeel)), exact=True).check()
+    _controleer(page, "mantelzorg-tegenprestatie")
+    page.get_by_role("button", name="Aanbieden").click()
+    expect(page.get_by_role("status")).to_contain_text("Het vrijwilligerswerk is aangeboden")
+    expect(page.locator("main")).to_contain_text("aangeboden als tegenprestatie")
+    expect(page.locator("main")).to_contain_text(klus.datum.strftime("%d-%m-%Y"))
 
     # The care circle: an action for a neighbour who takes part with Anna's consent.
     actie = ActieFactory(

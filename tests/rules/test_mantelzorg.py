@@ -151,3 +151,55 @@ def test_a_match_is_refused_exactly_outside_the_availability(beschikbaar, datum,
         klus_vaardigheid="tuin",
     )
     assert (fouten == []) == (r.dagdeel_van(datum, deel) in beschikbaar)
+
+
+# --- the volunteer's VOG (Wjsg art. 28: no term in the law; the municipality's choice) --------
+
+
+def _termijn(maanden: int = 36, n: int = 1, vanaf: dt.date = dt.date(2020, 1, 1)):
+    return r.VogTermijnVersie(versie=n, geldig_vanaf=vanaf, maanden=maanden, bron="Beleid § 4")
+
+
+def test_wjsg_28_without_a_municipal_choice_no_vog_is_asked():
+    assert r.vog_fouten(vog_datum=None, op=dt.date(2026, 3, 1), termijn=None) == []
+    assert r.vog_fouten(vog_datum=dt.date(2001, 1, 1), op=dt.date(2026, 3, 1), termijn=None) == []
+
+
+def test_a_vog_counts_for_the_municipalitys_months_and_not_a_day_longer():
+    termijn = _termijn(36)
+    vog = dt.date(2023, 3, 15)
+    assert r.vog_geldig_tot(vog, termijn) == dt.date(2026, 3, 14)
+    assert r.vog_fouten(vog_datum=vog, op=dt.date(2026, 3, 14), termijn=termijn) == []
+    [fout] = r.vog_fouten(vog_datum=vog, op=dt.date(2026, 3, 15), termijn=termijn)
+    assert "15-03-2023" in fout and "14-03-2026" in fout and "te oud" in fout
+    assert "36 maanden" in fout and "Beleid § 4" in fout
+    [fout] = r.vog_fouten(vog_datum=None, op=dt.date(2026, 3, 15), termijn=termijn)
+    assert "geen VOG" in fout
+
+
+def test_a_month_term_ends_on_the_last_day_of_a_shorter_month():
+    assert r.vog_geldig_tot(dt.date(2024, 1, 31), _termijn(1)) == dt.date(2024, 2, 29)
+    assert r.vog_geldig_tot(dt.date(2023, 1, 31), _termijn(1)) == dt.date(2023, 2, 28)
+    assert r.vog_geldig_tot(dt.date(2023, 3, 1), _termijn(12)) == dt.date(2024, 2, 29)
+
+
+def test_the_vog_term_in_force_on_a_date():
+    versies = [_termijn(36, 1, dt.date(2024, 1, 1)), _termijn(24, 2, dt.date(2026, 1, 1))]
+    assert r.vog_termijn_op(versies, dt.date(2023, 12, 31)) is None
+    assert r.vog_termijn_op(versies, dt.date(2025, 6, 1)).maanden == 36
+    assert r.vog_termijn_op(versies, dt.date(2026, 1, 1)).maanden == 24
+
+
+def test_a_vog_term_needs_whole_months_within_reason_and_a_source():
+    assert r.vog_termijn_fouten(36, "Vrijwilligersbeleid 2026") == []
+    assert r.vog_termijn_fouten(0, "x")
+    assert r.vog_termijn_fouten(121, "x")
+    assert r.vog_termijn_fouten(12, " ")
+
+
+@given(datums, st.integers(1, 120), datums)
+def test_a_vog_counts_exactly_until_its_last_day(vog, maanden, op):
+    termijn = _termijn(maanden)
+    tot = r.vog_geldig_tot(vog, termijn)
+    assert tot >= vog
+    assert (r.vog_fouten(vog_datum=vog, op=op, termijn=termijn) == []) == (op <= tot)

@@ -4,8 +4,9 @@ About one carer for every third client (a resident with a melding): the mantelzo
 network are registered for them (some living elsewhere, a few young carers), the burden is
 recorded in running onderzoeken, carers get support along the basisfuncties and ask for
 respite (most delivered, some not for want of an offer), the municipality's appreciation is an
-amount of € 50 (an example, with its source), and a volunteer pool with klussen of which most
-are matched. The shares are the demo's own (no seed gives them)."""
+amount of € 50 (an example, with its source), a volunteer's VOG counts 36 months (an example
+too: some volunteers' VOG is too old, and they are not matched), and a volunteer pool with
+klussen of which most are matched. The shares are the demo's own (no seed gives them)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
-from eenplan.mantelzorg import services
+from eenplan.mantelzorg import selectors, services
 from eenplan.mantelzorg.models import Klus, Mantelzorger
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.constants import OnderzoekStatus
@@ -47,6 +48,13 @@ def build_mantelzorg(*, gemeente: Gemeente, rng: random.Random, vandaag: dt.date
         bedrag=Decimal("50.00"),
         geldig_vanaf=dt.date(vandaag.year - 1, 1, 1),
         bron="Verordening maatschappelijke ondersteuning Maasdal, art. 14 (voorbeeld)",
+        actor=beheer.user,
+    )
+    services.vog_termijn_save(
+        gemeente=gemeente,
+        maanden=36,
+        geldig_vanaf=dt.date(vandaag.year - 1, 1, 1),
+        bron="Vrijwilligersbeleid Maasdal, paragraaf 4 (voorbeeld)",
         actor=beheer.user,
     )
     clienten = Inwoner.objects.filter(
@@ -190,6 +198,7 @@ def _vrijwilligers(gemeente: Gemeente, clienten, *, rng: random.Random, door, va
                 actor=door,
             )
         )
+    vog_versies = selectors.vog_termijn_versies(gemeente.pk)
     for inwoner in clienten.order_by("id")[: max(10, clienten.count() // 8)]:
         if inwoner.wijk_id is None:
             continue
@@ -206,6 +215,7 @@ def _vrijwilligers(gemeente: Gemeente, clienten, *, rng: random.Random, door, va
             for v in pool
             if klus.vaardigheid in v.vaardigheden
             and dagdeel_van(klus.datum, klus.dagdeel) in v.beschikbaarheid
+            and not selectors.vog_te_oud(v, klus.datum, vog_versies)
         ]
         if passend and rng.random() < 0.8:
             passend.sort(key=lambda v: v.wijk_id != klus.wijk_id)

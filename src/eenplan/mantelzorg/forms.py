@@ -193,6 +193,23 @@ class RegelingForm(forms.Form):
     )
 
 
+class VogTermijnForm(forms.Form):
+    maanden = forms.IntegerField(
+        label="Hoe lang telt een VOG (maanden na de datum)?",
+        error_messages={
+            "required": "Vul het aantal maanden in.",
+            "invalid": "Vul een heel aantal maanden in, bijvoorbeeld 36.",
+        },
+    )
+    geldig_vanaf = datum_veld("Geldig vanaf", required=True)
+    bron = _tekst(
+        "Bron",
+        required=True,
+        max_length=300,
+        help_text="Bijvoorbeeld: Vrijwilligersbeleid 2026, paragraaf 4, of een collegebesluit.",
+    )
+
+
 class VrijwilligerForm(forms.Form):
     naam = _tekst("Naam", required=True)
     wijk = forms.TypedChoiceField(
@@ -208,6 +225,15 @@ class VrijwilligerForm(forms.Form):
     def __init__(self, *args: Any, wijken: Any = (), **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.fields["wijk"].choices = list(wijken)
+
+
+class TegenprestatieForm(forms.Form):
+    """Volunteer work offered to a tegenprestatie candidate: the resident by BSN, what they can
+    do and when; the wijk is the resident's own."""
+
+    bsn = _tekst("BSN van de inwoner", required=True, max_length=20)
+    vaardigheden = _meer("Wat kan de inwoner doen?", Vaardigheid.choices)
+    beschikbaarheid = _meer("Beschikbaar op", DAGDEEL_CHOICES)
 
 
 class VrijwilligerZoekForm(forms.Form):

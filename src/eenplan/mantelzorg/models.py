@@ -13,6 +13,7 @@
 - `WaarderingRegeling` (dated, append-only like `gemeente.Instelling`) and `Waardering`: the
   yearly appreciation (art. 2.1.6), one per carer per year (a database constraint).
 - `Vrijwilliger`, `Klus`, `Match`: volunteers, requests for help and who helps with which.
+  `VogTermijn` (dated, append-only): how old a volunteer's VOG may be on the day of a klus.
 - `KringToewijzing`: an action of a plan assigned to a network person of the care circle, who
   sees it in the portal (with the resident's consent) and marks it done.
 """
@@ -274,6 +275,62 @@ class WaarderingRegeling(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Een regeling wordt nooit verwijderd: de geschiedenis blijft.")
+
+
+class VogTermijnQuerySet(models.QuerySet["VogTermijn"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Een termijn wordt nooit overschreven: sla een nieuwe versie op.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Een termijn wordt nooit verwijderd: de geschiedenis blijft.")
+
+
+class VogTermijn(models.Model):
+    """One version of the municipality's choice for how old a volunteer's VOG may be on the day
+    of a klus (the law gives a VOG no term: Wjsg art. 28; `rules.mantelzorg.vog_fouten`), from
+    `geldig_vanaf`, with its source. Append-only like `WaarderingRegeling`. Without any version
+    no VOG is asked."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    versie = models.PositiveIntegerField()
+    geldig_vanaf = models.DateField()
+    maanden = models.PositiveSmallIntegerField(help_text="Zo lang na de datum telt een VOG.")
+    bron = models.CharField(
+        max_length=300,
+        help_text="Bijvoorbeeld 'Vrijwilligersbeleid Maasdal 2026, § 4' of een collegebesluit.",
+    )
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    moment = models.DateTimeField(auto_now_add=True)
+
+    objects = VogTermijnQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "termijn VOG van vrijwilligers"
+        verbose_name_plural = "termijnen VOG van vrijwilligers"
+        ordering = ["gemeente", "-versie"]
+        default_permissions = ("view", "add")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "versie"],
+                name="vogtermijn_versie_uniek",
+                violation_error_message=(
+                    "Iemand anders sloeg tegelijk een nieuwe versie op; laad de pagina opnieuw."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"VOG {self.maanden} maanden, versie {self.versie} vanaf {self.geldig_vanaf}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Een termijn wordt nooit overschreven: sla een nieuwe versie op.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Een termijn wordt nooit verwijderd: de geschiedenis blijft.")
 
 
 class Waardering(BaseModel):

@@ -34,6 +34,7 @@ from eenplan.mantelzorg.models import (
     Mantelzorger,
     Match,
     RespijtzorgVraag,
+    VogTermijn,
     Vrijwilliger,
     Waardering,
     WaarderingRegeling,
@@ -244,6 +245,35 @@ def waarderingen_in_scope(
 # --- volunteers and klussen ------------------------------------------------------------------
 
 
+def vog_termijnen(gemeente: Gemeente | int) -> QuerySet[VogTermijn]:
+    """Every version of the municipality's choice for the age of a volunteer's VOG."""
+    return (
+        VogTermijn.objects.filter(gemeente=gemeente)
+        .select_related("gewijzigd_door")
+        .order_by("-versie")
+    )
+
+
+def vog_termijn_versies(gemeente_id: int) -> list[regels.VogTermijnVersie]:
+    """The versions as the rules read them (one query)."""
+    return [
+        regels.VogTermijnVersie(
+            versie=t.versie, geldig_vanaf=t.geldig_vanaf, maanden=t.maanden, bron=t.bron
+        )
+        for t in VogTermijn.objects.filter(gemeente_id=gemeente_id)
+    ]
+
+
+def vog_te_oud(
+    vrijwilliger: Vrijwilliger, op: dt.date, versies: list[regels.VogTermijnVersie]
+) -> list[str]:
+    """Why this volunteer's VOG does not do on `op` under the choice in force then (empty: it
+    does, or the municipality asks none)."""
+    return regels.vog_fouten(
+        vog_datum=vrijwilliger.vog_datum, op=op, termijn=regels.vog_termijn_op(versies, op)
+    )
+
+
 def vrijwilligers_list(
     *, gemeente: Gemeente | int, wijk: int | None = None, vaardigheid: str = "", zoek: str = ""
 ) -> list[Vrijwilliger]:
@@ -260,7 +290,13 @@ def vrijwilligers_list(
     rijen = rijen.annotate(
         uitgevoerd=Count("matches", filter=Q(matches__uitkomst="uitgevoerd"))
     ).order_by("naam", "id")
-    return [v for v in rijen if not vaardigheid or vaardigheid in v.vaardigheden]
+    gekozen = [v for v in rijen if not vaardigheid or vaardigheid in v.vaardigheden]
+    if gekozen:
+        versies = vog_termijn_versies(gekozen[0].gemeente_id)
+        vandaag = timezone.localdate()
+        for v in gekozen:
+            v.vog_verlopen = bool(vog_te_oud(v, vandaag, versies))
+    return gekozen
 
 
 def vrijwilliger_get(*, gemeente: Gemeente | int, pk: int) -> Vrijwilliger | None:
@@ -321,14 +357,17 @@ def klus_get(pk: int, *, gemeente_id: int | None) -> Klus | None:
 
 def kandidaten(klus: Klus) -> list[Vrijwilliger]:
     """Volunteers who fit the klus (active, the skill, available on that part of the day), the
-    ones of the klus's own wijk first (seed 004 L776-782, "uit de buurt")."""
+    ones of the klus's own wijk first (seed 004 L776-782, "uit de buurt"), and with a VOG that
+    still counts on the day of the klus when the municipality asks one (`vog_te_oud`)."""
     rijen = Vrijwilliger.objects.filter(
         gemeente_id=klus.gemeente_id, wijk__gemeente_id=klus.gemeente_id, actief=True
     ).select_related("wijk")
+    versies = vog_termijn_versies(klus.gemeente_id)
     passend = [
         v
         for v in rijen
-        if not regels.match_fouten(
+        if not vog_te_oud(v, klus.datum, versies)
+        and not regels.match_fouten(
             beschikbaar=v.beschikbaarheid,
             vaardigheden=v.vaardigheden,
             actief=v.actief,
@@ -337,11 +376,16 @@ def kandidaten(klus: Klus) -> list[Vrijwilliger]:
             klus_vaardigheid=klus.vaardigheid,
         )
     ]
+    vandaag = timezone.localdate()
+    for v in passend:
+        v.vog_verlopen = bool(vog_te_oud(v, vandaag, versies))
     return sorted(passend, key=lambda v: (v.wijk_id != klus.wijk_id, v.naam, v.pk))
 
 
 def klussen_voor(vrijwilliger: Vrijwilliger) -> list[Klus]:
-    """Open klussen this volunteer fits (for a tegenprestatie candidate too), own wijk first."""
+    """Open klussen this volunteer fits (for a tegenprestatie candidate too), own wijk first;
+    none on a day their VOG no longer counts (when the municipality asks one)."""
+    versies = vog_termijn_versies(vrijwilliger.gemeente_id)
     rijen = Klus.objects.filter(
         gemeente_id=vrijwilliger.gemeente_id,
         wijk__gemeente_id=vrijwilliger.gemeente_id,
@@ -351,7 +395,8 @@ def klussen_voor(vrijwilliger: Vrijwilliger) -> list[Klus]:
     passend = [
         k
         for k in rijen
-        if not regels.match_fouten(
+        if not vog_te_oud(vrijwilliger, k.datum, versies)
+        and not regels.match_fouten(
             beschikbaar=vrijwilliger.beschikbaarheid,
             vaardigheden=vrijwilliger.vaardigheden,
             actief=vrijwilliger.actief,

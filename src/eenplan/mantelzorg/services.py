@@ -21,6 +21,7 @@ from eenplan.common.datums import datums_check
 from eenplan.events import bus, soorten
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
+from eenplan.mantelzorg import selectors
 from eenplan.mantelzorg.constants import (
     AangevraagdDoor,
     KlusDagdeel,
@@ -39,6 +40,7 @@ from eenplan.mantelzorg.models import (
     Match,
     Ondersteuning,
     RespijtzorgVraag,
+    VogTermijn,
     Vrijwilliger,
     Waardering,
     WaarderingRegeling,
@@ -534,6 +536,41 @@ def waardering_aanvragen(
 # --- volunteers, klussen, matches ---------------------------------------------------------------
 
 
+@transaction.atomic
+def vog_termijn_save(
+    *,
+    gemeente: Gemeente,
+    maanden: int,
+    geldig_vanaf: dt.date,
+    bron: str,
+    actor: Actor,
+    via: access.Via = access.SERVICE,
+) -> VogTermijn:
+    """Store a new version of the municipality's choice for how old a volunteer's VOG may be on
+    the day of a klus (never overwrites: the next `versie`). Wjsg art. 28 gives a VOG no term."""
+    access.require(actor, R.INSTELLINGEN, A.WIJZIGEN, via=via)
+    eigen = access.Actor.of(actor)
+    if eigen.gemeente_id is not None and eigen.gemeente_id != gemeente.pk:
+        access.refuse(actor, R.INSTELLINGEN, A.WIJZIGEN, via=via, reason=access.ANDERE_GEMEENTE)
+    _check(regels.vog_termijn_fouten(maanden, bron))
+    datums_check(datums.PLANNING, geldig_vanaf=geldig_vanaf)
+    laatste = (
+        VogTermijn.objects.filter(gemeente=gemeente)
+        .order_by("-versie")
+        .values_list("versie", flat=True)
+        .first()
+    )
+    with invarianten():
+        return VogTermijn.objects.create(
+            gemeente=gemeente,
+            versie=(laatste or 0) + 1,
+            geldig_vanaf=geldig_vanaf,
+            maanden=maanden,
+            bron=bron.strip(),
+            gewijzigd_door=_user(actor),
+        )
+
+
 def _vaardigheden(codes: Sequence[str]) -> list[str]:
     onbekend = [c for c in codes if c not in Vaardigheid.values]
     if onbekend:
@@ -675,8 +712,10 @@ def match_maken(
     via: access.Via = access.SERVICE,
 ) -> Match:
     """Match a volunteer to an open klus. Refused when the volunteer is not available on that
-    part of that day, lacks the skill or is inactive (`rules.mantelzorg.match_fouten`), or when
-    the klus already has a volunteer (also a database constraint)."""
+    part of that day, lacks the skill or is inactive (`rules.mantelzorg.match_fouten`), when
+    their VOG is older on the day of the klus than the municipality's choice allows (or missing
+    while it asks one: `rules.mantelzorg.vog_fouten`), or when the klus already has a volunteer
+    (also a database constraint)."""
     access.require(actor, R.KLUS, A.WIJZIGEN, via=via, inwoner=klus.hulpvrager_id)
     klus = Klus.objects.select_for_update().get(pk=klus.pk)
     if klus.status != KlusStatus.OPEN:
@@ -691,6 +730,9 @@ def match_maken(
             klus_datum=klus.datum,
             klus_dagdeel=klus.dagdeel,
             klus_vaardigheid=klus.vaardigheid,
+        )
+        + selectors.vog_te_oud(
+            vrijwilliger, klus.datum, selectors.vog_termijn_versies(klus.gemeente_id)
         ),
         "vrijwilliger",
     )

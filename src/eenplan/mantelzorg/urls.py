@@ -24,7 +24,10 @@ urlpatterns = [
     path("waardering/", views.waardering_regeling, name="waardering"),
     path("waardering/nieuw/", views.waardering_regeling_nieuw, name="waardering-nieuw"),
     path("vrijwilligers/", views.vrijwilligers, name="vrijwilligers"),
+    path("vrijwilligers/vog/", views.vog_termijn, name="vog"),
+    path("vrijwilligers/vog/nieuw/", views.vog_termijn_nieuw, name="vog-nieuw"),
     path("vrijwilligers/nieuw/", views.vrijwilliger_nieuw, name="vrijwilliger-nieuw"),
+    path("vrijwilligers/tegenprestatie/", views.tegenprestatie, name="tegenprestatie"),
     path("vrijwilligers/<int:pk>/", views.vrijwilliger, name="vrijwilliger"),
     path(
         "vrijwilligers/<int:pk>/wijzigen/",

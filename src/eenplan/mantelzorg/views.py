@@ -65,23 +65,22 @@ def _poging(request: HttpRequest, form: forms.Form, actie: Callable[[], Any], ge
 # --- the register, per resident -----------------------------------------------------------------
 
 
-def _gemeente_id(request: HttpRequest) -> int | None:
-    """The municipality the login works for now: every read below carries it (issue 16)."""
-    return access.Actor.of(request.user).gemeente_id
-
-
-def _inwoner_of_404(request: HttpRequest, inwoner_id: int) -> Inwoner:
-    gemeente_id = _gemeente_id(request)
-    inwoner = (
-        Inwoner.objects.filter(
+def _inwoner_of_404(request: HttpRequest, inwoner_id: int, action: Action = A.LEZEN) -> Inwoner:
+    """The resident within the login's municipality; else a logged refusal and a 404."""
+    return access.get_or_refuse(
+        request.user,
+        R.MANTELZORG,
+        action,
+        via=_via(request),
+        pk=inwoner_id,
+        zoek=lambda gemeente_id: Inwoner.objects.filter(
             pk=inwoner_id, gemeente_id=gemeente_id, wijk__gemeente_id=gemeente_id
         )
         .select_related("wijk")
-        .first()
+        .first(),
+        wat="Inwoner",
+        niet_gevonden="Deze inwoner bestaat niet.",
     )
-    if inwoner is None:
-        raise Http404("Deze inwoner bestaat niet.")
-    return inwoner
 
 
 def _netwerk(inwoner: Inwoner) -> list[tuple[int, str]]:
@@ -137,7 +136,7 @@ def inwoner_mantelzorg(request: HttpRequest, inwoner_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.MANTELZORG, A.AANMAKEN, per_record=True)
 def registreren(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = _inwoner_of_404(request, inwoner_id)
+    inwoner = _inwoner_of_404(request, inwoner_id, A.AANMAKEN)
     access.require(request.user, R.MANTELZORG, A.AANMAKEN, via=_via(request), inwoner=inwoner)
     form = f.MantelzorgerForm(request.POST, netwerk=_netwerk(inwoner))
 
@@ -169,7 +168,7 @@ def registreren(request: HttpRequest, inwoner_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.ONDERZOEK, A.WIJZIGEN, per_record=True)
 def belasting(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = _inwoner_of_404(request, inwoner_id)
+    inwoner = _inwoner_of_404(request, inwoner_id, A.WIJZIGEN)
     access.require(request.user, R.ONDERZOEK, A.WIJZIGEN, via=_via(request), inwoner=inwoner)
     relaties = [(r.pk, r.mantelzorger.naam) for r in selectors.zorgrelaties_van(inwoner)]
     onderzoeken = [(o.pk, str(o.pk)) for o in Onderzoek.objects.filter(inwoner=inwoner)]
@@ -195,7 +194,7 @@ def belasting(request: HttpRequest, inwoner_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.KLUS, A.AANMAKEN, per_record=True)
 def klus_nieuw(request: HttpRequest, inwoner_id: int) -> HttpResponse:
-    inwoner = _inwoner_of_404(request, inwoner_id)
+    inwoner = _inwoner_of_404(request, inwoner_id, A.AANMAKEN)
     access.require(request.user, R.KLUS, A.AANMAKEN, via=_via(request), inwoner=inwoner)
     form = f.KlusForm(request.POST)
     gemaakt: list[Klus] = []
@@ -245,11 +244,18 @@ def mantelzorgers(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _mantelzorger_of_404(request: HttpRequest, pk: int) -> Any:
-    mz = selectors.mantelzorger_get(pk, gemeente_id=_gemeente_id(request))
-    if mz is None:
-        raise Http404("Deze mantelzorger bestaat niet.")
-    return mz
+def _mantelzorger_of_404(request: HttpRequest, pk: int, action: Action = A.LEZEN) -> Any:
+    """The carer within the login's municipality; else a logged refusal and a 404."""
+    return access.get_or_refuse(
+        request.user,
+        R.MANTELZORG,
+        action,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.mantelzorger_get(pk, gemeente_id=gemeente_id),
+        wat="Mantelzorger",
+        niet_gevonden="Deze mantelzorger bestaat niet.",
+    )
 
 
 def _verzorgden(mz: Any) -> list[tuple[int, str]]:
@@ -309,7 +315,7 @@ def _mz_post(
     gelukt: str,
     **extra: Any,
 ) -> HttpResponse:
-    mz = _mantelzorger_of_404(request, pk)
+    mz = _mantelzorger_of_404(request, pk, A.WIJZIGEN)
     services.mantelzorger_require(request.user, mz, A.WIJZIGEN, via=_via(request))
     if _poging(request, form, lambda: doe(mz), gelukt):
         return redirect("mantelzorg:mantelzorger", pk=mz.pk)
@@ -333,7 +339,7 @@ def ondersteuning(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(R.MANTELZORG, A.WIJZIGEN, per_record=True)
 def respijt(request: HttpRequest, pk: int) -> HttpResponse:
-    mz = _mantelzorger_of_404(request, pk)
+    mz = _mantelzorger_of_404(request, pk, A.WIJZIGEN)
     form = f.RespijtForm(request.POST, verzorgden=_verzorgden(mz))
 
     def doe(mz: Any) -> Any:
@@ -351,7 +357,10 @@ def respijt(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(R.MANTELZORG, A.WIJZIGEN, per_record=True)
 def respijt_afhandelen(request: HttpRequest, pk: int, vraag_id: int) -> HttpResponse:
-    vraag = RespijtzorgVraag.objects.filter(pk=vraag_id, mantelzorger_id=pk).first()
+    mz = _mantelzorger_of_404(request, pk, A.WIJZIGEN)
+    vraag = RespijtzorgVraag.objects.filter(
+        pk=vraag_id, mantelzorger=mz, mantelzorger__gemeente_id=mz.gemeente_id
+    ).first()
     if vraag is None:
         raise Http404("Deze vraag om respijtzorg bestaat niet.")
     form = f.RespijtAfhandelForm(request.POST)
@@ -375,7 +384,7 @@ def respijt_afhandelen(request: HttpRequest, pk: int, vraag_id: int) -> HttpResp
 @require_POST
 @access.requires(R.MANTELZORG, A.WIJZIGEN, per_record=True)
 def waardering(request: HttpRequest, pk: int) -> HttpResponse:
-    mz = _mantelzorger_of_404(request, pk)
+    mz = _mantelzorger_of_404(request, pk, A.WIJZIGEN)
     form = f.WaarderingForm(request.POST, verzorgden=_verzorgden(mz))
 
     def doe(mz: Any) -> Any:
@@ -479,6 +488,50 @@ def waardering_regeling_nieuw(request: HttpRequest) -> HttpResponse:
     return _regeling_pagina(request, form=form, status=400)
 
 
+# --- how old a volunteer's VOG may be -----------------------------------------------------------
+
+
+def _vog_pagina(
+    request: HttpRequest, *, form: f.VogTermijnForm | None = None, status: int = 200
+) -> HttpResponse:
+    gemeente = _gemeente(request)
+    nu = regels.vog_termijn_op(selectors.vog_termijn_versies(gemeente.pk), _vandaag())
+    return render(
+        request,
+        "mantelzorg/vog.html",
+        {
+            "versies": list(selectors.vog_termijnen(gemeente)),
+            "nu": nu,
+            "form": form or f.VogTermijnForm(),
+            "mag_wijzigen": access.allows(request.user, R.INSTELLINGEN, A.WIJZIGEN),
+        },
+        status=status,
+    )
+
+
+@access.requires(R.INSTELLINGEN, A.LEZEN)
+def vog_termijn(request: HttpRequest) -> HttpResponse:
+    """How old a volunteer's VOG may be on the day of a klus (the municipality's choice; the law
+    gives a VOG no term), every version with its date and source."""
+    return _vog_pagina(request)
+
+
+@require_POST
+@access.requires(R.INSTELLINGEN, A.WIJZIGEN)
+def vog_termijn_nieuw(request: HttpRequest) -> HttpResponse:
+    gemeente = _gemeente(request)
+    form = f.VogTermijnForm(request.POST)
+
+    def doe() -> Any:
+        return services.vog_termijn_save(
+            gemeente=gemeente, actor=request.user, via=_via(request), **form.cleaned_data
+        )
+
+    if _poging(request, form, doe, "De nieuwe termijn voor de VOG is opgeslagen."):
+        return redirect("mantelzorg:vog")
+    return _vog_pagina(request, form=form, status=400)
+
+
 # --- volunteers -------------------------------------------------------------------------------
 
 
@@ -549,11 +602,53 @@ def vrijwilliger_nieuw(request: HttpRequest) -> HttpResponse:
     return _vrijwilliger_form_pagina(request, form, None)
 
 
-def _vrijwilliger_of_404(request: HttpRequest, pk: int) -> Vrijwilliger:
-    v = selectors.vrijwilliger_get(gemeente=_gemeente(request), pk=pk)
-    if v is None:
-        raise Http404("Deze vrijwilliger bestaat niet.")
-    return v
+@access.requires(R.VRIJWILLIGER, A.AANMAKEN)
+def tegenprestatie(request: HttpRequest) -> HttpResponse:
+    """Offer volunteer work to a tegenprestatie candidate (Participatiewet art. 9 lid 1 onder c):
+    the resident gets a volunteer profile in their own wijk, and the klussen that fit show on
+    it. The service decides access to the resident (logged) and refuses bad input in Dutch."""
+    _gemeente(request)
+    if request.method != "POST":
+        form = f.TegenprestatieForm()
+        return render(request, "mantelzorg/tegenprestatie.html", {"form": form})
+    form = f.TegenprestatieForm(request.POST)
+    opgeslagen: list[Vrijwilliger] = []
+
+    def doe() -> Any:
+        d = form.cleaned_data
+        try:
+            inwoner = inwoner_by_bsn(request.user, d["bsn"])
+        except ValidationError as exc:
+            raise ValidationError({"bsn": exc.messages}) from exc
+        opgeslagen.append(
+            services.vrijwilligerswerk_aanbieden(
+                inwoner=inwoner,
+                vaardigheden=d["vaardigheden"],
+                beschikbaarheid=d["beschikbaarheid"],
+                actor=request.user,
+                via=_via(request),
+            )
+        )
+
+    if _poging(request, form, doe, "Het vrijwilligerswerk is aangeboden: dit zijn de klussen "
+               "die passen."):
+        return redirect("mantelzorg:vrijwilliger", pk=opgeslagen[0].pk)
+    return render(request, "mantelzorg/tegenprestatie.html", {"form": form}, status=400)
+
+
+def _vrijwilliger_of_404(request: HttpRequest, pk: int, action: Action = A.LEZEN) -> Vrijwilliger:
+    """The volunteer within the login's municipality; else a logged refusal and a 404."""
+    gemeente = _gemeente(request)
+    return access.get_or_refuse(
+        request.user,
+        R.VRIJWILLIGER,
+        action,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda _gemeente_id: selectors.vrijwilliger_get(gemeente=gemeente, pk=pk),
+        wat="Vrijwilliger",
+        niet_gevonden="Deze vrijwilliger bestaat niet.",
+    )
 
 
 @access.requires(R.VRIJWILLIGER, A.LEZEN)
@@ -565,6 +660,9 @@ def vrijwilliger(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "v": v,
             "beschikbaar": [regels.dagdeel_label(d) for d in v.beschikbaarheid],
+            "vog_fouten": selectors.vog_te_oud(
+                v, _vandaag(), selectors.vog_termijn_versies(v.gemeente_id)
+            ),
             "passend": selectors.klussen_voor(v)[:20],
             "mag_wijzigen": access.allows(request.user, R.VRIJWILLIGER, A.WIJZIGEN),
         },
@@ -573,7 +671,7 @@ def vrijwilliger(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.requires(R.VRIJWILLIGER, A.WIJZIGEN)
 def vrijwilliger_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    v = _vrijwilliger_of_404(request, pk)
+    v = _vrijwilliger_of_404(request, pk, A.WIJZIGEN)
     if request.method == "POST":
         return _vrijwilliger_opslaan(request, v.gemeente, v)
     initial = {
@@ -611,11 +709,18 @@ def klussen(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _klus_of_404(request: HttpRequest, pk: int) -> Klus:
-    klus = selectors.klus_get(pk, gemeente_id=_gemeente_id(request))
-    if klus is None:
-        raise Http404("Deze klus bestaat niet.")
-    return klus
+def _klus_of_404(request: HttpRequest, pk: int, action: Action = A.LEZEN) -> Klus:
+    """The klus within the login's municipality; else a logged refusal and a 404."""
+    return access.get_or_refuse(
+        request.user,
+        R.KLUS,
+        action,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.klus_get(pk, gemeente_id=gemeente_id),
+        wat="Klus",
+        niet_gevonden="Deze klus bestaat niet.",
+    )
 
 
 def _klus_pagina(
@@ -649,7 +754,7 @@ def klus(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(R.KLUS, A.WIJZIGEN, per_record=True)
 def klus_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
-    k = _klus_of_404(request, pk)
+    k = _klus_of_404(request, pk, A.WIJZIGEN)
     access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager_id)
     form = f.MatchForm(request.POST)
 
@@ -667,7 +772,7 @@ def klus_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(R.KLUS, A.WIJZIGEN, per_record=True)
 def klus_uitkomst(request: HttpRequest, pk: int) -> HttpResponse:
-    k = _klus_of_404(request, pk)
+    k = _klus_of_404(request, pk, A.WIJZIGEN)
     access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager_id)
     form = f.UitkomstForm(request.POST)
     lopend = Match.objects.filter(klus=k, uitkomst="").first()
@@ -687,15 +792,22 @@ def klus_uitkomst(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the care circle: staff assign, the circle sees and marks done -------------------------------
 
 
-def _plan_of_404(request: HttpRequest, plan_id: int) -> Plan:
-    plan = (
-        Plan.objects.filter(pk=plan_id, huishouden__gemeente_id=_gemeente_id(request))
+def _plan_of_404(request: HttpRequest, plan_id: int, action: Action = A.LEZEN) -> Plan:
+    """The plan within the login's municipality; else a logged refusal and a 404."""
+    return access.get_or_refuse(
+        request.user,
+        R.PLAN,
+        action,
+        via=_via(request),
+        pk=plan_id,
+        zoek=lambda gemeente_id: Plan.objects.filter(
+            pk=plan_id, huishouden__gemeente_id=gemeente_id
+        )
         .select_related("huishouden")
-        .first()
+        .first(),
+        wat="Plan",
+        niet_gevonden="Dit plan bestaat niet.",
     )
-    if plan is None:
-        raise Http404("Dit plan bestaat niet.")
-    return plan
 
 
 def _kring_pagina(
@@ -743,7 +855,7 @@ def kring(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 @access.requires(R.PLAN, A.WIJZIGEN, per_record=True)
 def kring_toewijzen(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan_of_404(request, plan_id)
+    plan = _plan_of_404(request, plan_id, A.WIJZIGEN)
     access.require(
         request.user, R.PLAN, A.WIJZIGEN, via=_via(request), huishouden=plan.huishouden_id
     )

@@ -25,13 +25,13 @@ import contextvars
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from eenplan.gemeente import roles
@@ -904,6 +904,46 @@ def refuse(
     decision = Decision(allowed=False, reason=reason, inwoner_ids=ids)
     _write(actor, decision, resource, action, doel=doel or actor.default_doel(), via=via)
     raise Refused(decision)
+
+
+NIET_BINNEN_GEMEENTE = "niet binnen uw gemeente of bestaat niet"
+Gevonden = TypeVar("Gevonden")
+
+
+def get_or_refuse(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    pk: object,
+    zoek: Callable[[int | None], Gevonden | None],
+    wat: str,
+    niet_gevonden: str,
+    doel: str | None = None,
+) -> Gevonden:
+    """The record `pk` of `resource`, found by `zoek` within the municipality the login works
+    for now: `zoek` gets that municipality's id (None for a login without one) and puts it in
+    its own query. When nothing is found there the refusal is logged like every refused access
+    to personal data — the resource, the requested id and the reason NIET_BINNEN_GEMEENTE
+    ("Mantelzorger 12: niet binnen uw gemeente of bestaat niet.") — and the answer is a 404
+    with `niet_gevonden` (Http404; DRF answers it as a 404 problem too).
+
+    The id is never looked up again across municipalities: whether it exists in another one
+    is neither asked (that query would lack the municipality condition, issue 16, and on a
+    sharded cluster go to every shard) nor told (the same 404 either way). Role and
+    need-to-know on the record found stay with the caller's `require`. ADR 0046."""
+    actor = Actor.of(actor)
+    gevonden = zoek(actor.gemeente_id)
+    if gevonden is not None:
+        return gevonden
+    rule = RULES.get((resource, action))
+    decision = Decision(allowed=False, reason=f"{wat} {pk}: {NIET_BINNEN_GEMEENTE}.")
+    regel_doel = rule.doel if rule is not None else None
+    _write(
+        actor, decision, resource, action, doel=doel or regel_doel or actor.default_doel(), via=via
+    )
+    raise Http404(niet_gevonden)
 
 
 def beslist_over(actor: Actor | User, wet: str) -> bool:

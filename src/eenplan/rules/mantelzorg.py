@@ -21,6 +21,11 @@ Sources:
   respijtzorg demand and supply. Seed 003a §5.3 and seed 004 L776-782: volunteers matched to
   requests for help per area ("Zorg voor Elkaar"); tegenprestatie clients get attention
   (L2083-2087).
+- Wet justitiële en strafvorderlijke gegevens art. 28 lid 1: the Verklaring omtrent het gedrag
+  (VOG) states that no objection was found *on the day it was issued*; the law gives it no
+  term of validity. How old a volunteer's VOG may be on the day of a klus is therefore the
+  municipality's choice (like an organisation's own VOG policy), stored dated with its source
+  (`mantelzorg.VogTermijn`) and read here with `vog_termijn_op` and `vog_fouten`.
 
 No Django, no clock: every date is an argument.
 """
@@ -42,6 +47,7 @@ __all__ = [
     "Intensiteitsgrens",
     "RegelingVersie",
     "Taak",
+    "VogTermijnVersie",
     "WaarderingVorm",
     "beschikbaarheid_fouten",
     "dagdeel_van",
@@ -52,6 +58,10 @@ __all__ = [
     "regeling_fouten",
     "regeling_op",
     "uren_fouten",
+    "vog_fouten",
+    "vog_geldig_tot",
+    "vog_termijn_fouten",
+    "vog_termijn_op",
     "waardering_fouten",
 ]
 
@@ -292,3 +302,85 @@ def match_fouten(
             f"({klus_datum:%d-%m-%Y}): kies een andere vrijwilliger of een ander moment."
         )
     return fouten
+
+
+# --- the volunteer's VOG (Wjsg art. 28) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VogTermijnVersie:
+    """One stored version of the municipality's choice: a volunteer's VOG counts for klussen
+    for `maanden` months after its date, from `geldig_vanaf`, with its source."""
+
+    versie: int
+    geldig_vanaf: dt.date
+    maanden: int
+    bron: str
+
+
+VOG_MAANDEN_MIN, VOG_MAANDEN_MAX = 1, 120
+
+
+def vog_termijn_fouten(maanden: int, bron: str) -> list[str]:
+    """A valid choice: a whole number of months (1 to 120) and its source (the municipality's
+    volunteer policy or a college decision); Wjsg art. 28 sets no term itself."""
+    fouten: list[str] = []
+    if not VOG_MAANDEN_MIN <= maanden <= VOG_MAANDEN_MAX:
+        fouten.append(
+            f"Vul een termijn in van {VOG_MAANDEN_MIN} tot en met {VOG_MAANDEN_MAX} maanden."
+        )
+    if not bron.strip():
+        fouten.append(
+            "Vermeld de bron van de keuze (vrijwilligersbeleid of besluit van het college)."
+        )
+    return fouten
+
+
+def vog_termijn_op(versies: Iterable[VogTermijnVersie], op: dt.date) -> VogTermijnVersie | None:
+    """The version in force on `op`: the latest `geldig_vanaf` on or before `op` (of two on the
+    same day the higher version); None when the municipality has made no choice: then no VOG
+    is asked (Wjsg art. 28 sets no term)."""
+    geldig = [v for v in versies if v.geldig_vanaf <= op]
+    if not geldig:
+        return None
+    return max(geldig, key=lambda v: (v.geldig_vanaf, v.versie))
+
+
+def vog_geldig_tot(vog_datum: dt.date, termijn: VogTermijnVersie) -> dt.date:
+    """The last day a VOG of `vog_datum` counts under `termijn`: a period of
+    `termijn.maanden` months that starts on `vog_datum` ends the day before the same date in
+    its last month (15 March 2023 + 36 months: 14 March 2026; 1 March 2023 + 12: 29 February
+    2024), or on that month's last day when it has no such date (31 January + 1 month: 28 or
+    29 February)."""
+    totaal = vog_datum.month - 1 + termijn.maanden
+    jaar, maand = vog_datum.year + totaal // 12, totaal % 12 + 1
+    try:
+        return dt.date(jaar, maand, vog_datum.day) - dt.timedelta(days=1)
+    except ValueError:
+        volgende = dt.date(jaar + maand // 12, maand % 12 + 1, 1)
+        return volgende - dt.timedelta(days=1)
+
+
+def vog_fouten(
+    *, vog_datum: dt.date | None, op: dt.date, termijn: VogTermijnVersie | None
+) -> list[str]:
+    """Why a volunteer's VOG does not do for work on `op` (the day of the klus) under the
+    municipality's choice `termijn` (Wjsg art. 28 lid 1: a VOG speaks of the day it was issued;
+    the term is the municipality's). No choice: nothing asked. Else a VOG must be recorded and
+    `op` must lie within the `termijn.maanden` months from its date (`vog_geldig_tot`)."""
+    if termijn is None:
+        return []
+    if vog_datum is None:
+        return [
+            "Van deze vrijwilliger is geen VOG vastgelegd; de gemeente vraagt een VOG van "
+            f"hoogstens {termijn.maanden} maanden oud ({termijn.bron})."
+        ]
+    tot = vog_geldig_tot(vog_datum, termijn)
+    if op > tot:
+        return [
+            f"De VOG van deze vrijwilliger is van {vog_datum:%d-%m-%Y} en telt tot en met "
+            f"{tot:%d-%m-%Y}: de gemeente laat een VOG {termijn.maanden} maanden meetellen "
+            f"({termijn.bron}). Op {op:%d-%m-%Y} is hij te oud; vraag eerst een nieuwe VOG aan "
+            "of kies een andere vrijwilliger."
+        ]
+    return []

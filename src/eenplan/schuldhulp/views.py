@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -159,9 +159,16 @@ def _post(
 @require_POST
 @access.requires(R, Action.WIJZIGEN)
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
-    signaal = selectors.signaal_get(pk, gemeente_id=_gemeente(request))
-    if signaal is None:
-        raise Http404("Dit signaal bestaat niet.")
+    signaal = access.get_or_refuse(
+        request.user,
+        R,
+        Action.WIJZIGEN,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.signaal_get(pk, gemeente_id=gemeente_id),
+        wat="Vroegsignaal",
+        niet_gevonden="Dit signaal bestaat niet.",
+    )
     _open(request, Action.WIJZIGEN, signaal.inwoner_id)
     form = ContactForm(request.POST, prefix=f"contact-{pk}")
     return _post(
@@ -177,10 +184,16 @@ def contact(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _inwoner(request: HttpRequest, pk: int) -> Inwoner:
-    inwoner = Inwoner.objects.filter(pk=pk, gemeente_id=_gemeente(request)).first()
-    if inwoner is None:
-        raise Http404("Deze inwoner bestaat niet.")
-    return inwoner
+    return access.get_or_refuse(
+        request.user,
+        R,
+        Action.LEZEN,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: Inwoner.objects.filter(pk=pk, gemeente_id=gemeente_id).first(),
+        wat="Inwoner",
+        niet_gevonden="Deze inwoner bestaat niet.",
+    )
 
 
 def _signaal_keuzes(signalen: list[Vroegsignaal]) -> list[tuple[int, str]]:
@@ -253,9 +266,16 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _vraag(request: HttpRequest, pk: int, action: Action) -> Schuldvraag:
-    vraag = selectors.schuldvraag_get(pk, gemeente_id=_gemeente(request))
-    if vraag is None:
-        raise Http404("Deze schuldvraag bestaat niet.")
+    vraag = access.get_or_refuse(
+        request.user,
+        R,
+        action,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.schuldvraag_get(pk, gemeente_id=gemeente_id),
+        wat="Schuldvraag",
+        niet_gevonden="Deze schuldvraag bestaat niet.",
+    )
     _open(request, action, vraag.inwoner_id)
     return vraag
 

@@ -2104,6 +2104,7 @@ from eenplan.testing.mantelzorg import (  # noqa: E402, F401 - needs the factori
     MatchFactory,
     OndersteuningFactory,
     RespijtzorgVraagFactory,
+    VogTermijnFactory,
     VrijwilligerFactory,
     WaarderingFactory,
     WaarderingRegelingFactory,

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 from eenplan.aanbieders.models import Aanbieder
 from eenplan.beschikkingen import services
 from eenplan.beschikkingen.models import Aanvraag, Beschikking
+from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
 from eenplan.rules.voorziening import PgbToets
@@ -210,3 +211,31 @@ def hypothesis_profile() -> None:
 
     settings.register_profile("eenplan", deadline=None)
     settings.load_profile("eenplan")
+
+
+def van_elders(functie: str = Rol.GENERALIST) -> Medewerker:
+    """A staff member of another municipality (Peel en Maas), in a team that serves every wijk
+    there: whatever they ask of this municipality is not within their municipality."""
+    from eenplan.gemeente.constants import TeamSoort
+    from eenplan.testing.factories import (
+        GemeenteFactory,
+        MedewerkerFactory,
+        TeamFactory,
+        WijkFactory,
+    )
+
+    elders = GemeenteFactory(cbs_code="GM1663", naam="Peel en Maas")
+    team = TeamFactory(
+        gemeente=elders,
+        naam="Wijkteam Panningen",
+        soort=TeamSoort.WIJKTEAM,
+        wijken=[WijkFactory(gemeente=elders, naam="Panningen")],
+    )
+    return MedewerkerFactory(gemeente=elders, functie=functie, teams=[team])
+
+
+def geweigerd_elders(medewerker: Medewerker) -> list[Any]:
+    """The refusals in the access log of this login ('niet binnen uw gemeente')."""
+    from eenplan.privacy.models import Inzage
+
+    return list(Inzage.objects.filter(user=medewerker.user, toegestaan=False).order_by("id"))

@@ -5,6 +5,7 @@
     ZorgrelatieFactory(jong=True)             a young carer (16)
     WaarderingFactory()                       this year's appreciation (the regeling is made)
     MatchFactory()                            a volunteer matched to a klus that fits
+    VogTermijnFactory(maanden=12)             the municipality asks a VOG of at most a year
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from eenplan.mantelzorg.models import (
     Match,
     Ondersteuning,
     RespijtzorgVraag,
+    VogTermijn,
     Vrijwilliger,
     Waardering,
     WaarderingRegeling,
@@ -163,6 +165,22 @@ class WaarderingRegelingFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> WaarderingRegeling:
         return als(services.regeling_save, _beheerder(kwargs["gemeente"]), **kwargs)
+
+
+class VogTermijnFactory(factory.Factory):
+    """The municipality's choice: a volunteer's VOG counts 36 months, from 1 January 2020."""
+
+    class Meta:
+        model = VogTermijn
+
+    gemeente = factory.SubFactory(f.GemeenteFactory)
+    maanden = 36
+    geldig_vanaf = dt.date(2020, 1, 1)
+    bron = "Vrijwilligersbeleid, paragraaf 4 (voorbeeld)"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> VogTermijn:
+        return als(services.vog_termijn_save, _beheerder(kwargs["gemeente"]), **kwargs)
 
 
 class WaarderingFactory(factory.Factory):

@@ -44,6 +44,7 @@ from eenplan.mantelzorg.models import (
     Match,
     Ondersteuning,
     RespijtzorgVraag,
+    VogTermijn,
     Vrijwilliger,
     Waardering,
     WaarderingRegeling,
@@ -304,8 +305,31 @@ class RegelingInputSerializer(serializers.Serializer):
     bron = serializers.CharField(max_length=300)
 
 
+class VogTermijnSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VogTermijn
+        fields = ["id", "versie", "geldig_vanaf", "maanden", "bron"]
+
+
+class VogTermijnInputSerializer(serializers.Serializer):
+    maanden = serializers.IntegerField(help_text="Zo lang na de datum telt een VOG (1-120).")
+    geldig_vanaf = serializers.DateField()
+    bron = serializers.CharField(max_length=300)
+
+
 class VrijwilligerSerializer(serializers.ModelSerializer):
     wijk_naam = serializers.CharField(source="wijk.naam", read_only=True)
+    vog_verlopen = serializers.SerializerMethodField(
+        help_text="De VOG telt vandaag niet (meer) volgens de termijn van de gemeente, of "
+        "ontbreekt terwijl de gemeente er een vraagt."
+    )
+
+    def get_vog_verlopen(self, obj: Vrijwilliger) -> bool:
+        bekend = getattr(obj, "vog_verlopen", None)
+        if bekend is not None:
+            return bool(bekend)
+        versies = selectors.vog_termijn_versies(obj.gemeente_id)
+        return bool(selectors.vog_te_oud(obj, timezone.localdate(), versies))
 
     class Meta:
         model = Vrijwilliger
@@ -319,6 +343,7 @@ class VrijwilligerSerializer(serializers.ModelSerializer):
             "vaardigheden",
             "beschikbaarheid",
             "vog_datum",
+            "vog_verlopen",
             "actief",
             "via_tegenprestatie",
         ]
@@ -338,6 +363,33 @@ class VrijwilligerInputSerializer(serializers.Serializer):
     )
     vog_datum = serializers.DateField(required=False, allow_null=True, default=None)
     actief = serializers.BooleanField(required=False, default=True)
+
+
+class VrijwilligerswerkAanbiedenSerializer(serializers.Serializer):
+    inwoner = serializers.IntegerField(help_text="De inwoner die de tegenprestatie doet.")
+    vaardigheden = serializers.ListField(
+        child=serializers.ChoiceField(choices=Vaardigheid.choices), required=False, default=list
+    )
+    beschikbaarheid = serializers.ListField(
+        child=serializers.ChoiceField(choices=DAGDEEL_CHOICES),
+        help_text="Dagdelen als ma_ochtend, di_middag, za_avond.",
+    )
+
+
+class PassendeKlusSerializer(serializers.ModelSerializer):
+    wijk_naam = serializers.CharField(source="wijk.naam", read_only=True)
+
+    class Meta:
+        model = Klus
+        fields = ["id", "vaardigheid", "omschrijving", "datum", "dagdeel", "wijk", "wijk_naam"]
+
+
+class VrijwilligerswerkAanbodSerializer(serializers.Serializer):
+    vrijwilliger = VrijwilligerSerializer()
+    passende_klussen = PassendeKlusSerializer(
+        many=True, help_text="Open klussen die passen (vaardigheid, beschikbaarheid; eigen wijk "
+        "eerst)."
+    )
 
 
 class VrijwilligerFilterSerializer(serializers.Serializer):
@@ -480,11 +532,17 @@ class MantelzorgerViewSet(_Basis):
         )
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Mantelzorger:
-        mz = selectors.mantelzorger_get(
-            _pk(pk, "Deze mantelzorger bestaat niet."), gemeente_id=self._gemeente_id()
+        mz_id = _pk(pk, "Deze mantelzorger bestaat niet.")
+        mz = access.get_or_refuse(
+            request.user,
+            R.MANTELZORG,
+            handeling,
+            via=_via(request),
+            pk=mz_id,
+            zoek=lambda gemeente_id: selectors.mantelzorger_get(mz_id, gemeente_id=gemeente_id),
+            wat="Mantelzorger",
+            niet_gevonden="Deze mantelzorger bestaat niet.",
         )
-        if mz is None:
-            raise NotFound("Deze mantelzorger bestaat niet.")
         services.mantelzorger_require(request.user, mz, handeling, via=_via(request))
         return mz
 
@@ -645,9 +703,21 @@ class RespijtViewSet(_Basis):
     )
     @action(detail=True, methods=["post"])
     def afhandelen(self, request: Request, pk: Any = None) -> Response:
-        vraag = RespijtzorgVraag.objects.filter(pk=_pk(pk, "Onbekende vraag.")).first()
-        if vraag is None:
-            raise NotFound("Deze vraag om respijtzorg bestaat niet.")
+        vraag_id = _pk(pk, "Onbekende vraag.")
+        vraag = access.get_or_refuse(
+            request.user,
+            R.MANTELZORG,
+            A.WIJZIGEN,
+            via=_via(request),
+            pk=vraag_id,
+            zoek=lambda gemeente_id: RespijtzorgVraag.objects.filter(
+                pk=vraag_id,
+                mantelzorger__gemeente_id=gemeente_id,
+                inwoner__gemeente_id=gemeente_id,
+            ).first(),
+            wat="Vraag om respijtzorg",
+            niet_gevonden="Deze vraag om respijtzorg bestaat niet.",
+        )
         access.require(
             request.user, R.MANTELZORG, A.WIJZIGEN, via=_via(request), inwoner=vraag.inwoner_id
         )
@@ -735,6 +805,41 @@ class RegelingViewSet(_Basis):
 
 @extend_schema_view(
     list=extend_schema(
+        summary="Termijn VOG van vrijwilligers: alle versies (Wjsg art. 28 geeft geen termijn)",
+        responses=VogTermijnSerializer(many=True),
+    ),
+    create=extend_schema(
+        summary="Nieuwe versie van de termijn VOG (maanden, vanaf een datum, bron)",
+        request=VogTermijnInputSerializer,
+        responses={201: VogTermijnSerializer},
+    ),
+)
+class VogTermijnViewSet(_Basis):
+    access_rules = {
+        "list": (R.INSTELLINGEN, A.LEZEN),
+        "create": (R.INSTELLINGEN, A.WIJZIGEN),
+    }
+    queryset = VogTermijn.objects.none()
+    serializer_class = VogTermijnSerializer
+
+    def list(self, request: Request) -> Response:
+        return pagina(
+            self, request, selectors.vog_termijnen(user_gemeente(request)), VogTermijnSerializer
+        )
+
+    def create(self, request: Request) -> Response:
+        return vastleggen(
+            request,
+            VogTermijnInputSerializer,
+            lambda d: services.vog_termijn_save(
+                gemeente=user_gemeente(request), actor=request.user, via=_via(request), **d
+            ),
+            lambda termijn: VogTermijnSerializer(termijn).data,
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
         summary="Vrijwilligers van uw gemeente",
         parameters=[VrijwilligerFilterSerializer],
         responses=VrijwilligerSerializer(many=True),
@@ -757,6 +862,7 @@ class VrijwilligerViewSet(_Basis):
         "retrieve": (R.VRIJWILLIGER, A.LEZEN),
         "create": (R.VRIJWILLIGER, A.AANMAKEN),
         "update": (R.VRIJWILLIGER, A.WIJZIGEN),
+        "tegenprestatie": (R.VRIJWILLIGER, A.AANMAKEN),
     }
     queryset = Vrijwilliger.objects.none()
     serializer_class = VrijwilligerSerializer
@@ -768,13 +874,19 @@ class VrijwilligerViewSet(_Basis):
         rijen = selectors.vrijwilligers_list(gemeente=user_gemeente(request), **f.validated_data)
         return pagina(self, request, rijen, VrijwilligerSerializer)
 
-    def _get(self, request: Request, pk: Any) -> Vrijwilliger:
-        v = selectors.vrijwilliger_get(
-            gemeente=user_gemeente(request), pk=_pk(pk, "Onbekende vrijwilliger.")
+    def _get(self, request: Request, pk: Any, handeling: Action = A.LEZEN) -> Vrijwilliger:
+        gemeente = user_gemeente(request)
+        v_id = _pk(pk, "Onbekende vrijwilliger.")
+        return access.get_or_refuse(
+            request.user,
+            R.VRIJWILLIGER,
+            handeling,
+            via=_via(request),
+            pk=v_id,
+            zoek=lambda _gemeente_id: selectors.vrijwilliger_get(gemeente=gemeente, pk=v_id),
+            wat="Vrijwilliger",
+            niet_gevonden="Deze vrijwilliger bestaat niet.",
         )
-        if v is None:
-            raise NotFound("Deze vrijwilliger bestaat niet.")
-        return v
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         return Response(VrijwilligerSerializer(self._get(request, pk)).data)
@@ -807,7 +919,36 @@ class VrijwilligerViewSet(_Basis):
         return self._save(request, None, status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: Any = None) -> Response:
-        return self._save(request, self._get(request, pk), status.HTTP_200_OK)
+        return self._save(request, self._get(request, pk, A.WIJZIGEN), status.HTTP_200_OK)
+
+    @extend_schema(
+        summary="Vrijwilligerswerk aanbieden als tegenprestatie (Participatiewet art. 9 lid 1 c)",
+        description="De inwoner krijgt een profiel als vrijwilliger in de eigen wijk; het "
+        "antwoord noemt de open klussen die passen. Geweigerd (400): geen dagdeel gekozen, een "
+        "inwoner zonder wijk of van een andere gemeente.",
+        request=VrijwilligerswerkAanbiedenSerializer,
+        responses={201: VrijwilligerswerkAanbodSerializer},
+    )
+    @action(detail=False, methods=["post"])
+    def tegenprestatie(self, request: Request) -> Response:
+        gemeente = user_gemeente(request)
+
+        def aanbieden(d: dict[str, Any]) -> Vrijwilliger:
+            inwoner = Inwoner.objects.filter(pk=d.pop("inwoner"), gemeente=gemeente).first()
+            if inwoner is None:
+                raise ValidationError({"inwoner": "Deze inwoner is onbekend in uw gemeente."})
+            return services.vrijwilligerswerk_aanbieden(
+                inwoner=inwoner, actor=request.user, via=_via(request), **d
+            )
+
+        return vastleggen(
+            request,
+            VrijwilligerswerkAanbiedenSerializer,
+            aanbieden,
+            lambda v: VrijwilligerswerkAanbodSerializer(
+                {"vrijwilliger": v, "passende_klussen": selectors.klussen_voor(v)}
+            ).data,
+        )
 
 
 @extend_schema_view(
@@ -843,15 +984,18 @@ class KlusViewSet(_Basis):
             request, rijen, KlusSerializer, lambda page: [k.hulpvrager_id for k in page], R.KLUS
         )
 
-    def _gemeente_id(self) -> int | None:
-        return access.Actor.of(self.request.user).gemeente_id
-
     def _get(self, request: Request, pk: Any, handeling: Action) -> Klus:
-        klus = selectors.klus_get(
-            _pk(pk, "Deze klus bestaat niet."), gemeente_id=self._gemeente_id()
+        klus_id = _pk(pk, "Deze klus bestaat niet.")
+        klus = access.get_or_refuse(
+            request.user,
+            R.KLUS,
+            handeling,
+            via=_via(request),
+            pk=klus_id,
+            zoek=lambda gemeente_id: selectors.klus_get(klus_id, gemeente_id=gemeente_id),
+            wat="Klus",
+            niet_gevonden="Deze klus bestaat niet.",
         )
-        if klus is None:
-            raise NotFound("Deze klus bestaat niet.")
         access.require(
             request.user, R.KLUS, handeling, via=_via(request), inwoner=klus.hulpvrager_id
         )
@@ -977,5 +1121,6 @@ def register(router: BaseRouter) -> None:
         "mantelzorgwaardering-regelingen", RegelingViewSet, basename="waarderingregeling"
     )
     router.register("vrijwilligers", VrijwilligerViewSet, basename="vrijwilliger")
+    router.register("vog-termijnen", VogTermijnViewSet, basename="vogtermijn")
     router.register("klussen", KlusViewSet, basename="klus")
     router.register("portaal/kring", KringViewSet, basename="mijn-kring")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.formats import date_format
 
 from eenplan.common.constants import Wet
@@ -53,11 +53,22 @@ def _via(request: HttpRequest) -> access.Via:
 
 
 def _plan(request: HttpRequest, pk: int) -> Plan:
-    """The plan with everything its page shows: 404 if unknown, else 403 (logged) unless the
-    login may read this household's plan. `plan.gelogd` holds the residents already logged."""
-    plan = selectors.plan_get(scope=Plan.objects.all(), pk=pk)
-    if plan is None:
-        raise Http404("Dit plan bestaat niet.")
+    """The plan with everything its page shows: 404 (logged as a refusal) if not within the
+    login's municipality, else 403 (logged) unless the login may read this household's plan.
+    `plan.gelogd` holds the residents already logged."""
+    plan = access.get_or_refuse(
+        request.user,
+        Resource.PLAN,
+        Action.LEZEN,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.plan_get(
+            scope=Plan.objects.filter(huishouden__gemeente_id=gemeente_id), pk=pk
+        ),
+        wat="Plan",
+        niet_gevonden="Dit plan bestaat niet.",
+        doel=Doel.PLAN,
+    )
     besluit = access.require(
         request.user,
         Resource.PLAN,

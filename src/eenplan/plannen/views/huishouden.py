@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -20,11 +20,22 @@ from eenplan.privacy.constants import Doel
 
 
 def _huishouden(request: HttpRequest, huishouden_id: int, handeling: Action) -> Huishouden:
-    """The household: 404 if unknown, else 403 (logged) unless one of its current members is
-    in the login's scope — the same rule as for its plans (selectors.plannen_in_scope)."""
-    gevonden = Huishouden.objects.filter(pk=huishouden_id).first()
-    if gevonden is None:
-        raise Http404("Dit huishouden bestaat niet.")
+    """The household: 404 (logged) if not within the login's municipality, else 403 (logged)
+    unless one of its current members is in the login's scope — the same rule as for its plans
+    (selectors.plannen_in_scope)."""
+    gevonden = access.get_or_refuse(
+        request.user,
+        Resource.PLAN,
+        handeling,
+        via=_via(request),
+        pk=huishouden_id,
+        zoek=lambda gemeente_id: Huishouden.objects.filter(
+            pk=huishouden_id, gemeente_id=gemeente_id
+        ).first(),
+        wat="Huishouden",
+        niet_gevonden="Dit huishouden bestaat niet.",
+        doel=Doel.PLAN,
+    )
     access.require(
         request.user,
         Resource.PLAN,

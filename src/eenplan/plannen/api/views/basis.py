@@ -84,7 +84,8 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
 
     def _get(self, request: Request, pk: Any, handeling: Action = Action.LEZEN) -> Plan:
         """The plan, if this login may read it (`handeling` LEZEN) or change it (WIJZIGEN):
-        404 when it does not exist, else `access.require` on its household — a 403 with the
+        404 when it is not within the login's municipality (logged as a refusal,
+        `access.get_or_refuse`), else `access.require` on its household — a 403 with the
         reason when no current member is in scope, logged for every current member either
         way. `plan.gelogd` holds the residents logged.
 
@@ -95,9 +96,19 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
         except (TypeError, ValueError) as exc:
             raise NotFound("Dit plan bestaat niet.") from exc
         doel = request_doel(request)  # a wrong purpose is a 400 before anything else
-        plan = Plan.objects.select_related("huishouden").filter(pk=plan_id).first()
-        if plan is None:
-            raise NotFound("Dit plan bestaat niet.")
+        plan = access.get_or_refuse(
+            request.user,
+            Resource.PLAN,
+            handeling,
+            via=access.Via.request(request),
+            pk=plan_id,
+            zoek=lambda gemeente_id: Plan.objects.select_related("huishouden")
+            .filter(pk=plan_id, huishouden__gemeente_id=gemeente_id)
+            .first(),
+            wat="Plan",
+            niet_gevonden="Dit plan bestaat niet.",
+            doel=doel,
+        )
         besluit = access.require(
             request.user,
             Resource.PLAN,

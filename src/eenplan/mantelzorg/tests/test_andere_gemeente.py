@@ -1,0 +1,148 @@
+"""A carer, klus, plan or volunteer of another municipality (issue 16 with issue 15): the lookup
+carries the login's municipality, so the record is not found — and that refusal is logged like
+every refused access to personal data (resource, requested id, "niet binnen uw gemeente of
+bestaat niet"), on the page and in the API, for a read and for a write, and nothing changes.
+The other municipality's log gets nothing: the id was never looked up there
+(`access.get_or_refuse`, ADR 0046)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from eenplan.conftest import login
+from eenplan.gemeente.constants import Rol
+from eenplan.mantelzorg.models import Match, Ondersteuning, RespijtzorgVraag
+from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
+from eenplan.privacy.models import Inzage
+from eenplan.testing import factories as f
+from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(medewerker, kanaal: str, pad: str):
+    if kanaal == "api":
+        return api_for(medewerker).get(pad)
+    return login(Client(), medewerker).get(pad)
+
+
+def _controleer(elders, *, onderwerp: str, wat: str, pk: int, kanaal: str, handeling: str):
+    [rij] = geweigerd_elders(elders)
+    assert rij.reden == f"{wat} {pk}: {NIET_BINNEN_GEMEENTE}."
+    assert (rij.onderwerp, rij.handeling, rij.kanaal) == (onderwerp, handeling, kanaal)
+    # The row belongs to the login's own municipality and names no resident of the other.
+    assert rij.inwoner_id is None
+    assert rij.gemeente_id == elders.gemeente_id
+    assert str(pk) in rij.pad
+
+
+@pytest.mark.parametrize("kanaal", ["pagina", "api"])
+def test_a_carer_of_another_municipality_is_a_404_and_the_refusal_is_logged(
+    inwoner_noord, kanaal
+):
+    mz = f.MantelzorgerFactory(verzorgde=inwoner_noord)
+    elders = van_elders()
+    pad = f"/api/v1/mantelzorgers/{mz.pk}/" if kanaal == "api" else f"/mantelzorg/{mz.pk}/"
+    response = _get(elders, kanaal, pad)
+    assert response.status_code == 404
+    _controleer(
+        elders, onderwerp="mantelzorg", wat="Mantelzorger", pk=mz.pk, kanaal=kanaal,
+        handeling="lezen",
+    )
+    assert not Inzage.objects.filter(inwoner=inwoner_noord, user=elders.user).exists()
+
+
+@pytest.mark.parametrize("kanaal", ["pagina", "api"])
+def test_a_klus_of_another_municipality_is_a_404_and_the_refusal_is_logged(inwoner_noord, kanaal):
+    klus = f.KlusFactory(hulpvrager=inwoner_noord)
+    elders = van_elders()
+    pad = f"/api/v1/klussen/{klus.pk}/" if kanaal == "api" else f"/mantelzorg/klussen/{klus.pk}/"
+    assert _get(elders, kanaal, pad).status_code == 404
+    _controleer(elders, onderwerp="klus", wat="Klus", pk=klus.pk, kanaal=kanaal, handeling="lezen")
+
+
+@pytest.mark.parametrize("kanaal", ["pagina", "api"])
+def test_the_care_circle_of_another_municipalitys_plan_is_a_404_and_logged(gezin, kanaal):
+    plan = f.PlanFactory(huishouden=gezin["huishouden"])
+    elders = van_elders()
+    if kanaal == "api":
+        response = api_for(elders).get(f"/api/v1/plannen/{plan.pk}/")
+    else:
+        response = login(Client(), elders).get(f"/mantelzorg/plan/{plan.pk}/kring/")
+    assert response.status_code == 404
+    _controleer(elders, onderwerp="plan", wat="Plan", pk=plan.pk, kanaal=kanaal, handeling="lezen")
+    assert not Inzage.objects.filter(inwoner=gezin["anna"], user=elders.user).exists()
+
+
+def test_the_residents_carer_page_of_another_municipality_is_a_404_and_logged(inwoner_noord):
+    elders = van_elders()
+    response = login(Client(), elders).get(f"/mantelzorg/inwoner/{inwoner_noord.pk}/")
+    assert response.status_code == 404
+    _controleer(
+        elders, onderwerp="mantelzorg", wat="Inwoner", pk=inwoner_noord.pk, kanaal="pagina",
+        handeling="lezen",
+    )
+
+
+def test_writes_on_another_municipalitys_carer_and_klus_change_nothing_and_are_logged(
+    inwoner_noord, wijken
+):
+    mz = f.MantelzorgerFactory(verzorgde=inwoner_noord)
+    klus = f.KlusFactory(hulpvrager=inwoner_noord)
+    vrijwilliger = f.VrijwilligerFactory(gemeente=inwoner_noord.gemeente, wijk=wijken["Noord"])
+    elders = van_elders()
+    pagina = login(Client(), elders)
+    response = pagina.post(
+        f"/mantelzorg/{mz.pk}/ondersteuning/",
+        {"basisfunctie": "informatie", "aanbieder": "Steunpunt", "datum": "2026-01-05"},
+    )
+    assert response.status_code == 404
+    api = api_for(elders)
+    response = api.post(
+        f"/api/v1/mantelzorgers/{mz.pk}/respijt/",
+        {"inwoner": inwoner_noord.pk, "soort": "dag", "gevraagd_op": str(timezone.localdate()),
+         "uren_gevraagd": "4"},
+        format="json",
+    )
+    assert response.status_code == 404
+    response = api.post(
+        f"/api/v1/klussen/{klus.pk}/koppelen/", {"vrijwilliger": vrijwilliger.pk}, format="json"
+    )
+    assert response.status_code == 404
+    assert not Ondersteuning.objects.exists()
+    assert not RespijtzorgVraag.objects.exists()
+    assert not Match.objects.exists()
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.kanaal) for r in rijen] == [
+        ("mantelzorg", "wijzigen", "pagina"),
+        ("mantelzorg", "wijzigen", "api"),
+        ("klus", "wijzigen", "api"),
+    ]
+    assert all(NIET_BINNEN_GEMEENTE in r.reden for r in rijen)
+
+
+def test_an_id_that_exists_nowhere_is_the_same_404_with_the_same_refusal(generalist):
+    """Whether the id exists in another municipality is not told: the same answer."""
+    response = api_for(generalist).get("/api/v1/mantelzorgers/987654/")
+    assert response.status_code == 404
+    [rij] = geweigerd_elders(generalist)
+    assert rij.reden == f"Mantelzorger 987654: {NIET_BINNEN_GEMEENTE}."
+
+
+def test_a_volunteer_of_another_municipality_is_a_404_and_logged(wijken):
+    vrijwilliger = f.VrijwilligerFactory(gemeente=wijken["Noord"].gemeente, wijk=wijken["Noord"])
+    elders = van_elders(Rol.WERKPLEIN)
+    assert api_for(elders).get(f"/api/v1/vrijwilligers/{vrijwilliger.pk}/").status_code == 404
+    _controleer(
+        elders, onderwerp="vrijwilliger", wat="Vrijwilliger", pk=vrijwilliger.pk, kanaal="api",
+        handeling="lezen",
+    )
+
+
+def test_within_the_own_municipality_nothing_changes(generalist, inwoner_noord):
+    mz = f.MantelzorgerFactory(verzorgde=inwoner_noord)
+    assert api_for(generalist).get(f"/api/v1/mantelzorgers/{mz.pk}/").status_code == 200
+    assert login(Client(), generalist).get(f"/mantelzorg/{mz.pk}/").status_code == 200
+    assert not geweigerd_elders(generalist)
