@@ -7,8 +7,10 @@ class CommonConfig(AppConfig):
     verbose_name = "Gemeenschappelijk"
 
     def ready(self) -> None:
-        from django.db.models import CharField
+        from django.db.models import CharField, Field, ForeignObject
 
-        from eenplan.common.lookups import Prefix
+        from eenplan.common.lookups import InLijst, Prefix
 
         CharField.register_lookup(Prefix)
+        Field.register_lookup(InLijst)
+        ForeignObject.register_lookup(InLijst)  # keys: their own lookups, not Field's

@@ -41,6 +41,20 @@ _GETAL = {
 }
 
 
+def _soort(field: Any) -> str:
+    """ "tekst", "getal" or another internal type: how `_omzetter` treats the field."""
+    soort = field.get_internal_type()
+    if field.is_relation:
+        soort = field.target_field.get_internal_type()
+        if soort in _GETAL:
+            soort = "IntegerField"
+    if soort in _TEKST:
+        return "tekst"
+    if soort in _GETAL:
+        return "getal"
+    return str(soort)
+
+
 def _omzetter(field: Any) -> Callable[[Any], Any]:
     """The conversion of one field's Python value to what the database adapter takes: the
     backend's own for the plain types, the field's `get_db_prep_save` for anything else."""
@@ -119,9 +133,38 @@ class _Tabel:
         self.tabel = connection.ops.quote_name(meta.db_table)
         self.kolommen = [connection.ops.quote_name(f.column) for f in self.fields]
         self.pk = connection.ops.quote_name(meta.pk.column)
+        self.waarden = _waarden_functie(
+            self.attnames, [_soort(f) for f in self.fields], self.omzetters
+        )
 
-    def waarden(self, rij: Any) -> list[Any]:
-        return [zet(getattr(rij, a)) for a, zet in zip(self.attnames, self.omzetters, strict=True)]
+
+def _waarden_functie(
+    attnames: Sequence[str], soorten: Sequence[str], omzetters: Sequence[Callable[[Any], Any]]
+) -> Callable[[Any], list[Any]]:
+    """`rij -> [value of each column]`, the conversions of `_omzetter` written out in one
+    function per table: a text or number already of its plain type (or None) is taken as it
+    is without a call, anything else through the field's converter — the same values as
+    calling each field's `_omzetter`, for a fraction of the cost on tens of thousands of rows.
+    Only the model's own attnames (Python identifiers) go into the code."""
+    delen = []
+    namen: dict[str, Any] = {"_type": type, "_str": str, "_int": int, "_bool": bool}
+    for i, (a, soort, zet) in enumerate(zip(attnames, soorten, omzetters, strict=True)):
+        if not a.isidentifier():  # pragma: no cover - Django's attnames always are
+            raise ValueError(f"geen attribuutnaam: {a!r}")
+        namen[f"_z{i}"] = zet
+        if soort == "tekst":
+            delen.append(f"(v if (v := r.{a}) is None or _type(v) is _str else _z{i}(v))")
+        elif soort == "getal":
+            delen.append(
+                f"(v if (v := r.{a}) is None or (t := _type(v)) is _int or t is _bool "
+                f"else _z{i}(v))"
+            )
+        else:
+            delen.append(f"_z{i}(r.{a})")
+    code = "def waarden(r):\n    return [" + ", ".join(delen) + "]\n"
+    exec(code, namen)  # noqa: S102 - generated from attnames only, see above
+    functie: Callable[[Any], list[Any]] = namen["waarden"]
+    return functie
 
 
 def voeg_in(

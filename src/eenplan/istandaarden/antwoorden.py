@@ -53,34 +53,95 @@ RETOUR_OP: dict[str, type[Bericht]] = {
 }
 
 
+# Values a record holds that are never changed in place: shared by a copy, as deepcopy would
+# treat them (a str subclass such as `regels.Retourcode` included).
+_WAARDEN = (str, int, float, bool, dt.date, dt.time, type(None))
+
+# The field names of each record class (None: not a record), looked up once per class.
+_VELDEN: dict[type, tuple[str, ...] | None] = {}
+
+
+def _velden(soort: type) -> tuple[str, ...] | None:
+    try:
+        return _VELDEN[soort]
+    except KeyError:
+        pass
+    velden = (
+        tuple(f.name for f in dataclasses.fields(soort))
+        if dataclasses.is_dataclass(soort)
+        else None
+    )
+    _VELDEN[soort] = velden
+    return velden
+
+
+def kopie(obj: Any) -> Any:
+    """A deep copy of a message record, equal to ``copy.deepcopy(obj)`` — every record and list
+    new, a record or list that occurs twice copied once and shared as in the original — made
+    with the field names of each record class instead of deepcopy's generic protocol (several
+    times faster: an answer copies the records it gives return codes). Anything that is not a
+    record, a list or a plain value goes through ``copy.deepcopy``."""
+    return _kopie(obj, {})
+
+
+def _kopie(obj: Any, memo: dict[int, Any]) -> Any:
+    if isinstance(obj, _WAARDEN):
+        return obj
+    klaar = memo.get(id(obj))
+    if klaar is not None:
+        return klaar
+    soort = type(obj)
+    if soort is list:
+        lijst: list[Any] = []
+        memo[id(obj)] = lijst
+        for o in obj:
+            lijst.append(o if isinstance(o, _WAARDEN) else _kopie(o, memo))
+        return lijst
+    velden = _velden(soort)
+    if velden is None or isinstance(obj, type):
+        return copy.deepcopy(obj, memo)
+    nieuw = object.__new__(soort)
+    memo[id(obj)] = nieuw
+    waarden = obj.__dict__
+    uit = nieuw.__dict__
+    for naam in velden:
+        w = waarden[naam]
+        uit[naam] = w if isinstance(w, _WAARDEN) else _kopie(w, memo)
+    return nieuw
+
+
 def _heeft_codes(obj: Any) -> bool:
-    if isinstance(obj, list):
+    if type(obj) is list:
         return any(_heeft_codes(o) for o in obj)
-    if not dataclasses.is_dataclass(obj) or getattr(type(obj), "BASIS", False):
+    soort = type(obj)
+    velden = _velden(soort)
+    if velden is None or getattr(soort, "BASIS", False):
         return False
     if getattr(obj, "retourcodes", None):
         return True
-    return any(_heeft_codes(getattr(obj, f.name)) for f in dataclasses.fields(obj))
+    return any(_heeft_codes(getattr(obj, naam)) for naam in velden)
 
 
 def _vul(obj: Any, standaard: str) -> None:
     """Give every message-namespace record without codes ``standaard``; below a rejected record,
     0233."""
-    if isinstance(obj, list):
+    if type(obj) is list:
         for o in obj:
             _vul(o, standaard)
         return
-    if not dataclasses.is_dataclass(obj) or getattr(type(obj), "BASIS", False):
+    soort = type(obj)
+    velden = _velden(soort)
+    if velden is None or getattr(soort, "BASIS", False):
         return
     onder = standaard
-    if hasattr(obj, "retourcodes"):
+    if "retourcodes" in velden:
         if obj.retourcodes:
             onder = NIET_BEOORDEELD
         else:
             obj.retourcodes = [standaard]
-    for f in dataclasses.fields(obj):
-        if f.name != "retourcodes":
-            _vul(getattr(obj, f.name), onder)
+    for naam in velden:
+        if naam != "retourcodes":
+            _vul(getattr(obj, naam), onder)
 
 
 def retourbericht(
@@ -99,8 +160,8 @@ def retourbericht(
     header = RetourHeader(
         afzender=h.afzender,  # a retour header repeats the heenbericht's parties
         ontvanger=h.ontvanger,
-        bericht_identificatie=copy.deepcopy(h.bericht_identificatie),
-        xsd_versie=copy.deepcopy(h.xsd_versie),
+        bericht_identificatie=kopie(h.bericht_identificatie),
+        xsd_versie=kopie(h.xsd_versie),
         identificatie_retour=identificatie,
         dagtekening_retour=dagtekening,
         xslt_versie=xslt_versie,
@@ -111,9 +172,17 @@ def retourbericht(
     body = getattr(heen, veld)
     if header_codes or not _heeft_codes(body):
         return cls(wet=heen.wet, header=header)  # type: ignore[attr-defined,call-arg]
-    body = copy.deepcopy(body)
+    body = kopie(body)
     _vul(body, GEEN_OPMERKING)
     return cls(wet=heen.wet, header=header, **{veld: body})  # type: ignore[attr-defined,call-arg]
+
+
+def _met_codes(p: Any, codes: list[str]) -> Any:
+    """A copy of a prestatie with these return codes (as ``dataclasses.replace`` of a deep
+    copy: the records have no ``__post_init__``)."""
+    nieuw = kopie(p)
+    nieuw.retourcodes = codes
+    return nieuw
 
 
 def _saldo(bedragen: Sequence[tuple[int, str]]) -> TotaalBedragMetDC:
@@ -149,14 +218,14 @@ def declaratie_antwoord(
         ontvanger=h.afzender,
         bericht_identificatie=BerichtIdentificatie(identificatie, dagtekening),
         xsd_versie=XsdVersie(),
-        declaratie_identificatie=copy.deepcopy(h.bericht_identificatie),
-        xsd_versie_declaratie=copy.deepcopy(h.xsd_versie),
+        declaratie_identificatie=kopie(h.bericht_identificatie),
+        xsd_versie_declaratie=kopie(h.xsd_versie),
         xslt_versie=xslt_versie,
         retourcodes=list(header_codes) or [GEEN_OPMERKING],
     )
     if header_codes:
         return DeclaratieAntwoordbericht(wet=heen.wet, header=header)
-    ingediend = copy.deepcopy(d.totaal_ingediend_bedrag)
+    ingediend = kopie(d.totaal_ingediend_bedrag)
     if declaratie_codes:
         antwoord = DeclaratieAntwoord(
             declaratie_nummer=d.declaratie_nummer,
@@ -169,10 +238,7 @@ def declaratie_antwoord(
     toegekend: list[tuple[int, str]] = []
     for c in d.clienten:
         if client_codes.get(c.bsn):
-            prestaties = [
-                dataclasses.replace(copy.deepcopy(p), retourcodes=[NIET_BEOORDEELD])
-                for p in c.prestaties
-            ]
+            prestaties = [_met_codes(p, [NIET_BEOORDEELD]) for p in c.prestaties]
             clienten.append(
                 DeclaratieClient(c.bsn, prestaties, retourcodes=list(client_codes[c.bsn]))
             )
@@ -181,7 +247,7 @@ def declaratie_antwoord(
         for p in c.prestaties:
             codes = prestatie_codes.get(p.product_referentie.referentie_nummer)
             if codes:
-                afgewezen.append(dataclasses.replace(copy.deepcopy(p), retourcodes=list(codes)))
+                afgewezen.append(_met_codes(p, list(codes)))
             else:
                 toegekend.append((p.ingediend_bedrag.bedrag, p.ingediend_bedrag.debet_credit))
         if afgewezen:

@@ -194,7 +194,20 @@ class _Schrijver:
 
 
 def bouw(bericht: Bericht) -> bytes:
-    """The message as the standard's XML: UTF-8 without BOM, CR/LF line ends (OP192)."""
+    """The message as the standard's XML: UTF-8 without BOM, CR/LF line ends (OP192).
+
+    Written by a writer compiled once per record class (`_SnelSchrijver`); what it cannot
+    write exactly as lxml would (an unusual character, an empty text, a missing required
+    element, ...) goes through the lxml writer (`bouw_lxml`), which also raises the
+    `BouwFout` of an incomplete message. Both give the same bytes (tests/test_snel_schrijven.py)."""
+    try:
+        return _bouw_snel(bericht)
+    except Exception:  # noqa: BLE001 - the reference writer decides (and raises BouwFout)
+        return bouw_lxml(bericht)
+
+
+def bouw_lxml(bericht: Bericht) -> bytes:
+    """`bouw` through lxml's element tree: the reference writer."""
     wet: Wet = bericht.wet  # type: ignore[attr-defined]
     if wet not in ("wmo", "jw"):
         raise BouwFout(f"onbekende wet {wet!r}")
@@ -219,6 +232,185 @@ def bouw(bericht: Bericht) -> bytes:
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     # lxml writes a carriage return inside text as &#13;, so every raw newline is a line end.
     return b'<?xml version="1.0" encoding="UTF-8"?>\r\n' + body.replace(b"\n", b"\r\n") + b"\r\n"
+
+
+# --- the compiled writer ----------------------------------------------------------------------
+#
+# The same output as `bouw_lxml` (lxml's SubElement, `etree.indent` with tabs, `tostring`, CR/LF)
+# without building an element tree: per record class and message kind a plan of steps with the
+# tags written out, run over the record into a list of strings. Only text that lxml writes as
+# it is (or with &, < and > escaped) is written here; anything else raises `_Anders` and the
+# message goes through lxml.
+
+
+class _Anders(Exception):
+    """This message is not one the compiled writer writes exactly as lxml: use lxml."""
+
+
+# Text lxml writes unchanged (apart from &, < and >): printable ASCII and the characters from
+# U+00A0 on that XML allows. Tabs, line ends, other control characters and the rest: via lxml.
+_BIJZONDER = re.compile("[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_REGEL = "\r\n"
+_INSPRONG = [_REGEL + "\t" * d for d in range(64)]
+
+
+def _tekst(waarde: Any, soort: str) -> str:
+    if soort == "str":
+        tekst = str(waarde)
+    elif soort == "int":
+        tekst = str(int(waarde))
+    else:  # date, time
+        tekst = waarde.isoformat()
+    if not tekst or _BIJZONDER.search(tekst):
+        raise _Anders
+    if "&" in tekst or "<" in tekst or ">" in tekst:
+        tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return tekst
+
+
+# One step of a plan: (attr, kind, open tag, close tag, empty tag, required, item open tag,
+# item close tag, item empty tag, list required, only in Jeugd and this is Wmo). A record is
+# written with the plan of its own class.
+_Stap = tuple[str, str, str, str, str, bool, str, str, str, bool, bool]
+
+
+class _SnelSchrijver:
+    def __init__(self, wet: Wet, code: str, retour: bool) -> None:
+        self.wet = wet
+        self.retour = retour
+        std, pre = PREFIX[wet]
+        self.prefix_msg = f"{pre}{code}"
+        self.prefix_basis = std
+        self._plannen: dict[type, tuple[_Stap, ...]] = {}
+
+    def plan(self, cls: type) -> tuple[_Stap, ...]:
+        plan = self._plannen.get(cls)
+        if plan is not None:
+            return plan
+        prefix = self.prefix_basis if getattr(cls, "BASIS", False) else self.prefix_msg
+        stappen: list[_Stap] = []
+        for v in _velden(cls):
+            if v.retour and not self.retour:
+                continue
+            ander = bool(v.wet and v.wet != self.wet)
+            naam = f"{prefix}:{v.container or v.naam}"
+            item = f"{prefix}:{v.item}" if v.container else ""
+            stappen.append(
+                (
+                    v.attr,
+                    v.soort,
+                    f"<{naam}>",
+                    f"</{naam}>",
+                    f"<{naam}/>",
+                    v.verplicht,
+                    f"<{item}>" if item else "",
+                    f"</{item}>" if item else "",
+                    f"<{item}/>" if item else "",
+                    v.lijst_verplicht if v.container else False,
+                    ander,
+                )
+            )
+        plan = self._plannen[cls] = tuple(stappen)
+        return plan
+
+    def record(self, uit: list[str], obj: Any, open_: str, sluit: str, leeg: str, d: int) -> None:
+        """The element `open_`…`sluit` with the fields of `obj` as children, at depth `d`."""
+        uit.append(_INSPRONG[d] + open_)
+        plek = len(uit)
+        self.velden(uit, obj, d + 1)
+        if len(uit) == plek:
+            uit[plek - 1] = _INSPRONG[d] + leeg
+        else:
+            uit.append(_INSPRONG[d] + sluit)
+
+    def velden(self, uit: list[str], obj: Any, d: int) -> None:
+        inspring = _INSPRONG[d]
+        for (
+            attr,
+            soort,
+            open_,
+            sluit,
+            leeg,
+            verplicht,
+            item_open,
+            item_sluit,
+            item_leeg,
+            lijst_verplicht,
+            ander,
+        ) in self.plan(type(obj)):
+            waarde = getattr(obj, attr)
+            if ander:
+                if waarde is not None and waarde != []:
+                    raise _Anders
+                continue
+            if item_open:
+                if not waarde:
+                    if lijst_verplicht:
+                        raise _Anders
+                    continue
+                uit.append(inspring + open_)
+                binnen = _INSPRONG[d + 1]
+                for it in waarde:
+                    if soort == "rec":
+                        self.record(uit, it, item_open, item_sluit, item_leeg, d + 1)
+                    else:
+                        uit.append(binnen + item_open + _tekst(it, "str") + item_sluit)
+                uit.append(inspring + sluit)
+                continue
+            if waarde is None:
+                if verplicht:
+                    raise _Anders
+                continue
+            if soort == "rec":
+                self.record(uit, waarde, open_, sluit, leeg, d)
+            else:
+                uit.append(inspring + open_ + _tekst(waarde, soort) + sluit)
+
+
+@cache
+def _snel_schrijver(wet: Wet, code: str, retour: bool) -> _SnelSchrijver:
+    return _SnelSchrijver(wet, code, retour)
+
+
+@cache
+def _kop(wet: Wet, code: str) -> tuple[str, str, str]:
+    """The XML declaration, the root's open tag with both namespaces and the fixed start of the
+    Header; and the root's close tag."""
+    ns_msg, ns_basis = namespaces(wet, code)
+    std, pre = PREFIX[wet]
+    p = f"{pre}{code}"
+    begin = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{_REGEL}'
+        f'<{p}:Bericht xmlns:{p}="{ns_msg}" xmlns:{std}="{ns_basis}">'
+        f"{_INSPRONG[1]}<{p}:Header>"
+        f"{_INSPRONG[2]}<{p}:BerichtCode>{BERICHTCODES[wet][code]}</{p}:BerichtCode>"
+        f"{_INSPRONG[2]}<{p}:BerichtVersie>3</{p}:BerichtVersie>"
+        f"{_INSPRONG[2]}<{p}:BerichtSubversie>2</{p}:BerichtSubversie>"
+    )
+    return begin, f"{_INSPRONG[1]}</{p}:Header>", f"{_REGEL}</{p}:Bericht>{_REGEL}"
+
+
+def _bouw_snel(bericht: Bericht) -> bytes:
+    wet: Wet = bericht.wet  # type: ignore[attr-defined]
+    if wet not in ("wmo", "jw"):
+        raise _Anders
+    cls = type(bericht)
+    code = cls.CODE
+    w = _snel_schrijver(wet, code, cls.RETOUR)
+    begin, header_einde, einde = _kop(wet, code)
+    uit = [begin]
+    w.velden(uit, bericht.header, 2)  # type: ignore[attr-defined]
+    uit.append(header_einde)
+    for v in _velden(cls)[1:]:
+        value = getattr(bericht, v.attr)
+        if value is None:
+            if v.verplicht:
+                raise _Anders
+            continue
+        naam = f"{w.prefix_msg}:{v.naam}"
+        w.record(uit, value, f"<{naam}>", f"</{naam}>", f"<{naam}/>", 1)
+    uit.append(einde)
+    return "".join(uit).encode("utf-8")
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ from eenplan.istandaarden.antwoorden import retourbericht
 AGB = "98000001"
 
 
+class TeVroegGedeclareerd(ValueError):
+    """The test asked for a 323 whose period begins after its Dagtekening (see
+    `Aanbiedersbericht.declaratie`)."""
+
+
 class Aanbiedersbericht:
     """Builds what the provider sends about one toewijzing, as bytes."""
 
@@ -106,17 +111,26 @@ class Aanbiedersbericht:
 
         The month still running on the message's Dagtekening (`dag`, default today) is
         clamped to end on the Dagtekening, so the claim never covers days that have not come
-        (TR137: no period ends after the Dagtekening). A month that begins after the Dagtekening
-        is built as asked: three batch tests in `berichten` claim the months after a toewijzing
-        that begins today; once their toewijzing begins in a past month this should refuse."""
+        (TR137: no period ends after the Dagtekening). A claim whose days all lie after the
+        Dagtekening — a month to come, or a toewijzing that begins later — is refused with
+        `TeVroegGedeclareerd`: no provider sends it, and a test built on it would rest on a
+        claim the municipality must refuse. Claim later months of a toewijzing that began in
+        an earlier month (`berichten/tests/conftest.py`: `eerdere_toewijzing`)."""
         begin = self.t.ingangsdatum.replace(day=1)
         for _ in range(maand):
             begin = (begin + dt.timedelta(days=32)).replace(day=1)
         eind = (begin + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         begin = max(begin, self.t.ingangsdatum)
         dag = kw.get("dag") or timezone.localdate()
-        if begin <= dag:
-            eind = min(eind, dag)
+        if begin > dag:
+            raise TeVroegGedeclareerd(
+                f"Declaratie van {begin:%d-%m-%Y} tot en met {eind:%d-%m-%Y} met dagtekening "
+                f"{dag:%d-%m-%Y}: die periode begint na de dagtekening (maand={maand}, toewijzing "
+                f"vanaf {self.t.ingangsdatum:%d-%m-%Y}). Een aanbieder declareert een maand pas "
+                "als die (deels) voorbij is (TR137). Laat de toewijzing in een eerdere maand "
+                "beginnen of kies een latere dagtekening."
+            )
+        eind = min(eind, dag)
         return m.Declaratiebericht(
             wet="wmo",
             header=self.header(**kw),

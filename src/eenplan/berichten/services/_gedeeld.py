@@ -24,6 +24,7 @@ from eenplan.istandaarden import bouw
 from eenplan.rules.termijnen import Termijn
 
 _TEKENS = string.digits + string.ascii_uppercase
+_MOGELIJK = len(_TEKENS) ** 10
 
 
 def gemeentecode(gemeente: Gemeente) -> str:
@@ -37,8 +38,15 @@ def gemeente_voor_code(code: str) -> Gemeente | None:
 
 def nieuwe_identificatie() -> str:
     """A message identificatie of the municipality: 'EP' and ten random characters (12 in all,
-    LDT_IdentificatieBericht); unique per kind (TR056) by the database constraint."""
-    return "EP" + "".join(secrets.choice(_TEKENS) for _ in range(10))
+    LDT_IdentificatieBericht); unique per kind (TR056) by the database constraint. One random
+    number below 36**10 written in ten base-36 digits: the same uniform choice as ten random
+    characters, with one call to the system's random source instead of ten."""
+    getal = secrets.randbelow(_MOGELIJK)
+    tekens = []
+    for _ in range(10):
+        getal, rest = divmod(getal, 36)
+        tekens.append(_TEKENS[rest])
+    return "EP" + "".join(tekens)
 
 
 def uiterlijk(termijn: Termijn, vanaf: dt.date) -> dt.date:

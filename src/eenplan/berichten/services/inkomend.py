@@ -1,6 +1,6 @@
 """What a provider sends the municipality: kept first (the raw bytes, whatever they are), then
 read with the hardened reader, checked against the rules of the library (header: TR056, TR135,
-TR378; content: TR019, TR069, TR074, TR326, TR349, TR374, the claim checks of
+TR378, and TR137 for a 323; content: TR019, TR069, TR074, TR326, TR349, TR374, the claim checks of
 `regels.declaratie_prestatie` with TR418 against the provider's contract tariffs), applied (a
 delivery started or stopped, a request waiting for an
 answer, claim lines approved or rejected) and answered: the retour (306, 308, 316, 318) or the
@@ -117,7 +117,7 @@ def berichten_ontvang(
     digests = [sha256(inhoud) for inhoud, _naam in bestanden]
     nu = timezone.now()
     with transaction.atomic():
-        zelfde = Bericht.objects.filter(richting=Richting.IN, sha256__in=set(digests))
+        zelfde = Bericht.objects.filter(richting=Richting.IN, sha256__in_lijst=digests)
         if aanbieder is not None:
             zelfde = zelfde.filter(aanbieder=aanbieder)
         eerder: dict[str, Bericht] = {}
@@ -177,7 +177,12 @@ class _Voorraad:
     the lines again only of a toewijzing whose fingerprint is not the one this run left after
     its last batch — another worker claimed on it meanwhile, or it was never read. Without
     this, every batch read every approved line of its toewijzingen again: the cost grew with
-    the claim history (a year of monthly claims: 25,000 lines read 20 times)."""
+    the claim history (a year of monthly claims: 25,000 lines read 20 times).
+
+    And the toewijzingen, likewise: a batch locks the ones its messages concern and reads only
+    their `updated_at` (every change of a toewijzing sets it, `uitgaand.py`); a row is read
+    whole only when this run has not read it yet or it changed since. Incoming messages never
+    change a toewijzing, so the instances an earlier batch read stay true until then."""
 
     def __init__(self) -> None:
         self.gemeenten: dict[str, Gemeente | None] = {}
@@ -187,7 +192,32 @@ class _Voorraad:
         self._feestdagen: Any = None
         self.goedgekeurd: dict[int, list[_Regel]] = {}
         self._vingers: dict[int, tuple[int, int | None]] = {}
+        self.toewijzingen: dict[int, Toewijzing] = {}  # by id, as last read
         self.op_ontvangst = False  # see `berichten_verwerk_batch`
+
+    def toewijzingen_laad(
+        self, aanbieder_ids: set[int], wetten: set[str], inwoner_ids: set[int]
+    ) -> list[Toewijzing]:
+        """Lock the toewijzingen of these providers, laws and residents, in id order (no
+        deadlock between two workers), and return them in that order. Read whole: the first
+        time in this run, and a row whose `updated_at` is not the one read before."""
+        rijen = Toewijzing.objects.select_for_update().filter(
+            aanbieder_id__in_lijst=aanbieder_ids, wet__in=wetten, inwoner_id__in_lijst=inwoner_ids
+        )
+        if not self.toewijzingen:
+            uit = list(rijen.order_by("id"))
+            self.toewijzingen.update((t.pk, t) for t in uit)
+            return uit
+        stand = list(rijen.order_by("id").values_list("id", "updated_at"))
+        lezen = [
+            pk
+            for pk, moment in stand
+            if pk not in self.toewijzingen or self.toewijzingen[pk].updated_at != moment
+        ]
+        if lezen:
+            for t in Toewijzing.objects.filter(id__in_lijst=lezen):
+                self.toewijzingen[t.pk] = t
+        return [self.toewijzingen[pk] for pk, _moment in stand]
 
     def goedgekeurd_laad(self, toewijzing_ids: set[int]) -> dict[int, list[_Regel]]:
         """The approved claim lines of these toewijzingen, in id order (locked by the batch:
@@ -195,7 +225,7 @@ class _Voorraad:
         vingers: dict[int, tuple[int, int | None]] = {
             tid: (n, hoogste)
             for tid, n, hoogste in Prestatie.objects.filter(
-                toewijzing_id__in=toewijzing_ids, goedgekeurd=True
+                toewijzing_id__in_lijst=toewijzing_ids, goedgekeurd=True
             )
             .values_list("toewijzing_id")
             .annotate(n=Count("id"), hoogste=Max("id"))
@@ -212,7 +242,7 @@ class _Voorraad:
         lezen = [tid for tid in opnieuw if tid in vingers]
         if lezen:
             for waarden in (
-                Prestatie.objects.filter(toewijzing_id__in=lezen, goedgekeurd=True)
+                Prestatie.objects.filter(toewijzing_id__in_lijst=lezen, goedgekeurd=True)
                 .order_by("id")
                 .values_list("id", *_REGEL_VELDEN)
             ):
@@ -229,9 +259,11 @@ class _Voorraad:
             self._vingers[tid] = (len(lijst), hoogste)
 
     def vergeet(self) -> None:
-        """A batch failed (rolled back): what it held of the claim lines is not known."""
+        """A batch failed (rolled back): what it held of the claim lines and toewijzingen is
+        not known."""
         self.goedgekeurd.clear()
         self._vingers.clear()
+        self.toewijzingen.clear()
 
     def laad(self, codes: set[str], agbs: set[str]) -> None:
         """Every municipality and provider a batch names, in one query each."""
@@ -267,7 +299,7 @@ class _Voorraad:
         missen = [b for b in dict.fromkeys(bsns) if (gemeente.pk, b) not in self.inwoners]
         if missen:
             gevonden = dict(
-                Inwoner.objects.filter(gemeente=gemeente, bsn__in=missen)
+                Inwoner.objects.filter(gemeente=gemeente, bsn__in_lijst=missen)
                 .order_by()
                 .values_list("bsn", "pk")
             )
@@ -508,17 +540,15 @@ class _Staat:
             return
         wetten = {g.heen.wet for g in leesbaar}  # type: ignore[union-attr]
         # Lock the toewijzingen concerned, in id order (no deadlock between two workers).
-        toewijzingen = list(
-            Toewijzing.objects.select_for_update()
-            .filter(aanbieder_id__in=aanbieder_ids, wet__in=wetten, inwoner_id__in=inwoner_ids)
-            .order_by("id")
-        )
+        toewijzingen = self.voorraad.toewijzingen_laad(aanbieder_ids, wetten, inwoner_ids)  # type: ignore[arg-type]
         for t in sorted(toewijzingen, key=lambda t: (t.nummer is None, t.nummer or 0, t.pk)):
             self.toewijzingen.setdefault((t.inwoner_id, t.aanbieder_id, t.wet), []).append(t)
         per_id = {t.pk: t for t in toewijzingen}
         codes = {g.code for g in leesbaar}
         if per_id and codes & {"305", "307"}:
-            for lev in Levering.objects.filter(toewijzing_id__in=per_id, verwijderd=False):
+            for lev in Levering.objects.filter(
+                toewijzing_id__in_lijst=list(per_id), verwijderd=False
+            ):
                 lev.toewijzing = per_id[lev.toewijzing_id]
                 self.leveringen.setdefault(lev.toewijzing_id, []).append(lev)
         if per_id and "323" in codes:
@@ -529,9 +559,9 @@ class _Staat:
             # answer.
             through = Bericht.inwoners.through
             for bericht_id, aanbieder_id, inwoner_id, ident in through.objects.filter(
-                inwoner_id__in=inwoner_ids,
+                inwoner_id__in_lijst=inwoner_ids,
                 bericht__richting=Richting.IN,
-                bericht__aanbieder_id__in=aanbieder_ids,
+                bericht__aanbieder_id__in_lijst=aanbieder_ids,
                 bericht__code__in=["315", "317"],
                 bericht__antwoord_uiterlijk__isnull=False,
                 bericht__beantwoord_op__isnull=True,
@@ -550,8 +580,8 @@ class _Staat:
             self.gezien = set(
                 Bericht.objects.filter(
                     richting=Richting.IN,
-                    afzender__in={g.afzender[:8] for g in leesbaar},
-                    identificatie__in={i[:20] for i in idents},
+                    afzender__in_lijst={g.afzender[:8] for g in leesbaar},
+                    identificatie__in_lijst={i[:20] for i in idents},
                 )
                 .exclude(status__in=_NIET_UNIEK)
                 .values_list("afzender", "soort", "identificatie")
@@ -563,9 +593,9 @@ class _Staat:
         self.nummers = set(
             Bericht.objects.filter(
                 richting=Richting.IN,
-                aanbieder_id__in=aanbieder_ids,
+                aanbieder_id__in_lijst=aanbieder_ids,
                 code="323",
-                kenmerk__in=nummers,
+                kenmerk__in_lijst=nummers,
                 status__in=_GEACCEPTEERD,
             ).values_list("aanbieder_id", "kenmerk")
         )
@@ -577,7 +607,7 @@ class _Staat:
         }
         self.referenties = set(
             Prestatie.objects.filter(
-                bericht__aanbieder_id__in=aanbieder_ids, referentie__in=refs
+                bericht__aanbieder_id__in_lijst=aanbieder_ids, referentie__in_lijst=refs
             ).values_list("bericht__aanbieder_id", "referentie")
         )
         # TR318: each provider's last declaratie period per law, in one query.
@@ -590,7 +620,7 @@ class _Staat:
         for aanbieder_id, wet, periode in (
             Bericht.objects.filter(
                 richting=Richting.IN,
-                aanbieder_id__in=aanbieder_ids,
+                aanbieder_id__in_lijst=aanbieder_ids,
                 code="323",
                 declaratieperiode__isnull=False,
             )
@@ -986,6 +1016,11 @@ class _Verwerking:
             # A real municipality, but not one this installation serves (a claim for another).
             s300 = [regels.Retourcode("S300", "TR378", ANDERE_GEMEENTE.format(code=b.ontvanger))]
         codes += s300
+        if b.code == "323":
+            # TR137: no period of the claim ends after the message's Dagtekening (a month is
+            # claimed once it is over). A rule of the official validation stylesheet: a file
+            # that breaks it is refused whole, with 0001 in the header of the 325 (IV087).
+            codes += regels.TR137(heen)  # type: ignore[arg-type]
         for c in codes:
             meldingen.append(getattr(c, "melding", "") or retourcode_uitleg(c))
         return list(dict.fromkeys(str(c) for c in codes)), " ".join(dict.fromkeys(meldingen))
@@ -1030,7 +1065,7 @@ class _Verwerking:
         client = heen.client
         toewijzingen = self._toewijzingen(client.bsn)
         per_nummer = {t.nummer: t for t in toewijzingen}
-        producten = [als_toegewezen_product(t) for t in toewijzingen]
+        producten = [_toegewezen(t) for t in toewijzingen]
         for p in client.start_producten:
             leveringen = self._leveringen(toewijzingen)
             starts = [self._als_start(lev) for lev in leveringen]
@@ -1057,7 +1092,7 @@ class _Verwerking:
         client = heen.client
         toewijzingen = self._toewijzingen(client.bsn)
         per_nummer = {t.nummer: t for t in toewijzingen}
-        producten = [als_toegewezen_product(t) for t in toewijzingen]
+        producten = [_toegewezen(t) for t in toewijzingen]
         for p in client.stop_producten:
             leveringen = self._leveringen(toewijzingen)
             actueel = [self._als_start(lev) for lev in leveringen]
@@ -1162,7 +1197,7 @@ class _Verwerking:
         for client in declaratie.clienten:
             toewijzingen = self._toewijzingen(client.bsn)
             per_nummer = {t.nummer: t for t in toewijzingen}
-            producten = {t.nummer: als_toegewezen_product(t) for t in toewijzingen if t.nummer}
+            producten = {t.nummer: _toegewezen(t) for t in toewijzingen if t.nummer}
             eerder: dict[int, list[m.Prestatie]] = defaultdict(list)
             for t in toewijzingen:
                 for rij in goedgekeurd.get(t.pk, []):
@@ -1438,6 +1473,15 @@ def _maanden_met_zorg(
             maanden.add((dag.year, dag.month))
             dag = (dag + dt.timedelta(days=32)).replace(day=1)
     return maanden
+
+
+def _toegewezen(t: Toewijzing) -> m.ToegewezenProduct:
+    """The library's record of a toewijzing, made once per instance (`_Voorraad` keeps an
+    instance until its row changes; the rules only read the record)."""
+    klaar = t.__dict__.get("_toegewezen")
+    if klaar is None:
+        klaar = t._toegewezen = als_toegewezen_product(t)  # type: ignore[attr-defined]
+    return klaar
 
 
 def _variant(t: Toewijzing | None) -> Any:

@@ -110,7 +110,9 @@ def toewijzingen_voor_beschikking(beschikking: Beschikking) -> list[Bericht]:
             ),
         )
         toewijzing.nummer = toewijzing.pk
-        toewijzing.save(update_fields=["nummer"])
+        # Every write of a toewijzing sets updated_at: incoming processing keeps the rows it
+        # read until their updated_at changes (`inkomend._Voorraad.toewijzingen_laad`).
+        toewijzing.save(update_fields=["nummer", "updated_at"])
         groepen[(aanbieder.pk, wet)].append(toewijzing)
     berichten = []
     for (aanbieder_id, wet), _rijen in groepen.items():
@@ -308,7 +310,9 @@ def toewijzing_stuur(
         tijdlijn=f"Toewijzing ({bericht.naam}) klaargezet voor {aanbieder.naam}"
         + (f": {reden}" if reden else ""),
     )
-    Toewijzing.objects.filter(pk__in=[t.pk for t in rijen]).update(te_melden=False)
+    Toewijzing.objects.filter(pk__in=[t.pk for t in rijen]).update(
+        te_melden=False, updated_at=timezone.now()
+    )
     # A toewijzing answers the provider's open requests for this client (iJw §2.5.3).
     Bericht.objects.filter(
         richting=Richting.IN,

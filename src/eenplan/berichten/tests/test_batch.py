@@ -5,6 +5,7 @@ rolled back alone, duplicates inside one batch caught (TR056), and a bounded num
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -14,7 +15,13 @@ from django.utils import timezone
 
 from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
 from eenplan.berichten.models import Bericht, Levering, Prestatie
-from eenplan.berichten.services import bericht_ontvang, berichten_verwerk_batch, inkomend
+from eenplan.berichten.services import (
+    bericht_ontvang,
+    berichten_verwerk_batch,
+    inkomend,
+    toewijzing_stuur,
+    toewijzing_wijzig,
+)
 from eenplan.berichten.services.uitgaand import als_toegewezen_product
 from eenplan.events.models import Gebeurtenis
 from eenplan.istandaarden import bouw, regels
@@ -52,9 +59,12 @@ def test_a_batch_gives_every_message_its_own_outcome(van_aanbieder, toewijzing):
     assert onbekend.retourcodes == ["9019"]
     # Every message answered once, and in the resident's timeline.
     assert Bericht.objects.filter(richting=Richting.UIT, antwoord_op__in=ids).count() == 5
-    assert Gebeurtenis.objects.filter(
-        inwoner=toewijzing.inwoner, soort="bericht.ontvangen", record_id__in=ids
-    ).count() == 5
+    assert (
+        Gebeurtenis.objects.filter(
+            inwoner=toewijzing.inwoner, soort="bericht.ontvangen", record_id__in=ids
+        ).count()
+        == 5
+    )
     # Running it again changes nothing.
     berichten_verwerk_batch(ids)
     assert Bericht.objects.filter(richting=Richting.UIT, antwoord_op__in=ids).count() == 5
@@ -70,11 +80,13 @@ def test_a_duplicate_inside_one_batch_changes_nothing(van_aanbieder, toewijzing)
     assert Levering.objects.filter(toewijzing=toewijzing).count() == 1
 
 
-def test_a_failing_message_is_rolled_back_alone(van_aanbieder, toewijzing, monkeypatch):
+def test_a_failing_message_is_rolled_back_alone(
+    van_aanbieder_eerder, eerdere_toewijzing, monkeypatch
+):
     ids = _bewaar(
-        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1"),
-        van_aanbieder.start(identificatie="S1"),
-        van_aanbieder.declaratie(volume=2, ref="P2", nummer="D2", maand=1),
+        van_aanbieder_eerder.declaratie(volume=3, ref="P1", nummer="D1"),
+        van_aanbieder_eerder.start(identificatie="S1"),
+        van_aanbieder_eerder.declaratie(volume=2, ref="P2", nummer="D2", maand=1),
     )
     echte = inkomend._Verwerking._verwerk_305
 
@@ -121,15 +133,17 @@ def test_a_batch_does_not_look_up_the_same_things_per_message(van_aanbieder, toe
     assert sum('FROM "berichten_toewijzing"' in s for s in sqls) == 1
 
 
-def test_overlapping_batches_of_two_workers_apply_each_message_once(van_aanbieder, toewijzing):
+def test_overlapping_batches_of_two_workers_apply_each_message_once(
+    van_aanbieder_eerder, eerdere_toewijzing
+):
     """Worker A takes messages 1-3, worker B 2-4 (after A committed, as the row locks make it
     wait): B leaves 2 and 3 alone, applies only 4."""
-    einde = toewijzing.ingangsdatum + dt.timedelta(days=20)
+    einde = eerdere_toewijzing.ingangsdatum + dt.timedelta(days=20)
     ids = _bewaar(
-        van_aanbieder.start(identificatie="S1"),
-        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1"),
-        van_aanbieder.stop(einddatum=einde, identificatie="S2"),
-        van_aanbieder.declaratie(volume=2, ref="P2", nummer="D2", maand=1),
+        van_aanbieder_eerder.start(identificatie="S1"),
+        van_aanbieder_eerder.declaratie(volume=3, ref="P1", nummer="D1"),
+        van_aanbieder_eerder.stop(einddatum=einde, identificatie="S2"),
+        van_aanbieder_eerder.declaratie(volume=2, ref="P2", nummer="D2", maand=1),
     )
     berichten_verwerk_batch(ids[:3])
     berichten_verwerk_batch(ids[1:])
@@ -182,20 +196,26 @@ def test_an_identificatie_stored_by_another_worker_meanwhile_makes_a_duplicate(
 
 
 def test_a_line_another_worker_approved_between_two_batches_counts_for_the_volume(
-    van_aanbieder, toewijzing, monkeypatch
+    van_aanbieder_eerder, eerdere_toewijzing, monkeypatch
 ):
     """The approved claim lines are read once per run and kept across its batches; a line
     another worker approved on the same toewijzing between two batches is seen (TR322: the
     sum of all claimed volume fits the toewijzing), and lines nobody touched are not read
     again."""
     ids = _bewaar(
-        van_aanbieder.declaratie(volume=3, ref="P1", nummer="D1", identificatie="B1"),
-        van_aanbieder.declaratie(volume=5, ref="P2", nummer="D2", maand=1, identificatie="B2"),
-        van_aanbieder.declaratie(volume=1, ref="P3", nummer="D3", maand=2, identificatie="B3"),
+        van_aanbieder_eerder.declaratie(volume=3, ref="P1", nummer="D1", identificatie="B1"),
+        van_aanbieder_eerder.declaratie(
+            volume=5, ref="P2", nummer="D2", maand=1, identificatie="B2"
+        ),
+        van_aanbieder_eerder.declaratie(
+            volume=1, ref="P3", nummer="D3", maand=2, identificatie="B3"
+        ),
     )
     echt = inkomend._verwerk_deel
     # The year's volume in hours (IV077 over the toewijzing's period, as TR322 sums it).
-    ruimte = regels._totaal_max(als_toegewezen_product(toewijzing), "inspanningsgericht", "wmo")
+    ruimte = regels._totaal_max(
+        als_toegewezen_product(eerdere_toewijzing), "inspanningsgericht", "wmo"
+    )
     regels_gelezen: list[int] = []
 
     def met_een_andere_worker(deel, vandaag, voorraad):  # type: ignore[no-untyped-def]
@@ -225,8 +245,63 @@ def test_a_line_another_worker_approved_between_two_batches_counts_for_the_volum
     assert regels_gelezen == [0, 1, 0]
 
 
+def test_a_toewijzing_changed_between_two_batches_is_read_again(
+    van_aanbieder_eerder, eerdere_toewijzing, monkeypatch
+):
+    """The toewijzingen are read whole once per run and kept across its batches while their
+    `updated_at` stays the same; one changed between two batches (a lower volume: a new 301)
+    is read again, and the next claim is judged on the new volume."""
+    ids = _bewaar(
+        van_aanbieder_eerder.declaratie(volume=10, ref="P1", nummer="D1", identificatie="B1"),
+        van_aanbieder_eerder.declaratie(
+            volume=10, ref="P2", nummer="D2", maand=1, identificatie="B2"
+        ),
+        van_aanbieder_eerder.declaratie(
+            volume=1, ref="P3", nummer="D3", maand=2, identificatie="B3"
+        ),
+    )
+    echt = inkomend._verwerk_deel
+    gelezen: list[int] = []
+
+    def met_een_wijziging(deel, vandaag, voorraad):  # type: ignore[no-untyped-def]
+        with CaptureQueriesContext(connection) as q:
+            uit = echt(deel, vandaag, voorraad)
+        gelezen.append(
+            sum('"berichten_toewijzing"."productcategorie"' in s["sql"] for s in q.captured_queries)
+        )
+        if deel == [ids[0]]:
+            # Meanwhile the provision is cut to one hour a week (OP033: a new 301).
+            toewijzing_wijzig(
+                voorziening=eerdere_toewijzing.beschikte_voorziening,
+                einde=eerdere_toewijzing.einddatum,
+                omvang=Decimal(1),
+                reden_wijziging="05",
+            )
+        return uit
+
+    monkeypatch.setattr(inkomend, "_verwerk_deel", met_een_wijziging)
+    eerste, tweede, derde = berichten_verwerk_batch(ids, batch=1)
+    # Three hours a week: ten in a whole month fit.
+    assert eerste.status == BerichtStatus.VERWERKT, eerste.retourcodes
+    # One hour a week: ten in a month do not (IV077).
+    assert tweede.status == BerichtStatus.AFGEKEURD and "9321" in tweede.retourcodes
+    assert derde.status == BerichtStatus.VERWERKT, derde.retourcodes
+    # Read whole in the first batch, again after the change, not in the third.
+    assert gelezen == [1, 1, 0]
+
+
+def test_every_write_of_a_toewijzing_moves_its_updated_at(eerdere_toewijzing):
+    """Incoming processing keeps the toewijzingen it read until their `updated_at` changes:
+    every write sets it, also the bulk update after a 301 (te_melden)."""
+    t = eerdere_toewijzing
+    voor = t.updated_at
+    toewijzing_stuur(inwoner=t.inwoner, aanbieder=t.aanbieder, wet=t.wet)
+    t.refresh_from_db()
+    assert t.updated_at > voor
+
+
 def test_replaying_history_each_message_is_processed_on_the_day_it_arrived(
-    van_aanbieder, toewijzing
+    van_aanbieder_eerder, eerdere_toewijzing
 ):
     """The demo keeps a year of traffic and processes it in batches afterwards
     (`op_ontvangst`): each message's answer, processing moment and timeline entry carry the
@@ -236,7 +311,7 @@ def test_replaying_history_each_message_is_processed_on_the_day_it_arrived(
     ids = []
     for i, dag in enumerate(dagen):
         moment = timezone.make_aware(dt.datetime.combine(dag, dt.time(10 + i, 15)))
-        b = van_aanbieder.declaratie(volume=1, ref=f"P{i}", nummer=f"D{i}", maand=i, dag=dag)
+        b = van_aanbieder_eerder.declaratie(volume=1, ref=f"P{i}", nummer=f"D{i}", maand=i, dag=dag)
         with mock.patch.object(timezone, "now", lambda moment=moment: moment):
             ids += _bewaar(b)
     berichten_verwerk_batch(ids, op_ontvangst=True)

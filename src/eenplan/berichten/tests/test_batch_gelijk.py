@@ -10,6 +10,7 @@ an XML bomb, a retour on nothing)."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -19,10 +20,16 @@ from django.utils import timezone
 
 from eenplan.berichten.constants import Kanaal, Richting
 from eenplan.berichten.models import Bericht, Levering, Prestatie
-from eenplan.berichten.services import bericht_verwerk, berichten_ontvang, berichten_verwerk_batch
+from eenplan.berichten.services import (
+    _gedeeld,
+    bericht_verwerk,
+    berichten_ontvang,
+    berichten_verwerk_batch,
+)
 from eenplan.events.models import Gebeurtenis
-from eenplan.istandaarden import bouw
+from eenplan.istandaarden import antwoorden, bouw
 from eenplan.istandaarden import model as m
+from eenplan.istandaarden.xml import bouw_lxml
 from eenplan.testing.berichten import Aanbiedersbericht
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +62,7 @@ def _wijziging(v: Aanbiedersbericht, ref: str, **kw: Any) -> m.Bericht:
     )
 
 
-def _bestanden(toewijzing, beschikking) -> list[bytes]:
+def _bestanden(toewijzing) -> list[bytes]:
     v = Aanbiedersbericht(toewijzing)
     begin = toewijzing.ingangsdatum
     anders = Aanbiedersbericht(toewijzing)
@@ -90,6 +97,10 @@ def _bestanden(toewijzing, beschikking) -> list[bytes]:
     onbekend = v.start(identificatie="X4")
     onbekend.client.bsn = "111222333"
     inhoud.append(bouw(onbekend))
+    # This month's claim dated yesterday: it ends after its Dagtekening (TR137, 0001).
+    te_vroeg = v.declaratie(volume=1, ref="P9", nummer="D9", maand=3, identificatie="T1")
+    te_vroeg.header.bericht_identificatie.dagtekening = timezone.localdate() - dt.timedelta(days=1)
+    inhoud.append(bouw(te_vroeg))
     return inhoud
 
 
@@ -171,9 +182,17 @@ def _ontvang(inhoud: list[bytes]) -> list[int]:
     ]
 
 
-def test_one_by_one_and_in_one_batch_end_the_same(toewijzing, beschikking):
-    inhoud = _bestanden(toewijzing, beschikking)
-    with transaction.atomic():
+def test_one_by_one_and_in_one_batch_end_the_same(eerdere_toewijzing, monkeypatch):
+    """The reference: each message alone (its own batch, everything read fresh), its answer
+    copied with `copy.deepcopy` and written by lxml (`bouw_lxml`). The fast path: batches
+    (the toewijzingen and claim lines kept across them), the compiled writer and
+    `antwoorden.kopie`. Everything stored is the same, the answers byte for byte (but their
+    random identificatie)."""
+    # A toewijzing from three months ago: the set claims it month after month (TR137).
+    inhoud = _bestanden(eerdere_toewijzing)
+    with transaction.atomic(), monkeypatch.context() as referentie:
+        referentie.setattr(_gedeeld, "bouw", bouw_lxml)
+        referentie.setattr(antwoorden, "kopie", copy.deepcopy)
         ids = _ontvang(inhoud)
         for pk in ids:
             bericht_verwerk(pk)
@@ -189,7 +208,9 @@ def test_one_by_one_and_in_one_batch_end_the_same(toewijzing, beschikking):
     statussen = {b[0] for b in een_voor_een["berichten"]}
     assert {"verwerkt", "afgekeurd", "dubbel", "onleesbaar"} <= statussen
     codes = {c for b in een_voor_een["berichten"] for c in b[1]}
-    assert {"9056", "9074", "0001", "S300", "9019", "8214", "9374"} <= codes, codes
+    assert {"9056", "9074", "0001", "S300", "9019", "8214", "9374", "9321"} <= codes, codes
+    te_vroeg = een_voor_een["berichten"][-1]
+    assert te_vroeg[0] == "afgekeurd" and te_vroeg[1] == ["0001"] and "TR137" in te_vroeg[2]
     assert een_voor_een["leveringen"] and een_voor_een["prestaties"] and een_voor_een["tijdlijn"]
 
 

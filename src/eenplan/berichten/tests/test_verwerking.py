@@ -227,6 +227,28 @@ def test_a_claim_line_is_never_paid_twice(van_aanbieder):
     assert "8021" in tweede.retourcodes  # TR314: ReferentieNummer already delivered
 
 
+def test_a_claim_for_days_after_its_dagtekening_is_refused_whole_with_0001(
+    van_aanbieder, toewijzing
+):
+    """TR137: no period of a 323 ends after the message's Dagtekening — a month is claimed once
+    it is over. A rule of the official stylesheet: the file is refused whole (0001 in the 325's
+    header, IV087) and nothing of it is approved or kept as a claim line."""
+    bericht = van_aanbieder.declaratie(volume=3)  # today, from the toewijzing's first day
+    # The provider's software dated the file yesterday: the claimed day is after it.
+    gisteren = timezone.localdate() - dt.timedelta(days=1)
+    bericht.header.bericht_identificatie.dagtekening = gisteren
+    bericht = ontvang(bericht)
+    assert bericht.status == BerichtStatus.AFGEKEURD and bericht.retourcodes == ["0001"]
+    assert "pas gedeclareerd als die voorbij is" in bericht.melding
+    assert not Prestatie.objects.exists()
+    antwoord = antwoord_op(bericht)
+    assert antwoord.naam == "WMO325" and antwoord.header.retourcodes == ["0001"]
+    assert antwoord.declaratie_antwoord is None
+    # The same claim dated today is approved.
+    goed = ontvang(van_aanbieder.declaratie(volume=3, ref="P2", nummer="D2"))
+    assert goed.status == BerichtStatus.VERWERKT and goed.retourcodes == ["8001"]
+
+
 # --- incoming: requests and the worklist ----------------------------------------------------
 
 

@@ -68,3 +68,38 @@ def test_updated_rows_get_each_their_own_values():
     assert (eerste.status, eerste.retourcodes, eerste.declaratieperiode) == ("ontvangen", [], None)
     assert (tweede.status, tweede.retourcodes, tweede.verwerkt_op) == ("afgekeurd", ["9010"], later)
     assert (derde.status, derde.declaratieperiode) == ("verwerkt", dt.date(2026, 3, 1))
+
+
+def test_the_written_out_conversions_give_the_values_of_each_fields_own_converter():
+    """`_Tabel.waarden` (one generated function per table) and calling each field's
+    `_omzetter` give the same parameters, for plain values and for values a field converts
+    (a str subclass in a text field, a bool and a Decimal in a number field, None)."""
+    from decimal import Decimal
+
+    from django.db.models import TextChoices
+
+    class Status(TextChoices):
+        VERWERKT = "verwerkt"
+
+    t = bulk._Tabel(Bericht)
+    for rij in (
+        _bericht(1, timezone.now()),
+        _bericht(2, dt.datetime(2026, 3, 28, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))),
+    ):
+        rij.status = Status.VERWERKT  # a str subclass: through the field's converter
+        rij.aanbieder_id = Decimal(7)  # not a plain int: through the field's converter
+        rij.dagtekening = None
+        verwacht = [zet(getattr(rij, a)) for a, zet in zip(t.attnames, t.omzetters, strict=True)]
+        assert t.waarden(rij) == verwacht
+
+
+def test_in_lijst_finds_the_same_rows_as_in():
+    rijen = [_bericht(i, timezone.now()) for i in range(4)]
+    bulk.voeg_in(Bericht, rijen, ids=True)
+    ids = [rijen[0].pk, rijen[2].pk, rijen[2].pk, None, 10**9]
+    assert set(Bericht.objects.filter(id__in_lijst=ids)) == set(Bericht.objects.filter(id__in=ids))
+    namen = {"ID1", "ID3", "ONBEKEND"}
+    assert set(Bericht.objects.filter(identificatie__in_lijst=namen)) == {rijen[1], rijen[3]}
+    assert not Bericht.objects.filter(id__in_lijst=[]).exists()
+    with pytest.raises(TypeError):
+        list(Bericht.objects.filter(dagtekening__in_lijst=[dt.date(2026, 3, 1)]))

@@ -1,15 +1,18 @@
 """The provider's message builder (`testing.berichten.Aanbiedersbericht`): a 323 it builds
 never claims days after the message's Dagtekening (iWmo TR137), so a test does not rest on a
-claim that a municipality must refuse."""
+claim that a municipality must refuse: a month still running is claimed up to the Dagtekening,
+and a period that begins after it is refused with a clear error."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eenplan.berichten.models import Toewijzing
 from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import regels
-from eenplan.testing.berichten import Aanbiedersbericht
+from eenplan.testing.berichten import Aanbiedersbericht, TeVroegGedeclareerd
 
 D = dt.date
 
@@ -60,3 +63,19 @@ def test_a_month_that_is_over_is_claimed_whole():
     december = _bouwer(D(2026, 11, 3)).declaratie(volume=1, maand=1, dag=D(2026, 12, 3))
     assert _perioden(december)[0] == (D(2026, 12, 1), D(2026, 12, 3))
     assert regels.TR137(december) == []
+
+
+def test_a_month_after_the_dagtekening_is_refused_with_a_clear_error():
+    # A toewijzing from 3 November, a message of 20 November: December has not begun.
+    bouwer = _bouwer(D(2026, 11, 3))
+    with pytest.raises(TeVroegGedeclareerd, match="begint na de dagtekening") as fout:
+        bouwer.declaratie(volume=1, maand=1, dag=D(2026, 11, 20))
+    assert "01-12-2026" in str(fout.value) and "TR137" in str(fout.value)
+    # A toewijzing that begins after the message's Dagtekening: nothing to claim yet.
+    with pytest.raises(TeVroegGedeclareerd):
+        _bouwer(D(2026, 11, 25)).declaratie(volume=1, dag=D(2026, 11, 20))
+    # The same month once it has begun is built (up to the Dagtekening).
+    assert _perioden(bouwer.declaratie(volume=1, maand=1, dag=D(2026, 12, 1)))[0] == (
+        D(2026, 12, 1),
+        D(2026, 12, 1),
+    )
