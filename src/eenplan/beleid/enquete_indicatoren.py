@@ -5,25 +5,26 @@ questionnaire (`beleid.vragenlijst.STANDAARD`), so the ids are stable."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from eenplan.beleid.indicatoren import Indicator, Punt, onderdrukken
+from eenplan.beleid.indicatoren import Indicator, Punt
 from eenplan.beleid.vragenlijst import STANDAARD
 
 
 def _reeks(code: str, *, gemeente_id: int, wijk_id: int | None = None) -> list[Punt]:
     from eenplan.beleid.selectors import vraag_per_jaar
 
-    punten = []
-    for jaar, n, positief in vraag_per_jaar(code, gemeente_id=gemeente_id, wijk_id=wijk_id):
-        waarde = (Decimal(positief) * 100 / n).quantize(Decimal("0.1")) if n else None
-        waarde, onderdrukt = onderdrukken(waarde, n, positief)
-        punten.append(
-            Punt(str(jaar), jaar, waarde, n=None if onderdrukt else n, onderdrukt=onderdrukt)
+    return [
+        Punt(
+            str(jaar),
+            jaar,
+            None if cel.onderdrukt else cel.waarde,
+            n=None if cel.onderdrukt else cel.noemer,
+            onderdrukt=cel.onderdrukt,
         )
-    return punten
+        for jaar, cel in vraag_per_jaar(code, gemeente_id=gemeente_id, wijk_id=wijk_id)
+    ]
 
 
 ENQUETE_INDICATOREN = [
@@ -45,9 +46,11 @@ ENQUETE_INDICATOREN = [
 
 
 def _meting(code: str, v: Any) -> Any:
-    """The registry's measurement of one question: the answers with a score to the rounds whose
-    peildatum lies in the period; units are respondents (one answer per question each), the
-    numerator those who answered 4 or 5."""
+    """The registry's measurement of one question: the answers to the rounds whose peildatum
+    lies in the period. The units are the respondents the question was put to ("weet ik niet"
+    included: a group of fewer than five respondents is hidden whatever they answered), the
+    numerator those who answered 4 or 5, the denominator those who gave a score. The wijk or
+    provider is empty where the answer was stored coarse (`selectors.grove_indeling`)."""
     from django.db.models import Count, Q
 
     from eenplan.beleid.models import Antwoord
@@ -55,7 +58,6 @@ def _meting(code: str, v: Any) -> Any:
 
     rijen = Antwoord.objects.filter(
         vraag__code=code,
-        score__isnull=False,
         respons__uitvraging__gemeente_id=v.gemeente_id,
         respons__uitvraging__peildatum__range=(v.van, v.tot),
     )
@@ -68,6 +70,7 @@ def _meting(code: str, v: Any) -> Any:
         },
         eenheden=Count("pk"),
         teller=Count("pk", filter=Q(score__gte=4)),
+        noemer=Count("score"),
     )
 
 
@@ -86,7 +89,7 @@ def register_indicatoren() -> list[Any]:
             dimensies=("wijk", "aanbieder", "maand", "kwartaal", "jaar"),
             meting=partial(_meting, eigen.id.removeprefix("cev_")),
             thema="Cliëntervaring",
-            telt="antwoorden",
+            telt="respondenten",
         )
         for eigen in ENQUETE_INDICATOREN
     ]

@@ -52,8 +52,16 @@ class ActiviteitForm(forms.Form):
 
 
 class MargesForm(forms.Form):
-    op_koers_marge = forms.CharField(label="Op koers tot en met (% achterstand)", max_length=20)
-    aandacht_marge = forms.CharField(label="Aandacht tot en met (% achterstand)", max_length=20)
+    _FOUT = {
+        "required": "Vul beide marges in.",
+        "max_length": "Vul een getal in, bijvoorbeeld 12,5.",
+    }
+    op_koers_marge = forms.CharField(
+        label="Op koers tot en met (% achterstand)", max_length=20, error_messages=_FOUT
+    )
+    aandacht_marge = forms.CharField(
+        label="Aandacht tot en met (% achterstand)", max_length=20, error_messages=_FOUT
+    )
 
 
 class UitvragingForm(forms.Form):

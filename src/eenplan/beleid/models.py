@@ -329,11 +329,18 @@ def willekeurig_id() -> int:
 
 class Respons(models.Model):
     """One completed questionnaire: wijk and provider only, no time, no invitation, a random
-    key (`willekeurig_id`) and an order by that key, not by arrival."""
+    key (`willekeurig_id`) and an order by that key, not by arrival.
+
+    Coarse where the group is small (`selectors.grove_indeling`): the wijk is kept only when
+    the round invited at least `onderdrukking.DREMPEL` residents of it (else empty: "overige
+    wijken"), the provider likewise (else empty: "overige of onbekende aanbieder"), so an
+    answer never carries an attribute that only a handful of people share."""
 
     id = models.BigIntegerField(primary_key=True, default=willekeurig_id, editable=False)
     uitvraging = models.ForeignKey(Uitvraging, on_delete=models.CASCADE, related_name="responsen")
-    wijk = models.ForeignKey("gemeente.Wijk", on_delete=models.PROTECT, related_name="+")
+    wijk = models.ForeignKey(
+        "gemeente.Wijk", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     aanbieder = models.CharField(max_length=200, blank=True)
 
     class Meta:

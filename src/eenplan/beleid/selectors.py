@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import models
@@ -33,6 +33,8 @@ from eenplan.beleid.models import (
     Vragenlijst,
 )
 from eenplan.beleid.oordeel import Oordeel, Uitkomst, beoordeel
+from eenplan.gemeente.models import Wijk
+from eenplan.sturing import onderdrukking
 
 
 def beleidsplannen(*, gemeente_id: int) -> QuerySet[Beleidsplan]:
@@ -229,21 +231,128 @@ def uitvragingen(*, gemeente_id: int) -> QuerySet[Uitvraging]:
     )
 
 
+OVERIGE_WIJKEN = "Overige wijken"
+OVERIGE_AANBIEDERS = "Overige of onbekende aanbieder"
+
+
+@dataclass(frozen=True)
+class Indeling:
+    """The wijken and providers an answer of one round may carry: those the round invited at
+    least `KLEINSTE_CEL` residents of. Any other is stored and shown coarse (wijk empty:
+    "overige wijken"; provider empty: "overige of onbekende aanbieder"), so an answer never
+    carries an attribute that fewer than five invited people share."""
+
+    wijken: frozenset[int]
+    aanbieders: frozenset[str]
+
+    def wijk(self, wijk_id: int | None) -> int | None:
+        return wijk_id if wijk_id in self.wijken else None
+
+    def aanbieder(self, naam: str | None) -> str:
+        return naam if naam and naam in self.aanbieders else ""
+
+
+def _uitnodigingen_per_groep(uitvraging_id: int) -> list[dict[str, Any]]:
+    """The round's invitations per wijk and provider: invited and answered. One query."""
+    return list(
+        Uitnodiging.objects.filter(uitvraging_id=uitvraging_id)
+        .order_by()
+        .values("wijk_id", "aanbieder")
+        .annotate(uitgenodigd=Count("id"), beantwoord=Count("id", filter=Q(beantwoord=True)))
+    )
+
+
+def _indeling(rijen: list[dict[str, Any]]) -> Indeling:
+    wijken: dict[int, int] = {}
+    aanbieders: dict[str, int] = {}
+    for r in rijen:
+        wijken[r["wijk_id"]] = wijken.get(r["wijk_id"], 0) + r["uitgenodigd"]
+        aanbieders[r["aanbieder"]] = aanbieders.get(r["aanbieder"], 0) + r["uitgenodigd"]
+    return Indeling(
+        wijken=frozenset(w for w, n in wijken.items() if n >= indicatoren.KLEINSTE_CEL),
+        aanbieders=frozenset(a for a, n in aanbieders.items() if n >= indicatoren.KLEINSTE_CEL),
+    )
+
+
+def grove_indeling(uitvraging_id: int) -> Indeling:
+    """The coarse grouping of one round, from its invitations (fixed once the sample is
+    drawn). One aggregate query."""
+    return _indeling(_uitnodigingen_per_groep(uitvraging_id))
+
+
+def _vraag_cel(
+    sleutel: str, respondenten: int, n: int, positief: int
+) -> onderdrukking.Cel:
+    """One question in one group before suppression, as the registry's indicator `cev_<code>`
+    counts it: the units are the respondents ("weet ik niet" included), the numerator those
+    who agree (4 or 5), the denominator those who gave a score."""
+    return onderdrukking.Cel(
+        sleutel=sleutel,
+        label="",
+        eenheden=respondenten,
+        teller=positief,
+        noemer=n,
+        waarde=(Decimal(positief) * 100 / n).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        if n
+        else None,
+    )
+
+
 def vraag_per_jaar(
     code: str, *, gemeente_id: int, wijk_id: int | None = None
-) -> list[tuple[int, int, int]]:
-    """(year, answers with a score, answers 4 or 5) for one question, one aggregate query."""
-    qs = Antwoord.objects.filter(
-        vraag__code=code, respons__uitvraging__gemeente_id=gemeente_id, score__isnull=False
-    )
-    if wijk_id is not None:
-        qs = qs.filter(respons__wijk_id=wijk_id)
-    rijen = (
-        qs.values("respons__uitvraging__jaar")
-        .annotate(n=Count("id"), positief=Count("id", filter=Q(score__gte=4)))
-        .order_by("respons__uitvraging__jaar")
-    )
-    return [(r["respons__uitvraging__jaar"], r["n"], r["positief"]) for r in rijen]
+) -> list[tuple[int, onderdrukking.Cel]]:
+    """Per year the share agreeing with one question, for the municipality or one wijk, small
+    cells suppressed (`onderdrukking.DREMPEL` respondents). For a wijk the whole table of the
+    year by wijk is suppressed together (with the complementary cell), so the municipality's
+    value minus the other wijken's never gives a hidden wijk away. One aggregate query (and
+    one for the wijken's codes, the registry's keys that break ties, for a wijk)."""
+    antwoorden = Antwoord.objects.filter(
+        vraag__code=code, respons__uitvraging__gemeente_id=gemeente_id
+    ).order_by()
+    tellingen = {
+        "respondenten": Count("id"),
+        "n": Count("score"),
+        "positief": Count("id", filter=Q(score__gte=4)),
+    }
+    if wijk_id is None:
+        return [
+            (
+                r["respons__uitvraging__jaar"],
+                onderdrukking.primair(_vraag_cel("", r["respondenten"], r["n"], r["positief"])),
+            )
+            for r in antwoorden.values("respons__uitvraging__jaar")
+            .annotate(**tellingen)
+            .order_by("respons__uitvraging__jaar")
+        ]
+    codes = dict(Wijk.objects.filter(gemeente_id=gemeente_id).values_list("pk", "code"))
+    per_jaar: dict[int, list[dict[str, Any]]] = {}
+    for r in antwoorden.values("respons__uitvraging__jaar", "respons__wijk_id").annotate(
+        **tellingen
+    ):
+        per_jaar.setdefault(r["respons__uitvraging__jaar"], []).append(r)
+    uit = []
+    for jaar in sorted(per_jaar):
+        groepen = per_jaar[jaar]
+        if not any(g["respons__wijk_id"] == wijk_id for g in groepen):
+            continue
+        totaal = _vraag_cel(
+            "",
+            sum(g["respondenten"] for g in groepen),
+            sum(g["n"] for g in groepen),
+            sum(g["positief"] for g in groepen),
+        )
+        _t, cellen = onderdrukking.onderdruk(
+            totaal,
+            [
+                _vraag_cel(
+                    codes.get(g["respons__wijk_id"], ""), g["respondenten"], g["n"], g["positief"]
+                )
+                for g in groepen
+            ],
+        )
+        sleutel = codes.get(wijk_id, "")
+        uit.append((jaar, next(c for c in cellen if c.sleutel == sleutel)))
+    return uit
 
 
 @dataclass(frozen=True)
@@ -256,100 +365,153 @@ class Cel:
     onderdrukt: bool
 
 
-def te_onderdrukken(aantallen: list[tuple[int, int | None]]) -> set[int]:
+def te_onderdrukken(
+    aantallen: list[tuple[int, int | None]],
+    *,
+    al_verborgen: frozenset[int] = frozenset(),
+    sleutels: list[str] | None = None,
+) -> set[int]:
     """Which cells of one row to hide, by the registry's rules (`sturing.onderdrukking`): the
     primary rule (1 to 4 persons, or a numerator of 1 to 4) and the complementary one (the row
-    total is shown, so one hidden cell takes the smallest other with it)."""
-    from eenplan.sturing import onderdrukking as o
-
+    total is shown, so one hidden cell takes the smallest other with it). `al_verborgen`: cells
+    hidden for another reason, which count as hidden for the complementary rule; `sleutels`:
+    the keys that break a tie (by default the position)."""
     rijen = [
-        o.Cel(sleutel=str(i), label="", eenheden=n, teller=t, waarde=Decimal(n))
+        onderdrukking.Cel(
+            sleutel=sleutels[i] if sleutels else str(i),
+            label="",
+            eenheden=n,
+            teller=t,
+            waarde=Decimal(n),
+            onderdrukt=i in al_verborgen,
+        )
         for i, (n, t) in enumerate(aantallen)
     ]
-    totaal = o.Cel(
+    totaal = onderdrukking.Cel(
         sleutel="", label="", eenheden=sum(n for n, _t in aantallen), teller=None, waarde=None
     )
-    _totaal, uit = o.onderdruk(totaal, rijen)
+    _totaal, uit = onderdrukking.onderdruk(totaal, rijen)
     return {i for i, c in enumerate(uit) if c.onderdrukt}
 
 
-def _cel(n: int, positief: int, som: int, *, verbergen: bool = False) -> Cel:
-    _w, klein = indicatoren.onderdrukken(None, n, positief)
-    if n == 0 and not verbergen:
-        return Cel(0, None, None, False)  # nobody answered: nothing to hide, no share
-    if verbergen or klein:
+def _cel(cel: onderdrukking.Cel, som: int) -> Cel:
+    if cel.onderdrukt:
         return Cel(None, None, None, True)
-    return Cel(
-        n,
-        (Decimal(positief) * 100 / n).quantize(Decimal("0.1")),
-        (Decimal(som) / n).quantize(Decimal("0.1")),
-        False,
-    )
+    n = cel.noemer or 0
+    if n == 0:
+        return Cel(0, None, None, False)  # nobody gave a score: nothing to hide, no share
+    return Cel(n, cel.waarde, (Decimal(som) / n).quantize(Decimal("0.1")), False)
 
 
 def uitvraging_resultaten(uitvraging: Uitvraging, *, per: str) -> dict[str, object]:
     """The results of one round per question, split by `per` ("wijk" or "aanbieder"), plus
-    the response rate per group. Two aggregate queries. Cells under the threshold are
-    suppressed, and so is the group's response rate; the totals row counts everyone."""
+    the response rate per group. A fixed number of aggregate queries.
+
+    Groups follow `grove_indeling` (a wijk or provider with fewer than five invitations is
+    part of "overige"). A group's results are shown only when at least five of its residents
+    answered (and at least five agreed or did not, and at least five gave a score), with the
+    complementary cell, exactly as the registry's `cev_<code>` table by the same dimension;
+    the response of a group of fewer than five invited or answered is hidden likewise."""
     from django.db.models import Sum
 
-    veld = {"wijk": "respons__wijk__naam", "aanbieder": "respons__aanbieder"}[per]
-    rijen = (
-        Antwoord.objects.filter(respons__uitvraging=uitvraging, score__isnull=False)
-        .values("vraag_id", veld)
-        .annotate(n=Count("id"), positief=Count("id", filter=Q(score__gte=4)), som=Sum("score"))
+    per_groep = _uitnodigingen_per_groep(uitvraging.pk)
+    indeling = _indeling(per_groep)
+    groepen: dict[object, dict[str, Any]] = {}
+    wijken: dict[int, Wijk] = {}
+    if per == "wijk":
+        respons_veld = "respons__wijk_id"
+        grof: Any = indeling.wijk
+        wijken = {
+            w.pk: w
+            for w in Wijk.objects.filter(gemeente_id=uitvraging.gemeente_id).only("code", "naam")
+        }
+    else:
+        respons_veld = "respons__aanbieder"
+        grof = indeling.aanbieder
+    for r in per_groep:
+        if per == "wijk":
+            sleutel = indeling.wijk(r["wijk_id"])
+            wijk = wijken.get(sleutel) if sleutel is not None else None
+            label, code = (wijk.naam, wijk.code) if wijk else (OVERIGE_WIJKEN, "")
+        else:
+            sleutel = indeling.aanbieder(r["aanbieder"])
+            label, code = sleutel or OVERIGE_AANBIEDERS, sleutel
+        g = groepen.setdefault(
+            sleutel, {"label": label, "code": code, "uitgenodigd": 0, "beantwoord": 0}
+        )
+        g["uitgenodigd"] += r["uitgenodigd"]
+        g["beantwoord"] += r["beantwoord"]
+    volgorde = sorted(groepen, key=lambda k: (k in (None, ""), groepen[k]["label"]))
+    # The answers per question and group (a coarse value for an answer stored before the
+    # coarse grouping existed: the migration made them coarse, this keeps it so).
+    ruw: dict[tuple[int, object], list[int]] = {}
+    for r in (
+        Antwoord.objects.filter(respons__uitvraging=uitvraging)
+        .order_by()
+        .values("vraag_id", respons_veld)
+        .annotate(
+            respondenten=Count("id"),
+            n=Count("score"),
+            positief=Count("id", filter=Q(score__gte=4)),
+            som=Sum("score"),
+        )
+    ):
+        t = ruw.setdefault((r["vraag_id"], grof(r[respons_veld])), [0, 0, 0, 0])
+        t[0] += r["respondenten"]
+        t[1] += r["n"]
+        t[2] += r["positief"]
+        t[3] += r["som"] or 0
+    klein_uitgenodigd = frozenset(
+        i for i, k in enumerate(volgorde) if onderdrukking.klein(groepen[k]["uitgenodigd"])
     )
-    ruw: dict[tuple[int, str], tuple[int, int, int]] = {}
-    totaal: dict[int, list[int]] = {}
-    for r in rijen:
-        groep = r[veld] or "Onbekend"
-        ruw[(r["vraag_id"], groep)] = (r["n"], r["positief"], r["som"])
-        t = totaal.setdefault(r["vraag_id"], [0, 0, 0])
-        t[0] += r["n"]
-        t[1] += r["positief"]
-        t[2] += r["som"]
-    uitn_veld = {"wijk": "wijk__naam", "aanbieder": "aanbieder"}[per]
-    respons_rijen = (
-        Uitnodiging.objects.filter(uitvraging=uitvraging)
-        .values(uitn_veld)
-        .annotate(uitgenodigd=Count("id"), beantwoord=Count("id", filter=Q(beantwoord=True)))
-        .order_by(uitn_veld)
+    verborgen = te_onderdrukken(
+        [(groepen[k]["beantwoord"], None) for k in volgorde],
+        al_verborgen=klein_uitgenodigd,
+        sleutels=[groepen[k]["code"] for k in volgorde],
     )
     respons = []
-    respons_rijen = list(respons_rijen)
-    verborgen = te_onderdrukken([(r["beantwoord"], None) for r in respons_rijen])
-    for i, r in enumerate(respons_rijen):
-        groep = r[uitn_veld] or "Onbekend"
+    for i, k in enumerate(volgorde):
+        g = groepen[k]
         klein = i in verborgen
         respons.append(
             {
-                "groep": groep,
-                "uitgenodigd": r["uitgenodigd"],
-                "beantwoord": None if klein else r["beantwoord"],
+                "groep": g["label"],
+                "uitgenodigd": g["uitgenodigd"],
+                "beantwoord": None if klein else g["beantwoord"],
                 "pct": None
                 if klein
-                else (Decimal(r["beantwoord"]) * 100 / r["uitgenodigd"]).quantize(Decimal("0.1")),
+                else (Decimal(g["beantwoord"]) * 100 / g["uitgenodigd"]).quantize(Decimal("0.1")),
                 "onderdrukt": klein,
             }
         )
-    groepen = [r["groep"] for r in respons]
+    gevraagd = {v for v, _k in ruw}
     # A question switched off later still shows the answers it got in this round.
-    vragen = [v for v in uitvraging.vragenlijst.vragen.all() if v.actief or v.pk in totaal]
+    vragen = [v for v in uitvraging.vragenlijst.vragen.all() if v.actief or v.pk in gevraagd]
     tabel = []
     for v in vragen:
-        rij = [ruw.get((v.pk, g), (0, 0, 0)) for g in groepen]
-        verborgen = te_onderdrukken([(n, p) for n, p, _s in rij])
+        rij = [ruw.get((v.pk, k), [0, 0, 0, 0]) for k in volgorde]
+        som_totaal = sum(c[3] for c in rij)
+        totaal, cellen = onderdrukking.onderdruk(
+            _vraag_cel(
+                "", sum(c[0] for c in rij), sum(c[1] for c in rij), sum(c[2] for c in rij)
+            ),
+            # The registry's keys (wijk code, provider name) decide ties, as in its tables.
+            [
+                _vraag_cel(groepen[k]["code"], c[0], c[1], c[2])
+                for k, c in zip(volgorde, rij, strict=True)
+            ],
+        )
         tabel.append(
             {
                 "vraag": v,
-                "totaal": _cel(*totaal.get(v.pk, [0, 0, 0])),
-                "cellen": [_cel(*c, verbergen=i in verborgen) for i, c in enumerate(rij)],
+                "totaal": _cel(totaal, som_totaal),
+                "cellen": [_cel(cel, c[3]) for cel, c in zip(cellen, rij, strict=True)],
             }
         )
-    uitgenodigd = sum(r["uitgenodigd"] for r in respons)
-    beantwoord = Uitnodiging.objects.filter(uitvraging=uitvraging, beantwoord=True).count()
+    uitgenodigd = sum(g["uitgenodigd"] for g in groepen.values())
+    beantwoord = sum(g["beantwoord"] for g in groepen.values())
     return {
-        "groepen": groepen,
+        "groepen": [groepen[k]["label"] for k in volgorde],
         "tabel": tabel,
         "respons": respons,
         "uitgenodigd": uitgenodigd,

@@ -59,6 +59,9 @@ class Meting:
     som_in_dagen: bool = False
     som_factor: Decimal = Decimal(1)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A share's denominator when it is not the units: the survey counts its respondents (the
+    # suppression units, "weet ik niet" included) and divides by those who gave a score.
+    noemer: Any = None
 
 
 # --- helpers for the indicator definitions ----------------------------------------------------
@@ -180,6 +183,7 @@ class Ruw:
     eenheden: int
     teller: Decimal | None
     som: Decimal | None
+    noemer: int | None = None
 
 
 def _expr(e: Expressie) -> Any:
@@ -216,13 +220,12 @@ def _maal(waarde: Decimal | None, factor: Decimal) -> Decimal | None:
     return None if waarde is None else waarde * factor
 
 
-def ruwe_cellen(
-    indicator: Indicator, vraag: Vraag, *, per: str | None, filters: dict[str, str]
-) -> tuple[Ruw, list[Ruw]]:
-    """The total (with the filters) and, with `per`, one row per value of that dimension.
-    Two queries."""
+def _voorbereid(
+    indicator: Indicator, vraag: Vraag, *, nodig: set[str], filters: dict[str, str]
+) -> tuple[QuerySet[Any], dict[str, Any], Any]:
+    """The indicator's rows with the dimensions in `nodig` annotated (`d_<dim>`) and the
+    filters applied, its aggregates, and the function that reads one aggregated row."""
     meting = indicator.meting(vraag)
-    nodig = set(filters) | ({per} if per else set())
     annotaties: dict[str, Any] = {}
     for dim in nodig:
         expr = meting.dims[dim]
@@ -238,6 +241,8 @@ def ruwe_cellen(
         aggregaten["teller"] = meting.teller
     if meting.som is not None:
         aggregaten["som"] = meting.som
+    if meting.noemer is not None:
+        aggregaten["noemer"] = meting.noemer
 
     def ruw(row: dict[str, Any], sleutel: str) -> Ruw:
         return Ruw(
@@ -247,14 +252,49 @@ def ruwe_cellen(
             som=_maal(_getal(row.get("som"), meting.som_in_dagen), meting.som_factor)
             if meting.som is not None
             else None,
+            noemer=int(row.get("noemer") or 0) if meting.noemer is not None else None,
         )
 
+    return rijen, aggregaten, ruw
+
+
+def ruwe_cellen(
+    indicator: Indicator, vraag: Vraag, *, per: str | None, filters: dict[str, str]
+) -> tuple[Ruw, list[Ruw]]:
+    """The total (with the filters) and, with `per`, one row per value of that dimension.
+    Two queries."""
+    nodig = set(filters) | ({per} if per else set())
+    rijen, aggregaten, ruw = _voorbereid(indicator, vraag, nodig=nodig, filters=filters)
     totaal = ruw(rijen.aggregate(**aggregaten), "")
-    per_rij: list[Ruw] = []
-    if per:
-        groepen = rijen.order_by().values(f"d_{per}").annotate(**aggregaten).order_by(f"d_{per}")
-        per_rij = [ruw(g, _sleutel(g[f"d_{per}"], per)) for g in groepen]
-    return totaal, per_rij
+    return totaal, _per_waarde(rijen, aggregaten, ruw, per) if per else []
+
+
+def _per_waarde(rijen: QuerySet[Any], aggregaten: dict[str, Any], ruw: Any, per: str) -> list[Ruw]:
+    groepen = rijen.order_by().values(f"d_{per}").annotate(**aggregaten).order_by(f"d_{per}")
+    return [ruw(g, _sleutel(g[f"d_{per}"], per)) for g in groepen]
+
+
+def ruwe_rijen(
+    indicator: Indicator, vraag: Vraag, *, per: str, filters: dict[str, str]
+) -> list[Ruw]:
+    """One row per value of `per` (with the filters), without the total. One query."""
+    rijen, aggregaten, ruw = _voorbereid(indicator, vraag, nodig={*filters, per}, filters=filters)
+    return _per_waarde(rijen, aggregaten, ruw, per)
+
+
+def ruwe_kruistabel(
+    indicator: Indicator, vraag: Vraag, *, rij: str, kolom: str, filters: dict[str, str]
+) -> dict[tuple[str, str], Ruw]:
+    """The cells of `rij` x `kolom` (with the filters), by (row key, column key). One query."""
+    rijen, aggregaten, ruw = _voorbereid(
+        indicator, vraag, nodig={*filters, rij, kolom}, filters=filters
+    )
+    groepen = rijen.order_by().values(f"d_{rij}", f"d_{kolom}").annotate(**aggregaten)
+    uit = {}
+    for g in groepen:
+        sleutel = (_sleutel(g[f"d_{rij}"], rij), _sleutel(g[f"d_{kolom}"], kolom))
+        uit[sleutel] = ruw(g, sleutel[1])
+    return uit
 
 
 def waarde(indicator: Indicator, ruw: Ruw) -> Decimal | None:
@@ -267,7 +307,11 @@ def waarde(indicator: Indicator, ruw: Ruw) -> Decimal | None:
         return (ruw.som or Decimal(0)).quantize(Decimal("0.01"), ROUND_HALF_UP)
     if not ruw.eenheden:
         return None
-    if e == Eenheid.PROCENT:
+    if e == Eenheid.PROCENT and ruw.noemer is not None:
+        if not ruw.noemer:
+            return None
+        w = Decimal(100) * (ruw.teller or 0) / ruw.noemer
+    elif e == Eenheid.PROCENT:
         w = Decimal(100) * (ruw.teller or 0) / ruw.eenheden
     elif e == Eenheid.PER_10000:
         w = Decimal(10000) * (ruw.teller or 0) / ruw.eenheden

@@ -52,6 +52,8 @@ class Meetwaarde(models.Model):
     aantal = models.PositiveIntegerField()
     teller = models.DecimalField(max_digits=14, decimal_places=2, null=True)
     waarde = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    # A share's denominator when it is not `aantal` (the survey: those who gave a score).
+    noemer = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = "meetwaarde"

@@ -4,7 +4,9 @@ answer may single out a person. Plain Python over cells that are already aggrega
 The rule, applied to every cell (a total, a row of a table, a period of a trend):
 
 1. **Primary.** A cell about 1 to 4 units (persons, or households for a household indicator) is
-   not shown; nor is a share or rate whose numerator counts 1 to 4 persons. Zero is shown.
+   not shown; nor is a share or rate whose numerator counts 1 to 4 persons, or whose
+   denominator does when it differs from the units (a survey share over those who gave a
+   score, of a group of respondents). Zero is shown.
 2. **Complementary.** When a table shows its total and exactly one row is suppressed by rule 1,
    the smallest other row that is not zero is suppressed too, so the total minus the shown rows
    does not give the hidden one away.
@@ -34,6 +36,8 @@ class Cel:
     teller: int | None
     waarde: Decimal | None
     onderdrukt: bool = False
+    # The denominator of a share when it is not the units (respondents who gave a score).
+    noemer: int | None = None
 
     @property
     def toonbaar(self) -> bool:
@@ -47,7 +51,7 @@ def klein(aantal: int | None) -> bool:
 
 def primair(cel: Cel) -> Cel:
     """Rule 1."""
-    if klein(cel.eenheden) or klein(cel.teller):
+    if klein(cel.eenheden) or klein(cel.teller) or klein(cel.noemer):
         return replace(cel, onderdrukt=True, waarde=None)
     return cel
 
@@ -58,8 +62,10 @@ def verschil_klein(cel: Cel, ouder: Cel | None) -> bool:
         return False
     if klein(ouder.eenheden - cel.eenheden):
         return True
-    if cel.teller is not None and ouder.teller is not None:
-        return klein(ouder.teller - cel.teller)
+    if cel.teller is not None and ouder.teller is not None and klein(ouder.teller - cel.teller):
+        return True
+    if cel.noemer is not None and ouder.noemer is not None:
+        return klein(ouder.noemer - cel.noemer)
     return False
 
 

@@ -6,11 +6,11 @@ no function here returns a row about a person."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
 
 from eenplan.bezwaren.constants import BezwaarUitkomst
@@ -27,6 +27,8 @@ from eenplan.sturing.metingen import (
     Vraag,
     jaren_terug,
     ruwe_cellen,
+    ruwe_kruistabel,
+    ruwe_rijen,
     waarde,
 )
 from eenplan.sturing.models import Meetwaarde, Momentopname
@@ -117,6 +119,7 @@ def _cel(indicator: Indicator, ruw: Ruw, label: str) -> Cel:
         in (registry.Eenheid.PROCENT, registry.Eenheid.PER_10000, registry.Eenheid.AANTAL)
         else None,
         waarde=waarde(indicator, ruw),
+        noemer=ruw.noemer,
     )
 
 
@@ -159,20 +162,93 @@ def indicator_tabel(
     vraag = Vraag(gemeente_id=gemeente_id, van=van, tot=tot)
     labels = dimensie_labels(per, gemeente_id) if per else {}
     totaal_ruw, rijen_ruw = ruwe_cellen(indicator, vraag, per=per, filters=filters)
-    ouders_totaal: list[Cel | None] = []
-    ouders_rijen: list[dict[str, Cel]] = []
+    ouders: list[tuple[str, dict[str, str], Cel, list[Cel]]] = []
     for dim in filters:
         rest = {d: w for d, w in filters.items() if d != dim}
         o_totaal, o_rijen = ruwe_cellen(indicator, vraag, per=per, filters=rest)
-        ouders_totaal.append(_cel(indicator, o_totaal, ""))
-        ouders_rijen.append({r.sleutel: _cel(indicator, r, "") for r in o_rijen})
+        ouders.append(
+            (
+                dim,
+                rest,
+                _cel(indicator, o_totaal, ""),
+                [_cel(indicator, r, "") for r in o_rijen],
+            )
+        )
     totaal, rijen = onderdruk(
         _cel(indicator, totaal_ruw, "Totaal"),
         [_cel(indicator, r, labels.get(r.sleutel, r.sleutel or "Onbekend")) for r in rijen_ruw],
-        ouders_totaal=ouders_totaal,
-        ouders_rijen=ouders_rijen,
+        ouders_totaal=[o[2] for o in ouders],
+        ouders_rijen=[{c.sleutel: c for c in o[3]} for o in ouders],
     )
+    for dim, rest, o_totaal_cel, o_rijen_cellen in ouders:
+        alles, verborgen = _zoals_naast_elkaar(
+            indicator,
+            vraag,
+            dim=dim,
+            waarde_van=filters[dim],
+            rest=rest,
+            per=per,
+            ouder=(o_totaal_cel, o_rijen_cellen),
+            al_verborgen={r.sleutel for r in rijen if r.onderdrukt},
+        )
+        if alles:
+            totaal = replace(totaal, onderdrukt=True, waarde=None)
+        rijen = [
+            replace(r, onderdrukt=True, waarde=None) if r.sleutel in verborgen else r
+            for r in rijen
+        ]
+    # Once more: a row hidden by the rule above must not stand alone beside a shown total.
+    totaal, rijen = onderdruk(totaal, rijen)
     return Tabel(indicator, van, tot, per, filters, totaal, rijen)
+
+
+def _zoals_naast_elkaar(
+    indicator: Indicator,
+    vraag: Vraag,
+    *,
+    dim: str,
+    waarde_van: str,
+    rest: dict[str, str],
+    per: str | None,
+    ouder: tuple[Cel, list[Cel]],
+    al_verborgen: set[str],
+) -> tuple[bool, set[str]]:
+    """Rule 4 (docs/sturing.md): a table filtered on `dim` = `waarde_van` hides what the
+    tables of the other values of `dim` would give away. The filter's value is one row of the
+    table by `dim` (with the other filters): hidden there, the whole filtered table is hidden.
+    With `per`, the filtered rows are one line of the cross table `dim` x `per`, whose
+    columns add up to the table by `per` without this filter: a cell that is the only hidden
+    one of its row or column takes the smallest other with it, until none stands alone, so
+    "Zuid by phone" is not the total by phone minus Noord's and Oost's. Returns (hide all,
+    the keys of `per` to hide). Two queries with `per`, one without."""
+    o_totaal, o_rijen = ouder
+    marge_ruw = ruwe_rijen(indicator, vraag, per=dim, filters=rest)
+    _t, marge = onderdruk(o_totaal, [_cel(indicator, r, "") for r in marge_ruw])
+    marge_bij = {c.sleutel: c for c in marge}
+    eigen = marge_bij.get(waarde_van)
+    if eigen is not None and eigen.onderdrukt:
+        return True, set()
+    if not per or per == dim:
+        return False, set()
+    kruis = ruwe_kruistabel(indicator, vraag, rij=dim, kolom=per, filters=rest)
+    _t, kolommen = onderdruk(o_totaal, o_rijen)
+    verborgen = {
+        k for k, r in kruis.items() if primair(_cel(indicator, r, "")).onderdrukt
+    } | {(waarde_van, p) for p in al_verborgen if (waarde_van, p) in kruis}
+    lijnen = [
+        [k for k in kruis if k[0] == c.sleutel] for c in marge if not c.onderdrukt
+    ] + [[k for k in kruis if k[1] == c.sleutel] for c in kolommen if not c.onderdrukt]
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for lijn in lijnen:
+            if sum(1 for k in lijn if k in verborgen) != 1:
+                continue
+            kandidaten = [k for k in lijn if k not in verborgen and kruis[k].eenheden > 0]
+            if kandidaten:
+                verborgen.add(min(kandidaten, key=lambda k: (kruis[k].eenheden, k)))
+                veranderd = True
+    return False, {p for v, p in verborgen if v == waarde_van}
 
 
 # --- snapshots ------------------------------------------------------------------------------------
@@ -186,6 +262,17 @@ class Punt:
     cel: Cel
 
 
+def _opgeslagen_cel(r: Meetwaarde, sleutel: str, label: str) -> Cel:
+    return Cel(
+        sleutel=sleutel,
+        label=label,
+        eenheden=r.aantal,
+        teller=int(r.teller) if r.teller is not None else None,
+        waarde=r.waarde,
+        noemer=r.noemer,
+    )
+
+
 def trend(
     indicator: Indicator,
     *,
@@ -195,33 +282,43 @@ def trend(
     maanden: int = 36,
 ) -> list[Punt]:
     """The stored monthly values of an indicator (its total, or one value of one dimension),
-    oldest first, small cells suppressed. One query."""
-    rijen = (
-        Meetwaarde.objects.filter(
-            momentopname__gemeente_id=gemeente_id,
-            indicator=indicator.id,
-            dimensie=dimensie,
-            waarde_van=waarde_van,
-        )
-        .select_related("momentopname")
-        .order_by("-momentopname__tot")[:maanden]
+    oldest first, small cells suppressed. For one value of a dimension the whole stored table
+    of that month (total and every value) is suppressed together, with the complementary rule:
+    otherwise the total minus the other values' trends would give a hidden value away. One
+    query."""
+    laatste = Momentopname.objects.filter(gemeente_id=gemeente_id).order_by("-tot")
+    rijen = Meetwaarde.objects.filter(
+        momentopname__gemeente_id=gemeente_id,
+        momentopname__in=Subquery(laatste.values("pk")[:maanden]),
+        indicator=indicator.id,
     )
-    punten = [
-        Punt(
-            tot=r.momentopname.tot,
-            cel=primair(
-                Cel(
-                    sleutel=f"{r.momentopname.tot:%Y-%m}",
-                    label=f"{r.momentopname.tot:%m-%Y}",
-                    eenheden=r.aantal,
-                    teller=int(r.teller) if r.teller is not None else None,
-                    waarde=r.waarde,
-                )
-            ),
+    if dimensie:
+        rijen = rijen.filter(Q(dimensie="", waarde_van="") | Q(dimensie=dimensie))
+    else:
+        rijen = rijen.filter(dimensie="", waarde_van="")
+    per_maand: dict[dt.date, tuple[list[Meetwaarde], list[Meetwaarde]]] = {}
+    for r in rijen.select_related("momentopname").order_by("momentopname__tot", "waarde_van"):
+        totalen, waarden = per_maand.setdefault(r.momentopname.tot, ([], []))
+        (waarden if r.dimensie else totalen).append(r)
+    punten = []
+    for tot, (totalen, waarden) in per_maand.items():
+        sleutel, label = f"{tot:%Y-%m}", f"{tot:%m-%Y}"
+        if not dimensie:
+            if totalen:
+                punten.append(Punt(tot, primair(_opgeslagen_cel(totalen[0], sleutel, label))))
+            continue
+        gezocht = next((r for r in waarden if r.waarde_van == waarde_van), None)
+        if gezocht is None:
+            continue
+        totaal = (
+            _opgeslagen_cel(totalen[0], "", "Totaal")
+            if totalen
+            else Cel(sleutel="", label="Totaal", eenheden=0, teller=None, waarde=None)
         )
-        for r in rijen
-    ]
-    return list(reversed(punten))
+        _t, cellen = onderdruk(totaal, [_opgeslagen_cel(r, r.waarde_van, "") for r in waarden])
+        cel = next(c for c in cellen if c.sleutel == waarde_van)
+        punten.append(Punt(tot, replace(cel, sleutel=sleutel, label=label)))
+    return punten
 
 
 def laatste_waarden(*, gemeente_id: int) -> dict[str, Cel]:
@@ -230,15 +327,7 @@ def laatste_waarden(*, gemeente_id: int) -> dict[str, Cel]:
     if opname is None:
         return {}
     return {
-        r.indicator: primair(
-            Cel(
-                sleutel="",
-                label="Totaal",
-                eenheden=r.aantal,
-                teller=int(r.teller) if r.teller is not None else None,
-                waarde=r.waarde,
-            )
-        )
+        r.indicator: primair(_opgeslagen_cel(r, "", "Totaal"))
         for r in Meetwaarde.objects.filter(momentopname=opname, dimensie="")
     }
 

@@ -63,6 +63,7 @@ def momentopname_take(*, gemeente_id: int, maand: dt.date, opnieuw: bool = False
                     aantal=ruw.eenheden,
                     teller=ruw.teller,
                     waarde=waarde(indicator, ruw),
+                    noemer=ruw.noemer,
                 )
             )
     Meetwaarde.objects.bulk_create(rijen, batch_size=500)

@@ -36,6 +36,7 @@ from eenplan.beleid.models import (
     Vraag,
     Vragenlijst,
 )
+from eenplan.beleid.selectors import grove_indeling
 from eenplan.beleid.vragenlijst import STANDAARD
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import BeschikteVoorziening
@@ -338,7 +339,8 @@ def open_voor_antwoord(uitnodiging: Uitnodiging, *, vandaag: dt.date) -> str:
 
 @transaction.atomic
 def antwoorden_opslaan(*, token: str, scores: Mapping[str, int | None], vandaag: dt.date) -> None:
-    """Store one resident's answers: a `Respons` with only the wijk and provider, one `Antwoord`
+    """Store one resident's answers: a `Respons` with only the wijk and provider (each only when
+    at least five residents of the round share it, else left empty), one `Antwoord`
     per question (1-5, or none for 'weet ik niet'), both with random keys and no time; the
     invitation is marked used (one answer per invitation) without a time. Answering twice,
     after closing, or with a score outside 1-5 is refused and stores nothing."""
@@ -359,7 +361,7 @@ def antwoorden_opslaan(*, token: str, scores: Mapping[str, int | None], vandaag:
     fouten = {}
     for vraag in vragen:
         score = scores.get(vraag.code)
-        if score is not None and score not in (1, 2, 3, 4, 5):
+        if score is not None and (isinstance(score, bool) or score not in (1, 2, 3, 4, 5)):
             fouten[vraag.code] = "Kies een antwoord van 1 tot en met 5, of 'weet ik niet'."
     onbekend = set(scores) - {v.code for v in alle}
     if onbekend:
@@ -368,10 +370,12 @@ def antwoorden_opslaan(*, token: str, scores: Mapping[str, int | None], vandaag:
         fouten["vragen"] = "Beantwoord minstens één vraag."
     if fouten:
         raise ValidationError(fouten)
+    # Only an attribute at least five invited residents share (`selectors.grove_indeling`).
+    indeling = grove_indeling(uitnodiging.uitvraging_id)
     respons = Respons.objects.create(
         uitvraging=uitnodiging.uitvraging,
-        wijk_id=uitnodiging.wijk_id,
-        aanbieder=uitnodiging.aanbieder,
+        wijk_id=indeling.wijk(uitnodiging.wijk_id),
+        aanbieder=indeling.aanbieder(uitnodiging.aanbieder),
     )
     Antwoord.objects.bulk_create(
         Antwoord(respons=respons, vraag=v, score=scores.get(v.code)) for v in vragen

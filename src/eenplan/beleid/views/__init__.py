@@ -371,7 +371,10 @@ def vragenlijst(request: HttpRequest, token: str) -> HttpResponse:
         scores: dict[str, int | None] = {}
         for vraag in vragen:
             waarde = request.POST.get(vraag.code, "")
-            scores[vraag.code] = int(waarde) if waarde in {"1", "2", "3", "4", "5"} else None
+            # Empty is "weet ik niet"; anything but 1-5 is kept (0) so the service refuses it.
+            scores[vraag.code] = (
+                None if waarde == "" else int(waarde) if waarde in {"1", "2", "3", "4", "5"} else 0
+            )
         try:
             services.antwoorden_opslaan(token=token, scores=scores, vandaag=vandaag)
         except ValidationError as exc:

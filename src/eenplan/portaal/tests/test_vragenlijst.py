@@ -60,7 +60,9 @@ def test_an_invited_resident_answers_and_the_answers_carry_no_person(client, zaa
     response = client.post(reverse("portaal:vragenlijst-antwoorden", args=[zaak.inwoner.pk]), data)
     assert response.status_code == 302
     respons = Respons.objects.get()
-    assert (respons.wijk, respons.aanbieder) == (zaak.inwoner.wijk, "Thuiszorg")
+    # The only one invited in the wijk and of the provider: stored without either (a group of
+    # fewer than five, beleid.selectors.grove_indeling).
+    assert (respons.wijk, respons.aanbieder) == (None, "")
     scores = dict(Antwoord.objects.values_list("vraag__code", "score"))
     assert scores[vragen[0]] is None and scores[vragen[1]] == 4
     # No field of the answer leads to the person.

@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -22,6 +22,7 @@ from eenplan.privacy.api.permissions import RolePermission
 from eenplan.sturing import params, selectors
 from eenplan.sturing.onderdrukking import Cel
 from eenplan.sturing.registry import DIMENSIES, Indicator
+from eenplan.sturing.services import NIET_OPGESLAGEN
 
 
 class DimensieSerializer(serializers.Serializer):
@@ -171,11 +172,22 @@ class IndicatorViewSet(viewsets.GenericViewSet):
     def trend(self, request: Request, id: str) -> Response:
         indicator = self._indicator(id)
         gemeente = user_gemeente(request)
+        dimensie = request.query_params.get("dimensie", "").strip()
+        waarde = request.query_params.get("waarde", "").strip()
+        opgeslagen = [d for d in indicator.dimensies if d not in NIET_OPGESLAGEN]
+        if dimensie and dimensie not in opgeslagen:
+            raise ValidationError(
+                {
+                    "dimensie": f"'{dimensie[:40]}' staat niet per maand opgeslagen voor deze "
+                    "indicator; kies uit: " + ", ".join(opgeslagen) + "."
+                }
+            )
+        if bool(dimensie) != bool(waarde):
+            raise ValidationError(
+                {"waarde": "Geef de dimensie en de waarde allebei op, of allebei niet."}
+            )
         punten = selectors.trend(
-            indicator,
-            gemeente_id=gemeente.pk,
-            dimensie=request.query_params.get("dimensie", ""),
-            waarde_van=request.query_params.get("waarde", ""),
+            indicator, gemeente_id=gemeente.pk, dimensie=dimensie, waarde_van=waarde
         )
         return Response(
             [
