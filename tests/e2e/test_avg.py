@@ -58,7 +58,7 @@ def test_de_privacy_officer_handelt_een_inzage_af_en_vernietigt_met_vier_ogen(pa
     page.get_by_label("Soort verzoek").select_option("inzage")
     page.get_by_label("Wat vraagt de inwoner?").fill("Wat weet de gemeente van mij?")
     page.get_by_role("button", name="Verzoek vastleggen").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Inzage (art. 15)")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gegevens inzien")
     _controleer(page, "verzoek")
     with page.expect_download() as download:
         page.get_by_role("link", name="Overzicht als PDF (leesbaar)").click()

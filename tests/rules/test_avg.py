@@ -12,9 +12,12 @@ from eenplan.rules.avg import (
     antwoord_uiterlijk,
     is_vernietigbaar,
     maanden_later,
+    recht_op_vernietiging,
     verlengd_uiterlijk,
     verlenging_toegestaan,
     vernietigbaar_vanaf,
+    vernietigen_uiterlijk,
+    wetten_met_recht_op_vernietiging,
 )
 
 datums = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2090, 12, 31))
@@ -96,3 +99,47 @@ def test_termijn_iso_is_the_selectielijst_notation():
     assert Termijn().iso == "P0D"
     with pytest.raises(ValueError):
         Termijn(jaren=-1)
+
+
+# --- destruction at the resident's request (Jeugdwet art. 7.3.9) ----------------------------
+
+
+def test_jeugdwet_7_3_9_is_dated_data_with_its_source():
+    oud = recht_op_vernietiging("jeugd", dt.date(2021, 5, 21))
+    assert oud is not None and oud.artikel == "Jeugdwet art. 7.3.9" and oud.termijn_maanden == 3
+    assert "ECLI:NL:RBNHO:2021:4235" in oud.bron and "aanmerkelijk belang" in oud.uitzondering
+    nieuw = recht_op_vernietiging("jeugd", dt.date(2026, 1, 1))
+    assert nieuw is not None and nieuw.termijn_maanden is None
+    assert "BWBR0034925/2026-01-01" in nieuw.bron
+    # before the Jeugdwet, and for the Wmo part (not verified in eenplan): no right in the data
+    assert recht_op_vernietiging("jeugd", dt.date(2014, 12, 31)) is None
+    assert recht_op_vernietiging("wmo", dt.date(2026, 3, 10)) is None
+    assert wetten_met_recht_op_vernietiging() == frozenset({"jeugd"})
+
+
+@pytest.mark.parametrize(
+    ("ontvangen", "verlengd", "uiterlijk"),
+    [
+        # old text: within three months after the request (31 Nov does not exist: 28 Feb)
+        (dt.date(2025, 11, 30), False, dt.date(2026, 2, 28)),
+        (dt.date(2025, 11, 30), True, dt.date(2026, 2, 28)),
+        # text of 1 January 2026: no own term, the AVG's (one month, three when extended)
+        (dt.date(2026, 3, 10), False, dt.date(2026, 4, 10)),
+        (dt.date(2026, 3, 10), True, dt.date(2026, 6, 10)),
+    ],
+)
+def test_the_last_day_to_destroy_on_request(ontvangen, verlengd, uiterlijk):
+    recht = recht_op_vernietiging("jeugd", ontvangen)
+    assert vernietigen_uiterlijk(ontvangen, recht, verlengd=verlengd) == uiterlijk
+
+
+@given(datums, st.booleans())
+def test_destruction_on_request_is_due_within_three_months_and_not_before_the_answer(
+    ontvangen, verlengd
+):
+    recht = recht_op_vernietiging("jeugd", ontvangen)
+    assert recht is not None  # datums start in 2015, when the Jeugdwet took effect
+    uiterlijk = vernietigen_uiterlijk(ontvangen, recht, verlengd=verlengd)
+    assert ontvangen < uiterlijk <= maanden_later(ontvangen, 3)
+    # never before the AVG answer term: the law's own term is at least as long
+    assert uiterlijk >= antwoord_uiterlijk(ontvangen)

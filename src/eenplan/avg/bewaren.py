@@ -69,6 +69,12 @@ class Soort:
     meenemen: Callable[[Any], Records] = lambda r: []
     # the residents whose holds and bezwaren block it, and who may be named by its rows
     inwoners: Callable[[Any], set[int]] | None = None
+    # tables whose rows never go as a dependent row of this kind (a household's plan, which is
+    # the other members' record too): a row there refers to the record, so the record stays
+    behouden: frozenset[str] = frozenset()
+    # a condition implied by "the period runs from on or before <date>" that an index serves,
+    # for a kind whose date is an aggregate (the query's first cut; the rule decides exactly)
+    voorfilter: Callable[[dt.date], Q] | None = None
 
 
 def _datum(waarde: Any) -> dt.date | None:
@@ -109,6 +115,18 @@ def _beschikking_beeindigd(wet: str) -> Callable[[], Q]:
         )
 
     return filter
+
+
+def _einde_op_of_voor(grens: dt.date) -> Q:
+    """A beschikking whose granted provisions all ended on or before `grens` has one that ended
+    on or before it: the first cut by the index on `einde`, instead of the latest end of every
+    beschikking of the municipality (measured at 1M residents: docs/benchmarks.md)."""
+    bv = _model("beschikkingen.BeschikteVoorziening")
+    return Q(
+        Exists(
+            bv.objects.filter(beschikking=OuterRef("pk"), uitkomst__in=GEGEVEN, einde__lte=grens)
+        )
+    )
 
 
 def _beschikking_geweigerd() -> Q:
@@ -276,6 +294,7 @@ SOORTEN: dict[str, Soort] = {
             filter=_beschikking_beeindigd("wmo"),
             kenmerk=lambda r: r.kenmerk,
             annoteer=_met_einde,
+            voorfilter=_einde_op_of_voor,
             zelfstandig_mee=frozenset({"bezwaren.bezwaar", "berichten.bericht"}),
             meenemen=_aanvraag_met_laatste_beschikking,
         ),
@@ -290,6 +309,7 @@ SOORTEN: dict[str, Soort] = {
             filter=_beschikking_beeindigd("jeugd"),
             kenmerk=lambda r: r.kenmerk,
             annoteer=_met_einde,
+            voorfilter=_einde_op_of_voor,
             zelfstandig_mee=frozenset({"bezwaren.bezwaar", "berichten.bericht"}),
             meenemen=_aanvraag_met_laatste_beschikking,
         ),
@@ -433,9 +453,10 @@ def regel_voor(regels: list[Bewaartermijn], ingang: dt.date | None) -> Bewaarter
     """The rule that applies to a record whose period runs from `ingang`: the selectielijst in
     force for records of that date (the latest `geldig_van` ≤ ingang; `regels` sorted by
     `geldig_van`), not the one in force on the day of destruction — a selectielijst applies to
-    the records made or received while it is in force (Selectielijst 2020: from 1 January 2020;
-    records of 2017-2019 fall under the Selectielijst 2017, which eenplan does not hold, so they
-    are never due here). None when no list of eenplan covers the record."""
+    the records made or received while it is in force (Selectielijst 2017: 1 January 2017 to 31
+    December 2019, Stcrt. 2017, 38013; Selectielijst 2020: from 1 January 2020, Stcrt. 2020,
+    11143; migrations avg/0002 and avg/0008). None when no list of eenplan covers the record
+    (before 2017 the Selectielijst 2012 applies, which eenplan does not hold: never due)."""
     if ingang is None:
         return None
     gevonden = None
@@ -569,7 +590,9 @@ def te_vernietigen(gemeente: Gemeente, *, vandaag: dt.date | None = None) -> lis
         if not vernietigen:
             continue
         grens = max(_laatste_ingang(vandaag, termijn_van(r)) for r in vernietigen)
-        qs = _queryset(soort, gemeente).filter(**{f"{soort.ingang_veld}__lte": grens})
+        qs = _queryset(soort, gemeente).filter(_tot_en_met(soort.ingang_veld, grens))
+        if soort.voorfilter is not None:
+            qs = qs.filter(soort.voorfilter(grens))
         if "__" in soort.inwoner_pad:
             qs = qs.select_related(soort.inwoner_pad.rsplit("__", 1)[0])
         for record in qs.order_by("pk"):
@@ -599,6 +622,16 @@ def te_vernietigen(gemeente: Gemeente, *, vandaag: dt.date | None = None) -> lis
                 kandidaat.blokkade = geblokkeerd[inwoner_id]
                 break
     return kandidaten
+
+
+def _tot_en_met(veld: str, grens: dt.date) -> Q:
+    """`veld` on or before `grens`. A moment's local date (`updated_at__date`) is compared as a
+    range on the moment itself (before the next local midnight), which an index on the column
+    serves; `updated_at__date__lte` is a function of every row (a sequential scan)."""
+    if veld.endswith("__date"):
+        middernacht = dt.datetime.combine(grens + dt.timedelta(days=1), dt.time())
+        return Q(**{f"{veld.removesuffix('__date')}__lt": timezone.make_aware(middernacht)})
+    return Q(**{f"{veld}__lte": grens})
 
 
 def _laatste_ingang(vandaag: dt.date, termijn: Termijn) -> dt.date:
@@ -818,6 +851,9 @@ def verklaring(lijst: Vernietigingslijst) -> list[VerklaringRegel]:
     """The specification of what a list destroyed, per selectielijst category and kind
     (Archiefbesluit 1995 art. 8: a verklaring with a specification of the destroyed records;
     the Nationaal Archief asks for one per category with their dates). One query."""
+    from eenplan.avg.op_verzoek import SOORTEN_OP_VERZOEK  # it builds on this module
+
+    labels = {code: s.label for code, s in (*SOORTEN.items(), *SOORTEN_OP_VERZOEK.items())}
     groepen: dict[tuple[int, str], list[VernietigingsRegel]] = defaultdict(list)
     for regel in lijst.regels.select_related("bewaartermijn").order_by("id"):
         if regel.vernietigd:
@@ -829,7 +865,7 @@ def verklaring(lijst: Vernietigingslijst) -> list[VerklaringRegel]:
             VerklaringRegel(
                 categorie=termijn.categorie,
                 omschrijving=termijn.omschrijving,
-                soort=SOORTEN[soort].label if soort in SOORTEN else soort,
+                soort=labels.get(soort, soort),
                 aantal=len(regels),
                 ingang_van=min(r.ingang for r in regels),
                 ingang_tot=max(r.ingang for r in regels),
@@ -931,6 +967,11 @@ def _vernietig(
     for model, pks in niveaus[len(seeds) :]:
         label = model._meta.label_lower
         vrij = label not in ZELFSTANDIG or label in soort.zelfstandig_mee
+        if label in soort.behouden:
+            raise NogInGebruik(
+                f"{soort.kenmerk(record)}: wordt niet vernietigd; {model._meta.verbose_name} "
+                f"{pks[0]} verwijst ernaar en hoort ook bij anderen."
+            )
         if not vrij and any((label, pk) not in mee for pk in pks):
             raise NogInGebruik(
                 f"{soort.kenmerk(record)}: wordt niet vernietigd; {model._meta.verbose_name} "

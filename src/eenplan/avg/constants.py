@@ -4,12 +4,53 @@ from django.db import models
 
 
 class VerzoekSoort(models.TextChoices):
-    """The rights a resident exercises (AVG chapter III)."""
+    """The rights a resident exercises (AVG chapter III; Jeugdwet art. 7.3.9), in plain words
+    (B1): the article is secondary text (`ARTIKEL`), shown next to the words."""
 
-    INZAGE = "inzage", "Inzage (art. 15)"
-    RECTIFICATIE = "rectificatie", "Rectificatie (art. 16)"
-    BEPERKING = "beperking", "Beperking van de verwerking (art. 18)"
-    BEZWAAR = "bezwaar", "Bezwaar tegen de verwerking (art. 21)"
+    INZAGE = "inzage", "Gegevens inzien"
+    RECTIFICATIE = "rectificatie", "Gegevens verbeteren"
+    BEPERKING = "beperking", "Gebruik van gegevens stoppen"
+    BEZWAAR = "bezwaar", "Bezwaar tegen het gebruik van gegevens"
+    VERNIETIGING = "vernietiging", "Gegevens laten vernietigen"
+
+
+# The article behind each kind of request (secondary text next to the plain words).
+ARTIKEL: dict[str, str] = {
+    VerzoekSoort.INZAGE: "AVG art. 15",
+    VerzoekSoort.RECTIFICATIE: "AVG art. 16",
+    VerzoekSoort.BEPERKING: "AVG art. 18",
+    VerzoekSoort.BEZWAAR: "AVG art. 21",
+    VerzoekSoort.VERNIETIGING: "AVG art. 17, Jeugdwet art. 7.3.9",
+}
+
+# What the resident chooses in the portal: what they want, in their own words (B1).
+PORTAAL_KEUZES: list[tuple[str, str]] = [
+    (VerzoekSoort.INZAGE, "Ik wil zien welke gegevens de gemeente heeft"),
+    (VerzoekSoort.RECTIFICATIE, "Er staat iets verkeerd; ik wil dat het wordt verbeterd"),
+    (VerzoekSoort.BEPERKING, "Ik wil dat de gemeente mijn gegevens even niet gebruikt"),
+    (VerzoekSoort.BEZWAAR, "Ik ben het niet eens met hoe de gemeente mijn gegevens gebruikt"),
+    (VerzoekSoort.VERNIETIGING, "Ik wil dat de gemeente gegevens over jeugdhulp vernietigt"),
+]
+
+
+class Weigeringsgrond(models.TextChoices):
+    """Why a request to destroy records is refused: the grounds the law gives (Jeugdwet art.
+    7.3.9 lid 2; AVG art. 17 lid 3). A refusal of such a request always names one."""
+
+    BELANG_ANDER = (
+        "belang_ander",
+        "Bewaren is van groot belang voor iemand anders (Jeugdwet art. 7.3.9 lid 2)",
+    )
+    WETTELIJK_VOORSCHRIFT = (
+        "wettelijk_voorschrift",
+        "Een wet verbiedt vernietigen, bijvoorbeeld tijdens een bezwaar of beroep "
+        "(Jeugdwet art. 7.3.9 lid 2; AVG art. 17 lid 3 onder b)",
+    )
+    GEEN_RECHT = (
+        "geen_recht",
+        "Voor deze gegevens geeft de wet geen recht op vernietiging; de gemeente moet ze "
+        "bewaren voor haar wettelijke taak (AVG art. 17 lid 3 onder b; Archiefwet 1995)",
+    )
 
 
 class VerzoekStatus(models.TextChoices):

@@ -19,6 +19,7 @@ from eenplan.avg.constants import (
     VerzoekSoort,
     VerzoekStatus,
     Waardering,
+    Weigeringsgrond,
 )
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente
@@ -26,8 +27,9 @@ from eenplan.inwoners.models import Inwoner
 
 
 class AvgVerzoek(BaseModel):
-    """A request of a resident under AVG art. 15, 16, 18 or 21, with its term (art. 12 lid 3:
-    one month, once extendable by two) and its outcome. Never deleted."""
+    """A request of a resident under AVG art. 15, 16, 17 (with Jeugdwet art. 7.3.9), 18 or 21,
+    with its term (art. 12 lid 3: one month, once extendable by two) and its outcome. Kept
+    after a destruction it asked for: it is the record of how the request was handled."""
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
     inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="avg_verzoeken")
@@ -45,6 +47,13 @@ class AvgVerzoek(BaseModel):
         max_length=20, choices=VerzoekStatus.choices, default=VerzoekStatus.OPEN
     )
     uitkomst = models.TextField(blank=True, help_text="Het antwoord aan de inwoner.")
+    # A request to destroy records (Jeugdwet art. 7.3.9): the last day to destroy, by the law's
+    # own term or the answer term (rules.avg.vernietigen_uiterlijk), and the legal ground of a
+    # refusal (always given).
+    vernietigen_uiterlijk = models.DateField(null=True, blank=True)
+    weigeringsgrond = models.CharField(
+        max_length=30, choices=Weigeringsgrond.choices, blank=True, default=""
+    )
     afgehandeld_op = models.DateField(null=True, blank=True)
     ingediend_via = models.CharField(
         max_length=20, choices=IngediendVia.choices, default=IngediendVia.MEDEWERKER
@@ -75,6 +84,12 @@ class AvgVerzoek(BaseModel):
                 condition=Q(status=VerzoekStatus.OPEN) | Q(afgehandeld_op__isnull=False),
                 name="avgverzoek_afgehandeld_heeft_datum",
                 violation_error_message="Een afgehandeld verzoek heeft een datum van afhandeling.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(soort=VerzoekSoort.VERNIETIGING, status=VerzoekStatus.AFGEWEZEN)
+                | ~Q(weigeringsgrond=""),
+                name="avgverzoek_weigering_vernietiging_heeft_grond",
+                violation_error_message="Een afgewezen verzoek om vernietiging noemt de grond.",
             ),
         ]
         indexes = [
@@ -171,6 +186,12 @@ class Vernietigingslijst(BaseModel):
     )
     vernietigd_op = models.DateTimeField(null=True, blank=True)
     afwijzing_reden = models.CharField(max_length=300, blank=True)
+    # A destruction at the resident's request (Jeugdwet art. 7.3.9): the number of the request,
+    # not a foreign key, so that the verklaring outlives the request and the resident's dossier
+    # (a destruction of the dossier would otherwise take the list along as a dependent row).
+    avg_verzoek_nummer = models.BigIntegerField(
+        null=True, blank=True, db_index=True, help_text="Het AVG-verzoek waarop vernietigd is."
+    )
 
     class Meta:
         verbose_name = "vernietigingslijst"

@@ -2,8 +2,9 @@
 and the inzage export. Every service decides through `privacy.access` (staff by the staff
 rules, a resident's login by the resident rules) and writes its event in the same transaction.
 
-AVG art. 12 lid 3 (terms), art. 15 (inzage), art. 16 (rectificatie), art. 18 (beperking),
-art. 21 (bezwaar). The terms are computed by `eenplan.rules.avg`.
+AVG art. 12 lid 3 (terms), art. 15 (inzage), art. 16 (rectificatie), art. 17 with Jeugdwet art.
+7.3.9 (vernietiging, `avg.op_verzoek`), art. 18 (beperking), art. 21 (bezwaar). The terms are
+computed by `eenplan.rules.avg`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from eenplan.avg import inzage, selectors
+from eenplan.avg import inzage, op_verzoek, selectors
 from eenplan.avg.constants import (
     RECTIFICEERBAAR,
     BewaarplichtSoort,
     IngediendVia,
     VerzoekSoort,
     VerzoekStatus,
+    Weigeringsgrond,
 )
 from eenplan.avg.models import AvgVerzoek, Bewaarplicht
 from eenplan.common.datums import datums_check
@@ -30,7 +32,13 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.services import inwoner_update
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
-from eenplan.rules.avg import antwoord_uiterlijk, verlengd_uiterlijk, verlenging_toegestaan
+from eenplan.rules.avg import (
+    antwoord_uiterlijk,
+    recht_op_vernietiging,
+    verlengd_uiterlijk,
+    verlenging_toegestaan,
+    vernietigen_uiterlijk,
+)
 from eenplan.rules.datums import GEBEURTENIS
 
 AVG_GEREGISTREERD = "avg.verzoek_geregistreerd"
@@ -38,6 +46,7 @@ AVG_VERLENGD = "avg.verzoek_verlengd"
 AVG_AFGEHANDELD = "avg.verzoek_afgehandeld"
 AVG_GERECTIFICEERD = "avg.gerectificeerd"
 AVG_INZAGE_VERSTREKT = "avg.inzage_verstrekt"
+AVG_VERNIETIGD = "avg.vernietigd_op_verzoek"
 
 ANDERE_GEMEENTE = "Deze inwoner hoort bij een andere gemeente dan waarvoor u werkt."
 AL_AFGEHANDELD = "Dit verzoek is al afgehandeld ({status}); het kan niet nog eens."
@@ -111,10 +120,15 @@ def avg_verzoek_register(
         else:
             oude_waarde = str(getattr(inwoner, veld) or "")
     elif veld or nieuwe_waarde:
-        fouten["veld"] = "Alleen een verzoek om rectificatie noemt een gegeven en een waarde."
+        fouten["veld"] = (
+            "Alleen een verzoek om gegevens te verbeteren noemt een gegeven en een waarde."
+        )
     if fouten:
         raise ValidationError(fouten)
     eigen = access.Actor.of(actor)
+    recht = (
+        recht_op_vernietiging("jeugd", ontvangen_op) if soort == VerzoekSoort.VERNIETIGING else None
+    )
     verzoek = AvgVerzoek(
         gemeente_id=inwoner.gemeente_id,
         inwoner=inwoner,
@@ -122,6 +136,7 @@ def avg_verzoek_register(
         omschrijving=omschrijving.strip(),
         ontvangen_op=ontvangen_op,
         antwoord_uiterlijk=antwoord_uiterlijk(ontvangen_op),
+        vernietigen_uiterlijk=vernietigen_uiterlijk(ontvangen_op, recht) if recht else None,
         veld=veld,
         oude_waarde=oude_waarde[:300],
         nieuwe_waarde=nieuwe_waarde.strip()[:300],
@@ -175,6 +190,12 @@ def avg_verzoek_verleng(
     verzoek.verlengd_op = vandaag
     verzoek.verlenging_reden = reden.strip()
     verzoek.antwoord_uiterlijk = verlengd_uiterlijk(verzoek.ontvangen_op)
+    if verzoek.soort == VerzoekSoort.VERNIETIGING:
+        recht = recht_op_vernietiging("jeugd", verzoek.ontvangen_op)
+        if recht is not None:
+            verzoek.vernietigen_uiterlijk = vernietigen_uiterlijk(
+                verzoek.ontvangen_op, recht, verlengd=True
+            )
     verzoek.save()
     bus.publish(
         AVG_VERLENGD,
@@ -194,20 +215,46 @@ def avg_verzoek_afhandel(
     toekennen: bool,
     uitkomst: str,
     actor: Any,
+    weigeringsgrond: str = "",
     via: access.Via = access.SERVICE,
     vandaag: dt.date | None = None,
 ) -> AvgVerzoek:
     """Grant or refuse a request, with the answer to the resident. Granting a rectification
     changes the datum (through `inwoners.services.inwoner_update`) and keeps the old value on
     the request and in the history; granting a restriction puts a hold on the resident's
-    records (AVG art. 18: kept, not destroyed). A second decision is refused (409-like)."""
+    records (AVG art. 18: kept, not destroyed); granting a destruction destroys the youth care
+    records the law lets go (`avg.op_verzoek`, Jeugdwet art. 7.3.9) with a verklaring, and is
+    refused (nothing changed) while a bezwaar, beroep term or hold blocks it. Refusing a
+    destruction names its legal ground (`weigeringsgrond`). A second decision is refused."""
     vandaag = vandaag or timezone.localdate()
     verzoek_toegang(actor, verzoek, Action.BEHANDELEN, via=via)
     verzoek = _lock(verzoek)
     if verzoek.status != VerzoekStatus.OPEN:
         raise ValidationError(AL_AFGEHANDELD.format(status=verzoek.get_status_display().lower()))
+    fouten: dict[str, str] = {}
     if not uitkomst.strip():
-        raise ValidationError({"uitkomst": "Schrijf het antwoord aan de inwoner."})
+        fouten["uitkomst"] = "Schrijf het antwoord aan de inwoner."
+    if verzoek.soort != VerzoekSoort.VERNIETIGING and weigeringsgrond:
+        fouten["weigeringsgrond"] = (
+            "Alleen een verzoek om vernietiging heeft een grond van afwijzing."
+        )
+    elif toekennen and weigeringsgrond:
+        fouten["weigeringsgrond"] = "Een toekenning heeft geen grond van afwijzing."
+    elif verzoek.soort == VerzoekSoort.VERNIETIGING and not toekennen:
+        if not weigeringsgrond:
+            fouten["weigeringsgrond"] = "Kies de wettelijke grond waarop u het verzoek afwijst."
+        elif weigeringsgrond not in Weigeringsgrond.values:
+            fouten["weigeringsgrond"] = "Kies een van de wettelijke gronden."
+    if fouten:
+        raise ValidationError(fouten)
+    lijst = None
+    if toekennen and verzoek.soort == VerzoekSoort.VERNIETIGING:
+        # Destroying is a decision about retention too: the privacy officer's BEWAREN right,
+        # decided and logged against the resident like the request itself.
+        access.require_actor(
+            actor, Resource.BEWAREN, Action.BESLISSEN, via=via, inwoner=verzoek.inwoner
+        )
+        lijst = op_verzoek.vernietigen(verzoek, door=actor, vandaag=vandaag)
     if toekennen and verzoek.soort == VerzoekSoort.RECTIFICATIE:
         inwoner = Inwoner.objects.select_for_update().get(pk=verzoek.inwoner_id)
         oud = str(getattr(inwoner, verzoek.veld) or "")
@@ -233,6 +280,7 @@ def avg_verzoek_afhandel(
             vastgelegd_door=actor,
         )
     verzoek.status = VerzoekStatus.TOEGEKEND if toekennen else VerzoekStatus.AFGEWEZEN
+    verzoek.weigeringsgrond = weigeringsgrond
     verzoek.uitkomst = uitkomst.strip()
     verzoek.afgehandeld_op = vandaag
     verzoek.afgehandeld_door = actor
@@ -246,6 +294,21 @@ def avg_verzoek_afhandel(
         inwoner=verzoek.inwoner,
         gegevens={"status": verzoek.status, "tijdig": vandaag <= verzoek.antwoord_uiterlijk},
     )
+    if lijst is not None:
+        regels = list(lijst.regels.all())
+        bus.publish(
+            AVG_VERNIETIGD,
+            record=verzoek,
+            omschrijving=f"Op verzoek vernietigd: {sum(1 for r in regels if r.vernietigd)} "
+            f"van {len(regels)} onderdelen over jeugdhulp (verklaring {lijst.pk})",
+            user=actor,
+            inwoner=verzoek.inwoner,
+            gegevens={
+                "vernietigingslijst": lijst.pk,
+                "vernietigd": [r.kenmerk for r in regels if r.vernietigd],
+                "bewaard": [r.kenmerk for r in regels if not r.vernietigd],
+            },
+        )
     return verzoek
 
 

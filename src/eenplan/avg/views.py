@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from eenplan.avg import bewaren, inzage, selectors, services
-from eenplan.avg.constants import VerzoekSoort, VerzoekStatus
+from eenplan.avg import bewaren, inzage, op_verzoek, selectors, services
+from eenplan.avg.constants import ARTIKEL, VerzoekSoort, VerzoekStatus
 from eenplan.avg.forms import (
     AfhandelForm,
     AfwijsForm,
@@ -90,6 +90,7 @@ def verzoeken(request: HttpRequest) -> HttpResponse:
     )
     for v in page.object_list:
         v.stand_label = STAND.get(v.termijn_stand or "", "")
+        v.artikel = ARTIKEL[v.soort]
     return render(
         request,
         "avg/verzoeken.html",
@@ -168,6 +169,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
                         verzoek=v,
                         toekennen=afhandel.cleaned_data["besluit"] == "toekennen",
                         uitkomst=afhandel.cleaned_data["uitkomst"],
+                        weigeringsgrond=afhandel.cleaned_data["weigeringsgrond"],
                         actor=request.user,
                         via=via,
                     )
@@ -178,15 +180,24 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     v.stand_label = STAND.get(v.termijn_stand or "", "")
     mag_behandelen = access.allows(request.user, Resource.AVG_VERZOEK, Action.BEHANDELEN)
+    vernietiging = v.soort == VerzoekSoort.VERNIETIGING
     return render(
         request,
         "avg/verzoek.html",
         {
             "v": v,
+            "artikel": ARTIKEL[v.soort],
             "open": v.status == VerzoekStatus.OPEN,
             "mag_behandelen": mag_behandelen,
             "verleng": verleng,
             "afhandel": afhandel,
+            # the privacy officer's assessment: what a grant destroys now, what blocks it
+            "beoordeling": (
+                op_verzoek.beoordelen(v)
+                if vernietiging and mag_behandelen and v.status == VerzoekStatus.OPEN
+                else None
+            ),
+            "verklaring": op_verzoek.lijst_van_verzoek(v) if vernietiging else None,
         },
         status=status,
     )

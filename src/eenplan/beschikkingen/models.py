@@ -138,7 +138,9 @@ class Beschikking(VersieModel, BaseModel):
         verbose_name_plural = "beschikkingen"
         ordering = ["-besloten_op", "-id"]
         indexes = [
-            models.Index(fields=["gemeente", "rechtmatigheid"], name="beschikking_toets_idx")
+            models.Index(fields=["gemeente", "rechtmatigheid"], name="beschikking_toets_idx"),
+            # The retention worklist's first cut: refused decisions taken before a date.
+            models.Index(fields=["gemeente", "besloten_op"], name="beschikking_besloten_idx"),
         ]
         constraints = [
             # An unlawful decision stays on record; the aanvraag then gets a new one.

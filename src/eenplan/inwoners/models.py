@@ -61,6 +61,8 @@ class Inwoner(VersieModel, BaseModel):
             models.Index(fields=["gemeente", "geboortedatum"], name="inwoner_geboortedatum_idx"),
             models.Index(fields=["gemeente", "postcode", "huisnummer"], name="inwoner_adres_idx"),
             models.Index(fields=["wijk", "achternaam"], name="inwoner_wijk_idx"),
+            # The retention worklist's first cut: dossiers unchanged since a date (avg.bewaren).
+            models.Index(fields=["gemeente", "updated_at"], name="inwoner_gewijzigd_idx"),
         ]
 
     def __str__(self) -> str:

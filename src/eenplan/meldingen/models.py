@@ -129,6 +129,8 @@ class Melding(VersieModel, BaseModel):
             models.Index(fields=["team", "status"], name="melding_team_idx"),
             models.Index(fields=["inwoner", "status"], name="melding_inwoner_idx"),
             models.Index(fields=["huishouden", "status"], name="melding_huishouden_idx"),
+            # The retention worklist's first cut: closed meldingen unchanged since a date.
+            models.Index(fields=["gemeente", "updated_at"], name="melding_gewijzigd_idx"),
         ]
 
     def __str__(self) -> str:

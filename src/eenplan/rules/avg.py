@@ -14,6 +14,9 @@ Sources (verified December 2026):
   same date as the day the period began; when that date does not exist in the last month, with
   the expiry of the last day of that month. The Algemene termijnenwet (a Dutch law for Dutch
   statutory terms) is not applied to this Union-law term.
+- Jeugdwet art. 7.3.9 (destruction at the resident's request, before the retention period of
+  art. 7.3.8 lid 3 ends): dated data with its source in ``rules/data/avg.json``
+  (`recht_op_vernietiging`, `vernietigen_uiterlijk`).
 - Selectielijst gemeenten en intergemeentelijke organen 2020, as published by VNG in the
   Referentielijsten API (fixture `selectielijst_2020_resultaten.json`): retention periods per
   result category, counted from the date the category names ("nihil" procestermijn: from the
@@ -27,7 +30,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 ANTWOORD_MAANDEN = 1
 """AVG art. 12 lid 3, first sentence: within one month of receipt."""
@@ -115,3 +122,78 @@ def is_vernietigbaar(*, ingang: dt.date | None, termijn: Termijn, vandaag: dt.da
     """Whether the period has run (a record whose term has not started, `ingang` None, never
     is)."""
     return ingang is not None and vernietigbaar_vanaf(ingang, termijn) <= vandaag
+
+
+# --- destruction at the resident's request ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RechtOpVernietiging:
+    """A law's right to have records destroyed on request before their retention period ends,
+    in the version that applies to requests received from `geldig_vanaf` (rules/data/avg.json)."""
+
+    wet: str
+    geldig_vanaf: dt.date
+    artikel: str
+    termijn_maanden: int | None  # the law's own term after the request; None: AVG art. 12 lid 3
+    uitzondering: str
+    bron: str
+
+
+@lru_cache(maxsize=1)
+def _rechten() -> tuple[RechtOpVernietiging, ...]:
+    tekst = resources.files("eenplan.rules.data").joinpath("avg.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(tekst)
+    rijen = data.get("vernietiging_op_verzoek")
+    if not isinstance(rijen, list) or not rijen:
+        raise ValueError("avg.json: 'vernietiging_op_verzoek' ontbreekt.")
+    uit = []
+    for rij in rijen:
+        if not str(rij.get("bron", "")).strip():
+            raise ValueError("avg.json: een rij van 'vernietiging_op_verzoek' heeft geen bron.")
+        termijn = rij.get("termijn_maanden")
+        if termijn is not None and (not isinstance(termijn, int) or termijn < 1):
+            raise ValueError("avg.json: 'termijn_maanden' is een positief geheel getal of null.")
+        uit.append(
+            RechtOpVernietiging(
+                wet=str(rij["wet"]),
+                geldig_vanaf=dt.date.fromisoformat(str(rij["geldig_vanaf"])),
+                artikel=str(rij["artikel"]),
+                termijn_maanden=termijn,
+                uitzondering=str(rij["uitzondering"]),
+                bron=str(rij["bron"]),
+            )
+        )
+    return tuple(sorted(uit, key=lambda r: (r.wet, r.geldig_vanaf)))
+
+
+def wetten_met_recht_op_vernietiging() -> frozenset[str]:
+    """The laws (`common.constants.Wet` values) whose records a resident may have destroyed on
+    request (today: the Jeugdwet, art. 7.3.9)."""
+    return frozenset(r.wet for r in _rechten())
+
+
+def recht_op_vernietiging(wet: str, ontvangen_op: dt.date) -> RechtOpVernietiging | None:
+    """The version of the right to destruction on request under `wet` for a request received on
+    `ontvangen_op` (the latest `geldig_vanaf` on or before it), or None when that law gives
+    none in eenplan's data. Jeugdwet art. 7.3.9 lid 1: the jeugdhulpverlener destroys the data
+    of the dossier at the request of the betrokkene; lid 2: not for data whose keeping is
+    reasonably plausibly of considerable importance to someone else, nor where the law forbids
+    destruction (Rb. Noord-Holland 21-05-2021, ECLI:NL:RBNHO:2021:4235: also the municipality,
+    also within the 20 years of art. 7.3.8 lid 3)."""
+    gevonden = None
+    for recht in _rechten():
+        if recht.wet == wet and recht.geldig_vanaf <= ontvangen_op:
+            gevonden = recht
+    return gevonden
+
+
+def vernietigen_uiterlijk(
+    ontvangen_op: dt.date, recht: RechtOpVernietiging, *, verlengd: bool = False
+) -> dt.date:
+    """The last day to destroy after a request under `recht`: the law's own term when it has one
+    (Jeugdwet art. 7.3.9 lid 1 until its change: three months after the request), else the
+    answer term of AVG art. 12 lid 3 (one month, three when extended once)."""
+    if recht.termijn_maanden is not None:
+        return maanden_later(ontvangen_op, recht.termijn_maanden)
+    return verlengd_uiterlijk(ontvangen_op) if verlengd else antwoord_uiterlijk(ontvangen_op)

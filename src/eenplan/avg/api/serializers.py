@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from eenplan.avg.constants import RECTIFICEERBAAR, VerzoekSoort, VerzoekStatus
+from eenplan.avg.constants import (
+    RECTIFICEERBAAR,
+    VerzoekSoort,
+    VerzoekStatus,
+    Weigeringsgrond,
+)
 from eenplan.avg.models import AvgVerzoek
 
 
@@ -28,6 +33,8 @@ class AvgVerzoekSerializer(serializers.ModelSerializer):
             "verlenging_reden",
             "status",
             "uitkomst",
+            "vernietigen_uiterlijk",
+            "weigeringsgrond",
             "afgehandeld_op",
             "ingediend_via",
             "veld",
@@ -64,3 +71,26 @@ class VerlengSerializer(serializers.Serializer):
 class AfhandelSerializer(serializers.Serializer):
     toekennen = serializers.BooleanField()
     uitkomst = serializers.CharField(max_length=4000)
+    weigeringsgrond = serializers.ChoiceField(
+        choices=Weigeringsgrond.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Verplicht bij het afwijzen van een verzoek om vernietiging: de wettelijke "
+        "grond (Jeugdwet art. 7.3.9 lid 2; AVG art. 17 lid 3).",
+    )
+
+
+class TeVernietigenItemSerializer(serializers.Serializer):
+    kenmerk = serializers.CharField()
+    soort = serializers.CharField()
+    omschrijving = serializers.CharField()
+
+
+class TeVernietigenSerializer(serializers.Serializer):
+    """What granting a request to destroy would destroy now, and what blocks it."""
+
+    blokkade = serializers.CharField(help_text="Leeg als toekennen nu kan.")
+    items = TeVernietigenItemSerializer(many=True)
+    vernietigingslijst = serializers.IntegerField(
+        allow_null=True, help_text="De verklaring van vernietiging, als het verzoek is toegekend."
+    )

@@ -15,14 +15,16 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.avg import selectors, services
+from eenplan.avg import op_verzoek, selectors, services
 from eenplan.avg.api.serializers import (
     AfhandelSerializer,
     AvgVerzoekCreateSerializer,
     AvgVerzoekFilterSerializer,
     AvgVerzoekSerializer,
+    TeVernietigenSerializer,
     VerlengSerializer,
 )
+from eenplan.avg.constants import VerzoekSoort, VerzoekStatus
 from eenplan.avg.inzage import inzage_json
 from eenplan.avg.models import AvgVerzoek
 from eenplan.inwoners.models import Inwoner
@@ -67,6 +69,11 @@ NIET_GEVONDEN = "Dit verzoek bestaat niet."
         summary="Het volledige overzicht van de gegevens van de inwoner (AVG art. 15), JSON",
         responses={200: dict},
     ),
+    te_vernietigen=extend_schema(
+        summary="Wat een toekenning van een verzoek om vernietiging nu vernietigt, en wat dat "
+        "tegenhoudt (Jeugdwet art. 7.3.9)",
+        responses=TeVernietigenSerializer,
+    ),
 )
 class AvgVerzoekViewSet(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
@@ -77,6 +84,7 @@ class AvgVerzoekViewSet(viewsets.GenericViewSet):
         "verlengen": (Resource.AVG_VERZOEK, Action.BEHANDELEN),
         "afhandelen": (Resource.AVG_VERZOEK, Action.BEHANDELEN),
         "inzage": (Resource.AVG_VERZOEK, Action.EXPORTEREN),
+        "te_vernietigen": (Resource.AVG_VERZOEK, Action.BEHANDELEN),
     }
     queryset = AvgVerzoek.objects.none()  # for the schema; the real list is per municipality
     serializer_class = AvgVerzoekSerializer
@@ -157,6 +165,7 @@ class AvgVerzoekViewSet(viewsets.GenericViewSet):
             verzoek=verzoek,
             toekennen=data.validated_data["toekennen"],
             uitkomst=data.validated_data["uitkomst"],
+            weigeringsgrond=data.validated_data.get("weigeringsgrond", ""),
             actor=request.user,
             via=access.Via.request(request),
         )
@@ -170,3 +179,23 @@ class AvgVerzoekViewSet(viewsets.GenericViewSet):
             verzoek=verzoek, actor=request.user, via=access.Via.request(request)
         )
         return Response(json.loads(inzage_json(data)))
+
+    @action(detail=True, methods=["get"], url_path="te-vernietigen")
+    def te_vernietigen(self, request: Request, pk: Any = None) -> Response:
+        verzoek = self._get(request, pk, Action.BEHANDELEN)
+        items: list[op_verzoek.Item] = []
+        blokkade = ""
+        # Another kind of request destroys nothing (an empty answer); a decided one no more.
+        if verzoek.soort == VerzoekSoort.VERNIETIGING and verzoek.status == VerzoekStatus.OPEN:
+            beoordeling = op_verzoek.beoordelen(verzoek)
+            items, blokkade = beoordeling.items, beoordeling.blokkade
+        lijst = op_verzoek.lijst_van_verzoek(verzoek)
+        data = {
+            "blokkade": blokkade,
+            "items": [
+                {"kenmerk": i.kenmerk, "soort": i.soort.code, "omschrijving": i.soort.label}
+                for i in items
+            ],
+            "vernietigingslijst": lijst.pk if lijst else None,
+        }
+        return Response(TeVernietigenSerializer(data).data)

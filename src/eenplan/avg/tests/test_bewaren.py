@@ -146,12 +146,19 @@ def test_the_command_lists_proposes_and_approves(s, fg, fg2, capsys):
 
 def test_the_2020_list_applies_to_records_from_1_january_2020_with_its_decision_as_source(s):
     # Vastgesteld 18-02-2020 (Stcrt. 2020, 11143), retroactive to records made or received from
-    # 1 January 2020; records of 2017-2019 fall under the Selectielijst 2017, not held here.
+    # 1 January 2020; records of 2017-2019 fall under the Selectielijst 2017 (Stcrt. 2017,
+    # 38013; test_selectielijst_2017.py).
     regel = bewaren.bewaartermijn_op("klacht", dt.date(2020, 1, 1))
     assert regel is not None and regel.geldig_van == dt.date(2020, 1, 1)
     assert "Stcrt. 2020, 11143" in regel.bron and "18-02-2020" in regel.bron
-    assert bewaren.bewaartermijn_op("klacht", dt.date(2019, 12, 31)) is None
+    assert bewaren.bewaartermijn_op("klacht", dt.date(2019, 12, 31)).geldig_van == dt.date(
+        2017, 1, 1
+    )
     onder_2017 = _oude_klacht(s.partner, op=dt.date(2019, 12, 31))
     onder_2020 = _oude_klacht(s.partner, op=dt.date(2020, 1, 2))
-    due = {k.record.pk for k in bewaren.te_vernietigen(s.gemeente, vandaag=VANDAAG)}
-    assert onder_2020.pk in due and onder_2017.pk not in due
+    due = {
+        (k.record_soort, k.record.pk): k
+        for k in bewaren.te_vernietigen(s.gemeente, vandaag=VANDAAG)
+    }
+    assert due[("bezwaren.klacht", onder_2020.pk)].regel.geldig_van == dt.date(2020, 1, 1)
+    assert due[("bezwaren.klacht", onder_2017.pk)].regel.geldig_van == dt.date(2017, 1, 1)
