@@ -66,6 +66,22 @@ def _verzoek(request: HttpRequest, pk: int, action: Action) -> AvgVerzoek:
     return verzoek
 
 
+def _vernietigd(v: AvgVerzoek) -> str:
+    """After a granted request to destroy: how many records went and how many stayed (their
+    reason is on the verklaring's lines)."""
+    if v.soort != VerzoekSoort.VERNIETIGING or v.status != VerzoekStatus.TOEGEKEND:
+        return ""
+    lijst = op_verzoek.lijst_van_verzoek(v)
+    if lijst is None:
+        return " Er waren geen gegevens over jeugdhulp (meer) om te vernietigen."
+    regels = list(lijst.regels.all())
+    weg = sum(1 for r in regels if r.vernietigd)
+    tekst = f" Vernietigd: {weg} van {len(regels)} onderdelen."
+    if weg < len(regels):
+        tekst += " De rest bleef bewaard; de reden staat in de verklaring van vernietiging."
+    return tekst
+
+
 @access.requires(Resource.AVG_VERZOEK, Action.LEZEN)
 @allowed_parameters("status", "soort", "pagina")
 def verzoeken(request: HttpRequest) -> HttpResponse:
@@ -165,7 +181,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 afhandel = AfhandelForm(request.POST, prefix="afhandel")
                 if afhandel.is_valid():
-                    services.avg_verzoek_afhandel(
+                    v = services.avg_verzoek_afhandel(
                         verzoek=v,
                         toekennen=afhandel.cleaned_data["besluit"] == "toekennen",
                         uitkomst=afhandel.cleaned_data["uitkomst"],
@@ -173,7 +189,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
                         actor=request.user,
                         via=via,
                     )
-                    messages.success(request, "Het verzoek is afgehandeld.")
+                    messages.success(request, "Het verzoek is afgehandeld." + _vernietigd(v))
                     return redirect("avg:verzoek", pk=v.pk)
         except ValidationError as exc:
             add_service_errors(verleng if "verleng-reden" in request.POST else afhandel, exc)

@@ -275,6 +275,7 @@ def test_the_officer_assesses_and_grants_on_the_page(s, kind, fg):
     assert antwoord.status_code == 200
     tekst = antwoord.content.decode()
     assert "Verklaring van vernietiging" in tekst
+    assert "Vernietigd: 2 van 2 onderdelen." in tekst
     assert not any(kind.jeugd().values())
     lijst = op_verzoek.lijst_van_verzoek(verzoek)
     verklaring = client.get(reverse("avg:vernietiging", args=[lijst.pk])).content.decode()
