@@ -37,8 +37,10 @@ def _vrije_poort() -> int:
         return int(s.getsockname()[1])
 
 
-def _voorbereiden() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Sessions for the demo logins (in the database the server reads) and each login's pages."""
+def _voorbereiden() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """Sessions for the demo logins (in the database the server reads) and each login's pages,
+    as (name, URL): the names of `bench_schaal`, the same at every size, where the URL of the
+    dossier, the plan and the beschikking is a record of that database."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eenplan.conf.dev")
     import django
 
@@ -62,17 +64,17 @@ def _voorbereiden() -> tuple[dict[str, str], dict[str, list[str]]]:
     assert iemand is not None and beschikking is not None
     paginas = {
         "generalist": [
-            "/meldingen/werkvoorraad/?weergave=mijn",
-            "/meldingen/werkvoorraad/?weergave=team",
-            f"/inwoners/{iemand.pk}/",
-            f"/plannen/{plan.first().pk}/",
+            ("werkvoorraad_mijn", "/meldingen/werkvoorraad/?weergave=mijn"),
+            ("werkvoorraad_team", "/meldingen/werkvoorraad/?weergave=team"),
+            ("dossier", f"/inwoners/{iemand.pk}/"),
+            ("plan", f"/plannen/{plan.first().pk}/"),
         ],
         "midoffice": [
-            "/meldingen/werkvoorraad/?weergave=alle",
-            "/inwoners/?q=jans",
-            "/api/v1/meldingen/",
+            ("werkvoorraad_alle", "/meldingen/werkvoorraad/?weergave=alle"),
+            ("zoeken", "/inwoners/?q=jans"),
+            ("api_meldingen", "/api/v1/meldingen/"),
         ],
-        "backoffice": [f"/beschikkingen/{beschikking.pk}/"],
+        "backoffice": [("beschikking", f"/beschikkingen/{beschikking.pk}/")],
     }
     cookies = {}
     for login in LOGINS:
@@ -111,11 +113,11 @@ def meet(label: str, clients: int, seconden: float, workers: int) -> dict[str, A
         # Warm-up, not measured: every page once per login and worker (imports, caches).
         for login, urls in paginas.items():
             kop = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={cookies[login]}"}
-            for url in urls * workers:
+            for _naam, url in urls * workers:
                 verzoek = urllib.request.Request(basis + url, headers=kop)  # noqa: S310
                 with urllib.request.urlopen(verzoek, timeout=120) as antwoord:  # noqa: S310
                     antwoord.read()
-        metingen: list[tuple[str, int, float]] = []
+        metingen: list[tuple[str, int, float]] = []  # (page name, status, ms)
         slot = threading.Lock()
         einde = time.monotonic() + seconden
 
@@ -125,7 +127,7 @@ def meet(label: str, clients: int, seconden: float, workers: int) -> dict[str, A
             urls = paginas[login]
             i = nummer
             while time.monotonic() < einde:
-                url = urls[i % len(urls)]
+                naam, url = urls[i % len(urls)]
                 i += 1
                 begin = time.perf_counter()
                 try:
@@ -138,7 +140,7 @@ def meet(label: str, clients: int, seconden: float, workers: int) -> dict[str, A
                 except (urllib.error.URLError, OSError):
                     status = 0
                 with slot:
-                    metingen.append((url, status, (time.perf_counter() - begin) * 1000))
+                    metingen.append((naam, status, (time.perf_counter() - begin) * 1000))
 
         draden = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
         start = time.monotonic()
@@ -152,17 +154,19 @@ def meet(label: str, clients: int, seconden: float, workers: int) -> dict[str, A
         server.wait(timeout=30)
     per_pagina: dict[str, list[float]] = {}
     fouten = 0
-    for url, status, ms in metingen:
+    for naam, status, ms in metingen:
         if status != 200:
             fouten += 1
-        per_pagina.setdefault(url, []).append(ms)
+        per_pagina.setdefault(naam, []).append(ms)
+    adres = {naam: url for urls in paginas.values() for naam, url in urls}
     rijen = {
-        url: {
+        naam: {
+            "url": adres[naam],
             "n": len(ms),
             "p50": statistics.median(ms),
             "p95": sorted(ms)[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))],
         }
-        for url, ms in per_pagina.items()
+        for naam, ms in per_pagina.items()
     }
     return {
         "label": label,
@@ -193,17 +197,21 @@ def _markdown(metingen: list[dict[str, Any]], clients: int, seconden: float, wor
         + " |",
         "| errors (not 200) | " + " | ".join(str(m["fouten"]) for m in metingen) + " |",
     ]
-    for url in a["rijen"]:
-        regels.append(
-            f"| `{url}` p50 / p95 ms | "
-            + " | ".join(
-                f"{m['rijen'][url]['p50']:.0f} / {m['rijen'][url]['p95']:.0f}"
-                if url in m["rijen"]
-                else "—"
-                for m in metingen
-            )
-            + " |"
-        )
+    for naam in a["rijen"]:
+        # Rows by page name: the dossier, plan and beschikking are a record of each database,
+        # so their URL differs per size; it is then given in each size's cell.
+        urls = {m["rijen"][naam]["url"] for m in metingen if naam in m["rijen"]}
+        zelfde = len(urls) == 1
+        kop = f"{naam} (`{urls.pop()}`)" if zelfde else naam
+        cellen = []
+        for m in metingen:
+            r = m["rijen"].get(naam)
+            if r is None:
+                cellen.append("—")
+                continue
+            cel = f"{r['p50']:.0f} / {r['p95']:.0f}"
+            cellen.append(cel if zelfde else f"{cel} (`{r['url']}`)")
+        regels.append(f"| {kop} p50 / p95 ms | " + " | ".join(cellen) + " |")
     regels += [
         "",
         f"Throughput at {b['label']} is {100 * b['per_seconde'] / a['per_seconde']:.0f} % of "

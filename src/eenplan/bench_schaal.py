@@ -59,10 +59,18 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
             [g, open_, ctx["team"], wijken, gen],
         ),
         "werkvoorraad_alle": (lijst.format(extra="TRUE"), [g, open_]),
+        # The first 25 residents whose surname or first name starts with 'jans', in the order
+        # of the name that matched (inwoners.selectors.inwoner_search), with their wijk.
         "zoeken": (
-            "SELECT id, voornamen, achternaam, geboortedatum FROM inwoners_inwoner "
-            "WHERE gemeente_id = %s AND zoeknaam LIKE 'jans%%' ORDER BY zoeknaam, id LIMIT 25",
-            [g],
+            "SELECT i.id, i.voornamen, i.achternaam, i.geboortedatum, w.naam FROM ("
+            '(SELECT id, zoeknaam COLLATE "C" AS s FROM inwoners_inwoner WHERE gemeente_id = %s '
+            """AND zoeknaam COLLATE "C" LIKE 'jans%%') UNION ALL """
+            '(SELECT id, zoeknaam_voornaam COLLATE "C" FROM inwoners_inwoner '
+            """WHERE gemeente_id = %s AND zoeknaam_voornaam COLLATE "C" LIKE 'jans%%' """
+            """AND zoeknaam NOT LIKE 'jans%%') ORDER BY s, id LIMIT 25) t """
+            "JOIN inwoners_inwoner i ON i.id = t.id JOIN gemeente_wijk w ON w.id = i.wijk_id "
+            "ORDER BY t.s, t.id",
+            [g, g],
         ),
         "dossier": (
             "SELECT i.*, (SELECT count(*) FROM meldingen_melding m WHERE m.inwoner_id = i.id), "
@@ -219,8 +227,10 @@ def _markdown(metingen: list[dict[str, Any]], load_voor: float) -> str:
                 f"{r['vloer']:.2f} · {r['sql'] / max(r['vloer'], 0.01):.1f}×"
             )
         ratio = b["rijen"][naam]["p50"] / max(a["rijen"][naam]["p50"], 0.01)
-        regels.append(f"| {naam} (`{a['rijen'][naam]['url']}`) | " + " | ".join(cellen)
-                      + f" | {ratio:.2f}× |")
+        # The dossier, plan and beschikking are a record of each database: a URL per size.
+        urls = list(dict.fromkeys(m["rijen"][naam]["url"] for m in metingen))
+        adres = " / ".join(f"`{url}`" for url in urls)
+        regels.append(f"| {naam} ({adres}) | " + " | ".join(cellen) + f" | {ratio:.2f}× |")
     return "\n".join(regels) + "\n"
 
 

@@ -1,0 +1,51 @@
+"""The tables of `make bench-schaal` and `make bench-last` compare a page across database sizes
+by its name: the dossier, plan and beschikking are a record of each database, with a URL per
+size (issue 16)."""
+
+from __future__ import annotations
+
+from eenplan import bench_last, bench_schaal
+
+
+def _last(label: str, plan: str, p50: float) -> dict:
+    return {
+        "label": label,
+        "verzoeken": 100,
+        "per_seconde": 10.0,
+        "fouten": 0,
+        "load": 1.0,
+        "rijen": {
+            "zoeken": {"url": "/inwoners/?q=jans", "n": 50, "p50": 20.0, "p95": 30.0},
+            "plan": {"url": plan, "n": 50, "p50": p50, "p95": p50 * 2},
+        },
+    }
+
+
+def test_load_table_compares_the_plan_page_across_sizes_with_each_sizes_url():
+    tekst = bench_last._markdown(
+        [_last("100k", "/plannen/128/", 40.0), _last("1M", "/plannen/9001/", 44.0)], 10, 30, 3
+    )
+    regels = {r.split(" p50")[0]: r for r in tekst.splitlines() if " p50 / p95 ms |" in r}
+    assert regels["| plan"] == (
+        "| plan p50 / p95 ms | 40 / 80 (`/plannen/128/`) | 44 / 88 (`/plannen/9001/`) |"
+    )
+    assert regels["| zoeken (`/inwoners/?q=jans`)"].endswith("| 20 / 30 | 20 / 30 |")
+    assert "—" not in tekst
+
+
+def _schaal(label: str, plan: str) -> dict:
+    rij = {"p50": 10.0, "p95": 12.0, "sql": 5.0, "queries": 9, "vloer": 1.0}
+    return {
+        "label": label,
+        "inwoners": 1000,
+        "load": 1.0,
+        "rijen": {"plan": {**rij, "url": plan}, "zoeken": {**rij, "url": "/inwoners/?q=jans"}},
+    }
+
+
+def test_scale_table_names_the_url_of_each_size():
+    tekst = bench_schaal._markdown(
+        [_schaal("100k", "/plannen/128/"), _schaal("1M", "/plannen/9001/")], 1.0
+    )
+    assert "| plan (`/plannen/128/` / `/plannen/9001/`) |" in tekst
+    assert "| zoeken (`/inwoners/?q=jans`) |" in tekst
