@@ -170,7 +170,7 @@ def beschikkingen_zoeken(
     date or postcode, or the beschikking's number), status, voorziening, wet and the period of
     the decision; newest decision first. A fixed number of queries whatever the page holds (the
     resident, the aanvraag and the decided provisions are joined or prefetched)."""
-    from eenplan.inwoners.selectors import inwoner_search
+    from eenplan.inwoners.selectors import inwoner_filter
 
     qs = scope.select_related("inwoner", "aanvraag").prefetch_related(
         Prefetch(
@@ -186,8 +186,8 @@ def beschikkingen_zoeken(
         if cijfers.isdigit() and len(cijfers) <= NUMMER_MAX_CIJFERS:
             qs = qs.filter(pk=int(cijfers))
         else:
-            _, inwoners = inwoner_search(scope=Inwoner.objects.all(), q=q)
-            qs = qs.filter(inwoner__in=inwoners.order_by().values("pk"))
+            _, inwoners = inwoner_filter(scope=Inwoner.objects.all(), q=q)
+            qs = qs.filter(inwoner__in=inwoners.values("pk"))
     if vraag.status == BeschikkingStatus.CONCEPT:
         qs = qs.filter(verzonden_op__isnull=True).exclude(
             rechtmatigheid=Rechtmatigheid.ONRECHTMATIG

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from eenplan.common.concurrency import VersieModel
+from eenplan.common.lookups import Bytevolgorde
 from eenplan.common.models import BaseModel
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.constants import Geslacht, NetwerkSoort, Relatie
@@ -30,7 +31,8 @@ class Inwoner(VersieModel, BaseModel):
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, related_name="inwoners")
     telefoon = models.CharField(max_length=20, blank=True)
     email = models.EmailField("e-mail", blank=True)
-    # Normalised "achternaam voornamen" and "voornamen achternaam" for prefix search.
+    # Normalised "achternaam voornamen" and "voornamen voorvoegsel achternaam" for prefix search
+    # and for the order of the results (inwoners.services.search_names).
     zoeknaam = models.CharField(max_length=420, editable=False, db_index=False)
     zoeknaam_voornaam = models.CharField(max_length=420, editable=False, db_index=False)
 
@@ -57,6 +59,19 @@ class Inwoner(VersieModel, BaseModel):
                 fields=["gemeente", "zoeknaam_voornaam"],
                 name="inwoner_zoekvoornaam_idx",
                 opclasses=["", "varchar_pattern_ops"],
+            ),
+            # The name search (inwoners.selectors.inwoner_search): each deliver the residents
+            # whose search name starts with what was typed, already in the order of that name
+            # (byte order, common.lookups.Bytevolgorde) and then id, so a page of 25 reads 25
+            # index entries however many residents match (issue 16, docs/benchmarks.md).
+            models.Index(
+                F("gemeente"), Bytevolgorde("zoeknaam"), F("id"), name="inwoner_zoeksleutel_idx"
+            ),
+            models.Index(
+                F("gemeente"),
+                Bytevolgorde("zoeknaam_voornaam"),
+                F("id"),
+                name="inwoner_zoekvoornaamsl_idx",
             ),
             models.Index(fields=["gemeente", "geboortedatum"], name="inwoner_geboortedatum_idx"),
             models.Index(fields=["gemeente", "postcode", "huisnummer"], name="inwoner_adres_idx"),

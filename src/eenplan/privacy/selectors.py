@@ -97,4 +97,4 @@ def inzage_inwoners_zoeken(*, user: User, q: str) -> tuple[list[int], str]:
     vraag, gevonden = inwoner_search(scope=scope, q=q)
     if vraag.soort == "ongeldig":
         return [], vraag.uitleg
-    return list(gevonden.values_list("pk", flat=True)[:INWONER_FILTER_MAX]), ""
+    return gevonden.ids(INWONER_FILTER_MAX), ""

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.inwoners.models import Inwoner
-from eenplan.inwoners.selectors import inwoner_search
+from eenplan.inwoners.selectors import inwoner_filter
 from eenplan.privacy import access
 from eenplan.rules.bsn import OngeldigBsn, bsn_check
 
@@ -70,8 +70,8 @@ def inwoner_by_bsn(user: User, value: str) -> Inwoner:
         bsn = bsn_check(value)
     except OngeldigBsn as exc:
         raise ValidationError(str(exc), code="bsn") from exc
-    _vraag, found = inwoner_search(scope=access.inwoners_in_scope(user), q=bsn)
-    inwoner = found.first()
+    _vraag, found = inwoner_filter(scope=access.inwoners_in_scope(user), q=bsn)
+    inwoner = found.select_related("wijk").first()
     if inwoner is None:
         medewerker = medewerker_for_user(user)
         gemeente = medewerker.gemeente.naam if medewerker else "deze gemeente"

@@ -302,7 +302,7 @@ def zoeken(*, user: Any, q: str) -> Zoekresultaat:
         resultaat.zocht_inwoners = True
         vraag, gevonden = inwoner_search(scope=access.inwoners_in_scope(user), q=q)
         resultaat.vraag = vraag
-        rijen = list(gevonden.select_related("wijk")[: ZOEK_MAX + 1])
+        rijen = gevonden[: ZOEK_MAX + 1]
         resultaat.inwoners, resultaat.inwoners_meer = rijen[:ZOEK_MAX], len(rijen) > ZOEK_MAX
     nummer = q.lstrip("#")
     if nummer.isdigit() and len(nummer) <= 12:

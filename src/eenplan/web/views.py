@@ -12,10 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from eenplan.common.paginering import BegrensdePaginator
 from eenplan.gemeente.middleware import SESSIE_SLEUTEL
 from eenplan.gemeente.selectors import gemeenten_van_login, medewerker_for_user
 from eenplan.inwoners.models import Inwoner
-from eenplan.inwoners.selectors import inwoner_search
+from eenplan.inwoners.selectors import ZOEK_TELLEN_MAX, inwoner_search
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
@@ -49,8 +50,17 @@ def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
     if doel not in Doel.values:
         doel = default_doel(request.user)
     vraag, results = inwoner_search(scope=access.inwoners_in_scope(request.user), q=q)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    context = {"q": q, "vraag": vraag, "page": page, "doel": doel, "doelen": Doel.choices}
+    paginator = BegrensdePaginator(results, PAGE_SIZE, max_aantal=ZOEK_TELLEN_MAX)
+    page = paginator.get_page(request.GET.get("pagina"))
+    context = {
+        "q": q,
+        "vraag": vraag,
+        "page": page,
+        "meer": paginator.meer,
+        "max_aantal": ZOEK_TELLEN_MAX,
+        "doel": doel,
+        "doelen": Doel.choices,
+    }
     template = "web/_zoekresultaten.html" if request.htmx else "web/inwoner_zoeken.html"
     return render(request, template, context)
 

@@ -6,6 +6,7 @@ import contextlib
 import math
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 import django_filters
@@ -26,6 +27,7 @@ from eenplan.common.concurrency import (
     conflict_uit,
     verwachte_versie,
 )
+from eenplan.common.paginering import BegrensdePaginator
 from eenplan.common.text import naam_van
 
 
@@ -151,6 +153,43 @@ class Pagination(PerPagina, pagination.PageNumberPagination):
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         return _oude_namen_in_schema(super().get_schema_operation_parameters(view))
+
+
+class BegrensdePagination(Pagination):
+    """Numbered pages of a list whose total is counted only up to `max_aantal`
+    (`common.paginering.BegrensdePaginator`): for a search that may match tens of thousands of
+    rows, where the exact number costs more than the page. `count` is then `max_aantal` and
+    `meer` is true; pages go as far as the bound. The same bound as the page it mirrors."""
+
+    max_aantal = 500
+
+    def __init__(self) -> None:
+        self.django_paginator_class = partial(BegrensdePaginator, max_aantal=self.max_aantal)
+
+    def get_paginated_response(self, data: Any) -> Response:
+        response = super().get_paginated_response(data)
+        response.data["meer"] = self.page.paginator.meer
+        return response
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        antwoord = super().get_paginated_response_schema(schema)
+        antwoord["properties"]["count"] = {
+            "type": "integer",
+            "maximum": self.max_aantal,
+            "example": 123,
+            "description": f"Het aantal gevonden rijen, geteld tot ten hoogste {self.max_aantal}. "
+            f"Zijn het er meer, dan is `count` {self.max_aantal} en `meer` true; de pagina's "
+            f"lopen dan tot en met rij {self.max_aantal}. Maak de zoekvraag preciezer om de "
+            "rest te vinden.",
+        }
+        antwoord["properties"]["meer"] = {
+            "type": "boolean",
+            "example": False,
+            "description": f"True als er meer dan {self.max_aantal} rijen zijn gevonden (het "
+            "tellen stopte daar).",
+        }
+        antwoord["required"] = [*antwoord["required"], "meer"]
+        return antwoord
 
 
 class IdCursorPagination(PerPagina, pagination.CursorPagination):

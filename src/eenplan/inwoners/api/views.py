@@ -18,7 +18,14 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.common.api import IdCursorPagination, IdFilter, VersieViewSetMixin, pagina
+from eenplan.common.api import (
+    BegrensdePagination,
+    IdCursorPagination,
+    IdFilter,
+    VersieViewSetMixin,
+    pagina,
+)
+from eenplan.common.lookups import Bytevolgorde
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.api.serializers import (
     HuishoudenInputSerializer,
@@ -33,6 +40,7 @@ from eenplan.inwoners.api.serializers import (
 )
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner
 from eenplan.inwoners.selectors import (
+    ZOEK_TELLEN_MAX,
     huishouden_current,
     huishoudens_in_scope,
     huishoudens_with_members,
@@ -77,13 +85,26 @@ class InwonerFilter(django_filters.FilterSet):
         model = Inwoner
         fields = ["q", "wijk", "geboortedatum", "bsn", "postcode"]
 
+    def filter_queryset(self, queryset: QuerySet[Inwoner]) -> Any:
+        """The other filters first, then the search (`q`) within what they left: the same
+        selector as the page, whose results are an ordered list, not a queryset to filter."""
+        queryset = super().filter_queryset(queryset)
+        q = self.form.cleaned_data.get("q")
+        return inwoner_search(scope=queryset, q=q)[1] if q else queryset
+
     def filter_q(self, queryset: QuerySet[Inwoner], name: str, value: str) -> QuerySet[Inwoner]:
-        return inwoner_search(scope=queryset, q=value)[1]
+        return queryset  # in filter_queryset, after the other filters
 
     def filter_postcode(
         self, queryset: QuerySet[Inwoner], name: str, value: str
     ) -> QuerySet[Inwoner]:
         return queryset.filter(postcode=value.replace(" ", "").upper())
+
+
+class InwonerPagination(BegrensdePagination):
+    """The count stops at the same bound as the search page's (`ZOEK_TELLEN_MAX`)."""
+
+    max_aantal = ZOEK_TELLEN_MAX
 
 
 @extend_schema_view(
@@ -115,12 +136,14 @@ class InwonerViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     }
     filterset_class = InwonerFilter
     serializer_class = InwonerListSerializer
+    pagination_class = InwonerPagination
 
     def get_queryset(self) -> QuerySet[Inwoner]:
+        # Without `q`: in the order of the search results (surname first), from the same index.
         return (
             access.inwoners_in_scope(self.request.user)
             .select_related("wijk")
-            .order_by("achternaam", "voornamen", "id")
+            .order_by(Bytevolgorde("zoeknaam"), "id")
         )
 
     def get_serializer_class(self) -> type:
