@@ -3,6 +3,7 @@ only after a second person's approval with a record of what, why, by whom and un
 rule, and never while a bezwaar runs, the beroep term is open or a legal hold lasts."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,12 +15,14 @@ from eenplan.avg.models import Vernietigingslijst
 from eenplan.bezwaren.models import Bezwaar, Klacht
 from eenplan.events.models import Gebeurtenis
 from eenplan.gemeente.constants import Rol
+from eenplan.meldingen.models import Melding
 from eenplan.testing import scenarios
 from eenplan.testing.factories import (
     BewaarplichtFactory,
     BewaartermijnFactory,
     KlachtFactory,
     MedewerkerFactory,
+    MeldingFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +165,22 @@ def test_the_2020_list_applies_to_records_from_1_january_2020_with_its_decision_
     }
     assert due[("bezwaren.klacht", onder_2020.pk)].regel.geldig_van == dt.date(2020, 1, 1)
     assert due[("bezwaren.klacht", onder_2017.pk)].regel.geldig_van == dt.date(2017, 1, 1)
+
+
+def test_the_first_cut_by_a_moment_keeps_the_whole_local_day(s):
+    # The worklist compares a moment as a range on the column (an index serves it): on or
+    # before 1 June means before local midnight of 2 June, whatever the moment's UTC date.
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    laat = MeldingFactory(inwoner=s.partner, beantwoord=True)
+    na_middernacht = MeldingFactory(inwoner=s.partner, beantwoord=True)
+    Melding.objects.filter(pk=laat.pk).update(
+        updated_at=dt.datetime(2020, 6, 1, 23, 59, tzinfo=amsterdam)
+    )
+    # 00:30 on 2 June in Amsterdam is still 1 June in UTC
+    Melding.objects.filter(pk=na_middernacht.pk).update(
+        updated_at=dt.datetime(2020, 6, 2, 0, 30, tzinfo=amsterdam)
+    )
+    binnen = Melding.objects.filter(
+        bewaren._tot_en_met("updated_at__date", dt.date(2020, 6, 1)), inwoner=s.partner
+    )
+    assert list(binnen.values_list("pk", flat=True)) == [laat.pk]
