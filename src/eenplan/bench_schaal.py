@@ -64,10 +64,10 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
         "zoeken": (
             "SELECT i.id, i.voornamen, i.achternaam, i.geboortedatum, w.naam FROM ("
             '(SELECT id, zoeknaam COLLATE "C" AS s FROM inwoners_inwoner WHERE gemeente_id = %s '
-            """AND zoeknaam COLLATE "C" LIKE 'jans%%') UNION ALL """
+            """AND zoeknaam COLLATE "C" LIKE 'jans%%' ORDER BY 2, 1 LIMIT 25) UNION ALL """
             '(SELECT id, zoeknaam_voornaam COLLATE "C" FROM inwoners_inwoner '
             """WHERE gemeente_id = %s AND zoeknaam_voornaam COLLATE "C" LIKE 'jans%%' """
-            """AND zoeknaam NOT LIKE 'jans%%') ORDER BY s, id LIMIT 25) t """
+            """AND zoeknaam NOT LIKE 'jans%%' ORDER BY 2, 1 LIMIT 25) ORDER BY s, id LIMIT 25) t """
             "JOIN inwoners_inwoner i ON i.id = t.id JOIN gemeente_wijk w ON w.id = i.wijk_id "
             "ORDER BY t.s, t.id",
             [g, g],
