@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def gemeente_met_meldingen():
     inwoner = InwonerFactory()
     gemeente = inwoner.gemeente
-    wijk = WijkFactory(gemeente=gemeente, code="WK000199", naam="Oost")
+    wijk = WijkFactory(gemeente=gemeente, code="WK900199", naam="Oost")
     MeldingFactory(inwoner=inwoner)
     for _ in range(6):
         MeldingFactory(inwoner=InwonerFactory(gemeente=gemeente, wijk=wijk), kanaal="web")

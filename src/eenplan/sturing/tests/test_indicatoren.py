@@ -484,7 +484,7 @@ def test_costs_assigned_per_law_and_wijk_from_the_toewijzingen(gemeente, wijk):
         indicator_get("kosten_toegewezen"), gemeente_id=gemeente.pk, per="wijk", **juli
     )
     assert [(r.sleutel, r.label, r.waarde) for r in per_wijk.rijen] == [
-        ("WK000101", "Noord", Decimal("2812.50"))
+        ("WK900101", "Noord", Decimal("2812.50"))
     ]
     per_wet = indicator_tabel(
         indicator_get("kosten_toegewezen"), gemeente_id=gemeente.pk, per="wet", **juli

@@ -13,7 +13,7 @@ from eenplan.testing.factories import GemeenteFactory, InwonerFactory, MeldingFa
 
 pytestmark = pytest.mark.django_db
 
-A, B, C = "WK000101", "WK000102", "WK000103"
+A, B, C = "WK900101", "WK900102", "WK900103"
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_the_trend_of_a_small_wijk_takes_a_second_one_with_it():
     gemeente = GemeenteFactory()
     wijken = [
         WijkFactory(gemeente=gemeente, code=code, naam=code)
-        for code in ("WK000201", "WK000202", "WK000203")
+        for code in ("WK900201", "WK900202", "WK900203")
     ]
     for wijk, aantal in zip(wijken, (2, 6, 9), strict=True):
         for _ in range(aantal):
@@ -105,7 +105,7 @@ def test_the_trend_of_a_small_wijk_takes_a_second_one_with_it():
         for w in wijken
     }
     # The wijk of two is hidden, and the smallest other (6) with it: 17 - 9 is not 2.
-    assert verborgen == {"WK000201": True, "WK000202": True, "WK000203": False}
+    assert verborgen == {"WK900201": True, "WK900202": True, "WK900203": False}
 
 
 def test_a_trend_by_an_unknown_dimension_is_a_dutch_400(wereld):

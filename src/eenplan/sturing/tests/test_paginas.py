@@ -22,7 +22,7 @@ def gemeente():
     """Seven residents with a melding three days ago: six in Oost by web, one elsewhere."""
     inwoner = InwonerFactory()
     gemeente = inwoner.gemeente
-    oost = WijkFactory(gemeente=gemeente, code="WK000199", naam="Oost")
+    oost = WijkFactory(gemeente=gemeente, code="WK900199", naam="Oost")
     MeldingFactory(inwoner=inwoner)
     for _ in range(6):
         MeldingFactory(inwoner=InwonerFactory(gemeente=gemeente, wijk=oost), kanaal="web")
@@ -131,7 +131,7 @@ def test_overview_and_detail_query_budget(client, gemeente, django_assert_max_nu
     with django_assert_max_num_queries(20):
         assert (
             client.get(
-                "/sturing/indicatoren/meldingen/?per=wijk&kanaal=web&wijk=WK000199"
+                "/sturing/indicatoren/meldingen/?per=wijk&kanaal=web&wijk=WK900199"
             ).status_code
             == 200
         )
