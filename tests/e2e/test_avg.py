@@ -94,3 +94,50 @@ def test_de_privacy_officer_handelt_een_inzage_af_en_vernietigt_met_vier_ogen(pa
     expect(verklaring).to_contain_text("13.1")
     expect(verklaring).not_to_contain_text(gemeentedata.henk.achternaam)
     _controleer(page, "vernietigd")
+
+
+def test_de_privacy_officer_vernietigt_jeugdgegevens_op_verzoek(page, gemeentedata):
+    from eenplan.avg.services import avg_verzoek_register
+    from eenplan.beschikkingen.models import Aanvraag
+    from eenplan.testing.factories import (
+        AanvraagFactory,
+        BeschikkingFactory,
+        InwonerFactory,
+        MeldingFactory,
+        VoorzieningFactory,
+    )
+
+    s = gemeentedata.scenario
+    kind = InwonerFactory(gemeente=s.gemeente, wijk=s.wijken["Noord"], kind=True)
+    aanvraag = AanvraagFactory(inwoner=kind, jeugd=True)
+    BeschikkingFactory(
+        aanvraag=aanvraag,
+        voorziening=VoorzieningFactory(jeugd=True, gemeente=s.gemeente),
+        verzonden=True,
+    )
+    wmo = MeldingFactory(inwoner=kind, domeinen=["jeugd", "wmo"])
+    fg = MedewerkerFactory(gemeente=s.gemeente, functie=Rol.PRIVACY).user
+    verzoek = avg_verzoek_register(inwoner=kind, soort="vernietiging", actor=fg)
+
+    login_form(page, "privacy")
+    page.goto(f"/avg/verzoeken/{verzoek.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gegevens laten vernietigen")
+    beoordeling = page.get_by_role("heading", name="Wat er wordt vernietigd als u toekent")
+    expect(beoordeling).to_be_visible()
+    expect(page.locator("main")).to_contain_text(f"AANVRAAG-{aanvraag.ontvangen_op:%Y}")
+    _controleer(page, "vernietiging-op-verzoek")
+    # refusing without the legal ground: told so, nothing changed
+    page.get_by_label("Besluit").select_option("afwijzen")
+    page.get_by_label("Antwoord aan de inwoner").fill("Nee.")
+    page.get_by_role("button", name="Afhandelen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kies de wettelijke grond")
+    assert AvgVerzoek.objects.get(pk=verzoek.pk).status == "open"
+    page.get_by_label("Besluit").select_option("toekennen")
+    page.get_by_label("Antwoord aan de inwoner").fill("Uw gegevens over jeugdhulp zijn vernietigd.")
+    page.get_by_role("button", name="Afhandelen").click()
+    expect(page.get_by_text("Vernietigd: 1 van 1 onderdelen.")).to_be_visible()
+    assert not Aanvraag.objects.filter(pk=aanvraag.pk).exists()
+    assert type(wmo).objects.filter(pk=wmo.pk).exists()
+    page.get_by_role("link", name=re.compile(r"^Verklaring van vernietiging \d+$")).click()
+    expect(page.locator("main")).to_contain_text("op verzoek van de betrokkene")
+    expect(page.locator("main")).not_to_contain_text(kind.achternaam)
