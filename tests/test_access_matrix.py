@@ -914,7 +914,7 @@ def _objects_voor(world: World, rol: str | None, side: str) -> dict[str, Any]:
     law; a decision under another law is refused per record (its own tests:
     participatie/tests/test_lezen_per_wet.py)."""
     objects = world.objects[side]
-    if rol in roles.LEEST_OVER_WETTEN:
+    if rol in roles.LEEST_OVER_WETTEN and "wmo" not in roles.LEEST_OVER_WETTEN[rol]:
         return {**objects, "beschikking": objects["beschikking_participatie"]}
     return objects
 

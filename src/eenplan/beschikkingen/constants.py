@@ -26,6 +26,16 @@ class Rechtmatigheid(models.TextChoices):
 BEZWAAR_LOPEND = "lopend"
 
 
+# The toelating to debt help (Wgs art. 4a) is decided on the resident's debt question (app
+# `schuldhulp`, the layer above), which records the ground of a refusal and the route; the
+# generic decision page and API send the user there (ADR 0041).
+WGS_BESLISSEN_BIJ_SCHULDVRAAG = (
+    "Over de toelating tot schuldhulpverlening (Wgs art. 4a) beslist u bij de schuldvraag van "
+    "de inwoner: op de schuldhulppagina van de inwoner, of met POST "
+    "/api/v1/schuldhulp/vragen/<id>/toelating/."
+)
+
+
 class BeschikkingStatus(models.TextChoices):
     """Where a beschikking stands, for the list's status filter (derived, not stored)."""
 
@@ -40,6 +50,10 @@ class BriefSoort(models.TextChoices):
     """The letters a municipality words itself (BriefSjabloon)."""
 
     BESCHIKKING = "beschikking", "Beschikking (besluit op een aanvraag)"
+    TOELATING_SCHULDHULP = (
+        "toelating_schuldhulp",
+        "Beschikking over de toelating tot schuldhulpverlening (Wgs art. 4a)",
+    )
     BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", "Beslissing op bezwaar"
     KLACHT_AFHANDELING = "klacht_afhandeling", "Afhandeling van een klacht"
     KLACHT_VERDAGING = "klacht_verdaging", "Verdaging van een klacht (Awb 9:11 lid 2)"

@@ -7,7 +7,6 @@ domain modules do not. Bounded: four queries for a plan with any number of aanvr
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -116,12 +115,7 @@ def plan_aanvragen_stand(*, plan_id: int) -> list[AanvraagStand]:
 
 
 def leesbaar_voor(user: Any, standen: list[AanvraagStand]) -> list[AanvraagStand]:
-    """The stands as this login may see them: the beschikking of an aanvraag under a law its
-    role does not read (`access.leest_wet`; the Werkplein reads Participatiewet decisions
-    only) is left out, so the plan shows no link to it."""
-    return [
-        st
-        if st.beschikking is None or access.leest_wet(user, st.aanvraag.wet)
-        else dataclasses.replace(st, beschikking=None)
-        for st in standen
-    ]
+    """The stands as this login may see them: an aanvraag under a law its role does not read
+    (`access.leest_wet`; the Werkplein reads Participatiewet and Wgs aanvragen only) is left
+    out with its beschikking, on the plan page and in the plan's API alike."""
+    return [st for st in standen if access.leest_wet(user, st.aanvraag.wet)]

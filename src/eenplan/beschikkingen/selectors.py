@@ -112,7 +112,12 @@ def beschikking_get(pk: int) -> Beschikking | None:
 
 
 def aanvragen_in_scope(actor: access.Actor | User) -> QuerySet[Aanvraag]:
-    return Aanvraag.objects.filter(access.scope_q(actor, gemeente_veld="gemeente"))
+    """The aanvragen a login reads: need-to-know and the laws its role reads (the Werkplein:
+    Participatiewet and Wgs aanvragen only, `access.wet_q`), for the page, the API and the
+    4:14 worklist alike."""
+    return Aanvraag.objects.filter(
+        access.scope_q(actor, gemeente_veld="gemeente"), access.wet_q(actor, veld="wet")
+    )
 
 
 def beschikkingen_in_scope(actor: access.Actor | User) -> QuerySet[Beschikking]:
@@ -247,14 +252,19 @@ def verzendingen(user: User, *, alleen_open: bool = True) -> QuerySet[Verzending
     rijen = Verzending.objects.filter(gemeente_id=actor.gemeente_id).filter(
         Q(inwoner__in=access.inwoners_in_scope(actor)) | Q(inwoner__isnull=True)
     )
-    if access.leest_over(actor) is not None:
-        # A role that reads only some laws' decisions sees only the letters of those decisions.
-        rijen = rijen.filter(
+    wetten = access.leest_over(actor)
+    if wetten is not None:
+        # A role that reads only some laws' decisions sees only the letters of those decisions
+        # (and, when it reads Wmo or Jeugdwet decisions, the other letters as before).
+        beschikkingen = Q(
             brief_soort=BriefSoort.BESCHIKKING,
             bron_id__in=Beschikking.objects.filter(
                 access.wet_q(actor), gemeente_id=actor.gemeente_id
             ).values("pk"),
         )
+        if wetten & {"wmo", "jeugd"}:
+            beschikkingen |= ~Q(brief_soort=BriefSoort.BESCHIKKING)
+        rijen = rijen.filter(beschikkingen)
     if alleen_open:
         rijen = rijen.exclude(status=VerzendStatus.VERZONDEN)
     return rijen.order_by("-created_at", "-id")

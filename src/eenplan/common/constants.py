@@ -12,3 +12,6 @@ class Wet(models.TextChoices):
     WMO = "wmo", "Wmo 2015"
     JEUGD = "jeugd", "Jeugdwet"
     PARTICIPATIE = "participatie", "Participatiewet"
+    # Wet gemeentelijke schuldhulpverlening: the beschikking on admission to debt help after the
+    # first conversation (art. 4a, from 1 January 2021; ADR 0041).
+    SCHULDHULP = "schuldhulp", "Wet gemeentelijke schuldhulpverlening"

@@ -425,6 +425,7 @@ in plaats van stil de ongefilterde lijst.""",
         "MachtigingSoortEnum": "eenplan.privacy.constants.MachtigingSoort",
         "RespijtSoortEnum": "eenplan.mantelzorg.constants.RespijtSoort",
         "EvaluatieUitkomstEnum": "eenplan.plannen.constants.Uitkomst",
+        "DeelnemerSoortEnum": "eenplan.plannen.constants.DeelnemerSoort",
         "MatchUitkomstEnum": "eenplan.mantelzorg.constants.MatchUitkomst",
         "VaardigheidEnum": "eenplan.mantelzorg.constants.Vaardigheid",
         # The portal's direct aanvraag offers two of the three laws: both sets named.

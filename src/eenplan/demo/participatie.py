@@ -11,10 +11,11 @@ import random
 from decimal import Decimal
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q
 
 from eenplan.beschikkingen.services import beschikking_send
-from eenplan.inwoners.models import HuishoudenLid
+from eenplan.inwoners.models import Huishouden, HuishoudenLid
 from eenplan.participatie import services
 from eenplan.participatie.constants import (
     BIJ_WERKGEVER,
@@ -29,6 +30,8 @@ from eenplan.rules.participatie import TEGENPRESTATIE_TOT, leeftijd, pensioenger
 
 AANDEEL = 0.035  # of the adults of working age (issue 14: "about 3-5% of adults on a benefit")
 MAXIMUM = 800  # keeps `make bench` (100,000 residents) within its time
+WERKDOELEN_MAX = 60  # work goals in household plans (issue 14), through the services
+WERKDOELEN_MIN = 5  # when fewer households with a trajectory have a plan, plans are opened
 
 
 def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, door: Any) -> int:
@@ -60,6 +63,7 @@ def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, d
         for naam, grootte in WERKGEVERS
     ]
     aantal = 0
+    trajecten: list[Any] = []
     for lid in gekozen:
         dagen = rng.randint(1, 400)
         ontvangen = vandaag - dt.timedelta(days=dagen)
@@ -102,7 +106,7 @@ def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, d
             verzonden = min(vandaag, besloten + dt.timedelta(days=1))
             beschikking_send(beschikking=beschikking, actor=door, op=verzonden)
             if toekennen and rng.random() < 0.7:
-                _route(
+                traject = _route(
                     lo.inwoner,
                     rng=rng,
                     vanaf=ontvangen,
@@ -110,9 +114,107 @@ def build_participatie(*, gemeente: Any, rng: random.Random, vandaag: dt.date, d
                     door=door,
                     werkgevers=werkgevers,
                 )
+                trajecten.append((lid.huishouden_id, traject))
             if toekennen and rng.random() < 0.08:
                 _maatregel(lo, rng=rng, vandaag=vandaag, door=door)
+    build_werkdoelen(trajecten, rng=rng, vandaag=vandaag, door=door)
     return aantal
+
+
+def build_werkdoelen(
+    trajecten: list[tuple[int, Any]], *, rng: random.Random, vandaag: dt.date, door: Any
+) -> int:
+    """Work goals in the one plan (issue 14): of the residents with a trajectory whose household
+    already has an active plan (one query over the chosen households' ids, never all
+    residents), at most `WERKDOELEN_MAX` get the Werkplein as a participant with the consent of
+    the resident (recorded by the generalist who opened the plan), a goal of the life domain
+    'werk en opleiding' and that goal linked to their trajectory. When fewer than
+    `WERKDOELEN_MIN` have a plan, a generalist of the resident's wijk opens one for a few more.
+    Returns the number linked."""
+    from eenplan.gemeente.constants import Rol
+    from eenplan.gemeente.models import Medewerker
+    from eenplan.onderzoeken.models import Leefgebied
+    from eenplan.plannen import services as plannen
+    from eenplan.plannen.constants import ACTIEVE_STATUSSEN, DeelnemerSoort, Doeltype
+    from eenplan.plannen.models import Plan
+    from eenplan.privacy.services import toestemming_give
+
+    leefgebied = Leefgebied.objects.filter(code="dagbesteding").order_by("id").first()
+    if leefgebied is None or not trajecten:
+        return 0
+    plannen_per_huishouden = {
+        plan.huishouden_id: plan
+        for plan in Plan.objects.filter(
+            huishouden_id__in=[h for h, _ in trajecten], status__in=ACTIEVE_STATUSSEN
+        ).select_related("aangemaakt_door", "huishouden")
+    }
+    kandidaten = [
+        (plannen_per_huishouden[h], t) for h, t in trajecten if h in plannen_per_huishouden
+    ]
+    zonder = [t for h, t in trajecten if h not in plannen_per_huishouden]
+    for traject in rng.sample(zonder, min(len(zonder), WERKDOELEN_MIN - len(kandidaten))):
+        generalist = (
+            Medewerker.objects.filter(
+                gemeente_id=traject.gemeente_id,
+                functie=Rol.GENERALIST,
+                teams__wijken=traject.inwoner.wijk_id,
+            )
+            .select_related("user")
+            .order_by("id")
+            .first()
+        )
+        huishouden = next((h for h, t in trajecten if t is traject), None)
+        if generalist is None or huishouden is None:
+            continue
+        try:
+            with transaction.atomic():
+                plan = plannen.plan_open(
+                    huishouden=Huishouden.objects.get(pk=huishouden), actor=generalist.user
+                )
+        except Exception:  # noqa: BLE001,S112 - a household this generalist does not serve
+            continue
+        kandidaten.append((plan, traject))
+    gekoppeld = 0
+    for plan, traject in rng.sample(kandidaten, min(len(kandidaten), WERKDOELEN_MAX)):
+        generalist = plan.aangemaakt_door
+        try:
+            with transaction.atomic():
+                if services.werkplein_deelname(plan, vandaag) is None:
+                    toestemming = toestemming_give(
+                        inwoner=traject.inwoner,
+                        aan="Werkplein",
+                        doel="Deelnemen aan het plan: werk en inkomen",
+                        gegeven_op=vandaag - dt.timedelta(days=rng.randint(0, 20)),
+                        door=generalist,
+                    )
+                    plannen.deelnemer_add(
+                        plan=plan,
+                        rol="Consulent werk en inkomen",
+                        toestemming=toestemming,
+                        actor=generalist,
+                        soort=DeelnemerSoort.WERKPLEIN,
+                    )
+                doel = plannen.doel_add(
+                    plan=plan,
+                    inwoner=traject.inwoner,
+                    leefgebied=leefgebied,
+                    omschrijving=rng.choice(WERKDOELEN),
+                    doeltype=Doeltype.VERSTERKEN,
+                    actor=generalist,
+                )
+                services.werkdoel_koppelen(actor=door, doel=doel, traject=traject)
+        except Exception:  # noqa: BLE001,S112 - a plan this generalist no longer serves is skipped
+            continue
+        gekoppeld += 1
+    return gekoppeld
+
+
+WERKDOELEN = [
+    "Binnen een half jaar betaald werk, twintig uur per week",
+    "Een werkervaringsplek vinden die past bij wat ik kan",
+    "Elke week twee dagen vrijwilligerswerk als opstap naar werk",
+    "Een vakdiploma halen in de logistiek",
+]
 
 
 def _route(
@@ -123,7 +225,7 @@ def _route(
     vandaag: dt.date,
     door: Any,
     werkgevers: list[Any],
-) -> None:
+) -> Any:
     gemeten = min(vandaag, vanaf + dt.timedelta(days=rng.randint(14, 60)))
     percentage = Decimal(rng.choice([15, 25, 35, 45, 55, 65, 75, 85, 100, 110]))
     vc = services.verdiencapaciteit_vastleggen(
@@ -166,6 +268,7 @@ def _route(
             gericht_op_arbeidsinschakeling=False,
             maatschappelijk_nuttig=True,
         )
+    return traject
 
 
 WERKGEVERS = [

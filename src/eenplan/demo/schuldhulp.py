@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 
+from eenplan.beschikkingen.services import beschikking_send
 from eenplan.common.concurrency import Conflict
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import HuishoudenLid
@@ -136,13 +137,36 @@ def _route(signaal, *, dreiging, verzoek, rng, door, vandaag) -> bool:  # type: 
         )
         return True
     besluit = min(vandaag, gesprek + dt.timedelta(days=rng.randint(5, 40)))
-    services.toelating_beslissen(
+    geweigerd = rng.random() < 0.1
+    vraag = services.toelating_beslissen(
         actor=door,
         vraag=vraag,
-        toelating="toegelaten",
+        toelating="geweigerd" if geweigerd else "toegelaten",
         besloten_op=besluit,
-        motivering="Problematische schulden; de inwoner werkt mee.",
+        motivering="De inwoner kwam niet op de afspraken en leverde de stukken niet aan."
+        if geweigerd
+        else "Problematische schulden; de inwoner werkt mee.",
+        grond="Geen medewerking: de gevraagde gegevens ontbreken (beleidsregels "
+        "schuldhulpverlening)."
+        if geweigerd
+        else "",
     )
+    # The letter goes out the next day (ADR 0041): its text and PDF, the bezwaar term from the
+    # send date, the send channels and the timeline's step, as every beschikking.
+    beschikking_send(
+        beschikking=vraag.beschikking,
+        actor=door,
+        op=min(vandaag, besluit + dt.timedelta(days=1)),
+    )
+    if geweigerd:
+        services.fase_vastleggen(
+            actor=door,
+            vraag=vraag,
+            fase="afgerond",
+            op=min(vandaag, besluit + dt.timedelta(days=1)),
+            uitkomst="Toelating geweigerd; verwezen naar het informatiepunt geldzaken.",
+        )
+        return True
     services.fase_vastleggen(
         actor=door,
         vraag=vraag,

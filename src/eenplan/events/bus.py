@@ -95,14 +95,50 @@ def publish(
         record_id=record.pk,
         gegevens=gegevens or {},
     )
-    event = Event(
-        soort=soort, gebeurtenis=gebeurtenis, record=record, gegevens=gegevens or {}, user=user
+    _dispatch(soort, gebeurtenis, record, gegevens or {}, user)
+    return gebeurtenis
+
+
+def publish_ids(
+    soort: str,
+    *,
+    record: models.Model,
+    omschrijving: str,
+    user: Any = None,
+    inwoner_id: int | None,
+    huishouden_id: int | None = None,
+    **gegevens: Any,
+) -> Gebeurtenis:
+    """`publish` naming the resident and the household by id (a service that holds only the
+    ids need not load or fake a record for them); keyword arguments beyond these are the
+    event's `gegevens`. One function for the apps that publish this way (participatie,
+    schuldhulp)."""
+    if "." not in soort:
+        raise ValueError("Een gebeurtenis heet '<onderwerp>.<wat er gebeurde>'.")
+    echte_user = user if getattr(user, "is_authenticated", False) else None
+    gebeurtenis = Gebeurtenis.objects.create(
+        soort=soort,
+        omschrijving=omschrijving[:300],
+        user=echte_user,
+        door_naam=echte_user.get_username() if echte_user else "",
+        inwoner_id=inwoner_id,
+        huishouden_id=huishouden_id,
+        record_soort=record._meta.label_lower,
+        record_id=record.pk,
+        gegevens=gegevens,
     )
+    _dispatch(soort, gebeurtenis, record, gegevens, user)
+    return gebeurtenis
+
+
+def _dispatch(
+    soort: str, gebeurtenis: Gebeurtenis, record: models.Model, gegevens: dict[str, Any], user: Any
+) -> None:
+    event = Event(soort=soort, gebeurtenis=gebeurtenis, record=record, gegevens=gegevens, user=user)
     for subscriber in subscribers(soort, IN_TRANSACTIE):
         subscriber(event)
     for subscriber in subscribers(soort, NA_COMMIT):
         transaction.on_commit(lambda s=subscriber: s(event), robust=False)
-    return gebeurtenis
 
 
 @dataclass(frozen=True)

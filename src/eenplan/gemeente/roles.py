@@ -136,20 +136,28 @@ _PLANWERK = [ONDERZOEK_BEKIJKEN, ONDERZOEK_UITVOEREN, PLAN_BEKIJKEN, PLAN_WIJZIG
              BESCHIKKING_NEMEN]
 
 # The laws a role decides aanvragen under, where it is not every law: the Werkplein decides the
-# aanvraag levensonderhoud (Participatiewet) and reads the household's other decisions in the one
-# plan, but never decides a Wmo or Jeugdwet aanvraag (that is the generalist's and the
-# backoffice's work). Values are `common.constants.Wet` values.
+# aanvraag levensonderhoud (Participatiewet) and the toelating to debt help (Wgs art. 4a), but
+# never a Wmo or Jeugdwet aanvraag (that is the generalist's and the backoffice's work); the
+# toelating to debt help is the Werkplein's alone (ADR 0040, 0041), so the roles that decide
+# the other laws do not decide it. Values are `common.constants.Wet` values.
+_ZORG_EN_INKOMEN = frozenset({"wmo", "jeugd", "participatie"})
 BESLIST_OVER_WETTEN: dict[str, frozenset[str]] = {
-    Rol.WERKPLEIN: frozenset({"participatie"}),
+    Rol.WERKPLEIN: frozenset({"participatie", "schuldhulp"}),
+    Rol.GENERALIST: _ZORG_EN_INKOMEN,
+    Rol.JEUGDPROFESSIONAL: _ZORG_EN_INKOMEN,
+    Rol.BACKOFFICE: _ZORG_EN_INKOMEN,
 }
 # The laws whose decisions (beschikkingen, their letters, provisions and iWmo messages) a role
 # reads, where it is not every law: the Werkplein reads Participatiewet decisions only (need to
 # know, AVG art. 5 lid 1 c). Anything more about the household reaches the Werkplein only through
 # what an uitwisseling shares with it (`access.decide_gedeeld`) or, as a participant, through the
 # goals and actions of the household plan (`Resource.PLAN`) — never through the beschikking
-# pages. Values are `common.constants.Wet` values.
+# pages. The Werkplein also reads the toelating to debt help it decides (Wgs art. 4a). The youth
+# professional reads no debt data (ADR 0040), so no Wgs decision either. Values are
+# `common.constants.Wet` values.
 LEEST_OVER_WETTEN: dict[str, frozenset[str]] = {
-    Rol.WERKPLEIN: frozenset({"participatie"}),
+    Rol.WERKPLEIN: frozenset({"participatie", "schuldhulp"}),
+    Rol.JEUGDPROFESSIONAL: _ZORG_EN_INKOMEN,
 }
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {

@@ -54,7 +54,7 @@ from eenplan.participatie.selectors import (
     drempels_op,
     maatregelen_op,
 )
-from eenplan.plannen.constants import ACTIEVE_STATUSSEN
+from eenplan.plannen.constants import ACTIEVE_STATUSSEN, DeelnemerSoort
 from eenplan.plannen.models import Plan
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -94,27 +94,6 @@ def _toegang(actor: Any, action: Action, inwoner_id: int, via: access.Via | None
         doel=doel,
     )
     return actor
-
-
-def _publiceer(
-    soort: str,
-    *,
-    record: Any,
-    omschrijving: str,
-    actor: access.Actor,
-    inwoner_id: int,
-    huishouden_id: int | None = None,
-    **gegevens: Any,
-) -> None:
-    bus.publish(
-        soort,
-        record=record,
-        omschrijving=omschrijving,
-        user=actor.user,
-        inwoner=Inwoner(pk=inwoner_id),
-        huishouden=Huishouden(pk=huishouden_id) if huishouden_id else None,
-        gegevens=gegevens,
-    )
 
 
 def _leden_op(huishouden: Huishouden, op: dt.date) -> list[HuishoudenLid]:
@@ -228,12 +207,12 @@ def levensonderhoud_aanvragen(
         if termijn.van_toepassing
         else "geen zoektermijn (27 jaar of ouder)"
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.levensonderhoud_aangevraagd",
         record=lo,
         omschrijving=f"Aanvraag levensonderhoud ontvangen ({zoek}); norm {categorie.omschrijving}: "
         f"€ {norm.bedrag} per maand; beslissen uiterlijk {_datum(aanvraag.beslissen_uiterlijk)}",
-        actor=actor,
+        user=actor.user,
         inwoner_id=inwoner.pk,
         huishouden_id=huishouden.pk,
         normcategorie=categorie.code,
@@ -276,7 +255,7 @@ def voorschot_uitsluiten(
     lo.save(
         update_fields=["voorschot_uitsluiting", "voorschot_uitsluiting_toelichting", "updated_at"]
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.voorschot_uitgesloten" if grond else "participatie.voorschot_hersteld",
         record=lo,
         omschrijving=(
@@ -284,7 +263,7 @@ def voorschot_uitsluiten(
             if grond
             else "Voorschot weer mogelijk (geen grond van art. 52 lid 1 meer)"
         ),
-        actor=actor,
+        user=actor.user,
         inwoner_id=lo.inwoner_id,
     )
     return lo
@@ -318,12 +297,12 @@ def voorschot_verlenen(
     voorschot = Voorschot.objects.create(
         aanvraag=lo, verleend_op=verleend_op, bedrag=bedrag, vastgelegd_door=actor.user
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.voorschot_verleend",
         record=lo,
         omschrijving=f"Voorschot van € {bedrag} verleend op {_datum(verleend_op)} "
         "(Participatiewet art. 52)",
-        actor=actor,
+        user=actor.user,
         inwoner_id=lo.inwoner_id,
     )
     return voorschot
@@ -384,7 +363,7 @@ def levensonderhoud_beslissen(
         regels=[regel],
         via=via,
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.levensonderhoud_besloten",
         record=lo,
         omschrijving=(
@@ -392,7 +371,7 @@ def levensonderhoud_beslissen(
             if toekennen and ingangsdatum
             else "Bijstand afgewezen"
         ),
-        actor=actor,
+        user=actor.user,
         inwoner_id=lo.inwoner_id,
         beschikking=beschikking.pk,
     )
@@ -437,11 +416,11 @@ def verdiencapaciteit_vastleggen(
         drempels_bron=drempels.bron,
         vastgelegd_door=actor.user,
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.verdiencapaciteit_vastgesteld",
         record=vc,
         omschrijving=f"Verdiencapaciteit {percentage}% ({Methode(methode).label}): {route.label}",
-        actor=actor,
+        user=actor.user,
         inwoner_id=inwoner.pk,
         route=route.value,
     )
@@ -497,11 +476,11 @@ def traject_starten(
     TrajectStap.objects.create(
         traject=traject, fase=fase, van=begonnen_op, vastgelegd_door=actor.user
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.traject_gestart",
         record=traject,
         omschrijving=f"{route.label} gestart op {_datum(begonnen_op)}: {fase.label}",
-        actor=actor,
+        user=actor.user,
         inwoner_id=inwoner.pk,
     )
     return traject
@@ -567,13 +546,13 @@ def traject_stap_afronden(
         traject.terug_naar_regisseur = resultaat == TrajectResultaat.NIET_HAALBAAR
         tekst = f"{route.label} beëindigd: {TrajectResultaat(resultaat).label}"
     traject.save()
-    _publiceer(
+    bus.publish_ids(
         "participatie.traject_terug_naar_regisseur"
         if traject.terug_naar_regisseur
         else "participatie.traject_stap",
         record=traject,
         omschrijving=tekst,
-        actor=actor,
+        user=actor.user,
         inwoner_id=traject.inwoner_id,
     )
     return traject
@@ -702,11 +681,11 @@ def instrument_starten(
         vastgelegd_door=actor.user,
     )
     bij = f" bij {werkgever.naam}" if werkgever else f" ({uitvoerder.strip()})"
-    _publiceer(
+    bus.publish_ids(
         "participatie.instrument_gestart",
         record=instrument,
         omschrijving=f"{InstrumentSoort(soort).label}{bij} vanaf {_datum(begin)}",
-        actor=actor,
+        user=actor.user,
         inwoner_id=inwoner.pk,
     )
     return instrument
@@ -732,12 +711,12 @@ def instrument_afronden(
         raise ValidationError({"einde": "Het einde ligt vóór het begin of in de toekomst."})
     instrument.einde, instrument.resultaat = einde, resultaat
     instrument.save(update_fields=["einde", "resultaat", "updated_at"])
-    _publiceer(
+    bus.publish_ids(
         "participatie.instrument_afgerond",
         record=instrument,
         omschrijving=f"{instrument.get_soort_display()} afgerond op {_datum(einde)}: "
         f"{InstrumentResultaat(resultaat).label.lower()}",
-        actor=actor,
+        user=actor.user,
         inwoner_id=instrument.inwoner_id,
     )
     return instrument
@@ -815,12 +794,12 @@ def tegenprestatie_vastleggen(
         },
         vastgelegd_door=actor.user,
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.tegenprestatie_vastgelegd",
         record=tp,
         omschrijving=f"Tegenprestatie: {tp.omschrijving[:120]} ({uren_per_week} uur per week, "
         f"{_datum(begin)} tot {_datum(einde)})",
-        actor=actor,
+        user=actor.user,
         inwoner_id=inwoner.pk,
     )
     return tp
@@ -925,7 +904,7 @@ def maatregel_opleggen(
         impact=_impact(lo, besloten_op, verlaging, impact_toelichting),
         vastgelegd_door=actor.user,
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.maatregel",
         record=lo,
         omschrijving=(
@@ -934,7 +913,7 @@ def maatregel_opleggen(
             if verlaging is not None
             else f"Schriftelijke waarschuwing ({regel.omschrijving})"
         ),
-        actor=actor,
+        user=actor.user,
         inwoner_id=lo.inwoner_id,
         huishouden_id=lo.huishouden_id,
     )
@@ -954,10 +933,10 @@ GEEN_DEELNAME = (
 
 
 def werkplein_deelname(plan: Plan, op: dt.date) -> Any:
-    """The Werkplein's participation in `plan` that holds on `op` (an organisation named
-    'Werkplein' with the resident's unwithdrawn consent, `plannen.Deelnemer`), or None."""
+    """The Werkplein's participation in `plan` that holds on `op` (a participant of kind
+    Werkplein with the resident's unwithdrawn consent, `plannen.Deelnemer.soort`), or None."""
     for deelnemer in plan.deelnemers.select_related("toestemming").filter(
-        organisatie__icontains="werkplein"
+        soort=DeelnemerSoort.WERKPLEIN
     ):
         t = deelnemer.toestemming
         if t.gegeven_op <= op and (t.ingetrokken_op is None or t.ingetrokken_op > op):
@@ -1019,11 +998,11 @@ def werkdoel_koppelen(
         if traject is not None
         else f"instrument {instrument.get_soort_display()}"  # type: ignore[union-attr]
     )
-    _publiceer(
+    bus.publish_ids(
         "participatie.werkdoel_gekoppeld",
         record=werkdoel,
         omschrijving=f"Doel '{doel.omschrijving[:60]}' van het plan gekoppeld aan {wat}",
-        actor=actor,
+        user=actor.user,
         inwoner_id=doel.inwoner_id,
         huishouden_id=doel.plan.huishouden_id,
     )

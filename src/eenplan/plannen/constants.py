@@ -56,3 +56,13 @@ class Escalatie(models.TextChoices):
     VEILIG_THUIS = "veilig_thuis", "Veilig Thuis (meldcode)"
     ZVH = "zvh", "Zorg- en Veiligheidshuis"
     GEEN = "geen", "Geen escalatie (besproken en vastgelegd)"
+
+
+class DeelnemerSoort(models.TextChoices):
+    """Who takes part in the plan: someone of the network, an organisation, or the Werkplein
+    (the consultant of work and income, issue 14: the plan's work goals are linked to a
+    trajectory only when the Werkplein takes part with the resident's consent)."""
+
+    NETWERK = "netwerk", "Iemand uit het netwerk"
+    ORGANISATIE = "organisatie", "Organisatie"
+    WERKPLEIN = "werkplein", "Werkplein (consulent werk en inkomen)"

@@ -199,6 +199,12 @@ class DeelnemerForm(forms.Form):
             max_length=200,
             help_text="Bijvoorbeeld de thuiszorg of het buurthuis.",
         )
+        self.fields["werkplein"] = forms.BooleanField(
+            label="Dit is het Werkplein (consulent werk en inkomen)",
+            required=False,
+            help_text="Dan kan het Werkplein doelen over werk en inkomen aan een traject "
+            "koppelen. Laat de organisatie leeg voor de naam 'Werkplein'.",
+        )
         self.fields["rol"] = forms.CharField(
             label="Wat doet deze deelnemer in het plan?",
             max_length=200,

@@ -14,6 +14,7 @@ from eenplan.onderzoeken.constants import LadderStapChoices
 from eenplan.onderzoeken.models import Leefgebied, ZrmScore
 from eenplan.plannen.constants import (
     ACTIEVE_STATUSSEN,
+    DeelnemerSoort,
     Doeltype,
     Escalatie,
     PlanStatus,
@@ -218,6 +219,12 @@ class Deelnemer(BaseModel):
         Netwerkpersoon, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     organisatie = models.CharField(max_length=200, blank=True)
+    soort = models.CharField(
+        max_length=20,
+        choices=DeelnemerSoort.choices,
+        default=DeelnemerSoort.ORGANISATIE,
+        help_text="Netwerk, organisatie of het Werkplein (consulent werk en inkomen).",
+    )
     rol = models.CharField(max_length=200)
     toestemming = models.ForeignKey(Toestemming, on_delete=models.PROTECT, related_name="+")
 

@@ -973,10 +973,15 @@ def vereis_beslist_over(
 
 
 NIET_UW_WET = (
-    "Uw rol leest alleen besluiten onder de {wetten}; deze beschikking valt onder een andere "
+    "Uw rol leest alleen aanvragen en besluiten onder de {wetten}; deze valt onder een andere "
     "wet (need-to-know)."
 )
-WET_NAMEN = {"wmo": "Wmo 2015", "jeugd": "Jeugdwet", "participatie": "Participatiewet"}
+WET_NAMEN = {
+    "wmo": "Wmo 2015",
+    "jeugd": "Jeugdwet",
+    "participatie": "Participatiewet",
+    "schuldhulp": "Wet gemeentelijke schuldhulpverlening",
+}
 
 
 def leest_over(actor: Actor | User) -> frozenset[str] | None:
@@ -995,7 +1000,8 @@ def leest_wet(actor: Actor | User, wet: str) -> bool:
 
 
 def wet_q(actor: Actor | User, *, veld: str = "aanvraag__wet") -> Q:
-    """A filter on `veld` (the law of a decision's aanvraag) for lists of decisions: nothing
+    """A filter on `veld` (the law of a decision's aanvraag, or `wet` of an aanvraag) for lists
+    of decisions and aanvragen: nothing
     for a role that reads every law; else only its laws. Every list, page, API, PDF and
     dossier link of beschikkingen adds it next to the need-to-know `scope_q`. The aanvraag it
     joins is narrowed to the actor's municipality as well (every query on a municipality's
@@ -1006,8 +1012,10 @@ def wet_q(actor: Actor | User, *, veld: str = "aanvraag__wet") -> Q:
     conditie = Q(**{f"{veld}__in": sorted(wetten)})
     pad = veld.rpartition("__")[0]
     gemeente_id = Actor.of(actor).gemeente_id
-    if pad and gemeente_id is not None:
-        conditie &= Q(**{f"{pad}__gemeente_id": gemeente_id})
+    if gemeente_id is not None:
+        # `veld="wet"`: a list of aanvragen themselves (the aanvragen pages, the API, the 4:14
+        # worklist, the dossier and the plan), narrowed to the municipality as well.
+        conditie &= Q(**{f"{pad}__gemeente_id" if pad else "gemeente_id": gemeente_id})
     return conditie
 
 

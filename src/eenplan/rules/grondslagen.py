@@ -1,8 +1,9 @@
 """The legal basis (wettelijke grondslag) a decision letter names per provision, as pure Python.
 
-No Django: the caller passes the law ("wmo", "jeugd", "participatie") and the form of delivery
-("zin", "pgb"). Each text names the article on which the college decides; the letter prints it
-under every provision so a resident, a lawyer and a judge see on what ground it was decided.
+No Django: the caller passes the law ("wmo", "jeugd", "participatie", "schuldhulp") and the
+form of delivery ("zin", "pgb"). Each text names the article on which the college decides; the
+letter prints it under every provision so a resident, a lawyer and a judge see on what ground
+it was decided.
 
 Sources:
 
@@ -13,6 +14,8 @@ Sources:
 - Jeugdwet (BWBR0034925) art. 2.3 lid 1: the individuele voorziening jeugdhulp; art. 8.1.1: the
   persoonsgebonden budget.
 - Participatiewet (BWBR0015703) art. 10 lid 1: voorzieningen gericht op arbeidsinschakeling.
+- Wet gemeentelijke schuldhulpverlening (BWBR0031331) art. 4a, from 1 January 2021: the
+  beschikking on admission to debt help (toelating) after the first conversation.
 - Awb art. 6:7 and 6:8 (bezwaar within six weeks after the day after sending), art. 7:1 (bezwaar
   before beroep), art. 6:7 with art. 8:1 (beroep at the rechtbank within six weeks).
 """
@@ -30,6 +33,7 @@ _VOORZIENING = {
     "wmo": "artikel 2.3.5, derde lid, van de Wet maatschappelijke ondersteuning 2015",
     "jeugd": "artikel 2.3, eerste lid, van de Jeugdwet",
     "participatie": "artikel 10, eerste lid, van de Participatiewet",
+    "schuldhulp": "artikel 4a van de Wet gemeentelijke schuldhulpverlening",
 }
 # A benefit in money under the Participatiewet (no form of delivery): the right to bijstand,
 # art. 11 lid 1 (issue 14).

@@ -55,4 +55,4 @@ class Toelating(models.TextChoices):
     """The beschikking on admission after the first conversation (Wgs art. 4a)."""
 
     TOEGELATEN = "toegelaten", "Toegelaten tot schuldhulpverlening"
-    GEWEIGERD = "geweigerd", "Geweigerd"
+    GEWEIGERD = "geweigerd", "Geweigerd (afgewezen)"

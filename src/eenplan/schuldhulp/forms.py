@@ -104,3 +104,4 @@ class ToelatingForm(forms.Form):
     toelating = _keuze("Beschikking", Toelating.choices)
     besloten_op = datum_veld("Besloten op", initial=timezone.localdate)
     motivering = _tekst("Motivering", required=True)
+    grond = _tekst("Grond voor de weigering (verplicht bij een weigering)")

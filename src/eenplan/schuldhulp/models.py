@@ -120,6 +120,27 @@ class Schuldvraag(VersieModel, BaseModel):
     toelating = models.CharField(max_length=20, choices=Toelating.choices, blank=True, default="")
     toelating_op = models.DateField(null=True, blank=True)
     toelating_motivering = models.TextField(blank=True)
+    toelating_grond = models.TextField(
+        blank=True, help_text="Bij een weigering: de grond waarop de toelating is geweigerd."
+    )
+    # The legal case of the toelating (Wgs art. 4a, ADR 0041): the aanvraag made in the first
+    # conversation and the beschikking on it, with its letter and bezwaar (`beschikkingen`).
+    # Empty for a question whose first conversation predates 2021, and for a toelating recorded
+    # before decisions went through the beschikking (its fields above are kept as they were).
+    aanvraag = models.OneToOneField(
+        "beschikkingen.Aanvraag",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="schuldvraag",
+    )
+    beschikking = models.ForeignKey(
+        "beschikkingen.Beschikking",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     afgerond_op = models.DateField(null=True, blank=True)
     uitkomst = models.TextField(blank=True)
     vastgelegd_door = models.ForeignKey(

@@ -60,7 +60,14 @@ def signaal_get(pk: int, *, gemeente_id: int | None = None) -> Vroegsignaal | No
 def schuldvraag_get(pk: int, *, gemeente_id: int | None = None) -> Schuldvraag | None:
     return (
         Schuldvraag.objects.select_related(
-            "inwoner", "huishouden", "signaal", "plan", "doel", "triage_door"
+            "inwoner",
+            "huishouden",
+            "signaal",
+            "plan",
+            "doel",
+            "triage_door",
+            "aanvraag",
+            "beschikking__gemeente",
         )
         .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
         .filter(pk=pk, **({"gemeente_id": gemeente_id} if gemeente_id is not None else {}))
@@ -72,7 +79,7 @@ def schuldvragen_van_huishouden(huishouden_id: int, gemeente_id: int) -> QuerySe
     """The debt questions of a household with their steps, for its plan page."""
     return (
         Schuldvraag.objects.filter(huishouden_id=huishouden_id, gemeente_id=gemeente_id)
-        .select_related("inwoner")
+        .select_related("inwoner", "beschikking__gemeente")
         .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
         .order_by("-verzoek_op", "-id")
     )
@@ -81,6 +88,7 @@ def schuldvragen_van_huishouden(huishouden_id: int, gemeente_id: int) -> QuerySe
 def schuldvragen_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Schuldvraag]:
     return (
         Schuldvraag.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)
+        .select_related("beschikking__gemeente", "aanvraag")
         .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
         .order_by("-verzoek_op", "-id")
     )

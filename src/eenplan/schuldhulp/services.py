@@ -14,10 +14,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from eenplan.beschikkingen import services as beschikkingen
+from eenplan.beschikkingen.constants import Uitkomst
+from eenplan.beschikkingen.models import Aanvraag
 from eenplan.common.concurrency import Conflict, schrijft
+from eenplan.common.constants import Wet
 from eenplan.events import bus
+from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
-from eenplan.inwoners.models import Huishouden, Inwoner
+from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import huishouden_current
 from eenplan.meldingen.constants import Domein, Kanaal, MelderSoort, Urgentie
 from eenplan.meldingen.services import melding_register
@@ -37,8 +42,17 @@ from eenplan.schuldhulp.constants import (
     Triage,
 )
 from eenplan.schuldhulp.models import Contactpoging, RouteStap, Schuldvraag, Vroegsignaal
+from eenplan.voorzieningen.constants import BijdrageSoort, VoorzieningSoort
+from eenplan.voorzieningen.models import Voorziening
+from eenplan.voorzieningen.services import voorziening_create
 
 BEDRAG_MAX = Decimal("1000000")
+# The catalogue entry the beschikking on the toelating names (one per municipality).
+TOELATING = "Toelating tot de schuldhulpverlening"
+ANDERE_GEMEENTE = (
+    "Deze schuldvraag hoort bij een andere gemeente: u beslist alleen over schuldvragen van de "
+    "gemeente waarvoor u nu werkt."
+)
 
 
 def _datum(d: dt.date) -> str:
@@ -66,27 +80,6 @@ def _toegang(actor: Any, action: Action, inwoner_id: int, via: access.Via | None
         actor, Resource.SCHULDHULP, action, via=via or access.SERVICE, inwoner=inwoner_id, doel=doel
     )
     return actor
-
-
-def _publiceer(
-    soort: str,
-    *,
-    record: Any,
-    omschrijving: str,
-    actor: access.Actor,
-    inwoner_id: int,
-    huishouden_id: int | None = None,
-    **gegevens: Any,
-) -> None:
-    bus.publish(
-        soort,
-        record=record,
-        omschrijving=omschrijving,
-        user=actor.user,
-        inwoner=Inwoner(pk=inwoner_id),
-        huishouden=Huishouden(pk=huishouden_id) if huishouden_id else None,
-        gegevens=gegevens,
-    )
 
 
 def _datum_fout(d: dt.date | None, veld: str, *, vanaf: dt.date | None = None) -> dict[str, str]:
@@ -172,11 +165,11 @@ def signaal_registreren(
         melding=melding,
         vastgelegd_door=actor.user,
     )
-    _publiceer(
+    bus.publish_ids(
         "schuldhulp.signaal_ontvangen",
         record=signaal,
         omschrijving=f"Vroegsignaal ontvangen: {soort.label.lower()}, {_euro(bedrag)}",
-        actor=actor,
+        user=actor.user,
         inwoner_id=inwoner.pk,
         schuldeiser_soort=soort.value,
     )
@@ -210,12 +203,12 @@ def contact_vastleggen(
         toelichting=toelichting.strip(),
         vastgelegd_door=actor.user,
     )
-    _publiceer(
+    bus.publish_ids(
         "schuldhulp.contact_gezocht",
         record=signaal,
         omschrijving=f"Contact gezocht na vroegsignaal ({ContactWijze(wijze).label.lower()}): "
         + ("bereikt" if bereikt else "niet bereikt"),
-        actor=actor,
+        user=actor.user,
         inwoner_id=signaal.inwoner_id,
     )
     return poging
@@ -278,12 +271,12 @@ def schuldvraag_aanmelden(
     RouteStap.objects.create(
         schuldvraag=vraag, fase=Fase.AANMELDING, van=verzoek_op, vastgelegd_door=actor.user
     )
-    _publiceer(
+    bus.publish_ids(
         "schuldhulp.aangemeld",
         record=vraag,
         omschrijving=f"Schuldhulp aangevraagd; eerste gesprek uiterlijk {_datum(uiterlijk)} "
         f"(Wgs art. 4 lid {2 if dreiging else 1})",
-        actor=actor,
+        user=actor.user,
         inwoner_id=inwoner.pk,
         huishouden_id=huishouden.pk,
     )
@@ -325,11 +318,11 @@ def triage_vastleggen(
     zwaarte = regels.zwaarte(uitkomst)
     if zwaarte == regels.Zwaarte.ZWAAR and vraag.doel_id is None:
         _plandoel(actor, vraag)
-    _publiceer(
+    bus.publish_ids(
         "schuldhulp.getrieerd",
         record=vraag,
         omschrijving=f"Triage schuldhulp: {Triage(uitkomst).label.lower()} ({zwaarte.value})",
-        actor=actor,
+        user=actor.user,
         inwoner_id=vraag.inwoner_id,
         triage=uitkomst,
     )
@@ -416,8 +409,12 @@ def fase_vastleggen(
     velden = ["fase", "updated_at"]
     if fase == Fase.EERSTE_GESPREK:
         vraag.eerste_gesprek_op = op
-        vraag.beslissen_uiterlijk = regels.beslissen_uiterlijk(op)
-        velden += ["eerste_gesprek_op", "beslissen_uiterlijk"]
+        velden += ["eerste_gesprek_op", "beslissen_uiterlijk", "aanvraag"]
+        if regels.termijnregel_op(op).beslissen_weken is not None and vraag.aanvraag_id is None:
+            # Wgs art. 4a (from 2021): the aanvraag is made in this conversation; its decision
+            # term is the aanvraag's (Awb 4:13 lid 2, with the Algemene termijnenwet).
+            vraag.aanvraag = _aanvraag_registreren(actor, vraag, op)
+            vraag.beslissen_uiterlijk = vraag.aanvraag.beslissen_uiterlijk
     if eindfase:
         vraag.afgerond_op = op
         vraag.uitkomst = uitkomst.strip()
@@ -439,14 +436,52 @@ def fase_vastleggen(
     if fase == Fase.EERSTE_GESPREK:
         tijdig = op <= vraag.eerste_gesprek_uiterlijk
         tekst += " (" + ("binnen" if tijdig else "buiten") + " de termijn van Wgs art. 4)"
-    _publiceer(
+    bus.publish_ids(
         "schuldhulp.fase",
         record=vraag,
         omschrijving=tekst,
-        actor=actor,
+        user=actor.user,
         inwoner_id=vraag.inwoner_id,
     )
     return vraag
+
+
+def _aanvraag_registreren(actor: access.Actor, vraag: Schuldvraag, op: dt.date) -> Aanvraag:
+    """The aanvraag of Wgs art. 4a, made in the first conversation on `op`: registered through
+    `beschikkingen.aanvraag_register` (law Wgs, decision term Awb 4:13 lid 2) and linked to the
+    household's plan, so the plan, the aanvragen worklist and the 4:14 notice see it."""
+    return beschikkingen.aanvraag_register(
+        inwoner=vraag.inwoner,
+        omschrijving="schuldhulpverlening (toelating na het eerste gesprek, Wgs art. 4a)",
+        wet=Wet.SCHULDHULP,
+        ontvangen_op=op,
+        ingediend_door=vraag.inwoner.naam,
+        door=actor.user,
+        plan=vraag.plan
+        or Plan.objects.filter(huishouden_id=vraag.huishouden_id, status__in=ACTIEVE_STATUSSEN)
+        .order_by("id")
+        .first(),
+        toelichting="Aanvraag gedaan in het eerste gesprek (Wgs art. 4a).",
+    )
+
+
+def toelating_voorziening(gemeente_id: int) -> Voorziening:
+    """The catalogue entry a beschikking on the toelating names: one per municipality, added
+    through the catalogue's service the first time (individual, Wgs, no eigen bijdrage)."""
+    bestaand = Voorziening.objects.filter(
+        gemeente_id=gemeente_id, wet=Wet.SCHULDHULP, naam=TOELATING
+    ).first()
+    if bestaand is not None:
+        return bestaand
+    return voorziening_create(
+        gemeente=Gemeente.objects.get(pk=gemeente_id),
+        naam=TOELATING,
+        soort=VoorzieningSoort.INDIVIDUEEL,
+        wet=Wet.SCHULDHULP,
+        omschrijving="Schuldhulpverlening na het eerste gesprek, met een plan van aanpak "
+        "(Wet gemeentelijke schuldhulpverlening art. 4a).",
+        eigen_bijdrage=BijdrageSoort.GEEN,
+    )
 
 
 @transaction.atomic
@@ -458,36 +493,97 @@ def toelating_beslissen(
     toelating: str,
     besloten_op: dt.date,
     motivering: str,
+    grond: str = "",
     via: access.Via | None = None,
 ) -> Schuldvraag:
-    """Record the beschikking on admission after the first conversation (Wgs art. 4a), with its
-    date and reasons, against its last day (eight weeks, Awb 4:13 lid 2). Only once, only after
-    the first conversation."""
+    """The beschikking on admission to debt help after the first conversation (Wgs art. 4a,
+    from 1 January 2021), decided through the existing beschikking
+    (`beschikkingen.beschikking_issue`) on the aanvraag made in that conversation: admitted from
+    `besloten_op`, or refused on a ground that is named. The letter (its own template, kind
+    `toelating_schuldhulp`), sending with the bezwaar term from the send date (Awb 6:7, 6:8)
+    and the bezwaar are the beschikking's own. Refused, changing nothing: a question of another
+    municipality, deciding twice, before the first conversation or on one before 2021, a
+    refusal without its ground. Only the Werkplein decides (`Resource.SCHULDHULP` ×
+    `BESLISSEN`, `roles.BESLIST_OVER_WETTEN`)."""
+    gemeente_id = access.Actor.of(actor).gemeente_id
+    if gemeente_id is not None and vraag.gemeente_id != gemeente_id:
+        raise ValidationError({"toelating": ANDERE_GEMEENTE})
     actor = _toegang(actor, Action.BESLISSEN, vraag.inwoner_id, via)
     if vraag.toelating:
-        raise Conflict("Over de toelating is al beslist.")
+        raise Conflict(
+            "Over de toelating is al beslist"
+            + (f" (beschikking {vraag.beschikking.kenmerk})." if vraag.beschikking else ".")
+        )
     if vraag.eerste_gesprek_op is None:
         raise ValidationError(
             {"toelating": "Beslis over de toelating na het eerste gesprek (Wgs art. 4a)."}
+        )
+    if regels.termijnregel_op(vraag.eerste_gesprek_op).beslissen_weken is None:
+        raise ValidationError(
+            {
+                "toelating": "Het eerste gesprek was vóór 1 januari 2021: toen kende de Wgs "
+                "geen beschikking over de toelating (art. 4a)."
+            }
         )
     fouten = _datum_fout(besloten_op, "besloten_op", vanaf=vraag.eerste_gesprek_op)
     if toelating not in Toelating.values:
         fouten["toelating"] = "Kies: toegelaten of geweigerd."
     if not motivering.strip():
         fouten["motivering"] = "Motiveer de beschikking."
+    if toelating == Toelating.GEWEIGERD and not grond.strip():
+        fouten["grond"] = (
+            "Noem de grond waarop u de toelating weigert, bijvoorbeeld uit de beleidsregels "
+            "van de gemeente."
+        )
     if fouten:
         raise ValidationError(fouten)
+    toegelaten = toelating == Toelating.TOEGELATEN
+    # A question whose first conversation was recorded before the toelating became a beschikking
+    # has no aanvraag yet: it is registered now, on the day of that conversation.
+    aanvraag = vraag.aanvraag or _aanvraag_registreren(actor, vraag, vraag.eerste_gesprek_op)
+    tekst = motivering.strip()
+    if not toegelaten:
+        tekst += f"\n\nGrond voor de weigering: {grond.strip()}"
+    beschikking = beschikkingen.beschikking_issue(
+        aanvraag=aanvraag,
+        actor=actor,
+        besloten_op=besloten_op,
+        motivering=tekst,
+        regels=[
+            beschikkingen.Regel(
+                voorziening=toelating_voorziening(vraag.gemeente_id),
+                uitkomst=Uitkomst.TOEGEKEND if toegelaten else Uitkomst.AFGEWEZEN,
+                begin=besloten_op if toegelaten else None,
+            )
+        ],
+        via=via,
+    )
+    vraag.aanvraag = aanvraag
+    vraag.beschikking = beschikking
     vraag.toelating = toelating
     vraag.toelating_op = besloten_op
     vraag.toelating_motivering = motivering.strip()
-    vraag.save(update_fields=["toelating", "toelating_op", "toelating_motivering", "updated_at"])
-    te_laat = vraag.beslissen_uiterlijk and besloten_op > vraag.beslissen_uiterlijk
-    _publiceer(
+    vraag.toelating_grond = "" if toegelaten else grond.strip()
+    vraag.save(
+        update_fields=[
+            "aanvraag",
+            "beschikking",
+            "toelating",
+            "toelating_op",
+            "toelating_motivering",
+            "toelating_grond",
+            "updated_at",
+        ]
+    )
+    te_laat = aanvraag.beslissen_uiterlijk and besloten_op > aanvraag.beslissen_uiterlijk
+    bus.publish_ids(
         "schuldhulp.toelating",
         record=vraag,
         omschrijving=f"Beschikking schuldhulpverlening: {Toelating(toelating).label.lower()}"
-        + (" (na de beslistermijn)" if te_laat else ""),
-        actor=actor,
+        + (" (na de beslistermijn)" if te_laat else "")
+        + f"; beschikking {beschikking.kenmerk}",
+        user=actor.user,
         inwoner_id=vraag.inwoner_id,
+        beschikking=beschikking.pk,
     )
     return vraag

@@ -247,6 +247,7 @@ def werkplein_deelnemer(plan: Any, *, op: dt.date | None = None) -> Any:
         toestemming=toestemming,
         actor=generalist.user,
         organisatie="Werkplein",
+        soort="werkplein",
     )
 
 

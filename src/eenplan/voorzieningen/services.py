@@ -52,9 +52,9 @@ def _zoektekst(v: Voorziening) -> str:
 def _check_voorziening(voorziening: Voorziening) -> None:
     """Maatwerk carries valid iWmo/iJw 3.2 codes; an algemene voorziening its organisation."""
     errors: dict[str, str] = {}
-    # Participatiewet provisions (bijstand, re-integratie) are not exchanged over iWmo/iJw: no
-    # product codes from those code lists (issue 14).
-    iwmo = voorziening.wet != Wet.PARTICIPATIE
+    # Participatiewet provisions (bijstand, re-integratie) and the toelating to debt help (Wgs)
+    # are not exchanged over iWmo/iJw: no product codes from those code lists (issue 14).
+    iwmo = voorziening.wet not in (Wet.PARTICIPATIE, Wet.SCHULDHULP)
     if voorziening.soort != VoorzieningSoort.ALGEMEEN and iwmo:
         lijst = "JZ020" if voorziening.wet == "jeugd" else "WMO020"
         if not _in_codelijst(lijst, voorziening.productcategorie):

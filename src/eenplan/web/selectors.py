@@ -61,6 +61,11 @@ RECORD_RESOURCE: dict[str, Resource] = {
     "participatie.verdiencapaciteit": Resource.PARTICIPATIE,
     "participatie.traject": Resource.PARTICIPATIE,
     "participatie.werkdoel": Resource.PARTICIPATIE,
+    # Debt help (issue 14, ADR 0041): the signals and the debt question with its route and the
+    # toelating (whose beschikking is a `beschikkingen.beschikking` of the Wgs): who reads debt
+    # data.
+    "schuldhulp.vroegsignaal": Resource.SCHULDHULP,
+    "schuldhulp.schuldvraag": Resource.SCHULDHULP,
 }
 
 
@@ -137,7 +142,11 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     kan_beslissen = access.allows(user, Resource.BESCHIKKING, Action.BESLISSEN)
     if mag[Resource.AANVRAAG]:
         dossier.aanvragen = list(
-            Aanvraag.objects.filter(inwoner=inwoner).order_by("-ontvangen_op", "-id")
+            # Only the aanvragen under the laws the role reads (the Werkplein: Participatiewet
+            # and Wgs).
+            Aanvraag.objects.filter(access.wet_q(user, veld="wet"), inwoner=inwoner).order_by(
+                "-ontvangen_op", "-id"
+            )
         )
         dossier.termijnen += [
             Termijn(
@@ -225,9 +234,14 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
 def _andere_wetten(user: Any) -> Q:
     """The timeline's steps about decisions under laws the role does not read (the Werkplein
     reads Participatiewet decisions only): a decision or provision of another law, and the
-    iWmo/iJw messages (never about the Participatiewet). Nothing for a role that reads all."""
-    if access.leest_over(user) is None:
+    iWmo/iJw messages (never about the Participatiewet or the Wgs; hidden from a role that reads
+    neither Wmo nor Jeugdwet decisions). Nothing for a role that reads all."""
+    wetten = access.leest_over(user)
+    if wetten is None:
         return Q(pk__in=[])
+    berichten = (
+        Q(pk__in=[]) if wetten & {"wmo", "jeugd"} else Q(record_soort="berichten.bericht")
+    )
     leesbaar = Beschikking.objects.filter(
         access.wet_q(user), gemeente_id=access.Actor.of(user).gemeente_id
     )
@@ -235,13 +249,20 @@ def _andere_wetten(user: Any) -> Q:
         Q(record_soort="beschikkingen.beschikking")
         & ~Q(record_id__in=leesbaar.values("pk"))
     ) | (
+        Q(record_soort="beschikkingen.aanvraag")
+        & ~Q(
+            record_id__in=Aanvraag.objects.filter(
+                access.wet_q(user, veld="wet"), gemeente_id=access.Actor.of(user).gemeente_id
+            ).values("pk")
+        )
+    ) | (
         Q(record_soort="beschikkingen.beschiktevoorziening")
         & ~Q(
             record_id__in=BeschikteVoorziening.objects.filter(
                 beschikking__in=leesbaar.values("pk")
             ).values("pk")
         )
-    ) | Q(record_soort="berichten.bericht")
+    ) | berichten
 
 
 def door_van(gebeurtenis: Gebeurtenis) -> str:

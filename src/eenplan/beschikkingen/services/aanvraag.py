@@ -52,9 +52,12 @@ def aanvraag_register(
     toelichting: str = "",
 ) -> Aanvraag:
     """Register an aanvraag with its decision deadline (Wmo 2015 art. 2.3.5 lid 2;
-    Awb art. 4:13 for Jeugdwet and Participatiewet)."""
+    Awb art. 4:13 for Jeugdwet, Participatiewet and the toelating of Wgs art. 4a)."""
     if wet not in Wet.values:
-        raise ValidationError({"wet": "Kies de wet: Wmo, Jeugdwet of Participatiewet."})
+        raise ValidationError(
+            {"wet": "Kies de wet: Wmo, Jeugdwet, Participatiewet of Wet gemeentelijke "
+             "schuldhulpverlening."}
+        )
     datums_check(datums.GEBEURTENIS, ontvangen_op=ontvangen_op)
     if ontvangen_op > timezone.localdate():
         raise ValidationError({"ontvangen_op": "De ontvangstdatum ligt in de toekomst."})
@@ -119,6 +122,10 @@ def aanvraag_suspend(
     door = vereis_toegang(
         actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, aanvraag.inwoner_id
     ).user
+    # The decision term belongs to deciding: only under a law the role decides.
+    access.vereis_beslist_over(
+        actor, aanvraag.wet, via=via or access.SERVICE, inwoner=aanvraag.inwoner_id
+    )
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         raise Conflict("Op deze aanvraag is al besloten.")
     if not reden.strip():
@@ -159,6 +166,12 @@ def aanvraag_resume(
     """End a suspension; the decision deadline moves by the suspended days."""
     actor = vereis_toegang(
         actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, opschorting.aanvraag.inwoner_id
+    )
+    access.vereis_beslist_over(
+        actor,
+        opschorting.aanvraag.wet,
+        via=via or access.SERVICE,
+        inwoner=opschorting.aanvraag.inwoner_id,
     )
     opschorting.refresh_from_db(fields=["tot"])  # read under the aanvraag's lock
     if opschorting.tot is not None:

@@ -123,6 +123,13 @@ def _check_regel(regel: Regel, *, wet: str, op: dt.date) -> dict[str, Any]:
         raise ValidationError({"uitkomst": "Kies: toegekend, deels toegekend of afgewezen."})
     if regel.uitkomst == Uitkomst.AFGEWEZEN:
         return {}
+    if wet == Wet.SCHULDHULP:
+        # The toelating to debt help (Wgs art. 4a) admits the resident from a day on: no volume,
+        # no form of delivery, no end (the route's own steps end it; ADR 0041).
+        datums_check(datums.PLANNING, begin=regel.begin)
+        if regel.begin is None:
+            raise ValidationError({"begin": f"{v.naam}: vul de datum van de toelating in."})
+        return {}
     datums_check(
         datums.PLANNING, begin=regel.begin, einde=regel.einde, heronderzoek_op=regel.heronderzoek_op
     )
@@ -237,7 +244,13 @@ def beschikking_issue(
                     )
                 }
             )
-    onderzoek = aanvraag.inwoner.onderzoeken.order_by("-created_at").first()
+    # The ladder of the latest onderzoek; never on the toelating to debt help (Wgs art. 4a): that
+    # decision follows the first conversation about debts, not the onderzoek of care.
+    onderzoek = (
+        None
+        if aanvraag.wet == Wet.SCHULDHULP
+        else aanvraag.inwoner.onderzoeken.order_by("-created_at").first()
+    )
     ladder = "\n".join(
         f"{a.get_stap_display()}: {a.bevinding}"
         + ("" if a.volstaat else f" Niet voldoende: {a.reden_niet_toereikend}")

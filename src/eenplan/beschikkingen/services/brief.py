@@ -15,6 +15,7 @@ from eenplan.beschikkingen.models import (
 )
 from eenplan.beschikkingen.services._gedeeld import datum_tekst
 from eenplan.beschikkingen.services.eigen_bijdrage import beschikking_eigen_bijdrage
+from eenplan.common.constants import Wet
 from eenplan.common.documenten import render_text
 from eenplan.common.pdf import tekst_naar_pdf
 from eenplan.gemeente.models import Gemeente
@@ -50,6 +51,19 @@ def voor_toetsing_verzonden(beschikking: Beschikking) -> bool | None:
 # the wording of `beschikkingen/brief.txt` changes, so a sent letter says which text it used.
 SJABLOON = "beschikkingen/brief.txt"
 SJABLOON_VERSIE = f"{SJABLOON} versie 2"
+# The toelating to debt help (Wgs art. 4a) has a letter of its own: no ladder, no eigen bijdrage,
+# the first conversation as the aanvraag (ADR 0041). A municipality words it as its own kind of
+# template (`BriefSoort.TOELATING_SCHULDHULP`).
+SJABLOON_SCHULDHULP = "beschikkingen/brief_schuldhulp.txt"
+SJABLOON_SCHULDHULP_VERSIE = f"{SJABLOON_SCHULDHULP} versie 1"
+
+
+def brief_soort(beschikking: Beschikking) -> str:
+    """The kind of letter template a decision is worded with: its own for the toelating to debt
+    help (Wgs art. 4a), else the decision letter."""
+    if beschikking.aanvraag.wet == Wet.SCHULDHULP:
+        return BriefSoort.TOELATING_SCHULDHULP
+    return BriefSoort.BESCHIKKING
 
 
 @dataclass(frozen=True)
@@ -168,10 +182,16 @@ def brief_met_versie(beschikking: Beschikking) -> tuple[str, str]:
     from eenplan.beschikkingen.services.sjablonen import actief_sjabloon, sjabloon_invullen
 
     op = beschikking.verzonden_op or beschikking.besloten_op
-    sjabloon = actief_sjabloon(beschikking.gemeente_id, BriefSoort.BESCHIKKING, op)
+    soort = brief_soort(beschikking)
+    sjabloon = actief_sjabloon(beschikking.gemeente_id, soort, op)
     if sjabloon is not None:
         return schoon(sjabloon_invullen(sjabloon.tekst, sjabloon_waarden(beschikking))), (
             sjabloon.label
+        )
+    if soort == BriefSoort.TOELATING_SCHULDHULP:
+        return (
+            schoon(render_text(SJABLOON_SCHULDHULP, _context(beschikking))),
+            SJABLOON_SCHULDHULP_VERSIE,
         )
     return schoon(render_text(SJABLOON, _context(beschikking))), SJABLOON_VERSIE
 
@@ -200,7 +220,12 @@ def brief_pdf(beschikking: Beschikking, vandaag: dt.date) -> bytes:
 
 
 def _pdf(beschikking: Beschikking, tekst: str) -> bytes:
-    titel = f"Besluit op uw aanvraag - {beschikking.inwoner.naam}"
+    onderwerp = (
+        "Besluit over schuldhulpverlening"
+        if beschikking.aanvraag.wet == Wet.SCHULDHULP
+        else "Besluit op uw aanvraag"
+    )
+    titel = f"{onderwerp} - {beschikking.inwoner.naam}"
     if beschikking.verzonden_op is None or not beschikking.brief:
         titel = f"VOORBEELD, niet verzonden - {titel}"
     return brief_naar_pdf(beschikking.gemeente, titel=titel, tekst=tekst)

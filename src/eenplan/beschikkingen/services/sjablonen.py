@@ -51,6 +51,13 @@ PLAATSHOUDERS: dict[str, dict[str, str]] = {
         "bijlagen": "De lijst van bijlagen",
     },
 }
+# The toelating to debt help (Wgs art. 4a): the same fields as the decision letter (the ladder and
+# the eigen bijdrage are empty for it).
+PLAATSHOUDERS[BriefSoort.TOELATING_SCHULDHULP] = {
+    naam: uitleg
+    for naam, uitleg in PLAATSHOUDERS[BriefSoort.BESCHIKKING].items()
+    if naam not in ("ladder", "eigen_bijdrage")
+} | {"aanvraag_datum": "Datum van het eerste gesprek (de aanvraag, Wgs art. 4a)"}
 # The letterhead and contact fields every letter offers.
 _GEDEELD = {
     "briefhoofd": "Naam, adressen, telefoon, e-mail en website van de gemeente",
@@ -99,6 +106,7 @@ PLAATSHOUDERS[BriefSoort.VERTRAGING_414] = {
 # 3:45) and the kenmerk to refer to. A complaint: the findings and the ombudsman (Awb 9:12).
 VERPLICHT: dict[str, tuple[str, ...]] = {
     BriefSoort.BESCHIKKING: ("kenmerk", "besluit", "bezwaar_uiterlijk"),
+    BriefSoort.TOELATING_SCHULDHULP: ("kenmerk", "besluit", "bezwaar_uiterlijk"),
     BriefSoort.BESLISSING_OP_BEZWAAR: ("kenmerk", "uitkomst", "beroep_uiterlijk"),
     BriefSoort.KLACHT_AFHANDELING: ("kenmerk", "bevindingen", "ombudsman"),
     # Awb 4:14: the notice names why and the (new) day by which the decision comes.
@@ -141,6 +149,57 @@ Wilt u eerst met ons praten?
 
 Bent u het niet eens met dit besluit? Bel dan $contactpersoon op $contact_telefoon.
 Vaak lossen we het samen op.
+
+Bezwaar maken
+=============
+
+U kunt bezwaar maken tot en met $bezwaar_uiterlijk. Dat staat in $grondslag_bezwaar.
+$bezwaar_digitaal
+Per post: het college van burgemeester en wethouders van $gemeente, $postadres.
+Noem ons kenmerk $kenmerk en stuur een kopie van deze brief mee.
+
+Bijlagen
+========
+
+$bijlagen
+
+Met vriendelijke groet,
+
+Het college van burgemeester en wethouders van $gemeente
+"""
+
+STANDAARD_TOELATING_SCHULDHULP = """$briefhoofd
+
+Aan: $inwoner_naam
+$inwoner_adres
+
+Ons kenmerk: $kenmerk
+Datum: $datum
+Onderwerp: besluit over schuldhulpverlening, na ons gesprek van $aanvraag_datum
+Contactpersoon: $contactpersoon, telefoon $contact_telefoon, e-mail $contact_email
+
+Beste $inwoner_naam,
+
+Op $aanvraag_datum hebben wij met u gesproken over uw geldzaken. In dat gesprek vroeg u ons om
+hulp bij uw schulden. In deze brief leest u of wij u die hulp geven. Noem ons kenmerk $kenmerk
+als u ons belt of schrijft.
+
+Ons besluit
+===========
+
+$besluit
+
+Waarom
+======
+
+$motivering
+
+$toetsing
+
+Wilt u eerst met ons praten?
+============================
+
+Bent u het niet eens met dit besluit? Bel dan $contactpersoon op $contact_telefoon.
 
 Bezwaar maken
 =============
@@ -264,6 +323,7 @@ Het college van burgemeester en wethouders van $gemeente
 # The text a new municipality starts editing from, per kind.
 STANDAARDEN: dict[str, str] = {
     BriefSoort.BESCHIKKING: STANDAARD_BESCHIKKING,
+    BriefSoort.TOELATING_SCHULDHULP: STANDAARD_TOELATING_SCHULDHULP,
     BriefSoort.BESLISSING_OP_BEZWAAR: STANDAARD_BESLISSING_OP_BEZWAAR,
     BriefSoort.KLACHT_AFHANDELING: STANDAARD_KLACHT_AFHANDELING,
     BriefSoort.VERTRAGING_414: STANDAARD_VERTRAGING_414,
@@ -363,7 +423,14 @@ def voorbeeld_waarden(gemeente: Gemeente, soort: str = BriefSoort.BESCHIKKING) -
     """Made-up values for the live preview on the edit page: the municipality's own letterhead,
     a fictitious resident and decision (no resident data is read)."""
     waarden = _voorbeeld_beschikking(gemeente)
-    if soort == BriefSoort.BESLISSING_OP_BEZWAAR:
+    if soort == BriefSoort.TOELATING_SCHULDHULP:
+        waarden.update(
+            aanvraag_omschrijving="schuldhulpverlening",
+            besluit="- Toelating tot de schuldhulpverlening: toegekend.\n  Van 1 maart 2026.\n"
+            "  Wij besluiten dit op grond van artikel 4a van de Wet gemeentelijke "
+            "schuldhulpverlening.",
+        )
+    elif soort == BriefSoort.BESLISSING_OP_BEZWAAR:
         waarden.update(
             kenmerk=f"{gemeente.cbs_code}-BZ-2026-000045",
             datum="20 april 2026",

@@ -95,6 +95,9 @@ def aanvraag_vertraging_melden(
     door = vereis_toegang(
         actor, Resource.AANVRAAG, Action.OPSCHORTEN, via, aanvraag.inwoner_id
     ).user
+    access.vereis_beslist_over(
+        actor, aanvraag.wet, via=via or access.SERVICE, inwoner=aanvraag.inwoner_id
+    )
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         raise Conflict("Op deze aanvraag is al beslist; een mededeling is niet meer nodig.")
     if aanvraag.vertraging_gemeld_op is not None:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from eenplan.beschikkingen import page_selectors, services
-from eenplan.beschikkingen.constants import AanvraagStatus
+from eenplan.beschikkingen.constants import WGS_BESLISSEN_BIJ_SCHULDVRAAG, AanvraagStatus
 from eenplan.beschikkingen.forms import (
     MAX_REGELS,
     BeslisForm,
@@ -160,6 +160,9 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, aanvraag.wet, via=hulp.via(request), inwoner=aanvraag.inwoner_id
     )
     hulp.open_dossier(request, Resource.BESCHIKKING, Action.BESLISSEN, aanvraag.inwoner_id)
+    if aanvraag.wet == Wet.SCHULDHULP:
+        messages.info(request, WGS_BESLISSEN_BIJ_SCHULDVRAAG)
+        return redirect("schuldhulp:inwoner", pk=aanvraag.inwoner_id)
     if aanvraag.status != AanvraagStatus.ONTVANGEN:
         beschikking = aanvraag.beschikkingen.order_by("-id").first()
         messages.info(
@@ -250,7 +253,9 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
     """Suspend or resume the decision term of an aanvraag (Awb art. 4:15)."""
     aanvraag = aanvraag_of_404(pk)
-    hulp.open_dossier(request, Resource.AANVRAAG, Action.OPSCHORTEN, aanvraag.inwoner_id)
+    hulp.open_aanvraag(
+        request, Action.OPSCHORTEN, inwoner_id=aanvraag.inwoner_id, wet=aanvraag.wet
+    )
     datum = hulp.datum_uit(request, "datum")
     if datum is not None:
         open_ = opschorting_lopend(aanvraag)

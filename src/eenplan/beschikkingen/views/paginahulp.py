@@ -91,6 +91,20 @@ def open_beschikking(
     )
 
 
+def open_aanvraag(request: HttpRequest, action: Action, *, inwoner_id: int, wet: str) -> None:
+    """`open_dossier` for one aanvraag under law `wet`: also the laws the role reads
+    (`access.require_wet`; the Werkplein reads Participatiewet and Wgs aanvragen only)."""
+    access.require_wet(
+        request.user,
+        Resource.AANVRAAG,
+        action,
+        via=via(request),
+        inwoner=inwoner_id,
+        wet=wet,
+        doel=access.RULES[(Resource.AANVRAAG, action)].doel,
+    )
+
+
 def gemeente_van(request: HttpRequest) -> Gemeente:
     """The municipality of the login; an account without one is refused (and logged)."""
     return access.gemeente_van(request, reden=GEEN_GEMEENTE)

@@ -25,6 +25,7 @@ from eenplan.web.prg import form_from_session, redirect_with_errors
 # The letters a municipality words itself, with the name the page uses.
 SOORTEN = {
     BriefSoort.BESCHIKKING: "beschikkingsbrief",
+    BriefSoort.TOELATING_SCHULDHULP: "toelating tot schuldhulpverlening",
     BriefSoort.BESLISSING_OP_BEZWAAR: "beslissing op bezwaar",
     BriefSoort.KLACHT_AFHANDELING: "brief over een klacht",
     BriefSoort.VERTRAGING_414: "brief dat een besluit later komt",

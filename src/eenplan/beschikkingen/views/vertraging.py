@@ -38,7 +38,9 @@ def vertraging_melden(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_get(pk)
     if aanvraag is None:
         raise Http404("Deze aanvraag bestaat niet.")
-    hulp.open_dossier(request, Resource.AANVRAAG, Action.OPSCHORTEN, aanvraag.inwoner_id)
+    hulp.open_aanvraag(
+        request, Action.OPSCHORTEN, inwoner_id=aanvraag.inwoner_id, wet=aanvraag.wet
+    )
     op = hulp.datum_uit(request, "datum")
     verwacht_op = hulp.datum_uit(request, "verwacht_op") if op is not None else None
     if op is not None and verwacht_op is not None:
@@ -62,7 +64,7 @@ def vertraging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     aanvraag = selectors.aanvraag_get(pk)
     if aanvraag is None or not aanvraag.vertraging_brief_pdf:
         raise Http404("Voor deze aanvraag is geen bericht over vertraging verstuurd.")
-    hulp.open_dossier(request, Resource.AANVRAAG, Action.LEZEN, aanvraag.inwoner_id)
+    hulp.open_aanvraag(request, Action.LEZEN, inwoner_id=aanvraag.inwoner_id, wet=aanvraag.wet)
     response = HttpResponse(bytes(aanvraag.vertraging_brief_pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="vertraging-{aanvraag.pk}.pdf"'
     return response

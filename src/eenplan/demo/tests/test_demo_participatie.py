@@ -13,7 +13,7 @@ from eenplan.beschikkingen.models import Beschikking
 from eenplan.demo.builder import build_demo
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.models import HuishoudenLid
-from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Voorschot
+from eenplan.participatie.models import LevensonderhoudAanvraag, Traject, Voorschot, Werkdoel
 from eenplan.participatie.selectors import levensonderhoud_in_scope
 from eenplan.rules.participatie import leeftijd, pensioengerechtigd
 
@@ -48,3 +48,11 @@ def test_demo_has_work_and_income_cases():
     assert {t.route for t in Traject.objects.all()} >= {"werkspoor", "participatiespoor"}
     werkplein = Medewerker.objects.get(user__username="werkplein")
     assert levensonderhoud_in_scope(werkplein.user).count() == aanvragen
+    # Work goals in the one plan, linked to a trajectory, the Werkplein a participant of its
+    # own kind with the resident's consent (issue 14).
+    werkdoelen = Werkdoel.objects.select_related("deelnemer", "doel", "traject")
+    assert werkdoelen.exists()
+    for werkdoel in werkdoelen:
+        assert werkdoel.deelnemer.soort == "werkplein"
+        assert werkdoel.doel.leefgebied.code == "dagbesteding"
+        assert werkdoel.traject.inwoner_id == werkdoel.doel.inwoner_id

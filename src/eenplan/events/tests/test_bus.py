@@ -127,3 +127,34 @@ def test_publish_many_refuses_a_malformed_kind_and_writes_nothing(inwoner_noord)
             ]
         )
     assert not Gebeurtenis.objects.filter(soort="proef.goed").exists()
+
+
+def test_publish_by_ids_writes_the_same_history_and_reaches_subscribers(
+    recorder, inwoner_noord, generalist, django_capture_on_commit_callbacks
+):
+    """`publish_ids` (participatie and schuldhulp publish through it): the resident and the
+    household by id, extra keywords as the event's data."""
+    soort, calls = recorder
+    from eenplan.testing.factories import HuishoudenFactory
+
+    huishouden = HuishoudenFactory(gemeente=inwoner_noord.gemeente, leden=[inwoner_noord])
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        g = bus.publish_ids(
+            soort,
+            record=inwoner_noord,
+            omschrijving="Proef per id",
+            user=generalist.user,
+            inwoner_id=inwoner_noord.pk,
+            huishouden_id=huishouden.pk,
+            route="werkspoor",
+        )
+    assert calls == [("direct", soort), ("later", soort)]
+    g = Gebeurtenis.objects.get(pk=g.pk)
+    assert (g.inwoner_id, g.huishouden_id, g.gegevens) == (
+        inwoner_noord.pk,
+        huishouden.pk,
+        {"route": "werkspoor"},
+    )
+    assert g.door_naam == generalist.user.get_username()
+    with pytest.raises(ValueError, match="onderwerp"):
+        bus.publish_ids("zonderpunt", record=inwoner_noord, omschrijving="x", inwoner_id=None)

@@ -135,3 +135,78 @@ def test_werkplein_sees_no_transition_rights_of_old_wmo_indications(zaak):
     assert werkplein["count"] == 0
     backoffice = medewerker_voor(zaak["inwoner"], Rol.BACKOFFICE)
     assert api_for(backoffice).get("/api/v1/overgangsrecht/").json()["count"] == 1
+
+
+# --- aanvragen (issue 14, ADR 0041): the Werkplein reads no aanvraag of another law --------------
+
+
+@pytest.fixture
+def traplift(zaak):
+    """An open Wmo aanvraag of the same resident, linked to the household's plan."""
+    from eenplan.testing.factories import PlanFactory
+
+    plan = PlanFactory(huishouden=zaak["inwoner"].lidmaatschappen.first().huishouden)
+    return AanvraagFactory(
+        inwoner=zaak["inwoner"],
+        omschrijving="Traplift",
+        wet="wmo",
+        plan=plan,
+        ontvangen_op=timezone.localdate() - dt.timedelta(days=20),
+    )
+
+
+def test_werkplein_pages_hide_the_wmo_aanvraag(client, zaak, traplift):
+    werkplein = zaak["werkplein"]
+    client.force_login(werkplein.user)
+    lijst = client.get("/beschikkingen/aanvragen/").content.decode()
+    assert "Traplift" not in lijst
+    assert "Traplift" not in client.get("/beschikkingen/vertraging/").content.decode()
+    dossier = client.get(f"/inwoners/{zaak['inwoner'].pk}/").content.decode()
+    assert "Traplift" not in dossier
+    assert "Traplift" not in client.get(f"/plannen/{traplift.plan_id}/").content.decode()
+    # suspending its term (part of deciding) is refused and logged; nothing changes
+    antwoord = client.post(
+        f"/beschikkingen/aanvragen/{traplift.pk}/termijn/",
+        {"van": timezone.localdate().isoformat(), "reden": "Wacht op stukken"},
+    )
+    assert antwoord.status_code == 403
+    assert not traplift.opschortingen.exists()
+    geweigerd = [r for r in _geweigerd(werkplein) if "Participatiewet" in r.reden]
+    assert [r.inwoner_id for r in geweigerd] == [zaak["inwoner"].pk]
+    # the back office still sees it
+    backoffice = medewerker_voor(zaak["inwoner"], Rol.BACKOFFICE)
+    client.force_login(backoffice.user)
+    assert "Traplift" in client.get("/beschikkingen/aanvragen/").content.decode()
+
+
+def test_werkplein_api_refuses_the_wmo_aanvraag_and_logs_it(zaak, traplift):
+    werkplein = zaak["werkplein"]
+    api = api_for(werkplein)
+    ids = {a["id"] for a in api.get("/api/v1/aanvragen/").json()["results"]}
+    assert traplift.pk not in ids and zaak["bijstand"].aanvraag_id in ids
+    vertraging = api.get("/api/v1/aanvragen/vertraging/").json()["results"]
+    assert traplift.pk not in {a["id"] for a in vertraging}
+    antwoord = api.get(f"/api/v1/aanvragen/{traplift.pk}/")
+    assert antwoord.status_code == 403 and "Participatiewet" in antwoord.content.decode()
+    antwoord = api.post(
+        f"/api/v1/aanvragen/{traplift.pk}/opschorten/",
+        {"van": timezone.localdate().isoformat(), "reden": "Wacht op stukken"},
+        format="json",
+    )
+    assert antwoord.status_code == 403 and not traplift.opschortingen.exists()
+    assert len([r for r in _geweigerd(werkplein) if "Participatiewet" in r.reden]) == 2
+    dossier = api.get(f"/api/v1/dossiers/{zaak['inwoner'].pk}/").json()
+    assert "Traplift" not in str(dossier)
+    plan = api.get(f"/api/v1/plannen/{traplift.plan_id}/").json()
+    assert traplift.pk not in {a["id"] for a in plan["aanvragen"]}
+
+
+def test_werkplein_service_does_not_suspend_a_wmo_aanvraag(zaak, traplift):
+    with pytest.raises(PermissionDenied):
+        beschikkingen.aanvraag_suspend(
+            aanvraag=traplift,
+            van=timezone.localdate(),
+            reden="Wacht op stukken",
+            actor=zaak["werkplein"].user,
+        )
+    assert not traplift.opschortingen.exists()

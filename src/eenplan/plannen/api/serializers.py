@@ -30,6 +30,7 @@ from eenplan.common.api import IdField, NaamField
 from eenplan.common.constants import Wet
 from eenplan.onderzoeken.constants import LadderStapChoices
 from eenplan.plannen.constants import (
+    DeelnemerSoort,
     Doeltype,
     Escalatie,
     PlanStatus,
@@ -186,7 +187,16 @@ class PlanDeelnemerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Deelnemer
-        fields = ["id", "naam", "netwerkpersoon", "organisatie", "rol", "toestemming", "actief"]
+        fields = [
+            "id",
+            "naam",
+            "soort",
+            "netwerkpersoon",
+            "organisatie",
+            "rol",
+            "toestemming",
+            "actief",
+        ]
         read_only_fields = fields
 
     def get_actief(self, obj: Deelnemer) -> bool:
@@ -516,6 +526,14 @@ class DeelnemerInputSerializer(serializers.Serializer):
     netwerkpersoon = IdField(required=False, allow_null=True, default=None)
     organisatie = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=200
+    )
+    soort = serializers.ChoiceField(
+        choices=DeelnemerSoort.choices,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="netwerk, organisatie of werkplein (de consulent werk en inkomen; zonder "
+        "organisatie heet die 'Werkplein'). Leeg: volgt uit netwerkpersoon of organisatie.",
     )
 
 

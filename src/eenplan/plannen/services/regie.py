@@ -14,7 +14,7 @@ from eenplan.common.datums import datums_check
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
-from eenplan.plannen.constants import Escalatie, RegisseurSoort, VeiligheidSoort
+from eenplan.plannen.constants import DeelnemerSoort, Escalatie, RegisseurSoort, VeiligheidSoort
 from eenplan.plannen.models import Deelnemer, Plan, Regisseur, Veiligheidssignaal
 from eenplan.plannen.selectors import regisseur_kandidaten
 from eenplan.plannen.services.gemeen import (
@@ -125,12 +125,31 @@ def deelnemer_add(
     actor: access.Actor | User,
     netwerkpersoon: Netwerkpersoon | None = None,
     organisatie: str = "",
+    soort: str = "",
 ) -> Deelnemer:
-    """A network person or organisation joins only with the resident's recorded consent."""
+    """A network person or organisation joins only with the resident's recorded consent. The
+    kind of participant is explicit (`DeelnemerSoort`): someone of the network, an
+    organisation, or the Werkplein (the consultant of work and income, named "Werkplein" when
+    no name is given) — never read from the organisation's name."""
     door = _mag(actor, plan.huishouden_id)
     _actief(plan)
+    if soort and soort not in DeelnemerSoort.values:
+        raise ValidationError({"soort": "Kies: netwerk, organisatie of het Werkplein."})
+    if soort == DeelnemerSoort.WERKPLEIN:
+        if netwerkpersoon is not None:
+            raise ValidationError(
+                {"soort": "Het Werkplein is een organisatie, niet iemand uit het netwerk."}
+            )
+        organisatie = organisatie.strip() or "Werkplein"
     if (netwerkpersoon is None) == (not organisatie.strip()):
         raise ValidationError("Kies een netwerkpersoon of vul een organisatie in.")
+    if soort == DeelnemerSoort.NETWERK and netwerkpersoon is None:
+        raise ValidationError({"soort": "Kies de persoon uit het netwerk."})
+    if soort == DeelnemerSoort.ORGANISATIE and netwerkpersoon is not None:
+        raise ValidationError({"soort": "Vul de naam van de organisatie in."})
+    soort = soort or (
+        DeelnemerSoort.NETWERK if netwerkpersoon is not None else DeelnemerSoort.ORGANISATIE
+    )
     if not rol.strip() or len(rol) > 200:
         raise ValidationError({"rol": "Beschrijf in maximaal 200 tekens wat deze deelnemer doet."})
     leden = _leden(plan.huishouden, timezone.localdate())
@@ -150,6 +169,7 @@ def deelnemer_add(
         plan=plan,
         netwerkpersoon=netwerkpersoon,
         organisatie=organisatie.strip(),
+        soort=soort,
         rol=rol,
         toestemming=toestemming,
     )

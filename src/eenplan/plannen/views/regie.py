@@ -15,7 +15,7 @@ from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
 from eenplan.plannen import services
-from eenplan.plannen.constants import RegisseurSoort
+from eenplan.plannen.constants import DeelnemerSoort, RegisseurSoort
 from eenplan.plannen.forms import DeelnemerForm, IntrekkenForm, RegisseurForm, VeiligheidForm
 from eenplan.plannen.models import Plan
 from eenplan.plannen.views.gemeen import REGISSEUR_ALIASES, _datum
@@ -81,6 +81,9 @@ def deelnemer_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
         netwerkpersoon = mensen.zoek(data["netwerkpersoon"]) if data["netwerkpersoon"] else None
         organisatie = data["organisatie"].strip()
+        soort = DeelnemerSoort.WERKPLEIN if data.get("werkplein") else ""
+        if soort and not organisatie and netwerkpersoon is None:
+            organisatie = "Werkplein"
         naam = netwerkpersoon.naam if netwerkpersoon else organisatie
         with transaction.atomic():
             toestemming = None
@@ -99,6 +102,7 @@ def deelnemer_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 netwerkpersoon=netwerkpersoon,
                 organisatie=organisatie,
+                soort=soort,
             )
         return f"{deelnemer.naam} doet mee aan het plan, met toestemming van de inwoner."
 

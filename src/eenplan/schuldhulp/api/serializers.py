@@ -78,6 +78,17 @@ class SchuldvraagSerializer(serializers.ModelSerializer):
 
     inwoner_naam = serializers.CharField(source="inwoner.naam", read_only=True)
     stappen = RouteStapSerializer(many=True, read_only=True)
+    # The beschikking on the toelating (Wgs art. 4a) with its letter and bezwaar term, read from
+    # `beschikkingen` (`/api/v1/beschikkingen/<beschikking>/` for the letter itself).
+    beschikking_kenmerk = serializers.CharField(
+        source="beschikking.kenmerk", read_only=True, default=None
+    )
+    beschikking_verzonden_op = serializers.DateField(
+        source="beschikking.verzonden_op", read_only=True, default=None
+    )
+    bezwaar_uiterlijk = serializers.DateField(
+        source="beschikking.bezwaar_uiterlijk", read_only=True, default=None
+    )
 
     class Meta:
         model = Schuldvraag
@@ -103,6 +114,12 @@ class SchuldvraagSerializer(serializers.ModelSerializer):
             "toelating",
             "toelating_op",
             "toelating_motivering",
+            "toelating_grond",
+            "aanvraag",
+            "beschikking",
+            "beschikking_kenmerk",
+            "beschikking_verzonden_op",
+            "bezwaar_uiterlijk",
             "afgerond_op",
             "uitkomst",
             "stappen",
@@ -134,6 +151,13 @@ class ToelatingInputSerializer(serializers.Serializer):
     toelating = serializers.ChoiceField(choices=Toelating.choices)
     besloten_op = serializers.DateField()
     motivering = serializers.CharField(max_length=5000)
+    grond = serializers.CharField(
+        required=False,
+        default="",
+        allow_blank=True,
+        max_length=5000,
+        help_text="Bij een weigering verplicht: de grond waarop de toelating is geweigerd.",
+    )
 
 
 class InwonerFilterSerializer(serializers.Serializer):

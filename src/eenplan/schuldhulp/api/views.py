@@ -263,6 +263,12 @@ class SchuldvraagViewSet(VersieViewSetMixin, DossierViewSet):
 
     @extend_schema(
         summary="Beschikking over de toelating na het eerste gesprek (Wgs art. 4a)",
+        description="Een beschikking met brief en bezwaar (de beschikkingen van eenplan): "
+        "toegelaten vanaf de besluitdatum, of geweigerd met de grond (`grond`, verplicht bij een "
+        "weigering). Verstuur de brief met POST /api/v1/beschikkingen/<beschikking>/verzenden/; "
+        "de bezwaartermijn loopt vanaf de verzenddatum. Alleen het Werkplein beslist. Geweigerd "
+        "(400/409, er verandert niets): vóór het eerste gesprek, een tweede keer, een weigering "
+        "zonder grond, een schuldvraag van een andere gemeente (404).",
         request=ToelatingInputSerializer,
         responses={200: SchuldvraagSerializer},
         parameters=[DOEL_PARAMETER],

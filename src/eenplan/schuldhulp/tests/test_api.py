@@ -11,8 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from eenplan.gemeente.constants import Rol
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.meldingen.models import Melding
 from eenplan.privacy.models import Inzage
+from eenplan.rules.aanvraag import beslissen_uiterlijk
 from eenplan.schuldhulp.models import Schuldvraag, Vroegsignaal
 from eenplan.testing.factories import HuishoudenFactory, InwonerFactory, medewerker_voor
 from eenplan.testing.helpers import api_for
@@ -81,10 +83,12 @@ def test_signal_contact_and_the_whole_route_through_the_api(werkplein, inwoner):
     data = api.get(f"{pad}/").json()
     assert data["fase"] == "stabilisatie" and data["toelating"] == "toegelaten"
     assert [s["fase"] for s in data["stappen"]] == ["aanmelding", "eerste_gesprek", "stabilisatie"]
-    assert (
-        data["beslissen_uiterlijk"]
-        == (VANDAAG - dt.timedelta(days=20) + dt.timedelta(weeks=8)).isoformat()
-    )
+    # eight weeks after the first conversation (Awb 4:13 lid 2), moved past a weekend or
+    # holiday (Algemene termijnenwet): the term of the aanvraag made in that conversation
+    assert data["beslissen_uiterlijk"] == beslissen_uiterlijk(
+        "schuldhulp", VANDAAG - dt.timedelta(days=20), extra=gelijkgestelde_dagen()
+    ).isoformat()
+    assert data["beschikking_kenmerk"] and data["aanvraag"]
 
 
 def test_bad_input_is_a_dutch_400_and_changes_nothing(werkplein, inwoner):

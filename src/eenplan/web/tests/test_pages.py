@@ -212,8 +212,8 @@ def test_werkplein_reads_the_decisions_but_never_decides_a_wmo_aanvraag(
     client, gemeente, inwoner_noord, generalist
 ):
     """The Werkplein takes part in the one plan and decides the aanvraag levensonderhoud; a Wmo
-    or Jeugdwet aanvraag it may read, never decide: no link, the page refuses (logged), and the
-    service refuses too."""
+    or Jeugdwet aanvraag it neither reads (not in the dossier, issue 14 / ADR 0041) nor decides:
+    no link, the page refuses (logged), and the service refuses too."""
     from django.core.exceptions import PermissionDenied
 
     from eenplan.beschikkingen import services as beschikkingen
@@ -225,7 +225,7 @@ def test_werkplein_reads_the_decisions_but_never_decides_a_wmo_aanvraag(
     )
     wmo = AanvraagFactory(inwoner=inwoner_noord, omschrijving="Rolstoel", wet="wmo")
     body = login(client, werkplein).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
-    assert "Rolstoel" in body and "Beschikkingen" in body
+    assert "Rolstoel" not in body and "Beschikkingen" in body
     assert f"/aanvragen/{wmo.pk}/beslissen/" not in body
     voor = Inzage.objects.filter(toegestaan=False).count()
     assert client.get(f"/beschikkingen/aanvragen/{wmo.pk}/beslissen/").status_code == 403

@@ -35,9 +35,11 @@ from eenplan.beschikkingen.api.serializers.beschikkingen import (
 )
 from eenplan.beschikkingen.api.views.basis import DOEL_PARAMETER, DossierViewSet, pk_of
 from eenplan.beschikkingen.api.views.beschikkingen import beschikking_response
+from eenplan.beschikkingen.constants import WGS_BESLISSEN_BIJ_SCHULDVRAAG
 from eenplan.beschikkingen.models import Aanvraag
 from eenplan.beschikkingen.selectors import opschorting_lopend
 from eenplan.common.api import VersieViewSetMixin, pagina
+from eenplan.common.constants import Wet
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
@@ -111,7 +113,9 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
-        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG)
+        self._open_wet(
+            request, aanvraag.inwoner_id, aanvraag.wet, Action.LEZEN, Resource.AANVRAAG
+        )
         return self._render(request, aanvraag.pk)
 
     def _render(self, request: Request, aanvraag_id: int) -> Response:
@@ -136,6 +140,11 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     def beslissen(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
         self._open(request, aanvraag.inwoner_id, Resource.BESCHIKKING, Action.BESLISSEN)
+        access.vereis_beslist_over(
+            request.user, aanvraag.wet, via=access.Via.request(request), inwoner=aanvraag.inwoner_id
+        )
+        if aanvraag.wet == Wet.SCHULDHULP:
+            raise ValidationError({"aanvraag": WGS_BESLISSEN_BIJ_SCHULDVRAAG})
         data = BeslissenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         regels_data = data.validated_data["regels"]
@@ -196,7 +205,9 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def vertraging(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
-        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
+        self._open_wet(
+            request, aanvraag.inwoner_id, aanvraag.wet, Action.OPSCHORTEN, Resource.AANVRAAG
+        )
         data = VertragingInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.aanvraag_vertraging_melden(
@@ -216,7 +227,9 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def opschorten(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
-        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
+        self._open_wet(
+            request, aanvraag.inwoner_id, aanvraag.wet, Action.OPSCHORTEN, Resource.AANVRAAG
+        )
         data = OpschortenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.aanvraag_suspend(
@@ -236,7 +249,9 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def hervatten(self, request: Request, pk: Any = None) -> Response:
         aanvraag = self._aanvraag(request, pk)
-        self._open(request, aanvraag.inwoner_id, Resource.AANVRAAG, Action.OPSCHORTEN)
+        self._open_wet(
+            request, aanvraag.inwoner_id, aanvraag.wet, Action.OPSCHORTEN, Resource.AANVRAAG
+        )
         data = HervattenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         opschorting = opschorting_lopend(aanvraag)

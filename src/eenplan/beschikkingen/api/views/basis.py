@@ -105,13 +105,18 @@ class DossierViewSet(viewsets.GenericViewSet):
         )
 
     def _open_wet(
-        self, request: Request, inwoner_id: int, wet: str, action: Action = Action.LEZEN
+        self,
+        request: Request,
+        inwoner_id: int,
+        wet: str,
+        action: Action = Action.LEZEN,
+        resource: Resource = Resource.BESCHIKKING,
     ) -> None:
-        """`_open` for one decision under law `wet`: also the laws the role reads
-        (`access.require_wet`)."""
+        """`_open` for one decision (or aanvraag, `resource`) under law `wet`: also the laws
+        the role reads (`access.require_wet`)."""
         access.require_wet(
             request.user,
-            Resource.BESCHIKKING,
+            resource,
             action,
             via=access.Via.request(request),
             inwoner=inwoner_id,

@@ -103,6 +103,7 @@ class RegieActies(PlanBasis):
                     else None
                 ),
                 organisatie=data["organisatie"],
+                soort=data["soort"],
                 actor=request.user,
             )
             actief = {d.pk for d in services.deelnemers_actief(plan, timezone.localdate())}
