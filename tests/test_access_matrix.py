@@ -700,6 +700,7 @@ def _side(gemeente, wijk, team, generalist, voorziening, leefgebied, tag: str) -
         "aanvraag": open_aanvraag.pk,
         "beschikking": beschikking.pk,
         "beschikking_participatie": bijstand_beschikking.pk,
+        "aanvraag_participatie": lo.aanvraag_id,
         "bezwaar": bezwaar.pk,
         "klacht": klacht.pk,
         "overgangsrecht": overgangsrecht.pk,
@@ -910,12 +911,16 @@ def _kind_of_pk(route: str) -> str | None:
 
 def _objects_voor(world: World, rol: str | None, side: str) -> dict[str, Any]:
     """The objects a role's requests name: a role that reads only some laws' decisions
-    (`roles.LEEST_OVER_WETTEN`: the Werkplein, the Participatiewet) opens a decision under its
-    law; a decision under another law is refused per record (its own tests:
+    (`roles.LEEST_OVER_WETTEN`: the Werkplein, the Participatiewet) opens a decision and an
+    aanvraag under its law; one under another law is refused per record (its own tests:
     participatie/tests/test_lezen_per_wet.py)."""
     objects = world.objects[side]
     if rol in roles.LEEST_OVER_WETTEN and "wmo" not in roles.LEEST_OVER_WETTEN[rol]:
-        return {**objects, "beschikking": objects["beschikking_participatie"]}
+        return {
+            **objects,
+            "beschikking": objects["beschikking_participatie"],
+            "aanvraag": objects["aanvraag_participatie"],
+        }
     return objects
 
 

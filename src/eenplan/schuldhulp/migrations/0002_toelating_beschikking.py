@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("beschikkingen", "0018_wgs_toelating"),
+        ("beschikkingen", "0019_wgs_toelating"),
         ("schuldhulp", "0001_initial"),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("beschikkingen", "0017_vertraging_414"),
+        ("beschikkingen", "0018_besloten_idx"),
     ]
 
     operations = [
