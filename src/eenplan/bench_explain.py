@@ -7,7 +7,8 @@ prints per page the highest planner cost, the time the database spent, and every
 scan of a large table (residents, households and their members, meldingen, decisions, messages,
 the access log, the events). Issue 16: "no sequential scan over residents, meldingen or
 messages for any page"; the output is the evidence in docs/scaling.md and
-docs/deploy-postgresql.md. Exits 1 when such a scan is found (`--strict`).
+docs/deploy-postgresql.md. Exits 1 when such a scan is found (`--strict`). `--alleen-lezen`
+runs the pages without writing anything to the database (`eenplan.bench_lezen`).
 """
 
 from __future__ import annotations
@@ -52,8 +53,12 @@ def _walk(node: dict[str, Any], found: list[str]) -> None:
         _walk(child, found)
 
 
-def explain_pages(pages: list[tuple[str, str, str]]) -> list[Pagina]:
-    """For each (label, username, url): the plans of the SELECTs the page sends."""
+def explain_pages(
+    pages: list[tuple[str, str, str]], *, alleen_lezen: bool = False
+) -> list[Pagina]:
+    """For each (label, username, url): the plans of the SELECTs the page sends. With
+    `alleen_lezen` the pages run on a read-only connection and write nothing (`bench_lezen`):
+    for a database that is not one's own."""
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
@@ -61,7 +66,13 @@ def explain_pages(pages: list[tuple[str, str, str]]) -> list[Pagina]:
     client = Client()
     results = []
     for label, username, url in pages:
-        client.force_login(get_user_model().objects.get(username=username))
+        user = get_user_model().objects.get(username=username)
+        if alleen_lezen:
+            from eenplan.bench_lezen import inloggen
+
+            inloggen(client, user)
+        else:
+            client.force_login(user)
         client.get(url)  # warm-up (caches, the session)
         captured: list[tuple[str, Any]] = []
 
@@ -134,7 +145,13 @@ def main() -> None:
         sys.exit("bench_explain needs PostgreSQL (DATABASE_URL=postgres://...).")
     settings.ALLOWED_HOSTS = ["*"]
     settings.DEBUG = False
-    results = explain_pages(standaard_paginas())
+    if "--alleen-lezen" in sys.argv:
+        from eenplan.bench_lezen import alleen_lezen
+
+        with alleen_lezen():
+            results = explain_pages(standaard_paginas(), alleen_lezen=True)
+    else:
+        results = explain_pages(standaard_paginas())
     print("| Page | queries | highest planner cost | database ms | sequential scans |")
     print("|---|---:|---:|---:|---|")
     for p in results:

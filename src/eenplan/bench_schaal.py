@@ -10,10 +10,13 @@ took (p50), and the **floor**: one hand-written SQL query returning the same row
 need-to-know condition (p50). The ratios: SQL / floor (target within 3×) and the page at the
 larger size / the smaller (target within 1.5×). The table goes to docs/benchmarks.md under its
 own heading, with the machine and its load average (the machine may be shared: label it).
+`--alleen-lezen` measures without writing anything to the databases (`eenplan.bench_lezen`:
+a read-only connection; the access-log rows a page would write are not sent).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -146,13 +149,24 @@ def meet(label: str, repeat: int) -> dict[str, Any]:
     }
     vloeren = _vloeren(ctx)
     client = Client()
+    lezen = os.environ.get("BENCH_ALLEEN_LEZEN") == "1"
+    stack = contextlib.ExitStack()
+    if lezen:
+        from eenplan.bench_lezen import alleen_lezen
+
+        stack.enter_context(alleen_lezen())
     users = get_user_model().objects
     rijen = {}
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM inwoners_inwoner")
         inwoners = cursor.fetchone()[0]
     for naam, (login, url) in paginas.items():
-        client.force_login(users.get(username=login))
+        if lezen:
+            from eenplan.bench_lezen import inloggen
+
+            inloggen(client, users.get(username=login))
+        else:
+            client.force_login(users.get(username=login))
         assert client.get(url).status_code == 200, url
         pagina, sql, aantal = [], [], 0
         for _ in range(repeat):
@@ -189,6 +203,7 @@ def meet(label: str, repeat: int) -> dict[str, Any]:
             "queries": aantal,
             "vloer": statistics.median(vloer),
         }
+    stack.close()
     return {"label": label, "inwoners": inwoners, "rijen": rijen, "load": os.getloadavg()[0]}
 
 
@@ -256,6 +271,8 @@ def main() -> None:
     for item in databases:
         label, url = item.split("=", 1)
         env = {**os.environ, "DATABASE_URL": url}
+        if "--alleen-lezen" in sys.argv:
+            env["BENCH_ALLEEN_LEZEN"] = "1"
         uit = subprocess.run(  # noqa: S603 - this module, with a URL from the environment
             [sys.executable, "-m", "eenplan.bench_schaal", "--meet", label],
             env=env,

@@ -2,7 +2,7 @@
 and the plan API (issue 9: the plan shows where each proposal stands, with links).
 
 plannen's views and API read this (interface modules may read a higher app's selectors); its
-domain modules do not. Bounded: four queries for a plan with any number of aanvragen.
+domain modules do not. Bounded: two queries for a plan with any number of aanvragen.
 """
 
 from __future__ import annotations
@@ -11,15 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
-from eenplan.beschikkingen.models import (
-    Aanvraag,
-    AanvraagOpschorting,
-    Beschikking,
-    BeschikteVoorziening,
-)
+from eenplan.beschikkingen.models import Aanvraag, AanvraagOpschorting, Beschikking
 from eenplan.privacy import access
 
 STAND_LABEL = {
@@ -56,30 +51,39 @@ class AanvraagStand:
         return self.aanvraag.voorstel_id
 
 
-def _uitkomst(regels: list[BeschikteVoorziening]) -> str:
-    uitkomsten = {r.uitkomst for r in regels}
-    if uitkomsten == {Uitkomst.TOEGEKEND}:
+def _uitkomst(totaal: int, toegekend: int, afgewezen: int) -> str:
+    """The outcome of a decision from its rows: all granted, none granted (every row refused,
+    or no rows), else partly."""
+    if totaal and toegekend == totaal:
         return Uitkomst.TOEGEKEND
-    if uitkomsten <= {Uitkomst.AFGEWEZEN}:
+    if afgewezen == totaal:
         return Uitkomst.AFGEWEZEN
     return Uitkomst.DEELS
 
 
-def plan_aanvragen_stand(*, plan_id: int) -> list[AanvraagStand]:
-    """Every aanvraag of the plan (newest first) with its live state."""
+def plan_aanvragen_stand(*, plan_id: int, gemeente_id: int) -> list[AanvraagStand]:
+    """Every aanvraag of the plan (newest first) with its live state: two queries (the
+    aanvragen with their running suspension, and their beschikkingen with the count of
+    rows per outcome), whatever the number of aanvragen. `gemeente_id`: the plan's
+    household's municipality, stated on both (one municipality's rows; docs/scaling.md)."""
+    lopend = AanvraagOpschorting.objects.filter(aanvraag_id=OuterRef("pk"), tot__isnull=True)
     aanvragen = (
-        Aanvraag.objects.filter(plan_id=plan_id)
+        Aanvraag.objects.filter(plan_id=plan_id, gemeente_id=gemeente_id)
+        .annotate(opgeschort_sinds=Subquery(lopend.order_by("van", "id").values("van")[:1]))
         .prefetch_related(
             Prefetch(
                 "beschikkingen",
-                queryset=Beschikking.objects.order_by("besloten_op", "id").prefetch_related(
-                    Prefetch("voorzieningen", queryset=BeschikteVoorziening.objects.all())
+                queryset=Beschikking.objects.filter(gemeente_id=gemeente_id)
+                .order_by("besloten_op", "id")
+                .annotate(
+                    regels_totaal=Count("voorzieningen"),
+                    regels_toegekend=Count(
+                        "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.TOEGEKEND)
+                    ),
+                    regels_afgewezen=Count(
+                        "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.AFGEWEZEN)
+                    ),
                 ),
-            ),
-            Prefetch(
-                "opschortingen",
-                queryset=AanvraagOpschorting.objects.filter(tot__isnull=True),
-                to_attr="lopende_opschortingen",
             ),
         )
         .order_by("-ontvangen_op", "-id")
@@ -88,13 +92,15 @@ def plan_aanvragen_stand(*, plan_id: int) -> list[AanvraagStand]:
     for aanvraag in aanvragen:
         beschikkingen = list(aanvraag.beschikkingen.all())
         laatste = beschikkingen[-1] if beschikkingen else None
-        lopend = aanvraag.lopende_opschortingen[0] if aanvraag.lopende_opschortingen else None
+        sinds = aanvraag.opgeschort_sinds
         stand = aanvraag.status
-        if stand == AanvraagStatus.ONTVANGEN and lopend is not None:
+        if stand == AanvraagStatus.ONTVANGEN and sinds is not None:
             stand = "opgeschort"
         beschikking = None
         if laatste is not None:
-            uitkomst = _uitkomst(list(laatste.voorzieningen.all()))
+            uitkomst = _uitkomst(
+                laatste.regels_totaal, laatste.regels_toegekend, laatste.regels_afgewezen
+            )
             beschikking = BeschikkingStand(
                 id=laatste.pk,
                 besloten_op=laatste.besloten_op,
@@ -107,7 +113,7 @@ def plan_aanvragen_stand(*, plan_id: int) -> list[AanvraagStand]:
                 aanvraag=aanvraag,
                 stand=str(stand),
                 stand_label=STAND_LABEL.get(str(stand), str(stand)),
-                opgeschort_sinds=lopend.van if lopend else None,
+                opgeschort_sinds=sinds,
                 beschikking=beschikking,
             )
         )

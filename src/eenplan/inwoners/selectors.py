@@ -11,7 +11,7 @@ from functools import reduce
 from typing import Any
 
 from django.db import connections
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from eenplan.common.lookups import Bytevolgorde
@@ -236,15 +236,42 @@ def huishouden_leden(*, huishouden: Huishouden) -> QuerySet[HuishoudenLid]:
     return huishouden.leden.select_related("inwoner").order_by("lid_tot", "lid_van", "id")
 
 
-def inwoner_dossier(*, inwoner: Inwoner, vandaag: dt.date) -> dict[str, object]:
-    """Everything the resident page shows: household (with history) and network."""
-    huishouden = huishouden_current(inwoner=inwoner, vandaag=vandaag)
-    leden = list(huishouden_leden(huishouden=huishouden)) if huishouden else []
-    netwerk = list(
+def inwoner_netwerk(*, inwoner: Inwoner) -> list[Netwerkpersoon]:
+    """The resident's network, with the resident a network person is: one query."""
+    return list(
         Netwerkpersoon.objects.filter(inwoner=inwoner)
         .select_related("als_inwoner")
         .order_by("soort", "naam")
     )
+
+
+def huishouden_leden_op(
+    *, inwoner: Inwoner, op: dt.date, volgorde: tuple[str, ...] = ("lid_van", "id")
+) -> tuple[Huishouden | None, list[HuishoudenLid]]:
+    """The household `inwoner` belongs to on `op` (as `huishouden_current`) and all its
+    memberships, past and present, with the resident (as `huishouden_leden`): one query."""
+    huidig = (
+        HuishoudenLid.objects.filter(inwoner=inwoner, lid_van__lte=op)
+        .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=op))
+        .values("huishouden_id")[:1]
+    )
+    leden = list(
+        HuishoudenLid.objects.filter(huishouden_id=Subquery(huidig))
+        .select_related("inwoner", "huishouden")
+        .order_by(*volgorde)
+    )
+    huishouden = leden[0].huishouden if leden else None
+    for lid in leden:  # one Huishouden object for all, as `huishouden.leden` would give
+        lid.huishouden = huishouden
+    return huishouden, leden
+
+
+def inwoner_dossier(*, inwoner: Inwoner, vandaag: dt.date) -> dict[str, object]:
+    """Everything the resident page shows: household (with history) and network."""
+    huishouden, leden = huishouden_leden_op(
+        inwoner=inwoner, op=vandaag, volgorde=("lid_tot", "lid_van", "id")
+    )
+    netwerk = inwoner_netwerk(inwoner=inwoner)
     return {
         "huishouden": huishouden,
         "leden_nu": [lid for lid in leden if lid.actief_op(vandaag)],

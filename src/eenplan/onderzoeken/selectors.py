@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 
 from eenplan.gemeente.selectors import instellingen_op
@@ -61,10 +61,11 @@ def onderzoek_ladder(onderzoek: Onderzoek) -> Ladder:
 
 
 def leefgebieden_actief() -> QuerySet[Leefgebied]:
-    """The domains of the active instrument, in order, with their anchors."""
-    instrument = Instrument.objects.filter(actief=True).order_by("id").first()
+    """The domains of the active instrument (the first, if more are active), in order, with
+    their anchors: the instrument as a subquery, so two queries in all."""
+    instrument = Instrument.objects.filter(actief=True).order_by("id").values("pk")[:1]
     return (
-        Leefgebied.objects.filter(instrument=instrument)
+        Leefgebied.objects.filter(instrument_id=Subquery(instrument))
         .prefetch_related("ankers")
         .order_by("volgorde")
     )

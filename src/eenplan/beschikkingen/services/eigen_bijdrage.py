@@ -18,14 +18,10 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     """The household's Wmo contribution on `op` from all its active Wmo provisions, with the
     category of each provision (a wheelchair: national exemption; collectief vervoer and
     others: the municipality's exemptions in force on `op`, `instellingen_op`)."""
-    from eenplan.inwoners.selectors import huishouden_current
+    from eenplan.inwoners.selectors import huishouden_leden_op
 
-    huishouden = huishouden_current(inwoner=inwoner, vandaag=op)
-    lidmaatschappen = (
-        [lid for lid in huishouden.leden.select_related("inwoner") if lid.actief_op(op)]
-        if huishouden
-        else []
-    )
+    _huishouden, alle_leden = huishouden_leden_op(inwoner=inwoner, op=op)
+    lidmaatschappen = [lid for lid in alle_leden if lid.actief_op(op)]
     leden = [lid.inwoner for lid in lidmaatschappen] or [inwoner]
     regels = (
         BeschikteVoorziening.objects.filter(

@@ -50,6 +50,7 @@ def _beschikking_pagina(
         Action.LEZEN,
         inwoner_id=beschikking.inwoner_id,
         wet=beschikking.aanvraag.wet,
+        inwoner=beschikking.inwoner,
     )
     user = request.user
     vandaag = timezone.localdate()

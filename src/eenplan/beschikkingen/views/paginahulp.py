@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils.formats import date_format
 
 from eenplan.gemeente.models import Gemeente
+from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules import voorziening as voorziening_rules
@@ -76,16 +77,23 @@ def open_dossier(request: HttpRequest, resource: Resource, action: Action, inwon
 
 
 def open_beschikking(
-    request: HttpRequest, action: Action, *, inwoner_id: int, wet: str
+    request: HttpRequest,
+    action: Action,
+    *,
+    inwoner_id: int,
+    wet: str,
+    inwoner: Inwoner | None = None,
 ) -> None:
     """`open_dossier` for one decision under law `wet`: also the laws the role reads
-    (`access.require_wet`; the Werkplein reads Participatiewet decisions only)."""
+    (`access.require_wet`; the Werkplein reads Participatiewet decisions only). `inwoner`: the
+    resident as already loaded with the decision (its wijk then decides the scope without a
+    query of its own)."""
     access.require_wet(
         request.user,
         Resource.BESCHIKKING,
         action,
         via=via(request),
-        inwoner=inwoner_id,
+        inwoner=inwoner if inwoner is not None and inwoner.pk == inwoner_id else inwoner_id,
         wet=wet,
         doel=access.RULES[(Resource.BESCHIKKING, action)].doel,
     )

@@ -188,6 +188,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             resource=MELDING,
             via=access.Via.request(request),
             doel=request_doel(request),
+            gemeenten={m.inwoner_id: m.inwoner.gemeente_id for m in page if m.inwoner_id},
         )
         rows = MeldingListSerializer(page, many=True, context={"request": request})
         return self.get_paginated_response(rows.data)

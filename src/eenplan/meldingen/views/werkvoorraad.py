@@ -13,7 +13,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from eenplan.gemeente.selectors import wijken_list
 from eenplan.meldingen import selectors
 from eenplan.meldingen.constants import (
     Domein,
@@ -87,7 +86,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
     team = None
     if weergave == "team":
         team = next((t for t in teams if str(t.pk) == request.GET.get("team")), teams[0])
-    wijken = list(wijken_list(gemeente=medewerker.gemeente)) if medewerker else []
+    wijken = access.gemeente_wijken(user)  # read with the need-to-know scope, no query more
     wijk = _keuze(request.GET.get("wijk"), {str(w.pk) for w in wijken})
     filters = {
         "weergave": weergave,
@@ -124,7 +123,10 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         if filters["stand"]
         else alle_standen
     )
-    page = Paginator(lijst, per_pagina).get_page(request.GET.get("pagina"))
+    paginator = Paginator(lijst, per_pagina)
+    # The counts per deadline state already say how many rows the list has: no COUNT again.
+    paginator.count = tellingen[filters["stand"]] if filters["stand"] else sum(tellingen.values())
+    page = paginator.get_page(request.GET.get("pagina"))
     for melding in page.object_list:
         melding.stand_label = TermijnStand(melding.stand).label
     # The rows show who each melding is about: logged as read, in one INSERT.
@@ -133,6 +135,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         [m.inwoner_id for m in page.object_list if m.inwoner_id],
         resource=MELDING,
         via=_via(request),
+        gemeenten={m.inwoner_id: m.inwoner.gemeente_id for m in page.object_list if m.inwoner_id},
     )
 
     def query(**changes: str) -> str:

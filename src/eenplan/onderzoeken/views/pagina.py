@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner
-from eenplan.inwoners.selectors import inwoner_dossier
+from eenplan.inwoners.selectors import inwoner_netwerk
 from eenplan.onderzoeken import selectors, services
 from eenplan.onderzoeken.constants import OnderzoekStatus
 from eenplan.onderzoeken.forms import (
@@ -98,7 +98,7 @@ def _pagina(
     vandaag = timezone.localdate()
     leden = _leden(onderzoek, vandaag)
     _log_getoond(request, leden[1:])
-    netwerk = inwoner_dossier(inwoner=onderzoek.inwoner, vandaag=vandaag)["netwerk"]
+    netwerk = inwoner_netwerk(inwoner=onderzoek.inwoner)
     mantelzorgers = [p for p in netwerk if p.soort == NetwerkSoort.MANTELZORGER and p.tot is None]
     leefgebieden = list(selectors.leefgebieden_actief())
     schaal = (

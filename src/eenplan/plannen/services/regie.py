@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -177,11 +178,17 @@ def deelnemer_add(
     return deelnemer
 
 
-def deelnemers_actief(plan: Plan, op: dt.date) -> list[Deelnemer]:
-    """Participants whose consent holds on `op`; a withdrawal ends access from that day."""
+def deelnemers_actief(
+    plan: Plan, op: dt.date, *, deelnemers: Iterable[Deelnemer] | None = None
+) -> list[Deelnemer]:
+    """Participants whose consent holds on `op`; a withdrawal ends access from that day.
+    `deelnemers`: the plan's participants as the caller already loaded them with their consent
+    (the plan page, `plannen.selectors.plan_get`), so they are not read again."""
+    if deelnemers is None:
+        deelnemers = plan.deelnemers.select_related("netwerkpersoon", "toestemming")
     return [
         d
-        for d in plan.deelnemers.select_related("netwerkpersoon", "toestemming")
+        for d in deelnemers
         if d.toestemming.gegeven_op <= op
         and (d.toestemming.ingetrokken_op is None or d.toestemming.ingetrokken_op > op)
     ]

@@ -60,14 +60,12 @@ class _Mensen:
     """The people a plan page offers to choose from, built from the household's members."""
 
     def __init__(self, request: HttpRequest, plan: Plan, vandaag: dt.date) -> None:
-        overzicht = selectors.huishouden_overzicht(huishouden=plan.huishouden, vandaag=vandaag)
-        self.leden_rijen: list[HuishoudenLid] = overzicht["leden"]  # type: ignore[assignment]
-        self.andere_plannen = [
-            p
-            for p in overzicht["plannen"]  # type: ignore[attr-defined]
-            if p.pk != plan.pk and p.status in ACTIEVE_STATUSSEN
-        ]
-        meegekomen = [p.pk for p in overzicht["meegekomen"]]  # type: ignore[attr-defined]
+        leden, andere, meegekomen_plannen = selectors.huishouden_leden_en_plannen(
+            huishouden=plan.huishouden, plan=plan, vandaag=vandaag
+        )
+        self.leden_rijen: list[HuishoudenLid] = leden
+        self.andere_plannen = andere
+        meegekomen = [p.pk for p in meegekomen_plannen]
         if meegekomen:  # only plans the login may see
             self.andere_plannen += list(
                 selectors.plannen_in_scope(request.user).filter(pk__in=meegekomen).order_by("id")
@@ -301,21 +299,29 @@ def _context(
         bound = {naam: form} if form is not None else {}
     bound = bound or {}
     forms = {**_forms(plan, mensen, leefgebieden, doelen), **bound}
+    per_doel = selectors.voorstellen_per_doel(plan)
     for doel in doelen:
+        doel.voorstellen_lijst = per_doel.get(doel.pk, [])
         doel.actie_form = bound.get(f"actie{doel.pk}") or ActieForm(prefix=f"actie{doel.pk}")
         doel.evaluatie_form = bound.get(f"evaluatie{doel.pk}") or EvaluatieForm(
             prefix=f"evaluatie{doel.pk}", ankers=ankers.get(doel.leefgebied_id, [])
         )
         doel.open_formulier = fout_sectie == f"doel-{doel.pk}"
-    actief = {d.pk for d in services.deelnemers_actief(plan, vandaag)}
+    alle_deelnemers = list(plan.deelnemers.all())  # loaded with the plan (plan_get)
+    actief = {
+        d.pk for d in services.deelnemers_actief(plan, vandaag, deelnemers=alle_deelnemers)
+    }
     deelnemers = []
-    for d in plan.deelnemers.all():
+    for d in alle_deelnemers:
         d.actief = d.pk in actief
         d.intrek_form = bound.get(f"intrekken{d.pk}") or IntrekkenForm(prefix=f"intrekken{d.pk}")
         deelnemers.append(d)
     regisseurs = list(plan.regisseurs.all())
     # The live state of the aanvragen and their beschikkingen: the same read as the API.
-    standen = leesbaar_voor(request.user, plan_aanvragen_stand(plan_id=plan.pk))
+    standen = leesbaar_voor(
+        request.user,
+        plan_aanvragen_stand(plan_id=plan.pk, gemeente_id=plan.huishouden.gemeente_id),
+    )
     stand_per_voorstel = {st.voorstel_id: st for st in standen if st.voorstel_id}
     voorstellen = list(plan.voorstellen.all())
     for v in voorstellen:

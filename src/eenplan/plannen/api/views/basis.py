@@ -140,12 +140,20 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
         )
         context = {
             "request": request,
-            "actief": {d.pk for d in services.deelnemers_actief(plan, timezone.localdate())},
+            "actief": {
+                d.pk
+                for d in services.deelnemers_actief(
+                    plan, timezone.localdate(), deelnemers=plan.deelnemers.all()
+                )
+            },
             "toestemmingen": Toestemming.objects.filter(inwoner_id__in=leden).order_by(
                 "-gegeven_op", "-id"
             ),
             # The live state of the aanvragen: the same read as the plan page.
-            "aanvragen": leesbaar_voor(request.user, plan_aanvragen_stand(plan_id=plan.pk)),
+            "aanvragen": leesbaar_voor(
+                request.user,
+                plan_aanvragen_stand(plan_id=plan.pk, gemeente_id=plan.huishouden.gemeente_id),
+            ),
             "mag_beschikking": access.allows(request.user, Resource.BESCHIKKING, Action.LEZEN),
         }
         return Response(PlanDetailSerializer(plan, context=context).data, status=code)

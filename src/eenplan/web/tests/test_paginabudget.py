@@ -1,0 +1,105 @@
+"""Query budgets of the pages `make bench-schaal` measures (issue 16): under load every query
+costs about as much as the page's whole floor, so the number of queries per page is what
+makes a page fast or slow. Each page is requested on a whole case (melding, onderzoek, signed
+plan, beschikking, bezwaar) after a warm-up request, and may use at most its budget. Lower a
+budget when a page gets cheaper; never raise one without a reason in the commit.
+
+`EENPLAN_BUDGET_TOON=1 pytest …` prints every query of every page (to find the next to cut).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from eenplan.meldingen.constants import Kanaal, MelderSoort, Status
+from eenplan.meldingen.models import Melding
+from eenplan.rules.termijnen import WMO_ONDERZOEK, termijn_einde
+from eenplan.testing import scenarios
+
+pytestmark = pytest.mark.django_db
+
+# page -> budget on a whole case. Issue 16 measured, before its round of cuts: plan 46,
+# dossier 22, werkvoorraad 17, beschikking 21, API meldingen 13, zoeken 9 (the fixed part of a
+# request is now five queries: session, login, medewerker record, permissions, wijken).
+BUDGET: dict[str, int] = {
+    "plan": 28,
+    "dossier": 16,
+    "werkvoorraad_mijn": 11,
+    "werkvoorraad_team": 11,
+    "werkvoorraad_alle": 11,
+    "beschikking": 15,
+    "api_meldingen": 9,
+    "zoeken": 7,
+}
+
+
+def _paginas(s) -> dict[str, tuple[object, str]]:
+    return {
+        "plan": (s.generalist, f"/plannen/{s.plan.pk}/"),
+        "dossier": (s.generalist, f"/inwoners/{s.inwoner.pk}/"),
+        "werkvoorraad_mijn": (s.generalist, "/meldingen/werkvoorraad/?weergave=mijn"),
+        "werkvoorraad_team": (s.generalist, "/meldingen/werkvoorraad/?weergave=team"),
+        "werkvoorraad_alle": (s.midoffice, "/meldingen/werkvoorraad/?weergave=alle"),
+        "beschikking": (s.backoffice, f"/beschikkingen/{s.beschikking.pk}/"),
+        "api_meldingen": (s.midoffice, "/api/v1/meldingen/"),
+        "zoeken": (s.midoffice, "/inwoners/?q=jans"),
+    }
+
+
+def _open_meldingen(s, aantal: int = 3) -> None:
+    """Open meldingen of the case's resident, assigned to the generalist and the wijkteam,
+    so every worklist has rows (and the page logs the residents it shows)."""
+    ontvangen = s.vandaag - dt.timedelta(days=3)
+    Melding.objects.bulk_create(
+        Melding(
+            gemeente=s.gemeente,
+            inwoner=s.inwoner,
+            melder_soort=MelderSoort.ZELF,
+            kanaal=Kanaal.TELEFOON,
+            wmo=True,
+            vraag=f"Vraag {i}",
+            ontvangen_op=ontvangen,
+            onderzoek_uiterlijk=termijn_einde(ontvangen, weken=WMO_ONDERZOEK.weken),
+            persoonlijk_plan_uiterlijk=ontvangen + dt.timedelta(days=7),
+            status=Status.TOEGEWEZEN,
+            team=s.wijkteam,
+            medewerker=s.generalist,
+            geregistreerd_door=s.midoffice.user,
+        )
+        for i in range(aantal)
+    )
+
+
+def test_each_page_stays_within_its_query_budget(client):
+    """One whole case (built once: it takes a while), every page of the benchmark on it."""
+    zaak = scenarios.bezwaar()
+    _open_meldingen(zaak)
+    gemeten: dict[str, int] = {}
+    teveel = []
+    for pagina, (medewerker, url) in _paginas(zaak).items():
+        client.force_login(medewerker.user)
+        assert client.get(url).status_code == 200, url  # warm up (content types, session)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        gemeten[pagina] = len(queries)
+        if os.environ.get("EENPLAN_BUDGET_TOON"):
+            print(f"\n=== {pagina}: {len(queries)} queries")
+            for n, q in enumerate(queries, 1):
+                print(f"{n:3} {q['sql'][:400]}")
+        if pagina.startswith("werkvoorraad"):
+            assert len(response.context["page"].object_list) == 3, url  # rows, logged
+        if pagina == "api_meldingen":
+            assert response.json()["count"] == 3
+        if len(queries) > BUDGET[pagina]:
+            teveel.append(
+                f"{url} used {len(queries)} queries, budget {BUDGET[pagina]}:\n"
+                + "\n".join(q["sql"][:200] for q in queries)
+            )
+    assert set(gemeten) == set(BUDGET)
+    assert not teveel, "\n\n".join(teveel)
