@@ -77,7 +77,8 @@ def _in_plaats_van(sql: str, params: Any) -> tuple[str, Any]:
     reads the new keys (`bulk_create`) gets as many as it sent; else nothing."""
     gevonden = _INSERT.match(sql)
     if gevonden is not None:
-        return f"SELECT NULL FROM ({gevonden['bron']}) AS _niet_geschreven", params
+        # The statement Django itself composed, only moved into a subquery.
+        return f"SELECT NULL FROM ({gevonden['bron']}) AS _niet_geschreven", params  # noqa: S608
     return "SELECT 1 WHERE FALSE", None
 
 
