@@ -34,7 +34,7 @@ BUDGET: dict[str, int] = {
     "werkvoorraad_alle": 11,
     "beschikking": 15,
     "api_meldingen": 9,
-    "zoeken": 7,
+    "zoeken": 8,  # count, the page of keys by the search index, the rows
 }
 
 
