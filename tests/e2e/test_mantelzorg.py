@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from eenplan.gemeente.constants import Rol
 from eenplan.mantelzorg.constants import Vaardigheid
 from eenplan.mantelzorg.models import Klus, Waardering
 from eenplan.rules.mantelzorg import dagdeel_label, dagdeel_van
@@ -21,6 +22,7 @@ from eenplan.testing.factories import (
     InwoneraccountFactory,
     InwonerFactory,
     KringToewijzingFactory,
+    MedewerkerFactory,
     VrijwilligerFactory,
     WaarderingRegelingFactory,
 )
@@ -109,3 +111,15 @@ def test_mantelzorg_van_registratie_tot_zorgkring(page, context, live_server, ge
     _controleer(page, "mijn-kring")
     # Marking it done is tested on the page and in the API (mantelzorg/tests); here the form.
     expect(page.locator("form[action$='/gedaan/'] button")).to_have_count(1)
+
+    # Functioneel beheer: how long a volunteer's VOG counts (a refused form, then the page).
+    beheer = MedewerkerFactory(gemeente=s.gemeente, functie=Rol.FUNCTIONEEL_BEHEER)
+    context.clear_cookies()
+    login_cookie(context, live_server, beheer)
+    page.goto("/mantelzorg/vrijwilligers/vog/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Termijn VOG van vrijwilligers")
+    page.get_by_label("Hoe lang telt een VOG (maanden na de datum)?").fill("0")
+    page.get_by_label("Bron").fill("Vrijwilligersbeleid")
+    page.get_by_role("button", name="Opslaan als nieuwe versie").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    _controleer(page, "mantelzorg-vog")

@@ -22,6 +22,7 @@ from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
 from eenplan.mantelzorg import selectors, services
 from eenplan.mantelzorg.models import Klus, Mantelzorger
+from eenplan.meldingen.constants import Kanaal
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken.constants import OnderzoekStatus
 from eenplan.onderzoeken.models import Onderzoek
@@ -32,6 +33,7 @@ AANBIEDERS = ["Steunpunt Mantelzorg Maasdal", "Wijkteam", "Alzheimer Café", "Hu
 VAARDIGHEDEN = ["boodschappen", "vervoer", "tuin", "klussen", "administratie", "gezelschap"]
 VOORNAMEN = ["Ria", "Jos", "Mieke", "Harrie", "Annie", "Wim", "Noor", "Sem", "Lies", "Bart"]
 ACHTERNAMEN = ["Peeters", "Janssen", "Hendriks", "Smeets", "Willems", "Geurts", "Verbeek"]
+MAX_MANTELZORGERS = 5000  # the 1M demo stays within its time; the pages show the same kinds
 
 
 def build_mantelzorg(*, gemeente: Gemeente, rng: random.Random, vandaag: dt.date) -> int:
@@ -57,32 +59,83 @@ def build_mantelzorg(*, gemeente: Gemeente, rng: random.Random, vandaag: dt.date
         bron="Vrijwilligersbeleid Maasdal, paragraaf 4 (voorbeeld)",
         actor=beheer.user,
     )
+    # Clients: residents with a melding for support (a debt-help signal is not one).
     clienten = Inwoner.objects.filter(
-        pk__in=Melding.objects.filter(gemeente=gemeente, inwoner__isnull=False).values("inwoner_id")
+        pk__in=Melding.objects.filter(gemeente=gemeente, inwoner__isnull=False)
+        .exclude(kanaal=Kanaal.VROEGSIGNALERING)
+        .values("inwoner_id")
     )
+    # About one carer for every third client (issue 15), at most MAX_MANTELZORGERS (the 1M demo).
+    doel = min(round(clienten.count() / 3), MAX_MANTELZORGERS)
     netwerk = Netwerkpersoon.objects.filter(
         inwoner__in=clienten, soort=NetwerkSoort.MANTELZORGER
     ).select_related("inwoner")
     aantal = 0
+    verzorgd: set[int] = set()
     for persoon in netwerk.order_by("id"):
+        if aantal >= doel:
+            break
         relatie = _registreer(persoon, rng=rng, door=door, vandaag=vandaag)
         if relatie is None:
             continue
         aantal += 1
-        mz = relatie.mantelzorger
-        _ondersteuning(mz, rng=rng, door=door, vandaag=vandaag)
-        _respijt(mz, persoon.inwoner, rng=rng, door=door, vandaag=vandaag)
-        if rng.random() < 0.6:
-            services.waardering_aanvragen(
-                mantelzorger=mz,
-                namens=persoon.inwoner,
-                aangevraagd_door=rng.choice(["zelf", "verzorgde", "medewerker"]),
-                aangevraagd_op=vandaag - dt.timedelta(days=rng.randint(0, 60)),
-                actor=door,
-            )
-        _belasting(relatie, rng=rng, vandaag=vandaag)
+        verzorgd.add(persoon.inwoner_id)
+        _verder(relatie, rng=rng, door=door, vandaag=vandaag)
+    # The network names a carer for few clients who are not elderly; the others' carers are
+    # registered at the desk: a child or a friend, often living elsewhere, sometimes young.
+    for inwoner in clienten.order_by("id").iterator(chunk_size=500):
+        if aantal >= doel:
+            break
+        if inwoner.pk in verzorgd or rng.random() < 0.5:
+            continue
+        relatie = _registreer_elders(inwoner, rng=rng, door=door, vandaag=vandaag)
+        if relatie is None:
+            continue
+        aantal += 1
+        _verder(relatie, rng=rng, door=door, vandaag=vandaag)
     _vrijwilligers(gemeente, clienten, rng=rng, door=door, vandaag=vandaag)
     return aantal
+
+
+def _verder(relatie, *, rng: random.Random, door, vandaag) -> None:  # type: ignore[no-untyped-def]
+    """Support, respite, this year's appreciation (for most) and the burden in a running
+    onderzoek, for one registered carer."""
+    mz, inwoner = relatie.mantelzorger, relatie.inwoner
+    _ondersteuning(mz, rng=rng, door=door, vandaag=vandaag)
+    _respijt(mz, inwoner, rng=rng, door=door, vandaag=vandaag)
+    if rng.random() < 0.6:
+        services.waardering_aanvragen(
+            mantelzorger=mz,
+            namens=inwoner,
+            aangevraagd_door=rng.choice(["zelf", "verzorgde", "medewerker"]),
+            aangevraagd_op=vandaag - dt.timedelta(days=rng.randint(0, 60)),
+            actor=door,
+        )
+    _belasting(relatie, rng=rng, vandaag=vandaag)
+
+
+def _registreer_elders(inwoner: Inwoner, *, rng: random.Random, door, vandaag):  # type: ignore[no-untyped-def]
+    jong = rng.random() < 0.08
+    geboren = (
+        vandaag.replace(year=vandaag.year - rng.randint(12, 17))
+        if jong
+        else dt.date(rng.randint(1950, 1995), rng.randint(1, 12), rng.randint(1, 28))
+    )
+    try:
+        return services.mantelzorger_register(
+            verzorgde=inwoner,
+            naam=f"{rng.choice(VOORNAMEN)} "
+            + (inwoner.achternaam if jong else rng.choice(ACHTERNAMEN)),
+            geboortedatum=geboren,
+            woonplaats="" if jong else rng.choice(["", "Venlo", "Roermond", "Weert", "Eindhoven"]),
+            relatie="kind" if jong else rng.choice(["dochter", "zoon", "vriendin", "buurman"]),
+            uren_per_week=Decimal(rng.choice([2, 4, 6, 8, 10, 12, 16, 20])),
+            sinds=vandaag - dt.timedelta(days=rng.randint(60, 2500)),
+            taken=rng.sample(TAKEN, k=rng.randint(1, 3)),
+            actor=door,
+        )
+    except ValidationError:
+        return None
 
 
 def _registreer(persoon: Netwerkpersoon, *, rng: random.Random, door, vandaag):  # type: ignore[no-untyped-def]
