@@ -38,6 +38,7 @@ from .model import (
     VerzoekOmWijzigingRetour,
     XsdVersie,
 )
+from .xml import _velden as _xml_velden
 
 GEEN_OPMERKING = "0200"
 NIET_BEOORDEELD = "0233"
@@ -108,6 +109,47 @@ def _kopie(obj: Any, memo: dict[int, Any]) -> Any:
         w = waarden[naam]
         uit[naam] = w if isinstance(w, _WAARDEN) else _kopie(w, memo)
     return nieuw
+
+
+# Per record class: (has RetourCodes, the fields that hold records or lists of records).
+_CODEPLAN: dict[type, tuple[bool, tuple[str, ...]]] = {}
+
+
+def _codeplan(soort: type) -> tuple[bool, tuple[str, ...]]:
+    plan = _CODEPLAN.get(soort)
+    if plan is None:
+        if not dataclasses.is_dataclass(soort):
+            plan = (False, ())
+        else:
+            velden = _xml_velden(soort)
+            plan = (
+                any(v.attr == "retourcodes" for v in velden),
+                tuple(v.attr for v in velden if v.soort == "rec"),
+            )
+        _CODEPLAN[soort] = plan
+    return plan
+
+
+def retourcodes_in(obj: Any) -> list[str]:
+    """Every return code in a message (or record) that rejects something: all but 0200 and
+    0233, in no particular order (callers sort them)."""
+    gevonden: list[str] = []
+    _codes_in(obj, gevonden)
+    return gevonden
+
+
+def _codes_in(obj: Any, gevonden: list[str]) -> None:
+    if type(obj) is list:
+        for o in obj:
+            _codes_in(o, gevonden)
+        return
+    heeft, records = _codeplan(type(obj))
+    if heeft:
+        gevonden += [c for c in obj.retourcodes if c != GEEN_OPMERKING and c != NIET_BEOORDEELD]
+    for naam in records:
+        waarde = getattr(obj, naam)
+        if waarde is not None:
+            _codes_in(waarde, gevonden)
 
 
 def _heeft_codes(obj: Any) -> bool:

@@ -3,7 +3,6 @@ terms in working days, storing an outgoing message, and the dossier timeline."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import secrets
@@ -15,12 +14,14 @@ from django.utils import timezone
 
 from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
 from eenplan.berichten.models import Bericht
+from eenplan.common.bulk import nieuwe_rij
 from eenplan.events import bus, soorten
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import Bericht as LibBericht
 from eenplan.istandaarden import bouw
+from eenplan.istandaarden.antwoorden import retourcodes_in
 from eenplan.rules.termijnen import Termijn
 
 _TEKENS = string.digits + string.ascii_uppercase
@@ -87,7 +88,8 @@ def uitgaand_rij(
     _zet_identificatie(bericht, identificatie, dag)
     inhoud = bouw(bericht)
     header = bericht.header  # type: ignore[attr-defined]
-    return Bericht(
+    rij: Bericht = nieuwe_rij(
+        Bericht,
         richting=Richting.UIT,
         kanaal=Kanaal.EENPLAN,
         gemeente=gemeente,
@@ -109,6 +111,7 @@ def uitgaand_rij(
         antwoord_op=antwoord_op,
         moment=nu,
     )
+    return rij
 
 
 def uitgaand_opslaan(
@@ -142,35 +145,9 @@ def uitgaand_opslaan(
     return rij
 
 
-# The field names of each record type of the message library, looked up once per type (no
-# fields for what is not a dataclass: text, numbers, dates).
-_VELDEN: dict[type, tuple[str, ...]] = {}
-
-
 def _codes(obj: Any) -> list[str]:
     """Every return code in a (retour) message, except 0200 and 0233."""
-    gevonden: list[str] = []
-    _verzamel(obj, gevonden)
-    return gevonden
-
-
-def _verzamel(obj: Any, gevonden: list[str]) -> None:
-    if isinstance(obj, list):
-        for o in obj:
-            _verzamel(o, gevonden)
-        return
-    soort = type(obj)
-    velden = _VELDEN.get(soort)
-    if velden is None:
-        velden = _VELDEN[soort] = (
-            tuple(f.name for f in dataclasses.fields(obj)) if dataclasses.is_dataclass(obj) else ()
-        )
-    for naam in velden:
-        waarde = getattr(obj, naam)
-        if naam == "retourcodes":
-            gevonden += [c for c in waarde if c not in ("0200", "0233")]
-        elif waarde is not None:
-            _verzamel(waarde, gevonden)
+    return retourcodes_in(obj)
 
 
 def retourcodes_van(bericht: LibBericht) -> list[str]:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -130,7 +130,8 @@ def berichten_ontvang(
         for (inhoud, naam), digest in zip(bestanden, digests, strict=True):
             if digest in eerder or digest in nieuw:
                 continue
-            nieuw[digest] = Bericht(
+            nieuw[digest] = bulk.nieuwe_rij(
+                Bericht,
                 richting=Richting.IN,
                 kanaal=kanaal,
                 aanbieder=aanbieder,
@@ -190,9 +191,11 @@ class _Voorraad:
         self.inwoners: dict[tuple[int, str], int | None] = {}
         self.contracten: dict[tuple[int, int], list[ContractProduct]] = {}
         self._feestdagen: Any = None
-        self.goedgekeurd: dict[int, list[_Regel]] = {}
-        self._vingers: dict[int, tuple[int, int | None]] = {}
-        self.toewijzingen: dict[int, Toewijzing] = {}  # by id, as last read
+        blijvend = _blijvend()
+        # Kept across the calls of this process on this connection (`_Blijvend`).
+        self.goedgekeurd: dict[int, list[_Regel]] = blijvend.goedgekeurd
+        self._vingers: dict[int, tuple[int, int | None]] = blijvend.vingers
+        self.toewijzingen: dict[int, Toewijzing] = blijvend.toewijzingen  # by id, as last read
         self.op_ontvangst = False  # see `berichten_verwerk_batch`
 
     def toewijzingen_laad(
@@ -347,6 +350,54 @@ class _Voorraad:
         if self._feestdagen is None:
             self._feestdagen = gelijkgestelde_dagen()
         return termijn.einde(vanaf, extra=self._feestdagen)
+
+
+class _Blijvend:
+    """The toewijzingen and approved claim lines one process read, kept for its next calls of
+    `berichten_verwerk_batch` on the same database connection (the folder round and the
+    worker process a batch per call): every batch checks them against their fingerprints
+    (`_Voorraad.toewijzingen_laad`, `goedgekeurd_laad`) and reads again what another worker
+    changed. Only what committed is kept: a call marks the store unconfirmed and confirms it
+    when its transaction commits (`transaction.on_commit`, at once outside an atomic block);
+    the next call throws away a store whose call never committed (an outer transaction rolled
+    back, as in a test), and one grown past `MAX` toewijzingen."""
+
+    MAX = 50_000
+
+    def __init__(self) -> None:
+        self.goedgekeurd: dict[int, list[_Regel]] = {}
+        self.vingers: dict[int, tuple[int, int | None]] = {}
+        self.toewijzingen: dict[int, Toewijzing] = {}
+        self.bevestigd = True
+        self.ronde: object = None
+
+    def begin(self) -> None:
+        if not self.bevestigd or len(self.toewijzingen) > self.MAX:
+            self.goedgekeurd.clear()
+            self.vingers.clear()
+            self.toewijzingen.clear()
+        self.bevestigd = False
+        ronde = self.ronde = object()
+
+        def bevestig() -> None:
+            if self.ronde is ronde:
+                self.bevestigd = True
+
+        self._bevestig = bevestig
+
+    def klaar(self) -> None:
+        """The call ended without an error: keep its store once its transaction commits."""
+        transaction.on_commit(self._bevestig)
+
+
+def _blijvend() -> _Blijvend:
+    """This connection's store (a connection belongs to one thread)."""
+    verbinding = connections[DEFAULT_DB_ALIAS]
+    store = getattr(verbinding, "_eenplan_berichten", None)
+    if store is None:
+        store = _Blijvend()
+        verbinding._eenplan_berichten = store  # type: ignore[attr-defined]
+    return store
 
 
 class _Journaal:
@@ -794,6 +845,8 @@ def berichten_verwerk_batch(
     demo, which replays a year of traffic in one run."""
     uit: dict[int, Bericht] = {}
     ids = list(dict.fromkeys(bericht_ids))
+    blijvend = _blijvend()
+    blijvend.begin()
     voorraad = _Voorraad()
     voorraad.op_ontvangst = op_ontvangst
     for start in range(0, len(ids), batch):
@@ -811,6 +864,7 @@ def berichten_verwerk_batch(
             uit.update(_verwerk_alleen(deel[0], vandaag, voorraad))
             continue
         uit.update(klaar)
+    blijvend.klaar()
     return [uit[pk] for pk in ids if pk in uit]
 
 

@@ -290,6 +290,41 @@ def test_a_toewijzing_changed_between_two_batches_is_read_again(
     assert gelezen == [1, 1, 0]
 
 
+def test_the_next_call_reuses_what_a_committed_call_read_and_nothing_else(
+    van_aanbieder_eerder, django_capture_on_commit_callbacks
+):
+    """The folder round and the worker process a batch per call: the toewijzingen and approved
+    claim lines one call read are kept for the next (checked against their fingerprints) once
+    its transaction committed — and thrown away when it never did (here: the test's own
+    transaction, as an outer transaction rolled back)."""
+    ids = [
+        _bewaar(
+            van_aanbieder_eerder.declaratie(
+                volume=1, ref=f"P{i}", nummer=f"D{i}", maand=i, identificatie=f"B{i}"
+            )
+        )
+        for i in range(4)
+    ]
+
+    def verwerk(deel):  # type: ignore[no-untyped-def]
+        with CaptureQueriesContext(connection) as q:
+            [b] = berichten_verwerk_batch(deel)
+        assert b.status == BerichtStatus.VERWERKT, b.retourcodes
+        sqls = [s["sql"] for s in q.captured_queries]
+        # (toewijzingen read whole, approved lines read)
+        return (
+            sum('"berichten_toewijzing"."productcategorie"' in s for s in sqls),
+            sum('"berichten_prestatie"."vorige_referentie"' in s for s in sqls),
+        )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert verwerk(ids[0]) == (1, 0)  # read whole; no approved line yet
+    with django_capture_on_commit_callbacks(execute=True):
+        assert verwerk(ids[1]) == (0, 0)  # committed: nothing read again
+    assert verwerk(ids[2]) == (0, 0)  # (this call does not commit)
+    assert verwerk(ids[3]) == (1, 1)  # so its store is thrown away: read again
+
+
 def test_every_write_of_a_toewijzing_moves_its_updated_at(eerdere_toewijzing):
     """Incoming processing keeps the toewijzingen it read until their `updated_at` changes:
     every write sets it, also the bulk update after a 301 (te_melden)."""

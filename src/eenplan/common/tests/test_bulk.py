@@ -103,3 +103,33 @@ def test_in_lijst_finds_the_same_rows_as_in():
     assert not Bericht.objects.filter(id__in_lijst=[]).exists()
     with pytest.raises(TypeError):
         list(Bericht.objects.filter(dagtekening__in_lijst=[dt.date(2026, 3, 1)]))
+
+
+def test_nieuwe_rij_makes_the_instance_the_constructor_makes():
+    from eenplan.testing.factories import AanbiederFactory, GemeenteFactory
+
+    aanbieder, gemeente = AanbiederFactory(), GemeenteFactory()
+    antwoord_op = _bericht(5, timezone.now())
+    antwoord_op.save()
+    for waarden in (
+        {"richting": Richting.IN, "kanaal": Kanaal.MAP, "aanbieder": None, "inhoud": b"x"},
+        {
+            "richting": Richting.UIT,
+            "gemeente": gemeente,
+            "aanbieder": aanbieder,
+            "antwoord_op": antwoord_op,
+            "beschikking_id": None,
+            "retourcodes": ["9019"],
+            "moment": timezone.now(),
+        },
+    ):
+        snel, gewoon = bulk.nieuwe_rij(Bericht, **waarden), Bericht(**waarden)
+        velden = {f.attname for f in Bericht._meta.concrete_fields}
+        assert {a: getattr(snel, a) for a in velden} == {a: getattr(gewoon, a) for a in velden}
+        assert snel._state.fields_cache == gewoon._state.fields_cache
+        assert snel._state.adding and snel.pk is None
+        assert snel.retourcodes is not Bericht().retourcodes  # a default of its own
+    with pytest.raises(TypeError):
+        bulk.nieuwe_rij(Bericht, bestaat_niet=1)
+    with pytest.raises(ValueError):
+        bulk.nieuwe_rij(Bericht, aanbieder=gemeente)

@@ -15,7 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eenplan.istandaarden import BERICHTEN, bouw, lees, voorbeelden
-from eenplan.istandaarden.antwoorden import declaratie_antwoord, kopie, retourbericht
+from eenplan.istandaarden.antwoorden import (
+    declaratie_antwoord,
+    kopie,
+    retourbericht,
+    retourcodes_in,
+)
 from eenplan.istandaarden.fouten import BouwFout
 from eenplan.istandaarden.tests.test_rondgang import bericht
 from eenplan.istandaarden.xml import _Anders, _bouw_snel, bouw_lxml
@@ -134,3 +139,31 @@ def _records(obj):
         yield obj
         for naam in obj.__dataclass_fields__:
             yield from _records(getattr(obj, naam))
+
+
+def _alle_codes(obj, gevonden):
+    """The reference: every `retourcodes` of every dataclass anywhere in the message."""
+    if isinstance(obj, list):
+        for o in obj:
+            _alle_codes(o, gevonden)
+        return
+    if not hasattr(obj, "__dataclass_fields__"):
+        return
+    for naam in obj.__dataclass_fields__:
+        waarde = getattr(obj, naam)
+        if naam == "retourcodes":
+            gevonden += [c for c in waarde if c not in ("0200", "0233")]
+        else:
+            _alle_codes(waarde, gevonden)
+
+
+@pytest.mark.parametrize("wet", ["wmo", "jw"])
+@pytest.mark.parametrize("code", sorted(c for c, cls in BERICHTEN.items() if cls.RETOUR))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), gewoon=st.lists(st.sampled_from(["0200", "0233"]), max_size=2))
+def test_retourcodes_in_finds_every_code_of_an_answer(code, wet, data, gewoon):
+    b = data.draw(bericht(BERICHTEN[code], wet))
+    b.header.retourcodes = [*b.header.retourcodes, *gewoon]
+    verwacht: list[str] = []
+    _alle_codes(b, verwacht)
+    assert sorted(retourcodes_in(b)) == sorted(verwacht)
