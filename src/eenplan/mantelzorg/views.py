@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
 from eenplan.mantelzorg import forms as f
-from eenplan.mantelzorg import selectors, services
+from eenplan.mantelzorg import opzoeken, selectors, services
 from eenplan.mantelzorg.constants import KlusStatus, RespijtStatus
 from eenplan.mantelzorg.models import Klus, Match, RespijtzorgVraag, Vrijwilliger
 from eenplan.onderzoeken.constants import OnderzoekStatus
@@ -246,16 +246,7 @@ def mantelzorgers(request: HttpRequest) -> HttpResponse:
 
 def _mantelzorger_of_404(request: HttpRequest, pk: int, action: Action = A.LEZEN) -> Any:
     """The carer within the login's municipality; else a logged refusal and a 404."""
-    return access.get_or_refuse(
-        request.user,
-        R.MANTELZORG,
-        action,
-        via=_via(request),
-        pk=pk,
-        zoek=lambda gemeente_id: selectors.mantelzorger_get(pk, gemeente_id=gemeente_id),
-        wat="Mantelzorger",
-        niet_gevonden="Deze mantelzorger bestaat niet.",
-    )
+    return opzoeken.mantelzorger(request.user, pk, action, via=_via(request))
 
 
 def _verzorgden(mz: Any) -> list[tuple[int, str]]:
@@ -638,16 +629,8 @@ def tegenprestatie(request: HttpRequest) -> HttpResponse:
 
 def _vrijwilliger_of_404(request: HttpRequest, pk: int, action: Action = A.LEZEN) -> Vrijwilliger:
     """The volunteer within the login's municipality; else a logged refusal and a 404."""
-    gemeente = _gemeente(request)
-    return access.get_or_refuse(
-        request.user,
-        R.VRIJWILLIGER,
-        action,
-        via=_via(request),
-        pk=pk,
-        zoek=lambda _gemeente_id: selectors.vrijwilliger_get(gemeente=gemeente, pk=pk),
-        wat="Vrijwilliger",
-        niet_gevonden="Deze vrijwilliger bestaat niet.",
+    return opzoeken.vrijwilliger(
+        request.user, pk, action, via=_via(request), gemeente=_gemeente(request)
     )
 
 
@@ -711,16 +694,7 @@ def klussen(request: HttpRequest) -> HttpResponse:
 
 def _klus_of_404(request: HttpRequest, pk: int, action: Action = A.LEZEN) -> Klus:
     """The klus within the login's municipality; else a logged refusal and a 404."""
-    return access.get_or_refuse(
-        request.user,
-        R.KLUS,
-        action,
-        via=_via(request),
-        pk=pk,
-        zoek=lambda gemeente_id: selectors.klus_get(pk, gemeente_id=gemeente_id),
-        wat="Klus",
-        niet_gevonden="Deze klus bestaat niet.",
-    )
+    return opzoeken.klus(request.user, pk, action, via=_via(request))
 
 
 def _klus_pagina(

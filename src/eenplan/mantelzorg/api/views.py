@@ -22,7 +22,7 @@ from rest_framework.routers import BaseRouter
 from eenplan.common.api import pagina, vastleggen
 from eenplan.gemeente.models import Wijk
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
-from eenplan.mantelzorg import selectors, services
+from eenplan.mantelzorg import opzoeken, selectors, services
 from eenplan.mantelzorg.constants import (
     DAGDEEL_CHOICES,
     AangevraagdDoor,
@@ -533,16 +533,7 @@ class MantelzorgerViewSet(_Basis):
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Mantelzorger:
         mz_id = _pk(pk, "Deze mantelzorger bestaat niet.")
-        mz = access.get_or_refuse(
-            request.user,
-            R.MANTELZORG,
-            handeling,
-            via=_via(request),
-            pk=mz_id,
-            zoek=lambda gemeente_id: selectors.mantelzorger_get(mz_id, gemeente_id=gemeente_id),
-            wat="Mantelzorger",
-            niet_gevonden="Deze mantelzorger bestaat niet.",
-        )
+        mz = opzoeken.mantelzorger(request.user, mz_id, handeling, via=_via(request))
         services.mantelzorger_require(request.user, mz, handeling, via=_via(request))
         return mz
 
@@ -875,17 +866,9 @@ class VrijwilligerViewSet(_Basis):
         return pagina(self, request, rijen, VrijwilligerSerializer)
 
     def _get(self, request: Request, pk: Any, handeling: Action = A.LEZEN) -> Vrijwilliger:
-        gemeente = user_gemeente(request)
         v_id = _pk(pk, "Onbekende vrijwilliger.")
-        return access.get_or_refuse(
-            request.user,
-            R.VRIJWILLIGER,
-            handeling,
-            via=_via(request),
-            pk=v_id,
-            zoek=lambda _gemeente_id: selectors.vrijwilliger_get(gemeente=gemeente, pk=v_id),
-            wat="Vrijwilliger",
-            niet_gevonden="Deze vrijwilliger bestaat niet.",
+        return opzoeken.vrijwilliger(
+            request.user, v_id, handeling, via=_via(request), gemeente=user_gemeente(request)
         )
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
@@ -986,16 +969,7 @@ class KlusViewSet(_Basis):
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Klus:
         klus_id = _pk(pk, "Deze klus bestaat niet.")
-        klus = access.get_or_refuse(
-            request.user,
-            R.KLUS,
-            handeling,
-            via=_via(request),
-            pk=klus_id,
-            zoek=lambda gemeente_id: selectors.klus_get(klus_id, gemeente_id=gemeente_id),
-            wat="Klus",
-            niet_gevonden="Deze klus bestaat niet.",
-        )
+        klus = opzoeken.klus(request.user, klus_id, handeling, via=_via(request))
         access.require(
             request.user, R.KLUS, handeling, via=_via(request), inwoner=klus.hulpvrager_id
         )
