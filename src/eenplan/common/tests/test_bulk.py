@@ -90,7 +90,15 @@ def test_the_written_out_conversions_give_the_values_of_each_fields_own_converte
         rij.aanbieder_id = Decimal(7)  # not a plain int: through the field's converter
         rij.dagtekening = None
         verwacht = [zet(getattr(rij, a)) for a, zet in zip(t.attnames, t.omzetters, strict=True)]
-        assert t.waarden(rij) == verwacht
+        assert [_waarde(w) for w in t.waarden(rij)] == [_waarde(w) for w in verwacht]
+
+
+def _waarde(w: object) -> object:
+    """What a parameter holds: on PostgreSQL bytes and JSON come wrapped in psycopg's Binary
+    and Jsonb, which compare by identity, so two wrappers are compared by kind and content."""
+    if type(w).__module__.startswith("psycopg") and hasattr(w, "obj"):
+        return (type(w).__name__, w.obj)
+    return w
 
 
 def test_in_lijst_finds_the_same_rows_as_in():

@@ -171,9 +171,9 @@ def test_demo_catalogue_and_beschikkingen():
 
     result = build_demo(inwoners=2000, seed=9, peildatum=PEIL)
     # Care decisions (Wmo, Jeugdwet) of the demo municipality; the bijstand decisions of the
-    # work-and-income step are counted in test_demo_participatie.
+    # work-and-income step and the debt-help admissions (Wgs) are counted in their own tests.
     zorg = Beschikking.objects.filter(aanvraag__gemeente=result.gemeente).exclude(
-        aanvraag__wet="participatie"
+        aanvraag__wet__in=["participatie", "schuldhulp"]
     )
     assert result.beschikkingen == zorg.count()
     # 6% of residents in bulk, plus the whole cases through the scenario steps (with a plan).

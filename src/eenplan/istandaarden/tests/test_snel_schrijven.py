@@ -22,7 +22,7 @@ from eenplan.istandaarden.antwoorden import (
     retourcodes_in,
 )
 from eenplan.istandaarden.fouten import BouwFout
-from eenplan.istandaarden.tests.test_rondgang import bericht
+from eenplan.istandaarden.tests.strategieen import bericht
 from eenplan.istandaarden.xml import _Anders, _bouw_snel, bouw_lxml
 
 DAG = dt.date(2026, 2, 12)
