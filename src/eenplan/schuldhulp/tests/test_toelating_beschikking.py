@@ -335,3 +335,29 @@ def test_letter_template_of_the_toelating_in_beheer(client, werkplein, vraag, ge
     assert "Geachte" in verzonden.brief and verzonden.brief_sjabloon == sjabloon.label
     # a decision under another law keeps the decision letter's own template
     assert beschikkingen.actief_sjabloon(gemeente.pk, BriefSoort.BESCHIKKING, VANDAAG) is None
+
+
+def test_a_script_in_the_motivering_is_text_on_every_page_and_in_the_letter(
+    client, werkplein, vraag, inwoner
+):
+    """The Wgs letter is plain text (autoescape off, for the PDF only); the pages that show the
+    decision and the letter must still escape what staff typed."""
+    client.force_login(werkplein.user)
+    url = f"/schuldhulp/inwoners/{inwoner.pk}/"
+    aanval = "<script>alert(1)</script> & co"
+    velden = {
+        f"toelating-{vraag.pk}-toelating": "toegelaten",
+        f"toelating-{vraag.pk}-besloten_op": VANDAAG.isoformat(),
+        f"toelating-{vraag.pk}-motivering": aanval,
+        f"toelating-{vraag.pk}-grond": "",
+    }
+    assert client.post(f"/schuldhulp/vragen/{vraag.pk}/toelating/", velden).url == url
+    beschikking = Beschikking.objects.get()
+    verzonden = beschikkingen.beschikking_send(
+        beschikking=beschikking, actor=werkplein.user, op=VANDAAG
+    )
+    assert aanval in verzonden.brief  # the stored letter text keeps what was typed
+    for pagina in (url, f"/beschikkingen/{beschikking.pk}/"):
+        html = client.get(pagina).content.decode()
+        assert "<script>alert(1)</script>" not in html, pagina
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html, pagina
