@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.common import termijnherberekening
 from eenplan.common.concurrency import Conflict
 from eenplan.gemeente.constants import (
     BEZORGENDE_KANALEN,
@@ -37,6 +38,7 @@ from eenplan.gemeente.models import (
 from eenplan.gemeente.roles import ROLE_PERMISSIONS
 from eenplan.gemeente.selectors import (
     Toewijzing,
+    gelijkgestelde_dagen,
     instelling_laatste_versie,
     medewerker_for_user,
     medewerker_toewijzing,
@@ -834,6 +836,58 @@ def gelijkgestelde_feestdag_remove(*, door: User, dag: GelijkgesteldeFeestdag) -
     if dag.datum < timezone.localdate():
         raise ValidationError(FEESTDAG_VERLEDEN)
     dag.delete()
+
+
+def feestdag_termijnen_herberekenen(
+    *,
+    datum: dt.date | None,
+    toegevoegd: bool,
+    omschrijving: str = "",
+    door: User | None = None,
+    voortgang: termijnherberekening.Voortgang | None = None,
+    vandaag: dt.date | None = None,
+    batch: int = termijnherberekening.BATCH,
+) -> dict[str, Any]:
+    """Recompute the stored deadlines still running after `datum` was added to (`toegevoegd`)
+    or removed from the days declared equal to a holiday (ADR 0049): each app its own rows
+    (`<app>/herberekening.py`), in every municipality of the installation (the day is national
+    data, ADR 0022) and for the messages not read yet, with the holidays as they are now.
+    `datum` None: every running deadline (after the built-in decrees changed). Returns the
+    summary per kind of deadline (checked, moved, passed and left alone), per municipality,
+    and a Dutch sentence (`samenvatting`). Running it twice changes nothing the second time."""
+    wijziging = termijnherberekening.Wijziging(
+        datum=datum,
+        toegevoegd=toegevoegd,
+        omschrijving=omschrijving.strip(),
+        vandaag=vandaag or timezone.localdate(),
+        extra=gelijkgestelde_dagen(),
+        door=door,
+        batch=batch,
+    )
+    gemeenten: list[tuple[int | None, str]] = [
+        (pk, naam) for pk, naam in Gemeente.objects.order_by("naam", "pk").values_list("pk", "naam")
+    ]
+    gemeenten.append((None, "Berichten zonder gemeente"))
+    resultaat = termijnherberekening.termijnen_herberekenen(
+        wijziging, gemeenten=gemeenten, voortgang=voortgang
+    )
+    uit = resultaat.als_dict()
+    verschoven = [
+        f"{t.verschoven} × {t.label.lower()}" for t in resultaat.soorten.values() if t.verschoven
+    ]
+    verlopen = sum(t.verlopen for t in resultaat.soorten.values())
+    zin = (
+        f"{resultaat.verschoven} termijn(en) verschoven {wijziging.reden}: " + ", ".join(verschoven)
+        if verschoven
+        else f"Geen lopende termijn verschoven {wijziging.reden}"
+    ) + "."
+    if verlopen:
+        zin += (
+            f" {verlopen} termijn(en) die al voorbij waren, zijn niet aangepast "
+            "(ADR 0049); laat ze zo nodig beoordelen."
+        )
+    uit["samenvatting"] = zin
+    return uit
 
 
 # --- municipal settings (issue 10) ---------------------------------------------------------
