@@ -83,6 +83,7 @@ from eenplan.privacy import access, matrix
 from eenplan.privacy.models import Inzage, Machtiging, Toestemming
 from eenplan.privacy.services import inwoneraccount_for
 from eenplan.schuldhulp.models import RouteStap, Schuldvraag, Vroegsignaal
+from eenplan.taken.models import Taak
 from eenplan.testing import beleid as beleid_testdata
 from eenplan.testing import gemeentesql
 from eenplan.testing.berichten import bericht
@@ -361,6 +362,9 @@ PK_KIND: dict[str, str] = {
     "/schuldhulp/vragen/": "schuldvraag",
     "/api/v1/schuldhulp/signalen/": "vroegsignaal",
     "/api/v1/schuldhulp/vragen/": "schuldvraag",
+    # Tasks (issue 16): one started by someone outside the sweep's staff.
+    "/taken/": "taak",
+    "/api/v1/taken/": "taak",
 }
 # Other URL parameters: the object (or fixed value) they name.
 KWARG_KIND: dict[str, str] = {
@@ -887,6 +891,13 @@ def build_world() -> World:
     )
     for side in sides.values():
         side["vernietigingslijst"] = lijst.pk
+    # A task (issue 16) the colleague of Zuid started, outside the sweep's staff: only whoever
+    # started a task sees it, so every role of the sweep is refused on it and on its file.
+    taak = Taak.objects.create(
+        soort="momentopnamen", gemeente=gemeente, gestart_door=collega_zuid.user, status="klaar"
+    )
+    for side in sides.values():
+        side["taak"] = taak.pk
     # The world as the test expects it: the role's scope is Noord, never Zuid.
     for rol, medewerker in staff.items():
         scope = set(access.inwoners_in_scope(medewerker.user).values_list("pk", flat=True))

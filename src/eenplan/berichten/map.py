@@ -2,11 +2,12 @@
 reachable from here. The GGk client of the municipality (VECOZO's or another) drops every
 received message file in an inbox folder and sends every file it finds in an outbox folder.
 `verwerk_map` is one round: every `*.xml` in the inbox is kept (then moved to `verwerkt/` in
-the inbox, never deleted), processed and answered in batches (`berichten_verwerk_batch`); every
+the inbox, never deleted), then processed and answered in batches (`berichten_verwerk_batch`)
+by one task of the system whose progress staff see (eenplan.taken); every
 message waiting in the outbox of eenplan is written to the outbox folder (written to a
 temporary name, then renamed, so the GGk client never picks up half a file) and marked as
 sent. Run it from cron or a systemd timer:
-`eenplan berichten verwerk-map --in DIR --uit DIR` (docs/berichten.md)."""
+`eenplan berichten verwerk-map --in DIR --uit DIR [--gemeente CBS]` (docs/berichten.md)."""
 
 from __future__ import annotations
 
@@ -14,16 +15,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from eenplan.berichten.constants import Kanaal
 from eenplan.berichten.selectors import uitgaand_klaar
-from eenplan.berichten.services import (
-    BATCH,
-    bericht_opgehaald,
-    berichten_ontvang,
-    berichten_verwerk_batch,
-)
+from eenplan.berichten.services import BATCH, bericht_opgehaald, berichten_ontvang
+from eenplan.berichten.taken import BERICHTEN_MAP
+from eenplan.gemeente.models import Gemeente
+from eenplan.taken.models import Taak
+from eenplan.taken.services import taak_start
 
 VERWERKT = "verwerkt"
 
@@ -35,6 +36,13 @@ class Ronde:
     ontvangen: list[int] = field(default_factory=list)  # ids of newly stored messages
     al_ontvangen: list[int] = field(default_factory=list)  # the same file again
     verzonden: list[str] = field(default_factory=list)  # file names written to the outbox
+    taak: Taak | None = None  # the task that processes what was received (eenplan.taken)
+
+
+GEEN_GEMEENTE = (
+    "Deze installatie heeft meer dan één gemeente: geef met --gemeente de CBS-code van de "
+    "gemeente van deze mapkoppeling."
+)
 
 
 def _vrije_naam(map_: Path, naam: str) -> Path:
@@ -46,11 +54,24 @@ def _vrije_naam(map_: Path, naam: str) -> Path:
     return doel
 
 
-def verwerk_map(*, inmap: Path, uitmap: Path, wachtrij: bool = False) -> Ronde:
-    """One round of the folder connection. `wachtrij`: queue the processing as background
-    tasks (for the worker) instead of processing here."""
-    from eenplan.berichten.tasks import verwerk_berichten
+def gemeente_van_map(gemeente: Gemeente | None) -> Gemeente:
+    """The municipality of the folder connection: the one given, else the installation's only
+    one (a region with one GGk inbox names its municipality)."""
+    if gemeente is not None:
+        return gemeente
+    gemeenten = list(Gemeente.objects.order_by("pk")[:2])
+    if len(gemeenten) != 1:
+        raise ValidationError({"gemeente": GEEN_GEMEENTE})
+    return gemeenten[0]
 
+
+def verwerk_map(
+    *, inmap: Path, uitmap: Path, wachtrij: bool = False, gemeente: Gemeente | None = None
+) -> Ronde:
+    """One round of the folder connection. What it received is processed by one task of the
+    system (`berichten_map`, eenplan.taken): its progress is on the berichten page and the
+    task's page. `wachtrij`: queue that task for the worker instead of running it here."""
+    gemeente = gemeente_van_map(gemeente)
     ronde = Ronde()
     klaar = inmap / VERWERKT
     klaar.mkdir(parents=True, exist_ok=True)
@@ -64,20 +85,21 @@ def verwerk_map(*, inmap: Path, uitmap: Path, wachtrij: bool = False) -> Ronde:
             ontvangen = berichten_ontvang(
                 [(pad.read_bytes(), pad.name) for pad in deel], kanaal=Kanaal.MAP
             )
-        nieuwe: list[int] = []
         for pad, (bericht, nieuw) in zip(deel, ontvangen, strict=True):
             pad.rename(_vrije_naam(klaar, pad.name))
             if nieuw:
-                nieuwe.append(bericht.pk)
+                ronde.ontvangen.append(bericht.pk)
             else:
                 ronde.al_ontvangen.append(bericht.pk)
-        ronde.ontvangen += nieuwe
-        if not nieuwe:
-            continue
-        if wachtrij:
-            verwerk_berichten.enqueue(nieuwe)
-        else:
-            berichten_verwerk_batch(nieuwe)
+    if ronde.ontvangen:
+        # Ids only (the task picks the folder's messages in this range that still wait).
+        ronde.taak = taak_start(
+            soort=BERICHTEN_MAP,
+            door=None,
+            gemeente=gemeente,
+            params={"van": min(ronde.ontvangen), "tot": max(ronde.ontvangen)},
+            nu=not wachtrij,
+        )
     for bericht in uitgaand_klaar():
         naam = bericht.bestandsnaam or f"{bericht.soort}_{bericht.identificatie}.xml"
         doel = _vrije_naam(uitmap, naam)

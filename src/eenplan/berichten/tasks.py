@@ -17,8 +17,9 @@ def verwerk_bericht(bericht_id: int) -> str:
 
 @task()
 def verwerk_berichten(bericht_ids: list[int]) -> dict[str, int]:
-    """Read, check, apply and answer a batch of received messages (the folder connection
-    queues one task per batch); returns how many ended in each status."""
+    """Read, check, apply and answer a batch of received messages; returns how many ended in
+    each status. The folder connection now runs its rounds as a task with visible progress
+    (`berichten/taken.py`, eenplan.taken); this one stays for batches queued before that."""
     uitkomst: dict[str, int] = {}
     for bericht in berichten_verwerk_batch(bericht_ids):
         uitkomst[bericht.status] = uitkomst.get(bericht.status, 0) + 1

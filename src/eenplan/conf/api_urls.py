@@ -23,6 +23,7 @@ from eenplan.portaal.api import urls as portaal_api
 from eenplan.privacy.api.views import InzageViewSet
 from eenplan.schuldhulp.api import urls as schuldhulp_api
 from eenplan.sturing.api import views as sturing_api
+from eenplan.taken.api import urls as taken_api
 from eenplan.uitwisseling.api import urls as uitwisseling_api
 from eenplan.voorzieningen.api import urls as voorzieningen_api
 from eenplan.web.api import DossierViewSet
@@ -74,6 +75,7 @@ aanbieders_api.register(router)
 uitwisseling_api.register(router)
 mantelzorg_api.register(router)
 avg_api.register(router)
+taken_api.register(router)
 
 # The inwonersportaal's own routes (issue 13): a resident's login only.
 urlpatterns = router.urls + portaal_api.urlpatterns + portaal_api.medewerker_urlpatterns

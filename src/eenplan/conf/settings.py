@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "eenplan.events",
     "eenplan.privacy",
     "eenplan.meldingen",
+    # Long work as tasks with visible progress (issue 16, ADR 0048): one django-task runs them.
+    "eenplan.taken",
     "eenplan.onderzoeken",
     "eenplan.plannen",
     "eenplan.mantelzorg",
@@ -276,7 +278,8 @@ EMAIL_PORT = int(declare("EMAIL_PORT", "25", "SMTP port."))
 EENPLAN_TAKEN = declare(
     "EENPLAN_TAKEN",
     "database",
-    "Where background tasks run (processing iWmo/iJw messages): 'database' queues them in the "
+    "Where background tasks run (exports, recomputing deadlines, message batches, indicator "
+    "snapshots; eenplan.taken): 'database' queues them in the "
     "database for the worker (`eenplan db_worker`); 'direct' runs them at once in the request "
     "(tests, a one-off script).",
 )
@@ -420,6 +423,7 @@ in plaats van stil de ongefilterde lijst.""",
         "SchuldToelatingEnum": "eenplan.schuldhulp.constants.Toelating",
         "ContactWijzeEnum": "eenplan.schuldhulp.constants.ContactWijze",
         "BerichtStatusEnum": "eenplan.berichten.constants.BerichtStatus",
+        "TaakStatusEnum": "eenplan.taken.constants.TaakStatus",
         "BerichtRichtingEnum": "eenplan.berichten.constants.Richting",
         "IndicatorRichtingEnum": "eenplan.beleid.constants.Richting",
         "MachtigingSoortEnum": "eenplan.privacy.constants.MachtigingSoort",

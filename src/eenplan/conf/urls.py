@@ -87,6 +87,8 @@ urlpatterns = [
     path("mijn/", include((avg_urls.portaal_urlpatterns, "avg-portaal"))),
     # The staff pages of the same.
     path("avg/", include("eenplan.avg.urls")),
+    # Long work in the background: "Mijn taken" and one task's progress (issue 16).
+    path("taken/", include("eenplan.taken.urls")),
     path("", include("eenplan.web.urls")),
 ]
 if settings.EENPLAN_OIDC:

@@ -61,6 +61,8 @@ BEZWAAR = ["bezwaren.view_bezwaar", "bezwaren.add_bezwaar",
 KLACHT = ["bezwaren.view_klacht", "bezwaren.add_klacht", "bezwaren.change_klacht"]
 # Steering figures (eenplan.sturing): aggregates with small cells suppressed, never a dossier.
 STURING = "sturing.view_stuurinformatie"
+# Taking (or recomputing) the monthly snapshots of the indicators: a task (eenplan.taken).
+MOMENTOPNAMEN_MAKEN = "sturing.add_momentopname"
 # Policy: plans, goals, dashboard, council report; the survey (aggregates only).
 BELEID_BEKIJKEN = "beleid.view_beleidsplan"
 BELEID_WIJZIGEN = "beleid.change_beleidsplan"
@@ -190,8 +192,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Rol.CONTRACTMANAGER: [SOCIALE_KAART, *CATALOGUS_BEHEREN, STURING, BERICHTEN_BEKIJKEN,
                           BERICHTEN_BEHANDELEN, *_BELEID_LEZEN, *AANBIEDERS_BEKIJKEN,
                           *AANBIEDERS_BEHEREN],
+    # Also takes (or recomputes) the monthly snapshots of the indicators (a task).
     Rol.BELEID: [STURING, *_BELEID_LEZEN, BELEID_WIJZIGEN, ENQUETE_UITZETTEN,
-                 UITWISSELING_CIJFERS],
+                 UITWISSELING_CIJFERS, MOMENTOPNAMEN_MAKEN],
     # The council: the indicators, their trends and exports, the policy plans with their
     # verdicts, the council report and the survey's results; nothing else (read-only).
     Rol.RAADSLID: [STURING, *_BELEID_LEZEN, UITWISSELING_CIJFERS],

@@ -120,6 +120,10 @@ class Resource(models.TextChoices):
     # The portal only (`decide_kring`): an action of a plan assigned to someone in the
     # resident's care circle.
     KRING = "kring", "Actie voor de zorgkring"
+    # Long work run in the background (eenplan.taken, issue 16): a task and its result file
+    # are seen by whoever started it (`decide_taak`, RELATIE_RULES); "Mijn taken" lists the
+    # login's own tasks, which every staff role may open.
+    TAAK = "taak", "Taak op de achtergrond en het resultaat ervan"
 
 
 class Action(models.TextChoices):
@@ -287,6 +291,10 @@ RULES: dict[tuple[Resource, Action], Rule] = {
     # The aggregate permission: indicator pages, /api/v1/indicatoren/ and their exports.
     (R.STURING, A.LEZEN): _rule(roles.STURING, Doel.STURING, scoped=False),
     (R.STURING, A.EXPORTEREN): _rule(roles.STURING, Doel.STURING, scoped=False),
+    # Taking the monthly snapshots again (a task of eenplan.taken): the policy officer.
+    (R.STURING, A.AANMAKEN): _rule(
+        [roles.STURING, roles.MOMENTOPNAMEN_MAKEN], Doel.STURING, scoped=False
+    ),
     # The message log is the municipality's administration of the traffic with providers:
     # read by the back office and the contract manager (who follows every provider), not by
     # wijk (a message names residents of every wijk).
@@ -398,6 +406,9 @@ RULES: dict[tuple[Resource, Action], Rule] = {
         [roles.PARTICIPATIE_BEKIJKEN, roles.PARTICIPATIE_VASTLEGGEN, roles.BESCHIKKING_NEMEN],
         Doel.WERK_INKOMEN,
     ),
+    # One's own tasks ("Mijn taken"): every staff role; one task and its file only for whoever
+    # started it (RELATIE_RULES, `decide_taak`). Starting a kind is the kind's own `recht`.
+    (R.TAAK, A.LEZEN): _rule([], ROL_DOEL, scoped=False),
 }
 # What a provider may do (ActorKind.AANBIEDER): send messages and read its own messages and
 # clients. "Own" is decided per record: a message of this provider (`aanbieder=`), a client
@@ -1812,15 +1823,19 @@ def requires_inwoner(resource: Resource, action: Action) -> Any:
 
 ONTVANGER = "ontvanger"
 UITVOERDER = "uitvoerder"
+STARTER = "starter"
 RELATIE_RULES: dict[tuple[Resource, Action], str] = {
     (Resource.GEDEELD, Action.LEZEN): ONTVANGER,
     (Resource.UITVOERING, Action.LEZEN): UITVOERDER,
     (Resource.UITVOERING, Action.AANMAKEN): UITVOERDER,
+    (Resource.TAAK, Action.LEZEN): STARTER,
 }
 RELATIE_LABELS = {
     ONTVANGER: "De ontvanger die op een goedgekeurde uitwisseling staat, binnen de periode, "
     "alleen de gekozen soorten gegevens",
     UITVOERDER: "De gezinscoach aan wie de uitvoering voor het huishouden is toegewezen",
+    STARTER: "Wie de taak startte, zolang diens rol deze soort taak nog mag starten; een taak "
+    "van het systeem: wie in die gemeente deze soort taak mag starten",
 }
 
 NIET_DE_ONTVANGER = (
@@ -1956,3 +1971,105 @@ def requires_relatie(resource: Resource, action: Action, relatie: str) -> Any:
         return wrapped
 
     return decorator
+
+
+# --- tasks: long work in the background (eenplan.taken, issue 16, ADR 0048) -----------------
+#
+# A task is seen by whoever started it, in the municipality it runs for, and only while their
+# role may still start that kind of task (an export's file holds personal data: a role taken
+# away takes the file away too). A task the system started (the folder connection's message
+# batches) is seen by the staff of its municipality whose role may start that kind. Nobody
+# else: not a colleague, not the functioneel beheerder, not the privacy officer (who reads the
+# access log instead). The caller loads the task's facts; this module decides and logs.
+
+NIET_UW_TAAK = "Deze taak is door iemand anders gestart: alleen wie hem startte, ziet hem."
+TAAK_RECHT_KWIJT = "Uw rol mag deze soort taak (niet meer) starten, en dus ook niet inzien."
+SYSTEEMTAAK_ZONDER_RECHT = (
+    "Deze taak is door het systeem gestart; alleen wie deze soort taak mag starten, ziet hem."
+)
+TAAK_ALLEEN_SYSTEEM = "Deze soort taak start alleen het systeem zelf."
+
+
+@dataclass(frozen=True)
+class TaakFeiten:
+    """The facts of one task that decide who sees it."""
+
+    taak_id: int
+    gemeente_id: int
+    gestart_door_id: int | None
+    recht: Any  # the kind's `recht` (taken.registry), None: only the system starts it
+
+
+def heeft_recht(actor: Actor | User, recht: Any) -> bool:
+    """Whether the login's role may start a kind of task with this `recht`: a permission
+    codename, a list of them (all), a `(Resource, Action)` rule (its role part, `allows`), or a
+    callable given the user. None: nobody (only the system). Not logged."""
+    actor = Actor.of(actor)
+    if recht is None or actor.kind != ActorKind.MEDEWERKER:
+        return False
+    if isinstance(recht, tuple) and len(recht) == 2 and isinstance(recht[0], Resource):
+        return allows(actor, recht[0], Action(recht[1]))
+    if isinstance(recht, str):
+        return actor.has_perms([recht])
+    if isinstance(recht, list | tuple | set | frozenset):
+        return actor.has_perms(list(recht))
+    if callable(recht):
+        return bool(recht(actor.user))
+    return False
+
+
+def decide_taak(
+    actor: Actor | User,
+    feiten: TaakFeiten,
+    *,
+    via: Via,
+    toelichting: str = "",
+    log: bool = True,
+) -> Decision:
+    """May this login see task `feiten` (its progress, outcome and file)? Refusals are logged;
+    an allowed decision is logged when `toelichting` says what was done (downloading the
+    result file, which may hold personal data)."""
+    actor = Actor.of(actor)
+    resource, action = Resource.TAAK, Action.LEZEN
+    reason = _relatie_basis(actor, resource, action)
+    if not reason:
+        if actor.gemeente_id != feiten.gemeente_id:
+            reason = ANDERE_GEMEENTE
+        elif feiten.gestart_door_id is None:
+            if not heeft_recht(actor, feiten.recht):
+                reason = SYSTEEMTAAK_ZONDER_RECHT
+        elif feiten.gestart_door_id != actor.user.pk:
+            reason = NIET_UW_TAAK
+        elif feiten.recht is not None and not heeft_recht(actor, feiten.recht):
+            reason = TAAK_RECHT_KWIJT
+    decision = Decision(allowed=not reason, reason=reason)
+    if log and (reason or toelichting):
+        logged = decision if reason else Decision(allowed=True, reason=toelichting)
+        _write(actor, logged, resource, action, doel=actor.default_doel(), via=via)
+    return decision
+
+
+def require_taak(
+    actor: Actor | User, feiten: TaakFeiten, *, via: Via, toelichting: str = ""
+) -> Decision:
+    """`decide_taak`, raising `Refused` (403, logged) when refused."""
+    decision = decide_taak(actor, feiten, via=via, toelichting=toelichting)
+    if not decision.allowed:
+        raise Refused(decision)
+    return decision
+
+
+def require_taak_start(actor: Actor | User, recht: Any, *, gemeente_id: int, via: Via) -> None:
+    """May this login start a kind of task with this `recht` for municipality `gemeente_id`?
+    Refused (logged, `Refused`) when its role may not, or it works for another municipality."""
+    actor = Actor.of(actor)
+    reason = _relatie_basis(actor, Resource.TAAK, Action.LEZEN)
+    if not reason:
+        if recht is None:
+            reason = TAAK_ALLEEN_SYSTEEM
+        elif actor.gemeente_id != gemeente_id:
+            reason = ANDERE_GEMEENTE
+        elif not heeft_recht(actor, recht):
+            reason = GEEN_ROL.format(wat="deze taak starten")
+    if reason:
+        refuse(actor, Resource.TAAK, Action.AANMAKEN, via=via, reason=reason)

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from eenplan.gemeente.models import Gemeente
 from eenplan.sturing import registry
 from eenplan.sturing.metingen import Vraag, ruwe_cellen, waarde
 from eenplan.sturing.models import Meetwaarde, Momentopname
+from eenplan.taken.models import Taak
+from eenplan.taken.services import taak_start
 
 # Dimensions not stored in snapshots: periods (the snapshot is the period) and the household
 # type (two correlated subqueries per row; computed live only).
@@ -74,9 +79,54 @@ def momentopnamen_take(
     *, gemeente_id: int, van: dt.date, tot: dt.date, opnieuw: bool = False
 ) -> list[Momentopname]:
     """A snapshot of every month from `van` to `tot` (inclusive)."""
+    return [
+        momentopname_take(gemeente_id=gemeente_id, maand=dag, opnieuw=opnieuw)
+        for dag in maanden(van, tot)
+    ]
+
+
+MOMENTOPNAMEN = "momentopnamen"  # the kind of task (sturing/taken.py)
+MAX_MAANDEN = 120
+
+
+def maanden(van: dt.date, tot: dt.date) -> list[dt.date]:
+    """The first day of every month from `van` to `tot` (inclusive)."""
     uit = []
     dag = van.replace(day=1)
     while dag <= tot:
-        uit.append(momentopname_take(gemeente_id=gemeente_id, maand=dag, opnieuw=opnieuw))
+        uit.append(dag)
         dag = (dag + dt.timedelta(days=32)).replace(day=1)
     return uit
+
+
+def momentopnamen_starten(
+    *,
+    door: Any | None,
+    gemeente: Gemeente,
+    van: dt.date,
+    tot: dt.date,
+    opnieuw: bool = False,
+    herkomst: str = "",
+    nu: bool = False,
+) -> Taak:
+    """Take the snapshots of `van` … `tot` as a task (eenplan.taken): the page's button, the
+    API's action and the command `eenplan sturing_momentopnamen` all start it here. Months
+    that have not ended yet are refused (a snapshot is of a whole month)."""
+    van, tot = van.replace(day=1), maand_grenzen(tot)[1]
+    laatste = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+    if van > tot:
+        raise ValidationError({"van": "De eerste maand ligt na de laatste."})
+    if tot > laatste:
+        raise ValidationError(
+            {"tot": f"Een momentopname is van een hele maand: kies {laatste:%m-%Y} of eerder."}
+        )
+    if len(maanden(van, tot)) > MAX_MAANDEN:
+        raise ValidationError({"van": f"Kies ten hoogste {MAX_MAANDEN} maanden tegelijk."})
+    return taak_start(
+        soort=MOMENTOPNAMEN,
+        door=door,
+        gemeente=gemeente,
+        params={"van": van.isoformat(), "tot": tot.isoformat(), "opnieuw": bool(opnieuw)},
+        herkomst=herkomst,
+        nu=nu,
+    )

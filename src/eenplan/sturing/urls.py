@@ -6,6 +6,7 @@ app_name = "sturing"
 
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
+    path("momentopnamen/", views.momentopnamen, name="momentopnamen"),
     path("export/gmsd-wmo.csv", views.export_gmsd, name="export-gmsd"),
     path("export/bbv.csv", views.export_bbv, name="export-bbv"),
     path("indicatoren/<slug:indicator>/", views.detail, name="indicator"),

@@ -12,12 +12,15 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from eenplan.gemeente.models import Gemeente
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
-from eenplan.sturing import exports, params, selectors
+from eenplan.sturing import exports, params, selectors, services
+from eenplan.sturing.forms import MomentopnamenForm
 from eenplan.sturing.grafiek import trend_svg
 from eenplan.sturing.onderdrukking import DREMPEL
 from eenplan.sturing.registry import DIMENSIES, Indicator
@@ -41,6 +44,39 @@ def _indicator(indicator_id: str) -> Indicator:
 @allowed_parameters()
 def overzicht(request: HttpRequest) -> HttpResponse:
     """Every indicator by theme with its value in the latest snapshot and a small trend."""
+    return _overzicht(request)
+
+
+@require_POST
+@access.requires(Resource.STURING, Action.AANMAKEN)
+@allowed_parameters()
+def momentopnamen(request: HttpRequest) -> HttpResponse:
+    """Start taking (or recomputing) the snapshots of the chosen months: a task whose progress
+    the policy officer follows on its own page (eenplan.taken)."""
+    gemeente = _gemeente(request)
+    form = MomentopnamenForm(request.POST)
+    if form.is_valid():
+        try:
+            taak = services.momentopnamen_starten(
+                door=request.user,
+                gemeente=gemeente,
+                van=form.cleaned_data["van"],
+                tot=form.cleaned_data["tot"],
+                opnieuw=form.cleaned_data["opnieuw"],
+                herkomst=reverse("sturing:overzicht"),
+            )
+        except ValidationError as e:
+            for veld, fouten in e.message_dict.items():
+                for fout in fouten:
+                    form.add_error(veld if veld in form.fields else None, fout)
+        else:
+            return redirect("taken:detail", taak.pk)
+    return _overzicht(request, form=form, status=400)
+
+
+def _overzicht(
+    request: HttpRequest, *, form: MomentopnamenForm | None = None, status: int = 200
+) -> HttpResponse:
     gemeente = _gemeente(request)
     laatste = selectors.laatste_waarden(gemeente_id=gemeente.pk)
     themas: dict[str, list[dict[str, Any]]] = {}
@@ -49,10 +85,17 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             {"indicator": indicator, "cel": laatste.get(indicator.id)}
         )
     opname = selectors.momentopnamen(gemeente.pk).first()
+    mag_opnemen = access.allows(request.user, Resource.STURING, Action.AANMAKEN)
     return render(
         request,
         "sturing/overzicht.html",
-        {"themas": themas, "opname": opname, "drempel": DREMPEL},
+        {
+            "themas": themas,
+            "opname": opname,
+            "drempel": DREMPEL,
+            "momentopnamen_form": (form or MomentopnamenForm.standaard()) if mag_opnemen else None,
+        },
+        status=status,
     )
 
 

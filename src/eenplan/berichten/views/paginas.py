@@ -5,6 +5,7 @@ same selectors as the staff API), log the residents shown, render."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -16,12 +17,15 @@ from django.utils import timezone
 from eenplan.berichten import overzichten, selectors
 from eenplan.berichten.forms import BudgetFilterForm, LogFilterForm
 from eenplan.berichten.models import Bericht
+from eenplan.berichten.taken import BERICHTEN_MAP
 from eenplan.berichten.views.grafiek import budget_svg
 from eenplan.beschikkingen.views import paginahulp as hulp
 from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import codelijsten
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
+from eenplan.taken import registry
+from eenplan.taken import selectors as taken_selectors
 from eenplan.web.parameters import allowed_parameters
 
 BERICHT_LEZEN = (Resource.BERICHT, Action.LEZEN)
@@ -62,8 +66,22 @@ def log(request: HttpRequest) -> HttpResponse:
         "inwoner": inwoner,
         "gefilterd": bool(filters),
         "pagina_query": urlencode(filters),
+        "mapkoppeling": _mapkoppeling(request) if not filters and page.number == 1 else None,
     }
     return render(request, "berichten/log.html", context, status=200 if geldig else 400)
+
+
+def _mapkoppeling(request: HttpRequest) -> list[Any] | None:
+    """The latest rounds of the folder connection (tasks of the system), for whoever may see
+    them: the staff of this municipality who handle messages (`access.decide_taak`)."""
+    gemeente_id = access.Actor.of(request.user).gemeente_id
+    soort = registry.soort(BERICHTEN_MAP)
+    if gemeente_id is None or soort is None or not access.heeft_recht(request.user, soort.recht):
+        return None
+    taken = taken_selectors.systeemtaken(gemeente_id=gemeente_id, soorten=[BERICHTEN_MAP])
+    for taak in taken:
+        taak.label = soort.label
+    return taken
 
 
 @access.requires(*BERICHT_LEZEN)

@@ -5,24 +5,27 @@ never a dossier."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.common.api import pagina
+from eenplan.common.api import pagina, vastleggen
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.privacy.api.permissions import RolePermission
 from eenplan.sturing import params, selectors
+from eenplan.sturing.forms import MAAND_FOUT
 from eenplan.sturing.onderdrukking import Cel
 from eenplan.sturing.registry import DIMENSIES, Indicator
-from eenplan.sturing.services import NIET_OPGESLAGEN
+from eenplan.sturing.services import NIET_OPGESLAGEN, momentopnamen_starten
+from eenplan.taken.api.views import TaakSerializer
 
 
 class DimensieSerializer(serializers.Serializer):
@@ -201,5 +204,57 @@ class IndicatorViewSet(viewsets.GenericViewSet):
         )
 
 
+class MaandVeld(serializers.CharField):
+    """A month as JJJJ-MM (read as its first day)."""
+
+    def to_internal_value(self, data: Any) -> dt.date:  # type: ignore[override]
+        tekst = super().to_internal_value(data)
+        try:
+            return dt.datetime.strptime(tekst.strip(), "%Y-%m").date()
+        except ValueError as e:
+            raise serializers.ValidationError(MAAND_FOUT) from e
+
+    def run_validators(self, value: Any) -> None:
+        """The checks are in `to_internal_value`; a date has no length to check."""
+
+
+class MomentopnamenInputSerializer(serializers.Serializer):
+    van = MaandVeld(max_length=7, help_text="Eerste maand, JJJJ-MM.")
+    tot = MaandVeld(
+        max_length=7, help_text="Laatste maand, JJJJ-MM (een maand die voorbij is)."
+    )
+    opnieuw = serializers.BooleanField(
+        default=False, help_text="Bestaande momentopnamen herberekenen."
+    )
+
+
+@extend_schema_view(
+    create=extend_schema(
+        summary="Momentopnamen maken of herberekenen (een taak; volg haar op /api/v1/taken/<id>/)",
+        request=MomentopnamenInputSerializer,
+        responses={202: TaakSerializer},
+    )
+)
+class MomentopnamenViewSet(viewsets.GenericViewSet):
+    """Starts the task that takes the monthly snapshots (`sturing.services`, the same as the
+    page's button and the command); the answer is the task, 202 Accepted."""
+
+    permission_classes = [RolePermission]
+    access_rules = {"create": (Resource.STURING, Action.AANMAKEN)}
+    serializer_class = MomentopnamenInputSerializer
+    filter_backends: list[type] = []
+
+    def create(self, request: Request) -> Response:
+        gemeente = user_gemeente(request)
+        return vastleggen(
+            request,
+            MomentopnamenInputSerializer,
+            lambda data: momentopnamen_starten(door=request.user, gemeente=gemeente, **data),
+            lambda taak: TaakSerializer(taak).data,
+            status_code=status.HTTP_202_ACCEPTED,
+        )
+
+
 def register(router: Any) -> None:
     router.register("indicatoren", IndicatorViewSet, basename="indicator")
+    router.register("momentopnamen", MomentopnamenViewSet, basename="momentopnamen")

@@ -28,6 +28,11 @@ def _map_parser() -> argparse.ArgumentParser:
     parser.add_argument("--in", dest="inmap", required=True, type=Path, help="De inbox-map.")
     parser.add_argument("--uit", dest="uitmap", required=True, type=Path, help="De outbox-map.")
     parser.add_argument(
+        "--gemeente",
+        help="CBS-code (GM0983) van de gemeente van deze mapkoppeling; nodig als de "
+        "installatie meer dan één gemeente heeft.",
+    )
+    parser.add_argument(
         "--wachtrij",
         action="store_true",
         help="Verwerken als achtergrondtaak (eenplan db_worker) in plaats van meteen.",
@@ -77,9 +82,35 @@ class Command(BaseCommand):
         if not opties.inmap.is_dir():
             self.stderr.write(f"De inbox-map {opties.inmap} bestaat niet.")
             return 2
-        ronde = verwerk_map(inmap=opties.inmap, uitmap=opties.uitmap, wachtrij=opties.wachtrij)
+        from django.core.exceptions import ValidationError
+
+        from eenplan.gemeente.models import Gemeente
+
+        gemeente = None
+        if opties.gemeente:
+            code = opties.gemeente.upper()
+            code = code if code.startswith("GM") else f"GM{code}"
+            gemeente = Gemeente.objects.filter(cbs_code=code).first()
+            if gemeente is None:
+                self.stderr.write(f"Geen gemeente met CBS-code {opties.gemeente}.")
+                return 2
+        try:
+            ronde = verwerk_map(
+                inmap=opties.inmap, uitmap=opties.uitmap, wachtrij=opties.wachtrij,
+                gemeente=gemeente,
+            )
+        except ValidationError as fout:
+            self.stderr.write(" ".join(fout.messages))
+            return 2
         self.stdout.write(
             f"{len(ronde.ontvangen)} ontvangen, {len(ronde.al_ontvangen)} al eerder ontvangen, "
             f"{len(ronde.verzonden)} verzonden."
         )
+        if ronde.taak is not None:
+            taak = ronde.taak
+            uitleg = taak.fout or taak.resultaat.get("samenvatting", "")
+            self.stdout.write(
+                f"Taak {taak.pk} ({taak.get_status_display().lower()})"
+                + (f": {uitleg}" if uitleg else "")
+            )
         return 0
