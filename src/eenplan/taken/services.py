@@ -95,7 +95,6 @@ def taak_start(
             gestart_door=door,
             params=schoon,
             herkomst=_herkomst(herkomst),
-            stap="Wacht op de verwerker",
         )
         direct = not nu and tasks.direct()
         if nu or direct:
