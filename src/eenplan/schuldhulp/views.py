@@ -25,7 +25,7 @@ from eenplan.common.concurrency import Conflict
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
-from eenplan.schuldhulp import selectors, services
+from eenplan.schuldhulp import opzoeken, selectors, services
 from eenplan.schuldhulp.forms import (
     AanmeldForm,
     ContactForm,
@@ -56,10 +56,6 @@ def _open(request: HttpRequest, action: Action, inwoner_id: int) -> None:
         inwoner=inwoner_id,
         doel=access.RULES[(R, action)].doel,
     )
-
-
-def _gemeente(request: HttpRequest) -> int | None:
-    return access.Actor.of(request.user).gemeente_id  # type: ignore[arg-type]
 
 
 @access.requires(R, Action.LEZEN)
@@ -159,16 +155,7 @@ def _post(
 @require_POST
 @access.requires(R, Action.WIJZIGEN)
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
-    signaal = access.get_or_refuse(
-        request.user,
-        R,
-        Action.WIJZIGEN,
-        via=_via(request),
-        pk=pk,
-        zoek=lambda gemeente_id: selectors.signaal_get(pk, gemeente_id=gemeente_id),
-        wat="Vroegsignaal",
-        niet_gevonden="Dit signaal bestaat niet.",
-    )
+    signaal = opzoeken.signaal(request.user, pk, Action.WIJZIGEN, via=_via(request))
     _open(request, Action.WIJZIGEN, signaal.inwoner_id)
     form = ContactForm(request.POST, prefix=f"contact-{pk}")
     return _post(
@@ -266,16 +253,7 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _vraag(request: HttpRequest, pk: int, action: Action) -> Schuldvraag:
-    vraag = access.get_or_refuse(
-        request.user,
-        R,
-        action,
-        via=_via(request),
-        pk=pk,
-        zoek=lambda gemeente_id: selectors.schuldvraag_get(pk, gemeente_id=gemeente_id),
-        wat="Schuldvraag",
-        niet_gevonden="Deze schuldvraag bestaat niet.",
-    )
+    vraag = opzoeken.schuldvraag(request.user, pk, action, via=_via(request))
     _open(request, action, vraag.inwoner_id)
     return vraag
 

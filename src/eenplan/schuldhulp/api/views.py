@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -20,7 +19,7 @@ from eenplan.common.api import VersieViewSetMixin
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
-from eenplan.schuldhulp import selectors, services
+from eenplan.schuldhulp import opzoeken, selectors, services
 from eenplan.schuldhulp.api.serializers import (
     ContactInputSerializer,
     FaseInputSerializer,
@@ -90,7 +89,7 @@ class VroegsignaalViewSet(DossierViewSet):
     queryset = Vroegsignaal.objects.none()
     serializer_class = VroegsignaalSerializer
     filter_backends: list[type] = []
-    niet_gevonden = "Dit vroegsignaal bestaat niet."
+    niet_gevonden = opzoeken.SIGNAAL_NIET_GEVONDEN
 
     def list(self, request: Request) -> Response:
         rijen = _gefilterd(request, selectors.signalen_in_scope(request.user))
@@ -100,11 +99,15 @@ class VroegsignaalViewSet(DossierViewSet):
         return self.get_paginated_response(data)
 
     def _get(self, request: Request, pk: Any, action: Action) -> Vroegsignaal:
-        signaal_id = pk_of(pk, self.niet_gevonden)
-        request_doel(request)
-        signaal = selectors.signaal_get(signaal_id)
-        if signaal is None or signaal.gemeente_id != access.Actor.of(request.user).gemeente_id:
-            raise NotFound(self.niet_gevonden)
+        """The signal within the login's municipality (else a logged refusal and a 404,
+        `schuldhulp.opzoeken` as on the page), then need-to-know on its resident."""
+        signaal = opzoeken.signaal(
+            request.user,
+            pk_of(pk, self.niet_gevonden),
+            action,
+            via=_via(request),
+            doel=request_doel(request),
+        )
         self._open(request, signaal.inwoner_id, R, action)
         return signaal
 
@@ -180,7 +183,7 @@ class SchuldvraagViewSet(VersieViewSetMixin, DossierViewSet):
     queryset = Schuldvraag.objects.none()
     serializer_class = SchuldvraagSerializer
     filter_backends: list[type] = []
-    niet_gevonden = "Deze schuldvraag bestaat niet."
+    niet_gevonden = opzoeken.VRAAG_NIET_GEVONDEN
 
     def list(self, request: Request) -> Response:
         rijen = _gefilterd(
@@ -192,11 +195,15 @@ class SchuldvraagViewSet(VersieViewSetMixin, DossierViewSet):
         return self.get_paginated_response(data)
 
     def _get(self, request: Request, pk: Any, action: Action) -> Schuldvraag:
-        vraag_id = pk_of(pk, self.niet_gevonden)
-        request_doel(request)
-        vraag = selectors.schuldvraag_get(vraag_id)
-        if vraag is None or vraag.gemeente_id != access.Actor.of(request.user).gemeente_id:
-            raise NotFound(self.niet_gevonden)
+        """The debt question within the login's municipality (else a logged refusal and a
+        404, `schuldhulp.opzoeken`), then need-to-know on its resident."""
+        vraag = opzoeken.schuldvraag(
+            request.user,
+            pk_of(pk, self.niet_gevonden),
+            action,
+            via=_via(request),
+            doel=request_doel(request),
+        )
         self._open(request, vraag.inwoner_id, R, action)
         return vraag
 

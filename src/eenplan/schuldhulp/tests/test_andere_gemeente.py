@@ -1,7 +1,8 @@
-"""Debt help pages for a signal, a debt question or a resident of another municipality: not
-found within the login's municipality, a 404 — and the refusal in the access log (resource,
-requested id, "niet binnen uw gemeente of bestaat niet"); nothing changes
-(`access.get_or_refuse`, ADR 0046)."""
+"""Debt help pages and API for a signal, a debt question or a resident of another municipality:
+not found within the login's municipality, a 404 — and the refusal in the access log (resource,
+requested id, "niet binnen uw gemeente of bestaat niet"); nothing changes, and the answer is the
+same as for an id that exists nowhere (`access.get_or_refuse` through `schuldhulp.opzoeken`,
+ADR 0046)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from eenplan.gemeente.constants import Rol
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.schuldhulp.models import Contactpoging
 from eenplan.testing.factories import HuishoudenFactory, InwonerFactory
-from eenplan.testing.helpers import geweigerd_elders, van_elders
+from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
 from eenplan.testing.schuldhulp import SchuldvraagFactory, VroegsignaalFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +55,49 @@ def test_the_debt_page_of_another_municipalitys_resident_is_a_404_and_logged(inw
     assert login(Client(), elders).get(f"/schuldhulp/inwoners/{inwoner.pk}/").status_code == 404
     [rij] = geweigerd_elders(elders)
     assert rij.reden == f"Inwoner {inwoner.pk}: {NIET_BINNEN_GEMEENTE}."
+
+
+def test_the_api_answers_a_signal_of_another_municipality_as_one_that_does_not_exist(inwoner):
+    signaal = VroegsignaalFactory(inwoner=inwoner)
+    elders = van_elders(Rol.WERKPLEIN)
+    api = api_for(elders)
+    daar = api.get(f"/api/v1/schuldhulp/signalen/{signaal.pk}/")
+    nergens = api.get(f"/api/v1/schuldhulp/signalen/{signaal.pk + 1000}/")
+    assert daar.status_code == nergens.status_code == 404
+    assert daar.json()["detail"] == nergens.json()["detail"] == "Dit vroegsignaal bestaat niet."
+    contact = api.post(
+        f"/api/v1/schuldhulp/signalen/{signaal.pk}/contact/",
+        {"op": signaal.ontvangen_op.isoformat(), "wijze": "brief", "bereikt": True},
+        format="json",
+    )
+    assert contact.status_code == 404
+    assert not Contactpoging.objects.exists()
+    rijen = geweigerd_elders(elders)
+    assert [r.reden for r in rijen] == [
+        f"Vroegsignaal {signaal.pk}: {NIET_BINNEN_GEMEENTE}.",
+        f"Vroegsignaal {signaal.pk + 1000}: {NIET_BINNEN_GEMEENTE}.",
+        f"Vroegsignaal {signaal.pk}: {NIET_BINNEN_GEMEENTE}.",
+    ]
+    assert {(r.onderwerp, r.inwoner_id, r.gemeente_id) for r in rijen} == {
+        ("schuldhulp", None, elders.gemeente_id)
+    }
+    assert [r.handeling for r in rijen] == ["lezen", "lezen", "wijzigen"]
+
+
+def test_the_api_answers_a_debt_question_of_another_municipality_with_a_logged_404(inwoner):
+    vraag = SchuldvraagFactory(inwoner=inwoner)
+    elders = van_elders(Rol.WERKPLEIN)
+    api = api_for(elders)
+    assert api.get(f"/api/v1/schuldhulp/vragen/{vraag.pk}/").status_code == 404
+    triage = api.post(
+        f"/api/v1/schuldhulp/vragen/{vraag.pk}/triage/",
+        {"uitkomst": "budgetcoaching", "op": vraag.verzoek_op.isoformat()},
+        format="json",
+    )
+    assert triage.status_code == 404
+    vraag.refresh_from_db()
+    assert vraag.triage == ""
+    assert [(r.reden, r.handeling) for r in geweigerd_elders(elders)] == [
+        (f"Schuldvraag {vraag.pk}: {NIET_BINNEN_GEMEENTE}.", "lezen"),
+        (f"Schuldvraag {vraag.pk}: {NIET_BINNEN_GEMEENTE}.", "wijzigen"),
+    ]
