@@ -266,17 +266,27 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 # --- a resident's work page: earning capacity, route, trajectory ------------------------------
 
 
-def _inwoner(request: HttpRequest, pk: int) -> Inwoner:
-    inwoner = Inwoner.objects.filter(pk=pk).first()
-    if inwoner is None:
-        raise Http404("Deze inwoner bestaat niet.")
+def _inwoner(request: HttpRequest, pk: int, action: Action) -> Inwoner:
+    """The resident of a work page, within the login's municipality (else a logged refusal and
+    a 404, the same for another municipality's resident and for none: `access.get_or_refuse`),
+    then need-to-know on them (403 with the reason, logged)."""
+    inwoner = access.get_or_refuse(
+        request.user,
+        Resource.PARTICIPATIE,
+        action,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: Inwoner.objects.filter(pk=pk, gemeente_id=gemeente_id).first(),
+        wat="Inwoner",
+        niet_gevonden="Deze inwoner bestaat niet.",
+    )
+    _open(request, action, inwoner.pk)
     return inwoner
 
 
 @access.requires(Resource.PARTICIPATIE, Action.LEZEN)
 def werk(request: HttpRequest, pk: int) -> HttpResponse:
-    inwoner = _inwoner(request, pk)
-    _open(request, Action.LEZEN, inwoner.pk)
+    inwoner = _inwoner(request, pk, Action.LEZEN)
     trajecten = list(selectors.trajecten_van(inwoner.pk))
     lopend = next((t for t in trajecten if t.beeindigd_op is None), None)
     metingen = list(selectors.verdiencapaciteiten_van(inwoner.pk))
@@ -383,8 +393,7 @@ def _werkdoelen(
 def werkdoel(request: HttpRequest, pk: int) -> HttpResponse:
     """Link a goal of the household plan to one of the resident's trajectories or
     instruments."""
-    inwoner = _inwoner(request, pk)
-    _open(request, Action.WIJZIGEN, inwoner.pk)
+    inwoner = _inwoner(request, pk, Action.WIJZIGEN)
     keuzes = selectors.werkdoel_keuzes(inwoner.pk, inwoner.gemeente_id)
     trajecten = list(selectors.trajecten_van(inwoner.pk))
     instrumenten = list(selectors.instrumenten_van(inwoner.pk, inwoner.gemeente_id))
@@ -423,8 +432,7 @@ def werkdoel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
 def verdiencapaciteit(request: HttpRequest, pk: int) -> HttpResponse:
-    inwoner = _inwoner(request, pk)
-    _open(request, Action.AANMAKEN, inwoner.pk)
+    inwoner = _inwoner(request, pk, Action.AANMAKEN)
     form = VerdiencapaciteitForm(request.POST, prefix="vc")
     return _post(
         request,
@@ -488,8 +496,7 @@ def _werkgever_keuzes(gemeente_id: int) -> list[tuple[int, str]]:
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
 def instrument(request: HttpRequest, pk: int) -> HttpResponse:
-    inwoner = _inwoner(request, pk)
-    _open(request, Action.AANMAKEN, inwoner.pk)
+    inwoner = _inwoner(request, pk, Action.AANMAKEN)
     form = InstrumentForm(
         request.POST, prefix="instrument", werkgevers=_werkgever_keuzes(inwoner.gemeente_id)
     )
@@ -519,8 +526,7 @@ def instrument(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
 def tegenprestatie(request: HttpRequest, pk: int) -> HttpResponse:
-    inwoner = _inwoner(request, pk)
-    _open(request, Action.AANMAKEN, inwoner.pk)
+    inwoner = _inwoner(request, pk, Action.AANMAKEN)
     form = TegenprestatieForm(request.POST, prefix="tp")
     return _post(
         request,

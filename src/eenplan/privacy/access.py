@@ -1007,13 +1007,58 @@ def get_or_refuse(
     gevonden = zoek(actor.gemeente_id)
     if gevonden is not None:
         return gevonden
+    _log_niet_gevonden(actor, resource, action, via=via, pk=pk, wat=wat, doel=doel)
+    raise Http404(niet_gevonden)
+
+
+def _log_niet_gevonden(
+    actor: Actor,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    pk: object,
+    wat: str,
+    doel: str | None,
+) -> None:
+    """The refused row of a record not found within the login's municipality: the resource,
+    the action, the requested id and NIET_BINNEN_GEMEENTE; no resident."""
     rule = RULES.get((resource, action))
     decision = Decision(allowed=False, reason=f"{wat} {pk}: {NIET_BINNEN_GEMEENTE}.")
     regel_doel = rule.doel if rule is not None else None
     _write(
         actor, decision, resource, action, doel=doel or regel_doel or actor.default_doel(), via=via
     )
-    raise Http404(niet_gevonden)
+
+
+def inwoner_uit_invoer(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    pk: int,
+    veld: str = "inwoner",
+    doel: str | None = None,
+) -> Inwoner:
+    """The resident a request *names in its input* (an API body or query parameter, not the
+    URL), within the municipality the login works for now. Not found there — another
+    municipality's resident or no resident at all, the same answer — is refused like
+    `get_or_refuse` (one refused row: the resource, the action, "Inwoner <id>: niet binnen uw
+    gemeente of bestaat niet.") and answered as bad input on that field (ValidationError, a 400
+    with a Dutch message; nothing is changed). Found: role and need-to-know on the resident
+    stay with the caller's `require`. ADR 0046."""
+    actor = Actor.of(actor)
+    inwoner = (
+        Inwoner.objects.select_related("wijk").filter(pk=pk, gemeente_id=actor.gemeente_id).first()
+    )
+    if inwoner is not None:
+        return inwoner
+    _log_niet_gevonden(actor, resource, action, via=via, pk=pk, wat="Inwoner", doel=doel)
+    raise ValidationError({veld: ONBEKENDE_INWONER.format(pk=pk)})
+
+
+ONBEKENDE_INWONER = "Inwoner {pk} is onbekend in uw gemeente."
 
 
 def beslist_over(actor: Actor | User, wet: str) -> bool:

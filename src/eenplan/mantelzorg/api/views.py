@@ -73,13 +73,6 @@ def _pk(pk: Any, tekst: str) -> int:
         raise NotFound(tekst) from exc
 
 
-def _inwoner(pk: int) -> Inwoner:
-    inwoner = Inwoner.objects.filter(pk=pk).first()
-    if inwoner is None:
-        raise ValidationError({"inwoner": f"Inwoner {pk} is onbekend."})
-    return inwoner
-
-
 # --- serializers ----------------------------------------------------------------------------
 
 
@@ -476,6 +469,16 @@ class KringActieSerializer(serializers.ModelSerializer):
 class _Basis(viewsets.GenericViewSet):
     permission_classes = [RolePermission]
     filter_backends: list[type] = []
+    access_rules: dict[str, tuple[Resource, Action]]
+
+    def _inwoner(self, request: Request, pk: int, veld: str = "inwoner") -> Inwoner:
+        """A resident the body names in `veld`, within the login's municipality; else a 400 on
+        that field and the refusal logged for this action (`access.inwoner_uit_invoer`). The
+        services decide need-to-know on the resident found."""
+        resource, action = self.access_rules[self.action]
+        return access.inwoner_uit_invoer(
+            request.user, resource, action, via=_via(request), pk=pk, veld=veld
+        )
 
     def _pagina_gelogd(
         self,
@@ -559,7 +562,7 @@ class MantelzorgerViewSet(_Basis):
 
         def opslaan(d: dict[str, Any]) -> Any:
             if inwoner:
-                d[inwoner] = _inwoner(d.pop(inwoner))
+                d[inwoner] = self._inwoner(request, d.pop(inwoner))
             return dienst(mantelzorger=mz, actor=request.user, via=_via(request), **d)
 
         return vastleggen(request, invoer, opslaan, lambda _gedaan: self._detail(mz.pk))
@@ -569,12 +572,12 @@ class MantelzorgerViewSet(_Basis):
 
     def create(self, request: Request) -> Response:
         def registreren(d: dict[str, Any]) -> Zorgrelatie:
-            verzorgde = _inwoner(d.pop("verzorgde"))
+            verzorgde = self._inwoner(request, d.pop("verzorgde"), "verzorgde")
             als = d.pop("als_inwoner")
             netwerk = d.pop("netwerkpersoon")
             return services.mantelzorger_register(
                 verzorgde=verzorgde,
-                als_inwoner=_inwoner(als) if als else None,
+                als_inwoner=self._inwoner(request, als, "als_inwoner") if als else None,
                 netwerkpersoon=(
                     Netwerkpersoon.objects.filter(pk=netwerk).first() if netwerk else None
                 ),
@@ -908,20 +911,21 @@ class VrijwilligerViewSet(_Basis):
         summary="Vrijwilligerswerk aanbieden als tegenprestatie (Participatiewet art. 9 lid 1 c)",
         description="De inwoner krijgt een profiel als vrijwilliger in de eigen wijk; het "
         "antwoord noemt de open klussen die passen. Geweigerd (400): geen dagdeel gekozen, een "
-        "inwoner zonder wijk of van een andere gemeente.",
+        "inwoner zonder wijk, of een inwoner die niet in uw gemeente bekend is (die weigering "
+        "staat ook in het toegangslog).",
         request=VrijwilligerswerkAanbiedenSerializer,
         responses={201: VrijwilligerswerkAanbodSerializer},
     )
     @action(detail=False, methods=["post"])
     def tegenprestatie(self, request: Request) -> Response:
-        gemeente = user_gemeente(request)
+        user_gemeente(request)  # an account without a municipality: 403, logged
 
         def aanbieden(d: dict[str, Any]) -> Vrijwilliger:
-            inwoner = Inwoner.objects.filter(pk=d.pop("inwoner"), gemeente=gemeente).first()
-            if inwoner is None:
-                raise ValidationError({"inwoner": "Deze inwoner is onbekend in uw gemeente."})
             return services.vrijwilligerswerk_aanbieden(
-                inwoner=inwoner, actor=request.user, via=_via(request), **d
+                inwoner=self._inwoner(request, d.pop("inwoner")),
+                actor=request.user,
+                via=_via(request),
+                **d,
             )
 
         return vastleggen(
@@ -987,7 +991,10 @@ class KlusViewSet(_Basis):
             request,
             KlusInputSerializer,
             lambda d: services.klus_add(
-                hulpvrager=_inwoner(d.pop("hulpvrager")), actor=request.user, via=_via(request), **d
+                hulpvrager=self._inwoner(request, d.pop("hulpvrager"), "hulpvrager"),
+                actor=request.user,
+                via=_via(request),
+                **d,
             ),
             self._klus,
         )

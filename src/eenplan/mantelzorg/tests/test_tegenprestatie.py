@@ -14,6 +14,7 @@ from django.utils import timezone
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.mantelzorg.models import Vrijwilliger
+from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing import factories as f
 from eenplan.testing.helpers import api_for, van_elders
@@ -103,8 +104,14 @@ def test_the_api_refuses_bad_input_in_dutch_and_writes_nothing(generalist, kandi
     elders = f.InwonerFactory(gemeente=van_elders().gemeente)
     andere = api.post(API, {"inwoner": elders.pk, "beschikbaarheid": ["ma_ochtend"]}, format="json")
     assert andere.status_code == 400
-    assert "onbekend in uw gemeente" in str(andere.json())
+    assert andere.json()["inwoner"] == [f"Inwoner {elders.pk} is onbekend in uw gemeente."]
     assert not Vrijwilliger.objects.exists()
+    # refused through the access module like every other resident outside the login's reach:
+    # logged in the own municipality's log, nothing about the other municipality's resident
+    [rij] = Inzage.objects.filter(user=generalist.user, toegestaan=False)
+    assert rij.reden == f"Inwoner {elders.pk}: {NIET_BINNEN_GEMEENTE}."
+    assert (rij.onderwerp, rij.handeling, rij.inwoner_id) == ("vrijwilliger", "aanmaken", None)
+    assert rij.gemeente_id == generalist.gemeente_id
 
 
 def test_a_role_without_volunteers_is_refused_and_logged(gemeente, kandidaat):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import (
     OpenApiParameter,
 )
@@ -125,10 +124,18 @@ class DossierViewSet(viewsets.GenericViewSet):
         )
 
     def _inwoner(self, request: Request, inwoner_id: int) -> Inwoner:
-        """A resident named in the request body: 400 when unknown in this municipality."""
-        inwoner = Inwoner.objects.filter(
-            pk=inwoner_id, gemeente_id=access.Actor.of(request.user).gemeente_id
-        ).first()
-        if inwoner is None:
-            raise ValidationError({"inwoner": f"Inwoner {inwoner_id} is onbekend."})
-        return inwoner
+        """A resident named in the request body (or a query parameter), within the login's
+        municipality; else a 400 on the field and the refusal logged for this action's resource
+        (`access.inwoner_uit_invoer`, the same for another municipality's resident and for
+        none). Need-to-know follows with `_open`."""
+        resource, action = getattr(self, "access_rules", {}).get(
+            self.action, (Resource.DOSSIER, Action.LEZEN)
+        )
+        return access.inwoner_uit_invoer(
+            request.user,
+            resource,
+            action,
+            via=access.Via.request(request),
+            pk=inwoner_id,
+            doel=request_doel(request),
+        )
