@@ -18,6 +18,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from eenplan.common.api import IdField
 from eenplan.onderzoeken.constants import Deelnemer, OnderzoekStatus
@@ -75,6 +76,33 @@ class OnderzoekTermijnSerializer(serializers.Serializer):
         help_text="De inwoner mag nu een aanvraag indienen: na het onderzoek, of omdat het "
         "onderzoek langer dan zes weken duurde (Wmo 2015 art. 2.3.2 lid 9)."
     )
+
+
+class OnderzoekBelastingSerializer(serializers.Serializer):
+    overbelast = serializers.BooleanField()
+    vastgesteld_op = serializers.DateField()
+    onderzoek = serializers.IntegerField(source="onderzoek_id")
+
+
+class OnderzoekMantelzorgerSerializer(serializers.Serializer):
+    """A current carer of the resident with the burden last recorded (mantelzorg); the carer
+    itself is at /api/v1/mantelzorgers/{id}/."""
+
+    id = serializers.IntegerField(source="mantelzorger.pk")
+    naam = serializers.CharField(source="mantelzorger.naam")
+    relatie = serializers.CharField(source="relatie.relatie")
+    uren_per_week = serializers.DecimalField(
+        source="relatie.uren_per_week", max_digits=5, decimal_places=1
+    )
+    url = serializers.SerializerMethodField()
+    laatste_belasting = OnderzoekBelastingSerializer(
+        allow_null=True, help_text="Leeg: de belasting is nog niet vastgelegd."
+    )
+
+    def get_url(self, zorg: Any) -> str:
+        return reverse(
+            "mantelzorger-detail", args=[zorg.mantelzorger.pk], request=self.context.get("request")
+        )
 
 
 class OnderdeelSerializer(serializers.ModelSerializer):
@@ -190,6 +218,7 @@ class OnderzoekDetailSerializer(serializers.ModelSerializer):
     reacties = VerslagReactieSerializer(many=True, read_only=True)
     termijn = serializers.SerializerMethodField()
     ontbrekend = serializers.SerializerMethodField()
+    mantelzorgers = serializers.SerializerMethodField()
 
     class Meta:
         model = Onderzoek
@@ -205,6 +234,7 @@ class OnderzoekDetailSerializer(serializers.ModelSerializer):
             "clientondersteuning_gewezen",
             "pgb_uitgelegd",
             "mantelzorger_besproken",
+            "mantelzorgers",
             "onderdelen",
             "gesprekken",
             "afwegingen",
@@ -232,6 +262,21 @@ class OnderzoekDetailSerializer(serializers.ModelSerializer):
     )
     def get_ontbrekend(self, obj: Onderzoek) -> list[str]:
         return list(self.context.get("ontbrekend", []))
+
+    @extend_schema_field(
+        OnderzoekMantelzorgerSerializer(
+            many=True,
+            allow_null=True,
+            help_text="De mantelzorgers van de inwoner nu, met de laatst vastgelegde belasting "
+            "(Wmo 2015 art. 2.3.2 lid 4 onder d). Leeg (null) als uw rol geen mantelzorg "
+            "leest; het lezen wordt gelogd.",
+        )
+    )
+    def get_mantelzorgers(self, obj: Onderzoek) -> list[dict[str, Any]] | None:
+        zorg = self.context.get("zorg")
+        if zorg is None:
+            return None
+        return list(OnderzoekMantelzorgerSerializer(zorg, many=True, context=self.context).data)
 
 
 class AnkerSerializer(serializers.ModelSerializer):

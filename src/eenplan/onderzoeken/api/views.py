@@ -30,6 +30,7 @@ from rest_framework.serializers import Serializer
 
 from eenplan.common.api import IdFilter, VersieViewSetMixin, parse_id
 from eenplan.gemeente.selectors import medewerker_for_user
+from eenplan.mantelzorg.opzoeken import zorg_van
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken import services
 from eenplan.onderzoeken.api.serializers import (
@@ -189,10 +190,19 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         if onderzoek is None:  # not reached: the caller loaded it in the same request
             raise NotFound("Dit onderzoek bestaat niet.")
         lopend = onderzoek.status == OnderzoekStatus.LOPEND
+        vandaag = timezone.localdate()
         context = {
             "request": request,
-            "termijn": onderzoek_termijn(onderzoek, timezone.localdate()),
+            "termijn": onderzoek_termijn(onderzoek, vandaag),
             "ontbrekend": services.verslag_ontbrekend_voor(onderzoek) if lopend else [],
+            # the carers and their last burden, as on the page (mantelzorg, logged)
+            "zorg": zorg_van(
+                request.user,
+                onderzoek.inwoner,
+                via=access.Via.request(request),
+                vandaag=vandaag,
+                doel=request_doel(request) or Doel.ONDERZOEK,
+            ),
         }
         return Response(OnderzoekDetailSerializer(onderzoek, context=context).data, status=code)
 

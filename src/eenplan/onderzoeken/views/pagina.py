@@ -15,6 +15,7 @@ from django.utils import timezone
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import inwoner_netwerk
+from eenplan.mantelzorg.opzoeken import zorg_van
 from eenplan.onderzoeken import selectors, services
 from eenplan.onderzoeken.constants import OnderzoekStatus
 from eenplan.onderzoeken.forms import (
@@ -32,10 +33,12 @@ from eenplan.onderzoeken.views.gemeen import (
     _leden,
     _log_getoond,
     _onderzoek,
+    _via,
 )
 from eenplan.onderzoeken.views.grafiek import _grafiek
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.constants import Doel
 from eenplan.rules.onderzoek import LadderStap, StapUitkomst, maatwerk_ontbrekende_stappen
 from eenplan.voorzieningen.selectors import sociale_kaart
 
@@ -199,6 +202,11 @@ def _pagina(
         "ladder_ontbrekend": ladder_ontbrekend,
         "ontbrekend": services.verslag_ontbrekend_voor(onderzoek) if lopend else [],
         "finalise_fouten": finalise_fouten or [],
+        # The carers and their last burden, from the carer page (only for a role that reads
+        # mantelzorg; decided and logged in privacy.access).
+        "zorg": zorg_van(
+            request.user, onderzoek.inwoner, via=_via(request), vandaag=vandaag, doel=Doel.ONDERZOEK
+        ),
         "toon_plan": onderzoek.huishouden_id is not None
         and access.allows(request.user, Resource.PLAN, Action.LEZEN),
         "algemene_voorzieningen": LadderStap.ALGEMENE_VOORZIENINGEN,
