@@ -7,10 +7,9 @@ class CommonConfig(AppConfig):
     verbose_name = "Gemeenschappelijk"
 
     def ready(self) -> None:
-        from django.db.models import CharField, Field, ForeignObject
+        from django.db.models import CharField
 
-        from eenplan.common.lookups import InLijst, Prefix
+        from eenplan.common.lookups import Prefix
 
         CharField.register_lookup(Prefix)
-        Field.register_lookup(InLijst)
-        ForeignObject.register_lookup(InLijst)  # keys: their own lookups, not Field's
+        # `in_lijst` is registered per field where it is used (`common.lookups.in_lijst_op`).

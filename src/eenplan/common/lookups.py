@@ -67,6 +67,15 @@ class InLijst(Lookup):
         return f"{lhs} IN ({', '.join(['%s'] * len(waarden))})", [*lhs_params, *waarden]
 
 
+def in_lijst_op(*velden: Any) -> None:
+    """Make `in_lijst` available on these model fields only (Django's per-field lookups), not
+    on every column: the lookup takes plain values unconverted, which is right only where the
+    caller knows the column's kind — the batch lookups that use it (`berichten.apps`). On any
+    other field `in_lijst` is an unknown lookup (FieldError) and `in` is the one to use."""
+    for veld in velden:
+        veld.register_lookup(InLijst)
+
+
 class Bytevolgorde(Func):
     """`expression COLLATE "C"` on PostgreSQL, `COLLATE BINARY` on SQLite: compare and sort
     text by its bytes, whatever the database's own collation.

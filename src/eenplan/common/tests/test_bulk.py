@@ -7,11 +7,15 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import FieldError
+from django.test.utils import register_lookup
 from django.utils import timezone
 
 from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
 from eenplan.berichten.models import Bericht
 from eenplan.common import bulk
+from eenplan.common.lookups import InLijst
+from eenplan.inwoners.models import Inwoner
 
 pytestmark = pytest.mark.django_db
 
@@ -105,12 +109,26 @@ def test_in_lijst_finds_the_same_rows_as_in():
     rijen = [_bericht(i, timezone.now()) for i in range(4)]
     bulk.voeg_in(Bericht, rijen, ids=True)
     ids = [rijen[0].pk, rijen[2].pk, rijen[2].pk, None, 10**9]
-    assert set(Bericht.objects.filter(id__in_lijst=ids)) == set(Bericht.objects.filter(id__in=ids))
+    # registered here for the test only: message processing reads Bericht by other columns
+    with register_lookup(Bericht._meta.get_field("id"), InLijst):
+        gevonden = set(Bericht.objects.filter(id__in_lijst=ids))
+        assert gevonden == set(Bericht.objects.filter(id__in=ids))
+        assert not Bericht.objects.filter(id__in_lijst=[]).exists()
     namen = {"ID1", "ID3", "ONBEKEND"}
     assert set(Bericht.objects.filter(identificatie__in_lijst=namen)) == {rijen[1], rijen[3]}
-    assert not Bericht.objects.filter(id__in_lijst=[]).exists()
     with pytest.raises(TypeError):
-        list(Bericht.objects.filter(dagtekening__in_lijst=[dt.date(2026, 3, 1)]))
+        list(Bericht.objects.filter(identificatie__in_lijst=[dt.date(2026, 3, 1)]))
+
+
+def test_in_lijst_is_only_on_the_columns_that_use_it():
+    """Registered per field (`common.lookups.in_lijst_op`, from `berichten.apps`), not on every
+    field of every model: elsewhere it is an unknown lookup and `in` is the one to use."""
+    assert not Bericht.objects.filter(sha256__in_lijst=["0" * 64]).exists()
+    assert not Inwoner.objects.filter(bsn__in_lijst=["123456782"]).exists()
+    with pytest.raises(FieldError, match="in_lijst"):
+        Inwoner.objects.filter(achternaam__in_lijst=["Jansen"]).exists()
+    with pytest.raises(FieldError, match="in_lijst"):
+        Bericht.objects.filter(dagtekening__in_lijst=["2026-03-01"]).exists()
 
 
 def test_nieuwe_rij_makes_the_instance_the_constructor_makes():
