@@ -115,7 +115,8 @@ def test_de_privacy_officer_vernietigt_jeugdgegevens_op_verzoek(page, gemeenteda
         voorziening=VoorzieningFactory(jeugd=True, gemeente=s.gemeente),
         verzonden=True,
     )
-    wmo = MeldingFactory(inwoner=kind, domeinen=["jeugd", "wmo"])
+    # also about the household's income: the Participatiewet gives no right, so it stays
+    gemengd = MeldingFactory(inwoner=kind, domeinen=["jeugd", "participatie"])
     fg = MedewerkerFactory(gemeente=s.gemeente, functie=Rol.PRIVACY).user
     verzoek = avg_verzoek_register(inwoner=kind, soort="vernietiging", actor=fg)
 
@@ -137,7 +138,7 @@ def test_de_privacy_officer_vernietigt_jeugdgegevens_op_verzoek(page, gemeenteda
     page.get_by_role("button", name="Afhandelen").click()
     expect(page.get_by_text("Vernietigd: 1 van 1 onderdelen.")).to_be_visible()
     assert not Aanvraag.objects.filter(pk=aanvraag.pk).exists()
-    assert type(wmo).objects.filter(pk=wmo.pk).exists()
+    assert type(gemengd).objects.filter(pk=gemengd.pk).exists()
     page.get_by_role("link", name=re.compile(r"^Verklaring van vernietiging \d+$")).click()
     expect(page.locator("main")).to_contain_text("op verzoek van de betrokkene")
     expect(page.locator("main")).not_to_contain_text(kind.achternaam)

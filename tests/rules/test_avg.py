@@ -17,6 +17,7 @@ from eenplan.rules.avg import (
     verlenging_toegestaan,
     vernietigbaar_vanaf,
     vernietigen_uiterlijk,
+    vernietigen_uiterlijk_voor,
     wetten_met_recht_op_vernietiging,
 )
 
@@ -101,7 +102,7 @@ def test_termijn_iso_is_the_selectielijst_notation():
         Termijn(jaren=-1)
 
 
-# --- destruction at the resident's request (Jeugdwet art. 7.3.9) ----------------------------
+# --- destruction at the resident's request (Jeugdwet art. 7.3.9, Wmo 2015 art. 5.3.5) -------
 
 
 def test_jeugdwet_7_3_9_is_dated_data_with_its_source():
@@ -111,10 +112,35 @@ def test_jeugdwet_7_3_9_is_dated_data_with_its_source():
     nieuw = recht_op_vernietiging("jeugd", dt.date(2026, 1, 1))
     assert nieuw is not None and nieuw.termijn_maanden is None
     assert "BWBR0034925/2026-01-01" in nieuw.bron
-    # before the Jeugdwet, and for the Wmo part (not verified in eenplan): no right in the data
+    # before the Jeugdwet: no right in the data
     assert recht_op_vernietiging("jeugd", dt.date(2014, 12, 31)) is None
-    assert recht_op_vernietiging("wmo", dt.date(2026, 3, 10)) is None
-    assert wetten_met_recht_op_vernietiging() == frozenset({"jeugd"})
+
+
+def test_wmo_2015_5_3_5_gives_the_same_right_within_three_months_of_a_written_request():
+    recht = recht_op_vernietiging("wmo", dt.date(2026, 3, 10))
+    assert recht is not None and recht.artikel == "Wmo 2015 art. 5.3.5"
+    assert recht.termijn_maanden == 3 and recht.geldig_vanaf == dt.date(2015, 1, 1)
+    assert "BWBR0035362/2026-01-01" in recht.bron and "schriftelijk verzoek" in recht.bron
+    assert "aanmerkelijk belang" in recht.uitzondering and "twaalf jaar" in recht.uitzondering
+    assert vernietigen_uiterlijk(dt.date(2026, 3, 10), recht) == dt.date(2026, 6, 10)
+    assert recht_op_vernietiging("wmo", dt.date(2014, 12, 31)) is None
+    # work and income and debt help give no such right
+    assert wetten_met_recht_op_vernietiging() == frozenset({"jeugd", "wmo"})
+
+
+@pytest.mark.parametrize(
+    ("ontvangen", "verlengd", "uiterlijk"),
+    [
+        # both laws three months (the old Jeugdwet text, the Wmo)
+        (dt.date(2025, 11, 30), False, dt.date(2026, 2, 28)),
+        # 2026: the Jeugdwet's answer term of one month comes first, three when extended
+        (dt.date(2026, 3, 10), False, dt.date(2026, 4, 10)),
+        (dt.date(2026, 3, 10), True, dt.date(2026, 6, 10)),
+        (dt.date(2014, 12, 31), False, None),
+    ],
+)
+def test_a_request_covering_both_laws_is_due_at_the_earliest_term(ontvangen, verlengd, uiterlijk):
+    assert vernietigen_uiterlijk_voor(ontvangen, verlengd=verlengd) == uiterlijk
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ from django.db import models
 
 
 class VerzoekSoort(models.TextChoices):
-    """The rights a resident exercises (AVG chapter III; Jeugdwet art. 7.3.9), in plain words
+    """The rights a resident exercises (AVG chapter III; Jeugdwet art. 7.3.9 and Wmo 2015 art.
+    5.3.5 for destruction), in plain words
     (B1): the article is secondary text (`ARTIKEL`), shown next to the words."""
 
     INZAGE = "inzage", "Gegevens inzien"
@@ -20,7 +21,7 @@ ARTIKEL: dict[str, str] = {
     VerzoekSoort.RECTIFICATIE: "AVG art. 16",
     VerzoekSoort.BEPERKING: "AVG art. 18",
     VerzoekSoort.BEZWAAR: "AVG art. 21",
-    VerzoekSoort.VERNIETIGING: "AVG art. 17, Jeugdwet art. 7.3.9",
+    VerzoekSoort.VERNIETIGING: "AVG art. 17, Jeugdwet art. 7.3.9, Wmo 2015 art. 5.3.5",
 }
 
 # What the resident chooses in the portal: what they want, in their own words (B1).
@@ -29,22 +30,33 @@ PORTAAL_KEUZES: list[tuple[str, str]] = [
     (VerzoekSoort.RECTIFICATIE, "Er staat iets verkeerd; ik wil dat het wordt verbeterd"),
     (VerzoekSoort.BEPERKING, "Ik wil dat de gemeente mijn gegevens even niet gebruikt"),
     (VerzoekSoort.BEZWAAR, "Ik ben het niet eens met hoe de gemeente mijn gegevens gebruikt"),
-    (VerzoekSoort.VERNIETIGING, "Ik wil dat de gemeente gegevens over jeugdhulp vernietigt"),
+    (
+        VerzoekSoort.VERNIETIGING,
+        "Ik wil dat de gemeente gegevens over jeugdhulp of Wmo-ondersteuning vernietigt",
+    ),
 ]
 
 
 class Weigeringsgrond(models.TextChoices):
     """Why a request to destroy records is refused: the grounds the law gives (Jeugdwet art.
-    7.3.9 lid 2; AVG art. 17 lid 3). A refusal of such a request always names one."""
+    7.3.9 lid 2; Wmo 2015 art. 5.3.5 lid 2 and 3; AVG art. 17 lid 3). A refusal of such a
+    request always names one."""
 
     BELANG_ANDER = (
         "belang_ander",
-        "Bewaren is van groot belang voor iemand anders (Jeugdwet art. 7.3.9 lid 2)",
+        "Bewaren is van groot belang voor iemand anders (Jeugdwet art. 7.3.9 lid 2; "
+        "Wmo 2015 art. 5.3.5 lid 2)",
     )
     WETTELIJK_VOORSCHRIFT = (
         "wettelijk_voorschrift",
         "Een wet verbiedt vernietigen, bijvoorbeeld tijdens een bezwaar of beroep "
-        "(Jeugdwet art. 7.3.9 lid 2; AVG art. 17 lid 3 onder b)",
+        "(Jeugdwet art. 7.3.9 lid 2; Wmo 2015 art. 5.3.5 lid 2; AVG art. 17 lid 3 onder b)",
+    )
+    TE_JONG = (
+        "te_jong",
+        "De verzoeker is jonger dan twaalf jaar, of minderjarig en niet in staat zijn belangen "
+        "redelijk te beoordelen; zijn wettelijk vertegenwoordiger kan het verzoek doen "
+        "(Wmo 2015 art. 5.3.5 lid 3 en 4)",
     )
     GEEN_RECHT = (
         "geen_recht",

@@ -27,7 +27,8 @@ from eenplan.inwoners.models import Inwoner
 
 
 class AvgVerzoek(BaseModel):
-    """A request of a resident under AVG art. 15, 16, 17 (with Jeugdwet art. 7.3.9), 18 or 21,
+    """A request of a resident under AVG art. 15, 16, 17 (with Jeugdwet art. 7.3.9 and Wmo 2015
+    art. 5.3.5), 18 or 21,
     with its term (art. 12 lid 3: one month, once extendable by two) and its outcome. Kept
     after a destruction it asked for: it is the record of how the request was handled."""
 
@@ -47,9 +48,9 @@ class AvgVerzoek(BaseModel):
         max_length=20, choices=VerzoekStatus.choices, default=VerzoekStatus.OPEN
     )
     uitkomst = models.TextField(blank=True, help_text="Het antwoord aan de inwoner.")
-    # A request to destroy records (Jeugdwet art. 7.3.9): the last day to destroy, by the law's
-    # own term or the answer term (rules.avg.vernietigen_uiterlijk), and the legal ground of a
-    # refusal (always given).
+    # A request to destroy records (Jeugdwet art. 7.3.9, Wmo 2015 art. 5.3.5): the last day to
+    # destroy, the earliest of the laws' own terms or the answer term
+    # (rules.avg.vernietigen_uiterlijk_voor), and the legal ground of a refusal (always given).
     vernietigen_uiterlijk = models.DateField(null=True, blank=True)
     weigeringsgrond = models.CharField(
         max_length=30, choices=Weigeringsgrond.choices, blank=True, default=""
@@ -186,9 +187,10 @@ class Vernietigingslijst(BaseModel):
     )
     vernietigd_op = models.DateTimeField(null=True, blank=True)
     afwijzing_reden = models.CharField(max_length=300, blank=True)
-    # A destruction at the resident's request (Jeugdwet art. 7.3.9): the number of the request,
-    # not a foreign key, so that the verklaring outlives the request and the resident's dossier
-    # (a destruction of the dossier would otherwise take the list along as a dependent row).
+    # A destruction at the resident's request (Jeugdwet art. 7.3.9, Wmo 2015 art. 5.3.5): the
+    # number of the request, not a foreign key, so that the verklaring outlives the request and
+    # the resident's dossier (a destruction of the dossier would otherwise take the list along
+    # as a dependent row).
     avg_verzoek_nummer = models.BigIntegerField(
         null=True, blank=True, db_index=True, help_text="Het AVG-verzoek waarop vernietigd is."
     )
@@ -200,6 +202,13 @@ class Vernietigingslijst(BaseModel):
 
     def __str__(self) -> str:
         return f"Vernietigingslijst {self.pk} ({self.get_status_display()})"
+
+    @property
+    def wettelijke_grond(self) -> str:
+        """For a list made on request: the articles its reason names ("Jeugdwet art. 7.3.9 lid
+        1 en Wmo 2015 art. 5.3.5 lid 1 met AVG art. 17 lid 1"), for the verklaring."""
+        _, _, grond = self.reden.partition("bewaartermijn: ")
+        return grond.rstrip(".") or "AVG art. 17 lid 1"
 
 
 class VernietigingsRegel(models.Model):

@@ -1,20 +1,21 @@
 """Destroying a resident's records at their request before the retention period ends (Jeugdwet
-art. 7.3.9 with AVG art. 17 lid 1; ADR 0042).
+art. 7.3.9 and Wmo 2015 art. 5.3.5, with AVG art. 17 lid 1; ADR 0042).
 
 Which records the law lets go: those of a law with a right to destruction on request in the
-dated rule data (`rules.avg.recht_op_vernietiging`; today only the Jeugdwet). In eenplan those
-are the resident's own youth care records:
+dated rule data (`rules.avg.recht_op_vernietiging`: the Jeugdwet and the Wmo 2015). In eenplan
+those are the resident's own youth care and Wmo records:
 
-- every aanvraag under the Jeugdwet, with all its beschikkingen, their letters, bezwaren that
-  were decided (their beroep term over) and the iJw messages about them;
-- every melding that is about youth care only (not also Wmo, work and income or debts), with
-  its onderzoek (the kitchen-table conversation, the verslag, the ZRM scores).
+- every aanvraag under the Jeugdwet or the Wmo 2015, with all its beschikkingen, their letters,
+  bezwaren that were decided (their beroep term over) and the iJw/iWmo messages about them;
+- every melding that is only about youth care and Wmo support (not also work and income, debts
+  or something else), with its onderzoek (the kitchen-table conversation, the verslag, the ZRM
+  scores).
 
 What stays: the resident (the request itself refers to them and is kept under selectielijst
-6.1), every Wmo, Participatiewet and debt-help record (the Wmo 2015, AVG art. 17 lid 3 onder b and
-the Archiefwet: see docs/privacy.md), and what is also someone else's record (a household's plan
-and its goals and evaluations, a mantelzorger's burden recorded in an onderzoek, a debt signal):
-a youth record such a row refers to stays, its line says why.
+6.1), every Participatiewet and debt-help record (no such right in those laws: AVG art. 17 lid 3
+onder b and the Archiefwet, see docs/privacy.md), and what is also someone else's record (a
+household's plan and its goals and evaluations, a mantelzorger's burden recorded in an
+onderzoek, a debt signal): a record such a row refers to stays, its line says why.
 
 Nothing is destroyed while a bezwaar runs, the beroep term is open or a legal hold lasts
 (`bewaren.blokkades`): the grant is refused with the reason and nothing changes. The destruction
@@ -27,8 +28,11 @@ lid 2); it is pseudonymised when the resident's dossier itself is destroyed, as 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
 from django.apps import apps
@@ -57,7 +61,10 @@ BEHOUDEN = frozenset(
         "participatie.levensonderhoudaanvraag",
     }
 )
-ANDERE_DOMEINEN = ("wmo", "participatie", "schulden", "overig")
+# The domains of a melding (meldingen.Melding's flags) and the law each stands for: a melding
+# goes only when every domain it is about is one of a law with a right to destruction.
+DOMEIN_VAN_WET = {"jeugd": "jeugd", "wmo": "wmo"}
+DOMEINEN = ("jeugd", "wmo", "participatie", "schulden", "overig")
 
 
 def _model(label: str) -> Any:
@@ -77,13 +84,15 @@ def _beschikkingen_mee(aanvraag: Any) -> Records:
 
 def _aanvraag_regel(aanvraag: Any) -> str:
     """The retention rule the aanvraag would have been kept under (for the verklaring): a youth
-    provision granted (8.3.2) or everything refused (8.2)."""
+    provision granted (8.3.2), a Wmo provision granted (8.3.1), or everything refused (8.2)."""
     gegeven = (
         _model("beschikkingen.BeschikteVoorziening")
         .objects.filter(beschikking__aanvraag=aanvraag, uitkomst__in=bewaren.GEGEVEN)
         .exists()
     )
-    return "beschikking_jeugd" if gegeven else "aanvraag_geweigerd"
+    if not gegeven:
+        return "aanvraag_geweigerd"
+    return "beschikking_jeugd" if aanvraag.wet == "jeugd" else "beschikking_wmo"
 
 
 JEUGD_AANVRAAG = Soort(
@@ -103,6 +112,12 @@ JEUGD_AANVRAAG = Soort(
     behouden=BEHOUDEN,
 )
 
+WMO_AANVRAAG = dataclasses.replace(
+    JEUGD_AANVRAAG,
+    code="wmo_aanvraag",
+    label="Aanvraag Wmo-ondersteuning met beschikkingen en brieven (op verzoek)",
+)
+
 JEUGD_MELDING = Soort(
     code="jeugd_melding",
     label="Melding over jeugdhulp met het onderzoek (op verzoek)",
@@ -117,7 +132,19 @@ JEUGD_MELDING = Soort(
     behouden=BEHOUDEN,
 )
 
-SOORTEN_OP_VERZOEK = {s.code: s for s in (JEUGD_AANVRAAG, JEUGD_MELDING)}
+# A melding about Wmo support (possibly with youth care too): kept, had it stayed, under the
+# category of the longer period when it is also about youth care.
+WMO_MELDING = dataclasses.replace(
+    JEUGD_MELDING,
+    code="wmo_melding",
+    label="Melding over Wmo-ondersteuning met het onderzoek (op verzoek)",
+    regel_soort=lambda r: "beschikking_jeugd" if r.jeugd else "beschikking_wmo",
+)
+
+SOORTEN_OP_VERZOEK = {
+    s.code: s for s in (JEUGD_AANVRAAG, WMO_AANVRAAG, JEUGD_MELDING, WMO_MELDING)
+}
+AANVRAAG_SOORT = {"jeugd": JEUGD_AANVRAAG, "wmo": WMO_AANVRAAG}
 
 
 @dataclass
@@ -142,38 +169,62 @@ class Beoordeling:
     wetten: frozenset[str]
 
 
-def jeugdgegevens(inwoner: Inwoner) -> list[Item]:
-    """The resident's own youth care records (see the module text), oldest first. Two
+def gegevens_op_verzoek(inwoner: Inwoner, wetten: frozenset[str]) -> list[Item]:
+    """The resident's own records under `wetten` (the laws with a right to destruction on
+    request; see the module text): the aanvragen oldest first, then the meldingen. Two
     queries."""
+    if not wetten:
+        return []
     aanvragen = _model("beschikkingen.Aanvraag").objects.filter(
-        inwoner=inwoner, gemeente_id=inwoner.gemeente_id, wet="jeugd"
+        inwoner=inwoner, gemeente_id=inwoner.gemeente_id, wet__in=sorted(wetten)
     )
-    meldingen = _model("meldingen.Melding").objects.filter(
-        inwoner=inwoner, gemeente_id=inwoner.gemeente_id, jeugd=True
-    )
-    for veld in ANDERE_DOMEINEN:
-        meldingen = meldingen.exclude(**{veld: True})
-    items = [Item(JEUGD_AANVRAAG, a) for a in aanvragen.order_by("ontvangen_op", "pk")]
-    items += [Item(JEUGD_MELDING, m) for m in meldingen.order_by("ontvangen_op", "pk")]
+    domeinen = {DOMEIN_VAN_WET[w] for w in wetten if w in DOMEIN_VAN_WET}
+    items = [Item(AANVRAAG_SOORT[a.wet], a) for a in aanvragen.order_by("ontvangen_op", "pk")]
+    if domeinen:
+        meldingen = _model("meldingen.Melding").objects.filter(
+            reduce(operator.or_, (Q(**{d: True}) for d in sorted(domeinen))),
+            inwoner=inwoner,
+            gemeente_id=inwoner.gemeente_id,
+        )
+        for veld in DOMEINEN:
+            if veld not in domeinen:
+                meldingen = meldingen.exclude(**{veld: True})
+        items += [
+            Item(WMO_MELDING if m.wmo else JEUGD_MELDING, m)
+            for m in meldingen.order_by("ontvangen_op", "pk")
+        ]
     return items
+
+
+def _wetten(ontvangen_op: dt.date) -> frozenset[str]:
+    """The laws that give a right to destruction for a request received on that day."""
+    return frozenset(
+        w
+        for w in wetten_met_recht_op_vernietiging()
+        if recht_op_vernietiging(w, ontvangen_op) is not None
+    )
+
+
+def artikelen(ontvangen_op: dt.date) -> str:
+    """The articles that give the right, for the verklaring and the pages ("Jeugdwet art.
+    7.3.9 en Wmo 2015 art. 5.3.5")."""
+    rechten = [recht_op_vernietiging(w, ontvangen_op) for w in sorted(_wetten(ontvangen_op))]
+    return " en ".join(r.artikel for r in rechten if r is not None)
 
 
 def beoordelen(verzoek: AvgVerzoek, *, vandaag: dt.date | None = None) -> Beoordeling:
     """What a grant of this request would destroy now, and what blocks it."""
     vandaag = vandaag or timezone.localdate()
-    wetten = frozenset(
-        w
-        for w in wetten_met_recht_op_vernietiging()
-        if recht_op_vernietiging(w, verzoek.ontvangen_op) is not None
-    )
-    items = jeugdgegevens(verzoek.inwoner) if "jeugd" in wetten else []
+    wetten = _wetten(verzoek.ontvangen_op)
+    items = gegevens_op_verzoek(verzoek.inwoner, wetten)
     blok = bewaren.blokkades({verzoek.inwoner_id}, vandaag=vandaag)
     return Beoordeling(items=items, blokkade=blok.get(verzoek.inwoner_id, ""), wetten=wetten)
 
 
 GEBLOKKEERD = (
     "Er is niets vernietigd. {reden} Zolang dat zo is verzet de wet zich tegen vernietiging "
-    "(Jeugdwet art. 7.3.9 lid 2): wijs het verzoek af met die grond, of wacht tot het voorbij is."
+    "(Jeugdwet art. 7.3.9 lid 2, Wmo 2015 art. 5.3.5 lid 2): wijs het verzoek af met die grond, "
+    "of wacht tot het voorbij is."
 )
 
 
@@ -193,7 +244,7 @@ def _regel(soort: Soort, record: Any, vandaag: dt.date) -> Bewaartermijn:
 def vernietigen(
     verzoek: AvgVerzoek, *, door: Any, vandaag: dt.date | None = None
 ) -> Vernietigingslijst | None:
-    """Destroy the youth care records a granted request lets go, inside the caller's
+    """Destroy the youth care and Wmo records a granted request lets go, inside the caller's
     transaction (the grant): refused as a whole (ValidationError, nothing changed) when the
     resident's records are blocked. Each record in its own savepoint: one that is still
     referred to by someone else's record stays and its line says why. Returns the destruction
@@ -206,15 +257,18 @@ def vernietigen(
         raise ValidationError(GEBLOKKEERD.format(reden=beoordeling.blokkade))
     if not beoordeling.items:
         return None
-    recht = recht_op_vernietiging("jeugd", verzoek.ontvangen_op)
-    artikel = recht.artikel if recht else "Jeugdwet art. 7.3.9"
+    grond = " en ".join(
+        f"{recht.artikel} lid 1"
+        for w in sorted(beoordeling.wetten)
+        if (recht := recht_op_vernietiging(w, verzoek.ontvangen_op)) is not None
+    )
     lijst = Vernietigingslijst.objects.create(
         gemeente_id=verzoek.gemeente_id,
         status=LijstStatus.IN_UITVOERING,
         peildatum=vandaag,
         reden=(
             f"Vernietigd op verzoek van de betrokkene ({verzoek.kenmerk}) voor het einde van de "
-            f"bewaartermijn: {artikel} lid 1 met AVG art. 17 lid 1."
+            f"bewaartermijn: {grond} met AVG art. 17 lid 1."
         )[:300],
         voorgesteld_door=door,
         goedgekeurd_door=door,

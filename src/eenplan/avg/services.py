@@ -3,8 +3,8 @@ and the inzage export. Every service decides through `privacy.access` (staff by 
 rules, a resident's login by the resident rules) and writes its event in the same transaction.
 
 AVG art. 12 lid 3 (terms), art. 15 (inzage), art. 16 (rectificatie), art. 17 with Jeugdwet art.
-7.3.9 (vernietiging, `avg.op_verzoek`), art. 18 (beperking), art. 21 (bezwaar). The terms are
-computed by `eenplan.rules.avg`.
+7.3.9 and Wmo 2015 art. 5.3.5 (vernietiging, `avg.op_verzoek`), art. 18 (beperking), art. 21
+(bezwaar). The terms are computed by `eenplan.rules.avg`.
 """
 
 from __future__ import annotations
@@ -34,10 +34,9 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules.avg import (
     antwoord_uiterlijk,
-    recht_op_vernietiging,
     verlengd_uiterlijk,
     verlenging_toegestaan,
-    vernietigen_uiterlijk,
+    vernietigen_uiterlijk_voor,
 )
 from eenplan.rules.datums import GEBEURTENIS
 
@@ -126,9 +125,6 @@ def avg_verzoek_register(
     if fouten:
         raise ValidationError(fouten)
     eigen = access.Actor.of(actor)
-    recht = (
-        recht_op_vernietiging("jeugd", ontvangen_op) if soort == VerzoekSoort.VERNIETIGING else None
-    )
     verzoek = AvgVerzoek(
         gemeente_id=inwoner.gemeente_id,
         inwoner=inwoner,
@@ -136,7 +132,11 @@ def avg_verzoek_register(
         omschrijving=omschrijving.strip(),
         ontvangen_op=ontvangen_op,
         antwoord_uiterlijk=antwoord_uiterlijk(ontvangen_op),
-        vernietigen_uiterlijk=vernietigen_uiterlijk(ontvangen_op, recht) if recht else None,
+        vernietigen_uiterlijk=(
+            vernietigen_uiterlijk_voor(ontvangen_op)
+            if soort == VerzoekSoort.VERNIETIGING
+            else None
+        ),
         veld=veld,
         oude_waarde=oude_waarde[:300],
         nieuwe_waarde=nieuwe_waarde.strip()[:300],
@@ -191,11 +191,9 @@ def avg_verzoek_verleng(
     verzoek.verlenging_reden = reden.strip()
     verzoek.antwoord_uiterlijk = verlengd_uiterlijk(verzoek.ontvangen_op)
     if verzoek.soort == VerzoekSoort.VERNIETIGING:
-        recht = recht_op_vernietiging("jeugd", verzoek.ontvangen_op)
-        if recht is not None:
-            verzoek.vernietigen_uiterlijk = vernietigen_uiterlijk(
-                verzoek.ontvangen_op, recht, verlengd=True
-            )
+        verzoek.vernietigen_uiterlijk = vernietigen_uiterlijk_voor(
+            verzoek.ontvangen_op, verlengd=True
+        )
     verzoek.save()
     bus.publish(
         AVG_VERLENGD,
@@ -223,9 +221,10 @@ def avg_verzoek_afhandel(
     changes the datum (through `inwoners.services.inwoner_update`) and keeps the old value on
     the request and in the history; granting a restriction puts a hold on the resident's
     records (AVG art. 18: kept, not destroyed); granting a destruction destroys the youth care
-    records the law lets go (`avg.op_verzoek`, Jeugdwet art. 7.3.9) with a verklaring, and is
-    refused (nothing changed) while a bezwaar, beroep term or hold blocks it. Refusing a
-    destruction names its legal ground (`weigeringsgrond`). A second decision is refused."""
+    and Wmo records the law lets go (`avg.op_verzoek`, Jeugdwet art. 7.3.9, Wmo 2015 art.
+    5.3.5) with a verklaring, and is refused (nothing changed) while a bezwaar, beroep term or
+    hold blocks it. Refusing a destruction names its legal ground (`weigeringsgrond`). A second
+    decision is refused."""
     vandaag = vandaag or timezone.localdate()
     verzoek_toegang(actor, verzoek, Action.BEHANDELEN, via=via)
     verzoek = _lock(verzoek)
@@ -300,7 +299,8 @@ def avg_verzoek_afhandel(
             AVG_VERNIETIGD,
             record=verzoek,
             omschrijving=f"Op verzoek vernietigd: {sum(1 for r in regels if r.vernietigd)} "
-            f"van {len(regels)} onderdelen over jeugdhulp (verklaring {lijst.pk})",
+            f"van {len(regels)} onderdelen over jeugdhulp en Wmo-ondersteuning "
+            f"(verklaring {lijst.pk})",
             user=actor,
             inwoner=verzoek.inwoner,
             gegevens={

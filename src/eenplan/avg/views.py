@@ -73,7 +73,10 @@ def _vernietigd(v: AvgVerzoek) -> str:
         return ""
     lijst = op_verzoek.lijst_van_verzoek(v)
     if lijst is None:
-        return " Er waren geen gegevens over jeugdhulp (meer) om te vernietigen."
+        return (
+            " Er waren geen gegevens over jeugdhulp of Wmo-ondersteuning (meer) om te "
+            "vernietigen."
+        )
     regels = list(lijst.regels.all())
     weg = sum(1 for r in regels if r.vernietigd)
     tekst = f" Vernietigd: {weg} van {len(regels)} onderdelen."

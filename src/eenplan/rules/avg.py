@@ -14,9 +14,10 @@ Sources (verified December 2026):
   same date as the day the period began; when that date does not exist in the last month, with
   the expiry of the last day of that month. The Algemene termijnenwet (a Dutch law for Dutch
   statutory terms) is not applied to this Union-law term.
-- Jeugdwet art. 7.3.9 (destruction at the resident's request, before the retention period of
-  art. 7.3.8 lid 3 ends): dated data with its source in ``rules/data/avg.json``
-  (`recht_op_vernietiging`, `vernietigen_uiterlijk`).
+- Jeugdwet art. 7.3.9 and Wmo 2015 art. 5.3.5 (destruction at the resident's request, before
+  the retention period of Jeugdwet art. 7.3.8 lid 3 or Wmo 2015 art. 5.3.4 lid 1 ends): dated
+  data with its source in ``rules/data/avg.json`` (`recht_op_vernietiging`,
+  `vernietigen_uiterlijk`, `vernietigen_uiterlijk_voor`).
 - Selectielijst gemeenten en intergemeentelijke organen 2020, as published by VNG in the
   Referentielijsten API (fixture `selectielijst_2020_resultaten.json`): retention periods per
   result category, counted from the date the category names ("nihil" procestermijn: from the
@@ -169,7 +170,7 @@ def _rechten() -> tuple[RechtOpVernietiging, ...]:
 
 def wetten_met_recht_op_vernietiging() -> frozenset[str]:
     """The laws (`common.constants.Wet` values) whose records a resident may have destroyed on
-    request (today: the Jeugdwet, art. 7.3.9)."""
+    request: the Jeugdwet (art. 7.3.9) and the Wmo 2015 (art. 5.3.5)."""
     return frozenset(r.wet for r in _rechten())
 
 
@@ -180,7 +181,11 @@ def recht_op_vernietiging(wet: str, ontvangen_op: dt.date) -> RechtOpVernietigin
     of the dossier at the request of the betrokkene; lid 2: not for data whose keeping is
     reasonably plausibly of considerable importance to someone else, nor where the law forbids
     destruction (Rb. Noord-Holland 21-05-2021, ECLI:NL:RBNHO:2021:4235: also the municipality,
-    also within the 20 years of art. 7.3.8 lid 3)."""
+    also within the 20 years of art. 7.3.8 lid 3). Wmo 2015 art. 5.3.5 lid 1: the college
+    destroys the personal data it holds under the Wmo about the person within three months of
+    their written request; lid 2 the same exceptions; lid 3 and 4: not at the request of a
+    child under twelve (or a minor who cannot reasonably judge their interests), whose legal
+    representative may ask instead."""
     gevonden = None
     for recht in _rechten():
         if recht.wet == wet and recht.geldig_vanaf <= ontvangen_op:
@@ -197,3 +202,16 @@ def vernietigen_uiterlijk(
     if recht.termijn_maanden is not None:
         return maanden_later(ontvangen_op, recht.termijn_maanden)
     return verlengd_uiterlijk(ontvangen_op) if verlengd else antwoord_uiterlijk(ontvangen_op)
+
+
+def vernietigen_uiterlijk_voor(ontvangen_op: dt.date, *, verlengd: bool = False) -> dt.date | None:
+    """The last day to destroy after a request received on `ontvangen_op` that covers the
+    records of every law with a right (`vernietigen_uiterlijk` per law): the earliest of them,
+    so no law's term is missed (a request of March 2026: the Jeugdwet's answer term of one month
+    comes before the Wmo's three months). None when no law gives a right on that day."""
+    dagen = [
+        vernietigen_uiterlijk(ontvangen_op, recht, verlengd=verlengd)
+        for wet in sorted(wetten_met_recht_op_vernietiging())
+        if (recht := recht_op_vernietiging(wet, ontvangen_op)) is not None
+    ]
+    return min(dagen) if dagen else None

@@ -76,7 +76,7 @@ class AfhandelSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         help_text="Verplicht bij het afwijzen van een verzoek om vernietiging: de wettelijke "
-        "grond (Jeugdwet art. 7.3.9 lid 2; AVG art. 17 lid 3).",
+        "grond (Jeugdwet art. 7.3.9 lid 2; Wmo 2015 art. 5.3.5 lid 2 en 3; AVG art. 17 lid 3).",
     )
 
 

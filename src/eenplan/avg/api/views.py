@@ -71,7 +71,7 @@ NIET_GEVONDEN = "Dit verzoek bestaat niet."
     ),
     te_vernietigen=extend_schema(
         summary="Wat een toekenning van een verzoek om vernietiging nu vernietigt, en wat dat "
-        "tegenhoudt (Jeugdwet art. 7.3.9)",
+        "tegenhoudt (Jeugdwet art. 7.3.9, Wmo 2015 art. 5.3.5)",
         responses=TeVernietigenSerializer,
     ),
 )

@@ -1,9 +1,9 @@
-"""Destroying a resident's youth care records at their request before the retention period ends
-(Jeugdwet art. 7.3.9 with AVG art. 17 lid 1; ADR 0042): the privacy officer grants or refuses
-(a refusal names its legal ground); a grant destroys exactly the youth records through the owning
-apps, with a verklaring, and never while a bezwaar, beroep term or hold lasts; the resident's
-other data stays; doing it again changes nothing. Through the services, the pages, the API and
-the portal."""
+"""Destroying a resident's youth care and Wmo records at their request before the retention
+period ends (Jeugdwet art. 7.3.9 and Wmo 2015 art. 5.3.5, with AVG art. 17 lid 1; ADR 0042): the
+privacy officer grants or refuses (a refusal names its legal ground); a grant destroys exactly
+those records through the owning apps, with a verklaring, and never while a bezwaar, beroep term
+or hold lasts; the resident's other data (work and income, debts) stays; doing it again changes
+nothing. Through the services, the pages, the API and the portal."""
 
 import datetime as dt
 
@@ -45,8 +45,8 @@ pytestmark = pytest.mark.django_db
 
 class Kind:
     """A child with youth care (a GP's referral with an onderzoek, an aanvraag jeugdhulp with a
-    sent beschikking) and other data that is not youth care only: a melding about youth care
-    and the household (Wmo), a complaint."""
+    sent beschikking) and other data that is not youth care or Wmo only: a melding about youth
+    care and the household's income (Participatiewet, no right to destruction), a complaint."""
 
     def __init__(self, s):
         self.s = s
@@ -58,7 +58,7 @@ class Kind:
         self.beschikking = BeschikkingFactory(
             aanvraag=self.aanvraag, voorziening=voorziening, verzonden=True
         )
-        self.gemengd = MeldingFactory(inwoner=self.inwoner, domeinen=["jeugd", "wmo"])
+        self.gemengd = MeldingFactory(inwoner=self.inwoner, domeinen=["jeugd", "participatie"])
         self.klacht = KlachtFactory(inwoner=self.inwoner)
 
     def jeugd(self):
@@ -135,7 +135,7 @@ def test_a_grant_destroys_exactly_the_youth_records_and_keeps_the_rest(s, kind, 
     # the verklaring: on request, with the request's number, per category, no names
     lijst = op_verzoek.lijst_van_verzoek(verzoek)
     assert lijst.status == LijstStatus.VERNIETIGD and lijst.avg_verzoek_nummer == verzoek.pk
-    assert verzoek.kenmerk in lijst.reden and "7.3.9" in lijst.reden
+    assert verzoek.kenmerk in lijst.reden and "Jeugdwet art. 7.3.9 lid 1" in lijst.reden
     assert all(r.vernietigd for r in lijst.regels.all())
     regel = lijst.regels.get(record_soort="beschikkingen.aanvraag", record_id=kind.aanvraag.pk)
     assert regel.vernietigd["beschikkingen.beschikking"] == 1
@@ -328,7 +328,8 @@ def test_the_resident_asks_in_the_portal_in_plain_words(s):
     client.force_login(account.user)
     url = reverse("avg-portaal:verzoeken", kwargs={"inwoner_id": inwoner.pk})
     pagina = client.get(url).content.decode()
-    assert "Ik wil dat de gemeente gegevens over jeugdhulp vernietigt" in pagina
+    keuze = "Ik wil dat de gemeente gegevens over jeugdhulp of Wmo-ondersteuning vernietigt"
+    assert keuze in pagina
     assert "Ik wil zien welke gegevens de gemeente heeft" in pagina
     assert "(art. 15)" not in pagina
     client.post(
@@ -339,3 +340,71 @@ def test_the_resident_asks_in_the_portal_in_plain_words(s):
     assert verzoek.soort == VerzoekSoort.VERNIETIGING and verzoek.ingediend_via == "portaal"
     assert verzoek.vernietigen_uiterlijk is not None
     assert "Gegevens laten vernietigen" in client.get(url).content.decode()
+
+
+class Volwassene:
+    """An adult with Wmo support (a melding about the household with its onderzoek, an aanvraag
+    with a sent beschikking for a Wmo provision) and a melding about work and income too."""
+
+    def __init__(self, s):
+        self.inwoner = InwonerFactory(gemeente=s.gemeente, wijk=s.wijken["Noord"])
+        self.melding = MeldingFactory(inwoner=self.inwoner, domeinen=["wmo"], toegewezen=True)
+        self.onderzoek = OnderzoekFactory(melding=self.melding, definitief=True)
+        self.aanvraag = AanvraagFactory(inwoner=self.inwoner)
+        self.beschikking = BeschikkingFactory(
+            aanvraag=self.aanvraag,
+            voorziening=VoorzieningFactory(gemeente=s.gemeente),
+            verzonden=True,
+        )
+        self.werk = MeldingFactory(inwoner=self.inwoner, domeinen=["wmo", "participatie"])
+
+    def wmo(self):
+        return {
+            "melding": Melding.objects.filter(pk=self.melding.pk).exists(),
+            "onderzoek": Onderzoek.objects.filter(pk=self.onderzoek.pk).exists(),
+            "aanvraag": Aanvraag.objects.filter(pk=self.aanvraag.pk).exists(),
+            "beschikking": Beschikking.objects.filter(pk=self.beschikking.pk).exists(),
+        }
+
+
+def test_a_grant_destroys_the_wmo_records_within_three_months_of_the_request(s, fg):
+    """Wmo 2015 art. 5.3.5 lid 1: the college destroys within three months of the written
+    request; what is also about work and income stays."""
+    volwassene = Volwassene(s)
+    assert volwassene.aanvraag.wet == "wmo"
+    verzoek = _verzoek(
+        volwassene.inwoner, fg, ontvangen_op=dt.date(2025, 11, 3), vandaag=dt.date(2025, 11, 4)
+    )
+    assert verzoek.vernietigen_uiterlijk == dt.date(2026, 2, 3)
+    beoordeling = op_verzoek.beoordelen(verzoek)
+    assert {(i.soort.code, i.record.pk) for i in beoordeling.items} == {
+        ("wmo_aanvraag", volwassene.aanvraag.pk),
+        ("wmo_melding", volwassene.melding.pk),
+    }
+    verzoek = services.avg_verzoek_afhandel(
+        verzoek=verzoek, toekennen=True, uitkomst="Vernietigd.", actor=fg
+    )
+    assert volwassene.wmo() == dict.fromkeys(volwassene.wmo(), False)
+    assert Melding.objects.filter(pk=volwassene.werk.pk).exists()
+    lijst = op_verzoek.lijst_van_verzoek(verzoek)
+    assert "Wmo 2015 art. 5.3.5 lid 1" in lijst.reden
+    regel = lijst.regels.get(record_soort="beschikkingen.aanvraag")
+    assert regel.bewaartermijn.soort == "beschikking_wmo"
+    client = Client()
+    client.force_login(fg)
+    verklaring = client.get(reverse("avg:vernietiging", args=[lijst.pk])).content.decode()
+    assert "Wmo 2015 art. 5.3.5 lid 1" in verklaring
+
+
+def test_a_request_of_a_child_under_twelve_is_refused_on_its_own_ground(s, fg):
+    """Wmo 2015 art. 5.3.5 lid 3 and 4: the legal representative asks instead."""
+    kind = InwonerFactory(gemeente=s.gemeente, wijk=s.wijken["Noord"], kind=True)
+    verzoek = services.avg_verzoek_afhandel(
+        verzoek=_verzoek(kind, fg),
+        toekennen=False,
+        uitkomst="Uw ouder of voogd kan dit voor u vragen.",
+        weigeringsgrond=Weigeringsgrond.TE_JONG,
+        actor=fg,
+    )
+    assert verzoek.status == VerzoekStatus.AFGEWEZEN
+    assert "Wmo 2015 art. 5.3.5 lid 3 en 4" in verzoek.get_weigeringsgrond_display()
