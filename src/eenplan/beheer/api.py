@@ -23,6 +23,7 @@ from rest_framework.routers import BaseRouter
 
 from eenplan.beheer import selectors
 from eenplan.common.api import IdField, pagina
+from eenplan.common.api.gedateerd import GedateerdeInstellingViewSet
 from eenplan.gemeente import selectors as gemeente_selectors
 from eenplan.gemeente import services as gemeente_services
 from eenplan.gemeente.constants import Rol, TeamSoort
@@ -887,23 +888,17 @@ class BeheerAbonnementstariefSerializer(serializers.Serializer):
     ),
     create=extend_schema(summary="Abonnementstarief van een jaar invoeren (met de bron)"),
 )
-class AbonnementstariefViewSet(_Beheer):
-    access_rules = {
-        "list": (R.INSTELLINGEN, A.LEZEN),
-        "create": (R.INSTELLINGEN, A.WIJZIGEN),
-    }
+class AbonnementstariefViewSet(GedateerdeInstellingViewSet):
     queryset = GelijkgesteldeFeestdag.objects.none()
     serializer_class = BeheerAbonnementstariefSerializer
-    http_method_names = ["get", "post", "head", "options"]
+    invoer = BeheerAbonnementstariefSerializer
 
-    def list(self, request: Request) -> Response:
-        self.gemeente()
-        response = pagina(
-            self,
-            request,
-            list(voorzieningen_selectors.abonnementstarieven()),
-            BeheerAbonnementstariefSerializer,
-        )
+    @staticmethod
+    def versies_van(gemeente: Gemeente) -> Any:
+        return list(voorzieningen_selectors.abonnementstarieven())  # national, not per gemeente
+
+    def lijst(self, request: Request, gemeente: Gemeente) -> Response:
+        response = super().lijst(request, gemeente)
         ontbreekt = voorzieningen_selectors.abonnementstarief_ontbreekt(
             vandaag=timezone.localdate()
         )
@@ -911,12 +906,8 @@ class AbonnementstariefViewSet(_Beheer):
             response["X-Eenplan-Tarief-Ontbreekt"] = ", ".join(str(j) for j in ontbreekt)
         return response
 
-    def create(self, request: Request) -> Response:
-        self.gemeente()
-        data = BeheerAbonnementstariefSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        rij = voorzieningen_services.abonnementstarief_add(**data.validated_data)
-        return Response(BeheerAbonnementstariefSerializer(rij).data, status=status.HTTP_201_CREATED)
+    def opslaan(self, request: Request, gemeente: Gemeente, data: dict[str, Any]) -> Any:
+        return voorzieningen_services.abonnementstarief_add(**data)
 
 
 class BeheerInstellingVersieSerializer(serializers.Serializer):
@@ -984,30 +975,20 @@ class BeheerInstellingInvoerSerializer(serializers.Serializer):
         responses={201: BeheerInstellingVersieSerializer},
     ),
 )
-class InstellingViewSet(_Beheer):
-    access_rules = {
-        "list": (R.INSTELLINGEN, A.LEZEN),
-        "create": (R.INSTELLINGEN, A.WIJZIGEN),
-    }
+class InstellingViewSet(GedateerdeInstellingViewSet):
     queryset = GelijkgesteldeFeestdag.objects.none()
     serializer_class = BeheerInstellingSerializer
-    http_method_names = ["get", "post", "head", "options"]
+    invoer = BeheerInstellingInvoerSerializer
+    antwoord = BeheerInstellingVersieSerializer
 
-    def list(self, request: Request) -> Response:
-        overzicht = selectors.instellingen_overzicht(
-            gemeente=self.gemeente(), vandaag=timezone.localdate()
-        )
-        return pagina(self, request, overzicht, BeheerInstellingSerializer)
+    @staticmethod
+    def versies_van(gemeente: Gemeente) -> Any:
+        return selectors.instellingen_overzicht(gemeente=gemeente, vandaag=timezone.localdate())
 
-    def create(self, request: Request) -> Response:
-        gemeente = self.gemeente()
-        data = BeheerInstellingInvoerSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        rij = gemeente_services.instelling_save(
-            door=request.user, gemeente=gemeente, **data.validated_data
-        )
+    def opslaan(self, request: Request, gemeente: Gemeente, data: dict[str, Any]) -> Any:
+        rij = gemeente_services.instelling_save(door=request.user, gemeente=gemeente, **data)
         rij.samenvatting = selectors.instelling_samenvatting(rij.onderwerp, rij.waarde)  # type: ignore[attr-defined]
-        return Response(BeheerInstellingVersieSerializer(rij).data, status=status.HTTP_201_CREATED)
+        return rij
 
 
 def register(router: BaseRouter) -> None:

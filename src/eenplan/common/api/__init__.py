@@ -347,11 +347,14 @@ def vastleggen(
     cannot read: 400 per field), record it with `opslaan` (the service; it gets a copy of the
     validated data, to take ids out and pass the rest on), and answer with `antwoord` of what
     was recorded (by default 201). A `ValidationError` of the service is a 400 with its own
-    Dutch messages (`validatiefout`), the same as `exception_handler` gives."""
+    Dutch messages (`validatiefout`), the same as `exception_handler` gives; a `Conflict` (a
+    later version of someone else: 409, 412) goes on to `exception_handler` as it is."""
     data = invoer(data=request.data)
     data.is_valid(raise_exception=True)
     try:
         vastgelegd = opslaan(dict(data.validated_data))
+    except Conflict:
+        raise
     except DjangoValidationError as exc:
         raise validatiefout(exc) from exc
     return Response(antwoord(vastgelegd), status=status_code)

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from eenplan.common.api import pagina, vastleggen
+from eenplan.common.api.gedateerd import GedateerdeInstellingViewSet
 from eenplan.gemeente.models import Wijk
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
 from eenplan.mantelzorg import opzoeken, selectors, services
@@ -773,28 +774,12 @@ class WaarderingViewSet(_Basis):
         responses={201: RegelingSerializer},
     ),
 )
-class RegelingViewSet(_Basis):
-    access_rules = {
-        "list": (R.INSTELLINGEN, A.LEZEN),
-        "create": (R.INSTELLINGEN, A.WIJZIGEN),
-    }
+class RegelingViewSet(GedateerdeInstellingViewSet):
     queryset = WaarderingRegeling.objects.none()
     serializer_class = RegelingSerializer
-
-    def list(self, request: Request) -> Response:
-        return pagina(
-            self, request, selectors.regelingen(user_gemeente(request)), RegelingSerializer
-        )
-
-    def create(self, request: Request) -> Response:
-        return vastleggen(
-            request,
-            RegelingInputSerializer,
-            lambda d: services.regeling_save(
-                gemeente=user_gemeente(request), actor=request.user, via=_via(request), **d
-            ),
-            lambda regeling: RegelingSerializer(regeling).data,
-        )
+    invoer = RegelingInputSerializer
+    versies_van = selectors.regelingen
+    dienst = services.regeling_save
 
 
 @extend_schema_view(
@@ -808,28 +793,12 @@ class RegelingViewSet(_Basis):
         responses={201: VogTermijnSerializer},
     ),
 )
-class VogTermijnViewSet(_Basis):
-    access_rules = {
-        "list": (R.INSTELLINGEN, A.LEZEN),
-        "create": (R.INSTELLINGEN, A.WIJZIGEN),
-    }
+class VogTermijnViewSet(GedateerdeInstellingViewSet):
     queryset = VogTermijn.objects.none()
     serializer_class = VogTermijnSerializer
-
-    def list(self, request: Request) -> Response:
-        return pagina(
-            self, request, selectors.vog_termijnen(user_gemeente(request)), VogTermijnSerializer
-        )
-
-    def create(self, request: Request) -> Response:
-        return vastleggen(
-            request,
-            VogTermijnInputSerializer,
-            lambda d: services.vog_termijn_save(
-                gemeente=user_gemeente(request), actor=request.user, via=_via(request), **d
-            ),
-            lambda termijn: VogTermijnSerializer(termijn).data,
-        )
+    invoer = VogTermijnInputSerializer
+    versies_van = selectors.vog_termijnen
+    dienst = services.vog_termijn_save
 
 
 @extend_schema_view(
