@@ -173,3 +173,28 @@ def test_mijn_taken_is_in_the_staff_navigation(client, generalist):
     login(client, generalist)
     html = client.get("/").content.decode()
     assert re.search(r'href="/taken/"[^>]*>Mijn taken</a>', html)
+
+
+def test_every_query_of_the_task_pages_names_the_municipality(client, beleid):
+    """A region in one installation (issue 16): the tasks' pages and API read the task table
+    only with its municipality (`testing.gemeentesql`, as the access sweep checks)."""
+    from eenplan.testing import gemeentesql
+
+    taak = _export(beleid)
+    login(client, beleid)
+    api = _api(beleid)
+    for vraag in (
+        lambda: client.get("/taken/"),
+        lambda: client.get(f"/taken/{taak.pk}/"),
+        lambda: client.get(f"/taken/{taak.pk}/voortgang/"),
+        lambda: client.get(f"/taken/{taak.pk}/bestand/"),
+        lambda: api.get("/api/v1/taken/"),
+        lambda: api.get(f"/api/v1/taken/{taak.pk}/"),
+    ):
+        with CaptureQueriesContext(connection) as sql:
+            assert vraag().status_code == 200
+        zonder = [
+            (t, q["sql"]) for q in sql.captured_queries
+            for t in gemeentesql.zonder_gemeente(q["sql"])
+        ]
+        assert not zonder, zonder
