@@ -9,6 +9,7 @@ never to the user. ADR 0048."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from typing import Any
@@ -22,7 +23,7 @@ from eenplan.gemeente.models import Gemeente
 from eenplan.privacy import access
 from eenplan.taken import registry
 from eenplan.taken.constants import TaakStatus
-from eenplan.taken.models import Taak
+from eenplan.taken.models import Taak, TaakBestand
 
 logger = logging.getLogger(__name__)
 
@@ -205,3 +206,26 @@ def _afsluiten(
     Taak.objects.filter(pk=taak.pk, gemeente_id=taak.gemeente_id, status=TaakStatus.BEZIG).update(
         **velden
     )
+
+
+BEWAARDAGEN = 30  # days a finished task's result file is kept (`taken_opruimen`)
+
+
+def bestanden_opruimen(*, gemeente_id: int, dagen: int = BEWAARDAGEN) -> int:
+    """Delete the result files of the municipality's tasks that finished more than `dagen`
+    days ago (an export of personal data is kept no longer than it is needed: AVG art. 5 lid 1
+    e); the task itself, its summary and its progress stay. Returns how many were deleted."""
+    if dagen < 1:
+        raise ValidationError({"dagen": "Bewaar een resultaatbestand ten minste één dag."})
+    grens = timezone.now() - dt.timedelta(days=dagen)
+    with transaction.atomic():
+        ids = list(
+            Taak.objects.filter(gemeente_id=gemeente_id, klaar__lt=grens)
+            .exclude(bestand_naam="")
+            .values_list("pk", flat=True)
+        )
+        TaakBestand.objects.filter(taak_id__in=ids).delete()
+        Taak.objects.filter(gemeente_id=gemeente_id, pk__in=ids).update(
+            bestand_naam="", bestand_type="", bestand_grootte=0, updated_at=timezone.now()
+        )
+    return len(ids)

@@ -208,3 +208,25 @@ def test_a_system_task_needs_no_login_and_its_kind_decides_who_sees_it(gemeente)
     vrijwilliger = MedewerkerFactory(gemeente=gemeente, functie=Rol.VRIJWILLIGER)
     with pytest.raises(PermissionDenied):
         taak_start(soort="test_systeem", door=vrijwilliger.user, gemeente=gemeente, params={})
+
+
+def test_result_files_are_deleted_after_their_term_the_task_stays(beleid, client):
+    import datetime as dt
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    oud = taak_start(soort="test_export", door=beleid.user, gemeente=beleid.gemeente, params={})
+    nieuw = taak_start(soort="test_export", door=beleid.user, gemeente=beleid.gemeente, params={})
+    Taak.objects.filter(pk=oud.pk).update(klaar=timezone.now() - dt.timedelta(days=31))
+    uit = io.StringIO()
+    call_command("taken_opruimen", "--dagen", "30", stdout=uit)
+    assert "1 resultaatbestand(en) verwijderd" in uit.getvalue()
+    oud.refresh_from_db()
+    assert oud.status == TaakStatus.KLAAR and oud.bestand_naam == "" and oud.resultaat
+    assert not TaakBestand.objects.filter(taak=oud).exists()
+    assert TaakBestand.objects.filter(taak=nieuw).exists()
+    client.force_login(beleid.user)
+    assert client.get(f"/taken/{oud.pk}/bestand/").status_code == 404
+    assert "Download" not in client.get(f"/taken/{oud.pk}/").content.decode()
