@@ -33,6 +33,7 @@ def _in_lijst() -> None:
         veld("berichten.Bericht", "identificatie"),
         veld("berichten.Bericht", "kenmerk"),
         bericht.inwoners.through._meta.get_field("inwoner"),
+        bericht.inwoners.through._meta.get_field("bericht"),
         veld("berichten.Toewijzing", "id"),
         veld("berichten.Toewijzing", "aanbieder"),
         veld("berichten.Toewijzing", "inwoner"),

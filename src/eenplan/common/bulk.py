@@ -17,15 +17,19 @@ names go into the SQL text; every value is a parameter.
 - `werk_bij(model, rijen, velden)`: UPDATE each row by its key with its own values.
 - `nieuwe_rij(model, **waarden)`: `model(**waarden)` for a row to write, made through Django's
   positional constructor (as rows read from the database are).
+- `rij(model, **waarden)`: the same row as a plain object (`Rij`), no model instance: for rows
+  only `voeg_in` reads (the answers of a message batch).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from json import dumps as _dumps
 from typing import Any
 
 from django.db import connection, models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 
 _TEKST = {"CharField", "TextField", "SlugField", "EmailField", "URLField"}
@@ -104,16 +108,37 @@ def _omzetter(field: Any) -> Callable[[Any], Any]:
 
         return moment
     if soort == "JSONField":
+        # The backend's own text of a document (SQLite): `json.dumps(value, cls=encoder)`. For a
+        # flat list or dict of plain values (return codes, a timeline event's data) an encoder
+        # class never comes into play, and `json.dumps(value)` gives the same text without
+        # making an encoder per row (tens of thousands per batch).
+        tekst = type(ops).adapt_json_value is BaseDatabaseOperations.adapt_json_value
 
         def json(waarde: Any) -> Any:
             # What JSONField.get_db_prep_save does for a plain document, without its layers.
             t = type(waarde)
+            if tekst and _plat(waarde):
+                return _dumps(waarde)
             if t is list or t is dict:
                 return ops.adapt_json_value(waarde, field.encoder)
             return django(waarde)
 
         return json
     return django
+
+
+_PLAIN = (str, int, bool, type(None))
+
+
+def _plat(waarde: Any) -> bool:
+    """A list of plain values, or a dict of text keys to plain values (no float: its text is
+    the encoder's business)."""
+    t = type(waarde)
+    if t is list:
+        return all(type(w) in _PLAIN for w in waarde)
+    if t is dict:
+        return all(type(k) is str and type(w) in _PLAIN for k, w in waarde.items())
+    return False
 
 
 class _Tabel:
@@ -268,3 +293,61 @@ def nieuwe_rij(model: type[Any], **waarden: Any) -> Any:
     if cache:
         rij._state.fields_cache.update(cache)
     return rij
+
+
+class Rij:
+    """A row to write with `voeg_in`: an attribute per column's attname, and `pk` (the key's
+    attname, set by `voeg_in(…, ids=True)`)."""
+
+    pk: Any
+
+    def __repr__(self) -> str:
+        return f"Rij({self.__dict__!r})"
+
+
+_RIJ: dict[
+    type,
+    tuple[type, dict[str, Any], list[tuple[str, Any]], dict[str, tuple[str, str]], set[str]],
+] = {}
+
+
+def rij(model: type[Any], **waarden: Any) -> Rij:
+    """The row `nieuwe_rij(model, **waarden)` would make, as a plain `Rij`: a value per field
+    name or attname (a related object by its field name: its key is taken), every other column
+    its field's default (a callable default called for each row, as Django does). Making a model
+    instance costs more than everything else about a row nobody reads back as one (an answer
+    written in a batch). An unknown name raises TypeError."""
+    plan = _RIJ.get(model)
+    if plan is None:
+        vast: dict[str, Any] = {}
+        elk: list[tuple[str, Any]] = []
+        relaties: dict[str, tuple[str, str]] = {}
+        for f in model._meta.concrete_fields:
+            if f.has_default() and callable(f.default):
+                elk.append((f.attname, f))
+            else:
+                vast[f.attname] = f.get_default()
+            if f.is_relation:
+                relaties[f.name] = (f.attname, f.target_field.attname)
+        namen = {f.attname for f in model._meta.concrete_fields}
+        sleutel = model._meta.pk.attname
+        soort = type(
+            f"Rij{model.__name__}", (Rij,), {"pk": property(lambda r: r.__dict__[sleutel])}
+        )
+        plan = _RIJ[model] = (soort, vast, elk, relaties, namen)
+    soort, vast, elk, relaties, namen = plan
+    r = soort()
+    d = r.__dict__
+    d.update(vast)
+    for attname, f in elk:
+        if attname not in waarden:
+            d[attname] = f.get_default()
+    for naam, waarde in waarden.items():
+        relatie = relaties.get(naam)
+        if relatie is not None:
+            d[relatie[0]] = None if waarde is None else getattr(waarde, relatie[1])
+        elif naam in namen:
+            d[naam] = waarde
+        else:
+            raise TypeError(f"{model.__name__} heeft geen veld {naam}")
+    return r

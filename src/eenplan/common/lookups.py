@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Func, Lookup
+from django.db.models import BooleanField, Expression, F, Func, Lookup
 
 
 class Prefix(Lookup):
@@ -74,6 +74,71 @@ def in_lijst_op(*velden: Any) -> None:
     other field `in_lijst` is an unknown lookup (FieldError) and `in` is the one to use."""
     for veld in velden:
         veld.register_lookup(InLijst)
+
+
+class ParenIn(Expression):
+    """`filter(ParenIn(("afzender", "identificatie"), [("01234567", "B1"), …]))`: the rows whose
+    columns hold one of the given combinations — ``(a, b) IN ((%s, %s), …)`` — for plain
+    values (``int``, ``str``) of the columns' own kinds, passed as they are (as `InLijst`).
+
+    For the batch lookups of message processing by a key of two or three columns that one
+    index holds (TR056: sender and identificatie; the toewijzingen of a provider and a
+    resident). The same rows as ``a IN (…) AND b IN (…)`` restricted to the pairs asked, but
+    that form makes SQLite probe its two-column index for every combination of the two lists
+    (420 providers × 2,100 residents: 880,000 probes for 2,100 rows, docs/benchmarks.md). On
+    SQLite, which has no row-value ``IN`` list it answers from an index, this is an OR of the
+    pairs, nested as a balanced tree (an expression's depth stays below SQLite's limit of
+    1,000 for any number of pairs), which SQLite answers with one index search per pair
+    (``MULTI-INDEX OR``); on PostgreSQL the row-value ``IN`` itself. A combination holding
+    None is left out (NULL equals nothing); no combinations match nothing."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, kolommen: tuple[str, ...], paren: Any) -> None:
+        super().__init__()
+        self.kolommen = [F(k) for k in kolommen]
+        waarden = [
+            tuple(p) for p in dict.fromkeys(tuple(p) for p in paren) if None not in p
+        ]
+        for p in waarden:
+            if len(p) != len(kolommen):
+                raise ValueError(f"{len(kolommen)} waarden per combinatie, niet {len(p)}")
+            soorten = {type(w) for w in p}
+            if not soorten <= {int, str}:
+                raise TypeError(f"ParenIn neemt alleen int en str, niet {soorten - {int, str}}")
+        self.paren = waarden
+
+    def get_source_expressions(self) -> list[Any]:
+        return list(self.kolommen)
+
+    def set_source_expressions(self, exprs: list[Any]) -> None:
+        self.kolommen = list(exprs)
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        from django.core.exceptions import EmptyResultSet
+
+        if not self.paren:
+            raise EmptyResultSet
+        kolommen = []
+        for k in self.kolommen:
+            sql, params = compiler.compile(k)
+            if params:  # pragma: no cover - a column has no parameters
+                raise ValueError("ParenIn vergelijkt kolommen")
+            kolommen.append(sql)
+        waarden = [w for p in self.paren for w in p]
+        if connection.vendor != "sqlite":
+            een = "(" + ", ".join(["%s"] * len(kolommen)) + ")"
+            lijst = ", ".join([een] * len(self.paren))
+            return f"({', '.join(kolommen)}) IN ({lijst})", waarden
+        een = "(" + " AND ".join(f"{k} = %s" for k in kolommen) + ")"
+
+        def boom(n: int) -> str:
+            if n == 1:
+                return een
+            return f"({boom(n // 2)} OR {boom(n - n // 2)})"
+
+        return boom(len(self.paren)), waarden
 
 
 class Bytevolgorde(Func):

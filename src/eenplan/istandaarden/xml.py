@@ -473,16 +473,38 @@ def _str(text: str) -> str:
     return text
 
 
+# Numbers and dates read before, by their text: the same few hundred dates and numbers recur in
+# every file of a batch, and checking and converting each again cost more than the rest of
+# reading it. Both are immutable, so a value read once is shared. Bounded: cleared when full.
+_GETALLEN: dict[str, int] = {}
+_DATUMS: dict[str, dt.date] = {}
+_ONTHOUDEN = 20_000
+
+
 def _int(text: str) -> int:
+    getal = _GETALLEN.get(text)
+    if getal is not None:
+        return getal
     if not _INT.fullmatch(text):
         raise ValueError(text)
-    return int(text)
+    getal = int(text)
+    if len(_GETALLEN) >= _ONTHOUDEN:
+        _GETALLEN.clear()
+    _GETALLEN[text] = getal
+    return getal
 
 
 def _date(text: str) -> dt.date:
+    datum = _DATUMS.get(text)
+    if datum is not None:
+        return datum
     if not _DATE.fullmatch(text):
         raise ValueError(text)
-    return dt.date.fromisoformat(text.strip())
+    datum = dt.date.fromisoformat(text.strip())
+    if len(_DATUMS) >= _ONTHOUDEN:
+        _DATUMS.clear()
+    _DATUMS[text] = datum
+    return datum
 
 
 def _time(text: str) -> dt.time:
@@ -548,7 +570,7 @@ class _Lezer:
         return plan
 
     def record(self, el: etree._Element, cls: type, pad: str, skip: int = 0) -> Any:
-        plan = self._plan(cls)
+        plan = self._plannen.get(cls) or self._plan(cls)
         velden = plan.velden
         values: dict[str, Any] = {}
         last = -1
@@ -580,7 +602,18 @@ class _Lezer:
             elif omzetten is None:
                 values[attr] = self.record(child, sub_cls, f"{pad}/{naam}")  # type: ignore[arg-type]
             else:
-                values[attr] = _waarde(child, omzetten, pad, naam)
+                # `_waarde`, written out: this runs for every value of every file.
+                if len(child):
+                    raise OngeldigeInhoud(
+                        f"{pad}/{naam}: verwacht een waarde, geen elementen", pad=pad
+                    )
+                waarde = child.text or ""
+                try:
+                    values[attr] = omzetten(waarde)
+                except ValueError as exc:
+                    raise OngeldigeInhoud(
+                        f"{pad}/{naam}: ongeldige waarde {waarde!r}", pad=f"{pad}/{naam}"
+                    ) from exc
         if not plan.verplicht.issubset(values):
             for v in plan.actief:
                 if v.attr in plan.verplicht and v.attr not in values:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from eenplan.berichten.constants import BerichtStatus, Kanaal, Richting
 from eenplan.berichten.models import Bericht
+from eenplan.common import bulk
 from eenplan.common.bulk import nieuwe_rij
 from eenplan.events import bus, soorten
 from eenplan.gemeente.models import Gemeente
@@ -80,38 +81,75 @@ def uitgaand_rij(
     nu: dt.datetime | None = None,
 ) -> Bericht:
     """Give `bericht` a fresh identificatie and today's dagtekening, write it (UTF-8, CR/LF)
-    and return its row for the outbox (status klaar), not yet stored: the batch path stores
-    many at once."""
+    and return its row for the outbox (status klaar), not yet stored."""
+    return nieuwe_rij(
+        Bericht,
+        **_uitgaand_waarden(
+            bericht,
+            gemeente=gemeente,
+            aanbieder=aanbieder,
+            beschikking=beschikking,
+            antwoord_op=antwoord_op,
+            nu=nu,
+        ),
+    )
+
+
+def uitgaand_bulkrij(
+    bericht: LibBericht,
+    *,
+    gemeente: Gemeente | None,
+    aanbieder: Any,
+    antwoord_op: Bericht | None = None,
+    nu: dt.datetime | None = None,
+) -> bulk.Rij:
+    """`uitgaand_rij` as a plain row (`common.bulk.rij`) for `bulk.voeg_in`: the batch path
+    writes many answers at once and reads none of them back as a model instance."""
+    return bulk.rij(
+        Bericht,
+        **_uitgaand_waarden(
+            bericht, gemeente=gemeente, aanbieder=aanbieder, antwoord_op=antwoord_op, nu=nu
+        ),
+    )
+
+
+def _uitgaand_waarden(
+    bericht: LibBericht,
+    *,
+    gemeente: Gemeente | None,
+    aanbieder: Any,
+    beschikking: Any = None,
+    antwoord_op: Bericht | None = None,
+    nu: dt.datetime | None = None,
+) -> dict[str, Any]:
     nu = nu or timezone.now()
     dag = timezone.localdate(nu)
     identificatie = nieuwe_identificatie()
     _zet_identificatie(bericht, identificatie, dag)
     inhoud = bouw(bericht)
     header = bericht.header  # type: ignore[attr-defined]
-    rij: Bericht = nieuwe_rij(
-        Bericht,
-        richting=Richting.UIT,
-        kanaal=Kanaal.EENPLAN,
-        gemeente=gemeente,
-        aanbieder=aanbieder,
-        soort=bericht.naam,
-        code=type(bericht).CODE,
-        wet=bericht.wet,  # type: ignore[attr-defined]
+    return {
+        "richting": Richting.UIT,
+        "kanaal": Kanaal.EENPLAN,
+        "gemeente": gemeente,
+        "aanbieder": aanbieder,
+        "soort": bericht.naam,
+        "code": type(bericht).CODE,
+        "wet": bericht.wet,  # type: ignore[attr-defined]
         # A retour header repeats the heenbericht's parties; the file is the municipality's.
-        afzender=gemeentecode(gemeente) if gemeente else header.ontvanger,
-        ontvanger=getattr(aanbieder, "agb_code", "") or header.afzender,
-        identificatie=identificatie,
-        dagtekening=dag,
-        bestandsnaam=f"{bericht.naam}_{identificatie}.xml",
-        inhoud=inhoud,
-        sha256=sha256(inhoud),
-        status=BerichtStatus.KLAAR,
-        retourcodes=sorted(set(_codes(bericht))),
-        beschikking=beschikking,
-        antwoord_op=antwoord_op,
-        moment=nu,
-    )
-    return rij
+        "afzender": gemeentecode(gemeente) if gemeente else header.ontvanger,
+        "ontvanger": getattr(aanbieder, "agb_code", "") or header.afzender,
+        "identificatie": identificatie,
+        "dagtekening": dag,
+        "bestandsnaam": f"{bericht.naam}_{identificatie}.xml",
+        "inhoud": inhoud,
+        "sha256": sha256(inhoud),
+        "status": BerichtStatus.KLAAR,
+        "retourcodes": sorted(set(_codes(bericht))),
+        "beschikking": beschikking,
+        "antwoord_op": antwoord_op,
+        "moment": nu,
+    }
 
 
 def uitgaand_opslaan(

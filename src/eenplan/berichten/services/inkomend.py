@@ -41,10 +41,11 @@ from eenplan.berichten.services._gedeeld import (
     retourcodes_van,
     sha256,
     uiterlijk,
-    uitgaand_rij,
+    uitgaand_bulkrij,
 )
 from eenplan.berichten.services.uitgaand import als_toegewezen_product
 from eenplan.common import bulk
+from eenplan.common.lookups import ParenIn
 from eenplan.events import bus, soorten
 from eenplan.gemeente.models import Gemeente
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
@@ -199,13 +200,15 @@ class _Voorraad:
         self.op_ontvangst = False  # see `berichten_verwerk_batch`
 
     def toewijzingen_laad(
-        self, aanbieder_ids: set[int], wetten: set[str], inwoner_ids: set[int]
+        self, paren: set[tuple[int, int]], wetten: set[str]
     ) -> list[Toewijzing]:
-        """Lock the toewijzingen of these providers, laws and residents, in id order (no
-        deadlock between two workers), and return them in that order. Read whole: the first
-        time in this run, and a row whose `updated_at` is not the one read before."""
+        """Lock the toewijzingen of these (provider, resident) pairs in these laws, in id
+        order (no deadlock between two workers), and return them in that order. Read whole:
+        the first time in this run, and a row whose `updated_at` is not the one read before.
+        By the pairs, not by the list of providers and the list of residents: that form
+        made SQLite probe its (provider, resident) index for every combination of the two."""
         rijen = Toewijzing.objects.select_for_update().filter(
-            aanbieder_id__in_lijst=aanbieder_ids, wet__in=wetten, inwoner_id__in_lijst=inwoner_ids
+            ParenIn(("aanbieder_id", "inwoner_id"), paren), wet__in=wetten
         )
         if not self.toewijzingen:
             uit = list(rijen.order_by("id"))
@@ -559,7 +562,7 @@ class _Staat:
         self.periodes: dict[tuple[int | None, str], dt.date | None] = {}  # TR318, per aanbieder+wet
         # What the batch writes at the end.
         self.klaar: list[Bericht] = []
-        self.antwoorden: list[tuple[Bericht, list[int]]] = []
+        self.antwoorden: list[tuple[bulk.Rij, list[int]]] = []
         self.koppelingen: list[tuple[Bericht, list[int]]] = []
         self.prestaties: list[_Regel] = []
         self.nieuwe_leveringen: list[Levering] = []
@@ -586,12 +589,21 @@ class _Staat:
         for gemeente_id, bsns in per_gemeente.items():
             inwoner_ids |= set(self.voorraad.inwoner_ids(gemeenten[gemeente_id], bsns).values())
         aanbieder_ids = {self._aanbieder_id(g) for g in leesbaar} - {None}
-        if not inwoner_ids or not aanbieder_ids:
+        # The (provider, resident) pairs the messages are about.
+        paren: set[tuple[int, int]] = set()
+        for g in leesbaar:
+            gemeente = self.voorraad.gemeenten.get(g.ontvanger)
+            aanbieder_id = self._aanbieder_id(g)
+            if gemeente is None or aanbieder_id is None:
+                continue
+            for inwoner_id in self.voorraad.inwoner_ids(gemeente, g.bsns()).values():
+                paren.add((aanbieder_id, inwoner_id))
+        if not paren:
             self._laad_berichten(leesbaar, aanbieder_ids)  # type: ignore[arg-type]
             return
         wetten = {g.heen.wet for g in leesbaar}  # type: ignore[union-attr]
         # Lock the toewijzingen concerned, in id order (no deadlock between two workers).
-        toewijzingen = self.voorraad.toewijzingen_laad(aanbieder_ids, wetten, inwoner_ids)  # type: ignore[arg-type]
+        toewijzingen = self.voorraad.toewijzingen_laad(paren, wetten)
         for t in sorted(toewijzingen, key=lambda t: (t.nummer is None, t.nummer or 0, t.pk)):
             self.toewijzingen.setdefault((t.inwoner_id, t.aanbieder_id, t.wet), []).append(t)
         per_id = {t.pk: t for t in toewijzingen}
@@ -607,18 +619,32 @@ class _Staat:
             self.goedgekeurd = self.voorraad.goedgekeurd_laad(self.goedgekeurd_ids)
         if "317" in codes:
             # TR374: requests of these providers about these residents still waiting for an
-            # answer.
+            # answer — the open requests first (a few: each is answered within 5 working
+            # days), then their residents; a join led by the residents' links read every
+            # message the residents ever had.
+            open_ = {
+                pk: (aanbieder_id, ident)
+                for pk, aanbieder_id, ident in Bericht.objects.filter(
+                    richting=Richting.IN,
+                    aanbieder_id__in_lijst=aanbieder_ids,
+                    code__in=["315", "317"],
+                    antwoord_uiterlijk__isnull=False,
+                    beantwoord_op__isnull=True,
+                )
+                .order_by()
+                .values_list("pk", "aanbieder_id", "identificatie")
+            }
             through = Bericht.inwoners.through
-            for bericht_id, aanbieder_id, inwoner_id, ident in through.objects.filter(
-                inwoner_id__in_lijst=inwoner_ids,
-                bericht__richting=Richting.IN,
-                bericht__aanbieder_id__in_lijst=aanbieder_ids,
-                bericht__code__in=["315", "317"],
-                bericht__antwoord_uiterlijk__isnull=False,
-                bericht__beantwoord_op__isnull=True,
-            ).values_list(
-                "bericht_id", "bericht__aanbieder_id", "inwoner_id", "bericht__identificatie"
+            for bericht_id, inwoner_id in (
+                through.objects.filter(bericht_id__in_lijst=list(open_))
+                .order_by("id")
+                .values_list("bericht_id", "inwoner_id")
+                if open_
+                else []
             ):
+                if inwoner_id not in inwoner_ids:
+                    continue
+                aanbieder_id, ident = open_[bericht_id]
                 self.open_verzoeken.setdefault((aanbieder_id, inwoner_id), []).append(
                     (bericht_id, ident)
                 )
@@ -626,13 +652,12 @@ class _Staat:
 
     def _laad_berichten(self, leesbaar: list[_Gelezen], aanbieder_ids: set[int]) -> None:
         # TR056: the identificaties of these senders seen before, in one query.
-        idents = {g.identificatie for g in leesbaar if g.identificatie}
-        if idents:
+        # By (sender, identificatie) pairs: see `ParenIn`.
+        sleutels = {(g.afzender[:8], g.identificatie[:20]) for g in leesbaar if g.identificatie}
+        if sleutels:
             self.gezien = set(
                 Bericht.objects.filter(
-                    richting=Richting.IN,
-                    afzender__in_lijst={g.afzender[:8] for g in leesbaar},
-                    identificatie__in_lijst={i[:20] for i in idents},
+                    ParenIn(("afzender", "identificatie"), sleutels), richting=Richting.IN
                 )
                 .exclude(status__in=_NIET_UNIEK)
                 .values_list("afzender", "soort", "identificatie")
@@ -640,16 +665,18 @@ class _Staat:
         declaraties = [g for g in leesbaar if g.code == "323"]
         if not declaraties or not aanbieder_ids:
             return
-        nummers = {g.heen.declaratie.declaratie_nummer[:20] for g in declaraties}  # type: ignore[union-attr]
-        self.nummers = set(
-            Bericht.objects.filter(
-                richting=Richting.IN,
-                aanbieder_id__in_lijst=aanbieder_ids,
-                code="323",
-                kenmerk__in_lijst=nummers,
-                status__in=_GEACCEPTEERD,
-            ).values_list("aanbieder_id", "kenmerk")
-        )
+        nummers = {
+            (self._aanbieder_id(g), "323", g.heen.declaratie.declaratie_nummer[:20])  # type: ignore[union-attr]
+            for g in declaraties
+        }
+        # The status is compared here, not in SQL: SQLite would answer from its status index.
+        self.nummers = {
+            (aanbieder_id, kenmerk)
+            for aanbieder_id, kenmerk, status in Bericht.objects.filter(
+                ParenIn(("aanbieder_id", "code", "kenmerk"), nummers), richting=Richting.IN
+            ).values_list("aanbieder_id", "kenmerk", "status")
+            if status in _GEACCEPTEERD
+        }
         refs = {
             p.product_referentie.referentie_nummer
             for g in declaraties
@@ -743,7 +770,7 @@ class _Staat:
             if pk != zelf
         ]
 
-    def antwoord(self, rij: Bericht, inwoner_ids: list[int]) -> None:
+    def antwoord(self, rij: bulk.Rij, inwoner_ids: list[int]) -> None:
         self.journaal.achteraan(self.antwoorden, (rij, inwoner_ids))
 
     def prestatie(self, rij: _Regel, aanbieder_id: int | None) -> None:
@@ -787,11 +814,12 @@ class _Staat:
             ["status", "retourcodes", "beantwoord_op", "updated_at"],
         )
         through = Bericht.inwoners.through
+        gekoppeld: list[tuple[Any, list[int]]] = [*self.koppelingen, *self.antwoorden]
         bulk.voeg_in(
             through,
             [
                 _Koppeling(b.pk, inwoner_id)
-                for b, ids in [*self.koppelingen, *self.antwoorden]
+                for b, ids in gekoppeld
                 for inwoner_id in dict.fromkeys(ids)
             ],
             nu=self.nu,
@@ -1446,7 +1474,7 @@ class _Verwerking:
 
     def _bewaar_antwoord(self, antwoord: m.Bericht) -> None:
         b = self.bericht
-        rij = uitgaand_rij(
+        rij = uitgaand_bulkrij(
             antwoord, gemeente=self.gemeente, aanbieder=b.aanbieder, antwoord_op=b, nu=self.nu
         )
         self.staat.antwoord(rij, list(self.inwoner_ids))

@@ -131,6 +131,34 @@ def test_in_lijst_is_only_on_the_columns_that_use_it():
         Bericht.objects.filter(dagtekening__in_lijst=["2026-03-01"]).exists()
 
 
+def test_paren_in_finds_the_rows_of_the_pairs_asked_and_no_other_combination():
+    from django.db.models import Q
+
+    from eenplan.common.lookups import ParenIn
+
+    rijen = [_bericht(i, timezone.now()) for i in range(4)]
+    for r, afzender in zip(rijen, ["A", "A", "B", "B"], strict=True):
+        r.afzender = afzender
+    bulk.voeg_in(Bericht, rijen, ids=True)
+    # ID0/A and ID3/B exist; ID3/A and ID0/B are combinations of the same values that do not.
+    paren = [("A", "ID0"), ("B", "ID3"), ("A", "ID3"), ("B", "ID0"), ("B", "ID3"), ("A", None)]
+    gevonden = Bericht.objects.filter(ParenIn(("afzender", "identificatie"), paren))
+    assert set(gevonden) == {rijen[0], rijen[3]}
+    een_voor_een = Q(afzender="A", identificatie="ID0") | Q(afzender="B", identificatie="ID3")
+    assert set(gevonden) == set(Bericht.objects.filter(een_voor_een))
+    # Many pairs in one query (a balanced OR on SQLite: no expression too deep).
+    veel = [("A", f"X{i}") for i in range(3000)] + [("B", "ID2")]
+    assert set(Bericht.objects.filter(ParenIn(("afzender", "identificatie"), veel))) == {rijen[2]}
+    # Three columns; none asked matches nothing; other kinds of values are refused.
+    drie = ParenIn(("afzender", "code", "identificatie"), [("A", "305", "ID1")])
+    assert list(Bericht.objects.filter(drie)) == [rijen[1]]
+    assert not Bericht.objects.filter(ParenIn(("afzender", "identificatie"), [])).exists()
+    with pytest.raises(TypeError):
+        ParenIn(("dagtekening", "identificatie"), [(dt.date(2026, 3, 1), "ID0")])
+    with pytest.raises(ValueError):
+        ParenIn(("afzender", "identificatie"), [("A",)])
+
+
 def test_nieuwe_rij_makes_the_instance_the_constructor_makes():
     from eenplan.testing.factories import AanbiederFactory, GemeenteFactory
 
@@ -152,10 +180,24 @@ def test_nieuwe_rij_makes_the_instance_the_constructor_makes():
         snel, gewoon = bulk.nieuwe_rij(Bericht, **waarden), Bericht(**waarden)
         velden = {f.attname for f in Bericht._meta.concrete_fields}
         assert {a: getattr(snel, a) for a in velden} == {a: getattr(gewoon, a) for a in velden}
+        # The plain row of `bulk.rij`: the same columns and values, and written the same.
+        kaal = bulk.rij(Bericht, **waarden)
+        assert kaal.__dict__ == {a: getattr(gewoon, a) for a in velden}
+        assert kaal.retourcodes is not bulk.rij(Bericht).retourcodes
+        if "moment" not in waarden:
+            continue  # a received message without its moment is not stored
+        bulk.voeg_in(Bericht, [kaal, gewoon], ids=True)
+        assert kaal.pk == kaal.id < gewoon.pk  # the key set on its attname
+        terug = Bericht.objects.in_bulk([kaal.id, gewoon.pk])
+        assert {a: getattr(terug[kaal.id], a) for a in velden - {"id"}} == {
+            a: getattr(terug[gewoon.pk], a) for a in velden - {"id"}
+        }
         assert snel._state.fields_cache == gewoon._state.fields_cache
         assert snel._state.adding and snel.pk is None
         assert snel.retourcodes is not Bericht().retourcodes  # a default of its own
     with pytest.raises(TypeError):
         bulk.nieuwe_rij(Bericht, bestaat_niet=1)
+    with pytest.raises(TypeError):
+        bulk.rij(Bericht, bestaat_niet=1)
     with pytest.raises(ValueError):
         bulk.nieuwe_rij(Bericht, aanbieder=gemeente)
