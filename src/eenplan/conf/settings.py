@@ -149,7 +149,9 @@ MIDDLEWARE = [
     # request.htmx (django-htmx): before the session timeout, which answers htmx differently.
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, handing the session's municipality to the backend that reads the login with
+    # its medewerker record, permissions and scope in one query (issue 16).
+    "eenplan.gemeente.middleware.AuthenticationMiddleware",
     # The municipality chosen in the session (a regional team works for several; issue 16).
     "eenplan.gemeente.middleware.GemeenteKeuzeMiddleware",
     "eenplan.privacy.access.AccessLogMiddleware",
@@ -169,7 +171,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     # First: refuses every attempt while a username is locked out (django-axes).
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading a staff login with its acting record (issue 16).
+    "eenplan.gemeente.backends.MedewerkerBackend",
 ]
 
 ROOT_URLCONF = "eenplan.conf.urls"

@@ -9,13 +9,39 @@ from the medewerker record, so there is no second path to another municipality's
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from django.contrib import auth
+from django.contrib.auth import middleware as django_auth
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject
 
+from eenplan.gemeente.backends import GEKOZEN_BIJ_LADEN
 from eenplan.gemeente.selectors import GEKOZEN_GEMEENTE
 
 SESSIE_SLEUTEL = "eenplan_gemeente"
+
+
+class AuthenticationMiddleware(django_auth.AuthenticationMiddleware):
+    """Django's, with the municipality chosen in the session handed to the backend while it
+    reads the login (`gemeente.backends.MedewerkerBackend`: the login and its acting record
+    in one query). What decides who is logged in is Django's `auth.get_user` unchanged."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request.user = SimpleLazyObject(partial(_login, request))  # type: ignore[assignment]
+
+
+def _login(request: HttpRequest) -> Any:
+    if not hasattr(request, "_cached_user"):
+        keuze = request.session.get(SESSIE_SLEUTEL)
+        token = GEKOZEN_BIJ_LADEN.set(keuze if isinstance(keuze, int) else None)
+        try:
+            request._cached_user = auth.get_user(request)  # type: ignore[attr-defined]
+        finally:
+            GEKOZEN_BIJ_LADEN.reset(token)
+    return request._cached_user  # type: ignore[attr-defined]
 
 
 class GemeenteKeuzeMiddleware:

@@ -17,12 +17,15 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
     Window,
 )
+from django.db.models.functions import JSONArray
 from django.utils import timezone
 
+from eenplan.common.aggregaten import JsonLijst
 from eenplan.common.termijnstand import Drempels
 from eenplan.gemeente.constants import Rol, VerzoekStatus
 from eenplan.gemeente.models import (
@@ -54,26 +57,129 @@ def medewerker_for_user(user: AbstractBaseUser | AnonymousUser) -> Medewerker | 
     municipality chosen in the session when the login works there, else its first (oldest)
     membership. A municipality the login does not work for is never chosen. One query, cached
     on the user object for the request; `aantal_gemeenten` on the record says how many
-    municipalities the login works for (the header's switch), from the same query."""
+    municipalities the login works for (the header's switch), from the same query, and the
+    same query reads what every staff request asks next (`actor_laden`): the login's
+    permissions, its wijken scope and its teams."""
     if not user.is_authenticated:
         return None
     cached = getattr(user, "_eenplan_medewerker", _GEEN)
     if cached is not _GEEN:
         return cached  # type: ignore[return-value]
-    gekozen = getattr(user, GEKOZEN_GEMEENTE, None)
-    leden = (
-        Medewerker.objects.filter(lopend_q(), user_id=user.pk)
-        .select_related("gemeente")
-        .annotate(aantal_gemeenten=Window(Count("pk")))
-    )
-    if gekozen is not None:
-        voorkeur = Case(When(gemeente_id=gekozen, then=Value(0)), default=Value(1))
-        leden = leden.order_by(voorkeur, "pk")
-    medewerker = leden.order_by("pk").first() if gekozen is None else leden.first()
+    medewerker = actor_laden(user.pk, getattr(user, GEKOZEN_GEMEENTE, None))
     if medewerker is not None:
-        medewerker.user = user  # type: ignore[assignment]
+        login_vullen(medewerker, user)
     user._eenplan_medewerker = medewerker  # type: ignore[union-attr]
     return medewerker
+
+
+def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -> Medewerker | None:
+    """The acting record of login `user_id` (see `medewerker_for_user`) in one query, with
+    what every staff request needs of it (issue 16: these were four queries on every page):
+    the municipality (without its logo), `aantal_gemeenten`, and as JSON next to the row the
+    login's permissions (its own and its roles', as Django's ModelBackend reads them), the
+    municipality's wijken with whether one of the record's teams serves each, and the
+    record's teams. Nothing is kept between requests: a changed role, team or wijk counts from
+    the next request on. `met_login`: the login itself in the same query (the authentication
+    backend, `gemeente.backends`). Unpacked by `login_vullen`."""
+    from django.contrib.auth.models import Group, Permission
+
+    eigen = Permission.user_set.through.objects.filter(
+        user_id=OuterRef(OuterRef("user_id")), permission_id=OuterRef("pk")
+    )
+    via_rol = Group.permissions.through.objects.filter(
+        group__user=OuterRef(OuterRef("user_id")), permission_id=OuterRef("pk")
+    )
+    rechten = (
+        Permission.objects.annotate(eigen=Exists(eigen), via_rol=Exists(via_rol))
+        .filter(Q(eigen=True) | Q(via_rol=True))
+        .order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=JsonLijst(JSONArray("content_type__app_label", "codename", "eigen", "via_rol")))
+        .values("j")
+    )
+    bediend = Team.wijken.through.objects.filter(
+        wijk_id=OuterRef("pk"),
+        team__gemeente_id=OuterRef(OuterRef("gemeente_id")),
+        team__medewerkers=OuterRef(OuterRef("pk")),
+    )
+    wijken = (
+        Wijk.objects.filter(gemeente_id=OuterRef("gemeente_id"))
+        .annotate(bediend=Exists(bediend))
+        .order_by()
+        .values("gemeente_id")
+        .annotate(j=JsonLijst(JSONArray("naam", "id", "code", "bediend"), geordend=True))
+        .values("j")
+    )
+    teams = (
+        Team.objects.filter(medewerkers=OuterRef("pk"))
+        .order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=JsonLijst(JSONArray("naam", "id", "gemeente_id", "soort"), geordend=True))
+        .values("j")
+    )
+    leden = (
+        Medewerker.objects.filter(lopend_q(), user_id=user_id)
+        .select_related("gemeente", *(["user"] if met_login else []))
+        .defer("gemeente__logo")
+        .annotate(
+            aantal_gemeenten=Window(Count("pk")),
+            _rechten=Subquery(rechten),
+            _wijken=Subquery(wijken),
+            _teams=Subquery(teams),
+        )
+    )
+    if gekozen is None:
+        return leden.order_by("pk").first()
+    voorkeur = Case(When(gemeente_id=gekozen, then=Value(0)), default=Value(1))
+    return leden.order_by(voorkeur, "pk").first()
+
+
+def login_vullen(medewerker: Medewerker, user: Any) -> None:
+    """Put what `actor_laden` read where the request looks for it: the permission caches of
+    Django's ModelBackend on the login (the sets it would compute itself; not for an inactive
+    login or a superuser, whom Django answers without them), the wijken scope on the record
+    (`privacy.access` reads it), the teams as the record's prefetched `teams`."""
+    medewerker.user = user  # type: ignore[assignment]
+    rijen: Any = medewerker.__dict__.pop("_rechten", None) or []
+    if user.is_active and not user.is_superuser and not hasattr(user, "_perm_cache"):
+        gebruiker = {f"{app}.{code}" for app, code, is_eigen, _ in rijen if is_eigen}
+        groep = {f"{app}.{code}" for app, code, _, is_via_rol in rijen if is_via_rol}
+        user._user_perm_cache = gebruiker
+        user._group_perm_cache = groep
+        user._perm_cache = gebruiker | groep
+    db = medewerker._state.db or "default"
+    wijk_rijen = _op_volgorde(medewerker.__dict__.pop("_wijken", None), db)
+    wijken = tuple(
+        Wijk.from_db(
+            db, ["id", "gemeente_id", "code", "naam"], [pk, medewerker.gemeente_id, code, naam]
+        )
+        for naam, pk, code, _ in wijk_rijen
+    )
+    mijn = sorted(pk for _, pk, _, is_bediend in wijk_rijen if is_bediend)
+    medewerker._wijk_scope = WijkScope(  # type: ignore[attr-defined]
+        wijken, mijn, bool(wijken) and len(mijn) == len(wijken)
+    )
+    team_rijen = _op_volgorde(medewerker.__dict__.pop("_teams", None), db)
+    qs = medewerker.teams.all()
+    qs._result_cache = [
+        Team.from_db(db, ["id", "gemeente_id", "naam", "soort"], [pk, gemeente_id, naam, soort])
+        for naam, pk, gemeente_id, soort in team_rijen
+    ]
+    qs._prefetch_done = True
+    medewerker._prefetched_objects_cache = {"teams": qs}  # type: ignore[attr-defined]
+
+
+def _op_volgorde(rijen: Any, db: str) -> list[Any]:
+    """The rows of a `JsonLijst(JSONArray(naam, id, ...), geordend=True)` by (naam, id): as
+    PostgreSQL ordered them (its collation), sorted here on SQLite (BINARY: Python's order)."""
+    from django.db import connections
+
+    rijen = list(rijen or [])
+    if connections[db].vendor != "postgresql":
+        rijen.sort(key=lambda r: (r[0], r[1]))
+    return rijen
 
 
 def rechten_laden(user: Any) -> None:
@@ -194,6 +300,9 @@ def wijken_scope(medewerker: Medewerker) -> WijkScope:
     regional login's other records never widen it), whether that is every wijk of the
     municipality, and the municipality's wijken themselves: one query (the need-to-know
     scope asks it on every page, and pages list the wijken; issue 16)."""
+    geladen = getattr(medewerker, "_wijk_scope", None)
+    if geladen is not None:
+        return geladen  # read with the record this request (`actor_laden`)
     gemeente_id = medewerker.gemeente_id
     bediend = Team.wijken.through.objects.filter(
         wijk_id=OuterRef("pk"), team__gemeente_id=gemeente_id, team__medewerkers=medewerker

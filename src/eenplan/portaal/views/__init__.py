@@ -111,7 +111,7 @@ def inloggen(request: HttpRequest) -> HttpResponse:
         if account is None:
             messages.error(request, "Kies een inwoner uit de lijst.")
             return redirect("portaal:inloggen")
-        login(request, account.user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, account.user, backend="eenplan.gemeente.backends.MedewerkerBackend")
         return redirect("portaal:start")
     accounts = (
         Inwoneraccount.objects.select_related("inwoner").order_by("inwoner__achternaam")[:50]
