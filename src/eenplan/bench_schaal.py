@@ -51,6 +51,9 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
     the login, the session and the access log's row (the "fixed" part of a request, reported
     on its own), and reference data the page reads that is no row of the case (code lists,
     settings, the ZRM instrument)."""
+    from django.utils import timezone
+
+    from eenplan.gemeente.selectors import termijn_drempels
     from eenplan.meldingen.constants import OPEN_STATUSSEN
     from eenplan.plannen.constants import ACTIEVE_STATUSSEN
     from eenplan.web.selectors import TIJDLIJN_MAX
@@ -64,12 +67,14 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
     )
     # The deadline state (meldingen.selectors._stand) of each melding, for the counts per state
     # above the worklist (the page shows them next to its rows).
+    # The thresholds are the app's (five working days with the declared holidays), as dates.
+    drempels = termijn_drempels(timezone.localdate())
     stand = (
         "CASE WHEN m.onderzoek_afgerond_op IS NOT NULL THEN 'afgerond' "
         "WHEN m.onderzoek_uiterlijk IS NULL THEN 'opgeschort' "
-        "WHEN m.onderzoek_uiterlijk < CURRENT_DATE THEN 'verlopen' "
-        "WHEN m.onderzoek_uiterlijk <= CURRENT_DATE + 6 THEN 'bijna_verlopen' "
-        "ELSE 'op_tijd' END"
+        f"WHEN m.onderzoek_uiterlijk < '{drempels.vandaag.isoformat()}'::date THEN 'verlopen' "
+        f"WHEN m.onderzoek_uiterlijk <= '{drempels.waarschuwing.isoformat()}'::date "
+        "THEN 'bijna_verlopen' ELSE 'op_schema' END"
     )
     lijst = (
         "WITH s AS (SELECT m.id, m.onderzoek_uiterlijk, m.ontvangen_op, m.status, m.inwoner_id, "

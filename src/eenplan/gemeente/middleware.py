@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
 from eenplan.gemeente.backends import GEKOZEN_BIJ_LADEN
-from eenplan.gemeente.selectors import GEKOZEN_GEMEENTE
+from eenplan.gemeente.selectors import GEKOZEN_GEMEENTE, VERZOEK
 
 SESSIE_SLEUTEL = "eenplan_gemeente"
 
@@ -27,6 +27,15 @@ class AuthenticationMiddleware(django_auth.AuthenticationMiddleware):
     """Django's, with the municipality chosen in the session handed to the backend while it
     reads the login (`gemeente.backends.MedewerkerBackend`: the login and its acting record
     in one query). What decides who is logged in is Django's `auth.get_user` unchanged."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # A request that only reads keeps what the login's query read for the whole request
+        # (the declared holidays, `gemeente.selectors.VERZOEK`); a write reads them itself.
+        token = VERZOEK.set({} if request.method in ("GET", "HEAD") else None)
+        try:
+            return super().__call__(request)  # type: ignore[no-any-return]
+        finally:
+            VERZOEK.reset(token)
 
     def process_request(self, request: HttpRequest) -> None:
         super().process_request(request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -78,7 +79,9 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
     the municipality (without its logo), `aantal_gemeenten`, and as JSON next to the row the
     login's permissions (its own and its roles', as Django's ModelBackend reads them), the
     municipality's wijken with whether one of the record's teams serves each, and the
-    record's teams. Nothing is kept between requests: a changed role, team or wijk counts from
+    record's teams; and the declared holidays (reference data every page with a deadline
+    needs, kept for the rest of a request that only reads, `VERZOEK`). Nothing is kept between
+    requests: a changed role, team or wijk counts from
     the next request on. `met_login`: the login itself in the same query (the authentication
     backend, `gemeente.backends`). Unpacked by `login_vullen`."""
     from django.contrib.auth.models import Group, Permission
@@ -119,6 +122,13 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
         .annotate(j=JsonLijst(JSONArray("naam", "id", "gemeente_id", "soort"), geordend=True))
         .values("j")
     )
+    feestdagen = (
+        GelijkgesteldeFeestdag.objects.order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=JsonLijst(JSONArray("datum", "bron", "omschrijving"), geordend=True))
+        .values("j")
+    )
     leden = (
         Medewerker.objects.filter(lopend_q(), user_id=user_id)
         .select_related("gemeente", *(["user"] if met_login else []))
@@ -128,6 +138,7 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
             _rechten=Subquery(rechten),
             _wijken=Subquery(wijken),
             _teams=Subquery(teams),
+            _feestdagen=Subquery(feestdagen),
         )
     )
     if gekozen is None:
@@ -169,6 +180,13 @@ def login_vullen(medewerker: Medewerker, user: Any) -> None:
     ]
     qs._prefetch_done = True
     medewerker._prefetched_objects_cache = {"teams": qs}  # type: ignore[attr-defined]
+    feestdagen = _op_volgorde(medewerker.__dict__.pop("_feestdagen", None), db)
+    verzoek = VERZOEK.get()
+    if verzoek is not None:
+        verzoek["feestdagen"] = tuple(
+            GelijkgesteldeDag(datum=dt.date.fromisoformat(datum), bron=bron, omschrijving=oms)
+            for datum, bron, oms in feestdagen
+        )
 
 
 def _op_volgorde(rijen: Any, db: str) -> list[Any]:
@@ -327,8 +345,20 @@ def teams_list(*, gemeente: Gemeente) -> QuerySet[Team]:
     return Team.objects.filter(gemeente=gemeente).prefetch_related("wijken").order_by("naam")
 
 
+# What a request that only reads (GET, HEAD) read once for the whole request, set by
+# `gemeente.middleware.AuthenticationMiddleware` and filled by `actor_laden`: the declared
+# holidays, read with the login (issue 16: one query less on every page with deadlines). None
+# outside such a request (a write reads them itself, so a holiday it adds counts at once).
+VERZOEK: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "eenplan_verzoek", default=None
+)
+
+
 def gelijkgestelde_dagen() -> tuple[GelijkgesteldeDag, ...]:
     """Holidays declared by decree that the municipality entered (added to the built-in ones)."""
+    verzoek = VERZOEK.get()
+    if verzoek is not None and "feestdagen" in verzoek:
+        return verzoek["feestdagen"]  # type: ignore[no-any-return]
     return tuple(
         GelijkgesteldeDag(datum=d.datum, bron=d.bron, omschrijving=d.omschrijving)
         for d in GelijkgesteldeFeestdag.objects.all()

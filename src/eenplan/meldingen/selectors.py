@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When, Window
 from django.utils import timezone
 
 from eenplan.common.termijnstand import Drempels, termijn_stand
@@ -123,6 +123,27 @@ def werkvoorraad_tellingen(qs: QuerySet[Melding]) -> dict[str, int]:
         **{s.value: Count("id", filter=Q(stand=s.value)) for s in TermijnStand}
     )
     return {s.value: totals[s.value] for s in TermijnStand}
+
+
+def werkvoorraad_met_tellingen(
+    qs: QuerySet[Melding], *, vanaf: int, aantal: int
+) -> tuple[list[Melding], dict[str, int] | None]:
+    """Rows `vanaf` … `vanaf + aantal` of a worklist (`werkvoorraad`) and its counts per
+    deadline state over the whole list, in one query: each count as a window over the list
+    (`SUM(…) OVER ()`, computed before the page is cut off). The counts are None when the
+    page has no rows (then `werkvoorraad_tellingen` counts them); the same numbers as
+    `werkvoorraad_tellingen` otherwise (issue 16: one query less for the worklist)."""
+    vensters = {
+        f"_aantal_{s.value}": Window(
+            Sum(Case(When(stand=s.value, then=1), default=0, output_field=IntegerField()))
+        )
+        for s in TermijnStand
+    }
+    rijen = list(qs.annotate(**vensters)[vanaf : vanaf + aantal])
+    if not rijen:
+        return rijen, None
+    eerste = rijen[0]
+    return rijen, {s.value: int(getattr(eerste, f"_aantal_{s.value}") or 0) for s in TermijnStand}
 
 
 def melding_get(

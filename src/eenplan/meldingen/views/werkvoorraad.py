@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -50,6 +50,16 @@ PARAMETERS = (
     "per_pagina",
 )
 PER_PAGINA_MAX = 100
+
+
+def _paginanummer(value: str | None) -> int | None:
+    """The page asked for as a whole number from 1 (no `pagina`: 1); None for anything else
+    (Django's Paginator then decides, as it always did)."""
+    if not value:
+        return 1
+    if value.isascii() and value.isdigit() and int(value) > 0:
+        return int(value)
+    return None
 
 
 def _per_pagina(value: str | None) -> int:
@@ -117,16 +127,32 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         "sortering": filters["sortering"],
     }
     alle_standen = selectors.werkvoorraad(**arguments)
-    tellingen = selectors.werkvoorraad_tellingen(alle_standen)
     lijst = (
         selectors.werkvoorraad(**arguments, stand=filters["stand"])
         if filters["stand"]
         else alle_standen
     )
     paginator = Paginator(lijst, per_pagina)
-    # The counts per deadline state already say how many rows the list has: no COUNT again.
-    paginator.count = tellingen[filters["stand"]] if filters["stand"] else sum(tellingen.values())
-    page = paginator.get_page(request.GET.get("pagina"))
+    page = None
+    nummer = _paginanummer(request.GET.get("pagina"))
+    if not filters["stand"] and nummer is not None:
+        # The whole list: its page and its counts per deadline state in one query.
+        rijen, geteld = selectors.werkvoorraad_met_tellingen(
+            alle_standen, vanaf=(nummer - 1) * per_pagina, aantal=per_pagina
+        )
+        if geteld is None and nummer == 1:
+            geteld = dict.fromkeys(TermijnStand.values, 0)  # no first row: an empty list
+        if geteld is not None:
+            tellingen = geteld
+            paginator.count = sum(tellingen.values())
+            page = Page(rijen, nummer, paginator)
+    if page is None:
+        tellingen = selectors.werkvoorraad_tellingen(alle_standen)
+        # The counts per deadline state already say how many rows the list has: no COUNT.
+        paginator.count = (
+            tellingen[filters["stand"]] if filters["stand"] else sum(tellingen.values())
+        )
+        page = paginator.get_page(request.GET.get("pagina"))
     for melding in page.object_list:
         melding.stand_label = TermijnStand(melding.stand).label
     # The rows show who each melding is about: logged as read, in one INSERT.
