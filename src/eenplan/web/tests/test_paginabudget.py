@@ -31,11 +31,11 @@ pytestmark = pytest.mark.django_db
 BUDGET: dict[str, int] = {
     "plan": 25,
     "dossier": 13,
-    "werkvoorraad_mijn": 7,
-    "werkvoorraad_team": 7,
-    "werkvoorraad_alle": 7,
+    "werkvoorraad_mijn": 5,
+    "werkvoorraad_team": 5,
+    "werkvoorraad_alle": 5,
     "beschikking": 12,
-    "api_meldingen": 6,
+    "api_meldingen": 5,
     "zoeken": 5,  # count, the page of keys by the search index, the rows
 }
 
