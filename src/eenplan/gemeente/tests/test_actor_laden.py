@@ -86,3 +86,32 @@ def test_a_new_role_counts_from_the_next_request(client, generalist, inwoner_noo
     assert client.get("/privacy/inzagelog/").status_code == 403
     generalist.user.groups.add(Group.objects.get(name=Rol.PRIVACY))
     assert client.get("/privacy/inzagelog/").status_code == 200
+
+
+def test_a_request_that_only_reads_has_the_declared_holidays_from_the_logins_query(
+    generalist, django_assert_num_queries
+):
+    import datetime as dt
+
+    from eenplan.gemeente.models import GelijkgesteldeFeestdag
+    from eenplan.gemeente.selectors import VERZOEK, gelijkgestelde_dagen
+
+    GelijkgesteldeFeestdag.objects.create(
+        datum=dt.date(2026, 5, 5), omschrijving="Bevrijdingsdag", bron="KB 2026/1"
+    )
+    token = VERZOEK.set({})  # as the middleware does for a GET
+    try:
+        with django_assert_num_queries(1):
+            MedewerkerBackend().get_user(str(generalist.user.pk))
+            dagen = gelijkgestelde_dagen()
+    finally:
+        VERZOEK.reset(token)
+    assert [(d.datum, d.bron, d.omschrijving) for d in dagen] == [
+        (dt.date(2026, 5, 5), "KB 2026/1", "Bevrijdingsdag")
+    ]
+    # Outside such a request (a write, a service, a task) they are read as they are now.
+    GelijkgesteldeFeestdag.objects.create(
+        datum=dt.date(2026, 12, 24), omschrijving="Kerstavond", bron="KB 2026/2"
+    )
+    with django_assert_num_queries(1):
+        assert len(gelijkgestelde_dagen()) == 2
