@@ -115,7 +115,7 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
         .values("j")
     )
     teams = (
-        Team.objects.filter(medewerkers=OuterRef("pk"))
+        Team.objects.filter(medewerkers=OuterRef("pk"), gemeente_id=OuterRef("gemeente_id"))
         .order_by()
         .annotate(_een=Value(1))
         .values("_een")

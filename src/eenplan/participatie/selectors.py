@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from eenplan.gemeente.models import Instelling
 from eenplan.participatie.models import (
@@ -142,13 +143,18 @@ def werkgever_keuzes(gemeente_id: int | None) -> list[tuple[int, str]]:
 
 def werkgevers(gemeente_id: int | None) -> QuerySet[Werkgever]:
     """The municipality's employers with their number of placements (one query)."""
+    # A subquery, not a join: the pager's count then reads the employers alone, and the
+    # placements carry their municipality in every query (issue 16).
+    plaatsingen = (
+        Instrument.objects.filter(werkgever_id=OuterRef("pk"), gemeente_id=gemeente_id)
+        .order_by()
+        .values("werkgever_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Werkgever.objects.filter(gemeente_id=gemeente_id)
-        .annotate(
-            aantal_plaatsingen=Count(
-                "plaatsingen", filter=Q(plaatsingen__gemeente_id=gemeente_id)
-            )
-        )
+        .annotate(aantal_plaatsingen=Coalesce(Subquery(plaatsingen), 0))
         .order_by("naam", "id")
     )
 

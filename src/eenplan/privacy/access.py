@@ -655,10 +655,11 @@ def scope_q(
     # Implied by the wijken and the assignments, but stated: every query on a table of one
     # municipality carries its municipality (the region test, Citus shard pruning) — the
     # table's own column when it has one, else the resident's (already joined for the wijk).
+    # The resident's is stated as well when the table has its own: the join for the wijk is
+    # there anyway, and so every table in the query carries it (issue 16).
     if gemeente_veld is not None:
         condition &= Q(**{gemeente_veld: actor.gemeente_id})
-    else:
-        condition &= Q(**{f"{veld}__gemeente_id": actor.gemeente_id})
+    condition &= Q(**{f"{veld}__gemeente_id": actor.gemeente_id})
     return condition
 
 

@@ -222,7 +222,9 @@ class VerdiencapaciteitViewSet(DossierViewSet):
     def list(self, request: Request) -> Response:
         params = InwonerFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        rijen = Verdiencapaciteit.objects.filter(inwoner__in=access.inwoners_in_scope(request.user))
+        rijen = Verdiencapaciteit.objects.filter(
+            access.scope_q(request.user, gemeente_veld="gemeente")
+        )
         if params.validated_data.get("inwoner"):
             rijen = rijen.filter(inwoner_id=params.validated_data["inwoner"])
         return pagina(self, request, rijen, VerdiencapaciteitSerializer)
@@ -276,7 +278,7 @@ class TrajectViewSet(VersieViewSetMixin, DossierViewSet):
         params = InwonerFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         rijen = Traject.objects.filter(
-            inwoner__in=access.inwoners_in_scope(request.user)
+            access.scope_q(request.user, gemeente_veld="gemeente")
         ).prefetch_related("stappen")
         if params.validated_data.get("inwoner"):
             rijen = rijen.filter(inwoner_id=params.validated_data["inwoner"])
@@ -335,12 +337,17 @@ class _PerInwonerMixin:
     model: Any
     uitvoer: Any
     inwoner_pad = "inwoner"
+    # The municipality of the row and of the rows it is reached through (issue 16: every
+    # table of the query carries the condition).
+    gemeente_paden: tuple[str, ...] = ()
 
     def list(self, request: Request) -> Response:
         params = InwonerFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
+        gemeente_id = access.Actor.of(request.user).gemeente_id
         rijen = self.model.objects.filter(
-            **{f"{self.inwoner_pad}__in": access.inwoners_in_scope(request.user)}
+            access.scope_q(request.user, veld=self.inwoner_pad, gemeente_veld="gemeente"),
+            **{f"{pad}_id": gemeente_id for pad in self.gemeente_paden if gemeente_id},
         )
         if params.validated_data.get("inwoner"):
             rijen = rijen.filter(**{f"{self.inwoner_pad}_id": params.validated_data["inwoner"]})
@@ -505,6 +512,7 @@ class MaatregelViewSet(_PerInwonerMixin, DossierViewSet):
     model = Maatregel
     uitvoer = MaatregelSerializer
     inwoner_pad = "aanvraag__inwoner"
+    gemeente_paden = ("aanvraag__gemeente",)
 
     def create(self, request: Request) -> Response:
         data = MaatregelCreateSerializer(data=request.data)
