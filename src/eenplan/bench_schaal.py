@@ -356,6 +356,7 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
 VAST = (
     '"django_session"',
     'AS "_rechten"',
+    'AS "aantal_gemeenten"',
     'FROM "auth_user" WHERE "auth_user"."id" =',
     '"privacy_inzage"',
     "_niet_geschreven",
