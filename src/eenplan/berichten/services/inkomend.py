@@ -1103,6 +1103,9 @@ class _Verwerking:
             # claimed once it is over). A rule of the official validation stylesheet: a file
             # that breaks it is refused whole, with 0001 in the header of the 325 (IV087).
             codes += regels.TR137(heen)  # type: ignore[arg-type]
+            # TR416: no second debet line of a client for the same period, product and
+            # toewijzing. Also a rule of the stylesheet (0001), so also refused whole.
+            codes += _tr416(heen)  # type: ignore[arg-type]
         for c in codes:
             meldingen.append(getattr(c, "melding", "") or retourcode_uitleg(c))
         return list(dict.fromkeys(str(c) for c in codes)), " ".join(dict.fromkeys(meldingen))
@@ -1555,6 +1558,29 @@ def _maanden_met_zorg(
             maanden.add((dag.year, dag.month))
             dag = (dag + dt.timedelta(days=32)).replace(day=1)
     return maanden
+
+
+def _tr416(heen: m.Declaratiebericht) -> list[regels.Retourcode]:
+    """`regels.TR416` on every prestatie against the ones before it of the same client (the
+    stylesheet compares preceding siblings), with a set of the debet keys seen instead of
+    walking them again: one 0001 per debet line that repeats an earlier one."""
+    codes: list[regels.Retourcode] = []
+    for c in heen.declaratie.clienten:
+        gezien: set[tuple[Any, ...]] = set()
+        for i, p in enumerate(c.prestaties):
+            if p.ingediend_bedrag.debet_credit != "D":
+                continue
+            sleutel = (
+                p.toewijzing_nummer,
+                p.product_categorie,
+                p.product_code,
+                p.product_periode.begindatum,
+                p.product_periode.einddatum,
+            )
+            if sleutel in gezien:
+                codes += regels.TR416(p, c.prestaties[:i])
+            gezien.add(sleutel)
+    return codes
 
 
 def _toegewezen(t: Toewijzing) -> m.ToegewezenProduct:

@@ -4,6 +4,7 @@ when it is bad."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from eenplan.beschikkingen import services as beschikkingen
 from eenplan.events.models import Gebeurtenis
 from eenplan.gemeente.constants import Rol
 from eenplan.istandaarden import bouw, lees
+from eenplan.istandaarden import model as m
 from eenplan.testing.berichten import AGB, Aanbiedersbericht, antwoord_op, ontvang
 from eenplan.testing.factories import medewerker_voor
 from eenplan.testing.scenarios import als
@@ -246,6 +248,32 @@ def test_a_claim_for_days_after_its_dagtekening_is_refused_whole_with_0001(
     assert antwoord.declaratie_antwoord is None
     # The same claim dated today is approved.
     goed = ontvang(van_aanbieder.declaratie(volume=3, ref="P2", nummer="D2"))
+    assert goed.status == BerichtStatus.VERWERKT and goed.retourcodes == ["8001"]
+
+
+def test_a_second_debet_line_for_the_same_period_and_product_refuses_the_claim_whole(
+    van_aanbieder, toewijzing
+):
+    """TR416: a client's debet line may not repeat the period, product and toewijzing of an
+    earlier debet line in the file. A rule of the official stylesheet, as TR137: the file is
+    refused whole (0001 in the 325's header) and nothing of it is approved."""
+    bericht = van_aanbieder.declaratie(volume=1, ref="P1", nummer="D1")
+    [client] = bericht.declaratie.clienten
+    [eerste] = client.prestaties
+    client.prestaties.append(
+        dataclasses.replace(eerste, product_referentie=m.Referentie("P2"), retourcodes=[])
+    )
+    bericht.declaratie.totaal_ingediend_bedrag = m.TotaalBedragMetDC(
+        2 * eerste.ingediend_bedrag.bedrag, "D"
+    )
+    bericht = ontvang(bericht)
+    assert bericht.status == BerichtStatus.AFGEKEURD and bericht.retourcodes == ["0001"]
+    assert "Dubbele debetprestatie" in bericht.melding
+    assert not Prestatie.objects.exists()
+    antwoord = antwoord_op(bericht)
+    assert antwoord.naam == "WMO325" and antwoord.header.retourcodes == ["0001"]
+    # The same line once is approved.
+    goed = ontvang(van_aanbieder.declaratie(volume=1, ref="P3", nummer="D2"))
     assert goed.status == BerichtStatus.VERWERKT and goed.retourcodes == ["8001"]
 
 
