@@ -50,20 +50,13 @@ class Inwoner(VersieModel, BaseModel):
             ),
         ]
         indexes = [
-            models.Index(
-                fields=["gemeente", "zoeknaam"],
-                name="inwoner_zoeknaam_idx",
-                opclasses=["", "varchar_pattern_ops"],
-            ),
-            models.Index(
-                fields=["gemeente", "zoeknaam_voornaam"],
-                name="inwoner_zoekvoornaam_idx",
-                opclasses=["", "varchar_pattern_ops"],
-            ),
             # The name search (inwoners.selectors.inwoner_search): each deliver the residents
             # whose search name starts with what was typed, already in the order of that name
             # (byte order, common.lookups.Bytevolgorde) and then id, so a page of 25 reads 25
-            # index entries however many residents match (issue 16, docs/benchmarks.md).
+            # index entries however many residents match (issue 16, docs/benchmarks.md). The
+            # same keys serve every other name search (`inwoner_filter`: the worklist, the
+            # beschikkingen list); the older `varchar_pattern_ops` indexes on the plain columns
+            # are gone (migration 0005).
             models.Index(
                 F("gemeente"), Bytevolgorde("zoeknaam"), F("id"), name="inwoner_zoeksleutel_idx"
             ),

@@ -91,6 +91,9 @@ birth date. 500 is 20 pages, more than anyone reads, and counting stops after 50
 entries whatever the size of the municipality. Paging works within the bound (pages 1 to 20)."""
 
 
+_SLEUTEL = {"zoeknaam": "sleutel_achternaam", "zoeknaam_voornaam": "sleutel_voornaam"}
+
+
 def _naam_takken(waarde: str) -> list[tuple[str, str]]:
     """The ways a typed name can match, as (search-name field, prefix): the surname first
     ('jansen pi'), the surname without a prefix the user typed before it ('de vries' finds
@@ -212,11 +215,20 @@ def inwoner_search(*, scope: QuerySet[Inwoner], q: str) -> tuple[Zoekvraag, Zoek
 
 def inwoner_filter(*, scope: QuerySet[Inwoner], q: str) -> tuple[Zoekvraag, QuerySet[Inwoner]]:
     """The residents a search finds (as `inwoner_search`), unordered: a condition to use
-    inside another query (`inwoner__in=...values("pk")`), not a list to show."""
+    inside another query (`inwoner__in=...values("pk")`), not a list to show. A name is
+    matched on the same search keys as `inwoner_search` (the search name in byte order), so the
+    same indexes serve it when `scope` names the municipality (`gemeente_id=…`)."""
     vraag = zoekvraag_parse(q)
     if vraag.soort == "naam":
-        takken = [Q(**{f"{veld}__prefix": prefix}) for veld, prefix in _naam_takken(vraag.waarde)]
-        return vraag, scope.filter(reduce(operator.or_, takken))
+        sleutels = scope.alias(
+            sleutel_achternaam=Bytevolgorde("zoeknaam"),
+            sleutel_voornaam=Bytevolgorde("zoeknaam_voornaam"),
+        )
+        takken = [
+            Q(**{f"{_SLEUTEL[veld]}__prefix": prefix})
+            for veld, prefix in _naam_takken(vraag.waarde)
+        ]
+        return vraag, sleutels.filter(reduce(operator.or_, takken))
     conditie = _conditie(vraag)
     return vraag, scope.filter(conditie) if conditie is not None else scope.none()
 

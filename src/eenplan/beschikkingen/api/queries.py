@@ -77,6 +77,7 @@ def beschikkingen_list(
     rechtmatigheid: str | None = None,
     inwoner_id: int | None = None,
     einde_binnen_weken: int | None = None,
+    gemeente_id: int | None = None,
 ) -> QuerySet[Beschikking]:
     """Beschikkingen with their decided provisions: the page's search
     (`selectors.beschikkingen_zoeken`, same parameters) plus the API's own filters.
@@ -95,4 +96,6 @@ def beschikkingen_list(
             | Q(heronderzoek_op__gte=vandaag, heronderzoek_op__lte=tot)
         )
         qs = qs.filter(pk__in=regels.values("beschikking_id"))
-    return selectors.beschikkingen_zoeken(scope=qs, vraag=vraag or selectors.BeschikkingZoekvraag())
+    return selectors.beschikkingen_zoeken(
+        scope=qs, vraag=vraag or selectors.BeschikkingZoekvraag(), gemeente_id=gemeente_id
+    )

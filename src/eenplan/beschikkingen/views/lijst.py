@@ -24,7 +24,8 @@ def beschikkingen(request: HttpRequest) -> HttpResponse:
     """All beschikkingen within the need-to-know, searched and filtered with the parameters of
     the API (`/api/v1/beschikkingen/`) through the same selector; every resident shown is
     logged. An unknown parameter is reported, not silently ignored."""
-    form = BeschikkingZoekForm(request.GET or None, gemeente_id=hulp.gemeente_van(request).pk)
+    gemeente_id = hulp.gemeente_van(request).pk
+    form = BeschikkingZoekForm(request.GET or None, gemeente_id=gemeente_id)
     onbekend = selectors.onbekende_parameters(
         request.GET.keys(), selectors.BESCHIKKING_ZOEK_PARAMETERS
     )
@@ -32,7 +33,9 @@ def beschikkingen(request: HttpRequest) -> HttpResponse:
     if geldig and not onbekend:
         vraag = form.zoekvraag() if request.GET else selectors.BeschikkingZoekvraag()
         rijen = selectors.beschikkingen_zoeken(
-            scope=selectors.beschikkingen_in_scope(request.user), vraag=vraag
+            scope=selectors.beschikkingen_in_scope(request.user),
+            vraag=vraag,
+            gemeente_id=gemeente_id,
         )
     else:
         rijen = Beschikking.objects.none()

@@ -86,6 +86,7 @@ def werkvoorraad_arguments(
         "stand": params.get("stand") or params.get("termijn"),
         "zoek": params.get("q", ""),
         "sortering": params.get("sortering") or "termijn",
+        "gemeente_id": eigen.gemeente_id if eigen is not None else None,
     }
     if "team" in params:
         teams = Team.objects.filter(pk=params["team"])

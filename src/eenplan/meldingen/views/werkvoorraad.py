@@ -117,6 +117,7 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         filters["per_pagina"] = str(per_pagina)
     arguments = {
         "scope": selectors.meldingen_in_scope(user),
+        "gemeente_id": medewerker.gemeente_id if medewerker else None,
         "vandaag": vandaag,
         "medewerker": medewerker if weergave == "mijn" else None,
         "team": team,

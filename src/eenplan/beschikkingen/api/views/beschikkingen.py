@@ -129,6 +129,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
             rechtmatigheid=params.validated_data.get("rechtmatigheid"),
             inwoner_id=params.validated_data.get("inwoner"),
             einde_binnen_weken=params.validated_data.get("einde_binnen_weken"),
+            gemeente_id=access.Actor.of(request.user).gemeente_id,
         )
         return pagina(self, request, queryset, BeschikkingListSerializer)
 
