@@ -279,6 +279,7 @@ def meting(aantal: int = AANTAL) -> list[str]:
     lxml_s = time.perf_counter() - start
     lxml_cpu = time.process_time() - cpu_start
 
+    sched_start = _planner()
     start, cpu_start = time.perf_counter(), time.process_time()
     for eerste in range(0, len(data), BATCH):
         # As the folder connection does: a batch kept in one transaction, then processed
@@ -293,6 +294,7 @@ def meting(aantal: int = AANTAL) -> list[str]:
         berichten_verwerk_batch(ids)
     totaal_s = time.perf_counter() - start
     cpu_s = time.process_time() - cpu_start
+    sched_eind = _planner()
 
     per_status = {
         BerichtStatus(s).label: Bericht.objects.filter(richting="in", status=s).count()
@@ -300,6 +302,22 @@ def meting(aantal: int = AANTAL) -> list[str]:
     }
     uit = Bericht.objects.filter(richting="uit").count()
     per_s = aantal / totaal_s
+    rustig: list[str] = []
+    rustig_per_s = None
+    if sched_start is not None and sched_eind is not None:
+        op_cpu = sched_eind[0] - sched_start[0]
+        wachten = sched_eind[1] - sched_start[1]
+        geblokkeerd = max(0.0, totaal_s - op_cpu - wachten)
+        rustig_per_s = aantal / (op_cpu + geblokkeerd)
+        rustig = [
+            f"Of the {totaal_s:.1f} s of wall clock, by the kernel's scheduler statistics "
+            f"(`/proc/thread-self/schedstat`): {op_cpu:.2f} s on a CPU, {wachten:.2f} s "
+            f"waiting in the run queue for a CPU that other work held, {geblokkeerd:.2f} s "
+            "blocked (disk, "
+            f"locks). Without the wait, as on a quiet core: {op_cpu + geblokkeerd:.1f} s, "
+            f"{rustig_per_s:,.0f} messages per second.",
+            "",
+        ]
     return [
         "## iWmo/iJw messages: read, validate, apply and answer 10,000 incoming messages "
         "(`eenplan.berichten`)",
@@ -334,11 +352,28 @@ def meting(aantal: int = AANTAL) -> list[str]:
         "the CPU seconds of this process (SQLite runs inside it) are what the work itself "
         "costs.",
         "",
+        *rustig,
         f"Target: at least 1,000 messages per second on SQLite — "
-        f"{'met' if per_s >= 1000 else 'NOT met'} ({per_s:,.0f}/s wall clock, "
-        f"{aantal / cpu_s:,.0f}/s per CPU second).",
+        f"{'met' if per_s >= 1000 else 'NOT met'} on this run's wall clock ({per_s:,.0f}/s"
+        + (
+            f"; {'met' if rustig_per_s >= 1000 else 'NOT met'} on a quiet core: "
+            f"{rustig_per_s:,.0f}/s"
+            if rustig_per_s is not None
+            else ""
+        )
+        + f"; {aantal / cpu_s:,.0f}/s per CPU second).",
         "",
     ]
+
+
+def _planner() -> tuple[float, float] | None:
+    """(seconds this thread ran on a CPU, seconds it waited in the run queue) so far, from
+    Linux's scheduler statistics; None where they are not available."""
+    try:
+        op_cpu, wachten, _ = Path("/proc/thread-self/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return None
+    return int(op_cpu) / 1e9, int(wachten) / 1e9
 
 
 def _last() -> float:
