@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -275,15 +275,36 @@ def _batch(
             verschuivingen.append(Verschuiving(rij, veld, oud, nieuw))
     if verschuivingen:
         nu = timezone.now()
-        gewijzigd = {id(v.record): v.record for v in verschuivingen}
-        for rij in gewijzigd.values():
-            rij.updated_at = nu
-        velden = sorted({v.veld.veld for v in verschuivingen})
-        if any(f.name == "updated_at" for f in tabel.model._meta.concrete_fields):
-            velden.append("updated_at")
-        tabel.model._default_manager.bulk_update(list(gewijzigd.values()), velden)
+        per_veld: dict[str, dict[Any, dt.date]] = {}
+        for v in verschuivingen:
+            per_veld.setdefault(v.veld.veld, {})[v.record.pk] = v.naar
+        for veld, waarden in sorted(per_veld.items()):
+            _zet(tabel.model, veld, waarden, nu)
         tabel.vastleggen(w, verschuivingen)
     return verschuivingen
+
+
+def _zet(model: type[models.Model], veld: str, waarden: dict[Any, dt.date], nu: Any) -> None:
+    """One UPDATE for a batch: `veld` to its new day per primary key (and `updated_at` to
+    now). Django's `bulk_update` builds a CASE per row and spent three quarters of the time of a
+    50,000-row recomputation there; this statement is plain SQL both databases run."""
+    meta = model._meta
+    q = connection.ops.quote_name
+    tabel, kolom, pk = q(meta.db_table), q(meta.get_field(veld).column), q(meta.pk.column)
+    dag = "CAST(%s AS DATE)" if connection.vendor == "postgresql" else "%s"
+    rijen = ", ".join(f"(%s, {dag})" for _ in waarden)
+    zet = f"{kolom} = (SELECT v.dag FROM v WHERE v.id = {tabel}.{pk})"  # noqa: S608
+    ops = connection.ops
+    params: list[Any] = [x for i, d in waarden.items() for x in (i, ops.adapt_datefield_value(d))]
+    if any(f.name == "updated_at" for f in meta.concrete_fields):
+        zet += f", {q(meta.get_field('updated_at').column)} = %s"
+        params.append(ops.adapt_datetimefield_value(nu))
+    sql = (
+        f"WITH v (id, dag) AS (VALUES {rijen}) "  # noqa: S608 (names quoted, values bound)
+        f"UPDATE {tabel} SET {zet} WHERE {pk} IN (SELECT id FROM v)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _te_laden(tabel: Tabel) -> list[str]:
