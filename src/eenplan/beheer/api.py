@@ -21,7 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from eenplan.beheer import selectors
+from eenplan.beheer import feestdagen, selectors
 from eenplan.common.api import IdField, pagina
 from eenplan.common.api.gedateerd import GedateerdeInstellingViewSet
 from eenplan.gemeente import selectors as gemeente_selectors
@@ -37,10 +37,12 @@ from eenplan.gemeente.models import (
     Wijk,
 )
 from eenplan.onderzoeken.models import Leefgebied
+from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.privacy.api.permissions import RolePermission
 from eenplan.rules.instellingen import Onderwerp
+from eenplan.taken.api.views import TaakSerializer
 from eenplan.voorzieningen import selectors as voorzieningen_selectors
 from eenplan.voorzieningen import services as voorzieningen_services
 from eenplan.voorzieningen.api.serializers import VoorzieningCreateSerializer
@@ -297,6 +299,15 @@ class BeheerFeestdagSerializer(serializers.ModelSerializer):
     class Meta:
         model = GelijkgesteldeFeestdag
         fields = ["id", "datum", "omschrijving", "bron"]
+
+
+class BeheerFeestdagTaakSerializer(BeheerFeestdagSerializer):
+    """The day added, with the task that recomputes the deadlines it moves (ADR 0049)."""
+
+    taak = TaakSerializer(read_only=True)
+
+    class Meta(BeheerFeestdagSerializer.Meta):
+        fields = [*BeheerFeestdagSerializer.Meta.fields, "taak"]
 
 
 class BeheerMedewerkerFilterSerializer(serializers.Serializer):
@@ -820,8 +831,18 @@ class SynoniemViewSet(_Beheer):
 
 @extend_schema_view(
     list=extend_schema(summary="Dagen die de gemeente met een feestdag gelijkstelt"),
-    create=extend_schema(summary="Gelijkgestelde feestdag toevoegen (met het besluit als bron)"),
-    destroy=extend_schema(summary="Gelijkgestelde feestdag verwijderen (alleen nog te komen)"),
+    create=extend_schema(
+        summary="Gelijkgestelde feestdag toevoegen (met het besluit als bron)",
+        description="Start ook de taak die de lopende termijnen opnieuw berekent (ADR 0049): "
+        "`taak` in het antwoord, volg haar op `/api/v1/taken/<id>/`.",
+        responses={201: BeheerFeestdagTaakSerializer},
+    ),
+    destroy=extend_schema(
+        summary="Gelijkgestelde feestdag verwijderen (alleen nog te komen)",
+        description="Start de taak die de termijnen die voor deze dag waren verschoven "
+        "terugzet (ADR 0049); het antwoord is 202 met de taak.",
+        responses={202: TaakSerializer},
+    ),
 )
 class FeestdagViewSet(_Beheer):
     access_rules = {
@@ -846,18 +867,32 @@ class FeestdagViewSet(_Beheer):
         self.gemeente()
         data = BeheerFeestdagSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        dag = gemeente_services.gelijkgestelde_feestdag_add(
-            door=request.user, **data.validated_data
+        dag, taak = feestdagen.feestdag_toevoegen(
+            door=request.user,
+            gemeente=self.gemeente(),
+            via=access.Via.request(request),
+            **data.validated_data,
         )
-        return Response(BeheerFeestdagSerializer(dag).data, status=status.HTTP_201_CREATED)
+        antwoord = {**BeheerFeestdagSerializer(dag).data, "taak": TaakSerializer(taak).data}
+        return Response(
+            antwoord,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": f"/api/v1/taken/{taak.pk}/"},
+        )
 
     def destroy(self, request: Request, pk: Any = None) -> Response:
         self.gemeente()
         dag = GelijkgesteldeFeestdag.objects.filter(pk=int(pk)).first()
         if dag is None:
             raise NotFound("Deze dag staat niet in de lijst.")
-        gemeente_services.gelijkgestelde_feestdag_remove(door=request.user, dag=dag)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        taak = feestdagen.feestdag_verwijderen(
+            door=request.user, dag=dag, gemeente=self.gemeente(), via=access.Via.request(request)
+        )
+        return Response(
+            TaakSerializer(taak).data,
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": f"/api/v1/taken/{taak.pk}/"},
+        )
 
 
 class BeheerAbonnementstariefSerializer(serializers.Serializer):

@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.beheer import selectors
+from eenplan.beheer import feestdagen, selectors
 from eenplan.beheer.forms import (
     INSTELLING_FORMS,
     AbonnementstariefForm,
@@ -745,35 +745,55 @@ def instellingen(request: HttpRequest) -> HttpResponse:
 @require_POST
 @access.requires(Resource.INSTELLINGEN, Action.WIJZIGEN)
 def feestdag_toevoegen(request: HttpRequest) -> HttpResponse:
-    _gemeente(request)
+    """Add the day; the deadlines it moves are recomputed by a task whose progress page the
+    beheerder is led to (ADR 0049)."""
+    gemeente = _gemeente(request)
     form = FeestdagForm(request.POST)
     if form.is_valid():
         try:
-            dag = gemeente_services.gelijkgestelde_feestdag_add(
-                door=request.user, **form.cleaned_data
+            dag, taak = feestdagen.feestdag_toevoegen(
+                door=request.user,
+                gemeente=gemeente,
+                via=access.Via.request(request),
+                herkomst=reverse("beheer:instellingen"),
+                **form.cleaned_data,
             )
         except (ValidationError, PermissionDenied) as exc:
             _fouten(form, exc)
         else:
-            messages.success(request, f"{dag.datum:%d-%m-%Y} telt nu als feestdag in de termijnen.")
-            return redirect("beheer:instellingen")
+            messages.success(
+                request,
+                f"{dag.datum:%d-%m-%Y} telt nu als feestdag in de termijnen. De lopende termijnen "
+                "worden opnieuw berekend; hieronder ziet u hoe ver dat is.",
+            )
+            return redirect("taken:detail", taak.pk)
     return _terug(request, "feestdag", form, reverse("beheer:instellingen") + "#kop-feestdag-nieuw")
 
 
 @require_POST
 @access.requires(Resource.INSTELLINGEN, Action.WIJZIGEN)
 def feestdag_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
-    _gemeente(request)
+    gemeente = _gemeente(request)
     dag = GelijkgesteldeFeestdag.objects.filter(pk=pk).first()
     if dag is None:
         raise Http404("Deze dag staat niet in de lijst.")
     try:
-        gemeente_services.gelijkgestelde_feestdag_remove(door=request.user, dag=dag)
+        taak = feestdagen.feestdag_verwijderen(
+            door=request.user,
+            dag=dag,
+            gemeente=gemeente,
+            via=access.Via.request(request),
+            herkomst=reverse("beheer:instellingen"),
+        )
     except (ValidationError, PermissionDenied) as exc:
         _melding(request, exc)
-    else:
-        messages.success(request, f"{dag.datum:%d-%m-%Y} is uit de lijst gehaald.")
-    return redirect("beheer:instellingen")
+        return redirect("beheer:instellingen")
+    messages.success(
+        request,
+        f"{dag.datum:%d-%m-%Y} is uit de lijst gehaald. De termijnen die ervoor waren verschoven, "
+        "worden opnieuw berekend.",
+    )
+    return redirect("taken:detail", taak.pk)
 
 
 @require_POST

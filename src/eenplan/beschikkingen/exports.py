@@ -10,10 +10,12 @@ docs/exports.md. Reading is separate from writing the access log:
 - `export_log` writes one access-log row per resident in the export (doel "beschikking"),
   because an export is a read of personal data (AVG art. 5 lid 2, accountability);
 - who may export at all is the rule (export, exporteren) of `privacy.access`, asked by the API's
-  RolePermission and by `export_user` for the commands (a refusal is logged).
-
-The API (`/api/v1/beschikkingen/export/svb/` and `.../cak/`) and the management commands
-`export_svb` and `export_cak` both use these functions.
+  RolePermission and the page when the export is asked for, by `export_user` for the commands,
+  and again by `svb_bestand` / `cak_bestand` for the login that asked, when the file is made (a
+  refusal is logged);
+- `svb_bestand` and `cak_bestand` make the whole file (decide, read, log, render): the one path
+  of the background tasks `export_svb` / `export_cak` (`taken.py`, started from the page
+  `/beschikkingen/exports/` and the API, issue 16) and of the management commands.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +31,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
 
 from eenplan.beschikkingen import services
@@ -338,3 +343,94 @@ def export_user(username: str, *, command: str) -> AbstractBaseUser:
             f"{decision.reason}"
         )
     return user
+
+
+# --- the whole file: the tasks and the commands ---------------------------------------------------
+
+FORMATEN = ("csv", "json")
+EXPORT_SVB, EXPORT_CAK = "export_svb", "export_cak"  # the kinds of task (beschikkingen/taken.py)
+GEEN_EXPORTRECHT = "U mag geen exports maken: dat doet alleen de backoffice. {reden}"
+
+
+@dataclass(frozen=True)
+class Exportbestand:
+    """An export as a file: its name, bytes, media type and the number of rows in it."""
+
+    naam: str
+    inhoud: bytes
+    content_type: str
+    aantal: int
+
+
+def mag_exporteren(user: AbstractBaseUser, *, via: access.Via) -> None:
+    """The rule (export, exporteren) of `privacy.access` for `user`; a refusal is logged and
+    raised as PermissionDenied with the reason in Dutch."""
+    decision = access.decide(user, Resource.EXPORT, Action.EXPORTEREN, via=via)
+    if not decision.allowed:
+        raise PermissionDenied(GEEN_EXPORTRECHT.format(reden=decision.reason).strip())
+
+
+def _bestand(basis: str, formaat: str, aantal: int, tekst: Any, data: Any) -> Exportbestand:
+    if formaat not in FORMATEN:
+        raise ValueError("Kies het formaat csv of json.")
+    if formaat == "json":
+        inhoud = json.dumps(data(), ensure_ascii=False, indent=2) + "\n"
+        return Exportbestand(f"{basis}.json", inhoud.encode(), "application/json", aantal)
+    return Exportbestand(f"{basis}.csv", tekst().encode(), "text/csv; charset=utf-8", aantal)
+
+
+def svb_bestand(
+    user: AbstractBaseUser, *, op: dt.date, formaat: str = "csv", via: access.Via
+) -> Exportbestand:
+    """The SVB export on `op` as a file for `user`: may they export (logged when refused), the
+    budgets within their need-to-know scope, one access-log row per resident (`via`: the page,
+    API call or command it was asked on), then the CSV or JSON of docs/exports.md."""
+    mag_exporteren(user, via=via)
+    with transaction.atomic():
+        rows = svb_budgetten(inwoners=access.inwoners_in_scope(user), op=op)
+        export_log(user, [r.inwoner_id for r in rows], via=via)
+    return _bestand(
+        f"svb-pgb-{op.isoformat()}", formaat, len(rows), lambda: svb_csv(rows),
+        lambda: svb_json(rows),
+    )  # fmt: skip
+
+
+def cak_bestand(
+    user: AbstractBaseUser, *, maand: str, formaat: str = "csv", via: access.Via
+) -> Exportbestand:
+    """The CAK export of `maand` (JJJJ-MM) as a file for `user`, as `svb_bestand`: decided,
+    read within the scope, every client logged, rendered."""
+    mag_exporteren(user, via=via)
+    with transaction.atomic():
+        rows = cak_bijdragen(inwoners=access.inwoners_in_scope(user), maand=maand)
+        export_log(user, [pk for r in rows for pk in r.inwoner_ids], via=via)
+    return _bestand(
+        f"cak-eigen-bijdrage-{maand}", formaat, len(rows), lambda: cak_csv(rows),
+        lambda: cak_json(rows),
+    )  # fmt: skip
+
+
+def export_starten(
+    *,
+    soort: str,
+    door: AbstractBaseUser,
+    gemeente: Any,
+    params: dict[str, str],
+    via: access.Via,
+    herkomst: str = "",
+) -> Any:
+    """Queue the export `soort` (EXPORT_SVB with `op`, EXPORT_CAK with `maand`; `format`) for
+    `door` in `gemeente`: a task whose progress and file they see at /taken/<id>/ (ADR 0048).
+    Refused (and logged) when their role may not export (`taak_start`); the worker decides
+    again for them when it makes the file, and logs every resident under the path it was asked
+    on (`via`)."""
+    from eenplan.taken.services import taak_start
+
+    return taak_start(
+        soort=soort,
+        door=door,
+        gemeente=gemeente,
+        params={**params, "pad": via.pad, "kanaal": str(via.kanaal)},
+        herkomst=herkomst,
+        via=via,
+    )

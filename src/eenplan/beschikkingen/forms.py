@@ -302,3 +302,58 @@ class BeschikkingZoekForm(forms.Form):
             besloten_van=data.get("besloten_van"),
             besloten_tot=data.get("besloten_tot"),
         )
+
+
+# --- the SVB and CAK exports as background tasks (issue 16, docs/exports.md) -------------------
+
+FORMAAT_KEUZES = [("csv", "CSV (puntkomma, UTF-8)"), ("json", "JSON")]
+
+
+def _formaat() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Formaat",
+        choices=FORMAAT_KEUZES,
+        initial="csv",
+        widget=forms.RadioSelect,
+        error_messages={"required": KEUZE_FOUT, "invalid_choice": KEUZE_FOUT},
+    )
+
+
+class SvbExportForm(forms.Form):
+    op = datum_veld(
+        "Peildatum", help_text="De pgb-budgetten die op deze dag lopen (dd-mm-jjjj)."
+    )
+    formaat = _formaat()
+
+    def clean_op(self) -> dt.date:
+        from eenplan.common.datums import datum_fout
+        from eenplan.rules import datums
+
+        op: dt.date = self.cleaned_data["op"]
+        if fout := datum_fout(datums.PLANNING, op):
+            raise forms.ValidationError(fout)
+        return op
+
+
+class CakExportForm(forms.Form):
+    maand = forms.CharField(
+        label="Maand",
+        help_text="De maand als jjjj-mm, bijvoorbeeld 2026-05.",
+        max_length=7,
+        error_messages={"required": "Vul de maand in als jjjj-mm, bijvoorbeeld 2026-05."},
+    )
+    formaat = _formaat()
+
+    def clean_maand(self) -> str:
+        from eenplan.beschikkingen.exports import parse_maand
+        from eenplan.common.datums import datum_fout
+        from eenplan.rules import datums
+
+        maand = self.cleaned_data["maand"].strip()
+        try:
+            begin, _ = parse_maand(maand)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        if fout := datum_fout(datums.PLANNING, begin):
+            raise forms.ValidationError(fout)
+        return maand

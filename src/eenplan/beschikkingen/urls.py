@@ -3,6 +3,7 @@ from django.urls import path
 from eenplan.beschikkingen.views import (
     aanvragen,
     beschikking,
+    exports,
     lijst,
     sjablonen,
     vertraging,
@@ -34,6 +35,7 @@ urlpatterns = [
         verzendingen.verzendingen_opnieuw,
         name="verzendingen-opnieuw",
     ),
+    path("exports/", exports.exports_pagina, name="exports"),
     path("sjablonen/", sjablonen.sjablonen, name="sjablonen"),
     path("sjablonen/nieuw/", sjablonen.sjabloon_opslaan, name="sjabloon-opslaan"),
     path("sjablonen/voorbeeld/", sjablonen.sjabloon_voorbeeld, name="sjabloon-voorbeeld"),

@@ -283,7 +283,9 @@ def test_feestdagen_api(beheer, generalist):
         == 400
     )  # one row per day
     assert api_for(generalist).get("/api/v1/beheer/feestdagen/").status_code == 403
-    assert client.delete(f"/api/v1/beheer/feestdagen/{response.json()['id']}/").status_code == 204
+    assert response.json()["taak"]["soort"] == "termijnen_herberekenen"
+    weg = client.delete(f"/api/v1/beheer/feestdagen/{response.json()['id']}/")
+    assert weg.status_code == 202 and weg.json()["soort"] == "termijnen_herberekenen"
 
 
 def test_the_sociale_kaart_api_and_page_use_the_synonyms(client, gemeente, generalist):

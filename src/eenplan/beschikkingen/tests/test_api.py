@@ -439,8 +439,12 @@ def test_schema_documents_every_route_with_a_dutch_summary():
     ):
         assert path in paths, path
         assert all(op.get("summary") for op in paths[path].values()), path
-    cak = paths["/api/v1/beschikkingen/export/cak/"]["get"]["responses"]["200"]["content"]
-    assert set(cak) == {"text/csv", "application/json"}
+    # The exports are tasks: the POST answers 202 with the task (its file: /api/v1/taken/).
+    cak = paths["/api/v1/beschikkingen/export/cak/"]["post"]
+    assert set(cak["responses"]) == {"202"}
+    assert cak["responses"]["202"]["content"]["application/json"]["schema"]["$ref"].endswith("Taak")
+    velden = cak["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert velden.endswith("CakExportParamsRequest")
 
 
 def _aanvragen(wijk: Any, generalist: Medewerker, backoffice: Medewerker, n: int) -> None:

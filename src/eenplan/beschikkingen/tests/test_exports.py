@@ -17,6 +17,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from eenplan.beschikkingen import exports, services
+from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import Relatie
@@ -24,6 +25,7 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.services import huishouden_create
 from eenplan.privacy.models import Inzage
 from eenplan.rules.eigen_bijdrage import abonnementstarief, per_maand
+from eenplan.taken.models import Taak
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory, TeamFactory
 from eenplan.testing.helpers import (
     aanvraag_voor,
@@ -57,6 +59,17 @@ def uitvoer() -> Any:
 
 def maand() -> str:
     return f"{vandaag():%Y-%m}"
+
+
+def exporteer(api: Any, url: str, data: dict[str, Any]) -> Any:
+    """POST the export (answered 202 with the task, which the tests' immediate backend has
+    already run), then download the task's file as the API tells."""
+    response = api.post(url, data, format="json")
+    assert response.status_code == 202, response.content
+    taak = response.json()
+    assert response["Location"] == f"/api/v1/taken/{taak['id']}/"
+    assert taak["status"] == "klaar", taak
+    return api.get(f"/api/v1/taken/{taak['id']}/bestand/")
 
 
 @pytest.fixture
@@ -115,7 +128,7 @@ def pgbs(backoffice: Medewerker, generalist: Medewerker, wijken: dict[str, Any])
 
 
 def test_svb_export_one_row_per_active_pgb_with_documented_columns(backoffice, pgbs):
-    response = api_for(backoffice).get(SVB, {"op": vandaag().isoformat()})
+    response = exporteer(api_for(backoffice), SVB, {"op": vandaag().isoformat()})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
@@ -145,7 +158,7 @@ def test_svb_export_one_row_per_active_pgb_with_documented_columns(backoffice, p
 
 
 def test_svb_export_is_logged_for_every_resident_in_it(backoffice, pgbs):
-    api_for(backoffice).get(SVB, {"op": vandaag().isoformat()})
+    exporteer(api_for(backoffice), SVB, {"op": vandaag().isoformat()})
     rows = uitvoer().filter(user=backoffice.user)
     a, b = pgbs["inwoners"][:2]
     assert sorted(r.inwoner_id for r in rows) == sorted([a.pk, b.pk])
@@ -155,20 +168,24 @@ def test_svb_export_is_logged_for_every_resident_in_it(backoffice, pgbs):
 
 def test_svb_export_as_json_and_on_an_earlier_date(backoffice, pgbs):
     api = api_for(backoffice)
-    response = api.get(SVB, {"op": vandaag().isoformat(), "format": "json"})
+    response = exporteer(api, SVB, {"op": vandaag().isoformat(), "format": "json"})
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
-    assert {r["budget"] for r in response.json()} == {"89.70", "74.75"}
+    assert {r["budget"] for r in json.loads(response.content)} == {"89.70", "74.75"}
     eerder = (vandaag() - dt.timedelta(days=10)).isoformat()
-    header, rows = lees(api.get(SVB, {"op": eerder}).content.decode())
+    header, rows = lees(exporteer(api, SVB, {"op": eerder}).content.decode())
     assert [r["beschikking"] for r in rows] == [str(pgbs["geeindigd"].pk)]
 
 
 def test_svb_export_refusals(backoffice, generalist, midoffice, pgbs):
-    assert api_for(generalist).get(SVB, {"op": vandaag().isoformat()}).status_code == 403
-    assert api_for(midoffice).get(SVB, {"op": vandaag().isoformat()}).status_code == 403
-    response = api_for(backoffice).get(SVB, {"op": "gisteren"}, HTTP_ACCEPT="application/json")
+    vandaag_ = {"op": vandaag().isoformat()}
+    assert api_for(generalist).post(SVB, vandaag_, format="json").status_code == 403
+    assert api_for(midoffice).post(SVB, vandaag_, format="json").status_code == 403
+    response = api_for(backoffice).post(SVB, {"op": "gisteren"}, format="json")
     assert response.status_code == 400 and "op" in response.json()
-    assert api_for(backoffice).get(SVB).status_code == 400
+    assert api_for(backoffice).post(SVB, {}, format="json").status_code == 400
+    response = api_for(backoffice).post(SVB, {**vandaag_, "format": "xml"}, format="json")
+    assert response.status_code == 400 and "csv of json" in str(response.json())
+    assert not Taak.objects.exists()  # nothing started
     # Nothing was read; the two refusals are in the access log, with their reason.
     assert not uitvoer().filter(toegestaan=True).exists()
     geweigerd = uitvoer().filter(toegestaan=False)
@@ -224,7 +241,7 @@ def clienten(
 
 
 def test_cak_export_one_row_per_household_with_the_abonnementstarief(backoffice, clienten):
-    response = api_for(backoffice).get(CAK, {"maand": maand()})
+    response = exporteer(api_for(backoffice), CAK, {"maand": maand()})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     header, rows = lees(response.content.decode())
     assert header == list(exports.CAK_KOLOMMEN)
@@ -243,7 +260,7 @@ def test_cak_export_one_row_per_household_with_the_abonnementstarief(backoffice,
 
 
 def test_cak_export_is_logged_for_every_client_in_it(backoffice, clienten):
-    api_for(backoffice).get(CAK, {"maand": maand(), "format": "json"})
+    exporteer(api_for(backoffice), CAK, {"maand": maand(), "format": "json"})
     man, vrouw = clienten["paar"]
     ids = sorted(uitvoer().filter(user=backoffice.user).values_list("inwoner_id", flat=True))
     assert ids == sorted([man.pk, vrouw.pk, clienten["alleen"].pk])
@@ -251,9 +268,9 @@ def test_cak_export_is_logged_for_every_client_in_it(backoffice, clienten):
 
 
 def test_cak_export_as_json(backoffice, clienten):
-    response = api_for(backoffice).get(CAK, {"maand": maand(), "format": "json"})
+    response = exporteer(api_for(backoffice), CAK, {"maand": maand(), "format": "json"})
     assert response.status_code == 200
-    body = response.json()
+    body = json.loads(response.content)
     paar = next(r for r in body if len(r["bsn_clienten"]) == 2)
     assert isinstance(paar["toelichting"], list) and paar["bedrag_per_maand"].count(".") == 1
     assert len(paar["bedrag_per_maand"].split(".")[1]) == 2
@@ -261,13 +278,13 @@ def test_cak_export_as_json(backoffice, clienten):
 
 def test_cak_export_of_a_month_without_provisions_and_refusals(backoffice, generalist, clienten):
     api = api_for(backoffice)
-    header, rows = lees(api.get(CAK, {"maand": "2019-01"}).content.decode())
+    header, rows = lees(exporteer(api, CAK, {"maand": "2019-01"}).content.decode())
     assert header == list(exports.CAK_KOLOMMEN) and rows == []
-    response = api.get(CAK, {"maand": "2024-13"}, HTTP_ACCEPT="application/json")
+    response = api.post(CAK, {"maand": "2024-13"}, format="json")
     assert response.status_code == 400 and "JJJJ-MM" in str(response.json())
-    response = api.get(CAK, {"maand": "mei"})  # errors readable as text in the CSV form too
-    assert response.status_code == 400 and "JJJJ-MM" in response.content.decode()
-    assert api_for(generalist).get(CAK, {"maand": maand()}).status_code == 403
+    response = api.post(CAK, {"maand": "mei"}, format="json")
+    assert response.status_code == 400 and "JJJJ-MM" in str(response.json())
+    assert api_for(generalist).post(CAK, {"maand": maand()}, format="json").status_code == 403
     assert not uitvoer().filter(toegestaan=True).exists()
     assert uitvoer().get(toegestaan=False).gebruikersnaam == "generalist"
 
@@ -364,3 +381,73 @@ def test_eigen_bijdrage_rows_match_the_service(backoffice, clienten):
         uitkomst.toelichting,
     )
     assert {r.clienten[0][1] for r in rows} >= {clienten["zuid"].bsn}  # all residents passed in
+
+
+# --- as background tasks (issue 16): page, API, the same file as the command ---------------------
+
+
+def test_the_task_makes_the_same_file_as_the_command(backoffice, pgbs, clienten):
+    api = api_for(backoffice)
+    svb, cak = {"op": vandaag().isoformat()}, {"maand": maand(), "format": "json"}
+    for url, data, command in ((SVB, svb, "export_svb"), (CAK, cak, "export_cak")):
+        out = io.StringIO()
+        call_command(command, gebruiker=backoffice.user.username, stdout=out, **data)
+        assert exporteer(api, url, data).content == out.getvalue().encode()
+
+
+def test_the_page_starts_the_export_and_leads_to_its_task(client, backoffice, pgbs):
+    login(client, backoffice)
+    pagina = client.get("/beschikkingen/exports/")
+    assert pagina.status_code == 200
+    assert "Export voor de SVB maken" in pagina.content.decode()
+    response = client.post(
+        "/beschikkingen/exports/",
+        {"soort": "svb", "op": vandaag().strftime("%d-%m-%Y"), "formaat": "csv"},
+    )
+    taak = Taak.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/taken/{taak.pk}/"
+    assert (taak.soort, taak.status, taak.gestart_door) == ("export_svb", "klaar", backoffice.user)
+    bestand = client.get(f"/taken/{taak.pk}/bestand/")
+    header, rows = lees(bestand.content.decode())
+    assert header == list(exports.SVB_KOLOMMEN) and len(rows) == 2
+    logged = uitvoer().filter(user=backoffice.user, toegestaan=True)
+    assert logged.count() == 2 and all(r.pad == "/beschikkingen/exports/" for r in logged)
+    assert {r.kanaal for r in logged} == {"pagina"}
+
+
+def test_the_page_refuses_bad_input_and_other_roles(client, backoffice, generalist, pgbs):
+    login(client, backoffice)
+    response = client.post(
+        "/beschikkingen/exports/", {"soort": "cak", "maand": "2024-13", "formaat": "csv"}
+    )
+    assert response.status_code == 400
+    assert "Geef de maand als JJJJ-MM" in response.content.decode()
+    assert not Taak.objects.exists()
+    login(client, generalist)
+    assert client.get("/beschikkingen/exports/").status_code == 403
+    response = client.post(
+        "/beschikkingen/exports/", {"soort": "svb", "op": vandaag().isoformat(), "formaat": "csv"}
+    )
+    assert response.status_code == 403 and not Taak.objects.exists()
+    geweigerd = uitvoer().filter(toegestaan=False, gebruikersnaam="generalist")
+    assert geweigerd.count() == 2 and all(r.pad == "/beschikkingen/exports/" for r in geweigerd)
+
+
+def test_the_task_decides_again_for_whoever_started_it(backoffice, pgbs, settings):
+    """Rights taken away between asking and making the file: the worker refuses for the login
+    that asked (logged with the path it asked on, the task failed with the reason in Dutch),
+    and nothing is read, logged as shown or kept as a file."""
+    from eenplan.taken.services import taak_uitvoeren
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = api_for(backoffice).post(SVB, {"op": vandaag().isoformat()}, format="json")
+    assert response.status_code == 202 and response.json()["status"] == "wachtend"
+    backoffice.user.groups.clear()
+    backoffice.user.user_permissions.clear()
+    taak_uitvoeren(response.json()["id"])  # what the worker does
+    taak = Taak.objects.get()
+    assert taak.status == "mislukt" and "alleen de backoffice" in taak.fout
+    assert not taak.bestand_naam
+    assert not uitvoer().filter(toegestaan=True).exists()
+    geweigerd = uitvoer().get(toegestaan=False)
+    assert geweigerd.gebruikersnaam == backoffice.user.username and geweigerd.pad == SVB

@@ -172,13 +172,17 @@ def test_too_large_ids_in_a_body_are_a_400(api, huishouden, generalist):
 
 @pytest.mark.parametrize("maand", ["0000-01", "9999-12", "1900-01"])
 def test_cak_export_of_a_month_outside_the_calendar_or_plausibility_is_a_400(api, maand):
-    response = api.get(f"/api/v1/beschikkingen/export/cak/?maand={maand}&format=json")
+    response = api.post(
+        "/api/v1/beschikkingen/export/cak/", {"maand": maand, "format": "json"}, format="json"
+    )
     assert response.status_code == 400
     assert response.json()["maand"]
 
 
 def test_svb_export_on_an_implausible_day_is_a_400(api):
-    response = api.get("/api/v1/beschikkingen/export/svb/?op=0001-01-01&format=json")
+    response = api.post(
+        "/api/v1/beschikkingen/export/svb/", {"op": "0001-01-01", "format": "json"}, format="json"
+    )
     assert response.status_code == 400
     assert "geen mogelijke datum" in response.json()["op"][0]
 

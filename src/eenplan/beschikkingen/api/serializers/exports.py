@@ -44,8 +44,17 @@ class CakRegelSerializer(serializers.Serializer):
     toelichting = serializers.ListField(child=serializers.CharField())
 
 
+FORMAT = {
+    "choices": list(exports.FORMATEN),
+    "default": "csv",
+    "help_text": "`csv` (standaard, docs/exports.md) of `json`.",
+    "error_messages": {"invalid_choice": "Kies het formaat csv of json."},
+}
+
+
 class SvbExportParamsSerializer(serializers.Serializer):
     op = serializers.DateField(help_text="Peildatum: budgetten die op deze dag lopen.")
+    format = serializers.ChoiceField(**FORMAT)
 
     def validate_op(self, value: dt.date) -> dt.date:
         if fout := datum_fout(datums.PLANNING, value):
@@ -59,6 +68,7 @@ class CakExportParamsSerializer(serializers.Serializer):
         help_text="JJJJ-MM, bijvoorbeeld 2024-05.",
         error_messages={"invalid": "Geef de maand als JJJJ-MM, bijvoorbeeld 2024-05."},
     )
+    format = serializers.ChoiceField(**FORMAT)
 
     def validate_maand(self, value: str) -> str:
         try:

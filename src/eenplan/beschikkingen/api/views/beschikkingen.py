@@ -9,15 +9,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -32,23 +30,20 @@ from eenplan.beschikkingen.api.serializers.beschikkingen import (
 )
 from eenplan.beschikkingen.api.serializers.exports import (
     CakExportParamsSerializer,
-    CakRegelSerializer,
     SvbExportParamsSerializer,
-    SvbRegelSerializer,
 )
 from eenplan.beschikkingen.api.views.basis import (
     DOEL_PARAMETER,
-    FORMAT_PARAMETER,
     AlleenPagina,
-    CsvRenderer,
     DossierViewSet,
     pk_of,
 )
 from eenplan.beschikkingen.models import Beschikking
-from eenplan.common.api import VersieViewSetMixin, pagina
+from eenplan.common.api import VersieViewSetMixin, pagina, vastleggen
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
-from eenplan.privacy.api.common import request_doel
+from eenplan.privacy.api.common import request_doel, user_gemeente
+from eenplan.taken.api.views import TaakSerializer
 
 
 def beschikking_response(request: Request, beschikking_id: int, *, code: int = 200) -> Response:
@@ -73,14 +68,6 @@ def beschikking_response(request: Request, beschikking_id: int, *, code: int = 2
         },
     }
     return Response(BeschikkingDetailSerializer(beschikking, context=context).data, status=code)
-
-
-def _export_response(request: Request, *, data: Any, csv: str, filename: str) -> Response:
-    if request.accepted_renderer.format == "json":
-        return Response(data)
-    response = Response(csv, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @extend_schema_view(
@@ -204,77 +191,62 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         return self._act(request, pk, ToetsenInputSerializer, perform, Action.TOETSEN)
 
     @extend_schema(
-        summary="Export voor de SVB: toegekende pgb-budgetten op een peildatum",
-        description="Eén regel per toegekend pgb dat op `op` loopt (verzonden besluiten die "
-        "nog gelden). Het landelijke iPgb-berichtformaat is hier niet beschikbaar; dit is een "
-        "gedocumenteerde CSV (kolommen in docs/exports.md), of JSON met `?format=json`. Bevat "
-        "persoonsgegevens: elke inwoner in de export komt in het inzagelog (doel beschikking). "
-        "Alleen voor de backoffice.",
-        parameters=[SvbExportParamsSerializer, FORMAT_PARAMETER],
-        responses={
-            (200, "text/csv"): OpenApiResponse(
-                OpenApiTypes.STR, description="CSV, scheidingsteken ';', UTF-8."
-            ),
-            (200, "application/json"): SvbRegelSerializer(many=True),
-        },
+        summary="Export voor de SVB starten: toegekende pgb-budgetten op een peildatum (taak)",
+        description="Start een taak die één regel maakt per toegekend pgb dat op `op` loopt "
+        "(verzonden besluiten die nog gelden), als CSV (kolommen in docs/exports.md) of JSON "
+        "(`format`). Het antwoord is 202 met de taak; volg haar op `/api/v1/taken/<id>/` en haal "
+        "het bestand op bij `/api/v1/taken/<id>/bestand/` (alleen wie haar startte). Het "
+        "landelijke iPgb-berichtformaat is hier niet beschikbaar. Bevat persoonsgegevens: elke "
+        "inwoner in de export komt in het inzagelog (doel beschikking). Alleen voor de "
+        "backoffice.",
+        request=SvbExportParamsSerializer,
+        responses={202: TaakSerializer},
     )
-    @action(
-        detail=False,
-        methods=["get"],
-        url_path="export/svb",
-        pagination_class=None,
-        renderer_classes=[CsvRenderer, JSONRenderer],
-    )
+    @action(detail=False, methods=["post"], url_path="export/svb", pagination_class=None)
     def export_svb(self, request: Request) -> Response:
-        params = SvbExportParamsSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        op = params.validated_data["op"]
-        rows = exports.svb_budgetten(inwoners=access.inwoners_in_scope(request.user), op=op)
-        exports.export_log(
-            request.user, [r.inwoner_id for r in rows], via=access.Via.request(request)
-        )
-        return _export_response(
-            request,
-            data=exports.svb_json(rows),
-            csv=exports.svb_csv(rows),
-            filename=f"svb-pgb-{op.isoformat()}.csv",
-        )
+        return self._export_starten(request, exports.EXPORT_SVB, SvbExportParamsSerializer, "op")
 
     @extend_schema(
-        summary="Export voor het CAK: eigen bijdrage per huishouden per maand",
-        description="Eén regel per huishouden dat in `maand` het abonnementstarief betaalt "
-        "(Wmo-maatwerk met eigen bijdrage; één bijdrage per huishouden). Het landelijke "
-        "iEb-berichtformaat is hier niet beschikbaar; dit is een gedocumenteerde CSV "
-        "(docs/exports.md), of JSON met `?format=json`. Bevat persoonsgegevens: elke cliënt "
-        "in de export komt in het inzagelog (doel beschikking). Alleen voor de backoffice.",
-        parameters=[CakExportParamsSerializer, FORMAT_PARAMETER],
-        responses={
-            (200, "text/csv"): OpenApiResponse(
-                OpenApiTypes.STR, description="CSV, scheidingsteken ';', UTF-8."
-            ),
-            (200, "application/json"): CakRegelSerializer(many=True),
-        },
+        summary="Export voor het CAK starten: eigen bijdrage per huishouden per maand (taak)",
+        description="Start een taak die één regel maakt per huishouden dat in `maand` het "
+        "abonnementstarief betaalt (Wmo-maatwerk met eigen bijdrage; één bijdrage per "
+        "huishouden), als CSV (docs/exports.md) of JSON (`format`). Het antwoord is 202 met de "
+        "taak; volg haar op `/api/v1/taken/<id>/`, het bestand staat daarna bij "
+        "`/api/v1/taken/<id>/bestand/`. Het landelijke iEb-berichtformaat is hier niet "
+        "beschikbaar. Bevat persoonsgegevens: elke cliënt in de export komt in het inzagelog "
+        "(doel beschikking). Alleen voor de backoffice.",
+        request=CakExportParamsSerializer,
+        responses={202: TaakSerializer},
     )
-    @action(
-        detail=False,
-        methods=["get"],
-        url_path="export/cak",
-        pagination_class=None,
-        renderer_classes=[CsvRenderer, JSONRenderer],
-    )
+    @action(detail=False, methods=["post"], url_path="export/cak", pagination_class=None)
     def export_cak(self, request: Request) -> Response:
-        params = CakExportParamsSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        maand = params.validated_data["maand"]
-        rows = exports.cak_bijdragen(inwoners=access.inwoners_in_scope(request.user), maand=maand)
-        exports.export_log(
-            request.user,
-            [pk for r in rows for pk in r.inwoner_ids],
-            via=access.Via.request(request),
-        )
-        return _export_response(
+        return self._export_starten(request, exports.EXPORT_CAK, CakExportParamsSerializer, "maand")
+
+    def _export_starten(
+        self, request: Request, soort: str, invoer: type[Any], sleutel: str
+    ) -> Response:
+        gemeente = user_gemeente(request)
+        via = access.Via.request(request)
+
+        def starten(data: dict[str, Any]) -> Any:
+            waarde = data[sleutel]
+            return exports.export_starten(
+                soort=soort,
+                door=request.user,
+                gemeente=gemeente,
+                params={
+                    sleutel: waarde if isinstance(waarde, str) else waarde.isoformat(),
+                    "format": data["format"],
+                },
+                via=via,
+            )
+
+        antwoord = vastleggen(
             request,
-            data=exports.cak_json(rows),
-            csv=exports.cak_csv(rows),
-            filename=f"cak-eigen-bijdrage-{maand}.csv",
+            invoer,
+            starten,
+            lambda taak: TaakSerializer(taak, context={"request": request}).data,
+            status_code=status.HTTP_202_ACCEPTED,
         )
+        antwoord["Location"] = f"/api/v1/taken/{antwoord.data['id']}/"
+        return antwoord

@@ -9,15 +9,12 @@ need-to-know scope are exported.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
 from eenplan.beschikkingen import exports
-from eenplan.privacy import access
 
 
 class Command(BaseCommand):
@@ -43,17 +40,13 @@ class Command(BaseCommand):
             user = exports.export_user(options["gebruiker"], command=pad)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        with transaction.atomic():
-            rows = exports.cak_bijdragen(inwoners=access.inwoners_in_scope(user), maand=maand)
-            exports.export_log(
-                user, [pk for r in rows for pk in r.inwoner_ids], via=exports.command_via(pad)
-            )
-        if options["format"] == "json":
-            text = json.dumps(exports.cak_json(rows), ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = exports.cak_csv(rows)
+        bestand = exports.cak_bestand(
+            user, maand=maand, formaat=options["format"], via=exports.command_via(pad)
+        )  # the same code as the background task of the page and the API
+        text = bestand.inhoud.decode()
         if options["output"]:
             Path(options["output"]).write_text(text, encoding="utf-8")
-            self.stderr.write(f"{len(rows)} huishouden(s) geschreven naar {options['output']}.")
+            naar = options["output"]
+            self.stderr.write(f"{bestand.aantal} huishouden(s) geschreven naar {naar}.")
         else:
             self.stdout.write(text, ending="")

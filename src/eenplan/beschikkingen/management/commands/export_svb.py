@@ -9,15 +9,12 @@ personal data: every resident in it gets an access-log row under the given login
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 
 from eenplan.beschikkingen import exports
-from eenplan.privacy import access
 
 
 class Command(BaseCommand):
@@ -43,15 +40,13 @@ class Command(BaseCommand):
             user = exports.export_user(options["gebruiker"], command=pad)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        with transaction.atomic():
-            rows = exports.svb_budgetten(inwoners=access.inwoners_in_scope(user), op=op)
-            exports.export_log(user, [r.inwoner_id for r in rows], via=exports.command_via(pad))
-        if options["format"] == "json":
-            text = json.dumps(exports.svb_json(rows), ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = exports.svb_csv(rows)
+        bestand = exports.svb_bestand(
+            user, op=op, formaat=options["format"], via=exports.command_via(pad)
+        )  # the same code as the background task of the page and the API
+        text = bestand.inhoud.decode()
         if options["output"]:
             Path(options["output"]).write_text(text, encoding="utf-8")
-            self.stderr.write(f"{len(rows)} pgb-budget(ten) geschreven naar {options['output']}.")
+            naar = options["output"]
+            self.stderr.write(f"{bestand.aantal} pgb-budget(ten) geschreven naar {naar}.")
         else:
             self.stdout.write(text, ending="")
