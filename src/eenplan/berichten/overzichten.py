@@ -23,6 +23,7 @@ from eenplan.berichten import selectors
 from eenplan.berichten.constants import BerichtStatus
 from eenplan.berichten.models import Bericht, Prestatie, Toewijzing
 from eenplan.gemeente.models import Gemeente
+from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import codelijsten
 from eenplan.istandaarden.codelijsten import Uitleg
 from eenplan.istandaarden.model import BERICHTEN
@@ -86,6 +87,21 @@ def berichten_log(scope: QuerySet[Bericht], vraag: LogVraag) -> QuerySet[Bericht
         status=vraag.status,
         richting=vraag.richting,
     )
+
+
+# A list names at most this many residents of one message; a declaratie about more says how
+# many more (its detail names them all). Only the residents named are logged as shown.
+INWONERS_IN_LIJST = 3
+
+
+def inwoners_in_lijst(bericht: Bericht) -> list[Inwoner]:
+    """The residents a list row names (of the prefetched ones, in their order)."""
+    return list(bericht.inwoners.all())[:INWONERS_IN_LIJST]
+
+
+def inwoners_niet_in_lijst(bericht: Bericht) -> int:
+    """How many residents of the message its list row does not name."""
+    return max(0, len(bericht.inwoners.all()) - INWONERS_IN_LIJST)
 
 
 @dataclass(frozen=True)

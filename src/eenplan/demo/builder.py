@@ -42,9 +42,6 @@ from eenplan.privacy.services import dossiertoegang_grant
 from eenplan.testing import regio
 from eenplan.voorzieningen.models import Voorziening
 
-# The message traffic is played for at most this many ZIN beschikkingen of the last year (the
-# most recent), so `make demo` stays fast at any size (docs/benchmarks.md).
-BERICHTEN_MAX = 250
 DEFAULT_PEILDATUM = dt.date(2026, 1, 1)
 
 
@@ -277,18 +274,20 @@ def build_demo(
     progress: Callable[[int], None] = lambda n: None,
     hervat: bool = False,
     progress_historie: Callable[[int], None] = lambda n: None,
+    progress_berichten: Callable[[int], None] = lambda n: None,
 ) -> DemoResult:
     """Create the demo municipality with about `inwoners` residents.
 
     In steps, each committed on its own: the municipality with its staff; the residents,
     households and networks per batch of `HUISHOUDENS_PER_BATCH` households; then the cases
-    (meldingen, catalogue, beschikkingen, whole cases, the region, the policy plan, the message
-    traffic); then five years of finished cases in bulk, per batch (demo.historie,
-    `progress_historie` counts its meldingen). `hervat`: continue a build that stopped — the
-    batches already committed are generated again from the seed (same residents, same random
-    stream) but not written; the cases are one step, redone when they were not committed; the
-    history's batches already there are skipped. Inside a caller's transaction
-    (the tests) everything commits with it."""
+    (meldingen, catalogue, beschikkingen, whole cases, the region, the policy plan); then five
+    years of finished cases in bulk, per batch (demo.historie, `progress_historie` counts its
+    meldingen); then the last year's message traffic of the ZIN beschikkingen, per month
+    (demo.berichten, `progress_berichten` counts its months). `hervat`: continue a build that
+    stopped — the batches already committed are generated again from the seed (same residents,
+    same random stream) but not written; the cases are one step, redone when they were not
+    committed; the history's batches and the traffic's months already there are skipped.
+    Inside a caller's transaction (the tests) everything commits with it."""
     vandaag = vandaag or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     bestaand = Gemeente.objects.filter(cbs_code=data.GEMEENTE[0]).first() if hervat else None
@@ -309,11 +308,11 @@ def build_demo(
         cursor.execute("ANALYZE")
     with transaction.atomic():
         zaken = (
-            (0, 0, 0, 0)
+            (0, 0, 0)
             if klaar
             else _zaken(gemeente, wijken, teams, rng, vandaag, inwoners, seed=seed)
         )
-    meldingen, beschikt, extra_meldingen, berichten = zaken
+    meldingen, beschikt, extra_meldingen = zaken
     # Five years of finished cases, in bulk, per batch committed (demo.historie).
     historie = build_historie(
         gemeente=gemeente,
@@ -321,6 +320,11 @@ def build_demo(
         vandaag=vandaag,
         inwoners=inwoners,
         progress=progress_historie,
+    )
+    # A year of iWmo/iJw traffic for the ZIN beschikkingen of the last year (those above and
+    # the history's), in bulk, per month committed (demo.berichten).
+    verkeer = build_berichten(
+        gemeente=gemeente, seed=seed, vandaag=vandaag, progress=progress_berichten
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -333,7 +337,7 @@ def build_demo(
         beschikkingen=beschikt + historie.beschikkingen,
         logins=logins,
         casussen=extra_meldingen,
-        berichten=berichten,
+        berichten=verkeer.berichten,
     )
 
 
@@ -525,9 +529,9 @@ def _zaken(
     inwoners: int,
     *,
     seed: int,
-) -> tuple[int, int, int, int]:
+) -> tuple[int, int, int]:
     """The cases on top of the residents, in one step: (meldingen, beschikkingen, meldingen of
-    the whole cases, messages)."""
+    the whole cases)."""
     from eenplan.gemeente.models import Medewerker
 
     # A few residents outside the generalist's wijken are explicitly assigned to them.
@@ -586,8 +590,6 @@ def _zaken(
     )
     # Purpose-bound sharing (issue 17): exchanges, a veto, a gezinscoach with delivery notes.
     build_uitwisselingen(gemeente=gemeente, vandaag=vandaag, rng=rng)
-    # A year of iWmo/iJw traffic for the ZIN beschikkingen, through the berichten services.
-    verkeer = build_berichten(gemeente=gemeente, rng=rng, vandaag=vandaag, maximaal=BERICHTEN_MAX)
     # Mantelzorg and volunteers (issue 15): carers of about a third of the clients, last, so
     # the data above stays the same for a seed.
     from eenplan.demo.mantelzorg import build_mantelzorg
@@ -607,12 +609,7 @@ def _zaken(
     from eenplan.demo.avg import build_avg
 
     build_avg(gemeente=gemeente, vandaag=vandaag, rng=random.Random(seed + 17))  # noqa: S311
-    return (
-        meldingen + extra_meldingen,
-        beschikt + extra_beschikkingen,
-        extra_meldingen,
-        verkeer.berichten,
-    )
+    return (meldingen + extra_meldingen, beschikt + extra_beschikkingen, extra_meldingen)
 
 
 def _network(

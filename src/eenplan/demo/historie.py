@@ -26,6 +26,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import F
 
+from eenplan.aanbieders.models import ContractProduct
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
 from eenplan.demo.bulk import schrijf
@@ -96,6 +97,9 @@ class _Context:
     jeugdhulp: list[Voorziening]
     extra: tuple = ()
     teller: dict[int, int] = field(default_factory=dict)
+    # Per product: the providers contracted for it, with the contract's period (a ZIN
+    # beschikking names one whose contract covers its start, as the service requires).
+    aanbieders: dict[int, list[tuple[int, dt.date, dt.date | None]]] = field(default_factory=dict)
 
 
 def build_historie(
@@ -175,6 +179,17 @@ def _context(gemeente: Gemeente, vandaag: dt.date) -> _Context:
             "id"
         )
     )
+    aanbieders: dict[int, list[tuple[int, dt.date, dt.date | None]]] = {}
+    for voorziening_id, aanbieder_id, begin, einde in (
+        ContractProduct.objects.filter(contract__gemeente=gemeente)
+        .exclude(contract__aanbieder__agb_code="")
+        .order_by("voorziening_id", "contract__aanbieder_id", "contract__begin")
+        .values_list(
+            "voorziening_id", "contract__aanbieder_id", "contract__begin", "contract__einde"
+        )
+        .distinct()
+    ):
+        aanbieders.setdefault(voorziening_id, []).append((aanbieder_id, begin, einde))
     return _Context(
         gemeente=gemeente,
         vandaag=vandaag,
@@ -186,7 +201,20 @@ def _context(gemeente: Gemeente, vandaag: dt.date) -> _Context:
         wmo=[v for v in maatwerk if v.wet == "wmo"],
         jeugdhulp=[v for v in maatwerk if v.wet == "jeugd"],
         extra=gelijkgestelde_dagen(),
+        aanbieders=aanbieders,
     )
+
+
+def _aanbieder(ctx: _Context, voorziening_id: int, begin: dt.date, melding_id: int) -> int | None:
+    """A provider contracted for the product on the day the provision starts, chosen by the
+    melding (no draw from the batch's random stream, so its data stays the same); None before
+    the first contract (the beschikking predates the contracting: no provider on record)."""
+    geldig = [
+        a
+        for a, van, tot in ctx.aanbieders.get(voorziening_id, [])
+        if van <= begin and (tot is None or begin <= tot)
+    ]
+    return geldig[melding_id % len(geldig)] if geldig else None
 
 
 def _moment(dag: dt.date, uur: int = 10) -> dt.datetime:
@@ -504,6 +532,7 @@ def _gevolgen(
                 einde=max(einde, begin),
                 heronderzoek_op=max(einde, begin) - dt.timedelta(days=42),
                 leveringsvorm="zin",
+                aanbieder_id=_aanbieder(ctx, voorziening.pk, begin, m.pk),
                 eigen_bijdrage_van_toepassing=voorziening.eigen_bijdrage != "geen",
             )
         )

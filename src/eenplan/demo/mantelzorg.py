@@ -252,9 +252,12 @@ def _vrijwilligers(gemeente: Gemeente, clienten, *, rng: random.Random, door, va
             )
         )
     vog_versies = selectors.vog_termijn_versies(gemeente.pk)
+    gematcht = False
+    eerste = None
     for inwoner in clienten.order_by("id")[: max(10, clienten.count() // 8)]:
         if inwoner.wijk_id is None:
             continue
+        eerste = eerste or inwoner
         klus = services.klus_add(
             hulpvrager=inwoner,
             vaardigheid=rng.choice(VAARDIGHEDEN),
@@ -275,3 +278,28 @@ def _vrijwilligers(gemeente: Gemeente, clienten, *, rng: random.Random, door, va
             services.match_maken(
                 klus=Klus.objects.get(pk=klus.pk), vrijwilliger=passend[0], actor=door
             )
+            gematcht = True
+    # A small pool can leave every klus unmatched by chance: the demo shows at least one match —
+    # the first client's klus once more, with the skill and on the first free part of the week
+    # of a volunteer whose VOG is valid (no draw, so the random stream stays as it was).
+    if not gematcht and eerste is not None:
+        for v in pool:
+            for dagen in range(1, 8):
+                datum = vandaag + dt.timedelta(days=dagen)
+                delen = [
+                    d
+                    for d in ("ochtend", "middag", "avond")
+                    if dagdeel_van(datum, d) in v.beschikbaarheid
+                ]
+                if not delen or selectors.vog_te_oud(v, datum, vog_versies):
+                    continue
+                klus = services.klus_add(
+                    hulpvrager=eerste,
+                    vaardigheid=v.vaardigheden[0],
+                    omschrijving="Hulp gevraagd via het wijkteam",
+                    datum=datum,
+                    dagdeel=delen[0],
+                    actor=door,
+                )
+                services.match_maken(klus=Klus.objects.get(pk=klus.pk), vrijwilliger=v, actor=door)
+                return

@@ -19,7 +19,7 @@ import datetime as dt
 import gc
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -108,15 +108,19 @@ def berichten_ontvang(
     kanaal: str,
     aanbieder: Aanbieder | None = None,
     user: Any = None,
+    momenten: Sequence[dt.datetime] | None = None,
 ) -> list[tuple[Bericht, bool]]:
     """`bericht_ontvang` for many files at once (the folder connection, the benchmark): each
     (bytes, file name) is kept exactly as received, in one transaction and a few queries. A file
     whose bytes were received before (or occur twice in `bestanden`) returns the stored message
-    with False (not new) and changes nothing."""
+    with False (not new) and changes nothing. `momenten`: when each file was received, if not
+    now (the demo replaying a year of traffic; its retour term counts from that day)."""
     if not bestanden:
         return []
     digests = [sha256(inhoud) for inhoud, _naam in bestanden]
     nu = timezone.now()
+    if momenten is not None and len(momenten) != len(bestanden):
+        raise ValueError("Eén moment per bestand.")
     with transaction.atomic():
         zelfde = Bericht.objects.filter(richting=Richting.IN, sha256__in_lijst=digests)
         if aanbieder is not None:
@@ -128,9 +132,16 @@ def berichten_ontvang(
         retour = uiterlijk(RETOURBERICHT, timezone.localdate(nu))
         ontvanger = user if getattr(user, "is_authenticated", False) else None
         nieuw: dict[str, Bericht] = {}
-        for (inhoud, naam), digest in zip(bestanden, digests, strict=True):
+        termijnen: dict[dt.date, dt.date] = {}
+        for index, ((inhoud, naam), digest) in enumerate(zip(bestanden, digests, strict=True)):
             if digest in eerder or digest in nieuw:
                 continue
+            moment = nu if momenten is None else momenten[index]
+            if moment is not nu:
+                dag = timezone.localdate(moment)
+                if dag not in termijnen:
+                    termijnen[dag] = uiterlijk(RETOURBERICHT, dag)
+                retour = termijnen[dag]
             nieuw[digest] = bulk.nieuwe_rij(
                 Bericht,
                 richting=Richting.IN,
@@ -140,10 +151,13 @@ def berichten_ontvang(
                 inhoud=inhoud,
                 sha256=digest,
                 status=BerichtStatus.ONTVANGEN,
-                moment=nu,
+                moment=moment,
                 retour_uiterlijk=retour,
                 ontvangen_door=ontvanger,
             )
+            if moment is not nu:
+                rij = nieuw[digest]
+                rij.created_at = rij.updated_at = moment
         bulk.voeg_in(Bericht, list(nieuw.values()), nu=nu, ids=True)
     uit: list[tuple[Bericht, bool]] = []
     gezien: set[str] = set()

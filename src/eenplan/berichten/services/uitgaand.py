@@ -264,51 +264,19 @@ def toewijzing_stuur(
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag) | Q(te_melden=True))
         .order_by("nummer")
     )
-    contact = m.Contact(
-        soort="01",
-        adres=m.Adres(
-            huis=m.Huis(
-                inwoner.huisnummer, huisnummer_toevoeging=inwoner.huisnummer_toevoeging or None
-            ),
-            postcode=inwoner.postcode.replace(" ", "").upper() or None,
-            straatnaam=inwoner.straat or None,
-            plaatsnaam=inwoner.woonplaats or None,
-            land_code="NL",
-        ),
-    )
     gemeente = inwoner.gemeente
-    bericht = m.Toewijzing(
-        wet=wet,  # type: ignore[arg-type]
-        header=m.Header(
-            afzender=gemeentecode(gemeente),
-            ontvanger=aanbieder.agb_code,
-            bericht_identificatie=m.BerichtIdentificatie("-", vandaag),
-        ),
-        client=m.Client301(
-            bsn=inwoner.bsn,
-            geboortedatum=m.Geboortedatum(inwoner.geboortedatum),
-            geslacht=GESLACHT.get(inwoner.geslacht, "0"),
-            naam=_naam(inwoner),
-            contactgegevens=[contact],
-            toegewezen_producten=[_product(t) for t in rijen],
-        ),
+    bericht = toewijzing_bericht(
+        inwoner=inwoner, gemeente=gemeente, aanbieder=aanbieder, wet=wet, rijen=rijen, dag=vandaag
     )
     alle = Toewijzing.objects.filter(inwoner=inwoner, aanbieder=aanbieder, wet=wet)
-    ontbreekt = regels.OP087(
-        bericht,
-        [_product(t) for t in alle],
-        gewijzigd_sinds_vorige=[t.nummer for t in alle if t.te_melden and t.nummer],
-    )
-    if ontbreekt:  # a programming error, never the provider's problem
-        raise ValidationError(ontbreekt[0].melding)
+    toewijzing_controleer(bericht, list(alle))
     rij = uitgaand_opslaan(
         bericht,
         gemeente=gemeente,
         aanbieder=aanbieder,
         inwoner_ids=[inwoner.pk],
         beschikking=beschikking,
-        tijdlijn=f"Toewijzing ({bericht.naam}) klaargezet voor {aanbieder.naam}"
-        + (f": {reden}" if reden else ""),
+        tijdlijn=toewijzing_tijdlijn(bericht, aanbieder, reden),
     )
     Toewijzing.objects.filter(pk__in=[t.pk for t in rijen]).update(
         te_melden=False, updated_at=timezone.now()
@@ -323,6 +291,66 @@ def toewijzing_stuur(
         beantwoord_op__isnull=True,
     ).update(beantwoord_op=rij.moment)
     return rij
+
+
+def toewijzing_tijdlijn(bericht: m.Toewijzing, aanbieder: Aanbieder, reden: str) -> str:
+    """The sentence in the dossier timeline for a 301 (one per resident)."""
+    return f"Toewijzing ({bericht.naam}) klaargezet voor {aanbieder.naam}" + (
+        f": {reden}" if reden else ""
+    )
+
+
+def toewijzing_controleer(bericht: m.Toewijzing, alle: list[Toewijzing]) -> None:
+    """OP087 before a 301 is stored: it carries every current toewijzing of the client at the
+    provider (`alle`: all of them) and every one changed since the previous 301."""
+    ontbreekt = regels.OP087(
+        bericht,
+        [_product(t) for t in alle],
+        gewijzigd_sinds_vorige=[t.nummer for t in alle if t.te_melden and t.nummer],
+    )
+    if ontbreekt:  # a programming error, never the provider's problem
+        raise ValidationError(ontbreekt[0].melding)
+
+
+def toewijzing_bericht(
+    *,
+    inwoner: Inwoner,
+    gemeente: Any,
+    aanbieder: Aanbieder,
+    wet: str,
+    rijen: list[Toewijzing],
+    dag: dt.date,
+) -> m.Toewijzing:
+    """The 301 to `aanbieder` for `inwoner` carrying `rijen` (in ToewijzingNummer order), with
+    a placeholder identificatie (`uitgaand_rij` gives it its own) and dagtekening `dag`."""
+    contact = m.Contact(
+        soort="01",
+        adres=m.Adres(
+            huis=m.Huis(
+                inwoner.huisnummer, huisnummer_toevoeging=inwoner.huisnummer_toevoeging or None
+            ),
+            postcode=inwoner.postcode.replace(" ", "").upper() or None,
+            straatnaam=inwoner.straat or None,
+            plaatsnaam=inwoner.woonplaats or None,
+            land_code="NL",
+        ),
+    )
+    return m.Toewijzing(
+        wet=wet,  # type: ignore[arg-type]
+        header=m.Header(
+            afzender=gemeentecode(gemeente),
+            ontvanger=aanbieder.agb_code,
+            bericht_identificatie=m.BerichtIdentificatie("-", dag),
+        ),
+        client=m.Client301(
+            bsn=inwoner.bsn,
+            geboortedatum=m.Geboortedatum(inwoner.geboortedatum),
+            geslacht=GESLACHT.get(inwoner.geslacht, "0"),
+            naam=_naam(inwoner),
+            contactgegevens=[contact],
+            toegewezen_producten=[_product(t) for t in rijen],
+        ),
+    )
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from eenplan.berichten.overzichten import inwoners_in_lijst, inwoners_niet_in_lijst
 from eenplan.istandaarden import codelijsten
 from eenplan.istandaarden.codelijsten import Uitleg
 
@@ -31,3 +32,15 @@ def euro(centen: int | None) -> str:
     teken = "-" if centen < 0 else ""
     euros, cent = divmod(abs(int(centen)), 100)
     return f"{teken}€ {euros:,}".replace(",", ".") + f",{cent:02d}"
+
+
+@register.filter
+def in_lijst(bericht: Any) -> list[Any]:
+    """The residents a list row names (`overzichten.INWONERS_IN_LIJST` at most)."""
+    return inwoners_in_lijst(bericht)
+
+
+@register.filter
+def niet_in_lijst(bericht: Any) -> int:
+    """How many more residents the message concerns than its list row names."""
+    return inwoners_niet_in_lijst(bericht)

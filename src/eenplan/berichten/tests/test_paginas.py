@@ -53,6 +53,25 @@ def test_log_shows_messages_with_status_and_explained_codes(
     assert Inzage.objects.filter(inwoner=inwoner_noord, onderwerp="bericht").exists()
 
 
+def test_a_declaratie_about_many_residents_names_three_in_the_log_and_all_in_its_detail(
+    client, contractmanager, gemeente, aanbieder
+):
+    """A provider's monthly 323 concerns hundreds of clients at a large municipality: the log
+    row names three and says how many more (only those named are logged as shown); the
+    message's own page names them all."""
+    inwoners = [InwonerFactory(gemeente=gemeente) for _ in range(5)]
+    b = bericht(gemeente, aanbieder, inwoners[0])
+    b.inwoners.add(*inwoners[1:])
+    c = login(client, contractmanager)
+    html = c.get("/berichten/").content.decode()
+    genoemd = [i for i in inwoners if i.naam in html]
+    assert len(genoemd) == 3 and "en nog 2 inwoners" in html
+    assert set(Inzage.objects.values_list("inwoner_id", flat=True)) == {i.pk for i in genoemd}
+    detail = c.get(f"/berichten/{b.pk}/").content.decode()
+    assert all(i.naam in detail for i in inwoners)
+    assert set(Inzage.objects.values_list("inwoner_id", flat=True)) == {i.pk for i in inwoners}
+
+
 def test_log_per_resident_provider_day_and_code(
     client, contractmanager, gemeente, aanbieder, inwoner_noord, inwoner_zuid
 ):

@@ -35,11 +35,16 @@ def _scope(request: HttpRequest) -> QuerySet[Bericht]:
     return selectors.berichten_in_scope(request.user)
 
 
-def _toon(request: HttpRequest, berichten: list[Bericht]) -> None:
-    """Log every resident the page shows (one INSERT)."""
+def _toon(request: HttpRequest, berichten: list[Bericht], *, lijst: bool = True) -> None:
+    """Log every resident the page shows (one INSERT): in a list the ones each row names
+    (`overzichten.inwoners_in_lijst`), on a message's own page all of them."""
     access.log_shown(
         request.user,
-        [i.pk for b in berichten for i in b.inwoners.all()],
+        [
+            i.pk
+            for b in berichten
+            for i in (overzichten.inwoners_in_lijst(b) if lijst else b.inwoners.all())
+        ],
         resource=Resource.BERICHT,
         via=hulp.via(request),
     )
@@ -92,7 +97,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     gegevens = overzichten.bericht_detail(_scope(request), pk)
     if gegevens is None:
         raise Http404("Dit bericht bestaat niet.")
-    _toon(request, [gegevens.bericht])
+    _toon(request, [gegevens.bericht], lijst=False)
     return render(request, "berichten/bericht.html", {"d": gegevens, "b": gegevens.bericht})
 
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from tqdm import tqdm
 
+from eenplan.demo.berichten import maanden_aantal
 from eenplan.demo.builder import DEFAULT_PEILDATUM, build_demo
 from eenplan.demo.data import GEMEENTE
 from eenplan.demo.historie import aantallen
@@ -72,6 +73,13 @@ class Command(BaseCommand):
                 mininterval=2,
                 file=uit,
             ) as historie_bar,
+            tqdm(
+                total=maanden_aantal(timezone.localdate()),
+                unit=" maanden",
+                desc="Berichtenverkeer",
+                mininterval=2,
+                file=uit,
+            ) as berichten_bar,
         ):
             result = build_demo(
                 inwoners=n,
@@ -80,6 +88,7 @@ class Command(BaseCommand):
                 progress=bar.update,
                 hervat=options["hervat"],
                 progress_historie=historie_bar.update,
+                progress_berichten=berichten_bar.update,
             )
         # A year of monthly snapshots of the indicators, so the trends have something to show.
         vorige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
