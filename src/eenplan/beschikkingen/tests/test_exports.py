@@ -451,3 +451,34 @@ def test_the_task_decides_again_for_whoever_started_it(backoffice, pgbs, setting
     assert not uitvoer().filter(toegestaan=True).exists()
     geweigerd = uitvoer().get(toegestaan=False)
     assert geweigerd.gebruikersnaam == backoffice.user.username and geweigerd.pad == SVB
+
+
+# --- the file at once, for existing API clients (GET, deprecated) ---------------------------------
+
+
+def test_get_still_answers_the_file_itself_with_the_same_rows_and_log(backoffice, pgbs, clienten):
+    """An API client written before the tasks keeps working: GET answers the file, with the
+    same rows as the task's file and every resident in the access log."""
+    api = api_for(backoffice)
+    svb = {"op": vandaag().isoformat()}
+    direct = api.get(SVB, svb)
+    assert direct.status_code == 200 and direct["Content-Type"].startswith("text/csv")
+    assert "attachment" in direct["Content-Disposition"]
+    assert direct.content == exporteer(api, SVB, svb).content
+    a, b = pgbs["inwoners"][:2]
+    ids = uitvoer().filter(user=backoffice.user, pad=SVB).values_list("inwoner_id", flat=True)
+    assert sorted(set(ids)) == sorted([a.pk, b.pk])
+    response = api.get(CAK, {"maand": maand(), "format": "json"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    assert {len(r["bsn_clienten"]) for r in response.json()} >= {1, 2}
+    assert not Taak.objects.filter(soort=exports.EXPORT_CAK).exists()  # no task for a GET
+
+
+def test_get_refuses_as_the_task_does(backoffice, generalist, pgbs):
+    assert api_for(generalist).get(SVB, {"op": vandaag().isoformat()}).status_code == 403
+    response = api_for(backoffice).get(CAK, {"maand": "mei"})  # readable in the CSV form too
+    assert response.status_code == 400 and "JJJJ-MM" in response.content.decode()
+    response = api_for(backoffice).get(SVB, {"op": "gisteren"}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and "op" in response.json()
+    assert not uitvoer().filter(toegestaan=True).exists()
+    assert uitvoer().get(toegestaan=False).gebruikersnaam == "generalist"

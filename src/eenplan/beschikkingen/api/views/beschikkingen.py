@@ -8,8 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
@@ -17,6 +20,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from eenplan.beschikkingen import exports, selectors, services
@@ -30,11 +34,14 @@ from eenplan.beschikkingen.api.serializers.beschikkingen import (
 )
 from eenplan.beschikkingen.api.serializers.exports import (
     CakExportParamsSerializer,
+    CakRegelSerializer,
     SvbExportParamsSerializer,
+    SvbRegelSerializer,
 )
 from eenplan.beschikkingen.api.views.basis import (
     DOEL_PARAMETER,
     AlleenPagina,
+    CsvRenderer,
     DossierViewSet,
     pk_of,
 )
@@ -44,6 +51,13 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel, user_gemeente
 from eenplan.taken.api.views import TaakSerializer
+
+
+def _bestand_response(bestand: exports.Exportbestand) -> HttpResponse:
+    """An export file as the answer itself: its bytes, media type and file name."""
+    response = HttpResponse(bestand.inhoud, content_type=bestand.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{bestand.naam}"'
+    return response
 
 
 def beschikking_response(request: Request, beschikking_id: int, *, code: int = 200) -> Response:
@@ -96,6 +110,8 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         "toetsen": (Resource.BESCHIKKING, Action.TOETSEN),
         "export_svb": (Resource.EXPORT, Action.EXPORTEREN),
         "export_cak": (Resource.EXPORT, Action.EXPORTEREN),
+        "export_svb_bestand": (Resource.EXPORT, Action.EXPORTEREN),
+        "export_cak_bestand": (Resource.EXPORT, Action.EXPORTEREN),
     }
     queryset = Beschikking.objects.none()  # for the schema; the real scope is per login
     serializer_class = BeschikkingListSerializer
@@ -105,6 +121,11 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
 
     def get_queryset(self) -> QuerySet[Beschikking]:
         return selectors.beschikkingen_in_scope(self.request.user)
+
+    def get_renderers(self) -> list[Any]:
+        if self.action in ("export_svb_bestand", "export_cak_bestand"):
+            return [CsvRenderer(), JSONRenderer()]  # the file itself; `?format=json` or Accept
+        return super().get_renderers()
 
     def list(self, request: Request) -> Response:
         params = BeschikkingFilterSerializer(data=request.query_params)
@@ -221,6 +242,59 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=False, methods=["post"], url_path="export/cak", pagination_class=None)
     def export_cak(self, request: Request) -> Response:
         return self._export_starten(request, exports.EXPORT_CAK, CakExportParamsSerializer, "maand")
+
+    @extend_schema(
+        summary="Export voor de SVB direct ophalen (verouderd: gebruik POST, een taak)",
+        description="Het bestand van de SVB-export in dit antwoord, zoals vóór de taken: voor "
+        "bestaande koppelingen. Dezelfde regels, hetzelfde recht en hetzelfde inzagelog als de "
+        "taak (POST op dit adres), maar het verzoek wacht tot het bestand klaar is; gebruik "
+        "voor grote gemeenten de taak.",
+        deprecated=True,
+        parameters=[SvbExportParamsSerializer],
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR, description="CSV, scheidingsteken ';', UTF-8."
+            ),
+            (200, "application/json"): SvbRegelSerializer(many=True),
+        },
+    )
+    @export_svb.mapping.get
+    def export_svb_bestand(self, request: Request) -> Response:
+        params = SvbExportParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        bestand = exports.svb_bestand(
+            request.user,
+            op=params.validated_data["op"],
+            formaat=request.accepted_renderer.format,
+            via=access.Via.request(request),
+        )
+        return _bestand_response(bestand)
+
+    @extend_schema(
+        summary="Export voor het CAK direct ophalen (verouderd: gebruik POST, een taak)",
+        description="Het bestand van de CAK-export in dit antwoord, zoals vóór de taken: voor "
+        "bestaande koppelingen. Dezelfde regels, hetzelfde recht en hetzelfde inzagelog als de "
+        "taak (POST op dit adres), maar het verzoek wacht tot het bestand klaar is.",
+        deprecated=True,
+        parameters=[CakExportParamsSerializer],
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR, description="CSV, scheidingsteken ';', UTF-8."
+            ),
+            (200, "application/json"): CakRegelSerializer(many=True),
+        },
+    )
+    @export_cak.mapping.get
+    def export_cak_bestand(self, request: Request) -> Response:
+        params = CakExportParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        bestand = exports.cak_bestand(
+            request.user,
+            maand=params.validated_data["maand"],
+            formaat=request.accepted_renderer.format,
+            via=access.Via.request(request),
+        )
+        return _bestand_response(bestand)
 
     def _export_starten(
         self, request: Request, soort: str, invoer: type[Any], sleutel: str
