@@ -25,10 +25,6 @@ from eenplan.rules import termijnen
 from eenplan.rules.termijnen import ANTWOORD_VERZOEK, DECLARATIE_ANTWOORD, RETOURBERICHT
 
 
-def _extra(rijen: list[Bericht], w: Wijziging) -> tuple[termijnen.GelijkgesteldeDag, ...]:
-    return w.extra
-
-
 def _retour(bericht: Bericht, extra: tuple[termijnen.GelijkgesteldeDag, ...]) -> dt.date:
     termijn = DECLARATIE_ANTWOORD if bericht.code == "323" else RETOURBERICHT
     return termijn.einde(timezone.localdate(bericht.moment), extra=extra)
@@ -66,7 +62,6 @@ herberekenaar(
                     bereken=_antwoord,
                 ),
             ),
-            voorbereiden=_extra,
             vastleggen=_vastleggen,
             laden=("code", "moment"),
         )

@@ -47,9 +47,6 @@ def _beslissen(aanvraag: Aanvraag, voorbereid: dict[str, Any]) -> dt.date | None
     )
 
 
-def _extra(rijen: list[Beschikking], w: Wijziging) -> tuple[termijnen.GelijkgesteldeDag, ...]:
-    return w.extra
-
 
 def _bezwaar(beschikking: Beschikking, extra: Any) -> dt.date | None:
     if beschikking.verzonden_op is None:
@@ -104,7 +101,6 @@ herberekenaar(
                     bereken=_bezwaar,
                 ),
             ),
-            voorbereiden=_extra,
             vastleggen=_beschikkingen_vastleggen,
             laden=("verzonden_op", "inwoner"),
         ),

@@ -29,10 +29,6 @@ from eenplan.rules import termijnen
 from eenplan.rules import voorziening as voorziening_rules
 
 
-def _extra(rijen: list[object], w: Wijziging) -> tuple[termijnen.GelijkgesteldeDag, ...]:
-    return w.extra
-
-
 def _beslissen(bezwaar: Bezwaar, extra: tuple[termijnen.GelijkgesteldeDag, ...]) -> dt.date:
     return termijnen.beslissing_op_bezwaar_uiterlijk(
         bezwaartermijn_einde(bezwaar.beschikking),
@@ -97,7 +93,6 @@ herberekenaar(
                     bereken=_beroep,
                 ),
             ),
-            voorbereiden=_extra,
             vastleggen=_bezwaren_vastleggen,
             select_related=("beschikking",),
             laden=(
@@ -123,7 +118,6 @@ herberekenaar(
                     bereken=_klacht,
                 ),
             ),
-            voorbereiden=_extra,
             vastleggen=_klachten_vastleggen,
             laden=("ontvangen_op", "advies", "verdaagd_op", "uitgesteld_tot", "inwoner"),
         ),

@@ -113,7 +113,8 @@ class Tabel:
 
     `gemeente`: the lookup of the municipality ('gemeente_id', 'beschikking__gemeente_id');
     `voorbereiden(rows, wijziging)`: what `bereken` needs beyond the row, read for the whole
-    batch at once (the suspensions of these rows), passed to every `bereken`;
+    batch at once (the suspensions of these rows), passed to every `bereken`; without it,
+    `bereken` gets the declared days of the change (`wijziging.extra`);
     `vastleggen(wijziging, verschuivingen)`: the history of the moved deadlines (an event per
     record, the app's own history), called inside the batch's transaction; `laden`: the fields
     `bereken` and `vastleggen` read besides the deadlines (only these are loaded: a table with
@@ -255,7 +256,7 @@ def aantal(item: Herberekenaar, w: Wijziging, gemeente_id: int | None) -> int:
 def _batch(
     tabel: Tabel, w: Wijziging, rijen: list[Any], resultaat: Resultaat
 ) -> list[Verschuiving]:
-    voorbereid = tabel.voorbereiden(rijen, w) if tabel.voorbereiden is not None else None
+    voorbereid = tabel.voorbereiden(rijen, w) if tabel.voorbereiden is not None else w.extra
     verschuivingen: list[Verschuiving] = []
     for rij in rijen:
         for i, veld in enumerate(tabel.velden):

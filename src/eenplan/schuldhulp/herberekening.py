@@ -26,9 +26,6 @@ from eenplan.schuldhulp.models import Schuldvraag
 LOPEND = Q(afgerond_op__isnull=True)
 
 
-def _extra(rijen: list[Schuldvraag], w: Wijziging) -> tuple[termijnen.GelijkgesteldeDag, ...]:
-    return w.extra
-
 
 def _eerste_gesprek(vraag: Schuldvraag, extra: tuple[termijnen.GelijkgesteldeDag, ...]) -> dt.date:
     return regels.eerste_gesprek_uiterlijk(
@@ -70,7 +67,6 @@ herberekenaar(
                     bereken=_toelating,
                 ),
             ),
-            voorbereiden=_extra,
             vastleggen=_vastleggen,
             select_related=("aanvraag",),
             laden=(
