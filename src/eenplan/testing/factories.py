@@ -120,6 +120,8 @@ from eenplan.privacy.models import (
     Toestemming,
 )
 from eenplan.sturing.models import Meetwaarde, Momentopname
+from eenplan.taken.constants import TaakStatus
+from eenplan.taken.models import Taak, TaakBestand
 from eenplan.testing.scenarios import als
 from eenplan.voorzieningen.models import (
     AbonnementstariefGegeven,
@@ -2141,3 +2143,35 @@ from eenplan.testing.uitwisseling import (  # noqa: E402, F401 - after the facto
     UitvoeringsnotitieFactory,
     UitwisselingFactory,
 )
+
+
+class TaakFactory(factory.django.DjangoModelFactory):
+    """A finished export task started by a back-office member (ADR 0048), with its counters;
+    `TaakBestandFactory` gives it its file."""
+
+    class Meta:
+        model = Taak
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    gestart_door = factory.LazyAttribute(
+        lambda o: MedewerkerFactory(gemeente=o.gemeente, functie=Rol.BACKOFFICE).user
+    )
+    soort = "export_svb"
+    status = TaakStatus.KLAAR
+    gedaan = 3
+    totaal = 3
+    stap = "Klaar"
+    params = factory.LazyFunction(lambda: {"op": vandaag().isoformat(), "format": "csv"})
+    resultaat = factory.LazyFunction(lambda: {"regels": 3})
+
+
+class TaakBestandFactory(factory.django.DjangoModelFactory):
+    """The file of a finished task (the bytes; the name and type are on the task)."""
+
+    class Meta:
+        model = TaakBestand
+
+    taak = factory.SubFactory(
+        TaakFactory, bestand_naam="svb-pgb.csv", bestand_type="text/csv; charset=utf-8"
+    )
+    inhoud = b"bsn;budget\n"
