@@ -10,9 +10,12 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from eenplan.common.models import BaseModel
 from eenplan.taken.constants import TaakStatus
+
+STIL_MINUTEN = 5  # a running task without progress this long is shown as quiet (`Taak.stil`)
 
 
 class Taak(BaseModel):
@@ -85,6 +88,14 @@ class Taak(BaseModel):
     @property
     def open(self) -> bool:
         return self.status in (TaakStatus.WACHTEND, TaakStatus.BEZIG)
+
+    @property
+    def stil(self) -> bool:
+        """Running, but no progress written for five minutes: shown, so that the user knows;
+        after `services.VASTGELOPEN_MINUTEN` the task is ended as interrupted."""
+        return self.status == TaakStatus.BEZIG and self.updated_at < timezone.now() - dt.timedelta(
+            minutes=STIL_MINUTEN
+        )
 
     @property
     def percentage(self) -> int | None:

@@ -209,6 +209,16 @@ def _afsluiten(
 
 
 BEWAARDAGEN = 30  # days a finished task's result file is kept (`taken_opruimen`)
+# Minutes without any progress write after which a running task counts as stopped. A running
+# kind writes its progress about once a second (`registry.TaakContext.INTERVAL`); a worker
+# that was killed (out of memory, a deploy, a reboot) writes nothing more, and its task would
+# show "Bezig" for ever. An hour is far above the longest step between two writes measured.
+VASTGELOPEN_MINUTEN = 60
+ONDERBROKEN = (
+    "De verwerking is onderbroken: sinds {sinds} is er geen voortgang meer gemeld (de "
+    "verwerker is waarschijnlijk gestopt). Wat al klaar was, blijft bewaard. Start de taak "
+    "opnieuw; de functioneel beheerder vindt meer in het logboek onder taak {id}."
+)
 
 
 def bestanden_opruimen(*, gemeente_id: int, dagen: int = BEWAARDAGEN) -> int:
@@ -229,3 +239,28 @@ def bestanden_opruimen(*, gemeente_id: int, dagen: int = BEWAARDAGEN) -> int:
             bestand_naam="", bestand_type="", bestand_grootte=0, updated_at=timezone.now()
         )
     return len(ids)
+
+
+def onderbroken_afsluiten(*, gemeente_id: int, minuten: int = VASTGELOPEN_MINUTEN) -> int:
+    """Mark the municipality's running tasks without any progress for `minuten` minutes as
+    mislukt with a Dutch explanation, so that nobody waits for a worker that is gone; what
+    was done stays. Each is a conditional UPDATE on the status and the last progress: a task
+    that reports progress in the meantime is left alone, and a worker that reports later
+    changes nothing (every write of a run needs status bezig). Returns how many were ended."""
+    if minuten < 1:
+        raise ValidationError({"minuten": "Wacht ten minste één minuut op voortgang."})
+    nu = timezone.now()
+    grens = nu - dt.timedelta(minutes=minuten)
+    klaar = 0
+    for pk, laatst in Taak.objects.filter(
+        gemeente_id=gemeente_id, status=TaakStatus.BEZIG, updated_at__lt=grens
+    ).values_list("pk", "updated_at"):
+        sinds = timezone.localtime(laatst).strftime("%d-%m-%Y %H:%M")
+        klaar += Taak.objects.filter(
+            pk=pk, gemeente_id=gemeente_id, status=TaakStatus.BEZIG, updated_at=laatst
+        ).update(
+            status=TaakStatus.MISLUKT, klaar=nu, updated_at=nu,
+            fout=ONDERBROKEN.format(sinds=sinds, id=pk),
+        )
+        logger.warning("Taak %s: geen voortgang sinds %s, als onderbroken afgesloten", pk, sinds)
+    return klaar

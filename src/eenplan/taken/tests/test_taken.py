@@ -230,3 +230,60 @@ def test_result_files_are_deleted_after_their_term_the_task_stays(beleid, client
     client.force_login(beleid.user)
     assert client.get(f"/taken/{oud.pk}/bestand/").status_code == 404
     assert "Download" not in client.get(f"/taken/{oud.pk}/").content.decode()
+
+
+def test_a_task_whose_worker_stopped_is_ended_as_interrupted_not_left_running(beleid, client):
+    """A worker killed mid-run (out of memory, a deploy) leaves its task "bezig" for ever: the
+    page says so after five quiet minutes, and `taken_opruimen` ends it after an hour without
+    progress, keeping what was done. A task with recent progress is left alone, and a worker
+    that reports after all changes nothing any more."""
+    import datetime as dt
+    import io
+
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    from eenplan.taken.services import _afsluiten
+
+    nu = timezone.now()
+    gestopt = Taak.objects.create(
+        soort="test_tellen", gemeente=beleid.gemeente, gestart_door=beleid.user,
+        status=TaakStatus.BEZIG, gedaan=40, totaal=100, begonnen=nu - dt.timedelta(hours=2),
+    )
+    stil = Taak.objects.create(
+        soort="test_tellen", gemeente=beleid.gemeente, gestart_door=beleid.user,
+        status=TaakStatus.BEZIG, gedaan=10, totaal=100, begonnen=nu - dt.timedelta(minutes=20),
+    )
+    loopt = Taak.objects.create(
+        soort="test_tellen", gemeente=beleid.gemeente, gestart_door=beleid.user,
+        status=TaakStatus.BEZIG, gedaan=5, totaal=100, begonnen=nu,
+    )
+    Taak.objects.filter(pk=gestopt.pk).update(updated_at=nu - dt.timedelta(minutes=61))
+    Taak.objects.filter(pk=stil.pk).update(updated_at=nu - dt.timedelta(minutes=10))
+
+    client.force_login(beleid.user)
+    pagina = client.get(f"/taken/{stil.pk}/").content.decode()
+    assert "geen voortgang gemeld" in pagina and "Bezig" in pagina
+    assert "geen voortgang gemeld" not in client.get(f"/taken/{loopt.pk}/").content.decode()
+
+    with pytest.raises(CommandError, match="ten minste één minuut"):
+        call_command("taken_opruimen", "--minuten", "0", stdout=io.StringIO())
+    uit = io.StringIO()
+    call_command("taken_opruimen", stdout=uit)
+    assert "1 onderbroken taak/taken afgesloten" in uit.getvalue()
+
+    gestopt.refresh_from_db()
+    assert gestopt.status == TaakStatus.MISLUKT and "onderbroken" in gestopt.fout
+    assert gestopt.gedaan == 40 and gestopt.klaar is not None
+    for taak in (stil, loopt):
+        taak.refresh_from_db()
+        assert taak.status == TaakStatus.BEZIG
+    pagina = client.get(f"/taken/{gestopt.pk}/").content.decode()
+    assert "De verwerking is onderbroken" in pagina and "(40 van 100), blijft bewaard" in pagina
+
+    # The old worker comes back after all: its last writes need "bezig" and change nothing.
+    ctx = registry.TaakContext(gestopt)
+    ctx.voortgang(100, 100)
+    _afsluiten(ctx, TaakStatus.KLAAR, resultaat={"samenvatting": "te laat"})
+    gestopt.refresh_from_db()
+    assert gestopt.status == TaakStatus.MISLUKT and gestopt.gedaan == 40
