@@ -20,6 +20,7 @@ from eenplan.rules.avg import (
     vernietigen_uiterlijk_voor,
     wetten_met_recht_op_vernietiging,
 )
+from eenplan.rules.termijnen import is_werkdag
 
 datums = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2090, 12, 31))
 
@@ -29,9 +30,14 @@ datums = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2090, 12, 31)
     [
         # AVG art. 12 lid 3 with Verordening 1182/71 art. 3 lid 2 onder c: same date next month
         (dt.date(2026, 3, 10), dt.date(2026, 4, 10), dt.date(2026, 6, 10)),
-        # 31 January: February has no 31st, so the last day of February
-        (dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 4, 30)),
-        (dt.date(2028, 1, 31), dt.date(2028, 2, 29), dt.date(2028, 4, 30)),
+        # 31 January: February has no 31st, so the last day of February; 28 February 2026 is a
+        # Saturday, so the term ends on Monday 2 March (Verordening 1182/71 art. 3 lid 4)
+        (dt.date(2026, 1, 31), dt.date(2026, 3, 2), dt.date(2026, 4, 30)),
+        # 30 April 2028 is a Sunday: Monday 1 May
+        (dt.date(2028, 1, 31), dt.date(2028, 2, 29), dt.date(2028, 5, 1)),
+        # 25 December 2026 + 1 month lands on 25 January 2027, a Monday; 25 November: Christmas
+        # Day (a Friday), Boxing Day and the Sunday pass: Monday 28 December
+        (dt.date(2026, 11, 25), dt.date(2026, 12, 28), dt.date(2027, 2, 25)),
         (dt.date(2026, 12, 15), dt.date(2027, 1, 15), dt.date(2027, 3, 15)),
     ],
 )
@@ -55,10 +61,36 @@ def test_avg_12_3_extension_only_once_and_within_the_first_month():
 
 
 @given(datums)
-def test_the_answer_term_is_after_receipt_and_within_31_days(ontvangen):
-    uiterlijk = antwoord_uiterlijk(ontvangen)
-    assert ontvangen < uiterlijk <= ontvangen + dt.timedelta(days=31)
-    assert uiterlijk < verlengd_uiterlijk(ontvangen) <= ontvangen + dt.timedelta(days=92)
+def test_the_answer_term_is_the_first_working_day_from_one_month_after_receipt(ontvangen):
+    """Verordening 1182/71 art. 3 lid 2 onder c and lid 4: the same date a month later, or the
+    first working day after it; never more than four days later (Christmas and a weekend)."""
+    for uiterlijk, maanden in (
+        (antwoord_uiterlijk(ontvangen), 1), (verlengd_uiterlijk(ontvangen), 3)
+    ):
+        kalender = maanden_later(ontvangen, maanden)
+        assert kalender <= uiterlijk <= kalender + dt.timedelta(days=4)
+        assert is_werkdag(uiterlijk)
+        assert not any(
+            is_werkdag(kalender + dt.timedelta(days=n)) for n in range((uiterlijk - kalender).days)
+        )
+    assert ontvangen < antwoord_uiterlijk(ontvangen) < verlengd_uiterlijk(ontvangen)
+
+
+def test_a_declared_equal_day_moves_the_answer_term_too():
+    from eenplan.rules.termijnen import GelijkgesteldeDag
+
+    # 10 April 2026 + 1 month = Monday 11 May; declared equal to a holiday: Tuesday 12 May
+    extra = [GelijkgesteldeDag(dt.date(2026, 5, 11), "Besluit (test)", "test")]
+    assert antwoord_uiterlijk(dt.date(2026, 4, 11)) == dt.date(2026, 5, 11)
+    assert antwoord_uiterlijk(dt.date(2026, 4, 11), extra=extra) == dt.date(2026, 5, 12)
+    # the extension may be asked until that day, not after it
+    assert verlenging_toegestaan(
+        ontvangen_op=dt.date(2026, 4, 11), vandaag=dt.date(2026, 5, 12), al_verlengd=False,
+        extra=extra,
+    ).mag
+    assert not verlenging_toegestaan(
+        ontvangen_op=dt.date(2026, 4, 11), vandaag=dt.date(2026, 5, 12), al_verlengd=False,
+    ).mag
 
 
 @given(datums, st.integers(min_value=0, max_value=240))
@@ -131,8 +163,9 @@ def test_wmo_2015_5_3_5_gives_the_same_right_within_three_months_of_a_written_re
 @pytest.mark.parametrize(
     ("ontvangen", "verlengd", "uiterlijk"),
     [
-        # both laws three months (the old Jeugdwet text, the Wmo)
-        (dt.date(2025, 11, 30), False, dt.date(2026, 2, 28)),
+        # both laws three months (the old Jeugdwet text, the Wmo); 28 February 2026 is a
+        # Saturday: Monday 2 March (Atw art. 1 lid 1)
+        (dt.date(2025, 11, 30), False, dt.date(2026, 3, 2)),
         # 2026: the Jeugdwet's answer term of one month comes first, three when extended
         (dt.date(2026, 3, 10), False, dt.date(2026, 4, 10)),
         (dt.date(2026, 3, 10), True, dt.date(2026, 6, 10)),
@@ -146,9 +179,10 @@ def test_a_request_covering_both_laws_is_due_at_the_earliest_term(ontvangen, ver
 @pytest.mark.parametrize(
     ("ontvangen", "verlengd", "uiterlijk"),
     [
-        # old text: within three months after the request (31 Nov does not exist: 28 Feb)
-        (dt.date(2025, 11, 30), False, dt.date(2026, 2, 28)),
-        (dt.date(2025, 11, 30), True, dt.date(2026, 2, 28)),
+        # old text: within three months after the request (31 Nov does not exist: 28 Feb, a
+        # Saturday: Monday 2 March, Atw art. 1 lid 1)
+        (dt.date(2025, 11, 30), False, dt.date(2026, 3, 2)),
+        (dt.date(2025, 11, 30), True, dt.date(2026, 3, 2)),
         # text of 1 January 2026: no own term, the AVG's (one month, three when extended)
         (dt.date(2026, 3, 10), False, dt.date(2026, 4, 10)),
         (dt.date(2026, 3, 10), True, dt.date(2026, 6, 10)),
@@ -166,6 +200,6 @@ def test_destruction_on_request_is_due_within_three_months_and_not_before_the_an
     recht = recht_op_vernietiging("jeugd", ontvangen)
     assert recht is not None  # datums start in 2015, when the Jeugdwet took effect
     uiterlijk = vernietigen_uiterlijk(ontvangen, recht, verlengd=verlengd)
-    assert ontvangen < uiterlijk <= maanden_later(ontvangen, 3)
+    assert ontvangen < uiterlijk <= maanden_later(ontvangen, 3) + dt.timedelta(days=4)
     # never before the AVG answer term: the law's own term is at least as long
     assert uiterlijk >= antwoord_uiterlijk(ontvangen)

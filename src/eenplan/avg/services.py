@@ -28,6 +28,7 @@ from eenplan.avg.constants import (
 from eenplan.avg.models import AvgVerzoek, Bewaarplicht
 from eenplan.common.datums import datums_check
 from eenplan.events import bus
+from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.services import inwoner_update
 from eenplan.privacy import access
@@ -125,15 +126,16 @@ def avg_verzoek_register(
     if fouten:
         raise ValidationError(fouten)
     eigen = access.Actor.of(actor)
+    extra = gelijkgestelde_dagen()
     verzoek = AvgVerzoek(
         gemeente_id=inwoner.gemeente_id,
         inwoner=inwoner,
         soort=soort,
         omschrijving=omschrijving.strip(),
         ontvangen_op=ontvangen_op,
-        antwoord_uiterlijk=antwoord_uiterlijk(ontvangen_op),
+        antwoord_uiterlijk=antwoord_uiterlijk(ontvangen_op, extra=extra),
         vernietigen_uiterlijk=(
-            vernietigen_uiterlijk_voor(ontvangen_op)
+            vernietigen_uiterlijk_voor(ontvangen_op, extra=extra)
             if soort == VerzoekSoort.VERNIETIGING
             else None
         ),
@@ -180,8 +182,10 @@ def avg_verzoek_verleng(
     verzoek = _lock(verzoek)
     if verzoek.status != VerzoekStatus.OPEN:
         raise ValidationError(AL_AFGEHANDELD.format(status=verzoek.get_status_display().lower()))
+    extra = gelijkgestelde_dagen()
     mag = verlenging_toegestaan(
-        ontvangen_op=verzoek.ontvangen_op, vandaag=vandaag, al_verlengd=bool(verzoek.verlengd_op)
+        ontvangen_op=verzoek.ontvangen_op, vandaag=vandaag, al_verlengd=bool(verzoek.verlengd_op),
+        extra=extra,
     )
     if not mag.mag:
         raise ValidationError(mag.reden)
@@ -189,10 +193,10 @@ def avg_verzoek_verleng(
         raise ValidationError({"reden": "Geef de reden van de verlenging; de inwoner krijgt haar."})
     verzoek.verlengd_op = vandaag
     verzoek.verlenging_reden = reden.strip()
-    verzoek.antwoord_uiterlijk = verlengd_uiterlijk(verzoek.ontvangen_op)
+    verzoek.antwoord_uiterlijk = verlengd_uiterlijk(verzoek.ontvangen_op, extra=extra)
     if verzoek.soort == VerzoekSoort.VERNIETIGING:
         verzoek.vernietigen_uiterlijk = vernietigen_uiterlijk_voor(
-            verzoek.ontvangen_op, verlengd=True
+            verzoek.ontvangen_op, verlengd=True, extra=extra
         )
     verzoek.save()
     bus.publish(

@@ -12,8 +12,14 @@ Sources (verified December 2026):
 - Verordening (EEG, Euratom) nr. 1182/71 art. 3 lid 2 onder c (periods of Union law): a
   period expressed in months ends with the expiry of the day in the last month that has the
   same date as the day the period began; when that date does not exist in the last month, with
-  the expiry of the last day of that month. The Algemene termijnenwet (a Dutch law for Dutch
-  statutory terms) is not applied to this Union-law term.
+  the expiry of the last day of that month. Art. 3 lid 4: when the last day of a period not
+  expressed in hours is a holiday, a Sunday or a Saturday, the period ends with the expiry of
+  the last hour of the following working day; the holidays are those designated in the member
+  state where the act must be done (art. 2 lid 1): the Dutch general holidays, as
+  `rules.termijnen.is_werkdag` knows them with the declared equal days. (EDPB Guidelines
+  01/2022 on the right of access apply Verordening 1182/71 to the term of art. 12 lid 3.) The
+  Algemene termijnenwet (a Dutch law for Dutch statutory terms) is not applied to this
+  Union-law term; it moves the Jeugdwet's own term of art. 7.3.9 the same way (Atw art. 1).
 - Jeugdwet art. 7.3.9 and Wmo 2015 art. 5.3.5 (destruction at the resident's request, before
   the retention period of Jeugdwet art. 7.3.8 lid 3 or Wmo 2015 art. 5.3.4 lid 1 ends): dated
   data with its source in ``rules/data/avg.json`` (`recht_op_vernietiging`,
@@ -32,10 +38,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from eenplan.rules.termijnen import GelijkgesteldeDag, is_werkdag
 
 ANTWOORD_MAANDEN = 1
 """AVG art. 12 lid 3, first sentence: within one month of receipt."""
@@ -56,16 +65,37 @@ def maanden_later(dag: dt.date, maanden: int) -> dt.date:
     return dt.date(jaar, maand, min(dag.day, laatste))
 
 
-def antwoord_uiterlijk(ontvangen_op: dt.date) -> dt.date:
+def werkdag_of_volgende(
+    dag: dt.date, *, extra: Iterable[GelijkgesteldeDag] | None = None
+) -> dt.date:
+    """`dag`, or when it is a Saturday, a Sunday or a holiday, the following working day: the
+    last day of a period not expressed in hours (Verordening 1182/71 art. 3 lid 4; for a Dutch
+    statutory term the same by Algemene termijnenwet art. 1 lid 1). `extra`: the declared equal
+    days (`rules.termijnen.GelijkgesteldeDag`)."""
+    extra = tuple(extra or ())
+    while not is_werkdag(dag, extra=extra):
+        dag += dt.timedelta(days=1)
+    return dag
+
+
+def antwoord_uiterlijk(
+    ontvangen_op: dt.date, *, extra: Iterable[GelijkgesteldeDag] | None = None
+) -> dt.date:
     """The last day to answer a request under AVG art. 15-22: one month after receipt (AVG
-    art. 12 lid 3; Verordening 1182/71 art. 3 lid 2 onder c)."""
-    return maanden_later(ontvangen_op, ANTWOORD_MAANDEN)
+    art. 12 lid 3; Verordening 1182/71 art. 3 lid 2 onder c), on a Saturday, Sunday or holiday
+    the following working day (art. 3 lid 4)."""
+    return werkdag_of_volgende(maanden_later(ontvangen_op, ANTWOORD_MAANDEN), extra=extra)
 
 
-def verlengd_uiterlijk(ontvangen_op: dt.date) -> dt.date:
+def verlengd_uiterlijk(
+    ontvangen_op: dt.date, *, extra: Iterable[GelijkgesteldeDag] | None = None
+) -> dt.date:
     """The last day after the one extension: two further months on top of the first (AVG art.
-    12 lid 3, second sentence): three months after receipt."""
-    return maanden_later(ontvangen_op, ANTWOORD_MAANDEN + VERLENGING_MAANDEN)
+    12 lid 3, second sentence): three months after receipt, on a Saturday, Sunday or holiday
+    the following working day (Verordening 1182/71 art. 3 lid 4)."""
+    return werkdag_of_volgende(
+        maanden_later(ontvangen_op, ANTWOORD_MAANDEN + VERLENGING_MAANDEN), extra=extra
+    )
 
 
 @dataclass(frozen=True)
@@ -75,13 +105,15 @@ class Verlenging:
 
 
 def verlenging_toegestaan(
-    *, ontvangen_op: dt.date, vandaag: dt.date, al_verlengd: bool
+    *, ontvangen_op: dt.date, vandaag: dt.date, al_verlengd: bool,
+    extra: Iterable[GelijkgesteldeDag] | None = None,
 ) -> Verlenging:
     """Whether the term may still be extended today (AVG art. 12 lid 3): once only, and only
-    while the first month runs, because the person must be told within one month of receipt."""
+    while the first month runs (`antwoord_uiterlijk`), because the person must be told within
+    one month of receipt."""
     if al_verlengd:
         return Verlenging(False, "De termijn is al een keer verlengd (AVG art. 12 lid 3).")
-    if vandaag > antwoord_uiterlijk(ontvangen_op):
+    if vandaag > antwoord_uiterlijk(ontvangen_op, extra=extra):
         return Verlenging(
             False,
             "Verlengen kan alleen binnen een maand na ontvangst; die maand is voorbij "
@@ -194,23 +226,30 @@ def recht_op_vernietiging(wet: str, ontvangen_op: dt.date) -> RechtOpVernietigin
 
 
 def vernietigen_uiterlijk(
-    ontvangen_op: dt.date, recht: RechtOpVernietiging, *, verlengd: bool = False
+    ontvangen_op: dt.date, recht: RechtOpVernietiging, *, verlengd: bool = False,
+    extra: Iterable[GelijkgesteldeDag] | None = None,
 ) -> dt.date:
     """The last day to destroy after a request under `recht`: the law's own term when it has one
-    (Jeugdwet art. 7.3.9 lid 1 until its change: three months after the request), else the
-    answer term of AVG art. 12 lid 3 (one month, three when extended once)."""
+    (Jeugdwet art. 7.3.9 lid 1 until its change: three months after the request; moved to the
+    next working day by Algemene termijnenwet art. 1 lid 1), else the answer term of AVG art.
+    12 lid 3 (one month, three when extended once; Verordening 1182/71 art. 3 lid 4)."""
     if recht.termijn_maanden is not None:
-        return maanden_later(ontvangen_op, recht.termijn_maanden)
-    return verlengd_uiterlijk(ontvangen_op) if verlengd else antwoord_uiterlijk(ontvangen_op)
+        return werkdag_of_volgende(maanden_later(ontvangen_op, recht.termijn_maanden), extra=extra)
+    if verlengd:
+        return verlengd_uiterlijk(ontvangen_op, extra=extra)
+    return antwoord_uiterlijk(ontvangen_op, extra=extra)
 
 
-def vernietigen_uiterlijk_voor(ontvangen_op: dt.date, *, verlengd: bool = False) -> dt.date | None:
+def vernietigen_uiterlijk_voor(
+    ontvangen_op: dt.date, *, verlengd: bool = False,
+    extra: Iterable[GelijkgesteldeDag] | None = None,
+) -> dt.date | None:
     """The last day to destroy after a request received on `ontvangen_op` that covers the
     records of every law with a right (`vernietigen_uiterlijk` per law): the earliest of them,
     so no law's term is missed (a request of March 2026: the Jeugdwet's answer term of one month
     comes before the Wmo's three months). None when no law gives a right on that day."""
     dagen = [
-        vernietigen_uiterlijk(ontvangen_op, recht, verlengd=verlengd)
+        vernietigen_uiterlijk(ontvangen_op, recht, verlengd=verlengd, extra=extra)
         for wet in sorted(wetten_met_recht_op_vernietiging())
         if (recht := recht_op_vernietiging(wet, ontvangen_op)) is not None
     ]

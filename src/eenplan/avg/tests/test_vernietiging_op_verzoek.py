@@ -231,9 +231,10 @@ def test_doing_it_twice_changes_nothing(s, kind, fg):
 
 def test_the_deadline_follows_the_version_of_article_7_3_9(s, fg):
     inwoner = InwonerFactory(gemeente=s.gemeente, wijk=s.wijken["Noord"], kind=True)
-    # until the change: three months after the request (Jeugdwet art. 7.3.9 lid 1, old text)
+    # until the change: three months after the request (Jeugdwet art. 7.3.9 lid 1, old text);
+    # 28 February 2026 is a Saturday, so Monday 2 March (Algemene termijnenwet art. 1 lid 1)
     oud = _verzoek(inwoner, fg, ontvangen_op=dt.date(2025, 11, 30), vandaag=dt.date(2025, 12, 1))
-    assert oud.vernietigen_uiterlijk == dt.date(2026, 2, 28)
+    assert oud.vernietigen_uiterlijk == dt.date(2026, 3, 2)
     # the text of 1 January 2026 has no term of its own: the AVG's month, three when extended
     nieuw = _verzoek(inwoner, fg, ontvangen_op=dt.date(2026, 3, 10), vandaag=dt.date(2026, 3, 10))
     assert nieuw.vernietigen_uiterlijk == dt.date(2026, 4, 10)

@@ -15,8 +15,6 @@ from eenplan.meldingen.models import Melding
 
 # Deadline fields not recomputed, with the reason (ADR 0049, "Not recomputed, on purpose").
 NIET_HERBEREKEND = {
-    ("avg.avgverzoek", "antwoord_uiterlijk"): "Union-law month term (rules.avg): no Atw",
-    ("avg.avgverzoek", "vernietigen_uiterlijk"): "Union-law / Jeugdwet month term: no Atw",
     ("participatie.levensonderhoudaanvraag", "zoektermijn_tot"): "first day, not a deadline",
     ("plannen.actie", "uiterlijk"): "a day people agreed in the plan",
 }
