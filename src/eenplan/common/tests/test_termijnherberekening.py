@@ -52,6 +52,8 @@ def test_every_stored_deadline_is_recomputed_or_left_out_with_a_reason():
         ("berichten.bericht", "antwoord_uiterlijk"),
         ("schuldhulp.schuldvraag", "eerste_gesprek_uiterlijk"),
         ("schuldhulp.schuldvraag", "beslissen_uiterlijk"),
+        ("avg.avgverzoek", "antwoord_uiterlijk"),
+        ("avg.avgverzoek", "vernietigen_uiterlijk"),
     }
     assert _deadline_fields() == geregistreerd | set(NIET_HERBEREKEND)
 
