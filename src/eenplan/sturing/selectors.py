@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import FilteredRelation, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from eenplan.bezwaren.constants import BezwaarUitkomst
@@ -321,14 +321,33 @@ def trend(
     return punten
 
 
-def laatste_waarden(*, gemeente_id: int) -> dict[str, Cel]:
-    """Every indicator's total in the latest snapshot, suppressed (two queries)."""
-    opname = momentopnamen(gemeente_id).first()
-    if opname is None:
-        return {}
-    return {
+# The columns of a snapshot the overview shows, and of each of its totals.
+_OPNAME_VELDEN = ("id", "van", "tot", "berekend_op", "herberekend")
+_TOTAAL_VELDEN = ("indicator", "aantal", "teller", "waarde", "noemer")
+
+
+def laatste_opname(*, gemeente_id: int) -> tuple[Momentopname | None, dict[str, Cel]]:
+    """The latest snapshot of the municipality and every indicator's total in it, suppressed:
+    one query (the snapshot's row LEFT JOINed to its totals, so a snapshot without values is
+    found too). (None, {}) before the first snapshot."""
+    laatste = momentopnamen(gemeente_id).values("pk")[:1]
+    rijen = list(
+        Momentopname.objects.filter(gemeente_id=gemeente_id, pk=Subquery(laatste))
+        .annotate(totaal=FilteredRelation("waarden", condition=Q(waarden__dimensie="")))
+        .values_list(*_OPNAME_VELDEN, *(f"totaal__{v}" for v in _TOTAAL_VELDEN))
+        .order_by()
+    )
+    if not rijen:
+        return None, {}
+    n = len(_OPNAME_VELDEN)
+    opname = Momentopname(
+        gemeente_id=gemeente_id, **dict(zip(_OPNAME_VELDEN, rijen[0][:n], strict=True))
+    )
+    waarden = (Meetwaarde(**dict(zip(_TOTAAL_VELDEN, rij[n:], strict=True))) for rij in rijen)
+    return opname, {
         r.indicator: primair(_opgeslagen_cel(r, "", "Totaal"))
-        for r in Meetwaarde.objects.filter(momentopname=opname, dimensie="")
+        for r in waarden
+        if r.indicator is not None
     }
 
 

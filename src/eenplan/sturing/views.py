@@ -78,13 +78,12 @@ def _overzicht(
     request: HttpRequest, *, form: MomentopnamenForm | None = None, status: int = 200
 ) -> HttpResponse:
     gemeente = _gemeente(request)
-    laatste = selectors.laatste_waarden(gemeente_id=gemeente.pk)
+    opname, laatste = selectors.laatste_opname(gemeente_id=gemeente.pk)
     themas: dict[str, list[dict[str, Any]]] = {}
     for indicator in selectors.indicatoren():
         themas.setdefault(indicator.thema, []).append(
             {"indicator": indicator, "cel": laatste.get(indicator.id)}
         )
-    opname = selectors.momentopnamen(gemeente.pk).first()
     mag_opnemen = access.allows(request.user, Resource.STURING, Action.AANMAKEN)
     return render(
         request,
