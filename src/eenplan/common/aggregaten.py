@@ -8,13 +8,39 @@ much as a page's floor). PostgreSQL: `JSONB_AGG(x ORDER BY x)` when `geordend` �
 orders as `ORDER BY naam, id`; SQLite: `JSON_GROUP_ARRAY(x)` in no set order (3.40 has no
 ORDER BY inside an aggregate): the caller sorts, and SQLite's BINARY collation is Python's
 order of strings. Without rows the result is NULL (None): the caller reads it as [].
+
+`rijen_json` / `rijen_uit_json` (with `Rijen`, `als_prefetch`): whole rows of a child table, with
+their related rows, as one JSON column of the parent's query and back into model instances — a
+record page's parts in the query of its record instead of a query (or prefetch) each
+(the dossier, the beschikking; docs/architecture.md, "Parts of a page in one query").
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Aggregate, JSONField
+from django.db.models import (
+    Aggregate,
+    BinaryField,
+    BooleanField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    F,
+    Field,
+    JSONField,
+    Model,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.fields.reverse_related import ForeignObjectRel, ManyToOneRel
+from django.db.models.functions import JSONArray
+from django.utils.dateparse import parse_datetime
 
 
 class JsonLijst(Aggregate):
@@ -33,3 +59,173 @@ class JsonLijst(Aggregate):
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra)
+
+
+# --- whole rows of a child table next to their parent's row -------------------------------------
+
+
+class _Rijenlijst(Aggregate):
+    """`JSONB_AGG(rij ORDER BY …)` on PostgreSQL (the order of `QuerySet.order_by`, collation
+    and NULLs included); `JSON_GROUP_ARRAY(rij)` on SQLite, sorted by `rijen_uit_json`."""
+
+    function = "JSONB_AGG"
+
+    def __init__(self, rij: Any, *volgorde: Any) -> None:
+        self.aantal_volgorde = len(volgorde)
+        super().__init__(rij, *volgorde, output_field=JSONField())
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        rij, *volgorde = self.get_source_expressions()[:-1]  # the last: the aggregate's filter
+        sql, params = compiler.compile(rij)
+        if not volgorde:
+            return f"JSONB_AGG({sql})", params
+        delen = [compiler.compile(v) for v in volgorde]
+        return (
+            f"JSONB_AGG({sql} ORDER BY {', '.join(d for d, _ in delen)})",
+            (*params, *(p for _, ps in delen for p in ps)),
+        )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"JSON_GROUP_ARRAY({sql})", params
+
+
+@dataclass(frozen=True)
+class Rijen:
+    """How the rows of a child table travel as JSON next to their parent's row (`rijen_json`)
+    and become model instances again (`rijen_uit_json`): every concrete column of the model
+    except binary ones (those stay deferred), and per foreign key in `samen` the related row
+    as well (as `select_related` joins it, "medewerker__user" after "medewerker"; None when
+    the key is empty). `extra`: more values
+    per row (a nested `rijen_json`, say), set as attributes of the instance. `volgorde`: as
+    `order_by`, on the model's columns (attnames) or `extra` names."""
+
+    model: type[Model]
+    samen: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    volgorde: tuple[str, ...] = ()
+
+    def velden(self, model: type[Model] | None = None) -> list[Field]:
+        return [
+            f
+            for f in (model or self.model)._meta.concrete_fields
+            if not isinstance(f, BinaryField)
+        ]
+
+    def gerelateerd(self, pad: str) -> type[Model]:
+        """The model at the end of a path in `samen` ("medewerker__user")."""
+        model = self.model
+        for naam in pad.split("__"):
+            model = model._meta.get_field(naam).related_model  # type: ignore[assignment]
+        return model
+
+
+def rijen_json(qs: QuerySet[Any], rijen: Rijen) -> Subquery:
+    """The rows of `qs` (a correlated queryset: `OuterRef` to the parent) as one JSON array, a
+    column of the parent's query (one query for parent and children instead of a prefetch
+    each; issue 16). NULL (None) without rows; `rijen_uit_json` makes them instances again."""
+    kolommen: list[Any] = [f.attname for f in rijen.velden()]
+    for naam in rijen.samen:
+        kolommen += [f"{naam}__{f.attname}" for f in rijen.velden(rijen.gerelateerd(naam))]
+    kolommen += list(rijen.extra.values())
+    volgorde = []
+    for sleutel in rijen.volgorde:
+        naam = sleutel.lstrip("-")
+        waarde = rijen.extra.get(naam, F(naam))
+        volgorde.append(waarde.desc() if sleutel.startswith("-") else waarde.asc())
+    return Subquery(
+        qs.order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=_Rijenlijst(JSONArray(*kolommen), *volgorde))
+        .values("j")
+    )
+
+
+def rijen_uit_json(waarde: Any, rijen: Rijen, *, db: str = "default") -> list[Any]:
+    """The instances of a `rijen_json` column, with their related rows and extra values, as
+    the database would have given them (dates, aware datetimes, exact decimals, booleans), in
+    the order of `rijen.volgorde` (on SQLite sorted here, NULLs first as SQLite does)."""
+    from django.db import connections
+
+    sqlite = connections[db].vendor == "sqlite"
+    if isinstance(waarde, str):  # nested in another JSON value on SQLite: its text
+        waarde = json.loads(waarde)
+    uit = []
+    for rij in waarde or []:
+        waarden = iter(rij)
+        obj = _instantie(rijen.model, rijen.velden(), waarden, db, sqlite)
+        for pad in rijen.samen:
+            model = rijen.gerelateerd(pad)
+            verwant = _instantie(model, rijen.velden(model), waarden, db, sqlite)
+            *voor, naam = pad.split("__")
+            eigenaar = obj
+            for stap in voor:  # joined before it in `samen`
+                eigenaar = eigenaar and getattr(eigenaar, stap)
+            if eigenaar is not None:
+                eigenaar._meta.get_field(naam).set_cached_value(  # type: ignore[union-attr]
+                    eigenaar, verwant if verwant.pk is not None else None
+                )
+        for naam in rijen.extra:
+            setattr(obj, naam, next(waarden))
+        uit.append(obj)
+    if sqlite:
+        for sleutel in reversed(rijen.volgorde):
+            naam = sleutel.lstrip("-")
+            kolom = rijen.model._meta.get_field(naam).attname if naam not in rijen.extra else naam
+            uit.sort(
+                key=lambda o: (getattr(o, kolom) is not None, getattr(o, kolom)),
+                reverse=sleutel.startswith("-"),
+            )
+    return uit
+
+
+def _instantie(model: type[Model], velden: list[Field], waarden: Any, db: str, sqlite: bool) -> Any:
+    return model.from_db(
+        db, [f.attname for f in velden], [_waarde(f, next(waarden), sqlite) for f in velden]
+    )
+
+
+def _waarde(veld: Field, waarde: Any, sqlite: bool) -> Any:
+    """One column's value as JSON gave it, as the column's Python value."""
+    if waarde is None:
+        return None
+    if isinstance(veld, DateTimeField):
+        moment = parse_datetime(waarde)
+        assert moment is not None, waarde
+        # SQLite keeps UTC without an offset; PostgreSQL writes the session's (UTC) offset.
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    if isinstance(veld, DateField):
+        return dt.date.fromisoformat(waarde)
+    if isinstance(veld, DecimalField):
+        # A JSON number (a float: exact to 15 digits, more than any amount here has).
+        return Decimal(str(waarde)).quantize(Decimal(1).scaleb(-veld.decimal_places))
+    if isinstance(veld, BooleanField):
+        return bool(waarde)
+    if isinstance(veld, JSONField):
+        return json.loads(waarde) if sqlite else waarde
+    return veld.to_python(waarde)
+
+
+def als_prefetch(obj: Model, naam: str, rijen: list[Any]) -> None:
+    """Put rows read otherwise (`rijen_uit_json`) where `prefetch_related(naam)` would have
+    put them: `obj.<naam>.all()` answers them without a query; a child of a reverse foreign
+    key knows its parent, as a prefetched one does."""
+    relatie = obj._meta.get_field(naam)
+    if isinstance(relatie, ManyToOneRel) and not relatie.many_to_many:
+        for rij in rijen:
+            relatie.field.set_cached_value(rij, obj)
+    qs = getattr(obj, naam).all()
+    qs._result_cache = list(rijen)
+    qs._prefetch_done = True
+    cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[relatie.cache_name if isinstance(relatie, ForeignObjectRel) else naam] = qs
+
+
+def delen_lezen(drager: QuerySet[Any], kolommen: dict[str, Any]) -> dict[str, Any]:
+    """The columns `kolommen` (`rijen_json` and the like) of the one row of `drager` (the query
+    of the parent's row), by their names; {} without the row. The names may be those of the
+    model's own relations ("netwerk"): they are columns here, not attributes."""
+    namen = {f"_deel_{naam}": kolom for naam, kolom in kolommen.items()}
+    rij = drager.annotate(**namen).values(*namen).first()
+    return {naam.removeprefix("_deel_"): waarde for naam, waarde in (rij or {}).items()}
