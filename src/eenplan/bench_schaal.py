@@ -94,7 +94,7 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
         )
     )
     g, gen, wijken = ctx["gemeente"], ctx["generalist"], ctx["generalist_wijken"]
-    # The household the resident belongs to today (inwoners.selectors.huishouden_leden_op).
+    # The household the resident belongs to today (inwoners.selectors.huidig_huishouden).
     huishouden = (
         "LEFT JOIN LATERAL (SELECT l.huishouden_id AS hid FROM inwoners_huishoudenlid l "
         "WHERE l.inwoner_id = i.id AND l.lid_van <= CURRENT_DATE AND (l.lid_tot IS NULL OR "

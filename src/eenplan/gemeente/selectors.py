@@ -390,10 +390,19 @@ def instellingen_op(gemeente_id: int, op: dt.date) -> Instellingen:
     the latest `geldig_vanaf` on or before `op` (of two on the same day, the higher version);
     without one, the default (both optional ladder steps, a generalist's decision checked, no
     municipal exemptions, "wijkteam"). One query."""
+    return instellingen_uit(instelling_rijen(gemeente_id, op))
+
+
+def instelling_rijen(gemeente_id: Any, op: Any) -> QuerySet[Instelling]:
+    """The stored versions `instellingen_op` chooses from (`gemeente_id`, `op`: values, or
+    expressions of an outer query that reads them along, `common.aggregaten.rijen_json`)."""
+    return Instelling.objects.filter(gemeente_id=gemeente_id, geldig_vanaf__lte=op)
+
+
+def instellingen_uit(rijen: Iterable[Instelling]) -> Instellingen:
+    """`instellingen_op` from its rows (`instelling_rijen`), however they were read."""
     gekozen: dict[str, Instelling] = {}
-    for rij in Instelling.objects.filter(gemeente_id=gemeente_id, geldig_vanaf__lte=op).order_by(
-        "onderwerp", "-geldig_vanaf", "-versie"
-    ):
+    for rij in sorted(rijen, key=lambda r: (r.geldig_vanaf, r.versie), reverse=True):
         gekozen.setdefault(rij.onderwerp, rij)
 
     def bron(rij: Instelling | None) -> str:

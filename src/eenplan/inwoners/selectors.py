@@ -14,6 +14,7 @@ from django.db import connections
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from eenplan.common.aggregaten import Rijen, delen_lezen, rijen_json, rijen_uit_json
 from eenplan.common.lookups import Bytevolgorde
 from eenplan.common.text import normalise, normalise_postcode
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
@@ -257,39 +258,64 @@ def inwoner_netwerk(*, inwoner: Inwoner) -> list[Netwerkpersoon]:
     )
 
 
-def huishouden_leden_op(
-    *, inwoner: Inwoner, op: dt.date, volgorde: tuple[str, ...] = ("lid_van", "id")
-) -> tuple[Huishouden | None, list[HuishoudenLid]]:
-    """The household `inwoner` belongs to on `op` (as `huishouden_current`) and all its
-    memberships, past and present, with the resident (as `huishouden_leden`): one query."""
-    huidig = (
-        HuishoudenLid.objects.filter(inwoner=inwoner, lid_van__lte=op)
+def huidig_huishouden(inwoner_id: int, op: dt.date) -> QuerySet[HuishoudenLid]:
+    """The household `inwoner_id` belongs to on `op`, as a subquery (`Subquery(…)`: its id)."""
+    return (
+        HuishoudenLid.objects.filter(inwoner_id=inwoner_id, lid_van__lte=op)
         .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=op))
         .values("huishouden_id")[:1]
     )
-    leden = list(
-        HuishoudenLid.objects.filter(huishouden_id=Subquery(huidig))
-        .select_related("inwoner", "huishouden")
-        .order_by(*volgorde)
-    )
+
+
+def _een_huishouden(leden: list[HuishoudenLid]) -> Huishouden | None:
+    """One Huishouden object for all memberships, as `huishouden.leden` would give."""
     huishouden = leden[0].huishouden if leden else None
-    for lid in leden:  # one Huishouden object for all, as `huishouden.leden` would give
+    for lid in leden:
         lid.huishouden = huishouden
-    return huishouden, leden
+    return huishouden
+
+
+# What the resident page shows of the household (every membership, current ones first) and
+# the network, as they travel next to the resident's row (`inwoner_dossier_delen`).
+_LEDEN = Rijen(
+    HuishoudenLid, samen=("inwoner", "huishouden"), volgorde=("lid_tot", "lid_van", "id")
+)
+_NETWERK = Rijen(Netwerkpersoon, samen=("als_inwoner",), volgorde=("soort", "naam"))
+
+
+def inwoner_dossier_delen(*, inwoner: Inwoner, vandaag: dt.date) -> dict[str, Subquery]:
+    """The parts of `inwoner_dossier` as columns of a query on the resident's row (so a page
+    reads them together with its other parts, `web.selectors.dossier_get`); `inwoner_dossier_uit`
+    reads them."""
+    return {
+        "leden": rijen_json(
+            HuishoudenLid.objects.filter(
+                huishouden_id=Subquery(huidig_huishouden(inwoner.pk, vandaag))
+            ),
+            _LEDEN,
+        ),
+        "netwerk": rijen_json(Netwerkpersoon.objects.filter(inwoner_id=inwoner.pk), _NETWERK),
+    }
+
+
+def inwoner_dossier_uit(rij: dict[str, Any], *, vandaag: dt.date, db: str) -> dict[str, object]:
+    """`inwoner_dossier` from the columns of `inwoner_dossier_delen`."""
+    leden = rijen_uit_json(rij.get("leden"), _LEDEN, db=db)
+    return {
+        "huishouden": _een_huishouden(leden),
+        "leden_nu": [lid for lid in leden if lid.actief_op(vandaag)],
+        "leden_eerder": [lid for lid in leden if not lid.actief_op(vandaag)],
+        "netwerk": rijen_uit_json(rij.get("netwerk"), _NETWERK, db=db),
+    }
 
 
 def inwoner_dossier(*, inwoner: Inwoner, vandaag: dt.date) -> dict[str, object]:
-    """Everything the resident page shows: household (with history) and network."""
-    huishouden, leden = huishouden_leden_op(
-        inwoner=inwoner, op=vandaag, volgorde=("lid_tot", "lid_van", "id")
+    """Everything the resident page shows: household (with history) and network; one query."""
+    rij = delen_lezen(
+        Inwoner.objects.filter(pk=inwoner.pk, gemeente_id=inwoner.gemeente_id),
+        inwoner_dossier_delen(inwoner=inwoner, vandaag=vandaag),
     )
-    netwerk = inwoner_netwerk(inwoner=inwoner)
-    return {
-        "huishouden": huishouden,
-        "leden_nu": [lid for lid in leden if lid.actief_op(vandaag)],
-        "leden_eerder": [lid for lid in leden if not lid.actief_op(vandaag)],
-        "netwerk": netwerk,
-    }
+    return inwoner_dossier_uit(rij, vandaag=vandaag, db=inwoner._state.db or "default")
 
 
 def huishoudens_with_members(scope: QuerySet[Huishouden]) -> QuerySet[Huishouden]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
@@ -152,11 +153,14 @@ def tarief_op(voorziening: Voorziening, leveringsvorm: str, op: dt.date) -> Deci
     return tarief.bedrag if tarief else None
 
 
-def abonnementstarieven() -> tuple[Abonnementstarief, ...]:
+def abonnementstarieven(
+    rijen: Iterable[AbonnementstariefGegeven] | None = None,
+) -> tuple[Abonnementstarief, ...]:
     """The built-in years (rules.eigen_bijdrage) plus those the municipality entered as data;
-    an entered year replaces a built-in one with the same start."""
+    an entered year replaces a built-in one with the same start. `rijen`: the entered years as
+    already read (every `AbonnementstariefGegeven`), else one query."""
     tabel = {t.geldig_vanaf: t for t in ABONNEMENTSTARIEVEN}
-    for rij in AbonnementstariefGegeven.objects.all():
+    for rij in AbonnementstariefGegeven.objects.all() if rijen is None else rijen:
         tabel[rij.geldig_vanaf] = Abonnementstarief(
             rij.geldig_vanaf, rij.bedrag, Periode(rij.periode), rij.bron
         )
@@ -182,6 +186,28 @@ def abonnementstarief_ontbreekt(*, vandaag: dt.date) -> list[int]:
 def codelijst_waarden(codelijst: str) -> list[CodelijstWaarde]:
     """The values of one iWmo/iJw code list of the release in use (3.2)."""
     return list(CodelijstWaarde.objects.filter(codelijst=codelijst, versie=CODELIJST_VERSIE))
+
+
+# The code lists of a decided provision's unit and frequency (iWmo/iJw).
+EENHEID_CODELIJST = "WJ756"
+FREQUENTIE_CODELIJST = "WMO757"
+
+
+def omvang_omschrijvingen() -> dict[str, Subquery]:
+    """The descriptions of a decided provision's unit and frequency code (`eenheid`,
+    `frequentie`) in its code list, as expressions on the provision's row (to read them with
+    it; NULL for a code not in the list): what `codelijst_omschrijvingen` gives for them."""
+    return {
+        f"{veld}_omschrijving": Subquery(
+            CodelijstWaarde.objects.filter(
+                codelijst=codelijst, versie=CODELIJST_VERSIE, code=OuterRef(veld)
+            ).values("omschrijving")[:1]
+        )
+        for veld, codelijst in (
+            ("eenheid", EENHEID_CODELIJST),
+            ("frequentie", FREQUENTIE_CODELIJST),
+        )
+    }
 
 
 def codelijst_omschrijvingen() -> dict[tuple[str, str], str]:

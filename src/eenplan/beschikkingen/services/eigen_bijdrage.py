@@ -5,34 +5,68 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import F, Q, Subquery
+
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
+from eenplan.common.aggregaten import Rijen, delen_lezen, rijen_json, rijen_uit_json
 from eenplan.common.constants import Wet
-from eenplan.gemeente.selectors import instellingen_op
-from eenplan.inwoners.models import Inwoner
+from eenplan.gemeente.models import Instelling
+from eenplan.gemeente.selectors import instelling_rijen, instellingen_uit
+from eenplan.inwoners.models import HuishoudenLid, Inwoner
+from eenplan.inwoners.selectors import huidig_huishouden
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
+from eenplan.voorzieningen.models import AbonnementstariefGegeven
 from eenplan.voorzieningen.selectors import abonnementstarieven
+
+_LEDEN = Rijen(HuishoudenLid, samen=("inwoner",), volgorde=("lid_van", "id"))
+# A provision with its voorziening, and the resident and date of its decision; in the order of
+# `BeschikteVoorziening.Meta.ordering` (by decision, newest first as `Beschikking.Meta`).
+_REGELS = Rijen(
+    BeschikteVoorziening,
+    samen=("voorziening",),
+    extra={
+        "client_id": F("beschikking__inwoner_id"),
+        "besloten_op": F("beschikking__besloten_op"),
+    },
+    volgorde=("-besloten_op", "-beschikking_id", "id"),
+)
+_INSTELLINGEN = Rijen(Instelling)
+_TARIEVEN = Rijen(AbonnementstariefGegeven)
 
 
 def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.Uitkomst | None:
     """The household's Wmo contribution on `op` from all its active Wmo provisions, with the
     category of each provision (a wheelchair: national exemption; collectief vervoer and
-    others: the municipality's exemptions in force on `op`, `instellingen_op`)."""
-    from eenplan.inwoners.selectors import huishouden_leden_op
-
-    _huishouden, alle_leden = huishouden_leden_op(inwoner=inwoner, op=op)
-    lidmaatschappen = [lid for lid in alle_leden if lid.actief_op(op)]
-    leden = [lid.inwoner for lid in lidmaatschappen] or [inwoner]
-    regels = (
-        BeschikteVoorziening.objects.filter(
-            beschikking__inwoner__in=leden,
-            beschikking__aanvraag__wet=Wet.WMO,
-            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
-            begin__lte=op,
-        )
-        .exclude(einde__lt=op)
-        .select_related("voorziening", "beschikking__inwoner")
+    others: the municipality's exemptions in force on `op`, `instellingen_op`). One query:
+    the household's members on `op` (`inwoners.selectors.huidig_huishouden`), their provisions, the
+    municipality's settings and the entered abonnementstarieven, each as JSON next to the
+    resident's row (issue 16: these were four)."""
+    leden_op = HuishoudenLid.objects.filter(
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
+        huishouden_id=Subquery(huidig_huishouden(inwoner.pk, op)),
+        lid_van__lte=op,
     )
+    regels = BeschikteVoorziening.objects.filter(
+        Q(beschikking__inwoner_id=inwoner.pk)
+        | Q(beschikking__inwoner_id__in=leden_op.values("inwoner_id")),
+        beschikking__aanvraag__wet=Wet.WMO,
+        uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+        begin__lte=op,
+    ).exclude(einde__lt=op)
+    rij = delen_lezen(
+        Inwoner.objects.filter(pk=inwoner.pk, gemeente_id=inwoner.gemeente_id),
+        {
+            "leden": rijen_json(leden_op, _LEDEN),
+            "regels": rijen_json(regels, _REGELS),
+            "instellingen": rijen_json(instelling_rijen(inwoner.gemeente_id, op), _INSTELLINGEN),
+            "tarieven": rijen_json(AbonnementstariefGegeven.objects.all(), _TARIEVEN),
+        },
+    )
+    db = inwoner._state.db or "default"
+    lidmaatschappen = rijen_uit_json(rij.get("leden"), _LEDEN, db=db)
+    gelezen = rijen_uit_json(rij.get("regels"), _REGELS, db=db)
+    personen = {inwoner.pk: inwoner} | {lid.inwoner_id: lid.inwoner for lid in lidmaatschappen}
     leveringen = [
         eigen_bijdrage_rules.Levering(
             r.voorziening.naam,
@@ -40,9 +74,9 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
             r.voorziening.kostprijs_per_maand or Decimal("0"),
             categorie=eigen_bijdrage_rules.Categorie(r.voorziening.categorie),
             # A client under 18 pays nothing for their provision (Uitvoeringsbesluit art. 3.8).
-            voor=eigen_bijdrage_rules.Persoon(r.beschikking.inwoner.geboortedatum),
+            voor=eigen_bijdrage_rules.Persoon(personen[r.client_id].geboortedatum),
         )
-        for r in regels
+        for r in gelezen
     ]
     if not leveringen:
         return None
@@ -50,7 +84,7 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     paar = [lid.inwoner for lid in lidmaatschappen if lid.relatie in ("referentie", "partner")]
     partners = any(lid.relatie == "partner" for lid in lidmaatschappen)
     clienten = (
-        paar if partners else sorted({r.beschikking.inwoner for r in regels}, key=lambda i: i.pk)
+        paar if partners else [personen[pk] for pk in sorted({r.client_id for r in gelezen})]
     )
     try:
         return eigen_bijdrage_rules.eigen_bijdrage(
@@ -58,8 +92,10 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
             clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
             gehuwd_of_partner=partners,
             op=op,
-            gemeente=instellingen_op(inwoner.gemeente_id, op).bijdrage,
-            tarieven=abonnementstarieven(),
+            gemeente=instellingen_uit(
+                rijen_uit_json(rij.get("instellingen"), _INSTELLINGEN, db=db)
+            ).bijdrage,
+            tarieven=abonnementstarieven(rijen_uit_json(rij.get("tarieven"), _TARIEVEN, db=db)),
         )
     except ValueError:
         return None

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from eenplan.beschikkingen import selectors, services
-from eenplan.beschikkingen.constants import BriefSoort, Rechtmatigheid
+from eenplan.beschikkingen import services
+from eenplan.beschikkingen.constants import Rechtmatigheid
 from eenplan.beschikkingen.forms import (
     ToetsForm,
     VerzendForm,
@@ -103,9 +103,8 @@ def _beschikking_pagina(
         if fout_actie and not acties.get(fout_actie)
         else [],
         "bezwaren": bezwaren,
-        "verzendingen": selectors.verzendingen_van(BriefSoort.BESCHIKKING, beschikking.pk)
-        if verzonden
-        else [],
+        # Read with the decision (`beschikking_get(met_verzendingen=True)`).
+        "verzendingen": beschikking.verzendingen if verzonden else [],  # type: ignore[attr-defined]
         "eigen_besluit": beschikking.besloten_door_id == user.pk,
         "vandaag": vandaag,
     }
@@ -116,7 +115,9 @@ def _beschikking_pagina(
 def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     verzenden = form_from_session(request, f"verzenden-{pk}", VerzendForm, prefix="verzenden")
     return _beschikking_pagina(
-        request, beschikking_of_404(pk), bound={"verzenden": verzenden} if verzenden else None
+        request,
+        beschikking_of_404(pk, met_verzendingen=True),
+        bound={"verzenden": verzenden} if verzenden else None,
     )
 
 
@@ -193,7 +194,9 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
             )
     if naar_rij:
         return _toetsing_pagina(request, bound={beschikking.pk: form}, status=400)
-    return _beschikking_pagina(request, beschikking_of_404(pk), bound={"toetsen": form}, status=400)
+    return _beschikking_pagina(
+        request, beschikking_of_404(pk, met_verzendingen=True), bound={"toetsen": form}, status=400
+    )
 
 
 @access.requires(Resource.BESCHIKKING, Action.LEZEN)

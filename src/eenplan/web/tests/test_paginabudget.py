@@ -34,7 +34,7 @@ BUDGET: dict[str, int] = {
     "werkvoorraad_mijn": 5,
     "werkvoorraad_team": 5,
     "werkvoorraad_alle": 5,
-    "beschikking": 12,
+    "beschikking": 5,  # the decision with its parts in one query, the eigen bijdrage in one
     "api_meldingen": 5,
     "zoeken": 5,  # count, the page of keys by the search index, the rows
 }

@@ -106,19 +106,20 @@ class DossierViewSet(viewsets.GenericViewSet):
     def _open_wet(
         self,
         request: Request,
-        inwoner_id: int,
+        inwoner: Inwoner | int,
         wet: str,
         action: Action = Action.LEZEN,
         resource: Resource = Resource.BESCHIKKING,
     ) -> None:
         """`_open` for one decision (or aanvraag, `resource`) under law `wet`: also the laws
-        the role reads (`access.require_wet`)."""
+        the role reads (`access.require_wet`). `inwoner`: the resident as loaded with the
+        record (its wijk then decides the scope without a query of its own), or its id."""
         access.require_wet(
             request.user,
             resource,
             action,
             via=access.Via.request(request),
-            inwoner=inwoner_id,
+            inwoner=inwoner,
             wet=wet,
             doel=request_doel(request),
         )

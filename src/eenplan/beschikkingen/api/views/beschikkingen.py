@@ -60,10 +60,14 @@ def _bestand_response(bestand: exports.Exportbestand) -> HttpResponse:
     return response
 
 
-def beschikking_response(request: Request, beschikking_id: int, *, code: int = 200) -> Response:
+def beschikking_response(
+    request: Request, beschikking_id: int, *, code: int = 200, geladen: Beschikking | None = None
+) -> Response:
     """The decision with its letter (as sent, or a preview) and the household's eigen
-    bijdrage on the day of sending (or of the decision), as the letter states it."""
-    beschikking = selectors.beschikking_get(beschikking_id)
+    bijdrage on the day of sending (or of the decision), as the letter states it. `geladen`:
+    the decision as `beschikking_get` read it in this request, unchanged since (not read
+    again)."""
+    beschikking = geladen or selectors.beschikking_get(beschikking_id)
     if beschikking is None:  # not reached: the caller loaded it in the same request
         raise NotFound("Deze beschikking bestaat niet.")
     uitkomst, peildatum = services.beschikking_eigen_bijdrage(beschikking)
@@ -151,8 +155,8 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         beschikking = self._get(request, pk)
-        self._open_wet(request, beschikking.inwoner_id, beschikking.aanvraag.wet)
-        return beschikking_response(request, beschikking.pk)
+        self._open_wet(request, beschikking.inwoner, beschikking.aanvraag.wet)
+        return beschikking_response(request, beschikking.pk, geladen=beschikking)
 
     def _act(
         self,
@@ -163,7 +167,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         action: Action,
     ) -> Response:
         beschikking = self._get(request, pk)
-        self._open_wet(request, beschikking.inwoner_id, beschikking.aanvraag.wet, action)
+        self._open_wet(request, beschikking.inwoner, beschikking.aanvraag.wet, action)
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
         perform(beschikking, dict(data.validated_data))
