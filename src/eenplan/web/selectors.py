@@ -3,8 +3,8 @@
 A read model over the apps: meldingen, onderzoeken, the household's plan, aanvragen,
 beschikkingen with their provisions, bezwaren, klachten and the history (events). Each part is
 shown only when the role may read that kind of record (`privacy.access.allows`); the dossier
-read itself is decided and logged once by the caller. One query per part, whatever the number of
-records: the page stays flat from a resident with one event to one with fifty.
+read itself is decided and logged once by the caller. One query for all parts, whatever the number
+of records: the page stays flat from a resident with one event to one with fifty.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
 from eenplan.berichten.models import Bericht
@@ -26,11 +26,22 @@ from eenplan.beschikkingen.models import (
     BeschikteVoorziening,
 )
 from eenplan.bezwaren.models import Bezwaar, Klacht
+from eenplan.common.aggregaten import (
+    Rijen,
+    als_prefetch,
+    delen_lezen,
+    rijen_json,
+    rijen_uit_json,
+)
 from eenplan.common.text import ONBEKENDE_NAAM, naam_van
 from eenplan.events.models import Gebeurtenis
 from eenplan.events.selectors import tijdlijn
 from eenplan.inwoners.models import Inwoner
-from eenplan.inwoners.selectors import inwoner_dossier
+from eenplan.inwoners.selectors import (
+    huidig_huishouden,
+    inwoner_dossier_delen,
+    inwoner_dossier_uit,
+)
 from eenplan.meldingen.constants import OPEN_STATUSSEN
 from eenplan.meldingen.models import Melding
 from eenplan.meldingen.selectors import meldingen_in_scope
@@ -103,19 +114,102 @@ class Dossier:
     kan_melden: bool = False
 
 
+# The parts of the dossier as they travel next to the resident's row (`dossier_get`), each in
+# the order the page lists it, with what the page shows of its related rows.
+_MELDINGEN = Rijen(
+    Melding, samen=("medewerker", "medewerker__user", "team"), volgorde=("-ontvangen_op", "-id")
+)
+_ONDERZOEKEN = Rijen(
+    Onderzoek, samen=("medewerker", "medewerker__user"), volgorde=("-created_at", "-id")
+)
+_PLAN = Rijen(Plan)
+_AANVRAGEN = Rijen(Aanvraag, volgorde=("-ontvangen_op", "-id"))
+_VOORZIENINGEN = Rijen(BeschikteVoorziening, samen=("voorziening", "aanbieder"), volgorde=("id",))
+_BEZWAREN = Rijen(Bezwaar, volgorde=("-ontvangen_op", "-id"))
+_KLACHTEN = Rijen(Klacht, volgorde=("-ontvangen_op", "-id"))
+_GEBEURTENISSEN = Rijen(Gebeurtenis, samen=("user",), volgorde=("-moment", "-id"))
+
+
+def _beschikkingen() -> Rijen:
+    """The decisions, each with its provisions (`regels`: JSON, for `als_prefetch`)."""
+    regels = BeschikteVoorziening.objects.filter(beschikking_id=OuterRef("pk"))
+    return Rijen(
+        Beschikking,
+        extra={"regels": rijen_json(regels, _VOORZIENINGEN)},
+        volgorde=("-besloten_op", "-id"),
+    )
+
+
 def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     """Everything a staff member with this role may see of one resident's case. The caller has
-    already decided (and logged) the read of the dossier itself."""
-    basis = inwoner_dossier(inwoner=inwoner, vandaag=vandaag)
-    dossier = Dossier(inwoner=inwoner, vandaag=vandaag, **basis)
+    already decided (and logged) the read of the dossier itself. One query for every part
+    (issue 16: the parts as JSON next to the resident's row; they were a query each), and the
+    latest messages with providers when the role reads them."""
     mag = {r: access.allows(user, r, Action.LEZEN) for r in Resource}
+    huishouden_id = Subquery(huidig_huishouden(inwoner.pk, vandaag))
+    delen: dict[str, tuple[QuerySet[Any], Rijen]] = {}
+    if mag[Resource.MELDING]:
+        delen["meldingen"] = (Melding.objects.filter(inwoner_id=inwoner.pk), _MELDINGEN)
+    if mag[Resource.ONDERZOEK]:
+        delen["onderzoeken"] = (Onderzoek.objects.filter(inwoner_id=inwoner.pk), _ONDERZOEKEN)
+    if mag[Resource.PLAN]:
+        actief = Plan.objects.filter(huishouden_id=huishouden_id, status__in=ACTIEVE_STATUSSEN)
+        delen["plan"] = (
+            Plan.objects.filter(
+                pk=Subquery(actief.order_by("-created_at", "-id").values("pk")[:1])
+            ),
+            _PLAN,
+        )
+    if mag[Resource.AANVRAAG]:
+        # Only the aanvragen under the laws the role reads (the Werkplein: Participatiewet
+        # and Wgs).
+        delen["aanvragen"] = (
+            Aanvraag.objects.filter(access.wet_q(user, veld="wet"), inwoner_id=inwoner.pk),
+            _AANVRAGEN,
+        )
+    if mag[Resource.BESCHIKKING]:
+        # Only the decisions under the laws the role reads (the Werkplein: Participatiewet).
+        delen["beschikkingen"] = (
+            Beschikking.objects.filter(access.wet_q(user), inwoner_id=inwoner.pk),
+            _beschikkingen(),
+        )
+    if mag[Resource.BEZWAAR]:
+        delen["bezwaren"] = (
+            Bezwaar.objects.filter(beschikking__inwoner_id=inwoner.pk),
+            _BEZWAREN,
+        )
+    if mag[Resource.KLACHT]:
+        delen["klachten"] = (Klacht.objects.filter(inwoner_id=inwoner.pk), _KLACHTEN)
+    zichtbaar = ["inwoners.inwoner", "inwoners.huishouden"] + [
+        soort for soort, resource in RECORD_RESOURCE.items() if mag[resource]
+    ]
+    tijdlijn_rijen = (
+        tijdlijn(inwoner_id=inwoner.pk, huishouden_id=huishouden_id)  # type: ignore[arg-type]
+        .filter(record_soort__in=zichtbaar)
+        .exclude(_andere_wetten(user))
+    )
+    delen["gebeurtenissen"] = (
+        Gebeurtenis.objects.filter(pk__in=tijdlijn_rijen.values("pk")[:TIJDLIJN_MAX]),
+        _GEBEURTENISSEN,
+    )
+    kolommen = inwoner_dossier_delen(inwoner=inwoner, vandaag=vandaag) | {
+        naam: rijen_json(qs, rijen) for naam, (qs, rijen) in delen.items()
+    }
+    rij = delen_lezen(
+        Inwoner.objects.filter(pk=inwoner.pk, gemeente_id=inwoner.gemeente_id), kolommen
+    )
+    db = inwoner._state.db or "default"
+    gelezen = {
+        naam: rijen_uit_json(rij.get(naam), rijen, db=db) for naam, (_, rijen) in delen.items()
+    }
+    dossier = Dossier(
+        inwoner=inwoner,
+        vandaag=vandaag,
+        **inwoner_dossier_uit(rij, vandaag=vandaag, db=db),  # type: ignore[arg-type]
+    )
     dossier.kan_melden = access.allows(user, Resource.MELDING, Action.AANMAKEN)
     if mag[Resource.MELDING]:
-        dossier.meldingen = list(
-            Melding.objects.filter(inwoner=inwoner)
-            .select_related("medewerker__user", "team")
-            .order_by("-ontvangen_op", "-id")
-        )
+        dossier.meldingen = gelezen["meldingen"]
         dossier.termijnen += [
             Termijn(
                 m.onderzoek_uiterlijk, f"Onderzoek bij melding {m.pk}", "meldingen:detail", m.pk
@@ -126,28 +220,14 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             and m.onderzoek_afgerond_op is None
         ]
     if mag[Resource.ONDERZOEK]:
-        dossier.onderzoeken = list(
-            Onderzoek.objects.filter(inwoner=inwoner)
-            .select_related("medewerker__user", "melding")
-            .order_by("-created_at", "-id")
-        )
+        dossier.onderzoeken = gelezen["onderzoeken"]
     if mag[Resource.PLAN] and dossier.huishouden is not None:
         dossier.plan_zichtbaar = True
-        dossier.plan = (
-            Plan.objects.filter(huishouden=dossier.huishouden, status__in=ACTIEVE_STATUSSEN)
-            .order_by("-created_at", "-id")
-            .first()
-        )
+        dossier.plan = next(iter(gelezen["plan"]), None)
     # The aanvraag's page is where it is decided: only a role that may decide opens it.
     kan_beslissen = access.allows(user, Resource.BESCHIKKING, Action.BESLISSEN)
     if mag[Resource.AANVRAAG]:
-        dossier.aanvragen = list(
-            # Only the aanvragen under the laws the role reads (the Werkplein: Participatiewet
-            # and Wgs).
-            Aanvraag.objects.filter(access.wet_q(user, veld="wet"), inwoner=inwoner).order_by(
-                "-ontvangen_op", "-id"
-            )
-        )
+        dossier.aanvragen = gelezen["aanvragen"]
         dossier.termijnen += [
             Termijn(
                 a.beslissen_uiterlijk,
@@ -161,19 +241,9 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             if a.status == AanvraagStatus.ONTVANGEN
         ]
     if mag[Resource.BESCHIKKING]:
-        # Only the decisions under the laws the role reads (the Werkplein: Participatiewet).
-        dossier.beschikkingen = list(
-            Beschikking.objects.filter(access.wet_q(user), inwoner=inwoner)
-            .prefetch_related(
-                Prefetch(
-                    "voorzieningen",
-                    queryset=BeschikteVoorziening.objects.select_related(
-                        "voorziening", "aanbieder"
-                    ),
-                )
-            )
-            .order_by("-besloten_op", "-id")
-        )
+        dossier.beschikkingen = gelezen["beschikkingen"]
+        for b in dossier.beschikkingen:
+            als_prefetch(b, "voorzieningen", rijen_uit_json(b.regels, _VOORZIENINGEN, db=db))
         dossier.voorzieningen_nu = [
             bv
             for b in dossier.beschikkingen
@@ -186,11 +256,7 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     if dossier.aanvragen is not None:
         _aanvraag_links(dossier, user, kan_beslissen=kan_beslissen)
     if mag[Resource.BEZWAAR]:
-        dossier.bezwaren = list(
-            Bezwaar.objects.filter(beschikking__inwoner=inwoner)
-            .select_related("beschikking")
-            .order_by("-ontvangen_op", "-id")
-        )
+        dossier.bezwaren = gelezen["bezwaren"]
         dossier.termijnen += [
             Termijn(
                 b.beslissen_uiterlijk,
@@ -201,10 +267,8 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             for b in dossier.bezwaren
             if b.besloten_op is None
         ]
-    if access.allows(user, Resource.KLACHT, Action.LEZEN):
-        dossier.klachten = list(
-            Klacht.objects.filter(inwoner=inwoner).order_by("-ontvangen_op", "-id")
-        )
+    if mag[Resource.KLACHT]:
+        dossier.klachten = gelezen["klachten"]
     if mag[Resource.BERICHT]:
         berichten = berichten_log(berichten_in_scope(user), LogVraag(inwoner=inwoner.pk))
         dossier.berichten = list(berichten[:BERICHTEN_MAX])
@@ -213,18 +277,7 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
             if len(dossier.berichten) < BERICHTEN_MAX
             else berichten.count()
         )
-    zichtbaar = ["inwoners.inwoner", "inwoners.huishouden"] + [
-        soort for soort, resource in RECORD_RESOURCE.items() if mag[resource]
-    ]
-    dossier.gebeurtenissen = list(
-        tijdlijn(
-            inwoner_id=inwoner.pk,
-            huishouden_id=dossier.huishouden.pk if dossier.huishouden else None,
-        )
-        .filter(record_soort__in=zichtbaar)
-        .exclude(_andere_wetten(user))
-        .select_related("user")[:TIJDLIJN_MAX]
-    )
+    dossier.gebeurtenissen = gelezen["gebeurtenissen"]
     for g in dossier.gebeurtenissen:
         g.door = door_van(g)
     dossier.termijnen.sort(key=lambda t: t.uiterlijk)
