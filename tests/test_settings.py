@@ -115,3 +115,61 @@ def test_development_settings_are_chosen_explicitly():
     # ...and check --deploy tells the development settings are not for production.
     deploy = run_check("--deploy", DJANGO_SETTINGS_MODULE="eenplan.conf.dev")
     assert "DEBUG" in deploy.stderr and "SECURE_SSL_REDIRECT" in deploy.stderr
+
+
+def database_options(**env: str) -> dict:
+    """The database OPTIONS the settings build for a DATABASE_URL (nothing connects)."""
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
+    )
+    result = run(["-c", code], DJANGO_SETTINGS_MODULE="eenplan.conf.dev", **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+POSTGRES = "postgres://eenplan@db.example:5432/eenplan"
+
+
+def test_postgresql_prepares_repeated_queries_when_a_threshold_is_set():
+    # ADR 0051: server-side binding, a query prepared once it ran twice on a connection.
+    options = database_options(DATABASE_URL=POSTGRES, DATABASE_PREPARE_THRESHOLD="2")
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 2
+    assert options["options"] == "-c jit=off -c random_page_cost=1.1"
+
+
+def test_prepared_statements_are_off_by_default_and_with_off():
+    # Off until the whole suite has passed on PostgreSQL with them on (ADR 0051); "off" is what
+    # a transaction-mode PgBouncer older than 1.21 needs.
+    for options in (
+        database_options(DATABASE_URL=POSTGRES),
+        database_options(DATABASE_URL=POSTGRES, DATABASE_PREPARE_THRESHOLD="off"),
+    ):
+        assert "server_side_binding" not in options
+        assert "prepare_threshold" not in options
+        assert options["options"] == "-c jit=off -c random_page_cost=1.1"
+
+
+def test_sqlite_options_are_unchanged():
+    options = database_options(DATABASE_URL="sqlite:///:memory:")
+    assert options == {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+
+
+@pytest.mark.django_db
+def test_a_repeated_query_runs_as_a_prepared_statement_when_switched_on():
+    from django.db import connection
+
+    from eenplan.gemeente.models import Gemeente
+
+    if not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
+        pytest.skip("prepared statements: PostgreSQL with DATABASE_PREPARE_THRESHOLD (ADR 0051)")
+    for _ in range(3):
+        list(Gemeente.objects.filter(pk=-1))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "gemeente_gemeente"' in statement for statement in prepared), prepared

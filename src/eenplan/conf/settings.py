@@ -71,6 +71,21 @@ DATABASES = {
         ),
     )
 }
+# Prepared statements on PostgreSQL (ADR 0051). Django's default binds the parameters in the
+# client and never prepares, so every query is parsed and planned on every request (the login
+# query alone: 1.8 ms planning for 0.9 ms of work at 1M residents). With a threshold psycopg
+# binds on the server and prepares a query once it has run that many times on a connection;
+# PostgreSQL then reuses a plan where the generic plan is estimated no dearer (plan_cache_mode
+# auto). Off by default until the whole test suite has passed on PostgreSQL with it on (ADR
+# 0051). Declared outside the PostgreSQL branch so the configuration docs always list it.
+DATABASE_PREPARE_THRESHOLD = declare(
+    "DATABASE_PREPARE_THRESHOLD",
+    "off",
+    "PostgreSQL: a number N binds parameters on the server and prepares a query on a "
+    "connection once it has run N times there (2 measured, ADR 0051). 'off': Django's "
+    "client-side binding, nothing prepared; required behind PgBouncer in transaction mode "
+    "older than 1.21 (docs/deploy-postgresql.md).",
+).strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT off per connection: the need-to-know condition gives the planner a high cost estimate
     # on a large municipality, and PostgreSQL then spends hundreds of milliseconds compiling a
@@ -84,6 +99,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "options", "-c jit=off -c random_page_cost=1.1"
     )
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASE_PREPARE_THRESHOLD.lower() != "off":
+        DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = int(DATABASE_PREPARE_THRESHOLD)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
