@@ -29,12 +29,14 @@ class Bericht(BaseModel):
     gemeente = models.ForeignKey(
         "gemeente.Gemeente", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # No index of its own: `bericht_aanbieder_idx` and `bericht_kenmerk_idx` start with it.
     aanbieder = models.ForeignKey(
         "aanbieders.Aanbieder",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="berichten",
+        db_index=False,
     )
     soort = models.CharField(
         max_length=6, choices=BERICHTSOORTEN, blank=True, help_text="Leeg als onleesbaar."
@@ -221,8 +223,14 @@ class Prestatie(BaseModel):
     """One claim line of a 323, with its verdict in the 325: approved, or the return codes."""
 
     bericht = models.ForeignKey(Bericht, on_delete=models.PROTECT, related_name="prestaties")
+    # No index of its own: `prestatie_toewijzing_idx` starts with it.
     toewijzing = models.ForeignKey(
-        Toewijzing, on_delete=models.PROTECT, null=True, blank=True, related_name="prestaties"
+        Toewijzing,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prestaties",
+        db_index=False,
     )
     inwoner = models.ForeignKey(
         "inwoners.Inwoner", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

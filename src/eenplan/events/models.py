@@ -48,6 +48,7 @@ class Gebeurtenis(models.Model):
         null=True,
         blank=True,
         related_name="gebeurtenissen",
+        db_index=False,  # `gebeurtenis_inwoner_idx` starts with it
     )
     huishouden = models.ForeignKey(
         "inwoners.Huishouden",
@@ -55,6 +56,7 @@ class Gebeurtenis(models.Model):
         null=True,
         blank=True,
         related_name="gebeurtenissen",
+        db_index=False,  # `gebeurtenis_huishouden_idx` starts with it
     )
     record_soort = models.CharField(max_length=40, help_text="Bijvoorbeeld 'meldingen.melding'.")
     record_id = models.BigIntegerField()
