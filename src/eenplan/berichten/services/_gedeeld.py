@@ -102,13 +102,20 @@ def uitgaand_bulkrij(
     aanbieder: Any,
     antwoord_op: Bericht | None = None,
     nu: dt.datetime | None = None,
+    dag: dt.date | None = None,
 ) -> bulk.Rij:
     """`uitgaand_rij` as a plain row (`common.bulk.rij`) for `bulk.voeg_in`: the batch path
-    writes many answers at once and reads none of them back as a model instance."""
+    writes many answers at once and reads none of them back as a model instance. `dag`: the
+    local date of `nu`, if the caller knows it already."""
     return bulk.rij(
         Bericht,
         **_uitgaand_waarden(
-            bericht, gemeente=gemeente, aanbieder=aanbieder, antwoord_op=antwoord_op, nu=nu
+            bericht,
+            gemeente=gemeente,
+            aanbieder=aanbieder,
+            antwoord_op=antwoord_op,
+            nu=nu,
+            dag=dag,
         ),
     )
 
@@ -121,9 +128,10 @@ def _uitgaand_waarden(
     beschikking: Any = None,
     antwoord_op: Bericht | None = None,
     nu: dt.datetime | None = None,
+    dag: dt.date | None = None,
 ) -> dict[str, Any]:
     nu = nu or timezone.now()
-    dag = timezone.localdate(nu)
+    dag = dag or timezone.localdate(nu)
     identificatie = nieuwe_identificatie()
     _zet_identificatie(bericht, identificatie, dag)
     inhoud = bouw(bericht)

@@ -213,9 +213,7 @@ class _Voorraad:
         self.toewijzingen: dict[int, Toewijzing] = blijvend.toewijzingen  # by id, as last read
         self.op_ontvangst = False  # see `berichten_verwerk_batch`
 
-    def toewijzingen_laad(
-        self, paren: set[tuple[int, int]], wetten: set[str]
-    ) -> list[Toewijzing]:
+    def toewijzingen_laad(self, paren: set[tuple[int, int]], wetten: set[str]) -> list[Toewijzing]:
         """Lock the toewijzingen of these (provider, resident) pairs in these laws, in id
         order (no deadlock between two workers), and return them in that order. Read whole:
         the first time in this run, and a row whose `updated_at` is not the one read before.
@@ -583,6 +581,15 @@ class _Staat:
         self.gewijzigde_leveringen: dict[int, Levering] = {}
         self.verzonden: list[Bericht] = []
         self.publicaties: list[tuple[Bericht, str, str, list[int]]] = []
+        self._dagen: dict[dt.datetime, dt.date] = {}
+
+    def dag_van(self, moment: dt.datetime) -> dt.date:
+        """`timezone.localdate(moment)`, once per moment of the batch: the messages of a batch
+        share the few moments they were received and processed on."""
+        dag = self._dagen.get(moment)
+        if dag is None:
+            dag = self._dagen[moment] = timezone.localdate(moment)
+        return dag
 
     # --- reading, once per batch ----------------------------------------------------------
 
@@ -989,9 +996,7 @@ def _verwerk_deel(
         punt = staat.journaal.punt()
         velden, cache = dict(b.__dict__), dict(b._state.fields_cache)
         # The demo replaying a year: each message as on the moment it arrived.
-        b_nu, b_dag = (
-            (b.moment, timezone.localdate(b.moment)) if voorraad.op_ontvangst else (nu, dag)
-        )
+        b_nu, b_dag = (b.moment, staat.dag_van(b.moment)) if voorraad.op_ontvangst else (nu, dag)
         try:
             _Verwerking(b, b_dag, staat, g, b_nu).run()
         except Exception as fout:
@@ -1042,7 +1047,7 @@ class _Verwerking:
 
     def run(self) -> None:
         b = self.bericht
-        ontvangen = timezone.localdate(b.moment)
+        ontvangen = self.staat.dag_van(b.moment)
         if self.gelezen.heen is None:
             fout = self.gelezen.fout
             assert fout is not None
@@ -1267,7 +1272,7 @@ class _Verwerking:
         if not retourcodes_van(heen):
             # Answered with a 319 or a 301 within 5 working days (iJw §2.5.3).
             self.bericht.antwoord_uiterlijk = self.voorraad.uiterlijk(
-                ANTWOORD_VERZOEK, timezone.localdate(self.bericht.moment)
+                ANTWOORD_VERZOEK, self.staat.dag_van(self.bericht.moment)
             )
         self._klaar(heen, tekst, "Verzoek")
 
@@ -1492,7 +1497,12 @@ class _Verwerking:
     def _bewaar_antwoord(self, antwoord: m.Bericht) -> None:
         b = self.bericht
         rij = uitgaand_bulkrij(
-            antwoord, gemeente=self.gemeente, aanbieder=b.aanbieder, antwoord_op=b, nu=self.nu
+            antwoord,
+            gemeente=self.gemeente,
+            aanbieder=b.aanbieder,
+            antwoord_op=b,
+            nu=self.nu,
+            dag=self.staat.dag_van(self.nu),
         )
         self.staat.antwoord(rij, list(self.inwoner_ids))
         b.retour_verzonden_op = self.nu
