@@ -7,6 +7,7 @@ from typing import Any, NoReturn
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Q
 
 
 class AppendOnlyError(Exception):
@@ -38,6 +39,7 @@ class Gebeurtenis(models.Model):
         blank=True,
         related_name="+",
         verbose_name="door",
+        db_index=False,  # `gebeurtenis_user_idx`: only the rows with a user
     )
     door_naam = models.CharField(max_length=150, blank=True, help_text="Vastgelegd op het moment.")
     # By name, not by import: events sits below inwoners (which may publish events), see
@@ -71,7 +73,16 @@ class Gebeurtenis(models.Model):
         default_permissions = ("view",)
         indexes = [
             models.Index(fields=["inwoner", "-moment"], name="gebeurtenis_inwoner_idx"),
-            models.Index(fields=["huishouden", "-moment"], name="gebeurtenis_huishouden_idx"),
+            # Most events concern no household or no user (a message, a task): those rows are
+            # left out of these indexes; a query on a household or a user implies it is set.
+            models.Index(
+                fields=["huishouden", "-moment"],
+                name="gebeurtenis_huishouden_idx",
+                condition=Q(huishouden__isnull=False),
+            ),
+            models.Index(
+                fields=["user"], name="gebeurtenis_user_idx", condition=Q(user__isnull=False)
+            ),
             models.Index(fields=["record_soort", "record_id"], name="gebeurtenis_record_idx"),
             models.Index(fields=["soort", "-moment"], name="gebeurtenis_soort_idx"),
         ]

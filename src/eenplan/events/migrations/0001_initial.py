@@ -7,36 +7,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('inwoners', '0001_initial'),
+        ("inwoners", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Gebeurtenis',
+            name="Gebeurtenis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('moment', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('soort', models.CharField(help_text="Bijvoorbeeld 'melding.geregistreerd'.", max_length=60)),
-                ('omschrijving', models.CharField(help_text='In gewone taal, voor de tijdlijn.', max_length=300)),
-                ('door_naam', models.CharField(blank=True, help_text='Vastgelegd op het moment.', max_length=150)),
-                ('record_soort', models.CharField(help_text="Bijvoorbeeld 'meldingen.melding'.", max_length=40)),
-                ('record_id', models.BigIntegerField()),
-                ('gegevens', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
-                ('huishouden', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='gebeurtenissen', to='inwoners.huishouden')),
-                ('inwoner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='gebeurtenissen', to='inwoners.inwoner')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("moment", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "soort",
+                    models.CharField(
+                        help_text="Bijvoorbeeld 'melding.geregistreerd'.", max_length=60
+                    ),
+                ),
+                (
+                    "omschrijving",
+                    models.CharField(help_text="In gewone taal, voor de tijdlijn.", max_length=300),
+                ),
+                (
+                    "door_naam",
+                    models.CharField(
+                        blank=True, help_text="Vastgelegd op het moment.", max_length=150
+                    ),
+                ),
+                (
+                    "record_soort",
+                    models.CharField(help_text="Bijvoorbeeld 'meldingen.melding'.", max_length=40),
+                ),
+                ("record_id", models.BigIntegerField()),
+                (
+                    "gegevens",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        encoder=django.core.serializers.json.DjangoJSONEncoder,
+                    ),
+                ),
+                (
+                    "huishouden",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gebeurtenissen",
+                        to="inwoners.huishouden",
+                    ),
+                ),
+                (
+                    "inwoner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gebeurtenissen",
+                        to="inwoners.inwoner",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gebeurtenis',
-                'verbose_name_plural': 'gebeurtenissen',
-                'ordering': ['-moment', '-id'],
-                'default_permissions': ('view',),
-                'indexes': [models.Index(fields=['inwoner', '-moment'], name='gebeurtenis_inwoner_idx'), models.Index(fields=['huishouden', '-moment'], name='gebeurtenis_huishouden_idx'), models.Index(fields=['record_soort', 'record_id'], name='gebeurtenis_record_idx'), models.Index(fields=['soort', '-moment'], name='gebeurtenis_soort_idx')],
+                "verbose_name": "gebeurtenis",
+                "verbose_name_plural": "gebeurtenissen",
+                "ordering": ["-moment", "-id"],
+                "default_permissions": ("view",),
+                "indexes": [
+                    models.Index(fields=["inwoner", "-moment"], name="gebeurtenis_inwoner_idx"),
+                    models.Index(
+                        fields=["huishouden", "-moment"], name="gebeurtenis_huishouden_idx"
+                    ),
+                    models.Index(
+                        fields=["record_soort", "record_id"], name="gebeurtenis_record_idx"
+                    ),
+                    models.Index(fields=["soort", "-moment"], name="gebeurtenis_soort_idx"),
+                ],
             },
         ),
     ]

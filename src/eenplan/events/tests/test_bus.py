@@ -28,19 +28,26 @@ def recorder():
     bus._subscribers.pop((soort, bus.NA_COMMIT), None)
 
 
-def test_history_row_and_both_kinds_of_subscriber(recorder, inwoner_noord, generalist,
-                                                  django_capture_on_commit_callbacks):
+def test_history_row_and_both_kinds_of_subscriber(
+    recorder, inwoner_noord, generalist, django_capture_on_commit_callbacks
+):
     soort, calls = recorder
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         bus.publish(
-            soort, record=inwoner_noord, omschrijving="Proef", user=generalist.user,
-            inwoner=inwoner_noord, gegevens={"a": 1},
+            soort,
+            record=inwoner_noord,
+            omschrijving="Proef",
+            user=generalist.user,
+            inwoner=inwoner_noord,
+            gegevens={"a": 1},
         )
         assert calls == [("direct", soort)]  # the after-commit one waits
     assert calls == [("direct", soort), ("later", soort)]
     row = Gebeurtenis.objects.get()
     assert (row.door_naam, row.record_soort, row.gegevens) == (
-        "generalist", "inwoners.inwoner", {"a": 1}
+        "generalist",
+        "inwoners.inwoner",
+        {"a": 1},
     )
     assert list(tijdlijn(inwoner_id=inwoner_noord.pk)) == [row]
     assert list(record_geschiedenis("inwoners.inwoner", inwoner_noord.pk)) == [row]
@@ -83,13 +90,25 @@ def ontvangen():
 
     @bus.subscribe(soort, fase=bus.IN_TRANSACTIE)
     def direct(event):
-        gezien.append(("direct", event.gebeurtenis.pk, event.gebeurtenis.omschrijving,
-                       event.gebeurtenis.inwoner_id))
+        gezien.append(
+            (
+                "direct",
+                event.gebeurtenis.pk,
+                event.gebeurtenis.omschrijving,
+                event.gebeurtenis.inwoner_id,
+            )
+        )
 
     @bus.subscribe(soort, fase=bus.NA_COMMIT)
     def later(event):
-        gezien.append(("later", event.gebeurtenis.pk, event.gebeurtenis.omschrijving,
-                       event.gebeurtenis.inwoner_id))
+        gezien.append(
+            (
+                "later",
+                event.gebeurtenis.pk,
+                event.gebeurtenis.omschrijving,
+                event.gebeurtenis.inwoner_id,
+            )
+        )
 
     yield soort, gezien
     bus._subscribers.pop((soort, bus.IN_TRANSACTIE), None)
@@ -103,8 +122,12 @@ def test_publish_many_writes_every_event_and_every_subscriber_sees_each_in_order
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         rijen = bus.publish_many(
             [
-                bus.Publicatie(soort, record=inwoner_noord, omschrijving=f"Proef {i}",
-                               inwoner_id=inwoner_noord.pk if i % 2 else None)
+                bus.Publicatie(
+                    soort,
+                    record=inwoner_noord,
+                    omschrijving=f"Proef {i}",
+                    inwoner_id=inwoner_noord.pk if i % 2 else None,
+                )
                 for i in range(5)
             ]
         )
