@@ -31,7 +31,8 @@ pytestmark = pytest.mark.django_db
 # dossier and the beschikking as JSON next to their record's row (common.aggregaten.rijen_json):
 # dossier 13 -> 5, beschikking 12 -> 5.
 BUDGET: dict[str, int] = {
-    "plan": 25,
+    "plan": 6,  # session, login, the plan with every part (one query), log row, the
+    # candidates for regisseur, the debt questions
     "dossier": 5,  # the resident, and every part of the dossier in one query (JSON per part)
     "werkvoorraad_mijn": 5,
     "werkvoorraad_team": 5,
