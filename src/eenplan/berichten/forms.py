@@ -69,6 +69,12 @@ class LogFilterForm(forms.Form):
         error_messages={"invalid": "Het nummer van de inwoner is geen getal."},
     )
 
+    def aanbieders_tonen(self, aanbieders: list[tuple[int, str]]) -> None:
+        """Offer these providers (id, name; as the page read them beside its rows) instead of
+        reading the field's queryset again; a chosen one is still checked against it."""
+        veld = self.fields["aanbieder"]
+        veld.choices = [("", veld.empty_label), *aanbieders]  # type: ignore[attr-defined]
+
     def vraag(self) -> overzichten.LogVraag:
         d: dict[str, Any] = self.cleaned_data
         afgekeurd = {"ja": True, "nee": False}.get(d.get("afgekeurd") or "")

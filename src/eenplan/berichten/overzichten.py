@@ -13,21 +13,40 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import ExtractMonth
+from django.db import router
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    JSONField,
+    Max,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, JSONArray
 
 from eenplan.aanbieders.models import Aanbieder, ContractProduct
 from eenplan.berichten import budget as rekenen
 from eenplan.berichten import selectors
 from eenplan.berichten.constants import BerichtStatus
 from eenplan.berichten.models import Bericht, Prestatie, Toewijzing
+from eenplan.common.aggregaten import JsonLijst, op_volgorde
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import codelijsten
 from eenplan.istandaarden.codelijsten import Uitleg
 from eenplan.istandaarden.model import BERICHTEN
 from eenplan.istandaarden.xml import leesbaar
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
+from eenplan.taken import selectors as taken_selectors
+from eenplan.taken.models import Taak
 
 # The query parameters of the log, the same on the page and in the API.
 LOG_PARAMETERS = (
@@ -69,8 +88,8 @@ class LogVraag:
 
 
 def berichten_log(scope: QuerySet[Bericht], vraag: LogVraag) -> QuerySet[Bericht]:
-    """The log through `selectors.berichten_zoeken` (newest first, the residents in one
-    prefetch: a bounded number of queries), with the filters on return codes added."""
+    """The log through `selectors.berichten_zoeken` (newest first, each row with the residents
+    it names: one query for the rows), with the filters on return codes added."""
     qs = scope
     if vraag.retourcode:
         # the JSON list as text holds the code in quotes (works on SQLite and PostgreSQL)
@@ -89,19 +108,89 @@ def berichten_log(scope: QuerySet[Bericht], vraag: LogVraag) -> QuerySet[Bericht
     )
 
 
-# A list names at most this many residents of one message; a declaratie about more says how
-# many more (its detail names them all). Only the residents named are logged as shown.
-INWONERS_IN_LIJST = 3
+@dataclass(frozen=True)
+class NaastDeLog:
+    """What the log shows beside its rows: how many there are, the providers its filter
+    offers (id, name; by name) and the latest rounds of the folder connection."""
+
+    aantal: int
+    aanbieders: list[tuple[int, str]]
+    rondes: list[Taak]
+
+
+def naast_de_log(
+    gemeente_id: int | None, *, rijen: QuerySet[Bericht], rondes: list[str]
+) -> NaastDeLog:
+    """The number of messages in `rijen` (the log as asked), the providers of the log's filter
+    (every provider, by name as the form lists them) and the latest system tasks of the kinds
+    `rondes` in the municipality (none when empty), in one query beside the municipality's
+    row: the number as a COUNT of its own (an index-only count, as a pager's; not a window
+    over the rows, which would read every row to number the page), the rest as JSON arrays."""
+    aanbieders = (
+        Aanbieder.objects.order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=JsonLijst(JSONArray("naam", "id"), geordend=True))
+        .values("j")
+    )
+    aantal = Coalesce(selectors.aantal(rijen), 0)
+    taken: Any = (
+        taken_selectors.systeemtaken_json(gemeente_id=gemeente_id, soorten=rondes)
+        if rondes and gemeente_id is not None
+        else Value(None, output_field=JSONField())
+    )
+    carrier = Gemeente.objects.filter(pk=gemeente_id) if gemeente_id is not None else None
+    if carrier is None:
+        # A login without a municipality (set-up): no carrier row, so each on its own.
+        alle = Aanbieder.objects.order_by("naam", "id").values_list("id", "naam")
+        return NaastDeLog(aantal=rijen.count(), aanbieders=list(alle), rondes=[])
+    rij = carrier.values_list(aantal, Subquery(aanbieders), taken).first()
+    n, namen, json_taken = rij if rij is not None else (0, None, None)
+    db = router.db_for_read(Gemeente)
+    return NaastDeLog(
+        aantal=int(n),
+        aanbieders=[(pk, naam) for naam, pk in op_volgorde(namen, db)],
+        rondes=taken_selectors.systeemtaken_uit_json(json_taken, db=db),
+    )
+
+
+def inwoner_van_vraag(actor: Any, vraag: LogVraag, *, via: access.Via) -> Inwoner | None:
+    """The resident the log is asked about (`inwoner`), within the municipality the login
+    works for: another municipality's resident, or none, is refused and logged as every
+    refused access to personal data (`access.inwoner_uit_invoer`) and answered as bad input on
+    `inwoner` (a Dutch ValidationError); the page and the API alike. None without `inwoner`."""
+    if vraag.inwoner is None:
+        return None
+    return access.inwoner_uit_invoer(
+        actor, Resource.BERICHT, Action.LEZEN, via=via, pk=vraag.inwoner
+    )
+
+
+INWONERS_IN_LIJST = selectors.INWONERS_IN_LIJST
 
 
 def inwoners_in_lijst(bericht: Bericht) -> list[Inwoner]:
-    """The residents a list row names (of the prefetched ones, in their order)."""
-    return list(bericht.inwoners.all())[:INWONERS_IN_LIJST]
+    """The residents a list row names (at most INWONERS_IN_LIJST, in name order)."""
+    return selectors.genoemde_inwoners(bericht)
 
 
 def inwoners_niet_in_lijst(bericht: Bericht) -> int:
     """How many residents of the message its list row does not name."""
-    return max(0, len(bericht.inwoners.all()) - INWONERS_IN_LIJST)
+    return max(0, selectors.inwoners_aantal(bericht) - INWONERS_IN_LIJST)
+
+
+def log_getoond(
+    actor: Any, berichten: list[Bericht], *, via: access.Via, lijst: bool = True
+) -> None:
+    """Log the residents a page or an answer of the API shows (one INSERT, with the
+    municipality each was read with): in a list the ones each row names (`inwoners_in_lijst`),
+    of one message all of them."""
+    getoond = {
+        i.pk: i.gemeente_id
+        for b in berichten
+        for i in (inwoners_in_lijst(b) if lijst else b.inwoners.all())
+    }
+    access.log_shown(actor, list(getoond), resource=Resource.BERICHT, via=via, gemeenten=getoond)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, When
-from django.db.models.functions import Least
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, JSONArray, Least
 
 from eenplan.berichten.constants import BerichtStatus, Richting
 from eenplan.berichten.models import Bericht, Prestatie, Toewijzing
+from eenplan.common.aggregaten import JsonLijst, op_volgorde
 from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.selectors import gelijkgestelde_dagen
 from eenplan.inwoners.models import Inwoner
@@ -54,17 +67,107 @@ LIJST_VELDEN = (
 )
 
 
+# A list row names at most this many residents of one message; a declaratie about more says
+# how many more (its detail names them all). Only the residents named are logged as shown.
+INWONERS_IN_LIJST = 3
+# The order residents are named in: the resident's own (Inwoner.Meta.ordering).
+_NAAM_VOLGORDE = ("achternaam", "voornamen", "id")
+_INWONER_VELDEN = [*_NAAM_VOLGORDE, "voorvoegsel"]
+
+
+def _genoemd() -> Subquery:
+    """The residents a list row names, as one JSON array of [achternaam, voornamen, id,
+    voorvoegsel] in name order: the first INWONERS_IN_LIJST of the message's residents (of
+    the message's municipality). A correlated subquery, so the list reads its rows and the
+    residents they name in one query, whatever the number a declaratie concerns."""
+    eerste = (
+        Inwoner.objects.filter(
+            berichten=OuterRef(OuterRef("pk")), gemeente_id=OuterRef(OuterRef("gemeente_id"))
+        )
+        .order_by(*_NAAM_VOLGORDE)
+        .values("pk")[:INWONERS_IN_LIJST]
+    )
+    return Subquery(
+        Inwoner.objects.filter(pk__in=eerste, gemeente_id=OuterRef("gemeente_id"))
+        .order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=JsonLijst(JSONArray(*_INWONER_VELDEN), geordend=True))
+        .values("j")
+    )
+
+
+def _inwoners_aantal() -> Coalesce:
+    """How many residents the message concerns (one index range of its links)."""
+    koppelingen = (
+        Bericht.inwoners.through.objects.filter(bericht_id=OuterRef("pk"))
+        .order_by()
+        .values("bericht_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(koppelingen), 0)
+
+
 def _lijst(qs: QuerySet[Bericht]) -> QuerySet[Bericht]:
+    """The list columns, the provider, and the residents a row names with their number
+    (`genoemde_inwoners`, `inwoners_aantal`): one query for the rows."""
     return (
         qs.select_related("aanbieder")
         .only(*LIJST_VELDEN)
-        .prefetch_related(
-            Prefetch(
-                "inwoners",
-                queryset=Inwoner.objects.only("id", "voornamen", "voorvoegsel", "achternaam"),
-            )
-        )
+        .annotate(_genoemd=_genoemd(), _inwoners_aantal=_inwoners_aantal())
         .order_by("-moment", "-id")
+    )
+
+
+def genoemde_inwoners(bericht: Bericht) -> list[Inwoner]:
+    """The residents a list row names (at most INWONERS_IN_LIJST, in name order): read with
+    the row by `_lijst`; for a message read otherwise (an answer on a message's page), of its
+    residents."""
+    gelezen = bericht.__dict__
+    if "_genoemd" not in gelezen:
+        return _alle_inwoners(bericht)[:INWONERS_IN_LIJST]
+    genoemd = gelezen.get("_genoemd_inwoners")
+    if genoemd is None:
+        db = bericht._state.db or "default"
+        rijen = op_volgorde(gelezen["_genoemd"], db, sleutels=len(_NAAM_VOLGORDE))
+        # Residents of the message's municipality (`_genoemd`); from_db takes the values in
+        # the model's field order.
+        velden = {*_INWONER_VELDEN, "gemeente_id"}
+        volgorde = [f.attname for f in Inwoner._meta.concrete_fields if f.attname in velden]
+        genoemd = []
+        for rij in rijen:
+            waarden = dict(zip(_INWONER_VELDEN, rij, strict=True))
+            waarden["gemeente_id"] = bericht.gemeente_id
+            genoemd.append(Inwoner.from_db(db, volgorde, [waarden[v] for v in volgorde]))
+        gelezen["_genoemd_inwoners"] = genoemd
+    return genoemd
+
+
+def inwoners_aantal(bericht: Bericht) -> int:
+    """How many residents the message concerns."""
+    if "_inwoners_aantal" in bericht.__dict__:
+        return int(bericht.__dict__["_inwoners_aantal"])
+    return len(_alle_inwoners(bericht))
+
+
+def _alle_inwoners(bericht: Bericht) -> list[Inwoner]:
+    """Every resident of a message not read by `_lijst` (prefetched, or read once)."""
+    alle = bericht.__dict__.get("_alle_inwoners")
+    if alle is None:
+        alle = bericht.__dict__["_alle_inwoners"] = list(bericht.inwoners.all())
+    return alle
+
+
+def aantal(rijen: QuerySet[Bericht]) -> Subquery:
+    """The number of messages in `rijen` as a subquery, to count them beside other rows in one
+    query (NULL when it cannot match: an empty queryset)."""
+    return Subquery(
+        rijen.order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
 
 
@@ -92,8 +195,8 @@ def berichten_zoeken(
     status: str = "",
     richting: str = "",
 ) -> QuerySet[Bericht]:
-    """The message log, newest first, filtered; a bounded number of queries (the residents in
-    one prefetch)."""
+    """The message log, newest first, filtered; the rows with the residents they name in one
+    query (`_lijst`)."""
     qs = Bericht.objects.all() if qs is None else qs
     if inwoner is not None:
         qs = qs.filter(inwoners=inwoner)

@@ -229,3 +229,15 @@ def delen_lezen(drager: QuerySet[Any], kolommen: dict[str, Any]) -> dict[str, An
     namen = {f"_deel_{naam}": kolom for naam, kolom in kolommen.items()}
     rij = drager.annotate(**namen).values(*namen).first()
     return {naam.removeprefix("_deel_"): waarde for naam, waarde in (rij or {}).items()}
+
+
+def op_volgorde(rijen: Any, db: str, *, sleutels: int = 2) -> list[Any]:
+    """The rows of a `JsonLijst(JSONArray(...), geordend=True)` in the order of their first
+    `sleutels` elements: as PostgreSQL ordered them (its collation), sorted here on SQLite
+    (BINARY: Python's order). None (no rows) is []."""
+    from django.db import connections
+
+    rijen = list(rijen or [])
+    if connections[db].vendor != "postgresql":
+        rijen.sort(key=lambda r: tuple(r[:sleutels]))
+    return rijen

@@ -26,7 +26,7 @@ from django.db.models import (
 from django.db.models.functions import JSONArray
 from django.utils import timezone
 
-from eenplan.common.aggregaten import JsonLijst
+from eenplan.common.aggregaten import JsonLijst, op_volgorde
 from eenplan.common.termijnstand import Drempels
 from eenplan.gemeente.constants import Rol, VerzoekStatus
 from eenplan.gemeente.models import (
@@ -161,7 +161,7 @@ def login_vullen(medewerker: Medewerker, user: Any) -> None:
         user._group_perm_cache = groep
         user._perm_cache = gebruiker | groep
     db = medewerker._state.db or "default"
-    wijk_rijen = _op_volgorde(medewerker.__dict__.pop("_wijken", None), db)
+    wijk_rijen = op_volgorde(medewerker.__dict__.pop("_wijken", None), db)
     wijken = tuple(
         Wijk.from_db(
             db, ["id", "gemeente_id", "code", "naam"], [pk, medewerker.gemeente_id, code, naam]
@@ -172,7 +172,7 @@ def login_vullen(medewerker: Medewerker, user: Any) -> None:
     medewerker._wijk_scope = WijkScope(  # type: ignore[attr-defined]
         wijken, mijn, bool(wijken) and len(mijn) == len(wijken)
     )
-    team_rijen = _op_volgorde(medewerker.__dict__.pop("_teams", None), db)
+    team_rijen = op_volgorde(medewerker.__dict__.pop("_teams", None), db)
     qs = medewerker.teams.all()
     qs._result_cache = [
         Team.from_db(db, ["id", "gemeente_id", "naam", "soort"], [pk, gemeente_id, naam, soort])
@@ -180,24 +180,13 @@ def login_vullen(medewerker: Medewerker, user: Any) -> None:
     ]
     qs._prefetch_done = True
     medewerker._prefetched_objects_cache = {"teams": qs}  # type: ignore[attr-defined]
-    feestdagen = _op_volgorde(medewerker.__dict__.pop("_feestdagen", None), db)
+    feestdagen = op_volgorde(medewerker.__dict__.pop("_feestdagen", None), db)
     verzoek = VERZOEK.get()
     if verzoek is not None:
         verzoek["feestdagen"] = tuple(
             GelijkgesteldeDag(datum=dt.date.fromisoformat(datum), bron=bron, omschrijving=oms)
             for datum, bron, oms in feestdagen
         )
-
-
-def _op_volgorde(rijen: Any, db: str) -> list[Any]:
-    """The rows of a `JsonLijst(JSONArray(naam, id, ...), geordend=True)` by (naam, id): as
-    PostgreSQL ordered them (its collation), sorted here on SQLite (BINARY: Python's order)."""
-    from django.db import connections
-
-    rijen = list(rijen or [])
-    if connections[db].vendor != "postgresql":
-        rijen.sort(key=lambda r: (r[0], r[1]))
-    return rijen
 
 
 def rechten_laden(user: Any) -> None:

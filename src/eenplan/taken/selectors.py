@@ -3,10 +3,15 @@ municipality (a task belongs to one; issue 16, the municipality-condition test).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery, Value
+from django.db.models.functions import JSONArray
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
+from eenplan.common.aggregaten import JsonLijst
 from eenplan.taken import registry
 from eenplan.taken.models import Taak, TaakBestand
 
@@ -28,14 +33,44 @@ def mijn_taken(user: Any, *, gemeente_id: int | None) -> QuerySet[Taak]:
     )
 
 
-def systeemtaken(*, gemeente_id: int, soorten: list[str], aantal: int = 5) -> list[Taak]:
+# The columns of a task `systeemtaken_json` reads (what the list of rounds on the berichten page
+# shows), in the order of its JSON rows.
+_JSON_VELDEN = ("created_at", "id", "gemeente_id", "soort", "status", "gedaan", "totaal")
+
+
+def systeemtaken_json(*, gemeente_id: int, soorten: list[str], aantal: int = 5) -> Subquery:
     """The latest tasks the system started of these kinds in one municipality (the message
-    batches of the folder connection, on the berichten page)."""
-    return list(
+    batches of the folder connection, on the berichten page) as one JSON array, to read beside
+    other rows in one query (the berichten page reads them with the choices of its filter);
+    `systeemtaken_uit_json` makes the tasks of it."""
+    laatste = (
         Taak.objects.filter(gemeente_id=gemeente_id, soort__in=soorten, gestart_door__isnull=True)
-        .only(*LIJSTVELDEN)
-        .order_by("-created_at", "-id")[:aantal]
+        .order_by("-created_at", "-id")
+        .values("pk")[:aantal]
     )
+    return Subquery(
+        Taak.objects.filter(pk__in=laatste, gemeente_id=gemeente_id)
+        .order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=JsonLijst(JSONArray(*_JSON_VELDEN)))
+        .values("j")
+    )
+
+
+def systeemtaken_uit_json(rijen: list[list[Any]] | None, *, db: str = "default") -> list[Taak]:
+    """The tasks of a `systeemtaken_json` array, newest first, with only the columns it
+    read."""
+    volgorde = [f.attname for f in Taak._meta.concrete_fields if f.attname in _JSON_VELDEN]
+    taken = []
+    for rij in rijen or []:
+        waarden = dict(zip(_JSON_VELDEN, rij, strict=True))
+        moment = parse_datetime(waarden["created_at"])
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, dt.UTC)  # SQLite keeps UTC without its offset
+        waarden["created_at"] = moment
+        taken.append(Taak.from_db(db, volgorde, [waarden[v] for v in volgorde]))
+    return sorted(taken, key=lambda t: (t.created_at, t.pk), reverse=True)
 
 
 def taak_in_gemeente(pk: Any, gemeente_id: int | None) -> Taak | None:

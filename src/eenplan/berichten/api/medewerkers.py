@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -22,6 +22,7 @@ from eenplan.berichten import overzichten, selectors
 from eenplan.berichten.constants import BerichtStatus, Richting
 from eenplan.berichten.models import Bericht
 from eenplan.common.api import IdField, pagina
+from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import codelijsten
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
@@ -52,6 +53,10 @@ class InwonerKortSerializer(serializers.Serializer):
     naam = serializers.CharField()
 
 
+def _kort(inwoner: Inwoner) -> dict[str, Any]:
+    return {"id": inwoner.pk, "naam": inwoner.naam}
+
+
 class BerichtSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     moment = serializers.DateTimeField()
@@ -65,14 +70,35 @@ class BerichtSerializer(serializers.Serializer):
     status = serializers.CharField()
     status_omschrijving = serializers.CharField(source="get_status_display")
     aanbieder = AanbiederKortSerializer(allow_null=True)
-    inwoners = serializers.SerializerMethodField()
+    inwoners = serializers.SerializerMethodField(
+        help_text=f"In een lijst ten hoogste {overzichten.INWONERS_IN_LIJST} inwoners van het "
+        "bericht (op naam); het bericht zelf (`log/<id>/`) noemt ze allemaal."
+    )
+    inwoners_meer = serializers.SerializerMethodField(
+        help_text="Hoeveel inwoners het bericht nog meer betreft dan `inwoners` noemt."
+    )
     retourcodes = serializers.SerializerMethodField()
 
+    @extend_schema_field(InwonerKortSerializer(many=True))
     def get_inwoners(self, bericht: Bericht) -> list[dict[str, Any]]:
-        return [{"id": i.pk, "naam": i.naam} for i in bericht.inwoners.all()]
+        return [_kort(i) for i in overzichten.inwoners_in_lijst(bericht)]
+
+    def get_inwoners_meer(self, bericht: Bericht) -> int:
+        return overzichten.inwoners_niet_in_lijst(bericht)
 
     def get_retourcodes(self, bericht: Bericht) -> list[dict[str, Any]]:
         return RetourcodeSerializer(overzichten.uitleg(list(bericht.retourcodes)), many=True).data
+
+
+class BerichtMetAlleInwonersSerializer(BerichtSerializer):
+    """One message on its own: every resident it concerns."""
+
+    @extend_schema_field(InwonerKortSerializer(many=True))
+    def get_inwoners(self, bericht: Bericht) -> list[dict[str, Any]]:
+        return [_kort(i) for i in bericht.inwoners.all()]
+
+    def get_inwoners_meer(self, bericht: Bericht) -> int:
+        return 0
 
 
 class PrestatieSerializer(serializers.Serializer):
@@ -91,7 +117,7 @@ class PrestatieSerializer(serializers.Serializer):
 
 
 class BerichtDetailSerializer(serializers.Serializer):
-    bericht = BerichtSerializer()
+    bericht = BerichtMetAlleInwonersSerializer()
     melding = serializers.CharField(source="bericht.melding")
     bestandsnaam = serializers.CharField(source="bericht.bestandsnaam")
     xml = serializers.CharField(
@@ -133,13 +159,9 @@ def _scope(request: Request) -> QuerySet[Bericht]:
     return selectors.berichten_in_scope(request.user)
 
 
-def _toon(request: Request, berichten: list[Bericht]) -> None:
-    access.log_shown(
-        request.user,
-        [i.pk for b in berichten for i in b.inwoners.all()],
-        resource=Resource.BERICHT,
-        via=access.Via.request(request),
-    )
+def _toon(request: Request, berichten: list[Bericht], *, lijst: bool = True) -> None:
+    """Log every resident the answer names (`overzichten.log_getoond`, as the pages)."""
+    overzichten.log_getoond(request.user, berichten, via=access.Via.request(request), lijst=lijst)
 
 
 @extend_schema_view(
@@ -165,7 +187,9 @@ class BerichtLogViewSet(viewsets.GenericViewSet):
     def list(self, request: Request) -> Response:
         params = LogFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        rijen = overzichten.berichten_log(_scope(request), params.vraag())
+        vraag = params.vraag()
+        overzichten.inwoner_van_vraag(request.user, vraag, via=access.Via.request(request))
+        rijen = overzichten.berichten_log(_scope(request), vraag)
         response = pagina(self, request, rijen, BerichtSerializer)
         _toon(request, list(self.paginator.page.object_list))  # type: ignore[union-attr]
         return response
@@ -174,7 +198,7 @@ class BerichtLogViewSet(viewsets.GenericViewSet):
         gegevens = overzichten.bericht_detail(_scope(request), int(pk))
         if gegevens is None:
             raise NotFound(NIET_GEVONDEN)
-        _toon(request, [gegevens.bericht])
+        _toon(request, [gegevens.bericht], lijst=False)
         return Response(BerichtDetailSerializer(gegevens).data)
 
 

@@ -12,7 +12,12 @@ from rest_framework.test import APIClient
 from eenplan.gemeente.constants import Rol
 from eenplan.privacy.models import Inzage
 from eenplan.testing.berichten import bericht
-from eenplan.testing.factories import AanbiederFactory, MedewerkerFactory
+from eenplan.testing.factories import (
+    AanbiederFactory,
+    GemeenteFactory,
+    InwonerFactory,
+    MedewerkerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +45,42 @@ def test_log_lists_messages_with_explained_codes_and_filters(api, gemeente, inwo
     gefilterd = api.get(f"/api/v1/berichten/log/?inwoner={inwoner_noord.pk}&retourcode=9321")
     assert [r["id"] for r in gefilterd.json()["results"]] == [a.pk]
     assert Inzage.objects.filter(inwoner=inwoner_noord, onderwerp="bericht", kanaal="api").exists()
+
+
+def test_a_declaratie_about_many_residents_names_three_in_the_log_and_all_in_its_detail(
+    api, gemeente
+):
+    """As the page: a list row names three residents (by name) and how many more, and only
+    those are logged as shown; the message itself names them all."""
+    inwoners = [
+        InwonerFactory(gemeente=gemeente, achternaam=naam)
+        for naam in ("Visser", "Bakker", "Smit", "Jansen", "de Vries")
+    ]
+    b = bericht(gemeente, AanbiederFactory(), inwoners[0])
+    b.inwoners.add(*inwoners[1:])
+    rij = api.get("/api/v1/berichten/log/").json()["results"][0]
+    genoemd = sorted(inwoners, key=lambda i: (i.achternaam, i.voornamen, i.pk))[:3]
+    assert rij["inwoners"] == [{"id": i.pk, "naam": i.naam} for i in genoemd]
+    assert rij["inwoners_meer"] == 2
+    assert set(Inzage.objects.values_list("inwoner_id", flat=True)) == {i.pk for i in genoemd}
+    detail = api.get(f"/api/v1/berichten/log/{b.pk}/").json()["bericht"]
+    assert {r["id"] for r in detail["inwoners"]} == {i.pk for i in inwoners}
+    assert detail["inwoners_meer"] == 0
+    assert set(Inzage.objects.values_list("inwoner_id", flat=True)) == {i.pk for i in inwoners}
+
+
+def test_the_log_of_another_municipalitys_resident_is_refused_and_logged(api, gemeente):
+    """`inwoner` names a resident of the login's municipality: another's (or none) is a Dutch
+    400 on that field and a refused row, the same answer for both."""
+    elders = InwonerFactory(gemeente=GemeenteFactory(cbs_code="GM0889", naam="Beesel"))
+    for pk in (elders.pk, 999999):
+        response = api.get(f"/api/v1/berichten/log/?inwoner={pk}")
+        assert response.status_code == 400
+        assert response.json()["inwoner"] == [f"Inwoner {pk} is onbekend in uw gemeente."]
+    geweigerd = Inzage.objects.filter(toegestaan=False, onderwerp="bericht", kanaal="api")
+    assert [r.reden for r in geweigerd.order_by("id")] == [
+        f"Inwoner {pk}: niet binnen uw gemeente of bestaat niet." for pk in (elders.pk, 999999)
+    ]
 
 
 def test_log_refuses_unknown_and_bad_parameters(api):

@@ -96,6 +96,36 @@ def test_log_per_resident_provider_day_and_code(
     assert f"Berichten over {inwoner_zuid.naam}" in page
 
 
+def test_the_log_of_another_municipalitys_resident_is_refused_and_logged(
+    client, contractmanager, aanbieder
+):
+    """The page does not name a resident of another municipality (nor says whether the id
+    exists): a Dutch 400 on the filter, no messages, and a refused row in the access log."""
+    from eenplan.testing.factories import GemeenteFactory
+
+    elders = GemeenteFactory(cbs_code="GM0889", naam="Beesel")
+    vreemde = InwonerFactory(gemeente=elders, voornamen="Vera", achternaam="Vreemd")
+    bericht(elders, aanbieder, vreemde)
+    response = login(client, contractmanager).get(f"/berichten/?inwoner={vreemde.pk}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f"Inwoner {vreemde.pk} is onbekend in uw gemeente." in html
+    assert vreemde.naam not in html and not response.context["page"].object_list
+    assert Inzage.objects.filter(
+        toegestaan=False, onderwerp="bericht", reden__startswith=f"Inwoner {vreemde.pk}:"
+    ).exists()
+
+
+def test_a_page_past_the_end_shows_the_last_one(client, contractmanager, gemeente, aanbieder):
+    inwoner = InwonerFactory(gemeente=gemeente)
+    for _ in range(27):
+        bericht(gemeente, aanbieder, inwoner)
+    c = login(client, contractmanager)
+    for pagina, nummer, rijen in (("99", 2, 2), ("nul", 1, 25), ("2", 2, 2), ("", 1, 25)):
+        page = c.get(f"/berichten/?pagina={pagina}").context["page"]
+        assert (page.number, len(page.object_list), page.paginator.count) == (nummer, rijen, 27)
+
+
 def test_bad_filters_are_a_dutch_400_and_show_nothing(client, contractmanager):
     c = login(client, contractmanager)
     response = c.get("/berichten/?dag=31-02-2026")
@@ -114,11 +144,13 @@ def test_log_is_paged_in_a_bounded_number_of_queries(
         bericht(gemeente, aanbieder, inwoners[i % 3], codes=["0200"])
     c = login(client, contractmanager)
     c.get("/berichten/")  # warm caches (session, permissions)
-    with django_assert_max_num_queries(14):
+    # the session, the login, the number with the provider filter's choices and the folder
+    # connection's rounds, the rows with their residents, the access log
+    with django_assert_max_num_queries(5):
         response = c.get("/berichten/")
     assert len(response.context["page"].object_list) == 25
     assert "Pagina 1 van 2" in response.content.decode()
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(5):
         assert len(c.get("/berichten/?pagina=2").context["page"].object_list) == 5
 
 

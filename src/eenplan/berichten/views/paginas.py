@@ -5,9 +5,9 @@ same selectors as the staff API), log the residents shown, render."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,12 +20,11 @@ from eenplan.berichten.models import Bericht
 from eenplan.berichten.taken import BERICHTEN_MAP
 from eenplan.berichten.views.grafiek import budget_svg
 from eenplan.beschikkingen.views import paginahulp as hulp
-from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import codelijsten
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.taken import registry
-from eenplan.taken import selectors as taken_selectors
+from eenplan.taken.registry import TaakSoort
 from eenplan.web.parameters import allowed_parameters
 
 BERICHT_LEZEN = (Resource.BERICHT, Action.LEZEN)
@@ -36,18 +35,8 @@ def _scope(request: HttpRequest) -> QuerySet[Bericht]:
 
 
 def _toon(request: HttpRequest, berichten: list[Bericht], *, lijst: bool = True) -> None:
-    """Log every resident the page shows (one INSERT): in a list the ones each row names
-    (`overzichten.inwoners_in_lijst`), on a message's own page all of them."""
-    access.log_shown(
-        request.user,
-        [
-            i.pk
-            for b in berichten
-            for i in (overzichten.inwoners_in_lijst(b) if lijst else b.inwoners.all())
-        ],
-        resource=Resource.BERICHT,
-        via=hulp.via(request),
-    )
+    """Log every resident the page shows (`overzichten.log_getoond`)."""
+    overzichten.log_getoond(request.user, berichten, via=hulp.via(request), lijst=lijst)
 
 
 @access.requires(*BERICHT_LEZEN)
@@ -58,35 +47,51 @@ def log(request: HttpRequest) -> HttpResponse:
     code; 25 per page."""
     form = LogFilterForm(request.GET or None)
     geldig = form.is_valid() if request.GET else True
-    scope = _scope(request)
     vraag = form.vraag() if request.GET and geldig else overzichten.LogVraag()
+    inwoner = None
+    if geldig:
+        try:
+            inwoner = overzichten.inwoner_van_vraag(request.user, vraag, via=hulp.via(request))
+        except ValidationError as fout:
+            form.add_error(None, fout)
+            geldig = False
+    scope = _scope(request)
     rijen = overzichten.berichten_log(scope, vraag) if geldig else scope.none()
-    page = Paginator(rijen, hulp.PAGE_SIZE).get_page(request.GET.get("pagina"))
-    _toon(request, list(page.object_list))
-    inwoner = Inwoner.objects.filter(pk=vraag.inwoner).first() if vraag.inwoner else None
     filters = {k: v for k, v in request.GET.items() if k != "pagina" and v}
+    # The folder connection's rounds, shown on the first page of the unfiltered log.
+    soort = _mapkoppeling(request) if not filters else None
+    naast = overzichten.naast_de_log(
+        access.Actor.of(request.user).gemeente_id,
+        rijen=rijen,
+        rondes=[BERICHTEN_MAP] if soort else [],
+    )
+    form.aanbieders_tonen(naast.aanbieders)
+    paginator = Paginator(rijen, hulp.PAGE_SIZE)
+    paginator.count = naast.aantal  # counted with the choices: no COUNT of its own
+    page = paginator.get_page(request.GET.get("pagina"))
+    _toon(request, list(page.object_list))
+    rondes = naast.rondes if soort is not None and page.number == 1 else None
+    for taak in rondes or []:
+        taak.label = soort.label if soort is not None else ""
     context = {
         "form": form,
         "page": page,
         "inwoner": inwoner,
         "gefilterd": bool(filters),
         "pagina_query": urlencode(filters),
-        "mapkoppeling": _mapkoppeling(request) if not filters and page.number == 1 else None,
+        "mapkoppeling": rondes,
     }
     return render(request, "berichten/log.html", context, status=200 if geldig else 400)
 
 
-def _mapkoppeling(request: HttpRequest) -> list[Any] | None:
-    """The latest rounds of the folder connection (tasks of the system), for whoever may see
-    them: the staff of this municipality who handle messages (`access.decide_taak`)."""
-    gemeente_id = access.Actor.of(request.user).gemeente_id
+def _mapkoppeling(request: HttpRequest) -> TaakSoort | None:
+    """The kind of task of the folder connection's rounds, when this login may see them (the
+    staff of this municipality who handle messages, `access.decide_taak`): the page then
+    shows the latest rounds."""
     soort = registry.soort(BERICHTEN_MAP)
-    if gemeente_id is None or soort is None or not access.heeft_recht(request.user, soort.recht):
+    if access.Actor.of(request.user).gemeente_id is None or soort is None:
         return None
-    taken = taken_selectors.systeemtaken(gemeente_id=gemeente_id, soorten=[BERICHTEN_MAP])
-    for taak in taken:
-        taak.label = soort.label
-    return taken
+    return soort if access.heeft_recht(request.user, soort.recht) else None
 
 
 @access.requires(*BERICHT_LEZEN)
