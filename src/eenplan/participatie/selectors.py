@@ -6,9 +6,10 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from eenplan.beschikkingen.models import Beschikking
 from eenplan.gemeente.models import Instelling
 from eenplan.participatie.models import (
     Instrument,
@@ -87,19 +88,37 @@ def drempels_op(gemeente_id: int, op: dt.date) -> regels.Drempels:
     return STANDAARD if drempels.fouten() else drempels
 
 
-def levensonderhoud_in_scope(user: object) -> QuerySet[LevensonderhoudAanvraag]:
-    """The aanvragen levensonderhoud of residents within the actor's need-to-know."""
+def _binnen_gemeente(gemeente_id: int | None) -> QuerySet[LevensonderhoudAanvraag]:
+    """The aanvragen of one municipality with the rows they join (resident, household, the
+    aanvraag) held to it as well: every table of the query carries the municipality condition
+    (issue 16: one shard on Citus)."""
     return LevensonderhoudAanvraag.objects.filter(
-        inwoner__in=access.inwoners_in_scope(user)  # type: ignore[arg-type]
+        gemeente_id=gemeente_id,
+        inwoner__gemeente_id=gemeente_id,
+        huishouden__gemeente_id=gemeente_id,
+        aanvraag__gemeente_id=gemeente_id,
     ).select_related("inwoner", "partner", "huishouden", "aanvraag")
 
 
-def levensonderhoud_get(pk: int) -> LevensonderhoudAanvraag | None:
+def levensonderhoud_in_scope(user: object) -> QuerySet[LevensonderhoudAanvraag]:
+    """The aanvragen levensonderhoud of residents within the actor's need-to-know."""
+    return _binnen_gemeente(access.Actor.of(user).gemeente_id).filter(
+        inwoner__in=access.inwoners_in_scope(user)  # type: ignore[arg-type]
+    )
+
+
+def levensonderhoud_get(pk: int, *, gemeente_id: int | None) -> LevensonderhoudAanvraag | None:
+    """One aanvraag of municipality `gemeente_id`: another municipality's is not found (404),
+    like one that does not exist, instead of a refusal that tells it exists."""
     return (
-        LevensonderhoudAanvraag.objects.select_related(
-            "inwoner", "partner", "huishouden", "aanvraag"
+        _binnen_gemeente(gemeente_id)
+        .prefetch_related(
+            "voorschotten",
+            Prefetch(
+                "aanvraag__beschikkingen",
+                queryset=Beschikking.objects.filter(gemeente_id=gemeente_id),
+            ),
         )
-        .prefetch_related("voorschotten", "aanvraag__beschikkingen")
         .filter(pk=pk)
         .first()
     )
@@ -124,12 +143,19 @@ def voorschot_stand(lo: LevensonderhoudAanvraag, op: dt.date) -> dict[str, objec
     }
 
 
-def verdiencapaciteiten_van(inwoner_id: int) -> QuerySet[Verdiencapaciteit]:
-    return Verdiencapaciteit.objects.filter(inwoner_id=inwoner_id)
+def verdiencapaciteiten_van(inwoner_id: int, *, gemeente_id: int) -> QuerySet[Verdiencapaciteit]:
+    return Verdiencapaciteit.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)
 
 
-def trajecten_van(inwoner_id: int) -> QuerySet[Traject]:
-    return Traject.objects.filter(inwoner_id=inwoner_id).prefetch_related("stappen")
+def trajecten_van(inwoner_id: int, *, gemeente_id: int) -> QuerySet[Traject]:
+    return Traject.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id).prefetch_related(
+        "stappen"
+    )
+
+
+def traject_get(pk: int, *, gemeente_id: int | None) -> Traject | None:
+    """One traject of municipality `gemeente_id` (another municipality's is not found)."""
+    return Traject.objects.filter(pk=pk, gemeente_id=gemeente_id).first()
 
 
 def werkgever_keuzes(gemeente_id: int | None) -> list[tuple[int, str]]:
@@ -209,9 +235,7 @@ def werkdoel_keuzes(inwoner_id: int, gemeente_id: int) -> list[Any]:
             plan__status__in=ACTIEVE_STATUSSEN,
             leefgebied__code__in=WERK_LEEFGEBIEDEN,
         )
-        .exclude(
-            Exists(Werkdoel.objects.filter(doel_id=OuterRef("pk"), gemeente_id=gemeente_id))
-        )
+        .exclude(Exists(Werkdoel.objects.filter(doel_id=OuterRef("pk"), gemeente_id=gemeente_id)))
         .select_related("leefgebied", "plan")
         .order_by("plan_id", "id")
     )

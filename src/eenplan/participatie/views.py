@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -67,11 +67,19 @@ def _via(request: HttpRequest) -> access.Via:
     return access.Via.request(request)
 
 
-def _lo(pk: int) -> LevensonderhoudAanvraag:
-    lo = selectors.levensonderhoud_get(pk)
-    if lo is None:
-        raise Http404("Deze aanvraag bestaat niet.")
-    return lo
+def _lo(request: HttpRequest, pk: int, action: Action) -> LevensonderhoudAanvraag:
+    """The aanvraag within the login's municipality: another municipality's is a 404 like one
+    that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
+    return access.get_or_refuse(
+        request.user,
+        Resource.PARTICIPATIE,
+        action,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.levensonderhoud_get(pk, gemeente_id=gemeente_id),
+        wat="Aanvraag levensonderhoud",
+        niet_gevonden="Deze aanvraag bestaat niet.",
+    )
 
 
 @access.requires(Resource.PARTICIPATIE, Action.LEZEN)
@@ -130,7 +138,7 @@ def aanvraag_nieuw(request: HttpRequest) -> HttpResponse:
 
 @access.requires(Resource.PARTICIPATIE, Action.LEZEN)
 def aanvraag(request: HttpRequest, pk: int) -> HttpResponse:
-    lo = _lo(pk)
+    lo = _lo(request, pk, Action.LEZEN)
     _open(request, Action.LEZEN, lo.inwoner_id)
     vandaag = timezone.localdate()
     beschikking = next(iter(lo.aanvraag.beschikkingen.all()), None)
@@ -195,7 +203,7 @@ def _post(
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
 def voorschot(request: HttpRequest, pk: int) -> HttpResponse:
-    lo = _lo(pk)
+    lo = _lo(request, pk, Action.WIJZIGEN)
     _open(request, Action.WIJZIGEN, lo.inwoner_id)
     form = VoorschotForm(request.POST, prefix="voorschot")
     return _post(
@@ -213,7 +221,7 @@ def voorschot(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
 def uitsluiting(request: HttpRequest, pk: int) -> HttpResponse:
-    lo = _lo(pk)
+    lo = _lo(request, pk, Action.WIJZIGEN)
     _open(request, Action.WIJZIGEN, lo.inwoner_id)
     form = UitsluitingForm(request.POST, prefix="uitsluiting")
     return _post(
@@ -231,7 +239,7 @@ def uitsluiting(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.BESLISSEN)
 def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
-    lo = _lo(pk)
+    lo = _lo(request, pk, Action.BESLISSEN)
     _open(request, Action.BESLISSEN, lo.inwoner_id)
     form = BeslisForm(request.POST, prefix="beslis")
     terug = reverse("participatie:aanvraag", args=[pk])
@@ -287,9 +295,9 @@ def _inwoner(request: HttpRequest, pk: int, action: Action) -> Inwoner:
 @access.requires(Resource.PARTICIPATIE, Action.LEZEN)
 def werk(request: HttpRequest, pk: int) -> HttpResponse:
     inwoner = _inwoner(request, pk, Action.LEZEN)
-    trajecten = list(selectors.trajecten_van(inwoner.pk))
+    trajecten = list(selectors.trajecten_van(inwoner.pk, gemeente_id=inwoner.gemeente_id))
     lopend = next((t for t in trajecten if t.beeindigd_op is None), None)
-    metingen = list(selectors.verdiencapaciteiten_van(inwoner.pk))
+    metingen = list(selectors.verdiencapaciteiten_van(inwoner.pk, gemeente_id=inwoner.gemeente_id))
     vc_form = form_from_session(
         request, f"vc-{pk}", VerdiencapaciteitForm, prefix="vc"
     ) or VerdiencapaciteitForm(prefix="vc")
@@ -395,7 +403,7 @@ def werkdoel(request: HttpRequest, pk: int) -> HttpResponse:
     instruments."""
     inwoner = _inwoner(request, pk, Action.WIJZIGEN)
     keuzes = selectors.werkdoel_keuzes(inwoner.pk, inwoner.gemeente_id)
-    trajecten = list(selectors.trajecten_van(inwoner.pk))
+    trajecten = list(selectors.trajecten_van(inwoner.pk, gemeente_id=inwoner.gemeente_id))
     instrumenten = list(selectors.instrumenten_van(inwoner.pk, inwoner.gemeente_id))
     form = WerkdoelForm(
         request.POST,
@@ -449,9 +457,20 @@ def verdiencapaciteit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.AANMAKEN)
 def traject_starten(request: HttpRequest, pk: int) -> HttpResponse:
-    vc = Verdiencapaciteit.objects.select_related("inwoner").filter(pk=pk).first()
-    if vc is None:
-        raise Http404("Deze meting bestaat niet.")
+    vc = access.get_or_refuse(
+        request.user,
+        Resource.PARTICIPATIE,
+        Action.AANMAKEN,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: (
+            Verdiencapaciteit.objects.select_related("inwoner")
+            .filter(pk=pk, gemeente_id=gemeente_id, inwoner__gemeente_id=gemeente_id)
+            .first()
+        ),
+        wat="Verdiencapaciteit",
+        niet_gevonden="Deze meting bestaat niet.",
+    )
     _open(request, Action.AANMAKEN, vc.inwoner_id)
     form = TrajectStartForm(request.POST, prefix="start")
     return _post(
@@ -469,9 +488,16 @@ def traject_starten(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
 def traject_stap(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = Traject.objects.filter(pk=pk).first()
-    if traject is None:
-        raise Http404("Dit traject bestaat niet.")
+    traject = access.get_or_refuse(
+        request.user,
+        Resource.PARTICIPATIE,
+        Action.WIJZIGEN,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.traject_get(pk, gemeente_id=gemeente_id),
+        wat="Traject",
+        niet_gevonden="Dit traject bestaat niet.",
+    )
     _open(request, Action.WIJZIGEN, traject.inwoner_id)
     form = StapForm(request.POST, prefix="stap")
     return _post(
@@ -553,7 +579,7 @@ def _categorieen(lo: LevensonderhoudAanvraag) -> tuple[list[tuple[str, str]], st
 @require_POST
 @access.requires(Resource.PARTICIPATIE, Action.BESLISSEN)
 def maatregel(request: HttpRequest, pk: int) -> HttpResponse:
-    lo = _lo(pk)
+    lo = _lo(request, pk, Action.BESLISSEN)
     _open(request, Action.BESLISSEN, lo.inwoner_id)
     form = MaatregelForm(request.POST, prefix="maatregel", categorieen=_categorieen(lo)[0])
     return _post(

@@ -113,14 +113,23 @@ class LevensonderhoudViewSet(VersieViewSetMixin, DossierViewSet):
     def _get(self, request: Request, pk: Any, action: Action) -> LevensonderhoudAanvraag:
         lo_id = pk_of(pk, self.niet_gevonden)
         request_doel(request)
-        lo = selectors.levensonderhoud_get(lo_id)
-        if lo is None:
-            raise NotFound(self.niet_gevonden)
+        lo = access.get_or_refuse(
+            request.user,
+            R,
+            action,
+            via=_via(request),
+            pk=lo_id,
+            zoek=lambda gemeente_id: selectors.levensonderhoud_get(lo_id, gemeente_id=gemeente_id),
+            wat="Aanvraag levensonderhoud",
+            niet_gevonden=self.niet_gevonden,
+        )
         self._open(request, lo.inwoner_id, R, action)
         return lo
 
     def _render(self, request: Request, pk: int, code: int = 200) -> Response:
-        lo = selectors.levensonderhoud_get(pk)
+        lo = selectors.levensonderhoud_get(
+            pk, gemeente_id=access.Actor.of(request.user).gemeente_id
+        )
         assert lo is not None
         stand = selectors.voorschot_stand(lo, timezone.localdate())
         data = LevensonderhoudDetailSerializer(
@@ -285,10 +294,18 @@ class TrajectViewSet(VersieViewSetMixin, DossierViewSet):
         return pagina(self, request, rijen, TrajectSerializer)
 
     def _get(self, request: Request, pk: Any, action: Action) -> Traject:
-        traject = Traject.objects.filter(pk=pk_of(pk, self.niet_gevonden)).first()
+        traject_id = pk_of(pk, self.niet_gevonden)
         request_doel(request)
-        if traject is None:
-            raise NotFound(self.niet_gevonden)
+        traject = access.get_or_refuse(
+            request.user,
+            R,
+            action,
+            via=_via(request),
+            pk=traject_id,
+            zoek=lambda gemeente_id: selectors.traject_get(traject_id, gemeente_id=gemeente_id),
+            wat="Traject",
+            niet_gevonden=self.niet_gevonden,
+        )
         self._open(request, traject.inwoner_id, R, action)
         return traject
 
@@ -519,8 +536,10 @@ class MaatregelViewSet(_PerInwonerMixin, DossierViewSet):
         data.is_valid(raise_exception=True)
         request_doel(request)
         velden = dict(data.validated_data)
-        lo = selectors.levensonderhoud_get(velden.pop("aanvraag"))
-        if lo is None or lo.gemeente_id != access.Actor.of(request.user).gemeente_id:
+        lo = selectors.levensonderhoud_get(
+            velden.pop("aanvraag"), gemeente_id=access.Actor.of(request.user).gemeente_id
+        )
+        if lo is None:
             raise ValidationError({"aanvraag": "Deze aanvraag levensonderhoud is onbekend."})
         self._open(request, lo.inwoner_id, R, Action.BESLISSEN)
         maatregel = services.maatregel_opleggen(

@@ -2,7 +2,9 @@
 names them in its body answers a Dutch 400 on the field `inwoner`, the work pages that name them
 in the URL a 404 — both the same as for a resident that exists nowhere, both a refused row in
 the access log of the login's own municipality (resource, action, "Inwoner <id>: niet binnen uw
-gemeente of bestaat niet."), nothing about the other municipality's resident, nothing changed."""
+gemeente of bestaat niet."), nothing about the other municipality's resident, nothing changed.
+An aanvraag levensonderhoud, a measurement and a traject are found the same way: by id within
+the login's municipality."""
 
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
-from eenplan.participatie.models import Tegenprestatie
+from eenplan.participatie.models import Tegenprestatie, Traject, Voorschot
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing.factories import InwonerFactory
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
+from eenplan.testing.participatie import LevensonderhoudAanvraagFactory, TrajectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,51 @@ def test_the_tegenprestatie_page_refuses_and_logs_a_resident_of_another_municipa
     ]
     # the other municipality's resident gets no rows: nothing of theirs was read
     assert not Inzage.objects.filter(inwoner=hier).exists()
+
+
+@pytest.mark.parametrize("kanaal", ["pagina", "api"])
+def test_an_aanvraag_levensonderhoud_of_another_municipality_is_a_404_and_changes_nothing(
+    kanaal,
+):
+    """Found by id within the login's municipality (issue 16): another municipality's aanvraag
+    answers the 404 of one that does not exist — not a refusal that tells it exists — for a
+    read and a write; the refusal is logged in the login's own municipality."""
+    lo = LevensonderhoudAanvraagFactory()
+    elders = van_elders(Rol.WERKPLEIN)
+    if kanaal == "api":
+        api = api_for(elders)
+        pad = f"/api/v1/participatie/levensonderhoud/{lo.pk}/"
+        antwoorden = [api.get(pad), api.post(f"{pad}voorschot/", {}, format="json")]
+    else:
+        client = login(Client(), elders)
+        pad = f"/participatie/aanvragen/{lo.pk}/"
+        antwoorden = [client.get(pad), client.post(f"{pad}voorschot/", {})]
+    assert [a.status_code for a in antwoorden] == [404, 404]
+    assert [(r.reden, r.handeling, r.inwoner_id) for r in geweigerd_elders(elders)] == [
+        (f"Aanvraag levensonderhoud {lo.pk}: {NIET_BINNEN_GEMEENTE}.", "lezen", None),
+        (f"Aanvraag levensonderhoud {lo.pk}: {NIET_BINNEN_GEMEENTE}.", "wijzigen", None),
+    ]
+    assert not Voorschot.objects.exists()
+    assert not Inzage.objects.filter(inwoner=lo.inwoner, user=elders.user).exists()
+
+
+@pytest.mark.parametrize("kanaal", ["pagina", "api"])
+def test_a_traject_of_another_municipality_is_a_404_and_changes_nothing(kanaal):
+    traject = TrajectFactory()
+    stappen = traject.stappen.count()
+    elders = van_elders(Rol.WERKPLEIN)
+    if kanaal == "api":
+        api = api_for(elders)
+        pad = f"/api/v1/participatie/trajecten/{traject.pk}/"
+        antwoorden = [api.get(pad), api.post(f"{pad}stap/", {}, format="json")]
+    else:
+        client = login(Client(), elders)
+        vc = traject.verdiencapaciteit
+        antwoorden = [
+            client.post(f"/participatie/metingen/{vc.pk}/traject/", {}),
+            client.post(f"/participatie/trajecten/{traject.pk}/stap/", {}),
+        ]
+    assert [a.status_code for a in antwoorden] == [404, 404]
+    assert len(geweigerd_elders(elders)) == 2
+    assert traject.stappen.count() == stappen
+    assert Traject.objects.count() == 1
