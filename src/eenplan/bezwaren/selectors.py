@@ -1,6 +1,7 @@
 """Reads of bezwaren and klachten, shared by the pages and the API.
 
-One record is loaded without the scope (`bezwaar_get`, `klacht_get`; 404 when it does not exist)
+One record is loaded within the login's municipality but without the scope (`bezwaar_get`,
+`klacht_get`; 404 when it does not exist there)
 and then decided on by `privacy.access.require`; the lists start from the scoped querysets
 (`*_in_scope`, i.e. `privacy.access.scope_q`), so scope means the same on both paths. Each list
 has a fixed number of queries however many rows it returns.
@@ -45,9 +46,20 @@ def _klachten_met_stand(qs: QuerySet[Klacht], vandaag: dt.date | None = None) ->
     return qs.annotate(termijn_stand=klacht_termijn_stand(drempels))
 
 
-def bezwaar_get(pk: int) -> Bezwaar | None:
+def _binnen_gemeente(gemeente_id: int | None) -> QuerySet[Bezwaar]:
+    """Bezwaren against decisions of one municipality, the decision and its resident held to it
+    too (a bezwaar has no municipality of its own: its beschikking's is it). Every table of the
+    query carries the municipality condition (issue 16: one shard on Citus)."""
+    return Bezwaar.objects.filter(
+        beschikking__gemeente_id=gemeente_id, beschikking__inwoner__gemeente_id=gemeente_id
+    )
+
+
+def bezwaar_get(pk: int, *, gemeente_id: int | None) -> Bezwaar | None:
+    """A bezwaar of the login's municipality: another municipality's is not found (404), like
+    one that does not exist, instead of a refusal that tells it exists."""
     return (
-        _met_stand(Bezwaar.objects.filter(pk=pk))
+        _met_stand(_binnen_gemeente(gemeente_id).filter(pk=pk))
         .select_related("beschikking__inwoner", "nieuwe_beschikking", "vastgelegd_door")
         .first()
     )
@@ -63,7 +75,9 @@ def klacht_get(pk: int, *, gemeente_id: int | None) -> Klacht | None:
 
 
 def bezwaren_in_scope(actor: access.Actor | User) -> QuerySet[Bezwaar]:
-    return Bezwaar.objects.filter(access.scope_q(actor, veld="beschikking__inwoner"))
+    return _binnen_gemeente(access.Actor.of(actor).gemeente_id).filter(
+        access.scope_q(actor, veld="beschikking__inwoner")
+    )
 
 
 def klachten_in_scope(actor: access.Actor | User, *, gemeente_id: int | None) -> QuerySet[Klacht]:

@@ -36,11 +36,19 @@ from eenplan.web.forms import add_service_errors, inwoner_by_bsn
 from eenplan.web.prg import form_from_session, redirect_with_errors
 
 
-def _bezwaar(pk: int) -> Bezwaar:
-    bezwaar = selectors.bezwaar_get(pk)
-    if bezwaar is None:
-        raise Http404("Dit bezwaar bestaat niet.")
-    return bezwaar
+def _bezwaar(request: HttpRequest, pk: int, action: Action) -> Bezwaar:
+    """The bezwaar within the login's municipality: another municipality's is a 404 like one
+    that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
+    return access.get_or_refuse(
+        request.user,
+        Resource.BEZWAAR,
+        action,
+        via=access.Via.request(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.bezwaar_get(pk, gemeente_id=gemeente_id),
+        wat="Bezwaar",
+        niet_gevonden="Dit bezwaar bestaat niet.",
+    )
 
 
 def _beschikking(pk: int) -> Beschikking:
@@ -156,7 +164,7 @@ def _bezwaar_pagina(
 @access.requires(Resource.BEZWAAR, Action.LEZEN)
 def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
     verdagen = form_from_session(request, f"verdagen-{pk}", VerdaagForm, prefix="verdagen")
-    return _bezwaar_pagina(request, _bezwaar(pk), verdagen=verdagen)
+    return _bezwaar_pagina(request, _bezwaar(request, pk, Action.LEZEN), verdagen=verdagen)
 
 
 @require_http_methods(["GET", "POST"])
@@ -164,7 +172,7 @@ def bezwaar_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3), after the person confirmed
     it (irreversible). A GET goes to the bezwaar; a refusal comes back there (PRG)."""
-    bezwaar = _bezwaar(pk)
+    bezwaar = _bezwaar(request, pk, Action.BEHANDELEN)
     hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
     terug = reverse("bezwaren:bezwaar", args=[pk]) + "#verdagen"
     if request.method == "GET":
@@ -191,7 +199,7 @@ def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
-    bezwaar = _bezwaar(pk)
+    bezwaar = _bezwaar(request, pk, Action.BEHANDELEN)
     hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
     andere = [
         b
@@ -217,13 +225,15 @@ def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
                 request, f"Op het bezwaar is beslist: {bezwaar.get_uitkomst_display().lower()}."
             )
             return redirect("bezwaren:bezwaar", pk=bezwaar.pk)
-    return _bezwaar_pagina(request, _bezwaar(pk), bound={"beslissen": form}, status=400)
+    return _bezwaar_pagina(
+        request, _bezwaar(request, pk, Action.BEHANDELEN), bound={"beslissen": form}, status=400
+    )
 
 
 @require_POST
 @access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_informeel(request: HttpRequest, pk: int) -> HttpResponse:
-    bezwaar = _bezwaar(pk)
+    bezwaar = _bezwaar(request, pk, Action.BEHANDELEN)
     hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
     datum = hulp.datum_uit(request, "datum")
     if datum is not None:
@@ -385,7 +395,7 @@ def klacht_verdaging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BEZWAAR, Action.LEZEN)
 def bezwaar_brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The decision on bezwaar as sent (PDF/A, stored at the decision, never made again)."""
-    bezwaar = _bezwaar(pk)
+    bezwaar = _bezwaar(request, pk, Action.LEZEN)
     hulp.open_dossier(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
     if not bezwaar.brief_pdf:
         raise Http404("Op dit bezwaar is nog geen brief verzonden.")

@@ -92,22 +92,32 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         )
         return pagina(self, request, queryset, BezwaarSerializer)
 
-    def _get(self, request: Request, pk: Any) -> Bezwaar:
+    def _get(self, request: Request, pk: Any, action: Action = Action.BEHANDELEN) -> Bezwaar:
+        """The bezwaar within the login's municipality: another municipality's is a 404 like
+        one that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
         bezwaar_id = pk_of(pk, self.niet_gevonden)
         request_doel(request)
-        bezwaar = selectors.bezwaar_get(bezwaar_id)
-        if bezwaar is None:
-            raise NotFound(self.niet_gevonden)
-        return bezwaar
+        return access.get_or_refuse(
+            request.user,
+            Resource.BEZWAAR,
+            action,
+            via=access.Via.request(request),
+            pk=bezwaar_id,
+            zoek=lambda gemeente_id: selectors.bezwaar_get(bezwaar_id, gemeente_id=gemeente_id),
+            wat="Bezwaar",
+            niet_gevonden=self.niet_gevonden,
+        )
 
     def _render(self, request: Request, bezwaar_id: int, *, code: int = 200) -> Response:
-        bezwaar = selectors.bezwaar_get(bezwaar_id)
+        bezwaar = selectors.bezwaar_get(
+            bezwaar_id, gemeente_id=access.Actor.of(request.user).gemeente_id
+        )
         return Response(
             BezwaarDetailSerializer(bezwaar, context={"request": request}).data, status=code
         )
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        bezwaar = self._get(request, pk)
+        bezwaar = self._get(request, pk, Action.LEZEN)
         self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR)
         return self._render(request, bezwaar.pk)
 
