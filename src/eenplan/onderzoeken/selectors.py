@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet, Subquery
+from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
 
 from eenplan.gemeente.selectors import instellingen_op
@@ -18,12 +18,27 @@ from eenplan.rules.onderzoek import Ladder, aanvraag_zonder_afgerond_onderzoek_t
 User = AbstractBaseUser | AnonymousUser
 
 
+def binnen_gemeente(gemeente_id: int | None) -> QuerySet[Onderzoek]:
+    """The onderzoeken of one municipality. An onderzoek has no municipality column of its own
+    (its resident's is it): each row it joins — melding, resident and their wijk, household,
+    the staff member — is held to the municipality, so every table of the query carries the
+    condition (issue 16: one shard on Citus) and another municipality's onderzoek is not found
+    (404) instead of refused (a 403 would tell it exists)."""
+    return Onderzoek.objects.filter(
+        Q(huishouden__isnull=True) | Q(huishouden__gemeente_id=gemeente_id),
+        inwoner__gemeente_id=gemeente_id,
+        inwoner__wijk__gemeente_id=gemeente_id,
+        melding__gemeente_id=gemeente_id,
+        medewerker__gemeente_id=gemeente_id,
+    )
+
+
 def onderzoeken_in_scope(user: User | access.Actor) -> QuerySet[Onderzoek]:
     """Onderzoeken this login may read: its role may read onderzoeken and the resident is in
     its need-to-know scope (access.scope_q) — the one scope of the pages and the API."""
     if not access.allows(user, access.Resource.ONDERZOEK, access.Action.LEZEN):
         return Onderzoek.objects.none()
-    return Onderzoek.objects.filter(access.scope_q(user))
+    return binnen_gemeente(access.Actor.of(user).gemeente_id).filter(access.scope_q(user))
 
 
 def onderzoek_get(*, scope: QuerySet[Onderzoek], pk: int) -> Onderzoek | None:

@@ -49,6 +49,7 @@ from eenplan.onderzoeken.api.serializers import (
 from eenplan.onderzoeken.constants import OnderzoekStatus
 from eenplan.onderzoeken.models import Leefgebied, Onderzoek
 from eenplan.onderzoeken.selectors import (
+    binnen_gemeente,
     leefgebieden_actief,
     onderzoek_get,
     onderzoek_termijn,
@@ -160,8 +161,9 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
 
     def _get(self, request: Request, pk: Any, handeling: Action = Action.LEZEN) -> Onderzoek:
         """The onderzoek, if this login may read it (LEZEN) or change it (WIJZIGEN): 404 when
-        it does not exist, else `access.require` on its resident — a 403 with the reason when
-        refused — logged either way (reading an onderzoek is reading the resident's dossier).
+        it does not exist in the login's municipality, else `access.require` on its
+        resident — a 403 with the reason when refused — logged either way (reading an
+        onderzoek is reading the resident's dossier).
 
         Loaded without prefetches: the services read the related rows themselves and must not
         see a stale cache."""
@@ -170,11 +172,20 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         except (TypeError, ValueError) as exc:
             raise NotFound("Dit onderzoek bestaat niet.") from exc
         doel = request_doel(request)  # a wrong purpose is a 400 before anything else happens
-        onderzoek = (
-            Onderzoek.objects.select_related("melding", "inwoner").filter(pk=onderzoek_id).first()
+        onderzoek = access.get_or_refuse(
+            request.user,
+            Resource.ONDERZOEK,
+            handeling,
+            via=access.Via.request(request),
+            pk=onderzoek_id,
+            zoek=lambda gemeente_id: binnen_gemeente(gemeente_id)
+            .select_related("melding", "inwoner")
+            .filter(pk=onderzoek_id)
+            .first(),
+            wat="Onderzoek",
+            niet_gevonden="Dit onderzoek bestaat niet.",
+            doel=doel,
         )
-        if onderzoek is None:
-            raise NotFound("Dit onderzoek bestaat niet.")
         access.require(
             request.user,
             Resource.ONDERZOEK,
@@ -186,7 +197,9 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         return onderzoek
 
     def _render(self, request: Request, onderzoek_id: int, *, code: int = 200) -> Response:
-        onderzoek = onderzoek_get(scope=Onderzoek.objects.all(), pk=onderzoek_id)
+        onderzoek = onderzoek_get(
+            scope=binnen_gemeente(access.Actor.of(request.user).gemeente_id), pk=onderzoek_id
+        )
         if onderzoek is None:  # not reached: the caller loaded it in the same request
             raise NotFound("Dit onderzoek bestaat niet.")
         lopend = onderzoek.status == OnderzoekStatus.LOPEND

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -44,11 +44,22 @@ def _via(request: HttpRequest) -> access.Via:
 
 
 def _onderzoek(request: HttpRequest, pk: int, handeling: Action = Action.LEZEN) -> Onderzoek:
-    """The onderzoek: 404 if it does not exist; else `access.require` on its resident (read:
-    LEZEN, a write: WIJZIGEN) — 403 with the reason when refused — logged either way."""
-    onderzoek = selectors.onderzoek_get(scope=Onderzoek.objects.all(), pk=pk)
-    if onderzoek is None:
-        raise Http404("Dit onderzoek bestaat niet.")
+    """The onderzoek: 404 if it does not exist in the login's municipality; else
+    `access.require` on its resident (read: LEZEN, a write: WIJZIGEN) — 403 with the reason
+    when refused — logged either way."""
+    onderzoek = access.get_or_refuse(
+        request.user,
+        Resource.ONDERZOEK,
+        handeling,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.onderzoek_get(
+            scope=selectors.binnen_gemeente(gemeente_id), pk=pk
+        ),
+        wat="Onderzoek",
+        niet_gevonden="Dit onderzoek bestaat niet.",
+        doel=Doel.ONDERZOEK,
+    )
     access.require(
         request.user,
         Resource.ONDERZOEK,
