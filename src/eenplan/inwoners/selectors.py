@@ -318,11 +318,17 @@ def inwoner_dossier(*, inwoner: Inwoner, vandaag: dt.date) -> dict[str, object]:
     return inwoner_dossier_uit(rij, vandaag=vandaag, db=inwoner._state.db or "default")
 
 
-def huishoudens_with_members(scope: QuerySet[Huishouden]) -> QuerySet[Huishouden]:
-    return scope.prefetch_related(
+def huishoudens_with_members(
+    scope: QuerySet[Huishouden], *, gemeente_id: int | None
+) -> QuerySet[Huishouden]:
+    """The households of `scope` (of municipality `gemeente_id`) with their members; the
+    members' residents are read with the municipality condition too (issue 16: one shard)."""
+    return scope.filter(gemeente_id=gemeente_id).prefetch_related(
         Prefetch(
             "leden",
-            queryset=HuishoudenLid.objects.select_related("inwoner").order_by("lid_van", "id"),
+            queryset=HuishoudenLid.objects.filter(inwoner__gemeente_id=gemeente_id)
+            .select_related("inwoner")
+            .order_by("lid_van", "id"),
         )
     )
 

@@ -266,15 +266,31 @@ class HuishoudenViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
 
     def get_queryset(self) -> QuerySet[Huishouden]:
         scope = access.inwoners_in_scope(self.request.user)
-        return huishoudens_with_members(huishoudens_in_scope(scope)).order_by("id")
+        return huishoudens_with_members(
+            huishoudens_in_scope(scope), gemeente_id=access.Actor.of(self.request.user).gemeente_id
+        ).order_by("id")
 
     def _get(self, pk: Any) -> Huishouden:
         """The household after the decision for this action: in scope through a *current*
-        member, for reading and writing alike (logged either way); 404 when unknown."""
+        member, for reading and writing alike (logged either way); 404 when unknown within the
+        login's municipality — another municipality's household too, logged as not found there
+        (`access.get_or_refuse`, ADR 0046), not a refusal that tells it exists."""
         huishouden_id = _int(pk)
-        if not Huishouden.objects.filter(pk=huishouden_id).exists():
-            raise NotFound("Dit huishouden bestaat niet.")
         resource, action_ = self.access_rules[self.action]
+        gemeente_id = access.get_or_refuse(
+            self.request.user,
+            resource,
+            action_,
+            via=access.Via.request(self.request),
+            pk=huishouden_id,
+            zoek=lambda gemeente_id: (
+                Huishouden.objects.filter(pk=huishouden_id, gemeente_id=gemeente_id)
+                .values_list("gemeente_id", flat=True)
+                .first()
+            ),
+            wat="Huishouden",
+            niet_gevonden="Dit huishouden bestaat niet.",
+        )
         access.require(
             self.request.user,
             resource,
@@ -283,7 +299,9 @@ class HuishoudenViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             huishouden=huishouden_id,
             doel=request_doel(self.request),
         )
-        return huishoudens_with_members(Huishouden.objects.filter(pk=huishouden_id)).get()
+        return huishoudens_with_members(
+            Huishouden.objects.filter(pk=huishouden_id), gemeente_id=gemeente_id
+        ).get()
 
     def _log_former_members(self, request: Request, huishouden: Huishouden) -> None:
         """The decision logged the current members; the former members shown are logged too."""
@@ -311,11 +329,18 @@ class HuishoudenViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         return Response(HuishoudenSerializer(huishouden).data)
 
     def _inwoner(self, request: Request, inwoner_id: int) -> Inwoner:
-        """A resident to add: known, and within the login's own need-to-know (decided and
-        logged); a resident of another wijk cannot be moved into a household this way."""
-        inwoner = Inwoner.objects.filter(pk=inwoner_id).first()
-        if inwoner is None:
-            raise ValidationError({"inwoner": f"Inwoner {inwoner_id} is onbekend."})
+        """A resident to add: known within the login's municipality (another municipality's is
+        unknown, the refusal logged: `access.inwoner_uit_invoer`), and within the login's own
+        need-to-know (decided and logged); a resident of another wijk cannot be moved into a
+        household this way."""
+        inwoner = access.inwoner_uit_invoer(
+            request.user,
+            Resource.DOSSIER,
+            Action.WIJZIGEN,
+            via=access.Via.request(request),
+            pk=inwoner_id,
+            doel=request_doel(request),
+        )
         access.require(
             request.user,
             Resource.DOSSIER,

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from eenplan.inwoners.constants import Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner
 from eenplan.inwoners.services import huishouden_create, huishouden_lid_end
+from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing.factories import InwonerFactory, next_bsn
 
@@ -178,8 +179,11 @@ def test_household_outside_scope_is_invisible(api, wijken, inwoner_zuid):
     assert api.get("/api/v1/huishoudens/").json()["results"] == []
     assert api.get("/api/v1/huishoudens/999999/").status_code == 404
     assert api.get("/api/v1/huishoudens/abc/").status_code == 404
-    row = Inzage.objects.get()
+    row, onbekend = Inzage.objects.order_by("id")
     assert row.inwoner_id == inwoner_zuid.pk and row.toegestaan is False
+    # an id unknown in the login's municipality is a logged refusal naming no one (ADR 0046)
+    assert onbekend.inwoner_id is None and onbekend.toegestaan is False
+    assert onbekend.reden == f"Huishouden 999999: {NIET_BINNEN_GEMEENTE}."
 
 
 def _household_with_former_member(inwoner_zuid, inwoner_noord):
