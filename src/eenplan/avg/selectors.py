@@ -58,12 +58,6 @@ def avg_verzoek_get(pk: int, *, gemeente_id: int | None) -> AvgVerzoek | None:
     return qs.annotate(termijn_stand=verzoek_termijn_stand(drempels)).first()
 
 
-def avg_verzoek_elders(pk: int) -> int | None:
-    """The resident of a request that exists in any municipality (its id, or None): asked only
-    after the municipality's own query found nothing, to refuse another's with a logged 403."""
-    return AvgVerzoek.objects.filter(pk=pk).values_list("inwoner_id", flat=True).first()
-
-
 def verzoeken_van_inwoner(inwoner_id: int) -> QuerySet[AvgVerzoek]:
     """A resident's own requests (the portal), newest first."""
     return AvgVerzoek.objects.filter(inwoner_id=inwoner_id).order_by("-ontvangen_op", "-id")
@@ -83,8 +77,3 @@ def vernietigingslijst_get(pk: int, *, gemeente_id: int) -> Vernietigingslijst |
         .select_related("voorgesteld_door", "goedgekeurd_door", "gemeente")
         .first()
     )
-
-
-def vernietigingslijst_bestaat(pk: int) -> bool:
-    """Whether a destruction list exists in any municipality (after the own query missed)."""
-    return Vernietigingslijst.objects.filter(pk=pk).exists()

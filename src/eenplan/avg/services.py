@@ -66,17 +66,22 @@ def _check_gemeente(
 
 def verzoek_van_gemeente(
     actor: Any, pk: int, *, gemeente_id: int, resource: Resource, action: Action, via: access.Via
-) -> AvgVerzoek | None:
-    """The request of the municipality the login works for, or None when it exists nowhere.
-    Another municipality's is refused through `access.refuse` (403, logged against that
-    resident), like every app's records of another municipality: the page and the API alike."""
-    verzoek = selectors.avg_verzoek_get(pk, gemeente_id=gemeente_id)
-    if verzoek is not None:
-        return verzoek
-    elders = selectors.avg_verzoek_elders(pk)
-    if elders is None:
-        return None
-    access.refuse(actor, resource, action, via=via, reason=ANDERE_GEMEENTE, inwoner=elders)
+) -> AvgVerzoek:
+    """The request of the municipality the login works for. Another municipality's is not
+    found, like one that exists nowhere: a 404 (Http404, DRF answers it the same) with the
+    refusal logged in the login's own municipality (`access.get_or_refuse`, ADR 0046) — the id
+    is not looked up across municipalities (issue 16), so the answer does not tell it exists.
+    The page and the API alike."""
+    return access.get_or_refuse(
+        actor,
+        resource,
+        action,
+        via=via,
+        pk=pk,
+        zoek=lambda _: selectors.avg_verzoek_get(pk, gemeente_id=gemeente_id),
+        wat="AVG-verzoek",
+        niet_gevonden="Dit verzoek bestaat niet.",
+    )
 
 
 def verzoek_toegang(actor: Any, verzoek: AvgVerzoek, action: Action, *, via: access.Via) -> None:

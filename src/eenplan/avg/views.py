@@ -44,10 +44,9 @@ STAND = {
 def _verzoek_van_gemeente(
     request: HttpRequest, pk: int, resource: Resource, action: Action
 ) -> AvgVerzoek:
-    """The request of the municipality the login works for. One that does not exist is a 404;
-    another municipality's is refused through `access.refuse` (403, logged against that
-    resident), like every app's records of another municipality."""
-    verzoek = services.verzoek_van_gemeente(
+    """The request of the municipality the login works for; another municipality's is a 404
+    like one that does not exist, the refusal logged (`services.verzoek_van_gemeente`)."""
+    return services.verzoek_van_gemeente(
         request.user,
         pk,
         gemeente_id=access.gemeente_van(request).pk,
@@ -55,9 +54,6 @@ def _verzoek_van_gemeente(
         action=action,
         via=access.Via.request(request),
     )
-    if verzoek is None:
-        raise Http404("Dit verzoek bestaat niet.")
-    return verzoek
 
 
 def _verzoek(request: HttpRequest, pk: int, action: Action) -> AvgVerzoek:
@@ -312,17 +308,16 @@ def vernietiging(request: HttpRequest, pk: int) -> HttpResponse:
     """One destruction list: what is (or was) on it, by which rule, who proposed and who
     approved; approving destroys (a second person), rejecting keeps everything."""
     gemeente = access.gemeente_van(request)
-    lijst = selectors.vernietigingslijst_get(pk, gemeente_id=gemeente.pk)
-    if lijst is None:
-        if not selectors.vernietigingslijst_bestaat(pk):
-            raise Http404("Deze vernietigingslijst bestaat niet.")
-        access.refuse(
-            request.user,
-            Resource.BEWAREN,
-            Action.LEZEN,
-            via=access.Via.request(request),
-            reason=access.ANDERE_GEMEENTE,
-        )
+    lijst = access.get_or_refuse(
+        request.user,
+        Resource.BEWAREN,
+        Action.LEZEN,
+        via=access.Via.request(request),
+        pk=pk,
+        zoek=lambda _: selectors.vernietigingslijst_get(pk, gemeente_id=gemeente.pk),
+        wat="Vernietigingslijst",
+        niet_gevonden="Deze vernietigingslijst bestaat niet.",
+    )
     afwijzen = AfwijsForm()
     status = 200
     if request.method == "POST":

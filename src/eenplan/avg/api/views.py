@@ -118,8 +118,6 @@ class AvgVerzoekViewSet(viewsets.GenericViewSet):
             action=handeling,
             via=access.Via.request(request),
         )
-        if verzoek is None:
-            raise NotFound(NIET_GEVONDEN)
         services.verzoek_toegang(request.user, verzoek, handeling, via=access.Via.request(request))
         return verzoek
 
