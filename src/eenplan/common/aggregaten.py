@@ -182,28 +182,31 @@ def rijen_uit_json(waarde: Any, rijen: Rijen, *, db: str = "default") -> list[An
 
 def _instantie(model: type[Model], velden: list[Field], waarden: Any, db: str, sqlite: bool) -> Any:
     return model.from_db(
-        db, [f.attname for f in velden], [_waarde(f, next(waarden), sqlite) for f in velden]
+        db, [f.attname for f in velden], [json_waarde(f, next(waarden), sqlite) for f in velden]
     )
 
 
-def _waarde(veld: Field, waarde: Any, sqlite: bool) -> Any:
-    """One column's value as JSON gave it, as the column's Python value."""
+def json_waarde(veld: Field, waarde: Any, tekst_json: bool) -> Any:
+    """One column's value as a JSON row gave it, as the backend would have returned the column
+    (aware datetimes in UTC, dates, exact decimals, booleans, JSON). `tekst_json`: the database
+    nests a JSON column as its text (SQLite). Shared by `rijen_uit_json` and
+    `common.jsondelen`."""
     if waarde is None:
         return None
     if isinstance(veld, DateTimeField):
         moment = parse_datetime(waarde)
         assert moment is not None, waarde
         # SQLite keeps UTC without an offset; PostgreSQL writes the session's (UTC) offset.
-        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
     if isinstance(veld, DateField):
         return dt.date.fromisoformat(waarde)
     if isinstance(veld, DecimalField):
         # A JSON number (a float: exact to 15 digits, more than any amount here has).
-        return Decimal(str(waarde)).quantize(Decimal(1).scaleb(-veld.decimal_places))
+        return Decimal(str(waarde)).quantize(Decimal(1).scaleb(-(veld.decimal_places or 0)))
     if isinstance(veld, BooleanField):
         return bool(waarde)
     if isinstance(veld, JSONField):
-        return json.loads(waarde) if sqlite else waarde
+        return json.loads(waarde) if tekst_json else waarde
     return veld.to_python(waarde)
 
 

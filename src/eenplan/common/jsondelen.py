@@ -19,16 +19,15 @@ values (PostgreSQL takes at most 100 arguments per function).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.db import connections, models
 from django.db.models import F, OrderBy, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
-from django.utils.dateparse import parse_datetime
+
+from eenplan.common.aggregaten import json_waarde
 
 _STUK = 50  # values per JSON array: PostgreSQL functions take at most 100 arguments
 
@@ -140,32 +139,12 @@ def _json(waarde: Any) -> Any:
     return json.loads(waarde) if isinstance(waarde, str) else waarde
 
 
-def _waarde(veld: models.Field, waarde: Any, tekst_json: bool) -> Any:
-    """A column's value as read from JSON, as the backend would have returned it.
-    `tekst_json`: the database nests a JSON column as its text (SQLite)."""
-    if waarde is None:
-        return None
-    if isinstance(veld, models.JSONField):
-        return json.loads(waarde) if tekst_json else waarde
-    if isinstance(veld, models.DateTimeField):
-        moment = parse_datetime(waarde)
-        assert moment is not None
-        if moment.tzinfo is None:  # SQLite stores UTC without its zone
-            return moment.replace(tzinfo=dt.UTC)
-        return moment.astimezone(dt.UTC)
-    if isinstance(veld, models.BooleanField):
-        return bool(waarde)
-    if isinstance(veld, models.DecimalField):
-        return Decimal(str(waarde)).quantize(Decimal(1).scaleb(-(veld.decimal_places or 0)))
-    return veld.to_python(waarde)
-
-
 def _object(deel: Deel, rij: list[Any], db: str) -> models.Model:
     tekst_json = connections[db].vendor != "postgresql"
     waarden = iter(v for stuk in rij for v in stuk)
     per_pad: dict[str, models.Model | None] = {}
     for pad, velden in _vorm(deel):
-        rijwaarden = [_waarde(v, next(waarden), tekst_json) for v in velden]
+        rijwaarden = [json_waarde(v, next(waarden), tekst_json) for v in velden]
         model = velden[0].model
         pk_index = next(i for i, v in enumerate(velden) if v.primary_key)
         if rijwaarden[pk_index] is None:
@@ -182,7 +161,7 @@ def _object(deel: Deel, rij: list[Any], db: str) -> models.Model:
     assert obj is not None
     annotaties = deel.queryset.query.annotations
     for naam in deel.extra:
-        setattr(obj, naam, _waarde(annotaties[naam].output_field, next(waarden), tekst_json))
+        setattr(obj, naam, json_waarde(annotaties[naam].output_field, next(waarden), tekst_json))
     for sub in deel.delen:
         waarde = next(waarden)
         if (eigenaar := per_pad[sub.aan]) is not None:
