@@ -47,9 +47,16 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
         huishouden_id=Subquery(huidig_huishouden(inwoner.pk, op)),
         lid_van__lte=op,
     )
+    # The resident and the members on `op` as one set (a UNION), not `= resident OR IN
+    # (members)`: PostgreSQL answers that OR with a scan of every beschikking (1M residents:
+    # 21 ms, against an index lookup per member).
+    personen_op = (
+        leden_op.order_by()
+        .values("inwoner_id")
+        .union(Inwoner.objects.filter(pk=inwoner.pk).order_by().values("pk"))
+    )
     regels = BeschikteVoorziening.objects.filter(
-        Q(beschikking__inwoner_id=inwoner.pk)
-        | Q(beschikking__inwoner_id__in=leden_op.values("inwoner_id")),
+        beschikking__inwoner_id__in=personen_op,
         beschikking__aanvraag__wet=Wet.WMO,
         uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
         begin__lte=op,
