@@ -2,22 +2,19 @@
 and the plan API (issue 9: the plan shows where each proposal stands, with links).
 
 plannen's views and API read this (interface modules may read a higher app's selectors); its
-domain modules do not. Read with the plan's own row (`aanvragen_deel`): no query of its own,
-whatever the number of aanvragen.
+domain modules do not. Bounded: two queries for a plan with any number of aanvragen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
 from eenplan.beschikkingen.models import Aanvraag, AanvraagOpschorting, Beschikking
-from eenplan.common.jsondelen import Deel
 from eenplan.privacy import access
 
 STAND_LABEL = {
@@ -64,59 +61,33 @@ def _uitkomst(totaal: int, toegekend: int, afgewezen: int) -> str:
     return Uitkomst.DEELS
 
 
-def _regels_geteld(beschikkingen: QuerySet[Beschikking]) -> QuerySet[Beschikking]:
-    """The beschikkingen in decision order with the count of their rows per outcome."""
-    return beschikkingen.order_by("besloten_op", "id").annotate(
-        regels_totaal=Count("voorzieningen"),
-        regels_toegekend=Count(
-            "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.TOEGEKEND)
-        ),
-        regels_afgewezen=Count(
-            "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.AFGEWEZEN)
-        ),
-    )
-
-
-def _opgeschort_sinds() -> Subquery:
+def plan_aanvragen_stand(*, plan_id: int, gemeente_id: int) -> list[AanvraagStand]:
+    """Every aanvraag of the plan (newest first) with its live state: two queries (the
+    aanvragen with their running suspension, and their beschikkingen with the count of
+    rows per outcome), whatever the number of aanvragen. `gemeente_id`: the plan's
+    household's municipality, stated on both (one municipality's rows; docs/scaling.md)."""
     lopend = AanvraagOpschorting.objects.filter(aanvraag_id=OuterRef("pk"), tot__isnull=True)
-    return Subquery(lopend.order_by("van", "id").values("van")[:1])
-
-
-REGELS = ("regels_totaal", "regels_toegekend", "regels_afgewezen")
-
-
-def aanvragen_deel() -> Deel:
-    """Every aanvraag of the plan (newest first) with its running suspension and its
-    beschikkingen with the count of rows per outcome, as a part of the plan's row
-    (`plannen.selectors.plan_get(delen=...)`, `common.jsondelen`: no query of its own,
-    whatever the number of aanvragen): `plan.aanvragen_stand`, for `standen_uit`. The
-    municipality, the plan's household's, is stated on both tables (docs/scaling.md)."""
-    return Deel(
-        "aanvragen_stand",
-        Aanvraag.objects.filter(
-            plan_id=OuterRef("pk"), gemeente_id=OuterRef("huishouden__gemeente_id")
-        ).annotate(opgeschort_sinds=_opgeschort_sinds()),
-        extra=("opgeschort_sinds",),
-        volgorde=("-ontvangen_op", "-id"),
-        delen=(
-            Deel(
+    aanvragen = (
+        Aanvraag.objects.filter(plan_id=plan_id, gemeente_id=gemeente_id)
+        .annotate(opgeschort_sinds=Subquery(lopend.order_by("van", "id").values("van")[:1]))
+        .prefetch_related(
+            Prefetch(
                 "beschikkingen",
-                _regels_geteld(
-                    Beschikking.objects.filter(
-                        aanvraag_id=OuterRef("pk"), gemeente_id=OuterRef("gemeente_id")
-                    )
+                queryset=Beschikking.objects.filter(gemeente_id=gemeente_id)
+                .order_by("besloten_op", "id")
+                .annotate(
+                    regels_totaal=Count("voorzieningen"),
+                    regels_toegekend=Count(
+                        "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.TOEGEKEND)
+                    ),
+                    regels_afgewezen=Count(
+                        "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.AFGEWEZEN)
+                    ),
                 ),
-                extra=REGELS,
-                volgorde=("besloten_op", "id"),
             ),
-        ),
-        als_lijst=True,
+        )
+        .order_by("-ontvangen_op", "-id")
     )
-
-
-def standen_uit(aanvragen: Iterable[Aanvraag]) -> list[AanvraagStand]:
-    """The live state of each aanvraag, read with `opgeschort_sinds` and its beschikkingen
-    (in decision order, with `REGELS`) as `aanvragen_deel` reads them."""
     result = []
     for aanvraag in aanvragen:
         beschikkingen = list(aanvraag.beschikkingen.all())

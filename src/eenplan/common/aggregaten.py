@@ -189,8 +189,7 @@ def _instantie(model: type[Model], velden: list[Field], waarden: Any, db: str, s
 def json_waarde(veld: Field, waarde: Any, tekst_json: bool) -> Any:
     """One column's value as a JSON row gave it, as the backend would have returned the column
     (aware datetimes in UTC, dates, exact decimals, booleans, JSON). `tekst_json`: the database
-    nests a JSON column as its text (SQLite). Shared by `rijen_uit_json` and
-    `common.jsondelen`."""
+    nests a JSON column as its text (SQLite)."""
     if waarde is None:
         return None
     if isinstance(veld, DateTimeField):

@@ -30,7 +30,7 @@ from typing import Any, NoReturn, TypeVar
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -740,11 +740,9 @@ def decide(
     doel: str | None = None,
     log: bool = True,
     aanbieder: int | None = None,
-    leden: Iterable[HuishoudenLid] | None = None,
 ) -> Decision:
     """Decide and log. `inwoner`: the resident concerned; `huishouden`: a household (allowed
-    when one of its current members is in scope; every current member is logged; `leden`: its
-    current members as `huishouden_leden_binnen` read them with the caller's own row); `wijk`: a
+    when one of its current members is in scope; every current member is logged); `wijk`: a
     resident not registered yet, in scope when one of the actor's teams serves that wijk.
     None of these: a decision on the role alone (a list), logged only when refused.
     `aanbieder`: the provider a record belongs to (a message); a provider acts only on its
@@ -770,7 +768,7 @@ def decide(
     zeker_binnen = False  # known in scope from the rows just read (no scope query needed)
     gemeenten: dict[int, int] = {}  # resident -> municipality, as just read (for the log rows)
     if huishouden is not None:
-        ids, binnen = _leden_binnen_wijken(actor, huishouden, leden)
+        ids, binnen = _leden_binnen_wijken(actor, huishouden)
         zeker_binnen = bool(binnen)
         gemeenten = {pk: actor.gemeente_id for pk in binnen if actor.gemeente_id is not None}
     elif inwoner is not None:
@@ -851,37 +849,19 @@ def _binnen_wijken(actor: Actor, gemeente_id: int | None, wijk_id: int | None) -
     return hele_gemeente or wijk_id in wijk_ids
 
 
-def huishouden_leden_binnen(actor: Actor | User, huishouden: Any) -> QuerySet[HuishoudenLid]:
-    """The current members of household `huishouden` (an id, or an `OuterRef` to it), each
-    with `binnen`: in the actor's scope by the wijk alone (a resident of the actor's
-    municipality). What a decision on the household reads; a page that reads the household
-    with its own row may read these with it (`common.jsondelen`, `extra=("binnen",)`) and
-    pass them to `decide` as `leden` — the same rows, the same decision, one query less."""
-    actor = Actor.of(actor)
+def _leden_binnen_wijken(actor: Actor, huishouden: int) -> tuple[list[int], set[int]]:
+    """The current members of a household (to decide on and to log), and those in the actor's
+    scope by the wijk alone (residents of the actor's municipality) — in the one query that
+    reads the members (issue 16: one query less for every household decision; the assigned
+    residents still go through `inwoners_in_scope`)."""
     leden = huidige_leden(huishouden)
     if not _wijk_scope_zonder_query(actor):
-        return leden.annotate(binnen=Value(False))
+        return list(leden.values_list("inwoner_id", flat=True)), set()
     wijk_ids, hele_gemeente = _wijk_ids(actor)
     binnen = Inwoner.objects.filter(pk=OuterRef("inwoner_id"), gemeente_id=actor.gemeente_id)
     if not hele_gemeente:
         binnen = binnen.filter(wijk_id__in=wijk_ids)
-    return leden.annotate(binnen=Exists(binnen))
-
-
-def _leden_binnen_wijken(
-    actor: Actor, huishouden: int, leden: Iterable[HuishoudenLid] | None = None
-) -> tuple[list[int], set[int]]:
-    """The current members of a household (to decide on and to log), and those in the actor's
-    scope by the wijk alone (residents of the actor's municipality) — in the one query that
-    reads the members (issue 16: one query less for every household decision; the assigned
-    residents still go through `inwoners_in_scope`), or as the caller read them with
-    `huishouden_leden_binnen` (`leden`, no query at all)."""
-    if leden is None:
-        rijen = list(
-            huishouden_leden_binnen(actor, huishouden).values_list("inwoner_id", "binnen")
-        )
-    else:
-        rijen = [(lid.inwoner_id, lid.binnen) for lid in leden]  # type: ignore[attr-defined]
+    rijen = list(leden.annotate(binnen=Exists(binnen)).values_list("inwoner_id", "binnen"))
     return [pk for pk, _ in rijen], {pk for pk, ja in rijen if ja}
 
 
@@ -911,7 +891,6 @@ def require(
     wijk: int | None = None,
     doel: str | None = None,
     aanbieder: int | None = None,
-    leden: Iterable[HuishoudenLid] | None = None,
 ) -> Decision:
     """`decide`, raising `Refused` (403, logged) when refused."""
     decision = decide(
@@ -924,7 +903,6 @@ def require(
         wijk=wijk,
         doel=doel,
         aanbieder=aanbieder,
-        leden=leden,
     )
     if not decision.allowed:
         raise Refused(decision)

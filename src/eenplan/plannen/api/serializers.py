@@ -399,7 +399,7 @@ class PlanDetailSerializer(serializers.ModelSerializer):
     @extend_schema_field(PlanAanvraagStandSerializer(many=True))
     def get_aanvragen(self, obj: Plan) -> list[dict[str, Any]]:
         """The plan's aanvragen with their live state, newest first: the view reads them with
-        `beschikkingen.plan_selectors.aanvragen_deel` (the plan page's read) and passes
+        `beschikkingen.plan_selectors.plan_aanvragen_stand` (the plan page's read) and passes
         them in the context; the beschikking only for a role that may read beschikkingen."""
         mag_beschikking = self.context.get("mag_beschikking", False)
         aanvragen = []

@@ -8,6 +8,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
+from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.plannen import services
 from eenplan.plannen.forms import ActieForm, DoelForm, EvaluatieForm, VoorstelForm
 from eenplan.plannen.models import Plan
@@ -20,11 +21,10 @@ from eenplan.privacy.access import Action, Resource
 @require_POST
 @access.requires(Resource.PLAN, Action.WIJZIGEN)
 def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
-    # The life domains are read with the plan (`plan.leefgebieden`, `selectors.plan_get`).
+    leefgebieden = list(leefgebieden_actief())
+
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
-        leefgebied = next(
-            (lg for lg in plan.leefgebieden if str(lg.pk) == data["leefgebied"]), None
-        )
+        leefgebied = next((lg for lg in leefgebieden if str(lg.pk) == data["leefgebied"]), None)
         doel = services.doel_add(
             plan=plan,
             inwoner=mensen.inwoner(data["inwoner"]),
@@ -43,7 +43,7 @@ def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
         naam="doel",
         sectie="doelen",
         maak_form=lambda plan, mensen: DoelForm(
-            request.POST, leden=mensen.leden, leefgebieden=plan.leefgebieden
+            request.POST, leden=mensen.leden, leefgebieden=leefgebieden
         ),
         uitvoeren=uitvoeren,
     )
@@ -77,10 +77,13 @@ def actie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse
 @require_POST
 @access.requires(Resource.PLAN, Action.WIJZIGEN)
 def evaluatie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse:
+    ankers = _ankers(list(leefgebieden_actief()))
+
     def maak(plan: Plan, mensen: _Mensen) -> Form:
         doel = _doel(plan, doel_id)
-        ankers = _ankers(plan.leefgebieden).get(doel.leefgebied_id, [])
-        return EvaluatieForm(request.POST, prefix=f"evaluatie{doel_id}", ankers=ankers)
+        return EvaluatieForm(
+            request.POST, prefix=f"evaluatie{doel_id}", ankers=ankers.get(doel.leefgebied_id, [])
+        )
 
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
         evaluatie = services.evaluatie_add(

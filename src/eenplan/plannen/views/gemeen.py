@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.formats import date_format
 
-from eenplan.beschikkingen.plan_selectors import aanvragen_deel
 from eenplan.common.constants import Wet
 from eenplan.plannen import selectors
 from eenplan.plannen.constants import (
@@ -55,9 +53,9 @@ def _via(request: HttpRequest) -> access.Via:
 
 
 def _plan(request: HttpRequest, pk: int) -> Plan:
-    """The plan with everything its page shows (`selectors.plan_get`, one query): 404 (logged
-    as a refusal) if not within the login's municipality, else 403 (logged) unless the login
-    may read this household's plan. `plan.gelogd` holds the residents already logged."""
+    """The plan with everything its page shows: 404 (logged as a refusal) if not within the
+    login's municipality, else 403 (logged) unless the login may read this household's plan.
+    `plan.gelogd` holds the residents already logged."""
     plan = access.get_or_refuse(
         request.user,
         Resource.PLAN,
@@ -68,8 +66,6 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
             scope=Plan.objects.filter(huishouden__gemeente_id=gemeente_id),
             pk=pk,
             doel_voorstellen=False,
-            pagina=(request.user, timezone.localdate()),
-            delen=(aanvragen_deel(),),
         ),
         wat="Plan",
         niet_gevonden="Dit plan bestaat niet.",
@@ -82,7 +78,6 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
         via=_via(request),
         huishouden=plan.huishouden_id,
         doel=Doel.PLAN,
-        leden=plan.leden_binnen,  # read with the plan (`access.huishouden_leden_binnen`)
     )
     plan.gelogd = set(besluit.inwoner_ids)
     return plan

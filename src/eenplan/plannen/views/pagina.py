@@ -15,12 +15,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from eenplan.beschikkingen.plan_selectors import leesbaar_voor, standen_uit
+from eenplan.beschikkingen.plan_selectors import leesbaar_voor, plan_aanvragen_stand
 from eenplan.gemeente.models import Medewerker
-from eenplan.gemeente.selectors import instellingen_uit
+from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.onderzoeken.models import Leefgebied
+from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.plannen import selectors, services
 from eenplan.plannen.constants import ACTIEVE_STATUSSEN
 from eenplan.plannen.forms import (
@@ -59,11 +60,16 @@ class _Mensen:
     """The people a plan page offers to choose from, built from the household's members."""
 
     def __init__(self, request: HttpRequest, plan: Plan, vandaag: dt.date) -> None:
-        # Read with the plan (`selectors.plan_get(pagina=...)`): the current members with
-        # their network, the household's other active plans, and the active plans members
-        # brought along that the login may see.
-        self.leden_rijen: list[HuishoudenLid] = plan.huidige_leden
-        self.andere_plannen: list[Plan] = plan.andere_plannen + plan.meegekomen_plannen
+        leden, andere, meegekomen_plannen = selectors.huishouden_leden_en_plannen(
+            huishouden=plan.huishouden, plan=plan, vandaag=vandaag
+        )
+        self.leden_rijen: list[HuishoudenLid] = leden
+        self.andere_plannen = andere
+        meegekomen = [p.pk for p in meegekomen_plannen]
+        if meegekomen:  # only plans the login may see
+            self.andere_plannen += list(
+                selectors.plannen_in_scope(request.user).filter(pk__in=meegekomen).order_by("id")
+            )
         self.leden: list[Inwoner] = [lid.inwoner for lid in self.leden_rijen]
         self.volwassenen = [i for i in self.leden if i.leeftijd_op(vandaag) >= 18]
         self.netwerk: list[tuple[Inwoner, list[Netwerkpersoon]]] = [
@@ -72,13 +78,7 @@ class _Mensen:
         # Only the staff who may be this household's professional regisseur (the service
         # refuses anyone else with the same rule).
         self.professionals: list[Medewerker] = (
-            list(
-                selectors.regisseur_kandidaten(
-                    huishouden=plan.huishouden,
-                    op=vandaag,
-                    leden_wijken={lid.inwoner.wijk_id for lid in plan.leden_binnen},
-                )
-            )
+            list(selectors.regisseur_kandidaten(huishouden=plan.huishouden, op=vandaag))
             if access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
             else []
         )
@@ -206,9 +206,8 @@ def _stap_label(value: Any) -> str:
 
 
 def plan_ladder(plan: Plan) -> Ladder:
-    """The municipality's ladder in force today (which kinds of provision may be proposed),
-    from the settings rows read with the plan (`selectors.plan_get(pagina=...)`)."""
-    return instellingen_uit(plan.instellingen).ladder
+    """The municipality's ladder in force today (which kinds of provision may be proposed)."""
+    return instellingen_op(plan.huishouden.gemeente_id, timezone.localdate()).ladder
 
 
 def _forms(
@@ -288,7 +287,7 @@ def _context(
     mensen = _Mensen(request, plan, vandaag)
     doelen = list(plan.doelen.all())
     _log_getoond(request, plan, [i.pk for i in mensen.leden] + [d.inwoner_id for d in doelen])
-    leefgebieden: list[Leefgebied] = plan.leefgebieden  # read with the plan
+    leefgebieden = list(leefgebieden_actief())
     ankers = _ankers(leefgebieden)
     if bound is None and (fout := request.session.pop(f"{FOUT_SESSIE}:{plan.pk}", None)):
         naam, fout_sectie = fout["naam"], fout["sectie"]
@@ -309,16 +308,20 @@ def _context(
         )
         doel.open_formulier = fout_sectie == f"doel-{doel.pk}"
     alle_deelnemers = list(plan.deelnemers.all())  # loaded with the plan (plan_get)
-    actief = {d.pk for d in services.deelnemers_actief(plan, vandaag, deelnemers=alle_deelnemers)}
+    actief = {
+        d.pk for d in services.deelnemers_actief(plan, vandaag, deelnemers=alle_deelnemers)
+    }
     deelnemers = []
     for d in alle_deelnemers:
         d.actief = d.pk in actief
         d.intrek_form = bound.get(f"intrekken{d.pk}") or IntrekkenForm(prefix=f"intrekken{d.pk}")
         deelnemers.append(d)
     regisseurs = list(plan.regisseurs.all())
-    # The live state of the aanvragen and their beschikkingen (read with the plan,
-    # `aanvragen_deel`): the same read as the API.
-    standen = leesbaar_voor(request.user, standen_uit(plan.aanvragen_stand))
+    # The live state of the aanvragen and their beschikkingen: the same read as the API.
+    standen = leesbaar_voor(
+        request.user,
+        plan_aanvragen_stand(plan_id=plan.pk, gemeente_id=plan.huishouden.gemeente_id),
+    )
     stand_per_voorstel = {st.voorstel_id: st for st in standen if st.voorstel_id}
     voorstellen = list(plan.voorstellen.all())
     for v in voorstellen:
@@ -351,8 +354,8 @@ def _context(
         "mag_beschikking": access.allows(request.user, Resource.BESCHIKKING, Action.LEZEN),
         "andere_plannen": mensen.andere_plannen,
         "versies": _versies(plan, namen),
-        # What the resident added in the inwonersportaal (notes, proposed goals).
-        "inbreng": list(plan.inbreng.all()),
+        # What the resident added in the inwonersportaal (notes, proposed goals): one query.
+        "inbreng": list(plan.inbreng.select_related("inwoner")),
         # The debt route of the household (issue 14), for those who may read debt data.
         "schuldroutes": _schuldroutes(request, plan),
     }

@@ -41,8 +41,10 @@ pytestmark = pytest.mark.django_db
 # dossier and the beschikking as JSON next to their record's row (common.aggregaten.rijen_json):
 # dossier 13 -> 5, beschikking 12 -> 5.
 BUDGET: dict[str, int] = {
-    "plan": 6,  # session, login, the plan with every part (one query), log row, the
-    # candidates for regisseur, the debt questions
+    # The plan in one query (every part as JSON, 25 -> 6) was tried and reverted: building
+    # that queryset cost Django 38 ms of CPU per request, and the page went from 54-59 to
+    # 66-100 ms p50 at 1M (docs/benchmarks.md, "The plan in one query: reverted").
+    "plan": 25,
     "dossier": 5,  # the resident, and every part of the dossier in one query (JSON per part)
     "werkvoorraad_mijn": 5,
     "werkvoorraad_team": 5,

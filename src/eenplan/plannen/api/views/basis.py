@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
-from eenplan.beschikkingen.plan_selectors import aanvragen_deel, leesbaar_voor, standen_uit
+from eenplan.beschikkingen.plan_selectors import leesbaar_voor, plan_aanvragen_stand
 from eenplan.common.api import VersieViewSetMixin
 from eenplan.inwoners.models import Huishouden
 from eenplan.inwoners.selectors import huishouden_leden
@@ -125,7 +125,7 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
     ) -> Response:
         """The plan as its page shows it; every resident shown is logged (those in `gelogd`
         already were, by the decision that opened it)."""
-        plan = plan_get(scope=Plan.objects.all(), pk=plan_id, delen=(aanvragen_deel(),))
+        plan = plan_get(scope=Plan.objects.all(), pk=plan_id)
         if plan is None:  # not reached: the caller loaded it in the same request
             raise NotFound("Dit plan bestaat niet.")
         leden = {lid.inwoner_id for lid in huishouden_leden(huishouden=plan.huishouden)}
@@ -150,7 +150,10 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
                 "-gegeven_op", "-id"
             ),
             # The live state of the aanvragen: the same read as the plan page.
-            "aanvragen": leesbaar_voor(request.user, standen_uit(plan.aanvragen_stand)),
+            "aanvragen": leesbaar_voor(
+                request.user,
+                plan_aanvragen_stand(plan_id=plan.pk, gemeente_id=plan.huishouden.gemeente_id),
+            ),
             "mag_beschikking": access.allows(request.user, Resource.BESCHIKKING, Action.LEZEN),
         }
         return Response(PlanDetailSerializer(plan, context=context).data, status=code)
