@@ -113,7 +113,10 @@ def test_destruction_under_bezwaar_is_refused_and_changes_nothing(s, fg, fg2):
 
 def test_an_open_beroep_term_or_a_legal_hold_blocks_too(s, fg):
     klacht = _oude_klacht(s.partner)
-    BewaarplichtFactory(inwoner=s.partner, soort="beroep", reden="Beroep bij de rechtbank")
+    # On the fixed day of this module: a hold from the real today would start after it.
+    BewaarplichtFactory(
+        inwoner=s.partner, soort="beroep", reden="Beroep bij de rechtbank", van=VANDAAG
+    )
     kandidaat = next(
         k for k in bewaren.te_vernietigen(s.gemeente, vandaag=VANDAAG) if k.record.pk == klacht.pk
     )
