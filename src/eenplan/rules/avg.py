@@ -44,7 +44,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from eenplan.rules.termijnen import GelijkgesteldeDag, is_werkdag
+from eenplan.rules.termijnen import GelijkgesteldeDag, termijn_einde, werkdag_of_volgende
 
 ANTWOORD_MAANDEN = 1
 """AVG art. 12 lid 3, first sentence: within one month of receipt."""
@@ -63,19 +63,6 @@ def maanden_later(dag: dt.date, maanden: int) -> dt.date:
     jaar, maand = dag.year + totaal // 12, totaal % 12 + 1
     laatste = calendar.monthrange(jaar, maand)[1]
     return dt.date(jaar, maand, min(dag.day, laatste))
-
-
-def werkdag_of_volgende(
-    dag: dt.date, *, extra: Iterable[GelijkgesteldeDag] | None = None
-) -> dt.date:
-    """`dag`, or when it is a Saturday, a Sunday or a holiday, the following working day: the
-    last day of a period not expressed in hours (Verordening 1182/71 art. 3 lid 4; for a Dutch
-    statutory term the same by Algemene termijnenwet art. 1 lid 1). `extra`: the declared equal
-    days (`rules.termijnen.GelijkgesteldeDag`)."""
-    extra = tuple(extra or ())
-    while not is_werkdag(dag, extra=extra):
-        dag += dt.timedelta(days=1)
-    return dag
 
 
 def antwoord_uiterlijk(
@@ -233,8 +220,8 @@ def vernietigen_uiterlijk(
     (Jeugdwet art. 7.3.9 lid 1 until its change: three months after the request; moved to the
     next working day by Algemene termijnenwet art. 1 lid 1), else the answer term of AVG art.
     12 lid 3 (one month, three when extended once; Verordening 1182/71 art. 3 lid 4)."""
-    if recht.termijn_maanden is not None:
-        return werkdag_of_volgende(maanden_later(ontvangen_op, recht.termijn_maanden), extra=extra)
+    if recht.termijn_maanden is not None:  # a Dutch statutory term: the Atw as for any other
+        return termijn_einde(ontvangen_op, maanden=recht.termijn_maanden, extra=extra)
     if verlengd:
         return verlengd_uiterlijk(ontvangen_op, extra=extra)
     return antwoord_uiterlijk(ontvangen_op, extra=extra)

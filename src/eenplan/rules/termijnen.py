@@ -313,11 +313,22 @@ def _apply_atw(aanvang: date, einde: date, *, term_days: int, extra: frozenset[d
             if _is_werkdag(dag, extra):
                 found += 1
         einde = max(einde, dag)
+    return _werkdag_of_volgende(einde, extra)
+
+
+def _werkdag_of_volgende(dag: date, extra: frozenset[date]) -> date:
     # Art. 1 lid 1: a term ending on a Saturday, Sunday or holiday runs to the next day that is
     # none of these.
-    while not _is_werkdag(einde, extra):
-        einde += timedelta(days=1)
-    return einde
+    while not _is_werkdag(dag, extra):
+        dag += timedelta(days=1)
+    return dag
+
+
+def werkdag_of_volgende(dag: date, *, extra: Iterable[GelijkgesteldeDag] | None = None) -> date:
+    """``dag``, or when it is a Saturday, Sunday or holiday, the next day that is none of these:
+    the last day of a term that ends on such a day (Atw art. 1 lid 1; for a term of Union law
+    the same by Verordening 1182/71 art. 3 lid 4, `rules.avg`)."""
+    return _werkdag_of_volgende(dag, _extra_dates(extra))
 
 
 def termijn_einde(
