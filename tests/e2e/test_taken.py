@@ -84,3 +84,29 @@ def test_snapshots_as_a_task_with_visible_progress(page, context, live_server, b
     screenshot(page, "mijn-taken.png")
     page.set_viewport_size({"width": 390, "height": 844})
     assert_axe(page, "mijn taken (390 px)")
+
+
+def test_a_task_without_progress_says_so_and_is_accessible(
+    page, context, live_server, beleidsmedewerker
+):
+    """A worker that died leaves its task 'Bezig': after five quiet minutes the page says so."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from eenplan.taken.models import Taak
+
+    taak = Taak.objects.create(
+        soort="momentopnamen", gemeente=beleidsmedewerker.gemeente,
+        gestart_door=beleidsmedewerker.user, status="bezig", gedaan=3, totaal=12,
+        stap="Maand 2026-03", begonnen=timezone.now() - dt.timedelta(minutes=20),
+    )
+    Taak.objects.filter(pk=taak.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=12))
+    login_cookie(context, live_server, beleidsmedewerker)
+    page.goto(f"/taken/{taak.pk}/")
+    voortgang = page.locator("#taak-voortgang")
+    expect(voortgang).to_contain_text("geen voortgang gemeld")
+    expect(voortgang).to_contain_text("25% (3 van 12)")
+    assert_styled(page)
+    assert_axe(page, "taak zonder voortgang")
+    screenshot(page, "taak-stil.png")
