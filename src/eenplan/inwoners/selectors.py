@@ -290,7 +290,9 @@ def inwoner_dossier_delen(*, inwoner: Inwoner, vandaag: dt.date) -> dict[str, Su
     return {
         "leden": rijen_json(
             HuishoudenLid.objects.filter(
-                huishouden_id=Subquery(huidig_huishouden(inwoner.pk, vandaag))
+                huishouden_id=Subquery(huidig_huishouden(inwoner.pk, vandaag)),
+                huishouden__gemeente_id=inwoner.gemeente_id,
+                inwoner__gemeente_id=inwoner.gemeente_id,
             ),
             _LEDEN,
         ),

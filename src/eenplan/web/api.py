@@ -11,12 +11,11 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
 from eenplan.privacy.api.permissions import RolePermission
-from eenplan.web.selectors import dossier_get
+from eenplan.web.selectors import dossier_get, dossier_inwoner
 
 
 class _Melding(serializers.Serializer):
@@ -125,18 +124,19 @@ class DossierViewSet(viewsets.ViewSet):
     )
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         try:
-            inwoner = Inwoner.objects.select_related("wijk").filter(pk=int(pk)).first()
+            inwoner_id = int(pk)
         except (TypeError, ValueError):
-            inwoner = None
-        if inwoner is None:
-            raise NotFound("Deze inwoner bestaat niet.")
+            raise NotFound("Deze inwoner bestaat niet.") from None
+        doel = request_doel(request)  # a wrong purpose is a 400 before anything else happens
+        via = access.Via.request(request)
+        inwoner = dossier_inwoner(request.user, inwoner_id, via=via, doel=doel)
         access.require(
             request.user,
             Resource.DOSSIER,
             Action.LEZEN,
-            via=access.Via.request(request),
+            via=via,
             inwoner=inwoner,
-            doel=request_doel(request),
+            doel=doel,
         )
         dossier = dossier_get(user=request.user, inwoner=inwoner, vandaag=timezone.localdate())
         return Response(DossierSerializer(dossier).data)

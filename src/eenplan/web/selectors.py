@@ -130,13 +130,40 @@ _KLACHTEN = Rijen(Klacht, volgorde=("-ontvangen_op", "-id"))
 _GEBEURTENISSEN = Rijen(Gebeurtenis, samen=("user",), volgorde=("-moment", "-id"))
 
 
-def _beschikkingen() -> Rijen:
-    """The decisions, each with its provisions (`regels`: JSON, for `als_prefetch`)."""
-    regels = BeschikteVoorziening.objects.filter(beschikking_id=OuterRef("pk"))
+def _beschikkingen(gemeente_id: int) -> Rijen:
+    """The decisions, each with its provisions (`regels`: JSON, for `als_prefetch`); the
+    provision each grants is of the decision's municipality (issue 16: the condition on every
+    table of the query)."""
+    regels = BeschikteVoorziening.objects.filter(
+        beschikking_id=OuterRef("pk"), voorziening__gemeente_id=gemeente_id
+    )
     return Rijen(
         Beschikking,
         extra={"regels": rijen_json(regels, _VOORZIENINGEN)},
         volgorde=("-besloten_op", "-id"),
+    )
+
+
+def dossier_inwoner(user: Any, pk: int, *, via: access.Via, doel: str | None = None) -> Inwoner:
+    """The resident of a dossier (page and API), found by id within the municipality the login
+    works for now, with their wijk (held to it as well: issue 16, one shard). Another
+    municipality's resident answers the 404 of one that exists nowhere, the refusal logged
+    (`access.get_or_refuse`, ADR 0046); role and need-to-know stay with the caller's
+    `require`."""
+    return access.get_or_refuse(
+        user,
+        Resource.DOSSIER,
+        Action.LEZEN,
+        via=via,
+        pk=pk,
+        zoek=lambda gemeente_id: (
+            Inwoner.objects.select_related("wijk")
+            .filter(pk=pk, gemeente_id=gemeente_id, wijk__gemeente_id=gemeente_id)
+            .first()
+        ),
+        wat="Inwoner",
+        niet_gevonden="Deze inwoner bestaat niet.",
+        doel=doel,
     )
 
 
@@ -147,11 +174,25 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
     latest messages with providers when the role reads them."""
     mag = {r: access.allows(user, r, Action.LEZEN) for r in Resource}
     huishouden_id = Subquery(huidig_huishouden(inwoner.pk, vandaag))
+    # Every part is held to the resident's municipality (the login's: `dossier_inwoner`), the
+    # rows it joins included (issue 16: every table of the one query carries the condition).
+    gemeente_id = inwoner.gemeente_id
     delen: dict[str, tuple[QuerySet[Any], Rijen]] = {}
     if mag[Resource.MELDING]:
-        delen["meldingen"] = (Melding.objects.filter(inwoner_id=inwoner.pk), _MELDINGEN)
+        delen["meldingen"] = (
+            Melding.objects.filter(
+                Q(team__isnull=True) | Q(team__gemeente_id=gemeente_id),
+                Q(medewerker__isnull=True) | Q(medewerker__gemeente_id=gemeente_id),
+                inwoner_id=inwoner.pk,
+                gemeente_id=gemeente_id,
+            ),
+            _MELDINGEN,
+        )
     if mag[Resource.ONDERZOEK]:
-        delen["onderzoeken"] = (Onderzoek.objects.filter(inwoner_id=inwoner.pk), _ONDERZOEKEN)
+        delen["onderzoeken"] = (
+            Onderzoek.objects.filter(inwoner_id=inwoner.pk, medewerker__gemeente_id=gemeente_id),
+            _ONDERZOEKEN,
+        )
     if mag[Resource.PLAN]:
         actief = Plan.objects.filter(huishouden_id=huishouden_id, status__in=ACTIEVE_STATUSSEN)
         delen["plan"] = (
@@ -164,22 +205,31 @@ def dossier_get(*, user: Any, inwoner: Inwoner, vandaag: dt.date) -> Dossier:
         # Only the aanvragen under the laws the role reads (the Werkplein: Participatiewet
         # and Wgs).
         delen["aanvragen"] = (
-            Aanvraag.objects.filter(access.wet_q(user, veld="wet"), inwoner_id=inwoner.pk),
+            Aanvraag.objects.filter(
+                access.wet_q(user, veld="wet"), inwoner_id=inwoner.pk, gemeente_id=gemeente_id
+            ),
             _AANVRAGEN,
         )
     if mag[Resource.BESCHIKKING]:
         # Only the decisions under the laws the role reads (the Werkplein: Participatiewet).
         delen["beschikkingen"] = (
-            Beschikking.objects.filter(access.wet_q(user), inwoner_id=inwoner.pk),
-            _beschikkingen(),
+            Beschikking.objects.filter(
+                access.wet_q(user), inwoner_id=inwoner.pk, gemeente_id=gemeente_id
+            ),
+            _beschikkingen(gemeente_id),
         )
     if mag[Resource.BEZWAAR]:
         delen["bezwaren"] = (
-            Bezwaar.objects.filter(beschikking__inwoner_id=inwoner.pk),
+            Bezwaar.objects.filter(
+                beschikking__inwoner_id=inwoner.pk, beschikking__gemeente_id=gemeente_id
+            ),
             _BEZWAREN,
         )
     if mag[Resource.KLACHT]:
-        delen["klachten"] = (Klacht.objects.filter(inwoner_id=inwoner.pk), _KLACHTEN)
+        delen["klachten"] = (
+            Klacht.objects.filter(inwoner_id=inwoner.pk, gemeente_id=gemeente_id),
+            _KLACHTEN,
+        )
     zichtbaar = ["inwoners.inwoner", "inwoners.huishouden"] + [
         soort for soort, resource in RECORD_RESOURCE.items() if mag[resource]
     ]

@@ -8,21 +8,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from eenplan.common.paginering import BegrensdePaginator
 from eenplan.gemeente.middleware import SESSIE_SLEUTEL
 from eenplan.gemeente.selectors import gemeenten_van_login, medewerker_for_user
-from eenplan.inwoners.models import Inwoner
 from eenplan.inwoners.selectors import ZOEK_TELLEN_MAX, inwoner_search
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel
 from eenplan.privacy.selectors import default_doel, inzage_inwoners_zoeken, inzage_list
 from eenplan.web.parameters import allowed_parameters
-from eenplan.web.selectors import dossier_get
+from eenplan.web.selectors import dossier_get, dossier_inwoner
 from eenplan.web.selectors import zoeken as zoeken_selector
 
 PAGE_SIZE = 25
@@ -67,9 +66,7 @@ def inwoner_zoeken(request: HttpRequest) -> HttpResponse:
 
 @access.requires(Resource.DOSSIER, Action.LEZEN, per_record=True)
 def inwoner_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    inwoner = Inwoner.objects.select_related("wijk").filter(pk=pk).first()
-    if inwoner is None:
-        raise Http404("Deze inwoner bestaat niet.")
+    inwoner = dossier_inwoner(request.user, pk, via=access.Via.request(request))
     try:
         access.require(
             request.user,

@@ -85,17 +85,22 @@ def test_other_municipality_privacy_officer_sees_its_own_rows(
     assert [r["gebruikersnaam"] for r in rows] == ["elders"]
 
 
-def test_refused_attempt_on_a_resident_elsewhere_belongs_to_the_residents_municipality(
+def test_refused_attempt_on_a_resident_elsewhere_is_in_the_logins_own_municipality(
     client, generalist, privacy_officer, andere_gemeente, inwoner_elders
 ):
-    assert login(client, generalist).get(f"/inwoners/{inwoner_elders.pk}/").status_code == 403
+    """The dossier looks the resident up within the login's municipality (ADR 0046): another
+    municipality's resident is not found — a 404 like one that exists nowhere — and the
+    refusal is in the login's own log, naming no resident; the other municipality's log holds
+    nothing (it would tell that the id exists there)."""
+    assert login(client, generalist).get(f"/inwoners/{inwoner_elders.pk}/").status_code == 404
     row = Inzage.objects.get()
-    assert (row.toegestaan, row.gemeente_id) == (False, andere_gemeente.pk)
+    assert (row.toegestaan, row.inwoner_id) == (False, None)
+    assert row.gemeente_id == generalist.gemeente_id
     fg_elders = MedewerkerFactory(gemeente=andere_gemeente, functie=Rol.PRIVACY)
-    assert [r["id"] for r in api_for(fg_elders).get("/api/v1/inzagelog/").json()["results"]] == [
-        row.pk
-    ]
-    assert api_for(privacy_officer).get("/api/v1/inzagelog/").json()["results"] == []
+    assert api_for(fg_elders).get("/api/v1/inzagelog/").json()["results"] == []
+    assert [
+        r["id"] for r in api_for(privacy_officer).get("/api/v1/inzagelog/").json()["results"]
+    ] == [row.pk]
 
 
 def test_write_helpers_fill_the_municipality(gemeente, generalist, inwoner_noord, inwoner_elders):
