@@ -194,11 +194,12 @@ def toewijzing_kandidaten(melding: Melding) -> QuerySet[Medewerker]:
     person not yet identified, those of every wijkteam of the municipality.
 
     (A read that belongs in selectors.py; kept here until meldingen.selectors has one.)"""
+    gemeente_id = melding.gemeente_id
     qs = melding.gemeente.medewerkers.filter(
-        functie__in=GENERALISTEN, teams__soort=TeamSoort.WIJKTEAM
+        functie__in=GENERALISTEN, teams__soort=TeamSoort.WIJKTEAM, teams__gemeente_id=gemeente_id
     )
     if melding.inwoner_id is not None:
-        qs = qs.filter(teams__wijken=melding.inwoner.wijk_id)
+        qs = qs.filter(teams__wijken=melding.inwoner.wijk_id, teams__gemeente_id=gemeente_id)
     return qs.select_related("user").distinct().order_by("user__last_name", "user__first_name")
 
 

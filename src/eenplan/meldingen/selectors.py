@@ -5,7 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from eenplan.common.termijnstand import Drempels, termijn_stand
@@ -14,7 +27,7 @@ from eenplan.gemeente.selectors import termijn_drempels
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.inwoners.selectors import inwoner_filter
 from eenplan.meldingen.constants import OPEN_STATUSSEN, Domein, TermijnStand
-from eenplan.meldingen.models import Melding, Notificatie
+from eenplan.meldingen.models import Melding, MeldingGebeurtenis, Notificatie
 from eenplan.privacy import access
 
 User = AbstractBaseUser | AnonymousUser | access.Actor
@@ -37,6 +50,33 @@ def meldingen_in_scope(user: User) -> QuerySet[Melding]:
     if actor.is_superuser:
         return Melding.objects.filter(condition)
     return Melding.objects.none()
+
+
+def _gekoppeld_binnen(gemeente_id: int | None, *paden: str) -> Q:
+    """Each row a melding read joins through `paden` (nullable foreign keys: `inwoner`,
+    `inwoner__wijk`, `team`, ...) is of municipality `gemeente_id`, or there is none. Always
+    true for a melding of that municipality — its resident, team and staff member are its own —
+    but stated, so every table of the query carries the municipality condition (issue 16: one
+    shard on Citus). Only on the joins the query makes anyway (`select_related`): no join more."""
+    conditie = Q()
+    for pad in paden:
+        conditie &= Q(**{f"{pad}__isnull": True}) | Q(**{f"{pad}__gemeente_id": gemeente_id})
+    return conditie
+
+
+# What `melding_get` joins: the resident and wijk, household, team, staff member and the
+# melding it was linked to.
+MELDING_JOINS = ("inwoner", "inwoner__wijk", "huishouden", "team", "medewerker", "gekoppeld_aan")
+
+
+def binnen_gemeente(
+    gemeente_id: int | None, *, joins: tuple[str, ...] = MELDING_JOINS
+) -> QuerySet[Melding]:
+    """The meldingen of one municipality, to find one by id (`melding_get`): another
+    municipality's melding is not found (a logged 404 through `access.get_or_refuse`, ADR 0046),
+    like one that does not exist, instead of a refusal that tells it exists. The rows the read
+    joins (`joins`, those `select_related` reads) are held to the municipality too."""
+    return Melding.objects.filter(_gekoppeld_binnen(gemeente_id, *joins), gemeente_id=gemeente_id)
 
 
 def _stand(drempels: Drempels) -> Case:
@@ -77,10 +117,15 @@ def werkvoorraad(
 ) -> QuerySet[Melding]:
     """Open meldingen (or those with `status`) with their deadline state; bounded queries.
     `zoek`: free text — a melding number, a BSN or (the start of) a name (see `zoek_q`), the
-    residents looked up within `gemeente_id` (the login's municipality)."""
+    residents looked up within `gemeente_id` (the login's municipality), to which the rows the
+    list joins (resident and wijk, staff member, team) are held too."""
     qs = scope.select_related("inwoner__wijk", "medewerker__user", "team").annotate(
         stand=_stand(termijn_drempels(vandaag))
     )
+    if gemeente_id is not None:
+        qs = qs.filter(
+            _gekoppeld_binnen(gemeente_id, "inwoner", "inwoner__wijk", "medewerker", "team")
+        )
     qs = qs.filter(status=status) if status else qs.filter(status__in=OPEN_STATUSSEN)
     if medewerker is not None:
         qs = qs.filter(medewerker=medewerker)
@@ -157,9 +202,12 @@ def melding_get(
     *, scope: QuerySet[Melding], pk: int, vandaag: dt.date | None = None
 ) -> Melding | None:
     """One melding with its history, and `stand`: the state of its onderzoek deadline on
-    `vandaag` (default today) from the same SQL expression as the worklists."""
+    `vandaag` (default today) from the same SQL expression as the worklists. `scope`: the
+    meldingen it is looked for in — `binnen_gemeente(<the login's municipality>)` for a lookup
+    by id, a need-to-know scope for a melding named in a form; the history's staff members and
+    teams are read within the melding's municipality."""
     vandaag = vandaag or timezone.localdate()
-    return (
+    melding = (
         scope.annotate(stand=_stand(termijn_drempels(vandaag)))
         .select_related(
             "inwoner__wijk",
@@ -169,15 +217,18 @@ def melding_get(
             "gekoppeld_aan",
             "geregistreerd_door",
         )
-        .prefetch_related(
-            "gebeurtenissen__door",
-            "gebeurtenissen__medewerker__user",
-            "gebeurtenissen__team",
-            "opschortingen",
-        )
         .filter(pk=pk)
         .first()
     )
+    if melding is not None:
+        gemeente_id = melding.gemeente_id
+        gebeurtenissen = MeldingGebeurtenis.objects.filter(
+            _gekoppeld_binnen(gemeente_id, "medewerker", "team")
+        ).select_related("door", "medewerker__user", "team")
+        prefetch_related_objects(
+            [melding], Prefetch("gebeurtenissen", queryset=gebeurtenissen), "opschortingen"
+        )
+    return melding
 
 
 def intake_context(*, melding: Melding, scope: QuerySet[Melding], vandaag: dt.date) -> dict:
@@ -190,15 +241,24 @@ def intake_context(*, melding: Melding, scope: QuerySet[Melding], vandaag: dt.da
     same = Q(inwoner_id=melding.inwoner_id)
     if melding.huishouden_id:
         same |= Q(huishouden_id=melding.huishouden_id)
+    gemeente_id = melding.gemeente_id
     andere = list(
         scope.filter(same, status__in=OPEN_STATUSSEN)
+        .filter(
+            _gekoppeld_binnen(gemeente_id, "medewerker", "team"),
+            Q(inwoner__isnull=True) | Q(inwoner__gemeente_id=gemeente_id),
+        )
         .exclude(pk=melding.pk)
         .select_related("inwoner", "medewerker__user", "team")
         .order_by("-ontvangen_op")
     )
     leden = (
         list(
-            HuishoudenLid.objects.filter(huishouden_id=melding.huishouden_id, lid_van__lte=vandaag)
+            HuishoudenLid.objects.filter(
+                huishouden_id=melding.huishouden_id,
+                lid_van__lte=vandaag,
+                inwoner__gemeente_id=gemeente_id,
+            )
             .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
             .select_related("inwoner")
             .order_by("lid_van", "id")
@@ -213,8 +273,17 @@ def intake_context(*, melding: Melding, scope: QuerySet[Melding], vandaag: dt.da
 
 
 def notificaties_open(*, medewerker: Medewerker) -> QuerySet[Notificatie]:
+    """The unread notifications of the staff member's teams, with their melding and its
+    resident, each held to the staff member's municipality."""
+    gemeente_id = medewerker.gemeente_id
     return (
-        Notificatie.objects.filter(team__in=medewerker.teams.all(), gelezen_op__isnull=True)
+        Notificatie.objects.filter(
+            Q(melding__inwoner__isnull=True) | Q(melding__inwoner__gemeente_id=gemeente_id),
+            team__in=medewerker.teams.all(),
+            team__gemeente_id=gemeente_id,
+            melding__gemeente_id=gemeente_id,
+            gelezen_op__isnull=True,
+        )
         .select_related("melding__inwoner", "team")
         .order_by("-created_at")
     )

@@ -156,6 +156,7 @@ class MeldingDetailSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "url",
+            "versie",
             "status",
             "inwoner",
             "onbekende_persoon",

@@ -51,6 +51,7 @@ from eenplan.meldingen.api.serializers import (
 )
 from eenplan.meldingen.models import Melding
 from eenplan.meldingen.selectors import (
+    binnen_gemeente,
     melding_get,
     meldingen_in_scope,
     werkvoorraad,
@@ -209,9 +210,12 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         )
         return Response(MeldingTellingenSerializer({**counts, "totaal": sum(counts.values())}).data)
 
-    def _get(self, request: Request, pk: Any, *, full: bool = False) -> Melding:
-        """The melding, loaded without the scope filter (access is decided after): 404 when it
-        does not exist.
+    def _get(
+        self, request: Request, pk: Any, handeling: access.Action, *, full: bool = False
+    ) -> Melding:
+        """The melding within the login's municipality, without the need-to-know scope (access
+        is decided after): another municipality's is a 404 like one that does not exist, the
+        refusal logged (`access.get_or_refuse`, ADR 0046).
 
         Without `full` the melding is loaded without prefetched history: the services read
         `melding.opschortingen` and must not see a stale prefetch cache."""
@@ -219,28 +223,41 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             melding_id = int(pk)
         except (TypeError, ValueError) as exc:
             raise NotFound("Deze melding bestaat niet.") from exc
-        alle = Melding.objects.all()
-        melding = (
-            melding_get(scope=alle, pk=melding_id)
-            if full
-            else alle.select_related("inwoner", "team", "medewerker__user")
-            .filter(pk=melding_id)
-            .first()
+
+        def zoek(gemeente_id: int | None) -> Melding | None:
+            if full:
+                return melding_get(scope=binnen_gemeente(gemeente_id), pk=melding_id)
+            joins = ("inwoner", "team", "medewerker")
+            return (
+                binnen_gemeente(gemeente_id, joins=joins)
+                .select_related("inwoner", "team", "medewerker__user")
+                .filter(pk=melding_id)
+                .first()
+            )
+
+        return access.get_or_refuse(
+            request.user,
+            MELDING,
+            handeling,
+            via=self._via(request),
+            pk=melding_id,
+            zoek=zoek,
+            wat="Melding",
+            niet_gevonden="Deze melding bestaat niet.",
+            doel=request_doel(request),
         )
-        if melding is None:
-            raise NotFound("Deze melding bestaat niet.")
-        return melding
 
     def _via(self, request: Request) -> access.Via:
         return access.Via.request(request)
 
     def _render(self, request: Request, melding_id: int, *, code: int = 200) -> Response:
-        melding = melding_get(scope=Melding.objects.all(), pk=melding_id)
+        gemeente_id = access.Actor.of(request.user).gemeente_id
+        melding = melding_get(scope=binnen_gemeente(gemeente_id), pk=melding_id)
         body = MeldingDetailSerializer(melding, context={"request": request}).data
         return Response(body, status=code)
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        melding = self._get(request, pk, full=True)
+        melding = self._get(request, pk, Handeling.LEZEN, full=True)
         # Reading a melding about a known resident is reading their dossier: need-to-know,
         # logged (refusals too); about a person not identified yet: screeners only.
         access.require_object(
@@ -249,7 +266,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             Handeling.LEZEN,
             via=self._via(request),
             doel=request_doel(request),
-            inwoner=melding.inwoner_id,
+            inwoner=melding.inwoner if melding.inwoner_id else None,
             gemeente=melding.gemeente_id,
         )
         body = MeldingDetailSerializer(melding, context={"request": request}).data
@@ -284,7 +301,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         """Load, parse, call one service (which decides access and logs it), render. Input
         refused before the service runs is first checked for access too, so a login without
         need-to-know gets its (logged) 403 rather than a 400."""
-        melding = self._get(request, pk)
+        melding = self._get(request, pk, self.access_rules[self.action][1])
         data = serializer_class(data=request.data)
         if not data.is_valid():
             services.melding_authorise(

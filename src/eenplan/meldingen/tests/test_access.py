@@ -1,9 +1,10 @@
 """Access to meldingen goes through the one decision point (`privacy.access`), issue 8.
 
-Every refusal — lack of a role, outside need-to-know, not the contact person, another
-municipality — is a 403 with a Dutch reason, changes nothing and leaves a row in the access
-log: on the pages and in the API, for reading and for writing. Scope means the same for lists,
-reads and writes, pages and API. The services refuse on their own what the actor may not do.
+Every refusal — lack of a role, outside need-to-know, not the contact person — is a 403 with a
+Dutch reason (another municipality's melding is a 404 like an unknown one, ADR 0046), changes
+nothing and leaves a row in the access log: on the pages and in the API, for reading and for
+writing. Scope means the same for lists, reads and writes, pages and API. The services refuse
+on their own what the actor may not do.
 """
 
 from __future__ import annotations
@@ -255,6 +256,8 @@ def test_a_melding_about_an_unknown_person_is_for_screeners_only(
 
 
 def test_a_screener_of_another_municipality_is_refused_and_logged(meldingen: dict) -> None:
+    """Not found within the screener's municipality: the 404 of a melding that does not exist
+    (ADR 0046; more in test_andere_gemeente.py), logged, nothing changed."""
     elders = GemeenteFactory(cbs_code="GM0889", naam="Peel en Maas")
     team = TeamFactory(
         gemeente=elders,
@@ -264,13 +267,13 @@ def test_a_screener_of_another_municipality_is_refused_and_logged(meldingen: dic
     screener = MedewerkerFactory(gemeente=elders, functie=Rol.MIDOFFICE, teams=[team])
     melding = meldingen["onbekend"]
     response = api_for(screener).get(f"{API}{melding.pk}/")
-    assert response.status_code == 403
-    assert "andere gemeente" in response.json()["detail"]
-    assert [i.reden for i in geweigerd(screener)] == [access.ANDERE_GEMEENTE]
+    assert response.status_code == 404
+    reden = f"Melding {melding.pk}: {access.NIET_BINNEN_GEMEENTE}."
+    assert [i.reden for i in geweigerd(screener)] == [reden]
     response = api_for(screener).post(
         f"{API}{melding.pk}/beantwoorden/", {"antwoord": "x"}, format="json"
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert Melding.objects.get(pk=melding.pk).status == Status.GEREGISTREERD
     assert len(geweigerd(screener)) == 2
 

@@ -26,6 +26,7 @@ from eenplan.inwoners.services import huishouden_create
 from eenplan.meldingen import services
 from eenplan.meldingen.models import Melding, MeldingGebeurtenis
 from eenplan.privacy import access
+from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing.factories import (
     GemeenteFactory,
@@ -432,8 +433,14 @@ def test_out_of_scope_is_403_and_unknown_is_404(generalist, werkvoorraad):
     response = api.post(detail_url(werkvoorraad["zuid"], "opschorten"), {}, format="json")
     assert response.status_code == 403
     refused = gelogd().filter(user=generalist.user, toegestaan=False)
-    assert refused.count() == 2  # every refused look at a resident's melding is logged
-    assert set(refused.values_list("inwoner_id", flat=True)) == {werkvoorraad["zuid"].inwoner_id}
+    # Every refused look at a resident's melding is logged, and so is the id not found within
+    # the municipality (ADR 0046), without a resident.
+    assert refused.count() == 3
+    assert set(refused.values_list("inwoner_id", flat=True)) == {
+        werkvoorraad["zuid"].inwoner_id,
+        None,
+    }
+    assert refused.get(inwoner_id=None).reden == f"Melding 999999: {NIET_BINNEN_GEMEENTE}."
     assert set(refused.values_list("handeling", flat=True)) == {"lezen", "opschorten"}
     assert not gelogd().filter(toegestaan=True).exists()
 

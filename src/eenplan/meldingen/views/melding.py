@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -57,26 +57,35 @@ GEBEURTENISSEN = {
 }
 
 
-def _melding_or_404(pk: int) -> Melding:
-    """The melding, loaded without the scope filter (access is decided after): 404 if it does
-    not exist."""
-    melding = selectors.melding_get(scope=Melding.objects.all(), pk=pk)
-    if melding is None:
-        raise Http404("Deze melding bestaat niet.")
-    return melding
+def _melding_or_404(request: HttpRequest, pk: int, handeling: access.Action) -> Melding:
+    """The melding within the login's municipality, without the need-to-know scope (access is
+    decided after): another municipality's is a 404 like one that does not exist, the refusal
+    logged (`access.get_or_refuse`, ADR 0046)."""
+    return access.get_or_refuse(
+        request.user,
+        MELDING,
+        handeling,
+        via=_via(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.melding_get(
+            scope=selectors.binnen_gemeente(gemeente_id), pk=pk
+        ),
+        wat="Melding",
+        niet_gevonden="Deze melding bestaat niet.",
+    )
 
 
 def _melding_read(request: HttpRequest, pk: int) -> Melding:
     """The melding if this login may read it (role and the need-to-know of its resident, or a
     screener for a person not identified yet): the read is logged; else 403 with the reason,
     logged as refused."""
-    melding = _melding_or_404(pk)
+    melding = _melding_or_404(request, pk, Handeling.LEZEN)
     access.require_object(
         request.user,
         MELDING,
         Handeling.LEZEN,
         via=access.Via.request(request),
-        inwoner=melding.inwoner_id,
+        inwoner=melding.inwoner if melding.inwoner_id else None,
         gemeente=melding.gemeente_id,
     )
     return melding
@@ -210,7 +219,7 @@ def _actie(
     (POST/redirect/GET; the service changed nothing). Input refused before the service runs is
     first checked for access too, so a login without need-to-know gets its (logged) 403, not a
     form error."""
-    melding = _melding_or_404(pk)
+    melding = _melding_or_404(request, pk, handeling)
     form_class, kwargs = _form_classes(request, melding, timezone.localdate())[naam]
     form = form_class(request.POST, prefix=naam, **kwargs)
     if not form.is_valid():
