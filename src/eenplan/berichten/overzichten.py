@@ -214,12 +214,23 @@ def uitleg(codes: list[str]) -> list[Uitleg]:
     return [codelijsten.retourcode(code) for code in codes]
 
 
-def bericht_detail(scope: QuerySet[Bericht], pk: int) -> BerichtDetail | None:
-    """One message of `scope` (`selectors.bericht_get`) with its file made readable, its codes
-    explained, the answers to it and, for a declaratie, its lines with their verdicts."""
-    if not scope.filter(pk=pk).exists():
-        return None
-    bericht = selectors.bericht_get(pk)
+def bericht_detail(actor: Any, pk: int, *, via: access.Via) -> BerichtDetail:
+    """One message this login may list (`selectors.berichten_in_scope`: for staff within the
+    municipality it works for now) with its file made readable, its codes explained, the
+    answers to it and, for a declaratie, its lines with their verdicts. Not found there —
+    another municipality's message or none at all, the same answer — is a 404 with the refusal
+    in the access log (`access.get_or_refuse`, ADR 0046)."""
+    scope = selectors.berichten_in_scope(actor)
+    bericht = access.get_or_refuse(
+        actor,
+        Resource.BERICHT,
+        Action.LEZEN,
+        via=via,
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.bericht_get(pk, scope, gemeente_id=gemeente_id),
+        wat="Bericht",
+        niet_gevonden="Dit bericht bestaat niet.",
+    )
     xml, ingesprongen = leesbaar(bytes(bericht.inhoud))
     return BerichtDetail(
         bericht=bericht,
@@ -333,9 +344,11 @@ def budget_overzicht(
     and their verdict in the 325, debet minus credit, by the year their period begins) and the
     forecast to the year's end (`budget.prognose`). Three queries, whatever the size."""
     begin, einde = dt.date(jaar, 1, 1), dt.date(jaar, 12, 31)
-    toewijzingen = Toewijzing.objects.filter(gemeente=gemeente, ingangsdatum__lte=einde).filter(
-        Q(einddatum__isnull=True) | Q(einddatum__gte=begin)
-    )
+    # The residents the toewijzingen are ordered by (Toewijzing.Meta) within the municipality
+    # too (issue 16: every table of the query carries the condition).
+    toewijzingen = Toewijzing.objects.filter(
+        gemeente=gemeente, inwoner__gemeente_id=gemeente.pk, ingangsdatum__lte=einde
+    ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=begin))
     prestaties = Prestatie.objects.filter(
         bericht__gemeente=gemeente, begindatum__year=jaar, bericht__aanbieder__isnull=False
     )

@@ -229,16 +229,31 @@ def berichten_op_dag(dag: dt.date, qs: QuerySet[Bericht] | None = None) -> Query
     return berichten_zoeken(qs, dag=dag)
 
 
-def bericht_get(pk: int) -> Bericht:
-    """One message with its answers, the message it answers, its residents and claim lines."""
+def bericht_get(
+    pk: int, scope: QuerySet[Bericht] | None = None, *, gemeente_id: int | None = None
+) -> Bericht | None:
+    """One message of `scope` (what the actor may list, `berichten_in_scope`; every message
+    when None) with its answers, the message it answers, its residents and claim lines; None
+    when `scope` has no message `pk`. `gemeente_id`: the municipality of a staff login's scope,
+    to which the decision it joins, its answers and its residents are held as well (issue 16:
+    every table of each query carries the condition)."""
+    qs = Bericht.objects.all() if scope is None else scope
+    inwoners = Inwoner.objects.all()
+    antwoorden = Bericht.objects.all()
+    if gemeente_id is not None:
+        qs = qs.filter(Q(beschikking__isnull=True) | Q(beschikking__gemeente_id=gemeente_id))
+        inwoners = inwoners.filter(gemeente_id=gemeente_id)
+        # As the log lists them: the municipality's, and those that name none (unreadable).
+        antwoorden = antwoorden.filter(Q(gemeente_id=gemeente_id) | Q(gemeente__isnull=True))
     return (
-        Bericht.objects.select_related("aanbieder", "antwoord_op", "gemeente", "beschikking")
+        qs.select_related("aanbieder", "antwoord_op", "gemeente", "beschikking")
         .prefetch_related(
-            "inwoners",
-            Prefetch("antwoorden", queryset=Bericht.objects.order_by("moment", "id")),
+            Prefetch("inwoners", queryset=inwoners),
+            Prefetch("antwoorden", queryset=antwoorden.order_by("moment", "id")),
             Prefetch("prestaties", queryset=Prestatie.objects.order_by("id")),
         )
-        .get(pk=pk)
+        .filter(pk=pk)
+        .first()
     )
 
 

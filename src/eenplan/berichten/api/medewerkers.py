@@ -195,9 +195,13 @@ class BerichtLogViewSet(viewsets.GenericViewSet):
         return response
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        gegevens = overzichten.bericht_detail(_scope(request), int(pk))
-        if gegevens is None:
-            raise NotFound(NIET_GEVONDEN)
+        try:
+            bericht_id = int(pk)
+        except (TypeError, ValueError):
+            raise NotFound(NIET_GEVONDEN) from None
+        gegevens = overzichten.bericht_detail(
+            request.user, bericht_id, via=access.Via.request(request)
+        )
         _toon(request, [gegevens.bericht], lijst=False)
         return Response(BerichtDetailSerializer(gegevens).data)
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -99,9 +99,7 @@ def _mapkoppeling(request: HttpRequest) -> TaakSoort | None:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One message: what it is, the file as received or sent (indented, escaped), every
     return code explained in Dutch, its lines (a declaratie) and the answers to it."""
-    gegevens = overzichten.bericht_detail(_scope(request), pk)
-    if gegevens is None:
-        raise Http404("Dit bericht bestaat niet.")
+    gegevens = overzichten.bericht_detail(request.user, pk, via=hulp.via(request))
     _toon(request, [gegevens.bericht], lijst=False)
     return render(request, "berichten/bericht.html", {"d": gegevens, "b": gegevens.bericht})
 
