@@ -114,7 +114,10 @@ def aanvragen_open(
     urgent first."""
     qs = selectors.met_termijn_stand(
         selectors.aanvragen_in_scope(user)
-        .filter(status=AanvraagStatus.ONTVANGEN)
+        .filter(
+            selectors.binnen_gemeente_q(access.Actor.of(user).gemeente_id, "inwoner__wijk"),
+            status=AanvraagStatus.ONTVANGEN,
+        )
         .select_related("inwoner__wijk"),
         vandaag,
     )
@@ -131,9 +134,14 @@ def ladder_van(inwoner: Inwoner) -> list[Afweging]:
 
 def terug_naar_beslisser(user: User) -> QuerySet[Beschikking]:
     """This login's own decisions that the back office found unlawful (Hardenberg)."""
+    gemeente_id = access.Actor.of(user).gemeente_id
     return (
         selectors.beschikkingen_in_scope(user)
-        .filter(besloten_door_id=user.pk, rechtmatigheid=Rechtmatigheid.ONRECHTMATIG)
+        .filter(
+            selectors.binnen_gemeente_q(gemeente_id, "inwoner", "aanvraag"),
+            besloten_door_id=user.pk,
+            rechtmatigheid=Rechtmatigheid.ONRECHTMATIG,
+        )
         .select_related("inwoner", "aanvraag")
         .order_by("-updated_at")
     )
@@ -143,19 +151,28 @@ def terug_naar_beslisser(user: User) -> QuerySet[Beschikking]:
 
 
 def beschikkingen_van(inwoner: Inwoner) -> QuerySet[Beschikking]:
-    return Beschikking.objects.filter(inwoner=inwoner).order_by("-besloten_op", "-id")
+    """The resident's decisions, within the resident's municipality."""
+    return Beschikking.objects.filter(inwoner=inwoner, gemeente_id=inwoner.gemeente_id).order_by(
+        "-besloten_op", "-id"
+    )
 
 
 def toetsing_rij(user: User) -> QuerySet[Beschikking]:
     """Decisions by a generalist waiting for the back office's lawfulness check, oldest first."""
+    gemeente_id = access.Actor.of(user).gemeente_id
     return (
         selectors.beschikkingen_in_scope(user)
-        .filter(rechtmatigheid=Rechtmatigheid.TE_TOETSEN)
+        .filter(
+            selectors.binnen_gemeente_q(gemeente_id, "inwoner", "inwoner__wijk", "aanvraag"),
+            rechtmatigheid=Rechtmatigheid.TE_TOETSEN,
+        )
         .select_related("inwoner__wijk", "aanvraag", "besloten_door")
         .prefetch_related(
             Prefetch(
                 "voorzieningen",
-                queryset=BeschikteVoorziening.objects.select_related("voorziening", "aanbieder"),
+                queryset=BeschikteVoorziening.objects.filter(
+                    selectors.binnen_gemeente_q(gemeente_id, "voorziening")
+                ).select_related("voorziening", "aanbieder"),
             )
         )
         .order_by("besloten_op", "id")

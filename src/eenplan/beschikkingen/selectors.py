@@ -56,6 +56,17 @@ def overgangsrecht_werklijst(
     )
 
 
+def binnen_gemeente_q(gemeente_id: int | None, *paden: str) -> Q:
+    """The rows a list joins through `paden` (`inwoner`, `inwoner__wijk`, `aanvraag`, ...) of
+    municipality `gemeente_id`, the login's: always true for a record of that municipality,
+    but stated, so every table of the query carries the municipality condition (issue 16: one
+    shard on Citus). Put only on rows the query joins anyway (`select_related`). No condition
+    for a login without a municipality (a superuser for set-up reads every one)."""
+    if gemeente_id is None:
+        return Q()
+    return Q(**{f"{pad}__gemeente_id": gemeente_id for pad in paden})
+
+
 def opschorting_lopend(aanvraag: Aanvraag) -> AanvraagOpschorting | None:
     """The suspension of the aanvraag's decision term that is still running, if any."""
     return aanvraag.opschortingen.filter(tot__isnull=True).first()
@@ -63,8 +74,9 @@ def opschorting_lopend(aanvraag: Aanvraag) -> AanvraagOpschorting | None:
 
 # --- one resource: loaded without the scope, then decided on by privacy.access -----------------
 #
-# Pages and API load a record with the same function below (404 when it does not exist), then
-# ask `access.require(..., inwoner=<its resident>)`: a record outside the need-to-know scope is a
+# Pages and API load a record with the same function below, within the login's municipality
+# (through `access.get_or_refuse`: not there is a logged 404, ADR 0046), then ask
+# `access.require(..., inwoner=<its resident>)`: a record outside the need-to-know scope is a
 # logged 403 on both paths. The lists use the `*_in_scope` querysets, the same filter
 # (`access.scope_q`) that `require` applies to one resident.
 
@@ -82,12 +94,28 @@ def met_termijn_stand(qs: QuerySet[Aanvraag], vandaag: dt.date | None = None) ->
     return qs.annotate(termijn_stand=aanvraag_termijn_stand(drempels))
 
 
-def aanvraag_get(pk: int) -> Aanvraag | None:
+def aanvraag_get(pk: int, *, gemeente_id: int | None) -> Aanvraag | None:
+    """An aanvraag of municipality `gemeente_id` (the login's) with its resident and wijk and its
+    decisions, each held to that municipality (issue 16: one shard on Citus). Another
+    municipality's aanvraag is not found, like one that does not exist (a logged 404 through
+    `access.get_or_refuse`, ADR 0046)."""
     return (
-        met_termijn_stand(Aanvraag.objects.filter(pk=pk))
+        met_termijn_stand(
+            Aanvraag.objects.filter(
+                pk=pk,
+                gemeente_id=gemeente_id,
+                inwoner__gemeente_id=gemeente_id,
+                inwoner__wijk__gemeente_id=gemeente_id,
+            )
+        )
         .select_related("inwoner__wijk", "plan", "vastgelegd_door", "gemeente")
         .prefetch_related(
-            Prefetch("beschikkingen", queryset=Beschikking.objects.order_by("besloten_op", "id"))
+            Prefetch(
+                "beschikkingen",
+                queryset=Beschikking.objects.filter(gemeente_id=gemeente_id).order_by(
+                    "besloten_op", "id"
+                ),
+            )
         )
         .first()
     )
@@ -115,17 +143,24 @@ def _bezwaren() -> Rijen:
     return Rijen(model, volgorde=("-ontvangen_op", "-id"))  # type: ignore[arg-type]
 
 
-def beschikking_get(pk: int, *, met_verzendingen: bool = False) -> Beschikking | None:
-    """One decision with its resident (and wijk), aanvraag, municipality and the people who
-    decided and checked it, its decided provisions (`voorzieningen`, in order, with their
-    voorziening and provider) and the bezwaren against it (`bezwaren`, newest first), in one
-    query (issue 16: the parts as JSON next to the row instead of a prefetch each).
-    `met_verzendingen`: also the channels its letter went out on (`verzendingen_van`), for
-    its page."""
+def beschikking_get(
+    pk: int, *, gemeente_id: int | None, met_verzendingen: bool = False
+) -> Beschikking | None:
+    """One decision of municipality `gemeente_id` (the login's) with its resident (and wijk),
+    aanvraag, municipality and the people who decided and checked it, its decided provisions
+    (`voorzieningen`, in order, with their voorziening and provider) and the bezwaren against
+    it (`bezwaren`, newest first), in one query (issue 16: the parts as JSON next to the row
+    instead of a prefetch each). Every row it joins is held to the municipality, so another
+    municipality's decision is not found, like one that does not exist (a logged 404 through
+    `access.get_or_refuse`, ADR 0046). `met_verzendingen`: also the channels its letter went
+    out on (`verzendingen_van`), for its page."""
     voorzieningen, bezwaren = _voorzieningen(), _bezwaren()
     delen: dict[str, Any] = {
         "_voorzieningen": rijen_json(
-            BeschikteVoorziening.objects.filter(beschikking_id=OuterRef("pk")), voorzieningen
+            BeschikteVoorziening.objects.filter(
+                beschikking_id=OuterRef("pk"), voorziening__gemeente_id=gemeente_id
+            ),
+            voorzieningen,
         ),
         "_bezwaren": rijen_json(
             bezwaren.model.objects.filter(beschikking_id=OuterRef("pk")), bezwaren
@@ -136,12 +171,19 @@ def beschikking_get(pk: int, *, met_verzendingen: bool = False) -> Beschikking |
             Verzending.objects.filter(
                 brief_soort=BriefSoort.BESCHIKKING,
                 bron_id=OuterRef("pk"),
-                gemeente_id=OuterRef("gemeente_id"),
+                gemeente_id=gemeente_id,
             ),
             _VERZENDINGEN,
         )
     beschikking = (
-        Beschikking.objects.filter(pk=pk)
+        Beschikking.objects.filter(
+            Q(herziet__isnull=True) | Q(herziet__gemeente_id=gemeente_id),
+            pk=pk,
+            gemeente_id=gemeente_id,
+            inwoner__gemeente_id=gemeente_id,
+            inwoner__wijk__gemeente_id=gemeente_id,
+            aanvraag__gemeente_id=gemeente_id,
+        )
         .select_related(
             "inwoner__wijk", "aanvraag", "gemeente", "besloten_door", "getoetst_door", "herziet"
         )
@@ -230,13 +272,15 @@ def beschikkingen_zoeken(
     search keys' indexes serve them."""
     from eenplan.inwoners.selectors import inwoner_filter
 
+    # The provisions' catalogue entries of the same municipality (issue 16). Not on the joined
+    # resident and aanvraag: a condition on a joined row there changes the plan of the list (on
+    # PostgreSQL at 1M residents a scan of every decision and a sort, 1.5 s, instead of reading
+    # the newest 25 from `beschikking_besloten_idx`, 0.7 ms); see docs/scaling.md.
+    regels = BeschikteVoorziening.objects.filter(
+        binnen_gemeente_q(gemeente_id, "voorziening")
+    ).select_related("voorziening", "aanbieder")
     qs = scope.select_related("inwoner", "aanvraag").prefetch_related(
-        Prefetch(
-            "voorzieningen",
-            queryset=BeschikteVoorziening.objects.select_related(
-                "voorziening", "aanbieder"
-            ).order_by("id"),
-        )
+        Prefetch("voorzieningen", queryset=regels.order_by("id"))
     )
     q = vraag.q.strip()
     if q:
@@ -326,9 +370,14 @@ def verzendingen(user: User, *, alleen_open: bool = True) -> QuerySet[Verzending
     return rijen.order_by("-created_at", "-id")
 
 
-def verzendingen_van(soort: str, bron_id: int) -> list[Verzending]:
-    """The channels of one sent letter, in the order they ran (for its page and API)."""
-    return list(Verzending.objects.filter(brief_soort=soort, bron_id=bron_id).order_by("pk"))
+def verzendingen_van(soort: str, bron_id: int, *, gemeente_id: int) -> list[Verzending]:
+    """The channels of one sent letter of municipality `gemeente_id`, in the order they ran
+    (for its page and API)."""
+    return list(
+        Verzending.objects.filter(
+            brief_soort=soort, bron_id=bron_id, gemeente_id=gemeente_id
+        ).order_by("pk")
+    )
 
 
 def vertraging_werklijst(user: User, *, vandaag: dt.date) -> QuerySet[Aanvraag]:
@@ -348,6 +397,7 @@ def vertraging_werklijst(user: User, *, vandaag: dt.date) -> QuerySet[Aanvraag]:
             ~Exists(AanvraagOpschorting.objects.filter(aanvraag=OuterRef("pk"), tot__isnull=True))
         )
         .annotate(termijn_stand=aanvraag_termijn_stand(drempels))
+        .filter(binnen_gemeente_q(access.Actor.of(user).gemeente_id, "inwoner__wijk"))
         .select_related("inwoner__wijk", "gemeente")
         .order_by("beslissen_uiterlijk", "id")
     )

@@ -68,7 +68,13 @@ def bezwaar_get(pk: int, *, gemeente_id: int | None) -> Bezwaar | None:
 def klacht_get(pk: int, *, gemeente_id: int | None) -> Klacht | None:
     """A complaint of the login's municipality (another municipality's does not exist here)."""
     return (
-        _klachten_met_stand(Klacht.objects.filter(pk=pk, gemeente_id=gemeente_id))
+        _klachten_met_stand(
+            Klacht.objects.filter(
+                Q(inwoner__isnull=True) | Q(inwoner__gemeente_id=gemeente_id),
+                pk=pk,
+                gemeente_id=gemeente_id,
+            )
+        )
         .select_related("inwoner")
         .first()
     )

@@ -51,11 +51,22 @@ def _bezwaar(request: HttpRequest, pk: int, action: Action) -> Bezwaar:
     )
 
 
-def _beschikking(pk: int) -> Beschikking:
-    beschikking = beschikkingen_selectors.beschikking_get(pk)
-    if beschikking is None:
-        raise Http404("Deze beschikking bestaat niet.")
-    return beschikking
+def _beschikking(request: HttpRequest, pk: int) -> Beschikking:
+    """The beschikking to register a bezwaar against, within the login's municipality: another
+    municipality's is a 404 like one that does not exist, the refusal logged
+    (`access.get_or_refuse`, ADR 0046)."""
+    return access.get_or_refuse(
+        request.user,
+        Resource.BEZWAAR,
+        Action.AANMAKEN,
+        via=access.Via.request(request),
+        pk=pk,
+        zoek=lambda gemeente_id: beschikkingen_selectors.beschikking_get(
+            pk, gemeente_id=gemeente_id
+        ),
+        wat="Beschikking",
+        niet_gevonden="Deze beschikking bestaat niet.",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,8 +75,8 @@ def bezwaar_registreren(request: HttpRequest, pk: int) -> HttpResponse:
     """Register a bezwaar against a sent beschikking (linked from the beschikking's page):
     eenplan checks whether it is on time (Awb 6:7-6:9, 6:11) and computes the decision term
     (Awb 7:10). A refusal shows the form again with every message (400)."""
-    beschikking = _beschikking(pk)
-    hulp.open_dossier(request, Resource.BEZWAAR, Action.AANMAKEN, beschikking.inwoner_id)
+    beschikking = _beschikking(request, pk)
+    hulp.open_dossier(request, Resource.BEZWAAR, Action.AANMAKEN, beschikking.inwoner)
     status = 200
     if request.method == "GET":
         form = BezwaarForm(prefix="bezwaar", initial={"ingediend_door": beschikking.inwoner.naam})
@@ -125,7 +136,7 @@ def _bezwaar_pagina(
     verdagen: VerdaagForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    hulp.open_dossier(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner)
     lopend = bezwaar.uitkomst == BezwaarUitkomst.LOPEND
     behandelen = access.allows(request.user, Resource.BEZWAAR, Action.BEHANDELEN) and lopend
     andere = [
@@ -140,7 +151,9 @@ def _bezwaar_pagina(
     context = {
         "bezwaar": bezwaar,
         "verzendingen": beschikkingen_selectors.verzendingen_van(
-            BriefSoort.BESLISSING_OP_BEZWAAR, bezwaar.pk
+            BriefSoort.BESLISSING_OP_BEZWAAR,
+            bezwaar.pk,
+            gemeente_id=bezwaar.beschikking.gemeente_id,
         ),
         "b": bezwaar.beschikking,
         "inwoner": bezwaar.beschikking.inwoner,
@@ -173,7 +186,7 @@ def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
     """Extend the decision term once by six weeks (Awb 7:10 lid 3), after the person confirmed
     it (irreversible). A GET goes to the bezwaar; a refusal comes back there (PRG)."""
     bezwaar = _bezwaar(request, pk, Action.BEHANDELEN)
-    hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner)
     terug = reverse("bezwaren:bezwaar", args=[pk]) + "#verdagen"
     if request.method == "GET":
         return redirect(terug)
@@ -200,7 +213,7 @@ def bezwaar_verdagen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     bezwaar = _bezwaar(request, pk, Action.BEHANDELEN)
-    hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner)
     andere = [
         b
         for b in page_selectors.beschikkingen_van(bezwaar.beschikking.inwoner)
@@ -234,7 +247,7 @@ def bezwaar_beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BEZWAAR, Action.BEHANDELEN)
 def bezwaar_informeel(request: HttpRequest, pk: int) -> HttpResponse:
     bezwaar = _bezwaar(request, pk, Action.BEHANDELEN)
-    hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BEZWAAR, Action.BEHANDELEN, bezwaar.beschikking.inwoner)
     datum = hulp.datum_uit(request, "datum")
     if datum is not None:
         hulp.actie(
@@ -384,7 +397,7 @@ def klacht_verdaging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if klacht is None:
         raise Http404("Deze klacht bestaat niet.")
     if klacht.inwoner_id is not None:
-        hulp.open_dossier(request, Resource.KLACHT, Action.LEZEN, klacht.inwoner_id)
+        hulp.open_dossier(request, Resource.KLACHT, Action.LEZEN, klacht.inwoner)
     if not klacht.verdaging_brief_pdf:
         raise Http404("Deze klacht is niet verdaagd.")
     response = HttpResponse(bytes(klacht.verdaging_brief_pdf), content_type="application/pdf")
@@ -396,7 +409,7 @@ def klacht_verdaging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def bezwaar_brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The decision on bezwaar as sent (PDF/A, stored at the decision, never made again)."""
     bezwaar = _bezwaar(request, pk, Action.LEZEN)
-    hulp.open_dossier(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner_id)
+    hulp.open_dossier(request, Resource.BEZWAAR, Action.LEZEN, bezwaar.beschikking.inwoner)
     if not bezwaar.brief_pdf:
         raise Http404("Op dit bezwaar is nog geen brief verzonden.")
     response = HttpResponse(bytes(bezwaar.brief_pdf), content_type="application/pdf")
@@ -411,7 +424,7 @@ def klacht_brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if klacht is None:
         raise Http404("Deze klacht bestaat niet.")
     if klacht.inwoner_id is not None:
-        hulp.open_dossier(request, Resource.KLACHT, Action.LEZEN, klacht.inwoner_id)
+        hulp.open_dossier(request, Resource.KLACHT, Action.LEZEN, klacht.inwoner)
     if not klacht.brief_pdf:
         raise Http404("Deze klacht is nog niet afgehandeld.")
     response = HttpResponse(bytes(klacht.brief_pdf), content_type="application/pdf")

@@ -42,10 +42,12 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     the household's members on `op` (`inwoners.selectors.huidig_huishouden`), their provisions, the
     municipality's settings and the entered abonnementstarieven, each as JSON next to the
     resident's row (issue 16: these were four)."""
+    gemeente_id = inwoner.gemeente_id
     leden_op = HuishoudenLid.objects.filter(
         Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
         huishouden_id=Subquery(huidig_huishouden(inwoner.pk, op)),
         lid_van__lte=op,
+        inwoner__gemeente_id=gemeente_id,
     )
     # The resident and the members on `op` as one set (a UNION), not `= resident OR IN
     # (members)`: PostgreSQL answers that OR with a scan of every beschikking (1M residents:
@@ -55,8 +57,13 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
         .values("inwoner_id")
         .union(Inwoner.objects.filter(pk=inwoner.pk).order_by().values("pk"))
     )
+    # The decisions, their aanvragen and catalogue entries of the resident's municipality (issue
+    # 16): conditions on the rows the query joins anyway.
     regels = BeschikteVoorziening.objects.filter(
         beschikking__inwoner_id__in=personen_op,
+        beschikking__gemeente_id=gemeente_id,
+        beschikking__aanvraag__gemeente_id=gemeente_id,
+        voorziening__gemeente_id=gemeente_id,
         beschikking__aanvraag__wet=Wet.WMO,
         uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
         begin__lte=op,
@@ -90,9 +97,7 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     # The partnervrijstelling looks at both partners, also one without a provision of their own.
     paar = [lid.inwoner for lid in lidmaatschappen if lid.relatie in ("referentie", "partner")]
     partners = any(lid.relatie == "partner" for lid in lidmaatschappen)
-    clienten = (
-        paar if partners else [personen[pk] for pk in sorted({r.client_id for r in gelezen})]
-    )
+    clienten = paar if partners else [personen[pk] for pk in sorted({r.client_id for r in gelezen})]
     try:
         return eigen_bijdrage_rules.eigen_bijdrage(
             leveringen,

@@ -1,12 +1,15 @@
-"""Shared by the beschikkingen pages: loading one aanvraag or beschikking with the selector the
-API uses too (404 when it does not exist), and the code-list labels of a decided provision."""
+"""Shared by the beschikkingen pages: loading one aanvraag or beschikking within the login's
+municipality with the selector the API uses too (a logged 404 when it is not there), and the
+code-list labels of a decided provision."""
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import HttpRequest
 
 from eenplan.beschikkingen import selectors
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.voorzieningen.selectors import (
     EENHEID_CODELIJST,
     FREQUENTIE_CODELIJST,
@@ -14,18 +17,45 @@ from eenplan.voorzieningen.selectors import (
 )
 
 
-def aanvraag_of_404(pk: int) -> Aanvraag:
-    aanvraag = selectors.aanvraag_get(pk)
-    if aanvraag is None:
-        raise Http404("Deze aanvraag bestaat niet.")
-    return aanvraag
+def aanvraag_of_404(
+    request: HttpRequest,
+    pk: int,
+    action: Action,
+    *,
+    resource: Resource = Resource.AANVRAAG,
+    niet_gevonden: str = "Deze aanvraag bestaat niet.",
+) -> Aanvraag:
+    """The aanvraag within the login's municipality: another municipality's is a 404 like one
+    that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
+    return access.get_or_refuse(
+        request.user,
+        resource,
+        action,
+        via=access.Via.request(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.aanvraag_get(pk, gemeente_id=gemeente_id),
+        wat="Aanvraag",
+        niet_gevonden=niet_gevonden,
+    )
 
 
-def beschikking_of_404(pk: int, *, met_verzendingen: bool = False) -> Beschikking:
-    beschikking = selectors.beschikking_get(pk, met_verzendingen=met_verzendingen)
-    if beschikking is None:
-        raise Http404("Deze beschikking bestaat niet.")
-    return beschikking
+def beschikking_of_404(
+    request: HttpRequest, pk: int, action: Action, *, met_verzendingen: bool = False
+) -> Beschikking:
+    """The beschikking within the login's municipality: another municipality's is a 404 like
+    one that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
+    return access.get_or_refuse(
+        request.user,
+        Resource.BESCHIKKING,
+        action,
+        via=access.Via.request(request),
+        pk=pk,
+        zoek=lambda gemeente_id: selectors.beschikking_get(
+            pk, gemeente_id=gemeente_id, met_verzendingen=met_verzendingen
+        ),
+        wat="Beschikking",
+        niet_gevonden="Deze beschikking bestaat niet.",
+    )
 
 
 def omvang_labels(regels: list[BeschikteVoorziening]) -> None:

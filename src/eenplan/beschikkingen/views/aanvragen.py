@@ -155,11 +155,11 @@ def _service_fouten(exc: ValidationError, hoofd: BeslisForm, regels: list[RegelF
 def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     """Decide on an aanvraag, per requested provision. Buttons: add a row, compute the PGB
     budget (writes nothing), or record the decision (beschikking_issue)."""
-    aanvraag = aanvraag_of_404(pk)
+    aanvraag = aanvraag_of_404(request, pk, Action.BESLISSEN, resource=Resource.BESCHIKKING)
     access.vereis_beslist_over(
         request.user, aanvraag.wet, via=hulp.via(request), inwoner=aanvraag.inwoner_id
     )
-    hulp.open_dossier(request, Resource.BESCHIKKING, Action.BESLISSEN, aanvraag.inwoner_id)
+    hulp.open_dossier(request, Resource.BESCHIKKING, Action.BESLISSEN, aanvraag.inwoner)
     if aanvraag.wet == Wet.SCHULDHULP:
         messages.info(request, WGS_BESLISSEN_BIJ_SCHULDVRAAG)
         return redirect("schuldhulp:inwoner", pk=aanvraag.inwoner_id)
@@ -252,9 +252,13 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.AANVRAAG, Action.OPSCHORTEN)
 def aanvraag_opschorten(request: HttpRequest, pk: int) -> HttpResponse:
     """Suspend or resume the decision term of an aanvraag (Awb art. 4:15)."""
-    aanvraag = aanvraag_of_404(pk)
+    aanvraag = aanvraag_of_404(request, pk, Action.OPSCHORTEN)
     hulp.open_aanvraag(
-        request, Action.OPSCHORTEN, inwoner_id=aanvraag.inwoner_id, wet=aanvraag.wet
+        request,
+        Action.OPSCHORTEN,
+        inwoner_id=aanvraag.inwoner_id,
+        wet=aanvraag.wet,
+        inwoner=aanvraag.inwoner,
     )
     datum = hulp.datum_uit(request, "datum")
     if datum is not None:

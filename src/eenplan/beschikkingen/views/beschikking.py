@@ -116,7 +116,7 @@ def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     verzenden = form_from_session(request, f"verzenden-{pk}", VerzendForm, prefix="verzenden")
     return _beschikking_pagina(
         request,
-        beschikking_of_404(pk, met_verzendingen=True),
+        beschikking_of_404(request, pk, Action.LEZEN, met_verzendingen=True),
         bound={"verzenden": verzenden} if verzenden else None,
     )
 
@@ -127,12 +127,13 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
     """Send the letter, after the person confirmed they checked it (irreversible). A GET (a
     reload, the back button) goes to the beschikking; a refusal comes back there with every
     message (POST/redirect/GET)."""
-    beschikking = beschikking_of_404(pk)
+    beschikking = beschikking_of_404(request, pk, Action.BESLISSEN)
     hulp.open_beschikking(
         request,
         Action.BESLISSEN,
         inwoner_id=beschikking.inwoner_id,
         wet=beschikking.aanvraag.wet,
+        inwoner=beschikking.inwoner,
     )
     terug = reverse("beschikkingen:detail", args=[pk]) + "#verzenden"
     if request.method == "GET":
@@ -161,12 +162,13 @@ def beschikking_verzenden(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.BESCHIKKING, Action.TOETSEN)
 def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
-    beschikking = beschikking_of_404(pk)
+    beschikking = beschikking_of_404(request, pk, Action.TOETSEN)
     hulp.open_beschikking(
         request,
         Action.TOETSEN,
         inwoner_id=beschikking.inwoner_id,
         wet=beschikking.aanvraag.wet,
+        inwoner=beschikking.inwoner,
     )
     form = ToetsForm(request.POST, prefix=f"toets-{pk}")
     naar_rij = request.POST.get(f"{form.prefix}-terug") == "toetsing"
@@ -195,19 +197,23 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
     if naar_rij:
         return _toetsing_pagina(request, bound={beschikking.pk: form}, status=400)
     return _beschikking_pagina(
-        request, beschikking_of_404(pk, met_verzendingen=True), bound={"toetsen": form}, status=400
+        request,
+        beschikking_of_404(request, pk, Action.TOETSEN, met_verzendingen=True),
+        bound={"toetsen": form},
+        status=400,
     )
 
 
 @access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter as PDF: the stored letter once sent, else the preview (marked as such)."""
-    beschikking = beschikking_of_404(pk)
+    beschikking = beschikking_of_404(request, pk, Action.LEZEN)
     hulp.open_beschikking(
         request,
         Action.LEZEN,
         inwoner_id=beschikking.inwoner_id,
         wet=beschikking.aanvraag.wet,
+        inwoner=beschikking.inwoner,
     )
     pdf = services.brief_pdf(beschikking, timezone.localdate())
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -63,15 +63,19 @@ def via(request: HttpRequest) -> access.Via:
     return access.Via.request(request)
 
 
-def open_dossier(request: HttpRequest, resource: Resource, action: Action, inwoner_id: int) -> None:
+def open_dossier(
+    request: HttpRequest, resource: Resource, action: Action, inwoner: Inwoner | int
+) -> None:
     """Role and need-to-know for this resident (403 with the reason when refused); the
-    decision is logged either way, with the purpose of the rule."""
+    decision is logged either way, with the purpose of the rule. `inwoner`: the resident as
+    loaded with the record (its wijk and municipality then decide and log without a query of
+    their own), or its id."""
     access.require(
         request.user,
         resource,
         action,
         via=via(request),
-        inwoner=inwoner_id,
+        inwoner=inwoner,
         doel=access.RULES[(resource, action)].doel,
     )
 
@@ -99,15 +103,23 @@ def open_beschikking(
     )
 
 
-def open_aanvraag(request: HttpRequest, action: Action, *, inwoner_id: int, wet: str) -> None:
+def open_aanvraag(
+    request: HttpRequest,
+    action: Action,
+    *,
+    inwoner_id: int,
+    wet: str,
+    inwoner: Inwoner | None = None,
+) -> None:
     """`open_dossier` for one aanvraag under law `wet`: also the laws the role reads
-    (`access.require_wet`; the Werkplein reads Participatiewet and Wgs aanvragen only)."""
+    (`access.require_wet`; the Werkplein reads Participatiewet and Wgs aanvragen only).
+    `inwoner`: the resident as already loaded with the aanvraag."""
     access.require_wet(
         request.user,
         Resource.AANVRAAG,
         action,
         via=via(request),
-        inwoner=inwoner_id,
+        inwoner=inwoner if inwoner is not None and inwoner.pk == inwoner_id else inwoner_id,
         wet=wet,
         doel=access.RULES[(Resource.AANVRAAG, action)].doel,
     )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from eenplan.beschikkingen import selectors, services
 from eenplan.beschikkingen.views import paginahulp as hulp
+from eenplan.beschikkingen.views._gedeeld import aanvraag_of_404
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 
@@ -35,11 +36,13 @@ def vertraging(request: HttpRequest) -> HttpResponse:
 @require_POST
 @access.requires(Resource.AANVRAAG, Action.OPSCHORTEN)
 def vertraging_melden(request: HttpRequest, pk: int) -> HttpResponse:
-    aanvraag = selectors.aanvraag_get(pk)
-    if aanvraag is None:
-        raise Http404("Deze aanvraag bestaat niet.")
+    aanvraag = aanvraag_of_404(request, pk, Action.OPSCHORTEN)
     hulp.open_aanvraag(
-        request, Action.OPSCHORTEN, inwoner_id=aanvraag.inwoner_id, wet=aanvraag.wet
+        request,
+        Action.OPSCHORTEN,
+        inwoner_id=aanvraag.inwoner_id,
+        wet=aanvraag.wet,
+        inwoner=aanvraag.inwoner,
     )
     op = hulp.datum_uit(request, "datum")
     verwacht_op = hulp.datum_uit(request, "verwacht_op") if op is not None else None
@@ -61,10 +64,17 @@ def vertraging_melden(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.requires(Resource.AANVRAAG, Action.LEZEN)
 def vertraging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    aanvraag = selectors.aanvraag_get(pk)
-    if aanvraag is None or not aanvraag.vertraging_brief_pdf:
-        raise Http404("Voor deze aanvraag is geen bericht over vertraging verstuurd.")
-    hulp.open_aanvraag(request, Action.LEZEN, inwoner_id=aanvraag.inwoner_id, wet=aanvraag.wet)
+    geen = "Voor deze aanvraag is geen bericht over vertraging verstuurd."
+    aanvraag = aanvraag_of_404(request, pk, Action.LEZEN, niet_gevonden=geen)
+    if not aanvraag.vertraging_brief_pdf:
+        raise Http404(geen)
+    hulp.open_aanvraag(
+        request,
+        Action.LEZEN,
+        inwoner_id=aanvraag.inwoner_id,
+        wet=aanvraag.wet,
+        inwoner=aanvraag.inwoner,
+    )
     response = HttpResponse(bytes(aanvraag.vertraging_brief_pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="vertraging-{aanvraag.pk}.pdf"'
     return response

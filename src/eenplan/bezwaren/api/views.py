@@ -118,7 +118,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk, Action.LEZEN)
-        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR)
+        self._open(request, bezwaar.beschikking.inwoner, Resource.BEZWAAR)
         return self._render(request, bezwaar.pk)
 
     def create(self, request: Request) -> Response:
@@ -127,11 +127,13 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         request_doel(request)
         fields = dict(data.validated_data)
         beschikking_id, inwoner_id = fields.pop("beschikking"), fields.pop("inwoner")
-        beschikking = beschikkingen_selectors.beschikking_get(beschikking_id)
+        beschikking = beschikkingen_selectors.beschikking_get(
+            beschikking_id, gemeente_id=access.Actor.of(request.user).gemeente_id
+        )
         if beschikking is None:
             raise ValidationError({"beschikking": f"Beschikking {beschikking_id} is onbekend."})
         inwoner = self._inwoner(request, inwoner_id)
-        self._open(request, beschikking.inwoner_id, Resource.BEZWAAR, Action.AANMAKEN)
+        self._open(request, beschikking.inwoner, Resource.BEZWAAR, Action.AANMAKEN)
         bezwaar = services.bezwaar_register(
             beschikking=beschikking,
             inwoner=inwoner,
@@ -150,7 +152,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def verdagen(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
-        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
+        self._open(request, bezwaar.beschikking.inwoner, Resource.BEZWAAR, Action.BEHANDELEN)
         services.bezwaar_postpone(
             bezwaar=bezwaar, actor=request.user, via=access.Via.request(request)
         )
@@ -167,13 +169,14 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def beslissen(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
-        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
+        self._open(request, bezwaar.beschikking.inwoner, Resource.BEZWAAR, Action.BEHANDELEN)
         data = BezwaarBeslissenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         nieuwe = None
         if data.validated_data["nieuwe_beschikking"] is not None:
             nieuwe = beschikkingen_selectors.beschikking_get(
-                data.validated_data["nieuwe_beschikking"]
+                data.validated_data["nieuwe_beschikking"],
+                gemeente_id=bezwaar.beschikking.gemeente_id,
             )
             if nieuwe is None:
                 raise ValidationError({"nieuwe_beschikking": "Deze beschikking is onbekend."})
@@ -197,7 +200,7 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
     @action(detail=True, methods=["post"])
     def informeel(self, request: Request, pk: Any = None) -> Response:
         bezwaar = self._get(request, pk)
-        self._open(request, bezwaar.beschikking.inwoner_id, Resource.BEZWAAR, Action.BEHANDELEN)
+        self._open(request, bezwaar.beschikking.inwoner, Resource.BEZWAAR, Action.BEHANDELEN)
         data = DatumInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.bezwaar_informeel_gesprek(

@@ -66,6 +66,7 @@ class AanvraagDetailSerializer(AanvraagListSerializer):
     class Meta(AanvraagListSerializer.Meta):
         fields = [
             *AanvraagListSerializer.Meta.fields,
+            "versie",
             "plan",
             "voorstel",
             "toelichting",

@@ -151,6 +151,7 @@ class BeschikkingDetailSerializer(BeschikkingListSerializer):
     class Meta(BeschikkingListSerializer.Meta):
         fields = [
             *BeschikkingListSerializer.Meta.fields,
+            "versie",
             "motivering",
             "ladder_uitkomst",
             "besloten_door",

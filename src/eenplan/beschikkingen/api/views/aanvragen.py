@@ -14,7 +14,6 @@ from drf_spectacular.utils import (
 )
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -112,14 +111,14 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         return pagina(self, request, queryset, AanvraagListSerializer)
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        aanvraag = self._aanvraag(request, pk)
-        self._open_wet(
-            request, aanvraag.inwoner_id, aanvraag.wet, Action.LEZEN, Resource.AANVRAAG
-        )
+        aanvraag = self._aanvraag(request, pk, Action.LEZEN)
+        self._open_wet(request, aanvraag.inwoner, aanvraag.wet, Action.LEZEN, Resource.AANVRAAG)
         return self._render(request, aanvraag.pk)
 
     def _render(self, request: Request, aanvraag_id: int) -> Response:
-        aanvraag = selectors.aanvraag_get(aanvraag_id)
+        aanvraag = selectors.aanvraag_get(
+            aanvraag_id, gemeente_id=access.Actor.of(request.user).gemeente_id
+        )
         return Response(AanvraagDetailSerializer(aanvraag, context={"request": request}).data)
 
     @extend_schema(
@@ -138,8 +137,8 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     )
     @action(detail=True, methods=["post"])
     def beslissen(self, request: Request, pk: Any = None) -> Response:
-        aanvraag = self._aanvraag(request, pk)
-        self._open(request, aanvraag.inwoner_id, Resource.BESCHIKKING, Action.BESLISSEN)
+        aanvraag = self._aanvraag(request, pk, Action.BESLISSEN, Resource.BESCHIKKING)
+        self._open(request, aanvraag.inwoner, Resource.BESCHIKKING, Action.BESLISSEN)
         access.vereis_beslist_over(
             request.user, aanvraag.wet, via=access.Via.request(request), inwoner=aanvraag.inwoner_id
         )
@@ -177,14 +176,29 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
         )
         return beschikking_response(request, beschikking.pk, code=status.HTTP_201_CREATED)
 
-    def _aanvraag(self, request: Request, pk: Any) -> Aanvraag:
-        """The aanvraag (404 when it does not exist); a wrong purpose is a 400 first."""
+    def _aanvraag(
+        self,
+        request: Request,
+        pk: Any,
+        action: Action,
+        resource: Resource = Resource.AANVRAAG,
+    ) -> Aanvraag:
+        """The aanvraag within the login's municipality: another municipality's is a 404 like
+        one that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046); a
+        wrong purpose is a 400 first."""
         aanvraag_id = pk_of(pk, self.niet_gevonden)
-        request_doel(request)
-        aanvraag = selectors.aanvraag_get(aanvraag_id)
-        if aanvraag is None:
-            raise NotFound(self.niet_gevonden)
-        return aanvraag
+        doel = request_doel(request)
+        return access.get_or_refuse(
+            request.user,
+            resource,
+            action,
+            via=access.Via.request(request),
+            pk=aanvraag_id,
+            zoek=lambda gemeente_id: selectors.aanvraag_get(aanvraag_id, gemeente_id=gemeente_id),
+            wat="Aanvraag",
+            niet_gevonden=self.niet_gevonden,
+            doel=doel,
+        )
 
     @extend_schema(
         summary="Awb 4:14: aanvragen waarvan de beslistermijn bijna of al voorbij is, zonder "
@@ -204,7 +218,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     )
     @action(detail=True, methods=["post"])
     def vertraging(self, request: Request, pk: Any = None) -> Response:
-        aanvraag = self._aanvraag(request, pk)
+        aanvraag = self._aanvraag(request, pk, Action.OPSCHORTEN)
         self._open_wet(
             request, aanvraag.inwoner_id, aanvraag.wet, Action.OPSCHORTEN, Resource.AANVRAAG
         )
@@ -226,7 +240,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     )
     @action(detail=True, methods=["post"])
     def opschorten(self, request: Request, pk: Any = None) -> Response:
-        aanvraag = self._aanvraag(request, pk)
+        aanvraag = self._aanvraag(request, pk, Action.OPSCHORTEN)
         self._open_wet(
             request, aanvraag.inwoner_id, aanvraag.wet, Action.OPSCHORTEN, Resource.AANVRAAG
         )
@@ -248,7 +262,7 @@ class AanvraagViewSet(VersieViewSetMixin, DossierViewSet):
     )
     @action(detail=True, methods=["post"])
     def hervatten(self, request: Request, pk: Any = None) -> Response:
-        aanvraag = self._aanvraag(request, pk)
+        aanvraag = self._aanvraag(request, pk, Action.OPSCHORTEN)
         self._open_wet(
             request, aanvraag.inwoner_id, aanvraag.wet, Action.OPSCHORTEN, Resource.AANVRAAG
         )

@@ -92,14 +92,20 @@ class DossierViewSet(viewsets.GenericViewSet):
     niet_gevonden = "Dit bestaat niet."
 
     def _open(
-        self, request: Request, inwoner_id: int, resource: Resource, action: Action = Action.LEZEN
+        self,
+        request: Request,
+        inwoner: Inwoner | int,
+        resource: Resource,
+        action: Action = Action.LEZEN,
     ) -> None:
+        """Role and need-to-know for this resident; `inwoner`: as loaded with the record (its
+        municipality is then logged without a query of its own), or its id."""
         access.require(
             request.user,
             resource,
             action,
             via=access.Via.request(request),
-            inwoner=inwoner_id,
+            inwoner=inwoner,
             doel=request_doel(request),
         )
 

@@ -67,7 +67,9 @@ def beschikking_response(
     bijdrage on the day of sending (or of the decision), as the letter states it. `geladen`:
     the decision as `beschikking_get` read it in this request, unchanged since (not read
     again)."""
-    beschikking = geladen or selectors.beschikking_get(beschikking_id)
+    beschikking = geladen or selectors.beschikking_get(
+        beschikking_id, gemeente_id=access.Actor.of(request.user).gemeente_id
+    )
     if beschikking is None:  # not reached: the caller loaded it in the same request
         raise NotFound("Deze beschikking bestaat niet.")
     uitkomst, peildatum = services.beschikking_eigen_bijdrage(beschikking)
@@ -145,16 +147,27 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         )
         return pagina(self, request, queryset, BeschikkingListSerializer)
 
-    def _get(self, request: Request, pk: Any) -> Beschikking:
+    def _get(self, request: Request, pk: Any, action: Action) -> Beschikking:
+        """The beschikking within the login's municipality: another municipality's is a 404
+        like one that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
         beschikking_id = pk_of(pk, self.niet_gevonden)
-        request_doel(request)  # a wrong purpose is a 400 before anything else happens
-        beschikking = selectors.beschikking_get(beschikking_id)
-        if beschikking is None:
-            raise NotFound(self.niet_gevonden)
-        return beschikking
+        doel = request_doel(request)  # a wrong purpose is a 400 before anything else happens
+        return access.get_or_refuse(
+            request.user,
+            Resource.BESCHIKKING,
+            action,
+            via=access.Via.request(request),
+            pk=beschikking_id,
+            zoek=lambda gemeente_id: selectors.beschikking_get(
+                beschikking_id, gemeente_id=gemeente_id
+            ),
+            wat="Beschikking",
+            niet_gevonden=self.niet_gevonden,
+            doel=doel,
+        )
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        beschikking = self._get(request, pk)
+        beschikking = self._get(request, pk, Action.LEZEN)
         self._open_wet(request, beschikking.inwoner, beschikking.aanvraag.wet)
         return beschikking_response(request, beschikking.pk, geladen=beschikking)
 
@@ -166,7 +179,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         perform: Callable[[Beschikking, dict[str, Any]], object],
         action: Action,
     ) -> Response:
-        beschikking = self._get(request, pk)
+        beschikking = self._get(request, pk, action)
         self._open_wet(request, beschikking.inwoner, beschikking.aanvraag.wet, action)
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
