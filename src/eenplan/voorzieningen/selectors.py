@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from eenplan.common.text import normalise
-from eenplan.gemeente.models import Gemeente
+from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.rules.eigen_bijdrage import (
     ABONNEMENTSTARIEVEN,
     Abonnementstarief,
@@ -26,6 +26,12 @@ from eenplan.voorzieningen.models import (
     Tarief,
     Voorziening,
 )
+
+
+def wijken_prefetch(gemeente: Gemeente | int) -> Prefetch:
+    """The wijken a voorziening serves, read within its municipality: the prefetch carries the
+    municipality condition (issue 16: one shard on Citus), in one query as before."""
+    return Prefetch("wijken", queryset=Wijk.objects.filter(gemeente=gemeente))
 
 
 def sociale_kaart(
@@ -59,12 +65,10 @@ def sociale_kaart(
     if leefgebied_id:
         qs = qs.filter(leefgebieden__id=leefgebied_id)
     if doelgroep_id:
-        qs = qs.filter(
-            Q(doelgroepen__id=doelgroep_id) | Q(doelgroepen__code=IEDEREEN)
-        )
+        qs = qs.filter(Q(doelgroepen__id=doelgroep_id) | Q(doelgroepen__code=IEDEREEN))
     return (
         qs.distinct()
-        .prefetch_related("wijken", "leefgebieden", "doelgroepen")
+        .prefetch_related(wijken_prefetch(gemeente), "leefgebieden", "doelgroepen")
         .order_by("naam")
     )
 
@@ -137,7 +141,7 @@ def catalogus(
         qs = qs.filter(soort=soort)
     if wet:
         qs = qs.filter(wet=wet)
-    return qs.prefetch_related("wijken").order_by("soort", "naam")
+    return qs.prefetch_related(wijken_prefetch(gemeente)).order_by("soort", "naam")
 
 
 def tarief_op(voorziening: Voorziening, leveringsvorm: str, op: dt.date) -> Decimal | None:

@@ -112,9 +112,10 @@ class VoorzieningViewSet(viewsets.GenericViewSet):
             voorziening_id = int(pk)
         except (TypeError, ValueError) as exc:
             raise NotFound("Deze voorziening bestaat niet.") from exc
+        gemeente = user_gemeente(request)
         voorziening = (
-            Voorziening.objects.filter(gemeente=user_gemeente(request), pk=voorziening_id)
-            .prefetch_related("wijken", "leefgebieden")
+            Voorziening.objects.filter(gemeente=gemeente, pk=voorziening_id)
+            .prefetch_related(selectors.wijken_prefetch(gemeente), "leefgebieden")
             .first()
         )
         if voorziening is None:
