@@ -245,8 +245,13 @@ def huishouden_current(*, inwoner: Inwoner, vandaag: dt.date) -> Huishouden | No
 
 
 def huishouden_leden(*, huishouden: Huishouden) -> QuerySet[HuishoudenLid]:
-    """All memberships, past and present, with the resident: one query."""
-    return huishouden.leden.select_related("inwoner").order_by("lid_tot", "lid_van", "id")
+    """All memberships, past and present, with the resident (of the household's municipality,
+    issue 16): one query."""
+    return (
+        huishouden.leden.filter(inwoner__gemeente_id=huishouden.gemeente_id)
+        .select_related("inwoner")
+        .order_by("lid_tot", "lid_van", "id")
+    )
 
 
 def inwoner_netwerk(*, inwoner: Inwoner) -> list[Netwerkpersoon]:

@@ -35,7 +35,12 @@ def plannen_in_scope(user: User | access.Actor) -> QuerySet[Plan]:
     scope of the plan pages and the plan API alike."""
     if not access.allows(user, access.Resource.PLAN, access.Action.LEZEN):
         return Plan.objects.none()
-    return Plan.objects.filter(access.huishouden_scope_q(user))
+    plannen = Plan.objects.filter(access.huishouden_scope_q(user))
+    gemeente_id = access.Actor.of(user).gemeente_id
+    if gemeente_id is not None:
+        # The household joined for the list is the municipality's (issue 16: one shard).
+        plannen = plannen.filter(huishouden__gemeente_id=gemeente_id)
+    return plannen
 
 
 def _met_rechten(perms: tuple[str, ...]) -> QuerySet[Medewerker]:
@@ -62,18 +67,22 @@ def regisseur_kandidaten(
     this household: one of their teams serves the wijk of a current member, or they have
     dossier access to a current member (DossierToegang) on `op` (default today)."""
     op = op or timezone.localdate()
+    gemeente_id = huishouden.gemeente_id
     leden = HuishoudenLid.objects.filter(
         Q(lid_tot__isnull=True) | Q(lid_tot__gt=op), huishouden=huishouden
     )
     # The members' wijken in one read; None among them: a member without a wijk.
-    leden_wijken = set(leden.values_list("inwoner__wijk_id", flat=True))
+    leden_wijken = set(
+        leden.filter(inwoner__gemeente_id=gemeente_id).values_list("inwoner__wijk_id", flat=True)
+    )
     wijk_ids = leden_wijken - {None}
     toegang = DossierToegang.objects.filter(
         Q(tot__isnull=True) | Q(tot__gte=op),
         van__lte=op,
         inwoner_id__in=leden.values("inwoner_id"),
     ).values("medewerker_id")
-    werkt_hier = Q(teams__wijken__in=wijk_ids) | Q(pk__in=toegang)
+    # The teams joined are the municipality's own (issue 16: every table of the query).
+    werkt_hier = Q(teams__wijken__in=wijk_ids, teams__gemeente_id=gemeente_id) | Q(pk__in=toegang)
     if None in leden_wijken:
         # A member without a wijk is in the scope of teams that serve the whole municipality.
         alle = Wijk.objects.filter(gemeente_id=huishouden.gemeente_id).count()
@@ -89,19 +98,22 @@ def regisseur_kandidaten(
     geschikt = _met_rechten(rule.perms).filter(gemeente_id=huishouden.gemeente_id)
     return (
         Medewerker.objects.filter(pk__in=geschikt.values("pk"))
-        .filter(pk__in=Medewerker.objects.filter(werkt_hier).values("pk"))
+        .filter(pk__in=Medewerker.objects.filter(werkt_hier, gemeente_id=gemeente_id).values("pk"))
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
     )
 
 
 def plan_get(
-    *, scope: QuerySet[Plan], pk: int, doel_voorstellen: bool = True
+    *, scope: QuerySet[Plan], pk: int, gemeente_id: int | None, doel_voorstellen: bool = True
 ) -> Plan | None:
-    """A plan with everything its page shows, in a fixed number of queries: one per kind of
-    part, each part's own references joined in (issue 16: a query less is a page faster).
-    `doel_voorstellen=False`: not each goal's proposals apart (the page takes them from the
-    plan's proposals, already loaded: `voorstellen_per_doel`)."""
+    """A plan of municipality `gemeente_id` with everything its page shows, in a fixed number
+    of queries: one per kind of part, each part's own references joined in (issue 16: a query
+    less is a page faster). The household, and the residents, staff members and aanvragen the
+    parts join, are held to that municipality (issue 16: every table of each query carries the
+    condition). `doel_voorstellen=False`: not each goal's proposals apart (the page takes them
+    from the plan's proposals, already loaded: `voorstellen_per_doel`)."""
+    van_hier = Q(inwoner__gemeente_id=gemeente_id)
     per_doel: list[Any] = [
         Prefetch("acties", queryset=Actie.objects.order_by("uiterlijk", "id")),
         Prefetch("evaluaties", queryset=Evaluatie.objects.select_related("score")),
@@ -109,26 +121,34 @@ def plan_get(
     if doel_voorstellen:
         per_doel.append("voorstellen")
     return (
-        scope.select_related("huishouden", "samengevoegd_in")
+        scope.filter(huishouden__gemeente_id=gemeente_id)
+        .select_related("huishouden", "samengevoegd_in")
         .prefetch_related(
             Prefetch(
                 "doelen",
-                queryset=Doel.objects.select_related("leefgebied", "inwoner")
+                queryset=Doel.objects.filter(van_hier)
+                .select_related("leefgebied", "inwoner")
                 .prefetch_related(*per_doel)
                 .order_by("leefgebied__volgorde", "id"),
             ),
             Prefetch(
                 "regisseurs",
-                queryset=Regisseur.objects.select_related(
-                    "inwoner", "netwerkpersoon", "medewerker__user"
-                ).order_by("van", "id"),
+                queryset=Regisseur.objects.filter(
+                    Q(inwoner__isnull=True) | van_hier,
+                    Q(medewerker__isnull=True) | Q(medewerker__gemeente_id=gemeente_id),
+                )
+                .select_related("inwoner", "netwerkpersoon", "medewerker__user")
+                .order_by("van", "id"),
             ),
             Prefetch(
                 "deelnemers",
                 queryset=Deelnemer.objects.select_related("netwerkpersoon", "toestemming"),
             ),
             Prefetch(
-                "voorstellen", queryset=Voorstel.objects.select_related("inwoner", "aanvraag")
+                "voorstellen",
+                queryset=Voorstel.objects.filter(
+                    van_hier, Q(aanvraag__isnull=True) | Q(aanvraag__gemeente_id=gemeente_id)
+                ).select_related("inwoner", "aanvraag"),
             ),
             Prefetch("versies", queryset=PlanVersie.objects.select_related("door")),
             Prefetch(
@@ -157,8 +177,11 @@ def huishouden_leden_en_plannen(
     network), the household's other active plans, and the active plans current members
     brought from a household they lived in before (as `huishouden_overzicht`'s "meegekomen").
     Three queries: the members, their network, and every such plan in one."""
+    gemeente_id = huishouden.gemeente_id
     leden = list(
-        HuishoudenLid.objects.filter(huishouden=huishouden, lid_van__lte=vandaag)
+        HuishoudenLid.objects.filter(
+            huishouden=huishouden, lid_van__lte=vandaag, inwoner__gemeente_id=gemeente_id
+        )
         .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
         .select_related("inwoner")
         .prefetch_related("inwoner__netwerk")
@@ -167,7 +190,7 @@ def huishouden_leden_en_plannen(
     eigen = Q(huishouden=huishouden)
     meegekomen = ~eigen & Q(huishouden__leden__inwoner_id__in=[lid.inwoner_id for lid in leden])
     plannen = list(
-        Plan.objects.filter(status__in=ACTIEVE_STATUSSEN)
+        Plan.objects.filter(status__in=ACTIEVE_STATUSSEN, huishouden__gemeente_id=gemeente_id)
         .filter(eigen | meegekomen)
         .exclude(pk=plan.pk)
         .distinct()
@@ -179,9 +202,14 @@ def huishouden_leden_en_plannen(
 
 
 def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[str, object]:
-    """The household view: current members, their network, and the plans (active first)."""
+    """The household view: current members, their network, and the plans (active first).
+    Every resident, staff member and household read is of the household's municipality
+    (issue 16: every table of each query carries the condition)."""
+    gemeente_id = huishouden.gemeente_id
     leden = list(
-        HuishoudenLid.objects.filter(huishouden=huishouden, lid_van__lte=vandaag)
+        HuishoudenLid.objects.filter(
+            huishouden=huishouden, lid_van__lte=vandaag, inwoner__gemeente_id=gemeente_id
+        )
         .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
         .select_related("inwoner")
         .prefetch_related("inwoner__netwerk")
@@ -191,9 +219,11 @@ def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[st
         huishouden.plannen.prefetch_related(
             Prefetch(
                 "regisseurs",
-                queryset=Regisseur.objects.filter(tot__isnull=True).select_related(
-                    "inwoner", "netwerkpersoon", "medewerker__user"
-                ),
+                queryset=Regisseur.objects.filter(
+                    Q(inwoner__isnull=True) | Q(inwoner__gemeente_id=gemeente_id),
+                    Q(medewerker__isnull=True) | Q(medewerker__gemeente_id=gemeente_id),
+                    tot__isnull=True,
+                ).select_related("inwoner", "netwerkpersoon", "medewerker__user"),
             ),
             Prefetch("doelen", queryset=Doel.objects.select_related("leefgebied")),
         ).order_by(
@@ -205,7 +235,7 @@ def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[st
     # Active plans that current members brought from the household they lived in before:
     # one household has one active plan, so these are the ones to merge.
     meegekomen = list(
-        Plan.objects.filter(status__in=ACTIEVE_STATUSSEN)
+        Plan.objects.filter(status__in=ACTIEVE_STATUSSEN, huishouden__gemeente_id=gemeente_id)
         .exclude(huishouden=huishouden)
         .filter(huishouden__leden__inwoner_id__in=[lid.inwoner_id for lid in leden])
         .distinct()

@@ -78,7 +78,9 @@ def schuldvraag_get(pk: int, *, gemeente_id: int | None = None) -> Schuldvraag |
 def schuldvragen_van_huishouden(huishouden_id: int, gemeente_id: int) -> QuerySet[Schuldvraag]:
     """The debt questions of a household with their steps, for its plan page."""
     return (
-        Schuldvraag.objects.filter(huishouden_id=huishouden_id, gemeente_id=gemeente_id)
+        Schuldvraag.objects.filter(
+            huishouden_id=huishouden_id, gemeente_id=gemeente_id, inwoner__gemeente_id=gemeente_id
+        )
         .select_related("inwoner", "beschikking__gemeente")
         .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
         .order_by("-verzoek_op", "-id")

@@ -29,6 +29,7 @@ def plan(gezin, generalist):
         ("pagina", "/plannen/{plan}/"),
         ("pagina", "/plannen/{plan}/afdrukken/"),
         ("api", "/api/v1/plannen/{plan}/"),
+        ("api", "/api/v1/plannen/{plan}/versies/1/"),
     ],
 )
 def test_a_plan_of_another_municipality_is_a_404_and_the_refusal_is_logged(
@@ -71,6 +72,9 @@ def test_the_household_page_of_another_municipality_is_a_404_and_logged(gezin):
 def test_within_the_own_municipality_the_plan_opens_as_before(plan, generalist, generalist_zuid):
     assert login(Client(), generalist).get(f"/plannen/{plan.pk}/").status_code == 200
     assert api_for(generalist).get(f"/api/v1/plannen/{plan.pk}/").status_code == 200
+    assert [p["id"] for p in api_for(generalist).get("/api/v1/plannen/").json()["results"]] == [
+        plan.pk
+    ]
     assert not geweigerd_elders(generalist)
     # Outside the wijk but within the municipality: still the 403 with the need-to-know reason.
     assert api_for(generalist_zuid).get(f"/api/v1/plannen/{plan.pk}/").status_code == 403

@@ -355,7 +355,11 @@ def _context(
         "andere_plannen": mensen.andere_plannen,
         "versies": _versies(plan, namen),
         # What the resident added in the inwonersportaal (notes, proposed goals): one query.
-        "inbreng": list(plan.inbreng.select_related("inwoner")),
+        "inbreng": list(
+            plan.inbreng.filter(inwoner__gemeente_id=plan.huishouden.gemeente_id).select_related(
+                "inwoner"
+            )
+        ),
         # The debt route of the household (issue 14), for those who may read debt data.
         "schuldroutes": _schuldroutes(request, plan),
     }
@@ -369,9 +373,11 @@ def _schuldroutes(request: HttpRequest, plan: Plan) -> list[Any]:
     from eenplan.schuldhulp.selectors import schuldvragen_van_huishouden
 
     vragen = list(schuldvragen_van_huishouden(plan.huishouden_id, plan.huishouden.gemeente_id))
+    getoond = {v.inwoner_id: v.inwoner.gemeente_id for v in vragen}
     access.log_shown(
         request.user,
-        [v.inwoner_id for v in vragen],
+        list(getoond),
+        gemeenten=getoond,  # as read: the log need not look them up again
         resource=Resource.SCHULDHULP,
         doel=access.RULES[(Resource.SCHULDHULP, Action.LEZEN)].doel,
         via=access.Via.request(request),

@@ -125,7 +125,11 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
     ) -> Response:
         """The plan as its page shows it; every resident shown is logged (those in `gelogd`
         already were, by the decision that opened it)."""
-        plan = plan_get(scope=Plan.objects.all(), pk=plan_id)
+        plan = plan_get(
+            scope=Plan.objects.all(),
+            pk=plan_id,
+            gemeente_id=access.Actor.of(request.user).gemeente_id,
+        )
         if plan is None:  # not reached: the caller loaded it in the same request
             raise NotFound("Dit plan bestaat niet.")
         leden = {lid.inwoner_id for lid in huishouden_leden(huishouden=plan.huishouden)}
