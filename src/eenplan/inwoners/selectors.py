@@ -236,7 +236,9 @@ def inwoner_filter(*, scope: QuerySet[Inwoner], q: str) -> tuple[Zoekvraag, Quer
 
 def huishouden_current(*, inwoner: Inwoner, vandaag: dt.date) -> Huishouden | None:
     lid = (
-        HuishoudenLid.objects.filter(inwoner=inwoner, lid_van__lte=vandaag)
+        HuishoudenLid.objects.filter(
+            inwoner=inwoner, lid_van__lte=vandaag, huishouden__gemeente_id=inwoner.gemeente_id
+        )
         .filter(Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag))
         .select_related("huishouden")
         .first()

@@ -154,25 +154,41 @@ class InwonerViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         return pagina(self, request, queryset, InwonerListSerializer)
 
     def _open(self, request: Request, pk: Any) -> Inwoner:
-        """The resident, after the decision for this action (logged either way); 404 when
-        unknown, 403 when the role or need-to-know refuses."""
-        inwoner = Inwoner.objects.select_related("wijk").filter(pk=_int(pk)).first()
-        if inwoner is None:
-            raise NotFound("Deze inwoner bestaat niet.")
+        """The resident, after the decision for this action (logged either way): found by id
+        within the login's municipality, with the wijk held to it too (issue 16); another
+        municipality's resident is the logged 404 of one that exists nowhere (ADR 0046); 403
+        when the role or need-to-know refuses."""
+        inwoner_id = _int(pk)
+        doel = request_doel(request)  # a wrong purpose is a 400 before anything else happens
+        via = access.Via.request(request)
         resource, action_ = self.access_rules[self.action]
-        access.require(
+        inwoner = access.get_or_refuse(
             request.user,
             resource,
             action_,
-            via=access.Via.request(request),
-            inwoner=inwoner,
-            doel=request_doel(request),
+            via=via,
+            pk=inwoner_id,
+            zoek=lambda gemeente_id: (
+                Inwoner.objects.select_related("wijk")
+                .filter(pk=inwoner_id, gemeente_id=gemeente_id, wijk__gemeente_id=gemeente_id)
+                .first()
+            ),
+            wat="Inwoner",
+            niet_gevonden="Deze inwoner bestaat niet.",
+            doel=doel,
         )
+        access.require(request.user, resource, action_, via=via, inwoner=inwoner, doel=doel)
         return inwoner
 
     def _detail(self, request: Request, inwoner: Inwoner) -> dict[str, Any]:
         inwoner = (
-            Inwoner.objects.select_related("wijk").prefetch_related("netwerk").get(pk=inwoner.pk)
+            Inwoner.objects.select_related("wijk")
+            .prefetch_related("netwerk")
+            .get(
+                pk=inwoner.pk,
+                gemeente_id=inwoner.gemeente_id,
+                wijk__gemeente_id=inwoner.gemeente_id,
+            )
         )
         huishouden = huishouden_current(inwoner=inwoner, vandaag=timezone.localdate())
         return InwonerDetailSerializer(

@@ -66,3 +66,28 @@ def test_a_resident_of_another_municipality_is_not_added_to_ones_own_household(i
     [rij] = geweigerd_elders(elders)
     assert rij.reden == f"Inwoner {inwoner_noord.pk}: {NIET_BINNEN_GEMEENTE}."
     assert rij.inwoner_id is None
+
+
+def test_a_resident_of_another_municipality_is_a_404_in_the_residents_api_and_stays_as_is(
+    inwoner_noord,
+):
+    elders = van_elders()
+    api = api_for(elders)
+    pad = f"/api/v1/inwoners/{inwoner_noord.pk}/"
+    telefoon = inwoner_noord.telefoon
+    antwoorden = [api.get(pad), api.patch(pad, {"telefoon": "0612345678"}, format="json")]
+    assert [a.status_code for a in antwoorden] == [404, 404]
+    assert [(r.reden, r.handeling, r.inwoner_id) for r in geweigerd_elders(elders)] == [
+        (f"Inwoner {inwoner_noord.pk}: {NIET_BINNEN_GEMEENTE}.", "lezen", None),
+        (f"Inwoner {inwoner_noord.pk}: {NIET_BINNEN_GEMEENTE}.", "wijzigen", None),
+    ]
+    inwoner_noord.refresh_from_db()
+    assert inwoner_noord.telefoon == telefoon
+    assert not Inzage.objects.filter(inwoner=inwoner_noord).exists()
+
+
+def test_within_the_own_municipality_the_resident_opens_with_the_household(gezin, generalist):
+    antwoord = api_for(generalist).get(f"/api/v1/inwoners/{gezin['anna'].pk}/")
+    assert antwoord.status_code == 200
+    assert antwoord.json()["huishouden"] == gezin["huishouden"].pk
+    assert not geweigerd_elders(generalist)
