@@ -36,6 +36,30 @@ from eenplan.privacy.constants import Grond
 from eenplan.privacy.models import Inwoneraccount, Inzage, Machtiging, Toestemming
 
 
+def vertegenwoordigde(
+    user: Any, inwoner_id: int, action: access.Action, *, via: access.Via
+) -> Inwoner:
+    """The resident whose representation a staff page or API call shows or changes: found by
+    id within the municipality the login works for now, their wijk held to it too (issue 16).
+    Another municipality's resident answers the 404 of one that exists nowhere, the refusal
+    logged (`access.get_or_refuse`, ADR 0046); role and need-to-know stay with the caller's
+    `require`."""
+    return access.get_or_refuse(
+        user,
+        access.Resource.MACHTIGING,
+        action,
+        via=via,
+        pk=inwoner_id,
+        zoek=lambda gemeente_id: (
+            Inwoner.objects.select_related("gemeente", "wijk")
+            .filter(pk=inwoner_id, gemeente_id=gemeente_id, wijk__gemeente_id=gemeente_id)
+            .first()
+        ),
+        wat="Inwoner",
+        niet_gevonden="Deze inwoner bestaat niet.",
+    )
+
+
 @dataclass(frozen=True)
 class Zaak:
     """A case a resident's login may see: whose, and on what ground."""

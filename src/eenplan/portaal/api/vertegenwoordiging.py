@@ -83,17 +83,10 @@ class VertegenwoordigingViewSet(viewsets.ViewSet):
     }
 
     def _inwoner(self, request: Request, inwoner_id: int, action: Action) -> Inwoner:
-        gemeente = access.gemeente_van(request)
-        inwoner = (
-            Inwoner.objects.select_related("gemeente")
-            .filter(pk=inwoner_id, gemeente_id=gemeente.pk)
-            .first()
-        )
-        if inwoner is None:
-            raise NotFound(GEEN_INWONER)
-        access.require(
-            request.user, R.MACHTIGING, action, via=access.Via.request(request), inwoner=inwoner
-        )
+        access.gemeente_van(request)  # a login without a municipality: refused (403, logged)
+        via = access.Via.request(request)
+        inwoner = selectors.vertegenwoordigde(request.user, inwoner_id, action, via=via)
+        access.require(request.user, R.MACHTIGING, action, via=via, inwoner=inwoner)
         return inwoner
 
     def _stand(self, inwoner: Inwoner, code: int = status.HTTP_200_OK) -> Response:

@@ -26,17 +26,10 @@ from eenplan.web.prg import form_from_session, redirect_with_errors
 
 
 def _inwoner(request: HttpRequest, inwoner_id: int, action: Action) -> Inwoner:
-    gemeente = access.gemeente_van(request)
-    inwoner = (
-        Inwoner.objects.select_related("gemeente", "wijk")
-        .filter(pk=inwoner_id, gemeente_id=gemeente.pk)
-        .first()
-    )
-    if inwoner is None:
-        raise Http404("Deze inwoner bestaat niet.")
-    access.require(
-        request.user, Resource.MACHTIGING, action, via=access.Via.request(request), inwoner=inwoner
-    )
+    access.gemeente_van(request)  # a login without a municipality: refused (403, logged)
+    via = access.Via.request(request)
+    inwoner = selectors.vertegenwoordigde(request.user, inwoner_id, action, via=via)
+    access.require(request.user, Resource.MACHTIGING, action, via=via, inwoner=inwoner)
     return inwoner
 
 
