@@ -67,12 +67,15 @@ class Bericht(BaseModel):
     )
     melding = models.TextField(blank=True, help_text="Uitleg in gewone taal, o.a. bij 0001.")
     inwoners = models.ManyToManyField("inwoners.Inwoner", blank=True, related_name="berichten")
+    # The three keys below are empty on most rows: each has a partial index of the rows that
+    # have one (Meta.indexes) instead of an index of every row (migration 0005, ADR 0052).
     beschikking = models.ForeignKey(
         "beschikkingen.Beschikking",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="berichten",
+        db_index=False,
     )
     antwoord_op = models.ForeignKey(
         "self",
@@ -80,6 +83,7 @@ class Bericht(BaseModel):
         null=True,
         blank=True,
         related_name="antwoorden",
+        db_index=False,
         help_text="Het bericht waarop dit een retour of antwoord is (302 → 301, 325 → 323, …).",
     )
     moment = models.DateTimeField(db_index=True, help_text="Ontvangen of aangemaakt.")
@@ -99,6 +103,7 @@ class Bericht(BaseModel):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
 
     class Meta:
@@ -115,8 +120,32 @@ class Bericht(BaseModel):
         ]
         indexes = [
             models.Index(fields=["aanbieder", "-moment"], name="bericht_aanbieder_idx"),
-            models.Index(fields=["retour_uiterlijk"], name="bericht_retour_idx"),
-            models.Index(fields=["antwoord_uiterlijk"], name="bericht_antwoord_idx"),
+            # Partial: only incoming messages have a term, and only 315/317 an answer term.
+            models.Index(
+                fields=["retour_uiterlijk"],
+                name="bericht_retour_idx",
+                condition=Q(retour_uiterlijk__isnull=False),
+            ),
+            models.Index(
+                fields=["antwoord_uiterlijk"],
+                name="bericht_antwoord_idx",
+                condition=Q(antwoord_uiterlijk__isnull=False),
+            ),
+            models.Index(
+                fields=["beschikking"],
+                name="bericht_beschikking_idx",
+                condition=Q(beschikking__isnull=False),
+            ),
+            models.Index(
+                fields=["antwoord_op"],
+                name="bericht_antwoord_op_idx",
+                condition=Q(antwoord_op__isnull=False),
+            ),
+            models.Index(
+                fields=["ontvangen_door"],
+                name="bericht_ontvangen_door_idx",
+                condition=Q(ontvangen_door__isnull=False),
+            ),
             models.Index(fields=["status", "-moment"], name="bericht_status_idx"),
             # TR056 and the retour's heenbericht look up by sender and identificatie.
             models.Index(fields=["afzender", "identificatie"], name="bericht_identificatie_idx"),
