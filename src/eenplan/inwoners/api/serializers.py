@@ -87,7 +87,12 @@ class InwonerDetailSerializer(serializers.ModelSerializer):
             "netwerk",
             "created_at",
             "updated_at",
+            # The version the ETag names (If-Match, ADR 0012): in the answer, so the
+            # ETag needs no second read of the resident (issue 16: that read lacked the
+            # municipality condition).
+            "versie",
         ]
+        read_only_fields = ["versie"]
 
     def get_huishouden(self, obj: Inwoner) -> int | None:
         return self.context.get("huishouden_id")

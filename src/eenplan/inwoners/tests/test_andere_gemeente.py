@@ -90,4 +90,5 @@ def test_within_the_own_municipality_the_resident_opens_with_the_household(gezin
     antwoord = api_for(generalist).get(f"/api/v1/inwoners/{gezin['anna'].pk}/")
     assert antwoord.status_code == 200
     assert antwoord.json()["huishouden"] == gezin["huishouden"].pk
+    assert antwoord["ETag"] == f'"{antwoord.json()["versie"]}"' == f'"{gezin["anna"].versie}"'
     assert not geweigerd_elders(generalist)
