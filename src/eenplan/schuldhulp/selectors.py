@@ -26,6 +26,7 @@ def signalen_in_scope(actor: object) -> QuerySet[Vroegsignaal]:
         Vroegsignaal.objects.filter(
             access.scope_q(actor, gemeente_veld="gemeente_id"),  # type: ignore[arg-type]
             _eigen_gemeente(actor),
+            _signalen_binnen(access.Actor.of(actor).gemeente_id),  # type: ignore[arg-type]
         )
         .select_related("inwoner", "melding")
         .prefetch_related(
@@ -47,19 +48,47 @@ def schuldvragen_in_scope(actor: object) -> QuerySet[Schuldvraag]:
     )
 
 
+def _signalen_binnen(gemeente_id: int | None) -> Q:
+    """Signals of municipality `gemeente_id` with their resident and melding held to it too:
+    every table the read joins carries the municipality condition (issue 16: one shard on
+    Citus). No condition for a login without a municipality (an installation's superuser)."""
+    if gemeente_id is None:
+        return Q()
+    return Q(gemeente_id=gemeente_id, inwoner__gemeente_id=gemeente_id) & Q(
+        melding__gemeente_id=gemeente_id
+    )
+
+
+def _vragen_binnen(gemeente_id: int | None) -> Q:
+    """Debt questions of municipality `gemeente_id`, each row they join held to it: resident,
+    household, and (when there is one) the signal, the aanvraag and the beschikking."""
+    if gemeente_id is None:
+        return Q()
+    return (
+        Q(gemeente_id=gemeente_id)
+        & Q(inwoner__gemeente_id=gemeente_id, huishouden__gemeente_id=gemeente_id)
+        & (Q(signaal__isnull=True) | Q(signaal__gemeente_id=gemeente_id))
+        & (Q(aanvraag__isnull=True) | Q(aanvraag__gemeente_id=gemeente_id))
+        & (Q(beschikking__isnull=True) | Q(beschikking__gemeente_id=gemeente_id))
+    )
+
+
 def signaal_get(pk: int, *, gemeente_id: int | None = None) -> Vroegsignaal | None:
     """One signal (within the municipality, when given): the page's and the API's read."""
-    qs = Vroegsignaal.objects.select_related("inwoner", "melding").prefetch_related(
-        "contactpogingen"
+    return (
+        Vroegsignaal.objects.filter(_signalen_binnen(gemeente_id), pk=pk)
+        .select_related("inwoner", "melding")
+        .prefetch_related("contactpogingen")
+        .first()
     )
-    if gemeente_id is not None:
-        qs = qs.filter(gemeente_id=gemeente_id)
-    return qs.filter(pk=pk).first()
 
 
 def schuldvraag_get(pk: int, *, gemeente_id: int | None = None) -> Schuldvraag | None:
+    """One debt question (within the municipality, when given): the page's and the API's
+    read, every joined row held to the municipality."""
     return (
-        Schuldvraag.objects.select_related(
+        Schuldvraag.objects.filter(_vragen_binnen(gemeente_id), pk=pk)
+        .select_related(
             "inwoner",
             "huishouden",
             "signaal",
@@ -70,7 +99,6 @@ def schuldvraag_get(pk: int, *, gemeente_id: int | None = None) -> Schuldvraag |
             "beschikking__gemeente",
         )
         .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
-        .filter(pk=pk, **({"gemeente_id": gemeente_id} if gemeente_id is not None else {}))
         .first()
     )
 
@@ -89,7 +117,12 @@ def schuldvragen_van_huishouden(huishouden_id: int, gemeente_id: int) -> QuerySe
 
 def schuldvragen_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Schuldvraag]:
     return (
-        Schuldvraag.objects.filter(inwoner_id=inwoner_id, gemeente_id=gemeente_id)
+        Schuldvraag.objects.filter(
+            Q(aanvraag__isnull=True) | Q(aanvraag__gemeente_id=gemeente_id),
+            Q(beschikking__isnull=True) | Q(beschikking__gemeente_id=gemeente_id),
+            inwoner_id=inwoner_id,
+            gemeente_id=gemeente_id,
+        )
         .select_related("beschikking__gemeente", "aanvraag")
         .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
         .order_by("-verzoek_op", "-id")

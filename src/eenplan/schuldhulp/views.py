@@ -47,13 +47,15 @@ def _via(request: HttpRequest) -> access.Via:
     return access.Via.request(request)
 
 
-def _open(request: HttpRequest, action: Action, inwoner_id: int) -> None:
+def _open(request: HttpRequest, action: Action, inwoner: Inwoner) -> None:
+    """Need-to-know on the resident as loaded with the record (its wijk and municipality then
+    decide the scope and the log row without a query of their own)."""
     access.require(
         request.user,
         R,
         action,
         via=_via(request),
-        inwoner=inwoner_id,
+        inwoner=inwoner,
         doel=access.RULES[(R, action)].doel,
     )
 
@@ -68,6 +70,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     access.log_shown(
         request.user,
         [v.inwoner_id for v in page.object_list],
+        gemeenten={v.inwoner_id: v.inwoner.gemeente_id for v in page.object_list},
         resource=R,
         doel=access.RULES[(R, Action.LEZEN)].doel,
         via=_via(request),
@@ -87,6 +90,7 @@ def signalen(request: HttpRequest) -> HttpResponse:
     access.log_shown(
         request.user,
         [s.inwoner_id for s in page.object_list],
+        gemeenten={s.inwoner_id: s.inwoner.gemeente_id for s in page.object_list},
         resource=R,
         doel=access.RULES[(R, Action.LEZEN)].doel,
         via=_via(request),
@@ -108,7 +112,7 @@ def signaal_nieuw(request: HttpRequest) -> HttpResponse:
             data = dict(form.cleaned_data)
             try:
                 inwoner = inwoner_by_bsn(request.user, data.pop("bsn"))
-                _open(request, Action.AANMAKEN, inwoner.pk)
+                _open(request, Action.AANMAKEN, inwoner)
                 signaal = services.signaal_registreren(
                     actor=request.user, inwoner=inwoner, via=_via(request), **data
                 )
@@ -156,7 +160,7 @@ def _post(
 @access.requires(R, Action.WIJZIGEN)
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
     signaal = opzoeken.signaal(request.user, pk, Action.WIJZIGEN, via=_via(request))
-    _open(request, Action.WIJZIGEN, signaal.inwoner_id)
+    _open(request, Action.WIJZIGEN, signaal.inwoner)
     form = ContactForm(request.POST, prefix=f"contact-{pk}")
     return _post(
         request,
@@ -195,7 +199,7 @@ def inwoner(request: HttpRequest, pk: int) -> HttpResponse:
     """A resident's debt page: the signals with their contact attempts, and the debt questions
     with their terms, triage, route and toelating (and the forms for the next step)."""
     persoon = _inwoner(request, pk)
-    _open(request, Action.LEZEN, persoon.pk)
+    _open(request, Action.LEZEN, persoon)
     vandaag = timezone.localdate()
     signalen_lijst = list(selectors.signalen_van(persoon.pk, persoon.gemeente_id))
     vragen = list(selectors.schuldvragen_van(persoon.pk, persoon.gemeente_id))
@@ -227,7 +231,7 @@ def inwoner(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(R, Action.AANMAKEN)
 def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
     persoon = _inwoner(request, pk)
-    _open(request, Action.AANMAKEN, persoon.pk)
+    _open(request, Action.AANMAKEN, persoon)
     signalen_lijst = list(selectors.signalen_van(persoon.pk, persoon.gemeente_id))
     form = AanmeldForm(
         request.POST, prefix=f"aanmelden-{pk}", signalen=_signaal_keuzes(signalen_lijst)
@@ -254,7 +258,7 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _vraag(request: HttpRequest, pk: int, action: Action) -> Schuldvraag:
     vraag = opzoeken.schuldvraag(request.user, pk, action, via=_via(request))
-    _open(request, action, vraag.inwoner_id)
+    _open(request, action, vraag.inwoner)
     return vraag
 
 

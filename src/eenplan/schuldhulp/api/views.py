@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from eenplan.beschikkingen.api.views.basis import DOEL_PARAMETER, DossierViewSet, pk_of
 from eenplan.common.api import VersieViewSetMixin
+from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel
@@ -40,6 +41,19 @@ def _via(request: Request) -> access.Via:
     return access.Via.request(request)
 
 
+def _open_inwoner(request: Request, inwoner: Inwoner, action: Action) -> None:
+    """Need-to-know on the resident as loaded with the signal or debt question (its wijk and
+    municipality then decide the scope and the log row without a query of their own)."""
+    access.require(
+        request.user,
+        R,
+        action,
+        via=_via(request),
+        inwoner=inwoner,
+        doel=request_doel(request),
+    )
+
+
 def _gefilterd(request: Request, rijen: Any) -> Any:
     params = InwonerFilterSerializer(data=request.query_params)
     params.is_valid(raise_exception=True)
@@ -52,6 +66,7 @@ def _log_lijst(request: Request, page: Any) -> None:
     access.log_shown(
         request.user,
         [r.inwoner_id for r in page or []],
+        gemeenten={r.inwoner_id: r.inwoner.gemeente_id for r in page or []},
         resource=R,
         doel=request_doel(request),
         via=_via(request),
@@ -108,7 +123,7 @@ class VroegsignaalViewSet(DossierViewSet):
             via=_via(request),
             doel=request_doel(request),
         )
-        self._open(request, signaal.inwoner_id, R, action)
+        _open_inwoner(request, signaal.inwoner, action)
         return signaal
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
@@ -204,7 +219,7 @@ class SchuldvraagViewSet(VersieViewSetMixin, DossierViewSet):
             via=_via(request),
             doel=request_doel(request),
         )
-        self._open(request, vraag.inwoner_id, R, action)
+        _open_inwoner(request, vraag.inwoner, action)
         return vraag
 
     def _render(self, pk: int, code: int = 200) -> Response:

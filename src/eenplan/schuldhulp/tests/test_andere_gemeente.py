@@ -15,7 +15,7 @@ from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.schuldhulp.models import Contactpoging
 from eenplan.testing.factories import HuishoudenFactory, InwonerFactory
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
-from eenplan.testing.schuldhulp import SchuldvraagFactory, VroegsignaalFactory
+from eenplan.testing.schuldhulp import SchuldvraagFactory, VroegsignaalFactory, schuldhulp_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -100,4 +100,28 @@ def test_the_api_answers_a_debt_question_of_another_municipality_with_a_logged_4
     assert [(r.reden, r.handeling) for r in geweigerd_elders(elders)] == [
         (f"Schuldvraag {vraag.pk}: {NIET_BINNEN_GEMEENTE}.", "lezen"),
         (f"Schuldvraag {vraag.pk}: {NIET_BINNEN_GEMEENTE}.", "wijzigen"),
+    ]
+
+
+def test_a_question_from_a_signal_opens_in_its_own_municipality_only(inwoner):
+    """The reads hold the question's signal, melding and resident to the login's municipality:
+    the own consultant still reads the question made from a signal (page and API), another
+    municipality's gets the logged 404 on both faces."""
+    signaal = VroegsignaalFactory(inwoner=inwoner)
+    vraag = SchuldvraagFactory(inwoner=inwoner, signaal=signaal)
+    eigen = schuldhulp_voor(inwoner)
+    pagina = login(Client(), eigen).get(f"/schuldhulp/inwoners/{inwoner.pk}/")
+    assert pagina.status_code == 200
+    assert signaal.schuldeiser in pagina.content.decode()
+    antwoord = api_for(eigen).get(f"/api/v1/schuldhulp/vragen/{vraag.pk}/")
+    assert antwoord.status_code == 200
+    assert antwoord.json()["signaal"] == signaal.pk
+    assert api_for(eigen).get(f"/api/v1/schuldhulp/signalen/{signaal.pk}/").status_code == 200
+    elders = van_elders(Rol.WERKPLEIN)
+    api = api_for(elders)
+    assert api.get(f"/api/v1/schuldhulp/vragen/{vraag.pk}/").status_code == 404
+    assert api.get(f"/api/v1/schuldhulp/signalen/{signaal.pk}/").status_code == 404
+    assert [r.reden for r in geweigerd_elders(elders)] == [
+        f"Schuldvraag {vraag.pk}: {NIET_BINNEN_GEMEENTE}.",
+        f"Vroegsignaal {signaal.pk}: {NIET_BINNEN_GEMEENTE}.",
     ]
