@@ -79,14 +79,18 @@ def mantelzorger_require(
 ) -> access.Decision:
     """Access to a carer is access to a resident they care for (now or before): decided and
     logged on one such resident within the actor's scope, else on the first (a logged refusal).
-    A carer without any relation is decided on the municipality's role alone."""
-    ids = list(
-        mantelzorger.zorgrelaties.order_by("id").values_list("inwoner_id", flat=True).distinct()
-    )
-    if not ids:
+    A carer without any relation is decided on the municipality's role alone. The residents
+    are read within the carer's municipality (issue 16) with the relations, so the decision
+    and its log row need no lookup of their own."""
+    relaties = mantelzorger.zorgrelaties.filter(
+        inwoner__gemeente_id=mantelzorger.gemeente_id
+    ).select_related("inwoner")
+    inwoners = {r.inwoner_id: r.inwoner for r in relaties.order_by("id")}
+    if not inwoners:
         return access.require(actor, R.MANTELZORG, action, via=via)
-    binnen = access.inwoners_in_scope(actor).filter(pk__in=ids).values_list("pk", flat=True)
-    return access.require(actor, R.MANTELZORG, action, via=via, inwoner=next(iter(binnen), ids[0]))
+    binnen = access.inwoners_in_scope(actor).filter(pk__in=inwoners).values_list("pk", flat=True)
+    eerste = next(iter(binnen), next(iter(inwoners)))
+    return access.require(actor, R.MANTELZORG, action, via=via, inwoner=inwoners[eerste])
 
 
 # --- the register ----------------------------------------------------------------------------

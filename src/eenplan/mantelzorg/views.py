@@ -73,11 +73,13 @@ def _inwoner_of_404(request: HttpRequest, inwoner_id: int, action: Action = A.LE
         action,
         via=_via(request),
         pk=inwoner_id,
-        zoek=lambda gemeente_id: Inwoner.objects.filter(
-            pk=inwoner_id, gemeente_id=gemeente_id, wijk__gemeente_id=gemeente_id
-        )
-        .select_related("wijk")
-        .first(),
+        zoek=lambda gemeente_id: (
+            Inwoner.objects.filter(
+                pk=inwoner_id, gemeente_id=gemeente_id, wijk__gemeente_id=gemeente_id
+            )
+            .select_related("wijk")
+            .first()
+        ),
         wat="Inwoner",
         niet_gevonden="Deze inwoner bestaat niet.",
     )
@@ -236,6 +238,9 @@ def mantelzorgers(request: HttpRequest) -> HttpResponse:
         [r.inwoner_id for mz in rijen for r in mz.zorgrelaties.all()],
         resource=R.MANTELZORG,
         via=_via(request),
+        gemeenten={
+            r.inwoner_id: r.inwoner.gemeente_id for mz in rijen for r in mz.zorgrelaties.all()
+        },
     )
     return render(
         request,
@@ -621,8 +626,9 @@ def tegenprestatie(request: HttpRequest) -> HttpResponse:
             )
         )
 
-    if _poging(request, form, doe, "Het vrijwilligerswerk is aangeboden: dit zijn de klussen "
-               "die passen."):
+    if _poging(
+        request, form, doe, "Het vrijwilligerswerk is aangeboden: dit zijn de klussen die passen."
+    ):
         return redirect("mantelzorg:vrijwilliger", pk=opgeslagen[0].pk)
     return render(request, "mantelzorg/tegenprestatie.html", {"form": form}, status=400)
 
@@ -683,7 +689,11 @@ def klussen(request: HttpRequest) -> HttpResponse:
         status = ""
     rijen = list(selectors.klussen_in_scope(request.user, status=status)[:200])
     access.log_shown(
-        request.user, [k.hulpvrager_id for k in rijen], resource=R.KLUS, via=_via(request)
+        request.user,
+        [k.hulpvrager_id for k in rijen],
+        resource=R.KLUS,
+        via=_via(request),
+        gemeenten={k.hulpvrager_id: k.hulpvrager.gemeente_id for k in rijen},
     )
     return render(
         request,
@@ -721,7 +731,7 @@ def _klus_pagina(
 def klus(request: HttpRequest, pk: int) -> HttpResponse:
     """A klus with the volunteers who fit it (skill, availability; own wijk first)."""
     k = _klus_of_404(request, pk)
-    access.require(request.user, R.KLUS, A.LEZEN, via=_via(request), inwoner=k.hulpvrager_id)
+    access.require(request.user, R.KLUS, A.LEZEN, via=_via(request), inwoner=k.hulpvrager)
     return _klus_pagina(request, k)
 
 
@@ -729,7 +739,7 @@ def klus(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(R.KLUS, A.WIJZIGEN, per_record=True)
 def klus_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
     k = _klus_of_404(request, pk, A.WIJZIGEN)
-    access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager_id)
+    access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager)
     form = f.MatchForm(request.POST)
 
     def doe() -> Any:
@@ -747,7 +757,7 @@ def klus_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(R.KLUS, A.WIJZIGEN, per_record=True)
 def klus_uitkomst(request: HttpRequest, pk: int) -> HttpResponse:
     k = _klus_of_404(request, pk, A.WIJZIGEN)
-    access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager_id)
+    access.require(request.user, R.KLUS, A.WIJZIGEN, via=_via(request), inwoner=k.hulpvrager)
     form = f.UitkomstForm(request.POST)
     lopend = Match.objects.filter(klus=k, uitkomst="").first()
 
@@ -774,11 +784,11 @@ def _plan_of_404(request: HttpRequest, plan_id: int, action: Action = A.LEZEN) -
         action,
         via=_via(request),
         pk=plan_id,
-        zoek=lambda gemeente_id: Plan.objects.filter(
-            pk=plan_id, huishouden__gemeente_id=gemeente_id
-        )
-        .select_related("huishouden")
-        .first(),
+        zoek=lambda gemeente_id: (
+            Plan.objects.filter(pk=plan_id, huishouden__gemeente_id=gemeente_id)
+            .select_related("huishouden")
+            .first()
+        ),
         wat="Plan",
         niet_gevonden="Dit plan bestaat niet.",
     )

@@ -381,8 +381,8 @@ class PassendeKlusSerializer(serializers.ModelSerializer):
 class VrijwilligerswerkAanbodSerializer(serializers.Serializer):
     vrijwilliger = VrijwilligerSerializer()
     passende_klussen = PassendeKlusSerializer(
-        many=True, help_text="Open klussen die passen (vaardigheid, beschikbaarheid; eigen wijk "
-        "eerst)."
+        many=True,
+        help_text="Open klussen die passen (vaardigheid, beschikbaarheid; eigen wijk eerst).",
     )
 
 
@@ -489,9 +489,17 @@ class _Basis(viewsets.GenericViewSet):
         inwoners: Any,
         resource: Resource = R.MANTELZORG,
     ) -> Response:
-        """One page of `rijen`, the residents it shows (`inwoners(page)`) logged as read."""
+        """One page of `rijen`, the residents it shows (`inwoners(page)`, as loaded with the
+        rows) logged as read, each in their municipality as read (no lookup of its own)."""
         page = self.paginate_queryset(rijen)
-        access.log_shown(request.user, inwoners(page), resource=resource, via=_via(request))
+        getoond = inwoners(page)
+        access.log_shown(
+            request.user,
+            [i.pk for i in getoond],
+            resource=resource,
+            via=_via(request),
+            gemeenten={i.pk: i.gemeente_id for i in getoond},
+        )
         return self.get_paginated_response(serializer_class(page, many=True).data)
 
 
@@ -532,7 +540,7 @@ class MantelzorgerViewSet(_Basis):
             request,
             selectors.mantelzorgers_in_scope(request.user),
             MantelzorgerSerializer,
-            lambda page: [r.inwoner_id for mz in page for r in mz.zorgrelaties.all()],
+            lambda page: [r.inwoner for mz in page for r in mz.zorgrelaties.all()],
         )
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Mantelzorger:
@@ -688,7 +696,7 @@ class RespijtViewSet(_Basis):
         f.is_valid(raise_exception=True)
         rijen = selectors.respijtvragen_in_scope(request.user, status=f.validated_data["status"])
         return self._pagina_gelogd(
-            request, rijen, RespijtSerializer, lambda page: [v.inwoner_id for v in page]
+            request, rijen, RespijtSerializer, lambda page: [v.inwoner for v in page]
         )
 
     @extend_schema(
@@ -705,16 +713,20 @@ class RespijtViewSet(_Basis):
             A.WIJZIGEN,
             via=_via(request),
             pk=vraag_id,
-            zoek=lambda gemeente_id: RespijtzorgVraag.objects.filter(
-                pk=vraag_id,
-                mantelzorger__gemeente_id=gemeente_id,
-                inwoner__gemeente_id=gemeente_id,
-            ).first(),
+            zoek=lambda gemeente_id: (
+                RespijtzorgVraag.objects.filter(
+                    pk=vraag_id,
+                    mantelzorger__gemeente_id=gemeente_id,
+                    inwoner__gemeente_id=gemeente_id,
+                )
+                .select_related("inwoner")
+                .first()
+            ),
             wat="Vraag om respijtzorg",
             niet_gevonden="Deze vraag om respijtzorg bestaat niet.",
         )
         access.require(
-            request.user, R.MANTELZORG, A.WIJZIGEN, via=_via(request), inwoner=vraag.inwoner_id
+            request.user, R.MANTELZORG, A.WIJZIGEN, via=_via(request), inwoner=vraag.inwoner
         )
         return vastleggen(
             request,
@@ -759,7 +771,7 @@ class WaarderingViewSet(_Basis):
         f.is_valid(raise_exception=True)
         rijen = selectors.waarderingen_in_scope(request.user, jaar=f.validated_data.get("jaar"))
         return self._pagina_gelogd(
-            request, rijen, WaarderingSerializer, lambda page: [w.namens_id for w in page]
+            request, rijen, WaarderingSerializer, lambda page: [w.namens for w in page]
         )
 
 
@@ -901,9 +913,11 @@ class VrijwilligerViewSet(_Basis):
             request,
             VrijwilligerswerkAanbiedenSerializer,
             aanbieden,
-            lambda v: VrijwilligerswerkAanbodSerializer(
-                {"vrijwilliger": v, "passende_klussen": selectors.klussen_voor(v)}
-            ).data,
+            lambda v: (
+                VrijwilligerswerkAanbodSerializer(
+                    {"vrijwilliger": v, "passende_klussen": selectors.klussen_voor(v)}
+                ).data
+            ),
         )
 
 
@@ -937,15 +951,13 @@ class KlusViewSet(_Basis):
         f.is_valid(raise_exception=True)
         rijen = selectors.klussen_in_scope(request.user, status=f.validated_data["status"])
         return self._pagina_gelogd(
-            request, rijen, KlusSerializer, lambda page: [k.hulpvrager_id for k in page], R.KLUS
+            request, rijen, KlusSerializer, lambda page: [k.hulpvrager for k in page], R.KLUS
         )
 
     def _get(self, request: Request, pk: Any, handeling: Action) -> Klus:
         klus_id = _pk(pk, "Deze klus bestaat niet.")
         klus = opzoeken.klus(request.user, klus_id, handeling, via=_via(request))
-        access.require(
-            request.user, R.KLUS, handeling, via=_via(request), inwoner=klus.hulpvrager_id
-        )
+        access.require(request.user, R.KLUS, handeling, via=_via(request), inwoner=klus.hulpvrager)
         return klus
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:

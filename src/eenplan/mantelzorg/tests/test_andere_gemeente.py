@@ -146,3 +146,26 @@ def test_within_the_own_municipality_nothing_changes(generalist, inwoner_noord):
     assert api_for(generalist).get(f"/api/v1/mantelzorgers/{mz.pk}/").status_code == 200
     assert login(Client(), generalist).get(f"/mantelzorg/{mz.pk}/").status_code == 200
     assert not geweigerd_elders(generalist)
+
+
+@pytest.mark.parametrize("kanaal", ["pagina", "api"])
+def test_reads_in_the_own_municipality_are_logged_in_the_residents_municipality(
+    generalist, inwoner_noord, kanaal
+):
+    """The carer list, a carer and a klus log the resident they show in the resident's own
+    municipality, as read with the rows (no lookup across municipalities, issue 16)."""
+    mz = f.MantelzorgerFactory(verzorgde=inwoner_noord)
+    klus = f.KlusFactory(hulpvrager=inwoner_noord)
+    if kanaal == "api":
+        paden = ["/api/v1/mantelzorgers/", f"/api/v1/mantelzorgers/{mz.pk}/"]
+        paden += ["/api/v1/klussen/", f"/api/v1/klussen/{klus.pk}/"]
+    else:
+        paden = ["/mantelzorg/", f"/mantelzorg/{mz.pk}/"]
+        paden += ["/mantelzorg/klussen/", f"/mantelzorg/klussen/{klus.pk}/"]
+    for pad in paden:
+        voor = Inzage.objects.filter(user=generalist.user).count()
+        assert _get(generalist, kanaal, pad).status_code == 200, pad
+        rijen = list(Inzage.objects.filter(user=generalist.user).order_by("id")[voor:])
+        assert {(r.inwoner_id, r.gemeente_id, r.toegestaan) for r in rijen} == {
+            (inwoner_noord.pk, inwoner_noord.gemeente_id, True)
+        }, pad
