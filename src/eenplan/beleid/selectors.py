@@ -45,8 +45,19 @@ def beleidsplannen(*, gemeente_id: int) -> QuerySet[Beleidsplan]:
     )
 
 
-def plan_get(*, gemeente_id: int, pk: int) -> Beleidsplan:
-    return Beleidsplan.objects.get(gemeente_id=gemeente_id, pk=pk)
+def plan_of_none(*, gemeente_id: int | None, pk: int) -> Beleidsplan | None:
+    """The municipality's plan `pk`, or None when it has none by that id."""
+    return Beleidsplan.objects.filter(gemeente_id=gemeente_id, pk=pk).first()
+
+
+def uitvraging_get(*, gemeente_id: int | None, pk: int) -> Uitvraging | None:
+    """The municipality's client-experience survey `pk` with its questionnaire, both held to
+    the municipality (issue 16); None when it has none by that id."""
+    return (
+        Uitvraging.objects.select_related("vragenlijst")
+        .filter(pk=pk, gemeente_id=gemeente_id, vragenlijst__gemeente_id=gemeente_id)
+        .first()
+    )
 
 
 # The path from each kind of element to its plan's municipality, and what to load with it.
@@ -91,21 +102,33 @@ def vragen_met_antwoorden(lijst: Vragenlijst) -> QuerySet[Vraag]:
 
 def plan_structuur(plan: Beleidsplan) -> QuerySet[Thema]:
     """The plan's themes with doelen, subdoelen, activiteiten (with their resultaten),
-    resultaten and the linked indicators with their targets: six queries, any size."""
-    return plan.themas.prefetch_related(
+    resultaten and the linked indicators with their targets: six queries, any size.
+
+    Each part is ordered on its own columns within its parent (the models' default ordering
+    starts with the parent, which joins every level up to the plan): the same order, and no
+    query joins `beleid_beleidsplan` without its municipality (issue 16)."""
+    return plan.themas.order_by("nummer").prefetch_related(
         Prefetch("doelen", queryset=Doel.objects.order_by("code")),
         Prefetch(
             "doelen__subdoelen",
-            queryset=Subdoel.objects.prefetch_related(
-                Prefetch("activiteiten", queryset=Activiteit.objects.prefetch_related("resultaten"))
+            queryset=Subdoel.objects.order_by("nummer").prefetch_related(
+                Prefetch(
+                    "activiteiten",
+                    queryset=Activiteit.objects.order_by("start", "code").prefetch_related(
+                        Prefetch(
+                            "resultaten",
+                            queryset=Resultaat.objects.order_by("thema__nummer", "nummer"),
+                        )
+                    ),
+                )
             ),
         ),
         Prefetch(
             "resultaten",
-            queryset=Resultaat.objects.prefetch_related(
+            queryset=Resultaat.objects.order_by("nummer").prefetch_related(
                 Prefetch(
                     "indicatoren",
-                    queryset=Indicatorkoppeling.objects.prefetch_related(
+                    queryset=Indicatorkoppeling.objects.order_by("indicator").prefetch_related(
                         Prefetch("streefwaarden", queryset=Streefwaarde.objects.order_by("jaar"))
                     ),
                 )
@@ -280,9 +303,7 @@ def grove_indeling(uitvraging_id: int) -> Indeling:
     return _indeling(_uitnodigingen_per_groep(uitvraging_id))
 
 
-def _vraag_cel(
-    sleutel: str, respondenten: int, n: int, positief: int
-) -> onderdrukking.Cel:
+def _vraag_cel(sleutel: str, respondenten: int, n: int, positief: int) -> onderdrukking.Cel:
     """One question in one group before suppression, as the registry's indicator `cev_<code>`
     counts it: the units are the respondents ("weet ik niet" included), the numerator those
     who agree (4 or 5), the denominator those who gave a score."""
@@ -292,9 +313,7 @@ def _vraag_cel(
         eenheden=respondenten,
         teller=positief,
         noemer=n,
-        waarde=(Decimal(positief) * 100 / n).quantize(Decimal("0.1"), ROUND_HALF_UP)
-        if n
-        else None,
+        waarde=(Decimal(positief) * 100 / n).quantize(Decimal("0.1"), ROUND_HALF_UP) if n else None,
     )
 
 
@@ -492,9 +511,7 @@ def uitvraging_resultaten(uitvraging: Uitvraging, *, per: str) -> dict[str, obje
         rij = [ruw.get((v.pk, k), [0, 0, 0, 0]) for k in volgorde]
         som_totaal = sum(c[3] for c in rij)
         totaal, cellen = onderdrukking.onderdruk(
-            _vraag_cel(
-                "", sum(c[0] for c in rij), sum(c[1] for c in rij), sum(c[2] for c in rij)
-            ),
+            _vraag_cel("", sum(c[0] for c in rij), sum(c[1] for c in rij), sum(c[2] for c in rij)),
             # The registry's keys (wijk code, provider name) decide ties, as in its tables.
             [
                 _vraag_cel(groepen[k]["code"], c[0], c[1], c[2])

@@ -15,7 +15,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from eenplan.beleid import selectors, services
+from eenplan.beleid import opzoeken, selectors, services
 from eenplan.beleid.api import serializers as s
 from eenplan.beleid.api.bewerken import (
     WIJZIGEN,
@@ -34,6 +34,7 @@ from eenplan.beleid.models import (
 from eenplan.beleid.services import structuur
 from eenplan.common.api import VersieViewSetMixin, etag, pagina
 from eenplan.gemeente.models import Wijk
+from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.privacy.api.permissions import RolePermission
@@ -100,12 +101,17 @@ class BeleidsplanViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     filter_backends: list[type] = []
 
     def _plan(self, request: Request, pk: Any) -> Beleidsplan:
-        try:
-            return selectors.plan_get(
-                gemeente_id=user_gemeente(request).pk, pk=_int(pk, "Dit plan bestaat niet.")
-            )
-        except Beleidsplan.DoesNotExist as exc:
-            raise NotFound("Dit plan bestaat niet.") from exc
+        """The plan within the login's municipality: another municipality's is a 404 like one
+        that does not exist, the refusal logged (`beleid.opzoeken`, ADR 0046)."""
+        user_gemeente(request)
+        _resource, action = self.access_rules[self.action]
+        return opzoeken.plan(
+            request.user,
+            _int(pk, "Dit plan bestaat niet."),
+            action,
+            via=access.Via.request(request),
+            niet_gevonden="Dit plan bestaat niet.",
+        )
 
     def list(self, request: Request) -> Response:
         rijen = selectors.beleidsplannen(gemeente_id=user_gemeente(request).pk)
@@ -338,13 +344,13 @@ class UitvragingViewSet(viewsets.GenericViewSet):
         return Response(s.UitvragingSerializer(ronde).data, status=status.HTTP_201_CREATED)
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        ronde = (
-            Uitvraging.objects.select_related("vragenlijst")
-            .filter(pk=_int(pk, "Dit onderzoek bestaat niet."), gemeente=user_gemeente(request))
-            .first()
+        user_gemeente(request)
+        ronde = opzoeken.uitvraging(
+            request.user,
+            _int(pk, "Dit onderzoek bestaat niet."),
+            Action.LEZEN,
+            via=access.Via.request(request),
         )
-        if ronde is None:
-            raise NotFound("Dit onderzoek bestaat niet.")
         params = s.ResultatenFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         per = params.validated_data["per"]

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.beleid import indicatoren, rapportage, selectors, services
+from eenplan.beleid import indicatoren, opzoeken, rapportage, selectors, services
 from eenplan.beleid.constants import ActiviteitStatus, Richting
 from eenplan.beleid.forms import ActiviteitForm, KoppelingForm, MargesForm, UitvragingForm
 from eenplan.beleid.models import (
@@ -30,7 +30,6 @@ from eenplan.beleid.models import (
     Beleidsplan,
     Indicatorkoppeling,
     Resultaat,
-    Uitvraging,
 )
 from eenplan.beleid.vragenlijst import SCHAAL, WEET_NIET
 from eenplan.gemeente.models import Gemeente
@@ -48,12 +47,11 @@ def _gemeente(request: HttpRequest) -> Gemeente:
     return access.gemeente_van(request, reden=GEEN_GEMEENTE)
 
 
-def _plan(request: HttpRequest, pk: int) -> Beleidsplan:
-    gemeente = _gemeente(request)
-    try:
-        return selectors.plan_get(gemeente_id=gemeente.pk, pk=pk)
-    except Beleidsplan.DoesNotExist:
-        raise Http404("Dit beleidsplan bestaat niet.") from None
+def _plan(request: HttpRequest, pk: int, action: Action = Action.LEZEN) -> Beleidsplan:
+    """The plan within the login's municipality: another municipality's is a 404 like one that
+    does not exist, the refusal logged (`beleid.opzoeken`, ADR 0046)."""
+    _gemeente(request)
+    return opzoeken.plan(request.user, pk, action, via=access.Via.request(request))
 
 
 def _mag_wijzigen(request: HttpRequest) -> bool:
@@ -151,7 +149,7 @@ def raadsrapportage_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.BELEID, Action.WIJZIGEN)
 def marges(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan(request, pk)
+    plan = _plan(request, pk, Action.WIJZIGEN)
     terug = reverse("beleid:dashboard", args=[plan.pk])
     form = MargesForm(request.POST)
     if form.is_valid():
@@ -332,12 +330,8 @@ def enquete_nieuw(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.ENQUETE, Action.LEZEN)
 @allowed_parameters("per")
 def enquete(request: HttpRequest, pk: int) -> HttpResponse:
-    gemeente = _gemeente(request)
-    ronde = (
-        Uitvraging.objects.select_related("vragenlijst").filter(pk=pk, gemeente=gemeente).first()
-    )
-    if ronde is None:
-        raise Http404("Dit onderzoek bestaat niet.")
+    _gemeente(request)
+    ronde = opzoeken.uitvraging(request.user, pk, Action.LEZEN, via=access.Via.request(request))
     per = request.GET.get("per", "wijk")
     if per not in ("wijk", "aanbieder"):
         per = "wijk"
