@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from eenplan.aanbieders import selectors, services
+from eenplan.aanbieders import opzoeken, selectors, services
 from eenplan.aanbieders.constants import Financieringsvorm, Uitvoeringsvariant
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
 from eenplan.berichten import logins as aanbieder_logins
@@ -382,23 +382,29 @@ class ContractViewSet(VersieViewSetMixin, _Basis):
             "aanbieder", "hoofdcontract"
         )
 
-    def _get(self, pk: Any) -> Contract:
-        contract = (
-            self._qs()
-            .prefetch_related(
-                Prefetch(
-                    "producten",
-                    queryset=ContractProduct.objects.select_related("voorziening").order_by(
-                        "productcategorie", "productcode", "geldig_vanaf", "id"
-                    ),
-                ),
-                Prefetch("documenten", queryset=ContractDocument.objects.defer("inhoud")),
-            )
-            .filter(pk=int(pk))
-            .first()
+    def _get(self, pk: Any, action: Action = Action.LEZEN) -> Contract:
+        """The contract within the login's municipality (else a logged refusal and a 404,
+        `aanbieders.opzoeken` as on the page), with its products and documents, each held to
+        the municipality or read without a join to another table."""
+        self.gemeente()
+        contract = opzoeken.contract(
+            self.request.user, int(pk), action, via=access.Via.request(self.request)
         )
-        if contract is None:
-            raise NotFound("Dit contract hoort niet bij uw gemeente.")
+        prefetch_related_objects(
+            [contract],
+            Prefetch(
+                "producten",
+                queryset=ContractProduct.objects.filter(
+                    voorziening__gemeente_id=contract.gemeente_id
+                )
+                .select_related("voorziening")
+                .order_by("productcategorie", "productcode", "geldig_vanaf", "id"),
+            ),
+            Prefetch(
+                "documenten",
+                queryset=ContractDocument.objects.defer("inhoud").order_by("-created_at", "id"),
+            ),
+        )
         return contract
 
     def list(self, request: Request) -> Response:
@@ -442,7 +448,7 @@ class ContractViewSet(VersieViewSetMixin, _Basis):
         )
 
     def partial_update(self, request: Request, pk: Any = None) -> Response:
-        contract = self._get(pk)
+        contract = self._get(pk, Action.WIJZIGEN)
         data = ContractInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         args = self._args(data.validated_data)
@@ -458,7 +464,7 @@ class ContractViewSet(VersieViewSetMixin, _Basis):
     )
     @action(detail=True, methods=["post"])
     def producten(self, request: Request, pk: Any = None) -> Response:
-        contract = self._get(pk)
+        contract = self._get(pk, Action.WIJZIGEN)
         data = ContractProductInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         args = dict(data.validated_data)

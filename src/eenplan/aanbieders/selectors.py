@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 
-from eenplan.aanbieders.models import Aanbieder, Contract, ContractProduct
+from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
 from eenplan.common.text import normalise
 from eenplan.gemeente.models import Gemeente
 from eenplan.istandaarden.codelijsten import CODELIJSTEN
@@ -78,8 +78,44 @@ def aanbieders_list(
         qs = qs.filter(agb_code="") if agb_ontbreekt else qs.exclude(agb_code="")
     if actief is not None:
         qs = qs.filter(actief=actief)
-    filter_ = Q(contracten__gemeente=gemeente) if gemeente else Q()
-    return qs.annotate(aantal_contracten=Count("contracten", filter=filter_)).order_by("naam", "id")
+    if gemeente is None:
+        return qs.annotate(aantal_contracten=Count("contracten")).order_by("naam", "id")
+    # The municipality's condition in the join itself (not a FILTER on the count): the count
+    # query of a page keeps the join, and every query reading contracts carries the
+    # municipality's condition (issue 16).
+    return (
+        qs.annotate(
+            contracten_hier=FilteredRelation(
+                "contracten", condition=Q(contracten__gemeente_id=gemeente.pk)
+            )
+        )
+        .annotate(aantal_contracten=Count("contracten_hier"))
+        .order_by("naam", "id")
+    )
+
+
+def contract_get(pk: int, *, gemeente_id: int | None) -> Contract | None:
+    """One contract of municipality `gemeente_id` with its provider and framework agreement
+    (the page's and the API's read); None when the municipality has none by that id."""
+    return (
+        Contract.objects.filter(gemeente_id=gemeente_id, pk=pk)
+        .select_related("aanbieder", "hoofdcontract")
+        .first()
+    )
+
+
+def contract_documenten(contract: Contract) -> QuerySet[ContractDocument]:
+    """The contract's documents, newest first, without their content. Ordered on their own
+    columns: the model's default order starts with the contract and its provider, a join
+    without the municipality's condition."""
+    return contract.documenten.defer("inhoud").order_by("-created_at", "id")
+
+
+def contract_producten(contract: Contract) -> QuerySet[ContractProduct]:
+    """The contract's products with their provision, held to the contract's municipality."""
+    return contract.producten.filter(voorziening__gemeente_id=contract.gemeente_id).select_related(
+        "voorziening"
+    )
 
 
 def contracten_list(

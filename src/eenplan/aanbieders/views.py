@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.aanbieders import selectors, services
+from eenplan.aanbieders import opzoeken, selectors, services
 from eenplan.aanbieders.forms import (
     AanbiederForm,
     AanbiederLoginForm,
@@ -52,15 +52,10 @@ def _aanbieder_of_404(pk: int) -> Aanbieder:
     return aanbieder
 
 
-def _contract_of_404(gemeente: Gemeente, pk: int) -> Contract:
-    contract = (
-        Contract.objects.filter(gemeente=gemeente, pk=pk)
-        .select_related("aanbieder", "hoofdcontract")
-        .first()
-    )
-    if contract is None:
-        raise Http404("Dit contract hoort niet bij uw gemeente.")
-    return contract
+def _contract_of_404(request: HttpRequest, pk: int, action: Action = Action.WIJZIGEN) -> Contract:
+    """The contract within the login's municipality: another municipality's is a 404 like one
+    that does not exist, the refusal logged (`aanbieders.opzoeken`, ADR 0046)."""
+    return opzoeken.contract(request.user, pk, action, via=access.Via.request(request))
 
 
 # --- providers --------------------------------------------------------------------------------
@@ -86,7 +81,7 @@ def aanbieders(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query,
-        "zonder_agb": selectors.aanbieders_list(agb_ontbreekt=True).count(),
+        "zonder_agb": selectors.aanbieders_list(gemeente=gemeente, agb_ontbreekt=True).count(),
         "mag_wijzigen": _mag_wijzigen(request),
     }
     return render(request, "aanbieders/aanbieders.html", context)
@@ -251,12 +246,18 @@ def _contract_pagina(
     context = {
         "c": contract,
         "producten": list(
-            contract.producten.select_related("voorziening").order_by(
+            selectors.contract_producten(contract).order_by(
                 "voorziening__naam", "geldig_vanaf", "id"
             )
         ),
-        "deelovereenkomsten": list(contract.deelovereenkomsten.order_by("begin", "id")),
-        "documenten": list(contract.documenten.defer("inhoud").select_related("toegevoegd_door")),
+        "deelovereenkomsten": list(
+            contract.deelovereenkomsten.filter(gemeente_id=contract.gemeente_id).order_by(
+                "begin", "id"
+            )
+        ),
+        "documenten": list(
+            selectors.contract_documenten(contract).select_related("toegevoegd_door")
+        ),
         "mag_wijzigen": mag,
         "product_form": product_form if mag else None,
         "document_form": (document_form or DocumentForm(prefix="document")) if mag else None,
@@ -267,7 +268,8 @@ def _contract_pagina(
 
 @access.requires(Resource.AANBIEDERS, Action.LEZEN)
 def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _contract_pagina(request, _contract_of_404(_gemeente(request), pk))
+    _gemeente(request)
+    return _contract_pagina(request, _contract_of_404(request, pk, Action.LEZEN))
 
 
 def _contract_formulier(
@@ -312,7 +314,7 @@ def contract_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.AANBIEDERS, Action.WIJZIGEN)
 def contract_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     gemeente = _gemeente(request)
-    contract = _contract_of_404(gemeente, pk)
+    contract = _contract_of_404(request, pk)
     return _contract_formulier(request, gemeente, contract.aanbieder, contract)
 
 
@@ -320,7 +322,7 @@ def contract_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.AANBIEDERS, Action.WIJZIGEN)
 def contract_product(request: HttpRequest, pk: int) -> HttpResponse:
     gemeente = _gemeente(request)
-    contract = _contract_of_404(gemeente, pk)
+    contract = _contract_of_404(request, pk)
     form = ContractProductForm(request.POST, voorzieningen=_maatwerk(gemeente), prefix="product")
     if form.is_valid():
         try:
@@ -336,7 +338,8 @@ def contract_product(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @access.requires(Resource.AANBIEDERS, Action.WIJZIGEN)
 def contract_document(request: HttpRequest, pk: int) -> HttpResponse:
-    contract = _contract_of_404(_gemeente(request), pk)
+    _gemeente(request)
+    contract = _contract_of_404(request, pk)
     form = DocumentForm(request.POST, request.FILES, prefix="document")
     if form.is_valid():
         bestand = form.cleaned_data["bestand"]
@@ -359,8 +362,9 @@ def contract_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access.requires(Resource.AANBIEDERS, Action.LEZEN)
 def contract_document_bestand(request: HttpRequest, pk: int, document: int) -> HttpResponse:
-    contract = _contract_of_404(_gemeente(request), pk)
-    doc = contract.documenten.filter(pk=document).first()
+    _gemeente(request)
+    contract = _contract_of_404(request, pk, Action.LEZEN)
+    doc = contract.documenten.filter(pk=document).order_by("pk").first()
     if doc is None:
         raise Http404("Dit document hoort niet bij dit contract.")
     response = HttpResponse(bytes(doc.inhoud), content_type=doc.mime_type)
