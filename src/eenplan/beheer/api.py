@@ -21,7 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from eenplan.beheer import feestdagen, selectors
+from eenplan.beheer import feestdagen, opzoeken, selectors
 from eenplan.common.api import IdField, pagina
 from eenplan.common.api.gedateerd import GedateerdeInstellingViewSet
 from eenplan.gemeente import selectors as gemeente_selectors
@@ -392,10 +392,13 @@ class MedewerkerViewSet(_Beheer):
     serializer_class = BeheerMedewerkerSerializer
 
     def _get(self, pk: Any) -> Medewerker:
-        medewerker = selectors.medewerker_get(gemeente=self.gemeente(), pk=int(pk))
-        if medewerker is None:
-            raise NotFound("Deze medewerker werkt niet bij uw gemeente.")
-        return medewerker
+        """The medewerker within the login's municipality: another municipality's is a 404
+        like one that does not exist, the refusal logged (`beheer.opzoeken`, ADR 0046)."""
+        self.gemeente()
+        _resource, action = self.access_rules[self.action]
+        return opzoeken.medewerker(
+            self.request.user, int(pk), action, via=access.Via.request(self.request)
+        )
 
     def _one(self, medewerker: Medewerker, *, code: int = 200) -> Response:
         medewerker = self._get(medewerker.pk)

@@ -14,7 +14,7 @@ from typing import Any
 
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from eenplan.gemeente.constants import Rol, VerzoekStatus
@@ -61,9 +61,15 @@ def medewerkers_list(
         )
     if actief is not None:
         qs = qs.filter(user__is_active=actief)
-    return qs.prefetch_related("teams", "user__groups").order_by(
+    return qs.prefetch_related(_teams(gemeente), "user__groups").order_by(
         "user__last_name", "user__first_name", "pk"
     )
+
+
+def _teams(gemeente: Gemeente | int) -> Prefetch:
+    """A medewerker's teams, read with the municipality's condition (issue 16): a medewerker
+    record belongs to one municipality, and so do its teams."""
+    return Prefetch("teams", queryset=Team.objects.filter(gemeente=gemeente))
 
 
 def loginstanden(medewerkers: list[Medewerker]) -> dict[int, Loginstand]:
@@ -99,11 +105,13 @@ def rollen_van(medewerker: Medewerker) -> list[str]:
     return [Rol(medewerker.functie).label, *(Rol(r).label for r in extra)]
 
 
-def medewerker_get(*, gemeente: Gemeente, pk: int) -> Medewerker | None:
+def medewerker_get(*, gemeente: Gemeente | int | None, pk: int) -> Medewerker | None:
+    """One medewerker record of the municipality with its teams there; None when the
+    municipality has none by that id."""
     return (
         Medewerker.objects.filter(gemeente=gemeente, pk=pk)
         .select_related("user")
-        .prefetch_related("teams", "user__groups")
+        .prefetch_related(_teams(gemeente), "user__groups")
         .first()
     )
 
@@ -115,10 +123,13 @@ def toewijzing(medewerker: Medewerker) -> Toewijzing:
 def wijzigingen(
     *, gemeente: Gemeente, medewerker: Medewerker | None = None, team: Team | None = None
 ) -> QuerySet[RolWijziging]:
-    """The append-only log of role, team and account changes of the municipality."""
-    qs = RolWijziging.objects.filter(gemeente=gemeente).select_related(
-        "medewerker__user", "team", "goedgekeurd_door"
-    )
+    """The append-only log of role, team and account changes of the municipality; the
+    medewerker and team it names are held to the municipality too (issue 16)."""
+    qs = RolWijziging.objects.filter(
+        Q(medewerker__isnull=True) | Q(medewerker__gemeente=gemeente),
+        Q(team__isnull=True) | Q(team__gemeente=gemeente),
+        gemeente=gemeente,
+    ).select_related("medewerker__user", "team", "goedgekeurd_door")
     if medewerker is not None:
         qs = qs.filter(medewerker=medewerker)
     if team is not None:
@@ -128,7 +139,9 @@ def wijzigingen(
 
 def verzoeken_open(*, gemeente: Gemeente) -> QuerySet[RolWijzigingVerzoek]:
     return (
-        RolWijzigingVerzoek.objects.filter(gemeente=gemeente, status=VerzoekStatus.OPEN)
+        RolWijzigingVerzoek.objects.filter(
+            gemeente=gemeente, medewerker__gemeente=gemeente, status=VerzoekStatus.OPEN
+        )
         .select_related("medewerker__user", "aangevraagd_door")
         .order_by("created_at", "id")
     )
@@ -136,7 +149,7 @@ def verzoeken_open(*, gemeente: Gemeente) -> QuerySet[RolWijzigingVerzoek]:
 
 def verzoek_get(*, gemeente: Gemeente, pk: int) -> RolWijzigingVerzoek | None:
     return (
-        RolWijzigingVerzoek.objects.filter(gemeente=gemeente, pk=pk)
+        RolWijzigingVerzoek.objects.filter(gemeente=gemeente, medewerker__gemeente=gemeente, pk=pk)
         .select_related("medewerker__user", "aangevraagd_door", "beoordeeld_door")
         .first()
     )
@@ -145,14 +158,18 @@ def verzoek_get(*, gemeente: Gemeente, pk: int) -> RolWijzigingVerzoek | None:
 def teams_list(*, gemeente: Gemeente) -> QuerySet[Team]:
     return (
         Team.objects.filter(gemeente=gemeente)
-        .prefetch_related("wijken")
+        .prefetch_related(Prefetch("wijken", queryset=Wijk.objects.filter(gemeente=gemeente)))
         .annotate(aantal_medewerkers=Count("medewerkers", distinct=True))
         .order_by("naam")
     )
 
 
 def wijken_list(*, gemeente: Gemeente) -> QuerySet[Wijk]:
-    return Wijk.objects.filter(gemeente=gemeente).prefetch_related("teams").order_by("naam")
+    return (
+        Wijk.objects.filter(gemeente=gemeente)
+        .prefetch_related(Prefetch("teams", queryset=Team.objects.filter(gemeente=gemeente)))
+        .order_by("naam")
+    )
 
 
 def overzicht(*, gemeente: Gemeente) -> dict[str, Any]:

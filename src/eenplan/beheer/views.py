@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from eenplan.beheer import feestdagen, selectors
+from eenplan.beheer import feestdagen, opzoeken, selectors
 from eenplan.beheer.forms import (
     INSTELLING_FORMS,
     AbonnementstariefForm,
@@ -214,11 +215,13 @@ def medewerker_nieuw(request: HttpRequest) -> HttpResponse:
     return _render(request, "medewerker_nieuw.html", {"form": form})
 
 
-def _medewerker_or_404(request: HttpRequest, pk: int) -> Medewerker:
-    medewerker = selectors.medewerker_get(gemeente=_gemeente(request), pk=pk)
-    if medewerker is None:
-        raise Http404("Deze medewerker werkt niet bij uw gemeente.")
-    return medewerker
+def _medewerker_or_404(
+    request: HttpRequest, pk: int, action: Action = Action.WIJZIGEN
+) -> Medewerker:
+    """The medewerker within the login's municipality: another municipality's is a 404 like
+    one that does not exist, the refusal logged (`beheer.opzoeken`, ADR 0046)."""
+    _gemeente(request)
+    return opzoeken.medewerker(request.user, pk, action, via=access.Via.request(request))
 
 
 def _medewerker_pagina(
@@ -247,7 +250,7 @@ def _medewerker_pagina(
 
 @access.requires(Resource.ACCOUNT, Action.LEZEN)
 def medewerker_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    medewerker = _medewerker_or_404(request, pk)
+    medewerker = _medewerker_or_404(request, pk, Action.LEZEN)
     form = form_from_session(request, f"rollen-{pk}", RollenForm, gemeente=medewerker.gemeente)
     return _medewerker_pagina(request, medewerker, form=form)
 
@@ -426,7 +429,11 @@ def team_nieuw(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.INRICHTING, Action.WIJZIGEN)
 def team_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     gemeente = _gemeente(request)
-    team = Team.objects.filter(gemeente=gemeente, pk=pk).prefetch_related("wijken").first()
+    team = (
+        Team.objects.filter(gemeente=gemeente, pk=pk)
+        .prefetch_related(Prefetch("wijken", queryset=Wijk.objects.filter(gemeente=gemeente)))
+        .first()
+    )
     if team is None:
         raise Http404("Dit team hoort niet bij uw gemeente.")
     initial = {

@@ -331,7 +331,13 @@ def wijk_ids_for_medewerker(medewerker: Medewerker) -> list[int]:
 
 
 def teams_list(*, gemeente: Gemeente) -> QuerySet[Team]:
-    return Team.objects.filter(gemeente=gemeente).prefetch_related("wijken").order_by("naam")
+    """The municipality's teams with their wijken, both read with the municipality's
+    condition (issue 16)."""
+    return (
+        Team.objects.filter(gemeente=gemeente)
+        .prefetch_related(Prefetch("wijken", queryset=Wijk.objects.filter(gemeente=gemeente)))
+        .order_by("naam")
+    )
 
 
 # What a request that only reads (GET, HEAD) read once for the whole request, set by
@@ -510,7 +516,9 @@ def medewerker_toewijzing(medewerker: Medewerker) -> Toewijzing:
     return Toewijzing.of(
         functie=medewerker.functie,
         extra_rollen=groepen,
-        teams=medewerker.teams.values_list("pk", flat=True),
+        teams=medewerker.teams.filter(gemeente_id=medewerker.gemeente_id).values_list(
+            "pk", flat=True
+        ),
         registratienummer=medewerker.registratienummer,
         registratie_geldig_tot=medewerker.registratie_geldig_tot,
         actief=medewerker.user.is_active,
