@@ -32,6 +32,19 @@ from eenplan.uitwisseling.models import (
 )
 
 
+def _binnen(gemeente_id: int | None) -> Q:
+    """Exchanges of municipality `gemeente_id`, every row they join held to it: the household,
+    the recipient and the exchange asked again (issue 16: one shard on Citus). No condition for
+    a login without a municipality (an installation's superuser)."""
+    if gemeente_id is None:
+        return Q()
+    return (
+        Q(gemeente_id=gemeente_id, huishouden__gemeente_id=gemeente_id)
+        & (Q(ontvanger_medewerker__isnull=True) | Q(ontvanger_medewerker__gemeente_id=gemeente_id))
+        & (Q(vorige__isnull=True) | Q(vorige__gemeente_id=gemeente_id))
+    )
+
+
 def _leden_ids(huishouden_id: int) -> list[int]:
     return list(access.huidige_leden(huishouden_id).values_list("inwoner_id", flat=True))
 
@@ -44,7 +57,7 @@ def categorieen_in_dossier(huishouden: Huishouden) -> set[str]:
     if leden:
         gevonden |= {regels.PERSONALIA, regels.HUISHOUDEN}
     van_hh = Q(huishouden=huishouden) | Q(inwoner_id__in=leden)
-    if Melding.objects.filter(van_hh).exists():
+    if Melding.objects.filter(van_hh, gemeente_id=huishouden.gemeente_id).exists():
         gevonden.add(regels.MELDING)
     if Onderzoek.objects.filter(van_hh).exists():
         gevonden.add(regels.ONDERZOEK)
@@ -52,7 +65,9 @@ def categorieen_in_dossier(huishouden: Huishouden) -> set[str]:
         gevonden.add(regels.PLAN)
     if Veiligheidssignaal.objects.filter(plan__huishouden=huishouden).exists():
         gevonden.add(regels.VEILIGHEID)
-    if BeschikteVoorziening.objects.filter(beschikking__inwoner_id__in=leden).exists():
+    if BeschikteVoorziening.objects.filter(
+        beschikking__inwoner_id__in=leden, beschikking__gemeente_id=huishouden.gemeente_id
+    ).exists():
         gevonden.add(regels.BESCHIKKING)
     if Uitvoeringsnotitie.objects.filter(uitvoering__huishouden=huishouden).exists():
         gevonden.add(regels.UITVOERINGSNOTITIES)
@@ -60,19 +75,24 @@ def categorieen_in_dossier(huishouden: Huishouden) -> set[str]:
 
 
 def _met_relaties(qs: QuerySet[Uitwisseling]) -> QuerySet[Uitwisseling]:
-    return qs.select_related(
-        "huishouden",
-        "ontvanger_medewerker__user",
-        "aangevraagd_door",
-        "besloten_door",
-        "beeindigd_door",
-        "toestemming",
-        "vorige",
-    ).annotate(aantal_inzages=Count("inzages")).order_by("-created_at", "-id")
+    return (
+        qs.select_related(
+            "huishouden",
+            "ontvanger_medewerker__user",
+            "aangevraagd_door",
+            "besloten_door",
+            "beeindigd_door",
+            "toestemming",
+            "vorige",
+        )
+        .annotate(aantal_inzages=Count("inzages"))
+        .order_by("-created_at", "-id")
+    )
 
 
-def uitwisselingen_van_pk(pk: int) -> Uitwisseling | None:
-    return _met_relaties(Uitwisseling.objects.filter(pk=pk)).first()
+def uitwisselingen_van_pk(pk: int, *, gemeente_id: int | None) -> Uitwisseling | None:
+    """One exchange of municipality `gemeente_id` (None: it has none by that id)."""
+    return _met_relaties(Uitwisseling.objects.filter(_binnen(gemeente_id), pk=pk)).first()
 
 
 def leden_van(huishouden_ids: set[int]) -> list[int]:
@@ -88,12 +108,18 @@ def leden_van(huishouden_ids: set[int]) -> list[int]:
 
 
 def uitwisselingen_van_huishouden(huishouden: Huishouden) -> QuerySet[Uitwisseling]:
-    return _met_relaties(Uitwisseling.objects.filter(huishouden=huishouden))
+    return _met_relaties(
+        Uitwisseling.objects.filter(_binnen(huishouden.gemeente_id), huishouden=huishouden)
+    )
 
 
 def uitwisselingen_in_scope(actor: Any) -> QuerySet[Uitwisseling]:
     """The exchanges of the households within the actor's need-to-know."""
-    return _met_relaties(Uitwisseling.objects.filter(access.huishouden_scope_q(actor)))
+    return _met_relaties(
+        Uitwisseling.objects.filter(
+            access.huishouden_scope_q(actor), _binnen(access.Actor.of(actor).gemeente_id)
+        )
+    )
 
 
 def ontvangen(actor: Any) -> QuerySet[Uitwisseling]:
@@ -102,7 +128,11 @@ def ontvangen(actor: Any) -> QuerySet[Uitwisseling]:
     medewerker = access.Actor.of(actor).medewerker
     if medewerker is None:
         return Uitwisseling.objects.none()
-    return _met_relaties(Uitwisseling.objects.filter(ontvanger_medewerker=medewerker))
+    return _met_relaties(
+        Uitwisseling.objects.filter(
+            _binnen(medewerker.gemeente_id), ontvanger_medewerker=medewerker
+        )
+    )
 
 
 def deling(uitwisseling: Uitwisseling) -> access.Deling:
@@ -150,17 +180,23 @@ def _lezen(categorie: str, huishouden: Huishouden, leden: list[int]) -> list[dic
     if categorie == regels.PERSONALIA:
         return _personalia(huidig)
     if categorie == regels.HUISHOUDEN:
-        return [{"naam": lid.inwoner.naam, "relatie": lid.get_relatie_display(),
-                 "lid_van": lid.lid_van} for lid in huidig]
+        return [
+            {"naam": lid.inwoner.naam, "relatie": lid.get_relatie_display(), "lid_van": lid.lid_van}
+            for lid in huidig
+        ]
     if categorie == regels.MELDING:
         return [
             {"ontvangen_op": m.ontvangen_op, "vraag": m.vraag}
             for m in Melding.objects.filter(van_hh).order_by("-ontvangen_op", "-id")
         ]
     if categorie == regels.ONDERZOEK:
-        onderzoeken = Onderzoek.objects.filter(van_hh).prefetch_related(
-            Prefetch("onderdelen", OnderzoekOnderdeel.objects.order_by("code")), "gesprekken"
-        ).order_by("-created_at")
+        onderzoeken = (
+            Onderzoek.objects.filter(van_hh)
+            .prefetch_related(
+                Prefetch("onderdelen", OnderzoekOnderdeel.objects.order_by("code")), "gesprekken"
+            )
+            .order_by("-created_at")
+        )
         return [
             {
                 "status": o.get_status_display(),
@@ -172,8 +208,12 @@ def _lezen(categorie: str, huishouden: Huishouden, leden: list[int]) -> list[dic
         ]
     if categorie == regels.VEILIGHEID:
         return [
-            {"soort": s.get_soort_display(), "omschrijving": s.omschrijving,
-             "escalatie": s.get_escalatie_display(), "besloten_op": s.besloten_op}
+            {
+                "soort": s.get_soort_display(),
+                "omschrijving": s.omschrijving,
+                "escalatie": s.get_escalatie_display(),
+                "besloten_op": s.besloten_op,
+            }
             for s in Veiligheidssignaal.objects.filter(plan__huishouden=huishouden)
         ]
     if categorie == regels.PLAN:
@@ -184,16 +224,22 @@ def _lezen(categorie: str, huishouden: Huishouden, leden: list[int]) -> list[dic
         ]
     if categorie == regels.BESCHIKKING:
         return [
-            {"voorziening": v.voorziening.naam, "uitkomst": v.get_uitkomst_display(),
-             "begin": v.begin, "einde": v.einde}
+            {
+                "voorziening": v.voorziening.naam,
+                "uitkomst": v.get_uitkomst_display(),
+                "begin": v.begin,
+                "einde": v.einde,
+            }
             for v in BeschikteVoorziening.objects.filter(beschikking__inwoner_id__in=leden)
-            .select_related("voorziening").order_by("-begin", "-id")
+            .select_related("voorziening")
+            .order_by("-begin", "-id")
         ]
     if categorie == regels.UITVOERINGSNOTITIES:
         return [
             {"datum": n.datum, "tekst": n.tekst, "auteur": n.auteur.get_full_name()}
-            for n in Uitvoeringsnotitie.objects.filter(uitvoering__huishouden=huishouden)
-            .select_related("auteur")
+            for n in Uitvoeringsnotitie.objects.filter(
+                uitvoering__huishouden=huishouden
+            ).select_related("auteur")
         ]
     return []
 
@@ -238,9 +284,7 @@ def _actief(op: dt.date) -> Q:
     return Q(van__lte=op) & (Q(tot__isnull=True) | Q(tot__gte=op))
 
 
-def uitvoeringen_actief(
-    *, huishouden_id: int, op: dt.date | None = None
-) -> QuerySet[Uitvoering]:
+def uitvoeringen_actief(*, huishouden_id: int, op: dt.date | None = None) -> QuerySet[Uitvoering]:
     return Uitvoering.objects.filter(
         _actief(op or timezone.localdate()), huishouden_id=huishouden_id
     )
@@ -248,8 +292,9 @@ def uitvoeringen_actief(
 
 def uitvoerder_ids(huishouden_id: int) -> list[int]:
     """The gezinscoaches delivering to the household today (their medewerker ids)."""
-    return list(uitvoeringen_actief(huishouden_id=huishouden_id).values_list("medewerker_id",
-                                                                           flat=True))
+    return list(
+        uitvoeringen_actief(huishouden_id=huishouden_id).values_list("medewerker_id", flat=True)
+    )
 
 
 def mijn_uitvoeringen(actor: Any) -> QuerySet[Uitvoering]:
@@ -257,7 +302,11 @@ def mijn_uitvoeringen(actor: Any) -> QuerySet[Uitvoering]:
     if medewerker is None:
         return Uitvoering.objects.none()
     return (
-        Uitvoering.objects.filter(_actief(timezone.localdate()), medewerker=medewerker)
+        Uitvoering.objects.filter(
+            _actief(timezone.localdate()),
+            medewerker=medewerker,
+            huishouden__gemeente_id=medewerker.gemeente_id,
+        )
         .select_related("huishouden")
         .annotate(aantal_notities=Count("notities"))
         .order_by("-van", "-id")
@@ -265,7 +314,9 @@ def mijn_uitvoeringen(actor: Any) -> QuerySet[Uitvoering]:
 
 
 def uitvoeringen_van_huishouden(huishouden: Huishouden) -> QuerySet[Uitvoering]:
-    return Uitvoering.objects.filter(huishouden=huishouden).select_related("medewerker__user")
+    return Uitvoering.objects.filter(
+        huishouden=huishouden, medewerker__gemeente_id=huishouden.gemeente_id
+    ).select_related("medewerker__user")
 
 
 def notities(uitvoering: Uitvoering) -> QuerySet[Uitvoeringsnotitie]:
@@ -289,13 +340,17 @@ class Tabel:
 def _tabel(titel: str, tellingen: Counter[str], labels: dict[str, str]) -> Tabel:
     totaal = sum(tellingen.values())
     cellen = [
-        Cel(sleutel=k, label=labels[k], eenheden=tellingen.get(k, 0), teller=None,
-            waarde=Decimal(tellingen.get(k, 0)))
+        Cel(
+            sleutel=k,
+            label=labels[k],
+            eenheden=tellingen.get(k, 0),
+            teller=None,
+            waarde=Decimal(tellingen.get(k, 0)),
+        )
         for k in labels
     ]
     t, rijen = onderdruk(
-        Cel(sleutel="totaal", label="Totaal", eenheden=totaal, teller=None,
-            waarde=Decimal(totaal)),
+        Cel(sleutel="totaal", label="Totaal", eenheden=totaal, teller=None, waarde=Decimal(totaal)),
         cellen,
     )
     return Tabel(titel=titel, totaal=t, rijen=rijen)
@@ -318,8 +373,9 @@ def cijfers(*, gemeente_id: int, van: dt.date, tot: dt.date) -> list[Tabel]:
     opnieuw = basis.filter(vorige__status=Status.GEWEIGERD).count()
     return [
         _tabel("Uitwisselingen per doel", tel("doelsoort"), dict(Doelsoort.choices)),
-        _tabel("Uitwisselingen per ontvanger", tel("ontvanger_soort"),
-               dict(OntvangerSoort.choices)),
+        _tabel(
+            "Uitwisselingen per ontvanger", tel("ontvanger_soort"), dict(OntvangerSoort.choices)
+        ),
         _tabel("Uitwisselingen per grondslag", tel("grondslag"), dict(Grondslag.choices)),
         _tabel(
             "Uitwisselingen per uitkomst (geweigerd = veto op grond van beroepsgeheim)",

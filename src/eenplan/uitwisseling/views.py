@@ -25,7 +25,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.models import Toestemming
 from eenplan.rules import uitwisseling as regels
-from eenplan.uitwisseling import selectors, services
+from eenplan.uitwisseling import opzoeken, selectors, services
 from eenplan.uitwisseling.constants import Categorie, Status
 from eenplan.uitwisseling.forms import (
     NotitieForm,
@@ -44,19 +44,18 @@ def _via(request: HttpRequest) -> access.Via:
     return access.Via.request(request)
 
 
-def _huishouden(request: HttpRequest, huishouden_id: int, handeling: Action,
-                resource: Resource = R.UITWISSELING) -> Huishouden:
-    gevonden = Huishouden.objects.filter(pk=huishouden_id).first()
-    if gevonden is None:
-        raise Http404("Dit huishouden bestaat niet.")
+def _huishouden(
+    request: HttpRequest, huishouden_id: int, handeling: Action, resource: Resource = R.UITWISSELING
+) -> Huishouden:
+    gevonden = opzoeken.huishouden(
+        request.user, huishouden_id, handeling, via=_via(request), resource=resource
+    )
     access.require(request.user, resource, handeling, via=_via(request), huishouden=gevonden.pk)
     return gevonden
 
 
 def _uitwisseling(request: HttpRequest, pk: int, handeling: Action) -> Uitwisseling:
-    gevonden = selectors.uitwisselingen_van_pk(pk)
-    if gevonden is None:
-        raise Http404("Deze uitwisseling bestaat niet.")
+    gevonden = opzoeken.uitwisseling(request.user, pk, handeling, via=_via(request))
     access.require(
         request.user,
         R.UITWISSELING,
@@ -127,7 +126,9 @@ def nieuw(request: HttpRequest, huishouden_id: int) -> HttpResponse:
     vorige = None
     vorige_id = request.POST.get("vorige") or request.GET.get("vorige")
     if vorige_id and str(vorige_id).isdigit():
-        vorige = Uitwisseling.objects.filter(pk=int(vorige_id), huishouden=gevonden).first()
+        vorige = Uitwisseling.objects.filter(
+            pk=int(vorige_id), huishouden=gevonden, gemeente_id=gevonden.gemeente_id
+        ).first()
     initial: dict[str, Any] = {}
     if vorige is not None:
         initial = {
@@ -201,14 +202,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "u": uitwisseling,
             "huishouden": uitwisseling.huishouden,
-            "antwoorden": [
-                (vraag, getattr(uitwisseling, veld)) for veld, vraag in regels.VRAGEN
-            ],
+            "antwoorden": [(vraag, getattr(uitwisseling, veld)) for veld, vraag in regels.VRAGEN],
             "categorieen": [Categorie(c).label for c in uitwisseling.categorieen],
             "inzages": selectors.inzages(uitwisseling),
-            "opnieuw": uitwisseling.opnieuw.all(),
-            "mag_goedkeuren": open_
-            and access.allows(request.user, R.UITWISSELING, A.BESLISSEN),
+            "opnieuw": uitwisseling.opnieuw.filter(gemeente_id=uitwisseling.gemeente_id),
+            "mag_goedkeuren": open_ and access.allows(request.user, R.UITWISSELING, A.BESLISSEN),
             "mag_weigeren": open_ and access.allows(request.user, R.UITWISSELING, A.WEIGEREN),
             "mag_beeindigen": uitwisseling.status in (Status.AANGEVRAAGD, Status.GOEDGEKEURD)
             and access.allows(request.user, R.UITWISSELING, A.WIJZIGEN),
@@ -235,9 +233,12 @@ def _besluit(request: HttpRequest, pk: int, handeling: Action, actie: Any, geluk
 @access.requires(R.UITWISSELING, A.BESLISSEN, per_record=True)
 def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
     return _besluit(
-        request, pk, A.BESLISSEN,
-        lambda u: services.uitwisseling_goedkeuren(door=request.user, uitwisseling=u,
-                                                   via=_via(request)),
+        request,
+        pk,
+        A.BESLISSEN,
+        lambda u: services.uitwisseling_goedkeuren(
+            door=request.user, uitwisseling=u, via=_via(request)
+        ),
         "De uitwisseling is goedgekeurd: de ontvanger ziet nu alleen de gekozen gegevens, "
         "alleen in de periode.",
     )
@@ -248,9 +249,13 @@ def goedkeuren(request: HttpRequest, pk: int) -> HttpResponse:
 def weigeren(request: HttpRequest, pk: int) -> HttpResponse:
     """The secrecy veto: refused for good, with the reason."""
     return _besluit(
-        request, pk, A.WEIGEREN,
+        request,
+        pk,
+        A.WEIGEREN,
         lambda u: services.uitwisseling_weigeren(
-            door=request.user, uitwisseling=u, reden=request.POST.get("reden", ""),
+            door=request.user,
+            uitwisseling=u,
+            reden=request.POST.get("reden", ""),
             via=_via(request),
         ),
         "De uitwisseling is geweigerd. Er wordt niets gedeeld; niemand kan dit terugdraaien.",
@@ -261,9 +266,13 @@ def weigeren(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(R.UITWISSELING, A.WIJZIGEN, per_record=True)
 def beeindigen(request: HttpRequest, pk: int) -> HttpResponse:
     return _besluit(
-        request, pk, A.WIJZIGEN,
+        request,
+        pk,
+        A.WIJZIGEN,
         lambda u: services.uitwisseling_beeindigen(
-            door=request.user, uitwisseling=u, reden=request.POST.get("reden", ""),
+            door=request.user,
+            uitwisseling=u,
+            reden=request.POST.get("reden", ""),
             via=_via(request),
         ),
         "De uitwisseling is beëindigd: de ontvanger ziet niets meer.",
@@ -296,9 +305,9 @@ def ontvangen(request: HttpRequest) -> HttpResponse:
 def gedeeld(request: HttpRequest, pk: int) -> HttpResponse:
     """What one exchange shares, for its recipient only: the chosen categories, while it is
     approved and within its period (`access.decide_gedeeld`); every read logged."""
-    uitwisseling = selectors.uitwisselingen_van_pk(pk)
-    if uitwisseling is None:
-        raise Http404("Deze uitwisseling bestaat niet.")
+    uitwisseling = opzoeken.uitwisseling(
+        request.user, pk, A.LEZEN, via=_via(request), resource=R.GEDEELD
+    )
     data = selectors.gedeelde_gegevens(
         actor=request.user, uitwisseling=uitwisseling, via=_via(request)
     )
@@ -318,7 +327,9 @@ def uitvoerder(request: HttpRequest, huishouden_id: int) -> HttpResponse:
     else:
         try:
             services.uitvoering_toewijzen(
-                door=request.user, huishouden=gevonden, medewerker=form.cleaned_data["medewerker"],
+                door=request.user,
+                huishouden=gevonden,
+                medewerker=form.cleaned_data["medewerker"],
                 via=_via(request),
             )
         except ValidationError as exc:
@@ -379,7 +390,9 @@ def notitie(request: HttpRequest, pk: int) -> HttpResponse:
     gevonden = _uitvoering(request, pk, A.AANMAKEN)
     try:
         services.uitvoeringsnotitie_add(
-            door=request.user, uitvoering=gevonden, tekst=request.POST.get("tekst", ""),
+            door=request.user,
+            uitvoering=gevonden,
+            tekst=request.POST.get("tekst", ""),
             via=_via(request),
         )
     except ValidationError as exc:

@@ -24,7 +24,7 @@ from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.models import Toestemming
-from eenplan.uitwisseling import selectors, services
+from eenplan.uitwisseling import opzoeken, selectors, services
 from eenplan.uitwisseling.constants import Doelsoort, Grondslag, OntvangerSoort, Status
 from eenplan.uitwisseling.models import ANTWOORDEN, Uitvoering, Uitwisseling
 
@@ -39,9 +39,7 @@ class DelingUitwisselingSerializer(serializers.ModelSerializer):
     ontvanger_medewerker = serializers.IntegerField(
         source="ontvanger_medewerker_id", read_only=True, allow_null=True
     )
-    toestemming = serializers.IntegerField(
-        source="toestemming_id", read_only=True, allow_null=True
-    )
+    toestemming = serializers.IntegerField(source="toestemming_id", read_only=True, allow_null=True)
     vorige = serializers.IntegerField(source="vorige_id", read_only=True, allow_null=True)
     categorieen = serializers.ListField(child=serializers.CharField(), read_only=True)
     aangevraagd_door = serializers.CharField(source="aangevraagd_door.username", read_only=True)
@@ -83,7 +81,8 @@ class DelingUitwisselingInputSerializer(serializers.Serializer):
     ontvanger_naam = serializers.CharField(max_length=200, allow_blank=True)
     ontvanger_medewerker = IdField(required=False, allow_null=True)
     categorieen = serializers.ListField(
-        child=serializers.CharField(max_length=30), allow_empty=True,
+        child=serializers.CharField(max_length=30),
+        allow_empty=True,
         help_text="Soorten gegevens (personalia, huishouden, melding, onderzoek, veiligheid, "
         "plan, beschikking, uitvoering); nooit het hele dossier.",
     )
@@ -196,11 +195,14 @@ class UitwisselingViewSet(_Basis):
     http_method_names = ["get", "post", "head", "options"]
 
     def _get(self, pk: Any, handeling: Action) -> Uitwisseling:
-        gevonden = selectors.uitwisselingen_van_pk(int(pk))
-        if gevonden is None:
-            raise NotFound("Deze uitwisseling bestaat niet.")
+        gevonden = opzoeken.uitwisseling(
+            self.request.user, int(pk), handeling, via=_via(self.request)
+        )
         access.require(
-            self.request.user, R.UITWISSELING, handeling, via=_via(self.request),
+            self.request.user,
+            R.UITWISSELING,
+            handeling,
+            via=_via(self.request),
             huishouden=gevonden.huishouden_id,
         )
         return gevonden
@@ -239,8 +241,9 @@ class UitwisselingViewSet(_Basis):
             huishouden=huishouden,
             ontvanger_soort=v["ontvanger_soort"],
             ontvanger_naam=v["ontvanger_naam"],
-            ontvanger_medewerker=_of(Medewerker, v.get("ontvanger_medewerker"),
-                                     "ontvanger_medewerker"),
+            ontvanger_medewerker=_of(
+                Medewerker, v.get("ontvanger_medewerker"), "ontvanger_medewerker"
+            ),
             categorieen=v["categorieen"],
             doelsoort=v["doelsoort"],
             antwoorden={veld: v.get(veld, "") for veld in ANTWOORDEN},
@@ -252,7 +255,11 @@ class UitwisselingViewSet(_Basis):
             via=_via(request),
         )
         return Response(
-            DelingUitwisselingSerializer(selectors.uitwisselingen_van_pk(uitwisseling.pk)).data,
+            DelingUitwisselingSerializer(
+                selectors.uitwisselingen_van_pk(
+                    uitwisseling.pk, gemeente_id=uitwisseling.gemeente_id
+                )
+            ).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -265,7 +272,11 @@ class UitwisselingViewSet(_Basis):
     def goedkeuren(self, request: Request, pk: Any = None) -> Response:
         u = self._get(pk, A.BESLISSEN)
         services.uitwisseling_goedkeuren(door=request.user, uitwisseling=u, via=_via(request))
-        return Response(DelingUitwisselingSerializer(selectors.uitwisselingen_van_pk(u.pk)).data)
+        return Response(
+            DelingUitwisselingSerializer(
+                selectors.uitwisselingen_van_pk(u.pk, gemeente_id=u.gemeente_id)
+            ).data
+        )
 
     @extend_schema(
         summary="Weigeren op grond van beroepsgeheim of ethiek (definitief; met reden)",
@@ -278,10 +289,16 @@ class UitwisselingViewSet(_Basis):
         data = DelingRedenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.uitwisseling_weigeren(
-            door=request.user, uitwisseling=u, reden=data.validated_data["reden"],
+            door=request.user,
+            uitwisseling=u,
+            reden=data.validated_data["reden"],
             via=_via(request),
         )
-        return Response(DelingUitwisselingSerializer(selectors.uitwisselingen_van_pk(u.pk)).data)
+        return Response(
+            DelingUitwisselingSerializer(
+                selectors.uitwisselingen_van_pk(u.pk, gemeente_id=u.gemeente_id)
+            ).data
+        )
 
     @extend_schema(
         summary="Beëindigen (met reden); een geweigerde uitwisseling blijft geweigerd",
@@ -294,10 +311,16 @@ class UitwisselingViewSet(_Basis):
         data = DelingRedenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.uitwisseling_beeindigen(
-            door=request.user, uitwisseling=u, reden=data.validated_data["reden"],
+            door=request.user,
+            uitwisseling=u,
+            reden=data.validated_data["reden"],
             via=_via(request),
         )
-        return Response(DelingUitwisselingSerializer(selectors.uitwisselingen_van_pk(u.pk)).data)
+        return Response(
+            DelingUitwisselingSerializer(
+                selectors.uitwisselingen_van_pk(u.pk, gemeente_id=u.gemeente_id)
+            ).data
+        )
 
 
 class GedeeldViewSet(_Basis):
@@ -315,9 +338,13 @@ class GedeeldViewSet(_Basis):
     )
     @action(detail=True, methods=["get"])
     def gedeeld(self, request: Request, pk: Any = None) -> Response:
-        uitwisseling = selectors.uitwisselingen_van_pk(int(pk))  # type: ignore[arg-type]
-        if uitwisseling is None:
-            raise NotFound("Deze uitwisseling bestaat niet.")
+        uitwisseling = opzoeken.uitwisseling(
+            request.user,
+            int(pk),  # type: ignore[arg-type]
+            A.LEZEN,
+            via=_via(request),
+            resource=R.GEDEELD,
+        )
         data = selectors.gedeelde_gegevens(
             actor=request.user, uitwisseling=uitwisseling, via=_via(request)
         )
@@ -406,8 +433,9 @@ class MijnUitvoeringenViewSet(_Basis):
     serializer_class = DelingUitvoeringSerializer
 
     def list(self, request: Request) -> Response:
-        return pagina(self, request, selectors.mijn_uitvoeringen(request.user),
-                      DelingUitvoeringSerializer)
+        return pagina(
+            self, request, selectors.mijn_uitvoeringen(request.user), DelingUitvoeringSerializer
+        )
 
 
 class UitvoeringViewSet(_Basis):
@@ -426,8 +454,11 @@ class UitvoeringViewSet(_Basis):
         if gevonden is None:
             raise NotFound("Deze uitvoering bestaat niet.")
         decision = access.decide_uitvoering(
-            self.request.user, handeling, huishouden=gevonden.huishouden_id,
-            uitvoerders=selectors.uitvoerder_ids(gevonden.huishouden_id), via=_via(self.request),
+            self.request.user,
+            handeling,
+            huishouden=gevonden.huishouden_id,
+            uitvoerders=selectors.uitvoerder_ids(gevonden.huishouden_id),
+            via=_via(self.request),
         )
         if not decision.allowed:
             raise access.Refused(decision)
@@ -440,7 +471,8 @@ class UitvoeringViewSet(_Basis):
         return pagina(self, request, notities, DelingNotitieSerializer)
 
     @extend_schema(
-        summary="Uitvoeringsnotitie toevoegen", request=DelingNotitieSerializer,
+        summary="Uitvoeringsnotitie toevoegen",
+        request=DelingNotitieSerializer,
         responses={201: DelingNotitieSerializer},
     )
     @notities.mapping.post
@@ -449,7 +481,9 @@ class UitvoeringViewSet(_Basis):
         data = DelingNotitieSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         notitie = services.uitvoeringsnotitie_add(
-            door=request.user, uitvoering=uitvoering, tekst=data.validated_data["tekst"],
+            door=request.user,
+            uitvoering=uitvoering,
+            tekst=data.validated_data["tekst"],
             via=_via(request),
         )
         return Response(DelingNotitieSerializer(notitie).data, status=status.HTTP_201_CREATED)
