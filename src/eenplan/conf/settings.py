@@ -104,12 +104,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["OPTIONS"]["prepare_threshold"] = int(DATABASE_PREPARE_THRESHOLD)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A page cache of 64 MB and reads through a memory map of up to 256 MB per connection
-    # (SQLite's defaults: 2 MB, no map): the message tables' indexes no longer fall out of the
-    # cache within a batch and are not read back with a system call per page. Temporary files
-    # in memory: the statement journal SQLite keeps while a statement changes many rows inside
-    # a transaction (a batch's multi-row INSERTs) went to a temporary file page by page — 72 %
-    # of everything written while processing 10,000 iWmo/iJw messages (1,748 → 486 MB,
-    # 797,000 → 183,000 write calls). ADR 0052, docs/benchmarks.md.
+    # (SQLite's defaults: 2 MB, no map), and temporary files in memory: the statement journal
+    # SQLite keeps while a statement changes many rows inside a transaction (a batch's
+    # multi-row INSERTs) went to a temporary file page by page — 72 % of everything written
+    # while processing 10,000 iWmo/iJw messages (1,748 → 486 MB, 797,000 → 183,000 write
+    # calls). Faster only where the disk is busy; on a quiet machine the CPU time is the same
+    # (ADR 0052, docs/benchmarks.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
         "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;",
