@@ -19,6 +19,11 @@ from eenplan.berichten.constants import (
 from eenplan.common.models import BaseModel
 
 
+def _waar_gevuld(veld: str, naam: str) -> models.Index:
+    """An index of the rows where `veld` has a value (a column empty on most rows)."""
+    return models.Index(fields=[veld], name=naam, condition=Q(**{f"{veld}__isnull": False}))
+
+
 class Bericht(BaseModel):
     """One message file, in or out. `inhoud` holds the bytes exactly as received or sent;
     nothing is ever deleted. An incoming message is unique per sender, kind and identificatie
@@ -120,32 +125,13 @@ class Bericht(BaseModel):
         ]
         indexes = [
             models.Index(fields=["aanbieder", "-moment"], name="bericht_aanbieder_idx"),
-            # Partial: only incoming messages have a term, and only 315/317 an answer term.
-            models.Index(
-                fields=["retour_uiterlijk"],
-                name="bericht_retour_idx",
-                condition=Q(retour_uiterlijk__isnull=False),
-            ),
-            models.Index(
-                fields=["antwoord_uiterlijk"],
-                name="bericht_antwoord_idx",
-                condition=Q(antwoord_uiterlijk__isnull=False),
-            ),
-            models.Index(
-                fields=["beschikking"],
-                name="bericht_beschikking_idx",
-                condition=Q(beschikking__isnull=False),
-            ),
-            models.Index(
-                fields=["antwoord_op"],
-                name="bericht_antwoord_op_idx",
-                condition=Q(antwoord_op__isnull=False),
-            ),
-            models.Index(
-                fields=["ontvangen_door"],
-                name="bericht_ontvangen_door_idx",
-                condition=Q(ontvangen_door__isnull=False),
-            ),
+            # Partial: only incoming messages have a term, only 315/317 an answer term, only a
+            # 301 a beschikking, only an answer its heenbericht, only an upload its uploader.
+            _waar_gevuld("retour_uiterlijk", "bericht_retour_idx"),
+            _waar_gevuld("antwoord_uiterlijk", "bericht_antwoord_idx"),
+            _waar_gevuld("beschikking", "bericht_beschikking_idx"),
+            _waar_gevuld("antwoord_op", "bericht_antwoord_op_idx"),
+            _waar_gevuld("ontvangen_door", "bericht_ontvangen_door_idx"),
             models.Index(fields=["status", "-moment"], name="bericht_status_idx"),
             # TR056 and the retour's heenbericht look up by sender and identificatie.
             models.Index(fields=["afzender", "identificatie"], name="bericht_identificatie_idx"),
