@@ -66,8 +66,8 @@ def vertraging_melden(request: HttpRequest, pk: int) -> HttpResponse:
 def vertraging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     geen = "Voor deze aanvraag is geen bericht over vertraging verstuurd."
     aanvraag = aanvraag_of_404(request, pk, Action.LEZEN, niet_gevonden=geen)
-    if not aanvraag.vertraging_brief_pdf:
-        raise Http404(geen)
+    # Need-to-know first (decided and logged by the access module): only who may read the
+    # aanvraag learns whether a delay letter was sent.
     hulp.open_aanvraag(
         request,
         Action.LEZEN,
@@ -75,6 +75,8 @@ def vertraging_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         wet=aanvraag.wet,
         inwoner=aanvraag.inwoner,
     )
+    if not aanvraag.vertraging_brief_pdf:
+        raise Http404(geen)
     response = HttpResponse(bytes(aanvraag.vertraging_brief_pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="vertraging-{aanvraag.pk}.pdf"'
     return response
