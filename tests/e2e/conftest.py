@@ -35,13 +35,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
-# Screenshots go to var/screenshots on every run (look at them); with
+# Screenshots go to var/screenshots on every run (look at them), or to EENPLAN_SCREENSHOT_DIR
+# (CI runs the SQLite and PostgreSQL suites side by side, each into its own folder); with
 # EENPLAN_UPDATE_SCREENSHOTS=1 they replace the ones in docs/screenshots that the README shows.
 _ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = (
     _ROOT / "docs" / "screenshots"
     if os.environ.get("EENPLAN_UPDATE_SCREENSHOTS") == "1"
-    else _ROOT / "var" / "screenshots"
+    else Path(os.environ.get("EENPLAN_SCREENSHOT_DIR") or _ROOT / "var" / "screenshots")
 )
 WACHTWOORD = "test-wachtwoord-123"
 BLOKKEREND = {"serious", "critical"}
