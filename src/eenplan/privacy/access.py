@@ -1032,6 +1032,35 @@ def _log_niet_gevonden(
     )
 
 
+def uit_invoer(
+    actor: Actor | User,
+    resource: Resource,
+    action: Action,
+    *,
+    via: Via,
+    pk: object,
+    zoek: Callable[[int | None], Gevonden | None],
+    wat: str,
+    veld: str,
+    doel: str | None = None,
+) -> Gevonden:
+    """The record a request *names in its input* (an API body or query parameter, not the
+    URL), found by `zoek` within the municipality the login works for now (`zoek` gets that
+    municipality's id and puts it in its own query, as for `get_or_refuse`). Not found there —
+    another municipality's record or none at all, the same answer — is refused like
+    `get_or_refuse` (one refused row: the resource, the action, "<wat> <id>: niet binnen uw
+    gemeente of bestaat niet.") and answered as bad input on `veld` (ValidationError, a 400
+    with the Dutch message ONBEKEND_IN_GEMEENTE: "Huishouden 12 is onbekend in uw gemeente.";
+    nothing is changed). Found: role and need-to-know on the record stay with the caller's
+    `require`. The id is never looked up again across municipalities. ADR 0046."""
+    actor = Actor.of(actor)
+    gevonden = zoek(actor.gemeente_id)
+    if gevonden is not None:
+        return gevonden
+    _log_niet_gevonden(actor, resource, action, via=via, pk=pk, wat=wat, doel=doel)
+    raise ValidationError({veld: ONBEKEND_IN_GEMEENTE.format(wat=wat, pk=pk)})
+
+
 def inwoner_uit_invoer(
     actor: Actor | User,
     resource: Resource,
@@ -1042,23 +1071,25 @@ def inwoner_uit_invoer(
     veld: str = "inwoner",
     doel: str | None = None,
 ) -> Inwoner:
-    """The resident a request *names in its input* (an API body or query parameter, not the
-    URL), within the municipality the login works for now. Not found there — another
-    municipality's resident or no resident at all, the same answer — is refused like
-    `get_or_refuse` (one refused row: the resource, the action, "Inwoner <id>: niet binnen uw
-    gemeente of bestaat niet.") and answered as bad input on that field (ValidationError, a 400
-    with a Dutch message; nothing is changed). Found: role and need-to-know on the resident
-    stay with the caller's `require`. ADR 0046."""
-    actor = Actor.of(actor)
-    inwoner = (
-        Inwoner.objects.select_related("wijk").filter(pk=pk, gemeente_id=actor.gemeente_id).first()
+    """The resident a request names in its input, within the login's municipality
+    (`uit_invoer`): not found there is one refused row ("Inwoner <id>: niet binnen uw gemeente
+    of bestaat niet.") and a Dutch 400 on `veld` ("Inwoner 12 is onbekend in uw gemeente.")."""
+    return uit_invoer(
+        actor,
+        resource,
+        action,
+        via=via,
+        pk=pk,
+        zoek=lambda gemeente_id: (
+            Inwoner.objects.select_related("wijk").filter(pk=pk, gemeente_id=gemeente_id).first()
+        ),
+        wat="Inwoner",
+        veld=veld,
+        doel=doel,
     )
-    if inwoner is not None:
-        return inwoner
-    _log_niet_gevonden(actor, resource, action, via=via, pk=pk, wat="Inwoner", doel=doel)
-    raise ValidationError({veld: ONBEKENDE_INWONER.format(pk=pk)})
 
 
+ONBEKEND_IN_GEMEENTE = "{wat} {pk} is onbekend in uw gemeente."
 ONBEKENDE_INWONER = "Inwoner {pk} is onbekend in uw gemeente."
 
 

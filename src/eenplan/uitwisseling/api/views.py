@@ -165,6 +165,54 @@ def _via(request: Request) -> access.Via:
     return access.Via.request(request)
 
 
+def _uit_invoer(
+    request: Request, v: dict[str, Any]
+) -> tuple[Huishouden, Medewerker | None, Toestemming | None, Uitwisseling | None]:
+    """The household, recipient, consent and earlier exchange an exchange request names, each
+    within the login's municipality: another municipality's or none is the same logged refusal
+    and a Dutch 400 on its field (`access.uit_invoer`, ADR 0046); nothing is asked then."""
+
+    def zoek(veld: str, wat: str, vind: Any) -> Any:
+        pk = v.get(veld)
+        if pk is None:
+            return None
+        return access.uit_invoer(
+            request.user,
+            R.UITWISSELING,
+            A.AANMAKEN,
+            via=_via(request),
+            pk=pk,
+            zoek=lambda gemeente_id: vind(pk, gemeente_id),
+            wat=wat,
+            veld=veld,
+        )
+
+    return (
+        zoek(
+            "huishouden",
+            "Huishouden",
+            lambda pk, g: Huishouden.objects.filter(pk=pk, gemeente_id=g).first(),
+        ),
+        zoek(
+            "ontvanger_medewerker",
+            "Medewerker",
+            lambda pk, g: (
+                Medewerker.objects.select_related("user").filter(pk=pk, gemeente_id=g).first()
+            ),
+        ),
+        zoek(
+            "toestemming",
+            "Toestemming",
+            lambda pk, g: Toestemming.objects.filter(pk=pk, inwoner__gemeente_id=g).first(),
+        ),
+        zoek(
+            "vorige",
+            "Uitwisseling",
+            lambda pk, g: selectors.uitwisselingen_van_pk(pk, gemeente_id=g),
+        ),
+    )
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Uitwisselingen van de huishoudens binnen uw werkgebied",
@@ -224,34 +272,21 @@ class UitwisselingViewSet(_Basis):
         data = DelingUitwisselingInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        huishouden = Huishouden.objects.filter(pk=v["huishouden"]).first()
-        if huishouden is None:
-            raise NotFound("Dit huishouden bestaat niet.")
-
-        def _of(model: Any, pk: int | None, veld: str) -> Any:
-            if pk is None:
-                return None
-            gevonden = model.objects.filter(pk=pk).first()
-            if gevonden is None:
-                raise serializers.ValidationError({veld: ["Dit bestaat niet."]})
-            return gevonden
-
+        huishouden, ontvanger, toestemming, vorige = _uit_invoer(request, v)
         uitwisseling = services.uitwisseling_vraag(
             door=request.user,
             huishouden=huishouden,
             ontvanger_soort=v["ontvanger_soort"],
             ontvanger_naam=v["ontvanger_naam"],
-            ontvanger_medewerker=_of(
-                Medewerker, v.get("ontvanger_medewerker"), "ontvanger_medewerker"
-            ),
+            ontvanger_medewerker=ontvanger,
             categorieen=v["categorieen"],
             doelsoort=v["doelsoort"],
             antwoorden={veld: v.get(veld, "") for veld in ANTWOORDEN},
             grondslag=v["grondslag"],
-            toestemming=_of(Toestemming, v.get("toestemming"), "toestemming"),
+            toestemming=toestemming,
             van=v["van"],
             tot=v.get("tot"),
-            vorige=_of(Uitwisseling, v.get("vorige"), "vorige"),
+            vorige=vorige,
             via=_via(request),
         )
         return Response(

@@ -6,14 +6,19 @@ is in the access log of the login's own municipality (`uitwisseling.opzoeken` th
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
+from eenplan.testing.uitwisseling import ANTWOORDEN
 from eenplan.uitwisseling.constants import Status
+from eenplan.uitwisseling.models import Uitwisseling
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +64,75 @@ def test_the_own_municipality_still_reads_its_exchanges(huishouden, generalist, 
     assert api.get(f"/api/v1/uitwisselingen/{uitwisseling.pk}/").status_code == 200
     ids = [u["id"] for u in api.get("/api/v1/uitwisselingen/").json()["results"]]
     assert ids == [uitwisseling.pk]
+
+
+def _vraag(huishouden_id: int, **kw: object) -> dict[str, object]:
+    body: dict[str, object] = {
+        "huishouden": huishouden_id,
+        "ontvanger_soort": "regionaal_team",
+        "ontvanger_naam": "Regionaal team jeugd",
+        "categorieen": ["personalia"],
+        "doelsoort": "afstemmen",
+        "grondslag": "wettelijke_plicht",
+        "van": timezone.localdate().isoformat(),
+        "tot": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
+        **ANTWOORDEN,
+    }
+    body.update(kw)
+    return body
+
+
+def test_asking_an_exchange_for_a_household_of_another_municipality_is_a_logged_400(
+    huishouden, generalist
+):
+    """The household named in the body: another municipality's is answered like one that does
+    not exist — a Dutch 400 on the field that does not say it exists elsewhere — nothing is
+    asked, and the refusal is in the asker's own municipality's log."""
+    elders = van_elders(Rol.GENERALIST)
+    api = api_for(elders)
+    voor = Uitwisseling.objects.count()
+    daar = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk), format="json")
+    nergens = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk + 1000), format="json")
+    assert (daar.status_code, nergens.status_code) == (400, 400)
+    assert daar.json()["huishouden"] == [f"Huishouden {huishouden.pk} is onbekend in uw gemeente."]
+    assert nergens.json()["huishouden"] == [
+        f"Huishouden {huishouden.pk + 1000} is onbekend in uw gemeente."
+    ]
+    assert Uitwisseling.objects.count() == voor
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("uitwisseling", "aanmaken", f"Huishouden {pk}: {NIET_BINNEN_GEMEENTE}.", None)
+        for pk in (huishouden.pk, huishouden.pk + 1000)
+    ]
+    assert {(r.gemeente_id, r.pad) for r in rijen} == {
+        (elders.gemeente_id, "/api/v1/uitwisselingen/")
+    }
+
+
+def test_naming_a_recipient_consent_or_earlier_exchange_not_in_the_municipality_is_a_logged_400(
+    huishouden, generalist
+):
+    """The recipient, consent and earlier exchange named in the body are looked up within the
+    login's municipality: a staff member of another municipality answers like an unknown id
+    (it said 'werkt voor een andere gemeente' before, unlogged), and nothing is asked."""
+    andere = van_elders(Rol.GEZINSCOACH)
+    api = api_for(generalist)
+    for veld, wat, pk in (
+        ("ontvanger_medewerker", "Medewerker", andere.pk),
+        ("toestemming", "Toestemming", 987654),
+        ("vorige", "Uitwisseling", 987655),
+    ):
+        r = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk, **{veld: pk}), format="json")
+        assert r.status_code == 400, r.content
+        assert r.json()[veld] == [f"{wat} {pk} is onbekend in uw gemeente."]
+    assert not Uitwisseling.objects.exists()
+    rijen = geweigerd_elders(generalist)
+    assert [(r.onderwerp, r.handeling, r.reden) for r in rijen] == [
+        ("uitwisseling", "aanmaken", f"Medewerker {andere.pk}: {NIET_BINNEN_GEMEENTE}."),
+        ("uitwisseling", "aanmaken", f"Toestemming 987654: {NIET_BINNEN_GEMEENTE}."),
+        ("uitwisseling", "aanmaken", f"Uitwisseling 987655: {NIET_BINNEN_GEMEENTE}."),
+    ]
+    assert {r.gemeente_id for r in rijen} == {generalist.gemeente_id}
+    # The own municipality's household still asks an exchange.
+    eigen = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk), format="json")
+    assert eigen.status_code == 201
