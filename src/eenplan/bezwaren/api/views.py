@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -19,6 +18,7 @@ from rest_framework.response import Response
 
 from eenplan.beschikkingen import selectors as beschikkingen_selectors
 from eenplan.beschikkingen.api.views.basis import DOEL_PARAMETER, DossierViewSet, pk_of
+from eenplan.beschikkingen.models import Beschikking
 from eenplan.bezwaren import selectors, services
 from eenplan.bezwaren.api.serializers import (
     BezwaarBeslissenSerializer,
@@ -39,6 +39,26 @@ from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import request_doel, user_gemeente
+
+
+def _beschikking_uit_invoer(
+    request: Request, pk: int, action: Action, *, veld: str
+) -> Beschikking:
+    """The beschikking a bezwaar request names in its body, within the login's municipality:
+    another municipality's or none is the same logged refusal and a Dutch 400 on `veld`
+    ("Beschikking 12 is onbekend in uw gemeente.", `access.uit_invoer`, ADR 0046)."""
+    return access.uit_invoer(
+        request.user,
+        Resource.BEZWAAR,
+        action,
+        via=access.Via.request(request),
+        pk=pk,
+        zoek=lambda gemeente_id: beschikkingen_selectors.beschikking_get(
+            pk, gemeente_id=gemeente_id
+        ),
+        wat="Beschikking",
+        veld=veld,
+    )
 
 
 @extend_schema_view(
@@ -127,11 +147,9 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         request_doel(request)
         fields = dict(data.validated_data)
         beschikking_id, inwoner_id = fields.pop("beschikking"), fields.pop("inwoner")
-        beschikking = beschikkingen_selectors.beschikking_get(
-            beschikking_id, gemeente_id=access.Actor.of(request.user).gemeente_id
+        beschikking = _beschikking_uit_invoer(
+            request, beschikking_id, Action.AANMAKEN, veld="beschikking"
         )
-        if beschikking is None:
-            raise ValidationError({"beschikking": f"Beschikking {beschikking_id} is onbekend."})
         inwoner = self._inwoner(request, inwoner_id)
         self._open(request, beschikking.inwoner, Resource.BEZWAAR, Action.AANMAKEN)
         bezwaar = services.bezwaar_register(
@@ -174,12 +192,12 @@ class BezwaarViewSet(VersieViewSetMixin, DossierViewSet):
         data.is_valid(raise_exception=True)
         nieuwe = None
         if data.validated_data["nieuwe_beschikking"] is not None:
-            nieuwe = beschikkingen_selectors.beschikking_get(
+            nieuwe = _beschikking_uit_invoer(
+                request,
                 data.validated_data["nieuwe_beschikking"],
-                gemeente_id=bezwaar.beschikking.gemeente_id,
+                Action.BEHANDELEN,
+                veld="nieuwe_beschikking",
             )
-            if nieuwe is None:
-                raise ValidationError({"nieuwe_beschikking": "Deze beschikking is onbekend."})
         services.bezwaar_decide(
             bezwaar=bezwaar,
             uitkomst=data.validated_data["uitkomst"],
