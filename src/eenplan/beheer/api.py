@@ -649,9 +649,7 @@ class TeamViewSet(_Beheer):
 
     def partial_update(self, request: Request, pk: Any = None) -> Response:
         gemeente = self.gemeente()
-        team = Team.objects.filter(gemeente=gemeente, pk=int(pk)).first()
-        if team is None:
-            raise NotFound("Dit team hoort niet bij uw gemeente.")
+        team = opzoeken.team(request.user, int(pk), A.WIJZIGEN, via=access.Via.request(request))
         data = BeheerTeamSerializer(team, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)

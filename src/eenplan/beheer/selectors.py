@@ -116,6 +116,16 @@ def medewerker_get(*, gemeente: Gemeente | int | None, pk: int) -> Medewerker | 
     )
 
 
+def team_get(*, gemeente: Gemeente | int | None, pk: int) -> Team | None:
+    """One team of the municipality with its wijken there; None when the municipality has
+    none by that id."""
+    return (
+        Team.objects.filter(gemeente=gemeente, pk=pk)
+        .prefetch_related(Prefetch("wijken", queryset=Wijk.objects.filter(gemeente=gemeente)))
+        .first()
+    )
+
+
 def toewijzing(medewerker: Medewerker) -> Toewijzing:
     return medewerker_toewijzing(medewerker)
 

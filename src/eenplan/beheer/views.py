@@ -21,7 +21,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -42,7 +41,7 @@ from eenplan.beheer.forms import (
     WijkForm,
 )
 from eenplan.gemeente import services as gemeente_services
-from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Team, Wijk
+from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Wijk
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules.instellingen import Onderwerp
@@ -429,13 +428,12 @@ def team_nieuw(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.INRICHTING, Action.WIJZIGEN)
 def team_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     gemeente = _gemeente(request)
-    team = (
-        Team.objects.filter(gemeente=gemeente, pk=pk)
-        .prefetch_related(Prefetch("wijken", queryset=Wijk.objects.filter(gemeente=gemeente)))
-        .first()
+    team = opzoeken.team(
+        request.user,
+        pk,
+        Action.WIJZIGEN if request.method == "POST" else Action.LEZEN,
+        via=access.Via.request(request),
     )
-    if team is None:
-        raise Http404("Dit team hoort niet bij uw gemeente.")
     initial = {
         "naam": team.naam,
         "soort": team.soort,

@@ -57,3 +57,42 @@ def test_the_own_staff_and_teams_show_with_their_own_teams_and_wijken(
     assert {w for t in teams if t["id"] == team_noord.pk for w in t["wijken"]} == {
         w.pk for w in team_noord.wijken.all()
     }
+
+
+def test_a_team_of_another_municipality_is_a_logged_404_and_stays_as_it_was(beheer, elders):
+    """The team edit page and the team API look the team up within the login's municipality:
+    another municipality's answers the 404 of one that does not exist, for a read and a
+    write, the refusal is logged in the login's own municipality, and the team keeps its name
+    and wijken."""
+    team = elders["team"]
+    client, api = login(Client(), beheer), api_for(beheer)
+    antwoorden = [
+        client.get(f"/functioneel-beheer/teams/{team.pk}/"),
+        client.post(
+            f"/functioneel-beheer/teams/{team.pk}/",
+            {"naam": "Overgenomen", "soort": team.soort, "wijken": []},
+        ),
+        api.patch(f"{BASE}/teams/{team.pk}/", {"naam": "Overgenomen"}, format="json"),
+    ]
+    assert [a.status_code for a in antwoorden] == [404] * 3
+    assert antwoorden[2].json()["detail"] == "Dit team hoort niet bij uw gemeente."
+    nergens = api.patch(f"{BASE}/teams/987654/", {"naam": "Overgenomen"}, format="json")
+    assert nergens.status_code == 404
+    assert nergens.json()["detail"] == antwoorden[2].json()["detail"]
+    rijen = geweigerd_elders(beheer)
+    assert [(r.onderwerp, r.handeling, r.reden) for r in rijen] == [
+        ("inrichting", "lezen", f"Team {team.pk}: {NIET_BINNEN_GEMEENTE}."),
+        ("inrichting", "wijzigen", f"Team {team.pk}: {NIET_BINNEN_GEMEENTE}."),
+        ("inrichting", "wijzigen", f"Team {team.pk}: {NIET_BINNEN_GEMEENTE}."),
+        ("inrichting", "wijzigen", f"Team 987654: {NIET_BINNEN_GEMEENTE}."),
+    ]
+    assert {r.gemeente_id for r in rijen} == {beheer.gemeente_id}
+    team.refresh_from_db()
+    assert team.naam == "Team Elders"
+    assert list(team.wijken.all()) == [elders["wijk"]]
+
+
+def test_the_own_team_edit_page_still_opens(beheer, team_noord):
+    pagina = login(Client(), beheer).get(f"/functioneel-beheer/teams/{team_noord.pk}/")
+    assert pagina.status_code == 200 and team_noord.naam in pagina.content.decode()
+    assert not geweigerd_elders(beheer)
