@@ -978,6 +978,9 @@ def refuse(
 
 
 NIET_BINNEN_GEMEENTE = "niet binnen uw gemeente of bestaat niet"
+# The reason of a record named in input that is looked up within need-to-know, not only the
+# municipality (`uit_invoer` with a narrower `zoek`).
+NIET_BINNEN_WERKGEBIED = "niet binnen uw werkgebied of bestaat niet"
 Gevonden = TypeVar("Gevonden")
 
 
@@ -1021,11 +1024,13 @@ def _log_niet_gevonden(
     pk: object,
     wat: str,
     doel: str | None,
+    reden: str = NIET_BINNEN_GEMEENTE,
 ) -> None:
     """The refused row of a record not found within the login's municipality: the resource,
-    the action, the requested id and NIET_BINNEN_GEMEENTE; no resident."""
+    the action, the requested id and NIET_BINNEN_GEMEENTE (or the narrower `reden`); no
+    resident."""
     rule = RULES.get((resource, action))
-    decision = Decision(allowed=False, reason=f"{wat} {pk}: {NIET_BINNEN_GEMEENTE}.")
+    decision = Decision(allowed=False, reason=f"{wat} {pk}: {reden}.")
     regel_doel = rule.doel if rule is not None else None
     _write(
         actor, decision, resource, action, doel=doel or regel_doel or actor.default_doel(), via=via
@@ -1043,6 +1048,8 @@ def uit_invoer(
     wat: str,
     veld: str,
     doel: str | None = None,
+    reden: str = NIET_BINNEN_GEMEENTE,
+    fout: str | None = None,
 ) -> Gevonden:
     """The record a request *names in its input* (an API body or query parameter, not the
     URL), found by `zoek` within the municipality the login works for now (`zoek` gets that
@@ -1052,13 +1059,20 @@ def uit_invoer(
     gemeente of bestaat niet.") and answered as bad input on `veld` (ValidationError, a 400
     with the Dutch message ONBEKEND_IN_GEMEENTE: "Huishouden 12 is onbekend in uw gemeente.";
     nothing is changed). Found: role and need-to-know on the record stay with the caller's
-    `require`. The id is never looked up again across municipalities. ADR 0046."""
+    `require`. The id is never looked up again across municipalities. ADR 0046.
+
+    A lookup narrower than the municipality (a member of *this* household, a melding within
+    need-to-know) says so in the row's `reden` ("hoort niet bij dit huishouden of bestaat
+    niet") and in the message `fout`; the same answer still for another municipality's record
+    and for none."""
     actor = Actor.of(actor)
     gevonden = zoek(actor.gemeente_id)
     if gevonden is not None:
         return gevonden
-    _log_niet_gevonden(actor, resource, action, via=via, pk=pk, wat=wat, doel=doel)
-    raise ValidationError({veld: ONBEKEND_IN_GEMEENTE.format(wat=wat, pk=pk)})
+    _log_niet_gevonden(
+        actor, resource, action, via=via, pk=pk, wat=wat, doel=doel, reden=reden
+    )
+    raise ValidationError({veld: fout or ONBEKEND_IN_GEMEENTE.format(wat=wat, pk=pk)})
 
 
 def inwoner_uit_invoer(

@@ -31,6 +31,7 @@ from rest_framework.serializers import Serializer
 from eenplan.common.api import IdFilter, VersieViewSetMixin, parse_id
 from eenplan.gemeente.selectors import medewerker_for_user
 from eenplan.mantelzorg.opzoeken import zorg_van
+from eenplan.meldingen import selectors as meldingen_selectors
 from eenplan.meldingen.models import Melding
 from eenplan.onderzoeken import services
 from eenplan.onderzoeken.api.serializers import (
@@ -238,9 +239,25 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         doel = request_doel(request)
         melding_id = data.validated_data["melding"]
-        melding = Melding.objects.select_related("inwoner").filter(pk=melding_id).first()
-        if melding is None:
-            raise ValidationError({"melding": f"Melding {melding_id} is onbekend."})
+        # Within the login's municipality: another municipality's melding is the same logged
+        # 400 as an unknown one (`access.uit_invoer`, ADR 0046), not a refusal on need-to-know
+        # that tells it exists and is logged in that municipality's log.
+        melding: Melding = access.uit_invoer(
+            request.user,
+            Resource.ONDERZOEK,
+            Action.AANMAKEN,
+            via=access.Via.request(request),
+            pk=melding_id,
+            zoek=lambda gemeente_id: meldingen_selectors.binnen_gemeente(
+                gemeente_id, joins=("inwoner",)
+            )
+            .select_related("inwoner")
+            .filter(pk=melding_id)
+            .first(),
+            wat="Melding",
+            veld="melding",
+            doel=doel,
+        )
         if melding.inwoner_id is None:
             raise ValidationError(
                 {"melding": "Identificeer eerst de inwoner van deze melding (need-to-know)."}

@@ -11,10 +11,11 @@ import pytest
 from django.test import Client
 
 from eenplan.conftest import login
-from eenplan.onderzoeken.models import Gesprek
+from eenplan.onderzoeken.models import Gesprek, Onderzoek
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
+from eenplan.testing.onderzoek import melding_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,28 @@ def test_an_onderzoek_of_another_municipality_is_a_404_and_changes_nothing(onder
     assert onderzoek.versie == versie
     assert not Gesprek.objects.exists()
     assert not Inzage.objects.filter(user=elders.user, toegestaan=True).exists()
+
+
+def test_starting_an_onderzoek_for_a_melding_of_another_municipality_is_a_logged_400(
+    inwoner_noord, midoffice, generalist
+):
+    """The melding named in the body is looked up within the login's municipality: another
+    municipality's answers like one that does not exist — a Dutch 400 on the field — instead
+    of a refusal on need-to-know that told it exists (and was logged in *that* municipality's
+    log); nothing is started, and the refusal is in the login's own municipality's log."""
+    melding = melding_voor(inwoner_noord, midoffice, generalist)
+    elders = van_elders()
+    api = api_for(elders)
+    daar = api.post("/api/v1/onderzoeken/", {"melding": melding.pk}, format="json")
+    nergens = api.post("/api/v1/onderzoeken/", {"melding": melding.pk + 1000}, format="json")
+    assert (daar.status_code, nergens.status_code) == (400, 400)
+    assert daar.json()["melding"] == [f"Melding {melding.pk} is onbekend in uw gemeente."]
+    assert nergens.json()["melding"] == [f"Melding {melding.pk + 1000} is onbekend in uw gemeente."]
+    assert not Onderzoek.objects.exists()
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("onderzoek", "aanmaken", f"Melding {pk}: {NIET_BINNEN_GEMEENTE}.", None)
+        for pk in (melding.pk, melding.pk + 1000)
+    ]
+    assert {r.gemeente_id for r in rijen} == {elders.gemeente_id}
+    assert not Inzage.objects.filter(inwoner=inwoner_noord, user=elders.user).exists()
