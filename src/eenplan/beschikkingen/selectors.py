@@ -146,14 +146,20 @@ def _bezwaren() -> Rijen:
 def beschikking_get(
     pk: int, *, gemeente_id: int | None, met_verzendingen: bool = False
 ) -> Beschikking | None:
-    """One decision of municipality `gemeente_id` (the login's) with its resident (and wijk),
-    aanvraag, municipality and the people who decided and checked it, its decided provisions
+    """One decision of municipality `gemeente_id` (the login's) with its resident, aanvraag,
+    municipality and the people who decided and checked it, its decided provisions
     (`voorzieningen`, in order, with their voorziening and provider) and the bezwaren against
     it (`bezwaren`, newest first), in one query (issue 16: the parts as JSON next to the row
     instead of a prefetch each). Every row it joins is held to the municipality, so another
     municipality's decision is not found, like one that does not exist (a logged 404 through
     `access.get_or_refuse`, ADR 0046). `met_verzendingen`: also the channels its letter went
-    out on (`verzendingen_van`), for its page."""
+    out on (`verzendingen_van`), for its page.
+
+    Not joined: the resident's wijk (its id on the resident decides the scope) and the decision
+    this one revises (the page shows its id). Each extra join of a single-row lookup costs the
+    planner: with the wijk and the revised decision (held to the municipality by an OR) the
+    query of eight tables planned in 11-27 ms at 1M residents, without them in about 2 ms,
+    while it runs in 0.5 ms (docs/benchmarks.md)."""
     voorzieningen, bezwaren = _voorzieningen(), _bezwaren()
     delen: dict[str, Any] = {
         "_voorzieningen": rijen_json(
@@ -177,16 +183,12 @@ def beschikking_get(
         )
     beschikking = (
         Beschikking.objects.filter(
-            Q(herziet__isnull=True) | Q(herziet__gemeente_id=gemeente_id),
             pk=pk,
             gemeente_id=gemeente_id,
             inwoner__gemeente_id=gemeente_id,
-            inwoner__wijk__gemeente_id=gemeente_id,
             aanvraag__gemeente_id=gemeente_id,
         )
-        .select_related(
-            "inwoner__wijk", "aanvraag", "gemeente", "besloten_door", "getoetst_door", "herziet"
-        )
+        .select_related("inwoner", "aanvraag", "gemeente", "besloten_door", "getoetst_door")
         .annotate(**delen)
         .first()
     )
