@@ -10,7 +10,7 @@ from django.test import Client
 
 from eenplan.conftest import login
 from eenplan.plannen import services as plannen
-from eenplan.plannen.models import Doel
+from eenplan.plannen.models import Doel, Plan
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
@@ -78,3 +78,36 @@ def test_within_the_own_municipality_the_plan_opens_as_before(plan, generalist, 
     assert not geweigerd_elders(generalist)
     # Outside the wijk but within the municipality: still the 403 with the need-to-know reason.
     assert api_for(generalist_zuid).get(f"/api/v1/plannen/{plan.pk}/").status_code == 403
+
+
+def test_opening_a_plan_for_a_household_of_another_municipality_is_a_logged_400(
+    gezin, generalist_zuid
+):
+    """The household named in the create body: another municipality's answers like one that
+    does not exist — a Dutch 400 on the field, which does not tell it exists elsewhere —
+    instead of a need-to-know 403 logged in *that* municipality's log. No plan is opened."""
+    huishouden = gezin["huishouden"]
+    elders = van_elders()
+    api = api_for(elders)
+    daar = api.post("/api/v1/plannen/", {"huishouden": huishouden.pk}, format="json")
+    nergens = api.post("/api/v1/plannen/", {"huishouden": huishouden.pk + 1000}, format="json")
+    assert (daar.status_code, nergens.status_code) == (400, 400)
+    assert daar.json()["huishouden"] == [f"Huishouden {huishouden.pk} is onbekend in uw gemeente."]
+    assert nergens.json()["huishouden"] == [
+        f"Huishouden {huishouden.pk + 1000} is onbekend in uw gemeente."
+    ]
+    assert not Plan.objects.exists()
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("plan", "aanmaken", f"Huishouden {pk}: {NIET_BINNEN_GEMEENTE}.", None)
+        for pk in (huishouden.pk, huishouden.pk + 1000)
+    ]
+    assert {r.gemeente_id for r in rijen} == {elders.gemeente_id}
+    assert not Inzage.objects.filter(user=elders.user, inwoner__isnull=False).exists()
+    # Within the municipality but outside need-to-know: still the logged 403 with the reason.
+    buiten = api_for(generalist_zuid).post(
+        "/api/v1/plannen/", {"huishouden": huishouden.pk}, format="json"
+    )
+    assert buiten.status_code == 403
+    assert Inzage.objects.filter(user=generalist_zuid.user, toegestaan=False).exists()
+    assert not Plan.objects.exists()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -197,9 +196,22 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         request_doel(request)
         huishouden_id = data.validated_data["huishouden"]
-        huishouden = Huishouden.objects.filter(pk=huishouden_id).first()
-        if huishouden is None:
-            raise ValidationError({"huishouden": f"Huishouden {huishouden_id} is onbekend."})
+        # Within the login's municipality: another municipality's household is the same logged
+        # 400 as an unknown one (`access.uit_invoer`, ADR 0046), not a 403 on need-to-know that
+        # told it exists and was logged in that municipality's log.
+        huishouden: Huishouden = access.uit_invoer(
+            request.user,
+            Resource.PLAN,
+            Action.AANMAKEN,
+            via=access.Via.request(request),
+            pk=huishouden_id,
+            zoek=lambda gemeente_id: Huishouden.objects.filter(
+                pk=huishouden_id, gemeente_id=gemeente_id
+            ).first(),
+            wat="Huishouden",
+            veld="huishouden",
+            doel=request_doel(request),
+        )
         # May this login open - or read - the plan of this household? A current member in
         # scope, as for every other plan request; decided here for this request and once more
         # by the service.
