@@ -80,12 +80,16 @@ GEEN_ZOEKRECHT = (
 Perform = Callable[[Melding, dict[str, Any]], object]
 
 
-def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") -> Inwoner | None:
+def inwoner_in_scope(
+    request: Request, data: dict[str, Any], handeling: access.Action, *, hint: str = ""
+) -> Inwoner | None:
     """The resident named by id or BSN in `data`, if it is in the login's need-to-know scope.
 
     None when no resident was named. A 400 with a Dutch message when the login may not search
     residents (a vrijwilliger) or the resident is unknown or outside the work area: whether
-    the resident exists elsewhere (another municipality) is not revealed."""
+    the resident exists elsewhere (another municipality) is not revealed. Either refusal is in
+    the access log (`access.uit_invoer` for the resident not found within the work area: the
+    requested id, or "op BSN" — the BSN itself is not written to the log; ADR 0046)."""
     inwoner_id, bsn = data.get("inwoner"), data.get("bsn")
     if not inwoner_id and not bsn:
         return None
@@ -94,17 +98,23 @@ def inwoner_in_scope(request: Request, data: dict[str, Any], *, hint: str = "") 
     if not access.decide(request.user, access.Resource.DOSSIER, Handeling.ZOEKEN, via=via).allowed:
         raise ValidationError({field: GEEN_ZOEKRECHT})  # the refusal is logged
     scope = access.inwoners_in_scope(request.user)
-    inwoner = (scope.filter(bsn=bsn) if bsn else scope.filter(pk=inwoner_id)).first()
-    if inwoner is None:
-        gemeente = user_gemeente(request)
-        raise ValidationError(
-            {
-                field: f"Deze inwoner is niet gevonden binnen uw werkgebied in {gemeente}. "
-                "Woont de inwoner in een andere gemeente, verwijs de melder dan naar die "
-                f"gemeente (woonplaatsbeginsel).{hint}"
-            }
-        )
-    return inwoner
+    gemeente = user_gemeente(request)
+    return access.uit_invoer(
+        request.user,
+        MELDING,
+        handeling,
+        via=via,
+        pk="op BSN" if bsn else inwoner_id,
+        zoek=lambda _gemeente_id: (
+            scope.filter(bsn=bsn) if bsn else scope.filter(pk=inwoner_id)
+        ).first(),
+        wat="Inwoner",
+        veld=field,
+        reden=access.NIET_BINNEN_WERKGEBIED,
+        fout=f"Deze inwoner is niet gevonden binnen uw werkgebied in {gemeente}. "
+        "Woont de inwoner in een andere gemeente, verwijs de melder dan naar die "
+        f"gemeente (woonplaatsbeginsel).{hint}",
+    )
 
 
 class WerkvoorraadPagination(Pagination):
@@ -284,6 +294,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         fields["inwoner"] = inwoner_in_scope(
             request,
             data.validated_data,
+            Handeling.AANMAKEN,
             hint=" Is de inwoner nog onbekend, beschrijf de persoon dan bij 'onbekende_persoon'.",
         )
         melding = services.melding_register(
@@ -314,6 +325,33 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             data.is_valid(raise_exception=True)
         perform(melding, data.validated_data)
         return self._render(request, melding.pk)
+
+    def _uit_invoer(
+        self,
+        request: Request,
+        pk: int,
+        zoek: Callable[[int | None], Any],
+        *,
+        wat: str,
+        veld: str,
+        reden: str = access.NIET_BINNEN_GEMEENTE,
+        fout: str | None = None,
+    ) -> Any:
+        """A record this action names in its body, found by `zoek` within the municipality
+        (or the work area): not found is a logged refusal for this action and a Dutch 400 on
+        `veld` (`access.uit_invoer`, ADR 0046)."""
+        return access.uit_invoer(
+            request.user,
+            MELDING,
+            self.access_rules[self.action][1],
+            via=self._via(request),
+            pk=pk,
+            zoek=zoek,
+            wat=wat,
+            veld=veld,
+            reden=reden,
+            fout=fout,
+        )
 
     def _actor(self, request: Request) -> dict[str, Any]:
         """Who acts and where: passed to every service, which decides and logs."""
@@ -356,7 +394,7 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def identificeren(self, request: Request, pk: Any = None) -> Response:
         def perform(melding: Melding, data: dict[str, Any]) -> Melding:
-            inwoner = inwoner_in_scope(request, data)
+            inwoner = inwoner_in_scope(request, data, Handeling.SCREENEN)
             if inwoner is None:  # not reached: MeldingIdentificerenSerializer requires id or BSN
                 raise ValidationError({"inwoner": "Kies de inwoner (id) of geef het BSN."})
             return services.melding_identify(
@@ -376,19 +414,27 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def toewijzen(self, request: Request, pk: Any = None) -> Response:
         def perform(melding: Melding, data: dict[str, Any]) -> Melding:
+            # The team and staff member named in the body, within the municipality: another
+            # municipality's is the same logged 400 as an unknown one (ADR 0046).
             team = medewerker = None
             if data.get("team"):
-                team = Team.objects.filter(gemeente_id=melding.gemeente_id, pk=data["team"]).first()
-                if team is None:
-                    raise ValidationError({"team": "Onbekend team."})
-            if data.get("medewerker"):
-                medewerker = (
-                    Medewerker.objects.select_related("user")
-                    .filter(gemeente_id=melding.gemeente_id, pk=data["medewerker"])
-                    .first()
+                team = self._uit_invoer(
+                    request,
+                    data["team"],
+                    lambda g: Team.objects.filter(gemeente_id=g, pk=data["team"]).first(),
+                    wat="Team",
+                    veld="team",
                 )
-                if medewerker is None:
-                    raise ValidationError({"medewerker": "Onbekende medewerker."})
+            if data.get("medewerker"):
+                medewerker = self._uit_invoer(
+                    request,
+                    data["medewerker"],
+                    lambda g: Medewerker.objects.select_related("user")
+                    .filter(gemeente_id=g, pk=data["medewerker"])
+                    .first(),
+                    wat="Medewerker",
+                    veld="medewerker",
+                )
             return services.melding_assign(
                 melding=melding,
                 **self._actor(request),
@@ -444,14 +490,15 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def koppelen(self, request: Request, pk: Any = None) -> Response:
         def perform(melding: Melding, data: dict[str, Any]) -> Melding:
-            bestaande = self.get_queryset().filter(pk=data["bestaande"]).first()
-            if bestaande is None:
-                raise ValidationError(
-                    {
-                        "bestaande": f"Melding {data['bestaande']} is onbekend of valt buiten "
-                        "uw werkgebied."
-                    }
-                )
+            bestaande = self._uit_invoer(
+                request,
+                data["bestaande"],
+                lambda _g: self.get_queryset().filter(pk=data["bestaande"]).first(),
+                wat="Melding",
+                veld="bestaande",
+                reden=access.NIET_BINNEN_WERKGEBIED,
+                fout=f"Melding {data['bestaande']} is onbekend of valt buiten uw werkgebied.",
+            )
             return services.melding_link(
                 melding=melding, bestaande=bestaande, **self._actor(request)
             )

@@ -220,9 +220,11 @@ def test_bad_registration_gets_a_dutch_400_and_changes_nothing(
     assert fragment in " ".join(response.json()[field])
     after = (Melding.objects.count(), MeldingGebeurtenis.objects.count(), gelezen.count())
     assert after == before
-    # Naming a resident without the right to search residents is a refusal: in the access log.
+    # Naming a resident without the right to search residents, or one not found within the
+    # work area (another municipality's, or outside need-to-know), is a refusal: in the log.
     geweigerd = Inzage.objects.filter(user=medewerker.user, toegestaan=False)
-    assert geweigerd.count() == (1 if wie == "vrijwilliger" else 0)
+    buiten = wie == "vrijwilliger" or any(v in ("elders", "zuid") for v in overrides.values())
+    assert geweigerd.count() == (1 if buiten else 0)
 
 
 def test_wrong_doel_is_refused_before_anything_is_written(midoffice, inwoner_noord):
@@ -554,10 +556,14 @@ def test_identificeren(midoffice, inwoner_noord, inwoner_elders):
     assert "woonplaatsbeginsel" in response.json()["inwoner"][0]
     assert post(api, melding, "identificeren", {}).status_code == 400
     check()
+    # The other municipality's resident: a refused row of the login's own municipality.
+    [geweigerd] = Inzage.objects.filter(toegestaan=False)
+    assert (geweigerd.handeling, geweigerd.inwoner_id) == ("screenen", None)
+    assert geweigerd.gemeente_id == midoffice.gemeente_id
     response = post(api, melding, "identificeren", {"bsn": inwoner_noord.bsn})
     assert response.status_code == 200, response.json()
     assert response.json()["inwoner"]["id"] == inwoner_noord.pk
-    assert Inzage.objects.get().inwoner_id == inwoner_noord.pk
+    assert Inzage.objects.get(toegestaan=True).inwoner_id == inwoner_noord.pk
 
 
 def test_toewijzen_jeugd_only_to_a_registered_professional(
@@ -594,7 +600,9 @@ def test_toewijzen_refuses_an_expired_registration(midoffice, jeugdprofessional,
 def test_toewijzen_round_robin_and_unknown_ids(midoffice, generalist, inwoner_noord):
     melding = registreer(midoffice, inwoner_noord)
     api = api_for(midoffice)
-    assert post(api, melding, "toewijzen", {"team": 999999}).json() == {"team": ["Onbekend team."]}
+    assert post(api, melding, "toewijzen", {"team": 999999}).json() == {
+        "team": ["Team 999999 is onbekend in uw gemeente."]
+    }
     assert post(api, melding, "toewijzen", {"medewerker": 999999}).status_code == 400
     response = post(api, melding, "toewijzen", {})
     assert response.status_code == 200, response.json()
