@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -147,11 +146,14 @@ class LevensonderhoudViewSet(VersieViewSetMixin, DossierViewSet):
         request_doel(request)
         velden = dict(data.validated_data)
         inwoner = self._inwoner(request, velden.pop("inwoner"))
-        huishouden = Huishouden.objects.filter(
-            pk=velden.pop("huishouden"), gemeente_id=inwoner.gemeente_id
-        ).first()
-        if huishouden is None:
-            raise ValidationError({"huishouden": "Dit huishouden is onbekend."})
+        huishouden_id = velden.pop("huishouden")
+        huishouden = self._uit_invoer(
+            request,
+            huishouden_id,
+            lambda g: Huishouden.objects.filter(pk=huishouden_id, gemeente_id=g).first(),
+            wat="Huishouden",
+            veld="huishouden",
+        )
         self._open(request, inwoner.pk, R, Action.AANMAKEN)
         lo = services.levensonderhoud_aanvragen(
             actor=request.user, huishouden=huishouden, inwoner=inwoner, via=_via(request), **velden
@@ -316,12 +318,14 @@ class TrajectViewSet(VersieViewSetMixin, DossierViewSet):
         data = TrajectCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         request_doel(request)
-        vc = Verdiencapaciteit.objects.filter(
-            pk=data.validated_data["verdiencapaciteit"],
-            gemeente_id=access.Actor.of(request.user).gemeente_id,
-        ).first()
-        if vc is None:
-            raise ValidationError({"verdiencapaciteit": "Deze meting is onbekend."})
+        vc_id = data.validated_data["verdiencapaciteit"]
+        vc = self._uit_invoer(
+            request,
+            vc_id,
+            lambda g: Verdiencapaciteit.objects.filter(pk=vc_id, gemeente_id=g).first(),
+            wat="Meting verdiencapaciteit",
+            veld="verdiencapaciteit",
+        )
         self._open(request, vc.inwoner_id, R, Action.AANMAKEN)
         traject = services.traject_starten(
             actor=request.user,
@@ -438,11 +442,13 @@ class InstrumentViewSet(_PerInwonerMixin, DossierViewSet):
         werkgever_id = velden.pop("werkgever")
         werkgever = None
         if werkgever_id is not None:
-            werkgever = Werkgever.objects.filter(
-                pk=werkgever_id, gemeente_id=inwoner.gemeente_id
-            ).first()
-            if werkgever is None:
-                raise ValidationError({"werkgever": "Deze werkgever is onbekend."})
+            werkgever = self._uit_invoer(
+                request,
+                werkgever_id,
+                lambda g: Werkgever.objects.filter(pk=werkgever_id, gemeente_id=g).first(),
+                wat="Werkgever",
+                veld="werkgever",
+            )
         self._open(request, inwoner.pk, R, Action.AANMAKEN)
         instrument = services.instrument_starten(
             actor=request.user, inwoner=inwoner, werkgever=werkgever, via=_via(request), **velden
@@ -536,11 +542,14 @@ class MaatregelViewSet(_PerInwonerMixin, DossierViewSet):
         data.is_valid(raise_exception=True)
         request_doel(request)
         velden = dict(data.validated_data)
-        lo = selectors.levensonderhoud_get(
-            velden.pop("aanvraag"), gemeente_id=access.Actor.of(request.user).gemeente_id
+        lo_id = velden.pop("aanvraag")
+        lo = self._uit_invoer(
+            request,
+            lo_id,
+            lambda g: selectors.levensonderhoud_get(lo_id, gemeente_id=g),
+            wat="Aanvraag levensonderhoud",
+            veld="aanvraag",
         )
-        if lo is None:
-            raise ValidationError({"aanvraag": "Deze aanvraag levensonderhoud is onbekend."})
         self._open(request, lo.inwoner_id, R, Action.BESLISSEN)
         maatregel = services.maatregel_opleggen(
             actor=request.user, lo=lo, via=_via(request), **velden
@@ -596,27 +605,36 @@ class WerkdoelViewSet(DossierViewSet):
         data.is_valid(raise_exception=True)
         request_doel(request)
         gemeente_id = access.Actor.of(request.user).gemeente_id
-        doel = (
-            Doel.objects.select_related("plan__huishouden", "leefgebied")
-            .filter(pk=data.validated_data["doel"], plan__huishouden__gemeente_id=gemeente_id)
-            .first()
+        doel_id = data.validated_data["doel"]
+        doel = self._uit_invoer(
+            request,
+            doel_id,
+            lambda g: Doel.objects.select_related("plan__huishouden", "leefgebied")
+            .filter(pk=doel_id, plan__huishouden__gemeente_id=g)
+            .first(),
+            wat="Doel",
+            veld="doel",
         )
-        if doel is None:
-            raise ValidationError({"doel": "Dit doel is onbekend."})
         self._open(request, doel.inwoner_id, R, Action.WIJZIGEN)
         traject = instrument = None
         if data.validated_data["traject"]:
-            traject = Traject.objects.filter(
-                pk=data.validated_data["traject"], gemeente_id=gemeente_id
-            ).first()
-            if traject is None:
-                raise ValidationError({"traject": "Dit traject is onbekend."})
+            traject_id = data.validated_data["traject"]
+            traject = self._uit_invoer(
+                request,
+                traject_id,
+                lambda g: Traject.objects.filter(pk=traject_id, gemeente_id=g).first(),
+                wat="Traject",
+                veld="traject",
+            )
         if data.validated_data["instrument"]:
-            instrument = Instrument.objects.filter(
-                pk=data.validated_data["instrument"], gemeente_id=gemeente_id
-            ).first()
-            if instrument is None:
-                raise ValidationError({"instrument": "Dit instrument is onbekend."})
+            instrument_id = data.validated_data["instrument"]
+            instrument = self._uit_invoer(
+                request,
+                instrument_id,
+                lambda g: Instrument.objects.filter(pk=instrument_id, gemeente_id=g).first(),
+                wat="Instrument",
+                veld="instrument",
+            )
         werkdoel = services.werkdoel_koppelen(
             actor=request.user, doel=doel, traject=traject, instrument=instrument, via=_via(request)
         )

@@ -16,12 +16,26 @@ from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
-from eenplan.participatie.models import Tegenprestatie, Traject, Voorschot
+from eenplan.participatie.models import (
+    Instrument,
+    LevensonderhoudAanvraag,
+    Maatregel,
+    Tegenprestatie,
+    Traject,
+    Voorschot,
+    Werkdoel,
+)
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing.factories import InwonerFactory
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
-from eenplan.testing.participatie import LevensonderhoudAanvraagFactory, TrajectFactory
+from eenplan.testing.participatie import (
+    LevensonderhoudAanvraagFactory,
+    TrajectFactory,
+    VerdiencapaciteitFactory,
+    WerkdoelFactory,
+    WerkgeverFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +143,66 @@ def test_a_traject_of_another_municipality_is_a_404_and_changes_nothing(kanaal):
     assert len(geweigerd_elders(elders)) == 2
     assert traject.stappen.count() == stappen
     assert Traject.objects.count() == 1
+
+
+def test_records_of_another_municipality_named_in_a_create_body_are_a_logged_400(hier):
+    """Every work-and-income create that names a record in its body — the household of an
+    aanvraag levensonderhoud, the measurement a traject starts from, the employer of an
+    instrument, the aanvraag of a maatregel, the plan goal of a werkdoel — looks it up within
+    the login's municipality: another municipality's answers like an unknown id (a Dutch 400
+    on that field), the refusal is logged in the login's own municipality, and nothing is
+    created."""
+    vandaag = timezone.localdate().isoformat()
+    lo = LevensonderhoudAanvraagFactory()
+    vc = VerdiencapaciteitFactory(inwoner=hier)
+    werkgever = WerkgeverFactory(gemeente=hier.gemeente)
+    doel = WerkdoelFactory().doel
+    elders = van_elders(Rol.WERKPLEIN)
+    daar = InwonerFactory(gemeente=elders.gemeente, wijk=elders.teams.get().wijken.get())
+    api = api_for(elders)
+    gevallen = [
+        (
+            "levensonderhoud",
+            {"huishouden": lo.huishouden_id, "inwoner": daar.pk, "gemeld_op": vandaag,
+             "ontvangen_op": vandaag},
+            "huishouden", "Huishouden", lo.huishouden_id,
+        ),
+        (
+            "trajecten", {"verdiencapaciteit": vc.pk, "begonnen_op": vandaag},
+            "verdiencapaciteit", "Meting verdiencapaciteit", vc.pk,
+        ),
+        (
+            "instrumenten",
+            {"inwoner": daar.pk, "soort": "jobcoach", "begin": vandaag, "werkgever": werkgever.pk},
+            "werkgever", "Werkgever", werkgever.pk,
+        ),
+        (
+            "maatregelen",
+            {"aanvraag": lo.pk, "soort": "waarschuwing", "categorie": "1",
+             "gedraging": "Niet verschenen.", "besloten_op": vandaag},
+            "aanvraag", "Aanvraag levensonderhoud", lo.pk,
+        ),
+        ("werkdoelen", {"doel": doel.pk}, "doel", "Doel", doel.pk),
+    ]  # fmt: skip
+    tellingen = [
+        m.objects.count()
+        for m in (LevensonderhoudAanvraag, Traject, Instrument, Maatregel, Werkdoel)
+    ]
+    for route, body, veld, wat, pk in gevallen:
+        antwoord = api.post(f"/api/v1/participatie/{route}/", body, format="json")
+        assert antwoord.status_code == 400, (route, antwoord.content)
+        assert antwoord.json()[veld] == [f"{wat} {pk} is onbekend in uw gemeente."], route
+    assert [
+        m.objects.count()
+        for m in (LevensonderhoudAanvraag, Traject, Instrument, Maatregel, Werkdoel)
+    ] == tellingen
+    rijen = geweigerd_elders(elders)
+    assert [(r.handeling, r.reden) for r in rijen] == [
+        (handeling, f"{wat} {pk}: {NIET_BINNEN_GEMEENTE}.")
+        for handeling, (_, _, _, wat, pk) in zip(
+            ("aanmaken", "aanmaken", "aanmaken", "beslissen", "wijzigen"), gevallen, strict=True
+        )
+    ]
+    assert {(r.onderwerp, r.inwoner_id, r.gemeente_id) for r in rijen} == {
+        ("participatie", None, elders.gemeente_id)
+    }

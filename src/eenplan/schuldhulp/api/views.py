@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
@@ -236,11 +235,13 @@ class SchuldvraagViewSet(VersieViewSetMixin, DossierViewSet):
         inwoner = self._inwoner(request, velden.pop("inwoner"))
         signaal = None
         if (signaal_id := velden.pop("signaal", None)) is not None:
-            signaal = Vroegsignaal.objects.filter(
-                pk=signaal_id, gemeente_id=inwoner.gemeente_id
-            ).first()
-            if signaal is None:
-                raise ValidationError({"signaal": "Dit vroegsignaal is onbekend."})
+            signaal = self._uit_invoer(
+                request,
+                signaal_id,
+                lambda g: Vroegsignaal.objects.filter(pk=signaal_id, gemeente_id=g).first(),
+                wat="Vroegsignaal",
+                veld="signaal",
+            )
         self._open(request, inwoner.pk, R, Action.AANMAKEN)
         vraag = services.schuldvraag_aanmelden(
             actor=request.user, inwoner=inwoner, signaal=signaal, via=_via(request), **velden

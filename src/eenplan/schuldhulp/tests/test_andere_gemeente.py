@@ -12,9 +12,9 @@ from django.test import Client
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
-from eenplan.schuldhulp.models import Contactpoging
+from eenplan.schuldhulp.models import Contactpoging, Schuldvraag
 from eenplan.testing.factories import HuishoudenFactory, InwonerFactory
-from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
+from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders, vandaag
 from eenplan.testing.schuldhulp import SchuldvraagFactory, VroegsignaalFactory, schuldhulp_voor
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +125,33 @@ def test_a_question_from_a_signal_opens_in_its_own_municipality_only(inwoner):
         f"Schuldvraag {vraag.pk}: {NIET_BINNEN_GEMEENTE}.",
         f"Vroegsignaal {signaal.pk}: {NIET_BINNEN_GEMEENTE}.",
     ]
+
+
+def test_a_debt_question_naming_a_signal_of_another_municipality_is_a_logged_400():
+    """The early signal a debt question names in its body is looked up within the login's
+    municipality: another municipality's answers like an unknown id — a Dutch 400 on the
+    field — the refusal is logged in the login's own municipality, and no question is made."""
+    signaal = VroegsignaalFactory()
+    elders = van_elders(Rol.WERKPLEIN)
+    daar = InwonerFactory(gemeente=elders.gemeente, wijk=elders.teams.get().wijken.get())
+    api = api_for(elders)
+    voor = Schuldvraag.objects.count()
+    antwoorden = [
+        api.post(
+            "/api/v1/schuldhulp/vragen/",
+            {"inwoner": daar.pk, "verzoek_op": vandaag().isoformat(), "signaal": pk},
+            format="json",
+        )
+        for pk in (signaal.pk, signaal.pk + 1000)
+    ]
+    assert [a.status_code for a in antwoorden] == [400, 400]
+    assert [a.json()["signaal"] for a in antwoorden] == [
+        [f"Vroegsignaal {pk} is onbekend in uw gemeente."] for pk in (signaal.pk, signaal.pk + 1000)
+    ]
+    assert Schuldvraag.objects.count() == voor
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("schuldhulp", "aanmaken", f"Vroegsignaal {pk}: {NIET_BINNEN_GEMEENTE}.", None)
+        for pk in (signaal.pk, signaal.pk + 1000)
+    ]
+    assert {r.gemeente_id for r in rijen} == {elders.gemeente_id}

@@ -4,6 +4,7 @@ and `DossierViewSet`, which loads a record and decides on its resident through `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from drf_spectacular.utils import (
@@ -17,7 +18,7 @@ from rest_framework.request import Request
 from eenplan.common.api import Pagination
 from eenplan.inwoners.models import Inwoner
 from eenplan.privacy import access
-from eenplan.privacy.access import Action, Resource
+from eenplan.privacy.access import Action, Gevonden, Resource
 from eenplan.privacy.api.common import request_doel
 from eenplan.privacy.api.permissions import RolePermission
 from eenplan.privacy.constants import Doel
@@ -127,6 +128,35 @@ class DossierViewSet(viewsets.GenericViewSet):
             via=access.Via.request(request),
             inwoner=inwoner,
             wet=wet,
+            doel=request_doel(request),
+        )
+
+    def _uit_invoer(
+        self,
+        request: Request,
+        pk: int,
+        zoek: Callable[[int | None], Gevonden | None],
+        *,
+        wat: str,
+        veld: str,
+    ) -> Gevonden:
+        """A record (not a resident: `_inwoner`) named in the request body, found by `zoek`
+        within the login's municipality; else a Dutch 400 on `veld` ("Traject 12 is onbekend in
+        uw gemeente.") and the refusal logged for this action's resource (`access.uit_invoer`,
+        the same for another municipality's record and for none, ADR 0046). Need-to-know on
+        its resident follows with `_open`."""
+        resource, action = getattr(self, "access_rules", {}).get(
+            self.action, (Resource.DOSSIER, Action.LEZEN)
+        )
+        return access.uit_invoer(
+            request.user,
+            resource,
+            action,
+            via=access.Via.request(request),
+            pk=pk,
+            zoek=zoek,
+            wat=wat,
+            veld=veld,
             doel=request_doel(request),
         )
 
