@@ -7,6 +7,7 @@ record's resident), every decision logged."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -51,7 +52,7 @@ from eenplan.mantelzorg.models import (
     WaarderingRegeling,
     Zorgrelatie,
 )
-from eenplan.onderzoeken.models import Onderzoek
+from eenplan.onderzoeken import selectors as onderzoeken_selectors
 from eenplan.plannen.models import Actie
 from eenplan.portaal.api.views import InwonerPermission
 from eenplan.privacy import access
@@ -481,6 +482,17 @@ class _Basis(viewsets.GenericViewSet):
             request.user, resource, action, via=_via(request), pk=pk, veld=veld
         )
 
+    def _uit_invoer(
+        self, request: Request, pk: int, zoek: Callable[[int | None], Any], *, wat: str, veld: str
+    ) -> Any:
+        """A record (not a resident: `_inwoner`) the body names in `veld`, found by `zoek`
+        within the login's municipality; else the same logged refusal and Dutch 400 on that
+        field for another municipality's record and for none (`access.uit_invoer`, ADR 0046)."""
+        resource, action = self.access_rules[self.action]
+        return access.uit_invoer(
+            request.user, resource, action, via=_via(request), pk=pk, zoek=zoek, wat=wat, veld=veld
+        )
+
     def _pagina_gelogd(
         self,
         request: Request,
@@ -588,7 +600,17 @@ class MantelzorgerViewSet(_Basis):
                 verzorgde=verzorgde,
                 als_inwoner=self._inwoner(request, als, "als_inwoner") if als else None,
                 netwerkpersoon=(
-                    Netwerkpersoon.objects.filter(pk=netwerk).first() if netwerk else None
+                    self._uit_invoer(
+                        request,
+                        netwerk,
+                        lambda g: Netwerkpersoon.objects.filter(
+                            pk=netwerk, inwoner__gemeente_id=g
+                        ).first(),
+                        wat="Netwerkpersoon",
+                        veld="netwerkpersoon",
+                    )
+                    if netwerk
+                    else None
                 ),
                 actor=request.user,
                 via=_via(request),
@@ -624,9 +646,16 @@ class MantelzorgerViewSet(_Basis):
         mz = self._get(request, pk, A.LEZEN)
 
         def belasting(d: dict[str, Any]) -> Belasting:
-            onderzoek = Onderzoek.objects.filter(pk=d.pop("onderzoek")).first()
+            onderzoek_id = d.pop("onderzoek")
+            onderzoek = self._uit_invoer(
+                request,
+                onderzoek_id,
+                lambda g: onderzoeken_selectors.binnen_gemeente(g).filter(pk=onderzoek_id).first(),
+                wat="Onderzoek",
+                veld="onderzoek",
+            )
             relatie = mz.zorgrelaties.filter(pk=d.pop("zorgrelatie")).first()
-            if onderzoek is None or relatie is None:
+            if relatie is None:
                 raise ValidationError("Onbekend onderzoek of onbekende zorg van deze mantelzorger.")
             return services.belasting_vastleggen(
                 onderzoek=onderzoek, zorgrelatie=relatie, actor=request.user, via=_via(request), **d
@@ -999,9 +1028,13 @@ class KlusViewSet(_Basis):
         klus = self._get(request, pk, A.WIJZIGEN)
 
         def koppelen(d: dict[str, Any]) -> Match:
-            v = Vrijwilliger.objects.filter(pk=d["vrijwilliger"]).first()
-            if v is None:
-                raise ValidationError({"vrijwilliger": "Deze vrijwilliger bestaat niet."})
+            v = self._uit_invoer(
+                request,
+                d["vrijwilliger"],
+                lambda g: Vrijwilliger.objects.filter(pk=d["vrijwilliger"], gemeente_id=g).first(),
+                wat="Vrijwilliger",
+                veld="vrijwilliger",
+            )
             return services.match_maken(
                 klus=klus, vrijwilliger=v, actor=request.user, via=_via(request)
             )

@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
-from eenplan.mantelzorg.models import Match, Ondersteuning, RespijtzorgVraag
+from eenplan.mantelzorg.models import (
+    Belasting,
+    Mantelzorger,
+    Match,
+    Ondersteuning,
+    RespijtzorgVraag,
+)
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
 from eenplan.testing import factories as f
@@ -169,3 +175,75 @@ def test_reads_in_the_own_municipality_are_logged_in_the_residents_municipality(
         assert {(r.inwoner_id, r.gemeente_id, r.toegestaan) for r in rijen} == {
             (inwoner_noord.pk, inwoner_noord.gemeente_id, True)
         }, pad
+
+
+def _van_elders_met_onderzoek():
+    """A resident of the other municipality with a network person and a running onderzoek
+    there, and that municipality's generalist."""
+    from eenplan.inwoners.services import netwerkpersoon_add
+    from eenplan.onderzoeken import services as onderzoeken
+    from eenplan.testing.onderzoek import melding_voor
+
+    daar_generalist = van_elders(Rol.GENERALIST)
+    team = daar_generalist.teams.get()
+    daar = f.InwonerFactory(gemeente=daar_generalist.gemeente, wijk=team.wijken.get())
+    midoffice = f.MedewerkerFactory(
+        gemeente=daar_generalist.gemeente, functie=Rol.MIDOFFICE, teams=[team]
+    )
+    melding = melding_voor(daar, midoffice, daar_generalist)
+    onderzoek = onderzoeken.onderzoek_start(melding=melding, actor=daar_generalist.user)
+    persoon = netwerkpersoon_add(inwoner=daar, soort="mantelzorger", naam="Piet", relatie="zoon")
+    return daar_generalist, onderzoek, persoon
+
+
+def test_records_of_another_municipality_named_in_a_mantelzorg_body_are_a_logged_400(
+    inwoner_noord, generalist
+):
+    """The network person of a carer's registration, the onderzoek of a burden record and the
+    volunteer of a klus match are looked up within the login's municipality: another
+    municipality's answers like an unknown id — a Dutch 400 on the field; before, the onderzoek
+    was refused on need-to-know (a 403 logged in *that* municipality's log) and the volunteer
+    'van een andere gemeente' — the refusal is logged in the login's own municipality, and
+    nothing is written."""
+    daar_generalist, onderzoek, persoon = _van_elders_met_onderzoek()
+    vrijwilliger = f.VrijwilligerFactory(
+        gemeente=daar_generalist.gemeente, wijk=daar_generalist.teams.get().wijken.get()
+    )
+    mz = f.MantelzorgerFactory(verzorgde=inwoner_noord)
+    klus = f.KlusFactory(hulpvrager=inwoner_noord)
+    api = api_for(generalist)
+    voor = (Mantelzorger.objects.count(), Belasting.objects.count(), Match.objects.count())
+    antwoorden = [
+        api.post(
+            "/api/v1/mantelzorgers/",
+            {"verzorgde": inwoner_noord.pk, "naam": "Piet", "uren_per_week": "3",
+             "sinds": "2025-01-01", "netwerkpersoon": persoon.pk},
+            format="json",
+        ),
+        api.post(
+            f"/api/v1/mantelzorgers/{mz.pk}/belasting/",
+            {"onderzoek": onderzoek.pk, "zorgrelatie": mz.zorgrelaties.get().pk,
+             "overbelast": True, "vastgesteld_op": timezone.localdate().isoformat()},
+            format="json",
+        ),
+        api.post(
+            f"/api/v1/klussen/{klus.pk}/koppelen/", {"vrijwilliger": vrijwilliger.pk},
+            format="json",
+        ),
+    ]  # fmt: skip
+    assert [a.status_code for a in antwoorden] == [400] * 3
+    assert [a.json() for a in antwoorden] == [
+        {"netwerkpersoon": [f"Netwerkpersoon {persoon.pk} is onbekend in uw gemeente."]},
+        {"onderzoek": [f"Onderzoek {onderzoek.pk} is onbekend in uw gemeente."]},
+        {"vrijwilliger": [f"Vrijwilliger {vrijwilliger.pk} is onbekend in uw gemeente."]},
+    ]
+    assert (Mantelzorger.objects.count(), Belasting.objects.count(), Match.objects.count()) == voor
+    rijen = geweigerd_elders(generalist)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("mantelzorg", "aanmaken", f"Netwerkpersoon {persoon.pk}: {NIET_BINNEN_GEMEENTE}.", None),
+        ("onderzoek", "wijzigen", f"Onderzoek {onderzoek.pk}: {NIET_BINNEN_GEMEENTE}.", None),
+        ("klus", "wijzigen", f"Vrijwilliger {vrijwilliger.pk}: {NIET_BINNEN_GEMEENTE}.", None),
+    ]
+    assert {r.gemeente_id for r in rijen} == {generalist.gemeente_id}
+    # Nothing about the other municipality's resident in either log.
+    assert not Inzage.objects.filter(user=generalist.user, inwoner=onderzoek.inwoner_id).exists()
