@@ -31,6 +31,7 @@ from eenplan.beleid.constants import ActiviteitStatus, Aspect
 from eenplan.beleid.models import Activiteit, Doel, Resultaat, Subdoel, Thema, Vraag
 from eenplan.beleid.services import structuur, vragen, vragenlijst_standaard
 from eenplan.common.api import VersieViewSetMixin, etag, pagina
+from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.api.common import user_gemeente
 from eenplan.privacy.api.permissions import RolePermission
@@ -195,12 +196,23 @@ class OnderdeelViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             nummer = int(pk)
         except (TypeError, ValueError):
             nummer = 0
-        obj = selectors.onderdeel_get(
-            soort=soort, pk=nummer, gemeente_id=user_gemeente(self.request).pk
+        if not fout:  # read back after a write: found within the municipality just now
+            return selectors.onderdeel_get(
+                soort=soort, pk=nummer, gemeente_id=user_gemeente(self.request).pk
+            )
+        # Another municipality's element is a 404 like an unknown one, logged (ADR 0046).
+        return access.get_or_refuse(
+            self.request.user,
+            Resource.BELEID,
+            self.access_rules[self.action][1],
+            via=access.Via.request(self.request),
+            pk=nummer,
+            zoek=lambda gemeente_id: selectors.onderdeel_get(
+                soort=soort, pk=nummer, gemeente_id=gemeente_id
+            ),
+            wat=soort.capitalize(),
+            niet_gevonden=fout,
         )
-        if obj is None:
-            raise NotFound(fout)
-        return obj
 
     def _antwoord(self, obj: models.Model, code: int = status.HTTP_200_OK) -> Response:
         obj = self._get(self.soort, obj.pk, "")
@@ -219,11 +231,19 @@ class OnderdeelViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
         if ouder_id is None:
             raise ValidationError({self.ouder: "Geef aan waar dit onder valt (het id)."})
         ouder_soort = "beleidsplan" if self.ouder == "plan" else self.ouder
-        ouder = selectors.onderdeel_get(
-            soort=ouder_soort, pk=ouder_id, gemeente_id=user_gemeente(request).pk
+        # Another municipality's parent is the same logged 400 as an unknown one (ADR 0046).
+        ouder = access.uit_invoer(
+            request.user,
+            Resource.BELEID,
+            Action.WIJZIGEN,
+            via=access.Via.request(request),
+            pk=ouder_id,
+            zoek=lambda gemeente_id: selectors.onderdeel_get(
+                soort=ouder_soort, pk=ouder_id, gemeente_id=gemeente_id
+            ),
+            wat=ouder_soort.capitalize(),
+            veld=self.ouder,
         )
-        if ouder is None:
-            raise ValidationError({self.ouder: "Dit bestaat niet in een plan van uw gemeente."})
         obj = structuur.onderdeel_save(
             actor=request.user, soort=self.soort, ouder=ouder, velden=velden
         )

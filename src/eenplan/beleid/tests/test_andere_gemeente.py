@@ -77,3 +77,36 @@ def test_the_own_municipality_still_reads_its_plan_and_survey(gemeente, wijken, 
     assert contract_client.get(f"/api/v1/beleidsplannen/{plan.pk}/").status_code == 200
     assert contract_client.get(f"/beleid/clientervaring/{ronde.pk}/").status_code == 200
     assert contract_client.get(f"/api/v1/clientervaring/{ronde.pk}/").status_code == 200
+
+
+def test_a_plan_part_or_parent_of_another_municipality_is_logged_and_changes_nothing(gemeente):
+    """The plan's parts through the editing API: a thema of another municipality in the URL is
+    a logged 404 like an unknown one (it was an unlogged 404), and a plan of another
+    municipality named as the parent in a create body is a logged Dutch 400 like an unknown id
+    (it was an unlogged 400); nothing is added or changed."""
+    from eenplan.beleid.models import Thema
+
+    plan = tb.plan(gemeente)
+    thema = plan.themas.first()
+    voor = (Thema.objects.count(), thema.naam, thema.versie)
+    elders = van_elders(Rol.BELEID)
+    api = api_for(elders)
+    antwoorden = [
+        api.get(f"/api/v1/beleidsthemas/{thema.pk}/"),
+        api.patch(f"/api/v1/beleidsthemas/{thema.pk}/", {"naam": "Overgenomen"}, format="json"),
+        api.post(
+            "/api/v1/beleidsthemas/", {"plan": plan.pk, "nummer": 9, "naam": "x"}, format="json"
+        ),
+    ]
+    assert [a.status_code for a in antwoorden] == [404, 404, 400]
+    assert antwoorden[0].json()["detail"] == "Dit onderdeel bestaat niet."
+    assert antwoorden[2].json() == {"plan": [f"Beleidsplan {plan.pk} is onbekend in uw gemeente."]}
+    thema.refresh_from_db()
+    assert (Thema.objects.count(), thema.naam, thema.versie) == voor
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.reden) for r in rijen] == [
+        ("beleid", "lezen", f"Thema {thema.pk}: {NIET_BINNEN_GEMEENTE}."),
+        ("beleid", "wijzigen", f"Thema {thema.pk}: {NIET_BINNEN_GEMEENTE}."),
+        ("beleid", "wijzigen", f"Beleidsplan {plan.pk}: {NIET_BINNEN_GEMEENTE}."),
+    ]
+    assert {r.gemeente_id for r in rijen} == {elders.gemeente_id}
