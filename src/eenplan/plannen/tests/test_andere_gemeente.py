@@ -13,6 +13,7 @@ from eenplan.plannen import services as plannen
 from eenplan.plannen.models import Doel, Plan
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
+from eenplan.testing.factories import InwonerFactory
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,41 @@ def test_opening_a_plan_for_a_household_of_another_municipality_is_a_logged_400(
     assert buiten.status_code == 403
     assert Inzage.objects.filter(user=generalist_zuid.user, toegestaan=False).exists()
     assert not Plan.objects.exists()
+
+
+def test_a_resident_or_staff_member_of_another_municipality_named_in_a_plan_body_is_logged(
+    plan, gezin, generalist
+):
+    """A goal for a resident and a professional director named in the body: looked up within
+    the plan's household and the municipality, so another municipality's resident or staff
+    member answers like an unknown id — the Dutch 400 on the field — the refusal is logged
+    (it was an unlogged 400), and the plan gets no goal and no director."""
+    elders = van_elders()
+    daar = InwonerFactory(gemeente=elders.gemeente, wijk=elders.teams.get().wijken.get())
+    api = api_for(generalist)
+    versie = Plan.objects.get(pk=plan.pk).versie
+    doel = api.post(
+        f"/api/v1/plannen/{plan.pk}/doelen/",
+        {"omschrijving": "Zelf boodschappen doen", "inwoner": daar.pk, "doeltype": "versterken"},
+        format="json",
+    )
+    regisseur = api.post(
+        f"/api/v1/plannen/{plan.pk}/regisseur/",
+        {"soort": "professional", "van": "2026-01-05", "medewerker": elders.pk,
+         "op_verzoek_van_inwoner": True},
+        format="json",
+    )  # fmt: skip
+    assert (doel.status_code, regisseur.status_code) == (400, 400)
+    assert doel.json() == {"inwoner": [f"Inwoner {daar.pk} hoort niet bij dit huishouden."]}
+    assert regisseur.json() == {
+        "medewerker": [f"Medewerker {elders.pk} is onbekend in uw gemeente."]
+    }
+    assert not Doel.objects.exists()
+    assert Plan.objects.get(pk=plan.pk).versie == versie
+    rijen = geweigerd_elders(generalist)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("plan", "wijzigen", f"Inwoner {daar.pk}: hoort niet bij dit huishouden of bestaat niet.",
+         None),
+        ("plan", "wijzigen", f"Medewerker {elders.pk}: {NIET_BINNEN_GEMEENTE}.", None),
+    ]  # fmt: skip
+    assert {r.gemeente_id for r in rijen} == {generalist.gemeente_id}

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 import django_filters
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter
 
 from eenplan.common.api import IdFilter
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
 from eenplan.plannen.constants import PlanStatus
 from eenplan.plannen.models import Doel, Plan
+from eenplan.privacy import access
+from eenplan.privacy.access import Action, Resource
 from eenplan.privacy.constants import Doel as InzageDoel
 from eenplan.privacy.models import Toestemming
 
@@ -45,43 +46,96 @@ class PlanFilter(django_filters.FilterSet):
 # --- lookups within the plan's household ----------------------------------------------------
 
 
-def _lid(plan: Plan, inwoner_id: int, *, field: str = "inwoner") -> Inwoner:
-    """A (current or former) member of the plan's household; the services check the dates."""
-    inwoner = (
-        Inwoner.objects.filter(pk=inwoner_id, lidmaatschappen__huishouden_id=plan.huishouden_id)
-        .distinct()
-        .first()
+NIET_IN_HUISHOUDEN = "hoort niet bij dit huishouden of bestaat niet"
+
+
+def _uit_invoer(
+    request: Any,
+    pk: int,
+    zoek: Callable[[], Any],
+    *,
+    wat: str,
+    veld: str,
+    fout: str,
+    reden: str = NIET_IN_HUISHOUDEN,
+) -> Any:
+    """A record a plan request names in its body, looked up within the plan's household
+    (found within the municipality already): not found — another household's, another
+    municipality's or none — is a refused row for changing the plan ("<wat> <id>: hoort niet
+    bij dit huishouden of bestaat niet.") and the Dutch 400 `fout` on `veld`
+    (`access.uit_invoer`, ADR 0046)."""
+    return access.uit_invoer(
+        request.user,
+        Resource.PLAN,
+        Action.WIJZIGEN,
+        via=access.Via.request(request),
+        pk=pk,
+        zoek=lambda _gemeente_id: zoek(),
+        wat=wat,
+        veld=veld,
+        reden=reden,
+        fout=fout,
     )
-    if inwoner is None:
-        raise ValidationError({field: f"Inwoner {inwoner_id} hoort niet bij dit huishouden."})
-    return inwoner
 
 
-def _netwerkpersoon(plan: Plan, pk: int, *, field: str = "netwerkpersoon") -> Netwerkpersoon:
-    persoon = (
-        Netwerkpersoon.objects.select_related("inwoner")
+def _lid(request: Any, plan: Plan, inwoner_id: int, *, field: str = "inwoner") -> Inwoner:
+    """A (current or former) member of the plan's household; the services check the dates."""
+    return _uit_invoer(
+        request,
+        inwoner_id,
+        lambda: Inwoner.objects.filter(
+            pk=inwoner_id, lidmaatschappen__huishouden_id=plan.huishouden_id
+        )
+        .distinct()
+        .first(),
+        wat="Inwoner",
+        veld=field,
+        fout=f"Inwoner {inwoner_id} hoort niet bij dit huishouden.",
+    )
+
+
+def _netwerkpersoon(
+    request: Any, plan: Plan, pk: int, *, field: str = "netwerkpersoon"
+) -> Netwerkpersoon:
+    return _uit_invoer(
+        request,
+        pk,
+        lambda: Netwerkpersoon.objects.select_related("inwoner")
         .filter(pk=pk, inwoner__lidmaatschappen__huishouden_id=plan.huishouden_id)
         .distinct()
-        .first()
+        .first(),
+        wat="Netwerkpersoon",
+        veld=field,
+        fout=f"Netwerkpersoon {pk} hoort niet bij het netwerk van dit huishouden.",
     )
-    if persoon is None:
-        raise ValidationError(
-            {field: f"Netwerkpersoon {pk} hoort niet bij het netwerk van dit huishouden."}
-        )
-    return persoon
 
 
-def _doel(plan: Plan, pk: int | None) -> Doel | None:
+def _doel(request: Any, plan: Plan, pk: int | None) -> Doel | None:
     if pk is None:
         return None
-    doel = (
-        plan.doelen.select_related("plan__huishouden", "inwoner", "leefgebied__instrument")
+    return _uit_invoer(
+        request,
+        pk,
+        lambda: plan.doelen.select_related("plan__huishouden", "inwoner", "leefgebied__instrument")
         .filter(pk=pk)
-        .first()
+        .first(),
+        wat="Doel",
+        veld="doel",
+        fout=f"Doel {pk} hoort niet bij dit plan.",
+        reden="hoort niet bij dit plan of bestaat niet",
     )
-    if doel is None:
-        raise ValidationError({"doel": f"Doel {pk} hoort niet bij dit plan."})
-    return doel
+
+
+def _toestemming_uit_invoer(request: Any, plan: Plan, pk: int) -> Toestemming:
+    """The consent a request names in its body: of a member of the plan's household."""
+    return _uit_invoer(
+        request,
+        pk,
+        lambda: _toestemming(plan, pk),
+        wat="Toestemming",
+        veld="toestemming",
+        fout=f"Toestemming {pk} is niet van een lid van dit huishouden.",
+    )
 
 
 def _toestemming(plan: Plan, pk: int) -> Toestemming | None:

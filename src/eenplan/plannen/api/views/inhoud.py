@@ -45,7 +45,7 @@ class InhoudActies(PlanBasis):
                     raise ValidationError({"leefgebied": "Onbekend leefgebied."})
             return services.doel_add(
                 plan=plan,
-                inwoner=_lid(plan, data["inwoner"]),
+                inwoner=_lid(request, plan, data["inwoner"]),
                 leefgebied=leefgebied,
                 omschrijving=data["omschrijving"],
                 doeltype=data["doeltype"],
@@ -67,7 +67,7 @@ class InhoudActies(PlanBasis):
     def acties(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             return services.actie_add(
-                doel=_doel(plan, data.pop("doel")), actor=request.user, **data
+                doel=_doel(request, plan, data.pop("doel")), actor=request.user, **data
             )
 
         return self._act(
@@ -87,11 +87,11 @@ class InhoudActies(PlanBasis):
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             return services.voorstel_add(
                 plan=plan,
-                inwoner=_lid(plan, data["inwoner"]),
+                inwoner=_lid(request, plan, data["inwoner"]),
                 omschrijving=data["omschrijving"],
                 wet=data["wet"],
                 ladderstap=data["ladderstap"],
-                doel=_doel(plan, data["doel"]),
+                doel=_doel(request, plan, data["doel"]),
                 actor=request.user,
             )
 
@@ -112,7 +112,7 @@ class InhoudActies(PlanBasis):
     def evaluaties(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             return services.evaluatie_add(
-                doel=_doel(plan, data.pop("doel")), actor=request.user, **data
+                doel=_doel(request, plan, data.pop("doel")), actor=request.user, **data
             )
 
         return self._act(

@@ -48,9 +48,9 @@ class OndertekenActies(PlanBasis):
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             try:
                 ondertekenaar: Inwoner | Netwerkpersoon = (
-                    _lid(plan, data["inwoner"])
+                    _lid(request, plan, data["inwoner"])
                     if data["inwoner"] is not None
-                    else _netwerkpersoon(plan, data["vertegenwoordiger"])
+                    else _netwerkpersoon(request, plan, data["vertegenwoordiger"])
                 )
             except ValidationError as exc:
                 raise ValidationError(NIET_ONDERTEKENAAR) from exc
@@ -84,7 +84,7 @@ class OndertekenActies(PlanBasis):
     @action(detail=True, methods=["post"])
     def aanvragen(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
-            data["inwoner"] = _lid(plan, data["inwoner"])
+            data["inwoner"] = _lid(request, plan, data["inwoner"])
             return services.aanvraag_file(plan=plan, actor=request.user, **data)
 
         return self._act(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -27,8 +26,15 @@ from eenplan.plannen.api.serializers import (
     VeiligheidssignaalSerializer,
 )
 from eenplan.plannen.api.views.basis import PlanBasis
-from eenplan.plannen.api.views.gemeen import _lid, _netwerkpersoon, _toestemming
+from eenplan.plannen.api.views.gemeen import (
+    _lid,
+    _netwerkpersoon,
+    _toestemming,
+    _toestemming_uit_invoer,
+    _uit_invoer,
+)
 from eenplan.plannen.models import Plan
+from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.services import toestemming_give, toestemming_withdraw
 
 
@@ -47,20 +53,26 @@ class RegieActies(PlanBasis):
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             medewerker = None
             if data["medewerker"] is not None:
-                medewerker = (
-                    Medewerker.objects.select_related("user")
+                medewerker = _uit_invoer(
+                    request,
+                    data["medewerker"],
+                    lambda: Medewerker.objects.select_related("user")
                     .filter(pk=data["medewerker"], gemeente_id=plan.huishouden.gemeente_id)
-                    .first()
+                    .first(),
+                    wat="Medewerker",
+                    veld="medewerker",
+                    fout=f"Medewerker {data['medewerker']} is onbekend in uw gemeente.",
+                    reden=NIET_BINNEN_GEMEENTE,
                 )
-                if medewerker is None:
-                    raise ValidationError({"medewerker": "Onbekende medewerker."})
             return services.regisseur_set(
                 plan=plan,
                 soort=data["soort"],
                 van=data["van"],
-                inwoner=_lid(plan, data["inwoner"]) if data["inwoner"] is not None else None,
+                inwoner=(
+                    _lid(request, plan, data["inwoner"]) if data["inwoner"] is not None else None
+                ),
                 netwerkpersoon=(
-                    _netwerkpersoon(plan, data["netwerkpersoon"])
+                    _netwerkpersoon(request, plan, data["netwerkpersoon"])
                     if data["netwerkpersoon"] is not None
                     else None
                 ),
@@ -85,20 +97,13 @@ class RegieActies(PlanBasis):
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             toestemming = None
             if data["toestemming"] is not None:
-                toestemming = _toestemming(plan, data["toestemming"])
-                if toestemming is None:
-                    raise ValidationError(
-                        {
-                            "toestemming": f"Toestemming {data['toestemming']} is niet van een "
-                            "lid van dit huishouden."
-                        }
-                    )
+                toestemming = _toestemming_uit_invoer(request, plan, data["toestemming"])
             deelnemer = services.deelnemer_add(
                 plan=plan,
                 rol=data["rol"],
                 toestemming=toestemming,
                 netwerkpersoon=(
-                    _netwerkpersoon(plan, data["netwerkpersoon"])
+                    _netwerkpersoon(request, plan, data["netwerkpersoon"])
                     if data["netwerkpersoon"] is not None
                     else None
                 ),
@@ -120,7 +125,7 @@ class RegieActies(PlanBasis):
     def toestemmingen(self, request: Request, pk: Any = None) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
             return toestemming_give(
-                inwoner=_lid(plan, data["inwoner"]),
+                inwoner=_lid(request, plan, data["inwoner"]),
                 aan=data["aan"],
                 doel=data["doel"],
                 gegeven_op=data["gegeven_op"],
