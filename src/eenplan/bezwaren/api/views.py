@@ -12,7 +12,6 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -284,11 +283,20 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
         return self._klacht(request, klacht.pk, code=status.HTTP_201_CREATED)
 
     def _te_behandelen(self, request: Request, pk: Any) -> Klacht:
-        klacht = selectors.klacht_get(
-            pk_of(pk, "Deze klacht bestaat niet."), gemeente_id=user_gemeente(request).pk
+        """The klacht within the login's municipality: another municipality's is a 404 like one
+        that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046); then
+        need-to-know on its resident, if it names one."""
+        klacht_id = pk_of(pk, "Deze klacht bestaat niet.")
+        klacht = access.get_or_refuse(
+            request.user,
+            Resource.KLACHT,
+            Action.BEHANDELEN,
+            via=access.Via.request(request),
+            pk=klacht_id,
+            zoek=lambda gemeente_id: selectors.klacht_get(klacht_id, gemeente_id=gemeente_id),
+            wat="Klacht",
+            niet_gevonden="Deze klacht bestaat niet.",
         )
-        if klacht is None:
-            raise NotFound("Deze klacht bestaat niet.")
         if klacht.inwoner_id is not None:
             self._open(request, klacht.inwoner_id, Resource.KLACHT, Action.BEHANDELEN)
         return klacht
@@ -332,13 +340,7 @@ class KlachtViewSet(VersieViewSetMixin, DossierViewSet):
     )
     @action(detail=True, methods=["post"])
     def afhandelen(self, request: Request, pk: Any = None) -> Response:
-        klacht = selectors.klacht_get(
-            pk_of(pk, "Deze klacht bestaat niet."), gemeente_id=user_gemeente(request).pk
-        )
-        if klacht is None:
-            raise NotFound("Deze klacht bestaat niet.")
-        if klacht.inwoner_id is not None:
-            self._open(request, klacht.inwoner_id, Resource.KLACHT, Action.BEHANDELEN)
+        klacht = self._te_behandelen(request, pk)
         data = KlachtAfhandelenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         klacht = services.klacht_settle(

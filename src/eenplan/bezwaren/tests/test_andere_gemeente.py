@@ -18,6 +18,7 @@ from eenplan.testing.factories import (
     BeschikkingFactory,
     BezwaarFactory,
     InwonerFactory,
+    KlachtFactory,
     medewerker_voor,
 )
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders, vandaag
@@ -120,3 +121,29 @@ def test_deciding_a_bezwaar_with_a_new_beschikking_of_another_municipality_is_a_
             backoffice.gemeente_id,
         )
     ]
+
+
+def test_a_klacht_of_another_municipality_is_a_logged_404_and_changes_nothing():
+    """Handling a klacht through the API: another municipality's answers the 404 of one that
+    does not exist — it was an unlogged 404 — and the refusal is in the login's own
+    municipality's log; the klacht stays as it was."""
+    klacht = KlachtFactory()
+    voor = (klacht.versie, klacht.afgehandeld_op)
+    elders = van_elders(Rol.BACKOFFICE)
+    api = api_for(elders)
+    pad = f"/api/v1/klachten/{klacht.pk}/"
+    antwoorden = [
+        api.post(f"{pad}afhandelen/", {"afgehandeld_op": vandaag().isoformat()}, format="json"),
+        api.post(f"{pad}verdagen/", {}, format="json"),
+        api.post("/api/v1/klachten/987654/afhandelen/", {}, format="json"),
+    ]
+    assert [a.status_code for a in antwoorden] == [404] * 3
+    assert {a.json()["detail"] for a in antwoorden} == {"Deze klacht bestaat niet."}
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("klacht", "behandelen", f"Klacht {pk}: {NIET_BINNEN_GEMEENTE}.", None)
+        for pk in (klacht.pk, klacht.pk, 987654)
+    ]
+    assert {r.gemeente_id for r in rijen} == {elders.gemeente_id}
+    klacht.refresh_from_db()
+    assert (klacht.versie, klacht.afgehandeld_op) == voor

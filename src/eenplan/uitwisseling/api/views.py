@@ -13,7 +13,6 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -485,9 +484,21 @@ class UitvoeringViewSet(_Basis):
     serializer_class = DelingNotitieSerializer
 
     def _get(self, pk: Any, handeling: Action) -> Uitvoering:
-        gevonden = Uitvoering.objects.select_related("huishouden").filter(pk=int(pk)).first()
-        if gevonden is None:
-            raise NotFound("Deze uitvoering bestaat niet.")
+        # Within the login's municipality: another municipality's is a 404 like an unknown
+        # one, logged (ADR 0046), not a refusal on the relation that tells it exists.
+        uitvoering_id = int(pk)
+        gevonden = access.get_or_refuse(
+            self.request.user,
+            R.UITVOERING,
+            handeling,
+            via=_via(self.request),
+            pk=uitvoering_id,
+            zoek=lambda gemeente_id: Uitvoering.objects.select_related("huishouden")
+            .filter(pk=uitvoering_id, huishouden__gemeente_id=gemeente_id)
+            .first(),
+            wat="Uitvoering",
+            niet_gevonden="Deze uitvoering bestaat niet.",
+        )
         decision = access.decide_uitvoering(
             self.request.user,
             handeling,

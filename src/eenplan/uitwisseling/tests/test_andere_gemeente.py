@@ -136,3 +136,26 @@ def test_naming_a_recipient_consent_or_earlier_exchange_not_in_the_municipality_
     # The own municipality's household still asks an exchange.
     eigen = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk), format="json")
     assert eigen.status_code == 201
+
+
+def test_a_delivery_of_another_municipality_is_a_logged_404_and_gets_no_note():
+    """A gezinscoach's delivery notes through the API: another municipality's delivery answers
+    the 404 of one that does not exist (it was a refusal on the relation, which told it
+    exists), logged in the login's own municipality, and no note is added."""
+    from eenplan.testing.uitwisseling import UitvoeringFactory
+    from eenplan.uitwisseling.models import Uitvoeringsnotitie
+
+    uitvoering = UitvoeringFactory()
+    elders = van_elders(Rol.GEZINSCOACH)
+    api = api_for(elders)
+    pad = f"/api/v1/uitvoeringen/{uitvoering.pk}/notities/"
+    antwoorden = [api.get(pad), api.post(pad, {"tekst": "Bezoek gehad."}, format="json")]
+    assert [a.status_code for a in antwoorden] == [404, 404]
+    assert {a.json()["detail"] for a in antwoorden} == {"Deze uitvoering bestaat niet."}
+    assert not Uitvoeringsnotitie.objects.exists()
+    rijen = geweigerd_elders(elders)
+    assert [(r.onderwerp, r.handeling, r.reden, r.inwoner_id) for r in rijen] == [
+        ("uitvoering", handeling, f"Uitvoering {uitvoering.pk}: {NIET_BINNEN_GEMEENTE}.", None)
+        for handeling in ("lezen", "aanmaken")
+    ]
+    assert {r.gemeente_id for r in rijen} == {elders.gemeente_id}
