@@ -102,6 +102,7 @@ def verzoeken(request: HttpRequest) -> HttpResponse:
         resource=Resource.AVG_VERZOEK,
         via=access.Via.request(request),
         doel=Doel.AVG,
+        gemeenten={v.inwoner_id: v.inwoner.gemeente_id for v in page.object_list},
     )
     for v in page.object_list:
         v.stand_label = STAND.get(v.termijn_stand or "", "")

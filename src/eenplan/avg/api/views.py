@@ -102,6 +102,7 @@ class AvgVerzoekViewSet(viewsets.GenericViewSet):
             resource=Resource.AVG_VERZOEK,
             via=access.Via.request(request),
             doel=Doel.AVG,
+            gemeenten={v.inwoner_id: v.inwoner.gemeente_id for v in rijen},
         )
         return self.get_paginated_response(AvgVerzoekSerializer(rijen, many=True).data)
 
@@ -122,7 +123,9 @@ class AvgVerzoekViewSet(viewsets.GenericViewSet):
         return verzoek
 
     def _antwoord(self, verzoek: AvgVerzoek, code: int = 200) -> Response:
-        verzoek = selectors.avg_verzoek_get(verzoek.pk, gemeente_id=None) or verzoek
+        # Read again within the request's own municipality (found there by `_get` or just
+        # recorded for a resident of it): every table of the query carries the condition.
+        verzoek = selectors.avg_verzoek_get(verzoek.pk, gemeente_id=verzoek.gemeente_id) or verzoek
         return Response(AvgVerzoekSerializer(verzoek).data, status=code)
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
