@@ -396,6 +396,9 @@ class VersieViewSetMixin:
     # API documentation would show it for every viewset that has none of its own.
 
     versie_model: type[models.Model]
+    # The version of the record as the view just read it within the login's municipality
+    # (when its answer does not show `versie`): the ETag then needs no query of its own.
+    geladen_versie: int | None = None
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
@@ -428,6 +431,8 @@ class VersieViewSetMixin:
         ):
             data = getattr(response, "data", None)
             versie = data.get("versie") if isinstance(data, dict) else None
+            if versie is None:
+                versie = self.geladen_versie
             if versie is None:
                 versie = (
                     self.versie_model._default_manager.filter(pk=pk)

@@ -315,25 +315,27 @@ class HuishoudenViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             huishouden=huishouden_id,
             doel=request_doel(self.request),
         )
-        return huishoudens_with_members(
+        huishouden = huishoudens_with_members(
             Huishouden.objects.filter(pk=huishouden_id), gemeente_id=gemeente_id
         ).get()
+        self.geladen_versie = huishouden.versie  # the ETag, read with the municipality
+        return huishouden
 
     def _log_former_members(self, request: Request, huishouden: Huishouden) -> None:
         """The decision logged the current members; the former members shown are logged too."""
         vandaag = timezone.localdate()
+        vroeger = {
+            lid.inwoner_id: lid.inwoner.gemeente_id
+            for lid in huishouden.leden.all()
+            if lid.lid_tot is not None and lid.lid_tot <= vandaag
+        }
         access.log_shown(
             request.user,
-            sorted(
-                {
-                    lid.inwoner_id
-                    for lid in huishouden.leden.all()
-                    if lid.lid_tot is not None and lid.lid_tot <= vandaag
-                }
-            ),
+            sorted(vroeger),
             resource=Resource.HUISHOUDEN,
             via=access.Via.request(request),
             doel=request_doel(request),
+            gemeenten=vroeger,
         )
 
     def list(self, request: Request) -> Response:

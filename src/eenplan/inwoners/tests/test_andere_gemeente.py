@@ -92,3 +92,43 @@ def test_within_the_own_municipality_the_resident_opens_with_the_household(gezin
     assert antwoord.json()["huishouden"] == gezin["huishouden"].pk
     assert antwoord["ETag"] == f'"{antwoord.json()["versie"]}"' == f'"{gezin["anna"].versie}"'
     assert not geweigerd_elders(generalist)
+
+
+def test_renaming_another_municipalitys_household_is_a_404_and_changes_nothing(gezin):
+    hier = gezin["huishouden"]
+    elders = van_elders()
+    antwoord = api_for(elders).patch(
+        f"/api/v1/huishoudens/{hier.pk}/", {"naam": "Huishouden Elders"}, format="json"
+    )
+    assert antwoord.status_code == 404
+    hier.refresh_from_db()
+    assert hier.naam == "Huishouden Jansen"
+    [rij] = geweigerd_elders(elders)
+    assert rij.reden == f"Huishouden {hier.pk}: {NIET_BINNEN_GEMEENTE}."
+    assert (rij.handeling, rij.inwoner_id, rij.gemeente_id) == (
+        "wijzigen",
+        None,
+        elders.gemeente_id,
+    )
+
+
+def test_the_own_household_answers_its_version_as_read_within_the_municipality(gezin, generalist):
+    """The ETag of a household is the version the answer read with the municipality condition
+    (no lookup of its own): after a rename it is the new one, and the old one is refused."""
+    hier = gezin["huishouden"]
+    api = api_for(generalist)
+    pad = f"/api/v1/huishoudens/{hier.pk}/"
+    gelezen = api.get(pad)
+    assert gelezen.status_code == 200
+    assert gelezen["ETag"] == f'"{hier.versie}"'
+    hernoemd = api.patch(
+        pad, {"naam": "Familie Jansen"}, format="json", HTTP_IF_MATCH=gelezen["ETag"]
+    )
+    assert hernoemd.status_code == 200
+    hier.refresh_from_db()
+    assert hier.naam == "Familie Jansen"
+    assert hernoemd["ETag"] == f'"{hier.versie}"' != gelezen["ETag"]
+    oud = api.patch(pad, {"naam": "Huishouden J."}, format="json", HTTP_IF_MATCH=gelezen["ETag"])
+    assert oud.status_code == 412
+    hier.refresh_from_db()
+    assert hier.naam == "Familie Jansen"
