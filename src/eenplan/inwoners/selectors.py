@@ -257,12 +257,11 @@ def huishouden_leden(*, huishouden: Huishouden) -> QuerySet[HuishoudenLid]:
 
 
 def inwoner_netwerk(*, inwoner: Inwoner) -> list[Netwerkpersoon]:
-    """The resident's network, with the resident a network person is: one query."""
-    return list(
-        Netwerkpersoon.objects.filter(inwoner=inwoner)
-        .select_related("als_inwoner")
-        .order_by("soort", "naam")
-    )
+    """The resident's network as its own rows say it (kind, name, relation, dates): one query
+    on the network table alone. The resident a network person may be is not joined — that
+    row could be of another municipality, and a join would read it without the condition
+    (issue 16); the onderzoek page, the one reader, shows the names as recorded."""
+    return list(Netwerkpersoon.objects.filter(inwoner=inwoner).order_by("soort", "naam"))
 
 
 def huidig_huishouden(inwoner_id: int, op: dt.date) -> QuerySet[HuishoudenLid]:

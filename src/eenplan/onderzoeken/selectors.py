@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from eenplan.gemeente.selectors import instellingen_op
@@ -41,11 +41,17 @@ def onderzoeken_in_scope(user: User | access.Actor) -> QuerySet[Onderzoek]:
     return binnen_gemeente(access.Actor.of(user).gemeente_id).filter(access.scope_q(user))
 
 
-def onderzoek_get(*, scope: QuerySet[Onderzoek], pk: int) -> Onderzoek | None:
+def onderzoek_get(
+    *, scope: QuerySet[Onderzoek], pk: int, gemeente_id: int | None
+) -> Onderzoek | None:
+    """One onderzoek of `scope` (the onderzoeken of municipality `gemeente_id`) with its parts.
+    Its scores are read with their domain in one query, held to the municipality through the
+    resident the query joins for their order (issue 16: one shard on Citus)."""
+    scores = ZrmScore.objects.filter(inwoner__gemeente_id=gemeente_id).select_related("leefgebied")
     return (
         scope.select_related("melding", "inwoner__wijk", "huishouden", "medewerker__user")
         .prefetch_related(
-            "onderdelen", "gesprekken", "afwegingen", "reacties", "scores__leefgebied"
+            "onderdelen", "gesprekken", "afwegingen", "reacties", Prefetch("scores", scores)
         )
         .filter(pk=pk)
         .first()

@@ -348,7 +348,12 @@ def verslag_context(onderzoek: Onderzoek) -> dict:
         "gesprekken": list(onderzoek.gesprekken.all()),
         "onderdelen": [(o, titels[o.code]) for o in onderzoek.onderdelen.all()],
         "afwegingen": list(onderzoek.afwegingen.all()),
-        "scores": list(onderzoek.scores.select_related("leefgebied")),
+        # held to the resident's municipality through the resident their order joins (issue 16)
+        "scores": list(
+            onderzoek.scores.filter(
+                inwoner__gemeente_id=onderzoek.inwoner.gemeente_id
+            ).select_related("leefgebied")
+        ),
     }
 
 

@@ -192,14 +192,15 @@ class OnderzoekViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
             Resource.ONDERZOEK,
             handeling,
             via=access.Via.request(request),
-            inwoner=onderzoek.inwoner_id,
+            inwoner=onderzoek.inwoner,  # as read within the municipality: no lookup to log it
             doel=doel,
         )
         return onderzoek
 
     def _render(self, request: Request, onderzoek_id: int, *, code: int = 200) -> Response:
+        gemeente_id = access.Actor.of(request.user).gemeente_id
         onderzoek = onderzoek_get(
-            scope=binnen_gemeente(access.Actor.of(request.user).gemeente_id), pk=onderzoek_id
+            scope=binnen_gemeente(gemeente_id), pk=onderzoek_id, gemeente_id=gemeente_id
         )
         if onderzoek is None:  # not reached: the caller loaded it in the same request
             raise NotFound("Dit onderzoek bestaat niet.")

@@ -11,11 +11,13 @@ import pytest
 from django.test import Client
 
 from eenplan.conftest import login
+from eenplan.onderzoeken import services as onderzoeken
 from eenplan.onderzoeken.models import Gesprek, Onderzoek
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.privacy.models import Inzage
+from eenplan.testing.factories import ZrmScoreFactory
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
-from eenplan.testing.onderzoek import melding_voor
+from eenplan.testing.onderzoek import compleet, melding_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,50 @@ def test_starting_an_onderzoek_for_a_melding_of_another_municipality_is_a_logged
     ]
     assert {r.gemeente_id for r in rijen} == {elders.gemeente_id}
     assert not Inzage.objects.filter(inwoner=inwoner_noord, user=elders.user).exists()
+
+
+def test_the_verslag_pdf_of_another_municipality_is_a_404_and_logged(onderzoek, generalist):
+    compleet(onderzoek)
+    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
+    elders = van_elders()
+    antwoord = login(Client(), elders).get(f"/onderzoeken/{onderzoek.pk}/verslag.pdf")
+    assert antwoord.status_code == 404
+    assert not antwoord.content.startswith(b"%PDF")
+    [rij] = geweigerd_elders(elders)
+    assert rij.reden == f"Onderzoek {onderzoek.pk}: {NIET_BINNEN_GEMEENTE}."
+    assert (rij.handeling, rij.kanaal, rij.inwoner_id, rij.gemeente_id) == (
+        "lezen",
+        "pagina",
+        None,
+        elders.gemeente_id,
+    )
+
+
+def test_within_the_own_municipality_the_onderzoek_shows_its_scores_and_logs_the_household(
+    onderzoek, generalist, gezin
+):
+    """The page, the verslag and the API read the onderzoek with its scores (held to the
+    municipality through the resident), and every row they log names a resident of the
+    household in that resident's own municipality."""
+    anna, henk = gezin["anna"], gezin["henk"]
+    score = ZrmScoreFactory(inwoner=anna, onderzoek=onderzoek, score=2)
+    client = login(Client(), generalist)
+    pagina = client.get(f"/onderzoeken/{onderzoek.pk}/")
+    assert pagina.status_code == 200
+    assert henk.voornamen in pagina.content.decode()  # the household member, logged
+    compleet(onderzoek)
+    onderzoeken.verslag_finalise(onderzoek=onderzoek, actor=generalist.user)
+    verslag = client.get(f"/onderzoeken/{onderzoek.pk}/verslag/").content.decode()
+    assert score.leefgebied.naam in verslag
+    assert client.get(f"/onderzoeken/{onderzoek.pk}/verslag.pdf").content.startswith(b"%PDF")
+    antwoord = api_for(generalist).get(f"/api/v1/onderzoeken/{onderzoek.pk}/")
+    assert antwoord.status_code == 200
+    assert [(s["leefgebied"]["id"], s["score"]) for s in antwoord.json()["scores"]] == [
+        (score.leefgebied_id, 2)
+    ]
+    rijen = Inzage.objects.filter(user=generalist.user, toegestaan=True)
+    assert {(r.inwoner_id, r.gemeente_id) for r in rijen} == {
+        (anna.pk, anna.gemeente_id),
+        (henk.pk, henk.gemeente_id),
+    }
+    assert not geweigerd_elders(generalist)

@@ -54,7 +54,7 @@ def _onderzoek(request: HttpRequest, pk: int, handeling: Action = Action.LEZEN) 
         via=_via(request),
         pk=pk,
         zoek=lambda gemeente_id: selectors.onderzoek_get(
-            scope=selectors.binnen_gemeente(gemeente_id), pk=pk
+            scope=selectors.binnen_gemeente(gemeente_id), pk=pk, gemeente_id=gemeente_id
         ),
         wat="Onderzoek",
         niet_gevonden="Dit onderzoek bestaat niet.",
@@ -65,7 +65,7 @@ def _onderzoek(request: HttpRequest, pk: int, handeling: Action = Action.LEZEN) 
         Resource.ONDERZOEK,
         handeling,
         via=_via(request),
-        inwoner=onderzoek.inwoner_id,
+        inwoner=onderzoek.inwoner,  # as read within the municipality: logged without a lookup
         doel=Doel.ONDERZOEK,
     )
     return onderzoek
@@ -79,6 +79,7 @@ def _log_getoond(request: HttpRequest, anderen: list[Inwoner]) -> None:
         resource=Resource.ONDERZOEK,
         via=_via(request),
         doel=Doel.ONDERZOEK,
+        gemeenten={i.pk: i.gemeente_id for i in anderen},
     )
 
 
