@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.gemeente.models import Instelling
+from eenplan.inwoners.models import Inwoner
 from eenplan.participatie.models import (
     Instrument,
     LevensonderhoudAanvraag,
@@ -107,6 +108,16 @@ def levensonderhoud_in_scope(user: object) -> QuerySet[LevensonderhoudAanvraag]:
     )
 
 
+def levensonderhoud_van(inwoner: Inwoner) -> QuerySet[LevensonderhoudAanvraag]:
+    """The resident's own aanvragen levensonderhoud with their aanvraag (the work page), both
+    tables held to the resident's municipality (issue 16)."""
+    return LevensonderhoudAanvraag.objects.filter(
+        inwoner=inwoner,
+        gemeente_id=inwoner.gemeente_id,
+        aanvraag__gemeente_id=inwoner.gemeente_id,
+    ).select_related("aanvraag")
+
+
 def levensonderhoud_get(pk: int, *, gemeente_id: int | None) -> LevensonderhoudAanvraag | None:
     """One aanvraag of municipality `gemeente_id`: another municipality's is not found (404),
     like one that does not exist, instead of a refusal that tells it exists."""
@@ -154,8 +165,13 @@ def trajecten_van(inwoner_id: int, *, gemeente_id: int) -> QuerySet[Traject]:
 
 
 def traject_get(pk: int, *, gemeente_id: int | None) -> Traject | None:
-    """One traject of municipality `gemeente_id` (another municipality's is not found)."""
-    return Traject.objects.filter(pk=pk, gemeente_id=gemeente_id).first()
+    """One traject of municipality `gemeente_id` (another municipality's is not found), with
+    its resident, held to the municipality too (for the decision and its log row)."""
+    return (
+        Traject.objects.filter(pk=pk, gemeente_id=gemeente_id, inwoner__gemeente_id=gemeente_id)
+        .select_related("inwoner")
+        .first()
+    )
 
 
 def werkgever_keuzes(gemeente_id: int | None) -> list[tuple[int, str]]:

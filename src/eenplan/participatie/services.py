@@ -728,8 +728,13 @@ def instrument_afronden(
 def heeft_bijstand(inwoner: Inwoner) -> bool:
     """Whether the resident (or their partner on the application) receives bijstand: a granted
     beschikking on an aanvraag levensonderhoud."""
+    # Every table of the query is held to the resident's municipality (issue 16), in the one
+    # filter() so the aanvraag and beschikking joins are the same ones the outcome uses.
     return LevensonderhoudAanvraag.objects.filter(
         Q(inwoner=inwoner) | Q(partner=inwoner),
+        gemeente_id=inwoner.gemeente_id,
+        aanvraag__gemeente_id=inwoner.gemeente_id,
+        aanvraag__beschikkingen__gemeente_id=inwoner.gemeente_id,
         aanvraag__beschikkingen__voorzieningen__uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
     ).exists()
 

@@ -52,13 +52,15 @@ from eenplan.web.prg import form_from_session, redirect_with_errors
 PAGINA = 25
 
 
-def _open(request: HttpRequest, action: Action, inwoner_id: int) -> None:
+def _open(request: HttpRequest, action: Action, inwoner: Inwoner | int) -> None:
+    """Need-to-know on the resident (403 with the reason, logged). `inwoner`: as read within
+    the municipality with the record (then logged without a lookup of its own), or its id."""
     access.require(
         request.user,
         Resource.PARTICIPATIE,
         action,
         via=access.Via.request(request),
-        inwoner=inwoner_id,
+        inwoner=inwoner,
         doel=access.RULES[(Resource.PARTICIPATIE, action)].doel,
     )
 
@@ -139,7 +141,7 @@ def aanvraag_nieuw(request: HttpRequest) -> HttpResponse:
 @access.requires(Resource.PARTICIPATIE, Action.LEZEN)
 def aanvraag(request: HttpRequest, pk: int) -> HttpResponse:
     lo = _lo(request, pk, Action.LEZEN)
-    _open(request, Action.LEZEN, lo.inwoner_id)
+    _open(request, Action.LEZEN, lo.inwoner)
     vandaag = timezone.localdate()
     beschikking = next(iter(lo.aanvraag.beschikkingen.all()), None)
     keuzes, verordening_bron = _categorieen(lo)
@@ -204,7 +206,7 @@ def _post(
 @access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
 def voorschot(request: HttpRequest, pk: int) -> HttpResponse:
     lo = _lo(request, pk, Action.WIJZIGEN)
-    _open(request, Action.WIJZIGEN, lo.inwoner_id)
+    _open(request, Action.WIJZIGEN, lo.inwoner)
     form = VoorschotForm(request.POST, prefix="voorschot")
     return _post(
         request,
@@ -222,7 +224,7 @@ def voorschot(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.PARTICIPATIE, Action.WIJZIGEN)
 def uitsluiting(request: HttpRequest, pk: int) -> HttpResponse:
     lo = _lo(request, pk, Action.WIJZIGEN)
-    _open(request, Action.WIJZIGEN, lo.inwoner_id)
+    _open(request, Action.WIJZIGEN, lo.inwoner)
     form = UitsluitingForm(request.POST, prefix="uitsluiting")
     return _post(
         request,
@@ -240,7 +242,7 @@ def uitsluiting(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.PARTICIPATIE, Action.BESLISSEN)
 def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     lo = _lo(request, pk, Action.BESLISSEN)
-    _open(request, Action.BESLISSEN, lo.inwoner_id)
+    _open(request, Action.BESLISSEN, lo.inwoner)
     form = BeslisForm(request.POST, prefix="beslis")
     terug = reverse("participatie:aanvraag", args=[pk])
     if not form.is_valid():
@@ -288,7 +290,7 @@ def _inwoner(request: HttpRequest, pk: int, action: Action) -> Inwoner:
         wat="Inwoner",
         niet_gevonden="Deze inwoner bestaat niet.",
     )
-    _open(request, action, inwoner.pk)
+    _open(request, action, inwoner)
     return inwoner
 
 
@@ -316,9 +318,7 @@ def werk(request: HttpRequest, pk: int) -> HttpResponse:
         "lopend": lopend,
         "laatste": metingen[0] if metingen else None,
         "drempels": selectors.drempels_op(inwoner.gemeente_id, timezone.localdate()),
-        "aanvragen": list(
-            LevensonderhoudAanvraag.objects.filter(inwoner=inwoner).select_related("aanvraag")
-        ),
+        "aanvragen": list(selectors.levensonderhoud_van(inwoner)),
         "mag_wijzigen": access.allows(request.user, Resource.PARTICIPATIE, Action.WIJZIGEN),
         "vc_form": vc_form,
         "stap_form": stap_form,
@@ -498,7 +498,7 @@ def traject_stap(request: HttpRequest, pk: int) -> HttpResponse:
         wat="Traject",
         niet_gevonden="Dit traject bestaat niet.",
     )
-    _open(request, Action.WIJZIGEN, traject.inwoner_id)
+    _open(request, Action.WIJZIGEN, traject.inwoner)
     form = StapForm(request.POST, prefix="stap")
     return _post(
         request,
@@ -580,7 +580,7 @@ def _categorieen(lo: LevensonderhoudAanvraag) -> tuple[list[tuple[str, str]], st
 @access.requires(Resource.PARTICIPATIE, Action.BESLISSEN)
 def maatregel(request: HttpRequest, pk: int) -> HttpResponse:
     lo = _lo(request, pk, Action.BESLISSEN)
-    _open(request, Action.BESLISSEN, lo.inwoner_id)
+    _open(request, Action.BESLISSEN, lo.inwoner)
     form = MaatregelForm(request.POST, prefix="maatregel", categorieen=_categorieen(lo)[0])
     return _post(
         request,

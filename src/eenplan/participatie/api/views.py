@@ -122,7 +122,7 @@ class LevensonderhoudViewSet(VersieViewSetMixin, DossierViewSet):
             wat="Aanvraag levensonderhoud",
             niet_gevonden=self.niet_gevonden,
         )
-        self._open(request, lo.inwoner_id, R, action)
+        self._open(request, lo.inwoner, R, action)  # as read with the aanvraag: no lookup
         return lo
 
     def _render(self, request: Request, pk: int, code: int = 200) -> Response:
@@ -308,7 +308,7 @@ class TrajectViewSet(VersieViewSetMixin, DossierViewSet):
             wat="Traject",
             niet_gevonden=self.niet_gevonden,
         )
-        self._open(request, traject.inwoner_id, R, action)
+        self._open(request, traject.inwoner, R, action)  # as read with the traject: no lookup
         return traject
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
+from eenplan.participatie import services
 from eenplan.participatie.models import (
     Instrument,
     LevensonderhoudAanvraag,
@@ -35,6 +36,7 @@ from eenplan.testing.participatie import (
     VerdiencapaciteitFactory,
     WerkdoelFactory,
     WerkgeverFactory,
+    werkplein_voor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -205,4 +207,37 @@ def test_records_of_another_municipality_named_in_a_create_body_are_a_logged_400
     ]
     assert {(r.onderwerp, r.inwoner_id, r.gemeente_id) for r in rijen} == {
         ("participatie", None, elders.gemeente_id)
+    }
+
+
+def test_within_the_own_municipality_the_work_pages_read_and_log_the_resident_there():
+    """The consultant of the resident's municipality reads the granted aanvraag (its
+    maatregelen: the resident receives bijstand), the work page with the aanvraag, and the
+    aanvraag and traject in the API — each read held to that municipality (issue 16) — and
+    every row logged names the resident in the resident's own municipality."""
+    lo = LevensonderhoudAanvraagFactory()
+    inwoner = lo.inwoner
+    werkplein = werkplein_voor(inwoner)
+    services.levensonderhoud_beslissen(
+        actor=werkplein.user,
+        lo=lo,
+        besloten_op=timezone.localdate(),
+        toekennen=True,
+        ingangsdatum=lo.gemeld_op,
+        motivering="Geen inkomen, geen vermogen.",
+    )
+    traject = TrajectFactory(verdiencapaciteit__inwoner=inwoner)
+    client = login(Client(), werkplein)
+    aanvraag = client.get(f"/participatie/aanvragen/{lo.pk}/").content.decode()
+    assert "Maatregelen (Participatiewet art. 18 lid 2)" in aanvraag
+    werk = client.get(f"/participatie/inwoners/{inwoner.pk}/").content.decode()
+    assert f"Aanvraag {lo.pk}</a>" in werk
+    api = api_for(werkplein)
+    assert api.get(f"/api/v1/participatie/levensonderhoud/{lo.pk}/").status_code == 200
+    antwoord = api.get(f"/api/v1/participatie/trajecten/{traject.pk}/")
+    assert antwoord.status_code == 200 and antwoord.json()["id"] == traject.pk
+    rijen = Inzage.objects.filter(user=werkplein.user, kanaal__in=["pagina", "api"])
+    assert rijen.filter(kanaal="api").count() >= 2
+    assert {(r.inwoner_id, r.gemeente_id, r.toegestaan) for r in rijen} == {
+        (inwoner.pk, inwoner.gemeente_id, True)
     }
