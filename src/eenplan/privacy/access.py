@@ -995,6 +995,7 @@ def get_or_refuse(
     wat: str,
     niet_gevonden: str,
     doel: str | None = None,
+    reden: str = NIET_BINNEN_GEMEENTE,
 ) -> Gevonden:
     """The record `pk` of `resource`, found by `zoek` within the municipality the login works
     for now: `zoek` gets that municipality's id (None for a login without one) and puts it in
@@ -1006,12 +1007,13 @@ def get_or_refuse(
     The id is never looked up again across municipalities: whether it exists in another one
     is neither asked (that query would lack the municipality condition, issue 16, and on a
     sharded cluster go to every shard) nor told (the same 404 either way). Role and
-    need-to-know on the record found stay with the caller's `require`. ADR 0046."""
+    need-to-know on the record found stay with the caller's `require`. ADR 0046. A lookup
+    narrower than the municipality (within a found record's household) says so in `reden`."""
     actor = Actor.of(actor)
     gevonden = zoek(actor.gemeente_id)
     if gevonden is not None:
         return gevonden
-    _log_niet_gevonden(actor, resource, action, via=via, pk=pk, wat=wat, doel=doel)
+    _log_niet_gevonden(actor, resource, action, via=via, pk=pk, wat=wat, doel=doel, reden=reden)
     raise Http404(niet_gevonden)
 
 

@@ -506,6 +506,11 @@ def test_consent_of_someone_outside_the_household_is_refused(
     response = api.post(url(plan, f"toestemmingen/{vreemd.pk}/intrekken"), {"op": vandaag()})
     assert response.status_code == 404
     assert Toestemming.objects.get(pk=vreemd.pk).ingetrokken_op is None
+    # Both refusals of another household's consent are in the access log (ADR 0046).
+    geweigerd = Inzage.objects.filter(user=generalist.user, toegestaan=False, onderwerp="plan")
+    assert [r.reden for r in geweigerd.order_by("id")][-2:] == [
+        f"Toestemming {vreemd.pk}: hoort niet bij dit huishouden of bestaat niet."
+    ] * 2
 
 
 def test_acute_unsafety_needs_escalation(plan, generalist):

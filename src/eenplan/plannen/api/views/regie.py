@@ -8,7 +8,6 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -27,6 +26,7 @@ from eenplan.plannen.api.serializers import (
 )
 from eenplan.plannen.api.views.basis import PlanBasis
 from eenplan.plannen.api.views.gemeen import (
+    NIET_IN_HUISHOUDEN,
     _lid,
     _netwerkpersoon,
     _toestemming,
@@ -34,7 +34,8 @@ from eenplan.plannen.api.views.gemeen import (
     _uit_invoer,
 )
 from eenplan.plannen.models import Plan
-from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
+from eenplan.privacy import access
+from eenplan.privacy.access import NIET_BINNEN_GEMEENTE, Action, Resource
 from eenplan.privacy.services import toestemming_give, toestemming_withdraw
 
 
@@ -159,9 +160,19 @@ class RegieActies(PlanBasis):
         self, request: Request, pk: Any = None, toestemming_id: Any = None
     ) -> Response:
         def perform(plan: Plan, data: dict[str, Any]) -> object:
-            toestemming = _toestemming(plan, int(toestemming_id))
-            if toestemming is None:
-                raise NotFound("Deze toestemming hoort niet bij dit huishouden.")
+            # Not of this household (another municipality's included): a logged 404 (ADR 0046).
+            tid = int(toestemming_id)
+            toestemming = access.get_or_refuse(
+                request.user,
+                Resource.PLAN,
+                Action.WIJZIGEN,
+                via=access.Via.request(request),
+                pk=tid,
+                zoek=lambda _gemeente_id: _toestemming(plan, tid),
+                wat="Toestemming",
+                niet_gevonden="Deze toestemming hoort niet bij dit huishouden.",
+                reden=NIET_IN_HUISHOUDEN,
+            )
             return toestemming_withdraw(toestemming=toestemming, op=data["op"])
 
         return self._act(
