@@ -139,16 +139,20 @@ def test_postgresql_prepares_repeated_queries_when_a_threshold_is_set():
     assert options["options"] == "-c jit=off -c random_page_cost=1.1"
 
 
-def test_prepared_statements_are_off_by_default_and_with_off():
-    # Off until the whole suite has passed on PostgreSQL with them on (ADR 0051); "off" is what
-    # a transaction-mode PgBouncer older than 1.21 needs.
-    for options in (
-        database_options(DATABASE_URL=POSTGRES),
-        database_options(DATABASE_URL=POSTGRES, DATABASE_PREPARE_THRESHOLD="off"),
-    ):
-        assert "server_side_binding" not in options
-        assert "prepare_threshold" not in options
-        assert options["options"] == "-c jit=off -c random_page_cost=1.1"
+def test_prepared_statements_are_on_by_default():
+    # On since the whole suite passed on PostgreSQL with them (ADR 0051).
+    options = database_options(DATABASE_URL=POSTGRES)
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 2
+
+
+def test_prepared_statements_switch_off_with_off():
+    # "off" is what a transaction-mode PgBouncer older than 1.21 needs: Django's client-side
+    # binding, nothing prepared.
+    options = database_options(DATABASE_URL=POSTGRES, DATABASE_PREPARE_THRESHOLD="off")
+    assert "server_side_binding" not in options
+    assert "prepare_threshold" not in options
+    assert options["options"] == "-c jit=off -c random_page_cost=1.1"
 
 
 def test_sqlite_options_keep_journals_in_memory_with_a_larger_cache():

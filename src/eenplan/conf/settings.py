@@ -76,11 +76,12 @@ DATABASES = {
 # query alone: 1.8 ms planning for 0.9 ms of work at 1M residents). With a threshold psycopg
 # binds on the server and prepares a query once it has run that many times on a connection;
 # PostgreSQL then reuses a plan where the generic plan is estimated no dearer (plan_cache_mode
-# auto). Off by default until the whole test suite has passed on PostgreSQL with it on (ADR
-# 0051). Declared outside the PostgreSQL branch so the configuration docs always list it.
+# auto). On by default (threshold 2) since the whole test suite passed on PostgreSQL with it
+# (ADR 0051); 'off' behind PgBouncer in transaction mode older than 1.21. Declared outside the
+# PostgreSQL branch so the configuration docs always list it.
 DATABASE_PREPARE_THRESHOLD = declare(
     "DATABASE_PREPARE_THRESHOLD",
-    "off",
+    "2",
     "PostgreSQL: a number N binds parameters on the server and prepares a query on a "
     "connection once it has run N times there (2 measured, ADR 0051). 'off': Django's "
     "client-side binding, nothing prepared; required behind PgBouncer in transaction mode "
