@@ -101,7 +101,12 @@ def test_a_task_without_progress_says_so_and_is_accessible(
         gestart_door=beleidsmedewerker.user, status="bezig", gedaan=3, totaal=12,
         stap="Maand 2026-03", begonnen=timezone.now() - dt.timedelta(minutes=20),
     )
-    Taak.objects.filter(pk=taak.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=12))
+    # Started 21 minutes ago, begun a minute later, last progress 12 minutes ago (the page shows
+    # Gestart, Begonnen and the silence in that order).
+    Taak.objects.filter(pk=taak.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=21),
+        updated_at=timezone.now() - dt.timedelta(minutes=12),
+    )
     login_cookie(context, live_server, beleidsmedewerker)
     page.goto(f"/taken/{taak.pk}/")
     voortgang = page.locator("#taak-voortgang")
