@@ -485,6 +485,21 @@ def meet(label: str, repeat: int) -> dict[str, Any]:
     return {"label": label, "inwoners": inwoners, "rijen": rijen, "load": os.getloadavg()[0]}
 
 
+def _belasting(loads: list[float], cpus: int) -> str:
+    """How to read the numbers, by the load average while measuring: above the number of CPUs
+    other work competed for them (this benchmark itself is one process plus PostgreSQL)."""
+    if max(loads) > cpus:
+        return (
+            "**Other work shared the machine while measuring (load average above its "
+            f"{cpus} CPUs): every number is inflated by that load and is only comparable "
+            "within this table.**"
+        )
+    return (
+        f"The load average stayed at or below the {cpus} CPUs: no other work competed for "
+        "them (the benchmark and PostgreSQL count in it)."
+    )
+
+
 def _markdown(metingen: list[dict[str, Any]], load_voor: float) -> str:
     a, b = metingen[0], metingen[-1]
     regels = [
@@ -493,8 +508,8 @@ def _markdown(metingen: list[dict[str, Any]], load_voor: float) -> str:
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {_cpu()}, "
         f"{os.cpu_count()} CPUs, PostgreSQL; load average (1 min) {load_voor:.1f} before, "
         + ", ".join(f"{m['load']:.1f} after {m['label']}" for m in metingen)
-        + ". **The machine was shared with other engineers' test runs while measuring: every "
-        "number is inflated by that load and is only comparable within this table.**",
+        + ". "
+        + _belasting([load_voor, *(m["load"] for m in metingen)], os.cpu_count() or 1),
         "",
         "Page: p50/p95 of the request through Django's test client (server time). SQL: the time "
         "the page's queries took (p50), and of it the fixed part of the request (session, "
@@ -571,13 +586,21 @@ def main() -> None:
     print(tekst)
     doel = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
     if doel.exists() and "--schrijf" in sys.argv:
-        oud = doel.read_text()
-        if KOP in oud:
-            begin = oud.index(KOP)
-            rest = oud[begin + len(KOP) :]
-            einde = rest.find("\n## ")
-            oud = oud[:begin] + (rest[einde + 1 :] if einde >= 0 else "")
-        doel.write_text(oud.rstrip() + "\n\n" + tekst)
+        doel.write_text(vervang_meting(doel.read_text(), tekst))
+
+
+def vervang_meting(oud: str, tekst: str) -> str:
+    """docs/benchmarks.md with `tekst` (which starts with KOP) as the newest measurement: it
+    replaces the previous generated table, the text between KOP and the section's first `###`
+    subsection (or the next `##` section). The subsections below it are the measurements kept
+    by hand with their reading, and stay. Without KOP the section is appended."""
+    if KOP not in oud:
+        return oud.rstrip() + "\n\n" + tekst.rstrip() + "\n"
+    begin = oud.index(KOP)
+    rest = oud[begin + len(KOP) :]
+    grenzen = [i for i in (rest.find("\n### "), rest.find("\n## ")) if i >= 0]
+    einde = min(grenzen) if grenzen else len(rest)
+    return oud[:begin] + tekst.rstrip() + "\n" + rest[einde:]
 
 
 if __name__ == "__main__":

@@ -49,3 +49,30 @@ def test_scale_table_names_the_url_of_each_size():
     )
     assert "| plan (`/plannen/128/` / `/plannen/9001/`) |" in tekst
     assert "| zoeken (`/inwoners/?q=jans`) |" in tekst
+
+
+def test_scale_table_says_whether_other_work_shared_the_machine():
+    rustig = bench_schaal._markdown(
+        [_schaal("100k", "/plannen/1/"), _schaal("1M", "/plannen/2/")], 1.0
+    )
+    assert "no other work competed" in rustig and "inflated" not in rustig
+    druk = [_schaal("100k", "/plannen/1/"), {**_schaal("1M", "/plannen/2/"), "load": 64.0}]
+    assert "inflated by that load" in bench_schaal._markdown(druk, 1.0)
+
+
+def test_a_new_scale_measurement_replaces_the_table_and_keeps_the_history():
+    oud = (
+        "# Benchmarks\n\n## Earlier\n\ntext\n\n"
+        f"{bench_schaal.KOP}\n\nMeasured old table\n\n"
+        "### A kept measurement\n\nits reading\n\n## Next section\n\nmore\n"
+    )
+    nieuw = bench_schaal.vervang_meting(oud, f"{bench_schaal.KOP}\n\nMeasured new table\n")
+    assert "Measured new table" in nieuw and "Measured old table" not in nieuw
+    assert nieuw.index("Measured new table") < nieuw.index("### A kept measurement")
+    assert "its reading" in nieuw and nieuw.endswith("## Next section\n\nmore\n")
+    assert "## Earlier\n\ntext" in nieuw
+
+
+def test_the_first_scale_measurement_is_appended():
+    nieuw = bench_schaal.vervang_meting("# Benchmarks\n", f"{bench_schaal.KOP}\n\nMeasured\n")
+    assert nieuw == f"# Benchmarks\n\n{bench_schaal.KOP}\n\nMeasured\n"
