@@ -34,6 +34,23 @@ ANTWOORDEN = {
 }
 
 
+
+def vraag(**kw: Any) -> dict[str, Any]:
+    """The fields of a valid request to share (page form and API body alike): a regional team,
+    personalia, for alignment, on a legal duty, for the next 30 days, with the five answers of
+    the assessment; `kw` replaces or adds fields (`huishouden` for the API)."""
+    return {
+        "ontvanger_soort": "regionaal_team",
+        "ontvanger_naam": "Regionaal team jeugd",
+        "categorieen": ["personalia"],
+        "doelsoort": "afstemmen",
+        "grondslag": "wettelijke_plicht",
+        "van": timezone.localdate().isoformat(),
+        "tot": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
+        **ANTWOORDEN,
+        **kw,
+    }
+
 def _lid(huishouden: Huishouden) -> Any:
     return access.huidige_leden(huishouden.pk).select_related("inwoner").first().inwoner  # type: ignore[union-attr]
 

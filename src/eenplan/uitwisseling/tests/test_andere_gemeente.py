@@ -6,17 +6,14 @@ is in the access log of the login's own municipality (`uitwisseling.opzoeken` th
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.privacy.access import NIET_BINNEN_GEMEENTE
 from eenplan.testing.helpers import api_for, geweigerd_elders, van_elders
-from eenplan.testing.uitwisseling import ANTWOORDEN
+from eenplan.testing.uitwisseling import vraag
 from eenplan.uitwisseling.constants import Status
 from eenplan.uitwisseling.models import Uitwisseling
 
@@ -66,22 +63,6 @@ def test_the_own_municipality_still_reads_its_exchanges(huishouden, generalist, 
     assert ids == [uitwisseling.pk]
 
 
-def _vraag(huishouden_id: int, **kw: object) -> dict[str, object]:
-    body: dict[str, object] = {
-        "huishouden": huishouden_id,
-        "ontvanger_soort": "regionaal_team",
-        "ontvanger_naam": "Regionaal team jeugd",
-        "categorieen": ["personalia"],
-        "doelsoort": "afstemmen",
-        "grondslag": "wettelijke_plicht",
-        "van": timezone.localdate().isoformat(),
-        "tot": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
-        **ANTWOORDEN,
-    }
-    body.update(kw)
-    return body
-
-
 def test_asking_an_exchange_for_a_household_of_another_municipality_is_a_logged_400(
     huishouden, generalist
 ):
@@ -91,8 +72,10 @@ def test_asking_an_exchange_for_a_household_of_another_municipality_is_a_logged_
     elders = van_elders(Rol.GENERALIST)
     api = api_for(elders)
     voor = Uitwisseling.objects.count()
-    daar = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk), format="json")
-    nergens = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk + 1000), format="json")
+    daar = api.post("/api/v1/uitwisselingen/", vraag(huishouden=huishouden.pk), format="json")
+    nergens = api.post(
+        "/api/v1/uitwisselingen/", vraag(huishouden=huishouden.pk + 1000), format="json"
+    )
     assert (daar.status_code, nergens.status_code) == (400, 400)
     assert daar.json()["huishouden"] == [f"Huishouden {huishouden.pk} is onbekend in uw gemeente."]
     assert nergens.json()["huishouden"] == [
@@ -122,7 +105,9 @@ def test_naming_a_recipient_consent_or_earlier_exchange_not_in_the_municipality_
         ("toestemming", "Toestemming", 987654),
         ("vorige", "Uitwisseling", 987655),
     ):
-        r = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk, **{veld: pk}), format="json")
+        r = api.post(
+            "/api/v1/uitwisselingen/", vraag(huishouden=huishouden.pk, **{veld: pk}), format="json"
+        )
         assert r.status_code == 400, r.content
         assert r.json()[veld] == [f"{wat} {pk} is onbekend in uw gemeente."]
     assert not Uitwisseling.objects.exists()
@@ -134,7 +119,7 @@ def test_naming_a_recipient_consent_or_earlier_exchange_not_in_the_municipality_
     ]
     assert {r.gemeente_id for r in rijen} == {generalist.gemeente_id}
     # The own municipality's household still asks an exchange.
-    eigen = api.post("/api/v1/uitwisselingen/", _vraag(huishouden.pk), format="json")
+    eigen = api.post("/api/v1/uitwisselingen/", vraag(huishouden=huishouden.pk), format="json")
     assert eigen.status_code == 201
 
 

@@ -5,16 +5,14 @@ gezinscoach reads the toegang's data only through an exchange; the council sees 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from eenplan.testing.helpers import api_for
-from eenplan.testing.uitwisseling import ANTWOORDEN
+from eenplan.testing.uitwisseling import vraag
 from eenplan.uitwisseling import services
 from eenplan.uitwisseling.constants import Status
 from eenplan.uitwisseling.models import GedeeldeInzage, Uitwisseling
@@ -26,21 +24,6 @@ def _client(user: Any) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-def _formulier(**kw: Any) -> dict[str, Any]:
-    data = {
-        "ontvanger_soort": "regionaal_team",
-        "ontvanger_naam": "Regionaal team jeugd",
-        "categorieen": ["personalia"],
-        "doelsoort": "afstemmen",
-        "grondslag": "wettelijke_plicht",
-        "van": timezone.localdate().isoformat(),
-        "tot": (timezone.localdate() + dt.timedelta(days=30)).isoformat(),
-        **ANTWOORDEN,
-    }
-    data.update(kw)
-    return data
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -55,14 +38,14 @@ def test_page_ask_an_exchange_refuses_missing_answers_in_dutch_and_saves_nothing
     assert "Uitwisseling aanvragen" in pagina.content.decode()
     url = f"/uitwisselingen/huishouden/{huishouden.pk}/nieuw/"
     assert client.get(url).status_code == 200
-    antwoord = client.post(url, _formulier(vraag_noodzaak="", categorieen=["veiligheid"]))
+    antwoord = client.post(url, vraag(vraag_noodzaak="", categorieen=["veiligheid"]))
     tekst = antwoord.content.decode()
     assert antwoord.status_code == 200
     assert "De uitwisseling is niet aangevraagd" in tekst
     assert "Beantwoord de vraag: Waarom is de uitwisseling noodzakelijk?" in tekst
     assert "geen gegevens van de soort" in tekst
     assert not Uitwisseling.objects.exists()
-    goed = client.post(url, _formulier(categorieen=["personalia", "onderzoek"]))
+    goed = client.post(url, vraag(categorieen=["personalia", "onderzoek"]))
     uitwisseling = Uitwisseling.objects.get()
     assert goed.status_code == 302 and goed["Location"] == f"/uitwisselingen/{uitwisseling.pk}/"
     assert uitwisseling.categorieen == ["personalia", "onderzoek"]
@@ -89,9 +72,10 @@ def test_the_veto_cannot_be_overruled_through_the_pages(
             r = c.post(f"/uitwisselingen/{uitwisseling.pk}/{actie}/", {"reden": "Toch doen."})
             assert r.status_code == 302
             assert "Niemand kan dat terugdraaien" in c.get(r["Location"]).content.decode()
-    assert _client(beheerder.user).post(
-        f"/uitwisselingen/{uitwisseling.pk}/goedkeuren/"
-    ).status_code == 403
+    assert (
+        _client(beheerder.user).post(f"/uitwisselingen/{uitwisseling.pk}/goedkeuren/").status_code
+        == 403
+    )
     uitwisseling.refresh_from_db()
     assert uitwisseling.status == Status.GEWEIGERD
     pagina = client.get(f"/uitwisselingen/{uitwisseling.pk}/").content.decode()
@@ -117,17 +101,16 @@ def test_a_gezinscoach_reads_the_onderzoek_only_through_the_shared_page(
     assert "Naam, adres en geboortedatum" not in tekst  # not chosen, not shown
     assert GedeeldeInzage.objects.filter(uitwisseling=uitwisseling).count() == 1
     # The holding team does not read through the recipient's page; nor does anyone else.
-    assert _client(generalist.user).get(
-        f"/uitwisselingen/{uitwisseling.pk}/gedeeld/"
-    ).status_code == 403
+    assert (
+        _client(generalist.user).get(f"/uitwisselingen/{uitwisseling.pk}/gedeeld/").status_code
+        == 403
+    )
     assert coach.get(f"/onderzoeken/{onderzoek.pk}/").status_code == 403
     lijst = coach.get("/uitwisselingen/uitvoering/").content.decode()
     assert f"/uitwisselingen/{uitwisseling.pk}/gedeeld/" in lijst
 
 
-def test_delivery_notes_page_for_the_assigned_gezinscoach_only(
-    huishouden, generalist, gezinscoach
-):
+def test_delivery_notes_page_for_the_assigned_gezinscoach_only(huishouden, generalist, gezinscoach):
     team = _client(generalist.user)
     r = team.post(
         f"/uitwisselingen/huishouden/{huishouden.pk}/uitvoerder/", {"medewerker": gezinscoach.pk}
@@ -167,7 +150,7 @@ def test_council_figures_are_aggregates_with_small_cells_suppressed(
 
 
 def _body(huishouden: Any, **kw: Any) -> dict[str, Any]:
-    body = _formulier(huishouden=huishouden.pk)
+    body = vraag(huishouden=huishouden.pk)
     body.update(kw)
     return body
 
@@ -196,15 +179,15 @@ def test_the_veto_cannot_be_overruled_through_the_api(
     pk = api.post("/api/v1/uitwisselingen/", body, format="json").json()["id"]
     r = api.post(f"/api/v1/uitwisselingen/{pk}/weigeren/", {"reden": ""}, format="json")
     assert r.status_code == 400
-    r = api.post(f"/api/v1/uitwisselingen/{pk}/weigeren/", {"reden": "Beroepsgeheim."},
-                 format="json")
+    r = api.post(
+        f"/api/v1/uitwisselingen/{pk}/weigeren/", {"reden": "Beroepsgeheim."}, format="json"
+    )
     assert r.status_code == 200 and r.json()["status"] == "geweigerd"
     root = APIClient()
     root.force_authenticate(superuser)
     for client in (api, root):
         for actie in ("goedkeuren", "beeindigen"):
-            r = client.post(f"/api/v1/uitwisselingen/{pk}/{actie}/", {"reden": "x"},
-                            format="json")
+            r = client.post(f"/api/v1/uitwisselingen/{pk}/{actie}/", {"reden": "x"}, format="json")
             assert r.status_code == 409, (actie, r.content)
             assert "Niemand kan dat terugdraaien" in r.json()["detail"]
     assert api_for(beheerder).post(f"/api/v1/uitwisselingen/{pk}/goedkeuren/").status_code == 403
@@ -220,15 +203,17 @@ def test_the_veto_cannot_be_overruled_through_the_api(
 def test_api_recipient_reads_only_the_chosen_categories(
     huishouden, generalist, gezinscoach, generalist_zuid, vrager
 ):
-    uitwisseling = vrager(huishouden, generalist, ontvanger_medewerker=gezinscoach,
-                          categorieen=["huishouden"])
+    uitwisseling = vrager(
+        huishouden, generalist, ontvanger_medewerker=gezinscoach, categorieen=["huishouden"]
+    )
     services.uitwisseling_goedkeuren(door=generalist.user, uitwisseling=uitwisseling)
     r = api_for(gezinscoach).get(f"/api/v1/uitwisselingen/{uitwisseling.pk}/gedeeld/")
     assert r.status_code == 200
     assert list(r.json()["categorieen"]) == ["huishouden"]
-    assert api_for(generalist_zuid).get(
-        f"/api/v1/uitwisselingen/{uitwisseling.pk}/"
-    ).status_code == 403
+    assert (
+        api_for(generalist_zuid).get(f"/api/v1/uitwisselingen/{uitwisseling.pk}/").status_code
+        == 403
+    )
     ontvangen = api_for(gezinscoach).get("/api/v1/uitwisselingen/ontvangen/").json()
     assert [u["id"] for u in ontvangen["results"]] == [uitwisseling.pk]
 
