@@ -355,7 +355,7 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
 # access log's row (in a read-only measurement the SELECT that stands in for it, `bench_lezen`).
 VAST = (
     '"django_session"',
-    'AS "_rechten"',
+    'AS "_rechten_eigen"',
     'AS "aantal_gemeenten"',
     'FROM "auth_user" WHERE "auth_user"."id" =',
     '"privacy_inzage"',
