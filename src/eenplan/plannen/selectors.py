@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
@@ -49,11 +49,18 @@ def _met_rechten(perms: tuple[str, ...]) -> QuerySet[Medewerker]:
     medewerkers = Medewerker.objects.filter(user__is_active=True)
     for perm in perms:
         app_label, codename = perm.split(".", 1)
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).values("pk")
+        # From the permission to the logins that hold it (their roles' groups, their own), not
+        # from every login through every permission of its roles (issue 16: 1.8 ms → 0.2).
+        rollen = Group.permissions.through.objects.filter(permission_id__in=permission)
+        via_rol = Group.user_set.through.objects.filter(group_id__in=rollen.values("group_id"))
+        eigen = Permission.user_set.through.objects.filter(permission_id__in=permission)
         medewerkers = medewerkers.filter(
             Q(user__is_superuser=True)
-            | Q(user__groups__permissions__in=permission)
-            | Q(user__user_permissions__in=permission)
+            | Q(user_id__in=via_rol.values("user_id"))
+            | Q(user_id__in=eigen.values("user_id"))
         )
     return medewerkers
 
@@ -187,13 +194,9 @@ def huishouden_leden_en_plannen(
         .prefetch_related("inwoner__netwerk")
         .order_by("lid_van", "id")
     )
-    eigen = Q(huishouden=huishouden)
-    meegekomen = ~eigen & Q(huishouden__leden__inwoner_id__in=[lid.inwoner_id for lid in leden])
     plannen = list(
-        Plan.objects.filter(status__in=ACTIEVE_STATUSSEN, huishouden__gemeente_id=gemeente_id)
-        .filter(eigen | meegekomen)
+        _actieve_plannen_van_leden(huishouden, leden, met_eigen=True)
         .exclude(pk=plan.pk)
-        .distinct()
         .order_by("id")
     )
     anders = [p for p in plannen if p.huishouden_id == huishouden.pk]
@@ -234,11 +237,27 @@ def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[st
     )
     # Active plans that current members brought from the household they lived in before:
     # one household has one active plan, so these are the ones to merge.
-    meegekomen = list(
-        Plan.objects.filter(status__in=ACTIEVE_STATUSSEN, huishouden__gemeente_id=gemeente_id)
-        .exclude(huishouden=huishouden)
-        .filter(huishouden__leden__inwoner_id__in=[lid.inwoner_id for lid in leden])
-        .distinct()
-        .order_by("id")
-    )
+    meegekomen = list(_actieve_plannen_van_leden(huishouden, leden, met_eigen=False).order_by("id"))
     return {"leden": leden, "plannen": plannen, "meegekomen": meegekomen}
+
+
+def _actieve_plannen_van_leden(
+    huishouden: Huishouden, leden: list[HuishoudenLid], *, met_eigen: bool
+) -> QuerySet[Plan]:
+    """The active plans of every household the current `leden` belong or belonged to (the
+    plans they brought along), and with `met_eigen` those of `huishouden` itself. Read from
+    the members' own membership rows to their households and from there to the plans by
+    index (issue 16: a join through every household's members with an OR tested every active
+    plan of the municipality, growing with it)."""
+    leden_q = Q(inwoner_id__in=[lid.inwoner_id for lid in leden])
+    huishoudens = HuishoudenLid.objects.filter(
+        leden_q | Q(huishouden=huishouden) if met_eigen else leden_q
+    ).values("huishouden_id")
+    plannen = Plan.objects.filter(
+        status__in=ACTIEVE_STATUSSEN,
+        huishouden__gemeente_id=huishouden.gemeente_id,
+        huishouden_id__in=huishoudens,
+    )
+    if met_eigen:
+        return plannen
+    return plannen.filter(huishouden_id__in=huishoudens).exclude(huishouden=huishouden)
