@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import (
@@ -22,6 +24,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from eenplan.common.termijnstand import Drempels, termijn_stand
+from eenplan.common.vast_plan import vast_plan
 from eenplan.gemeente.models import Medewerker, Team
 from eenplan.gemeente.selectors import termijn_drempels
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
@@ -167,6 +170,19 @@ def zoek_q(zoek: str, *, gemeente_id: int | None = None) -> Q:
     if vraag.soort == "naam":
         condition |= Q(onbekende_persoon__icontains=zoek)
     return condition
+
+
+def werkvoorraad_plan(
+    *, zoek: str = "", medewerker: Any = None, team: Any = None, **_: Any
+) -> contextlib.AbstractContextManager[None]:
+    """Around reading a worklist (page and API, with `werkvoorraad`'s arguments): PostgreSQL's
+    one plan per connection (`common.vast_plan`, ADR 0053) for the worklist of one staff member
+    or one team — it never chooses that plan itself and plans the query again on every
+    request (1.3-1.5 ms for 0.2 ms of work at 1M residents). Not with a search text (the name
+    search needs a plan for its pattern) nor for the whole municipality's list."""
+    if zoek.strip() or (medewerker is None and team is None):
+        return contextlib.nullcontext()
+    return vast_plan()
 
 
 def werkvoorraad_tellingen(qs: QuerySet[Melding]) -> dict[str, int]:

@@ -55,6 +55,7 @@ from eenplan.meldingen.selectors import (
     melding_get,
     meldingen_in_scope,
     werkvoorraad,
+    werkvoorraad_plan,
     werkvoorraad_tellingen,
 )
 from eenplan.privacy import access
@@ -181,17 +182,16 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
 
     # --- reading --------------------------------------------------------------------------
 
-    def _werkvoorraad(self, request: Request, params: dict[str, Any]) -> QuerySet[Melding]:
-        return werkvoorraad(
-            scope=self.get_queryset(),
-            vandaag=timezone.localdate(),
-            **werkvoorraad_arguments(params, user=request.user),
-        )
+    def _werkvoorraad(self, request: Request, argumenten: dict[str, Any]) -> QuerySet[Melding]:
+        """The worklist for `argumenten` (`werkvoorraad_arguments` of the query's filters)."""
+        return werkvoorraad(scope=self.get_queryset(), vandaag=timezone.localdate(), **argumenten)
 
     def list(self, request: Request) -> Response:
         params = MeldingFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        page = self.paginate_queryset(self._werkvoorraad(request, params.validated_data))
+        argumenten = werkvoorraad_arguments(params.validated_data, user=request.user)
+        with werkvoorraad_plan(**argumenten):
+            page = self.paginate_queryset(self._werkvoorraad(request, argumenten))
         # The rows name the residents they are about: logged as read, in one INSERT.
         access.log_shown(
             request.user,
@@ -215,9 +215,9 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
     def tellingen(self, request: Request) -> Response:
         params = MeldingTellingenFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        counts: dict[str, int] = werkvoorraad_tellingen(
-            self._werkvoorraad(request, params.validated_data)
-        )
+        argumenten = werkvoorraad_arguments(params.validated_data, user=request.user)
+        with werkvoorraad_plan(**argumenten):
+            counts: dict[str, int] = werkvoorraad_tellingen(self._werkvoorraad(request, argumenten))
         return Response(MeldingTellingenSerializer({**counts, "totaal": sum(counts.values())}).data)
 
     def _get(
@@ -429,9 +429,11 @@ class MeldingViewSet(VersieViewSetMixin, viewsets.GenericViewSet):
                 medewerker = self._uit_invoer(
                     request,
                     data["medewerker"],
-                    lambda g: Medewerker.objects.select_related("user")
-                    .filter(gemeente_id=g, pk=data["medewerker"])
-                    .first(),
+                    lambda g: (
+                        Medewerker.objects.select_related("user")
+                        .filter(gemeente_id=g, pk=data["medewerker"])
+                        .first()
+                    ),
                     wat="Medewerker",
                     veld="medewerker",
                 )

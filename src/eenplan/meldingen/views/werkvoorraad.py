@@ -133,27 +133,28 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         if filters["stand"]
         else alle_standen
     )
-    paginator = Paginator(lijst, per_pagina)
-    page = None
-    nummer = _paginanummer(request.GET.get("pagina"))
-    if not filters["stand"] and nummer is not None:
-        # The whole list: its page and its counts per deadline state in one query.
-        rijen, geteld = selectors.werkvoorraad_met_tellingen(
-            alle_standen, vanaf=(nummer - 1) * per_pagina, aantal=per_pagina
-        )
-        if geteld is None and nummer == 1:
-            geteld = dict.fromkeys(TermijnStand.values, 0)  # no first row: an empty list
-        if geteld is not None:
-            tellingen = geteld
-            paginator.count = sum(tellingen.values())
-            page = Page(rijen, nummer, paginator)
-    if page is None:
-        tellingen = selectors.werkvoorraad_tellingen(alle_standen)
-        # The counts per deadline state already say how many rows the list has: no COUNT.
-        paginator.count = (
-            tellingen[filters["stand"]] if filters["stand"] else sum(tellingen.values())
-        )
-        page = paginator.get_page(request.GET.get("pagina"))
+    with selectors.werkvoorraad_plan(**arguments):
+        paginator = Paginator(lijst, per_pagina)
+        page = None
+        nummer = _paginanummer(request.GET.get("pagina"))
+        if not filters["stand"] and nummer is not None:
+            # The whole list: its page and its counts per deadline state in one query.
+            rijen, geteld = selectors.werkvoorraad_met_tellingen(
+                alle_standen, vanaf=(nummer - 1) * per_pagina, aantal=per_pagina
+            )
+            if geteld is None and nummer == 1:
+                geteld = dict.fromkeys(TermijnStand.values, 0)  # no first row: an empty list
+            if geteld is not None:
+                tellingen = geteld
+                paginator.count = sum(tellingen.values())
+                page = Page(rijen, nummer, paginator)
+        if page is None:
+            tellingen = selectors.werkvoorraad_tellingen(alle_standen)
+            # The counts per deadline state already say how many rows the list has: no COUNT.
+            paginator.count = (
+                tellingen[filters["stand"]] if filters["stand"] else sum(tellingen.values())
+            )
+            page = paginator.get_page(request.GET.get("pagina"))
     for melding in page.object_list:
         melding.stand_label = TermijnStand(melding.stand).label
     # The rows show who each melding is about: logged as read, in one INSERT.
