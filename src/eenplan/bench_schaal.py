@@ -363,6 +363,15 @@ VAST = (
 )
 
 
+# Requests before measuring: as a server worker's connection is after its first requests. A
+# query is prepared on its connection at its second execution (DATABASE_PREPARE_THRESHOLD=2,
+# ADR 0051), and PostgreSQL plans a prepared statement for its values five times before it
+# weighs the generic plan; from then on it is what every further request on that connection
+# (DATABASE_CONN_MAX_AGE, 60 s) gets. With one warm-up request the median of 15 fell in the
+# middle of that switch.
+OPWARMEN = 8
+
+
 def is_vast(sql: str) -> bool:
     """Whether a query belongs to the fixed part of a request (session, login, audit) rather
     than to the rows of the page."""
@@ -440,7 +449,8 @@ def meet(label: str, repeat: int) -> dict[str, Any]:
             inloggen(client, users.get(username=login))
         else:
             client.force_login(users.get(username=login))
-        assert client.get(url).status_code == 200, url
+        for _ in range(OPWARMEN):
+            assert client.get(url).status_code == 200, url
         pagina, sql, vast, aantal, aantal_vast = [], [], [], 0, 0
         for _ in range(repeat):
             duur = {True: 0.0, False: 0.0}

@@ -6,12 +6,13 @@ import datetime as dt
 from collections import defaultdict
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
 from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.models import Inwoner
-from eenplan.onderzoeken.models import Instrument, Leefgebied, Onderzoek, ZrmScore
+from eenplan.onderzoeken.models import Anker, Instrument, Leefgebied, Onderzoek, ZrmScore
 from eenplan.privacy import access
 from eenplan.rules.onderzoek import Ladder, aanvraag_zonder_afgerond_onderzoek_toegestaan
 
@@ -81,15 +82,22 @@ def onderzoek_ladder(onderzoek: Onderzoek) -> Ladder:
     ).ladder
 
 
-def leefgebieden_actief() -> QuerySet[Leefgebied]:
+_ANKERS = Rijen(Anker, volgorde=("score", "id"))
+
+
+def leefgebieden_actief() -> list[Leefgebied]:
     """The domains of the active instrument (the first, if more are active), in order, with
-    their anchors: the instrument as a subquery, so two queries in all."""
+    their anchors (`lg.ankers.all()`, in score order) as a JSON column of the same row: one
+    query (issue 16: the anchors were a second one on every plan, onderzoek and goal page)."""
     instrument = Instrument.objects.filter(actief=True).order_by("id").values("pk")[:1]
-    return (
+    leefgebieden = list(
         Leefgebied.objects.filter(instrument_id=Subquery(instrument))
-        .prefetch_related("ankers")
+        .annotate(_ankers=rijen_json(Anker.objects.filter(leefgebied_id=OuterRef("pk")), _ANKERS))
         .order_by("volgorde")
     )
+    for lg in leefgebieden:
+        als_prefetch(lg, "ankers", rijen_uit_json(lg.__dict__.pop("_ankers"), _ANKERS))
+    return leefgebieden
 
 
 def scores_over_tijd(inwoner: Inwoner) -> dict[Leefgebied, list[ZrmScore]]:

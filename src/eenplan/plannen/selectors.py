@@ -66,27 +66,37 @@ def _met_rechten(perms: tuple[str, ...]) -> QuerySet[Medewerker]:
 
 
 def regisseur_kandidaten(
-    *, huishouden: Huishouden, op: dt.date | None = None
+    *,
+    huishouden: Huishouden,
+    op: dt.date | None = None,
+    leden: list[HuishoudenLid] | None = None,
 ) -> QuerySet[Medewerker]:
     """Who may be the professional regisseur of this household's plan — decided here, once,
     for the service (which refuses anyone else) and the form (which offers only these): a
     medewerker of the municipality whose role may hold plans (change them) and who works for
     this household: one of their teams serves the wijk of a current member, or they have
-    dossier access to a current member (DossierToegang) on `op` (default today)."""
+    dossier access to a current member (DossierToegang) on `op` (default today).
+
+    `leden`: the current members on `op` with their residents, as the caller already read them
+    (`huishouden_leden_en_plannen`: the plan page), so they are not read again."""
     op = op or timezone.localdate()
     gemeente_id = huishouden.gemeente_id
-    leden = HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=op), huishouden=huishouden
-    )
-    # The members' wijken in one read; None among them: a member without a wijk.
-    leden_wijken = set(
-        leden.filter(inwoner__gemeente_id=gemeente_id).values_list("inwoner__wijk_id", flat=True)
-    )
+    if leden is None:
+        leden = list(
+            HuishoudenLid.objects.filter(
+                Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
+                huishouden=huishouden,
+                lid_van__lte=op,
+                inwoner__gemeente_id=gemeente_id,
+            ).select_related("inwoner")
+        )
+    # The members' wijken; None among them: a member without a wijk.
+    leden_wijken = {lid.inwoner.wijk_id for lid in leden}
     wijk_ids = leden_wijken - {None}
     toegang = DossierToegang.objects.filter(
         Q(tot__isnull=True) | Q(tot__gte=op),
         van__lte=op,
-        inwoner_id__in=leden.values("inwoner_id"),
+        inwoner_id__in=[lid.inwoner_id for lid in leden],
     ).values("medewerker_id")
     # The teams joined are the municipality's own (issue 16: every table of the query).
     werkt_hier = Q(teams__wijken__in=wijk_ids, teams__gemeente_id=gemeente_id) | Q(pk__in=toegang)

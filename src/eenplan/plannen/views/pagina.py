@@ -78,7 +78,11 @@ class _Mensen:
         # Only the staff who may be this household's professional regisseur (the service
         # refuses anyone else with the same rule).
         self.professionals: list[Medewerker] = (
-            list(selectors.regisseur_kandidaten(huishouden=plan.huishouden, op=vandaag))
+            list(
+                selectors.regisseur_kandidaten(
+                    huishouden=plan.huishouden, op=vandaag, leden=self.leden_rijen
+                )
+            )
             if access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
             else []
         )
@@ -308,9 +312,7 @@ def _context(
         )
         doel.open_formulier = fout_sectie == f"doel-{doel.pk}"
     alle_deelnemers = list(plan.deelnemers.all())  # loaded with the plan (plan_get)
-    actief = {
-        d.pk for d in services.deelnemers_actief(plan, vandaag, deelnemers=alle_deelnemers)
-    }
+    actief = {d.pk for d in services.deelnemers_actief(plan, vandaag, deelnemers=alle_deelnemers)}
     deelnemers = []
     for d in alle_deelnemers:
         d.actief = d.pk in actief
