@@ -71,6 +71,7 @@ class Inzage(models.Model):
         on_delete=models.PROTECT,
         related_name="inzages",
         verbose_name="medewerker",
+        db_index=False,  # inzage_user_idx (user, -moment) starts with it
     )
     gebruikersnaam = models.CharField(max_length=150, help_text="Vastgelegd op het moment zelf.")
     inwoner = models.ForeignKey(
@@ -80,6 +81,7 @@ class Inzage(models.Model):
         null=True,
         blank=True,
         help_text="Leeg bij een weigering die niet over één inwoner gaat (bijvoorbeeld een lijst).",
+        db_index=False,  # inzage_inwoner_idx (inwoner, -moment) starts with it
     )
     doel = models.CharField(max_length=20, choices=Doel.choices)
     kanaal = models.CharField(max_length=10, choices=Kanaal.choices)
@@ -121,6 +123,7 @@ class Inzage(models.Model):
         null=True,
         blank=True,
         help_text="De gemeente van de inwoner (of anders van de medewerker).",
+        db_index=False,  # inzage_gemeente_idx (gemeente, -moment) starts with it
     )
 
     objects = InzageQuerySet.as_manager()
