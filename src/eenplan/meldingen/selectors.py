@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
@@ -212,6 +213,28 @@ def werkvoorraad_met_tellingen(
         return rijen, None
     eerste = rijen[0]
     return rijen, {s.value: int(getattr(eerste, f"_aantal_{s.value}") or 0) for s in TermijnStand}
+
+
+def werkvoorraad_pagina(
+    qs: QuerySet[Melding], *, nummer: int | None, per_pagina: int
+) -> tuple[Page | None, dict[str, int] | None]:
+    """Page `nummer` (from 1) of worklist `qs` with its counts per deadline state over the
+    whole list, in one query (`werkvoorraad_met_tellingen`); the page's paginator knows the
+    number of rows from the counts, so no COUNT is sent. (None, None) when the page has no rows
+    and is not the first: out of range, which the caller answers (the page shows its last
+    page, the API a 404). The worklist page and the API read their pages through this."""
+    if nummer is None or nummer < 1:
+        return None, None
+    rijen, geteld = werkvoorraad_met_tellingen(
+        qs, vanaf=(nummer - 1) * per_pagina, aantal=per_pagina
+    )
+    if geteld is None:
+        if nummer != 1:
+            return None, None
+        geteld = dict.fromkeys(TermijnStand.values, 0)  # no first row: an empty list
+    paginator = Paginator(qs, per_pagina)
+    paginator.count = sum(geteld.values())
+    return Page(rijen, nummer, paginator), geteld
 
 
 def melding_get(

@@ -55,6 +55,7 @@ from eenplan.meldingen.selectors import (
     melding_get,
     meldingen_in_scope,
     werkvoorraad,
+    werkvoorraad_pagina,
     werkvoorraad_plan,
     werkvoorraad_tellingen,
 )
@@ -127,6 +128,26 @@ class WerkvoorraadPagination(Pagination):
         if self.page_query_param not in request.query_params and "page" in request.query_params:
             return request.query_params["page"]
         return super().get_page_number(request, paginator)
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
+        """The page and the total in one query, as on the worklist page
+        (`selectors.werkvoorraad_pagina`: the total from the counts per deadline state, no
+        COUNT of its own); a page out of range or not a number as DRF answers it (404)."""
+        self.request = request
+        per_pagina = self.get_page_size(request)
+        try:
+            nummer = int(self.get_page_number(request, None))
+        except (TypeError, ValueError):
+            nummer = None
+        page = None
+        if per_pagina:
+            page, _ = werkvoorraad_pagina(queryset, nummer=nummer, per_pagina=per_pagina)
+        if page is None:
+            return super().paginate_queryset(queryset, request, view)
+        self.page = page
+        if page.paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        return list(page)
 
 
 @extend_schema_view(

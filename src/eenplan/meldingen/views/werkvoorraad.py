@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -134,22 +134,18 @@ def werkvoorraad(request: HttpRequest) -> HttpResponse:
         else alle_standen
     )
     with selectors.werkvoorraad_plan(**arguments):
-        paginator = Paginator(lijst, per_pagina)
         page = None
         nummer = _paginanummer(request.GET.get("pagina"))
-        if not filters["stand"] and nummer is not None:
+        if not filters["stand"]:
             # The whole list: its page and its counts per deadline state in one query.
-            rijen, geteld = selectors.werkvoorraad_met_tellingen(
-                alle_standen, vanaf=(nummer - 1) * per_pagina, aantal=per_pagina
+            page, geteld = selectors.werkvoorraad_pagina(
+                alle_standen, nummer=nummer, per_pagina=per_pagina
             )
-            if geteld is None and nummer == 1:
-                geteld = dict.fromkeys(TermijnStand.values, 0)  # no first row: an empty list
             if geteld is not None:
                 tellingen = geteld
-                paginator.count = sum(tellingen.values())
-                page = Page(rijen, nummer, paginator)
         if page is None:
             tellingen = selectors.werkvoorraad_tellingen(alle_standen)
+            paginator = Paginator(lijst, per_pagina)
             # The counts per deadline state already say how many rows the list has: no COUNT.
             paginator.count = (
                 tellingen[filters["stand"]] if filters["stand"] else sum(tellingen.values())
