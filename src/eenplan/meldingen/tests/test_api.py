@@ -14,10 +14,12 @@ import yaml
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from eenplan.beveiliging.services import api_sleutel_create
+from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import Relatie
@@ -817,3 +819,30 @@ def test_detail_page_and_api_detail_give_the_worklist_deadline_state(
         assert TermijnStand(stand).label in body, naam
         gezien.add(stand)
     assert gezien == {"verlopen", "bijna_verlopen", "opgeschort", "op_schema"}
+
+
+def test_pages_and_total_come_from_one_query_and_agree_with_the_page(
+    client, midoffice, werkvoorraad, django_assert_max_num_queries
+):
+    """The API reads its page and its total as the worklist page does (one query: the total
+    from the counts per deadline state); the last page holds the rest, a page beyond it is a
+    404 with DRF's message, the filter on a deadline state counts only that state."""
+    api = api_for(midoffice)
+    eerste = api.get(URL, {"per_pagina": 4}).json()
+    laatste = api.get(URL, {"per_pagina": 4, "pagina": 2}).json()
+    assert eerste["count"] == laatste["count"] == 6
+    assert len(eerste["results"]) == 4 and len(laatste["results"]) == 2
+    assert laatste["next"] is None and laatste["previous"]
+    ids = [r["id"] for r in eerste["results"] + laatste["results"]]
+    assert len(set(ids)) == 6
+    assert api.get(URL, {"per_pagina": 4, "pagina": 3}).status_code == 404
+    assert api.get(URL, {"pagina": "twee"}).status_code == 404
+    login(client, midoffice)
+    pagina = client.get(reverse("meldingen:werkvoorraad"), {"weergave": "alle"}).context["page"]
+    assert pagina.paginator.count == 6
+    verlopen = api.get(URL, {"termijn": "verlopen"}).json()
+    assert verlopen["count"] == len(verlopen["results"]) >= 1
+    assert {r["termijnstand"] for r in verlopen["results"]} == {"verlopen"}
+    with django_assert_max_num_queries(5) as gevangen:  # session, login, list, log (+ notes)
+        api.get(URL, {"per_pagina": 4})
+    assert not [q for q in gevangen.captured_queries if "__count" in q["sql"]]  # no own COUNT
