@@ -178,23 +178,33 @@ def meet(label: str, clients: int, seconden: float, workers: int) -> dict[str, A
     }
 
 
-def _markdown(metingen: list[dict[str, Any]], clients: int, seconden: float, workers: int) -> str:
+def _markdown(
+    metingen: list[dict[str, Any]],
+    clients: int,
+    seconden: float,
+    workers: int,
+    *,
+    load_voor: float,
+    cpus: int,
+) -> str:
+    from eenplan.bench_schaal import _belasting
+
     a, b = metingen[0], metingen[-1]
     regels = [
         KOP,
         "",
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC: gunicorn with {workers} "
         f"workers on loopback, {clients} logged-in clients without pause for {seconden:.0f} s "
-        "each, on the same machine as the server and PostgreSQL; load average (1 min) after "
+        "each, on the same machine as the server and PostgreSQL. Load average (1 min) before: "
+        f"{load_voor:.1f}; after "
         + ", ".join(f"{m['label']}: {m['load']:.1f}" for m in metingen)
-        + ". **The machine was shared with other engineers' work while measuring.**",
+        + " (the test's own server, clients and PostgreSQL). Before it: "
+        + _belasting([load_voor], cpus),
         "",
         "| | " + " | ".join(m["label"] for m in metingen) + " |",
         "|---|" + "---:|" * len(metingen),
         "| requests | " + " | ".join(str(m["verzoeken"]) for m in metingen) + " |",
-        "| requests per second | "
-        + " | ".join(f"{m['per_seconde']:.1f}" for m in metingen)
-        + " |",
+        "| requests per second | " + " | ".join(f"{m['per_seconde']:.1f}" for m in metingen) + " |",
         "| errors (not 200) | " + " | ".join(str(m["fouten"]) for m in metingen) + " |",
     ]
     for naam in a["rijen"]:
@@ -231,6 +241,7 @@ def main() -> None:
     databases = os.environ.get("BENCH_SCHAAL_DATABASES", "").split()
     if not databases:
         sys.exit("Set BENCH_SCHAAL_DATABASES='100k=postgres://… 1M=postgres://…'.")
+    load_voor = os.getloadavg()[0]
     metingen = []
     for item in databases:
         label, url = item.split("=", 1)
@@ -242,17 +253,15 @@ def main() -> None:
             text=True,
         ).stdout
         metingen.append(json.loads(uit.strip().splitlines()[-1]))
-    tekst = _markdown(metingen, clients, seconden, workers)
+    tekst = _markdown(
+        metingen, clients, seconden, workers, load_voor=load_voor, cpus=os.cpu_count() or 1
+    )
     print(tekst)
     doel = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
     if doel.exists() and "--schrijf" in sys.argv:
-        oud = doel.read_text()
-        if KOP in oud:
-            begin = oud.index(KOP)
-            rest = oud[begin + len(KOP) :]
-            einde = rest.find("\n## ")
-            oud = oud[:begin] + (rest[einde + 1 :] if einde >= 0 else "")
-        doel.write_text(oud.rstrip() + "\n\n" + tekst)
+        from eenplan.bench_schaal import vervang_meting
+
+        doel.write_text(vervang_meting(doel.read_text(), tekst, kop=KOP))
 
 
 if __name__ == "__main__":

@@ -599,15 +599,16 @@ def main() -> None:
         doel.write_text(vervang_meting(doel.read_text(), tekst))
 
 
-def vervang_meting(oud: str, tekst: str) -> str:
-    """docs/benchmarks.md with `tekst` (which starts with KOP) as the newest measurement: it
-    replaces the previous generated table, the text between KOP and the section's first `###`
-    subsection (or the next `##` section). The subsections below it are the measurements kept
-    by hand with their reading, and stay. Without KOP the section is appended."""
-    if KOP not in oud:
+def vervang_meting(oud: str, tekst: str, kop: str = KOP) -> str:
+    """docs/benchmarks.md with `tekst` (which starts with `kop`) as the newest measurement: it
+    replaces the previous generated table, the text between `kop` and the section's first
+    `###` subsection (or the next `##` section). The subsections below it are the measurements
+    kept by hand with their reading, and stay. Without `kop` the section is appended. Used by
+    `make bench-schaal` for both its tables (this module's and `bench_last`'s)."""
+    if kop not in oud:
         return oud.rstrip() + "\n\n" + tekst.rstrip() + "\n"
-    begin = oud.index(KOP)
-    rest = oud[begin + len(KOP) :]
+    begin = oud.index(kop)
+    rest = oud[begin + len(kop) :]
     grenzen = [i for i in (rest.find("\n### "), rest.find("\n## ")) if i >= 0]
     einde = min(grenzen) if grenzen else len(rest)
     return oud[:begin] + tekst.rstrip() + "\n" + rest[einde:]

@@ -23,7 +23,12 @@ def _last(label: str, plan: str, p50: float) -> dict:
 
 def test_load_table_compares_the_plan_page_across_sizes_with_each_sizes_url():
     tekst = bench_last._markdown(
-        [_last("100k", "/plannen/128/", 40.0), _last("1M", "/plannen/9001/", 44.0)], 10, 30, 3
+        [_last("100k", "/plannen/128/", 40.0), _last("1M", "/plannen/9001/", 44.0)],
+        10,
+        30,
+        3,
+        load_voor=0.5,
+        cpus=2,
     )
     regels = {r.split(" p50")[0]: r for r in tekst.splitlines() if " p50 / p95 ms |" in r}
     assert regels["| plan"] == (
@@ -76,3 +81,24 @@ def test_a_new_scale_measurement_replaces_the_table_and_keeps_the_history():
 def test_the_first_scale_measurement_is_appended():
     nieuw = bench_schaal.vervang_meting("# Benchmarks\n", f"{bench_schaal.KOP}\n\nMeasured\n")
     assert nieuw == f"# Benchmarks\n\n{bench_schaal.KOP}\n\nMeasured\n"
+
+
+def test_the_load_table_tells_the_load_before_from_its_own():
+    """The load test's own server and clients raise the load average: the table says what the
+    machine carried before it started, and only then whether other work shared it."""
+    metingen = [_last("100k", "/plannen/1/", 40.0), _last("1M", "/plannen/2/", 40.0)]
+    rustig = bench_last._markdown(metingen, 10, 30, 3, load_voor=0.5, cpus=2)
+    assert "before: 0.5" in rustig and "no other work competed" in rustig
+    assert "shared" not in rustig
+    druk = bench_last._markdown(metingen, 10, 30, 3, load_voor=6.0, cpus=2)
+    assert "inflated by that load" in druk
+
+
+def test_a_new_load_measurement_keeps_the_history_below_it():
+    oud = (
+        f"# Benchmarks\n\n{bench_last.KOP}\n\nold table\n\n### Kept by hand\n\nreading\n\n"
+        "## AVG\n\nother\n"
+    )
+    nieuw = bench_schaal.vervang_meting(oud, f"{bench_last.KOP}\n\nnew table\n", kop=bench_last.KOP)
+    assert "new table" in nieuw and "old table" not in nieuw
+    assert nieuw.index("new table") < nieuw.index("### Kept by hand") < nieuw.index("## AVG")
