@@ -18,6 +18,8 @@ from eenplan.beschikkingen.models import Aanvraag, Beschikking
 from eenplan.gemeente.constants import Rol
 from eenplan.gemeente.models import Gemeente, Medewerker
 from eenplan.inwoners.models import Inwoner
+from eenplan.meldingen.models import Melding
+from eenplan.meldingen.services import melding_register
 from eenplan.rules.voorziening import PgbToets
 from eenplan.testing.factories import gecontracteerd
 from eenplan.voorzieningen.models import Voorziening
@@ -38,6 +40,24 @@ def api_for(medewerker: Medewerker) -> APIClient:
     client = APIClient()
     client.force_authenticate(medewerker.user)
     return client
+
+
+def melding_voor(
+    door: Medewerker, inwoner: Inwoner | None = None, *, vraag: str = "Hulp nodig", **extra: Any
+) -> Melding:
+    """A Wmo melding received today by phone from the resident itself, registered by `door`
+    in its municipality (`onbekende_persoon=…` in `extra` for one not identified yet)."""
+    return melding_register(
+        gemeente=door.gemeente,
+        actor=door.user,
+        melder_soort="zelf",
+        kanaal="telefoon",
+        vraag=vraag,
+        ontvangen_op=timezone.localdate(),
+        domeinen=["wmo"],
+        inwoner=inwoner,
+        **extra,
+    )
 
 
 def maatwerk(

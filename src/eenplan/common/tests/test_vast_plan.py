@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from eenplan.common.vast_plan import vast_plan
 from eenplan.conftest import login
 from eenplan.meldingen import services
+from eenplan.testing.helpers import melding_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -67,24 +67,11 @@ def _statements(begin: str) -> list[tuple[int, int]]:
         return cursor.fetchall()
 
 
-def _melding(door, inwoner):
-    return services.melding_register(
-        gemeente=door.gemeente,
-        actor=door.user,
-        melder_soort="zelf",
-        kanaal="telefoon",
-        vraag="Hulp nodig",
-        ontvangen_op=timezone.localdate(),
-        domeinen=["wmo"],
-        inwoner=inwoner,
-    )
-
-
 WERKLIJST = 'SELECT "meldingen_melding"."id"'
 
 
 def _toegewezen(midoffice, generalist, inwoner):
-    melding = _melding(midoffice, inwoner)
+    melding = melding_voor(midoffice, inwoner)
     return services.melding_assign(melding=melding, actor=midoffice.user, medewerker=generalist)
 
 

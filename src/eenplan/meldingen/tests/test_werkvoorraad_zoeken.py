@@ -5,31 +5,17 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from eenplan.conftest import login
 from eenplan.meldingen import services
 from eenplan.meldingen.constants import Status
 from eenplan.testing.factories import InwonerFactory
+from eenplan.testing.helpers import melding_voor
 
 pytestmark = pytest.mark.django_db
 WERKVOORRAAD = reverse("meldingen:werkvoorraad")
 API = "/api/v1/meldingen/"
-
-
-def _register(door, inwoner=None, **extra):
-    return services.melding_register(
-        gemeente=door.gemeente,
-        actor=door.user,
-        melder_soort="zelf",
-        kanaal="telefoon",
-        vraag="Hulp nodig",
-        ontvangen_op=timezone.localdate(),
-        domeinen=["wmo"],
-        inwoner=inwoner,
-        **extra,
-    )
 
 
 @pytest.fixture
@@ -41,9 +27,9 @@ def drie(midoffice, inwoner_noord, wijken):
         achternaam="Verstappen",
     )
     return {
-        "anna": _register(midoffice, inwoner_noord),
-        "piet": _register(midoffice, ander),
-        "onbekend": _register(midoffice, onbekende_persoon="Oudere man, Parade 7"),
+        "anna": melding_voor(midoffice, inwoner_noord),
+        "piet": melding_voor(midoffice, ander),
+        "onbekend": melding_voor(midoffice, onbekende_persoon="Oudere man, Parade 7"),
     }
 
 
