@@ -44,13 +44,13 @@ BUDGET: dict[str, int] = {
     # The plan in one query (every part as JSON, 25 -> 6) was tried and reverted: building
     # that queryset cost Django 38 ms of CPU per request, and the page went from 54-59 to
     # 66-100 ms p50 at 1M (docs/benchmarks.md, "The plan in one query: reverted").
-    "plan": 25,
+    "plan": 23,  # 25 before the plan page read its candidates and domains with fewer queries
     "dossier": 5,  # the resident, and every part of the dossier in one query (JSON per part)
     "werkvoorraad_mijn": 5,
     "werkvoorraad_team": 5,
     "werkvoorraad_alle": 5,
     "beschikking": 5,  # the decision with its parts in one query, the eigen bijdrage in one
-    "api_meldingen": 5,
+    "api_meldingen": 4,  # the page and its total in one query (selectors.werkvoorraad_pagina)
     "zoeken": 5,  # count, the page of keys by the search index, the rows
     # The rows with their provider and the residents they name; their number with the
     # provider filter's choices and the folder connection's rounds. Before: 10 (the count,
@@ -60,6 +60,10 @@ BUDGET: dict[str, int] = {
     # The latest snapshot with every indicator's total. Before: 5 (the snapshot read twice).
     "dashboard": 3,
 }
+
+
+# The worklists of one staff member or team (`meldingen.selectors.werkvoorraad_plan`).
+SLEUTELLIJSTEN = {"werkvoorraad_mijn", "werkvoorraad_team"}
 
 
 def _paginas(s, contractmanager, beleid) -> dict[str, tuple[object, str]]:
@@ -131,6 +135,13 @@ def test_each_page_stays_within_its_query_budget(client):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, url
+        # The two statements around a keyed worklist on PostgreSQL that ask for its generic
+        # plan and put the settings back (common.vast_plan, ADR 0053) read no rows: one pair
+        # at most, on those pages only, and not counted against the budget.
+        plan_instelling = [q for q in queries if "set_config('plan_cache_mode'" in q["sql"]]
+        verwacht = 2 if connection.vendor == "postgresql" and pagina in SLEUTELLIJSTEN else 0
+        assert len(plan_instelling) == verwacht, (url, plan_instelling)
+        queries = [q for q in queries if q not in plan_instelling]
         gemeten[pagina] = len(queries)
         if os.environ.get("EENPLAN_BUDGET_TOON"):
             print(f"\n=== {pagina}: {len(queries)} queries")
