@@ -6,14 +6,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from eenplan.conftest import login
 from eenplan.gemeente.constants import Rol
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.services import huishouden_create, netwerkpersoon_add
-from eenplan.meldingen.services import melding_register
 from eenplan.testing.factories import InwonerFactory, MedewerkerFactory
+from eenplan.testing.helpers import melding_voor
 
 pytestmark = pytest.mark.django_db
 ZOEKEN = reverse("web:inwoner-zoeken")
@@ -54,7 +53,7 @@ def test_home_leads_each_role_to_the_modules_it_works_in(client, gemeente, rol, 
     """The start page names what a role can open now, never a module 'still to come'."""
     medewerker = MedewerkerFactory(gemeente=gemeente, functie=rol)
     body = login(client, medewerker).get("/").content.decode()
-    main = body[body.index("<main"):]
+    main = body[body.index("<main") :]
     assert "zodra die module er is" not in body
     for naam in links:
         assert f'href="{reverse(naam)}"' in main, naam
@@ -173,23 +172,10 @@ def test_resident_list_uses_the_same_number_of_queries_for_10_and_200(
     assert "200 inwoners gevonden" in body
 
 
-def _melding(inwoner, door, vraag="Hulp bij het huishouden"):
-    return melding_register(
-        gemeente=inwoner.gemeente,
-        actor=door.user,
-        melder_soort="zelf",
-        kanaal="telefoon",
-        vraag=vraag,
-        ontvangen_op=timezone.localdate(),
-        domeinen=["wmo"],
-        inwoner=inwoner,
-    )
-
-
 def test_resident_page_is_the_dossier_with_meldingen_deadlines_and_a_prefilled_new_melding(
     client, generalist, inwoner_noord
 ):
-    melding = _melding(inwoner_noord, generalist)
+    melding = melding_voor(generalist, inwoner_noord, vraag="Hulp bij het huishouden")
     body = login(client, generalist).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
     assert f"/meldingen/{melding.pk}/" in body  # the melding, linked
     assert f"Onderzoek bij melding {melding.pk}" in body  # its open deadline
@@ -232,8 +218,11 @@ def test_werkplein_reads_the_decisions_but_never_decides_a_wmo_aanvraag(
     assert Inzage.objects.filter(toegestaan=False).count() == voor + 1
     with pytest.raises(PermissionDenied):
         beschikkingen.beschikking_issue(
-            aanvraag=wmo, actor=werkplein.user, besloten_op=wmo.ontvangen_op,
-            motivering="x", regels=[],
+            aanvraag=wmo,
+            actor=werkplein.user,
+            besloten_op=wmo.ontvangen_op,
+            motivering="x",
+            regels=[],
         )
     wmo.refresh_from_db()
     assert wmo.status == "ontvangen" and not wmo.beschikkingen.exists()
@@ -243,11 +232,11 @@ def test_dossier_page_queries_stay_flat_with_more_meldingen(
     client, generalist, inwoner_noord, django_assert_max_num_queries
 ):
     login(client, generalist)
-    _melding(inwoner_noord, generalist)
+    melding_voor(generalist, inwoner_noord, vraag="Hulp bij het huishouden")
     with CaptureQueriesContext(connection) as een:
         assert client.get(f"/inwoners/{inwoner_noord.pk}/").status_code == 200
     for i in range(12):
-        _melding(inwoner_noord, generalist, vraag=f"Vraag {i}")
+        melding_voor(generalist, inwoner_noord, vraag=f"Vraag {i}")
     with django_assert_max_num_queries(len(een.captured_queries)):
         assert client.get(f"/inwoners/{inwoner_noord.pk}/").status_code == 200
 
@@ -257,7 +246,7 @@ def test_dossier_api_answers_what_the_page_shows_and_logs_it(generalist, inwoner
 
     from eenplan.privacy.models import Inzage
 
-    melding = _melding(inwoner_noord, generalist)
+    melding = melding_voor(generalist, inwoner_noord, vraag="Hulp bij het huishouden")
     api = APIClient()
     api.force_authenticate(generalist.user)
     body = api.get(f"/api/v1/dossiers/{inwoner_noord.pk}/").json()
@@ -273,8 +262,10 @@ def test_dossier_api_answers_what_the_page_shows_and_logs_it(generalist, inwoner
 def test_header_search_finds_residents_and_meldingen_within_scope_only(
     client, generalist, midoffice, inwoner_noord, inwoner_zuid
 ):
-    eigen = _melding(inwoner_noord, generalist)
-    vreemd = _melding(inwoner_zuid, midoffice)  # the generalist may not name this resident
+    eigen = melding_voor(generalist, inwoner_noord, vraag="Hulp bij het huishouden")
+    vreemd = melding_voor(
+        midoffice, inwoner_zuid, vraag="Hulp bij het huishouden"
+    )  # the generalist may not name this resident
     login(client, generalist)
     assert 'role="search"' in client.get("/").content.decode()  # the box is in the header
     body = client.get("/zoeken/", {"q": "Jansen"}).content.decode()
@@ -303,7 +294,7 @@ def test_page_and_api_name_the_person_who_did_a_step_never_the_login(
 ):
     from rest_framework.test import APIClient
 
-    _melding(inwoner_noord, generalist)
+    melding_voor(generalist, inwoner_noord, vraag="Hulp bij het huishouden")
     naam = generalist.user.get_full_name()
     body = login(client, generalist).get(f"/inwoners/{inwoner_noord.pk}/").content.decode()
     assert f"({naam})" in body
