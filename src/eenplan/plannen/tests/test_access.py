@@ -32,7 +32,6 @@ pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
 
 
-
 def url(naam: str, *args) -> str:
     return reverse(f"plannen:{naam}", args=args)
 
@@ -278,3 +277,17 @@ def test_eligible_staff_a_colleague_or_someone_with_dossier_access(
         assert f"medewerker:{medewerker.pk}" in body
     for wie in ("vrijwilliger", "privacy", "backoffice"):
         assert f"medewerker:{andere_medewerkers[wie].pk}" not in body
+
+
+def test_a_member_who_has_not_moved_in_yet_does_not_make_their_wijk_team_eligible(
+    plan, gezin, generalist, andere_medewerkers, wijken
+):
+    """The regisseur works for the household's *current* members: someone registered to move
+    in next month, from Zuid, does not make Zuid's generalist eligible before that day; on it
+    they do. The plan page and the service ask the same rule."""
+    zuid = andere_medewerkers["zuid"]
+    intrek = VANDAAG + dt.timedelta(days=30)
+    nieuw = InwonerFactory(gemeente=plan.huishouden.gemeente, wijk=wijken["Zuid"])
+    plan.huishouden.leden.create(inwoner=nieuw, relatie=Relatie.OVERIG, lid_van=intrek)
+    assert zuid not in set(selectors.regisseur_kandidaten(huishouden=plan.huishouden))
+    assert zuid in set(selectors.regisseur_kandidaten(huishouden=plan.huishouden, op=intrek))

@@ -423,8 +423,13 @@ def test_other_aanvraag_is_recorded_as_deviating(client, generalist, plan, onder
 
 def test_merge_two_active_plans(client, generalist, plan, doel, gezin):
     tweede = plan_uit_vorig_huishouden(inwoner=gezin["henk"], door=generalist.user)
+    # An active plan of a household none of these members ever lived in is not offered.
+    buiten = InwonerFactory(gemeente=gezin["henk"].gemeente, wijk=gezin["henk"].wijk)
+    plan_uit_vorig_huishouden(inwoner=buiten, door=generalist.user)
     login(client, generalist)
-    body = client.get(url("detail", plan.pk)).content.decode()
+    response = client.get(url("detail", plan.pk))
+    assert response.context["andere_plannen"] == [tweede]
+    body = response.content.decode()
     assert "nog een lopend plan voor leden" in body and "Plannen samenvoegen" in body
     response = client.post(url("samenvoegen", plan.pk), {"samenvoegen-plannen": [str(tweede.pk)]})
     assert response.status_code == 302
