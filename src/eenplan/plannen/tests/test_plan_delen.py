@@ -1,0 +1,218 @@
+"""A plan with every kind of part, as its page, print view and API show it: each part present,
+in its order (goals by ZRM domain, actions by their date, evaluations by date, signals and the
+resident's contributions newest first, regisseurs by their start), with its own references
+(the score of an evaluation, the consent of a participant, the person who is regisseur), read
+by `plannen.selectors.plan_get` in a fixed number of queries, and nothing of another
+municipality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from rest_framework.test import APIClient
+
+from eenplan.inwoners.constants import NetwerkSoort
+from eenplan.inwoners.services import netwerkpersoon_add
+from eenplan.onderzoeken.models import Leefgebied
+from eenplan.plannen import selectors, services
+from eenplan.plannen.constants import Doeltype, RegisseurSoort, Uitvoerder
+from eenplan.plannen.models import Plan
+from eenplan.privacy.services import toestemming_give
+from eenplan.testing import scenarios
+from eenplan.testing.scenarios import MetPlan
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Rijk:
+    s: MetPlan
+    plan: Plan
+
+
+def rijk_plan() -> Rijk:
+    """The scenario's plan with two more goals, actions, evaluations (one with a score), a
+    participant with consent, two regisseurs, two safety signals and two contributions from
+    the portal, each added in an order that differs from the order shown."""
+    s = scenarios.plan()
+    wie, plan, vandaag = s.generalist.user, s.plan, s.vandaag
+    leefgebieden = list(Leefgebied.objects.filter(instrument__actief=True).order_by("-volgorde"))
+    later = services.doel_add(  # the last ZRM domain, added first
+        plan=plan,
+        inwoner=s.inwoner,
+        leefgebied=leefgebieden[0],
+        omschrijving="Doel Omega in het laatste leefgebied",
+        doeltype=Doeltype.VERSTERKEN,
+        actor=wie,
+    )
+    eerder = services.doel_add(
+        plan=plan,
+        inwoner=s.inwoner,
+        leefgebied=leefgebieden[-1],
+        omschrijving="Doel Alfa in het eerste leefgebied",
+        doeltype=Doeltype.STABILISEREN,
+        actor=wie,
+    )
+    for naam, dagen in (("Actie Derde", 30), ("Actie Eerste", 5), ("Actie Tweede", 12)):
+        services.actie_add(
+            doel=later,
+            omschrijving=naam,
+            uitvoerder_soort=Uitvoerder.INWONER,
+            uitvoerder="Anna zelf",
+            uiterlijk=vandaag + dt.timedelta(days=dagen),
+            actor=wie,
+        )
+    services.evaluatie_add(
+        doel=eerder,
+        datum=vandaag,
+        uitkomst="deels",
+        toelichting="Evaluatie Nieuw",
+        score=3,
+        actor=wie,
+    )
+    services.evaluatie_add(
+        doel=eerder,
+        datum=vandaag - dt.timedelta(days=20),
+        uitkomst="niet",
+        toelichting="Evaluatie Oud",
+        actor=wie,
+    )
+    buurman = netwerkpersoon_add(
+        inwoner=s.inwoner, soort=NetwerkSoort.BUUR, naam="Buurman Bram", relatie="buurman"
+    )
+    toestemming = toestemming_give(
+        inwoner=s.inwoner, aan="Buurman Bram", doel="plan", gegeven_op=vandaag, door=wie
+    )
+    services.deelnemer_add(
+        plan=plan, rol="Boodschappen", toestemming=toestemming, netwerkpersoon=buurman, actor=wie
+    )
+    services.regisseur_set(
+        plan=plan,
+        soort=RegisseurSoort.INWONER,
+        inwoner=s.inwoner,
+        van=vandaag - dt.timedelta(days=10),
+        actor=wie,
+    )
+    services.regisseur_set(
+        plan=plan,
+        soort=RegisseurSoort.NETWERK,
+        netwerkpersoon=buurman,
+        van=vandaag,
+        actor=wie,
+    )
+    services.veiligheid_signaleer(
+        plan=plan,
+        soort="structureel",
+        omschrijving="Signaal Eerste",
+        escalatie="zvh",
+        actor=wie,
+    )
+    services.veiligheid_signaleer(
+        plan=plan,
+        soort="geen_medewerking",
+        omschrijving="Signaal Tweede",
+        escalatie="geen",
+        actor=wie,
+    )
+    for tekst in ("Inbreng Eerste", "Inbreng Tweede"):
+        services.inbreng_add(plan=plan, inwoner=s.inwoner, soort="notitie", tekst=tekst, actor=wie)
+    plan.refresh_from_db()
+    return Rijk(s=s, plan=plan)
+
+
+def _op_volgorde(tekst: str, *delen: str) -> bool:
+    ontbreekt = [deel for deel in delen if deel not in tekst]
+    assert not ontbreekt, f"not shown: {ontbreekt}"
+    plekken = [tekst.index(deel) for deel in delen]
+    return plekken == sorted(plekken)
+
+
+def _pagina(rijk: Rijk, pad: str = "") -> str:
+    client = Client()
+    client.force_login(rijk.s.generalist.user)
+    antwoord = client.get(f"/plannen/{rijk.plan.pk}/{pad}")
+    assert antwoord.status_code == 200
+    return antwoord.content.decode()
+
+
+def test_the_plan_page_shows_every_part_in_its_order() -> None:
+    rijk = rijk_plan()
+    for html in (_pagina(rijk), _pagina(rijk, "afdrukken/")):
+        assert _op_volgorde(html, "Doel Alfa", "Een schoon huis", "Doel Omega"), "by ZRM domain"
+        assert _op_volgorde(html, "Actie Eerste", "Actie Tweede", "Actie Derde")
+        assert "Buurman Bram" in html and "Boodschappen" in html
+    html = _pagina(rijk)
+    assert _op_volgorde(html, "Evaluatie Oud", "Evaluatie Nieuw")
+    assert "nieuwe score 3" in html
+    assert _op_volgorde(html, "Signaal Tweede", "Signaal Eerste"), "newest first"
+    assert _op_volgorde(html, "Inbreng Tweede", "Inbreng Eerste"), "newest first"
+    assert "Hulp bij het huishouden" in html
+
+
+def test_the_plan_api_gives_every_part_in_its_order() -> None:
+    rijk = rijk_plan()
+    client = APIClient()
+    client.force_authenticate(rijk.s.generalist.user)
+    data = client.get(f"/api/v1/plannen/{rijk.plan.pk}/").json()
+    doelen = [d["omschrijving"] for d in data["doelen"]]
+    assert doelen[0].startswith("Doel Alfa") and doelen[-1].startswith("Doel Omega")
+    omega = data["doelen"][-1]
+    assert [a["omschrijving"] for a in omega["acties"]] == [
+        "Actie Eerste",
+        "Actie Tweede",
+        "Actie Derde",
+    ]
+    alfa = data["doelen"][0]
+    assert [e["toelichting"] for e in alfa["evaluaties"]] == ["Evaluatie Oud", "Evaluatie Nieuw"]
+    schoon = next(d for d in data["doelen"] if d["omschrijving"].startswith("Een schoon huis"))
+    assert schoon["voorstellen"] == [rijk.s.voorstel.pk]
+    assert [v["omschrijving"] for v in data["voorstellen"]] == ["Hulp bij het huishouden"]
+    signalen = [s["omschrijving"] for s in data["veiligheidssignalen"]]
+    assert signalen == ["Signaal Tweede", "Signaal Eerste"]
+    assert [r["soort"] for r in data["regisseurs"]] == ["inwoner", "netwerk"]
+
+
+def test_plan_get_reads_the_parts_with_their_references_in_a_fixed_number_of_queries(
+    django_assert_num_queries: Any,
+) -> None:
+    rijk = rijk_plan()
+    gemeente_id = rijk.s.gemeente.pk
+    # The plan with its household, then one query per kind of part (goals, their actions,
+    # evaluations and proposals, regie, participants, proposals, versions, signals): however
+    # many parts the plan has, and nothing more when the page walks them.
+    with django_assert_num_queries(10):
+        plan = selectors.plan_get(
+            scope=Plan.objects.all(), pk=rijk.plan.pk, gemeente_id=gemeente_id
+        )
+        assert plan is not None
+        doelen = list(plan.doelen.all())
+        assert [d.leefgebied.volgorde for d in doelen] == sorted(
+            d.leefgebied.volgorde for d in doelen
+        )
+        assert all(d.inwoner.pk == rijk.s.inwoner.pk for d in doelen)
+        evaluaties = [e for d in doelen for e in d.evaluaties.all()]
+        assert {e.score.score for e in evaluaties if e.score} == {3}
+        assert [v.omschrijving for d in doelen for v in d.voorstellen.all()] == [
+            "Hulp bij het huishouden"
+        ]
+        assert [d.toestemming.aan for d in plan.deelnemers.all()] == ["Buurman Bram"]
+        assert [d.netwerkpersoon.naam for d in plan.deelnemers.all()] == ["Buurman Bram"]
+        regisseurs = list(plan.regisseurs.all())
+        assert regisseurs[0].inwoner == rijk.s.inwoner
+        assert regisseurs[1].netwerkpersoon.naam == "Buurman Bram"
+        assert all(v.inwoner.pk == rijk.s.inwoner.pk for v in plan.voorstellen.all())
+        versies = [v.versie for v in plan.versies.all()]
+        assert versies == sorted(versies) and len(versies) > 1
+        assert {v.door.pk for v in plan.versies.all()} == {rijk.s.generalist.user.pk}
+        assert [v.besloten_door.pk for v in plan.veiligheidssignalen.all()] == [
+            rijk.s.generalist.user.pk
+        ] * 2
+    # Another municipality's id finds nothing (a 404 for the page: ADR 0046).
+    assert (
+        selectors.plan_get(scope=Plan.objects.all(), pk=rijk.plan.pk, gemeente_id=gemeente_id + 999)
+        is None
+    )
