@@ -590,10 +590,7 @@ class VerzoekViewSet(_Beheer):
         )
 
     def _get(self, pk: Any) -> RolWijzigingVerzoek:
-        verzoek = selectors.verzoek_get(gemeente=self.gemeente(), pk=int(pk))
-        if verzoek is None:
-            raise NotFound("Dit verzoek hoort niet bij uw gemeente.")
-        return verzoek
+        return opzoeken.verzoek(self.request.user, int(pk), via=access.Via.request(self.request))
 
     @extend_schema(
         summary="Goedkeuren (door een andere beheerder dan de aanvrager)",
@@ -697,9 +694,7 @@ class WijkViewSet(_Beheer):
         return Response(BeheerWijkSerializer(wijk).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: Any = None) -> Response:
-        wijk = Wijk.objects.filter(gemeente=self.gemeente(), pk=int(pk)).first()
-        if wijk is None:
-            raise NotFound("Deze wijk hoort niet bij uw gemeente.")
+        wijk = opzoeken.wijk(request.user, int(pk), via=access.Via.request(request))
         data = BeheerWijkSerializer(wijk, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         wijk = gemeente_services.wijk_change(
@@ -735,14 +730,11 @@ class VoorzieningViewSet(_Beheer):
     http_method_names = ["get", "patch", "head", "options"]
 
     def _get(self, pk: Any) -> Voorziening:
-        voorziening = (
-            voorzieningen_selectors.catalogus_beheer(gemeente=self.gemeente())
-            .filter(pk=int(pk))
-            .first()
+        """Read (the tariffs) or changed, as the action's row in `access_rules` says."""
+        _, handeling = self.access_rules[self.action]
+        return opzoeken.voorziening(
+            self.request.user, int(pk), handeling, via=access.Via.request(self.request)
         )
-        if voorziening is None:
-            raise NotFound("Deze voorziening hoort niet bij de catalogus van uw gemeente.")
-        return voorziening
 
     def list(self, request: Request) -> Response:
         return pagina(
@@ -802,10 +794,7 @@ class SynoniemViewSet(_Beheer):
         return voorzieningen_selectors.synoniemen_list(gemeente=self.gemeente())
 
     def _get(self, pk: Any) -> Synoniem:
-        synoniem = self._qs().filter(pk=int(pk)).first()
-        if synoniem is None:
-            raise NotFound("Deze synoniemen horen niet bij uw gemeente.")
-        return synoniem
+        return opzoeken.synoniem(self.request.user, int(pk), via=access.Via.request(self.request))
 
     def list(self, request: Request) -> Response:
         return pagina(self, request, self._qs(), BeheerSynoniemSerializer)

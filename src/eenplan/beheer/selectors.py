@@ -157,12 +157,17 @@ def verzoeken_open(*, gemeente: Gemeente) -> QuerySet[RolWijzigingVerzoek]:
     )
 
 
-def verzoek_get(*, gemeente: Gemeente, pk: int) -> RolWijzigingVerzoek | None:
+def verzoek_get(*, gemeente: Gemeente | int | None, pk: int) -> RolWijzigingVerzoek | None:
     return (
         RolWijzigingVerzoek.objects.filter(gemeente=gemeente, medewerker__gemeente=gemeente, pk=pk)
         .select_related("medewerker__user", "aangevraagd_door", "beoordeeld_door")
         .first()
     )
+
+
+def wijk_get(*, gemeente: Gemeente | int | None, pk: int) -> Wijk | None:
+    """One wijk of the municipality; None when it has none by that id."""
+    return Wijk.objects.filter(gemeente=gemeente, pk=pk).first()
 
 
 def teams_list(*, gemeente: Gemeente) -> QuerySet[Team]:

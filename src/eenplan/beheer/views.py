@@ -41,7 +41,7 @@ from eenplan.beheer.forms import (
     WijkForm,
 )
 from eenplan.gemeente import services as gemeente_services
-from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker, Wijk
+from eenplan.gemeente.models import GelijkgesteldeFeestdag, Gemeente, Medewerker
 from eenplan.privacy import access
 from eenplan.privacy.access import Action, Resource
 from eenplan.rules.instellingen import Onderwerp
@@ -360,9 +360,7 @@ def verzoeken(request: HttpRequest) -> HttpResponse:
 
 
 def _verzoek_actie(request: HttpRequest, pk: int, *, goedkeuren: bool) -> HttpResponse:
-    verzoek = selectors.verzoek_get(gemeente=_gemeente(request), pk=pk)
-    if verzoek is None:
-        raise Http404("Dit verzoek hoort niet bij uw gemeente.")
+    verzoek = opzoeken.verzoek(request.user, pk, via=access.Via.request(request))
     try:
         if goedkeuren:
             gemeente_services.rolwijziging_approve(door=request.user, verzoek=verzoek)
@@ -475,10 +473,7 @@ def wijk_nieuw(request: HttpRequest) -> HttpResponse:
 
 @access.requires(Resource.INRICHTING, Action.WIJZIGEN)
 def wijk_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    gemeente = _gemeente(request)
-    wijk = Wijk.objects.filter(gemeente=gemeente, pk=pk).first()
-    if wijk is None:
-        raise Http404("Deze wijk hoort niet bij uw gemeente.")
+    wijk = opzoeken.wijk(request.user, pk, via=access.Via.request(request))
     form = _formulier(
         request, f"wijk-{pk}", WijkForm, initial={"code": wijk.code, "naam": wijk.naam}
     )
@@ -530,12 +525,8 @@ def voorziening_nieuw(request: HttpRequest) -> HttpResponse:
 
 
 def _voorziening_or_404(request: HttpRequest, pk: int) -> Voorziening:
-    voorziening = (
-        voorzieningen_selectors.catalogus_beheer(gemeente=_gemeente(request)).filter(pk=pk).first()
-    )
-    if voorziening is None:
-        raise Http404("Deze voorziening hoort niet bij de catalogus van uw gemeente.")
-    return voorziening
+    """Both pages that open one change it (CATALOGUS, WIJZIGEN)."""
+    return opzoeken.voorziening(request.user, pk, Action.WIJZIGEN, via=access.Via.request(request))
 
 
 def _voorziening_initial(v: Voorziening) -> dict[str, Any]:
@@ -657,12 +648,7 @@ def synoniemen(request: HttpRequest) -> HttpResponse:
 
 
 def _synoniem_or_404(request: HttpRequest, pk: int) -> Synoniem:
-    synoniem = (
-        voorzieningen_selectors.synoniemen_list(gemeente=_gemeente(request)).filter(pk=pk).first()
-    )
-    if synoniem is None:
-        raise Http404("Deze synoniemen horen niet bij uw gemeente.")
-    return synoniem
+    return opzoeken.synoniem(request.user, pk, via=access.Via.request(request))
 
 
 @access.requires(Resource.CATALOGUS, Action.WIJZIGEN)

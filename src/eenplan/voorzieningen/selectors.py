@@ -89,11 +89,11 @@ def synoniem_groepen(*, gemeente: Gemeente) -> list[set[str]]:
     ]
 
 
-def synoniemen_list(*, gemeente: Gemeente) -> QuerySet[Synoniem]:
+def synoniemen_list(*, gemeente: Gemeente | int | None) -> QuerySet[Synoniem]:
     return Synoniem.objects.filter(gemeente=gemeente).order_by("woorden")
 
 
-def catalogus_beheer(*, gemeente: Gemeente, q: str = "") -> QuerySet[Voorziening]:
+def catalogus_beheer(*, gemeente: Gemeente | int | None, q: str = "") -> QuerySet[Voorziening]:
     """Every voorziening of the municipality, also the inactive ones (for functioneel beheer)."""
     qs = Voorziening.objects.filter(gemeente=gemeente)
     for woord in normalise(q).split():
