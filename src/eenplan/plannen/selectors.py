@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
@@ -41,6 +42,44 @@ def plannen_in_scope(user: User | access.Actor) -> QuerySet[Plan]:
         # The household joined for the list is the municipality's (issue 16: one shard).
         plannen = plannen.filter(huishouden__gemeente_id=gemeente_id)
     return plannen
+
+
+def samen_te_voegen(
+    user: User | access.Actor, *, plan: Plan, ids: list[Any], via: access.Via
+) -> list[Plan]:
+    """The plans `ids` (a form's or a request body's values) to merge into `plan`, each within
+    the login's scope (`plannen_in_scope`), with their household. An id that is not — another
+    municipality's plan, one outside the work area, none, not a number — is one refused row in
+    the access log (plan, wijzigen, "Plan <id>: niet binnen uw werkgebied of bestaat niet.")
+    and a Dutch message on `plannen`; with any such id the answer is a ValidationError naming
+    each, and nothing is merged (ADR 0046). Whether these plans may be merged (active plans of
+    the members of one household) stays with `services.plan_merge`."""
+    getallen = {int(i) for i in ids if str(i).isdigit()} - {plan.pk}
+    gevonden = {
+        p.pk: p for p in plannen_in_scope(user).select_related("huishouden").filter(pk__in=getallen)
+    }
+    fouten: list[str] = []
+    for i in dict.fromkeys(ids):
+        if i == plan.pk or (str(i).isdigit() and int(i) in gevonden):
+            continue
+        try:
+            access.uit_invoer(
+                user,
+                access.Resource.PLAN,
+                access.Action.WIJZIGEN,
+                via=via,
+                pk=i,
+                zoek=lambda _gemeente_id: None,  # not among the plans in scope read above
+                wat="Plan",
+                veld="plannen",
+                reden=access.NIET_BINNEN_WERKGEBIED,
+                fout=f"Plan {i} is onbekend of valt buiten uw werkgebied.",
+            )
+        except ValidationError as exc:
+            fouten += exc.message_dict["plannen"]
+    if fouten:
+        raise ValidationError({"plannen": fouten})
+    return list(gevonden.values())
 
 
 def _met_rechten(perms: tuple[str, ...]) -> QuerySet[Medewerker]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -45,6 +46,7 @@ from eenplan.testing.factories import (
     plan_uit_vorig_huishouden,
 )
 from eenplan.testing.helpers import api_for
+from eenplan.web.forms import KEUZE_FOUT
 
 pytestmark = pytest.mark.django_db
 
@@ -640,6 +642,47 @@ def test_merge_keeps_the_history_of_both(plan, gezin, generalist, plan_zuid):
     tweede.refresh_from_db()
     assert tweede.status == PlanStatus.SAMENGEVOEGD and tweede.samengevoegd_in_id == plan.pk
     assert api.get(url(tweede)).json()["samengevoegd_in"] == plan.pk
+
+
+def test_merging_with_a_plan_outside_the_work_area_is_a_logged_400_and_merges_nothing(
+    plan, gezin, generalist, plan_zuid
+):
+    """A plan id in the body that is not in the login's scope (outside the work area, or none)
+    is one refused row each in the access log and a Dutch 400 on `plannen` that names each;
+    the plan it may merge is not merged either (ADR 0046)."""
+    tweede = plan_uit_vorig_huishouden(inwoner=gezin["henk"], door=generalist.user)
+    api = api_for(generalist)
+    response = api.post(
+        url(plan, "samenvoegen"), {"plannen": [tweede.pk, plan_zuid.pk, 987654]}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["plannen"] == [
+        f"Plan {plan_zuid.pk} is onbekend of valt buiten uw werkgebied.",
+        "Plan 987654 is onbekend of valt buiten uw werkgebied.",
+    ]
+    geweigerd = Inzage.objects.filter(user=generalist.user, toegestaan=False).order_by("id")
+    assert [(r.onderwerp, r.handeling, r.reden) for r in geweigerd] == [
+        ("plan", "wijzigen", f"Plan {plan_zuid.pk}: niet binnen uw werkgebied of bestaat niet."),
+        ("plan", "wijzigen", "Plan 987654: niet binnen uw werkgebied of bestaat niet."),
+    ]
+    # The page offers only the plans to merge; a tampered choice is refused and logged alike.
+    client = Client()
+    client.force_login(generalist.user)
+    pagina = client.post(
+        f"/plannen/{plan.pk}/samenvoegen/",
+        {"samenvoegen-plannen": [str(tweede.pk), str(plan_zuid.pk), "987654"]},
+    )
+    assert pagina.status_code == 302 and pagina["Location"].endswith("#samenvoegen")
+    assert KEUZE_FOUT in client.get(pagina["Location"]).content.decode()
+    assert [r.reden for r in geweigerd.all()][2:] == [
+        f"Plan {plan_zuid.pk}: niet binnen uw werkgebied of bestaat niet.",
+        "Plan 987654: niet binnen uw werkgebied of bestaat niet.",
+    ]
+    voor = {p.pk: p.status for p in (tweede, plan_zuid)}
+    tweede.refresh_from_db()
+    plan_zuid.refresh_from_db()
+    assert {p.pk: p.status for p in (tweede, plan_zuid)} == voor
+    assert PlanStatus.SAMENGEVOEGD not in voor.values() and tweede.samengevoegd_in_id is None
 
 
 def test_a_merged_plan_cannot_be_changed(plan, gezin, generalist):

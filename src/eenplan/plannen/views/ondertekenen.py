@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
-from eenplan.plannen import services
+from eenplan.plannen import selectors, services
 from eenplan.plannen.forms import AanvraagForm, OndertekenForm, SamenvoegenForm
 from eenplan.plannen.models import Plan
 from eenplan.plannen.views.gemeen import _datum
@@ -84,6 +85,15 @@ def samenvoegen(request: HttpRequest, pk: int) -> HttpResponse:
     gekozen: dict[str, Plan] = {}
 
     def maak(plan: Plan, mensen: _Mensen) -> Form:
+        # A value the form does not offer (a tampered choice) that names no plan in scope is a
+        # refusal, logged as the API logs it; the form says which choice is not valid.
+        aangeboden = {str(p.pk) for p in mensen.andere_plannen}
+        anders = [w for w in request.POST.getlist("samenvoegen-plannen") if w not in aangeboden]
+        if anders:
+            with contextlib.suppress(ValidationError):
+                selectors.samen_te_voegen(
+                    request.user, plan=plan, ids=anders, via=access.Via.request(request)
+                )
         return SamenvoegenForm(request.POST, plannen=mensen.andere_plannen)
 
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:

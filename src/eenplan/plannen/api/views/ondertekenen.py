@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
-from eenplan.plannen import services
+from eenplan.plannen import selectors, services
 from eenplan.plannen.api.serializers import (
     AanvraagInputSerializer,
     OndertekenenInputSerializer,
@@ -29,6 +29,7 @@ from eenplan.plannen.api.views.gemeen import (
     _netwerkpersoon,
 )
 from eenplan.plannen.models import Plan
+from eenplan.privacy import access
 from eenplan.privacy.access import Action
 
 
@@ -109,16 +110,11 @@ class OndertekenActies(PlanBasis):
         plan = self._get(request, pk, Action.WIJZIGEN)
         data = SamenvoegenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        ids = set(data.validated_data["plannen"]) - {plan.pk}
-        andere = list(self.get_queryset().select_related("huishouden").filter(pk__in=ids))
-        onbekend = sorted(ids - {p.pk for p in andere})
-        if onbekend:
-            raise ValidationError(
-                {
-                    "plannen": [
-                        f"Plan {i} is onbekend of valt buiten uw werkgebied." for i in onbekend
-                    ]
-                }
-            )
+        andere = selectors.samen_te_voegen(
+            request.user,
+            plan=plan,
+            ids=sorted(data.validated_data["plannen"]),
+            via=access.Via.request(request),
+        )
         result = services.plan_merge(plannen=[plan, *andere], actor=request.user)
         return self._render(request, result.pk)
