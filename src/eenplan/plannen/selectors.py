@@ -45,7 +45,7 @@ def plannen_in_scope(user: User | access.Actor) -> QuerySet[Plan]:
 
 
 def samen_te_voegen(
-    user: User | access.Actor, *, plan: Plan, ids: list[Any], via: access.Via
+    user: User | access.Actor, *, plan: Plan, ids: list[int | str], via: access.Via
 ) -> list[Plan]:
     """The plans `ids` (a form's or a request body's values) to merge into `plan`, each within
     the login's scope (`plannen_in_scope`), with their household. An id that is not — another
@@ -53,14 +53,21 @@ def samen_te_voegen(
     the access log (plan, wijzigen, "Plan <id>: niet binnen uw werkgebied of bestaat niet.")
     and a Dutch message on `plannen`; with any such id the answer is a ValidationError naming
     each, and nothing is merged (ADR 0046). Whether these plans may be merged (active plans of
-    the members of one household) stays with `services.plan_merge`."""
-    getallen = {int(i) for i in ids if str(i).isdigit()} - {plan.pk}
+    the members of one household) stays with `services.plan_merge`.
+
+    `ids`: as the caller parsed them — an id as a whole number in the id range (the API's
+    `IdField`, the page's `common.api.parse_id`), anything else as it was given (not an id: never
+    put in a query, only refused and logged)."""
+    nummers = {i: i if isinstance(i, int) else None for i in dict.fromkeys(ids)}
     gevonden = {
-        p.pk: p for p in plannen_in_scope(user).select_related("huishouden").filter(pk__in=getallen)
+        p.pk: p
+        for p in plannen_in_scope(user)
+        .select_related("huishouden")
+        .filter(pk__in={n for n in nummers.values() if n is not None} - {plan.pk})
     }
     fouten: list[str] = []
-    for i in dict.fromkeys(ids):
-        if i == plan.pk or (str(i).isdigit() and int(i) in gevonden):
+    for i, nummer in nummers.items():
+        if nummer is not None and (nummer == plan.pk or nummer in gevonden):
             continue
         try:
             access.uit_invoer(

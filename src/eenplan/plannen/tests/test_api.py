@@ -670,13 +670,17 @@ def test_merging_with_a_plan_outside_the_work_area_is_a_logged_400_and_merges_no
     client.force_login(generalist.user)
     pagina = client.post(
         f"/plannen/{plan.pk}/samenvoegen/",
-        {"samenvoegen-plannen": [str(tweede.pk), str(plan_zuid.pk), "987654"]},
+        {"samenvoegen-plannen": [str(tweede.pk), str(plan_zuid.pk), "987654", "9" * 30, "x"]},
     )
     assert pagina.status_code == 302 and pagina["Location"].endswith("#samenvoegen")
     assert KEUZE_FOUT in client.get(pagina["Location"]).content.decode()
+    # A value that is no id at all (too long a number, a word) is refused and logged without
+    # being put in a query.
     assert [r.reden for r in geweigerd.all()][2:] == [
         f"Plan {plan_zuid.pk}: niet binnen uw werkgebied of bestaat niet.",
         "Plan 987654: niet binnen uw werkgebied of bestaat niet.",
+        f"Plan {'9' * 30}: niet binnen uw werkgebied of bestaat niet.",
+        "Plan x: niet binnen uw werkgebied of bestaat niet.",
     ]
     voor = {p.pk: p.status for p in (tweede, plan_zuid)}
     tweede.refresh_from_db()

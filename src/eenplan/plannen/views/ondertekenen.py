@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from eenplan.common.api import parse_id
 from eenplan.inwoners.models import Inwoner, Netwerkpersoon
 from eenplan.plannen import selectors, services
 from eenplan.plannen.forms import AanvraagForm, OndertekenForm, SamenvoegenForm
@@ -90,9 +91,10 @@ def samenvoegen(request: HttpRequest, pk: int) -> HttpResponse:
         aangeboden = {str(p.pk) for p in mensen.andere_plannen}
         anders = [w for w in request.POST.getlist("samenvoegen-plannen") if w not in aangeboden]
         if anders:
+            ids: list[int | str] = [parse_id(w) or w for w in anders]
             with contextlib.suppress(ValidationError):
                 selectors.samen_te_voegen(
-                    request.user, plan=plan, ids=anders, via=access.Via.request(request)
+                    request.user, plan=plan, ids=ids, via=access.Via.request(request)
                 )
         return SamenvoegenForm(request.POST, plannen=mensen.andere_plannen)
 
