@@ -67,7 +67,7 @@ def samen_te_voegen(
     }
     fouten: list[str] = []
     for i, nummer in nummers.items():
-        if nummer is not None and (nummer == plan.pk or nummer in gevonden):
+        if nummer == plan.pk:
             continue
         try:
             access.uit_invoer(
@@ -76,7 +76,8 @@ def samen_te_voegen(
                 access.Action.WIJZIGEN,
                 via=via,
                 pk=i,
-                zoek=lambda _gemeente_id: None,  # not among the plans in scope read above
+                # One of the plans in scope read above (in the login's municipality), or none.
+                zoek=lambda _gemeente_id, n=nummer: gevonden.get(n) if n is not None else None,
                 wat="Plan",
                 veld="plannen",
                 reden=access.NIET_BINNEN_WERKGEBIED,
