@@ -15,6 +15,7 @@ live server and the browser agree. `time.monotonic` and `perf_counter` are not m
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,8 @@ import time_machine
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _reis: list[Any] = []
+BEGIN: list[tuple[dt.datetime, float]] = []
+"""The moment the run's clock started at and `time.monotonic()` then (never moved)."""
 
 
 def middag(nu: dt.datetime) -> dt.datetime:
@@ -31,9 +34,11 @@ def middag(nu: dt.datetime) -> dt.datetime:
 
 
 def pytest_configure(config: Any) -> None:
-    reis = time_machine.travel(middag(dt.datetime.now(dt.UTC)), tick=True)
+    begin = middag(dt.datetime.now(dt.UTC))
+    reis = time_machine.travel(begin, tick=True)
     reis.start()
     _reis.append(reis)
+    BEGIN.append((begin, time.monotonic()))
 
 
 def pytest_unconfigure(config: Any) -> None:
