@@ -349,12 +349,13 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
     }
 
 
-# The fixed part of every staff request: the session, the login with its medewerker record,
+# The fixed part of every staff request: the session with the login and its medewerker record,
 # permissions and wijken scope (one query since issue 16, `gemeente.selectors.actor_laden`;
 # before, the login, the record, the permissions and the scope each had their own), and the
 # access log's row (in a read-only measurement the SELECT that stands in for it, `bench_lezen`).
 VAST = (
     '"django_session"',
+    '"gemeente_sessie"',  # the session, with the login since ADR 0054
     'AS "_rechten_eigen"',
     'AS "aantal_gemeenten"',
     'FROM "auth_user" WHERE "auth_user"."id" =',

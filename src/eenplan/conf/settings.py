@@ -552,6 +552,8 @@ EENPLAN_SESSIE_MAXIMAAL_UREN = int(
     )
 )
 SESSION_COOKIE_AGE = EENPLAN_SESSIE_MAXIMAAL_UREN * 3600
+# Django's database sessions, read in one query with the staff login they name (ADR 0054).
+SESSION_ENGINE = "eenplan.gemeente.sessies"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Login lock-out (django-axes): every login form, the admin and the API key back-off. ----------

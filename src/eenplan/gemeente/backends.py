@@ -4,7 +4,8 @@ login is read together with its acting medewerker record (issue 16).
 Every staff request needs the login, its medewerker record, its permissions and its wijken
 scope; Django reads the login by itself and the rest took three more queries. `get_user`
 reads them in one (`gemeente.selectors.actor_laden`, with the municipality chosen in the
-session that `gemeente.middleware.AuthenticationMiddleware` hands over); a login without a
+session that `gemeente.middleware.AuthenticationMiddleware` hands over), or takes what the
+session's own query read of it (`gemeente.sessies`, ADR 0054); a login without a
 running membership (a resident, a provider, a superuser for set-up) is read as Django does.
 The login's checks are Django's own: an inactive login is no user (`user_can_authenticate`),
 and the session hash is verified by `django.contrib.auth.get_user` after this returns."""
@@ -23,12 +24,21 @@ from eenplan.gemeente.selectors import GEKOZEN_GEMEENTE, actor_laden, login_vull
 GEKOZEN_BIJ_LADEN: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "eenplan_gekozen_bij_laden", default=None
 )
+# The session of that request, which may have read the login with itself (`gemeente.sessies`).
+SESSIE_BIJ_LADEN: contextvars.ContextVar[Any] = contextvars.ContextVar(
+    "eenplan_sessie_bij_laden", default=None
+)
 
 
 class MedewerkerBackend(ModelBackend):
     def get_user(self, user_id: Any) -> Any:
         gekozen = GEKOZEN_BIJ_LADEN.get()
-        medewerker = actor_laden(user_id, gekozen, met_login=True)
+        sessie = SESSIE_BIJ_LADEN.get()
+        voor = sessie.voorgeladen_nemen(user_id, gekozen) if sessie is not None else None
+        if voor is not None:
+            medewerker = voor.medewerker  # read with the session (ADR 0054)
+        else:
+            medewerker = actor_laden(user_id, gekozen, met_login=True)
         if medewerker is None:
             user = super().get_user(user_id)
             if user is not None:

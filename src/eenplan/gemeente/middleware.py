@@ -17,10 +17,11 @@ from django.contrib.auth import middleware as django_auth
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
-from eenplan.gemeente.backends import GEKOZEN_BIJ_LADEN
+from eenplan.gemeente.backends import GEKOZEN_BIJ_LADEN, SESSIE_BIJ_LADEN
 from eenplan.gemeente.selectors import GEKOZEN_GEMEENTE, VERZOEK
+from eenplan.gemeente.sessies import SESSIE_SLEUTEL, SessionStore
 
-SESSIE_SLEUTEL = "eenplan_gemeente"
+__all__ = ["SESSIE_SLEUTEL", "AuthenticationMiddleware", "GemeenteKeuzeMiddleware"]
 
 
 class AuthenticationMiddleware(django_auth.AuthenticationMiddleware):
@@ -44,11 +45,14 @@ class AuthenticationMiddleware(django_auth.AuthenticationMiddleware):
 
 def _login(request: HttpRequest) -> Any:
     if not hasattr(request, "_cached_user"):
-        keuze = request.session.get(SESSIE_SLEUTEL)
+        keuze = request.session.get(SESSIE_SLEUTEL)  # reads the session (and its login)
         token = GEKOZEN_BIJ_LADEN.set(keuze if isinstance(keuze, int) else None)
+        sessie = request.session if isinstance(request.session, SessionStore) else None
+        token_sessie = SESSIE_BIJ_LADEN.set(sessie)
         try:
             request._cached_user = auth.get_user(request)  # type: ignore[attr-defined]
         finally:
+            SESSIE_BIJ_LADEN.reset(token_sessie)
             GEKOZEN_BIJ_LADEN.reset(token)
     return request._cached_user  # type: ignore[attr-defined]
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, NoReturn
 
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -391,3 +392,27 @@ class Instelling(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Een instelling wordt nooit verwijderd: de geschiedenis blijft.")
+
+
+class Sessie(AbstractBaseSession):
+    """A session (Django's database session, `SESSION_ENGINE = "eenplan.gemeente.sessies"`) with
+    the login and the municipality chosen in it as columns next to the encoded data (ADR 0054).
+
+    They let the staff login's query read the session in the same round trip
+    (`gemeente.selectors.actor_bij_sessie`). They are hints, written from the same data on
+    every save: the login is still decided by Django's `auth.get_user` from the decoded data
+    and its session hash, and a read row is used only when its login and municipality equal
+    the decoded ones (`gemeente.backends.MedewerkerBackend`)."""
+
+    gebruiker_id = models.IntegerField(null=True, blank=True)
+    gemeente_keuze = models.IntegerField(null=True, blank=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+
+    @classmethod
+    def get_session_store_class(cls) -> Any:
+        from eenplan.gemeente.sessies import SessionStore
+
+        return SessionStore

@@ -36,6 +36,7 @@ from eenplan.gemeente.models import (
     Medewerker,
     RolWijziging,
     RolWijzigingVerzoek,
+    Sessie,
     Team,
     Wijk,
 )
@@ -84,6 +85,39 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
     requests: a changed role, team or wijk counts from
     the next request on. `met_login`: the login itself in the same query (the authentication
     backend, `gemeente.backends`). Unpacked by `login_vullen`."""
+    leden = _leden(Q(user_id=user_id), met_login=met_login)
+    if gekozen is None:
+        return leden.order_by("pk").first()
+    voorkeur = Case(When(gemeente_id=gekozen, then=Value(0)), default=Value(1))
+    return leden.order_by(voorkeur, "pk").first()
+
+
+def actor_bij_sessie(session_key: str, nu: dt.datetime) -> Medewerker | None:
+    """`actor_laden(..., met_login=True)` for the login of session `session_key`, with the
+    session's encoded data, expiry and chosen municipality next to the row (`_sessie_data`,
+    `_sessie_verloop`, `_sessie_keuze`): the session and the staff login in one round trip
+    (ADR 0054; `gemeente.sessies`). The login and the municipality come from the session's
+    columns (`Sessie`), which are hints: the caller uses the row only when they equal what the
+    decoded data says. None when the session has expired or does not exist, or its login has
+    no running membership."""
+    sessie = Sessie.objects.filter(session_key=session_key, expire_date__gt=nu)
+    keuze = Subquery(sessie.values("gemeente_keuze"))
+    voorkeur = Case(When(gemeente_id=keuze, then=Value(0)), default=Value(1))
+    leden = _leden(Q(user_id=Subquery(sessie.values("gebruiker_id"))), met_login=True)
+    return (
+        leden.annotate(
+            _sessie_data=Subquery(sessie.values("session_data")),
+            _sessie_verloop=Subquery(sessie.values("expire_date")),
+            _sessie_keuze=keuze,
+        )
+        .order_by(voorkeur, "pk")
+        .first()
+    )
+
+
+def _leden(login: Q, *, met_login: bool) -> QuerySet[Medewerker]:
+    """The running memberships of one login (`login`: the condition on `user_id`) with what
+    `login_vullen` unpacks (see `actor_laden`)."""
     eigen, via_rol = _rechten_subqueries(OuterRef("user_id"))
     bediend = Team.wijken.through.objects.filter(
         wijk_id=OuterRef("pk"),
@@ -113,8 +147,8 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
         .annotate(j=JsonLijst(JSONArray("datum", "bron", "omschrijving"), geordend=True))
         .values("j")
     )
-    leden = (
-        Medewerker.objects.filter(lopend_q(), user_id=user_id)
+    return (
+        Medewerker.objects.filter(lopend_q(), login)
         .select_related("gemeente", *(["user"] if met_login else []))
         .defer("gemeente__logo")
         .annotate(
@@ -126,10 +160,6 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
             _feestdagen=Subquery(feestdagen),
         )
     )
-    if gekozen is None:
-        return leden.order_by("pk").first()
-    voorkeur = Case(When(gemeente_id=gekozen, then=Value(0)), default=Value(1))
-    return leden.order_by(voorkeur, "pk").first()
 
 
 def login_vullen(medewerker: Medewerker, user: Any) -> None:
