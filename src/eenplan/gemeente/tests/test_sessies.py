@@ -7,7 +7,9 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -92,3 +94,17 @@ def test_a_login_without_a_membership_is_not_looked_up_twice(client, db):
         response = client.get("/")
     assert response.wsgi_request.user == login
     assert sum('AS "aantal_gemeenten"' in q["sql"] for q in queries) == 1
+
+
+def test_clearsessions_removes_expired_sessions_and_keeps_running_ones(
+    client, generalist, backoffice
+):
+    client.force_login(generalist.user)
+    verlopen = _sessie(client).pk
+    Sessie.objects.filter(pk=verlopen).update(expire_date=timezone.now() - dt.timedelta(hours=1))
+    ander = Client()
+    ander.force_login(backoffice.user)
+    lopend = _sessie(ander).pk
+    assert Sessie.objects.count() == 2
+    call_command("clearsessions")
+    assert list(Sessie.objects.values_list("pk", flat=True)) == [lopend]
