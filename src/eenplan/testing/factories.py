@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import factory
-from django.contrib.auth import get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.utils import timezone
 
 from eenplan.aanbieders.models import Aanbieder, Contract, ContractDocument, ContractProduct
@@ -75,10 +75,12 @@ from eenplan.gemeente.models import (
     Medewerker,
     RolWijziging,
     RolWijzigingVerzoek,
+    Sessie,
     Team,
     Wijk,
 )
 from eenplan.gemeente.services import medewerker_create, team_create
+from eenplan.gemeente.sessies import SessionStore
 from eenplan.inwoners.constants import NetwerkSoort, Relatie
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.inwoners.services import inwoner_create
@@ -256,6 +258,26 @@ class GelijkgesteldeFeestdagFactory(factory.django.DjangoModelFactory):
     datum = dt.date(2029, 5, 11)
     omschrijving = "vrijdag na Hemelvaartsdag (voorbeeld van een toekomstig besluit)"
     bron = "Stcrt. 2028, 99999 (voorbeeld)"
+
+
+class SessieFactory(factory.Factory):
+    """The session of a staff member's login, stored as Django's login stores it (the login and
+    its session hash in the data; `gemeente.sessies` writes the login's column beside it)."""
+
+    class Meta:
+        model = Sessie
+
+    medewerker = factory.SubFactory(MedewerkerFactory)
+
+    @classmethod
+    def _create(cls, model_class: type[Sessie], *args: Any, **kwargs: Any) -> Sessie:
+        user = kwargs["medewerker"].user
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "eenplan.gemeente.backends.MedewerkerBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        return model_class.objects.get(session_key=store.session_key)
 
 
 class InstellingFactory(factory.Factory):

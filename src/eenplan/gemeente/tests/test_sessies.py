@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from eenplan.gemeente.models import Sessie
 from eenplan.testing import regio as regio_bouw
+from eenplan.testing.factories import SessieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +109,11 @@ def test_clearsessions_removes_expired_sessions_and_keeps_running_ones(
     assert Sessie.objects.count() == 2
     call_command("clearsessions")
     assert list(Sessie.objects.values_list("pk", flat=True)) == [lopend]
+
+
+def test_a_session_stored_as_the_login_stores_it_is_that_login(client, generalist, inwoner_noord):
+    sessie = SessieFactory(medewerker=generalist)
+    assert sessie.gebruiker_id == generalist.user.pk and sessie.gemeente_keuze is None
+    client.cookies["sessionid"] = sessie.session_key
+    response = client.get(f"/inwoners/{inwoner_noord.pk}/")
+    assert response.status_code == 200 and response.wsgi_request.user == generalist.user
