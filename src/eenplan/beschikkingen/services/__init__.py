@@ -47,6 +47,7 @@ from eenplan.beschikkingen.services.brief import (
 from eenplan.beschikkingen.services.eigen_bijdrage import (
     beschikking_eigen_bijdrage,
     eigen_bijdrage_voor,
+    eigen_bijdragen_voor,
 )
 from eenplan.beschikkingen.services.overgangsrecht import (
     overgangsrecht_register,
@@ -100,6 +101,7 @@ __all__ = [
     "datum_tekst",
     "beschikking_eigen_bijdrage",
     "eigen_bijdrage_voor",
+    "eigen_bijdragen_voor",
     "is_generalist",
     "overgangsrecht_register",
     "publiceer",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import F, Q, Subquery
 
@@ -42,44 +43,72 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
     the household's members on `op` (`inwoners.selectors.huidig_huishouden`), their provisions, the
     municipality's settings and the entered abonnementstarieven, each as JSON next to the
     resident's row (issue 16: these were four)."""
+    return eigen_bijdragen_voor(inwoner, [op])[op]
+
+
+def eigen_bijdragen_voor(
+    inwoner: Inwoner, data: list[dt.date]
+) -> dict[dt.date, eigen_bijdrage_rules.Uitkomst | None]:
+    """`eigen_bijdrage_voor` on each of `data`, in one query (each date's members, provisions
+    and settings as its own JSON parts next to the resident's row, the tarieven once)."""
     gemeente_id = inwoner.gemeente_id
-    leden_op = HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
-        huishouden_id=Subquery(huidig_huishouden(inwoner.pk, op)),
-        lid_van__lte=op,
-        inwoner__gemeente_id=gemeente_id,
-    )
-    # The resident and the members on `op` as one set (a UNION), not `= resident OR IN
-    # (members)`: PostgreSQL answers that OR with a scan of every beschikking (1M residents:
-    # 21 ms, against an index lookup per member).
-    personen_op = (
-        leden_op.order_by()
-        .values("inwoner_id")
-        .union(Inwoner.objects.filter(pk=inwoner.pk).order_by().values("pk"))
-    )
-    # The decisions, their aanvragen and catalogue entries of the resident's municipality (issue
-    # 16): conditions on the rows the query joins anyway.
-    regels = BeschikteVoorziening.objects.filter(
-        beschikking__inwoner_id__in=personen_op,
-        beschikking__gemeente_id=gemeente_id,
-        beschikking__aanvraag__gemeente_id=gemeente_id,
-        voorziening__gemeente_id=gemeente_id,
-        beschikking__aanvraag__wet=Wet.WMO,
-        uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
-        begin__lte=op,
-    ).exclude(einde__lt=op)
-    rij = delen_lezen(
-        Inwoner.objects.filter(pk=inwoner.pk, gemeente_id=inwoner.gemeente_id),
-        {
-            "leden": rijen_json(leden_op, _LEDEN),
-            "regels": rijen_json(regels, _REGELS),
-            "instellingen": rijen_json(instelling_rijen(inwoner.gemeente_id, op), _INSTELLINGEN),
-            "tarieven": rijen_json(AbonnementstariefGegeven.objects.all(), _TARIEVEN),
-        },
-    )
+    delen: dict[str, object] = {
+        "tarieven": rijen_json(AbonnementstariefGegeven.objects.all(), _TARIEVEN)
+    }
+    for i, op in enumerate(dict.fromkeys(data)):
+        leden_op = HuishoudenLid.objects.filter(
+            Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
+            huishouden_id=Subquery(huidig_huishouden(inwoner.pk, op)),
+            lid_van__lte=op,
+            inwoner__gemeente_id=gemeente_id,
+        )
+        # The resident and the members on `op` as one set (a UNION), not `= resident OR IN
+        # (members)`: PostgreSQL answers that OR with a scan of every beschikking (1M
+        # residents: 21 ms, against an index lookup per member).
+        personen_op = (
+            leden_op.order_by()
+            .values("inwoner_id")
+            .union(Inwoner.objects.filter(pk=inwoner.pk).order_by().values("pk"))
+        )
+        # The decisions, their aanvragen and catalogue entries of the resident's municipality
+        # (issue 16): conditions on the rows the query joins anyway.
+        regels = BeschikteVoorziening.objects.filter(
+            beschikking__inwoner_id__in=personen_op,
+            beschikking__gemeente_id=gemeente_id,
+            beschikking__aanvraag__gemeente_id=gemeente_id,
+            voorziening__gemeente_id=gemeente_id,
+            beschikking__aanvraag__wet=Wet.WMO,
+            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+            begin__lte=op,
+        ).exclude(einde__lt=op)
+        delen[f"leden{i}"] = rijen_json(leden_op, _LEDEN)
+        delen[f"regels{i}"] = rijen_json(regels, _REGELS)
+        delen[f"instellingen{i}"] = rijen_json(instelling_rijen(gemeente_id, op), _INSTELLINGEN)
+    rij = delen_lezen(Inwoner.objects.filter(pk=inwoner.pk, gemeente_id=gemeente_id), delen)
     db = inwoner._state.db or "default"
-    lidmaatschappen = rijen_uit_json(rij.get("leden"), _LEDEN, db=db)
-    gelezen = rijen_uit_json(rij.get("regels"), _REGELS, db=db)
+    tarieven = abonnementstarieven(rijen_uit_json(rij.get("tarieven"), _TARIEVEN, db=db))
+    return {
+        op: _uitkomst(
+            inwoner,
+            op,
+            lidmaatschappen=rijen_uit_json(rij.get(f"leden{i}"), _LEDEN, db=db),
+            gelezen=rijen_uit_json(rij.get(f"regels{i}"), _REGELS, db=db),
+            instellingen=rijen_uit_json(rij.get(f"instellingen{i}"), _INSTELLINGEN, db=db),
+            tarieven=tarieven,
+        )
+        for i, op in enumerate(dict.fromkeys(data))
+    }
+
+
+def _uitkomst(
+    inwoner: Inwoner,
+    op: dt.date,
+    *,
+    lidmaatschappen: list[HuishoudenLid],
+    gelezen: list[Any],  # with `client_id` and `besloten_op` (_REGELS)
+    instellingen: list[Instelling],
+    tarieven: Any,
+) -> eigen_bijdrage_rules.Uitkomst | None:
     personen = {inwoner.pk: inwoner} | {lid.inwoner_id: lid.inwoner for lid in lidmaatschappen}
     leveringen = [
         eigen_bijdrage_rules.Levering(
@@ -104,10 +133,8 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
             clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
             gehuwd_of_partner=partners,
             op=op,
-            gemeente=instellingen_uit(
-                rijen_uit_json(rij.get("instellingen"), _INSTELLINGEN, db=db)
-            ).bijdrage,
-            tarieven=abonnementstarieven(rijen_uit_json(rij.get("tarieven"), _TARIEVEN, db=db)),
+            gemeente=instellingen_uit(instellingen).bijdrage,
+            tarieven=tarieven,
         )
     except ValueError:
         return None
@@ -127,14 +154,13 @@ def beschikking_eigen_bijdrage(
     op = beschikking.verzonden_op or beschikking.besloten_op
     if beschikking.aanvraag.wet != Wet.WMO:
         return None, op
-    uitkomst = eigen_bijdrage_voor(beschikking.inwoner, op)
-    if uitkomst is None:
-        later = sorted(
-            r.begin
-            for r in beschikking.voorzieningen.all()
-            if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
-        )
-        if later:
-            op = later[0]
-            uitkomst = eigen_bijdrage_voor(beschikking.inwoner, op)
-    return uitkomst, op
+    later = sorted(
+        r.begin
+        for r in beschikking.voorzieningen.all()
+        if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
+    )
+    # Both dates in one query (issue 16): the later one counts only when none applies on `op`.
+    uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op, *later[:1]])
+    if uitkomsten[op] is None and later:
+        return uitkomsten[later[0]], later[0]
+    return uitkomsten[op], op

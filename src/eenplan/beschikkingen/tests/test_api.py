@@ -336,6 +336,29 @@ def test_page_and_api_state_the_same_eigen_bijdrage_as_the_letter(
         assert f"Het abonnementstarief voor {begin.year} ontbreekt." in pagina
 
 
+def test_the_contribution_on_the_decision_date_and_on_the_later_start_is_one_query(
+    backoffice, aanvraag, hh, inwoner_noord, django_assert_num_queries
+):
+    """Issue 16: when the provision starts after the decision, the contribution on the start
+    date is read in the same query as the one on the decision date (it was a second query on
+    the page, the API and the letter), with the same answer as each date read apart."""
+    begin = vandaag() + dt.timedelta(days=20)
+    beschikking = beschikking_voor(
+        aanvraag, backoffice, [zin(hh, begin=begin, einde=begin + dt.timedelta(days=365))]
+    )
+    apart = {op: services.eigen_bijdrage_voor(inwoner_noord, op) for op in (vandaag(), begin)}
+    assert apart[vandaag()] is None and apart[begin] is not None
+    assert services.eigen_bijdragen_voor(inwoner_noord, [vandaag(), begin]) == apart
+    beschikking = (
+        type(beschikking)
+        .objects.select_related("aanvraag", "inwoner")
+        .prefetch_related("voorzieningen")
+        .get(pk=beschikking.pk)
+    )
+    with django_assert_num_queries(1):
+        assert services.beschikking_eigen_bijdrage(beschikking) == (apart[begin], begin)
+
+
 def test_versturen_sets_the_bezwaar_term_and_keeps_the_letter(backoffice, aanvraag, hh):
     beschikking = beschikking_voor(aanvraag, backoffice, [zin(hh)])
     api = api_for(backoffice)

@@ -56,6 +56,15 @@ def test_scale_table_names_the_url_of_each_size():
     assert "| zoeken (`/inwoners/?q=jans`) |" in tekst
 
 
+def test_scale_table_divides_by_the_floor_a_request_pays_and_shows_the_hot_one_beside():
+    meting = _schaal("100k", "/plannen/1/")
+    meting["rijen"]["plan"].update(sql=6.0, vloer=2.0, vloer_warm=1.0)
+    tekst = bench_schaal._markdown([meting, _schaal("1M", "/plannen/2/")], 1.0)
+    plan = next(r for r in tekst.splitlines() if r.startswith("| plan"))
+    assert "· 2.00 (1.00) · **3.0×**" in plan  # 6.0 over 2.0, not over the hot 1.0
+    assert "· 1.00 · **5.0×**" in plan  # the older measurement has no back-to-back floor
+
+
 def test_scale_table_says_whether_other_work_shared_the_machine():
     rustig = bench_schaal._markdown(
         [_schaal("100k", "/plannen/1/"), _schaal("1M", "/plannen/2/")], 1.0
