@@ -391,6 +391,15 @@ def is_vast(sql: str) -> bool:
     return any(teken in kop for teken in VAST)
 
 
+def _vloer_ms(connection: Any, sql: str, params: list[Any]) -> float:
+    """One run of a floor's query with its rows fetched, in milliseconds."""
+    with connection.cursor() as cursor:
+        begin = time.perf_counter()
+        cursor.execute(sql, params)
+        cursor.fetchall()
+        return (time.perf_counter() - begin) * 1000
+
+
 def meet(label: str, repeat: int) -> dict[str, Any]:
     """Measure every page on the database of DATABASE_URL (in this process)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eenplan.conf.dev")
@@ -462,10 +471,8 @@ def meet(label: str, repeat: int) -> dict[str, Any]:
         for _ in range(OPWARMEN):
             assert client.get(url).status_code == 200, url
         vloer_sql, params = vloeren[naam]
-        with connection.cursor() as cursor:
-            for _ in range(OPWARMEN):  # prepared and planned as the page's queries are
-                cursor.execute(vloer_sql, params)
-                cursor.fetchall()
+        for _ in range(OPWARMEN):  # prepared and planned as the page's queries are
+            _vloer_ms(connection, vloer_sql, params)
         pagina, sql, vast, aantal, aantal_vast, vloer = [], [], [], 0, 0, []
         for _ in range(repeat):
             duur = {True: 0.0, False: 0.0}
@@ -491,19 +498,9 @@ def meet(label: str, repeat: int) -> dict[str, Any]:
             aantal_vast = queries[True]
             # The floor as a request would run it: the one query, after the same pause.
             time.sleep(PAUZE)
-            with connection.cursor() as cursor:
-                begin = time.perf_counter()
-                cursor.execute(vloer_sql, params)
-                cursor.fetchall()
-                vloer.append((time.perf_counter() - begin) * 1000)
+            vloer.append(_vloer_ms(connection, vloer_sql, params))
         # And back to back, as the benchmark measured it until 6 December 2026 (shown beside).
-        warm = []
-        with connection.cursor() as cursor:
-            for _ in range(repeat):
-                begin = time.perf_counter()
-                cursor.execute(vloer_sql, params)
-                cursor.fetchall()
-                warm.append((time.perf_counter() - begin) * 1000)
+        warm = [_vloer_ms(connection, vloer_sql, params) for _ in range(repeat)]
         rijen[naam] = {
             "url": url,
             "p50": statistics.median(pagina),

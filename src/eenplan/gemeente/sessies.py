@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from eenplan.gemeente.models import Medewerker, Sessie
@@ -37,14 +38,12 @@ class Voorgeladen:
     medewerker: Medewerker | None
 
 
-def _als_geheel(waarde: Any) -> int | None:
-    if isinstance(waarde, bool):
-        return None
-    if isinstance(waarde, int):
-        return waarde
+def _login_id(waarde: Any) -> int | None:
+    """The login's id as `django.contrib.auth` reads it from the session (the primary key's
+    `to_python`), or None."""
     try:
-        return int(str(waarde))
-    except (TypeError, ValueError):
+        return int(get_user_model()._meta.pk.to_python(waarde))  # type: ignore[union-attr]
+    except (TypeError, ValueError, ValidationError):
         return None
 
 
@@ -57,7 +56,7 @@ class SessionStore(DatabaseStore):
 
     def create_model_instance(self, data: dict[str, Any]) -> Sessie:
         sessie: Sessie = super().create_model_instance(data)
-        sessie.gebruiker_id = _als_geheel(data.get(SESSION_KEY))
+        sessie.gebruiker_id = _login_id(data.get(SESSION_KEY))
         keuze = data.get(SESSIE_SLEUTEL)
         sessie.gemeente_keuze = keuze if isinstance(keuze, int) else None
         return sessie
@@ -87,6 +86,6 @@ class SessionStore(DatabaseStore):
         """What the session's query read of login `user_id` with municipality `gekozen` (the
         decoded data's), once; None when it read another, or nothing."""
         voor, self.voorgeladen = self.voorgeladen, None
-        if voor is None or voor.user_id != _als_geheel(user_id) or voor.gekozen != gekozen:
+        if voor is None or voor.user_id != _login_id(user_id) or voor.gekozen != gekozen:
             return None
         return voor
