@@ -29,6 +29,7 @@ from eenplan.beschikkingen.models import (
     Verzending,
 )
 from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
+from eenplan.common.gecompileerd import Gecompileerd
 from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.selectors import termijn_drempels
 from eenplan.inwoners.models import Inwoner
@@ -143,6 +144,54 @@ def _bezwaren() -> Rijen:
     return Rijen(model, volgorde=("-ontvangen_op", "-id"))  # type: ignore[arg-type]
 
 
+def _beschikking_met_delen(
+    *, beschikking: int, gemeente: int, met_verzendingen: bool
+) -> QuerySet[Beschikking]:
+    """The query of `beschikking_get`: the decision with its parts as JSON columns."""
+    delen: dict[str, Any] = {
+        "_voorzieningen": rijen_json(
+            BeschikteVoorziening.objects.filter(
+                beschikking_id=OuterRef("pk"), voorziening__gemeente_id=gemeente
+            ),
+            _voorzieningen(),
+        ),
+        "_bezwaren": rijen_json(
+            _bezwaren().model.objects.filter(beschikking_id=OuterRef("pk")), _bezwaren()
+        ),
+    }
+    if met_verzendingen:
+        delen["_verzendingen"] = rijen_json(
+            Verzending.objects.filter(
+                brief_soort=BriefSoort.BESCHIKKING, bron_id=OuterRef("pk"), gemeente_id=gemeente
+            ),
+            _VERZENDINGEN,
+        )
+    return (
+        Beschikking.objects.filter(
+            pk=beschikking,
+            gemeente_id=gemeente,
+            inwoner__gemeente_id=gemeente,
+            aanvraag__gemeente_id=gemeente,
+        )
+        .select_related("inwoner", "aanvraag", "gemeente", "besloten_door", "getoetst_door")
+        .annotate(**delen)
+    )
+
+
+# Built and compiled once per process and connection (ADR 0055), with and without the letter's
+# channels.
+_BESCHIKKING_GELEZEN = {
+    verzendingen: Gecompileerd(
+        lambda verzendingen=verzendingen, **w: _beschikking_met_delen(
+            **w, met_verzendingen=verzendingen
+        ),
+        beschikking=int,
+        gemeente=int,
+    )
+    for verzendingen in (True, False)
+}
+
+
 def beschikking_get(
     pk: int, *, gemeente_id: int | None, met_verzendingen: bool = False
 ) -> Beschikking | None:
@@ -150,8 +199,9 @@ def beschikking_get(
     municipality and the people who decided and checked it, its decided provisions
     (`voorzieningen`, in order, with their voorziening and provider) and the bezwaren against
     it (`bezwaren`, newest first), in one query (issue 16: the parts as JSON next to the row
-    instead of a prefetch each). Every row it joins is held to the municipality, so another
-    municipality's decision is not found, like one that does not exist (a logged 404 through
+    instead of a prefetch each), built and compiled once per process (`common.gecompileerd`,
+    ADR 0055). Every row it joins is held to the municipality, so another municipality's
+    decision is not found, like one that does not exist (a logged 404 through
     `access.get_or_refuse`, ADR 0046). `met_verzendingen`: also the channels its letter went
     out on (`verzendingen_van`), for its page.
 
@@ -160,43 +210,15 @@ def beschikking_get(
     planner: with the wijk and the revised decision (held to the municipality by an OR) the
     query of eight tables planned in 11-27 ms at 1M residents, without them in about 2 ms,
     while it runs in 0.5 ms (docs/benchmarks.md)."""
-    voorzieningen, bezwaren = _voorzieningen(), _bezwaren()
-    delen: dict[str, Any] = {
-        "_voorzieningen": rijen_json(
-            BeschikteVoorziening.objects.filter(
-                beschikking_id=OuterRef("pk"), voorziening__gemeente_id=gemeente_id
-            ),
-            voorzieningen,
-        ),
-        "_bezwaren": rijen_json(
-            bezwaren.model.objects.filter(beschikking_id=OuterRef("pk")), bezwaren
-        ),
-    }
-    if met_verzendingen:
-        delen["_verzendingen"] = rijen_json(
-            Verzending.objects.filter(
-                brief_soort=BriefSoort.BESCHIKKING,
-                bron_id=OuterRef("pk"),
-                gemeente_id=gemeente_id,
-            ),
-            _VERZENDINGEN,
-        )
-    beschikking = (
-        Beschikking.objects.filter(
-            pk=pk,
-            gemeente_id=gemeente_id,
-            inwoner__gemeente_id=gemeente_id,
-            aanvraag__gemeente_id=gemeente_id,
-        )
-        .select_related("inwoner", "aanvraag", "gemeente", "besloten_door", "getoetst_door")
-        .annotate(**delen)
-        .first()
-    )
-    if beschikking is None:
+    if gemeente_id is None:
         return None
+    gevonden = _BESCHIKKING_GELEZEN[met_verzendingen].lees(beschikking=pk, gemeente=gemeente_id)
+    if not gevonden:
+        return None
+    beschikking = gevonden[0]
     db = beschikking._state.db or "default"
-    regels = rijen_uit_json(beschikking.__dict__.pop("_voorzieningen"), voorzieningen, db=db)
-    tegen = rijen_uit_json(beschikking.__dict__.pop("_bezwaren"), bezwaren, db=db)
+    regels = rijen_uit_json(beschikking.__dict__.pop("_voorzieningen"), _voorzieningen(), db=db)
+    tegen = rijen_uit_json(beschikking.__dict__.pop("_bezwaren"), _bezwaren(), db=db)
     als_prefetch(beschikking, "voorzieningen", regels)
     als_prefetch(beschikking, "bezwaren", tegen)
     if met_verzendingen:

@@ -7,9 +7,11 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
+from eenplan.common.gecompileerd import Gecompileerd
 from eenplan.gemeente.models import Medewerker, Wijk
 from eenplan.inwoners.models import Huishouden, HuishoudenLid
 from eenplan.plannen.constants import ACTIEVE_STATUSSEN
@@ -18,6 +20,7 @@ from eenplan.plannen.models import (
     Deelnemer,
     Doel,
     Evaluatie,
+    Inbreng,
     Plan,
     PlanVersie,
     Regisseur,
@@ -168,61 +171,111 @@ def regisseur_kandidaten(
     )
 
 
-def plan_get(
-    *, scope: QuerySet[Plan], pk: int, gemeente_id: int | None, doel_voorstellen: bool = True
-) -> Plan | None:
-    """A plan of municipality `gemeente_id` with everything its page shows, in a fixed number
-    of queries: one per kind of part, each part's own references joined in (issue 16: a query
-    less is a page faster). The household, and the residents, staff members and aanvragen the
-    parts join, are held to that municipality (issue 16: every table of each query carries the
-    condition). `doel_voorstellen=False`: not each goal's proposals apart (the page takes them
-    from the plan's proposals, already loaded: `voorstellen_per_doel`)."""
-    van_hier = Q(inwoner__gemeente_id=gemeente_id)
-    per_doel: list[Any] = [
-        Prefetch("acties", queryset=Actie.objects.order_by("uiterlijk", "id")),
-        Prefetch("evaluaties", queryset=Evaluatie.objects.select_related("score")),
-    ]
+# The parts of a plan as they travel next to its row (`plan_get`), each in the order the
+# page lists it (the models' own order, ties broken by id), with the rows it joins.
+_ACTIES = Rijen(Actie, volgorde=("uiterlijk", "id"))
+_EVALUATIES = Rijen(Evaluatie, samen=("score",), volgorde=("datum", "id"))
+_DOEL_VOORSTELLEN = Rijen(Voorstel, volgorde=("id",))
+_DELEN: dict[str, Rijen] = {
+    "regisseurs": Rijen(
+        Regisseur,
+        samen=("inwoner", "netwerkpersoon", "medewerker", "medewerker__user"),
+        volgorde=("van", "id"),
+    ),
+    "deelnemers": Rijen(Deelnemer, samen=("netwerkpersoon", "toestemming"), volgorde=("id",)),
+    "voorstellen": Rijen(Voorstel, samen=("inwoner", "aanvraag"), volgorde=("id",)),
+    "versies": Rijen(PlanVersie, samen=("door",), volgorde=("versie",)),
+    "veiligheidssignalen": Rijen(
+        Veiligheidssignaal, samen=("besloten_door",), volgorde=("-besloten_op", "-id")
+    ),
+    "inbreng": Rijen(Inbreng, samen=("inwoner",), volgorde=("-created_at", "-id")),
+}
+
+
+def _doelen(doel_voorstellen: bool) -> Rijen:
+    extra: dict[str, Any] = {
+        "_volgorde": F("leefgebied__volgorde"),
+        "_acties": rijen_json(Actie.objects.filter(doel_id=OuterRef("pk")), _ACTIES),
+        "_evaluaties": rijen_json(Evaluatie.objects.filter(doel_id=OuterRef("pk")), _EVALUATIES),
+    }
     if doel_voorstellen:
-        per_doel.append("voorstellen")
-    return (
-        scope.filter(huishouden__gemeente_id=gemeente_id)
-        .select_related("huishouden", "samengevoegd_in")
-        .prefetch_related(
-            Prefetch(
-                "doelen",
-                queryset=Doel.objects.filter(van_hier)
-                .select_related("leefgebied", "inwoner")
-                .prefetch_related(*per_doel)
-                .order_by("leefgebied__volgorde", "id"),
-            ),
-            Prefetch(
-                "regisseurs",
-                queryset=Regisseur.objects.filter(
-                    Q(inwoner__isnull=True) | van_hier,
-                    Q(medewerker__isnull=True) | Q(medewerker__gemeente_id=gemeente_id),
-                )
-                .select_related("inwoner", "netwerkpersoon", "medewerker__user")
-                .order_by("van", "id"),
-            ),
-            Prefetch(
-                "deelnemers",
-                queryset=Deelnemer.objects.select_related("netwerkpersoon", "toestemming"),
-            ),
-            Prefetch(
-                "voorstellen",
-                queryset=Voorstel.objects.filter(
-                    van_hier, Q(aanvraag__isnull=True) | Q(aanvraag__gemeente_id=gemeente_id)
-                ).select_related("inwoner", "aanvraag"),
-            ),
-            Prefetch("versies", queryset=PlanVersie.objects.select_related("door")),
-            Prefetch(
-                "veiligheidssignalen",
-                queryset=Veiligheidssignaal.objects.select_related("besloten_door"),
-            ),
+        extra["_voorstellen"] = rijen_json(
+            Voorstel.objects.filter(doel_id=OuterRef("pk")), _DOEL_VOORSTELLEN
         )
-        .filter(pk=pk)
-        .first()
+    return Rijen(Doel, samen=("leefgebied", "inwoner"), extra=extra, volgorde=("_volgorde", "id"))
+
+
+def _plan_met_delen(*, plan: int, gemeente: int, doel_voorstellen: bool) -> QuerySet[Plan]:
+    """The plan `plan` of municipality `gemeente` with its household, and every part as a
+    JSON column (`common.aggregaten.rijen_json`). The residents, staff members and aanvragen
+    the parts join are held to that municipality (issue 16: every table carries the
+    condition)."""
+    van_hier = Q(inwoner__gemeente_id=gemeente)
+    van_plan = Q(plan_id=OuterRef("pk"))
+    delen: dict[str, QuerySet[Any]] = {
+        "regisseurs": Regisseur.objects.filter(
+            van_plan,
+            Q(inwoner__isnull=True) | van_hier,
+            Q(medewerker__isnull=True) | Q(medewerker__gemeente_id=gemeente),
+        ),
+        "deelnemers": Deelnemer.objects.filter(van_plan),
+        "voorstellen": Voorstel.objects.filter(
+            van_plan, van_hier, Q(aanvraag__isnull=True) | Q(aanvraag__gemeente_id=gemeente)
+        ),
+        "versies": PlanVersie.objects.filter(van_plan),
+        "veiligheidssignalen": Veiligheidssignaal.objects.filter(van_plan),
+        "inbreng": Inbreng.objects.filter(van_plan, van_hier),
+    }
+    kolommen = {f"_deel_{naam}": rijen_json(qs, _DELEN[naam]) for naam, qs in delen.items()} | {
+        "_deel_doelen": rijen_json(
+            Doel.objects.filter(van_plan, van_hier), _doelen(doel_voorstellen)
+        )
+    }
+    return (
+        Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente)
+        .select_related("huishouden", "samengevoegd_in")
+        .annotate(**kolommen)
     )
+
+
+_PLAN_GELEZEN = {
+    voorstellen: Gecompileerd(
+        lambda voorstellen=voorstellen, **w: _plan_met_delen(**w, doel_voorstellen=voorstellen),
+        plan=int,
+        gemeente=int,
+    )
+    for voorstellen in (True, False)
+}
+
+
+def plan_get(*, pk: int, gemeente_id: int | None, doel_voorstellen: bool = True) -> Plan | None:
+    """A plan of municipality `gemeente_id` with everything its page shows — its household,
+    goals with their actions and evaluations, regie, participants, proposals, versions, safety
+    signals and what the resident added in the portal (inbreng) — in one query, built and
+    compiled once per process (`common.gecompileerd`, ADR 0055: a query per part cost a round
+    trip and a compile each; issue 16). `plan.doelen.all()` and the other parts answer from
+    memory, as after `prefetch_related`; each goal's actions and evaluations too. A part is
+    read only of a plan of that municipality, and the residents, staff members and aanvragen
+    it joins are that municipality's. `doel_voorstellen=False`: not each goal's proposals
+    apart (the page takes them from the plan's proposals: `voorstellen_per_doel`)."""
+    if gemeente_id is None:
+        return None
+    gevonden = _PLAN_GELEZEN[doel_voorstellen].lees(plan=pk, gemeente=gemeente_id)
+    if not gevonden:
+        return None
+    plan = gevonden[0]
+    db = plan._state.db or "default"
+    doelen = rijen_uit_json(plan._deel_doelen, _doelen(doel_voorstellen), db=db)
+    for doel in doelen:
+        als_prefetch(doel, "acties", rijen_uit_json(doel._acties, _ACTIES, db=db))
+        als_prefetch(doel, "evaluaties", rijen_uit_json(doel._evaluaties, _EVALUATIES, db=db))
+        if doel_voorstellen:
+            voorstellen = rijen_uit_json(doel._voorstellen, _DOEL_VOORSTELLEN, db=db)
+            als_prefetch(doel, "voorstellen", voorstellen)
+    als_prefetch(plan, "doelen", doelen)
+    for naam, rijen in _DELEN.items():
+        als_prefetch(plan, naam, rijen_uit_json(getattr(plan, f"_deel_{naam}"), rijen, db=db))
+    return plan
 
 
 def voorstellen_per_doel(plan: Plan) -> dict[int, list[Voorstel]]:

@@ -176,17 +176,18 @@ def test_the_plan_api_gives_every_part_in_its_order() -> None:
     assert [r["soort"] for r in data["regisseurs"]] == ["inwoner", "netwerk"]
 
 
-def test_plan_get_reads_the_parts_with_their_references_in_a_fixed_number_of_queries(
+def test_plan_get_reads_the_plan_and_its_parts_with_their_references_in_one_query(
     django_assert_num_queries: Any,
 ) -> None:
     rijk = rijk_plan()
     gemeente_id = rijk.s.gemeente.pk
-    # The plan with its household, then one query per kind of part (goals, their actions,
-    # evaluations and proposals, regie, participants, proposals, versions, signals): however
-    # many parts the plan has, and nothing more when the page walks them.
-    with django_assert_num_queries(10):
+    # The plan with its household and every kind of part (goals, their actions, evaluations
+    # and proposals, regie, participants, proposals, versions, signals) in one query
+    # (ADR 0055; one per kind of part before): however many parts the plan has, and nothing
+    # more when the page walks them.
+    with django_assert_num_queries(1):
         plan = selectors.plan_get(
-            scope=Plan.objects.all(), pk=rijk.plan.pk, gemeente_id=gemeente_id
+            pk=rijk.plan.pk, gemeente_id=gemeente_id
         )
         assert plan is not None
         doelen = list(plan.doelen.all())
@@ -213,6 +214,6 @@ def test_plan_get_reads_the_parts_with_their_references_in_a_fixed_number_of_que
         ] * 2
     # Another municipality's id finds nothing (a 404 for the page: ADR 0046).
     assert (
-        selectors.plan_get(scope=Plan.objects.all(), pk=rijk.plan.pk, gemeente_id=gemeente_id + 999)
+        selectors.plan_get(pk=rijk.plan.pk, gemeente_id=gemeente_id + 999)
         is None
     )

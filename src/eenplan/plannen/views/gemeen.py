@@ -63,7 +63,7 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
         via=_via(request),
         pk=pk,
         zoek=lambda gemeente_id: selectors.plan_get(
-            scope=Plan.objects.all(), pk=pk, gemeente_id=gemeente_id, doel_voorstellen=False
+            pk=pk, gemeente_id=gemeente_id, doel_voorstellen=False
         ),
         wat="Plan",
         niet_gevonden="Dit plan bestaat niet.",

@@ -356,12 +356,9 @@ def _context(
         "mag_beschikking": access.allows(request.user, Resource.BESCHIKKING, Action.LEZEN),
         "andere_plannen": mensen.andere_plannen,
         "versies": _versies(plan, namen),
-        # What the resident added in the inwonersportaal (notes, proposed goals): one query.
-        "inbreng": list(
-            plan.inbreng.filter(inwoner__gemeente_id=plan.huishouden.gemeente_id).select_related(
-                "inwoner"
-            )
-        ),
+        # What the resident added in the inwonersportaal (notes, proposed goals), read with
+        # the plan (`plan_get`).
+        "inbreng": list(plan.inbreng.all()),
         # The debt route of the household (issue 14), for those who may read debt data.
         "schuldroutes": _schuldroutes(request, plan),
     }

@@ -42,10 +42,11 @@ pytestmark = pytest.mark.django_db
 # dossier 13 -> 5, beschikking 12 -> 5. Since ADR 0054 the session and the login are one query:
 # the fixed part is that query and the access log's row (every budget one lower).
 BUDGET: dict[str, int] = {
-    # The plan in one query (every part as JSON, 25 -> 6) was tried and reverted: building
-    # that queryset cost Django 38 ms of CPU per request, and the page went from 54-59 to
-    # 66-100 ms p50 at 1M (docs/benchmarks.md, "The plan in one query: reverted").
-    "plan": 22,  # 25 before the plan page read its candidates and domains with fewer queries
+    # The plan with every part as JSON in one query was tried per request and reverted
+    # (building and compiling that queryset cost Django 64 ms of CPU per request:
+    # docs/benchmarks.md, "The plan in one query: reverted"); since ADR 0055 it is built and
+    # compiled once per process (`common.gecompileerd`), and a request only sends its values.
+    "plan": 13,  # the plan with every part in one query, compiled once (ADR 0055); 22 before
     "dossier": 4,  # the resident, and every part of the dossier in one query (JSON per part)
     "werkvoorraad_mijn": 4,
     "werkvoorraad_team": 4,

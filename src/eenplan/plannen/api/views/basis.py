@@ -125,7 +125,6 @@ class PlanBasis(VersieViewSetMixin, viewsets.GenericViewSet):
         """The plan as its page shows it; every resident shown is logged (those in `gelogd`
         already were, by the decision that opened it)."""
         plan = plan_get(
-            scope=Plan.objects.all(),
             pk=plan_id,
             gemeente_id=access.Actor.of(request.user).gemeente_id,
         )
