@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +37,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 _SOORTEN = (int, str, dt.date, dt.datetime)
+_NUMMERS = itertools.count()
 
 
 def _marker(soort: type, i: int) -> Any:
@@ -70,7 +72,7 @@ class Gecompileerd:
         self.bouw = bouw
         self.soorten = soorten
         self.using = using
-        self._sleutel = f"_eenplan_gecompileerd_{id(self)}"
+        self._sleutel = next(_NUMMERS)  # never reused (an id() may be, after collection)
 
     def _gecompileerd(self, connection: Any) -> tuple[QuerySet[Any], Any, str, list[Any], list]:
         markers = {naam: _marker(soort, i) for i, (naam, soort) in enumerate(self.soorten.items())}

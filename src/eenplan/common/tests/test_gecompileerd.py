@@ -117,3 +117,17 @@ def test_texts_dates_and_moments_are_values_too_as_the_backend_adapts_them(
     assert query.lees(naam="Jan", voor=dt.date(2010, 1, 1), na=gisteren) == [oud, jong]
     assert query.lees(naam="Kees", voor=dt.date(2010, 1, 1), na=timezone.now()) == []
     assert len(gebouwd) == 1
+
+
+def test_a_new_query_never_answers_with_the_sql_of_an_earlier_one() -> None:
+    """Each `Gecompileerd` keeps its own SQL on the connection, also when earlier ones are gone
+    (an object's id() is reused after collection: it cannot be the key)."""
+    wijk = WijkFactory()
+    inwoners = {n: InwonerFactory(wijk=wijk, gemeente=wijk.gemeente) for n in range(3)}
+    for ronde in range(30):
+        n = ronde % 3
+        query = Gecompileerd(
+            lambda wijk, n=n: Inwoner.objects.filter(wijk_id=wijk, pk=inwoners[n].pk), wijk=int
+        )
+        assert query.lees(wijk=wijk.pk) == [inwoners[n]], ronde
+        del query
