@@ -228,8 +228,18 @@ def delen_lezen(drager: QuerySet[Any], kolommen: dict[str, Any]) -> dict[str, An
     """The columns `kolommen` (`rijen_json` and the like) of the one row of `drager` (the query
     of the parent's row), by their names; {} without the row. The names may be those of the
     model's own relations ("netwerk"): they are columns here, not attributes."""
+    return delen_uit(delen_query(drager, kolommen).first())
+
+
+def delen_query(drager: QuerySet[Any], kolommen: dict[str, Any]) -> QuerySet[Any]:
+    """The query of `delen_lezen` (its rows: dictionaries for `delen_uit`), to compile once
+    (`common.gecompileerd`)."""
     namen = {f"_deel_{naam}": kolom for naam, kolom in kolommen.items()}
-    rij = drager.annotate(**namen).values(*namen).first()
+    return drager.annotate(**namen).values(*namen)
+
+
+def delen_uit(rij: dict[str, Any] | None) -> dict[str, Any]:
+    """The parts of a row of `delen_query` by their names; {} without the row."""
     return {naam.removeprefix("_deel_"): waarde for naam, waarde in (rij or {}).items()}
 
 

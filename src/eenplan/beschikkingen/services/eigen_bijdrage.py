@@ -6,12 +6,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Q, Subquery
+from django.db.models import F, Q, QuerySet, Subquery
 
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
-from eenplan.common.aggregaten import Rijen, delen_lezen, rijen_json, rijen_uit_json
+from eenplan.common.aggregaten import Rijen, delen_query, delen_uit, rijen_json, rijen_uit_json
 from eenplan.common.constants import Wet
+from eenplan.common.gecompileerd import Gecompileerd
 from eenplan.gemeente.models import Instelling
 from eenplan.gemeente.selectors import instelling_rijen, instellingen_uit
 from eenplan.inwoners.models import HuishoudenLid, Inwoner
@@ -50,15 +51,52 @@ def eigen_bijdragen_voor(
     inwoner: Inwoner, data: list[dt.date]
 ) -> dict[dt.date, eigen_bijdrage_rules.Uitkomst | None]:
     """`eigen_bijdrage_voor` on each of `data`, in one query (each date's members, provisions
-    and settings as its own JSON parts next to the resident's row, the tarieven once)."""
-    gemeente_id = inwoner.gemeente_id
+    and settings as its own JSON parts next to the resident's row, the tarieven once), built
+    and compiled once per process for each number of dates (`common.gecompileerd`, ADR 0055)."""
+    dagen = list(dict.fromkeys(data))
+    waarden = {"inwoner": inwoner.pk, "gemeente": inwoner.gemeente_id}
+    waarden |= {f"op{i}": op for i, op in enumerate(dagen)}
+    rij = delen_uit(next(iter(_gelezen(len(dagen)).lees(**waarden)), None))
+    db = inwoner._state.db or "default"
+    tarieven = abonnementstarieven(rijen_uit_json(rij.get("tarieven"), _TARIEVEN, db=db))
+    return {
+        op: _uitkomst(
+            inwoner,
+            op,
+            lidmaatschappen=rijen_uit_json(rij.get(f"leden{i}"), _LEDEN, db=db),
+            gelezen=rijen_uit_json(rij.get(f"regels{i}"), _REGELS, db=db),
+            instellingen=rijen_uit_json(rij.get(f"instellingen{i}"), _INSTELLINGEN, db=db),
+            tarieven=tarieven,
+        )
+        for i, op in enumerate(dagen)
+    }
+
+
+_GELEZEN: dict[int, Gecompileerd] = {}
+
+
+def _gelezen(aantal: int) -> Gecompileerd:
+    """The query of `eigen_bijdragen_voor` for `aantal` dates, compiled once (ADR 0055)."""
+    if aantal not in _GELEZEN:
+        _GELEZEN[aantal] = Gecompileerd(
+            lambda **w: _delen(w["inwoner"], w["gemeente"], [w[f"op{i}"] for i in range(aantal)]),
+            inwoner=int,
+            gemeente=int,
+            **{f"op{i}": dt.date for i in range(aantal)},
+        )
+    return _GELEZEN[aantal]
+
+
+def _delen(inwoner_id: int, gemeente_id: int, dagen: list[dt.date]) -> QuerySet[Inwoner]:
+    """The resident's row with, per date of `dagen`, the household's members, their Wmo
+    provisions and the municipality's settings as JSON parts, and the tarieven once."""
     delen: dict[str, object] = {
         "tarieven": rijen_json(AbonnementstariefGegeven.objects.all(), _TARIEVEN)
     }
-    for i, op in enumerate(dict.fromkeys(data)):
+    for i, op in enumerate(dagen):
         leden_op = HuishoudenLid.objects.filter(
             Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
-            huishouden_id=Subquery(huidig_huishouden(inwoner.pk, op)),
+            huishouden_id=Subquery(huidig_huishouden(inwoner_id, op)),
             lid_van__lte=op,
             inwoner__gemeente_id=gemeente_id,
         )
@@ -68,7 +106,7 @@ def eigen_bijdragen_voor(
         personen_op = (
             leden_op.order_by()
             .values("inwoner_id")
-            .union(Inwoner.objects.filter(pk=inwoner.pk).order_by().values("pk"))
+            .union(Inwoner.objects.filter(pk=inwoner_id).order_by().values("pk"))
         )
         # The decisions, their aanvragen and catalogue entries of the resident's municipality
         # (issue 16): conditions on the rows the query joins anyway.
@@ -84,20 +122,7 @@ def eigen_bijdragen_voor(
         delen[f"leden{i}"] = rijen_json(leden_op, _LEDEN)
         delen[f"regels{i}"] = rijen_json(regels, _REGELS)
         delen[f"instellingen{i}"] = rijen_json(instelling_rijen(gemeente_id, op), _INSTELLINGEN)
-    rij = delen_lezen(Inwoner.objects.filter(pk=inwoner.pk, gemeente_id=gemeente_id), delen)
-    db = inwoner._state.db or "default"
-    tarieven = abonnementstarieven(rijen_uit_json(rij.get("tarieven"), _TARIEVEN, db=db))
-    return {
-        op: _uitkomst(
-            inwoner,
-            op,
-            lidmaatschappen=rijen_uit_json(rij.get(f"leden{i}"), _LEDEN, db=db),
-            gelezen=rijen_uit_json(rij.get(f"regels{i}"), _REGELS, db=db),
-            instellingen=rijen_uit_json(rij.get(f"instellingen{i}"), _INSTELLINGEN, db=db),
-            tarieven=tarieven,
-        )
-        for i, op in enumerate(dict.fromkeys(data))
-    }
+    return delen_query(Inwoner.objects.filter(pk=inwoner_id, gemeente_id=gemeente_id), delen)
 
 
 def _uitkomst(
