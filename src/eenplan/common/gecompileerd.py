@@ -63,15 +63,13 @@ def _aanpassing(soort: type, connection: Any) -> Callable[[Any], Any]:
 class Gecompileerd:
     """A queryset built by `bouw(**values)` whose SQL is compiled once per connection."""
 
-    def __init__(
-        self, bouw: Callable[..., QuerySet[Any]], *, using: str = "default", **soorten: type
-    ):
+    def __init__(self, bouw: Callable[..., QuerySet[Any]], **soorten: type) -> None:
         onbekend = {naam: s for naam, s in soorten.items() if s not in _SOORTEN}
         if onbekend:
             raise TypeError(f"Geen soort van waarde om te bewaren: {onbekend}")
         self.bouw = bouw
         self.soorten = soorten
-        self.using = using
+        self.using = "default"  # the one database of an installation
         self._sleutel = next(_NUMMERS)  # never reused (an id() may be, after collection)
 
     def _gecompileerd(self, connection: Any) -> tuple[QuerySet[Any], Any, str, list[Any], list]:
@@ -117,3 +115,7 @@ class Gecompileerd:
         gelezen = qs.all()
         gelezen.query.get_compiler = lambda *_a, **_k: kopie  # type: ignore[method-assign]
         return list(gelezen)
+
+    def eerste(self, **waarden: Any) -> Any:
+        """The first row of the query for `waarden` (as `lees`), or None without rows."""
+        return next(iter(self.lees(**waarden)), None)

@@ -86,14 +86,11 @@ def actor_laden(user_id: Any, gekozen: int | None, *, met_login: bool = False) -
     requests: a changed role, team or wijk counts from
     the next request on. `met_login`: the login itself in the same query (the authentication
     backend, `gemeente.backends`). Unpacked by `login_vullen`."""
-    if type(user_id) is not int or (gekozen is not None and type(gekozen) is not int):
-        # Not a key as the compiled query takes it: built for these values (ADR 0055).
-        return next(iter(_actor(login=user_id, gekozen=gekozen, met_login=met_login)), None)
+    # Compiled once (ADR 0055); a login id that is no whole number is read by building anew.
     waarden = {"login": user_id, "vandaag": timezone.localdate()}
     if gekozen is not None:
         waarden["gekozen"] = gekozen
-    gevonden = _ACTOR[(met_login, gekozen is not None)].lees(**waarden)
-    return gevonden[0] if gevonden else None
+    return _ACTOR[(met_login, gekozen is not None)].eerste(**waarden)
 
 
 def _actor(
@@ -144,8 +141,7 @@ def actor_bij_sessie(session_key: str, nu: dt.datetime) -> Medewerker | None:
     columns (`Sessie`), which are hints: the caller uses the row only when they equal what the
     decoded data says. None when the session has expired or does not exist, or its login has
     no running membership."""
-    gevonden = _SESSIE_ACTOR.lees(sessie=session_key, nu=nu, vandaag=timezone.localdate())
-    return gevonden[0] if gevonden else None
+    return _SESSIE_ACTOR.eerste(sessie=session_key, nu=nu, vandaag=timezone.localdate())
 
 
 def _leden(login: Q, *, met_login: bool, vandaag: dt.date | None = None) -> QuerySet[Medewerker]:

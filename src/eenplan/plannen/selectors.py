@@ -258,12 +258,9 @@ def plan_get(*, pk: int, gemeente_id: int | None, doel_voorstellen: bool = True)
     read only of a plan of that municipality, and the residents, staff members and aanvragen
     it joins are that municipality's. `doel_voorstellen=False`: not each goal's proposals
     apart (the page takes them from the plan's proposals: `voorstellen_per_doel`)."""
-    if gemeente_id is None:
+    plan: Plan | None = _PLAN_GELEZEN[doel_voorstellen].eerste(plan=pk, gemeente=gemeente_id)
+    if plan is None:
         return None
-    gevonden = _PLAN_GELEZEN[doel_voorstellen].lees(plan=pk, gemeente=gemeente_id)
-    if not gevonden:
-        return None
-    plan = gevonden[0]
     db = plan._state.db or "default"
     doelen = rijen_uit_json(plan._deel_doelen, _doelen(doel_voorstellen), db=db)
     for doel in doelen:

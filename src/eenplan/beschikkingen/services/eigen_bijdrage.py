@@ -54,9 +54,9 @@ def eigen_bijdragen_voor(
     and settings as its own JSON parts next to the resident's row, the tarieven once), built
     and compiled once per process for each number of dates (`common.gecompileerd`, ADR 0055)."""
     dagen = list(dict.fromkeys(data))
-    waarden = {"inwoner": inwoner.pk, "gemeente": inwoner.gemeente_id}
+    waarden: dict[str, Any] = {"inwoner": inwoner.pk, "gemeente": inwoner.gemeente_id}
     waarden |= {f"op{i}": op for i, op in enumerate(dagen)}
-    rij = delen_uit(next(iter(_gelezen(len(dagen)).lees(**waarden)), None))
+    rij = delen_uit(_gelezen(len(dagen)).eerste(**waarden))
     db = inwoner._state.db or "default"
     tarieven = abonnementstarieven(rijen_uit_json(rij.get("tarieven"), _TARIEVEN, db=db))
     return {
