@@ -689,3 +689,17 @@ def test_the_letter_says_the_amount_is_not_known_when_the_year_has_no_tariff(
     body = client.get(url("detail", beschikking.pk)).content.decode()
     assert f"Het abonnementstarief voor {VANDAAG.year} ontbreekt." in body
     assert f"Het bedrag voor {VANDAAG.year} is nog niet bekend." in body
+
+
+def test_a_provision_in_kind_without_a_provider_yet_says_so(client):
+    """A decision may grant a provision in kind before the provider is chosen: the page says
+    so instead of printing Python's None."""
+    from eenplan.testing.factories import BeschikteVoorzieningFactory
+
+    regel = BeschikteVoorzieningFactory(aanbieder=None, leveringsvorm="zin")
+    login(client, regel.beschikking.besloten_door.medewerkers.first())
+    response = client.get(reverse("beschikkingen:detail", args=[regel.beschikking.pk]))
+    assert response.status_code == 200
+    tekst = response.content.decode()
+    assert "In natura: aanbieder nog te kiezen" in tekst
+    assert "None" not in tekst
