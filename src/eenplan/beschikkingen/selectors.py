@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -126,6 +127,7 @@ def aanvraag_get(pk: int, *, gemeente_id: int | None) -> Aanvraag | None:
 # unit and frequency codes, `omvang_labels`), and the bezwaren against the
 # decision (app `bezwaren`, the layer above: its model through the reverse relation, not
 # imported), as they travel next to the decision's row.
+@cache
 def _voorzieningen() -> Rijen:
     return Rijen(
         BeschikteVoorziening,
@@ -138,6 +140,7 @@ def _voorzieningen() -> Rijen:
 _VERZENDINGEN = Rijen(Verzending, volgorde=("id",))
 
 
+@cache
 def _bezwaren() -> Rijen:
     """Their model's order: newest first."""
     model = Beschikking._meta.get_field("bezwaren").related_model

@@ -77,10 +77,11 @@ class Gecompileerd:
         qs = self.bouw(**markers)
         compiler = qs.query.get_compiler(using=self.using)
         sql, params = compiler.as_sql()
+        aanpassingen = {naam: _aanpassing(s, connection) for naam, s in self.soorten.items()}
         posities = []
         for i, p in enumerate(params):
             for naam, marker in markers.items():
-                aanpassen = _aanpassing(self.soorten[naam], connection)
+                aanpassen = aanpassingen[naam]
                 if type(p) is type(marker) and p == marker:
                     posities.append((i, naam, None))
                 elif p == aanpassen(marker) and type(p) is not type(marker):

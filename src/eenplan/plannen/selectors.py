@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
@@ -192,7 +193,10 @@ _DELEN: dict[str, Rijen] = {
 }
 
 
+@cache
 def _doelen(doel_voorstellen: bool) -> Rijen:
+    """The goals with their actions, evaluations and (with `doel_voorstellen`) proposals as
+    JSON; built once per process (the query and the reading of its rows share it)."""
     extra: dict[str, Any] = {
         "_volgorde": F("leefgebied__volgorde"),
         "_acties": rijen_json(Actie.objects.filter(doel_id=OuterRef("pk")), _ACTIES),

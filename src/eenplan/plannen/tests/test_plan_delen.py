@@ -182,13 +182,11 @@ def test_plan_get_reads_the_plan_and_its_parts_with_their_references_in_one_quer
     rijk = rijk_plan()
     gemeente_id = rijk.s.gemeente.pk
     # The plan with its household and every kind of part (goals, their actions, evaluations
-    # and proposals, regie, participants, proposals, versions, signals) in one query
+    # and proposals, regie, participants, proposals, versions, signals, inbreng) in one query
     # (ADR 0055; one per kind of part before): however many parts the plan has, and nothing
     # more when the page walks them.
     with django_assert_num_queries(1):
-        plan = selectors.plan_get(
-            pk=rijk.plan.pk, gemeente_id=gemeente_id
-        )
+        plan = selectors.plan_get(pk=rijk.plan.pk, gemeente_id=gemeente_id)
         assert plan is not None
         doelen = list(plan.doelen.all())
         assert [d.leefgebied.volgorde for d in doelen] == sorted(
@@ -212,8 +210,8 @@ def test_plan_get_reads_the_plan_and_its_parts_with_their_references_in_one_quer
         assert [v.besloten_door.pk for v in plan.veiligheidssignalen.all()] == [
             rijk.s.generalist.user.pk
         ] * 2
+        inbreng = list(plan.inbreng.all())  # the resident's own additions, newest first
+        assert [i.tekst for i in inbreng] == ["Inbreng Tweede", "Inbreng Eerste"]
+        assert {i.inwoner.pk for i in inbreng} == {rijk.s.inwoner.pk}
     # Another municipality's id finds nothing (a 404 for the page: ADR 0046).
-    assert (
-        selectors.plan_get(pk=rijk.plan.pk, gemeente_id=gemeente_id + 999)
-        is None
-    )
+    assert selectors.plan_get(pk=rijk.plan.pk, gemeente_id=gemeente_id + 999) is None
