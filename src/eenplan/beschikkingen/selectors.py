@@ -9,15 +9,18 @@ from functools import cache
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from eenplan.beschikkingen.bijdrage_selectors import bijdrage_delen, bijdrage_uit
 from eenplan.beschikkingen.constants import (
     BEZWAAR_LOPEND,
     AanvraagStatus,
     BeschikkingStatus,
     BriefSoort,
     Rechtmatigheid,
+    Uitkomst,
     VerzendStatus,
 )
 from eenplan.beschikkingen.models import (
@@ -148,7 +151,7 @@ def _bezwaren() -> Rijen:
 
 
 def _beschikking_met_delen(
-    *, beschikking: int, gemeente: int, met_verzendingen: bool
+    *, beschikking: int, gemeente: int, met_verzendingen: bool, met_eigen_bijdrage: bool
 ) -> QuerySet[Beschikking]:
     """The query of `beschikking_get`: the decision with its parts as JSON columns."""
     delen: dict[str, Any] = {
@@ -169,6 +172,10 @@ def _beschikking_met_delen(
             ),
             _VERZENDINGEN,
         )
+    if met_eigen_bijdrage:
+        delen |= {
+            f"_bijdrage_{naam}": deel for naam, deel in _bijdrage(beschikking, gemeente).items()
+        }
     return (
         Beschikking.objects.filter(
             pk=beschikking,
@@ -181,22 +188,44 @@ def _beschikking_met_delen(
     )
 
 
+def _bijdrage(beschikking: int, gemeente: int) -> dict[str, Any]:
+    """The parts of the eigen bijdrage the decision states (`services.beschikking_eigen_bijdrage`)
+    on its two dates, as expressions of the decision's row: the reference date (the day its
+    letter was sent, else the day of the decision) and the first later start of a provision
+    not refused (NULL without one: no rows). Scalar subqueries on the decision's key, so the
+    parts need no reference to the outer row, however deeply they nest."""
+    besluit = Beschikking.objects.filter(pk=beschikking, gemeente_id=gemeente)
+    op = Subquery(besluit.values(op=Coalesce("verzonden_op", "besloten_op"))[:1])
+    later = Subquery(
+        BeschikteVoorziening.objects.filter(beschikking_id=beschikking, begin__gt=op)
+        .exclude(uitkomst=Uitkomst.AFGEWEZEN)
+        .order_by("begin")
+        .values("begin")[:1]
+    )
+    return bijdrage_delen(Subquery(besluit.values("inwoner_id")[:1]), gemeente, [op, later])
+
+
 # Built and compiled once per process and connection (ADR 0055), with and without the letter's
-# channels.
+# channels and the eigen bijdrage.
 _BESCHIKKING_GELEZEN = {
-    verzendingen: Gecompileerd(
-        lambda verzendingen=verzendingen, **w: _beschikking_met_delen(
-            **w, met_verzendingen=verzendingen
+    (verzendingen, bijdrage): Gecompileerd(
+        lambda verzendingen=verzendingen, bijdrage=bijdrage, **w: _beschikking_met_delen(
+            **w, met_verzendingen=verzendingen, met_eigen_bijdrage=bijdrage
         ),
         beschikking=int,
         gemeente=int,
     )
     for verzendingen in (True, False)
+    for bijdrage in (True, False)
 }
 
 
 def beschikking_get(
-    pk: int, *, gemeente_id: int | None, met_verzendingen: bool = False
+    pk: int,
+    *,
+    gemeente_id: int | None,
+    met_verzendingen: bool = False,
+    met_eigen_bijdrage: bool = False,
 ) -> Beschikking | None:
     """One decision of municipality `gemeente_id` (the login's) with its resident, aanvraag,
     municipality and the people who decided and checked it, its decided provisions
@@ -206,14 +235,16 @@ def beschikking_get(
     ADR 0055). Every row it joins is held to the municipality, so another municipality's
     decision is not found, like one that does not exist (a logged 404 through
     `access.get_or_refuse`, ADR 0046). `met_verzendingen`: also the channels its letter went
-    out on (`verzendingen_van`), for its page.
+    out on (`verzendingen_van`), for its page. `met_eigen_bijdrage`: also what the eigen
+    bijdrage it states is computed from (`eigen_bijdrage_gelezen`, used by
+    `services.beschikking_eigen_bijdrage`), for its page and the API.
 
     Not joined: the resident's wijk (its id on the resident decides the scope) and the decision
     this one revises (the page shows its id). Each extra join of a single-row lookup costs the
     planner: with the wijk and the revised decision (held to the municipality by an OR) the
     query of eight tables planned in 11-27 ms at 1M residents, without them in about 2 ms,
     while it runs in 0.5 ms (docs/benchmarks.md)."""
-    gelezen = _BESCHIKKING_GELEZEN[met_verzendingen]
+    gelezen = _BESCHIKKING_GELEZEN[met_verzendingen, met_eigen_bijdrage]
     beschikking: Beschikking | None = gelezen.eerste(beschikking=pk, gemeente=gemeente_id)
     if beschikking is None:
         return None
@@ -226,6 +257,13 @@ def beschikking_get(
         beschikking.verzendingen = rijen_uit_json(  # type: ignore[attr-defined]
             beschikking.__dict__.pop("_verzendingen"), _VERZENDINGEN, db=db
         )
+    if met_eigen_bijdrage:
+        delen = {
+            naam.removeprefix("_bijdrage_"): beschikking.__dict__.pop(naam)
+            for naam in list(beschikking.__dict__)
+            if naam.startswith("_bijdrage_")
+        }
+        beschikking.eigen_bijdrage_gelezen = bijdrage_uit(delen, 2, db=db)  # type: ignore[attr-defined]
     return beschikking
 
 

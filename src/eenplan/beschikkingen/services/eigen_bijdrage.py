@@ -6,35 +6,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Q, QuerySet, Subquery
-
+from eenplan.beschikkingen.bijdrage_selectors import BijdrageGegevens, OpDatum, bijdrage_gelezen
 from eenplan.beschikkingen.constants import Uitkomst
-from eenplan.beschikkingen.models import Beschikking, BeschikteVoorziening
-from eenplan.common.aggregaten import Rijen, delen_query, delen_uit, rijen_json, rijen_uit_json
+from eenplan.beschikkingen.models import Beschikking
 from eenplan.common.constants import Wet
-from eenplan.common.gecompileerd import Gecompileerd
-from eenplan.gemeente.models import Instelling
-from eenplan.gemeente.selectors import instelling_rijen, instellingen_uit
-from eenplan.inwoners.models import HuishoudenLid, Inwoner
-from eenplan.inwoners.selectors import huidig_huishouden
+from eenplan.gemeente.selectors import instellingen_uit
+from eenplan.inwoners.models import Inwoner
 from eenplan.rules import eigen_bijdrage as eigen_bijdrage_rules
-from eenplan.voorzieningen.models import AbonnementstariefGegeven
-from eenplan.voorzieningen.selectors import abonnementstarieven
-
-_LEDEN = Rijen(HuishoudenLid, samen=("inwoner",), volgorde=("lid_van", "id"))
-# A provision with its voorziening, and the resident and date of its decision; in the order of
-# `BeschikteVoorziening.Meta.ordering` (by decision, newest first as `Beschikking.Meta`).
-_REGELS = Rijen(
-    BeschikteVoorziening,
-    samen=("voorziening",),
-    extra={
-        "client_id": F("beschikking__inwoner_id"),
-        "besloten_op": F("beschikking__besloten_op"),
-    },
-    volgorde=("-besloten_op", "-beschikking_id", "id"),
-)
-_INSTELLINGEN = Rijen(Instelling)
-_TARIEVEN = Rijen(AbonnementstariefGegeven)
 
 
 def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.Uitkomst | None:
@@ -48,92 +26,28 @@ def eigen_bijdrage_voor(inwoner: Inwoner, op: dt.date) -> eigen_bijdrage_rules.U
 
 
 def eigen_bijdragen_voor(
-    inwoner: Inwoner, data: list[dt.date]
+    inwoner: Inwoner, data: list[dt.date], *, gelezen: BijdrageGegevens | None = None
 ) -> dict[dt.date, eigen_bijdrage_rules.Uitkomst | None]:
-    """`eigen_bijdrage_voor` on each of `data`, in one query (each date's members, provisions
-    and settings as its own JSON parts next to the resident's row, the tarieven once), built
-    and compiled once per process for each number of dates (`common.gecompileerd`, ADR 0055)."""
+    """`eigen_bijdrage_voor` on each of `data`, in one query (`bijdrage_selectors.
+    bijdrage_gelezen`: each date's members, provisions and settings next to the resident's
+    row). `gelezen`: those parts for `data` (distinct, in order) as already read with the
+    decision (`beschikking_get(met_eigen_bijdrage=True)`), not read again."""
     dagen = list(dict.fromkeys(data))
-    waarden: dict[str, Any] = {"inwoner": inwoner.pk, "gemeente": inwoner.gemeente_id}
-    waarden |= {f"op{i}": op for i, op in enumerate(dagen)}
-    rij = delen_uit(_gelezen(len(dagen)).eerste(**waarden))
-    db = inwoner._state.db or "default"
-    tarieven = abonnementstarieven(rijen_uit_json(rij.get("tarieven"), _TARIEVEN, db=db))
+    gelezen = gelezen or bijdrage_gelezen(inwoner, dagen)
     return {
-        op: _uitkomst(
-            inwoner,
-            op,
-            lidmaatschappen=rijen_uit_json(rij.get(f"leden{i}"), _LEDEN, db=db),
-            gelezen=rijen_uit_json(rij.get(f"regels{i}"), _REGELS, db=db),
-            instellingen=rijen_uit_json(rij.get(f"instellingen{i}"), _INSTELLINGEN, db=db),
-            tarieven=tarieven,
-        )
-        for i, op in enumerate(dagen)
+        op: _uitkomst(inwoner, op, delen, tarieven=gelezen.tarieven)
+        for op, delen in zip(dagen, gelezen.data, strict=True)
     }
-
-
-_GELEZEN: dict[int, Gecompileerd] = {}
-
-
-def _gelezen(aantal: int) -> Gecompileerd:
-    """The query of `eigen_bijdragen_voor` for `aantal` dates, compiled once (ADR 0055)."""
-    if aantal not in _GELEZEN:
-        _GELEZEN[aantal] = Gecompileerd(
-            lambda **w: _delen(w["inwoner"], w["gemeente"], [w[f"op{i}"] for i in range(aantal)]),
-            inwoner=int,
-            gemeente=int,
-            **{f"op{i}": dt.date for i in range(aantal)},
-        )
-    return _GELEZEN[aantal]
-
-
-def _delen(inwoner_id: int, gemeente_id: int, dagen: list[dt.date]) -> QuerySet[Inwoner]:
-    """The resident's row with, per date of `dagen`, the household's members, their Wmo
-    provisions and the municipality's settings as JSON parts, and the tarieven once."""
-    delen: dict[str, object] = {
-        "tarieven": rijen_json(AbonnementstariefGegeven.objects.all(), _TARIEVEN)
-    }
-    for i, op in enumerate(dagen):
-        leden_op = HuishoudenLid.objects.filter(
-            Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
-            huishouden_id=Subquery(huidig_huishouden(inwoner_id, op)),
-            lid_van__lte=op,
-            inwoner__gemeente_id=gemeente_id,
-        )
-        # The resident and the members on `op` as one set (a UNION), not `= resident OR IN
-        # (members)`: PostgreSQL answers that OR with a scan of every beschikking (1M
-        # residents: 21 ms, against an index lookup per member).
-        personen_op = (
-            leden_op.order_by()
-            .values("inwoner_id")
-            .union(Inwoner.objects.filter(pk=inwoner_id).order_by().values("pk"))
-        )
-        # The decisions, their aanvragen and catalogue entries of the resident's municipality
-        # (issue 16): conditions on the rows the query joins anyway.
-        regels = BeschikteVoorziening.objects.filter(
-            beschikking__inwoner_id__in=personen_op,
-            beschikking__gemeente_id=gemeente_id,
-            beschikking__aanvraag__gemeente_id=gemeente_id,
-            voorziening__gemeente_id=gemeente_id,
-            beschikking__aanvraag__wet=Wet.WMO,
-            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
-            begin__lte=op,
-        ).exclude(einde__lt=op)
-        delen[f"leden{i}"] = rijen_json(leden_op, _LEDEN)
-        delen[f"regels{i}"] = rijen_json(regels, _REGELS)
-        delen[f"instellingen{i}"] = rijen_json(instelling_rijen(gemeente_id, op), _INSTELLINGEN)
-    return delen_query(Inwoner.objects.filter(pk=inwoner_id, gemeente_id=gemeente_id), delen)
 
 
 def _uitkomst(
     inwoner: Inwoner,
     op: dt.date,
+    delen: OpDatum,
     *,
-    lidmaatschappen: list[HuishoudenLid],
-    gelezen: list[Any],  # with `client_id` and `besloten_op` (_REGELS)
-    instellingen: list[Instelling],
     tarieven: Any,
 ) -> eigen_bijdrage_rules.Uitkomst | None:
+    lidmaatschappen, gelezen = delen.leden, delen.regels
     personen = {inwoner.pk: inwoner} | {lid.inwoner_id: lid.inwoner for lid in lidmaatschappen}
     leveringen = [
         eigen_bijdrage_rules.Levering(
@@ -158,7 +72,7 @@ def _uitkomst(
             clienten=[eigen_bijdrage_rules.Persoon(c.geboortedatum) for c in clienten],
             gehuwd_of_partner=partners,
             op=op,
-            gemeente=instellingen_uit(instellingen).bijdrage,
+            gemeente=instellingen_uit(delen.instellingen).bijdrage,
             tarieven=tarieven,
         )
     except ValueError:
@@ -185,7 +99,12 @@ def beschikking_eigen_bijdrage(
         if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
     )
     # Both dates in one query (issue 16): the later one counts only when none applies on `op`.
-    uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op, *later[:1]])
+    # Read with the decision when `beschikking_get(met_eigen_bijdrage=True)` read it: the
+    # parts for its reference date and the first later start, the same dates as here.
+    gelezen: BijdrageGegevens | None = getattr(beschikking, "eigen_bijdrage_gelezen", None)
+    if gelezen is not None:
+        gelezen = BijdrageGegevens(gelezen.data[: 1 + len(later[:1])], gelezen.tarieven)
+    uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op, *later[:1]], gelezen=gelezen)
     if uitkomsten[op] is None and later:
         return uitkomsten[later[0]], later[0]
     return uitkomsten[op], op

@@ -359,6 +359,53 @@ def test_the_contribution_on_the_decision_date_and_on_the_later_start_is_one_que
         assert services.beschikking_eigen_bijdrage(beschikking) == (apart[begin], begin)
 
 
+@pytest.mark.parametrize("geval", ["vandaag", "later", "afgewezen_eerder", "verzonden", "jeugd"])
+def test_the_decision_read_with_its_eigen_bijdrage_gives_the_same_answer_without_a_query(
+    geval, backoffice, aanvraag, hh, inwoner_noord, django_assert_num_queries
+):
+    """Issue 16: the decision page and the API read what the eigen bijdrage is computed from
+    in the decision's own query (`beschikking_get(met_eigen_bijdrage=True)`: its reference
+    date and the first later start as expressions of the decision's row). The answer and its
+    reference date are the ones the contribution read on its own gives, for a provision that
+    starts today or later, a refused line that starts earlier than the granted one (it does
+    not count), a letter sent days after the decision (the day of sending counts) and a
+    Jeugdwet decision (none)."""
+    from eenplan.beschikkingen.selectors import beschikking_get
+
+    begin = vandaag() + dt.timedelta(days=20)
+    regels = {
+        "vandaag": [zin(hh)],
+        "later": [zin(hh, begin=begin, einde=begin + dt.timedelta(days=365))],
+        "afgewezen_eerder": [
+            zin(hh, uitkomst="afgewezen", begin=vandaag() + dt.timedelta(days=5), einde=None),
+            zin(hh, begin=begin, einde=begin + dt.timedelta(days=365)),
+        ],
+        "verzonden": [zin(hh, begin=vandaag() - dt.timedelta(days=9))],
+        "jeugd": [zin(hh)],
+    }[geval]
+    if geval == "jeugd":
+        Aanvraag.objects.filter(pk=aanvraag.pk).update(wet="jeugd")
+        aanvraag.refresh_from_db()
+    beschikking = beschikking_voor(aanvraag, backoffice, regels, verzenden=geval == "verzonden")
+    if geval == "verzonden":  # decided nine days before the letter went out
+        Beschikking.objects.filter(pk=beschikking.pk).update(
+            besloten_op=vandaag() - dt.timedelta(days=9)
+        )
+    gemeente_id = beschikking.gemeente_id
+    apart = services.beschikking_eigen_bijdrage(
+        beschikking_get(beschikking.pk, gemeente_id=gemeente_id)
+    )
+    verwachte_dag = {"later": begin, "afgewezen_eerder": begin}.get(geval, vandaag())
+    assert apart[1] == verwachte_dag
+    assert (apart[0] is None) == (geval == "jeugd")
+
+    with django_assert_num_queries(1):
+        samen = beschikking_get(beschikking.pk, gemeente_id=gemeente_id, met_eigen_bijdrage=True)
+    assert samen is not None
+    with django_assert_num_queries(0):
+        assert services.beschikking_eigen_bijdrage(samen) == apart
+
+
 def test_versturen_sets_the_bezwaar_term_and_keeps_the_letter(backoffice, aanvraag, hh):
     beschikking = beschikking_voor(aanvraag, backoffice, [zin(hh)])
     api = api_for(backoffice)

@@ -40,10 +40,16 @@ def aanvraag_of_404(
 
 
 def beschikking_of_404(
-    request: HttpRequest, pk: int, action: Action, *, met_verzendingen: bool = False
+    request: HttpRequest,
+    pk: int,
+    action: Action,
+    *,
+    met_verzendingen: bool = False,
+    met_eigen_bijdrage: bool = False,
 ) -> Beschikking:
     """The beschikking within the login's municipality: another municipality's is a 404 like
-    one that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
+    one that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046). The flags:
+    what `selectors.beschikking_get` reads with it (for a page that shows its letter)."""
     return access.get_or_refuse(
         request.user,
         Resource.BESCHIKKING,
@@ -51,7 +57,10 @@ def beschikking_of_404(
         via=access.Via.request(request),
         pk=pk,
         zoek=lambda gemeente_id: selectors.beschikking_get(
-            pk, gemeente_id=gemeente_id, met_verzendingen=met_verzendingen
+            pk,
+            gemeente_id=gemeente_id,
+            met_verzendingen=met_verzendingen,
+            met_eigen_bijdrage=met_eigen_bijdrage,
         ),
         wat="Beschikking",
         niet_gevonden="Deze beschikking bestaat niet.",

@@ -116,7 +116,9 @@ def beschikking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     verzenden = form_from_session(request, f"verzenden-{pk}", VerzendForm, prefix="verzenden")
     return _beschikking_pagina(
         request,
-        beschikking_of_404(request, pk, Action.LEZEN, met_verzendingen=True),
+        beschikking_of_404(
+            request, pk, Action.LEZEN, met_verzendingen=True, met_eigen_bijdrage=True
+        ),
         bound={"verzenden": verzenden} if verzenden else None,
     )
 
@@ -198,7 +200,9 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
         return _toetsing_pagina(request, bound={beschikking.pk: form}, status=400)
     return _beschikking_pagina(
         request,
-        beschikking_of_404(request, pk, Action.TOETSEN, met_verzendingen=True),
+        beschikking_of_404(
+            request, pk, Action.TOETSEN, met_verzendingen=True, met_eigen_bijdrage=True
+        ),
         bound={"toetsen": form},
         status=400,
     )
@@ -207,7 +211,7 @@ def beschikking_toetsen(request: HttpRequest, pk: int) -> HttpResponse:
 @access.requires(Resource.BESCHIKKING, Action.LEZEN)
 def beschikking_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter as PDF: the stored letter once sent, else the preview (marked as such)."""
-    beschikking = beschikking_of_404(request, pk, Action.LEZEN)
+    beschikking = beschikking_of_404(request, pk, Action.LEZEN, met_eigen_bijdrage=True)
     hulp.open_beschikking(
         request,
         Action.LEZEN,

@@ -51,7 +51,7 @@ BUDGET: dict[str, int] = {
     "werkvoorraad_mijn": 4,
     "werkvoorraad_team": 4,
     "werkvoorraad_alle": 4,
-    "beschikking": 4,  # the decision with its parts in one query, the eigen bijdrage in one
+    "beschikking": 3,  # the decision with its parts and its eigen bijdrage in one query
     "api_meldingen": 3,  # the page and its total in one query (selectors.werkvoorraad_pagina)
     "zoeken": 4,  # count, the page of keys by the search index, the rows
     # The rows with their provider and the residents they name; their number with the

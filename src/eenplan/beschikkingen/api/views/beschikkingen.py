@@ -147,7 +147,9 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         )
         return pagina(self, request, queryset, BeschikkingListSerializer)
 
-    def _get(self, request: Request, pk: Any, action: Action) -> Beschikking:
+    def _get(
+        self, request: Request, pk: Any, action: Action, *, met_eigen_bijdrage: bool = False
+    ) -> Beschikking:
         """The beschikking within the login's municipality: another municipality's is a 404
         like one that does not exist, the refusal logged (`access.get_or_refuse`, ADR 0046)."""
         beschikking_id = pk_of(pk, self.niet_gevonden)
@@ -159,7 +161,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
             via=access.Via.request(request),
             pk=beschikking_id,
             zoek=lambda gemeente_id: selectors.beschikking_get(
-                beschikking_id, gemeente_id=gemeente_id
+                beschikking_id, gemeente_id=gemeente_id, met_eigen_bijdrage=met_eigen_bijdrage
             ),
             wat="Beschikking",
             niet_gevonden=self.niet_gevonden,
@@ -167,7 +169,7 @@ class BeschikkingViewSet(VersieViewSetMixin, DossierViewSet):
         )
 
     def retrieve(self, request: Request, pk: Any = None) -> Response:
-        beschikking = self._get(request, pk, Action.LEZEN)
+        beschikking = self._get(request, pk, Action.LEZEN, met_eigen_bijdrage=True)
         self._open_wet(request, beschikking.inwoner, beschikking.aanvraag.wet)
         return beschikking_response(request, beschikking.pk, geladen=beschikking)
 
