@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import cache
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
+from eenplan.common.aggregaten import (
+    Rijen,
+    als_prefetch,
+    delen_query,
+    delen_uit,
+    rijen_json,
+    rijen_uit_json,
+)
 from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Anker, Instrument, Leefgebied, Onderzoek, ZrmScore
@@ -89,14 +98,30 @@ def leefgebieden_actief() -> list[Leefgebied]:
     """The domains of the active instrument (the first, if more are active), in order, with
     their anchors (`lg.ankers.all()`, in score order) as a JSON column of the same row: one
     query (issue 16: the anchors were a second one on every plan, onderzoek and goal page)."""
+    rij = delen_query(Instrument.objects.all(), {"leefgebieden": leefgebieden_deel()})
+    return leefgebieden_uit(delen_uit(rij.first()).get("leefgebieden"))
+
+
+@cache
+def _leefgebieden() -> Rijen:
+    ankers = rijen_json(Anker.objects.filter(leefgebied_id=OuterRef("pk")), _ANKERS)
+    return Rijen(Leefgebied, extra={"_ankers": ankers}, volgorde=("volgorde", "id"))
+
+
+def leefgebieden_deel() -> Subquery:
+    """`leefgebieden_actief` as one JSON column of any query (the plan page reads it with the
+    plan, `plannen.selectors.plan_get`); `leefgebieden_uit` makes it instances again."""
     instrument = Instrument.objects.filter(actief=True).order_by("id").values("pk")[:1]
-    leefgebieden = list(
-        Leefgebied.objects.filter(instrument_id=Subquery(instrument))
-        .annotate(_ankers=rijen_json(Anker.objects.filter(leefgebied_id=OuterRef("pk")), _ANKERS))
-        .order_by("volgorde")
+    return rijen_json(
+        Leefgebied.objects.filter(instrument_id=Subquery(instrument)), _leefgebieden()
     )
+
+
+def leefgebieden_uit(waarde: Any, *, db: str = "default") -> list[Leefgebied]:
+    """The domains of a `leefgebieden_deel` column, each with its anchors."""
+    leefgebieden = rijen_uit_json(waarde, _leefgebieden(), db=db)
     for lg in leefgebieden:
-        als_prefetch(lg, "ankers", rijen_uit_json(lg.__dict__.pop("_ankers"), _ANKERS))
+        als_prefetch(lg, "ankers", rijen_uit_json(lg.__dict__.pop("_ankers"), _ANKERS, db=db))
     return leefgebieden
 
 

@@ -215,3 +215,78 @@ def test_plan_get_reads_the_plan_and_its_parts_with_their_references_in_one_quer
         assert {i.inwoner.pk for i in inbreng} == {rijk.s.inwoner.pk}
     # Another municipality's id finds nothing (a 404 for the page: ADR 0046).
     assert selectors.plan_get(pk=rijk.plan.pk, gemeente_id=gemeente_id + 999) is None
+
+
+def test_the_plan_page_reads_its_surroundings_with_the_plan_in_one_query(
+    django_assert_num_queries: Any,
+) -> None:
+    """Issue 16: the plan page's read (`plan_pagina_get`) brings, in the plan's own query, the
+    current members with their resident and network, the active plans members brought from a
+    household they lived in before, the settings in force and the instrument's domains with
+    their anchors — each the same as the read on its own gives (these were five queries).
+    A member who left and an ended network person are not among them."""
+    from django.utils import timezone
+
+    from eenplan.gemeente.selectors import instellingen_op
+    from eenplan.inwoners.models import HuishoudenLid
+    from eenplan.inwoners.services import huishouden_lid_end, netwerkpersoon_end
+    from eenplan.onderzoeken.selectors import leefgebieden_actief
+    from eenplan.testing.factories import (
+        HuishoudenLidFactory,
+        InstellingFactory,
+        InwonerFactory,
+        plan_uit_vorig_huishouden,
+    )
+
+    rijk = rijk_plan()
+    s, vandaag = rijk.s, timezone.localdate()
+    gemeente = s.gemeente
+    vertrokken = HuishoudenLidFactory(
+        huishouden=rijk.plan.huishouden,
+        inwoner=InwonerFactory(gemeente=gemeente, wijk=s.inwoner.wijk),
+        lid_van=vandaag - dt.timedelta(days=400),
+    )
+    huishouden_lid_end(lid=vertrokken, lid_tot=vandaag - dt.timedelta(days=3))
+    oud = netwerkpersoon_add(
+        inwoner=s.inwoner, soort=NetwerkSoort.BUUR, naam="Oud-buurvrouw Olga", relatie="buur"
+    )
+    netwerkpersoon_end(persoon=oud, tot=vandaag - dt.timedelta(days=1))
+    meegekomen = plan_uit_vorig_huishouden(inwoner=s.inwoner, door=s.generalist.user)
+    InstellingFactory(
+        gemeente=gemeente,
+        onderwerp="teksten",
+        waarde={"teamnaam": "buurtteam"},
+        geldig_vanaf=vandaag,
+    )
+
+    with django_assert_num_queries(1):
+        plan = selectors.plan_pagina_get(pk=rijk.plan.pk, gemeente_id=gemeente.pk, vandaag=vandaag)
+        assert plan is not None
+        omgeving = plan.omgeving
+        leden = [
+            (lid.inwoner.pk, [p.naam for p in lid.inwoner.netwerk.all()]) for lid in omgeving.leden
+        ]
+        gebieden = [
+            (lg.pk, [(a.score, a.tekst) for a in lg.ankers.all()]) for lg in omgeving.leefgebieden
+        ]
+        assert [p.pk for p in omgeving.meegekomen] == [meegekomen.pk]
+        assert omgeving.andere_plannen == []
+        assert list(plan.doelen.all())  # the plan's own parts are still there
+
+    huidig = HuishoudenLid.objects.filter(huishouden=rijk.plan.huishouden, lid_tot__isnull=True)
+    assert [i for i, _ in leden] == [lid.inwoner_id for lid in huidig.order_by("lid_van", "id")]
+    assert vertrokken.inwoner_id not in [i for i, _ in leden]
+    netwerk = dict(leden)[s.inwoner.pk]
+    assert "Oud-buurvrouw Olga" in netwerk  # ended, but still in the network (the page filters)
+    assert netwerk == [p.naam for p in s.inwoner.netwerk.all()]
+    assert gebieden == [
+        (lg.pk, [(a.score, a.tekst) for a in lg.ankers.all()]) for lg in leefgebieden_actief()
+    ]
+    assert len(gebieden) > 1 and all(ankers for _, ankers in gebieden)
+    assert omgeving.instellingen == instellingen_op(gemeente.pk, vandaag)
+    assert omgeving.instellingen.teksten.teamnaam == "buurtteam"
+    # Another municipality's id finds nothing.
+    assert (
+        selectors.plan_pagina_get(pk=rijk.plan.pk, gemeente_id=gemeente.pk + 999, vandaag=vandaag)
+        is None
+    )

@@ -8,7 +8,6 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
-from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.plannen import services
 from eenplan.plannen.forms import ActieForm, DoelForm, EvaluatieForm, VoorstelForm
 from eenplan.plannen.models import Plan
@@ -21,9 +20,8 @@ from eenplan.privacy.access import Action, Resource
 @require_POST
 @access.requires(Resource.PLAN, Action.WIJZIGEN)
 def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
-    leefgebieden = list(leefgebieden_actief())
-
     def uitvoeren(plan: Plan, mensen: _Mensen, data: dict[str, Any]) -> str:
+        leefgebieden = plan.omgeving.leefgebieden  # type: ignore[attr-defined]
         leefgebied = next((lg for lg in leefgebieden if str(lg.pk) == data["leefgebied"]), None)
         doel = services.doel_add(
             plan=plan,
@@ -43,7 +41,9 @@ def doel_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
         naam="doel",
         sectie="doelen",
         maak_form=lambda plan, mensen: DoelForm(
-            request.POST, leden=mensen.leden, leefgebieden=leefgebieden
+            request.POST,
+            leden=mensen.leden,
+            leefgebieden=plan.omgeving.leefgebieden,  # type: ignore[attr-defined]
         ),
         uitvoeren=uitvoeren,
     )
@@ -77,10 +77,9 @@ def actie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse
 @require_POST
 @access.requires(Resource.PLAN, Action.WIJZIGEN)
 def evaluatie_toevoegen(request: HttpRequest, pk: int, doel_id: int) -> HttpResponse:
-    ankers = _ankers(list(leefgebieden_actief()))
-
     def maak(plan: Plan, mensen: _Mensen) -> Form:
         doel = _doel(plan, doel_id)
+        ankers = _ankers(plan.omgeving.leefgebieden)  # type: ignore[attr-defined]
         return EvaluatieForm(
             request.POST, prefix=f"evaluatie{doel_id}", ankers=ankers.get(doel.leefgebied_id, [])
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from eenplan.common.constants import Wet
@@ -62,8 +63,8 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
         Action.LEZEN,
         via=_via(request),
         pk=pk,
-        zoek=lambda gemeente_id: selectors.plan_get(
-            pk=pk, gemeente_id=gemeente_id, doel_voorstellen=False
+        zoek=lambda gemeente_id: selectors.plan_pagina_get(
+            pk=pk, gemeente_id=gemeente_id, vandaag=timezone.localdate()
         ),
         wat="Plan",
         niet_gevonden="Dit plan bestaat niet.",

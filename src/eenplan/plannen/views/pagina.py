@@ -13,15 +13,12 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from eenplan.beschikkingen.plan_selectors import leesbaar_voor, plan_aanvragen_stand
 from eenplan.gemeente.models import Medewerker
-from eenplan.gemeente.selectors import instellingen_op
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
 from eenplan.onderzoeken.models import Leefgebied
-from eenplan.onderzoeken.selectors import leefgebieden_actief
 from eenplan.plannen import selectors, services
 from eenplan.plannen.constants import ACTIEVE_STATUSSEN
 from eenplan.plannen.forms import (
@@ -59,13 +56,12 @@ from eenplan.web.prg import form_from_session, redirect_with_errors
 class _Mensen:
     """The people a plan page offers to choose from, built from the household's members."""
 
-    def __init__(self, request: HttpRequest, plan: Plan, vandaag: dt.date) -> None:
-        leden, andere, meegekomen_plannen = selectors.huishouden_leden_en_plannen(
-            huishouden=plan.huishouden, plan=plan, vandaag=vandaag
-        )
-        self.leden_rijen: list[HuishoudenLid] = leden
-        self.andere_plannen = andere
-        meegekomen = [p.pk for p in meegekomen_plannen]
+    def __init__(self, request: HttpRequest, plan: Plan) -> None:
+        omgeving: selectors.PlanOmgeving = plan.omgeving  # type: ignore[attr-defined]
+        vandaag = omgeving.op
+        self.leden_rijen: list[HuishoudenLid] = omgeving.leden
+        self.andere_plannen = list(omgeving.andere_plannen)
+        meegekomen = [p.pk for p in omgeving.meegekomen]
         if meegekomen:  # only plans the login may see
             self.andere_plannen += list(
                 selectors.plannen_in_scope(request.user).filter(pk__in=meegekomen).order_by("id")
@@ -210,8 +206,9 @@ def _stap_label(value: Any) -> str:
 
 
 def plan_ladder(plan: Plan) -> Ladder:
-    """The municipality's ladder in force today (which kinds of provision may be proposed)."""
-    return instellingen_op(plan.huishouden.gemeente_id, timezone.localdate()).ladder
+    """The municipality's ladder in force today (which kinds of provision may be proposed),
+    read with the plan (`selectors.plan_pagina_get`)."""
+    return plan.omgeving.instellingen.ladder  # type: ignore[attr-defined,no-any-return]
 
 
 def _forms(
@@ -287,11 +284,11 @@ def _context(
     bound: dict[str, Form] | None = None,
     fout_sectie: str = "",
 ) -> dict[str, Any]:
-    vandaag = timezone.localdate()
-    mensen = _Mensen(request, plan, vandaag)
+    mensen = _Mensen(request, plan)
+    vandaag = plan.omgeving.op  # type: ignore[attr-defined]
     doelen = list(plan.doelen.all())
     _log_getoond(request, plan, [i.pk for i in mensen.leden] + [d.inwoner_id for d in doelen])
-    leefgebieden = list(leefgebieden_actief())
+    leefgebieden = plan.omgeving.leefgebieden  # type: ignore[attr-defined]
     ankers = _ankers(leefgebieden)
     if bound is None and (fout := request.session.pop(f"{FOUT_SESSIE}:{plan.pk}", None)):
         naam, fout_sectie = fout["naam"], fout["sectie"]
@@ -426,7 +423,7 @@ def _actie(
     the page, which shows the Dutch message next to the form (nothing was written). The
     service decides (and logs) whether this login may change this household's plan."""
     plan = _plan(request, pk)
-    mensen = _Mensen(request, plan, timezone.localdate())
+    mensen = _Mensen(request, plan)
     form = maak_form(plan, mensen)
     if form.is_valid():
         try:
