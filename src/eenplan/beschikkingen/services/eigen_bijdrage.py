@@ -98,13 +98,16 @@ def beschikking_eigen_bijdrage(
         for r in beschikking.voorzieningen.all()
         if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
     )
-    # Both dates in one query (issue 16): the later one counts only when none applies on `op`.
-    # Read with the decision when `beschikking_get(met_eigen_bijdrage=True)` read it: the
-    # parts for its reference date and the first later start, the same dates as here.
+    # Read with the decision when `beschikking_get(met_eigen_bijdrage=True)` read it (the
+    # parts on its reference date); the later start only when nothing applies on that date
+    # (one query then). Else both dates in one query (issue 16).
     gelezen: BijdrageGegevens | None = getattr(beschikking, "eigen_bijdrage_gelezen", None)
-    if gelezen is not None:
-        gelezen = BijdrageGegevens(gelezen.data[: 1 + len(later[:1])], gelezen.tarieven)
-    uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op, *later[:1]], gelezen=gelezen)
+    if gelezen is None:
+        uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op, *later[:1]])
+    else:
+        uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op], gelezen=gelezen)
+        if uitkomsten[op] is None and later:
+            uitkomsten |= eigen_bijdragen_voor(beschikking.inwoner, later[:1])
     if uitkomsten[op] is None and later:
         return uitkomsten[later[0]], later[0]
     return uitkomsten[op], op
