@@ -11,7 +11,6 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, P
 from django.core.exceptions import ValidationError
 from django.db.models import (
     Case,
-    Count,
     F,
     OuterRef,
     Prefetch,
@@ -25,7 +24,7 @@ from django.utils import timezone
 
 from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
 from eenplan.common.gecompileerd import Gecompileerd
-from eenplan.gemeente.models import Instelling, Medewerker, Wijk
+from eenplan.gemeente.models import Instelling, Medewerker
 from eenplan.gemeente.selectors import Instellingen, instelling_rijen, instellingen_uit
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Netwerkpersoon
 from eenplan.onderzoeken.models import Leefgebied
@@ -132,58 +131,46 @@ def _met_rechten(perms: tuple[str, ...]) -> QuerySet[Medewerker]:
 
 
 def regisseur_kandidaten(
-    *,
-    huishouden: Huishouden,
-    op: dt.date | None = None,
-    leden: list[HuishoudenLid] | None = None,
+    *, huishouden: Huishouden, op: dt.date | None = None
 ) -> QuerySet[Medewerker]:
     """Who may be the professional regisseur of this household's plan — decided here, once,
     for the service (which refuses anyone else) and the form (which offers only these): a
     medewerker of the municipality whose role may hold plans (change them) and who works for
     this household: one of their teams serves the wijk of a current member, or they have
-    dossier access to a current member (DossierToegang) on `op` (default today).
+    dossier access to a current member (DossierToegang) on `op` (default today). One query
+    (`_kandidaten`); the plan page reads the same query with the plan (`plan_pagina_get`)."""
+    return (
+        _kandidaten(huishouden.pk, huishouden.gemeente_id, op or timezone.localdate())
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
 
-    `leden`: the current members on `op` with their residents, as the caller already read them
-    (`plan_pagina_get`: the plan page), so they are not read again."""
-    op = op or timezone.localdate()
-    gemeente_id = huishouden.gemeente_id
-    if leden is None:
-        leden = list(
-            HuishoudenLid.objects.filter(
-                Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
-                huishouden=huishouden,
-                lid_van__lte=op,
-                inwoner__gemeente_id=gemeente_id,
-            ).select_related("inwoner")
-        )
-    # The members' wijken; None among them: a member without a wijk.
-    leden_wijken = {lid.inwoner.wijk_id for lid in leden}
-    wijk_ids = leden_wijken - {None}
+
+def _kandidaten(huishouden: Any, gemeente_id: Any, op: Any) -> QuerySet[Medewerker]:
+    """The rule of `regisseur_kandidaten` as one queryset: `huishouden`, `gemeente_id` and `op`
+    values, or expressions that need no outer row (the plan's household as a scalar subquery
+    on its key)."""
+    leden = HuishoudenLid.objects.filter(
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
+        huishouden_id=huishouden,
+        lid_van__lte=op,
+        inwoner__gemeente_id=gemeente_id,
+    )
     toegang = DossierToegang.objects.filter(
         Q(tot__isnull=True) | Q(tot__gte=op),
         van__lte=op,
-        inwoner_id__in=[lid.inwoner_id for lid in leden],
+        inwoner_id__in=leden.values("inwoner_id"),
     ).values("medewerker_id")
     # The teams joined are the municipality's own (issue 16: every table of the query).
-    werkt_hier = Q(teams__wijken__in=wijk_ids, teams__gemeente_id=gemeente_id) | Q(pk__in=toegang)
-    if None in leden_wijken:
-        # A member without a wijk is in the scope of teams that serve the whole municipality.
-        alle = Wijk.objects.filter(gemeente_id=huishouden.gemeente_id).count()
-        if alle:
-            hele_gemeente = (
-                Medewerker.objects.filter(gemeente_id=huishouden.gemeente_id)
-                .annotate(n=Count("teams__wijken", distinct=True))
-                .filter(n__gte=alle)
-                .values("pk")
-            )
-            werkt_hier |= Q(pk__in=hele_gemeente)
+    # (Every resident has a wijk: `Inwoner.wijk` is required, so no member falls outside
+    # every team's wijken.)
+    werkt_hier = Q(
+        teams__wijken__in=leden.values("inwoner__wijk_id"), teams__gemeente_id=gemeente_id
+    ) | Q(pk__in=toegang)
     rule = access.RULES[(access.Resource.PLAN, access.Action.WIJZIGEN)]
-    geschikt = _met_rechten(rule.perms).filter(gemeente_id=huishouden.gemeente_id)
-    return (
-        Medewerker.objects.filter(pk__in=geschikt.values("pk"))
-        .filter(pk__in=Medewerker.objects.filter(werkt_hier, gemeente_id=gemeente_id).values("pk"))
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "pk")
+    geschikt = _met_rechten(rule.perms).filter(gemeente_id=gemeente_id)
+    return Medewerker.objects.filter(pk__in=geschikt.values("pk")).filter(
+        pk__in=Medewerker.objects.filter(werkt_hier, gemeente_id=gemeente_id).values("pk")
     )
 
 
@@ -225,7 +212,12 @@ def _doelen(doel_voorstellen: bool) -> Rijen:
 
 
 def _plan_met_delen(
-    *, plan: int, gemeente: int, doel_voorstellen: bool, vandaag: dt.date | None = None
+    *,
+    plan: int,
+    gemeente: int,
+    doel_voorstellen: bool,
+    vandaag: dt.date | None = None,
+    met_kandidaten: bool = False,
 ) -> QuerySet[Plan]:
     """The plan `plan` of municipality `gemeente` with its household, and every part as a
     JSON column (`common.aggregaten.rijen_json`); with `vandaag` also its page's surroundings
@@ -253,9 +245,8 @@ def _plan_met_delen(
         )
     }
     if vandaag is not None:
-        kolommen |= {
-            f"_omgeving_{n}": d for n, d in _omgeving_delen(plan, gemeente, vandaag).items()
-        }
+        omgeving = _omgeving_delen(plan, gemeente, vandaag, met_kandidaten=met_kandidaten)
+        kolommen |= {f"_omgeving_{naam}": deel for naam, deel in omgeving.items()}
     return (
         Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente)
         .select_related("huishouden", "samengevoegd_in")
@@ -271,13 +262,19 @@ _PLAN_GELEZEN = {
     )
     for voorstellen in (True, False)
 }
-# The plan page's read: the plan with every part and its surroundings on the day.
-_PLAN_PAGINA = Gecompileerd(
-    lambda **w: _plan_met_delen(**w, doel_voorstellen=False),
-    plan=int,
-    gemeente=int,
-    vandaag=dt.date,
-)
+# The plan page's read: the plan with every part and its surroundings on the day, with and
+# without the candidates for regisseur.
+_PLAN_PAGINA = {
+    kandidaten: Gecompileerd(
+        lambda kandidaten=kandidaten, **w: _plan_met_delen(
+            **w, doel_voorstellen=False, met_kandidaten=kandidaten
+        ),
+        plan=int,
+        gemeente=int,
+        vandaag=dt.date,
+    )
+    for kandidaten in (True, False)
+}
 
 # The current members with their resident and network, and the active plans of the households
 # they belong or belonged to, as they travel next to the plan's row (`_omgeving_delen`).
@@ -293,6 +290,13 @@ def _leden() -> Rijen:
 
 
 _PLANNEN = Rijen(Plan, volgorde=("id",))
+# In the order of `regisseur_kandidaten`: by surname, first name.
+_KANDIDATEN = Rijen(
+    Medewerker,
+    samen=("user",),
+    extra={"_achternaam": F("user__last_name"), "_voornaam": F("user__first_name")},
+    volgorde=("_achternaam", "_voornaam", "id"),
+)
 _INSTELLINGEN = Rijen(Instelling)
 
 
@@ -306,14 +310,20 @@ class PlanOmgeving:
     leefgebieden: list[Leefgebied]  # the active instrument's domains with their anchors
     instellingen: Instellingen  # the municipality's settings in force
     op: dt.date  # the day
+    # Who may be its professional regisseur (`regisseur_kandidaten`, with their login), read
+    # for a login that may change plans; None when not read.
+    kandidaten: list[Medewerker] | None = None
 
 
-def _omgeving_delen(plan: int, gemeente: int, vandaag: dt.date) -> dict[str, Subquery]:
+def _omgeving_delen(
+    plan: int, gemeente: int, vandaag: dt.date, *, met_kandidaten: bool
+) -> dict[str, Subquery]:
     """The parts of `PlanOmgeving` as JSON columns. The plan's household is a scalar subquery
     on the plan's key (no reference to the outer row, however deep it nests): the current
     members on `vandaag`, the active plans of every household a current member belongs or
     belonged to and of this household (`_actieve_plannen_van_leden` as one subquery), the
-    settings in force and the instrument's domains."""
+    settings in force and the instrument's domains; `met_kandidaten`: the staff who may be
+    its professional regisseur (`_kandidaten`, the rule of `regisseur_kandidaten`)."""
     huishouden = Subquery(
         Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente).values("huishouden_id")[:1]
     )
@@ -336,12 +346,15 @@ def _omgeving_delen(plan: int, gemeente: int, vandaag: dt.date) -> dict[str, Sub
         huishouden__gemeente_id=gemeente,
         huishouden_id__in=huishoudens,
     ).exclude(pk=plan)
-    return {
+    delen = {
         "leden": rijen_json(leden, _leden()),
         "plannen": rijen_json(plannen, _PLANNEN),
         "instellingen": rijen_json(instelling_rijen(gemeente, vandaag), _INSTELLINGEN),
         "leefgebieden": leefgebieden_deel(),
     }
+    if met_kandidaten:
+        delen["kandidaten"] = rijen_json(_kandidaten(huishouden, gemeente, vandaag), _KANDIDATEN)
+    return delen
 
 
 def _omgeving_uit(plan: Plan, vandaag: dt.date, db: str) -> PlanOmgeving:
@@ -365,15 +378,22 @@ def _omgeving_uit(plan: Plan, vandaag: dt.date, db: str) -> PlanOmgeving:
         leefgebieden=leefgebieden_uit(delen["leefgebieden"], db=db),
         instellingen=instellingen_uit(rijen_uit_json(delen["instellingen"], _INSTELLINGEN, db=db)),
         op=vandaag,
+        kandidaten=None
+        if "kandidaten" not in delen
+        else rijen_uit_json(delen["kandidaten"], _KANDIDATEN, db=db),
     )
 
 
-def plan_pagina_get(*, pk: int, gemeente_id: int | None, vandaag: dt.date) -> Plan | None:
+def plan_pagina_get(
+    *, pk: int, gemeente_id: int | None, vandaag: dt.date, met_kandidaten: bool = False
+) -> Plan | None:
     """`plan_get` (without each goal's proposals apart) with what its page shows besides the
     plan on `vandaag` (`plan.omgeving`, a `PlanOmgeving`) in the same one query (issue 16:
     the members, their network, the other plans, the settings and the domains were a query
-    each)."""
-    plan: Plan | None = _PLAN_PAGINA.eerste(plan=pk, gemeente=gemeente_id, vandaag=vandaag)
+    each). `met_kandidaten`: also who may be its professional regisseur (for a login that
+    may change plans)."""
+    gelezen = _PLAN_PAGINA[met_kandidaten]
+    plan: Plan | None = gelezen.eerste(plan=pk, gemeente=gemeente_id, vandaag=vandaag)
     if plan is None:
         return None
     db = plan._state.db or "default"

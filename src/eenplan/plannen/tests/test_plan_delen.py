@@ -260,7 +260,9 @@ def test_the_plan_page_reads_its_surroundings_with_the_plan_in_one_query(
     )
 
     with django_assert_num_queries(1):
-        plan = selectors.plan_pagina_get(pk=rijk.plan.pk, gemeente_id=gemeente.pk, vandaag=vandaag)
+        plan = selectors.plan_pagina_get(
+            pk=rijk.plan.pk, gemeente_id=gemeente.pk, vandaag=vandaag, met_kandidaten=True
+        )
         assert plan is not None
         omgeving = plan.omgeving
         leden = [
@@ -285,6 +287,13 @@ def test_the_plan_page_reads_its_surroundings_with_the_plan_in_one_query(
     assert len(gebieden) > 1 and all(ankers for _, ankers in gebieden)
     assert omgeving.instellingen == instellingen_op(gemeente.pk, vandaag)
     assert omgeving.instellingen.teksten.teamnaam == "buurtteam"
+    # The candidates for regisseur: the rule's own query, with their login, in its order.
+    assert omgeving.kandidaten, "the scenario's generalist serves the household's wijk"
+    assert [(m.pk, str(m)) for m in omgeving.kandidaten] == [
+        (m.pk, str(m)) for m in selectors.regisseur_kandidaten(huishouden=rijk.plan.huishouden)
+    ]
+    zonder = selectors.plan_pagina_get(pk=rijk.plan.pk, gemeente_id=gemeente.pk, vandaag=vandaag)
+    assert zonder is not None and zonder.omgeving.kandidaten is None
     # Another municipality's id finds nothing.
     assert (
         selectors.plan_pagina_get(pk=rijk.plan.pk, gemeente_id=gemeente.pk + 999, vandaag=vandaag)

@@ -64,7 +64,11 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
         via=_via(request),
         pk=pk,
         zoek=lambda gemeente_id: selectors.plan_pagina_get(
-            pk=pk, gemeente_id=gemeente_id, vandaag=timezone.localdate()
+            pk=pk,
+            gemeente_id=gemeente_id,
+            vandaag=timezone.localdate(),
+            # The candidates for regisseur are offered only to a login that may change plans.
+            met_kandidaten=access.allows(request.user, Resource.PLAN, Action.WIJZIGEN),
         ),
         wat="Plan",
         niet_gevonden="Dit plan bestaat niet.",

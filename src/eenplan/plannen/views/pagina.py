@@ -72,16 +72,9 @@ class _Mensen:
             (i, [p for p in i.netwerk.all() if p.tot is None]) for i in self.leden
         ]
         # Only the staff who may be this household's professional regisseur (the service
-        # refuses anyone else with the same rule).
-        self.professionals: list[Medewerker] = (
-            list(
-                selectors.regisseur_kandidaten(
-                    huishouden=plan.huishouden, op=vandaag, leden=self.leden_rijen
-                )
-            )
-            if access.allows(request.user, Resource.PLAN, Action.WIJZIGEN)
-            else []
-        )
+        # refuses anyone else with the same rule), read with the plan for a login that may
+        # change plans (`selectors.plan_pagina_get`).
+        self.professionals: list[Medewerker] = list(omgeving.kandidaten or [])
 
     def _per_id(self) -> dict[str, Any]:
         ids: dict[str, Any] = {f"inwoner:{i.pk}": i for i in self.leden}
