@@ -9,12 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
-from eenplan.beschikkingen.models import Aanvraag, AanvraagOpschorting, Beschikking
+from eenplan.beschikkingen.models import (
+    Aanvraag,
+    AanvraagOpschorting,
+    Beschikking,
+    BeschikteVoorziening,
+)
+from eenplan.common.aggregaten import (
+    Rijen,
+    als_prefetch,
+    delen_query,
+    delen_uit,
+    rijen_json,
+    rijen_uit_json,
+)
+from eenplan.plannen.models import Plan
 from eenplan.privacy import access
 
 STAND_LABEL = {
@@ -61,38 +77,85 @@ def _uitkomst(totaal: int, toegekend: int, afgewezen: int) -> str:
     return Uitkomst.DEELS
 
 
-def plan_aanvragen_stand(*, plan_id: int, gemeente_id: int) -> list[AanvraagStand]:
-    """Every aanvraag of the plan (newest first) with its live state: two queries (the
-    aanvragen with their running suspension, and their beschikkingen with the count of
-    rows per outcome), whatever the number of aanvragen. `gemeente_id`: the plan's
-    household's municipality, stated on both (one municipality's rows; docs/scaling.md)."""
-    lopend = AanvraagOpschorting.objects.filter(aanvraag_id=OuterRef("pk"), tot__isnull=True)
-    aanvragen = (
-        Aanvraag.objects.filter(plan_id=plan_id, gemeente_id=gemeente_id)
-        .annotate(opgeschort_sinds=Subquery(lopend.order_by("van", "id").values("van")[:1]))
-        .prefetch_related(
-            Prefetch(
-                "beschikkingen",
-                queryset=Beschikking.objects.filter(gemeente_id=gemeente_id)
-                .order_by("besloten_op", "id")
-                .annotate(
-                    regels_totaal=Count("voorzieningen"),
-                    regels_toegekend=Count(
-                        "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.TOEGEKEND)
-                    ),
-                    regels_afgewezen=Count(
-                        "voorzieningen", filter=Q(voorzieningen__uitkomst=Uitkomst.AFGEWEZEN)
-                    ),
-                ),
-            ),
-        )
-        .order_by("-ontvangen_op", "-id")
+def _aantal(regels: QuerySet[BeschikteVoorziening]) -> Coalesce:
+    """The number of a decision's rows (`regels`, correlated to it) as a column."""
+    return Coalesce(
+        Subquery(regels.order_by().values("beschikking_id").annotate(n=Count("pk")).values("n")),
+        0,
     )
+
+
+@cache
+def _beschikking_rijen() -> Rijen:
+    """A decision with the count of its rows per outcome."""
+    regels = BeschikteVoorziening.objects.filter(beschikking_id=OuterRef("pk"))
+    return Rijen(
+        Beschikking,
+        extra={
+            "regels_totaal": _aantal(regels),
+            "regels_toegekend": _aantal(regels.filter(uitkomst=Uitkomst.TOEGEKEND)),
+            "regels_afgewezen": _aantal(regels.filter(uitkomst=Uitkomst.AFGEWEZEN)),
+        },
+        volgorde=("besloten_op", "id"),
+    )
+
+
+@cache
+def _aanvragen_rijen() -> Rijen:
+    """The aanvragen with their running suspension's start and their decisions (each with the
+    count of rows per outcome), as they travel next to another row (`aanvragen_deel`)."""
+    lopend = AanvraagOpschorting.objects.filter(aanvraag_id=OuterRef("pk"), tot__isnull=True)
+    return Rijen(
+        Aanvraag,
+        extra={
+            "opgeschort_sinds": Subquery(lopend.order_by("van", "id").values("van")[:1]),
+            # The decisions of the aanvraag, of its municipality (the aanvraag's own column).
+            "_beschikkingen": rijen_json(
+                Beschikking.objects.filter(
+                    aanvraag_id=OuterRef("pk"), gemeente_id=OuterRef("gemeente_id")
+                ),
+                _beschikking_rijen(),
+            ),
+        },
+        volgorde=("-ontvangen_op", "-id"),
+    )
+
+
+def aanvragen_deel(plan: Any, gemeente: Any) -> Subquery:
+    """Every aanvraag of plan `plan` of municipality `gemeente` with what its live state is
+    computed from, as one JSON column of any query (`plan`, `gemeente`: values, or
+    expressions that need no outer row): the plan page reads it with the plan
+    (`plannen.selectors.plan_pagina_get(delen=…)`); `standen_uit` makes it `AanvraagStand`s."""
+    return rijen_json(
+        Aanvraag.objects.filter(plan_id=plan, gemeente_id=gemeente), _aanvragen_rijen()
+    )
+
+
+def plan_aanvragen_stand(*, plan_id: int, gemeente_id: int) -> list[AanvraagStand]:
+    """Every aanvraag of the plan (newest first) with its live state: one query (the
+    aanvragen with their running suspension and their beschikkingen with the count of rows
+    per outcome, as JSON next to the plan's row), whatever the number of aanvragen.
+    `gemeente_id`: the plan's household's municipality, stated on every table (one
+    municipality's rows; docs/scaling.md)."""
+    rij = delen_query(
+        Plan.objects.filter(pk=plan_id, huishouden__gemeente_id=gemeente_id),
+        {"aanvragen": aanvragen_deel(plan_id, gemeente_id)},
+    ).first()
+    return standen_uit(delen_uit(rij).get("aanvragen"))
+
+
+def standen_uit(waarde: Any, *, db: str = "default") -> list[AanvraagStand]:
+    """The live state of each aanvraag of an `aanvragen_deel` column."""
     result = []
-    for aanvraag in aanvragen:
-        beschikkingen = list(aanvraag.beschikkingen.all())
+    for aanvraag in rijen_uit_json(waarde, _aanvragen_rijen(), db=db):
+        beschikkingen = rijen_uit_json(
+            aanvraag.__dict__.pop("_beschikkingen"), _beschikking_rijen(), db=db
+        )
+        als_prefetch(aanvraag, "beschikkingen", beschikkingen)
         laatste = beschikkingen[-1] if beschikkingen else None
-        sinds = aanvraag.opgeschort_sinds
+        # An extra value travels as JSON: the date as its ISO text.
+        sinds = aanvraag.opgeschort_sinds and dt.date.fromisoformat(aanvraag.opgeschort_sinds)
+        aanvraag.opgeschort_sinds = sinds
         stand = aanvraag.status
         if stand == AanvraagStatus.ONTVANGEN and sinds is not None:
             stand = "opgeschort"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -218,6 +219,7 @@ def _plan_met_delen(
     doel_voorstellen: bool,
     vandaag: dt.date | None = None,
     met_kandidaten: bool = False,
+    delen_boven: tuple[tuple[str, DeelBoven], ...] = (),
 ) -> QuerySet[Plan]:
     """The plan `plan` of municipality `gemeente` with its household, and every part as a
     JSON column (`common.aggregaten.rijen_json`); with `vandaag` also its page's surroundings
@@ -247,6 +249,7 @@ def _plan_met_delen(
     if vandaag is not None:
         omgeving = _omgeving_delen(plan, gemeente, vandaag, met_kandidaten=met_kandidaten)
         kolommen |= {f"_omgeving_{naam}": deel for naam, deel in omgeving.items()}
+        kolommen |= {f"_boven_{naam}": bouw(plan, gemeente) for naam, bouw in delen_boven}
     return (
         Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente)
         .select_related("huishouden", "samengevoegd_in")
@@ -262,19 +265,26 @@ _PLAN_GELEZEN = {
     )
     for voorstellen in (True, False)
 }
-# The plan page's read: the plan with every part and its surroundings on the day, with and
-# without the candidates for regisseur.
-_PLAN_PAGINA = {
-    kandidaten: Gecompileerd(
-        lambda kandidaten=kandidaten, **w: _plan_met_delen(
-            **w, doel_voorstellen=False, met_kandidaten=kandidaten
-        ),
-        plan=int,
-        gemeente=int,
-        vandaag=dt.date,
-    )
-    for kandidaten in (True, False)
-}
+# A part of the plan page from an app above plannen (which plannen's domain modules do not
+# import): a module-level function (plan, gemeente) -> JSON column, given by the page.
+DeelBoven = Callable[[Any, Any], Subquery]
+# The plan page's read: the plan with every part and its surroundings on the day, per variant
+# (with or without the candidates for regisseur, the parts from above), compiled once each.
+_PLAN_PAGINA: dict[tuple[bool, tuple[tuple[str, DeelBoven], ...]], Gecompileerd] = {}
+
+
+def _plan_pagina(kandidaten: bool, boven: tuple[tuple[str, DeelBoven], ...]) -> Gecompileerd:
+    if (kandidaten, boven) not in _PLAN_PAGINA:
+        _PLAN_PAGINA[kandidaten, boven] = Gecompileerd(
+            lambda **w: _plan_met_delen(
+                **w, doel_voorstellen=False, met_kandidaten=kandidaten, delen_boven=boven
+            ),
+            plan=int,
+            gemeente=int,
+            vandaag=dt.date,
+        )
+    return _PLAN_PAGINA[kandidaten, boven]
+
 
 # The current members with their resident and network, and the active plans of the households
 # they belong or belonged to, as they travel next to the plan's row (`_omgeving_delen`).
@@ -313,6 +323,9 @@ class PlanOmgeving:
     # Who may be its professional regisseur (`regisseur_kandidaten`, with their login), read
     # for a login that may change plans; None when not read.
     kandidaten: list[Medewerker] | None = None
+    # The parts from apps above plannen (`plan_pagina_get(delen=…)`) as read: JSON values for
+    # their own selectors to make rows of.
+    boven: dict[str, Any] = field(default_factory=dict)
 
 
 def _omgeving_delen(
@@ -363,6 +376,11 @@ def _omgeving_uit(plan: Plan, vandaag: dt.date, db: str) -> PlanOmgeving:
         for naam in list(plan.__dict__)
         if naam.startswith("_omgeving_")
     }
+    boven = {
+        naam.removeprefix("_boven_"): plan.__dict__.pop(naam)
+        for naam in list(plan.__dict__)
+        if naam.startswith("_boven_")
+    }
     leden = rijen_uit_json(delen["leden"], _leden(), db=db)
     for lid in leden:
         als_prefetch(
@@ -381,18 +399,27 @@ def _omgeving_uit(plan: Plan, vandaag: dt.date, db: str) -> PlanOmgeving:
         kandidaten=None
         if "kandidaten" not in delen
         else rijen_uit_json(delen["kandidaten"], _KANDIDATEN, db=db),
+        boven=boven,
     )
 
 
 def plan_pagina_get(
-    *, pk: int, gemeente_id: int | None, vandaag: dt.date, met_kandidaten: bool = False
+    *,
+    pk: int,
+    gemeente_id: int | None,
+    vandaag: dt.date,
+    met_kandidaten: bool = False,
+    delen: Mapping[str, DeelBoven] | None = None,
 ) -> Plan | None:
     """`plan_get` (without each goal's proposals apart) with what its page shows besides the
     plan on `vandaag` (`plan.omgeving`, a `PlanOmgeving`) in the same one query (issue 16:
     the members, their network, the other plans, the settings and the domains were a query
     each). `met_kandidaten`: also who may be its professional regisseur (for a login that
-    may change plans)."""
-    gelezen = _PLAN_PAGINA[met_kandidaten]
+    may change plans). `delen`: parts of apps above plannen the page shows (per name a
+    module-level function (plan, gemeente) → JSON column, such as
+    `beschikkingen.plan_selectors.aanvragen_deel`), read in the same query into
+    `plan.omgeving.boven[name]`; each variant of parts is compiled once."""
+    gelezen = _plan_pagina(met_kandidaten, tuple(sorted((delen or {}).items())))
     plan: Plan | None = gelezen.eerste(plan=pk, gemeente=gemeente_id, vandaag=vandaag)
     if plan is None:
         return None

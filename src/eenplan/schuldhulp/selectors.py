@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
+from eenplan.plannen.models import Plan
 from eenplan.privacy import access
 from eenplan.schuldhulp.models import Contactpoging, RouteStap, Schuldvraag, Vroegsignaal
 
@@ -103,16 +107,45 @@ def schuldvraag_get(pk: int, *, gemeente_id: int | None = None) -> Schuldvraag |
     )
 
 
-def schuldvragen_van_huishouden(huishouden_id: int, gemeente_id: int) -> QuerySet[Schuldvraag]:
-    """The debt questions of a household with their steps, for its plan page."""
-    return (
-        Schuldvraag.objects.filter(
-            huishouden_id=huishouden_id, gemeente_id=gemeente_id, inwoner__gemeente_id=gemeente_id
-        )
-        .select_related("inwoner", "beschikking__gemeente")
-        .prefetch_related(Prefetch("stappen", queryset=RouteStap.objects.order_by("van", "id")))
-        .order_by("-verzoek_op", "-id")
+_STAPPEN = Rijen(RouteStap, volgorde=("van", "id"))
+
+
+@cache
+def _schuldvragen() -> Rijen:
+    """A debt question with its resident, its decision (with the decision's municipality) and
+    its steps, as it travels next to another row (`schuldvragen_deel`)."""
+    stappen = rijen_json(RouteStap.objects.filter(schuldvraag_id=OuterRef("pk")), _STAPPEN)
+    return Rijen(
+        Schuldvraag,
+        samen=("inwoner", "beschikking", "beschikking__gemeente"),
+        extra={"_stappen": stappen},
+        volgorde=("-verzoek_op", "-id"),
     )
+
+
+def schuldvragen_deel(plan: Any, gemeente: Any) -> Subquery:
+    """The debt questions of the household of plan `plan` with their steps, newest first, as
+    one JSON column of any query (`plan`, `gemeente`: values, or expressions that need no
+    outer row): the plan page reads it with the plan (`plannen.selectors.plan_pagina_get(
+    delen=…)`, for a role that reads debt data); `schuldvragen_uit` makes them rows."""
+    huishouden = Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente)
+    return rijen_json(
+        Schuldvraag.objects.filter(
+            huishouden_id=Subquery(huishouden.values("huishouden_id")[:1]),
+            gemeente_id=gemeente,
+            inwoner__gemeente_id=gemeente,
+        ),
+        _schuldvragen(),
+    )
+
+
+def schuldvragen_uit(waarde: Any, *, db: str = "default") -> list[Schuldvraag]:
+    """The debt questions of a `schuldvragen_deel` column, each with `stappen.all()`."""
+    vragen = rijen_uit_json(waarde, _schuldvragen(), db=db)
+    for vraag in vragen:
+        stappen = rijen_uit_json(vraag.__dict__.pop("_stappen"), _STAPPEN, db=db)
+        als_prefetch(vraag, "stappen", stappen)
+    return vragen
 
 
 def schuldvragen_van(inwoner_id: int, gemeente_id: int) -> QuerySet[Schuldvraag]:

@@ -299,3 +299,29 @@ def test_the_plan_page_reads_its_surroundings_with_the_plan_in_one_query(
         selectors.plan_pagina_get(pk=rijk.plan.pk, gemeente_id=gemeente.pk + 999, vandaag=vandaag)
         is None
     )
+
+
+def test_the_plan_page_reads_the_debt_route_only_for_a_role_that_reads_debt_data() -> None:
+    """The parts of apps above plannen come with the plan's one query, by permission: the
+    generalist's plan page reads the aanvragen and the household's debt route; the back
+    office, which reads plans but no debt data, reads the aanvragen and nothing of schuldhulp
+    (not read and dropped: not read)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from eenplan.gemeente.constants import Rol
+    from eenplan.testing.factories import medewerker_voor
+
+    rijk = rijk_plan()
+    backoffice = medewerker_voor(rijk.s.inwoner, Rol.BACKOFFICE)
+    for wie, schuld in ((rijk.s.generalist, True), (backoffice, False)):
+        client = Client()
+        client.force_login(wie.user)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/plannen/{rijk.plan.pk}/")
+        assert response.status_code == 200
+        sql = [q["sql"] for q in queries.captured_queries]
+        plan_sql = [q for q in sql if q.startswith('SELECT "plannen_plan"."id"')]
+        assert len(plan_sql) == 1 and "beschikkingen_aanvraag" in plan_sql[0]
+        assert any("schuldhulp_schuldvraag" in q for q in sql) is schuld, wie
+        assert "Hulp bij het huishouden" in response.content.decode()

@@ -53,6 +53,19 @@ def _via(request: HttpRequest) -> access.Via:
     return access.Via.request(request)
 
 
+def _delen_boven(request: HttpRequest) -> dict[str, selectors.DeelBoven]:
+    """The parts of apps above plannen the plan page shows, read with the plan: the aanvragen
+    with their beschikkingen, and the household's debt route for a role that reads debt data
+    (nothing of it is read for another)."""
+    from eenplan.beschikkingen.plan_selectors import aanvragen_deel
+    from eenplan.schuldhulp.selectors import schuldvragen_deel
+
+    delen: dict[str, selectors.DeelBoven] = {"aanvragen": aanvragen_deel}
+    if access.allows(request.user, Resource.SCHULDHULP, Action.LEZEN):
+        delen["schuldvragen"] = schuldvragen_deel
+    return delen
+
+
 def _plan(request: HttpRequest, pk: int) -> Plan:
     """The plan with everything its page shows: 404 (logged as a refusal) if not within the
     login's municipality, else 403 (logged) unless the login may read this household's plan.
@@ -69,6 +82,7 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
             vandaag=timezone.localdate(),
             # The candidates for regisseur are offered only to a login that may change plans.
             met_kandidaten=access.allows(request.user, Resource.PLAN, Action.WIJZIGEN),
+            delen=_delen_boven(request),
         ),
         wat="Plan",
         niet_gevonden="Dit plan bestaat niet.",

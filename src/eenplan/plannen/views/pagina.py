@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from eenplan.beschikkingen.plan_selectors import leesbaar_voor, plan_aanvragen_stand
+from eenplan.beschikkingen.plan_selectors import leesbaar_voor, standen_uit
 from eenplan.gemeente.models import Medewerker
 from eenplan.inwoners.constants import NetwerkSoort
 from eenplan.inwoners.models import HuishoudenLid, Inwoner, Netwerkpersoon
@@ -312,7 +312,7 @@ def _context(
     # The live state of the aanvragen and their beschikkingen: the same read as the API.
     standen = leesbaar_voor(
         request.user,
-        plan_aanvragen_stand(plan_id=plan.pk, gemeente_id=plan.huishouden.gemeente_id),
+        standen_uit(plan.omgeving.boven["aanvragen"], db=plan._state.db or "default"),  # type: ignore[attr-defined]
     )
     stand_per_voorstel = {st.voorstel_id: st for st in standen if st.voorstel_id}
     voorstellen = list(plan.voorstellen.all())
@@ -355,13 +355,18 @@ def _context(
 
 
 def _schuldroutes(request: HttpRequest, plan: Plan) -> list[Any]:
-    """The household's debt questions with their route (the schuldhulp app's selector), only
-    for a role that may read debt data; the residents shown are logged under that resource."""
-    if not access.allows(request.user, Resource.SCHULDHULP, Action.LEZEN):
+    """The household's debt questions with their route (the schuldhulp app's part, read with
+    the plan), only for a role that may read debt data; the residents shown are logged under
+    that resource."""
+    boven = plan.omgeving.boven  # type: ignore[attr-defined]
+    if not access.allows(request.user, Resource.SCHULDHULP, Action.LEZEN) or (
+        "schuldvragen" not in boven
+    ):
         return []
-    from eenplan.schuldhulp.selectors import schuldvragen_van_huishouden
+    from eenplan.schuldhulp.selectors import schuldvragen_uit
 
-    vragen = list(schuldvragen_van_huishouden(plan.huishouden_id, plan.huishouden.gemeente_id))
+    # Read with the plan (`gemeen._delen_boven`).
+    vragen = schuldvragen_uit(boven["schuldvragen"], db=plan._state.db or "default")
     getoond = {v.inwoner_id: v.inwoner.gemeente_id for v in vragen}
     access.log_shown(
         request.user,
