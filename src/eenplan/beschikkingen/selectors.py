@@ -31,7 +31,7 @@ from eenplan.beschikkingen.models import (
     Overgangsrecht,
     Verzending,
 )
-from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
+from eenplan.common.aggregaten import Rijen, als_prefetch, delen_van, rijen_json, rijen_uit_json
 from eenplan.common.gecompileerd import Gecompileerd
 from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.selectors import termijn_drempels
@@ -252,11 +252,7 @@ def beschikking_get(
             beschikking.__dict__.pop("_verzendingen"), _VERZENDINGEN, db=db
         )
     if met_eigen_bijdrage:
-        delen = {
-            naam.removeprefix("_bijdrage_"): beschikking.__dict__.pop(naam)
-            for naam in list(beschikking.__dict__)
-            if naam.startswith("_bijdrage_")
-        }
+        delen = delen_van(beschikking, "_bijdrage_")
         beschikking.eigen_bijdrage_gelezen = bijdrage_uit(delen, 1, db=db)  # type: ignore[attr-defined]
     return beschikking
 

@@ -243,6 +243,16 @@ def delen_uit(rij: dict[str, Any] | None) -> dict[str, Any]:
     return {naam.removeprefix("_deel_"): waarde for naam, waarde in (rij or {}).items()}
 
 
+def delen_van(obj: Any, voorvoegsel: str) -> dict[str, Any]:
+    """The columns an annotation named `<voorvoegsel><name>` put on a model instance, taken off
+    it (`obj.__dict__`) and by their names: the JSON parts a record was read with."""
+    return {
+        naam.removeprefix(voorvoegsel): obj.__dict__.pop(naam)
+        for naam in list(obj.__dict__)
+        if naam.startswith(voorvoegsel)
+    }
+
+
 def op_volgorde(rijen: Any, db: str, *, sleutels: int = 2) -> list[Any]:
     """The rows of a `JsonLijst(JSONArray(...), geordend=True)` in the order of their first
     `sleutels` elements: as PostgreSQL ordered them (its collation), sorted here on SQLite

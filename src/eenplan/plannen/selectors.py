@@ -23,7 +23,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
+from eenplan.common.aggregaten import Rijen, als_prefetch, delen_van, rijen_json, rijen_uit_json
 from eenplan.common.gecompileerd import Gecompileerd
 from eenplan.gemeente.models import Instelling, Medewerker
 from eenplan.gemeente.selectors import Instellingen, instelling_rijen, instellingen_uit
@@ -371,16 +371,8 @@ def _omgeving_delen(
 
 
 def _omgeving_uit(plan: Plan, vandaag: dt.date, db: str) -> PlanOmgeving:
-    delen = {
-        naam.removeprefix("_omgeving_"): plan.__dict__.pop(naam)
-        for naam in list(plan.__dict__)
-        if naam.startswith("_omgeving_")
-    }
-    boven = {
-        naam.removeprefix("_boven_"): plan.__dict__.pop(naam)
-        for naam in list(plan.__dict__)
-        if naam.startswith("_boven_")
-    }
+    delen = delen_van(plan, "_omgeving_")
+    boven = delen_van(plan, "_boven_")
     leden = rijen_uit_json(delen["leden"], _leden(), db=db)
     for lid in leden:
         als_prefetch(
