@@ -115,14 +115,19 @@ def _met_rechten(perms: tuple[str, ...]) -> QuerySet[Medewerker]:
     medewerkers = Medewerker.objects.filter(user__is_active=True)
     for perm in perms:
         app_label, codename = perm.split(".", 1)
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).values("pk")
+        # The one permission (app label and codename are unique together) as a scalar
+        # subquery: its key is then an index condition. As `IN (…)` the planner joined every
+        # role's permissions to it (227 rows, 0.1 ms per permission on each plan page).
+        permission = Subquery(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename).values(
+                "pk"
+            )[:1]
+        )
         # From the permission to the logins that hold it (their roles' groups, their own), not
         # from every login through every permission of its roles (issue 16: 1.8 ms → 0.2).
-        rollen = Group.permissions.through.objects.filter(permission_id__in=permission)
+        rollen = Group.permissions.through.objects.filter(permission_id=permission)
         via_rol = Group.user_set.through.objects.filter(group_id__in=rollen.values("group_id"))
-        eigen = Permission.user_set.through.objects.filter(permission_id__in=permission)
+        eigen = Permission.user_set.through.objects.filter(permission_id=permission)
         medewerkers = medewerkers.filter(
             Q(user__is_superuser=True)
             | Q(user_id__in=via_rol.values("user_id"))
