@@ -110,7 +110,7 @@ def _leefgebieden() -> Rijen:
 
 def leefgebieden_deel() -> Subquery:
     """`leefgebieden_actief` as one JSON column of any query (the plan page reads it with the
-    plan, `plannen.selectors.plan_get`); `leefgebieden_uit` makes it instances again."""
+    plan, `plannen.selectors.plan_pagina_get`); `leefgebieden_uit` makes it instances again."""
     instrument = Instrument.objects.filter(actief=True).order_by("id").values("pk")[:1]
     return rijen_json(
         Leefgebied.objects.filter(instrument_id=Subquery(instrument)), _leefgebieden()

@@ -152,16 +152,31 @@ def regisseur_kandidaten(
     )
 
 
-def _kandidaten(huishouden: Any, gemeente_id: Any, op: Any) -> QuerySet[Medewerker]:
-    """The rule of `regisseur_kandidaten` as one queryset: `huishouden`, `gemeente_id` and `op`
-    values, or expressions that need no outer row (the plan's household as a scalar subquery
-    on its key)."""
-    leden = HuishoudenLid.objects.filter(
+def plan_huishouden(plan: Any, gemeente: Any) -> Subquery:
+    """The household of plan `plan` of municipality `gemeente` as a scalar subquery on the
+    plan's key: the parts a plan's page reads with it (`plan_pagina_get`, and the parts of
+    apps above plannen) need no reference to the outer row, however deep they nest."""
+    return Subquery(
+        Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente).values("huishouden_id")[:1]
+    )
+
+
+def _leden_op(huishouden: Any, gemeente_id: Any, op: Any) -> QuerySet[HuishoudenLid]:
+    """The memberships of `huishouden` that hold on `op`, of residents of the municipality
+    (values or expressions: `plan_huishouden`)."""
+    return HuishoudenLid.objects.filter(
         Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
         huishouden_id=huishouden,
         lid_van__lte=op,
         inwoner__gemeente_id=gemeente_id,
     )
+
+
+def _kandidaten(huishouden: Any, gemeente_id: Any, op: Any) -> QuerySet[Medewerker]:
+    """The rule of `regisseur_kandidaten` as one queryset: `huishouden`, `gemeente_id` and `op`
+    values, or expressions that need no outer row (the plan's household as a scalar subquery
+    on its key)."""
+    leden = _leden_op(huishouden, gemeente_id, op)
     toegang = DossierToegang.objects.filter(
         Q(tot__isnull=True) | Q(tot__gte=op),
         van__lte=op,
@@ -339,18 +354,11 @@ def _omgeving_delen(
     """The parts of `PlanOmgeving` as JSON columns. The plan's household is a scalar subquery
     on the plan's key (no reference to the outer row, however deep it nests): the current
     members on `vandaag`, the active plans of every household a current member belongs or
-    belonged to and of this household (`_actieve_plannen_van_leden` as one subquery), the
+    belonged to and of this household (as `_actieve_plannen_van_leden`, one subquery), the
     settings in force and the instrument's domains; `met_kandidaten`: the staff who may be
     its professional regisseur (`_kandidaten`, the rule of `regisseur_kandidaten`)."""
-    huishouden = Subquery(
-        Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente).values("huishouden_id")[:1]
-    )
-    leden = HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag),
-        huishouden_id=huishouden,
-        lid_van__lte=vandaag,
-        inwoner__gemeente_id=gemeente,
-    )
+    huishouden = plan_huishouden(plan, gemeente)
+    leden = _leden_op(huishouden, gemeente, vandaag)
     # The households as one set (a UNION), not `IN (…) OR = household`: PostgreSQL answers
     # that OR by testing every active plan (1.3 ms at 100k), the union from the indexes.
     huishoudens = (
@@ -497,27 +505,23 @@ def huishouden_overzicht(*, huishouden: Huishouden, vandaag: dt.date) -> dict[st
     )
     # Active plans that current members brought from the household they lived in before:
     # one household has one active plan, so these are the ones to merge.
-    meegekomen = list(_actieve_plannen_van_leden(huishouden, leden, met_eigen=False).order_by("id"))
+    meegekomen = list(_actieve_plannen_van_leden(huishouden, leden).order_by("id"))
     return {"leden": leden, "plannen": plannen, "meegekomen": meegekomen}
 
 
 def _actieve_plannen_van_leden(
-    huishouden: Huishouden, leden: list[HuishoudenLid], *, met_eigen: bool
+    huishouden: Huishouden, leden: list[HuishoudenLid]
 ) -> QuerySet[Plan]:
-    """The active plans of every household the current `leden` belong or belonged to (the
-    plans they brought along), and with `met_eigen` those of `huishouden` itself. Read from
-    the members' own membership rows to their households and from there to the plans by
-    index (issue 16: a join through every household's members with an OR tested every active
-    plan of the municipality, growing with it)."""
-    leden_q = Q(inwoner_id__in=[lid.inwoner_id for lid in leden])
+    """The active plans of every other household the current `leden` belong or belonged to
+    (the plans they brought along). Read from the members' own membership rows to their
+    households and from there to the plans by index (issue 16: a join through every
+    household's members with an OR tested every active plan of the municipality, growing
+    with it)."""
     huishoudens = HuishoudenLid.objects.filter(
-        leden_q | Q(huishouden=huishouden) if met_eigen else leden_q
+        inwoner_id__in=[lid.inwoner_id for lid in leden]
     ).values("huishouden_id")
-    plannen = Plan.objects.filter(
+    return Plan.objects.filter(
         status__in=ACTIEVE_STATUSSEN,
         huishouden__gemeente_id=huishouden.gemeente_id,
         huishouden_id__in=huishoudens,
-    )
-    if met_eigen:
-        return plannen
-    return plannen.filter(huishouden_id__in=huishoudens).exclude(huishouden=huishouden)
+    ).exclude(huishouden=huishouden)

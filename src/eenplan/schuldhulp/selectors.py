@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from eenplan.common.aggregaten import Rijen, als_prefetch, rijen_json, rijen_uit_json
-from eenplan.plannen.models import Plan
+from eenplan.plannen.selectors import plan_huishouden
 from eenplan.privacy import access
 from eenplan.schuldhulp.models import Contactpoging, RouteStap, Schuldvraag, Vroegsignaal
 
@@ -128,10 +128,9 @@ def schuldvragen_deel(plan: Any, gemeente: Any) -> Subquery:
     one JSON column of any query (`plan`, `gemeente`: values, or expressions that need no
     outer row): the plan page reads it with the plan (`plannen.selectors.plan_pagina_get(
     delen=…)`, for a role that reads debt data); `schuldvragen_uit` makes them rows."""
-    huishouden = Plan.objects.filter(pk=plan, huishouden__gemeente_id=gemeente)
     return rijen_json(
         Schuldvraag.objects.filter(
-            huishouden_id=Subquery(huishouden.values("huishouden_id")[:1]),
+            huishouden_id=plan_huishouden(plan, gemeente),
             gemeente_id=gemeente,
             inwoner__gemeente_id=gemeente,
         ),
