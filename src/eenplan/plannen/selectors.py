@@ -340,6 +340,7 @@ class PlanOmgeving:
     leefgebieden: list[Leefgebied]  # the active instrument's domains with their anchors
     instellingen: Instellingen  # the municipality's settings in force
     op: dt.date  # the day
+    toegang: access.HuishoudenLeden  # the household as the access decision takes it
     # Who may be its professional regisseur (`regisseur_kandidaten`, with their login), read
     # for a login that may change plans; None when not read.
     kandidaten: list[Medewerker] | None = None
@@ -377,6 +378,9 @@ def _omgeving_delen(
         "plannen": rijen_json(plannen, _PLANNEN),
         "instellingen": rijen_json(instelling_rijen(gemeente, vandaag), _INSTELLINGEN),
         "leefgebieden": leefgebieden_deel(),
+        # What the page's access decision on the household is taken on (`access.require(...,
+        # leden=…)`): the decision and its log without a query of their own.
+        "toegang": access.huishouden_leden_deel(huishouden, gemeente, vandaag),
     }
     if met_kandidaten:
         delen["kandidaten"] = rijen_json(_kandidaten(huishouden, gemeente, vandaag), _KANDIDATEN)
@@ -401,6 +405,12 @@ def _omgeving_uit(plan: Plan, vandaag: dt.date, db: str) -> PlanOmgeving:
         leefgebieden=leefgebieden_uit(delen["leefgebieden"], db=db),
         instellingen=instellingen_uit(rijen_uit_json(delen["instellingen"], _INSTELLINGEN, db=db)),
         op=vandaag,
+        toegang=access.huishouden_leden_uit(
+            delen["toegang"],
+            huishouden=plan.huishouden_id,
+            gemeente=plan.huishouden.gemeente_id,
+            db=db,
+        ),
         kandidaten=None
         if "kandidaten" not in delen
         else rijen_uit_json(delen["kandidaten"], _KANDIDATEN, db=db),

@@ -30,10 +30,12 @@ from typing import Any, NoReturn, TypeVar
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import JSONArray
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
+from eenplan.common.aggregaten import JsonLijst, op_volgorde
 from eenplan.gemeente import roles
 from eenplan.gemeente.models import Gemeente, Medewerker, Wijk
 from eenplan.gemeente.selectors import (
@@ -663,12 +665,64 @@ def scope_q(
     return condition
 
 
-def huidige_leden(huishouden_id: int, *, vandaag: dt.date | None = None) -> QuerySet[HuishoudenLid]:
-    """The memberships of a household that hold today."""
+def huidige_leden(huishouden_id: Any, *, vandaag: Any = None) -> QuerySet[HuishoudenLid]:
+    """The memberships of a household that hold today (`huishouden_id`, `vandaag`: values, or
+    expressions of a caller's query)."""
     vandaag = vandaag or timezone.localdate()
     return HuishoudenLid.objects.filter(
         Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag), huishouden_id=huishouden_id
     )
+
+
+@dataclass(frozen=True)
+class HuishoudenLeden:
+    """What a decision on household `huishouden` is taken on: each current member as
+    (resident, wijk), the wijk only for a resident of municipality `gemeente` (else None).
+    Read by the decision itself, or with a caller's query (`huishouden_leden_deel`)."""
+
+    huishouden: int
+    gemeente: int | None
+    rijen: tuple[tuple[int, int | None], ...]
+
+
+def _leden_wijken(huishouden: Any, gemeente: Any, vandaag: Any) -> QuerySet[HuishoudenLid]:
+    """The current members of `huishouden` with `_wijk`: their wijk when they are a resident
+    of municipality `gemeente`, else NULL (the resident looked up by key within it)."""
+    wijk = Inwoner.objects.filter(pk=OuterRef("inwoner_id"), gemeente_id=gemeente)
+    return huidige_leden(huishouden, vandaag=vandaag).annotate(
+        _wijk=Subquery(wijk.order_by().values("wijk_id"))
+    )
+
+
+def huishouden_leden_deel(huishouden: Any, gemeente: Any, vandaag: Any) -> Subquery:
+    """The rows a decision on `huishouden` takes (`HuishoudenLeden`) as one JSON column of a
+    caller's query (values, or expressions that need no outer row): the plan page reads them
+    with the plan and passes them to `require(..., leden=…)` — the decision and its log
+    without a query of their own (issue 16). `huishouden_leden_uit` reads the column."""
+    return Subquery(
+        _leden_wijken(huishouden, gemeente, vandaag)
+        .order_by()
+        .annotate(_een=Value(1))
+        .values("_een")
+        .annotate(j=JsonLijst(JSONArray("inwoner_id", "_wijk"), geordend=True))
+        .values("j")
+    )
+
+
+def huishouden_leden_uit(
+    waarde: Any, *, huishouden: int, gemeente: int | None, db: str = "default"
+) -> HuishoudenLeden:
+    """The `HuishoudenLeden` of a `huishouden_leden_deel` column read for `huishouden` and
+    `gemeente`."""
+    rijen = op_volgorde(waarde, db, sleutels=1)
+    return HuishoudenLeden(huishouden, gemeente, tuple((pk, wijk) for pk, wijk in rijen))
+
+
+def _huishouden_leden(huishouden: int, gemeente: int | None) -> HuishoudenLeden:
+    rijen = _leden_wijken(huishouden, gemeente, timezone.localdate()).values_list(
+        "inwoner_id", "_wijk"
+    )
+    return HuishoudenLeden(huishouden, gemeente, tuple(sorted(rijen)))
 
 
 def huishouden_scope_q(
@@ -740,9 +794,11 @@ def decide(
     doel: str | None = None,
     log: bool = True,
     aanbieder: int | None = None,
+    leden: HuishoudenLeden | None = None,
 ) -> Decision:
     """Decide and log. `inwoner`: the resident concerned; `huishouden`: a household (allowed
-    when one of its current members is in scope; every current member is logged); `wijk`: a
+    when one of its current members is in scope; every current member is logged; `leden`:
+    its members as the caller read them with `huishouden_leden_deel`); `wijk`: a
     resident not registered yet, in scope when one of the actor's teams serves that wijk.
     None of these: a decision on the role alone (a list), logged only when refused.
     `aanbieder`: the provider a record belongs to (a message); a provider acts only on its
@@ -768,9 +824,11 @@ def decide(
     zeker_binnen = False  # known in scope from the rows just read (no scope query needed)
     gemeenten: dict[int, int] = {}  # resident -> municipality, as just read (for the log rows)
     if huishouden is not None:
-        ids, binnen = _leden_binnen_wijken(actor, huishouden)
+        gelezen, binnen = _leden_binnen_wijken(actor, huishouden, leden)
+        ids = [pk for pk, _ in gelezen.rijen]
         zeker_binnen = bool(binnen)
-        gemeenten = {pk: actor.gemeente_id for pk in binnen if actor.gemeente_id is not None}
+        if gelezen.gemeente is not None:  # a member with a wijk lives in that municipality
+            gemeenten = {pk: gelezen.gemeente for pk, wijk in gelezen.rijen if wijk is not None}
     elif inwoner is not None:
         ids = _ids([inwoner])
         if isinstance(inwoner, Inwoner):
@@ -849,20 +907,23 @@ def _binnen_wijken(actor: Actor, gemeente_id: int | None, wijk_id: int | None) -
     return hele_gemeente or wijk_id in wijk_ids
 
 
-def _leden_binnen_wijken(actor: Actor, huishouden: int) -> tuple[list[int], set[int]]:
+def _leden_binnen_wijken(
+    actor: Actor, huishouden: int, leden: HuishoudenLeden | None
+) -> tuple[HuishoudenLeden, set[int]]:
     """The current members of a household (to decide on and to log), and those in the actor's
-    scope by the wijk alone (residents of the actor's municipality) — in the one query that
-    reads the members (issue 16: one query less for every household decision; the assigned
-    residents still go through `inwoners_in_scope`)."""
-    leden = huidige_leden(huishouden)
+    scope by the wijk alone (residents of the actor's municipality) — from `leden` when the
+    caller read them for this household and the actor's municipality, else in one query
+    (issue 16: no query of its own for every household decision; the assigned residents
+    still go through `inwoners_in_scope`)."""
+    if leden is None or (leden.huishouden, leden.gemeente) != (huishouden, actor.gemeente_id):
+        leden = _huishouden_leden(huishouden, actor.gemeente_id)
     if not _wijk_scope_zonder_query(actor):
-        return list(leden.values_list("inwoner_id", flat=True)), set()
+        return leden, set()
     wijk_ids, hele_gemeente = _wijk_ids(actor)
-    binnen = Inwoner.objects.filter(pk=OuterRef("inwoner_id"), gemeente_id=actor.gemeente_id)
-    if not hele_gemeente:
-        binnen = binnen.filter(wijk_id__in=wijk_ids)
-    rijen = list(leden.annotate(binnen=Exists(binnen)).values_list("inwoner_id", "binnen"))
-    return [pk for pk, _ in rijen], {pk for pk, ja in rijen if ja}
+    binnen = {
+        pk for pk, wijk in leden.rijen if wijk is not None and (hele_gemeente or wijk in wijk_ids)
+    }
+    return leden, binnen
 
 
 def _serves_wijk(actor: Actor, wijk_id: int) -> bool:
@@ -891,6 +952,7 @@ def require(
     wijk: int | None = None,
     doel: str | None = None,
     aanbieder: int | None = None,
+    leden: HuishoudenLeden | None = None,
 ) -> Decision:
     """`decide`, raising `Refused` (403, logged) when refused."""
     decision = decide(
@@ -903,6 +965,7 @@ def require(
         wijk=wijk,
         doel=doel,
         aanbieder=aanbieder,
+        leden=leden,
     )
     if not decision.allowed:
         raise Refused(decision)

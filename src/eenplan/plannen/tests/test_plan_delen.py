@@ -325,3 +325,105 @@ def test_the_plan_page_reads_the_debt_route_only_for_a_role_that_reads_debt_data
         assert len(plan_sql) == 1 and "beschikkingen_aanvraag" in plan_sql[0]
         assert any("schuldhulp_schuldvraag" in q for q in sql) is schuld, wie
         assert "Hulp bij het huishouden" in response.content.decode()
+
+
+def test_the_plan_pages_access_decision_is_taken_on_the_members_read_with_the_plan(
+    django_assert_num_queries: Any,
+) -> None:
+    """Issue 16: the plan page decides on the household (a current member in the login's
+    scope; every current member logged) on the members its one query read
+    (`access.huishouden_leden_deel`), not with a query of its own — and decides exactly as the
+    decision reading them itself would: the same answer, reason, residents and log rows, for
+    a login of the household's wijk, one of another wijk (refused), that login with a dossier
+    assignment to one member (allowed through the assignment), the mid-office (refused by its
+    role) and the back office (the whole municipality), on a household with a member who left
+    and one who moves in tomorrow (a current member for the decision, as before)."""
+    from django.utils import timezone
+
+    from eenplan.gemeente.constants import Rol
+    from eenplan.inwoners.services import huishouden_lid_end
+    from eenplan.privacy import access
+    from eenplan.privacy.constants import Doel
+    from eenplan.privacy.models import Inzage
+    from eenplan.testing.factories import (
+        DossierToegangFactory,
+        HuishoudenLidFactory,
+        InwonerFactory,
+        MedewerkerFactory,
+        TeamFactory,
+        WijkFactory,
+        medewerker_voor,
+    )
+
+    rijk = rijk_plan()
+    s, vandaag = rijk.s, timezone.localdate()
+    huishouden = rijk.plan.huishouden
+    vertrokken = HuishoudenLidFactory(
+        huishouden=huishouden,
+        inwoner=InwonerFactory(gemeente=s.gemeente, wijk=s.inwoner.wijk),
+        lid_van=vandaag - dt.timedelta(days=400),
+    )
+    huishouden_lid_end(lid=vertrokken, lid_tot=vandaag - dt.timedelta(days=3))
+    HuishoudenLidFactory(
+        huishouden=huishouden,
+        inwoner=InwonerFactory(gemeente=s.gemeente, wijk=s.inwoner.wijk),
+        lid_van=vandaag + dt.timedelta(days=1),
+    )
+    andere_wijk = WijkFactory(gemeente=s.gemeente)
+    ander = MedewerkerFactory(
+        gemeente=s.gemeente, teams=[TeamFactory(gemeente=s.gemeente, wijken=[andere_wijk])]
+    )
+    toegewezen = MedewerkerFactory(
+        gemeente=s.gemeente, teams=[TeamFactory(gemeente=s.gemeente, wijken=[andere_wijk])]
+    )
+    DossierToegangFactory(medewerker=toegewezen, inwoner=s.inwoner)
+    logins = {
+        "wijk": (s.generalist, True),
+        "andere wijk": (ander, False),
+        "toegewezen": (toegewezen, True),
+        "midoffice": (medewerker_voor(s.inwoner, Rol.MIDOFFICE), False),  # no plans: its role
+        "backoffice": (medewerker_voor(s.inwoner, Rol.BACKOFFICE), True),
+    }
+    plan = selectors.plan_pagina_get(pk=rijk.plan.pk, gemeente_id=s.gemeente.pk, vandaag=vandaag)
+    assert plan is not None
+    leden = plan.omgeving.toegang
+    huidig = set(access.huidige_leden(huishouden.pk).values_list("inwoner_id", flat=True))
+    assert {pk for pk, _ in leden.rijen} == huidig and vertrokken.inwoner_id not in huidig
+    assert len(huidig) >= 3
+
+    def besluit(wie: Any, **extra: Any) -> tuple[access.Decision, list[tuple[Any, ...]]]:
+        voor = Inzage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        try:
+            gegeven = access.require(
+                wie.user,
+                access.Resource.PLAN,
+                access.Action.LEZEN,
+                via=access.Via(pad="/plannen/"),
+                huishouden=huishouden.pk,
+                doel=Doel.PLAN,
+                **extra,
+            )
+        except access.Refused as refused:
+            gegeven = refused.decision
+        rijen = Inzage.objects.filter(pk__gt=voor).order_by("inwoner_id")
+        return gegeven, list(rijen.values_list("inwoner_id", "gemeente_id", "toegestaan", "reden"))
+
+    for naam, (wie, mag) in logins.items():
+        zelf = besluit(wie)
+        met_plan = besluit(wie, leden=leden)
+        assert met_plan == zelf, naam
+        assert zelf[0].allowed is mag, naam
+        assert set(zelf[0].inwoner_ids) == huidig, naam
+    # In scope by the wijk, the decision with the plan's members writes its log row and reads
+    # nothing; members read for another household are not taken (read again).
+    vraag = {
+        "via": access.Via(pad="/plannen/"),
+        "huishouden": huishouden.pk,
+        "doel": Doel.PLAN,
+    }
+    lezen = (s.generalist.user, access.Resource.PLAN, access.Action.LEZEN)
+    with django_assert_num_queries(1):
+        access.require(*lezen, **vraag, leden=leden)
+    with django_assert_num_queries(2):
+        anders = access.HuishoudenLeden(huishouden.pk + 1, s.gemeente.pk, leden.rijen)
+        access.require(*lezen, **vraag, leden=anders)

@@ -94,6 +94,7 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
         Action.LEZEN,
         via=_via(request),
         huishouden=plan.huishouden_id,
+        leden=plan.omgeving.toegang,  # read with the plan: no query of the decision's own
         doel=Doel.PLAN,
     )
     plan.gelogd = set(besluit.inwoner_ids)

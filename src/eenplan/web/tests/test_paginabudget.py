@@ -46,7 +46,8 @@ BUDGET: dict[str, int] = {
     # (building and compiling that queryset cost Django 64 ms of CPU per request:
     # docs/benchmarks.md, "The plan in one query: reverted"); since ADR 0055 it is built and
     # compiled once per process (`common.gecompileerd`), and a request only sends its values.
-    "plan": 4,  # the plan, every part, its surroundings, the aanvragen: one query (22 before)
+    "plan": 3,  # the plan, every part, its surroundings, the aanvragen and what the access
+    # decision on the household is taken on: one query (22 before)
     "dossier": 4,  # the resident, and every part of the dossier in one query (JSON per part)
     "werkvoorraad_mijn": 4,
     "werkvoorraad_team": 4,
