@@ -94,9 +94,9 @@ class _Rijenlijst(Aggregate):
 class Rijen:
     """How the rows of a child table travel as JSON next to their parent's row (`rijen_json`)
     and become model instances again (`rijen_uit_json`): every concrete column of the model
-    except binary ones (those stay deferred), and per foreign key in `samen` the related row
-    as well (as `select_related` joins it, "medewerker__user" after "medewerker"; None when
-    the key is empty). `extra`: more values
+    except binary ones and a login's password hash (those stay deferred), and per foreign key
+    in `samen` the related row as well (as `select_related` joins it, "medewerker__user" after
+    "medewerker"; None when the key is empty). `extra`: more values
     per row (a nested `rijen_json`, say), set as attributes of the instance. `volgorde`: as
     `order_by`, on the model's columns (attnames) or `extra` names."""
 
@@ -106,11 +106,8 @@ class Rijen:
     volgorde: tuple[str, ...] = ()
 
     def velden(self, model: type[Model] | None = None) -> list[Field]:
-        return [
-            f
-            for f in (model or self.model)._meta.concrete_fields
-            if not isinstance(f, BinaryField)
-        ]
+        model = model or self.model
+        return [f for f in model._meta.concrete_fields if not _blijft_achter(model, f)]
 
     def gerelateerd(self, pad: str) -> type[Model]:
         """The model at the end of a path in `samen` ("medewerker__user")."""
@@ -118,6 +115,16 @@ class Rijen:
         for naam in pad.split("__"):
             model = model._meta.get_field(naam).related_model  # type: ignore[assignment]
         return model
+
+
+def _blijft_achter(model: type[Model], veld: Field) -> bool:
+    """A column that never travels in a JSON row (it stays deferred on the instance): binary
+    ones, and a login's password hash — no page shows it, and a row of a regisseur, a
+    version's author or a candidate for regisseur carried it into the process until
+    7 December 2026."""
+    return isinstance(veld, BinaryField) or (
+        veld.name == "password" and getattr(model, "USERNAME_FIELD", None) is not None
+    )
 
 
 def rijen_json(qs: QuerySet[Any], rijen: Rijen) -> Subquery:

@@ -101,3 +101,29 @@ def test_datetimes_stay_aware_and_without_rows_the_list_is_empty():
     assert all(g.moment.tzinfo is not None for g in gelezen)
     assert all(g.moment.utcoffset() == dt.timedelta(0) for g in gelezen)
     assert rijen_uit_json(rij.geen, rijen) == []
+
+
+def test_a_logins_password_hash_never_travels_in_a_row(django_assert_num_queries):
+    """The rows of a login (a regisseur's, a version's author, a candidate for regisseur) come
+    with every column the pages use, and without the password hash: it is not in the SQL, and
+    it stays deferred on the instance (read only if something asked for it, which nothing
+    does)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    beschikking = BeschikkingFactory()
+    rijen = Rijen(Gebeurtenis, samen=("user",), volgorde=("-moment", "-id"))
+    stappen = Gebeurtenis.objects.filter(inwoner_id=OuterRef("inwoner_id"))
+    with CaptureQueriesContext(connection) as queries:
+        rij = (
+            Beschikking.objects.filter(pk=beschikking.pk)
+            .annotate(stappen=rijen_json(stappen, rijen))
+            .get()
+        )
+    assert "password" not in queries.captured_queries[0]["sql"]
+    with django_assert_num_queries(0):
+        gelezen = [g for g in rijen_uit_json(rij.stappen, rijen) if g.user_id is not None]
+        assert gelezen, "the scenario's steps name who took them"
+        for stap in gelezen:
+            assert stap.user.username and stap.user.get_full_name() is not None
+            assert "password" in stap.user.get_deferred_fields()
