@@ -26,7 +26,12 @@ from django.utils import timezone
 from eenplan.common.aggregaten import Rijen, als_prefetch, delen_van, rijen_json, rijen_uit_json
 from eenplan.common.gecompileerd import Gecompileerd
 from eenplan.gemeente.models import Instelling, Medewerker
-from eenplan.gemeente.selectors import Instellingen, instelling_rijen, instellingen_uit
+from eenplan.gemeente.selectors import (
+    Instellingen,
+    instelling_rijen,
+    instellingen_uit,
+    lopend_q,
+)
 from eenplan.inwoners.models import Huishouden, HuishoudenLid, Netwerkpersoon
 from eenplan.onderzoeken.models import Leefgebied
 from eenplan.onderzoeken.selectors import leefgebieden_deel, leefgebieden_uit
@@ -189,7 +194,9 @@ def _kandidaten(huishouden: Any, gemeente_id: Any, op: Any) -> QuerySet[Medewerk
         teams__wijken__in=leden.values("inwoner__wijk_id"), teams__gemeente_id=gemeente_id
     ) | Q(pk__in=toegang)
     rule = access.RULES[(access.Resource.PLAN, access.Action.WIJZIGEN)]
-    geschikt = _met_rechten(rule.perms).filter(gemeente_id=gemeente_id)
+    # Only who works here on that day: a regional login whose membership of this
+    # municipality ended keeps a dossier assignment it held, but is no candidate.
+    geschikt = _met_rechten(rule.perms).filter(lopend_q(op), gemeente_id=gemeente_id)
     return Medewerker.objects.filter(pk__in=geschikt.values("pk")).filter(
         pk__in=Medewerker.objects.filter(werkt_hier, gemeente_id=gemeente_id).values("pk")
     )

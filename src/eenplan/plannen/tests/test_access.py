@@ -291,3 +291,31 @@ def test_a_member_who_has_not_moved_in_yet_does_not_make_their_wijk_team_eligibl
     plan.huishouden.leden.create(inwoner=nieuw, relatie=Relatie.OVERIG, lid_van=intrek)
     assert zuid not in set(selectors.regisseur_kandidaten(huishouden=plan.huishouden))
     assert zuid in set(selectors.regisseur_kandidaten(huishouden=plan.huishouden, op=intrek))
+
+
+def test_staff_whose_membership_here_ended_is_no_candidate_even_with_dossier_access(
+    plan, gezin, generalist, andere_medewerkers
+):
+    """A regional login whose membership of this municipality ended (issue 16) no longer
+    works here: its teams were emptied, and a dossier assignment it still holds for a member
+    does not make it a candidate for regisseur — not on the page, not in the service."""
+    from eenplan.gemeente.services import medewerker_gemeente_add, medewerker_gemeente_end
+    from eenplan.testing.factories import GemeenteFactory
+
+    zuid = andere_medewerkers["zuid"]
+    dossiertoegang_grant(medewerker=zuid, inwoner=gezin["henk"], reden="Overdracht", van=VANDAAG)
+    assert zuid in set(selectors.regisseur_kandidaten(huishouden=plan.huishouden))
+    medewerker_gemeente_add(
+        user=zuid.user, gemeente=GemeenteFactory(cbs_code="GM0988", naam="Weert")
+    )
+    medewerker_gemeente_end(medewerker=zuid, door=None)
+    assert zuid not in set(selectors.regisseur_kandidaten(huishouden=plan.huishouden))
+    with pytest.raises(ValidationError):
+        plannen.regisseur_set(
+            plan=plan,
+            soort=RegisseurSoort.PROFESSIONAL,
+            medewerker=zuid,
+            op_verzoek_van_inwoner=True,
+            van=VANDAAG,
+            actor=generalist.user,
+        )
