@@ -195,9 +195,11 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
         ),
         # The plan with its parts (plannen.selectors.plan_get and the page): goals with their
         # actions and evaluations, regie, participants, proposals, versions, safety signals,
-        # contributions, the household's members and their network, its other active plans,
-        # the aanvragen and beschikkingen of the plan, the debt questions of the household;
-        # in scope when a current member lives in the generalist's wijken.
+        # contributions, the household's members and their network, its other active plans
+        # and those its members brought along, the candidates for regisseur (since 7 December
+        # 2026: the page showed them, the floor did not), the aanvragen and beschikkingen of
+        # the plan, the debt questions of the household; in scope when a current member lives
+        # in the generalist's wijken.
         "plan": (
             "SELECT p.*, "
             + ", ".join(
@@ -231,10 +233,46 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
                         "AND (l.lid_tot IS NULL OR l.lid_tot > CURRENT_DATE) "
                         "ORDER BY l.lid_van, l.id",
                     ),
+                    # The household's other active plans and those its current members
+                    # brought from a household they lived in before (the page shows both).
                     _deel(
                         "andere_plannen",
-                        "SELECT o.* FROM plannen_plan o WHERE o.huishouden_id = "
-                        "p.huishouden_id AND o.id <> p.id AND o.status = ANY(%s)",
+                        "SELECT o.* FROM plannen_plan o WHERE o.id <> p.id AND o.status = "
+                        "ANY(%s) AND o.huishouden_id IN (SELECT v.huishouden_id FROM "
+                        "inwoners_huishoudenlid v WHERE v.inwoner_id IN (SELECT l.inwoner_id "
+                        "FROM inwoners_huishoudenlid l WHERE l.huishouden_id = p.huishouden_id "
+                        "AND l.lid_van <= CURRENT_DATE AND (l.lid_tot IS NULL OR l.lid_tot > "
+                        "CURRENT_DATE)) UNION SELECT p.huishouden_id)",
+                    ),
+                    # Who may be its regisseur (the page's choice, for a login that may
+                    # change plans): staff of the municipality with both plan permissions
+                    # (through a role or their own) whose team serves a current member's wijk
+                    # or who are assigned to a current member, by name.
+                    _deel(
+                        "kandidaten",
+                        "SELECT m.*, u.first_name, u.last_name FROM gemeente_medewerker m "
+                        "JOIN auth_user u ON u.id = m.user_id WHERE m.gemeente_id = %s "
+                        "AND (m.lid_tot IS NULL OR m.lid_tot > CURRENT_DATE) AND u.is_active "
+                        "AND (u.is_superuser OR (SELECT count(*) FROM "
+                        "auth_permission pe JOIN django_content_type ct ON ct.id = "
+                        "pe.content_type_id WHERE ct.app_label = 'plannen' AND pe.codename = "
+                        "ANY(%s) AND (EXISTS (SELECT 1 FROM auth_group_permissions gp JOIN "
+                        "auth_user_groups ug ON ug.group_id = gp.group_id WHERE "
+                        "gp.permission_id = pe.id AND ug.user_id = u.id) OR EXISTS (SELECT 1 "
+                        "FROM auth_user_user_permissions up WHERE up.permission_id = pe.id "
+                        "AND up.user_id = u.id))) = 2) AND (EXISTS (SELECT 1 FROM "
+                        "gemeente_medewerker_teams mt JOIN gemeente_team t ON t.id = "
+                        "mt.team_id AND t.gemeente_id = m.gemeente_id JOIN gemeente_team_wijken "
+                        "tw ON tw.team_id = t.id JOIN inwoners_inwoner li ON li.wijk_id = "
+                        "tw.wijk_id JOIN inwoners_huishoudenlid l ON l.inwoner_id = li.id "
+                        "WHERE mt.medewerker_id = m.id AND l.huishouden_id = p.huishouden_id "
+                        "AND l.lid_van <= CURRENT_DATE AND (l.lid_tot IS NULL OR l.lid_tot > "
+                        "CURRENT_DATE)) OR EXISTS (SELECT 1 FROM privacy_dossiertoegang dt "
+                        "JOIN inwoners_huishoudenlid l ON l.inwoner_id = dt.inwoner_id WHERE "
+                        "dt.medewerker_id = m.id AND l.huishouden_id = p.huishouden_id AND "
+                        "l.lid_van <= CURRENT_DATE AND (l.lid_tot IS NULL OR l.lid_tot > "
+                        "CURRENT_DATE) AND dt.van <= CURRENT_DATE AND (dt.tot IS NULL OR "
+                        "dt.tot >= CURRENT_DATE))) ORDER BY u.last_name, u.first_name, m.id",
                     ),
                     _deel(
                         "aanvragen",
@@ -259,7 +297,7 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
             "inwoners_huishoudenlid l JOIN inwoners_inwoner i ON i.id = l.inwoner_id "
             "WHERE l.huishouden_id = p.huishouden_id AND (l.lid_tot IS NULL OR l.lid_tot > "
             "CURRENT_DATE) AND i.gemeente_id = %s AND i.wijk_id = ANY(%s))",
-            [actief, ctx["plan"], g, ctx["plan_wijken"]],
+            [actief, g, ["view_plan", "change_plan"], ctx["plan"], g, ctx["plan_wijken"]],
         ),
         # The beschikking with its aanvraag, resident and wijk, its provisions, bezwaren,
         # the resident's household members and the letters sent (beschikkingen pages).

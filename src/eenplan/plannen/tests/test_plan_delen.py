@@ -427,3 +427,60 @@ def test_the_plan_pages_access_decision_is_taken_on_the_members_read_with_the_pl
     with django_assert_num_queries(2):
         anders = access.HuishoudenLeden(huishouden.pk + 1, s.gemeente.pk, leden.rijen)
         access.require(*lezen, **vraag, leden=anders)
+
+
+def test_the_benchmarks_floor_of_the_plan_page_returns_the_rows_the_page_shows() -> None:
+    """`make bench-schaal` compares the plan page's SQL with one hand-written query for the
+    same rows (issue 16): that query must return what the page shows — the goals, the
+    household's current members, its other active plans and those a member brought along,
+    the candidates for regisseur in the page's order, the aanvragen — or the ratio measures
+    nothing. (Until 7 December 2026 the floor lacked the candidates and the brought-along
+    plans.)"""
+    import json
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from eenplan.bench_schaal import _vloeren
+    from eenplan.testing.factories import plan_uit_vorig_huishouden
+
+    if connection.vendor != "postgresql":
+        pytest.skip("De vloer van de benchmark is PostgreSQL-SQL.")
+    rijk = rijk_plan()
+    s = rijk.s
+    meegekomen = plan_uit_vorig_huishouden(inwoner=s.inwoner, door=s.generalist.user)
+    wijken = list(s.generalist.teams.values_list("wijken", flat=True).distinct())
+    ctx = dict.fromkeys(("generalist", "team", "inwoner", "beschikking"), 0) | {
+        "gemeente": s.gemeente.pk,
+        "generalist_wijken": wijken,
+        "plan": rijk.plan.pk,
+        "plan_wijken": wijken,
+    }
+    sql, params = _vloeren(ctx)["plan"]
+    with connection.cursor() as cursor:
+        cursor.execute("SET TIME ZONE 'Europe/Amsterdam'")  # CURRENT_DATE as the app's day
+        try:
+            cursor.execute(sql, params)
+            kolommen = [d[0] for d in cursor.description]
+            vloer = dict(zip(kolommen, cursor.fetchone(), strict=True))
+        finally:
+            cursor.execute("SET TIME ZONE 'UTC'")
+
+    def ids(deel: str) -> list[int]:
+        waarde = vloer[deel]
+        return [r["id"] for r in (json.loads(waarde) if isinstance(waarde, str) else waarde or [])]
+
+    pagina = selectors.plan_pagina_get(
+        pk=rijk.plan.pk,
+        gemeente_id=s.gemeente.pk,
+        vandaag=timezone.localdate(),
+        met_kandidaten=True,
+    )
+    assert pagina is not None
+    omgeving = pagina.omgeving
+    assert sorted(ids("doelen")) == sorted(d.pk for d in pagina.doelen.all()) != []
+    assert ids("leden") == [lid.pk for lid in omgeving.leden]
+    andere = [p.pk for p in omgeving.andere_plannen + omgeving.meegekomen]
+    assert sorted(ids("andere_plannen")) == sorted(andere) and meegekomen.pk in andere
+    assert ids("kandidaten") == [m.pk for m in omgeving.kandidaten or []] != []
+    assert sorted(ids("aanvragen")) == sorted(rijk.plan.aanvragen.values_list("pk", flat=True))
