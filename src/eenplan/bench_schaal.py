@@ -250,29 +250,30 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
                     # or who are assigned to a current member, by name.
                     _deel(
                         "kandidaten",
-                        "SELECT m.*, u.first_name, u.last_name FROM gemeente_medewerker m "
-                        "JOIN auth_user u ON u.id = m.user_id WHERE m.gemeente_id = %s "
-                        "AND (m.lid_tot IS NULL OR m.lid_tot > CURRENT_DATE) AND u.is_active "
-                        "AND (u.is_superuser OR (SELECT count(*) FROM "
+                        "SELECT m.*, u.first_name, u.last_name FROM (SELECT mt.medewerker_id "
+                        "AS id FROM inwoners_huishoudenlid l JOIN inwoners_inwoner li ON "
+                        "li.id = l.inwoner_id JOIN gemeente_team_wijken tw ON tw.wijk_id = "
+                        "li.wijk_id JOIN gemeente_team t ON t.id = tw.team_id AND t.gemeente_id "
+                        "= %s JOIN gemeente_medewerker_teams mt ON mt.team_id = t.id WHERE "
+                        "l.huishouden_id = p.huishouden_id AND l.lid_van <= CURRENT_DATE AND "
+                        "(l.lid_tot IS NULL OR l.lid_tot > CURRENT_DATE) UNION SELECT "
+                        "dt.medewerker_id FROM privacy_dossiertoegang dt JOIN "
+                        "inwoners_huishoudenlid l ON l.inwoner_id = dt.inwoner_id WHERE "
+                        "l.huishouden_id = p.huishouden_id AND l.lid_van <= CURRENT_DATE AND "
+                        "(l.lid_tot IS NULL OR l.lid_tot > CURRENT_DATE) AND dt.van <= "
+                        "CURRENT_DATE AND (dt.tot IS NULL OR dt.tot >= CURRENT_DATE)) k "
+                        "JOIN gemeente_medewerker m ON m.id = k.id JOIN auth_user u ON u.id = "
+                        "m.user_id CROSS JOIN (SELECT array_agg(pe.id) AS ids FROM "
                         "auth_permission pe JOIN django_content_type ct ON ct.id = "
                         "pe.content_type_id WHERE ct.app_label = 'plannen' AND pe.codename = "
-                        "ANY(%s) AND (EXISTS (SELECT 1 FROM auth_group_permissions gp JOIN "
-                        "auth_user_groups ug ON ug.group_id = gp.group_id WHERE "
-                        "gp.permission_id = pe.id AND ug.user_id = u.id) OR EXISTS (SELECT 1 "
-                        "FROM auth_user_user_permissions up WHERE up.permission_id = pe.id "
-                        "AND up.user_id = u.id))) = 2) AND (EXISTS (SELECT 1 FROM "
-                        "gemeente_medewerker_teams mt JOIN gemeente_team t ON t.id = "
-                        "mt.team_id AND t.gemeente_id = m.gemeente_id JOIN gemeente_team_wijken "
-                        "tw ON tw.team_id = t.id JOIN inwoners_inwoner li ON li.wijk_id = "
-                        "tw.wijk_id JOIN inwoners_huishoudenlid l ON l.inwoner_id = li.id "
-                        "WHERE mt.medewerker_id = m.id AND l.huishouden_id = p.huishouden_id "
-                        "AND l.lid_van <= CURRENT_DATE AND (l.lid_tot IS NULL OR l.lid_tot > "
-                        "CURRENT_DATE)) OR EXISTS (SELECT 1 FROM privacy_dossiertoegang dt "
-                        "JOIN inwoners_huishoudenlid l ON l.inwoner_id = dt.inwoner_id WHERE "
-                        "dt.medewerker_id = m.id AND l.huishouden_id = p.huishouden_id AND "
-                        "l.lid_van <= CURRENT_DATE AND (l.lid_tot IS NULL OR l.lid_tot > "
-                        "CURRENT_DATE) AND dt.van <= CURRENT_DATE AND (dt.tot IS NULL OR "
-                        "dt.tot >= CURRENT_DATE))) ORDER BY u.last_name, u.first_name, m.id",
+                        "ANY(%s)) r WHERE m.gemeente_id = %s AND (m.lid_tot IS NULL OR "
+                        "m.lid_tot > CURRENT_DATE) AND u.is_active AND (u.is_superuser OR "
+                        "(SELECT count(DISTINCT z.x) FROM (SELECT gp.permission_id AS x FROM "
+                        "auth_user_groups ug JOIN auth_group_permissions gp ON gp.group_id = "
+                        "ug.group_id WHERE ug.user_id = u.id AND gp.permission_id = ANY(r.ids) "
+                        "UNION ALL SELECT up.permission_id FROM auth_user_user_permissions up "
+                        "WHERE up.user_id = u.id AND up.permission_id = ANY(r.ids)) z) = 2) "
+                        "ORDER BY u.last_name, u.first_name, m.id",
                     ),
                     _deel(
                         "aanvragen",
@@ -297,7 +298,7 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
             "inwoners_huishoudenlid l JOIN inwoners_inwoner i ON i.id = l.inwoner_id "
             "WHERE l.huishouden_id = p.huishouden_id AND (l.lid_tot IS NULL OR l.lid_tot > "
             "CURRENT_DATE) AND i.gemeente_id = %s AND i.wijk_id = ANY(%s))",
-            [actief, g, ["view_plan", "change_plan"], ctx["plan"], g, ctx["plan_wijken"]],
+            [actief, g, ["view_plan", "change_plan"], g, ctx["plan"], g, ctx["plan_wijken"]],
         ),
         # The beschikking with its aanvraag, resident and wijk, its provisions, bezwaren,
         # the resident's household members and the letters sent (beschikkingen pages).
