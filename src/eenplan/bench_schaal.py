@@ -329,6 +329,28 @@ def _vloeren(ctx: dict[str, Any]) -> dict[str, tuple[str, list[Any]]]:
                         "(l2.lid_tot IS NULL OR l2.lid_tot > CURRENT_DATE) LIMIT 1) "
                         "AND (l.lid_tot IS NULL OR l.lid_tot > CURRENT_DATE) ORDER BY l.id",
                     ),
+                    # What the eigen bijdrage it states is computed from (since 7 December
+                    # 2026; the page showed the amount, the floor did not read its input): the
+                    # granted Wmo provisions of the resident and the members on the decision's
+                    # reference date (the letter's date, else the decision's).
+                    _deel(
+                        "bijdrage_regels",
+                        "SELECT bv.*, vz.naam, vz.eigen_bijdrage, vz.kostprijs_per_maand, "
+                        "vz.categorie, b2.inwoner_id AS client_id FROM "
+                        "beschikkingen_beschiktevoorziening bv JOIN beschikkingen_beschikking "
+                        "b2 ON b2.id = bv.beschikking_id JOIN beschikkingen_aanvraag a2 ON "
+                        "a2.id = b2.aanvraag_id JOIN voorzieningen_voorziening vz ON vz.id = "
+                        "bv.voorziening_id WHERE b2.gemeente_id = b.gemeente_id AND a2.wet = "
+                        "'wmo' AND bv.uitkomst IN ('toegekend', 'deels') AND bv.begin <= "
+                        "COALESCE(b.verzonden_op, b.besloten_op) AND (bv.einde IS NULL OR "
+                        "bv.einde >= COALESCE(b.verzonden_op, b.besloten_op)) AND "
+                        "b2.inwoner_id IN (SELECT l.inwoner_id FROM inwoners_huishoudenlid l "
+                        "WHERE l.huishouden_id = (SELECT l2.huishouden_id FROM "
+                        "inwoners_huishoudenlid l2 WHERE l2.inwoner_id = b.inwoner_id AND "
+                        "(l2.lid_tot IS NULL OR l2.lid_tot > CURRENT_DATE) LIMIT 1) AND "
+                        "(l.lid_tot IS NULL OR l.lid_tot > CURRENT_DATE) UNION SELECT "
+                        "b.inwoner_id) ORDER BY bv.id",
+                    ),
                     _deel(
                         "verzendingen",
                         "SELECT vz.* FROM beschikkingen_verzending vz WHERE vz.gemeente_id = "
