@@ -658,7 +658,7 @@ def _cpu() -> str:
 
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--meet":
-        print(json.dumps(meet(sys.argv[2], int(os.environ.get("BENCH_REPEAT", "15")))))
+        print(json.dumps(meet(sys.argv[2], int(os.environ.get("BENCH_REPEAT", "31")))))
         return
     databases = os.environ.get("BENCH_SCHAAL_DATABASES", "").split()
     if not databases:
