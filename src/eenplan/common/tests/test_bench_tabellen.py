@@ -111,3 +111,24 @@ def test_a_new_load_measurement_keeps_the_history_below_it():
     nieuw = bench_schaal.vervang_meting(oud, f"{bench_last.KOP}\n\nnew table\n", kop=bench_last.KOP)
     assert "new table" in nieuw and "old table" not in nieuw
     assert nieuw.index("new table") < nieuw.index("### Kept by hand") < nieuw.index("## AVG")
+
+
+def test_rounds_of_one_size_become_the_median_of_their_medians_with_the_spread_shown():
+    """`make bench-schaal` measures each size in rounds, the sizes in turn: one slow round
+    does not decide a cell (the median of three), and the table shows each round's SQL/floor
+    so a ratio that only one round puts over 3× is visible as such."""
+    ronden = []
+    for sql, vloer, p50 in ((6.0, 2.0, 10.0), (9.0, 1.5, 30.0), (4.0, 2.0, 12.0)):
+        meting = _schaal("100k", "/plannen/1/")
+        meting["rijen"]["plan"].update(sql=sql, vloer=vloer, p50=p50)
+        ronden.append(meting)
+    ronden[1]["load"] = 2.5
+    samen = bench_schaal.samenvoegen(ronden)
+    plan = samen["rijen"]["plan"]
+    assert (plan["p50"], plan["sql"], plan["vloer"]) == (12.0, 6.0, 2.0)
+    assert plan["ratios"] == [3.0, 6.0, 2.0]
+    assert samen["ronden"] == 3 and samen["load"] == 2.5
+    tekst = bench_schaal._markdown([samen, bench_schaal.samenvoegen(ronden)], 1.0)
+    regel = next(r for r in tekst.splitlines() if r.startswith("| plan"))
+    assert "**3.0×** (" in regel and "; rounds 2.0–6.0)" in regel
+    assert "in 3 round(s), the sizes in turn" in tekst
