@@ -62,6 +62,18 @@ class BijdrageGegevens:
     tarieven: tuple[Abonnementstarief, ...]
 
 
+@dataclass(frozen=True)
+class GelezenBijdrage:
+    """What a decision's eigen bijdrage is computed from, as read with the decision
+    (`beschikking_get(met_eigen_bijdrage=True)`): the parts on `peildatum` (its reference date,
+    or the first later start of its own provisions when none of them runs on that date), and
+    whether any Wmo provision of the household runs on the reference date (`regels_op`)."""
+
+    peildatum: dt.date
+    regels_op: bool
+    gegevens: BijdrageGegevens
+
+
 def bijdrage_delen(inwoner_id: Any, gemeente_id: Any, dagen: list[Any]) -> dict[str, Subquery]:
     """The JSON parts of the contribution of resident `inwoner_id` on each of `dagen`: per
     date the household's members, their Wmo provisions and the municipality's settings, and
@@ -72,35 +84,48 @@ def bijdrage_delen(inwoner_id: Any, gemeente_id: Any, dagen: list[Any]) -> dict[
         "tarieven": rijen_json(AbonnementstariefGegeven.objects.all(), _TARIEVEN)
     }
     for i, op in enumerate(dagen):
-        leden_op = HuishoudenLid.objects.filter(
-            Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
-            huishouden_id=Subquery(huidig_huishouden(inwoner_id, op)),
-            lid_van__lte=op,
-            inwoner__gemeente_id=gemeente_id,
-        )
-        # The resident and the members on `op` as one set (a UNION), not `= resident OR IN
-        # (members)`: PostgreSQL answers that OR with a scan of every beschikking (1M
-        # residents: 21 ms, against an index lookup per member).
-        personen_op = (
-            leden_op.order_by()
-            .values("inwoner_id")
-            .union(Inwoner.objects.filter(pk=inwoner_id).order_by().values("pk"))
-        )
-        # The decisions, their aanvragen and catalogue entries of the resident's municipality
-        # (issue 16): conditions on the rows the query joins anyway.
-        regels = BeschikteVoorziening.objects.filter(
-            beschikking__inwoner_id__in=personen_op,
-            beschikking__gemeente_id=gemeente_id,
-            beschikking__aanvraag__gemeente_id=gemeente_id,
-            voorziening__gemeente_id=gemeente_id,
-            beschikking__aanvraag__wet=Wet.WMO,
-            uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
-            begin__lte=op,
-        ).exclude(einde__lt=op)
+        leden_op = _leden_op(inwoner_id, gemeente_id, op)
+        regels = wmo_regels_op(inwoner_id, gemeente_id, op)
         delen[f"leden{i}"] = rijen_json(leden_op, _LEDEN)
         delen[f"regels{i}"] = rijen_json(regels, _REGELS)
         delen[f"instellingen{i}"] = rijen_json(instelling_rijen(gemeente_id, op), _INSTELLINGEN)
     return delen
+
+
+def _leden_op(inwoner_id: Any, gemeente_id: Any, op: Any) -> QuerySet[HuishoudenLid]:
+    """The memberships on `op` of the household resident `inwoner_id` belongs to then."""
+    return HuishoudenLid.objects.filter(
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=op),
+        huishouden_id=Subquery(huidig_huishouden(inwoner_id, op)),
+        lid_van__lte=op,
+        inwoner__gemeente_id=gemeente_id,
+    )
+
+
+def wmo_regels_op(inwoner_id: Any, gemeente_id: Any, op: Any) -> QuerySet[BeschikteVoorziening]:
+    """The granted Wmo provisions running on `op` of resident `inwoner_id` and the members of
+    their household then: what the contribution on `op` is computed from (none: no
+    contribution on `op`). Values, or expressions that need no outer row."""
+    # The resident and the members on `op` as one set (a UNION), not `= resident OR IN
+    # (members)`: PostgreSQL answers that OR with a scan of every beschikking (1M residents:
+    # 21 ms, against an index lookup per member).
+    personen_op = (
+        _leden_op(inwoner_id, gemeente_id, op)
+        .order_by()
+        .values("inwoner_id")
+        .union(Inwoner.objects.filter(pk=inwoner_id).order_by().values("pk"))
+    )
+    # The decisions, their aanvragen and catalogue entries of the resident's municipality
+    # (issue 16): conditions on the rows the query joins anyway.
+    return BeschikteVoorziening.objects.filter(
+        beschikking__inwoner_id__in=personen_op,
+        beschikking__gemeente_id=gemeente_id,
+        beschikking__aanvraag__gemeente_id=gemeente_id,
+        voorziening__gemeente_id=gemeente_id,
+        beschikking__aanvraag__wet=Wet.WMO,
+        uitkomst__in=[Uitkomst.TOEGEKEND, Uitkomst.DEELS],
+        begin__lte=op,
+    ).exclude(einde__lt=op)
 
 
 def bijdrage_uit(delen: dict[str, Any], aantal: int, *, db: str) -> BijdrageGegevens:

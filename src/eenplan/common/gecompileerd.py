@@ -30,11 +30,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Field, QuerySet
+from django.db.models.expressions import RawSQL
 
 _SOORTEN = (int, str, dt.date, dt.datetime)
 _NUMMERS = itertools.count()
@@ -51,6 +53,23 @@ def _marker(soort: type, i: int) -> Any:
     return dt.date(1111, 1, 1) + dt.timedelta(days=i)
 
 
+def cte(naam: str, kolom: str, output_field: Field) -> RawSQL:
+    """The value of column `kolom` of common table expression `naam` (one row) of a
+    `Gecompileerd(met=…)` query, as an expression for any place in it: a scalar subquery that
+    reads the row computed once, where the expression itself would be evaluated at every
+    place it stands (PostgreSQL computes each occurrence of a subquery on its own)."""
+    _naam(naam), _naam(kolom)
+    sql = f'(SELECT "{kolom}" FROM "{naam}")'  # noqa: S608 - two checked identifiers
+    return RawSQL(sql, (), output_field=output_field)  # noqa: S611 - no value in the text
+
+
+def _naam(naam: str) -> str:
+    """A name written into SQL text: lower-case letters, digits and underscores only."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", naam):
+        raise ValueError(f"Geen geldige naam voor SQL: {naam!r}")
+    return naam
+
+
 def _aanpassing(soort: type, connection: Any) -> Callable[[Any], Any]:
     """How the backend adapts a value of this kind for a date or timestamp column."""
     if soort is dt.datetime:
@@ -63,20 +82,41 @@ def _aanpassing(soort: type, connection: Any) -> Callable[[Any], Any]:
 class Gecompileerd:
     """A queryset built by `bouw(**values)` whose SQL is compiled once per connection."""
 
-    def __init__(self, bouw: Callable[..., QuerySet[Any]], **soorten: type) -> None:
+    def __init__(
+        self,
+        bouw: Callable[..., QuerySet[Any]],
+        *,
+        met: Callable[..., dict[str, QuerySet[Any]]] | None = None,
+        **soorten: type,
+    ) -> None:
         onbekend = {naam: s for naam, s in soorten.items() if s not in _SOORTEN}
         if onbekend:
             raise TypeError(f"Geen soort van waarde om te bewaren: {onbekend}")
         self.bouw = bouw
+        self.met = met
         self.soorten = soorten
         self.using = "default"  # the one database of an installation
         self._sleutel = next(_NUMMERS)  # never reused (an id() may be, after collection)
 
-    def _gecompileerd(self, connection: Any) -> tuple[QuerySet[Any], Any, str, list[Any], list]:
-        markers = {naam: _marker(soort, i) for i, (naam, soort) in enumerate(self.soorten.items())}
-        qs = self.bouw(**markers)
+    def _sql(self, waarden: dict[str, Any]) -> tuple[QuerySet[Any], Any, str, tuple[Any, ...]]:
+        """The queryset for `waarden`, its compiler, and its SQL with parameters — preceded by
+        the common table expressions of `met` (`WITH name AS MATERIALIZED (…)`): a value the
+        query needs in many places, computed once (`cte`)."""
+        qs = self.bouw(**waarden)
         compiler = qs.query.get_compiler(using=self.using)
         sql, params = compiler.as_sql()
+        if self.met is not None:
+            delen, voor = [], []
+            for naam, cte in self.met(**waarden).items():
+                cte_sql, cte_params = cte.query.get_compiler(using=self.using).as_sql()
+                delen.append(f'"{_naam(naam)}" AS MATERIALIZED ({cte_sql})')
+                voor.extend(cte_params)
+            sql, params = f"WITH {', '.join(delen)} {sql}", (*voor, *params)
+        return qs, compiler, sql, tuple(params)
+
+    def _gecompileerd(self, connection: Any) -> tuple[QuerySet[Any], Any, str, list[Any], list]:
+        markers = {naam: _marker(soort, i) for i, (naam, soort) in enumerate(self.soorten.items())}
+        qs, compiler, sql, params = self._sql(markers)
         aanpassingen = {naam: _aanpassing(s, connection) for naam, s in self.soorten.items()}
         posities = []
         for i, p in enumerate(params):
@@ -97,14 +137,18 @@ class Gecompileerd:
         """The rows of the query for `waarden` (every name given at construction)."""
         if set(waarden) != set(self.soorten):
             raise TypeError(f"Verwacht {sorted(self.soorten)}, kreeg {sorted(waarden)}")
-        if not all(type(w) is self.soorten[naam] for naam, w in waarden.items()):
-            return list(self.bouw(**waarden))
         connection = connections[self.using]
-        kennis = connection.__dict__.get("_eenplan_gecompileerd", {}).get(self._sleutel)
-        qs, compiler, sql, params, posities = kennis or self._gecompileerd(connection)
-        params = list(params)
-        for i, naam, aanpassen in posities:
-            params[i] = aanpassen(waarden[naam]) if aanpassen else waarden[naam]
+        if not all(type(w) is self.soorten[naam] for naam, w in waarden.items()):
+            if self.met is None:
+                return list(self.bouw(**waarden))
+            qs, compiler, sql, vast = self._sql(waarden)  # built anew, with its expressions
+            params = list(vast)
+        else:
+            kennis = connection.__dict__.get("_eenplan_gecompileerd", {}).get(self._sleutel)
+            qs, compiler, sql, params, posities = kennis or self._gecompileerd(connection)
+            params = list(params)
+            for i, naam, aanpassen in posities:
+                params[i] = aanpassen(waarden[naam]) if aanpassen else waarden[naam]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rijen = cursor.fetchall()

@@ -57,8 +57,8 @@ def _aliassen(sql: str) -> dict[str, set[str]]:
 def zonder_gemeente(sql: str) -> list[str]:
     """The municipality-owned tables this query reads without a condition on their own
     `gemeente_id` (an equality or IN on the column, by table name or alias)."""
-    if not sql.lstrip().upper().startswith("SELECT"):
-        return []
+    if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+        return []  # a write (its rows were decided on before) or a setting
     missend = []
     for tabel, namen in _aliassen(sql).items():
         heeft = any(

@@ -6,7 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from eenplan.beschikkingen.bijdrage_selectors import BijdrageGegevens, OpDatum, bijdrage_gelezen
+from eenplan.beschikkingen.bijdrage_selectors import (
+    BijdrageGegevens,
+    GelezenBijdrage,
+    OpDatum,
+    bijdrage_gelezen,
+)
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import Beschikking
 from eenplan.common.constants import Wet
@@ -98,16 +103,23 @@ def beschikking_eigen_bijdrage(
         for r in beschikking.voorzieningen.all()
         if r.uitkomst != Uitkomst.AFGEWEZEN and r.begin is not None and r.begin > op
     )
-    # Read with the decision when `beschikking_get(met_eigen_bijdrage=True)` read it (the
-    # parts on its reference date); the later start only when nothing applies on that date
-    # (one query then). Else both dates in one query (issue 16).
-    gelezen: BijdrageGegevens | None = getattr(beschikking, "eigen_bijdrage_gelezen", None)
-    if gelezen is None:
-        uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op, *later[:1]])
-    else:
-        uitkomsten = eigen_bijdragen_voor(beschikking.inwoner, [op], gelezen=gelezen)
+    # Read with the decision when `beschikking_get(met_eigen_bijdrage=True)` read it: the
+    # parts on the date it most likely applies on (`GelezenBijdrage.peildatum`). Else, or
+    # when that was not the date needed, both dates in one query (issue 16).
+    gelezen: GelezenBijdrage | None = getattr(beschikking, "eigen_bijdrage_gelezen", None)
+    inwoner = beschikking.inwoner
+    if gelezen is not None and gelezen.peildatum == op:
+        uitkomsten = eigen_bijdragen_voor(inwoner, [op], gelezen=gelezen.gegevens)
         if uitkomsten[op] is None and later:
-            uitkomsten |= eigen_bijdragen_voor(beschikking.inwoner, later[:1])
+            uitkomsten |= eigen_bijdragen_voor(inwoner, later[:1])
+    elif gelezen is not None and later[:1] == [gelezen.peildatum] and not gelezen.regels_op:
+        # No Wmo provision of the household runs on the reference date: nothing applies
+        # there (no provision, no contribution) — the later start's parts were read.
+        uitkomsten = {op: None} | eigen_bijdragen_voor(
+            inwoner, [gelezen.peildatum], gelezen=gelezen.gegevens
+        )
+    else:
+        uitkomsten = eigen_bijdragen_voor(inwoner, [op, *later[:1]])
     if uitkomsten[op] is None and later:
         return uitkomsten[later[0]], later[0]
     return uitkomsten[op], op

@@ -359,17 +359,21 @@ def test_the_contribution_on_the_decision_date_and_on_the_later_start_is_one_que
         assert services.beschikking_eigen_bijdrage(beschikking) == (apart[begin], begin)
 
 
-@pytest.mark.parametrize("geval", ["vandaag", "later", "afgewezen_eerder", "verzonden", "jeugd"])
+@pytest.mark.parametrize(
+    "geval", ["vandaag", "later", "afgewezen_eerder", "verzonden", "jeugd", "ander_loopt"]
+)
 def test_the_decision_read_with_its_eigen_bijdrage_gives_the_same_answer_without_a_query(
-    geval, backoffice, aanvraag, hh, inwoner_noord, django_assert_num_queries
+    geval, backoffice, generalist, aanvraag, hh, inwoner_noord, django_assert_num_queries
 ):
     """Issue 16: the decision page and the API read what the eigen bijdrage is computed from
     in the decision's own query (`beschikking_get(met_eigen_bijdrage=True)`: its reference
     date as an expression of the decision's row). The answer and its
     reference date are the ones the contribution read on its own gives, for a provision that
     starts today or later, a refused line that starts earlier than the granted one (it does
-    not count), a letter sent days after the decision (the day of sending counts) and a
-    Jeugdwet decision (none)."""
+    not count), a letter sent days after the decision (the day of sending counts), a
+    Jeugdwet decision (none), and a provision that starts later while an earlier decision's
+    provision of the resident runs today (then today's contribution is the one stated).
+    A provision that starts later with nothing running today needs no query of its own."""
     from eenplan.beschikkingen.selectors import beschikking_get
 
     begin = vandaag() + dt.timedelta(days=20)
@@ -382,10 +386,21 @@ def test_the_decision_read_with_its_eigen_bijdrage_gives_the_same_answer_without
         ],
         "verzonden": [zin(hh, begin=vandaag() - dt.timedelta(days=9))],
         "jeugd": [zin(hh)],
+        "ander_loopt": [zin(hh, begin=begin, einde=begin + dt.timedelta(days=365))],
     }[geval]
     if geval == "jeugd":
         Aanvraag.objects.filter(pk=aanvraag.pk).update(wet="jeugd")
         aanvraag.refresh_from_db()
+    if geval == "ander_loopt":  # an earlier decision whose provision runs today
+        eerder = services.aanvraag_register(
+            inwoner=inwoner_noord,
+            omschrijving="Eerdere hulp",
+            wet="wmo",
+            ontvangen_op=vandaag() - dt.timedelta(days=60),
+            ingediend_door="Anna Jansen",
+            door=generalist.user,
+        )
+        beschikking_voor(eerder, backoffice, [zin(hh, begin=vandaag() - dt.timedelta(days=30))])
     beschikking = beschikking_voor(aanvraag, backoffice, regels, verzenden=geval == "verzonden")
     if geval == "verzonden":  # decided nine days before the letter went out
         Beschikking.objects.filter(pk=beschikking.pk).update(
@@ -402,9 +417,9 @@ def test_the_decision_read_with_its_eigen_bijdrage_gives_the_same_answer_without
     with django_assert_num_queries(1):
         samen = beschikking_get(beschikking.pk, gemeente_id=gemeente_id, met_eigen_bijdrage=True)
     assert samen is not None
-    # A provision that starts later: its contribution is read when nothing applies on the
-    # reference date (one query then).
-    with django_assert_num_queries(1 if geval in ("later", "afgewezen_eerder") else 0):
+    # A provision that starts later while another runs today: the decision's query read the
+    # later start (its own provisions run only later), so today's parts are read apart.
+    with django_assert_num_queries(1 if geval == "ander_loopt" else 0):
         assert services.beschikking_eigen_bijdrage(samen) == apart
 
 

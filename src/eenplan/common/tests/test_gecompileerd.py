@@ -131,3 +131,49 @@ def test_a_new_query_never_answers_with_the_sql_of_an_earlier_one() -> None:
         )
         assert query.lees(wijk=wijk.pk) == [inwoners[n]], ronde
         del query
+
+
+def test_a_value_needed_in_many_places_is_computed_once_in_a_common_table_expression(
+    django_assert_num_queries: Any,
+) -> None:
+    """`Gecompileerd(met=…)`: the rows of a common table expression, computed once for the
+    values, read at any place of the query through `cte(...)` — the same answer as the
+    expression written out, for each set of values, and for a value that is built anew (None
+    for a municipality) too. A name that is no plain SQL identifier is refused."""
+    from django.db.models import CharField, F, IntegerField
+
+    from eenplan.common.gecompileerd import cte
+
+    noord = GemeenteFactory()
+    zuid = GemeenteFactory(cbs_code="GM0935", naam="Maastricht")
+    wijk = {g: WijkFactory(gemeente=g) for g in (noord, zuid)}
+    for g in (noord, zuid):
+        for naam in ("Aalders", "Zwart", "Mol"):
+            InwonerFactory(gemeente=g, wijk=wijk[g], achternaam=naam)
+
+    def naamgenoten(*, inwoner: Any) -> QuerySet[Inwoner]:
+        """Residents of the municipality of `inwoner` whose surname sorts before theirs."""
+        return Inwoner.objects.filter(
+            gemeente_id=cte("eenplan_toets", "g", IntegerField()),
+            achternaam__lt=cte("eenplan_toets", "naam", CharField()),
+        ).order_by("achternaam", "id")
+
+    def toets(*, inwoner: Any) -> dict[str, QuerySet[Any]]:
+        return {
+            "eenplan_toets": Inwoner.objects.filter(pk=inwoner).values(
+                g=F("gemeente_id"), naam=F("achternaam")
+            )
+        }
+
+    query = Gecompileerd(naamgenoten, met=toets, inwoner=int)
+    for iemand in Inwoner.objects.all():
+        verwacht = list(
+            Inwoner.objects.filter(
+                gemeente_id=iemand.gemeente_id, achternaam__lt=iemand.achternaam
+            ).order_by("achternaam", "id")
+        )
+        with django_assert_num_queries(1):
+            assert query.lees(inwoner=iemand.pk) == verwacht
+    assert query.lees(inwoner=None) == []  # built anew, the expression with it
+    with pytest.raises(ValueError):
+        cte('eenplan"; DROP TABLE x; --', "naam", CharField())
