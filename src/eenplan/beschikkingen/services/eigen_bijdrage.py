@@ -108,6 +108,7 @@ def beschikking_eigen_bijdrage(
     # when that was not the date needed, both dates in one query (issue 16).
     gelezen: GelezenBijdrage | None = getattr(beschikking, "eigen_bijdrage_gelezen", None)
     inwoner = beschikking.inwoner
+    uitkomsten: dict[dt.date, eigen_bijdrage_rules.Uitkomst | None]
     if gelezen is not None and gelezen.peildatum == op:
         uitkomsten = eigen_bijdragen_voor(inwoner, [op], gelezen=gelezen.gegevens)
         if uitkomsten[op] is None and later:
@@ -115,9 +116,8 @@ def beschikking_eigen_bijdrage(
     elif gelezen is not None and later[:1] == [gelezen.peildatum] and not gelezen.regels_op:
         # No Wmo provision of the household runs on the reference date: nothing applies
         # there (no provision, no contribution) — the later start's parts were read.
-        uitkomsten = {op: None} | eigen_bijdragen_voor(
-            inwoner, [gelezen.peildatum], gelezen=gelezen.gegevens
-        )
+        uitkomsten = {op: None}
+        uitkomsten |= eigen_bijdragen_voor(inwoner, [gelezen.peildatum], gelezen=gelezen.gegevens)
     else:
         uitkomsten = eigen_bijdragen_voor(inwoner, [op, *later[:1]])
     if uitkomsten[op] is None and later:
