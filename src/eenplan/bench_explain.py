@@ -79,7 +79,7 @@ def explain_pages(
         def vang(  # type: ignore[no-untyped-def]
             execute, sql, params, many, context, captured=captured
         ):
-            if sql.lstrip().upper().startswith("SELECT"):
+            if sql.lstrip().upper().startswith(("SELECT", "WITH")):
                 captured.append((sql, params))
             return execute(sql, params, many, context)
 

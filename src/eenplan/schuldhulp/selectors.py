@@ -125,12 +125,12 @@ def _schuldvragen() -> Rijen:
 
 def schuldvragen_deel(plan: Any, gemeente: Any) -> Subquery:
     """The debt questions of the household of plan `plan` with their steps, newest first, as
-    one JSON column of any query (`plan`, `gemeente`: values, or expressions that need no
-    outer row): the plan page reads it with the plan (`plannen.selectors.plan_pagina_get(
-    delen=…)`, for a role that reads debt data); `schuldvragen_uit` makes them rows."""
+    one JSON column of the plan page's query (`plannen.selectors.plan_pagina_get(delen=…)`,
+    for a role that reads debt data; the plan's household as that query computed it once,
+    `plan_huishouden`); `schuldvragen_uit` makes them rows."""
     return rijen_json(
         Schuldvraag.objects.filter(
-            huishouden_id=plan_huishouden(plan, gemeente),
+            huishouden_id=plan_huishouden(),
             gemeente_id=gemeente,
             inwoner__gemeente_id=gemeente,
         ),

@@ -321,7 +321,7 @@ def test_the_plan_page_reads_the_debt_route_only_for_a_role_that_reads_debt_data
             response = client.get(f"/plannen/{rijk.plan.pk}/")
         assert response.status_code == 200
         sql = [q["sql"] for q in queries.captured_queries]
-        plan_sql = [q for q in sql if q.startswith('SELECT "plannen_plan"."id"')]
+        plan_sql = [q for q in sql if q.startswith(f'WITH "{selectors._PLAN_HUISHOUDEN}"')]
         assert len(plan_sql) == 1 and "beschikkingen_aanvraag" in plan_sql[0]
         assert any("schuldhulp_schuldvraag" in q for q in sql) is schuld, wie
         assert "Hulp bij het huishouden" in response.content.decode()
