@@ -217,7 +217,9 @@ def _peil(beschikking: int, gemeente: int) -> QuerySet[Beschikking]:
     when none of its own granted provisions runs on that date and one starts later, the first
     later start (Wmo 2015 art. 2.1.4: a new provision that starts next week) — and
     `regels_op`, whether any Wmo provision of the household runs on the reference date (when
-    none does, nothing applies there: no provision, no contribution)."""
+    none does, nothing applies there: no provision, no contribution). A hint, not the rule:
+    `services.beschikking_eigen_bijdrage` decides which date applies and reads another date
+    itself when the hint does not fit."""
     besluit = Beschikking.objects.filter(pk=beschikking, gemeente_id=gemeente)
     op = Coalesce("verzonden_op", "besloten_op")
     eerste = (
@@ -228,6 +230,9 @@ def _peil(beschikking: int, gemeente: int) -> QuerySet[Beschikking]:
         .order_by("dag")
         .values("dag")[:1]
     )
+    # The household's provisions nest the date deeper than an outer reference reaches: there
+    # the reference date and the resident are scalar subqueries on the key (evaluated in this
+    # one-row expression only, not in the parts).
     op_sub = Subquery(besluit.values(op=op)[:1])
     inwoner = Subquery(besluit.values("inwoner_id")[:1])
     return (

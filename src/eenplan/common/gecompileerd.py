@@ -107,8 +107,8 @@ class Gecompileerd:
         sql, params = compiler.as_sql()
         if self.met is not None:
             delen, voor = [], []
-            for naam, cte in self.met(**waarden).items():
-                cte_sql, cte_params = cte.query.get_compiler(using=self.using).as_sql()
+            for naam, deel in self.met(**waarden).items():
+                cte_sql, cte_params = deel.query.get_compiler(using=self.using).as_sql()
                 delen.append(f'"{_naam(naam)}" AS MATERIALIZED ({cte_sql})')
                 voor.extend(cte_params)
             sql, params = f"WITH {', '.join(delen)} {sql}", (*voor, *params)

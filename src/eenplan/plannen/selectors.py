@@ -189,8 +189,8 @@ def _leden_op(huishouden: Any, gemeente_id: Any, op: Any) -> QuerySet[Huishouden
 
 def _kandidaten(huishouden: Any, gemeente_id: Any, op: Any) -> QuerySet[Medewerker]:
     """The rule of `regisseur_kandidaten` as one queryset: `huishouden`, `gemeente_id` and `op`
-    values, or expressions that need no outer row (the plan's household as a scalar subquery
-    on its key)."""
+    values, or expressions that need no outer row (the plan page's household,
+    `plan_huishouden`)."""
     leden = _leden_op(huishouden, gemeente_id, op)
     toegang = DossierToegang.objects.filter(
         Q(tot__isnull=True) | Q(tot__gte=op),
@@ -370,8 +370,9 @@ class PlanOmgeving:
 def _omgeving_delen(
     plan: int, gemeente: int, vandaag: dt.date, *, met_kandidaten: bool
 ) -> dict[str, Subquery]:
-    """The parts of `PlanOmgeving` as JSON columns. The plan's household is a scalar subquery
-    on the plan's key (no reference to the outer row, however deep it nests): the current
+    """The parts of `PlanOmgeving` as JSON columns. The plan's household is the query's
+    common table expression (`plan_huishouden`: computed once, no reference to the outer
+    row, however deep a part nests): the current
     members on `vandaag`, the active plans of every household a current member belongs or
     belonged to and of this household (as `_actieve_plannen_van_leden`, one subquery), the
     settings in force and the instrument's domains; `met_kandidaten`: the staff who may be
