@@ -51,6 +51,7 @@ from eenplan.beschikkingen.models import (
     Verzending,
 )
 from eenplan.common.aggregaten import Rijen, als_prefetch, delen_van, rijen_json, rijen_uit_json
+from eenplan.common.constants import Wet
 from eenplan.common.gecompileerd import Gecompileerd, cte
 from eenplan.common.termijnstand import Drempels, termijn_stand
 from eenplan.gemeente.selectors import termijn_drempels
@@ -217,9 +218,11 @@ def _peil(beschikking: int, gemeente: int) -> QuerySet[Beschikking]:
     when none of its own granted provisions runs on that date and one starts later, the first
     later start (Wmo 2015 art. 2.1.4: a new provision that starts next week) — and
     `regels_op`, whether any Wmo provision of the household runs on the reference date (when
-    none does, nothing applies there: no provision, no contribution). A hint, not the rule:
-    `services.beschikking_eigen_bijdrage` decides which date applies and reads another date
-    itself when the hint does not fit."""
+    none does, nothing applies there: no provision, no contribution). A decision on an aanvraag
+    under another law has no eigen bijdrage (Jeugdwet art. 8.2.1: the ouderbijdrage was
+    abolished): `dag` is NULL, so the parts read no rows, and `regels_op` is false. A hint, not
+    the rule: `services.beschikking_eigen_bijdrage` decides which date applies and reads
+    another date itself when the hint does not fit."""
     besluit = Beschikking.objects.filter(pk=beschikking, gemeente_id=gemeente)
     op = Coalesce("verzonden_op", "besloten_op")
     eerste = (
@@ -235,10 +238,20 @@ def _peil(beschikking: int, gemeente: int) -> QuerySet[Beschikking]:
     # one-row expression only, not in the parts).
     op_sub = Subquery(besluit.values(op=op)[:1])
     inwoner = Subquery(besluit.values("inwoner_id")[:1])
+    wmo = Q(aanvraag__wet=Wet.WMO)
     return (
-        besluit.annotate(_op=op, dag=Coalesce(Subquery(eerste, output_field=DateField()), F("_op")))
+        besluit.annotate(
+            _op=op,
+            dag=Case(
+                When(wmo, then=Coalesce(Subquery(eerste, output_field=DateField()), F("_op"))),
+                default=None,
+                output_field=DateField(),
+            ),
+        )
         .annotate(
+            # In this order: PostgreSQL evaluates a CASE's branches only when reached.
             regels_op=Case(
+                When(~wmo, then=Value(False)),
                 When(dag=F("_op"), then=Value(True)),
                 default=Exists(wmo_regels_op(inwoner, gemeente, op_sub)),
                 output_field=BooleanField(),

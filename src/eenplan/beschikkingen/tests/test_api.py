@@ -417,6 +417,10 @@ def test_the_decision_read_with_its_eigen_bijdrage_gives_the_same_answer_without
     with django_assert_num_queries(1):
         samen = beschikking_get(beschikking.pk, gemeente_id=gemeente_id, met_eigen_bijdrage=True)
     assert samen is not None
+    if geval == "jeugd":  # no contribution under the Jeugdwet: none of its parts is read
+        gelezen = samen.eigen_bijdrage_gelezen
+        assert gelezen.peildatum is None and gelezen.regels_op is False
+        assert [(list(d.leden), list(d.regels)) for d in gelezen.gegevens.data] == [([], [])]
     # A provision that starts later while another runs today: the decision's query read the
     # later start (its own provisions run only later), so today's parts are read apart.
     with django_assert_num_queries(1 if geval == "ander_loopt" else 0):
