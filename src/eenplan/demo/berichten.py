@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -51,6 +52,7 @@ from eenplan.berichten.services import (
 )
 from eenplan.beschikkingen.constants import Uitkomst
 from eenplan.beschikkingen.models import BeschikteVoorziening
+from eenplan.demo.bulk import statistieken
 from eenplan.gemeente.models import Gemeente
 from eenplan.inwoners.models import Inwoner
 from eenplan.istandaarden import bouw, lees
@@ -266,6 +268,11 @@ def build_berichten(
         rng = random.Random(seed * 1000 + BRON_RANDOM * 10 + 1 + index)  # noqa: S311 - demo data
         with transaction.atomic():
             verkeer.maand(index, van, tot, rng, laatste=index == len(maanden) - 1)
+        # Fresh statistics of what the month wrote: PostgreSQL plans a foreign-key check once
+        # per connection and plans it again when the table's statistics change; planned on
+        # the nearly empty tables of the first month, the checks at each commit scanned every
+        # message (20 s per month at 100,000 residents, growing; demo.bulk.statistieken).
+        statistieken(*apps.get_app_config("berichten").get_models())
         progress(1)
     alle = Bericht.objects.filter(Q(gemeente=gemeente) | Q(gemeente__isnull=True))
     return Teller(

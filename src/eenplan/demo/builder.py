@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from eenplan.demo import data
 from eenplan.demo.beleid import build_beleid
 from eenplan.demo.berichten import build_berichten
-from eenplan.demo.bulk import schrijf
+from eenplan.demo.bulk import schrijf, statistieken
 from eenplan.demo.casussen import aantal_casussen, build_casussen
 from eenplan.demo.historie import aantallen, build_historie
 from eenplan.demo.meldingen import build_meldingen
@@ -304,8 +304,7 @@ def build_demo(
     klaar = Voorziening.objects.filter(gemeente=gemeente).exists()
     # Fresh statistics so the query planner picks the search indexes (SQLite, PostgreSQL),
     # also for the services that build the cases below.
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    statistieken()
     with transaction.atomic():
         zaken = (
             (0, 0, 0)
@@ -321,13 +320,14 @@ def build_demo(
         inwoners=inwoners,
         progress=progress_historie,
     )
+    # The traffic goes through the services, on top of the history's tables.
+    statistieken()
     # A year of iWmo/iJw traffic for the ZIN beschikkingen of the last year (those above and
     # the history's), in bulk, per month committed (demo.berichten).
     verkeer = build_berichten(
         gemeente=gemeente, seed=seed, vandaag=vandaag, progress=progress_berichten
     )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    statistieken()
     return DemoResult(
         gemeente=gemeente,
         inwoners=geteld.inwoners,

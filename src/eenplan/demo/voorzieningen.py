@@ -20,7 +20,7 @@ from eenplan.beschikkingen import services as beschikkingen
 from eenplan.beschikkingen.constants import AanvraagStatus, Uitkomst
 from eenplan.beschikkingen.models import Aanvraag, Beschikking, BeschikteVoorziening
 from eenplan.bezwaren import services as bezwaren
-from eenplan.demo.bulk import schrijf
+from eenplan.demo.bulk import schrijf, statistieken
 from eenplan.gemeente.models import Gemeente, Wijk
 from eenplan.inwoners.models import Inwoner
 from eenplan.onderzoeken.models import Leefgebied
@@ -487,6 +487,8 @@ def build_beschikkingen(
     for beschikking, regel in zip(beschikkingen_rows, regels, strict=True):
         regel.beschikking = beschikking
     schrijf(BeschikteVoorziening, regels)
+    # What follows goes through the services, which query these tables.
+    statistieken(Aanvraag, Beschikking, BeschikteVoorziening)
     # Some objections, through the service (deadlines per Awb 6:7-6:9 and 7:10).
     recent = [b for b in beschikkingen_rows if (vandaag - b.verzonden_op).days < 120]
     for beschikking in recent[: max(2, len(recent) // 50)]:

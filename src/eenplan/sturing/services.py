@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from eenplan.gemeente.models import Gemeente
 from eenplan.sturing import registry
-from eenplan.sturing.metingen import Vraag, ruwe_cellen, waarde
+from eenplan.sturing.metingen import Vraag, ruwe_cellen, ruwe_rijen, waarde
 from eenplan.sturing.models import Meetwaarde, Momentopname
 from eenplan.taken.models import Taak
 from eenplan.taken.services import taak_start
@@ -56,8 +56,8 @@ def momentopname_take(*, gemeente_id: int, maand: dt.date, opnieuw: bool = False
         totaal, _ = ruwe_cellen(indicator, vraag, per=None, filters={})
         cellen = [("", totaal)]
         for dim in dims:
-            _, per_dim = ruwe_cellen(indicator, vraag, per=dim, filters={})
-            cellen.extend((dim, r) for r in per_dim)
+            # The rows only: the total is the one above (one query per dimension, not two).
+            cellen.extend((dim, r) for r in ruwe_rijen(indicator, vraag, per=dim, filters={}))
         for dim, ruw in cellen:
             rijen.append(
                 Meetwaarde(
