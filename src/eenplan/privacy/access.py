@@ -667,10 +667,13 @@ def scope_q(
 
 def huidige_leden(huishouden_id: Any, *, vandaag: Any = None) -> QuerySet[HuishoudenLid]:
     """The memberships of a household that hold today (`huishouden_id`, `vandaag`: values, or
-    expressions of a caller's query)."""
+    expressions of a caller's query): begun on or before the day and not ended by it, as
+    `HuishoudenLid.op` says — someone registered to move in next month is no member yet."""
     vandaag = vandaag or timezone.localdate()
     return HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag), huishouden_id=huishouden_id
+        Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag),
+        huishouden_id=huishouden_id,
+        lid_van__lte=vandaag,
     )
 
 
@@ -733,9 +736,7 @@ def huishouden_scope_q(
     correlated EXISTS on the household's members (`huishoudenlid.huishouden_id`, indexed):
     per household a few index lookups, never every membership of the municipality."""
     vandaag = vandaag or timezone.localdate()
-    leden = HuishoudenLid.objects.filter(
-        Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag), huishouden_id=OuterRef(veld)
-    ).filter(scope_q(actor, vandaag=vandaag))
+    leden = huidige_leden(OuterRef(veld), vandaag=vandaag).filter(scope_q(actor, vandaag=vandaag))
     return Q(Exists(leden))
 
 

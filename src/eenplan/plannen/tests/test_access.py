@@ -291,6 +291,28 @@ def test_a_member_who_has_not_moved_in_yet_does_not_make_their_wijk_team_eligibl
     assert zuid in set(selectors.regisseur_kandidaten(huishouden=plan.huishouden, op=intrek))
 
 
+def test_a_member_who_has_not_moved_in_yet_does_not_open_the_plan_to_their_wijk(
+    client, plan, generalist_zuid, wijken
+):
+    """Need-to-know counts the members of today: someone registered to move in next month,
+    from Zuid, does not let Zuid's generalist read the household's plan before that day — not
+    on the page, not in the API, not in the scope the lists use; from that day on it does.
+    Before, the access module's member list had no start date (the regisseur's rule had)."""
+    intrek = VANDAAG + dt.timedelta(days=30)
+    nieuw = InwonerFactory(gemeente=plan.huishouden.gemeente, wijk=wijken["Zuid"])
+    plan.huishouden.leden.create(inwoner=nieuw, relatie=Relatie.OVERIG, lid_van=intrek)
+    assert not selectors.plannen_in_scope(generalist_zuid.user).filter(pk=plan.pk).exists()
+    assert api_for(generalist_zuid).get("/api/v1/plannen/").json()["results"] == []
+    assert login(client, generalist_zuid).get(url("detail", plan.pk)).status_code == 403
+    assert nieuw.pk not in set(
+        access.huidige_leden(plan.huishouden_id).values_list("inwoner_id", flat=True)
+    )
+    op_de_dag = Plan.objects.filter(
+        access.huishouden_scope_q(generalist_zuid.user, vandaag=intrek), pk=plan.pk
+    )
+    assert op_de_dag.exists()
+
+
 def test_staff_whose_membership_here_ended_is_no_candidate_even_with_dossier_access(
     client, plan, gezin, generalist, andere_medewerkers
 ):
