@@ -345,14 +345,15 @@ def huishoudens_in_scope(
     scope: QuerySet[Inwoner], *, vandaag: dt.date | None = None
 ) -> QuerySet[Huishouden]:
     """Households with at least one *current* member among the residents in `scope`: a member
-    who moved out does not open the household (the same rule as privacy.access for one
-    household, for reading and writing alike)."""
+    who moved out, or moves in later, does not open the household (the same rule as
+    privacy.access for one household, for reading and writing alike)."""
     vandaag = vandaag or timezone.localdate()
     return Huishouden.objects.filter(
         Exists(
             HuishoudenLid.objects.filter(
                 Q(lid_tot__isnull=True) | Q(lid_tot__gt=vandaag),
                 huishouden=OuterRef("pk"),
+                lid_van__lte=vandaag,  # someone moving in later is no member yet
                 inwoner__in=scope.values("pk"),
             )
         )

@@ -212,6 +212,32 @@ def test_a_former_member_in_scope_opens_the_household_neither_for_reading_nor_wr
     assert Inzage.objects.filter(toegestaan=False, handeling="wijzigen").count() == 1
 
 
+def test_a_member_who_moves_in_next_month_opens_the_household_only_from_that_day(
+    api, wijken, inwoner_zuid, inwoner_noord
+):
+    """Need-to-know counts today's members: a household in Zuid that someone from Noord (the
+    generalist's wijk) joins next month is neither listed nor readable for Noord's generalist
+    today — the list's scope and the one household's decision say the same; from that day on
+    the scope holds it."""
+    from eenplan.inwoners.selectors import huishoudens_in_scope
+    from eenplan.privacy.selectors import inwoners_in_scope
+
+    intrek = timezone.localdate() + dt.timedelta(days=30)
+    hh = huishouden_create(
+        gemeente=inwoner_zuid.gemeente,
+        leden=[(inwoner_zuid, Relatie.REFERENTIE, dt.date(2000, 1, 1))],
+    )
+    HuishoudenLid.objects.create(
+        huishouden=hh, inwoner=inwoner_noord, relatie=Relatie.KIND, lid_van=intrek
+    )
+    assert api.get("/api/v1/huishoudens/").json()["results"] == []
+    assert api.get(f"/api/v1/huishoudens/{hh.pk}/").status_code == 403
+    generalist = Inzage.objects.filter(toegestaan=False).latest("id").user
+    scope = inwoners_in_scope(generalist)
+    assert not huishoudens_in_scope(scope).filter(pk=hh.pk).exists()
+    assert huishoudens_in_scope(scope, vandaag=intrek).filter(pk=hh.pk).exists()
+
+
 def test_own_resident_cannot_be_moved_into_another_wijks_household(
     api, wijken, inwoner_zuid, inwoner_noord
 ):
